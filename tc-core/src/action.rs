@@ -1,0 +1,60 @@
+//! The contract between a call's definition (usually written by `#[tc_action]`)
+//! and the client that sends it.
+
+use std::fmt::{Debug, Display};
+use std::num::NonZeroU32;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// How an action's parameters travel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// A JSON body, `Content-Type: application/json`. The default.
+    #[default]
+    Post,
+    /// A flattened query string (`Filters.0.Values.0=...`), no body.
+    Get,
+}
+
+impl Method {
+    /// The HTTP method name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Post => "POST",
+            Method::Get => "GET",
+        }
+    }
+}
+
+/// One Tencent Cloud API 3.0 action: its request parameters are the implementing
+/// struct's serialized fields, and everything else a call needs is declared here.
+///
+/// Implement it with `#[tc_action(...)]` rather than by hand.
+pub trait Action: Serialize + Send + Sync + 'static {
+    /// The decoded `Response` object of a successful call.
+    type Output: DeserializeOwned + Send + 'static;
+    /// The codes this action documents, beyond the common ones
+    /// ([`CommonCode`](crate::CommonCode) when it documents none).
+    type Error: ErrorCode;
+
+    /// Service name, the first label of the endpoint host (`cvm`).
+    const SERVICE: &'static str;
+    /// API version (`2017-03-12`), sent as `X-TC-Version`.
+    const VERSION: &'static str;
+    /// Action name (`DescribeImageSharePermission`), sent as `X-TC-Action`.
+    const NAME: &'static str;
+    /// How parameters are sent.
+    const METHOD: Method = Method::Post;
+    /// The documented limit of requests per second for this action, if any.
+    const RATE_LIMIT: Option<NonZeroU32> = None;
+}
+
+/// A set of error codes a service may return, as a Rust type (usually a fieldless
+/// enum written with `#[tc_error]`).
+pub trait ErrorCode: Clone + Debug + Display + Send + Sync + 'static {
+    /// The wire code, such as `InvalidImageId.NotFound`.
+    fn code(&self) -> &'static str;
+    /// The variant for a wire code, or `None` when the code is not in this set.
+    fn from_code(code: &str) -> Option<Self>;
+}
