@@ -1,0 +1,112 @@
+//! Decoding of the API 3.0 response envelope:
+//! `{"Response": {..., "RequestId": "..."}}` on success and
+//! `{"Response": {"Error": {"Code": "...", "Message": "..."}, "RequestId": "..."}}`
+//! on failure.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::action::ErrorCode;
+use crate::error::{DecodeError, Error, HttpStatusError, ServiceError};
+
+/// Decodes a response body for an action whose documented codes are `E`, into
+/// the output and the RequestId.
+///
+/// `status` is the HTTP status; the service answers errors with 200, so any
+/// other status whose body is not an envelope becomes [`Error::HttpStatus`].
+///
+/// # Errors
+/// [`Error::Service`] for an error envelope, [`Error::HttpStatus`] for a non-2xx
+/// status without an envelope, [`Error::Decode`] for anything else that does not
+/// decode into `T` (the message names the JSON path of a mistyped value).
+pub fn decode<T: DeserializeOwned, E: ErrorCode>(
+    action: &'static str,
+    status: u16,
+    body: &[u8],
+) -> Result<(T, String), Error> {
+    let success = (200..300).contains(&status);
+    // First pass: is this an envelope, and is it an error? Unknown members are
+    // skipped without being built, which costs a fraction of a full decode.
+    let probe = match serde_json::from_slice::<Probe>(body) {
+        Ok(probe) => probe,
+        Err(_) if !success => return Err(http_status(status, action, body)),
+        Err(e) => return Err(decode_error(action, None, e, body)),
+    };
+    let Some(response) = probe.response else {
+        if !success {
+            return Err(http_status(status, action, body));
+        }
+        return Err(Error::Decode(Box::new(DecodeError::new(
+            action,
+            None,
+            "the body has no `Response` object",
+            body,
+        ))));
+    };
+    let request_id = response.request_id.unwrap_or_default();
+    if let Some(error) = response.error {
+        return Err(Error::Service(Box::new(ServiceError::new::<E>(
+            error.code,
+            error.message,
+            request_id,
+        ))));
+    }
+    if !success {
+        return Err(http_status(status, action, body));
+    }
+
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let envelope: Envelope<T> = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        decode_error(action, Some(path), e.into_inner(), body)
+    })?;
+    Ok((envelope.response, request_id))
+}
+
+fn http_status(status: u16, action: &'static str, body: &[u8]) -> Error {
+    Error::HttpStatus(Box::new(HttpStatusError::new(status, action, body)))
+}
+
+fn decode_error(
+    action: &'static str,
+    path: Option<String>,
+    error: serde_json::Error,
+    body: &[u8],
+) -> Error {
+    let message = if body.is_empty() {
+        "the body is empty".to_owned()
+    } else if error.is_eof() {
+        format!("the body ends too early ({error})")
+    } else {
+        error.to_string()
+    };
+    Error::Decode(Box::new(DecodeError::new(action, path, message, body)))
+}
+
+#[derive(Deserialize)]
+struct Probe {
+    #[serde(rename = "Response")]
+    response: Option<ProbeResponse>,
+}
+
+#[derive(Deserialize)]
+struct ProbeResponse {
+    #[serde(rename = "Error")]
+    error: Option<ApiError>,
+    #[serde(rename = "RequestId")]
+    request_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ApiError {
+    #[serde(rename = "Code")]
+    code: String,
+    #[serde(rename = "Message", default)]
+    message: String,
+}
+
+#[derive(Deserialize)]
+struct Envelope<T> {
+    #[serde(rename = "Response")]
+    response: T,
+}

@@ -1,0 +1,403 @@
+//! The one error type every call returns, and its parts.
+
+use std::any::Any;
+use std::fmt;
+
+use crate::action::ErrorCode;
+use crate::common_code::CommonCode;
+use crate::credential::CredentialError;
+
+/// Why a call failed.
+///
+/// Match on the variant for the kind of failure, or use the accessors:
+/// [`code`](Error::code), [`message`](Error::message) and
+/// [`request_id`](Error::request_id) give what the service said, and
+/// [`is`](Error::is) compares with a typed code from any `#[tc_error]` enum or
+/// [`CommonCode`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The service answered with an error envelope (`Response.Error`).
+    #[error(transparent)]
+    Service(Box<ServiceError>),
+    /// The request or its response did not make it across the network.
+    #[error(transparent)]
+    Transport(Box<TransportError>),
+    /// An HTTP error status with a body that is not an API response (for
+    /// example a proxy's HTML error page).
+    #[error(transparent)]
+    HttpStatus(Box<HttpStatusError>),
+    /// A body that could not be decoded into the expected response.
+    #[error(transparent)]
+    Decode(Box<DecodeError>),
+    /// No usable credential.
+    #[error("no usable credential: {0}")]
+    Credentials(#[source] Box<CredentialError>),
+    /// The request could not be built (invalid endpoint, unserializable value).
+    #[error(transparent)]
+    Build(Box<BuildError>),
+}
+
+impl Error {
+    /// The service's error code (`InvalidImageId.NotFound`), for service errors.
+    pub fn code(&self) -> Option<&str> {
+        self.as_service().map(ServiceError::code)
+    }
+
+    /// The service's error message, for service errors.
+    pub fn message(&self) -> Option<&str> {
+        self.as_service().map(ServiceError::message)
+    }
+
+    /// The RequestId the service assigned, whenever one was received.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Service(e) => Some(e.request_id()),
+            Error::HttpStatus(e) => e.request_id.as_deref(),
+            Error::Decode(e) => e.request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Whether this is a service error with exactly `code`'s wire code.
+    pub fn is<C: ErrorCode>(&self, code: C) -> bool {
+        self.code() == Some(code.code())
+    }
+
+    /// The action's own typed code, when the service returned one of the codes
+    /// the action documents (`E` is the action's `Action::Error`).
+    pub fn action_error<E: ErrorCode>(&self) -> Option<&E> {
+        self.as_service()?.action_error()
+    }
+
+    /// The typed common code, when the service returned one of the codes every
+    /// service shares.
+    pub fn common_code(&self) -> Option<CommonCode> {
+        self.as_service()?.common_code()
+    }
+
+    /// The service error, if this is one.
+    pub fn as_service(&self) -> Option<&ServiceError> {
+        match self {
+            Error::Service(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<CredentialError> for Error {
+    fn from(error: CredentialError) -> Self {
+        Error::Credentials(Box::new(error))
+    }
+}
+
+/// An error envelope returned by the service. `Display` gives
+/// `Code: Message (RequestId: ...)`.
+pub struct ServiceError {
+    code: String,
+    message: String,
+    request_id: String,
+    common: Option<CommonCode>,
+    typed: Option<Box<dyn Any + Send + Sync>>,
+}
+
+impl ServiceError {
+    /// Builds a service error, resolving `code` against the action's error type
+    /// `E` and the common codes.
+    pub fn new<E: ErrorCode>(code: String, message: String, request_id: String) -> Self {
+        let typed = E::from_code(&code).map(|e| Box::new(e) as Box<dyn Any + Send + Sync>);
+        ServiceError {
+            common: CommonCode::from_code(&code),
+            typed,
+            code,
+            message,
+            request_id,
+        }
+    }
+
+    /// The wire code, always present, even when no typed variant matches.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The human-readable message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The RequestId to quote when asking Tencent Cloud support.
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    /// The action's typed code, if the code is one the action documents.
+    pub fn action_error<E: ErrorCode>(&self) -> Option<&E> {
+        self.typed.as_ref()?.downcast_ref()
+    }
+
+    /// The typed common code, if the code is one every service shares.
+    pub fn common_code(&self) -> Option<CommonCode> {
+        self.common
+    }
+}
+
+impl fmt::Display for ServiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} (RequestId: {})",
+            self.code, self.message, self.request_id
+        )
+    }
+}
+
+impl fmt::Debug for ServiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServiceError")
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("request_id", &self.request_id)
+            .field("common", &self.common)
+            .field("action_specific", &self.typed.is_some())
+            .finish()
+    }
+}
+
+impl std::error::Error for ServiceError {}
+
+/// What went wrong on the network.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// No connection could be made; the request was certainly not sent.
+    Connect,
+    /// A time limit ran out.
+    Timeout,
+    /// The TLS handshake or certificate check failed.
+    Tls,
+    /// The connection broke while sending the request or reading the response.
+    Io,
+}
+
+/// A network failure, with the endpoint it concerned.
+#[derive(Debug, thiserror::Error)]
+#[error("{what} calling {action} at {url}: {source}")]
+pub struct TransportError {
+    kind: TransportErrorKind,
+    what: &'static str,
+    action: &'static str,
+    url: String,
+    #[source]
+    source: Box<dyn std::error::Error + Send + Sync>,
+}
+
+impl TransportError {
+    /// A transport failure while calling `action` at `url`.
+    pub fn new(
+        kind: TransportErrorKind,
+        action: &'static str,
+        url: impl Into<String>,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        let what = match kind {
+            TransportErrorKind::Connect => "connection failed",
+            TransportErrorKind::Timeout => "timed out",
+            TransportErrorKind::Tls => "TLS failed",
+            TransportErrorKind::Io => "connection broken",
+        };
+        TransportError {
+            kind,
+            what,
+            action,
+            url: url.into(),
+            source: source.into(),
+        }
+    }
+
+    /// The kind of network failure.
+    pub fn kind(&self) -> TransportErrorKind {
+        self.kind
+    }
+
+    /// The URL that was called.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+}
+
+/// An HTTP error status whose body is not an API response.
+#[derive(Debug, thiserror::Error)]
+#[error("HTTP {status} from {action}, and the body is not an API response: {excerpt:?}{}", request_id_suffix(.request_id.as_deref()))]
+pub struct HttpStatusError {
+    status: u16,
+    action: &'static str,
+    excerpt: String,
+    request_id: Option<String>,
+}
+
+impl HttpStatusError {
+    pub(crate) fn new(status: u16, action: &'static str, body: &[u8]) -> Self {
+        HttpStatusError {
+            status,
+            action,
+            excerpt: excerpt(body),
+            request_id: scan_request_id(body),
+        }
+    }
+
+    /// The HTTP status code.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The start of the body, control characters removed.
+    pub fn excerpt(&self) -> &str {
+        &self.excerpt
+    }
+}
+
+/// A response body that could not be decoded into the expected type.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot decode the {action} response{}: {message}; body starts {excerpt:?}{}", at_path(.path.as_deref()), request_id_suffix(.request_id.as_deref()))]
+pub struct DecodeError {
+    action: &'static str,
+    path: Option<String>,
+    message: String,
+    excerpt: String,
+    request_id: Option<String>,
+}
+
+impl DecodeError {
+    pub(crate) fn new(
+        action: &'static str,
+        path: Option<String>,
+        message: impl Into<String>,
+        body: &[u8],
+    ) -> Self {
+        DecodeError {
+            action,
+            path,
+            message: message.into(),
+            excerpt: excerpt(body),
+            request_id: scan_request_id(body),
+        }
+    }
+
+    /// The JSON path of the offending value (`Response.SharePermissionSet[1].CreatedTime`),
+    /// when the body was JSON but had the wrong shape.
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+
+    /// What was wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The start of the body, control characters removed.
+    pub fn excerpt(&self) -> &str {
+        &self.excerpt
+    }
+}
+
+/// A request that could not be built.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot build the {action} request: {message}")]
+pub struct BuildError {
+    action: &'static str,
+    message: String,
+}
+
+impl BuildError {
+    /// A request for `action` could not be built, for the reason in `message`.
+    pub fn new(action: &'static str, message: impl Into<String>) -> Self {
+        BuildError {
+            action,
+            message: message.into(),
+        }
+    }
+}
+
+fn request_id_suffix(request_id: Option<&str>) -> String {
+    request_id.map_or_else(String::new, |id| format!(" (RequestId: {id})"))
+}
+
+fn at_path(path: Option<&str>) -> String {
+    path.map_or_else(String::new, |p| format!(" at {p}"))
+}
+
+/// The first characters of a body, safe to print: at most 200 characters,
+/// control characters and runs of whitespace collapsed into one space.
+fn excerpt(body: &[u8]) -> String {
+    const MAX_CHARS: usize = 200;
+    let text = String::from_utf8_lossy(&body[..body.len().min(4 * MAX_CHARS)]);
+    let mut out = String::with_capacity(MAX_CHARS);
+    let mut last_space = false;
+    for c in text.chars() {
+        if out.chars().count() >= MAX_CHARS {
+            out.push('…');
+            break;
+        }
+        let space = c.is_whitespace() || c.is_control();
+        if !(space && last_space) {
+            out.push(if space { ' ' } else { c });
+        }
+        last_space = space;
+    }
+    out.trim().to_owned()
+}
+
+/// Finds `"RequestId": "..."` in a body that may not be valid JSON (truncated,
+/// or wrapped in something else), so errors can still name the request.
+fn scan_request_id(body: &[u8]) -> Option<String> {
+    const KEY: &[u8] = b"\"RequestId\"";
+    let start = body.windows(KEY.len()).position(|w| w == KEY)? + KEY.len();
+    let rest = &body[start..];
+    let rest = &rest[rest.iter().position(|b| !b.is_ascii_whitespace())?..];
+    let rest = rest.strip_prefix(b":")?;
+    let rest = &rest[rest.iter().position(|b| !b.is_ascii_whitespace())?..];
+    let rest = rest.strip_prefix(b"\"")?;
+    let end = rest.iter().position(|&b| b == b'"')?;
+    let id = std::str::from_utf8(&rest[..end]).ok()?;
+    let plausible = !id.is_empty()
+        && id.len() <= 128
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    plausible.then(|| id.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn service_error_display_is_actionable() {
+        let e = ServiceError::new::<CommonCode>(
+            "AuthFailure.SignatureFailure".into(),
+            "The provided credentials could not be validated.".into(),
+            "71e69b56-32be-4412-ab45-49eded6a87be".into(),
+        );
+        assert_eq!(
+            e.to_string(),
+            "AuthFailure.SignatureFailure: The provided credentials could not be validated. (RequestId: 71e69b56-32be-4412-ab45-49eded6a87be)"
+        );
+        assert_eq!(e.common_code(), Some(CommonCode::AuthFailureSignatureFailure));
+        assert_eq!(e.action_error::<CommonCode>(), Some(&CommonCode::AuthFailureSignatureFailure));
+    }
+
+    #[test]
+    fn excerpt_is_short_and_clean() {
+        let html = b"<html>\r\n<head><title>502 Bad Gateway</title></head>\n\n<body>";
+        assert_eq!(excerpt(html), "<html> <head><title>502 Bad Gateway</title></head> <body>");
+        let long = "x".repeat(1000);
+        assert_eq!(excerpt(long.as_bytes()).chars().count(), 201);
+        assert_eq!(excerpt(&[0xff, 0xfe, b'a']), "\u{fffd}\u{fffd}a");
+    }
+
+    #[test]
+    fn request_id_is_found_in_broken_bodies() {
+        let truncated = br#"{"Response": {"RequestId" : "abc-123", "SharePermissionSet": [{"#;
+        assert_eq!(scan_request_id(truncated).as_deref(), Some("abc-123"));
+        assert_eq!(scan_request_id(b"<html>502</html>"), None);
+        assert_eq!(scan_request_id(br#"{"RequestId": "<script>"}"#), None);
+    }
+}

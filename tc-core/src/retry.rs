@@ -1,0 +1,214 @@
+//! When to try a failed call again, and how long to wait first. The policy looks
+//! only at the error's kind, never at the request.
+
+use std::time::Duration;
+
+use crate::common_code::CommonCode;
+use crate::error::{Error, TransportErrorKind};
+
+/// Retry settings. Transient faults (network failures, HTTP 500/502/503/504,
+/// `InternalError`) and throttling (`RequestLimitExceeded*`) have separate
+/// budgets, so a burst of throttling does not use up the tries meant for outages.
+/// Business errors are never retried.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RetryConfig {
+    /// Total attempts for transient faults, the first one included (default 3).
+    pub max_attempts: u32,
+    /// Total attempts when throttled, the first one included (default 3).
+    pub throttle_max_attempts: u32,
+    /// Upper bound of the first transient backoff (default 100 ms); doubles each try.
+    pub initial_backoff: Duration,
+    /// Upper bound of the first backoff after throttling (default 1 s); doubles each try.
+    pub throttle_initial_backoff: Duration,
+    /// Largest backoff (default 10 s).
+    pub max_backoff: Duration,
+}
+
+impl Default for RetryConfig {
+    fn default() -> Self {
+        RetryConfig {
+            max_attempts: 3,
+            throttle_max_attempts: 3,
+            initial_backoff: Duration::from_millis(100),
+            throttle_initial_backoff: Duration::from_secs(1),
+            max_backoff: Duration::from_secs(10),
+        }
+    }
+}
+
+impl RetryConfig {
+    /// One attempt only.
+    pub fn disabled() -> Self {
+        RetryConfig {
+            max_attempts: 1,
+            throttle_max_attempts: 1,
+            ..RetryConfig::default()
+        }
+    }
+
+    /// Sets the total attempts for transient faults (at least 1).
+    #[must_use]
+    pub fn with_max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// Sets the total attempts when throttled (at least 1).
+    #[must_use]
+    pub fn with_throttle_max_attempts(mut self, attempts: u32) -> Self {
+        self.throttle_max_attempts = attempts.max(1);
+        self
+    }
+
+    /// Sets the first backoff bounds for transient faults and throttling.
+    #[must_use]
+    pub fn with_initial_backoff(mut self, transient: Duration, throttled: Duration) -> Self {
+        self.initial_backoff = transient;
+        self.throttle_initial_backoff = throttled;
+        self
+    }
+
+    /// Sets the largest backoff.
+    #[must_use]
+    pub fn with_max_backoff(mut self, max: Duration) -> Self {
+        self.max_backoff = max;
+        self
+    }
+}
+
+/// How an error bears on retrying.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RetryClass {
+    /// A fault that may well pass.
+    Transient,
+    /// The service asked us to slow down.
+    Throttled,
+    /// Retrying cannot help (or is not safe).
+    Never,
+}
+
+/// Classifies an error for the retry loop.
+pub(crate) fn classify(error: &Error) -> RetryClass {
+    match error {
+        Error::Service(e) => {
+            let code = e.code();
+            if code.starts_with("RequestLimitExceeded") {
+                RetryClass::Throttled
+            } else if code == "InternalError" || code.starts_with("InternalError.") {
+                RetryClass::Transient
+            } else {
+                match e.common_code() {
+                    Some(CommonCode::ServiceUnavailable) => RetryClass::Transient,
+                    _ => RetryClass::Never,
+                }
+            }
+        }
+        Error::Transport(e) => match e.kind() {
+            TransportErrorKind::Tls => RetryClass::Never,
+            _ => RetryClass::Transient,
+        },
+        Error::HttpStatus(e) => match e.status() {
+            500 | 502 | 503 | 504 => RetryClass::Transient,
+            429 => RetryClass::Throttled,
+            _ => RetryClass::Never,
+        },
+        _ => RetryClass::Never,
+    }
+}
+
+/// The retry budget of one call.
+#[derive(Debug)]
+pub(crate) struct RetryState<'a> {
+    config: &'a RetryConfig,
+    transient_attempts: u32,
+    throttle_attempts: u32,
+}
+
+impl<'a> RetryState<'a> {
+    pub(crate) fn new(config: &'a RetryConfig) -> Self {
+        RetryState {
+            config,
+            transient_attempts: 1,
+            throttle_attempts: 1,
+        }
+    }
+
+    /// After a failed attempt: how long to wait before the next one, or `None`
+    /// to give up and return the error.
+    pub(crate) fn next_backoff(&mut self, error: &Error) -> Option<Duration> {
+        let (used, max, initial) = match classify(error) {
+            RetryClass::Never => return None,
+            RetryClass::Transient => (
+                &mut self.transient_attempts,
+                self.config.max_attempts,
+                self.config.initial_backoff,
+            ),
+            RetryClass::Throttled => (
+                &mut self.throttle_attempts,
+                self.config.throttle_max_attempts,
+                self.config.throttle_initial_backoff,
+            ),
+        };
+        if *used >= max {
+            return None;
+        }
+        let ceiling = initial
+            .saturating_mul(1 << (*used - 1).min(16))
+            .min(self.config.max_backoff);
+        *used += 1;
+        // Full jitter: anywhere in [0, ceiling], so clients that failed together
+        // do not come back together.
+        Some(ceiling.mul_f64(fastrand::f64()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ServiceError;
+
+    fn service(code: &str) -> Error {
+        Error::Service(Box::new(ServiceError::new::<CommonCode>(
+            code.into(),
+            "m".into(),
+            "r".into(),
+        )))
+    }
+
+    #[test]
+    fn budgets_are_separate_and_bounded() {
+        let config = RetryConfig::default();
+        let mut state = RetryState::new(&config);
+        let internal = service("InternalError");
+        let throttled = service("RequestLimitExceeded.UinLimitExceeded");
+        assert!(state.next_backoff(&internal).is_some());
+        assert!(state.next_backoff(&throttled).is_some());
+        assert!(state.next_backoff(&internal).is_some());
+        assert!(state.next_backoff(&internal).is_none(), "3 transient attempts in total");
+        assert!(state.next_backoff(&throttled).is_some());
+        assert!(state.next_backoff(&throttled).is_none());
+    }
+
+    #[test]
+    fn business_errors_are_never_retried() {
+        let config = RetryConfig::default();
+        let mut state = RetryState::new(&config);
+        for code in ["InvalidImageId.NotFound", "AuthFailure.SignatureFailure", "InvalidParameter"] {
+            assert_eq!(state.next_backoff(&service(code)), None, "{code}");
+        }
+    }
+
+    #[test]
+    fn backoff_stays_under_its_ceiling() {
+        let config = RetryConfig::default().with_max_attempts(10);
+        let mut state = RetryState::new(&config);
+        let internal = service("InternalError");
+        for attempt in 0..9 {
+            let delay = state.next_backoff(&internal).expect("budget left");
+            let ceiling = (Duration::from_millis(100) * (1 << attempt)).min(config.max_backoff);
+            assert!(delay <= ceiling, "{delay:?} > {ceiling:?}");
+        }
+        assert_eq!(state.next_backoff(&internal), None);
+    }
+}
