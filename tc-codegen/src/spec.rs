@@ -1,0 +1,89 @@
+//! Reading the spec files: `schema.json` and `errors.json`, exactly as they are on disk.
+//!
+//! Every struct here rejects keys it does not know, so that a change in the spec
+//! format stops the generator instead of being silently ignored.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+/// `schema.json`: the service's actions and the objects their parameters use.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schema {
+    pub service: String,
+    pub version: String,
+    #[allow(dead_code)] // read so that an unknown key still fails; the client builds hosts itself
+    pub endpoint: String,
+    pub actions: BTreeMap<String, ActionSpec>,
+    pub objects: BTreeMap<String, ObjectSpec>,
+}
+
+/// One action: the names of its input and output objects.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionSpec {
+    pub input: String,
+    pub output: String,
+    pub status: String,
+}
+
+/// One object: the request or response of an action, or a model they use.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectSpec {
+    pub members: Vec<MemberSpec>,
+    /// `in`, `out` or `both` for models; absent on request and response objects.
+    pub usage: Option<String>,
+}
+
+/// One member of an object, with the raw type vocabulary of the spec.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberSpec {
+    pub name: String,
+    /// `string`, `int`, `uint`, `float`, `bool`, `list` or `object`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The scalar type (`string`, `int64`, ...) or, for objects and lists of
+    /// objects, the object's name.
+    pub member: String,
+    /// Inputs: whether the caller must send it.
+    pub required: Option<bool>,
+    /// Outputs: whether the service always sends it.
+    pub output_required: Option<bool>,
+    /// Outputs: whether the service may send `null`.
+    pub value_allowed_null: Option<bool>,
+    pub disabled: Option<bool>,
+    pub example: Option<String>,
+}
+
+/// `errors.json`: every error code, and the codes each action documents.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Errors {
+    pub all_codes: Vec<String>,
+    pub by_action: BTreeMap<String, Vec<String>>,
+}
+
+/// Both spec files of one service version.
+pub struct Specs {
+    pub schema: Schema,
+    pub errors: Errors,
+}
+
+impl Specs {
+    pub fn load(dir: &Path) -> Result<Specs, String> {
+        Ok(Specs {
+            schema: read_json(&dir.join("schema.json"))?,
+            errors: read_json(&dir.join("errors.json"))?,
+        })
+    }
+}
+
+/// Reads and decodes one JSON file, naming the file and the failing path on error.
+pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
