@@ -1,0 +1,108 @@
+//! Code generation behind `#[tc_action]`, `#[tc_model]` and `#[tc_error]`.
+//!
+//! A plain library over `proc_macro2` tokens, so that tests and tools can expand
+//! the attributes without a compiler; `tc-macros` is the thin shim rustc loads.
+//!
+//! Each stage has its own module:
+//! - `attr`: the attributes' own arguments and the `#[tc(...)]` helper attributes;
+//! - `ast`: the input item, as the model the rest works on (keeping spans);
+//! - `valid`: rules that involve more than one field, variant or argument;
+//! - `expand`: code generation;
+//! - `fallback`: what to emit when the input is wrong, so that one mistake does
+//!   not cascade into many.
+//!
+//! Errors are never returned early: a `Ctxt` collects every mistake of one
+//! attribute so that the user sees them all at once.
+
+#![forbid(unsafe_code)]
+
+mod ast;
+mod attr;
+mod ctxt;
+mod date;
+mod expand;
+mod fallback;
+mod rules;
+mod valid;
+mod wire_name;
+
+use proc_macro2::TokenStream;
+use syn::DeriveInput;
+
+use crate::attr::Macro;
+use crate::ctxt::Ctxt;
+
+/// Expands `#[tc_action(...)]`: `args` are the tokens inside the parentheses,
+/// `input` the struct it is attached to.
+///
+/// Always returns tokens: on a mistake, the original item (without our helper
+/// attributes) and a `compile_error!` for each mistake.
+pub fn expand_action(args: TokenStream, input: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let attr = attr::ActionArgs::parse(&cx, args);
+    let Some(item) = parse_item(&cx, Macro::Action, input.clone()) else {
+        return fallback::raw(input, cx.check());
+    };
+    let ast = ast::Struct::from_syn(&cx, &item, Macro::Action);
+    valid::check_no_generics(&cx, &item, Macro::Action);
+    if let Some(ast) = &ast {
+        valid::check_struct(&cx, ast);
+    }
+    match (cx.check(), attr, ast) {
+        (Ok(()), Some(attr), Some(ast)) => expand::action(&attr, &ast),
+        (result, _, _) => fallback::item(&item, result),
+    }
+}
+
+/// Expands `#[tc_model(...)]`: `args` are the tokens inside the parentheses
+/// (possibly none), `input` the struct it is attached to.
+pub fn expand_model(args: TokenStream, input: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let root = attr::parse_crate_args(&cx, Macro::Model, args);
+    let Some(item) = parse_item(&cx, Macro::Model, input.clone()) else {
+        return fallback::raw(input, cx.check());
+    };
+    let ast = ast::Struct::from_syn(&cx, &item, Macro::Model);
+    valid::check_no_generics(&cx, &item, Macro::Model);
+    if let Some(ast) = &ast {
+        valid::check_struct(&cx, ast);
+    }
+    match (cx.check(), root, ast) {
+        (Ok(()), Some(root), Some(ast)) => expand::model(&root, &ast),
+        (result, _, _) => fallback::item(&item, result),
+    }
+}
+
+/// Expands `#[tc_error(...)]`: `args` are the tokens inside the parentheses
+/// (possibly none), `input` the enum it is attached to.
+pub fn expand_error(args: TokenStream, input: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let root = attr::parse_crate_args(&cx, Macro::Error, args);
+    let Some(item) = parse_item(&cx, Macro::Error, input.clone()) else {
+        return fallback::raw(input, cx.check());
+    };
+    let ast = ast::Enum::from_syn(&cx, &item);
+    valid::check_no_generics(&cx, &item, Macro::Error);
+    if let Some(ast) = &ast {
+        valid::check_enum(&cx, ast);
+    }
+    match (cx.check(), root, ast) {
+        (Ok(()), Some(root), Some(ast)) => expand::error(&root, &ast),
+        (result, _, _) => fallback::item(&item, result),
+    }
+}
+
+/// Parses the annotated item as a struct, enum or union; anything else (a
+/// function, a trait, ...) is reported against the macro.
+fn parse_item(cx: &Ctxt, which: Macro, input: TokenStream) -> Option<DeriveInput> {
+    match syn::parse2::<DeriveInput>(input) {
+        Ok(item) => Some(item),
+        Err(err) => {
+            cx.error_at(
+                err.span(),
+                format_args!("{} applies to {}, not to this item", which, which.target()),
+            );
+            None
+        }
+    }
+}

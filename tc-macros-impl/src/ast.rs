@@ -1,0 +1,196 @@
+//! The annotated item as the rest of the crate sees it: the user's syntax tree
+//! (for spans and re-emission) plus what our attributes say about each part.
+
+use proc_macro2::Span;
+use syn::{Data, DeriveInput, Fields, Ident, LitStr, Type};
+
+use crate::attr::{self, FieldAttrs, Macro, VariantAttrs};
+use crate::ctxt::Ctxt;
+use crate::wire_name;
+
+/// A `#[tc_action]` or `#[tc_model]` struct with named fields.
+pub(crate) struct Struct<'a> {
+    pub(crate) item: &'a DeriveInput,
+    pub(crate) fields: Vec<Field<'a>>,
+}
+
+/// One named field.
+pub(crate) struct Field<'a> {
+    pub(crate) original: &'a syn::Field,
+    pub(crate) ident: &'a Ident,
+    pub(crate) wire: WireName,
+    /// The type is spelled `Option<..>` (last path segment `Option`).
+    pub(crate) optional: bool,
+}
+
+/// The name a field has on the wire.
+pub(crate) struct WireName {
+    pub(crate) value: String,
+    /// The `rename` literal, or else the field's name.
+    pub(crate) span: Span,
+    /// Given with `#[tc(rename = "...")]` (already checked) rather than derived.
+    pub(crate) renamed: bool,
+}
+
+/// A `#[tc_error]` enum.
+pub(crate) struct Enum<'a> {
+    pub(crate) item: &'a DeriveInput,
+    pub(crate) variants: Vec<Variant<'a>>,
+}
+
+/// One variant and its error code.
+pub(crate) struct Variant<'a> {
+    pub(crate) original: &'a syn::Variant,
+    /// The checked `#[tc(code = "...")]`, if present and valid.
+    pub(crate) code: Option<LitStr>,
+    /// Whether `code` was written at all, even wrongly.
+    pub(crate) code_seen: bool,
+}
+
+impl<'a> Struct<'a> {
+    /// Reads a struct with named fields, or reports what the item is instead.
+    pub(crate) fn from_syn(cx: &Ctxt, item: &'a DeriveInput, which: Macro) -> Option<Self> {
+        attr::reject_on_item(cx, which, &item.attrs);
+        let fields = match &item.data {
+            Data::Struct(data) => match &data.fields {
+                Fields::Named(fields) => fields,
+                Fields::Unnamed(fields) => {
+                    cx.error_spanned_by(
+                        fields,
+                        format_args!(
+                            "{which} needs a struct with named fields: each field is sent \
+                             under its name (`image_id` as `ImageId`), and a tuple struct's \
+                             fields have none"
+                        ),
+                    );
+                    return None;
+                }
+                Fields::Unit => {
+                    let empty = if which == Macro::Action {
+                        "for an action without parameters"
+                    } else {
+                        "for a model without members"
+                    };
+                    cx.error_spanned_by(
+                        &item.ident,
+                        format_args!(
+                            "{which} needs a struct with named fields, not a unit struct; \
+                             {empty}, write `struct {} {{}}`",
+                            item.ident
+                        ),
+                    );
+                    return None;
+                }
+            },
+            Data::Enum(data) => {
+                cx.error_spanned_by(
+                    data.enum_token,
+                    format_args!("{which} applies to {}, not to an enum", which.target()),
+                );
+                return None;
+            }
+            Data::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    format_args!("{which} applies to {}, not to a union", which.target()),
+                );
+                return None;
+            }
+        };
+        let fields = fields
+            .named
+            .iter()
+            .filter_map(|field| Field::from_syn(cx, field))
+            .collect();
+        Some(Struct { item, fields })
+    }
+}
+
+impl<'a> Field<'a> {
+    fn from_syn(cx: &Ctxt, original: &'a syn::Field) -> Option<Self> {
+        let ident = original.ident.as_ref()?;
+        let attrs = FieldAttrs::parse(cx, &original.attrs);
+        let wire = match attrs.rename {
+            Some(lit) => WireName {
+                value: lit.value(),
+                span: lit.span(),
+                renamed: true,
+            },
+            None => WireName {
+                value: wire_name::of_field(ident),
+                span: ident.span(),
+                renamed: false,
+            },
+        };
+        Some(Field {
+            original,
+            ident,
+            wire,
+            optional: is_option(&original.ty),
+        })
+    }
+}
+
+impl<'a> Enum<'a> {
+    /// Reads an enum, or reports what the item is instead.
+    pub(crate) fn from_syn(cx: &Ctxt, item: &'a DeriveInput) -> Option<Self> {
+        attr::reject_on_item(cx, Macro::Error, &item.attrs);
+        let data = match &item.data {
+            Data::Enum(data) => data,
+            Data::Struct(data) => {
+                cx.error_spanned_by(
+                    data.struct_token,
+                    format_args!(
+                        "{} applies to a fieldless enum with one variant per error code, \
+                         not to a struct",
+                        Macro::Error
+                    ),
+                );
+                return None;
+            }
+            Data::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    format_args!(
+                        "{} applies to a fieldless enum with one variant per error code, \
+                         not to a union",
+                        Macro::Error
+                    ),
+                );
+                return None;
+            }
+        };
+        let variants = data
+            .variants
+            .iter()
+            .map(|original| {
+                let attrs = VariantAttrs::parse(cx, &original.attrs);
+                Variant {
+                    original,
+                    code: attrs.code,
+                    code_seen: attrs.code_seen,
+                }
+            })
+            .collect();
+        Some(Enum { item, variants })
+    }
+}
+
+/// Whether `ty` is spelled `Option<..>` (by its last path segment: the macro
+/// cannot resolve types, so `std::option::Option<T>` and an imported `Option`
+/// both count).
+fn is_option(ty: &Type) -> bool {
+    match ty {
+        Type::Path(ty) => {
+            ty.qself.is_none()
+                && ty
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|segment| segment.ident == "Option")
+        }
+        Type::Group(ty) => is_option(&ty.elem),
+        Type::Paren(ty) => is_option(&ty.elem),
+        _ => false,
+    }
+}

@@ -1,0 +1,688 @@
+//! Reading attributes: the arguments of `#[tc_action(...)]`, `#[tc_model(...)]`
+//! and `#[tc_error(...)]`, and the `#[tc(...)]` helper attributes on fields and
+//! variants.
+//!
+//! Values are kept as the user's literals (`LitStr`, `LitInt`) so that errors,
+//! here and in the compiler, point at them. A mistake is recorded in the
+//! [`Ctxt`] and parsing goes on, so that every mistake is reported at once; only
+//! a syntax error that leaves us lost stops the walk.
+
+use std::fmt;
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::meta::ParseNestedMeta;
+use syn::parse::{ParseStream, Parser};
+use syn::{Attribute, Ident, LitInt, LitStr, Path, Token, Type};
+
+use crate::ctxt::Ctxt;
+use crate::{date, rules};
+
+/// The helper attribute on fields and variants: `#[tc(rename = "...")]`.
+pub(crate) const TC: &str = "tc";
+
+/// `#[tc_action]` arguments.
+const SERVICE: &str = "service";
+const VERSION: &str = "version";
+const NAME: &str = "name";
+const OUTPUT: &str = "output";
+const ERROR: &str = "error";
+const METHOD: &str = "method";
+const RATE_LIMIT: &str = "rate_limit";
+/// Accepted by all three attributes.
+const CRATE: &str = "crate";
+/// `#[tc(...)]` on a field.
+const RENAME: &str = "rename";
+/// `#[tc(...)]` on a variant.
+const CODE: &str = "code";
+
+const ACTION_KEYS: &[&str] = &[
+    SERVICE, VERSION, NAME, OUTPUT, ERROR, METHOD, RATE_LIMIT, CRATE,
+];
+const CRATE_KEYS: &[&str] = &[CRATE];
+const FIELD_KEYS: &[&str] = &[RENAME];
+const VARIANT_KEYS: &[&str] = &[CODE];
+
+/// How each key is written, for messages.
+const SERVICE_EXAMPLE: &str = r#"service = "cvm""#;
+const VERSION_EXAMPLE: &str = r#"version = "2017-03-12""#;
+const NAME_EXAMPLE: &str = r#"name = "DescribeInstances""#;
+const OUTPUT_EXAMPLE: &str = "output = DescribeInstancesResponse";
+const ERROR_EXAMPLE: &str = "error = DescribeInstancesError";
+const METHOD_EXAMPLE: &str = r#"method = "GET""#;
+const RATE_LIMIT_EXAMPLE: &str = "rate_limit = 20";
+const CRATE_EXAMPLE: &str = r#"crate = "tc_core""#;
+const RENAME_EXAMPLE: &str = r#"rename = "CAMRoleName""#;
+const CODE_EXAMPLE: &str = r#"code = "InvalidImageId.NotFound""#;
+
+/// Which attribute is being expanded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Macro {
+    Action,
+    Model,
+    Error,
+}
+
+impl Macro {
+    /// The attribute's name, without `#[]`.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Macro::Action => "tc_action",
+            Macro::Model => "tc_model",
+            Macro::Error => "tc_error",
+        }
+    }
+
+    /// What the attribute can be attached to, for messages.
+    pub(crate) fn target(self) -> &'static str {
+        match self {
+            Macro::Action | Macro::Model => "a struct with named fields",
+            Macro::Error => "a fieldless enum",
+        }
+    }
+}
+
+impl fmt::Display for Macro {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#[{}]", self.name())
+    }
+}
+
+/// How an action's parameters are sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Method {
+    Get,
+    Post,
+}
+
+/// The arguments of `#[tc_action(...)]`, all present and valid.
+pub(crate) struct ActionArgs {
+    pub(crate) service: LitStr,
+    pub(crate) version: LitStr,
+    pub(crate) name: LitStr,
+    pub(crate) output: Option<Type>,
+    pub(crate) error: Option<Type>,
+    pub(crate) method: Method,
+    /// Already checked to be a positive `u32`, without suffix.
+    pub(crate) rate_limit: Option<LitInt>,
+    /// Where `tc_core` is.
+    pub(crate) root: Path,
+}
+
+impl ActionArgs {
+    /// Parses the arguments, recording every mistake in `cx`. `None` when any
+    /// argument is missing or wrong.
+    pub(crate) fn parse(cx: &Ctxt, args: TokenStream) -> Option<ActionArgs> {
+        let mut service = Attr::new(cx, SERVICE);
+        let mut version = Attr::new(cx, VERSION);
+        let mut name = Attr::new(cx, NAME);
+        let mut output = Attr::new(cx, OUTPUT);
+        let mut error = Attr::new(cx, ERROR);
+        let mut method = Attr::new(cx, METHOD);
+        let mut rate_limit = Attr::new(cx, RATE_LIMIT);
+        let mut root = Attr::new(cx, CRATE);
+
+        let parser = syn::meta::parser(|meta| {
+            if meta.path.is_ident(SERVICE) {
+                let value = lit_str(cx, &meta, SERVICE_EXAMPLE)?;
+                service.set(&meta.path, value.filter(|lit| check_service(cx, lit)));
+            } else if meta.path.is_ident(VERSION) {
+                let value = lit_str(cx, &meta, VERSION_EXAMPLE)?;
+                version.set(&meta.path, value.filter(|lit| check_version(cx, lit)));
+            } else if meta.path.is_ident(NAME) {
+                let value = lit_str(cx, &meta, NAME_EXAMPLE)?;
+                name.set(&meta.path, value.filter(|lit| check_name(cx, lit)));
+            } else if meta.path.is_ident(OUTPUT) {
+                output.set(&meta.path, type_value(cx, &meta, OUTPUT_EXAMPLE)?);
+            } else if meta.path.is_ident(ERROR) {
+                error.set(&meta.path, type_value(cx, &meta, ERROR_EXAMPLE)?);
+            } else if meta.path.is_ident(METHOD) {
+                let value = lit_str(cx, &meta, METHOD_EXAMPLE)?;
+                method.set(&meta.path, value.and_then(|lit| check_method(cx, &lit)));
+            } else if meta.path.is_ident(RATE_LIMIT) {
+                rate_limit.set(&meta.path, rate_limit_value(cx, &meta)?);
+            } else if meta.path.is_ident(CRATE) {
+                root.set(&meta.path, crate_value(cx, &meta)?);
+            } else {
+                unknown_key(cx, &meta, &format!("{} argument", Macro::Action), ACTION_KEYS)?;
+            }
+            Ok(())
+        });
+        let complete = match parser.parse2(args) {
+            Ok(()) => true,
+            Err(err) => {
+                cx.push(err);
+                false
+            }
+        };
+
+        // After a syntax error the required keys may simply not have been reached.
+        if complete {
+            let missing: Vec<&str> = [&service, &version, &name]
+                .into_iter()
+                .filter(|attr| !attr.seen)
+                .map(|attr| attr.name)
+                .collect();
+            if !missing.is_empty() {
+                cx.error_at(
+                    Span::call_site(),
+                    format_args!(
+                        "{} is missing {}; for example: \
+                         #[tc_action({SERVICE_EXAMPLE}, {VERSION_EXAMPLE}, {NAME_EXAMPLE})]",
+                        Macro::Action,
+                        code_list(&missing, "and"),
+                    ),
+                );
+            }
+        }
+
+        Some(ActionArgs {
+            service: service.value?,
+            version: version.value?,
+            name: name.value?,
+            output: output.value,
+            error: error.value,
+            method: method.value.unwrap_or(Method::Post),
+            rate_limit: rate_limit.value,
+            root: root.value.unwrap_or_else(default_root),
+        })
+    }
+}
+
+/// Parses the arguments of `#[tc_model(...)]` or `#[tc_error(...)]`, which take
+/// only `crate = "..."`. Returns the path of `tc_core` (`::tc_core` by default),
+/// or `None` after a mistake.
+pub(crate) fn parse_crate_args(cx: &Ctxt, which: Macro, args: TokenStream) -> Option<Path> {
+    let mut root = Attr::new(cx, CRATE);
+    let mut ok = true;
+    let parser = syn::meta::parser(|meta| {
+        if meta.path.is_ident(CRATE) {
+            let value = crate_value(cx, &meta)?;
+            ok &= value.is_some();
+            root.set(&meta.path, value);
+        } else {
+            ok = false;
+            unknown_key(cx, &meta, &format!("{which} argument"), CRATE_KEYS)?;
+        }
+        Ok(())
+    });
+    if let Err(err) = parser.parse2(args) {
+        cx.push(err);
+        return None;
+    }
+    ok.then(|| root.value.unwrap_or_else(default_root))
+}
+
+/// `#[tc(...)]` on a field of a `#[tc_action]` or `#[tc_model]` struct.
+pub(crate) struct FieldAttrs {
+    /// The wire name, overriding the one derived from the field's name.
+    pub(crate) rename: Option<LitStr>,
+}
+
+impl FieldAttrs {
+    pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+        let mut rename = Attr::new(cx, RENAME);
+        for attr in attrs.iter().filter(|attr| is_tc(attr)) {
+            let result = attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident(RENAME) {
+                    let value = lit_str(cx, &meta, RENAME_EXAMPLE)?;
+                    rename.set(&meta.path, value.filter(|lit| check_rename(cx, lit)));
+                } else {
+                    unknown_key(cx, &meta, "field attribute", FIELD_KEYS)?;
+                }
+                Ok(())
+            });
+            if let Err(err) = result {
+                cx.push(err);
+            }
+        }
+        FieldAttrs {
+            rename: rename.value,
+        }
+    }
+}
+
+/// `#[tc(...)]` on a variant of a `#[tc_error]` enum.
+pub(crate) struct VariantAttrs {
+    /// The wire error code. `seen` tells a missing code from a wrong one.
+    pub(crate) code: Option<LitStr>,
+    pub(crate) code_seen: bool,
+}
+
+impl VariantAttrs {
+    pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
+        let mut code = Attr::new(cx, CODE);
+        for attr in attrs.iter().filter(|attr| is_tc(attr)) {
+            let result = attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident(CODE) {
+                    let value = lit_str(cx, &meta, CODE_EXAMPLE)?;
+                    code.set(&meta.path, value.filter(|lit| check_code(cx, lit)));
+                } else {
+                    unknown_key(cx, &meta, "variant attribute", VARIANT_KEYS)?;
+                }
+                Ok(())
+            });
+            if let Err(err) = result {
+                cx.push(err);
+                // The code may be there, behind the syntax error: don't also
+                // report it missing.
+                code.seen = true;
+            }
+        }
+        VariantAttrs {
+            code_seen: code.seen,
+            code: code.value,
+        }
+    }
+}
+
+/// Reports `#[tc(...)]` on the struct or enum itself, where it means nothing.
+pub(crate) fn reject_on_item(cx: &Ctxt, which: Macro, attrs: &[Attribute]) {
+    let place = match which {
+        Macro::Action | Macro::Model => "fields",
+        Macro::Error => "variants",
+    };
+    for attr in attrs.iter().filter(|attr| is_tc(attr)) {
+        cx.error_spanned_by(
+            attr,
+            format_args!(
+                "#[tc(...)] goes on {place}; arguments for the {kind} itself go in #[{name}(...)]",
+                kind = if which == Macro::Error { "enum" } else { "struct" },
+                name = which.name(),
+            ),
+        );
+    }
+}
+
+/// Whether `attr` is one of our `#[tc(...)]` helper attributes.
+pub(crate) fn is_tc(attr: &Attribute) -> bool {
+    attr.path().is_ident(TC)
+}
+
+/// `::tc_core`.
+fn default_root() -> Path {
+    let mut path = Path::from(Ident::new("tc_core", Span::call_site()));
+    path.leading_colon = Some(Token![::](Span::call_site()));
+    path
+}
+
+/// One argument's value, with a check that it is given once.
+struct Attr<'c, T> {
+    cx: &'c Ctxt,
+    name: &'static str,
+    /// Whether the key appeared, even with a wrong value.
+    seen: bool,
+    value: Option<T>,
+}
+
+impl<'c, T> Attr<'c, T> {
+    fn new(cx: &'c Ctxt, name: &'static str) -> Self {
+        Attr {
+            cx,
+            name,
+            seen: false,
+            value: None,
+        }
+    }
+
+    /// Records the key at `key` with its value (`None` when the value was wrong,
+    /// which is already reported).
+    fn set(&mut self, key: &Path, value: Option<T>) {
+        if self.seen {
+            self.cx.error_spanned_by(
+                key,
+                format_args!("duplicate `{}`: it is already set earlier", self.name),
+            );
+        } else {
+            self.seen = true;
+            self.value = value;
+        }
+    }
+}
+
+/// The stream after `key =`, or `None` (reported) when the key has no value.
+fn value_of<'a>(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'a>,
+    example: &str,
+) -> syn::Result<Option<ParseStream<'a>>> {
+    if meta.input.peek(Token![=]) {
+        return meta.value().map(Some);
+    }
+    // `key` alone, or `key(...)`: skip whatever follows.
+    rest_of_value(meta.input)?;
+    cx.error_spanned_by(
+        &meta.path,
+        format_args!(
+            "`{}` needs a value: `{example}`",
+            path_to_string(&meta.path)
+        ),
+    );
+    Ok(None)
+}
+
+/// Consumes the tokens up to the next top-level `,` (or the end).
+fn rest_of_value(input: ParseStream) -> syn::Result<TokenStream> {
+    let mut tokens = TokenStream::new();
+    while !input.is_empty() && !input.peek(Token![,]) {
+        tokens.extend([input.parse::<TokenTree>()?]);
+    }
+    Ok(tokens)
+}
+
+/// Reports an unexpected value: on its tokens, or on the key when it is empty.
+fn wrong_value(cx: &Ctxt, meta: &ParseNestedMeta, tokens: &TokenStream, message: String) {
+    if tokens.is_empty() {
+        cx.error_spanned_by(&meta.path, message);
+    } else {
+        cx.error_spanned_by(tokens, message);
+    }
+}
+
+/// A `key = "string"` value.
+fn lit_str(cx: &Ctxt, meta: &ParseNestedMeta, example: &str) -> syn::Result<Option<LitStr>> {
+    let Some(input) = value_of(cx, meta, example)? else {
+        return Ok(None);
+    };
+    if input.peek(LitStr) {
+        return input.parse().map(Some);
+    }
+    let tokens = rest_of_value(input)?;
+    let message = format!("expected a string literal: `{example}`");
+    wrong_value(cx, meta, &tokens, message);
+    Ok(None)
+}
+
+/// A `key = Type` value.
+fn type_value(cx: &Ctxt, meta: &ParseNestedMeta, example: &str) -> syn::Result<Option<Type>> {
+    let Some(input) = value_of(cx, meta, example)? else {
+        return Ok(None);
+    };
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        cx.error_spanned_by(
+            &lit,
+            format_args!(
+                "expected a type, not a string: write it without quotes, as in `{example}`"
+            ),
+        );
+        return Ok(None);
+    }
+    match input.parse::<Type>() {
+        Ok(ty) => Ok(Some(ty)),
+        Err(err) => {
+            rest_of_value(input)?;
+            cx.error_at(
+                err.span(),
+                format_args!("expected a type, as in `{example}`"),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// `rate_limit = N`, N a positive integer that fits in `u32`.
+fn rate_limit_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LitInt>> {
+    let Some(input) = value_of(cx, meta, RATE_LIMIT_EXAMPLE)? else {
+        return Ok(None);
+    };
+    let lit = if input.peek(LitInt) {
+        Some(input.parse::<LitInt>()?)
+    } else {
+        None
+    };
+    let rest = rest_of_value(input)?;
+    let lit = match lit {
+        Some(lit) if rest.is_empty() => lit,
+        lit => {
+            let mut tokens = quote::quote!(#lit);
+            tokens.extend(rest);
+            let message = format!(
+                "`rate_limit` must be a positive whole number of requests per second, \
+                 as in `{RATE_LIMIT_EXAMPLE}`"
+            );
+            wrong_value(cx, meta, &tokens, message);
+            return Ok(None);
+        }
+    };
+    if !lit.suffix().is_empty() {
+        cx.error_spanned_by(
+            &lit,
+            "`rate_limit` takes a plain number: remove the type suffix",
+        );
+        return Ok(None);
+    }
+    match lit.base10_parse::<u32>() {
+        Ok(0) => {
+            cx.error_spanned_by(
+                &lit,
+                "`rate_limit` must be at least 1 request per second; \
+                 leave it out when the action documents no limit",
+            );
+            Ok(None)
+        }
+        Ok(n) => Ok(Some(LitInt::new(&n.to_string(), lit.span()))),
+        Err(_) => {
+            cx.error_spanned_by(
+                &lit,
+                format_args!("`rate_limit` must be at most {} requests per second", u32::MAX),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// `crate = "path"`: the path of a renamed `tc_core` dependency. The path's
+/// tokens are located at the literal (so that "unresolved" errors point at it)
+/// but resolve at the call site, like everything else we generate.
+fn crate_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Path>> {
+    let Some(lit) = lit_str(cx, meta, CRATE_EXAMPLE)? else {
+        return Ok(None);
+    };
+    let span = Span::call_site().located_at(lit.span());
+    let parsed = syn::parse_str::<TokenStream>(&lit.value())
+        .and_then(|tokens| Path::parse_mod_style.parse2(respan(tokens, span)));
+    match parsed {
+        Ok(path) => Ok(Some(path)),
+        Err(_) => {
+            cx.error_spanned_by(
+                &lit,
+                format_args!(
+                    "`crate` must be a path without generic arguments, such as \"tc_core\" \
+                     or \"::my_tc_core\"; found {:?}",
+                    lit.value()
+                ),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// Gives every token of `tokens` the span `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
+}
+
+/// Reports an unknown key, listing the allowed ones, and skips its value.
+fn unknown_key(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    what: &str,
+    allowed: &[&str],
+) -> syn::Result<()> {
+    let expected = if allowed.len() == 1 {
+        format!("the only one is {}", code_list(allowed, "or"))
+    } else {
+        format!("expected one of: {}", code_list(allowed, "or"))
+    };
+    cx.error_spanned_by(
+        &meta.path,
+        format_args!(
+            "unknown {what} `{}`; {expected}",
+            path_to_string(&meta.path)
+        ),
+    );
+    if meta.input.peek(Token![=]) {
+        meta.value()?;
+    }
+    rest_of_value(meta.input)?;
+    Ok(())
+}
+
+fn check_service(cx: &Ctxt, lit: &LitStr) -> bool {
+    let value = lit.value();
+    if rules::is_service(&value) {
+        return true;
+    }
+    let lower = value.to_ascii_lowercase();
+    if value.is_empty() {
+        cx.error_spanned_by(lit, "`service` must not be empty: `service = \"cvm\"`");
+    } else if rules::is_service(&lower) {
+        cx.error_spanned_by(
+            lit,
+            format_args!(
+                "`service` must be lowercase ASCII letters and digits: write {lower:?} \
+                 (it is the first label of the endpoint host, {lower}.tencentcloudapi.com)"
+            ),
+        );
+    } else {
+        cx.error_spanned_by(
+            lit,
+            format_args!(
+                "`service` must be lowercase ASCII letters and digits, such as \"cvm\"; \
+                 found {value:?}"
+            ),
+        );
+    }
+    false
+}
+
+fn check_version(cx: &Ctxt, lit: &LitStr) -> bool {
+    let value = lit.value();
+    match date::check(&value) {
+        Ok(()) => true,
+        Err(why) => {
+            cx.error_spanned_by(
+                lit,
+                format_args!(
+                    "`version` must be the API version's date, YYYY-MM-DD, such as \
+                     \"2017-03-12\"; {value:?} is not a real date: {why}"
+                ),
+            );
+            false
+        }
+    }
+}
+
+fn check_name(cx: &Ctxt, lit: &LitStr) -> bool {
+    let value = lit.value();
+    if rules::is_action_name(&value) {
+        return true;
+    }
+    cx.error_spanned_by(
+        lit,
+        format_args!(
+            "`name` must be the action's UpperCamelCase name: ASCII letters and digits, \
+             starting with an uppercase letter, such as \"DescribeInstances\"; found {value:?}"
+        ),
+    );
+    false
+}
+
+fn check_method(cx: &Ctxt, lit: &LitStr) -> Option<Method> {
+    let value = lit.value();
+    match value.as_str() {
+        "GET" => return Some(Method::Get),
+        "POST" => return Some(Method::Post),
+        _ => {}
+    }
+    let hint = if value.eq_ignore_ascii_case("get") || value.eq_ignore_ascii_case("post") {
+        " (in uppercase)"
+    } else {
+        ""
+    };
+    cx.error_spanned_by(
+        lit,
+        format_args!("`method` must be \"GET\" or \"POST\"{hint}; found {value:?}"),
+    );
+    None
+}
+
+fn check_rename(cx: &Ctxt, lit: &LitStr) -> bool {
+    let value = lit.value();
+    if rules::is_wire_name(&value) {
+        return true;
+    }
+    let found = if value.is_empty() {
+        String::from("it is empty")
+    } else {
+        format!("found {value:?}")
+    };
+    cx.error_spanned_by(
+        lit,
+        format_args!(
+            "`rename` must be a wire name of ASCII letters, digits and `_`, \
+             such as \"CAMRoleName\"; {found}"
+        ),
+    );
+    false
+}
+
+fn check_code(cx: &Ctxt, lit: &LitStr) -> bool {
+    let value = lit.value();
+    if rules::is_error_code(&value) {
+        return true;
+    }
+    if value.is_empty() {
+        cx.error_spanned_by(
+            lit,
+            format_args!("the error code must not be empty: `{CODE_EXAMPLE}`"),
+        );
+    } else {
+        cx.error_spanned_by(
+            lit,
+            format_args!(
+                "the error code must not contain whitespace or control characters; \
+                 found {value:?}"
+            ),
+        );
+    }
+    false
+}
+
+/// `a::b`, for messages and for serde's string attributes.
+pub(crate) fn path_to_string(path: &Path) -> String {
+    let mut out = String::new();
+    if path.leading_colon.is_some() {
+        out.push_str("::");
+    }
+    for (i, segment) in path.segments.iter().enumerate() {
+        if i > 0 {
+            out.push_str("::");
+        }
+        out.push_str(&segment.ident.to_string());
+    }
+    out
+}
+
+/// "`a`", "`a` and `b`", "`a`, `b` and `c`".
+fn code_list(items: &[&str], conjunction: &str) -> String {
+    let quoted: Vec<String> = items.iter().map(|item| format!("`{item}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {conjunction} {last}", rest.join(", ")),
+    }
+}
