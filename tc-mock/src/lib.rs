@@ -1,1 +1,186 @@
-//! A local Tencent Cloud API 3.0 endpoint.
+//! A local Tencent Cloud API 3.0 endpoint for offline tests.
+//!
+//! It checks every request the way the service does (required headers, TC3
+//! signature with any `SignedHeaders` set that includes `content-type` and
+//! `host`, clock skew, known SecretId, action and version), then hands the
+//! decoded, typed request to the handler registered for its action and wraps
+//! the handler's typed answer in the usual envelope with a fresh RequestId.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! use tc_cvm::{DescribeImageSharePermission, DescribeImageSharePermissionResponse};
+//! use tc_mock::MockServer;
+//!
+//! let mock = MockServer::builder().credential("AKIDtest", "test-key").start().await?;
+//! mock.on(|request: DescribeImageSharePermission| {
+//!     assert_eq!(request.image_id, "img-6pb6lrmy");
+//!     Ok(DescribeImageSharePermissionResponse::default())
+//! });
+//! let client = mock.client_builder().region("ap-guangzhou").build()?;
+//! let out = client
+//!     .send(DescribeImageSharePermission { image_id: "img-6pb6lrmy".into() })
+//!     .await?;
+//! assert!(out.share_permission_set.is_empty());
+//! # Ok(()) }
+//! ```
+//!
+//! [`cvm::ImageSharing`] models CVM image sharing with state, and the `tc-mock`
+//! binary serves it for tests written in any language.
+
+pub mod cvm;
+mod reply;
+mod route;
+mod server;
+mod verify;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::{Arc, PoisonError};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use tc_core::{Action, Client, ClientBuilder, Credential};
+use tokio::task::JoinHandle;
+
+pub use reply::{MockError, request_id};
+pub use server::Received;
+pub use verify::MAX_CLOCK_SKEW_SECS;
+
+use server::Shared;
+
+/// A running local endpoint. Stops when dropped.
+pub struct MockServer {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    first_credential: Option<(String, String)>,
+    task: JoinHandle<()>,
+}
+
+impl MockServer {
+    /// Starts configuring an endpoint.
+    pub fn builder() -> MockServerBuilder {
+        MockServerBuilder::default()
+    }
+
+    /// The base URL to give a client, such as `http://127.0.0.1:41234`.
+    pub fn endpoint(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The socket address listened on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Registers the handler of action `A` (replacing any earlier one). The
+    /// request arrives decoded and typed; return the typed output, or a
+    /// [`MockError`] to answer with an error envelope.
+    pub fn on<A, F>(&self, handler: F) -> &Self
+    where
+        A: Action + DeserializeOwned,
+        A::Output: Serialize,
+        F: Fn(A) -> Result<A::Output, MockError> + Send + Sync + 'static,
+    {
+        self.shared
+            .routes
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert::<A, F>(handler);
+        self
+    }
+
+    /// Every request answered so far, oldest first.
+    pub fn requests(&self) -> Vec<Received> {
+        self.shared
+            .log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// A client builder aimed at this endpoint, signing with the first key pair
+    /// the endpoint was given.
+    pub fn client_builder(&self) -> ClientBuilder {
+        let builder = Client::builder().endpoint(self.endpoint());
+        match &self.first_credential {
+            Some((id, key)) => builder.credential(Credential::new(id.clone(), key.clone())),
+            None => builder,
+        }
+    }
+}
+
+impl Drop for MockServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl std::fmt::Debug for MockServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MockServer").field("addr", &self.addr).finish_non_exhaustive()
+    }
+}
+
+/// Configures a [`MockServer`].
+#[derive(Default)]
+#[must_use]
+pub struct MockServerBuilder {
+    credentials: Vec<(String, String)>,
+    addr: Option<SocketAddr>,
+    fixed_now: Option<u64>,
+}
+
+impl MockServerBuilder {
+    /// Accepts requests signed with this key pair (may be repeated).
+    pub fn credential(mut self, secret_id: impl Into<String>, secret_key: impl Into<String>) -> Self {
+        self.credentials.push((secret_id.into(), secret_key.into()));
+        self
+    }
+
+    /// Listens on `addr` (default `127.0.0.1:0`, an ephemeral loopback port).
+    pub fn listen(mut self, addr: SocketAddr) -> Self {
+        self.addr = Some(addr);
+        self
+    }
+
+    /// Freezes the endpoint's clock at `unix_seconds` for the timestamp check,
+    /// so that recorded requests (such as published signing examples) verify.
+    pub fn fixed_time(mut self, unix_seconds: u64) -> Self {
+        self.fixed_now = Some(unix_seconds);
+        self
+    }
+
+    /// Binds and starts serving on the current Tokio runtime.
+    ///
+    /// # Errors
+    /// When the address cannot be bound.
+    pub async fn start(self) -> std::io::Result<MockServer> {
+        let addr = self.addr.unwrap_or(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)));
+        let (listener, addr) = server::bind(addr).await?;
+        let mut shared = Shared {
+            fixed_now: self.fixed_now,
+            ..Shared::default()
+        };
+        for (id, key) in &self.credentials {
+            shared.keys.insert(id.clone(), key.clone());
+        }
+        let shared = Arc::new(shared);
+        let task = tokio::spawn(server::serve(listener, Arc::clone(&shared)));
+        Ok(MockServer {
+            addr,
+            shared,
+            first_credential: self.credentials.into_iter().next(),
+            task,
+        })
+    }
+}
+
+impl std::fmt::Debug for MockServerBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let ids: Vec<&str> = self.credentials.iter().map(|(id, _)| id.as_str()).collect();
+        f.debug_struct("MockServerBuilder")
+            .field("secret_ids", &ids)
+            .field("addr", &self.addr)
+            .field("fixed_now", &self.fixed_now)
+            .finish()
+    }
+}

@@ -1,0 +1,99 @@
+//! `tc-mock`: serves the local endpoint with CVM image sharing until killed.
+//!
+//! ```text
+//! tc-mock --listen 127.0.0.1:PORT --secret-id ID --secret-key KEY [--secret-id ID --secret-key KEY ...]
+//!         [--share-quota N] [--owner-account ACCOUNT]
+//! ```
+//! Prints `listening on http://ADDR` once ready.
+
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use tc_mock::MockServer;
+use tc_mock::cvm::ImageSharing;
+
+const USAGE: &str = "usage: tc-mock --listen ADDR --secret-id ID --secret-key KEY [--secret-id ID --secret-key KEY ...] [--share-quota N] [--owner-account ACCOUNT]";
+
+struct Args {
+    listen: SocketAddr,
+    credentials: Vec<(String, String)>,
+    share_quota: Option<usize>,
+    owner_account: Option<String>,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut listen = None;
+    let mut ids = Vec::new();
+    let mut keys = Vec::new();
+    let mut share_quota = None;
+    let mut owner_account = None;
+    while let Some(flag) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--listen" => {
+                let text = value()?;
+                listen = Some(text.parse().map_err(|_| format!("--listen `{text}` is not an address such as 127.0.0.1:9000"))?);
+            }
+            "--secret-id" => ids.push(value()?),
+            "--secret-key" => keys.push(value()?),
+            "--share-quota" => {
+                let text = value()?;
+                share_quota = Some(text.parse().map_err(|_| format!("--share-quota `{text}` is not a number"))?);
+            }
+            "--owner-account" => owner_account = Some(value()?),
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    let listen = listen.ok_or("--listen is required")?;
+    if ids.is_empty() || ids.len() != keys.len() {
+        return Err("give one --secret-key for each --secret-id (at least one pair)".to_owned());
+    }
+    Ok(Args {
+        listen,
+        credentials: ids.into_iter().zip(keys).collect(),
+        share_quota,
+        owner_account,
+    })
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("tc-mock: {message}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut builder = MockServer::builder().listen(args.listen);
+    for (id, key) in args.credentials {
+        builder = builder.credential(id, key);
+    }
+    let mock = match builder.start().await {
+        Ok(mock) => mock,
+        Err(e) => {
+            eprintln!("tc-mock: cannot listen on {}: {e}", args.listen);
+            return ExitCode::from(1);
+        }
+    };
+    let mut images = ImageSharing::seeded();
+    if let Some(quota) = args.share_quota {
+        images = images.with_share_quota(quota);
+    }
+    if let Some(account) = args.owner_account {
+        images = images.with_owner_account(account);
+    }
+    Arc::new(images).install(&mock);
+
+    println!("listening on {}", mock.endpoint());
+    let _ = std::io::stdout().flush();
+    // Serve until interrupted or killed.
+    let _ = tokio::signal::ctrl_c().await;
+    ExitCode::SUCCESS
+}

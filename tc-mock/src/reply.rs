@@ -1,0 +1,58 @@
+//! Response envelopes, as the service writes them.
+
+use serde_json::{Map, Value, json};
+
+/// An API error a handler (or the endpoint itself) answers with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MockError {
+    /// The wire code, such as `InvalidImageId.NotFound`.
+    pub code: String,
+    /// The human-readable message.
+    pub message: String,
+}
+
+impl MockError {
+    /// An error with this code and message.
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        MockError {
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+
+    /// An error with a typed code, such as a variant of a `#[tc_error]` enum.
+    pub fn code(code: impl tc_core::ErrorCode, message: impl Into<String>) -> Self {
+        MockError::new(code.code(), message)
+    }
+}
+
+/// A fresh RequestId in the service's UUID layout.
+pub fn request_id() -> String {
+    let hex = |n: usize| -> String {
+        (0..n)
+            .map(|_| char::from_digit(fastrand::u32(0..16), 16).unwrap_or('0'))
+            .collect()
+    };
+    let variant = ['8', '9', 'a', 'b'][fastrand::usize(0..4)];
+    format!("{}-{}-4{}-{variant}{}-{}", hex(8), hex(4), hex(3), hex(3), hex(12))
+}
+
+/// `{"Response": {...output..., "RequestId": id}}`.
+pub(crate) fn success(output: Value, request_id: &str) -> Value {
+    let mut members = match output {
+        Value::Object(members) => members,
+        _ => Map::new(),
+    };
+    members.insert("RequestId".to_owned(), Value::String(request_id.to_owned()));
+    json!({ "Response": members })
+}
+
+/// `{"Response": {"Error": {"Code", "Message"}, "RequestId": id}}`.
+pub(crate) fn failure(error: &MockError, request_id: &str) -> Value {
+    json!({
+        "Response": {
+            "Error": { "Code": error.code, "Message": error.message },
+            "RequestId": request_id,
+        }
+    })
+}

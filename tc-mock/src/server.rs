@@ -1,0 +1,163 @@
+//! The HTTP side: accepts connections on loopback, reads each request, checks
+//! headers and signature, dispatches to a handler, writes the envelope.
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+use serde_json::Value;
+use tc_core::time::unix_now;
+use tokio::net::TcpListener;
+
+use crate::reply::{self, MockError};
+use crate::route::{Params, Routes};
+use crate::verify::{Keys, SignedRequest};
+
+/// Largest request body accepted, as the service's 10 MB limit.
+const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
+
+/// One request as the endpoint saw it, for tests to inspect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Received {
+    /// `X-TC-Action`, empty when missing.
+    pub action: String,
+    /// `GET` or `POST`.
+    pub method: String,
+    /// The error code answered, or `None` on success.
+    pub error_code: Option<String>,
+    /// The RequestId answered.
+    pub request_id: String,
+}
+
+/// State shared by all connections.
+#[derive(Default)]
+pub(crate) struct Shared {
+    pub(crate) keys: Keys,
+    pub(crate) routes: RwLock<Routes>,
+    pub(crate) log: Mutex<Vec<Received>>,
+    /// A frozen clock for signature checks, for replaying recorded requests.
+    pub(crate) fixed_now: Option<u64>,
+}
+
+/// Accepts connections until the task is aborted.
+pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            continue;
+        };
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            let service = service_fn(move |request| {
+                let shared = Arc::clone(&shared);
+                async move { Ok::<_, Infallible>(handle(&shared, request).await) }
+            });
+            // A client hanging up mid-request is its business, not an error here.
+            let _ = http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+async fn handle(shared: &Shared, request: Request<Incoming>) -> Response<Full<Bytes>> {
+    let request_id = reply::request_id();
+    let (parts, body) = request.into_parts();
+    let action = header(&parts.headers, "x-tc-action").unwrap_or("").to_owned();
+    let outcome = match Limited::new(body, MAX_BODY_BYTES).collect().await {
+        Ok(body) => dispatch(shared, &parts, &body.to_bytes()),
+        Err(_) => Err(MockError::new(
+            "RequestSizeLimitExceeded",
+            format!("The request body is larger than {MAX_BODY_BYTES} bytes or could not be read."),
+        )),
+    };
+    let (envelope, error_code) = match outcome {
+        Ok(output) => (reply::success(output, &request_id), None),
+        Err(error) => (reply::failure(&error, &request_id), Some(error.code)),
+    };
+    shared
+        .log
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push(Received {
+            action,
+            method: parts.method.to_string(),
+            error_code,
+            request_id,
+        });
+    let body = serde_json::to_vec(&envelope).unwrap_or_default();
+    let mut response = Response::new(Full::new(Bytes::from(body)));
+    response.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+fn dispatch(shared: &Shared, parts: &hyper::http::request::Parts, body: &Bytes) -> Result<Value, MockError> {
+    let method = parts.method.as_str();
+    if method != "POST" && method != "GET" {
+        return Err(MockError::new(
+            "UnsupportedProtocol",
+            format!("The HTTP method {method} is not supported; use POST or GET."),
+        ));
+    }
+    let headers = &parts.headers;
+    let required = |name: &str| {
+        header(headers, name).filter(|v| !v.is_empty()).ok_or_else(|| {
+            MockError::new(
+                "MissingParameter",
+                format!("The request is missing the required header `{name}`."),
+            )
+        })
+    };
+    let action = required("X-TC-Action")?;
+    let version = required("X-TC-Version")?;
+    let timestamp = required("X-TC-Timestamp")?;
+    required("Content-Type")?;
+    let timestamp: u64 = timestamp.parse().map_err(|_| {
+        MockError::new(
+            "InvalidParameter",
+            format!("X-TC-Timestamp `{timestamp}` is not a Unix timestamp in seconds."),
+        )
+    })?;
+    let query = parts.uri.query().unwrap_or("");
+    let signed = SignedRequest {
+        method,
+        query,
+        headers,
+        body,
+    };
+    let now = shared.fixed_now.unwrap_or_else(unix_now);
+    let verified = shared.keys.verify(&signed, timestamp, now)?;
+    let handler = shared
+        .routes
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .find(&verified.service, action, version)?;
+    tracing::debug!(action, secret_id = %verified.secret_id, "dispatching");
+    let params = if method == "GET" {
+        Params::Query(query)
+    } else {
+        Params::Json(body)
+    };
+    handler(params)
+}
+
+fn header<'a>(headers: &'a hyper::HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+/// Binds `addr` and returns the listener with its actual address (for port 0).
+pub(crate) async fn bind(addr: SocketAddr) -> std::io::Result<(TcpListener, SocketAddr)> {
+    let listener = TcpListener::bind(addr).await?;
+    let local = listener.local_addr()?;
+    Ok((listener, local))
+}

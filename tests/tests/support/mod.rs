@@ -1,0 +1,213 @@
+//! A scripted HTTP server on loopback for client tests: it records every request
+//! and answers with the next reply of its script (the last reply repeats).
+
+#![allow(dead_code)] // each test file uses a different part of the support code
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+
+/// One scripted answer.
+#[derive(Clone, Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub body: String,
+    pub delay: Duration,
+}
+
+impl Reply {
+    pub fn ok(body: &str) -> Self {
+        Reply { status: 200, body: body.to_owned(), delay: Duration::ZERO }
+    }
+
+    pub fn status(status: u16, body: &str) -> Self {
+        Reply { status, body: body.to_owned(), delay: Duration::ZERO }
+    }
+
+    /// `{"Response": {"Error": {...}, "RequestId": id}}` with HTTP 200.
+    pub fn api_error(code: &str, message: &str, request_id: &str) -> Self {
+        Reply::ok(&format!(
+            r#"{{"Response":{{"Error":{{"Code":"{code}","Message":"{message}"}},"RequestId":"{request_id}"}}}}"#
+        ))
+    }
+
+    pub fn delayed(mut self, delay: Duration) -> Self {
+        self.delay = delay;
+        self
+    }
+}
+
+/// A request as received.
+#[derive(Clone, Debug)]
+pub struct Captured {
+    pub method: String,
+    pub query: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Captured {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+pub struct Scripted {
+    pub addr: SocketAddr,
+    captured: Arc<Mutex<Vec<Captured>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Scripted {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl Scripted {
+    pub fn endpoint(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn requests(&self) -> Vec<Captured> {
+        self.captured.lock().unwrap().clone()
+    }
+}
+
+pub async fn scripted(replies: Vec<Reply>) -> Scripted {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let captured = Arc::new(Mutex::new(Vec::new()));
+    let script = Arc::new(Mutex::new(VecDeque::from(replies)));
+    let log = Arc::clone(&captured);
+    let task = tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else { continue };
+            let (log, script) = (Arc::clone(&log), Arc::clone(&script));
+            tokio::spawn(async move {
+                let service = service_fn(move |request: Request<hyper::body::Incoming>| {
+                    let (log, script) = (Arc::clone(&log), Arc::clone(&script));
+                    async move {
+                        let (parts, body) = request.into_parts();
+                        let body = body.collect().await.map(|b| b.to_bytes().to_vec()).unwrap_or_default();
+                        log.lock().unwrap().push(Captured {
+                            method: parts.method.to_string(),
+                            query: parts.uri.query().unwrap_or("").to_owned(),
+                            headers: parts
+                                .headers
+                                .iter()
+                                .map(|(n, v)| (n.to_string(), v.to_str().unwrap_or("").to_owned()))
+                                .collect(),
+                            body,
+                        });
+                        let reply = {
+                            let mut script = script.lock().unwrap();
+                            if script.len() > 1 { script.pop_front() } else { script.front().cloned() }
+                        }
+                        .unwrap_or_else(|| Reply::status(500, "script is empty"));
+                        tokio::time::sleep(reply.delay).await;
+                        let mut response = Response::new(Full::new(Bytes::from(reply.body)));
+                        *response.status_mut() = hyper::StatusCode::from_u16(reply.status).unwrap();
+                        Ok::<_, Infallible>(response)
+                    }
+                });
+                let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
+            });
+        }
+    });
+    Scripted { addr, captured, task }
+}
+
+/// TC3 written out again from the published algorithm, independently of
+/// `tc_core::sign`, to check what the client sent.
+pub fn independent_signature(secret_key: &str, captured: &Captured, signed_headers: &str) -> String {
+    use hmac::{Hmac, KeyInit, Mac};
+    use sha2::{Digest, Sha256};
+    fn mac(key: &[u8], data: &str) -> Vec<u8> {
+        let mut m = <Hmac<Sha256> as KeyInit>::new_from_slice(key).unwrap();
+        m.update(data.as_bytes());
+        m.finalize().into_bytes().to_vec()
+    }
+    let timestamp: u64 = captured.header("x-tc-timestamp").unwrap().parse().unwrap();
+    let date = {
+        let days = timestamp / 86_400;
+        // Civil date by counting years and months: slow and obvious on purpose.
+        let (mut y, mut d) = (1970u64, days);
+        let leap = |y: u64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        while d >= if leap(y) { 366 } else { 365 } {
+            d -= if leap(y) { 366 } else { 365 };
+            y += 1;
+        }
+        let months = [31, if leap(y) { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        let mut m = 0;
+        while d >= months[m] {
+            d -= months[m];
+            m += 1;
+        }
+        format!("{y:04}-{:02}-{:02}", m + 1, d + 1)
+    };
+    let service = "cvm";
+    let mut canonical_headers = String::new();
+    for name in signed_headers.split(';') {
+        let value = captured.header(name).unwrap().trim().to_lowercase();
+        canonical_headers.push_str(&format!("{name}:{value}\n"));
+    }
+    let canonical = format!(
+        "{}\n/\n{}\n{}\n{}\n{}",
+        captured.method,
+        captured.query,
+        canonical_headers,
+        signed_headers,
+        hex::encode(Sha256::digest(&captured.body))
+    );
+    let to_sign = format!(
+        "TC3-HMAC-SHA256\n{timestamp}\n{date}/{service}/tc3_request\n{}",
+        hex::encode(Sha256::digest(canonical.as_bytes()))
+    );
+    let k = mac(format!("TC3{secret_key}").as_bytes(), &date);
+    let k = mac(&k, service);
+    let k = mac(&k, "tc3_request");
+    hex::encode(mac(&k, &to_sign))
+}
+
+/// Sends one hand-made HTTP/1.1 request and returns the status and JSON body,
+/// for requests the client would never produce (bad signatures, old times).
+pub async fn raw_request(
+    addr: SocketAddr,
+    method: &str,
+    path_and_query: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, serde_json::Value) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let mut head = format!("{method} {path_and_query} HTTP/1.1\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("host")) {
+        head.push_str(&format!("Host: {addr}\r\n"));
+    }
+    head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", body.len()));
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(body).await.unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).await.unwrap();
+    let text = String::from_utf8(response).unwrap();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, serde_json::from_str(body).unwrap_or(serde_json::Value::Null))
+}
