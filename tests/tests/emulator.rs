@@ -8,10 +8,10 @@ use std::sync::Arc;
 use serde_json::Value;
 use support::raw_request;
 use tc_core::sign::{self, Payload, SigningInput};
-use tc_core::{Client, CommonCode, Credential, Error, RetryConfig};
+use tc_core::{Client, CommonCode, Credential, Error, ErrorCode, RetryConfig};
 use tc_cvm::{
     DescribeImageSharePermission, DescribeImageSharePermissionError as ShareError, DescribeImages,
-    ModifyImageSharePermission,
+    ModifyImageSharePermission, ModifyImageSharePermissionError as ModifyError,
 };
 use tc_mock::MockServer;
 use tc_mock::cvm::ImageSharing;
@@ -81,9 +81,10 @@ async fn share_describe_cancel_describe() {
     assert_eq!(ids.len(), mock.requests().len(), "every reply has its own RequestId");
 }
 
-async fn action_error(result: Result<impl std::fmt::Debug, Error>) -> (ShareError, Error) {
+/// The typed code of a failed call, as the action's own error type `E`.
+async fn action_error<E: ErrorCode + Copy>(result: Result<impl std::fmt::Debug, Error>) -> (E, Error) {
     let error = result.unwrap_err();
-    let typed = *error.action_error::<ShareError>().unwrap_or_else(|| panic!("untyped: {error}"));
+    let typed = *error.action_error::<E>().unwrap_or_else(|| panic!("untyped: {error}"));
     (typed, error)
 }
 
@@ -92,19 +93,22 @@ async fn image_rules_produce_the_documented_typed_errors() {
     let mock = emulator(ImageSharing::seeded().with_share_quota(3).with_owner_account("100000000001")).await;
     let client = client(&mock);
 
-    let (typed, error) = action_error(client.send(describe("img-BAD")).await).await;
+    let (typed, error) = action_error::<ShareError>(client.send(describe("img-BAD")).await).await;
     assert_eq!(typed, ShareError::InvalidImageIdMalformed);
+    assert_eq!(error.action_error::<ModifyError>(), None, "typed only as the called action's error");
     assert!(error.request_id().is_some_and(|id| !id.is_empty()));
-    let (typed, _) = action_error(client.send(describe("img-00000000")).await).await;
+    let (typed, _) = action_error::<ShareError>(client.send(describe("img-00000000")).await).await;
     assert_eq!(typed, ShareError::InvalidImageIdNotFound);
-    let (typed, _) = action_error(client.send(modify("img-6pb6lrmy", &["100000000001"], "SHARE")).await).await;
-    assert_eq!(typed, ShareError::InvalidAccountIsYourSelf);
-    let (typed, _) = action_error(client.send(modify("img-6pb6lrmy", &["not-an-account"], "SHARE")).await).await;
-    assert_eq!(typed, ShareError::InvalidAccountIdNotFound);
+    let (typed, _) = action_error::<ModifyError>(client.send(modify("img-6pb6lrmy", &["100000000001"], "SHARE")).await).await;
+    assert_eq!(typed, ModifyError::InvalidAccountIsYourSelf);
+    let (typed, _) = action_error::<ModifyError>(client.send(modify("img-6pb6lrmy", &["not-an-account"], "SHARE")).await).await;
+    assert_eq!(typed, ModifyError::InvalidAccountIdNotFound);
+    let (typed, _) = action_error::<ModifyError>(client.send(modify("img-0000000x", &["101104350009"], "SHARE")).await).await;
+    assert_eq!(typed, ModifyError::InvalidImageIdNotFound);
     // Two accounts already, quota 3: one more fits, the next does not.
     client.send(modify("img-6pb6lrmy", &["101104350009"], "SHARE")).await.unwrap();
-    let (typed, error) = action_error(client.send(modify("img-6pb6lrmy", &["101104350010"], "SHARE")).await).await;
-    assert_eq!(typed, ShareError::OverQuota);
+    let (typed, error) = action_error::<ModifyError>(client.send(modify("img-6pb6lrmy", &["101104350010"], "SHARE")).await).await;
+    assert_eq!(typed, ModifyError::OverQuota);
     assert!(error.to_string().starts_with("OverQuota: "), "{error}");
     assert_eq!(shared_with(&client, "img-6pb6lrmy").await.len(), 3, "a refused share changes nothing");
 }
@@ -146,7 +150,7 @@ async fn get_and_post_both_verify() {
     assert_eq!(get.share_permission_set, post.share_permission_set);
     let methods: Vec<String> = mock.requests().into_iter().map(|r| r.method).collect();
     assert_eq!(methods, ["GET", "POST"]);
-    let (typed, _) = action_error(client.send(DescribeGet { image_id: "img-x".into() }).await).await;
+    let (typed, _) = action_error::<ShareError>(client.send(DescribeGet { image_id: "img-x".into() }).await).await;
     assert_eq!(typed, ShareError::InvalidImageIdMalformed);
 }
 
