@@ -425,24 +425,19 @@ fn rate_limit_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Lit
     let Some(input) = value_of(cx, meta, RATE_LIMIT_EXAMPLE)? else {
         return Ok(None);
     };
-    let lit = if input.peek(LitInt) {
-        Some(input.parse::<LitInt>()?)
-    } else {
-        None
-    };
-    let rest = rest_of_value(input)?;
-    let lit = match lit {
-        Some(lit) if rest.is_empty() => lit,
-        lit => {
-            let mut tokens = quote::quote!(#lit);
-            tokens.extend(rest);
-            let message = format!(
-                "`rate_limit` must be a positive whole number of requests per second, \
-                 as in `{RATE_LIMIT_EXAMPLE}`"
-            );
-            wrong_value(cx, meta, &tokens, message);
-            return Ok(None);
-        }
+    // Taken whole so that a wrong value is reported on all its tokens (`- 5`);
+    // syn reads `-5` as one negative literal.
+    let tokens = rest_of_value(input)?;
+    let lit = syn::parse2::<LitInt>(tokens.clone())
+        .ok()
+        .filter(|lit| !lit.base10_digits().starts_with('-'));
+    let Some(lit) = lit else {
+        let message = format!(
+            "`rate_limit` must be a positive whole number of requests per second, \
+             as in `{RATE_LIMIT_EXAMPLE}`"
+        );
+        wrong_value(cx, meta, &tokens, message);
+        return Ok(None);
     };
     if !lit.suffix().is_empty() {
         cx.error_spanned_by(

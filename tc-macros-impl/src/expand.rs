@@ -91,7 +91,7 @@ pub(crate) fn error(root: &Path, input: &Enum) -> TokenStream {
             ("Hash", quote!(::core::hash::Hash)),
         ],
     );
-    let attrs = item.attrs.iter().filter(|attr| !is_tc(attr));
+    let (docs, attrs) = item_attrs(&item.attrs);
     let vis = &item.vis;
     let ident = &item.ident;
     let variants = input.variants.iter().map(|variant| {
@@ -115,6 +115,7 @@ pub(crate) fn error(root: &Path, input: &Enum) -> TokenStream {
         .filter_map(|variant| variant.code.as_ref())
         .collect();
     quote! {
+        #(#docs)*
         #derives
         #(#attrs)*
         #vis enum #ident {
@@ -183,7 +184,7 @@ fn struct_item(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
         &format!("{root_string}::__private::serde"),
         Span::call_site(),
     );
-    let attrs = item.attrs.iter().filter(|attr| !is_tc(attr));
+    let (docs, attrs) = item_attrs(&item.attrs);
     let vis = &item.vis;
     let ident = &item.ident;
     let fields = input
@@ -191,6 +192,7 @@ fn struct_item(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
         .iter()
         .map(|field| struct_field(field, &root_string, kind));
     quote! {
+        #(#docs)*
         #std_derives
         #serde_derives
         #[serde(crate = #serde_crate)]
@@ -229,6 +231,16 @@ fn struct_field(field: &Field, root: &str, kind: Kind) -> TokenStream {
         #[serde(#(#args),*)]
         #vis #ident: #ty
     }
+}
+
+/// The item's attributes without our `#[tc(...)]`: its doc comments, which go
+/// first, and the others, which go after our derives (a `#[serde(...)]` before
+/// the derive that introduces it would be a warning).
+fn item_attrs(attrs: &[Attribute]) -> (Vec<&Attribute>, Vec<&Attribute>) {
+    attrs
+        .iter()
+        .filter(|attr| !is_tc(attr))
+        .partition(|attr| attr.path().is_ident("doc"))
 }
 
 /// `#[derive(...)]` with those of `wanted` (name, path) the user does not

@@ -1,0 +1,10 @@
+#[tc_action(
+    service = "cvm",
+    version = "2017-03-12",
+    name = "DescribeImageSharePermission",
+    output = responses::Shares,
+    error = DescribeImageSharePermissionError,
+)]
+pub struct DescribeImageSharePermission {
+    pub image_id: String,
+}

@@ -1,0 +1,10 @@
+use tc_core::tc_error;
+
+#[tc_error]
+pub enum DescribeImagesError {
+    #[tc(code = "InvalidImageId.NotFound")]
+    InvalidImageIdNotFound,
+    InvalidImageIdMalformed,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use tc_core::tc_action;
+
+#[tc_action(service = "cvm", version = "2017-03-12", name = "DescribeImages")]
+pub struct DescribeImages<T> {
+    pub filters: Vec<T>,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use tc_core::tc_action;
+
+#[tc_action(service = "cvm", version = "2017-03-12", name = "DescribeRegions", rate_limit = 2.5)]
+pub struct DescribeRegions {}
+
+fn main() {}

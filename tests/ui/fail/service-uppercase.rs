@@ -1,0 +1,6 @@
+use tc_core::tc_action;
+
+#[tc_action(service = "CVM", version = "2017-03-12", name = "DescribeRegions")]
+pub struct DescribeRegions {}
+
+fn main() {}
