@@ -143,7 +143,12 @@ impl ActionArgs {
             } else if meta.path.is_ident(CRATE) {
                 root.set(&meta.path, crate_value(cx, &meta)?);
             } else {
-                unknown_key(cx, &meta, &format!("{} argument", Macro::Action), ACTION_KEYS)?;
+                unknown_key(
+                    cx,
+                    &meta,
+                    &format!("{} argument", Macro::Action),
+                    ACTION_KEYS,
+                )?;
             }
             Ok(())
         });
@@ -286,7 +291,11 @@ pub(crate) fn reject_on_item(cx: &Ctxt, which: Macro, attrs: &[Attribute]) {
             attr,
             format_args!(
                 "#[tc(...)] goes on {place}; arguments for the {kind} itself go in #[{name}(...)]",
-                kind = if which == Macro::Error { "enum" } else { "struct" },
+                kind = if which == Macro::Error {
+                    "enum"
+                } else {
+                    "struct"
+                },
                 name = which.name(),
             ),
         );
@@ -459,7 +468,10 @@ fn rate_limit_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Lit
         Err(_) => {
             cx.error_spanned_by(
                 &lit,
-                format_args!("`rate_limit` must be at most {} requests per second", u32::MAX),
+                format_args!(
+                    "`rate_limit` must be at most {} requests per second",
+                    u32::MAX
+                ),
             );
             Ok(None)
         }
@@ -511,12 +523,7 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
 }
 
 /// Reports an unknown key, listing the allowed ones, and skips its value.
-fn unknown_key(
-    cx: &Ctxt,
-    meta: &ParseNestedMeta,
-    what: &str,
-    allowed: &[&str],
-) -> syn::Result<()> {
+fn unknown_key(cx: &Ctxt, meta: &ParseNestedMeta, what: &str, allowed: &[&str]) -> syn::Result<()> {
     let expected = if allowed.len() == 1 {
         format!("the only one is {}", code_list(allowed, "or"))
     } else {

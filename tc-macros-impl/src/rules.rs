@@ -19,10 +19,7 @@ pub(crate) fn is_action_name(text: &str) -> bool {
 
 /// `ImageId`, `CAMRoleName`: non-empty, ASCII letters, digits and `_`.
 pub(crate) fn is_wire_name(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// `InvalidImageId.NotFound`: non-empty, no whitespace or control characters.
