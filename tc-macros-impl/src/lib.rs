@@ -106,3 +106,85 @@ fn parse_item(cx: &Ctxt, which: Macro, input: TokenStream) -> Option<DeriveInput
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::TokenStream;
+    use quote::quote;
+
+    use super::{expand_action, expand_error, expand_model};
+
+    fn count(haystack: &TokenStream, needle: &str) -> usize {
+        haystack.to_string().matches(needle).count()
+    }
+
+    #[test]
+    fn every_mistake_is_reported_at_once() {
+        let output = expand_action(
+            quote!(
+                service = "CVM",
+                version = "2017-02-30",
+                name = "x",
+                colour = "blue"
+            ),
+            quote!(
+                pub struct S {
+                    #[tc(rename = "")]
+                    a: String,
+                    #[tc(skip)]
+                    b: String,
+                }
+            ),
+        );
+        assert_eq!(count(&output, "compile_error"), 6, "{output}");
+    }
+
+    #[test]
+    fn on_error_the_item_is_kept_without_helper_attributes() {
+        let output = expand_model(
+            quote!(),
+            quote!(
+                #[tc(rename = "X")]
+                pub struct S {
+                    #[tc(rename = "A.B")]
+                    pub a: String,
+                }
+            ),
+        );
+        let text = output.to_string();
+        assert!(text.contains("pub struct S"), "{text}");
+        assert!(!text.contains("# [tc"), "{text}");
+        assert_eq!(count(&output, "compile_error"), 2, "{text}");
+        // Nothing was generated for the item.
+        assert!(!text.contains("derive"), "{text}");
+    }
+
+    #[test]
+    fn an_item_that_is_not_a_type_is_re_emitted() {
+        let output = expand_error(
+            quote!(),
+            quote!(
+                fn f() {}
+            ),
+        );
+        let text = output.to_string();
+        assert!(text.contains("fn f"), "{text}");
+        assert_eq!(count(&output, "compile_error"), 1, "{text}");
+    }
+
+    #[test]
+    fn valid_input_expands_without_errors() {
+        let output = expand_error(
+            quote!(crate = "tc"),
+            quote!(
+                pub enum E {
+                    #[tc(code = "A.B")]
+                    A,
+                }
+            ),
+        );
+        let text = output.to_string();
+        assert_eq!(count(&output, "compile_error"), 0, "{text}");
+        assert!(text.contains("impl tc :: ErrorCode for E"), "{text}");
+    }
+}
