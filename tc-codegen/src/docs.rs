@@ -198,8 +198,16 @@ pub fn field(f: &FieldPlan, holder: &Holder) -> Vec<String> {
         Holder::Response => doc.push(output.to_owned()),
         Holder::Model(usage) => {
             if usage.input && usage.output {
-                doc.push(format!("When you send it: {}", lower_first(input)));
-                doc.push(format!("When it comes back: {}", lower_first(output)));
+                doc.push(if f.input_required {
+                    "In a request it is required.".to_owned()
+                } else {
+                    "In a request it is optional: `None` leaves it out.".to_owned()
+                });
+                doc.push(if f.output_always {
+                    "In a response the service always sends it.".to_owned()
+                } else {
+                    "In a response the service may leave it out or send `null`.".to_owned()
+                });
             } else if usage.input {
                 doc.push(input.to_owned());
             } else {
@@ -219,14 +227,6 @@ pub fn field(f: &FieldPlan, holder: &Holder) -> Vec<String> {
         doc.push(format!("Example: `{example}`"));
     }
     doc
-}
-
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 pub fn error_enum(a: &ActionPlan, service: &str, version: &str) -> Vec<String> {

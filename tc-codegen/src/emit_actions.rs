@@ -1,6 +1,8 @@
 //! `actions.rs`: for each action, its request struct (`#[tc_action]`) followed by
 //! its response struct (`#[tc_model]`).
 
+use std::collections::BTreeSet;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -16,11 +18,24 @@ pub fn emit(plan: &Plan) -> TokenStream {
         plan.version
     )]);
     let actions = plan.actions.values().map(|a| action(plan, a));
+    // Explicit imports, sorted: the file names every type it uses from its siblings.
+    let errors = plan
+        .actions
+        .values()
+        .filter_map(|a| a.error_enum.as_deref())
+        .map(ident);
+    let models: BTreeSet<&str> = plan
+        .actions
+        .values()
+        .flat_map(|a| a.request.fields.iter().chain(&a.response.fields))
+        .filter_map(|f| f.ty.object())
+        .collect();
+    let models = models.into_iter().map(ident);
     quote! {
         #file_doc
         use ::tc_core::{tc_action, tc_model};
-        use super::errors::*;
-        use super::models::*;
+        use super::errors::{#(#errors),*};
+        use super::models::{#(#models),*};
         #(#actions)*
     }
 }

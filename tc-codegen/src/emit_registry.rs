@@ -36,6 +36,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
         pub const ACTION_COUNT: usize = #count;
 
         /// Calls `visitor` once for each action, in name order.
+        #[allow(clippy::too_many_lines)] // one line per action
         pub fn visit_actions<V: ActionVisitor>(visitor: &mut V) {
             #(#visits)*
         }

@@ -26,6 +26,16 @@ pub enum Ty {
     List(Scalar),
 }
 
+impl Ty {
+    /// The model this type refers to, if any.
+    pub fn object(&self) -> Option<&str> {
+        match self {
+            Ty::One(Scalar::Object(name)) | Ty::List(Scalar::Object(name)) => Some(name),
+            _ => None,
+        }
+    }
+}
+
 /// Reads a member's `type` and `member` pair, failing on anything outside the
 /// vocabulary we know (and on contradictory pairs such as an `int` of `string`).
 pub fn resolve(m: &MemberSpec, is_object: impl Fn(&str) -> bool) -> Result<Ty, String> {

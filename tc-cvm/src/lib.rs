@@ -36,7 +36,8 @@
 //! Everything below `generated` is written by `cargo run -p tc-codegen` from the
 //! specs in `../shared/specs/cvm-2017-03-12`; only this file is written by hand.
 
-#![warn(missing_docs)]
+// The generated code is held to the same lints as hand-written code, and more.
+#![warn(missing_docs, unused_qualifications, clippy::pedantic)]
 
 // Generated files are printed by prettyplease and checked by `tc-codegen --check`;
 // rustfmt must leave them as they are.

@@ -2,8 +2,69 @@
 //! The 106 actions of CVM API 2017-03-12: each request struct and the response it yields.
 
 use ::tc_core::{tc_action, tc_model};
-use super::errors::*;
-use super::models::*;
+use super::errors::{
+    AllocateHostsError, AssociateInstancesKeyPairsError, AssociateSecurityGroupsError,
+    ConfigureChcAssistVpcError, ConfigureChcDeployVpcError, ConvertOperatingSystemsError,
+    CreateDisasterRecoverGroupError, CreateHpcClusterError, CreateImageError,
+    CreateKeyPairError, CreateLaunchTemplateError, CreateLaunchTemplateVersionError,
+    DeleteDisasterRecoverGroupsError, DeleteHpcClustersError, DeleteImagesError,
+    DeleteInstancesActionTimerError, DeleteInstancesDisasterRecoverGroupsError,
+    DeleteKeyPairsError, DeleteLaunchTemplateError, DeleteLaunchTemplateVersionsError,
+    DescribeAccountQuotaError, DescribeChcDeniedActionsError, DescribeChcHostsError,
+    DescribeDisasterRecoverGroupQuotaError, DescribeDisasterRecoverGroupsError,
+    DescribeHostsError, DescribeHpcClustersError, DescribeImageFromFamilyError,
+    DescribeImageQuotaError, DescribeImageSharePermissionError, DescribeImagesError,
+    DescribeImportImageOsError, DescribeInstanceFamilyConfigsError,
+    DescribeInstanceInternetBandwidthConfigsError, DescribeInstanceTypeConfigsError,
+    DescribeInstanceVncUrlError, DescribeInstancesError,
+    DescribeInstancesActionTimerError, DescribeInstancesAttributesError,
+    DescribeInstancesModificationError, DescribeInstancesOperationLimitError,
+    DescribeInstancesStatusError, DescribeInternetChargeTypeConfigsError,
+    DescribeKeyPairsError, DescribeLaunchTemplateVersionsError,
+    DescribeLaunchTemplatesError, DescribeRegionsError,
+    DescribeResourcePoolPackInstancesError, DescribeResourcePoolPackTypeConfigsError,
+    DescribeResourcePoolPacksError, DescribeTaskInfoError,
+    DescribeZoneInstanceConfigInfosError, DescribeZonesError,
+    DisassociateInstancesKeyPairsError, DisassociateSecurityGroupsError,
+    EnterRescueModeError, ExitRescueModeError, ExportImagesError, ImportImageError,
+    ImportInstancesActionTimerError, ImportKeyPairError,
+    InquirePricePurchaseResourcePoolPacksError,
+    InquiryPriceModifyInstancesChargeTypeError, InquiryPriceRenewHostsError,
+    InquiryPriceRenewInstancesError, InquiryPriceResetInstanceError,
+    InquiryPriceResetInstancesInternetMaxBandwidthError,
+    InquiryPriceResetInstancesTypeError, InquiryPriceResizeInstanceDisksError,
+    InquiryPriceRunInstancesError, InquiryPriceTerminateInstancesError,
+    ModifyChcAttributeError, ModifyChcNetworkModeError,
+    ModifyDisasterRecoverGroupAttributeError, ModifyHostsAttributeError,
+    ModifyHpcClusterAttributeError, ModifyImageAttributeError,
+    ModifyImageSharePermissionError, ModifyInstanceDiskTypeError,
+    ModifyInstancesAttributeError, ModifyInstancesChargeTypeError,
+    ModifyInstancesDisasterRecoverGroupError, ModifyInstancesProjectError,
+    ModifyInstancesRenewFlagError, ModifyInstancesVpcAttributeError,
+    ModifyKeyPairAttributeError, ModifyLaunchTemplateDefaultVersionError,
+    ProgramFpgaImageError, PurchaseResourcePoolPacksError, RebootInstancesError,
+    RemoveChcAssistVpcError, RemoveChcDeployVpcError, RenewHostsError,
+    RenewInstancesError, RepairTaskControlError, ResetInstanceError,
+    ResetInstancesInternetMaxBandwidthError, ResetInstancesPasswordError,
+    ResetInstancesTypeError, ResizeInstanceDisksError, RunInstancesError,
+    StartInstancesError, StopInstancesError, SyncImagesError, TerminateInstancesError,
+    TerminateResourcePoolPacksError,
+};
+
+use super::models::{
+    AccountQuotaOverview, ActionTimer, ChargePrepaid, ChcDeployExtraConfig, ChcHost,
+    ChcHostDeniedActions, CpuTopology, DataDisk, DisasterRecoverGroup, EnhancedService,
+    Filter, HostItem, HostPriceInfo, HpcClusterInfo, Image, ImageOsList,
+    ImportImageDataDisk, Instance, InstanceAttribute, InstanceChargePrepaid,
+    InstanceFamilyConfig, InstanceMarketOptionsRequest, InstanceRefund, InstanceStatus,
+    InstanceTypeConfig, InstanceTypeConfigStatus, InstanceTypeQuotaItem,
+    InternetAccessible, InternetBandwidthConfig, InternetChargeTypeConfig, ItemPrice,
+    KeyPair, LaunchTemplate, LaunchTemplateInfo, LaunchTemplateVersionInfo,
+    LoginSettings, Metadata, NetworkInterfaces, OperationCountLimit, OsVersion,
+    Placement, Price, RegionInfo, RepairTaskInfo, ResourcePoolPack,
+    ResourcePoolPackInstance, SharePermission, SyncImage, SystemDisk, TagSpecification,
+    TargetOS, VirtualPrivateCloud, ZoneInfo,
+};
 
 /// Input of the `AllocateHosts` action (CVM API 2017-03-12).
 ///

@@ -2012,7 +2012,7 @@ pub enum DescribeImageSharePermissionError {
     #[tc(code = "InvalidImageId.NotFound")]
     InvalidImageIdNotFound,
 
-    /// The AppID is not in a valid format.
+    /// The `AppID` is not in a valid format.
     ///
     /// Wire code `InvalidParameterValue.InvalidAppIdFormat`.
     #[tc(code = "InvalidParameterValue.InvalidAppIdFormat")]

@@ -60,46 +60,46 @@ pub struct AccountQuotaOverview {
 pub struct ActionTimer {
     /// The `TimerAction` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `TerminateInstances`
     pub timer_action: Option<String>,
 
     /// The `ActionTime` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `2024-05-29T11:26:40Z`
     pub action_time: Option<String>,
 
     /// The `Externals` member: a [`Externals`] object.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     pub externals: Option<Externals>,
 
     /// The `ActionTimerId` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `57z0f8ef-8112-460f-8203-fab753580f68`
     pub action_timer_id: Option<String>,
 
     /// The `Status` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `UNDO`
     pub status: Option<String>,
 
     /// The `InstanceId` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `ins-dpa3e3at`
     pub instance_id: Option<String>,
@@ -112,8 +112,8 @@ pub struct ActionTimer {
 pub struct Attribute {
     /// The `UserData` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `TXlVc2VyRGF0YQo=`
     pub user_data: Option<String>,
@@ -147,32 +147,32 @@ pub struct ChargePrepaid {
 pub struct ChcDeployExtraConfig {
     /// The `MiniOsType` member: a string.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is required.
+    /// In a response the service always sends it.
     ///
     /// Example: `public`
     pub mini_os_type: String,
 
     /// The `BootType` member: a string.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is required.
+    /// In a response the service always sends it.
     ///
     /// Example: `x86_legacy`
     pub boot_type: String,
 
     /// The `BootFile` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `pxelinux.0`
     pub boot_file: Option<String>,
 
     /// The `NextServerAddress` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `169.254.68.10`
     pub next_server_address: Option<String>,
@@ -492,16 +492,16 @@ pub struct ChcHostDeniedActions {
 pub struct CpuTopology {
     /// The `CoreCount` member: a signed 64-bit integer.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `4`
     pub core_count: Option<i64>,
 
     /// The `ThreadPerCore` member: a signed 64-bit integer.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `2`
     pub thread_per_core: Option<i64>,
@@ -515,88 +515,88 @@ pub struct CpuTopology {
 pub struct DataDisk {
     /// The `DiskSize` member: a signed 64-bit integer.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is required.
+    /// In a response the service always sends it.
     ///
     /// Example: `50`
     pub disk_size: i64,
 
     /// The `DiskType` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `CLOUD_SSD`
     pub disk_type: Option<String>,
 
     /// The `DiskId` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `disk-ciezoimt`
     pub disk_id: Option<String>,
 
     /// The `DeleteWithInstance` member: a boolean.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `true`
     pub delete_with_instance: Option<bool>,
 
     /// The `SnapshotId` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `snap-6yczrj8x`
     pub snapshot_id: Option<String>,
 
     /// The `Encrypt` member: a boolean.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `false`
     pub encrypt: Option<bool>,
 
     /// The `KmsKeyId` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `kms-abcd1234`
     pub kms_key_id: Option<String>,
 
     /// The `ThroughputPerformance` member: a signed 64-bit integer.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `20`
     pub throughput_performance: Option<i64>,
 
     /// The `CdcId` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `cdc-1648zauv`
     pub cdc_id: Option<String>,
 
     /// The `BurstPerformance` member: a boolean.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `false`
     pub burst_performance: Option<bool>,
 
     /// The `DiskName` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `MyDiskName`
     pub disk_name: Option<String>,
@@ -732,24 +732,24 @@ pub struct DisasterRecoverGroupQuota {
 pub struct EnhancedService {
     /// The `SecurityService` member: a [`RunSecurityServiceEnabled`] object.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `true`
     pub security_service: Option<RunSecurityServiceEnabled>,
 
     /// The `MonitorService` member: a [`RunMonitorServiceEnabled`] object.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `true`
     pub monitor_service: Option<RunMonitorServiceEnabled>,
 
     /// The `AutomationService` member: a [`RunAutomationServiceEnabled`] object.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `true`
     pub automation_service: Option<RunAutomationServiceEnabled>,
@@ -763,24 +763,24 @@ pub struct EnhancedService {
 pub struct Externals {
     /// The `ReleaseAddress` member: a boolean.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `true`
     pub release_address: Option<bool>,
 
     /// The `UnsupportNetworks` member: a list of strings.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `VPC1.0`
     pub unsupport_networks: Option<Vec<String>>,
 
     /// The `StorageBlockAttr` member: a [`StorageBlock`] object.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     pub storage_block_attr: Option<StorageBlock>,
 }
 
@@ -1657,16 +1657,16 @@ pub struct InstanceAttribute {
 pub struct InstanceChargePrepaid {
     /// The `Period` member: a signed 64-bit integer.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is required.
+    /// In a response the service always sends it.
     ///
     /// Example: `1`
     pub period: i64,
 
     /// The `RenewFlag` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `DISABLE_NOTIFY_AND_MANUAL_RENEW`
     pub renew_flag: Option<String>,
@@ -1700,16 +1700,16 @@ pub struct InstanceFamilyConfig {
 pub struct InstanceMarketOptionsRequest {
     /// The `SpotOptions` member: a [`SpotMarketOptions`] object.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is required.
+    /// In a response the service always sends it.
     ///
     /// Example: `0.12`
     pub spot_options: SpotMarketOptions,
 
     /// The `MarketType` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `spot`
     pub market_type: Option<String>,
@@ -2031,48 +2031,48 @@ pub struct InstanceTypeQuotaItem {
 pub struct InternetAccessible {
     /// The `InternetChargeType` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `BANDWIDTH_PREPAID`
     pub internet_charge_type: Option<String>,
 
     /// The `InternetMaxBandwidthOut` member: a signed 64-bit integer.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `10`
     pub internet_max_bandwidth_out: Option<i64>,
 
     /// The `PublicIpAssigned` member: a boolean.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `false`
     pub public_ip_assigned: Option<bool>,
 
     /// The `BandwidthPackageId` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `bwp-h1ro`
     pub bandwidth_package_id: Option<String>,
 
     /// The `InternetServiceProvider` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `BGP`
     pub internet_service_provider: Option<String>,
 
     /// The `IPv4AddressType` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `WanIP`
     #[tc(rename = "IPv4AddressType")]
@@ -2080,8 +2080,8 @@ pub struct InternetAccessible {
 
     /// The `IPv6AddressType` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `EIPv6`
     #[tc(rename = "IPv6AddressType")]
@@ -2089,8 +2089,8 @@ pub struct InternetAccessible {
 
     /// The `AntiDDoSPackageId` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `bgp-00000000`
     #[tc(rename = "AntiDDoSPackageId")]
@@ -2129,16 +2129,16 @@ pub struct InternetBandwidthConfig {
 pub struct InternetChargeTypeConfig {
     /// The `InternetChargeType` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `TRAFFIC_POSTPAID_BY_HOUR`
     pub internet_charge_type: Option<String>,
 
     /// The `Description` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `postpaid monthly`
     pub description: Option<String>,
@@ -2677,24 +2677,24 @@ pub struct LocalDiskType {
 pub struct LoginSettings {
     /// The `Password` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `123456@ABC`
     pub password: Option<String>,
 
     /// The `KeyIds` member: a list of strings.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `["skey-3glfot13"]`
     pub key_ids: Option<Vec<String>>,
 
     /// The `KeepImageLogin` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `true`
     pub keep_image_login: Option<String>,
@@ -2708,8 +2708,8 @@ pub struct LoginSettings {
 pub struct Metadata {
     /// The `Items` member: a list of [`MetadataItem`] objects.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is required.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `[{"Key": "key", "Value": "value"}]`
     pub items: Option<Vec<MetadataItem>>,
@@ -2723,16 +2723,16 @@ pub struct Metadata {
 pub struct MetadataItem {
     /// The `Key` member: a string.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is required.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `"key"`
     pub key: Option<String>,
 
     /// The `Value` member: a string.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is required.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `"value"`
     pub value: Option<String>,
@@ -2862,56 +2862,56 @@ pub struct OsVersion {
 pub struct Placement {
     /// The `Zone` member: a string.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is required.
+    /// In a response the service always sends it.
     ///
     /// Example: `ap-guangzhou-4`
     pub zone: String,
 
     /// The `ProjectId` member: a signed 64-bit integer.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `0`
     pub project_id: Option<i64>,
 
     /// The `HostIds` member: a list of strings.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `["host-o5i742go"]`
     pub host_ids: Option<Vec<String>>,
 
     /// The `HostId` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `host-o5i742go`
     pub host_id: Option<String>,
 
     /// The `DedicatedResourcePackTenancy` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `ResourcePool`
     pub dedicated_resource_pack_tenancy: Option<String>,
 
     /// The `DedicatedResourcePackIds` member: a list of strings.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `["rpp-7eumgm3l"]`
     pub dedicated_resource_pack_ids: Option<Vec<String>>,
 
     /// The `RackId` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `3F3327994BA4C23134DDCBD7828CD4CC`
     pub rack_id: Option<String>,
@@ -3406,8 +3406,8 @@ pub struct ResourcePoolPackInstance {
 pub struct RunAutomationServiceEnabled {
     /// The `Enabled` member: a boolean.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `true`
     pub enabled: Option<bool>,
@@ -3421,8 +3421,8 @@ pub struct RunAutomationServiceEnabled {
 pub struct RunMonitorServiceEnabled {
     /// The `Enabled` member: a boolean.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `true`
     pub enabled: Option<bool>,
@@ -3436,8 +3436,8 @@ pub struct RunMonitorServiceEnabled {
 pub struct RunSecurityServiceEnabled {
     /// The `Enabled` member: a boolean.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `false`
     pub enabled: Option<bool>,
@@ -3498,16 +3498,16 @@ pub struct Snapshot {
 pub struct SpotMarketOptions {
     /// The `MaxPrice` member: a string.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is required.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `0.01`
     pub max_price: Option<String>,
 
     /// The `SpotInstanceType` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `one-time`
     pub spot_instance_type: Option<String>,
@@ -3555,24 +3555,24 @@ pub struct SpotPaidQuota {
 pub struct StorageBlock {
     /// The `Type` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `LOCAL_PRO`
     pub r#type: Option<String>,
 
     /// The `MinSize` member: a signed 64-bit integer.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `100`
     pub min_size: Option<i64>,
 
     /// The `MaxSize` member: a signed 64-bit integer.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `200`
     pub max_size: Option<i64>,
@@ -3606,56 +3606,56 @@ pub struct SyncImage {
 pub struct SystemDisk {
     /// The `DiskType` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `CLOUD_HSSD`
     pub disk_type: Option<String>,
 
     /// The `DiskId` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `disk-xyzw1a3x`
     pub disk_id: Option<String>,
 
     /// The `DiskSize` member: a signed 64-bit integer.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `50`
     pub disk_size: Option<i64>,
 
     /// The `CdcId` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `cdc-xxxxxx`
     pub cdc_id: Option<String>,
 
     /// The `DiskName` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `name`
     pub disk_name: Option<String>,
 
     /// The `Encrypt` member: a boolean.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `false`
     pub encrypt: Option<bool>,
 
     /// The `KmsKeyId` member: a string.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `kms-abcd1234`
     pub kms_key_id: Option<String>,
@@ -3669,16 +3669,16 @@ pub struct SystemDisk {
 pub struct Tag {
     /// The `Key` member: a string.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is required.
+    /// In a response the service always sends it.
     ///
     /// Example: `myKey`
     pub key: String,
 
     /// The `Value` member: a string.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is required.
+    /// In a response the service always sends it.
     ///
     /// Example: `myValue`
     pub value: String,
@@ -3692,16 +3692,16 @@ pub struct Tag {
 pub struct TagSpecification {
     /// The `ResourceType` member: a string.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is required.
+    /// In a response the service always sends it.
     ///
     /// Example: `instance`
     pub resource_type: String,
 
     /// The `Tags` member: a list of [`Tag`] objects.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is required.
+    /// In a response the service always sends it.
     pub tags: Vec<Tag>,
 }
 
@@ -3735,40 +3735,40 @@ pub struct TargetOS {
 pub struct VirtualPrivateCloud {
     /// The `VpcId` member: a string.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is required.
+    /// In a response the service always sends it.
     ///
     /// Example: `vpc-2ij`
     pub vpc_id: String,
 
     /// The `SubnetId` member: a string.
     ///
-    /// When you send it: required.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is required.
+    /// In a response the service always sends it.
     ///
     /// Example: `subnet-2ks`
     pub subnet_id: String,
 
     /// The `AsVpcGateway` member: a boolean.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service always sends it (should it not, it decodes as the default value).
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service always sends it.
     ///
     /// Example: `false`
     pub as_vpc_gateway: Option<bool>,
 
     /// The `PrivateIpAddresses` member: a list of strings.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `["10.0.0.1"]`
     pub private_ip_addresses: Option<Vec<String>>,
 
     /// The `Ipv6AddressCount` member: an unsigned 64-bit integer.
     ///
-    /// When you send it: optional: `None` leaves it out of the request.
-    /// When it comes back: the service may leave it out or send `null`.
+    /// In a request it is optional: `None` leaves it out.
+    /// In a response the service may leave it out or send `null`.
     ///
     /// Example: `1`
     pub ipv6_address_count: Option<u64>,

@@ -16,6 +16,7 @@ pub trait ActionVisitor {
 pub const ACTION_COUNT: usize = 106;
 
 /// Calls `visitor` once for each action, in name order.
+#[allow(clippy::too_many_lines)]
 pub fn visit_actions<V: ActionVisitor>(visitor: &mut V) {
     visitor.visit::<super::AllocateHosts>();
     visitor.visit::<super::AssociateInstancesKeyPairs>();
