@@ -177,10 +177,7 @@ pub fn plan(specs: &Specs, overrides: &Overrides) -> Result<Plan, Vec<String>> {
             output: matches!(declared, "out" | "both") || !outs.is_empty(),
         };
         if !usage.input && !usage.output {
-            usage = Usage {
-                input: true,
-                output: true,
-            };
+            usage = Usage::BOTH;
         }
         if !naming::is_type_ident(name) {
             problems.push(format!("model {name:?} is not a usable type name"));
@@ -293,19 +290,13 @@ pub fn plan(specs: &Specs, overrides: &Overrides) -> Result<Plan, Vec<String>> {
             name: name.clone(),
             fields: fields(
                 specs,
-                name,
+                &action.input,
                 &input.members,
-                Usage {
-                    input: true,
-                    output: false,
-                },
+                Usage::INPUT,
                 false,
                 &mut problems,
             ),
-            usage: Usage {
-                input: true,
-                output: false,
-            },
+            usage: Usage::INPUT,
             in_actions: BTreeSet::new(),
             out_actions: BTreeSet::new(),
         };
@@ -315,17 +306,11 @@ pub fn plan(specs: &Specs, overrides: &Overrides) -> Result<Plan, Vec<String>> {
                 specs,
                 &action.output,
                 &output.members,
-                Usage {
-                    input: false,
-                    output: true,
-                },
+                Usage::OUTPUT,
                 true,
                 &mut problems,
             ),
-            usage: Usage {
-                input: false,
-                output: true,
-            },
+            usage: Usage::OUTPUT,
             in_actions: BTreeSet::new(),
             out_actions: BTreeSet::new(),
         };
@@ -443,20 +428,8 @@ fn fields(
             rename: name.rename,
             ty,
             plain: request_id || types::is_plain(m, usage),
-            input_required: types::is_plain(
-                m,
-                Usage {
-                    input: true,
-                    output: false,
-                },
-            ),
-            output_always: types::is_plain(
-                m,
-                Usage {
-                    input: false,
-                    output: true,
-                },
-            ),
+            input_required: types::is_plain(m, Usage::INPUT),
+            output_always: types::is_plain(m, Usage::OUTPUT),
             deprecated: m.disabled == Some(true),
             request_id,
             example: m.example.as_deref().and_then(doc_example),
@@ -530,5 +503,79 @@ fn check_no_cycles(models: &BTreeMap<String, StructPlan>, problems: &mut Problem
     }
     for name in models.keys() {
         visit(models, name, &mut Vec::new(), problems);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::{Errors, Schema};
+
+    fn specs(schema: serde_json::Value, errors: serde_json::Value) -> Specs {
+        Specs {
+            schema: serde_json::from_value::<Schema>(schema).unwrap(),
+            errors: serde_json::from_value::<Errors>(errors).unwrap(),
+        }
+    }
+
+    fn one_action(members: serde_json::Value) -> serde_json::Value {
+        serde_json::json!({
+            "service": "cvm", "version": "2017-03-12", "endpoint": "cvm.tencentcloudapi.com",
+            "actions": {"DoIt": {"input": "DoItRequest", "output": "DoItResponse", "status": "online"}},
+            "objects": {
+                "DoItRequest": {"members": members},
+                "DoItResponse": {"members": [{"name": "RequestId", "type": "string", "member": "string"}]}
+            }
+        })
+    }
+
+    #[test]
+    fn colliding_code_names_need_an_override() {
+        let codes = serde_json::json!({
+            "all_codes": ["A.BC", "AB.C"],
+            "by_action": {"DoIt": ["A.BC", "AB.C"]}
+        });
+        let specs = specs(one_action(serde_json::json!([])), codes);
+        let problems = plan(&specs, &Overrides::default()).err().unwrap();
+        assert!(
+            problems[0].contains("would all be variant ABC"),
+            "{problems:?}"
+        );
+
+        let mut overrides = Overrides::default();
+        overrides
+            .error_variants
+            .insert("A.BC".into(), "ADotBC".into());
+        let plan = plan(&specs, &overrides).ok().unwrap();
+        assert_eq!(plan.codes["A.BC"].variant, "ADotBC");
+        assert_eq!(plan.codes["AB.C"].variant, "ABC");
+    }
+
+    #[test]
+    fn unknown_and_contradictory_types_are_refused() {
+        let members = serde_json::json!([
+            {"name": "Count", "type": "int", "member": "string", "required": true},
+            {"name": "When", "type": "date", "member": "string", "required": true}
+        ]);
+        let codes = serde_json::json!({"all_codes": [], "by_action": {}});
+        let problems = plan(&specs(one_action(members), codes), &Overrides::default())
+            .err()
+            .unwrap();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("DoItRequest.Count"));
+        assert!(problems[1].contains("unknown type \"date\""));
+    }
+
+    #[test]
+    fn stale_overrides_are_refused() {
+        let codes = serde_json::json!({"all_codes": ["X"], "by_action": {"DoIt": ["X"]}});
+        let overrides: Overrides = serde_json::from_value(serde_json::json!({
+            "actions": {"DoIt": {"error_docs": {"Y": "not one of its codes"}}, "Gone": {}}
+        }))
+        .unwrap();
+        let problems = plan(&specs(one_action(serde_json::json!([])), codes), &overrides)
+            .err()
+            .unwrap();
+        assert_eq!(problems.len(), 2, "{problems:?}");
     }
 }

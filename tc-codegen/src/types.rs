@@ -85,6 +85,21 @@ pub struct Usage {
     pub output: bool,
 }
 
+impl Usage {
+    pub const INPUT: Usage = Usage {
+        input: true,
+        output: false,
+    };
+    pub const OUTPUT: Usage = Usage {
+        input: false,
+        output: true,
+    };
+    pub const BOTH: Usage = Usage {
+        input: true,
+        output: true,
+    };
+}
+
 /// Whether a member is a plain `T` (rather than `Option<T>`) in a struct used
 /// as `usage`. When a struct travels both ways it is plain only if both rules
 /// agree: the most permissive of the two wins.
