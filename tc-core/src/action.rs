@@ -48,6 +48,36 @@ pub trait Action: Serialize + Send + Sync + 'static {
     const METHOD: Method = Method::Post;
     /// The documented limit of requests per second for this action, if any.
     const RATE_LIMIT: Option<NonZeroU32> = None;
+    /// Whether the action only reads, so that repeating it is harmless. By
+    /// default, actions named `Describe*`, `Inquiry*` or `Get*`.
+    const READ_ONLY: bool = is_read_only_name(Self::NAME);
+
+    /// Gives the request an idempotency token when it has a `ClientToken`
+    /// member that is unset, and says whether it now carries one (which makes
+    /// retrying it safe). `#[tc_action]` writes this for such members.
+    fn ensure_client_token(&mut self) -> bool {
+        false
+    }
+}
+
+/// Whether an action name reads as read-only (`Describe*`, `Inquiry*`, `Get*`).
+pub const fn is_read_only_name(name: &str) -> bool {
+    starts_with(name, "Describe") || starts_with(name, "Inquiry") || starts_with(name, "Get")
+}
+
+const fn starts_with(text: &str, prefix: &str) -> bool {
+    let (text, prefix) = (text.as_bytes(), prefix.as_bytes());
+    if text.len() < prefix.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < prefix.len() {
+        if text[i] != prefix[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// A set of error codes a service may return, as a Rust type (usually a fieldless

@@ -1,5 +1,7 @@
 //! The client: builds, signs and sends requests, decodes responses, retries.
 
+use std::collections::HashMap;
+use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -10,9 +12,11 @@ use crate::action::{Action, Method};
 use crate::credential::{Credential, EnvironmentProvider, ProvideCredential, StaticProvider};
 use crate::endpoint::{DEFAULT_ROOT_DOMAIN, Endpoint, Target};
 use crate::envelope;
-use crate::error::{BuildError, Error, TransportError, TransportErrorKind};
+use crate::breaker::{CircuitBreakerConfig, CircuitBreakers};
+use crate::error::{BuildError, DecodeError, Error, TransportError, TransportErrorKind};
+use crate::rate_limit::RateLimits;
 use crate::query;
-use crate::retry::{RetryConfig, RetryState};
+use crate::retry::{RetryClass, RetryConfig, RetryState, classify};
 use crate::sign::{self, Payload, SigningInput};
 use crate::time::unix_now;
 
@@ -48,6 +52,11 @@ struct Inner {
     language: Option<String>,
     request_client: String,
     retry: RetryConfig,
+    rate_limits: RateLimits,
+    breakers: Option<CircuitBreakers>,
+    first_byte_timeout: Duration,
+    deadline: Option<Duration>,
+    max_response_bytes: usize,
 }
 
 impl Client {
@@ -64,11 +73,17 @@ impl Client {
     /// Sends one action and decodes its response, retrying transient faults as
     /// configured. Each attempt is signed afresh.
     ///
+    /// Read-only actions (`Describe*`, `Inquiry*`, `Get*`) and requests that
+    /// carry a `ClientToken` (one is generated when the member is unset) are
+    /// retried on any transient fault; other actions only when the failed
+    /// attempt was certainly not acted on (no connection, or throttled). An
+    /// action with a declared rate limit waits for its turn.
+    ///
     /// # Errors
-    /// See [`Error`]: the service's own error, a network failure, an HTTP error
-    /// page, an undecodable body, missing credentials, or a request that cannot
-    /// be built.
-    pub async fn send<A: Action>(&self, action: A) -> Result<A::Output, Error> {
+    /// See [`Error`]: the service's own error, a network failure or time-out,
+    /// an HTTP error page, an undecodable or oversized body, missing
+    /// credentials, or a request that cannot be built.
+    pub async fn send<A: Action>(&self, mut action: A) -> Result<A::Output, Error> {
         let span = tracing::info_span!(
             "tc.call",
             service = A::SERVICE,
@@ -76,42 +91,76 @@ impl Client {
             region = self.inner.region.as_deref().unwrap_or(""),
             request_id = field::Empty,
         );
-        async {
+        let repeatable = action.ensure_client_token() || A::READ_ONLY;
+        let call = async {
             let prepared = self.prepare(&action)?;
-            let mut retry = RetryState::new(&self.inner.retry);
-            let mut attempt = 1u32;
-            loop {
-                let attempt_span = tracing::debug_span!(
-                    "tc.attempt",
-                    attempt,
-                    request_id = field::Empty
-                );
-                let result = self
-                    .attempt::<A>(&prepared)
-                    .instrument(attempt_span.clone())
-                    .await;
-                let error = match result {
-                    Ok((output, request_id)) => {
-                        attempt_span.record("request_id", request_id.as_str());
-                        tracing::Span::current().record("request_id", request_id.as_str());
-                        return Ok(output);
-                    }
-                    Err(error) => error,
-                };
-                if let Some(id) = error.request_id() {
-                    tracing::Span::current().record("request_id", id);
-                }
-                let Some(backoff) = retry.next_backoff(&error) else {
-                    tracing::debug!(attempt, %error, "call failed");
-                    return Err(error);
-                };
-                tracing::warn!(attempt, ?backoff, %error, "retrying");
-                tokio::time::sleep(backoff).await;
-                attempt += 1;
-            }
+            self.send_prepared::<A>(&prepared, repeatable).await
         }
-        .instrument(span)
-        .await
+        .instrument(span);
+        match self.inner.deadline {
+            None => call.await,
+            Some(deadline) => tokio::time::timeout(deadline, call)
+                .await
+                .unwrap_or_else(|_| {
+                    Err(timeout_error(
+                        A::NAME,
+                        "",
+                        format!("the call did not finish within its deadline of {deadline:?}"),
+                    ))
+                }),
+        }
+    }
+
+    /// The retry loop around single attempts.
+    async fn send_prepared<A: Action>(
+        &self,
+        prepared: &Prepared,
+        repeatable: bool,
+    ) -> Result<A::Output, Error> {
+        let inner = &*self.inner;
+        let region = inner.region.as_deref().unwrap_or("");
+        let mut retry = RetryState::new(&inner.retry, repeatable);
+        let mut attempt = 1u32;
+        loop {
+            if let Some(breakers) = &inner.breakers {
+                breakers.admit(region).map_err(|refused| {
+                    circuit_open_error(A::NAME, prepared, region, refused.retry_in)
+                })?;
+            }
+            inner
+                .rate_limits
+                .acquire((A::SERVICE, A::NAME), A::RATE_LIMIT)
+                .await;
+            let attempt_span = tracing::debug_span!("tc.attempt", attempt, request_id = field::Empty);
+            let result = self
+                .attempt::<A>(prepared)
+                .instrument(attempt_span.clone())
+                .await;
+            if let Some(breakers) = &inner.breakers {
+                let unwell = matches!(&result, Err(f) if classify(&f.error) == RetryClass::Transient);
+                breakers.record(region, unwell);
+            }
+            let Failure { error, retry_after } = match result {
+                Ok((output, request_id)) => {
+                    attempt_span.record("request_id", request_id.as_str());
+                    tracing::Span::current().record("request_id", request_id.as_str());
+                    return Ok(output);
+                }
+                Err(failure) => failure,
+            };
+            if let Some(id) = error.request_id() {
+                tracing::Span::current().record("request_id", id);
+            }
+            let Some(backoff) = retry.next_backoff(&error) else {
+                tracing::debug!(attempt, %error, "call failed");
+                return Err(error);
+            };
+            // The service's own hint wins when it asks for a longer pause.
+            let backoff = retry_after.map_or(backoff, |hint| hint.max(backoff));
+            tracing::warn!(attempt, ?backoff, %error, "retrying");
+            tokio::time::sleep(backoff).await;
+            attempt += 1;
+        }
     }
 
     /// Serializes the action once; every attempt reuses the result.
@@ -139,9 +188,13 @@ impl Client {
         })
     }
 
-    async fn attempt<A: Action>(&self, prepared: &Prepared) -> Result<(A::Output, String), Error> {
+    async fn attempt<A: Action>(&self, prepared: &Prepared) -> Result<(A::Output, String), Failure> {
         let inner = &*self.inner;
-        let credential = inner.credentials.provide_credential().await?;
+        let credential = inner
+            .credentials
+            .provide_credential()
+            .await
+            .map_err(|e| Failure::from(Error::from(e)))?;
         let timestamp = unix_now();
         let authorization = authorization::<A>(prepared, &credential, timestamp);
 
@@ -173,17 +226,99 @@ impl Client {
         }
 
         let url = prepared.target.url.as_str();
-        let response = request
-            .send()
+        let response = tokio::time::timeout(inner.first_byte_timeout, request.send())
             .await
+            .map_err(|_| {
+                timeout_error(
+                    A::NAME,
+                    url,
+                    format!("no response within {:?} of sending", inner.first_byte_timeout),
+                )
+            })?
             .map_err(|e| transport_error(A::NAME, url, e))?;
         let status = response.status().as_u16();
-        let body = response
-            .bytes()
+        let retry_after = retry_after(response.headers());
+        let body = read_body(response, inner.max_response_bytes, A::NAME, url)
             .await
-            .map_err(|e| transport_error(A::NAME, url, e))?;
+            .map_err(|error| Failure { error, retry_after })?;
         envelope::decode::<A::Output, A::Error>(A::NAME, status, &body)
+            .map_err(|error| Failure { error, retry_after })
     }
+}
+
+/// A failed attempt, with the service's hint on when to try again.
+struct Failure {
+    error: Error,
+    retry_after: Option<Duration>,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure {
+            error,
+            retry_after: None,
+        }
+    }
+}
+
+/// `Retry-After: <seconds>`, when present and sane.
+fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let seconds: u64 = headers.get("retry-after")?.to_str().ok()?.trim().parse().ok()?;
+    Some(Duration::from_secs(seconds.min(300)))
+}
+
+/// Reads the body, refusing more than `max` bytes so a runaway response
+/// cannot exhaust memory.
+async fn read_body(
+    mut response: reqwest::Response,
+    max: usize,
+    action: &'static str,
+    url: &str,
+) -> Result<Vec<u8>, Error> {
+    let too_large = |body: &[u8]| {
+        Error::Decode(Box::new(DecodeError::new(
+            action,
+            None,
+            format!("the response body exceeds the limit of {max} bytes (ClientBuilder::max_response_bytes)"),
+            body,
+        )))
+    };
+    let announced = response.content_length().map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+    if announced.is_some_and(|n| n > max) {
+        return Err(too_large(&[]));
+    }
+    let mut body = Vec::with_capacity(announced.unwrap_or(8 * 1024));
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| transport_error(action, url, e))?
+    {
+        if body.len() + chunk.len() > max {
+            return Err(too_large(&body));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+fn timeout_error(action: &'static str, url: &str, message: String) -> Error {
+    Error::Transport(Box::new(TransportError::new(
+        TransportErrorKind::Timeout,
+        action,
+        url,
+        message,
+    )))
+}
+
+fn circuit_open_error(action: &'static str, prepared: &Prepared, region: &str, retry_in: Duration) -> Error {
+    Error::Transport(Box::new(TransportError::new(
+        TransportErrorKind::CircuitOpen,
+        action,
+        prepared.target.url.as_str(),
+        format!(
+            "region `{region}` failed repeatedly; calls fail fast for another {retry_in:?} (ClientBuilder::circuit_breaker)"
+        ),
+    )))
 }
 
 /// A request serialized once and sent by each attempt.
@@ -251,7 +386,16 @@ pub struct ClientBuilder {
     timeout: Duration,
     request_client_suffix: Option<String>,
     retry: RetryConfig,
+    rate_limits_enabled: bool,
+    rate_limit_overrides: HashMap<(&'static str, &'static str), Option<NonZeroU32>>,
+    circuit_breaker: Option<CircuitBreakerConfig>,
+    first_byte_timeout: Duration,
+    deadline: Option<Duration>,
+    max_response_bytes: usize,
 }
+
+/// Default limit of a response body: far above any real API 3.0 response.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
 
 impl Default for ClientBuilder {
     fn default() -> Self {
@@ -265,6 +409,12 @@ impl Default for ClientBuilder {
             timeout: Duration::from_secs(60),
             request_client_suffix: None,
             retry: RetryConfig::default(),
+            rate_limits_enabled: true,
+            rate_limit_overrides: HashMap::new(),
+            circuit_breaker: None,
+            first_byte_timeout: Duration::from_secs(30),
+            deadline: None,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
@@ -334,6 +484,48 @@ impl ClientBuilder {
         self
     }
 
+    /// Time allowed from sending a request to its response headers (default 30 s).
+    pub fn first_byte_timeout(mut self, timeout: Duration) -> Self {
+        self.first_byte_timeout = timeout;
+        self
+    }
+
+    /// Time allowed for a whole call: every attempt, backoff and rate-limit
+    /// wait together (default: unbounded beyond the retry budget).
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// Largest response body accepted (default 64 MiB).
+    pub fn max_response_bytes(mut self, max: usize) -> Self {
+        self.max_response_bytes = max;
+        self
+    }
+
+    /// Turns client-side rate limiting on or off for every action (default on:
+    /// actions that declare `rate_limit = N` wait for their turn).
+    pub fn rate_limits(mut self, enabled: bool) -> Self {
+        self.rate_limits_enabled = enabled;
+        self
+    }
+
+    /// Sets action `A`'s limit in requests per second for this client,
+    /// replacing the declared one; `None` removes it.
+    pub fn action_rate_limit<A: Action>(mut self, per_second: Option<NonZeroU32>) -> Self {
+        self.rate_limit_overrides
+            .insert((A::SERVICE, A::NAME), per_second);
+        self
+    }
+
+    /// Turns on a per-region circuit breaker (off by default): after repeated
+    /// transient failures calls to that region fail fast for a cool-down,
+    /// then a single probe decides whether to resume.
+    pub fn circuit_breaker(mut self, config: CircuitBreakerConfig) -> Self {
+        self.circuit_breaker = Some(config);
+        self
+    }
+
     /// Builds the client.
     ///
     /// # Errors
@@ -381,6 +573,11 @@ impl ClientBuilder {
                 language: self.language,
                 request_client,
                 retry: self.retry,
+                rate_limits: RateLimits::new(self.rate_limits_enabled, self.rate_limit_overrides),
+                breakers: self.circuit_breaker.map(CircuitBreakers::new),
+                first_byte_timeout: self.first_byte_timeout,
+                deadline: self.deadline,
+                max_response_bytes: self.max_response_bytes,
             }),
         })
     }

@@ -177,6 +177,9 @@ pub enum TransportErrorKind {
     Tls,
     /// The connection broke while sending the request or reading the response.
     Io,
+    /// The region's circuit breaker is open after repeated failures: the call
+    /// was not sent.
+    CircuitOpen,
 }
 
 /// A network failure, with the endpoint it concerned.
@@ -204,6 +207,7 @@ impl TransportError {
             TransportErrorKind::Timeout => "timed out",
             TransportErrorKind::Tls => "TLS failed",
             TransportErrorKind::Io => "connection broken",
+            TransportErrorKind::CircuitOpen => "circuit breaker open",
         };
         TransportError {
             kind,

@@ -36,6 +36,7 @@
 extern crate self as tc_core;
 
 mod action;
+mod breaker;
 mod client;
 mod common_code;
 pub mod credential;
@@ -43,16 +44,19 @@ mod endpoint;
 pub mod envelope;
 mod error;
 pub mod query;
+mod rate_limit;
 mod retry;
 pub mod sign;
 pub mod time;
+mod uuid;
 
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 
-pub use action::{Action, ErrorCode, Method};
-pub use client::{Client, ClientBuilder, REQUEST_CLIENT};
+pub use action::{Action, ErrorCode, Method, is_read_only_name};
+pub use breaker::CircuitBreakerConfig;
+pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, REQUEST_CLIENT};
 pub use common_code::CommonCode;
 pub use credential::{Credential, CredentialError, ProvideCredential};
 pub use endpoint::DEFAULT_ROOT_DOMAIN;
@@ -61,6 +65,7 @@ pub use error::{
     TransportErrorKind,
 };
 pub use retry::RetryConfig;
+pub use uuid::random_uuid;
 
 #[cfg(feature = "macros")]
 pub use tc_macros::{tc_action, tc_error, tc_model};

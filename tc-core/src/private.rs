@@ -13,3 +13,8 @@ where
 {
     <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Option::unwrap_or_default)
 }
+
+/// A fresh idempotency token for an unset `ClientToken`.
+pub fn client_token() -> String {
+    crate::uuid::random_uuid()
+}

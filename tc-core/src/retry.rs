@@ -105,7 +105,7 @@ pub(crate) fn classify(error: &Error) -> RetryClass {
             }
         }
         Error::Transport(e) => match e.kind() {
-            TransportErrorKind::Tls => RetryClass::Never,
+            TransportErrorKind::Tls | TransportErrorKind::CircuitOpen => RetryClass::Never,
             _ => RetryClass::Transient,
         },
         Error::HttpStatus(e) => match e.status() {
@@ -117,18 +117,32 @@ pub(crate) fn classify(error: &Error) -> RetryClass {
     }
 }
 
+/// Whether the service certainly did not act on the request: it was never
+/// sent, or the service refused it for throttling before doing anything.
+fn certainly_not_processed(error: &Error) -> bool {
+    match error {
+        Error::Transport(e) => e.kind() == TransportErrorKind::Connect,
+        _ => classify(error) == RetryClass::Throttled,
+    }
+}
+
 /// The retry budget of one call.
 #[derive(Debug)]
 pub(crate) struct RetryState<'a> {
     config: &'a RetryConfig,
+    repeatable: bool,
     transient_attempts: u32,
     throttle_attempts: u32,
 }
 
 impl<'a> RetryState<'a> {
-    pub(crate) fn new(config: &'a RetryConfig) -> Self {
+    /// `repeatable`: the call is read-only or carries a `ClientToken`, so the
+    /// service acting on it twice is harmless. Other calls are retried only
+    /// when the failed attempt certainly was not acted on.
+    pub(crate) fn new(config: &'a RetryConfig, repeatable: bool) -> Self {
         RetryState {
             config,
+            repeatable,
             transient_attempts: 1,
             throttle_attempts: 1,
         }
@@ -137,6 +151,9 @@ impl<'a> RetryState<'a> {
     /// After a failed attempt: how long to wait before the next one, or `None`
     /// to give up and return the error.
     pub(crate) fn next_backoff(&mut self, error: &Error) -> Option<Duration> {
+        if !self.repeatable && !certainly_not_processed(error) {
+            return None;
+        }
         let (used, max, initial) = match classify(error) {
             RetryClass::Never => return None,
             RetryClass::Transient => (
@@ -179,7 +196,7 @@ mod tests {
     #[test]
     fn budgets_are_separate_and_bounded() {
         let config = RetryConfig::default();
-        let mut state = RetryState::new(&config);
+        let mut state = RetryState::new(&config, true);
         let internal = service("InternalError");
         let throttled = service("RequestLimitExceeded.UinLimitExceeded");
         assert!(state.next_backoff(&internal).is_some());
@@ -193,16 +210,38 @@ mod tests {
     #[test]
     fn business_errors_are_never_retried() {
         let config = RetryConfig::default();
-        let mut state = RetryState::new(&config);
+        let mut state = RetryState::new(&config, true);
         for code in ["InvalidImageId.NotFound", "AuthFailure.SignatureFailure", "InvalidParameter"] {
             assert_eq!(state.next_backoff(&service(code)), None, "{code}");
         }
     }
 
     #[test]
+    fn mutating_calls_retry_only_what_was_certainly_not_acted_on() {
+        let config = RetryConfig::default();
+        let mut state = RetryState::new(&config, false);
+        assert_eq!(state.next_backoff(&service("InternalError")), None);
+        assert!(state.next_backoff(&service("RequestLimitExceeded")).is_some());
+        let refused = Error::Transport(Box::new(crate::error::TransportError::new(
+            TransportErrorKind::Connect,
+            "RunInstances",
+            "http://127.0.0.1:1/",
+            "connection refused",
+        )));
+        assert!(state.next_backoff(&refused).is_some());
+        let broken = Error::Transport(Box::new(crate::error::TransportError::new(
+            TransportErrorKind::Io,
+            "RunInstances",
+            "http://127.0.0.1:1/",
+            "connection reset",
+        )));
+        assert_eq!(state.next_backoff(&broken), None);
+    }
+
+    #[test]
     fn backoff_stays_under_its_ceiling() {
         let config = RetryConfig::default().with_max_attempts(10);
-        let mut state = RetryState::new(&config);
+        let mut state = RetryState::new(&config, true);
         let internal = service("InternalError");
         for attempt in 0..9 {
             let delay = state.next_backoff(&internal).expect("budget left");

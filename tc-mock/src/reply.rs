@@ -28,13 +28,7 @@ impl MockError {
 
 /// A fresh RequestId in the service's UUID layout.
 pub fn request_id() -> String {
-    let hex = |n: usize| -> String {
-        (0..n)
-            .map(|_| char::from_digit(fastrand::u32(0..16), 16).unwrap_or('0'))
-            .collect()
-    };
-    let variant = ['8', '9', 'a', 'b'][fastrand::usize(0..4)];
-    format!("{}-{}-4{}-{variant}{}-{}", hex(8), hex(4), hex(3), hex(3), hex(12))
+    tc_core::random_uuid()
 }
 
 /// `{"Response": {...output..., "RequestId": id}}`.
