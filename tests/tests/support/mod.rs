@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test file uses a different part of the support code
 
+pub mod faults;
+
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::net::SocketAddr;
