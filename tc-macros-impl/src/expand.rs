@@ -52,6 +52,7 @@ pub(crate) fn action(args: &ActionArgs, input: &Struct) -> TokenStream {
                 ::core::num::NonZeroU32::new(#limit);
         }
     });
+    let client_token = client_token(input, root);
     let (service, version, name) = (&args.service, &args.version, &args.name);
     quote! {
         #item
@@ -66,9 +67,33 @@ pub(crate) fn action(args: &ActionArgs, input: &Struct) -> TokenStream {
                 const NAME: &'static str = #name;
                 #method
                 #rate_limit
+                #client_token
             }
         };
     }
+}
+
+/// For a request with a `ClientToken` member: fill it in when unset, so that
+/// the client may retry the call without risk of doing it twice.
+fn client_token(input: &Struct, root: &Path) -> Option<TokenStream> {
+    let field = input
+        .fields
+        .iter()
+        .find(|field| field.wire.value == "ClientToken")?;
+    let ident = field.ident;
+    let fill = field.optional.then(|| {
+        quote! {
+            if self.#ident.is_none() {
+                self.#ident = ::core::option::Option::Some(#root::__private::client_token());
+            }
+        }
+    });
+    Some(quote! {
+        fn ensure_client_token(&mut self) -> bool {
+            #fill
+            true
+        }
+    })
 }
 
 /// `#[tc_model]`: the struct with its derives and tolerant decoding.

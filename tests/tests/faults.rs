@@ -247,3 +247,34 @@ async fn the_circuit_breaker_fails_fast_then_probes() {
     client.send(read()).await.expect("closed again");
     assert_eq!(server.attempts(), 4);
 }
+
+fn client_token_of(body: &[u8]) -> String {
+    let value: serde_json::Value = serde_json::from_slice(body).unwrap();
+    value["ClientToken"].as_str().expect("a ClientToken was sent").to_owned()
+}
+
+#[tokio::test]
+async fn a_client_token_makes_a_mutating_call_safe_to_retry() {
+    use tc_cvm::{CreateDisasterRecoverGroup, CreateDisasterRecoverGroupResponse};
+    let created = r#"{"Response":{"DisasterRecoverGroupId":"ps-1","RequestId":"r"}}"#;
+    let server = FaultServer::start(vec![Fault::Reset, Fault::respond(502, HTML), Fault::respond(200, created)]).await;
+    let request = CreateDisasterRecoverGroup { name: "web".into(), r#type: "HOST".into(), ..Default::default() };
+    assert_eq!(request.client_token, None);
+    let out: CreateDisasterRecoverGroupResponse = client(&server).send(request).await.unwrap();
+    assert_eq!(out.disaster_recover_group_id, "ps-1");
+    let tokens: Vec<String> = server.arrivals().iter().map(|a| client_token_of(&a.body)).collect();
+    assert_eq!(tokens.len(), 3, "retried like a read");
+    assert!(tokens.iter().all(|t| *t == tokens[0]), "one token for every attempt: {tokens:?}");
+    assert_eq!(tokens[0].len(), 36);
+
+    // A token the caller chose is kept.
+    let server = FaultServer::start(vec![Fault::respond(200, created)]).await;
+    let request = CreateDisasterRecoverGroup {
+        name: "web".into(),
+        r#type: "HOST".into(),
+        client_token: Some("my-token".into()),
+        ..Default::default()
+    };
+    client(&server).send(request).await.unwrap();
+    assert_eq!(client_token_of(&server.arrivals()[0].body), "my-token");
+}
