@@ -19,6 +19,28 @@
 //! # let _ = request;
 //! ```
 //!
+//! Calling it, with credentials from the default sources:
+//!
+//! ```no_run
+//! use tc_cvm::{Client, DescribeImageSharePermission, DescribeImageSharePermissionError};
+//!
+//! # async fn run() -> Result<(), tc_cvm::Error> {
+//! let client = Client::builder().region("ap-guangzhou").build()?;
+//! let request = DescribeImageSharePermission { image_id: "img-6pb6lrmy".into() };
+//! match client.send(request).await {
+//!     Ok(out) => {
+//!         for share in &out.share_permission_set {
+//!             println!("{} since {}", share.account_id, share.created_time);
+//!         }
+//!     }
+//!     Err(e) if e.is(DescribeImageSharePermissionError::InvalidImageIdNotFound) => {
+//!         println!("no such image (RequestId {})", e.request_id().unwrap_or("-"));
+//!     }
+//!     Err(e) => return Err(e),
+//! }
+//! # Ok(()) }
+//! ```
+//!
 //! Optional parameters are `Option`s, so a request with many of them is built
 //! from its `Default`:
 //!
@@ -45,4 +67,9 @@
 mod generated;
 
 pub use generated::*;
-pub use tc_core::{Action, CommonCode, ErrorCode};
+// What a CVM user needs besides the generated types, so that one import line
+// and one dependency are enough.
+pub use tc_core::{
+    Action, Client, ClientBuilder, CommonCode, Credential, Error, ErrorCode, RetryConfig,
+    ServiceError,
+};
