@@ -15,7 +15,9 @@ use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitInt, LitStr, Path, Token, Type};
 
 use crate::ctxt::Ctxt;
-use crate::{date, rules};
+use crate::rules::{
+    check_code, check_method, check_name, check_rename, check_service, check_version,
+};
 
 /// The helper attribute on fields and variants: `#[tc(rename = "...")]`.
 pub(crate) const TC: &str = "tc";
@@ -52,7 +54,7 @@ const METHOD_EXAMPLE: &str = r#"method = "GET""#;
 const RATE_LIMIT_EXAMPLE: &str = "rate_limit = 20";
 const CRATE_EXAMPLE: &str = r#"crate = "tc_core""#;
 const RENAME_EXAMPLE: &str = r#"rename = "CAMRoleName""#;
-const CODE_EXAMPLE: &str = r#"code = "InvalidImageId.NotFound""#;
+pub(crate) const CODE_EXAMPLE: &str = r#"code = "InvalidImageId.NotFound""#;
 
 /// Which attribute is being expanded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -541,127 +543,6 @@ fn unknown_key(cx: &Ctxt, meta: &ParseNestedMeta, what: &str, allowed: &[&str]) 
     }
     rest_of_value(meta.input)?;
     Ok(())
-}
-
-fn check_service(cx: &Ctxt, lit: &LitStr) -> bool {
-    let value = lit.value();
-    if rules::is_service(&value) {
-        return true;
-    }
-    let lower = value.to_ascii_lowercase();
-    if value.is_empty() {
-        cx.error_spanned_by(lit, "`service` must not be empty: `service = \"cvm\"`");
-    } else if rules::is_service(&lower) {
-        cx.error_spanned_by(
-            lit,
-            format_args!(
-                "`service` must be lowercase ASCII letters and digits: write {lower:?} \
-                 (it is the first label of the endpoint host, {lower}.tencentcloudapi.com)"
-            ),
-        );
-    } else {
-        cx.error_spanned_by(
-            lit,
-            format_args!(
-                "`service` must be lowercase ASCII letters and digits, such as \"cvm\"; \
-                 found {value:?}"
-            ),
-        );
-    }
-    false
-}
-
-fn check_version(cx: &Ctxt, lit: &LitStr) -> bool {
-    let value = lit.value();
-    match date::check(&value) {
-        Ok(()) => true,
-        Err(why) => {
-            cx.error_spanned_by(
-                lit,
-                format_args!(
-                    "`version` must be the API version's date, YYYY-MM-DD, such as \
-                     \"2017-03-12\"; {value:?} is not a real date: {why}"
-                ),
-            );
-            false
-        }
-    }
-}
-
-fn check_name(cx: &Ctxt, lit: &LitStr) -> bool {
-    let value = lit.value();
-    if rules::is_action_name(&value) {
-        return true;
-    }
-    cx.error_spanned_by(
-        lit,
-        format_args!(
-            "`name` must be the action's UpperCamelCase name: ASCII letters and digits, \
-             starting with an uppercase letter, such as \"DescribeInstances\"; found {value:?}"
-        ),
-    );
-    false
-}
-
-fn check_method(cx: &Ctxt, lit: &LitStr) -> Option<Method> {
-    let value = lit.value();
-    match value.as_str() {
-        "GET" => return Some(Method::Get),
-        "POST" => return Some(Method::Post),
-        _ => {}
-    }
-    let hint = if value.eq_ignore_ascii_case("get") || value.eq_ignore_ascii_case("post") {
-        " (in uppercase)"
-    } else {
-        ""
-    };
-    cx.error_spanned_by(
-        lit,
-        format_args!("`method` must be \"GET\" or \"POST\"{hint}; found {value:?}"),
-    );
-    None
-}
-
-fn check_rename(cx: &Ctxt, lit: &LitStr) -> bool {
-    let value = lit.value();
-    if rules::is_wire_name(&value) {
-        return true;
-    }
-    let found = if value.is_empty() {
-        String::from("it is empty")
-    } else {
-        format!("found {value:?}")
-    };
-    cx.error_spanned_by(
-        lit,
-        format_args!(
-            "`rename` must be a wire name of ASCII letters, digits and `_`, \
-             such as \"CAMRoleName\"; {found}"
-        ),
-    );
-    false
-}
-
-fn check_code(cx: &Ctxt, lit: &LitStr) -> bool {
-    let value = lit.value();
-    if rules::is_error_code(&value) {
-        return true;
-    }
-    if value.is_empty() {
-        cx.error_spanned_by(
-            lit,
-            format_args!("the error code must not be empty: `{CODE_EXAMPLE}`"),
-        );
-    } else {
-        cx.error_spanned_by(
-            lit,
-            format_args!(
-                "the error code must not contain whitespace or control characters; \
-                 found {value:?}"
-            ),
-        );
-    }
-    false
 }
 
 /// `a::b`, for messages and for serde's string attributes.

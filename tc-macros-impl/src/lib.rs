@@ -4,7 +4,10 @@
 //! the attributes without a compiler; `tc-macros` is the thin shim rustc loads.
 //!
 //! Each stage has its own module:
-//! - `attr`: the attributes' own arguments and the `#[tc(...)]` helper attributes;
+//! - `attr`: the attributes' own arguments and the `#[tc(...)]` helper attributes
+//!   (key names live there, as constants);
+//! - `rules`, `date`, `wire_name`: what one value may be (a service name, a
+//!   version date, ...) and how a field's wire name is derived;
 //! - `ast`: the input item, as the model the rest works on (keeping spans);
 //! - `valid`: rules that involve more than one field, variant or argument;
 //! - `expand`: code generation;
@@ -186,5 +189,25 @@ mod tests {
         let text = output.to_string();
         assert_eq!(count(&output, "compile_error"), 0, "{text}");
         assert!(text.contains("impl tc :: ErrorCode for E"), "{text}");
+    }
+
+    #[test]
+    fn types_with_commas_and_trailing_commas_parse() {
+        let output = expand_action(
+            quote!(
+                service = "cvm",
+                version = "2020-02-29",
+                name = "DescribeX",
+                output = ::std::collections::BTreeMap<String, u64>,
+                rate_limit = 4_000,
+            ),
+            quote!(
+                struct S {}
+            ),
+        );
+        let text = output.to_string();
+        assert_eq!(count(&output, "compile_error"), 0, "{text}");
+        assert!(text.contains("BTreeMap < String , u64 >"), "{text}");
+        assert!(text.contains("NonZeroU32 :: new (4000)"), "{text}");
     }
 }
