@@ -148,7 +148,7 @@ pub fn independent_signature(secret_key: &str, captured: &Captured, signed_heade
         let days = timestamp / 86_400;
         // Civil date by counting years and months: slow and obvious on purpose.
         let (mut y, mut d) = (1970u64, days);
-        let leap = |y: u64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let leap = |y: u64| (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
         while d >= if leap(y) { 366 } else { 365 } {
             d -= if leap(y) { 366 } else { 365 };
             y += 1;
@@ -212,4 +212,102 @@ pub async fn raw_request(
     let (head, body) = text.split_once("\r\n\r\n").unwrap();
     let status = head.split(' ').nth(1).unwrap().parse().unwrap();
     (status, serde_json::from_str(body).unwrap_or(serde_json::Value::Null))
+}
+
+/// A stand-in for the CVM metadata service: answers each GET with what
+/// `answer` gives for its path, and records the paths asked.
+pub struct MetadataStandIn {
+    pub addr: SocketAddr,
+    paths: Arc<Mutex<Vec<String>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for MetadataStandIn {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl MetadataStandIn {
+    pub fn endpoint(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The paths asked so far, in order.
+    pub fn paths(&self) -> Vec<String> {
+        self.paths.lock().unwrap().clone()
+    }
+}
+
+/// The path listing the instance's role.
+pub const ROLE_LIST_PATH: &str = "/latest/meta-data/cam/security-credentials/";
+
+pub async fn metadata_stand_in(
+    answer: impl Fn(&str) -> (u16, String) + Send + Sync + 'static,
+) -> MetadataStandIn {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let paths = Arc::new(Mutex::new(Vec::new()));
+    let answer = Arc::new(answer);
+    let log = Arc::clone(&paths);
+    let task = tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else { continue };
+            let (log, answer) = (Arc::clone(&log), Arc::clone(&answer));
+            tokio::spawn(async move {
+                let service = service_fn(move |request: Request<hyper::body::Incoming>| {
+                    let path = request.uri().path().to_owned();
+                    log.lock().unwrap().push(path.clone());
+                    let (status, body) = answer(&path);
+                    let mut response = Response::new(Full::new(Bytes::from(body)));
+                    *response.status_mut() = hyper::StatusCode::from_u16(status).unwrap();
+                    async move { Ok::<_, Infallible>(response) }
+                });
+                let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
+            });
+        }
+    });
+    MetadataStandIn { addr, paths, task }
+}
+
+/// The metadata service's answer for a role: credentials valid `lifetime`
+/// seconds from now.
+pub fn role_answer(secret_id: &str, secret_key: &str, token: &str, lifetime: u64) -> String {
+    let expired = tc_core::time::unix_now() + lifetime;
+    serde_json::json!({
+        "TmpSecretId": secret_id,
+        "TmpSecretKey": secret_key,
+        "Token": token,
+        "ExpiredTime": expired,
+        "Expiration": tc_core::time::utc_iso8601(expired),
+        "Code": "Success",
+    })
+    .to_string()
+}
+
+/// A loopback URL where nothing listens: connections are refused at once.
+pub fn closed_port_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    format!("http://{addr}")
+}
+
+/// A fresh, empty directory under the system's temporary directory.
+pub fn temp_dir(label: &str) -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("tc-tests-{label}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Writes `text` as `home/.tencentcloud/credentials` and returns its path.
+pub fn write_profile_file(home: &std::path::Path, text: &str) -> std::path::PathBuf {
+    let dir = home.join(".tencentcloud");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("credentials");
+    std::fs::write(&path, text).unwrap();
+    path
 }
