@@ -374,3 +374,82 @@ fn describe_image_share_permission_has_its_seven_codes() {
         Some(DescribeImageSharePermissionError::InvalidImageIdNotFound)
     );
 }
+
+type Call = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send>>;
+
+/// Registers each action on the local endpoint and prepares one real call.
+struct ThroughTheClient<'a> {
+    schema: &'a Value,
+    mock: &'a tc_mock::MockServer,
+    client: tc_core::Client,
+    calls: Vec<Call>,
+}
+
+impl ActionVisitor for ThroughTheClient<'_> {
+    fn visit<A>(&mut self)
+    where
+        A: Action + serde::de::DeserializeOwned + std::fmt::Debug + PartialEq,
+        A::Output: serde::Serialize + std::fmt::Debug + PartialEq,
+    {
+        let action = &self.schema["actions"][A::NAME];
+        let request_json = full_object(self.schema, action["input"].as_str().expect("input"));
+        let mut response_json = full_object(self.schema, action["output"].as_str().expect("output"));
+        let request: A = serde_json::from_value(request_json.clone()).expect("request decodes");
+        let expected: A = serde_json::from_value(request_json).expect("request decodes");
+        let handler_response = response_json.clone();
+        self.mock.on(move |received: A| {
+            if received != expected {
+                return Err(tc_mock::MockError::new("InvalidParameter", format!("{received:?}")));
+            }
+            serde_json::from_value(handler_response.clone())
+                .map_err(|e| tc_mock::MockError::new("InternalError", e.to_string()))
+        });
+        let client = self.client.clone();
+        self.calls.push(Box::pin(async move {
+            let output = client.send(request).await.map_err(|e| format!("{}: {e}", A::NAME))?;
+            // The endpoint writes its own RequestId over the handler's.
+            let got = serde_json::to_value(&output).expect("encode");
+            response_json["RequestId"] = got["RequestId"].clone();
+            let expected: A::Output = serde_json::from_value(response_json).expect("decode");
+            if output == expected {
+                Ok(())
+            } else {
+                Err(format!("{}: got {output:?}", A::NAME))
+            }
+        }));
+    }
+}
+
+#[tokio::test]
+async fn every_action_is_callable_through_the_client() {
+    let schema = spec("schema.json");
+    let mock = tc_mock::MockServer::builder()
+        .credential("AKIDcvm", "cvm-key")
+        .start()
+        .await
+        .expect("the local endpoint starts");
+    let client = mock
+        .client_builder()
+        .region("ap-guangzhou")
+        .rate_limits(false)
+        .build()
+        .expect("client");
+    let mut walk = ThroughTheClient {
+        schema: &schema,
+        mock: &mock,
+        client,
+        calls: Vec::new(),
+    };
+    visit_actions(&mut walk);
+    assert_eq!(walk.calls.len(), ACTION_COUNT);
+    let mut failures = Vec::new();
+    for call in walk.calls {
+        if let Err(e) = call.await {
+            failures.push(e);
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    let answered = mock.requests();
+    assert_eq!(answered.len(), ACTION_COUNT);
+    assert!(answered.iter().all(|r| r.error_code.is_none()));
+}
