@@ -43,8 +43,12 @@ impl CircuitBreakerConfig {
 
 #[derive(Debug)]
 enum State {
-    Closed { failures: u32 },
-    Open { until: Instant },
+    Closed {
+        failures: u32,
+    },
+    Open {
+        until: Instant,
+    },
     /// One probe is out; everyone else still fails fast.
     Probing,
 }
@@ -135,16 +139,25 @@ mod tests {
         assert!(breakers.admit("ap-guangzhou").is_ok());
         breakers.record("ap-guangzhou", true);
         assert!(breakers.admit("ap-guangzhou").is_err(), "open");
-        assert!(breakers.admit("ap-shanghai").is_ok(), "other regions unaffected");
+        assert!(
+            breakers.admit("ap-shanghai").is_ok(),
+            "other regions unaffected"
+        );
         std::thread::sleep(Duration::from_millis(40));
         assert!(breakers.admit("ap-guangzhou").is_ok(), "the probe");
         assert!(breakers.admit("ap-guangzhou").is_err(), "only one probe");
         breakers.record("ap-guangzhou", true);
-        assert!(breakers.admit("ap-guangzhou").is_err(), "a failed probe reopens");
+        assert!(
+            breakers.admit("ap-guangzhou").is_err(),
+            "a failed probe reopens"
+        );
         std::thread::sleep(Duration::from_millis(40));
         assert!(breakers.admit("ap-guangzhou").is_ok());
         breakers.record("ap-guangzhou", false);
-        assert!(breakers.admit("ap-guangzhou").is_ok(), "a good probe closes");
+        assert!(
+            breakers.admit("ap-guangzhou").is_ok(),
+            "a good probe closes"
+        );
         assert!(breakers.admit("ap-guangzhou").is_ok());
     }
 }

@@ -74,14 +74,20 @@ mod tests {
 
     #[test]
     fn default_domain_puts_the_service_first() {
-        let target = Endpoint::domain(DEFAULT_ROOT_DOMAIN).unwrap().target("cvm").unwrap();
+        let target = Endpoint::domain(DEFAULT_ROOT_DOMAIN)
+            .unwrap()
+            .target("cvm")
+            .unwrap();
         assert_eq!(target.url.as_str(), "https://cvm.tencentcloudapi.com/");
         assert_eq!(target.host, "cvm.tencentcloudapi.com");
     }
 
     #[test]
     fn fixed_endpoint_keeps_the_port_in_host() {
-        let target = Endpoint::fixed("http://127.0.0.1:8080").unwrap().target("cvm").unwrap();
+        let target = Endpoint::fixed("http://127.0.0.1:8080")
+            .unwrap()
+            .target("cvm")
+            .unwrap();
         assert_eq!(target.url.as_str(), "http://127.0.0.1:8080/");
         assert_eq!(target.host, "127.0.0.1:8080");
         assert!(Endpoint::fixed("ftp://x").is_err());

@@ -365,7 +365,9 @@ fn scan_request_id(body: &[u8]) -> Option<String> {
     let id = std::str::from_utf8(&rest[..end]).ok()?;
     let plausible = !id.is_empty()
         && id.len() <= 128
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     plausible.then(|| id.to_owned())
 }
 
@@ -384,14 +386,23 @@ mod tests {
             e.to_string(),
             "AuthFailure.SignatureFailure: The provided credentials could not be validated. (RequestId: 71e69b56-32be-4412-ab45-49eded6a87be)"
         );
-        assert_eq!(e.common_code(), Some(CommonCode::AuthFailureSignatureFailure));
-        assert_eq!(e.action_error::<CommonCode>(), Some(&CommonCode::AuthFailureSignatureFailure));
+        assert_eq!(
+            e.common_code(),
+            Some(CommonCode::AuthFailureSignatureFailure)
+        );
+        assert_eq!(
+            e.action_error::<CommonCode>(),
+            Some(&CommonCode::AuthFailureSignatureFailure)
+        );
     }
 
     #[test]
     fn excerpt_is_short_and_clean() {
         let html = b"<html>\r\n<head><title>502 Bad Gateway</title></head>\n\n<body>";
-        assert_eq!(excerpt(html), "<html> <head><title>502 Bad Gateway</title></head> <body>");
+        assert_eq!(
+            excerpt(html),
+            "<html> <head><title>502 Bad Gateway</title></head> <body>"
+        );
         let long = "x".repeat(1000);
         assert_eq!(excerpt(long.as_bytes()).chars().count(), 201);
         assert_eq!(excerpt(&[0xff, 0xfe, b'a']), "\u{fffd}\u{fffd}a");

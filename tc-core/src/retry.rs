@@ -202,7 +202,10 @@ mod tests {
         assert!(state.next_backoff(&internal).is_some());
         assert!(state.next_backoff(&throttled).is_some());
         assert!(state.next_backoff(&internal).is_some());
-        assert!(state.next_backoff(&internal).is_none(), "3 transient attempts in total");
+        assert!(
+            state.next_backoff(&internal).is_none(),
+            "3 transient attempts in total"
+        );
         assert!(state.next_backoff(&throttled).is_some());
         assert!(state.next_backoff(&throttled).is_none());
     }
@@ -211,7 +214,11 @@ mod tests {
     fn business_errors_are_never_retried() {
         let config = RetryConfig::default();
         let mut state = RetryState::new(&config, true);
-        for code in ["InvalidImageId.NotFound", "AuthFailure.SignatureFailure", "InvalidParameter"] {
+        for code in [
+            "InvalidImageId.NotFound",
+            "AuthFailure.SignatureFailure",
+            "InvalidParameter",
+        ] {
             assert_eq!(state.next_backoff(&service(code)), None, "{code}");
         }
     }
@@ -221,7 +228,11 @@ mod tests {
         let config = RetryConfig::default();
         let mut state = RetryState::new(&config, false);
         assert_eq!(state.next_backoff(&service("InternalError")), None);
-        assert!(state.next_backoff(&service("RequestLimitExceeded")).is_some());
+        assert!(
+            state
+                .next_backoff(&service("RequestLimitExceeded"))
+                .is_some()
+        );
         let refused = Error::Transport(Box::new(crate::error::TransportError::new(
             TransportErrorKind::Connect,
             "RunInstances",

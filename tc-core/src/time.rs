@@ -63,8 +63,15 @@ mod tests {
         for day in 1..(600 * 366) {
             let cur = civil_from_days(day);
             let next_in_month = (prev.0, prev.1, prev.2 + 1);
-            let next_month = if prev.1 == 12 { (prev.0 + 1, 1, 1) } else { (prev.0, prev.1 + 1, 1) };
-            assert!(cur == next_in_month || cur == next_month, "{prev:?} -> {cur:?}");
+            let next_month = if prev.1 == 12 {
+                (prev.0 + 1, 1, 1)
+            } else {
+                (prev.0, prev.1 + 1, 1)
+            };
+            assert!(
+                cur == next_in_month || cur == next_month,
+                "{prev:?} -> {cur:?}"
+            );
             prev = cur;
         }
     }

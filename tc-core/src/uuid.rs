@@ -27,7 +27,10 @@ mod tests {
         for _ in 0..100 {
             let id = random_uuid();
             let parts: Vec<&str> = id.split('-').collect();
-            assert_eq!(parts.iter().map(|p| p.len()).collect::<Vec<_>>(), [8, 4, 4, 4, 12]);
+            assert_eq!(
+                parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+                [8, 4, 4, 4, 12]
+            );
             assert!(parts[2].starts_with('4'), "{id}");
             assert!(matches!(&parts[3][..1], "8" | "9" | "a" | "b"), "{id}");
         }

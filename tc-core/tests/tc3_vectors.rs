@@ -13,7 +13,9 @@ fn vectors() -> Vec<Value> {
 }
 
 fn field<'a>(vector: &'a Value, name: &str) -> &'a str {
-    vector[name].as_str().unwrap_or_else(|| panic!("vector field {name}"))
+    vector[name]
+        .as_str()
+        .unwrap_or_else(|| panic!("vector field {name}"))
 }
 
 #[test]
@@ -46,17 +48,33 @@ fn both_official_vectors_reproduce_every_intermediate_value() {
             timestamp: vector["timestamp"].as_u64().expect("timestamp"),
             service: field(vector, "service"),
         };
-        let got = sign::sign(&input, field(vector, "secret_id"), field(vector, "secret_key"));
+        let got = sign::sign(
+            &input,
+            field(vector, "secret_id"),
+            field(vector, "secret_key"),
+        );
         let name = field(vector, "name");
-        assert_eq!(got.canonical_request, field(vector, "canonical_request"), "{name}");
+        assert_eq!(
+            got.canonical_request,
+            field(vector, "canonical_request"),
+            "{name}"
+        );
         assert_eq!(
             got.hashed_canonical_request,
             field(vector, "hashed_canonical_request"),
             "{name}"
         );
-        assert_eq!(got.string_to_sign, field(vector, "string_to_sign"), "{name}");
+        assert_eq!(
+            got.string_to_sign,
+            field(vector, "string_to_sign"),
+            "{name}"
+        );
         assert_eq!(got.date, field(vector, "date"), "{name}");
-        assert_eq!(got.signed_headers, field(vector, "signed_headers"), "{name}");
+        assert_eq!(
+            got.signed_headers,
+            field(vector, "signed_headers"),
+            "{name}"
+        );
         assert_eq!(got.signature, field(vector, "signature"), "{name}");
         assert_eq!(got.authorization, field(vector, "authorization"), "{name}");
 
@@ -83,6 +101,10 @@ fn a_changed_byte_changes_the_signature() {
         timestamp: 1_551_113_065,
         service: "cvm",
     };
-    let got = sign::sign(&input, field(vector, "secret_id"), field(vector, "secret_key"));
+    let got = sign::sign(
+        &input,
+        field(vector, "secret_id"),
+        field(vector, "secret_key"),
+    );
     assert_ne!(got.signature, field(vector, "signature"));
 }

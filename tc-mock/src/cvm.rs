@@ -139,7 +139,8 @@ impl ImageSharing {
         let mut state = self.lock();
         state.image(&req.image_id)?;
         for account in &req.account_ids {
-            let valid = (5..=20).contains(&account.len()) && account.bytes().all(|b| b.is_ascii_digit());
+            let valid =
+                (5..=20).contains(&account.len()) && account.bytes().all(|b| b.is_ascii_digit());
             if !valid {
                 return Err(MockError::code(
                     ShareError::InvalidAccountIdNotFound,
@@ -158,7 +159,11 @@ impl ImageSharing {
         let image = state.image_mut(&req.image_id)?;
         match req.permission.as_str() {
             "SHARE" => {
-                let new = req.account_ids.iter().filter(|a| !image.shares.contains_key(*a)).count();
+                let new = req
+                    .account_ids
+                    .iter()
+                    .filter(|a| !image.shares.contains_key(*a))
+                    .count();
                 if image.shares.len() + new > quota {
                     return Err(MockError::code(
                         ShareError::OverQuota,
@@ -166,7 +171,10 @@ impl ImageSharing {
                     ));
                 }
                 for account in &req.account_ids {
-                    image.shares.entry(account.clone()).or_insert_with(|| now.clone());
+                    image
+                        .shares
+                        .entry(account.clone())
+                        .or_insert_with(|| now.clone());
                 }
             }
             "CANCEL" => {
@@ -191,7 +199,11 @@ impl ImageSharing {
                 for id in ids {
                     check_image_id(id)?;
                 }
-                state.images.iter().filter(|(id, _)| ids.contains(id)).collect()
+                state
+                    .images
+                    .iter()
+                    .filter(|(id, _)| ids.contains(id))
+                    .collect()
             }
             None => state.images.iter().collect(),
         };
@@ -245,14 +257,19 @@ fn not_found(id: &str) -> MockError {
 /// Image ids are `img-` followed by 8 lowercase letters or digits.
 fn check_image_id(id: &str) -> Result<(), MockError> {
     let well_formed = id.strip_prefix("img-").is_some_and(|rest| {
-        rest.len() == 8 && rest.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        rest.len() == 8
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     });
     if well_formed {
         Ok(())
     } else {
         Err(MockError::code(
             ShareError::InvalidImageIdMalformed,
-            format!("The image id `{id}` is malformed: expected `img-` and 8 lowercase letters or digits."),
+            format!(
+                "The image id `{id}` is malformed: expected `img-` and 8 lowercase letters or digits."
+            ),
         ))
     }
 }

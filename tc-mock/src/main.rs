@@ -34,13 +34,18 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         match flag.as_str() {
             "--listen" => {
                 let text = value()?;
-                listen = Some(text.parse().map_err(|_| format!("--listen `{text}` is not an address such as 127.0.0.1:9000"))?);
+                listen = Some(text.parse().map_err(|_| {
+                    format!("--listen `{text}` is not an address such as 127.0.0.1:9000")
+                })?);
             }
             "--secret-id" => ids.push(value()?),
             "--secret-key" => keys.push(value()?),
             "--share-quota" => {
                 let text = value()?;
-                share_quota = Some(text.parse().map_err(|_| format!("--share-quota `{text}` is not a number"))?);
+                share_quota = Some(
+                    text.parse()
+                        .map_err(|_| format!("--share-quota `{text}` is not a number"))?,
+                );
             }
             "--owner-account" => owner_account = Some(value()?),
             "-h" | "--help" => return Err(String::new()),

@@ -17,9 +17,12 @@ pub fn decode_envelope(data: &[u8]) {
             decode::<DescribeImagesResponse, DescribeImagesError>("DescribeImages", status, data)
         {
             let again = reencode(&images);
-            let (back, _) =
-                decode::<DescribeImagesResponse, DescribeImagesError>("DescribeImages", 200, &again)
-                    .expect("an accepted response decodes again");
+            let (back, _) = decode::<DescribeImagesResponse, DescribeImagesError>(
+                "DescribeImages",
+                200,
+                &again,
+            )
+            .expect("an accepted response decodes again");
             assert_eq!(back, images);
         }
         let _ = decode::<DescribeImageSharePermissionResponse, DescribeImageSharePermissionError>(

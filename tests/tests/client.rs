@@ -10,7 +10,10 @@ use std::time::Duration;
 
 use support::{Reply, independent_signature, scripted};
 use tc_core::credential::ProvideFuture;
-use tc_core::{Client, Credential, Error, ProvideCredential, RetryConfig, TransportErrorKind, tc_action, tc_model};
+use tc_core::{
+    Client, Credential, Error, ProvideCredential, RetryConfig, TransportErrorKind, tc_action,
+    tc_model,
+};
 use tc_cvm::{DescribeImageSharePermission, DescribeImageSharePermissionError};
 
 const SECRET_KEY: &str = "SECRET-KEY-MARKER-Gu5t9xGARNpq86cd98joQYCN3";
@@ -18,7 +21,9 @@ const TOKEN: &str = "TOKEN-MARKER-3f9a";
 const OK_BODY: &str = r#"{"Response":{"SharePermissionSet":[{"CreatedTime":"2018-06-10T11:02:50Z","AccountId":"101104350000"}],"RequestId":"req-ok-1"}}"#;
 
 fn seed() -> DescribeImageSharePermission {
-    DescribeImageSharePermission { image_id: "img-6pb6lrmy".into() }
+    DescribeImageSharePermission {
+        image_id: "img-6pb6lrmy".into(),
+    }
 }
 
 fn fast_retries() -> RetryConfig {
@@ -54,8 +59,14 @@ async fn post_sends_the_official_headers_and_a_valid_signature() {
     assert_eq!(req.method, "POST");
     assert_eq!(req.body, br#"{"ImageId":"img-6pb6lrmy"}"#);
     assert_eq!(req.header("host"), Some(server.addr.to_string().as_str()));
-    assert_eq!(req.header("content-type"), Some("application/json; charset=utf-8"));
-    assert_eq!(req.header("x-tc-action"), Some("DescribeImageSharePermission"));
+    assert_eq!(
+        req.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
+    assert_eq!(
+        req.header("x-tc-action"),
+        Some("DescribeImageSharePermission")
+    );
     assert_eq!(req.header("x-tc-version"), Some("2017-03-12"));
     assert_eq!(req.header("x-tc-region"), Some("ap-guangzhou"));
     assert_eq!(req.header("x-tc-token"), Some(TOKEN));
@@ -73,7 +84,9 @@ async fn post_sends_the_official_headers_and_a_valid_signature() {
     let date = tc_core::time::utc_date(timestamp);
     assert_eq!(
         authorization,
-        format!("TC3-HMAC-SHA256 Credential=AKIDexample/{date}/cvm/tc3_request, SignedHeaders={signed}, Signature={expected}")
+        format!(
+            "TC3-HMAC-SHA256 Credential=AKIDexample/{date}/cvm/tc3_request, SignedHeaders={signed}, Signature={expected}"
+        )
     );
 }
 
@@ -93,7 +106,12 @@ async fn optional_headers_are_left_out_when_unset() {
 }
 
 /// A user-defined GET action with nested parameters.
-#[tc_action(service = "cvm", version = "2017-03-12", name = "DescribeInstances", method = "GET")]
+#[tc_action(
+    service = "cvm",
+    version = "2017-03-12",
+    name = "DescribeInstances",
+    method = "GET"
+)]
 struct DescribeInstancesGet {
     instance_ids: Vec<String>,
     filters: Option<Vec<Filter>>,
@@ -114,10 +132,16 @@ struct DescribeInstancesGetResponse {
 
 #[tokio::test]
 async fn get_flattens_parameters_into_a_signed_query() {
-    let server = scripted(vec![Reply::ok(r#"{"Response":{"TotalCount":2,"RequestId":"r"}}"#)]).await;
+    let server = scripted(vec![Reply::ok(
+        r#"{"Response":{"TotalCount":2,"RequestId":"r"}}"#,
+    )])
+    .await;
     let request = DescribeInstancesGet {
         instance_ids: vec!["ins-1".into(), "ins-2".into()],
-        filters: Some(vec![Filter { name: "zone".into(), values: vec!["ap-guangzhou-6".into(), "a b".into()] }]),
+        filters: Some(vec![Filter {
+            name: "zone".into(),
+            values: vec!["ap-guangzhou-6".into(), "a b".into()],
+        }]),
         limit: Some(10),
     };
     let out = client(&server.endpoint()).send(request).await.unwrap();
@@ -129,7 +153,10 @@ async fn get_flattens_parameters_into_a_signed_query() {
         req.query,
         "Filters.0.Name=zone&Filters.0.Values.0=ap-guangzhou-6&Filters.0.Values.1=a+b&InstanceIds.0=ins-1&InstanceIds.1=ins-2&Limit=10"
     );
-    assert_eq!(req.header("content-type"), Some("application/x-www-form-urlencoded"));
+    assert_eq!(
+        req.header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
     let expected = independent_signature(SECRET_KEY, &req, "content-type;host;x-tc-action");
     assert!(req.header("authorization").unwrap().ends_with(&expected));
 }
@@ -154,7 +181,10 @@ async fn transient_faults_are_retried_and_each_attempt_is_signed_again() {
         Reply::ok(OK_BODY),
     ])
     .await;
-    let provider = Arc::new(Counting(AtomicUsize::new(0), Arc::new(Credential::new("AKIDexample", SECRET_KEY))));
+    let provider = Arc::new(Counting(
+        AtomicUsize::new(0),
+        Arc::new(Credential::new("AKIDexample", SECRET_KEY)),
+    ));
     let client = Client::builder()
         .endpoint(server.endpoint())
         .credentials_provider(ArcProvider(Arc::clone(&provider)))
@@ -165,7 +195,11 @@ async fn transient_faults_are_retried_and_each_attempt_is_signed_again() {
     assert_eq!(out.request_id, "req-ok-1");
     let requests = server.requests();
     assert_eq!(requests.len(), 3);
-    assert_eq!(provider.0.load(Ordering::SeqCst), 3, "credentials fetched and signed per attempt");
+    assert_eq!(
+        provider.0.load(Ordering::SeqCst),
+        3,
+        "credentials fetched and signed per attempt"
+    );
     for req in &requests {
         let expected = independent_signature(SECRET_KEY, req, "content-type;host;x-tc-action");
         assert!(req.header("authorization").unwrap().ends_with(&expected));
@@ -186,7 +220,9 @@ async fn the_transient_budget_is_three_attempts() {
     let server = scripted(vec![Reply::status(503, "Service Unavailable")]).await;
     let error = client(&server.endpoint()).send(seed()).await.unwrap_err();
     assert_eq!(server.requests().len(), 3);
-    let Error::HttpStatus(status) = &error else { panic!("{error:?}") };
+    let Error::HttpStatus(status) = &error else {
+        panic!("{error:?}")
+    };
     assert_eq!(status.status(), 503);
     assert_eq!(status.excerpt(), "Service Unavailable");
 }
@@ -224,7 +260,10 @@ async fn business_errors_are_not_retried_and_stay_typed() {
     assert_eq!(error.common_code(), None);
     assert_eq!(error.code(), Some("InvalidImageId.NotFound"));
     assert_eq!(error.message(), Some("The image does not exist."));
-    assert_eq!(error.request_id(), Some("71e69b56-32be-4412-ab45-49eded6a87be"));
+    assert_eq!(
+        error.request_id(),
+        Some("71e69b56-32be-4412-ab45-49eded6a87be")
+    );
     assert_eq!(
         error.to_string(),
         "InvalidImageId.NotFound: The image does not exist. (RequestId: 71e69b56-32be-4412-ab45-49eded6a87be)"
@@ -240,19 +279,33 @@ async fn retries_can_be_disabled() {
         .retry(RetryConfig::disabled())
         .build()
         .unwrap();
-    assert!(matches!(client.send(seed()).await, Err(Error::HttpStatus(_))));
+    assert!(matches!(
+        client.send(seed()).await,
+        Err(Error::HttpStatus(_))
+    ));
     assert_eq!(server.requests().len(), 1);
 }
 
 #[tokio::test]
 async fn a_refused_connection_is_a_connect_error_naming_the_url() {
     // Bind then drop, so the port is very likely closed.
-    let addr = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
-    let error = client(&format!("http://{addr}")).send(seed()).await.unwrap_err();
-    let Error::Transport(transport) = &error else { panic!("{error:?}") };
+    let addr = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let error = client(&format!("http://{addr}"))
+        .send(seed())
+        .await
+        .unwrap_err();
+    let Error::Transport(transport) = &error else {
+        panic!("{error:?}")
+    };
     assert_eq!(transport.kind(), TransportErrorKind::Connect);
     let text = error.to_string();
-    assert!(text.contains(&addr.to_string()) && text.contains("DescribeImageSharePermission"), "{text}");
+    assert!(
+        text.contains(&addr.to_string()) && text.contains("DescribeImageSharePermission"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -266,7 +319,9 @@ async fn a_slow_server_times_out() {
         .build()
         .unwrap();
     let error = client.send(seed()).await.unwrap_err();
-    let Error::Transport(transport) = &error else { panic!("{error:?}") };
+    let Error::Transport(transport) = &error else {
+        panic!("{error:?}")
+    };
     assert_eq!(transport.kind(), TransportErrorKind::Timeout);
 }
 
@@ -277,13 +332,24 @@ async fn missing_credentials_are_reported_not_panicked() {
     struct Nothing;
     impl ProvideCredential for Nothing {
         fn provide_credential(&self) -> ProvideFuture<'_> {
-            Box::pin(async { Err(tc_core::CredentialError::not_found("no credential configured")) })
+            Box::pin(async {
+                Err(tc_core::CredentialError::not_found(
+                    "no credential configured",
+                ))
+            })
         }
     }
-    let client = Client::builder().endpoint(server.endpoint()).credentials_provider(Nothing).build().unwrap();
+    let client = Client::builder()
+        .endpoint(server.endpoint())
+        .credentials_provider(Nothing)
+        .build()
+        .unwrap();
     let error = client.send(seed()).await.unwrap_err();
     assert!(matches!(error, Error::Credentials(_)), "{error:?}");
-    assert_eq!(error.to_string(), "no usable credential: no credential configured");
+    assert_eq!(
+        error.to_string(),
+        "no usable credential: no credential configured"
+    );
     assert!(server.requests().is_empty());
 }
 
@@ -304,8 +370,15 @@ async fn no_error_or_debug_output_shows_a_secret() {
             .build()
             .unwrap();
         let error = client.send(seed()).await.unwrap_err();
-        for text in [format!("{error}"), format!("{error:?}"), format!("{client:?}")] {
-            assert!(!text.contains(SECRET_KEY) && !text.contains(TOKEN), "{text}");
+        for text in [
+            format!("{error}"),
+            format!("{error:?}"),
+            format!("{client:?}"),
+        ] {
+            assert!(
+                !text.contains(SECRET_KEY) && !text.contains(TOKEN),
+                "{text}"
+            );
         }
     }
 }
@@ -316,6 +389,9 @@ fn invalid_builder_settings_are_errors() {
         let error = Client::builder().endpoint(endpoint).build().unwrap_err();
         assert!(matches!(error, Error::Build(_)), "{endpoint}: {error:?}");
     }
-    let error = Client::builder().region("ap-guangzhou\n").build().unwrap_err();
+    let error = Client::builder()
+        .region("ap-guangzhou\n")
+        .build()
+        .unwrap_err();
     assert!(error.to_string().contains("region"), "{error}");
 }

@@ -393,20 +393,27 @@ impl ActionVisitor for ThroughTheClient<'_> {
     {
         let action = &self.schema["actions"][A::NAME];
         let request_json = full_object(self.schema, action["input"].as_str().expect("input"));
-        let mut response_json = full_object(self.schema, action["output"].as_str().expect("output"));
+        let mut response_json =
+            full_object(self.schema, action["output"].as_str().expect("output"));
         let request: A = serde_json::from_value(request_json.clone()).expect("request decodes");
         let expected: A = serde_json::from_value(request_json).expect("request decodes");
         let handler_response = response_json.clone();
         self.mock.on(move |received: A| {
             if received != expected {
-                return Err(tc_mock::MockError::new("InvalidParameter", format!("{received:?}")));
+                return Err(tc_mock::MockError::new(
+                    "InvalidParameter",
+                    format!("{received:?}"),
+                ));
             }
             serde_json::from_value(handler_response.clone())
                 .map_err(|e| tc_mock::MockError::new("InternalError", e.to_string()))
         });
         let client = self.client.clone();
         self.calls.push(Box::pin(async move {
-            let output = client.send(request).await.map_err(|e| format!("{}: {e}", A::NAME))?;
+            let output = client
+                .send(request)
+                .await
+                .map_err(|e| format!("{}: {e}", A::NAME))?;
             // The endpoint writes its own RequestId over the handler's.
             let got = serde_json::to_value(&output).expect("encode");
             response_json["RequestId"] = got["RequestId"].clone();

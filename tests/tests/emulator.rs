@@ -20,17 +20,27 @@ const ID: &str = "AKIDemulatortest";
 const KEY: &str = "emulator-secret-key";
 
 async fn emulator(images: ImageSharing) -> MockServer {
-    let mock = MockServer::builder().credential(ID, KEY).start().await.unwrap();
+    let mock = MockServer::builder()
+        .credential(ID, KEY)
+        .start()
+        .await
+        .unwrap();
     Arc::new(images).install(&mock);
     mock
 }
 
 fn client(mock: &MockServer) -> Client {
-    mock.client_builder().region("ap-guangzhou").retry(RetryConfig::disabled()).build().unwrap()
+    mock.client_builder()
+        .region("ap-guangzhou")
+        .retry(RetryConfig::disabled())
+        .build()
+        .unwrap()
 }
 
 fn describe(image_id: &str) -> DescribeImageSharePermission {
-    DescribeImageSharePermission { image_id: image_id.into() }
+    DescribeImageSharePermission {
+        image_id: image_id.into(),
+    }
 }
 
 fn modify(image_id: &str, accounts: &[&str], permission: &str) -> ModifyImageSharePermission {
@@ -43,7 +53,10 @@ fn modify(image_id: &str, accounts: &[&str], permission: &str) -> ModifyImageSha
 
 async fn shared_with(client: &Client, image_id: &str) -> Vec<String> {
     let out = client.send(describe(image_id)).await.unwrap();
-    out.share_permission_set.into_iter().map(|s| s.account_id).collect()
+    out.share_permission_set
+        .into_iter()
+        .map(|s| s.account_id)
+        .collect()
 }
 
 #[tokio::test]
@@ -57,17 +70,44 @@ async fn share_describe_cancel_describe() {
         .iter()
         .map(|s| (s.account_id.as_str(), s.created_time.as_str()))
         .collect();
-    assert_eq!(pairs, [("101104350000", "2018-06-10T11:02:50Z"), ("101104350001", "2018-06-13T15:03:25Z")]);
-    assert_eq!(seed.request_id.len(), 36, "a fresh UUID-like RequestId: {}", seed.request_id);
+    assert_eq!(
+        pairs,
+        [
+            ("101104350000", "2018-06-10T11:02:50Z"),
+            ("101104350001", "2018-06-13T15:03:25Z")
+        ]
+    );
+    assert_eq!(
+        seed.request_id.len(),
+        36,
+        "a fresh UUID-like RequestId: {}",
+        seed.request_id
+    );
 
-    client.send(modify("img-6pb6lrmy", &["101104350002"], "SHARE")).await.unwrap();
-    assert_eq!(shared_with(&client, "img-6pb6lrmy").await, ["101104350000", "101104350001", "101104350002"]);
+    client
+        .send(modify("img-6pb6lrmy", &["101104350002"], "SHARE"))
+        .await
+        .unwrap();
+    assert_eq!(
+        shared_with(&client, "img-6pb6lrmy").await,
+        ["101104350000", "101104350001", "101104350002"]
+    );
 
-    client.send(modify("img-6pb6lrmy", &["101104350000", "101104350002"], "CANCEL")).await.unwrap();
+    client
+        .send(modify(
+            "img-6pb6lrmy",
+            &["101104350000", "101104350002"],
+            "CANCEL",
+        ))
+        .await
+        .unwrap();
     assert_eq!(shared_with(&client, "img-6pb6lrmy").await, ["101104350001"]);
 
     let images = client
-        .send(DescribeImages { image_ids: Some(vec!["img-6pb6lrmy".into()]), ..Default::default() })
+        .send(DescribeImages {
+            image_ids: Some(vec!["img-6pb6lrmy".into()]),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert_eq!(images.total_count, 1);
@@ -76,58 +116,126 @@ async fn share_describe_cancel_describe() {
     assert_eq!(all.total_count, 2);
 
     let first = &mock.requests()[0];
-    assert_eq!((first.action.as_str(), first.method.as_str(), first.error_code.as_deref()), ("DescribeImageSharePermission", "POST", None));
-    let ids: std::collections::HashSet<String> = mock.requests().into_iter().map(|r| r.request_id).collect();
-    assert_eq!(ids.len(), mock.requests().len(), "every reply has its own RequestId");
+    assert_eq!(
+        (
+            first.action.as_str(),
+            first.method.as_str(),
+            first.error_code.as_deref()
+        ),
+        ("DescribeImageSharePermission", "POST", None)
+    );
+    let ids: std::collections::HashSet<String> =
+        mock.requests().into_iter().map(|r| r.request_id).collect();
+    assert_eq!(
+        ids.len(),
+        mock.requests().len(),
+        "every reply has its own RequestId"
+    );
 }
 
 /// The typed code of a failed call, as the action's own error type `E`.
-async fn action_error<E: ErrorCode + Copy>(result: Result<impl std::fmt::Debug, Error>) -> (E, Error) {
+async fn action_error<E: ErrorCode + Copy>(
+    result: Result<impl std::fmt::Debug, Error>,
+) -> (E, Error) {
     let error = result.unwrap_err();
-    let typed = *error.action_error::<E>().unwrap_or_else(|| panic!("untyped: {error}"));
+    let typed = *error
+        .action_error::<E>()
+        .unwrap_or_else(|| panic!("untyped: {error}"));
     (typed, error)
 }
 
 #[tokio::test]
 async fn image_rules_produce_the_documented_typed_errors() {
-    let mock = emulator(ImageSharing::seeded().with_share_quota(3).with_owner_account("100000000001")).await;
+    let mock = emulator(
+        ImageSharing::seeded()
+            .with_share_quota(3)
+            .with_owner_account("100000000001"),
+    )
+    .await;
     let client = client(&mock);
 
     let (typed, error) = action_error::<ShareError>(client.send(describe("img-BAD")).await).await;
     assert_eq!(typed, ShareError::InvalidImageIdMalformed);
-    assert_eq!(error.action_error::<ModifyError>(), None, "typed only as the called action's error");
+    assert_eq!(
+        error.action_error::<ModifyError>(),
+        None,
+        "typed only as the called action's error"
+    );
     assert!(error.request_id().is_some_and(|id| !id.is_empty()));
     let (typed, _) = action_error::<ShareError>(client.send(describe("img-00000000")).await).await;
     assert_eq!(typed, ShareError::InvalidImageIdNotFound);
-    let (typed, _) = action_error::<ModifyError>(client.send(modify("img-6pb6lrmy", &["100000000001"], "SHARE")).await).await;
+    let (typed, _) = action_error::<ModifyError>(
+        client
+            .send(modify("img-6pb6lrmy", &["100000000001"], "SHARE"))
+            .await,
+    )
+    .await;
     assert_eq!(typed, ModifyError::InvalidAccountIsYourSelf);
-    let (typed, _) = action_error::<ModifyError>(client.send(modify("img-6pb6lrmy", &["not-an-account"], "SHARE")).await).await;
+    let (typed, _) = action_error::<ModifyError>(
+        client
+            .send(modify("img-6pb6lrmy", &["not-an-account"], "SHARE"))
+            .await,
+    )
+    .await;
     assert_eq!(typed, ModifyError::InvalidAccountIdNotFound);
-    let (typed, _) = action_error::<ModifyError>(client.send(modify("img-0000000x", &["101104350009"], "SHARE")).await).await;
+    let (typed, _) = action_error::<ModifyError>(
+        client
+            .send(modify("img-0000000x", &["101104350009"], "SHARE"))
+            .await,
+    )
+    .await;
     assert_eq!(typed, ModifyError::InvalidImageIdNotFound);
     // Two accounts already, quota 3: one more fits, the next does not.
-    client.send(modify("img-6pb6lrmy", &["101104350009"], "SHARE")).await.unwrap();
-    let (typed, error) = action_error::<ModifyError>(client.send(modify("img-6pb6lrmy", &["101104350010"], "SHARE")).await).await;
+    client
+        .send(modify("img-6pb6lrmy", &["101104350009"], "SHARE"))
+        .await
+        .unwrap();
+    let (typed, error) = action_error::<ModifyError>(
+        client
+            .send(modify("img-6pb6lrmy", &["101104350010"], "SHARE"))
+            .await,
+    )
+    .await;
     assert_eq!(typed, ModifyError::OverQuota);
     assert!(error.to_string().starts_with("OverQuota: "), "{error}");
-    assert_eq!(shared_with(&client, "img-6pb6lrmy").await.len(), 3, "a refused share changes nothing");
+    assert_eq!(
+        shared_with(&client, "img-6pb6lrmy").await.len(),
+        3,
+        "a refused share changes nothing"
+    );
 }
 
 #[tokio::test]
 async fn a_wrong_key_is_a_signature_failure() {
     let mock = emulator(ImageSharing::seeded()).await;
-    let client = Client::builder().endpoint(mock.endpoint()).credential(Credential::new(ID, "wrong-key")).build().unwrap();
+    let client = Client::builder()
+        .endpoint(mock.endpoint())
+        .credential(Credential::new(ID, "wrong-key"))
+        .build()
+        .unwrap();
     let error = client.send(describe("img-6pb6lrmy")).await.unwrap_err();
-    assert_eq!(error.common_code(), Some(CommonCode::AuthFailureSignatureFailure), "{error}");
+    assert_eq!(
+        error.common_code(),
+        Some(CommonCode::AuthFailureSignatureFailure),
+        "{error}"
+    );
     assert_eq!(mock.requests().len(), 1, "auth failures are not retried");
 }
 
 #[tokio::test]
 async fn an_unknown_secret_id_is_reported() {
     let mock = emulator(ImageSharing::seeded()).await;
-    let client = Client::builder().endpoint(mock.endpoint()).credential(Credential::new("AKIDnobody", KEY)).build().unwrap();
+    let client = Client::builder()
+        .endpoint(mock.endpoint())
+        .credential(Credential::new("AKIDnobody", KEY))
+        .build()
+        .unwrap();
     let error = client.send(describe("img-6pb6lrmy")).await.unwrap_err();
-    assert_eq!(error.common_code(), Some(CommonCode::AuthFailureSecretIdNotFound), "{error}");
+    assert_eq!(
+        error.common_code(),
+        Some(CommonCode::AuthFailureSecretIdNotFound),
+        "{error}"
+    );
 }
 
 #[tokio::test]
@@ -145,18 +253,37 @@ async fn get_and_post_both_verify() {
     }
     let mock = emulator(ImageSharing::seeded()).await;
     let client = client(&mock);
-    let get = client.send(DescribeGet { image_id: "img-6pb6lrmy".into() }).await.unwrap();
+    let get = client
+        .send(DescribeGet {
+            image_id: "img-6pb6lrmy".into(),
+        })
+        .await
+        .unwrap();
     let post = client.send(describe("img-6pb6lrmy")).await.unwrap();
     assert_eq!(get.share_permission_set, post.share_permission_set);
     let methods: Vec<String> = mock.requests().into_iter().map(|r| r.method).collect();
     assert_eq!(methods, ["GET", "POST"]);
-    let (typed, _) = action_error::<ShareError>(client.send(DescribeGet { image_id: "img-x".into() }).await).await;
+    let (typed, _) = action_error::<ShareError>(
+        client
+            .send(DescribeGet {
+                image_id: "img-x".into(),
+            })
+            .await,
+    )
+    .await;
     assert_eq!(typed, ShareError::InvalidImageIdMalformed);
 }
 
 /// Signs a hand-made POST the way the official SDKs do (`content-type;host`),
 /// with any timestamp.
-fn sdk_style_headers(addr: &str, action: &str, version: &str, body: &[u8], timestamp: u64, secret_id: &str) -> Vec<(String, String)> {
+fn sdk_style_headers(
+    addr: &str,
+    action: &str,
+    version: &str,
+    body: &[u8],
+    timestamp: u64,
+    secret_id: &str,
+) -> Vec<(String, String)> {
     let content_type = "application/json";
     let input = SigningInput {
         method: "POST",
@@ -180,13 +307,22 @@ fn sdk_style_headers(addr: &str, action: &str, version: &str, body: &[u8], times
 }
 
 async fn send_raw(mock: &MockServer, headers: &[(String, String)], body: &[u8]) -> (u16, Value) {
-    let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    let headers: Vec<(&str, &str)> = headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
     raw_request(mock.addr(), "POST", "/", &headers, body).await
 }
 
 fn code(reply: &(u16, Value)) -> &str {
     assert_eq!(reply.0, 200, "errors come in a 200 envelope");
-    assert!(reply.1["Response"]["RequestId"].as_str().is_some_and(|id| !id.is_empty()), "{}", reply.1);
+    assert!(
+        reply.1["Response"]["RequestId"]
+            .as_str()
+            .is_some_and(|id| !id.is_empty()),
+        "{}",
+        reply.1
+    );
     reply.1["Response"]["Error"]["Code"].as_str().unwrap_or("")
 }
 
@@ -196,41 +332,116 @@ async fn protocol_errors_match_the_service() {
     let addr = mock.addr().to_string();
     let body = br#"{"ImageId":"img-6pb6lrmy"}"#;
     let now = tc_core::time::unix_now();
-    let good = sdk_style_headers(&addr, "DescribeImageSharePermission", "2017-03-12", body, now, ID);
+    let good = sdk_style_headers(
+        &addr,
+        "DescribeImageSharePermission",
+        "2017-03-12",
+        body,
+        now,
+        ID,
+    );
 
     // The official SDKs' header set (content-type;host) is accepted.
     let reply = send_raw(&mock, &good, body).await;
     assert_eq!(code(&reply), "", "{}", reply.1);
-    assert_eq!(reply.1["Response"]["SharePermissionSet"][0]["AccountId"], "101104350000");
+    assert_eq!(
+        reply.1["Response"]["SharePermissionSet"][0]["AccountId"],
+        "101104350000"
+    );
 
-    let stale = sdk_style_headers(&addr, "DescribeImageSharePermission", "2017-03-12", body, now - 301, ID);
-    assert_eq!(code(&send_raw(&mock, &stale, body).await), "AuthFailure.SignatureExpire");
+    let stale = sdk_style_headers(
+        &addr,
+        "DescribeImageSharePermission",
+        "2017-03-12",
+        body,
+        now - 301,
+        ID,
+    );
+    assert_eq!(
+        code(&send_raw(&mock, &stale, body).await),
+        "AuthFailure.SignatureExpire"
+    );
 
-    let unknown = sdk_style_headers(&addr, "DescribeImageSharePermission", "2017-03-12", body, now, "AKIDunknown");
-    assert_eq!(code(&send_raw(&mock, &unknown, body).await), "AuthFailure.SecretIdNotFound");
+    let unknown = sdk_style_headers(
+        &addr,
+        "DescribeImageSharePermission",
+        "2017-03-12",
+        body,
+        now,
+        "AKIDunknown",
+    );
+    assert_eq!(
+        code(&send_raw(&mock, &unknown, body).await),
+        "AuthFailure.SecretIdNotFound"
+    );
 
     let tampered = br#"{"ImageId":"img-8toqc6s3"}"#;
-    assert_eq!(code(&send_raw(&mock, &good, tampered).await), "AuthFailure.SignatureFailure");
+    assert_eq!(
+        code(&send_raw(&mock, &good, tampered).await),
+        "AuthFailure.SignatureFailure"
+    );
 
-    let without_auth: Vec<_> = good.iter().filter(|(n, _)| n != "Authorization").cloned().collect();
-    assert_eq!(code(&send_raw(&mock, &without_auth, body).await), "AuthFailure.InvalidAuthorization");
+    let without_auth: Vec<_> = good
+        .iter()
+        .filter(|(n, _)| n != "Authorization")
+        .cloned()
+        .collect();
+    assert_eq!(
+        code(&send_raw(&mock, &without_auth, body).await),
+        "AuthFailure.InvalidAuthorization"
+    );
     let mut garbled = without_auth.clone();
     garbled.push(("Authorization".into(), "TC3-HMAC-SHA256 nonsense".into()));
-    assert_eq!(code(&send_raw(&mock, &garbled, body).await), "AuthFailure.InvalidAuthorization");
+    assert_eq!(
+        code(&send_raw(&mock, &garbled, body).await),
+        "AuthFailure.InvalidAuthorization"
+    );
 
-    let without_action: Vec<_> = good.iter().filter(|(n, _)| n != "X-TC-Action").cloned().collect();
-    assert_eq!(code(&send_raw(&mock, &without_action, body).await), "MissingParameter");
+    let without_action: Vec<_> = good
+        .iter()
+        .filter(|(n, _)| n != "X-TC-Action")
+        .cloned()
+        .collect();
+    assert_eq!(
+        code(&send_raw(&mock, &without_action, body).await),
+        "MissingParameter"
+    );
 
     let bad_action = sdk_style_headers(&addr, "DescribeNothing", "2017-03-12", body, now, ID);
-    assert_eq!(code(&send_raw(&mock, &bad_action, body).await), "InvalidAction");
-    let bad_version = sdk_style_headers(&addr, "DescribeImageSharePermission", "2099-01-01", body, now, ID);
-    assert_eq!(code(&send_raw(&mock, &bad_version, body).await), "NoSuchVersion");
+    assert_eq!(
+        code(&send_raw(&mock, &bad_action, body).await),
+        "InvalidAction"
+    );
+    let bad_version = sdk_style_headers(
+        &addr,
+        "DescribeImageSharePermission",
+        "2099-01-01",
+        body,
+        now,
+        ID,
+    );
+    assert_eq!(
+        code(&send_raw(&mock, &bad_version, body).await),
+        "NoSuchVersion"
+    );
 
     let empty = b"{}";
-    let missing_param = sdk_style_headers(&addr, "DescribeImageSharePermission", "2017-03-12", empty, now, ID);
+    let missing_param = sdk_style_headers(
+        &addr,
+        "DescribeImageSharePermission",
+        "2017-03-12",
+        empty,
+        now,
+        ID,
+    );
     let reply = send_raw(&mock, &missing_param, empty).await;
     assert_eq!(code(&reply), "MissingParameter");
-    assert!(reply.1["Response"]["Error"]["Message"].as_str().unwrap().contains("ImageId"));
+    assert!(
+        reply.1["Response"]["Error"]["Message"]
+            .as_str()
+            .unwrap()
+            .contains("ImageId")
+    );
 }
 
 #[tokio::test]
@@ -240,7 +451,12 @@ async fn the_verifier_accepts_both_official_signing_vectors() {
     for vector in vectors["vectors"].as_array().unwrap() {
         let s = |k: &str| vector[k].as_str().unwrap().to_owned();
         let timestamp = vector["timestamp"].as_u64().unwrap();
-        let mock = MockServer::builder().credential(s("secret_id"), s("secret_key")).fixed_time(timestamp + 10).start().await.unwrap();
+        let mock = MockServer::builder()
+            .credential(s("secret_id"), s("secret_key"))
+            .fixed_time(timestamp + 10)
+            .start()
+            .await
+            .unwrap();
         let mut headers = vec![
             ("Host".to_owned(), s("host")),
             ("Content-Type".to_owned(), s("content_type")),
@@ -260,6 +476,11 @@ async fn the_verifier_accepts_both_official_signing_vectors() {
         let flipped = if auth.ends_with('0') { "1" } else { "0" };
         headers[last].1 = format!("{}{flipped}", &auth[..auth.len() - 1]);
         let reply = send_raw(&mock, &headers, s("payload").as_bytes()).await;
-        assert_eq!(code(&reply), "AuthFailure.SignatureFailure", "{}", s("name"));
+        assert_eq!(
+            code(&reply),
+            "AuthFailure.SignatureFailure",
+            "{}",
+            s("name")
+        );
     }
 }

@@ -13,11 +13,15 @@ use tc_cvm::DescribeImageSharePermission;
 const OK: &str = r#"{"Response":{"SharePermissionSet":[],"RequestId":"r"}}"#;
 
 fn seed() -> DescribeImageSharePermission {
-    DescribeImageSharePermission { image_id: "img-6pb6lrmy".into() }
+    DescribeImageSharePermission {
+        image_id: "img-6pb6lrmy".into(),
+    }
 }
 
 fn builder(server: &FaultServer) -> tc_core::ClientBuilder {
-    Client::builder().endpoint(server.endpoint()).credential(Credential::new("AKIDrate", "rate-key"))
+    Client::builder()
+        .endpoint(server.endpoint())
+        .credential(Credential::new("AKIDrate", "rate-key"))
 }
 
 /// The most arrivals inside any window of `window` length.
@@ -25,14 +29,22 @@ fn busiest_window(arrivals: &[Instant], window: Duration) -> usize {
     let mut sorted = arrivals.to_vec();
     sorted.sort();
     (0..sorted.len())
-        .map(|i| sorted[i..].iter().take_while(|t| **t - sorted[i] < window).count())
+        .map(|i| {
+            sorted[i..]
+                .iter()
+                .take_while(|t| **t - sorted[i] < window)
+                .count()
+        })
         .max()
         .unwrap_or(0)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fifty_concurrent_calls_never_exceed_ten_per_second() {
-    assert_eq!(DescribeImageSharePermission::RATE_LIMIT, NonZeroU32::new(10));
+    assert_eq!(
+        DescribeImageSharePermission::RATE_LIMIT,
+        NonZeroU32::new(10)
+    );
     let server = FaultServer::start(vec![Fault::respond(200, OK)]).await;
     let client = builder(&server).build().unwrap();
     let started = Instant::now();
@@ -66,11 +78,17 @@ async fn the_limit_can_be_overridden_or_disabled_per_client() {
     for _ in 0..3 {
         client.send(seed()).await.unwrap();
     }
-    assert!(started.elapsed() >= Duration::from_millis(1000), "2/s: the third call waits");
+    assert!(
+        started.elapsed() >= Duration::from_millis(1000),
+        "2/s: the third call waits"
+    );
 
     for disabled in [
         builder(&server).rate_limits(false).build().unwrap(),
-        builder(&server).action_rate_limit::<DescribeImageSharePermission>(None).build().unwrap(),
+        builder(&server)
+            .action_rate_limit::<DescribeImageSharePermission>(None)
+            .build()
+            .unwrap(),
     ] {
         let before = server.attempts();
         let calls: Vec<_> = (0..30)
@@ -83,6 +101,9 @@ async fn the_limit_can_be_overridden_or_disabled_per_client() {
             call.await.unwrap().unwrap();
         }
         let arrivals: Vec<Instant> = server.arrivals()[before..].iter().map(|a| a.at).collect();
-        assert!(busiest_window(&arrivals, Duration::from_secs(1)) > 10, "no limiter in the way");
+        assert!(
+            busiest_window(&arrivals, Duration::from_secs(1)) > 10,
+            "no limiter in the way"
+        );
     }
 }

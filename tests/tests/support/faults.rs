@@ -13,13 +13,21 @@ use tokio::net::{TcpListener, TcpStream};
 #[derive(Clone, Debug)]
 pub enum Fault {
     /// A complete response; the connection stays open for reuse.
-    Respond { status: u16, body: String, extra_headers: Vec<(String, String)> },
+    Respond {
+        status: u16,
+        body: String,
+        extra_headers: Vec<(String, String)>,
+    },
     /// A complete response, then the connection is closed after `idle`.
     RespondThenCloseAfter { body: String, idle: Duration },
     /// Nothing at all for `stall`, then close.
     StallBeforeHeaders(Duration),
     /// Headers announcing a longer body, the first bytes, then a stall.
-    StallMidBody { head: String, announced: usize, stall: Duration },
+    StallMidBody {
+        head: String,
+        announced: usize,
+        stall: Duration,
+    },
     /// Headers announcing a longer body, the first bytes, then close.
     TruncateBody { head: String, announced: usize },
     /// A chunked body of `bytes` bytes with no length announced.
@@ -34,13 +42,19 @@ pub enum Fault {
 
 impl Fault {
     pub fn respond(status: u16, body: &str) -> Self {
-        Fault::Respond { status, body: body.to_owned(), extra_headers: Vec::new() }
+        Fault::Respond {
+            status,
+            body: body.to_owned(),
+            extra_headers: Vec::new(),
+        }
     }
 
     pub fn api_error(code: &str, request_id: &str) -> Self {
         Fault::respond(
             200,
-            &format!(r#"{{"Response":{{"Error":{{"Code":"{code}","Message":"injected {code}"}},"RequestId":"{request_id}"}}}}"#),
+            &format!(
+                r#"{{"Response":{{"Error":{{"Code":"{code}","Message":"injected {code}"}},"RequestId":"{request_id}"}}}}"#
+            ),
         )
     }
 }
@@ -76,12 +90,23 @@ impl FaultServer {
         let task = tokio::spawn(async move {
             let mut connection = 0;
             loop {
-                let Ok((stream, _)) = listener.accept().await else { continue };
+                let Ok((stream, _)) = listener.accept().await else {
+                    continue;
+                };
                 connection += 1;
-                tokio::spawn(serve(stream, connection, Arc::clone(&script), Arc::clone(&log)));
+                tokio::spawn(serve(
+                    stream,
+                    connection,
+                    Arc::clone(&script),
+                    Arc::clone(&log),
+                ));
             }
         });
-        FaultServer { addr, arrivals, task }
+        FaultServer {
+            addr,
+            arrivals,
+            task,
+        }
     }
 
     pub fn endpoint(&self) -> String {
@@ -97,12 +122,24 @@ impl FaultServer {
     }
 }
 
-async fn serve(mut stream: TcpStream, connection: usize, script: Arc<Vec<Fault>>, log: Arc<Mutex<Vec<Arrival>>>) {
+async fn serve(
+    mut stream: TcpStream,
+    connection: usize,
+    script: Arc<Vec<Fault>>,
+    log: Arc<Mutex<Vec<Arrival>>>,
+) {
     loop {
-        let Some((head, body)) = read_request(&mut stream).await else { return };
+        let Some((head, body)) = read_request(&mut stream).await else {
+            return;
+        };
         let index = {
             let mut log = log.lock().unwrap();
-            log.push(Arrival { at: Instant::now(), head, body, connection });
+            log.push(Arrival {
+                at: Instant::now(),
+                head,
+                body,
+                connection,
+            });
             log.len() - 1
         };
         let fault = script[index.min(script.len() - 1)].clone();
@@ -116,13 +153,21 @@ async fn serve(mut stream: TcpStream, connection: usize, script: Arc<Vec<Fault>>
 /// Performs one fault; returns whether the connection stays usable.
 async fn act(stream: &mut TcpStream, fault: Fault) -> bool {
     match fault {
-        Fault::Respond { status, body, extra_headers } => {
-            let mut head = format!("HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\n", body.len());
+        Fault::Respond {
+            status,
+            body,
+            extra_headers,
+        } => {
+            let mut head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\n",
+                body.len()
+            );
             for (name, value) in extra_headers {
                 head.push_str(&format!("{name}: {value}\r\n"));
             }
             head.push_str("\r\n");
-            stream.write_all(head.as_bytes()).await.is_ok() && stream.write_all(body.as_bytes()).await.is_ok()
+            stream.write_all(head.as_bytes()).await.is_ok()
+                && stream.write_all(body.as_bytes()).await.is_ok()
         }
         Fault::RespondThenCloseAfter { body, idle } => {
             let head = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n", body.len());
@@ -135,22 +180,41 @@ async fn act(stream: &mut TcpStream, fault: Fault) -> bool {
             tokio::time::sleep(stall).await;
             false
         }
-        Fault::StallMidBody { head, announced, stall } => {
-            let _ = stream.write_all(format!("HTTP/1.1 200 OK\r\nContent-Length: {announced}\r\n\r\n{head}").as_bytes()).await;
+        Fault::StallMidBody {
+            head,
+            announced,
+            stall,
+        } => {
+            let _ = stream
+                .write_all(
+                    format!("HTTP/1.1 200 OK\r\nContent-Length: {announced}\r\n\r\n{head}")
+                        .as_bytes(),
+                )
+                .await;
             tokio::time::sleep(stall).await;
             false
         }
         Fault::TruncateBody { head, announced } => {
-            let _ = stream.write_all(format!("HTTP/1.1 200 OK\r\nContent-Length: {announced}\r\n\r\n{head}").as_bytes()).await;
+            let _ = stream
+                .write_all(
+                    format!("HTTP/1.1 200 OK\r\nContent-Length: {announced}\r\n\r\n{head}")
+                        .as_bytes(),
+                )
+                .await;
             false
         }
         Fault::Stream { bytes } => {
-            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n").await;
+            let _ = stream
+                .write_all(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+                .await;
             let chunk = vec![b' '; 64 * 1024];
             let mut sent = 0;
             while sent < bytes {
                 let n = chunk.len().min(bytes - sent);
-                if stream.write_all(format!("{n:x}\r\n").as_bytes()).await.is_err()
+                if stream
+                    .write_all(format!("{n:x}\r\n").as_bytes())
+                    .await
+                    .is_err()
                     || stream.write_all(&chunk[..n]).await.is_err()
                     || stream.write_all(b"\r\n").await.is_err()
                 {
@@ -162,7 +226,9 @@ async fn act(stream: &mut TcpStream, fault: Fault) -> bool {
             false
         }
         Fault::Announce { bytes } => {
-            let _ = stream.write_all(format!("HTTP/1.1 200 OK\r\nContent-Length: {bytes}\r\n\r\n").as_bytes()).await;
+            let _ = stream
+                .write_all(format!("HTTP/1.1 200 OK\r\nContent-Length: {bytes}\r\n\r\n").as_bytes())
+                .await;
             tokio::time::sleep(Duration::from_secs(2)).await;
             false
         }
@@ -190,7 +256,11 @@ async fn read_request(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
     let head = String::from_utf8_lossy(&buf).into_owned();
     let length = head
         .lines()
-        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0)))
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length:")
+                .map(|v| v.trim().parse::<usize>().unwrap_or(0))
+        })
         .unwrap_or(0);
     let mut body = vec![0; length];
     stream.read_exact(&mut body).await.ok()?;
