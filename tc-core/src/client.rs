@@ -9,7 +9,9 @@ use bytes::Bytes;
 use tracing::{Instrument, field};
 
 use crate::action::{Action, Method};
-use crate::credential::{Credential, EnvironmentProvider, ProvideCredential, StaticProvider};
+use crate::credential::{
+    Credential, DefaultChain, ProvideCredential, SKIP_AUTHORIZATION, StaticProvider,
+};
 use crate::endpoint::{DEFAULT_ROOT_DOMAIN, Endpoint, Target};
 use crate::envelope;
 use crate::breaker::{CircuitBreakerConfig, CircuitBreakers};
@@ -331,6 +333,9 @@ struct Prepared {
 }
 
 fn authorization<A: Action>(prepared: &Prepared, credential: &Credential, timestamp: u64) -> String {
+    if credential.is_anonymous() {
+        return SKIP_AUTHORIZATION.to_owned();
+    }
     let headers = [
         ("content-type", prepared.content_type),
         ("host", prepared.target.host.as_str()),
@@ -433,8 +438,8 @@ impl ClientBuilder {
     }
 
     /// A credential provider, asked before each attempt. Without this or
-    /// [`credential`](Self::credential), the `TENCENTCLOUD_*` environment
-    /// variables are read.
+    /// [`credential`](Self::credential), the [`DefaultChain`] is used
+    /// (environment, profile file, OIDC, CVM role).
     pub fn credentials_provider(mut self, provider: impl ProvideCredential + 'static) -> Self {
         self.credentials = Some(Arc::new(provider));
         self
@@ -567,7 +572,7 @@ impl ClientBuilder {
                 http,
                 credentials: self
                     .credentials
-                    .unwrap_or_else(|| Arc::new(EnvironmentProvider)),
+                    .unwrap_or_else(|| Arc::new(DefaultChain::from_env())),
                 endpoint,
                 region: self.region,
                 language: self.language,
@@ -585,7 +590,7 @@ impl ClientBuilder {
 
 /// TLS with the `ring` provider (lighter to build than aws-lc) and the
 /// platform's certificate verifier.
-fn tls_config() -> Result<rustls::ClientConfig, String> {
+pub(crate) fn tls_config() -> Result<rustls::ClientConfig, String> {
     use rustls_platform_verifier::BuilderVerifierExt;
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     rustls::ClientConfig::builder_with_provider(provider)

@@ -8,8 +8,11 @@
 //! Without `--endpoint` it starts the local emulator (`tc-mock`) in-process,
 //! with a freshly made key pair and the seed's images, and calls it over HTTP
 //! with real TC3 signatures. With `--endpoint` it calls that URL with
-//! credentials from the environment (`TENCENTCLOUD_SECRET_ID`,
-//! `TENCENTCLOUD_SECRET_KEY`, optional `TENCENTCLOUD_SESSION_TOKEN`).
+//! credentials from the default chain, in this order: the environment
+//! (`TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY`, optional
+//! `TENCENTCLOUD_SESSION_TOKEN`), the profile file (`~/.tencentcloud/credentials`
+//! and its kin), OIDC (the `TKE_*` variables), the CVM instance's role. When no
+//! source has any, it exits 2 with one line listing each source tried and why.
 //! `--get` sends the GET form (parameters in the query string).
 //!
 //! Output: the response as JSON with the API's wire names on stdout, exit 0.
@@ -19,6 +22,7 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use tc_core::credential::DefaultChain;
 use tc_core::{Client, Error, tc_action};
 use tc_cvm::{
     DescribeImageSharePermission, DescribeImageSharePermissionError,
@@ -117,7 +121,11 @@ async fn run(args: &Args) -> Result<String, Failure> {
     // Keeps the in-process emulator alive for the duration of the call.
     let mut _local = None;
     let builder = match &args.endpoint {
-        Some(url) => Client::builder().endpoint(url.clone()),
+        // What `Client::builder()` does anyway, spelled out: environment,
+        // profile file, OIDC, CVM role.
+        Some(url) => Client::builder()
+            .endpoint(url.clone())
+            .credentials_provider(DefaultChain::from_env()),
         None => {
             let mock = start_local_endpoint().await?;
             let builder = mock.client_builder();

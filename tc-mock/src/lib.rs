@@ -25,12 +25,15 @@
 //! ```
 //!
 //! [`cvm::ImageSharing`] models CVM image sharing with state, and the `tc-mock`
-//! binary serves it for tests written in any language.
+//! binary serves it for tests written in any language. [`sts::Sts`] issues
+//! temporary credentials (`AssumeRole`, and `AssumeRoleWithWebIdentity`, the
+//! one action accepted unsigned) that the same endpoint then accepts.
 
 pub mod cvm;
 mod reply;
 mod route;
 mod server;
+pub mod sts;
 mod verify;
 
 use std::net::{Ipv4Addr, SocketAddr};
@@ -116,7 +119,9 @@ impl Drop for MockServer {
 
 impl std::fmt::Debug for MockServer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MockServer").field("addr", &self.addr).finish_non_exhaustive()
+        f.debug_struct("MockServer")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
     }
 }
 
@@ -131,7 +136,11 @@ pub struct MockServerBuilder {
 
 impl MockServerBuilder {
     /// Accepts requests signed with this key pair (may be repeated).
-    pub fn credential(mut self, secret_id: impl Into<String>, secret_key: impl Into<String>) -> Self {
+    pub fn credential(
+        mut self,
+        secret_id: impl Into<String>,
+        secret_key: impl Into<String>,
+    ) -> Self {
         self.credentials.push((secret_id.into(), secret_key.into()));
         self
     }
@@ -154,14 +163,20 @@ impl MockServerBuilder {
     /// # Errors
     /// When the address cannot be bound.
     pub async fn start(self) -> std::io::Result<MockServer> {
-        let addr = self.addr.unwrap_or(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)));
+        let addr = self
+            .addr
+            .unwrap_or(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)));
         let (listener, addr) = server::bind(addr).await?;
         let mut shared = Shared {
             fixed_now: self.fixed_now,
             ..Shared::default()
         };
+        let keys = shared
+            .keys
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
         for (id, key) in &self.credentials {
-            shared.keys.insert(id.clone(), key.clone());
+            keys.insert(id.clone(), key.clone());
         }
         let shared = Arc::new(shared);
         let task = tokio::spawn(server::serve(listener, Arc::clone(&shared)));

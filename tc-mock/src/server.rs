@@ -40,7 +40,7 @@ pub struct Received {
 /// State shared by all connections.
 #[derive(Default)]
 pub(crate) struct Shared {
-    pub(crate) keys: Keys,
+    pub(crate) keys: RwLock<Keys>,
     pub(crate) routes: RwLock<Routes>,
     pub(crate) log: Mutex<Vec<Received>>,
     /// A frozen clock for signature checks, for replaying recorded requests.
@@ -70,7 +70,9 @@ pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
 async fn handle(shared: &Shared, request: Request<Incoming>) -> Response<Full<Bytes>> {
     let request_id = reply::request_id();
     let (parts, body) = request.into_parts();
-    let action = header(&parts.headers, "x-tc-action").unwrap_or("").to_owned();
+    let action = header(&parts.headers, "x-tc-action")
+        .unwrap_or("")
+        .to_owned();
     let outcome = match Limited::new(body, MAX_BODY_BYTES).collect().await {
         Ok(body) => dispatch(shared, &parts, &body.to_bytes()),
         Err(_) => Err(MockError::new(
@@ -101,7 +103,11 @@ async fn handle(shared: &Shared, request: Request<Incoming>) -> Response<Full<By
     response
 }
 
-fn dispatch(shared: &Shared, parts: &hyper::http::request::Parts, body: &Bytes) -> Result<Value, MockError> {
+fn dispatch(
+    shared: &Shared,
+    parts: &hyper::http::request::Parts,
+    body: &Bytes,
+) -> Result<Value, MockError> {
     let method = parts.method.as_str();
     if method != "POST" && method != "GET" {
         return Err(MockError::new(
@@ -111,12 +117,14 @@ fn dispatch(shared: &Shared, parts: &hyper::http::request::Parts, body: &Bytes) 
     }
     let headers = &parts.headers;
     let required = |name: &str| {
-        header(headers, name).filter(|v| !v.is_empty()).ok_or_else(|| {
-            MockError::new(
-                "MissingParameter",
-                format!("The request is missing the required header `{name}`."),
-            )
-        })
+        header(headers, name)
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| {
+                MockError::new(
+                    "MissingParameter",
+                    format!("The request is missing the required header `{name}`."),
+                )
+            })
     };
     let action = required("X-TC-Action")?;
     let version = required("X-TC-Version")?;
@@ -136,7 +144,11 @@ fn dispatch(shared: &Shared, parts: &hyper::http::request::Parts, body: &Bytes) 
         body,
     };
     let now = shared.fixed_now.unwrap_or_else(unix_now);
-    let verified = shared.keys.verify(&signed, timestamp, now)?;
+    let verified = shared
+        .keys
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .verify(&signed, timestamp, now)?;
     let handler = shared
         .routes
         .read()

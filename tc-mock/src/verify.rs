@@ -27,13 +27,48 @@ pub(crate) struct Verified {
     pub service: String,
 }
 
+/// Actions the service accepts unsigned (`Authorization: SKIP`), by service:
+/// the request carries its own proof of identity.
+const UNSIGNED_ACTIONS: &[(&str, &str)] = &[("sts", "AssumeRoleWithWebIdentity")];
+
+/// A known key.
+struct Key {
+    secret: Zeroizing<String>,
+    /// The session token temporary credentials must come with.
+    token: Option<Zeroizing<String>>,
+    /// When temporary credentials stop being accepted (Unix seconds).
+    expires_at: Option<u64>,
+}
+
 /// Known key pairs, by SecretId.
 #[derive(Default)]
-pub(crate) struct Keys(HashMap<String, Zeroizing<String>>);
+pub(crate) struct Keys(HashMap<String, Key>);
 
 impl Keys {
     pub(crate) fn insert(&mut self, secret_id: String, secret_key: String) {
-        self.0.insert(secret_id, Zeroizing::new(secret_key));
+        let key = Key {
+            secret: Zeroizing::new(secret_key),
+            token: None,
+            expires_at: None,
+        };
+        self.0.insert(secret_id, key);
+    }
+
+    /// Accepts temporary credentials: signed with `secret_key`, sent with
+    /// `token`, until `expires_at` (Unix seconds).
+    pub(crate) fn insert_temporary(
+        &mut self,
+        secret_id: String,
+        secret_key: String,
+        token: String,
+        expires_at: u64,
+    ) {
+        let key = Key {
+            secret: Zeroizing::new(secret_key),
+            token: Some(Zeroizing::new(token)),
+            expires_at: Some(expires_at),
+        };
+        self.0.insert(secret_id, key);
     }
 
     /// Verifies `request`, signed at `timestamp` (the `X-TC-Timestamp` value),
@@ -51,6 +86,9 @@ impl Keys {
             .ok_or_else(|| invalid("The Authorization header is missing."))?
             .to_str()
             .map_err(|_| invalid("The Authorization header is not text."))?;
+        if authorization == tc_core::credential::SKIP_AUTHORIZATION {
+            return unsigned(request.headers);
+        }
         let parsed = parse_authorization(authorization).ok_or_else(|| {
             invalid("The Authorization header is not of the form `TC3-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`.")
         })?;
@@ -59,9 +97,13 @@ impl Keys {
             return Err(invalid("SignedHeaders must include content-type and host."));
         }
         if signed.windows(2).any(|w| w[0] >= w[1])
-            || signed.iter().any(|h| h.bytes().any(|b| b.is_ascii_uppercase()))
+            || signed
+                .iter()
+                .any(|h| h.bytes().any(|b| b.is_ascii_uppercase()))
         {
-            return Err(invalid("SignedHeaders must be lower case, sorted and unique."));
+            return Err(invalid(
+                "SignedHeaders must be lower case, sorted and unique.",
+            ));
         }
 
         if timestamp.abs_diff(now) > MAX_CLOCK_SKEW_SECS {
@@ -72,7 +114,7 @@ impl Keys {
                 ),
             ));
         }
-        let Some(secret_key) = self.0.get(parsed.secret_id) else {
+        let Some(key) = self.0.get(parsed.secret_id) else {
             return Err(MockError::new(
                 "AuthFailure.SecretIdNotFound",
                 format!("The SecretId `{}` is not known here.", parsed.secret_id),
@@ -97,7 +139,7 @@ impl Keys {
             timestamp,
             service: parsed.service,
         };
-        let expected = sign::sign(&input, parsed.secret_id, secret_key);
+        let expected = sign::sign(&input, parsed.secret_id, &key.secret);
         // The scope's date must be the timestamp's date: otherwise the key
         // derivation differs and so would the signature, but say why.
         if parsed.date != expected.date
@@ -108,11 +150,53 @@ impl Keys {
                 "The request signature does not match. Check the SecretKey and the signing steps.",
             ));
         }
+        check_temporary(key, request.headers, now)?;
         Ok(Verified {
             secret_id: parsed.secret_id.to_owned(),
             service: parsed.service.to_owned(),
         })
     }
+}
+
+/// An unsigned request, accepted only for the actions in [`UNSIGNED_ACTIONS`].
+fn unsigned(headers: &HeaderMap) -> Result<Verified, MockError> {
+    let action = headers
+        .get("x-tc-action")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    match UNSIGNED_ACTIONS.iter().find(|(_, name)| *name == action) {
+        Some((service, _)) => Ok(Verified {
+            secret_id: String::new(),
+            service: (*service).to_owned(),
+        }),
+        None => Err(MockError::new(
+            "AuthFailure.InvalidAuthorization",
+            format!("Unsigned requests (Authorization: SKIP) are not accepted for `{action}`."),
+        )),
+    }
+}
+
+/// Temporary credentials must be unexpired and come with their token.
+fn check_temporary(key: &Key, headers: &HeaderMap, now: u64) -> Result<(), MockError> {
+    if key.expires_at.is_some_and(|expires| now >= expires) {
+        return Err(MockError::new(
+            "AuthFailure.TokenFailure",
+            "The temporary credentials have expired.",
+        ));
+    }
+    if let Some(token) = &key.token {
+        let sent = headers
+            .get("x-tc-token")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if !constant_time_eq(sent.as_bytes(), token.as_bytes()) {
+            return Err(MockError::new(
+                "AuthFailure.TokenFailure",
+                "The X-TC-Token is missing or does not belong to these temporary credentials.",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Compares without stopping at the first difference, so timing does not tell

@@ -1,0 +1,154 @@
+//! The INI dialect of the credentials file: `[section]` headers, `key = value`
+//! lines, `#` and `;` comment lines. Errors carry a line number and a reason,
+//! never the line's text (it may hold a secret).
+
+use zeroize::Zeroizing;
+
+/// A parsed file: its sections in order.
+#[derive(Debug, Default)]
+pub(crate) struct Ini {
+    pub(crate) sections: Vec<Section>,
+}
+
+/// One `[name]` and the entries under it.
+#[derive(Debug)]
+pub(crate) struct Section {
+    pub(crate) name: String,
+    /// 1-based line of the header.
+    pub(crate) line: usize,
+    pub(crate) entries: Vec<Entry>,
+}
+
+/// One `key = value`.
+pub(crate) struct Entry {
+    pub(crate) key: String,
+    pub(crate) value: Zeroizing<String>,
+    /// 1-based line.
+    pub(crate) line: usize,
+}
+
+impl std::fmt::Debug for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Entry")
+            .field("key", &self.key)
+            .field("line", &self.line)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Where and why the text is not INI.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct IniError {
+    /// 1-based line.
+    pub(crate) line: usize,
+    pub(crate) reason: &'static str,
+}
+
+impl Ini {
+    /// The last section called `name` (a later duplicate wins, as most
+    /// readers of this format do).
+    pub(crate) fn section(&self, name: &str) -> Option<&Section> {
+        self.sections.iter().rev().find(|s| s.name == name)
+    }
+}
+
+impl Section {
+    /// The value of the last `key` in the section.
+    pub(crate) fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries.iter().rev().find(|e| e.key == key)
+    }
+}
+
+/// Parses `text`.
+pub(crate) fn parse(text: &str) -> Result<Ini, IniError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut ini = Ini::default();
+    for (index, raw) in text.lines().enumerate() {
+        let line = index + 1;
+        let error = |reason| IniError { line, reason };
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with(';') {
+            continue;
+        }
+        if let Some(rest) = trimmed.strip_prefix('[') {
+            let name = rest
+                .strip_suffix(']')
+                .ok_or_else(|| error("a section header must end with `]`"))?
+                .trim();
+            if name.is_empty() || name.contains(['[', ']']) {
+                return Err(error("a section header must be `[name]`"));
+            }
+            ini.sections.push(Section {
+                name: name.to_owned(),
+                line,
+                entries: Vec::new(),
+            });
+            continue;
+        }
+        let (key, value) = trimmed
+            .split_once('=')
+            .ok_or_else(|| error("expected `[profile]` or `key = value`"))?;
+        let key = key.trim();
+        if key.is_empty() {
+            return Err(error("a `key = value` line has no key"));
+        }
+        let section = ini
+            .sections
+            .last_mut()
+            .ok_or_else(|| error("a `key = value` line comes before any `[profile]` header"))?;
+        section.entries.push(Entry {
+            key: key.to_owned(),
+            value: Zeroizing::new(unquote(value.trim()).to_owned()),
+            line,
+        });
+    }
+    Ok(ini)
+}
+
+/// `"value"` or `'value'` without the quotes.
+fn unquote(value: &str) -> &str {
+    for quote in ['"', '\''] {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|v| v.strip_suffix(quote))
+        {
+            return inner;
+        }
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_keys_comments_and_quotes() {
+        let ini = parse(
+            "\u{feff}# comment\n[default]\nsecret_id = AKID1\n  secret_key=\"k1\"\n\n; other\n[ dev ]\nsecret_id='AKID2'\nsecret_key = a=b\n",
+        )
+        .unwrap();
+        let default = ini.section("default").unwrap();
+        assert_eq!(default.line, 2);
+        assert_eq!(default.get("secret_id").unwrap().value.as_str(), "AKID1");
+        assert_eq!(default.get("secret_key").unwrap().value.as_str(), "k1");
+        let dev = ini.section("dev").unwrap();
+        assert_eq!(dev.get("secret_id").unwrap().value.as_str(), "AKID2");
+        assert_eq!(dev.get("secret_key").unwrap().value.as_str(), "a=b");
+        assert_eq!(dev.get("secret_key").unwrap().line, 9);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let cases = [
+            ("[default\nsecret_id = x\n", 1),
+            ("[default]\nsecret_id x\n", 2),
+            ("secret_id = x\n[default]\n", 1),
+            ("[default]\n\n = x\n", 3),
+            ("[]\n", 1),
+        ];
+        for (text, line) in cases {
+            assert_eq!(parse(text).unwrap_err().line, line, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The credential itself: a key pair, an optional session token, an optional
+//! expiry, or nothing at all for unsigned calls.
+
+use std::fmt;
+use std::time::SystemTime;
+
+use zeroize::Zeroizing;
+
+use super::env::{Env, read_key_pair};
+use super::error::CredentialError;
+
+/// The `Authorization` value of an unsigned request, sent for an
+/// [anonymous](Credential::anonymous) credential. The service accepts it only
+/// for the few actions that authenticate otherwise, such as STS
+/// `AssumeRoleWithWebIdentity` (the web identity token is the proof).
+pub const SKIP_AUTHORIZATION: &str = "SKIP";
+
+/// A Tencent Cloud API key pair, with a session token for temporary credentials.
+#[derive(Clone)]
+pub struct Credential {
+    secret_id: String,
+    secret_key: Zeroizing<String>,
+    token: Option<Zeroizing<String>>,
+    expires_at: Option<SystemTime>,
+    anonymous: bool,
+}
+
+impl Credential {
+    /// A long-lived key pair.
+    pub fn new(secret_id: impl Into<String>, secret_key: impl Into<String>) -> Self {
+        Credential {
+            secret_id: secret_id.into(),
+            secret_key: Zeroizing::new(secret_key.into()),
+            token: None,
+            expires_at: None,
+            anonymous: false,
+        }
+    }
+
+    /// No key at all: requests are sent unsigned, with
+    /// `Authorization: SKIP` ([`SKIP_AUTHORIZATION`]). Only actions that prove
+    /// the caller's identity in their parameters accept this, such as STS
+    /// `AssumeRoleWithWebIdentity`.
+    pub fn anonymous() -> Self {
+        Credential {
+            anonymous: true,
+            ..Credential::new("", "")
+        }
+    }
+
+    /// Adds a session token (sent as `X-TC-Token`).
+    #[must_use]
+    pub fn with_token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(Zeroizing::new(token.into()));
+        self
+    }
+
+    /// Marks the credential as temporary, valid until `expires_at`.
+    #[must_use]
+    pub fn with_expiry(mut self, expires_at: SystemTime) -> Self {
+        self.expires_at = Some(expires_at);
+        self
+    }
+
+    /// Reads `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and the optional
+    /// `TENCENTCLOUD_SESSION_TOKEN` from the process environment (an empty
+    /// variable counts as unset).
+    ///
+    /// # Errors
+    /// [`CredentialErrorKind::NotFound`](super::CredentialErrorKind::NotFound)
+    /// when neither id nor key is set;
+    /// [`CredentialErrorKind::Invalid`](super::CredentialErrorKind::Invalid)
+    /// when only one of them is.
+    pub fn from_env() -> Result<Self, CredentialError> {
+        read_key_pair(&Env::process())
+    }
+
+    /// The key id (not secret).
+    pub fn secret_id(&self) -> &str {
+        &self.secret_id
+    }
+
+    /// The secret key. Handle with care: never log it.
+    pub fn secret_key(&self) -> &str {
+        &self.secret_key
+    }
+
+    /// The session token of temporary credentials.
+    pub fn token(&self) -> Option<&str> {
+        self.token.as_deref().map(String::as_str)
+    }
+
+    /// When temporary credentials stop being valid.
+    pub fn expires_at(&self) -> Option<SystemTime> {
+        self.expires_at
+    }
+
+    /// Whether requests go unsigned ([`Credential::anonymous`]).
+    pub fn is_anonymous(&self) -> bool {
+        self.anonymous
+    }
+}
+
+impl fmt::Debug for Credential {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const REDACTED: &str = "** redacted **";
+        if self.anonymous {
+            return f.write_str("Credential::anonymous");
+        }
+        f.debug_struct("Credential")
+            .field("secret_id", &self.secret_id)
+            .field("secret_key", &REDACTED)
+            .field("token", &self.token.as_ref().map(|_| REDACTED))
+            .field("expires_at", &self.expires_at)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_redacts_key_and_token() {
+        let credential =
+            Credential::new("AKIDpublic", "very-secret-key").with_token("secret-token");
+        let text = format!("{credential:?} {credential:#?}");
+        assert!(text.contains("AKIDpublic"));
+        assert!(!text.contains("very-secret-key"));
+        assert!(!text.contains("secret-token"));
+        assert!(text.contains("** redacted **"));
+    }
+
+    #[test]
+    fn anonymous_has_no_key() {
+        let credential = Credential::anonymous();
+        assert!(credential.is_anonymous());
+        assert!(!Credential::new("a", "b").is_anonymous());
+        assert_eq!(format!("{credential:?}"), "Credential::anonymous");
+    }
+}
