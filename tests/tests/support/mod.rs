@@ -29,11 +29,19 @@ pub struct Reply {
 
 impl Reply {
     pub fn ok(body: &str) -> Self {
-        Reply { status: 200, body: body.to_owned(), delay: Duration::ZERO }
+        Reply {
+            status: 200,
+            body: body.to_owned(),
+            delay: Duration::ZERO,
+        }
     }
 
     pub fn status(status: u16, body: &str) -> Self {
-        Reply { status, body: body.to_owned(), delay: Duration::ZERO }
+        Reply {
+            status,
+            body: body.to_owned(),
+            delay: Duration::ZERO,
+        }
     }
 
     /// `{"Response": {"Error": {...}, "RequestId": id}}` with HTTP 200.
@@ -97,14 +105,20 @@ pub async fn scripted(replies: Vec<Reply>) -> Scripted {
     let log = Arc::clone(&captured);
     let task = tokio::spawn(async move {
         loop {
-            let Ok((stream, _)) = listener.accept().await else { continue };
+            let Ok((stream, _)) = listener.accept().await else {
+                continue;
+            };
             let (log, script) = (Arc::clone(&log), Arc::clone(&script));
             tokio::spawn(async move {
                 let service = service_fn(move |request: Request<hyper::body::Incoming>| {
                     let (log, script) = (Arc::clone(&log), Arc::clone(&script));
                     async move {
                         let (parts, body) = request.into_parts();
-                        let body = body.collect().await.map(|b| b.to_bytes().to_vec()).unwrap_or_default();
+                        let body = body
+                            .collect()
+                            .await
+                            .map(|b| b.to_bytes().to_vec())
+                            .unwrap_or_default();
                         log.lock().unwrap().push(Captured {
                             method: parts.method.to_string(),
                             query: parts.uri.query().unwrap_or("").to_owned(),
@@ -117,7 +131,11 @@ pub async fn scripted(replies: Vec<Reply>) -> Scripted {
                         });
                         let reply = {
                             let mut script = script.lock().unwrap();
-                            if script.len() > 1 { script.pop_front() } else { script.front().cloned() }
+                            if script.len() > 1 {
+                                script.pop_front()
+                            } else {
+                                script.front().cloned()
+                            }
                         }
                         .unwrap_or_else(|| Reply::status(500, "script is empty"));
                         tokio::time::sleep(reply.delay).await;
@@ -126,16 +144,26 @@ pub async fn scripted(replies: Vec<Reply>) -> Scripted {
                         Ok::<_, Infallible>(response)
                     }
                 });
-                let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
+                let _ = http1::Builder::new()
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
             });
         }
     });
-    Scripted { addr, captured, task }
+    Scripted {
+        addr,
+        captured,
+        task,
+    }
 }
 
 /// TC3 written out again from the published algorithm, independently of
 /// `tc_core::sign`, to check what the client sent.
-pub fn independent_signature(secret_key: &str, captured: &Captured, signed_headers: &str) -> String {
+pub fn independent_signature(
+    secret_key: &str,
+    captured: &Captured,
+    signed_headers: &str,
+) -> String {
     use hmac::{Hmac, KeyInit, Mac};
     use sha2::{Digest, Sha256};
     fn mac(key: &[u8], data: &str) -> Vec<u8> {
@@ -148,12 +176,26 @@ pub fn independent_signature(secret_key: &str, captured: &Captured, signed_heade
         let days = timestamp / 86_400;
         // Civil date by counting years and months: slow and obvious on purpose.
         let (mut y, mut d) = (1970u64, days);
-        let leap = |y: u64| (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
+        let leap =
+            |y: u64| (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
         while d >= if leap(y) { 366 } else { 365 } {
             d -= if leap(y) { 366 } else { 365 };
             y += 1;
         }
-        let months = [31, if leap(y) { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        let months = [
+            31,
+            if leap(y) { 29 } else { 28 },
+            31,
+            30,
+            31,
+            30,
+            31,
+            31,
+            30,
+            31,
+            30,
+            31,
+        ];
         let mut m = 0;
         while d >= months[m] {
             d -= months[m];
@@ -203,7 +245,10 @@ pub async fn raw_request(
     if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("host")) {
         head.push_str(&format!("Host: {addr}\r\n"));
     }
-    head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", body.len()));
+    head.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    ));
     stream.write_all(head.as_bytes()).await.unwrap();
     stream.write_all(body).await.unwrap();
     let mut response = Vec::new();
@@ -211,7 +256,10 @@ pub async fn raw_request(
     let text = String::from_utf8(response).unwrap();
     let (head, body) = text.split_once("\r\n\r\n").unwrap();
     let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    (status, serde_json::from_str(body).unwrap_or(serde_json::Value::Null))
+    (
+        status,
+        serde_json::from_str(body).unwrap_or(serde_json::Value::Null),
+    )
 }
 
 /// A stand-in for the CVM metadata service: answers each GET with what
@@ -252,7 +300,9 @@ pub async fn metadata_stand_in(
     let log = Arc::clone(&paths);
     let task = tokio::spawn(async move {
         loop {
-            let Ok((stream, _)) = listener.accept().await else { continue };
+            let Ok((stream, _)) = listener.accept().await else {
+                continue;
+            };
             let (log, answer) = (Arc::clone(&log), Arc::clone(&answer));
             tokio::spawn(async move {
                 let service = service_fn(move |request: Request<hyper::body::Incoming>| {
@@ -263,7 +313,9 @@ pub async fn metadata_stand_in(
                     *response.status_mut() = hyper::StatusCode::from_u16(status).unwrap();
                     async move { Ok::<_, Infallible>(response) }
                 });
-                let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
+                let _ = http1::Builder::new()
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
             });
         }
     });
