@@ -9,15 +9,15 @@ use bytes::Bytes;
 use tracing::{Instrument, field};
 
 use crate::action::{Action, Method};
+use crate::breaker::{CircuitBreakerConfig, CircuitBreakers};
 use crate::credential::{
     Credential, DefaultChain, ProvideCredential, SKIP_AUTHORIZATION, StaticProvider,
 };
 use crate::endpoint::{DEFAULT_ROOT_DOMAIN, Endpoint, Target};
 use crate::envelope;
-use crate::breaker::{CircuitBreakerConfig, CircuitBreakers};
 use crate::error::{BuildError, DecodeError, Error, TransportError, TransportErrorKind};
-use crate::rate_limit::RateLimits;
 use crate::query;
+use crate::rate_limit::RateLimits;
 use crate::retry::{RetryClass, RetryConfig, RetryState, classify};
 use crate::sign::{self, Payload, SigningInput};
 use crate::time::unix_now;
@@ -133,13 +133,15 @@ impl Client {
                 .rate_limits
                 .acquire((A::SERVICE, A::NAME), A::RATE_LIMIT)
                 .await;
-            let attempt_span = tracing::debug_span!("tc.attempt", attempt, request_id = field::Empty);
+            let attempt_span =
+                tracing::debug_span!("tc.attempt", attempt, request_id = field::Empty);
             let result = self
                 .attempt::<A>(prepared)
                 .instrument(attempt_span.clone())
                 .await;
             if let Some(breakers) = &inner.breakers {
-                let unwell = matches!(&result, Err(f) if classify(&f.error) == RetryClass::Transient);
+                let unwell =
+                    matches!(&result, Err(f) if classify(&f.error) == RetryClass::Transient);
                 breakers.record(region, unwell);
             }
             let Failure { error, retry_after } = match result {
@@ -167,8 +169,13 @@ impl Client {
 
     /// Serializes the action once; every attempt reuses the result.
     fn prepare<A: Action>(&self, action: &A) -> Result<Prepared, Error> {
-        let build_error = |message: String| Error::Build(Box::new(BuildError::new(A::NAME, message)));
-        let mut target = self.inner.endpoint.target(A::SERVICE).map_err(build_error)?;
+        let build_error =
+            |message: String| Error::Build(Box::new(BuildError::new(A::NAME, message)));
+        let mut target = self
+            .inner
+            .endpoint
+            .target(A::SERVICE)
+            .map_err(build_error)?;
         let (body, content_type) = match A::METHOD {
             Method::Post => {
                 let body = serde_json::to_vec(action)
@@ -190,7 +197,10 @@ impl Client {
         })
     }
 
-    async fn attempt<A: Action>(&self, prepared: &Prepared) -> Result<(A::Output, String), Failure> {
+    async fn attempt<A: Action>(
+        &self,
+        prepared: &Prepared,
+    ) -> Result<(A::Output, String), Failure> {
         let inner = &*self.inner;
         let credential = inner
             .credentials
@@ -234,7 +244,10 @@ impl Client {
                 timeout_error(
                     A::NAME,
                     url,
-                    format!("no response within {:?} of sending", inner.first_byte_timeout),
+                    format!(
+                        "no response within {:?} of sending",
+                        inner.first_byte_timeout
+                    ),
                 )
             })?
             .map_err(|e| transport_error(A::NAME, url, e))?;
@@ -265,7 +278,13 @@ impl From<Error> for Failure {
 
 /// `Retry-After: <seconds>`, when present and sane.
 fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    let seconds: u64 = headers.get("retry-after")?.to_str().ok()?.trim().parse().ok()?;
+    let seconds: u64 = headers
+        .get("retry-after")?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
     Some(Duration::from_secs(seconds.min(300)))
 }
 
@@ -281,11 +300,15 @@ async fn read_body(
         Error::Decode(Box::new(DecodeError::new(
             action,
             None,
-            format!("the response body exceeds the limit of {max} bytes (ClientBuilder::max_response_bytes)"),
+            format!(
+                "the response body exceeds the limit of {max} bytes (ClientBuilder::max_response_bytes)"
+            ),
             body,
         )))
     };
-    let announced = response.content_length().map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+    let announced = response
+        .content_length()
+        .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
     if announced.is_some_and(|n| n > max) {
         return Err(too_large(&[]));
     }
@@ -312,7 +335,12 @@ fn timeout_error(action: &'static str, url: &str, message: String) -> Error {
     )))
 }
 
-fn circuit_open_error(action: &'static str, prepared: &Prepared, region: &str, retry_in: Duration) -> Error {
+fn circuit_open_error(
+    action: &'static str,
+    prepared: &Prepared,
+    region: &str,
+    retry_in: Duration,
+) -> Error {
     Error::Transport(Box::new(TransportError::new(
         TransportErrorKind::CircuitOpen,
         action,
@@ -332,7 +360,11 @@ struct Prepared {
     action_lower: String,
 }
 
-fn authorization<A: Action>(prepared: &Prepared, credential: &Credential, timestamp: u64) -> String {
+fn authorization<A: Action>(
+    prepared: &Prepared,
+    credential: &Credential,
+    timestamp: u64,
+) -> String {
     if credential.is_anonymous() {
         return SKIP_AUTHORIZATION.to_owned();
     }
@@ -537,7 +569,8 @@ impl ClientBuilder {
     /// [`Error::Build`] for an invalid endpoint, root domain, header value, or
     /// TLS set-up.
     pub fn build(self) -> Result<Client, Error> {
-        let build_error = |message: String| Error::Build(Box::new(BuildError::new("client", message)));
+        let build_error =
+            |message: String| Error::Build(Box::new(BuildError::new("client", message)));
         let endpoint = match &self.endpoint {
             Some(url) => Endpoint::fixed(url),
             None => Endpoint::domain(&self.root_domain),
@@ -555,7 +588,9 @@ impl ClientBuilder {
             if let Some(value) = value
                 && reqwest::header::HeaderValue::from_str(value).is_err()
             {
-                return Err(build_error(format!("{name} `{value}` is not a valid header value")));
+                return Err(build_error(format!(
+                    "{name} `{value}` is not a valid header value"
+                )));
             }
         }
         let http = reqwest::Client::builder()

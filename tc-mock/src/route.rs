@@ -41,7 +41,10 @@ impl Routes {
             let request: A = decode_params(params)?;
             let output = handler(request)?;
             serde_json::to_value(output).map_err(|e| {
-                MockError::new("InternalError", format!("The handler's output cannot be encoded: {e}"))
+                MockError::new(
+                    "InternalError",
+                    format!("The handler's output cannot be encoded: {e}"),
+                )
             })
         });
         self.0.insert(
@@ -55,7 +58,12 @@ impl Routes {
 
     /// The handler for `action` of `service` at `version`, or the error the
     /// service gives for an unknown action or version.
-    pub(crate) fn find(&self, service: &str, action: &str, version: &str) -> Result<Handler, MockError> {
+    pub(crate) fn find(
+        &self,
+        service: &str,
+        action: &str,
+        version: &str,
+    ) -> Result<Handler, MockError> {
         let route = self.0.get(&(service, action)).ok_or_else(|| {
             MockError::new(
                 "InvalidAction",
