@@ -184,12 +184,15 @@ pub enum TransportErrorKind {
 
 /// A network failure, with the endpoint it concerned.
 #[derive(Debug, thiserror::Error)]
-#[error("{what} calling {action} at {url}: {source}")]
+#[error("{what} calling {action} at {url}: {causes}")]
 pub struct TransportError {
     kind: TransportErrorKind,
     what: &'static str,
     action: &'static str,
     url: String,
+    /// The whole chain of causes, which HTTP libraries often keep below a
+    /// vague top-level message ("error decoding response body").
+    causes: String,
     #[source]
     source: Box<dyn std::error::Error + Send + Sync>,
 }
@@ -209,12 +212,14 @@ impl TransportError {
             TransportErrorKind::Io => "connection broken",
             TransportErrorKind::CircuitOpen => "circuit breaker open",
         };
+        let source = source.into();
         TransportError {
             kind,
             what,
             action,
             url: url.into(),
-            source: source.into(),
+            causes: cause_chain(&*source),
+            source,
         }
     }
 
@@ -320,6 +325,21 @@ impl BuildError {
             message: message.into(),
         }
     }
+}
+
+/// `outer: inner: innermost`, skipping a cause already contained in the one above.
+fn cause_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(e) = cause {
+        let message = e.to_string();
+        if !text.contains(&message) {
+            text.push_str(": ");
+            text.push_str(&message);
+        }
+        cause = e.source();
+    }
+    text
 }
 
 fn request_id_suffix(request_id: Option<&str>) -> String {
