@@ -75,16 +75,78 @@ impl Captured {
     }
 }
 
-pub struct Scripted {
-    pub addr: SocketAddr,
-    captured: Arc<Mutex<Vec<Captured>>>,
+/// A loopback HTTP server that records each request and answers with what
+/// `answer` says; both stand-ins below are this plus their own bookkeeping.
+struct HttpStandIn {
+    addr: SocketAddr,
     task: tokio::task::JoinHandle<()>,
 }
 
-impl Drop for Scripted {
+impl Drop for HttpStandIn {
     fn drop(&mut self) {
         self.task.abort();
     }
+}
+
+impl HttpStandIn {
+    async fn start(answer: impl Fn(Captured, &str) -> Reply + Send + Sync + 'static) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let answer = Arc::new(answer);
+        let task = tokio::spawn(async move {
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    continue;
+                };
+                let answer = Arc::clone(&answer);
+                tokio::spawn(async move {
+                    let service = service_fn(move |request: Request<hyper::body::Incoming>| {
+                        let answer = Arc::clone(&answer);
+                        async move {
+                            let (parts, body) = request.into_parts();
+                            let body = body
+                                .collect()
+                                .await
+                                .map(|b| b.to_bytes().to_vec())
+                                .unwrap_or_default();
+                            let captured = Captured {
+                                method: parts.method.to_string(),
+                                query: parts.uri.query().unwrap_or("").to_owned(),
+                                headers: parts
+                                    .headers
+                                    .iter()
+                                    .map(|(n, v)| {
+                                        (n.to_string(), v.to_str().unwrap_or("").to_owned())
+                                    })
+                                    .collect(),
+                                body,
+                            };
+                            let reply = answer(captured, parts.uri.path());
+                            tokio::time::sleep(reply.delay).await;
+                            let mut response = Response::new(Full::new(Bytes::from(reply.body)));
+                            *response.status_mut() =
+                                hyper::StatusCode::from_u16(reply.status).unwrap();
+                            Ok::<_, Infallible>(response)
+                        }
+                    });
+                    let _ = http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), service)
+                        .await;
+                });
+            }
+        });
+        HttpStandIn { addr, task }
+    }
+
+    fn endpoint(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+pub struct Scripted {
+    pub addr: SocketAddr,
+    captured: Arc<Mutex<Vec<Captured>>>,
+    _server: HttpStandIn,
 }
 
 impl Scripted {
@@ -98,62 +160,24 @@ impl Scripted {
 }
 
 pub async fn scripted(replies: Vec<Reply>) -> Scripted {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
     let captured = Arc::new(Mutex::new(Vec::new()));
-    let script = Arc::new(Mutex::new(VecDeque::from(replies)));
+    let script = Mutex::new(VecDeque::from(replies));
     let log = Arc::clone(&captured);
-    let task = tokio::spawn(async move {
-        loop {
-            let Ok((stream, _)) = listener.accept().await else {
-                continue;
-            };
-            let (log, script) = (Arc::clone(&log), Arc::clone(&script));
-            tokio::spawn(async move {
-                let service = service_fn(move |request: Request<hyper::body::Incoming>| {
-                    let (log, script) = (Arc::clone(&log), Arc::clone(&script));
-                    async move {
-                        let (parts, body) = request.into_parts();
-                        let body = body
-                            .collect()
-                            .await
-                            .map(|b| b.to_bytes().to_vec())
-                            .unwrap_or_default();
-                        log.lock().unwrap().push(Captured {
-                            method: parts.method.to_string(),
-                            query: parts.uri.query().unwrap_or("").to_owned(),
-                            headers: parts
-                                .headers
-                                .iter()
-                                .map(|(n, v)| (n.to_string(), v.to_str().unwrap_or("").to_owned()))
-                                .collect(),
-                            body,
-                        });
-                        let reply = {
-                            let mut script = script.lock().unwrap();
-                            if script.len() > 1 {
-                                script.pop_front()
-                            } else {
-                                script.front().cloned()
-                            }
-                        }
-                        .unwrap_or_else(|| Reply::status(500, "script is empty"));
-                        tokio::time::sleep(reply.delay).await;
-                        let mut response = Response::new(Full::new(Bytes::from(reply.body)));
-                        *response.status_mut() = hyper::StatusCode::from_u16(reply.status).unwrap();
-                        Ok::<_, Infallible>(response)
-                    }
-                });
-                let _ = http1::Builder::new()
-                    .serve_connection(TokioIo::new(stream), service)
-                    .await;
-            });
-        }
-    });
+    let server = HttpStandIn::start(move |request, _path| {
+        log.lock().unwrap().push(request);
+        let mut script = script.lock().unwrap();
+        let next = if script.len() > 1 {
+            script.pop_front()
+        } else {
+            script.front().cloned()
+        };
+        next.unwrap_or_else(|| Reply::status(500, "script is empty"))
+    })
+    .await;
     Scripted {
-        addr,
+        addr: server.addr,
         captured,
-        task,
+        _server: server,
     }
 }
 
@@ -265,20 +289,13 @@ pub async fn raw_request(
 /// A stand-in for the CVM metadata service: answers each GET with what
 /// `answer` gives for its path, and records the paths asked.
 pub struct MetadataStandIn {
-    pub addr: SocketAddr,
     paths: Arc<Mutex<Vec<String>>>,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Drop for MetadataStandIn {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
+    server: HttpStandIn,
 }
 
 impl MetadataStandIn {
     pub fn endpoint(&self) -> String {
-        format!("http://{}", self.addr)
+        self.server.endpoint()
     }
 
     /// The paths asked so far, in order.
@@ -293,33 +310,15 @@ pub const ROLE_LIST_PATH: &str = "/latest/meta-data/cam/security-credentials/";
 pub async fn metadata_stand_in(
     answer: impl Fn(&str) -> (u16, String) + Send + Sync + 'static,
 ) -> MetadataStandIn {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
     let paths = Arc::new(Mutex::new(Vec::new()));
-    let answer = Arc::new(answer);
     let log = Arc::clone(&paths);
-    let task = tokio::spawn(async move {
-        loop {
-            let Ok((stream, _)) = listener.accept().await else {
-                continue;
-            };
-            let (log, answer) = (Arc::clone(&log), Arc::clone(&answer));
-            tokio::spawn(async move {
-                let service = service_fn(move |request: Request<hyper::body::Incoming>| {
-                    let path = request.uri().path().to_owned();
-                    log.lock().unwrap().push(path.clone());
-                    let (status, body) = answer(&path);
-                    let mut response = Response::new(Full::new(Bytes::from(body)));
-                    *response.status_mut() = hyper::StatusCode::from_u16(status).unwrap();
-                    async move { Ok::<_, Infallible>(response) }
-                });
-                let _ = http1::Builder::new()
-                    .serve_connection(TokioIo::new(stream), service)
-                    .await;
-            });
-        }
-    });
-    MetadataStandIn { addr, paths, task }
+    let server = HttpStandIn::start(move |_request, path| {
+        log.lock().unwrap().push(path.to_owned());
+        let (status, body) = answer(path);
+        Reply::status(status, &body)
+    })
+    .await;
+    MetadataStandIn { paths, server }
 }
 
 /// The metadata service's answer for a role: credentials valid `lifetime`
