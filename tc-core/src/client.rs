@@ -19,7 +19,7 @@ use crate::error::{BuildError, DecodeError, Error, TransportError, TransportErro
 use crate::query;
 use crate::rate_limit::RateLimits;
 use crate::retry::{RetryClass, RetryConfig, RetryState, classify};
-use crate::sign::{self, Payload, SigningInput};
+use crate::sign::{Payload, SigningInput, SigningKeyCache};
 use crate::time::unix_now;
 
 /// The `X-TC-RequestClient` value identifying this SDK.
@@ -59,6 +59,8 @@ struct Inner {
     first_byte_timeout: Duration,
     deadline: Option<Duration>,
     max_response_bytes: usize,
+    /// Derived signing keys, one derivation per secret, UTC day and service.
+    signing_keys: SigningKeyCache,
 }
 
 impl Client {
@@ -208,7 +210,8 @@ impl Client {
             .await
             .map_err(|e| Failure::from(Error::from(e)))?;
         let timestamp = unix_now();
-        let authorization = authorization::<A>(prepared, &credential, timestamp);
+        let authorization =
+            authorization::<A>(&inner.signing_keys, prepared, &credential, timestamp);
 
         let method = match A::METHOD {
             Method::Post => reqwest::Method::POST,
@@ -360,7 +363,14 @@ struct Prepared {
     action_lower: String,
 }
 
+/// Room for a usual `Authorization` value, so that writing it never reallocates.
+const AUTHORIZATION_CAPACITY: usize = 224;
+
+/// The `Authorization` value of one attempt, with the key from the client's
+/// cache (the fast path of [`sign`](crate::sign), which builds no intermediate
+/// text).
 fn authorization<A: Action>(
+    keys: &SigningKeyCache,
     prepared: &Prepared,
     credential: &Credential,
     timestamp: u64,
@@ -382,7 +392,14 @@ fn authorization<A: Action>(
         timestamp,
         service: A::SERVICE,
     };
-    sign::sign(&input, credential.secret_id(), credential.secret_key()).authorization
+    let mut authorization = String::with_capacity(AUTHORIZATION_CAPACITY);
+    keys.write_authorization(
+        &mut authorization,
+        &input,
+        credential.secret_id(),
+        credential.secret_key(),
+    );
+    authorization
 }
 
 fn transport_error(action: &'static str, url: &str, error: reqwest::Error) -> Error {
@@ -618,6 +635,7 @@ impl ClientBuilder {
                 first_byte_timeout: self.first_byte_timeout,
                 deadline: self.deadline,
                 max_response_bytes: self.max_response_bytes,
+                signing_keys: SigningKeyCache::new(),
             }),
         })
     }

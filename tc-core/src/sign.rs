@@ -4,13 +4,26 @@
 //! gets back the `Authorization` value together with every intermediate value,
 //! so that tests can compare each step with a published worked example and a
 //! server can verify a request by signing it again.
+//!
+//! Senders take the fast path: [`write_authorization`] streams the canonical
+//! request and the string to sign straight into the hashes, writing only the
+//! `Authorization` value (into a buffer the caller may reuse), and a
+//! [`SigningKeyCache`] derives each key once per secret, UTC day and service.
 
-use std::fmt::Write as _;
+mod cache;
+mod canonical;
+mod hex;
+
+use std::sync::LazyLock;
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 
 use crate::time::utc_date;
+
+pub use cache::{DatedKey, SigningKeyCache};
+use canonical::PayloadHash;
+use hex::Hex;
 
 /// The algorithm name that opens every TC3 `Authorization` value.
 pub const ALGORITHM: &str = "TC3-HMAC-SHA256";
@@ -46,8 +59,16 @@ pub struct SigningInput<'a> {
 }
 
 /// A derived TC3 signing key: valid for one secret key, UTC date and service.
+///
+/// It keeps the HMAC state already keyed with it, so that each signature
+/// skips the two hash blocks of HMAC's key schedule. Both are overwritten
+/// when the key is dropped (the copies a signature makes on the stack, as any
+/// HMAC computation does, are not).
 #[derive(Clone)]
-pub struct SigningKey([u8; 32]);
+pub struct SigningKey {
+    bytes: [u8; 32],
+    mac: Hmac<Sha256>,
+}
 
 impl SigningKey {
     /// Derives the key: `HMAC(HMAC(HMAC("TC3" + secret, date), service), "tc3_request")`.
@@ -55,9 +76,18 @@ impl SigningKey {
         let mut prefixed = zeroize::Zeroizing::new(String::with_capacity(3 + secret_key.len()));
         prefixed.push_str("TC3");
         prefixed.push_str(secret_key);
-        let k_date = hmac_sha256(prefixed.as_bytes(), date.as_bytes());
-        let k_service = hmac_sha256(&k_date, service.as_bytes());
-        SigningKey(hmac_sha256(&k_service, b"tc3_request"))
+        let k_date = zeroize::Zeroizing::new(hmac_sha256(prefixed.as_bytes(), date.as_bytes()));
+        let k_service = zeroize::Zeroizing::new(hmac_sha256(&*k_date, service.as_bytes()));
+        let bytes = hmac_sha256(&*k_service, b"tc3_request");
+        SigningKey {
+            mac: hmac_with_key(&bytes),
+            bytes,
+        }
+    }
+
+    /// An HMAC-SHA256 keyed with this key, ready for the string to sign.
+    fn mac(&self) -> Hmac<Sha256> {
+        self.mac.clone()
     }
 }
 
@@ -69,7 +99,12 @@ impl std::fmt::Debug for SigningKey {
 
 impl Drop for SigningKey {
     fn drop(&mut self) {
-        zeroize::Zeroize::zeroize(&mut self.0);
+        zeroize::Zeroize::zeroize(&mut self.bytes);
+        // The keyed state has no `Zeroize`: replace it in place with the state
+        // of an all-zero key; `black_box` keeps the store from being elided.
+        static BLANK: LazyLock<Hmac<Sha256>> = LazyLock::new(|| hmac_with_key(&[0; 32]));
+        self.mac = BLANK.clone();
+        std::hint::black_box(&self.mac);
     }
 }
 
@@ -107,74 +142,112 @@ pub fn sign_with_key(
     key: &SigningKey,
     date: String,
 ) -> Signature {
-    let mut signed_headers = String::with_capacity(32);
-    for (i, (name, _)) in input.headers.iter().enumerate() {
-        if i > 0 {
-            signed_headers.push(';');
-        }
-        signed_headers.push_str(name);
-    }
+    let payload = PayloadHash::of(input.payload);
+    let mut canonical_request = Vec::with_capacity(256 + input.query.len());
+    canonical::canonical_request(&mut canonical_request, input, &payload);
+    let hashed_canonical_request = Hex::new(&Sha256::digest(&canonical_request).into());
 
-    let canonical_request = canonical_request(input, &signed_headers);
-    let hashed_canonical_request = hex::encode(Sha256::digest(canonical_request.as_bytes()));
-
-    let mut string_to_sign = String::with_capacity(128);
-    let _ = write!(
-        string_to_sign,
-        "{ALGORITHM}\n{}\n{date}/{}/tc3_request\n{hashed_canonical_request}",
-        input.timestamp, input.service
+    let mut string_to_sign = Vec::with_capacity(128);
+    canonical::string_to_sign(
+        &mut string_to_sign,
+        input.timestamp,
+        &date,
+        input.service,
+        &hashed_canonical_request,
     );
-    let signature = hex::encode(hmac_sha256(&key.0, string_to_sign.as_bytes()));
+    let mut mac = key.mac();
+    mac.update(&string_to_sign);
+    let signature = Hex::new(&mac.finalize().into_bytes().into());
 
-    let mut authorization = String::with_capacity(200);
-    let _ = write!(
-        authorization,
-        "{ALGORITHM} Credential={secret_id}/{date}/{}/tc3_request, SignedHeaders={signed_headers}, Signature={signature}",
-        input.service
-    );
+    let mut signed_headers = Vec::with_capacity(32);
+    canonical::signed_headers(&mut signed_headers, input.headers);
+    let mut authorization = String::new();
+    authorization_value(&mut authorization, input, secret_id, &date, &signature);
 
     Signature {
-        canonical_request,
-        hashed_canonical_request,
-        string_to_sign,
+        canonical_request: into_text(canonical_request),
+        hashed_canonical_request: hashed_canonical_request.as_str().to_owned(),
+        string_to_sign: into_text(string_to_sign),
         date,
-        signed_headers,
-        signature,
+        signed_headers: into_text(signed_headers),
+        signature: signature.as_str().to_owned(),
         authorization,
     }
 }
 
-fn canonical_request(input: &SigningInput<'_>, signed_headers: &str) -> String {
-    let payload_hash = match input.payload {
-        Payload::Bytes(body) => hex::encode(Sha256::digest(body)),
-        Payload::Unsigned => "UNSIGNED-PAYLOAD".to_owned(),
-    };
-    let mut out = String::with_capacity(256 + input.query.len());
-    out.push_str(input.method);
-    out.push('\n');
-    out.push_str(input.path);
-    out.push('\n');
-    out.push_str(input.query);
-    out.push('\n');
-    for (name, value) in input.headers {
-        out.push_str(name);
-        out.push(':');
-        for c in value.trim().chars() {
-            out.push(c.to_ascii_lowercase());
+/// Writes the `Authorization` value of `input` into `out`, replacing what it
+/// held: the same text as [`sign_with_key`]`(..).authorization`, but the
+/// canonical request and the string to sign are fed to the hashes piece by
+/// piece instead of being built as strings, so nothing is allocated once `out`
+/// has room. `date` must be the UTC date of `input.timestamp` that the key was
+/// derived for.
+pub fn write_authorization(
+    out: &mut String,
+    input: &SigningInput<'_>,
+    secret_id: &str,
+    key: &SigningKey,
+    date: &str,
+) {
+    let payload = PayloadHash::of(input.payload);
+    let mut hasher = Sha256::new();
+    canonical::canonical_request(&mut hasher, input, &payload);
+    let hashed_canonical_request = Hex::new(&hasher.finalize().into());
+
+    let mut mac = key.mac();
+    canonical::string_to_sign(
+        &mut mac,
+        input.timestamp,
+        date,
+        input.service,
+        &hashed_canonical_request,
+    );
+    let signature = Hex::new(&mac.finalize().into_bytes().into());
+    out.clear();
+    authorization_value(out, input, secret_id, date, &signature);
+}
+
+/// `TC3-HMAC-SHA256 Credential={id}/{scope}, SignedHeaders={names}, Signature={hex}`.
+fn authorization_value(
+    out: &mut String,
+    input: &SigningInput<'_>,
+    secret_id: &str,
+    date: &str,
+    signature: &Hex,
+) {
+    let names: usize = input.headers.iter().map(|(name, _)| name.len() + 1).sum();
+    out.reserve(ALGORITHM.len() + secret_id.len() + input.service.len() + names + 128);
+    out.push_str(ALGORITHM);
+    out.push_str(" Credential=");
+    out.push_str(secret_id);
+    out.push('/');
+    out.push_str(date);
+    out.push('/');
+    out.push_str(input.service);
+    out.push_str("/tc3_request, SignedHeaders=");
+    for (i, (name, _)) in input.headers.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
         }
-        out.push('\n');
+        out.push_str(name);
     }
-    out.push('\n');
-    out.push_str(signed_headers);
-    out.push('\n');
-    out.push_str(&payload_hash);
-    out
+    out.push_str(", Signature=");
+    out.push_str(signature.as_str());
+}
+
+/// The canonical texts are made of `&str` pieces (lower-casing keeps UTF-8
+/// valid), so they are text.
+fn into_text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+fn hmac_with_key(key: &[u8]) -> Hmac<Sha256> {
+    // HMAC accepts keys of any length, so `new_from_slice` cannot fail here.
+    <Hmac<Sha256> as KeyInit>::new_from_slice(key)
+        .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"))
 }
 
 fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
-    // HMAC accepts keys of any length, so `new_from_slice` cannot fail here.
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key)
-        .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
+    let mut mac = hmac_with_key(key);
     mac.update(data);
     mac.finalize().into_bytes().into()
 }
@@ -238,7 +311,10 @@ mod tests {
 
     #[test]
     fn parses_its_own_authorization() {
-        let headers = [("content-type", "application/json"), ("host", "cvm.example")];
+        let headers = [
+            ("content-type", "application/json"),
+            ("host", "cvm.example"),
+        ];
         let input = SigningInput {
             method: "POST",
             path: "/",
@@ -268,6 +344,49 @@ mod tests {
             "TC3-HMAC-SHA256 Credential=a/2019-02-25/cvm/tc3_request, SignedHeaders=host",
         ] {
             assert_eq!(parse_authorization(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_fast_path_writes_the_same_authorization() {
+        let key = SigningKey::derive("secret", "2019-02-25", "cvm");
+        let mixed = "  Application/JSON; Charset=UTF-8 ".to_owned() + &"X".repeat(100);
+        let header_sets: [&[(&str, &str)]; 3] = [
+            &[
+                ("content-type", "application/json"),
+                ("host", "cvm.example"),
+            ],
+            &[
+                ("content-type", &mixed),
+                ("host", "CVM.Example:8080"),
+                ("x-tc-action", "describeimages"),
+            ],
+            &[
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("host", "h"),
+            ],
+        ];
+        let mut out = String::from("stale content");
+        for headers in header_sets {
+            for (method, query, payload) in [
+                ("POST", "", Payload::Bytes(br#"{"ImageId":"img-6pb6lrmy"}"#)),
+                ("GET", "Limit=1&Filters.0.Name=zone", Payload::Bytes(b"")),
+                ("POST", "", Payload::Unsigned),
+            ] {
+                let input = SigningInput {
+                    method,
+                    path: "/",
+                    query,
+                    headers,
+                    payload,
+                    timestamp: 1_551_113_065,
+                    service: "cvm",
+                };
+                let full = sign_with_key(&input, "AKIDtest", &key, "2019-02-25".to_owned());
+                write_authorization(&mut out, &input, "AKIDtest", &key, "2019-02-25");
+                assert_eq!(out, full.authorization);
+                assert_eq!(full, sign(&input, "AKIDtest", "secret"));
+            }
         }
     }
 

@@ -78,6 +78,19 @@ fn both_official_vectors_reproduce_every_intermediate_value() {
         assert_eq!(got.signature, field(vector, "signature"), "{name}");
         assert_eq!(got.authorization, field(vector, "authorization"), "{name}");
 
+        // The senders' fast path, with a cached key, writes the same value.
+        let cache = sign::SigningKeyCache::new();
+        let mut fast = String::new();
+        for _ in 0..2 {
+            cache.write_authorization(
+                &mut fast,
+                &input,
+                field(vector, "secret_id"),
+                field(vector, "secret_key"),
+            );
+            assert_eq!(fast, field(vector, "authorization"), "{name}");
+        }
+
         let parsed = parse_authorization(field(vector, "authorization")).expect("parses");
         assert_eq!(parsed.signature, field(vector, "signature"));
         assert_eq!(parsed.signed_headers, signed);
