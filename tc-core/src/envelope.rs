@@ -3,6 +3,8 @@
 //! `{"Response": {"Error": {"Code": "...", "Message": "..."}, "RequestId": "..."}}`
 //! on failure.
 
+mod single_pass;
+
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
@@ -25,8 +27,16 @@ pub fn decode<T: DeserializeOwned, E: ErrorCode>(
     body: &[u8],
 ) -> Result<(T, String), Error> {
     let success = (200..300).contains(&status);
-    // First pass: is this an envelope, and is it an error? Unknown members are
-    // skipped without being built, which costs a fraction of a full decode.
+    if success && let Some(decoded) = single_pass::decode::<T>(body) {
+        let request_id = decoded.request_id.unwrap_or_default();
+        return match decoded.error {
+            None => Ok((decoded.output, request_id)),
+            Some(error) => Err(service_error::<E>(error, request_id)),
+        };
+    }
+    // The careful way, for error statuses and for bodies that do not decode in
+    // one pass. First pass: is this an envelope, and is it an error? Unknown
+    // members are skipped without being built.
     let probe = match serde_json::from_slice::<Probe>(body) {
         Ok(probe) => probe,
         Err(_) if !success => return Err(http_status(status, action, body)),
@@ -45,22 +55,27 @@ pub fn decode<T: DeserializeOwned, E: ErrorCode>(
     };
     let request_id = response.request_id.unwrap_or_default();
     if let Some(error) = response.error {
-        return Err(Error::Service(Box::new(ServiceError::new::<E>(
-            error.code,
-            error.message,
-            request_id,
-        ))));
+        return Err(service_error::<E>(error, request_id));
     }
     if !success {
         return Err(http_status(status, action, body));
     }
 
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let envelope: Envelope<T> = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        decode_error(action, Some(path), e.into_inner(), body)
-    })?;
+    let envelope: Envelope<T> =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+            let path = e.path().to_string();
+            decode_error(action, Some(path), e.into_inner(), body)
+        })?;
     Ok((envelope.response, request_id))
+}
+
+fn service_error<E: ErrorCode>(error: ApiError, request_id: String) -> Error {
+    Error::Service(Box::new(ServiceError::new::<E>(
+        error.code,
+        error.message,
+        request_id,
+    )))
 }
 
 fn http_status(status: u16, action: &'static str, body: &[u8]) -> Error {
