@@ -1,7 +1,9 @@
 //! `tc-bench load`: `DescribeImageSharePermission` calls against an endpoint
 //! (normally `tc-mock` on loopback), through the SDK's [`Client`] or, with
 //! `--baseline raw`, through a bare reqwest client that sends bytes signed once
-//! before the run; `--compare` alternates both in one run.
+//! before the run; `--compare` alternates both in one run. `--raw-timeouts`
+//! gives the baseline the client's default time limits, to tell their cost
+//! apart.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -29,7 +31,7 @@ pub const OPTIONS: &[&str] = &[
     "region",
 ];
 /// The switches `load` accepts.
-pub const SWITCHES: &[&str] = &["compare"];
+pub const SWITCHES: &[&str] = &["compare", "raw-timeouts"];
 
 /// What a run sends requests through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +48,7 @@ struct Settings {
     rounds: usize,
     image_id: String,
     region: String,
+    raw_timeouts: bool,
 }
 
 /// Runs the load and returns the report.
@@ -61,6 +64,7 @@ pub fn run(args: &Args) -> Result<Value, String> {
         rounds: args.number::<usize>("rounds", 3)?.max(1),
         image_id: args.text("image-id").unwrap_or("img-6pb6lrmy").to_owned(),
         region: args.text("region").unwrap_or("ap-guangzhou").to_owned(),
+        raw_timeouts: args.switch("raw-timeouts"),
     };
     let mode = match args.text("baseline") {
         None => Mode::Client,
@@ -164,6 +168,7 @@ async fn measure(
                 &settings.endpoint,
                 &settings.region,
                 &settings.image_id,
+                settings.raw_timeouts,
             )?);
             let call = move || {
                 let raw = Arc::clone(&raw);
