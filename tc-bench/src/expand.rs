@@ -82,7 +82,7 @@ pub fn run(args: &Args) -> Result<Value, String> {
         "items": jobs.len(),
         "actions": actions.len(),
         "models": count(Kind::Model),
-        "errors": count(Kind::Error),
+        "error_enums": count(Kind::Error),
         "source_lines": source_lines,
         "generated_lines_per_action": round(impl_lines as f64 / actions.len().max(1) as f64, 1),
         "rounds": rounds,

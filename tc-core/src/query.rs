@@ -103,13 +103,16 @@ pub fn decode<T: DeserializeOwned>(query: &str) -> Result<T, QueryError> {
 fn insert(root: &mut BTreeMap<String, Node>, name: &str, value: String) -> Result<(), QueryError> {
     let clash = || QueryError(format!("parameter `{name}` clashes with another parameter"));
     let mut segments = name.split('.');
-    let last = segments.next_back().filter(|s| !s.is_empty()).ok_or_else(|| {
-        QueryError(format!("parameter name `{name}` is empty or ends with `.`"))
-    })?;
+    let last = segments
+        .next_back()
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| QueryError(format!("parameter name `{name}` is empty or ends with `.`")))?;
     let mut branch = root;
     for segment in segments {
         if segment.is_empty() {
-            return Err(QueryError(format!("parameter name `{name}` has an empty part")));
+            return Err(QueryError(format!(
+                "parameter name `{name}` has an empty part"
+            )));
         }
         let node = branch
             .entry(segment.to_owned())
@@ -163,7 +166,9 @@ impl Node {
     /// A branch whose names are all indices, as a list in index order.
     fn into_list(self) -> Result<Vec<Node>, QueryError> {
         let Node::Branch(children) = self else {
-            return Err(QueryError("expected a list, found a single value".to_owned()));
+            return Err(QueryError(
+                "expected a list, found a single value".to_owned(),
+            ));
         };
         let mut indexed = children
             .into_iter()
@@ -172,7 +177,9 @@ impl Node {
             .map_err(|_| QueryError("expected a list with numeric indices".to_owned()))?;
         indexed.sort_unstable_by_key(|(i, _)| *i);
         if indexed.iter().enumerate().any(|(pos, (i, _))| pos != *i) {
-            return Err(QueryError("list indices must run 0, 1, 2, ... without gaps".to_owned()));
+            return Err(QueryError(
+                "list indices must run 0, 1, 2, ... without gaps".to_owned(),
+            ));
         }
         Ok(indexed.into_iter().map(|(_, v)| v).collect())
     }
@@ -240,7 +247,9 @@ impl<'de> de::Deserializer<'de> for Node {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, QueryError> {
-        visitor.visit_seq(de::value::SeqDeserializer::new(self.into_list()?.into_iter()))
+        visitor.visit_seq(de::value::SeqDeserializer::new(
+            self.into_list()?.into_iter(),
+        ))
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(
@@ -368,15 +377,24 @@ mod tests {
             ("Limit", "20"),
             ("Ratio", "0.5"),
         ];
-        let got: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let got: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         assert_eq!(got, expected);
     }
 
     #[test]
     fn encodes_reserved_characters() {
         let query = encode(&sample()).unwrap();
-        assert!(query.contains("Filters.0.Values.1=a+b%26c%3Dd%2F%C3%A9"), "{query}");
-        assert!(query.starts_with("DryRun=true&Filters.0.Name=zone&"), "{query}");
+        assert!(
+            query.contains("Filters.0.Values.1=a+b%26c%3Dd%2F%C3%A9"),
+            "{query}"
+        );
+        assert!(
+            query.starts_with("DryRun=true&Filters.0.Name=zone&"),
+            "{query}"
+        );
     }
 
     #[test]
@@ -408,8 +426,14 @@ mod tests {
     #[test]
     fn reports_bad_input() {
         let err = decode::<Request>("Limit=5&DryRun=true&Ratio=1").unwrap_err();
-        assert!(err.to_string().contains("missing field `InstanceIds`"), "{err}");
-        let err = decode::<Request>("InstanceIds.0=a&Filters.0.Name=z&Filters.0.Values.0=v&DryRun=true&Ratio=1&Limit=x").unwrap_err();
+        assert!(
+            err.to_string().contains("missing field `InstanceIds`"),
+            "{err}"
+        );
+        let err = decode::<Request>(
+            "InstanceIds.0=a&Filters.0.Name=z&Filters.0.Values.0=v&DryRun=true&Ratio=1&Limit=x",
+        )
+        .unwrap_err();
         assert_eq!(err.to_string(), "`x` is not a valid u64");
         let err = decode::<Request>("A=1&A.B=2").unwrap_err();
         assert!(err.to_string().contains("clashes"), "{err}");
