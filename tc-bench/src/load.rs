@@ -15,6 +15,7 @@ use tc_core::{Client, RetryConfig};
 use tc_cvm::DescribeImageSharePermission;
 
 use crate::args::Args;
+use crate::cpu::process_cpu_time;
 use crate::measure::{median, ratio, round};
 use crate::raw::RawRequest;
 use crate::stats::LoadStats;
@@ -108,6 +109,14 @@ async fn compare(settings: &Settings) -> Result<Value, String> {
     report["baseline_p99_us"] = json!(raw.percentile_us(99.0));
     report["baseline_errors"] = json!(raw_runs.iter().map(|s| s.errors).sum::<usize>());
     report["ratio"] = json!(ratio(client.requests_per_sec(), raw.requests_per_sec()));
+    let cpu = |runs: &[LoadStats]| {
+        let mut values: Vec<f64> = runs.iter().map(LoadStats::cpu_us_per_request).collect();
+        median(&mut values)
+    };
+    let (client_cpu, raw_cpu) = (cpu(&client_runs), cpu(&raw_runs));
+    report["cpu_us_per_request"] = json!(round(client_cpu, 1));
+    report["baseline_cpu_us_per_request"] = json!(round(raw_cpu, 1));
+    report["cpu_ratio"] = json!(ratio(client_cpu, raw_cpu));
     let mut per_round: Vec<f64> = client_runs
         .iter()
         .zip(&raw_runs)
@@ -200,6 +209,7 @@ where
     Fut: Future<Output = Result<(), String>> + Send,
 {
     let next = Arc::new(AtomicUsize::new(0));
+    let cpu_before = process_cpu_time();
     let start = Instant::now();
     let tasks: Vec<_> = (0..concurrency)
         .map(|_| {
@@ -228,5 +238,9 @@ where
         latencies.extend(mine);
         errors += failed;
     }
-    LoadStats::new(errors, start.elapsed(), latencies)
+    let elapsed = start.elapsed();
+    let cpu = process_cpu_time()
+        .zip(cpu_before)
+        .map(|(after, before)| after.saturating_sub(before));
+    LoadStats::new(errors, elapsed, latencies, cpu)
 }

@@ -13,6 +13,7 @@
 
 mod alloc;
 mod args;
+mod cpu;
 mod decode;
 mod expand;
 mod load;

@@ -17,13 +17,21 @@ pub struct LoadStats {
     pub elapsed: Duration,
     /// Latency of every request, microseconds, sorted.
     pub latencies_us: Vec<u32>,
+    /// CPU time the whole process used during the run, when known.
+    pub cpu: Option<Duration>,
 }
 
 impl LoadStats {
     /// Builds the summary, sorting `latencies_us`.
-    pub fn new(errors: usize, elapsed: Duration, mut latencies_us: Vec<u32>) -> Self {
+    pub fn new(
+        errors: usize,
+        elapsed: Duration,
+        mut latencies_us: Vec<u32>,
+        cpu: Option<Duration>,
+    ) -> Self {
         latencies_us.sort_unstable();
         LoadStats {
+            cpu,
             requests: latencies_us.len(),
             errors,
             elapsed,
@@ -41,6 +49,14 @@ impl LoadStats {
         }
     }
 
+    /// CPU microseconds this process spent per request (0 when unknown).
+    pub fn cpu_us_per_request(&self) -> f64 {
+        match self.cpu {
+            Some(cpu) if self.requests > 0 => cpu.as_secs_f64() * 1e6 / self.requests as f64,
+            _ => 0.0,
+        }
+    }
+
     /// The latency below which `p` percent of requests finished (nearest rank).
     pub fn percentile_us(&self, p: f64) -> u32 {
         percentile(&self.latencies_us, p)
@@ -53,6 +69,7 @@ impl LoadStats {
             "p50_us": self.percentile_us(50.0),
             "p99_us": self.percentile_us(99.0),
             "errors": self.errors,
+            "cpu_us_per_request": round(self.cpu_us_per_request(), 1),
         })
     }
 }
@@ -82,9 +99,15 @@ mod tests {
 
     #[test]
     fn throughput() {
-        let stats = LoadStats::new(1, Duration::from_secs(2), vec![3, 1, 2, 4]);
+        let stats = LoadStats::new(
+            1,
+            Duration::from_secs(2),
+            vec![3, 1, 2, 4],
+            Some(Duration::from_micros(8)),
+        );
         assert_eq!(stats.requests_per_sec(), 2.0);
         assert_eq!(stats.to_json()["p50_us"], 2);
         assert_eq!(stats.to_json()["errors"], 1);
+        assert_eq!(stats.cpu_us_per_request(), 2.0);
     }
 }
