@@ -17,34 +17,63 @@ use serde_json::Value;
 /// # Errors
 /// When `value` cannot be serialized, or is not an object at the top.
 pub fn flatten<T: Serialize + ?Sized>(value: &T) -> Result<Vec<(String, String)>, QueryError> {
+    let mut pairs = Vec::new();
+    walk(value, |name, value| {
+        pairs.push((name.to_owned(), value.to_owned()))
+    })?;
+    Ok(pairs)
+}
+
+/// Flattens a request and percent-encodes it as a query string (without `?`),
+/// the pairs in [`flatten`]'s order, written straight into the string.
+///
+/// # Errors
+/// As [`flatten`].
+pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<String, QueryError> {
+    let mut query = String::with_capacity(256);
+    walk(value, |name, value| {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.extend(form_urlencoded::byte_serialize(name.as_bytes()));
+        query.push('=');
+        query.extend(form_urlencoded::byte_serialize(value.as_bytes()));
+    })?;
+    Ok(query)
+}
+
+/// Calls `pair` with each flattened `(name, value)`, in order.
+fn walk<T: Serialize + ?Sized>(
+    value: &T,
+    mut pair: impl FnMut(&str, &str),
+) -> Result<(), QueryError> {
     let value = serde_json::to_value(value).map_err(|e| QueryError(e.to_string()))?;
     let Value::Object(members) = value else {
         return Err(QueryError(
             "a request must serialize to an object".to_owned(),
         ));
     };
-    let mut pairs = Vec::with_capacity(members.len());
     let mut name = String::new();
     for (key, value) in &members {
         name.clear();
         name.push_str(key);
-        flatten_into(&mut pairs, &mut name, value);
+        walk_value(&mut pair, &mut name, value);
     }
-    Ok(pairs)
+    Ok(())
 }
 
-fn flatten_into(pairs: &mut Vec<(String, String)>, name: &mut String, value: &Value) {
+fn walk_value(pair: &mut impl FnMut(&str, &str), name: &mut String, value: &Value) {
     let len = name.len();
     match value {
         Value::Null => {}
-        Value::Bool(b) => pairs.push((name.clone(), b.to_string())),
-        Value::Number(n) => pairs.push((name.clone(), n.to_string())),
-        Value::String(s) => pairs.push((name.clone(), s.clone())),
+        Value::Bool(b) => pair(name, if *b { "true" } else { "false" }),
+        Value::Number(n) => pair(name, &n.to_string()),
+        Value::String(s) => pair(name, s),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 name.push('.');
                 let _ = write!(name, "{i}");
-                flatten_into(pairs, name, item);
+                walk_value(pair, name, item);
                 name.truncate(len);
             }
         }
@@ -52,24 +81,11 @@ fn flatten_into(pairs: &mut Vec<(String, String)>, name: &mut String, value: &Va
             for (key, item) in members {
                 name.push('.');
                 name.push_str(key);
-                flatten_into(pairs, name, item);
+                walk_value(pair, name, item);
                 name.truncate(len);
             }
         }
     }
-}
-
-/// Flattens a request and percent-encodes it as a query string (without `?`).
-///
-/// # Errors
-/// As [`flatten`].
-pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<String, QueryError> {
-    let pairs = flatten(value)?;
-    let mut serializer = form_urlencoded::Serializer::new(String::new());
-    for (name, value) in &pairs {
-        serializer.append_pair(name, value);
-    }
-    Ok(serializer.finish())
 }
 
 /// Rebuilds a typed value from flattened pairs, the inverse of [`flatten`]:
@@ -395,6 +411,17 @@ mod tests {
             query.starts_with("DryRun=true&Filters.0.Name=zone&"),
             "{query}"
         );
+    }
+
+    #[test]
+    fn encoding_is_form_encoding_of_the_flattened_pairs() {
+        let mut serializer = form_urlencoded::Serializer::new(String::new());
+        for (name, value) in flatten(&sample()).unwrap() {
+            serializer.append_pair(&name, &value);
+        }
+        assert_eq!(encode(&sample()).unwrap(), serializer.finish());
+        assert_eq!(encode(&serde_json::json!({})).unwrap(), "");
+        assert!(encode(&[1, 2]).is_err());
     }
 
     #[test]
