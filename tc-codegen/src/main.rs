@@ -34,7 +34,7 @@ use spec::Specs;
 const USAGE: &str = "usage: tc-codegen [--check] [--specs DIR]
 
   --check      write nothing; list the files that differ and exit 1 if any do
-  --specs DIR  the spec directory (default: ../shared/specs/cvm-2017-03-12 from the workspace root)";
+  --specs DIR  the spec directory (default: specs/cvm-2017-03-12 in the workspace)";
 
 struct Args {
     check: bool,
@@ -49,7 +49,7 @@ fn workspace_root() -> PathBuf {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         check: false,
-        specs: workspace_root().join("../shared/specs/cvm-2017-03-12"),
+        specs: workspace_root().join("specs/cvm-2017-03-12"),
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -90,7 +90,7 @@ fn run() -> Result<ExitCode, Vec<String>> {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("specs");
-    let label = format!("../shared/specs/{dir_name}");
+    let label = format!("specs/{dir_name}");
     let files = generate(&plan, &label).map_err(|e| vec![e])?;
 
     let out_dir = root.join("tc-cvm/src/generated");

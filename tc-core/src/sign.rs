@@ -33,7 +33,9 @@ pub const ALGORITHM: &str = "TC3-HMAC-SHA256";
 pub enum Payload<'a> {
     /// The exact body bytes (empty for GET).
     Bytes(&'a [u8]),
-    /// The body is not signed; the literal `UNSIGNED-PAYLOAD` stands in its hash.
+    /// The body is not signed (the request carries
+    /// `X-TC-Content-SHA256: UNSIGNED-PAYLOAD`): the SHA-256 of the literal
+    /// `UNSIGNED-PAYLOAD` stands in the body's hash.
     Unsigned,
 }
 
@@ -391,7 +393,7 @@ mod tests {
     }
 
     #[test]
-    fn unsigned_payload_uses_the_literal() {
+    fn unsigned_payload_hashes_the_literal() {
         let headers = [("content-type", "application/json"), ("host", "h")];
         let input = SigningInput {
             method: "POST",
@@ -403,7 +405,11 @@ mod tests {
             service: "cvm",
         };
         let sig = sign(&input, "id", "key");
-        assert!(sig.canonical_request.ends_with("\nUNSIGNED-PAYLOAD"));
+        // SHA-256 of `UNSIGNED-PAYLOAD`, as the service and the official SDKs hash it.
+        assert!(
+            sig.canonical_request
+                .ends_with("\n438d4109ef0d676b8c2c7ed13cdfcb418e494d53b843d4634ce3b1085f07bb96")
+        );
         assert_eq!(sig.date, "1970-01-01");
     }
 }

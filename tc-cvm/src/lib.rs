@@ -56,7 +56,7 @@
 //! ```
 //!
 //! Everything below `generated` is written by `cargo run -p tc-codegen` from the
-//! specs in `../shared/specs/cvm-2017-03-12`; only this file is written by hand.
+//! specs in the repository's `specs/cvm-2017-03-12`; only this file is written by hand.
 
 // The generated code is held to the same lints as hand-written code, and more.
 #![warn(missing_docs, unused_qualifications, clippy::pedantic)]

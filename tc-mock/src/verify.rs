@@ -135,7 +135,7 @@ impl Keys {
             path: "/",
             query: request.query,
             headers: &headers,
-            payload: Payload::Bytes(request.body),
+            payload: payload(request),
             timestamp,
             service: parsed.service,
         };
@@ -155,6 +155,21 @@ impl Keys {
             secret_id: parsed.secret_id.to_owned(),
             service: parsed.service.to_owned(),
         })
+    }
+}
+
+/// What the signature covers of the body: the bytes, unless the caller sent
+/// `X-TC-Content-SHA256: UNSIGNED-PAYLOAD` (as the official SDKs do when told
+/// not to sign the body).
+fn payload<'a>(request: &SignedRequest<'a>) -> Payload<'a> {
+    let unsigned = request
+        .headers
+        .get("x-tc-content-sha256")
+        .is_some_and(|v| v.as_bytes() == b"UNSIGNED-PAYLOAD");
+    if unsigned {
+        Payload::Unsigned
+    } else {
+        Payload::Bytes(request.body)
     }
 }
 

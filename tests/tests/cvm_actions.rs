@@ -1,5 +1,5 @@
 //! tc-cvm against the specs it was generated from, read again here from
-//! `../shared/specs/cvm-2017-03-12`:
+//! `specs/cvm-2017-03-12`:
 //!
 //! - every action of `schema.json` is declared, once, with the right service,
 //!   version, name, request, response and error types;
@@ -23,10 +23,7 @@ use tc_cvm::registry::{ACTION_COUNT, ActionVisitor, visit_actions};
 use tc_cvm::{CvmErrorCode, DescribeImageSharePermissionError};
 
 fn spec(file: &str) -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/specs/cvm-2017-03-12/"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/cvm-2017-03-12/");
     let text = std::fs::read_to_string(format!("{path}{file}"))
         .unwrap_or_else(|e| panic!("reading {path}{file}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("parsing {file}: {e}"))

@@ -1,4 +1,4 @@
-//! The examples of `../shared/specs/cvm-2017-03-12/examples.json` against tc-cvm:
+//! The examples of `specs/cvm-2017-03-12/examples.json` against tc-cvm:
 //! every example request body decodes into its request type and re-encodes to
 //! the same JSON, and every example response decodes into its response type
 //! without losing any value it carries.
@@ -47,10 +47,7 @@ enum Part {
 }
 
 fn spec(file: &str) -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/specs/cvm-2017-03-12/"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/cvm-2017-03-12/");
     let text = std::fs::read_to_string(format!("{path}{file}"))
         .unwrap_or_else(|e| panic!("reading {path}{file}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("parsing {file}: {e}"))

@@ -33,26 +33,24 @@ impl Sink for Hmac<Sha256> {
     }
 }
 
-/// What stands for the body in the canonical request: the hex SHA-256 of the
-/// bytes, or the `UNSIGNED-PAYLOAD` literal.
-pub(crate) enum PayloadHash {
-    Hex(Hex),
-    Unsigned,
-}
+/// The hex SHA-256 that stands for the body in the canonical request.
+pub(crate) struct PayloadHash(Hex);
+
+/// What an unsigned body hashes: the service, like the official SDKs, takes the
+/// SHA-256 of this literal, not the literal itself.
+const UNSIGNED_PAYLOAD: &[u8] = b"UNSIGNED-PAYLOAD";
 
 impl PayloadHash {
     pub(crate) fn of(payload: Payload<'_>) -> Self {
-        match payload {
-            Payload::Bytes(body) => PayloadHash::Hex(Hex::new(&Sha256::digest(body).into())),
-            Payload::Unsigned => PayloadHash::Unsigned,
-        }
+        let hashed = match payload {
+            Payload::Bytes(body) => body,
+            Payload::Unsigned => UNSIGNED_PAYLOAD,
+        };
+        PayloadHash(Hex::new(&Sha256::digest(hashed).into()))
     }
 
     fn as_bytes(&self) -> &[u8] {
-        match self {
-            PayloadHash::Hex(hex) => hex.as_bytes(),
-            PayloadHash::Unsigned => b"UNSIGNED-PAYLOAD",
-        }
+        self.0.as_bytes()
     }
 }
 
