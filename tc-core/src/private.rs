@@ -4,6 +4,9 @@
 pub use serde;
 pub use serde_json;
 
+#[path = "private/wire.rs"]
+pub mod wire;
+
 /// Decodes `null` (or an absent member, with `#[serde(default)]`) as the type's
 /// default, so that a response missing a list still decodes.
 pub fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
@@ -12,6 +15,11 @@ where
     T: serde::Deserialize<'de> + Default,
 {
     <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Option::unwrap_or_default)
+}
+
+/// The index of `code` in a `#[tc_error]` enum's table of codes.
+pub fn position(codes: &[&str], code: &str) -> Option<usize> {
+    codes.iter().position(|c| *c == code)
 }
 
 /// A fresh idempotency token for an unset `ClientToken`.

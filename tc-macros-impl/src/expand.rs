@@ -16,7 +16,7 @@ use syn::spanned::Spanned;
 use syn::{Attribute, LitStr, Path, Token};
 
 use crate::ast::{Enum, Field, Struct};
-use crate::attr::{ActionArgs, Method, is_tc, path_to_string};
+use crate::attr::{ActionArgs, Method, is_tc};
 
 /// Which struct attribute: the two differ in derives and in decoding.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -139,6 +139,23 @@ pub(crate) fn error(root: &Path, input: &Enum) -> TokenStream {
         .iter()
         .filter_map(|variant| variant.code.as_ref())
         .collect();
+    // Variants without explicit discriminants are numbered 0, 1, ... in
+    // declaration order, so a variant's code is one index into a table; with
+    // discriminants (or no variants at all) a `match` says it instead.
+    let indexed = !idents.is_empty()
+        && input
+            .variants
+            .iter()
+            .all(|variant| variant.original.discriminant.is_none());
+    let code_body = if indexed {
+        quote!(CODES[*self as usize])
+    } else {
+        quote! {
+            match *self {
+                #(Self::#idents => #codes,)*
+            }
+        }
+    };
     quote! {
         #(#docs)*
         #derives
@@ -148,19 +165,16 @@ pub(crate) fn error(root: &Path, input: &Enum) -> TokenStream {
         }
 
         const _: () = {
+            const CODES: &[&str] = &[#(#codes),*];
+
             #[automatically_derived]
             impl #root::ErrorCode for #ident {
                 fn code(&self) -> &'static str {
-                    match *self {
-                        #(Self::#idents => #codes,)*
-                    }
+                    #code_body
                 }
 
                 fn from_code(code: &str) -> ::core::option::Option<Self> {
-                    match code {
-                        #(#codes => ::core::option::Option::Some(Self::#idents),)*
-                        _ => ::core::option::Option::None,
-                    }
+                    #root::__private::position(CODES, code).map(|i| Self::ALL[i])
                 }
             }
 
@@ -184,8 +198,11 @@ pub(crate) fn error(root: &Path, input: &Enum) -> TokenStream {
     }
 }
 
-/// The struct as written, plus derives and serde attributes; our `#[tc(...)]`
-/// attributes removed.
+/// The struct as written (our `#[tc(...)]` attributes removed) with its
+/// derives, and its `Serialize` and `Deserialize` impls.
+///
+/// The serde impls are written here rather than derived: see
+/// `tc_core::__private::wire` for why, and for the helpers they call.
 fn struct_item(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
     let item = input.item;
     let mut std_derives = vec![
@@ -197,64 +214,174 @@ fn struct_item(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
         std_derives.push(("Default", quote!(::core::default::Default)));
     }
     let std_derives = derive_attr(&item.attrs, &std_derives);
-    let serde_derives = derive_attr(
-        &item.attrs,
-        &[
-            ("Serialize", quote!(#root::__private::serde::Serialize)),
-            ("Deserialize", quote!(#root::__private::serde::Deserialize)),
-        ],
-    );
-    let root_string = path_to_string(root);
-    let serde_crate = LitStr::new(
-        &format!("{root_string}::__private::serde"),
-        Span::call_site(),
-    );
     let (docs, attrs) = item_attrs(&item.attrs);
     let vis = &item.vis;
     let ident = &item.ident;
-    let fields = input
-        .fields
-        .iter()
-        .map(|field| struct_field(field, &root_string, kind));
+    let fields = input.fields.iter().map(|field| {
+        let original = field.original;
+        let attrs = original.attrs.iter().filter(|attr| !is_tc(attr));
+        let (vis, ident, ty) = (&original.vis, field.ident, &original.ty);
+        quote!(#(#attrs)* #vis #ident: #ty)
+    });
+    let serialize = serialize_impl(input, root);
+    let deserialize = deserialize_impl(input, root, kind);
     quote! {
         #(#docs)*
         #std_derives
-        #serde_derives
-        #[serde(crate = #serde_crate)]
         #(#attrs)*
         #vis struct #ident {
             #(#fields,)*
         }
+
+        const _: () = {
+            #serialize
+            #deserialize
+        };
     }
 }
 
-/// One field, with its wire name and (de)serialization rules.
-fn struct_field(field: &Field, root: &str, kind: Kind) -> TokenStream {
-    let original = field.original;
-    let attrs = original.attrs.iter().filter(|attr| !is_tc(attr));
-    let vis = &original.vis;
-    let ident = field.ident;
-    let ty = &original.ty;
-    // Errors about a field's (de)serialization should land on the field.
-    let span = Span::call_site().located_at(ty.span());
-    let rename = LitStr::new(
+/// A field's wire name as a literal located at what gave it (the `rename`
+/// literal or the field's name), so that errors about it point there.
+fn wire_literal(field: &Field) -> LitStr {
+    LitStr::new(
         &field.wire.value,
         Span::call_site().located_at(field.wire.span),
-    );
-    let mut args = vec![quote!(rename = #rename)];
-    if field.optional {
-        let is_none = LitStr::new("::core::option::Option::is_none", span);
-        args.push(quote!(default));
-        args.push(quote!(skip_serializing_if = #is_none));
-    } else if kind == Kind::Model {
-        let null_as_default = LitStr::new(&format!("{root}::__private::null_as_default"), span);
-        args.push(quote!(default));
-        args.push(quote!(deserialize_with = #null_as_default));
+    )
+}
+
+/// Where errors about a field's type should land: on that type.
+fn type_span(field: &Field) -> Span {
+    Span::call_site().located_at(field.original.ty.span())
+}
+
+/// `impl Serialize`: a struct of the members, `None`s left out.
+fn serialize_impl(input: &Struct, root: &Path) -> TokenStream {
+    let ident = &input.item.ident;
+    let name = ident.to_string();
+    let always = input.fields.iter().filter(|field| !field.optional).count();
+    let optional = input
+        .fields
+        .iter()
+        .filter(|field| field.optional)
+        .map(|field| field.ident);
+    let writes = input.fields.iter().map(|field| {
+        let (member, wire) = (field.ident, wire_literal(field));
+        let helper = if field.optional {
+            quote!(optional)
+        } else {
+            quote!(field)
+        };
+        quote_spanned! {type_span(field)=>
+            #root::__private::wire::#helper(&mut out, #wire, &self.#member)?;
+        }
+    });
+    let out = if input.fields.is_empty() {
+        quote!(out)
+    } else {
+        quote!(mut out)
+    };
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated)] // a deprecated member is still on the wire
+        impl #root::__private::serde::Serialize for #ident {
+            fn serialize<S: #root::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                let len = #always
+                    #(+ ::core::primitive::usize::from(::core::option::Option::is_some(&self.#optional)))*;
+                let #out = #root::__private::serde::Serializer::serialize_struct(serializer, #name, len)?;
+                #(#writes)*
+                #root::__private::serde::ser::SerializeStruct::end(out)
+            }
+        }
     }
-    quote_spanned! {span=>
-        #(#attrs)*
-        #[serde(#(#args),*)]
-        #vis #ident: #ty
+}
+
+/// `impl Deserialize` through `wire::DecodeMap`: each member read into a slot,
+/// unknown members skipped, then the struct built from the slots.
+fn deserialize_impl(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
+    let ident = &input.item.ident;
+    let name = ident.to_string();
+    let wire_names: Vec<LitStr> = input.fields.iter().map(wire_literal).collect();
+    let mut members: Vec<(&str, u16)> = input
+        .fields
+        .iter()
+        .zip(0u16..)
+        .map(|(field, index)| (field.wire.value.as_str(), index))
+        .collect();
+    members.sort_unstable();
+    let members = members.iter().map(|(wire, index)| quote!((#wire, #index)));
+    let slots: Vec<_> = (0..input.fields.len())
+        .map(|i| format_ident!("slot{}", i))
+        .collect();
+    let declare = input.fields.iter().zip(&slots).map(|(field, slot)| {
+        let ty = &field.original.ty;
+        quote_spanned! {type_span(field)=>
+            let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
+        }
+    });
+    let arms = input
+        .fields
+        .iter()
+        .zip(&slots)
+        .zip(0u16..)
+        .map(|((field, slot), index)| {
+            let wire = wire_literal(field);
+            // A model's plain member reads `null` as its default.
+            let take = if kind == Kind::Model && !field.optional {
+                quote!(take_or_default)
+            } else {
+                quote!(take)
+            };
+            quote_spanned! {type_span(field)=>
+                ::core::option::Option::Some(#index) => {
+                    #root::__private::wire::#take(&mut map, &mut #slot, #wire)?;
+                }
+            }
+        });
+    let build = input.fields.iter().zip(&slots).map(|(field, slot)| {
+        let member = field.ident;
+        let wire = wire_literal(field);
+        // A request's plain parameter must be given; anything else may be absent.
+        let value = if kind == Kind::Action && !field.optional {
+            quote!(#root::__private::wire::required(#slot, #wire)?)
+        } else {
+            quote!(::core::option::Option::unwrap_or_default(#slot))
+        };
+        quote_spanned! {type_span(field)=> #member: #value }
+    });
+    quote! {
+        #[automatically_derived]
+        impl<'de> #root::__private::serde::Deserialize<'de> for #ident {
+            fn deserialize<D: #root::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                #root::__private::wire::deserialize(deserializer, &[#(#wire_names),*])
+            }
+        }
+
+        #[automatically_derived]
+        #[allow(deprecated)] // a deprecated member is still on the wire
+        impl<'de> #root::__private::wire::DecodeMap<'de> for #ident {
+            const NAME: &'static str = #name;
+
+            fn decode_map<M: #root::__private::serde::de::MapAccess<'de>>(
+                mut map: M,
+            ) -> ::core::result::Result<Self, M::Error> {
+                const MEMBERS: #root::__private::wire::Members = &[#(#members),*];
+                #(#declare)*
+                while let ::core::option::Option::Some(member) =
+                    #root::__private::wire::next_member(&mut map, MEMBERS)?
+                {
+                    match member {
+                        #(#arms)*
+                        _ => #root::__private::wire::skip(&mut map)?,
+                    }
+                }
+                ::core::result::Result::Ok(Self { #(#build,)* })
+            }
+        }
     }
 }
 

@@ -3,21 +3,86 @@
 /// A mutating action with a `ClientToken`: the client fills it in when unset,
 /// which makes retrying the call safe.
 #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
-#[derive(
-    ::tc_core::__private::serde::Serialize,
-    ::tc_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::tc_core::__private::serde")]
 pub struct CreateDisasterRecoverGroup {
-    #[serde(rename = "Name")]
     pub name: String,
-    #[serde(
-        rename = "ClientToken",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub client_token: Option<String>,
 }
+const _: () = {
+    #[automatically_derived]
+    #[allow(deprecated)]
+    impl ::tc_core::__private::serde::Serialize for CreateDisasterRecoverGroup {
+        fn serialize<S: ::tc_core::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let len = 1usize
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.client_token),
+                );
+            let mut out = ::tc_core::__private::serde::Serializer::serialize_struct(
+                serializer,
+                "CreateDisasterRecoverGroup",
+                len,
+            )?;
+            ::tc_core::__private::wire::field(&mut out, "Name", &self.name)?;
+            ::tc_core::__private::wire::optional(
+                &mut out,
+                "ClientToken",
+                &self.client_token,
+            )?;
+            ::tc_core::__private::serde::ser::SerializeStruct::end(out)
+        }
+    }
+    #[automatically_derived]
+    impl<'de> ::tc_core::__private::serde::Deserialize<'de>
+    for CreateDisasterRecoverGroup {
+        fn deserialize<D: ::tc_core::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            ::tc_core::__private::wire::deserialize(
+                deserializer,
+                &["Name", "ClientToken"],
+            )
+        }
+    }
+    #[automatically_derived]
+    #[allow(deprecated)]
+    impl<'de> ::tc_core::__private::wire::DecodeMap<'de> for CreateDisasterRecoverGroup {
+        const NAME: &'static str = "CreateDisasterRecoverGroup";
+        fn decode_map<M: ::tc_core::__private::serde::de::MapAccess<'de>>(
+            mut map: M,
+        ) -> ::core::result::Result<Self, M::Error> {
+            const MEMBERS: ::tc_core::__private::wire::Members = &[
+                ("ClientToken", 1u16),
+                ("Name", 0u16),
+            ];
+            let mut slot0: ::core::option::Option<String> = ::core::option::Option::None;
+            let mut slot1: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+            while let ::core::option::Option::Some(member) = ::tc_core::__private::wire::next_member(
+                &mut map,
+                MEMBERS,
+            )? {
+                match member {
+                    ::core::option::Option::Some(0u16) => {
+                        ::tc_core::__private::wire::take(&mut map, &mut slot0, "Name")?;
+                    }
+                    ::core::option::Option::Some(1u16) => {
+                        ::tc_core::__private::wire::take(
+                            &mut map,
+                            &mut slot1,
+                            "ClientToken",
+                        )?;
+                    }
+                    _ => ::tc_core::__private::wire::skip(&mut map)?,
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                name: ::tc_core::__private::wire::required(slot0, "Name")?,
+                client_token: ::core::option::Option::unwrap_or_default(slot1),
+            })
+        }
+    }
+};
 const _: () = {
     #[automatically_derived]
     impl ::tc_core::Action for CreateDisasterRecoverGroup {

@@ -2,35 +2,120 @@
 // TC_SNAPSHOTS=overwrite cargo test -p tc-tests --test expand
 /// Optional parameters are left out of the request when `None`.
 #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
-#[derive(
-    ::tc_core::__private::serde::Serialize,
-    ::tc_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::tc_core::__private::serde")]
 #[derive(Default)]
 pub struct DescribeImages {
     /// Required: always sent.
-    #[serde(rename = "InstanceType")]
     pub instance_type: String,
-    #[serde(
-        rename = "ImageIds",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub image_ids: Option<Vec<String>>,
-    #[serde(
-        rename = "Offset",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub offset: Option<u64>,
-    #[serde(
-        rename = "Limit",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub limit: ::core::option::Option<u64>,
 }
+const _: () = {
+    #[automatically_derived]
+    #[allow(deprecated)]
+    impl ::tc_core::__private::serde::Serialize for DescribeImages {
+        fn serialize<S: ::tc_core::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let len = 1usize
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.image_ids),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.offset),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.limit),
+                );
+            let mut out = ::tc_core::__private::serde::Serializer::serialize_struct(
+                serializer,
+                "DescribeImages",
+                len,
+            )?;
+            ::tc_core::__private::wire::field(
+                &mut out,
+                "InstanceType",
+                &self.instance_type,
+            )?;
+            ::tc_core::__private::wire::optional(&mut out, "ImageIds", &self.image_ids)?;
+            ::tc_core::__private::wire::optional(&mut out, "Offset", &self.offset)?;
+            ::tc_core::__private::wire::optional(&mut out, "Limit", &self.limit)?;
+            ::tc_core::__private::serde::ser::SerializeStruct::end(out)
+        }
+    }
+    #[automatically_derived]
+    impl<'de> ::tc_core::__private::serde::Deserialize<'de> for DescribeImages {
+        fn deserialize<D: ::tc_core::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            ::tc_core::__private::wire::deserialize(
+                deserializer,
+                &["InstanceType", "ImageIds", "Offset", "Limit"],
+            )
+        }
+    }
+    #[automatically_derived]
+    #[allow(deprecated)]
+    impl<'de> ::tc_core::__private::wire::DecodeMap<'de> for DescribeImages {
+        const NAME: &'static str = "DescribeImages";
+        fn decode_map<M: ::tc_core::__private::serde::de::MapAccess<'de>>(
+            mut map: M,
+        ) -> ::core::result::Result<Self, M::Error> {
+            const MEMBERS: ::tc_core::__private::wire::Members = &[
+                ("ImageIds", 1u16),
+                ("InstanceType", 0u16),
+                ("Limit", 3u16),
+                ("Offset", 2u16),
+            ];
+            let mut slot0: ::core::option::Option<String> = ::core::option::Option::None;
+            let mut slot1: ::core::option::Option<Option<Vec<String>>> = ::core::option::Option::None;
+            let mut slot2: ::core::option::Option<Option<u64>> = ::core::option::Option::None;
+            let mut slot3: ::core::option::Option<::core::option::Option<u64>> = ::core::option::Option::None;
+            while let ::core::option::Option::Some(member) = ::tc_core::__private::wire::next_member(
+                &mut map,
+                MEMBERS,
+            )? {
+                match member {
+                    ::core::option::Option::Some(0u16) => {
+                        ::tc_core::__private::wire::take(
+                            &mut map,
+                            &mut slot0,
+                            "InstanceType",
+                        )?;
+                    }
+                    ::core::option::Option::Some(1u16) => {
+                        ::tc_core::__private::wire::take(
+                            &mut map,
+                            &mut slot1,
+                            "ImageIds",
+                        )?;
+                    }
+                    ::core::option::Option::Some(2u16) => {
+                        ::tc_core::__private::wire::take(
+                            &mut map,
+                            &mut slot2,
+                            "Offset",
+                        )?;
+                    }
+                    ::core::option::Option::Some(3u16) => {
+                        ::tc_core::__private::wire::take(&mut map, &mut slot3, "Limit")?;
+                    }
+                    _ => ::tc_core::__private::wire::skip(&mut map)?,
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                instance_type: ::tc_core::__private::wire::required(
+                    slot0,
+                    "InstanceType",
+                )?,
+                image_ids: ::core::option::Option::unwrap_or_default(slot1),
+                offset: ::core::option::Option::unwrap_or_default(slot2),
+                limit: ::core::option::Option::unwrap_or_default(slot3),
+            })
+        }
+    }
+};
 const _: () = {
     #[automatically_derived]
     impl ::tc_core::Action for DescribeImages {

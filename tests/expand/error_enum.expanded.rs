@@ -18,30 +18,18 @@ pub enum DescribeImageSharePermissionError {
     ImageNotBelongToAccount,
 }
 const _: () = {
+    const CODES: &[&str] = &[
+        "InvalidImageId.NotFound",
+        "InvalidImageId.Malformed",
+        "UnauthorizedOperation.ImageNotBelongToAccount",
+    ];
     #[automatically_derived]
     impl ::tc_core::ErrorCode for DescribeImageSharePermissionError {
         fn code(&self) -> &'static str {
-            match *self {
-                Self::InvalidImageIdNotFound => "InvalidImageId.NotFound",
-                Self::InvalidImageIdMalformed => "InvalidImageId.Malformed",
-                Self::ImageNotBelongToAccount => {
-                    "UnauthorizedOperation.ImageNotBelongToAccount"
-                }
-            }
+            CODES[*self as usize]
         }
         fn from_code(code: &str) -> ::core::option::Option<Self> {
-            match code {
-                "InvalidImageId.NotFound" => {
-                    ::core::option::Option::Some(Self::InvalidImageIdNotFound)
-                }
-                "InvalidImageId.Malformed" => {
-                    ::core::option::Option::Some(Self::InvalidImageIdMalformed)
-                }
-                "UnauthorizedOperation.ImageNotBelongToAccount" => {
-                    ::core::option::Option::Some(Self::ImageNotBelongToAccount)
-                }
-                _ => ::core::option::Option::None,
-            }
+            ::tc_core::__private::position(CODES, code).map(|i| Self::ALL[i])
         }
     }
     #[automatically_derived]

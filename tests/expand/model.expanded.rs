@@ -7,36 +7,112 @@
     ::core::cmp::PartialEq,
     ::core::default::Default
 )]
-#[derive(
-    ::tc_core::__private::serde::Serialize,
-    ::tc_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::tc_core::__private::serde")]
 #[derive(Eq)]
 pub struct SharePermission {
     /// When it was shared.
-    #[serde(
-        rename = "CreatedTime",
-        default,
-        deserialize_with = "::tc_core::__private::null_as_default"
-    )]
     pub created_time: String,
-    #[serde(
-        rename = "AccountId",
-        default,
-        deserialize_with = "::tc_core::__private::null_as_default"
-    )]
     pub account_id: String,
-    #[serde(
-        rename = "CPU",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub cpu: Option<u64>,
-    #[serde(
-        rename = "SharePermissionSet",
-        default,
-        deserialize_with = "::tc_core::__private::null_as_default"
-    )]
     pub share_permission_set: Vec<SharePermission>,
 }
+const _: () = {
+    #[automatically_derived]
+    #[allow(deprecated)]
+    impl ::tc_core::__private::serde::Serialize for SharePermission {
+        fn serialize<S: ::tc_core::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let len = 3usize
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.cpu),
+                );
+            let mut out = ::tc_core::__private::serde::Serializer::serialize_struct(
+                serializer,
+                "SharePermission",
+                len,
+            )?;
+            ::tc_core::__private::wire::field(
+                &mut out,
+                "CreatedTime",
+                &self.created_time,
+            )?;
+            ::tc_core::__private::wire::field(&mut out, "AccountId", &self.account_id)?;
+            ::tc_core::__private::wire::optional(&mut out, "CPU", &self.cpu)?;
+            ::tc_core::__private::wire::field(
+                &mut out,
+                "SharePermissionSet",
+                &self.share_permission_set,
+            )?;
+            ::tc_core::__private::serde::ser::SerializeStruct::end(out)
+        }
+    }
+    #[automatically_derived]
+    impl<'de> ::tc_core::__private::serde::Deserialize<'de> for SharePermission {
+        fn deserialize<D: ::tc_core::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            ::tc_core::__private::wire::deserialize(
+                deserializer,
+                &["CreatedTime", "AccountId", "CPU", "SharePermissionSet"],
+            )
+        }
+    }
+    #[automatically_derived]
+    #[allow(deprecated)]
+    impl<'de> ::tc_core::__private::wire::DecodeMap<'de> for SharePermission {
+        const NAME: &'static str = "SharePermission";
+        fn decode_map<M: ::tc_core::__private::serde::de::MapAccess<'de>>(
+            mut map: M,
+        ) -> ::core::result::Result<Self, M::Error> {
+            const MEMBERS: ::tc_core::__private::wire::Members = &[
+                ("AccountId", 1u16),
+                ("CPU", 2u16),
+                ("CreatedTime", 0u16),
+                ("SharePermissionSet", 3u16),
+            ];
+            let mut slot0: ::core::option::Option<String> = ::core::option::Option::None;
+            let mut slot1: ::core::option::Option<String> = ::core::option::Option::None;
+            let mut slot2: ::core::option::Option<Option<u64>> = ::core::option::Option::None;
+            let mut slot3: ::core::option::Option<Vec<SharePermission>> = ::core::option::Option::None;
+            while let ::core::option::Option::Some(member) = ::tc_core::__private::wire::next_member(
+                &mut map,
+                MEMBERS,
+            )? {
+                match member {
+                    ::core::option::Option::Some(0u16) => {
+                        ::tc_core::__private::wire::take_or_default(
+                            &mut map,
+                            &mut slot0,
+                            "CreatedTime",
+                        )?;
+                    }
+                    ::core::option::Option::Some(1u16) => {
+                        ::tc_core::__private::wire::take_or_default(
+                            &mut map,
+                            &mut slot1,
+                            "AccountId",
+                        )?;
+                    }
+                    ::core::option::Option::Some(2u16) => {
+                        ::tc_core::__private::wire::take(&mut map, &mut slot2, "CPU")?;
+                    }
+                    ::core::option::Option::Some(3u16) => {
+                        ::tc_core::__private::wire::take_or_default(
+                            &mut map,
+                            &mut slot3,
+                            "SharePermissionSet",
+                        )?;
+                    }
+                    _ => ::tc_core::__private::wire::skip(&mut map)?,
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                created_time: ::core::option::Option::unwrap_or_default(slot0),
+                account_id: ::core::option::Option::unwrap_or_default(slot1),
+                cpu: ::core::option::Option::unwrap_or_default(slot2),
+                share_permission_set: ::core::option::Option::unwrap_or_default(slot3),
+            })
+        }
+    }
+};
