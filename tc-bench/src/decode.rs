@@ -8,7 +8,8 @@ use std::time::Instant;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use tc_core::envelope;
-use tc_cvm::{DescribeImagesError, DescribeImagesResponse};
+use tc_cvm::DescribeImagesResponse;
+use tc_cvm::errors::DescribeImagesError;
 
 use crate::alloc::Counting;
 use crate::args::Args;

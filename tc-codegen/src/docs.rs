@@ -2,12 +2,41 @@
 //! specs give structurally (names, types, presence, which action uses what) and
 //! a link to the action's page in Tencent Cloud's API Explorer. No description
 //! text is taken from the specs or from any other SDK.
+//!
+//! What holds for every field (how `Option` maps to presence on the wire, how
+//! names map) is said once, in the crate docs; a field's own doc says only what
+//! is particular to it.
 
-use crate::plan::{ActionPlan, CodePlan, FieldPlan, StructPlan};
-use crate::types::{Scalar, Ty, Usage};
+use crate::plan::{ActionPlan, CodePlan, FieldPlan, Plan, Status, StructPlan};
+use crate::types::{Scalar, Ty};
 
 /// At most this many actions are named in one doc comment; the rest are counted.
 const MAX_LISTED: usize = 6;
+
+/// The lines of one doc comment, paragraphs separated by empty lines.
+#[derive(Default)]
+pub struct Doc(Vec<String>);
+
+impl Doc {
+    pub fn line(mut self, text: impl Into<String>) -> Self {
+        self.0.push(text.into());
+        self
+    }
+
+    /// Starts a new paragraph (no blank line before the first one).
+    fn paragraph(self, text: impl Into<String>) -> Self {
+        let doc = if self.0.is_empty() {
+            self
+        } else {
+            self.line("")
+        };
+        doc.line(text)
+    }
+
+    pub fn lines(&self) -> &[String] {
+        &self.0
+    }
+}
 
 pub fn explorer_url(service: &str, version: &str, action: &str) -> String {
     format!(
@@ -15,13 +44,28 @@ pub fn explorer_url(service: &str, version: &str, action: &str) -> String {
     )
 }
 
-/// A link to an action's request struct from `models.rs` or `errors.rs`.
-fn action_link(name: &str) -> String {
-    format!("[`{name}`](super::{name})")
+/// `VPC (Virtual Private Cloud)`, or just the title when it holds the
+/// service's name (`SSL Certificates`, `DNSPod`).
+pub fn product(plan: &Plan) -> String {
+    let short = plan.service.to_uppercase();
+    if plan.title.to_uppercase().contains(&short) {
+        plan.title.clone()
+    } else {
+        format!("{short} ({})", plan.title)
+    }
+}
+
+fn api(plan: &Plan) -> String {
+    format!("{} API {}", plan.service.to_uppercase(), plan.version)
+}
+
+/// A link to an item at the crate root.
+fn root_link(name: &str) -> String {
+    format!("[`{name}`](crate::{name})")
 }
 
 /// `[`A`], [`B`] and 3 more`.
-fn action_list(names: impl ExactSizeIterator<Item = impl AsRef<str>>) -> String {
+fn action_list<'a>(names: impl ExactSizeIterator<Item = &'a String>) -> String {
     let total = names.len();
     // "and 1 more" would hide a name for nothing.
     let limit = if total > MAX_LISTED + 1 {
@@ -29,7 +73,7 @@ fn action_list(names: impl ExactSizeIterator<Item = impl AsRef<str>>) -> String 
     } else {
         total
     };
-    let mut shown: Vec<String> = names.take(limit).map(|n| action_link(n.as_ref())).collect();
+    let mut shown: Vec<String> = names.take(limit).map(|n| root_link(n)).collect();
     if total > limit {
         shown.push(format!("{} more", total - limit));
     }
@@ -43,30 +87,45 @@ fn action_list(names: impl ExactSizeIterator<Item = impl AsRef<str>>) -> String 
     }
 }
 
+/// "a" or "an" before `next`: "an" before a vowel, except the vowels that
+/// sound like a consonant (`User`, `Unit`, `One`, `Euro`).
+fn article(next: &str) -> &'static str {
+    const SOUNDS_LIKE_A_CONSONANT: &[&str] =
+        &["Uni", "Use", "Usa", "Uti", "Url", "Uri", "One", "Eu"];
+    let word = next.trim_start_matches(['[', '`']);
+    let vowel = word.starts_with(|c: char| "aeiouAEIOU".contains(c));
+    if vowel && !SOUNDS_LIKE_A_CONSONANT.iter().any(|p| word.starts_with(p)) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 fn scalar_phrase(s: &Scalar, plural: bool) -> String {
     let (one, many) = match s {
-        Scalar::String => ("a string", "strings"),
-        Scalar::DateTime => (
-            "a date and time, kept as the text the service sends",
-            "dates and times, kept as text",
-        ),
-        Scalar::DateTimeIso => (
-            "an ISO 8601 timestamp, kept as text",
-            "ISO 8601 timestamps, kept as text",
-        ),
-        Scalar::I64 => ("a signed 64-bit integer", "signed 64-bit integers"),
-        Scalar::U64 => ("an unsigned 64-bit integer", "unsigned 64-bit integers"),
-        Scalar::F64 => ("a floating-point number", "floating-point numbers"),
-        Scalar::Bool => ("a boolean", "booleans"),
+        Scalar::String => ("string", "strings"),
+        Scalar::DateTime => ("date and time, as the service writes it", "dates and times"),
+        Scalar::DateTimeIso => ("ISO 8601 timestamp", "ISO 8601 timestamps"),
+        Scalar::Date => ("date (`YYYY-MM-DD`)", "dates"),
+        Scalar::Binary => ("file's contents", "files' contents"),
+        Scalar::I64 => ("signed 64-bit integer", "signed 64-bit integers"),
+        Scalar::U64 => ("unsigned 64-bit integer", "unsigned 64-bit integers"),
+        Scalar::F64 => ("floating-point number", "floating-point numbers"),
+        Scalar::Bool => ("boolean", "booleans"),
         Scalar::Object(name) => {
+            let link = format!("[`{name}`](crate::models::{name})");
             return if plural {
-                format!("[`{name}`] objects")
+                format!("{link} objects")
             } else {
-                format!("a [`{name}`] object")
+                format!("{} {link}", article(name))
             };
         }
     };
-    (if plural { many } else { one }).to_owned()
+    if plural {
+        many.to_owned()
+    } else {
+        format!("{} {one}", article(one))
+    }
 }
 
 fn type_phrase(ty: &Ty) -> String {
@@ -76,196 +135,321 @@ fn type_phrase(ty: &Ty) -> String {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// The crate's own docs: what it holds, one call, and the rules every field follows.
+pub fn crate_docs(plan: &Plan, crate_name: &str, label: &str, example: &str) -> Doc {
+    let lib = crate_name.replace('-', "_");
+    let any = &plan.doc_example;
+    let with_errors = plan
+        .actions
+        .get(any)
+        .and_then(|a| a.error_enum.as_deref())
+        .or_else(|| plan.actions.values().find_map(|a| a.error_enum.as_deref()));
+    let mut doc = Doc::default()
+        .paragraph(format!(
+            "Tencent Cloud {}, API version {}: every action, model and error code, typed.",
+            product(plan),
+            plan.version
+        ))
+        .paragraph(format!(
+            "Each of the {} actions is a struct named after it, at the crate root ([`{any}`]); \
+             sending it with a [`Client`] returns the matching `...Response` ([`{any}Response`]). \
+             The objects requests and responses are made of are in [`models`].",
+            plan.actions.len()
+        ));
+    doc = match with_errors {
+        Some(e) => doc.line(format!(
+            "Error codes are the enum [`errors::{}`]; each action that documents codes has \
+             an alias of it named after the action, whose docs list them ([`errors::{e}`]).",
+            plan.all_codes_enum
+        )),
+        None => doc.line(format!(
+            "[`errors::{}`] holds every code of the service.",
+            plan.all_codes_enum
+        )),
+    };
+    doc = doc.paragraph("```no_run");
+    for line in example.lines() {
+        doc = doc.line(line);
+    }
+    doc.line("```")
+        .paragraph("# How fields map to the wire")
+        .paragraph(
+            "- Fields are the members in snake_case (`ImageId` is `image_id`); each field's \
+             doc starts with the member's wire name, and a field whose name does not give the \
+             wire name back carries `#[tc(rename = \"...\")]`.",
+        )
+        .line(
+            "- A request's optional parameter is an `Option`: `None` leaves it out of the \
+             request. Requests implement `Default`, so one with many optional parameters is \
+             built with `..Default::default()`.",
+        )
+        .line(
+            "- A response member the service may leave out or send as `null` is an `Option`. \
+             A plain member is one the service always sends; should it not, it decodes as \
+             its type's default rather than failing the call.",
+        )
+        .line(
+            "- A model used both ways is plain only when it is required in requests and \
+             always sent in responses; its field docs say which way a member is required \
+             when only one is.",
+        )
+        .line(
+            "- Members the specs mark disabled are kept (the service may still send them) \
+             and `#[deprecated]`.",
+        )
+        .line(format!(
+            "- Every item links to the action's page in Tencent Cloud's API Explorer, \
+             which documents what each member means. This crate is generated by \
+             `tc-codegen` from `{label}`; `{lib}` re-exports what a call needs from \
+             `tc_core`, so it is the only dependency to add."
+        ))
 }
 
-pub fn request(a: &ActionPlan, service: &str, version: &str) -> Vec<String> {
-    let total = a.request.fields.len();
-    let required = a.request.fields.iter().filter(|f| f.plain).count();
-    let mut doc = vec![
-        format!(
-            "Input of the `{}` action ({} API {version}).",
-            a.name,
-            service.to_uppercase()
-        ),
-        String::new(),
-        format!(
-            "Send it with a `tc_core` client: a successful call returns [`{}`].",
-            a.response.name
-        ),
-    ];
-    match &a.error_enum {
-        Some(e) => doc.push(format!(
-            "The codes this action may fail with, beyond the common ones, are in [`{e}`]."
-        )),
-        None => doc.push("This action documents no error codes beyond the common ones.".to_owned()),
-    }
-    doc.push(String::new());
-    doc.push(if total == 0 {
-        "It takes no parameters.".to_owned()
+/// The code of the crate docs' example call: the plan's `doc_example` action
+/// with its required parameters set to plain values of their types.
+pub fn example_call(plan: &Plan, crate_name: &str) -> String {
+    let lib = crate_name.replace('-', "_");
+    let name = &plan.doc_example;
+    let fields: Vec<String> = plan
+        .actions
+        .get(name)
+        .map(|a| a.request.fields.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter(|f| f.plain)
+        .map(|f| format!("    {}: {},", f.ident, sample_value(f)))
+        .collect();
+    let request = if fields.is_empty() {
+        format!("{name}::default()")
     } else {
         format!(
-            "It takes {}, {required} of them required.",
-            plural(total, "parameter", "parameters")
+            "{name} {{\n{}\n    ..Default::default()\n}}",
+            fields.join("\n")
         )
-    });
+    };
+    format!(
+        "use {lib}::{{Client, {name}}};\n\n\
+         # async fn run() -> Result<(), {lib}::Error> {{\n\
+         let client = Client::builder().region(\"ap-guangzhou\").build()?;\n\
+         let request = {request};\n\
+         let out = client.send(request).await?;\n\
+         println!(\"RequestId {{}}\", out.request_id);\n\
+         # Ok(()) }}"
+    )
+}
+
+/// A value of a required parameter's type for the example call, the spec's
+/// example when there is one that fits.
+fn sample_value(f: &FieldPlan) -> String {
+    let example: Option<serde_json::Value> = f
+        .example
+        .as_deref()
+        .and_then(|e| serde_json::from_str(e).ok());
+    let text = |v: Option<&serde_json::Value>| {
+        let s = v.and_then(serde_json::Value::as_str).unwrap_or("...");
+        format!("{s:?}.into()")
+    };
+    match &f.ty {
+        Ty::One(s) if s.is_text() => text(example.as_ref()),
+        Ty::List(s) if s.is_text() => {
+            let first = example.as_ref().and_then(|v| v.get(0));
+            format!("vec![{}]", text(first))
+        }
+        Ty::One(Scalar::I64 | Scalar::U64) => example
+            .filter(serde_json::Value::is_number)
+            .map_or_else(|| "1".to_owned(), |v| v.to_string()),
+        Ty::One(Scalar::F64) => "1.0".to_owned(),
+        Ty::One(Scalar::Bool) => "true".to_owned(),
+        Ty::List(_) => "Vec::new()".to_owned(),
+        Ty::One(_) => "Default::default()".to_owned(),
+    }
+}
+
+pub fn request(plan: &Plan, a: &ActionPlan) -> Doc {
+    let mut doc = Doc::default().paragraph(format!("The `{}` action of {}.", a.name, api(plan)));
+    doc = match a.status {
+        Status::Online => doc,
+        Status::Deprecated => doc.paragraph(
+            "The service lists this action as deprecated: it still answers, but may stop; \
+             prefer its successor where the API Explorer names one.",
+        ),
+        Status::Offline => doc.paragraph("The service no longer serves this action."),
+    };
+    doc = doc.paragraph(format!(
+        "A successful call returns [`{}`].",
+        a.response.name
+    ));
+    doc = match &a.error_enum {
+        Some(e) => doc.line(format!(
+            "The codes it documents are in [`{e}`](crate::errors::{e}), beside the common \
+             ones in [`CommonCode`](crate::CommonCode)."
+        )),
+        None => doc.line(
+            "It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).",
+        ),
+    };
     if let Some(limit) = a.rate_limit {
-        doc.push(format!(
-            "The service accepts at most {limit} of these calls per second."
+        doc = doc.line(format!(
+            "The service accepts at most {limit} of these calls per second, and the client \
+             keeps to that."
         ));
     }
-    doc.push(String::new());
-    doc.push(format!(
+    doc.paragraph(format!(
         "[API Explorer]({})",
-        explorer_url(service, version, &a.name)
-    ));
-    doc
+        explorer_url(&plan.service, &plan.version, &a.name)
+    ))
 }
 
-pub fn response(a: &ActionPlan, service: &str, version: &str) -> Vec<String> {
-    vec![
-        format!(
-            "Output of the [`{}`] action: the `Response` object of a successful call.",
-            a.name
-        ),
-        String::new(),
-        format!(
-            "[API Explorer]({})",
-            explorer_url(service, version, &a.name)
-        ),
-    ]
+pub fn response(a: &ActionPlan) -> Doc {
+    Doc::default().paragraph(format!("What a successful [`{}`] call returns.", a.name))
 }
 
-pub fn model(m: &StructPlan, service: &str, version: &str) -> Vec<String> {
-    let mut doc = vec![format!(
-        "The `{}` object of the {} API {version}.",
-        m.name,
-        service.to_uppercase()
-    )];
-    let mut uses = Vec::new();
+pub fn model(plan: &Plan, m: &StructPlan) -> Doc {
+    let mut doc = Doc::default().paragraph(format!("The `{}` object of {}.", m.wire, api(plan)));
     if !m.in_actions.is_empty() {
-        uses.push(format!(
+        doc = doc.paragraph(format!(
             "Sent in the input of {}.",
             action_list(m.in_actions.iter())
         ));
     }
     if !m.out_actions.is_empty() {
-        uses.push(format!(
+        let text = format!(
             "Returned in the output of {}.",
             action_list(m.out_actions.iter())
-        ));
-    }
-    if !uses.is_empty() {
-        doc.push(String::new());
-        doc.extend(uses);
+        );
+        doc = if m.in_actions.is_empty() {
+            doc.paragraph(text)
+        } else {
+            doc.line(text)
+        };
     }
     doc
 }
 
-/// Which struct a field sits in, for the presence sentence.
+/// Which struct a field sits in.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Holder {
     Request,
     Response,
-    Model(Usage),
+    /// A model used both ways.
+    TwoWayModel,
+    /// A model used one way.
+    OneWayModel,
 }
 
-pub fn field(f: &FieldPlan, holder: &Holder) -> Vec<String> {
+pub fn field(f: &FieldPlan, holder: Holder) -> Doc {
     if f.request_id {
-        return vec![
-            "`RequestId`: the id the service gave this call; quote it when asking Tencent Cloud for help."
-                .to_owned(),
-        ];
-    }
-    let kind = match holder {
-        Holder::Request => "parameter",
-        _ => "member",
-    };
-    let mut doc = vec![format!("The `{}` {kind}: {}.", f.wire, type_phrase(&f.ty))];
-    doc.push(String::new());
-    let input = if f.input_required {
-        "Required."
-    } else {
-        "Optional: `None` leaves it out of the request."
-    };
-    let output = if f.output_always {
-        "The service always sends it (should it not, it decodes as the default value)."
-    } else {
-        "The service may leave it out or send `null`."
-    };
-    match holder {
-        Holder::Request => doc.push(input.to_owned()),
-        Holder::Response => doc.push(output.to_owned()),
-        Holder::Model(usage) => {
-            if usage.input && usage.output {
-                doc.push(if f.input_required {
-                    "In a request it is required.".to_owned()
-                } else {
-                    "In a request it is optional: `None` leaves it out.".to_owned()
-                });
-                doc.push(if f.output_always {
-                    "In a response the service always sends it.".to_owned()
-                } else {
-                    "In a response the service may leave it out or send `null`.".to_owned()
-                });
-            } else if usage.input {
-                doc.push(input.to_owned());
-            } else {
-                doc.push(output.to_owned());
-            }
-        }
-    }
-    if f.deprecated {
-        doc.push(String::new());
-        doc.push(
-            "The spec marks this member disabled. It is kept so that no data is lost, but the service may ignore it or stop sending it."
-                .to_owned(),
+        return Doc::default().paragraph(
+            "`RequestId`: the id of this call; quote it when asking Tencent Cloud for help.",
         );
     }
+    let mut doc = Doc::default().paragraph(format!("`{}`: {}.", f.wire, type_phrase(&f.ty)));
+    if holder == Holder::TwoWayModel && !f.plain {
+        if f.input_required {
+            doc = doc.line("Required in requests.");
+        }
+        if f.output_always {
+            doc = doc.line("Always sent in responses.");
+        }
+    }
     if let Some(example) = &f.example {
-        doc.push(String::new());
-        doc.push(format!("Example: `{example}`"));
+        doc = doc.paragraph(format!("Example: `{example}`"));
     }
     doc
 }
 
-pub fn error_enum(a: &ActionPlan, service: &str, version: &str) -> Vec<String> {
-    vec![
-        format!("The error codes documented for [`{}`](super::{}).", a.name, a.name),
-        String::new(),
-        "The codes every service may return are in [`tc_core::CommonCode`]; a code that is in neither reaches you as it came."
-            .to_owned(),
-        String::new(),
-        format!("[API Explorer]({})", explorer_url(service, version, &a.name)),
-    ]
-}
-
-pub fn error_variant(code: &str, ours: Option<&str>) -> Vec<String> {
-    let mut doc = Vec::new();
-    if let Some(text) = ours {
-        doc.push(text.to_owned());
-        doc.push(String::new());
+pub fn error_alias(plan: &Plan, a: &ActionPlan) -> Doc {
+    let mut doc = Doc::default()
+        .paragraph(format!(
+            "The error codes of [`{}`](crate::{}): [`{}`], of which it documents these (beside \
+             the common ones in [`CommonCode`](crate::CommonCode)):",
+            a.name, a.name, plan.all_codes_enum
+        ))
+        .line("");
+    for (code, ours) in &a.errors {
+        let variant = &plan.codes[code].variant;
+        let link = format!("[`{variant}`]({}::{variant})", plan.all_codes_enum);
+        doc = match ours {
+            Some(text) => doc.line(format!("- {link} (`{code}`): {text}")),
+            None => doc.line(format!("- {link} (`{code}`)")),
+        };
     }
-    doc.push(format!("Wire code `{code}`."));
     doc
 }
 
-pub fn all_codes_enum(count: usize, service: &str, version: &str) -> Vec<String> {
-    vec![
-        format!(
-            "Every error code documented by some action of the {} API {version}: {count} codes in one enum.",
-            service.to_uppercase()
-        ),
-        String::new(),
-        "Handy when handling the errors of several actions alike. Each action also has its own, smaller enum listing only its codes."
-            .to_owned(),
-    ]
+pub fn all_codes_enum(plan: &Plan) -> Doc {
+    Doc::default()
+        .paragraph(format!(
+            "Every error code some action of {} documents: {} codes in one enum.",
+            api(plan),
+            plan.codes.len()
+        ))
+        .paragraph(
+            "Each action that documents codes has an alias of this enum named after it \
+             (`<Action>Error`), whose docs list the codes that action documents.",
+        )
 }
 
-pub fn all_codes_variant(code: &str, c: &CodePlan) -> Vec<String> {
-    vec![
-        format!("Wire code `{code}`."),
-        String::new(),
-        format!("Documented for {}.", action_list(c.actions.iter())),
-    ]
+pub fn all_codes_variant(plan: &Plan, code: &str, c: &CodePlan) -> Doc {
+    // Our own words for the code, where the overrides give some for an action.
+    let ours = c
+        .actions
+        .iter()
+        .find_map(|a| plan.actions.get(a)?.errors.get(code)?.as_deref());
+    let doc = match ours {
+        Some(text) => Doc::default().paragraph(format!("`{code}`: {text}")),
+        None => Doc::default().paragraph(format!("`{code}`")),
+    };
+    if c.actions.is_empty() {
+        doc
+    } else {
+        doc.paragraph(format!("Documented for {}.", action_list(c.actions.iter())))
+    }
+}
+
+pub fn models_module(plan: &Plan) -> Doc {
+    Doc::default().paragraph(format!(
+        "The {} objects that {} requests and responses are made of.",
+        plan.models.len(),
+        api(plan)
+    ))
+}
+
+pub fn errors_module(plan: &Plan) -> Doc {
+    Doc::default()
+        .paragraph(format!(
+            "Error codes of {}: [`{}`] holds them all, and each action that documents codes \
+             has an alias of it named after the action (`<Action>Error`) that lists them.",
+            api(plan),
+            plan.all_codes_enum
+        ))
+        .paragraph(
+            "Codes every service may return (`AuthFailure.SignatureFailure`, \
+             `RequestLimitExceeded`, ...) are [`CommonCode`](crate::CommonCode). A code in \
+             neither still reaches you, as text, from [`Error::code`](crate::Error::code).",
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles() {
+        assert_eq!(
+            scalar_phrase(&Scalar::U64, false),
+            "an unsigned 64-bit integer"
+        );
+        assert_eq!(scalar_phrase(&Scalar::String, false), "a string");
+        assert_eq!(
+            scalar_phrase(&Scalar::Object("InstanceChargePrepaid".into()), false),
+            "an [`InstanceChargePrepaid`](crate::models::InstanceChargePrepaid)"
+        );
+        assert_eq!(
+            scalar_phrase(&Scalar::Object("Placement".into()), false),
+            "a [`Placement`](crate::models::Placement)"
+        );
+        assert_eq!(article("UserData"), "a");
+        assert_eq!(article("Image"), "an");
+    }
 }

@@ -1,70 +1,95 @@
-//! Generates tc-cvm's sources from the CVM 2017-03-12 specs.
+//! Generates a typed crate for every service version under `specs/`.
 //!
 //! ```text
-//! cargo run -p tc-codegen                 # (re)write tc-cvm/src/generated/
-//! cargo run -p tc-codegen -- --check      # write nothing; exit 1 if anything differs
-//! cargo run -p tc-codegen -- --specs DIR  # read the specs from DIR
+//! cargo run -p tc-codegen                       # (re)write every service crate
+//! cargo run -p tc-codegen -- --check            # write nothing; exit 1 if anything differs
+//! cargo run -p tc-codegen -- --specs DIR        # read the specs from DIR (a spec root, or one service's directory)
+//! cargo run -p tc-codegen -- catalog PATH       # generate and type-check a whole catalog (see `catalog`)
 //! ```
 //!
+//! CVM goes to `tc-cvm/`, every other service to `services/tc-<service>/`;
+//! per-service adjustments are read from `tc-codegen/overrides/<service>-<version>.json`.
+//!
 //! The pipeline, one module per stage: `spec` reads the JSON files, `plan`
-//! decides names, types and docs inputs and checks everything, `emit_*` build
-//! each file with `quote!`, `render` pretty-prints it with prettyplease (so the
-//! output does not depend on the local rustfmt), and `main` writes or compares.
+//! decides names, types and docs inputs and checks everything, `emit` builds
+//! each file (Rust with `quote!`, printed by prettyplease in `render` so the
+//! output does not depend on the local rustfmt), `docs` writes every doc
+//! comment, and `workspace` says where files go and writes or compares them.
 
+mod catalog;
 mod docs;
-mod emit_actions;
-mod emit_errors;
-mod emit_mod;
-mod emit_models;
-mod emit_registry;
-mod naming;
+mod emit;
 mod overrides;
 mod plan;
 mod render;
 mod spec;
 mod types;
+mod workspace;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use overrides::Overrides;
 use spec::Specs;
+use workspace::{CrateLayout, SpecDir};
 
 const USAGE: &str = "usage: tc-codegen [--check] [--specs DIR]
+       tc-codegen catalog PATH [--out DIR]
 
-  --check      write nothing; list the files that differ and exit 1 if any do
-  --specs DIR  the spec directory (default: specs/cvm-2017-03-12 in the workspace)";
-
-struct Args {
-    check: bool,
-    specs: PathBuf,
-}
+  --check       write nothing; list the files that differ and exit 1 if any do
+  --specs DIR   the specs: a directory of service directories (default: specs/ in the
+                workspace), or one service's directory
+  catalog PATH  generate every service version of PATH (a .tar.gz or a directory of
+                service directories) into a scratch workspace (--out, default a fresh
+                directory under the system's temporary one), type-check it with
+                `cargo check`, and print one JSON summary line last";
 
 fn workspace_root() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     manifest.parent().unwrap_or(manifest).to_path_buf()
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        check: false,
-        specs: workspace_root().join("specs/cvm-2017-03-12"),
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(arg) = it.next() {
+enum Command {
+    Generate { check: bool, specs: PathBuf },
+    Catalog { path: PathBuf, out: Option<PathBuf> },
+}
+
+fn parse_args() -> Result<Command, String> {
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("catalog") {
+        args.next();
+        let path = args.next().ok_or("catalog needs a path")?.into();
+        let mut out = None;
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--out" => out = Some(args.next().ok_or("--out needs a directory")?.into()),
+                other => return Err(format!("unknown argument {other:?}\n\n{USAGE}")),
+            }
+        }
+        return Ok(Command::Catalog { path, out });
+    }
+    let mut check = false;
+    let mut specs = workspace_root().join("specs");
+    while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--check" => args.check = true,
-            "--specs" => args.specs = it.next().ok_or("--specs needs a directory")?.into(),
+            "--check" => check = true,
+            "--specs" => specs = args.next().ok_or("--specs needs a directory")?.into(),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other:?}\n\n{USAGE}")),
         }
     }
-    Ok(args)
+    Ok(Command::Generate { check, specs })
 }
 
 fn main() -> ExitCode {
-    match run() {
+    let result = match parse_args() {
+        Ok(Command::Generate { check, specs }) => generate(check, &specs),
+        Ok(Command::Catalog { path, out }) => {
+            catalog::run(&path, out.as_deref(), &workspace_root())
+        }
+        Err(e) => Err(vec![e]),
+    };
+    match result {
         Ok(code) => code,
         Err(problems) => {
             for p in &problems {
@@ -75,103 +100,114 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<ExitCode, Vec<String>> {
-    let args = parse_args().map_err(|e| vec![e])?;
+fn generate(check: bool, specs: &Path) -> Result<ExitCode, Vec<String>> {
     let root = workspace_root();
-    let specs = Specs::load(&args.specs).map_err(|e| vec![e])?;
-    let overrides: Overrides =
-        spec::read_json(&root.join("tc-codegen/overrides.json")).map_err(|e| vec![e])?;
-    let plan = plan::plan(&specs, &overrides)?;
+    let dirs = if specs.join("schema.json").is_file() {
+        let name = specs
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        vec![SpecDir {
+            path: specs.to_path_buf(),
+            name: name.to_owned(),
+        }]
+    } else {
+        workspace::spec_dirs(specs).map_err(|e| vec![e])?
+    };
 
-    // The header names the specs the way the workspace sees them, whatever
-    // path was given, so the output does not depend on where it was run.
-    let dir_name = args
-        .specs
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("specs");
-    let label = format!("specs/{dir_name}");
-    let files = generate(&plan, &label).map_err(|e| vec![e])?;
-
-    let out_dir = root.join("tc-cvm/src/generated");
-    let stale = stale_files(&out_dir, &files);
-    let mut differ = Vec::new();
-    for (name, text) in &files {
-        let path = out_dir.join(name);
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-            differ.push(path);
+    let mut files = BTreeMap::new();
+    let mut crate_dirs = Vec::new();
+    // The local endpoint's default answers, by service: (version, file name).
+    let answers_dir = root.join("tc-mock/src/answers");
+    let mut answers = BTreeMap::new();
+    let mut problems = Vec::new();
+    let (mut actions, mut models, mut codes) = (0, 0, 0);
+    for dir in &dirs {
+        let service = dir.name.split('-').next().unwrap_or_default();
+        let layout = CrateLayout::in_workspace(&root, service);
+        if crate_dirs.contains(&layout.dir) {
+            problems.push(format!(
+                "{}: a second version of `{service}`; one crate per service",
+                dir.name
+            ));
+            continue;
+        }
+        // The label names the specs the way the workspace sees them, whatever
+        // path was given, so the output does not depend on where it was run.
+        let label = format!("specs/{}", dir.name);
+        let overrides = root
+            .join("tc-codegen/overrides")
+            .join(format!("{}.json", dir.name));
+        let specs = match Specs::load(&dir.path) {
+            Ok(specs) => specs,
+            Err(e) => {
+                problems.push(format!("{}: {e}", dir.name));
+                continue;
+            }
+        };
+        match workspace::generate(dir, &specs, &overrides, &layout, &label) {
+            Ok((plan, crate_files)) => {
+                let file = format!("{service}.json");
+                files.insert(
+                    answers_dir.join(&file),
+                    emit::mock_answers::service_json(&specs, &label),
+                );
+                answers.insert(service.to_owned(), (plan.version.clone(), file));
+                actions += plan.actions.len();
+                models += plan.models.len();
+                codes += plan.codes.len();
+                files.extend(crate_files);
+                crate_dirs.push(layout.dir);
+            }
+            Err(mut p) => problems.append(&mut p),
         }
     }
-    differ.extend(stale.iter().cloned());
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    files.insert(
+        answers_dir.join("mod.rs"),
+        emit::mock_answers::index(&answers),
+    );
+    crate_dirs.push(answers_dir);
 
-    if args.check {
-        if differ.is_empty() {
-            println!("tc-codegen: {} files up to date", files.len());
+    let changes = workspace::compare(&files, &crate_dirs);
+    if !changes.hand_written.is_empty() {
+        return Err(changes
+            .hand_written
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} is not a generated file; move it away first",
+                    p.display()
+                )
+            })
+            .collect());
+    }
+    if check {
+        if changes.is_empty() {
+            println!(
+                "tc-codegen: {} services, {} files up to date",
+                dirs.len(),
+                files.len()
+            );
             return Ok(ExitCode::SUCCESS);
         }
         eprintln!(
             "tc-codegen: these files differ from what the specs give; run `cargo run -p tc-codegen`:"
         );
-        for path in &differ {
+        for path in changes.differ.iter().chain(&changes.stale) {
             eprintln!("  {}", path.display());
         }
         return Ok(ExitCode::FAILURE);
     }
-
-    std::fs::create_dir_all(&out_dir).map_err(|e| vec![format!("{}: {e}", out_dir.display())])?;
-    for (name, text) in &files {
-        let path = out_dir.join(name);
-        if differ.contains(&path) {
-            std::fs::write(&path, text).map_err(|e| vec![format!("{}: {e}", path.display())])?;
-            println!("wrote {}", path.display());
-        }
-    }
-    for path in &stale {
-        std::fs::remove_file(path).map_err(|e| vec![format!("{}: {e}", path.display())])?;
-        println!("removed {}", path.display());
-    }
+    workspace::apply(&files, &changes).map_err(|e| vec![e])?;
     let lines: usize = files.values().map(|t| t.lines().count()).sum();
     println!(
-        "tc-codegen: {} files, {lines} lines ({} actions, {} models, {} codes); {} changed",
+        "tc-codegen: {} services, {} files, {lines} lines ({actions} actions, {models} models, {codes} codes); {} changed",
+        dirs.len(),
         files.len(),
-        plan.actions.len(),
-        plan.models.len(),
-        plan.codes.len(),
-        differ.len()
+        changes.differ.len() + changes.stale.len()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// Every generated file, by name under `tc-cvm/src/generated/`.
-fn generate(plan: &plan::Plan, label: &str) -> Result<BTreeMap<&'static str, String>, String> {
-    Ok(BTreeMap::from([
-        ("mod.rs", render::file(label, emit_mod::emit(plan))?),
-        ("actions.rs", render::file(label, emit_actions::emit(plan))?),
-        ("models.rs", render::file(label, emit_models::emit(plan))?),
-        ("errors.rs", render::file(label, emit_errors::emit(plan))?),
-        (
-            "registry.rs",
-            render::file(label, emit_registry::emit(plan))?,
-        ),
-    ]))
-}
-
-/// Generated files in the output directory that the specs no longer produce.
-/// Only files carrying our header count, so nothing hand-written is touched.
-fn stale_files(dir: &Path, files: &BTreeMap<&'static str, String>) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut stale: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            !files.contains_key(name)
-                && std::fs::read_to_string(p)
-                    .is_ok_and(|t| t.starts_with("// @generated by tc-codegen"))
-        })
-        .collect();
-    stale.sort();
-    stale
 }

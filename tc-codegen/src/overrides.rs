@@ -1,8 +1,11 @@
-//! The hand-written adjustments in `tc-codegen/overrides.json`: what the specs do
-//! not say (rate limits, our own words for some error codes) and the names the
-//! naming rules cannot decide on their own.
+//! The hand-written adjustments of one service, in
+//! `tc-codegen/overrides/<service>-<version>.json`: what the specs do not say
+//! (the product's name, rate limits, our own words for some error codes) and
+//! names the naming rules cannot decide on their own. A service without such a
+//! file is generated from its specs alone.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::Deserialize;
 
@@ -13,10 +16,15 @@ pub struct Overrides {
     #[serde(rename = "$comment", default)]
     #[allow(dead_code)]
     pub comment: Option<String>,
+    /// The product's name, as the crate's docs and description give it
+    /// (`Cloud Virtual Machine`); the service name in capitals otherwise.
+    pub title: Option<String>,
+    /// The action whose call the crate docs show; chosen from the specs otherwise.
+    pub doc_example: Option<String>,
     /// Per action, by action name.
     #[serde(default)]
     pub actions: BTreeMap<String, ActionOverride>,
-    /// Explicit variant names for error codes whose default names collide.
+    /// Explicit variant names for error codes, by code.
     #[serde(default)]
     pub error_variants: BTreeMap<String, String>,
 }
@@ -29,4 +37,15 @@ pub struct ActionOverride {
     /// A sentence or two for some of the action's error codes, by wire code.
     #[serde(default)]
     pub error_docs: BTreeMap<String, String>,
+}
+
+impl Overrides {
+    /// The overrides in `path`, or none when there is no such file.
+    pub fn load(path: &Path) -> Result<Overrides, String> {
+        if path.exists() {
+            crate::spec::read_json(path)
+        } else {
+            Ok(Overrides::default())
+        }
+    }
 }

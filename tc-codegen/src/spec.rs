@@ -1,4 +1,5 @@
-//! Reading the spec files: `schema.json` and `errors.json`, exactly as they are on disk.
+//! Reading the spec files of one service version, exactly as they are on disk:
+//! `schema.json`, `errors.json` and (optional) `examples.json`.
 //!
 //! Every struct here rejects keys it does not know, so that a change in the spec
 //! format stops the generator instead of being silently ignored.
@@ -26,7 +27,8 @@ pub struct Schema {
 pub struct ActionSpec {
     pub input: String,
     pub output: String,
-    pub status: String,
+    /// `online`, `deprecated` or `offline`; absent for a few actions (online).
+    pub status: Option<String>,
 }
 
 /// One object: the request or response of an action, or a model they use.
@@ -43,7 +45,7 @@ pub struct ObjectSpec {
 #[serde(deny_unknown_fields)]
 pub struct MemberSpec {
     pub name: String,
-    /// `string`, `int`, `uint`, `float`, `bool`, `list` or `object`.
+    /// `string`, `int`, `float`, `bool`, `binary`, `list` or `object`.
     #[serde(rename = "type")]
     pub kind: String,
     /// The scalar type (`string`, `int64`, ...) or, for objects and lists of
@@ -67,17 +69,36 @@ pub struct Errors {
     pub by_action: BTreeMap<String, Vec<String>>,
 }
 
-/// Both spec files of one service version.
+/// One example of `examples.json`: a request body and the answer to it (a
+/// `{"Response": ...}` envelope, or server-sent-event lines for a stream).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    #[allow(dead_code)] // read so that an unknown key still fails; the tests use the requests
+    pub request_body: String,
+    pub response: String,
+}
+
+/// The spec files of one service version.
 pub struct Specs {
     pub schema: Schema,
     pub errors: Errors,
+    /// Per action, in the file's order; empty when there is no `examples.json`.
+    pub examples: BTreeMap<String, Vec<Example>>,
 }
 
 impl Specs {
+    /// Reads `schema.json`, `errors.json` and, when present, `examples.json`.
     pub fn load(dir: &Path) -> Result<Specs, String> {
+        let examples = dir.join("examples.json");
         Ok(Specs {
             schema: read_json(&dir.join("schema.json"))?,
             errors: read_json(&dir.join("errors.json"))?,
+            examples: if examples.exists() {
+                read_json(&examples)?
+            } else {
+                BTreeMap::new()
+            },
         })
     }
 }

@@ -11,6 +11,11 @@ pub enum Scalar {
     DateTime,
     /// `datetime_iso`: an ISO 8601 / RFC 3339 timestamp.
     DateTimeIso,
+    /// `date`: a calendar date (`2021-02-01`).
+    Date,
+    /// `binary`: the bytes of a file, which the service takes in a
+    /// multipart upload; carried here as text.
+    Binary,
     I64,
     U64,
     F64,
@@ -19,11 +24,21 @@ pub enum Scalar {
     Object(String),
 }
 
-/// A member's full type, before `Option` is decided.
+/// A member's full type, before `Option` (and `Box`) is decided.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Ty {
     One(Scalar),
     List(Scalar),
+}
+
+impl Scalar {
+    /// Whether the value is text on the wire.
+    pub fn is_text(&self) -> bool {
+        matches!(
+            self,
+            Scalar::String | Scalar::DateTime | Scalar::DateTimeIso | Scalar::Date | Scalar::Binary
+        )
+    }
 }
 
 impl Ty {
@@ -32,6 +47,15 @@ impl Ty {
         match self {
             Ty::One(Scalar::Object(name)) | Ty::List(Scalar::Object(name)) => Some(name),
             _ => None,
+        }
+    }
+
+    /// The same type with its model (if any) renamed by `rename`.
+    pub fn map_object(self, rename: impl FnOnce(&str) -> String) -> Ty {
+        match self {
+            Ty::One(Scalar::Object(name)) => Ty::One(Scalar::Object(rename(&name))),
+            Ty::List(Scalar::Object(name)) => Ty::List(Scalar::Object(rename(&name))),
+            other => other,
         }
     }
 }
@@ -44,6 +68,8 @@ pub fn resolve(m: &MemberSpec, is_object: impl Fn(&str) -> bool) -> Result<Ty, S
             "string" => Scalar::String,
             "datetime" => Scalar::DateTime,
             "datetime_iso" => Scalar::DateTimeIso,
+            "date" => Scalar::Date,
+            "binary" => Scalar::Binary,
             "int64" => Scalar::I64,
             "uint64" => Scalar::U64,
             "float" => Scalar::F64,
@@ -57,8 +83,9 @@ pub fn resolve(m: &MemberSpec, is_object: impl Fn(&str) -> bool) -> Result<Ty, S
         "list" => return Ok(Ty::List(scalar)),
         "string" => matches!(
             scalar,
-            Scalar::String | Scalar::DateTime | Scalar::DateTimeIso
+            Scalar::String | Scalar::DateTime | Scalar::DateTimeIso | Scalar::Date
         ),
+        "binary" => scalar == Scalar::Binary,
         // The member type says how wide and whether signed.
         "int" | "uint" => matches!(scalar, Scalar::I64 | Scalar::U64),
         "float" => scalar == Scalar::F64,

@@ -6,7 +6,7 @@ use syn::{Data, DeriveInput, Fields, Ident, LitStr, Type};
 
 use crate::attr::{self, FieldAttrs, Macro, VariantAttrs};
 use crate::ctxt::Ctxt;
-use crate::wire_name;
+use crate::naming;
 
 /// A `#[tc_action]` or `#[tc_model]` struct with named fields.
 pub(crate) struct Struct<'a> {
@@ -117,7 +117,7 @@ impl<'a> Field<'a> {
                 renamed: true,
             },
             None => WireName {
-                value: wire_name::of_field(ident),
+                value: naming::of_field(ident),
                 span: ident.span(),
                 renamed: false,
             },

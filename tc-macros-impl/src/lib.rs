@@ -6,8 +6,9 @@
 //! Each stage has its own module:
 //! - `attr`: the attributes' own arguments and the `#[tc(...)]` helper attributes
 //!   (key names live there, as constants);
-//! - `rules`, `date`, `wire_name`: what one value may be (a service name, a
-//!   version date, ...) and how a field's wire name is derived;
+//! - `rules`, `date`: what one value may be (a service name, a version date, ...);
+//! - `naming`: how a field's wire name is derived, and the way back (public:
+//!   the generator uses the same rules);
 //! - `ast`: the input item, as the model the rest works on (keeping spans);
 //! - `valid`: rules that involve more than one field, variant or argument;
 //! - `expand`: code generation;
@@ -25,9 +26,9 @@ mod ctxt;
 mod date;
 mod expand;
 mod fallback;
+pub mod naming;
 mod rules;
 mod valid;
-mod wire_name;
 
 use proc_macro2::TokenStream;
 use syn::DeriveInput;

@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use tc_core::time::{unix_now, utc_iso8601};
+use tc_cvm::errors::CvmErrorCode as ShareError;
+use tc_cvm::models::{Image, SharePermission};
 use tc_cvm::{
-    DescribeImageSharePermission, DescribeImageSharePermissionError as ShareError,
-    DescribeImageSharePermissionResponse, DescribeImages, DescribeImagesResponse, Image,
-    ModifyImageSharePermission, ModifyImageSharePermissionResponse, SharePermission,
+    DescribeImageSharePermission, DescribeImageSharePermissionResponse, DescribeImages,
+    DescribeImagesResponse, ModifyImageSharePermission, ModifyImageSharePermissionResponse,
 };
 
 use crate::{MockError, MockServer};

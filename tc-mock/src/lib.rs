@@ -29,7 +29,11 @@
 //! temporary credentials (`AssumeRole`, and `AssumeRoleWithWebIdentity`, the
 //! one action accepted unsigned) that the same endpoint then accepts.
 
+#[rustfmt::skip]
+mod answers;
 pub mod cvm;
+mod defaults;
+pub mod example;
 mod reply;
 mod route;
 mod server;
@@ -132,6 +136,7 @@ pub struct MockServerBuilder {
     credentials: Vec<(String, String)>,
     addr: Option<SocketAddr>,
     fixed_now: Option<u64>,
+    no_defaults: bool,
 }
 
 impl MockServerBuilder {
@@ -158,6 +163,14 @@ impl MockServerBuilder {
         self
     }
 
+    /// Whether an action with no registered handler is answered with the first
+    /// example response of its service's specs (the default), or refused with
+    /// `InvalidAction` as if the endpoint knew only the registered actions.
+    pub fn answer_from_examples(mut self, on: bool) -> Self {
+        self.no_defaults = !on;
+        self
+    }
+
     /// Binds and starts serving on the current Tokio runtime.
     ///
     /// # Errors
@@ -169,6 +182,7 @@ impl MockServerBuilder {
         let (listener, addr) = server::bind(addr).await?;
         let mut shared = Shared {
             fixed_now: self.fixed_now,
+            defaults: !self.no_defaults,
             ..Shared::default()
         };
         let keys = shared
@@ -196,6 +210,7 @@ impl std::fmt::Debug for MockServerBuilder {
             .field("secret_ids", &ids)
             .field("addr", &self.addr)
             .field("fixed_now", &self.fixed_now)
+            .field("answer_from_examples", &!self.no_defaults)
             .finish()
     }
 }

@@ -56,31 +56,52 @@ impl Routes {
         );
     }
 
-    /// The handler for `action` of `service` at `version`, or the error the
-    /// service gives for an unknown action or version.
+    /// The handler for `action` of `service` at `version`: the registered one,
+    /// else (when `defaults` is on) one answering with the specs' example; or
+    /// the error the service gives for an unknown action or version.
     pub(crate) fn find(
         &self,
         service: &str,
         action: &str,
         version: &str,
+        defaults: bool,
     ) -> Result<Handler, MockError> {
-        let route = self.0.get(&(service, action)).ok_or_else(|| {
-            MockError::new(
-                "InvalidAction",
-                format!("The action `{action}` does not exist for service `{service}`."),
-            )
-        })?;
-        if route.version != version {
-            return Err(MockError::new(
-                "NoSuchVersion",
-                format!(
-                    "The version `{version}` does not exist for `{service}` `{action}`; this endpoint serves `{}`.",
-                    route.version
-                ),
-            ));
+        if let Some(route) = self.0.get(&(service, action)) {
+            if route.version != version {
+                return Err(no_such_version(service, action, version, route.version));
+            }
+            return Ok(Arc::clone(&route.handler));
         }
-        Ok(Arc::clone(&route.handler))
+        let answers = defaults
+            .then(|| crate::defaults::service(service))
+            .flatten()
+            .ok_or_else(|| invalid_action(service, action))?;
+        let response = Arc::clone(&answers.answer(service, action, version)?.response);
+        Ok(Arc::new(move |_| Ok(Value::clone(&response))))
     }
+}
+
+/// The service's answer to an action it does not have.
+pub(crate) fn invalid_action(service: &str, action: &str) -> MockError {
+    MockError::new(
+        "InvalidAction",
+        format!("The action `{action}` does not exist for service `{service}`."),
+    )
+}
+
+/// The service's answer to an action at a version it does not serve.
+pub(crate) fn no_such_version(
+    service: &str,
+    action: &str,
+    version: &str,
+    served: &str,
+) -> MockError {
+    MockError::new(
+        "NoSuchVersion",
+        format!(
+            "The version `{version}` does not exist for `{service}` `{action}`; this endpoint serves `{served}`."
+        ),
+    )
 }
 
 fn decode_params<A: DeserializeOwned>(params: Params<'_>) -> Result<A, MockError> {

@@ -45,6 +45,8 @@ pub(crate) struct Shared {
     pub(crate) log: Mutex<Vec<Received>>,
     /// A frozen clock for signature checks, for replaying recorded requests.
     pub(crate) fixed_now: Option<u64>,
+    /// Whether actions without a handler are answered with the specs' examples.
+    pub(crate) defaults: bool,
 }
 
 /// Accepts connections until the task is aborted.
@@ -149,11 +151,12 @@ fn dispatch(
         .read()
         .unwrap_or_else(PoisonError::into_inner)
         .verify(&signed, timestamp, now)?;
+    check_host(headers, &verified.service)?;
     let handler = shared
         .routes
         .read()
         .unwrap_or_else(PoisonError::into_inner)
-        .find(&verified.service, action, version)?;
+        .find(&verified.service, action, version, shared.defaults)?;
     tracing::debug!(action, secret_id = %verified.secret_id, "dispatching");
     let params = if method == "GET" {
         Params::Query(query)
@@ -161,6 +164,39 @@ fn dispatch(
         Params::Json(body)
     };
     handler(params)
+}
+
+/// A request sent to a host name (`cvm.tencentcloudapi.com`) must be signed
+/// for the service that name starts with; one sent to an IP address or
+/// `localhost` (any client pointed at this endpoint) may be for any service.
+fn check_host(headers: &hyper::HeaderMap, service: &str) -> Result<(), MockError> {
+    let Some(host) = header(headers, "host") else {
+        return Ok(());
+    };
+    let name = host_name(host);
+    let by_address =
+        name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok();
+    let label = name.split('.').next().unwrap_or_default();
+    if by_address || label.eq_ignore_ascii_case(service) {
+        return Ok(());
+    }
+    Err(MockError::new(
+        "AuthFailure.InvalidAuthorization",
+        format!(
+            "The request is signed for service `{service}` but sent to `{name}`, whose first label is `{label}`."
+        ),
+    ))
+}
+
+/// The host without its port (`[::1]:80` -> `::1`).
+fn host_name(host: &str) -> &str {
+    if let Some(rest) = host.strip_prefix('[') {
+        return rest.split(']').next().unwrap_or_default();
+    }
+    match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    }
 }
 
 fn header<'a>(headers: &'a hyper::HeaderMap, name: &str) -> Option<&'a str> {

@@ -4,10 +4,8 @@
 
 use tc_core::envelope::decode;
 use tc_core::query;
-use tc_cvm::{
-    DescribeImageSharePermissionError, DescribeImageSharePermissionResponse, DescribeImagesError,
-    DescribeImagesResponse, DescribeInstances,
-};
+use tc_cvm::errors::{DescribeImageSharePermissionError, DescribeImagesError};
+use tc_cvm::{DescribeImageSharePermissionResponse, DescribeImagesResponse, DescribeInstances};
 
 /// The response decoder never panics, and what it accepts survives a
 /// re-encode and decode unchanged.

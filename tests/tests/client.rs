@@ -14,7 +14,8 @@ use tc_core::{
     Client, Credential, Error, ProvideCredential, RetryConfig, TransportErrorKind, tc_action,
     tc_model,
 };
-use tc_cvm::{DescribeImageSharePermission, DescribeImageSharePermissionError};
+use tc_cvm::DescribeImageSharePermission;
+use tc_cvm::errors::DescribeImageSharePermissionError;
 
 const SECRET_KEY: &str = "SECRET-KEY-MARKER-Gu5t9xGARNpq86cd98joQYCN3";
 const TOKEN: &str = "TOKEN-MARKER-3f9a";

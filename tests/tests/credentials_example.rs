@@ -6,34 +6,18 @@
 
 mod support;
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::Arc;
 
-use support::{closed_port_url, temp_dir, write_profile_file};
+use support::{closed_port_url, example_binary, temp_dir, write_profile_file};
 use tc_mock::MockServer;
 use tc_mock::cvm::ImageSharing;
 
 const EXAMPLE: &str = "describe_image_share_permission";
 
-/// `target/<profile>/examples/<name>`, beside this test's `deps` directory.
-fn example_binary() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap();
-    let path = profile_dir
-        .join("examples")
-        .join(format!("{EXAMPLE}{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        path.exists(),
-        "{} is not built: run `cargo test --workspace` (or `cargo build -p tc-cvm --examples`) first",
-        path.display()
-    );
-    path
-}
-
 /// Runs the example with only `HOME` and the metadata endpoint set.
 async fn run_example(home: &std::path::Path, args: &[&str]) -> Output {
-    let mut command = Command::new(example_binary());
+    let mut command = Command::new(example_binary(EXAMPLE));
     command
         .args(args)
         .env_clear()

@@ -9,10 +9,10 @@ use serde_json::Value;
 use support::raw_request;
 use tc_core::sign::{self, Payload, SigningInput};
 use tc_core::{Client, CommonCode, Credential, Error, ErrorCode, RetryConfig};
-use tc_cvm::{
-    DescribeImageSharePermission, DescribeImageSharePermissionError as ShareError, DescribeImages,
-    ModifyImageSharePermission, ModifyImageSharePermissionError as ModifyError,
+use tc_cvm::errors::{
+    DescribeImageSharePermissionError as ShareError, ModifyImageSharePermissionError as ModifyError,
 };
+use tc_cvm::{DescribeImageSharePermission, DescribeImages, ModifyImageSharePermission};
 use tc_mock::MockServer;
 use tc_mock::cvm::ImageSharing;
 

@@ -3,9 +3,8 @@
 
 use tc_core::envelope::decode;
 use tc_core::{CommonCode, Error};
-use tc_cvm::{
-    DescribeImageSharePermissionError as ShareError, DescribeImageSharePermissionResponse as Out,
-};
+use tc_cvm::DescribeImageSharePermissionResponse as Out;
+use tc_cvm::errors::DescribeImageSharePermissionError as ShareError;
 
 const ACTION: &str = "DescribeImageSharePermission";
 

@@ -362,3 +362,19 @@ pub fn write_profile_file(home: &std::path::Path, text: &str) -> std::path::Path
     std::fs::write(&path, text).unwrap();
     path
 }
+
+/// `target/<profile>/examples/<name>`, beside this test's `deps` directory
+/// (`cargo test --workspace` builds every example).
+pub fn example_binary(name: &str) -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap();
+    let path = profile_dir
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        path.exists(),
+        "{} is not built: run `cargo test --workspace` (or `cargo build --examples`) first",
+        path.display()
+    );
+    path
+}

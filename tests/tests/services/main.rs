@@ -1,0 +1,230 @@
+//! Every shipped service crate against the specs it was generated from, read
+//! again here from `specs/<service>-<version>` (no test is written per
+//! service: the same checks run on each):
+//!
+//! - every action of `schema.json` is declared, once, with the right service,
+//!   version, name, request, response and error types, method and rate limit;
+//! - every request and response type carries every member under the right
+//!   wire name and a type that holds the spec's values (a document with every
+//!   member set decodes and re-encodes to itself), and a request missing a
+//!   required member is refused;
+//! - every error code an action documents maps to a variant of its error type,
+//!   and the service-wide enum holds every code of the service, once;
+//! - every example request round-trips and every example response (success,
+//!   error envelope, or stream) decodes without losing a value, except the
+//!   examples in [`EXCEPTIONS`], which contradict their own schema;
+//! - every action goes through the real client to the local endpoint
+//!   (`tc-mock`), which decodes the request it receives and compares it, member
+//!   by member, with what was sent.
+//!
+//! The actions are walked with each crate's generated `registry`, so an action
+//! missing from a crate is missing from the walk and fails the comparison with
+//! the schema.
+
+mod client;
+mod facts;
+mod spec;
+
+use std::collections::BTreeSet;
+
+use facts::{Facts, Part};
+use spec::Spec;
+
+/// Examples that contradict their own schema: (spec directory, action, index
+/// in its example list, which part, why). The test fails if this is not
+/// exactly the set of examples that fail, so it can neither grow silently nor
+/// keep an entry that has been fixed.
+const EXCEPTIONS: &[(&str, &str, usize, Part, &str)] = &[
+    (
+        "cvm-2017-03-12",
+        "DescribeZones",
+        1,
+        Part::Request,
+        "the request body is empty, not a JSON object (the first example sends `{}`)",
+    ),
+    (
+        "cvm-2017-03-12",
+        "InquiryPriceRunInstances",
+        1,
+        Part::Request,
+        "`InternetAccessible.InternetMaxBandwidthOut` is the string \"10\", the schema says int64",
+    ),
+];
+
+/// The checks that need no network, for one crate.
+fn facts(spec: &Spec, facts: &Facts<'_>, action_count: usize, enum_failures: Vec<String>) {
+    let specified: BTreeSet<&str> = spec.action_names().into_iter().collect();
+    let declared: BTreeSet<&str> = facts.actions.iter().copied().collect();
+    assert_eq!(
+        facts.actions.len(),
+        declared.len(),
+        "an action is declared twice"
+    );
+    assert_eq!(
+        declared, specified,
+        "the crate's actions differ from schema.json's"
+    );
+    assert_eq!(action_count, specified.len());
+    for (what, failures) in [
+        ("declarations", &facts.declarations),
+        ("members", &facts.wire),
+        ("error codes", &facts.codes),
+        ("the service-wide code enum", &enum_failures),
+    ] {
+        assert!(
+            failures.is_empty(),
+            "{}: {what}:\n{}",
+            spec.dir,
+            failures.join("\n")
+        );
+    }
+    let examples: usize = spec
+        .examples
+        .as_object()
+        .expect("examples")
+        .values()
+        .map(|list| list.as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(
+        facts.examples_seen, examples,
+        "{}: examples walked",
+        spec.dir
+    );
+    let failed: BTreeSet<(&str, usize, Part)> = facts
+        .example_failures
+        .iter()
+        .map(|(a, i, p, _)| (a.as_str(), *i, *p))
+        .collect();
+    let expected: BTreeSet<(&str, usize, Part)> = EXCEPTIONS
+        .iter()
+        .filter(|(dir, ..)| *dir == spec.dir)
+        .map(|(_, a, i, p, _)| (*a, *i, *p))
+        .collect();
+    let messages: Vec<String> = facts
+        .example_failures
+        .iter()
+        .map(|(a, i, p, why)| format!("{a} #{i} {p:?}: {why}"))
+        .collect();
+    assert_eq!(
+        failed,
+        expected,
+        "{}: the failing examples are not exactly those listed in EXCEPTIONS:\n{}",
+        spec.dir,
+        messages.join("\n")
+    );
+}
+
+macro_rules! services {
+    ($($krate:ident => $dir:literal, $codes:ident;)*) => {
+        /// The spec directories the crates above come from.
+        const TESTED: &[&str] = &[$($dir),*];
+
+        $(
+            mod $krate {
+                use super::*;
+
+                struct Walk<'a>(Facts<'a>);
+
+                impl ::$krate::registry::ActionVisitor for Walk<'_> {
+                    fn visit<A>(&mut self)
+                    where
+                        A: tc_core::Action + serde::de::DeserializeOwned + std::fmt::Debug + PartialEq,
+                        A::Output: serde::Serialize + std::fmt::Debug + PartialEq,
+                    {
+                        self.0.visit::<A>();
+                    }
+                }
+
+                struct Calls<'a>(client::ThroughTheClient<'a>);
+
+                impl ::$krate::registry::ActionVisitor for Calls<'_> {
+                    fn visit<A>(&mut self)
+                    where
+                        A: tc_core::Action + serde::de::DeserializeOwned + std::fmt::Debug + PartialEq,
+                        A::Output: serde::Serialize + std::fmt::Debug + PartialEq,
+                    {
+                        self.0.visit::<A>();
+                    }
+                }
+
+                #[test]
+                fn matches_its_specs() {
+                    let spec = Spec::load($dir);
+                    let lib = stringify!($krate);
+                    let mut walk = Walk(Facts::new(&spec, lib, stringify!($codes)));
+                    ::$krate::registry::visit_actions(&mut walk);
+                    let enum_failures =
+                        facts::service_enum(&spec, ::$krate::errors::$codes::ALL);
+                    facts(&spec, &walk.0, ::$krate::registry::ACTION_COUNT, enum_failures);
+                }
+
+                #[tokio::test]
+                async fn every_action_goes_through_the_client() {
+                    let spec = Spec::load($dir);
+                    let mock = tc_mock::MockServer::builder()
+                        .credential("AKIDservices", "services-key")
+                        .start()
+                        .await
+                        .expect("the local endpoint starts");
+                    let client = mock
+                        .client_builder()
+                        .region("ap-guangzhou")
+                        .rate_limits(false)
+                        .build()
+                        .expect("client");
+                    let mut walk = Calls(client::ThroughTheClient {
+                        spec: &spec,
+                        mock: &mock,
+                        client,
+                        calls: Vec::new(),
+                    });
+                    ::$krate::registry::visit_actions(&mut walk);
+                    let calls = walk.0.calls;
+                    assert_eq!(calls.len(), ::$krate::registry::ACTION_COUNT);
+                    let mut failures = Vec::new();
+                    for call in calls {
+                        if let Err(e) = call.await {
+                            failures.push(e);
+                        }
+                    }
+                    assert!(failures.is_empty(), "{failures:#?}");
+                    let answered = mock.requests();
+                    assert_eq!(answered.len(), ::$krate::registry::ACTION_COUNT);
+                    assert!(answered.iter().all(|r| r.error_code.is_none()));
+                }
+            }
+        )*
+    };
+}
+
+services! {
+    tc_asr => "asr-2019-06-14", AsrErrorCode;
+    tc_cam => "cam-2019-01-16", CamErrorCode;
+    tc_cbs => "cbs-2017-03-12", CbsErrorCode;
+    tc_clb => "clb-2018-03-17", ClbErrorCode;
+    tc_cvm => "cvm-2017-03-12", CvmErrorCode;
+    tc_dnspod => "dnspod-2021-03-23", DnspodErrorCode;
+    tc_hunyuan => "hunyuan-2023-09-01", HunyuanErrorCode;
+    tc_monitor => "monitor-2018-07-24", MonitorErrorCode;
+    tc_ocr => "ocr-2018-11-19", OcrErrorCode;
+    tc_ses => "ses-2020-10-02", SesErrorCode;
+    tc_sms => "sms-2021-01-11", SmsErrorCode;
+    tc_ssl => "ssl-2019-12-05", SslErrorCode;
+    tc_ssm => "ssm-2019-09-23", SsmErrorCode;
+    tc_sts => "sts-2018-08-13", StsErrorCode;
+    tc_tag => "tag-2018-08-13", TagErrorCode;
+    tc_vpc => "vpc-2017-03-12", VpcErrorCode;
+}
+
+#[test]
+fn every_service_under_specs_is_tested() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../specs");
+    let mut dirs: Vec<String> = std::fs::read_dir(root)
+        .expect("specs/")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("schema.json").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    dirs.sort();
+    assert_eq!(dirs, TESTED);
+}
