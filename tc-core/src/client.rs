@@ -270,7 +270,7 @@ impl From<Error> for Failure {
 /// `Retry-After: <seconds>`, when present and sane.
 fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     let seconds: u64 = headers
-        .get("retry-after")?
+        .get(reqwest::header::RETRY_AFTER)?
         .to_str()
         .ok()?
         .trim()

@@ -83,14 +83,11 @@ impl RequestTemplate {
             Method::Post => (reqwest::Method::POST, JSON_CONTENT_TYPE),
             Method::Get => (reqwest::Method::GET, FORM_CONTENT_TYPE),
         };
-        let value = |text: &str| {
-            HeaderValue::from_str(text).map_err(|_| format!("`{text}` is not a valid header value"))
-        };
         let mut headers = client.0.clone();
-        headers.insert(HOST, value(&target.host)?);
+        headers.insert(HOST, header_value(&target.host)?);
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-        headers.insert(X_TC_ACTION, value(A::NAME)?);
-        headers.insert(X_TC_VERSION, value(A::VERSION)?);
+        headers.insert(X_TC_ACTION, static_header_value(A::NAME)?);
+        headers.insert(X_TC_VERSION, static_header_value(A::VERSION)?);
         Ok(RequestTemplate {
             url: target.url,
             host: target.host,
@@ -133,6 +130,17 @@ impl RequestTemplate {
         *request.body_mut() = body.map(reqwest::Body::from);
         Ok(request)
     }
+}
+
+fn header_value(text: &str) -> Result<HeaderValue, String> {
+    HeaderValue::from_str(text).map_err(|_| format!("`{text}` is not a valid header value"))
+}
+
+/// A value that points at the static text instead of copying it, so that
+/// cloning it for each request costs nothing.
+fn static_header_value(text: &'static str) -> Result<HeaderValue, String> {
+    header_value(text)?;
+    Ok(HeaderValue::from_static(text))
 }
 
 /// One client's templates, by action type, each made on first use.
