@@ -286,7 +286,7 @@ async fn read_body(
     max: usize,
     action: &'static str,
     url: &str,
-) -> Result<Vec<u8>, Error> {
+) -> Result<Bytes, Error> {
     let too_large = |body: &[u8]| {
         Error::Decode(Box::new(DecodeError::new(
             action,
@@ -300,10 +300,18 @@ async fn read_body(
     let announced = response
         .content_length()
         .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
-    if announced.is_some_and(|n| n > max) {
-        return Err(too_large(&[]));
+    match announced {
+        Some(n) if n > max => return Err(too_large(&[])),
+        // The HTTP layer reads no more than announced: one buffer, no copy.
+        Some(_) => {
+            return response
+                .bytes()
+                .await
+                .map_err(|e| transport_error(action, url, e));
+        }
+        None => {}
     }
-    let mut body = Vec::with_capacity(announced.unwrap_or(8 * 1024));
+    let mut body = Vec::with_capacity(8 * 1024);
     while let Some(chunk) = response
         .chunk()
         .await
@@ -314,7 +322,7 @@ async fn read_body(
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(body)
+    Ok(Bytes::from(body))
 }
 
 fn build_error<A: Action>(message: String) -> Error {

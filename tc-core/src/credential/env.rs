@@ -218,6 +218,23 @@ mod tests {
         assert!(!error.to_string().contains("half-key"));
     }
 
+    #[tokio::test]
+    async fn a_read_key_pair_is_at_hand_for_a_second() {
+        let provider = EnvironmentProvider::with_env(Env::fixed([
+            (ENV_SECRET_ID, "AKIDenv"),
+            (ENV_SECRET_KEY, "env-key"),
+        ]));
+        assert!(provider.ready_credential().is_none(), "nothing read yet");
+        let read = provider.provide_credential().await.unwrap();
+        let ready = provider.ready_credential().expect("just read");
+        assert!(Arc::ptr_eq(&read, &ready));
+        *provider.last_read() = Some((Instant::now() - REREAD_AFTER, read));
+        assert!(
+            provider.ready_credential().is_none(),
+            "read again after a second"
+        );
+    }
+
     #[test]
     fn debug_shows_names_not_values() {
         let env = Env::fixed([(ENV_SECRET_KEY, "do-not-print")]);
