@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What tc-cvm costs a user's application to build: a one-call program that
 # depends on tc-cvm (and tokio), built from clean in debug and in release in a
-# scratch directory. Prints wall time, peak memory of the build (the largest
-# process, rustc included) and the stripped release binary's size.
+# scratch directory. Prints wall time, CPU time (user + system, all processes:
+# steadier than wall time on a shared machine), peak memory of the build (the
+# largest process, rustc included) and the stripped release binary's size.
 #
 #   tc-bench/scripts/compile_cost.sh
 set -euo pipefail
@@ -38,7 +39,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 RUST
 cp Cargo.lock "$app/Cargo.lock"  # the same dependency versions as the workspace
 
-measure() {  # prints "seconds peak_MB" of a clean build with the given cargo flags
+measure() {  # prints "wall_s cpu_s peak_MB" of a clean build with the given cargo flags
     python3 - "$app" "$@" <<'PY'
 import os, subprocess, sys, time
 app, flags = sys.argv[1], sys.argv[2:]
@@ -49,15 +50,16 @@ child = subprocess.Popen(["cargo", "build", "--quiet", *flags], cwd=app, env=env
 _, status, usage = os.wait4(child.pid, 0)
 if os.waitstatus_to_exitcode(status) != 0:
     sys.exit("build failed")
-print(f"{time.perf_counter() - start:.1f} {usage.ru_maxrss / 1024:.0f}")
+cpu = usage.ru_utime + usage.ru_stime
+print(f"{time.perf_counter() - start:.1f} {cpu:.1f} {usage.ru_maxrss / 1024:.0f}")
 PY
 }
 
-read -r debug_s debug_mb < <(measure)
-read -r release_s release_mb < <(measure --release)
+read -r debug_s debug_cpu debug_mb < <(measure)
+read -r release_s release_cpu release_mb < <(measure --release)
 strip -o "$app/cvm-app.stripped" "$app/target/release/cvm-app"
 size_mb="$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.1f}')" "$app/cvm-app.stripped")"
-echo "clean debug build:   ${debug_s} s, peak ${debug_mb} MB"
-echo "clean release build: ${release_s} s, peak ${release_mb} MB"
+echo "clean debug build:   ${debug_s} s (${debug_cpu} s CPU), peak ${debug_mb} MB"
+echo "clean release build: ${release_s} s (${release_cpu} s CPU), peak ${release_mb} MB"
 echo "stripped binary:     ${size_mb} MB"
-echo "{\"debug_s\":$debug_s,\"debug_peak_mb\":$debug_mb,\"release_s\":$release_s,\"release_peak_mb\":$release_mb,\"stripped_mb\":$size_mb}"
+echo "{\"debug_s\":$debug_s,\"debug_cpu_s\":$debug_cpu,\"debug_peak_mb\":$debug_mb,\"release_s\":$release_s,\"release_cpu_s\":$release_cpu,\"release_peak_mb\":$release_mb,\"stripped_mb\":$size_mb}"
