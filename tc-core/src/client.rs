@@ -2,10 +2,9 @@
 
 use std::collections::HashMap;
 use std::num::NonZeroU32;
+use std::pin::pin;
 use std::sync::Arc;
 use std::time::Duration;
-
-use std::pin::pin;
 
 use bytes::Bytes;
 use tracing::{Instrument, Span, field};
