@@ -117,12 +117,17 @@ async fn compare(settings: &Settings) -> Result<Value, String> {
     report["cpu_us_per_request"] = json!(round(client_cpu, 1));
     report["baseline_cpu_us_per_request"] = json!(round(raw_cpu, 1));
     report["cpu_ratio"] = json!(ratio(client_cpu, raw_cpu));
-    let mut per_round: Vec<f64> = client_runs
-        .iter()
-        .zip(&raw_runs)
-        .map(|(c, r)| c.requests_per_sec() / r.requests_per_sec())
-        .collect();
-    report["median_round_ratio"] = json!(round(median(&mut per_round), 3));
+    let per_round = |figure: fn(&LoadStats) -> f64| {
+        let mut ratios: Vec<f64> = client_runs
+            .iter()
+            .zip(&raw_runs)
+            .map(|(c, r)| figure(c) / figure(r))
+            .collect();
+        round(median(&mut ratios), 3)
+    };
+    report["median_round_ratio"] = json!(per_round(LoadStats::requests_per_sec));
+    // Tail latency moves from round to round with the machine: compared round by round.
+    report["p99_ratio"] = json!(per_round(|s| f64::from(s.percentile_us(99.0))));
     report["concurrency"] = json!(settings.concurrency);
     report["requests"] = json!(settings.requests);
     report["rounds"] = json!(settings.rounds);

@@ -2,31 +2,31 @@
 
 use std::collections::HashMap;
 use std::num::NonZeroU32;
+use std::pin::pin;
 use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use tracing::{Instrument, field};
+use tracing::{Instrument, Span, field};
 
 use crate::action::{Action, Method};
 use crate::breaker::{CircuitBreakerConfig, CircuitBreakers};
 use crate::credential::{
     Credential, DefaultChain, ProvideCredential, SKIP_AUTHORIZATION, StaticProvider,
 };
-use crate::endpoint::{DEFAULT_ROOT_DOMAIN, Endpoint, Target};
+use crate::endpoint::{DEFAULT_ROOT_DOMAIN, Endpoint};
 use crate::envelope;
 use crate::error::{BuildError, DecodeError, Error, TransportError, TransportErrorKind};
 use crate::query;
 use crate::rate_limit::RateLimits;
+use crate::request_template::{ClientHeaders, RequestTemplate, Templates};
 use crate::retry::{RetryClass, RetryConfig, RetryState, classify};
 use crate::sign::{Payload, SigningInput, SigningKeyCache};
 use crate::time::unix_now;
+use crate::time_limit::{AttemptLimits, within};
 
 /// The `X-TC-RequestClient` value identifying this SDK.
 pub const REQUEST_CLIENT: &str = concat!("SDK_RUST_", env!("CARGO_PKG_VERSION"));
-
-const JSON_CONTENT_TYPE: &str = "application/json; charset=utf-8";
-const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
 /// A Tencent Cloud API 3.0 client for every service. Cheap to clone (one
 /// `Arc`), safe to share across tasks; clones share one connection pool.
@@ -51,12 +51,14 @@ struct Inner {
     credentials: Arc<dyn ProvideCredential>,
     endpoint: Endpoint,
     region: Option<String>,
-    language: Option<String>,
-    request_client: String,
+    /// `X-TC-RequestClient`, `X-TC-Region`, `X-TC-Language`.
+    headers: ClientHeaders,
+    /// The constant part of each action's requests, made on first use.
+    templates: Templates,
     retry: RetryConfig,
     rate_limits: RateLimits,
     breakers: Option<CircuitBreakers>,
-    first_byte_timeout: Duration,
+    limits: AttemptLimits,
     deadline: Option<Duration>,
     max_response_bytes: usize,
     /// Derived signing keys, one derivation per secret, UTC day and service.
@@ -98,9 +100,9 @@ impl Client {
         let repeatable = action.ensure_client_token() || A::READ_ONLY;
         let call = async {
             let prepared = self.prepare(&action)?;
-            self.send_prepared::<A>(&prepared, repeatable).await
+            self.send_prepared::<A>(&prepared, repeatable, &span).await
         }
-        .instrument(span);
+        .instrument(span.clone());
         match self.inner.deadline {
             None => call.await,
             Some(deadline) => tokio::time::timeout(deadline, call)
@@ -120,6 +122,7 @@ impl Client {
         &self,
         prepared: &Prepared,
         repeatable: bool,
+        call_span: &Span,
     ) -> Result<A::Output, Error> {
         let inner = &*self.inner;
         let region = inner.region.as_deref().unwrap_or("");
@@ -149,13 +152,13 @@ impl Client {
             let Failure { error, retry_after } = match result {
                 Ok((output, request_id)) => {
                     attempt_span.record("request_id", request_id.as_str());
-                    tracing::Span::current().record("request_id", request_id.as_str());
+                    call_span.record("request_id", request_id.as_str());
                     return Ok(output);
                 }
                 Err(failure) => failure,
             };
             if let Some(id) = error.request_id() {
-                tracing::Span::current().record("request_id", id);
+                call_span.record("request_id", id);
             }
             let Some(backoff) = retry.next_backoff(&error) else {
                 tracing::debug!(attempt, %error, "call failed");
@@ -171,31 +174,29 @@ impl Client {
 
     /// Serializes the action once; every attempt reuses the result.
     fn prepare<A: Action>(&self, action: &A) -> Result<Prepared, Error> {
-        let build_error =
-            |message: String| Error::Build(Box::new(BuildError::new(A::NAME, message)));
-        let mut target = self
-            .inner
-            .endpoint
-            .target(A::SERVICE)
-            .map_err(build_error)?;
-        let (body, content_type) = match A::METHOD {
+        let inner = &*self.inner;
+        let template = inner
+            .templates
+            .get::<A>(|| RequestTemplate::new::<A>(&inner.endpoint, &inner.headers))
+            .map_err(build_error::<A>)?;
+        let (body, url_with_query) = match A::METHOD {
             Method::Post => {
                 let body = serde_json::to_vec(action)
-                    .map_err(|e| build_error(format!("cannot serialize parameters: {e}")))?;
-                (Bytes::from(body), JSON_CONTENT_TYPE)
+                    .map_err(|e| build_error::<A>(format!("cannot serialize parameters: {e}")))?;
+                (Some(Bytes::from(body)), None)
             }
             Method::Get => {
                 let query = query::encode(action)
-                    .map_err(|e| build_error(format!("cannot flatten parameters: {e}")))?;
-                target.url.set_query(Some(&query));
-                (Bytes::new(), FORM_CONTENT_TYPE)
+                    .map_err(|e| build_error::<A>(format!("cannot flatten parameters: {e}")))?;
+                let mut url = template.url.clone();
+                url.set_query(Some(&query));
+                (None, Some(url))
             }
         };
         Ok(Prepared {
-            target,
+            template,
+            url_with_query,
             body,
-            content_type,
-            action_lower: A::NAME.to_ascii_lowercase(),
         })
     }
 
@@ -204,61 +205,47 @@ impl Client {
         prepared: &Prepared,
     ) -> Result<(A::Output, String), Failure> {
         let inner = &*self.inner;
-        let credential = inner
-            .credentials
-            .provide_credential()
-            .await
-            .map_err(|e| Failure::from(Error::from(e)))?;
+        // Static and cached credentials are at hand; only the others are awaited.
+        let credential = match inner.credentials.ready_credential() {
+            Some(credential) => credential,
+            None => inner
+                .credentials
+                .provide_credential()
+                .await
+                .map_err(|e| Failure::from(Error::from(e)))?,
+        };
         let timestamp = unix_now();
         let authorization =
             authorization::<A>(&inner.signing_keys, prepared, &credential, timestamp);
+        let request = prepared
+            .template
+            .request(
+                prepared.url().clone(),
+                prepared.body.clone(),
+                timestamp,
+                authorization,
+                credential.token(),
+            )
+            .map_err(build_error::<A>)?;
+        drop(credential);
 
-        let method = match A::METHOD {
-            Method::Post => reqwest::Method::POST,
-            Method::Get => reqwest::Method::GET,
-        };
-        let mut request = inner
-            .http
-            .request(method, prepared.target.url.clone())
-            .header("Host", &prepared.target.host)
-            .header("Content-Type", prepared.content_type)
-            .header("X-TC-Action", A::NAME)
-            .header("X-TC-Version", A::VERSION)
-            .header("X-TC-Timestamp", timestamp)
-            .header("X-TC-RequestClient", &inner.request_client)
-            .header("Authorization", authorization);
-        if let Some(region) = &inner.region {
-            request = request.header("X-TC-Region", region);
-        }
-        if let Some(token) = credential.token() {
-            request = request.header("X-TC-Token", token);
-        }
-        if let Some(language) = &inner.language {
-            request = request.header("X-TC-Language", language);
-        }
-        if A::METHOD == Method::Post {
-            request = request.body(prepared.body.clone());
-        }
-
-        let url = prepared.target.url.as_str();
-        let response = tokio::time::timeout(inner.first_byte_timeout, request.send())
+        let url = prepared.url().as_str();
+        let started = tokio::time::Instant::now();
+        let mut timer = pin!(inner.limits.headers_timer(started));
+        let response = within(timer.as_mut(), inner.http.execute(request))
             .await
-            .map_err(|_| {
-                timeout_error(
-                    A::NAME,
-                    url,
-                    format!(
-                        "no response within {:?} of sending",
-                        inner.first_byte_timeout
-                    ),
-                )
-            })?
+            .ok_or_else(|| timeout_error(A::NAME, url, inner.limits.headers_late()))?
             .map_err(|e| transport_error(A::NAME, url, e))?;
         let status = response.status().as_u16();
         let retry_after = retry_after(response.headers());
-        let body = read_body(response, inner.max_response_bytes, A::NAME, url)
-            .await
-            .map_err(|error| Failure { error, retry_after })?;
+        inner.limits.extend_to_body(timer.as_mut(), started);
+        let body = within(
+            timer,
+            read_body(response, inner.max_response_bytes, A::NAME, url),
+        )
+        .await
+        .unwrap_or_else(|| Err(timeout_error(A::NAME, url, inner.limits.body_late())))
+        .map_err(|error| Failure { error, retry_after })?;
         envelope::decode::<A::Output, A::Error>(A::NAME, status, &body)
             .map_err(|error| Failure { error, retry_after })
     }
@@ -282,7 +269,7 @@ impl From<Error> for Failure {
 /// `Retry-After: <seconds>`, when present and sane.
 fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     let seconds: u64 = headers
-        .get("retry-after")?
+        .get(reqwest::header::RETRY_AFTER)?
         .to_str()
         .ok()?
         .trim()
@@ -298,7 +285,7 @@ async fn read_body(
     max: usize,
     action: &'static str,
     url: &str,
-) -> Result<Vec<u8>, Error> {
+) -> Result<Bytes, Error> {
     let too_large = |body: &[u8]| {
         Error::Decode(Box::new(DecodeError::new(
             action,
@@ -312,10 +299,18 @@ async fn read_body(
     let announced = response
         .content_length()
         .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
-    if announced.is_some_and(|n| n > max) {
-        return Err(too_large(&[]));
+    match announced {
+        Some(n) if n > max => return Err(too_large(&[])),
+        // The HTTP layer reads no more than announced: one buffer, no copy.
+        Some(_) => {
+            return response
+                .bytes()
+                .await
+                .map_err(|e| transport_error(action, url, e));
+        }
+        None => {}
     }
-    let mut body = Vec::with_capacity(announced.unwrap_or(8 * 1024));
+    let mut body = Vec::with_capacity(8 * 1024);
     while let Some(chunk) = response
         .chunk()
         .await
@@ -326,7 +321,11 @@ async fn read_body(
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(body)
+    Ok(Bytes::from(body))
+}
+
+fn build_error<A: Action>(message: String) -> Error {
+    Error::Build(Box::new(BuildError::new(A::NAME, message)))
 }
 
 fn timeout_error(action: &'static str, url: &str, message: String) -> Error {
@@ -347,7 +346,7 @@ fn circuit_open_error(
     Error::Transport(Box::new(TransportError::new(
         TransportErrorKind::CircuitOpen,
         action,
-        prepared.target.url.as_str(),
+        prepared.url().as_str(),
         format!(
             "region `{region}` failed repeatedly; calls fail fast for another {retry_in:?} (ClientBuilder::circuit_breaker)"
         ),
@@ -357,10 +356,17 @@ fn circuit_open_error(
 /// A request serialized once and sent by each attempt.
 #[derive(Debug)]
 struct Prepared {
-    target: Target,
-    body: Bytes,
-    content_type: &'static str,
-    action_lower: String,
+    template: Arc<RequestTemplate>,
+    /// The GET form's URL, with its query; POST uses the template's.
+    url_with_query: Option<reqwest::Url>,
+    /// The POST form's JSON body.
+    body: Option<Bytes>,
+}
+
+impl Prepared {
+    fn url(&self) -> &reqwest::Url {
+        self.url_with_query.as_ref().unwrap_or(&self.template.url)
+    }
 }
 
 /// Room for a usual `Authorization` value, so that writing it never reallocates.
@@ -378,17 +384,18 @@ fn authorization<A: Action>(
     if credential.is_anonymous() {
         return SKIP_AUTHORIZATION.to_owned();
     }
+    let template = &*prepared.template;
     let headers = [
-        ("content-type", prepared.content_type),
-        ("host", prepared.target.host.as_str()),
-        ("x-tc-action", prepared.action_lower.as_str()),
+        ("content-type", template.content_type),
+        ("host", template.host.as_str()),
+        ("x-tc-action", template.action_lower.as_str()),
     ];
     let input = SigningInput {
         method: A::METHOD.as_str(),
         path: "/",
-        query: prepared.target.url.query().unwrap_or(""),
+        query: prepared.url().query().unwrap_or(""),
         headers: &headers,
-        payload: Payload::Bytes(&prepared.body),
+        payload: Payload::Bytes(prepared.body.as_deref().unwrap_or_default()),
         timestamp,
         service: A::SERVICE,
     };
@@ -597,23 +604,17 @@ impl ClientBuilder {
             Some(suffix) => format!("{REQUEST_CLIENT};{suffix}"),
             None => REQUEST_CLIENT.to_owned(),
         };
-        for (name, value) in [
-            ("region", self.region.as_deref()),
-            ("language", self.language.as_deref()),
-            ("request client", Some(request_client.as_str())),
-        ] {
-            if let Some(value) = value
-                && reqwest::header::HeaderValue::from_str(value).is_err()
-            {
-                return Err(build_error(format!(
-                    "{name} `{value}` is not a valid header value"
-                )));
-            }
-        }
+        let headers = ClientHeaders::new(
+            &request_client,
+            self.region.as_deref(),
+            self.language.as_deref(),
+        )
+        .map_err(build_error)?;
+        // The attempt's own time limits are kept by the client's timer
+        // (`time_limit`), so reqwest keeps only the connect limit.
         let http = reqwest::Client::builder()
             .tls_backend_preconfigured(tls_config().map_err(build_error)?)
             .connect_timeout(self.connect_timeout)
-            .timeout(self.timeout)
             .pool_idle_timeout(Duration::from_secs(50))
             .tcp_nodelay(true)
             .user_agent(REQUEST_CLIENT)
@@ -627,12 +628,15 @@ impl ClientBuilder {
                     .unwrap_or_else(|| Arc::new(DefaultChain::from_env())),
                 endpoint,
                 region: self.region,
-                language: self.language,
-                request_client,
+                headers,
+                templates: Templates::default(),
                 retry: self.retry,
                 rate_limits: RateLimits::new(self.rate_limits_enabled, self.rate_limit_overrides),
                 breakers: self.circuit_breaker.map(CircuitBreakers::new),
-                first_byte_timeout: self.first_byte_timeout,
+                limits: AttemptLimits {
+                    first_byte: self.first_byte_timeout,
+                    attempt: self.timeout,
+                },
                 deadline: self.deadline,
                 max_response_bytes: self.max_response_bytes,
                 signing_keys: SigningKeyCache::new(),

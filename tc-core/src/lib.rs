@@ -45,9 +45,11 @@ pub mod envelope;
 mod error;
 pub mod query;
 mod rate_limit;
+mod request_template;
 mod retry;
 pub mod sign;
 pub mod time;
+mod time_limit;
 mod uuid;
 
 #[doc(hidden)]

@@ -34,6 +34,7 @@ mod answers;
 pub mod cvm;
 mod defaults;
 pub mod example;
+mod log;
 mod reply;
 mod route;
 mod server;
@@ -48,10 +49,12 @@ use serde::de::DeserializeOwned;
 use tc_core::{Action, Client, ClientBuilder, Credential};
 use tokio::task::JoinHandle;
 
+pub use log::DEFAULT_REQUEST_LOG_LIMIT;
 pub use reply::{MockError, request_id};
 pub use server::Received;
 pub use verify::MAX_CLOCK_SKEW_SECS;
 
+use log::RequestLog;
 use server::Shared;
 
 /// A running local endpoint. Stops when dropped.
@@ -95,13 +98,15 @@ impl MockServer {
         self
     }
 
-    /// Every request answered so far, oldest first.
+    /// The requests answered so far, oldest first: the most recent
+    /// [`DEFAULT_REQUEST_LOG_LIMIT`] of them, or as many as
+    /// [`MockServerBuilder::request_log_limit`] says.
     pub fn requests(&self) -> Vec<Received> {
         self.shared
             .log
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+            .snapshot()
     }
 
     /// A client builder aimed at this endpoint, signing with the first key pair
@@ -137,6 +142,7 @@ pub struct MockServerBuilder {
     addr: Option<SocketAddr>,
     fixed_now: Option<u64>,
     no_defaults: bool,
+    request_log_limit: Option<usize>,
 }
 
 impl MockServerBuilder {
@@ -171,6 +177,14 @@ impl MockServerBuilder {
         self
     }
 
+    /// Remembers the last `limit` requests for [`MockServer::requests`]
+    /// (default [`DEFAULT_REQUEST_LOG_LIMIT`]; 0 keeps none), so that memory
+    /// stays flat however long the endpoint runs.
+    pub fn request_log_limit(mut self, limit: usize) -> Self {
+        self.request_log_limit = Some(limit);
+        self
+    }
+
     /// Binds and starts serving on the current Tokio runtime.
     ///
     /// # Errors
@@ -183,6 +197,10 @@ impl MockServerBuilder {
         let mut shared = Shared {
             fixed_now: self.fixed_now,
             defaults: !self.no_defaults,
+            log: RequestLog::with_limit(
+                self.request_log_limit.unwrap_or(DEFAULT_REQUEST_LOG_LIMIT),
+            )
+            .into(),
             ..Shared::default()
         };
         let keys = shared
@@ -211,6 +229,7 @@ impl std::fmt::Debug for MockServerBuilder {
             .field("addr", &self.addr)
             .field("fixed_now", &self.fixed_now)
             .field("answer_from_examples", &!self.no_defaults)
+            .field("request_log_limit", &self.request_log_limit)
             .finish()
     }
 }

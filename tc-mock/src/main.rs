@@ -2,9 +2,11 @@
 //!
 //! ```text
 //! tc-mock --listen 127.0.0.1:PORT --secret-id ID --secret-key KEY [--secret-id ID --secret-key KEY ...]
-//!         [--share-quota N] [--owner-account ACCOUNT]
+//!         [--share-quota N] [--owner-account ACCOUNT] [--request-log-limit N]
 //! ```
-//! Prints `listening on http://ADDR` once ready.
+//! Prints `listening on http://ADDR` once ready. It remembers only the last
+//! `--request-log-limit` requests (default 10 000), so its memory stays flat
+//! however long it serves.
 
 use std::io::Write as _;
 use std::net::SocketAddr;
@@ -14,13 +16,14 @@ use std::sync::Arc;
 use tc_mock::MockServer;
 use tc_mock::cvm::ImageSharing;
 
-const USAGE: &str = "usage: tc-mock --listen ADDR --secret-id ID --secret-key KEY [--secret-id ID --secret-key KEY ...] [--share-quota N] [--owner-account ACCOUNT]";
+const USAGE: &str = "usage: tc-mock --listen ADDR --secret-id ID --secret-key KEY [--secret-id ID --secret-key KEY ...] [--share-quota N] [--owner-account ACCOUNT] [--request-log-limit N]";
 
 struct Args {
     listen: SocketAddr,
     credentials: Vec<(String, String)>,
     share_quota: Option<usize>,
     owner_account: Option<String>,
+    request_log_limit: Option<usize>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -29,6 +32,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut keys = Vec::new();
     let mut share_quota = None;
     let mut owner_account = None;
+    let mut request_log_limit = None;
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
         match flag.as_str() {
@@ -40,14 +44,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--secret-id" => ids.push(value()?),
             "--secret-key" => keys.push(value()?),
-            "--share-quota" => {
-                let text = value()?;
-                share_quota = Some(
-                    text.parse()
-                        .map_err(|_| format!("--share-quota `{text}` is not a number"))?,
-                );
-            }
+            "--share-quota" => share_quota = Some(number(&flag, value()?)?),
             "--owner-account" => owner_account = Some(value()?),
+            "--request-log-limit" => request_log_limit = Some(number(&flag, value()?)?),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -61,7 +60,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         credentials: ids.into_iter().zip(keys).collect(),
         share_quota,
         owner_account,
+        request_log_limit,
     })
+}
+
+fn number(flag: &str, text: String) -> Result<usize, String> {
+    text.parse()
+        .map_err(|_| format!("{flag} `{text}` is not a number"))
 }
 
 #[tokio::main]
@@ -77,6 +82,9 @@ async fn main() -> ExitCode {
         }
     };
     let mut builder = MockServer::builder().listen(args.listen);
+    if let Some(limit) = args.request_log_limit {
+        builder = builder.request_log_limit(limit);
+    }
     for (id, key) in args.credentials {
         builder = builder.credential(id, key);
     }

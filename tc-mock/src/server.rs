@@ -16,6 +16,7 @@ use serde_json::Value;
 use tc_core::time::unix_now;
 use tokio::net::TcpListener;
 
+use crate::log::RequestLog;
 use crate::reply::{self, MockError};
 use crate::route::{Params, Routes};
 use crate::verify::{Keys, SignedRequest};
@@ -42,7 +43,8 @@ pub struct Received {
 pub(crate) struct Shared {
     pub(crate) keys: RwLock<Keys>,
     pub(crate) routes: RwLock<Routes>,
-    pub(crate) log: Mutex<Vec<Received>>,
+    /// The most recent requests answered (bounded, see [`RequestLog`]).
+    pub(crate) log: Mutex<RequestLog>,
     /// A frozen clock for signature checks, for replaying recorded requests.
     pub(crate) fixed_now: Option<u64>,
     /// Whether actions without a handler are answered with the specs' examples.

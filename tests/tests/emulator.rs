@@ -502,3 +502,24 @@ async fn the_verifier_accepts_every_official_signing_vector() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_request_log_keeps_the_most_recent_requests() {
+    let mock = MockServer::builder()
+        .credential(ID, KEY)
+        .request_log_limit(2)
+        .start()
+        .await
+        .unwrap();
+    Arc::new(ImageSharing::seeded()).install(&mock);
+    let client = client(&mock);
+    for image_id in ["img-6pb6lrmy", "img-00000001", "img-6pb6lrmy"] {
+        let _ = client.send(describe(image_id)).await;
+    }
+    let errors: Vec<Option<String>> = mock.requests().into_iter().map(|r| r.error_code).collect();
+    assert_eq!(
+        errors,
+        [Some("InvalidImageId.NotFound".to_owned()), None],
+        "the last two, oldest first"
+    );
+}

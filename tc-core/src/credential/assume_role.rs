@@ -7,6 +7,7 @@ use super::cache::{Cache, RefreshConfig};
 use super::error::CredentialError;
 use super::issued::{credential_from, sts_failure};
 use super::sts::AssumeRole;
+use super::value::Credential;
 use super::{ProvideCredential, ProvideFuture};
 use crate::client::Client;
 
@@ -101,6 +102,10 @@ impl AssumeRoleProvider {
 impl ProvideCredential for AssumeRoleProvider {
     fn provide_credential(&self) -> ProvideFuture<'_> {
         Box::pin(self.cache.get(|| self.fetch()))
+    }
+
+    fn ready_credential(&self) -> Option<Arc<Credential>> {
+        self.cache.fresh()
     }
 }
 

@@ -182,6 +182,14 @@ impl Cache {
         outcome
     }
 
+    /// The cached credential when it is valid and not yet due for refresh.
+    pub(crate) fn fresh(&self) -> Option<Arc<Credential>> {
+        match self.look() {
+            Look::Fresh(credential) => Some(credential),
+            Look::Due(_) | Look::Unusable(_) => None,
+        }
+    }
+
     fn look(&self) -> Look {
         let now = (self.clock)();
         let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
@@ -283,6 +291,10 @@ impl<P: ProvideCredential> CachedProvider<P> {
 impl<P: ProvideCredential> ProvideCredential for CachedProvider<P> {
     fn provide_credential(&self) -> ProvideFuture<'_> {
         Box::pin(self.cache.get(|| self.source.provide_credential()))
+    }
+
+    fn ready_credential(&self) -> Option<Arc<Credential>> {
+        self.cache.fresh()
     }
 }
 

@@ -136,6 +136,10 @@ impl ProvideCredential for ChainProvider {
     fn provide_credential(&self) -> ProvideFuture<'_> {
         Box::pin(self.provide())
     }
+
+    fn ready_credential(&self) -> Option<Arc<Credential>> {
+        self.chosen_source()?.1.ready_credential()
+    }
 }
 
 impl fmt::Debug for ChainProvider {
@@ -230,6 +234,10 @@ impl ProvideCredential for DefaultChain {
     fn provide_credential(&self) -> ProvideFuture<'_> {
         self.chain().provide_credential()
     }
+
+    fn ready_credential(&self) -> Option<Arc<Credential>> {
+        self.chain.get()?.ready_credential()
+    }
 }
 
 impl fmt::Debug for DefaultChain {
@@ -263,5 +271,9 @@ impl ProvideCredential for LazyOidc {
             };
             provider.provide_credential().await
         })
+    }
+
+    fn ready_credential(&self) -> Option<Arc<Credential>> {
+        self.provider.get()?.ready_credential()
     }
 }

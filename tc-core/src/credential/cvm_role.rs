@@ -262,6 +262,10 @@ impl ProvideCredential for CvmRoleProvider {
     fn provide_credential(&self) -> ProvideFuture<'_> {
         Box::pin(self.cache.get(|| self.fetch()))
     }
+
+    fn ready_credential(&self) -> Option<Arc<Credential>> {
+        self.cache.fresh()
+    }
 }
 
 impl fmt::Debug for CvmRoleProvider {

@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use super::error::CredentialError;
 use super::value::Credential;
@@ -113,12 +114,19 @@ pub(crate) fn read_key_pair(env: &Env) -> Result<Credential, CredentialError> {
     }
 }
 
+/// How long a key pair read from the environment is used before the
+/// variables are read again.
+const REREAD_AFTER: Duration = Duration::from_secs(1);
+
 /// The key pair in `TENCENTCLOUD_SECRET_ID` and `TENCENTCLOUD_SECRET_KEY`, with
-/// the optional `TENCENTCLOUD_SESSION_TOKEN`, read on each request so that a
-/// rotated key is picked up.
-#[derive(Clone, Debug, Default)]
+/// the optional `TENCENTCLOUD_SESSION_TOKEN`, read again at most once a second,
+/// so that a rotated key is picked up without reading the environment on
+/// every request.
+#[derive(Default)]
 pub struct EnvironmentProvider {
     env: Env,
+    /// The last key pair read, and when.
+    last_read: Mutex<Option<(Instant, Arc<Credential>)>>,
 }
 
 impl EnvironmentProvider {
@@ -129,13 +137,49 @@ impl EnvironmentProvider {
 
     /// Reads `env`.
     pub fn with_env(env: Env) -> Self {
-        EnvironmentProvider { env }
+        EnvironmentProvider {
+            env,
+            last_read: Mutex::default(),
+        }
+    }
+
+    fn last_read(&self) -> std::sync::MutexGuard<'_, Option<(Instant, Arc<Credential>)>> {
+        self.last_read
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Clone for EnvironmentProvider {
+    fn clone(&self) -> Self {
+        Self::with_env(self.env.clone())
+    }
+}
+
+impl fmt::Debug for EnvironmentProvider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EnvironmentProvider")
+            .field("env", &self.env)
+            .finish_non_exhaustive()
     }
 }
 
 impl ProvideCredential for EnvironmentProvider {
     fn provide_credential(&self) -> ProvideFuture<'_> {
-        Box::pin(async { read_key_pair(&self.env).map(Arc::new) })
+        Box::pin(async {
+            let credential = Arc::new(read_key_pair(&self.env)?);
+            *self.last_read() = Some((Instant::now(), Arc::clone(&credential)));
+            Ok(credential)
+        })
+    }
+
+    fn ready_credential(&self) -> Option<Arc<Credential>> {
+        match &*self.last_read() {
+            Some((read_at, credential)) if read_at.elapsed() < REREAD_AFTER => {
+                Some(Arc::clone(credential))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -172,6 +216,23 @@ mod tests {
         );
         let error = read_key_pair(&Env::fixed([(ENV_SECRET_KEY, "half-key")])).unwrap_err();
         assert!(!error.to_string().contains("half-key"));
+    }
+
+    #[tokio::test]
+    async fn a_read_key_pair_is_at_hand_for_a_second() {
+        let provider = EnvironmentProvider::with_env(Env::fixed([
+            (ENV_SECRET_ID, "AKIDenv"),
+            (ENV_SECRET_KEY, "env-key"),
+        ]));
+        assert!(provider.ready_credential().is_none(), "nothing read yet");
+        let read = provider.provide_credential().await.unwrap();
+        let ready = provider.ready_credential().expect("just read");
+        assert!(Arc::ptr_eq(&read, &ready));
+        *provider.last_read() = Some((Instant::now() - REREAD_AFTER, read));
+        assert!(
+            provider.ready_credential().is_none(),
+            "read again after a second"
+        );
     }
 
     #[test]

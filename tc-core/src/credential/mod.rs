@@ -63,17 +63,35 @@ pub type ProvideFuture<'a> =
 pub trait ProvideCredential: fmt::Debug + Send + Sync {
     /// Returns a credential that is valid now.
     fn provide_credential(&self) -> ProvideFuture<'_>;
+
+    /// The credential to use now when the provider already holds one that
+    /// needs no fetch, refresh or wait; `None` otherwise (the default).
+    ///
+    /// The client asks this first on every attempt and awaits
+    /// [`provide_credential`](Self::provide_credential) only on `None`, so a
+    /// provider that answers here costs an attempt no allocation.
+    fn ready_credential(&self) -> Option<Arc<Credential>> {
+        None
+    }
 }
 
 impl<P: ProvideCredential + ?Sized> ProvideCredential for Arc<P> {
     fn provide_credential(&self) -> ProvideFuture<'_> {
         (**self).provide_credential()
     }
+
+    fn ready_credential(&self) -> Option<Arc<Credential>> {
+        (**self).ready_credential()
+    }
 }
 
 impl<P: ProvideCredential + ?Sized> ProvideCredential for Box<P> {
     fn provide_credential(&self) -> ProvideFuture<'_> {
         (**self).provide_credential()
+    }
+
+    fn ready_credential(&self) -> Option<Arc<Credential>> {
+        (**self).ready_credential()
     }
 }
 
@@ -92,5 +110,9 @@ impl ProvideCredential for StaticProvider {
     fn provide_credential(&self) -> ProvideFuture<'_> {
         let credential = Arc::clone(&self.0);
         Box::pin(async move { Ok(credential) })
+    }
+
+    fn ready_credential(&self) -> Option<Arc<Credential>> {
+        Some(Arc::clone(&self.0))
     }
 }

@@ -199,6 +199,10 @@ impl ProvideCredential for OidcRoleProvider {
     fn provide_credential(&self) -> ProvideFuture<'_> {
         Box::pin(self.cache.get(|| self.fetch()))
     }
+
+    fn ready_credential(&self) -> Option<Arc<Credential>> {
+        self.cache.fresh()
+    }
 }
 
 impl fmt::Debug for OidcRoleProvider {
