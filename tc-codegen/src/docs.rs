@@ -101,7 +101,9 @@ fn article(next: &str) -> &'static str {
     }
 }
 
-fn scalar_phrase(s: &Scalar, plural: bool) -> String {
+/// `in_models`: the phrase is for a doc in `models`, where a model's name links
+/// by itself (rustdoc calls a path there redundant).
+fn scalar_phrase(s: &Scalar, plural: bool, in_models: bool) -> String {
     let (one, many) = match s {
         Scalar::String => ("string", "strings"),
         Scalar::DateTime => ("date and time, as the service writes it", "dates and times"),
@@ -113,7 +115,11 @@ fn scalar_phrase(s: &Scalar, plural: bool) -> String {
         Scalar::F64 => ("floating-point number", "floating-point numbers"),
         Scalar::Bool => ("boolean", "booleans"),
         Scalar::Object(name) => {
-            let link = format!("[`{name}`](crate::models::{name})");
+            let link = if in_models {
+                format!("[`{name}`]")
+            } else {
+                format!("[`{name}`](crate::models::{name})")
+            };
             return if plural {
                 format!("{link} objects")
             } else {
@@ -128,10 +134,10 @@ fn scalar_phrase(s: &Scalar, plural: bool) -> String {
     }
 }
 
-fn type_phrase(ty: &Ty) -> String {
+fn type_phrase(ty: &Ty, in_models: bool) -> String {
     match ty {
-        Ty::One(s) => scalar_phrase(s, false),
-        Ty::List(s) => format!("a list of {}", scalar_phrase(s, true)),
+        Ty::One(s) => scalar_phrase(s, false, in_models),
+        Ty::List(s) => format!("a list of {}", scalar_phrase(s, true, in_models)),
     }
 }
 
@@ -174,7 +180,7 @@ pub fn crate_docs(plan: &Plan, crate_name: &str, label: &str, example: &str) -> 
     doc.line("```")
         .paragraph("# How fields map to the wire")
         .paragraph(
-            "- Fields are the members in snake_case (`ImageId` is `image_id`); each field's \
+            "- Fields are the members in `snake_case` (`ImageId` is `image_id`); each field's \
              doc starts with the member's wire name, and a field whose name does not give the \
              wire name back carries `#[tc(rename = \"...\")]`.",
         )
@@ -343,7 +349,9 @@ pub fn field(f: &FieldPlan, holder: Holder) -> Doc {
             "`RequestId`: the id of this call; quote it when asking Tencent Cloud for help.",
         );
     }
-    let mut doc = Doc::default().paragraph(format!("`{}`: {}.", f.wire, type_phrase(&f.ty)));
+    let in_models = matches!(holder, Holder::TwoWayModel | Holder::OneWayModel);
+    let mut doc =
+        Doc::default().paragraph(format!("`{}`: {}.", f.wire, type_phrase(&f.ty, in_models)));
     if holder == Holder::TwoWayModel && !f.plain {
         if f.input_required {
             doc = doc.line("Required in requests.");

@@ -8,19 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAccountQuota`](crate::DescribeAccountQuota).
 #[tc_model]
 pub struct AccountQuota {
-    /// `PostPaidQuotaSet`: a list of [`PostPaidQuota`](crate::models::PostPaidQuota) objects.
+    /// `PostPaidQuotaSet`: a list of [`PostPaidQuota`] objects.
     pub post_paid_quota_set: Vec<PostPaidQuota>,
 
-    /// `PrePaidQuotaSet`: a list of [`PrePaidQuota`](crate::models::PrePaidQuota) objects.
+    /// `PrePaidQuotaSet`: a list of [`PrePaidQuota`] objects.
     pub pre_paid_quota_set: Vec<PrePaidQuota>,
 
-    /// `SpotPaidQuotaSet`: a list of [`SpotPaidQuota`](crate::models::SpotPaidQuota) objects.
+    /// `SpotPaidQuotaSet`: a list of [`SpotPaidQuota`] objects.
     pub spot_paid_quota_set: Vec<SpotPaidQuota>,
 
-    /// `ImageQuotaSet`: a list of [`ImageQuota`](crate::models::ImageQuota) objects.
+    /// `ImageQuotaSet`: a list of [`ImageQuota`] objects.
     pub image_quota_set: Vec<ImageQuota>,
 
-    /// `DisasterRecoverGroupQuotaSet`: a list of [`DisasterRecoverGroupQuota`](crate::models::DisasterRecoverGroupQuota) objects.
+    /// `DisasterRecoverGroupQuotaSet`: a list of [`DisasterRecoverGroupQuota`] objects.
     pub disaster_recover_group_quota_set: Vec<DisasterRecoverGroupQuota>,
 }
 
@@ -34,7 +34,7 @@ pub struct AccountQuotaOverview {
     /// Example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `AccountQuota`: an [`AccountQuota`](crate::models::AccountQuota).
+    /// `AccountQuota`: an [`AccountQuota`].
     pub account_quota: AccountQuota,
 }
 
@@ -56,7 +56,7 @@ pub struct ActionTimer {
     /// Example: `"2024-05-29T11:26:40Z"`
     pub action_time: Option<String>,
 
-    /// `Externals`: an [`Externals`](crate::models::Externals).
+    /// `Externals`: an [`Externals`].
     /// Always sent in responses.
     pub externals: Option<Externals>,
 
@@ -165,10 +165,10 @@ pub struct ChcHost {
     /// Example: `"CHC_HS1"`
     pub device_type: String,
 
-    /// `Placement`: a [`Placement`](crate::models::Placement).
+    /// `Placement`: a [`Placement`].
     pub placement: Placement,
 
-    /// `BmcVirtualPrivateCloud`: a [`VirtualPrivateCloud`](crate::models::VirtualPrivateCloud).
+    /// `BmcVirtualPrivateCloud`: a [`VirtualPrivateCloud`].
     pub bmc_virtual_private_cloud: VirtualPrivateCloud,
 
     /// `BmcIp`: a string.
@@ -181,7 +181,7 @@ pub struct ChcHost {
     /// Example: `["sg-1a2b34af"]`
     pub bmc_security_group_ids: Vec<String>,
 
-    /// `DeployVirtualPrivateCloud`: a [`VirtualPrivateCloud`](crate::models::VirtualPrivateCloud).
+    /// `DeployVirtualPrivateCloud`: a [`VirtualPrivateCloud`].
     pub deploy_virtual_private_cloud: VirtualPrivateCloud,
 
     /// `DeployIp`: a string.
@@ -242,7 +242,7 @@ pub struct ChcHost {
     /// Example: `"HOSTING"`
     pub tenant_type: String,
 
-    /// `DeployExtraConfig`: a [`ChcDeployExtraConfig`](crate::models::ChcDeployExtraConfig).
+    /// `DeployExtraConfig`: a [`ChcDeployExtraConfig`].
     pub deploy_extra_config: ChcDeployExtraConfig,
 
     /// `Gpu`: a string.
@@ -290,7 +290,7 @@ pub struct ChcHost {
     /// Example: `"SOLD"`
     pub sale_status: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Option<Vec<Tag>>,
 
     /// `LatestOperation`: a string.
@@ -490,7 +490,7 @@ pub struct DisasterRecoverGroup {
     /// Example: `2`
     pub partition_count: i64,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -531,15 +531,15 @@ pub struct DisasterRecoverGroupQuota {
 /// Returned in the output of [`DescribeLaunchTemplateVersions`](crate::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct EnhancedService {
-    /// `SecurityService`: a [`RunSecurityServiceEnabled`](crate::models::RunSecurityServiceEnabled).
+    /// `SecurityService`: a [`RunSecurityServiceEnabled`].
     /// Always sent in responses.
     pub security_service: Option<RunSecurityServiceEnabled>,
 
-    /// `MonitorService`: a [`RunMonitorServiceEnabled`](crate::models::RunMonitorServiceEnabled).
+    /// `MonitorService`: a [`RunMonitorServiceEnabled`].
     /// Always sent in responses.
     pub monitor_service: Option<RunMonitorServiceEnabled>,
 
-    /// `AutomationService`: a [`RunAutomationServiceEnabled`](crate::models::RunAutomationServiceEnabled).
+    /// `AutomationService`: a [`RunAutomationServiceEnabled`].
     /// Always sent in responses.
     pub automation_service: Option<RunAutomationServiceEnabled>,
 }
@@ -558,7 +558,7 @@ pub struct Externals {
     /// `UnsupportNetworks`: a list of strings.
     pub unsupport_networks: Option<Vec<String>>,
 
-    /// `StorageBlockAttr`: a [`StorageBlock`](crate::models::StorageBlock).
+    /// `StorageBlockAttr`: a [`StorageBlock`].
     pub storage_block_attr: Option<StorageBlock>,
 }
 
@@ -606,7 +606,7 @@ pub struct GpuInfo {
 /// Returned in the output of [`DescribeHosts`](crate::DescribeHosts).
 #[tc_model]
 pub struct HostItem {
-    /// `Placement`: a [`Placement`](crate::models::Placement).
+    /// `Placement`: a [`Placement`].
     ///
     /// Example: `{"ProjectId":0,"Zone":"ap-guangzhou-4"}`
     pub placement: Placement,
@@ -659,7 +659,7 @@ pub struct HostItem {
     /// Example: `"10.0.0.6"`
     pub host_ip: Option<String>,
 
-    /// `HostResource`: a [`HostResource`](crate::models::HostResource).
+    /// `HostResource`: a [`HostResource`].
     pub host_resource: HostResource,
 
     /// `CageId`: a string.
@@ -667,7 +667,7 @@ pub struct HostItem {
     /// Example: `"cage-gz-1-2"`
     pub cage_id: String,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"ResourceType":"cdh","Tags":[{"Key":"myTag","Value":"cloud"}]}]`
     pub tags: Vec<Tag>,
@@ -678,7 +678,7 @@ pub struct HostItem {
 /// Returned in the output of [`InquiryPriceRenewHosts`](crate::InquiryPriceRenewHosts).
 #[tc_model]
 pub struct HostPriceInfo {
-    /// `HostPrice`: an [`ItemPrice`](crate::models::ItemPrice).
+    /// `HostPrice`: an [`ItemPrice`].
     pub host_price: ItemPrice,
 }
 
@@ -798,7 +798,7 @@ pub struct HpcClusterInfo {
     /// Example: `30`
     pub hpc_cluster_net_mode: Option<u64>,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -877,10 +877,10 @@ pub struct Image {
     /// Example: `true`
     pub is_support_cloudinit: bool,
 
-    /// `SnapshotSet`: a list of [`Snapshot`](crate::models::Snapshot) objects.
+    /// `SnapshotSet`: a list of [`Snapshot`] objects.
     pub snapshot_set: Vec<Snapshot>,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Vec<Tag>,
 
     /// `LicenseType`: a string.
@@ -948,7 +948,7 @@ pub struct ImportImageDataDisk {
 /// Returned in the output of [`DescribeInstances`](crate::DescribeInstances).
 #[tc_model]
 pub struct Instance {
-    /// `Placement`: a [`Placement`](crate::models::Placement).
+    /// `Placement`: a [`Placement`].
     pub placement: Placement,
 
     /// `InstanceId`: a string.
@@ -987,10 +987,10 @@ pub struct Instance {
     /// Example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `SystemDisk`: a [`SystemDisk`](crate::models::SystemDisk).
+    /// `SystemDisk`: a [`SystemDisk`].
     pub system_disk: SystemDisk,
 
-    /// `DataDisks`: a list of [`DataDisk`](crate::models::DataDisk) objects.
+    /// `DataDisks`: a list of [`DataDisk`] objects.
     pub data_disks: Vec<DataDisk>,
 
     /// `PrivateIpAddresses`: a list of strings.
@@ -1003,10 +1003,10 @@ pub struct Instance {
     /// Example: `["110.207.11.190"]`
     pub public_ip_addresses: Option<Vec<String>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](crate::models::InternetAccessible).
+    /// `InternetAccessible`: an [`InternetAccessible`].
     pub internet_accessible: InternetAccessible,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`](crate::models::VirtualPrivateCloud).
+    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`].
     pub virtual_private_cloud: VirtualPrivateCloud,
 
     /// `ImageId`: a string.
@@ -1039,7 +1039,7 @@ pub struct Instance {
     /// Example: `["sg-p1ezv4wz"]`
     pub security_group_ids: Vec<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`](crate::models::LoginSettings).
+    /// `LoginSettings`: a [`LoginSettings`].
     pub login_settings: LoginSettings,
 
     /// `InstanceState`: a string.
@@ -1047,7 +1047,7 @@ pub struct Instance {
     /// Example: `"RUNNING"`
     pub instance_state: String,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Vec<Tag>,
 
     /// `StopChargingMode`: a string.
@@ -1119,7 +1119,7 @@ pub struct Instance {
     /// Example: `["ps-l7sdunxx"]`
     pub disaster_recover_group_ids: Vec<String>,
 
-    /// `GPUInfo`: a [`GpuInfo`](crate::models::GpuInfo).
+    /// `GPUInfo`: a [`GpuInfo`].
     #[tc(rename = "GPUInfo")]
     pub gpu_info: Option<GpuInfo>,
 
@@ -1156,7 +1156,7 @@ pub struct Instance {
     /// Example: `true`
     pub enable_jumbo_frame: Option<bool>,
 
-    /// `Metadata`: a [`Metadata`](crate::models::Metadata).
+    /// `Metadata`: a [`Metadata`].
     pub metadata: Option<Metadata>,
 
     /// `PublicIPv6Addresses`: a list of strings.
@@ -1165,7 +1165,7 @@ pub struct Instance {
     #[tc(rename = "PublicIPv6Addresses")]
     pub public_ipv6_addresses: Option<Vec<String>>,
 
-    /// `CpuTopology`: a [`CpuTopology`](crate::models::CpuTopology).
+    /// `CpuTopology`: a [`CpuTopology`].
     pub cpu_topology: Option<CpuTopology>,
 
     /// `PartitionNumber`: a signed 64-bit integer.
@@ -1184,7 +1184,7 @@ pub struct InstanceAttribute {
     /// Example: `"ins-lyxxskp2"`
     pub instance_id: Option<String>,
 
-    /// `Attributes`: an [`Attribute`](crate::models::Attribute).
+    /// `Attributes`: an [`Attribute`].
     pub attributes: Option<Attribute>,
 }
 
@@ -1228,7 +1228,7 @@ pub struct InstanceFamilyConfig {
 /// Returned in the output of [`DescribeLaunchTemplateVersions`](crate::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct InstanceMarketOptionsRequest {
-    /// `SpotOptions`: a [`SpotMarketOptions`](crate::models::SpotMarketOptions).
+    /// `SpotOptions`: a [`SpotMarketOptions`].
     pub spot_options: SpotMarketOptions,
 
     /// `MarketType`: a string.
@@ -1347,7 +1347,7 @@ pub struct InstanceTypeConfigStatus {
     /// Example: `"\"The instance does not support tuning to SA3 instance family.\""`
     pub message: String,
 
-    /// `InstanceTypeConfig`: an [`InstanceTypeConfig`](crate::models::InstanceTypeConfig).
+    /// `InstanceTypeConfig`: an [`InstanceTypeConfig`].
     pub instance_type_config: InstanceTypeConfig,
 }
 
@@ -1376,7 +1376,7 @@ pub struct InstanceTypeQuotaItem {
     /// Example: `25`
     pub network_card: i64,
 
-    /// `Externals`: an [`Externals`](crate::models::Externals).
+    /// `Externals`: an [`Externals`].
     pub externals: Externals,
 
     /// `Cpu`: a signed 64-bit integer.
@@ -1399,7 +1399,7 @@ pub struct InstanceTypeQuotaItem {
     /// Example: `"标准型S5"`
     pub type_name: String,
 
-    /// `LocalDiskTypeList`: a list of [`LocalDiskType`](crate::models::LocalDiskType) objects.
+    /// `LocalDiskTypeList`: a list of [`LocalDiskType`] objects.
     pub local_disk_type_list: Vec<LocalDiskType>,
 
     /// `Status`: a string.
@@ -1407,7 +1407,7 @@ pub struct InstanceTypeQuotaItem {
     /// Example: `"SELL"`
     pub status: String,
 
-    /// `Price`: an [`ItemPrice`](crate::models::ItemPrice).
+    /// `Price`: an [`ItemPrice`].
     pub price: ItemPrice,
 
     /// `SoldOutReason`: a string.
@@ -1533,7 +1533,7 @@ pub struct InternetBandwidthConfig {
     /// Example: `"2023-11-05T14:30:00Z"`
     pub end_time: String,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](crate::models::InternetAccessible).
+    /// `InternetAccessible`: an [`InternetAccessible`].
     pub internet_accessible: InternetAccessible,
 }
 
@@ -1699,7 +1699,7 @@ pub struct KeyPair {
     /// Example: `"2022-03-21T08:41:45Z"`
     pub created_time: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -1765,7 +1765,7 @@ pub struct LaunchTemplateInfo {
 /// Returned in the output of [`DescribeLaunchTemplateVersions`](crate::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct LaunchTemplateVersionData {
-    /// `Placement`: a [`Placement`](crate::models::Placement).
+    /// `Placement`: a [`Placement`].
     pub placement: Placement,
 
     /// `InstanceType`: a string.
@@ -1783,16 +1783,16 @@ pub struct LaunchTemplateVersionData {
     /// Example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `SystemDisk`: a [`SystemDisk`](crate::models::SystemDisk).
+    /// `SystemDisk`: a [`SystemDisk`].
     pub system_disk: SystemDisk,
 
-    /// `DataDisks`: a list of [`DataDisk`](crate::models::DataDisk) objects.
+    /// `DataDisks`: a list of [`DataDisk`] objects.
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](crate::models::InternetAccessible).
+    /// `InternetAccessible`: an [`InternetAccessible`].
     pub internet_accessible: InternetAccessible,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`](crate::models::VirtualPrivateCloud).
+    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`].
     pub virtual_private_cloud: VirtualPrivateCloud,
 
     /// `ImageId`: a string.
@@ -1805,7 +1805,7 @@ pub struct LaunchTemplateVersionData {
     /// Example: `["sg-rf6ogz49"]`
     pub security_group_ids: Vec<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`](crate::models::LoginSettings).
+    /// `LoginSettings`: a [`LoginSettings`].
     pub login_settings: Option<LoginSettings>,
 
     /// `CamRoleName`: a string.
@@ -1823,7 +1823,7 @@ pub struct LaunchTemplateVersionData {
     /// Example: `1`
     pub instance_count: u64,
 
-    /// `EnhancedService`: an [`EnhancedService`](crate::models::EnhancedService).
+    /// `EnhancedService`: an [`EnhancedService`].
     pub enhanced_service: EnhancedService,
 
     /// `UserData`: a string.
@@ -1836,10 +1836,10 @@ pub struct LaunchTemplateVersionData {
     /// Example: `["ps-3p88qhfo"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `ActionTimer`: an [`ActionTimer`](crate::models::ActionTimer).
+    /// `ActionTimer`: an [`ActionTimer`].
     pub action_timer: Option<ActionTimer>,
 
-    /// `InstanceMarketOptions`: an [`InstanceMarketOptionsRequest`](crate::models::InstanceMarketOptionsRequest).
+    /// `InstanceMarketOptions`: an [`InstanceMarketOptionsRequest`].
     pub instance_market_options: Option<InstanceMarketOptionsRequest>,
 
     /// `HostName`: a string.
@@ -1852,10 +1852,10 @@ pub struct LaunchTemplateVersionData {
     /// Example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
     pub client_token: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](crate::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](crate::models::TagSpecification) objects.
+    /// `TagSpecification`: a list of [`TagSpecification`] objects.
     pub tag_specification: Option<Vec<TagSpecification>>,
 
     /// `DisableApiTermination`: a boolean.
@@ -1874,7 +1874,7 @@ pub struct LaunchTemplateVersionInfo {
     /// Example: `1`
     pub launch_template_version: u64,
 
-    /// `LaunchTemplateVersionData`: a [`LaunchTemplateVersionData`](crate::models::LaunchTemplateVersionData).
+    /// `LaunchTemplateVersionData`: a [`LaunchTemplateVersionData`].
     pub launch_template_version_data: LaunchTemplateVersionData,
 
     /// `CreationTime`: an ISO 8601 timestamp.
@@ -1962,7 +1962,7 @@ pub struct LoginSettings {
 /// Returned in the output of [`DescribeInstances`](crate::DescribeInstances).
 #[tc_model]
 pub struct Metadata {
-    /// `Items`: a list of [`MetadataItem`](crate::models::MetadataItem) objects.
+    /// `Items`: a list of [`MetadataItem`] objects.
     /// Required in requests.
     ///
     /// Example: `[{"Key":"key","Value":"value"}]`
@@ -2179,10 +2179,10 @@ pub struct PrePaidQuota {
 /// Returned in the output of [`InquiryPriceModifyInstancesChargeType`](crate::InquiryPriceModifyInstancesChargeType), [`InquiryPriceRenewInstances`](crate::InquiryPriceRenewInstances), [`InquiryPriceResetInstance`](crate::InquiryPriceResetInstance), [`InquiryPriceResetInstancesInternetMaxBandwidth`](crate::InquiryPriceResetInstancesInternetMaxBandwidth), [`InquiryPriceResetInstancesType`](crate::InquiryPriceResetInstancesType), [`InquiryPriceResizeInstanceDisks`](crate::InquiryPriceResizeInstanceDisks) and [`InquiryPriceRunInstances`](crate::InquiryPriceRunInstances).
 #[tc_model]
 pub struct Price {
-    /// `InstancePrice`: an [`ItemPrice`](crate::models::ItemPrice).
+    /// `InstancePrice`: an [`ItemPrice`].
     pub instance_price: Option<ItemPrice>,
 
-    /// `BandwidthPrice`: an [`ItemPrice`](crate::models::ItemPrice).
+    /// `BandwidthPrice`: an [`ItemPrice`].
     pub bandwidth_price: Option<ItemPrice>,
 }
 
@@ -2399,10 +2399,10 @@ pub struct ResourcePoolPack {
     /// Example: `"ACTIVE"`
     pub status: String,
 
-    /// `TotalCapacity`: a [`ResourceCount`](crate::models::ResourceCount).
+    /// `TotalCapacity`: a [`ResourceCount`].
     pub total_capacity: ResourceCount,
 
-    /// `AvailableCapacity`: a [`ResourceCount`](crate::models::ResourceCount).
+    /// `AvailableCapacity`: a [`ResourceCount`].
     pub available_capacity: ResourceCount,
 
     /// `HostIp`: a string.
@@ -2707,7 +2707,7 @@ pub struct TagSpecification {
     /// Example: `"instance"`
     pub resource_type: String,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Vec<Tag>,
 }
 

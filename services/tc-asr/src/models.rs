@@ -22,7 +22,7 @@ pub struct AsyncRecognitionTaskInfo {
 /// Returned in the output of [`DescribeAsyncRecognitionTasks`](crate::DescribeAsyncRecognitionTasks).
 #[tc_model]
 pub struct AsyncRecognitionTasks {
-    /// `Tasks`: a list of [`AsyncRecognitionTaskInfo`](crate::models::AsyncRecognitionTaskInfo) objects.
+    /// `Tasks`: a list of [`AsyncRecognitionTaskInfo`] objects.
     pub tasks: Option<Vec<AsyncRecognitionTaskInfo>>,
 }
 
@@ -92,7 +92,7 @@ pub struct KeyWordLibIdData {
 /// Returned in the output of [`GetAsrKeyWordLibList`](crate::GetAsrKeyWordLibList).
 #[tc_model]
 pub struct KeyWordLibListData {
-    /// `KeyWordLibList`: a list of [`KeyWordLib`](crate::models::KeyWordLib) objects.
+    /// `KeyWordLibList`: a list of [`KeyWordLib`] objects.
     pub key_word_lib_list: Option<Vec<KeyWordLib>>,
 
     /// `TotalCount`: an unsigned 64-bit integer.
@@ -205,7 +205,7 @@ pub struct SentenceDetail {
     /// Example: `4`
     pub words_num: Option<i64>,
 
-    /// `Words`: a list of [`SentenceWords`](crate::models::SentenceWords) objects.
+    /// `Words`: a list of [`SentenceWords`] objects.
     pub words: Option<Vec<SentenceWords>>,
 
     /// `SpeechSpeed`: a floating-point number.
@@ -233,7 +233,7 @@ pub struct SentenceDetail {
     /// Example: `["happy"]`
     pub emotion_type: Option<Vec<String>>,
 
-    /// `KeyWordResults`: a list of [`KeyWordResult`](crate::models::KeyWordResult) objects.
+    /// `KeyWordResults`: a list of [`KeyWordResult`] objects.
     pub key_word_results: Option<Vec<KeyWordResult>>,
 
     /// `LangType`: a string.
@@ -346,7 +346,7 @@ pub struct TaskStatus {
     /// Example: `"Failed to download audio file!"`
     pub error_msg: String,
 
-    /// `ResultDetail`: a list of [`SentenceDetail`](crate::models::SentenceDetail) objects.
+    /// `ResultDetail`: a list of [`SentenceDetail`] objects.
     pub result_detail: Option<Vec<SentenceDetail>>,
 
     /// `AudioDuration`: a floating-point number.
@@ -381,7 +381,7 @@ pub struct UsageByDateInfo {
 /// Returned in the output of [`GetUsageByDate`](crate::GetUsageByDate).
 #[tc_model]
 pub struct UsageByDateInfoData {
-    /// `UsageByDateInfoList`: a list of [`UsageByDateInfo`](crate::models::UsageByDateInfo) objects.
+    /// `UsageByDateInfoList`: a list of [`UsageByDateInfo`] objects.
     pub usage_by_date_info_list: Option<Vec<UsageByDateInfo>>,
 }
 
@@ -411,7 +411,7 @@ pub struct VerifyTop {
 /// Returned in the output of [`VoicePrintGroupVerify`](crate::VoicePrintGroupVerify).
 #[tc_model]
 pub struct VerifyTopResult {
-    /// `VerifyTops`: a list of [`VerifyTop`](crate::models::VerifyTop) objects.
+    /// `VerifyTops`: a list of [`VerifyTop`] objects.
     pub verify_tops: Option<Vec<VerifyTop>>,
 }
 
@@ -435,7 +435,7 @@ pub struct Vocab {
     /// Example: `"xsddsffa****dsafgdf"`
     pub vocab_id: String,
 
-    /// `WordWeights`: a list of [`HotWord`](crate::models::HotWord) objects.
+    /// `WordWeights`: a list of [`HotWord`] objects.
     pub word_weights: Vec<HotWord>,
 
     /// `CreateTime`: an ISO 8601 timestamp.
@@ -499,7 +499,7 @@ pub struct VoicePrintCountData {
     /// Example: `0`
     pub total: Option<u64>,
 
-    /// `VoicePrintList`: a list of [`VoicePrintBaseData`](crate::models::VoicePrintBaseData) objects.
+    /// `VoicePrintList`: a list of [`VoicePrintBaseData`] objects.
     pub voice_print_list: Option<Vec<VoicePrintBaseData>>,
 }
 

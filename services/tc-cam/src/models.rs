@@ -233,7 +233,7 @@ pub struct AttachedUserPolicy {
     /// Example: `"2"`
     pub create_mode: String,
 
-    /// `Groups`: a list of [`AttachedUserPolicyGroupInfo`](crate::models::AttachedUserPolicyGroupInfo) objects.
+    /// `Groups`: a list of [`AttachedUserPolicyGroupInfo`] objects.
     ///
     /// Example: `[{"GroupId":93878,"GroupName":"系统运维"}]`
     pub groups: Vec<AttachedUserPolicyGroupInfo>,
@@ -514,15 +514,15 @@ pub struct ListGrantServiceAccessActionNode {
 /// Returned in the output of [`ListPoliciesGrantingServiceAccess`](crate::ListPoliciesGrantingServiceAccess).
 #[tc_model]
 pub struct ListGrantServiceAccessNode {
-    /// `Service`: a [`ListGrantServiceAccessService`](crate::models::ListGrantServiceAccessService).
+    /// `Service`: a [`ListGrantServiceAccessService`].
     ///
     /// Example: `{"ServiceName":"云服务器","ServiceType":"cvm"}`
     pub service: ListGrantServiceAccessService,
 
-    /// `Action`: a list of [`ListGrantServiceAccessActionNode`](crate::models::ListGrantServiceAccessActionNode) objects.
+    /// `Action`: a list of [`ListGrantServiceAccessActionNode`] objects.
     pub action: Vec<ListGrantServiceAccessActionNode>,
 
-    /// `Policy`: a list of [`ListGrantServiceAccessPolicy`](crate::models::ListGrantServiceAccessPolicy) objects.
+    /// `Policy`: a list of [`ListGrantServiceAccessPolicy`] objects.
     pub policy: Vec<ListGrantServiceAccessPolicy>,
 }
 
@@ -915,7 +915,7 @@ pub struct RoleInfo {
     /// Example: `"1"`
     pub deletion_task_id: Option<String>,
 
-    /// `Tags`: a list of [`RoleTags`](crate::models::RoleTags) objects.
+    /// `Tags`: a list of [`RoleTags`] objects.
     ///
     /// Example: `[{"Key":"管理人员","Value":"运营主管"}]`
     pub tags: Option<Vec<RoleTags>>,
@@ -1071,7 +1071,7 @@ pub struct StrategyInfo {
     /// Example: `"2016-06-02 19:40:09"`
     pub update_time: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Option<Vec<Tag>>,
 
     /// `PermissionLevel`: a string.

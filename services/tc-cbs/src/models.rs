@@ -132,7 +132,7 @@ pub struct AutoSnapshotPolicy {
     /// Example: `"asp-nz3ytdwj"`
     pub auto_snapshot_policy_id: String,
 
-    /// `Policy`: a list of [`Policy`](crate::models::Policy) objects.
+    /// `Policy`: a list of [`Policy`] objects.
     ///
     /// Example: `[{"DayOfMonth":[1,15],"Hour":[0,12]}]`
     pub policy: Vec<Policy>,
@@ -167,7 +167,7 @@ pub struct AutoSnapshotPolicy {
     /// Example: `5`
     pub retention_amount: u64,
 
-    /// `AdvancedRetentionPolicy`: an [`AdvancedRetentionPolicy`](crate::models::AdvancedRetentionPolicy).
+    /// `AdvancedRetentionPolicy`: an [`AdvancedRetentionPolicy`].
     pub advanced_retention_policy: Option<AdvancedRetentionPolicy>,
 
     /// `CopyFromAccountUin`: a string.
@@ -175,7 +175,7 @@ pub struct AutoSnapshotPolicy {
     /// Example: `"100004375289"`
     pub copy_from_account_uin: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Vec<Tag>,
 }
 
@@ -204,7 +204,7 @@ pub struct Cdc {
     /// Example: `"Untitled Cdc"`
     pub cdc_name: String,
 
-    /// `CdcResource`: a [`CdcSize`](crate::models::CdcSize).
+    /// `CdcResource`: a [`CdcSize`].
     ///
     /// Example: `{"DiskAavilable":1,"DiskTotal":10}`
     pub cdc_resource: CdcSize,
@@ -398,7 +398,7 @@ pub struct Disk {
     /// Example: `true`
     pub backup_disk: bool,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"key":"项目类型","value":"常规项目"}]`
     pub tags: Vec<Tag>,
@@ -436,7 +436,7 @@ pub struct Disk {
     /// Example: `0`
     pub snapshot_size: u64,
 
-    /// `Placement`: a [`Placement`](crate::models::Placement).
+    /// `Placement`: a [`Placement`].
     ///
     /// Example: `{"ProjectId":0,"Zone":"ap-guangzhou-2"}`
     pub placement: Placement,
@@ -694,7 +694,7 @@ pub struct DiskConfig {
     /// Example: `32000`
     pub max_disk_size: u64,
 
-    /// `Price`: a [`Price`](crate::models::Price).
+    /// `Price`: a [`Price`].
     pub price: Price,
 }
 
@@ -851,7 +851,7 @@ pub struct PrepayPrice {
     /// Example: `1.0`
     pub unit_price: Option<f64>,
 
-    /// `DetailPrices`: a list of [`DetailPrice`](crate::models::DetailPrice) objects.
+    /// `DetailPrices`: a list of [`DetailPrice`] objects.
     pub detail_prices: Vec<DetailPrice>,
 }
 
@@ -957,7 +957,7 @@ pub struct RemoteDiskDetail {
     /// Example: `"ins-1zmijkcu"`
     pub instance_id: Option<String>,
 
-    /// `Placement`: a [`Placement`](crate::models::Placement).
+    /// `Placement`: a [`Placement`].
     pub placement: Placement,
 
     /// `RemoteDiskId`: a string.
@@ -1007,7 +1007,7 @@ pub struct SharePermission {
 /// Returned in the output of [`DescribeSnapshots`](crate::DescribeSnapshots).
 #[tc_model]
 pub struct Snapshot {
-    /// `Placement`: a [`Placement`](crate::models::Placement).
+    /// `Placement`: a [`Placement`].
     pub placement: Placement,
 
     /// `CopyFromRemote`: a boolean.
@@ -1040,7 +1040,7 @@ pub struct Snapshot {
     /// Example: `100`
     pub percent: u64,
 
-    /// `Images`: a list of [`Image`](crate::models::Image) objects.
+    /// `Images`: a list of [`Image`] objects.
     pub images: Vec<Image>,
 
     /// `ShareReference`: an unsigned 64-bit integer.
@@ -1098,7 +1098,7 @@ pub struct Snapshot {
     /// Example: `"2021-07-15"`
     pub time_start_share: String,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Vec<Tag>,
 
     /// `IsLocked`: a boolean.
@@ -1193,7 +1193,7 @@ pub struct SnapshotGroup {
     /// Example: `"2022-05-25T12:14:53.243893+08:00"`
     pub modify_time: String,
 
-    /// `Images`: a list of [`Image`](crate::models::Image) objects.
+    /// `Images`: a list of [`Image`] objects.
     pub images: Vec<Image>,
 
     /// `SnapshotGroupName`: a string.

@@ -468,7 +468,7 @@ pub struct BudgetInfo {
     /// Example: `0`
     pub association_user_group_count: Option<u64>,
 
-    /// `BudgetConfigs`: a list of [`BudgetConfig`](crate::models::BudgetConfig) objects.
+    /// `BudgetConfigs`: a list of [`BudgetConfig`] objects.
     pub budget_configs: Option<Vec<BudgetConfig>>,
 
     /// `BudgetId`: a string.
@@ -491,7 +491,7 @@ pub struct BudgetInfo {
     /// Example: `"2026-04-17T07:03:47+08:00"`
     pub modified_time: Option<String>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfigForBudget`](crate::models::RateLimitConfigForBudget).
+    /// `RateLimitConfig`: a [`RateLimitConfigForBudget`].
     pub rate_limit_config: Option<RateLimitConfigForBudget>,
 
     /// `Status`: a string.
@@ -536,7 +536,7 @@ pub struct CertIdRelatedWithLoadBalancers {
     /// Example: `"KDbFJUkn"`
     pub cert_id: String,
 
-    /// `LoadBalancers`: a list of [`LoadBalancer`](crate::models::LoadBalancer) objects.
+    /// `LoadBalancers`: a list of [`LoadBalancer`] objects.
     pub load_balancers: Vec<LoadBalancer>,
 }
 
@@ -968,7 +968,7 @@ pub struct Cluster {
     /// Example: `"BGP"`
     pub isp: Option<String>,
 
-    /// `ClustersZone`: a [`ClustersZone`](crate::models::ClustersZone).
+    /// `ClustersZone`: a [`ClustersZone`].
     pub clusters_zone: Option<ClustersZone>,
 
     /// `ClustersVersion`: a string.
@@ -992,7 +992,7 @@ pub struct Cluster {
     #[tc(rename = "IPVersion")]
     pub ip_version: String,
 
-    /// `Tag`: a list of [`TagInfo`](crate::models::TagInfo) objects.
+    /// `Tag`: a list of [`TagInfo`] objects.
     pub tag: Option<Vec<TagInfo>>,
 }
 
@@ -1091,7 +1091,7 @@ pub struct ClusterResource {
     /// Example: `"BGP,CMCC"`
     pub isp: String,
 
-    /// `ClustersZone`: a [`ClustersZone`](crate::models::ClustersZone).
+    /// `ClustersZone`: a [`ClustersZone`].
     pub clusters_zone: Option<ClustersZone>,
 }
 
@@ -1191,10 +1191,10 @@ pub struct CoefficientScheduleRule {
 /// Returned in the output of [`DescribeModelAliases`](crate::DescribeModelAliases).
 #[tc_model]
 pub struct CoefficientTier {
-    /// `Condition`: a [`CoefficientTierCondition`](crate::models::CoefficientTierCondition).
+    /// `Condition`: a [`CoefficientTierCondition`].
     pub condition: Option<CoefficientTierCondition>,
 
-    /// `Coefficient`: a [`Coefficient`](crate::models::Coefficient).
+    /// `Coefficient`: a [`Coefficient`].
     pub coefficient: Option<Coefficient>,
 }
 
@@ -1355,7 +1355,7 @@ pub struct DecisionsConfig {
     /// Example: `"SimpleShuffle"`
     pub routing_strategy: Option<String>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`](crate::models::RoutingStrategyArgs).
+    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
     /// `NumRetries`: an unsigned 64-bit integer.
@@ -1386,7 +1386,7 @@ pub struct EmbeddingConfig {
     /// Example: `"SimpleShuffle"`
     pub routing_strategy: Option<String>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`](crate::models::RoutingStrategyArgs).
+    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
     /// `NumRetries`: an unsigned 64-bit integer.
@@ -1401,13 +1401,13 @@ pub struct EmbeddingConfig {
 /// Returned in the output of [`DescribeLoadBalancerListByCertId`](crate::DescribeLoadBalancerListByCertId) and [`DescribeLoadBalancers`](crate::DescribeLoadBalancers).
 #[tc_model]
 pub struct ExclusiveCluster {
-    /// `L4Clusters`: a list of [`ClusterItem`](crate::models::ClusterItem) objects.
+    /// `L4Clusters`: a list of [`ClusterItem`] objects.
     pub l4_clusters: Option<Vec<ClusterItem>>,
 
-    /// `L7Clusters`: a list of [`ClusterItem`](crate::models::ClusterItem) objects.
+    /// `L7Clusters`: a list of [`ClusterItem`] objects.
     pub l7_clusters: Option<Vec<ClusterItem>>,
 
-    /// `ClassicalCluster`: a [`ClusterItem`](crate::models::ClusterItem).
+    /// `ClassicalCluster`: a [`ClusterItem`].
     pub classical_cluster: Option<ClusterItem>,
 }
 
@@ -1488,7 +1488,7 @@ pub struct FunctionInfo {
 /// Returned in the output of [`DescribeTargets`](crate::DescribeTargets).
 #[tc_model]
 pub struct FunctionTarget {
-    /// `Function`: a [`FunctionInfo`](crate::models::FunctionInfo).
+    /// `Function`: a [`FunctionInfo`].
     pub function: FunctionInfo,
 
     /// `Weight`: an unsigned 64-bit integer.
@@ -1691,7 +1691,7 @@ pub struct ImageConfig {
     /// Example: `"SimpleShuffle"`
     pub routing_strategy: Option<String>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`](crate::models::RoutingStrategyArgs).
+    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
     /// `NumRetries`: an unsigned 64-bit integer.
@@ -1768,10 +1768,10 @@ pub struct IntentRouterItem {
     /// Example: `"Active"`
     pub status: Option<String>,
 
-    /// `Tiers`: a list of [`IntentRouterTierItem`](crate::models::IntentRouterTierItem) objects.
+    /// `Tiers`: a list of [`IntentRouterTierItem`] objects.
     pub tiers: Option<Vec<IntentRouterTierItem>>,
 
-    /// `DecisionModelConfig`: an [`IntentRouterDecisionModelConfig`](crate::models::IntentRouterDecisionModelConfig).
+    /// `DecisionModelConfig`: an [`IntentRouterDecisionModelConfig`].
     pub decision_model_config: Option<IntentRouterDecisionModelConfig>,
 
     /// `UpdatedTime`: a string.
@@ -1951,7 +1951,7 @@ pub struct KeyInfo {
     /// Example: `"2026-04-07T14:45:32+08:00"`
     pub created_time: Option<String>,
 
-    /// `CreditUsageSet`: a list of [`CreditUsage`](crate::models::CreditUsage) objects.
+    /// `CreditUsageSet`: a list of [`CreditUsage`] objects.
     pub credit_usage_set: Option<Vec<CreditUsage>>,
 
     /// `Key`: a string.
@@ -1974,7 +1974,7 @@ pub struct KeyInfo {
     /// Example: `"2026-04-07T22:45:31+08:00"`
     pub modified_time: Option<String>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfigForKey`](crate::models::RateLimitConfigForKey).
+    /// `RateLimitConfig`: a [`RateLimitConfigForKey`].
     pub rate_limit_config: Option<RateLimitConfigForKey>,
 
     /// `Status`: a string.
@@ -1982,7 +1982,7 @@ pub struct KeyInfo {
     /// Example: `"Active"`
     pub status: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](crate::models::TagInfo) objects.
+    /// `Tags`: a list of [`TagInfo`] objects.
     pub tags: Option<Vec<TagInfo>>,
 
     /// `UserGroupId`: a string.
@@ -2048,7 +2048,7 @@ pub struct LbItem {
     /// Example: `"43.140.72.100"`
     pub vip: String,
 
-    /// `Listeners`: a list of [`ListenerItem`](crate::models::ListenerItem) objects.
+    /// `Listeners`: a list of [`ListenerItem`] objects.
     pub listeners: Vec<ListenerItem>,
 
     /// `Region`: a string.
@@ -2156,10 +2156,10 @@ pub struct Listener {
     /// Example: `80`
     pub port: i64,
 
-    /// `Certificate`: a [`CertificateOutput`](crate::models::CertificateOutput).
+    /// `Certificate`: a [`CertificateOutput`].
     pub certificate: Option<CertificateOutput>,
 
-    /// `HealthCheck`: a [`HealthCheck`](crate::models::HealthCheck).
+    /// `HealthCheck`: a [`HealthCheck`].
     pub health_check: Option<HealthCheck>,
 
     /// `Scheduler`: a string.
@@ -2177,7 +2177,7 @@ pub struct Listener {
     /// Example: `0`
     pub sni_switch: i64,
 
-    /// `Rules`: a list of [`RuleOutput`](crate::models::RuleOutput) objects.
+    /// `Rules`: a list of [`RuleOutput`] objects.
     pub rules: Option<Vec<RuleOutput>>,
 
     /// `ListenerName`: a string.
@@ -2200,7 +2200,7 @@ pub struct Listener {
     /// Example: `"NODE"`
     pub target_type: Option<String>,
 
-    /// `TargetGroup`: a [`BasicTargetGroupInfo`](crate::models::BasicTargetGroupInfo).
+    /// `TargetGroup`: a [`BasicTargetGroupInfo`].
     pub target_group: Option<BasicTargetGroupInfo>,
 
     /// `SessionType`: a string.
@@ -2228,7 +2228,7 @@ pub struct Listener {
     /// Example: `["Stop"]`
     pub attr_flags: Vec<String>,
 
-    /// `TargetGroupList`: a list of [`BasicTargetGroupInfo`](crate::models::BasicTargetGroupInfo) objects.
+    /// `TargetGroupList`: a list of [`BasicTargetGroupInfo`] objects.
     pub target_group_list: Option<Vec<BasicTargetGroupInfo>>,
 
     /// `MaxConn`: a signed 64-bit integer.
@@ -2282,10 +2282,10 @@ pub struct ListenerBackend {
     /// Example: `80`
     pub port: i64,
 
-    /// `Rules`: a list of [`RuleTargets`](crate::models::RuleTargets) objects.
+    /// `Rules`: a list of [`RuleTargets`] objects.
     pub rules: Vec<RuleTargets>,
 
-    /// `Targets`: a list of [`Backend`](crate::models::Backend) objects.
+    /// `Targets`: a list of [`Backend`] objects.
     pub targets: Vec<Backend>,
 
     /// `EndPort`: a signed 64-bit integer.
@@ -2319,7 +2319,7 @@ pub struct ListenerHealth {
     /// Example: `80`
     pub port: i64,
 
-    /// `Rules`: a list of [`RuleHealth`](crate::models::RuleHealth) objects.
+    /// `Rules`: a list of [`RuleHealth`] objects.
     pub rules: Vec<RuleHealth>,
 }
 
@@ -2343,10 +2343,10 @@ pub struct ListenerItem {
     /// Example: `80`
     pub port: i64,
 
-    /// `Rules`: a list of [`RulesItems`](crate::models::RulesItems) objects.
+    /// `Rules`: a list of [`RulesItems`] objects.
     pub rules: Option<Vec<RulesItems>>,
 
-    /// `Targets`: a list of [`LbRsTargets`](crate::models::LbRsTargets) objects.
+    /// `Targets`: a list of [`LbRsTargets`] objects.
     pub targets: Option<Vec<LbRsTargets>>,
 
     /// `EndPort`: a signed 64-bit integer.
@@ -2458,7 +2458,7 @@ pub struct LoadBalancer {
     /// Example: `"subnet-lzj3xxxx"`
     pub subnet_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](crate::models::TagInfo) objects.
+    /// `Tags`: a list of [`TagInfo`] objects.
     /// Always sent in responses.
     pub tags: Option<Vec<TagInfo>>,
 
@@ -2468,7 +2468,7 @@ pub struct LoadBalancer {
     /// Example: `["sg-3ygfv5c5"]`
     pub secure_groups: Option<Vec<String>>,
 
-    /// `TargetRegionInfo`: a [`TargetRegionInfo`](crate::models::TargetRegionInfo).
+    /// `TargetRegionInfo`: a [`TargetRegionInfo`].
     /// Always sent in responses.
     pub target_region_info: Option<TargetRegionInfo>,
 
@@ -2496,10 +2496,10 @@ pub struct LoadBalancer {
     /// Example: `"BGP"`
     pub vip_isp: Option<String>,
 
-    /// `MasterZone`: a [`ZoneInfo`](crate::models::ZoneInfo).
+    /// `MasterZone`: a [`ZoneInfo`].
     pub master_zone: Option<ZoneInfo>,
 
-    /// `BackupZoneSet`: a list of [`ZoneInfo`](crate::models::ZoneInfo) objects.
+    /// `BackupZoneSet`: a list of [`ZoneInfo`] objects.
     pub backup_zone_set: Option<Vec<ZoneInfo>>,
 
     /// `IsolatedTime`: a string.
@@ -2517,10 +2517,10 @@ pub struct LoadBalancer {
     /// Example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `NetworkAttributes`: an [`InternetAccessible`](crate::models::InternetAccessible).
+    /// `NetworkAttributes`: an [`InternetAccessible`].
     pub network_attributes: Option<InternetAccessible>,
 
-    /// `PrepaidAttributes`: a [`LbChargePrepaid`](crate::models::LbChargePrepaid).
+    /// `PrepaidAttributes`: a [`LbChargePrepaid`].
     pub prepaid_attributes: Option<LbChargePrepaid>,
 
     /// `LogSetId`: a string.
@@ -2541,7 +2541,7 @@ pub struct LoadBalancer {
     #[tc(rename = "AddressIPv6")]
     pub address_ipv6: Option<String>,
 
-    /// `ExtraInfo`: an [`ExtraInfo`](crate::models::ExtraInfo).
+    /// `ExtraInfo`: an [`ExtraInfo`].
     pub extra_info: Option<ExtraInfo>,
 
     /// `IsDDos`: a boolean.
@@ -2562,7 +2562,7 @@ pub struct LoadBalancer {
     /// Example: `false`
     pub load_balancer_pass_to_target: Option<bool>,
 
-    /// `ExclusiveCluster`: an [`ExclusiveCluster`](crate::models::ExclusiveCluster).
+    /// `ExclusiveCluster`: an [`ExclusiveCluster`].
     /// Always sent in responses.
     pub exclusive_cluster: Option<ExclusiveCluster>,
 
@@ -2578,7 +2578,7 @@ pub struct LoadBalancer {
     /// Example: `true`
     pub snat_pro: Option<bool>,
 
-    /// `SnatIps`: a list of [`SnatIp`](crate::models::SnatIp) objects.
+    /// `SnatIps`: a list of [`SnatIp`] objects.
     /// Always sent in responses.
     pub snat_ips: Option<Vec<SnatIp>>,
 
@@ -2677,7 +2677,7 @@ pub struct LoadBalancer {
     /// Example: `"vpce-kig4revm"`
     pub associate_endpoint: Option<String>,
 
-    /// `AvailableZoneAffinityInfo`: an [`AvailableZoneAffinityInfo`](crate::models::AvailableZoneAffinityInfo).
+    /// `AvailableZoneAffinityInfo`: an [`AvailableZoneAffinityInfo`].
     pub available_zone_affinity_info: Option<AvailableZoneAffinityInfo>,
 }
 
@@ -2759,13 +2759,13 @@ pub struct LoadBalancerDetail {
     /// Example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `NetworkAttributes`: an [`InternetAccessible`](crate::models::InternetAccessible).
+    /// `NetworkAttributes`: an [`InternetAccessible`].
     pub network_attributes: Option<InternetAccessible>,
 
-    /// `PrepaidAttributes`: a [`LbChargePrepaid`](crate::models::LbChargePrepaid).
+    /// `PrepaidAttributes`: a [`LbChargePrepaid`].
     pub prepaid_attributes: Option<LbChargePrepaid>,
 
-    /// `ExtraInfo`: an [`ExtraInfo`](crate::models::ExtraInfo).
+    /// `ExtraInfo`: an [`ExtraInfo`].
     pub extra_info: Option<ExtraInfo>,
 
     /// `ConfigId`: a string.
@@ -2773,7 +2773,7 @@ pub struct LoadBalancerDetail {
     /// Example: `"pz-12345678"`
     pub config_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](crate::models::TagInfo) objects.
+    /// `Tags`: a list of [`TagInfo`] objects.
     pub tags: Option<Vec<TagInfo>>,
 
     /// `ListenerId`: a string.
@@ -2891,7 +2891,7 @@ pub struct LoadBalancerDetail {
     /// Example: `1`
     pub exclusive: Option<u64>,
 
-    /// `AvailableZoneAffinityInfo`: an [`AvailableZoneAffinityInfo`](crate::models::AvailableZoneAffinityInfo).
+    /// `AvailableZoneAffinityInfo`: an [`AvailableZoneAffinityInfo`].
     pub available_zone_affinity_info: Option<AvailableZoneAffinityInfo>,
 }
 
@@ -2910,7 +2910,7 @@ pub struct LoadBalancerHealth {
     /// Example: `"lb_healthchk"`
     pub load_balancer_name: String,
 
-    /// `Listeners`: a list of [`ListenerHealth`](crate::models::ListenerHealth) objects.
+    /// `Listeners`: a list of [`ListenerHealth`] objects.
     pub listeners: Vec<ListenerHealth>,
 }
 
@@ -2965,7 +2965,7 @@ pub struct ModalityProbeDetail {
     /// Example: `"Unsupported"`
     pub status: Option<String>,
 
-    /// `ErrorInfo`: a [`ProviderTestConnectionErrorInfo`](crate::models::ProviderTestConnectionErrorInfo).
+    /// `ErrorInfo`: a [`ProviderTestConnectionErrorInfo`].
     pub error_info: Option<ProviderTestConnectionErrorInfo>,
 }
 
@@ -2974,7 +2974,7 @@ pub struct ModalityProbeDetail {
 /// Returned in the output of [`DescribeModelAliases`](crate::DescribeModelAliases).
 #[tc_model]
 pub struct ModelAlias {
-    /// `Coefficient`: a [`Coefficient`](crate::models::Coefficient).
+    /// `Coefficient`: a [`Coefficient`].
     pub coefficient: Coefficient,
 
     /// `ModelAliasName`: a string.
@@ -2982,7 +2982,7 @@ pub struct ModelAlias {
     /// Example: `"gpt-4o"`
     pub model_alias_name: String,
 
-    /// `ServiceProviderCoefficientSet`: a list of [`ServiceProviderCoefficient`](crate::models::ServiceProviderCoefficient) objects.
+    /// `ServiceProviderCoefficientSet`: a list of [`ServiceProviderCoefficient`] objects.
     pub service_provider_coefficient_set: Vec<ServiceProviderCoefficient>,
 
     /// `Source`: a string.
@@ -3000,10 +3000,10 @@ pub struct ModelAlias {
     /// Example: `"chat"`
     pub capability: Option<String>,
 
-    /// `CoefficientTiers`: a list of [`CoefficientTier`](crate::models::CoefficientTier) objects.
+    /// `CoefficientTiers`: a list of [`CoefficientTier`] objects.
     pub coefficient_tiers: Option<Vec<CoefficientTier>>,
 
-    /// `CoefficientSchedule`: a list of [`CoefficientScheduleRule`](crate::models::CoefficientScheduleRule) objects.
+    /// `CoefficientSchedule`: a list of [`CoefficientScheduleRule`] objects.
     pub coefficient_schedule: Option<Vec<CoefficientScheduleRule>>,
 }
 
@@ -3022,7 +3022,7 @@ pub struct ModelAssociation {
     /// Example: `"gpt-4o"`
     pub model_name: Option<String>,
 
-    /// `ServiceProviders`: a list of [`ServiceProvider`](crate::models::ServiceProvider) objects.
+    /// `ServiceProviders`: a list of [`ServiceProvider`] objects.
     pub service_providers: Option<Vec<ServiceProvider>>,
 
     /// `Type`: a string.
@@ -3114,7 +3114,7 @@ pub struct ModelKeyInfoItem {
     /// Example: `"http://123.0.0.9"`
     pub api_base: Option<String>,
 
-    /// `ApiBases`: a list of [`ApiBaseItem`](crate::models::ApiBaseItem) objects.
+    /// `ApiBases`: a list of [`ApiBaseItem`] objects.
     pub api_bases: Option<Vec<ApiBaseItem>>,
 
     /// `CreatedAt`: a string.
@@ -3132,10 +3132,10 @@ pub struct ModelKeyInfoItem {
     /// Example: `13`
     pub key_count: i64,
 
-    /// `Keys`: a list of [`KeyDetailItem`](crate::models::KeyDetailItem) objects.
+    /// `Keys`: a list of [`KeyDetailItem`] objects.
     pub keys: Vec<KeyDetailItem>,
 
-    /// `ModelIdsWithAlias`: a list of [`ServiceProviderModelItem`](crate::models::ServiceProviderModelItem) objects.
+    /// `ModelIdsWithAlias`: a list of [`ServiceProviderModelItem`] objects.
     pub model_ids_with_alias: Vec<ServiceProviderModelItem>,
 
     /// `ModelProvider`: a string.
@@ -3173,7 +3173,7 @@ pub struct ModelKeyInfoItem {
     /// Example: `"subnet-blcqwjo4"`
     pub subnet_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](crate::models::TagInfo) objects.
+    /// `Tags`: a list of [`TagInfo`] objects.
     pub tags: Option<Vec<TagInfo>>,
 
     /// `VerifySSL`: a boolean.
@@ -3187,7 +3187,7 @@ pub struct ModelKeyInfoItem {
     /// Example: `"vpc-j5bxoqef"`
     pub vpc_id: Option<String>,
 
-    /// `HealthCheckConfig`: a [`ServiceProviderHealthCheckConfigOutput`](crate::models::ServiceProviderHealthCheckConfigOutput).
+    /// `HealthCheckConfig`: a [`ServiceProviderHealthCheckConfigOutput`].
     pub health_check_config: Option<ServiceProviderHealthCheckConfigOutput>,
 
     /// `CMRPrivateNetworkTunnelId`: a string.
@@ -3202,7 +3202,7 @@ pub struct ModelKeyInfoItem {
     #[tc(rename = "CMRPrivateNetworkTunnelName")]
     pub cmr_private_network_tunnel_name: Option<String>,
 
-    /// `HealthCheckConfigs`: a list of [`ServiceProviderHealthCheckConfigItemOutput`](crate::models::ServiceProviderHealthCheckConfigItemOutput) objects.
+    /// `HealthCheckConfigs`: a list of [`ServiceProviderHealthCheckConfigItemOutput`] objects.
     pub health_check_configs: Option<Vec<ServiceProviderHealthCheckConfigItemOutput>>,
 
     /// `Capability`: a string.
@@ -3226,7 +3226,7 @@ pub struct ModelNameAggregatedItem {
     /// Example: `"gpt-4o"`
     pub model_name: String,
 
-    /// `ServiceProviders`: a list of [`ServiceProviderItem`](crate::models::ServiceProviderItem) objects.
+    /// `ServiceProviders`: a list of [`ServiceProviderItem`] objects.
     /// Always sent in responses.
     pub service_providers: Option<Vec<ServiceProviderItem>>,
 
@@ -3293,7 +3293,7 @@ pub struct ModelRouterDetail {
     /// Example: `"production-budget"`
     pub budget_name: Option<String>,
 
-    /// `ClusterInfo`: a [`ClusterInfo`](crate::models::ClusterInfo).
+    /// `ClusterInfo`: a [`ClusterInfo`].
     pub cluster_info: Option<ClusterInfo>,
 
     /// `CreatedTime`: an ISO 8601 timestamp.
@@ -3301,7 +3301,7 @@ pub struct ModelRouterDetail {
     /// Example: `"2026-04-06T17:00:20+08:00"`
     pub created_time: String,
 
-    /// `CreditUsageSet`: a list of [`CreditUsage`](crate::models::CreditUsage) objects.
+    /// `CreditUsageSet`: a list of [`CreditUsage`] objects.
     pub credit_usage_set: Option<Vec<CreditUsage>>,
 
     /// `Domain`: a string.
@@ -3334,10 +3334,10 @@ pub struct ModelRouterDetail {
     /// Example: `"Internet"`
     pub network_type: Option<String>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfigForModelRouter`](crate::models::RateLimitConfigForModelRouter).
+    /// `RateLimitConfig`: a [`RateLimitConfigForModelRouter`].
     pub rate_limit_config: Option<RateLimitConfigForModelRouter>,
 
-    /// `RouterSetting`: a [`RouterSettingWithFallBack`](crate::models::RouterSettingWithFallBack).
+    /// `RouterSetting`: a [`RouterSettingWithFallBack`].
     pub router_setting: Option<RouterSettingWithFallBack>,
 
     /// `SecurityGroups`: a list of strings.
@@ -3350,7 +3350,7 @@ pub struct ModelRouterDetail {
     /// Example: `"Normal"`
     pub security_status: Option<String>,
 
-    /// `ServiceEndPoints`: a list of [`ServiceEndPoints`](crate::models::ServiceEndPoints) objects.
+    /// `ServiceEndPoints`: a list of [`ServiceEndPoints`] objects.
     pub service_end_points: Option<Vec<ServiceEndPoints>>,
 
     /// `Status`: a string.
@@ -3363,7 +3363,7 @@ pub struct ModelRouterDetail {
     /// Example: `"subnet-2cxt138a"`
     pub subnet_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](crate::models::TagInfo) objects.
+    /// `Tags`: a list of [`TagInfo`] objects.
     pub tags: Option<Vec<TagInfo>>,
 
     /// `TradeStatus`: a string.
@@ -3391,10 +3391,10 @@ pub struct ModelRouterDetail {
     /// Example: `"eip-kxle429x"`
     pub eip_address_id: Option<String>,
 
-    /// `BillingConfig`: a [`ModelRouterBillingConfigOutput`](crate::models::ModelRouterBillingConfigOutput).
+    /// `BillingConfig`: a [`ModelRouterBillingConfigOutput`].
     pub billing_config: Option<ModelRouterBillingConfigOutput>,
 
-    /// `EmbeddingConfig`: an [`EmbeddingConfig`](crate::models::EmbeddingConfig).
+    /// `EmbeddingConfig`: an [`EmbeddingConfig`].
     pub embedding_config: Option<EmbeddingConfig>,
 
     /// `LoadBalancerId`: a string.
@@ -3402,19 +3402,19 @@ pub struct ModelRouterDetail {
     /// Example: `"lb-8p0jldxc"`
     pub load_balancer_id: Option<String>,
 
-    /// `VideoConfig`: a [`VideoConfig`](crate::models::VideoConfig).
+    /// `VideoConfig`: a [`VideoConfig`].
     pub video_config: Option<VideoConfig>,
 
-    /// `RerankConfig`: a [`RerankConfig`](crate::models::RerankConfig).
+    /// `RerankConfig`: a [`RerankConfig`].
     pub rerank_config: Option<RerankConfig>,
 
-    /// `DecisionsConfig`: a [`DecisionsConfig`](crate::models::DecisionsConfig).
+    /// `DecisionsConfig`: a [`DecisionsConfig`].
     pub decisions_config: Option<DecisionsConfig>,
 
-    /// `ImageConfig`: an [`ImageConfig`](crate::models::ImageConfig).
+    /// `ImageConfig`: an [`ImageConfig`].
     pub image_config: Option<ImageConfig>,
 
-    /// `RedirectConfig`: a [`RedirectConfig`](crate::models::RedirectConfig).
+    /// `RedirectConfig`: a [`RedirectConfig`].
     pub redirect_config: Option<RedirectConfig>,
 }
 
@@ -3724,7 +3724,7 @@ pub struct ModelRouterSet {
     /// Example: `"production-budget"`
     pub budget_name: Option<String>,
 
-    /// `ClusterInfo`: a [`ClusterInfo`](crate::models::ClusterInfo).
+    /// `ClusterInfo`: a [`ClusterInfo`].
     pub cluster_info: Option<ClusterInfo>,
 
     /// `CreatedTime`: an ISO 8601 timestamp.
@@ -3732,7 +3732,7 @@ pub struct ModelRouterSet {
     /// Example: `"2026-03-30T16:57:01+08:00"`
     pub created_time: String,
 
-    /// `CreditUsageSet`: a list of [`CreditUsage`](crate::models::CreditUsage) objects.
+    /// `CreditUsageSet`: a list of [`CreditUsage`] objects.
     pub credit_usage_set: Option<Vec<CreditUsage>>,
 
     /// `Domain`: a string.
@@ -3775,7 +3775,7 @@ pub struct ModelRouterSet {
     /// Example: `"Provisioning"`
     pub status: String,
 
-    /// `Tags`: a list of [`TagInfo`](crate::models::TagInfo) objects.
+    /// `Tags`: a list of [`TagInfo`] objects.
     pub tags: Option<Vec<TagInfo>>,
 
     /// `TradeStatus`: a string.
@@ -3803,10 +3803,10 @@ pub struct ModelRouterSet {
     /// Example: `"eip-kxle429x"`
     pub eip_address_id: Option<String>,
 
-    /// `BillingConfig`: a [`ModelRouterBillingConfigOutput`](crate::models::ModelRouterBillingConfigOutput).
+    /// `BillingConfig`: a [`ModelRouterBillingConfigOutput`].
     pub billing_config: Option<ModelRouterBillingConfigOutput>,
 
-    /// `RedirectConfig`: a [`RedirectConfig`](crate::models::RedirectConfig).
+    /// `RedirectConfig`: a [`RedirectConfig`].
     pub redirect_config: Option<RedirectConfig>,
 }
 
@@ -3825,10 +3825,10 @@ pub struct ModelTestResult {
     /// Example: `"Success"`
     pub status: Option<String>,
 
-    /// `ErrorInfo`: a [`ProviderTestConnectionErrorInfo`](crate::models::ProviderTestConnectionErrorInfo).
+    /// `ErrorInfo`: a [`ProviderTestConnectionErrorInfo`].
     pub error_info: Option<ProviderTestConnectionErrorInfo>,
 
-    /// `TestConnectionRequest`: a [`TestConnectionRequestInfo`](crate::models::TestConnectionRequestInfo).
+    /// `TestConnectionRequest`: a [`TestConnectionRequestInfo`].
     pub test_connection_request: Option<TestConnectionRequestInfo>,
 }
 
@@ -3843,7 +3843,7 @@ pub struct MultiCertInfo {
     #[tc(rename = "SSLMode")]
     pub ssl_mode: String,
 
-    /// `CertList`: a list of [`CertInfo`](crate::models::CertInfo) objects.
+    /// `CertList`: a list of [`CertInfo`] objects.
     pub cert_list: Vec<CertInfo>,
 
     /// `SSLVerifyClient`: a string.
@@ -3887,13 +3887,13 @@ pub struct OAuth {
 /// Returned in the output of [`InquiryPriceCreateLoadBalancer`](crate::InquiryPriceCreateLoadBalancer), [`InquiryPriceModifyLoadBalancer`](crate::InquiryPriceModifyLoadBalancer), [`InquiryPriceRefundLoadBalancer`](crate::InquiryPriceRefundLoadBalancer) and [`InquiryPriceRenewLoadBalancer`](crate::InquiryPriceRenewLoadBalancer).
 #[tc_model]
 pub struct Price {
-    /// `InstancePrice`: an [`ItemPrice`](crate::models::ItemPrice).
+    /// `InstancePrice`: an [`ItemPrice`].
     pub instance_price: ItemPrice,
 
-    /// `BandwidthPrice`: an [`ItemPrice`](crate::models::ItemPrice).
+    /// `BandwidthPrice`: an [`ItemPrice`].
     pub bandwidth_price: Option<ItemPrice>,
 
-    /// `LcuPrice`: an [`ItemPrice`](crate::models::ItemPrice).
+    /// `LcuPrice`: an [`ItemPrice`].
     pub lcu_price: Option<ItemPrice>,
 }
 
@@ -4073,7 +4073,7 @@ pub struct RerankConfig {
     /// Example: `"CostBasedRouting"`
     pub routing_strategy: Option<String>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`](crate::models::RoutingStrategyArgs).
+    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
     /// `NumRetries`: an unsigned 64-bit integer.
@@ -4095,10 +4095,10 @@ pub struct Resource {
     /// Example: `"CMCC"`
     pub isp: String,
 
-    /// `AvailabilitySet`: a list of [`ResourceAvailability`](crate::models::ResourceAvailability) objects.
+    /// `AvailabilitySet`: a list of [`ResourceAvailability`] objects.
     pub availability_set: Vec<ResourceAvailability>,
 
-    /// `TypeSet`: a list of [`TypeInfo`](crate::models::TypeInfo) objects.
+    /// `TypeSet`: a list of [`TypeInfo`] objects.
     pub type_set: Vec<TypeInfo>,
 }
 
@@ -4207,7 +4207,7 @@ pub struct RouterSettingWithFallBack {
     /// Example: `"SimpleShuffle"`
     pub cross_model_group_routing_strategy: Option<String>,
 
-    /// `FallBack`: a [`FallBackItem`](crate::models::FallBackItem).
+    /// `FallBack`: a [`FallBackItem`].
     pub fall_back: Option<FallBackItem>,
 
     /// `RoutingStrategy`: a string.
@@ -4220,10 +4220,10 @@ pub struct RouterSettingWithFallBack {
     /// Example: `4`
     pub num_retries: Option<u64>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`](crate::models::RoutingStrategyArgs).
+    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
-    /// `StickyConfig`: a [`StickyConfig`](crate::models::StickyConfig).
+    /// `StickyConfig`: a [`StickyConfig`].
     pub sticky_config: Option<StickyConfig>,
 }
 
@@ -4242,7 +4242,7 @@ pub struct RouterSettingWithoutFallBack {
     /// Example: `"CostBasedRouting"`
     pub cross_model_group_routing_strategy: Option<String>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`](crate::models::RoutingStrategyArgs).
+    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
     /// `NumRetries`: an unsigned 64-bit integer.
@@ -4250,7 +4250,7 @@ pub struct RouterSettingWithoutFallBack {
     /// Example: `3`
     pub num_retries: Option<u64>,
 
-    /// `StickyConfig`: a [`StickyConfig`](crate::models::StickyConfig).
+    /// `StickyConfig`: a [`StickyConfig`].
     pub sticky_config: Option<StickyConfig>,
 }
 
@@ -4291,7 +4291,7 @@ pub struct RsTagRule {
     /// Example: `"lbl-cuxw****"`
     pub listener_id: String,
 
-    /// `Targets`: a list of [`Target`](crate::models::Target) objects.
+    /// `Targets`: a list of [`Target`] objects.
     pub targets: Vec<Target>,
 
     /// `LocationId`: a string.
@@ -4315,7 +4315,7 @@ pub struct RsWeightRule {
     /// Example: `"lb-cuxw****"`
     pub listener_id: String,
 
-    /// `Targets`: a list of [`Target`](crate::models::Target) objects.
+    /// `Targets`: a list of [`Target`] objects.
     pub targets: Vec<Target>,
 
     /// `LocationId`: a string.
@@ -4370,7 +4370,7 @@ pub struct RuleHealth {
     /// Example: `"rule-b6xw**lo"`
     pub rule_id: Option<String>,
 
-    /// `Targets`: a list of [`TargetHealth`](crate::models::TargetHealth) objects.
+    /// `Targets`: a list of [`TargetHealth`] objects.
     pub targets: Vec<TargetHealth>,
 }
 
@@ -4394,10 +4394,10 @@ pub struct RuleInput {
     /// Example: `30`
     pub session_expire_time: Option<i64>,
 
-    /// `HealthCheck`: a [`HealthCheck`](crate::models::HealthCheck).
+    /// `HealthCheck`: a [`HealthCheck`].
     pub health_check: Option<HealthCheck>,
 
-    /// `Certificate`: a [`CertificateInput`](crate::models::CertificateInput).
+    /// `Certificate`: a [`CertificateInput`].
     pub certificate: Option<CertificateInput>,
 
     /// `Scheduler`: a string.
@@ -4445,7 +4445,7 @@ pub struct RuleInput {
     /// Example: `["www.xxxx.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `MultiCertInfo`: a [`MultiCertInfo`](crate::models::MultiCertInfo).
+    /// `MultiCertInfo`: a [`MultiCertInfo`].
     pub multi_cert_info: Option<MultiCertInfo>,
 
     /// `CookieName`: a string.
@@ -4479,10 +4479,10 @@ pub struct RuleOutput {
     /// Example: `0`
     pub session_expire_time: i64,
 
-    /// `HealthCheck`: a [`HealthCheck`](crate::models::HealthCheck).
+    /// `HealthCheck`: a [`HealthCheck`].
     pub health_check: HealthCheck,
 
-    /// `Certificate`: a [`CertificateOutput`](crate::models::CertificateOutput).
+    /// `Certificate`: a [`CertificateOutput`].
     pub certificate: Option<CertificateOutput>,
 
     /// `Scheduler`: a string.
@@ -4495,7 +4495,7 @@ pub struct RuleOutput {
     /// Example: `"lbl-8cnl****"`
     pub listener_id: String,
 
-    /// `RewriteTarget`: a [`RewriteTarget`](crate::models::RewriteTarget).
+    /// `RewriteTarget`: a [`RewriteTarget`].
     pub rewrite_target: RewriteTarget,
 
     /// `HttpGzip`: a boolean.
@@ -4533,7 +4533,7 @@ pub struct RuleOutput {
     /// Example: `"NODE"`
     pub target_type: String,
 
-    /// `TargetGroup`: a [`BasicTargetGroupInfo`](crate::models::BasicTargetGroupInfo).
+    /// `TargetGroup`: a [`BasicTargetGroupInfo`].
     pub target_group: Option<BasicTargetGroupInfo>,
 
     /// `WafDomainId`: a string.
@@ -4561,10 +4561,10 @@ pub struct RuleOutput {
     /// Example: `["www.xxxx.com"]`
     pub domains: Vec<String>,
 
-    /// `TargetGroupList`: a list of [`BasicTargetGroupInfo`](crate::models::BasicTargetGroupInfo) objects.
+    /// `TargetGroupList`: a list of [`BasicTargetGroupInfo`] objects.
     pub target_group_list: Option<Vec<BasicTargetGroupInfo>>,
 
-    /// `OAuth`: an [`OAuth`](crate::models::OAuth).
+    /// `OAuth`: an [`OAuth`].
     pub o_auth: Option<OAuth>,
 
     /// `CookieName`: a string.
@@ -4593,10 +4593,10 @@ pub struct RuleTargets {
     /// Example: `"/xxx"`
     pub url: String,
 
-    /// `Targets`: a list of [`Backend`](crate::models::Backend) objects.
+    /// `Targets`: a list of [`Backend`] objects.
     pub targets: Vec<Backend>,
 
-    /// `FunctionTargets`: a list of [`FunctionTarget`](crate::models::FunctionTarget) objects.
+    /// `FunctionTargets`: a list of [`FunctionTarget`] objects.
     pub function_targets: Vec<FunctionTarget>,
 }
 
@@ -4620,7 +4620,7 @@ pub struct RulesItems {
     /// Example: `"/rules"`
     pub url: String,
 
-    /// `Targets`: a list of [`LbRsTargets`](crate::models::LbRsTargets) objects.
+    /// `Targets`: a list of [`LbRsTargets`] objects.
     pub targets: Vec<LbRsTargets>,
 }
 
@@ -4701,7 +4701,7 @@ pub struct ServiceProvider {
 /// Returned in the output of [`DescribeModelAliases`](crate::DescribeModelAliases).
 #[tc_model]
 pub struct ServiceProviderCoefficient {
-    /// `Coefficient`: a [`Coefficient`](crate::models::Coefficient).
+    /// `Coefficient`: a [`Coefficient`].
     pub coefficient: Option<Coefficient>,
 
     /// `ServiceProviderId`: a string.
@@ -4714,10 +4714,10 @@ pub struct ServiceProviderCoefficient {
     /// Example: `"openai-direct"`
     pub service_provider_name: String,
 
-    /// `CoefficientTiers`: a list of [`CoefficientTier`](crate::models::CoefficientTier) objects.
+    /// `CoefficientTiers`: a list of [`CoefficientTier`] objects.
     pub coefficient_tiers: Option<Vec<CoefficientTier>>,
 
-    /// `CoefficientSchedule`: a list of [`CoefficientScheduleRule`](crate::models::CoefficientScheduleRule) objects.
+    /// `CoefficientSchedule`: a list of [`CoefficientScheduleRule`] objects.
     pub coefficient_schedule: Option<Vec<CoefficientScheduleRule>>,
 }
 
@@ -4866,7 +4866,7 @@ pub struct ServiceProviderItem {
 /// Returned in the output of [`DescribeModelKeys`](crate::DescribeModelKeys).
 #[tc_model]
 pub struct ServiceProviderModelItem {
-    /// `AssociatedModelRouters`: a list of [`AssociatedModelRouterItem`](crate::models::AssociatedModelRouterItem) objects.
+    /// `AssociatedModelRouters`: a list of [`AssociatedModelRouterItem`] objects.
     pub associated_model_routers: Option<Vec<AssociatedModelRouterItem>>,
 
     /// `InputModalities`: a list of strings.
@@ -5250,7 +5250,7 @@ pub struct TargetGroupInfo {
     /// Example: `"2022-03-23 10:37:16"`
     pub updated_time: String,
 
-    /// `AssociatedRule`: a list of [`AssociationItem`](crate::models::AssociationItem) objects.
+    /// `AssociatedRule`: a list of [`AssociationItem`] objects.
     pub associated_rule: Option<Vec<AssociationItem>>,
 
     /// `Protocol`: a string.
@@ -5263,7 +5263,7 @@ pub struct TargetGroupInfo {
     /// Example: `"WRR"`
     pub schedule_algorithm: Option<String>,
 
-    /// `HealthCheck`: a [`TargetGroupHealthCheck`](crate::models::TargetGroupHealthCheck).
+    /// `HealthCheck`: a [`TargetGroupHealthCheck`].
     pub health_check: Option<TargetGroupHealthCheck>,
 
     /// `TargetGroupType`: a string.
@@ -5281,7 +5281,7 @@ pub struct TargetGroupInfo {
     /// Example: `1`
     pub registered_instances_count: Option<i64>,
 
-    /// `Tag`: a list of [`TagInfo`](crate::models::TagInfo) objects.
+    /// `Tag`: a list of [`TagInfo`] objects.
     pub tag: Option<Vec<TagInfo>>,
 
     /// `Weight`: an unsigned 64-bit integer.
@@ -5491,7 +5491,7 @@ pub struct TypeInfo {
     /// Example: `"BGP"`
     pub r#type: String,
 
-    /// `SpecAvailabilitySet`: a list of [`SpecAvailability`](crate::models::SpecAvailability) objects.
+    /// `SpecAvailabilitySet`: a list of [`SpecAvailability`] objects.
     pub spec_availability_set: Vec<SpecAvailability>,
 }
 
@@ -5555,7 +5555,7 @@ pub struct UserGroupInfo {
     /// Example: `"new_name"`
     pub prompt_name: Option<String>,
 
-    /// `CreditUsageSet`: a list of [`CreditUsage`](crate::models::CreditUsage) objects.
+    /// `CreditUsageSet`: a list of [`CreditUsage`] objects.
     pub credit_usage_set: Option<Vec<CreditUsage>>,
 
     /// `KeyCount`: a signed 64-bit integer.
@@ -5563,7 +5563,7 @@ pub struct UserGroupInfo {
     /// Example: `12`
     pub key_count: Option<i64>,
 
-    /// `Tags`: a list of [`TagInfo`](crate::models::TagInfo) objects.
+    /// `Tags`: a list of [`TagInfo`] objects.
     pub tags: Option<Vec<TagInfo>>,
 
     /// `CreatedTime`: an ISO 8601 timestamp.
@@ -5588,7 +5588,7 @@ pub struct VideoConfig {
     /// Example: `"SimpleShuffle"`
     pub routing_strategy: Option<String>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`](crate::models::RoutingStrategyArgs).
+    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
     /// `NumRetries`: an unsigned 64-bit integer.
@@ -5649,7 +5649,7 @@ pub struct ZoneResource {
     /// Example: `"ap-guangzhou-2"`
     pub master_zone: String,
 
-    /// `ResourceSet`: a list of [`Resource`](crate::models::Resource) objects.
+    /// `ResourceSet`: a list of [`Resource`] objects.
     pub resource_set: Vec<Resource>,
 
     /// `SlaveZone`: a string.

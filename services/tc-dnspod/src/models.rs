@@ -144,7 +144,7 @@ pub struct BatchSearchDomainInfo {
     /// Example: `"DP_Free"`
     pub domain_grade: Option<String>,
 
-    /// `RecordList`: a list of [`BatchSearchRecordInfo`](crate::models::BatchSearchRecordInfo) objects.
+    /// `RecordList`: a list of [`BatchSearchRecordInfo`] objects.
     pub record_list: Option<Vec<BatchSearchRecordInfo>>,
 }
 
@@ -216,7 +216,7 @@ pub struct BatchSearchRecordInfo {
 /// Returned in the output of [`CreateDomainBatch`](crate::CreateDomainBatch).
 #[tc_model]
 pub struct CreateDomainBatchDetail {
-    /// `RecordList`: a list of [`CreateDomainBatchRecord`](crate::models::CreateDomainBatchRecord) objects.
+    /// `RecordList`: a list of [`CreateDomainBatchRecord`] objects.
     pub record_list: Vec<CreateDomainBatchRecord>,
 
     /// `Id`: an unsigned 64-bit integer.
@@ -307,7 +307,7 @@ pub struct CreateDomainBatchRecord {
 /// Returned in the output of [`CreateRecordBatch`](crate::CreateRecordBatch).
 #[tc_model]
 pub struct CreateRecordBatchDetail {
-    /// `RecordList`: a list of [`CreateRecordBatchRecord`](crate::models::CreateRecordBatchRecord) objects.
+    /// `RecordList`: a list of [`CreateRecordBatchRecord`] objects.
     pub record_list: Vec<CreateRecordBatchRecord>,
 
     /// `Id`: an unsigned 64-bit integer.
@@ -531,7 +531,7 @@ pub struct DeleteRecordBatchDetail {
 /// Returned in the output of [`DescribeBatchTask`](crate::DescribeBatchTask).
 #[tc_model]
 pub struct DescribeBatchTaskDetail {
-    /// `RecordList`: a list of [`BatchRecordInfo`](crate::models::BatchRecordInfo) objects.
+    /// `RecordList`: a list of [`BatchRecordInfo`] objects.
     pub record_list: Vec<BatchRecordInfo>,
 
     /// `Id`: an unsigned 64-bit integer.
@@ -575,10 +575,10 @@ pub struct DescribeBatchTaskDetail {
 /// Returned in the output of [`DescribeDomainAnalytics`](crate::DescribeDomainAnalytics).
 #[tc_model]
 pub struct DomainAliasAnalyticsItem {
-    /// `Info`: a [`DomainAnalyticsInfo`](crate::models::DomainAnalyticsInfo).
+    /// `Info`: a [`DomainAnalyticsInfo`].
     pub info: DomainAnalyticsInfo,
 
-    /// `Data`: a list of [`DomainAnalyticsDetail`](crate::models::DomainAnalyticsDetail) objects.
+    /// `Data`: a list of [`DomainAnalyticsDetail`] objects.
     pub data: Vec<DomainAnalyticsDetail>,
 }
 
@@ -927,7 +927,7 @@ pub struct DomainInfo {
     /// Example: `true`
     pub is_sub_domain: bool,
 
-    /// `TagList`: a list of [`TagItem`](crate::models::TagItem) objects.
+    /// `TagList`: a list of [`TagItem`] objects.
     pub tag_list: Vec<TagItem>,
 
     /// `SearchEnginePush`: a string.
@@ -1073,7 +1073,7 @@ pub struct DomainListItem {
     /// Example: `"abc@tencent.com"`
     pub owner: String,
 
-    /// `TagList`: a list of [`TagItem`](crate::models::TagItem) objects.
+    /// `TagList`: a list of [`TagItem`] objects.
     pub tag_list: Option<Vec<TagItem>>,
 }
 
@@ -1190,7 +1190,7 @@ pub struct FileInfo {
     /// Example: `"RECORD_LOG"`
     pub r#type: String,
 
-    /// `LeftTime`: a [`LeftTime`](crate::models::LeftTime).
+    /// `LeftTime`: a [`LeftTime`].
     pub left_time: LeftTime,
 }
 
@@ -1403,7 +1403,7 @@ pub struct LineItem {
     /// Example: `"DP_Free"`
     pub grade: Option<String>,
 
-    /// `SubGroup`: a list of [`LineItem`](crate::models::LineItem) objects.
+    /// `SubGroup`: a list of [`LineItem`] objects.
     pub sub_group: Option<Vec<LineItem>>,
 
     /// `Lines`: a list of strings.
@@ -1438,7 +1438,7 @@ pub struct LockInfo {
 /// Returned in the output of [`ModifyRecordBatch`](crate::ModifyRecordBatch).
 #[tc_model]
 pub struct ModifyRecordBatchDetail {
-    /// `RecordList`: a list of [`BatchRecordInfo`](crate::models::BatchRecordInfo) objects.
+    /// `RecordList`: a list of [`BatchRecordInfo`] objects.
     pub record_list: Vec<BatchRecordInfo>,
 
     /// `Id`: an unsigned 64-bit integer.
@@ -1664,7 +1664,7 @@ pub struct PackageListItem {
     /// Example: `true`
     pub downgrade: bool,
 
-    /// `SecurityInfo`: a [`SecurityInfo`](crate::models::SecurityInfo).
+    /// `SecurityInfo`: a [`SecurityInfo`].
     pub security_info: Option<SecurityInfo>,
 
     /// `IsSubDomain`: a boolean.
@@ -1955,10 +1955,10 @@ pub struct RecordListItem {
 /// Returned in the output of [`DescribeResolveCount`](crate::DescribeResolveCount).
 #[tc_model]
 pub struct ResolveCountAliasItem {
-    /// `Info`: a [`ResolveCountInfo`](crate::models::ResolveCountInfo).
+    /// `Info`: a [`ResolveCountInfo`].
     pub info: ResolveCountInfo,
 
-    /// `Data`: a list of [`ResolveCountDataItem`](crate::models::ResolveCountDataItem) objects.
+    /// `Data`: a list of [`ResolveCountDataItem`] objects.
     pub data: Vec<ResolveCountDataItem>,
 }
 
@@ -2227,10 +2227,10 @@ pub struct SubDomainsAnalyticsParamsItem {
 /// Returned in the output of [`DescribeSubdomainAnalytics`](crate::DescribeSubdomainAnalytics).
 #[tc_model]
 pub struct SubdomainAliasAnalyticsItem {
-    /// `Info`: a [`SubdomainAnalyticsInfo`](crate::models::SubdomainAnalyticsInfo).
+    /// `Info`: a [`SubdomainAnalyticsInfo`].
     pub info: SubdomainAnalyticsInfo,
 
-    /// `Data`: a list of [`DomainAnalyticsDetail`](crate::models::DomainAnalyticsDetail) objects.
+    /// `Data`: a list of [`DomainAnalyticsDetail`] objects.
     pub data: Vec<DomainAnalyticsDetail>,
 }
 
@@ -2492,16 +2492,16 @@ pub struct VasListItem {
 /// Returned in the output of [`DescribeDomainWhois`](crate::DescribeDomainWhois).
 #[tc_model]
 pub struct WhoisContact {
-    /// `Admin`: a [`WhoisContactAddress`](crate::models::WhoisContactAddress).
+    /// `Admin`: a [`WhoisContactAddress`].
     pub admin: Option<WhoisContactAddress>,
 
-    /// `Billing`: a [`WhoisContactAddress`](crate::models::WhoisContactAddress).
+    /// `Billing`: a [`WhoisContactAddress`].
     pub billing: Option<WhoisContactAddress>,
 
-    /// `Registrant`: a [`WhoisContactAddress`](crate::models::WhoisContactAddress).
+    /// `Registrant`: a [`WhoisContactAddress`].
     pub registrant: Option<WhoisContactAddress>,
 
-    /// `Tech`: a [`WhoisContactAddress`](crate::models::WhoisContactAddress).
+    /// `Tech`: a [`WhoisContactAddress`].
     pub tech: Option<WhoisContactAddress>,
 }
 
@@ -2576,7 +2576,7 @@ pub struct WhoisContactAddress {
 /// Returned in the output of [`DescribeDomainWhois`](crate::DescribeDomainWhois).
 #[tc_model]
 pub struct WhoisInfo {
-    /// `Contacts`: a [`WhoisContact`](crate::models::WhoisContact).
+    /// `Contacts`: a [`WhoisContact`].
     pub contacts: Option<WhoisContact>,
 
     /// `CreationDate`: a string.

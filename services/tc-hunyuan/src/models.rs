@@ -60,10 +60,10 @@ pub struct Choice {
     /// Example: `"stop"`
     pub finish_reason: Option<String>,
 
-    /// `Delta`: a [`Delta`](crate::models::Delta).
+    /// `Delta`: a [`Delta`].
     pub delta: Option<Delta>,
 
-    /// `Message`: a [`Message`](crate::models::Message).
+    /// `Message`: a [`Message`].
     pub message: Option<Message>,
 
     /// `Index`: a signed 64-bit integer.
@@ -94,13 +94,13 @@ pub struct Content {
     /// Example: `"下面图片中是哪个公司的 Logo？"`
     pub text: Option<String>,
 
-    /// `ImageUrl`: an [`ImageUrl`](crate::models::ImageUrl).
+    /// `ImageUrl`: an [`ImageUrl`].
     pub image_url: Option<ImageUrl>,
 
-    /// `VideoUrl`: a [`VideoUrl`](crate::models::VideoUrl).
+    /// `VideoUrl`: a [`VideoUrl`].
     pub video_url: Option<VideoUrl>,
 
-    /// `VideoFrames`: a [`VideoFrames`](crate::models::VideoFrames).
+    /// `VideoFrames`: a [`VideoFrames`].
     pub video_frames: Option<VideoFrames>,
 }
 
@@ -119,7 +119,7 @@ pub struct Delta {
     /// Example: `"你好！请问有什么我可以帮助你的吗？"`
     pub content: Option<String>,
 
-    /// `ToolCalls`: a list of [`ToolCall`](crate::models::ToolCall) objects.
+    /// `ToolCalls`: a list of [`ToolCall`] objects.
     pub tool_calls: Option<Vec<ToolCall>>,
 
     /// `ReasoningContent`: a string.
@@ -327,7 +327,7 @@ pub struct GroupChatConfig {
     /// Example: `"描述"`
     pub description: Option<String>,
 
-    /// `Characters`: a list of [`Character`](crate::models::Character) objects.
+    /// `Characters`: a list of [`Character`] objects.
     pub characters: Option<Vec<Character>>,
 }
 
@@ -410,7 +410,7 @@ pub struct ImageMessage {
     /// Example: `"你好！"`
     pub content: Option<String>,
 
-    /// `Contents`: a list of [`Content`](crate::models::Content) objects.
+    /// `Contents`: a list of [`Content`] objects.
     pub contents: Option<Vec<Content>>,
 }
 
@@ -451,7 +451,7 @@ pub struct LogoParam {
     /// Example: `"9j/4QlQaHR0c...N6a2M5ZCI"`
     pub logo_image: Option<String>,
 
-    /// `LogoRect`: a [`LogoRect`](crate::models::LogoRect).
+    /// `LogoRect`: a [`LogoRect`].
     ///
     /// Example: `{"Height":20,"Width":20,"X":10,"Y":10}`
     pub logo_rect: Option<LogoRect>,
@@ -500,7 +500,7 @@ pub struct Message {
     /// Example: `"你好！"`
     pub content: Option<String>,
 
-    /// `Contents`: a list of [`Content`](crate::models::Content) objects.
+    /// `Contents`: a list of [`Content`] objects.
     pub contents: Option<Vec<Content>>,
 
     /// `ToolCallId`: a string.
@@ -508,7 +508,7 @@ pub struct Message {
     /// Example: `"call_cpv320k2c3m8fgcs8ja0"`
     pub tool_call_id: Option<String>,
 
-    /// `ToolCalls`: a list of [`ToolCall`](crate::models::ToolCall) objects.
+    /// `ToolCalls`: a list of [`ToolCall`] objects.
     pub tool_calls: Option<Vec<ToolCall>>,
 
     /// `FileIDs`: a list of strings.
@@ -578,7 +578,7 @@ pub struct Multimedia {
     /// `Singer`: a string.
     pub singer: Option<String>,
 
-    /// `Ext`: a [`SongExt`](crate::models::SongExt).
+    /// `Ext`: a [`SongExt`].
     pub ext: Option<SongExt>,
 
     /// `PublishTime`: a string.
@@ -692,7 +692,7 @@ pub struct Replace {
     /// Example: `"0"`
     pub id: Option<String>,
 
-    /// `Multimedia`: a list of [`Multimedia`](crate::models::Multimedia) objects.
+    /// `Multimedia`: a list of [`Multimedia`] objects.
     pub multimedia: Option<Vec<Multimedia>>,
 }
 
@@ -701,19 +701,19 @@ pub struct Replace {
 /// Returned in the output of [`ChatCompletions`](crate::ChatCompletions) and [`GroupChatCompletions`](crate::GroupChatCompletions).
 #[tc_model]
 pub struct SearchInfo {
-    /// `SearchResults`: a list of [`SearchResult`](crate::models::SearchResult) objects.
+    /// `SearchResults`: a list of [`SearchResult`] objects.
     pub search_results: Option<Vec<SearchResult>>,
 
-    /// `Mindmap`: a [`Mindmap`](crate::models::Mindmap).
+    /// `Mindmap`: a [`Mindmap`].
     pub mindmap: Option<Mindmap>,
 
-    /// `RelevantEvents`: a list of [`RelevantEvent`](crate::models::RelevantEvent) objects.
+    /// `RelevantEvents`: a list of [`RelevantEvent`] objects.
     pub relevant_events: Option<Vec<RelevantEvent>>,
 
-    /// `RelevantEntities`: a list of [`RelevantEntity`](crate::models::RelevantEntity) objects.
+    /// `RelevantEntities`: a list of [`RelevantEntity`] objects.
     pub relevant_entities: Option<Vec<RelevantEntity>>,
 
-    /// `Timeline`: a list of [`Timeline`](crate::models::Timeline) objects.
+    /// `Timeline`: a list of [`Timeline`] objects.
     pub timeline: Option<Vec<Timeline>>,
 
     /// `SupportDeepSearch`: a boolean.
@@ -780,7 +780,7 @@ pub struct ThreadAdditionalMessage {
     /// Example: `"你好"`
     pub content: Option<String>,
 
-    /// `Attachments`: a list of [`ThreadMessageAttachmentObject`](crate::models::ThreadMessageAttachmentObject) objects.
+    /// `Attachments`: a list of [`ThreadMessageAttachmentObject`] objects.
     ///
     /// Example: `[{"FileID":"file-tMjt0CQnvU25GwUDkih4tU4H"}]`
     pub attachments: Option<Vec<ThreadMessageAttachmentObject>>,
@@ -818,7 +818,7 @@ pub struct ThreadMessage {
     /// Example: `"completed"`
     pub status: Option<String>,
 
-    /// `InCompleteDetails`: a [`ThreadMessageInCompleteDetailsObject`](crate::models::ThreadMessageInCompleteDetailsObject).
+    /// `InCompleteDetails`: a [`ThreadMessageInCompleteDetailsObject`].
     ///
     /// Example: `{"Reason":""}`
     pub in_complete_details: Option<ThreadMessageInCompleteDetailsObject>,
@@ -855,7 +855,7 @@ pub struct ThreadMessage {
     #[tc(rename = "RunID")]
     pub run_id: Option<String>,
 
-    /// `Attachments`: a list of [`ThreadMessageAttachmentObject`](crate::models::ThreadMessageAttachmentObject) objects.
+    /// `Attachments`: a list of [`ThreadMessageAttachmentObject`] objects.
     ///
     /// Example: `[{"FileID":"file-tMjt0CQnvU25GwUDkih4tU4H"}]`
     pub attachments: Option<Vec<ThreadMessageAttachmentObject>>,
@@ -925,7 +925,7 @@ pub struct Tool {
     /// Example: `"function"`
     pub r#type: String,
 
-    /// `Function`: a [`ToolFunction`](crate::models::ToolFunction).
+    /// `Function`: a [`ToolFunction`].
     pub function: ToolFunction,
 }
 
@@ -945,7 +945,7 @@ pub struct ToolCall {
     /// Example: `"function"`
     pub r#type: String,
 
-    /// `Function`: a [`ToolCallFunction`](crate::models::ToolCallFunction).
+    /// `Function`: a [`ToolCallFunction`].
     pub function: ToolCallFunction,
 
     /// `Index`: a signed 64-bit integer.
@@ -1005,10 +1005,10 @@ pub struct TranslationChoice {
     /// Example: `0`
     pub index: Option<i64>,
 
-    /// `Delta`: a [`TranslationDelta`](crate::models::TranslationDelta).
+    /// `Delta`: a [`TranslationDelta`].
     pub delta: Option<TranslationDelta>,
 
-    /// `Message`: a [`TranslationMessage`](crate::models::TranslationMessage).
+    /// `Message`: a [`TranslationMessage`].
     pub message: Option<TranslationMessage>,
 }
 
@@ -1064,7 +1064,7 @@ pub struct Usage {
     /// Example: `28`
     pub total_tokens: Option<i64>,
 
-    /// `PromptTokensDetails`: a [`PromptTokensDetails`](crate::models::PromptTokensDetails).
+    /// `PromptTokensDetails`: a [`PromptTokensDetails`].
     pub prompt_tokens_details: Option<PromptTokensDetails>,
 }
 
@@ -1078,7 +1078,7 @@ pub struct UserLocation {
     /// Example: `"approximate"`
     pub r#type: Option<String>,
 
-    /// `Approximate`: an [`Approximate`](crate::models::Approximate).
+    /// `Approximate`: an [`Approximate`].
     pub approximate: Option<Approximate>,
 }
 
@@ -1114,10 +1114,10 @@ pub struct VideoUrl {
 /// Sent in the input of [`ChatCompletions`](crate::ChatCompletions).
 #[tc_model]
 pub struct WebSearchOptions {
-    /// `Knowledge`: a list of [`Knowledge`](crate::models::Knowledge) objects.
+    /// `Knowledge`: a list of [`Knowledge`] objects.
     pub knowledge: Option<Vec<Knowledge>>,
 
-    /// `UserLocation`: a [`UserLocation`](crate::models::UserLocation).
+    /// `UserLocation`: a [`UserLocation`].
     pub user_location: Option<UserLocation>,
 
     /// `Processes`: a boolean.

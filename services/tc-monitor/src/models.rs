@@ -174,7 +174,7 @@ pub struct AlarmHistory {
     /// Example: `"默认项目"`
     pub project_name: String,
 
-    /// `InstanceGroup`: a list of [`InstanceGroups`](crate::models::InstanceGroups) objects.
+    /// `InstanceGroup`: a list of [`InstanceGroups`] objects.
     pub instance_group: Vec<InstanceGroups>,
 
     /// `ReceiverUids`: a list of signed 64-bit integers.
@@ -217,7 +217,7 @@ pub struct AlarmHistory {
     /// Example: `1`
     pub policy_exists: i64,
 
-    /// `MetricsInfo`: a list of [`AlarmHistoryMetric`](crate::models::AlarmHistoryMetric) objects.
+    /// `MetricsInfo`: a list of [`AlarmHistoryMetric`] objects.
     pub metrics_info: Option<Vec<AlarmHistoryMetric>>,
 
     /// `Dimensions`: a string.
@@ -337,10 +337,10 @@ pub struct AlarmNotice {
     /// Example: `"ALL"`
     pub notice_type: Option<String>,
 
-    /// `UserNotices`: a list of [`UserNotice`](crate::models::UserNotice) objects.
+    /// `UserNotices`: a list of [`UserNotice`] objects.
     pub user_notices: Option<Vec<UserNotice>>,
 
-    /// `URLNotices`: a list of [`UrlNotice`](crate::models::UrlNotice) objects.
+    /// `URLNotices`: a list of [`UrlNotice`] objects.
     #[tc(rename = "URLNotices")]
     pub url_notices: Option<Vec<UrlNotice>>,
 
@@ -365,11 +365,11 @@ pub struct AlarmNotice {
     #[tc(rename = "AMPConsumerId")]
     pub amp_consumer_id: Option<String>,
 
-    /// `CLSNotices`: a list of [`ClsNotice`](crate::models::ClsNotice) objects.
+    /// `CLSNotices`: a list of [`ClsNotice`] objects.
     #[tc(rename = "CLSNotices")]
     pub cls_notices: Option<Vec<ClsNotice>>,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Option<Vec<Tag>>,
 
     /// `IsLoginFree`: a signed 64-bit integer.
@@ -438,10 +438,10 @@ pub struct AlarmPolicy {
     /// Example: `"tpl-123456"`
     pub condition_template_id: Option<String>,
 
-    /// `Condition`: an [`AlarmPolicyCondition`](crate::models::AlarmPolicyCondition).
+    /// `Condition`: an [`AlarmPolicyCondition`].
     pub condition: Option<AlarmPolicyCondition>,
 
-    /// `EventCondition`: an [`AlarmPolicyEventCondition`](crate::models::AlarmPolicyEventCondition).
+    /// `EventCondition`: an [`AlarmPolicyEventCondition`].
     pub event_condition: Option<AlarmPolicyEventCondition>,
 
     /// `NoticeIds`: a list of strings.
@@ -449,13 +449,13 @@ pub struct AlarmPolicy {
     /// Example: `["notice-lnrxepp7","notice-lzpys7tu"]`
     pub notice_ids: Option<Vec<String>>,
 
-    /// `Notices`: a list of [`AlarmNotice`](crate::models::AlarmNotice) objects.
+    /// `Notices`: a list of [`AlarmNotice`] objects.
     pub notices: Option<Vec<AlarmNotice>>,
 
-    /// `TriggerTasks`: a list of [`AlarmPolicyTriggerTask`](crate::models::AlarmPolicyTriggerTask) objects.
+    /// `TriggerTasks`: a list of [`AlarmPolicyTriggerTask`] objects.
     pub trigger_tasks: Option<Vec<AlarmPolicyTriggerTask>>,
 
-    /// `ConditionsTemp`: a [`ConditionsTemp`](crate::models::ConditionsTemp).
+    /// `ConditionsTemp`: a [`ConditionsTemp`].
     pub conditions_temp: Option<ConditionsTemp>,
 
     /// `LastEditUin`: a string.
@@ -518,13 +518,13 @@ pub struct AlarmPolicy {
     /// Example: `"2963911"`
     pub origin_id: Option<String>,
 
-    /// `TagInstances`: a list of [`TagInstance`](crate::models::TagInstance) objects.
+    /// `TagInstances`: a list of [`TagInstance`] objects.
     pub tag_instances: Option<Vec<TagInstance>>,
 
-    /// `Filter`: an [`AlarmConditionFilter`](crate::models::AlarmConditionFilter).
+    /// `Filter`: an [`AlarmConditionFilter`].
     pub filter: Option<AlarmConditionFilter>,
 
-    /// `GroupBy`: a list of [`AlarmGroupByItem`](crate::models::AlarmGroupByItem) objects.
+    /// `GroupBy`: a list of [`AlarmGroupByItem`] objects.
     pub group_by: Option<Vec<AlarmGroupByItem>>,
 
     /// `FilterDimensionsParam`: a string.
@@ -552,7 +552,7 @@ pub struct AlarmPolicy {
     /// Example: `0`
     pub is_bind_all: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Option<Vec<Tag>>,
 
     /// `IsSupportAlarmTag`: a signed 64-bit integer.
@@ -565,13 +565,13 @@ pub struct AlarmPolicy {
     /// Example: `"union"`
     pub tag_operation: Option<String>,
 
-    /// `NoticeTmplBindInfos`: a list of [`NoticeContentTmplBindInfo`](crate::models::NoticeContentTmplBindInfo) objects.
+    /// `NoticeTmplBindInfos`: a list of [`NoticeContentTmplBindInfo`] objects.
     pub notice_tmpl_bind_infos: Option<Vec<NoticeContentTmplBindInfo>>,
 
-    /// `HierarchicalNotices`: a list of [`AlarmHierarchicalNotice`](crate::models::AlarmHierarchicalNotice) objects.
+    /// `HierarchicalNotices`: a list of [`AlarmHierarchicalNotice`] objects.
     pub hierarchical_notices: Option<Vec<AlarmHierarchicalNotice>>,
 
-    /// `NoticeContentTmplBindInfos`: a list of [`NoticeContentTmplBindInfo`](crate::models::NoticeContentTmplBindInfo) objects.
+    /// `NoticeContentTmplBindInfos`: a list of [`NoticeContentTmplBindInfo`] objects.
     pub notice_content_tmpl_bind_infos: Option<Vec<NoticeContentTmplBindInfo>>,
 
     /// `PredefinedConfigID`: a string.
@@ -593,7 +593,7 @@ pub struct AlarmPolicyCondition {
     /// Example: `0`
     pub is_union_rule: Option<i64>,
 
-    /// `Rules`: a list of [`AlarmPolicyRule`](crate::models::AlarmPolicyRule) objects.
+    /// `Rules`: a list of [`AlarmPolicyRule`] objects.
     /// Required in requests.
     ///
     /// Example: `[{"MetricName":"CpuUsage","Operator":"gt","Period":60,"Value":60}]`
@@ -611,7 +611,7 @@ pub struct AlarmPolicyCondition {
 /// Returned in the output of [`DescribeAlarmPolicies`](crate::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](crate::DescribeAlarmPolicy).
 #[tc_model]
 pub struct AlarmPolicyEventCondition {
-    /// `Rules`: a list of [`AlarmPolicyRule`](crate::models::AlarmPolicyRule) objects.
+    /// `Rules`: a list of [`AlarmPolicyRule`] objects.
     /// Required in requests.
     pub rules: Option<Vec<AlarmPolicyRule>>,
 }
@@ -673,7 +673,7 @@ pub struct AlarmPolicyRule {
     /// Example: `0`
     pub is_power_notice: Option<i64>,
 
-    /// `Filter`: an [`AlarmPolicyFilter`](crate::models::AlarmPolicyFilter).
+    /// `Filter`: an [`AlarmPolicyFilter`].
     pub filter: Option<AlarmPolicyFilter>,
 
     /// `Description`: a string.
@@ -716,7 +716,7 @@ pub struct AlarmPolicyRule {
     /// Example: `0`
     pub value_min: Option<f64>,
 
-    /// `HierarchicalValue`: an [`AlarmHierarchicalValue`](crate::models::AlarmHierarchicalValue).
+    /// `HierarchicalValue`: an [`AlarmHierarchicalValue`].
     pub hierarchical_value: Option<AlarmHierarchicalValue>,
 
     /// `IsLatenessMetric`: a signed 64-bit integer.
@@ -764,7 +764,7 @@ pub struct BasicAuth {
 /// Returned in the output of [`DescribeClusterAgentCreatingProgress`](crate::DescribeClusterAgentCreatingProgress).
 #[tc_model]
 pub struct BindProgressResponse {
-    /// `Steps`: a list of [`BindProgressStep`](crate::models::BindProgressStep) objects.
+    /// `Steps`: a list of [`BindProgressStep`] objects.
     pub steps: Option<Vec<BindProgressStep>>,
 
     /// `ClusterId`: a string.
@@ -929,7 +929,7 @@ pub struct CommonNamespaceNew {
     /// Example: `"MT_TAW"`
     pub monitor_type: String,
 
-    /// `Dimensions`: a list of [`DimensionNew`](crate::models::DimensionNew) objects.
+    /// `Dimensions`: a list of [`DimensionNew`] objects.
     pub dimensions: Vec<DimensionNew>,
 }
 
@@ -1005,7 +1005,7 @@ pub struct Condition {
     /// Example: `"cvm"`
     pub product_id: Option<String>,
 
-    /// `HierarchicalValue`: an [`AlarmHierarchicalValue`](crate::models::AlarmHierarchicalValue).
+    /// `HierarchicalValue`: an [`AlarmHierarchicalValue`].
     pub hierarchical_value: Option<AlarmHierarchicalValue>,
 
     /// `RuleType`: a string.
@@ -1024,10 +1024,10 @@ pub struct ConditionsTemp {
     /// Example: `"测试模板"`
     pub template_name: Option<String>,
 
-    /// `Condition`: an [`AlarmPolicyCondition`](crate::models::AlarmPolicyCondition).
+    /// `Condition`: an [`AlarmPolicyCondition`].
     pub condition: Option<AlarmPolicyCondition>,
 
-    /// `EventCondition`: an [`AlarmPolicyEventCondition`](crate::models::AlarmPolicyEventCondition).
+    /// `EventCondition`: an [`AlarmPolicyEventCondition`].
     pub event_condition: Option<AlarmPolicyEventCondition>,
 }
 
@@ -1125,7 +1125,7 @@ pub struct CreatePolicyGroupEventCondition {
 /// Returned in the output of [`GetMonitorData`](crate::GetMonitorData).
 #[tc_model]
 pub struct DataPoint {
-    /// `Dimensions`: a list of [`Dimension`](crate::models::Dimension) objects.
+    /// `Dimensions`: a list of [`Dimension`] objects.
     ///
     /// Example: `[{"Name":"InstanceId","Value":"ins-j0hk02zo"}]`
     pub dimensions: Vec<Dimension>,
@@ -1328,7 +1328,7 @@ pub struct DescribeBasicAlarmListAlarms {
     /// Example: `["SMS"]`
     pub notify_way: Option<Vec<String>>,
 
-    /// `InstanceGroup`: a list of [`InstanceGroup`](crate::models::InstanceGroup) objects.
+    /// `InstanceGroup`: a list of [`InstanceGroup`] objects.
     pub instance_group: Option<Vec<InstanceGroup>>,
 }
 
@@ -1440,7 +1440,7 @@ pub struct DescribePolicyConditionListCondition {
     /// Example: `"cvm_device"`
     pub policy_view_name: String,
 
-    /// `EventMetrics`: a list of [`DescribePolicyConditionListEventMetric`](crate::models::DescribePolicyConditionListEventMetric) objects.
+    /// `EventMetrics`: a list of [`DescribePolicyConditionListEventMetric`] objects.
     pub event_metrics: Option<Vec<DescribePolicyConditionListEventMetric>>,
 
     /// `IsSupportMultiRegion`: a boolean.
@@ -1448,7 +1448,7 @@ pub struct DescribePolicyConditionListCondition {
     /// Example: `false`
     pub is_support_multi_region: bool,
 
-    /// `Metrics`: a list of [`DescribePolicyConditionListMetric`](crate::models::DescribePolicyConditionListMetric) objects.
+    /// `Metrics`: a list of [`DescribePolicyConditionListMetric`] objects.
     pub metrics: Option<Vec<DescribePolicyConditionListMetric>>,
 
     /// `Name`: a string.
@@ -1471,7 +1471,7 @@ pub struct DescribePolicyConditionListCondition {
     /// Example: `["gz","bj"]`
     pub support_regions: Option<Vec<String>>,
 
-    /// `DeprecatingInfo`: a [`DescribePolicyConditionListResponseDeprecatingInfo`](crate::models::DescribePolicyConditionListResponseDeprecatingInfo).
+    /// `DeprecatingInfo`: a [`DescribePolicyConditionListResponseDeprecatingInfo`].
     pub deprecating_info: Option<DescribePolicyConditionListResponseDeprecatingInfo>,
 }
 
@@ -1480,22 +1480,22 @@ pub struct DescribePolicyConditionListCondition {
 /// Returned in the output of [`DescribePolicyConditionList`](crate::DescribePolicyConditionList).
 #[tc_model]
 pub struct DescribePolicyConditionListConfigManual {
-    /// `CalcType`: a [`DescribePolicyConditionListConfigManualCalcType`](crate::models::DescribePolicyConditionListConfigManualCalcType).
+    /// `CalcType`: a [`DescribePolicyConditionListConfigManualCalcType`].
     pub calc_type: Option<DescribePolicyConditionListConfigManualCalcType>,
 
-    /// `CalcValue`: a [`DescribePolicyConditionListConfigManualCalcValue`](crate::models::DescribePolicyConditionListConfigManualCalcValue).
+    /// `CalcValue`: a [`DescribePolicyConditionListConfigManualCalcValue`].
     pub calc_value: Option<DescribePolicyConditionListConfigManualCalcValue>,
 
-    /// `ContinueTime`: a [`DescribePolicyConditionListConfigManualContinueTime`](crate::models::DescribePolicyConditionListConfigManualContinueTime).
+    /// `ContinueTime`: a [`DescribePolicyConditionListConfigManualContinueTime`].
     pub continue_time: Option<DescribePolicyConditionListConfigManualContinueTime>,
 
-    /// `Period`: a [`DescribePolicyConditionListConfigManualPeriod`](crate::models::DescribePolicyConditionListConfigManualPeriod).
+    /// `Period`: a [`DescribePolicyConditionListConfigManualPeriod`].
     pub period: Option<DescribePolicyConditionListConfigManualPeriod>,
 
-    /// `PeriodNum`: a [`DescribePolicyConditionListConfigManualPeriodNum`](crate::models::DescribePolicyConditionListConfigManualPeriodNum).
+    /// `PeriodNum`: a [`DescribePolicyConditionListConfigManualPeriodNum`].
     pub period_num: Option<DescribePolicyConditionListConfigManualPeriodNum>,
 
-    /// `StatType`: a [`DescribePolicyConditionListConfigManualStatType`](crate::models::DescribePolicyConditionListConfigManualStatType).
+    /// `StatType`: a [`DescribePolicyConditionListConfigManualStatType`].
     pub stat_type: Option<DescribePolicyConditionListConfigManualStatType>,
 }
 
@@ -1686,7 +1686,7 @@ pub struct DescribePolicyConditionListEventMetric {
 /// Returned in the output of [`DescribePolicyConditionList`](crate::DescribePolicyConditionList).
 #[tc_model]
 pub struct DescribePolicyConditionListMetric {
-    /// `ConfigManual`: a [`DescribePolicyConditionListConfigManual`](crate::models::DescribePolicyConditionListConfigManual).
+    /// `ConfigManual`: a [`DescribePolicyConditionListConfigManual`].
     pub config_manual: Option<DescribePolicyConditionListConfigManual>,
 
     /// `MetricId`: a signed 64-bit integer.
@@ -2036,19 +2036,19 @@ pub struct DescribePolicyGroupListGroup {
     /// Example: `0`
     pub project_id: i64,
 
-    /// `Conditions`: a list of [`DescribePolicyGroupInfoCondition`](crate::models::DescribePolicyGroupInfoCondition) objects.
+    /// `Conditions`: a list of [`DescribePolicyGroupInfoCondition`] objects.
     pub conditions: Option<Vec<DescribePolicyGroupInfoCondition>>,
 
-    /// `EventConditions`: a list of [`DescribePolicyGroupInfoEventCondition`](crate::models::DescribePolicyGroupInfoEventCondition) objects.
+    /// `EventConditions`: a list of [`DescribePolicyGroupInfoEventCondition`] objects.
     pub event_conditions: Option<Vec<DescribePolicyGroupInfoEventCondition>>,
 
-    /// `ReceiverInfos`: a list of [`DescribePolicyGroupInfoReceiverInfo`](crate::models::DescribePolicyGroupInfoReceiverInfo) objects.
+    /// `ReceiverInfos`: a list of [`DescribePolicyGroupInfoReceiverInfo`] objects.
     pub receiver_infos: Option<Vec<DescribePolicyGroupInfoReceiverInfo>>,
 
-    /// `ConditionsTemp`: a [`DescribePolicyGroupInfoConditionTpl`](crate::models::DescribePolicyGroupInfoConditionTpl).
+    /// `ConditionsTemp`: a [`DescribePolicyGroupInfoConditionTpl`].
     pub conditions_temp: Option<DescribePolicyGroupInfoConditionTpl>,
 
-    /// `InstanceGroup`: a [`DescribePolicyGroupListGroupInstanceGroup`](crate::models::DescribePolicyGroupListGroupInstanceGroup).
+    /// `InstanceGroup`: a [`DescribePolicyGroupListGroupInstanceGroup`].
     pub instance_group: Option<DescribePolicyGroupListGroupInstanceGroup>,
 
     /// `IsUnionRule`: a signed 64-bit integer.
@@ -2199,10 +2199,10 @@ pub struct DescribeProductEventListEvents {
     /// Example: `1611560790`
     pub update_time: Option<i64>,
 
-    /// `Dimensions`: a list of [`DescribeProductEventListEventsDimensions`](crate::models::DescribeProductEventListEventsDimensions) objects.
+    /// `Dimensions`: a list of [`DescribeProductEventListEventsDimensions`] objects.
     pub dimensions: Option<Vec<DescribeProductEventListEventsDimensions>>,
 
-    /// `AdditionMsg`: a list of [`DescribeProductEventListEventsDimensions`](crate::models::DescribeProductEventListEventsDimensions) objects.
+    /// `AdditionMsg`: a list of [`DescribeProductEventListEventsDimensions`] objects.
     pub addition_msg: Option<Vec<DescribeProductEventListEventsDimensions>>,
 
     /// `IsAlarmConfig`: a signed 64-bit integer.
@@ -2210,7 +2210,7 @@ pub struct DescribeProductEventListEvents {
     /// Example: `1`
     pub is_alarm_config: Option<i64>,
 
-    /// `GroupInfo`: a list of [`DescribeProductEventListEventsGroupInfo`](crate::models::DescribeProductEventListEventsGroupInfo) objects.
+    /// `GroupInfo`: a list of [`DescribeProductEventListEventsGroupInfo`] objects.
     pub group_info: Option<Vec<DescribeProductEventListEventsGroupInfo>>,
 
     /// `ViewName`: a string.
@@ -2321,7 +2321,7 @@ pub struct DimensionNew {
     /// Example: `true`
     pub is_required: bool,
 
-    /// `Operators`: a list of [`Operator`](crate::models::Operator) objects.
+    /// `Operators`: a list of [`Operator`] objects.
     pub operators: Vec<Operator>,
 
     /// `IsMultiple`: a boolean.
@@ -2453,7 +2453,7 @@ pub struct GrafanaAccountInfo {
     /// Example: `"1000000000"`
     pub user_id: String,
 
-    /// `Role`: a list of [`GrafanaAccountRole`](crate::models::GrafanaAccountRole) objects.
+    /// `Role`: a list of [`GrafanaAccountRole`] objects.
     pub role: Vec<GrafanaAccountRole>,
 
     /// `Notes`: a string.
@@ -2582,7 +2582,7 @@ pub struct GrafanaInstanceInfo {
     /// Example: `1`
     pub instance_status: i64,
 
-    /// `TagSpecification`: a list of [`PrometheusTag`](crate::models::PrometheusTag) objects.
+    /// `TagSpecification`: a list of [`PrometheusTag`] objects.
     ///
     /// Example: `[{"key":"1","value":"2"}]`
     pub tag_specification: Vec<PrometheusTag>,
@@ -2757,7 +2757,7 @@ pub struct GrafanaVersion {
 /// Sent in the input of [`GetMonitorData`](crate::GetMonitorData) and [`GetTopNMonitorData`](crate::GetTopNMonitorData).
 #[tc_model]
 pub struct Instance {
-    /// `Dimensions`: a list of [`Dimension`](crate::models::Dimension) objects.
+    /// `Dimensions`: a list of [`Dimension`] objects.
     pub dimensions: Vec<Dimension>,
 }
 
@@ -2874,7 +2874,7 @@ pub struct IntegrationMetricGroup {
     /// Example: `"qcloud"`
     pub group: Option<String>,
 
-    /// `Metrics`: a list of [`IntegrationMetric`](crate::models::IntegrationMetric) objects.
+    /// `Metrics`: a list of [`IntegrationMetric`] objects.
     pub metrics: Option<Vec<IntegrationMetric>>,
 
     /// `GroupName`: a string.
@@ -2910,7 +2910,7 @@ pub struct LogAlarmReq {
     /// Example: `"fake-instanceId"`
     pub instance_id: String,
 
-    /// `Filter`: a list of [`LogFilterInfo`](crate::models::LogFilterInfo) objects.
+    /// `Filter`: a list of [`LogFilterInfo`] objects.
     pub filter: Vec<LogFilterInfo>,
 
     /// `AlarmMerge`: a string.
@@ -3016,7 +3016,7 @@ pub struct Metric {
     /// Example: `"%"`
     pub unit: String,
 
-    /// `MetricConfig`: a [`MetricConfig`](crate::models::MetricConfig).
+    /// `MetricConfig`: a [`MetricConfig`].
     pub metric_config: Option<MetricConfig>,
 
     /// `IsAdvanced`: a signed 64-bit integer.
@@ -3034,7 +3034,7 @@ pub struct Metric {
     /// Example: `0`
     pub product_id: Option<i64>,
 
-    /// `Operators`: a list of [`Operator`](crate::models::Operator) objects.
+    /// `Operators`: a list of [`Operator`] objects.
     pub operators: Option<Vec<Operator>>,
 
     /// `Periods`: a list of signed 64-bit integers.
@@ -3079,7 +3079,7 @@ pub struct MetricData {
     /// Example: `"cpu_usages"`
     pub metric_name: String,
 
-    /// `Points`: a list of [`MetricDataPoint`](crate::models::MetricDataPoint) objects.
+    /// `Points`: a list of [`MetricDataPoint`] objects.
     ///
     /// Example: `[{}]`
     pub points: Vec<MetricDataPoint>,
@@ -3090,10 +3090,10 @@ pub struct MetricData {
 /// Returned in the output of [`DescribeStatisticData`](crate::DescribeStatisticData).
 #[tc_model]
 pub struct MetricDataPoint {
-    /// `Dimensions`: a list of [`Dimension`](crate::models::Dimension) objects.
+    /// `Dimensions`: a list of [`Dimension`] objects.
     pub dimensions: Vec<Dimension>,
 
-    /// `Values`: a list of [`Point`](crate::models::Point) objects.
+    /// `Values`: a list of [`Point`] objects.
     pub values: Vec<Point>,
 }
 
@@ -3139,13 +3139,13 @@ pub struct MetricSet {
     /// Example: `[10,60]`
     pub period: Vec<i64>,
 
-    /// `Periods`: a list of [`PeriodsSt`](crate::models::PeriodsSt) objects.
+    /// `Periods`: a list of [`PeriodsSt`] objects.
     pub periods: Vec<PeriodsSt>,
 
-    /// `Meaning`: a [`MetricObjectMeaning`](crate::models::MetricObjectMeaning).
+    /// `Meaning`: a [`MetricObjectMeaning`].
     pub meaning: MetricObjectMeaning,
 
-    /// `Dimensions`: a list of [`DimensionsDesc`](crate::models::DimensionsDesc) objects.
+    /// `Dimensions`: a list of [`DimensionsDesc`] objects.
     pub dimensions: Vec<DimensionsDesc>,
 
     /// `MetricCName`: a string.
@@ -3428,7 +3428,7 @@ pub struct NoticeOnCallUsersInfo {
     /// Example: `"notice-********"`
     pub notice_id: Option<String>,
 
-    /// `SendGroups`: a list of [`NoticeSendGroup`](crate::models::NoticeSendGroup) objects.
+    /// `SendGroups`: a list of [`NoticeSendGroup`] objects.
     pub send_groups: Option<Vec<NoticeSendGroup>>,
 }
 
@@ -3442,7 +3442,7 @@ pub struct NoticeSendGroup {
     /// Example: `"GROUP"`
     pub receiver_type: Option<String>,
 
-    /// `Users`: a list of [`NoticeUserInfo`](crate::models::NoticeUserInfo) objects.
+    /// `Users`: a list of [`NoticeUserInfo`] objects.
     pub users: Option<Vec<NoticeUserInfo>>,
 }
 
@@ -3472,10 +3472,10 @@ pub struct NotificationContentTemplateSupport {
     /// Example: `"MT_PROM"`
     pub monitor_type: Option<String>,
 
-    /// `Variables`: a list of [`NotificationContentTemplateSupportDetail`](crate::models::NotificationContentTemplateSupportDetail) objects.
+    /// `Variables`: a list of [`NotificationContentTemplateSupportDetail`] objects.
     pub variables: Option<Vec<NotificationContentTemplateSupportDetail>>,
 
-    /// `Functions`: a list of [`NotificationContentTemplateSupportDetail`](crate::models::NotificationContentTemplateSupportDetail) objects.
+    /// `Functions`: a list of [`NotificationContentTemplateSupportDetail`] objects.
     pub functions: Option<Vec<NotificationContentTemplateSupportDetail>>,
 }
 
@@ -3535,7 +3535,7 @@ pub struct OnCallForm {
     /// `CurrOnCallStaffs`: a list of strings.
     pub curr_on_call_staffs: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -3554,7 +3554,7 @@ pub struct OneOnCallForm {
     /// `OnCallFormDesc`: a string.
     pub on_call_form_desc: Option<String>,
 
-    /// `StaffInfos`: a list of [`StaffInfo`](crate::models::StaffInfo) objects.
+    /// `StaffInfos`: a list of [`StaffInfo`] objects.
     pub staff_infos: Option<Vec<StaffInfo>>,
 
     /// `RotationType`: a string.
@@ -3572,10 +3572,10 @@ pub struct OneOnCallForm {
     /// `TimeZone`: a floating-point number.
     pub time_zone: Option<f64>,
 
-    /// `CoverStaffInfos`: a list of [`CoverStaffInfo`](crate::models::CoverStaffInfo) objects.
+    /// `CoverStaffInfos`: a list of [`CoverStaffInfo`] objects.
     pub cover_staff_infos: Option<Vec<CoverStaffInfo>>,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -3681,7 +3681,7 @@ pub struct PolicyGroup {
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `ReceiverInfos`: a list of [`PolicyGroupReceiverInfo`](crate::models::PolicyGroupReceiverInfo) objects.
+    /// `ReceiverInfos`: a list of [`PolicyGroupReceiverInfo`] objects.
     pub receiver_infos: Option<Vec<PolicyGroupReceiverInfo>>,
 
     /// `Remark`: a string.
@@ -3907,7 +3907,7 @@ pub struct PrometheusAgentOverview {
     /// Example: `"tke集群"`
     pub cluster_name: String,
 
-    /// `ExternalLabels`: a list of [`Label`](crate::models::Label) objects.
+    /// `ExternalLabels`: a list of [`Label`] objects.
     pub external_labels: Option<Vec<Label>>,
 
     /// `Region`: a string.
@@ -3979,7 +3979,7 @@ pub struct PrometheusAlertCustomReceiver {
     /// Example: `"http://192.168.10.2:9090"`
     pub url: Option<String>,
 
-    /// `AllowedTimeRanges`: a list of [`PrometheusAlertAllowTimeRange`](crate::models::PrometheusAlertAllowTimeRange) objects.
+    /// `AllowedTimeRanges`: a list of [`PrometheusAlertAllowTimeRange`] objects.
     pub allowed_time_ranges: Option<Vec<PrometheusAlertAllowTimeRange>>,
 
     /// `ClusterId`: a string.
@@ -4004,10 +4004,10 @@ pub struct PrometheusAlertGroupRuleSet {
     /// Example: `"规则-1"`
     pub rule_name: Option<String>,
 
-    /// `Labels`: a list of [`PrometheusRuleKv`](crate::models::PrometheusRuleKv) objects.
+    /// `Labels`: a list of [`PrometheusRuleKv`] objects.
     pub labels: Option<Vec<PrometheusRuleKv>>,
 
-    /// `Annotations`: a list of [`PrometheusRuleKv`](crate::models::PrometheusRuleKv) objects.
+    /// `Annotations`: a list of [`PrometheusRuleKv`] objects.
     pub annotations: Option<Vec<PrometheusRuleKv>>,
 
     /// `Duration`: a string.
@@ -4047,7 +4047,7 @@ pub struct PrometheusAlertGroupSet {
     #[tc(rename = "AMPReceivers")]
     pub amp_receivers: Option<Vec<String>>,
 
-    /// `CustomReceiver`: a [`PrometheusAlertCustomReceiver`](crate::models::PrometheusAlertCustomReceiver).
+    /// `CustomReceiver`: a [`PrometheusAlertCustomReceiver`].
     pub custom_receiver: Option<PrometheusAlertCustomReceiver>,
 
     /// `RepeatInterval`: a string.
@@ -4060,7 +4060,7 @@ pub struct PrometheusAlertGroupSet {
     /// Example: `"temp-sa123dsx"`
     pub template_id: Option<String>,
 
-    /// `Rules`: a list of [`PrometheusAlertGroupRuleSet`](crate::models::PrometheusAlertGroupRuleSet) objects.
+    /// `Rules`: a list of [`PrometheusAlertGroupRuleSet`] objects.
     pub rules: Option<Vec<PrometheusAlertGroupRuleSet>>,
 
     /// `CreatedAt`: a string.
@@ -4112,7 +4112,7 @@ pub struct PrometheusAlertPolicyItem {
     /// Example: `"test-alert"`
     pub name: String,
 
-    /// `Rules`: a list of [`PrometheusAlertRule`](crate::models::PrometheusAlertRule) objects.
+    /// `Rules`: a list of [`PrometheusAlertRule`] objects.
     pub rules: Vec<PrometheusAlertRule>,
 
     /// `Id`: a string.
@@ -4125,7 +4125,7 @@ pub struct PrometheusAlertPolicyItem {
     /// Example: `"temp-xs1sd24"`
     pub template_id: Option<String>,
 
-    /// `Notification`: a [`PrometheusNotificationItem`](crate::models::PrometheusNotificationItem).
+    /// `Notification`: a [`PrometheusNotificationItem`].
     pub notification: Option<PrometheusNotificationItem>,
 
     /// `UpdatedAt`: a string.
@@ -4155,7 +4155,7 @@ pub struct PrometheusAlertRule {
     /// Example: `"Example"`
     pub rule: String,
 
-    /// `Labels`: a list of [`Label`](crate::models::Label) objects.
+    /// `Labels`: a list of [`Label`] objects.
     pub labels: Vec<Label>,
 
     /// `Template`: a string.
@@ -4173,7 +4173,7 @@ pub struct PrometheusAlertRule {
     /// Example: `"example-describe"`
     pub describe: Option<String>,
 
-    /// `Annotations`: a list of [`Label`](crate::models::Label) objects.
+    /// `Annotations`: a list of [`Label`] objects.
     pub annotations: Option<Vec<Label>>,
 
     /// `RuleState`: a signed 64-bit integer.
@@ -4213,7 +4213,7 @@ pub struct PrometheusAlertmanagerConfigInhibitRule {
 /// Returned in the output of [`DescribePrometheusAlertmanagerConfig`](crate::DescribePrometheusAlertmanagerConfig).
 #[tc_model]
 pub struct PrometheusAlertmanagerConfigV2 {
-    /// `InhibitRules`: a list of [`PrometheusAlertmanagerConfigInhibitRule`](crate::models::PrometheusAlertmanagerConfigInhibitRule) objects.
+    /// `InhibitRules`: a list of [`PrometheusAlertmanagerConfigInhibitRule`] objects.
     pub inhibit_rules: Option<Vec<PrometheusAlertmanagerConfigInhibitRule>>,
 }
 
@@ -4242,10 +4242,10 @@ pub struct PrometheusClusterAgentBasic {
     /// Example: `false`
     pub enable_external: bool,
 
-    /// `InClusterPodConfig`: a [`PrometheusClusterAgentPodConfig`](crate::models::PrometheusClusterAgentPodConfig).
+    /// `InClusterPodConfig`: a [`PrometheusClusterAgentPodConfig`].
     pub in_cluster_pod_config: Option<PrometheusClusterAgentPodConfig>,
 
-    /// `ExternalLabels`: a list of [`Label`](crate::models::Label) objects.
+    /// `ExternalLabels`: a list of [`Label`] objects.
     pub external_labels: Option<Vec<Label>>,
 
     /// `NotInstallBasicScrape`: a boolean.
@@ -4284,10 +4284,10 @@ pub struct PrometheusClusterAgentPodConfig {
     /// Example: `true`
     pub host_net: Option<bool>,
 
-    /// `NodeSelector`: a list of [`Label`](crate::models::Label) objects.
+    /// `NodeSelector`: a list of [`Label`] objects.
     pub node_selector: Option<Vec<Label>>,
 
-    /// `Tolerations`: a list of [`Toleration`](crate::models::Toleration) objects.
+    /// `Tolerations`: a list of [`Toleration`] objects.
     pub tolerations: Option<Vec<Toleration>>,
 }
 
@@ -4307,7 +4307,7 @@ pub struct PrometheusClusterScrapeStatistics {
     /// Example: `0.8`
     pub scraped_rate: Option<f64>,
 
-    /// `Jobs`: a list of [`PrometheusJobScrapeStatistics`](crate::models::PrometheusJobScrapeStatistics) objects.
+    /// `Jobs`: a list of [`PrometheusJobScrapeStatistics`] objects.
     pub jobs: Option<Vec<PrometheusJobScrapeStatistics>>,
 
     /// `SamplesRate`: a floating-point number.
@@ -4337,7 +4337,7 @@ pub struct PrometheusConfigItem {
     /// Example: `"xxx"`
     pub template_id: Option<String>,
 
-    /// `Targets`: a [`Targets`](crate::models::Targets).
+    /// `Targets`: a [`Targets`].
     pub targets: Option<Targets>,
 }
 
@@ -4430,10 +4430,10 @@ pub struct PrometheusInstanceScrapeStatistics {
     /// Example: `0.8`
     pub scraped_rate: f64,
 
-    /// `Clusters`: a list of [`PrometheusClusterScrapeStatistics`](crate::models::PrometheusClusterScrapeStatistics) objects.
+    /// `Clusters`: a list of [`PrometheusClusterScrapeStatistics`] objects.
     pub clusters: Vec<PrometheusClusterScrapeStatistics>,
 
-    /// `Global`: a list of [`PrometheusClusterScrapeStatistics`](crate::models::PrometheusClusterScrapeStatistics) objects.
+    /// `Global`: a list of [`PrometheusClusterScrapeStatistics`] objects.
     pub global: Option<Vec<PrometheusClusterScrapeStatistics>>,
 
     /// `SamplesRate`: a floating-point number.
@@ -4545,7 +4545,7 @@ pub struct PrometheusInstancesItem {
     #[tc(rename = "IPv4Address")]
     pub ipv4_address: Option<String>,
 
-    /// `TagSpecification`: a list of [`PrometheusTag`](crate::models::PrometheusTag) objects.
+    /// `TagSpecification`: a list of [`PrometheusTag`] objects.
     pub tag_specification: Option<Vec<PrometheusTag>>,
 
     /// `ExpireTime`: a string.
@@ -4603,7 +4603,7 @@ pub struct PrometheusInstancesItem {
     /// Example: `"192.168.1.2"`
     pub grafana_ip_white_list: Option<String>,
 
-    /// `Grant`: a [`PrometheusInstanceGrantInfo`](crate::models::PrometheusInstanceGrantInfo).
+    /// `Grant`: a [`PrometheusInstanceGrantInfo`].
     pub grant: Option<PrometheusInstanceGrantInfo>,
 
     /// `GrafanaInstanceId`: a string.
@@ -4626,7 +4626,7 @@ pub struct PrometheusInstancesItem {
     /// Example: `1`
     pub migration_type: Option<i64>,
 
-    /// `InstanceAttributes`: a list of [`PrometheusRuleKv`](crate::models::PrometheusRuleKv) objects.
+    /// `InstanceAttributes`: a list of [`PrometheusRuleKv`] objects.
     pub instance_attributes: Option<Vec<PrometheusRuleKv>>,
 }
 
@@ -4737,7 +4737,7 @@ pub struct PrometheusJobScrapeStatistics {
     /// Example: `0.8`
     pub scraped_rate: f64,
 
-    /// `Metrics`: a list of [`PrometheusMetricScrapeStatistics`](crate::models::PrometheusMetricScrapeStatistics) objects.
+    /// `Metrics`: a list of [`PrometheusMetricScrapeStatistics`] objects.
     pub metrics: Option<Vec<PrometheusMetricScrapeStatistics>>,
 
     /// `JobType`: a string.
@@ -4751,7 +4751,7 @@ pub struct PrometheusJobScrapeStatistics {
 /// Returned in the output of [`DescribePrometheusTargetsTMP`](crate::DescribePrometheusTargetsTMP).
 #[tc_model]
 pub struct PrometheusJobTargets {
-    /// `Targets`: a list of [`PrometheusTarget`](crate::models::PrometheusTarget) objects.
+    /// `Targets`: a list of [`PrometheusTarget`] objects.
     pub targets: Vec<PrometheusTarget>,
 
     /// `JobName`: a string.
@@ -4817,7 +4817,7 @@ pub struct PrometheusNotificationItem {
     /// Example: `"http://1.1.1.1"`
     pub web_hook: Option<String>,
 
-    /// `AlertManager`: a [`PrometheusAlertManagerConfig`](crate::models::PrometheusAlertManagerConfig).
+    /// `AlertManager`: a [`PrometheusAlertManagerConfig`].
     pub alert_manager: Option<PrometheusAlertManagerConfig>,
 
     /// `RepeatInterval`: a string.
@@ -4999,10 +4999,10 @@ pub struct PrometheusRuleSet {
     /// Example: `"recodingRule"`
     pub r#type: Option<String>,
 
-    /// `Labels`: a list of [`PrometheusRuleKv`](crate::models::PrometheusRuleKv) objects.
+    /// `Labels`: a list of [`PrometheusRuleKv`] objects.
     pub labels: Option<Vec<PrometheusRuleKv>>,
 
-    /// `Annotations`: a list of [`PrometheusRuleKv`](crate::models::PrometheusRuleKv) objects.
+    /// `Annotations`: a list of [`PrometheusRuleKv`] objects.
     pub annotations: Option<Vec<PrometheusRuleKv>>,
 
     /// `Expr`: a string.
@@ -5131,16 +5131,16 @@ pub struct PrometheusTemp {
     /// Example: `"test template"`
     pub describe: Option<String>,
 
-    /// `RecordRules`: a list of [`PrometheusConfigItem`](crate::models::PrometheusConfigItem) objects.
+    /// `RecordRules`: a list of [`PrometheusConfigItem`] objects.
     pub record_rules: Option<Vec<PrometheusConfigItem>>,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`](crate::models::PrometheusConfigItem) objects.
+    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`] objects.
     pub service_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`](crate::models::PrometheusConfigItem) objects.
+    /// `PodMonitors`: a list of [`PrometheusConfigItem`] objects.
     pub pod_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`](crate::models::PrometheusConfigItem) objects.
+    /// `RawJobs`: a list of [`PrometheusConfigItem`] objects.
     pub raw_jobs: Option<Vec<PrometheusConfigItem>>,
 
     /// `TemplateId`: a string.
@@ -5163,7 +5163,7 @@ pub struct PrometheusTemp {
     /// Example: `false`
     pub is_default: Option<bool>,
 
-    /// `AlertDetailRules`: a list of [`PrometheusAlertPolicyItem`](crate::models::PrometheusAlertPolicyItem) objects.
+    /// `AlertDetailRules`: a list of [`PrometheusAlertPolicyItem`] objects.
     pub alert_detail_rules: Option<Vec<PrometheusAlertPolicyItem>>,
 
     /// `TargetsTotal`: a signed 64-bit integer.
@@ -5187,19 +5187,19 @@ pub struct PrometheusTempModify {
     /// Example: `"modify template name"`
     pub describe: Option<String>,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`](crate::models::PrometheusConfigItem) objects.
+    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`] objects.
     pub service_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`](crate::models::PrometheusConfigItem) objects.
+    /// `PodMonitors`: a list of [`PrometheusConfigItem`] objects.
     pub pod_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`](crate::models::PrometheusConfigItem) objects.
+    /// `RawJobs`: a list of [`PrometheusConfigItem`] objects.
     pub raw_jobs: Option<Vec<PrometheusConfigItem>>,
 
-    /// `RecordRules`: a list of [`PrometheusConfigItem`](crate::models::PrometheusConfigItem) objects.
+    /// `RecordRules`: a list of [`PrometheusConfigItem`] objects.
     pub record_rules: Option<Vec<PrometheusConfigItem>>,
 
-    /// `AlertDetailRules`: a list of [`PrometheusAlertPolicyItem`](crate::models::PrometheusAlertPolicyItem) objects.
+    /// `AlertDetailRules`: a list of [`PrometheusAlertPolicyItem`] objects.
     pub alert_detail_rules: Option<Vec<PrometheusAlertPolicyItem>>,
 }
 
@@ -5447,7 +5447,7 @@ pub struct RemoteWrite {
     #[tc(rename = "URLRelabelConfig")]
     pub url_relabel_config: Option<String>,
 
-    /// `BasicAuth`: a [`BasicAuth`](crate::models::BasicAuth).
+    /// `BasicAuth`: a [`BasicAuth`].
     pub basic_auth: Option<BasicAuth>,
 
     /// `MaxBlockSize`: a string.
@@ -5466,7 +5466,7 @@ pub struct RemoteWrite {
     )]
     pub label: Option<String>,
 
-    /// `Headers`: a list of [`RemoteWriteHeader`](crate::models::RemoteWriteHeader) objects.
+    /// `Headers`: a list of [`RemoteWriteHeader`] objects.
     pub headers: Option<Vec<RemoteWriteHeader>>,
 
     /// `RemoteWriteType`: a signed 64-bit integer.
@@ -5555,7 +5555,7 @@ pub struct ShieldMetric {
 /// Returned in the output of [`GetTopNMonitorData`](crate::GetTopNMonitorData).
 #[tc_model]
 pub struct SingleOrderedDataPoint {
-    /// `Dimensions`: a list of [`Dimension`](crate::models::Dimension) objects.
+    /// `Dimensions`: a list of [`Dimension`] objects.
     pub dimensions: Option<Vec<Dimension>>,
 
     /// `Value`: a floating-point number.
@@ -5706,13 +5706,13 @@ pub struct TaskStepInfo {
 /// Returned in the output of [`DescribeConditionsTemplateList`](crate::DescribeConditionsTemplateList).
 #[tc_model]
 pub struct TemplateGroup {
-    /// `Conditions`: a list of [`Condition`](crate::models::Condition) objects.
+    /// `Conditions`: a list of [`Condition`] objects.
     pub conditions: Option<Vec<Condition>>,
 
-    /// `EventConditions`: a list of [`EventCondition`](crate::models::EventCondition) objects.
+    /// `EventConditions`: a list of [`EventCondition`] objects.
     pub event_conditions: Option<Vec<EventCondition>>,
 
-    /// `PolicyGroups`: a list of [`PolicyGroup`](crate::models::PolicyGroup) objects.
+    /// `PolicyGroups`: a list of [`PolicyGroup`] objects.
     pub policy_groups: Option<Vec<PolicyGroup>>,
 
     /// `GroupID`: a signed 64-bit integer.

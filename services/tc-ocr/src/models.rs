@@ -18,7 +18,7 @@ pub struct AdvertiseTextDetection {
     /// Example: `100`
     pub confidence: i64,
 
-    /// `Polygon`: a list of [`Coord`](crate::models::Coord) objects.
+    /// `Polygon`: a list of [`Coord`] objects.
     pub polygon: Vec<Coord>,
 
     /// `AdvancedInfo`: a string.
@@ -48,7 +48,7 @@ pub struct AirTicketInfo {
     /// `ElectronicInvoiceAirTransportReceiptNumber`: a string.
     pub electronic_invoice_air_transport_receipt_number: String,
 
-    /// `DetailInformationOfAirTicketTuple`: a list of [`DetailInformationOfAirTicketTupleList`](crate::models::DetailInformationOfAirTicketTupleList) objects.
+    /// `DetailInformationOfAirTicketTuple`: a list of [`DetailInformationOfAirTicketTupleList`] objects.
     pub detail_information_of_air_ticket_tuple: Vec<
         DetailInformationOfAirTicketTupleList,
     >,
@@ -187,7 +187,7 @@ pub struct AirTransport {
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: i64,
 
-    /// `FlightItems`: a list of [`FlightItem`](crate::models::FlightItem) objects.
+    /// `FlightItems`: a list of [`FlightItem`] objects.
     pub flight_items: Vec<FlightItem>,
 
     /// `PromptInformation`: a string.
@@ -275,10 +275,10 @@ pub struct AnswerInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](crate::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct BankSlip {
-    /// `BankSlipInfos`: a list of [`BankSlipInfo`](crate::models::BankSlipInfo) objects.
+    /// `BankSlipInfos`: a list of [`BankSlipInfo`] objects.
     pub bank_slip_infos: Option<Vec<BankSlipInfo>>,
 
-    /// `CommonBankSlipInfos`: a list of [`BankSlipInfo`](crate::models::BankSlipInfo) objects.
+    /// `CommonBankSlipInfos`: a list of [`BankSlipInfo`] objects.
     pub common_bank_slip_infos: Option<Vec<BankSlipInfo>>,
 }
 
@@ -297,7 +297,7 @@ pub struct BankSlipInfo {
     /// Example: `"2020年08月24日"`
     pub value: String,
 
-    /// `Rect`: a [`Rect`](crate::models::Rect).
+    /// `Rect`: a [`Rect`].
     pub rect: Rect,
 }
 
@@ -429,7 +429,7 @@ pub struct BusinessCardInfo {
     /// Example: `"李明"`
     pub value: String,
 
-    /// `ItemCoord`: an [`ItemCoord`](crate::models::ItemCoord).
+    /// `ItemCoord`: an [`ItemCoord`].
     pub item_coord: ItemCoord,
 }
 
@@ -448,7 +448,7 @@ pub struct BusinessCertificateInfo {
     /// Example: `"2020年08月24日"`
     pub value: String,
 
-    /// `Rect`: a [`Rect`](crate::models::Rect).
+    /// `Rect`: a [`Rect`].
     pub rect: Rect,
 }
 
@@ -457,7 +457,7 @@ pub struct BusinessCertificateInfo {
 /// Returned in the output of [`EnglishOCR`](crate::EnglishOCR).
 #[tc_model]
 pub struct CandWord {
-    /// `CandWords`: a list of [`Words`](crate::models::Words) objects.
+    /// `CandWords`: a list of [`Words`] objects.
     pub cand_words: Vec<Words>,
 }
 
@@ -476,10 +476,10 @@ pub struct CarInvoiceInfo {
     /// Example: `"135000010001"`
     pub value: String,
 
-    /// `Rect`: a [`Rect`](crate::models::Rect).
+    /// `Rect`: a [`Rect`].
     pub rect: Rect,
 
-    /// `Polygon`: a [`Polygon`](crate::models::Polygon).
+    /// `Polygon`: a [`Polygon`].
     pub polygon: Option<Polygon>,
 }
 
@@ -566,7 +566,7 @@ pub struct ClassifyDetectInfo {
     /// Example: `"BankCard"`
     pub r#type: Option<String>,
 
-    /// `Rect`: a [`Rect`](crate::models::Rect).
+    /// `Rect`: a [`Rect`].
     pub rect: Rect,
 }
 
@@ -626,16 +626,16 @@ pub struct Coord {
 /// Returned in the output of [`RecognizeAgent`](crate::RecognizeAgent).
 #[tc_model]
 pub struct CoordList {
-    /// `TopLeft`: a [`Coord`](crate::models::Coord).
+    /// `TopLeft`: a [`Coord`].
     pub top_left: Option<Coord>,
 
-    /// `TopRight`: a [`Coord`](crate::models::Coord).
+    /// `TopRight`: a [`Coord`].
     pub top_right: Option<Coord>,
 
-    /// `BottomLeft`: a [`Coord`](crate::models::Coord).
+    /// `BottomLeft`: a [`Coord`].
     pub bottom_left: Option<Coord>,
 
-    /// `BottomRight`: a [`Coord`](crate::models::Coord).
+    /// `BottomRight`: a [`Coord`].
     pub bottom_right: Option<Coord>,
 }
 
@@ -647,7 +647,7 @@ pub struct CustomsDeclaration {
     /// `Title`: a string.
     pub title: String,
 
-    /// `Content`: a list of [`OtherInvoiceItem`](crate::models::OtherInvoiceItem) objects.
+    /// `Content`: a list of [`OtherInvoiceItem`] objects.
     pub content: Vec<OtherInvoiceItem>,
 }
 
@@ -659,10 +659,10 @@ pub struct CustomsPaymentReceipt {
     /// `Title`: a string.
     pub title: String,
 
-    /// `Content`: a list of [`OtherInvoiceItem`](crate::models::OtherInvoiceItem) objects.
+    /// `Content`: a list of [`OtherInvoiceItem`] objects.
     pub content: Vec<OtherInvoiceItem>,
 
-    /// `CommonContent`: a list of [`OtherInvoiceItem`](crate::models::OtherInvoiceItem) objects.
+    /// `CommonContent`: a list of [`OtherInvoiceItem`] objects.
     pub common_content: Vec<OtherInvoiceItem>,
 }
 
@@ -713,7 +713,7 @@ pub struct DetailInformationOfAirTicketTupleList {
 /// Returned in the output of [`GeneralAccurateOCR`](crate::GeneralAccurateOCR), [`GeneralBasicOCR`](crate::GeneralBasicOCR), [`GeneralEfficientOCR`](crate::GeneralEfficientOCR), [`GeneralFastOCR`](crate::GeneralFastOCR) and [`RecognizeAgent`](crate::RecognizeAgent).
 #[tc_model]
 pub struct DetectedWordCoordPoint {
-    /// `WordCoordinate`: a list of [`Coord`](crate::models::Coord) objects.
+    /// `WordCoordinate`: a list of [`Coord`] objects.
     pub word_coordinate: Vec<Coord>,
 }
 
@@ -813,7 +813,7 @@ pub struct ElectronicAirTransport {
     /// Example: `"1266578"`
     pub electronic_number: Option<String>,
 
-    /// `ElectronicAirTransportDetails`: a list of [`ElectronicAirTransportDetail`](crate::models::ElectronicAirTransportDetail) objects.
+    /// `ElectronicAirTransportDetails`: a list of [`ElectronicAirTransportDetail`] objects.
     pub electronic_air_transport_details: Option<Vec<ElectronicAirTransportDetail>>,
 
     /// `Fare`: a string.
@@ -962,7 +962,7 @@ pub struct ElectronicFlightTicketFull {
     #[tc(rename = "BuyerTaxID")]
     pub buyer_tax_id: String,
 
-    /// `FlightItems`: a list of [`FlightItemInfo`](crate::models::FlightItemInfo) objects.
+    /// `FlightItems`: a list of [`FlightItemInfo`] objects.
     pub flight_items: Vec<FlightItemInfo>,
 
     /// `InvoiceStatus`: a string.
@@ -980,10 +980,10 @@ pub struct ElectronicTollSummary {
     /// `Total`: a string.
     pub total: String,
 
-    /// `Items`: a list of [`ElectronicTollSummaryItem`](crate::models::ElectronicTollSummaryItem) objects.
+    /// `Items`: a list of [`ElectronicTollSummaryItem`] objects.
     pub items: Vec<ElectronicTollSummaryItem>,
 
-    /// `TableItems`: a list of [`ElectronicTollSummaryList`](crate::models::ElectronicTollSummaryList) objects.
+    /// `TableItems`: a list of [`ElectronicTollSummaryList`] objects.
     pub table_items: Vec<ElectronicTollSummaryList>,
 
     /// `Date`: a string.
@@ -1010,7 +1010,7 @@ pub struct ElectronicTollSummaryItem {
 /// Returned in the output of [`RecognizeGeneralInvoice`](crate::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct ElectronicTollSummaryList {
-    /// `Items`: a list of [`ElectronicTollSummaryItem`](crate::models::ElectronicTollSummaryItem) objects.
+    /// `Items`: a list of [`ElectronicTollSummaryItem`] objects.
     pub items: Vec<ElectronicTollSummaryItem>,
 }
 
@@ -1248,7 +1248,7 @@ pub struct Element {
     /// Example: `"c>b>a"`
     pub text: Option<String>,
 
-    /// `Coord`: a [`Polygon`](crate::models::Polygon).
+    /// `Coord`: a [`Polygon`].
     pub coord: Option<Polygon>,
 
     /// `GroupType`: a string.
@@ -1256,7 +1256,7 @@ pub struct Element {
     /// Example: `"选择题"`
     pub group_type: Option<String>,
 
-    /// `ResultList`: a list of [`ResultList`](crate::models::ResultList) objects.
+    /// `ResultList`: a list of [`ResultList`] objects.
     pub result_list: Option<Vec<ResultList>>,
 
     /// `Index`: a signed 64-bit integer.
@@ -1269,7 +1269,7 @@ pub struct Element {
     /// Example: `1`
     pub page_index: Option<i64>,
 
-    /// `AnswerElement`: an [`AnswerElement`](crate::models::AnswerElement).
+    /// `AnswerElement`: an [`AnswerElement`].
     pub answer_element: Option<AnswerElement>,
 }
 
@@ -1340,10 +1340,10 @@ pub struct FieldsInfo {
     /// Example: `1`
     pub key_type: Option<i64>,
 
-    /// `Polygon`: a [`CoordList`](crate::models::CoordList).
+    /// `Polygon`: a [`CoordList`].
     pub polygon: Option<CoordList>,
 
-    /// `SubItems`: a list of [`SubItemGroup`](crate::models::SubItemGroup) objects.
+    /// `SubItems`: a list of [`SubItemGroup`] objects.
     pub sub_items: Option<Vec<SubItemGroup>>,
 }
 
@@ -1401,10 +1401,10 @@ pub struct FinancialBill {
     /// `RushRedReason`: a string.
     pub rush_red_reason: Option<String>,
 
-    /// `FinancialBillItems`: a list of [`FinancialBillItem`](crate::models::FinancialBillItem) objects.
+    /// `FinancialBillItems`: a list of [`FinancialBillItem`] objects.
     pub financial_bill_items: Option<Vec<FinancialBillItem>>,
 
-    /// `FinancialBillItemDetails`: a list of [`FinancialBillItemDetails`](crate::models::FinancialBillItemDetails) objects.
+    /// `FinancialBillItemDetails`: a list of [`FinancialBillItemDetails`] objects.
     pub financial_bill_item_details: Option<Vec<FinancialBillItemDetails>>,
 }
 
@@ -1563,7 +1563,7 @@ pub struct GeneralCardWarnInfo {
     /// Example: `0.5`
     pub risk_confidence: f64,
 
-    /// `Polygon`: a list of [`Polygon`](crate::models::Polygon) objects.
+    /// `Polygon`: a list of [`Polygon`] objects.
     pub polygon: Vec<Polygon>,
 }
 
@@ -1602,7 +1602,7 @@ pub struct GeneralMachineItem {
 /// Returned in the output of [`DescribeExtractDocAgentJob`](crate::DescribeExtractDocAgentJob), [`ExtractDocAgent`](crate::ExtractDocAgent), [`ExtractDocBasic`](crate::ExtractDocBasic) and [`ExtractDocMulti`](crate::ExtractDocMulti).
 #[tc_model]
 pub struct GroupInfo {
-    /// `Groups`: a list of [`LineInfo`](crate::models::LineInfo) objects.
+    /// `Groups`: a list of [`LineInfo`] objects.
     pub groups: Option<Vec<LineInfo>>,
 }
 
@@ -1659,37 +1659,37 @@ pub struct IdCardConfig {
 #[doc(alias = "IDCardInfo")]
 #[tc_model]
 pub struct IdCardInfo {
-    /// `Name`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Name`: a [`ContentInfo`].
     pub name: ContentInfo,
 
-    /// `Sex`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Sex`: a [`ContentInfo`].
     pub sex: ContentInfo,
 
-    /// `Nation`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Nation`: a [`ContentInfo`].
     pub nation: ContentInfo,
 
-    /// `Birth`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Birth`: a [`ContentInfo`].
     pub birth: ContentInfo,
 
-    /// `Address`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Address`: a [`ContentInfo`].
     pub address: ContentInfo,
 
-    /// `IdNum`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `IdNum`: a [`ContentInfo`].
     pub id_num: ContentInfo,
 
-    /// `Authority`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Authority`: a [`ContentInfo`].
     pub authority: ContentInfo,
 
-    /// `ValidDate`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `ValidDate`: a [`ContentInfo`].
     pub valid_date: ContentInfo,
 
-    /// `WarnInfos`: a [`CardWarnInfo`](crate::models::CardWarnInfo).
+    /// `WarnInfos`: a [`CardWarnInfo`].
     pub warn_infos: CardWarnInfo,
 
-    /// `CardImage`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `CardImage`: a [`ContentInfo`].
     pub card_image: ContentInfo,
 
-    /// `PortraitImage`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `PortraitImage`: a [`ContentInfo`].
     pub portrait_image: ContentInfo,
 }
 
@@ -1775,10 +1775,10 @@ pub struct IdCardInfoResult {
 #[doc(alias = "IDCardResult")]
 #[tc_model]
 pub struct IdCardResult {
-    /// `Front`: an [`IdCardInfoResult`](crate::models::IdCardInfoResult).
+    /// `Front`: an [`IdCardInfoResult`].
     pub front: Option<IdCardInfoResult>,
 
-    /// `Back`: an [`IdCardInfoResult`](crate::models::IdCardInfoResult).
+    /// `Back`: an [`IdCardInfoResult`].
     pub back: Option<IdCardInfoResult>,
 }
 
@@ -1839,7 +1839,7 @@ pub struct InvoiceDetectInfo {
     /// Example: `1`
     pub r#type: i64,
 
-    /// `Rect`: a [`Rect`](crate::models::Rect).
+    /// `Rect`: a [`Rect`].
     pub rect: Rect,
 
     /// `Image`: a string.
@@ -1863,7 +1863,7 @@ pub struct InvoiceItem {
     /// Example: `3`
     pub r#type: i64,
 
-    /// `Polygon`: a [`Polygon`](crate::models::Polygon).
+    /// `Polygon`: a [`Polygon`].
     pub polygon: Polygon,
 
     /// `Angle`: a floating-point number.
@@ -1871,7 +1871,7 @@ pub struct InvoiceItem {
     /// Example: `0.0`
     pub angle: f64,
 
-    /// `SingleInvoiceInfos`: a [`SingleInvoiceItem`](crate::models::SingleInvoiceItem).
+    /// `SingleInvoiceInfos`: a [`SingleInvoiceItem`].
     pub single_invoice_infos: SingleInvoiceItem,
 
     /// `Page`: a signed 64-bit integer.
@@ -1899,7 +1899,7 @@ pub struct InvoiceItem {
     /// Example: `"增值税专用发票"`
     pub sub_type_description: String,
 
-    /// `ItemPolygon`: a list of [`ItemPolygonInfo`](crate::models::ItemPolygonInfo) objects.
+    /// `ItemPolygon`: a list of [`ItemPolygonInfo`] objects.
     pub item_polygon: Vec<ItemPolygonInfo>,
 
     /// `QRCode`: a string.
@@ -1908,7 +1908,7 @@ pub struct InvoiceItem {
     #[tc(rename = "QRCode")]
     pub qr_code: Option<String>,
 
-    /// `InvoiceSealInfo`: an [`InvoiceSealInfo`](crate::models::InvoiceSealInfo).
+    /// `InvoiceSealInfo`: an [`InvoiceSealInfo`].
     pub invoice_seal_info: Option<InvoiceSealInfo>,
 }
 
@@ -1965,10 +1965,10 @@ pub struct ItemCoord {
 /// Returned in the output of [`DescribeExtractDocAgentJob`](crate::DescribeExtractDocAgentJob), [`ExtractDocAgent`](crate::ExtractDocAgent), [`ExtractDocBasic`](crate::ExtractDocBasic) and [`ExtractDocMulti`](crate::ExtractDocMulti).
 #[tc_model]
 pub struct ItemInfo {
-    /// `Key`: a [`Key`](crate::models::Key).
+    /// `Key`: a [`Key`].
     pub key: Option<Key>,
 
-    /// `Value`: a [`Value`](crate::models::Value).
+    /// `Value`: a [`Value`].
     pub value: Option<Value>,
 
     /// `AuditResult`: a boolean.
@@ -2018,7 +2018,7 @@ pub struct ItemPolygonInfo {
     /// Example: `"Title"`
     pub key: String,
 
-    /// `Polygon`: a [`Polygon`](crate::models::Polygon).
+    /// `Polygon`: a [`Polygon`].
     pub polygon: Polygon,
 
     /// `Row`: a signed 64-bit integer.
@@ -2058,7 +2058,7 @@ pub struct LicensePlateInfo {
     /// Example: `1`
     pub confidence: i64,
 
-    /// `Rect`: a [`Rect`](crate::models::Rect).
+    /// `Rect`: a [`Rect`].
     pub rect: Rect,
 
     /// `Color`: a string.
@@ -2077,7 +2077,7 @@ pub struct LicensePlateInfo {
 /// Returned in the output of [`DescribeExtractDocAgentJob`](crate::DescribeExtractDocAgentJob), [`ExtractDocAgent`](crate::ExtractDocAgent), [`ExtractDocBasic`](crate::ExtractDocBasic) and [`ExtractDocMulti`](crate::ExtractDocMulti).
 #[tc_model]
 pub struct LineInfo {
-    /// `Lines`: a list of [`ItemInfo`](crate::models::ItemInfo) objects.
+    /// `Lines`: a list of [`ItemInfo`] objects.
     pub lines: Option<Vec<ItemInfo>>,
 }
 
@@ -2096,10 +2096,10 @@ pub struct ListInfo {
     /// Example: `"均不符合"`
     pub answer: Option<String>,
 
-    /// `ExtractFields`: a list of [`FieldsInfo`](crate::models::FieldsInfo) objects.
+    /// `ExtractFields`: a list of [`FieldsInfo`] objects.
     pub extract_fields: Option<Vec<FieldsInfo>>,
 
-    /// `TextDetections`: a list of [`TextDetection`](crate::models::TextDetection) objects.
+    /// `TextDetections`: a list of [`TextDetection`] objects.
     pub text_detections: Option<Vec<TextDetection>>,
 }
 
@@ -2216,7 +2216,7 @@ pub struct MachinePrintedInvoice {
     /// `OrderNumber`: a string.
     pub order_number: Option<String>,
 
-    /// `GeneralMachineItems`: a list of [`GeneralMachineItem`](crate::models::GeneralMachineItem) objects.
+    /// `GeneralMachineItems`: a list of [`GeneralMachineItem`] objects.
     pub general_machine_items: Option<Vec<GeneralMachineItem>>,
 }
 
@@ -2275,7 +2275,7 @@ pub struct MarkEssaySuggestions {
     /// Example: `"\"'即'应为'既'，表示同时存在两种状态\""`
     pub message: Option<String>,
 
-    /// `Positions`: a list of [`Positions`](crate::models::Positions) objects.
+    /// `Positions`: a list of [`Positions`] objects.
     pub positions: Option<Vec<Positions>>,
 }
 
@@ -2290,11 +2290,11 @@ pub struct MarkInfo {
     /// Example: `"1+1=?"`
     pub mark_item_title: Option<String>,
 
-    /// `AnswerInfos`: a list of [`AnswerInfo`](crate::models::AnswerInfo) objects.
+    /// `AnswerInfos`: a list of [`AnswerInfo`] objects.
     /// Always sent in responses.
     pub answer_infos: Option<Vec<AnswerInfo>>,
 
-    /// `MarkInfos`: a list of [`MarkInfo`](crate::models::MarkInfo) objects.
+    /// `MarkInfos`: a list of [`MarkInfo`] objects.
     pub mark_infos: Option<Vec<MarkInfo>>,
 
     /// `QuestionPositions`: a list of signed 64-bit integers.
@@ -2302,7 +2302,7 @@ pub struct MarkInfo {
     /// Example: `[1,2,3,4,5,6,7,8]`
     pub question_positions: Option<Vec<i64>>,
 
-    /// `QuestionImagePositions`: a list of [`Positions`](crate::models::Positions) objects.
+    /// `QuestionImagePositions`: a list of [`Positions`] objects.
     pub question_image_positions: Option<Vec<Positions>>,
 
     /// `RightAnswer`: a string.
@@ -2377,7 +2377,7 @@ pub struct MedicalInvoice {
 /// Returned in the output of [`RecognizeMedicalInvoiceOCR`](crate::RecognizeMedicalInvoiceOCR).
 #[tc_model]
 pub struct MedicalInvoiceInfo {
-    /// `MedicalInvoiceItems`: a list of [`MedicalInvoiceItem`](crate::models::MedicalInvoiceItem) objects.
+    /// `MedicalInvoiceItems`: a list of [`MedicalInvoiceItem`] objects.
     pub medical_invoice_items: Vec<MedicalInvoiceItem>,
 }
 
@@ -2392,10 +2392,10 @@ pub struct MedicalInvoiceItem {
     /// `Content`: a string.
     pub content: String,
 
-    /// `Vertex`: a [`Polygon`](crate::models::Polygon).
+    /// `Vertex`: a [`Polygon`].
     pub vertex: Option<Polygon>,
 
-    /// `Coord`: a [`Rect`](crate::models::Rect).
+    /// `Coord`: a [`Rect`].
     pub coord: Option<Rect>,
 }
 
@@ -2414,7 +2414,7 @@ pub struct MixedInvoiceItem {
     /// Example: `3`
     pub r#type: i64,
 
-    /// `Rect`: a [`Rect`](crate::models::Rect).
+    /// `Rect`: a [`Rect`].
     pub rect: Rect,
 
     /// `Angle`: a floating-point number.
@@ -2422,7 +2422,7 @@ pub struct MixedInvoiceItem {
     /// Example: `0`
     pub angle: f64,
 
-    /// `SingleInvoiceInfos`: a list of [`SingleInvoiceInfo`](crate::models::SingleInvoiceInfo) objects.
+    /// `SingleInvoiceInfos`: a list of [`SingleInvoiceInfo`] objects.
     pub single_invoice_infos: Vec<SingleInvoiceInfo>,
 
     /// `Page`: a signed 64-bit integer.
@@ -2702,7 +2702,7 @@ pub struct NonTaxIncomeBill {
     /// Example: `"中国工商银行北京示例支行"`
     pub receiver_bank: String,
 
-    /// `NonTaxItems`: a list of [`NonTaxItem`](crate::models::NonTaxItem) objects.
+    /// `NonTaxItems`: a list of [`NonTaxItem`] objects.
     pub non_tax_items: Vec<NonTaxItem>,
 
     /// `BillName`: a string.
@@ -2742,7 +2742,7 @@ pub struct NonTaxItem {
 #[doc(alias = "OCRResult")]
 #[tc_model]
 pub struct OcrResult {
-    /// `IDCardResult`: an [`IdCardResult`](crate::models::IdCardResult).
+    /// `IDCardResult`: an [`IdCardResult`].
     #[tc(rename = "IDCardResult")]
     pub id_card_result: Option<IdCardResult>,
 }
@@ -2757,7 +2757,7 @@ pub struct OnlineTaxiItinerary {
     /// Example: `"行程单"`
     pub title: String,
 
-    /// `Content`: a list of [`OnlineTaxiItineraryInfo`](crate::models::OnlineTaxiItineraryInfo) objects.
+    /// `Content`: a list of [`OnlineTaxiItineraryInfo`] objects.
     pub content: Vec<OnlineTaxiItineraryInfo>,
 }
 
@@ -2793,10 +2793,10 @@ pub struct OtherInvoice {
     /// `Total`: a string.
     pub total: String,
 
-    /// `OtherInvoiceListItems`: a list of [`OtherInvoiceItem`](crate::models::OtherInvoiceItem) objects.
+    /// `OtherInvoiceListItems`: a list of [`OtherInvoiceItem`] objects.
     pub other_invoice_list_items: Vec<OtherInvoiceItem>,
 
-    /// `OtherInvoiceTableItems`: a list of [`OtherInvoiceList`](crate::models::OtherInvoiceList) objects.
+    /// `OtherInvoiceTableItems`: a list of [`OtherInvoiceList`] objects.
     pub other_invoice_table_items: Vec<OtherInvoiceList>,
 
     /// `Date`: a string.
@@ -2820,7 +2820,7 @@ pub struct OtherInvoiceItem {
 /// Returned in the output of [`RecognizeGeneralInvoice`](crate::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct OtherInvoiceList {
-    /// `OtherInvoiceItemList`: a list of [`OtherInvoiceItem`](crate::models::OtherInvoiceItem) objects.
+    /// `OtherInvoiceItemList`: a list of [`OtherInvoiceItem`] objects.
     pub other_invoice_item_list: Option<Vec<OtherInvoiceItem>>,
 }
 
@@ -2832,7 +2832,7 @@ pub struct OverseasInvoice {
     /// `Title`: a string.
     pub title: String,
 
-    /// `Content`: a list of [`OtherInvoiceItem`](crate::models::OtherInvoiceItem) objects.
+    /// `Content`: a list of [`OtherInvoiceItem`] objects.
     pub content: Vec<OtherInvoiceItem>,
 }
 
@@ -2954,46 +2954,46 @@ pub struct PassportRecognizeInfos {
 /// Returned in the output of [`RecognizeValidIDCardOCR`](crate::RecognizeValidIDCardOCR).
 #[tc_model]
 pub struct PermanentResidencePermitInfo {
-    /// `Name`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Name`: a [`ContentInfo`].
     pub name: ContentInfo,
 
-    /// `Sex`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Sex`: a [`ContentInfo`].
     pub sex: ContentInfo,
 
-    /// `Nation`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Nation`: a [`ContentInfo`].
     pub nation: ContentInfo,
 
-    /// `Birth`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Birth`: a [`ContentInfo`].
     pub birth: ContentInfo,
 
-    /// `Address`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Address`: a [`ContentInfo`].
     pub address: ContentInfo,
 
-    /// `IdNum`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `IdNum`: a [`ContentInfo`].
     pub id_num: ContentInfo,
 
-    /// `Authority`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Authority`: a [`ContentInfo`].
     pub authority: ContentInfo,
 
-    /// `ValidDate`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `ValidDate`: a [`ContentInfo`].
     pub valid_date: ContentInfo,
 
-    /// `WarnInfos`: a [`CardWarnInfo`](crate::models::CardWarnInfo).
+    /// `WarnInfos`: a [`CardWarnInfo`].
     pub warn_infos: CardWarnInfo,
 
-    /// `CardImage`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `CardImage`: a [`ContentInfo`].
     pub card_image: ContentInfo,
 
-    /// `PortraitImage`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `PortraitImage`: a [`ContentInfo`].
     pub portrait_image: ContentInfo,
 
-    /// `HolderNum`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `HolderNum`: a [`ContentInfo`].
     pub holder_num: ContentInfo,
 
-    /// `Nationality`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Nationality`: a [`ContentInfo`].
     pub nationality: ContentInfo,
 
-    /// `EnName`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `EnName`: a [`ContentInfo`].
     pub en_name: ContentInfo,
 }
 
@@ -3002,16 +3002,16 @@ pub struct PermanentResidencePermitInfo {
 /// Returned in the output of [`CarInvoiceOCR`](crate::CarInvoiceOCR), [`DescribeExtractDocAgentJob`](crate::DescribeExtractDocAgentJob), [`DescribeQuestionMarkAgentJob`](crate::DescribeQuestionMarkAgentJob), [`DescribeQuestionSplitJob`](crate::DescribeQuestionSplitJob), [`ExtractDocAgent`](crate::ExtractDocAgent), [`ExtractDocBasic`](crate::ExtractDocBasic) and 14 more.
 #[tc_model]
 pub struct Polygon {
-    /// `LeftTop`: a [`Coord`](crate::models::Coord).
+    /// `LeftTop`: a [`Coord`].
     pub left_top: Coord,
 
-    /// `RightTop`: a [`Coord`](crate::models::Coord).
+    /// `RightTop`: a [`Coord`].
     pub right_top: Coord,
 
-    /// `RightBottom`: a [`Coord`](crate::models::Coord).
+    /// `RightBottom`: a [`Coord`].
     pub right_bottom: Coord,
 
-    /// `LeftBottom`: a [`Coord`](crate::models::Coord).
+    /// `LeftBottom`: a [`Coord`].
     pub left_bottom: Coord,
 }
 
@@ -3025,7 +3025,7 @@ pub struct PortraitImageInfo {
     /// Example: `"/9j/2wCEAAgGBgcGBQgHBwcJCQgKDBQNDAsL"`
     pub portrait_image: Option<String>,
 
-    /// `ImageCoordinates`: an [`ImageCoordinates`](crate::models::ImageCoordinates).
+    /// `ImageCoordinates`: an [`ImageCoordinates`].
     pub image_coordinates: Option<ImageCoordinates>,
 }
 
@@ -3061,16 +3061,16 @@ pub struct QrcodeImgSize {
 /// Returned in the output of [`QrcodeOCR`](crate::QrcodeOCR).
 #[tc_model]
 pub struct QrcodePositionObj {
-    /// `LeftTop`: a [`Coord`](crate::models::Coord).
+    /// `LeftTop`: a [`Coord`].
     pub left_top: Coord,
 
-    /// `RightTop`: a [`Coord`](crate::models::Coord).
+    /// `RightTop`: a [`Coord`].
     pub right_top: Coord,
 
-    /// `RightBottom`: a [`Coord`](crate::models::Coord).
+    /// `RightBottom`: a [`Coord`].
     pub right_bottom: Coord,
 
-    /// `LeftBottom`: a [`Coord`](crate::models::Coord).
+    /// `LeftBottom`: a [`Coord`].
     pub left_bottom: Coord,
 }
 
@@ -3089,7 +3089,7 @@ pub struct QrcodeResultsInfo {
     /// Example: `"http://weixin.qq.com/r/LBNqcsHEhpz5rYUR90Y_"`
     pub url: String,
 
-    /// `Position`: a [`QrcodePositionObj`](crate::models::QrcodePositionObj).
+    /// `Position`: a [`QrcodePositionObj`].
     pub position: QrcodePositionObj,
 }
 
@@ -3113,7 +3113,7 @@ pub struct QuestionInfo {
     /// Example: `1626`
     pub width: Option<i64>,
 
-    /// `ResultList`: a list of [`ResultList`](crate::models::ResultList) objects.
+    /// `ResultList`: a list of [`ResultList`] objects.
     pub result_list: Option<Vec<ResultList>>,
 
     /// `OrgHeight`: a signed 64-bit integer.
@@ -3444,43 +3444,43 @@ pub struct RerankResult {
 /// Returned in the output of [`RecognizeValidIDCardOCR`](crate::RecognizeValidIDCardOCR).
 #[tc_model]
 pub struct ResidencePermitInfo {
-    /// `Name`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Name`: a [`ContentInfo`].
     pub name: ContentInfo,
 
-    /// `Sex`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Sex`: a [`ContentInfo`].
     pub sex: ContentInfo,
 
-    /// `Nation`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Nation`: a [`ContentInfo`].
     pub nation: ContentInfo,
 
-    /// `Birth`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Birth`: a [`ContentInfo`].
     pub birth: ContentInfo,
 
-    /// `Address`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Address`: a [`ContentInfo`].
     pub address: ContentInfo,
 
-    /// `IdNum`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `IdNum`: a [`ContentInfo`].
     pub id_num: ContentInfo,
 
-    /// `Authority`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Authority`: a [`ContentInfo`].
     pub authority: ContentInfo,
 
-    /// `ValidDate`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `ValidDate`: a [`ContentInfo`].
     pub valid_date: ContentInfo,
 
-    /// `WarnInfos`: a [`CardWarnInfo`](crate::models::CardWarnInfo).
+    /// `WarnInfos`: a [`CardWarnInfo`].
     pub warn_infos: CardWarnInfo,
 
-    /// `CardImage`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `CardImage`: a [`ContentInfo`].
     pub card_image: ContentInfo,
 
-    /// `PortraitImage`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `PortraitImage`: a [`ContentInfo`].
     pub portrait_image: ContentInfo,
 
-    /// `PassNum`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `PassNum`: a [`ContentInfo`].
     pub pass_num: ContentInfo,
 
-    /// `IssueNum`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `IssueNum`: a [`ContentInfo`].
     pub issue_num: ContentInfo,
 }
 
@@ -3489,25 +3489,25 @@ pub struct ResidencePermitInfo {
 /// Returned in the output of [`DescribeQuestionMarkAgentJob`](crate::DescribeQuestionMarkAgentJob), [`DescribeQuestionSplitJob`](crate::DescribeQuestionSplitJob), [`QuestionOCR`](crate::QuestionOCR), [`QuestionSplitLayoutOCR`](crate::QuestionSplitLayoutOCR), [`QuestionSplitOCR`](crate::QuestionSplitOCR) and [`SubmitQuestionMarkAgentJob`](crate::SubmitQuestionMarkAgentJob).
 #[tc_model]
 pub struct ResultList {
-    /// `Question`: a list of [`Element`](crate::models::Element) objects.
+    /// `Question`: a list of [`Element`] objects.
     pub question: Option<Vec<Element>>,
 
-    /// `Option`: a list of [`Element`](crate::models::Element) objects.
+    /// `Option`: a list of [`Element`] objects.
     pub option: Option<Vec<Element>>,
 
-    /// `Figure`: a list of [`Element`](crate::models::Element) objects.
+    /// `Figure`: a list of [`Element`] objects.
     pub figure: Option<Vec<Element>>,
 
-    /// `Table`: a list of [`Element`](crate::models::Element) objects.
+    /// `Table`: a list of [`Element`] objects.
     pub table: Option<Vec<Element>>,
 
-    /// `Answer`: a list of [`Element`](crate::models::Element) objects.
+    /// `Answer`: a list of [`Element`] objects.
     pub answer: Option<Vec<Element>>,
 
-    /// `Parse`: a list of [`Element`](crate::models::Element) objects.
+    /// `Parse`: a list of [`Element`] objects.
     pub parse: Option<Vec<Element>>,
 
-    /// `Coord`: a list of [`Polygon`](crate::models::Polygon) objects.
+    /// `Coord`: a list of [`Polygon`] objects.
     pub coord: Option<Vec<Polygon>>,
 
     /// `CoordPageIndex`: a list of signed 64-bit integers.
@@ -3539,7 +3539,7 @@ pub struct SaleInventory {
     /// `Title`: a string.
     pub title: String,
 
-    /// `Content`: a list of [`OtherInvoiceItem`](crate::models::OtherInvoiceItem) objects.
+    /// `Content`: a list of [`OtherInvoiceItem`] objects.
     pub content: Vec<OtherInvoiceItem>,
 }
 
@@ -3558,7 +3558,7 @@ pub struct SceneWarnInfo {
     /// Example: `0.9999968`
     pub risk_confidence: Option<f64>,
 
-    /// `Polygon`: a list of [`Polygon`](crate::models::Polygon) objects.
+    /// `Polygon`: a list of [`Polygon`] objects.
     pub polygon: Option<Vec<Polygon>>,
 }
 
@@ -3582,7 +3582,7 @@ pub struct SchemaList {
     /// Example: `"如，2026年1月"`
     pub key_prompt: Option<String>,
 
-    /// `SubItems`: a list of [`SchemaList`](crate::models::SchemaList) objects.
+    /// `SubItems`: a list of [`SchemaList`] objects.
     pub sub_items: Option<Vec<SchemaList>>,
 }
 
@@ -3594,7 +3594,7 @@ pub struct SealInfo {
     /// `SealBody`: a string.
     pub seal_body: String,
 
-    /// `Location`: a [`Rect`](crate::models::Rect).
+    /// `Location`: a [`Rect`].
     pub location: Rect,
 
     /// `OtherTexts`: a list of strings.
@@ -3663,7 +3663,7 @@ pub struct ShoppingReceipt {
     /// `Title`: a string.
     pub title: String,
 
-    /// `Content`: a list of [`OtherInvoiceItem`](crate::models::OtherInvoiceItem) objects.
+    /// `Content`: a list of [`OtherInvoiceItem`] objects.
     pub content: Vec<OtherInvoiceItem>,
 }
 
@@ -3693,118 +3693,118 @@ pub struct SingleInvoiceInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](crate::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct SingleInvoiceItem {
-    /// `VatSpecialInvoice`: a [`VatInvoiceInfo`](crate::models::VatInvoiceInfo).
+    /// `VatSpecialInvoice`: a [`VatInvoiceInfo`].
     pub vat_special_invoice: Option<VatInvoiceInfo>,
 
-    /// `VatCommonInvoice`: a [`VatInvoiceInfo`](crate::models::VatInvoiceInfo).
+    /// `VatCommonInvoice`: a [`VatInvoiceInfo`].
     pub vat_common_invoice: Option<VatInvoiceInfo>,
 
-    /// `VatElectronicCommonInvoice`: a [`VatInvoiceInfo`](crate::models::VatInvoiceInfo).
+    /// `VatElectronicCommonInvoice`: a [`VatInvoiceInfo`].
     pub vat_electronic_common_invoice: Option<VatInvoiceInfo>,
 
-    /// `VatElectronicSpecialInvoice`: a [`VatInvoiceInfo`](crate::models::VatInvoiceInfo).
+    /// `VatElectronicSpecialInvoice`: a [`VatInvoiceInfo`].
     pub vat_electronic_special_invoice: Option<VatInvoiceInfo>,
 
-    /// `VatElectronicInvoiceBlockchain`: a [`VatInvoiceInfo`](crate::models::VatInvoiceInfo).
+    /// `VatElectronicInvoiceBlockchain`: a [`VatInvoiceInfo`].
     pub vat_electronic_invoice_blockchain: Option<VatInvoiceInfo>,
 
-    /// `VatElectronicInvoiceToll`: a [`VatInvoiceInfo`](crate::models::VatInvoiceInfo).
+    /// `VatElectronicInvoiceToll`: a [`VatInvoiceInfo`].
     pub vat_electronic_invoice_toll: Option<VatInvoiceInfo>,
 
-    /// `VatElectronicSpecialInvoiceFull`: a [`VatElectronicInfo`](crate::models::VatElectronicInfo).
+    /// `VatElectronicSpecialInvoiceFull`: a [`VatElectronicInfo`].
     pub vat_electronic_special_invoice_full: Option<VatElectronicInfo>,
 
-    /// `VatElectronicInvoiceFull`: a [`VatElectronicInfo`](crate::models::VatElectronicInfo).
+    /// `VatElectronicInvoiceFull`: a [`VatElectronicInfo`].
     pub vat_electronic_invoice_full: Option<VatElectronicInfo>,
 
-    /// `MachinePrintedInvoice`: a [`MachinePrintedInvoice`](crate::models::MachinePrintedInvoice).
+    /// `MachinePrintedInvoice`: a [`MachinePrintedInvoice`].
     pub machine_printed_invoice: Option<MachinePrintedInvoice>,
 
-    /// `BusInvoice`: a [`BusInvoice`](crate::models::BusInvoice).
+    /// `BusInvoice`: a [`BusInvoice`].
     pub bus_invoice: Option<BusInvoice>,
 
-    /// `ShippingInvoice`: a [`ShippingInvoice`](crate::models::ShippingInvoice).
+    /// `ShippingInvoice`: a [`ShippingInvoice`].
     pub shipping_invoice: Option<ShippingInvoice>,
 
-    /// `TollInvoice`: a [`TollInvoice`](crate::models::TollInvoice).
+    /// `TollInvoice`: a [`TollInvoice`].
     pub toll_invoice: Option<TollInvoice>,
 
-    /// `OtherInvoice`: an [`OtherInvoice`](crate::models::OtherInvoice).
+    /// `OtherInvoice`: an [`OtherInvoice`].
     pub other_invoice: Option<OtherInvoice>,
 
-    /// `MotorVehicleSaleInvoice`: a [`MotorVehicleSaleInvoice`](crate::models::MotorVehicleSaleInvoice).
+    /// `MotorVehicleSaleInvoice`: a [`MotorVehicleSaleInvoice`].
     pub motor_vehicle_sale_invoice: Option<MotorVehicleSaleInvoice>,
 
-    /// `UsedCarPurchaseInvoice`: a [`UsedCarPurchaseInvoice`](crate::models::UsedCarPurchaseInvoice).
+    /// `UsedCarPurchaseInvoice`: a [`UsedCarPurchaseInvoice`].
     pub used_car_purchase_invoice: Option<UsedCarPurchaseInvoice>,
 
-    /// `VatInvoiceRoll`: a [`VatInvoiceRoll`](crate::models::VatInvoiceRoll).
+    /// `VatInvoiceRoll`: a [`VatInvoiceRoll`].
     pub vat_invoice_roll: Option<VatInvoiceRoll>,
 
-    /// `TaxiTicket`: a [`TaxiTicket`](crate::models::TaxiTicket).
+    /// `TaxiTicket`: a [`TaxiTicket`].
     pub taxi_ticket: Option<TaxiTicket>,
 
-    /// `QuotaInvoice`: a [`QuotaInvoice`](crate::models::QuotaInvoice).
+    /// `QuotaInvoice`: a [`QuotaInvoice`].
     pub quota_invoice: Option<QuotaInvoice>,
 
-    /// `AirTransport`: an [`AirTransport`](crate::models::AirTransport).
+    /// `AirTransport`: an [`AirTransport`].
     pub air_transport: Option<AirTransport>,
 
-    /// `NonTaxIncomeGeneralBill`: a [`NonTaxIncomeBill`](crate::models::NonTaxIncomeBill).
+    /// `NonTaxIncomeGeneralBill`: a [`NonTaxIncomeBill`].
     pub non_tax_income_general_bill: Option<NonTaxIncomeBill>,
 
-    /// `NonTaxIncomeElectronicBill`: a [`NonTaxIncomeBill`](crate::models::NonTaxIncomeBill).
+    /// `NonTaxIncomeElectronicBill`: a [`NonTaxIncomeBill`].
     pub non_tax_income_electronic_bill: Option<NonTaxIncomeBill>,
 
-    /// `TrainTicket`: a [`TrainTicket`](crate::models::TrainTicket).
+    /// `TrainTicket`: a [`TrainTicket`].
     pub train_ticket: Option<TrainTicket>,
 
-    /// `MedicalOutpatientInvoice`: a [`MedicalInvoice`](crate::models::MedicalInvoice).
+    /// `MedicalOutpatientInvoice`: a [`MedicalInvoice`].
     pub medical_outpatient_invoice: Option<MedicalInvoice>,
 
-    /// `MedicalHospitalizedInvoice`: a [`MedicalInvoice`](crate::models::MedicalInvoice).
+    /// `MedicalHospitalizedInvoice`: a [`MedicalInvoice`].
     pub medical_hospitalized_invoice: Option<MedicalInvoice>,
 
-    /// `VatSalesList`: a [`VatInvoiceInfo`](crate::models::VatInvoiceInfo).
+    /// `VatSalesList`: a [`VatInvoiceInfo`].
     pub vat_sales_list: Option<VatInvoiceInfo>,
 
-    /// `ElectronicTrainTicketFull`: an [`ElectronicTrainTicketFull`](crate::models::ElectronicTrainTicketFull).
+    /// `ElectronicTrainTicketFull`: an [`ElectronicTrainTicketFull`].
     pub electronic_train_ticket_full: Option<ElectronicTrainTicketFull>,
 
-    /// `ElectronicFlightTicketFull`: an [`ElectronicFlightTicketFull`](crate::models::ElectronicFlightTicketFull).
+    /// `ElectronicFlightTicketFull`: an [`ElectronicFlightTicketFull`].
     pub electronic_flight_ticket_full: Option<ElectronicFlightTicketFull>,
 
-    /// `TaxPayment`: a [`TaxPayment`](crate::models::TaxPayment).
+    /// `TaxPayment`: a [`TaxPayment`].
     pub tax_payment: Option<TaxPayment>,
 
-    /// `CustomsPaymentReceipt`: a [`CustomsPaymentReceipt`](crate::models::CustomsPaymentReceipt).
+    /// `CustomsPaymentReceipt`: a [`CustomsPaymentReceipt`].
     pub customs_payment_receipt: Option<CustomsPaymentReceipt>,
 
-    /// `BankSlip`: a [`BankSlip`](crate::models::BankSlip).
+    /// `BankSlip`: a [`BankSlip`].
     pub bank_slip: Option<BankSlip>,
 
-    /// `OnlineTaxiItinerary`: an [`OnlineTaxiItinerary`](crate::models::OnlineTaxiItinerary).
+    /// `OnlineTaxiItinerary`: an [`OnlineTaxiItinerary`].
     pub online_taxi_itinerary: Option<OnlineTaxiItinerary>,
 
-    /// `CustomsDeclaration`: a [`CustomsDeclaration`](crate::models::CustomsDeclaration).
+    /// `CustomsDeclaration`: a [`CustomsDeclaration`].
     pub customs_declaration: Option<CustomsDeclaration>,
 
-    /// `OverseasInvoice`: an [`OverseasInvoice`](crate::models::OverseasInvoice).
+    /// `OverseasInvoice`: an [`OverseasInvoice`].
     pub overseas_invoice: Option<OverseasInvoice>,
 
-    /// `ShoppingReceipt`: a [`ShoppingReceipt`](crate::models::ShoppingReceipt).
+    /// `ShoppingReceipt`: a [`ShoppingReceipt`].
     pub shopping_receipt: Option<ShoppingReceipt>,
 
-    /// `SaleInventory`: a [`SaleInventory`](crate::models::SaleInventory).
+    /// `SaleInventory`: a [`SaleInventory`].
     pub sale_inventory: Option<SaleInventory>,
 
-    /// `MotorVehicleSaleInvoiceElectronic`: a [`MotorVehicleSaleInvoice`](crate::models::MotorVehicleSaleInvoice).
+    /// `MotorVehicleSaleInvoiceElectronic`: a [`MotorVehicleSaleInvoice`].
     pub motor_vehicle_sale_invoice_electronic: Option<MotorVehicleSaleInvoice>,
 
-    /// `UsedCarPurchaseInvoiceElectronic`: a [`UsedCarPurchaseInvoice`](crate::models::UsedCarPurchaseInvoice).
+    /// `UsedCarPurchaseInvoiceElectronic`: a [`UsedCarPurchaseInvoice`].
     pub used_car_purchase_invoice_electronic: Option<UsedCarPurchaseInvoice>,
 
-    /// `ElectronicTollSummary`: an [`ElectronicTollSummary`](crate::models::ElectronicTollSummary).
+    /// `ElectronicTollSummary`: an [`ElectronicTollSummary`].
     pub electronic_toll_summary: Option<ElectronicTollSummary>,
 }
 
@@ -3823,7 +3823,7 @@ pub struct StoreInfo {
     /// Example: `"Everyday Chain"`
     pub value: String,
 
-    /// `Rect`: a [`Rect`](crate::models::Rect).
+    /// `Rect`: a [`Rect`].
     pub rect: Rect,
 }
 
@@ -3841,7 +3841,7 @@ pub struct StructuralItem {
     /// `Confidence`: a signed 64-bit integer.
     pub confidence: i64,
 
-    /// `ItemCoord`: an [`ItemCoord`](crate::models::ItemCoord).
+    /// `ItemCoord`: an [`ItemCoord`].
     pub item_coord: ItemCoord,
 
     /// `Row`: a signed 64-bit integer.
@@ -3855,7 +3855,7 @@ pub struct StructuralItem {
 /// Returned in the output of [`RecognizeAgent`](crate::RecognizeAgent).
 #[tc_model]
 pub struct SubItemGroup {
-    /// `Groups`: a list of [`FieldsInfo`](crate::models::FieldsInfo) objects.
+    /// `Groups`: a list of [`FieldsInfo`] objects.
     pub groups: Option<Vec<FieldsInfo>>,
 }
 
@@ -3899,13 +3899,13 @@ pub struct TableCell {
     /// Example: `99.982088804245`
     pub confidence: f64,
 
-    /// `Polygon`: a list of [`Coord`](crate::models::Coord) objects.
+    /// `Polygon`: a list of [`Coord`] objects.
     pub polygon: Vec<Coord>,
 
     /// `AdvancedInfo`: a string.
     pub advanced_info: Option<String>,
 
-    /// `Contents`: a list of [`CellContent`](crate::models::CellContent) objects.
+    /// `Contents`: a list of [`CellContent`] objects.
     pub contents: Vec<CellContent>,
 }
 
@@ -3935,7 +3935,7 @@ pub struct TableCellInfo {
     /// `Confidence`: a floating-point number.
     pub confidence: f64,
 
-    /// `Polygon`: a list of [`Coord`](crate::models::Coord) objects.
+    /// `Polygon`: a list of [`Coord`] objects.
     pub polygon: Vec<Coord>,
 }
 
@@ -3944,10 +3944,10 @@ pub struct TableCellInfo {
 /// Returned in the output of [`RecognizeTableOCR`](crate::RecognizeTableOCR).
 #[tc_model]
 pub struct TableDetectInfo {
-    /// `Cells`: a list of [`TableCell`](crate::models::TableCell) objects.
+    /// `Cells`: a list of [`TableCell`] objects.
     pub cells: Option<Vec<TableCell>>,
 
-    /// `Titles`: a list of [`TableTitle`](crate::models::TableTitle) objects.
+    /// `Titles`: a list of [`TableTitle`] objects.
     pub titles: Option<Vec<TableTitle>>,
 
     /// `Type`: a signed 64-bit integer.
@@ -3955,7 +3955,7 @@ pub struct TableDetectInfo {
     /// Example: `0`
     pub r#type: Option<i64>,
 
-    /// `TableCoordPoint`: a list of [`Coord`](crate::models::Coord) objects.
+    /// `TableCoordPoint`: a list of [`Coord`] objects.
     pub table_coord_point: Option<Vec<Coord>>,
 }
 
@@ -3964,13 +3964,13 @@ pub struct TableDetectInfo {
 /// Returned in the output of [`RecognizeTableAccurateOCR`](crate::RecognizeTableAccurateOCR).
 #[tc_model]
 pub struct TableInfo {
-    /// `Cells`: a list of [`TableCellInfo`](crate::models::TableCellInfo) objects.
+    /// `Cells`: a list of [`TableCellInfo`] objects.
     pub cells: Option<Vec<TableCellInfo>>,
 
     /// `Type`: a signed 64-bit integer.
     pub r#type: Option<i64>,
 
-    /// `TableCoordPoint`: a list of [`Coord`](crate::models::Coord) objects.
+    /// `TableCoordPoint`: a list of [`Coord`] objects.
     pub table_coord_point: Option<Vec<Coord>>,
 }
 
@@ -3993,10 +3993,10 @@ pub struct TaxPayment {
     /// `Title`: a string.
     pub title: String,
 
-    /// `Content`: a list of [`OtherInvoiceItem`](crate::models::OtherInvoiceItem) objects.
+    /// `Content`: a list of [`OtherInvoiceItem`] objects.
     pub content: Vec<OtherInvoiceItem>,
 
-    /// `TableItems`: a list of [`OtherInvoiceList`](crate::models::OtherInvoiceList) objects.
+    /// `TableItems`: a list of [`OtherInvoiceList`] objects.
     pub table_items: Option<Vec<OtherInvoiceList>>,
 }
 
@@ -4067,37 +4067,37 @@ pub struct TaxiTicket {
 #[doc(alias = "TemporaryIDCardInfo")]
 #[tc_model]
 pub struct TemporaryIdCardInfo {
-    /// `Name`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Name`: a [`ContentInfo`].
     pub name: ContentInfo,
 
-    /// `Sex`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Sex`: a [`ContentInfo`].
     pub sex: ContentInfo,
 
-    /// `Nation`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Nation`: a [`ContentInfo`].
     pub nation: ContentInfo,
 
-    /// `Birth`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Birth`: a [`ContentInfo`].
     pub birth: ContentInfo,
 
-    /// `Address`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Address`: a [`ContentInfo`].
     pub address: ContentInfo,
 
-    /// `IdNum`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `IdNum`: a [`ContentInfo`].
     pub id_num: ContentInfo,
 
-    /// `Authority`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `Authority`: a [`ContentInfo`].
     pub authority: ContentInfo,
 
-    /// `ValidDate`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `ValidDate`: a [`ContentInfo`].
     pub valid_date: ContentInfo,
 
-    /// `WarnInfos`: a [`CardWarnInfo`](crate::models::CardWarnInfo).
+    /// `WarnInfos`: a [`CardWarnInfo`].
     pub warn_infos: CardWarnInfo,
 
-    /// `CardImage`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `CardImage`: a [`ContentInfo`].
     pub card_image: ContentInfo,
 
-    /// `PortraitImage`: a [`ContentInfo`](crate::models::ContentInfo).
+    /// `PortraitImage`: a [`ContentInfo`].
     pub portrait_image: ContentInfo,
 }
 
@@ -4121,7 +4121,7 @@ pub struct TextArithmetic {
     /// Example: `0`
     pub confidence: i64,
 
-    /// `Polygon`: a list of [`Coord`](crate::models::Coord) objects.
+    /// `Polygon`: a list of [`Coord`] objects.
     pub polygon: Option<Vec<Coord>>,
 
     /// `AdvancedInfo`: a string.
@@ -4129,7 +4129,7 @@ pub struct TextArithmetic {
     /// Example: `"\"\""`
     pub advanced_info: String,
 
-    /// `ItemCoord`: an [`ItemCoord`](crate::models::ItemCoord).
+    /// `ItemCoord`: an [`ItemCoord`].
     ///
     /// Example: `{}`
     pub item_coord: ItemCoord,
@@ -4160,7 +4160,7 @@ pub struct TextDetection {
     /// Example: `0`
     pub confidence: i64,
 
-    /// `Polygon`: a list of [`Coord`](crate::models::Coord) objects.
+    /// `Polygon`: a list of [`Coord`] objects.
     pub polygon: Option<Vec<Coord>>,
 
     /// `AdvancedInfo`: a string.
@@ -4168,13 +4168,13 @@ pub struct TextDetection {
     /// Example: `"{\"Parag\":{\"ParagNo\":2}}"`
     pub advanced_info: String,
 
-    /// `ItemPolygon`: an [`ItemCoord`](crate::models::ItemCoord).
+    /// `ItemPolygon`: an [`ItemCoord`].
     pub item_polygon: ItemCoord,
 
-    /// `Words`: a list of [`DetectedWords`](crate::models::DetectedWords) objects.
+    /// `Words`: a list of [`DetectedWords`] objects.
     pub words: Vec<DetectedWords>,
 
-    /// `WordCoordPoint`: a list of [`DetectedWordCoordPoint`](crate::models::DetectedWordCoordPoint) objects.
+    /// `WordCoordPoint`: a list of [`DetectedWordCoordPoint`] objects.
     pub word_coord_point: Vec<DetectedWordCoordPoint>,
 
     /// `Language`: a string.
@@ -4198,19 +4198,19 @@ pub struct TextDetectionEn {
     /// Example: `99`
     pub confidence: i64,
 
-    /// `Polygon`: a list of [`Coord`](crate::models::Coord) objects.
+    /// `Polygon`: a list of [`Coord`] objects.
     pub polygon: Option<Vec<Coord>>,
 
     /// `AdvancedInfo`: a string.
     pub advanced_info: String,
 
-    /// `WordCoordPoint`: a list of [`WordCoordPoint`](crate::models::WordCoordPoint) objects.
+    /// `WordCoordPoint`: a list of [`WordCoordPoint`] objects.
     pub word_coord_point: Vec<WordCoordPoint>,
 
-    /// `CandWord`: a list of [`CandWord`](crate::models::CandWord) objects.
+    /// `CandWord`: a list of [`CandWord`] objects.
     pub cand_word: Vec<CandWord>,
 
-    /// `Words`: a list of [`Words`](crate::models::Words) objects.
+    /// `Words`: a list of [`Words`] objects.
     pub words: Vec<Words>,
 }
 
@@ -4222,7 +4222,7 @@ pub struct TextFormulaInfo {
     /// `DetectedText`: a string.
     pub detected_text: String,
 
-    /// `Coord`: a [`Polygon`](crate::models::Polygon).
+    /// `Coord`: a [`Polygon`].
     pub coord: Polygon,
 }
 
@@ -4241,7 +4241,7 @@ pub struct TextGeneralHandwriting {
     /// Example: `99`
     pub confidence: i64,
 
-    /// `Polygon`: a list of [`Coord`](crate::models::Coord) objects.
+    /// `Polygon`: a list of [`Coord`] objects.
     pub polygon: Vec<Coord>,
 
     /// `AdvancedInfo`: a string.
@@ -4249,7 +4249,7 @@ pub struct TextGeneralHandwriting {
     /// Example: `"{\\\"Parag\\\":{\\\"ParagNo\\\":1}}"`
     pub advanced_info: String,
 
-    /// `WordPolygon`: a list of [`Polygon`](crate::models::Polygon) objects.
+    /// `WordPolygon`: a list of [`Polygon`] objects.
     pub word_polygon: Option<Vec<Polygon>>,
 }
 
@@ -4293,7 +4293,7 @@ pub struct TextTable {
     /// Example: `99`
     pub confidence: i64,
 
-    /// `Polygon`: a list of [`Coord`](crate::models::Coord) objects.
+    /// `Polygon`: a list of [`Coord`] objects.
     pub polygon: Vec<Coord>,
 
     /// `AdvancedInfo`: a string.
@@ -4348,7 +4348,7 @@ pub struct TextVatInvoice {
     /// Example: `"911201103409033300"`
     pub value: String,
 
-    /// `Polygon`: a [`Polygon`](crate::models::Polygon).
+    /// `Polygon`: a [`Polygon`].
     pub polygon: Option<Polygon>,
 }
 
@@ -4468,28 +4468,28 @@ pub struct TextVehicleFront {
 /// Returned in the output of [`WaybillOCR`](crate::WaybillOCR).
 #[tc_model]
 pub struct TextWaybill {
-    /// `RecName`: a [`WaybillObj`](crate::models::WaybillObj).
+    /// `RecName`: a [`WaybillObj`].
     pub rec_name: WaybillObj,
 
-    /// `RecNum`: a [`WaybillObj`](crate::models::WaybillObj).
+    /// `RecNum`: a [`WaybillObj`].
     pub rec_num: WaybillObj,
 
-    /// `RecAddr`: a [`WaybillObj`](crate::models::WaybillObj).
+    /// `RecAddr`: a [`WaybillObj`].
     pub rec_addr: WaybillObj,
 
-    /// `SenderName`: a [`WaybillObj`](crate::models::WaybillObj).
+    /// `SenderName`: a [`WaybillObj`].
     pub sender_name: WaybillObj,
 
-    /// `SenderNum`: a [`WaybillObj`](crate::models::WaybillObj).
+    /// `SenderNum`: a [`WaybillObj`].
     pub sender_num: WaybillObj,
 
-    /// `SenderAddr`: a [`WaybillObj`](crate::models::WaybillObj).
+    /// `SenderAddr`: a [`WaybillObj`].
     pub sender_addr: WaybillObj,
 
-    /// `WaybillNum`: a [`WaybillObj`](crate::models::WaybillObj).
+    /// `WaybillNum`: a [`WaybillObj`].
     pub waybill_num: WaybillObj,
 
-    /// `MainWaybillNum`: a [`WaybillObj`](crate::models::WaybillObj).
+    /// `MainWaybillNum`: a [`WaybillObj`].
     pub main_waybill_num: Option<WaybillObj>,
 }
 
@@ -4974,7 +4974,7 @@ pub struct Value {
     /// Example: `"* 2 1 0 0 0 5 8 9 8 1 2 4 *"`
     pub auto_content: String,
 
-    /// `Coord`: a [`Polygon`](crate::models::Polygon).
+    /// `Coord`: a [`Polygon`].
     pub coord: Option<Polygon>,
 
     /// `PageIndex`: a string.
@@ -5065,7 +5065,7 @@ pub struct VatElectronicInfo {
     /// Example: `"12"`
     pub sub_tax: String,
 
-    /// `VatElectronicItems`: a list of [`VatElectronicItemInfo`](crate::models::VatElectronicItemInfo) objects.
+    /// `VatElectronicItems`: a list of [`VatElectronicItemInfo`] objects.
     pub vat_electronic_items: Vec<VatElectronicItemInfo>,
 
     /// `ServiceTypeLabel`: a string.
@@ -5343,7 +5343,7 @@ pub struct VatInvoice {
     /// Example: `"123.0"`
     pub amount_with_tax: String,
 
-    /// `Items`: a list of [`VatInvoiceItem`](crate::models::VatInvoiceItem) objects.
+    /// `Items`: a list of [`VatInvoiceItem`] objects.
     pub items: Vec<VatInvoiceItem>,
 
     /// `TaxBureau`: a string.
@@ -5423,7 +5423,7 @@ pub struct VatInvoice {
     /// Example: `"83"`
     pub special_ticket_code: Option<String>,
 
-    /// `RedLetterInvoices`: a list of [`RedLetterInvoiceItem`](crate::models::RedLetterInvoiceItem) objects.
+    /// `RedLetterInvoices`: a list of [`RedLetterInvoiceItem`] objects.
     pub red_letter_invoices: Option<Vec<RedLetterInvoiceItem>>,
 
     /// `FullElectronicType`: a string.
@@ -5680,7 +5680,7 @@ pub struct VatInvoiceInfo {
     /// Example: `"广东"`
     pub province: String,
 
-    /// `VatInvoiceItemInfos`: a list of [`VatInvoiceItemInfo`](crate::models::VatInvoiceItemInfo) objects.
+    /// `VatInvoiceItemInfos`: a list of [`VatInvoiceItemInfo`] objects.
     pub vat_invoice_item_infos: Vec<VatInvoiceItemInfo>,
 
     /// `CodeConfirm`: a string.
@@ -5987,7 +5987,7 @@ pub struct VatInvoiceRoll {
     /// `TaxSealContent`: a string.
     pub tax_seal_content: String,
 
-    /// `VatRollItems`: a list of [`VatRollItem`](crate::models::VatRollItem) objects.
+    /// `VatRollItems`: a list of [`VatRollItem`] objects.
     pub vat_roll_items: Vec<VatRollItem>,
 }
 
@@ -6168,7 +6168,7 @@ pub struct WaybillObj {
 /// Returned in the output of [`EnglishOCR`](crate::EnglishOCR).
 #[tc_model]
 pub struct WordCoordPoint {
-    /// `WordCoordinate`: a list of [`Coord`](crate::models::Coord) objects.
+    /// `WordCoordinate`: a list of [`Coord`] objects.
     pub word_coordinate: Vec<Coord>,
 }
 
@@ -6182,7 +6182,7 @@ pub struct WordItem {
     /// Example: `"1234567"`
     pub detected_text: String,
 
-    /// `Coord`: a [`Polygon`](crate::models::Polygon).
+    /// `Coord`: a [`Polygon`].
     pub coord: Polygon,
 
     /// `AdvancedInfo`: a string.
@@ -6190,7 +6190,7 @@ pub struct WordItem {
     /// Example: `"{\"Parag\":{\"ParagNo\":2,\"ParagType\":0,\"DetectNo\":0}}"`
     pub advanced_info: Option<String>,
 
-    /// `WordCoord`: a list of [`WordPolygon`](crate::models::WordPolygon) objects.
+    /// `WordCoord`: a list of [`WordPolygon`] objects.
     pub word_coord: Option<Vec<WordPolygon>>,
 }
 
@@ -6204,7 +6204,7 @@ pub struct WordPolygon {
     /// Example: `"1234567"`
     pub detected_text: String,
 
-    /// `Coord`: a [`Polygon`](crate::models::Polygon).
+    /// `Coord`: a [`Polygon`].
     pub coord: Polygon,
 }
 

@@ -17,7 +17,7 @@
 //!
 //! # How fields map to the wire
 //!
-//! - Fields are the members in snake_case (`ImageId` is `image_id`); each field's doc starts with the member's wire name, and a field whose name does not give the wire name back carries `#[tc(rename = "...")]`.
+//! - Fields are the members in `snake_case` (`ImageId` is `image_id`); each field's doc starts with the member's wire name, and a field whose name does not give the wire name back carries `#[tc(rename = "...")]`.
 //! - A request's optional parameter is an `Option`: `None` leaves it out of the request. Requests implement `Default`, so one with many optional parameters is built with `..Default::default()`.
 //! - A response member the service may leave out or send as `null` is an `Option`. A plain member is one the service always sends; should it not, it decodes as its type's default rather than failing the call.
 //! - A model used both ways is plain only when it is required in requests and always sent in responses; its field docs say which way a member is required when only one is.

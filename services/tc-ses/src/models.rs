@@ -260,7 +260,7 @@ pub struct EmailIdentity {
     /// Example: `["0.0.0.0","1.1.1.1"]`
     pub send_ip: Option<Vec<String>>,
 
-    /// `TagList`: a list of [`TagList`](crate::models::TagList) objects.
+    /// `TagList`: a list of [`TagList`] objects.
     pub tag_list: Option<Vec<TagList>>,
 
     /// `DKIMOption`: an unsigned 64-bit integer.
@@ -521,13 +521,13 @@ pub struct SendTaskData {
     /// Example: `"邮件主题"`
     pub subject: String,
 
-    /// `Template`: a [`Template`](crate::models::Template).
+    /// `Template`: a [`Template`].
     pub template: Template,
 
-    /// `CycleParam`: a [`CycleEmailParam`](crate::models::CycleEmailParam).
+    /// `CycleParam`: a [`CycleEmailParam`].
     pub cycle_param: Option<CycleEmailParam>,
 
-    /// `TimedParam`: a [`TimedEmailParam`](crate::models::TimedEmailParam).
+    /// `TimedParam`: a [`TimedEmailParam`].
     pub timed_param: Option<TimedEmailParam>,
 
     /// `ErrMsg`: a string.

@@ -44,7 +44,7 @@ pub struct ApiGatewayInstanceList {
     /// Example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`ApiGatewayInstanceDetail`](crate::models::ApiGatewayInstanceDetail) objects.
+    /// `InstanceList`: a list of [`ApiGatewayInstanceDetail`] objects.
     pub instance_list: Vec<ApiGatewayInstanceDetail>,
 
     /// `TotalCount`: an unsigned 64-bit integer.
@@ -105,7 +105,7 @@ pub struct BindResourceResult {
     /// Example: `"clb"`
     pub resource_type: String,
 
-    /// `BindResourceRegionResult`: a list of [`BindResourceRegionResult`](crate::models::BindResourceRegionResult) objects.
+    /// `BindResourceRegionResult`: a list of [`BindResourceRegionResult`] objects.
     pub bind_resource_region_result: Option<Vec<BindResourceRegionResult>>,
 }
 
@@ -120,7 +120,7 @@ pub struct CosInstanceList {
     /// Example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`CosInstanceDetail`](crate::models::CosInstanceDetail) objects.
+    /// `InstanceList`: a list of [`CosInstanceDetail`] objects.
     pub instance_list: Option<Vec<CosInstanceDetail>>,
 
     /// `TotalCount`: a signed 64-bit integer.
@@ -170,7 +170,7 @@ pub struct CdnInstanceList {
     /// Example: `10`
     pub total_count: u64,
 
-    /// `InstanceList`: a list of [`CdnInstanceDetail`](crate::models::CdnInstanceDetail) objects.
+    /// `InstanceList`: a list of [`CdnInstanceDetail`] objects.
     pub instance_list: Vec<CdnInstanceDetail>,
 
     /// `Error`: a string.
@@ -355,7 +355,7 @@ pub struct Certificates {
     /// Example: `0`
     pub status: u64,
 
-    /// `CertificateExtra`: a [`CertificateExtra`](crate::models::CertificateExtra).
+    /// `CertificateExtra`: a [`CertificateExtra`].
     pub certificate_extra: CertificateExtra,
 
     /// `VulnerabilityStatus`: a string.
@@ -438,7 +438,7 @@ pub struct Certificates {
     /// Example: `true`
     pub renew_able: bool,
 
-    /// `ProjectInfo`: a [`ProjectInfo`](crate::models::ProjectInfo).
+    /// `ProjectInfo`: a [`ProjectInfo`].
     pub project_info: ProjectInfo,
 
     /// `BoundResource`: a list of strings.
@@ -451,7 +451,7 @@ pub struct Certificates {
     /// Example: `true`
     pub deployable: bool,
 
-    /// `Tags`: a list of [`Tags`](crate::models::Tags) objects.
+    /// `Tags`: a list of [`Tags`] objects.
     pub tags: Vec<Tags>,
 
     /// `IsIgnore`: a boolean.
@@ -488,7 +488,7 @@ pub struct Certificates {
     #[tc(rename = "CACommonNames")]
     pub ca_common_names: Vec<String>,
 
-    /// `PreAuditInfo`: a [`PreAuditInfo`](crate::models::PreAuditInfo).
+    /// `PreAuditInfo`: a [`PreAuditInfo`].
     pub pre_audit_info: PreAuditInfo,
 
     /// `AutoRenewFlag`: a signed 64-bit integer.
@@ -569,7 +569,7 @@ pub struct Certificates {
     /// Example: `true`
     pub key_password_custom_flag: bool,
 
-    /// `SupportDownloadType`: a [`SupportDownloadType`](crate::models::SupportDownloadType).
+    /// `SupportDownloadType`: a [`SupportDownloadType`].
     pub support_download_type: SupportDownloadType,
 
     /// `CertRevokedTime`: a string.
@@ -582,7 +582,7 @@ pub struct Certificates {
     /// Example: `["clb"]`
     pub hosting_resource_types: Option<Vec<String>>,
 
-    /// `HostingConfig`: a [`HostingConfig`](crate::models::HostingConfig).
+    /// `HostingConfig`: a [`HostingConfig`].
     pub hosting_config: Option<HostingConfig>,
 
     /// `IsHostingUploadRenewCert`: a boolean.
@@ -636,7 +636,7 @@ pub struct ClbInstanceDetail {
     /// Example: `"zrhclb"`
     pub load_balancer_name: String,
 
-    /// `Listeners`: a list of [`ClbListener`](crate::models::ClbListener) objects.
+    /// `Listeners`: a list of [`ClbListener`] objects.
     pub listeners: Vec<ClbListener>,
 
     /// `Forward`: a signed 64-bit integer.
@@ -655,7 +655,7 @@ pub struct ClbInstanceList {
     /// Example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`ClbInstanceDetail`](crate::models::ClbInstanceDetail) objects.
+    /// `InstanceList`: a list of [`ClbInstanceDetail`] objects.
     pub instance_list: Vec<ClbInstanceDetail>,
 
     /// `TotalCount`: an unsigned 64-bit integer.
@@ -694,10 +694,10 @@ pub struct ClbListener {
     /// Example: `"HTTPS"`
     pub protocol: String,
 
-    /// `Certificate`: a [`Certificate`](crate::models::Certificate).
+    /// `Certificate`: a [`Certificate`].
     pub certificate: Certificate,
 
-    /// `Rules`: a list of [`ClbListenerRule`](crate::models::ClbListenerRule) objects.
+    /// `Rules`: a list of [`ClbListenerRule`] objects.
     pub rules: Vec<ClbListenerRule>,
 
     /// `NoMatchDomains`: a list of strings.
@@ -726,7 +726,7 @@ pub struct ClbListenerRule {
     /// Example: `true`
     pub is_match: bool,
 
-    /// `Certificate`: a [`Certificate`](crate::models::Certificate).
+    /// `Certificate`: a [`Certificate`].
     pub certificate: Certificate,
 
     /// `NoMatchDomains`: a list of strings.
@@ -790,7 +790,7 @@ pub struct CompanyInfo {
     /// Example: `"11532xxxxxxxx24820"`
     pub id_number: String,
 
-    /// `Tags`: a list of [`Tags`](crate::models::Tags) objects.
+    /// `Tags`: a list of [`Tags`] objects.
     pub tags: Option<Vec<Tags>>,
 }
 
@@ -866,7 +866,7 @@ pub struct DdosInstanceList {
     /// Example: `10`
     pub total_count: u64,
 
-    /// `InstanceList`: a list of [`DdosInstanceDetail`](crate::models::DdosInstanceDetail) objects.
+    /// `InstanceList`: a list of [`DdosInstanceDetail`] objects.
     pub instance_list: Vec<DdosInstanceDetail>,
 
     /// `Error`: a string.
@@ -941,7 +941,7 @@ pub struct DeployRecord {
     /// Example: `0`
     pub r#type: i64,
 
-    /// `RecordDetailList`: a list of [`DeployRecordList`](crate::models::DeployRecordList) objects.
+    /// `RecordDetailList`: a list of [`DeployRecordList`] objects.
     pub record_detail_list: Vec<DeployRecordList>,
 
     /// `Status`: a signed 64-bit integer.
@@ -1260,7 +1260,7 @@ pub struct DeployRecordList {
     /// Example: `"clb"`
     pub resource_type: String,
 
-    /// `List`: a list of [`DeployRecordItem`](crate::models::DeployRecordItem) objects.
+    /// `List`: a list of [`DeployRecordItem`] objects.
     pub list: Option<Vec<DeployRecordItem>>,
 
     /// `TotalCount`: a signed 64-bit integer.
@@ -1374,7 +1374,7 @@ pub struct DvAuthDetail {
     /// Example: `"_895b7ee8eb1662e895c90a649c01bc2e"`
     pub dv_auth_key_sub_domain: Option<String>,
 
-    /// `DvAuths`: a list of [`DvAuths`](crate::models::DvAuths) objects.
+    /// `DvAuths`: a list of [`DvAuths`] objects.
     pub dv_auths: Option<Vec<DvAuths>>,
 }
 
@@ -1455,7 +1455,7 @@ pub struct GaapInstanceDetail {
     /// Example: `"zrh-xxxx"`
     pub instance_id: String,
 
-    /// `ListenerList`: a list of [`GaapListenerDetail`](crate::models::GaapListenerDetail) objects.
+    /// `ListenerList`: a list of [`GaapListenerDetail`] objects.
     pub listener_list: Vec<GaapListenerDetail>,
 
     /// `InstanceName`: a string.
@@ -1470,7 +1470,7 @@ pub struct GaapInstanceDetail {
 #[doc(alias = "GAAPInstanceList")]
 #[tc_model]
 pub struct GaapInstanceList {
-    /// `InstanceList`: a list of [`GaapInstanceDetail`](crate::models::GaapInstanceDetail) objects.
+    /// `InstanceList`: a list of [`GaapInstanceDetail`] objects.
     pub instance_list: Option<Vec<GaapInstanceDetail>>,
 
     /// `TotalCount`: a signed 64-bit integer.
@@ -1632,7 +1632,7 @@ pub struct LiveInstanceList {
     /// Example: `10`
     pub total_count: u64,
 
-    /// `InstanceList`: a list of [`LiveInstanceDetail`](crate::models::LiveInstanceDetail) objects.
+    /// `InstanceList`: a list of [`LiveInstanceDetail`] objects.
     pub instance_list: Option<Vec<LiveInstanceDetail>>,
 
     /// `Error`: a string.
@@ -1692,7 +1692,7 @@ pub struct MqttInstanceList {
     /// Example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`MqttInstanceDetail`](crate::models::MqttInstanceDetail) objects.
+    /// `InstanceList`: a list of [`MqttInstanceDetail`] objects.
     pub instance_list: Option<Vec<MqttInstanceDetail>>,
 
     /// `TotalCount`: a signed 64-bit integer.
@@ -1781,10 +1781,10 @@ pub struct ManagerInfo {
     /// Example: `"2018-09-10 00:00:00"`
     pub verify_time: Option<String>,
 
-    /// `StatusInfo`: a list of [`ManagerStatusInfo`](crate::models::ManagerStatusInfo) objects.
+    /// `StatusInfo`: a list of [`ManagerStatusInfo`] objects.
     pub status_info: Option<Vec<ManagerStatusInfo>>,
 
-    /// `Tags`: a list of [`Tags`](crate::models::Tags) objects.
+    /// `Tags`: a list of [`Tags`] objects.
     pub tags: Option<Vec<Tags>>,
 }
 
@@ -1837,7 +1837,7 @@ pub struct ManagerStatusInfo {
     /// Example: `"2019-09-10 20:00:00"`
     pub expire_time: String,
 
-    /// `ManagerPreAuditDomains`: a list of [`ManagerPreAuditDomain`](crate::models::ManagerPreAuditDomain) objects.
+    /// `ManagerPreAuditDomains`: a list of [`ManagerPreAuditDomain`] objects.
     pub manager_pre_audit_domains: Vec<ManagerPreAuditDomain>,
 }
 
@@ -1932,7 +1932,7 @@ pub struct PackageInfo {
     /// Example: `"source"`
     pub source_type: String,
 
-    /// `TransferOutInfos`: a list of [`PackageTransferOutInfo`](crate::models::PackageTransferOutInfo) objects.
+    /// `TransferOutInfos`: a list of [`PackageTransferOutInfo`] objects.
     pub transfer_out_infos: Option<Vec<PackageTransferOutInfo>>,
 }
 
@@ -2153,7 +2153,7 @@ pub struct ScfInstanceList {
     /// Example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `InstanceList`: a list of [`ScfInstanceDetail`](crate::models::ScfInstanceDetail) objects.
+    /// `InstanceList`: a list of [`ScfInstanceDetail`] objects.
     pub instance_list: Option<Vec<ScfInstanceDetail>>,
 
     /// `Error`: a string.
@@ -2356,7 +2356,7 @@ pub struct SyncTaskBindResourceResult {
     /// Example: `"1763773"`
     pub task_id: String,
 
-    /// `BindResourceResult`: a list of [`BindResourceResult`](crate::models::BindResourceResult) objects.
+    /// `BindResourceResult`: a list of [`BindResourceResult`] objects.
     pub bind_resource_result: Vec<BindResourceResult>,
 
     /// `Status`: an unsigned 64-bit integer.
@@ -2364,7 +2364,7 @@ pub struct SyncTaskBindResourceResult {
     /// Example: `0`
     pub status: u64,
 
-    /// `Error`: an [`Error`](crate::models::Error).
+    /// `Error`: an [`Error`].
     pub error: Option<Error>,
 
     /// `CacheTime`: a string.
@@ -2415,7 +2415,7 @@ pub struct TcbAccessInstance {
 #[doc(alias = "TCBAccessService")]
 #[tc_model]
 pub struct TcbAccessService {
-    /// `InstanceList`: a list of [`TcbAccessInstance`](crate::models::TcbAccessInstance) objects.
+    /// `InstanceList`: a list of [`TcbAccessInstance`] objects.
     pub instance_list: Option<Vec<TcbAccessInstance>>,
 
     /// `TotalCount`: a signed 64-bit integer.
@@ -2458,13 +2458,13 @@ pub struct TcbEnvironment {
 #[doc(alias = "TCBEnvironments")]
 #[tc_model]
 pub struct TcbEnvironments {
-    /// `Environment`: a [`TcbEnvironment`](crate::models::TcbEnvironment).
+    /// `Environment`: a [`TcbEnvironment`].
     pub environment: Option<TcbEnvironment>,
 
-    /// `AccessService`: a [`TcbAccessService`](crate::models::TcbAccessService).
+    /// `AccessService`: a [`TcbAccessService`].
     pub access_service: Option<TcbAccessService>,
 
-    /// `HostService`: a [`TcbHostService`](crate::models::TcbHostService).
+    /// `HostService`: a [`TcbHostService`].
     pub host_service: Option<TcbHostService>,
 }
 
@@ -2502,7 +2502,7 @@ pub struct TcbHostInstance {
 #[doc(alias = "TCBHostService")]
 #[tc_model]
 pub struct TcbHostService {
-    /// `InstanceList`: a list of [`TcbHostInstance`](crate::models::TcbHostInstance) objects.
+    /// `InstanceList`: a list of [`TcbHostInstance`] objects.
     pub instance_list: Option<Vec<TcbHostInstance>>,
 
     /// `TotalCount`: a signed 64-bit integer.
@@ -2522,7 +2522,7 @@ pub struct TcbInstanceList {
     /// Example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Environments`: a list of [`TcbEnvironments`](crate::models::TcbEnvironments) objects.
+    /// `Environments`: a list of [`TcbEnvironments`] objects.
     pub environments: Option<Vec<TcbEnvironments>>,
 
     /// `Error`: a string.
@@ -2579,7 +2579,7 @@ pub struct TdmqInstanceList {
     /// Example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`TdmqInstanceDetail`](crate::models::TdmqInstanceDetail) objects.
+    /// `InstanceList`: a list of [`TdmqInstanceDetail`] objects.
     pub instance_list: Option<Vec<TdmqInstanceDetail>>,
 
     /// `TotalCount`: a signed 64-bit integer.
@@ -2609,7 +2609,7 @@ pub struct TseInstanceDetail {
     /// Example: `"zrh-gateway"`
     pub gateway_name: Option<String>,
 
-    /// `CertificateList`: a list of [`GatewayCertificate`](crate::models::GatewayCertificate) objects.
+    /// `CertificateList`: a list of [`GatewayCertificate`] objects.
     pub certificate_list: Option<Vec<GatewayCertificate>>,
 }
 
@@ -2619,7 +2619,7 @@ pub struct TseInstanceDetail {
 #[doc(alias = "TSEInstanceList")]
 #[tc_model]
 pub struct TseInstanceList {
-    /// `InstanceList`: a list of [`TseInstanceDetail`](crate::models::TseInstanceDetail) objects.
+    /// `InstanceList`: a list of [`TseInstanceDetail`] objects.
     pub instance_list: Option<Vec<TseInstanceDetail>>,
 
     /// `TotalCount`: an unsigned 64-bit integer.
@@ -2691,7 +2691,7 @@ pub struct TeoInstanceDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](crate::DescribeCertificateBindResourceTaskDetail).
 #[tc_model]
 pub struct TeoInstanceList {
-    /// `InstanceList`: a list of [`TeoInstanceDetail`](crate::models::TeoInstanceDetail) objects.
+    /// `InstanceList`: a list of [`TeoInstanceDetail`] objects.
     pub instance_list: Option<Vec<TeoInstanceDetail>>,
 
     /// `TotalCount`: an unsigned 64-bit integer.
@@ -2741,7 +2741,7 @@ pub struct TkeInstanceDetail {
     /// Example: `"zrh"`
     pub cluster_name: String,
 
-    /// `NamespaceList`: a list of [`TkeNameSpaceDetail`](crate::models::TkeNameSpaceDetail) objects.
+    /// `NamespaceList`: a list of [`TkeNameSpaceDetail`] objects.
     pub namespace_list: Vec<TkeNameSpaceDetail>,
 
     /// `ClusterType`: a string.
@@ -2765,7 +2765,7 @@ pub struct TkeInstanceList {
     /// Example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`TkeInstanceDetail`](crate::models::TkeInstanceDetail) objects.
+    /// `InstanceList`: a list of [`TkeInstanceDetail`] objects.
     pub instance_list: Option<Vec<TkeInstanceDetail>>,
 
     /// `TotalCount`: an unsigned 64-bit integer.
@@ -2789,7 +2789,7 @@ pub struct TkeNameSpaceDetail {
     /// Example: `"tke-zrh"`
     pub name: String,
 
-    /// `SecretList`: a list of [`TkeSecretDetail`](crate::models::TkeSecretDetail) objects.
+    /// `SecretList`: a list of [`TkeSecretDetail`] objects.
     pub secret_list: Vec<TkeSecretDetail>,
 }
 
@@ -2808,7 +2808,7 @@ pub struct TkeSecretDetail {
     /// Example: `"heys**he"`
     pub cert_id: String,
 
-    /// `IngressList`: a list of [`TkeIngressDetail`](crate::models::TkeIngressDetail) objects.
+    /// `IngressList`: a list of [`TkeIngressDetail`] objects.
     pub ingress_list: Vec<TkeIngressDetail>,
 
     /// `NoMatchDomains`: a list of strings.
@@ -2969,7 +2969,7 @@ pub struct UpdateRecordDetails {
     /// Example: `"clb"`
     pub resource_type: String,
 
-    /// `List`: a list of [`UpdateRecordDetail`](crate::models::UpdateRecordDetail) objects.
+    /// `List`: a list of [`UpdateRecordDetail`] objects.
     pub list: Vec<UpdateRecordDetail>,
 
     /// `TotalCount`: a signed 64-bit integer.
@@ -3034,7 +3034,7 @@ pub struct UpdateSyncProgress {
     /// Example: `"CLB"`
     pub resource_type: Option<String>,
 
-    /// `UpdateSyncProgressRegions`: a list of [`UpdateSyncProgressRegion`](crate::models::UpdateSyncProgressRegion) objects.
+    /// `UpdateSyncProgressRegions`: a list of [`UpdateSyncProgressRegion`] objects.
     pub update_sync_progress_regions: Option<Vec<UpdateSyncProgressRegion>>,
 
     /// `Status`: a signed 64-bit integer.
@@ -3111,7 +3111,7 @@ pub struct UploadUpdateRecordInfo {
 #[doc(alias = "VODInstanceList")]
 #[tc_model]
 pub struct VodInstanceList {
-    /// `InstanceList`: a list of [`VodInstanceDetail`](crate::models::VodInstanceDetail) objects.
+    /// `InstanceList`: a list of [`VodInstanceDetail`] objects.
     pub instance_list: Option<Vec<VodInstanceDetail>>,
 
     /// `TotalCount`: an unsigned 64-bit integer.
@@ -3172,7 +3172,7 @@ pub struct WafInstanceList {
     /// Example: `"ap-guanzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`WafInstanceDetail`](crate::models::WafInstanceDetail) objects.
+    /// `InstanceList`: a list of [`WafInstanceDetail`] objects.
     pub instance_list: Option<Vec<WafInstanceDetail>>,
 
     /// `TotalCount`: an unsigned 64-bit integer.

@@ -65,7 +65,7 @@ pub struct ResourceIdTag {
     /// Example: `"ins-3841"`
     pub resource_id: String,
 
-    /// `TagKeyValues`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagKeyValues`: a list of [`Tag`] objects.
     pub tag_key_values: Vec<Tag>,
 }
 
@@ -94,7 +94,7 @@ pub struct ResourceTag {
     /// Example: `"ins-1399"`
     pub resource_id: String,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Vec<Tag>,
 }
 
@@ -108,7 +108,7 @@ pub struct ResourceTagMapping {
     /// Example: `"qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"`
     pub resource: String,
 
-    /// `Tags`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `Tags`: a list of [`Tag`] objects.
     pub tags: Vec<Tag>,
 }
 

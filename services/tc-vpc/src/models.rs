@@ -123,7 +123,7 @@ pub struct Address {
     /// Example: `false`
     pub cascade_release: bool,
 
-    /// `EipAlgType`: an [`AlgType`](crate::models::AlgType).
+    /// `EipAlgType`: an [`AlgType`].
     pub eip_alg_type: AlgType,
 
     /// `InternetServiceProvider`: a string.
@@ -146,7 +146,7 @@ pub struct Address {
     /// Example: `"TRAFFIC_POSTPAID_BY_HOUR"`
     pub internet_charge_type: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Vec<Tag>,
 
     /// `DeadlineDate`: a date (`YYYY-MM-DD`).
@@ -265,10 +265,10 @@ pub struct AddressTemplate {
     /// Example: `"2021-03-02 14:41:15"`
     pub updated_time: Option<String>,
 
-    /// `AddressExtraSet`: a list of [`AddressInfo`](crate::models::AddressInfo) objects.
+    /// `AddressExtraSet`: a list of [`AddressInfo`] objects.
     pub address_extra_set: Vec<AddressInfo>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"Key":"key","Value":"value"}]`
     pub tag_set: Option<Vec<Tag>>,
@@ -304,12 +304,12 @@ pub struct AddressTemplateGroup {
     /// Example: `"2022-12-06 20:00:00"`
     pub updated_time: Option<String>,
 
-    /// `AddressTemplateSet`: a list of [`AddressTemplateItem`](crate::models::AddressTemplateItem) objects.
+    /// `AddressTemplateSet`: a list of [`AddressTemplateItem`] objects.
     ///
     /// Example: `[{"AddressTemplateId":"ipm-7t9oijd0","AddressTemplateName":"prod demo"}]`
     pub address_template_set: Vec<AddressTemplateItem>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"Key":"key","Value":"value"}]`
     pub tag_set: Option<Vec<Tag>>,
@@ -416,7 +416,7 @@ pub struct AssistantCidr {
     /// Example: `0`
     pub assistant_type: i64,
 
-    /// `SubnetSet`: a list of [`Subnet`](crate::models::Subnet) objects.
+    /// `SubnetSet`: a list of [`Subnet`] objects.
     pub subnet_set: Vec<Subnet>,
 }
 
@@ -472,7 +472,7 @@ pub struct BandwidthPackage {
     /// Example: `"CREATED"`
     pub status: String,
 
-    /// `ResourceSet`: a list of [`Resource`](crate::models::Resource) objects.
+    /// `ResourceSet`: a list of [`Resource`] objects.
     pub resource_set: Vec<Resource>,
 
     /// `Bandwidth`: a signed 64-bit integer.
@@ -538,7 +538,7 @@ pub struct BatchModifySnapshotPolicy {
     /// Example: `"demo"`
     pub snapshot_policy_name: Option<String>,
 
-    /// `BackupPolicies`: a list of [`BackupPolicy`](crate::models::BackupPolicy) objects.
+    /// `BackupPolicies`: a list of [`BackupPolicy`] objects.
     ///
     /// Example: `[{"SnapshotPolicyId":"sspolicy-5k6fot41","SnapshotPolicyName":"demo"}]`
     pub backup_policies: Option<Vec<BackupPolicy>>,
@@ -657,7 +657,7 @@ pub struct Ccn {
     /// Example: `"INTER_REGION_LIMIT"`
     pub bandwidth_limit_type: String,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Vec<Tag>,
 
     /// `RoutePriorityFlag`: a boolean.
@@ -858,7 +858,7 @@ pub struct CcnBandwidth {
     /// Example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: String,
 
-    /// `CcnRegionBandwidthLimit`: a [`CcnRegionBandwidthLimitInfo`](crate::models::CcnRegionBandwidthLimitInfo).
+    /// `CcnRegionBandwidthLimit`: a [`CcnRegionBandwidthLimitInfo`].
     pub ccn_region_bandwidth_limit: CcnRegionBandwidthLimitInfo,
 
     /// `MarketId`: a string.
@@ -919,7 +919,7 @@ pub struct CcnBandwidthInfo {
     /// Example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: String,
 
-    /// `CcnRegionBandwidthLimit`: a [`CcnRegionBandwidthLimit`](crate::models::CcnRegionBandwidthLimit).
+    /// `CcnRegionBandwidthLimit`: a [`CcnRegionBandwidthLimit`].
     pub ccn_region_bandwidth_limit: CcnRegionBandwidthLimit,
 
     /// `MarketId`: a string.
@@ -927,7 +927,7 @@ pub struct CcnBandwidthInfo {
     /// Example: `"market-3cef2rhkl"`
     pub market_id: String,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Vec<Tag>,
 
     /// `DefaultQosBandwidthFlag`: a boolean.
@@ -1386,10 +1386,10 @@ pub struct CcnRouteTable {
 /// Returned in the output of [`DescribeCcnRouteTableBroadcastPolicys`](crate::DescribeCcnRouteTableBroadcastPolicys).
 #[tc_model]
 pub struct CcnRouteTableBroadcastPolicy {
-    /// `RouteConditions`: a list of [`CcnRouteBroadcastPolicyRouteCondition`](crate::models::CcnRouteBroadcastPolicyRouteCondition) objects.
+    /// `RouteConditions`: a list of [`CcnRouteBroadcastPolicyRouteCondition`] objects.
     pub route_conditions: Vec<CcnRouteBroadcastPolicyRouteCondition>,
 
-    /// `BroadcastConditions`: a list of [`CcnRouteBroadcastPolicyRouteCondition`](crate::models::CcnRouteBroadcastPolicyRouteCondition) objects.
+    /// `BroadcastConditions`: a list of [`CcnRouteBroadcastPolicyRouteCondition`] objects.
     pub broadcast_conditions: Vec<CcnRouteBroadcastPolicyRouteCondition>,
 
     /// `Action`: a string.
@@ -1429,7 +1429,7 @@ pub struct CcnRouteTableBroadcastPolicy {
 /// Returned in the output of [`DescribeCcnRouteTableBroadcastPolicys`](crate::DescribeCcnRouteTableBroadcastPolicys).
 #[tc_model]
 pub struct CcnRouteTableBroadcastPolicys {
-    /// `Policys`: a list of [`CcnRouteTableBroadcastPolicy`](crate::models::CcnRouteTableBroadcastPolicy) objects.
+    /// `Policys`: a list of [`CcnRouteTableBroadcastPolicy`] objects.
     pub policys: Vec<CcnRouteTableBroadcastPolicy>,
 
     /// `PolicyVersion`: an unsigned 64-bit integer.
@@ -1449,7 +1449,7 @@ pub struct CcnRouteTableBroadcastPolicys {
 /// Returned in the output of [`DescribeCcnRouteTableInputPolicys`](crate::DescribeCcnRouteTableInputPolicys).
 #[tc_model]
 pub struct CcnRouteTableInputPolicy {
-    /// `RouteConditions`: a list of [`CcnRouteBroadcastPolicyRouteCondition`](crate::models::CcnRouteBroadcastPolicyRouteCondition) objects.
+    /// `RouteConditions`: a list of [`CcnRouteBroadcastPolicyRouteCondition`] objects.
     ///
     /// Example: `[{"matchPattern":0,"name":"asPath","values":["65001/65002"]}]`
     pub route_conditions: Vec<CcnRouteBroadcastPolicyRouteCondition>,
@@ -1480,7 +1480,7 @@ pub struct CcnRouteTableInputPolicy {
 /// Returned in the output of [`DescribeCcnRouteTableInputPolicys`](crate::DescribeCcnRouteTableInputPolicys).
 #[tc_model]
 pub struct CcnRouteTableInputPolicys {
-    /// `Policys`: a list of [`CcnRouteTableInputPolicy`](crate::models::CcnRouteTableInputPolicy) objects.
+    /// `Policys`: a list of [`CcnRouteTableInputPolicy`] objects.
     pub policys: Vec<CcnRouteTableInputPolicy>,
 
     /// `PolicyVersion`: an unsigned 64-bit integer.
@@ -1594,7 +1594,7 @@ pub struct ConflictSource {
     /// Example: `"10.0.0.0/16"`
     pub source_item: String,
 
-    /// `ConflictItemSet`: a list of [`ConflictItem`](crate::models::ConflictItem) objects.
+    /// `ConflictItemSet`: a list of [`ConflictItem`] objects.
     ///
     /// Example: `[{"ConflictId":"rti-4d8a10a1","DestinationItem":"10.0.0.0/16"}]`
     pub conflict_item_set: Vec<ConflictItem>,
@@ -1825,7 +1825,7 @@ pub struct CustomerGateway {
     /// Example: `2`
     pub vpn_conn_num: Option<u64>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -2125,7 +2125,7 @@ pub struct DhcpIp {
     /// Example: `"2020-06-02 16:28:38"`
     pub created_time: String,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
@@ -2397,7 +2397,7 @@ pub struct EndPoint {
     /// Example: `"cluster-d8htgb6k"`
     pub cdc_id: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"Key":"tag-key","Value":"tag-value"}]`
     pub tag_set: Option<Vec<Tag>>,
@@ -2448,7 +2448,7 @@ pub struct EndPointService {
     /// Example: `0`
     pub end_point_count: u64,
 
-    /// `EndPointSet`: a list of [`EndPoint`](crate::models::EndPoint) objects.
+    /// `EndPointSet`: a list of [`EndPoint`] objects.
     pub end_point_set: Vec<EndPoint>,
 
     /// `CreateTime`: a string.
@@ -2476,7 +2476,7 @@ pub struct EndPointService {
     /// Example: `26`
     pub business_ip_type: Option<i64>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
@@ -2569,7 +2569,7 @@ pub struct FlowLog {
     /// Example: `"2020-01-30 00:00:00"`
     pub created_time: String,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Vec<Tag>,
 
     /// `Enable`: a boolean.
@@ -2582,7 +2582,7 @@ pub struct FlowLog {
     /// Example: `"cls"`
     pub storage_type: String,
 
-    /// `FlowLogStorage`: a [`FlowLogStorage`](crate::models::FlowLogStorage).
+    /// `FlowLogStorage`: a [`FlowLogStorage`].
     ///
     /// Example: `{"StorageId":"ckafka-akwiqms1","StorageTopic":"topic-siqmaox1"}`
     pub flow_log_storage: FlowLogStorage,
@@ -2795,7 +2795,7 @@ pub struct HaVip {
     /// Example: `"SCF"`
     pub business: String,
 
-    /// `HaVipAssociationSet`: a list of [`HaVipAssociation`](crate::models::HaVipAssociation) objects.
+    /// `HaVipAssociationSet`: a list of [`HaVipAssociation`] objects.
     pub ha_vip_association_set: Option<Vec<HaVipAssociation>>,
 
     /// `CheckAssociate`: a boolean.
@@ -2813,7 +2813,7 @@ pub struct HaVip {
     /// Example: `"2024-06-06 22:24:45"`
     pub flushed_time: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -2966,7 +2966,7 @@ pub struct HighPriorityRouteTable {
     /// Example: `["subnet-ie8choou"]`
     pub subnet_set: Option<Vec<String>>,
 
-    /// `HighPriorityRouteSet`: a list of [`HighPriorityRoute`](crate::models::HighPriorityRoute) objects.
+    /// `HighPriorityRouteSet`: a list of [`HighPriorityRoute`] objects.
     ///
     /// Example: `[{"HighPriorityRouteId":"hprti-p1ymd0ak"}]`
     pub high_priority_route_set: Option<Vec<HighPriorityRoute>>,
@@ -3227,10 +3227,10 @@ pub struct InstanceStatistic {
 /// Returned in the output of [`InquiryPriceAllocateAddresses`](crate::InquiryPriceAllocateAddresses), [`InquiryPriceModifyAddressesBandwidth`](crate::InquiryPriceModifyAddressesBandwidth) and [`InquiryPriceRenewAddresses`](crate::InquiryPriceRenewAddresses).
 #[tc_model]
 pub struct InternetPrice {
-    /// `AddressPrice`: an [`InternetPriceDetail`](crate::models::InternetPriceDetail).
+    /// `AddressPrice`: an [`InternetPriceDetail`].
     pub address_price: InternetPriceDetail,
 
-    /// `IPPrice`: an [`InternetPriceDetail`](crate::models::InternetPriceDetail).
+    /// `IPPrice`: an [`InternetPriceDetail`].
     #[tc(rename = "IPPrice")]
     pub ip_price: Option<InternetPriceDetail>,
 
@@ -3388,7 +3388,7 @@ pub struct Ip6Translator {
     /// Example: `2`
     pub ip6_rule_count: i64,
 
-    /// `IP6RuleSet`: a list of [`Ip6Rule`](crate::models::Ip6Rule) objects.
+    /// `IP6RuleSet`: a list of [`Ip6Rule`] objects.
     #[tc(rename = "IP6RuleSet")]
     pub ip6_rule_set: Vec<Ip6Rule>,
 }
@@ -3689,7 +3689,7 @@ pub struct LocalGateway {
     /// Example: `"2021-03-24 15:31:56"`
     pub create_time: String,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
@@ -3803,7 +3803,7 @@ pub struct NatGateway {
     /// Example: `10000000`
     pub max_concurrent_connection: u64,
 
-    /// `PublicIpAddressSet`: a list of [`NatGatewayAddress`](crate::models::NatGatewayAddress) objects.
+    /// `PublicIpAddressSet`: a list of [`NatGatewayAddress`] objects.
     pub public_ip_address_set: Vec<NatGatewayAddress>,
 
     /// `NetworkState`: a string.
@@ -3811,7 +3811,7 @@ pub struct NatGateway {
     /// Example: `"\"AVAILABLE\""`
     pub network_state: String,
 
-    /// `DestinationIpPortTranslationNatRuleSet`: a list of [`DestinationIpPortTranslationNatRule`](crate::models::DestinationIpPortTranslationNatRule) objects.
+    /// `DestinationIpPortTranslationNatRuleSet`: a list of [`DestinationIpPortTranslationNatRule`] objects.
     pub destination_ip_port_translation_nat_rule_set: Vec<
         DestinationIpPortTranslationNatRule,
     >,
@@ -3836,7 +3836,7 @@ pub struct NatGateway {
     /// Example: `"\"subnet-13254768\""`
     pub subnet_id: String,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Vec<Tag>,
 
     /// `SecurityGroupSet`: a list of strings.
@@ -3844,7 +3844,7 @@ pub struct NatGateway {
     /// Example: `["sg-13254768"]`
     pub security_group_set: Vec<String>,
 
-    /// `SourceIpTranslationNatRuleSet`: a list of [`SourceIpTranslationNatRule`](crate::models::SourceIpTranslationNatRule) objects.
+    /// `SourceIpTranslationNatRuleSet`: a list of [`SourceIpTranslationNatRule`] objects.
     pub source_ip_translation_nat_rule_set: Vec<SourceIpTranslationNatRule>,
 
     /// `IsExclusive`: a boolean.
@@ -3887,7 +3887,7 @@ pub struct NatGateway {
     /// Example: `false`
     pub deletion_protection_enabled: bool,
 
-    /// `ConnectionStateTimeouts`: a [`ConnectionStateTimeouts`](crate::models::ConnectionStateTimeouts).
+    /// `ConnectionStateTimeouts`: a [`ConnectionStateTimeouts`].
     pub connection_state_timeouts: Option<ConnectionStateTimeouts>,
 
     /// `ExclusiveType`: a string.
@@ -4127,7 +4127,7 @@ pub struct NetDetect {
     /// Example: `"2019-09-11 10:00:00"`
     pub create_time: String,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
@@ -4169,7 +4169,7 @@ pub struct NetDetectState {
     /// Example: `"netd-r0g2kty7"`
     pub net_detect_id: String,
 
-    /// `NetDetectIpStateSet`: a list of [`NetDetectIpState`](crate::models::NetDetectIpState) objects.
+    /// `NetDetectIpStateSet`: a list of [`NetDetectIpState`] objects.
     ///
     /// Example: `[{"Delay":0,"DetectDestinationIp":"10.0.0.10","PacketLossRate":0,"State":0}]`
     pub net_detect_ip_state_set: Vec<NetDetectIpState>,
@@ -4200,13 +4200,13 @@ pub struct NetworkAcl {
     /// Example: `"2021-03-22 20:59:55"`
     pub created_time: String,
 
-    /// `SubnetSet`: a list of [`Subnet`](crate::models::Subnet) objects.
+    /// `SubnetSet`: a list of [`Subnet`] objects.
     pub subnet_set: Vec<Subnet>,
 
-    /// `IngressEntries`: a list of [`NetworkAclEntry`](crate::models::NetworkAclEntry) objects.
+    /// `IngressEntries`: a list of [`NetworkAclEntry`] objects.
     pub ingress_entries: Option<Vec<NetworkAclEntry>>,
 
-    /// `EgressEntries`: a list of [`NetworkAclEntry`](crate::models::NetworkAclEntry) objects.
+    /// `EgressEntries`: a list of [`NetworkAclEntry`] objects.
     pub egress_entries: Option<Vec<NetworkAclEntry>>,
 
     /// `NetworkAclType`: a string.
@@ -4214,7 +4214,7 @@ pub struct NetworkAcl {
     /// Example: `"TRIPLE"`
     pub network_acl_type: String,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Vec<Tag>,
 }
 
@@ -4285,10 +4285,10 @@ pub struct NetworkAclEntry {
 /// Sent in the input of [`CreateNetworkAclEntries`](crate::CreateNetworkAclEntries), [`DeleteNetworkAclEntries`](crate::DeleteNetworkAclEntries) and [`ModifyNetworkAclEntries`](crate::ModifyNetworkAclEntries).
 #[tc_model]
 pub struct NetworkAclEntrySet {
-    /// `Ingress`: a list of [`NetworkAclEntry`](crate::models::NetworkAclEntry) objects.
+    /// `Ingress`: a list of [`NetworkAclEntry`] objects.
     pub ingress: Option<Vec<NetworkAclEntry>>,
 
-    /// `Egress`: a list of [`NetworkAclEntry`](crate::models::NetworkAclEntry) objects.
+    /// `Egress`: a list of [`NetworkAclEntry`] objects.
     pub egress: Option<Vec<NetworkAclEntry>>,
 }
 
@@ -4297,10 +4297,10 @@ pub struct NetworkAclEntrySet {
 /// Sent in the input of [`CreateNetworkAclQuintupleEntries`](crate::CreateNetworkAclQuintupleEntries), [`DeleteNetworkAclQuintupleEntries`](crate::DeleteNetworkAclQuintupleEntries), [`ModifyNetworkAclEntries`](crate::ModifyNetworkAclEntries) and [`ModifyNetworkAclQuintupleEntries`](crate::ModifyNetworkAclQuintupleEntries).
 #[tc_model]
 pub struct NetworkAclQuintupleEntries {
-    /// `Ingress`: a list of [`NetworkAclQuintupleEntry`](crate::models::NetworkAclQuintupleEntry) objects.
+    /// `Ingress`: a list of [`NetworkAclQuintupleEntry`] objects.
     pub ingress: Option<Vec<NetworkAclQuintupleEntry>>,
 
-    /// `Egress`: a list of [`NetworkAclQuintupleEntry`](crate::models::NetworkAclQuintupleEntry) objects.
+    /// `Egress`: a list of [`NetworkAclQuintupleEntry`] objects.
     pub egress: Option<Vec<NetworkAclQuintupleEntry>>,
 }
 
@@ -4451,11 +4451,11 @@ pub struct NetworkInterface {
     /// Example: `"AVAILABLE"`
     pub network_interface_state: Option<String>,
 
-    /// `PrivateIpAddressSet`: a list of [`PrivateIpAddressSpecification`](crate::models::PrivateIpAddressSpecification) objects.
+    /// `PrivateIpAddressSet`: a list of [`PrivateIpAddressSpecification`] objects.
     /// Always sent in responses.
     pub private_ip_address_set: Option<Vec<PrivateIpAddressSpecification>>,
 
-    /// `Attachment`: a [`NetworkInterfaceAttachment`](crate::models::NetworkInterfaceAttachment).
+    /// `Attachment`: a [`NetworkInterfaceAttachment`].
     pub attachment: Option<NetworkInterfaceAttachment>,
 
     /// `Zone`: a string.
@@ -4470,11 +4470,11 @@ pub struct NetworkInterface {
     /// Example: `"2020-10-28 08:23:59"`
     pub created_time: Option<String>,
 
-    /// `Ipv6AddressSet`: a list of [`Ipv6Address`](crate::models::Ipv6Address) objects.
+    /// `Ipv6AddressSet`: a list of [`Ipv6Address`] objects.
     /// Always sent in responses.
     pub ipv6_address_set: Option<Vec<Ipv6Address>>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     /// Always sent in responses.
     pub tag_set: Option<Vec<Tag>>,
 
@@ -4509,7 +4509,7 @@ pub struct NetworkInterface {
     /// Example: `"AG"`
     pub qos_level: Option<String>,
 
-    /// `Ipv6Addresses`: a list of [`Ipv6Address`](crate::models::Ipv6Address) objects.
+    /// `Ipv6Addresses`: a list of [`Ipv6Address`] objects.
     pub ipv6_addresses: Option<Vec<Ipv6Address>>,
 
     /// `Ipv6AddressCount`: an unsigned 64-bit integer.
@@ -4628,7 +4628,7 @@ pub struct PeerConnection {
     /// Example: `1307774067`
     pub destination_uin: i64,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"Key":"test","Value":"test"}]`
     pub tag_set: Vec<Tag>,
@@ -4689,10 +4689,10 @@ pub struct PolicyStatistics {
 /// Returned in the output of [`InquiryPriceCreateVpnGateway`](crate::InquiryPriceCreateVpnGateway), [`InquiryPriceRenewVpnGateway`](crate::InquiryPriceRenewVpnGateway) and [`InquiryPriceResetVpnGatewayInternetMaxBandwidth`](crate::InquiryPriceResetVpnGatewayInternetMaxBandwidth).
 #[tc_model]
 pub struct Price {
-    /// `InstancePrice`: an [`ItemPrice`](crate::models::ItemPrice).
+    /// `InstancePrice`: an [`ItemPrice`].
     pub instance_price: ItemPrice,
 
-    /// `BandwidthPrice`: an [`ItemPrice`](crate::models::ItemPrice).
+    /// `BandwidthPrice`: an [`ItemPrice`].
     pub bandwidth_price: ItemPrice,
 }
 
@@ -4850,7 +4850,7 @@ pub struct PrivateNatGateway {
     /// Example: `"2022-09-29 15:58:00"`
     pub created_time: String,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Vec<Tag>,
 
     /// `DirectConnectGatewayIds`: a list of strings.
@@ -4863,7 +4863,7 @@ pub struct PrivateNatGateway {
     /// Example: `"DCG"`
     pub nat_type: String,
 
-    /// `CrossDomainInfo`: a [`PrivateNatCrossDomainInfo`](crate::models::PrivateNatCrossDomainInfo).
+    /// `CrossDomainInfo`: a [`PrivateNatCrossDomainInfo`].
     pub cross_domain_info: Option<PrivateNatCrossDomainInfo>,
 
     /// `VpcType`: a boolean.
@@ -5045,7 +5045,7 @@ pub struct ReserveIpAddressInfo {
     /// Example: `"2021-03-02 14:41:15"`
     pub created_time: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"Key":"ivan_tag","Value":"hello"}]`
     pub tag_set: Option<Vec<Tag>>,
@@ -5325,7 +5325,7 @@ pub struct ResourceStatistics {
     /// Example: `100`
     pub ip: u64,
 
-    /// `ResourceStatisticsItemSet`: a list of [`ResourceStatisticsItem`](crate::models::ResourceStatisticsItem) objects.
+    /// `ResourceStatisticsItemSet`: a list of [`ResourceStatisticsItem`] objects.
     ///
     /// Example: `[{"ResourceCount":100,"ResourceName":"云服务器","ResourceType":"CVM"}]`
     pub resource_statistics_item_set: Vec<ResourceStatisticsItem>,
@@ -5448,7 +5448,7 @@ pub struct RouteConflict {
     /// Example: `"10.0.0.0/24"`
     pub destination_cidr_block: String,
 
-    /// `ConflictSet`: a list of [`Route`](crate::models::Route) objects.
+    /// `ConflictSet`: a list of [`Route`] objects.
     pub conflict_set: Vec<Route>,
 }
 
@@ -5489,10 +5489,10 @@ pub struct RoutePolicy {
     /// Example: `"demo"`
     pub route_policy_description: Option<String>,
 
-    /// `RoutePolicyEntrySet`: a list of [`RoutePolicyEntry`](crate::models::RoutePolicyEntry) objects.
+    /// `RoutePolicyEntrySet`: a list of [`RoutePolicyEntry`] objects.
     pub route_policy_entry_set: Option<Vec<RoutePolicyEntry>>,
 
-    /// `RoutePolicyAssociationSet`: a list of [`RoutePolicyAssociation`](crate::models::RoutePolicyAssociation) objects.
+    /// `RoutePolicyAssociationSet`: a list of [`RoutePolicyAssociation`] objects.
     pub route_policy_association_set: Option<Vec<RoutePolicyAssociation>>,
 
     /// `CreatedTime`: a string.
@@ -5500,7 +5500,7 @@ pub struct RoutePolicy {
     /// Example: `"2023-05-20 15:21:54"`
     pub created_time: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     /// Always sent in responses.
     ///
     /// Example: `[{"Key":"env","Value":"prod"}]`
@@ -5660,10 +5660,10 @@ pub struct RouteTable {
     /// Example: `"demo"`
     pub route_table_name: String,
 
-    /// `AssociationSet`: a list of [`RouteTableAssociation`](crate::models::RouteTableAssociation) objects.
+    /// `AssociationSet`: a list of [`RouteTableAssociation`] objects.
     pub association_set: Vec<RouteTableAssociation>,
 
-    /// `RouteSet`: a list of [`Route`](crate::models::Route) objects.
+    /// `RouteSet`: a list of [`Route`] objects.
     pub route_set: Vec<Route>,
 
     /// `Main`: a boolean.
@@ -5676,10 +5676,10 @@ pub struct RouteTable {
     /// Example: `"2010-11-21"`
     pub created_time: String,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Vec<Tag>,
 
-    /// `LocalCidrForCcn`: a list of [`CidrForCcn`](crate::models::CidrForCcn) objects.
+    /// `LocalCidrForCcn`: a list of [`CidrForCcn`] objects.
     pub local_cidr_for_ccn: Vec<CidrForCcn>,
 }
 
@@ -5737,7 +5737,7 @@ pub struct SecurityGroup {
     /// Example: `"2017-04-18 21:02:30"`
     pub created_time: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     /// Always sent in responses.
     ///
     /// Example: `[{"Key":"Version","Value":"TEST"}]`
@@ -5790,7 +5790,7 @@ pub struct SecurityGroupAssociationStatistics {
     #[tc(rename = "CLB")]
     pub clb: u64,
 
-    /// `InstanceStatistics`: a list of [`InstanceStatistic`](crate::models::InstanceStatistic) objects.
+    /// `InstanceStatistics`: a list of [`InstanceStatistic`] objects.
     ///
     /// Example: `[{"InstanceCount":10,"InstanceType":"CVM"}]`
     pub instance_statistics: Vec<InstanceStatistic>,
@@ -5868,7 +5868,7 @@ pub struct SecurityGroupPolicy {
     /// Example: `"22"`
     pub port: Option<String>,
 
-    /// `ServiceTemplate`: a [`ServiceTemplateSpecification`](crate::models::ServiceTemplateSpecification).
+    /// `ServiceTemplate`: a [`ServiceTemplateSpecification`].
     pub service_template: Option<ServiceTemplateSpecification>,
 
     /// `CidrBlock`: a string.
@@ -5886,7 +5886,7 @@ pub struct SecurityGroupPolicy {
     /// Example: `"sg-ohuuioma"`
     pub security_group_id: Option<String>,
 
-    /// `AddressTemplate`: an [`AddressTemplateSpecification`](crate::models::AddressTemplateSpecification).
+    /// `AddressTemplate`: an [`AddressTemplateSpecification`].
     pub address_template: Option<AddressTemplateSpecification>,
 
     /// `Action`: a string.
@@ -5920,15 +5920,15 @@ pub struct SecurityGroupPolicySet {
     /// Example: `"10"`
     pub version: Option<String>,
 
-    /// `Egress`: a list of [`SecurityGroupPolicy`](crate::models::SecurityGroupPolicy) objects.
+    /// `Egress`: a list of [`SecurityGroupPolicy`] objects.
     /// Always sent in responses.
     pub egress: Option<Vec<SecurityGroupPolicy>>,
 
-    /// `Ingress`: a list of [`SecurityGroupPolicy`](crate::models::SecurityGroupPolicy) objects.
+    /// `Ingress`: a list of [`SecurityGroupPolicy`] objects.
     /// Always sent in responses.
     pub ingress: Option<Vec<SecurityGroupPolicy>>,
 
-    /// `PolicyStatistics`: a [`PolicyStatistics`](crate::models::PolicyStatistics).
+    /// `PolicyStatistics`: a [`PolicyStatistics`].
     pub policy_statistics: Option<PolicyStatistics>,
 }
 
@@ -5979,12 +5979,12 @@ pub struct ServiceTemplate {
     /// Example: `"2021-03-02 14:41:15"`
     pub updated_time: Option<String>,
 
-    /// `ServiceExtraSet`: a list of [`ServicesInfo`](crate::models::ServicesInfo) objects.
+    /// `ServiceExtraSet`: a list of [`ServicesInfo`] objects.
     ///
     /// Example: `[{"Description":"web service","Service":"tcp:80"}]`
     pub service_extra_set: Vec<ServicesInfo>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
@@ -6020,10 +6020,10 @@ pub struct ServiceTemplateGroup {
     /// Example: `"2021-03-02 14:41:15"`
     pub updated_time: Option<String>,
 
-    /// `ServiceTemplateSet`: a list of [`ServiceTemplate`](crate::models::ServiceTemplate) objects.
+    /// `ServiceTemplateSet`: a list of [`ServiceTemplate`] objects.
     pub service_template_set: Vec<ServiceTemplate>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
@@ -6176,7 +6176,7 @@ pub struct SnapshotPolicy {
     /// Example: `"sspolicy-hx8an9sr"`
     pub snapshot_policy_id: Option<String>,
 
-    /// `BackupPolicies`: a list of [`BackupPolicy`](crate::models::BackupPolicy) objects.
+    /// `BackupPolicies`: a list of [`BackupPolicy`] objects.
     /// Always sent in responses.
     ///
     /// Example: `[{"BackupDay":"monday","BackupTime":"3:00"}]`
@@ -6194,7 +6194,7 @@ pub struct SnapshotPolicy {
     /// Example: `"2021-03-02 14:41:15"`
     pub create_time: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
@@ -6426,7 +6426,7 @@ pub struct SslVpnSever {
     /// Example: `0`
     pub access_policy_enabled: u64,
 
-    /// `AccessPolicy`: a list of [`AccessPolicy`](crate::models::AccessPolicy) objects.
+    /// `AccessPolicy`: a list of [`AccessPolicy`] objects.
     pub access_policy: Vec<AccessPolicy>,
 
     /// `SpName`: a string.
@@ -6434,7 +6434,7 @@ pub struct SslVpnSever {
     /// Example: `"sp-name-01"`
     pub sp_name: Option<String>,
 
-    /// `DnsServers`: a [`DnsServers`](crate::models::DnsServers).
+    /// `DnsServers`: a [`DnsServers`].
     pub dns_servers: Option<DnsServers>,
 }
 
@@ -6513,7 +6513,7 @@ pub struct Subnet {
     /// Example: `256`
     pub total_ip_address_count: Option<u64>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Option<Vec<Tag>>,
 
     /// `CdcId`: a string.
@@ -6696,10 +6696,10 @@ pub struct TrafficMirror {
     /// Example: `"nat-qo7kugz0"`
     pub nat_id: String,
 
-    /// `CollectorNormalFilters`: a list of [`TrafficMirrorFilter`](crate::models::TrafficMirrorFilter) objects.
+    /// `CollectorNormalFilters`: a list of [`TrafficMirrorFilter`] objects.
     pub collector_normal_filters: Vec<TrafficMirrorFilter>,
 
-    /// `CollectorTarget`: a [`TrafficMirrorTarget`](crate::models::TrafficMirrorTarget).
+    /// `CollectorTarget`: a [`TrafficMirrorTarget`].
     pub collector_target: TrafficMirrorTarget,
 
     /// `CreateTime`: a string.
@@ -6717,13 +6717,13 @@ pub struct TrafficMirror {
     /// Example: `"subnet-6zwa44xm"`
     pub subnet_id: Option<String>,
 
-    /// `TargetInfo`: a list of [`TrafficMirrorTargetResourceInfo`](crate::models::TrafficMirrorTargetResourceInfo) objects.
+    /// `TargetInfo`: a list of [`TrafficMirrorTargetResourceInfo`] objects.
     pub target_info: Option<Vec<TrafficMirrorTargetResourceInfo>>,
 
-    /// `IngressFilterRules`: a list of [`TrafficMirrorFilter`](crate::models::TrafficMirrorFilter) objects.
+    /// `IngressFilterRules`: a list of [`TrafficMirrorFilter`] objects.
     pub ingress_filter_rules: Option<Vec<TrafficMirrorFilter>>,
 
-    /// `EgressFilterRules`: a list of [`TrafficMirrorFilter`](crate::models::TrafficMirrorFilter) objects.
+    /// `EgressFilterRules`: a list of [`TrafficMirrorFilter`] objects.
     pub egress_filter_rules: Option<Vec<TrafficMirrorFilter>>,
 }
 
@@ -6879,7 +6879,7 @@ pub struct TrafficPackage {
     /// Example: `0.0`
     pub used_amount: f64,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     ///
     /// Example: `[{"Key":"Env","Value":"Prod"}]`
     pub tag_set: Vec<Tag>,
@@ -7139,13 +7139,13 @@ pub struct UsedDetail {
     /// Example: `"demo"`
     pub traffic_package_name: String,
 
-    /// `TotalAmount`: a [`TrafficFlow`](crate::models::TrafficFlow).
+    /// `TotalAmount`: a [`TrafficFlow`].
     pub total_amount: TrafficFlow,
 
-    /// `Deduction`: a [`TrafficFlow`](crate::models::TrafficFlow).
+    /// `Deduction`: a [`TrafficFlow`].
     pub deduction: TrafficFlow,
 
-    /// `RemainingAmount`: a [`TrafficFlow`](crate::models::TrafficFlow).
+    /// `RemainingAmount`: a [`TrafficFlow`].
     pub remaining_amount: TrafficFlow,
 
     /// `Time`: a date and time, as the service writes it.
@@ -7234,10 +7234,10 @@ pub struct Vpc {
     /// Example: `"3402:4e00:20:1200::/56"`
     pub ipv6_cidr_block: String,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Vec<Tag>,
 
-    /// `AssistantCidrSet`: a list of [`AssistantCidr`](crate::models::AssistantCidr) objects.
+    /// `AssistantCidrSet`: a list of [`AssistantCidr`] objects.
     pub assistant_cidr_set: Option<Vec<AssistantCidr>>,
 
     /// `EnableRouteVpcPublish`: a boolean.
@@ -7245,7 +7245,7 @@ pub struct Vpc {
     /// Example: `true`
     pub enable_route_vpc_publish: bool,
 
-    /// `Ipv6CidrBlockSet`: a list of [`IspiPv6CidrBlock`](crate::models::IspiPv6CidrBlock) objects.
+    /// `Ipv6CidrBlockSet`: a list of [`IspiPv6CidrBlock`] objects.
     pub ipv6_cidr_block_set: Vec<IspiPv6CidrBlock>,
 
     /// `EnableRouteVpcPublishIpv6`: a boolean.
@@ -7439,14 +7439,14 @@ pub struct VpnConnection {
     /// Example: `"AVAILABLE"`
     pub net_status: String,
 
-    /// `SecurityPolicyDatabaseSet`: a list of [`SecurityPolicyDatabase`](crate::models::SecurityPolicyDatabase) objects.
+    /// `SecurityPolicyDatabaseSet`: a list of [`SecurityPolicyDatabase`] objects.
     pub security_policy_database_set: Vec<SecurityPolicyDatabase>,
 
-    /// `IKEOptionsSpecification`: an [`IkeOptionsSpecification`](crate::models::IkeOptionsSpecification).
+    /// `IKEOptionsSpecification`: an [`IkeOptionsSpecification`].
     #[tc(rename = "IKEOptionsSpecification")]
     pub ike_options_specification: IkeOptionsSpecification,
 
-    /// `IPSECOptionsSpecification`: an [`IpsecOptionsSpecification`](crate::models::IpsecOptionsSpecification).
+    /// `IPSECOptionsSpecification`: an [`IpsecOptionsSpecification`].
     #[tc(rename = "IPSECOptionsSpecification")]
     pub ipsec_options_specification: IpsecOptionsSpecification,
 
@@ -7485,7 +7485,7 @@ pub struct VpnConnection {
     /// Example: `"clear"`
     pub dpd_action: String,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Vec<Tag>,
 
     /// `NegotiationType`: a string.
@@ -7493,10 +7493,10 @@ pub struct VpnConnection {
     /// Example: `"flowTrigger"`
     pub negotiation_type: String,
 
-    /// `BgpConfig`: a [`BgpConfigAndAsn`](crate::models::BgpConfigAndAsn).
+    /// `BgpConfig`: a [`BgpConfigAndAsn`].
     pub bgp_config: Option<BgpConfigAndAsn>,
 
-    /// `HealthCheckConfig`: a [`HealthCheckConfig`](crate::models::HealthCheckConfig).
+    /// `HealthCheckConfig`: a [`HealthCheckConfig`].
     pub health_check_config: Option<HealthCheckConfig>,
 }
 
@@ -7580,7 +7580,7 @@ pub struct VpnGateway {
     /// Example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `VpnGatewayQuotaSet`: a list of [`VpnGatewayQuota`](crate::models::VpnGatewayQuota) objects.
+    /// `VpnGatewayQuotaSet`: a list of [`VpnGatewayQuota`] objects.
     pub vpn_gateway_quota_set: Vec<VpnGatewayQuota>,
 
     /// `Version`: a string.
@@ -7608,7 +7608,7 @@ pub struct VpnGateway {
     /// Example: `61413`
     pub bgp_asn: Option<u64>,
 
-    /// `TagSet`: a list of [`Tag`](crate::models::Tag) objects.
+    /// `TagSet`: a list of [`Tag`] objects.
     pub tag_set: Option<Vec<Tag>>,
 
     /// `IsPrivate`: a boolean.

@@ -32,21 +32,35 @@ fn no_codes() -> Value {
 
 #[test]
 fn colliding_code_names_spell_their_dots_unless_overridden() {
+    let (a, b) = (
+        "InvalidParameter.ValueTooLarge",
+        "InvalidParameterValue.TooLarge",
+    );
     let codes = json!({
-        "all_codes": ["A.BC", "AB.C", "X.Y"],
-        "by_action": {"DoIt": ["A.BC", "AB.C"]}
+        "all_codes": [a, b, "X.CPU", "X.Cpu"],
+        "by_action": {"DoIt": [a, b]}
     });
     let specs = specs(one_action(json!([]), json!({})), codes);
     let automatic = plan(&specs, &Overrides::default()).ok().unwrap();
-    assert_eq!(automatic.codes["A.BC"].variant, "ADotBc");
-    assert_eq!(automatic.codes["AB.C"].variant, "AbDotC");
-    assert_eq!(automatic.codes["X.Y"].variant, "XY");
+    assert_eq!(
+        automatic.codes[a].variant,
+        "InvalidParameterDotValueTooLarge"
+    );
+    assert_eq!(
+        automatic.codes[b].variant,
+        "InvalidParameterValueDotTooLarge"
+    );
+    // Codes that differ only in case are numbered.
+    assert_eq!(automatic.codes["X.CPU"].variant, "XDotCpu");
+    assert_eq!(automatic.codes["X.Cpu"].variant, "XDotCpu2");
 
     let mut overrides = Overrides::default();
-    overrides.error_variants.insert("A.BC".into(), "Abc".into());
+    overrides
+        .error_variants
+        .insert(a.into(), "ValueTooLarge".into());
     let overridden = plan(&specs, &overrides).ok().unwrap();
-    assert_eq!(overridden.codes["A.BC"].variant, "Abc");
-    assert_eq!(overridden.codes["AB.C"].variant, "AbC");
+    assert_eq!(overridden.codes[a].variant, "ValueTooLarge");
+    assert_eq!(overridden.codes[b].variant, "InvalidParameterValueTooLarge");
 }
 
 #[test]

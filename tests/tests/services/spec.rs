@@ -71,30 +71,32 @@ impl Spec {
     }
 
     /// An object with every member of the schema object `name` set
-    /// ([`Spec::sample`]), recursing into models up to a few levels deep (a
-    /// model that holds itself stops there).
+    /// ([`Spec::sample`]), recursing into models; where a model would hold
+    /// itself, a list of it is empty and a single one is left out.
     pub fn full_object(&self, name: &str) -> Value {
-        self.object_at_depth(name, 0)
+        self.object_within(name, &mut Vec::new())
     }
 
-    fn object_at_depth(&self, name: &str, depth: usize) -> Value {
+    fn object_within<'s>(&'s self, name: &'s str, path: &mut Vec<&'s str>) -> Value {
+        path.push(name);
         let map: Map<String, Value> = self
             .members(name)
             .iter()
             .filter_map(|m| {
-                let value = self.sample(m, depth)?;
+                let value = self.sample(m, path)?;
                 Some((m["name"].as_str().expect("name").to_owned(), value))
             })
             .collect();
+        path.pop();
         Value::Object(map)
     }
 
     /// A value for one member that only a correctly typed field can hold:
     /// negative numbers for signed members, the largest for unsigned ones,
-    /// strings that name their member, one element in lists. `None` for an
-    /// object too deep to build.
-    fn sample(&self, member: &Value, depth: usize) -> Option<Value> {
+    /// strings that name their member, one element in lists.
+    fn sample<'s>(&'s self, member: &'s Value, path: &mut Vec<&'s str>) -> Option<Value> {
         let name = member["name"].as_str().unwrap_or_default();
+        let list = member["type"] == "list";
         let one = match member["member"].as_str().expect("member") {
             "string" | "binary" => json!(format!("{name}-value")),
             "datetime" => json!("2020-01-02 03:04:05"),
@@ -104,14 +106,10 @@ impl Spec {
             "uint64" => json!(u64::MAX),
             "float" => json!(1.5),
             "bool" => json!(true),
-            _ if depth >= 4 => return None,
-            object => self.object_at_depth(object, depth + 1),
+            object if path.contains(&object) => return list.then(|| json!([])),
+            object => self.object_within(object, path),
         };
-        Some(if member["type"] == "list" {
-            json!([one])
-        } else {
-            one
-        })
+        Some(if list { json!([one]) } else { one })
     }
 }
 
