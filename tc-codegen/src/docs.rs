@@ -444,18 +444,16 @@ mod tests {
 
     #[test]
     fn articles() {
+        let phrase = |s: Scalar, in_models| scalar_phrase(&s, false, in_models);
+        assert_eq!(phrase(Scalar::U64, false), "an unsigned 64-bit integer");
+        assert_eq!(phrase(Scalar::String, false), "a string");
         assert_eq!(
-            scalar_phrase(&Scalar::U64, false),
-            "an unsigned 64-bit integer"
-        );
-        assert_eq!(scalar_phrase(&Scalar::String, false), "a string");
-        assert_eq!(
-            scalar_phrase(&Scalar::Object("InstanceChargePrepaid".into()), false),
+            phrase(Scalar::Object("InstanceChargePrepaid".into()), false),
             "an [`InstanceChargePrepaid`](crate::models::InstanceChargePrepaid)"
         );
         assert_eq!(
-            scalar_phrase(&Scalar::Object("Placement".into()), false),
-            "a [`Placement`](crate::models::Placement)"
+            phrase(Scalar::Object("Placement".into()), true),
+            "a [`Placement`]"
         );
         assert_eq!(article("UserData"), "a");
         assert_eq!(article("Image"), "an");

@@ -52,13 +52,36 @@ pub struct MemberSpec {
     /// objects, the object's name.
     pub member: String,
     /// Inputs: whether the caller must send it.
+    #[serde(default, deserialize_with = "flag")]
     pub required: Option<bool>,
     /// Outputs: whether the service always sends it.
+    #[serde(default, deserialize_with = "flag")]
     pub output_required: Option<bool>,
     /// Outputs: whether the service may send `null`.
+    #[serde(default, deserialize_with = "flag")]
     pub value_allowed_null: Option<bool>,
+    #[serde(default, deserialize_with = "flag")]
     pub disabled: Option<bool>,
     pub example: Option<String>,
+}
+
+/// A yes/no flag, written `true`/`false` or, in a few specs, `1`/`0`.
+fn flag<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Flag {
+        Bool(bool),
+        Number(u64),
+    }
+    match Option::<Flag>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(Flag::Bool(b)) => Ok(Some(b)),
+        Some(Flag::Number(0)) => Ok(Some(false)),
+        Some(Flag::Number(1)) => Ok(Some(true)),
+        Some(Flag::Number(n)) => Err(serde::de::Error::custom(format!(
+            "{n} is not a flag (true, false, 1 or 0)"
+        ))),
+    }
 }
 
 /// `errors.json`: every error code, and the codes each action documents.
@@ -107,4 +130,25 @@ impl Specs {
 pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MemberSpec;
+
+    #[test]
+    fn flags_are_booleans_or_ones_and_zeros() {
+        let member = |required: &str| {
+            serde_json::from_str::<MemberSpec>(&format!(
+                r#"{{"name": "A", "type": "string", "member": "string", "required": {required}}}"#
+            ))
+        };
+        assert_eq!(member("true").unwrap().required, Some(true));
+        assert_eq!(member("1").unwrap().required, Some(true));
+        assert_eq!(member("0").unwrap().required, Some(false));
+        assert!(member("2").is_err());
+        let absent: MemberSpec =
+            serde_json::from_str(r#"{"name": "A", "type": "string", "member": "string"}"#).unwrap();
+        assert_eq!(absent.required, None);
+    }
 }
