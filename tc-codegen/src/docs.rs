@@ -415,6 +415,91 @@ pub fn all_codes_variant(plan: &Plan, code: &str, c: &CodePlan) -> Doc {
     }
 }
 
+pub fn paginators_module(plan: &Plan, paged: usize, unclassified: &[(&str, &str)]) -> Doc {
+    let mut doc = Doc::default().paragraph(format!(
+        "How the list actions of {} page: {paged} implement [`Paginate`](tc_core::Paginate), \
+         so that `client.paginate(request)` walks every page.",
+        api(plan)
+    ));
+    if !unclassified.is_empty() {
+        doc = doc
+            .paragraph("Actions with paging members but no pattern recognised for sure:")
+            .line("");
+        for (name, why) in unclassified {
+            doc = doc.line(format!("- `{name}`: {why}"));
+        }
+    }
+    doc
+}
+
+pub fn waiters_module(plan: &Plan) -> Doc {
+    Doc::default().paragraph(format!(
+        "Waiting for a state of {} resources: each function repeats a describing call \
+         with growing pauses ([`Client::wait_until`]) until \
+         the state is reached, cannot be reached any more, or the \
+         [`WaitConfig`]'s time is up.",
+        plan.service.to_uppercase()
+    ))
+}
+
+fn quoted_list(values: &[String]) -> String {
+    let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+pub fn waiter(plan: &Plan, w: &crate::plan::waiters::WaiterPlan) -> Doc {
+    use crate::plan::waiters::Form;
+    let action = root_link(&w.action);
+    let mut doc = match &w.form {
+        Form::List { missing, .. } => {
+            let mut doc = Doc::default().paragraph(format!(
+                "Waits until every resource in `ids` is {}, as {action} reports its `{}`.",
+                quoted_list(&w.ready),
+                w.state_wire
+            ));
+            if !w.failed.is_empty() {
+                doc = doc.line(format!(
+                    "Ends at once with an error when one is {}.",
+                    quoted_list(&w.failed)
+                ));
+            }
+            doc.line(match *missing {
+                "Ready" => "A resource the answer no longer lists counts as done.",
+                "Failed" => "A resource the answer does not list ends the wait with an error.",
+                _ => "A resource the answer does not list yet counts as pending.",
+            })
+        }
+        Form::One { .. } => {
+            let mut doc = Doc::default().paragraph(format!(
+                "Waits until {action} reports `{}` {}.",
+                w.state_wire,
+                quoted_list(&w.ready)
+            ));
+            if !w.failed.is_empty() {
+                doc = doc.line(format!(
+                    "Ends at once with an error when it reports {}.",
+                    quoted_list(&w.failed)
+                ));
+            }
+            doc
+        }
+    };
+    doc = doc
+        .paragraph("Returns the last answer, the one that showed the state.")
+        .paragraph("# Errors")
+        .line(format!(
+            "[`Error::Wait`] when the state cannot be reached or the \
+             time is up, with the last state seen; any error of a `{}` call.",
+            w.action
+        ));
+    let _ = plan;
+    doc
+}
+
 pub fn models_module(plan: &Plan) -> Doc {
     Doc::default().paragraph(format!(
         "The {} objects that {} requests and responses are made of.",

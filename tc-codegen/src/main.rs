@@ -122,6 +122,7 @@ fn generate(check: bool, specs: &Path) -> Result<ExitCode, Vec<String>> {
     let mut answers = BTreeMap::new();
     let mut problems = Vec::new();
     let (mut actions, mut models, mut codes) = (0, 0, 0);
+    let mut paging: BTreeMap<String, usize> = BTreeMap::new();
     for dir in &dirs {
         let service = dir.name.split('-').next().unwrap_or_default();
         let layout = CrateLayout::in_workspace(&root, service);
@@ -154,6 +155,13 @@ fn generate(check: bool, specs: &Path) -> Result<ExitCode, Vec<String>> {
                 );
                 answers.insert(service.to_owned(), (plan.version.clone(), file));
                 actions += plan.actions.len();
+                for (_, style) in emit::paginators::paged(&plan) {
+                    *paging
+                        .entry(format!("{style:?}").to_lowercase())
+                        .or_default() += 1;
+                }
+                *paging.entry("unclassified".to_owned()).or_default() +=
+                    emit::paginators::unclassified(&plan).count();
                 models += plan.models.len();
                 codes += plan.codes.len();
                 files.extend(crate_files);
@@ -203,10 +211,12 @@ fn generate(check: bool, specs: &Path) -> Result<ExitCode, Vec<String>> {
     }
     workspace::apply(&files, &changes).map_err(|e| vec![e])?;
     let lines: usize = files.values().map(|t| t.lines().count()).sum();
+    let paging: Vec<String> = paging.iter().map(|(k, n)| format!("{k} {n}")).collect();
     println!(
-        "tc-codegen: {} services, {} files, {lines} lines ({actions} actions, {models} models, {codes} codes); {} changed",
+        "tc-codegen: {} services, {} files, {lines} lines ({actions} actions, {models} models, {codes} codes; paging: {}); {} changed",
         dirs.len(),
         files.len(),
+        paging.join(", "),
         changes.differ.len() + changes.stale.len()
     );
     Ok(ExitCode::SUCCESS)

@@ -27,6 +27,36 @@ pub struct Overrides {
     /// Explicit variant names for error codes, by code.
     #[serde(default)]
     pub error_variants: BTreeMap<String, String>,
+    /// Named waiters, by function name (`instances_running`).
+    #[serde(default)]
+    pub waiters: BTreeMap<String, WaiterOverride>,
+}
+
+/// A named waiter: which describing action to repeat and which member of its
+/// answer holds the state. Two forms: a list (`ids`, `list`, `id`, `missing`:
+/// every resource in the list must reach the state) or one value (`input`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaiterOverride {
+    pub action: String,
+    /// List form: the request's list of ids the waiter's `ids` go to.
+    pub ids: Option<String>,
+    /// List form: the answer's list of resources.
+    pub list: Option<String>,
+    /// List form: each resource's id member.
+    pub id: Option<String>,
+    /// List form: what a resource the answer does not list means: `pending`,
+    /// `ready` or `failed`.
+    pub missing: Option<String>,
+    /// One-value form: the request member the waiter's argument goes to.
+    pub input: Option<String>,
+    /// The member holding the state (in each resource, or in the answer).
+    pub state: String,
+    /// The states that end the wait successfully.
+    pub ready: Vec<String>,
+    /// The states that end it at once with an error.
+    #[serde(default)]
+    pub failed: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

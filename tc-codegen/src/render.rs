@@ -44,7 +44,7 @@ fn doc_lines(doc: &Doc) -> Vec<String> {
 
 /// The Rust type of a scalar; models are named by `model_path` (a path into
 /// `crate::models` from outside it, the bare name inside).
-fn scalar(s: &Scalar, model_path: &TokenStream) -> TokenStream {
+pub fn scalar(s: &Scalar, model_path: &TokenStream) -> TokenStream {
     match s {
         Scalar::I64 => quote!(i64),
         Scalar::U64 => quote!(u64),

@@ -32,6 +32,11 @@ pub enum Ty {
 }
 
 impl Scalar {
+    /// Whether it is a model.
+    pub fn is_object(&self) -> bool {
+        matches!(self, Scalar::Object(_))
+    }
+
     /// Whether the value is text on the wire.
     pub fn is_text(&self) -> bool {
         matches!(

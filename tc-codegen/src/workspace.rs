@@ -94,7 +94,7 @@ pub fn generate(
     })?;
     let src = layout.dir.join("src");
     let rust = |tokens| render::file(label, tokens).map_err(context);
-    let files = BTreeMap::from([
+    let mut files = BTreeMap::from([
         (
             layout.dir.join("Cargo.toml"),
             emit::manifest::emit(&plan, &layout.name, label, layout.examples),
@@ -106,8 +106,15 @@ pub fn generate(
         (src.join("actions.rs"), rust(emit::actions::emit(&plan))?),
         (src.join("models.rs"), rust(emit::models::emit(&plan))?),
         (src.join("errors.rs"), rust(emit::errors::emit(&plan))?),
+        (
+            src.join("paginators.rs"),
+            rust(emit::paginators::emit(&plan))?,
+        ),
         (src.join("registry.rs"), rust(emit::registry::emit(&plan))?),
     ]);
+    if !plan.waiters.is_empty() {
+        files.insert(src.join("waiters.rs"), rust(emit::waiters::emit(&plan))?);
+    }
     Ok((plan, files))
 }
 

@@ -36,6 +36,14 @@ pub enum Error {
     /// The request could not be built (invalid endpoint, unserializable value).
     #[error(transparent)]
     Build(Box<BuildError>),
+    /// A listing's answers would have made it go round in circles
+    /// ([`Client::paginate`](crate::Client::paginate)).
+    #[error(transparent)]
+    Paging(Box<crate::paginate::PagingError>),
+    /// A wait ended without the state it waited for
+    /// ([`Client::wait_until`](crate::Client::wait_until)).
+    #[error(transparent)]
+    Wait(Box<crate::wait::WaitError>),
 }
 
 impl Error {

@@ -43,6 +43,7 @@ pub mod credential;
 mod endpoint;
 pub mod envelope;
 mod error;
+mod paginate;
 pub mod query;
 mod rate_limit;
 mod request_template;
@@ -51,6 +52,7 @@ pub mod sign;
 pub mod time;
 mod time_limit;
 mod uuid;
+mod wait;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -66,8 +68,10 @@ pub use error::{
     BuildError, DecodeError, Error, HttpStatusError, ServiceError, TransportError,
     TransportErrorKind,
 };
+pub use paginate::{Cursor, Pages, Paginate, PagingError};
 pub use retry::RetryConfig;
 pub use uuid::random_uuid;
+pub use wait::{WaitConfig, WaitError, WaitErrorKind, WaitState};
 
 #[cfg(feature = "macros")]
 pub use tc_macros::{tc_action, tc_error, tc_model};

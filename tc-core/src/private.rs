@@ -26,3 +26,243 @@ pub fn position(codes: &[&str], code: &str) -> Option<usize> {
 pub fn client_token() -> String {
     crate::uuid::random_uuid()
 }
+
+/// What `tc-codegen`'s `Paginate` impls read and write: members that hold a
+/// place in a listing, whatever their type on the wire.
+pub mod paging {
+    use crate::paginate::Cursor;
+
+    /// An offset, page number, page size or total: `u64`, `i64` or text,
+    /// optional or not.
+    pub trait Number {
+        /// The value, when set and a whole number not below zero.
+        fn get(&self) -> Option<u64>;
+        /// Sets it.
+        fn set(&mut self, value: u64);
+    }
+
+    impl Number for u64 {
+        fn get(&self) -> Option<u64> {
+            Some(*self)
+        }
+        fn set(&mut self, value: u64) {
+            *self = value;
+        }
+    }
+
+    impl Number for i64 {
+        fn get(&self) -> Option<u64> {
+            u64::try_from(*self).ok()
+        }
+        fn set(&mut self, value: u64) {
+            *self = i64::try_from(value).unwrap_or(i64::MAX);
+        }
+    }
+
+    impl Number for String {
+        fn get(&self) -> Option<u64> {
+            self.trim().parse().ok()
+        }
+        fn set(&mut self, value: u64) {
+            *self = value.to_string();
+        }
+    }
+
+    impl<N: Number + Default> Number for Option<N> {
+        fn get(&self) -> Option<u64> {
+            self.as_ref().and_then(Number::get)
+        }
+        fn set(&mut self, value: u64) {
+            self.get_or_insert_with(N::default).set(value);
+        }
+    }
+
+    /// A page token: text, optional or not.
+    pub trait Token {
+        /// The token, when there is one.
+        fn token(&self) -> Option<&str>;
+        /// Sets it.
+        fn set_token(&mut self, token: String);
+    }
+
+    impl Token for String {
+        fn token(&self) -> Option<&str> {
+            Some(self)
+        }
+        fn set_token(&mut self, token: String) {
+            *self = token;
+        }
+    }
+
+    impl Token for Option<String> {
+        fn token(&self) -> Option<&str> {
+            self.as_deref()
+        }
+        fn set_token(&mut self, token: String) {
+            *self = Some(token);
+        }
+    }
+
+    /// The list an answer pages: `Vec<T>`, optional or not.
+    pub trait List {
+        /// One element.
+        type Item;
+        /// How many elements.
+        fn count(&self) -> usize;
+        /// The elements.
+        fn items(&self) -> &[Self::Item];
+        /// The elements, taken out.
+        fn take(&mut self) -> Vec<Self::Item>;
+    }
+
+    impl<T> List for Vec<T> {
+        type Item = T;
+        fn count(&self) -> usize {
+            self.len()
+        }
+        fn items(&self) -> &[T] {
+            self
+        }
+        fn take(&mut self) -> Vec<T> {
+            std::mem::take(self)
+        }
+    }
+
+    impl<T> List for Option<Vec<T>> {
+        type Item = T;
+        fn count(&self) -> usize {
+            self.as_ref().map_or(0, Vec::len)
+        }
+        fn items(&self) -> &[T] {
+            self.as_deref().unwrap_or_default()
+        }
+        fn take(&mut self) -> Vec<T> {
+            Option::take(self).unwrap_or_default()
+        }
+    }
+
+    /// The cursor of an offset-paged request.
+    pub fn offset(member: &impl Number) -> Cursor {
+        Cursor::Offset(member.get().unwrap_or(0))
+    }
+
+    /// The cursor of a page-numbered request; unset means the first page, 1.
+    pub fn page(member: &impl Number) -> Cursor {
+        Cursor::Page(member.get().unwrap_or(1))
+    }
+
+    /// The cursor of a token-paged request; unset means the first page.
+    pub fn token(member: &impl Token) -> Cursor {
+        Cursor::Token(member.token().unwrap_or_default().to_owned())
+    }
+
+    /// Points an offset, page number or token member at `cursor`.
+    pub fn set_number(member: &mut impl Number, cursor: Cursor) {
+        if let Cursor::Offset(at) | Cursor::Page(at) = cursor {
+            member.set(at);
+        }
+    }
+
+    /// Points a token member at `cursor`.
+    pub fn set_token(member: &mut impl Token, cursor: Cursor) {
+        if let Cursor::Token(token) = cursor {
+            member.set_token(token);
+        }
+    }
+}
+
+/// What `tc-codegen`'s named waiters use to read a state out of an answer.
+pub mod waiting {
+    use crate::wait::WaitState;
+
+    /// A member read as text: a state name, or a status number.
+    pub trait Text {
+        /// The value as text, when set.
+        fn text(&self) -> Option<String>;
+    }
+
+    impl Text for String {
+        fn text(&self) -> Option<String> {
+            Some(self.clone())
+        }
+    }
+
+    impl Text for i64 {
+        fn text(&self) -> Option<String> {
+            Some(self.to_string())
+        }
+    }
+
+    impl Text for u64 {
+        fn text(&self) -> Option<String> {
+            Some(self.to_string())
+        }
+    }
+
+    impl<T: Text> Text for Option<T> {
+        fn text(&self) -> Option<String> {
+            self.as_ref().and_then(Text::text)
+        }
+    }
+
+    /// What an id the answer does not list means.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Missing {
+        /// Not visible yet: keep waiting.
+        Pending,
+        /// Gone, which is what was waited for.
+        Ready,
+        /// Gone, so the state will never come.
+        Failed,
+    }
+
+    /// Whether every resource in `ids` is in a `ready` state (`Ready`), one is
+    /// in a `failed` state or missing when that fails (`Failed`), or else
+    /// `Pending`; the text lists each id's state.
+    pub fn every<T>(
+        ids: &[String],
+        items: &[T],
+        id: impl Fn(&T) -> Option<String>,
+        state: impl Fn(&T) -> Option<String>,
+        (ready, failed): (&[&str], &[&str]),
+        missing: Missing,
+    ) -> WaitState {
+        let mut seen = Vec::with_capacity(ids.len());
+        let (mut all_ready, mut failure) = (true, false);
+        for wanted in ids {
+            let found = items
+                .iter()
+                .find(|item| id(item).as_deref() == Some(wanted.as_str()));
+            let now = found.and_then(&state);
+            let (is_ready, is_failed) = match &now {
+                None => (missing == Missing::Ready, missing == Missing::Failed),
+                Some(now) => (
+                    ready.contains(&now.as_str()),
+                    failed.contains(&now.as_str()),
+                ),
+            };
+            all_ready &= is_ready;
+            failure |= is_failed;
+            let shown = now.unwrap_or_else(|| "not listed".to_owned());
+            seen.push(format!("{wanted} {shown}"));
+        }
+        let seen = seen.join(", ");
+        if failure {
+            WaitState::Failed(seen)
+        } else if all_ready {
+            WaitState::Ready
+        } else {
+            WaitState::Pending(seen)
+        }
+    }
+
+    /// Whether one state is `ready`, `failed` or neither.
+    pub fn one(now: Option<String>, (ready, failed): (&[&str], &[&str])) -> WaitState {
+        let shown = now.clone().unwrap_or_else(|| "not given".to_owned());
+        match now.as_deref() {
+            Some(now) if ready.contains(&now) => WaitState::Ready,
+            Some(now) if failed.contains(&now) => WaitState::Failed(shown),
+            _ => WaitState::Pending(shown),
+        }
+    }
+}

@@ -12,6 +12,26 @@ pub trait ActionVisitor {
             + ::core::cmp::PartialEq;
 }
 
+/// The actions that implement `Paginate`, with how they page
+/// (`offset`, `page` or `token`).
+pub const PAGED_ACTIONS: &[(&str, &str)] = &[
+    ("DescribeChcHosts", "offset"),
+    ("DescribeDisasterRecoverGroups", "offset"),
+    ("DescribeHosts", "offset"),
+    ("DescribeHpcClusters", "offset"),
+    ("DescribeImages", "offset"),
+    ("DescribeInstances", "offset"),
+    ("DescribeInstancesStatus", "offset"),
+    ("DescribeKeyPairs", "offset"),
+    ("DescribeLaunchTemplateVersions", "offset"),
+    ("DescribeLaunchTemplates", "offset"),
+    ("DescribeResourcePoolPacks", "token"),
+    ("DescribeTaskInfo", "offset"),
+];
+
+/// The actions with paging members whose pattern was not recognised, and why.
+pub const UNCLASSIFIED_PAGING: &[(&str, &str)] = &[];
+
 /// How many actions [`visit_actions`] walks.
 pub const ACTION_COUNT: usize = 106;
 

@@ -87,3 +87,24 @@ fn the_cvm_example_sends_post_and_get() {
         );
     }
 }
+
+#[test]
+fn run_and_wait_launches_lists_and_stops() {
+    let out = run("run_and_wait", &["--count", "2", "--page-size", "4"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for line in [
+        "RunInstances: 2 launching",
+        "all 2 RUNNING",
+        "page 3: 1 instances of 9",
+        "listed 9 instances in 3 pages, 9 RUNNING",
+        "all 2 STOPPED",
+    ] {
+        assert!(stdout.contains(line), "no `{line}` in:\n{stdout}");
+    }
+}

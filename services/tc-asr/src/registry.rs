@@ -12,6 +12,18 @@ pub trait ActionVisitor {
             + ::core::cmp::PartialEq;
 }
 
+/// The actions that implement `Paginate`, with how they page
+/// (`offset`, `page` or `token`).
+pub const PAGED_ACTIONS: &[(&str, &str)] = &[
+    ("GetAsrVocabList", "offset"),
+    ("GetCustomizationList", "offset"),
+];
+
+/// The actions with paging members whose pattern was not recognised, and why.
+pub const UNCLASSIFIED_PAGING: &[(&str, &str)] = &[
+    ("GetAsrKeyWordLibList", "its answer has no list"),
+];
+
 /// How many actions [`visit_actions`] walks.
 pub const ACTION_COUNT: usize = 33;
 

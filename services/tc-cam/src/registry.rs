@@ -12,6 +12,32 @@ pub trait ActionVisitor {
             + ::core::cmp::PartialEq;
 }
 
+/// The actions that implement `Paginate`, with how they page
+/// (`offset`, `page` or `token`).
+pub const PAGED_ACTIONS: &[(&str, &str)] = &[
+    ("DescribeRoleList", "page"),
+    ("ListAccounts", "token"),
+    ("ListAttachedGroupPolicies", "page"),
+    ("ListAttachedRolePolicies", "page"),
+    ("ListAttachedUserAllPolicies", "page"),
+    ("ListAttachedUserPolicies", "page"),
+    ("ListCollaborators", "offset"),
+    ("ListEntitiesForPolicy", "page"),
+    ("ListGroups", "page"),
+    ("ListGroupsForUser", "page"),
+    ("ListReceiver", "offset"),
+    ("ListUsersForGroup", "page"),
+    ("ListWeChatWorkSubAccounts", "offset"),
+];
+
+/// The actions with paging members whose pattern was not recognised, and why.
+pub const UNCLASSIFIED_PAGING: &[(&str, &str)] = &[
+    (
+        "ListPolicies",
+        "its answer has 2 lists (`List`, `ServiceTypeList`), none of them the obvious one",
+    ),
+];
+
 /// How many actions [`visit_actions`] walks.
 pub const ACTION_COUNT: usize = 95;
 

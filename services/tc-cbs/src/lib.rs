@@ -34,9 +34,15 @@ pub mod errors;
 #[rustfmt::skip]
 pub mod models;
 
+#[rustfmt::skip]
+mod paginators;
+
 #[doc(hidden)]
 #[rustfmt::skip]
 pub mod registry;
+
+#[rustfmt::skip]
+pub mod waiters;
 pub use actions::*;
 pub use tc_core::Action;
 pub use tc_core::Client;
@@ -47,3 +53,4 @@ pub use tc_core::Error;
 pub use tc_core::ErrorCode;
 pub use tc_core::RetryConfig;
 pub use tc_core::ServiceError;
+pub use tc_core::WaitConfig;

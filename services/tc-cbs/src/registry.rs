@@ -12,6 +12,24 @@ pub trait ActionVisitor {
             + ::core::cmp::PartialEq;
 }
 
+/// The actions that implement `Paginate`, with how they page
+/// (`offset`, `page` or `token`).
+pub const PAGED_ACTIONS: &[(&str, &str)] = &[
+    ("DescribeAutoSnapshotPolicies", "offset"),
+    ("DescribeDiskBackups", "offset"),
+    ("DescribeDisks", "offset"),
+    ("DescribeSnapshotGroups", "offset"),
+    ("DescribeSnapshots", "offset"),
+];
+
+/// The actions with paging members whose pattern was not recognised, and why.
+pub const UNCLASSIFIED_PAGING: &[(&str, &str)] = &[
+    (
+        "DescribeDiskStoragePool",
+        "its answer has 2 lists (`CdcSet`, `DiskStoragePoolSet`), none of them the obvious one",
+    ),
+];
+
 /// How many actions [`visit_actions`] walks.
 pub const ACTION_COUNT: usize = 61;
 

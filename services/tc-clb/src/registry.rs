@@ -12,6 +12,41 @@ pub trait ActionVisitor {
             + ::core::cmp::PartialEq;
 }
 
+/// The actions that implement `Paginate`, with how they page
+/// (`offset`, `page` or `token`).
+pub const PAGED_ACTIONS: &[(&str, &str)] = &[
+    ("DescribeAsyncJobs", "token"),
+    ("DescribeBlockIPList", "offset"),
+    ("DescribeBudgetAssociations", "offset"),
+    ("DescribeBudgets", "offset"),
+    ("DescribeClusterResources", "offset"),
+    ("DescribeCrossTargets", "offset"),
+    ("DescribeCustomizedConfigAssociateList", "offset"),
+    ("DescribeCustomizedConfigList", "offset"),
+    ("DescribeExclusiveClusters", "offset"),
+    ("DescribeIdleLoadBalancers", "offset"),
+    ("DescribeKeys", "offset"),
+    ("DescribeLoadBalancers", "offset"),
+    ("DescribeLoadBalancersDetail", "offset"),
+    ("DescribeModelAliases", "offset"),
+    ("DescribeModelAssociations", "offset"),
+    ("DescribeModelKeys", "offset"),
+    ("DescribeModelNames", "offset"),
+    ("DescribeModelRouterLogs", "token"),
+    ("DescribeModelRouterResourcePackageDeduction", "offset"),
+    ("DescribeModelRouterResourcePackages", "offset"),
+    ("DescribeModelRouters", "offset"),
+    ("DescribeResources", "offset"),
+    ("DescribeServiceProviderHealthStatus", "offset"),
+    ("DescribeTargetGroupInstances", "offset"),
+    ("DescribeTargetGroupList", "offset"),
+    ("DescribeTargetGroups", "offset"),
+    ("DescribeUserGroups", "offset"),
+];
+
+/// The actions with paging members whose pattern was not recognised, and why.
+pub const UNCLASSIFIED_PAGING: &[(&str, &str)] = &[];
+
 /// How many actions [`visit_actions`] walks.
 pub const ACTION_COUNT: usize = 160;
 

@@ -12,6 +12,24 @@ pub trait ActionVisitor {
             + ::core::cmp::PartialEq;
 }
 
+/// The actions that implement `Paginate`, with how they page
+/// (`offset`, `page` or `token`).
+pub const PAGED_ACTIONS: &[(&str, &str)] = &[
+    ("DescribeDomainFilterList", "offset"),
+    ("DescribeDomainList", "offset"),
+    ("DescribeDomainLogList", "offset"),
+    ("DescribeDomainVipList", "offset"),
+    ("DescribeRecordFilterList", "offset"),
+    ("DescribeRecordGroupList", "offset"),
+    ("DescribeRecordList", "offset"),
+    ("DescribeVasList", "offset"),
+];
+
+/// The actions with paging members whose pattern was not recognised, and why.
+pub const UNCLASSIFIED_PAGING: &[(&str, &str)] = &[
+    ("DescribeLineGroupList", "it has `Offset` but not a whole pattern"),
+];
+
 /// How many actions [`visit_actions`] walks.
 pub const ACTION_COUNT: usize = 97;
 

@@ -34,6 +34,9 @@ pub mod errors;
 #[rustfmt::skip]
 pub mod models;
 
+#[rustfmt::skip]
+mod paginators;
+
 #[doc(hidden)]
 #[rustfmt::skip]
 pub mod registry;
@@ -47,3 +50,4 @@ pub use tc_core::Error;
 pub use tc_core::ErrorCode;
 pub use tc_core::RetryConfig;
 pub use tc_core::ServiceError;
+pub use tc_core::WaitConfig;

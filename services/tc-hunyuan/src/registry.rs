@@ -12,6 +12,19 @@ pub trait ActionVisitor {
             + ::core::cmp::PartialEq;
 }
 
+/// The actions that implement `Paginate`, with how they page
+/// (`offset`, `page` or `token`).
+pub const PAGED_ACTIONS: &[(&str, &str)] = &[
+    ("FilesList", "offset"),
+    ("ListGlossary", "page"),
+    ("ListGlossaryEntry", "page"),
+];
+
+/// The actions with paging members whose pattern was not recognised, and why.
+pub const UNCLASSIFIED_PAGING: &[(&str, &str)] = &[
+    ("GetThreadMessageList", "it has `Limit` but not a whole pattern"),
+];
+
 /// How many actions [`visit_actions`] walks.
 pub const ACTION_COUNT: usize = 28;
 

@@ -12,6 +12,45 @@ pub trait ActionVisitor {
             + ::core::cmp::PartialEq;
 }
 
+/// The actions that implement `Paginate`, with how they page
+/// (`offset`, `page` or `token`).
+pub const PAGED_ACTIONS: &[(&str, &str)] = &[
+    ("DescribeAccidentEventList", "offset"),
+    ("DescribeAlarmHistories", "page"),
+    ("DescribeAlarmNotices", "page"),
+    ("DescribeAlarmPolicies", "page"),
+    ("DescribeAlertRules", "offset"),
+    ("DescribeBasicAlarmList", "offset"),
+    ("DescribeBindingPolicyObjectList", "offset"),
+    ("DescribeConditionsTemplateList", "offset"),
+    ("DescribeGrafanaChannels", "offset"),
+    ("DescribeGrafanaNotificationChannels", "offset"),
+    ("DescribeOnCallForms", "offset"),
+    ("DescribePolicyGroupList", "offset"),
+    ("DescribeProductEventList", "offset"),
+    ("DescribeProductList", "offset"),
+    ("DescribePrometheusAgents", "offset"),
+    ("DescribePrometheusAlertGroups", "offset"),
+    ("DescribePrometheusAlertPolicy", "offset"),
+    ("DescribePrometheusClusterAgents", "offset"),
+    ("DescribePrometheusInstances", "offset"),
+    ("DescribePrometheusInstancesOverview", "offset"),
+    ("DescribePrometheusRecordRules", "offset"),
+    ("DescribePrometheusScrapeJobs", "offset"),
+    ("DescribePrometheusTargetsTMP", "offset"),
+    ("DescribePrometheusTemp", "offset"),
+    ("DescribeRecordingRules", "offset"),
+    ("DescribeRemoteWrites", "offset"),
+];
+
+/// The actions with paging members whose pattern was not recognised, and why.
+pub const UNCLASSIFIED_PAGING: &[(&str, &str)] = &[
+    (
+        "DescribeGrafanaInstances",
+        "its answer has 2 lists (`InstanceSet`, `Instances`), none of them the obvious one",
+    ),
+];
+
 /// How many actions [`visit_actions`] walks.
 pub const ACTION_COUNT: usize = 186;
 

@@ -12,6 +12,24 @@ pub trait ActionVisitor {
             + ::core::cmp::PartialEq;
 }
 
+/// The actions that implement `Paginate`, with how they page
+/// (`offset`, `page` or `token`).
+pub const PAGED_ACTIONS: &[(&str, &str)] = &[
+    ("GetAbuseReport", "offset"),
+    ("GetSendEmailStatus", "offset"),
+    ("ListAddressUnsubscribeConfig", "offset"),
+    ("ListBlackEmailAddress", "offset"),
+    ("ListCustomBlacklist", "offset"),
+    ("ListEmailIdentities", "offset"),
+    ("ListEmailTemplates", "offset"),
+    ("ListReceiverDetails", "offset"),
+    ("ListReceivers", "offset"),
+    ("ListSendTasks", "offset"),
+];
+
+/// The actions with paging members whose pattern was not recognised, and why.
+pub const UNCLASSIFIED_PAGING: &[(&str, &str)] = &[];
+
 /// How many actions [`visit_actions`] walks.
 pub const ACTION_COUNT: usize = 36;
 

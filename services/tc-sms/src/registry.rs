@@ -12,6 +12,25 @@ pub trait ActionVisitor {
             + ::core::cmp::PartialEq;
 }
 
+/// The actions that implement `Paginate`, with how they page
+/// (`offset`, `page` or `token`).
+pub const PAGED_ACTIONS: &[(&str, &str)] = &[
+    ("DescribeSendRecordList", "offset"),
+    ("DescribeSmsSignList", "offset"),
+    ("DescribeSmsTemplateList", "offset"),
+    ("PullSmsReplyStatusByPhoneNumber", "offset"),
+    ("PullSmsSendStatusByPhoneNumber", "offset"),
+    ("SmsPackagesStatistics", "offset"),
+];
+
+/// The actions with paging members whose pattern was not recognised, and why.
+pub const UNCLASSIFIED_PAGING: &[(&str, &str)] = &[
+    ("CallbackStatusStatistics", "its answer has no list"),
+    ("PullSmsReplyStatus", "it has `Limit` but not a whole pattern"),
+    ("PullSmsSendStatus", "it has `Limit` but not a whole pattern"),
+    ("SendStatusStatistics", "its answer has no list"),
+];
+
 /// How many actions [`visit_actions`] walks.
 pub const ACTION_COUNT: usize = 20;
 

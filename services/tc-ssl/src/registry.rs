@@ -12,6 +12,38 @@ pub trait ActionVisitor {
             + ::core::cmp::PartialEq;
 }
 
+/// The actions that implement `Paginate`, with how they page
+/// (`offset`, `page` or `token`).
+pub const PAGED_ACTIONS: &[(&str, &str)] = &[
+    ("DescribeCertificateOperateLogs", "offset"),
+    ("DescribeCertificates", "offset"),
+    ("DescribeCompanies", "offset"),
+    ("DescribeHostApiGatewayInstanceList", "offset"),
+    ("DescribeHostCdnInstanceList", "offset"),
+    ("DescribeHostClbInstanceList", "offset"),
+    ("DescribeHostCosInstanceList", "offset"),
+    ("DescribeHostDdosInstanceList", "offset"),
+    ("DescribeHostDeployRecord", "offset"),
+    ("DescribeHostDeployRecordDetail", "offset"),
+    ("DescribeHostTeoInstanceList", "offset"),
+    ("DescribeHostTkeInstanceList", "offset"),
+    ("DescribeHostUpdateRecord", "offset"),
+    ("DescribeHostUpdateRecordDetail", "offset"),
+    ("DescribeHostUploadUpdateRecord", "offset"),
+    ("DescribeHostUploadUpdateRecordDetail", "offset"),
+    ("DescribeManagers", "offset"),
+    ("DescribePackages", "offset"),
+];
+
+/// The actions with paging members whose pattern was not recognised, and why.
+pub const UNCLASSIFIED_PAGING: &[(&str, &str)] = &[
+    (
+        "DescribeCertificateBindResourceTaskDetail",
+        "its answer has 16 lists (`CLB`, `CDN`, `WAF`, `DDOS`, `LIVE`, `VOD`, `TKE`, `APIGATEWAY`, `TCB`, `TEO`, `TSE`, `COS`, `TDMQ`, `MQTT`, `GAAP`, `SCF`), none of them the obvious one",
+    ),
+    ("DescribeManagerDetail", "it has `Limit`, `Offset` but not a whole pattern"),
+];
+
 /// How many actions [`visit_actions`] walks.
 pub const ACTION_COUNT: usize = 68;
 

@@ -12,6 +12,30 @@ pub trait ActionVisitor {
             + ::core::cmp::PartialEq;
 }
 
+/// The actions that implement `Paginate`, with how they page
+/// (`offset`, `page` or `token`).
+pub const PAGED_ACTIONS: &[(&str, &str)] = &[
+    ("DescribeProjects", "offset"),
+    ("DescribeResourceTags", "offset"),
+    ("DescribeResourceTagsByResourceIds", "offset"),
+    ("DescribeResourceTagsByResourceIdsSeq", "offset"),
+    ("DescribeResourceTagsByTagKeys", "offset"),
+    ("DescribeResourcesByTags", "offset"),
+    ("DescribeResourcesByTagsUnion", "offset"),
+    ("DescribeTagKeys", "offset"),
+    ("DescribeTagValues", "offset"),
+    ("DescribeTagValuesSeq", "offset"),
+    ("DescribeTags", "offset"),
+    ("DescribeTagsSeq", "offset"),
+    ("GetResources", "token"),
+    ("GetTagKeys", "token"),
+    ("GetTagValues", "token"),
+    ("GetTags", "token"),
+];
+
+/// The actions with paging members whose pattern was not recognised, and why.
+pub const UNCLASSIFIED_PAGING: &[(&str, &str)] = &[];
+
 /// How many actions [`visit_actions`] walks.
 pub const ACTION_COUNT: usize = 31;
 

@@ -13,6 +13,12 @@ pub fn emit(plan: &Plan, crate_name: &str, label: &str) -> TokenStream {
     let example = docs::example_call(plan, crate_name);
     let crate_doc = inner_doc(&docs::crate_docs(plan, crate_name, label, &example));
     let reexports = ROOT_REEXPORTS.iter().map(|name| ident(name));
+    let waiters = (!plan.waiters.is_empty()).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod waiters;
+        }
+    });
     quote! {
         #crate_doc
         // The generated code is held to the same lints as hand-written code, and more.
@@ -26,9 +32,12 @@ pub fn emit(plan: &Plan, crate_name: &str, label: &str) -> TokenStream {
         pub mod errors;
         #[rustfmt::skip]
         pub mod models;
+        #[rustfmt::skip]
+        mod paginators;
         #[doc(hidden)]
         #[rustfmt::skip]
         pub mod registry;
+        #waiters
 
         pub use actions::*;
         #(pub use tc_core::#reexports;)*

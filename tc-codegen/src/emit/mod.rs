@@ -6,4 +6,6 @@ pub mod lib_rs;
 pub mod manifest;
 pub mod mock_answers;
 pub mod models;
+pub mod paginators;
 pub mod registry;
+pub mod waiters;

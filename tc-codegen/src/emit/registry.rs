@@ -15,6 +15,12 @@ pub fn emit(plan: &Plan) -> TokenStream {
             .line("Every action of this crate, reachable with its types. Not a stable API."),
     );
     let count = proc_macro2::Literal::usize_unsuffixed(plan.actions.len());
+    let paged = crate::emit::paginators::paged(plan).map(|(name, style)| {
+        let style = format!("{style:?}").to_lowercase();
+        quote!((#name, #style))
+    });
+    let unclassified =
+        crate::emit::paginators::unclassified(plan).map(|(name, why)| quote!((#name, #why)));
     let visits = plan.actions.values().map(|a| {
         let request = ident(&a.request.name);
         quote!(visitor.visit::<crate::#request>();)
@@ -33,6 +39,13 @@ pub fn emit(plan: &Plan) -> TokenStream {
                     + ::core::cmp::PartialEq,
                 A::Output: ::tc_core::__private::serde::Serialize + ::core::fmt::Debug + ::core::cmp::PartialEq;
         }
+
+        /// The actions that implement `Paginate`, with how they page
+        /// (`offset`, `page` or `token`).
+        pub const PAGED_ACTIONS: &[(&str, &str)] = &[#(#paged),*];
+
+        /// The actions with paging members whose pattern was not recognised, and why.
+        pub const UNCLASSIFIED_PAGING: &[(&str, &str)] = &[#(#unclassified),*];
 
         /// How many actions [`visit_actions`] walks.
         pub const ACTION_COUNT: usize = #count;

@@ -74,11 +74,13 @@ pub fn plan(
             Some("offline") => Status::Offline,
             _ => Status::Online,
         };
+        let paging = super::paging::classify(&request, &response);
         actions.insert(
             name.clone(),
             ActionPlan {
                 name: name.clone(),
                 status,
+                paging,
                 request,
                 response,
                 error_enum: (!codes.is_empty()).then(|| format!("{name}Error")),

@@ -19,6 +19,8 @@ mod codes;
 mod fields;
 pub mod names;
 mod objects;
+pub mod paging;
+pub mod waiters;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -41,6 +43,8 @@ pub struct Plan {
     pub models: BTreeMap<String, StructPlan>,
     /// Every code, by wire code.
     pub codes: BTreeMap<String, CodePlan>,
+    /// Named waiters, in name order.
+    pub waiters: Vec<waiters::WaiterPlan>,
 }
 
 /// Whether the service still serves an action.
@@ -63,6 +67,8 @@ pub struct ActionPlan {
     /// Wire code and our own words for it, if the overrides give any.
     pub errors: BTreeMap<String, Option<String>>,
     pub rate_limit: Option<u32>,
+    /// How the action pages, if it does.
+    pub paging: paging::Paging,
 }
 
 pub struct StructPlan {
@@ -142,6 +148,7 @@ pub fn plan(specs: &Specs, overrides: &Overrides) -> Result<Plan, Vec<String>> {
     );
     names::check_unique(&actions, &models, &all_codes_enum, &mut problems);
     let doc_example = actions::doc_example(&actions, overrides, &mut problems);
+    let waiters = waiters::plan(specs, overrides, &actions, &models, &mut problems);
 
     if !problems.0.is_empty() {
         return Err(problems.0);
@@ -158,6 +165,7 @@ pub fn plan(specs: &Specs, overrides: &Overrides) -> Result<Plan, Vec<String>> {
         actions,
         models,
         codes,
+        waiters,
     })
 }
 

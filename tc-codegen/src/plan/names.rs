@@ -24,6 +24,7 @@ pub const ROOT_REEXPORTS: &[&str] = &[
     "ErrorCode",
     "RetryConfig",
     "ServiceError",
+    "WaitConfig",
 ];
 
 /// Names the generated models use from the prelude: a model spelled like one

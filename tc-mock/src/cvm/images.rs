@@ -1,6 +1,6 @@
-//! CVM image sharing, with state: images, who they are shared with, and the
-//! rules the service applies (id format, unknown images, sharing with oneself,
-//! a share quota).
+//! Image sharing, with state: images, who they are shared with, and the rules
+//! the service applies (id format, unknown images, sharing with oneself, a
+//! share quota).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};

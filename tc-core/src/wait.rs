@@ -1,0 +1,180 @@
+//! Waiting for a state: the same describing call repeated, with growing
+//! pauses, until the answer says the resource is ready, that it failed, or
+//! the time is up ([`Client::wait_until`]).
+
+use std::fmt;
+use std::time::{Duration, Instant};
+
+use crate::action::Action;
+use crate::client::Client;
+use crate::error::Error;
+
+/// What one answer says about the state being waited for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WaitState {
+    /// The state is reached: the wait ends with this answer.
+    Ready,
+    /// Not yet; the text says what was seen (it ends up in a time-out error).
+    Pending(String),
+    /// The state will never be reached (a failed launch, a deleted disk): the
+    /// wait ends at once with an error carrying the text.
+    Failed(String),
+}
+
+/// How long and how often to ask.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct WaitConfig {
+    /// The pause before the second call (default 1 s); it doubles after each
+    /// call up to `max_delay`, with full jitter.
+    pub initial_delay: Duration,
+    /// The longest pause between two calls (default 15 s).
+    pub max_delay: Duration,
+    /// The longest the whole wait may take (default 5 minutes).
+    pub timeout: Duration,
+}
+
+impl Default for WaitConfig {
+    fn default() -> Self {
+        WaitConfig {
+            initial_delay: Duration::from_secs(1),
+            max_delay: Duration::from_secs(15),
+            timeout: Duration::from_secs(300),
+        }
+    }
+}
+
+impl WaitConfig {
+    /// Sets the pause before the second call.
+    #[must_use]
+    pub fn initial_delay(mut self, delay: Duration) -> Self {
+        self.initial_delay = delay;
+        self
+    }
+
+    /// Sets the longest pause between two calls.
+    #[must_use]
+    pub fn max_delay(mut self, delay: Duration) -> Self {
+        self.max_delay = delay;
+        self
+    }
+
+    /// Sets the longest the whole wait may take.
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+}
+
+/// Why a wait ended without the state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WaitErrorKind {
+    /// The time given ran out.
+    TimedOut,
+    /// An answer said the state would never be reached.
+    Failed,
+}
+
+/// A wait that ended without the state, with the last state seen.
+#[derive(Debug)]
+pub struct WaitError {
+    kind: WaitErrorKind,
+    action: &'static str,
+    elapsed: Duration,
+    calls: u32,
+    last_state: String,
+}
+
+impl WaitError {
+    /// Why the wait ended.
+    pub fn kind(&self) -> WaitErrorKind {
+        self.kind
+    }
+
+    /// What the last answer said, as the condition described it.
+    pub fn last_state(&self) -> &str {
+        &self.last_state
+    }
+
+    /// How many calls were made.
+    pub fn calls(&self) -> u32 {
+        self.calls
+    }
+}
+
+impl fmt::Display for WaitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let why = match self.kind {
+            WaitErrorKind::TimedOut => "gave up waiting",
+            WaitErrorKind::Failed => "the state will not be reached",
+        };
+        write!(
+            f,
+            "{why} after {} calls of {} in {:.1} s; last state: {}",
+            self.calls,
+            self.action,
+            self.elapsed.as_secs_f64(),
+            self.last_state
+        )
+    }
+}
+
+impl std::error::Error for WaitError {}
+
+impl Client {
+    /// Sends `action` again and again until `condition` says the answer is
+    /// [`WaitState::Ready`] (and returns that answer), says the state will
+    /// never come ([`WaitState::Failed`]), or `config.timeout` is up. Each
+    /// call is an ordinary one (retries and rate limits apply); an error from
+    /// one ends the wait with that error.
+    ///
+    /// # Errors
+    /// [`Error::Wait`] when the wait fails or times out, with the last state
+    /// seen; otherwise the failing call's error.
+    pub async fn wait_until<A, F>(
+        &self,
+        action: A,
+        mut condition: F,
+        config: WaitConfig,
+    ) -> Result<A::Output, Error>
+    where
+        A: Action + Clone,
+        F: FnMut(&A::Output) -> WaitState,
+    {
+        let started = Instant::now();
+        let mut delay = config.initial_delay;
+        let mut calls = 0;
+        loop {
+            let output = self.send(action.clone()).await?;
+            calls += 1;
+            let end = |kind, last_state| {
+                Err(Error::Wait(Box::new(WaitError {
+                    kind,
+                    action: A::NAME,
+                    elapsed: started.elapsed(),
+                    calls,
+                    last_state,
+                })))
+            };
+            let pending = match condition(&output) {
+                WaitState::Ready => return Ok(output),
+                WaitState::Failed(state) => return end(WaitErrorKind::Failed, state),
+                WaitState::Pending(state) => state,
+            };
+            let pause = jittered(delay);
+            if started.elapsed() + pause > config.timeout {
+                return end(WaitErrorKind::TimedOut, pending);
+            }
+            tokio::time::sleep(pause).await;
+            delay = (delay * 2).min(config.max_delay);
+        }
+    }
+}
+
+/// A pause between half of `delay` and all of it, so that many waiters do not
+/// ask in step.
+fn jittered(delay: Duration) -> Duration {
+    delay.mul_f64(0.5 + fastrand::f64() / 2.0)
+}

@@ -1,0 +1,9 @@
+//! CVM with state, for tests and examples that need more than the specs'
+//! example answers: image sharing ([`ImageSharing`]) and instances that launch,
+//! stop and terminate over time ([`Instances`]).
+
+mod images;
+mod instances;
+
+pub use images::{DEFAULT_OWNER_ACCOUNT, DEFAULT_SHARE_QUOTA, ImageSharing};
+pub use instances::{InstanceTimings, Instances};
