@@ -48,6 +48,7 @@ mod rate_limit;
 mod request_template;
 mod retry;
 pub mod sign;
+pub mod streaming;
 pub mod time;
 mod time_limit;
 mod uuid;
@@ -67,6 +68,7 @@ pub use error::{
     TransportErrorKind,
 };
 pub use retry::RetryConfig;
+pub use streaming::{ChunkStream, StreamConfig};
 pub use uuid::random_uuid;
 
 #[cfg(feature = "macros")]

@@ -165,11 +165,14 @@ pub fn finish<T: serde::Serialize>(result: Result<T, Failure>) -> ExitCode {
         serde_json::to_string_pretty(&output)
             .map_err(|e| Failure::Other(format!("cannot print the response: {e}")))
     });
-    match printed {
-        Ok(json) => {
-            println!("{json}");
-            ExitCode::SUCCESS
-        }
+    exit(printed.map(|json| println!("{json}")))
+}
+
+/// Exits 0 for an example that printed its output as it went, or prints the
+/// failure and exits 1 (API error) or 2 (anything else).
+pub fn exit(result: Result<(), Failure>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Api(error)) => {
             eprintln!("{error}");
             ExitCode::from(1)

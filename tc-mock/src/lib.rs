@@ -38,6 +38,7 @@ mod log;
 mod reply;
 mod route;
 mod server;
+mod stream;
 pub mod sts;
 mod verify;
 
@@ -52,6 +53,7 @@ use tokio::task::JoinHandle;
 pub use log::DEFAULT_REQUEST_LOG_LIMIT;
 pub use reply::{MockError, request_id};
 pub use server::Received;
+pub use stream::MockStream;
 pub use verify::MAX_CLOCK_SKEW_SECS;
 
 use log::RequestLog;
@@ -95,6 +97,23 @@ impl MockServer {
             .write()
             .unwrap_or_else(PoisonError::into_inner)
             .insert::<A, F>(handler);
+        self
+    }
+
+    /// Registers a handler of action `A` (replacing any earlier one) that
+    /// streams its answer: the request arrives decoded and typed; return the
+    /// chunks to send as server-sent events, or a [`MockError`] to answer
+    /// with an error envelope instead.
+    pub fn on_stream<A, F>(&self, handler: F) -> &Self
+    where
+        A: Action + DeserializeOwned,
+        F: Fn(A) -> Result<MockStream, MockError> + Send + Sync + 'static,
+    {
+        self.shared
+            .routes
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert_stream::<A, F>(handler);
         self
     }
 
