@@ -86,7 +86,7 @@ impl MockStream {
         EventBody {
             events: self.events,
             pause: None,
-            cut: self.cut,
+            cut: self.cut.then_some(Cut::Flush),
         }
     }
 }
@@ -95,7 +95,16 @@ impl MockStream {
 pub(crate) struct EventBody {
     events: VecDeque<(Duration, Bytes)>,
     pause: Option<Pin<Box<Sleep>>>,
-    cut: bool,
+    cut: Option<Cut>,
+}
+
+/// How far a cut has gone.
+#[derive(Clone, Copy)]
+enum Cut {
+    /// The server must first send the events it holds: it writes out what it
+    /// has when the body has nothing ready, and drops it when the body fails.
+    Flush,
+    Now,
 }
 
 impl Body for EventBody {
@@ -107,13 +116,19 @@ impl Body for EventBody {
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, std::io::Error>>> {
         let Some((pause, _)) = self.events.front() else {
-            // A body error makes the server drop the connection mid-body.
-            return Poll::Ready(self.cut.then(|| {
-                Err(std::io::Error::new(
+            return match self.cut {
+                None => Poll::Ready(None),
+                Some(Cut::Flush) => {
+                    self.cut = Some(Cut::Now);
+                    cx.waker().wake_by_ref();
+                    Poll::Pending
+                }
+                // A body error makes the server drop the connection mid-body.
+                Some(Cut::Now) => Poll::Ready(Some(Err(std::io::Error::new(
                     std::io::ErrorKind::ConnectionAborted,
                     "the stream is cut here (MockStream::cut)",
-                ))
-            }));
+                )))),
+            };
         };
         if !pause.is_zero() {
             let pause = *pause;

@@ -244,7 +244,7 @@ async fn act(stream: &mut TcpStream, fault: Fault) -> bool {
 }
 
 /// Reads one request: the head up to the blank line, then Content-Length bytes.
-async fn read_request(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
+pub async fn read_request(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
     let mut buf = Vec::new();
     let mut byte = [0u8; 1];
     while !buf.ends_with(b"\r\n\r\n") {

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // each test file uses a different part of the support code
 
+pub mod events;
 pub mod faults;
 
 use std::collections::VecDeque;
