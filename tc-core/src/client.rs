@@ -635,7 +635,8 @@ impl ClientBuilder {
     }
 
     /// Time allowed for a whole call: every attempt, backoff and rate-limit
-    /// wait together (default: unbounded beyond the retry budget).
+    /// wait together (default: unbounded beyond the retry budget). A
+    /// streaming call has it until its stream is returned.
     pub fn deadline(mut self, deadline: Duration) -> Self {
         self.deadline = Some(deadline);
         self

@@ -24,6 +24,11 @@
 //! # Ok(()) }
 //! ```
 //!
+//! [`MockServer::on_stream`] registers a handler that streams its answer as
+//! server-sent events ([`MockStream`]); an action without a handler that the
+//! specs show streaming (Hunyuan `ChatCompletions`) streams its example to a
+//! request with `"Stream": true`.
+//!
 //! [`cvm::ImageSharing`] models CVM image sharing with state, and the `tc-mock`
 //! binary serves it for tests written in any language. [`sts::Sts`] issues
 //! temporary credentials (`AssumeRole`, and `AssumeRoleWithWebIdentity`, the

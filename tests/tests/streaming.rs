@@ -126,10 +126,15 @@ async fn the_event_stream_syntax_is_read_as_specified() {
     // A byte-order mark, comments, `event:`/`id:`/`retry:` lines, a chunk
     // split over two `data:` lines, `data:` without its space, CRLF and bare
     // CR line ends, an event without data; sent 7 bytes per HTTP chunk.
-    let text = format!(
-        "\u{feff}: connected\r\n\r\nevent: message\r\nid: 1\r\nretry: 3000\r\ndata: {{\"Choices\": [{{\"Delta\": {{\"Content\": \"multi\",\r\ndata:  \"Role\": \"assistant\"}}, \"FinishReason\": \"\"}}]}}\r\n\r\n: keep-alive\r\revent: ping\r\r{}\r\r",
-        format!("data:{}", delta("line", "stop"))
-    );
+    let text = [
+        "\u{feff}: connected\r\n\r\n",
+        "event: message\r\nid: 1\r\nretry: 3000\r\n",
+        "data: {\"Choices\": [{\"Delta\": {\"Content\": \"multi\",\r\n",
+        "data:  \"Role\": \"assistant\"}, \"FinishReason\": \"\"}]}\r\n\r\n",
+        ": keep-alive\revent: ping\r\r",
+        &format!("data:{}\r\r", delta("line", "stop")),
+    ]
+    .concat();
     let mut script = vec![Step::event_stream("rid-syntax")];
     script.extend(text.as_bytes().chunks(7).map(Step::send));
     script.push(Step::End);
