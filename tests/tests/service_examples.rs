@@ -173,39 +173,44 @@ async fn chat_streams_from_a_stand_in() {
     assert_eq!(mock.requests().len(), 1);
 }
 
+/// Checks a failed run: its exit code, what it printed of the answer before
+/// failing, and how its message on stderr starts.
+fn failed(output: &Output, code: i32, stdout: &str, stderr_start: &str) {
+    assert_eq!(output.status.code(), Some(code));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.starts_with(stderr_start), "{stderr}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn chat_keeps_the_exit_code_contract() {
     let mock = stand_in().await;
 
     let refused = chat_against(&mock, "").await;
-    assert_eq!(refused.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&refused.stderr);
-    assert!(
-        stderr.starts_with("InvalidParameter: Content is empty. (RequestId: "),
-        "{stderr}"
+    failed(
+        &refused,
+        1,
+        "",
+        "InvalidParameter: Content is empty. (RequestId: ",
     );
-
-    // A failure reported mid-stream is still the service's: 1.
+    // A failure reported mid-stream is still the service's...
     let moderated = chat_against(&mock, "moderate me").await;
-    assert_eq!(moderated.status.code(), Some(1));
-    assert_eq!(
-        String::from_utf8_lossy(&moderated.stdout),
-        "Echo: moderate me"
+    failed(
+        &moderated,
+        1,
+        "Echo: moderate me",
+        "2001: moderation (RequestId: ",
     );
-    let stderr = String::from_utf8_lossy(&moderated.stderr);
-    assert!(
-        stderr.starts_with("2001: moderation (RequestId: "),
-        "{stderr}"
-    );
-
-    // A broken connection is not: 2, after what had arrived.
+    // ...a broken connection is not.
     let cut = chat_against(&mock, "cut me").await;
-    assert_eq!(cut.status.code(), Some(2));
-    assert_eq!(String::from_utf8_lossy(&cut.stdout), "Echo: cut me");
-    let stderr = String::from_utf8_lossy(&cut.stderr);
-    assert!(
-        stderr.starts_with("error: connection broken calling ChatCompletions"),
-        "{stderr}"
+    failed(
+        &cut,
+        2,
+        "Echo: cut me",
+        "error: connection broken calling ChatCompletions",
     );
-    assert!(stderr.contains("(RequestId: "), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&cut.stderr).contains("(RequestId: "),
+        "the cut names the stream's RequestId"
+    );
 }

@@ -6,15 +6,18 @@
 
 mod support;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::json;
-use support::events::{EventServer, Step};
+use support::events::Step;
+use support::faults::{Fault, FaultServer};
 use tc_core::{Client, Credential, Error, RetryConfig, StreamConfig, TransportErrorKind};
 use tc_hunyuan::errors::ChatCompletionsError;
 use tc_hunyuan::models::{Choice, Delta, Message, Usage};
 use tc_hunyuan::{ChatCompletions, ChatCompletionsResponse, GetTokenCount};
 use tc_mock::{MockError, MockServer, MockStream};
+use tokio::sync::Semaphore;
 
 fn client_with(endpoint: &str, streaming: StreamConfig) -> Client {
     Client::builder()
@@ -30,7 +33,7 @@ fn client_with(endpoint: &str, streaming: StreamConfig) -> Client {
         .unwrap()
 }
 
-fn client(server: &EventServer) -> Client {
+fn client(server: &FaultServer) -> Client {
     client_with(&server.endpoint(), StreamConfig::default())
 }
 
@@ -89,13 +92,14 @@ fn transport_kind(error: &Error) -> TransportErrorKind {
 #[tokio::test]
 async fn chunks_arrive_one_by_one() {
     // The stand-in holds the last chunk back until the test has the first.
-    let server = EventServer::start(vec![vec![
+    let gate = Arc::new(Semaphore::new(0));
+    let server = FaultServer::start(vec![Fault::Steps(vec![
         Step::event_stream("rid-stream"),
         Step::event(&delta("Hel", "")),
-        Step::Gate,
+        Step::Gate(Arc::clone(&gate)),
         Step::event(&delta("lo", "stop")),
         Step::End,
-    ]])
+    ])])
     .await;
     let mut chunks = client(&server).send_streaming(chat()).await.unwrap();
     assert!(chunks.is_event_stream());
@@ -104,7 +108,7 @@ async fn chunks_arrive_one_by_one() {
     let first = chunks.next().await.unwrap().unwrap();
     assert_eq!(content(&first), "Hel");
     assert_eq!(finish_reason(&first), "");
-    server.release();
+    gate.add_permits(1);
     let last = chunks.next().await.unwrap().unwrap();
     assert_eq!(content(&last), "lo");
     assert_eq!(finish_reason(&last), "stop");
@@ -138,7 +142,7 @@ async fn the_event_stream_syntax_is_read_as_specified() {
     let mut script = vec![Step::event_stream("rid-syntax")];
     script.extend(text.as_bytes().chunks(7).map(Step::send));
     script.push(Step::End);
-    let server = EventServer::start(vec![script]).await;
+    let server = FaultServer::start(vec![Fault::Steps(script)]).await;
 
     let mut chunks = client(&server).send_streaming(chat()).await.unwrap();
     let first = chunks.next().await.unwrap().unwrap();
@@ -153,9 +157,10 @@ async fn the_event_stream_syntax_is_read_as_specified() {
 
 #[tokio::test]
 async fn an_error_envelope_instead_of_a_stream_is_the_usual_typed_error() {
-    let server = EventServer::start(vec![vec![Step::json(
+    let server = FaultServer::start(vec![Fault::respond(
+        200,
         r#"{"Response":{"Error":{"Code":"InvalidParameterValue.Model","Message":"no such model"},"RequestId":"rid-refused"}}"#,
-    )]])
+    )])
     .await;
     let error = client(&server).send_streaming(chat()).await.unwrap_err();
     assert!(
@@ -172,15 +177,13 @@ async fn an_error_envelope_instead_of_a_stream_is_the_usual_typed_error() {
 
 #[tokio::test]
 async fn throttling_before_the_first_event_is_retried_as_usual() {
-    let server = EventServer::start(vec![
-        vec![Step::json(
-            r#"{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"slow down"},"RequestId":"rid-1"}}"#,
-        )],
-        vec![
+    let server = FaultServer::start(vec![
+        Fault::api_error("RequestLimitExceeded", "rid-1"),
+        Fault::Steps(vec![
             Step::event_stream("rid-2"),
             Step::event(&delta("ok", "stop")),
             Step::End,
-        ],
+        ]),
     ])
     .await;
     let mut chunks = client(&server).send_streaming(chat()).await.unwrap();
@@ -191,9 +194,10 @@ async fn throttling_before_the_first_event_is_retried_as_usual() {
 
 #[tokio::test]
 async fn a_json_answer_is_a_stream_of_one() {
-    let server = EventServer::start(vec![vec![Step::json(
+    let server = FaultServer::start(vec![Fault::respond(
+        200,
         r#"{"Response":{"Choices":[{"Message":{"Role":"assistant","Content":"whole"},"FinishReason":"stop"}],"Usage":{"TotalTokens":17},"RequestId":"rid-json"}}"#,
-    )]])
+    )])
     .await;
     let mut chunks = client(&server).send_streaming(chat()).await.unwrap();
     assert!(!chunks.is_event_stream());
@@ -207,13 +211,13 @@ async fn a_json_answer_is_a_stream_of_one() {
 
 #[tokio::test]
 async fn an_error_msg_chunk_is_a_service_error_that_ends_the_stream() {
-    let server = EventServer::start(vec![vec![
+    let server = FaultServer::start(vec![Fault::Steps(vec![
         Step::event_stream("rid-midway"),
         Step::event(&delta("Once upon", "")),
         Step::event(r#"{"ErrorMsg":{"Msg":"the engine failed","Code":2003},"Choices":[]}"#),
         Step::event(&delta(" a time", "stop")),
         Step::End,
-    ]])
+    ])])
     .await;
     let mut chunks = client(&server).send_streaming(chat()).await.unwrap();
     assert_eq!(content(&chunks.next().await.unwrap().unwrap()), "Once upon");
@@ -230,12 +234,12 @@ async fn an_error_msg_chunk_is_a_service_error_that_ends_the_stream() {
 #[tokio::test]
 async fn a_cut_after_a_chunk_is_an_error_not_a_retry() {
     // Read-only, so anything before the first event would be retried.
-    let server = EventServer::start(vec![vec![
+    let server = FaultServer::start(vec![Fault::Steps(vec![
         Step::event_stream("rid-cut"),
         Step::event(r#"{"TokenCount": 3}"#),
         Step::send("data: {\"TokenCo"),
         Step::Cut,
-    ]])
+    ])])
     .await;
     let mut chunks = client(&server).send_streaming(read_only()).await.unwrap();
     assert_eq!(chunks.next().await.unwrap().unwrap().token_count, Some(3));
@@ -252,21 +256,21 @@ async fn a_cut_after_a_chunk_is_an_error_not_a_retry() {
 
 #[tokio::test]
 async fn a_cut_before_the_first_event_follows_the_usual_rules() {
-    let cut = vec![Step::event_stream("rid-early"), Step::Cut];
-    let whole = vec![
+    let cut = Fault::Steps(vec![Step::event_stream("rid-early"), Step::Cut]);
+    let whole = Fault::Steps(vec![
         Step::event_stream("rid-third"),
         Step::event(r#"{"TokenCount": 5}"#),
         Step::End,
-    ];
+    ]);
     // A read-only action is tried again...
-    let server = EventServer::start(vec![cut.clone(), cut.clone(), whole]).await;
+    let server = FaultServer::start(vec![cut.clone(), cut.clone(), whole]).await;
     let mut chunks = client(&server).send_streaming(read_only()).await.unwrap();
     assert_eq!(chunks.request_id(), "rid-third");
     assert_eq!(chunks.next().await.unwrap().unwrap().token_count, Some(5));
     assert_eq!(server.attempts(), 3);
 
     // ...a chat, which the service may have acted on, is not.
-    let server = EventServer::start(vec![cut]).await;
+    let server = FaultServer::start(vec![cut]).await;
     let error = client(&server).send_streaming(chat()).await.unwrap_err();
     assert_eq!(transport_kind(&error), TransportErrorKind::Io, "{error}");
     assert_eq!(server.attempts(), 1);
@@ -275,11 +279,11 @@ async fn a_cut_before_the_first_event_follows_the_usual_rules() {
 #[tokio::test]
 async fn an_idle_stall_times_out() {
     let idle = StreamConfig::default().with_idle_timeout(Duration::from_millis(300));
-    let server = EventServer::start(vec![vec![
+    let server = FaultServer::start(vec![Fault::Steps(vec![
         Step::event_stream("rid-stall"),
         Step::event(&delta("still ", "")),
         Step::Pause(Duration::from_secs(10)),
-    ]])
+    ])])
     .await;
     let mut chunks = client_with(&server.endpoint(), idle.clone())
         .send_streaming(chat())
@@ -295,10 +299,10 @@ async fn an_idle_stall_times_out() {
     assert_eq!(error.request_id(), Some("rid-stall"));
 
     // Before the first event, the stall fails the call itself.
-    let server = EventServer::start(vec![vec![
+    let server = FaultServer::start(vec![Fault::Steps(vec![
         Step::event_stream("rid-silent"),
         Step::Pause(Duration::from_secs(10)),
-    ]])
+    ])])
     .await;
     let error = client_with(&server.endpoint(), idle)
         .send_streaming(chat())
@@ -316,7 +320,7 @@ async fn a_stream_outlasts_the_attempt_time_out_while_it_flows() {
         script.push(Step::event(&delta(&i.to_string(), "")));
     }
     script.push(Step::End);
-    let server = EventServer::start(vec![script]).await;
+    let server = FaultServer::start(vec![Fault::Steps(script)]).await;
     let client = Client::builder()
         .endpoint(server.endpoint())
         .credential(Credential::new("AKIDstream", "stream-key"))
@@ -334,12 +338,12 @@ async fn a_stream_outlasts_the_attempt_time_out_while_it_flows() {
 
 #[tokio::test]
 async fn an_event_over_the_limit_ends_the_stream() {
-    let server = EventServer::start(vec![vec![
+    let server = FaultServer::start(vec![Fault::Steps(vec![
         Step::event_stream("rid-big"),
         Step::event(&delta("fits", "")),
         Step::event(&delta(&"x".repeat(70_000), "")),
         Step::End,
-    ]])
+    ])])
     .await;
     let limit = StreamConfig::default().with_max_event_bytes(64 * 1024);
     let mut chunks = client_with(&server.endpoint(), limit)
@@ -356,13 +360,17 @@ async fn an_event_over_the_limit_ends_the_stream() {
     assert!(chunks.next().await.is_none());
 }
 
-#[tokio::test]
-async fn tc_mock_streams_the_spec_example_when_asked() {
-    let mock = MockServer::builder()
+async fn mock() -> MockServer {
+    MockServer::builder()
         .credential("AKIDmock", "mock-key")
         .start()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test]
+async fn tc_mock_streams_the_spec_example_when_asked() {
+    let mock = mock().await;
     let client = mock
         .client_builder()
         .region("ap-guangzhou")
@@ -409,11 +417,7 @@ async fn tc_mock_streams_the_spec_example_when_asked() {
 
 #[tokio::test]
 async fn tc_mock_handlers_stream_with_pauses_fail_and_cut() {
-    let mock = MockServer::builder()
-        .credential("AKIDmock", "mock-key")
-        .start()
-        .await
-        .unwrap();
+    let mock = mock().await;
     mock.on_stream(|request: ChatCompletions| {
         let prompt = request.messages[0].content.clone().unwrap_or_default();
         if prompt.is_empty() {

@@ -5,7 +5,8 @@
 mod support;
 
 use serde_json::json;
-use support::events::{EventServer, Step};
+use support::events::Step;
+use support::faults::{Fault, FaultServer};
 use tc_core::{Client, Credential};
 use tc_hunyuan::ChatCompletions;
 
@@ -32,7 +33,7 @@ async fn a_huge_stream_flows_through_little_memory() {
     const EVENTS: usize = 48 * 1024;
     let text = "x".repeat(1000);
     let event = format!("data: {}\n\n", delta(&text, ""));
-    let server = EventServer::start(vec![vec![
+    let server = FaultServer::start(vec![Fault::Steps(vec![
         Step::event_stream("rid-huge"),
         Step::Repeat {
             event: event.clone().into_bytes(),
@@ -41,7 +42,7 @@ async fn a_huge_stream_flows_through_little_memory() {
         },
         Step::event(&delta("", "stop")),
         Step::End,
-    ]])
+    ])])
     .await;
     // Far more than a whole response may hold.
     let client = Client::builder()

@@ -1,17 +1,16 @@
-//! A raw HTTP/1.1 stand-in for streaming tests: each request is answered by a
-//! script of [`Step`]s (the last script repeats), so a test decides every byte
-//! of the body, how it is split into chunks, when it pauses, when it waits for
-//! the test's go-ahead, and whether it ends cleanly or is cut.
+//! Streamed answers for the raw server of `faults.rs` ([`Fault::Steps`]): a
+//! script of [`Step`]s decides every byte of the body, how it is split into
+//! chunks, when it pauses, when it waits for the test's go-ahead, and whether
+//! it ends cleanly or is cut.
+//!
+//! [`Fault::Steps`]: super::faults::Fault::Steps
 
-use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::io::AsyncWriteExt;
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpStream;
 use tokio::sync::Semaphore;
-
-use super::faults::{Arrival, read_request};
 
 /// One step of an answer.
 #[derive(Clone, Debug)]
@@ -20,13 +19,6 @@ pub enum Step {
     /// chunked body to come.
     EventStream {
         request_id: String,
-    },
-    /// A whole response with this status, type and body; the connection stays
-    /// open.
-    Whole {
-        status: u16,
-        content_type: String,
-        body: String,
     },
     /// One HTTP chunk of the body.
     Send(Vec<u8>),
@@ -38,8 +30,8 @@ pub enum Step {
         batch: usize,
     },
     Pause(Duration),
-    /// Waits until the test calls [`EventServer::release`].
-    Gate,
+    /// Waits until the test adds a permit to the semaphore.
+    Gate(Arc<Semaphore>),
     /// The body's last chunk, ending it properly.
     End,
     /// Closes the connection without ending the body.
@@ -53,14 +45,6 @@ impl Step {
         }
     }
 
-    pub fn json(body: &str) -> Self {
-        Step::Whole {
-            status: 200,
-            content_type: "application/json".to_owned(),
-            body: body.to_owned(),
-        }
-    }
-
     pub fn send(text: impl Into<Vec<u8>>) -> Self {
         Step::Send(text.into())
     }
@@ -71,117 +55,25 @@ impl Step {
     }
 }
 
-pub struct EventServer {
-    pub addr: SocketAddr,
-    arrivals: Arc<Mutex<Vec<Arrival>>>,
-    gate: Arc<Semaphore>,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Drop for EventServer {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-impl EventServer {
-    /// Answers the n-th request with `scripts[n]`, or the last script.
-    pub async fn start(scripts: Vec<Vec<Step>>) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let arrivals = Arc::new(Mutex::new(Vec::new()));
-        let gate = Arc::new(Semaphore::new(0));
-        let scripts = Arc::new(scripts);
-        let (log, permits) = (Arc::clone(&arrivals), Arc::clone(&gate));
-        let task = tokio::spawn(async move {
-            let mut connection = 0;
-            loop {
-                let Ok((stream, _)) = listener.accept().await else {
-                    continue;
-                };
-                connection += 1;
-                tokio::spawn(serve(
-                    stream,
-                    connection,
-                    Arc::clone(&scripts),
-                    Arc::clone(&log),
-                    Arc::clone(&permits),
-                ));
-            }
-        });
-        EventServer {
-            addr,
-            arrivals,
-            gate,
-            task,
+/// Performs the steps of one answer; returns whether the connection stays
+/// usable.
+pub async fn perform(stream: &mut TcpStream, steps: &[Step]) -> bool {
+    for step in steps {
+        if !act(stream, step).await {
+            return false;
         }
     }
-
-    pub fn endpoint(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
-    pub fn arrivals(&self) -> Vec<Arrival> {
-        self.arrivals.lock().unwrap().clone()
-    }
-
-    pub fn attempts(&self) -> usize {
-        self.arrivals.lock().unwrap().len()
-    }
-
-    /// Lets one waiting [`Step::Gate`] (or the next one) go on.
-    pub fn release(&self) {
-        self.gate.add_permits(1);
-    }
-}
-
-async fn serve(
-    mut stream: TcpStream,
-    connection: usize,
-    scripts: Arc<Vec<Vec<Step>>>,
-    log: Arc<Mutex<Vec<Arrival>>>,
-    gate: Arc<Semaphore>,
-) {
-    while let Some((head, body)) = read_request(&mut stream).await {
-        let index = {
-            let mut log = log.lock().unwrap();
-            log.push(Arrival {
-                at: Instant::now(),
-                head,
-                body,
-                connection,
-            });
-            log.len() - 1
-        };
-        let script = &scripts[index.min(scripts.len() - 1)];
-        for step in script {
-            if !act(&mut stream, step, &gate).await {
-                return;
-            }
-        }
-    }
+    true
 }
 
 /// Performs one step; returns whether to go on with the connection.
-async fn act(stream: &mut TcpStream, step: &Step, gate: &Semaphore) -> bool {
+async fn act(stream: &mut TcpStream, step: &Step) -> bool {
     match step {
         Step::EventStream { request_id } => {
             let head = format!(
                 "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nX-TC-RequestId: {request_id}\r\nTransfer-Encoding: chunked\r\n\r\n"
             );
             stream.write_all(head.as_bytes()).await.is_ok()
-        }
-        Step::Whole {
-            status,
-            content_type,
-            body,
-        } => {
-            let head = format!(
-                "HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
-                body.len()
-            );
-            stream.write_all(head.as_bytes()).await.is_ok()
-                && stream.write_all(body.as_bytes()).await.is_ok()
         }
         Step::Send(bytes) => write_chunk(stream, bytes).await,
         Step::Repeat {
@@ -204,7 +96,7 @@ async fn act(stream: &mut TcpStream, step: &Step, gate: &Semaphore) -> bool {
             tokio::time::sleep(*pause).await;
             true
         }
-        Step::Gate => gate.acquire().await.map(|p| p.forget()).is_ok(),
+        Step::Gate(gate) => gate.acquire().await.map(|p| p.forget()).is_ok(),
         Step::End => stream.write_all(b"0\r\n\r\n").await.is_ok(),
         Step::Cut => false,
     }

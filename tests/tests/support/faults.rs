@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
+use super::events::{self, Step};
+
 /// What to do with one request.
 #[derive(Clone, Debug)]
 pub enum Fault {
@@ -38,6 +40,8 @@ pub enum Fault {
     Reset,
     /// Read the request, then close without a word (a keep-alive race).
     CloseWithoutAnswer,
+    /// A streamed answer, step by step.
+    Steps(Vec<Step>),
 }
 
 impl Fault {
@@ -240,11 +244,12 @@ async fn act(stream: &mut TcpStream, fault: Fault) -> bool {
             false
         }
         Fault::CloseWithoutAnswer => false,
+        Fault::Steps(steps) => events::perform(stream, &steps).await,
     }
 }
 
 /// Reads one request: the head up to the blank line, then Content-Length bytes.
-pub async fn read_request(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
+async fn read_request(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
     let mut buf = Vec::new();
     let mut byte = [0u8; 1];
     while !buf.ends_with(b"\r\n\r\n") {
