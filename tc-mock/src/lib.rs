@@ -48,7 +48,7 @@ pub mod sts;
 mod verify;
 
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::{Arc, PoisonError};
+use std::sync::{Arc, PoisonError, RwLockWriteGuard};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -62,6 +62,7 @@ pub use stream::MockStream;
 pub use verify::MAX_CLOCK_SKEW_SECS;
 
 use log::RequestLog;
+use route::Routes;
 use server::Shared;
 
 /// A running local endpoint. Stops when dropped.
@@ -97,11 +98,7 @@ impl MockServer {
         A::Output: Serialize,
         F: Fn(A) -> Result<A::Output, MockError> + Send + Sync + 'static,
     {
-        self.shared
-            .routes
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert::<A, F>(handler);
+        self.routes().insert::<A, F>(handler);
         self
     }
 
@@ -114,12 +111,15 @@ impl MockServer {
         A: Action + DeserializeOwned,
         F: Fn(A) -> Result<MockStream, MockError> + Send + Sync + 'static,
     {
+        self.routes().insert_stream::<A, F>(handler);
+        self
+    }
+
+    fn routes(&self) -> RwLockWriteGuard<'_, Routes> {
         self.shared
             .routes
             .write()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert_stream::<A, F>(handler);
-        self
     }
 
     /// The requests answered so far, oldest first: the most recent

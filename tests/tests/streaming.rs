@@ -12,6 +12,7 @@ use std::time::Duration;
 use serde_json::json;
 use support::events::Step;
 use support::faults::{Fault, FaultServer};
+use support::transport_kind;
 use tc_core::{Client, Credential, Error, RetryConfig, StreamConfig, TransportErrorKind};
 use tc_hunyuan::errors::ChatCompletionsError;
 use tc_hunyuan::models::{Choice, Delta, Message, Usage};
@@ -80,13 +81,6 @@ fn finish_reason(chunk: &ChatCompletionsResponse) -> String {
         .finish_reason
         .clone()
         .unwrap_or_default()
-}
-
-fn transport_kind(error: &Error) -> TransportErrorKind {
-    match error {
-        Error::Transport(e) => e.kind(),
-        other => panic!("expected a transport error, got {other:?}"),
-    }
 }
 
 #[tokio::test]

@@ -379,3 +379,11 @@ pub fn example_binary(name: &str) -> std::path::PathBuf {
     );
     path
 }
+
+/// The kind of a transport error; any other error fails the test.
+pub fn transport_kind(error: &tc_core::Error) -> tc_core::TransportErrorKind {
+    match error {
+        tc_core::Error::Transport(e) => e.kind(),
+        other => panic!("expected a transport error, got {other:?}"),
+    }
+}
