@@ -106,17 +106,16 @@ impl Routes {
         let stream = answer.stream.clone();
         Ok(Arc::new(move |params| match &stream {
             Some(chunks) if asks_for_stream(&params) => {
-                Ok(Reply::Events(chunks.iter().enumerate().fold(
-                    MockStream::new(),
-                    |s, (i, chunk)| {
-                        let pause = if i == 0 {
-                            Duration::ZERO
-                        } else {
-                            DEFAULT_PAUSE
-                        };
-                        s.chunk_after(pause, chunk)
-                    },
-                )))
+                let mut stream = MockStream::new();
+                for (i, chunk) in chunks.iter().enumerate() {
+                    let pause = if i == 0 {
+                        Duration::ZERO
+                    } else {
+                        DEFAULT_PAUSE
+                    };
+                    stream = stream.chunk_after(pause, chunk);
+                }
+                Ok(Reply::Events(stream))
             }
             _ => Ok(Reply::Json(Value::clone(&response))),
         }))
