@@ -331,6 +331,36 @@ async fn a_stream_outlasts_the_attempt_time_out_while_it_flows() {
 }
 
 #[tokio::test]
+async fn the_first_byte_limit_applies_to_the_headers() {
+    // The headers come after the first-byte limit: the idle limit, which
+    // starts with them, has no say yet.
+    let server = FaultServer::start(vec![Fault::Steps(vec![
+        Step::Pause(Duration::from_secs(10)),
+        Step::event_stream("rid-late"),
+        Step::event(&delta("too late", "stop")),
+        Step::End,
+    ])])
+    .await;
+    let client = Client::builder()
+        .endpoint(server.endpoint())
+        .credential(Credential::new("AKIDstream", "stream-key"))
+        .retry(RetryConfig::disabled())
+        .first_byte_timeout(Duration::from_millis(200))
+        .streaming(StreamConfig::default().with_idle_timeout(Duration::from_secs(30)))
+        .build()
+        .unwrap();
+    let error = client.send_streaming(chat()).await.unwrap_err();
+    assert_eq!(transport_kind(&error), TransportErrorKind::Timeout);
+    assert!(
+        error
+            .to_string()
+            .contains("within 200ms of sending (first-byte time-out)"),
+        "{error}"
+    );
+    assert_eq!(server.attempts(), 1);
+}
+
+#[tokio::test]
 async fn an_event_over_the_limit_ends_the_stream() {
     let server = FaultServer::start(vec![Fault::Steps(vec![
         Step::event_stream("rid-big"),
@@ -407,6 +437,21 @@ async fn tc_mock_streams_the_spec_example_when_asked() {
     let only = chunks.next().await.unwrap().unwrap();
     assert!(content(&only).starts_with("北京今天的天气情况是"));
     assert!(chunks.next().await.is_none());
+}
+
+#[tokio::test]
+async fn a_stream_can_be_read_in_another_task() {
+    let mock = mock().await;
+    let client = mock.client_builder().build().unwrap();
+    let mut chunks = client.send_streaming(chat()).await.unwrap();
+    let reader = tokio::spawn(async move {
+        let mut reasons = Vec::new();
+        while let Some(chunk) = chunks.next().await {
+            reasons.push(finish_reason(&chunk.unwrap()));
+        }
+        reasons
+    });
+    assert_eq!(reader.await.unwrap(), ["", "", "", "tool_calls"]);
 }
 
 #[tokio::test]

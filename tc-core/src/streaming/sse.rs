@@ -4,7 +4,10 @@
 //! comments (`:`), `event:`, `id:`, `retry:` and unknown fields are skipped.
 //!
 //! Memory stays bounded: at most one line and one event's data are held, each
-//! refused past `max` bytes, so an endless line cannot exhaust memory.
+//! refused past `max` bytes, so an endless line cannot exhaust memory. That
+//! bound is why this is not a crate: the widely used event-stream parsers
+//! (`eventsource-stream`, `sse-stream`) grow their line and data buffers
+//! without limit.
 
 /// Why the stream was refused.
 #[derive(Debug, PartialEq, Eq)]

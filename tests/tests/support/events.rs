@@ -17,9 +17,7 @@ use tokio::sync::Semaphore;
 pub enum Step {
     /// `200 OK`, `Content-Type: text/event-stream`, `X-TC-RequestId`, and a
     /// chunked body to come.
-    EventStream {
-        request_id: String,
-    },
+    EventStream { request_id: String },
     /// One HTTP chunk of the body.
     Send(Vec<u8>),
     /// `event` sent `times` times, `batch` events per HTTP chunk, made as it
@@ -29,6 +27,7 @@ pub enum Step {
         times: usize,
         batch: usize,
     },
+    /// Waits this long before the next step.
     Pause(Duration),
     /// Waits until the test adds a permit to the semaphore.
     Gate(Arc<Semaphore>),
