@@ -2,11 +2,12 @@
 
 use std::collections::HashMap;
 use std::num::NonZeroU32;
-use std::pin::pin;
+use std::pin::{Pin, pin};
 use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
+use tokio::time::{Instant, Sleep};
 use tracing::{Instrument, Span, field};
 
 use crate::action::{Action, Method};
@@ -22,6 +23,7 @@ use crate::rate_limit::RateLimits;
 use crate::request_template::{ClientHeaders, RequestTemplate, Templates};
 use crate::retry::{RetryClass, RetryConfig, RetryState, classify};
 use crate::sign::{Payload, SigningInput, SigningKeyCache};
+use crate::streaming::StreamConfig;
 use crate::time::unix_now;
 use crate::time_limit::{AttemptLimits, within};
 
@@ -63,6 +65,7 @@ struct Inner {
     max_response_bytes: usize,
     /// Derived signing keys, one derivation per secret, UTC day and service.
     signing_keys: SigningKeyCache,
+    streaming: StreamConfig,
 }
 
 impl Client {
@@ -89,7 +92,19 @@ impl Client {
     /// See [`Error`]: the service's own error, a network failure or time-out,
     /// an HTTP error page, an undecodable or oversized body, missing
     /// credentials, or a request that cannot be built.
-    pub async fn send<A: Action>(&self, mut action: A) -> Result<A::Output, Error> {
+    pub async fn send<A: Action>(&self, action: A) -> Result<A::Output, Error> {
+        self.execute(action, &Decode).await
+    }
+
+    /// One call, with `receive` making each attempt's result from its
+    /// response (the decoded body for [`send`](Self::send), the opened event
+    /// stream for [`send_streaming`](Self::send_streaming)); everything before
+    /// it, retries and the deadline around it, is the same for both.
+    pub(crate) async fn execute<A: Action, R: Receive<A>>(
+        &self,
+        mut action: A,
+        receive: &R,
+    ) -> Result<R::Output, Error> {
         let span = tracing::info_span!(
             "tc.call",
             service = A::SERVICE,
@@ -100,7 +115,8 @@ impl Client {
         let repeatable = action.ensure_client_token() || A::READ_ONLY;
         let call = async {
             let prepared = self.prepare(&action)?;
-            self.send_prepared::<A>(&prepared, repeatable, &span).await
+            self.send_prepared(&prepared, repeatable, &span, receive)
+                .await
         }
         .instrument(span.clone());
         match self.inner.deadline {
@@ -117,13 +133,19 @@ impl Client {
         }
     }
 
+    /// The streaming settings.
+    pub(crate) fn stream_config(&self) -> &StreamConfig {
+        &self.inner.streaming
+    }
+
     /// The retry loop around single attempts.
-    async fn send_prepared<A: Action>(
+    async fn send_prepared<A: Action, R: Receive<A>>(
         &self,
         prepared: &Prepared,
         repeatable: bool,
         call_span: &Span,
-    ) -> Result<A::Output, Error> {
+        receive: &R,
+    ) -> Result<R::Output, Error> {
         let inner = &*self.inner;
         let region = inner.region.as_deref().unwrap_or("");
         let mut retry = RetryState::new(&inner.retry, repeatable);
@@ -141,7 +163,7 @@ impl Client {
             let attempt_span =
                 tracing::debug_span!("tc.attempt", attempt, request_id = field::Empty);
             let result = self
-                .attempt::<A>(prepared)
+                .attempt::<A, R>(prepared, receive)
                 .instrument(attempt_span.clone())
                 .await;
             if let Some(breakers) = &inner.breakers {
@@ -200,10 +222,11 @@ impl Client {
         })
     }
 
-    async fn attempt<A: Action>(
+    async fn attempt<A: Action, R: Receive<A>>(
         &self,
         prepared: &Prepared,
-    ) -> Result<(A::Output, String), Failure> {
+        receive: &R,
+    ) -> Result<(R::Output, String), Failure> {
         let inner = &*self.inner;
         // Static and cached credentials are at hand; only the others are awaited.
         let credential = match inner.credentials.ready_credential() {
@@ -236,25 +259,82 @@ impl Client {
             .await
             .ok_or_else(|| timeout_error(A::NAME, url, inner.limits.headers_late()))?
             .map_err(|e| transport_error(A::NAME, url, e))?;
-        let status = response.status().as_u16();
         let retry_after = retry_after(response.headers());
-        inner.limits.extend_to_body(timer.as_mut(), started);
-        let body = within(
+        let answer = Answer {
+            response,
+            retry_after,
+            url,
             timer,
-            read_body(response, inner.max_response_bytes, A::NAME, url),
-        )
-        .await
-        .unwrap_or_else(|| Err(timeout_error(A::NAME, url, inner.limits.body_late())))
-        .map_err(|error| Failure { error, retry_after })?;
+            started,
+            limits: &inner.limits,
+            max_response_bytes: inner.max_response_bytes,
+        };
+        receive.receive(answer).await
+    }
+}
+
+/// What an attempt does once the response headers are in, to make its result
+/// and the RequestId.
+pub(crate) trait Receive<A: Action>: Sync {
+    type Output: Send;
+
+    fn receive(
+        &self,
+        answer: Answer<'_>,
+    ) -> impl Future<Output = Result<(Self::Output, String), Failure>> + Send;
+}
+
+/// [`Client::send`]'s: the whole body, decoded from its envelope.
+struct Decode;
+
+impl<A: Action> Receive<A> for Decode {
+    type Output = A::Output;
+
+    async fn receive(&self, answer: Answer<'_>) -> Result<(A::Output, String), Failure> {
+        answer.decode::<A>().await
+    }
+}
+
+/// A response whose headers are in, with what reading its body needs.
+pub(crate) struct Answer<'a> {
+    pub(crate) response: reqwest::Response,
+    pub(crate) retry_after: Option<Duration>,
+    pub(crate) url: &'a str,
+    /// The attempt's timer, until now on the headers.
+    timer: Pin<&'a mut Sleep>,
+    started: Instant,
+    limits: &'a AttemptLimits,
+    max_response_bytes: usize,
+}
+
+impl Answer<'_> {
+    /// Reads the whole body within the attempt's time and size limits and
+    /// decodes its envelope.
+    pub(crate) async fn decode<A: Action>(self) -> Result<(A::Output, String), Failure> {
+        let Answer {
+            response,
+            retry_after,
+            url,
+            mut timer,
+            started,
+            limits,
+            max_response_bytes,
+        } = self;
+        let status = response.status().as_u16();
+        limits.extend_to_body(timer.as_mut(), started);
+        let body = within(timer, read_body(response, max_response_bytes, A::NAME, url))
+            .await
+            .unwrap_or_else(|| Err(timeout_error(A::NAME, url, limits.body_late())))
+            .map_err(|error| Failure { error, retry_after })?;
         envelope::decode::<A::Output, A::Error>(A::NAME, status, &body)
             .map_err(|error| Failure { error, retry_after })
     }
 }
 
 /// A failed attempt, with the service's hint on when to try again.
-struct Failure {
-    error: Error,
-    retry_after: Option<Duration>,
+pub(crate) struct Failure {
+    pub(crate) error: Error,
+    pub(crate) retry_after: Option<Duration>,
 }
 
 impl From<Error> for Failure {
@@ -328,7 +408,7 @@ fn build_error<A: Action>(message: String) -> Error {
     Error::Build(Box::new(BuildError::new(A::NAME, message)))
 }
 
-fn timeout_error(action: &'static str, url: &str, message: String) -> Error {
+pub(crate) fn timeout_error(action: &'static str, url: &str, message: String) -> Error {
     Error::Transport(Box::new(TransportError::new(
         TransportErrorKind::Timeout,
         action,
@@ -409,7 +489,7 @@ fn authorization<A: Action>(
     authorization
 }
 
-fn transport_error(action: &'static str, url: &str, error: reqwest::Error) -> Error {
+pub(crate) fn transport_error(action: &'static str, url: &str, error: reqwest::Error) -> Error {
     let kind = if error.is_timeout() {
         TransportErrorKind::Timeout
     } else if has_tls_cause(&error) {
@@ -453,6 +533,7 @@ pub struct ClientBuilder {
     first_byte_timeout: Duration,
     deadline: Option<Duration>,
     max_response_bytes: usize,
+    streaming: StreamConfig,
 }
 
 /// Default limit of a response body: far above any real API 3.0 response.
@@ -476,6 +557,7 @@ impl Default for ClientBuilder {
             first_byte_timeout: Duration::from_secs(30),
             deadline: None,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            streaming: StreamConfig::default(),
         }
     }
 }
@@ -527,7 +609,8 @@ impl ClientBuilder {
     }
 
     /// Time allowed for one attempt, from sending to the end of the body
-    /// (default 60 s).
+    /// (default 60 s). An event stream has it until its headers; then
+    /// [`StreamConfig::idle_timeout`] bounds each wait for more of it.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -552,15 +635,24 @@ impl ClientBuilder {
     }
 
     /// Time allowed for a whole call: every attempt, backoff and rate-limit
-    /// wait together (default: unbounded beyond the retry budget).
+    /// wait together (default: unbounded beyond the retry budget). A
+    /// streaming call has it until its stream is returned.
     pub fn deadline(mut self, deadline: Duration) -> Self {
         self.deadline = Some(deadline);
         self
     }
 
-    /// Largest response body accepted (default 64 MiB).
+    /// Largest response body accepted (default 64 MiB). An event stream is
+    /// not cut by it: [`StreamConfig::max_event_bytes`] bounds each of its events.
     pub fn max_response_bytes(mut self, max: usize) -> Self {
         self.max_response_bytes = max;
+        self
+    }
+
+    /// Settings of [`Client::send_streaming`]: the idle limit between the
+    /// body's bytes and the size limit of one event.
+    pub fn streaming(mut self, config: StreamConfig) -> Self {
+        self.streaming = config;
         self
     }
 
@@ -640,6 +732,7 @@ impl ClientBuilder {
                 deadline: self.deadline,
                 max_response_bytes: self.max_response_bytes,
                 signing_keys: SigningKeyCache::new(),
+                streaming: self.streaming,
             }),
         })
     }

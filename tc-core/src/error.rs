@@ -63,6 +63,7 @@ impl Error {
             Error::Service(e) => Some(e.request_id()),
             Error::HttpStatus(e) => e.request_id.as_deref(),
             Error::Decode(e) => e.request_id.as_deref(),
+            Error::Transport(e) => e.request_id.as_deref(),
             _ => None,
         }
     }
@@ -192,12 +193,15 @@ pub enum TransportErrorKind {
 
 /// A network failure, with the endpoint it concerned.
 #[derive(Debug, thiserror::Error)]
-#[error("{what} calling {action} at {url}: {causes}")]
+#[error("{what} calling {action} at {url}: {causes}{}", request_id_suffix(.request_id.as_deref()))]
 pub struct TransportError {
     kind: TransportErrorKind,
     what: &'static str,
     action: &'static str,
     url: String,
+    /// Known when the failure came after the response began (a stream cut
+    /// short).
+    request_id: Option<String>,
     /// The whole chain of causes, which HTTP libraries often keep below a
     /// vague top-level message ("error decoding response body").
     causes: String,
@@ -226,9 +230,18 @@ impl TransportError {
             what,
             action,
             url: url.into(),
+            request_id: None,
             causes: cause_chain(&*source),
             source,
         }
+    }
+
+    /// The same failure, naming the RequestId of the response it broke.
+    pub(crate) fn with_request_id(mut self, request_id: Option<&str>) -> Self {
+        if let Some(id) = request_id {
+            self.request_id = Some(id.to_owned());
+        }
+        self
     }
 
     /// The kind of network failure.
@@ -298,6 +311,15 @@ impl DecodeError {
             excerpt: excerpt(body),
             request_id: scan_request_id(body),
         }
+    }
+
+    /// The same error, naming `request_id` (a stream's, which its events do
+    /// not repeat) when there is one.
+    pub(crate) fn with_request_id(mut self, request_id: Option<&str>) -> Self {
+        if let Some(id) = request_id {
+            self.request_id = Some(id.to_owned());
+        }
+        self
     }
 
     /// The JSON path of the offending value (`Response.SharePermissionSet[1].CreatedTime`),

@@ -49,6 +49,7 @@ mod rate_limit;
 mod request_template;
 mod retry;
 pub mod sign;
+pub mod streaming;
 pub mod time;
 mod time_limit;
 mod uuid;
@@ -70,6 +71,7 @@ pub use error::{
 };
 pub use paginate::{Cursor, Pages, Paginate, PagingError};
 pub use retry::RetryConfig;
+pub use streaming::{ChunkStream, StreamConfig};
 pub use uuid::random_uuid;
 pub use wait::{WaitConfig, WaitError, WaitErrorKind, WaitState};
 

@@ -56,7 +56,8 @@ impl AttemptLimits {
     }
 }
 
-fn after(start: Instant, limit: Duration) -> Instant {
+/// `start + limit`, or far in the future when that overflows.
+pub(crate) fn after(start: Instant, limit: Duration) -> Instant {
     start.checked_add(limit).unwrap_or_else(|| start + NEVER)
 }
 

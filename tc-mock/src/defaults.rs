@@ -25,7 +25,6 @@ pub(crate) struct Answer {
     /// The `Response` object, without its RequestId.
     pub(crate) response: Arc<Value>,
     /// The chunks of its first streamed example, if it has one.
-    #[allow(dead_code)] // served once the endpoint streams
     pub(crate) stream: Option<Arc<Vec<Value>>>,
 }
 

@@ -168,7 +168,7 @@ pub fn finish<T: serde::Serialize>(result: Result<T, Failure>) -> ExitCode {
     exit(printed.map(|json| println!("{json}")))
 }
 
-/// Exits 0 on success (the example has printed what it had to), or prints the
+/// Exits 0 for an example that printed its output as it went, or prints the
 /// failure and exits 1 (API error) or 2 (anything else).
 pub fn exit(result: Result<(), Failure>) -> ExitCode {
     match result {

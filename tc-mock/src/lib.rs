@@ -24,6 +24,11 @@
 //! # Ok(()) }
 //! ```
 //!
+//! [`MockServer::on_stream`] registers a handler that streams its answer as
+//! server-sent events ([`MockStream`]); an action without a handler that the
+//! specs show streaming (Hunyuan `ChatCompletions`) streams its example to a
+//! request with `"Stream": true`.
+//!
 //! [`cvm::ImageSharing`] models CVM image sharing with state, and the `tc-mock`
 //! binary serves it for tests written in any language. [`sts::Sts`] issues
 //! temporary credentials (`AssumeRole`, and `AssumeRoleWithWebIdentity`, the
@@ -38,11 +43,12 @@ mod log;
 mod reply;
 mod route;
 mod server;
+mod stream;
 pub mod sts;
 mod verify;
 
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::{Arc, PoisonError};
+use std::sync::{Arc, PoisonError, RwLockWriteGuard};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -52,9 +58,11 @@ use tokio::task::JoinHandle;
 pub use log::DEFAULT_REQUEST_LOG_LIMIT;
 pub use reply::{MockError, request_id};
 pub use server::Received;
+pub use stream::MockStream;
 pub use verify::MAX_CLOCK_SKEW_SECS;
 
 use log::RequestLog;
+use route::Routes;
 use server::Shared;
 
 /// A running local endpoint. Stops when dropped.
@@ -90,12 +98,28 @@ impl MockServer {
         A::Output: Serialize,
         F: Fn(A) -> Result<A::Output, MockError> + Send + Sync + 'static,
     {
+        self.routes().insert::<A, F>(handler);
+        self
+    }
+
+    /// Registers a handler of action `A` (replacing any earlier one) that
+    /// streams its answer: the request arrives decoded and typed; return the
+    /// chunks to send as server-sent events, or a [`MockError`] to answer
+    /// with an error envelope instead.
+    pub fn on_stream<A, F>(&self, handler: F) -> &Self
+    where
+        A: Action + DeserializeOwned,
+        F: Fn(A) -> Result<MockStream, MockError> + Send + Sync + 'static,
+    {
+        self.routes().insert_stream::<A, F>(handler);
+        self
+    }
+
+    fn routes(&self) -> RwLockWriteGuard<'_, Routes> {
         self.shared
             .routes
             .write()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert::<A, F>(handler);
-        self
     }
 
     /// The requests answered so far, oldest first: the most recent

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -9,6 +10,7 @@ use serde_json::Value;
 use tc_core::Action;
 
 use crate::reply::MockError;
+use crate::stream::{DEFAULT_PAUSE, MockStream};
 
 /// A request's parameters as they arrived.
 pub(crate) enum Params<'a> {
@@ -18,7 +20,15 @@ pub(crate) enum Params<'a> {
     Query(&'a str),
 }
 
-type Handler = Arc<dyn Fn(Params<'_>) -> Result<Value, MockError> + Send + Sync>;
+/// What a handler answers with.
+pub(crate) enum Reply {
+    /// The `Response` object, to wrap in the envelope.
+    Json(Value),
+    /// Chunks to stream as server-sent events.
+    Events(MockStream),
+}
+
+type Handler = Arc<dyn Fn(Params<'_>) -> Result<Reply, MockError> + Send + Sync>;
 
 struct Route {
     version: &'static str,
@@ -37,16 +47,30 @@ impl Routes {
         A::Output: Serialize,
         F: Fn(A) -> Result<A::Output, MockError> + Send + Sync + 'static,
     {
-        let handler: Handler = Arc::new(move |params| {
+        self.insert_handler::<A>(Arc::new(move |params| {
             let request: A = decode_params(params)?;
             let output = handler(request)?;
-            serde_json::to_value(output).map_err(|e| {
+            serde_json::to_value(output).map(Reply::Json).map_err(|e| {
                 MockError::new(
                     "InternalError",
                     format!("The handler's output cannot be encoded: {e}"),
                 )
             })
-        });
+        }));
+    }
+
+    /// Registers (or replaces) the handler of action `A` that streams.
+    pub(crate) fn insert_stream<A, F>(&mut self, handler: F)
+    where
+        A: Action + DeserializeOwned,
+        F: Fn(A) -> Result<MockStream, MockError> + Send + Sync + 'static,
+    {
+        self.insert_handler::<A>(Arc::new(move |params| {
+            handler(decode_params(params)?).map(Reply::Events)
+        }));
+    }
+
+    fn insert_handler<A: Action>(&mut self, handler: Handler) {
         self.0.insert(
             (A::SERVICE, A::NAME),
             Route {
@@ -57,8 +81,9 @@ impl Routes {
     }
 
     /// The handler for `action` of `service` at `version`: the registered one,
-    /// else (when `defaults` is on) one answering with the specs' example; or
-    /// the error the service gives for an unknown action or version.
+    /// else (when `defaults` is on) one answering with the specs' example
+    /// (streaming its streamed example to a request with `"Stream": true`);
+    /// or the error the service gives for an unknown action or version.
     pub(crate) fn find(
         &self,
         service: &str,
@@ -76,8 +101,24 @@ impl Routes {
             .then(|| crate::defaults::service(service))
             .flatten()
             .ok_or_else(|| invalid_action(service, action))?;
-        let response = Arc::clone(&answers.answer(service, action, version)?.response);
-        Ok(Arc::new(move |_| Ok(Value::clone(&response))))
+        let answer = answers.answer(service, action, version)?;
+        let response = Arc::clone(&answer.response);
+        let stream = answer.stream.clone();
+        Ok(Arc::new(move |params| match &stream {
+            Some(chunks) if asks_for_stream(&params) => {
+                let mut stream = MockStream::new();
+                for (i, chunk) in chunks.iter().enumerate() {
+                    let pause = if i == 0 {
+                        Duration::ZERO
+                    } else {
+                        DEFAULT_PAUSE
+                    };
+                    stream = stream.chunk_after(pause, chunk);
+                }
+                Ok(Reply::Events(stream))
+            }
+            _ => Ok(Reply::Json(Value::clone(&response))),
+        }))
     }
 }
 
@@ -102,6 +143,22 @@ pub(crate) fn no_such_version(
             "The version `{version}` does not exist for `{service}` `{action}`; this endpoint serves `{served}`."
         ),
     )
+}
+
+/// Whether a POST body has `"Stream": true`, as a chat request that wants
+/// its answer streamed.
+fn asks_for_stream(params: &Params<'_>) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Flag {
+        #[serde(rename = "Stream")]
+        stream: Option<bool>,
+    }
+    match params {
+        Params::Json(body) => {
+            serde_json::from_slice::<Flag>(body).is_ok_and(|flag| flag.stream == Some(true))
+        }
+        Params::Query(_) => false,
+    }
 }
 
 fn decode_params<A: DeserializeOwned>(params: Params<'_>) -> Result<A, MockError> {

@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Either, Full, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -18,7 +18,8 @@ use tokio::net::TcpListener;
 
 use crate::log::RequestLog;
 use crate::reply::{self, MockError};
-use crate::route::{Params, Routes};
+use crate::route::{Params, Reply, Routes};
+use crate::stream::{EventBody, MockStream};
 use crate::verify::{Keys, SignedRequest};
 
 /// Largest request body accepted, as the service's 10 MB limit.
@@ -71,7 +72,10 @@ pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
     }
 }
 
-async fn handle(shared: &Shared, request: Request<Incoming>) -> Response<Full<Bytes>> {
+/// A whole JSON envelope, or a stream of events.
+type Body = Either<Full<Bytes>, EventBody>;
+
+async fn handle(shared: &Shared, request: Request<Incoming>) -> Response<Body> {
     let request_id = reply::request_id();
     let (parts, body) = request.into_parts();
     let action = header(&parts.headers, "x-tc-action")
@@ -84,9 +88,13 @@ async fn handle(shared: &Shared, request: Request<Incoming>) -> Response<Full<By
             format!("The request body is larger than {MAX_BODY_BYTES} bytes or could not be read."),
         )),
     };
-    let (envelope, error_code) = match outcome {
-        Ok(output) => (reply::success(output, &request_id), None),
-        Err(error) => (reply::failure(&error, &request_id), Some(error.code)),
+    let (response, error_code) = match outcome {
+        Ok(Reply::Json(output)) => (json_response(&reply::success(output, &request_id)), None),
+        Ok(Reply::Events(stream)) => (event_response(stream, &request_id), None),
+        Err(error) => (
+            json_response(&reply::failure(&error, &request_id)),
+            Some(error.code),
+        ),
     };
     shared
         .log
@@ -98,11 +106,32 @@ async fn handle(shared: &Shared, request: Request<Incoming>) -> Response<Full<By
             error_code,
             request_id,
         });
-    let body = serde_json::to_vec(&envelope).unwrap_or_default();
-    let mut response = Response::new(Full::new(Bytes::from(body)));
+    response
+}
+
+fn json_response(envelope: &Value) -> Response<Body> {
+    let body = serde_json::to_vec(envelope).unwrap_or_default();
+    with_type(
+        Either::Left(Full::new(Bytes::from(body))),
+        "application/json",
+    )
+}
+
+/// As the service streams: the RequestId travels in a header, since the
+/// events do not carry it.
+fn event_response(stream: MockStream, request_id: &str) -> Response<Body> {
+    let mut response = with_type(Either::Right(stream.into_body()), "text/event-stream");
+    if let Ok(id) = hyper::header::HeaderValue::from_str(request_id) {
+        response.headers_mut().insert("x-tc-requestid", id);
+    }
+    response
+}
+
+fn with_type(body: Body, content_type: &'static str) -> Response<Body> {
+    let mut response = Response::new(body);
     response.headers_mut().insert(
         hyper::header::CONTENT_TYPE,
-        hyper::header::HeaderValue::from_static("application/json"),
+        hyper::header::HeaderValue::from_static(content_type),
     );
     response
 }
@@ -111,7 +140,7 @@ fn dispatch(
     shared: &Shared,
     parts: &hyper::http::request::Parts,
     body: &Bytes,
-) -> Result<Value, MockError> {
+) -> Result<Reply, MockError> {
     let method = parts.method.as_str();
     if method != "POST" && method != "GET" {
         return Err(MockError::new(

@@ -8,6 +8,7 @@ mod support;
 use std::time::Duration;
 
 use support::faults::{Fault, FaultServer};
+use support::transport_kind;
 use tc_core::{Client, Credential, Error, RetryConfig, TransportErrorKind};
 use tc_cvm::{DescribeImageSharePermission, ModifyImageSharePermission};
 
@@ -53,13 +54,6 @@ async fn observe(name: &str, script: Vec<Fault>) -> (usize, Error) {
     let attempts = server.attempts();
     println!("{name:<28} attempts={attempts} error={error}");
     (attempts, error)
-}
-
-fn transport_kind(error: &Error) -> TransportErrorKind {
-    match error {
-        Error::Transport(e) => e.kind(),
-        other => panic!("expected a transport error, got {other:?}"),
-    }
 }
 
 #[tokio::test]

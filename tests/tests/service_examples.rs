@@ -1,14 +1,17 @@
 //! The service crates' examples, run as a user runs them (built by `cargo
 //! test` with the other examples): each calls the embedded local endpoint with
 //! real signatures and keeps the exit-code contract (0 and JSON, 1 for an API
-//! error, 2 for anything else).
+//! error, 2 for anything else). `chat` streams, also from a stand-in.
 
 mod support;
 
 use std::process::{Command, Output};
+use std::time::Duration;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 use support::example_binary;
+use tc_hunyuan::ChatCompletions;
+use tc_mock::{MockError, MockServer, MockStream};
 
 fn run(example: &str, args: &[&str]) -> Output {
     Command::new(example_binary(example))
@@ -66,6 +69,7 @@ fn bad_arguments_exit_2() {
         "send_sms",
         "describe_vpcs",
         "describe_image_share_permission",
+        "chat",
     ] {
         let out = run(example, &["--colour", "blue"]);
         assert_eq!(out.status.code(), Some(2), "{example}");
@@ -107,4 +111,127 @@ fn run_and_wait_launches_lists_and_stops() {
     ] {
         assert!(stdout.contains(line), "no `{line}` in:\n{stdout}");
     }
+}
+
+#[test]
+fn chat_streams_the_spec_example() {
+    let out = run("chat", &["What is the weather like in Beijing?"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("计划使用get_current_weather工具来获取北京和深圳的当前天气。"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("信息。\nfinish_reason=tool_calls total_tokens=52\n"),
+        "{stdout}"
+    );
+}
+
+/// Runs `chat` against `mock` with its key pair in the environment, as a
+/// user of a real endpoint would.
+async fn chat_against(mock: &MockServer, prompt: &str) -> Output {
+    let mut command = Command::new(example_binary("chat"));
+    command
+        .args(["--endpoint", &mock.endpoint(), prompt])
+        .env("TENCENTCLOUD_SECRET_ID", "AKIDstandin")
+        .env("TENCENTCLOUD_SECRET_KEY", "stand-in-key")
+        .env_remove("TENCENTCLOUD_SESSION_TOKEN");
+    tokio::task::spawn_blocking(move || command.output().unwrap())
+        .await
+        .unwrap()
+}
+
+async fn stand_in() -> MockServer {
+    let mock = MockServer::builder()
+        .credential("AKIDstandin", "stand-in-key")
+        .answer_from_examples(false)
+        .start()
+        .await
+        .unwrap();
+    mock.on_stream(|request: ChatCompletions| {
+        let prompt = request.messages[0].content.clone().unwrap_or_default();
+        let chunk = |content: &str, finish: &str, tokens: u32| {
+            json!({
+                "Choices": [{"Delta": {"Role": "assistant", "Content": content}, "FinishReason": finish}],
+                "Usage": {"PromptTokens": 3, "CompletionTokens": tokens, "TotalTokens": 3 + tokens},
+            })
+        };
+        let pause = Duration::from_millis(20);
+        let stream = MockStream::new()
+            .chunk(chunk("Echo", "", 1))
+            .chunk_after(pause, chunk(": ", "", 2))
+            .chunk_after(pause, chunk(&prompt, "", 3));
+        match prompt.as_str() {
+            "" => Err(MockError::new("InvalidParameter", "Content is empty.")),
+            "moderate me" => Ok(stream.chunk(json!({"ErrorMsg": {"Msg": "moderation", "Code": 2001}}))),
+            "cut me" => Ok(stream.cut()),
+            _ => Ok(stream.chunk_after(pause, chunk("", "stop", 3))),
+        }
+    });
+    mock
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chat_streams_from_a_stand_in() {
+    let mock = stand_in().await;
+    let out = chat_against(&mock, "hello there").await;
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Echo: hello there\nfinish_reason=stop total_tokens=6\n"
+    );
+    assert_eq!(mock.requests().len(), 1);
+}
+
+/// Checks a failed run: its exit code, what it printed of the answer before
+/// failing, and how its message on stderr starts.
+fn failed(output: &Output, code: i32, stdout: &str, stderr_start: &str) {
+    assert_eq!(output.status.code(), Some(code));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.starts_with(stderr_start), "{stderr}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chat_keeps_the_exit_code_contract() {
+    let mock = stand_in().await;
+
+    let refused = chat_against(&mock, "").await;
+    failed(
+        &refused,
+        1,
+        "",
+        "InvalidParameter: Content is empty. (RequestId: ",
+    );
+    // A failure reported mid-stream is still the service's...
+    let moderated = chat_against(&mock, "moderate me").await;
+    failed(
+        &moderated,
+        1,
+        "Echo: moderate me",
+        "2001: moderation (RequestId: ",
+    );
+    // ...a broken connection is not.
+    let cut = chat_against(&mock, "cut me").await;
+    failed(
+        &cut,
+        2,
+        "Echo: cut me",
+        "error: connection broken calling ChatCompletions",
+    );
+    assert!(
+        String::from_utf8_lossy(&cut.stderr).contains("(RequestId: "),
+        "the cut names the stream's RequestId"
+    );
 }

@@ -50,4 +50,6 @@ pub use tc_core::Error;
 pub use tc_core::ErrorCode;
 pub use tc_core::RetryConfig;
 pub use tc_core::ServiceError;
+pub use tc_core::StreamConfig;
 pub use tc_core::WaitConfig;
+pub use tc_core::WaitState;

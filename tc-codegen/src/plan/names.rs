@@ -24,7 +24,9 @@ pub const ROOT_REEXPORTS: &[&str] = &[
     "ErrorCode",
     "RetryConfig",
     "ServiceError",
+    "StreamConfig",
     "WaitConfig",
+    "WaitState",
 ];
 
 /// Names the generated models use from the prelude: a model spelled like one

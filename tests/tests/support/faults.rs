@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
+use super::events::{self, Step};
+
 /// What to do with one request.
 #[derive(Clone, Debug)]
 pub enum Fault {
@@ -38,6 +40,8 @@ pub enum Fault {
     Reset,
     /// Read the request, then close without a word (a keep-alive race).
     CloseWithoutAnswer,
+    /// A streamed answer, step by step.
+    Steps(Vec<Step>),
 }
 
 impl Fault {
@@ -240,6 +244,7 @@ async fn act(stream: &mut TcpStream, fault: Fault) -> bool {
             false
         }
         Fault::CloseWithoutAnswer => false,
+        Fault::Steps(steps) => events::perform(stream, &steps).await,
     }
 }
 

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // each test file uses a different part of the support code
 
+pub mod events;
 pub mod faults;
 
 use std::collections::VecDeque;
@@ -377,4 +378,12 @@ pub fn example_binary(name: &str) -> std::path::PathBuf {
         path.display()
     );
     path
+}
+
+/// The kind of a transport error; any other error fails the test.
+pub fn transport_kind(error: &tc_core::Error) -> tc_core::TransportErrorKind {
+    match error {
+        tc_core::Error::Transport(e) => e.kind(),
+        other => panic!("expected a transport error, got {other:?}"),
+    }
 }

@@ -1,0 +1,321 @@
+//! The stream a streaming call returns: the body's events decoded as chunks,
+//! a mid-stream `ErrorMsg` turned into a service error, and the idle limit
+//! kept between the body's frames.
+
+use std::fmt;
+use std::future::poll_fn;
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
+use std::time::Duration;
+
+use futures_core::Stream;
+use http_body::Body as _;
+use serde::Deserialize;
+use serde_json::Value;
+use tokio::time::{Instant, Sleep};
+
+use super::StreamConfig;
+use super::sse::EventDecoder;
+use crate::action::Action;
+use crate::client::{timeout_error, transport_error};
+use crate::error::{DecodeError, Error, ServiceError};
+use crate::time_limit::after;
+
+/// The chunks of one [`send_streaming`](crate::Client::send_streaming) call,
+/// in the order the service sent them: a [`Stream`] of
+/// `Result<A::Output, Error>`, also readable with [`next`](Self::next) without
+/// any stream library.
+///
+/// An error ends the stream: the connection broke or stalled past the idle
+/// limit ([`Error::Transport`]), an event did not decode or was too large
+/// ([`Error::Decode`]), or the service reported a failure mid-stream in an
+/// `ErrorMsg` member ([`Error::Service`], its `Code` as the code). Each names
+/// the stream's RequestId. Nothing is retried once the stream is returned.
+/// Dropping it closes the connection.
+pub struct ChunkStream<A: Action> {
+    request_id: String,
+    source: Source<A::Output>,
+}
+
+enum Source<T> {
+    /// The service answered with one JSON body: its output, until taken.
+    Whole(Option<T>),
+    /// An event stream.
+    Events(Box<Events>),
+}
+
+// No field is ever pinned: `poll_next` only moves the output out or polls
+// fields that are `Unpin` themselves.
+impl<A: Action> Unpin for ChunkStream<A> {}
+
+impl<A: Action> ChunkStream<A> {
+    pub(super) fn whole(output: A::Output, request_id: String) -> Self {
+        ChunkStream {
+            request_id,
+            source: Source::Whole(Some(output)),
+        }
+    }
+
+    pub(super) fn events(
+        response: reqwest::Response,
+        action: &'static str,
+        url: &str,
+        request_id: String,
+        config: &StreamConfig,
+    ) -> Self {
+        let events = Events {
+            body: http::Response::<reqwest::Body>::from(response).into_body(),
+            decoder: EventDecoder::new(config.max_event_bytes),
+            first: None,
+            idle: Box::pin(tokio::time::sleep(config.idle_timeout)),
+            idle_limit: config.idle_timeout,
+            body_ended: false,
+            done: false,
+            action,
+            url: url.to_owned(),
+            request_id: (!request_id.is_empty()).then(|| request_id.clone()),
+        };
+        ChunkStream {
+            request_id,
+            source: Source::Events(Box::new(events)),
+        }
+    }
+
+    /// Waits for the first event (or the end of the stream), so that a
+    /// failure until then fails the attempt rather than the stream.
+    pub(super) async fn read_first(&mut self) -> Result<(), Error> {
+        let Source::Events(events) = &mut self.source else {
+            return Ok(());
+        };
+        events.first = match poll_fn(|cx| events.poll_data(cx)).await {
+            Some(first) => Some(first?),
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// The RequestId: the stream's `X-TC-RequestId` header, or a JSON
+    /// answer's `RequestId`; empty when the service sent none.
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    /// Whether the service streamed its answer (`text/event-stream`), rather
+    /// than answering with one JSON body, which the stream then yields as its
+    /// one item.
+    pub fn is_event_stream(&self) -> bool {
+        matches!(self.source, Source::Events(_))
+    }
+
+    /// The next chunk, or `None` at the end of the stream.
+    pub async fn next(&mut self) -> Option<Result<A::Output, Error>> {
+        poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
+    }
+}
+
+impl<A: Action> Stream for ChunkStream<A> {
+    type Item = Result<A::Output, Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        match &mut self.get_mut().source {
+            Source::Whole(output) => Poll::Ready(output.take().map(Ok)),
+            Source::Events(events) => loop {
+                let Some(data) = ready!(events.poll_data(cx)) else {
+                    return Poll::Ready(None);
+                };
+                match data.and_then(|data| events.chunk::<A>(&data)) {
+                    Ok(Some(chunk)) => return Poll::Ready(Some(Ok(chunk))),
+                    Ok(None) => {}
+                    Err(error) => {
+                        events.done = true;
+                        return Poll::Ready(Some(Err(error)));
+                    }
+                }
+            },
+        }
+    }
+}
+
+impl<A: Action> fmt::Debug for ChunkStream<A> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ChunkStream")
+            .field("action", &A::NAME)
+            .field("request_id", &self.request_id)
+            .field("event_stream", &self.is_event_stream())
+            .finish_non_exhaustive()
+    }
+}
+
+/// An event stream being read.
+struct Events {
+    body: reqwest::Body,
+    decoder: EventDecoder,
+    /// The event read while the call was still an attempt.
+    first: Option<Vec<u8>>,
+    /// Fires when no bytes have come for `idle_limit`.
+    idle: Pin<Box<Sleep>>,
+    idle_limit: Duration,
+    body_ended: bool,
+    /// After the end or an error: nothing more comes.
+    done: bool,
+    action: &'static str,
+    url: String,
+    request_id: Option<String>,
+}
+
+impl Events {
+    /// The data of the next event.
+    fn poll_data(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<Vec<u8>, Error>>> {
+        if let Some(first) = self.first.take() {
+            return Poll::Ready(Some(Ok(first)));
+        }
+        loop {
+            if self.done {
+                return Poll::Ready(None);
+            }
+            let next = if self.body_ended {
+                self.decoder.finish()
+            } else {
+                self.decoder.next_event()
+            };
+            match next {
+                Ok(Some(data)) => return Poll::Ready(Some(Ok(data))),
+                Ok(None) if self.body_ended => {
+                    self.done = true;
+                    return Poll::Ready(None);
+                }
+                Ok(None) => {}
+                Err(error) => {
+                    let (message, start) = error.describe();
+                    return self.fail(self.decode_error(message, start));
+                }
+            }
+            match Pin::new(&mut self.body).poll_frame(cx) {
+                Poll::Ready(Some(Ok(frame))) => {
+                    if let Ok(bytes) = frame.into_data() {
+                        self.decoder.feed(&bytes);
+                        let deadline = after(Instant::now(), self.idle_limit);
+                        self.idle.as_mut().reset(deadline);
+                    }
+                }
+                Poll::Ready(Some(Err(error))) => {
+                    let error = transport_error(self.action, &self.url, error);
+                    return self.fail(error);
+                }
+                Poll::Ready(None) => self.body_ended = true,
+                Poll::Pending => {
+                    ready!(self.idle.as_mut().poll(cx));
+                    let message = format!(
+                        "the event stream sent nothing for {:?} (StreamConfig::idle_timeout)",
+                        self.idle_limit
+                    );
+                    let error = timeout_error(self.action, &self.url, message);
+                    return self.fail(error);
+                }
+            }
+        }
+    }
+
+    /// Ends the stream with `error`, naming its RequestId.
+    fn fail(&mut self, error: Error) -> Poll<Option<Result<Vec<u8>, Error>>> {
+        self.done = true;
+        let error = match error {
+            Error::Transport(e) => {
+                Error::Transport(Box::new(e.with_request_id(self.request_id.as_deref())))
+            }
+            other => other,
+        };
+        Poll::Ready(Some(Err(error)))
+    }
+
+    /// One event's data as a chunk; `None` for an event without any (a
+    /// keep-alive).
+    fn chunk<A: Action>(&self, data: &[u8]) -> Result<Option<A::Output>, Error> {
+        if data.iter().all(u8::is_ascii_whitespace) {
+            return Ok(None);
+        }
+        if let Some((code, message)) = error_msg(data) {
+            let request_id = self.request_id.clone().unwrap_or_default();
+            return Err(Error::Service(Box::new(ServiceError::new::<A::Error>(
+                code, message, request_id,
+            ))));
+        }
+        let mut deserializer = serde_json::Deserializer::from_slice(data);
+        let decoded = serde_path_to_error::deserialize(&mut deserializer)
+            .map_err(|e| (Some(e.path().to_string()), e.into_inner()))
+            .and_then(|chunk| deserializer.end().map(|()| chunk).map_err(|e| (None, e)));
+        let chunk = decoded.map_err(|(path, e)| {
+            // The path of a value at the top is `.`, which says nothing.
+            let path = path.filter(|p| p != ".");
+            Error::Decode(Box::new(
+                DecodeError::new(self.action, path, e.to_string(), data)
+                    .with_request_id(self.request_id.as_deref()),
+            ))
+        })?;
+        Ok(Some(chunk))
+    }
+
+    fn decode_error(&self, message: String, start: &[u8]) -> Error {
+        Error::Decode(Box::new(
+            DecodeError::new(self.action, None, message, start)
+                .with_request_id(self.request_id.as_deref()),
+        ))
+    }
+}
+
+/// The code and message of a chunk's `ErrorMsg`, when it reports a failure.
+fn error_msg(data: &[u8]) -> Option<(String, String)> {
+    #[derive(Deserialize)]
+    struct Probe {
+        #[serde(rename = "ErrorMsg")]
+        error: Option<ErrorMsg>,
+    }
+    #[derive(Deserialize)]
+    struct ErrorMsg {
+        #[serde(rename = "Msg", default)]
+        msg: Option<String>,
+        #[serde(rename = "Code", default)]
+        code: Option<Value>,
+    }
+    // Most chunks do not mention it; only those are read twice.
+    const KEY: &[u8] = b"\"ErrorMsg\"";
+    if !data.windows(KEY.len()).any(|w| w == KEY) {
+        return None;
+    }
+    let error = serde_json::from_slice::<Probe>(data).ok()?.error?;
+    let message = error.msg.unwrap_or_default();
+    let code = match error.code {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(code)) => code,
+        Some(other) => other.to_string(),
+    };
+    let no_code = code.is_empty() || code == "0";
+    if no_code && message.is_empty() {
+        return None;
+    }
+    let code = if no_code { "ErrorMsg".to_owned() } else { code };
+    Some((code, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::error_msg;
+
+    #[test]
+    fn error_msg_reports_only_failures() {
+        assert_eq!(
+            error_msg(br#"{"ErrorMsg":{"Msg":"moderation failed","Code":2001},"Choices":[]}"#),
+            Some(("2001".into(), "moderation failed".into()))
+        );
+        assert_eq!(
+            error_msg(br#"{"ErrorMsg":{"Msg":"stopped"}}"#),
+            Some(("ErrorMsg".into(), "stopped".into()))
+        );
+        assert_eq!(error_msg(br#"{"ErrorMsg":null,"Choices":[]}"#), None);
+        assert_eq!(error_msg(br#"{"ErrorMsg":{"Msg":"","Code":0}}"#), None);
+        assert_eq!(
+            error_msg(br#"{"Choices":[{"Delta":{"Content":"ErrorMsg"}}]}"#),
+            None
+        );
+    }
+}
