@@ -46,7 +46,7 @@ impl Job {
 /// Runs the measurement and returns the report.
 pub fn run(args: &Args) -> Result<Value, String> {
     let dir = args.text("dir").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../tc-cvm/src/generated"),
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../tc-cvm/src"),
         PathBuf::from,
     );
     let rounds: usize = args.number::<usize>("rounds", 15)?.max(1);

@@ -134,6 +134,14 @@ macro_rules! services {
         /// The spec directories the crates above come from.
         const TESTED: &[&str] = &[$($dir),*];
 
+        /// Per spec directory, how each list action pages and which could not
+        /// be classified, from each crate's generated registry.
+        const PAGING: &[(&str, &[(&str, &str)], &[(&str, &str)])] = &[$((
+            $dir,
+            ::$krate::registry::PAGED_ACTIONS,
+            ::$krate::registry::UNCLASSIFIED_PAGING,
+        )),*];
+
         $(
             mod $krate {
                 use super::*;
@@ -242,4 +250,58 @@ fn every_service_under_specs_is_tested() {
         .collect();
     dirs.sort();
     assert_eq!(dirs, TESTED);
+}
+
+/// The list actions the generator could not give a paginator, by name: a
+/// change in the generator's rules or in the specs shows up here.
+const UNCLASSIFIED: &[&str] = &[
+    "asr-2019-06-14 GetAsrKeyWordLibList",
+    "cam-2019-01-16 ListPolicies",
+    "cbs-2017-03-12 DescribeDiskStoragePool",
+    "dnspod-2021-03-23 DescribeLineGroupList",
+    "hunyuan-2023-09-01 GetThreadMessageList",
+    "monitor-2018-07-24 DescribeGrafanaInstances",
+    "sms-2021-01-11 CallbackStatusStatistics",
+    "sms-2021-01-11 PullSmsReplyStatus",
+    "sms-2021-01-11 PullSmsSendStatus",
+    "sms-2021-01-11 SendStatusStatistics",
+    "ssl-2019-12-05 DescribeCertificateBindResourceTaskDetail",
+    "ssl-2019-12-05 DescribeManagerDetail",
+    "vpc-2017-03-12 DescribeAddressTemplateGroupInstances",
+    "vpc-2017-03-12 DescribeAddressTemplateInstances",
+    "vpc-2017-03-12 DescribeServiceTemplateGroupInstances",
+    "vpc-2017-03-12 DescribeServiceTemplateInstances",
+    "vpc-2017-03-12 DescribeTrafficMirrorFilterRules",
+];
+
+#[test]
+fn paging_is_classified_from_the_request_and_response_members() {
+    let mut patterns = std::collections::BTreeMap::new();
+    let mut unclassified = Vec::new();
+    for (dir, paged, left) in PAGING {
+        let spec = Spec::load(dir);
+        let actions: BTreeSet<&str> = spec.action_names().into_iter().collect();
+        for (action, pattern) in *paged {
+            assert!(actions.contains(action), "{dir}: no action {action}");
+            let input = spec.action(action)["input"].as_str().expect("input");
+            let members: BTreeSet<&str> = spec
+                .members(input)
+                .iter()
+                .filter_map(|m| m["name"].as_str())
+                .collect();
+            match *pattern {
+                "offset" => assert!(
+                    members.contains("Offset") && members.contains("Limit"),
+                    "{dir} {action}: paged by offset without Offset and Limit"
+                ),
+                "page" | "token" => {}
+                other => panic!("{dir} {action}: unknown pattern {other}"),
+            }
+            *patterns.entry(*pattern).or_insert(0) += 1;
+        }
+        unclassified.extend(left.iter().map(|(action, _)| format!("{dir} {action}")));
+    }
+    let patterns: Vec<(&str, usize)> = patterns.into_iter().collect();
+    assert_eq!(patterns, [("offset", 203), ("page", 14), ("token", 8)]);
+    assert_eq!(unclassified, UNCLASSIFIED);
 }
