@@ -11,6 +11,7 @@ use tracing::{Instrument, Span, field};
 
 use crate::action::{Action, Method};
 use crate::breaker::{CircuitBreakerConfig, CircuitBreakers};
+use crate::call::Call;
 use crate::credential::{
     Credential, DefaultChain, ProvideCredential, SKIP_AUTHORIZATION, StaticProvider,
 };
@@ -51,6 +52,8 @@ struct Inner {
     credentials: Arc<dyn ProvideCredential>,
     endpoint: Endpoint,
     region: Option<String>,
+    /// Overrides every action's declared method, unless a call says otherwise.
+    method: Option<Method>,
     /// `X-TC-RequestClient`, `X-TC-Region`, `X-TC-Language`.
     headers: ClientHeaders,
     /// The constant part of each action's requests, made on first use.
@@ -85,11 +88,31 @@ impl Client {
     /// attempt was certainly not acted on (no connection, or throttled). An
     /// action with a declared rate limit waits for its turn.
     ///
+    /// The parameters travel as the client's [`method`](ClientBuilder::method)
+    /// says, else as the action declares; [`call`](Self::call) chooses per
+    /// call.
+    ///
     /// # Errors
     /// See [`Error`]: the service's own error, a network failure or time-out,
     /// an HTTP error page, an undecodable or oversized body, missing
     /// credentials, or a request that cannot be built.
-    pub async fn send<A: Action>(&self, mut action: A) -> Result<A::Output, Error> {
+    pub async fn send<A: Action>(&self, action: A) -> Result<A::Output, Error> {
+        self.send_with(action, None).await
+    }
+
+    /// Starts one call with settings of its own, such as its HTTP method:
+    /// `client.call(action).method(Method::Get).send().await`.
+    pub fn call<A: Action>(&self, action: A) -> Call<'_, A> {
+        Call::new(self, action)
+    }
+
+    /// [`send`](Self::send), with the call's own method if it chose one.
+    pub(crate) async fn send_with<A: Action>(
+        &self,
+        mut action: A,
+        method: Option<Method>,
+    ) -> Result<A::Output, Error> {
+        let method = method.or(self.inner.method).unwrap_or(A::METHOD);
         let span = tracing::info_span!(
             "tc.call",
             service = A::SERVICE,
@@ -99,7 +122,7 @@ impl Client {
         );
         let repeatable = action.ensure_client_token() || A::READ_ONLY;
         let call = async {
-            let prepared = self.prepare(&action)?;
+            let prepared = self.prepare(&action, method)?;
             self.send_prepared::<A>(&prepared, repeatable, &span).await
         }
         .instrument(span.clone());
@@ -173,13 +196,15 @@ impl Client {
     }
 
     /// Serializes the action once; every attempt reuses the result.
-    fn prepare<A: Action>(&self, action: &A) -> Result<Prepared, Error> {
+    fn prepare<A: Action>(&self, action: &A, method: Method) -> Result<Prepared, Error> {
         let inner = &*self.inner;
         let template = inner
             .templates
-            .get::<A>(|| RequestTemplate::new::<A>(&inner.endpoint, &inner.headers))
+            .get::<A>(method, || {
+                RequestTemplate::new::<A>(method, &inner.endpoint, &inner.headers)
+            })
             .map_err(build_error::<A>)?;
-        let (body, url_with_query) = match A::METHOD {
+        let (body, url_with_query) = match method {
             Method::Post => {
                 let body = serde_json::to_vec(action)
                     .map_err(|e| build_error::<A>(format!("cannot serialize parameters: {e}")))?;
@@ -391,7 +416,7 @@ fn authorization<A: Action>(
         ("x-tc-action", template.action_lower.as_str()),
     ];
     let input = SigningInput {
-        method: A::METHOD.as_str(),
+        method: template.method.as_str(),
         path: "/",
         query: prepared.url().query().unwrap_or(""),
         headers: &headers,
@@ -453,6 +478,7 @@ pub struct ClientBuilder {
     first_byte_timeout: Duration,
     deadline: Option<Duration>,
     max_response_bytes: usize,
+    method: Option<Method>,
 }
 
 /// Default limit of a response body: far above any real API 3.0 response.
@@ -476,6 +502,7 @@ impl Default for ClientBuilder {
             first_byte_timeout: Duration::from_secs(30),
             deadline: None,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            method: None,
         }
     }
 }
@@ -579,6 +606,16 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every action's parameters this way (the official SDKs' HTTP
+    /// profile method), whatever the action declares; by default each action
+    /// goes as it declares (`method = "GET"`, else POST). A call can still
+    /// choose with [`Client::call`]. GET puts the parameters in the query
+    /// string, which servers limit in length: keep large requests on POST.
+    pub fn method(mut self, method: Method) -> Self {
+        self.method = Some(method);
+        self
+    }
+
     /// Turns on a per-region circuit breaker (off by default): after repeated
     /// transient failures calls to that region fail fast for a cool-down,
     /// then a single probe decides whether to resume.
@@ -628,6 +665,7 @@ impl ClientBuilder {
                     .unwrap_or_else(|| Arc::new(DefaultChain::from_env())),
                 endpoint,
                 region: self.region,
+                method: self.method,
                 headers,
                 templates: Templates::default(),
                 retry: self.retry,

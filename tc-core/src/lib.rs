@@ -37,6 +37,7 @@ extern crate self as tc_core;
 
 mod action;
 mod breaker;
+mod call;
 mod client;
 mod common_code;
 pub mod credential;
@@ -51,6 +52,7 @@ pub mod sign;
 pub mod time;
 mod time_limit;
 mod uuid;
+mod wire_type;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -58,6 +60,7 @@ pub mod __private;
 
 pub use action::{Action, ErrorCode, Method, is_read_only_name};
 pub use breaker::CircuitBreakerConfig;
+pub use call::Call;
 pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, REQUEST_CLIENT};
 pub use common_code::CommonCode;
 pub use credential::{Credential, CredentialError, ProvideCredential};
@@ -68,6 +71,7 @@ pub use error::{
 };
 pub use retry::RetryConfig;
 pub use uuid::random_uuid;
+pub use wire_type::WireType;
 
 #[cfg(feature = "macros")]
 pub use tc_macros::{tc_action, tc_error, tc_model};
