@@ -40,6 +40,7 @@ mod breaker;
 mod call;
 mod client;
 mod common_code;
+mod default_output;
 pub mod credential;
 mod endpoint;
 pub mod envelope;
@@ -63,6 +64,9 @@ pub use breaker::CircuitBreakerConfig;
 pub use call::Call;
 pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, REQUEST_CLIENT};
 pub use common_code::CommonCode;
+// At the root so that the compiler's messages name them without a path.
+#[doc(hidden)]
+pub use default_output::{NoResponseType, ResponseType};
 pub use credential::{Credential, CredentialError, ProvideCredential};
 pub use endpoint::DEFAULT_ROOT_DOMAIN;
 pub use error::{

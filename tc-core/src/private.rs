@@ -4,6 +4,8 @@
 pub use serde;
 pub use serde_json;
 
+pub use crate::default_output::{NoResponseType, ResponseType};
+
 #[path = "private/wire.rs"]
 pub mod wire;
 

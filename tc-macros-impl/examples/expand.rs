@@ -42,8 +42,7 @@ fn main() -> ExitCode {
 /// The file with every attribute of ours expanded, formatted.
 fn expand_file(path: &Path) -> Result<String, String> {
     let shown = path.display();
-    let source =
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let source = std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
     let mut file = syn::parse_file(&source).map_err(|e| {
         let at = e.span().start();
         format!("{shown}:{}:{}: not valid Rust: {e}", at.line, at.column + 1)

@@ -10,12 +10,13 @@
 use std::fmt;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{ToTokens, format_ident};
+use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitInt, LitStr, Path, Token, Type};
 
 use crate::ctxt::Ctxt;
+use crate::default_output;
 use crate::rules::{
     check_code, check_method, check_name, check_rename, check_service, check_version,
 };
@@ -146,15 +147,9 @@ impl ActionFallback {
         }
         Some(match &self.output {
             Some(ty) => ty.to_token_stream(),
-            None => default_output(ident).to_token_stream(),
+            None => default_output::name(ident).to_token_stream(),
         })
     }
-}
-
-/// `<Struct>Response`, resolved beside the struct; an error about it points
-/// at the struct's name.
-pub(crate) fn default_output(ident: &Ident) -> Ident {
-    format_ident!("{}Response", ident, span = ident.span())
 }
 
 impl ActionArgs {
@@ -295,7 +290,9 @@ impl FieldAttrs {
             };
             cx.error_spanned_by(
                 attr,
-                format_args!("#[serde(...)] is not read by {which}, which writes the wire form itself: {fix}"),
+                format_args!(
+                    "#[serde(...)] is not read by {which}, which writes the wire form itself: {fix}"
+                ),
             );
         }
         let mut rename = Attr::new(cx, RENAME);
@@ -381,7 +378,9 @@ pub(crate) fn reject_on_item(cx: &Ctxt, which: Macro, attrs: &[Attribute]) {
     for attr in attrs.iter().filter(|attr| is_serde(attr)) {
         cx.error_spanned_by(
             attr,
-            format_args!("#[serde(...)] is not read by {which}, which writes the wire form itself: {fix}"),
+            format_args!(
+                "#[serde(...)] is not read by {which}, which writes the wire form itself: {fix}"
+            ),
         );
     }
     let place = match which {

@@ -23,7 +23,8 @@ use syn::punctuated::Punctuated;
 use syn::{Attribute, LitStr, Path, Token};
 
 use crate::ast::{Enum, Field, Struct};
-use crate::attr::{ActionArgs, Method, default_output, is_helper, respan};
+use crate::attr::{ActionArgs, Method, is_helper, respan};
+use crate::default_output;
 
 /// Which struct attribute: the two differ in derives and in decoding.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -39,9 +40,12 @@ pub(crate) fn action(args: &ActionArgs, input: &Struct) -> TokenStream {
     let root = &args.root;
     let item = struct_item(input, root, Kind::Action);
     let ident = &input.item.ident;
-    let output = match &args.output {
-        Some(ty) => ty.to_token_stream(),
-        None => default_output(ident).to_token_stream(),
+    let (output, stand_in) = match &args.output {
+        Some(ty) => (ty.to_token_stream(), None),
+        None => (
+            default_output::name(ident).to_token_stream(),
+            default_output::stand_in(ident, root),
+        ),
     };
     let error = match &args.error {
         Some(ty) => ty.to_token_stream(),
@@ -62,6 +66,7 @@ pub(crate) fn action(args: &ActionArgs, input: &Struct) -> TokenStream {
     let (service, version, name) = (&args.service, &args.version, &args.name);
     quote! {
         #item
+        #stand_in
 
         const _: () = {
             #[automatically_derived]
@@ -123,7 +128,11 @@ pub(crate) fn error(root: &Path, input: &Enum) -> TokenStream {
     let vis = &item.vis;
     let ident = &item.ident;
     let variants = input.variants.iter().map(|variant| {
-        let attrs = variant.original.attrs.iter().filter(|attr| !is_helper(attr));
+        let attrs = variant
+            .original
+            .attrs
+            .iter()
+            .filter(|attr| !is_helper(attr));
         let ident = &variant.original.ident;
         let discriminant = variant
             .original

@@ -61,6 +61,9 @@ pub(crate) fn action(
             }
             stubs
         });
+    // No stand-in for a missing `<Struct>Response`: the compiler does not
+    // report names it cannot find in the output of an attribute that reported
+    // an error, and the missing type is best reported after the first fix.
     with_stubs(item, None, stubs, result)
 }
 
@@ -72,7 +75,12 @@ pub(crate) fn error(
     result: Result<(), syn::Error>,
 ) -> TokenStream {
     let variants = match &item.data {
-        Data::Enum(data) if data.variants.iter().all(|v| matches!(v.fields, Fields::Unit)) => {
+        Data::Enum(data)
+            if data
+                .variants
+                .iter()
+                .all(|v| matches!(v.fields, Fields::Unit)) =>
+        {
             Some(data.variants.iter().map(|variant| &variant.ident))
         }
         _ => None,
@@ -111,7 +119,10 @@ pub(crate) fn error(
                 }
             }
         });
-    let derives = stubs.is_some().then(|| error_derives(&item.attrs)).flatten();
+    let derives = stubs
+        .is_some()
+        .then(|| error_derives(&item.attrs))
+        .flatten();
     with_stubs(item, derives, stubs, result)
 }
 

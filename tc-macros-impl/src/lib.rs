@@ -11,7 +11,8 @@
 //!   the generator uses the same rules);
 //! - `ast`: the input item, as the model the rest works on (keeping spans);
 //! - `valid`: rules that involve more than one field, variant or argument;
-//! - `expand`: code generation;
+//! - `expand`: code generation (`default_output`: the response type an action
+//!   names when `output = ...` is not given);
 //! - `fallback`: what to emit when the input is wrong, so that one mistake does
 //!   not cascade into many.
 //!
@@ -24,6 +25,7 @@ mod ast;
 mod attr;
 mod ctxt;
 mod date;
+mod default_output;
 mod expand;
 mod fallback;
 pub mod naming;
@@ -193,8 +195,14 @@ mod tests {
         assert_eq!(count(&output, "compile_error"), 1, "{text}");
         assert!(text.contains(r#"#[tc(code = \"B\")]"#), "{text}");
         assert!(!text.contains("# [serde"), "{text}");
-        assert!(text.contains("impl :: tc_core :: ErrorCode for E"), "{text}");
-        assert!(text.contains("ALL : & 'static [Self] = & [Self :: A , Self :: B]"), "{text}");
+        assert!(
+            text.contains("impl :: tc_core :: ErrorCode for E"),
+            "{text}"
+        );
+        assert!(
+            text.contains("ALL : & 'static [Self] = & [Self :: A , Self :: B]"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -208,7 +216,10 @@ mod tests {
         let text = output.to_string();
         assert_eq!(count(&output, "compile_error"), 1, "{text}");
         assert!(text.contains("type Output = DescribeXResponse"), "{text}");
-        assert!(text.contains("type Error = :: tc_core :: CommonCode"), "{text}");
+        assert!(
+            text.contains("type Error = :: tc_core :: CommonCode"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -16,14 +16,16 @@ pub struct DescribeResourceTagsByResourceIdsResponse {
 }
 
 // Forgot #[tc_error].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TagError {
     ResourceIdInvalid,
 }
 
 async fn call(client: &Client) -> Result<String, Error> {
     let request = DescribeResourceTagsByResourceIds { resource_ids: vec!["ins-1".into()] };
-    Ok(client.send(request).await?.request_id)
+    match client.send(request).await {
+        Err(e) if e.is(TagError::ResourceIdInvalid) => Ok(String::new()),
+        other => Ok(other?.request_id),
+    }
 }
 
 fn main() {
