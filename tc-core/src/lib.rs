@@ -40,8 +40,8 @@ mod breaker;
 mod call;
 mod client;
 mod common_code;
-mod default_output;
 pub mod credential;
+mod default_output;
 mod endpoint;
 pub mod envelope;
 mod error;
@@ -64,9 +64,6 @@ pub use breaker::CircuitBreakerConfig;
 pub use call::Call;
 pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, REQUEST_CLIENT};
 pub use common_code::CommonCode;
-// At the root so that the compiler's messages name them without a path.
-#[doc(hidden)]
-pub use default_output::{NoResponseType, ResponseType};
 pub use credential::{Credential, CredentialError, ProvideCredential};
 pub use endpoint::DEFAULT_ROOT_DOMAIN;
 pub use error::{
@@ -76,6 +73,10 @@ pub use error::{
 pub use retry::RetryConfig;
 pub use uuid::random_uuid;
 pub use wire_type::WireType;
+
+// At the root so that the compiler's messages name them without a path.
+#[doc(hidden)]
+pub use default_output::{NoResponseType, ResponseType};
 
 #[cfg(feature = "macros")]
 pub use tc_macros::{tc_action, tc_error, tc_model};

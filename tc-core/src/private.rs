@@ -79,7 +79,10 @@ mod tests {
                 debug_struct(f, "Image", &[("image_id", &"img-1"), ("size", &5)])
             }
         }
-        assert_eq!(format!("{Shown:?}"), r#"Image { image_id: "img-1", size: 5 }"#);
+        assert_eq!(
+            format!("{Shown:?}"),
+            r#"Image { image_id: "img-1", size: 5 }"#
+        );
         assert!(format!("{Shown:#?}").contains("\n    size: 5,\n"));
     }
 }

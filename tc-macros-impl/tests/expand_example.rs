@@ -11,9 +11,17 @@ fn expand_binary() -> PathBuf {
         .parent()
         .and_then(|deps| deps.parent())
         .expect("target/<profile>/deps/<test>");
-    profile_dir
+    let binary = profile_dir
         .join("examples")
-        .join(format!("expand{}", std::env::consts::EXE_SUFFIX))
+        .join(format!("expand{}", std::env::consts::EXE_SUFFIX));
+    // `cargo test -p tc-macros-impl` builds it; `--test expand_example` alone
+    // does not.
+    assert!(
+        binary.exists(),
+        "{} is not built: run `cargo test -p tc-macros-impl` (or `cargo build -p tc-macros-impl --example expand`) first",
+        binary.display()
+    );
+    binary
 }
 
 /// Writes `source` to a fresh directory under the system's temporary one and
