@@ -5,7 +5,8 @@ use std::fmt::{Debug, Display};
 use std::num::NonZeroU32;
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
+
+use crate::wire_type::WireType;
 
 /// How an action's parameters travel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -32,8 +33,9 @@ impl Method {
 ///
 /// Implement it with `#[tc_action(...)]` rather than by hand.
 pub trait Action: Serialize + Send + Sync + 'static {
-    /// The decoded `Response` object of a successful call.
-    type Output: DeserializeOwned + Send + 'static;
+    /// The decoded `Response` object of a successful call (a `#[tc_model]`
+    /// struct, usually).
+    type Output: WireType;
     /// The codes this action documents, beyond the common ones
     /// ([`CommonCode`](crate::CommonCode) when it documents none).
     type Error: ErrorCode;
@@ -53,8 +55,10 @@ pub trait Action: Serialize + Send + Sync + 'static {
     const READ_ONLY: bool = is_read_only_name(Self::NAME);
 
     /// Gives the request an idempotency token when it has a `ClientToken`
-    /// member that is unset, and says whether it now carries one (which makes
-    /// retrying it safe). `#[tc_action]` writes this for such members.
+    /// member that is unset (`None`), and says whether it now carries a
+    /// non-empty one (which makes retrying it safe). `#[tc_action]` writes
+    /// this for such members; an empty token is sent as given, and does not
+    /// make the call safe to retry.
     fn ensure_client_token(&mut self) -> bool {
         false
     }
@@ -82,6 +86,12 @@ const fn starts_with(text: &str, prefix: &str) -> bool {
 
 /// A set of error codes a service may return, as a Rust type (usually a fieldless
 /// enum written with `#[tc_error]`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a set of error codes: add `#[tc_error]` to it",
+    label = "not a `#[tc_error]` enum",
+    note = "`#[tc_error]` takes a fieldless enum whose variants each name their code: \
+            `#[tc(code = \"InvalidImageId.NotFound\")]`"
+)]
 pub trait ErrorCode: Clone + Debug + Display + Send + Sync + 'static {
     /// The wire code, such as `InvalidImageId.NotFound`.
     fn code(&self) -> &'static str;

@@ -12,6 +12,7 @@ use tracing::{Instrument, Span, field};
 
 use crate::action::{Action, Method};
 use crate::breaker::{CircuitBreakerConfig, CircuitBreakers};
+use crate::call::Call;
 use crate::credential::{
     Credential, DefaultChain, ProvideCredential, SKIP_AUTHORIZATION, StaticProvider,
 };
@@ -53,6 +54,8 @@ struct Inner {
     credentials: Arc<dyn ProvideCredential>,
     endpoint: Endpoint,
     region: Option<String>,
+    /// Overrides every action's declared method, unless a call says otherwise.
+    method: Option<Method>,
     /// `X-TC-RequestClient`, `X-TC-Region`, `X-TC-Language`.
     headers: ClientHeaders,
     /// The constant part of each action's requests, made on first use.
@@ -88,23 +91,36 @@ impl Client {
     /// attempt was certainly not acted on (no connection, or throttled). An
     /// action with a declared rate limit waits for its turn.
     ///
+    /// The parameters travel as the client's [`method`](ClientBuilder::method)
+    /// says, else as the action declares; [`call`](Self::call) chooses per
+    /// call.
+    ///
     /// # Errors
     /// See [`Error`]: the service's own error, a network failure or time-out,
     /// an HTTP error page, an undecodable or oversized body, missing
     /// credentials, or a request that cannot be built.
     pub async fn send<A: Action>(&self, action: A) -> Result<A::Output, Error> {
-        self.execute(action, &Decode).await
+        self.execute(action, None, &Decode).await
+    }
+
+    /// Starts one call with settings of its own, such as its HTTP method:
+    /// `client.call(action).method(Method::Get).send().await`.
+    pub fn call<A: Action>(&self, action: A) -> Call<'_, A> {
+        Call::new(self, action)
     }
 
     /// One call, with `receive` making each attempt's result from its
     /// response (the decoded body for [`send`](Self::send), the opened event
     /// stream for [`send_streaming`](Self::send_streaming)); everything before
-    /// it, retries and the deadline around it, is the same for both.
+    /// it, retries and the deadline around it, is the same for both. `method`
+    /// is the call's own choice, if it made one.
     pub(crate) async fn execute<A: Action, R: Receive<A>>(
         &self,
         mut action: A,
+        method: Option<Method>,
         receive: &R,
     ) -> Result<R::Output, Error> {
+        let method = method.or(self.inner.method).unwrap_or(A::METHOD);
         let span = tracing::info_span!(
             "tc.call",
             service = A::SERVICE,
@@ -114,7 +130,7 @@ impl Client {
         );
         let repeatable = action.ensure_client_token() || A::READ_ONLY;
         let call = async {
-            let prepared = self.prepare(&action)?;
+            let prepared = self.prepare(&action, method)?;
             self.send_prepared(&prepared, repeatable, &span, receive)
                 .await
         }
@@ -195,13 +211,15 @@ impl Client {
     }
 
     /// Serializes the action once; every attempt reuses the result.
-    fn prepare<A: Action>(&self, action: &A) -> Result<Prepared, Error> {
+    fn prepare<A: Action>(&self, action: &A, method: Method) -> Result<Prepared, Error> {
         let inner = &*self.inner;
         let template = inner
             .templates
-            .get::<A>(|| RequestTemplate::new::<A>(&inner.endpoint, &inner.headers))
+            .get::<A>(method, || {
+                RequestTemplate::new::<A>(method, &inner.endpoint, &inner.headers)
+            })
             .map_err(build_error::<A>)?;
-        let (body, url_with_query) = match A::METHOD {
+        let (body, url_with_query) = match method {
             Method::Post => {
                 let body = serde_json::to_vec(action)
                     .map_err(|e| build_error::<A>(format!("cannot serialize parameters: {e}")))?;
@@ -285,7 +303,7 @@ pub(crate) trait Receive<A: Action>: Sync {
 }
 
 /// [`Client::send`]'s: the whole body, decoded from its envelope.
-struct Decode;
+pub(crate) struct Decode;
 
 impl<A: Action> Receive<A> for Decode {
     type Output = A::Output;
@@ -471,7 +489,7 @@ fn authorization<A: Action>(
         ("x-tc-action", template.action_lower.as_str()),
     ];
     let input = SigningInput {
-        method: A::METHOD.as_str(),
+        method: template.method.as_str(),
         path: "/",
         query: prepared.url().query().unwrap_or(""),
         headers: &headers,
@@ -534,6 +552,7 @@ pub struct ClientBuilder {
     deadline: Option<Duration>,
     max_response_bytes: usize,
     streaming: StreamConfig,
+    method: Option<Method>,
 }
 
 /// Default limit of a response body: far above any real API 3.0 response.
@@ -558,6 +577,7 @@ impl Default for ClientBuilder {
             deadline: None,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             streaming: StreamConfig::default(),
+            method: None,
         }
     }
 }
@@ -671,6 +691,16 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every action's parameters this way (the official SDKs' HTTP
+    /// profile method), whatever the action declares; by default each action
+    /// goes as it declares (`method = "GET"`, else POST). A call can still
+    /// choose with [`Client::call`]. GET puts the parameters in the query
+    /// string, which servers limit in length: keep large requests on POST.
+    pub fn method(mut self, method: Method) -> Self {
+        self.method = Some(method);
+        self
+    }
+
     /// Turns on a per-region circuit breaker (off by default): after repeated
     /// transient failures calls to that region fail fast for a cool-down,
     /// then a single probe decides whether to resume.
@@ -720,6 +750,7 @@ impl ClientBuilder {
                     .unwrap_or_else(|| Arc::new(DefaultChain::from_env())),
                 endpoint,
                 region: self.region,
+                method: self.method,
                 headers,
                 templates: Templates::default(),
                 retry: self.retry,

@@ -19,6 +19,8 @@ macro_rules! common_codes {
             pub const ALL: &'static [CommonCode] = &[$(CommonCode::$variant,)*];
         }
 
+        // Not listed among "other types" when an error type lacks `#[tc_error]`.
+        #[diagnostic::do_not_recommend]
         impl ErrorCode for CommonCode {
             fn code(&self) -> &'static str {
                 match self {

@@ -37,9 +37,11 @@ extern crate self as tc_core;
 
 mod action;
 mod breaker;
+mod call;
 mod client;
 mod common_code;
 pub mod credential;
+mod default_output;
 mod endpoint;
 pub mod envelope;
 mod error;
@@ -54,6 +56,7 @@ pub mod time;
 mod time_limit;
 mod uuid;
 mod wait;
+mod wire_type;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -61,6 +64,7 @@ pub mod __private;
 
 pub use action::{Action, ErrorCode, Method, is_read_only_name};
 pub use breaker::CircuitBreakerConfig;
+pub use call::Call;
 pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, REQUEST_CLIENT};
 pub use common_code::CommonCode;
 pub use credential::{Credential, CredentialError, ProvideCredential};
@@ -74,6 +78,11 @@ pub use retry::RetryConfig;
 pub use streaming::{ChunkStream, StreamConfig};
 pub use uuid::random_uuid;
 pub use wait::{WaitConfig, WaitError, WaitErrorKind, WaitState};
+pub use wire_type::WireType;
+
+// At the root so that the compiler's messages name them without a path.
+#[doc(hidden)]
+pub use default_output::{NoResponseType, ResponseType};
 
 #[cfg(feature = "macros")]
 pub use tc_macros::{tc_action, tc_error, tc_model};

@@ -4,6 +4,8 @@
 pub use serde;
 pub use serde_json;
 
+pub use crate::default_output::{NoResponseType, ResponseType};
+
 #[path = "private/wire.rs"]
 pub mod wire;
 
@@ -22,9 +24,67 @@ pub fn position(codes: &[&str], code: &str) -> Option<usize> {
     codes.iter().position(|c| *c == code)
 }
 
-/// A fresh idempotency token for an unset `ClientToken`.
-pub fn client_token() -> String {
-    crate::uuid::random_uuid()
+/// Gives an unset (`None`) `ClientToken` a fresh idempotency token, and says
+/// whether the request now carries a non-empty one.
+pub fn fill_client_token(token: &mut Option<String>) -> bool {
+    has_client_token(token.get_or_insert_with(crate::uuid::random_uuid))
+}
+
+/// Whether a `ClientToken` makes a call safe to retry: only a non-empty one
+/// does (the service ignores an empty one).
+pub fn has_client_token(token: &str) -> bool {
+    !token.is_empty()
+}
+
+/// A struct's `Debug` form, as `#[derive(Debug)]` writes it, in one call per
+/// struct rather than one per field.
+///
+/// # Errors
+/// As the formatter's.
+pub fn debug_struct(
+    f: &mut core::fmt::Formatter<'_>,
+    name: &str,
+    fields: &[(&str, &dyn core::fmt::Debug)],
+) -> core::fmt::Result {
+    let mut out = f.debug_struct(name);
+    for (field, value) in fields {
+        out.field(field, value);
+    }
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{debug_struct, fill_client_token, has_client_token};
+
+    #[test]
+    fn an_unset_token_is_filled_and_an_empty_one_is_not_safe() {
+        let mut unset = None;
+        assert!(fill_client_token(&mut unset));
+        assert_eq!(unset.as_deref().map(str::len), Some(36));
+        let mut chosen = Some("mine".to_owned());
+        assert!(fill_client_token(&mut chosen));
+        assert_eq!(chosen.as_deref(), Some("mine"));
+        let mut empty = Some(String::new());
+        assert!(!fill_client_token(&mut empty), "kept as given, not safe");
+        assert_eq!(empty.as_deref(), Some(""));
+        assert!(has_client_token("t") && !has_client_token(""));
+    }
+
+    #[test]
+    fn debug_struct_reads_like_the_derive() {
+        struct Shown;
+        impl core::fmt::Debug for Shown {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                debug_struct(f, "Image", &[("image_id", &"img-1"), ("size", &5)])
+            }
+        }
+        assert_eq!(
+            format!("{Shown:?}"),
+            r#"Image { image_id: "img-1", size: 5 }"#
+        );
+        assert!(format!("{Shown:#?}").contains("\n    size: 5,\n"));
+    }
 }
 
 /// What `tc-codegen`'s `Paginate` impls read and write: members that hold a

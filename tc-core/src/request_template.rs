@@ -64,22 +64,25 @@ pub(crate) struct RequestTemplate {
     /// `X-TC-Action` in lower case, as the signature covers it.
     pub(crate) action_lower: String,
     pub(crate) content_type: &'static str,
-    method: reqwest::Method,
+    /// The HTTP method, which the signature covers.
+    pub(crate) method: reqwest::Method,
     headers: HeaderMap,
 }
 
 impl RequestTemplate {
-    /// The template of action `A` sent to `endpoint` with `client`'s headers.
+    /// The template of action `A` sent as `method` to `endpoint` with
+    /// `client`'s headers.
     ///
     /// # Errors
     /// When the endpoint has no valid URL for the service, or a value cannot
     /// be a header value.
     pub(crate) fn new<A: Action>(
+        method: Method,
         endpoint: &Endpoint,
         client: &ClientHeaders,
     ) -> Result<Self, String> {
         let target = endpoint.target(A::SERVICE)?;
-        let (method, content_type) = match A::METHOD {
+        let (method, content_type) = match method {
             Method::Post => (reqwest::Method::POST, JSON_CONTENT_TYPE),
             Method::Get => (reqwest::Method::GET, FORM_CONTENT_TYPE),
         };
@@ -143,17 +146,18 @@ fn static_header_value(text: &'static str) -> Result<HeaderValue, String> {
     Ok(HeaderValue::from_static(text))
 }
 
-/// One client's templates, by action type, each made on first use.
+/// One client's templates, by action type and method, each made on first use.
 #[derive(Debug, Default)]
-pub(crate) struct Templates(RwLock<HashMap<TypeId, Arc<RequestTemplate>>>);
+pub(crate) struct Templates(RwLock<HashMap<(TypeId, Method), Arc<RequestTemplate>>>);
 
 impl Templates {
-    /// The template of `A`, made with `make` the first time.
+    /// The template of `A` sent as `method`, made with `make` the first time.
     pub(crate) fn get<A: Action>(
         &self,
+        method: Method,
         make: impl FnOnce() -> Result<RequestTemplate, String>,
     ) -> Result<Arc<RequestTemplate>, String> {
-        let key = TypeId::of::<A>();
+        let key = (TypeId::of::<A>(), method);
         if let Some(template) = self
             .0
             .read()

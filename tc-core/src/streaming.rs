@@ -133,7 +133,7 @@ impl Client {
         let open = Open {
             config: self.stream_config(),
         };
-        self.execute(action, &open).await
+        self.execute(action, None, &open).await
     }
 }
 

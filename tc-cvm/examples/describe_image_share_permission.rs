@@ -13,7 +13,8 @@
 //! `TENCENTCLOUD_SESSION_TOKEN`), the profile file (`~/.tencentcloud/credentials`
 //! and its kin), OIDC (the `TKE_*` variables), the CVM instance's role. When no
 //! source has any, it exits 2 with one line listing each source tried and why.
-//! `--get` sends the GET form (parameters in the query string).
+//! `--get` sends the same request in its GET form (parameters in the query
+//! string), chosen for this one call.
 //!
 //! Output: the response as JSON with the API's wire names on stdout, exit 0.
 //! An API error prints `Code: Message (RequestId: ...)` on stderr, exit 1; any
@@ -22,26 +23,10 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use tc_core::tc_action;
-use tc_cvm::errors::DescribeImageSharePermissionError;
+use tc_core::Method;
 use tc_cvm::{DescribeImageSharePermission, DescribeImageSharePermissionResponse};
 use tc_mock::cvm::ImageSharing;
 use tc_mock::example::{Args, Failure, Target, finish};
-
-/// The same call in its GET form: defined here with the attribute, as any user
-/// can for any action.
-#[tc_action(
-    service = "cvm",
-    version = "2017-03-12",
-    name = "DescribeImageSharePermission",
-    method = "GET",
-    output = DescribeImageSharePermissionResponse,
-    error = DescribeImageSharePermissionError,
-    rate_limit = 10
-)]
-struct DescribeImageSharePermissionGet {
-    image_id: String,
-}
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -60,14 +45,15 @@ async fn run() -> Result<DescribeImageSharePermissionResponse, Failure> {
         .client_builder()
         .region(args.value("region").unwrap_or("ap-guangzhou"))
         .build()?;
-    let output = if args.switch("get") {
-        client
-            .send(DescribeImageSharePermissionGet { image_id })
-            .await?
+    let method = if args.switch("get") {
+        Method::Get
     } else {
-        client
-            .send(DescribeImageSharePermission { image_id })
-            .await?
+        Method::Post
     };
+    let output = client
+        .call(DescribeImageSharePermission { image_id })
+        .method(method)
+        .send()
+        .await?;
     Ok(output)
 }

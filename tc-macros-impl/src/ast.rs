@@ -2,7 +2,8 @@
 //! (for spans and re-emission) plus what our attributes say about each part.
 
 use proc_macro2::Span;
-use syn::{Data, DeriveInput, Fields, Ident, LitStr, Type};
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Fields, GenericArgument, Ident, LitStr, PathArguments, Type};
 
 use crate::attr::{self, FieldAttrs, Macro, VariantAttrs};
 use crate::ctxt::Ctxt;
@@ -21,6 +22,21 @@ pub(crate) struct Field<'a> {
     pub(crate) wire: WireName,
     /// The type is spelled `Option<..>` (last path segment `Option`).
     pub(crate) optional: bool,
+    /// What the field's type is checked as, and where errors about it go.
+    pub(crate) wire_type: WireTypeCheck<'a>,
+}
+
+/// A field's type as the wire-type check sees it.
+pub(crate) struct WireTypeCheck<'a> {
+    /// The innermost type under `Option`, `Vec`, `Box` and the values of
+    /// `BTreeMap<String, _>` or `HashMap<String, _>`: the type a mistake is
+    /// about (`TagResource` in `Vec<TagResource>`).
+    pub(crate) leaf: &'a Type,
+    /// Where every error about the field's type lands: the leaf's name.
+    pub(crate) span: Span,
+    /// The leaf is a standard type that is always a wire type (`String`,
+    /// `u64`, ...), so there is nothing to check.
+    pub(crate) known: bool,
 }
 
 /// The name a field has on the wire.
@@ -100,16 +116,16 @@ impl<'a> Struct<'a> {
         let fields = fields
             .named
             .iter()
-            .filter_map(|field| Field::from_syn(cx, field))
+            .filter_map(|field| Field::from_syn(cx, which, field))
             .collect();
         Some(Struct { item, fields })
     }
 }
 
 impl<'a> Field<'a> {
-    fn from_syn(cx: &Ctxt, original: &'a syn::Field) -> Option<Self> {
+    fn from_syn(cx: &Ctxt, which: Macro, original: &'a syn::Field) -> Option<Self> {
         let ident = original.ident.as_ref()?;
-        let attrs = FieldAttrs::parse(cx, &original.attrs);
+        let attrs = FieldAttrs::parse(cx, which, &original.attrs);
         let wire = match attrs.rename {
             Some(lit) => WireName {
                 value: lit.value(),
@@ -127,6 +143,7 @@ impl<'a> Field<'a> {
             ident,
             wire,
             optional: is_option(&original.ty),
+            wire_type: WireTypeCheck::of(&original.ty),
         })
     }
 }
@@ -174,6 +191,79 @@ impl<'a> Enum<'a> {
             .collect();
         Some(Enum { item, variants })
     }
+}
+
+impl<'a> WireTypeCheck<'a> {
+    fn of(ty: &'a Type) -> Self {
+        let leaf = leaf_type(ty);
+        let span = match leaf {
+            Type::Path(path) => path
+                .path
+                .segments
+                .last()
+                .map_or_else(|| leaf.span(), |segment| segment.ident.span()),
+            _ => leaf.span(),
+        };
+        WireTypeCheck {
+            leaf,
+            span,
+            known: is_known_wire_type(leaf),
+        }
+    }
+}
+
+/// The standard types that are always wire types, by the name they are
+/// usually written with.
+const KNOWN_WIRE_TYPES: &[&str] = &[
+    "String", "bool", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64",
+    "u128", "usize", "f32", "f64",
+];
+
+/// Peels `Option<T>`, `Vec<T>`, `Box<T>` and `BTreeMap<String, T>` /
+/// `HashMap<String, T>` (by their last path segment: the macro cannot resolve
+/// types) down to the `T` inside.
+fn leaf_type(ty: &Type) -> &Type {
+    match ty {
+        Type::Group(group) => leaf_type(&group.elem),
+        Type::Paren(paren) => leaf_type(&paren.elem),
+        Type::Path(path) if path.qself.is_none() => {
+            let Some(segment) = path.path.segments.last() else {
+                return ty;
+            };
+            let PathArguments::AngleBracketed(arguments) = &segment.arguments else {
+                return ty;
+            };
+            let types: Vec<&Type> = arguments
+                .args
+                .iter()
+                .filter_map(|argument| match argument {
+                    GenericArgument::Type(ty) => Some(ty),
+                    _ => None,
+                })
+                .collect();
+            let name = segment.ident.to_string();
+            match (name.as_str(), types.as_slice()) {
+                ("Option" | "Vec" | "Box", [inner]) => leaf_type(inner),
+                ("BTreeMap" | "HashMap", [key, value]) if is_known_wire_type(key) => {
+                    leaf_type(value)
+                }
+                _ => ty,
+            }
+        }
+        _ => ty,
+    }
+}
+
+/// `String`, `u64`, ...: a single-segment path naming a standard wire type.
+fn is_known_wire_type(ty: &Type) -> bool {
+    let Type::Path(path) = ty else {
+        return false;
+    };
+    path.qself.is_none()
+        && path.path.leading_colon.is_none()
+        && path.path.segments.len() == 1
+        && path.path.segments[0].arguments.is_none()
+        && KNOWN_WIRE_TYPES.contains(&path.path.segments[0].ident.to_string().as_str())
 }
 
 /// Whether `ty` is spelled `Option<..>` (by its last path segment: the macro

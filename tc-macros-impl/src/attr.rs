@@ -10,17 +10,22 @@
 use std::fmt;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitInt, LitStr, Path, Token, Type};
 
 use crate::ctxt::Ctxt;
+use crate::default_output;
 use crate::rules::{
     check_code, check_method, check_name, check_rename, check_service, check_version,
 };
 
 /// The helper attribute on fields and variants: `#[tc(rename = "...")]`.
 pub(crate) const TC: &str = "tc";
+/// serde's attribute, written out of habit: the attributes write the wire form
+/// themselves, so it is refused with the `#[tc(...)]` form that does the job.
+const SERDE: &str = "serde";
 
 /// `#[tc_action]` arguments.
 const SERVICE: &str = "service";
@@ -56,17 +61,27 @@ const CRATE_EXAMPLE: &str = r#"crate = "tc_core""#;
 const RENAME_EXAMPLE: &str = r#"rename = "CAMRoleName""#;
 pub(crate) const CODE_EXAMPLE: &str = r#"code = "InvalidImageId.NotFound""#;
 
-/// Which attribute is being expanded.
+/// One of the three attributes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Macro {
+pub enum Macro {
+    /// `#[tc_action]`.
     Action,
+    /// `#[tc_model]`.
     Model,
+    /// `#[tc_error]`.
     Error,
 }
 
 impl Macro {
+    /// The attribute named `name` (`tc_action`, `tc_model` or `tc_error`).
+    pub fn from_name(name: &str) -> Option<Macro> {
+        [Macro::Action, Macro::Model, Macro::Error]
+            .into_iter()
+            .find(|which| which.name() == name)
+    }
+
     /// The attribute's name, without `#[]`.
-    pub(crate) fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Macro::Action => "tc_action",
             Macro::Model => "tc_model",
@@ -110,10 +125,38 @@ pub(crate) struct ActionArgs {
     pub(crate) root: Path,
 }
 
+/// What the fallback can still use from `#[tc_action(...)]` arguments with
+/// mistakes.
+pub(crate) struct ActionFallback {
+    /// The type given with `output = ...`.
+    output: Option<Type>,
+    /// `output = ...` was written but cannot be read.
+    output_unreadable: bool,
+    /// The type given with `error = ...`, if readable.
+    pub(crate) error: Option<Type>,
+    /// Where `tc_core` is, unless `crate = "..."` cannot be read.
+    pub(crate) root: Option<Path>,
+}
+
+impl ActionFallback {
+    /// The output type: the one given, else `<Struct>Response`; `None` when
+    /// `output = ...` cannot be read.
+    pub(crate) fn output(&self, ident: &Ident) -> Option<TokenStream> {
+        if self.output_unreadable {
+            return None;
+        }
+        Some(match &self.output {
+            Some(ty) => ty.to_token_stream(),
+            None => default_output::name(ident).to_token_stream(),
+        })
+    }
+}
+
 impl ActionArgs {
-    /// Parses the arguments, recording every mistake in `cx`. `None` when any
-    /// argument is missing or wrong.
-    pub(crate) fn parse(cx: &Ctxt, args: TokenStream) -> Option<ActionArgs> {
+    /// Parses the arguments, recording every mistake in `cx`: the arguments
+    /// when all are present and right, and what the fallback can use in any
+    /// case.
+    pub(crate) fn parse(cx: &Ctxt, args: TokenStream) -> (Option<ActionArgs>, ActionFallback) {
         let mut service = Attr::new(cx, SERVICE);
         let mut version = Attr::new(cx, VERSION);
         let mut name = Attr::new(cx, NAME);
@@ -182,41 +225,50 @@ impl ActionArgs {
             }
         }
 
-        Some(ActionArgs {
-            service: service.value?,
-            version: version.value?,
-            name: name.value?,
-            output: output.value,
-            error: error.value,
-            method: method.value.unwrap_or(Method::Post),
-            rate_limit: rate_limit.value,
-            root: root.value.unwrap_or_else(default_root),
-        })
+        let fallback = ActionFallback {
+            output_unreadable: (output.seen || !complete) && output.value.is_none(),
+            output: output.value.clone(),
+            error: error.value.clone(),
+            root: root.known(complete),
+        };
+        let args = (|| {
+            Some(ActionArgs {
+                service: service.value?,
+                version: version.value?,
+                name: name.value?,
+                output: output.value,
+                error: error.value,
+                method: method.value.unwrap_or(Method::Post),
+                rate_limit: rate_limit.value,
+                root: root.value.unwrap_or_else(default_root),
+            })
+        })();
+        (args, fallback)
     }
 }
 
 /// Parses the arguments of `#[tc_model(...)]` or `#[tc_error(...)]`, which take
 /// only `crate = "..."`. Returns the path of `tc_core` (`::tc_core` by default),
-/// or `None` after a mistake.
+/// or `None` when `crate = "..."` cannot be read; other mistakes are recorded
+/// in `cx` without hiding it, for the fallback.
 pub(crate) fn parse_crate_args(cx: &Ctxt, which: Macro, args: TokenStream) -> Option<Path> {
     let mut root = Attr::new(cx, CRATE);
-    let mut ok = true;
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident(CRATE) {
-            let value = crate_value(cx, &meta)?;
-            ok &= value.is_some();
-            root.set(&meta.path, value);
+            root.set(&meta.path, crate_value(cx, &meta)?);
         } else {
-            ok = false;
             unknown_key(cx, &meta, &format!("{which} argument"), CRATE_KEYS)?;
         }
         Ok(())
     });
-    if let Err(err) = parser.parse2(args) {
-        cx.push(err);
-        return None;
-    }
-    ok.then(|| root.value.unwrap_or_else(default_root))
+    let complete = match parser.parse2(args) {
+        Ok(()) => true,
+        Err(err) => {
+            cx.push(err);
+            false
+        }
+    };
+    root.known(complete)
 }
 
 /// `#[tc(...)]` on a field of a `#[tc_action]` or `#[tc_model]` struct.
@@ -226,7 +278,23 @@ pub(crate) struct FieldAttrs {
 }
 
 impl FieldAttrs {
-    pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+    pub(crate) fn parse(cx: &Ctxt, which: Macro, attrs: &[Attribute]) -> FieldAttrs {
+        for attr in attrs.iter().filter(|attr| is_serde(attr)) {
+            let fix = match serde_rename(attr) {
+                Some(name) => format!("write #[tc(rename = {name:?})] instead"),
+                None => String::from(
+                    "a field's wire name is set with #[tc(rename = \"...\")], `Option` \
+                     fields are left out when `None`, and a model's absent members decode \
+                     as defaults",
+                ),
+            };
+            cx.error_spanned_by(
+                attr,
+                format_args!(
+                    "#[serde(...)] is not read by {which}, which writes the wire form itself: {fix}"
+                ),
+            );
+        }
         let mut rename = Attr::new(cx, RENAME);
         for attr in attrs.iter().filter(|attr| is_tc(attr)) {
             let result = attr.parse_nested_meta(|meta| {
@@ -257,6 +325,21 @@ pub(crate) struct VariantAttrs {
 
 impl VariantAttrs {
     pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
+        // A refused `#[serde(...)]` is reported with the code's form: don't also
+        // report the code missing.
+        let mut refused = false;
+        for attr in attrs.iter().filter(|attr| is_serde(attr)) {
+            refused = true;
+            let code = serde_rename(attr).unwrap_or_else(|| String::from("..."));
+            cx.error_spanned_by(
+                attr,
+                format_args!(
+                    "#[serde(...)] is not read by {}: a variant's error code is \
+                     #[tc(code = {code:?})]",
+                    Macro::Error
+                ),
+            );
+        }
         let mut code = Attr::new(cx, CODE);
         for attr in attrs.iter().filter(|attr| is_tc(attr)) {
             let result = attr.parse_nested_meta(|meta| {
@@ -276,14 +359,30 @@ impl VariantAttrs {
             }
         }
         VariantAttrs {
-            code_seen: code.seen,
+            code_seen: code.seen || refused,
             code: code.value,
         }
     }
 }
 
-/// Reports `#[tc(...)]` on the struct or enum itself, where it means nothing.
+/// Reports `#[tc(...)]` and `#[serde(...)]` on the struct or enum itself,
+/// where they mean nothing.
 pub(crate) fn reject_on_item(cx: &Ctxt, which: Macro, attrs: &[Attribute]) {
+    let fix = match which {
+        Macro::Action | Macro::Model => {
+            "each field is sent under its PascalCase name (`image_id` as `ImageId`); \
+             give a field another with #[tc(rename = \"...\")] on that field"
+        }
+        Macro::Error => "give each variant its code with #[tc(code = \"...\")]",
+    };
+    for attr in attrs.iter().filter(|attr| is_serde(attr)) {
+        cx.error_spanned_by(
+            attr,
+            format_args!(
+                "#[serde(...)] is not read by {which}, which writes the wire form itself: {fix}"
+            ),
+        );
+    }
     let place = match which {
         Macro::Action | Macro::Model => "fields",
         Macro::Error => "variants",
@@ -307,6 +406,35 @@ pub(crate) fn reject_on_item(cx: &Ctxt, which: Macro, attrs: &[Attribute]) {
 /// Whether `attr` is one of our `#[tc(...)]` helper attributes.
 pub(crate) fn is_tc(attr: &Attribute) -> bool {
     attr.path().is_ident(TC)
+}
+
+fn is_serde(attr: &Attribute) -> bool {
+    attr.path().is_ident(SERDE)
+}
+
+/// Whether `attr` is read by our attributes and must not reach the compiler:
+/// `#[tc(...)]`, or a refused `#[serde(...)]` (which would be "cannot find
+/// attribute `serde`" as well).
+pub(crate) fn is_helper(attr: &Attribute) -> bool {
+    is_tc(attr) || is_serde(attr)
+}
+
+/// The `"X"` of a `#[serde(rename = "X", ...)]`, for the message that gives
+/// its `#[tc(...)]` form.
+fn serde_rename(attr: &Attribute) -> Option<String> {
+    let mut name = None;
+    // Whatever else is in it is refused along with it; only `rename` is read.
+    let _ = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident(RENAME) && meta.input.peek(Token![=]) {
+            if let Ok(lit) = meta.value().and_then(|value| value.parse::<LitStr>()) {
+                name.get_or_insert(lit.value());
+            }
+        } else if meta.input.peek(Token![=]) {
+            meta.value()?;
+        }
+        rest_of_value(meta.input).map(drop)
+    });
+    name
 }
 
 /// `::tc_core`.
@@ -346,6 +474,18 @@ impl<'c, T> Attr<'c, T> {
         } else {
             self.seen = true;
             self.value = value;
+        }
+    }
+}
+
+impl Attr<'_, Path> {
+    /// Where `tc_core` is, for a `crate` argument: the one given, `::tc_core`
+    /// when none was (and parsing got to the end), `None` when it cannot be read.
+    fn known(&self, complete: bool) -> Option<Path> {
+        match (self.seen, &self.value) {
+            (true, value) => value.clone(),
+            (false, _) if complete => Some(default_root()),
+            (false, _) => None,
         }
     }
 }
@@ -507,7 +647,7 @@ fn crate_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Path>> {
 }
 
 /// Gives every token of `tokens` the span `span`.
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|mut token| {

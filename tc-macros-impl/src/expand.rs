@@ -6,17 +6,25 @@
 //! that stand for something the user wrote (a field's wire name, the output
 //! type) are located at the user's tokens, so that the compiler's errors point
 //! there, but resolve at the call site like the rest.
+//!
+//! One mistake, one error: every impl that uses a field whose type is not a
+//! known wire type first names `<Leaf as WireType>::ASSERT`, at the leaf's
+//! tokens, and uses the field at those same tokens. A type that is not a wire
+//! type is then reported once, with the fix (`WireType`'s message); the
+//! compiler drops the errors about the traits `WireType` implies at the same
+//! place, and the same error from the next impl is a duplicate it prints once.
 
 use std::collections::BTreeSet;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::punctuated::Punctuated;
-use syn::spanned::Spanned;
 use syn::{Attribute, LitStr, Path, Token};
 
 use crate::ast::{Enum, Field, Struct};
-use crate::attr::{ActionArgs, Method, is_tc};
+use crate::attr::{ActionArgs, Method, is_helper, respan};
+use crate::default_output;
 
 /// Which struct attribute: the two differ in derives and in decoding.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -32,10 +40,12 @@ pub(crate) fn action(args: &ActionArgs, input: &Struct) -> TokenStream {
     let root = &args.root;
     let item = struct_item(input, root, Kind::Action);
     let ident = &input.item.ident;
-    let output = match &args.output {
-        Some(ty) => ty.to_token_stream(),
-        // Resolved beside the struct; an error for a missing one points at its name.
-        None => format_ident!("{}Response", ident, span = ident.span()).to_token_stream(),
+    let (output, stand_in) = match &args.output {
+        Some(ty) => (ty.to_token_stream(), None),
+        None => (
+            default_output::name(ident).to_token_stream(),
+            default_output::stand_in(ident, root),
+        ),
     };
     let error = match &args.error {
         Some(ty) => ty.to_token_stream(),
@@ -56,6 +66,7 @@ pub(crate) fn action(args: &ActionArgs, input: &Struct) -> TokenStream {
     let (service, version, name) = (&args.service, &args.version, &args.name);
     quote! {
         #item
+        #stand_in
 
         const _: () = {
             #[automatically_derived]
@@ -74,53 +85,54 @@ pub(crate) fn action(args: &ActionArgs, input: &Struct) -> TokenStream {
 }
 
 /// For a request with a `ClientToken` member: fill it in when unset, so that
-/// the client may retry the call without risk of doing it twice.
+/// the client may retry the call without risk of doing it twice; only a
+/// non-empty token makes the call safe to retry.
 fn client_token(input: &Struct, root: &Path) -> Option<TokenStream> {
     let field = input
         .fields
         .iter()
         .find(|field| field.wire.value == "ClientToken")?;
     let ident = field.ident;
-    let fill = field.optional.then(|| {
-        quote! {
-            if self.#ident.is_none() {
-                self.#ident = ::core::option::Option::Some(#root::__private::client_token());
-            }
-        }
-    });
+    let carried = if field.optional {
+        quote!(#root::__private::fill_client_token(&mut self.#ident))
+    } else {
+        quote!(#root::__private::has_client_token(&self.#ident))
+    };
     Some(quote! {
         fn ensure_client_token(&mut self) -> bool {
-            #fill
-            true
+            #carried
         }
     })
 }
 
-/// `#[tc_model]`: the struct with its derives and tolerant decoding.
+/// `#[tc_model]`: the struct with its impls and tolerant decoding, and
+/// `impl WireType`.
 pub(crate) fn model(root: &Path, input: &Struct) -> TokenStream {
-    struct_item(input, root, Kind::Model)
+    let item = struct_item(input, root, Kind::Model);
+    let ident = &input.item.ident;
+    quote! {
+        #item
+
+        #[automatically_derived]
+        #[diagnostic::do_not_recommend]
+        impl #root::WireType for #ident {}
+    }
 }
 
 /// `#[tc_error]`: the enum with its derives, `impl ErrorCode`, `Display`,
 /// `Error`, and `ALL`.
 pub(crate) fn error(root: &Path, input: &Enum) -> TokenStream {
     let item = input.item;
-    let derives = derive_attr(
-        &item.attrs,
-        &[
-            ("Clone", quote!(::core::clone::Clone)),
-            ("Copy", quote!(::core::marker::Copy)),
-            ("Debug", quote!(::core::fmt::Debug)),
-            ("PartialEq", quote!(::core::cmp::PartialEq)),
-            ("Eq", quote!(::core::cmp::Eq)),
-            ("Hash", quote!(::core::hash::Hash)),
-        ],
-    );
+    let derives = error_derives(&item.attrs);
     let (docs, attrs) = item_attrs(&item.attrs);
     let vis = &item.vis;
     let ident = &item.ident;
     let variants = input.variants.iter().map(|variant| {
-        let attrs = variant.original.attrs.iter().filter(|attr| !is_tc(attr));
+        let attrs = variant
+            .original
+            .attrs
+            .iter()
+            .filter(|attr| !is_helper(attr));
         let ident = &variant.original.ident;
         let discriminant = variant
             .original
@@ -168,6 +180,7 @@ pub(crate) fn error(root: &Path, input: &Enum) -> TokenStream {
             const CODES: &[&str] = &[#(#codes),*];
 
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl #root::ErrorCode for #ident {
                 fn code(&self) -> &'static str {
                     #code_body
@@ -198,42 +211,43 @@ pub(crate) fn error(root: &Path, input: &Enum) -> TokenStream {
     }
 }
 
-/// The struct as written (our `#[tc(...)]` attributes removed) with its
-/// derives, and its `Serialize` and `Deserialize` impls.
+/// The struct as written (our `#[tc(...)]` attributes removed), its `Clone`,
+/// `Debug`, `PartialEq` (and, for a model, `Default`) impls unless the user
+/// derives them, and its `Serialize` and `Deserialize` impls.
 ///
-/// The serde impls are written here rather than derived: see
-/// `tc_core::__private::wire` for why, and for the helpers they call.
+/// The impls are written here rather than derived: see the module docs for
+/// the standard ones, and `tc_core::__private::wire` for the serde ones.
 fn struct_item(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
     let item = input.item;
-    let mut std_derives = vec![
-        ("Clone", quote!(::core::clone::Clone)),
-        ("Debug", quote!(::core::fmt::Debug)),
-        ("PartialEq", quote!(::core::cmp::PartialEq)),
-    ];
-    if kind == Kind::Model {
-        std_derives.push(("Default", quote!(::core::default::Default)));
-    }
-    let std_derives = derive_attr(&item.attrs, &std_derives);
     let (docs, attrs) = item_attrs(&item.attrs);
     let vis = &item.vis;
     let ident = &item.ident;
     let fields = input.fields.iter().map(|field| {
         let original = field.original;
-        let attrs = original.attrs.iter().filter(|attr| !is_tc(attr));
+        let attrs = original.attrs.iter().filter(|attr| !is_helper(attr));
         let (vis, ident, ty) = (&original.vis, field.ident, &original.ty);
         quote!(#(#attrs)* #vis #ident: #ty)
     });
+    let derived = derived_names(&item.attrs);
+    let wanted = |name: &str| !derived.contains(name);
+    let clone = wanted("Clone").then(|| clone_impl(input, root));
+    let debug = wanted("Debug").then(|| debug_impl(input, root));
+    let partial_eq = wanted("PartialEq").then(|| partial_eq_impl(input, root));
+    let default = (kind == Kind::Model && wanted("Default")).then(|| default_impl(input, root));
     let serialize = serialize_impl(input, root);
     let deserialize = deserialize_impl(input, root, kind);
     quote! {
         #(#docs)*
-        #std_derives
         #(#attrs)*
         #vis struct #ident {
             #(#fields,)*
         }
 
         const _: () = {
+            #clone
+            #debug
+            #partial_eq
+            #default
             #serialize
             #deserialize
         };
@@ -249,9 +263,132 @@ fn wire_literal(field: &Field) -> LitStr {
     )
 }
 
-/// Where errors about a field's type should land: on that type.
+/// Where errors about a field's type should land: on the name of its leaf
+/// type (`TagResource` in `Vec<TagResource>`).
 fn type_span(field: &Field) -> Span {
-    Span::call_site().located_at(field.original.ty.span())
+    Span::call_site().located_at(field.wire_type.span)
+}
+
+/// `<Leaf as WireType>::ASSERT` for each field whose type is not a known wire
+/// type, at the field's type span: the first statement of every impl that
+/// uses the fields (see the module docs).
+fn wire_type_checks(input: &Struct, root: &Path) -> TokenStream {
+    input
+        .fields
+        .iter()
+        .filter(|field| !field.wire_type.known)
+        .map(|field| {
+            let span = type_span(field);
+            let leaf = respan(field.wire_type.leaf.to_token_stream(), span);
+            quote_spanned! {span=>
+                let _ = <#leaf as #root::WireType>::ASSERT;
+            }
+        })
+        .collect()
+}
+
+/// `impl Clone`, member by member.
+fn clone_impl(input: &Struct, root: &Path) -> TokenStream {
+    let ident = &input.item.ident;
+    let checks = wire_type_checks(input, root);
+    let members = input.fields.iter().map(|field| {
+        let member = field.ident;
+        quote_spanned! {type_span(field)=>
+            #member: ::core::clone::Clone::clone(&self.#member)
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated)] // a deprecated member is still copied
+        impl ::core::clone::Clone for #ident {
+            #[inline]
+            fn clone(&self) -> Self {
+                #checks
+                Self { #(#members,)* }
+            }
+        }
+    }
+}
+
+/// `impl Debug`, as the derive writes it (the Rust field names).
+fn debug_impl(input: &Struct, root: &Path) -> TokenStream {
+    let ident = &input.item.ident;
+    let name = ident.unraw().to_string();
+    let checks = wire_type_checks(input, root);
+    let members = input.fields.iter().map(|field| {
+        let member = field.ident;
+        let shown = member.unraw().to_string();
+        quote_spanned! {type_span(field)=> (#shown, &self.#member) }
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated)] // a deprecated member is still shown
+        impl ::core::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #checks
+                #root::__private::debug_struct(f, #name, &[#(#members),*])
+            }
+        }
+    }
+}
+
+/// `impl PartialEq`, member by member.
+fn partial_eq_impl(input: &Struct, root: &Path) -> TokenStream {
+    let ident = &input.item.ident;
+    let checks = wire_type_checks(input, root);
+    let comparisons: Vec<TokenStream> = input
+        .fields
+        .iter()
+        .map(|field| {
+            let member = field.ident;
+            let span = type_span(field);
+            // The type named, so that the comparison is `T: PartialEq<T>` (what
+            // `WireType` implies) rather than `T: PartialEq<_>`.
+            let ty = respan(field.original.ty.to_token_stream(), span);
+            quote_spanned! {span=>
+                <#ty as ::core::cmp::PartialEq>::eq(&self.#member, &other.#member)
+            }
+        })
+        .collect();
+    let (other, body) = if comparisons.is_empty() {
+        (quote!(_other), quote!(true))
+    } else {
+        (quote!(other), quote!(#(#comparisons)&&*))
+    };
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated)] // a deprecated member is still compared
+        impl ::core::cmp::PartialEq for #ident {
+            #[inline]
+            fn eq(&self, #other: &Self) -> bool {
+                #checks
+                #body
+            }
+        }
+    }
+}
+
+/// `impl Default` for a model: every member's default.
+fn default_impl(input: &Struct, root: &Path) -> TokenStream {
+    let ident = &input.item.ident;
+    let checks = wire_type_checks(input, root);
+    let members = input.fields.iter().map(|field| {
+        let member = field.ident;
+        quote_spanned! {type_span(field)=>
+            #member: ::core::default::Default::default()
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated)] // a deprecated member still has its default
+        impl ::core::default::Default for #ident {
+            #[inline]
+            fn default() -> Self {
+                #checks
+                Self { #(#members,)* }
+            }
+        }
+    }
 }
 
 /// `impl Serialize`: a struct of the members, `None`s left out.
@@ -280,6 +417,7 @@ fn serialize_impl(input: &Struct, root: &Path) -> TokenStream {
     } else {
         quote!(mut out)
     };
+    let checks = wire_type_checks(input, root);
     quote! {
         #[automatically_derived]
         #[allow(deprecated)] // a deprecated member is still on the wire
@@ -288,6 +426,7 @@ fn serialize_impl(input: &Struct, root: &Path) -> TokenStream {
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
+                #checks
                 let len = #always
                     #(+ ::core::primitive::usize::from(::core::option::Option::is_some(&self.#optional)))*;
                 let #out = #root::__private::serde::Serializer::serialize_struct(serializer, #name, len)?;
@@ -312,8 +451,13 @@ fn deserialize_impl(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
         .collect();
     members.sort_unstable();
     let members = members.iter().map(|(wire, index)| quote!((#wire, #index)));
-    let slots: Vec<_> = (0..input.fields.len())
-        .map(|i| format_ident!("slot{}", i))
+    // At the field's type span, like everything that uses the field (see the
+    // module docs).
+    let slots: Vec<_> = input
+        .fields
+        .iter()
+        .zip(0usize..)
+        .map(|(field, i)| format_ident!("slot{}", i, span = type_span(field)))
         .collect();
     let declare = input.fields.iter().zip(&slots).map(|(field, slot)| {
         let ty = &field.original.ty;
@@ -351,6 +495,7 @@ fn deserialize_impl(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
         };
         quote_spanned! {type_span(field)=> #member: #value }
     });
+    let checks = wire_type_checks(input, root);
     quote! {
         #[automatically_derived]
         impl<'de> #root::__private::serde::Deserialize<'de> for #ident {
@@ -369,6 +514,7 @@ fn deserialize_impl(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
             fn decode_map<M: #root::__private::serde::de::MapAccess<'de>>(
                 mut map: M,
             ) -> ::core::result::Result<Self, M::Error> {
+                #checks
                 const MEMBERS: #root::__private::wire::Members = &[#(#members),*];
                 #(#declare)*
                 while let ::core::option::Option::Some(member) =
@@ -385,14 +531,29 @@ fn deserialize_impl(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
     }
 }
 
-/// The item's attributes without our `#[tc(...)]`: its doc comments, which go
-/// first, and the others, which go after our derives (a `#[serde(...)]` before
-/// the derive that introduces it would be a warning).
+/// The item's attributes without our helpers: its doc comments, which go
+/// first, and the others.
 fn item_attrs(attrs: &[Attribute]) -> (Vec<&Attribute>, Vec<&Attribute>) {
     attrs
         .iter()
-        .filter(|attr| !is_tc(attr))
+        .filter(|attr| !is_helper(attr))
         .partition(|attr| attr.path().is_ident("doc"))
+}
+
+/// An error set's derives: `Clone`, `Copy`, `Debug`, `PartialEq`, `Eq` and
+/// `Hash`, those the user does not already derive.
+pub(crate) fn error_derives(attrs: &[Attribute]) -> Option<TokenStream> {
+    derive_attr(
+        attrs,
+        &[
+            ("Clone", quote!(::core::clone::Clone)),
+            ("Copy", quote!(::core::marker::Copy)),
+            ("Debug", quote!(::core::fmt::Debug)),
+            ("PartialEq", quote!(::core::cmp::PartialEq)),
+            ("Eq", quote!(::core::cmp::Eq)),
+            ("Hash", quote!(::core::hash::Hash)),
+        ],
+    )
 }
 
 /// `#[derive(...)]` with those of `wanted` (name, path) the user does not
@@ -409,7 +570,7 @@ fn derive_attr(attrs: &[Attribute], wanted: &[(&str, TokenStream)]) -> Option<To
 }
 
 /// The last segment of every path in the item's `#[derive(...)]` attributes.
-fn derived_names(attrs: &[Attribute]) -> BTreeSet<String> {
+pub(crate) fn derived_names(attrs: &[Attribute]) -> BTreeSet<String> {
     let mut names = BTreeSet::new();
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("derive")) {
         // A malformed derive is the compiler's to report.

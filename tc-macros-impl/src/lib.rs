@@ -11,7 +11,8 @@
 //!   the generator uses the same rules);
 //! - `ast`: the input item, as the model the rest works on (keeping spans);
 //! - `valid`: rules that involve more than one field, variant or argument;
-//! - `expand`: code generation;
+//! - `expand`: code generation (`default_output`: the response type an action
+//!   names when `output = ...` is not given);
 //! - `fallback`: what to emit when the input is wrong, so that one mistake does
 //!   not cascade into many.
 //!
@@ -24,6 +25,7 @@ mod ast;
 mod attr;
 mod ctxt;
 mod date;
+mod default_output;
 mod expand;
 mod fallback;
 pub mod naming;
@@ -33,8 +35,20 @@ mod valid;
 use proc_macro2::TokenStream;
 use syn::DeriveInput;
 
-use crate::attr::Macro;
+pub use crate::attr::Macro;
 use crate::ctxt::Ctxt;
+
+impl Macro {
+    /// Expands this attribute, with the tokens inside its parentheses
+    /// (`args`), over the item it is attached to, as the compiler would.
+    pub fn expand(self, args: TokenStream, item: TokenStream) -> TokenStream {
+        match self {
+            Macro::Action => expand_action(args, item),
+            Macro::Model => expand_model(args, item),
+            Macro::Error => expand_error(args, item),
+        }
+    }
+}
 
 /// Expands `#[tc_action(...)]`: `args` are the tokens inside the parentheses,
 /// `input` the struct it is attached to.
@@ -43,7 +57,7 @@ use crate::ctxt::Ctxt;
 /// attributes) and a `compile_error!` for each mistake.
 pub fn expand_action(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
-    let attr = attr::ActionArgs::parse(&cx, args);
+    let (attr, partial) = attr::ActionArgs::parse(&cx, args);
     let Some(item) = parse_item(&cx, Macro::Action, input.clone()) else {
         return fallback::raw(input, cx.check());
     };
@@ -54,7 +68,7 @@ pub fn expand_action(args: TokenStream, input: TokenStream) -> TokenStream {
     }
     match (cx.check(), attr, ast) {
         (Ok(()), Some(attr), Some(ast)) => expand::action(&attr, &ast),
-        (result, _, _) => fallback::item(&item, result),
+        (result, _, _) => fallback::action(&item, &partial, result),
     }
 }
 
@@ -71,9 +85,9 @@ pub fn expand_model(args: TokenStream, input: TokenStream) -> TokenStream {
     if let Some(ast) = &ast {
         valid::check_struct(&cx, ast);
     }
-    match (cx.check(), root, ast) {
-        (Ok(()), Some(root), Some(ast)) => expand::model(&root, &ast),
-        (result, _, _) => fallback::item(&item, result),
+    match (cx.check(), &root, ast) {
+        (Ok(()), Some(root), Some(ast)) => expand::model(root, &ast),
+        (result, root, _) => fallback::model(&item, root.as_ref(), result),
     }
 }
 
@@ -90,9 +104,9 @@ pub fn expand_error(args: TokenStream, input: TokenStream) -> TokenStream {
     if let Some(ast) = &ast {
         valid::check_enum(&cx, ast);
     }
-    match (cx.check(), root, ast) {
-        (Ok(()), Some(root), Some(ast)) => expand::error(&root, &ast),
-        (result, _, _) => fallback::item(&item, result),
+    match (cx.check(), &root, ast) {
+        (Ok(()), Some(root), Some(ast)) => expand::error(root, &ast),
+        (result, root, _) => fallback::error(&item, root.as_ref(), result),
     }
 }
 
@@ -159,8 +173,53 @@ mod tests {
         assert!(text.contains("pub struct S"), "{text}");
         assert!(!text.contains("# [tc"), "{text}");
         assert_eq!(count(&output, "compile_error"), 2, "{text}");
-        // Nothing was generated for the item.
-        assert!(!text.contains("derive"), "{text}");
+        // Only stubs, which keep code using `S` from failing too.
+        assert!(!text.contains("serialize_struct"), "{text}");
+        assert_eq!(count(&output, "unreachable"), 6, "{text}");
+    }
+
+    #[test]
+    fn a_broken_error_enum_still_implements_its_traits() {
+        let output = expand_error(
+            quote!(),
+            quote!(
+                pub enum E {
+                    #[tc(code = "A")]
+                    A,
+                    #[serde(rename = "B")]
+                    B,
+                }
+            ),
+        );
+        let text = output.to_string();
+        assert_eq!(count(&output, "compile_error"), 1, "{text}");
+        assert!(text.contains(r#"#[tc(code = \"B\")]"#), "{text}");
+        assert!(!text.contains("# [serde"), "{text}");
+        assert!(
+            text.contains("impl :: tc_core :: ErrorCode for E"),
+            "{text}"
+        );
+        assert!(
+            text.contains("ALL : & 'static [Self] = & [Self :: A , Self :: B]"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_broken_action_still_implements_action_with_its_output() {
+        let output = expand_action(
+            quote!(service = "cvm", version = "2017-03-12", name = "x"),
+            quote!(
+                pub struct DescribeX {}
+            ),
+        );
+        let text = output.to_string();
+        assert_eq!(count(&output, "compile_error"), 1, "{text}");
+        assert!(text.contains("type Output = DescribeXResponse"), "{text}");
+        assert!(
+            text.contains("type Error = :: tc_core :: CommonCode"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -38,14 +38,21 @@ use proc_macro::TokenStream;
 ///   beside the struct);
 /// - `error = Type`: the action's error codes, a `#[tc_error]` enum (default
 ///   `tc_core::CommonCode`);
-/// - `method = "GET"` or `method = "POST"` (the default);
+/// - `method = "GET"` or `method = "POST"` (the default): how the action is sent
+///   unless its client (`ClientBuilder::method`) or the call (`Client::call`)
+///   says otherwise;
 /// - `rate_limit = 20`: the documented requests per second (a positive integer);
 /// - `crate = "path"`: where `tc_core` is, when the dependency is renamed.
 ///
 /// Each field is sent under its PascalCase name (`image_id` as `ImageId`);
-/// `#[tc(rename = "CAMRoleName")]` on a field overrides that. `Option` fields are
-/// left out of the request when `None`. The struct also derives `Clone`, `Debug`,
-/// `PartialEq` (unless already derived), `Serialize` and `Deserialize`.
+/// `#[tc(rename = "CAMRoleName")]` on a field overrides that (`#[serde(...)]` is
+/// refused). `Option` fields are left out of the request when `None`. Each
+/// field's type must be a `tc_core::WireType`: a `#[tc_model]` struct, a string,
+/// number or `bool`, or a list, map or `Option` of those. A `ClientToken` member
+/// (`Option<String>`) is filled in when `None`, which makes the call safe to
+/// retry; declared as a plain `String`, only a non-empty token does. The struct
+/// also gets `Clone`, `Debug`, `PartialEq` (unless already derived),
+/// `Serialize` and `Deserialize`.
 ///
 /// The struct must have named fields and no generic parameters: the wire format
 /// has no type parameters.
@@ -82,9 +89,10 @@ pub fn tc_action(args: TokenStream, input: TokenStream) -> TokenStream {
 /// Each field is named on the wire in PascalCase (`account_id` as `AccountId`;
 /// override with `#[tc(rename = "...")]`). When decoding, an absent or `null`
 /// member becomes the field's default value and unknown members are ignored;
-/// `Option` fields are left out when encoding `None`. The struct also derives
+/// `Option` fields are left out when encoding `None`. The struct also gets
 /// `Clone`, `Debug`, `PartialEq`, `Default` (unless already derived), `Serialize`
-/// and `Deserialize`.
+/// and `Deserialize`, and is a `tc_core::WireType`, so that other models and
+/// actions can hold it.
 ///
 /// The only argument is `crate = "path"`, for a renamed `tc_core` dependency.
 #[proc_macro_attribute]

@@ -2,12 +2,44 @@
 // TC_SNAPSHOTS=overwrite cargo test -p tc-tests --test expand
 /// A mutating action with a `ClientToken`: the client fills it in when unset,
 /// which makes retrying the call safe.
-#[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
 pub struct CreateDisasterRecoverGroup {
     pub name: String,
     pub client_token: Option<String>,
 }
 const _: () = {
+    #[automatically_derived]
+    #[allow(deprecated)]
+    impl ::core::clone::Clone for CreateDisasterRecoverGroup {
+        #[inline]
+        fn clone(&self) -> Self {
+            Self {
+                name: ::core::clone::Clone::clone(&self.name),
+                client_token: ::core::clone::Clone::clone(&self.client_token),
+            }
+        }
+    }
+    #[automatically_derived]
+    #[allow(deprecated)]
+    impl ::core::fmt::Debug for CreateDisasterRecoverGroup {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tc_core::__private::debug_struct(
+                f,
+                "CreateDisasterRecoverGroup",
+                &[("name", &self.name), ("client_token", &self.client_token)],
+            )
+        }
+    }
+    #[automatically_derived]
+    #[allow(deprecated)]
+    impl ::core::cmp::PartialEq for CreateDisasterRecoverGroup {
+        #[inline]
+        fn eq(&self, other: &Self) -> bool {
+            <String as ::core::cmp::PartialEq>::eq(&self.name, &other.name)
+                && <Option<
+                    String,
+                > as ::core::cmp::PartialEq>::eq(&self.client_token, &other.client_token)
+        }
+    }
     #[automatically_derived]
     #[allow(deprecated)]
     impl ::tc_core::__private::serde::Serialize for CreateDisasterRecoverGroup {
@@ -83,6 +115,14 @@ const _: () = {
         }
     }
 };
+#[doc(hidden)]
+#[allow(unused_imports)]
+use __tc_default_output_of_CreateDisasterRecoverGroup::*;
+#[doc(hidden)]
+#[allow(non_snake_case, dead_code, unreachable_pub)]
+mod __tc_default_output_of_CreateDisasterRecoverGroup {
+    pub type CreateDisasterRecoverGroupResponse = <::tc_core::__private::NoResponseType as ::tc_core::__private::ResponseType>::Type;
+}
 const _: () = {
     #[automatically_derived]
     impl ::tc_core::Action for CreateDisasterRecoverGroup {
@@ -92,12 +132,7 @@ const _: () = {
         const VERSION: &'static str = "2017-03-12";
         const NAME: &'static str = "CreateDisasterRecoverGroup";
         fn ensure_client_token(&mut self) -> bool {
-            if self.client_token.is_none() {
-                self.client_token = ::core::option::Option::Some(
-                    ::tc_core::__private::client_token(),
-                );
-            }
-            true
+            ::tc_core::__private::fill_client_token(&mut self.client_token)
         }
     }
 };

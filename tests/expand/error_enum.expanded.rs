@@ -24,6 +24,7 @@ const _: () = {
         "UnauthorizedOperation.ImageNotBelongToAccount",
     ];
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::tc_core::ErrorCode for DescribeImageSharePermissionError {
         fn code(&self) -> &'static str {
             CODES[*self as usize]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde_json::Value;
 use support::raw_request;
 use tc_core::sign::{self, Payload, SigningInput};
-use tc_core::{Client, CommonCode, Credential, Error, ErrorCode, RetryConfig};
+use tc_core::{Client, CommonCode, Credential, Error, ErrorCode, Method, RetryConfig};
 use tc_cvm::errors::{
     DescribeImageSharePermissionError as ShareError, ModifyImageSharePermissionError as ModifyError,
 };
@@ -239,39 +239,81 @@ async fn an_unknown_secret_id_is_reported() {
 }
 
 #[tokio::test]
-async fn get_and_post_both_verify() {
+async fn one_struct_goes_as_post_or_get_per_call() {
+    let mock = emulator(ImageSharing::seeded()).await;
+    let client = client(&mock);
+    let post = client.send(describe("img-6pb6lrmy")).await.unwrap();
+    let get = client
+        .call(describe("img-6pb6lrmy"))
+        .method(Method::Get)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(get.share_permission_set, post.share_permission_set);
+    assert_eq!(get.share_permission_set.len(), 2);
+    // Typed errors decode the same way over GET.
+    let (typed, _) = action_error::<ShareError>(
+        client
+            .call(describe("img-x"))
+            .method(Method::Get)
+            .send()
+            .await,
+    )
+    .await;
+    assert_eq!(typed, ShareError::InvalidImageIdMalformed);
+    // Every request was signed for its own method and verified.
+    let methods: Vec<String> = mock.requests().into_iter().map(|r| r.method).collect();
+    assert_eq!(methods, ["POST", "GET", "GET"]);
+}
+
+#[tokio::test]
+async fn a_client_can_send_everything_as_get_and_a_call_as_post() {
+    let mock = emulator(ImageSharing::seeded()).await;
+    let client = mock
+        .client_builder()
+        .region("ap-guangzhou")
+        .retry(RetryConfig::disabled())
+        .method(Method::Get)
+        .build()
+        .unwrap();
+    let get = client.send(describe("img-6pb6lrmy")).await.unwrap();
+    let post = client
+        .call(describe("img-6pb6lrmy"))
+        .method(Method::Post)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(get.share_permission_set, post.share_permission_set);
+    let methods: Vec<String> = mock.requests().into_iter().map(|r| r.method).collect();
+    assert_eq!(methods, ["GET", "POST"]);
+}
+
+#[tokio::test]
+async fn an_action_declared_get_goes_as_get_unless_a_call_says_otherwise() {
     #[tc_core::tc_action(
         service = "cvm",
         version = "2017-03-12",
         name = "DescribeImageSharePermission",
         method = "GET",
-        output = tc_cvm::DescribeImageSharePermissionResponse,
-        error = ShareError
+        output = tc_cvm::DescribeImageSharePermissionResponse
     )]
-    struct DescribeGet {
+    struct DescribeByQuery {
         image_id: String,
     }
     let mock = emulator(ImageSharing::seeded()).await;
     let client = client(&mock);
-    let get = client
-        .send(DescribeGet {
-            image_id: "img-6pb6lrmy".into(),
-        })
+    let request = || DescribeByQuery {
+        image_id: "img-6pb6lrmy".into(),
+    };
+    client.send(request()).await.unwrap();
+    client
+        .call(request())
+        .method(Method::Post)
+        .send()
         .await
         .unwrap();
-    let post = client.send(describe("img-6pb6lrmy")).await.unwrap();
-    assert_eq!(get.share_permission_set, post.share_permission_set);
     let methods: Vec<String> = mock.requests().into_iter().map(|r| r.method).collect();
     assert_eq!(methods, ["GET", "POST"]);
-    let (typed, _) = action_error::<ShareError>(
-        client
-            .send(DescribeGet {
-                image_id: "img-x".into(),
-            })
-            .await,
-    )
-    .await;
-    assert_eq!(typed, ShareError::InvalidImageIdMalformed);
 }
 
 /// Signs a hand-made POST the way the official SDKs do (`content-type;host`),

@@ -384,3 +384,34 @@ async fn a_client_token_makes_a_mutating_call_safe_to_retry() {
     client(&server).send(request).await.unwrap();
     assert_eq!(client_token_of(&server.arrivals()[0].body), "my-token");
 }
+
+#[tokio::test]
+async fn a_required_client_token_makes_a_call_safe_to_retry_only_when_not_empty() {
+    // SSM's `CreateService` declares `ClientToken` as a plain `String`.
+    use tc_ssm::CreateService;
+    let created = r#"{"Response":{"ResourceId":"ssm-1","RequestId":"r"}}"#;
+    let script = || vec![Fault::respond(502, HTML), Fault::respond(200, created)];
+    let request = |token: &str| CreateService {
+        pay_mode: "PostPay".into(),
+        client_token: token.into(),
+    };
+
+    // An empty token is sent as given and protects nothing: a gateway error
+    // after the request left is not retried.
+    let server = FaultServer::start(script()).await;
+    let error = client(&server).send(request("")).await.unwrap_err();
+    assert!(matches!(error, Error::HttpStatus(_)), "{error:?}");
+    assert_eq!(server.attempts(), 1, "not retried");
+    assert_eq!(client_token_of(&server.arrivals()[0].body), "");
+
+    // A token makes repeating the call harmless: retried, with the same token.
+    let server = FaultServer::start(script()).await;
+    let out = client(&server).send(request("once-only")).await.unwrap();
+    assert_eq!(out.resource_id, "ssm-1");
+    let tokens: Vec<String> = server
+        .arrivals()
+        .iter()
+        .map(|a| client_token_of(&a.body))
+        .collect();
+    assert_eq!(tokens, ["once-only", "once-only"]);
+}

@@ -6,11 +6,13 @@
 mod support;
 
 use std::process::{Command, Output};
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use support::example_binary;
+use support::{closed_port_url, example_binary, temp_dir};
 use tc_hunyuan::ChatCompletions;
+use tc_mock::cvm::ImageSharing;
 use tc_mock::{MockError, MockServer, MockStream};
 
 fn run(example: &str, args: &[&str]) -> Output {
@@ -233,5 +235,37 @@ async fn chat_keeps_the_exit_code_contract() {
     assert!(
         String::from_utf8_lossy(&cut.stderr).contains("(RequestId: "),
         "the cut names the stream's RequestId"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cvm_examples_get_is_the_same_action_sent_as_get() {
+    let mock = MockServer::builder()
+        .credential("AKIDexample", "example-key")
+        .start()
+        .await
+        .unwrap();
+    Arc::new(ImageSharing::seeded()).install(&mock);
+    for args in [&[][..], &["--get"][..]] {
+        let mut command = Command::new(example_binary("describe_image_share_permission"));
+        command
+            .args(args)
+            .args(["--endpoint", &mock.endpoint()])
+            .env_clear()
+            .env("HOME", temp_dir("example-get"))
+            .env("TENCENTCLOUD_METADATA_ENDPOINT", closed_port_url())
+            .env("TENCENTCLOUD_SECRET_ID", "AKIDexample")
+            .env("TENCENTCLOUD_SECRET_KEY", "example-key");
+        let output = tokio::task::spawn_blocking(move || command.output().unwrap())
+            .await
+            .unwrap();
+        json(&output);
+    }
+    let requests = mock.requests();
+    let methods: Vec<&str> = requests.iter().map(|r| r.method.as_str()).collect();
+    assert_eq!(methods, ["POST", "GET"]);
+    assert!(
+        requests.iter().all(|r| r.error_code.is_none()),
+        "both verified"
     );
 }

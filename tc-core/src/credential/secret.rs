@@ -60,6 +60,9 @@ impl Serialize for Secret {
     }
 }
 
+#[diagnostic::do_not_recommend]
+impl crate::WireType for Secret {}
+
 impl<'de> Deserialize<'de> for Secret {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // The decoder's own message would quote an unexpected value; this one
