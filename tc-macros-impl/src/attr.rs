@@ -17,49 +17,15 @@ use syn::{Attribute, Ident, LitInt, LitStr, Path, Token, Type};
 
 use crate::ctxt::Ctxt;
 use crate::default_output;
-use crate::rules::{
-    check_code, check_method, check_name, check_rename, check_service, check_version,
+use crate::keys::{
+    ACTION_KEYS, CODE, CODE_EXAMPLE, CRATE, CRATE_EXAMPLE, CRATE_KEYS, ERROR, ERROR_EXAMPLE,
+    FIELD_KEYS, METHOD, METHOD_EXAMPLE, NAME, NAME_EXAMPLE, OUTPUT, OUTPUT_EXAMPLE, RATE_LIMIT,
+    RATE_LIMIT_EXAMPLE, RENAME, RENAME_EXAMPLE, SERDE, SERVICE, SERVICE_EXAMPLE, TC, VARIANT_KEYS,
+    VERSION, VERSION_EXAMPLE,
 };
-
-/// The helper attribute on fields and variants: `#[tc(rename = "...")]`.
-pub(crate) const TC: &str = "tc";
-/// serde's attribute, written out of habit: the attributes write the wire form
-/// themselves, so it is refused with the `#[tc(...)]` form that does the job.
-const SERDE: &str = "serde";
-
-/// `#[tc_action]` arguments.
-const SERVICE: &str = "service";
-const VERSION: &str = "version";
-const NAME: &str = "name";
-const OUTPUT: &str = "output";
-const ERROR: &str = "error";
-const METHOD: &str = "method";
-const RATE_LIMIT: &str = "rate_limit";
-/// Accepted by all three attributes.
-const CRATE: &str = "crate";
-/// `#[tc(...)]` on a field.
-const RENAME: &str = "rename";
-/// `#[tc(...)]` on a variant.
-const CODE: &str = "code";
-
-const ACTION_KEYS: &[&str] = &[
-    SERVICE, VERSION, NAME, OUTPUT, ERROR, METHOD, RATE_LIMIT, CRATE,
-];
-const CRATE_KEYS: &[&str] = &[CRATE];
-const FIELD_KEYS: &[&str] = &[RENAME];
-const VARIANT_KEYS: &[&str] = &[CODE];
-
-/// How each key is written, for messages.
-const SERVICE_EXAMPLE: &str = r#"service = "cvm""#;
-const VERSION_EXAMPLE: &str = r#"version = "2017-03-12""#;
-const NAME_EXAMPLE: &str = r#"name = "DescribeInstances""#;
-const OUTPUT_EXAMPLE: &str = "output = DescribeInstancesResponse";
-const ERROR_EXAMPLE: &str = "error = DescribeInstancesError";
-const METHOD_EXAMPLE: &str = r#"method = "GET""#;
-const RATE_LIMIT_EXAMPLE: &str = "rate_limit = 20";
-const CRATE_EXAMPLE: &str = r#"crate = "tc_core""#;
-const RENAME_EXAMPLE: &str = r#"rename = "CAMRoleName""#;
-pub(crate) const CODE_EXAMPLE: &str = r#"code = "InvalidImageId.NotFound""#;
+use crate::rules::{
+    Method, check_code, check_method, check_name, check_rename, check_service, check_version,
+};
 
 /// One of the three attributes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,13 +68,6 @@ impl fmt::Display for Macro {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "#[{}]", self.name())
     }
-}
-
-/// How an action's parameters are sent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Method {
-    Get,
-    Post,
 }
 
 /// The arguments of `#[tc_action(...)]`, all present and valid.
@@ -279,8 +238,8 @@ pub(crate) struct FieldAttrs {
 
 impl FieldAttrs {
     pub(crate) fn parse(cx: &Ctxt, which: Macro, attrs: &[Attribute]) -> FieldAttrs {
-        for attr in attrs.iter().filter(|attr| is_serde(attr)) {
-            let fix = match serde_rename(attr) {
+        let (rename, _) = parse_helper(cx, attrs, &FIELD_KEY, |rename| {
+            let fix = match rename {
                 Some(name) => format!("write #[tc(rename = {name:?})] instead"),
                 None => String::from(
                     "a field's wire name is set with #[tc(rename = \"...\")], `Option` \
@@ -288,28 +247,10 @@ impl FieldAttrs {
                      as defaults",
                 ),
             };
-            cx.error_spanned_by(
-                attr,
-                format_args!(
-                    "#[serde(...)] is not read by {which}, which writes the wire form itself: {fix}"
-                ),
-            );
-        }
-        let mut rename = Attr::new(cx, RENAME);
-        for attr in attrs.iter().filter(|attr| is_tc(attr)) {
-            let result = attr.parse_nested_meta(|meta| {
-                if meta.path.is_ident(RENAME) {
-                    let value = lit_str(cx, &meta, RENAME_EXAMPLE)?;
-                    rename.set(&meta.path, value.filter(|lit| check_rename(cx, lit)));
-                } else {
-                    unknown_key(cx, &meta, "field attribute", FIELD_KEYS)?;
-                }
-                Ok(())
-            });
-            if let Err(err) = result {
-                cx.push(err);
-            }
-        }
+            format!(
+                "#[serde(...)] is not read by {which}, which writes the wire form itself: {fix}"
+            )
+        });
         FieldAttrs {
             rename: rename.value,
         }
@@ -325,44 +266,90 @@ pub(crate) struct VariantAttrs {
 
 impl VariantAttrs {
     pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
-        // A refused `#[serde(...)]` is reported with the code's form: don't also
-        // report the code missing.
-        let mut refused = false;
-        for attr in attrs.iter().filter(|attr| is_serde(attr)) {
-            refused = true;
-            let code = serde_rename(attr).unwrap_or_else(|| String::from("..."));
-            cx.error_spanned_by(
-                attr,
-                format_args!(
-                    "#[serde(...)] is not read by {}: a variant's error code is \
-                     #[tc(code = {code:?})]",
-                    Macro::Error
-                ),
-            );
-        }
-        let mut code = Attr::new(cx, CODE);
-        for attr in attrs.iter().filter(|attr| is_tc(attr)) {
-            let result = attr.parse_nested_meta(|meta| {
-                if meta.path.is_ident(CODE) {
-                    let value = lit_str(cx, &meta, CODE_EXAMPLE)?;
-                    code.set(&meta.path, value.filter(|lit| check_code(cx, lit)));
-                } else {
-                    unknown_key(cx, &meta, "variant attribute", VARIANT_KEYS)?;
-                }
-                Ok(())
-            });
-            if let Err(err) = result {
-                cx.push(err);
-                // The code may be there, behind the syntax error: don't also
-                // report it missing.
-                code.seen = true;
-            }
-        }
+        let (code, refused) = parse_helper(cx, attrs, &VARIANT_KEY, |rename| {
+            let code = rename.unwrap_or_else(|| String::from("..."));
+            format!(
+                "#[serde(...)] is not read by {}: a variant's error code is \
+                 #[tc(code = {code:?})]",
+                Macro::Error
+            )
+        });
         VariantAttrs {
+            // A refused `#[serde(...)]` is reported with the code's form: don't
+            // also report the code missing.
             code_seen: code.seen || refused,
             code: code.value,
         }
     }
+}
+
+/// The one key `#[tc(...)]` takes in a place (a field or a variant): what
+/// differs between the two, for [`parse_helper`].
+struct HelperKey {
+    key: &'static str,
+    example: &'static str,
+    /// Applies the key's rule to its literal, reporting a mistake.
+    check: fn(&Ctxt, &LitStr) -> bool,
+    /// "field attribute", for the unknown-key message, with the keys allowed.
+    place: &'static str,
+    allowed: &'static [&'static str],
+    /// Count the key as seen when a syntax error stops the walk: it may be
+    /// there, behind the error, and is then not also reported missing.
+    seen_on_syntax_error: bool,
+}
+
+const FIELD_KEY: HelperKey = HelperKey {
+    key: RENAME,
+    example: RENAME_EXAMPLE,
+    check: check_rename,
+    place: "field attribute",
+    allowed: FIELD_KEYS,
+    seen_on_syntax_error: false,
+};
+
+const VARIANT_KEY: HelperKey = HelperKey {
+    key: CODE,
+    example: CODE_EXAMPLE,
+    check: check_code,
+    place: "variant attribute",
+    allowed: VARIANT_KEYS,
+    seen_on_syntax_error: true,
+};
+
+/// What a field and a variant share: each `#[serde(...)]` is refused with the
+/// message `refusal` writes from its `rename` (if any), then `key` is read
+/// from every `#[tc(...)]`. Returns the key, and whether a `#[serde(...)]` was
+/// refused.
+fn parse_helper<'c>(
+    cx: &'c Ctxt,
+    attrs: &[Attribute],
+    key: &HelperKey,
+    refusal: impl Fn(Option<String>) -> String,
+) -> (Attr<'c, LitStr>, bool) {
+    let mut refused = false;
+    for attr in attrs.iter().filter(|attr| is_serde(attr)) {
+        refused = true;
+        cx.error_spanned_by(attr, refusal(serde_rename(attr)));
+    }
+    let mut value = Attr::new(cx, key.key);
+    for attr in attrs.iter().filter(|attr| is_tc(attr)) {
+        let result = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident(key.key) {
+                let lit = lit_str(cx, &meta, key.example)?;
+                value.set(&meta.path, lit.filter(|lit| (key.check)(cx, lit)));
+            } else {
+                unknown_key(cx, &meta, key.place, key.allowed)?;
+            }
+            Ok(())
+        });
+        if let Err(err) = result {
+            cx.push(err);
+            if key.seen_on_syntax_error {
+                value.seen = true;
+            }
+        }
+    }
+    (value, refused)
 }
 
 /// Reports `#[tc(...)]` and `#[serde(...)]` on the struct or enum itself,

@@ -23,8 +23,9 @@ use syn::punctuated::Punctuated;
 use syn::{Attribute, LitStr, Path, Token};
 
 use crate::ast::{Enum, Field, Struct};
-use crate::attr::{ActionArgs, Method, is_helper, respan};
+use crate::attr::{ActionArgs, is_helper, respan};
 use crate::default_output;
+use crate::rules::Method;
 
 /// Which struct attribute: the two differ in derives and in decoding.
 #[derive(Clone, Copy, PartialEq, Eq)]

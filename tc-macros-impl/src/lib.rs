@@ -4,8 +4,10 @@
 //! the attributes without a compiler; `tc-macros` is the thin shim rustc loads.
 //!
 //! Each stage has its own module:
+//! - `pipeline`: the steps every attribute takes, in order, and what each of
+//!   the three attributes does at each step;
 //! - `attr`: the attributes' own arguments and the `#[tc(...)]` helper attributes
-//!   (key names live there, as constants);
+//!   (`keys`: the names the user writes, as constants, and how each is written);
 //! - `rules`, `date`: what one value may be (a service name, a version date, ...);
 //! - `naming`: how a field's wire name is derived, and the way back (public:
 //!   the generator uses the same rules);
@@ -15,6 +17,11 @@
 //!   names when `output = ...` is not given);
 //! - `fallback`: what to emit when the input is wrong, so that one mistake does
 //!   not cascade into many.
+//!
+//! Dependencies only point down, from `pipeline` to `fallback`, `expand`,
+//! `valid`, `ast`, `attr`, `rules` and, at the bottom, `keys`, `ctxt`, `date`,
+//! `naming` and `default_output`, which use no other module
+//! (`tests/layers.rs` keeps it so).
 //!
 //! Errors are never returned early: a `Ctxt` collects every mistake of one
 //! attribute so that the user sees them all at once.
@@ -28,15 +35,15 @@ mod date;
 mod default_output;
 mod expand;
 mod fallback;
+mod keys;
 pub mod naming;
+mod pipeline;
 mod rules;
 mod valid;
 
 use proc_macro2::TokenStream;
-use syn::DeriveInput;
 
 pub use crate::attr::Macro;
-use crate::ctxt::Ctxt;
 
 impl Macro {
     /// Expands this attribute, with the tokens inside its parentheses
@@ -56,73 +63,19 @@ impl Macro {
 /// Always returns tokens: on a mistake, the original item (without our helper
 /// attributes) and a `compile_error!` for each mistake.
 pub fn expand_action(args: TokenStream, input: TokenStream) -> TokenStream {
-    let cx = Ctxt::new();
-    let (attr, partial) = attr::ActionArgs::parse(&cx, args);
-    let Some(item) = parse_item(&cx, Macro::Action, input.clone()) else {
-        return fallback::raw(input, cx.check());
-    };
-    let ast = ast::Struct::from_syn(&cx, &item, Macro::Action);
-    valid::check_no_generics(&cx, &item, Macro::Action);
-    if let Some(ast) = &ast {
-        valid::check_struct(&cx, ast);
-    }
-    match (cx.check(), attr, ast) {
-        (Ok(()), Some(attr), Some(ast)) => expand::action(&attr, &ast),
-        (result, _, _) => fallback::action(&item, &partial, result),
-    }
+    pipeline::run::<pipeline::Action>(args, input)
 }
 
 /// Expands `#[tc_model(...)]`: `args` are the tokens inside the parentheses
 /// (possibly none), `input` the struct it is attached to.
 pub fn expand_model(args: TokenStream, input: TokenStream) -> TokenStream {
-    let cx = Ctxt::new();
-    let root = attr::parse_crate_args(&cx, Macro::Model, args);
-    let Some(item) = parse_item(&cx, Macro::Model, input.clone()) else {
-        return fallback::raw(input, cx.check());
-    };
-    let ast = ast::Struct::from_syn(&cx, &item, Macro::Model);
-    valid::check_no_generics(&cx, &item, Macro::Model);
-    if let Some(ast) = &ast {
-        valid::check_struct(&cx, ast);
-    }
-    match (cx.check(), &root, ast) {
-        (Ok(()), Some(root), Some(ast)) => expand::model(root, &ast),
-        (result, root, _) => fallback::model(&item, root.as_ref(), result),
-    }
+    pipeline::run::<pipeline::Model>(args, input)
 }
 
 /// Expands `#[tc_error(...)]`: `args` are the tokens inside the parentheses
 /// (possibly none), `input` the enum it is attached to.
 pub fn expand_error(args: TokenStream, input: TokenStream) -> TokenStream {
-    let cx = Ctxt::new();
-    let root = attr::parse_crate_args(&cx, Macro::Error, args);
-    let Some(item) = parse_item(&cx, Macro::Error, input.clone()) else {
-        return fallback::raw(input, cx.check());
-    };
-    let ast = ast::Enum::from_syn(&cx, &item);
-    valid::check_no_generics(&cx, &item, Macro::Error);
-    if let Some(ast) = &ast {
-        valid::check_enum(&cx, ast);
-    }
-    match (cx.check(), &root, ast) {
-        (Ok(()), Some(root), Some(ast)) => expand::error(root, &ast),
-        (result, root, _) => fallback::error(&item, root.as_ref(), result),
-    }
-}
-
-/// Parses the annotated item as a struct, enum or union; anything else (a
-/// function, a trait, ...) is reported against the macro.
-fn parse_item(cx: &Ctxt, which: Macro, input: TokenStream) -> Option<DeriveInput> {
-    match syn::parse2::<DeriveInput>(input) {
-        Ok(item) => Some(item),
-        Err(err) => {
-            cx.error_at(
-                err.span(),
-                format_args!("{} applies to {}, not to this item", which, which.target()),
-            );
-            None
-        }
-    }
+    pipeline::run::<pipeline::Error>(args, input)
 }
 
 #[cfg(test)]

@@ -5,9 +5,16 @@
 
 use syn::LitStr;
 
-use crate::attr::{CODE_EXAMPLE, Method};
 use crate::ctxt::Ctxt;
 use crate::date;
+use crate::keys::CODE_EXAMPLE;
+
+/// How an action's parameters are sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Method {
+    Get,
+    Post,
+}
 
 /// `cvm`, `cbs`, `tke`: non-empty, lowercase ASCII letters and digits.
 pub(crate) fn is_service(text: &str) -> bool {
