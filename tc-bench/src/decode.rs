@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use serde::Deserialize;
 use serde_json::{Value, json};
-use tc_core::envelope;
+use tc_core::test_util::envelope;
 use tc_cvm::DescribeImagesResponse;
 use tc_cvm::errors::DescribeImagesError;
 

@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-use tc_core::REQUEST_CLIENT;
-use tc_core::sign::{self, Payload, SigningInput};
-use tc_core::time::unix_now;
+use tc_core::test_util::REQUEST_CLIENT;
+use tc_core::test_util::sign::{self, Payload, SigningInput};
+use tc_core::test_util::time::unix_now;
 use tc_cvm::DescribeImageSharePermission;
 
 /// A request signed once and sent many times.

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tc_core::Action;
 
-use crate::reply::MockError;
+use crate::reply::{MockError, invalid_action, no_such_version};
 use crate::stream::{DEFAULT_PAUSE, MockStream};
 
 /// A request's parameters as they arrived.
@@ -122,29 +122,6 @@ impl Routes {
     }
 }
 
-/// The service's answer to an action it does not have.
-pub(crate) fn invalid_action(service: &str, action: &str) -> MockError {
-    MockError::new(
-        "InvalidAction",
-        format!("The action `{action}` does not exist for service `{service}`."),
-    )
-}
-
-/// The service's answer to an action at a version it does not serve.
-pub(crate) fn no_such_version(
-    service: &str,
-    action: &str,
-    version: &str,
-    served: &str,
-) -> MockError {
-    MockError::new(
-        "NoSuchVersion",
-        format!(
-            "The version `{version}` does not exist for `{service}` `{action}`; this endpoint serves `{served}`."
-        ),
-    )
-}
-
 /// Whether a POST body has `"Stream": true`, as a chat request that wants
 /// its answer streamed.
 fn asks_for_stream(params: &Params<'_>) -> bool {
@@ -167,7 +144,7 @@ fn decode_params<A: DeserializeOwned>(params: Params<'_>) -> Result<A, MockError
             Ok(request) => return Ok(request),
             Err(e) => e.to_string(),
         },
-        Params::Query(query) => match tc_core::query::decode(query) {
+        Params::Query(query) => match tc_core::test_util::query::decode(query) {
             Ok(request) => return Ok(request),
             Err(e) => e.to_string(),
         },

@@ -275,7 +275,7 @@ where
     if let Some(error) = inner.get("Error") {
         let code = error["Code"].as_str().ok_or("an error without a code")?;
         // The output type plays no part in decoding an error envelope.
-        return match tc_core::envelope::decode::<serde::de::IgnoredAny, A::Error>(
+        return match tc_core::test_util::envelope::decode::<serde::de::IgnoredAny, A::Error>(
             A::NAME,
             200,
             text.as_bytes(),

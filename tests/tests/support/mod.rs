@@ -183,7 +183,7 @@ pub async fn scripted(replies: Vec<Reply>) -> Scripted {
 }
 
 /// TC3 written out again from the published algorithm, independently of
-/// `tc_core::sign`, to check what the client sent.
+/// `tc_core::test_util::sign`, to check what the client sent.
 pub fn independent_signature(
     secret_key: &str,
     captured: &Captured,
@@ -325,13 +325,13 @@ pub async fn metadata_stand_in(
 /// The metadata service's answer for a role: credentials valid `lifetime`
 /// seconds from now.
 pub fn role_answer(secret_id: &str, secret_key: &str, token: &str, lifetime: u64) -> String {
-    let expired = tc_core::time::unix_now() + lifetime;
+    let expired = tc_core::test_util::time::unix_now() + lifetime;
     serde_json::json!({
         "TmpSecretId": secret_id,
         "TmpSecretKey": secret_key,
         "Token": token,
         "ExpiredTime": expired,
-        "Expiration": tc_core::time::utc_iso8601(expired),
+        "Expiration": tc_core::test_util::time::utc_iso8601(expired),
         "Code": "Success",
     })
     .to_string()

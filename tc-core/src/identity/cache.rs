@@ -301,7 +301,7 @@ impl<P: ProvideCredential> ProvideCredential for CachedProvider<P> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credential::CredentialErrorKind;
+    use crate::identity::CredentialErrorKind;
     use std::sync::atomic::AtomicUsize;
 
     /// A clock at `base + offset seconds`, moved by the test.

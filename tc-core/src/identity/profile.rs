@@ -227,7 +227,7 @@ impl ProvideCredential for ProfileProvider {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credential::CredentialErrorKind;
+    use crate::identity::CredentialErrorKind;
 
     fn read(text: &str, profile: &str) -> Result<Credential, CredentialError> {
         read_profile(Path::new("/x/credentials"), text.as_bytes(), profile)
