@@ -40,6 +40,7 @@ pub mod cvm;
 mod defaults;
 pub mod example;
 mod log;
+mod params;
 mod reply;
 mod route;
 mod server;

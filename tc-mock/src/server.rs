@@ -17,8 +17,9 @@ use tc_core::test_util::time::unix_now;
 use tokio::net::TcpListener;
 
 use crate::log::{Received, RequestLog};
+use crate::params::Params;
 use crate::reply::{self, MockError};
-use crate::route::{Params, Reply, Routes};
+use crate::route::{Reply, Routes};
 use crate::stream::{EventBody, MockStream};
 use crate::verify::{Keys, SignedRequest};
 
