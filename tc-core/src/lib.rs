@@ -31,7 +31,6 @@
 //! println!("{} regions (RequestId {})", out.total_count, out.request_id);
 //! # Ok(()) }
 //! ```
-
 //!
 //! # Layers
 //!
@@ -57,10 +56,11 @@
 //!    role from the metadata service, and the default chain with
 //!    [`ClientBuilder::build`], which gives that chain to a client built
 //!    without a credential.
-//! 5. **Facades**, which only re-export: [`credential`] (identity and
-//!    providers under one path), the crate root, `test_util` (for the
-//!    workspace's tools, behind the `test-util` feature), and the hidden
-//!    `__private` (what generated code calls).
+//! 5. **Facades and glue**: [`credential`] (identity and providers under one
+//!    path, re-exports only), the crate root's re-exports, `test_util` (for
+//!    the workspace's tools, behind the `test-util` feature), and the hidden
+//!    `__private` (what generated code calls: serde helpers, paging and
+//!    waiting glue).
 //!
 //! # Features
 //!
@@ -111,7 +111,7 @@ mod wait;
 // Layer 4: providers that call services.
 mod providers;
 
-// Layer 5: facades.
+// Layer 5: facades and glue.
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
