@@ -253,7 +253,7 @@ impl Client {
         drop(credential);
 
         let url = prepared.url().as_str();
-        let started = tokio::time::Instant::now();
+        let started = Instant::now();
         let mut timer = pin!(inner.limits.headers_timer(started));
         let response = within(timer.as_mut(), inner.http.execute(request))
             .await

@@ -10,7 +10,7 @@ use crate::overrides::{Overrides, WaiterOverride};
 use crate::spec::Specs;
 use crate::types::{Scalar, Ty};
 
-pub struct WaiterPlan {
+pub(crate) struct WaiterPlan {
     /// The function's name.
     pub name: String,
     /// The action repeated.
@@ -22,7 +22,7 @@ pub struct WaiterPlan {
     pub failed: Vec<String>,
 }
 
-pub enum Form {
+pub(crate) enum Form {
     /// Every resource in a list must reach the state.
     List {
         /// The request's id list field, and whether it is plain.
@@ -46,7 +46,7 @@ pub enum Form {
     },
 }
 
-pub fn plan(
+pub(crate) fn plan(
     specs: &Specs,
     overrides: &Overrides,
     actions: &std::collections::BTreeMap<String, ActionPlan>,
