@@ -29,10 +29,10 @@ pub fn flatten<T: Serialize + ?Sized>(value: &T) -> Result<Vec<(String, String)>
 }
 
 /// Flattens a request and percent-encodes it as a query string (without `?`),
-/// the pairs in [`flatten`]'s order, written straight into the string.
+/// the pairs in `flatten`'s order, written straight into the string.
 ///
 /// # Errors
-/// As [`flatten`].
+/// When `value` cannot be serialized, or is not an object at the top.
 pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<String, QueryError> {
     let mut query = String::with_capacity(256);
     walk(value, |name, value| {

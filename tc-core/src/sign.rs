@@ -10,9 +10,9 @@
 //! `Authorization` value (into a buffer the caller may reuse), and a
 //! [`SigningKeyCache`] derives each key once per secret, UTC day and service.
 //!
-//! The client uses only the fast path. The full signer ([`sign`],
-//! [`sign_with_key`], [`Signature`]) and the parser a server verifies with
-//! ([`parse_authorization`]) are compiled for tests and, with the `test-util`
+//! The client uses only the fast path. The full signer (`sign`,
+//! `sign_with_key`, `Signature`) and the parser a server verifies with
+//! (`parse_authorization`) are compiled for tests and, with the `test-util`
 //! feature, for the workspace's tools (`tc_core::test_util::sign`).
 
 mod cache;
@@ -158,7 +158,7 @@ pub fn sign_with_key(
 }
 
 /// Writes the `Authorization` value of `input` into `out`, replacing what it
-/// held: the same text as [`sign_with_key`]`(..).authorization`, but the
+/// held: the same text as `sign_with_key(..).authorization`, but the
 /// canonical request and the string to sign are fed to the hashes piece by
 /// piece instead of being built as strings, so nothing is allocated once `out`
 /// has room. `date` must be the UTC date of `input.timestamp` that the key was

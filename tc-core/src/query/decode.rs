@@ -12,7 +12,7 @@ use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
 
 use super::QueryError;
 
-/// Rebuilds a typed value from flattened pairs, the inverse of [`flatten`]:
+/// Rebuilds a typed value from flattened pairs, the inverse of [`flatten`](super::flatten):
 /// numbers and booleans are parsed from their text where the type asks for them.
 ///
 /// # Errors
