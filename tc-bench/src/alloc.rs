@@ -6,14 +6,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The system allocator, counting.
 #[derive(Debug)]
-pub struct Counting {
+pub(crate) struct Counting {
     live: AtomicUsize,
     peak: AtomicUsize,
 }
 
 impl Counting {
     /// A counter at zero.
-    pub const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         Counting {
             live: AtomicUsize::new(0),
             peak: AtomicUsize::new(0),
@@ -21,17 +21,17 @@ impl Counting {
     }
 
     /// Bytes allocated and not yet freed.
-    pub fn live(&self) -> usize {
+    pub(crate) fn live(&self) -> usize {
         self.live.load(Ordering::Relaxed)
     }
 
     /// The most bytes live at once since the last [`reset_peak`](Self::reset_peak).
-    pub fn peak(&self) -> usize {
+    pub(crate) fn peak(&self) -> usize {
         self.peak.load(Ordering::Relaxed)
     }
 
     /// Starts a new peak from what is live now.
-    pub fn reset_peak(&self) {
+    pub(crate) fn reset_peak(&self) {
         self.peak.store(self.live(), Ordering::Relaxed);
     }
 

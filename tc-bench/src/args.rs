@@ -6,14 +6,14 @@ use std::str::FromStr;
 
 /// The options given to one subcommand.
 #[derive(Debug, Default)]
-pub struct Args {
+pub(crate) struct Args {
     values: BTreeMap<String, String>,
 }
 
 impl Args {
     /// Reads `args`, accepting the options in `options` (which take a value)
     /// and the switches in `switches` (which do not).
-    pub fn parse(
+    pub(crate) fn parse(
         args: impl IntoIterator<Item = String>,
         options: &[&str],
         switches: &[&str],
@@ -40,17 +40,17 @@ impl Args {
     }
 
     /// The text of option `name`, if given.
-    pub fn text(&self, name: &str) -> Option<&str> {
+    pub(crate) fn text(&self, name: &str) -> Option<&str> {
         self.values.get(name).map(String::as_str)
     }
 
     /// Whether switch `name` is on.
-    pub fn switch(&self, name: &str) -> bool {
+    pub(crate) fn switch(&self, name: &str) -> bool {
         self.values.contains_key(name)
     }
 
     /// Option `name` parsed as `T`, or `default` when absent.
-    pub fn number<T: FromStr>(&self, name: &str, default: T) -> Result<T, String> {
+    pub(crate) fn number<T: FromStr>(&self, name: &str, default: T) -> Result<T, String> {
         match self.text(name) {
             None => Ok(default),
             Some(text) => text

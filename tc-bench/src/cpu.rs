@@ -8,7 +8,7 @@ use std::time::Duration;
 const TICKS_PER_SEC: u64 = 100;
 
 /// The CPU time this process has used so far; `None` where `/proc` is absent.
-pub fn process_cpu_time() -> Option<Duration> {
+pub(crate) fn process_cpu_time() -> Option<Duration> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     parse_stat(&stat)
 }

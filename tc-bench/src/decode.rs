@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use serde::Deserialize;
 use serde_json::{Value, json};
-use tc_core::envelope;
+use tc_core::test_util::envelope;
 use tc_cvm::DescribeImagesResponse;
 use tc_cvm::errors::DescribeImagesError;
 
@@ -16,7 +16,7 @@ use crate::args::Args;
 use crate::measure::{median, ratio, round};
 
 /// The options `decode` accepts.
-pub const OPTIONS: &[&str] = &["megabytes", "rounds"];
+pub(crate) const OPTIONS: &[&str] = &["megabytes", "rounds"];
 
 /// Plain serde_json's view of the same body: the envelope, typed, in one pass.
 #[derive(Deserialize)]
@@ -26,7 +26,7 @@ struct Plain {
 }
 
 /// Runs the measurement and returns the report.
-pub fn run(args: &Args, allocator: &Counting) -> Result<Value, String> {
+pub(crate) fn run(args: &Args, allocator: &Counting) -> Result<Value, String> {
     let megabytes: usize = args.number("megabytes", 10)?;
     let rounds: usize = args.number::<usize>("rounds", 9)?.max(1);
     let body = describe_images_body(megabytes * 1024 * 1024);
@@ -97,7 +97,7 @@ fn peak_during<T>(allocator: &Counting, op: &impl Fn() -> T) -> usize {
 
 /// A `DescribeImages` response of about `target` bytes: images with every
 /// member filled in, snapshots and tags, escaped and non-ASCII text.
-pub fn describe_images_body(target: usize) -> Vec<u8> {
+pub(crate) fn describe_images_body(target: usize) -> Vec<u8> {
     let mut images = Vec::new();
     let mut size = 0;
     let mut i = 0u64;

@@ -15,7 +15,7 @@ use crate::args::Args;
 use crate::measure::{median, round};
 
 /// The options `expand` accepts.
-pub const OPTIONS: &[&str] = &["dir", "rounds"];
+pub(crate) const OPTIONS: &[&str] = &["dir", "rounds"];
 
 /// Which attribute an item carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl Job {
 }
 
 /// Runs the measurement and returns the report.
-pub fn run(args: &Args) -> Result<Value, String> {
+pub(crate) fn run(args: &Args) -> Result<Value, String> {
     let dir = args.text("dir").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../tc-cvm/src"),
         PathBuf::from,

@@ -21,7 +21,7 @@ use crate::raw::RawRequest;
 use crate::stats::LoadStats;
 
 /// The options `load` accepts.
-pub const OPTIONS: &[&str] = &[
+pub(crate) const OPTIONS: &[&str] = &[
     "endpoint",
     "requests",
     "concurrency",
@@ -32,7 +32,7 @@ pub const OPTIONS: &[&str] = &[
     "region",
 ];
 /// The switches `load` accepts.
-pub const SWITCHES: &[&str] = &["compare", "raw-timeouts"];
+pub(crate) const SWITCHES: &[&str] = &["compare", "raw-timeouts"];
 
 /// What a run sends requests through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +53,7 @@ struct Settings {
 }
 
 /// Runs the load and returns the report.
-pub fn run(args: &Args) -> Result<Value, String> {
+pub(crate) fn run(args: &Args) -> Result<Value, String> {
     let settings = Settings {
         endpoint: args
             .text("endpoint")

@@ -35,7 +35,7 @@ fn calibrate<T>(op: &mut impl FnMut() -> T) -> u64 {
 /// Times every operation of `ops` over `rounds` rounds, interleaved (each round
 /// runs one batch of each, in order), and returns each one's median
 /// nanoseconds per call.
-pub fn interleaved(rounds: usize, ops: &mut [&mut dyn FnMut()]) -> Vec<f64> {
+pub(crate) fn interleaved(rounds: usize, ops: &mut [&mut dyn FnMut()]) -> Vec<f64> {
     let iterations: Vec<u64> = ops.iter_mut().map(calibrate).collect();
     let mut samples = vec![Vec::with_capacity(rounds); ops.len()];
     for _ in 0..rounds.max(1) {
@@ -47,7 +47,7 @@ pub fn interleaved(rounds: usize, ops: &mut [&mut dyn FnMut()]) -> Vec<f64> {
 }
 
 /// The median of `values` (sorted in place); 0 when empty.
-pub fn median(values: &mut [f64]) -> f64 {
+pub(crate) fn median(values: &mut [f64]) -> f64 {
     if values.is_empty() {
         return 0.0;
     }
@@ -61,7 +61,7 @@ pub fn median(values: &mut [f64]) -> f64 {
 }
 
 /// `value / baseline`, rounded to three decimals (0 when the baseline is 0).
-pub fn ratio(value: f64, baseline: f64) -> f64 {
+pub(crate) fn ratio(value: f64, baseline: f64) -> f64 {
     if baseline == 0.0 {
         0.0
     } else {
@@ -70,7 +70,7 @@ pub fn ratio(value: f64, baseline: f64) -> f64 {
 }
 
 /// `value` rounded to `decimals` decimals.
-pub fn round(value: f64, decimals: i32) -> f64 {
+pub(crate) fn round(value: f64, decimals: i32) -> f64 {
     let scale = 10f64.powi(decimals);
     (value * scale).round() / scale
 }

@@ -6,13 +6,13 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-use tc_core::REQUEST_CLIENT;
-use tc_core::sign::{self, Payload, SigningInput};
-use tc_core::time::unix_now;
+use tc_core::test_util::REQUEST_CLIENT;
+use tc_core::test_util::sign::{self, Payload, SigningInput};
+use tc_core::test_util::time::unix_now;
 use tc_cvm::DescribeImageSharePermission;
 
 /// A request signed once and sent many times.
-pub struct RawRequest {
+pub(crate) struct RawRequest {
     http: reqwest::Client,
     /// The client's default first-byte limit, when the baseline carries the
     /// client's time limits too.
@@ -27,7 +27,7 @@ impl RawRequest {
     /// `TENCENTCLOUD_SECRET_ID` and `TENCENTCLOUD_SECRET_KEY`. With
     /// `timeouts`, requests carry the client's default time limits (60 s per
     /// request, 30 s to the first byte), to tell their cost apart.
-    pub fn signed(
+    pub(crate) fn signed(
         endpoint: &str,
         region: &str,
         image_id: &str,
@@ -102,7 +102,7 @@ impl RawRequest {
 
     /// Sends the request once and reads the whole answer; an error status or an
     /// error envelope is a failure.
-    pub async fn send(&self) -> Result<(), String> {
+    pub(crate) async fn send(&self) -> Result<(), String> {
         let send = self
             .http
             .post(self.url.clone())

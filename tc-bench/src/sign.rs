@@ -6,17 +6,19 @@ use std::hint::black_box;
 use hmac::{Hmac, KeyInit, Mac};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-use tc_core::sign::{self, DatedKey, Payload, SigningInput, SigningKey, SigningKeyCache};
-use tc_core::time::utc_date;
+use tc_core::test_util::sign::{
+    self, DatedKey, Payload, SigningInput, SigningKey, SigningKeyCache,
+};
+use tc_core::test_util::time::utc_date;
 
 use crate::args::Args;
 use crate::measure::{interleaved, ratio, round};
 
 /// The options `sign` accepts.
-pub const OPTIONS: &[&str] = &["rounds"];
+pub(crate) const OPTIONS: &[&str] = &["rounds"];
 
 /// A `DescribeImageSharePermission` call, as the client signs it.
-pub struct Fixture {
+pub(crate) struct Fixture {
     body: Vec<u8>,
     headers: [(&'static str, &'static str); 3],
     timestamp: u64,
@@ -26,7 +28,7 @@ pub struct Fixture {
 
 impl Fixture {
     /// The request the client sends for `DescribeImageSharePermission`.
-    pub fn describe_image_share_permission() -> Self {
+    pub(crate) fn describe_image_share_permission() -> Self {
         Fixture {
             body: br#"{"ImageId":"img-6pb6lrmy"}"#.to_vec(),
             headers: [
@@ -41,7 +43,7 @@ impl Fixture {
     }
 
     /// What is signed.
-    pub fn input(&self) -> SigningInput<'_> {
+    pub(crate) fn input(&self) -> SigningInput<'_> {
         SigningInput {
             method: "POST",
             path: "/",
@@ -112,7 +114,7 @@ fn hmac(key: &[u8], data: &[u8]) -> [u8; 32] {
 }
 
 /// Runs the measurement and returns the report.
-pub fn run(args: &Args) -> Result<Value, String> {
+pub(crate) fn run(args: &Args) -> Result<Value, String> {
     let rounds: usize = args.number("rounds", 15)?;
     let fixture = Fixture::describe_image_share_permission();
     let input = fixture.input();

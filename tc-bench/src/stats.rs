@@ -8,7 +8,7 @@ use crate::measure::round;
 
 /// What one load run measured.
 #[derive(Clone, Debug)]
-pub struct LoadStats {
+pub(crate) struct LoadStats {
     /// Completed requests, failed ones included.
     pub requests: usize,
     /// Requests that did not end in a successful response.
@@ -23,7 +23,7 @@ pub struct LoadStats {
 
 impl LoadStats {
     /// Builds the summary, sorting `latencies_us`.
-    pub fn new(
+    pub(crate) fn new(
         errors: usize,
         elapsed: Duration,
         mut latencies_us: Vec<u32>,
@@ -40,7 +40,7 @@ impl LoadStats {
     }
 
     /// Requests per second over the run.
-    pub fn requests_per_sec(&self) -> f64 {
+    pub(crate) fn requests_per_sec(&self) -> f64 {
         let secs = self.elapsed.as_secs_f64();
         if secs == 0.0 {
             0.0
@@ -50,7 +50,7 @@ impl LoadStats {
     }
 
     /// CPU microseconds this process spent per request (0 when unknown).
-    pub fn cpu_us_per_request(&self) -> f64 {
+    pub(crate) fn cpu_us_per_request(&self) -> f64 {
         match self.cpu {
             Some(cpu) if self.requests > 0 => cpu.as_secs_f64() * 1e6 / self.requests as f64,
             _ => 0.0,
@@ -58,12 +58,12 @@ impl LoadStats {
     }
 
     /// The latency below which `p` percent of requests finished (nearest rank).
-    pub fn percentile_us(&self, p: f64) -> u32 {
+    pub(crate) fn percentile_us(&self, p: f64) -> u32 {
         percentile(&self.latencies_us, p)
     }
 
     /// The contract's figures: `requests_per_sec`, `p50_us`, `p99_us`, `errors`.
-    pub fn to_json(&self) -> Value {
+    pub(crate) fn to_json(&self) -> Value {
         json!({
             "requests_per_sec": round(self.requests_per_sec(), 1),
             "p50_us": self.percentile_us(50.0),
@@ -75,7 +75,7 @@ impl LoadStats {
 }
 
 /// Nearest-rank percentile of sorted `values`; 0 when empty.
-pub fn percentile(sorted: &[u32], p: f64) -> u32 {
+pub(crate) fn percentile(sorted: &[u32], p: f64) -> u32 {
     if sorted.is_empty() {
         return 0;
     }

@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 use crate::spec::Specs;
 use crate::workspace::{self, CrateLayout, SpecDir};
 
-pub fn run(path: &Path, out: Option<&Path>, repo: &Path) -> Result<ExitCode, Vec<String>> {
+pub(crate) fn run(path: &Path, out: Option<&Path>, repo: &Path) -> Result<ExitCode, Vec<String>> {
     let started = Instant::now();
     let out = out.map_or_else(
         || std::env::temp_dir().join(format!("tc-catalog-{}", std::process::id())),

@@ -15,10 +15,10 @@ const MAX_LISTED: usize = 6;
 
 /// The lines of one doc comment, paragraphs separated by empty lines.
 #[derive(Default)]
-pub struct Doc(Vec<String>);
+pub(crate) struct Doc(Vec<String>);
 
 impl Doc {
-    pub fn line(mut self, text: impl Into<String>) -> Self {
+    pub(crate) fn line(mut self, text: impl Into<String>) -> Self {
         self.0.push(text.into());
         self
     }
@@ -33,12 +33,12 @@ impl Doc {
         doc.line(text)
     }
 
-    pub fn lines(&self) -> &[String] {
+    pub(crate) fn lines(&self) -> &[String] {
         &self.0
     }
 }
 
-pub fn explorer_url(service: &str, version: &str, action: &str) -> String {
+pub(crate) fn explorer_url(service: &str, version: &str, action: &str) -> String {
     format!(
         "https://console.cloud.tencent.com/api/explorer?Product={service}&Version={version}&Action={action}"
     )
@@ -46,7 +46,7 @@ pub fn explorer_url(service: &str, version: &str, action: &str) -> String {
 
 /// `VPC (Virtual Private Cloud)`, or just the title when it holds the
 /// service's name (`SSL Certificates`, `DNSPod`).
-pub fn product(plan: &Plan) -> String {
+pub(crate) fn product(plan: &Plan) -> String {
     let short = plan.service.to_uppercase();
     if plan.title.to_uppercase().contains(&short) {
         plan.title.clone()
@@ -142,7 +142,7 @@ fn type_phrase(ty: &Ty, in_models: bool) -> String {
 }
 
 /// The crate's own docs: what it holds, one call, and the rules every field follows.
-pub fn crate_docs(plan: &Plan, crate_name: &str, label: &str, example: &str) -> Doc {
+pub(crate) fn crate_docs(plan: &Plan, crate_name: &str, label: &str, example: &str) -> Doc {
     let lib = crate_name.replace('-', "_");
     let any = &plan.doc_example;
     let with_errors = plan
@@ -213,7 +213,7 @@ pub fn crate_docs(plan: &Plan, crate_name: &str, label: &str, example: &str) -> 
 
 /// The code of the crate docs' example call: the plan's `doc_example` action
 /// with its required parameters set to plain values of their types.
-pub fn example_call(plan: &Plan, crate_name: &str) -> String {
+pub(crate) fn example_call(plan: &Plan, crate_name: &str) -> String {
     let lib = crate_name.replace('-', "_");
     let name = &plan.doc_example;
     let fields: Vec<String> = plan
@@ -271,7 +271,7 @@ fn sample_value(f: &FieldPlan) -> String {
     }
 }
 
-pub fn request(plan: &Plan, a: &ActionPlan) -> Doc {
+pub(crate) fn request(plan: &Plan, a: &ActionPlan) -> Doc {
     let mut doc = Doc::default().paragraph(format!("The `{}` action of {}.", a.name, api(plan)));
     doc = match a.status {
         Status::Online => doc,
@@ -306,11 +306,11 @@ pub fn request(plan: &Plan, a: &ActionPlan) -> Doc {
     ))
 }
 
-pub fn response(a: &ActionPlan) -> Doc {
+pub(crate) fn response(a: &ActionPlan) -> Doc {
     Doc::default().paragraph(format!("What a successful [`{}`] call returns.", a.name))
 }
 
-pub fn model(plan: &Plan, m: &StructPlan) -> Doc {
+pub(crate) fn model(plan: &Plan, m: &StructPlan) -> Doc {
     let mut doc = Doc::default().paragraph(format!("The `{}` object of {}.", m.wire, api(plan)));
     if !m.in_actions.is_empty() {
         doc = doc.paragraph(format!(
@@ -334,7 +334,7 @@ pub fn model(plan: &Plan, m: &StructPlan) -> Doc {
 
 /// Which struct a field sits in.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Holder {
+pub(crate) enum Holder {
     Request,
     Response,
     /// A model used both ways.
@@ -343,7 +343,7 @@ pub enum Holder {
     OneWayModel,
 }
 
-pub fn field(f: &FieldPlan, holder: Holder) -> Doc {
+pub(crate) fn field(f: &FieldPlan, holder: Holder) -> Doc {
     if f.request_id {
         return Doc::default().paragraph(
             "`RequestId`: the id of this call; quote it when asking Tencent Cloud for help.",
@@ -366,7 +366,7 @@ pub fn field(f: &FieldPlan, holder: Holder) -> Doc {
     doc
 }
 
-pub fn error_alias(plan: &Plan, a: &ActionPlan) -> Doc {
+pub(crate) fn error_alias(plan: &Plan, a: &ActionPlan) -> Doc {
     let mut doc = Doc::default()
         .paragraph(format!(
             "The error codes of [`{}`](crate::{}): [`{}`], of which it documents these (beside \
@@ -385,7 +385,7 @@ pub fn error_alias(plan: &Plan, a: &ActionPlan) -> Doc {
     doc
 }
 
-pub fn all_codes_enum(plan: &Plan) -> Doc {
+pub(crate) fn all_codes_enum(plan: &Plan) -> Doc {
     Doc::default()
         .paragraph(format!(
             "Every error code some action of {} documents: {} codes in one enum.",
@@ -398,7 +398,7 @@ pub fn all_codes_enum(plan: &Plan) -> Doc {
         )
 }
 
-pub fn all_codes_variant(plan: &Plan, code: &str, c: &CodePlan) -> Doc {
+pub(crate) fn all_codes_variant(plan: &Plan, code: &str, c: &CodePlan) -> Doc {
     // Our own words for the code, where the overrides give some for an action.
     let ours = c
         .actions
@@ -415,7 +415,7 @@ pub fn all_codes_variant(plan: &Plan, code: &str, c: &CodePlan) -> Doc {
     }
 }
 
-pub fn paginators_module(plan: &Plan, paged: usize, unclassified: &[(&str, &str)]) -> Doc {
+pub(crate) fn paginators_module(plan: &Plan, paged: usize, unclassified: &[(&str, &str)]) -> Doc {
     let mut doc = Doc::default().paragraph(format!(
         "How the list actions of {} page: {paged} implement [`Paginate`](tc_core::Paginate), \
          so that `client.paginate(request)` walks every page.",
@@ -432,7 +432,7 @@ pub fn paginators_module(plan: &Plan, paged: usize, unclassified: &[(&str, &str)
     doc
 }
 
-pub fn waiters_module(plan: &Plan) -> Doc {
+pub(crate) fn waiters_module(plan: &Plan) -> Doc {
     Doc::default().paragraph(format!(
         "Waiting for a state of {} resources: each function repeats a describing call \
          with growing pauses ([`Client::wait_until`]) until \
@@ -451,7 +451,7 @@ fn quoted_list(values: &[String]) -> String {
     }
 }
 
-pub fn waiter(plan: &Plan, w: &crate::plan::waiters::WaiterPlan) -> Doc {
+pub(crate) fn waiter(plan: &Plan, w: &crate::plan::waiters::WaiterPlan) -> Doc {
     use crate::plan::waiters::Form;
     let action = root_link(&w.action);
     let mut doc = match &w.form {
@@ -500,7 +500,7 @@ pub fn waiter(plan: &Plan, w: &crate::plan::waiters::WaiterPlan) -> Doc {
     doc
 }
 
-pub fn models_module(plan: &Plan) -> Doc {
+pub(crate) fn models_module(plan: &Plan) -> Doc {
     Doc::default().paragraph(format!(
         "The {} objects that {} requests and responses are made of.",
         plan.models.len(),
@@ -508,7 +508,7 @@ pub fn models_module(plan: &Plan) -> Doc {
     ))
 }
 
-pub fn errors_module(plan: &Plan) -> Doc {
+pub(crate) fn errors_module(plan: &Plan) -> Doc {
     Doc::default()
         .paragraph(format!(
             "Error codes of {}: [`{}`] holds them all, and each action that documents codes \

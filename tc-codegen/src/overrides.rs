@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Overrides {
+pub(crate) struct Overrides {
     /// Free text for the people editing the file; ignored.
     #[serde(rename = "$comment", default)]
     #[allow(dead_code)]
@@ -37,7 +37,7 @@ pub struct Overrides {
 /// every resource in the list must reach the state) or one value (`input`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct WaiterOverride {
+pub(crate) struct WaiterOverride {
     pub action: String,
     /// List form: the request's list of ids the waiter's `ids` go to.
     pub ids: Option<String>,
@@ -61,7 +61,7 @@ pub struct WaiterOverride {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ActionOverride {
+pub(crate) struct ActionOverride {
     /// Documented maximum of requests per second.
     pub rate_limit: Option<u32>,
     /// A sentence or two for some of the action's error codes, by wire code.
@@ -71,7 +71,7 @@ pub struct ActionOverride {
 
 impl Overrides {
     /// The overrides in `path`, or none when there is no such file.
-    pub fn load(path: &Path) -> Result<Overrides, String> {
+    pub(crate) fn load(path: &Path) -> Result<Overrides, String> {
         if path.exists() {
             crate::spec::read_json(path)
         } else {

@@ -12,7 +12,7 @@ use serde::Deserialize;
 /// `schema.json`: the service's actions and the objects their parameters use.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Schema {
+pub(crate) struct Schema {
     pub service: String,
     pub version: String,
     #[allow(dead_code)] // read so that an unknown key still fails; the client builds hosts itself
@@ -24,7 +24,7 @@ pub struct Schema {
 /// One action: the names of its input and output objects.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ActionSpec {
+pub(crate) struct ActionSpec {
     pub input: String,
     pub output: String,
     /// `online`, `deprecated` or `offline`; absent for a few actions (online).
@@ -34,7 +34,7 @@ pub struct ActionSpec {
 /// One object: the request or response of an action, or a model they use.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ObjectSpec {
+pub(crate) struct ObjectSpec {
     pub members: Vec<MemberSpec>,
     /// `in`, `out` or `both` for models; absent on request and response objects.
     pub usage: Option<String>,
@@ -43,7 +43,7 @@ pub struct ObjectSpec {
 /// One member of an object, with the raw type vocabulary of the spec.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct MemberSpec {
+pub(crate) struct MemberSpec {
     pub name: String,
     /// `string`, `int`, `float`, `bool`, `binary`, `list` or `object`.
     #[serde(rename = "type")]
@@ -87,7 +87,7 @@ fn flag<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<bool
 /// `errors.json`: every error code, and the codes each action documents.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Errors {
+pub(crate) struct Errors {
     pub all_codes: Vec<String>,
     pub by_action: BTreeMap<String, Vec<String>>,
 }
@@ -96,14 +96,14 @@ pub struct Errors {
 /// `{"Response": ...}` envelope, or server-sent-event lines for a stream).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Example {
+pub(crate) struct Example {
     #[allow(dead_code)] // read so that an unknown key still fails; the tests use the requests
     pub request_body: String,
     pub response: String,
 }
 
 /// The spec files of one service version.
-pub struct Specs {
+pub(crate) struct Specs {
     pub schema: Schema,
     pub errors: Errors,
     /// Per action, in the file's order; empty when there is no `examples.json`.
@@ -112,7 +112,7 @@ pub struct Specs {
 
 impl Specs {
     /// Reads `schema.json`, `errors.json` and, when present, `examples.json`.
-    pub fn load(dir: &Path) -> Result<Specs, String> {
+    pub(crate) fn load(dir: &Path) -> Result<Specs, String> {
         let examples = dir.join("examples.json");
         Ok(Specs {
             schema: read_json(&dir.join("schema.json"))?,
@@ -127,7 +127,7 @@ impl Specs {
 }
 
 /// Reads and decodes one JSON file, naming the file and the failing path on error.
-pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -5,7 +5,7 @@ use crate::spec::MemberSpec;
 
 /// A scalar or object type, as used by a member or a list element.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Scalar {
+pub(crate) enum Scalar {
     String,
     /// `datetime`: a date and time as the service writes it (`2020-09-22 00:00:00`).
     DateTime,
@@ -26,19 +26,19 @@ pub enum Scalar {
 
 /// A member's full type, before `Option` (and `Box`) is decided.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Ty {
+pub(crate) enum Ty {
     One(Scalar),
     List(Scalar),
 }
 
 impl Scalar {
     /// Whether it is a model.
-    pub fn is_object(&self) -> bool {
+    pub(crate) fn is_object(&self) -> bool {
         matches!(self, Scalar::Object(_))
     }
 
     /// Whether the value is text on the wire.
-    pub fn is_text(&self) -> bool {
+    pub(crate) fn is_text(&self) -> bool {
         matches!(
             self,
             Scalar::String | Scalar::DateTime | Scalar::DateTimeIso | Scalar::Date | Scalar::Binary
@@ -48,7 +48,7 @@ impl Scalar {
 
 impl Ty {
     /// The model this type refers to, if any.
-    pub fn object(&self) -> Option<&str> {
+    pub(crate) fn object(&self) -> Option<&str> {
         match self {
             Ty::One(Scalar::Object(name)) | Ty::List(Scalar::Object(name)) => Some(name),
             _ => None,
@@ -56,7 +56,7 @@ impl Ty {
     }
 
     /// The same type with its model (if any) renamed by `rename`.
-    pub fn map_object(self, rename: impl FnOnce(&str) -> String) -> Ty {
+    pub(crate) fn map_object(self, rename: impl FnOnce(&str) -> String) -> Ty {
         match self {
             Ty::One(Scalar::Object(name)) => Ty::One(Scalar::Object(rename(&name))),
             Ty::List(Scalar::Object(name)) => Ty::List(Scalar::Object(rename(&name))),
@@ -67,7 +67,7 @@ impl Ty {
 
 /// Reads a member's `type` and `member` pair, failing on anything outside the
 /// vocabulary we know (and on contradictory pairs such as an `int` of `string`).
-pub fn resolve(m: &MemberSpec, is_object: impl Fn(&str) -> bool) -> Result<Ty, String> {
+pub(crate) fn resolve(m: &MemberSpec, is_object: impl Fn(&str) -> bool) -> Result<Ty, String> {
     let element = || -> Result<Scalar, String> {
         Ok(match m.member.as_str() {
             "string" => Scalar::String,
@@ -110,7 +110,7 @@ pub fn resolve(m: &MemberSpec, is_object: impl Fn(&str) -> bool) -> Result<Ty, S
 
 /// Which way a struct travels.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Usage {
+pub(crate) struct Usage {
     /// Sent by the caller (a request, or a model reachable from one).
     pub input: bool,
     /// Sent by the service (a response, or a model reachable from one).
@@ -118,15 +118,15 @@ pub struct Usage {
 }
 
 impl Usage {
-    pub const INPUT: Usage = Usage {
+    pub(crate) const INPUT: Usage = Usage {
         input: true,
         output: false,
     };
-    pub const OUTPUT: Usage = Usage {
+    pub(crate) const OUTPUT: Usage = Usage {
         input: false,
         output: true,
     };
-    pub const BOTH: Usage = Usage {
+    pub(crate) const BOTH: Usage = Usage {
         input: true,
         output: true,
     };
@@ -142,7 +142,7 @@ impl Usage {
 ///   and `value_allowed_null` is false. Output structs decode tolerantly, so a
 ///   plain member that is missing anyway still decodes, to its default.
 /// - `disabled` members are always optional: see `plan.rs`.
-pub fn is_plain(m: &MemberSpec, usage: Usage) -> bool {
+pub(crate) fn is_plain(m: &MemberSpec, usage: Usage) -> bool {
     if m.disabled == Some(true) {
         return false;
     }

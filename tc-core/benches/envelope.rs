@@ -6,7 +6,8 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use serde::Deserialize;
-use tc_core::{CommonCode, envelope, tc_model};
+use tc_core::test_util::envelope;
+use tc_core::{CommonCode, tc_model};
 
 /// A snapshot of an image.
 #[tc_model]

@@ -65,7 +65,7 @@ pub trait Action: Serialize + Send + Sync + 'static {
 }
 
 /// Whether an action name reads as read-only (`Describe*`, `Inquiry*`, `Get*`).
-pub const fn is_read_only_name(name: &str) -> bool {
+pub(crate) const fn is_read_only_name(name: &str) -> bool {
     starts_with(name, "Describe") || starts_with(name, "Inquiry") || starts_with(name, "Get")
 }
 

@@ -10,26 +10,24 @@ use bytes::Bytes;
 use tokio::time::{Instant, Sleep};
 use tracing::{Instrument, Span, field};
 
+mod streaming;
+
 use crate::action::{Action, Method};
 use crate::breaker::{CircuitBreakerConfig, CircuitBreakers};
 use crate::call::Call;
-use crate::credential::{
-    Credential, DefaultChain, ProvideCredential, SKIP_AUTHORIZATION, StaticProvider,
-};
 use crate::endpoint::{DEFAULT_ROOT_DOMAIN, Endpoint};
 use crate::envelope;
-use crate::error::{BuildError, DecodeError, Error, TransportError, TransportErrorKind};
+use crate::error::Error;
+use crate::http::{REQUEST_CLIENT, tls_config};
+use crate::identity::{Credential, ProvideCredential, StaticProvider};
 use crate::query;
 use crate::rate_limit::RateLimits;
 use crate::request_template::{ClientHeaders, RequestTemplate, Templates};
 use crate::retry::{RetryClass, RetryConfig, RetryState, classify};
-use crate::sign::{Payload, SigningInput, SigningKeyCache};
+use crate::sign::{Payload, SKIP_AUTHORIZATION, SigningInput, SigningKeyCache};
 use crate::streaming::StreamConfig;
 use crate::time::unix_now;
 use crate::time_limit::{AttemptLimits, within};
-
-/// The `X-TC-RequestClient` value identifying this SDK.
-pub const REQUEST_CLIENT: &str = concat!("SDK_RUST_", env!("CARGO_PKG_VERSION"));
 
 /// A Tencent Cloud API 3.0 client for every service. Cheap to clone (one
 /// `Arc`), safe to share across tasks; clones share one connection pool.
@@ -140,7 +138,7 @@ impl Client {
             Some(deadline) => tokio::time::timeout(deadline, call)
                 .await
                 .unwrap_or_else(|_| {
-                    Err(timeout_error(
+                    Err(Error::timeout(
                         A::NAME,
                         "",
                         format!("the call did not finish within its deadline of {deadline:?}"),
@@ -169,7 +167,7 @@ impl Client {
         loop {
             if let Some(breakers) = &inner.breakers {
                 breakers.admit(region).map_err(|refused| {
-                    circuit_open_error(A::NAME, prepared, region, refused.retry_in)
+                    Error::circuit_open(A::NAME, prepared.url().as_str(), region, refused.retry_in)
                 })?;
             }
             inner
@@ -218,16 +216,18 @@ impl Client {
             .get::<A>(method, || {
                 RequestTemplate::new::<A>(method, &inner.endpoint, &inner.headers)
             })
-            .map_err(build_error::<A>)?;
+            .map_err(|e| Error::build(A::NAME, e))?;
         let (body, url_with_query) = match method {
             Method::Post => {
-                let body = serde_json::to_vec(action)
-                    .map_err(|e| build_error::<A>(format!("cannot serialize parameters: {e}")))?;
+                let body = serde_json::to_vec(action).map_err(|e| {
+                    Error::build(A::NAME, format!("cannot serialize parameters: {e}"))
+                })?;
                 (Some(Bytes::from(body)), None)
             }
             Method::Get => {
-                let query = query::encode(action)
-                    .map_err(|e| build_error::<A>(format!("cannot flatten parameters: {e}")))?;
+                let query = query::encode(action).map_err(|e| {
+                    Error::build(A::NAME, format!("cannot flatten parameters: {e}"))
+                })?;
                 let mut url = template.url.clone();
                 url.set_query(Some(&query));
                 (None, Some(url))
@@ -267,16 +267,16 @@ impl Client {
                 authorization,
                 credential.token(),
             )
-            .map_err(build_error::<A>)?;
+            .map_err(|e| Error::build(A::NAME, e))?;
         drop(credential);
 
         let url = prepared.url().as_str();
-        let started = tokio::time::Instant::now();
+        let started = Instant::now();
         let mut timer = pin!(inner.limits.headers_timer(started));
         let response = within(timer.as_mut(), inner.http.execute(request))
             .await
-            .ok_or_else(|| timeout_error(A::NAME, url, inner.limits.headers_late()))?
-            .map_err(|e| transport_error(A::NAME, url, e))?;
+            .ok_or_else(|| Error::timeout(A::NAME, url, inner.limits.headers_late()))?
+            .map_err(|e| Error::transport(A::NAME, url, e))?;
         let retry_after = retry_after(response.headers());
         let answer = Answer {
             response,
@@ -342,7 +342,7 @@ impl Answer<'_> {
         limits.extend_to_body(timer.as_mut(), started);
         let body = within(timer, read_body(response, max_response_bytes, A::NAME, url))
             .await
-            .unwrap_or_else(|| Err(timeout_error(A::NAME, url, limits.body_late())))
+            .unwrap_or_else(|| Err(Error::timeout(A::NAME, url, limits.body_late())))
             .map_err(|error| Failure { error, retry_after })?;
         envelope::decode::<A::Output, A::Error>(A::NAME, status, &body)
             .map_err(|error| Failure { error, retry_after })
@@ -384,16 +384,7 @@ async fn read_body(
     action: &'static str,
     url: &str,
 ) -> Result<Bytes, Error> {
-    let too_large = |body: &[u8]| {
-        Error::Decode(Box::new(DecodeError::new(
-            action,
-            None,
-            format!(
-                "the response body exceeds the limit of {max} bytes (ClientBuilder::max_response_bytes)"
-            ),
-            body,
-        )))
-    };
+    let too_large = |body: &[u8]| Error::body_too_large(action, max, body);
     let announced = response
         .content_length()
         .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
@@ -404,7 +395,7 @@ async fn read_body(
             return response
                 .bytes()
                 .await
-                .map_err(|e| transport_error(action, url, e));
+                .map_err(|e| Error::transport(action, url, e));
         }
         None => {}
     }
@@ -412,7 +403,7 @@ async fn read_body(
     while let Some(chunk) = response
         .chunk()
         .await
-        .map_err(|e| transport_error(action, url, e))?
+        .map_err(|e| Error::transport(action, url, e))?
     {
         if body.len() + chunk.len() > max {
             return Err(too_large(&body));
@@ -420,35 +411,6 @@ async fn read_body(
         body.extend_from_slice(&chunk);
     }
     Ok(Bytes::from(body))
-}
-
-fn build_error<A: Action>(message: String) -> Error {
-    Error::Build(Box::new(BuildError::new(A::NAME, message)))
-}
-
-pub(crate) fn timeout_error(action: &'static str, url: &str, message: String) -> Error {
-    Error::Transport(Box::new(TransportError::new(
-        TransportErrorKind::Timeout,
-        action,
-        url,
-        message,
-    )))
-}
-
-fn circuit_open_error(
-    action: &'static str,
-    prepared: &Prepared,
-    region: &str,
-    retry_in: Duration,
-) -> Error {
-    Error::Transport(Box::new(TransportError::new(
-        TransportErrorKind::CircuitOpen,
-        action,
-        prepared.url().as_str(),
-        format!(
-            "region `{region}` failed repeatedly; calls fail fast for another {retry_in:?} (ClientBuilder::circuit_breaker)"
-        ),
-    )))
 }
 
 /// A request serialized once and sent by each attempt.
@@ -505,31 +467,6 @@ fn authorization<A: Action>(
         credential.secret_key(),
     );
     authorization
-}
-
-pub(crate) fn transport_error(action: &'static str, url: &str, error: reqwest::Error) -> Error {
-    let kind = if error.is_timeout() {
-        TransportErrorKind::Timeout
-    } else if has_tls_cause(&error) {
-        TransportErrorKind::Tls
-    } else if error.is_connect() {
-        TransportErrorKind::Connect
-    } else {
-        TransportErrorKind::Io
-    };
-    let url = error.url().map_or(url, reqwest::Url::as_str).to_owned();
-    Error::Transport(Box::new(TransportError::new(kind, action, url, error)))
-}
-
-fn has_tls_cause(error: &(dyn std::error::Error + 'static)) -> bool {
-    let mut cause = Some(error);
-    while let Some(e) = cause {
-        if e.is::<rustls::Error>() {
-            return true;
-        }
-        cause = e.source();
-    }
-    false
 }
 
 /// Configures a [`Client`].
@@ -596,7 +533,8 @@ impl ClientBuilder {
     }
 
     /// A credential provider, asked before each attempt. Without this or
-    /// [`credential`](Self::credential), the [`DefaultChain`] is used
+    /// [`credential`](Self::credential), the
+    /// [`DefaultChain`](crate::credential::DefaultChain) is used
     /// (environment, profile file, OIDC, CVM role).
     pub fn credentials_provider(mut self, provider: impl ProvideCredential + 'static) -> Self {
         self.credentials = Some(Arc::new(provider));
@@ -709,14 +647,22 @@ impl ClientBuilder {
         self
     }
 
-    /// Builds the client.
+    /// The builder without its credential provider, and that provider if
+    /// one was given ([`build`](Self::build) supplies the default).
+    pub(crate) fn take_credentials(mut self) -> (Self, Option<Arc<dyn ProvideCredential>>) {
+        let credentials = self.credentials.take();
+        (self, credentials)
+    }
+
+    /// Builds the client with `credentials`, whatever the builder was given.
     ///
     /// # Errors
-    /// [`Error::Build`] for an invalid endpoint, root domain, header value, or
-    /// TLS set-up.
-    pub fn build(self) -> Result<Client, Error> {
-        let build_error =
-            |message: String| Error::Build(Box::new(BuildError::new("client", message)));
+    /// As [`build`](Self::build).
+    pub(crate) fn build_with(
+        self,
+        credentials: Arc<dyn ProvideCredential>,
+    ) -> Result<Client, Error> {
+        let build_error = |message: String| Error::build("client", message);
         let endpoint = match &self.endpoint {
             Some(url) => Endpoint::fixed(url),
             None => Endpoint::domain(&self.root_domain),
@@ -745,9 +691,7 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
-                credentials: self
-                    .credentials
-                    .unwrap_or_else(|| Arc::new(DefaultChain::from_env())),
+                credentials,
                 endpoint,
                 region: self.region,
                 method: self.method,
@@ -767,16 +711,4 @@ impl ClientBuilder {
             }),
         })
     }
-}
-
-/// TLS with the `ring` provider (lighter to build than aws-lc) and the
-/// platform's certificate verifier.
-pub(crate) fn tls_config() -> Result<rustls::ClientConfig, String> {
-    use rustls_platform_verifier::BuilderVerifierExt;
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .and_then(|builder| builder.with_platform_verifier())
-        .map(|builder| builder.with_no_client_auth())
-        .map_err(|e| format!("cannot set up TLS: {e}"))
 }

@@ -3,13 +3,15 @@
 //! `{"Response": {"Error": {"Code": "...", "Message": "..."}, "RequestId": "..."}}`
 //! on failure.
 
+mod shape;
 mod single_pass;
 
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use shape::{Envelope, Probe};
+
 use crate::action::ErrorCode;
-use crate::error::{DecodeError, Error, HttpStatusError, ServiceError};
+use crate::error::Error;
 
 /// Decodes a response body for an action whose documented codes are `E`, into
 /// the output and the RequestId.
@@ -31,7 +33,7 @@ pub fn decode<T: DeserializeOwned, E: ErrorCode>(
         let request_id = decoded.request_id.unwrap_or_default();
         return match decoded.error {
             None => Ok((decoded.output, request_id)),
-            Some(error) => Err(service_error::<E>(error, request_id)),
+            Some(error) => Err(Error::service::<E>(error.code, error.message, request_id)),
         };
     }
     // The careful way, for error statuses and for bodies that do not decode in
@@ -39,26 +41,27 @@ pub fn decode<T: DeserializeOwned, E: ErrorCode>(
     // members are skipped without being built.
     let probe = match serde_json::from_slice::<Probe>(body) {
         Ok(probe) => probe,
-        Err(_) if !success => return Err(http_status(status, action, body)),
+        Err(_) if !success => return Err(Error::http_status(status, action, body)),
         Err(e) => return Err(decode_error(action, None, e, body)),
     };
     let Some(response) = probe.response else {
         if !success {
-            return Err(http_status(status, action, body));
+            return Err(Error::http_status(status, action, body));
         }
-        return Err(Error::Decode(Box::new(DecodeError::new(
+        return Err(Error::decode(
             action,
             None,
             "the body has no `Response` object",
             body,
-        ))));
+            None,
+        ));
     };
     let request_id = response.request_id.unwrap_or_default();
     if let Some(error) = response.error {
-        return Err(service_error::<E>(error, request_id));
+        return Err(Error::service::<E>(error.code, error.message, request_id));
     }
     if !success {
-        return Err(http_status(status, action, body));
+        return Err(Error::http_status(status, action, body));
     }
 
     let mut deserializer = serde_json::Deserializer::from_slice(body);
@@ -70,18 +73,8 @@ pub fn decode<T: DeserializeOwned, E: ErrorCode>(
     Ok((envelope.response, request_id))
 }
 
-fn service_error<E: ErrorCode>(error: ApiError, request_id: String) -> Error {
-    Error::Service(Box::new(ServiceError::new::<E>(
-        error.code,
-        error.message,
-        request_id,
-    )))
-}
-
-fn http_status(status: u16, action: &'static str, body: &[u8]) -> Error {
-    Error::HttpStatus(Box::new(HttpStatusError::new(status, action, body)))
-}
-
+/// A body that serde could not read as the answer, with serde's reason in
+/// the service's terms.
 fn decode_error(
     action: &'static str,
     path: Option<String>,
@@ -95,33 +88,5 @@ fn decode_error(
     } else {
         error.to_string()
     };
-    Error::Decode(Box::new(DecodeError::new(action, path, message, body)))
-}
-
-#[derive(Deserialize)]
-struct Probe {
-    #[serde(rename = "Response")]
-    response: Option<ProbeResponse>,
-}
-
-#[derive(Deserialize)]
-struct ProbeResponse {
-    #[serde(rename = "Error")]
-    error: Option<ApiError>,
-    #[serde(rename = "RequestId")]
-    request_id: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ApiError {
-    #[serde(rename = "Code")]
-    code: String,
-    #[serde(rename = "Message", default)]
-    message: String,
-}
-
-#[derive(Deserialize)]
-struct Envelope<T> {
-    #[serde(rename = "Response")]
-    response: T,
+    Error::decode(action, path, message, body, None)
 }

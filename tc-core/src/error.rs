@@ -1,11 +1,20 @@
 //! The one error type every call returns, and its parts.
+//!
+//! Every error tc-core returns is made here: the constructors of [`Error`]
+//! at the end of this file are the only ones the rest of the crate calls.
+//! The parts' constructors are crate-private, by one rule: tc-core makes the
+//! errors it returns, so a user never has to assemble one. The exception is
+//! [`CredentialError`], which a user's own
+//! [`ProvideCredential`](crate::ProvideCredential) returns. (Tests that need
+//! a failure get it from `tc-mock`, which produces every kind.)
 
 use std::any::Any;
 use std::fmt;
+use std::time::Duration;
 
 use crate::action::ErrorCode;
 use crate::common_code::CommonCode;
-use crate::credential::CredentialError;
+use crate::identity::CredentialError;
 
 /// Why a call failed.
 ///
@@ -39,11 +48,11 @@ pub enum Error {
     /// A listing's answers would have made it go round in circles
     /// ([`Client::paginate`](crate::Client::paginate)).
     #[error(transparent)]
-    Paging(Box<crate::paginate::PagingError>),
+    Paging(Box<PagingError>),
     /// A wait ended without the state it waited for
     /// ([`Client::wait_until`](crate::Client::wait_until)).
     #[error(transparent)]
-    Wait(Box<crate::wait::WaitError>),
+    Wait(Box<WaitError>),
 }
 
 impl Error {
@@ -113,7 +122,7 @@ pub struct ServiceError {
 impl ServiceError {
     /// Builds a service error, resolving `code` against the action's error type
     /// `E` and the common codes.
-    pub fn new<E: ErrorCode>(code: String, message: String, request_id: String) -> Self {
+    pub(crate) fn new<E: ErrorCode>(code: String, message: String, request_id: String) -> Self {
         let typed = E::from_code(&code).map(|e| Box::new(e) as Box<dyn Any + Send + Sync>);
         ServiceError {
             common: CommonCode::from_code(&code),
@@ -211,7 +220,7 @@ pub struct TransportError {
 
 impl TransportError {
     /// A transport failure while calling `action` at `url`.
-    pub fn new(
+    pub(crate) fn new(
         kind: TransportErrorKind,
         action: &'static str,
         url: impl Into<String>,
@@ -349,12 +358,225 @@ pub struct BuildError {
 
 impl BuildError {
     /// A request for `action` could not be built, for the reason in `message`.
-    pub fn new(action: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(action: &'static str, message: impl Into<String>) -> Self {
         BuildError {
             action,
             message: message.into(),
         }
     }
+}
+
+/// A paging answer that would make the walk go round in circles.
+#[derive(Debug)]
+pub struct PagingError {
+    action: &'static str,
+    token: String,
+}
+
+impl fmt::Display for PagingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} handed back the page token `{}` a second time; stopped listing instead of looping",
+            self.action, self.token
+        )
+    }
+}
+
+impl std::error::Error for PagingError {}
+
+/// Why a wait ended without the state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WaitErrorKind {
+    /// The time given ran out.
+    TimedOut,
+    /// An answer said the state would never be reached.
+    Failed,
+}
+
+/// A wait that ended without the state, with the last state seen.
+#[derive(Debug)]
+pub struct WaitError {
+    kind: WaitErrorKind,
+    action: &'static str,
+    elapsed: Duration,
+    calls: u32,
+    last_state: String,
+}
+
+impl WaitError {
+    /// Why the wait ended.
+    pub fn kind(&self) -> WaitErrorKind {
+        self.kind
+    }
+
+    /// What the last answer said, as the condition described it.
+    pub fn last_state(&self) -> &str {
+        &self.last_state
+    }
+
+    /// How many calls were made.
+    pub fn calls(&self) -> u32 {
+        self.calls
+    }
+}
+
+impl fmt::Display for WaitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let why = match self.kind {
+            WaitErrorKind::TimedOut => "gave up waiting",
+            WaitErrorKind::Failed => "the state will not be reached",
+        };
+        write!(
+            f,
+            "{why} after {} calls of {} in {:.1} s; last state: {}",
+            self.calls,
+            self.action,
+            self.elapsed.as_secs_f64(),
+            self.last_state
+        )
+    }
+}
+
+impl std::error::Error for WaitError {}
+
+/// How the rest of the crate makes its errors.
+impl Error {
+    /// The service's error envelope, its code resolved against the action's
+    /// documented codes `E` and the common ones.
+    pub(crate) fn service<E: ErrorCode>(code: String, message: String, request_id: String) -> Self {
+        Error::Service(Box::new(ServiceError::new::<E>(code, message, request_id)))
+    }
+
+    /// A request for `action` that cannot be built (`action` is `client`
+    /// for the client's own set-up).
+    pub(crate) fn build(action: &'static str, message: impl Into<String>) -> Self {
+        Error::Build(Box::new(BuildError::new(action, message)))
+    }
+
+    /// A time limit that ran out while calling `action` at `url`.
+    pub(crate) fn timeout(action: &'static str, url: &str, message: String) -> Self {
+        Error::Transport(Box::new(TransportError::new(
+            TransportErrorKind::Timeout,
+            action,
+            url,
+            message,
+        )))
+    }
+
+    /// A call refused on the spot because `region`'s circuit breaker is open.
+    pub(crate) fn circuit_open(
+        action: &'static str,
+        url: &str,
+        region: &str,
+        retry_in: Duration,
+    ) -> Self {
+        Error::Transport(Box::new(TransportError::new(
+            TransportErrorKind::CircuitOpen,
+            action,
+            url,
+            format!(
+                "region `{region}` failed repeatedly; calls fail fast for another {retry_in:?} (ClientBuilder::circuit_breaker)"
+            ),
+        )))
+    }
+
+    /// What the HTTP stack reported while calling `action` at `url`, sorted
+    /// into a [`TransportErrorKind`].
+    pub(crate) fn transport(action: &'static str, url: &str, error: reqwest::Error) -> Self {
+        let kind = if error.is_timeout() {
+            TransportErrorKind::Timeout
+        } else if has_tls_cause(&error) {
+            TransportErrorKind::Tls
+        } else if error.is_connect() {
+            TransportErrorKind::Connect
+        } else {
+            TransportErrorKind::Io
+        };
+        let url = error.url().map_or(url, reqwest::Url::as_str).to_owned();
+        Error::Transport(Box::new(TransportError::new(kind, action, url, error)))
+    }
+
+    /// An HTTP error `status` whose body is not an API response.
+    pub(crate) fn http_status(status: u16, action: &'static str, body: &[u8]) -> Self {
+        Error::HttpStatus(Box::new(HttpStatusError::new(status, action, body)))
+    }
+
+    /// A `body` that does not decode as `action`'s answer, at the JSON
+    /// `path` when known; names `request_id` when the body does not.
+    pub(crate) fn decode(
+        action: &'static str,
+        path: Option<String>,
+        message: impl Into<String>,
+        body: &[u8],
+        request_id: Option<&str>,
+    ) -> Self {
+        Error::Decode(Box::new(
+            DecodeError::new(action, path, message, body).with_request_id(request_id),
+        ))
+    }
+
+    /// A response body larger than the client accepts; `body` is what was
+    /// read of it.
+    pub(crate) fn body_too_large(action: &'static str, max: usize, body: &[u8]) -> Self {
+        Self::decode(
+            action,
+            None,
+            format!(
+                "the response body exceeds the limit of {max} bytes (ClientBuilder::max_response_bytes)"
+            ),
+            body,
+            None,
+        )
+    }
+
+    /// A listing whose answer handed back `token` a second time.
+    pub(crate) fn paging(action: &'static str, token: &str) -> Self {
+        Error::Paging(Box::new(PagingError {
+            action,
+            token: token.to_owned(),
+        }))
+    }
+
+    /// A wait for `action`'s state that ended without it.
+    pub(crate) fn wait(
+        kind: WaitErrorKind,
+        action: &'static str,
+        elapsed: Duration,
+        calls: u32,
+        last_state: String,
+    ) -> Self {
+        Error::Wait(Box::new(WaitError {
+            kind,
+            action,
+            elapsed,
+            calls,
+            last_state,
+        }))
+    }
+
+    /// The same error, naming `request_id` (a stream's, which its events do
+    /// not repeat) when it is a transport or decode failure that does not
+    /// name one yet.
+    pub(crate) fn with_request_id(self, request_id: Option<&str>) -> Self {
+        match self {
+            Error::Transport(e) => Error::Transport(Box::new(e.with_request_id(request_id))),
+            Error::Decode(e) => Error::Decode(Box::new(e.with_request_id(request_id))),
+            other => other,
+        }
+    }
+}
+
+fn has_tls_cause(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(error);
+    while let Some(e) = cause {
+        if e.is::<rustls::Error>() {
+            return true;
+        }
+        cause = e.source();
+    }
+    false
 }
 
 /// `outer: inner: innermost`, skipping a cause already contained in the one above.

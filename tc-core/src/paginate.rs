@@ -63,25 +63,6 @@ pub trait Paginate: Action + Clone {
     fn take_items(output: &mut Self::Output) -> Vec<Self::Item>;
 }
 
-/// A paging answer that would make the walk go round in circles.
-#[derive(Debug)]
-pub struct PagingError {
-    action: &'static str,
-    token: String,
-}
-
-impl fmt::Display for PagingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} handed back the page token `{}` a second time; stopped listing instead of looping",
-            self.action, self.token
-        )
-    }
-}
-
-impl std::error::Error for PagingError {}
-
 impl Client {
     /// Walks every page of `request`, starting where it points (its `Offset`,
     /// page or token, if set) and keeping its page size (`Limit`,
@@ -161,10 +142,7 @@ impl<A: Paginate> Walk<A> {
             Cursor::Token(_) => match A::next_token(output).filter(|t| !t.is_empty()) {
                 None => None,
                 Some(token) if !self.tokens.insert(token.to_owned()) => {
-                    return Err(Error::Paging(Box::new(PagingError {
-                        action: A::NAME,
-                        token: token.to_owned(),
-                    })));
+                    return Err(Error::paging(A::NAME, token));
                 }
                 Some(token) => Some(Cursor::Token(token.to_owned())),
             },

@@ -9,56 +9,33 @@
 //! request and the string to sign straight into the hashes, writing only the
 //! `Authorization` value (into a buffer the caller may reuse), and a
 //! [`SigningKeyCache`] derives each key once per secret, UTC day and service.
+//!
+//! The client uses only the fast path. The full signer (`sign`,
+//! `sign_with_key`, `Signature`) and the parser a server verifies with
+//! (`parse_authorization`) are compiled for tests and, with the `test-util`
+//! feature, for the workspace's tools (`tc_core::test_util::sign`).
 
 mod cache;
 mod canonical;
-mod hex;
+mod hex_digest;
 
 use std::sync::LazyLock;
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 
-use crate::time::utc_date;
-
-pub use cache::{DatedKey, SigningKeyCache};
+#[cfg(any(test, feature = "test-util"))]
+pub use cache::DatedKey;
+pub use cache::SigningKeyCache;
 use canonical::PayloadHash;
-use hex::Hex;
+pub use canonical::{ALGORITHM, Payload, SigningInput};
+use hex_digest::HexDigest;
 
-/// The algorithm name that opens every TC3 `Authorization` value.
-pub const ALGORITHM: &str = "TC3-HMAC-SHA256";
-
-/// What the request body contributes to the signature.
-#[derive(Clone, Copy, Debug)]
-pub enum Payload<'a> {
-    /// The exact body bytes (empty for GET).
-    Bytes(&'a [u8]),
-    /// The body is not signed (the request carries
-    /// `X-TC-Content-SHA256: UNSIGNED-PAYLOAD`): the SHA-256 of the literal
-    /// `UNSIGNED-PAYLOAD` stands in the body's hash.
-    Unsigned,
-}
-
-/// Everything a TC3 signature covers.
-#[derive(Clone, Copy, Debug)]
-pub struct SigningInput<'a> {
-    /// HTTP method, upper case (`POST`).
-    pub method: &'a str,
-    /// URI path, `/` for Tencent Cloud APIs.
-    pub path: &'a str,
-    /// Canonical query string: the URL's query as sent, empty for POST.
-    pub query: &'a str,
-    /// Signed headers as `(name, value)` pairs, names lower case and sorted; they
-    /// must include `content-type` and `host`. Values are lower-cased and trimmed
-    /// here, as the TC3 rules ask.
-    pub headers: &'a [(&'a str, &'a str)],
-    /// The body.
-    pub payload: Payload<'a>,
-    /// Request time, seconds since the Unix epoch (`X-TC-Timestamp`).
-    pub timestamp: u64,
-    /// Service name (`cvm`), part of the credential scope.
-    pub service: &'a str,
-}
+/// The `Authorization` value of an unsigned request, sent for an
+/// [anonymous](crate::Credential::anonymous) credential. The service accepts
+/// it only for the few actions that authenticate otherwise, such as STS
+/// `AssumeRoleWithWebIdentity` (the web identity token is the proof).
+pub const SKIP_AUTHORIZATION: &str = "SKIP";
 
 /// A derived TC3 signing key: valid for one secret key, UTC date and service.
 ///
@@ -110,6 +87,7 @@ impl Drop for SigningKey {
     }
 }
 
+#[cfg(any(test, feature = "test-util"))]
 /// A finished signature with every intermediate value of the TC3 algorithm.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signature {
@@ -129,13 +107,15 @@ pub struct Signature {
     pub authorization: String,
 }
 
+#[cfg(any(test, feature = "test-util"))]
 /// Signs `input` for `secret_id` with a key derived from `secret_key`.
 pub fn sign(input: &SigningInput<'_>, secret_id: &str, secret_key: &str) -> Signature {
-    let date = utc_date(input.timestamp);
+    let date = crate::time::utc_date(input.timestamp);
     let key = SigningKey::derive(secret_key, &date, input.service);
     sign_with_key(input, secret_id, &key, date)
 }
 
+#[cfg(any(test, feature = "test-util"))]
 /// Signs with an already derived key; `date` must be the UTC date of
 /// `input.timestamp` that the key was derived for.
 pub fn sign_with_key(
@@ -147,7 +127,7 @@ pub fn sign_with_key(
     let payload = PayloadHash::of(input.payload);
     let mut canonical_request = Vec::with_capacity(256 + input.query.len());
     canonical::canonical_request(&mut canonical_request, input, &payload);
-    let hashed_canonical_request = Hex::new(&Sha256::digest(&canonical_request).into());
+    let hashed_canonical_request = HexDigest::new(&Sha256::digest(&canonical_request).into());
 
     let mut string_to_sign = Vec::with_capacity(128);
     canonical::string_to_sign(
@@ -159,7 +139,7 @@ pub fn sign_with_key(
     );
     let mut mac = key.mac();
     mac.update(&string_to_sign);
-    let signature = Hex::new(&mac.finalize().into_bytes().into());
+    let signature = HexDigest::new(&mac.finalize().into_bytes().into());
 
     let mut signed_headers = Vec::with_capacity(32);
     canonical::signed_headers(&mut signed_headers, input.headers);
@@ -178,7 +158,7 @@ pub fn sign_with_key(
 }
 
 /// Writes the `Authorization` value of `input` into `out`, replacing what it
-/// held: the same text as [`sign_with_key`]`(..).authorization`, but the
+/// held: the same text as `sign_with_key(..).authorization`, but the
 /// canonical request and the string to sign are fed to the hashes piece by
 /// piece instead of being built as strings, so nothing is allocated once `out`
 /// has room. `date` must be the UTC date of `input.timestamp` that the key was
@@ -193,7 +173,7 @@ pub fn write_authorization(
     let payload = PayloadHash::of(input.payload);
     let mut hasher = Sha256::new();
     canonical::canonical_request(&mut hasher, input, &payload);
-    let hashed_canonical_request = Hex::new(&hasher.finalize().into());
+    let hashed_canonical_request = HexDigest::new(&hasher.finalize().into());
 
     let mut mac = key.mac();
     canonical::string_to_sign(
@@ -203,7 +183,7 @@ pub fn write_authorization(
         input.service,
         &hashed_canonical_request,
     );
-    let signature = Hex::new(&mac.finalize().into_bytes().into());
+    let signature = HexDigest::new(&mac.finalize().into_bytes().into());
     out.clear();
     authorization_value(out, input, secret_id, date, &signature);
 }
@@ -214,7 +194,7 @@ fn authorization_value(
     input: &SigningInput<'_>,
     secret_id: &str,
     date: &str,
-    signature: &Hex,
+    signature: &HexDigest,
 ) {
     let names: usize = input.headers.iter().map(|(name, _)| name.len() + 1).sum();
     out.reserve(ALGORITHM.len() + secret_id.len() + input.service.len() + names + 128);
@@ -236,6 +216,7 @@ fn authorization_value(
     out.push_str(signature.as_str());
 }
 
+#[cfg(any(test, feature = "test-util"))]
 /// The canonical texts are made of `&str` pieces (lower-casing keeps UTF-8
 /// valid), so they are text.
 fn into_text(bytes: Vec<u8>) -> String {
@@ -254,6 +235,7 @@ fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
+#[cfg(any(test, feature = "test-util"))]
 /// Parsed parts of a TC3 `Authorization` header value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParsedAuthorization<'a> {
@@ -269,6 +251,7 @@ pub struct ParsedAuthorization<'a> {
     pub signature: &'a str,
 }
 
+#[cfg(any(test, feature = "test-util"))]
 /// Parses `TC3-HMAC-SHA256 Credential=ID/DATE/SERVICE/tc3_request,
 /// SignedHeaders=a;b, Signature=HEX`; `None` when it is not of that form.
 pub fn parse_authorization(value: &str) -> Option<ParsedAuthorization<'_>> {

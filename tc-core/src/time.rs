@@ -16,7 +16,9 @@ pub fn utc_date(timestamp: u64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// A Unix timestamp as ISO 8601 UTC, `YYYY-MM-DDThh:mm:ssZ`.
+/// A Unix timestamp as ISO 8601 UTC, `YYYY-MM-DDThh:mm:ssZ` (the form STS
+/// and the metadata service give expiries in; the client only reads it).
+#[cfg(any(test, feature = "test-util"))]
 pub fn utc_iso8601(timestamp: u64) -> String {
     let (y, m, d) = civil_from_days(timestamp / 86_400);
     let secs = timestamp % 86_400;

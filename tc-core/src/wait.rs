@@ -2,12 +2,11 @@
 //! pauses, until the answer says the resource is ready, that it failed, or
 //! the time is up ([`Client::wait_until`]).
 
-use std::fmt;
 use std::time::{Duration, Instant};
 
 use crate::action::Action;
 use crate::client::Client;
-use crate::error::Error;
+use crate::error::{Error, WaitErrorKind};
 
 /// What one answer says about the state being waited for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,62 +66,6 @@ impl WaitConfig {
     }
 }
 
-/// Why a wait ended without the state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum WaitErrorKind {
-    /// The time given ran out.
-    TimedOut,
-    /// An answer said the state would never be reached.
-    Failed,
-}
-
-/// A wait that ended without the state, with the last state seen.
-#[derive(Debug)]
-pub struct WaitError {
-    kind: WaitErrorKind,
-    action: &'static str,
-    elapsed: Duration,
-    calls: u32,
-    last_state: String,
-}
-
-impl WaitError {
-    /// Why the wait ended.
-    pub fn kind(&self) -> WaitErrorKind {
-        self.kind
-    }
-
-    /// What the last answer said, as the condition described it.
-    pub fn last_state(&self) -> &str {
-        &self.last_state
-    }
-
-    /// How many calls were made.
-    pub fn calls(&self) -> u32 {
-        self.calls
-    }
-}
-
-impl fmt::Display for WaitError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let why = match self.kind {
-            WaitErrorKind::TimedOut => "gave up waiting",
-            WaitErrorKind::Failed => "the state will not be reached",
-        };
-        write!(
-            f,
-            "{why} after {} calls of {} in {:.1} s; last state: {}",
-            self.calls,
-            self.action,
-            self.elapsed.as_secs_f64(),
-            self.last_state
-        )
-    }
-}
-
-impl std::error::Error for WaitError {}
-
 impl Client {
     /// Sends `action` again and again until `condition` says the answer is
     /// [`WaitState::Ready`] (and returns that answer), says the state will
@@ -150,13 +93,13 @@ impl Client {
             let output = self.send(action.clone()).await?;
             calls += 1;
             let end = |kind, last_state| {
-                Err(Error::Wait(Box::new(WaitError {
+                Err(Error::wait(
                     kind,
-                    action: A::NAME,
-                    elapsed: started.elapsed(),
+                    A::NAME,
+                    started.elapsed(),
                     calls,
                     last_state,
-                })))
+                ))
             };
             let pending = match condition(&output) {
                 WaitState::Ready => return Ok(output),

@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 use serde_json::Value;
 
 use crate::answers::SERVICES;
-use crate::reply::MockError;
+use crate::reply::{MockError, invalid_action, no_such_version};
 
 /// One service's answers.
 pub(crate) struct ServiceAnswers {
@@ -74,14 +74,9 @@ impl ServiceAnswers {
         let answer = self
             .actions
             .get(action)
-            .ok_or_else(|| crate::route::invalid_action(service, action))?;
+            .ok_or_else(|| invalid_action(service, action))?;
         if version != self.version {
-            return Err(crate::route::no_such_version(
-                service,
-                action,
-                version,
-                self.version,
-            ));
+            return Err(no_such_version(service, action, version, self.version));
         }
         Ok(answer)
     }

@@ -40,6 +40,7 @@ pub mod cvm;
 mod defaults;
 pub mod example;
 mod log;
+mod params;
 mod reply;
 mod route;
 mod server;
@@ -56,8 +57,8 @@ use tc_core::{Action, Client, ClientBuilder, Credential};
 use tokio::task::JoinHandle;
 
 pub use log::DEFAULT_REQUEST_LOG_LIMIT;
+pub use log::Received;
 pub use reply::{MockError, request_id};
-pub use server::Received;
 pub use stream::MockStream;
 pub use verify::MAX_CLOCK_SKEW_SECS;
 

@@ -3,10 +3,22 @@
 
 use std::collections::VecDeque;
 
-use crate::server::Received;
-
 /// How many answered requests an endpoint remembers unless told otherwise.
 pub const DEFAULT_REQUEST_LOG_LIMIT: usize = 10_000;
+
+/// One request as the endpoint saw it, for tests to inspect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Received {
+    /// `X-TC-Action`, empty when missing.
+    pub action: String,
+    /// `GET` or `POST`.
+    pub method: String,
+    /// The error code answered, or `None` on success.
+    pub error_code: Option<String>,
+    /// The RequestId answered.
+    pub request_id: String,
+}
 
 /// The last `limit` requests, oldest first.
 #[derive(Debug)]

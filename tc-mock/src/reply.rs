@@ -26,9 +26,32 @@ impl MockError {
     }
 }
 
+/// The service's answer to an action it does not have.
+pub(crate) fn invalid_action(service: &str, action: &str) -> MockError {
+    MockError::new(
+        "InvalidAction",
+        format!("The action `{action}` does not exist for service `{service}`."),
+    )
+}
+
+/// The service's answer to an action at a version it does not serve.
+pub(crate) fn no_such_version(
+    service: &str,
+    action: &str,
+    version: &str,
+    served: &str,
+) -> MockError {
+    MockError::new(
+        "NoSuchVersion",
+        format!(
+            "The version `{version}` does not exist for `{service}` `{action}`; this endpoint serves `{served}`."
+        ),
+    )
+}
+
 /// A fresh RequestId in the service's UUID layout.
 pub fn request_id() -> String {
-    tc_core::random_uuid()
+    tc_core::test_util::random_uuid()
 }
 
 /// `{"Response": {...output..., "RequestId": id}}`.

@@ -9,16 +9,9 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tc_core::Action;
 
-use crate::reply::MockError;
+use crate::params::{self, Params};
+use crate::reply::{MockError, invalid_action, no_such_version};
 use crate::stream::{DEFAULT_PAUSE, MockStream};
-
-/// A request's parameters as they arrived.
-pub(crate) enum Params<'a> {
-    /// A POST body.
-    Json(&'a [u8]),
-    /// A GET query string.
-    Query(&'a str),
-}
 
 /// What a handler answers with.
 pub(crate) enum Reply {
@@ -48,7 +41,7 @@ impl Routes {
         F: Fn(A) -> Result<A::Output, MockError> + Send + Sync + 'static,
     {
         self.insert_handler::<A>(Arc::new(move |params| {
-            let request: A = decode_params(params)?;
+            let request: A = params::decode(params)?;
             let output = handler(request)?;
             serde_json::to_value(output).map(Reply::Json).map_err(|e| {
                 MockError::new(
@@ -66,7 +59,7 @@ impl Routes {
         F: Fn(A) -> Result<MockStream, MockError> + Send + Sync + 'static,
     {
         self.insert_handler::<A>(Arc::new(move |params| {
-            handler(decode_params(params)?).map(Reply::Events)
+            handler(params::decode(params)?).map(Reply::Events)
         }));
     }
 
@@ -122,29 +115,6 @@ impl Routes {
     }
 }
 
-/// The service's answer to an action it does not have.
-pub(crate) fn invalid_action(service: &str, action: &str) -> MockError {
-    MockError::new(
-        "InvalidAction",
-        format!("The action `{action}` does not exist for service `{service}`."),
-    )
-}
-
-/// The service's answer to an action at a version it does not serve.
-pub(crate) fn no_such_version(
-    service: &str,
-    action: &str,
-    version: &str,
-    served: &str,
-) -> MockError {
-    MockError::new(
-        "NoSuchVersion",
-        format!(
-            "The version `{version}` does not exist for `{service}` `{action}`; this endpoint serves `{served}`."
-        ),
-    )
-}
-
 /// Whether a POST body has `"Stream": true`, as a chat request that wants
 /// its answer streamed.
 fn asks_for_stream(params: &Params<'_>) -> bool {
@@ -159,34 +129,4 @@ fn asks_for_stream(params: &Params<'_>) -> bool {
         }
         Params::Query(_) => false,
     }
-}
-
-fn decode_params<A: DeserializeOwned>(params: Params<'_>) -> Result<A, MockError> {
-    let message = match params {
-        Params::Json(body) => match serde_json::from_slice(body) {
-            Ok(request) => return Ok(request),
-            Err(e) => e.to_string(),
-        },
-        Params::Query(query) => match tc_core::query::decode(query) {
-            Ok(request) => return Ok(request),
-            Err(e) => e.to_string(),
-        },
-    };
-    Err(parameter_error(&message))
-}
-
-/// Turns a decoder's message into the service's wording.
-fn parameter_error(message: &str) -> MockError {
-    if let Some(rest) = message.strip_prefix("missing field `")
-        && let Some((name, _)) = rest.split_once('`')
-    {
-        return MockError::new(
-            "MissingParameter",
-            format!("The request is missing the required parameter `{name}`."),
-        );
-    }
-    MockError::new(
-        "InvalidParameter",
-        format!("The request parameters are invalid: {message}."),
-    )
 }

@@ -13,31 +13,18 @@ use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
 use serde_json::Value;
-use tc_core::time::unix_now;
+use tc_core::test_util::time::unix_now;
 use tokio::net::TcpListener;
 
-use crate::log::RequestLog;
+use crate::log::{Received, RequestLog};
+use crate::params::Params;
 use crate::reply::{self, MockError};
-use crate::route::{Params, Reply, Routes};
+use crate::route::{Reply, Routes};
 use crate::stream::{EventBody, MockStream};
 use crate::verify::{Keys, SignedRequest};
 
 /// Largest request body accepted, as the service's 10 MB limit.
 const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
-
-/// One request as the endpoint saw it, for tests to inspect.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Received {
-    /// `X-TC-Action`, empty when missing.
-    pub action: String,
-    /// `GET` or `POST`.
-    pub method: String,
-    /// The error code answered, or `None` on success.
-    pub error_code: Option<String>,
-    /// The RequestId answered.
-    pub request_id: String,
-}
 
 /// State shared by all connections.
 #[derive(Default)]

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use hyper::HeaderMap;
-use tc_core::sign::{self, Payload, SigningInput, parse_authorization};
+use tc_core::test_util::sign::{self, Payload, SigningInput, parse_authorization};
 use zeroize::Zeroizing;
 
 use crate::reply::MockError;
@@ -86,7 +86,7 @@ impl Keys {
             .ok_or_else(|| invalid("The Authorization header is missing."))?
             .to_str()
             .map_err(|_| invalid("The Authorization header is not text."))?;
-        if authorization == tc_core::credential::SKIP_AUTHORIZATION {
+        if authorization == sign::SKIP_AUTHORIZATION {
             return unsigned(request.headers);
         }
         let parsed = parse_authorization(authorization).ok_or_else(|| {

@@ -1,7 +1,7 @@
 //! Decoding of the response envelope into the generated CVM types: success,
 //! errors with action, common and unknown codes, tolerance, and bad bodies.
 
-use tc_core::envelope::decode;
+use tc_core::test_util::envelope::decode;
 use tc_core::{CommonCode, Error};
 use tc_cvm::DescribeImageSharePermissionResponse as Out;
 use tc_cvm::errors::DescribeImageSharePermissionError as ShareError;

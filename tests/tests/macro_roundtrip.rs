@@ -9,51 +9,51 @@ use tc_core::{Action, CommonCode, ErrorCode, Method, tc_action, tc_error, tc_mod
 
 /// A filter, nested inside a request.
 #[tc_model]
-pub struct Filter {
-    pub name: String,
-    pub values: Vec<String>,
+struct Filter {
+    name: String,
+    values: Vec<String>,
 }
 
 #[tc_action(service = "cvm", version = "2017-03-12", name = "DescribeImages")]
-pub struct DescribeImages {
-    pub image_ids: Option<Vec<String>>,
-    pub filters: Option<Vec<Filter>>,
-    pub offset: Option<u64>,
-    pub limit: Option<u64>,
-    pub instance_type: String,
-    pub ipv6_address_count: u64,
-    pub r#type: String,
+struct DescribeImages {
+    image_ids: Option<Vec<String>>,
+    filters: Option<Vec<Filter>>,
+    offset: Option<u64>,
+    limit: Option<u64>,
+    instance_type: String,
+    ipv6_address_count: u64,
+    r#type: String,
     #[tc(rename = "CAMRoleName")]
-    pub cam_role_name: Option<String>,
+    cam_role_name: Option<String>,
 }
 
 #[tc_model]
-pub struct Image {
-    pub image_id: String,
-    pub os_name: String,
-    pub image_size: u64,
-    pub is_support_cloudinit: bool,
+struct Image {
+    image_id: String,
+    os_name: String,
+    image_size: u64,
+    is_support_cloudinit: bool,
     #[tc(rename = "CPU")]
-    pub cpu: Option<u64>,
-    pub tags: Vec<Tag>,
-    pub license_type: Option<String>,
+    cpu: Option<u64>,
+    tags: Vec<Tag>,
+    license_type: Option<String>,
 }
 
 #[tc_model]
-pub struct Tag {
-    pub key: String,
-    pub value: String,
+struct Tag {
+    key: String,
+    value: String,
 }
 
 #[tc_model]
-pub struct DescribeImagesResponse {
-    pub image_set: Vec<Image>,
-    pub total_count: u64,
-    pub request_id: String,
+struct DescribeImagesResponse {
+    image_set: Vec<Image>,
+    total_count: u64,
+    request_id: String,
 }
 
 #[tc_error]
-pub enum DescribeImagesError {
+enum DescribeImagesError {
     #[tc(code = "InvalidFilter")]
     InvalidFilter,
     #[tc(code = "InvalidImageId.NotFound")]
@@ -71,11 +71,11 @@ pub enum DescribeImagesError {
     output = ZonesOut,
     error = DescribeImagesError
 )]
-pub struct DescribeZones {}
+struct DescribeZones {}
 
 #[tc_model]
-pub struct ZonesOut {
-    pub total_count: u64,
+struct ZonesOut {
+    total_count: u64,
 }
 
 fn request() -> DescribeImages {

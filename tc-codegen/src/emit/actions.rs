@@ -8,7 +8,7 @@ use crate::docs::{self, Doc, Holder};
 use crate::plan::{ActionPlan, Plan, Status};
 use crate::render::{doc, field, ident, inner_doc};
 
-pub fn emit(plan: &Plan) -> TokenStream {
+pub(crate) fn emit(plan: &Plan) -> TokenStream {
     let file_doc = inner_doc(&Doc::default().line(format!(
         "The {} actions of {} API {}: each request struct and the response it yields.",
         plan.actions.len(),

@@ -14,7 +14,7 @@ use crate::docs::{self, Doc};
 use crate::plan::Plan;
 use crate::render::{doc, ident, inner_doc};
 
-pub fn emit(plan: &Plan) -> TokenStream {
+pub(crate) fn emit(plan: &Plan) -> TokenStream {
     let file_doc = inner_doc(&docs::errors_module(plan));
     let all_name = ident(&plan.all_codes_enum);
     let per_action = plan.actions.values().filter_map(|a| {

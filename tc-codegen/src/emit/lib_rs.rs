@@ -9,7 +9,7 @@ use crate::plan::Plan;
 use crate::plan::names::ROOT_REEXPORTS;
 use crate::render::{ident, inner_doc};
 
-pub fn emit(plan: &Plan, crate_name: &str, label: &str) -> TokenStream {
+pub(crate) fn emit(plan: &Plan, crate_name: &str, label: &str) -> TokenStream {
     let example = docs::example_call(plan, crate_name);
     let crate_doc = inner_doc(&docs::crate_docs(plan, crate_name, label, &example));
     let reexports = ROOT_REEXPORTS.iter().map(|name| ident(name));

@@ -2,7 +2,7 @@
 
 use crate::plan::Plan;
 
-pub fn emit(plan: &Plan, crate_name: &str, label: &str, examples: bool) -> String {
+pub(crate) fn emit(plan: &Plan, crate_name: &str, label: &str, examples: bool) -> String {
     let title = crate::docs::product(plan);
     let dev_dependencies = if examples {
         "\n# For the examples: the local endpoint, an async runtime, JSON output.\n\
@@ -23,6 +23,9 @@ edition.workspace = true
 rust-version.workspace = true
 license.workspace = true
 repository.workspace = true
+
+[lints]
+workspace = true
 
 [dependencies]
 tc-core.workspace = true

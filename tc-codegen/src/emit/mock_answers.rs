@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 use crate::spec::Specs;
 
 /// `<service>.json`: one action a line, so that diffs stay readable.
-pub fn service_json(specs: &Specs, label: &str) -> String {
+pub(crate) fn service_json(specs: &Specs, label: &str) -> String {
     let schema = &specs.schema;
     let mut out = format!(
         "{{\"{mark}\": \"from {label}/examples.json. Do not edit by hand: run `cargo run -p tc-codegen`.\",\n\
@@ -71,7 +71,7 @@ fn chunks(text: &str) -> Vec<Value> {
 }
 
 /// `mod.rs`: the index of the service files.
-pub fn index(services: &BTreeMap<String, (String, String)>) -> String {
+pub(crate) fn index(services: &BTreeMap<String, (String, String)>) -> String {
     let mut out = format!(
         "// {} from specs/*/examples.json. Do not edit by hand: run `cargo run -p tc-codegen`.\n\
          //! What the endpoint answers by default: each service's actions with the\n\

@@ -1,11 +1,11 @@
 //! One module per generated file of a service crate.
 
-pub mod actions;
-pub mod errors;
-pub mod lib_rs;
-pub mod manifest;
-pub mod mock_answers;
-pub mod models;
-pub mod paginators;
-pub mod registry;
-pub mod waiters;
+pub(crate) mod actions;
+pub(crate) mod errors;
+pub(crate) mod lib_rs;
+pub(crate) mod manifest;
+pub(crate) mod mock_answers;
+pub(crate) mod models;
+pub(crate) mod paginators;
+pub(crate) mod registry;
+pub(crate) mod waiters;

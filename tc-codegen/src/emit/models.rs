@@ -8,7 +8,7 @@ use crate::docs::{self, Holder};
 use crate::plan::Plan;
 use crate::render::{doc, field, ident, inner_doc};
 
-pub fn emit(plan: &Plan) -> TokenStream {
+pub(crate) fn emit(plan: &Plan) -> TokenStream {
     let file_doc = inner_doc(&docs::models_module(plan));
     let models = plan.models.values().map(|m| {
         let model_doc = doc(&docs::model(plan, m));

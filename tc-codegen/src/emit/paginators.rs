@@ -9,7 +9,7 @@ use crate::plan::paging::{Paging, Style};
 use crate::plan::{ActionPlan, Plan};
 use crate::render::{ident, inner_doc, scalar};
 
-pub fn emit(plan: &Plan) -> TokenStream {
+pub(crate) fn emit(plan: &Plan) -> TokenStream {
     let unclassified: Vec<(&str, &str)> = unclassified(plan).collect();
     let file_doc = inner_doc(&docs::paginators_module(
         plan,
@@ -37,7 +37,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
 }
 
 /// The paged actions, with their style.
-pub fn paged(plan: &Plan) -> impl Iterator<Item = (&str, Style)> {
+pub(crate) fn paged(plan: &Plan) -> impl Iterator<Item = (&str, Style)> {
     plan.actions.values().filter_map(|a| match &a.paging {
         Paging::Paged(p) => Some((a.name.as_str(), p.style)),
         _ => None,
@@ -45,7 +45,7 @@ pub fn paged(plan: &Plan) -> impl Iterator<Item = (&str, Style)> {
 }
 
 /// The actions with paging members but no recognised pattern, and why.
-pub fn unclassified(plan: &Plan) -> impl Iterator<Item = (&str, &str)> {
+pub(crate) fn unclassified(plan: &Plan) -> impl Iterator<Item = (&str, &str)> {
     plan.actions.values().filter_map(|a| match &a.paging {
         Paging::Unclassified(why) => Some((a.name.as_str(), why.as_str())),
         _ => None,

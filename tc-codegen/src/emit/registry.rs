@@ -9,7 +9,7 @@ use crate::docs::Doc;
 use crate::plan::Plan;
 use crate::render::{ident, inner_doc};
 
-pub fn emit(plan: &Plan) -> TokenStream {
+pub(crate) fn emit(plan: &Plan) -> TokenStream {
     let file_doc = inner_doc(
         &Doc::default()
             .line("Every action of this crate, reachable with its types. Not a stable API."),

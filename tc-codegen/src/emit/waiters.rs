@@ -10,7 +10,7 @@ use crate::plan::Plan;
 use crate::plan::waiters::{Form, WaiterPlan};
 use crate::render::{doc, ident, inner_doc};
 
-pub fn emit(plan: &Plan) -> TokenStream {
+pub(crate) fn emit(plan: &Plan) -> TokenStream {
     let file_doc = inner_doc(&docs::waiters_module(plan));
     let waiters = plan.waiters.iter().map(|w| waiter(plan, w));
     quote! {

@@ -8,7 +8,7 @@ use super::{ActionPlan, Problems, Status, StructPlan};
 use crate::overrides::Overrides;
 use crate::types::Usage;
 
-pub fn plan(
+pub(super) fn plan(
     context: &Context<'_>,
     overrides: &Overrides,
     problems: &mut Problems,
@@ -124,7 +124,7 @@ fn check_overrides(context: &Context<'_>, overrides: &Overrides, problems: &mut 
 /// The action whose call the crate docs show: the overrides' choice, else the
 /// first online `Describe`/`List`/`Get` action that needs no parameter, else the
 /// first online action with the fewest required parameters.
-pub fn doc_example(
+pub(super) fn doc_example(
     actions: &BTreeMap<String, ActionPlan>,
     overrides: &Overrides,
     problems: &mut Problems,

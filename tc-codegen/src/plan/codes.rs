@@ -16,7 +16,7 @@ use super::{CodePlan, Problems};
 use crate::overrides::Overrides;
 use crate::spec::Specs;
 
-pub fn plan(
+pub(super) fn plan(
     specs: &Specs,
     overrides: &Overrides,
     problems: &mut Problems,

@@ -10,7 +10,7 @@ use crate::spec::{MemberSpec, Specs};
 use crate::types::{self, Scalar, Ty, Usage};
 
 /// What deciding a field needs to know beyond the member itself.
-pub struct Context<'a> {
+pub(super) struct Context<'a> {
     pub specs: &'a Specs,
     /// Rust type names of the models, by schema name.
     pub model_names: &'a BTreeMap<String, String>,
@@ -23,7 +23,7 @@ pub struct Context<'a> {
 /// Two members whose names give the same field name (`DnsFormat` and
 /// `DNSFormat`) are told apart by a number on the later ones (`dns_format_2`),
 /// which keeps its wire name through a rename.
-pub fn fields(
+pub(super) fn fields(
     context: &Context<'_>,
     owner: &str,
     members: &[MemberSpec],

@@ -17,10 +17,10 @@
 mod actions;
 mod codes;
 mod fields;
-pub mod names;
+pub(crate) mod names;
 mod objects;
-pub mod paging;
-pub mod waiters;
+pub(crate) mod paging;
+pub(crate) mod waiters;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,7 +28,7 @@ use crate::overrides::Overrides;
 use crate::spec::Specs;
 use crate::types::{Ty, Usage};
 
-pub struct Plan {
+pub(crate) struct Plan {
     pub service: String,
     pub version: String,
     /// The product's name for docs (`Cloud Virtual Machine`).
@@ -49,7 +49,7 @@ pub struct Plan {
 
 /// Whether the service still serves an action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
+pub(crate) enum Status {
     Online,
     /// Still served, but the service asks callers to move on.
     Deprecated,
@@ -57,7 +57,7 @@ pub enum Status {
     Offline,
 }
 
-pub struct ActionPlan {
+pub(crate) struct ActionPlan {
     pub name: String,
     pub status: Status,
     pub request: StructPlan,
@@ -71,7 +71,7 @@ pub struct ActionPlan {
     pub paging: paging::Paging,
 }
 
-pub struct StructPlan {
+pub(crate) struct StructPlan {
     /// The schema object's name.
     pub wire: String,
     /// The Rust type name.
@@ -84,7 +84,7 @@ pub struct StructPlan {
     pub out_actions: BTreeSet<String>,
 }
 
-pub struct FieldPlan {
+pub(crate) struct FieldPlan {
     pub wire: String,
     pub ident: String,
     pub rename: Option<String>,
@@ -105,7 +105,7 @@ pub struct FieldPlan {
     pub example: Option<String>,
 }
 
-pub struct CodePlan {
+pub(crate) struct CodePlan {
     pub variant: String,
     /// The actions documenting this code.
     pub actions: BTreeSet<String>,
@@ -113,21 +113,21 @@ pub struct CodePlan {
 
 /// Gathers every problem found, so one run reports them all.
 #[derive(Default)]
-pub struct Problems(Vec<String>);
+pub(crate) struct Problems(Vec<String>);
 
 impl Problems {
-    pub fn push(&mut self, problem: String) {
+    pub(crate) fn push(&mut self, problem: String) {
         self.0.push(problem);
     }
 
-    pub fn check<T>(&mut self, result: Result<T, String>, context: &str) -> Option<T> {
+    pub(crate) fn check<T>(&mut self, result: Result<T, String>, context: &str) -> Option<T> {
         result
             .map_err(|e| self.push(format!("{context}: {e}")))
             .ok()
     }
 }
 
-pub fn plan(specs: &Specs, overrides: &Overrides) -> Result<Plan, Vec<String>> {
+pub(crate) fn plan(specs: &Specs, overrides: &Overrides) -> Result<Plan, Vec<String>> {
     let mut problems = Problems::default();
     let schema = &specs.schema;
     objects::check(specs, &mut problems);

@@ -14,7 +14,7 @@ use super::{ActionPlan, Problems, StructPlan};
 use crate::spec::Specs;
 
 /// What the crate root re-exports from `tc_core`: no action may take these names.
-pub const ROOT_REEXPORTS: &[&str] = &[
+pub(crate) const ROOT_REEXPORTS: &[&str] = &[
     "Action",
     "Client",
     "ClientBuilder",
@@ -40,7 +40,7 @@ const PRELUDE: &[&str] = &[
 /// The rule is [`naming::upper_camel_case`]; models whose names would then
 /// collide keep their schema names (which differ), and a name that is not a
 /// usable identifier or shadows the prelude gets the `Model` suffix.
-pub fn model_names(specs: &Specs) -> BTreeMap<String, String> {
+pub(crate) fn model_names(specs: &Specs) -> BTreeMap<String, String> {
     let models: Vec<&String> = specs
         .schema
         .objects
@@ -77,7 +77,7 @@ pub fn model_names(specs: &Specs) -> BTreeMap<String, String> {
 
 /// Every name is unique within its module, and none shadows what the module
 /// needs.
-pub fn check_unique(
+pub(crate) fn check_unique(
     actions: &BTreeMap<String, ActionPlan>,
     models: &BTreeMap<String, StructPlan>,
     all_codes_enum: &str,

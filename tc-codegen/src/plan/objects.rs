@@ -11,7 +11,7 @@ use crate::types::Usage;
 
 /// Request and response objects belong to exactly one action each, and every
 /// other object is a model.
-pub fn check(specs: &Specs, problems: &mut Problems) {
+pub(super) fn check(specs: &Specs, problems: &mut Problems) {
     let schema = &specs.schema;
     let objects = &schema.objects;
     let mut owners: BTreeMap<&str, &str> = BTreeMap::new();
@@ -55,12 +55,12 @@ pub fn check(specs: &Specs, problems: &mut Problems) {
 }
 
 /// For each model, the actions whose input and whose output reach it.
-pub struct Uses {
+pub(super) struct Uses {
     inputs: BTreeMap<String, BTreeSet<String>>,
     outputs: BTreeMap<String, BTreeSet<String>>,
 }
 
-pub fn uses(specs: &Specs) -> Uses {
+pub(super) fn uses(specs: &Specs) -> Uses {
     let mut uses = Uses {
         inputs: BTreeMap::new(),
         outputs: BTreeMap::new(),
@@ -108,7 +108,7 @@ fn reachable<'a>(specs: &'a Specs, root: &'a str) -> BTreeSet<&'a str> {
 /// itself, directly or through other models, by single (not list) members would
 /// have infinite size. A member is boxed when its model leads back to the
 /// holder that way.
-pub fn boxed_members(specs: &Specs) -> BTreeSet<(String, String)> {
+pub(super) fn boxed_members(specs: &Specs) -> BTreeSet<(String, String)> {
     let objects = &specs.schema.objects;
     let single = |name: &str| -> Vec<(String, String)> {
         objects
@@ -147,7 +147,7 @@ pub fn boxed_members(specs: &Specs) -> BTreeSet<(String, String)> {
 }
 
 /// Every model, by schema name.
-pub fn models(
+pub(super) fn models(
     context: &Context<'_>,
     mut uses: Uses,
     problems: &mut Problems,

@@ -18,7 +18,7 @@ use super::{FieldPlan, StructPlan};
 use crate::types::{Scalar, Ty};
 
 /// How one action pages.
-pub enum Paging {
+pub(crate) enum Paging {
     /// Not a list action: no paging members.
     None,
     /// A recognised pattern.
@@ -28,7 +28,7 @@ pub enum Paging {
 }
 
 /// Which members keep the place, the size and the items.
-pub struct PagingPlan {
+pub(crate) struct PagingPlan {
     pub style: Style,
     /// The request's offset, page number or token field.
     pub position: String,
@@ -45,7 +45,7 @@ pub struct PagingPlan {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
+pub(crate) enum Style {
     Offset,
     Page,
     Token,
@@ -80,7 +80,7 @@ fn is_number(f: &FieldPlan) -> bool {
 }
 
 /// Classifies one action.
-pub fn classify(request: &StructPlan, response: &StructPlan) -> Paging {
+pub(crate) fn classify(request: &StructPlan, response: &StructPlan) -> Paging {
     let mut lists: Vec<&FieldPlan> = response
         .fields
         .iter()

@@ -11,7 +11,7 @@ use crate::overrides::{Overrides, WaiterOverride};
 use crate::spec::Specs;
 use crate::types::{Scalar, Ty};
 
-pub struct WaiterPlan {
+pub(crate) struct WaiterPlan {
     /// The function's name.
     pub name: String,
     /// The action repeated.
@@ -23,7 +23,7 @@ pub struct WaiterPlan {
     pub failed: Vec<String>,
 }
 
-pub enum Form {
+pub(crate) enum Form {
     /// Every resource in a list must reach the state.
     List {
         /// The request's id list field, and whether it is plain.
@@ -47,7 +47,7 @@ pub enum Form {
     },
 }
 
-pub fn plan(
+pub(crate) fn plan(
     specs: &Specs,
     overrides: &Overrides,
     actions: &std::collections::BTreeMap<String, ActionPlan>,

@@ -11,7 +11,7 @@ use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use super::ApiError;
+use super::shape::ApiError;
 
 /// What a well-formed envelope holds.
 pub(super) struct Decoded<T> {

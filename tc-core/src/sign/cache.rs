@@ -65,7 +65,7 @@ struct Entry {
 /// or dropped), at most eight at a time.
 ///
 /// ```
-/// use tc_core::sign::{Payload, SigningInput, SigningKeyCache, sign};
+/// use tc_core::test_util::sign::{Payload, SigningInput, SigningKeyCache, sign};
 ///
 /// let headers = [("content-type", "application/json"), ("host", "cvm.tencentcloudapi.com")];
 /// let input = SigningInput {

@@ -6,8 +6,44 @@
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use super::hex::Hex;
-use super::{ALGORITHM, Payload, SigningInput};
+use super::hex_digest::HexDigest;
+
+/// The algorithm name that opens every TC3 `Authorization` value.
+pub const ALGORITHM: &str = "TC3-HMAC-SHA256";
+
+/// What the request body contributes to the signature.
+#[derive(Clone, Copy, Debug)]
+pub enum Payload<'a> {
+    /// The exact body bytes (empty for GET).
+    Bytes(&'a [u8]),
+    // Met by a server verifying a request (tc-mock); the client signs its body.
+    #[cfg_attr(not(any(test, feature = "test-util")), allow(dead_code))]
+    /// The body is not signed (the request carries
+    /// `X-TC-Content-SHA256: UNSIGNED-PAYLOAD`): the SHA-256 of the literal
+    /// `UNSIGNED-PAYLOAD` stands in the body's hash.
+    Unsigned,
+}
+
+/// Everything a TC3 signature covers.
+#[derive(Clone, Copy, Debug)]
+pub struct SigningInput<'a> {
+    /// HTTP method, upper case (`POST`).
+    pub method: &'a str,
+    /// URI path, `/` for Tencent Cloud APIs.
+    pub path: &'a str,
+    /// Canonical query string: the URL's query as sent, empty for POST.
+    pub query: &'a str,
+    /// Signed headers as `(name, value)` pairs, names lower case and sorted; they
+    /// must include `content-type` and `host`. Values are lower-cased and trimmed
+    /// here, as the TC3 rules ask.
+    pub headers: &'a [(&'a str, &'a str)],
+    /// The body.
+    pub payload: Payload<'a>,
+    /// Request time, seconds since the Unix epoch (`X-TC-Timestamp`).
+    pub timestamp: u64,
+    /// Service name (`cvm`), part of the credential scope.
+    pub service: &'a str,
+}
 
 /// Where the pieces of a canonical text go.
 pub(crate) trait Sink {
@@ -34,7 +70,7 @@ impl Sink for Hmac<Sha256> {
 }
 
 /// The hex SHA-256 that stands for the body in the canonical request.
-pub(crate) struct PayloadHash(Hex);
+pub(crate) struct PayloadHash(HexDigest);
 
 /// What an unsigned body hashes: the service, like the official SDKs, takes the
 /// SHA-256 of this literal, not the literal itself.
@@ -46,7 +82,7 @@ impl PayloadHash {
             Payload::Bytes(body) => body,
             Payload::Unsigned => UNSIGNED_PAYLOAD,
         };
-        PayloadHash(Hex::new(&Sha256::digest(hashed).into()))
+        PayloadHash(HexDigest::new(&Sha256::digest(hashed).into()))
     }
 
     fn as_bytes(&self) -> &[u8] {
@@ -93,7 +129,7 @@ pub(crate) fn string_to_sign(
     timestamp: u64,
     date: &str,
     service: &str,
-    hashed_canonical_request: &Hex,
+    hashed_canonical_request: &HexDigest,
 ) {
     sink.put(ALGORITHM.as_bytes());
     sink.put(b"\n");

@@ -17,9 +17,11 @@ use tokio::time::{Instant, Sleep};
 use super::StreamConfig;
 use super::sse::EventDecoder;
 use crate::action::Action;
-use crate::client::{timeout_error, transport_error};
-use crate::error::{DecodeError, Error, ServiceError};
+use crate::error::Error;
 use crate::time_limit::after;
+
+/// The header carrying a stream's RequestId, which its events do not repeat.
+const REQUEST_ID_HEADER: &str = "x-tc-requestid";
 
 /// The chunks of one [`send_streaming`](crate::Client::send_streaming) call,
 /// in the order the service sent them: a [`Stream`] of
@@ -49,14 +51,35 @@ enum Source<T> {
 impl<A: Action> Unpin for ChunkStream<A> {}
 
 impl<A: Action> ChunkStream<A> {
-    pub(super) fn whole(output: A::Output, request_id: String) -> Self {
+    /// The stream of a service that answered with one JSON body.
+    pub(crate) fn whole(output: A::Output, request_id: String) -> Self {
         ChunkStream {
             request_id,
             source: Source::Whole(Some(output)),
         }
     }
 
-    pub(super) fn events(
+    /// The event stream of `response` (an answer to `action` from `url`),
+    /// once its first event (or its end) has arrived, so that a failure until
+    /// then fails the attempt rather than the stream.
+    pub(crate) async fn open(
+        response: reqwest::Response,
+        action: &'static str,
+        url: &str,
+        config: &StreamConfig,
+    ) -> Result<Self, Error> {
+        let request_id = response
+            .headers()
+            .get(REQUEST_ID_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let mut stream = Self::events(response, action, url, request_id, config);
+        stream.read_first().await?;
+        Ok(stream)
+    }
+
+    fn events(
         response: reqwest::Response,
         action: &'static str,
         url: &str,
@@ -81,9 +104,8 @@ impl<A: Action> ChunkStream<A> {
         }
     }
 
-    /// Waits for the first event (or the end of the stream), so that a
-    /// failure until then fails the attempt rather than the stream.
-    pub(super) async fn read_first(&mut self) -> Result<(), Error> {
+    /// Waits for the first event (or the end of the stream).
+    async fn read_first(&mut self) -> Result<(), Error> {
         let Source::Events(events) = &mut self.source else {
             return Ok(());
         };
@@ -199,7 +221,7 @@ impl Events {
                     }
                 }
                 Poll::Ready(Some(Err(error))) => {
-                    let error = transport_error(self.action, &self.url, error);
+                    let error = Error::transport(self.action, &self.url, error);
                     return self.fail(error);
                 }
                 Poll::Ready(None) => self.body_ended = true,
@@ -209,7 +231,7 @@ impl Events {
                         "the event stream sent nothing for {:?} (StreamConfig::idle_timeout)",
                         self.idle_limit
                     );
-                    let error = timeout_error(self.action, &self.url, message);
+                    let error = Error::timeout(self.action, &self.url, message);
                     return self.fail(error);
                 }
             }
@@ -219,13 +241,7 @@ impl Events {
     /// Ends the stream with `error`, naming its RequestId.
     fn fail(&mut self, error: Error) -> Poll<Option<Result<Vec<u8>, Error>>> {
         self.done = true;
-        let error = match error {
-            Error::Transport(e) => {
-                Error::Transport(Box::new(e.with_request_id(self.request_id.as_deref())))
-            }
-            other => other,
-        };
-        Poll::Ready(Some(Err(error)))
+        Poll::Ready(Some(Err(error.with_request_id(self.request_id.as_deref()))))
     }
 
     /// One event's data as a chunk; `None` for an event without any (a
@@ -236,9 +252,7 @@ impl Events {
         }
         if let Some((code, message)) = error_msg(data) {
             let request_id = self.request_id.clone().unwrap_or_default();
-            return Err(Error::Service(Box::new(ServiceError::new::<A::Error>(
-                code, message, request_id,
-            ))));
+            return Err(Error::service::<A::Error>(code, message, request_id));
         }
         let mut deserializer = serde_json::Deserializer::from_slice(data);
         let decoded = serde_path_to_error::deserialize(&mut deserializer)
@@ -247,20 +261,38 @@ impl Events {
         let chunk = decoded.map_err(|(path, e)| {
             // The path of a value at the top is `.`, which says nothing.
             let path = path.filter(|p| p != ".");
-            Error::Decode(Box::new(
-                DecodeError::new(self.action, path, e.to_string(), data)
-                    .with_request_id(self.request_id.as_deref()),
-            ))
+            Error::decode(
+                self.action,
+                path,
+                e.to_string(),
+                data,
+                self.request_id.as_deref(),
+            )
         })?;
         Ok(Some(chunk))
     }
 
     fn decode_error(&self, message: String, start: &[u8]) -> Error {
-        Error::Decode(Box::new(
-            DecodeError::new(self.action, None, message, start)
-                .with_request_id(self.request_id.as_deref()),
-        ))
+        Error::decode(
+            self.action,
+            None,
+            message,
+            start,
+            self.request_id.as_deref(),
+        )
     }
+}
+
+/// A successful `text/event-stream` answer; an error status is read whole,
+/// whatever its type, so that it fails the attempt as usual.
+pub(crate) fn is_event_stream(response: &reqwest::Response) -> bool {
+    let media_type = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .unwrap_or_default();
+    response.status().is_success() && media_type.trim().eq_ignore_ascii_case("text/event-stream")
 }
 
 /// The code and message of a chunk's `ErrorMsg`, when it reports a failure.

@@ -9,7 +9,7 @@
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use tc_core::time::{unix_now, utc_iso8601};
+use tc_core::test_util::time::{unix_now, utc_iso8601};
 use tc_cvm::errors::CvmErrorCode;
 use tc_cvm::models::{Instance, Placement};
 use tc_cvm::{
@@ -300,7 +300,10 @@ fn unsupported_state(state: &str) -> MockError {
 }
 
 fn new_record(name: &str, instance_type: &str, zone: &str, image: &str) -> Record {
-    let id = format!("ins-{}", &tc_core::random_uuid().replace('-', "")[..8]);
+    let id = format!(
+        "ins-{}",
+        &tc_core::test_util::random_uuid().replace('-', "")[..8]
+    );
     Record {
         instance: Instance {
             instance_id: id,

@@ -12,7 +12,7 @@ use super::spec::Spec;
 type Call = Pin<Box<dyn Future<Output = Result<(), String>> + Send>>;
 
 /// Registers each action on the endpoint and prepares one real call of it.
-pub struct ThroughTheClient<'a> {
+pub(crate) struct ThroughTheClient<'a> {
     pub spec: &'a Spec,
     pub mock: &'a tc_mock::MockServer,
     pub client: tc_core::Client,
@@ -20,7 +20,7 @@ pub struct ThroughTheClient<'a> {
 }
 
 impl ThroughTheClient<'_> {
-    pub fn visit<A>(&mut self)
+    pub(crate) fn visit<A>(&mut self)
     where
         A: Action + serde::de::DeserializeOwned + std::fmt::Debug + PartialEq,
         A::Output: serde::Serialize + std::fmt::Debug + PartialEq,

@@ -11,13 +11,13 @@ use super::spec::{Spec, keeps, short_name};
 
 /// Which half of an example.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Part {
+pub(crate) enum Part {
     Request,
     Response,
 }
 
 /// The failures of one walk, by kind, and what it saw.
-pub struct Facts<'a> {
+pub(crate) struct Facts<'a> {
     spec: &'a Spec,
     /// The crate's library name (`tc_vpc`).
     lib: &'static str,
@@ -36,7 +36,7 @@ pub struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    pub fn new(spec: &'a Spec, lib: &'static str, all_codes_enum: &'static str) -> Self {
+    pub(crate) fn new(spec: &'a Spec, lib: &'static str, all_codes_enum: &'static str) -> Self {
         Facts {
             spec,
             lib,
@@ -52,7 +52,7 @@ impl<'a> Facts<'a> {
     }
 
     /// Every check, for action `A`.
-    pub fn visit<A>(&mut self)
+    pub(crate) fn visit<A>(&mut self)
     where
         A: Action + serde::de::DeserializeOwned + std::fmt::Debug + PartialEq,
         A::Output: serde::Serialize + std::fmt::Debug + PartialEq,
@@ -275,7 +275,7 @@ where
     if let Some(error) = inner.get("Error") {
         let code = error["Code"].as_str().ok_or("an error without a code")?;
         // The output type plays no part in decoding an error envelope.
-        return match tc_core::envelope::decode::<serde::de::IgnoredAny, A::Error>(
+        return match tc_core::test_util::envelope::decode::<serde::de::IgnoredAny, A::Error>(
             A::NAME,
             200,
             text.as_bytes(),
@@ -303,7 +303,7 @@ where
 }
 
 /// The codes of the service-wide enum, each once, each mapping back.
-pub fn service_enum<E: ErrorCode + Copy + std::hash::Hash + Eq + 'static>(
+pub(crate) fn service_enum<E: ErrorCode + Copy + std::hash::Hash + Eq + 'static>(
     spec: &Spec,
     all: &'static [E],
 ) -> Vec<String> {

@@ -14,7 +14,7 @@ use tokio::sync::Semaphore;
 
 /// One step of an answer.
 #[derive(Clone, Debug)]
-pub enum Step {
+pub(crate) enum Step {
     /// `200 OK`, `Content-Type: text/event-stream`, `X-TC-RequestId`, and a
     /// chunked body to come.
     EventStream { request_id: String },
@@ -38,25 +38,25 @@ pub enum Step {
 }
 
 impl Step {
-    pub fn event_stream(request_id: &str) -> Self {
+    pub(crate) fn event_stream(request_id: &str) -> Self {
         Step::EventStream {
             request_id: request_id.to_owned(),
         }
     }
 
-    pub fn send(text: impl Into<Vec<u8>>) -> Self {
+    pub(crate) fn send(text: impl Into<Vec<u8>>) -> Self {
         Step::Send(text.into())
     }
 
     /// `data: <json>` and the blank line that ends the event, in one chunk.
-    pub fn event(json: &str) -> Self {
+    pub(crate) fn event(json: &str) -> Self {
         Step::Send(format!("data: {json}\n\n").into_bytes())
     }
 }
 
 /// Performs the steps of one answer; returns whether the connection stays
 /// usable.
-pub async fn perform(stream: &mut TcpStream, steps: &[Step]) -> bool {
+pub(crate) async fn perform(stream: &mut TcpStream, steps: &[Step]) -> bool {
     for step in steps {
         if !act(stream, step).await {
             return false;

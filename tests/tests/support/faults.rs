@@ -13,7 +13,7 @@ use super::events::{self, Step};
 
 /// What to do with one request.
 #[derive(Clone, Debug)]
-pub enum Fault {
+pub(crate) enum Fault {
     /// A complete response; the connection stays open for reuse.
     Respond {
         status: u16,
@@ -45,7 +45,7 @@ pub enum Fault {
 }
 
 impl Fault {
-    pub fn respond(status: u16, body: &str) -> Self {
+    pub(crate) fn respond(status: u16, body: &str) -> Self {
         Fault::Respond {
             status,
             body: body.to_owned(),
@@ -53,7 +53,7 @@ impl Fault {
         }
     }
 
-    pub fn api_error(code: &str, request_id: &str) -> Self {
+    pub(crate) fn api_error(code: &str, request_id: &str) -> Self {
         Fault::respond(
             200,
             &format!(
@@ -65,14 +65,14 @@ impl Fault {
 
 /// One request as it arrived.
 #[derive(Clone, Debug)]
-pub struct Arrival {
+pub(crate) struct Arrival {
     pub at: Instant,
     pub head: String,
     pub body: Vec<u8>,
     pub connection: usize,
 }
 
-pub struct FaultServer {
+pub(crate) struct FaultServer {
     pub addr: SocketAddr,
     arrivals: Arc<Mutex<Vec<Arrival>>>,
     task: tokio::task::JoinHandle<()>,
@@ -85,7 +85,7 @@ impl Drop for FaultServer {
 }
 
 impl FaultServer {
-    pub async fn start(script: Vec<Fault>) -> Self {
+    pub(crate) async fn start(script: Vec<Fault>) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let arrivals = Arc::new(Mutex::new(Vec::new()));
@@ -113,15 +113,15 @@ impl FaultServer {
         }
     }
 
-    pub fn endpoint(&self) -> String {
+    pub(crate) fn endpoint(&self) -> String {
         format!("http://{}", self.addr)
     }
 
-    pub fn arrivals(&self) -> Vec<Arrival> {
+    pub(crate) fn arrivals(&self) -> Vec<Arrival> {
         self.arrivals.lock().unwrap().clone()
     }
 
-    pub fn attempts(&self) -> usize {
+    pub(crate) fn attempts(&self) -> usize {
         self.arrivals.lock().unwrap().len()
     }
 }

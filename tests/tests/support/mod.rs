@@ -3,8 +3,8 @@
 
 #![allow(dead_code)] // each test file uses a different part of the support code
 
-pub mod events;
-pub mod faults;
+pub(crate) mod events;
+pub(crate) mod faults;
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -22,14 +22,14 @@ use tokio::net::TcpListener;
 
 /// One scripted answer.
 #[derive(Clone, Debug)]
-pub struct Reply {
+pub(crate) struct Reply {
     pub status: u16,
     pub body: String,
     pub delay: Duration,
 }
 
 impl Reply {
-    pub fn ok(body: &str) -> Self {
+    pub(crate) fn ok(body: &str) -> Self {
         Reply {
             status: 200,
             body: body.to_owned(),
@@ -37,7 +37,7 @@ impl Reply {
         }
     }
 
-    pub fn status(status: u16, body: &str) -> Self {
+    pub(crate) fn status(status: u16, body: &str) -> Self {
         Reply {
             status,
             body: body.to_owned(),
@@ -46,13 +46,13 @@ impl Reply {
     }
 
     /// `{"Response": {"Error": {...}, "RequestId": id}}` with HTTP 200.
-    pub fn api_error(code: &str, message: &str, request_id: &str) -> Self {
+    pub(crate) fn api_error(code: &str, message: &str, request_id: &str) -> Self {
         Reply::ok(&format!(
             r#"{{"Response":{{"Error":{{"Code":"{code}","Message":"{message}"}},"RequestId":"{request_id}"}}}}"#
         ))
     }
 
-    pub fn delayed(mut self, delay: Duration) -> Self {
+    pub(crate) fn delayed(mut self, delay: Duration) -> Self {
         self.delay = delay;
         self
     }
@@ -60,7 +60,7 @@ impl Reply {
 
 /// A request as received.
 #[derive(Clone, Debug)]
-pub struct Captured {
+pub(crate) struct Captured {
     pub method: String,
     pub query: String,
     pub headers: Vec<(String, String)>,
@@ -68,7 +68,7 @@ pub struct Captured {
 }
 
 impl Captured {
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -144,23 +144,23 @@ impl HttpStandIn {
     }
 }
 
-pub struct Scripted {
+pub(crate) struct Scripted {
     pub addr: SocketAddr,
     captured: Arc<Mutex<Vec<Captured>>>,
     _server: HttpStandIn,
 }
 
 impl Scripted {
-    pub fn endpoint(&self) -> String {
+    pub(crate) fn endpoint(&self) -> String {
         format!("http://{}", self.addr)
     }
 
-    pub fn requests(&self) -> Vec<Captured> {
+    pub(crate) fn requests(&self) -> Vec<Captured> {
         self.captured.lock().unwrap().clone()
     }
 }
 
-pub async fn scripted(replies: Vec<Reply>) -> Scripted {
+pub(crate) async fn scripted(replies: Vec<Reply>) -> Scripted {
     let captured = Arc::new(Mutex::new(Vec::new()));
     let script = Mutex::new(VecDeque::from(replies));
     let log = Arc::clone(&captured);
@@ -183,8 +183,8 @@ pub async fn scripted(replies: Vec<Reply>) -> Scripted {
 }
 
 /// TC3 written out again from the published algorithm, independently of
-/// `tc_core::sign`, to check what the client sent.
-pub fn independent_signature(
+/// `tc_core::test_util::sign`, to check what the client sent.
+pub(crate) fn independent_signature(
     secret_key: &str,
     captured: &Captured,
     signed_headers: &str,
@@ -254,7 +254,7 @@ pub fn independent_signature(
 
 /// Sends one hand-made HTTP/1.1 request and returns the status and JSON body,
 /// for requests the client would never produce (bad signatures, old times).
-pub async fn raw_request(
+pub(crate) async fn raw_request(
     addr: SocketAddr,
     method: &str,
     path_and_query: &str,
@@ -289,26 +289,26 @@ pub async fn raw_request(
 
 /// A stand-in for the CVM metadata service: answers each GET with what
 /// `answer` gives for its path, and records the paths asked.
-pub struct MetadataStandIn {
+pub(crate) struct MetadataStandIn {
     paths: Arc<Mutex<Vec<String>>>,
     server: HttpStandIn,
 }
 
 impl MetadataStandIn {
-    pub fn endpoint(&self) -> String {
+    pub(crate) fn endpoint(&self) -> String {
         self.server.endpoint()
     }
 
     /// The paths asked so far, in order.
-    pub fn paths(&self) -> Vec<String> {
+    pub(crate) fn paths(&self) -> Vec<String> {
         self.paths.lock().unwrap().clone()
     }
 }
 
 /// The path listing the instance's role.
-pub const ROLE_LIST_PATH: &str = "/latest/meta-data/cam/security-credentials/";
+pub(crate) const ROLE_LIST_PATH: &str = "/latest/meta-data/cam/security-credentials/";
 
-pub async fn metadata_stand_in(
+pub(crate) async fn metadata_stand_in(
     answer: impl Fn(&str) -> (u16, String) + Send + Sync + 'static,
 ) -> MetadataStandIn {
     let paths = Arc::new(Mutex::new(Vec::new()));
@@ -324,21 +324,21 @@ pub async fn metadata_stand_in(
 
 /// The metadata service's answer for a role: credentials valid `lifetime`
 /// seconds from now.
-pub fn role_answer(secret_id: &str, secret_key: &str, token: &str, lifetime: u64) -> String {
-    let expired = tc_core::time::unix_now() + lifetime;
+pub(crate) fn role_answer(secret_id: &str, secret_key: &str, token: &str, lifetime: u64) -> String {
+    let expired = tc_core::test_util::time::unix_now() + lifetime;
     serde_json::json!({
         "TmpSecretId": secret_id,
         "TmpSecretKey": secret_key,
         "Token": token,
         "ExpiredTime": expired,
-        "Expiration": tc_core::time::utc_iso8601(expired),
+        "Expiration": tc_core::test_util::time::utc_iso8601(expired),
         "Code": "Success",
     })
     .to_string()
 }
 
 /// A loopback URL where nothing listens: connections are refused at once.
-pub fn closed_port_url() -> String {
+pub(crate) fn closed_port_url() -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     drop(listener);
@@ -346,7 +346,7 @@ pub fn closed_port_url() -> String {
 }
 
 /// A fresh, empty directory under the system's temporary directory.
-pub fn temp_dir(label: &str) -> std::path::PathBuf {
+pub(crate) fn temp_dir(label: &str) -> std::path::PathBuf {
     static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     let dir = std::env::temp_dir().join(format!("tc-tests-{label}-{}-{n}", std::process::id()));
@@ -356,7 +356,7 @@ pub fn temp_dir(label: &str) -> std::path::PathBuf {
 }
 
 /// Writes `text` as `home/.tencentcloud/credentials` and returns its path.
-pub fn write_profile_file(home: &std::path::Path, text: &str) -> std::path::PathBuf {
+pub(crate) fn write_profile_file(home: &std::path::Path, text: &str) -> std::path::PathBuf {
     let dir = home.join(".tencentcloud");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("credentials");
@@ -366,7 +366,7 @@ pub fn write_profile_file(home: &std::path::Path, text: &str) -> std::path::Path
 
 /// `target/<profile>/examples/<name>`, beside this test's `deps` directory
 /// (`cargo test --workspace` builds every example).
-pub fn example_binary(name: &str) -> std::path::PathBuf {
+pub(crate) fn example_binary(name: &str) -> std::path::PathBuf {
     let exe = std::env::current_exe().unwrap();
     let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap();
     let path = profile_dir
@@ -381,7 +381,7 @@ pub fn example_binary(name: &str) -> std::path::PathBuf {
 }
 
 /// The kind of a transport error; any other error fails the test.
-pub fn transport_kind(error: &tc_core::Error) -> tc_core::TransportErrorKind {
+pub(crate) fn transport_kind(error: &tc_core::Error) -> tc_core::TransportErrorKind {
     match error {
         tc_core::Error::Transport(e) => e.kind(),
         other => panic!("expected a transport error, got {other:?}"),

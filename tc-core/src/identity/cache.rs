@@ -262,9 +262,9 @@ impl fmt::Debug for Cache {
 /// Any provider with the cache in front: its credentials are kept and
 /// refreshed as [`RefreshConfig`] says, and concurrent callers trigger one
 /// fetch, not many. The providers of temporary credentials in this module
-/// ([`CvmRoleProvider`](super::CvmRoleProvider),
-/// [`AssumeRoleProvider`](super::AssumeRoleProvider),
-/// [`OidcRoleProvider`](super::OidcRoleProvider)) already cache this way.
+/// ([`CvmRoleProvider`](crate::credential::CvmRoleProvider),
+/// [`AssumeRoleProvider`](crate::credential::AssumeRoleProvider),
+/// [`OidcRoleProvider`](crate::credential::OidcRoleProvider)) already cache this way.
 #[derive(Debug)]
 pub struct CachedProvider<P> {
     source: P,
@@ -301,7 +301,7 @@ impl<P: ProvideCredential> ProvideCredential for CachedProvider<P> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credential::CredentialErrorKind;
+    use crate::identity::CredentialErrorKind;
     use std::sync::atomic::AtomicUsize;
 
     /// A clock at `base + offset seconds`, moved by the test.

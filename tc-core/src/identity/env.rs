@@ -93,7 +93,7 @@ impl fmt::Debug for Env {
 }
 
 /// Reads the key pair (and optional token) from `env`.
-pub(crate) fn read_key_pair(env: &Env) -> Result<Credential, CredentialError> {
+fn read_key_pair(env: &Env) -> Result<Credential, CredentialError> {
     match (env.var(ENV_SECRET_ID), env.var(ENV_SECRET_KEY)) {
         (None, None) => Err(CredentialError::not_found(format!(
             "{ENV_SECRET_ID} and {ENV_SECRET_KEY} are not set"
@@ -186,7 +186,7 @@ impl ProvideCredential for EnvironmentProvider {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credential::CredentialErrorKind;
+    use crate::identity::CredentialErrorKind;
 
     #[test]
     fn key_pair_from_fixed_variables() {

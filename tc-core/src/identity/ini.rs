@@ -1,6 +1,9 @@
 //! The INI dialect of the credentials file: `[section]` headers, `key = value`
-//! lines, `#` and `;` comment lines. Errors carry a line number and a reason,
-//! never the line's text (it may hold a secret).
+//! lines, `#` and `;` comment lines, and comments after a header or a value:
+//! a `#` or `;` that follows whitespace starts one (keys, secrets and tokens
+//! hold no whitespace, so nothing real is cut; `a#b` and `a;b` stay whole). A
+//! value in quotes keeps everything between them. Errors carry a line number
+//! and a reason, never the line's text (it may hold a secret).
 
 use zeroize::Zeroizing;
 
@@ -70,7 +73,7 @@ pub(crate) fn parse(text: &str) -> Result<Ini, IniError> {
         if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with(';') {
             continue;
         }
-        if let Some(rest) = trimmed.strip_prefix('[') {
+        if let Some(rest) = without_comment(trimmed).strip_prefix('[') {
             let name = rest
                 .strip_suffix(']')
                 .ok_or_else(|| error("a section header must end with `]`"))?
@@ -98,24 +101,39 @@ pub(crate) fn parse(text: &str) -> Result<Ini, IniError> {
             .ok_or_else(|| error("a `key = value` line comes before any `[profile]` header"))?;
         section.entries.push(Entry {
             key: key.to_owned(),
-            value: Zeroizing::new(unquote(value.trim()).to_owned()),
+            value: Zeroizing::new(value_of(value).to_owned()),
             line,
         });
     }
     Ok(ini)
 }
 
-/// `"value"` or `'value'` without the quotes.
-fn unquote(value: &str) -> &str {
-    for quote in ['"', '\''] {
-        if let Some(inner) = value
+/// What follows `=`: without its comment, and without its quotes if it has
+/// any (a comment may follow them; inside them, nothing is a comment).
+fn value_of(raw: &str) -> &str {
+    let raw = raw.trim();
+    if let Some(inner) = unquote(raw) {
+        return inner;
+    }
+    let bare = without_comment(raw);
+    unquote(bare).unwrap_or(bare)
+}
+
+/// `text` up to a `#` or `;` that follows whitespace, trimmed.
+fn without_comment(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let start = (1..bytes.len())
+        .find(|&i| matches!(bytes[i], b'#' | b';') && bytes[i - 1].is_ascii_whitespace());
+    start.map_or(text, |i| text[..i].trim_end())
+}
+
+/// `"value"` or `'value'` without the quotes; `None` when not quoted.
+fn unquote(value: &str) -> Option<&str> {
+    ['"', '\''].into_iter().find_map(|quote| {
+        value
             .strip_prefix(quote)
             .and_then(|v| v.strip_suffix(quote))
-        {
-            return inner;
-        }
-    }
-    value
+    })
 }
 
 #[cfg(test)]
@@ -136,6 +154,28 @@ mod tests {
         assert_eq!(dev.get("secret_id").unwrap().value.as_str(), "AKID2");
         assert_eq!(dev.get("secret_key").unwrap().value.as_str(), "a=b");
         assert_eq!(dev.get("secret_key").unwrap().line, 9);
+    }
+
+    #[test]
+    fn comments_after_headers_and_values() {
+        let ini = parse(concat!(
+            "[ci]   # the CI account\n",
+            "secret_id = AKID1 # a comment\n",
+            "secret_key = k#1;2\t; a comment\n",
+            "token = \"t # kept\"  # a comment\n",
+            "quoted = 'a ; b'\n",
+            "plain = a;b#c\n",
+            "empty = # nothing\n",
+        ))
+        .unwrap();
+        let ci = ini.section("ci").unwrap();
+        let value = |key| ci.get(key).unwrap().value.as_str();
+        assert_eq!(value("secret_id"), "AKID1");
+        assert_eq!(value("secret_key"), "k#1;2");
+        assert_eq!(value("token"), "t # kept");
+        assert_eq!(value("quoted"), "a ; b");
+        assert_eq!(value("plain"), "a;b#c");
+        assert_eq!(value("empty"), "");
     }
 
     #[test]

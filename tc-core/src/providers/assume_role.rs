@@ -3,13 +3,12 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::cache::{Cache, RefreshConfig};
-use super::error::CredentialError;
 use super::issued::{credential_from, sts_failure};
 use super::sts::AssumeRole;
-use super::value::Credential;
-use super::{ProvideCredential, ProvideFuture};
 use crate::client::Client;
+use crate::identity::{
+    Cache, Credential, CredentialError, ProvideCredential, ProvideFuture, RefreshConfig,
+};
 
 /// Assumes a role with STS `AssumeRole` and serves its temporary credentials,
 /// cached and refreshed ahead of expiry (one refresh at a time).
@@ -86,7 +85,7 @@ impl AssumeRoleProvider {
         self
     }
 
-    async fn fetch(&self) -> Result<Arc<super::Credential>, CredentialError> {
+    async fn fetch(&self) -> Result<Arc<Credential>, CredentialError> {
         let action = "AssumeRole";
         let role = &self.request.role_arn;
         let out = self

@@ -1,13 +1,13 @@
-//! What STS answers, turned into a [`Credential`]; and how an STS call failed,
-//! told without anything secret.
+//! Temporary credentials as their issuers hand them out, turned into a
+//! [`Credential`]: the one path for STS answers and the metadata service's;
+//! and how an STS call failed, told without anything secret.
 
 use std::sync::Arc;
 
-use super::error::CredentialError;
 use super::expiry::expiry;
 use super::sts::StsCredentials;
-use super::value::Credential;
 use crate::error::Error;
+use crate::identity::{Credential, CredentialError, CredentialErrorKind, Secret};
 
 /// The credential in an `AssumeRole*` answer.
 pub(crate) fn credential_from(
@@ -16,25 +16,42 @@ pub(crate) fn credential_from(
     expired_time: u64,
     expiration: &str,
 ) -> Result<Arc<Credential>, CredentialError> {
-    if credentials.tmp_secret_id.is_empty() || credentials.tmp_secret_key.is_empty() {
+    temporary_credential(
+        &format!("the {action} answer"),
+        &credentials.tmp_secret_id,
+        &credentials.tmp_secret_key,
+        &credentials.token,
+        expired_time,
+        expiration,
+    )
+}
+
+/// A temporary key pair, its token when there is one, and its expiry
+/// (`ExpiredTime` in Unix seconds, else `Expiration` in ISO 8601), as an
+/// issuer's answer (`answer`, for messages) gave them.
+pub(crate) fn temporary_credential(
+    answer: &str,
+    secret_id: &str,
+    secret_key: &Secret,
+    token: &Secret,
+    expired_time: u64,
+    expiration: &str,
+) -> Result<Arc<Credential>, CredentialError> {
+    if secret_id.is_empty() || secret_key.is_empty() {
         return Err(CredentialError::invalid(format!(
-            "the {action} answer has no TmpSecretId or TmpSecretKey"
+            "{answer} has no TmpSecretId or TmpSecretKey"
         )));
     }
     let expires_at = expiry(expired_time, expiration).ok_or_else(|| {
         CredentialError::invalid(format!(
-            "the {action} answer has neither a usable ExpiredTime nor Expiration"
+            "{answer} has neither a usable ExpiredTime nor Expiration"
         ))
     })?;
-    let credential = Credential::new(
-        credentials.tmp_secret_id.as_str(),
-        credentials.tmp_secret_key.expose(),
-    )
-    .with_expiry(expires_at);
-    Ok(Arc::new(if credentials.token.is_empty() {
+    let credential = Credential::new(secret_id, secret_key.expose()).with_expiry(expires_at);
+    Ok(Arc::new(if token.is_empty() {
         credential
     } else {
-        credential.with_token(credentials.token.expose())
+        credential.with_token(token.expose())
     }))
 }
 
@@ -51,7 +68,7 @@ pub(crate) fn sts_failure(action: &str, error: Error) -> CredentialError {
             decode.message()
         )),
         Error::HttpStatus(status) => CredentialError::new(
-            super::CredentialErrorKind::Provider,
+            CredentialErrorKind::Provider,
             format!(
                 "{action} failed with HTTP status {} and a body that is not an API answer",
                 status.status()

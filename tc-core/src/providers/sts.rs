@@ -8,7 +8,7 @@
 
 use tc_macros::{tc_action, tc_error, tc_model};
 
-use super::Secret;
+use crate::identity::Secret;
 
 /// Temporary credentials for a role, requested with another credential.
 #[tc_action(service = "sts", version = "2018-08-13", name = "AssumeRole", error = StsError)]
@@ -40,7 +40,7 @@ pub struct AssumeRoleResponse {
 
 /// Temporary credentials for a role, in exchange for an OIDC identity token
 /// (such as a TKE service account's). Sent unsigned: the token is the proof,
-/// so the client's credential is [`Credential::anonymous`](super::Credential::anonymous).
+/// so the client's credential is [`Credential::anonymous`](crate::Credential::anonymous).
 #[tc_action(
     service = "sts",
     version = "2018-08-13",

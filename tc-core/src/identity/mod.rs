@@ -1,36 +1,18 @@
-//! Credentials and the providers that supply them.
+//! Who a request is signed as: the [`Credential`], the [`ProvideCredential`]
+//! contract, and the sources that need no service to answer (fixed values,
+//! the environment, the credentials file, a cache and a chain around other
+//! sources). No module here calls the client; the providers that call STS or
+//! the metadata service are in [`providers`](crate::providers), above it.
 //!
-//! A [`Credential`] never shows its secret key or session token in `Debug`, and
-//! wipes them from memory when dropped. Providers implement
-//! [`ProvideCredential`], which is asynchronous so that a provider may fetch or
-//! refresh temporary credentials.
-//!
-//! | provider | source |
-//! |---|---|
-//! | [`EnvironmentProvider`] | `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY`, `TENCENTCLOUD_SESSION_TOKEN` |
-//! | [`ProfileProvider`] | the INI credentials file (`~/.tencentcloud/credentials`, ...) |
-//! | [`OidcRoleProvider`] | `AssumeRoleWithWebIdentity` with a TKE service account's token |
-//! | [`CvmRoleProvider`] | the CAM role of the CVM instance, from the metadata service |
-//! | [`AssumeRoleProvider`] | `AssumeRole` with another credential |
-//! | [`DefaultChain`] | the four first, in that order: what `Client::builder()` uses |
-//!
-//! Temporary credentials are cached and refreshed ahead of their expiry (see
-//! [`RefreshConfig`]); providers that read the environment take an [`Env`], so
-//! they can be pointed at a fixed set of variables instead of the process's.
+//! Users see all of it through the [`credential`](crate::credential) facade.
 
-mod assume_role;
 mod cache;
 mod chain;
-mod cvm_role;
 mod env;
 mod error;
-mod expiry;
 mod ini;
-mod issued;
-mod oidc;
 mod profile;
 mod secret;
-pub mod sts;
 mod value;
 
 use std::fmt;
@@ -38,21 +20,16 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
-pub use assume_role::AssumeRoleProvider;
+pub(crate) use cache::Cache;
 pub use cache::{CachedProvider, RefreshConfig};
-pub use chain::{ChainProvider, DefaultChain};
-pub use cvm_role::{CvmRoleProvider, DEFAULT_METADATA_ENDPOINT, ENV_METADATA_ENDPOINT};
+pub use chain::ChainProvider;
 pub use env::{ENV_SECRET_ID, ENV_SECRET_KEY, ENV_SESSION_TOKEN, Env, EnvironmentProvider};
 pub use error::{CredentialError, CredentialErrorKind};
-pub use oidc::{
-    ENV_TKE_PROVIDER_ID, ENV_TKE_REGION, ENV_TKE_ROLE_ARN, ENV_TKE_WEB_IDENTITY_TOKEN_FILE,
-    OidcRoleProvider,
-};
 pub use profile::{
     DEFAULT_PROFILE, ENV_CREDENTIALS_FILE, ENV_PROFILE, ProfileProvider, SYSTEM_CREDENTIALS_FILE,
 };
 pub use secret::Secret;
-pub use value::{Credential, SKIP_AUTHORIZATION};
+pub use value::Credential;
 
 /// The future returned by [`ProvideCredential::provide_credential`].
 pub type ProvideFuture<'a> =

@@ -7,13 +7,12 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use super::cache::{Cache, RefreshConfig};
-use super::env::Env;
-use super::error::CredentialError;
-use super::expiry::expiry;
-use super::value::Credential;
-use super::{ProvideCredential, ProvideFuture, Secret};
-use crate::client::{REQUEST_CLIENT, tls_config};
+use super::issued::temporary_credential;
+use crate::http::{REQUEST_CLIENT, tls_config};
+use crate::identity::{
+    Cache, Credential, CredentialError, CredentialErrorKind, Env, ProvideCredential, ProvideFuture,
+    RefreshConfig, Secret,
+};
 
 /// The metadata service as seen from a CVM instance.
 pub const DEFAULT_METADATA_ENDPOINT: &str = "http://metadata.tencentyun.com";
@@ -34,7 +33,7 @@ const MAX_ANSWER_BYTES: usize = 64 * 1024;
 ///
 /// Off CVM the metadata service does not answer; short time-outs (1 s to
 /// connect, 3 s in all by default) make that quick, and it counts as
-/// [`NotFound`](super::CredentialErrorKind::NotFound), as does an instance
+/// [`NotFound`](CredentialErrorKind::NotFound), as does an instance
 /// without a role.
 pub struct CvmRoleProvider {
     endpoint: String,
@@ -149,7 +148,7 @@ impl CvmRoleProvider {
             }
             _ => {
                 return Err(CredentialError::new(
-                    super::CredentialErrorKind::Provider,
+                    CredentialErrorKind::Provider,
                     format!("the metadata service answered HTTP {status} at {url}"),
                 ));
             }
@@ -191,7 +190,7 @@ impl CvmRoleProvider {
         let body = zeroize::Zeroizing::new(body);
         if !(200..=299).contains(&status) {
             return Err(context(CredentialError::new(
-                super::CredentialErrorKind::Provider,
+                CredentialErrorKind::Provider,
                 format!("{url} answered HTTP {status}"),
             )));
         }
@@ -202,27 +201,19 @@ impl CvmRoleProvider {
         })?;
         if answer.code != "Success" {
             return Err(context(CredentialError::new(
-                super::CredentialErrorKind::Provider,
+                CredentialErrorKind::Provider,
                 format!("the metadata service refused: Code `{}`", answer.code),
             )));
         }
-        if answer.tmp_secret_id.is_empty() || answer.tmp_secret_key.is_empty() {
-            return Err(context(CredentialError::invalid(
-                "the answer has no TmpSecretId or TmpSecretKey",
-            )));
-        }
-        let expires_at = expiry(answer.expired_time, &answer.expiration).ok_or_else(|| {
-            context(CredentialError::invalid(
-                "the answer has neither a usable ExpiredTime nor Expiration",
-            ))
-        })?;
-        let credential = Credential::new(answer.tmp_secret_id, answer.tmp_secret_key.expose())
-            .with_expiry(expires_at);
-        Ok(Arc::new(if answer.token.is_empty() {
-            credential
-        } else {
-            credential.with_token(answer.token.expose())
-        }))
+        temporary_credential(
+            "the answer",
+            &answer.tmp_secret_id,
+            &answer.tmp_secret_key,
+            &answer.token,
+            answer.expired_time,
+            &answer.expiration,
+        )
+        .map_err(context)
     }
 }
 

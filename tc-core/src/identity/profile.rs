@@ -36,6 +36,9 @@ pub const SYSTEM_CREDENTIALS_FILE: &str = "/etc/tencentcloud/credentials";
 /// token = ...        # optional, for temporary credentials
 /// ```
 ///
+/// Lines starting with `#` or `;` are comments, and so is the rest of a line
+/// from a `#` or `;` that follows whitespace; a value may be quoted.
+///
 /// The file is read once, at the first request that needs it. Errors name the
 /// file and the line, never a line's text.
 #[derive(Debug)]
@@ -227,7 +230,7 @@ impl ProvideCredential for ProfileProvider {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credential::CredentialErrorKind;
+    use crate::identity::CredentialErrorKind;
 
     fn read(text: &str, profile: &str) -> Result<Credential, CredentialError> {
         read_profile(Path::new("/x/credentials"), text.as_bytes(), profile)
@@ -246,6 +249,25 @@ mod tests {
             (c.secret_id(), c.secret_key(), c.token()),
             ("AKIDc", "kc", Some("tc"))
         );
+    }
+
+    #[test]
+    fn reads_the_documented_example() {
+        // `ProfileProvider`'s docs, with values for the dots.
+        let text = "[default]\n\
+                    secret_id = AKIDd\n\
+                    secret_key = kd\n\
+                    \n\
+                    [ci]\n\
+                    secret_id = AKIDc\n\
+                    secret_key = kc\n\
+                    token = tc        # optional, for temporary credentials\n";
+        let c = read(text, "ci").unwrap();
+        assert_eq!(
+            (c.secret_id(), c.secret_key(), c.token()),
+            ("AKIDc", "kc", Some("tc"))
+        );
+        assert_eq!(read(text, "default").unwrap().token(), None);
     }
 
     #[test]

@@ -7,14 +7,13 @@ use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
-use super::cache::{Cache, RefreshConfig};
-use super::env::Env;
-use super::error::CredentialError;
 use super::issued::{credential_from, sts_failure};
 use super::sts::AssumeRoleWithWebIdentity;
-use super::value::Credential;
-use super::{ProvideCredential, ProvideFuture, Secret};
 use crate::client::{Client, ClientBuilder};
+use crate::identity::{
+    Cache, Credential, CredentialError, Env, ProvideCredential, ProvideFuture, RefreshConfig,
+    Secret, StaticProvider,
+};
 use crate::time::unix_now;
 
 /// Environment variable with the region to call STS in.
@@ -54,7 +53,7 @@ impl OidcRoleProvider {
     /// [`Credential::anonymous`].
     ///
     /// # Errors
-    /// [`CredentialErrorKind::Invalid`](super::CredentialErrorKind::Invalid)
+    /// [`CredentialErrorKind::Invalid`](crate::credential::CredentialErrorKind::Invalid)
     /// when the STS client cannot be built.
     pub fn new(
         sts: ClientBuilder,
@@ -63,8 +62,7 @@ impl OidcRoleProvider {
         role_arn: impl Into<String>,
     ) -> Result<Self, CredentialError> {
         let client = sts
-            .credential(Credential::anonymous())
-            .build()
+            .build_with(Arc::new(StaticProvider::new(Credential::anonymous())))
             .map_err(|e| CredentialError::invalid(format!("cannot set up the STS client: {e}")))?;
         Ok(OidcRoleProvider {
             client,
@@ -91,8 +89,8 @@ impl OidcRoleProvider {
     /// `https://sts.tencentcloudapi.com`.
     ///
     /// # Errors
-    /// [`NotFound`](super::CredentialErrorKind::NotFound) when none of the
-    /// four is set; [`Invalid`](super::CredentialErrorKind::Invalid) when only
+    /// [`NotFound`](crate::credential::CredentialErrorKind::NotFound) when none of the
+    /// four is set; [`Invalid`](crate::credential::CredentialErrorKind::Invalid) when only
     /// some are.
     pub fn with_env(env: &Env) -> Result<Self, CredentialError> {
         Self::with_env_at(env, None)
@@ -220,7 +218,7 @@ impl fmt::Debug for OidcRoleProvider {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credential::CredentialErrorKind;
+    use crate::identity::CredentialErrorKind;
 
     #[test]
     fn variables_all_or_nothing() {

@@ -6,15 +6,6 @@ use std::time::SystemTime;
 
 use zeroize::Zeroizing;
 
-use super::env::{Env, read_key_pair};
-use super::error::CredentialError;
-
-/// The `Authorization` value of an unsigned request, sent for an
-/// [anonymous](Credential::anonymous) credential. The service accepts it only
-/// for the few actions that authenticate otherwise, such as STS
-/// `AssumeRoleWithWebIdentity` (the web identity token is the proof).
-pub const SKIP_AUTHORIZATION: &str = "SKIP";
-
 /// A Tencent Cloud API key pair, with a session token for temporary credentials.
 #[derive(Clone)]
 pub struct Credential {
@@ -38,7 +29,7 @@ impl Credential {
     }
 
     /// No key at all: requests are sent unsigned, with
-    /// `Authorization: SKIP` ([`SKIP_AUTHORIZATION`]). Only actions that prove
+    /// `Authorization: SKIP`. Only actions that prove
     /// the caller's identity in their parameters accept this, such as STS
     /// `AssumeRoleWithWebIdentity`.
     pub fn anonymous() -> Self {
@@ -60,19 +51,6 @@ impl Credential {
     pub fn with_expiry(mut self, expires_at: SystemTime) -> Self {
         self.expires_at = Some(expires_at);
         self
-    }
-
-    /// Reads `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and the optional
-    /// `TENCENTCLOUD_SESSION_TOKEN` from the process environment (an empty
-    /// variable counts as unset).
-    ///
-    /// # Errors
-    /// [`CredentialErrorKind::NotFound`](super::CredentialErrorKind::NotFound)
-    /// when neither id nor key is set;
-    /// [`CredentialErrorKind::Invalid`](super::CredentialErrorKind::Invalid)
-    /// when only one of them is.
-    pub fn from_env() -> Result<Self, CredentialError> {
-        read_key_pair(&Env::process())
     }
 
     /// The key id (not secret).
