@@ -56,3 +56,11 @@ impl<'c, A: Action> Call<'c, A> {
             .await
     }
 }
+
+impl Client {
+    /// Starts one call with settings of its own, such as its HTTP method:
+    /// `client.call(action).method(Method::Get).send().await`.
+    pub fn call<A: Action>(&self, action: A) -> Call<'_, A> {
+        Call::new(self, action)
+    }
+}

@@ -14,7 +14,6 @@ mod streaming;
 
 use crate::action::{Action, Method};
 use crate::breaker::{CircuitBreakerConfig, CircuitBreakers};
-use crate::call::Call;
 use crate::endpoint::{DEFAULT_ROOT_DOMAIN, Endpoint};
 use crate::envelope;
 use crate::error::Error;
@@ -99,12 +98,6 @@ impl Client {
     /// credentials, or a request that cannot be built.
     pub async fn send<A: Action>(&self, action: A) -> Result<A::Output, Error> {
         self.execute(action, None, &Decode).await
-    }
-
-    /// Starts one call with settings of its own, such as its HTTP method:
-    /// `client.call(action).method(Method::Get).send().await`.
-    pub fn call<A: Action>(&self, action: A) -> Call<'_, A> {
-        Call::new(self, action)
     }
 
     /// One call, with `receive` making each attempt's result from its

@@ -15,7 +15,7 @@ pub(crate) fn service_json(specs: &Specs, label: &str) -> String {
     let mut out = format!(
         "{{\"{mark}\": \"from {label}/examples.json. Do not edit by hand: run `cargo run -p tc-codegen`.\",\n\
          \"service\": {service}, \"version\": {version},\n\"actions\": {{",
-        mark = crate::workspace::GENERATED_MARK,
+        mark = super::GENERATED_MARK,
         service = Value::from(schema.service.as_str()),
         version = Value::from(schema.version.as_str()),
     );
@@ -78,7 +78,7 @@ pub(crate) fn index(services: &BTreeMap<String, (String, String)>) -> String {
          //! response of their first example (see `crate::defaults`).\n\n\
          /// `(service, version, answers as JSON)` for every service under `specs/`.\n\
          pub(crate) const SERVICES: &[(&str, &str, &str)] = &[\n",
-        crate::workspace::GENERATED_MARK
+        super::GENERATED_MARK
     );
     for (service, (version, file)) in services {
         out.push_str(&format!(

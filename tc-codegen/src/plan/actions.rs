@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::fields::{self, Context};
-use super::{ActionPlan, Problems, Status, StructPlan};
+use super::model::{ActionPlan, Problems, Status, StructPlan};
 use crate::overrides::Overrides;
 use crate::types::Usage;
 

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use tc_macros_impl::naming;
 
-use super::{CodePlan, Problems};
+use super::model::{CodePlan, Problems};
 use crate::overrides::Overrides;
 use crate::spec::Specs;
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use tc_macros_impl::naming;
 
-use super::{FieldPlan, Problems};
+use super::model::{FieldPlan, Problems};
 use crate::spec::{MemberSpec, Specs};
 use crate::types::{self, Scalar, Ty, Usage};
 

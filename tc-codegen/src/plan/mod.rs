@@ -17,115 +17,16 @@
 mod actions;
 mod codes;
 mod fields;
+mod model;
 pub(crate) mod names;
 mod objects;
 pub(crate) mod paging;
 pub(crate) mod waiters;
 
-use std::collections::{BTreeMap, BTreeSet};
+pub(crate) use model::{ActionPlan, CodePlan, FieldPlan, Plan, Problems, Status, StructPlan};
 
 use crate::overrides::Overrides;
 use crate::spec::Specs;
-use crate::types::{Ty, Usage};
-
-pub(crate) struct Plan {
-    pub service: String,
-    pub version: String,
-    /// The product's name for docs (`Cloud Virtual Machine`).
-    pub title: String,
-    /// The enum holding every code of the service (`CvmErrorCode`).
-    pub all_codes_enum: String,
-    /// The action the crate docs show a call of.
-    pub doc_example: String,
-    /// By action name.
-    pub actions: BTreeMap<String, ActionPlan>,
-    /// By schema object name.
-    pub models: BTreeMap<String, StructPlan>,
-    /// Every code, by wire code.
-    pub codes: BTreeMap<String, CodePlan>,
-    /// Named waiters, in name order.
-    pub waiters: Vec<waiters::WaiterPlan>,
-}
-
-/// Whether the service still serves an action.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Status {
-    Online,
-    /// Still served, but the service asks callers to move on.
-    Deprecated,
-    /// No longer served.
-    Offline,
-}
-
-pub(crate) struct ActionPlan {
-    pub name: String,
-    pub status: Status,
-    pub request: StructPlan,
-    pub response: StructPlan,
-    /// `None` when the action documents no codes of its own.
-    pub error_enum: Option<String>,
-    /// Wire code and our own words for it, if the overrides give any.
-    pub errors: BTreeMap<String, Option<String>>,
-    pub rate_limit: Option<u32>,
-    /// How the action pages, if it does.
-    pub paging: paging::Paging,
-}
-
-pub(crate) struct StructPlan {
-    /// The schema object's name.
-    pub wire: String,
-    /// The Rust type name.
-    pub name: String,
-    pub fields: Vec<FieldPlan>,
-    pub usage: Usage,
-    /// For models: the actions whose input reaches it.
-    pub in_actions: BTreeSet<String>,
-    /// For models: the actions whose output reaches it.
-    pub out_actions: BTreeSet<String>,
-}
-
-pub(crate) struct FieldPlan {
-    pub wire: String,
-    pub ident: String,
-    pub rename: Option<String>,
-    /// Objects are named by their Rust type name.
-    pub ty: Ty,
-    /// Plain `T` rather than `Option<T>`.
-    pub plain: bool,
-    /// Held through a `Box`: the model holds itself through this member.
-    pub boxed: bool,
-    /// The spec requires it in requests (and it is not disabled).
-    pub input_required: bool,
-    /// The spec says the service always sends it, never `null` (and it is not disabled).
-    pub output_always: bool,
-    pub deprecated: bool,
-    /// The response's `RequestId`.
-    pub request_id: bool,
-    /// The spec's example value, when it fits the type (as JSON for lists).
-    pub example: Option<String>,
-}
-
-pub(crate) struct CodePlan {
-    pub variant: String,
-    /// The actions documenting this code.
-    pub actions: BTreeSet<String>,
-}
-
-/// Gathers every problem found, so one run reports them all.
-#[derive(Default)]
-pub(crate) struct Problems(Vec<String>);
-
-impl Problems {
-    pub(crate) fn push(&mut self, problem: String) {
-        self.0.push(problem);
-    }
-
-    pub(crate) fn check<T>(&mut self, result: Result<T, String>, context: &str) -> Option<T> {
-        result
-            .map_err(|e| self.push(format!("{context}: {e}")))
-            .ok()
-    }
-}
 
 pub(crate) fn plan(specs: &Specs, overrides: &Overrides) -> Result<Plan, Vec<String>> {
     let mut problems = Problems::default();

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use tc_macros_impl::naming;
 
-use super::{ActionPlan, Problems, StructPlan};
+use super::model::{ActionPlan, Problems, StructPlan};
 use crate::spec::Specs;
 
 /// What the crate root re-exports from `tc_core`: no action may take these names.

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::fields::{self, Context};
-use super::{Problems, StructPlan};
+use super::model::{Problems, StructPlan};
 use crate::spec::Specs;
 use crate::types::Usage;
 

@@ -14,42 +14,9 @@
 //! lists to choose from; a token the answer never hands back) is listed as
 //! unclassified, with the reason.
 
-use super::{FieldPlan, StructPlan};
+use super::model::{FieldPlan, StructPlan};
+pub(crate) use super::model::{Paging, PagingPlan, Style};
 use crate::types::{Scalar, Ty};
-
-/// How one action pages.
-pub(crate) enum Paging {
-    /// Not a list action: no paging members.
-    None,
-    /// A recognised pattern.
-    Paged(PagingPlan),
-    /// Paging members, but no unambiguous pattern: why.
-    Unclassified(String),
-}
-
-/// Which members keep the place, the size and the items.
-pub(crate) struct PagingPlan {
-    pub style: Style,
-    /// The request's offset, page number or token field.
-    pub position: String,
-    /// The request's page-size field.
-    pub size: Option<String>,
-    /// The answer's total-count field.
-    pub total: Option<String>,
-    /// The answer's list field.
-    pub list: String,
-    /// The list's element type.
-    pub item: Scalar,
-    /// For the token style: the answer's field holding the next token.
-    pub next_token: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Style {
-    Offset,
-    Page,
-    Token,
-}
 
 const PAGE_NUMBERS: &[&str] = &["PageNumber", "PageNo", "PageIndex", "PageNum", "Page"];
 const TOKENS: &[&str] = &[

@@ -1,5 +1,7 @@
 use serde_json::{Value, json};
 
+use std::collections::BTreeMap;
+
 use super::*;
 use crate::spec::{Errors, Schema};
 

@@ -6,46 +6,11 @@
 //! no longer listed, whatever its states. A spec without `examples.json`, as in
 //! the catalog, skips the check of states.)
 
-use super::{ActionPlan, FieldPlan, Problems, StructPlan};
+use super::model::{ActionPlan, FieldPlan, Problems, StructPlan};
+pub(crate) use super::model::{Form, WaiterPlan};
 use crate::overrides::{Overrides, WaiterOverride};
 use crate::spec::Specs;
 use crate::types::{Scalar, Ty};
-
-pub(crate) struct WaiterPlan {
-    /// The function's name.
-    pub name: String,
-    /// The action repeated.
-    pub action: String,
-    pub form: Form,
-    /// The state member's wire name, for the docs.
-    pub state_wire: String,
-    pub ready: Vec<String>,
-    pub failed: Vec<String>,
-}
-
-pub(crate) enum Form {
-    /// Every resource in a list must reach the state.
-    List {
-        /// The request's id list field, and whether it is plain.
-        ids: String,
-        ids_plain: bool,
-        /// The request's page-size field, set to the number of ids.
-        limit: Option<String>,
-        /// The answer's list field, each resource's id and state fields.
-        list: String,
-        id: String,
-        state: String,
-        /// `Pending`, `Ready` or `Failed`.
-        missing: &'static str,
-    },
-    /// One value of the answer.
-    One {
-        /// The request field the argument goes to, and whether it is plain.
-        input: String,
-        input_plain: bool,
-        state: String,
-    },
-}
 
 pub(crate) fn plan(
     specs: &Specs,
