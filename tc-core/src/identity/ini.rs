@@ -112,8 +112,14 @@ pub(crate) fn parse(text: &str) -> Result<Ini, IniError> {
 /// any (a comment may follow them; inside them, nothing is a comment).
 fn value_of(raw: &str) -> &str {
     let raw = raw.trim();
-    if let Some(inner) = unquote(raw) {
-        return inner;
+    // A quoted value ends at its closing quote; only a comment may follow.
+    if let Some(quote @ ('"' | '\'')) = raw.chars().next()
+        && let Some(len) = raw[1..].find(quote)
+    {
+        let rest = raw[1 + len + 1..].trim_start();
+        if rest.is_empty() || rest.starts_with(['#', ';']) {
+            return &raw[1..=len];
+        }
     }
     let bare = without_comment(raw);
     unquote(bare).unwrap_or(bare)
@@ -122,8 +128,10 @@ fn value_of(raw: &str) -> &str {
 /// `text` up to a `#` or `;` that follows whitespace, trimmed.
 fn without_comment(text: &str) -> &str {
     let bytes = text.as_bytes();
-    let start = (1..bytes.len())
-        .find(|&i| matches!(bytes[i], b'#' | b';') && bytes[i - 1].is_ascii_whitespace());
+    // At the very start too: `key = # note` has an empty value.
+    let start = (0..bytes.len()).find(|&i| {
+        matches!(bytes[i], b'#' | b';') && (i == 0 || bytes[i - 1].is_ascii_whitespace())
+    });
     start.map_or(text, |i| text[..i].trim_end())
 }
 
