@@ -21,7 +21,7 @@
 //! Dependencies only point down, from `pipeline` to `fallback`, `expand`,
 //! `valid`, `ast`, `attr`, `rules` and, at the bottom, `keys`, `ctxt`, `date`,
 //! `naming` and `default_output`, which use no other module
-//! (`tests/layers.rs` keeps it so).
+//! (`tc-core/tests/module_cycles.rs` checks every crate of the workspace).
 //!
 //! Errors are never returned early: a `Ctxt` collects every mistake of one
 //! attribute so that the user sees them all at once.
