@@ -457,7 +457,8 @@ pub(crate) fn waiter(plan: &Plan, w: &crate::plan::waiters::WaiterPlan) -> Doc {
     let mut doc = match &w.form {
         Form::List { missing, .. } => {
             let mut doc = Doc::default().paragraph(format!(
-                "Waits until every resource in `ids` is {}, as {action} reports its `{}`.",
+                "Waits until every resource in `ids` (up to 100: one page of the answer) is {}, \
+                 as {action} reports its `{}`.",
                 quoted_list(&w.ready),
                 w.state_wire
             ));

@@ -86,7 +86,12 @@ impl Client {
     /// let all: Vec<A::Item> = client.paginate(request).all_items().await?;
     /// # Ok(()) }
     /// ```
-    pub fn paginate<A: Paginate>(&self, request: A) -> Pages<A> {
+    pub fn paginate<A: Paginate>(&self, mut request: A) -> Pages<A> {
+        // The first page is sent as the cursor reads it (page 1, not a
+        // required page number's default 0).
+        if let cursor @ Cursor::Page(_) = request.cursor() {
+            request.set_cursor(cursor);
+        }
         let walk = Walk {
             client: self.clone(),
             request: Some(request),
@@ -125,9 +130,11 @@ impl<A: Paginate> Walk<A> {
         let count = A::item_count(output) as u64;
         self.seen += count;
         let size = A::page_size(&request);
-        // After an empty page, or one shorter than asked for, there is no more.
-        let last = count == 0 || size.is_some_and(|size| count < size);
+        // After an empty page there is no more; after one shorter than asked
+        // for neither, unless a total says otherwise (a service may cap the
+        // page size below the caller's).
         let total = A::total(output);
+        let last = count == 0 || (total.is_none() && size.is_some_and(|size| count < size));
         let next = match request.cursor() {
             Cursor::Offset(offset) => {
                 let next = offset + count;

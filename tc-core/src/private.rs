@@ -206,9 +206,10 @@ pub mod paging {
         Cursor::Offset(member.get().unwrap_or(0))
     }
 
-    /// The cursor of a page-numbered request; unset means the first page, 1.
+    /// The cursor of a page-numbered request; unset (or 0, a required
+    /// member left at its default) means the first page, 1.
     pub fn page(member: &impl Number) -> Cursor {
-        Cursor::Page(member.get().unwrap_or(1))
+        Cursor::Page(member.get().filter(|&page| page > 0).unwrap_or(1))
     }
 
     /// The cursor of a token-paged request; unset means the first page.

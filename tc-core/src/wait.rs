@@ -25,7 +25,8 @@ pub enum WaitState {
 #[non_exhaustive]
 pub struct WaitConfig {
     /// The pause before the second call (default 1 s); it doubles after each
-    /// call up to `max_delay`, with full jitter.
+    /// call up to `max_delay`; each pause is drawn between half of it and all
+    /// of it, so that many waiters do not ask in step.
     pub initial_delay: Duration,
     /// The longest pause between two calls (default 15 s).
     pub max_delay: Duration,
@@ -111,7 +112,10 @@ impl Client {
                 return end(WaitErrorKind::TimedOut, pending);
             }
             tokio::time::sleep(pause).await;
-            delay = (delay * 2).min(config.max_delay);
+            // A zero first pause must still grow.
+            delay = (delay * 2)
+                .max(Duration::from_millis(1))
+                .min(config.max_delay);
         }
     }
 }

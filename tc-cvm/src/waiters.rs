@@ -3,7 +3,7 @@
 
 use ::tc_core::{Client, Error, WaitConfig};
 
-/// Waits until every resource in `ids` is `NORMAL`, as [`DescribeImages`](crate::DescribeImages) reports its `ImageState`.
+/// Waits until every resource in `ids` (up to 100: one page of the answer) is `NORMAL`, as [`DescribeImages`](crate::DescribeImages) reports its `ImageState`.
 /// Ends at once with an error when one is `CREATEFAILED` or `IMPORTFAILED`.
 /// A resource the answer does not list yet counts as pending.
 ///
@@ -16,33 +16,17 @@ pub async fn images_normal(
     ids: &[String],
     config: WaitConfig,
 ) -> ::core::result::Result<crate::DescribeImagesResponse, Error> {
-    let mut request = crate::DescribeImages {
-        image_ids: ::core::option::Option::Some(ids.to_vec()),
-        ..::core::default::Default::default()
-    };
-    ::tc_core::__private::paging::Number::set(
-        &mut request.limit,
-        u64::try_from(ids.len()).unwrap_or(u64::MAX),
-    );
-    client
-        .wait_until(
-            request,
-            |out| {
-                ::tc_core::__private::waiting::every(
-                    ids,
-                    ::tc_core::__private::paging::List::items(&out.image_set),
-                    |item| ::tc_core::__private::waiting::Text::text(&item.image_id),
-                    |item| ::tc_core::__private::waiting::Text::text(&item.image_state),
-                    (&["NORMAL"], &["CREATEFAILED", "IMPORTFAILED"]),
-                    ::tc_core::__private::waiting::Missing::Pending,
-                )
-            },
+    each_image_state_in_describe_images_image_set(
+            client,
+            ids,
+            (&["NORMAL"], &["CREATEFAILED", "IMPORTFAILED"]),
+            ::tc_core::__private::waiting::Missing::Pending,
             config,
         )
         .await
 }
 
-/// Waits until every resource in `ids` is `RUNNING`, as [`DescribeInstances`](crate::DescribeInstances) reports its `InstanceState`.
+/// Waits until every resource in `ids` (up to 100: one page of the answer) is `RUNNING`, as [`DescribeInstances`](crate::DescribeInstances) reports its `InstanceState`.
 /// Ends at once with an error when one is `LAUNCH_FAILED`, `SHUTDOWN` or `TERMINATING`.
 /// A resource the answer does not list yet counts as pending.
 ///
@@ -55,35 +39,17 @@ pub async fn instances_running(
     ids: &[String],
     config: WaitConfig,
 ) -> ::core::result::Result<crate::DescribeInstancesResponse, Error> {
-    let mut request = crate::DescribeInstances {
-        instance_ids: ::core::option::Option::Some(ids.to_vec()),
-        ..::core::default::Default::default()
-    };
-    ::tc_core::__private::paging::Number::set(
-        &mut request.limit,
-        u64::try_from(ids.len()).unwrap_or(u64::MAX),
-    );
-    client
-        .wait_until(
-            request,
-            |out| {
-                ::tc_core::__private::waiting::every(
-                    ids,
-                    ::tc_core::__private::paging::List::items(&out.instance_set),
-                    |item| ::tc_core::__private::waiting::Text::text(&item.instance_id),
-                    |item| ::tc_core::__private::waiting::Text::text(
-                        &item.instance_state,
-                    ),
-                    (&["RUNNING"], &["LAUNCH_FAILED", "SHUTDOWN", "TERMINATING"]),
-                    ::tc_core::__private::waiting::Missing::Pending,
-                )
-            },
+    each_instance_state_in_describe_instances_instance_set(
+            client,
+            ids,
+            (&["RUNNING"], &["LAUNCH_FAILED", "SHUTDOWN", "TERMINATING"]),
+            ::tc_core::__private::waiting::Missing::Pending,
             config,
         )
         .await
 }
 
-/// Waits until every resource in `ids` is `STOPPED`, as [`DescribeInstances`](crate::DescribeInstances) reports its `InstanceState`.
+/// Waits until every resource in `ids` (up to 100: one page of the answer) is `STOPPED`, as [`DescribeInstances`](crate::DescribeInstances) reports its `InstanceState`.
 /// Ends at once with an error when one is `LAUNCH_FAILED`, `SHUTDOWN` or `TERMINATING`.
 /// A resource the answer does not list ends the wait with an error.
 ///
@@ -96,35 +62,17 @@ pub async fn instances_stopped(
     ids: &[String],
     config: WaitConfig,
 ) -> ::core::result::Result<crate::DescribeInstancesResponse, Error> {
-    let mut request = crate::DescribeInstances {
-        instance_ids: ::core::option::Option::Some(ids.to_vec()),
-        ..::core::default::Default::default()
-    };
-    ::tc_core::__private::paging::Number::set(
-        &mut request.limit,
-        u64::try_from(ids.len()).unwrap_or(u64::MAX),
-    );
-    client
-        .wait_until(
-            request,
-            |out| {
-                ::tc_core::__private::waiting::every(
-                    ids,
-                    ::tc_core::__private::paging::List::items(&out.instance_set),
-                    |item| ::tc_core::__private::waiting::Text::text(&item.instance_id),
-                    |item| ::tc_core::__private::waiting::Text::text(
-                        &item.instance_state,
-                    ),
-                    (&["STOPPED"], &["LAUNCH_FAILED", "SHUTDOWN", "TERMINATING"]),
-                    ::tc_core::__private::waiting::Missing::Failed,
-                )
-            },
+    each_instance_state_in_describe_instances_instance_set(
+            client,
+            ids,
+            (&["STOPPED"], &["LAUNCH_FAILED", "SHUTDOWN", "TERMINATING"]),
+            ::tc_core::__private::waiting::Missing::Failed,
             config,
         )
         .await
 }
 
-/// Waits until every resource in `ids` is `SHUTDOWN`, as [`DescribeInstances`](crate::DescribeInstances) reports its `InstanceState`.
+/// Waits until every resource in `ids` (up to 100: one page of the answer) is `SHUTDOWN`, as [`DescribeInstances`](crate::DescribeInstances) reports its `InstanceState`.
 /// A resource the answer no longer lists counts as done.
 ///
 /// Returns the last answer, the one that showed the state.
@@ -136,13 +84,65 @@ pub async fn instances_terminated(
     ids: &[String],
     config: WaitConfig,
 ) -> ::core::result::Result<crate::DescribeInstancesResponse, Error> {
+    each_instance_state_in_describe_instances_instance_set(
+            client,
+            ids,
+            (&["SHUTDOWN"], &[]),
+            ::tc_core::__private::waiting::Missing::Ready,
+            config,
+        )
+        .await
+}
+
+/// Repeats `DescribeImages` until every resource in `ids` is in one of `states`' ready states, or one is in a failed state; `missing` says what an unlisted resource means.
+async fn each_image_state_in_describe_images_image_set(
+    client: &Client,
+    ids: &[String],
+    states: (&[&str], &[&str]),
+    missing: ::tc_core::__private::waiting::Missing,
+    config: WaitConfig,
+) -> ::core::result::Result<crate::DescribeImagesResponse, Error> {
+    let mut request = crate::DescribeImages {
+        image_ids: ::core::option::Option::Some(ids.to_vec()),
+        ..::core::default::Default::default()
+    };
+    ::tc_core::__private::paging::Number::set(
+        &mut request.limit,
+        u64::try_from(ids.len().clamp(1, 100)).unwrap_or(100),
+    );
+    client
+        .wait_until(
+            request,
+            |out| {
+                ::tc_core::__private::waiting::every(
+                    ids,
+                    ::tc_core::__private::paging::List::items(&out.image_set),
+                    |item| ::tc_core::__private::waiting::Text::text(&item.image_id),
+                    |item| ::tc_core::__private::waiting::Text::text(&item.image_state),
+                    states,
+                    missing,
+                )
+            },
+            config,
+        )
+        .await
+}
+
+/// Repeats `DescribeInstances` until every resource in `ids` is in one of `states`' ready states, or one is in a failed state; `missing` says what an unlisted resource means.
+async fn each_instance_state_in_describe_instances_instance_set(
+    client: &Client,
+    ids: &[String],
+    states: (&[&str], &[&str]),
+    missing: ::tc_core::__private::waiting::Missing,
+    config: WaitConfig,
+) -> ::core::result::Result<crate::DescribeInstancesResponse, Error> {
     let mut request = crate::DescribeInstances {
         instance_ids: ::core::option::Option::Some(ids.to_vec()),
         ..::core::default::Default::default()
     };
     ::tc_core::__private::paging::Number::set(
         &mut request.limit,
-        u64::try_from(ids.len()).unwrap_or(u64::MAX),
+        u64::try_from(ids.len().clamp(1, 100)).unwrap_or(100),
     );
     client
         .wait_until(
@@ -155,8 +155,8 @@ pub async fn instances_terminated(
                     |item| ::tc_core::__private::waiting::Text::text(
                         &item.instance_state,
                     ),
-                    (&["SHUTDOWN"], &[]),
-                    ::tc_core::__private::waiting::Missing::Ready,
+                    states,
+                    missing,
                 )
             },
             config,

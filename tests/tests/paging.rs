@@ -96,6 +96,40 @@ async fn the_callers_limit_and_offset_are_kept() {
     assert_eq!(calls(&mock, "DescribeInstances"), 5);
 }
 
+#[tokio::test]
+async fn a_page_shorter_than_asked_for_is_not_the_last_while_the_total_says_more() {
+    let (mock, client) = endpoint().await;
+    // A service that caps the page at 2, whatever the caller asks for.
+    mock.on(|req: DescribeInstances| {
+        let offset = usize::try_from(req.offset.unwrap_or(0)).unwrap_or(usize::MAX);
+        let ids: Vec<String> = (0..5).map(|i| format!("ins-{i}")).collect();
+        Ok(tc_cvm::DescribeInstancesResponse {
+            total_count: 5,
+            instance_set: ids
+                .iter()
+                .skip(offset)
+                .take(2)
+                .map(|id| tc_cvm::models::Instance {
+                    instance_id: id.clone(),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        })
+    });
+    let all = client
+        .paginate(DescribeInstances {
+            limit: Some(10),
+            ..Default::default()
+        })
+        .all_items()
+        .await
+        .expect("instances");
+    let ids: Vec<&str> = all.iter().map(|i| i.instance_id.as_str()).collect();
+    assert_eq!(ids, ["ins-0", "ins-1", "ins-2", "ins-3", "ins-4"]);
+    assert_eq!(calls(&mock, "DescribeInstances"), 3);
+}
+
 /// `GetTagKeys` answering from a script of (token, keys) pages, by the token
 /// asked for (`""` for the first page).
 fn tag_pages(

@@ -226,6 +226,23 @@ async fn an_error_msg_chunk_is_a_service_error_that_ends_the_stream() {
 }
 
 #[tokio::test]
+async fn an_error_msg_as_the_first_event_fails_the_call_itself() {
+    let server = FaultServer::start(vec![Fault::Steps(vec![
+        Step::event_stream("rid-first"),
+        Step::event(r#"{"ErrorMsg":{"Msg":"the engine failed","Code":2003},"Choices":[]}"#),
+        Step::End,
+    ])])
+    .await;
+    let error = client(&server).send_streaming(chat()).await.unwrap_err();
+    assert_eq!(error.code(), Some("2003"));
+    assert_eq!(
+        error.to_string(),
+        "2003: the engine failed (RequestId: rid-first)"
+    );
+    assert_eq!(server.attempts(), 1, "a business error is not retried");
+}
+
+#[tokio::test]
 async fn a_cut_after_a_chunk_is_an_error_not_a_retry() {
     // Read-only, so anything before the first event would be retried.
     let server = FaultServer::start(vec![Fault::Steps(vec![

@@ -3,7 +3,7 @@
 
 use ::tc_core::{Client, Error, WaitConfig};
 
-/// Waits until every resource in `ids` is `ATTACHED`, as [`DescribeDisks`](crate::DescribeDisks) reports its `DiskState`.
+/// Waits until every resource in `ids` (up to 100: one page of the answer) is `ATTACHED`, as [`DescribeDisks`](crate::DescribeDisks) reports its `DiskState`.
 /// A resource the answer does not list ends the wait with an error.
 ///
 /// Returns the last answer, the one that showed the state.
@@ -15,33 +15,17 @@ pub async fn disks_attached(
     ids: &[String],
     config: WaitConfig,
 ) -> ::core::result::Result<crate::DescribeDisksResponse, Error> {
-    let mut request = crate::DescribeDisks {
-        disk_ids: ::core::option::Option::Some(ids.to_vec()),
-        ..::core::default::Default::default()
-    };
-    ::tc_core::__private::paging::Number::set(
-        &mut request.limit,
-        u64::try_from(ids.len()).unwrap_or(u64::MAX),
-    );
-    client
-        .wait_until(
-            request,
-            |out| {
-                ::tc_core::__private::waiting::every(
-                    ids,
-                    ::tc_core::__private::paging::List::items(&out.disk_set),
-                    |item| ::tc_core::__private::waiting::Text::text(&item.disk_id),
-                    |item| ::tc_core::__private::waiting::Text::text(&item.disk_state),
-                    (&["ATTACHED"], &[]),
-                    ::tc_core::__private::waiting::Missing::Failed,
-                )
-            },
+    each_disk_state_in_describe_disks_disk_set(
+            client,
+            ids,
+            (&["ATTACHED"], &[]),
+            ::tc_core::__private::waiting::Missing::Failed,
             config,
         )
         .await
 }
 
-/// Waits until every resource in `ids` is `UNATTACHED`, as [`DescribeDisks`](crate::DescribeDisks) reports its `DiskState`.
+/// Waits until every resource in `ids` (up to 100: one page of the answer) is `UNATTACHED`, as [`DescribeDisks`](crate::DescribeDisks) reports its `DiskState`.
 /// A resource the answer does not list ends the wait with an error.
 ///
 /// Returns the last answer, the one that showed the state.
@@ -53,13 +37,31 @@ pub async fn disks_unattached(
     ids: &[String],
     config: WaitConfig,
 ) -> ::core::result::Result<crate::DescribeDisksResponse, Error> {
+    each_disk_state_in_describe_disks_disk_set(
+            client,
+            ids,
+            (&["UNATTACHED"], &[]),
+            ::tc_core::__private::waiting::Missing::Failed,
+            config,
+        )
+        .await
+}
+
+/// Repeats `DescribeDisks` until every resource in `ids` is in one of `states`' ready states, or one is in a failed state; `missing` says what an unlisted resource means.
+async fn each_disk_state_in_describe_disks_disk_set(
+    client: &Client,
+    ids: &[String],
+    states: (&[&str], &[&str]),
+    missing: ::tc_core::__private::waiting::Missing,
+    config: WaitConfig,
+) -> ::core::result::Result<crate::DescribeDisksResponse, Error> {
     let mut request = crate::DescribeDisks {
         disk_ids: ::core::option::Option::Some(ids.to_vec()),
         ..::core::default::Default::default()
     };
     ::tc_core::__private::paging::Number::set(
         &mut request.limit,
-        u64::try_from(ids.len()).unwrap_or(u64::MAX),
+        u64::try_from(ids.len().clamp(1, 100)).unwrap_or(100),
     );
     client
         .wait_until(
@@ -70,8 +72,8 @@ pub async fn disks_unattached(
                     ::tc_core::__private::paging::List::items(&out.disk_set),
                     |item| ::tc_core::__private::waiting::Text::text(&item.disk_id),
                     |item| ::tc_core::__private::waiting::Text::text(&item.disk_state),
-                    (&["UNATTACHED"], &[]),
-                    ::tc_core::__private::waiting::Missing::Failed,
+                    states,
+                    missing,
                 )
             },
             config,

@@ -113,6 +113,15 @@ impl<A: Action> ChunkStream<A> {
             Some(first) => Some(first?),
             None => None,
         };
+        // A failure in the first event reaches no caller yet: it fails the
+        // attempt, so the usual rules (retries included) apply to it.
+        if let Some((code, message)) = events.first.as_deref().and_then(error_msg) {
+            return Err(Error::service::<A::Error>(
+                code,
+                message,
+                self.request_id.clone(),
+            ));
+        }
         Ok(())
     }
 
