@@ -117,59 +117,97 @@ fn generate(check: bool, specs: &Path) -> Result<ExitCode, Vec<String>> {
 
     let mut files = BTreeMap::new();
     let mut crate_dirs = Vec::new();
-    // The local endpoint's default answers, by service: (version, file name).
+    // The local endpoint's default answers, by service version: (service,
+    // version, file name).
     let answers_dir = root.join("tc-mock/src/answers");
-    let mut answers = BTreeMap::new();
+    let mut answers = Vec::new();
     let mut problems = Vec::new();
     let (mut actions, mut models, mut codes) = (0, 0, 0);
     let mut paging: BTreeMap<String, usize> = BTreeMap::new();
+    // A crate per service, holding each of its versions (the spec directories
+    // sort by service, then version).
+    let mut tested = Vec::new();
+    let mut services: BTreeMap<&str, Vec<&SpecDir>> = BTreeMap::new();
     for dir in &dirs {
         let service = dir.name.split('-').next().unwrap_or_default();
+        services.entry(service).or_default().push(dir);
+    }
+    for (service, versions) in &services {
         let layout = CrateLayout::in_workspace(&root, service);
-        if crate_dirs.contains(&layout.dir) {
-            problems.push(format!(
-                "{}: a second version of `{service}`; one crate per service",
-                dir.name
-            ));
+        let mut plans = Vec::new();
+        let mut labels = Vec::new();
+        for dir in versions {
+            // The label names the specs the way the workspace sees them,
+            // whatever path was given, so the output does not depend on where
+            // it was run.
+            let label = format!("specs/{}", dir.name);
+            let overrides = root
+                .join("tc-codegen/overrides")
+                .join(format!("{}.json", dir.name));
+            let specs = match Specs::load(&dir.path) {
+                Ok(specs) => specs,
+                Err(e) => {
+                    problems.push(format!("{}: {e}", dir.name));
+                    continue;
+                }
+            };
+            let plan = match workspace::plan_version(dir, &specs, &overrides) {
+                Ok(plan) => plan,
+                Err(mut p) => {
+                    problems.append(&mut p);
+                    continue;
+                }
+            };
+            match workspace::version_files(&plan, &layout, &label) {
+                Ok(version_files) => files.extend(version_files),
+                Err(mut p) => {
+                    problems.append(&mut p);
+                    continue;
+                }
+            }
+            let file = format!("{}.json", dir.name);
+            files.insert(
+                answers_dir.join(&file),
+                emit::mock_answers::service_json(&specs, &label),
+            );
+            answers.push((plan.service.clone(), plan.version.clone(), file));
+            actions += plan.actions.len();
+            for (_, style) in emit::paginators::paged(&plan) {
+                *paging
+                    .entry(format!("{style:?}").to_lowercase())
+                    .or_default() += 1;
+            }
+            *paging.entry("unclassified".to_owned()).or_default() +=
+                emit::paginators::unclassified(&plan).count();
+            models += plan.models.len();
+            codes += plan.codes.len();
+            plans.push(plan);
+            labels.push(label);
+        }
+        if plans.len() != versions.len() {
             continue;
         }
-        // The label names the specs the way the workspace sees them, whatever
-        // path was given, so the output does not depend on where it was run.
-        let label = format!("specs/{}", dir.name);
-        let overrides = root
-            .join("tc-codegen/overrides")
-            .join(format!("{}.json", dir.name));
-        let specs = match Specs::load(&dir.path) {
-            Ok(specs) => specs,
-            Err(e) => {
-                problems.push(format!("{}: {e}", dir.name));
-                continue;
-            }
-        };
-        match workspace::generate(dir, &specs, &overrides, &layout, &label) {
-            Ok((plan, crate_files)) => {
-                let file = format!("{service}.json");
-                files.insert(
-                    answers_dir.join(&file),
-                    emit::mock_answers::service_json(&specs, &label),
-                );
-                answers.insert(service.to_owned(), (plan.version.clone(), file));
-                actions += plan.actions.len();
-                for (_, style) in emit::paginators::paged(&plan) {
-                    *paging
-                        .entry(format!("{style:?}").to_lowercase())
-                        .or_default() += 1;
-                }
-                *paging.entry("unclassified".to_owned()).or_default() +=
-                    emit::paginators::unclassified(&plan).count();
-                models += plan.models.len();
-                codes += plan.codes.len();
-                files.extend(crate_files);
-                crate_dirs.push(layout.dir);
-            }
+        let label = labels.join(", ");
+        let primary = workspace::primary(&plans);
+        match workspace::crate_files(&plans, primary, &layout, &label) {
+            Ok(crate_files) => files.extend(crate_files),
             Err(mut p) => problems.append(&mut p),
         }
+        let dir = layout
+            .dir
+            .strip_prefix(&root)
+            .unwrap_or(&layout.dir)
+            .to_string_lossy()
+            .into_owned();
+        tested.push(emit::service_tests::TestedCrate {
+            name: layout.name.clone(),
+            dir,
+            plans,
+        });
+        crate_dirs.push(layout.dir);
     }
+    files.extend(emit::service_tests::files(&root, &tested));
+    crate_dirs.push(root.join("tests/services"));
     if !problems.is_empty() {
         return Err(problems);
     }

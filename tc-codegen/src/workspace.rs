@@ -73,7 +73,8 @@ impl CrateLayout {
     }
 }
 
-/// Every file of one service crate, by path, with the plan it came from.
+/// Every file of a crate holding one service version, by path, with the plan
+/// it came from (the catalog's scratch crates).
 pub(crate) fn generate(
     spec: &SpecDir,
     specs: &Specs,
@@ -81,38 +82,95 @@ pub(crate) fn generate(
     layout: &CrateLayout,
     label: &str,
 ) -> Result<(Plan, BTreeMap<PathBuf, String>), Vec<String>> {
-    let context = |e: String| vec![format!("{}: {e}", spec.name)];
-    let overrides = Overrides::load(overrides).map_err(context)?;
-    let plan = plan::plan(specs, &overrides).map_err(|problems| {
+    let plan = plan_version(spec, specs, overrides)?;
+    let mut files = version_files(&plan, layout, label)?;
+    let plans = [plan];
+    files.extend(crate_files(&plans, 0, layout, label)?);
+    let [plan] = plans;
+    Ok((plan, files))
+}
+
+/// The plan of one service version.
+pub(crate) fn plan_version(
+    spec: &SpecDir,
+    specs: &Specs,
+    overrides: &Path,
+) -> Result<Plan, Vec<String>> {
+    let overrides =
+        Overrides::load(overrides).map_err(|e| vec![format!("{}: {e}", spec.name)])?;
+    plan::plan(specs, &overrides).map_err(|problems| {
         problems
             .into_iter()
             .map(|p| format!("{}: {p}", spec.name))
             .collect::<Vec<_>>()
-    })?;
-    let src = layout.dir.join("src");
+    })
+}
+
+/// The files of one version's module, `src/v<version>/`.
+pub(crate) fn version_files(
+    plan: &Plan,
+    layout: &CrateLayout,
+    label: &str,
+) -> Result<BTreeMap<PathBuf, String>, Vec<String>> {
+    let context = |e: String| vec![format!("{label}: {e}")];
+    let dir = layout.dir.join("src").join(&plan.module);
     let rust = |tokens| render::file(label, tokens).map_err(context);
     let mut files = BTreeMap::from([
         (
-            layout.dir.join("Cargo.toml"),
-            emit::manifest::emit(&plan, &layout.name, label, layout.examples),
+            dir.join("mod.rs"),
+            rust(emit::version_mod::emit(plan, &layout.name))?,
         ),
+        (dir.join("actions.rs"), rust(emit::actions::emit(plan))?),
+        (dir.join("models.rs"), rust(emit::models::emit(plan))?),
+        (dir.join("errors.rs"), rust(emit::errors::emit(plan))?),
         (
-            src.join("lib.rs"),
-            rust(emit::lib_rs::emit(&plan, &layout.name, label))?,
+            dir.join("paginators.rs"),
+            rust(emit::paginators::emit(plan))?,
         ),
-        (src.join("actions.rs"), rust(emit::actions::emit(&plan))?),
-        (src.join("models.rs"), rust(emit::models::emit(&plan))?),
-        (src.join("errors.rs"), rust(emit::errors::emit(&plan))?),
-        (
-            src.join("paginators.rs"),
-            rust(emit::paginators::emit(&plan))?,
-        ),
-        (src.join("registry.rs"), rust(emit::registry::emit(&plan))?),
+        (dir.join("registry.rs"), rust(emit::registry::emit(plan))?),
     ]);
     if !plan.waiters.is_empty() {
-        files.insert(src.join("waiters.rs"), rust(emit::waiters::emit(&plan))?);
+        files.insert(dir.join("waiters.rs"), rust(emit::waiters::emit(plan))?);
     }
-    Ok((plan, files))
+    Ok(files)
+}
+
+/// The crate's own files: `Cargo.toml` and `src/lib.rs`, for its versions
+/// `plans` (in version order) of which `primary` is re-exported at the root.
+pub(crate) fn crate_files(
+    plans: &[Plan],
+    primary: usize,
+    layout: &CrateLayout,
+    label: &str,
+) -> Result<BTreeMap<PathBuf, String>, Vec<String>> {
+    let lib = render::file(
+        label,
+        emit::lib_rs::emit(plans, primary, &layout.name, label),
+    )
+    .map_err(|e| vec![format!("{label}: {e}")])?;
+    Ok(BTreeMap::from([
+        (
+            layout.dir.join("Cargo.toml"),
+            emit::manifest::emit(plans, primary, &layout.name, label, layout.examples),
+        ),
+        (layout.dir.join("src").join("lib.rs"), lib),
+    ]))
+}
+
+/// Which of a service's versions the crate root re-exports: the one with the
+/// most actions (a service's versions are usually different sets of actions,
+/// not replacements), the newest of those on a tie.
+pub(crate) fn primary(plans: &[Plan]) -> usize {
+    plans
+        .iter()
+        .enumerate()
+        .max_by(|(_, a), (_, b)| {
+            a.actions
+                .len()
+                .cmp(&b.actions.len())
+                .then_with(|| a.version.cmp(&b.version))
+        })
+        .map_or(0, |(i, _)| i)
 }
 
 /// What writing `files` would change.

@@ -90,11 +90,10 @@ impl Routes {
             }
             return Ok(Arc::clone(&route.handler));
         }
-        let answers = defaults
-            .then(|| crate::defaults::service(service))
-            .flatten()
-            .ok_or_else(|| invalid_action(service, action))?;
-        let answer = answers.answer(service, action, version)?;
+        if !defaults {
+            return Err(invalid_action(service, action));
+        }
+        let answer = crate::defaults::answer(service, action, version)?;
         let response = Arc::clone(&answer.response);
         let stream = answer.stream.clone();
         Ok(Arc::new(move |params| match &stream {

@@ -23,7 +23,7 @@ pub(crate) fn emit(plan: &Plan) -> TokenStream {
         .any(|f| f.ty.object().is_some());
     let models = uses_models.then(|| {
         quote!(
-            use crate::models;
+            use super::models;
         )
     });
     quote! {
@@ -44,7 +44,7 @@ fn action(plan: &Plan, a: &ActionPlan) -> TokenStream {
     let error = match &a.error_enum {
         Some(e) => {
             let e = ident(e);
-            quote!(crate::errors::#e)
+            quote!(super::errors::#e)
         }
         None => quote!(::tc_core::CommonCode),
     };

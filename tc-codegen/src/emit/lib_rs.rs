@@ -1,5 +1,7 @@
-//! `lib.rs`: the crate docs, the modules, and the re-exports that make this
-//! crate the only dependency a user needs.
+//! `lib.rs`: the crate docs, one module per API version (each behind the
+//! cargo feature of the same name), the primary version re-exported at the
+//! root, and the re-exports that make this crate the only dependency a user
+//! needs.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -9,37 +11,34 @@ use crate::plan::Plan;
 use crate::plan::names::ROOT_REEXPORTS;
 use crate::render::{ident, inner_doc};
 
-pub(crate) fn emit(plan: &Plan, crate_name: &str, label: &str) -> TokenStream {
+/// `plans` are the service's versions in version order; `primary` indexes the
+/// one re-exported at the root.
+pub(crate) fn emit(plans: &[Plan], primary: usize, crate_name: &str, label: &str) -> TokenStream {
+    let plan = &plans[primary];
     let example = docs::example_call(plan, crate_name);
-    let crate_doc = inner_doc(&docs::crate_docs(plan, crate_name, label, &example));
+    let crate_doc = inner_doc(&docs::crate_docs(plans, primary, crate_name, label, &example));
     let reexports = ROOT_REEXPORTS.iter().map(|name| ident(name));
-    let waiters = (!plan.waiters.is_empty()).then(|| {
+    let modules = plans.iter().map(|p| {
+        let module = ident(&p.module);
+        let feature = &p.module;
         quote! {
+            #[cfg(feature = #feature)]
             #[rustfmt::skip]
-            pub mod waiters;
+            pub mod #module;
         }
     });
+    let primary_module = ident(&plan.module);
+    let primary_feature = &plan.module;
     quote! {
         #crate_doc
         // The generated code is held to the same lints as hand-written code, and more.
         #![warn(missing_docs, unused_qualifications, clippy::pedantic)]
+        #![cfg_attr(docsrs, feature(doc_cfg))]
 
-        // Printed by prettyplease and checked by `tc-codegen --check`: rustfmt
-        // must leave the generated modules as they are.
-        #[rustfmt::skip]
-        mod actions;
-        #[rustfmt::skip]
-        pub mod errors;
-        #[rustfmt::skip]
-        pub mod models;
-        #[rustfmt::skip]
-        mod paginators;
-        #[doc(hidden)]
-        #[rustfmt::skip]
-        pub mod registry;
-        #waiters
+        #(#modules)*
 
-        pub use actions::*;
+        #[cfg(feature = #primary_feature)]
+        pub use #primary_module::*;
         #(pub use tc_core::#reexports;)*
     }
 }

@@ -3,8 +3,6 @@
 //! the `Response` object of its first successful example (an empty one when it
 //! has none) and, when it has one, the chunks of its first streamed example.
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value, json};
 
 use crate::spec::Specs;
@@ -26,6 +24,7 @@ pub(crate) fn service_json(specs: &Specs, label: &str) -> String {
                 .get(name)
                 .map(Vec::as_slice)
                 .unwrap_or_default(),
+            || shaped(&specs.schema, &schema.actions[name].output, 0),
         );
         let separator = if i == 0 { "\n" } else { ",\n" };
         out.push_str(&format!(
@@ -37,7 +36,7 @@ pub(crate) fn service_json(specs: &Specs, label: &str) -> String {
     out
 }
 
-fn answer(examples: &[crate::spec::Example]) -> Value {
+fn answer(examples: &[crate::spec::Example], shaped: impl FnOnce() -> Value) -> Value {
     let mut response = None;
     let mut stream = None;
     for example in examples {
@@ -55,11 +54,43 @@ fn answer(examples: &[crate::spec::Example]) -> Value {
         }
     }
     let mut answer = Map::new();
-    answer.insert("response".into(), response.unwrap_or_else(|| json!({})));
+    answer.insert("response".into(), response.unwrap_or_else(shaped));
     if let Some(stream) = stream {
         answer.insert("stream".into(), Value::Array(stream));
     }
     Value::Object(answer)
+}
+
+/// An answer shaped by the schema, for an action without a successful
+/// example: every member the service always sends, with a plain value of its
+/// type (nested objects down to a few levels, lists of one element).
+fn shaped(schema: &crate::spec::Schema, object: &str, depth: usize) -> Value {
+    let Some(spec) = schema.objects.get(object) else {
+        return json!({});
+    };
+    let mut out = Map::new();
+    for m in &spec.members {
+        if m.name == "RequestId" || m.output_required == Some(false) {
+            continue;
+        }
+        let one = match m.member.as_str() {
+            "string" | "binary" | "date" | "datetime" | "datetime_iso" => json!(""),
+            "int64" | "uint64" => json!(0),
+            "float" => json!(0.0),
+            "bool" => json!(false),
+            name if depth < 3 && schema.objects.contains_key(name) => {
+                shaped(schema, name, depth + 1)
+            }
+            _ => continue,
+        };
+        let value = if m.kind == "list" {
+            Value::Array(vec![one])
+        } else {
+            one
+        };
+        out.insert(m.name.clone(), value);
+    }
+    Value::Object(out)
 }
 
 /// The JSON of each `data:` line of a server-sent-event stream.
@@ -70,17 +101,18 @@ fn chunks(text: &str) -> Vec<Value> {
         .collect()
 }
 
-/// `mod.rs`: the index of the service files.
-pub(crate) fn index(services: &BTreeMap<String, (String, String)>) -> String {
+/// `mod.rs`: the index of the service version files.
+pub(crate) fn index(versions: &[(String, String, String)]) -> String {
     let mut out = format!(
         "// {} from specs/*/examples.json. Do not edit by hand: run `cargo run -p tc-codegen`.\n\
-         //! What the endpoint answers by default: each service's actions with the\n\
-         //! response of their first example (see `crate::defaults`).\n\n\
-         /// `(service, version, answers as JSON)` for every service under `specs/`.\n\
-         pub(crate) const SERVICES: &[(&str, &str, &str)] = &[\n",
+         //! What the endpoint answers by default: each service version's actions with\n\
+         //! the response of their first example (see `crate::defaults`).\n\n\
+         /// `(service, version, answers as JSON)` for every service version under `specs/`,\n\
+         /// in service and version order.\n\
+         pub(crate) const VERSIONS: &[(&str, &str, &str)] = &[\n",
         super::GENERATED_MARK
     );
-    for (service, (version, file)) in services {
+    for (service, version, file) in versions {
         out.push_str(&format!(
             "    ({service:?}, {version:?}, include_str!({file:?})),\n"
         ));

@@ -11,4 +11,6 @@ pub(crate) mod mock_answers;
 pub(crate) mod models;
 pub(crate) mod paginators;
 pub(crate) mod registry;
+pub(crate) mod service_tests;
+pub(crate) mod version_mod;
 pub(crate) mod waiters;

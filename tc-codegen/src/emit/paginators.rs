@@ -26,7 +26,7 @@ pub(crate) fn emit(plan: &Plan) -> TokenStream {
         .any(|a| matches!(&a.paging, Paging::Paged(p) if p.item.is_object()))
         .then(|| {
             quote!(
-                use crate::models;
+                use super::models;
             )
         });
     quote! {
@@ -86,8 +86,12 @@ fn paginate_impl(a: &ActionPlan, p: &crate::plan::paging::PagingPlan) -> TokenSt
             }
         }
     });
+    // An action the service retired, or a paging member the specs mark
+    // disabled, is `#[deprecated]`; its own paginator still names it.
+    let allow = (a.status != crate::plan::Status::Online).then(|| quote!(#[allow(deprecated)]));
     quote! {
-        impl ::tc_core::Paginate for crate::#action {
+        #allow
+        impl ::tc_core::Paginate for super::#action {
             type Item = #item;
 
             fn cursor(&self) -> ::tc_core::Cursor {

@@ -23,7 +23,7 @@ pub(crate) fn emit(plan: &Plan) -> TokenStream {
         crate::emit::paginators::unclassified(plan).map(|(name, why)| quote!((#name, #why)));
     let visits = plan.actions.values().map(|a| {
         let request = ident(&a.request.name);
-        quote!(visitor.visit::<crate::#request>();)
+        quote!(visitor.visit::<super::#request>();)
     });
     quote! {
         #file_doc

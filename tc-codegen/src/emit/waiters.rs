@@ -70,7 +70,7 @@ fn list_helper(w: &WaiterPlan) -> TokenStream {
         quote!(::core::option::Option::Some(ids.to_vec()))
     };
     let mutability = limit.is_some().then(|| quote!(mut));
-    let declare = quote!(let #mutability request = crate::#action { #ids: #ids_value, ..::core::default::Default::default() };);
+    let declare = quote!(let #mutability request = super::#action { #ids: #ids_value, ..::core::default::Default::default() };);
     let limit = limit.as_ref().map(|limit| {
         let limit = ident(limit);
         quote! {
@@ -95,7 +95,7 @@ fn list_helper(w: &WaiterPlan) -> TokenStream {
             states: (&[&str], &[&str]),
             missing: #waiting::Missing,
             config: WaitConfig,
-        ) -> ::core::result::Result<crate::#response, Error> {
+        ) -> ::core::result::Result<super::#response, Error> {
             #declare
             #limit
             client
@@ -137,7 +137,7 @@ fn waiter(plan: &Plan, w: &WaiterPlan) -> TokenStream {
                     client: &Client,
                     ids: &[String],
                     config: WaitConfig,
-                ) -> ::core::result::Result<crate::#response, Error> {
+                ) -> ::core::result::Result<super::#response, Error> {
                     #helper(client, ids, #states, #waiting::Missing::#missing, config).await
                 }
             }
@@ -159,8 +159,8 @@ fn waiter(plan: &Plan, w: &WaiterPlan) -> TokenStream {
                     client: &Client,
                     #input: &str,
                     config: WaitConfig,
-                ) -> ::core::result::Result<crate::#response, Error> {
-                    let request = crate::#action { #input: #value, ..::core::default::Default::default() };
+                ) -> ::core::result::Result<super::#response, Error> {
+                    let request = super::#action { #input: #value, ..::core::default::Default::default() };
                     client
                         .wait_until(
                             request,

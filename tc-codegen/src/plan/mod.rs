@@ -57,6 +57,7 @@ pub(crate) fn plan(specs: &Specs, overrides: &Overrides) -> Result<Plan, Vec<Str
     Ok(Plan {
         service: schema.service.clone(),
         version: schema.version.clone(),
+        module: format!("v{}", schema.version.replace('-', "_")),
         title: overrides
             .title
             .clone()

@@ -9,6 +9,8 @@ use crate::types::{Scalar, Ty, Usage};
 pub(crate) struct Plan {
     pub service: String,
     pub version: String,
+    /// The module this version lives in (`v2017_03_12`), also its cargo feature.
+    pub module: String,
     /// The product's name for docs (`Cloud Virtual Machine`).
     pub title: String,
     /// The enum holding every code of the service (`CvmErrorCode`).
