@@ -193,7 +193,6 @@ fn spec_root(path: &Path, out: &Path) -> Result<PathBuf, String> {
         .ok_or_else(|| format!("{}: no service specs found", path.display()))
 }
 
-
 #[cfg(test)]
 mod tests {
     use std::path::{Path, PathBuf};
@@ -211,7 +210,10 @@ mod tests {
     /// too), so that `tc-core` and its dependencies are built once.
     fn shared_target() -> PathBuf {
         let exe = std::env::current_exe().unwrap(); // <target>/debug/deps/tc_codegen-<hash>
-        exe.ancestors().nth(3).unwrap().join("tmp/tc-codegen-catalog")
+        exe.ancestors()
+            .nth(3)
+            .unwrap()
+            .join("tmp/tc-codegen-catalog")
     }
 
     /// A fresh scratch directory holding a catalog of one small service
@@ -222,7 +224,11 @@ mod tests {
         let specs = dir.join("specs/sts-2018-08-13");
         std::fs::create_dir_all(&specs).unwrap();
         for file in ["schema.json", "errors.json", "examples.json"] {
-            std::fs::copy(repo().join("specs/sts-2018-08-13").join(file), specs.join(file)).unwrap();
+            std::fs::copy(
+                repo().join("specs/sts-2018-08-13").join(file),
+                specs.join(file),
+            )
+            .unwrap();
         }
         dir
     }

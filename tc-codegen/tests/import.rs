@@ -106,7 +106,11 @@ fn the_imported_spec_generates_a_crate_that_type_checks() {
         .output()
         .unwrap();
     let stdout = text(&catalog.stdout);
-    assert!(catalog.status.success(), "{stdout}\n{}", text(&catalog.stderr));
+    assert!(
+        catalog.status.success(),
+        "{stdout}\n{}",
+        text(&catalog.stderr)
+    );
     assert!(stdout.contains(r#""checked":1,"failed":[]"#), "{stdout}");
     std::fs::remove_dir_all(&out).unwrap();
 }

@@ -86,6 +86,7 @@ pub(super) fn check(dir: &Path, target: &Path) -> Result<Check, String> {
 /// What cargo's JSON messages said so far.
 #[derive(Default)]
 struct Messages {
+    /// As in [`Check`].
     finished: BTreeSet<String>,
     errors: BTreeMap<String, String>,
     build_finished: Option<bool>,
@@ -158,7 +159,8 @@ mod tests {
 
     #[test]
     fn no_build_finished_message_is_not_success() {
-        let m = read(&[r#"{"reason":"compiler-artifact","target":{"name":"tc_a","kind":["lib"]}}"#]);
+        let m =
+            read(&[r#"{"reason":"compiler-artifact","target":{"name":"tc_a","kind":["lib"]}}"#]);
         assert_eq!(m.build_finished, None);
     }
 }

@@ -57,7 +57,8 @@ fn lint_tables(manifest: &str) -> String {
         let trimmed = line.trim_start();
         if trimmed.starts_with('[') {
             let header = trimmed.trim_start_matches('[').trim_start();
-            inside = header.starts_with("workspace.lints]") || header.starts_with("workspace.lints.");
+            inside =
+                header.starts_with("workspace.lints]") || header.starts_with("workspace.lints.");
         }
         if inside {
             tables.push_str(line);

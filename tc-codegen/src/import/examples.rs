@@ -16,6 +16,7 @@ pub(super) struct Source {
     _format: Option<IgnoredAny>,
 }
 
+/// One example of `tccli`'s `examples.json`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SourceExample {

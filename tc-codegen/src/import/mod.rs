@@ -44,10 +44,13 @@ pub(crate) struct Args {
 /// What one import did, for its summary.
 #[derive(Default)]
 struct Tally {
+    /// Service versions imported.
     versions: usize,
+    /// Their actions, codes and examples.
     actions: usize,
     codes: usize,
     examples: usize,
+    /// Files written because their text changed, and files left as they were.
     written: usize,
     unchanged: usize,
 }
@@ -95,7 +98,12 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Vec<String>> {
 }
 
 /// Imports one service version into `out/<package>-<date>/`; its directory name.
-fn import(version: &Version, sdk: &[PathBuf], out: &Path, tally: &mut Tally) -> Result<String, String> {
+fn import(
+    version: &Version,
+    sdk: &[PathBuf],
+    out: &Path,
+    tally: &mut Tally,
+) -> Result<String, String> {
     let api: schema::Api = read_json(&version.path.join("api.json"))?;
     let date = version
         .date()
@@ -117,7 +125,9 @@ fn import(version: &Version, sdk: &[PathBuf], out: &Path, tally: &mut Tally) -> 
     let client_endpoint = client
         .as_deref()
         .and_then(|c| python::class_attribute(c, "_endpoint"));
-    if let Some(signed_for) = client.as_deref().and_then(|c| python::class_attribute(c, "_service"))
+    if let Some(signed_for) = client
+        .as_deref()
+        .and_then(|c| python::class_attribute(c, "_service"))
         && signed_for != api.metadata.service
     {
         return Err(format!(
@@ -125,7 +135,10 @@ fn import(version: &Version, sdk: &[PathBuf], out: &Path, tally: &mut Tally) -> 
             api.metadata.service
         ));
     }
-    let endpoint = match (client_endpoint, current_schema.as_ref().and_then(|s| s["endpoint"].as_str())) {
+    let endpoint = match (
+        client_endpoint,
+        current_schema.as_ref().and_then(|s| s["endpoint"].as_str()),
+    ) {
         (Some(endpoint), _) => endpoint.to_owned(),
         (None, Some(current)) => {
             note("no SDK client; endpoint kept from the current spec");

@@ -45,6 +45,7 @@ pub(super) struct Metadata {
     _brief: Ignored,
 }
 
+/// One action of `api.json`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ApiAction {
@@ -61,6 +62,7 @@ struct ApiAction {
     _skip_sign: Ignored,
 }
 
+/// One object of `api.json`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ApiObject {
@@ -73,6 +75,7 @@ struct ApiObject {
     _kind: Ignored,
 }
 
+/// One member of an object of `api.json`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ApiMember {
@@ -177,6 +180,7 @@ pub(super) fn schema(api: Api, endpoint: String) -> Schema {
     }
 }
 
+/// Our member for `m`: its facts, without a placeholder example.
 fn member(m: ApiMember) -> Member {
     let example = m
         .example
@@ -233,16 +237,21 @@ mod tests {
     #[test]
     fn placeholder_examples_are_dropped() {
         for none in ["", "无", "None"] {
-            let source = api(json!({"name": "A", "type": "string", "member": "string", "example": none}));
+            let source =
+                api(json!({"name": "A", "type": "string", "member": "string", "example": none}));
             let api: Api = serde_json::from_value(source).unwrap();
             let out = serde_json::to_value(schema(api, String::new())).unwrap();
-            assert_eq!(out["objects"]["DoRequest"]["members"][0].get("example"), None);
+            assert_eq!(
+                out["objects"]["DoRequest"]["members"][0].get("example"),
+                None
+            );
         }
     }
 
     #[test]
     fn an_unknown_key_is_an_error() {
-        let source = api(json!({"name": "A", "type": "string", "member": "string", "pattern": "^a$"}));
+        let source =
+            api(json!({"name": "A", "type": "string", "member": "string", "pattern": "^a$"}));
         let e = serde_json::from_value::<Api>(source).err().unwrap();
         assert!(e.to_string().contains("unknown field `pattern`"), "{e}");
     }

@@ -33,17 +33,22 @@ impl Version {
 /// `tccli`'s `services` directory, given the unpacked package (the directory
 /// holding `tccli/`), its `tccli/` directory, or `services/` itself.
 pub(super) fn tccli_services(path: &Path) -> Result<PathBuf, String> {
-    [path.join("tccli/services"), path.join("services"), path.to_path_buf()]
-        .into_iter()
-        .find(|dir| dir.join("__init__.py").is_file() && has_version(dir))
-        .ok_or_else(|| {
-            format!(
-                "{}: not an unpacked tccli package (no tccli/services/<service>/v<date>/api.json)",
-                path.display()
-            )
-        })
+    [
+        path.join("tccli/services"),
+        path.join("services"),
+        path.to_path_buf(),
+    ]
+    .into_iter()
+    .find(|dir| dir.join("__init__.py").is_file() && has_version(dir))
+    .ok_or_else(|| {
+        format!(
+            "{}: not an unpacked tccli package (no tccli/services/<service>/v<date>/api.json)",
+            path.display()
+        )
+    })
 }
 
+/// Whether `services` holds at least one service version.
 fn has_version(services: &Path) -> bool {
     versions(services).is_ok_and(|v| !v.is_empty())
 }
@@ -97,6 +102,7 @@ pub(super) fn sdk_file(
     Ok(None)
 }
 
+/// The directories in `dir`, sorted.
 fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut dirs: Vec<PathBuf> = entries
@@ -108,6 +114,7 @@ fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(dirs)
 }
 
+/// The last part of `path`, as text.
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
