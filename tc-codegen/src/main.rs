@@ -46,7 +46,8 @@ const USAGE: &str = "usage: tc-codegen [--check] [--specs DIR]
   catalog PATH  generate every service version of PATH (a .tar.gz or a directory of
                 service directories) into a scratch workspace (--out, default a fresh
                 directory under the system's temporary one), type-check it with
-                `cargo check`, and print one JSON summary line last
+                `cargo check` (in $CARGO_TARGET_DIR when set), and print one JSON summary
+                line last; exit 1 unless cargo checked every crate
   import        rebuild the spec directories of --out (default: specs/ in the workspace)
                 from the unpacked `tccli` package (--tccli: api.json, examples.json) and
                 the unpacked Python SDK packages (--sdk, one or more: errorcodes.py, the
