@@ -5,6 +5,8 @@
 //! cargo run -p tc-codegen -- --check            # write nothing; exit 1 if anything differs
 //! cargo run -p tc-codegen -- --specs DIR        # read the specs from DIR (a spec root, or one service's directory)
 //! cargo run -p tc-codegen -- catalog PATH       # generate and type-check a whole catalog (see `catalog`)
+//! cargo run -p tc-codegen -- import --tccli DIR --sdk DIR [--out DIR]
+//!                                               # rebuild specs/ from the published definitions (see `import`)
 //! ```
 //!
 //! CVM goes to `tc-cvm/`, every other service to `services/tc-<service>/`;
@@ -19,6 +21,7 @@
 mod catalog;
 mod docs;
 mod emit;
+mod import;
 mod overrides;
 mod plan;
 mod render;
@@ -35,6 +38,7 @@ use workspace::{CrateLayout, SpecDir};
 
 const USAGE: &str = "usage: tc-codegen [--check] [--specs DIR]
        tc-codegen catalog PATH [--out DIR]
+       tc-codegen import --tccli DIR --sdk DIR [--sdk DIR ...] [--out DIR]
 
   --check       write nothing; list the files that differ and exit 1 if any do
   --specs DIR   the specs: a directory of service directories (default: specs/ in the
@@ -42,7 +46,12 @@ const USAGE: &str = "usage: tc-codegen [--check] [--specs DIR]
   catalog PATH  generate every service version of PATH (a .tar.gz or a directory of
                 service directories) into a scratch workspace (--out, default a fresh
                 directory under the system's temporary one), type-check it with
-                `cargo check`, and print one JSON summary line last";
+                `cargo check` (in $CARGO_TARGET_DIR when set), and print one JSON summary
+                line last; exit 1 unless cargo checked every crate
+  import        rebuild the spec directories of --out (default: specs/ in the workspace)
+                from the unpacked `tccli` package (--tccli: api.json, examples.json) and
+                the unpacked Python SDK packages (--sdk, one or more: errorcodes.py, the
+                endpoint); facts only, and what those do not state is kept from --out";
 
 fn workspace_root() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -52,6 +61,7 @@ fn workspace_root() -> PathBuf {
 enum Command {
     Generate { check: bool, specs: PathBuf },
     Catalog { path: PathBuf, out: Option<PathBuf> },
+    Import(import::Args),
 }
 
 fn parse_args() -> Result<Command, String> {
@@ -68,6 +78,10 @@ fn parse_args() -> Result<Command, String> {
         }
         return Ok(Command::Catalog { path, out });
     }
+    if args.peek().map(String::as_str) == Some("import") {
+        args.next();
+        return parse_import(args).map(Command::Import);
+    }
     let mut check = false;
     let mut specs = workspace_root().join("specs");
     while let Some(arg) = args.next() {
@@ -81,12 +95,35 @@ fn parse_args() -> Result<Command, String> {
     Ok(Command::Generate { check, specs })
 }
 
+/// The arguments of `import`, after the word itself.
+fn parse_import(mut args: impl Iterator<Item = String>) -> Result<import::Args, String> {
+    let (mut tccli, mut sdk, mut out) = (None, Vec::new(), None);
+    while let Some(arg) = args.next() {
+        let mut value = |flag: &str| args.next().ok_or(format!("{flag} needs a directory"));
+        match arg.as_str() {
+            "--tccli" => tccli = Some(value("--tccli")?.into()),
+            "--sdk" => sdk.push(value("--sdk")?.into()),
+            "--out" => out = Some(value("--out")?.into()),
+            other => return Err(format!("unknown argument {other:?}\n\n{USAGE}")),
+        }
+    }
+    if sdk.is_empty() {
+        return Err(format!("import needs --sdk DIR (at least one)\n\n{USAGE}"));
+    }
+    Ok(import::Args {
+        tccli: tccli.ok_or(format!("import needs --tccli DIR\n\n{USAGE}"))?,
+        sdk,
+        out: out.unwrap_or_else(|| workspace_root().join("specs")),
+    })
+}
+
 fn main() -> ExitCode {
     let result = match parse_args() {
         Ok(Command::Generate { check, specs }) => generate(check, &specs),
         Ok(Command::Catalog { path, out }) => {
             catalog::run(&path, out.as_deref(), &workspace_root())
         }
+        Ok(Command::Import(args)) => import::run(&args),
         Err(e) => Err(vec![e]),
     };
     match result {
