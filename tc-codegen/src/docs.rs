@@ -230,7 +230,9 @@ fn versions_section(mut doc: Doc, plans: &[Plan], primary: usize, crate_name: &s
          is also re-exported at the crate root, which is where the paths above point.",
         main.version, main.module
     ));
-    doc = doc.line("").line("| module | feature | actions | models | codes |");
+    doc = doc
+        .line("")
+        .line("| module | feature | actions | models | codes |");
     doc = doc.line("|---|---|---:|---:|---:|");
     for (i, p) in plans.iter().enumerate() {
         let default = if i == primary { " (default)" } else { "" };

@@ -243,6 +243,7 @@ fn generate(check: bool, specs: &Path) -> Result<ExitCode, Vec<String>> {
         });
         crate_dirs.push(layout.dir);
     }
+    files.insert(root.join("SERVICES.md"), emit::services_md::emit(&tested));
     files.extend(emit::service_tests::files(&root, &tested));
     crate_dirs.push(root.join("tests/services"));
     if !problems.is_empty() {

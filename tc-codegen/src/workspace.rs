@@ -96,8 +96,7 @@ pub(crate) fn plan_version(
     specs: &Specs,
     overrides: &Path,
 ) -> Result<Plan, Vec<String>> {
-    let overrides =
-        Overrides::load(overrides).map_err(|e| vec![format!("{}: {e}", spec.name)])?;
+    let overrides = Overrides::load(overrides).map_err(|e| vec![format!("{}: {e}", spec.name)])?;
     plan::plan(specs, &overrides).map_err(|problems| {
         problems
             .into_iter()

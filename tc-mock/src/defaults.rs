@@ -50,7 +50,10 @@ pub(crate) fn answer(
             .ok_or_else(|| invalid_action(service, action));
     }
     // A version this endpoint does not serve: name one that has the action.
-    match served.iter().find(|&&i| self::version(i).0.contains_key(action)) {
+    match served
+        .iter()
+        .find(|&&i| self::version(i).0.contains_key(action))
+    {
         Some(&i) => Err(no_such_version(service, action, version, VERSIONS[i].1)),
         None => Err(invalid_action(service, action)),
     }

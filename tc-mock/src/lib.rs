@@ -116,6 +116,27 @@ impl MockServer {
         self
     }
 
+    /// Registers an untyped handler of `action` of `service` at `version`
+    /// (replacing any earlier one): the request's parameters arrive as JSON
+    /// (a GET query's values as strings), and the handler returns the
+    /// `Response` object as JSON, without its RequestId, or a [`MockError`].
+    /// For an action no crate declares, or a test that wants no typed code
+    /// per action.
+    pub fn on_json<F>(
+        &self,
+        service: &'static str,
+        version: &'static str,
+        action: &'static str,
+        handler: F,
+    ) -> &Self
+    where
+        F: Fn(serde_json::Value) -> Result<serde_json::Value, MockError> + Send + Sync + 'static,
+    {
+        self.routes()
+            .insert_json((service, version, action), handler);
+        self
+    }
+
     fn routes(&self) -> RwLockWriteGuard<'_, Routes> {
         self.shared
             .routes

@@ -21,6 +21,9 @@ pub(crate) enum Reply {
     Events(MockStream),
 }
 
+/// `(service, version, action)` of an untyped handler.
+pub(crate) type JsonKey = (&'static str, &'static str, &'static str);
+
 type Handler = Arc<dyn Fn(Params<'_>) -> Result<Reply, MockError> + Send + Sync>;
 
 struct Route {
@@ -63,14 +66,24 @@ impl Routes {
         }));
     }
 
-    fn insert_handler<A: Action>(&mut self, handler: Handler) {
-        self.0.insert(
-            (A::SERVICE, A::NAME),
-            Route {
-                version: A::VERSION,
-                handler,
-            },
+    /// Registers (or replaces) an untyped handler: the request's parameters
+    /// arrive as JSON, the answer is the `Response` object as JSON.
+    pub(crate) fn insert_json<F>(&mut self, key: JsonKey, handler: F)
+    where
+        F: Fn(Value) -> Result<Value, MockError> + Send + Sync + 'static,
+    {
+        self.insert_route(
+            key,
+            Arc::new(move |params| handler(params::decode(params)?).map(Reply::Json)),
         );
+    }
+
+    fn insert_handler<A: Action>(&mut self, handler: Handler) {
+        self.insert_route((A::SERVICE, A::VERSION, A::NAME), handler);
+    }
+
+    fn insert_route(&mut self, (service, version, action): JsonKey, handler: Handler) {
+        self.0.insert((service, action), Route { version, handler });
     }
 
     /// The handler for `action` of `service` at `version`: the registered one,

@@ -26,8 +26,16 @@ pub(crate) fn emit(plan: &Plan) -> TokenStream {
             use super::models;
         )
     });
+    // The attributes' impls name each action; a retired one is `#[deprecated]`
+    // for its users, not for its own crate.
+    let allow = plan
+        .actions
+        .values()
+        .any(|a| a.status != Status::Online)
+        .then(|| quote!(#![allow(deprecated)]));
     quote! {
         #file_doc
+        #allow
         use ::tc_core::{tc_action, tc_model};
         #models
         #(#actions)*

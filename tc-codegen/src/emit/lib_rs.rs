@@ -16,7 +16,9 @@ use crate::render::{ident, inner_doc};
 pub(crate) fn emit(plans: &[Plan], primary: usize, crate_name: &str, label: &str) -> TokenStream {
     let plan = &plans[primary];
     let example = docs::example_call(plan, crate_name);
-    let crate_doc = inner_doc(&docs::crate_docs(plans, primary, crate_name, label, &example));
+    let crate_doc = inner_doc(&docs::crate_docs(
+        plans, primary, crate_name, label, &example,
+    ));
     let reexports = ROOT_REEXPORTS.iter().map(|name| ident(name));
     let modules = plans.iter().map(|p| {
         let module = ident(&p.module);
@@ -37,8 +39,9 @@ pub(crate) fn emit(plans: &[Plan], primary: usize, crate_name: &str, label: &str
 
         #(#modules)*
 
+        #(pub use tc_core::#reexports;)*
+        // After the `tc_core` lines, where rustfmt's ordering puts it.
         #[cfg(feature = #primary_feature)]
         pub use #primary_module::*;
-        #(pub use tc_core::#reexports;)*
     }
 }

@@ -40,9 +40,11 @@ repository.workspace = true
 [lints]
 workspace = true
 
-# Generated code holds no unit tests: `cargo test` need not build it twice.
+# Generated code holds no unit tests or benchmarks: `cargo test` and
+# `cargo clippy --all-targets` need not build it twice.
 [lib]
 test = false
+bench = false
 
 [package.metadata.docs.rs]
 all-features = true

@@ -12,5 +12,6 @@ pub(crate) mod models;
 pub(crate) mod paginators;
 pub(crate) mod registry;
 pub(crate) mod service_tests;
+pub(crate) mod services_md;
 pub(crate) mod version_mod;
 pub(crate) mod waiters;

@@ -37,7 +37,11 @@ pub(crate) fn emit(plan: &Plan) -> TokenStream {
         }
     });
     // A version whose actions use no objects has an empty `models`.
-    let import = (!plan.models.is_empty()).then(|| quote!(use ::tc_core::tc_model;));
+    let import = (!plan.models.is_empty()).then(|| {
+        quote!(
+            use ::tc_core::tc_model;
+        )
+    });
     quote! {
         #file_doc
         #import

@@ -87,7 +87,11 @@ fn tested(crates: &[TestedCrate]) -> String {
     );
     let mut dirs: Vec<String> = crates
         .iter()
-        .flat_map(|c| c.plans.iter().map(|p| format!("{}-{}", p.service, p.version)))
+        .flat_map(|c| {
+            c.plans
+                .iter()
+                .map(|p| format!("{}-{}", p.service, p.version))
+        })
         .collect();
     dirs.sort();
     for dir in &dirs {
@@ -137,8 +141,14 @@ fn groups(crates: &[TestedCrate]) -> Vec<Vec<(&TestedCrate, &Plan)>> {
 
 fn test_file(group: &[(&TestedCrate, &Plan)]) -> String {
     let mut out = header();
-    let first = group.first().map(|(_, p)| p.service.as_str()).unwrap_or_default();
-    let last = group.last().map(|(_, p)| p.service.as_str()).unwrap_or_default();
+    let first = group
+        .first()
+        .map(|(_, p)| p.service.as_str())
+        .unwrap_or_default();
+    let last = group
+        .last()
+        .map(|(_, p)| p.service.as_str())
+        .unwrap_or_default();
     out.push_str(&format!(
         "//! The service versions from {first} to {last}: see the crate docs for what is checked.\n\n\
          tc_service_tests::versions! {{\n"

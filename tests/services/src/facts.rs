@@ -7,17 +7,19 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Value};
 use tc_core::{Action, ErrorCode, Method};
 
-use super::spec::{Spec, keeps, short_name};
+use crate::spec::{Spec, keeps, short_name};
 
 /// Which half of an example.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Part {
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum Part {
     Request,
     Response,
 }
 
 /// The failures of one walk, by kind, and what it saw.
-pub(crate) struct Facts<'a> {
+pub struct Facts<'a> {
     spec: &'a Spec,
     /// The crate's library name (`tc_vpc`).
     lib: &'static str,
@@ -36,7 +38,7 @@ pub(crate) struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    pub(crate) fn new(spec: &'a Spec, lib: &'static str, all_codes_enum: &'static str) -> Self {
+    pub fn new(spec: &'a Spec, lib: &'static str, all_codes_enum: &'static str) -> Self {
         Facts {
             spec,
             lib,
@@ -52,7 +54,7 @@ impl<'a> Facts<'a> {
     }
 
     /// Every check, for action `A`.
-    pub(crate) fn visit<A>(&mut self)
+    pub fn visit<A>(&mut self)
     where
         A: Action + serde::de::DeserializeOwned + std::fmt::Debug + PartialEq,
         A::Output: serde::Serialize + std::fmt::Debug + PartialEq,
@@ -303,7 +305,7 @@ where
 }
 
 /// The codes of the service-wide enum, each once, each mapping back.
-pub(crate) fn service_enum<E: ErrorCode + Copy + std::hash::Hash + Eq + 'static>(
+pub fn service_enum<E: ErrorCode + Copy + std::hash::Hash + Eq + 'static>(
     spec: &Spec,
     all: &'static [E],
 ) -> Vec<String> {

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value, json};
 
 /// The spec files of one service version, and our overrides for it.
-pub(crate) struct Spec {
+pub struct Spec {
     pub dir: &'static str,
     pub schema: Value,
     pub errors: Value,
@@ -17,8 +17,8 @@ fn read(path: &str) -> Option<Value> {
 }
 
 impl Spec {
-    pub(crate) fn load(dir: &'static str) -> Spec {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    pub fn load(dir: &'static str) -> Spec {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
         let file = |name: &str| {
             let path = format!("{root}/specs/{dir}/{name}");
             read(&path).unwrap_or_else(|| panic!("cannot read {path}"))
@@ -33,20 +33,20 @@ impl Spec {
         }
     }
 
-    pub(crate) fn service(&self) -> &str {
+    pub fn service(&self) -> &str {
         self.schema["service"].as_str().expect("service")
     }
 
-    pub(crate) fn action(&self, name: &str) -> &Value {
+    pub fn action(&self, name: &str) -> &Value {
         &self.schema["actions"][name]
     }
 
-    pub(crate) fn action_names(&self) -> Vec<&str> {
+    pub fn action_names(&self) -> Vec<&str> {
         let actions = self.schema["actions"].as_object().expect("actions");
         actions.keys().map(String::as_str).collect()
     }
 
-    pub(crate) fn members(&self, object: &str) -> &[Value] {
+    pub fn members(&self, object: &str) -> &[Value] {
         self.schema["objects"][object]["members"]
             .as_array()
             .map(Vec::as_slice)
@@ -54,14 +54,14 @@ impl Spec {
     }
 
     /// The codes an action documents.
-    pub(crate) fn codes_of(&self, action: &str) -> Vec<&str> {
+    pub fn codes_of(&self, action: &str) -> Vec<&str> {
         self.errors["by_action"][action]
             .as_array()
             .map(|codes| codes.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default()
     }
 
-    pub(crate) fn all_codes(&self) -> Vec<&str> {
+    pub fn all_codes(&self) -> Vec<&str> {
         self.errors["all_codes"]
             .as_array()
             .expect("all_codes")
@@ -73,7 +73,7 @@ impl Spec {
     /// An object with every member of the schema object `name` set
     /// ([`Spec::sample`]), recursing into models; where a model would hold
     /// itself, a list of it is empty and a single one is left out.
-    pub(crate) fn full_object(&self, name: &str) -> Value {
+    pub fn full_object(&self, name: &str) -> Value {
         self.object_within(name, &mut Vec::new())
     }
 
@@ -114,12 +114,12 @@ impl Spec {
 }
 
 /// The last `::` segment of a type's name.
-pub(crate) fn short_name(full: &str) -> &str {
+pub fn short_name(full: &str) -> &str {
     full.rsplit("::").next().unwrap_or(full)
 }
 
 /// Equal as JSON values, numbers compared by value (`1` equals `1.0`).
-pub(crate) fn same(a: &Value, b: &Value) -> bool {
+pub fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
         (Value::Array(x), Value::Array(y)) => {
@@ -134,7 +134,7 @@ pub(crate) fn same(a: &Value, b: &Value) -> bool {
 
 /// Whether `decoded` (re-encoded) still holds every value of `example`; a
 /// `null` in the example may come back as anything (absent, `null`, a default).
-pub(crate) fn keeps(decoded: &Value, example: &Value) -> bool {
+pub fn keeps(decoded: &Value, example: &Value) -> bool {
     match (decoded, example) {
         (_, Value::Null) => true,
         (Value::Array(x), Value::Array(y)) => {
