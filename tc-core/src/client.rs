@@ -332,6 +332,11 @@ impl Answer<'_> {
             max_response_bytes,
         } = self;
         let status = response.status().as_u16();
+        if response.status().is_redirection() {
+            let location = response.headers().get(reqwest::header::LOCATION);
+            let error = Error::redirect(A::NAME, status, url, location.map(|v| v.as_bytes()));
+            return Err(Failure { error, retry_after });
+        }
         limits.extend_to_body(timer.as_mut(), started);
         let body = within(timer, read_body(response, max_response_bytes, A::NAME, url))
             .await
@@ -678,6 +683,9 @@ impl ClientBuilder {
             .connect_timeout(self.connect_timeout)
             .pool_idle_timeout(Duration::from_secs(50))
             .tcp_nodelay(true)
+            // Never follow a redirect: it would re-send the body and the
+            // session token to another host, or turn a POST into a GET.
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(REQUEST_CLIENT)
             .build()
             .map_err(|e| build_error(format!("cannot create the HTTP client: {e}")))?;

@@ -40,7 +40,8 @@
 //!
 //! 1. **Wire, signing, identity**: what a call is and who makes it, with no
 //!    network of its own. `action` (the [`Action`] contract), `common_code`,
-//!    `time`, `uuid`, `query` (the GET form), `sign` (TC3-HMAC-SHA256, a pure
+//!    `time`, `uuid`, `query` (the GET form), `redact` (the members that
+//!    carry secrets, masked bodies, URLs without their query), `sign` (TC3-HMAC-SHA256, a pure
 //!    function), `identity` ([`Credential`], [`ProvideCredential`] and the
 //!    sources that call no service: fixed, environment, credentials file,
 //!    cache, chain), `error` ([`Error`], and every constructor of it), and
@@ -88,6 +89,8 @@ mod error;
 mod identity;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod query;
+#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
+mod redact;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod sign;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]

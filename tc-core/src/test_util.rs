@@ -33,3 +33,10 @@ pub mod envelope {
 pub mod query {
     pub use crate::query::{QueryError, decode, encode, flatten, from_pairs};
 }
+
+/// Keeping secrets out of errors and logs: the sensitive members' wire names
+/// (the list `tc-macros-impl` masks in `Debug` too), the body masker and the
+/// URL without its query.
+pub mod redact {
+    pub use crate::redact::{MASK, SENSITIVE_MEMBERS, is_sensitive, mask_body, url_without_query};
+}

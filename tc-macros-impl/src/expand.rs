@@ -311,7 +311,8 @@ fn clone_impl(input: &Struct, root: &Path) -> TokenStream {
     }
 }
 
-/// `impl Debug`, as the derive writes it (the Rust field names).
+/// `impl Debug`, as the derive writes it (the Rust field names), with the
+/// value of a sensitive field masked.
 fn debug_impl(input: &Struct, root: &Path) -> TokenStream {
     let ident = &input.item.ident;
     let name = ident.unraw().to_string();
@@ -319,7 +320,13 @@ fn debug_impl(input: &Struct, root: &Path) -> TokenStream {
     let members = input.fields.iter().map(|field| {
         let member = field.ident;
         let shown = member.unraw().to_string();
-        quote_spanned! {type_span(field)=> (#shown, &self.#member) }
+        if field.sensitive {
+            quote_spanned! {type_span(field)=>
+                (#shown, &#root::__private::Masked::of(&self.#member))
+            }
+        } else {
+            quote_spanned! {type_span(field)=> (#shown, &self.#member) }
+        }
     });
     quote! {
         #[automatically_derived]
