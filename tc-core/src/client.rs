@@ -18,9 +18,10 @@ use crate::endpoint::{DEFAULT_ROOT_DOMAIN, Endpoint};
 use crate::envelope;
 use crate::error::Error;
 use crate::http::{REQUEST_CLIENT, tls_config};
-use crate::identity::{Credential, ProvideCredential, StaticProvider};
+use crate::identity::{Credential, CredentialError, ProvideCredential, StaticProvider};
 use crate::query;
 use crate::rate_limit::RateLimits;
+use crate::request_limit::RequestLimits;
 use crate::request_template::{ClientHeaders, RequestTemplate, Templates};
 use crate::retry::{RetryClass, RetryConfig, RetryState, classify};
 use crate::sign::{Payload, SKIP_AUTHORIZATION, SigningInput, SigningKeyCache};
@@ -66,6 +67,7 @@ struct Inner {
     /// Derived signing keys, one derivation per secret, UTC day and service.
     signing_keys: SigningKeyCache,
     streaming: StreamConfig,
+    request_limits: RequestLimits,
 }
 
 impl Client {
@@ -215,12 +217,20 @@ impl Client {
                 let body = serde_json::to_vec(action).map_err(|e| {
                     Error::build(A::NAME, format!("cannot serialize parameters: {e}"))
                 })?;
+                inner
+                    .request_limits
+                    .check(Method::Post, body.len())
+                    .map_err(|e| Error::build(A::NAME, e))?;
                 (Some(Bytes::from(body)), None)
             }
             Method::Get => {
                 let query = query::encode(action).map_err(|e| {
                     Error::build(A::NAME, format!("cannot flatten parameters: {e}"))
                 })?;
+                inner
+                    .request_limits
+                    .check(Method::Get, query.len())
+                    .map_err(|e| Error::build(A::NAME, e))?;
                 let mut url = template.url.clone();
                 url.set_query(Some(&query));
                 (None, Some(url))
@@ -248,6 +258,11 @@ impl Client {
                 .await
                 .map_err(|e| Failure::from(Error::from(e)))?,
         };
+        // A provider of the user's own may hand out a blank key: refuse it
+        // here rather than send a request bound to fail its signature check.
+        credential
+            .check()
+            .map_err(|e| Failure::from(Error::from(e)))?;
         let timestamp = unix_now();
         let authorization =
             authorization::<A>(&inner.signing_keys, prepared, &credential, timestamp);
@@ -488,6 +503,9 @@ pub struct ClientBuilder {
     max_response_bytes: usize,
     streaming: StreamConfig,
     method: Option<Method>,
+    /// Why the fixed credential given cannot sign, reported by `build`.
+    credential_problem: Option<CredentialError>,
+    request_limits: RequestLimits,
 }
 
 /// Default limit of a response body: far above any real API 3.0 response.
@@ -513,6 +531,8 @@ impl Default for ClientBuilder {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             streaming: StreamConfig::default(),
             method: None,
+            credential_problem: None,
+            request_limits: RequestLimits::default(),
         }
     }
 }
@@ -524,8 +544,10 @@ impl ClientBuilder {
         self
     }
 
-    /// A fixed credential.
+    /// A fixed credential. One with an empty or whitespace id or key makes
+    /// [`build`](Self::build) fail (see [`Credential::try_new`]).
     pub fn credential(mut self, credential: Credential) -> Self {
+        self.credential_problem = credential.check().err();
         self.credentials = Some(Arc::new(StaticProvider::new(credential)));
         self
     }
@@ -637,6 +659,14 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest request sent (default: a GET query of 32 KiB, a POST
+    /// body of 10 MiB, the official Go SDK's limits): a larger one fails
+    /// with [`Error::Build`] before anything is sent.
+    pub fn request_limits(mut self, limits: RequestLimits) -> Self {
+        self.request_limits = limits;
+        self
+    }
+
     /// Turns on a per-region circuit breaker (off by default): after repeated
     /// transient failures calls to that region fail fast for a cool-down,
     /// then a single probe decides whether to resume.
@@ -660,6 +690,9 @@ impl ClientBuilder {
         self,
         credentials: Arc<dyn ProvideCredential>,
     ) -> Result<Client, Error> {
+        if let Some(problem) = self.credential_problem {
+            return Err(Error::from(problem));
+        }
         let build_error = |message: String| Error::build("client", message);
         let endpoint = match &self.endpoint {
             Some(url) => Endpoint::fixed(url),
@@ -709,6 +742,7 @@ impl ClientBuilder {
                 max_response_bytes: self.max_response_bytes,
                 signing_keys: SigningKeyCache::new(),
                 streaming: self.streaming,
+                request_limits: self.request_limits,
             }),
         })
     }

@@ -49,7 +49,7 @@
 //!    `default_output` (the traits whose diagnostics name the fix for a type
 //!    the attributes cannot use).
 //! 2. **Transport parts**: `http` (the SDK's name on the wire, TLS),
-//!    `endpoint`, `request_template`, `retry`, `breaker`, `rate_limit`,
+//!    `endpoint`, `request_limit`, `request_template`, `retry`, `breaker`, `rate_limit`,
 //!    `time_limit`, and `streaming` (the [`ChunkStream`] a streaming call
 //!    returns, read from a response).
 //! 3. **The client**: `client` ([`Client`], [`ClientBuilder`], `send`,
@@ -105,6 +105,7 @@ mod endpoint;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod http;
 mod rate_limit;
+mod request_limit;
 mod request_template;
 mod retry;
 pub mod streaming;
@@ -139,6 +140,7 @@ pub use error::{
 };
 pub use identity::{Credential, CredentialError, ProvideCredential};
 pub use paginate::{Cursor, Pages, Paginate};
+pub use request_limit::RequestLimits;
 pub use retry::RetryConfig;
 pub use streaming::{ChunkStream, StreamConfig};
 pub use wait::{WaitConfig, WaitState};

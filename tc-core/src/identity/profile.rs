@@ -197,7 +197,12 @@ fn read_profile(path: &Path, bytes: &[u8], profile: &str) -> Result<Credential, 
     };
     let secret_id = required("secret_id")?;
     let secret_key = required("secret_key")?;
-    let credential = Credential::new(secret_id.value.as_str(), secret_key.value.as_str());
+    let credential = Credential::try_new(secret_id.value.as_str(), secret_key.value.as_str())
+        .map_err(|e| {
+            e.context(format_args!(
+                "the credentials file {file}, profile [{profile}]"
+            ))
+        })?;
     Ok(match section.get("token").filter(|t| !t.value.is_empty()) {
         Some(token) => credential.with_token(token.value.as_str()),
         None => credential,

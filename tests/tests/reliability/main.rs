@@ -8,5 +8,6 @@ mod support;
 
 mod stand_in;
 
+mod limits;
 mod redirects;
 mod secrets;
