@@ -14,6 +14,8 @@ mod streaming;
 
 use crate::action::{Action, Method};
 use crate::breaker::{CircuitBreakerConfig, CircuitBreakers};
+use crate::clock_skew::{ClockSkew, describe};
+use crate::common_code::CommonCode;
 use crate::endpoint::{DEFAULT_ROOT_DOMAIN, Endpoint};
 use crate::envelope;
 use crate::error::Error;
@@ -26,7 +28,6 @@ use crate::request_template::{ClientHeaders, RequestTemplate, Templates};
 use crate::retry::{RetryClass, RetryConfig, RetryState, classify};
 use crate::sign::{Payload, SKIP_AUTHORIZATION, SigningInput, SigningKeyCache};
 use crate::streaming::StreamConfig;
-use crate::time::unix_now;
 use crate::time_limit::{AttemptLimits, within};
 
 /// A Tencent Cloud API 3.0 client for every service. Cheap to clone (one
@@ -68,6 +69,8 @@ struct Inner {
     signing_keys: SigningKeyCache,
     streaming: StreamConfig,
     request_limits: RequestLimits,
+    /// The service's clock minus ours, learnt from its `Date` headers.
+    clock: ClockSkew,
 }
 
 impl Client {
@@ -159,6 +162,7 @@ impl Client {
         let region = inner.region.as_deref().unwrap_or("");
         let mut retry = RetryState::new(&inner.retry, repeatable);
         let mut attempt = 1u32;
+        let mut clock_corrected = false;
         loop {
             if let Some(breakers) = &inner.breakers {
                 breakers.admit(region).map_err(|refused| {
@@ -171,6 +175,7 @@ impl Client {
                 .await;
             let attempt_span =
                 tracing::debug_span!("tc.attempt", attempt, request_id = field::Empty);
+            let offset = inner.clock.offset();
             let result = self
                 .attempt::<A, R>(prepared, receive)
                 .instrument(attempt_span.clone())
@@ -191,6 +196,25 @@ impl Client {
             if let Some(id) = error.request_id() {
                 call_span.record("request_id", id);
             }
+            let error = if error.common_code() == Some(CommonCode::AuthFailureSignatureExpire) {
+                // The service refused the signature before acting, so a
+                // re-signed request is safe to send, once, when its `Date`
+                // told us a better time.
+                let learnt = inner.clock.offset();
+                if learnt != offset && !clock_corrected {
+                    clock_corrected = true;
+                    tracing::warn!(attempt, offset = learnt, "{}; re-signing", describe(learnt));
+                    attempt += 1;
+                    continue;
+                }
+                error.with_note(if learnt == 0 {
+                    "the local clock may be off: the response had no Date header showing by how much".to_owned()
+                } else {
+                    format!("{} (already corrected for, and still refused)", describe(learnt))
+                })
+            } else {
+                error
+            };
             let Some(backoff) = retry.next_backoff(&error) else {
                 tracing::debug!(attempt, %error, "call failed");
                 return Err(error);
@@ -263,7 +287,7 @@ impl Client {
         credential
             .check()
             .map_err(|e| Failure::from(Error::from(e)))?;
-        let timestamp = unix_now();
+        let timestamp = inner.clock.now();
         let authorization =
             authorization::<A>(&inner.signing_keys, prepared, &credential, timestamp);
         let request = prepared
@@ -285,6 +309,8 @@ impl Client {
             .await
             .ok_or_else(|| Error::timeout(A::NAME, url, inner.limits.headers_late()))?
             .map_err(|e| Error::transport(A::NAME, url, e))?;
+        let date = response.headers().get(reqwest::header::DATE);
+        inner.clock.observe(date.map(|v| v.as_bytes()));
         let retry_after = retry_after(response.headers());
         let answer = Answer {
             response,
@@ -743,6 +769,7 @@ impl ClientBuilder {
                 signing_keys: SigningKeyCache::new(),
                 streaming: self.streaming,
                 request_limits: self.request_limits,
+                clock: ClockSkew::default(),
             }),
         })
     }

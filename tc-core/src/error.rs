@@ -118,6 +118,8 @@ pub struct ServiceError {
     request_id: String,
     common: Option<CommonCode>,
     typed: Option<Box<dyn Any + Send + Sync>>,
+    /// What the client adds: why it could not overcome the error.
+    note: Option<String>,
 }
 
 impl ServiceError {
@@ -131,7 +133,15 @@ impl ServiceError {
             code,
             message,
             request_id,
+            note: None,
         }
+    }
+
+    /// What the client found out about the failure beyond the service's
+    /// message (for `AuthFailure.SignatureExpire`, how far off the local
+    /// clock is), if anything.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
     }
 
     /// The wire code, always present, even when no typed variant matches.
@@ -166,7 +176,11 @@ impl fmt::Display for ServiceError {
             f,
             "{}: {} (RequestId: {})",
             self.code, self.message, self.request_id
-        )
+        )?;
+        match &self.note {
+            Some(note) => write!(f, "; {note}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -178,6 +192,7 @@ impl fmt::Debug for ServiceError {
             .field("request_id", &self.request_id)
             .field("common", &self.common)
             .field("action_specific", &self.typed.is_some())
+            .field("note", &self.note)
             .finish()
     }
 }
@@ -610,6 +625,15 @@ impl Error {
             calls,
             last_state,
         }))
+    }
+
+    /// The same error with the client's `note` on it, if it is a service
+    /// error.
+    pub(crate) fn with_note(mut self, note: String) -> Self {
+        if let Error::Service(e) = &mut self {
+            e.note = Some(note);
+        }
+        self
     }
 
     /// The same error, naming `request_id` (a stream's, which its events do

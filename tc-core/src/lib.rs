@@ -49,7 +49,7 @@
 //!    `default_output` (the traits whose diagnostics name the fix for a type
 //!    the attributes cannot use).
 //! 2. **Transport parts**: `http` (the SDK's name on the wire, TLS),
-//!    `endpoint`, `request_limit`, `request_template`, `retry`, `breaker`, `rate_limit`,
+//!    `clock_skew` (the service's time, learnt from its `Date`), `endpoint`, `request_limit`, `request_template`, `retry`, `breaker`, `rate_limit`,
 //!    `time_limit`, and `streaming` (the [`ChunkStream`] a streaming call
 //!    returns, read from a response).
 //! 3. **The client**: `client` ([`Client`], [`ClientBuilder`], `send`,
@@ -101,6 +101,7 @@ mod wire_type;
 
 // Layer 2: transport parts.
 mod breaker;
+mod clock_skew;
 mod endpoint;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod http;
@@ -141,7 +142,7 @@ pub use error::{
 pub use identity::{Credential, CredentialError, ProvideCredential};
 pub use paginate::{Cursor, Pages, Paginate};
 pub use request_limit::RequestLimits;
-pub use retry::RetryConfig;
+pub use retry::{RetryConfig, THROTTLING_CODES};
 pub use streaming::{ChunkStream, StreamConfig};
 pub use wait::{WaitConfig, WaitState};
 pub use wire_type::WireType;

@@ -11,7 +11,7 @@ pub use crate::uuid::random_uuid;
 
 /// The clock, and the date forms of the wire.
 pub mod time {
-    pub use crate::time::{unix_now, utc_date, utc_iso8601};
+    pub use crate::time::{http_date, parse_http_date, unix_now, utc_date, utc_iso8601};
 }
 
 /// TC3-HMAC-SHA256: the signer (with every intermediate value), the client's
