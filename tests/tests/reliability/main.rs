@@ -8,6 +8,8 @@ mod support;
 
 mod stand_in;
 
+mod clock_skew;
 mod limits;
 mod redirects;
 mod secrets;
+mod throttling;

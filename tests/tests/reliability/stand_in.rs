@@ -39,7 +39,6 @@ impl Answer {
         }
     }
 
-    #[allow(dead_code)] // for the tests to come
     pub(crate) fn header(mut self, name: &str, value: &str) -> Self {
         self.headers.push((name.to_owned(), value.to_owned()));
         self
