@@ -18,12 +18,25 @@ async fn mock(offset: i64) -> MockServer {
 async fn a_server_15_minutes_ahead_is_answered_after_one_corrected_retry() {
     let mock = mock(15 * 60).await;
     // No retries at all: the correction is not a retry of a fault.
-    let client = mock.client_builder().retry(RetryConfig::disabled()).build().unwrap();
-    client.send(DescribeImageSharePermission::default()).await.unwrap();
+    let client = mock
+        .client_builder()
+        .retry(RetryConfig::disabled())
+        .build()
+        .unwrap();
+    client
+        .send(DescribeImageSharePermission::default())
+        .await
+        .unwrap();
     let codes: Vec<_> = mock.requests().into_iter().map(|r| r.error_code).collect();
-    assert_eq!(codes, [Some("AuthFailure.SignatureExpire".to_owned()), None]);
+    assert_eq!(
+        codes,
+        [Some("AuthFailure.SignatureExpire".to_owned()), None]
+    );
     // The offset is kept: the next call is right the first time.
-    client.send(DescribeImageSharePermission::default()).await.unwrap();
+    client
+        .send(DescribeImageSharePermission::default())
+        .await
+        .unwrap();
     assert_eq!(mock.requests().len(), 3);
 }
 
@@ -31,7 +44,10 @@ async fn a_server_15_minutes_ahead_is_answered_after_one_corrected_retry() {
 async fn a_server_behind_is_corrected_for_too() {
     let mock = mock(-20 * 60).await;
     let client = mock.client_builder().build().unwrap();
-    client.send(DescribeImageSharePermission::default()).await.unwrap();
+    client
+        .send(DescribeImageSharePermission::default())
+        .await
+        .unwrap();
     assert_eq!(mock.requests().len(), 2);
 }
 
@@ -48,8 +64,15 @@ async fn without_a_date_the_error_says_the_clock_may_be_off() {
         .send(DescribeImageSharePermission::default())
         .await
         .unwrap_err();
-    assert_eq!(error.common_code(), Some(CommonCode::AuthFailureSignatureExpire));
-    assert_eq!(server.requests().len(), 1, "nothing to correct by: no retry");
+    assert_eq!(
+        error.common_code(),
+        Some(CommonCode::AuthFailureSignatureExpire)
+    );
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "nothing to correct by: no retry"
+    );
     let text = error.to_string();
     assert!(text.contains("the local clock may be off"), "{text}");
 }

@@ -12,4 +12,5 @@ mod clock_skew;
 mod limits;
 mod redirects;
 mod secrets;
+mod streams;
 mod throttling;
