@@ -48,10 +48,15 @@ pub(crate) struct IniError {
 }
 
 impl Ini {
-    /// The last section called `name` (a later duplicate wins, as most
-    /// readers of this format do).
+    /// The last section called `name` (the profile reader refuses a file
+    /// with two: see [`sections_named`](Self::sections_named)).
     pub(crate) fn section(&self, name: &str) -> Option<&Section> {
         self.sections.iter().rev().find(|s| s.name == name)
+    }
+
+    /// Every section called `name`, in order.
+    pub(crate) fn sections_named(&self, name: &str) -> Vec<&Section> {
+        self.sections.iter().filter(|s| s.name == name).collect()
     }
 }
 

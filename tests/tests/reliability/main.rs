@@ -9,6 +9,7 @@ mod support;
 mod stand_in;
 
 mod clock_skew;
+mod credentials_file;
 mod limits;
 mod mock_hardening;
 mod redirects;

@@ -34,7 +34,11 @@ async fn a_300_connection_slowloris_leaves_tc_mock_answering() {
         .send(DescribeImageSharePermission::default())
         .await
         .unwrap();
-    assert!(started.elapsed() < Duration::from_millis(500), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "{:?}",
+        started.elapsed()
+    );
 
     // Each slow connection is closed by the endpoint: reading it ends.
     let closed = tokio::time::timeout(Duration::from_secs(10), async {
