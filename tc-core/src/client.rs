@@ -18,6 +18,7 @@ use crate::clock_skew::{ClockSkew, describe};
 use crate::common_code::CommonCode;
 use crate::endpoint::{DEFAULT_ROOT_DOMAIN, Endpoint};
 use crate::envelope;
+use crate::lenient;
 use crate::error::Error;
 use crate::http::{REQUEST_CLIENT, tls_config};
 use crate::identity::{Credential, CredentialError, ProvideCredential, StaticProvider};
@@ -71,6 +72,7 @@ struct Inner {
     request_limits: RequestLimits,
     /// The service's clock minus ours, learnt from its `Date` headers.
     clock: ClockSkew,
+    strict_decoding: bool,
 }
 
 impl Client {
@@ -320,6 +322,7 @@ impl Client {
             started,
             limits: &inner.limits,
             max_response_bytes: inner.max_response_bytes,
+            strict: inner.strict_decoding,
         };
         receive.receive(answer).await
     }
@@ -357,6 +360,8 @@ pub(crate) struct Answer<'a> {
     started: Instant,
     limits: &'a AttemptLimits,
     max_response_bytes: usize,
+    /// [`ClientBuilder::strict_decoding`].
+    strict: bool,
 }
 
 impl Answer<'_> {
@@ -371,6 +376,7 @@ impl Answer<'_> {
             started,
             limits,
             max_response_bytes,
+            strict,
         } = self;
         let status = response.status().as_u16();
         if response.status().is_redirection() {
@@ -383,8 +389,10 @@ impl Answer<'_> {
             .await
             .unwrap_or_else(|| Err(Error::timeout(A::NAME, url, limits.body_late())))
             .map_err(|error| Failure { error, retry_after })?;
-        envelope::decode::<A::Output, A::Error>(A::NAME, status, &body)
-            .map_err(|error| Failure { error, retry_after })
+        lenient::strictly(strict, || {
+            envelope::decode::<A::Output, A::Error>(A::NAME, status, &body)
+        })
+        .map_err(|error| Failure { error, retry_after })
     }
 }
 
@@ -532,6 +540,7 @@ pub struct ClientBuilder {
     /// Why the fixed credential given cannot sign, reported by `build`.
     credential_problem: Option<CredentialError>,
     request_limits: RequestLimits,
+    strict_decoding: bool,
 }
 
 /// Default limit of a response body: far above any real API 3.0 response.
@@ -559,6 +568,7 @@ impl Default for ClientBuilder {
             method: None,
             credential_problem: None,
             request_limits: RequestLimits::default(),
+            strict_decoding: false,
         }
     }
 }
@@ -693,6 +703,17 @@ impl ClientBuilder {
         self
     }
 
+    /// Strict decoding, for tests (default off): an answer that lacks a
+    /// plain (non-`Option`) member of the output struct, or carries a member
+    /// it does not declare (`RequestId` aside), fails with [`Error::Decode`]
+    /// instead of decoding to a default, so a misspelt field in a struct of
+    /// your own is caught. Loosely typed values (`"253"` for a `u64`) are
+    /// read either way, with a warning naming the JSON path.
+    pub fn strict_decoding(mut self, strict: bool) -> Self {
+        self.strict_decoding = strict;
+        self
+    }
+
     /// Turns on a per-region circuit breaker (off by default): after repeated
     /// transient failures calls to that region fail fast for a cool-down,
     /// then a single probe decides whether to resume.
@@ -770,6 +791,7 @@ impl ClientBuilder {
                 streaming: self.streaming,
                 request_limits: self.request_limits,
                 clock: ClockSkew::default(),
+                strict_decoding: self.strict_decoding,
             }),
         })
     }

@@ -45,6 +45,7 @@
 //!    function), `identity` ([`Credential`], [`ProvideCredential`] and the
 //!    sources that call no service: fixed, environment, credentials file,
 //!    cache, chain), `error` ([`Error`], and every constructor of it), and
+//!    `lenient` (loosely typed values read, strict mode for tests),
 //!    `envelope` (the response envelope's decoder), `wire_type` and
 //!    `default_output` (the traits whose diagnostics name the fix for a type
 //!    the attributes cannot use).
@@ -87,6 +88,7 @@ mod default_output;
 mod envelope;
 mod error;
 mod identity;
+mod lenient;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod query;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]

@@ -495,11 +495,14 @@ fn deserialize_impl(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
     let build = input.fields.iter().zip(&slots).map(|(field, slot)| {
         let member = field.ident;
         let wire = wire_literal(field);
-        // A request's plain parameter must be given; anything else may be absent.
-        let value = if kind == Kind::Action && !field.optional {
+        // A request's plain parameter must be given; a model's may be
+        // absent (except in strict decoding); an `Option` always may.
+        let value = if field.optional {
+            quote!(::core::option::Option::unwrap_or_default(#slot))
+        } else if kind == Kind::Action {
             quote!(#root::__private::wire::required(#slot, #wire)?)
         } else {
-            quote!(::core::option::Option::unwrap_or_default(#slot))
+            quote!(#root::__private::wire::present_or_default(#slot, #wire)?)
         };
         quote_spanned! {type_span(field)=> #member: #value }
     });

@@ -10,6 +10,7 @@ mod stand_in;
 
 mod clock_skew;
 mod credentials_file;
+mod decoding;
 mod limits;
 mod mock_hardening;
 mod redirects;

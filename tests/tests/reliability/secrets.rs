@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use tc_core::credential::AssumeRoleProvider;
-use tc_core::{Client, Credential, Method, RetryConfig, tc_model};
+use tc_core::{Client, Credential, Method, RetryConfig, tc_action, tc_model};
 use tc_cvm::{DescribeImageSharePermission, ResetInstancesPassword};
 use tc_ssm::GetSecretValue;
 
@@ -25,12 +25,11 @@ const SECRETS: &[&str] = &[
     "SECRETBINARY-7a7a7a7a",
     "CLIENT-KEY-44b1",
     "CLIENT-TOKEN-88c2",
-    "4242424242424242",
     "USER-FIELD-0d0d",
 ];
 
 #[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
+pub(crate) struct Captured(pub(crate) Arc<Mutex<Vec<u8>>>);
 
 impl Write for Captured {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -46,7 +45,7 @@ impl Write for Captured {
 /// Every log line of this test binary at TRACE. A global subscriber: with a
 /// thread-local one, the other tests' threads would leave the call sites
 /// cached as "never interested" and lines would go missing.
-fn logs() -> &'static Captured {
+pub(crate) fn logs() -> &'static Captured {
     static LOGS: OnceLock<Captured> = OnceLock::new();
     LOGS.get_or_init(|| {
         let captured = Captured::default();
@@ -68,6 +67,19 @@ fn client(endpoint: &str) -> Client {
         .retry(RetryConfig::default().with_initial_backoff(Duration::ZERO, Duration::ZERO))
         .build()
         .unwrap()
+}
+
+/// A call whose answer holds a numeric `Password`.
+#[tc_action(service = "cvm", version = "2017-03-12", name = "DescribePin")]
+pub struct DescribePin {}
+
+/// Its answer.
+#[tc_model]
+pub struct DescribePinResponse {
+    /// A numeric secret.
+    pub password: u64,
+    /// Identifies the call.
+    pub request_id: String,
 }
 
 /// A user's own model with a secret the list does not know.
@@ -129,18 +141,16 @@ async fn a_leaked_secret_search_finds_nothing() {
     assert!(never.requests().is_empty());
 
     // The secret itself mistyped: serde quotes the value it could not read.
-    let mistyped = r#"{"Response":{"Credentials":{"Token":4242424242424242,"TmpSecretId":"AKIDtmp","TmpSecretKey":"TMPKEY-91d3aa07"},"ExpiredTime":1,"Expiration":"x","RequestId":"rid-sts2"}}"#;
-    let sts = StandIn::start(move |_| Answer::ok(mistyped)).await;
-    let error = client(&sts.endpoint())
-        .send(tc_core::credential::sts::AssumeRole {
-            role_arn: "r".into(),
-            role_session_name: "s".into(),
-            duration_seconds: None,
-            policy: None,
-            external_id: None,
-        })
+    let mistyped = r#"{"Response":{"Password":"PASSWORD-c0ffee11","RequestId":"rid-pin"}}"#;
+    let server = StandIn::start(move |_| Answer::ok(mistyped)).await;
+    let error = client(&server.endpoint())
+        .send(DescribePin {})
         .await
         .unwrap_err();
+    let tc_core::Error::Decode(decode) = &error else {
+        panic!("expected a decode error, got {error:?}");
+    };
+    assert!(decode.message().contains("string \"***\""), "{error}");
     record(&error);
 
     // SSM secret values with a mistyped member.
