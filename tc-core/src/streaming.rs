@@ -10,7 +10,8 @@
 //! is the stream it returns, below the client.
 
 mod chunks;
-mod sse;
+#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
+pub(crate) mod sse;
 
 use std::time::Duration;
 

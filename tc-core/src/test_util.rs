@@ -40,3 +40,13 @@ pub mod query {
 pub mod redact {
     pub use crate::redact::{MASK, SENSITIVE_MEMBERS, is_sensitive, mask_body, url_without_query};
 }
+
+/// The event-stream decoder a streaming call reads with.
+pub mod sse {
+    pub use crate::streaming::sse::{EventDecoder, SseError};
+}
+
+/// The credentials file's INI dialect.
+pub mod ini {
+    pub use crate::identity::ini::{Entry, Ini, IniError, Section, parse};
+}

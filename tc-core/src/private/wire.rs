@@ -89,7 +89,11 @@ impl Visitor<'_> for MemberSeed {
         // Every answer carries a RequestId, which a user's struct need not declare.
         if index.is_none() && name != "RequestId" && is_strict() {
             let at = path();
-            let within = if at.is_empty() { String::new() } else { format!(" in {at}") };
+            let within = if at.is_empty() {
+                String::new()
+            } else {
+                format!(" in {at}")
+            };
             return Err(E::custom(format_args!(
                 "unknown member `{name}`{within} (strict decoding: the struct has no such field; is one misspelt?)"
             )));

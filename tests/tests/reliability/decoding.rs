@@ -71,9 +71,15 @@ async fn a_number_written_as_a_string_decodes_with_a_warning() {
     assert_eq!(out.name, "0");
     assert_eq!(out.item_set[0].size, Some(-4));
     let text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
-    for path in ["path=TotalCount", "path=Enabled", "path=Name", "path=ItemSet[0].Size"] {
+    for path in [
+        "path=TotalCount",
+        "path=Enabled",
+        "path=Name",
+        "path=ItemSet[0].Size",
+    ] {
         assert!(
-            text.lines().any(|l| l.contains(path) && l.contains("loosely typed")),
+            text.lines()
+                .any(|l| l.contains(path) && l.contains("loosely typed")),
             "no warning naming {path}:\n{text}"
         );
     }
@@ -86,7 +92,10 @@ async fn a_number_written_as_a_string_decodes_with_a_warning() {
 async fn strict_decoding_catches_a_misspelt_member() {
     let server = StandIn::start(|_| Answer::ok(LOOSE)).await;
     // Lenient by default: the typo decodes to 0, silently.
-    let out = client(&server, false).send(DescribeMisspelt {}).await.unwrap();
+    let out = client(&server, false)
+        .send(DescribeMisspelt {})
+        .await
+        .unwrap();
     assert_eq!(out.total_cont, 0);
     let error = client(&server, true)
         .send(DescribeMisspelt {})
@@ -95,14 +104,24 @@ async fn strict_decoding_catches_a_misspelt_member() {
     let Error::Decode(decode) = &error else {
         panic!("expected a decode error, got {error:?}");
     };
-    assert!(decode.message().contains("unknown member `TotalCount`"), "{error}");
+    assert!(
+        decode.message().contains("unknown member `TotalCount`"),
+        "{error}"
+    );
 }
 
 #[tokio::test]
 async fn strict_decoding_catches_a_missing_member() {
-    let answer = r#"{"Response":{"TotalCount":1,"Enabled":true,"ItemSet":[],"RequestId":"rid-short"}}"#;
+    let answer =
+        r#"{"Response":{"TotalCount":1,"Enabled":true,"ItemSet":[],"RequestId":"rid-short"}}"#;
     let server = StandIn::start(move |_| Answer::ok(answer)).await;
     client(&server, false).send(DescribeLoose {}).await.unwrap();
-    let error = client(&server, true).send(DescribeLoose {}).await.unwrap_err();
-    assert!(error.to_string().contains("missing field `Name`"), "{error}");
+    let error = client(&server, true)
+        .send(DescribeLoose {})
+        .await
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("missing field `Name`"),
+        "{error}"
+    );
 }

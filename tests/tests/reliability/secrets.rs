@@ -244,3 +244,12 @@ async fn a_leaked_secret_search_finds_nothing() {
         }
     }
 }
+
+/// The macro masks in `Debug` what tc-core masks in errors: one list.
+#[test]
+fn the_two_sensitive_lists_agree() {
+    assert_eq!(
+        tc_core::test_util::redact::SENSITIVE_MEMBERS,
+        tc_macros_impl::sensitive::SENSITIVE_MEMBERS
+    );
+}
