@@ -10,21 +10,26 @@ use zeroize::Zeroizing;
 /// A parsed file: its sections in order.
 #[derive(Debug, Default)]
 pub struct Ini {
+    /// The sections, in the file's order.
     pub sections: Vec<Section>,
 }
 
 /// One `[name]` and the entries under it.
 #[derive(Debug)]
 pub struct Section {
+    /// Its name, trimmed.
     pub name: String,
     /// 1-based line of the header.
     pub line: usize,
+    /// Its `key = value` lines, in order.
     pub entries: Vec<Entry>,
 }
 
 /// One `key = value`.
 pub struct Entry {
+    /// The key, trimmed.
     pub key: String,
+    /// The value: unquoted, without its comment.
     pub value: Zeroizing<String>,
     /// 1-based line.
     pub line: usize,
@@ -44,6 +49,7 @@ impl std::fmt::Debug for Entry {
 pub struct IniError {
     /// 1-based line.
     pub line: usize,
+    /// What is wrong, never quoting the line.
     pub reason: &'static str,
 }
 

@@ -13,9 +13,19 @@
 #[derive(Debug, PartialEq, Eq)]
 pub enum SseError {
     /// One line grew past the limit without ending.
-    LineTooLong { max: usize, start: Vec<u8> },
+    LineTooLong {
+        /// The limit.
+        max: usize,
+        /// The line's first bytes.
+        start: Vec<u8>,
+    },
     /// One event's data grew past the limit.
-    EventTooLarge { max: usize, start: Vec<u8> },
+    EventTooLarge {
+        /// The limit.
+        max: usize,
+        /// The data's first bytes.
+        start: Vec<u8>,
+    },
 }
 
 impl SseError {
