@@ -709,10 +709,8 @@ fn excerpt(body: &[u8]) -> String {
 /// when the path goes through a sensitive member: serde quotes the value it
 /// could not read (`invalid type: string "...", expected u64`).
 fn scrub_message(path: Option<&str>, message: String) -> String {
-    let sensitive = path.is_some_and(|path| {
-        path.split(['.', '['])
-            .any(|segment| crate::redact::is_sensitive(segment))
-    });
+    let sensitive =
+        path.is_some_and(|path| path.split(['.', '[']).any(crate::redact::is_sensitive));
     if !sensitive {
         return message;
     }

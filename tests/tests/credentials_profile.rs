@@ -130,7 +130,9 @@ async fn missing_files() {
     let error = provider.provide_credential().await.unwrap_err();
     assert_eq!(error.kind(), CredentialErrorKind::Invalid);
     assert!(
-        error.to_string().ends_with("is not a regular file (a directory, FIFO or device)"),
+        error
+            .to_string()
+            .ends_with("is not a regular file (a directory, FIFO or device)"),
         "{error}"
     );
 }
