@@ -593,6 +593,7 @@ impl ClientBuilder {
     /// [`DefaultChain`](crate::credential::DefaultChain) is used
     /// (environment, profile file, OIDC, CVM role).
     pub fn credentials_provider(mut self, provider: impl ProvideCredential + 'static) -> Self {
+        self.credential_problem = None;
         self.credentials = Some(Arc::new(provider));
         self
     }
@@ -724,9 +725,18 @@ impl ClientBuilder {
 
     /// The builder without its credential provider, and that provider if
     /// one was given ([`build`](Self::build) supplies the default).
-    pub(crate) fn take_credentials(mut self) -> (Self, Option<Arc<dyn ProvideCredential>>) {
+    ///
+    /// # Errors
+    /// [`Error::Credentials`] when the fixed credential given cannot sign
+    /// (an empty or whitespace id or key).
+    pub(crate) fn take_credentials(
+        mut self,
+    ) -> Result<(Self, Option<Arc<dyn ProvideCredential>>), Error> {
+        if let Some(problem) = self.credential_problem.take() {
+            return Err(Error::from(problem));
+        }
         let credentials = self.credentials.take();
-        (self, credentials)
+        Ok((self, credentials))
     }
 
     /// Builds the client with `credentials`, whatever the builder was given.
@@ -737,9 +747,6 @@ impl ClientBuilder {
         self,
         credentials: Arc<dyn ProvideCredential>,
     ) -> Result<Client, Error> {
-        if let Some(problem) = self.credential_problem {
-            return Err(Error::from(problem));
-        }
         let build_error = |message: String| Error::build("client", message);
         let endpoint = match &self.endpoint {
             Some(url) => Endpoint::fixed(url),

@@ -67,6 +67,16 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     })
 }
 
+/// The warning for an address off loopback, where anyone who can reach it
+/// can call the endpoint.
+fn off_loopback(listen: SocketAddr) -> Option<String> {
+    (!listen.ip().is_loopback()).then(|| {
+        format!(
+            "listening on {listen}, not a loopback address: anyone who can reach it can call this endpoint"
+        )
+    })
+}
+
 fn number(flag: &str, text: String) -> Result<usize, String> {
     text.parse()
         .map_err(|_| format!("{flag} `{text}` is not a number"))
@@ -84,11 +94,8 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if !args.listen.ip().is_loopback() {
-        eprintln!(
-            "tc-mock: warning: listening on {}, not a loopback address: anyone who can reach it can call this endpoint",
-            args.listen
-        );
+    if let Some(warning) = off_loopback(args.listen) {
+        eprintln!("tc-mock: warning: {warning}");
     }
     let mut builder = MockServer::builder().listen(args.listen);
     if let Some(limit) = args.request_log_limit {
@@ -118,4 +125,33 @@ async fn main() -> ExitCode {
     // Serve until interrupted or killed.
     let _ = tokio::signal::ctrl_c().await;
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Result<Args, String> {
+        parse_args(list.iter().map(|s| (*s).to_owned()))
+    }
+
+    #[test]
+    fn loopback_is_the_default_and_elsewhere_is_warned_about() {
+        let parsed = args(&["--secret-id", "AKID", "--secret-key", "k"]).unwrap();
+        assert_eq!(parsed.listen, SocketAddr::from(([127, 0, 0, 1], 0)));
+        assert_eq!(off_loopback(parsed.listen), None);
+        let anywhere = args(&[
+            "--listen",
+            "0.0.0.0:9000",
+            "--secret-id",
+            "AKID",
+            "--secret-key",
+            "k",
+        ])
+        .unwrap();
+        let warning = off_loopback(anywhere.listen).unwrap();
+        assert!(warning.contains("0.0.0.0:9000"), "{warning}");
+        assert_eq!(off_loopback("[::1]:9000".parse().unwrap()), None);
+        assert!(args(&["--listen", "nowhere"]).is_err());
+    }
 }

@@ -100,6 +100,14 @@ async fn a_blank_key_pair_is_refused_when_made() {
             "{id:?}/{key:?}: {built:?}"
         );
     }
+    // A provider given afterwards replaces the refused credential.
+    let replaced = Client::builder()
+        .credential(Credential::new("", "key"))
+        .credentials_provider(tc_core::credential::StaticProvider::new(Credential::new(
+            "AKIDx", "key",
+        )))
+        .build();
+    assert!(replaced.is_ok(), "{replaced:?}");
     let env = Env::fixed([
         ("TENCENTCLOUD_SECRET_ID", "AKIDenv"),
         ("TENCENTCLOUD_SECRET_KEY", " "),
