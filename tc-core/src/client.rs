@@ -14,18 +14,21 @@ mod streaming;
 
 use crate::action::{Action, Method};
 use crate::breaker::{CircuitBreakerConfig, CircuitBreakers};
+use crate::clock_skew::{ClockSkew, describe};
+use crate::common_code::CommonCode;
 use crate::endpoint::{DEFAULT_ROOT_DOMAIN, Endpoint};
 use crate::envelope;
 use crate::error::Error;
 use crate::http::{REQUEST_CLIENT, tls_config};
-use crate::identity::{Credential, ProvideCredential, StaticProvider};
+use crate::identity::{Credential, CredentialError, ProvideCredential, StaticProvider};
+use crate::lenient;
 use crate::query;
 use crate::rate_limit::RateLimits;
+use crate::request_limit::RequestLimits;
 use crate::request_template::{ClientHeaders, RequestTemplate, Templates};
 use crate::retry::{RetryClass, RetryConfig, RetryState, classify};
 use crate::sign::{Payload, SKIP_AUTHORIZATION, SigningInput, SigningKeyCache};
 use crate::streaming::StreamConfig;
-use crate::time::unix_now;
 use crate::time_limit::{AttemptLimits, within};
 
 /// A Tencent Cloud API 3.0 client for every service. Cheap to clone (one
@@ -66,6 +69,10 @@ struct Inner {
     /// Derived signing keys, one derivation per secret, UTC day and service.
     signing_keys: SigningKeyCache,
     streaming: StreamConfig,
+    request_limits: RequestLimits,
+    /// The service's clock minus ours, learnt from its `Date` headers.
+    clock: ClockSkew,
+    strict_decoding: bool,
 }
 
 impl Client {
@@ -157,6 +164,7 @@ impl Client {
         let region = inner.region.as_deref().unwrap_or("");
         let mut retry = RetryState::new(&inner.retry, repeatable);
         let mut attempt = 1u32;
+        let mut clock_corrected = false;
         loop {
             if let Some(breakers) = &inner.breakers {
                 breakers.admit(region).map_err(|refused| {
@@ -169,6 +177,7 @@ impl Client {
                 .await;
             let attempt_span =
                 tracing::debug_span!("tc.attempt", attempt, request_id = field::Empty);
+            let offset = inner.clock.offset();
             let result = self
                 .attempt::<A, R>(prepared, receive)
                 .instrument(attempt_span.clone())
@@ -189,6 +198,25 @@ impl Client {
             if let Some(id) = error.request_id() {
                 call_span.record("request_id", id);
             }
+            let error = if error.common_code() == Some(CommonCode::AuthFailureSignatureExpire) {
+                // The service refused the signature before acting, so a
+                // re-signed request is safe to send, once, when its `Date`
+                // told us a better time.
+                let learnt = inner.clock.offset();
+                if learnt != offset && !clock_corrected {
+                    clock_corrected = true;
+                    tracing::warn!(attempt, offset = learnt, "{}; re-signing", describe(learnt));
+                    attempt += 1;
+                    continue;
+                }
+                error.with_note(if learnt == 0 {
+                    "the local clock may be off: the response had no Date header showing by how much".to_owned()
+                } else {
+                    format!("{} (already corrected for, and still refused)", describe(learnt))
+                })
+            } else {
+                error
+            };
             let Some(backoff) = retry.next_backoff(&error) else {
                 tracing::debug!(attempt, %error, "call failed");
                 return Err(error);
@@ -215,12 +243,20 @@ impl Client {
                 let body = serde_json::to_vec(action).map_err(|e| {
                     Error::build(A::NAME, format!("cannot serialize parameters: {e}"))
                 })?;
+                inner
+                    .request_limits
+                    .check(Method::Post, body.len())
+                    .map_err(|e| Error::build(A::NAME, e))?;
                 (Some(Bytes::from(body)), None)
             }
             Method::Get => {
                 let query = query::encode(action).map_err(|e| {
                     Error::build(A::NAME, format!("cannot flatten parameters: {e}"))
                 })?;
+                inner
+                    .request_limits
+                    .check(Method::Get, query.len())
+                    .map_err(|e| Error::build(A::NAME, e))?;
                 let mut url = template.url.clone();
                 url.set_query(Some(&query));
                 (None, Some(url))
@@ -248,7 +284,12 @@ impl Client {
                 .await
                 .map_err(|e| Failure::from(Error::from(e)))?,
         };
-        let timestamp = unix_now();
+        // A provider of the user's own may hand out a blank key: refuse it
+        // here rather than send a request bound to fail its signature check.
+        credential
+            .check()
+            .map_err(|e| Failure::from(Error::from(e)))?;
+        let timestamp = inner.clock.now();
         let authorization =
             authorization::<A>(&inner.signing_keys, prepared, &credential, timestamp);
         let request = prepared
@@ -270,6 +311,8 @@ impl Client {
             .await
             .ok_or_else(|| Error::timeout(A::NAME, url, inner.limits.headers_late()))?
             .map_err(|e| Error::transport(A::NAME, url, e))?;
+        let date = response.headers().get(reqwest::header::DATE);
+        inner.clock.observe(date.map(|v| v.as_bytes()));
         let retry_after = retry_after(response.headers());
         let answer = Answer {
             response,
@@ -279,6 +322,7 @@ impl Client {
             started,
             limits: &inner.limits,
             max_response_bytes: inner.max_response_bytes,
+            strict: inner.strict_decoding,
         };
         receive.receive(answer).await
     }
@@ -316,6 +360,8 @@ pub(crate) struct Answer<'a> {
     started: Instant,
     limits: &'a AttemptLimits,
     max_response_bytes: usize,
+    /// [`ClientBuilder::strict_decoding`].
+    strict: bool,
 }
 
 impl Answer<'_> {
@@ -330,15 +376,23 @@ impl Answer<'_> {
             started,
             limits,
             max_response_bytes,
+            strict,
         } = self;
         let status = response.status().as_u16();
+        if response.status().is_redirection() {
+            let location = response.headers().get(reqwest::header::LOCATION);
+            let error = Error::redirect(A::NAME, status, url, location.map(|v| v.as_bytes()));
+            return Err(Failure { error, retry_after });
+        }
         limits.extend_to_body(timer.as_mut(), started);
         let body = within(timer, read_body(response, max_response_bytes, A::NAME, url))
             .await
             .unwrap_or_else(|| Err(Error::timeout(A::NAME, url, limits.body_late())))
             .map_err(|error| Failure { error, retry_after })?;
-        envelope::decode::<A::Output, A::Error>(A::NAME, status, &body)
-            .map_err(|error| Failure { error, retry_after })
+        lenient::strictly(strict, || {
+            envelope::decode::<A::Output, A::Error>(A::NAME, status, &body)
+        })
+        .map_err(|error| Failure { error, retry_after })
     }
 }
 
@@ -483,6 +537,10 @@ pub struct ClientBuilder {
     max_response_bytes: usize,
     streaming: StreamConfig,
     method: Option<Method>,
+    /// Why the fixed credential given cannot sign, reported by `build`.
+    credential_problem: Option<CredentialError>,
+    request_limits: RequestLimits,
+    strict_decoding: bool,
 }
 
 /// Default limit of a response body: far above any real API 3.0 response.
@@ -508,6 +566,9 @@ impl Default for ClientBuilder {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             streaming: StreamConfig::default(),
             method: None,
+            credential_problem: None,
+            request_limits: RequestLimits::default(),
+            strict_decoding: false,
         }
     }
 }
@@ -519,8 +580,10 @@ impl ClientBuilder {
         self
     }
 
-    /// A fixed credential.
+    /// A fixed credential. One with an empty or whitespace id or key makes
+    /// [`build`](Self::build) fail (see [`Credential::try_new`]).
     pub fn credential(mut self, credential: Credential) -> Self {
+        self.credential_problem = credential.check().err();
         self.credentials = Some(Arc::new(StaticProvider::new(credential)));
         self
     }
@@ -530,6 +593,7 @@ impl ClientBuilder {
     /// [`DefaultChain`](crate::credential::DefaultChain) is used
     /// (environment, profile file, OIDC, CVM role).
     pub fn credentials_provider(mut self, provider: impl ProvideCredential + 'static) -> Self {
+        self.credential_problem = None;
         self.credentials = Some(Arc::new(provider));
         self
     }
@@ -632,6 +696,25 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest request sent (default: a GET query of 32 KiB, a POST
+    /// body of 10 MiB, the official Go SDK's limits): a larger one fails
+    /// with [`Error::Build`] before anything is sent.
+    pub fn request_limits(mut self, limits: RequestLimits) -> Self {
+        self.request_limits = limits;
+        self
+    }
+
+    /// Strict decoding, for tests (default off): an answer that lacks a
+    /// plain (non-`Option`) member of the output struct, or carries a member
+    /// it does not declare (`RequestId` aside), fails with [`Error::Decode`]
+    /// instead of decoding to a default, so a misspelt field in a struct of
+    /// your own is caught. Loosely typed values (`"253"` for a `u64`) are
+    /// read either way, with a warning naming the JSON path.
+    pub fn strict_decoding(mut self, strict: bool) -> Self {
+        self.strict_decoding = strict;
+        self
+    }
+
     /// Turns on a per-region circuit breaker (off by default): after repeated
     /// transient failures calls to that region fail fast for a cool-down,
     /// then a single probe decides whether to resume.
@@ -642,9 +725,18 @@ impl ClientBuilder {
 
     /// The builder without its credential provider, and that provider if
     /// one was given ([`build`](Self::build) supplies the default).
-    pub(crate) fn take_credentials(mut self) -> (Self, Option<Arc<dyn ProvideCredential>>) {
+    ///
+    /// # Errors
+    /// [`Error::Credentials`] when the fixed credential given cannot sign
+    /// (an empty or whitespace id or key).
+    pub(crate) fn take_credentials(
+        mut self,
+    ) -> Result<(Self, Option<Arc<dyn ProvideCredential>>), Error> {
+        if let Some(problem) = self.credential_problem.take() {
+            return Err(Error::from(problem));
+        }
         let credentials = self.credentials.take();
-        (self, credentials)
+        Ok((self, credentials))
     }
 
     /// Builds the client with `credentials`, whatever the builder was given.
@@ -678,6 +770,9 @@ impl ClientBuilder {
             .connect_timeout(self.connect_timeout)
             .pool_idle_timeout(Duration::from_secs(50))
             .tcp_nodelay(true)
+            // Never follow a redirect: it would re-send the body and the
+            // session token to another host, or turn a POST into a GET.
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(REQUEST_CLIENT)
             .build()
             .map_err(|e| build_error(format!("cannot create the HTTP client: {e}")))?;
@@ -701,6 +796,9 @@ impl ClientBuilder {
                 max_response_bytes: self.max_response_bytes,
                 signing_keys: SigningKeyCache::new(),
                 streaming: self.streaming,
+                request_limits: self.request_limits,
+                clock: ClockSkew::default(),
+                strict_decoding: self.strict_decoding,
             }),
         })
     }

@@ -15,6 +15,7 @@ use std::time::Duration;
 use crate::action::ErrorCode;
 use crate::common_code::CommonCode;
 use crate::identity::CredentialError;
+use crate::redact::{MASK, mask_body, url_without_query};
 
 /// Why a call failed.
 ///
@@ -117,6 +118,8 @@ pub struct ServiceError {
     request_id: String,
     common: Option<CommonCode>,
     typed: Option<Box<dyn Any + Send + Sync>>,
+    /// What the client adds: why it could not overcome the error.
+    note: Option<String>,
 }
 
 impl ServiceError {
@@ -130,7 +133,15 @@ impl ServiceError {
             code,
             message,
             request_id,
+            note: None,
         }
+    }
+
+    /// What the client found out about the failure beyond the service's
+    /// message (for `AuthFailure.SignatureExpire`, how far off the local
+    /// clock is), if anything.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
     }
 
     /// The wire code, always present, even when no typed variant matches.
@@ -165,7 +176,11 @@ impl fmt::Display for ServiceError {
             f,
             "{}: {} (RequestId: {})",
             self.code, self.message, self.request_id
-        )
+        )?;
+        match &self.note {
+            Some(note) => write!(f, "; {note}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -177,6 +192,7 @@ impl fmt::Debug for ServiceError {
             .field("request_id", &self.request_id)
             .field("common", &self.common)
             .field("action_specific", &self.typed.is_some())
+            .field("note", &self.note)
             .finish()
     }
 }
@@ -238,7 +254,7 @@ impl TransportError {
             kind,
             what,
             action,
-            url: url.into(),
+            url: url_without_query(&url.into()).to_owned(),
             request_id: None,
             causes: cause_chain(&*source),
             source,
@@ -258,20 +274,22 @@ impl TransportError {
         self.kind
     }
 
-    /// The URL that was called.
+    /// The URL that was called, without its query string (a GET request's
+    /// parameters may hold secrets).
     pub fn url(&self) -> &str {
         &self.url
     }
 }
 
-/// An HTTP error status whose body is not an API response.
-#[derive(Debug, thiserror::Error)]
-#[error("HTTP {status} from {action}, and the body is not an API response: {excerpt:?}{}", request_id_suffix(.request_id.as_deref()))]
+/// An HTTP error status whose body is not an API response, or a redirect,
+/// which the client never follows.
+#[derive(Debug)]
 pub struct HttpStatusError {
     status: u16,
     action: &'static str,
     excerpt: String,
     request_id: Option<String>,
+    redirect: Option<String>,
 }
 
 impl HttpStatusError {
@@ -281,6 +299,7 @@ impl HttpStatusError {
             action,
             excerpt: excerpt(body),
             request_id: scan_request_id(body),
+            redirect: None,
         }
     }
 
@@ -289,11 +308,37 @@ impl HttpStatusError {
         self.status
     }
 
-    /// The start of the body, control characters removed.
+    /// The start of the body, control characters removed and secrets masked.
     pub fn excerpt(&self) -> &str {
         &self.excerpt
     }
+
+    /// For a redirect (3xx): the host its `Location` pointed at (the called
+    /// host for a relative one), or a note that it had none or an unreadable one.
+    pub fn redirect_host(&self) -> Option<&str> {
+        self.redirect.as_deref()
+    }
 }
+
+impl fmt::Display for HttpStatusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (status, action) = (self.status, self.action);
+        match &self.redirect {
+            Some(host) => write!(
+                f,
+                "HTTP {status} from {action}: a redirect to {host}, not followed (the API never redirects: check the endpoint and any proxy)"
+            ),
+            None => write!(
+                f,
+                "HTTP {status} from {action}, and the body is not an API response: {:?}{}",
+                self.excerpt,
+                request_id_suffix(self.request_id.as_deref())
+            ),
+        }
+    }
+}
+
+impl std::error::Error for HttpStatusError {}
 
 /// A response body that could not be decoded into the expected type.
 #[derive(Debug, thiserror::Error)]
@@ -314,9 +359,9 @@ impl DecodeError {
         body: &[u8],
     ) -> Self {
         DecodeError {
+            message: scrub_message(path.as_deref(), message.into()),
             action,
             path,
-            message: message.into(),
             excerpt: excerpt(body),
             request_id: scan_request_id(body),
         }
@@ -342,7 +387,7 @@ impl DecodeError {
         &self.message
     }
 
-    /// The start of the body, control characters removed.
+    /// The start of the body, control characters removed and secrets masked.
     pub fn excerpt(&self) -> &str {
         &self.excerpt
     }
@@ -495,7 +540,33 @@ impl Error {
             TransportErrorKind::Io
         };
         let url = error.url().map_or(url, reqwest::Url::as_str).to_owned();
+        // reqwest's own text names the URL, query and all.
+        let error = error.without_url();
         Error::Transport(Box::new(TransportError::new(kind, action, url, error)))
+    }
+
+    /// A redirect (`status` 3xx) from `url`, to `location`: never followed.
+    pub(crate) fn redirect(
+        action: &'static str,
+        status: u16,
+        url: &str,
+        location: Option<&[u8]>,
+    ) -> Self {
+        let host = match location {
+            None => "nowhere (no Location header)".to_owned(),
+            Some(location) => std::str::from_utf8(location)
+                .ok()
+                .and_then(|location| reqwest::Url::parse(url).ok()?.join(location).ok())
+                .and_then(|target| target.host_str().map(|host| format!("host `{host}`")))
+                .unwrap_or_else(|| "an unreadable Location".to_owned()),
+        };
+        Error::HttpStatus(Box::new(HttpStatusError {
+            status,
+            action,
+            excerpt: String::new(),
+            request_id: None,
+            redirect: Some(host),
+        }))
     }
 
     /// An HTTP error `status` whose body is not an API response.
@@ -556,6 +627,15 @@ impl Error {
         }))
     }
 
+    /// The same error with the client's `note` on it, if it is a service
+    /// error.
+    pub(crate) fn with_note(mut self, note: String) -> Self {
+        if let Error::Service(e) = &mut self {
+            e.note = Some(note);
+        }
+        self
+    }
+
     /// The same error, naming `request_id` (a stream's, which its events do
     /// not repeat) when it is a transport or decode failure that does not
     /// name one yet.
@@ -603,10 +683,12 @@ fn at_path(path: Option<&str>) -> String {
 }
 
 /// The first characters of a body, safe to print: at most 200 characters,
-/// control characters and runs of whitespace collapsed into one space.
+/// control characters and runs of whitespace collapsed into one space, the
+/// values of sensitive members masked.
 fn excerpt(body: &[u8]) -> String {
     const MAX_CHARS: usize = 200;
-    let text = String::from_utf8_lossy(&body[..body.len().min(4 * MAX_CHARS)]);
+    let masked = mask_body(&body[..body.len().min(4 * MAX_CHARS)]);
+    let text = String::from_utf8_lossy(&masked);
     let mut out = String::with_capacity(MAX_CHARS);
     let mut last_space = false;
     for c in text.chars() {
@@ -621,6 +703,40 @@ fn excerpt(body: &[u8]) -> String {
         last_space = space;
     }
     out.trim().to_owned()
+}
+
+/// serde's message about a value at `path`, with any quoted text masked
+/// when the path goes through a sensitive member: serde quotes the value it
+/// could not read (`invalid type: string "...", expected u64`).
+fn scrub_message(path: Option<&str>, message: String) -> String {
+    let sensitive =
+        path.is_some_and(|path| path.split(['.', '[']).any(crate::redact::is_sensitive));
+    if !sensitive {
+        return message;
+    }
+    // serde quotes strings with `"` and numbers with backticks.
+    let mut out = String::with_capacity(message.len());
+    let mut inside: Option<char> = None;
+    for c in message.chars() {
+        match inside {
+            Some(close) if c == close => {
+                out.push_str(MASK);
+                out.push(c);
+                inside = None;
+            }
+            Some(_) => {}
+            None => {
+                out.push(c);
+                if c == '"' || c == '`' {
+                    inside = Some(c);
+                }
+            }
+        }
+    }
+    if inside.is_some() {
+        out.push_str(MASK);
+    }
+    out
 }
 
 /// Finds `"RequestId": "..."` in a body that may not be valid JSON (truncated,

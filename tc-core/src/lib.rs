@@ -40,15 +40,17 @@
 //!
 //! 1. **Wire, signing, identity**: what a call is and who makes it, with no
 //!    network of its own. `action` (the [`Action`] contract), `common_code`,
-//!    `time`, `uuid`, `query` (the GET form), `sign` (TC3-HMAC-SHA256, a pure
+//!    `time`, `uuid`, `query` (the GET form), `redact` (the members that
+//!    carry secrets, masked bodies, URLs without their query), `sign` (TC3-HMAC-SHA256, a pure
 //!    function), `identity` ([`Credential`], [`ProvideCredential`] and the
 //!    sources that call no service: fixed, environment, credentials file,
 //!    cache, chain), `error` ([`Error`], and every constructor of it), and
+//!    `lenient` (loosely typed values read, strict mode for tests),
 //!    `envelope` (the response envelope's decoder), `wire_type` and
 //!    `default_output` (the traits whose diagnostics name the fix for a type
 //!    the attributes cannot use).
 //! 2. **Transport parts**: `http` (the SDK's name on the wire, TLS),
-//!    `endpoint`, `request_template`, `retry`, `breaker`, `rate_limit`,
+//!    `clock_skew` (the service's time, learnt from its `Date`), `endpoint`, `request_limit`, `request_template`, `retry`, `breaker`, `rate_limit`,
 //!    `time_limit`, and `streaming` (the [`ChunkStream`] a streaming call
 //!    returns, read from a response).
 //! 3. **The client**: `client` ([`Client`], [`ClientBuilder`], `send`,
@@ -86,8 +88,11 @@ mod default_output;
 mod envelope;
 mod error;
 mod identity;
+mod lenient;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod query;
+#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
+mod redact;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod sign;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
@@ -98,10 +103,12 @@ mod wire_type;
 
 // Layer 2: transport parts.
 mod breaker;
+mod clock_skew;
 mod endpoint;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod http;
 mod rate_limit;
+mod request_limit;
 mod request_template;
 mod retry;
 pub mod streaming;
@@ -136,7 +143,8 @@ pub use error::{
 };
 pub use identity::{Credential, CredentialError, ProvideCredential};
 pub use paginate::{Cursor, Pages, Paginate};
-pub use retry::RetryConfig;
+pub use request_limit::RequestLimits;
+pub use retry::{RetryConfig, THROTTLING_CODES};
 pub use streaming::{ChunkStream, StreamConfig};
 pub use wait::{WaitConfig, WaitState};
 pub use wire_type::WireType;

@@ -36,6 +36,23 @@ pub fn has_client_token(token: &str) -> bool {
     !token.is_empty()
 }
 
+/// What a sensitive member (a key, token, password: see the `redact`
+/// module) shows in its struct's `Debug`, whatever its value.
+pub struct Masked;
+
+impl Masked {
+    /// The mask for `value`, which is never read.
+    pub fn of<T: ?Sized>(_value: &T) -> Masked {
+        Masked
+    }
+}
+
+impl core::fmt::Debug for Masked {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(crate::redact::MASK)
+    }
+}
+
 /// A struct's `Debug` form, as `#[derive(Debug)]` writes it, in one call per
 /// struct rather than one per field.
 ///

@@ -7,7 +7,7 @@ use crate::common_code::CommonCode;
 use crate::error::{Error, TransportErrorKind};
 
 /// Retry settings. Transient faults (network failures, HTTP 500/502/503/504,
-/// `InternalError`) and throttling (`RequestLimitExceeded*`) have separate
+/// `InternalError`) and throttling (see [`THROTTLING_CODES`], and HTTP 429) have separate
 /// budgets, so a burst of throttling does not use up the tries meant for outages.
 /// Business errors are never retried.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,6 +77,19 @@ impl RetryConfig {
     }
 }
 
+/// The codes that mean "too many requests, slow down": `RequestLimitExceeded`
+/// and its documented rate-limit sub-codes. Other `RequestLimitExceeded.*`
+/// codes are quotas (`CreateDomainLimit`, `BatchTaskLimit`, `CreateUser`)
+/// that no retry will lift, so they are not retried. (The official Go SDK
+/// retries the bare code only.)
+pub const THROTTLING_CODES: &[&str] = &[
+    "RequestLimitExceeded",
+    "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
+    "RequestLimitExceeded.IPLimitExceeded",
+    "RequestLimitExceeded.RequestLimitExceeded",
+    "RequestLimitExceeded.UinLimitExceeded",
+];
+
 /// How an error bears on retrying.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum RetryClass {
@@ -93,7 +106,7 @@ pub(crate) fn classify(error: &Error) -> RetryClass {
     match error {
         Error::Service(e) => {
             let code = e.code();
-            if code.starts_with("RequestLimitExceeded") {
+            if THROTTLING_CODES.contains(&code) {
                 RetryClass::Throttled
             } else if code == "InternalError" || code.starts_with("InternalError.") {
                 RetryClass::Transient
@@ -208,6 +221,21 @@ mod tests {
         );
         assert!(state.next_backoff(&throttled).is_some());
         assert!(state.next_backoff(&throttled).is_none());
+    }
+
+    #[test]
+    fn quota_codes_are_not_throttling() {
+        for code in THROTTLING_CODES {
+            assert_eq!(classify(&service(code)), RetryClass::Throttled, "{code}");
+        }
+        for code in [
+            "RequestLimitExceeded.CreateDomainLimit",
+            "RequestLimitExceeded.BatchTaskLimit",
+            "RequestLimitExceeded.CreateUser",
+            "RequestLimitExceededX",
+        ] {
+            assert_eq!(classify(&service(code)), RetryClass::Never, "{code}");
+        }
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! is the stream it returns, below the client.
 
 mod chunks;
-mod sse;
+#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
+pub(crate) mod sse;
 
 use std::time::Duration;
 
@@ -30,6 +31,11 @@ pub struct StreamConfig {
     /// 1 MiB); the stream as a whole has no limit, and holds no more than one
     /// event in memory.
     pub max_event_bytes: usize,
+    /// Longest wait, from the stream's headers, for its first event with
+    /// data (default 60 s): comments (`: ping`) and empty keep-alive events
+    /// do not count, so a stream that only keeps itself alive still ends,
+    /// with a time-out, while the call is an attempt and may be retried.
+    pub first_event_timeout: Duration,
 }
 
 impl Default for StreamConfig {
@@ -37,6 +43,7 @@ impl Default for StreamConfig {
         StreamConfig {
             idle_timeout: Duration::from_secs(60),
             max_event_bytes: 1024 * 1024,
+            first_event_timeout: Duration::from_secs(60),
         }
     }
 }
@@ -46,6 +53,13 @@ impl StreamConfig {
     #[must_use]
     pub fn with_idle_timeout(mut self, timeout: Duration) -> Self {
         self.idle_timeout = timeout;
+        self
+    }
+
+    /// Sets the limit on the wait for the first event.
+    #[must_use]
+    pub fn with_first_event_timeout(mut self, timeout: Duration) -> Self {
+        self.first_event_timeout = timeout;
         self
     }
 

@@ -11,7 +11,7 @@ pub use crate::uuid::random_uuid;
 
 /// The clock, and the date forms of the wire.
 pub mod time {
-    pub use crate::time::{unix_now, utc_date, utc_iso8601};
+    pub use crate::time::{http_date, parse_http_date, unix_now, utc_date, utc_iso8601};
 }
 
 /// TC3-HMAC-SHA256: the signer (with every intermediate value), the client's
@@ -32,4 +32,21 @@ pub mod envelope {
 /// The GET form of a request, both ways.
 pub mod query {
     pub use crate::query::{QueryError, decode, encode, flatten, from_pairs};
+}
+
+/// Keeping secrets out of errors and logs: the sensitive members' wire names
+/// (the list `tc-macros-impl` masks in `Debug` too), the body masker and the
+/// URL without its query.
+pub mod redact {
+    pub use crate::redact::{MASK, SENSITIVE_MEMBERS, is_sensitive, mask_body, url_without_query};
+}
+
+/// The event-stream decoder a streaming call reads with.
+pub mod sse {
+    pub use crate::streaming::sse::{EventDecoder, SseError};
+}
+
+/// The credentials file's INI dialect.
+pub mod ini {
+    pub use crate::identity::ini::{Entry, Ini, IniError, Section, parse};
 }

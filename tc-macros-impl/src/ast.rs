@@ -24,6 +24,9 @@ pub(crate) struct Field<'a> {
     pub(crate) optional: bool,
     /// What the field's type is checked as, and where errors about it go.
     pub(crate) wire_type: WireTypeCheck<'a>,
+    /// The value is a secret, masked in `Debug`: marked `#[tc(sensitive)]`,
+    /// or a wire name on the [`sensitive`](crate::sensitive) list.
+    pub(crate) sensitive: bool,
 }
 
 /// A field's type as the wire-type check sees it.
@@ -126,6 +129,7 @@ impl<'a> Field<'a> {
     fn from_syn(cx: &Ctxt, which: Macro, original: &'a syn::Field) -> Option<Self> {
         let ident = original.ident.as_ref()?;
         let attrs = FieldAttrs::parse(cx, which, &original.attrs);
+        let marked = attrs.sensitive;
         let wire = match attrs.rename {
             Some(lit) => WireName {
                 value: lit.value(),
@@ -138,12 +142,14 @@ impl<'a> Field<'a> {
                 renamed: false,
             },
         };
+        let sensitive = marked || crate::sensitive::is_sensitive(&wire.value);
         Some(Field {
             original,
             ident,
             wire,
             optional: is_option(&original.ty),
             wire_type: WireTypeCheck::of(&original.ty),
+            sensitive,
         })
     }
 }

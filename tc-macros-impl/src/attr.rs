@@ -20,8 +20,8 @@ use crate::default_output;
 use crate::keys::{
     ACTION_KEYS, CODE, CODE_EXAMPLE, CRATE, CRATE_EXAMPLE, CRATE_KEYS, ERROR, ERROR_EXAMPLE,
     FIELD_KEYS, METHOD, METHOD_EXAMPLE, NAME, NAME_EXAMPLE, OUTPUT, OUTPUT_EXAMPLE, RATE_LIMIT,
-    RATE_LIMIT_EXAMPLE, RENAME, RENAME_EXAMPLE, SERDE, SERVICE, SERVICE_EXAMPLE, TC, VARIANT_KEYS,
-    VERSION, VERSION_EXAMPLE,
+    RATE_LIMIT_EXAMPLE, RENAME, RENAME_EXAMPLE, SENSITIVE, SERDE, SERVICE, SERVICE_EXAMPLE, TC,
+    VARIANT_KEYS, VERSION, VERSION_EXAMPLE,
 };
 use crate::rules::{
     Method, check_code, check_method, check_name, check_rename, check_service, check_version,
@@ -234,11 +234,13 @@ pub(crate) fn parse_crate_args(cx: &Ctxt, which: Macro, args: TokenStream) -> Op
 pub(crate) struct FieldAttrs {
     /// The wire name, overriding the one derived from the field's name.
     pub(crate) rename: Option<LitStr>,
+    /// `#[tc(sensitive)]`: the value is a secret, masked in `Debug`.
+    pub(crate) sensitive: bool,
 }
 
 impl FieldAttrs {
     pub(crate) fn parse(cx: &Ctxt, which: Macro, attrs: &[Attribute]) -> FieldAttrs {
-        let (rename, _) = parse_helper(cx, attrs, &FIELD_KEY, |rename| {
+        let (rename, _, sensitive) = parse_helper(cx, attrs, &FIELD_KEY, |rename| {
             let fix = match rename {
                 Some(name) => format!("write #[tc(rename = {name:?})] instead"),
                 None => String::from(
@@ -253,6 +255,7 @@ impl FieldAttrs {
         });
         FieldAttrs {
             rename: rename.value,
+            sensitive,
         }
     }
 }
@@ -266,7 +269,7 @@ pub(crate) struct VariantAttrs {
 
 impl VariantAttrs {
     pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
-        let (code, refused) = parse_helper(cx, attrs, &VARIANT_KEY, |rename| {
+        let (code, refused, _) = parse_helper(cx, attrs, &VARIANT_KEY, |rename| {
             let code = rename.unwrap_or_else(|| String::from("..."));
             format!(
                 "#[serde(...)] is not read by {}: a variant's error code is \
@@ -296,6 +299,8 @@ struct HelperKey {
     /// Count the key as seen when a syntax error stops the walk: it may be
     /// there, behind the error, and is then not also reported missing.
     seen_on_syntax_error: bool,
+    /// A key written alone, with no value (`sensitive`), if the place takes one.
+    flag: Option<&'static str>,
 }
 
 const FIELD_KEY: HelperKey = HelperKey {
@@ -305,6 +310,7 @@ const FIELD_KEY: HelperKey = HelperKey {
     place: "field attribute",
     allowed: FIELD_KEYS,
     seen_on_syntax_error: false,
+    flag: Some(SENSITIVE),
 };
 
 const VARIANT_KEY: HelperKey = HelperKey {
@@ -314,29 +320,40 @@ const VARIANT_KEY: HelperKey = HelperKey {
     place: "variant attribute",
     allowed: VARIANT_KEYS,
     seen_on_syntax_error: true,
+    flag: None,
 };
 
 /// What a field and a variant share: each `#[serde(...)]` is refused with the
 /// message `refusal` writes from its `rename` (if any), then `key` is read
-/// from every `#[tc(...)]`. Returns the key, and whether a `#[serde(...)]` was
-/// refused.
+/// from every `#[tc(...)]`. Returns the key, whether a `#[serde(...)]` was
+/// refused, and whether the place's flag was given.
 fn parse_helper<'c>(
     cx: &'c Ctxt,
     attrs: &[Attribute],
     key: &HelperKey,
     refusal: impl Fn(Option<String>) -> String,
-) -> (Attr<'c, LitStr>, bool) {
+) -> (Attr<'c, LitStr>, bool, bool) {
     let mut refused = false;
     for attr in attrs.iter().filter(|attr| is_serde(attr)) {
         refused = true;
         cx.error_spanned_by(attr, refusal(serde_rename(attr)));
     }
     let mut value = Attr::new(cx, key.key);
+    let mut flag = false;
     for attr in attrs.iter().filter(|attr| is_tc(attr)) {
         let result = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident(key.key) {
                 let lit = lit_str(cx, &meta, key.example)?;
                 value.set(&meta.path, lit.filter(|lit| (key.check)(cx, lit)));
+            } else if let Some(name) = key.flag.filter(|name| meta.path.is_ident(name)) {
+                if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                    rest_of_value(meta.input)?;
+                    cx.error_spanned_by(
+                        &meta.path,
+                        format_args!("`{name}` takes no value: write `#[tc({name})]`"),
+                    );
+                }
+                flag = true;
             } else {
                 unknown_key(cx, &meta, key.place, key.allowed)?;
             }
@@ -349,7 +366,7 @@ fn parse_helper<'c>(
             }
         }
     }
-    (value, refused)
+    (value, refused, flag)
 }
 
 /// Reports `#[tc(...)]` and `#[serde(...)]` on the struct or enum itself,

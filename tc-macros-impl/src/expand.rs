@@ -311,7 +311,8 @@ fn clone_impl(input: &Struct, root: &Path) -> TokenStream {
     }
 }
 
-/// `impl Debug`, as the derive writes it (the Rust field names).
+/// `impl Debug`, as the derive writes it (the Rust field names), with the
+/// value of a sensitive field masked.
 fn debug_impl(input: &Struct, root: &Path) -> TokenStream {
     let ident = &input.item.ident;
     let name = ident.unraw().to_string();
@@ -319,7 +320,13 @@ fn debug_impl(input: &Struct, root: &Path) -> TokenStream {
     let members = input.fields.iter().map(|field| {
         let member = field.ident;
         let shown = member.unraw().to_string();
-        quote_spanned! {type_span(field)=> (#shown, &self.#member) }
+        if field.sensitive {
+            quote_spanned! {type_span(field)=>
+                (#shown, &#root::__private::Masked::of(&self.#member))
+            }
+        } else {
+            quote_spanned! {type_span(field)=> (#shown, &self.#member) }
+        }
     });
     quote! {
         #[automatically_derived]
@@ -488,11 +495,14 @@ fn deserialize_impl(input: &Struct, root: &Path, kind: Kind) -> TokenStream {
     let build = input.fields.iter().zip(&slots).map(|(field, slot)| {
         let member = field.ident;
         let wire = wire_literal(field);
-        // A request's plain parameter must be given; anything else may be absent.
-        let value = if kind == Kind::Action && !field.optional {
+        // A request's plain parameter must be given; a model's may be
+        // absent (except in strict decoding); an `Option` always may.
+        let value = if field.optional {
+            quote!(::core::option::Option::unwrap_or_default(#slot))
+        } else if kind == Kind::Action {
             quote!(#root::__private::wire::required(#slot, #wire)?)
         } else {
-            quote!(::core::option::Option::unwrap_or_default(#slot))
+            quote!(#root::__private::wire::present_or_default(#slot, #wire)?)
         };
         quote_spanned! {type_span(field)=> #member: #value }
     });

@@ -20,6 +20,8 @@ pub(crate) const RATE_LIMIT: &str = "rate_limit";
 pub(crate) const CRATE: &str = "crate";
 /// `#[tc(...)]` on a field.
 pub(crate) const RENAME: &str = "rename";
+/// `#[tc(sensitive)]` on a field: its value prints masked in `Debug`.
+pub(crate) const SENSITIVE: &str = "sensitive";
 /// `#[tc(...)]` on a variant.
 pub(crate) const CODE: &str = "code";
 
@@ -27,7 +29,7 @@ pub(crate) const ACTION_KEYS: &[&str] = &[
     SERVICE, VERSION, NAME, OUTPUT, ERROR, METHOD, RATE_LIMIT, CRATE,
 ];
 pub(crate) const CRATE_KEYS: &[&str] = &[CRATE];
-pub(crate) const FIELD_KEYS: &[&str] = &[RENAME];
+pub(crate) const FIELD_KEYS: &[&str] = &[RENAME, SENSITIVE];
 pub(crate) const VARIANT_KEYS: &[&str] = &[CODE];
 
 /// How each key is written, for messages.

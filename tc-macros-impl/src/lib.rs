@@ -11,6 +11,8 @@
 //! - `rules`, `date`: what one value may be (a service name, a version date, ...);
 //! - `naming`: how a field's wire name is derived, and the way back (public:
 //!   the generator uses the same rules);
+//! - `sensitive`: the wire names whose values `Debug` masks (public: the
+//!   tests compare it with tc-core's list);
 //! - `ast`: the input item, as the model the rest works on (keeping spans);
 //! - `valid`: rules that involve more than one field, variant or argument;
 //! - `expand`: code generation (`default_output`: the response type an action
@@ -20,7 +22,7 @@
 //!
 //! Dependencies only point down, from `pipeline` to `fallback`, `expand`,
 //! `valid`, `ast`, `attr`, `rules` and, at the bottom, `keys`, `ctxt`, `date`,
-//! `naming` and `default_output`, which use no other module
+//! `naming`, `sensitive` and `default_output`, which use no other module
 //! (`tc-core/tests/module_cycles.rs` checks every crate of the workspace).
 //!
 //! Errors are never returned early: a `Ctxt` collects every mistake of one
@@ -39,6 +41,7 @@ mod keys;
 pub mod naming;
 mod pipeline;
 mod rules;
+pub mod sensitive;
 mod valid;
 
 use proc_macro2::TokenStream;

@@ -189,6 +189,8 @@ pub struct MockServerBuilder {
     fixed_now: Option<u64>,
     no_defaults: bool,
     request_log_limit: Option<usize>,
+    clock_offset: i64,
+    limits: server::Limits,
 }
 
 impl MockServerBuilder {
@@ -212,6 +214,30 @@ impl MockServerBuilder {
     /// so that recorded requests (such as published signing examples) verify.
     pub fn fixed_time(mut self, unix_seconds: u64) -> Self {
         self.fixed_now = Some(unix_seconds);
+        self
+    }
+
+    /// Runs the endpoint's clock `seconds` ahead of the machine's (behind
+    /// when negative), for the timestamp check and the `Date` header, as a
+    /// service would look to a client whose clock is wrong.
+    pub fn clock_offset(mut self, seconds: i64) -> Self {
+        self.clock_offset = seconds;
+        self
+    }
+
+    /// How long a client may take to send a request's headers (default
+    /// 10 s) and then its body (default 30 s); a slower one has its
+    /// connection closed (headers) or gets `RequestTimeout` (body), so that
+    /// stalled clients cannot tie the endpoint up.
+    pub fn read_timeouts(
+        mut self,
+        headers: std::time::Duration,
+        body: std::time::Duration,
+    ) -> Self {
+        self.limits = server::Limits {
+            header_read: headers,
+            body_read: body,
+        };
         self
     }
 
@@ -243,6 +269,8 @@ impl MockServerBuilder {
         let mut shared = Shared {
             fixed_now: self.fixed_now,
             defaults: !self.no_defaults,
+            clock_offset: self.clock_offset,
+            limits: self.limits,
             log: RequestLog::with_limit(
                 self.request_log_limit.unwrap_or(DEFAULT_REQUEST_LOG_LIMIT),
             )
@@ -276,6 +304,8 @@ impl std::fmt::Debug for MockServerBuilder {
             .field("fixed_now", &self.fixed_now)
             .field("answer_from_examples", &!self.no_defaults)
             .field("request_log_limit", &self.request_log_limit)
+            .field("clock_offset", &self.clock_offset)
+            .field("limits", &self.limits)
             .finish()
     }
 }

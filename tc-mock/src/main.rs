@@ -1,10 +1,13 @@
 //! `tc-mock`: serves the local endpoint with CVM image sharing until killed.
 //!
 //! ```text
-//! tc-mock --listen 127.0.0.1:PORT --secret-id ID --secret-key KEY [--secret-id ID --secret-key KEY ...]
+//! tc-mock [--listen 127.0.0.1:PORT] --secret-id ID --secret-key KEY [--secret-id ID --secret-key KEY ...]
 //!         [--share-quota N] [--owner-account ACCOUNT] [--request-log-limit N]
 //! ```
-//! Prints `listening on http://ADDR` once ready. It remembers only the last
+//! Prints `listening on http://ADDR` once ready. `--listen` defaults to
+//! `127.0.0.1:0` (a free loopback port); an address off loopback is
+//! allowed, with a warning, since anyone who can reach it can call the
+//! endpoint with the keys it accepts. It remembers only the last
 //! `--request-log-limit` requests (default 10 000), so its memory stays flat
 //! however long it serves.
 
@@ -16,7 +19,7 @@ use std::sync::Arc;
 use tc_mock::MockServer;
 use tc_mock::cvm::ImageSharing;
 
-const USAGE: &str = "usage: tc-mock --listen ADDR --secret-id ID --secret-key KEY [--secret-id ID --secret-key KEY ...] [--share-quota N] [--owner-account ACCOUNT] [--request-log-limit N]";
+const USAGE: &str = "usage: tc-mock [--listen ADDR] --secret-id ID --secret-key KEY [--secret-id ID --secret-key KEY ...] [--share-quota N] [--owner-account ACCOUNT] [--request-log-limit N]";
 
 struct Args {
     listen: SocketAddr,
@@ -51,7 +54,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
-    let listen = listen.ok_or("--listen is required")?;
+    let listen = listen.unwrap_or(SocketAddr::from(([127, 0, 0, 1], 0)));
     if ids.is_empty() || ids.len() != keys.len() {
         return Err("give one --secret-key for each --secret-id (at least one pair)".to_owned());
     }
@@ -61,6 +64,16 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         share_quota,
         owner_account,
         request_log_limit,
+    })
+}
+
+/// The warning for an address off loopback, where anyone who can reach it
+/// can call the endpoint.
+fn off_loopback(listen: SocketAddr) -> Option<String> {
+    (!listen.ip().is_loopback()).then(|| {
+        format!(
+            "listening on {listen}, not a loopback address: anyone who can reach it can call this endpoint"
+        )
     })
 }
 
@@ -81,6 +94,9 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(warning) = off_loopback(args.listen) {
+        eprintln!("tc-mock: warning: {warning}");
+    }
     let mut builder = MockServer::builder().listen(args.listen);
     if let Some(limit) = args.request_log_limit {
         builder = builder.request_log_limit(limit);
@@ -109,4 +125,33 @@ async fn main() -> ExitCode {
     // Serve until interrupted or killed.
     let _ = tokio::signal::ctrl_c().await;
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Result<Args, String> {
+        parse_args(list.iter().map(|s| (*s).to_owned()))
+    }
+
+    #[test]
+    fn loopback_is_the_default_and_elsewhere_is_warned_about() {
+        let parsed = args(&["--secret-id", "AKID", "--secret-key", "k"]).unwrap();
+        assert_eq!(parsed.listen, SocketAddr::from(([127, 0, 0, 1], 0)));
+        assert_eq!(off_loopback(parsed.listen), None);
+        let anywhere = args(&[
+            "--listen",
+            "0.0.0.0:9000",
+            "--secret-id",
+            "AKID",
+            "--secret-key",
+            "k",
+        ])
+        .unwrap();
+        let warning = off_loopback(anywhere.listen).unwrap();
+        assert!(warning.contains("0.0.0.0:9000"), "{warning}");
+        assert_eq!(off_loopback("[::1]:9000".parse().unwrap()), None);
+        assert!(args(&["--listen", "nowhere"]).is_err());
+    }
 }

@@ -4,6 +4,7 @@
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Either, Full, Limited};
@@ -11,9 +12,9 @@ use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response};
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::Value;
-use tc_core::test_util::time::unix_now;
+use tc_core::test_util::time::{http_date, unix_now};
 use tokio::net::TcpListener;
 
 use crate::log::{Received, RequestLog};
@@ -37,22 +38,70 @@ pub(crate) struct Shared {
     pub(crate) fixed_now: Option<u64>,
     /// Whether actions without a handler are answered with the specs' examples.
     pub(crate) defaults: bool,
+    /// How far the endpoint's clock is from the machine's, in seconds.
+    pub(crate) clock_offset: i64,
+    /// How long a client may take to send a request's headers, and its body.
+    pub(crate) limits: Limits,
 }
+
+/// The time a client is given, so that slow or stalled clients cannot hold
+/// connections open.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Limits {
+    pub(crate) header_read: Duration,
+    pub(crate) body_read: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            header_read: Duration::from_secs(10),
+            body_read: Duration::from_secs(30),
+        }
+    }
+}
+
+impl Shared {
+    /// The endpoint's clock: frozen, or the machine's with its offset.
+    fn now(&self) -> u64 {
+        self.fixed_now
+            .unwrap_or_else(|| unix_now().saturating_add_signed(self.clock_offset))
+    }
+}
+
+/// Pauses after a failed accept (out of file descriptors, say), doubling
+/// from 10 ms to 1 s, so that the loop does not spin.
+const ACCEPT_BACKOFF_MIN: Duration = Duration::from_millis(10);
+const ACCEPT_BACKOFF_MAX: Duration = Duration::from_secs(1);
 
 /// Accepts connections until the task is aborted.
 pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
+    let mut backoff = ACCEPT_BACKOFF_MIN;
     loop {
-        let Ok((stream, _)) = listener.accept().await else {
-            continue;
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => {
+                backoff = ACCEPT_BACKOFF_MIN;
+                stream
+            }
+            Err(error) => {
+                tracing::warn!(%error, ?backoff, "cannot accept a connection; pausing");
+                tokio::time::sleep(backoff).await;
+                backoff = (backoff * 2).min(ACCEPT_BACKOFF_MAX);
+                continue;
+            }
         };
         let shared = Arc::clone(&shared);
         tokio::spawn(async move {
+            let header_read = shared.limits.header_read;
             let service = service_fn(move |request| {
                 let shared = Arc::clone(&shared);
                 async move { Ok::<_, Infallible>(handle(&shared, request).await) }
             });
-            // A client hanging up mid-request is its business, not an error here.
+            // A client hanging up mid-request is its business, not an error
+            // here; one too slow with its headers is cut off.
             let _ = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_read)
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
         });
@@ -68,14 +117,20 @@ async fn handle(shared: &Shared, request: Request<Incoming>) -> Response<Body> {
     let action = header(&parts.headers, "x-tc-action")
         .unwrap_or("")
         .to_owned();
-    let outcome = match Limited::new(body, MAX_BODY_BYTES).collect().await {
-        Ok(body) => dispatch(shared, &parts, &body.to_bytes()),
-        Err(_) => Err(MockError::new(
+    let body_read = shared.limits.body_read;
+    let collected = tokio::time::timeout(body_read, Limited::new(body, MAX_BODY_BYTES).collect());
+    let outcome = match collected.await {
+        Ok(Ok(body)) => dispatch(shared, &parts, &body.to_bytes()),
+        Ok(Err(_)) => Err(MockError::new(
             "RequestSizeLimitExceeded",
             format!("The request body is larger than {MAX_BODY_BYTES} bytes or could not be read."),
         )),
+        Err(_) => Err(MockError::new(
+            "RequestTimeout",
+            format!("The request body did not arrive within {body_read:?}."),
+        )),
     };
-    let (response, error_code) = match outcome {
+    let (mut response, error_code) = match outcome {
         Ok(Reply::Json(output)) => (json_response(&reply::success(output, &request_id)), None),
         Ok(Reply::Events(stream)) => (event_response(stream, &request_id), None),
         Err(error) => (
@@ -93,6 +148,10 @@ async fn handle(shared: &Shared, request: Request<Incoming>) -> Response<Body> {
             error_code,
             request_id,
         });
+    // The service's clock, which a client corrects its own by.
+    if let Ok(date) = hyper::header::HeaderValue::from_str(&http_date(shared.now())) {
+        response.headers_mut().insert(hyper::header::DATE, date);
+    }
     response
 }
 
@@ -163,7 +222,7 @@ fn dispatch(
         headers,
         body,
     };
-    let now = shared.fixed_now.unwrap_or_else(unix_now);
+    let now = shared.now();
     let verified = shared
         .keys
         .read()

@@ -173,10 +173,19 @@ const _: () = {
                 }
             }
             ::core::result::Result::Ok(Self {
-                created_time: ::core::option::Option::unwrap_or_default(slot0),
-                account_id: ::core::option::Option::unwrap_or_default(slot1),
+                created_time: ::tc_core::__private::wire::present_or_default(
+                    slot0,
+                    "CreatedTime",
+                )?,
+                account_id: ::tc_core::__private::wire::present_or_default(
+                    slot1,
+                    "AccountId",
+                )?,
                 cpu: ::core::option::Option::unwrap_or_default(slot2),
-                share_permission_set: ::core::option::Option::unwrap_or_default(slot3),
+                share_permission_set: ::tc_core::__private::wire::present_or_default(
+                    slot3,
+                    "SharePermissionSet",
+                )?,
             })
         }
     }

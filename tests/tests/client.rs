@@ -359,7 +359,7 @@ async fn no_error_or_debug_output_shows_a_secret() {
     let bodies = [
         Reply::api_error("AuthFailure.SignatureFailure", "bad signature", "r"),
         Reply::status(502, "<html>bad gateway</html>"),
-        Reply::ok(r#"{"Response":{"SharePermissionSet":[{"CreatedTime":5}],"RequestId":"r"}}"#),
+        Reply::ok(r#"{"Response":{"SharePermissionSet":[{"CreatedTime":[5]}],"RequestId":"r"}}"#),
         Reply::ok(r#"{"Response":{"Share"#),
     ];
     for reply in bodies {

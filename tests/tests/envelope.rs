@@ -106,7 +106,7 @@ fn an_unknown_code_keeps_its_raw_text() {
 fn a_wrong_type_names_the_json_path() {
     let e = err(
         200,
-        r#"{"Response": {"SharePermissionSet": [{"CreatedTime": "t", "AccountId": "a"}, {"CreatedTime": 5}], "RequestId": "rid-7"}}"#,
+        r#"{"Response": {"SharePermissionSet": [{"CreatedTime": "t", "AccountId": "a"}, {"CreatedTime": {"Seconds": 5}}], "RequestId": "rid-7"}}"#,
     );
     let Error::Decode(decode) = &e else {
         panic!("{e:?}")

@@ -224,9 +224,12 @@ fn models_round_trip_and_leave_none_out() {
 
 #[test]
 fn a_wrong_type_is_still_an_error() {
-    // Tolerance covers null and absence, not a string where a number belongs.
-    let result = serde_json::from_value::<DescribeImagesResponse>(json!({ "TotalCount": "3" }));
+    // Tolerance covers null, absence and a number written as a string, not
+    // a string that holds no number.
+    let result = serde_json::from_value::<DescribeImagesResponse>(json!({ "TotalCount": "three" }));
     assert!(result.is_err());
+    let loose = serde_json::from_value::<DescribeImagesResponse>(json!({ "TotalCount": "3" }));
+    assert_eq!(loose.unwrap().total_count, 3);
 }
 
 #[test]

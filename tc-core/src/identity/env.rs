@@ -99,7 +99,8 @@ fn read_key_pair(env: &Env) -> Result<Credential, CredentialError> {
             "{ENV_SECRET_ID} and {ENV_SECRET_KEY} are not set"
         ))),
         (Some(id), Some(key)) => {
-            let credential = Credential::new(id, key);
+            let credential = Credential::try_new(id, key)
+                .map_err(|e| e.context(format_args!("{ENV_SECRET_ID}/{ENV_SECRET_KEY}")))?;
             Ok(match env.var(ENV_SESSION_TOKEN) {
                 Some(token) => credential.with_token(token),
                 None => credential,

@@ -9,25 +9,30 @@ use zeroize::Zeroizing;
 
 /// A parsed file: its sections in order.
 #[derive(Debug, Default)]
-pub(crate) struct Ini {
-    pub(crate) sections: Vec<Section>,
+pub struct Ini {
+    /// The sections, in the file's order.
+    pub sections: Vec<Section>,
 }
 
 /// One `[name]` and the entries under it.
 #[derive(Debug)]
-pub(crate) struct Section {
-    pub(crate) name: String,
+pub struct Section {
+    /// Its name, trimmed.
+    pub name: String,
     /// 1-based line of the header.
-    pub(crate) line: usize,
-    pub(crate) entries: Vec<Entry>,
+    pub line: usize,
+    /// Its `key = value` lines, in order.
+    pub entries: Vec<Entry>,
 }
 
 /// One `key = value`.
-pub(crate) struct Entry {
-    pub(crate) key: String,
-    pub(crate) value: Zeroizing<String>,
+pub struct Entry {
+    /// The key, trimmed.
+    pub key: String,
+    /// The value: unquoted, without its comment.
+    pub value: Zeroizing<String>,
     /// 1-based line.
-    pub(crate) line: usize,
+    pub line: usize,
 }
 
 impl std::fmt::Debug for Entry {
@@ -41,29 +46,35 @@ impl std::fmt::Debug for Entry {
 
 /// Where and why the text is not INI.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) struct IniError {
+pub struct IniError {
     /// 1-based line.
-    pub(crate) line: usize,
-    pub(crate) reason: &'static str,
+    pub line: usize,
+    /// What is wrong, never quoting the line.
+    pub reason: &'static str,
 }
 
 impl Ini {
-    /// The last section called `name` (a later duplicate wins, as most
-    /// readers of this format do).
-    pub(crate) fn section(&self, name: &str) -> Option<&Section> {
+    /// The last section called `name` (the profile reader refuses a file
+    /// with two: see [`sections_named`](Self::sections_named)).
+    pub fn section(&self, name: &str) -> Option<&Section> {
         self.sections.iter().rev().find(|s| s.name == name)
+    }
+
+    /// Every section called `name`, in order.
+    pub fn sections_named(&self, name: &str) -> Vec<&Section> {
+        self.sections.iter().filter(|s| s.name == name).collect()
     }
 }
 
 impl Section {
     /// The value of the last `key` in the section.
-    pub(crate) fn get(&self, key: &str) -> Option<&Entry> {
+    pub fn get(&self, key: &str) -> Option<&Entry> {
         self.entries.iter().rev().find(|e| e.key == key)
     }
 }
 
 /// Parses `text`.
-pub(crate) fn parse(text: &str) -> Result<Ini, IniError> {
+pub fn parse(text: &str) -> Result<Ini, IniError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut ini = Ini::default();
     for (index, raw) in text.lines().enumerate() {

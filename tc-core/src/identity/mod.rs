@@ -10,7 +10,8 @@ mod cache;
 mod chain;
 mod env;
 mod error;
-mod ini;
+#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
+pub(crate) mod ini;
 mod profile;
 mod secret;
 mod value;

@@ -2,8 +2,11 @@
 //! an optional `token`, in INI form.
 
 use std::fmt::Write as _;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
+
+use tokio::sync::Mutex;
 
 use zeroize::Zeroizing;
 
@@ -39,8 +42,12 @@ pub const SYSTEM_CREDENTIALS_FILE: &str = "/etc/tencentcloud/credentials";
 /// Lines starting with `#` or `;` are comments, and so is the rest of a line
 /// from a `#` or `;` that follows whitespace; a value may be quoted.
 ///
-/// The file is read once, at the first request that needs it. Errors name the
-/// file and the line, never a line's text.
+/// The file is read once, at the first request that needs it, on a thread
+/// of its own (never blocking the async runtime). It must be a regular file
+/// of at most 1 MiB: a FIFO, a device or anything larger is refused rather
+/// than read. A profile that appears twice is refused, naming both lines
+/// (as Python's `configparser` does): which half was meant cannot be told.
+/// Errors name the file and the line, never a line's text.
 #[derive(Debug)]
 pub struct ProfileProvider {
     files: Vec<Candidate>,
@@ -48,7 +55,7 @@ pub struct ProfileProvider {
     loaded: Mutex<Option<Arc<Credential>>>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Candidate {
     path: PathBuf,
     /// Named explicitly, so its absence is an error rather than a reason to
@@ -121,37 +128,85 @@ impl ProfileProvider {
         self.files.iter().map(|c| c.path.as_path())
     }
 
-    /// Finds the file and reads the profile from it.
-    fn load(&self) -> Result<Credential, CredentialError> {
-        for candidate in &self.files {
-            let path = &candidate.path;
-            match std::fs::read(path) {
-                Ok(bytes) => return read_profile(path, &Zeroizing::new(bytes), &self.profile),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound && !candidate.required => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    return Err(CredentialError::invalid(format!(
-                        "the credentials file {} does not exist",
-                        path.display()
-                    )));
-                }
-                Err(e) => {
-                    return Err(CredentialError::invalid(format!(
-                        "cannot read the credentials file {}: {e}",
-                        path.display()
-                    )));
-                }
+    /// Finds the file and reads the profile from it, on a thread of its
+    /// own: file I/O blocks, and a slow disk or network mount must not stall
+    /// the runtime's other tasks.
+    async fn load_off_runtime(&self) -> Result<Credential, CredentialError> {
+        let (files, profile) = (self.files.clone(), self.profile.clone());
+        let (done, result) = tokio::sync::oneshot::channel();
+        std::thread::Builder::new()
+            .name("tc-credentials-file".to_owned())
+            .spawn(move || {
+                let _ = done.send(load(&files, &profile));
+            })
+            .map_err(|e| {
+                CredentialError::invalid(format!("cannot start reading the credentials file: {e}"))
+            })?;
+        result.await.map_err(|_| {
+            CredentialError::invalid("reading the credentials file stopped without an answer")
+        })?
+    }
+}
+
+/// Largest credentials file read: a real one is a few hundred bytes.
+const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The content of `path`, if it is a regular file of at most
+/// [`MAX_FILE_BYTES`]; a FIFO or device is refused before it is opened (a
+/// FIFO would block the read, `/dev/zero` never end it).
+fn read_capped(path: &Path) -> std::io::Result<Result<Zeroizing<Vec<u8>>, String>> {
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Ok(Err(
+            "is not a regular file (a directory, FIFO or device)".to_owned()
+        ));
+    }
+    let mut bytes = Zeroizing::new(Vec::new());
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Ok(Err(format!("is larger than {MAX_FILE_BYTES} bytes")));
+    }
+    Ok(Ok(bytes))
+}
+
+/// Finds the first of `files` that exists and reads `profile` from it.
+fn load(files: &[Candidate], profile: &str) -> Result<Credential, CredentialError> {
+    for candidate in files {
+        let path = &candidate.path;
+        match read_capped(path) {
+            Ok(Ok(bytes)) => return read_profile(path, &bytes, profile),
+            Ok(Err(why)) => {
+                return Err(CredentialError::invalid(format!(
+                    "the credentials file {} {why}",
+                    path.display()
+                )));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !candidate.required => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(CredentialError::invalid(format!(
+                    "the credentials file {} does not exist",
+                    path.display()
+                )));
+            }
+            Err(e) => {
+                return Err(CredentialError::invalid(format!(
+                    "cannot read the credentials file {}: {e}",
+                    path.display()
+                )));
             }
         }
-        let mut message = String::from("no credentials file at ");
-        for (i, path) in self.paths().enumerate() {
-            let separator = if i == 0 { "" } else { " or " };
-            let _ = write!(message, "{separator}{}", path.display());
-        }
-        if self.files.is_empty() {
-            message.push_str("any known place (no home directory)");
-        }
-        Err(CredentialError::not_found(message))
     }
+    let mut message = String::from("no credentials file at ");
+    for (i, candidate) in files.iter().enumerate() {
+        let separator = if i == 0 { "" } else { " or " };
+        let _ = write!(message, "{separator}{}", candidate.path.display());
+    }
+    if files.is_empty() {
+        message.push_str("any known place (no home directory)");
+    }
+    Err(CredentialError::not_found(message))
 }
 
 /// Reads profile `profile` of the file `path` whose content is `bytes`.
@@ -169,6 +224,12 @@ fn read_profile(path: &Path, bytes: &[u8], profile: &str) -> Result<Credential, 
             e.line, e.reason
         ))
     })?;
+    if let [first, second, ..] = ini.sections_named(profile)[..] {
+        return Err(CredentialError::invalid(format!(
+            "the credentials file {file} has the profile [{profile}] twice, at lines {} and {}: merge them into one",
+            first.line, second.line
+        )));
+    }
     let Some(section) = ini.section(profile) else {
         let names: Vec<&str> = ini.sections.iter().map(|s| s.name.as_str()).collect();
         return Err(CredentialError::invalid(format!(
@@ -197,7 +258,12 @@ fn read_profile(path: &Path, bytes: &[u8], profile: &str) -> Result<Credential, 
     };
     let secret_id = required("secret_id")?;
     let secret_key = required("secret_key")?;
-    let credential = Credential::new(secret_id.value.as_str(), secret_key.value.as_str());
+    let credential = Credential::try_new(secret_id.value.as_str(), secret_key.value.as_str())
+        .map_err(|e| {
+            e.context(format_args!(
+                "the credentials file {file}, profile [{profile}]"
+            ))
+        })?;
     Ok(match section.get("token").filter(|t| !t.value.is_empty()) {
         Some(token) => credential.with_token(token.value.as_str()),
         None => credential,
@@ -216,11 +282,12 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
 impl ProvideCredential for ProfileProvider {
     fn provide_credential(&self) -> ProvideFuture<'_> {
         Box::pin(async move {
-            let mut loaded = self.loaded.lock().unwrap_or_else(PoisonError::into_inner);
+            // Concurrent first calls wait for the one read.
+            let mut loaded = self.loaded.lock().await;
             if let Some(credential) = &*loaded {
                 return Ok(Arc::clone(credential));
             }
-            let credential = Arc::new(self.load()?);
+            let credential = Arc::new(self.load_off_runtime().await?);
             *loaded = Some(Arc::clone(&credential));
             Ok(credential)
         })

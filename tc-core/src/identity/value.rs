@@ -6,6 +6,8 @@ use std::time::SystemTime;
 
 use zeroize::Zeroizing;
 
+use super::CredentialError;
+
 /// A Tencent Cloud API key pair, with a session token for temporary credentials.
 #[derive(Clone)]
 pub struct Credential {
@@ -26,6 +28,48 @@ impl Credential {
             expires_at: None,
             anonymous: false,
         }
+    }
+
+    /// A long-lived key pair, refused when the id or the key is empty, only
+    /// whitespace, or starts or ends with whitespace (a stray newline from a
+    /// file): such a pair could only fail at the service, as a signature error.
+    ///
+    /// # Errors
+    /// [`CredentialError`] of kind `Invalid`, naming which half is wrong (never its value).
+    pub fn try_new(
+        secret_id: impl Into<String>,
+        secret_key: impl Into<String>,
+    ) -> Result<Self, CredentialError> {
+        let credential = Credential::new(secret_id, secret_key);
+        credential.check()?;
+        Ok(credential)
+    }
+
+    /// Whether this credential can sign: an anonymous one always can; a key
+    /// pair needs a usable id and key ([`try_new`](Self::try_new)'s rule).
+    ///
+    /// # Errors
+    /// As [`try_new`](Self::try_new).
+    pub fn check(&self) -> Result<(), CredentialError> {
+        if self.anonymous {
+            return Ok(());
+        }
+        for (name, value) in [
+            ("secret id", &*self.secret_id),
+            ("secret key", &**self.secret_key),
+        ] {
+            let problem = if value.trim().is_empty() {
+                "is empty"
+            } else if value.trim() != value {
+                "starts or ends with whitespace"
+            } else {
+                continue;
+            };
+            return Err(CredentialError::invalid(format!(
+                "the credential's {name} {problem}"
+            )));
+        }
+        Ok(())
     }
 
     /// No key at all: requests are sent unsigned, with
@@ -107,6 +151,23 @@ mod tests {
         assert!(!text.contains("very-secret-key"));
         assert!(!text.contains("secret-token"));
         assert!(text.contains("** redacted **"));
+    }
+
+    #[test]
+    fn blank_or_padded_halves_are_refused_without_their_value() {
+        for (id, key) in [
+            ("", "k"),
+            ("id", "  "),
+            ("id", "key\n"),
+            (" id", "k"),
+            ("\t", "\n"),
+        ] {
+            let error = Credential::try_new(id, key).unwrap_err();
+            assert_eq!(error.kind(), super::super::CredentialErrorKind::Invalid);
+            assert!(!error.to_string().contains("key\n"), "{error}");
+        }
+        assert!(Credential::try_new("AKIDx", "k").is_ok());
+        assert!(Credential::anonymous().check().is_ok());
     }
 
     #[test]

@@ -12,6 +12,8 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+use crate::lenient::{LenientSeed, OnPath, is_strict, path};
 use serde::ser::{Serialize, SerializeStruct};
 
 /// A struct's member names, sorted, each with the index of its field.
@@ -79,11 +81,24 @@ impl Visitor<'_> for MemberSeed {
     }
 
     fn visit_str<E: de::Error>(self, name: &str) -> Result<Option<u16>, E> {
-        Ok(self
+        let index = self
             .0
             .binary_search_by(|(member, _)| (*member).cmp(name))
             .ok()
-            .map(|i| self.0[i].1))
+            .map(|i| self.0[i].1);
+        // Every answer carries a RequestId, which a user's struct need not declare.
+        if index.is_none() && name != "RequestId" && is_strict() {
+            let at = path();
+            let within = if at.is_empty() {
+                String::new()
+            } else {
+                format!(" in {at}")
+            };
+            return Err(E::custom(format_args!(
+                "unknown member `{name}`{within} (strict decoding: the struct has no such field; is one misspelt?)"
+            )));
+        }
+        Ok(index)
     }
 
     fn visit_bytes<E: de::Error>(self, name: &[u8]) -> Result<Option<u16>, E> {
@@ -106,7 +121,8 @@ pub fn take<'de, M: MapAccess<'de>, T: de::Deserialize<'de>>(
     if slot.is_some() {
         return Err(de::Error::duplicate_field(name));
     }
-    *slot = Some(map.next_value()?);
+    let _on_path = OnPath::member(name);
+    *slot = Some(map.next_value_seed(LenientSeed(PhantomData::<T>))?);
     Ok(())
 }
 
@@ -123,7 +139,9 @@ pub fn take_or_default<'de, M: MapAccess<'de>, T: de::Deserialize<'de> + Default
     if slot.is_some() {
         return Err(de::Error::duplicate_field(name));
     }
-    *slot = Some(map.next_value::<Option<T>>()?.unwrap_or_default());
+    let _on_path = OnPath::member(name);
+    let value = map.next_value_seed(LenientSeed(PhantomData::<Option<T>>))?;
+    *slot = Some(value.unwrap_or_default());
     Ok(())
 }
 
@@ -141,6 +159,22 @@ pub fn skip<'de, M: MapAccess<'de>>(map: &mut M) -> Result<(), M::Error> {
 /// When the member was not given.
 pub fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
     slot.ok_or_else(|| E::missing_field(name))
+}
+
+/// The value of a model's plain member: its default when absent, except in
+/// strict mode, where an absent member is an error (a misspelt field).
+///
+/// # Errors
+/// In strict mode, when the member was not given.
+pub fn present_or_default<T: Default, E: de::Error>(
+    slot: Option<T>,
+    name: &'static str,
+) -> Result<T, E> {
+    match slot {
+        Some(value) => Ok(value),
+        None if is_strict() => Err(E::missing_field(name)),
+        None => Ok(T::default()),
+    }
 }
 
 /// Writes a member that is always sent.

@@ -121,6 +121,8 @@ impl CvmRoleProvider {
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .no_proxy()
+            // The metadata service never redirects; a redirect is not followed.
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(REQUEST_CLIENT)
             .build()
             .map_err(|e| {

@@ -153,9 +153,10 @@ impl ClientBuilder {
     ///
     /// # Errors
     /// [`Error::Build`] for an invalid endpoint, root domain, header value, or
-    /// TLS set-up.
+    /// TLS set-up; [`Error::Credentials`] for a fixed credential with an
+    /// empty or whitespace id or key.
     pub fn build(self) -> Result<Client, Error> {
-        let (builder, credentials) = self.take_credentials();
+        let (builder, credentials) = self.take_credentials()?;
         builder.build_with(credentials.unwrap_or_else(|| Arc::new(DefaultChain::from_env())))
     }
 }

@@ -47,7 +47,9 @@ pub(crate) fn temporary_credential(
             "{answer} has neither a usable ExpiredTime nor Expiration"
         ))
     })?;
-    let credential = Credential::new(secret_id, secret_key.expose()).with_expiry(expires_at);
+    let credential = Credential::try_new(secret_id, secret_key.expose())
+        .map_err(|e| e.context(answer))?
+        .with_expiry(expires_at);
     Ok(Arc::new(if token.is_empty() {
         credential
     } else {

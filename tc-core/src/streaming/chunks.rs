@@ -75,7 +75,7 @@ impl<A: Action> ChunkStream<A> {
             .unwrap_or_default()
             .to_owned();
         let mut stream = Self::events(response, action, url, request_id, config);
-        stream.read_first().await?;
+        stream.read_first(config.first_event_timeout).await?;
         Ok(stream)
     }
 
@@ -104,12 +104,30 @@ impl<A: Action> ChunkStream<A> {
         }
     }
 
-    /// Waits for the first event (or the end of the stream).
-    async fn read_first(&mut self) -> Result<(), Error> {
+    /// Waits for the first event with data (or the end of the stream), for
+    /// at most `limit`: comments and keep-alives, which reset the idle
+    /// limit, do not count, so a stream of nothing but pings still ends.
+    async fn read_first(&mut self, limit: Duration) -> Result<(), Error> {
         let Source::Events(events) = &mut self.source else {
             return Ok(());
         };
-        events.first = match poll_fn(|cx| events.poll_data(cx)).await {
+        let first = tokio::time::timeout(limit, async {
+            loop {
+                match poll_fn(|cx| events.poll_data(cx)).await {
+                    Some(Ok(data)) if data.iter().all(u8::is_ascii_whitespace) => {}
+                    other => return other,
+                }
+            }
+        })
+        .await;
+        let Ok(first) = first else {
+            let message = format!(
+                "the event stream sent no event within {limit:?}, only comments or keep-alives (StreamConfig::first_event_timeout)"
+            );
+            let error = Error::timeout(events.action, &events.url, message);
+            return Err(error.with_request_id(events.request_id.as_deref()));
+        };
+        events.first = match first {
             Some(first) => Some(first?),
             None => None,
         };

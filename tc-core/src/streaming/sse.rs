@@ -11,16 +11,26 @@
 
 /// Why the stream was refused.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) enum SseError {
+pub enum SseError {
     /// One line grew past the limit without ending.
-    LineTooLong { max: usize, start: Vec<u8> },
+    LineTooLong {
+        /// The limit.
+        max: usize,
+        /// The line's first bytes.
+        start: Vec<u8>,
+    },
     /// One event's data grew past the limit.
-    EventTooLarge { max: usize, start: Vec<u8> },
+    EventTooLarge {
+        /// The limit.
+        max: usize,
+        /// The data's first bytes.
+        start: Vec<u8>,
+    },
 }
 
 impl SseError {
     /// What went wrong, and the start of the offending text.
-    pub(crate) fn describe(&self) -> (String, &[u8]) {
+    pub fn describe(&self) -> (String, &[u8]) {
         match self {
             SseError::LineTooLong { max, start } => (
                 format!(
@@ -45,7 +55,7 @@ const EXCERPT: usize = 256;
 
 /// Splits a byte stream into lines, and lines into events.
 #[derive(Debug)]
-pub(crate) struct EventDecoder {
+pub struct EventDecoder {
     /// Received bytes; those before `start` are consumed.
     buf: Vec<u8>,
     start: usize,
@@ -71,7 +81,7 @@ struct Event {
 
 impl EventDecoder {
     /// A decoder refusing lines and events over `max` bytes.
-    pub(crate) fn new(max: usize) -> Self {
+    pub fn new(max: usize) -> Self {
         EventDecoder {
             buf: Vec::new(),
             start: 0,
@@ -86,7 +96,7 @@ impl EventDecoder {
     }
 
     /// Adds bytes as they arrived.
-    pub(crate) fn feed(&mut self, bytes: &[u8]) {
+    pub fn feed(&mut self, bytes: &[u8]) {
         if self.start > 0 {
             self.buf.drain(..self.start);
             self.start = 0;
@@ -95,7 +105,7 @@ impl EventDecoder {
     }
 
     /// The data of the next complete event, or `None` until more bytes arrive.
-    pub(crate) fn next_event(&mut self) -> Result<Option<Vec<u8>>, SseError> {
+    pub fn next_event(&mut self) -> Result<Option<Vec<u8>>, SseError> {
         let max = self.event.max;
         loop {
             if self.skip_lf && self.start < self.buf.len() {
@@ -137,7 +147,7 @@ impl EventDecoder {
 
     /// At the end of the stream: an event whose final blank line never came
     /// (a final line without its line end counts as complete), if any.
-    pub(crate) fn finish(&mut self) -> Result<Option<Vec<u8>>, SseError> {
+    pub fn finish(&mut self) -> Result<Option<Vec<u8>>, SseError> {
         if let Some(event) = self.next_event()? {
             return Ok(Some(event));
         }
