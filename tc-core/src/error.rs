@@ -9,12 +9,17 @@
 //! a failure get it from `tc-mock`, which produces every kind.)
 
 use std::any::Any;
+use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
 use crate::action::ErrorCode;
 use crate::common_code::CommonCode;
 use crate::identity::CredentialError;
+
+/// An action's name as errors keep it: the declared `&'static str` of a
+/// typed action, or the owned name of a [`Client::send_json`](crate::Client::send_json) call.
+pub(crate) type Name = Cow<'static, str>;
 
 /// Why a call failed.
 ///
@@ -77,6 +82,25 @@ impl Error {
         }
     }
 
+    /// The `X-TC-TraceId` the call sent (the same on each of its attempts),
+    /// for the errors of a call that was sent: quote it with the RequestId
+    /// to find the call in your own logs and traces.
+    ///
+    /// ```
+    /// fn report(error: &tc_core::Error) {
+    ///     eprintln!("{error} (TraceId: {})", error.trace_id().unwrap_or("-"));
+    /// }
+    /// ```
+    pub fn trace_id(&self) -> Option<&str> {
+        match self {
+            Error::Service(e) => e.trace_id.as_deref(),
+            Error::HttpStatus(e) => e.trace_id.as_deref(),
+            Error::Decode(e) => e.trace_id.as_deref(),
+            Error::Transport(e) => e.trace_id.as_deref(),
+            _ => None,
+        }
+    }
+
     /// Whether this is a service error with exactly `code`'s wire code.
     pub fn is<C: ErrorCode>(&self, code: C) -> bool {
         self.code() == Some(code.code())
@@ -115,6 +139,7 @@ pub struct ServiceError {
     code: String,
     message: String,
     request_id: String,
+    trace_id: Option<String>,
     common: Option<CommonCode>,
     typed: Option<Box<dyn Any + Send + Sync>>,
 }
@@ -130,6 +155,7 @@ impl ServiceError {
             code,
             message,
             request_id,
+            trace_id: None,
         }
     }
 
@@ -175,6 +201,7 @@ impl fmt::Debug for ServiceError {
             .field("code", &self.code)
             .field("message", &self.message)
             .field("request_id", &self.request_id)
+            .field("trace_id", &self.trace_id)
             .field("common", &self.common)
             .field("action_specific", &self.typed.is_some())
             .finish()
@@ -206,11 +233,12 @@ pub enum TransportErrorKind {
 pub struct TransportError {
     kind: TransportErrorKind,
     what: &'static str,
-    action: &'static str,
+    action: Name,
     url: String,
     /// Known when the failure came after the response began (a stream cut
     /// short).
     request_id: Option<String>,
+    trace_id: Option<String>,
     /// The whole chain of causes, which HTTP libraries often keep below a
     /// vague top-level message ("error decoding response body").
     causes: String,
@@ -222,7 +250,7 @@ impl TransportError {
     /// A transport failure while calling `action` at `url`.
     pub(crate) fn new(
         kind: TransportErrorKind,
-        action: &'static str,
+        action: impl Into<Name>,
         url: impl Into<String>,
         source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
     ) -> Self {
@@ -237,9 +265,10 @@ impl TransportError {
         TransportError {
             kind,
             what,
-            action,
+            action: action.into(),
             url: url.into(),
             request_id: None,
+            trace_id: None,
             causes: cause_chain(&*source),
             source,
         }
@@ -269,18 +298,20 @@ impl TransportError {
 #[error("HTTP {status} from {action}, and the body is not an API response: {excerpt:?}{}", request_id_suffix(.request_id.as_deref()))]
 pub struct HttpStatusError {
     status: u16,
-    action: &'static str,
+    action: Name,
     excerpt: String,
     request_id: Option<String>,
+    trace_id: Option<String>,
 }
 
 impl HttpStatusError {
-    pub(crate) fn new(status: u16, action: &'static str, body: &[u8]) -> Self {
+    pub(crate) fn new(status: u16, action: impl Into<Name>, body: &[u8]) -> Self {
         HttpStatusError {
             status,
-            action,
+            action: action.into(),
             excerpt: excerpt(body),
             request_id: scan_request_id(body),
+            trace_id: None,
         }
     }
 
@@ -299,26 +330,28 @@ impl HttpStatusError {
 #[derive(Debug, thiserror::Error)]
 #[error("cannot decode the {action} response{}: {message}; body starts {excerpt:?}{}", at_path(.path.as_deref()), request_id_suffix(.request_id.as_deref()))]
 pub struct DecodeError {
-    action: &'static str,
+    action: Name,
     path: Option<String>,
     message: String,
     excerpt: String,
     request_id: Option<String>,
+    trace_id: Option<String>,
 }
 
 impl DecodeError {
     pub(crate) fn new(
-        action: &'static str,
+        action: impl Into<Name>,
         path: Option<String>,
         message: impl Into<String>,
         body: &[u8],
     ) -> Self {
         DecodeError {
-            action,
+            action: action.into(),
             path,
             message: message.into(),
             excerpt: excerpt(body),
             request_id: scan_request_id(body),
+            trace_id: None,
         }
     }
 
@@ -352,15 +385,15 @@ impl DecodeError {
 #[derive(Debug, thiserror::Error)]
 #[error("cannot build the {action} request: {message}")]
 pub struct BuildError {
-    action: &'static str,
+    action: Name,
     message: String,
 }
 
 impl BuildError {
     /// A request for `action` could not be built, for the reason in `message`.
-    pub(crate) fn new(action: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(action: impl Into<Name>, message: impl Into<String>) -> Self {
         BuildError {
-            action,
+            action: action.into(),
             message: message.into(),
         }
     }
@@ -451,12 +484,12 @@ impl Error {
 
     /// A request for `action` that cannot be built (`action` is `client`
     /// for the client's own set-up).
-    pub(crate) fn build(action: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn build(action: impl Into<Name>, message: impl Into<String>) -> Self {
         Error::Build(Box::new(BuildError::new(action, message)))
     }
 
     /// A time limit that ran out while calling `action` at `url`.
-    pub(crate) fn timeout(action: &'static str, url: &str, message: String) -> Self {
+    pub(crate) fn timeout(action: impl Into<Name>, url: &str, message: String) -> Self {
         Error::Transport(Box::new(TransportError::new(
             TransportErrorKind::Timeout,
             action,
@@ -467,7 +500,7 @@ impl Error {
 
     /// A call refused on the spot because `region`'s circuit breaker is open.
     pub(crate) fn circuit_open(
-        action: &'static str,
+        action: impl Into<Name>,
         url: &str,
         region: &str,
         retry_in: Duration,
@@ -484,7 +517,7 @@ impl Error {
 
     /// What the HTTP stack reported while calling `action` at `url`, sorted
     /// into a [`TransportErrorKind`].
-    pub(crate) fn transport(action: &'static str, url: &str, error: reqwest::Error) -> Self {
+    pub(crate) fn transport(action: impl Into<Name>, url: &str, error: reqwest::Error) -> Self {
         let kind = if error.is_timeout() {
             TransportErrorKind::Timeout
         } else if has_tls_cause(&error) {
@@ -499,14 +532,14 @@ impl Error {
     }
 
     /// An HTTP error `status` whose body is not an API response.
-    pub(crate) fn http_status(status: u16, action: &'static str, body: &[u8]) -> Self {
+    pub(crate) fn http_status(status: u16, action: impl Into<Name>, body: &[u8]) -> Self {
         Error::HttpStatus(Box::new(HttpStatusError::new(status, action, body)))
     }
 
     /// A `body` that does not decode as `action`'s answer, at the JSON
     /// `path` when known; names `request_id` when the body does not.
     pub(crate) fn decode(
-        action: &'static str,
+        action: impl Into<Name>,
         path: Option<String>,
         message: impl Into<String>,
         body: &[u8],
@@ -519,7 +552,7 @@ impl Error {
 
     /// A response body larger than the client accepts; `body` is what was
     /// read of it.
-    pub(crate) fn body_too_large(action: &'static str, max: usize, body: &[u8]) -> Self {
+    pub(crate) fn body_too_large(action: impl Into<Name>, max: usize, body: &[u8]) -> Self {
         Self::decode(
             action,
             None,
@@ -554,6 +587,19 @@ impl Error {
             calls,
             last_state,
         }))
+    }
+
+    /// The same error, naming the `X-TC-TraceId` of the call that failed.
+    pub(crate) fn with_trace_id(mut self, trace_id: &str) -> Self {
+        let slot = match &mut self {
+            Error::Service(e) => &mut e.trace_id,
+            Error::HttpStatus(e) => &mut e.trace_id,
+            Error::Decode(e) => &mut e.trace_id,
+            Error::Transport(e) => &mut e.trace_id,
+            _ => return self,
+        };
+        *slot = Some(trace_id.to_owned());
+        self
     }
 
     /// The same error, naming `request_id` (a stream's, which its events do

@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use rustls::pki_types::CertificateDer;
+
 /// The `X-TC-RequestClient` value identifying this SDK (also its
 /// `User-Agent`).
 pub const REQUEST_CLIENT: &str = concat!("SDK_RUST_", env!("CARGO_PKG_VERSION"));
@@ -11,11 +13,31 @@ pub const REQUEST_CLIENT: &str = concat!("SDK_RUST_", env!("CARGO_PKG_VERSION"))
 /// TLS with the `ring` provider (lighter to build than aws-lc) and the
 /// platform's certificate verifier.
 pub(crate) fn tls_config() -> Result<rustls::ClientConfig, String> {
-    use rustls_platform_verifier::BuilderVerifierExt;
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    tls_config_with_roots(Vec::new())
+}
+
+/// [`tls_config`], trusting `extra_roots` besides the platform's roots.
+pub(crate) fn tls_config_with_roots(
+    extra_roots: Vec<CertificateDer<'static>>,
+) -> Result<rustls::ClientConfig, String> {
+    let provider = Arc::new(ring_provider());
+    let verifier = rustls_platform_verifier::Verifier::new_with_extra_roots(
+        extra_roots,
+        Arc::clone(&provider),
+    )
+    .map_err(|e| format!("cannot set up TLS: {e}"))?;
     rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .and_then(|builder| builder.with_platform_verifier())
-        .map(|builder| builder.with_no_client_auth())
+        .map(|builder| {
+            builder
+                .dangerous()
+                .with_custom_certificate_verifier(Arc::new(verifier))
+                .with_no_client_auth()
+        })
         .map_err(|e| format!("cannot set up TLS: {e}"))
+}
+
+/// rustls's `ring` provider.
+fn ring_provider() -> rustls::crypto::CryptoProvider {
+    rustls::crypto::ring::default_provider()
 }

@@ -98,19 +98,26 @@ mod wire_type;
 
 // Layer 2: transport parts.
 mod breaker;
+mod call_settings;
 mod endpoint;
+mod extra_headers;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod http;
+mod metrics;
+mod op;
 mod rate_limit;
 mod request_template;
 mod retry;
 pub mod streaming;
 mod time_limit;
+mod transport;
+mod wire_log;
 
 // Layer 3: the client.
 mod call;
 mod client;
 mod paginate;
+mod send_json;
 mod wait;
 
 // Layer 4: providers that call services.
@@ -127,7 +134,7 @@ pub mod test_util;
 pub use action::{Action, ErrorCode, Method};
 pub use breaker::CircuitBreakerConfig;
 pub use call::Call;
-pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES};
+pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, ENV_REGION};
 pub use common_code::CommonCode;
 pub use endpoint::DEFAULT_ROOT_DOMAIN;
 pub use error::{
@@ -137,7 +144,8 @@ pub use error::{
 pub use identity::{Credential, CredentialError, ProvideCredential};
 pub use paginate::{Cursor, Pages, Paginate};
 pub use retry::RetryConfig;
-pub use streaming::{ChunkStream, StreamConfig};
+pub use send_json::JsonRequest;
+pub use streaming::{ChunkStream, JsonStream, StreamConfig};
 pub use wait::{WaitConfig, WaitState};
 pub use wire_type::WireType;
 
@@ -147,3 +155,10 @@ pub use default_output::{NoResponseType, ResponseType};
 
 #[cfg(feature = "macros")]
 pub use tc_macros::{tc_action, tc_error, tc_model};
+
+/// The HTTP library the client runs on, for
+/// [`ClientBuilder::http_client`] with the very version tc-core uses.
+pub use reqwest;
+
+/// JSON values, for [`Client::send_json`] with the very version tc-core uses.
+pub use serde_json;

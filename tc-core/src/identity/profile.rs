@@ -121,6 +121,17 @@ impl ProfileProvider {
         self.files.iter().map(|c| c.path.as_path())
     }
 
+    /// The selected profile's `region`, from the first of the files that
+    /// exists; `None` when it sets none or cannot be read (the credential
+    /// look-up reports a broken file).
+    pub(crate) fn region(&self) -> Option<String> {
+        let candidate = self.files.iter().find(|c| c.path.is_file())?;
+        let bytes = Zeroizing::new(std::fs::read(&candidate.path).ok()?);
+        let ini = ini::parse(std::str::from_utf8(&bytes).ok()?).ok()?;
+        let region = ini.section(&self.profile)?.get("region")?.value.trim();
+        (!region.is_empty()).then(|| region.to_owned())
+    }
+
     /// Finds the file and reads the profile from it.
     fn load(&self) -> Result<Credential, CredentialError> {
         for candidate in &self.files {
