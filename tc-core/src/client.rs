@@ -30,6 +30,7 @@ use crate::identity::{Credential, ProvideCredential, StaticProvider};
 use crate::metrics;
 use crate::op::Op;
 use crate::query;
+use crate::region::region_from_env;
 use crate::rate_limit::{ActionKey, RateLimits};
 use crate::request_template::{ClientHeaders, RequestTemplate, Templates};
 use crate::retry::{RetryClass, RetryConfig, RetryState, classify};
@@ -41,8 +42,6 @@ use crate::transport::{Transport, build_http_client};
 use crate::uuid::random_uuid;
 use crate::wire_log;
 
-pub use config::ENV_REGION;
-pub(crate) use config::region_from_env;
 pub(crate) use streaming::Open;
 
 /// A Tencent Cloud API 3.0 client for every service. Cheap to clone (one

@@ -88,6 +88,7 @@ mod error;
 mod identity;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod query;
+mod region;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod sign;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
@@ -134,7 +135,7 @@ pub mod test_util;
 pub use action::{Action, ErrorCode, Method};
 pub use breaker::CircuitBreakerConfig;
 pub use call::Call;
-pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, ENV_REGION};
+pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES};
 pub use common_code::CommonCode;
 pub use endpoint::DEFAULT_ROOT_DOMAIN;
 pub use error::{
@@ -143,6 +144,7 @@ pub use error::{
 };
 pub use identity::{Credential, CredentialError, ProvideCredential};
 pub use paginate::{Cursor, Pages, Paginate};
+pub use region::ENV_REGION;
 pub use retry::RetryConfig;
 pub use send_json::JsonRequest;
 pub use streaming::{ChunkStream, JsonStream, StreamConfig};

@@ -3,15 +3,11 @@
 //! own HTTP client, and the region from the environment or a profile.
 
 use std::num::NonZeroU32;
-use std::path::PathBuf;
 
 use super::ClientBuilder;
 use crate::extra_headers::extra_header;
-use crate::identity::{DEFAULT_PROFILE, ENV_PROFILE, Env, ProfileProvider};
+use crate::identity::Env;
 use crate::transport::ProxySetting;
-
-/// Environment variable holding the default region.
-pub const ENV_REGION: &str = "TENCENTCLOUD_REGION";
 
 impl ClientBuilder {
     /// Adds a header to every request (replacing an earlier one of the same
@@ -104,9 +100,16 @@ impl ClientBuilder {
     /// the client's redirect policy off (`reqwest::redirect::Policy::none()`),
     /// since a signed request is not meant to be replayed elsewhere.
     ///
+    /// The client needs a TLS backend: tc-core builds reqwest without one of
+    /// its own (`rustls-no-provider`), so either depend on reqwest with its
+    /// default TLS, or install a rustls `CryptoProvider` as the process
+    /// default before building it, as here.
+    ///
     /// ```
-    /// let http = reqwest::Client::builder()
-    ///     .redirect(reqwest::redirect::Policy::none())
+    /// // With rustls's `ring` feature; `aws-lc-rs` works the same way.
+    /// rustls::crypto::ring::default_provider().install_default().ok();
+    /// let http = tc_core::reqwest::Client::builder()
+    ///     .redirect(tc_core::reqwest::redirect::Policy::none())
     ///     .build()
     ///     .unwrap();
     /// let client = tc_core::Client::builder().http_client(http).build()?;
@@ -160,29 +163,4 @@ impl ClientBuilder {
             .insert((service.into().into(), action.into().into()), per_second);
         self
     }
-}
-
-/// The region a builder given none takes: `TENCENTCLOUD_REGION`, else the
-/// selected profile's `region` in the credentials file, else in the official
-/// CLI's configuration (`~/.tccli/<profile>.configure`).
-pub(crate) fn region_from_env(env: &Env) -> Option<String> {
-    env.var(ENV_REGION)
-        .or_else(|| ProfileProvider::with_env(env).region())
-        .or_else(|| tccli_region(env))
-}
-
-/// `_sys_param.region` of `~/.tccli/<profile>.configure`, where `tccli
-/// configure` keeps it.
-fn tccli_region(env: &Env) -> Option<String> {
-    let profile = env
-        .var(ENV_PROFILE)
-        .unwrap_or_else(|| DEFAULT_PROFILE.to_owned());
-    let path: PathBuf = env
-        .home_dir()?
-        .join(".tccli")
-        .join(format!("{profile}.configure"));
-    let text = std::fs::read(path).ok()?;
-    let config: serde_json::Value = serde_json::from_slice(&text).ok()?;
-    let region = config.get("_sys_param")?.get("region")?.as_str()?.trim();
-    (!region.is_empty()).then(|| region.to_owned())
 }
