@@ -188,7 +188,10 @@ mod tests {
         map.insert("x-tc-token", HeaderValue::from_static("T0K-VALUE"));
         map.insert("x-tc-action", HeaderValue::from_static("DescribeVpcs"));
         let shown = headers(&map);
-        assert!(!shown.contains("abc") && !shown.contains("T0K-VALUE"), "{shown}");
+        assert!(
+            !shown.contains("abc") && !shown.contains("T0K-VALUE"),
+            "{shown}"
+        );
         assert!(shown.contains("x-tc-action: DescribeVpcs"));
 
         let body = br#"{"Response":{"Credentials":{"TmpSecretId":"AKIDtmp","TmpSecretKey":"k3y","Token":"t0k"},"ClientToken":"ct","TotalTokens":5}}"#;
