@@ -620,6 +620,16 @@ fn has_tls_cause(error: &(dyn std::error::Error + 'static)) -> bool {
         if e.is::<rustls::Error>() {
             return true;
         }
+        // An `io::Error`'s `source()` skips the error it wraps, which is
+        // where the TLS stack puts rustls's.
+        let wrapped = e
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref);
+        if let Some(inner) = wrapped
+            && has_tls_cause(inner)
+        {
+            return true;
+        }
         cause = e.source();
     }
     false
