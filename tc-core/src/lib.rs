@@ -143,7 +143,7 @@ pub use error::{
     TransportErrorKind, WaitError, WaitErrorKind,
 };
 pub use identity::{Credential, CredentialError, ProvideCredential};
-pub use paginate::{Cursor, Pages, Paginate};
+pub use paginate::{Cursor, Items, Pages, Paginate};
 pub use region::ENV_REGION;
 pub use retry::RetryConfig;
 pub use send_json::JsonRequest;

@@ -183,6 +183,13 @@ async fn a_bad_proxy_url_is_a_build_error_without_its_password() {
     assert!(!error.to_string().contains("hunter2"), "{error}");
 }
 
+/// rustls's ring provider (deprecated from rustls 0.23.48 for lacking
+/// post-quantum key exchange, which a test on loopback does not need).
+#[allow(deprecated)]
+fn ring() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
 /// A private authority, and a server certificate for `localhost` it signed.
 struct Authority {
     ca_pem: String,
@@ -216,17 +223,15 @@ async fn https_in_front_of(
     target: std::net::SocketAddr,
     authority: &Authority,
 ) -> (u16, JoinHandle<()>) {
-    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .unwrap()
-    .with_no_client_auth()
-    .with_single_cert(
-        authority.server_chain.clone(),
-        authority.server_key.clone_key(),
-    )
-    .unwrap();
+    let config = rustls::ServerConfig::builder_with_provider(ring())
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(
+            authority.server_chain.clone(),
+            authority.server_key.clone_key(),
+        )
+        .unwrap();
     let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -306,13 +311,11 @@ async fn ones_own_http_client_is_used_as_it_is() {
     for certificate in CertificateDer::pem_slice_iter(authority.ca_pem.as_bytes()) {
         roots.add(certificate.unwrap()).unwrap();
     }
-    let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .unwrap()
-    .with_root_certificates(roots)
-    .with_no_client_auth();
+    let tls = rustls::ClientConfig::builder_with_provider(ring())
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
     let own = tc_core::reqwest::Client::builder()
         .tls_backend_preconfigured(tls)
         .no_proxy()
