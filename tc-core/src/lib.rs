@@ -43,16 +43,24 @@
 //!    `time`, `uuid`, `query` (the GET form), `sign` (TC3-HMAC-SHA256, a pure
 //!    function), `identity` ([`Credential`], [`ProvideCredential`] and the
 //!    sources that call no service: fixed, environment, credentials file,
-//!    cache, chain), `error` ([`Error`], and every constructor of it), and
+//!    cache, chain), `region` (the default region from the environment or a
+//!    profile), `error` ([`Error`], and every constructor of it), and
 //!    `envelope` (the response envelope's decoder), `wire_type` and
 //!    `default_output` (the traits whose diagnostics name the fix for a type
 //!    the attributes cannot use).
 //! 2. **Transport parts**: `http` (the SDK's name on the wire, TLS),
-//!    `endpoint`, `request_template`, `retry`, `breaker`, `rate_limit`,
-//!    `time_limit`, and `streaming` (the [`ChunkStream`] a streaming call
-//!    returns, read from a response).
+//!    `endpoint`, `extra_headers` (the headers a user may add), `op` (what
+//!    a call is at run time: a typed action's constants or a call by name's
+//!    names), `request_template`, `retry`, `call_settings` (what one call
+//!    overrides), `breaker`, `rate_limit`, `time_limit`, `transport` (the
+//!    HTTP client: proxy, trusted roots, or the user's own), `wire_log`,
+//!    `metrics` (empty without the `metrics` feature), and `streaming` (the
+//!    [`ChunkStream`] and [`JsonStream`] a streaming call returns, read from
+//!    a response).
 //! 3. **The client**: `client` ([`Client`], [`ClientBuilder`], `send`,
-//!    `send_streaming`), `call` (one call's own settings, [`Call`]), then what is built on `send`: `paginate` and `wait`.
+//!    `send_streaming`), `call` (one call's own settings, [`Call`]), then
+//!    what is built on them: `paginate`, `send_json` (calls by name) and
+//!    `wait`.
 //! 4. **Providers that call services**: `providers`, with STS `AssumeRole`,
 //!    OIDC (`AssumeRoleWithWebIdentity`, sent through a [`Client`]), the CVM
 //!    role from the metadata service, and the default chain with
@@ -68,6 +76,9 @@
 //!
 //! - `macros` (default): re-exports [`tc_action`], [`tc_model`] and
 //!   [`tc_error`].
+//! - `metrics`: records each call (calls, attempts, throttled attempts,
+//!   errors by code, latency) through the `metrics` facade, labelled with
+//!   service, action and region.
 //! - `test-util`: the `test_util` module, with what `tc-mock`, `tc-bench`,
 //!   the tests and the fuzz targets use from inside: the signer and its
 //!   parser, the envelope and query decoders, the clock. Not an API to build

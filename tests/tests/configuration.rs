@@ -465,15 +465,9 @@ async fn the_region_comes_from_the_environment_then_the_profile() {
         region_of(Env::fixed([home_var.clone()])).as_deref(),
         Some("ap-shanghai")
     );
-    let ci = Env::fixed([
-        home_var.clone(),
-        ("TENCENTCLOUD_PROFILE".into(), "ci".into()),
-    ]);
+    let ci = Env::fixed([home_var.clone(), ("TENCENTCLOUD_PROFILE", "ci".into())]);
     assert_eq!(region_of(ci).as_deref(), Some("na-ashburn"));
-    let env = Env::fixed([
-        home_var.clone(),
-        ("TENCENTCLOUD_REGION".into(), "ap-tokyo".into()),
-    ]);
+    let env = Env::fixed([home_var.clone(), ("TENCENTCLOUD_REGION", "ap-tokyo".into())]);
     assert_eq!(region_of(env.clone()).as_deref(), Some("ap-tokyo"));
     // An explicit region wins.
     let explicit = Client::builder()
