@@ -154,6 +154,12 @@ pub use error::{
     TransportErrorKind, WaitError, WaitErrorKind,
 };
 pub use identity::{Credential, CredentialError, ProvideCredential};
+// The providers a client is configured with, at the root too, so that a
+// service crate re-exports them by name (its users need no `tc-core`).
+pub use credential::{
+    AssumeRoleProvider, CachedProvider, ChainProvider, CvmRoleProvider, DefaultChain, Env,
+    EnvironmentProvider, OidcRoleProvider, ProfileProvider, RefreshConfig, StaticProvider,
+};
 pub use paginate::{Cursor, Items, Pages, Paginate};
 pub use region::ENV_REGION;
 pub use retry::RetryConfig;
