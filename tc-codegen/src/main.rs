@@ -225,7 +225,7 @@ fn generate(check: bool, specs: &Path) -> Result<ExitCode, Vec<String>> {
             continue;
         }
         let label = labels.join(", ");
-        let primary = workspace::primary(&plans);
+        let primary = plan::primary(&plans);
         match workspace::crate_files(&plans, primary, &layout, &label) {
             Ok(crate_files) => files.extend(crate_files),
             Err(mut p) => problems.append(&mut p),

@@ -156,22 +156,6 @@ pub(crate) fn crate_files(
     ]))
 }
 
-/// Which of a service's versions the crate root re-exports: the one with the
-/// most actions (a service's versions are usually different sets of actions,
-/// not replacements), the newest of those on a tie.
-pub(crate) fn primary(plans: &[Plan]) -> usize {
-    plans
-        .iter()
-        .enumerate()
-        .max_by(|(_, a), (_, b)| {
-            a.actions
-                .len()
-                .cmp(&b.actions.len())
-                .then_with(|| a.version.cmp(&b.version))
-        })
-        .map_or(0, |(i, _)| i)
-}
-
 /// What writing `files` would change.
 #[derive(Default)]
 pub(crate) struct Changes {

@@ -1,35 +1,51 @@
 //! The client: builds, signs and sends requests, decodes responses, retries.
 
 use std::collections::HashMap;
+use std::marker::PhantomData;
 use std::num::NonZeroU32;
 use std::pin::{Pin, pin};
 use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
+use reqwest::header::{HeaderMap, HeaderValue};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use tokio::time::{Instant, Sleep};
 use tracing::{Instrument, Span, field};
 
+mod config;
 mod streaming;
 
-use crate::action::{Action, Method};
+use crate::action::{Action, ErrorCode, Method};
 use crate::breaker::{CircuitBreakerConfig, CircuitBreakers};
+use crate::call_settings::CallSettings;
 use crate::clock_skew::{ClockSkew, describe};
 use crate::common_code::CommonCode;
 use crate::endpoint::{DEFAULT_ROOT_DOMAIN, Endpoint};
 use crate::envelope;
-use crate::error::Error;
-use crate::http::{REQUEST_CLIENT, tls_config};
+use crate::error::{Error, Name};
+use crate::extra_headers::X_TC_TRACE_ID;
+use crate::http::REQUEST_CLIENT;
+use crate::identity::Env;
 use crate::identity::{Credential, CredentialError, ProvideCredential, StaticProvider};
 use crate::lenient;
+use crate::metrics;
+use crate::op::Op;
 use crate::query;
-use crate::rate_limit::RateLimits;
+use crate::rate_limit::{ActionKey, RateLimits};
+use crate::region::region_from_env;
 use crate::request_limit::RequestLimits;
 use crate::request_template::{ClientHeaders, RequestTemplate, Templates};
 use crate::retry::{RetryClass, RetryConfig, RetryState, classify};
 use crate::sign::{Payload, SKIP_AUTHORIZATION, SigningInput, SigningKeyCache};
 use crate::streaming::StreamConfig;
 use crate::time_limit::{AttemptLimits, within};
+use crate::transport::{Transport, build_http_client};
+use crate::uuid::random_uuid;
+use crate::wire_log;
+
+pub(crate) use streaming::Open;
 
 /// A Tencent Cloud API 3.0 client for every service. Cheap to clone (one
 /// `Arc`), safe to share across tasks; clones share one connection pool.
@@ -56,7 +72,8 @@ struct Inner {
     region: Option<String>,
     /// Overrides every action's declared method, unless a call says otherwise.
     method: Option<Method>,
-    /// `X-TC-RequestClient`, `X-TC-Region`, `X-TC-Language`.
+    /// The user's extra headers, `X-TC-RequestClient`, `X-TC-Region`,
+    /// `X-TC-Language`.
     headers: ClientHeaders,
     /// The constant part of each action's requests, made on first use.
     templates: Templates,
@@ -81,7 +98,9 @@ impl Client {
         ClientBuilder::default()
     }
 
-    /// The region sent as `X-TC-Region`, if any.
+    /// The region sent as `X-TC-Region`, if any: the builder's, else
+    /// `TENCENTCLOUD_REGION`, else the selected profile's (see
+    /// [`ClientBuilder::region`]).
     pub fn region(&self) -> Option<&str> {
         self.inner.region.as_deref()
     }
@@ -97,54 +116,90 @@ impl Client {
     ///
     /// The parameters travel as the client's [`method`](ClientBuilder::method)
     /// says, else as the action declares; [`call`](Self::call) chooses per
-    /// call.
+    /// call, and sets the call's region, endpoint, time limits, retries and
+    /// headers.
     ///
     /// # Errors
     /// See [`Error`]: the service's own error, a network failure or time-out,
     /// an HTTP error page, an undecodable or oversized body, missing
     /// credentials, or a request that cannot be built.
     pub async fn send<A: Action>(&self, action: A) -> Result<A::Output, Error> {
-        self.execute(action, None, &Decode).await
+        self.send_typed(
+            action,
+            &CallSettings::default(),
+            &Decode::<A::Output, A::Error>::new(),
+        )
+        .await
+    }
+
+    /// A typed action's call with `settings`, received by `receive`.
+    pub(crate) async fn send_typed<A: Action, R: Receive>(
+        &self,
+        mut action: A,
+        settings: &CallSettings,
+        receive: &R,
+    ) -> Result<R::Output, Error> {
+        let repeatable = action.ensure_client_token() || A::READ_ONLY;
+        self.execute(&Op::of::<A>(), &action, repeatable, settings, receive)
+            .await
     }
 
     /// One call, with `receive` making each attempt's result from its
     /// response (the decoded body for [`send`](Self::send), the opened event
     /// stream for [`send_streaming`](Self::send_streaming)); everything before
-    /// it, retries and the deadline around it, is the same for both. `method`
-    /// is the call's own choice, if it made one.
-    pub(crate) async fn execute<A: Action, R: Receive<A>>(
+    /// it, retries and the deadline around it, is the same for both.
+    /// `repeatable` says whether any transient fault may be retried.
+    pub(crate) async fn execute<R: Receive>(
         &self,
-        mut action: A,
-        method: Option<Method>,
+        op: &Op,
+        params: &(impl Serialize + ?Sized),
+        repeatable: bool,
+        settings: &CallSettings,
         receive: &R,
     ) -> Result<R::Output, Error> {
-        let method = method.or(self.inner.method).unwrap_or(A::METHOD);
+        let inner = &*self.inner;
+        let region = settings
+            .region
+            .as_deref()
+            .or(inner.region.as_deref())
+            .unwrap_or("");
+        // The caller's own trace id, else a fresh one, kept across retries.
+        let trace_id = match settings.headers.get(&X_TC_TRACE_ID) {
+            Some(id) => id.to_str().unwrap_or_default().to_owned(),
+            None => random_uuid(),
+        };
         let span = tracing::info_span!(
             "tc.call",
-            service = A::SERVICE,
-            action = A::NAME,
-            region = self.inner.region.as_deref().unwrap_or(""),
+            service = &*op.service,
+            action = &*op.name,
+            region,
+            trace_id = trace_id.as_str(),
             request_id = field::Empty,
+            rpc.system = "tencentcloud",
+            rpc.service = &*op.service,
+            rpc.method = &*op.name,
         );
-        let repeatable = action.ensure_client_token() || A::READ_ONLY;
+        let started = Instant::now();
         let call = async {
-            let prepared = self.prepare(&action, method)?;
-            self.send_prepared(&prepared, repeatable, &span, receive)
+            let prepared = self.prepare(op, params, settings, region, &trace_id)?;
+            self.send_prepared(op, &prepared, repeatable, settings, region, &span, receive)
                 .await
         }
         .instrument(span.clone());
-        match self.inner.deadline {
+        let result = match settings.deadline.or(inner.deadline) {
             None => call.await,
             Some(deadline) => tokio::time::timeout(deadline, call)
                 .await
                 .unwrap_or_else(|_| {
                     Err(Error::timeout(
-                        A::NAME,
+                        op.name.clone(),
                         "",
                         format!("the call did not finish within its deadline of {deadline:?}"),
                     ))
                 }),
-        }
+        };
+        metrics::call(op, region, started.elapsed(), result.as_ref().err());
+        result.map_err(|error| error.with_trace_id(&trace_id))
     }
 
     /// The streaming settings.
@@ -153,39 +208,51 @@ impl Client {
     }
 
     /// The retry loop around single attempts.
-    async fn send_prepared<A: Action, R: Receive<A>>(
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the parts of one call, passed once"
+    )]
+    async fn send_prepared<R: Receive>(
         &self,
+        op: &Op,
         prepared: &Prepared,
         repeatable: bool,
+        settings: &CallSettings,
+        region: &str,
         call_span: &Span,
         receive: &R,
     ) -> Result<R::Output, Error> {
         let inner = &*self.inner;
-        let region = inner.region.as_deref().unwrap_or("");
-        let mut retry = RetryState::new(&inner.retry, repeatable);
+        let mut retry =
+            RetryState::new(settings.retry.as_ref().unwrap_or(&inner.retry), repeatable);
         let mut attempt = 1u32;
         let mut clock_corrected = false;
         loop {
             if let Some(breakers) = &inner.breakers {
                 breakers.admit(region).map_err(|refused| {
-                    Error::circuit_open(A::NAME, prepared.url().as_str(), region, refused.retry_in)
+                    Error::circuit_open(
+                        op.name.clone(),
+                        prepared.url().as_str(),
+                        region,
+                        refused.retry_in,
+                    )
                 })?;
             }
             inner
                 .rate_limits
-                .acquire((A::SERVICE, A::NAME), A::RATE_LIMIT)
+                .acquire(&op.service, &op.name, op.rate_limit)
                 .await;
             let attempt_span =
                 tracing::debug_span!("tc.attempt", attempt, request_id = field::Empty);
             let offset = inner.clock.offset();
             let result = self
-                .attempt::<A, R>(prepared, receive)
+                .attempt(op, prepared, receive)
                 .instrument(attempt_span.clone())
                 .await;
+            let class = result.as_ref().err().map(|f| classify(&f.error));
+            metrics::attempt(op, region, class == Some(RetryClass::Throttled));
             if let Some(breakers) = &inner.breakers {
-                let unwell =
-                    matches!(&result, Err(f) if classify(&f.error) == RetryClass::Transient);
-                breakers.record(region, unwell);
+                breakers.record(region, class == Some(RetryClass::Transient));
             }
             let Failure { error, retry_after } = match result {
                 Ok((output, request_id)) => {
@@ -229,48 +296,85 @@ impl Client {
         }
     }
 
-    /// Serializes the action once; every attempt reuses the result.
-    fn prepare<A: Action>(&self, action: &A, method: Method) -> Result<Prepared, Error> {
+    /// Serializes the parameters once and gathers the call's own headers;
+    /// every attempt reuses the result.
+    fn prepare(
+        &self,
+        op: &Op,
+        params: &(impl Serialize + ?Sized),
+        settings: &CallSettings,
+        region: &str,
+        trace_id: &str,
+    ) -> Result<Prepared, Error> {
         let inner = &*self.inner;
-        let template = inner
-            .templates
-            .get::<A>(method, || {
-                RequestTemplate::new::<A>(method, &inner.endpoint, &inner.headers)
-            })
-            .map_err(|e| Error::build(A::NAME, e))?;
+        let build_error = |message: String| Error::build(op.name.clone(), message);
+        let method = settings.method.or(inner.method).unwrap_or(op.method);
+        if let Some(problem) = &settings.invalid {
+            return Err(build_error(problem.clone()));
+        }
+        let make = |endpoint: &Endpoint| RequestTemplate::new(op, method, endpoint, &inner.headers);
+        let template = match &settings.endpoint {
+            None => inner
+                .templates
+                .get(op, method, || make(&inner.endpoint))
+                .map_err(build_error)?,
+            // A call's own endpoint is rare: its template is not kept.
+            Some(url) => Arc::new(
+                Endpoint::fixed(url)
+                    .and_then(|endpoint| make(&endpoint))
+                    .map_err(build_error)?,
+            ),
+        };
         let (body, url_with_query) = match method {
             Method::Post => {
-                let body = serde_json::to_vec(action).map_err(|e| {
-                    Error::build(A::NAME, format!("cannot serialize parameters: {e}"))
-                })?;
+                let body = serde_json::to_vec(params)
+                    .map_err(|e| build_error(format!("cannot serialize parameters: {e}")))?;
                 inner
                     .request_limits
                     .check(Method::Post, body.len())
-                    .map_err(|e| Error::build(A::NAME, e))?;
+                    .map_err(build_error)?;
                 (Some(Bytes::from(body)), None)
             }
             Method::Get => {
-                let query = query::encode(action).map_err(|e| {
-                    Error::build(A::NAME, format!("cannot flatten parameters: {e}"))
-                })?;
+                let query = query::encode(params)
+                    .map_err(|e| build_error(format!("cannot flatten parameters: {e}")))?;
                 inner
                     .request_limits
                     .check(Method::Get, query.len())
-                    .map_err(|e| Error::build(A::NAME, e))?;
+                    .map_err(build_error)?;
                 let mut url = template.url.clone();
                 url.set_query(Some(&query));
                 (None, Some(url))
             }
         };
+        let mut headers = settings.headers.clone();
+        let value = |setting: &str, text: &str| {
+            HeaderValue::from_str(text)
+                .map_err(|_| build_error(format!("{setting} `{text}` is not a valid header value")))
+        };
+        headers.insert(X_TC_TRACE_ID, value("trace id", trace_id)?);
+        if settings.region.is_some() {
+            headers.insert("x-tc-region", value("region", region)?);
+        }
+        if let Some(language) = &settings.language {
+            headers.insert("x-tc-language", value("language", language)?);
+        }
+        let limits = AttemptLimits {
+            attempt: settings.timeout.unwrap_or(inner.limits.attempt),
+            ..inner.limits
+        };
         Ok(Prepared {
             template,
             url_with_query,
             body,
+            headers,
+            limits,
         })
     }
 
-    async fn attempt<A: Action, R: Receive<A>>(
+    async fn attempt<R: Receive>(
         &self,
+        op: &Op,
         prepared: &Prepared,
         receive: &R,
     ) -> Result<(R::Output, String), Failure> {
@@ -291,7 +395,7 @@ impl Client {
             .map_err(|e| Failure::from(Error::from(e)))?;
         let timestamp = inner.clock.now();
         let authorization =
-            authorization::<A>(&inner.signing_keys, prepared, &credential, timestamp);
+            authorization(&inner.signing_keys, op, prepared, &credential, timestamp);
         let request = prepared
             .template
             .request(
@@ -300,27 +404,31 @@ impl Client {
                 timestamp,
                 authorization,
                 credential.token(),
+                &prepared.headers,
             )
-            .map_err(|e| Error::build(A::NAME, e))?;
+            .map_err(|e| Error::build(op.name.clone(), e))?;
         drop(credential);
+        wire_log::request(&request);
 
         let url = prepared.url().as_str();
+        let limits = &prepared.limits;
         let started = Instant::now();
-        let mut timer = pin!(inner.limits.headers_timer(started));
+        let mut timer = pin!(limits.headers_timer(started));
         let response = within(timer.as_mut(), inner.http.execute(request))
             .await
-            .ok_or_else(|| Error::timeout(A::NAME, url, inner.limits.headers_late()))?
-            .map_err(|e| Error::transport(A::NAME, url, e))?;
+            .ok_or_else(|| Error::timeout(op.name.clone(), url, limits.headers_late()))?
+            .map_err(|e| Error::transport(op.name.clone(), url, e))?;
         let date = response.headers().get(reqwest::header::DATE);
         inner.clock.observe(date.map(|v| v.as_bytes()));
         let retry_after = retry_after(response.headers());
         let answer = Answer {
             response,
             retry_after,
+            action: &op.name,
             url,
             timer,
             started,
-            limits: &inner.limits,
+            limits,
             max_response_bytes: inner.max_response_bytes,
             strict: inner.strict_decoding,
         };
@@ -330,7 +438,7 @@ impl Client {
 
 /// What an attempt does once the response headers are in, to make its result
 /// and the RequestId.
-pub(crate) trait Receive<A: Action>: Sync {
+pub(crate) trait Receive: Sync {
     type Output: Send;
 
     fn receive(
@@ -339,14 +447,21 @@ pub(crate) trait Receive<A: Action>: Sync {
     ) -> impl Future<Output = Result<(Self::Output, String), Failure>> + Send;
 }
 
-/// [`Client::send`]'s: the whole body, decoded from its envelope.
-pub(crate) struct Decode;
+/// [`Client::send`]'s: the whole body, decoded from its envelope as `T`, an
+/// error's code resolved against `E`.
+pub(crate) struct Decode<T, E>(PhantomData<fn() -> (T, E)>);
 
-impl<A: Action> Receive<A> for Decode {
-    type Output = A::Output;
+impl<T, E> Decode<T, E> {
+    pub(crate) fn new() -> Self {
+        Decode(PhantomData)
+    }
+}
 
-    async fn receive(&self, answer: Answer<'_>) -> Result<(A::Output, String), Failure> {
-        answer.decode::<A>().await
+impl<T: DeserializeOwned + Send, E: ErrorCode> Receive for Decode<T, E> {
+    type Output = T;
+
+    async fn receive(&self, answer: Answer<'_>) -> Result<(T, String), Failure> {
+        answer.decode::<T, E>().await
     }
 }
 
@@ -354,6 +469,7 @@ impl<A: Action> Receive<A> for Decode {
 pub(crate) struct Answer<'a> {
     pub(crate) response: reqwest::Response,
     pub(crate) retry_after: Option<Duration>,
+    pub(crate) action: &'a Name,
     pub(crate) url: &'a str,
     /// The attempt's timer, until now on the headers.
     timer: Pin<&'a mut Sleep>,
@@ -367,10 +483,13 @@ pub(crate) struct Answer<'a> {
 impl Answer<'_> {
     /// Reads the whole body within the attempt's time and size limits and
     /// decodes its envelope.
-    pub(crate) async fn decode<A: Action>(self) -> Result<(A::Output, String), Failure> {
+    pub(crate) async fn decode<T: DeserializeOwned, E: ErrorCode>(
+        self,
+    ) -> Result<(T, String), Failure> {
         let Answer {
             response,
             retry_after,
+            action,
             url,
             mut timer,
             started,
@@ -379,18 +498,26 @@ impl Answer<'_> {
             strict,
         } = self;
         let status = response.status().as_u16();
+        let headers = wire_log::enabled().then(|| response.headers().clone());
         if response.status().is_redirection() {
+            if let Some(headers) = headers {
+                wire_log::response(status, &headers, None);
+            }
             let location = response.headers().get(reqwest::header::LOCATION);
-            let error = Error::redirect(A::NAME, status, url, location.map(|v| v.as_bytes()));
+            let error =
+                Error::redirect(action.clone(), status, url, location.map(|v| v.as_bytes()));
             return Err(Failure { error, retry_after });
         }
         limits.extend_to_body(timer.as_mut(), started);
-        let body = within(timer, read_body(response, max_response_bytes, A::NAME, url))
+        let body = within(timer, read_body(response, max_response_bytes, action, url))
             .await
-            .unwrap_or_else(|| Err(Error::timeout(A::NAME, url, limits.body_late())))
+            .unwrap_or_else(|| Err(Error::timeout(action.clone(), url, limits.body_late())))
             .map_err(|error| Failure { error, retry_after })?;
+        if let Some(headers) = headers {
+            wire_log::response(status, &headers, Some(&body));
+        }
         lenient::strictly(strict, || {
-            envelope::decode::<A::Output, A::Error>(A::NAME, status, &body)
+            envelope::decode::<T, E>(action.clone(), status, &body)
         })
         .map_err(|error| Failure { error, retry_after })
     }
@@ -412,7 +539,7 @@ impl From<Error> for Failure {
 }
 
 /// `Retry-After: <seconds>`, when present and sane.
-fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let seconds: u64 = headers
         .get(reqwest::header::RETRY_AFTER)?
         .to_str()
@@ -428,10 +555,10 @@ fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
 async fn read_body(
     mut response: reqwest::Response,
     max: usize,
-    action: &'static str,
+    action: &Name,
     url: &str,
 ) -> Result<Bytes, Error> {
-    let too_large = |body: &[u8]| Error::body_too_large(action, max, body);
+    let too_large = |body: &[u8]| Error::body_too_large(action.clone(), max, body);
     let announced = response
         .content_length()
         .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
@@ -442,7 +569,7 @@ async fn read_body(
             return response
                 .bytes()
                 .await
-                .map_err(|e| Error::transport(action, url, e));
+                .map_err(|e| Error::transport(action.clone(), url, e));
         }
         None => {}
     }
@@ -450,7 +577,7 @@ async fn read_body(
     while let Some(chunk) = response
         .chunk()
         .await
-        .map_err(|e| Error::transport(action, url, e))?
+        .map_err(|e| Error::transport(action.clone(), url, e))?
     {
         if body.len() + chunk.len() > max {
             return Err(too_large(&body));
@@ -468,6 +595,10 @@ struct Prepared {
     url_with_query: Option<reqwest::Url>,
     /// The POST form's JSON body.
     body: Option<Bytes>,
+    /// The call's own headers: its trace id and overrides.
+    headers: HeaderMap,
+    /// The attempt's time limits, the call's own timeout applied.
+    limits: AttemptLimits,
 }
 
 impl Prepared {
@@ -482,8 +613,9 @@ const AUTHORIZATION_CAPACITY: usize = 224;
 /// The `Authorization` value of one attempt, with the key from the client's
 /// cache (the fast path of [`sign`](crate::sign), which builds no intermediate
 /// text).
-fn authorization<A: Action>(
+fn authorization(
     keys: &SigningKeyCache,
+    op: &Op,
     prepared: &Prepared,
     credential: &Credential,
     timestamp: u64,
@@ -504,7 +636,7 @@ fn authorization<A: Action>(
         headers: &headers,
         payload: Payload::Bytes(prepared.body.as_deref().unwrap_or_default()),
         timestamp,
-        service: A::SERVICE,
+        service: &op.service,
     };
     let mut authorization = String::with_capacity(AUTHORIZATION_CAPACITY);
     keys.write_authorization(
@@ -530,7 +662,7 @@ pub struct ClientBuilder {
     request_client_suffix: Option<String>,
     retry: RetryConfig,
     rate_limits_enabled: bool,
-    rate_limit_overrides: HashMap<(&'static str, &'static str), Option<NonZeroU32>>,
+    rate_limit_overrides: HashMap<ActionKey, Option<NonZeroU32>>,
     circuit_breaker: Option<CircuitBreakerConfig>,
     first_byte_timeout: Duration,
     deadline: Option<Duration>,
@@ -541,6 +673,13 @@ pub struct ClientBuilder {
     credential_problem: Option<CredentialError>,
     request_limits: RequestLimits,
     strict_decoding: bool,
+    /// Extra headers on every request.
+    headers: HeaderMap,
+    /// The first setting that cannot be used, reported by `build`.
+    invalid: Option<String>,
+    transport: Transport,
+    /// Where the region and proxy variables are read.
+    env: Env,
 }
 
 /// Default limit of a response body: far above any real API 3.0 response.
@@ -569,12 +708,26 @@ impl Default for ClientBuilder {
             credential_problem: None,
             request_limits: RequestLimits::default(),
             strict_decoding: false,
+            headers: HeaderMap::new(),
+            invalid: None,
+            transport: Transport::default(),
+            env: Env::process(),
         }
     }
 }
 
 impl ClientBuilder {
-    /// The region (`ap-guangzhou`), sent as `X-TC-Region`.
+    /// The region (`ap-guangzhou`), sent as `X-TC-Region`. Without it, the
+    /// client takes `TENCENTCLOUD_REGION`, else the `region` of the selected
+    /// profile (`TENCENTCLOUD_PROFILE`, else `default`) in the credentials
+    /// file, else the official CLI's `~/.tccli/<profile>.configure`; a call
+    /// can still choose its own ([`Call::region`](crate::Call::region)).
+    ///
+    /// ```
+    /// let client = tc_core::Client::builder().region("ap-guangzhou").build()?;
+    /// assert_eq!(client.region(), Some("ap-guangzhou"));
+    /// # Ok::<(), tc_core::Error>(())
+    /// ```
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
         self
@@ -682,7 +835,7 @@ impl ClientBuilder {
     /// replacing the declared one; `None` removes it.
     pub fn action_rate_limit<A: Action>(mut self, per_second: Option<NonZeroU32>) -> Self {
         self.rate_limit_overrides
-            .insert((A::SERVICE, A::NAME), per_second);
+            .insert((A::SERVICE.into(), A::NAME.into()), per_second);
         self
     }
 
@@ -748,6 +901,10 @@ impl ClientBuilder {
         credentials: Arc<dyn ProvideCredential>,
     ) -> Result<Client, Error> {
         let build_error = |message: String| Error::build("client", message);
+        if let Some(problem) = self.invalid {
+            return Err(build_error(problem));
+        }
+        let region = self.region.or_else(|| region_from_env(&self.env));
         let endpoint = match &self.endpoint {
             Some(url) => Endpoint::fixed(url),
             None => Endpoint::domain(&self.root_domain),
@@ -759,29 +916,19 @@ impl ClientBuilder {
         };
         let headers = ClientHeaders::new(
             &request_client,
-            self.region.as_deref(),
+            region.as_deref(),
             self.language.as_deref(),
+            self.headers,
         )
         .map_err(build_error)?;
-        // The attempt's own time limits are kept by the client's timer
-        // (`time_limit`), so reqwest keeps only the connect limit.
-        let http = reqwest::Client::builder()
-            .tls_backend_preconfigured(tls_config().map_err(build_error)?)
-            .connect_timeout(self.connect_timeout)
-            .pool_idle_timeout(Duration::from_secs(50))
-            .tcp_nodelay(true)
-            // Never follow a redirect: it would re-send the body and the
-            // session token to another host, or turn a POST into a GET.
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(REQUEST_CLIENT)
-            .build()
-            .map_err(|e| build_error(format!("cannot create the HTTP client: {e}")))?;
+        let http = build_http_client(&self.transport, &self.env, self.connect_timeout)
+            .map_err(build_error)?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
                 credentials,
                 endpoint,
-                region: self.region,
+                region,
                 method: self.method,
                 headers,
                 templates: Templates::default(),

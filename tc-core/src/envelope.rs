@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use shape::{Envelope, Probe};
 
 use crate::action::ErrorCode;
-use crate::error::Error;
+use crate::error::{Error, Name};
 
 /// Decodes a response body for an action whose documented codes are `E`, into
 /// the output and the RequestId.
@@ -24,7 +24,7 @@ use crate::error::Error;
 /// status without an envelope, [`Error::Decode`] for anything else that does not
 /// decode into `T` (the message names the JSON path of a mistyped value).
 pub fn decode<T: DeserializeOwned, E: ErrorCode>(
-    action: &'static str,
+    action: impl Into<Name>,
     status: u16,
     body: &[u8],
 ) -> Result<(T, String), Error> {
@@ -36,6 +36,7 @@ pub fn decode<T: DeserializeOwned, E: ErrorCode>(
             Some(error) => Err(Error::service::<E>(error.code, error.message, request_id)),
         };
     }
+    let action = action.into();
     // The careful way, for error statuses and for bodies that do not decode in
     // one pass. First pass: is this an envelope, and is it an error? Unknown
     // members are skipped without being built.
@@ -76,7 +77,7 @@ pub fn decode<T: DeserializeOwned, E: ErrorCode>(
 /// A body that serde could not read as the answer, with serde's reason in
 /// the service's terms.
 fn decode_error(
-    action: &'static str,
+    action: Name,
     path: Option<String>,
     error: serde_json::Error,
     body: &[u8],

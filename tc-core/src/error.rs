@@ -9,6 +9,7 @@
 //! a failure get it from `tc-mock`, which produces every kind.)
 
 use std::any::Any;
+use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
@@ -16,6 +17,10 @@ use crate::action::ErrorCode;
 use crate::common_code::CommonCode;
 use crate::identity::CredentialError;
 use crate::redact::{MASK, mask_body, url_without_query};
+
+/// An action's name as errors keep it: the declared `&'static str` of a
+/// typed action, or the owned name of a [`Client::send_json`](crate::Client::send_json) call.
+pub(crate) type Name = Cow<'static, str>;
 
 /// Why a call failed.
 ///
@@ -78,6 +83,25 @@ impl Error {
         }
     }
 
+    /// The `X-TC-TraceId` the call sent (the same on each of its attempts),
+    /// for the errors of a call that was sent: quote it with the RequestId
+    /// to find the call in your own logs and traces.
+    ///
+    /// ```
+    /// fn report(error: &tc_core::Error) {
+    ///     eprintln!("{error} (TraceId: {})", error.trace_id().unwrap_or("-"));
+    /// }
+    /// ```
+    pub fn trace_id(&self) -> Option<&str> {
+        match self {
+            Error::Service(e) => e.trace_id.as_deref(),
+            Error::HttpStatus(e) => e.trace_id.as_deref(),
+            Error::Decode(e) => e.trace_id.as_deref(),
+            Error::Transport(e) => e.trace_id.as_deref(),
+            _ => None,
+        }
+    }
+
     /// Whether this is a service error with exactly `code`'s wire code.
     pub fn is<C: ErrorCode>(&self, code: C) -> bool {
         self.code() == Some(code.code())
@@ -116,6 +140,7 @@ pub struct ServiceError {
     code: String,
     message: String,
     request_id: String,
+    trace_id: Option<String>,
     common: Option<CommonCode>,
     typed: Option<Box<dyn Any + Send + Sync>>,
     /// What the client adds: why it could not overcome the error.
@@ -134,6 +159,7 @@ impl ServiceError {
             message,
             request_id,
             note: None,
+            trace_id: None,
         }
     }
 
@@ -190,6 +216,7 @@ impl fmt::Debug for ServiceError {
             .field("code", &self.code)
             .field("message", &self.message)
             .field("request_id", &self.request_id)
+            .field("trace_id", &self.trace_id)
             .field("common", &self.common)
             .field("action_specific", &self.typed.is_some())
             .field("note", &self.note)
@@ -222,11 +249,12 @@ pub enum TransportErrorKind {
 pub struct TransportError {
     kind: TransportErrorKind,
     what: &'static str,
-    action: &'static str,
+    action: Name,
     url: String,
     /// Known when the failure came after the response began (a stream cut
     /// short).
     request_id: Option<String>,
+    trace_id: Option<String>,
     /// The whole chain of causes, which HTTP libraries often keep below a
     /// vague top-level message ("error decoding response body").
     causes: String,
@@ -238,7 +266,7 @@ impl TransportError {
     /// A transport failure while calling `action` at `url`.
     pub(crate) fn new(
         kind: TransportErrorKind,
-        action: &'static str,
+        action: impl Into<Name>,
         url: impl Into<String>,
         source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
     ) -> Self {
@@ -253,9 +281,10 @@ impl TransportError {
         TransportError {
             kind,
             what,
-            action,
+            action: action.into(),
             url: url_without_query(&url.into()).to_owned(),
             request_id: None,
+            trace_id: None,
             causes: cause_chain(&*source),
             source,
         }
@@ -286,20 +315,22 @@ impl TransportError {
 #[derive(Debug)]
 pub struct HttpStatusError {
     status: u16,
-    action: &'static str,
+    action: Name,
     excerpt: String,
     request_id: Option<String>,
     redirect: Option<String>,
+    trace_id: Option<String>,
 }
 
 impl HttpStatusError {
-    pub(crate) fn new(status: u16, action: &'static str, body: &[u8]) -> Self {
+    pub(crate) fn new(status: u16, action: impl Into<Name>, body: &[u8]) -> Self {
         HttpStatusError {
             status,
-            action,
+            action: action.into(),
             excerpt: excerpt(body),
             request_id: scan_request_id(body),
             redirect: None,
+            trace_id: None,
         }
     }
 
@@ -322,7 +353,7 @@ impl HttpStatusError {
 
 impl fmt::Display for HttpStatusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (status, action) = (self.status, self.action);
+        let (status, action) = (self.status, &self.action);
         match &self.redirect {
             Some(host) => write!(
                 f,
@@ -344,26 +375,28 @@ impl std::error::Error for HttpStatusError {}
 #[derive(Debug, thiserror::Error)]
 #[error("cannot decode the {action} response{}: {message}; body starts {excerpt:?}{}", at_path(.path.as_deref()), request_id_suffix(.request_id.as_deref()))]
 pub struct DecodeError {
-    action: &'static str,
+    action: Name,
     path: Option<String>,
     message: String,
     excerpt: String,
     request_id: Option<String>,
+    trace_id: Option<String>,
 }
 
 impl DecodeError {
     pub(crate) fn new(
-        action: &'static str,
+        action: impl Into<Name>,
         path: Option<String>,
         message: impl Into<String>,
         body: &[u8],
     ) -> Self {
         DecodeError {
             message: scrub_message(path.as_deref(), message.into()),
-            action,
+            action: action.into(),
             path,
             excerpt: excerpt(body),
             request_id: scan_request_id(body),
+            trace_id: None,
         }
     }
 
@@ -397,15 +430,15 @@ impl DecodeError {
 #[derive(Debug, thiserror::Error)]
 #[error("cannot build the {action} request: {message}")]
 pub struct BuildError {
-    action: &'static str,
+    action: Name,
     message: String,
 }
 
 impl BuildError {
     /// A request for `action` could not be built, for the reason in `message`.
-    pub(crate) fn new(action: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(action: impl Into<Name>, message: impl Into<String>) -> Self {
         BuildError {
-            action,
+            action: action.into(),
             message: message.into(),
         }
     }
@@ -496,12 +529,12 @@ impl Error {
 
     /// A request for `action` that cannot be built (`action` is `client`
     /// for the client's own set-up).
-    pub(crate) fn build(action: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn build(action: impl Into<Name>, message: impl Into<String>) -> Self {
         Error::Build(Box::new(BuildError::new(action, message)))
     }
 
     /// A time limit that ran out while calling `action` at `url`.
-    pub(crate) fn timeout(action: &'static str, url: &str, message: String) -> Self {
+    pub(crate) fn timeout(action: impl Into<Name>, url: &str, message: String) -> Self {
         Error::Transport(Box::new(TransportError::new(
             TransportErrorKind::Timeout,
             action,
@@ -512,7 +545,7 @@ impl Error {
 
     /// A call refused on the spot because `region`'s circuit breaker is open.
     pub(crate) fn circuit_open(
-        action: &'static str,
+        action: impl Into<Name>,
         url: &str,
         region: &str,
         retry_in: Duration,
@@ -529,7 +562,7 @@ impl Error {
 
     /// What the HTTP stack reported while calling `action` at `url`, sorted
     /// into a [`TransportErrorKind`].
-    pub(crate) fn transport(action: &'static str, url: &str, error: reqwest::Error) -> Self {
+    pub(crate) fn transport(action: impl Into<Name>, url: &str, error: reqwest::Error) -> Self {
         let kind = if error.is_timeout() {
             TransportErrorKind::Timeout
         } else if has_tls_cause(&error) {
@@ -547,7 +580,7 @@ impl Error {
 
     /// A redirect (`status` 3xx) from `url`, to `location`: never followed.
     pub(crate) fn redirect(
-        action: &'static str,
+        action: impl Into<Name>,
         status: u16,
         url: &str,
         location: Option<&[u8]>,
@@ -562,22 +595,23 @@ impl Error {
         };
         Error::HttpStatus(Box::new(HttpStatusError {
             status,
-            action,
+            action: action.into(),
             excerpt: String::new(),
             request_id: None,
             redirect: Some(host),
+            trace_id: None,
         }))
     }
 
     /// An HTTP error `status` whose body is not an API response.
-    pub(crate) fn http_status(status: u16, action: &'static str, body: &[u8]) -> Self {
+    pub(crate) fn http_status(status: u16, action: impl Into<Name>, body: &[u8]) -> Self {
         Error::HttpStatus(Box::new(HttpStatusError::new(status, action, body)))
     }
 
     /// A `body` that does not decode as `action`'s answer, at the JSON
     /// `path` when known; names `request_id` when the body does not.
     pub(crate) fn decode(
-        action: &'static str,
+        action: impl Into<Name>,
         path: Option<String>,
         message: impl Into<String>,
         body: &[u8],
@@ -590,7 +624,7 @@ impl Error {
 
     /// A response body larger than the client accepts; `body` is what was
     /// read of it.
-    pub(crate) fn body_too_large(action: &'static str, max: usize, body: &[u8]) -> Self {
+    pub(crate) fn body_too_large(action: impl Into<Name>, max: usize, body: &[u8]) -> Self {
         Self::decode(
             action,
             None,
@@ -636,6 +670,19 @@ impl Error {
         self
     }
 
+    /// The same error, naming the `X-TC-TraceId` of the call that failed.
+    pub(crate) fn with_trace_id(mut self, trace_id: &str) -> Self {
+        let slot = match &mut self {
+            Error::Service(e) => &mut e.trace_id,
+            Error::HttpStatus(e) => &mut e.trace_id,
+            Error::Decode(e) => &mut e.trace_id,
+            Error::Transport(e) => &mut e.trace_id,
+            _ => return self,
+        };
+        *slot = Some(trace_id.to_owned());
+        self
+    }
+
     /// The same error, naming `request_id` (a stream's, which its events do
     /// not repeat) when it is a transport or decode failure that does not
     /// name one yet.
@@ -652,6 +699,16 @@ fn has_tls_cause(error: &(dyn std::error::Error + 'static)) -> bool {
     let mut cause = Some(error);
     while let Some(e) = cause {
         if e.is::<rustls::Error>() {
+            return true;
+        }
+        // An `io::Error`'s `source()` skips the error it wraps, which is
+        // where the TLS stack puts rustls's.
+        let wrapped = e
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref);
+        if let Some(inner) = wrapped
+            && has_tls_cause(inner)
+        {
             return true;
         }
         cause = e.source();

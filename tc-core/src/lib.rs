@@ -44,17 +44,26 @@
 //!    carry secrets, masked bodies, URLs without their query), `sign` (TC3-HMAC-SHA256, a pure
 //!    function), `identity` ([`Credential`], [`ProvideCredential`] and the
 //!    sources that call no service: fixed, environment, credentials file,
-//!    cache, chain), `error` ([`Error`], and every constructor of it), and
+//!    cache, chain), `region` (the default region from the environment or a
+//!    profile), `error` ([`Error`], and every constructor of it), and
 //!    `lenient` (loosely typed values read, strict mode for tests),
 //!    `envelope` (the response envelope's decoder), `wire_type` and
 //!    `default_output` (the traits whose diagnostics name the fix for a type
 //!    the attributes cannot use).
 //! 2. **Transport parts**: `http` (the SDK's name on the wire, TLS),
-//!    `clock_skew` (the service's time, learnt from its `Date`), `endpoint`, `request_limit`, `request_template`, `retry`, `breaker`, `rate_limit`,
-//!    `time_limit`, and `streaming` (the [`ChunkStream`] a streaming call
-//!    returns, read from a response).
+//!    `clock_skew` (the service's time, learnt from its `Date`), `endpoint`,
+//!    `extra_headers` (the headers a user may add), `op` (what a call is at
+//!    run time: a typed action's constants or a call by name's names),
+//!    `request_limit`, `request_template`, `retry`, `call_settings` (what one
+//!    call overrides), `breaker`, `rate_limit`, `time_limit`, `transport` (the
+//!    HTTP client: proxy, trusted roots, or the user's own; it never follows
+//!    a redirect), `wire_log`, `metrics` (empty without the `metrics`
+//!    feature), and `streaming` (the [`ChunkStream`] and [`JsonStream`] a
+//!    streaming call returns, read from a response).
 //! 3. **The client**: `client` ([`Client`], [`ClientBuilder`], `send`,
-//!    `send_streaming`), `call` (one call's own settings, [`Call`]), then what is built on `send`: `paginate` and `wait`.
+//!    `send_streaming`), `call` (one call's own settings, [`Call`]), then
+//!    what is built on them: `paginate`, `send_json` (calls by name) and
+//!    `wait`.
 //! 4. **Providers that call services**: `providers`, with STS `AssumeRole`,
 //!    OIDC (`AssumeRoleWithWebIdentity`, sent through a [`Client`]), the CVM
 //!    role from the metadata service, and the default chain with
@@ -70,6 +79,9 @@
 //!
 //! - `macros` (default): re-exports [`tc_action`], [`tc_model`] and
 //!   [`tc_error`].
+//! - `metrics`: records each call (calls, attempts, throttled attempts,
+//!   errors by code, latency) through the `metrics` facade, labelled with
+//!   service, action and region.
 //! - `test-util`: the `test_util` module, with what `tc-mock`, `tc-bench`,
 //!   the tests and the fuzz targets use from inside: the signer and its
 //!   parser, the envelope and query decoders, the clock. Not an API to build
@@ -93,6 +105,7 @@ mod lenient;
 mod query;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod redact;
+mod region;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod sign;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
@@ -103,21 +116,28 @@ mod wire_type;
 
 // Layer 2: transport parts.
 mod breaker;
+mod call_settings;
 mod clock_skew;
 mod endpoint;
+mod extra_headers;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 mod http;
+mod metrics;
+mod op;
 mod rate_limit;
 mod request_limit;
 mod request_template;
 mod retry;
 pub mod streaming;
 mod time_limit;
+mod transport;
+mod wire_log;
 
 // Layer 3: the client.
 mod call;
 mod client;
 mod paginate;
+mod send_json;
 mod wait;
 
 // Layer 4: providers that call services.
@@ -142,10 +162,18 @@ pub use error::{
     TransportErrorKind, WaitError, WaitErrorKind,
 };
 pub use identity::{Credential, CredentialError, ProvideCredential};
-pub use paginate::{Cursor, Pages, Paginate};
+// The providers a client is configured with, at the root too, so that a
+// service crate re-exports them by name (its users need no `tc-core`).
+pub use credential::{
+    AssumeRoleProvider, CachedProvider, ChainProvider, CvmRoleProvider, DefaultChain, Env,
+    EnvironmentProvider, OidcRoleProvider, ProfileProvider, RefreshConfig, StaticProvider,
+};
+pub use paginate::{Cursor, Items, Pages, Paginate};
+pub use region::ENV_REGION;
 pub use request_limit::RequestLimits;
 pub use retry::{RetryConfig, THROTTLING_CODES};
-pub use streaming::{ChunkStream, StreamConfig};
+pub use send_json::JsonRequest;
+pub use streaming::{ChunkStream, JsonStream, StreamConfig};
 pub use wait::{WaitConfig, WaitState};
 pub use wire_type::WireType;
 
@@ -155,3 +183,10 @@ pub use default_output::{NoResponseType, ResponseType};
 
 #[cfg(feature = "macros")]
 pub use tc_macros::{tc_action, tc_error, tc_model};
+
+/// The HTTP library the client runs on, for
+/// [`ClientBuilder::http_client`] with the very version tc-core uses.
+pub use reqwest;
+
+/// JSON values, for [`Client::send_json`] with the very version tc-core uses.
+pub use serde_json;

@@ -184,12 +184,27 @@ impl<A: Paginate> Pages<A> {
         self.inner.next().await
     }
 
-    /// The items of every page, one by one.
-    pub fn items(self) -> BoxStream<'static, Result<A::Item, Error>> {
-        self.inner
-            .map_ok(|mut page| stream::iter(A::take_items(&mut page).into_iter().map(Ok)))
-            .try_flatten()
-            .boxed()
+    /// The items of every page, one by one: read them with
+    /// [`Items::next`] (no stream library needed), or as a [`Stream`].
+    ///
+    /// ```no_run
+    /// # async fn list(client: tc_core::Client, request: impl tc_core::Paginate) -> Result<(), tc_core::Error> {
+    /// let mut items = client.paginate(request).items();
+    /// while let Some(item) = items.next().await {
+    ///     let item = item?;
+    ///     // ...
+    /// #   let _ = item;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn items(self) -> Items<A> {
+        Items {
+            inner: self
+                .inner
+                .map_ok(|mut page| stream::iter(A::take_items(&mut page).into_iter().map(Ok)))
+                .try_flatten()
+                .boxed(),
+        }
     }
 
     /// Every item of every page, in order.
@@ -197,7 +212,37 @@ impl<A: Paginate> Pages<A> {
     /// # Errors
     /// The first call that fails, after the pages before it.
     pub async fn all_items(self) -> Result<Vec<A::Item>, Error> {
-        self.items().try_collect().await
+        self.items().inner.try_collect().await
+    }
+}
+
+/// The items of a listing, one by one ([`Pages::items`]): a [`Stream`], also
+/// readable with [`next`](Self::next) without any stream library.
+#[must_use = "a listing does nothing until its items are read"]
+pub struct Items<A: Paginate> {
+    inner: BoxStream<'static, Result<A::Item, Error>>,
+}
+
+impl<A: Paginate> Items<A> {
+    /// The next item, or `None` after the last one (or after an error).
+    pub async fn next(&mut self) -> Option<Result<A::Item, Error>> {
+        self.inner.next().await
+    }
+}
+
+impl<A: Paginate> Stream for Items<A> {
+    type Item = Result<A::Item, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.inner.poll_next_unpin(cx)
+    }
+}
+
+impl<A: Paginate> fmt::Debug for Items<A> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Items")
+            .field("action", &A::NAME)
+            .finish_non_exhaustive()
     }
 }
 

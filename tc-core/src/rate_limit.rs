@@ -10,8 +10,10 @@ use std::time::Duration;
 
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 
+use crate::error::Name;
+
 /// Key of one action: (service, action).
-type ActionKey = (&'static str, &'static str);
+pub(crate) type ActionKey = (Name, Name);
 
 /// Per-client limiters, one per action, made on first use.
 #[derive(Debug, Default)]
@@ -32,11 +34,18 @@ impl RateLimits {
 
     /// Waits until the action may send one more request. `declared` is the
     /// action's own limit, which a client-level override replaces.
-    pub(crate) async fn acquire(&self, key: ActionKey, declared: Option<NonZeroU32>) {
+    pub(crate) async fn acquire(
+        &self,
+        service: &Name,
+        action: &Name,
+        declared: Option<NonZeroU32>,
+    ) {
         // Most actions have no limit: answer them without a look-up.
         if !self.enabled || (declared.is_none() && self.overrides.is_empty()) {
             return;
         }
+        // Free for a typed action, whose names are borrowed.
+        let key = (service.clone(), action.clone());
         let Some(per_second) = self.overrides.get(&key).copied().unwrap_or(declared) else {
             return;
         };

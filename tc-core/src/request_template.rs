@@ -3,6 +3,7 @@
 //! adds its timestamp and signature.
 
 use std::any::TypeId;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock};
 
@@ -10,8 +11,10 @@ use bytes::Bytes;
 use reqwest::Url;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HOST, HeaderMap, HeaderName, HeaderValue};
 
-use crate::action::{Action, Method};
+use crate::action::Method;
 use crate::endpoint::Endpoint;
+use crate::error::Name;
+use crate::op::Op;
 
 const JSON_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
@@ -29,7 +32,8 @@ const X_TC_REQUEST_CLIENT: HeaderName = HeaderName::from_static("x-tc-requestcli
 pub(crate) struct ClientHeaders(HeaderMap);
 
 impl ClientHeaders {
-    /// `X-TC-RequestClient`, and `X-TC-Region` and `X-TC-Language` when set.
+    /// The user's `extra` headers (checked already), `X-TC-RequestClient`,
+    /// and `X-TC-Region` and `X-TC-Language` when set.
     ///
     /// # Errors
     /// Names the setting whose value cannot be a header value.
@@ -37,8 +41,10 @@ impl ClientHeaders {
         request_client: &str,
         region: Option<&str>,
         language: Option<&str>,
+        extra: HeaderMap,
     ) -> Result<Self, String> {
-        let mut headers = HeaderMap::with_capacity(12);
+        let mut headers = extra;
+        headers.reserve(12);
         for (name, setting, value) in [
             (X_TC_REQUEST_CLIENT, "request client", Some(request_client)),
             (X_TC_REGION, "region", region),
@@ -70,18 +76,19 @@ pub(crate) struct RequestTemplate {
 }
 
 impl RequestTemplate {
-    /// The template of action `A` sent as `method` to `endpoint` with
+    /// The template of `op` sent as `method` to `endpoint` with
     /// `client`'s headers.
     ///
     /// # Errors
     /// When the endpoint has no valid URL for the service, or a value cannot
     /// be a header value.
-    pub(crate) fn new<A: Action>(
+    pub(crate) fn new(
+        op: &Op,
         method: Method,
         endpoint: &Endpoint,
         client: &ClientHeaders,
     ) -> Result<Self, String> {
-        let target = endpoint.target(A::SERVICE)?;
+        let target = endpoint.target(&op.service)?;
         let (method, content_type) = match method {
             Method::Post => (reqwest::Method::POST, JSON_CONTENT_TYPE),
             Method::Get => (reqwest::Method::GET, FORM_CONTENT_TYPE),
@@ -89,21 +96,22 @@ impl RequestTemplate {
         let mut headers = client.0.clone();
         headers.insert(HOST, header_value(&target.host)?);
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-        headers.insert(X_TC_ACTION, static_header_value(A::NAME)?);
-        headers.insert(X_TC_VERSION, static_header_value(A::VERSION)?);
+        headers.insert(X_TC_ACTION, name_header_value(&op.name)?);
+        headers.insert(X_TC_VERSION, name_header_value(&op.version)?);
         Ok(RequestTemplate {
             url: target.url,
             host: target.host,
-            action_lower: A::NAME.to_ascii_lowercase(),
+            action_lower: op.name.to_ascii_lowercase(),
             content_type,
             method,
             headers,
         })
     }
 
-    /// One attempt's request: the constant headers plus its timestamp,
-    /// signature and session token. Both secrets are marked sensitive, so
-    /// that the HTTP stack never logs or indexes them.
+    /// One attempt's request: the constant headers, the call's own
+    /// (`call`: its trace id and overrides), its timestamp, signature and
+    /// session token. Both secrets are marked sensitive, so that the HTTP
+    /// stack never logs or indexes them.
     ///
     /// # Errors
     /// When the signature or the token cannot be a header value (never the
@@ -115,10 +123,14 @@ impl RequestTemplate {
         timestamp: u64,
         authorization: String,
         token: Option<&str>,
+        call: &HeaderMap,
     ) -> Result<reqwest::Request, String> {
         let mut request = reqwest::Request::new(self.method.clone(), url);
         let headers = request.headers_mut();
         *headers = self.headers.clone();
+        for (name, value) in call {
+            headers.insert(name, value.clone());
+        }
         headers.insert(X_TC_TIMESTAMP, HeaderValue::from(timestamp));
         let mut authorization = HeaderValue::from_maybe_shared(Bytes::from(authorization))
             .map_err(|_| "the Authorization value is not a valid header value".to_owned())?;
@@ -139,25 +151,47 @@ fn header_value(text: &str) -> Result<HeaderValue, String> {
     HeaderValue::from_str(text).map_err(|_| format!("`{text}` is not a valid header value"))
 }
 
-/// A value that points at the static text instead of copying it, so that
-/// cloning it for each request costs nothing.
-fn static_header_value(text: &'static str) -> Result<HeaderValue, String> {
-    header_value(text)?;
-    Ok(HeaderValue::from_static(text))
+/// A declared name's value points at the static text instead of copying it,
+/// so that cloning it for each request costs nothing.
+fn name_header_value(name: &Name) -> Result<HeaderValue, String> {
+    let value = header_value(name)?;
+    Ok(match name {
+        Cow::Borrowed(text) => HeaderValue::from_static(text),
+        Cow::Owned(_) => value,
+    })
 }
 
-/// One client's templates, by action type and method, each made on first use.
+/// What a template is kept under: a typed action's type, or the names of a
+/// call by name; and the method.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Typed(TypeId, Method),
+    Named([String; 3], Method),
+}
+
+/// More actions than any program calls by type: the bound only matters for
+/// calls by name.
+const MAX_TEMPLATES: usize = 4096;
+
+/// One client's templates, by action and method, each made on first use.
 #[derive(Debug, Default)]
-pub(crate) struct Templates(RwLock<HashMap<(TypeId, Method), Arc<RequestTemplate>>>);
+pub(crate) struct Templates(RwLock<HashMap<Key, Arc<RequestTemplate>>>);
 
 impl Templates {
-    /// The template of `A` sent as `method`, made with `make` the first time.
-    pub(crate) fn get<A: Action>(
+    /// The template of `op` sent as `method`, made with `make` the first time.
+    pub(crate) fn get(
         &self,
+        op: &Op,
         method: Method,
         make: impl FnOnce() -> Result<RequestTemplate, String>,
     ) -> Result<Arc<RequestTemplate>, String> {
-        let key = (TypeId::of::<A>(), method);
+        let key = match op.type_id {
+            Some(type_id) => Key::Typed(type_id, method),
+            None => Key::Named(
+                [&op.service, &op.version, &op.name].map(|n| n.to_string()),
+                method,
+            ),
+        };
         if let Some(template) = self
             .0
             .read()
@@ -167,12 +201,12 @@ impl Templates {
             return Ok(Arc::clone(template));
         }
         let template = Arc::new(make()?);
-        Ok(Arc::clone(
-            self.0
-                .write()
-                .unwrap_or_else(PoisonError::into_inner)
-                .entry(key)
-                .or_insert(template),
-        ))
+        let mut templates = self.0.write().unwrap_or_else(PoisonError::into_inner);
+        // Names come from callers, perhaps from their own users: past this
+        // many templates, new ones are made for each call instead of kept.
+        if templates.len() >= MAX_TEMPLATES && !templates.contains_key(&key) {
+            return Ok(template);
+        }
+        Ok(Arc::clone(templates.entry(key).or_insert(template)))
     }
 }

@@ -10,13 +10,16 @@
 //! is the stream it returns, below the client.
 
 mod chunks;
+mod json;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 pub(crate) mod sse;
 
 use std::time::Duration;
 
 pub use chunks::ChunkStream;
+pub(crate) use chunks::Chunks;
 pub(crate) use chunks::is_event_stream;
+pub use json::JsonStream;
 
 /// Settings of [`Client::send_streaming`](crate::Client::send_streaming) (see
 /// [`ClientBuilder::streaming`](crate::ClientBuilder::streaming)).

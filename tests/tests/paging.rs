@@ -196,7 +196,7 @@ async fn an_error_mid_way_comes_after_the_pages_before_it() {
     let mut items = client.paginate(GetTagKeys::default()).items();
     let mut seen = Vec::new();
     let error = loop {
-        match futures_util::StreamExt::next(&mut items).await {
+        match items.next().await {
             Some(Ok(key)) => seen.push(key),
             Some(Err(e)) => break e,
             None => panic!("the listing ended without the error"),
@@ -204,10 +204,7 @@ async fn an_error_mid_way_comes_after_the_pages_before_it() {
     };
     assert_eq!(seen, ["a", "b", "c"]);
     assert_eq!(error.code(), Some("InvalidParameterValue"));
-    assert!(
-        futures_util::StreamExt::next(&mut items).await.is_none(),
-        "nothing after the error"
-    );
+    assert!(items.next().await.is_none(), "nothing after the error");
 }
 
 #[tokio::test]

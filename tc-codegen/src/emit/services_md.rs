@@ -38,7 +38,7 @@ pub(crate) fn emit(crates: &[TestedCrate]) -> String {
         crates.len(),
     );
     for c in crates {
-        let primary = crate::workspace::primary(&c.plans);
+        let primary = crate::plan::primary(&c.plans);
         let plan = &c.plans[primary];
         let versions: Vec<String> = c
             .plans

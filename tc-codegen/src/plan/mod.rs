@@ -71,5 +71,21 @@ pub(crate) fn plan(specs: &Specs, overrides: &Overrides) -> Result<Plan, Vec<Str
     })
 }
 
+/// Which of a service's versions the crate root re-exports: the one with the
+/// most actions (a service's versions are usually different sets of actions,
+/// not replacements), the newest of those on a tie.
+pub(crate) fn primary(plans: &[Plan]) -> usize {
+    plans
+        .iter()
+        .enumerate()
+        .max_by(|(_, a), (_, b)| {
+            a.actions
+                .len()
+                .cmp(&b.actions.len())
+                .then_with(|| a.version.cmp(&b.version))
+        })
+        .map_or(0, |(i, _)| i)
+}
+
 #[cfg(test)]
 mod tests;

@@ -3,10 +3,16 @@
 //! [`streaming`](crate::streaming), below the client; this is the attempt
 //! that opens it.
 
+use std::marker::PhantomData;
+
+use serde::de::DeserializeOwned;
+
 use super::{Answer, Client, Failure, Receive};
-use crate::action::Action;
+use crate::action::{Action, ErrorCode};
+use crate::call_settings::CallSettings;
 use crate::error::Error;
-use crate::streaming::{ChunkStream, StreamConfig, is_event_stream};
+use crate::streaming::{ChunkStream, Chunks, StreamConfig, is_event_stream};
+use crate::wire_log;
 
 impl Client {
     /// Sends an action whose answer may stream, and returns its chunks as
@@ -77,31 +83,65 @@ impl Client {
     /// first event. Later failures are items of the stream (see
     /// [`ChunkStream`]).
     pub async fn send_streaming<A: Action>(&self, action: A) -> Result<ChunkStream<A>, Error> {
-        let open = Open {
-            config: self.stream_config(),
-        };
-        self.execute(action, None, &open).await
+        self.open_streaming(action, &CallSettings::default()).await
+    }
+
+    /// A typed streaming call with `settings`.
+    pub(crate) async fn open_streaming<A: Action>(
+        &self,
+        action: A,
+        settings: &CallSettings,
+    ) -> Result<ChunkStream<A>, Error> {
+        let open = Open::<A::Output, A::Error>::new(self.stream_config());
+        let chunks = self.send_typed(action, settings, &open).await?;
+        Ok(ChunkStream::new(chunks))
     }
 }
 
 /// [`Client::send_streaming`]'s attempt: opens the event stream and waits
-/// for its first event, or decodes a JSON answer as [`Client::send`] does.
-struct Open<'a> {
+/// for its first event, or decodes a JSON answer as [`Client::send`] does;
+/// chunks are decoded as `T`, a failure's code resolved against `E`.
+pub(crate) struct Open<'a, T, E> {
     config: &'a StreamConfig,
+    types: PhantomData<fn() -> (T, E)>,
 }
 
-impl<A: Action> Receive<A> for Open<'_> {
-    type Output = ChunkStream<A>;
-
-    async fn receive(&self, answer: Answer<'_>) -> Result<(ChunkStream<A>, String), Failure> {
-        if !is_event_stream(&answer.response) {
-            let (output, request_id) = answer.decode::<A>().await?;
-            return Ok((ChunkStream::whole(output, request_id.clone()), request_id));
+impl<'a, T, E> Open<'a, T, E> {
+    pub(crate) fn new(config: &'a StreamConfig) -> Self {
+        Open {
+            config,
+            types: PhantomData,
         }
+    }
+}
+
+impl<T: DeserializeOwned + Send, E: ErrorCode> Receive for Open<'_, T, E> {
+    type Output = Chunks<T, E>;
+
+    async fn receive(&self, answer: Answer<'_>) -> Result<(Chunks<T, E>, String), Failure> {
+        if !is_event_stream(&answer.response) {
+            let action = answer.action.clone();
+            let (output, request_id) = answer.decode::<T, E>().await?;
+            return Ok((
+                Chunks::whole(output, action, request_id.clone()),
+                request_id,
+            ));
+        }
+        // The events themselves are the caller's to log.
+        wire_log::response(
+            answer.response.status().as_u16(),
+            answer.response.headers(),
+            None,
+        );
         let retry_after = answer.retry_after;
-        let stream = ChunkStream::open(answer.response, A::NAME, answer.url, self.config)
-            .await
-            .map_err(|error| Failure { error, retry_after })?;
+        let stream = Chunks::open(
+            answer.response,
+            answer.action.clone(),
+            answer.url,
+            self.config,
+        )
+        .await
+        .map_err(|error| Failure { error, retry_after })?;
         let request_id = stream.request_id().to_owned();
         Ok((stream, request_id))
     }

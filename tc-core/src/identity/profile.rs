@@ -146,6 +146,17 @@ impl ProfileProvider {
             CredentialError::invalid("reading the credentials file stopped without an answer")
         })?
     }
+
+    /// The selected profile's `region`, from the first of the files that
+    /// exists; `None` when it sets none or cannot be read (the credential
+    /// look-up reports a broken file).
+    pub(crate) fn region(&self) -> Option<String> {
+        let candidate = self.files.iter().find(|c| c.path.is_file())?;
+        let bytes = read_capped(&candidate.path).ok()?.ok()?;
+        let ini = ini::parse(std::str::from_utf8(&bytes).ok()?).ok()?;
+        let region = ini.section(&self.profile)?.get("region")?.value.trim();
+        (!region.is_empty()).then(|| region.to_owned())
+    }
 }
 
 /// Largest credentials file read: a real one is a few hundred bytes.

@@ -4,6 +4,7 @@
 
 use std::fmt;
 use std::future::poll_fn;
+use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 use std::time::Duration;
@@ -11,13 +12,14 @@ use std::time::Duration;
 use futures_core::Stream;
 use http_body::Body as _;
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tokio::time::{Instant, Sleep};
 
 use super::StreamConfig;
 use super::sse::EventDecoder;
-use crate::action::Action;
-use crate::error::Error;
+use crate::action::{Action, ErrorCode};
+use crate::error::{Error, Name};
 use crate::time_limit::after;
 
 /// The header carrying a stream's RequestId, which its events do not repeat.
@@ -35,8 +37,55 @@ const REQUEST_ID_HEADER: &str = "x-tc-requestid";
 /// the stream's RequestId. Nothing is retried once the stream is returned.
 /// Dropping it closes the connection.
 pub struct ChunkStream<A: Action> {
+    chunks: Chunks<A::Output, A::Error>,
+}
+
+impl<A: Action> ChunkStream<A> {
+    pub(crate) fn new(chunks: Chunks<A::Output, A::Error>) -> Self {
+        ChunkStream { chunks }
+    }
+
+    /// The RequestId: the stream's `X-TC-RequestId` header, or a JSON
+    /// answer's `RequestId`; empty when the service sent none.
+    pub fn request_id(&self) -> &str {
+        self.chunks.request_id()
+    }
+
+    /// Whether the service streamed its answer (`text/event-stream`), rather
+    /// than answering with one JSON body, which the stream then yields as its
+    /// one item.
+    pub fn is_event_stream(&self) -> bool {
+        self.chunks.is_event_stream()
+    }
+
+    /// The next chunk, or `None` at the end of the stream.
+    pub async fn next(&mut self) -> Option<Result<A::Output, Error>> {
+        self.chunks.next().await
+    }
+}
+
+impl<A: Action> Stream for ChunkStream<A> {
+    type Item = Result<A::Output, Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        Pin::new(&mut self.get_mut().chunks).poll_next(cx)
+    }
+}
+
+impl<A: Action> fmt::Debug for ChunkStream<A> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.chunks.fmt(f)
+    }
+}
+
+/// What [`ChunkStream`] and [`JsonStream`](super::JsonStream) are made of:
+/// chunks decoded as `T`, a failure reported mid-stream resolved against
+/// the codes `E`.
+pub(crate) struct Chunks<T, E> {
+    action: Name,
     request_id: String,
-    source: Source<A::Output>,
+    source: Source<T>,
+    codes: PhantomData<fn() -> E>,
 }
 
 enum Source<T> {
@@ -48,14 +97,16 @@ enum Source<T> {
 
 // No field is ever pinned: `poll_next` only moves the output out or polls
 // fields that are `Unpin` themselves.
-impl<A: Action> Unpin for ChunkStream<A> {}
+impl<T, E> Unpin for Chunks<T, E> {}
 
-impl<A: Action> ChunkStream<A> {
+impl<T: DeserializeOwned, E: ErrorCode> Chunks<T, E> {
     /// The stream of a service that answered with one JSON body.
-    pub(crate) fn whole(output: A::Output, request_id: String) -> Self {
-        ChunkStream {
+    pub(crate) fn whole(output: T, action: Name, request_id: String) -> Self {
+        Chunks {
+            action,
             request_id,
             source: Source::Whole(Some(output)),
+            codes: PhantomData,
         }
     }
 
@@ -64,7 +115,7 @@ impl<A: Action> ChunkStream<A> {
     /// then fails the attempt rather than the stream.
     pub(crate) async fn open(
         response: reqwest::Response,
-        action: &'static str,
+        action: Name,
         url: &str,
         config: &StreamConfig,
     ) -> Result<Self, Error> {
@@ -81,7 +132,7 @@ impl<A: Action> ChunkStream<A> {
 
     fn events(
         response: reqwest::Response,
-        action: &'static str,
+        action: Name,
         url: &str,
         request_id: String,
         config: &StreamConfig,
@@ -94,13 +145,15 @@ impl<A: Action> ChunkStream<A> {
             idle_limit: config.idle_timeout,
             body_ended: false,
             done: false,
-            action,
+            action: action.clone(),
             url: url.to_owned(),
             request_id: (!request_id.is_empty()).then(|| request_id.clone()),
         };
-        ChunkStream {
+        Chunks {
+            action,
             request_id,
             source: Source::Events(Box::new(events)),
+            codes: PhantomData,
         }
     }
 
@@ -124,7 +177,7 @@ impl<A: Action> ChunkStream<A> {
             let message = format!(
                 "the event stream sent no event within {limit:?}, only comments or keep-alives (StreamConfig::first_event_timeout)"
             );
-            let error = Error::timeout(events.action, &events.url, message);
+            let error = Error::timeout(events.action.clone(), &events.url, message);
             return Err(error.with_request_id(events.request_id.as_deref()));
         };
         events.first = match first {
@@ -134,36 +187,26 @@ impl<A: Action> ChunkStream<A> {
         // A failure in the first event reaches no caller yet: it fails the
         // attempt, so the usual rules (retries included) apply to it.
         if let Some((code, message)) = events.first.as_deref().and_then(error_msg) {
-            return Err(Error::service::<A::Error>(
-                code,
-                message,
-                self.request_id.clone(),
-            ));
+            return Err(Error::service::<E>(code, message, self.request_id.clone()));
         }
         Ok(())
     }
 
-    /// The RequestId: the stream's `X-TC-RequestId` header, or a JSON
-    /// answer's `RequestId`; empty when the service sent none.
-    pub fn request_id(&self) -> &str {
+    pub(crate) fn request_id(&self) -> &str {
         &self.request_id
     }
 
-    /// Whether the service streamed its answer (`text/event-stream`), rather
-    /// than answering with one JSON body, which the stream then yields as its
-    /// one item.
-    pub fn is_event_stream(&self) -> bool {
+    pub(crate) fn is_event_stream(&self) -> bool {
         matches!(self.source, Source::Events(_))
     }
 
-    /// The next chunk, or `None` at the end of the stream.
-    pub async fn next(&mut self) -> Option<Result<A::Output, Error>> {
+    pub(crate) async fn next(&mut self) -> Option<Result<T, Error>> {
         poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
     }
 }
 
-impl<A: Action> Stream for ChunkStream<A> {
-    type Item = Result<A::Output, Error>;
+impl<T: DeserializeOwned, E: ErrorCode> Stream for Chunks<T, E> {
+    type Item = Result<T, Error>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         match &mut self.get_mut().source {
@@ -172,7 +215,7 @@ impl<A: Action> Stream for ChunkStream<A> {
                 let Some(data) = ready!(events.poll_data(cx)) else {
                     return Poll::Ready(None);
                 };
-                match data.and_then(|data| events.chunk::<A>(&data)) {
+                match data.and_then(|data| events.chunk::<T, E>(&data)) {
                     Ok(Some(chunk)) => return Poll::Ready(Some(Ok(chunk))),
                     Ok(None) => {}
                     Err(error) => {
@@ -185,12 +228,12 @@ impl<A: Action> Stream for ChunkStream<A> {
     }
 }
 
-impl<A: Action> fmt::Debug for ChunkStream<A> {
+impl<T, E> fmt::Debug for Chunks<T, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ChunkStream")
-            .field("action", &A::NAME)
+            .field("action", &self.action)
             .field("request_id", &self.request_id)
-            .field("event_stream", &self.is_event_stream())
+            .field("event_stream", &matches!(self.source, Source::Events(_)))
             .finish_non_exhaustive()
     }
 }
@@ -207,7 +250,7 @@ struct Events {
     body_ended: bool,
     /// After the end or an error: nothing more comes.
     done: bool,
-    action: &'static str,
+    action: Name,
     url: String,
     request_id: Option<String>,
 }
@@ -248,7 +291,7 @@ impl Events {
                     }
                 }
                 Poll::Ready(Some(Err(error))) => {
-                    let error = Error::transport(self.action, &self.url, error);
+                    let error = Error::transport(self.action.clone(), &self.url, error);
                     return self.fail(error);
                 }
                 Poll::Ready(None) => self.body_ended = true,
@@ -258,7 +301,7 @@ impl Events {
                         "the event stream sent nothing for {:?} (StreamConfig::idle_timeout)",
                         self.idle_limit
                     );
-                    let error = Error::timeout(self.action, &self.url, message);
+                    let error = Error::timeout(self.action.clone(), &self.url, message);
                     return self.fail(error);
                 }
             }
@@ -273,13 +316,13 @@ impl Events {
 
     /// One event's data as a chunk; `None` for an event without any (a
     /// keep-alive).
-    fn chunk<A: Action>(&self, data: &[u8]) -> Result<Option<A::Output>, Error> {
+    fn chunk<T: DeserializeOwned, E: ErrorCode>(&self, data: &[u8]) -> Result<Option<T>, Error> {
         if data.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
         if let Some((code, message)) = error_msg(data) {
             let request_id = self.request_id.clone().unwrap_or_default();
-            return Err(Error::service::<A::Error>(code, message, request_id));
+            return Err(Error::service::<E>(code, message, request_id));
         }
         let mut deserializer = serde_json::Deserializer::from_slice(data);
         let decoded = serde_path_to_error::deserialize(&mut deserializer)
@@ -289,7 +332,7 @@ impl Events {
             // The path of a value at the top is `.`, which says nothing.
             let path = path.filter(|p| p != ".");
             Error::decode(
-                self.action,
+                self.action.clone(),
                 path,
                 e.to_string(),
                 data,
@@ -301,7 +344,7 @@ impl Events {
 
     fn decode_error(&self, message: String, start: &[u8]) -> Error {
         Error::decode(
-            self.action,
+            self.action.clone(),
             None,
             message,
             start,

@@ -189,6 +189,16 @@ pub(crate) fn independent_signature(
     captured: &Captured,
     signed_headers: &str,
 ) -> String {
+    independent_signature_for("cvm", secret_key, captured, signed_headers)
+}
+
+/// [`independent_signature`] for a request signed for `service`.
+pub(crate) fn independent_signature_for(
+    service: &str,
+    secret_key: &str,
+    captured: &Captured,
+    signed_headers: &str,
+) -> String {
     use hmac::{Hmac, KeyInit, Mac};
     use sha2::{Digest, Sha256};
     fn mac(key: &[u8], data: &str) -> Vec<u8> {
@@ -228,7 +238,6 @@ pub(crate) fn independent_signature(
         }
         format!("{y:04}-{:02}-{:02}", m + 1, d + 1)
     };
-    let service = "cvm";
     let mut canonical_headers = String::new();
     for name in signed_headers.split(';') {
         let value = captured.header(name).unwrap().trim().to_lowercase();
