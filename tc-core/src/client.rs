@@ -378,11 +378,17 @@ impl Client {
             .ok_or_else(|| Error::timeout(op.name.clone(), url, limits.headers_late()))?
             .map_err(|e| Error::transport(op.name.clone(), url, e))?;
         let retry_after = retry_after(response.headers());
+        let trace_id = prepared
+            .headers
+            .get(X_TC_TRACE_ID)
+            .and_then(|id| id.to_str().ok())
+            .unwrap_or_default();
         let answer = Answer {
             response,
             retry_after,
             action: &op.name,
             url,
+            trace_id,
             timer,
             started,
             limits,
@@ -427,6 +433,8 @@ pub(crate) struct Answer<'a> {
     pub(crate) retry_after: Option<Duration>,
     pub(crate) action: &'a Name,
     pub(crate) url: &'a str,
+    /// The call's `X-TC-TraceId`.
+    pub(crate) trace_id: &'a str,
     /// The attempt's timer, until now on the headers.
     timer: Pin<&'a mut Sleep>,
     started: Instant,
@@ -445,6 +453,7 @@ impl Answer<'_> {
             retry_after,
             action,
             url,
+            trace_id: _,
             mut timer,
             started,
             limits,
