@@ -421,11 +421,17 @@ impl Client {
         let date = response.headers().get(reqwest::header::DATE);
         inner.clock.observe(date.map(|v| v.as_bytes()));
         let retry_after = retry_after(response.headers());
+        let trace_id = prepared
+            .headers
+            .get(X_TC_TRACE_ID)
+            .and_then(|id| id.to_str().ok())
+            .unwrap_or_default();
         let answer = Answer {
             response,
             retry_after,
             action: &op.name,
             url,
+            trace_id,
             timer,
             started,
             limits,
@@ -471,6 +477,8 @@ pub(crate) struct Answer<'a> {
     pub(crate) retry_after: Option<Duration>,
     pub(crate) action: &'a Name,
     pub(crate) url: &'a str,
+    /// The call's `X-TC-TraceId`.
+    pub(crate) trace_id: &'a str,
     /// The attempt's timer, until now on the headers.
     timer: Pin<&'a mut Sleep>,
     started: Instant,
@@ -491,6 +499,7 @@ impl Answer<'_> {
             retry_after,
             action,
             url,
+            trace_id: _,
             mut timer,
             started,
             limits,

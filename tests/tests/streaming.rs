@@ -222,6 +222,10 @@ async fn an_error_msg_chunk_is_a_service_error_that_ends_the_stream() {
         error.to_string(),
         "2003: the engine failed (RequestId: rid-midway)"
     );
+    let trace_id = error
+        .trace_id()
+        .expect("a mid-stream error names the call's trace id");
+    assert_eq!(trace_id.len(), 36, "{trace_id}");
     assert!(chunks.next().await.is_none(), "an error ends the stream");
 }
 

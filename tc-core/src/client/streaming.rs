@@ -138,6 +138,7 @@ impl<T: DeserializeOwned + Send, E: ErrorCode> Receive for Open<'_, T, E> {
             answer.response,
             answer.action.clone(),
             answer.url,
+            answer.trace_id,
             self.config,
         )
         .await

@@ -34,7 +34,7 @@ const REQUEST_ID_HEADER: &str = "x-tc-requestid";
 /// limit ([`Error::Transport`]), an event did not decode or was too large
 /// ([`Error::Decode`]), or the service reported a failure mid-stream in an
 /// `ErrorMsg` member ([`Error::Service`], its `Code` as the code). Each names
-/// the stream's RequestId. Nothing is retried once the stream is returned.
+/// the stream's RequestId and the call's trace id. Nothing is retried once the stream is returned.
 /// Dropping it closes the connection.
 pub struct ChunkStream<A: Action> {
     chunks: Chunks<A::Output, A::Error>,
@@ -117,6 +117,7 @@ impl<T: DeserializeOwned, E: ErrorCode> Chunks<T, E> {
         response: reqwest::Response,
         action: Name,
         url: &str,
+        trace_id: &str,
         config: &StreamConfig,
     ) -> Result<Self, Error> {
         let request_id = response
@@ -125,7 +126,7 @@ impl<T: DeserializeOwned, E: ErrorCode> Chunks<T, E> {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
             .to_owned();
-        let mut stream = Self::events(response, action, url, request_id, config);
+        let mut stream = Self::events(response, action, url, trace_id, request_id, config);
         stream.read_first(config.first_event_timeout).await?;
         Ok(stream)
     }
@@ -134,6 +135,7 @@ impl<T: DeserializeOwned, E: ErrorCode> Chunks<T, E> {
         response: reqwest::Response,
         action: Name,
         url: &str,
+        trace_id: &str,
         request_id: String,
         config: &StreamConfig,
     ) -> Self {
@@ -147,6 +149,7 @@ impl<T: DeserializeOwned, E: ErrorCode> Chunks<T, E> {
             done: false,
             action: action.clone(),
             url: url.to_owned(),
+            trace_id: trace_id.to_owned(),
             request_id: (!request_id.is_empty()).then(|| request_id.clone()),
         };
         Chunks {
@@ -220,7 +223,7 @@ impl<T: DeserializeOwned, E: ErrorCode> Stream for Chunks<T, E> {
                     Ok(None) => {}
                     Err(error) => {
                         events.done = true;
-                        return Poll::Ready(Some(Err(error)));
+                        return Poll::Ready(Some(Err(error.with_trace_id(&events.trace_id))));
                     }
                 }
             },
@@ -252,6 +255,8 @@ struct Events {
     done: bool,
     action: Name,
     url: String,
+    /// The call's `X-TC-TraceId`, named by every error of the stream.
+    trace_id: String,
     request_id: Option<String>,
 }
 
