@@ -111,8 +111,13 @@ fn shown_body(body: &[u8]) -> String {
     cut(&text)
 }
 
-/// Whether a member or parameter name carries a secret.
+/// Whether a member or parameter name carries a secret: one of the SDK's
+/// list (`redact`), or a name that says so (the list cannot know a newer
+/// action's members, which a call by name may send).
 fn is_secret_name(name: &str) -> bool {
+    if crate::redact::is_sensitive(name) {
+        return true;
+    }
     let lower = name.to_ascii_lowercase();
     [
         "secret",
@@ -125,6 +130,7 @@ fn is_secret_name(name: &str) -> bool {
     .iter()
     .any(|word| lower.contains(word))
         && lower != "clienttoken"
+        && !lower.ends_with("nexttoken") // a paging cursor
         && !lower.ends_with("tokens") // token counts (`TotalTokens`)
 }
 
@@ -205,6 +211,7 @@ mod tests {
             "{shown}"
         );
         assert_eq!(redact_query("A=1&Password=p"), "A=1&Password=***");
+        assert!(!is_secret_name("NextToken") && is_secret_name("WebIdentityToken"));
     }
 
     #[test]

@@ -26,8 +26,9 @@ pub struct ThroughTheClient<'a> {
 
 impl ThroughTheClient<'_> {
     /// Registers an answer for `A` and prepares its call. The endpoint's
-    /// handler is untyped (JSON in, JSON out), so the only code built per
-    /// action here is the client's own send path.
+    /// handler and the call are untyped (JSON in, JSON out), so the code
+    /// built per action is only the action's own serde, which the facts
+    /// walk builds anyway.
     pub fn visit<A>(&mut self)
     where
         A: Action + serde::de::DeserializeOwned + std::fmt::Debug + PartialEq,
@@ -37,41 +38,84 @@ impl ThroughTheClient<'_> {
         let request_json = self
             .spec
             .full_object(action["input"].as_str().expect("input"));
-        let mut response_json = self
+        let response_json = self
             .spec
             .full_object(action["output"].as_str().expect("output"));
         let request: A = serde_json::from_value(request_json).expect("request decodes");
         // What the client must put on the wire: the request as its type
         // encodes it (members the type leaves out stay out).
         let sent = serde_json::to_value(&request).expect("request encodes");
-        let answer = response_json.clone();
-        self.mock
-            .on_json(A::SERVICE, A::VERSION, A::NAME, move |received| {
-                if keeps(&received, &sent) && keeps(&sent, &received) {
-                    Ok(answer.clone())
-                } else {
-                    Err(tc_mock::MockError::new(
-                        "InvalidParameter",
-                        format!("received {received}, sent {sent}"),
-                    ))
-                }
-            });
-        let client = self.client.clone();
-        self.calls.push(Box::pin(async move {
-            let output = client
-                .send(request)
-                .await
-                .map_err(|e| format!("{}: {e}", A::NAME))?;
-            // The endpoint writes its own RequestId over the handler's.
-            let got = serde_json::to_value(&output).expect("encode");
-            response_json["RequestId"] = got["RequestId"].clone();
-            if keeps(&got, &response_json) {
-                Ok(())
-            } else {
-                Err(format!("{}: got {got}", A::NAME))
-            }
-        }));
+        register(
+            self.mock,
+            (A::SERVICE, A::VERSION, A::NAME),
+            sent,
+            response_json.clone(),
+        );
+        // The call goes by name (`send_json`): the same signing, endpoint,
+        // retries and envelope handling as a typed `send`, without building
+        // the typed send path once per action of the catalog (the typed
+        // path is what `tc-tests` and the examples exercise). What comes
+        // back must decode into the action's output type and keep every
+        // value the endpoint sent.
+        let params = serde_json::to_value(&request).expect("request encodes");
+        let output: Reencode = |answer| {
+            let output: A::Output = serde_json::from_value(answer).map_err(|e| e.to_string())?;
+            serde_json::to_value(&output).map_err(|e| e.to_string())
+        };
+        let action = (A::SERVICE, A::VERSION, A::NAME);
+        self.calls
+            .push(by_name(&self.client, action, params, response_json, output));
     }
+}
+
+/// Has the endpoint answer `answer` to `action` when it receives exactly
+/// `sent` (not generic, like [`by_name`]).
+fn register(
+    mock: &tc_mock::MockServer,
+    (service, version, name): (&'static str, &'static str, &'static str),
+    sent: serde_json::Value,
+    answer: serde_json::Value,
+) {
+    mock.on_json(service, version, name, move |received| {
+        if keeps(&received, &sent) && keeps(&sent, &received) {
+            Ok(answer.clone())
+        } else {
+            Err(tc_mock::MockError::new(
+                "InvalidParameter",
+                format!("received {received}, sent {sent}"),
+            ))
+        }
+    });
+}
+
+/// Decodes an answer as an action's output type and encodes it again.
+type Reencode = fn(serde_json::Value) -> Result<serde_json::Value, String>;
+
+/// One call by name of `(service, version, action)`; the answer must decode
+/// with `output` and keep every value of `expected`. Not generic, so that it
+/// is built once, not once per action.
+fn by_name(
+    client: &tc_core::Client,
+    (service, version, name): (&'static str, &'static str, &'static str),
+    params: serde_json::Value,
+    mut expected: serde_json::Value,
+    output: Reencode,
+) -> Call {
+    let client = client.clone();
+    Box::pin(async move {
+        let answer = client
+            .send_json(service, version, name, params)
+            .await
+            .map_err(|e| format!("{name}: {e}"))?;
+        let got = output(answer).map_err(|e| format!("{name}: {e}"))?;
+        // The endpoint writes its own RequestId over the handler's.
+        expected["RequestId"] = got["RequestId"].clone();
+        if keeps(&got, &expected) {
+            Ok(())
+        } else {
+            Err(format!("{name}: got {got}"))
+        }
+    })
 }
 
 /// Starts the local endpoint and a client for it, lets `walk` register and

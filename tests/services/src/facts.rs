@@ -14,7 +14,9 @@ use crate::spec::{Spec, keeps, short_name};
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 pub enum Part {
+    /// The example request.
     Request,
+    /// The example answer.
     Response,
 }
 
@@ -25,10 +27,15 @@ pub struct Facts<'a> {
     lib: &'static str,
     /// The name of the service-wide code enum (`VpcErrorCode`).
     all_codes_enum: &'static str,
+    /// The actions walked, in order.
     pub actions: Vec<&'static str>,
+    /// Wrong declarations (service, version, types, method, rate limit).
     pub declarations: Vec<String>,
+    /// Members that do not hold the spec's values.
     pub wire: Vec<String>,
+    /// Documented codes without their variant.
     pub codes: Vec<String>,
+    /// How many examples were walked.
     pub examples_seen: usize,
     /// Examples whose request body is empty: the API page gave that request
     /// as a query string, so there is no body to compare.
@@ -38,6 +45,7 @@ pub struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
+    /// An empty walk over `spec` for the crate `lib`, whose code enum is `all_codes_enum`.
     pub fn new(spec: &'a Spec, lib: &'static str, all_codes_enum: &'static str) -> Self {
         Facts {
             spec,

@@ -4,10 +4,15 @@ use serde_json::{Map, Value, json};
 
 /// The spec files of one service version, and our overrides for it.
 pub struct Spec {
+    /// `vpc-2017-03-12`.
     pub dir: &'static str,
+    /// `schema.json`.
     pub schema: Value,
+    /// `errors.json`.
     pub errors: Value,
+    /// `examples.json`.
     pub examples: Value,
+    /// `tc-codegen/overrides/<dir>.json`, or `{}`.
     pub overrides: Value,
 }
 
@@ -17,6 +22,7 @@ fn read(path: &str) -> Option<Value> {
 }
 
 impl Spec {
+    /// Reads `specs/<dir>` (panics when it cannot: a test set-up error).
     pub fn load(dir: &'static str) -> Spec {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
         let file = |name: &str| {
@@ -33,19 +39,23 @@ impl Spec {
         }
     }
 
+    /// The service name the schema gives.
     pub fn service(&self) -> &str {
         self.schema["service"].as_str().expect("service")
     }
 
+    /// The schema entry of action `name`.
     pub fn action(&self, name: &str) -> &Value {
         &self.schema["actions"][name]
     }
 
+    /// Every action's name, in order.
     pub fn action_names(&self) -> Vec<&str> {
         let actions = self.schema["actions"].as_object().expect("actions");
         actions.keys().map(String::as_str).collect()
     }
 
+    /// The members of the schema object `object`.
     pub fn members(&self, object: &str) -> &[Value] {
         self.schema["objects"][object]["members"]
             .as_array()
@@ -61,6 +71,7 @@ impl Spec {
             .unwrap_or_default()
     }
 
+    /// Every code of the service.
     pub fn all_codes(&self) -> Vec<&str> {
         self.errors["all_codes"]
             .as_array()
