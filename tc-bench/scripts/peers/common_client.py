@@ -8,15 +8,19 @@ from TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY. For every service
 version under SPECS_DIR it makes one CommonClient with the service and version
 its schema.json names (so `as` for autoscaling-2018-04-19, as the SDK signs
 it), and sends the first example request of each action that has one: a JSON
-object body goes through `call_json` (`call_sse` when it asks for
-`"Stream": true`); an empty body, and one that is not a JSON object, are
+object body goes through `call_json` (`call` when it asks for
+`"Stream": true`, to see an event stream or a JSON answer); an empty body, and one that is not a JSON object, are
 counted and not sent.
 
 A call passes when the answer is a `Response` without `Error` (for a stream:
-at least one event, none carrying an `Error`). Any error fails the run,
+at least one data event, none carrying an `Error`; a stream asked for and
+answered as JSON is listed in the summary). Any error fails the run,
 except those listed in ACCEPTED below with the reason. Failures go one per
 line (JSON) to FAILURES_FILE when given, else stderr; the last line on stdout
-is one JSON summary. Exit status: 0 when nothing failed, 1 otherwise.
+is one JSON summary. Before the examples, three controls: a request signed
+with the wrong key must get AuthFailure.SignatureFailure, one signed for
+`autoscaling` (the directory's name) must be refused, the same signed for
+`as` answered. Exit status: 0 when nothing failed and the controls held, 1 otherwise.
 """
 
 import collections
@@ -58,28 +62,41 @@ def examples_of(spec_dir):
     return schema, firsts
 
 
-def new_client(endpoint, service, version):
+def new_client(endpoint, service, version, secret_key=None):
     http = HttpProfile(protocol="http", endpoint=endpoint, keepAlive=True)
     cred = credential.Credential(
-        os.environ["TENCENTCLOUD_SECRET_ID"], os.environ["TENCENTCLOUD_SECRET_KEY"]
+        os.environ["TENCENTCLOUD_SECRET_ID"], secret_key or os.environ["TENCENTCLOUD_SECRET_KEY"]
     )
     return CommonClient(service, version, cred, REGION, profile=ClientProfile(httpProfile=http))
+
+
+def send_streaming(client, action, params):
+    """As `send`, for a request that asks for `"Stream": true`: `call` gives the
+    body whatever its type (after raising on a JSON error), so both an event
+    stream and a plain JSON answer are seen. None, or ("as-json", None) when
+    answered without a stream, or (code, message)."""
+    body = client.call(action, params).decode("utf-8")
+    if body.lstrip().startswith("{"):
+        response = json.loads(body).get("Response")
+        if not isinstance(response, dict) or "Error" in response or not response.get("RequestId"):
+            return ("NoResponse", body[:300])
+        return ("as-json", None)
+    data = [line[5:].strip() for line in body.splitlines() if line.startswith("data:")]
+    if not data:
+        return ("NoEvents", "the stream carried no data event")
+    for chunk in data:
+        parsed = json.loads(chunk)
+        error = parsed.get("Response", parsed).get("Error") if isinstance(parsed, dict) else None
+        if error:
+            return (error.get("Code", "?"), error.get("Message", ""))
+    return None
 
 
 def send(client, action, params):
     """None when answered; else (code, message)."""
     try:
         if params.get("Stream") is True:
-            events = list(client.call_sse(action, params))
-            data = [e["data"] for e in events if e.get("data")]
-            if not data:
-                return ("NoEvents", "the stream carried no data event")
-            for chunk in data:
-                parsed = json.loads(chunk)
-                error = parsed.get("Response", parsed).get("Error") if isinstance(parsed, dict) else None
-                if error:
-                    return (error.get("Code", "?"), error.get("Message", ""))
-            return None
+            return send_streaming(client, action, params)
         answer = client.call_json(action, params)
     except TencentCloudSDKException as e:
         return (e.get_code() or "SDKException", e.get_message())
@@ -96,6 +113,20 @@ def send(client, action, params):
     return None
 
 
+def controls(endpoint):
+    """The endpoint must refuse what it should: a request signed with the wrong
+    key, and one signed for the spec directory's name rather than the
+    service's (`autoscaling`, not `as`). {what: code got}."""
+    got = {}
+    wrong_key = new_client(endpoint, "cvm", "2017-03-12", secret_key="not-the-secret-key")
+    got["wrong_key"] = (send(wrong_key, "DescribeRegions", {}) or ("answered",))[0]
+    wrong_service = new_client(endpoint, "autoscaling", "2018-04-19")
+    got["signed_for_autoscaling"] = (send(wrong_service, "DescribeAutoScalingGroups", {}) or ("answered",))[0]
+    right_service = new_client(endpoint, "as", "2018-04-19")
+    got["signed_for_as"] = (send(right_service, "DescribeAutoScalingGroups", {}) or ("answered",))[0]
+    return got
+
+
 def main():
     endpoint, specs = sys.argv[1], sys.argv[2]
     failures_out = open(sys.argv[3], "w", encoding="utf-8") if len(sys.argv) > 3 else sys.stderr
@@ -104,6 +135,12 @@ def main():
     failures = collections.Counter()
     accepted = collections.Counter()
     not_json = []
+    control = controls(endpoint)
+    controls_ok = (control["wrong_key"] == "AuthFailure.SignatureFailure"
+                   and control["signed_for_autoscaling"] in FATAL_CODES + ("AuthFailure.InvalidAuthorization",)
+                   and control["signed_for_as"] == "answered")
+    renamed = collections.Counter()
+    stream_as_json = []
     for name in sorted(os.listdir(specs)):
         spec_dir = os.path.join(specs, name)
         if not os.path.isfile(os.path.join(spec_dir, "schema.json")):
@@ -129,8 +166,14 @@ def main():
             if params.get("Stream") is True:
                 counts["sent_streaming"] += 1
             outcome = send(client, action, params)
+            if outcome and outcome[0] == "as-json":
+                counts["stream_asked_answered_as_json"] += 1
+                stream_as_json.append(f"{name} {action}")
+                outcome = None
             if outcome is None:
                 counts["answered"] += 1
+                if not name.startswith(schema["service"] + "-"):
+                    renamed[f'{name} signed as {schema["service"]}'] += 1
                 continue
             code, message = outcome
             allowed = ACCEPTED.get((name, action))
@@ -152,13 +195,17 @@ def main():
         "not_json_object": not_json,
         "sent": counts["sent"],
         "sent_streaming": counts["sent_streaming"],
+        "stream_asked_answered_as_json": stream_as_json,
         "answered": counts["answered"],
+        "answered_signed_for_another_name": dict(renamed),
         "accepted_errors": dict(accepted),
         "failures": dict(sorted(failures.items())),
+        "controls": control,
+        "controls_ok": controls_ok,
         "seconds": round(time.perf_counter() - started, 1),
     }
     print(json.dumps(summary, ensure_ascii=False))
-    return 1 if failures else 0
+    return 1 if failures or not controls_ok else 0
 
 
 if __name__ == "__main__":
