@@ -5,8 +5,9 @@ description of the algorithm, not from any SDK or from tc-core:
   CanonicalRequest = Method \\n "/" \\n CanonicalQueryString \\n
                      CanonicalHeaders \\n SignedHeaders \\n hex(SHA256(body))
       CanonicalQueryString: the raw query string for GET, "" for POST;
-      CanonicalHeaders: "name:value\\n" for each signed header, name lower case,
-      value trimmed (content-type and host at least), in SignedHeaders order.
+      CanonicalHeaders: "name:value\\n" for each signed header, name and value
+      in lower case, value trimmed (content-type and host at least), in
+      SignedHeaders order.
   CredentialScope  = Date "/" Service "/tc3_request"  (Date: UTC day of X-TC-Timestamp)
   StringToSign     = "TC3-HMAC-SHA256" \\n Timestamp \\n CredentialScope \\n
                      hex(SHA256(CanonicalRequest))
@@ -21,9 +22,10 @@ Listens on a free 127.0.0.1 port and prints `listening on http://127.0.0.1:PORT`
 Besides the signature it checks that the credential scope's service is the
 one the specs name for (X-TC-Version, X-TC-Action) and that the Host header
 is an address or a name starting with that service. A request that passes is
-answered with the action's first example response when it has one that is
-not an error (a fresh RequestId), else `{"Response":{"RequestId":...}}`; one
-that fails gets an `AuthFailure.*` envelope. Each request is logged to
+answered `{"Response":{"RequestId":...}}` (with TC3_VERIFIER_ANSWERS=examples:
+the action's first example response when it has one that is not an error,
+with a fresh RequestId, so the typed decoding of the answers is tried too);
+one that fails gets an `AuthFailure.*` envelope. Each request is logged to
 LOG_FILE as one JSON line (service, version, action, ok, code, why, whether
 the JSON body equals the spec's first example request).
 """
@@ -43,6 +45,7 @@ from urllib.parse import urlsplit
 
 ALGORITHM = "TC3-HMAC-SHA256"
 MAX_SKEW = 300
+ANSWER_EXAMPLES = os.environ.get("TC3_VERIFIER_ANSWERS") == "examples"
 
 
 def sha256_hex(data):
@@ -132,7 +135,7 @@ def verify(method, target, headers, body, secret_id_known, secret_key, index):
         value = headers.get(name)
         if value is None:
             raise Refused("AuthFailure.InvalidAuthorization", f"signed header {name} missing")
-        canonical_headers += f"{name.lower()}:{value.strip()}\n"
+        canonical_headers += f"{name.lower()}:{value.strip().lower()}\n"
     payload = b"UNSIGNED-PAYLOAD" if headers.get("X-TC-Content-SHA256") == "UNSIGNED-PAYLOAD" else body
     canonical = "\n".join([method, "/", query, canonical_headers, ";".join(signed), sha256_hex(payload)])
     scope = f"{date}/{service}/tc3_request"
@@ -185,7 +188,7 @@ def serve(secret_id, secret_key, specs, log_path):
                         entry["body_equals_example"] = json.loads(body or b"{}") == example_request
                     except ValueError:
                         entry["body_equals_example"] = False
-                answer = dict(example_response or {})
+                answer = dict(example_response or {}) if ANSWER_EXAMPLES else {}
                 answer["RequestId"] = request_id
             except Refused as refused:
                 entry.update(ok=False, code=refused.code, why=refused.why)
