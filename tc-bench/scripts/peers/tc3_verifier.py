@@ -27,7 +27,7 @@ the action's first example response when it has one that is not an error,
 with a fresh RequestId, so the typed decoding of the answers is tried too);
 one that fails gets an `AuthFailure.*` envelope. Each request is logged to
 LOG_FILE as one JSON line (service, version, action, ok, code, why, whether
-the JSON body equals the spec's first example request).
+the JSON body is the spec's first example request: see `same_request`).
 """
 
 import hashlib
@@ -83,6 +83,25 @@ def load_specs(specs):
                 pass
             index[(schema["service"], schema["version"], action)] = (request, response)
     return index
+
+
+def without_nulls(value):
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value
+
+
+def same_request(received, example):
+    """Whether the body sent is the example's: a member given as null may be
+    left out (both mean unset), and a ClientToken the example lacks may be
+    added (the client makes one for idempotent retries)."""
+    if not isinstance(received, dict) or not isinstance(example, dict):
+        return received == example
+    if "ClientToken" in received and "ClientToken" not in example:
+        received = {k: v for k, v in received.items() if k != "ClientToken"}
+    return without_nulls(received) == without_nulls(example)
 
 
 class Refused(Exception):
@@ -185,9 +204,10 @@ def serve(secret_id, secret_key, specs, log_path):
                 entry.update(service=service, ok=True)
                 if self.command == "POST":
                     try:
-                        entry["body_equals_example"] = json.loads(body or b"{}") == example_request
+                        received = json.loads(body or b"{}")
                     except ValueError:
-                        entry["body_equals_example"] = False
+                        received = None
+                    entry["body_equals_example"] = same_request(received, example_request)
                 answer = dict(example_response or {}) if ANSWER_EXAMPLES else {}
                 answer["RequestId"] = request_id
             except Refused as refused:
