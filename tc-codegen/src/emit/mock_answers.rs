@@ -41,7 +41,7 @@ fn answer(examples: &[crate::spec::Example], shaped: impl FnOnce() -> Value) -> 
     let mut stream = None;
     for example in examples {
         let text = example.response.trim_start();
-        if text.starts_with("data:") {
+        if is_event_stream(text) {
             stream.get_or_insert_with(|| chunks(text));
         } else if let Ok(value) = serde_json::from_str::<Value>(text)
             && let Some(Value::Object(inner)) = value.get("Response")
@@ -91,6 +91,15 @@ fn shaped(schema: &crate::spec::Schema, object: &str, depth: usize) -> Value {
         out.insert(m.name.clone(), value);
     }
     Value::Object(out)
+}
+
+/// Whether an example answer is server-sent events: its first line is one of
+/// the format's fields (`data:`, `id:`, `event:`, `retry:`) or a comment.
+pub(crate) fn is_event_stream(text: &str) -> bool {
+    let first = text.trim_start().lines().next().unwrap_or_default();
+    ["data:", "id:", "event:", "retry:", ":"]
+        .iter()
+        .any(|field| first.starts_with(field))
 }
 
 /// The JSON of each `data:` line of a server-sent-event stream.

@@ -264,7 +264,12 @@ fn response_example<A: Action>(text: &str) -> Result<(), String>
 where
     A::Output: serde::Serialize,
 {
-    if text.trim_start().starts_with("data:") {
+    // Server-sent events start with one of the format's fields or a comment.
+    let first = text.trim_start().lines().next().unwrap_or_default();
+    if ["data:", "id:", "event:", "retry:", ":"]
+        .iter()
+        .any(|field| first.starts_with(field))
+    {
         let chunks: Vec<&str> = text
             .lines()
             .filter_map(|l| l.trim().strip_prefix("data:"))
