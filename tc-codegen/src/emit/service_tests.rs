@@ -36,6 +36,13 @@ pub(crate) fn files(root: &Path, crates: &[TestedCrate]) -> BTreeMap<PathBuf, St
     files
 }
 
+/// The spec directory of a version: named after the crate's service, which
+/// is not always the service the schema signs for (`autoscaling` signs as
+/// `as`).
+fn spec_dir(c: &TestedCrate, p: &Plan) -> String {
+    format!("{}-{}", c.name.trim_start_matches("tc-"), p.version)
+}
+
 fn header() -> String {
     format!(
         "// {} from specs/. Do not edit by hand: run `cargo run -p tc-codegen`.\n",
@@ -87,11 +94,7 @@ fn tested(crates: &[TestedCrate]) -> String {
     );
     let mut dirs: Vec<String> = crates
         .iter()
-        .flat_map(|c| {
-            c.plans
-                .iter()
-                .map(|p| format!("{}-{}", p.service, p.version))
-        })
+        .flat_map(|c| c.plans.iter().map(|p| spec_dir(c, p)))
         .collect();
     dirs.sort();
     for dir in &dirs {
@@ -109,7 +112,7 @@ fn tested(crates: &[TestedCrate]) -> String {
             let registry = format!("{lib}::{}::registry", p.module);
             out.push_str(&format!(
                 "    ({:?}, {registry}::PAGED_ACTIONS, {registry}::UNCLASSIFIED_PAGING),\n",
-                format!("{}-{}", p.service, p.version)
+                spec_dir(c, p)
             ));
         }
     }
@@ -155,12 +158,12 @@ fn test_file(group: &[(&TestedCrate, &Plan)]) -> String {
     ));
     for (c, p) in group {
         out.push_str(&format!(
-            "    {service}_{version} => {lib}::{module}, \"{service}-{dashed}\", {codes};\n",
+            "    {service}_{version} => {lib}::{module}, {dir:?}, {codes};\n",
             service = p.service,
             version = p.module.trim_start_matches('v'),
             lib = c.name.replace('-', "_"),
             module = p.module,
-            dashed = p.version,
+            dir = spec_dir(c, p),
             codes = p.all_codes_enum,
         ));
     }

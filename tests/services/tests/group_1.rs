@@ -26,7 +26,7 @@ tc_service_tests::versions! {
     apm_2021_06_22 => tc_apm::v2021_06_22, "apm-2021-06-22", ApmErrorCode;
     asr_2019_06_14 => tc_asr::v2019_06_14, "asr-2019-06-14", AsrErrorCode;
     asw_2020_07_22 => tc_asw::v2020_07_22, "asw-2020-07-22", AswErrorCode;
-    as_2018_04_19 => tc_autoscaling::v2018_04_19, "as-2018-04-19", AsErrorCode;
+    as_2018_04_19 => tc_autoscaling::v2018_04_19, "autoscaling-2018-04-19", AsErrorCode;
     ba_2020_07_20 => tc_ba::v2020_07_20, "ba-2020-07-20", BaErrorCode;
     batch_2017_03_12 => tc_batch::v2017_03_12, "batch-2017-03-12", BatchErrorCode;
     bda_2020_03_24 => tc_bda::v2020_03_24, "bda-2020-03-24", BdaErrorCode;
