@@ -249,7 +249,7 @@ mod tests {
         assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
 
         let mut outcome = generate(&dir.join("specs"), &out, repo()).unwrap();
-        let models = out.join("crates/sts-2018-08-13/src/models.rs");
+        let models = out.join("crates/sts-2018-08-13/src/v2018_08_13/models.rs");
         let mut text = std::fs::read_to_string(&models).unwrap();
         text.push_str("\n/// Broken on purpose.\npub struct Broken(pub NoSuchType);\n");
         std::fs::write(&models, text).unwrap();
