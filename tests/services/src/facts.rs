@@ -148,7 +148,7 @@ impl<'a> Facts<'a> {
         let is_required = |key: &str| {
             spec.members(input)
                 .iter()
-                .any(|m| m["name"] == key && m["required"] == true)
+                .any(|m| m["name"] == key && (m["required"] == true || m["required"] == 1))
         };
         let required: Map<String, Value> = full
             .as_object()
