@@ -7,7 +7,7 @@
 //! names map) is said once, in the crate docs; a field's own doc says only what
 //! is particular to it.
 
-use crate::plan::{ActionPlan, CodePlan, FieldPlan, Plan, Status, StructPlan};
+use crate::plan::{ActionPlan, CodePlan, FieldPlan, Plan, ServicePlan, Status, StructPlan};
 use crate::types::{Scalar, Ty};
 
 /// At most this many actions are named in one doc comment; the rest are counted.
@@ -59,7 +59,8 @@ fn api(plan: &Plan) -> String {
     format!("{} API {}", plan.service.to_uppercase(), plan.version)
 }
 
-/// A link to an item at the crate root.
+/// A link to an item at the top of the version's module (where links are
+/// written from one of its files).
 fn root_link(name: &str) -> String {
     format!("[`{name}`](super::{name})")
 }
@@ -142,15 +143,9 @@ fn type_phrase(ty: &Ty, in_models: bool) -> String {
 }
 
 /// The crate's own docs: what it holds, one call, and the rules every field follows.
-pub(crate) fn crate_docs(
-    plans: &[Plan],
-    primary: usize,
-    crate_name: &str,
-    label: &str,
-    example: &str,
-) -> Doc {
-    let plan = &plans[primary];
-    let lib = crate_name.replace('-', "_");
+pub(crate) fn crate_docs(service: &ServicePlan, label: &str, example: &str) -> Doc {
+    let plan = service.main();
+    let lib = service.name.replace('-', "_");
     let any = &plan.doc_example;
     let with_errors = plan
         .actions
@@ -185,7 +180,7 @@ pub(crate) fn crate_docs(
         doc = doc.line(line);
     }
     doc = doc.line("```");
-    doc = versions_section(doc, plans, primary, crate_name);
+    doc = versions_section(doc, service);
     doc.paragraph("# How fields map to the wire")
         .paragraph(
             "- Fields are the members in `snake_case` (`ImageId` is `image_id`); each field's \
@@ -221,9 +216,10 @@ pub(crate) fn crate_docs(
 
 /// "# API versions": each version's module and feature, and how to turn on
 /// another one.
-fn versions_section(mut doc: Doc, plans: &[Plan], primary: usize, crate_name: &str) -> Doc {
+fn versions_section(mut doc: Doc, service: &ServicePlan) -> Doc {
+    let crate_name = &service.name;
     let lib = crate_name.replace('-', "_");
-    let main = &plans[primary];
+    let main = service.main();
     doc = doc.paragraph("# API versions").paragraph(format!(
         "Each API version is a module named after it, behind the cargo feature of the same \
          name; only the versions you turn on are compiled. Version {} (`{}`, on by default) \
@@ -234,8 +230,12 @@ fn versions_section(mut doc: Doc, plans: &[Plan], primary: usize, crate_name: &s
         .line("")
         .line("| module | feature | actions | models | codes |");
     doc = doc.line("|---|---|---:|---:|---:|");
-    for (i, p) in plans.iter().enumerate() {
-        let default = if i == primary { " (default)" } else { "" };
+    for (i, p) in service.versions.iter().enumerate() {
+        let default = if i == service.primary {
+            " (default)"
+        } else {
+            ""
+        };
         doc = doc.line(format!(
             "| `{lib}::{m}` | `{m}`{default} | {} | {} | {} |",
             p.actions.len(),
@@ -244,8 +244,8 @@ fn versions_section(mut doc: Doc, plans: &[Plan], primary: usize, crate_name: &s
             m = p.module,
         ));
     }
-    if let Some(other) = plans.iter().enumerate().find(|(i, _)| *i != primary) {
-        let p = other.1;
+    let others = service.versions.iter().enumerate();
+    if let Some((_, p)) = others.clone().find(|(i, _)| *i != service.primary) {
         doc = doc.paragraph(format!(
             "To use version {} too, turn its feature on (`{crate_name} = {{ version = \"...\", \
              features = [\"{m}\"] }}` in `Cargo.toml`) and name its items through its module \

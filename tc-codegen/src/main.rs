@@ -163,7 +163,7 @@ fn generate(check: bool, specs: &Path) -> Result<ExitCode, Vec<String>> {
     let mut paging: BTreeMap<String, usize> = BTreeMap::new();
     // A crate per service, holding each of its versions (the spec directories
     // sort by service, then version).
-    let mut tested = Vec::new();
+    let mut shipped = Vec::new();
     let mut services: BTreeMap<&str, Vec<&SpecDir>> = BTreeMap::new();
     for dir in &dirs {
         let service = dir.name.split('-').next().unwrap_or_default();
@@ -225,30 +225,29 @@ fn generate(check: bool, specs: &Path) -> Result<ExitCode, Vec<String>> {
             continue;
         }
         let label = labels.join(", ");
-        let primary = plan::primary(&plans);
-        match workspace::crate_files(&plans, primary, &layout, &label) {
-            Ok(crate_files) => files.extend(crate_files),
-            Err(mut p) => problems.append(&mut p),
-        }
         let dir = layout
             .dir
             .strip_prefix(&root)
             .unwrap_or(&layout.dir)
             .to_string_lossy()
             .into_owned();
-        tested.push(emit::service_tests::TestedCrate {
-            name: layout.name.clone(),
-            dir,
-            plans,
-        });
+        let service = plan::ServicePlan::new(layout.name.clone(), dir, plans);
+        match workspace::crate_files(&service, &layout, &label) {
+            Ok(crate_files) => files.extend(crate_files),
+            Err(mut p) => problems.append(&mut p),
+        }
+        shipped.push(service);
         crate_dirs.push(layout.dir);
     }
-    files.insert(root.join("SERVICES.md"), emit::services_md::emit(&tested));
-    files.extend(emit::service_tests::files(&root, &tested));
+    files.insert(root.join("SERVICES.md"), emit::services_md::emit(&shipped));
+    files.extend(emit::service_tests::files(&root, &shipped));
     crate_dirs.push(root.join("tests/services"));
     if !problems.is_empty() {
         return Err(problems);
     }
+    // In service order (which is not always the directories' order:
+    // `autoscaling` signs as `as`), so that tc-mock finds a service's run.
+    answers.sort();
     files.insert(
         answers_dir.join("mod.rs"),
         emit::mock_answers::index(&answers),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::emit::{self, GENERATED_MARK};
 use crate::overrides::Overrides;
-use crate::plan::{self, Plan};
+use crate::plan::{self, Plan, ServicePlan};
 use crate::render;
 use crate::spec::Specs;
 
@@ -84,9 +84,10 @@ pub(crate) fn generate(
 ) -> Result<(Plan, BTreeMap<PathBuf, String>), Vec<String>> {
     let plan = plan_version(spec, specs, overrides)?;
     let mut files = version_files(&plan, layout, label)?;
-    let plans = [plan];
-    files.extend(crate_files(&plans, 0, layout, label)?);
-    let [plan] = plans;
+    let dir = layout.dir.to_string_lossy().into_owned();
+    let mut service = ServicePlan::new(layout.name.clone(), dir, vec![plan]);
+    files.extend(crate_files(&service, layout, label)?);
+    let plan = service.versions.remove(0);
     Ok((plan, files))
 }
 
@@ -134,23 +135,18 @@ pub(crate) fn version_files(
     Ok(files)
 }
 
-/// The crate's own files: `Cargo.toml` and `src/lib.rs`, for its versions
-/// `plans` (in version order) of which `primary` is re-exported at the root.
+/// The crate's own files: `Cargo.toml` and `src/lib.rs`.
 pub(crate) fn crate_files(
-    plans: &[Plan],
-    primary: usize,
+    service: &ServicePlan,
     layout: &CrateLayout,
     label: &str,
 ) -> Result<BTreeMap<PathBuf, String>, Vec<String>> {
-    let lib = render::file(
-        label,
-        emit::lib_rs::emit(plans, primary, &layout.name, label),
-    )
-    .map_err(|e| vec![format!("{label}: {e}")])?;
+    let lib = render::file(label, emit::lib_rs::emit(service, label))
+        .map_err(|e| vec![format!("{label}: {e}")])?;
     Ok(BTreeMap::from([
         (
             layout.dir.join("Cargo.toml"),
-            emit::manifest::emit(plans, primary, &layout.name, label, layout.examples),
+            emit::manifest::emit(service, label, layout.examples),
         ),
         (layout.dir.join("src").join("lib.rs"), lib),
     ]))

@@ -40,10 +40,10 @@ pub(crate) fn answer(
     action: &str,
     version: &str,
 ) -> Result<&'static Answer, MockError> {
-    let served: Vec<usize> = (0..VERSIONS.len())
-        .filter(|&i| VERSIONS[i].0 == service)
-        .collect();
-    if let Some(&i) = served.iter().find(|&&i| VERSIONS[i].1 == version) {
+    // `VERSIONS` is in service order: the service's versions are one run.
+    let start = VERSIONS.partition_point(|(name, ..)| *name < service);
+    let served = (start..VERSIONS.len()).take_while(|&i| VERSIONS[i].0 == service);
+    if let Some(i) = served.clone().find(|&i| VERSIONS[i].1 == version) {
         return self::version(i)
             .0
             .get(action)
@@ -51,10 +51,10 @@ pub(crate) fn answer(
     }
     // A version this endpoint does not serve: name one that has the action.
     match served
-        .iter()
-        .find(|&&i| self::version(i).0.contains_key(action))
+        .into_iter()
+        .find(|&i| self::version(i).0.contains_key(action))
     {
-        Some(&i) => Err(no_such_version(service, action, version, VERSIONS[i].1)),
+        Some(i) => Err(no_such_version(service, action, version, VERSIONS[i].1)),
         None => Err(invalid_action(service, action)),
     }
 }
@@ -97,6 +97,15 @@ mod tests {
             assert!(answer(service, action, version).is_ok());
         }
         assert!(answer("nosuchservice", "DescribeX", "2020-01-01").is_err());
+    }
+
+    #[test]
+    fn the_versions_are_in_service_order() {
+        assert!(
+            VERSIONS
+                .windows(2)
+                .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1))
+        );
     }
 
     #[test]

@@ -21,8 +21,8 @@ pub(crate) enum Reply {
     Events(MockStream),
 }
 
-/// `(service, version, action)` of an untyped handler.
-pub(crate) type JsonKey = (&'static str, &'static str, &'static str);
+/// `(service, version, action)`: what a handler is registered for.
+pub(crate) type RouteKey = (&'static str, &'static str, &'static str);
 
 type Handler = Arc<dyn Fn(Params<'_>) -> Result<Reply, MockError> + Send + Sync>;
 
@@ -68,7 +68,7 @@ impl Routes {
 
     /// Registers (or replaces) an untyped handler: the request's parameters
     /// arrive as JSON, the answer is the `Response` object as JSON.
-    pub(crate) fn insert_json<F>(&mut self, key: JsonKey, handler: F)
+    pub(crate) fn insert_json<F>(&mut self, key: RouteKey, handler: F)
     where
         F: Fn(Value) -> Result<Value, MockError> + Send + Sync + 'static,
     {
@@ -82,7 +82,7 @@ impl Routes {
         self.insert_route((A::SERVICE, A::VERSION, A::NAME), handler);
     }
 
-    fn insert_route(&mut self, (service, version, action): JsonKey, handler: Handler) {
+    fn insert_route(&mut self, (service, version, action): RouteKey, handler: Handler) {
         self.0.insert((service, action), Route { version, handler });
     }
 

@@ -7,20 +7,16 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::docs;
-use crate::plan::Plan;
+use crate::plan::ServicePlan;
 use crate::plan::names::ROOT_REEXPORTS;
 use crate::render::{ident, inner_doc};
 
-/// `plans` are the service's versions in version order; `primary` indexes the
-/// one re-exported at the root.
-pub(crate) fn emit(plans: &[Plan], primary: usize, crate_name: &str, label: &str) -> TokenStream {
-    let plan = &plans[primary];
-    let example = docs::example_call(plan, crate_name);
-    let crate_doc = inner_doc(&docs::crate_docs(
-        plans, primary, crate_name, label, &example,
-    ));
+pub(crate) fn emit(service: &ServicePlan, label: &str) -> TokenStream {
+    let plan = service.main();
+    let example = docs::example_call(plan, &service.name);
+    let crate_doc = inner_doc(&docs::crate_docs(service, label, &example));
     let reexports = ROOT_REEXPORTS.iter().map(|name| ident(name));
-    let modules = plans.iter().map(|p| {
+    let modules = service.versions.iter().map(|p| {
         let module = ident(&p.module);
         let feature = &p.module;
         quote! {

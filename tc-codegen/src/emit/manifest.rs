@@ -1,16 +1,10 @@
 //! `Cargo.toml` of a service crate: one feature per API version, the primary
 //! one on by default.
 
-use crate::plan::Plan;
+use crate::plan::ServicePlan;
 
-pub(crate) fn emit(
-    plans: &[Plan],
-    primary: usize,
-    crate_name: &str,
-    label: &str,
-    examples: bool,
-) -> String {
-    let plan = &plans[primary];
+pub(crate) fn emit(service: &ServicePlan, label: &str, examples: bool) -> String {
+    let (plans, plan, crate_name) = (&service.versions, service.main(), &service.name);
     let title = crate::docs::product(plan);
     let dev_dependencies = if examples {
         "\n# For the examples: the local endpoint, an async runtime, JSON output.\n\

@@ -95,7 +95,7 @@ fn shaped(schema: &crate::spec::Schema, object: &str, depth: usize) -> Value {
 
 /// Whether an example answer is server-sent events: its first line is one of
 /// the format's fields (`data:`, `id:`, `event:`, `retry:`) or a comment.
-pub(crate) fn is_event_stream(text: &str) -> bool {
+fn is_event_stream(text: &str) -> bool {
     let first = text.trim_start().lines().next().unwrap_or_default();
     ["data:", "id:", "event:", "retry:", ":"]
         .iter()

@@ -6,23 +6,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::plan::Plan;
+use crate::plan::{Plan, ServicePlan};
 
 /// How many test files the versions are spread over.
 const GROUPS: usize = 8;
 
-/// One service crate, as the tests see it.
-pub(crate) struct TestedCrate {
-    /// `tc-vpc`.
-    pub name: String,
-    /// Its directory, relative to the workspace root (`services/tc-vpc`).
-    pub dir: String,
-    /// Its versions, in version order.
-    pub plans: Vec<Plan>,
-}
-
 /// Every file of `tests/services/` that is generated, by path.
-pub(crate) fn files(root: &Path, crates: &[TestedCrate]) -> BTreeMap<PathBuf, String> {
+pub(crate) fn files(root: &Path, crates: &[ServicePlan]) -> BTreeMap<PathBuf, String> {
     let base = root.join("tests/services");
     let mut files = BTreeMap::new();
     files.insert(base.join("Cargo.toml"), manifest(crates));
@@ -36,13 +26,6 @@ pub(crate) fn files(root: &Path, crates: &[TestedCrate]) -> BTreeMap<PathBuf, St
     files
 }
 
-/// The spec directory of a version: named after the crate's service, which
-/// is not always the service the schema signs for (`autoscaling` signs as
-/// `as`).
-fn spec_dir(c: &TestedCrate, p: &Plan) -> String {
-    format!("{}-{}", c.name.trim_start_matches("tc-"), p.version)
-}
-
 fn header() -> String {
     format!(
         "// {} from specs/. Do not edit by hand: run `cargo run -p tc-codegen`.\n",
@@ -50,7 +33,7 @@ fn header() -> String {
     )
 }
 
-fn manifest(crates: &[TestedCrate]) -> String {
+fn manifest(crates: &[ServicePlan]) -> String {
     let mut out = format!(
         "#{}[package]\n\
          name = \"tc-service-tests\"\n\
@@ -73,7 +56,11 @@ fn manifest(crates: &[TestedCrate]) -> String {
         header().trim_start_matches("//")
     );
     for c in crates {
-        let features: Vec<String> = c.plans.iter().map(|p| format!("{:?}", p.module)).collect();
+        let features: Vec<String> = c
+            .versions
+            .iter()
+            .map(|p| format!("{:?}", p.module))
+            .collect();
         out.push_str(&format!(
             "{} = {{ path = \"../../{}\", features = [{}] }}\n",
             c.name,
@@ -84,7 +71,7 @@ fn manifest(crates: &[TestedCrate]) -> String {
     out
 }
 
-fn tested(crates: &[TestedCrate]) -> String {
+fn tested(crates: &[ServicePlan]) -> String {
     let mut out = header();
     out.push_str(
         "//! Every service version the tests under `tests/` walk, and how their list\n\
@@ -94,7 +81,7 @@ fn tested(crates: &[TestedCrate]) -> String {
     );
     let mut dirs: Vec<String> = crates
         .iter()
-        .flat_map(|c| c.plans.iter().map(|p| spec_dir(c, p)))
+        .flat_map(|c| c.versions.iter().map(|p| c.spec_dir(p)))
         .collect();
     dirs.sort();
     for dir in &dirs {
@@ -108,11 +95,11 @@ fn tested(crates: &[TestedCrate]) -> String {
     );
     for c in crates {
         let lib = c.name.replace('-', "_");
-        for p in &c.plans {
+        for p in &c.versions {
             let registry = format!("{lib}::{}::registry", p.module);
             out.push_str(&format!(
                 "    ({:?}, {registry}::PAGED_ACTIONS, {registry}::UNCLASSIFIED_PAGING),\n",
-                spec_dir(c, p)
+                c.spec_dir(p)
             ));
         }
     }
@@ -122,14 +109,14 @@ fn tested(crates: &[TestedCrate]) -> String {
 
 /// The versions in `GROUPS` runs of consecutive versions with about the same
 /// number of actions each.
-fn groups(crates: &[TestedCrate]) -> Vec<Vec<(&TestedCrate, &Plan)>> {
-    let all: Vec<(&TestedCrate, &Plan)> = crates
+fn groups(crates: &[ServicePlan]) -> Vec<Vec<(&ServicePlan, &Plan)>> {
+    let all: Vec<(&ServicePlan, &Plan)> = crates
         .iter()
-        .flat_map(|c| c.plans.iter().map(move |p| (c, p)))
+        .flat_map(|c| c.versions.iter().map(move |p| (c, p)))
         .collect();
     let total: usize = all.iter().map(|(_, p)| p.actions.len()).sum();
     let per_group = total.div_ceil(GROUPS).max(1);
-    let mut groups: Vec<Vec<(&TestedCrate, &Plan)>> = vec![Vec::new()];
+    let mut groups: Vec<Vec<(&ServicePlan, &Plan)>> = vec![Vec::new()];
     let mut in_group = 0;
     for (c, p) in all {
         if in_group >= per_group && groups.len() < GROUPS {
@@ -142,7 +129,7 @@ fn groups(crates: &[TestedCrate]) -> Vec<Vec<(&TestedCrate, &Plan)>> {
     groups
 }
 
-fn test_file(group: &[(&TestedCrate, &Plan)]) -> String {
+fn test_file(group: &[(&ServicePlan, &Plan)]) -> String {
     let mut out = header();
     let first = group
         .first()
@@ -163,7 +150,7 @@ fn test_file(group: &[(&TestedCrate, &Plan)]) -> String {
             version = p.module.trim_start_matches('v'),
             lib = c.name.replace('-', "_"),
             module = p.module,
-            dir = spec_dir(c, p),
+            dir = c.spec_dir(p),
             codes = p.all_codes_enum,
         ));
     }

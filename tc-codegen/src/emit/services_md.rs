@@ -1,13 +1,13 @@
 //! `SERVICES.md`: every service crate, searchable by service, product name,
 //! version or crate, with its size and how to depend on it.
 
-use crate::emit::service_tests::TestedCrate;
+use crate::plan::{Plan, ServicePlan};
 
-pub(crate) fn emit(crates: &[TestedCrate]) -> String {
-    let versions: usize = crates.iter().map(|c| c.plans.len()).sum();
+pub(crate) fn emit(crates: &[ServicePlan]) -> String {
+    let versions: usize = crates.iter().map(|c| c.versions.len()).sum();
     let actions: usize = crates
         .iter()
-        .flat_map(|c| &c.plans)
+        .flat_map(|c| &c.versions)
         .map(|p| p.actions.len())
         .sum();
     let mut out = format!(
@@ -38,22 +38,21 @@ pub(crate) fn emit(crates: &[TestedCrate]) -> String {
         crates.len(),
     );
     for c in crates {
-        let primary = crate::plan::primary(&c.plans);
-        let plan = &c.plans[primary];
+        let plan = c.main();
         let versions: Vec<String> = c
-            .plans
+            .versions
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                if i == primary {
+                if i == c.primary {
                     format!("**`{}`**", p.module)
                 } else {
                     format!("`{}`", p.module)
                 }
             })
             .collect();
-        let sum = |f: fn(&crate::plan::Plan) -> usize| -> String {
-            let counts: Vec<String> = c.plans.iter().map(|p| f(p).to_string()).collect();
+        let per_version = |f: fn(&Plan) -> usize| -> String {
+            let counts: Vec<String> = c.versions.iter().map(|p| f(p).to_string()).collect();
             counts.join(" + ")
         };
         out.push_str(&format!(
@@ -63,9 +62,9 @@ pub(crate) fn emit(crates: &[TestedCrate]) -> String {
             name = c.name,
             dir = c.dir,
             versions = versions.join(", "),
-            actions = sum(|p| p.actions.len()),
-            models = sum(|p| p.models.len()),
-            codes = sum(|p| p.codes.len()),
+            actions = per_version(|p| p.actions.len()),
+            models = per_version(|p| p.models.len()),
+            codes = per_version(|p| p.codes.len()),
         ));
     }
     out

@@ -71,20 +71,55 @@ pub(crate) fn plan(specs: &Specs, overrides: &Overrides) -> Result<Plan, Vec<Str
     })
 }
 
-/// Which of a service's versions the crate root re-exports: the one with the
-/// most actions (a service's versions are usually different sets of actions,
-/// not replacements), the newest of those on a tie.
-pub(crate) fn primary(plans: &[Plan]) -> usize {
-    plans
-        .iter()
-        .enumerate()
-        .max_by(|(_, a), (_, b)| {
-            a.actions
-                .len()
-                .cmp(&b.actions.len())
-                .then_with(|| a.version.cmp(&b.version))
-        })
-        .map_or(0, |(i, _)| i)
+/// One service's crate: its versions, and the one its root re-exports.
+pub(crate) struct ServicePlan {
+    /// `tc-vpc`.
+    pub name: String,
+    /// Its directory, relative to the workspace root (`services/tc-vpc`).
+    pub dir: String,
+    /// Its versions, in version order.
+    pub versions: Vec<Plan>,
+    /// Which of `versions` the crate root re-exports: the one with the most
+    /// actions (a service's versions are usually different sets of actions,
+    /// not replacements), the newest of those on a tie.
+    pub primary: usize,
+}
+
+impl ServicePlan {
+    pub(crate) fn new(name: String, dir: String, versions: Vec<Plan>) -> Self {
+        let primary = versions
+            .iter()
+            .enumerate()
+            .max_by(|(_, a), (_, b)| {
+                a.actions
+                    .len()
+                    .cmp(&b.actions.len())
+                    .then_with(|| a.version.cmp(&b.version))
+            })
+            .map_or(0, |(i, _)| i);
+        ServicePlan {
+            name,
+            dir,
+            versions,
+            primary,
+        }
+    }
+
+    /// The version the crate root re-exports.
+    pub(crate) fn main(&self) -> &Plan {
+        &self.versions[self.primary]
+    }
+
+    /// The spec directory of `version`: named after the crate's service,
+    /// which is not always the service the schema signs for (`autoscaling`
+    /// signs as `as`).
+    pub(crate) fn spec_dir(&self, version: &Plan) -> String {
+        format!(
+            "{}-{}",
+            self.name.trim_start_matches("tc-"),
+            version.version
+        )
+    }
 }
 
 #[cfg(test)]

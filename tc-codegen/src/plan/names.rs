@@ -1,9 +1,10 @@
 //! Type names: each model gets a name in Rust's casing (`GPUInfo` ->
 //! `GpuInfo`), and no two items of one module may share a name.
 //!
-//! Where the items live: actions and their responses at the crate root (beside
-//! what the crate re-exports from `tc_core`), models in `models`, error enums in
-//! `errors`. Models are named by path from the other modules, so a model may
+//! Where the items live: actions and their responses at the top of their
+//! version's module (re-exported at the crate root for the primary version,
+//! beside what the crate re-exports from `tc_core`), models in `models`, error
+//! enums in `errors`. Models are named by path from the other modules, so a model may
 //! share a name with an action.
 
 use std::collections::BTreeMap;

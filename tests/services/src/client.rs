@@ -41,14 +41,13 @@ impl ThroughTheClient<'_> {
         let response_json = self
             .spec
             .full_object(action["output"].as_str().expect("output"));
-        let request: A = serde_json::from_value(request_json).expect("request decodes");
-        // What the client must put on the wire: the request as its type
-        // encodes it (members the type leaves out stay out).
-        let sent = serde_json::to_value(&request).expect("request encodes");
+        let request: A = serde_json::from_value(request_json.clone()).expect("request decodes");
+        // The endpoint must receive the spec's document itself: the type's
+        // encoding and the transport both keep every member.
         register(
             self.mock,
             (A::SERVICE, A::VERSION, A::NAME),
-            sent,
+            request_json,
             response_json.clone(),
         );
         // The call goes by name (`send_json`): the same signing, endpoint,
@@ -57,6 +56,7 @@ impl ThroughTheClient<'_> {
         // path is what `tc-tests` and the examples exercise). What comes
         // back must decode into the action's output type and keep every
         // value the endpoint sent.
+        // What the client sends: the request as its type encodes it.
         let params = serde_json::to_value(&request).expect("request encodes");
         let output: Reencode = |answer| {
             let output: A::Output = serde_json::from_value(answer).map_err(|e| e.to_string())?;
@@ -84,7 +84,7 @@ const KNOWN_FAILURES: &[(&str, &str, &str)] = &[
 ];
 
 /// Has the endpoint answer `answer` to `action` when it receives exactly
-/// `sent` (not generic, like [`by_name`]).
+/// `sent`, member by member (not generic, like [`by_name`]).
 fn register(
     mock: &tc_mock::MockServer,
     (service, version, name): (&'static str, &'static str, &'static str),
