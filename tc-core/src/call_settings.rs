@@ -6,7 +6,7 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 
 use crate::action::Method;
-use crate::extra_headers::extra_header;
+use crate::extra_headers::{self, Scope};
 use crate::retry::RetryConfig;
 
 /// What a call overrides; `None` or empty keeps the client's setting.
@@ -29,13 +29,12 @@ pub(crate) struct CallSettings {
 impl CallSettings {
     /// Adds `name: value`, or remembers why it cannot be sent.
     pub(crate) fn header(&mut self, name: &str, value: &str) {
-        match extra_header(name, value) {
-            Ok((name, value)) => {
-                self.headers.insert(name, value);
-            }
-            Err(problem) => {
-                self.invalid.get_or_insert(problem);
-            }
-        }
+        extra_headers::add(
+            &mut self.headers,
+            &mut self.invalid,
+            Scope::Call,
+            name,
+            value,
+        );
     }
 }

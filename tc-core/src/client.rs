@@ -277,7 +277,7 @@ impl Client {
                     continue;
                 }
                 error.with_note(if learnt == 0 {
-                    "the local clock may be off: the response had no Date header showing by how much".to_owned()
+                    "the local clock may be off: the response's Date header (if any) did not show by how much".to_owned()
                 } else {
                     format!("{} (already corrected for, and still refused)", describe(learnt))
                 })

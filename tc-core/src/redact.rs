@@ -171,6 +171,11 @@ pub fn url_without_query(url: &str) -> &str {
 /// its closing quote (or the end), any other scalar up to the next `,`, `}`
 /// or `]`. An object or list value is kept, its own members scanned in turn.
 pub fn mask_body(body: &[u8]) -> Vec<u8> {
+    mask_members(body, is_sensitive)
+}
+
+/// As [`mask_body`], masking the members whose names `sensitive` picks.
+pub(crate) fn mask_members(body: &[u8], sensitive: impl Fn(&str) -> bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len());
     let mut i = 0;
     while i < body.len() {
@@ -183,8 +188,7 @@ pub fn mask_body(body: &[u8]) -> Vec<u8> {
         out.extend_from_slice(&body[i..end]);
         let name = &body[i + 1..end.saturating_sub(1).max(i + 1)];
         i = end;
-        let sensitive = std::str::from_utf8(name).is_ok_and(is_sensitive);
-        if !sensitive {
+        if !std::str::from_utf8(name).is_ok_and(&sensitive) {
             continue;
         }
         // `"Name" :` then the value.

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::identity::{DEFAULT_PROFILE, ENV_PROFILE, Env, ProfileProvider};
+use crate::identity::{DEFAULT_PROFILE, ENV_PROFILE, Env, ProfileProvider, read_capped};
 
 /// Environment variable holding the default region.
 pub const ENV_REGION: &str = "TENCENTCLOUD_REGION";
@@ -28,7 +28,8 @@ fn tccli_region(env: &Env) -> Option<String> {
         .home_dir()?
         .join(".tccli")
         .join(format!("{profile}.configure"));
-    let text = std::fs::read(path).ok()?;
+    // Capped, and a FIFO or device refused, as for the credentials file.
+    let text = read_capped(&path).ok()?.ok()?;
     let config: serde_json::Value = serde_json::from_slice(&text).ok()?;
     let region = config.get("_sys_param")?.get("region")?.as_str()?.trim();
     (!region.is_empty()).then(|| region.to_owned())

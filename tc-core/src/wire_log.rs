@@ -14,15 +14,14 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use reqwest::header::HeaderMap;
-use serde_json::Value;
+
+use crate::redact::{self, MASK};
 
 /// The target to enable.
 pub(crate) const TARGET: &str = "tc_core::wire";
 
 /// How much of a body is logged.
 pub(crate) const MAX_BODY: usize = 4096;
-
-const REDACTED: &str = "***";
 
 /// Headers whose values are always secret.
 const SECRET_HEADERS: [&str; 5] = [
@@ -85,7 +84,7 @@ fn headers(headers: &HeaderMap) -> String {
     for (name, value) in headers {
         let secret = value.is_sensitive() || SECRET_HEADERS.contains(&name.as_str());
         let value = if secret {
-            REDACTED
+            MASK
         } else {
             value.to_str().unwrap_or("(not text)")
         };
@@ -95,27 +94,25 @@ fn headers(headers: &HeaderMap) -> String {
     out
 }
 
-/// A body as logged: JSON with its secret members redacted, else the text;
-/// either cut at [`MAX_BODY`] bytes.
+/// A body as logged: its first [`MAX_BODY`] bytes, the values of secret
+/// members (JSON) or parameters (a form) masked. Only that much is read: a
+/// large answer is not decoded for the log.
 fn shown_body(body: &[u8]) -> String {
-    let text: Cow<'_, str> = match serde_json::from_slice::<Value>(body) {
-        Ok(mut json) => {
-            redact(&mut json);
-            Cow::Owned(json.to_string())
-        }
-        // Not JSON (an error page, a form): shown as it is, though a secret
-        // member of a query string is still redacted below.
-        Err(_) => String::from_utf8_lossy(body),
-    };
-    let text = redact_query(&text);
-    cut(&text)
+    // A little past the limit, so that a secret cut at the limit is still
+    // recognised as one; `redact` masks a value the cut leaves open.
+    let head = &body[..body.len().min(MAX_BODY + 256)];
+    let masked = redact::mask_members(head, is_secret_name);
+    let text = String::from_utf8_lossy(&masked);
+    cut(&redact_query(&text), body.len())
 }
 
 /// Whether a member or parameter name carries a secret: one of the SDK's
-/// list (`redact`), or a name that says so (the list cannot know a newer
-/// action's members, which a call by name may send).
+/// list (what error excerpts mask too), or here also a name that says so.
+/// The log shows whole bodies, some of them sent by name for actions newer
+/// than the list, so it masks by a broader rule than the excerpts, which
+/// keep ids such as `TmpSecretId` that help find a failing call.
 fn is_secret_name(name: &str) -> bool {
-    if crate::redact::is_sensitive(name) {
+    if redact::is_sensitive(name) {
         return true;
     }
     let lower = name.to_ascii_lowercase();
@@ -134,23 +131,6 @@ fn is_secret_name(name: &str) -> bool {
         && !lower.ends_with("tokens") // token counts (`TotalTokens`)
 }
 
-/// Replaces the values of secret members at any depth.
-fn redact(value: &mut Value) {
-    match value {
-        Value::Object(members) => {
-            for (name, member) in members.iter_mut() {
-                if is_secret_name(name) && !member.is_null() && !member.is_object() {
-                    *member = Value::String(REDACTED.into());
-                } else {
-                    redact(member);
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(redact),
-        _ => {}
-    }
-}
-
 /// In `a=1&Password=x` text (a GET request's query is in the URL, a form
 /// body here), the values of secret parameters.
 fn redact_query(text: &str) -> Cow<'_, str> {
@@ -160,22 +140,24 @@ fn redact_query(text: &str) -> Cow<'_, str> {
     let pairs: Vec<String> = text
         .split('&')
         .map(|pair| match pair.split_once('=') {
-            Some((name, _)) if is_secret_name(name) => format!("{name}={REDACTED}"),
+            Some((name, _)) if is_secret_name(name) => format!("{name}={MASK}"),
             _ => pair.to_owned(),
         })
         .collect();
     Cow::Owned(pairs.join("&"))
 }
 
-fn cut(text: &str) -> String {
-    if text.len() <= MAX_BODY {
+/// `text`, the start of a body of `total` bytes, cut at [`MAX_BODY`] bytes
+/// unless the body is no longer than that.
+fn cut(text: &str, total: usize) -> String {
+    if total <= MAX_BODY || text.len() <= MAX_BODY {
         return text.to_owned();
     }
     let mut end = MAX_BODY;
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}… ({} bytes in all)", &text[..end], text.len())
+    format!("{}… ({total} bytes in all)", &text[..end])
 }
 
 #[cfg(test)]

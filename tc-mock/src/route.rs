@@ -31,9 +31,10 @@ struct Route {
     handler: Handler,
 }
 
-/// Every registered action.
+/// Every registered action, by (service, action): one route per version,
+/// since a service's versions may share action names.
 #[derive(Default)]
-pub(crate) struct Routes(HashMap<(&'static str, &'static str), Route>);
+pub(crate) struct Routes(HashMap<(&'static str, &'static str), Vec<Route>>);
 
 impl Routes {
     /// Registers (or replaces) the handler of action `A`.
@@ -83,7 +84,9 @@ impl Routes {
     }
 
     fn insert_route(&mut self, (service, version, action): RouteKey, handler: Handler) {
-        self.0.insert((service, action), Route { version, handler });
+        let routes = self.0.entry((service, action)).or_default();
+        routes.retain(|route| route.version != version);
+        routes.push(Route { version, handler });
     }
 
     /// The handler for `action` of `service` at `version`: the registered one,
@@ -97,14 +100,18 @@ impl Routes {
         version: &str,
         defaults: bool,
     ) -> Result<Handler, MockError> {
-        if let Some(route) = self.0.get(&(service, action)) {
-            if route.version != version {
-                return Err(no_such_version(service, action, version, route.version));
-            }
+        let routes = self
+            .0
+            .get(&(service, action))
+            .map_or(&[][..], Vec::as_slice);
+        if let Some(route) = routes.iter().find(|route| route.version == version) {
             return Ok(Arc::clone(&route.handler));
         }
         if !defaults {
-            return Err(invalid_action(service, action));
+            return Err(match routes.first() {
+                Some(other) => no_such_version(service, action, version, other.version),
+                None => invalid_action(service, action),
+            });
         }
         let answer = crate::defaults::answer(service, action, version)?;
         let response = Arc::clone(&answer.response);
@@ -140,5 +147,51 @@ fn asks_for_stream(params: &Params<'_>) -> bool {
             serde_json::from_slice::<Flag>(body).is_ok_and(|flag| flag.stream == Some(true))
         }
         Params::Query(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer_of(routes: &Routes, version: &str, defaults: bool) -> Result<Value, String> {
+        let handler = routes
+            .find("monitor", "DescribeX", version, defaults)
+            .map_err(|e| e.code)?;
+        match handler(Params::Json(b"{}")) {
+            Ok(Reply::Json(value)) => Ok(value),
+            Ok(Reply::Events(_)) => Err("a stream".to_owned()),
+            Err(e) => Err(e.code),
+        }
+    }
+
+    #[test]
+    fn each_version_of_an_action_keeps_its_own_handler() {
+        let mut routes = Routes::default();
+        for version in ["2018-07-24", "2023-06-16"] {
+            routes.insert_json(("monitor", version, "DescribeX"), move |_| {
+                Ok(serde_json::json!({ "Version": version }))
+            });
+        }
+        // Registering a version again replaces only that version's handler.
+        routes.insert_json(("monitor", "2023-06-16", "DescribeX"), |_| {
+            Ok(serde_json::json!({ "Version": "replaced" }))
+        });
+        assert_eq!(
+            answer_of(&routes, "2018-07-24", false),
+            Ok(serde_json::json!({ "Version": "2018-07-24" }))
+        );
+        assert_eq!(
+            answer_of(&routes, "2023-06-16", false),
+            Ok(serde_json::json!({ "Version": "replaced" }))
+        );
+        assert_eq!(
+            answer_of(&routes, "2000-01-01", false),
+            Err("NoSuchVersion".to_owned())
+        );
+        assert!(matches!(
+            routes.find("monitor", "DescribeY", "2018-07-24", false),
+            Err(e) if e.code == "InvalidAction"
+        ));
     }
 }

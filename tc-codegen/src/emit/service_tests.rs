@@ -91,7 +91,7 @@ fn tested(crates: &[ServicePlan]) -> String {
         "];\n\n\
          /// Per spec directory, the list actions that page (with how) and those\n\
          /// that could not be classified (with why), from each version's registry.\n\
-         pub const PAGING: &[(&str, &[(&str, &str)], &[(&str, &str)])] = &[\n",
+         pub const PAGING: &[(&str, crate::Pairs, crate::Pairs)] = &[\n",
     );
     for c in crates {
         let lib = c.name.replace('-', "_");

@@ -5,7 +5,7 @@
 use std::num::NonZeroU32;
 
 use super::ClientBuilder;
-use crate::extra_headers::extra_header;
+use crate::extra_headers::{self, Scope};
 use crate::identity::Env;
 use crate::transport::ProxySetting;
 
@@ -13,7 +13,8 @@ impl ClientBuilder {
     /// Adds a header to every request (replacing an earlier one of the same
     /// name); a call can add its own with [`Call::header`](crate::Call::header).
     /// `Authorization`, `Host`, `Content-Type` and the `X-TC-*` headers the
-    /// SDK signs and sets cannot be set this way, except `X-TC-TraceId`; such
+    /// SDK signs and sets cannot be set this way, nor `X-TC-TraceId` (each
+    /// call gets a fresh one; a call may set its own); such
     /// a name, or a name or value that cannot be sent, makes
     /// [`build`](Self::build) fail with [`Error::Build`](crate::Error::Build).
     ///
@@ -27,14 +28,13 @@ impl ClientBuilder {
     /// # Ok::<(), tc_core::Error>(())
     /// ```
     pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
-        match extra_header(name.as_ref(), value.as_ref()) {
-            Ok((name, value)) => {
-                self.headers.insert(name, value);
-            }
-            Err(problem) => {
-                self.invalid.get_or_insert(problem);
-            }
-        }
+        extra_headers::add(
+            &mut self.headers,
+            &mut self.invalid,
+            Scope::Client,
+            name.as_ref(),
+            value.as_ref(),
+        );
         self
     }
 

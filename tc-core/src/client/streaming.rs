@@ -140,6 +140,7 @@ impl<T: DeserializeOwned + Send, E: ErrorCode> Receive for Open<'_, T, E> {
             answer.url,
             answer.trace_id,
             self.config,
+            answer.strict,
         )
         .await
         .map_err(|error| Failure { error, retry_after })?;

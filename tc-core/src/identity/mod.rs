@@ -26,6 +26,7 @@ pub use cache::{CachedProvider, RefreshConfig};
 pub use chain::ChainProvider;
 pub use env::{ENV_SECRET_ID, ENV_SECRET_KEY, ENV_SESSION_TOKEN, Env, EnvironmentProvider};
 pub use error::{CredentialError, CredentialErrorKind};
+pub(crate) use profile::read_capped;
 pub use profile::{
     DEFAULT_PROFILE, ENV_CREDENTIALS_FILE, ENV_PROFILE, ProfileProvider, SYSTEM_CREDENTIALS_FILE,
 };

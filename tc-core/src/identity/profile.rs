@@ -154,7 +154,11 @@ impl ProfileProvider {
         let candidate = self.files.iter().find(|c| c.path.is_file())?;
         let bytes = read_capped(&candidate.path).ok()?.ok()?;
         let ini = ini::parse(std::str::from_utf8(&bytes).ok()?).ok()?;
-        let region = ini.section(&self.profile)?.get("region")?.value.trim();
+        // A profile written twice is refused, as the credential look-up does.
+        let [section] = ini.sections_named(&self.profile)[..] else {
+            return None;
+        };
+        let region = section.get("region")?.value.trim();
         (!region.is_empty()).then(|| region.to_owned())
     }
 }
@@ -165,7 +169,7 @@ const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// The content of `path`, if it is a regular file of at most
 /// [`MAX_FILE_BYTES`]; a FIFO or device is refused before it is opened (a
 /// FIFO would block the read, `/dev/zero` never end it).
-fn read_capped(path: &Path) -> std::io::Result<Result<Zeroizing<Vec<u8>>, String>> {
+pub(crate) fn read_capped(path: &Path) -> std::io::Result<Result<Zeroizing<Vec<u8>>, String>> {
     let metadata = std::fs::metadata(path)?;
     if !metadata.is_file() {
         return Ok(Err(

@@ -20,6 +20,7 @@ use super::StreamConfig;
 use super::sse::EventDecoder;
 use crate::action::{Action, ErrorCode};
 use crate::error::{Error, Name};
+use crate::lenient;
 use crate::time_limit::after;
 
 /// The header carrying a stream's RequestId, which its events do not repeat.
@@ -119,6 +120,7 @@ impl<T: DeserializeOwned, E: ErrorCode> Chunks<T, E> {
         url: &str,
         trace_id: &str,
         config: &StreamConfig,
+        strict: bool,
     ) -> Result<Self, Error> {
         let request_id = response
             .headers()
@@ -126,7 +128,7 @@ impl<T: DeserializeOwned, E: ErrorCode> Chunks<T, E> {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
             .to_owned();
-        let mut stream = Self::events(response, action, url, trace_id, request_id, config);
+        let mut stream = Self::events(response, action, url, trace_id, request_id, config, strict);
         stream.read_first(config.first_event_timeout).await?;
         Ok(stream)
     }
@@ -138,6 +140,7 @@ impl<T: DeserializeOwned, E: ErrorCode> Chunks<T, E> {
         trace_id: &str,
         request_id: String,
         config: &StreamConfig,
+        strict: bool,
     ) -> Self {
         let events = Events {
             body: http::Response::<reqwest::Body>::from(response).into_body(),
@@ -151,6 +154,7 @@ impl<T: DeserializeOwned, E: ErrorCode> Chunks<T, E> {
             url: url.to_owned(),
             trace_id: trace_id.to_owned(),
             request_id: (!request_id.is_empty()).then(|| request_id.clone()),
+            strict,
         };
         Chunks {
             action,
@@ -258,6 +262,8 @@ struct Events {
     /// The call's `X-TC-TraceId`, named by every error of the stream.
     trace_id: String,
     request_id: Option<String>,
+    /// [`ClientBuilder::strict_decoding`](crate::ClientBuilder::strict_decoding).
+    strict: bool,
 }
 
 impl Events {
@@ -329,10 +335,12 @@ impl Events {
             let request_id = self.request_id.clone().unwrap_or_default();
             return Err(Error::service::<E>(code, message, request_id));
         }
-        let mut deserializer = serde_json::Deserializer::from_slice(data);
-        let decoded = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|e| (Some(e.path().to_string()), e.into_inner()))
-            .and_then(|chunk| deserializer.end().map(|()| chunk).map_err(|e| (None, e)));
+        let decoded = lenient::strictly(self.strict, || {
+            let mut deserializer = serde_json::Deserializer::from_slice(data);
+            serde_path_to_error::deserialize(&mut deserializer)
+                .map_err(|e| (Some(e.path().to_string()), e.into_inner()))
+                .and_then(|chunk| deserializer.end().map(|()| chunk).map_err(|e| (None, e)))
+        });
         let chunk = decoded.map_err(|(path, e)| {
             // The path of a value at the top is `.`, which says nothing.
             let path = path.filter(|p| p != ".");

@@ -37,6 +37,9 @@ pub mod tested;
 use std::collections::BTreeSet;
 
 pub use facts::{Facts, Part};
+
+/// `(action, how or why)` pairs, as a version's registry lists its paging.
+pub type Pairs = &'static [(&'static str, &'static str)];
 pub use spec::Spec;
 
 /// The checks that need no network, for one version's crate module.

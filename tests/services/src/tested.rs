@@ -308,7 +308,7 @@ pub const TESTED: &[&str] = &[
 
 /// Per spec directory, the list actions that page (with how) and those
 /// that could not be classified (with why), from each version's registry.
-pub const PAGING: &[(&str, &[(&str, &str)], &[(&str, &str)])] = &[
+pub const PAGING: &[(&str, crate::Pairs, crate::Pairs)] = &[
     ("aai-2018-05-22", tc_aai::v2018_05_22::registry::PAGED_ACTIONS, tc_aai::v2018_05_22::registry::UNCLASSIFIED_PAGING),
     ("aca-2021-03-23", tc_aca::v2021_03_23::registry::PAGED_ACTIONS, tc_aca::v2021_03_23::registry::UNCLASSIFIED_PAGING),
     ("acp-2022-01-05", tc_acp::v2022_01_05::registry::PAGED_ACTIONS, tc_acp::v2022_01_05::registry::UNCLASSIFIED_PAGING),
