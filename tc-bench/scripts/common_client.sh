@@ -12,13 +12,16 @@
 # (default: a new temporary directory); CARGO_TARGET_DIR is honoured.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# A scratch directory of our own is removed at the end; PEERS_DIR is kept.
 scratch="${PEERS_DIR:-$(mktemp -d)}"
+own_scratch="$scratch"
+[ -n "${PEERS_DIR:-}" ] && own_scratch=""
 target="${CARGO_TARGET_DIR:-target}"
 export TENCENTCLOUD_SECRET_ID=AKIDcommonclient TENCENTCLOUD_SECRET_KEY=common-client-secret-key
 
 echo "installing tencentcloud-sdk-python-common into $scratch/venv..." >&2
 [ -x "$scratch/venv/bin/python" ] || python3 -m venv "$scratch/venv"
-"$scratch/venv/bin/python" -m pip install --quiet --disable-pip-version-check tencentcloud-sdk-python-common
+"$scratch/venv/bin/python" -m pip install --quiet --disable-pip-version-check tencentcloud-sdk-python-common==3.1.195
 "$scratch/venv/bin/python" -m pip list 2>/dev/null | grep -i '^tencentcloud' >&2
 
 echo "building tc-mock (release)..." >&2
@@ -30,7 +33,7 @@ log="$(mktemp)"
 "$target/release/tc-mock" --listen 127.0.0.1:0 \
     --secret-id "$TENCENTCLOUD_SECRET_ID" --secret-key "$TENCENTCLOUD_SECRET_KEY" >"$log" &
 mock=$!
-trap 'kill "$mock" 2>/dev/null || true; rm -f "$log"' EXIT
+trap 'kill "$mock" 2>/dev/null || true; rm -f "$log"; [ -z "$own_scratch" ] || rm -rf "$own_scratch"' EXIT
 for _ in $(seq 100); do
     grep -q '^listening on ' "$log" && break
     sleep 0.1

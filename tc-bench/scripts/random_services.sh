@@ -19,7 +19,11 @@ cd "$(dirname "$0")/../.."
 repo="$(pwd)"
 seed="${1:-$(( $(od -An -N4 -tu4 /dev/urandom) % 1000000 ))}"
 count="${2:-5}"
+# A scratch directory of our own (the app and its whole target dir) is
+# removed at the end; SCRATCH_DIR is kept.
 scratch="${SCRATCH_DIR:-$(mktemp -d)}"
+own_scratch="$scratch"
+[ -n "${SCRATCH_DIR:-}" ] && own_scratch=""
 app="$scratch/app"
 secret_id=AKIDrandomservices
 secret_key=random-services-secret-key
@@ -39,7 +43,8 @@ echo "built in $built s" >&2
 
 # Our crates in the app's dependency graph: tc-core and its macros, and
 # nothing but the picked services.
-ours="$(cargo tree --edges normal,build --prefix none --format '{p}' | grep -F "($repo" | sed 's/ v[0-9].*//' | sort -u | tr '\n' ' ')"
+ours="$(cargo tree --edges normal,build --prefix none --format '{p}' | { grep -F "($repo" || true; } | sed 's/ v[0-9].*//' | sort -u | tr '\n' ' ')"
+[ -n "$ours" ] || { echo "cargo tree shows no crate of ours: the app did not resolve" >&2; exit 1; }
 echo "our crates in cargo tree: $ours" >&2
 picked="$(sed -n 's/^\(tc-[a-z0-9-]*\) = { path = "[^"]*\/services\/.*/\1/p' Cargo.toml | sort | tr '\n' ' ')"
 extra="$(for c in $ours; do case " $picked tc-core tc-macros tc-macros-impl " in *" $c "*) ;; *) echo "$c";; esac; done)"
@@ -50,7 +55,7 @@ log="$scratch/verifier.log"
 out="$(mktemp)"
 python3 "$repo/tc-bench/scripts/peers/tc3_verifier.py" "$secret_id" "$secret_key" "$repo/specs" "$log" >"$out" &
 verifier=$!
-trap 'kill "$verifier" 2>/dev/null || true; rm -f "$out"' EXIT
+trap 'kill "$verifier" 2>/dev/null || true; rm -f "$out"; [ -z "$own_scratch" ] || rm -rf "$own_scratch"' EXIT
 for _ in $(seq 100); do
     grep -q '^listening on ' "$out" && break
     sleep 0.1

@@ -441,6 +441,11 @@ async fn a_caller_may_choose_the_trace_id() {
         server.requests()[0].header("x-tc-traceid"),
         Some("my-trace-42")
     );
+    // Client-wide, one id would be the same on every call: refused.
+    let refused = client_at(&server.endpoint())
+        .header("X-TC-TraceId", "same-every-call")
+        .build();
+    assert!(matches!(refused, Err(Error::Build(_))));
 }
 
 #[tokio::test]
@@ -487,6 +492,17 @@ async fn the_region_comes_from_the_environment_then_the_profile() {
     .unwrap();
     let cli = Env::fixed([("HOME", cli_home.to_str().unwrap())]);
     assert_eq!(region_of(cli).as_deref(), Some("ap-seoul"));
+
+    // A profile written twice is refused for its region as for its keys.
+    let twice = temp_dir("region-twice");
+    write_profile_file(
+        &twice,
+        "[default]\nregion = ap-shanghai\n\n[default]\nregion = ap-beijing\n",
+    );
+    assert_eq!(
+        region_of(Env::fixed([("HOME", twice.to_str().unwrap().to_owned())])),
+        None
+    );
 }
 
 #[tokio::test]

@@ -187,9 +187,53 @@ fn authorization_parser() {
     );
 }
 
-/// Mangled requests (a valid signed request's head and body, mutated) sent
-/// raw: tc-mock answers or closes each, never stops, and a proper request
-/// still works after all of them.
+/// A POST of `body` to `addr`, signed for `AKIDfuzz` now, as raw bytes.
+fn signed_request(addr: &str, body: &[u8]) -> Vec<u8> {
+    use tc_core::test_util::sign::{Payload, SigningInput, sign};
+    let timestamp = tc_core::test_util::time::unix_now();
+    let input = SigningInput {
+        method: "POST",
+        path: "/",
+        query: "",
+        headers: &[("content-type", "application/json"), ("host", addr)],
+        payload: Payload::Bytes(body),
+        timestamp,
+        service: "cvm",
+    };
+    let authorization = sign(&input, "AKIDfuzz", "fuzz-key").authorization;
+    let mut request = format!(
+        "POST / HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nX-TC-Action: DescribeImageSharePermission\r\nX-TC-Version: 2017-03-12\r\nX-TC-Timestamp: {timestamp}\r\nAuthorization: {authorization}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    request.extend_from_slice(body);
+    request
+}
+
+/// Sends `input` raw and reads the answer to its end, within 5 s; with
+/// `half_close`, the sending side is shut first (a mangled request may never
+/// say where it ends), which the endpoint may take as the end of the talk.
+async fn exchange(mock: &MockServer, input: &[u8], half_close: bool) -> Vec<u8> {
+    let mut stream = TcpStream::connect(mock.addr()).await.unwrap();
+    let _ = stream.write_all(input).await;
+    if half_close {
+        let _ = stream.shutdown().await;
+    }
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut answer)).await;
+    assert!(
+        read.is_ok(),
+        "tc-mock held a connection open: {:?}",
+        String::from_utf8_lossy(input)
+    );
+    answer
+}
+
+/// Mangled requests sent raw: every other case a signed request's head and
+/// body mutated together (the parser and the signature check), the others
+/// only its body, signed again afterwards, so that routing and parameter
+/// decoding see it. tc-mock answers or closes each, never stops, and a
+/// proper request still works after all of them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tc_mock_request_path() {
     let mock = MockServer::builder()
@@ -198,29 +242,31 @@ async fn tc_mock_request_path() {
         .start()
         .await
         .unwrap();
-    let seed = format!(
-        "POST / HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nX-TC-Action: DescribeImageSharePermission\r\nX-TC-Version: 2017-03-12\r\nX-TC-Timestamp: 1551113065\r\nAuthorization: TC3-HMAC-SHA256 Credential=AKIDfuzz/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=2230eefd229f582d8b1b891af7107b91597240707d778ab3738f756258d7652c\r\nContent-Length: 26\r\n\r\n{{\"ImageId\":\"img-6pb6lrmy\"}}",
-        mock.addr()
-    )
-    .into_bytes();
-    let seeds = vec![seed];
+    let addr = mock.addr().to_string();
+    let body = br#"{"ImageId":"img-6pb6lrmy"}"#.to_vec();
+    let seeds = vec![signed_request(&addr, &body)];
+    let bodies = vec![body];
     let mut rng = rng("tc_mock");
     let cases = (cases() / 10).max(50);
-    for _ in 0..cases {
-        let mut input = seeds[0].clone();
-        mutate(&mut rng, &seeds, &mut input);
-        let mut stream = TcpStream::connect(mock.addr()).await.unwrap();
-        let _ = stream.write_all(&input).await;
-        let _ = stream.shutdown().await;
-        let mut answer = Vec::new();
-        let read =
-            tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut answer)).await;
-        assert!(
-            read.is_ok(),
-            "tc-mock held a connection open: {:?}",
-            String::from_utf8_lossy(&input)
-        );
+    let mut past_the_signature = 0;
+    for case in 0..cases {
+        if case % 2 == 0 {
+            let mut input = seeds[0].clone();
+            mutate(&mut rng, &seeds, &mut input);
+            exchange(&mock, &input, true).await;
+        } else {
+            let mut body = bodies[0].clone();
+            mutate(&mut rng, &bodies, &mut body);
+            let answer = exchange(&mock, &signed_request(&addr, &body), false).await;
+            let answer = String::from_utf8_lossy(&answer);
+            assert!(
+                answer.starts_with("HTTP/1.1 200") && !answer.contains("AuthFailure"),
+                "a signed request was not answered past the signature check: {answer}"
+            );
+            past_the_signature += 1;
+        }
     }
+    assert!(past_the_signature >= cases / 2);
     let client = mock.client_builder().build().unwrap();
     client
         .send(DescribeImageSharePermission {

@@ -100,10 +100,13 @@ async fn the_wire_log_shows_bodies_and_no_secret() {
 async fn nothing_is_logged_without_the_target() {
     let captured = Captured::default();
     let writer = captured.clone();
-    let filter: Targets = "tc_core=debug".parse().unwrap();
+    // Everything of tc_core at TRACE but the wire log's target; the spans'
+    // closing lines show that the rest was captured.
+    let filter: Targets = "tc_core=trace,tc_core::wire=off".parse().unwrap();
     let subscriber = tracing_subscriber::registry().with(filter).with(
         tracing_subscriber::fmt::layer()
             .with_ansi(false)
+            .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
             .with_writer(move || writer.clone()),
     );
     let _guard = tracing::subscriber::set_default(subscriber);
@@ -123,5 +126,9 @@ async fn nothing_is_logged_without_the_target() {
         .await
         .unwrap();
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        log.contains("tc.call"),
+        "the call's span was not captured: {log}"
+    );
     assert!(!log.contains("BODY-MARKER"), "{log}");
 }

@@ -7,16 +7,7 @@ use std::time::{Duration, Instant};
 use tc_core::ProvideCredential;
 use tc_core::credential::ProfileProvider;
 
-/// A fresh directory of this test's own.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "tc-reliability-{name}-{}-{}",
-        std::process::id(),
-        tc_core::test_util::random_uuid()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use crate::support::temp_dir;
 
 async fn refusal(path: impl Into<PathBuf>) -> String {
     let started = Instant::now();
@@ -36,17 +27,19 @@ async fn refusal(path: impl Into<PathBuf>) -> String {
 async fn a_device_or_a_fifo_is_refused_not_read() {
     let text = refusal("/dev/zero").await;
     assert!(text.contains("not a regular file"), "{text}");
-    let fifo = scratch("fifo").join("credentials");
+    let fifo = temp_dir("fifo").join("credentials");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    if made.is_ok_and(|status| status.success()) {
-        let text = refusal(&fifo).await;
-        assert!(text.contains("not a regular file"), "{text}");
-    }
+    assert!(made.is_ok_and(|status| status.success()), "mkfifo");
+    // Opening a FIFO blocks until a writer comes: a hang would be the bug.
+    let text = tokio::time::timeout(Duration::from_secs(5), refusal(&fifo))
+        .await
+        .expect("the FIFO is refused, not opened");
+    assert!(text.contains("not a regular file"), "{text}");
 }
 
 #[tokio::test]
 async fn a_file_over_1_mib_is_refused() {
-    let path = scratch("large").join("credentials");
+    let path = temp_dir("large").join("credentials");
     let mut text = String::from("[default]\nsecret_id = AKIDlarge\nsecret_key = k\n");
     text.push_str(&"# padding\n".repeat(110_000));
     std::fs::write(&path, text).unwrap();
@@ -56,7 +49,7 @@ async fn a_file_over_1_mib_is_refused() {
 
 #[tokio::test]
 async fn a_profile_written_twice_is_refused() {
-    let path = scratch("duplicate").join("credentials");
+    let path = temp_dir("duplicate").join("credentials");
     std::fs::write(
         &path,
         "[default]\nsecret_id = AKIDfirst\nsecret_key = first-key\n\n[ci]\nsecret_id = AKIDci\nsecret_key = k\n\n[default]\nsecret_id = AKIDsecond\nsecret_key = second-key\n",
@@ -79,7 +72,7 @@ async fn a_profile_written_twice_is_refused() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_regular_file_is_read_on_a_single_threaded_runtime_too() {
-    let path = scratch("ok").join("credentials");
+    let path = temp_dir("ok").join("credentials");
     std::fs::write(
         &path,
         "[default]\nsecret_id = AKIDok\nsecret_key = ok-key\n",

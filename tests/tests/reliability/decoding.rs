@@ -65,7 +65,18 @@ fn client(server: &StandIn, strict: bool) -> Client {
 async fn a_number_written_as_a_string_decodes_with_a_warning() {
     let logs = logs();
     let server = StandIn::start(|_| Answer::ok(LOOSE)).await;
-    let out = client(&server, false).send(DescribeLoose {}).await.unwrap();
+    // The log is the whole test binary's, and other tests decode the same
+    // body: only lines of this call's span (its own region) count.
+    const REGION: &str = "ap-loose-warnings";
+    let out = Client::builder()
+        .endpoint(server.endpoint())
+        .credential(Credential::new("AKIDloose", "loose-key"))
+        .region(REGION)
+        .build()
+        .unwrap()
+        .send(DescribeLoose {})
+        .await
+        .unwrap();
     assert_eq!(out.total_count, 253);
     assert!(!out.enabled);
     assert_eq!(out.name, "0");
@@ -79,7 +90,7 @@ async fn a_number_written_as_a_string_decodes_with_a_warning() {
     ] {
         assert!(
             text.lines()
-                .any(|l| l.contains(path) && l.contains("loosely typed")),
+                .any(|l| l.contains(path) && l.contains("loosely typed") && l.contains(REGION)),
             "no warning naming {path}:\n{text}"
         );
     }
@@ -122,6 +133,38 @@ async fn strict_decoding_catches_a_missing_member() {
         .unwrap_err();
     assert!(
         error.to_string().contains("missing field `Name`"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn strict_decoding_covers_streamed_chunks() {
+    let mock = tc_mock::MockServer::builder()
+        .credential("AKIDloose", "loose-key")
+        .start()
+        .await
+        .unwrap();
+    mock.on_stream(|_: DescribeMisspelt| {
+        Ok(tc_mock::MockStream::new().chunk(serde_json::json!({ "TotalCount": 7 })))
+    });
+    let client = |strict| {
+        mock.client_builder()
+            .strict_decoding(strict)
+            .build()
+            .unwrap()
+    };
+    let mut lenient = client(false)
+        .send_streaming(DescribeMisspelt {})
+        .await
+        .unwrap();
+    assert_eq!(lenient.next().await.unwrap().unwrap().total_cont, 0);
+    let mut strict = client(true)
+        .send_streaming(DescribeMisspelt {})
+        .await
+        .unwrap();
+    let error = strict.next().await.unwrap().unwrap_err();
+    assert!(
+        error.to_string().contains("unknown member `TotalCount`"),
         "{error}"
     );
 }
