@@ -19,6 +19,9 @@ pub(crate) struct Schema {
     pub endpoint: String,
     pub actions: BTreeMap<String, ActionSpec>,
     pub objects: BTreeMap<String, ObjectSpec>,
+    /// The product's name as Tencent Cloud's own definitions give it
+    /// (`云服务器`); absent for the few versions they leave unnamed.
+    pub product: Option<String>,
 }
 
 /// One action: the names of its input and output objects.

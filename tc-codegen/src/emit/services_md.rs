@@ -32,6 +32,8 @@ pub(crate) fn emit(crates: &[ServicePlan]) -> String {
          `tc_monitor::DescribeAlarmPolicies` and `tc_monitor::v2018_07_24::DescribeAlarmPolicies` \
          are the same type. Only the versions you turn on are compiled, and an application \
          compiles only the service crates it depends on.\n\n\
+         The product column gives our English name where the crate has one and the \
+         name Tencent Cloud's own API definitions use (`schema.json`'s `product`).\n\n\
          | service | product | crate | versions (features) | actions | models | codes |\n\
          |---|---|---|---|---:|---:|---:|\n",
         super::GENERATED_MARK,
@@ -58,7 +60,7 @@ pub(crate) fn emit(crates: &[ServicePlan]) -> String {
         out.push_str(&format!(
             "| {service} | {title} | [`{name}`]({dir}) | {versions} | {actions} | {models} | {codes} |\n",
             service = plan.service,
-            title = plan.title,
+            title = product(plan),
             name = c.name,
             dir = c.dir,
             versions = versions.join(", "),
@@ -68,4 +70,15 @@ pub(crate) fn emit(crates: &[ServicePlan]) -> String {
         ));
     }
     out
+}
+
+/// What a reader may search for: our English title where we have one, and
+/// the name Tencent Cloud's console and docs use.
+fn product(plan: &Plan) -> String {
+    let english = (plan.title != plan.service.to_uppercase()).then_some(plan.title.as_str());
+    match (english, plan.product.as_deref()) {
+        (Some(english), Some(name)) => format!("{english} · {name}"),
+        (Some(name), None) | (None, Some(name)) => name.to_owned(),
+        (None, None) => String::new(),
+    }
 }

@@ -39,8 +39,9 @@ pub(super) struct Metadata {
     /// The name requests are signed for (`cvm`; `as` for the `autoscaling` package).
     #[serde(rename = "serviceShortName")]
     pub(super) service: String,
+    /// The product's name (`云服务器`): a name, so a fact we keep.
     #[serde(rename = "serviceNameCN")]
-    _name: Ignored,
+    pub(super) product: Option<String>,
     #[serde(rename = "api_brief")]
     _brief: Ignored,
 }
@@ -99,6 +100,8 @@ pub(super) struct Schema {
     pub(super) actions: BTreeMap<String, Action>,
     pub(super) endpoint: String,
     pub(super) objects: BTreeMap<String, Object>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) product: Option<String>,
     pub(super) service: String,
     pub(super) version: String,
 }
@@ -175,6 +178,7 @@ pub(super) fn schema(api: Api, endpoint: String) -> Schema {
         actions,
         endpoint,
         objects,
+        product: api.metadata.product.filter(|p| !p.is_empty()),
         service: api.metadata.service,
         version: api.metadata.api_version,
     }
@@ -206,7 +210,7 @@ mod tests {
     fn api(member: serde_json::Value) -> serde_json::Value {
         json!({
             "version": "1.0",
-            "metadata": {"apiVersion": "2020-01-01", "serviceShortName": "x", "serviceNameCN": "prose", "api_brief": "prose"},
+            "metadata": {"apiVersion": "2020-01-01", "serviceShortName": "x", "serviceNameCN": "云服务器", "api_brief": "prose"},
             "actions": {"Do": {"input": "DoRequest", "output": "DoResponse", "status": "online", "name": "prose", "document": "prose"}},
             "objects": {"DoRequest": {"members": [member], "type": "object", "document": "prose"}},
         })
@@ -228,6 +232,7 @@ mod tests {
                 "objects": {"DoRequest": {"members": [
                     {"disabled": false, "example": "20", "member": "int64", "name": "Limit", "required": 1, "type": "int"}
                 ]}},
+                "product": "云服务器",
                 "service": "x",
                 "version": "2020-01-01",
             })

@@ -62,6 +62,7 @@ pub(crate) fn plan(specs: &Specs, overrides: &Overrides) -> Result<Plan, Vec<Str
             .title
             .clone()
             .unwrap_or_else(|| schema.service.to_uppercase()),
+        product: schema.product.clone(),
         all_codes_enum,
         doc_example,
         actions,

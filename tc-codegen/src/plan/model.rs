@@ -13,6 +13,9 @@ pub(crate) struct Plan {
     pub module: String,
     /// The product's name for docs (`Cloud Virtual Machine`).
     pub title: String,
+    /// The product's name as Tencent Cloud gives it (`云服务器`), when the
+    /// specs have it.
+    pub product: Option<String>,
     /// The enum holding every code of the service (`CvmErrorCode`).
     pub all_codes_enum: String,
     /// The action the crate docs show a call of.
