@@ -12,7 +12,7 @@ use support::{
 };
 use tc_core::credential::{CredentialErrorKind, DefaultChain, Env, ProvideCredential};
 use tc_mock::MockServer;
-use tc_mock::sts::Sts;
+use tc_emulator::sts::Sts;
 
 const PROFILE: &str = "[default]\nsecret_id = AKIDprofile\nsecret_key = profile-key\n\n[ci]\nsecret_id = AKIDci\nsecret_key = ci-key\n";
 const ROLE_ARN: &str = "qcs::cam::uin/100000000001:roleName/tke-workload";

@@ -14,7 +14,7 @@ use tc_cvm::errors::{
 };
 use tc_cvm::{DescribeImageSharePermission, DescribeImages, ModifyImageSharePermission};
 use tc_mock::MockServer;
-use tc_mock::cvm::ImageSharing;
+use tc_emulator::cvm::ImageSharing;
 
 const ID: &str = "AKIDemulatortest";
 const KEY: &str = "emulator-secret-key";

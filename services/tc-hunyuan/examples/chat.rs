@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use tc_hunyuan::models::{Choice, Message};
 use tc_hunyuan::{ChatCompletions, ChatCompletionsResponse};
-use tc_mock::example::{Args, Failure, Target, exit};
+use tc_emulator::example::{Args, Failure, Target, exit};
 
 #[tokio::main]
 async fn main() -> ExitCode {
