@@ -6,23 +6,33 @@
 //! decoded, typed request to the handler registered for its action and wraps
 //! the handler's typed answer in the usual envelope with a fresh RequestId.
 //!
-//! ```no_run
-//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-//! use tc_cvm::{DescribeImageSharePermission, DescribeImageSharePermissionResponse};
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use serde_json::json;
 //! use tc_mock::MockServer;
 //!
 //! let mock = MockServer::builder().credential("AKIDtest", "test-key").start().await?;
-//! mock.on(|request: DescribeImageSharePermission| {
-//!     assert_eq!(request.image_id, "img-6pb6lrmy");
-//!     Ok(DescribeImageSharePermissionResponse::default())
+//! mock.on_json("cvm", "2017-03-12", "DescribeImageSharePermission", |request| {
+//!     assert_eq!(request["ImageId"], "img-6pb6lrmy");
+//!     Ok(json!({ "SharePermissionSet": [] }))
 //! });
 //! let client = mock.client_builder().region("ap-guangzhou").build()?;
 //! let out = client
-//!     .send(DescribeImageSharePermission { image_id: "img-6pb6lrmy".into() })
+//!     .send_json(
+//!         "cvm",
+//!         "2017-03-12",
+//!         "DescribeImageSharePermission",
+//!         json!({ "ImageId": "img-6pb6lrmy" }),
+//!     )
 //!     .await?;
-//! assert!(out.share_permission_set.is_empty());
+//! assert_eq!(out["SharePermissionSet"], json!([]));
 //! # Ok(()) }
 //! ```
+//!
+//! [`MockServer::on`] takes a typed handler instead: the action's type from a
+//! service crate (`tc_cvm::DescribeImageSharePermission`) or your own
+//! `#[tc_action]` struct, and its typed output.
 //!
 //! [`MockServer::on_stream`] registers a handler that streams its answer as
 //! server-sent events ([`MockStream`]); an action without a handler that the

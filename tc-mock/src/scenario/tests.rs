@@ -77,7 +77,7 @@ fn a_versions_own_rule_wins_over_one_for_any_version() {
 fn json_errors_name_the_line_and_member() {
     let unknown = error_of("{\"rules\": [\n  {\"service\": \"cvm\", \"action\": \"A\",\n   \"throtle_first\": 2}]}");
     assert!(unknown.starts_with("line 3 column "), "{unknown}");
-    assert!(unknown.contains("`rules[0]`"), "{unknown}");
+    assert!(unknown.contains("`rules[0].throtle_first`"), "{unknown}");
     assert!(unknown.contains("unknown field `throtle_first`"), "{unknown}");
     assert!(!unknown.contains(" at line "), "said twice: {unknown}");
 
