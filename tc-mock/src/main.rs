@@ -157,4 +157,18 @@ mod tests {
         assert_eq!(off_loopback("[::1]:9000".parse().unwrap()), None);
         assert!(args(&["--listen", "nowhere"]).is_err());
     }
+
+    #[test]
+    fn a_scenario_file_is_taken_and_the_image_sharing_flags_are_explained() {
+        let keys = ["--secret-id", "AKID", "--secret-key", "k"];
+        let parsed = args(&[&keys[..], &["--scenario", "s.json"]].concat()).unwrap();
+        assert_eq!(parsed.scenario.as_deref(), Some("s.json"));
+        assert!(args(&[&keys[..], &["--scenario"]].concat()).is_err());
+        for flag in ["--share-quota", "--owner-account"] {
+            let Err(refused) = args(&[&keys[..], &[flag, "3"]].concat()) else {
+                panic!("{flag} is refused");
+            };
+            assert!(refused.contains("--scenario FILE"), "{refused}");
+        }
+    }
 }
