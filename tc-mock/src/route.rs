@@ -119,9 +119,10 @@ impl Routes {
         let response = Arc::clone(&answer.response);
         let stream = answer.stream.clone();
         Ok(Arc::new(move |params| match &stream {
-            Some(chunks) if asks_for_stream(&params) => Ok(Reply::Events(
-                MockStream::from_chunks(chunks, DEFAULT_PAUSE),
-            )),
+            Some(chunks) if asks_for_stream(&params) => Ok(Reply::Events(MockStream::from_chunks(
+                chunks,
+                DEFAULT_PAUSE,
+            ))),
             _ => Ok(Reply::Json(Value::clone(&response))),
         }))
     }

@@ -189,7 +189,10 @@ fn log(
 fn half_answer(request_id: &str) -> Response<Body> {
     let envelope = Bytes::from(reply::success(Value::Null, request_id).to_string());
     let head = envelope.slice(..envelope.len() / 2);
-    with_type(Either::Right(EventBody::cut_after(head)), "application/json")
+    with_type(
+        Either::Right(EventBody::cut_after(head)),
+        "application/json",
+    )
 }
 
 fn json_response(envelope: &Value) -> Response<Body> {

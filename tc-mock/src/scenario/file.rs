@@ -56,7 +56,11 @@ pub(super) fn parse(text: &str) -> Result<Vec<Rule>, ScenarioError> {
         let reason = reason
             .rsplit_once(" at line ")
             .map_or(reason.as_str(), |(head, _)| head);
-        let member = if path == "." { String::new() } else { format!(" `{path}`") };
+        let member = if path == "." {
+            String::new()
+        } else {
+            format!(" `{path}`")
+        };
         ScenarioError(format!("line {line} column {column}{member}: {reason}"))
     })?;
     let mut seen: HashMap<(&str, &str, Option<&str>), usize> = HashMap::new();
@@ -67,7 +71,11 @@ pub(super) fn parse(text: &str) -> Result<Vec<Rule>, ScenarioError> {
             rule.version.as_deref(),
         );
         if let Some(first) = seen.insert(key, i) {
-            return Err(at(i, rule, &format!("names the same action as rules[{first}]")));
+            return Err(at(
+                i,
+                rule,
+                &format!("names the same action as rules[{first}]"),
+            ));
         }
     }
     file.rules
@@ -83,7 +91,11 @@ fn check(i: usize, rule: RuleFile) -> Result<Rule, ScenarioError> {
         return Err(at(i, &rule, "needs a non-empty `service` and `action`"));
     }
     if rule.service.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Err(at(i, &rule, "`service` is written in lower case, as in `cvm`"));
+        return Err(at(
+            i,
+            &rule,
+            "`service` is written in lower case, as in `cvm`",
+        ));
     }
     if rule.chunk_pause_ms.is_some() && rule.stream.is_none() {
         return Err(at(i, &rule, "`chunk_pause_ms` is only for a `stream`"));

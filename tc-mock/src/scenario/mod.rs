@@ -2,44 +2,7 @@
 //! so that a test in any language can make the `tc-mock` binary fail, slow
 //! down, throttle, cut or stream.
 //!
-//! A scenario file is JSON: a list of rules, each naming an action of a
-//! service (and, optionally, one version of it) and what to answer:
-//!
-//! ```json
-//! {
-//!   "rules": [
-//!     {"service": "cvm", "action": "DescribeImages",
-//!      "response": {"TotalCount": 0, "ImageSet": []}},
-//!     {"service": "cvm", "action": "RunInstances", "version": "2017-03-12",
-//!      "error": {"code": "InvalidParameterValue", "message": "Zone is sold out."}},
-//!     {"service": "cvm", "action": "DescribeInstances", "throttle_first": 2},
-//!     {"service": "cvm", "action": "StopInstances", "latency_ms": 1500,
-//!      "response": {}},
-//!     {"service": "cvm", "action": "StartInstances", "cut": "before_answer"},
-//!     {"service": "hunyuan", "action": "ChatCompletions", "chunk_pause_ms": 20,
-//!      "stream": [{"Choices": [{"Delta": {"Content": "Hi"}, "FinishReason": "stop"}]}]}
-//!   ]
-//! }
-//! ```
-//!
-//! A rule's members:
-//! - `service` (lower case, as in the credential scope) and `action`:
-//!   required; `version`: only that version (else any). A rule for one
-//!   version wins over one for any version.
-//! - At most one answer: `response` (the `Response` object; the RequestId is
-//!   added), `error` (`code` and `message`: the error envelope, with a
-//!   RequestId), `cut` (`"before_answer"`: the connection is closed with no
-//!   answer; `"mid_answer"`: half the envelope is sent, then the connection
-//!   is closed), or `stream` (chunks sent as server-sent events,
-//!   `chunk_pause_ms` apart, 40 by default).
-//! - `throttle_first`: the first N requests get `RequestLimitExceeded`, the
-//!   later ones the answer.
-//! - `latency_ms`: a pause before answering (throttled or not).
-//!
-//! A rule with no answer (only throttling or latency) then answers as the
-//! endpoint would without it: the registered handler or the specs' example.
-//! Actions no rule names are answered as before. The signature is checked
-//! first, as for every request: a scenario scripts answers, not access.
+//! The format is described on [`Scenario`].
 
 mod file;
 
@@ -54,8 +17,52 @@ use crate::reply::MockError;
 
 /// A scripted set of answers, by action. Build one with
 /// [`Scenario::from_json`] or [`Scenario::from_file`], and give it to
-/// [`MockServerBuilder::scenario`](crate::MockServerBuilder::scenario); the
-/// module documentation above describes the format.
+/// [`MockServerBuilder::scenario`](crate::MockServerBuilder::scenario), or
+/// to the binary as `tc-mock --scenario FILE`.
+///
+/// A scenario file is JSON: a list of rules, each naming an action of a
+/// service (and, optionally, one version of it) and what to answer:
+///
+/// ```
+/// # fn main() -> Result<(), tc_mock::ScenarioError> {
+/// let scenario = tc_mock::Scenario::from_json(r#"
+/// {
+///   "rules": [
+///     {"service": "cvm", "action": "DescribeImages",
+///      "response": {"TotalCount": 0, "ImageSet": []}},
+///     {"service": "cvm", "action": "RunInstances", "version": "2017-03-12",
+///      "error": {"code": "InvalidParameterValue", "message": "Zone is sold out."}},
+///     {"service": "cvm", "action": "DescribeInstances", "throttle_first": 2},
+///     {"service": "cvm", "action": "StopInstances", "latency_ms": 1500,
+///      "response": {}},
+///     {"service": "cvm", "action": "StartInstances", "cut": "before_answer"},
+///     {"service": "hunyuan", "action": "ChatCompletions", "chunk_pause_ms": 20,
+///      "stream": [{"Choices": [{"Delta": {"Content": "Hi"}, "FinishReason": "stop"}]}]}
+///   ]
+/// }
+/// "#)?;
+/// assert_eq!(scenario.len(), 6);
+/// # Ok(()) }
+/// ```
+///
+/// A rule's members:
+/// - `service` (lower case, as in the credential scope) and `action`:
+///   required; `version`: only that version (else any). A rule for one
+///   version wins over one for any version.
+/// - At most one answer: `response` (the `Response` object; the RequestId is
+///   added), `error` (`code` and `message`: the error envelope, with a
+///   RequestId), `cut` (`"before_answer"`: the connection is closed with no
+///   answer; `"mid_answer"`: half the envelope is sent, then the connection
+///   is closed), or `stream` (chunks sent as server-sent events,
+///   `chunk_pause_ms` apart, 40 by default).
+/// - `throttle_first`: the first N requests get `RequestLimitExceeded`, the
+///   later ones the answer.
+/// - `latency_ms`: a pause before answering (throttled or not).
+///
+/// A rule with no answer (only throttling or latency) then answers as the
+/// endpoint would without it: the registered handler or the specs' example.
+/// Actions no rule names are answered as before. The signature is checked
+/// first, as for every request: a scenario scripts answers, not access.
 #[derive(Debug, Default)]
 pub struct Scenario {
     rules: Vec<Rule>,

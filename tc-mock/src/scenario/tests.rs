@@ -31,15 +31,27 @@ fn every_kind_of_rule_reads() {
     .unwrap();
     assert_eq!(scenario.len(), 6);
     let v = "2017-03-12";
-    assert_eq!(outcome_of(&scenario, "A", v).as_deref(), Some(r#"{"TotalCount":1}"#));
+    assert_eq!(
+        outcome_of(&scenario, "A", v).as_deref(),
+        Some(r#"{"TotalCount":1}"#)
+    );
     assert_eq!(outcome_of(&scenario, "B", v).as_deref(), Some("error X.Y"));
-    assert_eq!(outcome_of(&scenario, "C", v).as_deref(), Some("BeforeAnswer"));
+    assert_eq!(
+        outcome_of(&scenario, "C", v).as_deref(),
+        Some("BeforeAnswer")
+    );
     assert_eq!(
         scenario.play("cvm", "D", v).map(|p| p.latency),
         Some(Duration::from_millis(5))
     );
-    assert_eq!(outcome_of(&scenario, "E", v).as_deref(), Some("2 chunks 7ms"));
-    assert_eq!(outcome_of(&scenario, "F", v).as_deref(), Some("RequestLimitExceeded"));
+    assert_eq!(
+        outcome_of(&scenario, "E", v).as_deref(),
+        Some("2 chunks 7ms")
+    );
+    assert_eq!(
+        outcome_of(&scenario, "F", v).as_deref(),
+        Some("RequestLimitExceeded")
+    );
     assert_eq!(outcome_of(&scenario, "F", v).as_deref(), Some("as without"));
     assert_eq!(outcome_of(&scenario, "Z", v), None);
     assert!(scenario.play("vpc", "A", v).is_none());
@@ -69,16 +81,27 @@ fn a_versions_own_rule_wins_over_one_for_any_version() {
         ]}"#,
     )
     .unwrap();
-    assert_eq!(outcome_of(&scenario, "A", "2017-03-12").as_deref(), Some("error Mine"));
-    assert_eq!(outcome_of(&scenario, "A", "2020-01-01").as_deref(), Some("error Any"));
+    assert_eq!(
+        outcome_of(&scenario, "A", "2017-03-12").as_deref(),
+        Some("error Mine")
+    );
+    assert_eq!(
+        outcome_of(&scenario, "A", "2020-01-01").as_deref(),
+        Some("error Any")
+    );
 }
 
 #[test]
 fn json_errors_name_the_line_and_member() {
-    let unknown = error_of("{\"rules\": [\n  {\"service\": \"cvm\", \"action\": \"A\",\n   \"throtle_first\": 2}]}");
+    let unknown = error_of(
+        "{\"rules\": [\n  {\"service\": \"cvm\", \"action\": \"A\",\n   \"throtle_first\": 2}]}",
+    );
     assert!(unknown.starts_with("line 3 column "), "{unknown}");
     assert!(unknown.contains("`rules[0].throtle_first`"), "{unknown}");
-    assert!(unknown.contains("unknown field `throtle_first`"), "{unknown}");
+    assert!(
+        unknown.contains("unknown field `throtle_first`"),
+        "{unknown}"
+    );
     assert!(!unknown.contains(" at line "), "said twice: {unknown}");
 
     let cut = error_of(r#"{"rules": [{"service": "cvm", "action": "A", "cut": "midway"}]}"#);
@@ -103,10 +126,22 @@ fn rules_that_cannot_mean_anything_are_named() {
             "gives response and cut",
         ),
         (r#"{"service": "cvm", "action": "A"}"#, "does nothing"),
-        (r#"{"service": "", "action": "A", "response": {}}"#, "non-empty"),
-        (r#"{"service": "CVM", "action": "A", "response": {}}"#, "lower case"),
-        (r#"{"service": "cvm", "action": "A", "error": {"code": ""}}"#, "`error.code`"),
-        (r#"{"service": "cvm", "action": "A", "stream": []}"#, "at least one chunk"),
+        (
+            r#"{"service": "", "action": "A", "response": {}}"#,
+            "non-empty",
+        ),
+        (
+            r#"{"service": "CVM", "action": "A", "response": {}}"#,
+            "lower case",
+        ),
+        (
+            r#"{"service": "cvm", "action": "A", "error": {"code": ""}}"#,
+            "`error.code`",
+        ),
+        (
+            r#"{"service": "cvm", "action": "A", "stream": []}"#,
+            "at least one chunk",
+        ),
         (
             r#"{"service": "cvm", "action": "A", "chunk_pause_ms": 3, "response": {}}"#,
             "only for a `stream`",
@@ -135,5 +170,8 @@ fn a_file_error_starts_with_its_path() {
     let missing = Scenario::from_file("/nonexistent/scenario.json")
         .expect_err("no such file")
         .to_string();
-    assert!(missing.starts_with("/nonexistent/scenario.json: cannot read it"), "{missing}");
+    assert!(
+        missing.starts_with("/nonexistent/scenario.json: cannot read it"),
+        "{missing}"
+    );
 }
