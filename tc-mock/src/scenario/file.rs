@@ -8,9 +8,40 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::{CutAt, Outcome, Rule, ScenarioError};
 use crate::reply::MockError;
 use crate::stream::DEFAULT_PAUSE;
+
+/// One rule, checked.
+#[derive(Debug)]
+pub(super) struct Spec {
+    pub(super) service: String,
+    pub(super) action: String,
+    /// The one version it is for; any when `None`.
+    pub(super) version: Option<String>,
+    pub(super) throttle_first: u64,
+    pub(super) latency: Duration,
+    /// The answer; `None` to answer as without the rule.
+    pub(super) outcome: Option<Outcome>,
+}
+
+/// What a rule answers with.
+#[derive(Debug)]
+pub(crate) enum Outcome {
+    Response(Value),
+    Error(MockError),
+    Cut(CutAt),
+    Stream { chunks: Vec<Value>, pause: Duration },
+}
+
+/// Where a scripted cut breaks the connection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum CutAt {
+    /// Closed once the request is read, with no answer.
+    BeforeAnswer,
+    /// Closed after the headers and half the envelope.
+    MidAnswer,
+}
 
 /// The whole file: `{"rules": [...]}`.
 #[derive(Deserialize)]
@@ -46,7 +77,7 @@ struct ErrorFile {
 }
 
 /// Reads and checks the rules of a scenario file's text.
-pub(super) fn parse(text: &str) -> Result<Vec<Rule>, ScenarioError> {
+pub(super) fn parse(text: &str) -> Result<Vec<Spec>, String> {
     let mut json = serde_json::Deserializer::from_str(text);
     let file: File = serde_path_to_error::deserialize(&mut json).map_err(|e| {
         let (line, column) = (e.inner().line(), e.inner().column());
@@ -61,7 +92,7 @@ pub(super) fn parse(text: &str) -> Result<Vec<Rule>, ScenarioError> {
         } else {
             format!(" `{path}`")
         };
-        ScenarioError(format!("line {line} column {column}{member}: {reason}"))
+        format!("line {line} column {column}{member}: {reason}")
     })?;
     let mut seen: HashMap<(&str, &str, Option<&str>), usize> = HashMap::new();
     for (i, rule) in file.rules.iter().enumerate() {
@@ -86,7 +117,7 @@ pub(super) fn parse(text: &str) -> Result<Vec<Rule>, ScenarioError> {
 }
 
 /// The rule `rule`, the `i`-th of the file, once its members agree.
-fn check(i: usize, rule: RuleFile) -> Result<Rule, ScenarioError> {
+fn check(i: usize, rule: RuleFile) -> Result<Spec, String> {
     if rule.service.is_empty() || rule.action.is_empty() {
         return Err(at(i, &rule, "needs a non-empty `service` and `action`"));
     }
@@ -141,24 +172,24 @@ fn check(i: usize, rule: RuleFile) -> Result<Rule, ScenarioError> {
         (.., Some(chunks)) => Some(Outcome::Stream { chunks, pause }),
         _ => None,
     };
-    Ok(Rule::new(
-        rule.service,
-        rule.action,
-        rule.version,
-        rule.throttle_first,
-        Duration::from_millis(rule.latency_ms),
+    Ok(Spec {
+        service: rule.service,
+        action: rule.action,
+        version: rule.version,
+        throttle_first: rule.throttle_first,
+        latency: Duration::from_millis(rule.latency_ms),
         outcome,
-    ))
+    })
 }
 
 /// An error about the `i`-th rule, named by its index and action.
-fn at(i: usize, rule: &RuleFile, problem: &str) -> ScenarioError {
+fn at(i: usize, rule: &RuleFile, problem: &str) -> String {
     let version = rule
         .version
         .as_deref()
         .map_or(String::new(), |v| format!(" {v}"));
-    ScenarioError(format!(
+    format!(
         "`rules[{i}]` ({} {}{version}) {problem}",
         rule.service, rule.action
-    ))
+    )
 }

@@ -6,12 +6,13 @@
 
 mod file;
 
+pub(crate) use file::{CutAt, Outcome};
+
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use serde::Deserialize;
-use serde_json::Value;
+use file::Spec;
 
 use crate::reply::MockError;
 
@@ -81,35 +82,11 @@ impl std::fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
-/// Where a scripted cut breaks the connection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum CutAt {
-    /// Closed once the request is read, with no answer.
-    BeforeAnswer,
-    /// Closed after the headers and half the envelope.
-    MidAnswer,
-}
-
-/// What a rule answers with.
+/// One action's script, and how many requests it has seen (for
+/// throttling).
 #[derive(Debug)]
-pub(crate) enum Outcome {
-    Response(Value),
-    Error(MockError),
-    Cut(CutAt),
-    Stream { chunks: Vec<Value>, pause: Duration },
-}
-
-/// One action's script.
-#[derive(Debug)]
-pub(crate) struct Rule {
-    service: String,
-    action: String,
-    version: Option<String>,
-    throttle_first: u64,
-    latency: Duration,
-    outcome: Option<Outcome>,
-    /// How many requests the rule has seen, for throttling.
+struct Rule {
+    spec: Spec,
     seen: AtomicU64,
 }
 
@@ -122,42 +99,24 @@ pub(crate) struct Played<'a> {
 }
 
 impl Rule {
-    pub(super) fn new(
-        service: String,
-        action: String,
-        version: Option<String>,
-        throttle_first: u64,
-        latency: Duration,
-        outcome: Option<Outcome>,
-    ) -> Self {
-        Rule {
-            service,
-            action,
-            version,
-            throttle_first,
-            latency,
-            outcome,
-            seen: AtomicU64::new(0),
-        }
-    }
-
     fn play(&self) -> Played<'_> {
         let n = self.seen.fetch_add(1, Ordering::SeqCst);
-        let outcome = if n < self.throttle_first {
+        let spec = &self.spec;
+        let outcome = if n < spec.throttle_first {
             Some(Err(MockError::new(
                 "RequestLimitExceeded",
                 format!(
                     "Request {} of {} is throttled: the scenario throttles its first {}.",
                     n + 1,
-                    self.action,
-                    self.throttle_first
+                    spec.action,
+                    spec.throttle_first
                 ),
             )))
         } else {
-            self.outcome.as_ref().map(Ok)
+            spec.outcome.as_ref().map(Ok)
         };
         Played {
-            latency: self.latency,
+            latency: spec.latency,
             outcome,
         }
     }
@@ -172,7 +131,15 @@ impl Scenario {
     /// and action): two answers in one rule, a rule that does nothing, two
     /// rules for the same action.
     pub fn from_json(json: &str) -> Result<Scenario, ScenarioError> {
-        file::parse(json).map(|rules| Scenario { rules })
+        let specs = file::parse(json).map_err(ScenarioError)?;
+        let rules = specs
+            .into_iter()
+            .map(|spec| Rule {
+                spec,
+                seen: AtomicU64::new(0),
+            })
+            .collect();
+        Ok(Scenario { rules })
     }
 
     /// The scenario in the file at `path`.
@@ -202,17 +169,17 @@ impl Scenario {
     /// request (the version's own rule first, else the one for any version),
     /// or `None` when no rule names it.
     pub(crate) fn play(&self, service: &str, action: &str, version: &str) -> Option<Played<'_>> {
-        let named = |rule: &&Rule| rule.service == service && rule.action == action;
+        let named = |rule: &&Rule| rule.spec.service == service && rule.spec.action == action;
         let exact = self
             .rules
             .iter()
             .filter(named)
-            .find(|rule| rule.version.as_deref() == Some(version));
+            .find(|rule| rule.spec.version.as_deref() == Some(version));
         let any = || {
             self.rules
                 .iter()
                 .filter(named)
-                .find(|rule| rule.version.is_none())
+                .find(|rule| rule.spec.version.is_none())
         };
         exact.or_else(any).map(Rule::play)
     }
