@@ -7,9 +7,11 @@ pub(crate) fn emit(service: &ServicePlan, label: &str, examples: bool) -> String
     let (plans, plan, crate_name) = (&service.versions, service.main(), &service.name);
     let title = crate::docs::product(plan);
     let dev_dependencies = if examples {
-        "\n# For the examples: the local endpoint, an async runtime, JSON output.\n\
+        "\n# For the examples: the local endpoint, its services with state and the\n\
+         # examples' command line, an async runtime, JSON output.\n\
          [dev-dependencies]\n\
          tc-mock.workspace = true\n\
+         tc-emulator.workspace = true\n\
          tokio = { workspace = true, features = [\"macros\", \"rt-multi-thread\"] }\n\
          serde_json.workspace = true\n"
     } else {
