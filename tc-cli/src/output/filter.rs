@@ -40,6 +40,6 @@ mod tests {
         let answer = json!({"Set": [{"Id": "a", "N": 1}, {"Id": "b", "N": 2}]});
         assert_eq!(search("Set[?N > `1`].Id", &answer).unwrap(), json!(["b"]));
         assert_eq!(search("Missing", &answer).unwrap(), Value::Null);
-        assert!(Filter::new("Set[").unwrap_err().contains("`Set[`"));
+        assert!(Filter::new("Set[").err().unwrap().contains("`Set[`"));
     }
 }

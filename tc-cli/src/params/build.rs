@@ -49,12 +49,7 @@ pub(crate) fn build(input: &Input<'_>, action: &Action, schema: &Version) -> Res
 /// "unknown parameter X" with the names that exist.
 pub(crate) fn unknown<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> String {
     let known: Vec<&str> = known.collect();
-    let near: Vec<&str> = known
-        .iter()
-        .copied()
-        .filter(|k| k.eq_ignore_ascii_case(name))
-        .collect();
-    match near.as_slice() {
+    match crate::schema::nearest(name, known.iter().copied()).as_slice() {
         [one] => format!("unknown parameter {name}; did you mean {one}?"),
         _ if known.is_empty() => format!("unknown parameter {name}: this takes none"),
         _ => format!("unknown parameter {name}; known: {}", known.join(", ")),

@@ -156,18 +156,31 @@ impl Version {
     /// The action named `name` (exactly, as tccli takes it).
     pub(crate) fn action(&self, service: &str, name: &str) -> Result<&Action, String> {
         self.actions.get(name).ok_or_else(|| {
-            let near: Vec<&str> = self
-                .actions
-                .keys()
-                .filter(|a| a.eq_ignore_ascii_case(name))
-                .map(String::as_str)
-                .collect();
-            match near.as_slice() {
+            match nearest(name, self.actions.keys().map(String::as_str)).as_slice() {
                 [one] => format!("no action `{name}` in `{service}`; did you mean `{one}`?"),
                 _ => format!("no action `{name}` in `{service}`; `tc {service} help` lists them"),
             }
         })
     }
+}
+
+/// The one name of `known` that `name` is most likely a slip for: the same
+/// but for case, or within two edits; none when that is not one name.
+pub(crate) fn nearest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let known: Vec<&str> = known.collect();
+    let same_but_case: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|k| k.eq_ignore_ascii_case(name))
+        .collect();
+    if !same_but_case.is_empty() {
+        return same_but_case;
+    }
+    let lower = name.to_ascii_lowercase();
+    known
+        .into_iter()
+        .filter(|k| strsim::damerau_levenshtein(&k.to_ascii_lowercase(), &lower) <= 2)
+        .collect()
 }
 
 #[cfg(test)]
