@@ -25,6 +25,7 @@ use failure::Failure;
 use schema::Catalog;
 
 fn main() -> ExitCode {
+    completions::answer_if_asked();
     match run(std::env::args().skip(1).collect()) {
         Ok(text) => {
             // A closed pipe (`tc ... | head`) is not an error worth a message.
@@ -45,7 +46,7 @@ fn run(args: Vec<String>) -> Result<String, Failure> {
         Command::Services => help::services(&catalog),
         Command::ProgramVersion => format!("tc {}\n", env!("CARGO_PKG_VERSION")),
         Command::ConfigureList(globals) => config::list(&config::Settings::resolve(&globals)?),
-        Command::Completions(shell) => completions::script(&catalog, &shell)?,
+        Command::Completions(shell) => completions::script(&shell)?,
         Command::Actions(service, globals) => {
             help::actions(&catalog, &service, globals.get("version"))?
         }

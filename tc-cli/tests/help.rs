@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Home, tc};
+use common::{Home, tc, tc_with_env};
 
 #[test]
 fn help_lists_services_actions_and_an_actions_members() {
@@ -65,21 +65,50 @@ fn help_lists_services_actions_and_an_actions_members() {
 }
 
 #[test]
-fn completions_for_each_shell_name_services_actions_and_options() {
+fn completions_for_each_shell_and_the_candidates_tc_answers() {
     let home = Home::new("completions");
     for shell in ["bash", "zsh", "fish"] {
         let run = tc(&home.0, &["completions", shell]);
         assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
-        for word in [
-            "DescribeImageSharePermission",
-            "cvm",
-            "cli-unfold-argument",
-            "all-pages",
-        ] {
-            assert!(run.stdout.contains(word), "{shell}: no {word}");
-        }
+        // The script asks this binary for the candidates.
+        assert!(
+            run.stdout.contains("TC_COMPLETE"),
+            "{shell}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains(env!("CARGO_BIN_EXE_tc")),
+            "{shell}: {}",
+            run.stdout
+        );
     }
     let run = tc(&home.0, &["completions", "powershell"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("choose bash, zsh or fish"));
+
+    // What the fish script asks, and what tc answers: services, actions,
+    // options and the action's parameters.
+    let complete = |line: &[&str]| {
+        let args: Vec<&str> = ["--", "tc"].iter().chain(line).copied().collect();
+        let run = tc_with_env(&home.0, &args, &[("TC_COMPLETE", "fish")]);
+        assert_eq!(run.code, 0, "{run:?}");
+        run.stdout
+    };
+    assert!(complete(&["cv"]).lines().any(|l| l == "cvm"));
+    assert_eq!(
+        complete(&["cvm", "DescribeImageSh"]).trim(),
+        "DescribeImageSharePermission"
+    );
+    let options = complete(&["cvm", "DescribeImageSharePermission", "--"]);
+    for word in [
+        "--ImageId",
+        "--cli-unfold-argument",
+        "--all-pages",
+        "--filter",
+    ] {
+        assert!(
+            options.lines().any(|l| l.split('\t').next() == Some(word)),
+            "{word}: {options}"
+        );
+    }
 }
