@@ -78,7 +78,9 @@ pub(crate) async fn run(catalog: &Catalog, call: &crate::cli::Call) -> Result<St
     let sender = Sender {
         client: &client,
         target: &target,
-        globals,
+        language: globals
+            .get("language")
+            .or_else(|| settings.profile.sys_param("language")),
     };
     let answer = match (&waiter, &action.paging) {
         (Some(waiter), _) => waiter.run(&sender, params).await?,
@@ -98,7 +100,8 @@ pub(crate) async fn run(catalog: &Catalog, call: &crate::cli::Call) -> Result<St
 pub(crate) struct Sender<'a> {
     client: &'a Client,
     target: &'a Target<'a>,
-    globals: &'a Globals,
+    /// `--language`, else the profile's.
+    language: Option<&'a str>,
 }
 
 impl Sender<'_> {
@@ -107,7 +110,7 @@ impl Sender<'_> {
         let mut call = self
             .client
             .call_json(t.service, t.version.clone(), t.action, params);
-        if let Some(language) = self.globals.get("language") {
+        if let Some(language) = self.language {
             call = call.language(language);
         }
         Ok(call.send().await?)

@@ -56,6 +56,9 @@ impl Globals {
 /// Reads the arguments after the program's name.
 pub(crate) fn parse(args: Vec<String>) -> Result<Command, String> {
     let (words, globals, params) = split(args)?;
+    if globals.get("version") == Some("") && !words.is_empty() {
+        return Err("--version needs a value (an API version such as 2017-03-12)".to_owned());
+    }
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let no_params = |what: &str| -> Result<(), String> {
         match params.first() {
@@ -241,6 +244,8 @@ mod tests {
             ("cvm DescribeZones --Limit 1 --Limit 2", "given twice"),
             ("cvm DescribeZones extra", "unexpected `extra`"),
             ("cvm DescribeZones --all-pages=yes", "takes no value"),
+            ("cvm DescribeZones --version", "--version needs a value"),
+            ("cvm DescribeZones --region r extra", "unexpected `extra`"),
         ] {
             let err = parse_words(line).unwrap_err();
             assert!(err.contains(says), "{line}: {err}");

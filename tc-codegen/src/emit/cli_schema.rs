@@ -21,6 +21,8 @@
 //! of `T`. Each version is compressed on its own so that a call
 //! decompresses only the version it names.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Value, json};
 
 use crate::plan::paging::{Paging, Style};
@@ -63,17 +65,25 @@ fn compress(value: &Value) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec(&text, 10)
 }
 
+/// A model's schema name by the Rust name its fields' types carry.
+type Wires<'a> = BTreeMap<&'a str, &'a str>;
+
 /// One version's actions and models.
 fn version(plan: &Plan) -> Value {
+    let wires: Wires<'_> = plan
+        .models
+        .values()
+        .map(|m| (m.name.as_str(), m.wire.as_str()))
+        .collect();
     let actions: serde_json::Map<String, Value> = plan
         .actions
         .values()
         .map(|a| {
             let mut action = json!({
-                "in": inputs(&a.request),
+                "in": inputs(&a.request, &wires),
                 "out": a.response.fields.iter()
                     .filter(|f| !f.request_id)
-                    .map(|f| json!([f.wire, ty(&f.ty)]))
+                    .map(|f| json!([f.wire, ty(&f.ty, &wires)]))
                     .collect::<Vec<_>>(),
             });
             if let Paging::Paged(p) = &a.paging {
@@ -103,27 +113,27 @@ fn version(plan: &Plan) -> Value {
     let models: serde_json::Map<String, Value> = plan
         .models
         .values()
-        .map(|m| (m.wire.clone(), inputs(m)))
+        .map(|m| (m.wire.clone(), inputs(m, &wires)))
         .collect();
     json!({"actions": actions, "models": models})
 }
 
 /// A request's or model's members: name, type, required.
-fn inputs(s: &StructPlan) -> Value {
+fn inputs(s: &StructPlan, wires: &Wires<'_>) -> Value {
     s.fields
         .iter()
-        .map(|f| json!([f.wire, ty(&f.ty), f.input_required]))
+        .map(|f| json!([f.wire, ty(&f.ty, wires), f.input_required]))
         .collect()
 }
 
-fn ty(ty: &Ty) -> String {
+fn ty(ty: &Ty, wires: &Wires<'_>) -> String {
     match ty {
-        Ty::One(s) => scalar(s).to_owned(),
-        Ty::List(s) => format!("[{}]", scalar(s)),
+        Ty::One(s) => scalar(s, wires).to_owned(),
+        Ty::List(s) => format!("[{}]", scalar(s, wires)),
     }
 }
 
-fn scalar(s: &Scalar) -> &str {
+fn scalar<'a>(s: &'a Scalar, wires: &Wires<'a>) -> &'a str {
     match s {
         Scalar::String => "string",
         Scalar::DateTime => "datetime",
@@ -134,6 +144,7 @@ fn scalar(s: &Scalar) -> &str {
         Scalar::U64 => "uint",
         Scalar::F64 => "float",
         Scalar::Bool => "bool",
-        Scalar::Object(name) => name,
+        // Fields carry the model's Rust name; the facts use the schema's.
+        Scalar::Object(name) => wires.get(name.as_str()).copied().unwrap_or(name),
     }
 }
