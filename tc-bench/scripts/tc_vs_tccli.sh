@@ -61,7 +61,7 @@ env = {k: v for k, v in os.environ.items() if not k.startswith("TENCENTCLOUD_")}
 env["HOME"] = home
 
 def once(argv):
-    """Wall seconds and peak RSS (KiB) of one run, which must succeed."""
+    """Wall seconds, peak RSS (KiB) and CPU seconds of one run, which must succeed."""
     started = time.perf_counter()
     child = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(child.pid, 0)
@@ -70,7 +70,7 @@ def once(argv):
     child.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{argv[0]} failed: {err}")
-    return wall, usage.ru_maxrss
+    return wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 runs = {"tc": [], "tccli": [], "tc_on_tc_mock": []}
 for _ in range(reps):
@@ -81,11 +81,14 @@ for _ in range(reps):
 def summary(samples):
     return {"wall_ms_median": round(statistics.median(s[0] for s in samples) * 1000, 1),
             "wall_ms_min": round(min(s[0] for s in samples) * 1000, 1),
+            "cpu_ms_median": round(statistics.median(s[2] for s in samples) * 1000, 1),
             "peak_rss_kib_median": int(statistics.median(s[1] for s in samples))}
 
 report = {name: summary(samples) for name, samples in runs.items()}
 report["wall_ratio_tccli_over_tc"] = round(
     report["tccli"]["wall_ms_median"] / report["tc"]["wall_ms_median"], 1)
+report["cpu_ratio_tccli_over_tc"] = round(
+    report["tccli"]["cpu_ms_median"] / max(report["tc"]["cpu_ms_median"], 0.1), 1)
 report["rss_ratio_tccli_over_tc"] = round(
     report["tccli"]["peak_rss_kib_median"] / report["tc"]["peak_rss_kib_median"], 1)
 report.update(reps=reps, tc_bytes=int(size), tc_stripped_bytes=int(stripped),
