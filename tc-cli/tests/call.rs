@@ -3,26 +3,18 @@
 
 mod common;
 
-use common::{Endpoint, Home, keys, tc, with_keys};
+use common::{Home, Session, tc};
 use serde_json::json;
 
 #[test]
 fn describe_image_share_permission_prints_the_answer_in_tcclis_form() {
-    let endpoint = Endpoint::start();
-    let home = Home::new("seed");
-    let keys = keys(&endpoint.url());
-    let run = tc(
-        &home.0,
-        &with_keys(
-            &[
-                "cvm",
-                "DescribeImageSharePermission",
-                "--ImageId",
-                "img-6pb6lrmy",
-            ],
-            &keys,
-        ),
-    );
+    let s = Session::start("seed");
+    let run = s.call(&[
+        "cvm",
+        "DescribeImageSharePermission",
+        "--ImageId",
+        "img-6pb6lrmy",
+    ]);
     assert_eq!(run.code, 0, "{run:?}");
     let answer = run.json();
     let accounts: Vec<&str> = answer["SharePermissionSet"]
@@ -36,7 +28,7 @@ fn describe_image_share_permission_prints_the_answer_in_tcclis_form() {
     // The `Response` object without its envelope, indented by four.
     assert!(answer.get("Response").is_none());
     assert!(run.stdout.starts_with("{\n    \""), "{}", run.stdout);
-    let requests = endpoint.mock.requests();
+    let requests = s.endpoint.mock.requests();
     assert_eq!(requests.len(), 1);
     assert_eq!(requests[0].action, "DescribeImageSharePermission");
     assert_eq!(requests[0].error_code, None);
@@ -44,26 +36,18 @@ fn describe_image_share_permission_prints_the_answer_in_tcclis_form() {
 
 #[test]
 fn an_api_error_exits_1_with_code_message_and_request_id() {
-    let endpoint = Endpoint::start();
-    let home = Home::new("api-error");
-    let keys = keys(&endpoint.url());
-    let run = tc(
-        &home.0,
-        &with_keys(
-            &[
-                "cvm",
-                "DescribeImageSharePermission",
-                "--ImageId",
-                "img-00000000",
-            ],
-            &keys,
-        ),
-    );
+    let s = Session::start("api-error");
+    let run = s.call(&[
+        "cvm",
+        "DescribeImageSharePermission",
+        "--ImageId",
+        "img-00000000",
+    ]);
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stdout.is_empty());
     let line = run.stderr.trim();
     assert!(line.starts_with("InvalidImageId.NotFound: "), "{line}");
-    let request_id = &endpoint.mock.requests()[0].request_id;
+    let request_id = &s.endpoint.mock.requests()[0].request_id;
     assert!(
         line.ends_with(&format!("(RequestId: {request_id})")),
         "{line}"
@@ -72,9 +56,7 @@ fn an_api_error_exits_1_with_code_message_and_request_id() {
 
 #[test]
 fn parameter_errors_exit_2_and_send_nothing() {
-    let endpoint = Endpoint::start();
-    let home = Home::new("param-errors");
-    let keys = keys(&endpoint.url());
+    let s = Session::start("param-errors");
     for (args, says) in [
         (
             vec![
@@ -146,24 +128,22 @@ fn parameter_errors_exit_2_and_send_nothing() {
             "is not a JMESPath expression",
         ),
     ] {
-        let run = tc(&home.0, &with_keys(&args, &keys));
+        let run = s.call(&args);
         assert_eq!(run.code, 2, "{args:?}: {run:?}");
         assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
         assert!(run.stdout.is_empty());
     }
-    assert_eq!(endpoint.mock.requests(), [], "a request was sent");
+    assert_eq!(s.endpoint.mock.requests(), [], "a request was sent");
 }
 
 #[test]
 fn cli_input_json_from_text_or_file_and_flags_override_it() {
-    let endpoint = Endpoint::start();
-    let seen = endpoint.record(
+    let s = Session::start("input-json");
+    let seen = s.endpoint.record(
         "DescribeInstances",
         |_, _| json!({"TotalCount": 0, "InstanceSet": []}),
     );
-    let home = Home::new("input-json");
-    let keys = keys(&endpoint.url());
-    let file = home.0.join("input.json");
+    let file = s.home.0.join("input.json");
     std::fs::write(&file, r#"{"Limit": 3, "InstanceIds": ["ins-1"]}"#).unwrap();
     let from_file = format!("file://{}", file.display());
     for args in [
@@ -182,7 +162,7 @@ fn cli_input_json_from_text_or_file_and_flags_override_it() {
             "7",
         ],
     ] {
-        let run = tc(&home.0, &with_keys(&args, &keys));
+        let run = s.call(&args);
         assert_eq!(run.code, 0, "{run:?}");
     }
     let seen = seen.lock().unwrap();

@@ -3,56 +3,40 @@
 
 mod common;
 
-use common::{Endpoint, Home, keys, tc, with_keys};
+use common::Session;
 use serde_json::{Value, json};
 
 #[test]
 fn filter_prints_what_the_jmespath_expression_selects() {
-    let endpoint = Endpoint::start();
-    let home = Home::new("filter");
-    let keys = keys(&endpoint.url());
-    let run = tc(
-        &home.0,
-        &with_keys(
-            &[
-                "cvm",
-                "DescribeImageSharePermission",
-                "--ImageId",
-                "img-6pb6lrmy",
-                "--filter",
-                "SharePermissionSet[?AccountId=='101104350001'].CreatedTime",
-            ],
-            &keys,
-        ),
-    );
+    let s = Session::start("filter");
+    let run = s.call(&[
+        "cvm",
+        "DescribeImageSharePermission",
+        "--ImageId",
+        "img-6pb6lrmy",
+        "--filter",
+        "SharePermissionSet[?AccountId=='101104350001'].CreatedTime",
+    ]);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.json(), json!(["2018-06-13T15:03:25Z"]));
 }
 
 #[test]
 fn waiter_repeats_the_call_until_the_expression_reaches_the_value() {
-    let endpoint = Endpoint::start();
-    let seen = endpoint.record("DescribeInstancesStatus", |_, n| {
+    let s = Session::start("waiter");
+    let seen = s.endpoint.record("DescribeInstancesStatus", |_, n| {
         let state = if n < 2 { "PENDING" } else { "RUNNING" };
         json!({"TotalCount": 1, "InstanceStatusSet": [{"InstanceId": "ins-1", "InstanceState": state}]})
     });
-    let home = Home::new("waiter");
-    let keys = keys(&endpoint.url());
     let waiter = r#"{"expr": "InstanceStatusSet[0].InstanceState", "to": "RUNNING", "timeout": 20, "interval": 0.05}"#;
-    let run = tc(
-        &home.0,
-        &with_keys(
-            &[
-                "cvm",
-                "DescribeInstancesStatus",
-                "--InstanceIds",
-                r#"["ins-1"]"#,
-                "--waiter",
-                waiter,
-            ],
-            &keys,
-        ),
-    );
+    let run = s.call(&[
+        "cvm",
+        "DescribeInstancesStatus",
+        "--InstanceIds",
+        r#"["ins-1"]"#,
+        "--waiter",
+        waiter,
+    ]);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.json()["InstanceStatusSet"][0]["InstanceState"],
@@ -63,13 +47,7 @@ fn waiter_repeats_the_call_until_the_expression_reaches_the_value() {
 
     // A state never reached ends the wait with exit 2.
     let never = r#"{"expr": "InstanceStatusSet[0].InstanceState", "to": "STOPPED", "timeout": 0.3, "interval": 0.05}"#;
-    let run = tc(
-        &home.0,
-        &with_keys(
-            &["cvm", "DescribeInstancesStatus", "--waiter", never],
-            &keys,
-        ),
-    );
+    let run = s.call(&["cvm", "DescribeInstancesStatus", "--waiter", never]);
     assert_eq!(run.code, 2, "{run:?}");
     assert!(
         run.stderr.contains("did not become \"STOPPED\""),
@@ -91,17 +69,9 @@ fn instances(params: &Value, _: usize) -> Value {
 
 #[test]
 fn all_pages_follows_the_offset_and_merges_the_list() {
-    let endpoint = Endpoint::start();
-    let seen = endpoint.record("DescribeInstances", instances);
-    let home = Home::new("pages");
-    let keys = keys(&endpoint.url());
-    let run = tc(
-        &home.0,
-        &with_keys(
-            &["cvm", "DescribeInstances", "--Limit", "3", "--all-pages"],
-            &keys,
-        ),
-    );
+    let s = Session::start("pages");
+    let seen = s.endpoint.record("DescribeInstances", instances);
+    let run = s.call(&["cvm", "DescribeInstances", "--Limit", "3", "--all-pages"]);
     assert_eq!(run.code, 0, "{run:?}");
     let answer = run.json();
     let ids: Vec<&str> = answer["InstanceSet"]
@@ -126,60 +96,43 @@ fn all_pages_follows_the_offset_and_merges_the_list() {
     assert_eq!(offsets, [json!(0), json!(3), json!(6)]);
 
     // Without --all-pages, one page.
-    let run = tc(
-        &home.0,
-        &with_keys(&["cvm", "DescribeInstances", "--Limit", "3"], &keys),
-    );
+    let run = s.call(&["cvm", "DescribeInstances", "--Limit", "3"]);
     assert_eq!(run.json()["InstanceSet"].as_array().unwrap().len(), 3);
 
     // An action that does not page says so, and sends nothing.
-    let before = endpoint.mock.requests().len();
-    let run = tc(
-        &home.0,
-        &with_keys(
-            &[
-                "cvm",
-                "DescribeImageSharePermission",
-                "--ImageId",
-                "img-6pb6lrmy",
-                "--all-pages",
-            ],
-            &keys,
-        ),
-    );
+    let before = s.endpoint.mock.requests().len();
+    let run = s.call(&[
+        "cvm",
+        "DescribeImageSharePermission",
+        "--ImageId",
+        "img-6pb6lrmy",
+        "--all-pages",
+    ]);
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("does not page"), "{}", run.stderr);
-    assert_eq!(endpoint.mock.requests().len(), before);
+    assert_eq!(s.endpoint.mock.requests().len(), before);
 }
 
 #[test]
 fn unfolded_arguments_build_the_nested_parameters() {
-    let endpoint = Endpoint::start();
-    let seen = endpoint.record("DescribeInstances", instances);
-    let home = Home::new("unfold");
-    let keys = keys(&endpoint.url());
-    let run = tc(
-        &home.0,
-        &with_keys(
-            &[
-                "cvm",
-                "DescribeInstances",
-                "--cli-unfold-argument",
-                "--Filters.0.Name",
-                "zone",
-                "--Filters.0.Values",
-                "ap-guangzhou-1",
-                "ap-guangzhou-2",
-                "--Filters.1.Name",
-                "instance-name",
-                "--Filters.1.Values",
-                "web",
-                "--Limit",
-                "2",
-            ],
-            &keys,
-        ),
-    );
+    let s = Session::start("unfold");
+    let seen = s.endpoint.record("DescribeInstances", instances);
+    let run = s.call(&[
+        "cvm",
+        "DescribeInstances",
+        "--cli-unfold-argument",
+        "--Filters.0.Name",
+        "zone",
+        "--Filters.0.Values",
+        "ap-guangzhou-1",
+        "ap-guangzhou-2",
+        "--Filters.1.Name",
+        "instance-name",
+        "--Filters.1.Values",
+        "web",
+        "--Limit",
+        "2",
+    ]);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         seen.lock().unwrap()[0],
@@ -192,9 +145,7 @@ fn unfolded_arguments_build_the_nested_parameters() {
         })
     );
     // The same as JSON.
-    let run = tc(
-        &home.0,
-        &with_keys(
+    let run = s.call(
             &[
                 "cvm",
                 "DescribeInstances",
@@ -202,38 +153,27 @@ fn unfolded_arguments_build_the_nested_parameters() {
                 r#"[{"Name":"zone","Values":["ap-guangzhou-1","ap-guangzhou-2"]},{"Name":"instance-name","Values":["web"]}]"#,
                 "--Limit",
                 "2",
-            ],
-            &keys,
-        ),
-    );
+            ]);
     assert_eq!(run.code, 0, "{run:?}");
     let seen = seen.lock().unwrap();
     assert_eq!(seen[0], seen[1]);
     drop(seen);
 
     // Indexes start at 0 and go up by 1.
-    let run = tc(
-        &home.0,
-        &with_keys(
-            &[
-                "cvm",
-                "DescribeInstances",
-                "--cli-unfold-argument",
-                "--Filters.1.Name",
-                "zone",
-            ],
-            &keys,
-        ),
-    );
+    let run = s.call(&[
+        "cvm",
+        "DescribeInstances",
+        "--cli-unfold-argument",
+        "--Filters.1.Name",
+        "zone",
+    ]);
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("start at 0"), "{}", run.stderr);
 }
 
 #[test]
 fn text_and_table_output() {
-    let endpoint = Endpoint::start();
-    let home = Home::new("output");
-    let keys = keys(&endpoint.url());
+    let s = Session::start("output");
     let args = [
         "cvm",
         "DescribeImageSharePermission",
@@ -241,7 +181,7 @@ fn text_and_table_output() {
         "img-6pb6lrmy",
         "--output",
     ];
-    let text = tc(&home.0, &with_keys(&[&args[..], &["text"]].concat(), &keys));
+    let text = s.call(&[&args[..], &["text"]].concat());
     assert_eq!(text.code, 0, "{text:?}");
     let lines: Vec<&str> = text.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{}", text.stdout);
@@ -249,10 +189,7 @@ fn text_and_table_output() {
         lines[1],
         "SHAREPERMISSIONSET\t101104350000\t2018-06-10T11:02:50Z"
     );
-    let table = tc(
-        &home.0,
-        &with_keys(&[&args[..], &["table"]].concat(), &keys),
-    );
+    let table = s.call(&[&args[..], &["table"]].concat());
     assert_eq!(table.code, 0, "{table:?}");
     assert!(
         table.stdout.contains("DescribeImageSharePermission"),

@@ -221,18 +221,13 @@ fn printed(run: &Run) -> Value {
 }
 
 fn run_tccli(tccli: &Path, home: &Path, args: &[&str]) -> Run {
-    let out = Command::new(tccli)
+    let mut command = Command::new(tccli);
+    command
         .args(args)
         .env("HOME", home)
         .env_remove("TENCENTCLOUD_SECRET_ID")
         .env_remove("TENCENTCLOUD_SECRET_KEY")
         .env_remove("TENCENTCLOUD_REGION")
-        .env_remove("TCCLI_PROFILE")
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+        .env_remove("TCCLI_PROFILE");
+    Run::of(command)
 }

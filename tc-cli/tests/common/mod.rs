@@ -100,6 +100,16 @@ pub(crate) struct Run {
 }
 
 impl Run {
+    /// Runs `command` to its end.
+    pub(crate) fn of(mut command: Command) -> Run {
+        let out = command.output().unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
     pub(crate) fn json(&self) -> Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
@@ -125,34 +135,38 @@ pub(crate) fn tc_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> R
     // Never the real metadata service.
     command.env("TENCENTCLOUD_METADATA_ENDPOINT", "http://127.0.0.1:9");
     command.envs(env.iter().copied());
-    let out = command.output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    Run::of(command)
+}
+
+/// An endpoint and a home directory for one test.
+pub(crate) struct Session {
+    pub(crate) endpoint: Endpoint,
+    pub(crate) home: Home,
+}
+
+impl Session {
+    pub(crate) fn start(name: &str) -> Session {
+        Session {
+            endpoint: Endpoint::start(),
+            home: Home::new(name),
+        }
     }
-}
 
-/// `--endpoint URL --secretId ID --secretKey KEY --region ap-guangzhou`.
-pub(crate) fn keys(url: &str) -> Vec<String> {
-    [
-        "--endpoint",
-        url,
-        "--secretId",
-        SECRET_ID,
-        "--secretKey",
-        SECRET_KEY,
-        "--region",
-        "ap-guangzhou",
-    ]
-    .map(str::to_owned)
-    .to_vec()
-}
-
-/// `args` followed by [`keys`].
-pub(crate) fn with_keys<'a>(args: &[&'a str], keys: &'a [String]) -> Vec<&'a str> {
-    args.iter()
-        .copied()
-        .chain(keys.iter().map(String::as_str))
-        .collect()
+    /// Runs `tc args --endpoint URL --secretId ID --secretKey KEY --region
+    /// ap-guangzhou`.
+    pub(crate) fn call(&self, args: &[&str]) -> Run {
+        let url = self.endpoint.url();
+        let keys = [
+            "--endpoint",
+            &url,
+            "--secretId",
+            SECRET_ID,
+            "--secretKey",
+            SECRET_KEY,
+            "--region",
+            "ap-guangzhou",
+        ];
+        let all: Vec<&str> = args.iter().chain(&keys).copied().collect();
+        tc(&self.home.0, &all)
+    }
 }
