@@ -13,7 +13,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use common::{Home, Run, SECRET_ID, SECRET_KEY, tc};
+use common::{Home, Run, SECRET_ID, SECRET_KEY, target, tc};
 use serde_json::Value;
 
 /// The command lines compared: plain, JSON-structured, unfolded, typed
@@ -163,16 +163,7 @@ fn tc_and_tccli_send_the_same_parameters() {
     std::fs::write(&input, INPUT_JSON).unwrap();
     let input = format!("file://{}", input.display());
     let verifier = Verifier::start(repo, home.0.join("verifier.log"));
-    let common = [
-        "--endpoint",
-        &verifier.url,
-        "--secretId",
-        SECRET_ID,
-        "--secretKey",
-        SECRET_KEY,
-        "--region",
-        "ap-guangzhou",
-    ];
+    let common = target(&verifier.url);
     for line in LINES {
         let args: Vec<&str> = line
             .iter()

@@ -138,6 +138,20 @@ pub(crate) fn tc_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> R
     Run::of(command)
 }
 
+/// `--endpoint URL --secretId ID --secretKey KEY --region ap-guangzhou`.
+pub(crate) fn target(url: &str) -> [&str; 8] {
+    [
+        "--endpoint",
+        url,
+        "--secretId",
+        SECRET_ID,
+        "--secretKey",
+        SECRET_KEY,
+        "--region",
+        "ap-guangzhou",
+    ]
+}
+
 /// An endpoint and a home directory for one test.
 pub(crate) struct Session {
     pub(crate) endpoint: Endpoint,
@@ -156,17 +170,7 @@ impl Session {
     /// ap-guangzhou`.
     pub(crate) fn call(&self, args: &[&str]) -> Run {
         let url = self.endpoint.url();
-        let keys = [
-            "--endpoint",
-            &url,
-            "--secretId",
-            SECRET_ID,
-            "--secretKey",
-            SECRET_KEY,
-            "--region",
-            "ap-guangzhou",
-        ];
-        let all: Vec<&str> = args.iter().chain(&keys).copied().collect();
+        let all: Vec<&str> = args.iter().chain(&target(&url)).copied().collect();
         tc(&self.home.0, &all)
     }
 }
