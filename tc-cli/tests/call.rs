@@ -120,6 +120,16 @@ fn parameter_errors_exit_2_and_send_nothing() {
             "has no API version 2099-01-01",
         ),
         (
+            vec![
+                "cvm",
+                "DescribeInstances",
+                "--all-pages",
+                "--waiter",
+                r#"{"expr": "TotalCount", "to": 1}"#,
+            ],
+            "cannot be combined",
+        ),
+        (
             vec!["cvm", "DescribeInstances", "--output", "yaml"],
             "choose json, text or table",
         ),

@@ -204,3 +204,23 @@ fn text_and_table_output() {
         table.stdout
     );
 }
+
+#[test]
+fn the_actions_declared_rate_limit_holds_across_repeated_calls() {
+    // DescribeImageSharePermission declares 10 calls a second. A wait that
+    // never ends, repeating without pause for 1.5 s, makes at most the
+    // burst and 10 a second more; without the limit it would make hundreds.
+    let s = Session::start("rate");
+    let waiter = r#"{"expr": "RequestId", "to": "never", "timeout": 1.5, "interval": 0}"#;
+    let run = s.call(&[
+        "cvm",
+        "DescribeImageSharePermission",
+        "--ImageId",
+        "img-6pb6lrmy",
+        "--waiter",
+        waiter,
+    ]);
+    assert_eq!(run.code, 2, "{run:?}");
+    let calls = s.endpoint.mock.requests().len();
+    assert!((3..=30).contains(&calls), "{calls} calls in 1.5 s");
+}

@@ -5,10 +5,11 @@
 mod pages;
 mod waiter;
 
+use std::num::NonZeroU32;
 use std::time::Duration;
 
 use serde_json::Value;
-use tc_core::Client;
+use tc_core::{Client, ClientBuilder};
 
 use crate::cli::Globals;
 use crate::config::Settings;
@@ -69,7 +70,17 @@ pub(crate) async fn run(catalog: &Catalog, call: &crate::cli::Call) -> Result<St
         )));
     }
 
-    let client = client(&settings, globals, &call.service)?;
+    if waiter.is_some() && globals.switch("all-pages") {
+        return Err(Failure::Other(
+            "--waiter and --all-pages cannot be combined".to_owned(),
+        ));
+    }
+
+    // The action's declared rate limit holds across pages and waits.
+    let rate = action.rate.and_then(NonZeroU32::new);
+    let client = client(&settings, globals, &call.service)?
+        .rate_limit_by_name(call.service.clone(), call.action.clone(), rate)
+        .build()?;
     let target = Target {
         service: &call.service,
         version: entry.version.clone(),
@@ -117,9 +128,9 @@ impl Sender<'_> {
     }
 }
 
-/// The client: region and credentials from the settings, the endpoint and
-/// time limit from the command line or the profile.
-fn client(settings: &Settings, globals: &Globals, service: &str) -> Result<Client, Failure> {
+/// The client's builder: region and credentials from the settings, the
+/// endpoint and time limit from the command line or the profile.
+fn client(settings: &Settings, globals: &Globals, service: &str) -> Result<ClientBuilder, Failure> {
     let mut builder = settings
         .client_builder()
         .request_client_suffix(concat!("tc-cli/", env!("CARGO_PKG_VERSION")));
@@ -138,7 +149,7 @@ fn client(settings: &Settings, globals: &Globals, service: &str) -> Result<Clien
             .ok_or_else(|| format!("--timeout {timeout}: give a number of seconds above 0"))?;
         builder = builder.timeout(Duration::from_secs_f64(seconds));
     }
-    Ok(builder.build()?)
+    Ok(builder)
 }
 
 /// tccli takes a host name (`cvm.tencentcloudapi.com`, sent over https) or

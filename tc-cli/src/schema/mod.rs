@@ -46,6 +46,9 @@ pub(crate) struct Action {
     /// Output members (RequestId aside): name, type.
     #[serde(rename = "out")]
     pub output: Vec<(String, Type)>,
+    /// The service's limit, in calls per second, when it declares one.
+    #[serde(default)]
+    pub rate: Option<u32>,
     /// How it pages, when it is a list action with a recognised pattern.
     #[serde(default)]
     pub paging: Option<Paging>,

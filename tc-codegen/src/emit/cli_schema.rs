@@ -1,6 +1,6 @@
 //! `tc-cli/data/schema.bin`: the facts the command line needs about every
 //! service version (actions, their parameters and output members with types
-//! and required flags, the models those use, how list actions page, which
+//! and required flags, the models those use, the rate limits, how list actions page, which
 //! version is a service's primary one), compressed, for `include_bytes!`.
 //!
 //! The layout, read by `tc-cli/src/schema`:
@@ -12,7 +12,7 @@
 //! then one deflate-compressed JSON blob per version, at `offset` (counted
 //! from the end of the index), `len` bytes:
 //!          {"actions": {Name: {"in": [[member, type, required]], "out": [[member, type]],
-//!                              "paging": {...}}},
+//!                              "rate": calls per second, "paging": {...}}},
 //!           "models":  {Name: [[member, type, required]]}}
 //! ```
 //!
@@ -86,6 +86,9 @@ fn version(plan: &Plan) -> Value {
                     .map(|f| json!([f.wire, ty(&f.ty, &wires)]))
                     .collect::<Vec<_>>(),
             });
+            if let Some(rate) = a.rate_limit {
+                action["rate"] = json!(rate);
+            }
             if let Paging::Paged(p) = &a.paging {
                 let wire_of = |s: &StructPlan, ident: &str| {
                     s.fields
