@@ -114,6 +114,63 @@ fn all_pages_follows_the_offset_and_merges_the_list() {
 }
 
 #[test]
+fn all_pages_follows_page_numbers_and_tokens_too() {
+    let s = Session::start("pages-other");
+    // Five accounts, PageSize a page, pages counted from 1.
+    let pages = s
+        .endpoint
+        .record_at(("adp", "2026-05-20", "DescribeAccountList"), |p, _| {
+            let (page, size) = (
+                p["PageNumber"].as_u64().unwrap(),
+                p["PageSize"].as_u64().unwrap(),
+            );
+            let list: Vec<Value> = ((page - 1) * size..(page * size).min(5))
+                .map(Value::from)
+                .collect();
+            json!({"TotalCount": 5, "AccountList": list})
+        });
+    let run = s.call(&[
+        "adp",
+        "DescribeAccountList",
+        "--PageSize",
+        "2",
+        "--all-pages",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.json()["AccountList"], json!([0, 1, 2, 3, 4]));
+    let numbers: Vec<Value> = pages
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|p| p["PageNumber"].clone())
+        .collect();
+    assert_eq!(numbers, [json!(1), json!(2), json!(3)]);
+
+    // A token handed back until the last page, which hands back none.
+    let tokens = s.endpoint.record_at(
+        ("ags", "2025-09-20", "DescribePreCacheImageList"),
+        |p, _| {
+            let (items, next) = match p["NextToken"].as_str() {
+                None => (json!(["a", "b"]), "t1"),
+                Some("t1") => (json!(["c"]), "t2"),
+                Some(_) => (json!(["d"]), ""),
+            };
+            json!({"TotalCount": 4, "PreCacheImageList": items, "NextToken": next})
+        },
+    );
+    let run = s.call(&["ags", "DescribePreCacheImageList", "--all-pages"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.json()["PreCacheImageList"], json!(["a", "b", "c", "d"]));
+    let sent: Vec<Value> = tokens
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|p| p["NextToken"].clone())
+        .collect();
+    assert_eq!(sent, [Value::Null, json!("t1"), json!("t2")]);
+}
+
+#[test]
 fn unfolded_arguments_build_the_nested_parameters() {
     let s = Session::start("unfold");
     let seen = s.endpoint.record("DescribeInstances", instances);

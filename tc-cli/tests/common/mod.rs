@@ -53,15 +53,23 @@ impl Endpoint {
         action: &'static str,
         answer: impl Fn(&Value, usize) -> Value + Send + Sync + 'static,
     ) -> Arc<Mutex<Vec<Value>>> {
+        self.record_at(("cvm", "2017-03-12", action), answer)
+    }
+
+    /// As [`record`](Self::record), for (service, version, action).
+    pub(crate) fn record_at(
+        &self,
+        (service, version, action): (&'static str, &'static str, &'static str),
+        answer: impl Fn(&Value, usize) -> Value + Send + Sync + 'static,
+    ) -> Arc<Mutex<Vec<Value>>> {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let log = seen.clone();
-        self.mock
-            .on_json("cvm", "2017-03-12", action, move |params| {
-                let mut log = log.lock().unwrap();
-                let out = answer(&params, log.len());
-                log.push(params);
-                Ok(out)
-            });
+        self.mock.on_json(service, version, action, move |params| {
+            let mut log = log.lock().unwrap();
+            let out = answer(&params, log.len());
+            log.push(params);
+            Ok(out)
+        });
         seen
     }
 }
