@@ -53,6 +53,9 @@ const USAGE: &str = "usage: tc-codegen [--check] [--specs DIR]
                 the unpacked Python SDK packages (--sdk, one or more: errorcodes.py, the
                 endpoint); facts only, and what those do not state is kept from --out";
 
+/// Where the command line's schema facts go, from the workspace root.
+const CLI_SCHEMA: &str = "tc-cli/data/schema.bin";
+
 fn workspace_root() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     manifest.parent().unwrap_or(manifest).to_path_buf()
@@ -254,6 +257,13 @@ fn generate(check: bool, specs: &Path) -> Result<ExitCode, Vec<String>> {
     );
     crate_dirs.push(answers_dir);
 
+    // The command line's schema facts: binary (compressed), so compared and
+    // written here rather than with the text files.
+    let cli_schema = root.join(CLI_SCHEMA);
+    let cli_schema_bytes = emit::cli_schema::emit(&shipped);
+    let cli_schema_differs =
+        std::fs::read(&cli_schema).ok().as_deref() != Some(&cli_schema_bytes[..]);
+
     let changes = workspace::compare(&files, &crate_dirs);
     if !changes.hand_written.is_empty() {
         return Err(changes
@@ -268,7 +278,7 @@ fn generate(check: bool, specs: &Path) -> Result<ExitCode, Vec<String>> {
             .collect());
     }
     if check {
-        if changes.is_empty() {
+        if changes.is_empty() && !cli_schema_differs {
             println!(
                 "tc-codegen: {} services, {} files up to date",
                 dirs.len(),
@@ -282,9 +292,17 @@ fn generate(check: bool, specs: &Path) -> Result<ExitCode, Vec<String>> {
         for path in changes.differ.iter().chain(&changes.stale) {
             eprintln!("  {}", path.display());
         }
+        if cli_schema_differs {
+            eprintln!("  {}", cli_schema.display());
+        }
         return Ok(ExitCode::FAILURE);
     }
     workspace::apply(&files, &changes).map_err(|e| vec![e])?;
+    if cli_schema_differs {
+        std::fs::write(&cli_schema, &cli_schema_bytes)
+            .map_err(|e| vec![format!("{}: {e}", cli_schema.display())])?;
+        println!("wrote {}", cli_schema.display());
+    }
     let lines: usize = files.values().map(|t| t.lines().count()).sum();
     let paging: Vec<String> = paging.iter().map(|(k, n)| format!("{k} {n}")).collect();
     println!(
@@ -292,7 +310,7 @@ fn generate(check: bool, specs: &Path) -> Result<ExitCode, Vec<String>> {
         dirs.len(),
         files.len(),
         paging.join(", "),
-        changes.differ.len() + changes.stale.len()
+        changes.differ.len() + changes.stale.len() + usize::from(cli_schema_differs)
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -28,6 +28,12 @@ with a fresh RequestId, so the typed decoding of the answers is tried too);
 one that fails gets an `AuthFailure.*` envelope. Each request is logged to
 LOG_FILE as one JSON line (service, version, action, ok, code, why, whether
 the JSON body is the spec's first example request: see `same_request`).
+
+Two opt-ins, for comparing command lines (tc-cli/tests/tccli.rs):
+TC3_VERIFIER_LOG_BODIES=1 adds each accepted POST's JSON body to its line
+(`body`); TC3_VERIFIER_HOST_SCHEME=strip reads a Host header that starts with
+`http://` or `https://` without it (tccli sends its `--endpoint` URL whole as
+the Host header; the signature covers it as sent either way).
 """
 
 import hashlib
@@ -46,6 +52,8 @@ from urllib.parse import urlsplit
 ALGORITHM = "TC3-HMAC-SHA256"
 MAX_SKEW = 300
 ANSWER_EXAMPLES = os.environ.get("TC3_VERIFIER_ANSWERS") == "examples"
+LOG_BODIES = os.environ.get("TC3_VERIFIER_LOG_BODIES") == "1"
+STRIP_HOST_SCHEME = os.environ.get("TC3_VERIFIER_HOST_SCHEME") == "strip"
 
 
 def sha256_hex(data):
@@ -170,7 +178,12 @@ def verify(method, target, headers, body, secret_id_known, secret_key, index):
     if (service, version, action) not in index:
         raise Refused("AuthFailure.InvalidAuthorization",
                       f"no action {action} of version {version} for service `{service}` in the specs")
-    host = (headers.get("Host") or "").rsplit(":", 1)[0].strip("[]")
+    host = headers.get("Host") or ""
+    if STRIP_HOST_SCHEME:
+        for scheme in ("http://", "https://"):
+            if host.startswith(scheme):
+                host = host[len(scheme):]
+    host = host.rsplit(":", 1)[0].strip("[]")
     try:
         ipaddress.ip_address(host)
     except ValueError:
@@ -208,6 +221,8 @@ def serve(secret_id, secret_key, specs, log_path):
                     except ValueError:
                         received = None
                     entry["body_equals_example"] = same_request(received, example_request)
+                    if LOG_BODIES:
+                        entry["body"] = received
                 answer = dict(example_response or {}) if ANSWER_EXAMPLES else {}
                 answer["RequestId"] = request_id
             except Refused as refused:
