@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 use tc_mock::MockServer;
-use tc_mock::cvm::ImageSharing;
+use tc_emulator::cvm::ImageSharing;
 
 pub(crate) const SECRET_ID: &str = "AKIDcliTestKey0001";
 pub(crate) const SECRET_KEY: &str = "cli-test-secret-key-0001";
