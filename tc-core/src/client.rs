@@ -11,6 +11,7 @@ use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderValue};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use tc_sign::{Payload, SKIP_AUTHORIZATION, SigningInput, SigningKeyCache};
 use tokio::time::{Instant, Sleep};
 use tracing::{Instrument, Span, field};
 
@@ -38,7 +39,6 @@ use crate::region::region_from_env;
 use crate::request_limit::RequestLimits;
 use crate::request_template::{ClientHeaders, RequestTemplate, Templates};
 use crate::retry::{RetryClass, RetryConfig, RetryState, classify};
-use crate::sign::{Payload, SKIP_AUTHORIZATION, SigningInput, SigningKeyCache};
 use crate::streaming::StreamConfig;
 use crate::time_limit::{AttemptLimits, within};
 use crate::transport::{Transport, build_http_client};
@@ -620,7 +620,7 @@ impl Prepared {
 const AUTHORIZATION_CAPACITY: usize = 224;
 
 /// The `Authorization` value of one attempt, with the key from the client's
-/// cache (the fast path of [`sign`](crate::sign), which builds no intermediate
+/// cache (the fast path of [`tc_sign`], which builds no intermediate
 /// text).
 fn authorization(
     keys: &SigningKeyCache,

@@ -134,7 +134,7 @@ pub fn ini_parse(data: &[u8]) {
 /// The `Authorization` parser never panics, and what it accepts is well
 /// formed and rebuilt to the same header.
 pub fn authorization(data: &[u8]) {
-    use tc_core::test_util::sign::parse_authorization;
+    use tc_sign::parse_authorization;
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };

@@ -34,7 +34,7 @@ fn client_at(endpoint: &str) -> tc_core::ClientBuilder {
 fn assert_signed_for(req: &support::Captured, service: &str) {
     let signed = "content-type;host;x-tc-action";
     let timestamp: u64 = req.header("x-tc-timestamp").unwrap().parse().unwrap();
-    let date = tc_core::test_util::time::utc_date(timestamp);
+    let date = tc_sign::time::utc_date(timestamp);
     let expected = independent_signature_for(service, SECRET_KEY, req, signed);
     assert_eq!(
         req.header("authorization").unwrap(),

@@ -183,7 +183,7 @@ pub(crate) async fn scripted(replies: Vec<Reply>) -> Scripted {
 }
 
 /// TC3 written out again from the published algorithm, independently of
-/// `tc_core::test_util::sign`, to check what the client sent.
+/// `tc_sign`, to check what the client sent.
 pub(crate) fn independent_signature(
     secret_key: &str,
     captured: &Captured,
@@ -334,13 +334,13 @@ pub(crate) async fn metadata_stand_in(
 /// The metadata service's answer for a role: credentials valid `lifetime`
 /// seconds from now.
 pub(crate) fn role_answer(secret_id: &str, secret_key: &str, token: &str, lifetime: u64) -> String {
-    let expired = tc_core::test_util::time::unix_now() + lifetime;
+    let expired = tc_sign::time::unix_now() + lifetime;
     serde_json::json!({
         "TmpSecretId": secret_id,
         "TmpSecretKey": secret_key,
         "Token": token,
         "ExpiredTime": expired,
-        "Expiration": tc_core::test_util::time::utc_iso8601(expired),
+        "Expiration": tc_sign::time::utc_iso8601(expired),
         "Code": "Success",
     })
     .to_string()

@@ -16,8 +16,6 @@ pub const ALGORITHM: &str = "TC3-HMAC-SHA256";
 pub enum Payload<'a> {
     /// The exact body bytes (empty for GET).
     Bytes(&'a [u8]),
-    // Met by a server verifying a request (tc-mock); the client signs its body.
-    #[cfg_attr(not(any(test, feature = "test-util")), allow(dead_code))]
     /// The body is not signed (the request carries
     /// `X-TC-Content-SHA256: UNSIGNED-PAYLOAD`): the SHA-256 of the literal
     /// `UNSIGNED-PAYLOAD` stands in the body's hash.

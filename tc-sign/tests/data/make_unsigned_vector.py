@@ -5,7 +5,7 @@ algorithm and not against our reading of it. Run once by hand; the tests only
 read the JSON it prints.
 
     python3 -m venv /tmp/tc3 && /tmp/tc3/bin/pip install tencentcloud-sdk-python-common
-    /tmp/tc3/bin/python tc-core/tests/data/make_unsigned_vector.py
+    /tmp/tc3/bin/python tc-sign/tests/data/make_unsigned_vector.py
 
 The SDK computes the signature; this script captures the string to sign the SDK
 hands to its HMAC step and rebuilds the canonical request only to check that its

@@ -4,7 +4,7 @@
 //! (`tests/data/make_unsigned_vector.py`).
 
 use serde_json::Value;
-use tc_core::test_util::sign::{self, Payload, SigningInput, parse_authorization};
+use tc_sign::{self as sign, Payload, SigningInput, parse_authorization};
 
 fn vectors() -> Vec<Value> {
     let text = include_str!("data/tc3.json");

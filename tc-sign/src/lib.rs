@@ -1,93 +1,82 @@
-//! TC3-HMAC-SHA256 request signing, as a pure function: no clock, no I/O.
+//! TC3-HMAC-SHA256, the request signature of Tencent Cloud API 3.0, as pure
+//! functions: no clock, no I/O, no HTTP client.
 //!
-//! The caller hands in everything that is signed (including the timestamp), and
-//! gets back the `Authorization` value together with every intermediate value,
-//! so that tests can compare each step with a published worked example and a
-//! server can verify a request by signing it again.
+//! The caller hands in everything that is signed, the timestamp included, as a
+//! [`SigningInput`], and gets back the `Authorization` header value. Three
+//! ways to get it:
 //!
-//! Senders take the fast path: [`write_authorization`] streams the canonical
-//! request and the string to sign straight into the hashes, writing only the
-//! `Authorization` value (into a buffer the caller may reuse), and a
-//! [`SigningKeyCache`] derives each key once per secret, UTC day and service.
+//! - [`sign`] returns a [`Signature`] with every intermediate value (the
+//!   canonical request, its hash, the string to sign), so that a test can
+//!   compare each step with a published worked example, or a server can
+//!   verify a request by signing it again ([`parse_authorization`] reads the
+//!   header it received);
+//! - [`write_authorization`] is the senders' fast path: it streams the
+//!   canonical request and the string to sign straight into the hashes and
+//!   writes only the header value, into a buffer the caller may reuse;
+//! - a [`SigningKeyCache`] derives each [`SigningKey`] once per secret, UTC
+//!   day and service and signs with it.
 //!
-//! The client uses only the fast path. The full signer (`sign`,
-//! `sign_with_key`, `Signature`) and the parser a server verifies with
-//! (`parse_authorization`) are compiled for tests and, with the `test-util`
-//! feature, for the workspace's tools (`tc_core::test_util::sign`).
+//! ```
+//! use tc_sign::{Payload, SigningInput, sign};
+//!
+//! let headers = [
+//!     ("content-type", "application/json; charset=utf-8"),
+//!     ("host", "cvm.tencentcloudapi.com"),
+//! ];
+//! let input = SigningInput {
+//!     method: "POST",
+//!     path: "/",
+//!     query: "",
+//!     headers: &headers,
+//!     payload: Payload::Bytes(br#"{"Limit":1}"#),
+//!     timestamp: 1_551_113_065,
+//!     service: "cvm",
+//! };
+//! let signature = sign(&input, "AKIDEXAMPLE", "secret-key");
+//! assert_eq!(signature.date, "2019-02-25");
+//! assert!(signature.authorization.starts_with(
+//!     "TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/2019-02-25/cvm/tc3_request, \
+//!      SignedHeaders=content-type;host, Signature="
+//! ));
+//!
+//! // A server reads the header back and signs the request again to verify it.
+//! let parsed = tc_sign::parse_authorization(&signature.authorization).unwrap();
+//! assert_eq!(parsed.secret_id, "AKIDEXAMPLE");
+//! assert_eq!(parsed.signature, signature.signature);
+//! ```
+//!
+//! The [`time`] module has the clock and the UTC date forms the protocol uses
+//! around a signature: the `X-TC-Timestamp` seconds, the credential scope's
+//! date, the ISO 8601 expiry of a temporary credential and the HTTP `Date` a
+//! server answers with (by which a client corrects its clock).
+//!
+//! The tests check every intermediate value against the worked examples of
+//! the signature documentation and a vector made with the official Python
+//! SDK for an unsigned payload (`tests/data/tc3.json`).
 
 mod cache;
 mod canonical;
 mod hex_digest;
+mod key;
+mod parse;
+pub mod time;
 
-use std::sync::LazyLock;
-
-use hmac::{Hmac, KeyInit, Mac};
+use hmac::Mac;
 use sha2::{Digest, Sha256};
 
-#[cfg(any(test, feature = "test-util"))]
-pub use cache::DatedKey;
-pub use cache::SigningKeyCache;
+pub use cache::{DatedKey, SigningKeyCache};
 use canonical::PayloadHash;
 pub use canonical::{ALGORITHM, Payload, SigningInput};
 use hex_digest::HexDigest;
+pub use key::SigningKey;
+pub use parse::{ParsedAuthorization, parse_authorization};
 
-/// The `Authorization` value of an unsigned request, sent for an
-/// [anonymous](crate::Credential::anonymous) credential. The service accepts
-/// it only for the few actions that authenticate otherwise, such as STS
-/// `AssumeRoleWithWebIdentity` (the web identity token is the proof).
+/// The `Authorization` value of an unsigned request, sent by a client whose
+/// credential is anonymous. The service accepts it only for the few actions
+/// that authenticate otherwise, such as STS `AssumeRoleWithWebIdentity` (the
+/// web identity token is the proof).
 pub const SKIP_AUTHORIZATION: &str = "SKIP";
 
-/// A derived TC3 signing key: valid for one secret key, UTC date and service.
-///
-/// It keeps the HMAC state already keyed with it, so that each signature
-/// skips the two hash blocks of HMAC's key schedule. Both are overwritten
-/// when the key is dropped (the copies a signature makes on the stack, as any
-/// HMAC computation does, are not).
-#[derive(Clone)]
-pub struct SigningKey {
-    bytes: [u8; 32],
-    mac: Hmac<Sha256>,
-}
-
-impl SigningKey {
-    /// Derives the key: `HMAC(HMAC(HMAC("TC3" + secret, date), service), "tc3_request")`.
-    pub fn derive(secret_key: &str, date: &str, service: &str) -> Self {
-        let mut prefixed = zeroize::Zeroizing::new(String::with_capacity(3 + secret_key.len()));
-        prefixed.push_str("TC3");
-        prefixed.push_str(secret_key);
-        let k_date = zeroize::Zeroizing::new(hmac_sha256(prefixed.as_bytes(), date.as_bytes()));
-        let k_service = zeroize::Zeroizing::new(hmac_sha256(&*k_date, service.as_bytes()));
-        let bytes = hmac_sha256(&*k_service, b"tc3_request");
-        SigningKey {
-            mac: hmac_with_key(&bytes),
-            bytes,
-        }
-    }
-
-    /// An HMAC-SHA256 keyed with this key, ready for the string to sign.
-    fn mac(&self) -> Hmac<Sha256> {
-        self.mac.clone()
-    }
-}
-
-impl std::fmt::Debug for SigningKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("SigningKey(** redacted **)")
-    }
-}
-
-impl Drop for SigningKey {
-    fn drop(&mut self) {
-        zeroize::Zeroize::zeroize(&mut self.bytes);
-        // The keyed state has no `Zeroize`: replace it in place with the state
-        // of an all-zero key; `black_box` keeps the store from being elided.
-        static BLANK: LazyLock<Hmac<Sha256>> = LazyLock::new(|| hmac_with_key(&[0; 32]));
-        self.mac = BLANK.clone();
-        std::hint::black_box(&self.mac);
-    }
-}
-
-#[cfg(any(test, feature = "test-util"))]
 /// A finished signature with every intermediate value of the TC3 algorithm.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signature {
@@ -107,15 +96,13 @@ pub struct Signature {
     pub authorization: String,
 }
 
-#[cfg(any(test, feature = "test-util"))]
 /// Signs `input` for `secret_id` with a key derived from `secret_key`.
 pub fn sign(input: &SigningInput<'_>, secret_id: &str, secret_key: &str) -> Signature {
-    let date = crate::time::utc_date(input.timestamp);
+    let date = time::utc_date(input.timestamp);
     let key = SigningKey::derive(secret_key, &date, input.service);
     sign_with_key(input, secret_id, &key, date)
 }
 
-#[cfg(any(test, feature = "test-util"))]
 /// Signs with an already derived key; `date` must be the UTC date of
 /// `input.timestamp` that the key was derived for.
 pub fn sign_with_key(
@@ -216,121 +203,15 @@ fn authorization_value(
     out.push_str(signature.as_str());
 }
 
-#[cfg(any(test, feature = "test-util"))]
 /// The canonical texts are made of `&str` pieces (lower-casing keeps UTF-8
 /// valid), so they are text.
 fn into_text(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn hmac_with_key(key: &[u8]) -> Hmac<Sha256> {
-    // HMAC accepts keys of any length, so `new_from_slice` cannot fail here.
-    <Hmac<Sha256> as KeyInit>::new_from_slice(key)
-        .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"))
-}
-
-fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
-    let mut mac = hmac_with_key(key);
-    mac.update(data);
-    mac.finalize().into_bytes().into()
-}
-
-#[cfg(any(test, feature = "test-util"))]
-/// Parsed parts of a TC3 `Authorization` header value.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ParsedAuthorization<'a> {
-    /// The key id that signed.
-    pub secret_id: &'a str,
-    /// The credential scope's date, `YYYY-MM-DD`.
-    pub date: &'a str,
-    /// The credential scope's service.
-    pub service: &'a str,
-    /// Signed header names, in the order given.
-    pub signed_headers: Vec<&'a str>,
-    /// Hex signature.
-    pub signature: &'a str,
-}
-
-#[cfg(any(test, feature = "test-util"))]
-/// Parses `TC3-HMAC-SHA256 Credential=ID/DATE/SERVICE/tc3_request,
-/// SignedHeaders=a;b, Signature=HEX`; `None` when it is not of that form.
-pub fn parse_authorization(value: &str) -> Option<ParsedAuthorization<'_>> {
-    let rest = value.strip_prefix(ALGORITHM)?.strip_prefix(' ')?;
-    let (mut credential, mut signed, mut signature) = (None, None, None);
-    for part in rest.split(',') {
-        let (key, val) = part.trim().split_once('=')?;
-        let slot = match key {
-            "Credential" => &mut credential,
-            "SignedHeaders" => &mut signed,
-            "Signature" => &mut signature,
-            _ => return None,
-        };
-        if slot.replace(val).is_some() {
-            return None;
-        }
-    }
-    let mut scope = credential?.split('/');
-    let (secret_id, date, service) = (scope.next()?, scope.next()?, scope.next()?);
-    if scope.next()? != "tc3_request" || scope.next().is_some() {
-        return None;
-    }
-    let signature = signature?;
-    let signed_headers: Vec<&str> = signed?.split(';').collect();
-    let well_formed = !secret_id.is_empty()
-        && !service.is_empty()
-        && signature.len() == 64
-        && signature.bytes().all(|b| b.is_ascii_hexdigit())
-        && signed_headers.iter().all(|h| !h.is_empty());
-    well_formed.then_some(ParsedAuthorization {
-        secret_id,
-        date,
-        service,
-        signed_headers,
-        signature,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_its_own_authorization() {
-        let headers = [
-            ("content-type", "application/json"),
-            ("host", "cvm.example"),
-        ];
-        let input = SigningInput {
-            method: "POST",
-            path: "/",
-            query: "",
-            headers: &headers,
-            payload: Payload::Bytes(b"{}"),
-            timestamp: 1_551_113_065,
-            service: "cvm",
-        };
-        let sig = sign(&input, "AKIDtest", "secret");
-        let parsed = parse_authorization(&sig.authorization).expect("well formed");
-        assert_eq!(parsed.secret_id, "AKIDtest");
-        assert_eq!(parsed.date, "2019-02-25");
-        assert_eq!(parsed.service, "cvm");
-        assert_eq!(parsed.signed_headers, ["content-type", "host"]);
-        assert_eq!(parsed.signature, sig.signature);
-    }
-
-    #[test]
-    fn rejects_malformed_authorization() {
-        for bad in [
-            "",
-            "TC3-HMAC-SHA256",
-            "HMAC Credential=a/2019-02-25/cvm/tc3_request, SignedHeaders=host, Signature=00",
-            "TC3-HMAC-SHA256 Credential=a/2019-02-25/cvm, SignedHeaders=host, Signature=00",
-            "TC3-HMAC-SHA256 Credential=a/2019-02-25/cvm/tc3_request, SignedHeaders=host, Signature=zz",
-            "TC3-HMAC-SHA256 Credential=a/2019-02-25/cvm/tc3_request, SignedHeaders=host",
-        ] {
-            assert_eq!(parse_authorization(bad), None, "{bad:?}");
-        }
-    }
 
     #[test]
     fn the_fast_path_writes_the_same_authorization() {

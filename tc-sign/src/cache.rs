@@ -65,7 +65,7 @@ struct Entry {
 /// or dropped), at most eight at a time.
 ///
 /// ```
-/// use tc_core::test_util::sign::{Payload, SigningInput, SigningKeyCache, sign};
+/// use tc_sign::{Payload, SigningInput, SigningKeyCache, sign};
 ///
 /// let headers = [("content-type", "application/json"), ("host", "cvm.tencentcloudapi.com")];
 /// let input = SigningInput {
@@ -155,7 +155,7 @@ impl fmt::Debug for SigningKeyCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sign::{Payload, sign};
+    use crate::{Payload, sign};
 
     fn input(timestamp: u64, service: &str) -> SigningInput<'_> {
         SigningInput {

@@ -4,9 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use tc_core::test_util::sign::{
-    self, DatedKey, Payload, SigningInput, SigningKey, SigningKeyCache,
-};
+use tc_sign::{self as sign, DatedKey, Payload, SigningInput, SigningKey, SigningKeyCache};
 
 const HEADERS: [(&str, &str); 3] = [
     ("content-type", "application/json; charset=utf-8"),

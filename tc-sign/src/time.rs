@@ -18,7 +18,6 @@ pub fn utc_date(timestamp: u64) -> String {
 
 /// A Unix timestamp as ISO 8601 UTC, `YYYY-MM-DDThh:mm:ssZ` (the form STS
 /// and the metadata service give expiries in; the client only reads it).
-#[cfg(any(test, feature = "test-util"))]
 pub fn utc_iso8601(timestamp: u64) -> String {
     let (y, m, d) = civil_from_days(timestamp / 86_400);
     let secs = timestamp % 86_400;
@@ -57,7 +56,6 @@ pub fn parse_http_date(text: &str) -> Option<u64> {
 
 /// A Unix timestamp as an HTTP `Date` (IMF-fixdate): what a test server
 /// sends.
-#[cfg(any(test, feature = "test-util"))]
 pub fn http_date(timestamp: u64) -> String {
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
     let days = timestamp / 86_400;
