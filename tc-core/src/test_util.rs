@@ -7,32 +7,34 @@
 //! Present only with the `test-util` feature, which those crates turn on. It
 //! is not part of the API users build on, and may change in any release.
 
-pub use crate::http::REQUEST_CLIENT;
-pub use crate::uuid::random_uuid;
+pub use crate::transport::http::REQUEST_CLIENT;
+pub use crate::wire::uuid::random_uuid;
 
 /// The response envelope's decoder, as the client runs it.
 pub mod envelope {
-    pub use crate::envelope::decode;
+    pub use crate::wire::envelope::decode;
 }
 
 /// The GET form of a request, both ways.
 pub mod query {
-    pub use crate::query::{QueryError, decode, encode, flatten, from_pairs};
+    pub use crate::wire::query::{QueryError, decode, encode, flatten, from_pairs};
 }
 
 /// Keeping secrets out of errors and logs: the sensitive members' wire names
 /// (the list `tc-macros-impl` masks in `Debug` too), the body masker and the
 /// URL without its query.
 pub mod redact {
-    pub use crate::redact::{MASK, SENSITIVE_MEMBERS, is_sensitive, mask_body, url_without_query};
+    pub use crate::wire::redact::{
+        MASK, SENSITIVE_MEMBERS, is_sensitive, mask_body, url_without_query,
+    };
 }
 
 /// The event-stream decoder a streaming call reads with.
 pub mod sse {
-    pub use crate::streaming::sse::{EventDecoder, SseError};
+    pub use crate::client::streaming::sse::{EventDecoder, SseError};
 }
 
 /// The credentials file's INI dialect.
 pub mod ini {
-    pub use crate::identity::ini::{Entry, Ini, IniError, Section, parse};
+    pub use crate::credential::ini::{Entry, Ini, IniError, Section, parse};
 }

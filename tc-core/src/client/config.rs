@@ -5,9 +5,9 @@
 use std::num::NonZeroU32;
 
 use super::ClientBuilder;
-use crate::extra_headers::{self, Scope};
-use crate::identity::Env;
-use crate::transport::ProxySetting;
+use crate::credential::Env;
+use crate::transport::extra_headers::{self, Scope};
+use crate::transport::http_client::ProxySetting;
 
 impl ClientBuilder {
     /// Adds a header to every request (replacing an earlier one of the same
