@@ -19,6 +19,7 @@ mod build;
 pub(crate) mod call;
 mod config;
 pub(crate) mod credential;
+mod http_profile;
 pub(crate) mod paginate;
 pub(crate) mod send_json;
 pub mod streaming;
@@ -50,6 +51,8 @@ use crate::wire::error::{Error, Name};
 use crate::wire::lenient;
 use crate::wire::query;
 use crate::wire::uuid::random_uuid;
+use config::Config;
+pub use config::DEFAULT_MAX_RESPONSE_BYTES;
 
 /// A Tencent Cloud API 3.0 client for every service. Cheap to clone (one
 /// `Arc`), safe to share across tasks; clones share one connection pool.
@@ -70,30 +73,23 @@ pub struct Client {
 
 #[derive(Debug)]
 struct Inner {
+    /// What the builder set that the client keeps as it is.
+    config: Config,
     http: reqwest::Client,
     credentials: Arc<dyn ProvideCredential>,
     endpoint: Endpoint,
     region: Option<String>,
-    /// Overrides every action's declared method, unless a call says otherwise.
-    method: Option<Method>,
     /// The user's extra headers, `X-TC-RequestClient`, `X-TC-Region`,
     /// `X-TC-Language`.
     headers: ClientHeaders,
     /// The constant part of each action's requests, made on first use.
     templates: Templates,
-    retry: RetryConfig,
     rate_limits: RateLimits,
     breakers: Option<CircuitBreakers>,
-    limits: AttemptLimits,
-    deadline: Option<Duration>,
-    max_response_bytes: usize,
     /// Derived signing keys, one derivation per secret, UTC day and service.
     signing_keys: SigningKeyCache,
-    streaming: StreamConfig,
-    request_limits: RequestLimits,
     /// The service's clock minus ours, learnt from its `Date` headers.
     clock: ClockSkew,
-    strict_decoding: bool,
 }
 
 impl Client {
@@ -190,7 +186,7 @@ impl Client {
                 .await
         }
         .instrument(span.clone());
-        let result = match settings.deadline.or(inner.deadline) {
+        let result = match settings.deadline.or(inner.config.deadline) {
             None => call.await,
             Some(deadline) => tokio::time::timeout(deadline, call)
                 .await
@@ -208,7 +204,7 @@ impl Client {
 
     /// The streaming settings.
     pub(crate) fn stream_config(&self) -> &StreamConfig {
-        &self.inner.streaming
+        &self.inner.config.streaming
     }
 
     /// The retry loop around single attempts.
@@ -227,8 +223,10 @@ impl Client {
         receive: &R,
     ) -> Result<R::Output, Error> {
         let inner = &*self.inner;
-        let mut retry =
-            RetryState::new(settings.retry.as_ref().unwrap_or(&inner.retry), repeatable);
+        let mut retry = RetryState::new(
+            settings.retry.as_ref().unwrap_or(&inner.config.retry),
+            repeatable,
+        );
         let mut attempt = 1u32;
         let mut clock_corrected = false;
         loop {
@@ -312,7 +310,7 @@ impl Client {
     ) -> Result<Prepared, Error> {
         let inner = &*self.inner;
         let build_error = |message: String| Error::build(op.name.clone(), message);
-        let method = settings.method.or(inner.method).unwrap_or(op.method);
+        let method = settings.method.or(inner.config.method).unwrap_or(op.method);
         if let Some(problem) = &settings.invalid {
             return Err(build_error(problem.clone()));
         }
@@ -334,6 +332,7 @@ impl Client {
                 let body = serde_json::to_vec(params)
                     .map_err(|e| build_error(format!("cannot serialize parameters: {e}")))?;
                 inner
+                    .config
                     .request_limits
                     .check(Method::Post, body.len())
                     .map_err(build_error)?;
@@ -343,6 +342,7 @@ impl Client {
                 let query = query::encode(params)
                     .map_err(|e| build_error(format!("cannot flatten parameters: {e}")))?;
                 inner
+                    .config
                     .request_limits
                     .check(Method::Get, query.len())
                     .map_err(build_error)?;
@@ -364,8 +364,8 @@ impl Client {
             headers.insert("x-tc-language", value("language", language)?);
         }
         let limits = AttemptLimits {
-            attempt: settings.timeout.unwrap_or(inner.limits.attempt),
-            ..inner.limits
+            attempt: settings.timeout.unwrap_or(inner.config.limits.attempt),
+            ..inner.config.limits
         };
         Ok(Prepared {
             template,
@@ -439,8 +439,8 @@ impl Client {
             timer,
             started,
             limits,
-            max_response_bytes: inner.max_response_bytes,
-            strict: inner.strict_decoding,
+            max_response_bytes: inner.config.max_response_bytes,
+            strict: inner.config.strict_decoding,
         };
         receive.receive(answer).await
     }
@@ -665,27 +665,21 @@ fn authorization(
 #[derive(Debug)]
 #[must_use]
 pub struct ClientBuilder {
+    /// What the client will keep as it is; `build` moves it into the client.
+    config: Config,
+    /// The rest are what `build` makes the client's parts from.
     region: Option<String>,
     credentials: Option<Arc<dyn ProvideCredential>>,
     endpoint: Option<String>,
     root_domain: String,
     language: Option<String>,
     connect_timeout: Duration,
-    timeout: Duration,
     request_client_suffix: Option<String>,
-    retry: RetryConfig,
     rate_limits_enabled: bool,
     rate_limit_overrides: HashMap<ActionKey, Option<NonZeroU32>>,
     circuit_breaker: Option<CircuitBreakerConfig>,
-    first_byte_timeout: Duration,
-    deadline: Option<Duration>,
-    max_response_bytes: usize,
-    streaming: StreamConfig,
-    method: Option<Method>,
     /// Why the fixed credential given cannot sign, reported by `build`.
     credential_problem: Option<CredentialError>,
-    request_limits: RequestLimits,
-    strict_decoding: bool,
     /// Extra headers on every request.
     headers: HeaderMap,
     /// The first setting that cannot be used, reported by `build`.
@@ -695,32 +689,21 @@ pub struct ClientBuilder {
     env: Env,
 }
 
-/// Default limit of a response body: far above any real API 3.0 response.
-pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
-
 impl Default for ClientBuilder {
     fn default() -> Self {
         ClientBuilder {
+            config: Config::default(),
             region: None,
             credentials: None,
             endpoint: None,
             root_domain: DEFAULT_ROOT_DOMAIN.to_owned(),
             language: None,
             connect_timeout: Duration::from_secs(5),
-            timeout: Duration::from_secs(60),
             request_client_suffix: None,
-            retry: RetryConfig::default(),
             rate_limits_enabled: true,
             rate_limit_overrides: HashMap::new(),
             circuit_breaker: None,
-            first_byte_timeout: Duration::from_secs(30),
-            deadline: None,
-            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
-            streaming: StreamConfig::default(),
-            method: None,
             credential_problem: None,
-            request_limits: RequestLimits::default(),
-            strict_decoding: false,
             headers: HeaderMap::new(),
             invalid: None,
             transport: Transport::default(),
@@ -793,7 +776,7 @@ impl ClientBuilder {
     /// (default 60 s). An event stream has it until its headers; then
     /// [`StreamConfig::idle_timeout`] bounds each wait for more of it.
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.config.limits.attempt = timeout;
         self
     }
 
@@ -805,13 +788,13 @@ impl ClientBuilder {
 
     /// Retry settings ([`RetryConfig::disabled`] turns retries off).
     pub fn retry(mut self, retry: RetryConfig) -> Self {
-        self.retry = retry;
+        self.config.retry = retry;
         self
     }
 
     /// Time allowed from sending a request to its response headers (default 30 s).
     pub fn first_byte_timeout(mut self, timeout: Duration) -> Self {
-        self.first_byte_timeout = timeout;
+        self.config.limits.first_byte = timeout;
         self
     }
 
@@ -819,21 +802,21 @@ impl ClientBuilder {
     /// wait together (default: unbounded beyond the retry budget). A
     /// streaming call has it until its stream is returned.
     pub fn deadline(mut self, deadline: Duration) -> Self {
-        self.deadline = Some(deadline);
+        self.config.deadline = Some(deadline);
         self
     }
 
     /// Largest response body accepted (default 64 MiB). An event stream is
     /// not cut by it: [`StreamConfig::max_event_bytes`] bounds each of its events.
     pub fn max_response_bytes(mut self, max: usize) -> Self {
-        self.max_response_bytes = max;
+        self.config.max_response_bytes = max;
         self
     }
 
     /// Settings of [`Client::send_streaming`]: the idle limit between the
     /// body's bytes and the size limit of one event.
     pub fn streaming(mut self, config: StreamConfig) -> Self {
-        self.streaming = config;
+        self.config.streaming = config;
         self
     }
 
@@ -858,7 +841,7 @@ impl ClientBuilder {
     /// choose with [`Client::call`]. GET puts the parameters in the query
     /// string, which servers limit in length: keep large requests on POST.
     pub fn method(mut self, method: Method) -> Self {
-        self.method = Some(method);
+        self.config.method = Some(method);
         self
     }
 
@@ -866,7 +849,7 @@ impl ClientBuilder {
     /// body of 10 MiB, the official Go SDK's limits): a larger one fails
     /// with [`Error::Build`] before anything is sent.
     pub fn request_limits(mut self, limits: RequestLimits) -> Self {
-        self.request_limits = limits;
+        self.config.request_limits = limits;
         self
     }
 
@@ -877,7 +860,7 @@ impl ClientBuilder {
     /// your own is caught. Loosely typed values (`"253"` for a `u64`) are
     /// read either way, with a warning naming the JSON path.
     pub fn strict_decoding(mut self, strict: bool) -> Self {
-        self.strict_decoding = strict;
+        self.config.strict_decoding = strict;
         self
     }
 
@@ -938,27 +921,17 @@ impl ClientBuilder {
             .map_err(build_error)?;
         Ok(Client {
             inner: Arc::new(Inner {
+                config: self.config,
                 http,
                 credentials,
                 endpoint,
                 region,
-                method: self.method,
                 headers,
                 templates: Templates::default(),
-                retry: self.retry,
                 rate_limits: RateLimits::new(self.rate_limits_enabled, self.rate_limit_overrides),
                 breakers: self.circuit_breaker.map(CircuitBreakers::new),
-                limits: AttemptLimits {
-                    first_byte: self.first_byte_timeout,
-                    attempt: self.timeout,
-                },
-                deadline: self.deadline,
-                max_response_bytes: self.max_response_bytes,
                 signing_keys: SigningKeyCache::new(),
-                streaming: self.streaming,
-                request_limits: self.request_limits,
                 clock: ClockSkew::default(),
-                strict_decoding: self.strict_decoding,
             }),
         })
     }
