@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use support::{Reply, independent_signature, scripted};
+use support::{Reply, fast_retries, independent_signature, scripted};
 use tc_core::credential::ProvideFuture;
 use tc_core::{
     Client, Credential, Error, ProvideCredential, RetryConfig, TransportErrorKind, tc_action,
@@ -25,10 +25,6 @@ fn seed() -> DescribeImageSharePermission {
     DescribeImageSharePermission {
         image_id: "img-6pb6lrmy".into(),
     }
-}
-
-fn fast_retries() -> RetryConfig {
-    RetryConfig::default().with_initial_backoff(Duration::from_millis(5), Duration::from_millis(5))
 }
 
 fn client(endpoint: &str) -> Client {

@@ -515,7 +515,7 @@ async fn protocol_errors_match_the_service() {
 
 #[tokio::test]
 async fn the_verifier_accepts_every_official_signing_vector() {
-    let text = include_str!("../../tc-core/tests/data/tc3.json");
+    let text = include_str!("../../tc-sign/tests/data/tc3.json");
     let vectors: Value = serde_json::from_str(text).unwrap();
     for vector in vectors["vectors"].as_array().unwrap() {
         let s = |k: &str| vector[k].as_str().unwrap().to_owned();

@@ -331,6 +331,23 @@ pub(crate) async fn metadata_stand_in(
     MetadataStandIn { paths, server }
 }
 
+/// A metadata service whose instance has `role`, answering with
+/// [`role_answer`] for it and 404 for any other path.
+pub(crate) async fn role_metadata(
+    role: &'static str,
+    secret_id: &'static str,
+    secret_key: &'static str,
+    token: &'static str,
+    lifetime: u64,
+) -> MetadataStandIn {
+    metadata_stand_in(move |path| match path.strip_prefix(ROLE_LIST_PATH) {
+        Some("") => (200, role.to_owned()),
+        Some(asked) if asked == role => (200, role_answer(secret_id, secret_key, token, lifetime)),
+        _ => (404, "not found".to_owned()),
+    })
+    .await
+}
+
 /// The metadata service's answer for a role: credentials valid `lifetime`
 /// seconds from now.
 pub(crate) fn role_answer(secret_id: &str, secret_key: &str, token: &str, lifetime: u64) -> String {
@@ -344,6 +361,19 @@ pub(crate) fn role_answer(secret_id: &str, secret_key: &str, token: &str, lifeti
         "Code": "Success",
     })
     .to_string()
+}
+
+/// The seed call of the client tests: one image's share permissions.
+pub(crate) fn describe_image() -> tc_cvm::DescribeImageSharePermission {
+    tc_cvm::DescribeImageSharePermission {
+        image_id: "img-6pb6lrmy".into(),
+    }
+}
+
+/// Retries that wait 5 ms, so that a test of retrying takes no time.
+pub(crate) fn fast_retries() -> tc_core::RetryConfig {
+    tc_core::RetryConfig::default()
+        .with_initial_backoff(Duration::from_millis(5), Duration::from_millis(5))
 }
 
 /// A loopback URL where nothing listens: connections are refused at once.

@@ -1,6 +1,8 @@
-//! No module cycles: in each crate of the workspace, no source file depends,
-//! through its `use` lines and the `crate::`/`super::` paths in its code, on a
-//! file that depends back on it.
+//! The workspace's module structure, checked from the sources of every
+//! crate: no module cycles (in each crate, no source file depends, through its
+//! `use` lines and the `crate::`/`super::` paths in its code, on a file that
+//! depends back on it), and tc-core's layers (each module uses only its own
+//! layer and those below; see tc-core's crate docs).
 //!
 //! The graph is read from the sources with a small scanner, not the compiler:
 //! comments, string literals and `#[cfg(test)]` items are left out, each
@@ -19,8 +21,98 @@ use std::path::{Path, PathBuf};
 const KNOWN: &[(&str, &[&str])] = &[];
 
 #[test]
+fn tc_sign_has_no_module_cycle() {
+    assert_no_cycle("tc-sign", "src/lib.rs");
+}
+
+#[test]
 fn tc_core_has_no_module_cycle() {
     assert_no_cycle("tc-core", "src/lib.rs");
+}
+
+/// tc-core's layers, bottom up: its top-level folders, as its crate docs list
+/// them.
+const TC_CORE_LAYERS: &[&str] = &["credential", "wire", "transport", "client"];
+
+/// tc-core's top-level modules outside the layers: what generated code calls
+/// and the workspace's test tools. Nothing in a layer may use them.
+const TC_CORE_GLUE: &[&str] = &["__private", "test_util"];
+
+#[test]
+fn tc_core_modules_use_only_their_layer_and_those_below() {
+    let graph = Graph::load(&workspace().join("tc-core/src/lib.rs"));
+    let problems = layer_problems(&graph, TC_CORE_LAYERS, TC_CORE_GLUE);
+    assert!(problems.is_empty(), "tc-core:\n{}", problems.join("\n"));
+}
+
+/// The layer check itself, on a crate written for the purpose: `high` may use
+/// `low`, not the other way; `low::b` using `glue` and a module in no layer
+/// are reported too; a facade re-export from above is not a use.
+#[test]
+fn layer_check_finds_arrows_up_and_modules_outside_the_layers() {
+    let dir = std::env::temp_dir().join(format!("tc-module-layers-{}", std::process::id()));
+    let files = [
+        ("lib.rs", "mod low;\nmod high;\nmod glue;\nmod stray;\n"),
+        ("low.rs", "mod a;\nmod b;\npub use crate::high::H;\n"),
+        ("low/a.rs", "pub struct A(crate::high::H);\n"),
+        ("low/b.rs", "pub struct B(crate::glue::G);\n"),
+        ("high.rs", "pub struct H(crate::low::a::A);\n"),
+        ("glue.rs", "pub struct G(crate::high::H);\n"),
+        ("stray.rs", "pub struct S;\n"),
+    ];
+    fs::create_dir_all(dir.join("low")).unwrap();
+    for (name, text) in files {
+        fs::write(dir.join(name), text).unwrap();
+    }
+    let graph = Graph::load(&dir.join("lib.rs"));
+    let _ = fs::remove_dir_all(&dir);
+    let problems = layer_problems(&graph, &["low", "high"], &["glue"]);
+    assert_eq!(
+        problems,
+        [
+            "`stray` is in no layer",
+            "low::a (layer low) uses high, a layer above (by crate::high::H)",
+            "low::b (layer low) uses glue, outside the layers (by crate::glue::G)",
+        ],
+        "{problems:#?}"
+    );
+}
+
+/// Every top-level module not in `layers` or `glue`, and every use from a
+/// layer of a layer above it or of the glue.
+fn layer_problems(graph: &Graph, layers: &[&str], glue: &[&str]) -> Vec<String> {
+    let layer = |m: &ModPath| {
+        m.first()
+            .and_then(|top| layers.iter().position(|l| l == top))
+    };
+    let mut problems: Vec<String> = graph
+        .modules
+        .keys()
+        .filter(|m| m.len() == 1 && layer(m).is_none() && !glue.contains(&m[0].as_str()))
+        .map(|m| format!("`{}` is in no layer", name(m)))
+        .collect();
+    for (from, targets) in &graph.edges {
+        let Some(own) = layer(from) else { continue };
+        for (to, via) in targets {
+            let Some(top) = to.first() else { continue };
+            match layer(to) {
+                Some(theirs) if theirs > own => problems.push(format!(
+                    "{} (layer {}) uses {}, a layer above (by {via})",
+                    name(from),
+                    layers[own],
+                    name(to)
+                )),
+                None if glue.contains(&top.as_str()) => problems.push(format!(
+                    "{} (layer {}) uses {}, outside the layers (by {via})",
+                    name(from),
+                    layers[own],
+                    name(to)
+                )),
+                _ => {}
+            }
+        }
+    }
+    problems
 }
 
 #[test]
@@ -104,7 +196,7 @@ fn scanner_finds_cycles_and_ignores_facades_tests_and_strings() {
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
-        .expect("tc-core sits in the workspace")
+        .expect("tests/ sits in the workspace")
         .to_owned()
 }
 
