@@ -15,11 +15,6 @@ pub mod envelope {
     pub use crate::wire::envelope::decode;
 }
 
-/// The GET form of a request, both ways.
-pub mod query {
-    pub use crate::wire::query::{QueryError, decode, encode, flatten, from_pairs};
-}
-
 /// Keeping secrets out of errors and logs: the sensitive members' wire names
 /// (the list `tc-macros-impl` masks in `Debug` too), the body masker and the
 /// URL without its query.

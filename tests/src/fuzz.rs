@@ -2,8 +2,8 @@
 //! test that replays the committed seed corpus. Each panics only when a
 //! property is broken; bad input must come back as an error.
 
+use tc_core::query;
 use tc_core::test_util::envelope::decode;
-use tc_core::test_util::query;
 use tc_cvm::errors::{DescribeImageSharePermissionError, DescribeImagesError};
 use tc_cvm::{DescribeImageSharePermissionResponse, DescribeImagesResponse, DescribeInstances};
 

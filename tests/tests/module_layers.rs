@@ -50,22 +50,18 @@ fn tc_core_modules_use_only_their_layer_and_those_below() {
 /// are reported too; a facade re-export from above is not a use.
 #[test]
 fn layer_check_finds_arrows_up_and_modules_outside_the_layers() {
-    let dir = std::env::temp_dir().join(format!("tc-module-layers-{}", std::process::id()));
-    let files = [
-        ("lib.rs", "mod low;\nmod high;\nmod glue;\nmod stray;\n"),
-        ("low.rs", "mod a;\nmod b;\npub use crate::high::H;\n"),
-        ("low/a.rs", "pub struct A(crate::high::H);\n"),
-        ("low/b.rs", "pub struct B(crate::glue::G);\n"),
-        ("high.rs", "pub struct H(crate::low::a::A);\n"),
-        ("glue.rs", "pub struct G(crate::high::H);\n"),
-        ("stray.rs", "pub struct S;\n"),
-    ];
-    fs::create_dir_all(dir.join("low")).unwrap();
-    for (name, text) in files {
-        fs::write(dir.join(name), text).unwrap();
-    }
-    let graph = Graph::load(&dir.join("lib.rs"));
-    let _ = fs::remove_dir_all(&dir);
+    let graph = load_fixture(
+        "tc-module-layers",
+        &[
+            ("lib.rs", "mod low;\nmod high;\nmod glue;\nmod stray;\n"),
+            ("low.rs", "mod a;\nmod b;\npub use crate::high::H;\n"),
+            ("low/a.rs", "pub struct A(crate::high::H);\n"),
+            ("low/b.rs", "pub struct B(crate::glue::G);\n"),
+            ("high.rs", "pub struct H(crate::low::a::A);\n"),
+            ("glue.rs", "pub struct G(crate::high::H);\n"),
+            ("stray.rs", "pub struct S;\n"),
+        ],
+    );
     let problems = layer_problems(&graph, &["low", "high"], &["glue"]);
     assert_eq!(
         problems,
@@ -158,31 +154,27 @@ fn generated_crates_have_no_module_cycle() {
 /// re-export, the comment, the string and the test module make no edge.
 #[test]
 fn scanner_finds_cycles_and_ignores_facades_tests_and_strings() {
-    let dir = std::env::temp_dir().join(format!("tc-module-cycles-{}", std::process::id()));
-    let files = [
-        (
-            "lib.rs",
-            "mod a;\nmod b;\nmod c;\nmod e;\nmod f;\npub use a::A;\n// use crate::c::C;\n",
-        ),
-        ("a.rs", "use crate::b::B;\npub struct A(B);\n"),
-        (
-            "b.rs",
-            "pub struct B;\nfn f() -> crate::c::C { let _ = \"crate::a::A\"; todo!() }\n",
-        ),
-        (
-            "c.rs",
-            "pub struct C(super::A);\n#[cfg(test)]\nmod tests { use crate::b::B; }\n",
-        ),
-        ("e.rs", "pub struct E(crate::f::F);\n"),
-        ("f.rs", "mod g;\npub struct F;\npub use g::G;\n"),
-        ("f/g.rs", "pub struct G(crate::e::E);\n"),
-    ];
-    fs::create_dir_all(dir.join("f")).unwrap();
-    for (name, text) in files {
-        fs::write(dir.join(name), text).unwrap();
-    }
-    let graph = Graph::load(&dir.join("lib.rs"));
-    let _ = fs::remove_dir_all(&dir);
+    let graph = load_fixture(
+        "tc-module-cycles",
+        &[
+            (
+                "lib.rs",
+                "mod a;\nmod b;\nmod c;\nmod e;\nmod f;\npub use a::A;\n// use crate::c::C;\n",
+            ),
+            ("a.rs", "use crate::b::B;\npub struct A(B);\n"),
+            (
+                "b.rs",
+                "pub struct B;\nfn f() -> crate::c::C { let _ = \"crate::a::A\"; todo!() }\n",
+            ),
+            (
+                "c.rs",
+                "pub struct C(super::A);\n#[cfg(test)]\nmod tests { use crate::b::B; }\n",
+            ),
+            ("e.rs", "pub struct E(crate::f::F);\n"),
+            ("f.rs", "mod g;\npub struct F;\npub use g::G;\n"),
+            ("f/g.rs", "pub struct G(crate::e::E);\n"),
+        ],
+    );
     let cycles = graph.cycles();
     let members: Vec<&[String]> = cycles.iter().map(|c| c.members.as_slice()).collect();
     assert_eq!(
@@ -191,6 +183,20 @@ fn scanner_finds_cycles_and_ignores_facades_tests_and_strings() {
         "{}",
         describe(&cycles)
     );
+}
+
+/// The graph of a crate written for a test: `files` as (path under `src/`,
+/// text), `lib.rs` the root; the files are removed once read.
+fn load_fixture(label: &str, files: &[(&str, &str)]) -> Graph {
+    let dir = std::env::temp_dir().join(format!("{label}-{}", std::process::id()));
+    for (name, text) in files {
+        let path = dir.join(name);
+        fs::create_dir_all(path.parent().expect("a file has a folder")).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    let graph = Graph::load(&dir.join("lib.rs"));
+    let _ = fs::remove_dir_all(&dir);
+    graph
 }
 
 fn workspace() -> PathBuf {

@@ -12,8 +12,7 @@ pub(crate) mod default_output;
 pub(crate) mod envelope;
 pub(crate) mod error;
 pub(crate) mod lenient;
-#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
-pub(crate) mod query;
+pub mod query;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 pub(crate) mod redact;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]

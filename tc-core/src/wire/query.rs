@@ -1,8 +1,28 @@
-//! The GET form of a request: parameters flattened into a query string
-//! (`InstanceIds.0=ins-1&Filters.0.Name=zone&Filters.0.Values.0=ap-guangzhou-6`),
+//! The GET form of an API 3.0 request: parameters flattened into a query
+//! string (`InstanceIds.0=ins-1&Filters.0.Name=zone&Filters.0.Values.0=ap-guangzhou-6`),
 //! and the way back, from query pairs to a typed request.
+//!
+//! The client sends a GET action with [`encode`]; [`decode`] is for the other
+//! end: a server or a local stand-in (such as `tc-mock`) reading the GET
+//! requests it receives, or a test checking the round trip.
+//!
+//! ```
+//! use serde::{Deserialize, Serialize};
+//!
+//! #[derive(Debug, PartialEq, Serialize, Deserialize)]
+//! #[serde(rename_all = "PascalCase")]
+//! struct DescribeInstances {
+//!     instance_ids: Vec<String>,
+//!     limit: u64,
+//! }
+//!
+//! let request = DescribeInstances { instance_ids: vec!["ins-1".into()], limit: 10 };
+//! let query = tc_core::query::encode(&request)?;
+//! assert_eq!(query, "InstanceIds.0=ins-1&Limit=10");
+//! assert_eq!(tc_core::query::decode::<DescribeInstances>(&query)?, request);
+//! # Ok::<(), tc_core::query::QueryError>(())
+//! ```
 
-#[cfg(any(test, feature = "test-util"))]
 mod decode;
 
 use std::fmt::Write as _;
@@ -10,7 +30,6 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde_json::Value;
 
-#[cfg(any(test, feature = "test-util"))]
 pub use decode::{decode, from_pairs};
 
 /// Flattens a request into `(name, value)` pairs: objects join member names with
@@ -19,7 +38,6 @@ pub use decode::{decode, from_pairs};
 ///
 /// # Errors
 /// When `value` cannot be serialized, or is not an object at the top.
-#[cfg(any(test, feature = "test-util"))]
 pub fn flatten<T: Serialize + ?Sized>(value: &T) -> Result<Vec<(String, String)>, QueryError> {
     let mut pairs = Vec::new();
     walk(value, |name, value| {

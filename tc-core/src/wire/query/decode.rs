@@ -1,7 +1,6 @@
 //! From query pairs back to a typed request: the inverse of
 //! [`flatten`](super::flatten), for a server reading GET requests (tc-mock)
-//! and the tests and fuzz targets that check the round trip. The client never
-//! reads a query, so this is compiled only for them.
+//! and the tests and fuzz targets that check the round trip.
 
 use std::collections::BTreeMap;
 
