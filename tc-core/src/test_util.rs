@@ -1,6 +1,6 @@
 //! What the workspace's own test tools need from inside tc-core: `tc-bench`
-//! measures the decoding paths; the tests and the fuzz targets check the
-//! decoders directly. (The signer and the wire's dates are the public
+//! measures the decoding path and builds its raw baseline's requests with the
+//! SDK's name; the tests and the fuzz targets check the decoders directly. (The signer and the wire's dates are the public
 //! `tc-sign` crate, which `tc-mock` verifies with: `tc-mock` needs no feature
 //! of tc-core, so a user's dev-dependency on it leaves tc-core as it is.)
 //!
@@ -8,7 +8,6 @@
 //! is not part of the API users build on, and may change in any release.
 
 pub use crate::transport::http::REQUEST_CLIENT;
-pub use crate::wire::uuid::random_uuid;
 
 /// The response envelope's decoder, as the client runs it.
 pub mod envelope {

@@ -15,6 +15,5 @@ pub(crate) mod lenient;
 pub mod query;
 #[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 pub(crate) mod redact;
-#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
 pub(crate) mod uuid;
 pub(crate) mod wire_type;

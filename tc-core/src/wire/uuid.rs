@@ -3,7 +3,7 @@
 
 /// A fresh random UUID v4 string such as `71e69b56-32be-4412-ab45-49eded6a87be`.
 /// Unique in practice, not secret: do not use it as a key.
-pub fn random_uuid() -> String {
+pub(crate) fn random_uuid() -> String {
     let bits = fastrand::u128(..);
     // Version 4 in the 13th digit, variant `10` in the top bits of the 17th.
     let bits = (bits & !(0xf << 76) | (0x4 << 76)) & !(0x3 << 62) | (0x2 << 62);
