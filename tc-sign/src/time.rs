@@ -1,5 +1,14 @@
-//! UTC calendar arithmetic for the two formats the protocol needs: the signing
-//! date (`YYYY-MM-DD`) and ISO 8601 timestamps (`YYYY-MM-DDThh:mm:ssZ`).
+//! The clock and the UTC date forms the protocol uses around a signature:
+//! `X-TC-Timestamp` seconds ([`unix_now`]), the credential scope's date
+//! ([`utc_date`], `YYYY-MM-DD`), the ISO 8601 expiry of a temporary credential
+//! ([`utc_iso8601`], `YYYY-MM-DDThh:mm:ssZ`) and the HTTP `Date` a server
+//! answers with ([`http_date`], [`parse_http_date`]), by which a client learns
+//! how far its clock is off.
+//!
+//! ```
+//! assert_eq!(tc_sign::time::utc_date(1_551_113_065), "2019-02-25");
+//! assert_eq!(tc_sign::time::http_date(784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT");
+//! ```
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
