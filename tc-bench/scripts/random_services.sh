@@ -47,7 +47,7 @@ ours="$(cargo tree --edges normal,build --prefix none --format '{p}' | { grep -F
 [ -n "$ours" ] || { echo "cargo tree shows no crate of ours: the app did not resolve" >&2; exit 1; }
 echo "our crates in cargo tree: $ours" >&2
 picked="$(sed -n 's/^\(tc-[a-z0-9-]*\) = { path = "[^"]*\/services\/.*/\1/p' Cargo.toml | sort | tr '\n' ' ')"
-extra="$(for c in $ours; do case " $picked tc-core tc-macros tc-macros-impl " in *" $c "*) ;; *) echo "$c";; esac; done)"
+extra="$(for c in $ours; do case " $picked tc-sign tc-core tc-macros tc-macros-impl " in *" $c "*) ;; *) echo "$c";; esac; done)"
 [ -z "$extra" ] || { echo "cargo tree has crates of ours that were not picked: $extra" >&2; exit 1; }
 
 log="$scratch/verifier.log"

@@ -7,9 +7,9 @@ use std::time::Duration;
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tc_core::test_util::REQUEST_CLIENT;
-use tc_core::test_util::sign::{self, Payload, SigningInput};
-use tc_core::test_util::time::unix_now;
 use tc_cvm::DescribeImageSharePermission;
+use tc_sign::time::unix_now;
+use tc_sign::{self as sign, Payload, SigningInput};
 
 /// A request signed once and sent many times.
 pub(crate) struct RawRequest {

@@ -6,10 +6,8 @@ use std::hint::black_box;
 use hmac::{Hmac, KeyInit, Mac};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-use tc_core::test_util::sign::{
-    self, DatedKey, Payload, SigningInput, SigningKey, SigningKeyCache,
-};
-use tc_core::test_util::time::utc_date;
+use tc_sign::time::utc_date;
+use tc_sign::{self as sign, DatedKey, Payload, SigningInput, SigningKey, SigningKeyCache};
 
 use crate::args::Args;
 use crate::measure::{interleaved, ratio, round};

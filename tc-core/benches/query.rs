@@ -4,8 +4,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use tc_core::query;
 use tc_core::tc_model;
-use tc_core::test_util::query;
 
 /// A filter, as CVM's `Filters` members.
 #[tc_model]

@@ -34,46 +34,51 @@
 //!
 //! # Layers
 //!
-//! The modules form layers; each uses only those below it, and within a
-//! layer only those listed before it. `tests/module_cycles.rs` reads every
-//! `use` and path of the sources and fails on any cycle.
+//! The crate's folders are its layers, bottom up; each uses only itself and
+//! the layers below it (the crate root, `__private` and `test_util` are
+//! re-exports and glue, and a module may re-export from above without using
+//! it, as [`credential`] does). The workspace's module test
+//! (`tests/tests/module_layers.rs`) reads every `use` and path of the
+//! sources and fails on a module cycle or on an arrow up.
 //!
-//! 1. **Wire, signing, identity**: what a call is and who makes it, with no
-//!    network of its own. `action` (the [`Action`] contract), `common_code`,
-//!    `time`, `uuid`, `query` (the GET form), `redact` (the members that
-//!    carry secrets, masked bodies, URLs without their query), `sign` (TC3-HMAC-SHA256, a pure
-//!    function), `identity` ([`Credential`], [`ProvideCredential`] and the
-//!    sources that call no service: fixed, environment, credentials file,
-//!    cache, chain), `region` (the default region from the environment or a
-//!    profile), `error` ([`Error`], and every constructor of it), and
-//!    `lenient` (loosely typed values read, strict mode for tests),
-//!    `envelope` (the response envelope's decoder), `wire_type` and
-//!    `default_output` (the traits whose diagnostics name the fix for a type
-//!    the attributes cannot use).
-//! 2. **Transport parts**: `http` (the SDK's name on the wire, TLS),
-//!    `clock_skew` (the service's time, learnt from its `Date`), `endpoint`,
-//!    `extra_headers` (the headers a user may add), `op` (what a call is at
-//!    run time: a typed action's constants or a call by name's names),
-//!    `request_limit`, `request_template`, `retry`, `call_settings` (what one
-//!    call overrides), `breaker`, `rate_limit`, `time_limit`, `transport` (the
-//!    HTTP client: proxy, trusted roots, or the user's own; it never follows
-//!    a redirect), `wire_log`, `metrics` (empty without the `metrics`
-//!    feature), and `streaming` (the [`ChunkStream`] and [`JsonStream`] a
-//!    streaming call returns, read from a response).
-//! 3. **The client**: `client` ([`Client`], [`ClientBuilder`], `send`,
-//!    `send_streaming`), `call` (one call's own settings, [`Call`]), then
-//!    what is built on them: `paginate`, `send_json` (calls by name) and
-//!    `wait`.
-//! 4. **Providers that call services**: `providers`, with STS `AssumeRole`,
-//!    OIDC (`AssumeRoleWithWebIdentity`, sent through a [`Client`]), the CVM
-//!    role from the metadata service, and the default chain with
-//!    [`ClientBuilder::build`], which gives that chain to a client built
-//!    without a credential.
-//! 5. **Facades and glue**: [`credential`] (identity and providers under one
-//!    path, re-exports only), the crate root's re-exports, `test_util` (for
-//!    the workspace's tools, behind the `test-util` feature), and the hidden
-//!    `__private` (what generated code calls: serde helpers, paging and
-//!    waiting glue).
+//! 1. **`credential/`**: who a request is signed as: [`Credential`],
+//!    [`ProvideCredential`] and the sources that call no service (fixed,
+//!    environment, credentials file, cache, chain). Signing itself is the
+//!    [`tc_sign`] crate, as are the wire's dates.
+//! 2. **`wire/`**: what a call is and what comes back, with no network:
+//!    `action` (the [`Action`] contract), `wire_type` and `default_output`
+//!    (the traits whose diagnostics name the fix for a type the attributes
+//!    cannot use), `common_code`, `lenient` (loosely typed values read,
+//!    strict mode for tests), `redact` (the members that carry secrets,
+//!    masked bodies, URLs without their query), [`query`] (the GET form,
+//!    both ways: public for servers and stand-ins that read GET requests),
+//!    `uuid`, `envelope` (the response envelope's decoder) and `error`
+//!    ([`Error`], and every constructor of it).
+//! 3. **`transport/`**: the parts a request passes between the client and
+//!    the network: `http` (the SDK's name on the wire, TLS), `http_client`
+//!    (proxy, trusted roots, or the user's own; it never follows a
+//!    redirect), `clock_skew` (the service's time, learnt from its `Date`),
+//!    `endpoint`, `region` (the default region from the environment or a
+//!    profile), `extra_headers` (the headers a user may add), `op` (what a
+//!    call is at run time: a typed action's constants or a call by name's
+//!    names), `request_limit`, `request_template`, `retry`, `call_settings`
+//!    (what one call overrides), `breaker`, `rate_limit`, `time_limit`,
+//!    `wire_log` and `metrics` (empty without the `metrics` feature).
+//! 4. **`client/`**: [`Client`], [`ClientBuilder`], `send`, and what is
+//!    built on them: `call` (one call's own settings, [`Call`]),
+//!    `streaming` (`send_streaming` and the [`ChunkStream`] and
+//!    [`JsonStream`] it returns), `paginate`, `send_json` (calls by name),
+//!    `wait`, `credential` (the credential sources that send through a
+//!    client: STS `AssumeRole`, OIDC `AssumeRoleWithWebIdentity`, the CVM
+//!    role from the metadata service, and the default chain), and last
+//!    `build` ([`ClientBuilder::build`], which gives that chain to a client
+//!    built without a credential). Users reach the sources through
+//!    [`credential`], which re-exports them.
+//!
+//! At the root, outside the layers: the re-exports, `test_util` (for the
+//! workspace's tests and benchmarks, behind the `test-util` feature), and
+//! the hidden `__private` (what generated code calls: serde helpers, paging
+//! and waiting glue).
 //!
 //! # Features
 //!
@@ -82,104 +87,59 @@
 //! - `metrics`: records each call (calls, attempts, throttled attempts,
 //!   errors by code, latency) through the `metrics` facade, labelled with
 //!   service, action and region.
-//! - `test-util`: the `test_util` module, with what `tc-mock`, `tc-bench`,
-//!   the tests and the fuzz targets use from inside: the signer and its
-//!   parser, the envelope and query decoders, the clock. Not an API to build
-//!   on: it may change in any release.
+//! - `test-util`: the `test_util` module, with what `tc-bench`, the tests
+//!   and the fuzz targets use from inside: the envelope, event-stream and INI
+//!   decoders. Not an API to build on: it may change in any release.
+//!   (The signer is the public [`tc_sign`] crate.)
 
 // Lets code generated by our own attributes name `::tc_core` inside this crate too.
 extern crate self as tc_core;
 
-// Layer 1: wire, signing, identity. The `pub` items of `time`, `uuid`,
-// `query`, `sign`, `envelope` and `http` are re-exported by `test_util` when
-// the `test-util` feature is on; without it they are the crate's own.
-mod action;
-mod common_code;
-mod default_output;
-#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
-mod envelope;
-mod error;
-mod identity;
-mod lenient;
-#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
-mod query;
-#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
-mod redact;
-mod region;
-#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
-mod sign;
-#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
-mod time;
-#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
-mod uuid;
-mod wire_type;
-
-// Layer 2: transport parts.
-mod breaker;
-mod call_settings;
-mod clock_skew;
-mod endpoint;
-mod extra_headers;
-#[cfg_attr(not(feature = "test-util"), allow(unreachable_pub))]
-mod http;
-mod metrics;
-mod op;
-mod rate_limit;
-mod request_limit;
-mod request_template;
-mod retry;
-pub mod streaming;
-mod time_limit;
-mod transport;
-mod wire_log;
-
-// Layer 3: the client.
-mod call;
+// The layers (bottom up: credential, wire, transport, client; see "Layers"
+// above).
 mod client;
-mod paginate;
-mod send_json;
-mod wait;
+pub mod credential;
+mod transport;
+mod wire;
 
-// Layer 4: providers that call services.
-mod providers;
-
-// Layer 5: facades and glue.
+// Glue: what generated code calls, and the workspace's test tools.
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
-pub mod credential;
 #[cfg(feature = "test-util")]
 pub mod test_util;
 
-pub use action::{Action, ErrorCode, Method};
-pub use breaker::CircuitBreakerConfig;
-pub use call::Call;
+pub use client::call::Call;
+pub use client::paginate::{Cursor, Items, Pages, Paginate};
+pub use client::send_json::JsonRequest;
+pub use client::streaming;
+pub use client::streaming::{ChunkStream, JsonStream, StreamConfig};
+pub use client::wait::{WaitConfig, WaitState};
 pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES};
-pub use common_code::CommonCode;
-pub use endpoint::DEFAULT_ROOT_DOMAIN;
-pub use error::{
+pub use credential::{Credential, CredentialError, ProvideCredential};
+pub use transport::breaker::CircuitBreakerConfig;
+pub use transport::endpoint::DEFAULT_ROOT_DOMAIN;
+pub use wire::action::{Action, ErrorCode, Method};
+pub use wire::common_code::CommonCode;
+pub use wire::error::{
     BuildError, DecodeError, Error, HttpStatusError, PagingError, ServiceError, TransportError,
     TransportErrorKind, WaitError, WaitErrorKind,
 };
-pub use identity::{Credential, CredentialError, ProvideCredential};
 // The providers a client is configured with, at the root too, so that a
 // service crate re-exports them by name (its users need no `tc-core`).
 pub use credential::{
     AssumeRoleProvider, CachedProvider, ChainProvider, CvmRoleProvider, DefaultChain, Env,
     EnvironmentProvider, OidcRoleProvider, ProfileProvider, RefreshConfig, StaticProvider,
 };
-pub use paginate::{Cursor, Items, Pages, Paginate};
-pub use region::ENV_REGION;
-pub use request_limit::RequestLimits;
-pub use retry::{RetryConfig, THROTTLING_CODES};
-pub use send_json::JsonRequest;
-pub use streaming::{ChunkStream, JsonStream, StreamConfig};
-pub use wait::{WaitConfig, WaitState};
-pub use wire_type::WireType;
+pub use transport::region::ENV_REGION;
+pub use transport::request_limit::RequestLimits;
+pub use transport::retry::{RetryConfig, THROTTLING_CODES};
+pub use wire::query;
+pub use wire::wire_type::WireType;
 
 // At the root so that the compiler's messages name them without a path.
 #[doc(hidden)]
-pub use default_output::{NoResponseType, ResponseType};
+pub use wire::default_output::{NoResponseType, ResponseType};
 
 #[cfg(feature = "macros")]
 pub use tc_macros::{tc_action, tc_error, tc_model};

@@ -4,7 +4,7 @@
 pub use serde;
 pub use serde_json;
 
-pub use crate::default_output::{NoResponseType, ResponseType};
+pub use crate::wire::default_output::{NoResponseType, ResponseType};
 
 #[path = "private/wire.rs"]
 pub mod wire;
@@ -27,7 +27,7 @@ pub fn position(codes: &[&str], code: &str) -> Option<usize> {
 /// Gives an unset (`None`) `ClientToken` a fresh idempotency token, and says
 /// whether the request now carries a non-empty one.
 pub fn fill_client_token(token: &mut Option<String>) -> bool {
-    has_client_token(token.get_or_insert_with(crate::uuid::random_uuid))
+    has_client_token(token.get_or_insert_with(crate::wire::uuid::random_uuid))
 }
 
 /// Whether a `ClientToken` makes a call safe to retry: only a non-empty one
@@ -49,7 +49,7 @@ impl Masked {
 
 impl core::fmt::Debug for Masked {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(crate::redact::MASK)
+        f.write_str(crate::wire::redact::MASK)
     }
 }
 
@@ -107,7 +107,7 @@ mod tests {
 /// What `tc-codegen`'s `Paginate` impls read and write: members that hold a
 /// place in a listing, whatever their type on the wire.
 pub mod paging {
-    use crate::paginate::Cursor;
+    use crate::client::paginate::Cursor;
 
     /// An offset, page number, page size or total: `u64`, `i64` or text,
     /// optional or not.
@@ -251,7 +251,7 @@ pub mod paging {
 
 /// What `tc-codegen`'s named waiters use to read a state out of an answer.
 pub mod waiting {
-    use crate::wait::WaitState;
+    use crate::client::wait::WaitState;
 
     /// A member read as text: a state name, or a status number.
     pub trait Text {

@@ -102,11 +102,8 @@ impl Target {
                 endpoint: Some(url.to_owned()),
             });
         }
-        let secret_id = format!(
-            "AKIDlocal{}",
-            tc_core::test_util::random_uuid().replace('-', "")
-        );
-        let secret_key = tc_core::test_util::random_uuid().replace('-', "");
+        let secret_id = format!("AKIDlocal{}", crate::random_uuid().replace('-', ""));
+        let secret_key = crate::random_uuid().replace('-', "");
         let mock = MockServer::builder()
             .credential(secret_id, secret_key)
             .start()

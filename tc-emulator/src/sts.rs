@@ -12,7 +12,7 @@ use tc_core::credential::sts::{
     AssumeRole, AssumeRoleResponse, AssumeRoleWithWebIdentity, AssumeRoleWithWebIdentityResponse,
     StsCredentials, StsError,
 };
-use tc_core::test_util::time::{unix_now, utc_iso8601};
+use tc_sign::time::{unix_now, utc_iso8601};
 
 use tc_mock::{AcceptedKeys, MockError, MockServer};
 

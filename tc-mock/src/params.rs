@@ -32,7 +32,7 @@ pub(crate) fn decode<A: DeserializeOwned>(params: Params<'_>) -> Result<A, MockE
             unfit_error(missing, &e)
         }),
         Params::Query(query) => {
-            tc_core::test_util::query::decode(query).map_err(|e| unfit_error(e.missing_field(), &e))
+            tc_core::query::decode(query).map_err(|e| unfit_error(e.missing_field(), &e))
         }
     }
 }

@@ -51,7 +51,15 @@ pub(crate) fn no_such_version(
 
 /// A fresh RequestId in the service's UUID layout.
 pub fn request_id() -> String {
-    tc_core::test_util::random_uuid()
+    random_uuid()
+}
+
+/// A random UUID v4 (`71e69b56-32be-4412-ab45-49eded6a87be`): unique in
+/// practice, not secret.
+pub(crate) fn random_uuid() -> String {
+    uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
+        .into_uuid()
+        .to_string()
 }
 
 /// `{"Response": {...output..., "RequestId": id}}`.

@@ -14,7 +14,7 @@ use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::Value;
-use tc_core::test_util::time::{http_date, unix_now};
+use tc_sign::time::{http_date, unix_now};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 

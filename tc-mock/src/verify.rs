@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use hyper::HeaderMap;
-use tc_core::test_util::sign::{self, Payload, SigningInput, parse_authorization};
+use tc_sign::{self as sign, Payload, SigningInput, parse_authorization};
 use zeroize::Zeroizing;
 
 use crate::reply::MockError;

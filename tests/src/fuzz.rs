@@ -2,8 +2,8 @@
 //! test that replays the committed seed corpus. Each panics only when a
 //! property is broken; bad input must come back as an error.
 
+use tc_core::query;
 use tc_core::test_util::envelope::decode;
-use tc_core::test_util::query;
 use tc_cvm::errors::{DescribeImageSharePermissionError, DescribeImagesError};
 use tc_cvm::{DescribeImageSharePermissionResponse, DescribeImagesResponse, DescribeInstances};
 
@@ -134,7 +134,7 @@ pub fn ini_parse(data: &[u8]) {
 /// The `Authorization` parser never panics, and what it accepts is well
 /// formed and rebuilt to the same header.
 pub fn authorization(data: &[u8]) {
-    use tc_core::test_util::sign::parse_authorization;
+    use tc_sign::parse_authorization;
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };

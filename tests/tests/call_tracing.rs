@@ -7,9 +7,8 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use support::{Reply, scripted};
+use support::{Reply, describe_image, scripted};
 use tc_core::{Client, Credential, RetryConfig};
-use tc_cvm::DescribeImageSharePermission;
 
 const SECRET_KEY: &str = "SECRET-KEY-MARKER-tracing";
 const TOKEN: &str = "TOKEN-MARKER-tracing";
@@ -55,12 +54,7 @@ async fn spans_name_the_call_and_never_a_secret() {
         )
         .build()
         .unwrap();
-    client
-        .send(DescribeImageSharePermission {
-            image_id: "img-6pb6lrmy".into(),
-        })
-        .await
-        .unwrap();
+    client.send(describe_image()).await.unwrap();
 
     let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     for expected in [

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use support::{Reply, independent_signature, scripted};
+use support::{Reply, fast_retries, independent_signature, scripted};
 use tc_core::credential::ProvideFuture;
 use tc_core::{
     Client, Credential, Error, ProvideCredential, RetryConfig, TransportErrorKind, tc_action,
@@ -25,10 +25,6 @@ fn seed() -> DescribeImageSharePermission {
     DescribeImageSharePermission {
         image_id: "img-6pb6lrmy".into(),
     }
-}
-
-fn fast_retries() -> RetryConfig {
-    RetryConfig::default().with_initial_backoff(Duration::from_millis(5), Duration::from_millis(5))
 }
 
 fn client(endpoint: &str) -> Client {
@@ -77,12 +73,12 @@ async fn post_sends_the_official_headers_and_a_valid_signature() {
         Some(format!("{};my-app", tc_core::test_util::REQUEST_CLIENT).as_str())
     );
     let timestamp: u64 = req.header("x-tc-timestamp").unwrap().parse().unwrap();
-    assert!(timestamp.abs_diff(tc_core::test_util::time::unix_now()) < 60);
+    assert!(timestamp.abs_diff(tc_sign::time::unix_now()) < 60);
 
     let authorization = req.header("authorization").unwrap();
     let signed = "content-type;host;x-tc-action";
     let expected = independent_signature(SECRET_KEY, &req, signed);
-    let date = tc_core::test_util::time::utc_date(timestamp);
+    let date = tc_sign::time::utc_date(timestamp);
     assert_eq!(
         authorization,
         format!(

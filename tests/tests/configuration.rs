@@ -9,16 +9,14 @@ mod support;
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use support::{Reply, independent_signature_for, scripted, temp_dir, write_profile_file};
+use support::{
+    Reply, fast_retries, independent_signature_for, scripted, temp_dir, write_profile_file,
+};
 use tc_core::credential::Env;
 use tc_core::{Client, CommonCode, Credential, Error, Method, RetryConfig};
 use tc_cvm::DescribeImageSharePermission;
 
 const SECRET_KEY: &str = "SECRET-KEY-MARKER-configuration";
-
-fn fast_retries() -> RetryConfig {
-    RetryConfig::default().with_initial_backoff(Duration::from_millis(5), Duration::from_millis(5))
-}
 
 fn client_at(endpoint: &str) -> tc_core::ClientBuilder {
     Client::builder()
@@ -34,7 +32,7 @@ fn client_at(endpoint: &str) -> tc_core::ClientBuilder {
 fn assert_signed_for(req: &support::Captured, service: &str) {
     let signed = "content-type;host;x-tc-action";
     let timestamp: u64 = req.header("x-tc-timestamp").unwrap().parse().unwrap();
-    let date = tc_core::test_util::time::utc_date(timestamp);
+    let date = tc_sign::time::utc_date(timestamp);
     let expected = independent_signature_for(service, SECRET_KEY, req, signed);
     assert_eq!(
         req.header("authorization").unwrap(),

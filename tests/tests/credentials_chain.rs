@@ -7,7 +7,7 @@ mod support;
 use std::sync::Arc;
 
 use support::{
-    MetadataStandIn, ROLE_LIST_PATH, closed_port_url, metadata_stand_in, role_answer, temp_dir,
+    MetadataStandIn, ROLE_LIST_PATH, closed_port_url, metadata_stand_in, role_metadata, temp_dir,
     write_profile_file,
 };
 use tc_core::credential::{CredentialErrorKind, DefaultChain, Env, ProvideCredential};
@@ -19,12 +19,7 @@ const ROLE_ARN: &str = "qcs::cam::uin/100000000001:roleName/tke-workload";
 
 /// A metadata service with role `cvm-role` and its credentials.
 async fn metadata() -> MetadataStandIn {
-    metadata_stand_in(|path| match path.strip_prefix(ROLE_LIST_PATH) {
-        Some("") => (200, "cvm-role".to_owned()),
-        Some("cvm-role") => (200, role_answer("AKIDcvm", "cvm-key", "cvm-token", 3600)),
-        _ => (404, "not found".to_owned()),
-    })
-    .await
+    role_metadata("cvm-role", "AKIDcvm", "cvm-key", "cvm-token", 3600).await
 }
 
 fn env(home: &std::path::Path, metadata: &str, extra: &[(&str, &str)]) -> Env {

@@ -6,15 +6,18 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-use support::{ROLE_LIST_PATH, Reply, closed_port_url, metadata_stand_in, role_answer, scripted};
+use support::{
+    ROLE_LIST_PATH, Reply, closed_port_url, describe_image, metadata_stand_in, role_answer,
+    scripted,
+};
 use tc_core::Client;
 use tc_core::credential::{
     CredentialErrorKind, CvmRoleProvider, Env, ProvideCredential, RefreshConfig,
 };
-use tc_cvm::DescribeImageSharePermission;
 
 #[tokio::test]
 async fn discovers_the_role_and_signs_with_its_credentials_and_token() {
+    // The role list ends with a newline, as the service writes it.
     let metadata = metadata_stand_in(|path| match path.strip_prefix(ROLE_LIST_PATH) {
         Some("") => (200, "app-role\n".to_owned()),
         Some("app-role") => (
@@ -33,18 +36,8 @@ async fn discovers_the_role_and_signs_with_its_credentials_and_token() {
         .credentials_provider(CvmRoleProvider::new(metadata.endpoint()))
         .build()
         .unwrap();
-    client
-        .send(DescribeImageSharePermission {
-            image_id: "img-6pb6lrmy".into(),
-        })
-        .await
-        .unwrap();
-    client
-        .send(DescribeImageSharePermission {
-            image_id: "img-6pb6lrmy".into(),
-        })
-        .await
-        .unwrap();
+    client.send(describe_image()).await.unwrap();
+    client.send(describe_image()).await.unwrap();
     let sent = api.requests();
     assert_eq!(sent.len(), 2);
     for request in &sent {

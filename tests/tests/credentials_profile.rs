@@ -10,13 +10,10 @@ use tc_core::credential::{CredentialErrorKind, Env, ProfileProvider, ProvideCred
 
 #[tokio::test]
 async fn reads_default_and_named_profiles_with_an_optional_token() {
-    let dir = temp_dir("profile-read");
-    let path = dir.join("credentials");
-    std::fs::write(
-        &path,
+    let path = write_profile_file(
+        &temp_dir("profile-read"),
         "# written by hand\n[default]\nsecret_id = AKIDdefault\nsecret_key = default-key\n\n[staging]\nsecret_id=AKIDstaging\nsecret_key=\"staging-key\"\ntoken = staging-token\nrole_arn = ignored\n",
-    )
-    .unwrap();
+    );
     let default = ProfileProvider::new(&path)
         .provide_credential()
         .await

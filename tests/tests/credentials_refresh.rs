@@ -6,6 +6,8 @@
 
 mod support;
 
+use support::describe_image;
+
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
@@ -13,7 +15,6 @@ use tc_core::credential::{
     AssumeRoleProvider, CredentialErrorKind, OidcRoleProvider, ProvideCredential, RefreshConfig,
 };
 use tc_core::{Client, Credential, Error, RetryConfig};
-use tc_cvm::DescribeImageSharePermission;
 use tc_emulator::cvm::ImageSharing;
 use tc_emulator::sts::Sts;
 use tc_mock::{MockError, MockServer};
@@ -75,18 +76,12 @@ impl Setup {
     }
 }
 
-fn describe() -> DescribeImageSharePermission {
-    DescribeImageSharePermission {
-        image_id: "img-6pb6lrmy".into(),
-    }
-}
-
 /// Sends the seed call from `n` tasks at once.
 async fn concurrent_calls(client: &Client, n: usize) -> Vec<Result<(), Error>> {
     let tasks: Vec<_> = (0..n)
         .map(|_| {
             let client = client.clone();
-            tokio::spawn(async move { client.send(describe()).await.map(|_| ()) })
+            tokio::spawn(async move { client.send(describe_image()).await.map(|_| ()) })
         })
         .collect();
     let mut results = Vec::new();
@@ -172,7 +167,7 @@ async fn after_expiry_100_concurrent_callers_trigger_one_fetch_and_none_uses_the
         .with_min_validity(Duration::from_millis(500));
     let provider = setup.assume_role(config);
     let client = setup.cvm_client(&provider);
-    client.send(describe()).await.unwrap();
+    client.send(describe_image()).await.unwrap();
     let expired = provider.provide_credential().await.unwrap();
 
     // Past the real expiry: the endpoint would refuse the old key.
@@ -216,7 +211,7 @@ async fn a_failed_refresh_keeps_serving_valid_credentials_retries_later_and_neve
         .with_retry_after_failure(Duration::from_secs(1));
     let provider = setup.assume_role(config);
     let client = setup.cvm_client(&provider);
-    client.send(describe()).await.unwrap();
+    client.send(describe_image()).await.unwrap();
     let expires_at = expiry_of(&provider).await;
 
     setup.sts.set_outage(Some(MockError::new(
@@ -230,14 +225,14 @@ async fn a_failed_refresh_keeps_serving_valid_credentials_retries_later_and_neve
         (2, 1),
         "one refresh tried, and it failed"
     );
-    client.send(describe()).await.unwrap();
+    client.send(describe_image()).await.unwrap();
     assert_eq!(
         setup.count("AssumeRole"),
         (2, 1),
         "not tried again during the pause"
     );
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    client.send(describe()).await.unwrap();
+    client.send(describe_image()).await.unwrap();
     assert_eq!(
         setup.count("AssumeRole"),
         (3, 2),
@@ -251,7 +246,7 @@ async fn a_failed_refresh_keeps_serving_valid_credentials_retries_later_and_neve
 
     // Less than 2 s left: no longer usable, and STS still down.
     sleep_until_before(expires_at, Duration::from_millis(1500)).await;
-    let error = client.send(describe()).await.unwrap_err();
+    let error = client.send(describe_image()).await.unwrap_err();
     let Error::Credentials(credential_error) = &error else {
         panic!("{error:?}")
     };
@@ -271,7 +266,7 @@ async fn a_failed_refresh_keeps_serving_valid_credentials_retries_later_and_neve
 
     setup.sts.set_outage(None);
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    client.send(describe()).await.unwrap();
+    client.send(describe_image()).await.unwrap();
     assert_eq!(setup.sts.issued(), 2);
 }
 
@@ -306,7 +301,7 @@ async fn the_endpoint_checks_the_token_of_temporary_credentials() {
         .retry(RetryConfig::disabled())
         .build()
         .unwrap();
-    let error = without_token.send(describe()).await.unwrap_err();
+    let error = without_token.send(describe_image()).await.unwrap_err();
     assert_eq!(error.code(), Some("AuthFailure.TokenFailure"), "{error}");
 }
 
@@ -336,7 +331,7 @@ async fn oidc_sends_the_token_unsigned_and_unsigned_calls_are_refused_elsewhere(
         .credentials_provider(Arc::clone(&provider))
         .build()
         .unwrap();
-    client.send(describe()).await.unwrap();
+    client.send(describe_image()).await.unwrap();
     assert_eq!(setup.count("AssumeRoleWithWebIdentity"), (1, 0));
 
     // A wrong token: refused by STS, and not shown in the error.
@@ -358,7 +353,7 @@ async fn oidc_sends_the_token_unsigned_and_unsigned_calls_are_refused_elsewhere(
         .credential(Credential::anonymous())
         .build()
         .unwrap();
-    let error = anonymous.send(describe()).await.unwrap_err();
+    let error = anonymous.send(describe_image()).await.unwrap_err();
     assert_eq!(
         error.code(),
         Some("AuthFailure.InvalidAuthorization"),

@@ -7,7 +7,7 @@ mod support;
 use std::sync::Arc;
 
 use support::{
-    ROLE_LIST_PATH, Reply, metadata_stand_in, role_answer, scripted, temp_dir, write_profile_file,
+    Reply, describe_image, metadata_stand_in, role_metadata, scripted, temp_dir, write_profile_file,
 };
 use tc_core::credential::sts::AssumeRoleWithWebIdentity;
 use tc_core::credential::{
@@ -15,7 +15,6 @@ use tc_core::credential::{
     ProfileProvider, ProvideCredential, Secret,
 };
 use tc_core::{Client, Credential, RetryConfig};
-use tc_cvm::DescribeImageSharePermission;
 use tc_emulator::sts::Sts;
 use tc_mock::MockServer;
 
@@ -78,13 +77,13 @@ async fn credentials_and_providers_never_print_secrets() {
     let credential = profile.provide_credential().await.unwrap();
     assert_clean("profile", &format!("{profile:?} {credential:?}"));
 
-    let metadata = metadata_stand_in(|path| match path.strip_prefix(ROLE_LIST_PATH) {
-        Some("") => (200, "r".to_owned()),
-        _ => (
-            200,
-            role_answer("AKIDm", "META-SECRET-marker", "META-TOKEN-marker", 3600),
-        ),
-    })
+    let metadata = role_metadata(
+        "r",
+        "AKIDm",
+        "META-SECRET-marker",
+        "META-TOKEN-marker",
+        3600,
+    )
     .await;
     let cvm = CvmRoleProvider::new(metadata.endpoint());
     let credential = cvm.provide_credential().await.unwrap();
@@ -109,13 +108,10 @@ async fn credentials_and_providers_never_print_secrets() {
 #[tokio::test]
 async fn malformed_files_and_answers_do_not_leak_what_they_hold() {
     // A profile line that is not INI, holding the key.
-    let dir = temp_dir("secrets-malformed");
-    let path = dir.join("credentials");
-    std::fs::write(
-        &path,
+    let path = write_profile_file(
+        &temp_dir("secrets-malformed"),
         "[default]\nsecret_id = AKIDx\nsecret_key PROFILE-SECRET-marker\n",
-    )
-    .unwrap();
+    );
     let error = ProfileProvider::new(&path)
         .provide_credential()
         .await
@@ -164,12 +160,7 @@ async fn malformed_files_and_answers_do_not_leak_what_they_hold() {
             .credentials_provider(Arc::clone(&provider))
             .build()
             .unwrap();
-        let error = client
-            .send(DescribeImageSharePermission {
-                image_id: "img-6pb6lrmy".into(),
-            })
-            .await
-            .unwrap_err();
+        let error = client.send(describe_image()).await.unwrap_err();
         assert!(matches!(error, tc_core::Error::Credentials(_)), "{error:?}");
         assert_clean(
             "client error",

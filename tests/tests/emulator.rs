@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use serde_json::Value;
 use support::raw_request;
-use tc_core::test_util::sign::{self, Payload, SigningInput};
 use tc_core::{Client, CommonCode, Credential, Error, ErrorCode, Method, RetryConfig};
 use tc_cvm::errors::{
     DescribeImageSharePermissionError as ShareError, ModifyImageSharePermissionError as ModifyError,
@@ -15,6 +14,7 @@ use tc_cvm::errors::{
 use tc_cvm::{DescribeImageSharePermission, DescribeImages, ModifyImageSharePermission};
 use tc_emulator::cvm::ImageSharing;
 use tc_mock::MockServer;
+use tc_sign::{self as sign, Payload, SigningInput};
 
 const ID: &str = "AKIDemulatortest";
 const KEY: &str = "emulator-secret-key";
@@ -373,7 +373,7 @@ async fn protocol_errors_match_the_service() {
     let mock = emulator(ImageSharing::seeded()).await;
     let addr = mock.addr().to_string();
     let body = br#"{"ImageId":"img-6pb6lrmy"}"#;
-    let now = tc_core::test_util::time::unix_now();
+    let now = tc_sign::time::unix_now();
     let good = sdk_style_headers(
         &addr,
         "DescribeImageSharePermission",
@@ -515,7 +515,7 @@ async fn protocol_errors_match_the_service() {
 
 #[tokio::test]
 async fn the_verifier_accepts_every_official_signing_vector() {
-    let text = include_str!("../../tc-core/tests/data/tc3.json");
+    let text = include_str!("../../tc-sign/tests/data/tc3.json");
     let vectors: Value = serde_json::from_str(text).unwrap();
     for vector in vectors["vectors"].as_array().unwrap() {
         let s = |k: &str| vector[k].as_str().unwrap().to_owned();

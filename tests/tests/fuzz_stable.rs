@@ -189,8 +189,8 @@ fn authorization_parser() {
 
 /// A POST of `body` to `addr`, signed for `AKIDfuzz` now, as raw bytes.
 fn signed_request(addr: &str, body: &[u8]) -> Vec<u8> {
-    use tc_core::test_util::sign::{Payload, SigningInput, sign};
-    let timestamp = tc_core::test_util::time::unix_now();
+    use tc_sign::{Payload, SigningInput, sign};
+    let timestamp = tc_sign::time::unix_now();
     let input = SigningInput {
         method: "POST",
         path: "/",

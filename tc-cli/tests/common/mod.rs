@@ -9,8 +9,8 @@ use std::process::Command;
 use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
-use tc_mock::MockServer;
 use tc_emulator::cvm::ImageSharing;
+use tc_mock::MockServer;
 
 pub(crate) const SECRET_ID: &str = "AKIDcliTestKey0001";
 pub(crate) const SECRET_KEY: &str = "cli-test-secret-key-0001";

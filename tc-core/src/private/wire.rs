@@ -13,7 +13,7 @@ use core::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use crate::lenient::{LenientSeed, OnPath, is_strict, path};
+use crate::wire::lenient::{LenientSeed, OnPath, is_strict, path};
 use serde::ser::{Serialize, SerializeStruct};
 
 /// A struct's member names, sorted, each with the index of its field.

@@ -5,13 +5,13 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use tc_core::test_util::time::{unix_now, utc_iso8601};
 use tc_cvm::errors::CvmErrorCode as ShareError;
 use tc_cvm::models::{Image, SharePermission};
 use tc_cvm::{
     DescribeImageSharePermission, DescribeImageSharePermissionResponse, DescribeImages,
     DescribeImagesResponse, ModifyImageSharePermission, ModifyImageSharePermissionResponse,
 };
+use tc_sign::time::{unix_now, utc_iso8601};
 
 use tc_mock::{MockError, MockServer};
 

@@ -9,7 +9,6 @@
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use tc_core::test_util::time::{unix_now, utc_iso8601};
 use tc_cvm::errors::CvmErrorCode;
 use tc_cvm::models::{Instance, Placement};
 use tc_cvm::{
@@ -17,6 +16,7 @@ use tc_cvm::{
     StartInstances, StartInstancesResponse, StopInstances, StopInstancesResponse,
     TerminateInstances, TerminateInstancesResponse,
 };
+use tc_sign::time::{unix_now, utc_iso8601};
 
 use tc_mock::{MockError, MockServer};
 
@@ -300,10 +300,7 @@ fn unsupported_state(state: &str) -> MockError {
 }
 
 fn new_record(name: &str, instance_type: &str, zone: &str, image: &str) -> Record {
-    let id = format!(
-        "ins-{}",
-        &tc_core::test_util::random_uuid().replace('-', "")[..8]
-    );
+    let id = format!("ins-{}", &crate::random_uuid().replace('-', "")[..8]);
     Record {
         instance: Instance {
             instance_id: id,

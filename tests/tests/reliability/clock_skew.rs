@@ -84,8 +84,8 @@ async fn a_date_that_does_not_help_is_tried_once_and_named() {
     // hour ahead: one corrected retry, then the error names the offset.
     let expired = r#"{"Response":{"Error":{"Code":"AuthFailure.SignatureExpire","Message":"expired"},"RequestId":"rid-clock"}}"#;
     let server = StandIn::start(move |_| {
-        let ahead = tc_core::test_util::time::unix_now() + 3600;
-        Answer::ok(expired).header("Date", &tc_core::test_util::time::http_date(ahead))
+        let ahead = tc_sign::time::unix_now() + 3600;
+        Answer::ok(expired).header("Date", &tc_sign::time::http_date(ahead))
     })
     .await;
     let error = tc_core::Client::builder()

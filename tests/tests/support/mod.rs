@@ -183,7 +183,7 @@ pub(crate) async fn scripted(replies: Vec<Reply>) -> Scripted {
 }
 
 /// TC3 written out again from the published algorithm, independently of
-/// `tc_core::test_util::sign`, to check what the client sent.
+/// `tc_sign`, to check what the client sent.
 pub(crate) fn independent_signature(
     secret_key: &str,
     captured: &Captured,
@@ -331,19 +331,49 @@ pub(crate) async fn metadata_stand_in(
     MetadataStandIn { paths, server }
 }
 
+/// A metadata service whose instance has `role`, answering with
+/// [`role_answer`] for it and 404 for any other path.
+pub(crate) async fn role_metadata(
+    role: &'static str,
+    secret_id: &'static str,
+    secret_key: &'static str,
+    token: &'static str,
+    lifetime: u64,
+) -> MetadataStandIn {
+    metadata_stand_in(move |path| match path.strip_prefix(ROLE_LIST_PATH) {
+        Some("") => (200, role.to_owned()),
+        Some(asked) if asked == role => (200, role_answer(secret_id, secret_key, token, lifetime)),
+        _ => (404, "not found".to_owned()),
+    })
+    .await
+}
+
 /// The metadata service's answer for a role: credentials valid `lifetime`
 /// seconds from now.
 pub(crate) fn role_answer(secret_id: &str, secret_key: &str, token: &str, lifetime: u64) -> String {
-    let expired = tc_core::test_util::time::unix_now() + lifetime;
+    let expired = tc_sign::time::unix_now() + lifetime;
     serde_json::json!({
         "TmpSecretId": secret_id,
         "TmpSecretKey": secret_key,
         "Token": token,
         "ExpiredTime": expired,
-        "Expiration": tc_core::test_util::time::utc_iso8601(expired),
+        "Expiration": tc_sign::time::utc_iso8601(expired),
         "Code": "Success",
     })
     .to_string()
+}
+
+/// The seed call of the client tests: one image's share permissions.
+pub(crate) fn describe_image() -> tc_cvm::DescribeImageSharePermission {
+    tc_cvm::DescribeImageSharePermission {
+        image_id: "img-6pb6lrmy".into(),
+    }
+}
+
+/// Retries that wait 5 ms, so that a test of retrying takes no time.
+pub(crate) fn fast_retries() -> tc_core::RetryConfig {
+    tc_core::RetryConfig::default()
+        .with_initial_backoff(Duration::from_millis(5), Duration::from_millis(5))
 }
 
 /// A loopback URL where nothing listens: connections are refused at once.
