@@ -76,7 +76,11 @@ fn tree(catalog: &Catalog, service: Option<&str>, action: Option<&str>) -> Comma
             }
         })
         .collect();
+    // `help` is one of our own subcommands; clap's built-in one (present
+    // when another crate of the build turns on clap's `help` feature) would
+    // clash with it.
     let mut root = Command::new("tc")
+        .disable_help_subcommand(true)
         .subcommand(Command::new("configure").subcommand(Command::new("list")))
         .subcommand(
             Command::new("completions")
@@ -86,7 +90,9 @@ fn tree(catalog: &Catalog, service: Option<&str>, action: Option<&str>) -> Comma
         )
         .subcommand(Command::new("help"));
     for name in catalog.services() {
-        let mut command = Command::new(name.to_owned()).subcommand(Command::new("help"));
+        let mut command = Command::new(name.to_owned())
+            .disable_help_subcommand(true)
+            .subcommand(Command::new("help"));
         if Some(name) == service {
             // Action name → its parameters, over every version.
             let mut actions: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
