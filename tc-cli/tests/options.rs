@@ -226,6 +226,23 @@ fn unfolded_arguments_build_the_nested_parameters() {
     ]);
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("start at 0"), "{}", run.stderr);
+
+    // A whole value and unfolded members of it, in either order.
+    for order in [
+        ["--Filters.0.Name", "zone", "--Filters", "[]"],
+        ["--Filters", "[]", "--Filters.0.Name", "zone"],
+    ] {
+        let mut args = vec!["cvm", "DescribeInstances", "--cli-unfold-argument"];
+        args.extend(order);
+        let run = s.call(&args);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(
+            run.stderr.contains("given both whole and unfolded"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(s.endpoint.mock.requests().len(), 2, "nothing more was sent");
 }
 
 #[test]

@@ -102,8 +102,8 @@ impl Target {
                 endpoint: Some(url.to_owned()),
             });
         }
-        let secret_id = format!("AKIDlocal{}", crate::random_uuid().replace('-', ""));
-        let secret_key = crate::random_uuid().replace('-', "");
+        let secret_id = format!("AKIDlocal{}", tc_mock::request_id().replace('-', ""));
+        let secret_key = tc_mock::request_id().replace('-', "");
         let mock = MockServer::builder()
             .credential(secret_id, secret_key)
             .start()

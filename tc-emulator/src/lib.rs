@@ -38,11 +38,3 @@
 pub mod cvm;
 pub mod example;
 pub mod sts;
-
-/// A random UUID v4 (`71e69b56-32be-4412-ab45-49eded6a87be`) for the ids the
-/// emulations hand out: unique in practice, not secret.
-pub(crate) fn random_uuid() -> String {
-    uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
-        .into_uuid()
-        .to_string()
-}

@@ -5,7 +5,9 @@
 mod pages;
 mod waiter;
 
+use std::io::Read as _;
 use std::num::NonZeroU32;
+use std::path::Path;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -141,16 +143,24 @@ fn client(settings: &Settings, globals: &Globals, service: &str) -> Result<Clien
         builder = builder.endpoint(endpoint_url(endpoint));
     }
     if let Some(timeout) = globals.get("timeout") {
-        let seconds: f64 = timeout
+        let seconds = timeout
             .trim()
-            .parse()
+            .parse::<f64>()
             .ok()
-            .filter(|s: &f64| s.is_finite() && *s > 0.0)
-            .ok_or_else(|| format!("--timeout {timeout}: give a number of seconds above 0"))?;
-        builder = builder.timeout(Duration::from_secs_f64(seconds));
+            .and_then(|s: f64| Duration::try_from_secs_f64(s).ok())
+            .filter(|d| !d.is_zero() && *d <= MAX_TIMEOUT)
+            .ok_or_else(|| {
+                format!("--timeout {timeout}: give a number of seconds above 0, at most a day")
+            })?;
+        // tccli's timeout bounds the whole answer, so it is the limit on the
+        // first byte as well as on the attempt.
+        builder = builder.timeout(seconds).first_byte_timeout(seconds);
     }
     Ok(builder)
 }
+
+/// The longest `--timeout` taken: longer waits are a mistake, not a plan.
+const MAX_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// tccli takes a host name (`cvm.tencentcloudapi.com`, sent over https) or
 /// a URL.
@@ -162,10 +172,32 @@ fn endpoint_url(endpoint: &str) -> String {
     }
 }
 
+/// The largest `--cli-input-json` file read: the largest body a request may
+/// have.
+const MAX_INPUT_FILE: u64 = 10 << 20;
+
+/// A regular file of at most [`MAX_INPUT_FILE`] bytes, as text: a device or
+/// a pipe would never end.
+fn read_input_file(path: &Path) -> Result<String, String> {
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("not a regular file".to_owned());
+    }
+    let mut text = String::new();
+    file.take(MAX_INPUT_FILE + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| e.to_string())?;
+    if text.len() as u64 > MAX_INPUT_FILE {
+        return Err("larger than 10 MiB".to_owned());
+    }
+    Ok(text)
+}
+
 /// `--cli-input-json`: JSON text, or `file://PATH` holding it.
 fn read_input_json(text: &str) -> Result<Value, Failure> {
     let text = match text.strip_prefix("file://") {
-        Some(path) => std::fs::read_to_string(path)
+        Some(path) => read_input_file(Path::new(path))
             .map_err(|e| format!("--cli-input-json: cannot read {path}: {e}"))?,
         None => text.to_owned(),
     };

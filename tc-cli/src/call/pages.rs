@@ -66,11 +66,23 @@ pub(crate) async fn all(
                 }
             }
             style => {
+                // A total, when the answer gives one, decides: a service may
+                // cap its pages below the size asked for.
                 let done = count == 0
-                    || total.is_some_and(|t| items.len() as u64 >= t)
-                    || size.is_some_and(|s| (count as u64) < s);
+                    || match total {
+                        Some(total) => items.len() as u64 >= total,
+                        None => size.is_some_and(|s| (count as u64) < s),
+                    };
                 let step = if style == "page" { 1 } else { count as u64 };
-                (!done).then(|| Value::from(number(&position).unwrap_or(0) + step))
+                match (!done).then(|| number(&position).unwrap_or(0).checked_add(step)) {
+                    None => None,
+                    Some(Some(next)) => Some(Value::from(next)),
+                    Some(None) => {
+                        return Err(Failure::Other(format!(
+                            "--all-pages: the position after {position} is out of range"
+                        )));
+                    }
+                }
             }
         };
         match next {

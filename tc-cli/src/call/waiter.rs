@@ -13,6 +13,11 @@ use crate::config::Profile;
 use crate::failure::Failure;
 use crate::output::Filter;
 
+/// The longest timeout or interval taken.
+const MAX_WAIT: Duration = Duration::from_secs(24 * 60 * 60);
+/// The shortest interval between two checks.
+const MIN_INTERVAL: Duration = Duration::from_millis(100);
+
 pub(crate) struct Waiter {
     expr: String,
     filter: Filter,
@@ -22,6 +27,7 @@ pub(crate) struct Waiter {
 }
 
 impl Waiter {
+    /// Reads `--waiter`'s JSON, with the profile's defaults.
     pub(crate) fn parse(text: &str, profile: &Profile) -> Result<Waiter, String> {
         let spec: Value =
             serde_json::from_str(text).map_err(|e| format!("--waiter: not valid JSON ({e})"))?;
@@ -41,10 +47,13 @@ impl Waiter {
                 None => profile.waiter(key).unwrap_or(default),
             };
             Duration::try_from_secs_f64(value)
-                .map_err(|_| format!("--waiter: `{key}` must be 0 or more seconds"))
+                .ok()
+                .filter(|d| *d <= MAX_WAIT)
+                .ok_or_else(|| format!("--waiter: `{key}` must be 0 to 86400 seconds"))
         };
         let timeout = seconds("timeout", 180.0)?;
-        let interval = seconds("interval", 5.0)?.min(timeout);
+        // An interval of 0 would ask the service as fast as it answers.
+        let interval = seconds("interval", 5.0)?.clamp(MIN_INTERVAL, timeout.max(MIN_INTERVAL));
         Ok(Waiter {
             expr: expr.to_owned(),
             filter: Filter::new(expr)?,

@@ -142,8 +142,10 @@ fn split(args: Vec<String>) -> Result<Split, String> {
                 (Some(_), Some(v)) => v,
                 // `tc --version` alone asks for the program's version.
                 (Some(_), None) if name == "version" && args.peek().is_none() => String::new(),
+                // A flag in the value's place means the value was left out;
+                // a value that does start with `--` is written `--name=value`.
                 (Some(what), None) => args
-                    .next()
+                    .next_if(|next| !next.starts_with("--"))
                     .ok_or_else(|| format!("--{name} needs a value ({what})"))?,
             };
             if globals.values.insert(option.name, value).is_some() {
@@ -212,6 +214,21 @@ mod tests {
             ("Ids".to_owned(), vec!["a".into(), "b".into()])
         );
         assert_eq!(call.params[1], ("Limit".to_owned(), vec!["2".into()]));
+    }
+
+    #[test]
+    fn an_option_does_not_take_the_next_flag_as_its_value() {
+        let e = parse_words("cvm DescribeInstances --version --endpoint http://127.0.0.1:1")
+            .unwrap_err();
+        assert!(e.starts_with("--version needs a value"), "{e}");
+        let e = parse_words("cvm DescribeInstances --region --output json").unwrap_err();
+        assert!(e.starts_with("--region needs a value"), "{e}");
+        let Command::Call(call) =
+            parse_words("cvm DescribeInstances --region=--odd --output json").unwrap()
+        else {
+            panic!("not a call")
+        };
+        assert_eq!(call.globals.get("region"), Some("--odd"));
     }
 
     #[test]

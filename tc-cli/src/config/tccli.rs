@@ -10,13 +10,24 @@ use serde_json::Value;
 /// Neither file is anywhere near this; a larger one is refused, not read.
 const MAX_FILE: u64 = 1 << 20;
 
-/// One profile's two files, as far as they exist.
-#[derive(Debug, Default)]
+/// One profile's two files, as far as they exist. Its `Debug` names the
+/// files only: the credential file holds the keys.
+#[derive(Default)]
 pub(crate) struct Profile {
     /// `<profile>.configure`, when present.
     pub configure: Option<(PathBuf, Value)>,
     /// `<profile>.credential`, when present.
     pub credential: Option<(PathBuf, Value)>,
+}
+
+impl std::fmt::Debug for Profile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = |file: &Option<(PathBuf, Value)>| file.as_ref().map(|(p, _)| p.clone());
+        f.debug_struct("Profile")
+            .field("configure", &path(&self.configure))
+            .field("credential", &path(&self.credential))
+            .finish()
+    }
 }
 
 impl Profile {

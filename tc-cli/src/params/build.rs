@@ -22,9 +22,19 @@ pub(crate) fn build(input: &Input<'_>, action: &Action, schema: &Version) -> Res
         Some(Value::Object(map)) => map.clone(),
         Some(_) => return Err("--cli-input-json must be a JSON object".to_owned()),
     };
-    for (name, values) in input.params {
+    for (i, (name, values)) in input.params.iter().enumerate() {
         if values.is_empty() {
             return Err(format!("--{name} needs a value"));
+        }
+        // `--Filters '[...]'` and `--Filters.0.Name x` would overwrite one
+        // another, whichever comes last.
+        if let Some((earlier, _)) = input.params[..i]
+            .iter()
+            .find(|(earlier, _)| overlaps(earlier, name))
+        {
+            return Err(format!(
+                "--{name} and --{earlier}: given both whole and unfolded"
+            ));
         }
         let mut path = name.split('.');
         let top = path.next().unwrap_or_default();
@@ -44,6 +54,16 @@ pub(crate) fn build(input: &Input<'_>, action: &Action, schema: &Version) -> Res
         place(slot, ty, &rest, values, schema, name, input.unfold)?;
     }
     Ok(Value::Object(object))
+}
+
+/// Whether one dotted name holds the other (`Filters` and `Filters.0.Name`).
+fn overlaps(a: &str, b: &str) -> bool {
+    let within = |outer: &str, inner: &str| {
+        inner
+            .strip_prefix(outer)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    };
+    within(a, b) || within(b, a)
 }
 
 /// "unknown parameter X" with the names that exist.
@@ -183,4 +203,19 @@ fn scalar(kind: &Kind, text: &str, flag: &str) -> Result<Value, String> {
         },
         Kind::Model(_) => json(text, flag)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::overlaps;
+
+    #[test]
+    fn a_whole_value_and_its_unfolded_members_overlap() {
+        assert!(overlaps("Filters", "Filters.0.Name"));
+        assert!(overlaps("Filters.0.Name", "Filters"));
+        assert!(overlaps("Filters.0", "Filters.0.Values"));
+        assert!(!overlaps("Filters.0.Name", "Filters.0.Values"));
+        assert!(!overlaps("Filters.0.Name", "Filters.0.NameSpace"));
+        assert!(!overlaps("Limit", "LimitCount"));
+    }
 }

@@ -300,7 +300,7 @@ fn unsupported_state(state: &str) -> MockError {
 }
 
 fn new_record(name: &str, instance_type: &str, zone: &str, image: &str) -> Record {
-    let id = format!("ins-{}", &crate::random_uuid().replace('-', "")[..8]);
+    let id = format!("ins-{}", &tc_mock::request_id().replace('-', "")[..8]);
     Record {
         instance: Instance {
             instance_id: id,

@@ -21,7 +21,7 @@ use crate::reply::MockError;
 /// [`MockServerBuilder::scenario`](crate::MockServerBuilder::scenario), or
 /// to the binary as `tc-mock --scenario FILE`.
 ///
-/// A scenario file is JSON: a list of rules, each naming an action of a
+/// A scenario file is a JSON object whose `rules` list names, in each rule, an action of a
 /// service (and, optionally, one version of it) and what to answer:
 ///
 /// ```

@@ -20,6 +20,10 @@ import sys
 import tempfile
 import time
 
+# The checks are `assert`s: under `python -O` they would all pass unchecked.
+if not __debug__:
+    sys.exit("drive.py checks with assert: run it without -O or PYTHONOPTIMIZE")
+
 SECRET_ID = "AKIDscenario"
 SECRET_KEY = "scenario-secret-key"
 HERE = os.path.dirname(os.path.abspath(__file__))
