@@ -58,12 +58,19 @@ fn a_new_optional_member_breaks_no_request_written_with_default() {
         assert!(out.status.success(), "before: {}", stderr(&out));
     }
 
-    add_optional_member(&specs.join("schema.json"), "AssumeRoleRequest", "ClientNote");
+    add_optional_member(
+        &specs.join("schema.json"),
+        "AssumeRoleRequest",
+        "ClientNote",
+    );
     generate(&dir);
     let out = cargo_check(&recommended);
     assert!(out.status.success(), "after: {}", stderr(&out));
     let out = cargo_check(&exhaustive);
-    assert!(!out.status.success(), "the exhaustive form compiled after the change");
+    assert!(
+        !out.status.success(),
+        "the exhaustive form compiled after the change"
+    );
     assert!(
         stderr(&out).contains("missing field `client_note`"),
         "{}",
