@@ -3,18 +3,22 @@
 
 use crate::plan::ServicePlan;
 
-pub(crate) fn emit(service: &ServicePlan, label: &str, examples: bool) -> String {
+/// `examples` is the path to `tc-mock` for a crate whose examples use it.
+pub(crate) fn emit(service: &ServicePlan, label: &str, examples: Option<&str>) -> String {
     let (plans, plan, crate_name) = (&service.versions, service.main(), &service.name);
     let title = crate::docs::product(plan);
-    let dev_dependencies = if examples {
-        "\n# For the examples: the local endpoint, an async runtime, JSON output.\n\
-         [dev-dependencies]\n\
-         tc-mock.workspace = true\n\
-         tokio = { workspace = true, features = [\"macros\", \"rt-multi-thread\"] }\n\
-         serde_json.workspace = true\n"
-    } else {
-        ""
-    };
+    // tc-mock by path alone: a dev-dependency without a version is left out
+    // of the published package, which keeps packaging free of the cycle
+    // through tc-mock's own dependency on tc-core.
+    let dev_dependencies = examples.map_or_else(String::new, |mock| {
+        format!(
+            "\n# For the examples: the local endpoint, an async runtime, JSON output.\n\
+             [dev-dependencies]\n\
+             tc-mock = {{ path = \"{mock}\" }}\n\
+             tokio = {{ workspace = true, features = [\"macros\", \"rt-multi-thread\"] }}\n\
+             serde_json.workspace = true\n"
+        )
+    });
     let versions: Vec<&str> = plans.iter().map(|p| p.version.as_str()).collect();
     let features: String = plans
         .iter()
