@@ -50,9 +50,9 @@ pub(crate) struct CrateLayout {
     /// `tc-vpc`.
     pub name: String,
     pub dir: PathBuf,
-    /// For the workspace's own crates, the path from the crate to `tc-mock`
-    /// (the examples' dev-dependency); `None` for the catalog's scratch
-    /// crates, which get no examples.
+    /// For the workspace's own crates, the path from the crate to the
+    /// workspace root, where the examples' dev-dependencies live; `None` for
+    /// the catalog's scratch crates, which get no examples.
     pub examples: Option<&'static str>,
 }
 
@@ -68,11 +68,7 @@ impl CrateLayout {
         };
         CrateLayout {
             name,
-            examples: Some(if service == "cvm" {
-                "../tc-mock"
-            } else {
-                "../../tc-mock"
-            }),
+            examples: Some(if service == "cvm" { ".." } else { "../.." }),
             dir,
         }
     }

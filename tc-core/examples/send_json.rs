@@ -25,8 +25,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use serde_json::Value;
-use tc_mock::cvm::ImageSharing;
-use tc_mock::example::{Args, Failure, Target, exit, finish};
+use tc_emulator::cvm::ImageSharing;
+use tc_emulator::example::{Args, Failure, Target, exit, finish};
 
 #[tokio::main]
 async fn main() -> ExitCode {

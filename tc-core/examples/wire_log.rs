@@ -13,7 +13,7 @@
 use std::process::ExitCode;
 
 use serde_json::json;
-use tc_mock::example::{Args, Failure, Target, finish};
+use tc_emulator::example::{Args, Failure, Target, finish};
 use tracing_subscriber::filter::Targets;
 use tracing_subscriber::layer::SubscriberExt as _;
 use tracing_subscriber::util::SubscriberInitExt as _;

@@ -25,8 +25,8 @@ use std::sync::Arc;
 
 use tc_core::Method;
 use tc_cvm::{DescribeImageSharePermission, DescribeImageSharePermissionResponse};
-use tc_mock::cvm::ImageSharing;
-use tc_mock::example::{Args, Failure, Target, finish};
+use tc_emulator::cvm::ImageSharing;
+use tc_emulator::example::{Args, Failure, Target, finish};
 
 #[tokio::main]
 async fn main() -> ExitCode {

@@ -23,8 +23,8 @@ use std::time::{Duration, Instant};
 use tc_cvm::models::{Instance, Placement};
 use tc_cvm::waiters::{instances_running, instances_stopped};
 use tc_cvm::{Client, DescribeInstances, RunInstances, StopInstances, WaitConfig};
-use tc_mock::cvm::{InstanceTimings, Instances};
-use tc_mock::example::{Args, Failure, Target, exit};
+use tc_emulator::cvm::{InstanceTimings, Instances};
+use tc_emulator::example::{Args, Failure, Target, exit};
 
 #[tokio::main]
 async fn main() -> ExitCode {

@@ -6,46 +6,58 @@
 //! decoded, typed request to the handler registered for its action and wraps
 //! the handler's typed answer in the usual envelope with a fresh RequestId.
 //!
-//! ```no_run
-//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-//! use tc_cvm::{DescribeImageSharePermission, DescribeImageSharePermissionResponse};
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use serde_json::json;
 //! use tc_mock::MockServer;
 //!
 //! let mock = MockServer::builder().credential("AKIDtest", "test-key").start().await?;
-//! mock.on(|request: DescribeImageSharePermission| {
-//!     assert_eq!(request.image_id, "img-6pb6lrmy");
-//!     Ok(DescribeImageSharePermissionResponse::default())
+//! mock.on_json("cvm", "2017-03-12", "DescribeImageSharePermission", |request| {
+//!     assert_eq!(request["ImageId"], "img-6pb6lrmy");
+//!     Ok(json!({ "SharePermissionSet": [] }))
 //! });
 //! let client = mock.client_builder().region("ap-guangzhou").build()?;
 //! let out = client
-//!     .send(DescribeImageSharePermission { image_id: "img-6pb6lrmy".into() })
+//!     .send_json(
+//!         "cvm",
+//!         "2017-03-12",
+//!         "DescribeImageSharePermission",
+//!         json!({ "ImageId": "img-6pb6lrmy" }),
+//!     )
 //!     .await?;
-//! assert!(out.share_permission_set.is_empty());
+//! assert_eq!(out["SharePermissionSet"], json!([]));
 //! # Ok(()) }
 //! ```
+//!
+//! [`MockServer::on`] takes a typed handler instead: the action's type from a
+//! service crate (`tc_cvm::DescribeImageSharePermission`) or your own
+//! `#[tc_action]` struct, and its typed output.
 //!
 //! [`MockServer::on_stream`] registers a handler that streams its answer as
 //! server-sent events ([`MockStream`]); an action without a handler that the
 //! specs show streaming (Hunyuan `ChatCompletions`) streams its example to a
 //! request with `"Stream": true`.
 //!
-//! [`cvm::ImageSharing`] models CVM image sharing with state, and the `tc-mock`
-//! binary serves it for tests written in any language. [`sts::Sts`] issues
-//! temporary credentials (`AssumeRole`, and `AssumeRoleWithWebIdentity`, the
-//! one action accepted unsigned) that the same endpoint then accepts.
+//! It knows no service: the typed handlers come from the crates of the actions
+//! they serve, and the services with state that the examples and tests run
+//! against (CVM images and instances, STS) live in `tc-emulator`, which builds
+//! on this crate.
+//!
+//! The `tc-mock` binary serves the same endpoint for tests written in any
+//! language, scripted by a scenario file ([`Scenario`]): canned answers, error
+//! codes, throttling, latency, cut connections and streams, per action.
 
 #[rustfmt::skip]
 mod answers;
-pub mod cvm;
 mod defaults;
-pub mod example;
 mod log;
 mod params;
 mod reply;
 mod route;
+mod scenario;
 mod server;
 mod stream;
-pub mod sts;
 mod verify;
 
 use std::net::{Ipv4Addr, SocketAddr};
@@ -59,6 +71,7 @@ use tokio::task::JoinHandle;
 pub use log::DEFAULT_REQUEST_LOG_LIMIT;
 pub use log::Received;
 pub use reply::{MockError, request_id};
+pub use scenario::{Scenario, ScenarioError};
 pub use stream::MockStream;
 pub use verify::MAX_CLOCK_SKEW_SECS;
 
@@ -155,6 +168,12 @@ impl MockServer {
             .snapshot()
     }
 
+    /// The key pairs this endpoint accepts, to add temporary ones to while
+    /// it runs.
+    pub fn accepted_keys(&self) -> AcceptedKeys {
+        AcceptedKeys(Arc::clone(&self.shared))
+    }
+
     /// A client builder aimed at this endpoint, signing with the first key pair
     /// the endpoint was given.
     pub fn client_builder(&self) -> ClientBuilder {
@@ -180,6 +199,36 @@ impl std::fmt::Debug for MockServer {
     }
 }
 
+/// A handle to the key pairs a [`MockServer`] accepts, kept by emulations
+/// that issue credentials while the endpoint runs (as STS does).
+#[derive(Clone)]
+pub struct AcceptedKeys(Arc<Shared>);
+
+impl AcceptedKeys {
+    /// Accepts temporary credentials from now on: requests signed with
+    /// `secret_key` under `secret_id`, sent with `token`, until `expires_at`
+    /// (Unix seconds).
+    pub fn insert_temporary(
+        &self,
+        secret_id: String,
+        secret_key: String,
+        token: String,
+        expires_at: u64,
+    ) {
+        self.0
+            .keys
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert_temporary(secret_id, secret_key, token, expires_at);
+    }
+}
+
+impl std::fmt::Debug for AcceptedKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AcceptedKeys").finish_non_exhaustive()
+    }
+}
+
 /// Configures a [`MockServer`].
 #[derive(Default)]
 #[must_use]
@@ -191,6 +240,7 @@ pub struct MockServerBuilder {
     request_log_limit: Option<usize>,
     clock_offset: i64,
     limits: server::Limits,
+    scenario: Scenario,
 }
 
 impl MockServerBuilder {
@@ -249,6 +299,14 @@ impl MockServerBuilder {
         self
     }
 
+    /// Answers the actions `scenario` names as it scripts (before any
+    /// registered handler or the specs' examples); see [`Scenario`] for the
+    /// file format.
+    pub fn scenario(mut self, scenario: Scenario) -> Self {
+        self.scenario = scenario;
+        self
+    }
+
     /// Remembers the last `limit` requests for [`MockServer::requests`]
     /// (default [`DEFAULT_REQUEST_LOG_LIMIT`]; 0 keeps none), so that memory
     /// stays flat however long the endpoint runs.
@@ -271,6 +329,7 @@ impl MockServerBuilder {
             defaults: !self.no_defaults,
             clock_offset: self.clock_offset,
             limits: self.limits,
+            scenario: self.scenario,
             log: RequestLog::with_limit(
                 self.request_log_limit.unwrap_or(DEFAULT_REQUEST_LOG_LIMIT),
             )
@@ -306,6 +365,7 @@ impl std::fmt::Debug for MockServerBuilder {
             .field("request_log_limit", &self.request_log_limit)
             .field("clock_offset", &self.clock_offset)
             .field("limits", &self.limits)
+            .field("scenario_rules", &self.scenario.len())
             .finish()
     }
 }

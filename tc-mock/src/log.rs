@@ -14,7 +14,8 @@ pub struct Received {
     pub action: String,
     /// `GET` or `POST`.
     pub method: String,
-    /// The error code answered, or `None` on success.
+    /// The error code answered, or `None` on success (or when a scenario
+    /// cut the connection instead of answering).
     pub error_code: Option<String>,
     /// The RequestId answered.
     pub request_id: String,

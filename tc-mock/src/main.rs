@@ -1,10 +1,13 @@
-//! `tc-mock`: serves the local endpoint with CVM image sharing until killed.
+//! `tc-mock`: serves the local endpoint until killed.
 //!
 //! ```text
 //! tc-mock [--listen 127.0.0.1:PORT] --secret-id ID --secret-key KEY [--secret-id ID --secret-key KEY ...]
-//!         [--share-quota N] [--owner-account ACCOUNT] [--request-log-limit N]
+//!         [--scenario FILE] [--request-log-limit N]
 //! ```
-//! Prints `listening on http://ADDR` once ready. `--listen` defaults to
+//! Prints `listening on http://ADDR` once ready. `--scenario FILE` scripts
+//! the answers of the actions it names (see `tc_mock::Scenario`); the others
+//! get their specs' example. A scenario file that cannot be used is named on
+//! stderr with its line and member or rule, exit 2. `--listen` defaults to
 //! `127.0.0.1:0` (a free loopback port); an address off loopback is
 //! allowed, with a warning, since anyone who can reach it can call the
 //! endpoint with the keys it accepts. It remembers only the last
@@ -14,18 +17,15 @@
 use std::io::Write as _;
 use std::net::SocketAddr;
 use std::process::ExitCode;
-use std::sync::Arc;
 
-use tc_mock::MockServer;
-use tc_mock::cvm::ImageSharing;
+use tc_mock::{MockServer, Scenario};
 
-const USAGE: &str = "usage: tc-mock [--listen ADDR] --secret-id ID --secret-key KEY [--secret-id ID --secret-key KEY ...] [--share-quota N] [--owner-account ACCOUNT] [--request-log-limit N]";
+const USAGE: &str = "usage: tc-mock [--listen ADDR] --secret-id ID --secret-key KEY [--secret-id ID --secret-key KEY ...] [--scenario FILE] [--request-log-limit N]";
 
 struct Args {
     listen: SocketAddr,
     credentials: Vec<(String, String)>,
-    share_quota: Option<usize>,
-    owner_account: Option<String>,
+    scenario: Option<String>,
     request_log_limit: Option<usize>,
 }
 
@@ -33,8 +33,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut listen = None;
     let mut ids = Vec::new();
     let mut keys = Vec::new();
-    let mut share_quota = None;
-    let mut owner_account = None;
+    let mut scenario = None;
     let mut request_log_limit = None;
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -47,8 +46,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--secret-id" => ids.push(value()?),
             "--secret-key" => keys.push(value()?),
-            "--share-quota" => share_quota = Some(number(&flag, value()?)?),
-            "--owner-account" => owner_account = Some(value()?),
+            "--scenario" => scenario = Some(value()?),
+            "--share-quota" | "--owner-account" => {
+                return Err(format!(
+                    "{flag} set up CVM image sharing with state, which tc-mock no longer serves \
+                     (it is tc_emulator::cvm::ImageSharing, for Rust tests); script answers with --scenario FILE"
+                ));
+            }
             "--request-log-limit" => request_log_limit = Some(number(&flag, value()?)?),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
@@ -61,8 +65,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(Args {
         listen,
         credentials: ids.into_iter().zip(keys).collect(),
-        share_quota,
-        owner_account,
+        scenario,
         request_log_limit,
     })
 }
@@ -98,6 +101,15 @@ async fn main() -> ExitCode {
         eprintln!("tc-mock: warning: {warning}");
     }
     let mut builder = MockServer::builder().listen(args.listen);
+    if let Some(path) = &args.scenario {
+        match Scenario::from_file(path) {
+            Ok(scenario) => builder = builder.scenario(scenario),
+            Err(e) => {
+                eprintln!("tc-mock: scenario {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     if let Some(limit) = args.request_log_limit {
         builder = builder.request_log_limit(limit);
     }
@@ -111,15 +123,6 @@ async fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let mut images = ImageSharing::seeded();
-    if let Some(quota) = args.share_quota {
-        images = images.with_share_quota(quota);
-    }
-    if let Some(account) = args.owner_account {
-        images = images.with_owner_account(account);
-    }
-    Arc::new(images).install(&mock);
-
     println!("listening on {}", mock.endpoint());
     let _ = std::io::stdout().flush();
     // Serve until interrupted or killed.
@@ -153,5 +156,19 @@ mod tests {
         assert!(warning.contains("0.0.0.0:9000"), "{warning}");
         assert_eq!(off_loopback("[::1]:9000".parse().unwrap()), None);
         assert!(args(&["--listen", "nowhere"]).is_err());
+    }
+
+    #[test]
+    fn a_scenario_file_is_taken_and_the_image_sharing_flags_are_explained() {
+        let keys = ["--secret-id", "AKID", "--secret-key", "k"];
+        let parsed = args(&[&keys[..], &["--scenario", "s.json"]].concat()).unwrap();
+        assert_eq!(parsed.scenario.as_deref(), Some("s.json"));
+        assert!(args(&[&keys[..], &["--scenario"]].concat()).is_err());
+        for flag in ["--share-quota", "--owner-account"] {
+            let Err(refused) = args(&[&keys[..], &[flag, "3"]].concat()) else {
+                panic!("{flag} is refused");
+            };
+            assert!(refused.contains("--scenario FILE"), "{refused}");
+        }
     }
 }

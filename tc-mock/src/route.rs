@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::Duration;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -11,6 +10,7 @@ use tc_core::Action;
 
 use crate::params::{self, Params};
 use crate::reply::{MockError, invalid_action, no_such_version};
+use crate::scenario::CutAt;
 use crate::stream::{DEFAULT_PAUSE, MockStream};
 
 /// What a handler answers with.
@@ -19,6 +19,8 @@ pub(crate) enum Reply {
     Json(Value),
     /// Chunks to stream as server-sent events.
     Events(MockStream),
+    /// No answer: the connection is broken (a scenario's `cut`).
+    Cut(CutAt),
 }
 
 /// `(service, version, action)`: what a handler is registered for.
@@ -117,18 +119,10 @@ impl Routes {
         let response = Arc::clone(&answer.response);
         let stream = answer.stream.clone();
         Ok(Arc::new(move |params| match &stream {
-            Some(chunks) if asks_for_stream(&params) => {
-                let mut stream = MockStream::new();
-                for (i, chunk) in chunks.iter().enumerate() {
-                    let pause = if i == 0 {
-                        Duration::ZERO
-                    } else {
-                        DEFAULT_PAUSE
-                    };
-                    stream = stream.chunk_after(pause, chunk);
-                }
-                Ok(Reply::Events(stream))
-            }
+            Some(chunks) if asks_for_stream(&params) => Ok(Reply::Events(MockStream::from_chunks(
+                chunks,
+                DEFAULT_PAUSE,
+            ))),
             _ => Ok(Reply::Json(Value::clone(&response))),
         }))
     }
@@ -161,6 +155,7 @@ mod tests {
         match handler(Params::Json(b"{}")) {
             Ok(Reply::Json(value)) => Ok(value),
             Ok(Reply::Events(_)) => Err("a stream".to_owned()),
+            Ok(Reply::Cut(_)) => Err("a cut".to_owned()),
             Err(e) => Err(e.code),
         }
     }

@@ -16,11 +16,13 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::Value;
 use tc_core::test_util::time::{http_date, unix_now};
 use tokio::net::TcpListener;
+use tokio::sync::Notify;
 
 use crate::log::{Received, RequestLog};
 use crate::params::Params;
 use crate::reply::{self, MockError};
 use crate::route::{Reply, Routes};
+use crate::scenario::{CutAt, Outcome, Scenario};
 use crate::stream::{EventBody, MockStream};
 use crate::verify::{Keys, SignedRequest};
 
@@ -42,6 +44,8 @@ pub(crate) struct Shared {
     pub(crate) clock_offset: i64,
     /// How long a client may take to send a request's headers, and its body.
     pub(crate) limits: Limits,
+    /// Scripted answers, before handlers and examples.
+    pub(crate) scenario: Scenario,
 }
 
 /// The time a client is given, so that slow or stalled clients cannot hold
@@ -93,17 +97,26 @@ pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
         let shared = Arc::clone(&shared);
         tokio::spawn(async move {
             let header_read = shared.limits.header_read;
-            let service = service_fn(move |request| {
-                let shared = Arc::clone(&shared);
-                async move { Ok::<_, Infallible>(handle(&shared, request).await) }
+            // Told by a request whose scripted answer is a cut: dropping the
+            // connection closes the socket with no answer.
+            let cut = Arc::new(Notify::new());
+            let service = service_fn({
+                let cut = Arc::clone(&cut);
+                move |request| {
+                    let (shared, cut) = (Arc::clone(&shared), Arc::clone(&cut));
+                    async move { Ok::<_, Infallible>(handle(&shared, &cut, request).await) }
+                }
             });
             // A client hanging up mid-request is its business, not an error
             // here; one too slow with its headers is cut off.
-            let _ = http1::Builder::new()
+            let connection = http1::Builder::new()
                 .timer(TokioTimer::new())
                 .header_read_timeout(header_read)
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
+                .serve_connection(TokioIo::new(stream), service);
+            tokio::select! {
+                _ = connection => {}
+                () = cut.notified() => {}
+            }
         });
     }
 }
@@ -111,7 +124,7 @@ pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
 /// A whole JSON envelope, or a stream of events.
 type Body = Either<Full<Bytes>, EventBody>;
 
-async fn handle(shared: &Shared, request: Request<Incoming>) -> Response<Body> {
+async fn handle(shared: &Shared, cut: &Notify, request: Request<Incoming>) -> Response<Body> {
     let request_id = reply::request_id();
     let (parts, body) = request.into_parts();
     let action = header(&parts.headers, "x-tc-action")
@@ -120,7 +133,7 @@ async fn handle(shared: &Shared, request: Request<Incoming>) -> Response<Body> {
     let body_read = shared.limits.body_read;
     let collected = tokio::time::timeout(body_read, Limited::new(body, MAX_BODY_BYTES).collect());
     let outcome = match collected.await {
-        Ok(Ok(body)) => dispatch(shared, &parts, &body.to_bytes()),
+        Ok(Ok(body)) => dispatch(shared, &parts, &body.to_bytes()).await,
         Ok(Err(_)) => Err(MockError::new(
             "RequestSizeLimitExceeded",
             format!("The request body is larger than {MAX_BODY_BYTES} bytes or could not be read."),
@@ -133,26 +146,53 @@ async fn handle(shared: &Shared, request: Request<Incoming>) -> Response<Body> {
     let (mut response, error_code) = match outcome {
         Ok(Reply::Json(output)) => (json_response(&reply::success(output, &request_id)), None),
         Ok(Reply::Events(stream)) => (event_response(stream, &request_id), None),
+        Ok(Reply::Cut(CutAt::MidAnswer)) => (half_answer(&request_id), None),
+        Ok(Reply::Cut(CutAt::BeforeAnswer)) => {
+            log(shared, action, &parts.method, None, request_id);
+            cut.notify_one();
+            return std::future::pending().await;
+        }
         Err(error) => (
             json_response(&reply::failure(&error, &request_id)),
             Some(error.code),
         ),
     };
+    log(shared, action, &parts.method, error_code, request_id);
+    // The service's clock, which a client corrects its own by.
+    if let Ok(date) = hyper::header::HeaderValue::from_str(&http_date(shared.now())) {
+        response.headers_mut().insert(hyper::header::DATE, date);
+    }
+    response
+}
+
+/// Remembers an answered request.
+fn log(
+    shared: &Shared,
+    action: String,
+    method: &hyper::Method,
+    error_code: Option<String>,
+    request_id: String,
+) {
     shared
         .log
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .push(Received {
             action,
-            method: parts.method.to_string(),
+            method: method.to_string(),
             error_code,
             request_id,
         });
-    // The service's clock, which a client corrects its own by.
-    if let Ok(date) = hyper::header::HeaderValue::from_str(&http_date(shared.now())) {
-        response.headers_mut().insert(hyper::header::DATE, date);
-    }
-    response
+}
+
+/// The first half of an envelope, then a broken connection.
+fn half_answer(request_id: &str) -> Response<Body> {
+    let envelope = Bytes::from(reply::success(Value::Null, request_id).to_string());
+    let head = envelope.slice(..envelope.len() / 2);
+    with_type(
+        Either::Right(EventBody::cut_after(head)),
+        "application/json",
+    )
 }
 
 fn json_response(envelope: &Value) -> Response<Body> {
@@ -182,7 +222,7 @@ fn with_type(body: Body, content_type: &'static str) -> Response<Body> {
     response
 }
 
-fn dispatch(
+async fn dispatch(
     shared: &Shared,
     parts: &hyper::http::request::Parts,
     body: &Bytes,
@@ -229,6 +269,16 @@ fn dispatch(
         .unwrap_or_else(PoisonError::into_inner)
         .verify(&signed, timestamp, now)?;
     check_host(headers, &verified.service)?;
+    if let Some(played) = shared.scenario.play(&verified.service, action, version) {
+        if !played.latency.is_zero() {
+            tokio::time::sleep(played.latency).await;
+        }
+        match played.outcome {
+            Some(Ok(outcome)) => return scripted(outcome),
+            Some(Err(throttled)) => return Err(throttled),
+            None => {}
+        }
+    }
     let handler = shared
         .routes
         .read()
@@ -241,6 +291,18 @@ fn dispatch(
         Params::Json(body)
     };
     handler(params)
+}
+
+/// The answer a scenario's rule scripts.
+fn scripted(outcome: &Outcome) -> Result<Reply, MockError> {
+    match outcome {
+        Outcome::Response(response) => Ok(Reply::Json(response.clone())),
+        Outcome::Error(error) => Err(error.clone()),
+        Outcome::Cut(at) => Ok(Reply::Cut(*at)),
+        Outcome::Stream { chunks, pause } => {
+            Ok(Reply::Events(MockStream::from_chunks(chunks, *pause)))
+        }
+    }
 }
 
 /// A request sent to a host name (`cvm.tencentcloudapi.com`) must be signed

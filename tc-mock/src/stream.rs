@@ -81,12 +81,35 @@ impl MockStream {
         self.events.is_empty()
     }
 
+    /// `chunks` as a stream: the first at once, each next one `pause` later.
+    pub(crate) fn from_chunks(chunks: &[serde_json::Value], pause: Duration) -> Self {
+        chunks
+            .iter()
+            .enumerate()
+            .fold(MockStream::new(), |stream, (i, chunk)| {
+                let pause = if i == 0 { Duration::ZERO } else { pause };
+                stream.chunk_after(pause, chunk)
+            })
+    }
+
     /// The response body sending it.
     pub(crate) fn into_body(self) -> EventBody {
         EventBody {
             events: self.events,
             pause: None,
             cut: self.cut.then_some(Cut::Flush),
+        }
+    }
+}
+
+impl EventBody {
+    /// A body that sends `head` and then breaks the connection, as a
+    /// scenario's cut in mid-answer.
+    pub(crate) fn cut_after(head: Bytes) -> Self {
+        EventBody {
+            events: VecDeque::from([(Duration::ZERO, head)]),
+            pause: None,
+            cut: Some(Cut::Flush),
         }
     }
 }

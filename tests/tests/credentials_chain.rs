@@ -11,8 +11,8 @@ use support::{
     write_profile_file,
 };
 use tc_core::credential::{CredentialErrorKind, DefaultChain, Env, ProvideCredential};
+use tc_emulator::sts::Sts;
 use tc_mock::MockServer;
-use tc_mock::sts::Sts;
 
 const PROFILE: &str = "[default]\nsecret_id = AKIDprofile\nsecret_key = profile-key\n\n[ci]\nsecret_id = AKIDci\nsecret_key = ci-key\n";
 const ROLE_ARN: &str = "qcs::cam::uin/100000000001:roleName/tke-workload";

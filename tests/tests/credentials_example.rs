@@ -10,8 +10,8 @@ use std::process::{Command, Output};
 use std::sync::Arc;
 
 use support::{closed_port_url, example_binary, temp_dir, write_profile_file};
+use tc_emulator::cvm::ImageSharing;
 use tc_mock::MockServer;
-use tc_mock::cvm::ImageSharing;
 
 const EXAMPLE: &str = "describe_image_share_permission";
 

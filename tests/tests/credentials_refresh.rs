@@ -14,8 +14,8 @@ use tc_core::credential::{
 };
 use tc_core::{Client, Credential, Error, RetryConfig};
 use tc_cvm::DescribeImageSharePermission;
-use tc_mock::cvm::ImageSharing;
-use tc_mock::sts::Sts;
+use tc_emulator::cvm::ImageSharing;
+use tc_emulator::sts::Sts;
 use tc_mock::{MockError, MockServer};
 
 const ROLE: &str = "qcs::cam::uin/100000000001:roleName/deployer";

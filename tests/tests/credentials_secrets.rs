@@ -16,8 +16,8 @@ use tc_core::credential::{
 };
 use tc_core::{Client, Credential, RetryConfig};
 use tc_cvm::DescribeImageSharePermission;
+use tc_emulator::sts::Sts;
 use tc_mock::MockServer;
-use tc_mock::sts::Sts;
 
 const MARKERS: [&str; 9] = [
     "ENV-SECRET-KEY-marker",

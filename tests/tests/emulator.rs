@@ -13,8 +13,8 @@ use tc_cvm::errors::{
     DescribeImageSharePermissionError as ShareError, ModifyImageSharePermissionError as ModifyError,
 };
 use tc_cvm::{DescribeImageSharePermission, DescribeImages, ModifyImageSharePermission};
+use tc_emulator::cvm::ImageSharing;
 use tc_mock::MockServer;
-use tc_mock::cvm::ImageSharing;
 
 const ID: &str = "AKIDemulatortest";
 const KEY: &str = "emulator-secret-key";

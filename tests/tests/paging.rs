@@ -9,7 +9,7 @@ use std::time::Duration;
 use tc_core::{Client, Error, WaitConfig, WaitErrorKind, WaitState};
 use tc_cvm::waiters::{instances_running, instances_stopped};
 use tc_cvm::{DescribeInstances, RunInstances, StopInstances, TerminateInstances};
-use tc_mock::cvm::{InstanceTimings, Instances};
+use tc_emulator::cvm::{InstanceTimings, Instances};
 use tc_mock::{MockError, MockServer};
 use tc_tag::{GetTagKeys, GetTagKeysResponse};
 

@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use support::{closed_port_url, example_binary, temp_dir};
+use tc_emulator::cvm::ImageSharing;
 use tc_hunyuan::ChatCompletions;
-use tc_mock::cvm::ImageSharing;
 use tc_mock::{MockError, MockServer, MockStream};
 
 fn run(example: &str, args: &[&str]) -> Output {

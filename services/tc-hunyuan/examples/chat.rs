@@ -16,9 +16,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use tc_emulator::example::{Args, Failure, Target, exit};
 use tc_hunyuan::models::{Choice, Message};
 use tc_hunyuan::{ChatCompletions, ChatCompletionsResponse};
-use tc_mock::example::{Args, Failure, Target, exit};
 
 #[tokio::main]
 async fn main() -> ExitCode {

@@ -15,8 +15,8 @@
 
 use std::process::ExitCode;
 
+use tc_emulator::example::{Args, Failure, Target, finish};
 use tc_mock::MockError;
-use tc_mock::example::{Args, Failure, Target, finish};
 use tc_sms::models::SendStatus;
 use tc_sms::{SendSms, SendSmsResponse};
 

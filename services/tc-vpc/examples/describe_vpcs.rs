@@ -13,7 +13,7 @@
 
 use std::process::ExitCode;
 
-use tc_mock::example::{Args, Failure, Target, finish};
+use tc_emulator::example::{Args, Failure, Target, finish};
 use tc_vpc::{DescribeVpcs, DescribeVpcsResponse};
 
 #[tokio::main]

@@ -3,18 +3,21 @@
 
 use crate::plan::ServicePlan;
 
-/// `examples` is the path to `tc-mock` for a crate whose examples use it.
+/// `examples` is the path from the crate to the workspace root, for a crate
+/// whose examples use the local endpoint.
 pub(crate) fn emit(service: &ServicePlan, label: &str, examples: Option<&str>) -> String {
     let (plans, plan, crate_name) = (&service.versions, service.main(), &service.name);
     let title = crate::docs::product(plan);
-    // tc-mock by path alone: a dev-dependency without a version is left out
-    // of the published package, which keeps packaging free of the cycle
-    // through tc-mock's own dependency on tc-core.
-    let dev_dependencies = examples.map_or_else(String::new, |mock| {
+    // By path alone: a dev-dependency without a version is left out of the
+    // published package, so packaging needs no order between these crates
+    // (tc-emulator depends on service crates itself).
+    let dev_dependencies = examples.map_or_else(String::new, |root| {
         format!(
-            "\n# For the examples: the local endpoint, an async runtime, JSON output.\n\
+            "\n# For the examples: the local endpoint, its services with state and the\n\
+             # examples' command line, an async runtime, JSON output.\n\
              [dev-dependencies]\n\
-             tc-mock = {{ path = \"{mock}\" }}\n\
+             tc-mock = {{ path = \"{root}/tc-mock\" }}\n\
+             tc-emulator = {{ path = \"{root}/tc-emulator\" }}\n\
              tokio = {{ workspace = true, features = [\"macros\", \"rt-multi-thread\"] }}\n\
              serde_json.workspace = true\n"
         )

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use tc_core::credential::DefaultChain;
 use tc_core::{Client, ClientBuilder, Error};
 
-use crate::MockServer;
+use tc_mock::MockServer;
 
 /// The command line: `--name value` options and `--name` switches, plus
 /// positional words.

@@ -18,7 +18,7 @@ use tc_cvm::{
     TerminateInstances, TerminateInstancesResponse,
 };
 
-use crate::{MockError, MockServer};
+use tc_mock::{MockError, MockServer};
 
 /// How long each transition takes.
 #[derive(Clone, Copy, Debug)]

@@ -13,7 +13,7 @@ use tc_cvm::{
     DescribeImagesResponse, ModifyImageSharePermission, ModifyImageSharePermissionResponse,
 };
 
-use crate::{MockError, MockServer};
+use tc_mock::{MockError, MockServer};
 
 /// The account that owns the seeded images, unless configured otherwise.
 pub const DEFAULT_OWNER_ACCOUNT: &str = "100000000001";

@@ -14,8 +14,7 @@ use tc_core::credential::sts::{
 };
 use tc_core::test_util::time::{unix_now, utc_iso8601};
 
-use crate::server::Shared;
-use crate::{MockError, MockServer};
+use tc_mock::{AcceptedKeys, MockError, MockServer};
 
 /// Lifetime of issued credentials when the request does not ask for one, as
 /// the service's default.
@@ -89,10 +88,10 @@ impl Sts {
 
     /// Serves `AssumeRole` and `AssumeRoleWithWebIdentity` on `mock`.
     pub fn install(self: Arc<Self>, mock: &MockServer) {
-        let (sts, shared) = (Arc::clone(&self), Arc::clone(&mock.shared));
+        let (sts, keys) = (Arc::clone(&self), mock.accepted_keys());
         mock.on(move |request: AssumeRole| {
             sts.check(&request.role_arn, &request.role_session_name)?;
-            let (credentials, expired_time) = sts.issue(&shared, request.duration_seconds);
+            let (credentials, expired_time) = sts.issue(&keys, request.duration_seconds);
             Ok(AssumeRoleResponse {
                 credentials,
                 expired_time,
@@ -100,7 +99,7 @@ impl Sts {
                 request_id: String::new(),
             })
         });
-        let (sts, shared) = (self, Arc::clone(&mock.shared));
+        let (sts, keys) = (self, mock.accepted_keys());
         mock.on(move |request: AssumeRoleWithWebIdentity| {
             sts.check(&request.role_arn, &request.role_session_name)?;
             let valid = sts
@@ -117,7 +116,7 @@ impl Sts {
                     ),
                 ));
             }
-            let (credentials, expired_time) = sts.issue(&shared, request.duration_seconds);
+            let (credentials, expired_time) = sts.issue(&keys, request.duration_seconds);
             Ok(AssumeRoleWithWebIdentityResponse {
                 credentials,
                 expired_time,
@@ -153,7 +152,7 @@ impl Sts {
     }
 
     /// Fresh credentials, accepted by the endpoint until they expire.
-    fn issue(&self, shared: &Shared, duration_seconds: Option<u64>) -> (StsCredentials, u64) {
+    fn issue(&self, keys: &AcceptedKeys, duration_seconds: Option<u64>) -> (StsCredentials, u64) {
         let lifetime = self
             .lock()
             .lifetime
@@ -165,16 +164,12 @@ impl Sts {
         let secret_id = format!("AKIDtmp{n:04}{:012x}", fastrand::u64(..) >> 16);
         let secret_key = format!("{:032x}", fastrand::u128(..));
         let token = format!("tok{:032x}{:016x}", fastrand::u128(..), fastrand::u64(..));
-        shared
-            .keys
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert_temporary(
-                secret_id.clone(),
-                secret_key.clone(),
-                token.clone(),
-                expired_time,
-            );
+        keys.insert_temporary(
+            secret_id.clone(),
+            secret_key.clone(),
+            token.clone(),
+            expired_time,
+        );
         let credentials = StsCredentials {
             token: Secret::new(token),
             tmp_secret_id: secret_id,
