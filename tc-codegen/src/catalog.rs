@@ -105,7 +105,7 @@ fn generate(specs_root: &Path, out: &Path, repo: &Path) -> Result<Outcome, Strin
         let layout = CrateLayout {
             name: format!("tc-{}", dir.name),
             dir: crates.join(&dir.name),
-            examples: false,
+            examples: None,
         };
         let overrides = repo
             .join("tc-codegen/overrides")

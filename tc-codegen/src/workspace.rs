@@ -50,9 +50,10 @@ pub(crate) struct CrateLayout {
     /// `tc-vpc`.
     pub name: String,
     pub dir: PathBuf,
-    /// Whether the manifest gets the examples' dev-dependencies (the
-    /// workspace's own crates do; the catalog's scratch crates do not).
-    pub examples: bool,
+    /// For the workspace's own crates, the path from the crate to the
+    /// workspace root, where the examples' dev-dependencies live; `None` for
+    /// the catalog's scratch crates, which get no examples.
+    pub examples: Option<&'static str>,
 }
 
 impl CrateLayout {
@@ -67,8 +68,8 @@ impl CrateLayout {
         };
         CrateLayout {
             name,
+            examples: Some(if service == "cvm" { ".." } else { "../.." }),
             dir,
-            examples: true,
         }
     }
 }

@@ -3,20 +3,25 @@
 
 use crate::plan::ServicePlan;
 
-pub(crate) fn emit(service: &ServicePlan, label: &str, examples: bool) -> String {
+/// `examples` is the path from the crate to the workspace root, for a crate
+/// whose examples use the local endpoint.
+pub(crate) fn emit(service: &ServicePlan, label: &str, examples: Option<&str>) -> String {
     let (plans, plan, crate_name) = (&service.versions, service.main(), &service.name);
     let title = crate::docs::product(plan);
-    let dev_dependencies = if examples {
-        "\n# For the examples: the local endpoint, its services with state and the\n\
-         # examples' command line, an async runtime, JSON output.\n\
-         [dev-dependencies]\n\
-         tc-mock.workspace = true\n\
-         tc-emulator.workspace = true\n\
-         tokio = { workspace = true, features = [\"macros\", \"rt-multi-thread\"] }\n\
-         serde_json.workspace = true\n"
-    } else {
-        ""
-    };
+    // By path alone: a dev-dependency without a version is left out of the
+    // published package, so packaging needs no order between these crates
+    // (tc-emulator depends on service crates itself).
+    let dev_dependencies = examples.map_or_else(String::new, |root| {
+        format!(
+            "\n# For the examples: the local endpoint, its services with state and the\n\
+             # examples' command line, an async runtime, JSON output.\n\
+             [dev-dependencies]\n\
+             tc-mock = {{ path = \"{root}/tc-mock\" }}\n\
+             tc-emulator = {{ path = \"{root}/tc-emulator\" }}\n\
+             tokio = {{ workspace = true, features = [\"macros\", \"rt-multi-thread\"] }}\n\
+             serde_json.workspace = true\n"
+        )
+    });
     let versions: Vec<&str> = plans.iter().map(|p| p.version.as_str()).collect();
     let features: String = plans
         .iter()
