@@ -23,8 +23,8 @@ publish = false
 [workspace]
 
 [dependencies]
-tc-core = { path = "$repo/tc-core", features = ["metrics"] }
-tc-cvm = { path = "$repo/tc-cvm" }
+tcapi-core = { path = "$repo/tc-core", features = ["metrics"] }
+tcapi-cvm = { path = "$repo/tc-cvm" }
 tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
 TOML
 cat > "$app/src/main.rs" <<'RS'

@@ -26,7 +26,7 @@ echo "installing tencentcloud-sdk-python-common into $scratch/venv..." >&2
 
 echo "building tc-mock (release)..." >&2
 started=$(date +%s)
-cargo build --release --quiet -p tc-mock
+cargo build --release --quiet -p tcapi-mock
 echo "built in $(( $(date +%s) - started )) s" >&2
 
 log="$(mktemp)"

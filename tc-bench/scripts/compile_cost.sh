@@ -19,7 +19,7 @@ version = "0.1.0"
 edition = "2024"
 
 [dependencies]
-tc-cvm = { path = "$root/tc-cvm" }
+tcapi-cvm = { path = "$root/tc-cvm" }
 tokio = { version = "1", features = ["rt-multi-thread", "macros"] }
 
 [workspace]

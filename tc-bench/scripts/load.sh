@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 requests="${1:-20000}"
 rounds="${2:-5}"
 levels="${3:-1 16 64}"
-cargo build --release --quiet -p tc-bench -p tc-mock
+cargo build --release --quiet -p tc-bench -p tcapi-mock
 source tc-bench/scripts/fresh_mock.sh
 
 for concurrency in $levels; do

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 requests="${1:-1000000}"
 shift || true
-cargo build --release --quiet -p tc-bench -p tc-mock
+cargo build --release --quiet -p tc-bench -p tcapi-mock
 source tc-bench/scripts/fresh_mock.sh
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$mock/status"; }

@@ -17,8 +17,8 @@ scratch="${PEERS_DIR:-$(mktemp -d)}"
 mkdir -p "$scratch/node"
 
 echo "building ours (release)..." >&2
-cargo build --release --quiet -p tc-bench -p tc-mock
-cargo build --release --quiet -p tc-cvm --example describe_image_share_permission
+cargo build --release --quiet -p tc-bench -p tcapi-mock
+cargo build --release --quiet -p tcapi-cvm --example describe_image_share_permission
 
 echo "installing the official SDKs into $scratch..." >&2
 [ -x "$scratch/venv/bin/python" ] || python3 -m venv "$scratch/venv"

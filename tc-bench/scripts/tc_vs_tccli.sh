@@ -23,7 +23,7 @@ secret_id=AKIDtcvstccli
 secret_key=tc-vs-tccli-secret-key
 
 echo "building tc (release) in $scratch/target..." >&2
-CARGO_TARGET_DIR="$scratch/target" cargo build --quiet --release -p tc-cli -p tc-mock
+CARGO_TARGET_DIR="$scratch/target" cargo build --quiet --release -p tcapi-cli -p tcapi-mock
 tc="$scratch/target/release/tc"
 mock_bin="$scratch/target/release/tc-mock"
 cp "$tc" "$scratch/tc-stripped"

@@ -217,8 +217,8 @@ pub(crate) fn crate_docs(service: &ServicePlan, label: &str, example: &str) -> D
 /// "# API versions": each version's module and feature, and how to turn on
 /// another one.
 fn versions_section(mut doc: Doc, service: &ServicePlan) -> Doc {
-    let crate_name = &service.name;
-    let lib = crate_name.replace('-', "_");
+    let crate_name = &service.package();
+    let lib = service.lib();
     let main = service.main();
     doc = doc.paragraph("# API versions").paragraph(format!(
         "Each API version is a module named after it, behind the cargo feature of the same \

@@ -150,7 +150,20 @@ pub(crate) fn crate_files(
             emit::manifest::emit(service, label, layout.examples),
         ),
         (layout.dir.join("src").join("lib.rs"), lib),
+        (layout.dir.join("LICENSE-MIT"), LICENSE_MIT.to_owned()),
+        (layout.dir.join("LICENSE-APACHE"), LICENSE_APACHE.to_owned()),
     ]))
+}
+
+/// The workspace's licence texts, copied into every crate: a package carries
+/// its own licence, and cargo packages nothing from outside the crate.
+const LICENSE_MIT: &str = include_str!("../../LICENSE-MIT");
+const LICENSE_APACHE: &str = include_str!("../../LICENSE-APACHE");
+
+/// A licence copy: generated, though it cannot carry our mark.
+fn is_licence(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n == "LICENSE-MIT" || n == "LICENSE-APACHE")
 }
 
 /// What writing `files` would change.
@@ -178,10 +191,11 @@ pub(crate) fn compare(files: &BTreeMap<PathBuf, String>, dirs: &[PathBuf]) -> Ch
         match std::fs::read_to_string(path) {
             Ok(existing) if existing == *text => {}
             Ok(existing)
-                if !existing
-                    .lines()
-                    .next()
-                    .is_some_and(|l| l.contains(GENERATED_MARK)) =>
+                if !is_licence(path)
+                    && !existing
+                        .lines()
+                        .next()
+                        .is_some_and(|l| l.contains(GENERATED_MARK)) =>
             {
                 changes.hand_written.push(path.clone());
             }

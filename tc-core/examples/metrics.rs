@@ -1,7 +1,7 @@
 //! Call metrics in the Prometheus text format, after a few calls.
 //!
 //! ```text
-//! cargo run -p tc-core --features metrics --example metrics
+//! cargo run -p tcapi-core --features metrics --example metrics
 //! ```
 //!
 //! With the `metrics` feature, tc-core records each call through the

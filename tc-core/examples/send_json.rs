@@ -2,9 +2,9 @@
 //! action newer than the shipped crates.
 //!
 //! ```text
-//! cargo run -p tc-core --example send_json -- SERVICE VERSION ACTION ['{"Param":"value"}'] \
+//! cargo run -p tcapi-core --example send_json -- SERVICE VERSION ACTION ['{"Param":"value"}'] \
 //!     [--region R] [--endpoint URL] [--stream]
-//! cargo run -p tc-core --example send_json -- cvm 2017-03-12 DescribeImageSharePermission '{"ImageId":"img-6pb6lrmy"}'
+//! cargo run -p tcapi-core --example send_json -- cvm 2017-03-12 DescribeImageSharePermission '{"ImageId":"img-6pb6lrmy"}'
 //! ```
 //!
 //! Without `--endpoint` it calls the embedded local endpoint (`tc-mock`,

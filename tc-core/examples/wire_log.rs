@@ -1,7 +1,7 @@
 //! The wire log: every attempt's request and response, secrets redacted.
 //!
 //! ```text
-//! RUST_LOG=tc_core::wire=trace cargo run -p tc-core --example wire_log [-- --endpoint URL]
+//! RUST_LOG=tc_core::wire=trace cargo run -p tcapi-core --example wire_log [-- --endpoint URL]
 //! ```
 //!
 //! It installs a `tracing-subscriber` that prints what `RUST_LOG` selects

@@ -1,7 +1,7 @@
 //! Who is an image shared with? The seed call, end to end.
 //!
 //! ```text
-//! cargo run -p tc-cvm --example describe_image_share_permission -- \
+//! cargo run -p tcapi-cvm --example describe_image_share_permission -- \
 //!     [--image-id ID] [--region R] [--endpoint URL] [--get]
 //! ```
 //!

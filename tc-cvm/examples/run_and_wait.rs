@@ -2,7 +2,7 @@
 //! and the waiters, end to end.
 //!
 //! ```text
-//! cargo run -p tc-cvm --example run_and_wait -- [--count N] [--page-size N] \
+//! cargo run -p tcapi-cvm --example run_and_wait -- [--count N] [--page-size N] \
 //!     [--region R] [--endpoint URL]
 //! ```
 //!

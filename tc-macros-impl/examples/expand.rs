@@ -3,7 +3,7 @@
 //! on stable Rust, with nothing to install.
 //!
 //! ```text
-//! cargo run -p tc-macros-impl --example expand -- path/to/file.rs
+//! cargo run -p tcapi-macros-impl --example expand -- path/to/file.rs
 //! ```
 //!
 //! The file may be anywhere; it is read, not compiled, so the attributes are
@@ -24,7 +24,7 @@ use tc_macros_impl::Macro;
 fn main() -> ExitCode {
     let args: Vec<_> = std::env::args_os().skip(1).collect();
     let [path] = args.as_slice() else {
-        eprintln!("usage: cargo run -p tc-macros-impl --example expand -- path/to/file.rs");
+        eprintln!("usage: cargo run -p tcapi-macros-impl --example expand -- path/to/file.rs");
         return ExitCode::from(2);
     };
     match expand_file(Path::new(path)) {

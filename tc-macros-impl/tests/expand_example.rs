@@ -14,11 +14,11 @@ fn expand_binary() -> PathBuf {
     let binary = profile_dir
         .join("examples")
         .join(format!("expand{}", std::env::consts::EXE_SUFFIX));
-    // `cargo test -p tc-macros-impl` builds it; `--test expand_example` alone
+    // `cargo test -p tcapi-macros-impl` builds it; `--test expand_example` alone
     // does not.
     assert!(
         binary.exists(),
-        "{} is not built: run `cargo test -p tc-macros-impl` (or `cargo build -p tc-macros-impl --example expand`) first",
+        "{} is not built: run `cargo test -p tcapi-macros-impl` (or `cargo build -p tcapi-macros-impl --example expand`) first",
         binary.display()
     );
     binary

@@ -1,4 +1,4 @@
-//! `cargo run -p tc-core --example send_json -- SERVICE VERSION ACTION JSON`
+//! `cargo run -p tcapi-core --example send_json -- SERVICE VERSION ACTION JSON`
 //! as a user runs it: on the embedded endpoint by default, on another one
 //! with `--endpoint`, the region from the process environment, and the
 //! examples' exit codes. Run as a subprocess (built by `cargo test` with the

@@ -24,7 +24,7 @@
 //! | `tc_ams::v2020_06_08` | `v2020_06_08` (default) | 7 | 25 | 17 |
 //! | `tc_ams::v2020_12_29` | `v2020_12_29` | 5 | 29 | 30 |
 //!
-//! To use version 2020-12-29 too, turn its feature on (`tc-ams = { version = "...", features = ["v2020_12_29"] }` in `Cargo.toml`) and name its items through its module (`tc_ams::v2020_12_29::DescribeTasks`).
+//! To use version 2020-12-29 too, turn its feature on (`tcapi-ams = { version = "...", features = ["v2020_12_29"] }` in `Cargo.toml`) and name its items through its module (`tc_ams::v2020_12_29::DescribeTasks`).
 //!
 //! # How fields map to the wire
 //!

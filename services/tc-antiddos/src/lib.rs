@@ -24,7 +24,7 @@
 //! | `tc_antiddos::v2020_03_09` | `v2020_03_09` (default) | 97 | 76 | 27 |
 //! | `tc_antiddos::v2025_09_03` | `v2025_09_03` | 2 | 3 | 2 |
 //!
-//! To use version 2025-09-03 too, turn its feature on (`tc-antiddos = { version = "...", features = ["v2025_09_03"] }` in `Cargo.toml`) and name its items through its module (`tc_antiddos::v2025_09_03::UnblockResources`).
+//! To use version 2025-09-03 too, turn its feature on (`tcapi-antiddos = { version = "...", features = ["v2025_09_03"] }` in `Cargo.toml`) and name its items through its module (`tc_antiddos::v2025_09_03::UnblockResources`).
 //!
 //! # How fields map to the wire
 //!

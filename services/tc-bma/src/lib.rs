@@ -24,7 +24,7 @@
 //! | `tc_bma::v2021_06_24` | `v2021_06_24` (default) | 28 | 8 | 19 |
 //! | `tc_bma::v2022_11_15` | `v2022_11_15` | 11 | 7 | 32 |
 //!
-//! To use version 2022-11-15 too, turn its feature on (`tc-bma = { version = "...", features = ["v2022_11_15"] }` in `Cargo.toml`) and name its items through its module (`tc_bma::v2022_11_15::DescribeBPBrands`).
+//! To use version 2022-11-15 too, turn its feature on (`tcapi-bma = { version = "...", features = ["v2022_11_15"] }` in `Cargo.toml`) and name its items through its module (`tc_bma::v2022_11_15::DescribeBPBrands`).
 //!
 //! # How fields map to the wire
 //!

@@ -30,7 +30,7 @@
 //! | `tc_btoe::v2021_03_03` | `v2021_03_03` | 12 | 0 | 29 |
 //! | `tc_btoe::v2021_05_14` | `v2021_05_14` (default) | 13 | 0 | 29 |
 //!
-//! To use version 2021-03-03 too, turn its feature on (`tc-btoe = { version = "...", features = ["v2021_03_03"] }` in `Cargo.toml`) and name its items through its module (`tc_btoe::v2021_03_03::CreateAudioDeposit`).
+//! To use version 2021-03-03 too, turn its feature on (`tcapi-btoe = { version = "...", features = ["v2021_03_03"] }` in `Cargo.toml`) and name its items through its module (`tc_btoe::v2021_03_03::CreateAudioDeposit`).
 //!
 //! # How fields map to the wire
 //!

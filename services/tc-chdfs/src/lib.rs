@@ -24,7 +24,7 @@
 //! | `tc_chdfs::v2019_07_18` | `v2019_07_18` | 26 | 9 | 27 |
 //! | `tc_chdfs::v2020_11_12` | `v2020_11_12` (default) | 37 | 11 | 31 |
 //!
-//! To use version 2019-07-18 too, turn its feature on (`tc-chdfs = { version = "...", features = ["v2019_07_18"] }` in `Cargo.toml`) and name its items through its module (`tc_chdfs::v2019_07_18::CreateAccessGroup`).
+//! To use version 2019-07-18 too, turn its feature on (`tcapi-chdfs = { version = "...", features = ["v2019_07_18"] }` in `Cargo.toml`) and name its items through its module (`tc_chdfs::v2019_07_18::CreateAccessGroup`).
 //!
 //! # How fields map to the wire
 //!

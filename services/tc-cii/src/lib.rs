@@ -24,7 +24,7 @@
 //! | `tc_cii::v2020_12_10` | `v2020_12_10` | 3 | 2 | 7 |
 //! | `tc_cii::v2021_04_08` | `v2021_04_08` (default) | 13 | 20 | 11 |
 //!
-//! To use version 2020-12-10 too, turn its feature on (`tc-cii = { version = "...", features = ["v2020_12_10"] }` in `Cargo.toml`) and name its items through its module (`tc_cii::v2020_12_10::DescribeStructCompareData`).
+//! To use version 2020-12-10 too, turn its feature on (`tcapi-cii = { version = "...", features = ["v2020_12_10"] }` in `Cargo.toml`) and name its items through its module (`tc_cii::v2020_12_10::DescribeStructCompareData`).
 //!
 //! # How fields map to the wire
 //!

@@ -24,7 +24,7 @@
 //! | `tc_dbbrain::v2019_10_16` | `v2019_10_16` | 28 | 32 | 15 |
 //! | `tc_dbbrain::v2021_05_27` | `v2021_05_27` (default) | 100 | 104 | 32 |
 //!
-//! To use version 2019-10-16 too, turn its feature on (`tc-dbbrain = { version = "...", features = ["v2019_10_16"] }` in `Cargo.toml`) and name its items through its module (`tc_dbbrain::v2019_10_16::DescribeDBDiagReportTasks`).
+//! To use version 2019-10-16 too, turn its feature on (`tcapi-dbbrain = { version = "...", features = ["v2019_10_16"] }` in `Cargo.toml`) and name its items through its module (`tc_dbbrain::v2019_10_16::DescribeDBDiagReportTasks`).
 //!
 //! # How fields map to the wire
 //!

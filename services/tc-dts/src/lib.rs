@@ -24,7 +24,7 @@
 //! | `tc_dts::v2018_03_30` | `v2018_03_30` | 22 | 13 | 49 |
 //! | `tc_dts::v2021_12_06` | `v2021_12_06` (default) | 84 | 93 | 69 |
 //!
-//! To use version 2018-03-30 too, turn its feature on (`tc-dts = { version = "...", features = ["v2018_03_30"] }` in `Cargo.toml`) and name its items through its module (`tc_dts::v2018_03_30::DescribeMigrateJobs`).
+//! To use version 2018-03-30 too, turn its feature on (`tcapi-dts = { version = "...", features = ["v2018_03_30"] }` in `Cargo.toml`) and name its items through its module (`tc_dts::v2018_03_30::DescribeMigrateJobs`).
 //!
 //! # How fields map to the wire
 //!

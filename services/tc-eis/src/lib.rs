@@ -24,7 +24,7 @@
 //! | `tc_eis::v2020_07_15` | `v2020_07_15` | 3 | 2 | 6 |
 //! | `tc_eis::v2021_06_01` | `v2021_06_01` (default) | 5 | 5 | 24 |
 //!
-//! To use version 2020-07-15 too, turn its feature on (`tc-eis = { version = "...", features = ["v2020_07_15"] }` in `Cargo.toml`) and name its items through its module (`tc_eis::v2020_07_15::ListEisConnectors`).
+//! To use version 2020-07-15 too, turn its feature on (`tcapi-eis = { version = "...", features = ["v2020_07_15"] }` in `Cargo.toml`) and name its items through its module (`tc_eis::v2020_07_15::ListEisConnectors`).
 //!
 //! # How fields map to the wire
 //!

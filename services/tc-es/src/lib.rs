@@ -24,7 +24,7 @@
 //! | `tc_es::v2018_04_16` | `v2018_04_16` (default) | 90 | 100 | 241 |
 //! | `tc_es::v2025_01_01` | `v2025_01_01` | 10 | 24 | 10 |
 //!
-//! To use version 2025-01-01 too, turn its feature on (`tc-es = { version = "...", features = ["v2025_01_01"] }` in `Cargo.toml`) and name its items through its module (`tc_es::v2025_01_01::GetMultiModalEmbedding`).
+//! To use version 2025-01-01 too, turn its feature on (`tcapi-es = { version = "...", features = ["v2025_01_01"] }` in `Cargo.toml`) and name its items through its module (`tc_es::v2025_01_01::GetMultiModalEmbedding`).
 //!
 //! # How fields map to the wire
 //!

@@ -24,7 +24,7 @@
 //! | `tc_essbasic::v2020_12_22` | `v2020_12_22` | 53 | 20 | 56 |
 //! | `tc_essbasic::v2021_05_26` | `v2021_05_26` (default) | 99 | 102 | 191 |
 //!
-//! To use version 2020-12-22 too, turn its feature on (`tc-essbasic = { version = "...", features = ["v2020_12_22"] }` in `Cargo.toml`) and name its items through its module (`tc_essbasic::v2020_12_22::CreateH5FaceIdUrl`).
+//! To use version 2020-12-22 too, turn its feature on (`tcapi-essbasic = { version = "...", features = ["v2020_12_22"] }` in `Cargo.toml`) and name its items through its module (`tc_essbasic::v2020_12_22::CreateH5FaceIdUrl`).
 //!
 //! # How fields map to the wire
 //!

@@ -27,7 +27,7 @@
 //! | `tc_facefusion::v2018_12_01` | `v2018_12_01` | 3 | 10 | 49 |
 //! | `tc_facefusion::v2022_09_27` | `v2022_09_27` (default) | 3 | 10 | 39 |
 //!
-//! To use version 2018-12-01 too, turn its feature on (`tc-facefusion = { version = "...", features = ["v2018_12_01"] }` in `Cargo.toml`) and name its items through its module (`tc_facefusion::v2018_12_01::DescribeMaterialList`).
+//! To use version 2018-12-01 too, turn its feature on (`tcapi-facefusion = { version = "...", features = ["v2018_12_01"] }` in `Cargo.toml`) and name its items through its module (`tc_facefusion::v2018_12_01::DescribeMaterialList`).
 //!
 //! # How fields map to the wire
 //!

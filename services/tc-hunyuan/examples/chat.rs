@@ -1,7 +1,7 @@
 //! Chat with Hunyuan `ChatCompletions`, the answer printed as it streams.
 //!
 //! ```text
-//! cargo run -p tc-hunyuan --example chat -- [--model M] [--region R] [--endpoint URL] "prompt"
+//! cargo run -p tcapi-hunyuan --example chat -- [--model M] [--region R] [--endpoint URL] "prompt"
 //! ```
 //!
 //! Without `--endpoint` it starts the local endpoint in-process, which streams

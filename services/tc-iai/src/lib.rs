@@ -24,7 +24,7 @@
 //! | `tc_iai::v2018_03_01` | `v2018_03_01` | 32 | 28 | 92 |
 //! | `tc_iai::v2020_03_03` | `v2020_03_03` (default) | 35 | 28 | 98 |
 //!
-//! To use version 2018-03-01 too, turn its feature on (`tc-iai = { version = "...", features = ["v2018_03_01"] }` in `Cargo.toml`) and name its items through its module (`tc_iai::v2018_03_01::GetGroupList`).
+//! To use version 2018-03-01 too, turn its feature on (`tcapi-iai = { version = "...", features = ["v2018_03_01"] }` in `Cargo.toml`) and name its items through its module (`tc_iai::v2018_03_01::GetGroupList`).
 //!
 //! # How fields map to the wire
 //!

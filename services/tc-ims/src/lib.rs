@@ -24,7 +24,7 @@
 //! | `tc_ims::v2020_07_13` | `v2020_07_13` | 1 | 13 | 34 |
 //! | `tc_ims::v2020_12_29` | `v2020_12_29` (default) | 2 | 15 | 36 |
 //!
-//! To use version 2020-07-13 too, turn its feature on (`tc-ims = { version = "...", features = ["v2020_07_13"] }` in `Cargo.toml`) and name its items through its module (`tc_ims::v2020_07_13::ImageModeration`).
+//! To use version 2020-07-13 too, turn its feature on (`tcapi-ims = { version = "...", features = ["v2020_07_13"] }` in `Cargo.toml`) and name its items through its module (`tc_ims::v2020_07_13::ImageModeration`).
 //!
 //! # How fields map to the wire
 //!

@@ -24,7 +24,7 @@
 //! | `tc_iotcloud::v2018_06_14` | `v2018_06_14` | 69 | 26 | 102 |
 //! | `tc_iotcloud::v2021_04_08` | `v2021_04_08` (default) | 73 | 25 | 106 |
 //!
-//! To use version 2018-06-14 too, turn its feature on (`tc-iotcloud = { version = "...", features = ["v2018_06_14"] }` in `Cargo.toml`) and name its items through its module (`tc_iotcloud::v2018_06_14::DescribeProductResource`).
+//! To use version 2018-06-14 too, turn its feature on (`tcapi-iotcloud = { version = "...", features = ["v2018_06_14"] }` in `Cargo.toml`) and name its items through its module (`tc_iotcloud::v2018_06_14::DescribeProductResource`).
 //!
 //! # How fields map to the wire
 //!

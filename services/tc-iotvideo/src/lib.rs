@@ -25,7 +25,7 @@
 //! | `tc_iotvideo::v2020_12_15` | `v2020_12_15` | 79 | 25 | 14 |
 //! | `tc_iotvideo::v2021_11_25` | `v2021_11_25` (default) | 108 | 36 | 17 |
 //!
-//! To use version 2019-11-26 too, turn its feature on (`tc-iotvideo = { version = "...", features = ["v2019_11_26"] }` in `Cargo.toml`) and name its items through its module (`tc_iotvideo::v2019_11_26::DescribeIotDataType`).
+//! To use version 2019-11-26 too, turn its feature on (`tcapi-iotvideo = { version = "...", features = ["v2019_11_26"] }` in `Cargo.toml`) and name its items through its module (`tc_iotvideo::v2019_11_26::DescribeIotDataType`).
 //!
 //! # How fields map to the wire
 //!

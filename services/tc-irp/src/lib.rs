@@ -28,7 +28,7 @@
 //! | `tc_irp::v2022_03_24` | `v2022_03_24` | 4 | 8 | 5 |
 //! | `tc_irp::v2022_08_05` | `v2022_08_05` (default) | 7 | 11 | 6 |
 //!
-//! To use version 2022-03-24 too, turn its feature on (`tc-irp = { version = "...", features = ["v2022_03_24"] }` in `Cargo.toml`) and name its items through its module (`tc_irp::v2022_03_24::RecommendContent`).
+//! To use version 2022-03-24 too, turn its feature on (`tcapi-irp = { version = "...", features = ["v2022_03_24"] }` in `Cargo.toml`) and name its items through its module (`tc_irp::v2022_03_24::RecommendContent`).
 //!
 //! # How fields map to the wire
 //!

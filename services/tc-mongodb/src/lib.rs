@@ -24,7 +24,7 @@
 //! | `tc_mongodb::v2018_04_08` | `v2018_04_08` | 13 | 7 | 34 |
 //! | `tc_mongodb::v2019_07_25` | `v2019_07_25` (default) | 97 | 60 | 112 |
 //!
-//! To use version 2018-04-08 too, turn its feature on (`tc-mongodb = { version = "...", features = ["v2018_04_08"] }` in `Cargo.toml`) and name its items through its module (`tc_mongodb::v2018_04_08::DescribeDBInstances`).
+//! To use version 2018-04-08 too, turn its feature on (`tcapi-mongodb = { version = "...", features = ["v2018_04_08"] }` in `Cargo.toml`) and name its items through its module (`tc_mongodb::v2018_04_08::DescribeDBInstances`).
 //!
 //! # How fields map to the wire
 //!

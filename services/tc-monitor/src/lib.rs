@@ -24,7 +24,7 @@
 //! | `tc_monitor::v2018_07_24` | `v2018_07_24` (default) | 186 | 165 | 110 |
 //! | `tc_monitor::v2023_06_16` | `v2023_06_16` | 42 | 68 | 5 |
 //!
-//! To use version 2023-06-16 too, turn its feature on (`tc-monitor = { version = "...", features = ["v2023_06_16"] }` in `Cargo.toml`) and name its items through its module (`tc_monitor::v2023_06_16::DescribeAIWorkbenchAgent`).
+//! To use version 2023-06-16 too, turn its feature on (`tcapi-monitor = { version = "...", features = ["v2023_06_16"] }` in `Cargo.toml`) and name its items through its module (`tc_monitor::v2023_06_16::DescribeAIWorkbenchAgent`).
 //!
 //! # How fields map to the wire
 //!

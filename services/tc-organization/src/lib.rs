@@ -24,7 +24,7 @@
 //! | `tc_organization::v2018_12_25` | `v2018_12_25` | 20 | 3 | 25 |
 //! | `tc_organization::v2021_03_31` | `v2021_03_31` (default) | 139 | 61 | 316 |
 //!
-//! To use version 2018-12-25 too, turn its feature on (`tc-organization = { version = "...", features = ["v2018_12_25"] }` in `Cargo.toml`) and name its items through its module (`tc_organization::v2018_12_25::GetOrganization`).
+//! To use version 2018-12-25 too, turn its feature on (`tcapi-organization = { version = "...", features = ["v2018_12_25"] }` in `Cargo.toml`) and name its items through its module (`tc_organization::v2018_12_25::GetOrganization`).
 //!
 //! # How fields map to the wire
 //!

@@ -25,7 +25,7 @@
 //! | `tc_rce::v2025_04_25` | `v2025_04_25` | 1 | 5 | 0 |
 //! | `tc_rce::v2026_01_30` | `v2026_01_30` | 5 | 69 | 14 |
 //!
-//! To use version 2025-04-25 too, turn its feature on (`tc-rce = { version = "...", features = ["v2025_04_25"] }` in `Cargo.toml`) and name its items through its module (`tc_rce::v2025_04_25::ManageIPPortraitRisk`).
+//! To use version 2025-04-25 too, turn its feature on (`tcapi-rce = { version = "...", features = ["v2025_04_25"] }` in `Cargo.toml`) and name its items through its module (`tc_rce::v2025_04_25::ManageIPPortraitRisk`).
 //!
 //! # How fields map to the wire
 //!

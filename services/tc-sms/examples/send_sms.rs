@@ -1,7 +1,7 @@
 //! Send a text message with SMS `SendSms`, end to end.
 //!
 //! ```text
-//! cargo run -p tc-sms --example send_sms -- \
+//! cargo run -p tcapi-sms --example send_sms -- \
 //!     [--phone +8618501234444,+8618501234445] [--app-id ID] [--template-id ID] \
 //!     [--sign-name NAME] [--params 4370,5] [--region R] [--endpoint URL]
 //! ```

@@ -27,7 +27,7 @@
 //! | `tc_sms::v2019_07_11` | `v2019_07_11` | 16 | 14 | 86 |
 //! | `tc_sms::v2021_01_11` | `v2021_01_11` (default) | 20 | 19 | 94 |
 //!
-//! To use version 2019-07-11 too, turn its feature on (`tc-sms = { version = "...", features = ["v2019_07_11"] }` in `Cargo.toml`) and name its items through its module (`tc_sms::v2019_07_11::DeleteSmsSign`).
+//! To use version 2019-07-11 too, turn its feature on (`tcapi-sms = { version = "...", features = ["v2019_07_11"] }` in `Cargo.toml`) and name its items through its module (`tc_sms::v2019_07_11::DeleteSmsSign`).
 //!
 //! # How fields map to the wire
 //!

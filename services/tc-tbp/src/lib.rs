@@ -27,7 +27,7 @@
 //! | `tc_tbp::v2019_03_11` | `v2019_03_11` (default) | 4 | 3 | 11 |
 //! | `tc_tbp::v2019_06_27` | `v2019_06_27` | 2 | 3 | 7 |
 //!
-//! To use version 2019-06-27 too, turn its feature on (`tc-tbp = { version = "...", features = ["v2019_06_27"] }` in `Cargo.toml`) and name its items through its module (`tc_tbp::v2019_06_27::TextReset`).
+//! To use version 2019-06-27 too, turn its feature on (`tcapi-tbp = { version = "...", features = ["v2019_06_27"] }` in `Cargo.toml`) and name its items through its module (`tc_tbp::v2019_06_27::TextReset`).
 //!
 //! # How fields map to the wire
 //!

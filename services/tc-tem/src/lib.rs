@@ -24,7 +24,7 @@
 //! | `tc_tem::v2020_12_21` | `v2020_12_21` | 17 | 21 | 1 |
 //! | `tc_tem::v2021_07_01` | `v2021_07_01` (default) | 51 | 50 | 141 |
 //!
-//! To use version 2020-12-21 too, turn its feature on (`tc-tem = { version = "...", features = ["v2020_12_21"] }` in `Cargo.toml`) and name its items through its module (`tc_tem::v2020_12_21::DescribeIngresses`).
+//! To use version 2020-12-21 too, turn its feature on (`tcapi-tem = { version = "...", features = ["v2020_12_21"] }` in `Cargo.toml`) and name its items through its module (`tc_tem::v2020_12_21::DescribeIngresses`).
 //!
 //! # How fields map to the wire
 //!

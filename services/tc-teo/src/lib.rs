@@ -24,7 +24,7 @@
 //! | `tc_teo::v2022_01_06` | `v2022_01_06` | 5 | 8 | 17 |
 //! | `tc_teo::v2022_09_01` | `v2022_09_01` (default) | 238 | 420 | 523 |
 //!
-//! To use version 2022-01-06 too, turn its feature on (`tc-teo = { version = "...", features = ["v2022_01_06"] }` in `Cargo.toml`) and name its items through its module (`tc_teo::v2022_01_06::DescribePrefetchTasks`).
+//! To use version 2022-01-06 too, turn its feature on (`tcapi-teo = { version = "...", features = ["v2022_01_06"] }` in `Cargo.toml`) and name its items through its module (`tc_teo::v2022_01_06::DescribePrefetchTasks`).
 //!
 //! # How fields map to the wire
 //!

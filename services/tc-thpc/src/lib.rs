@@ -25,7 +25,7 @@
 //! | `tc_thpc::v2022_04_01` | `v2022_04_01` | 16 | 30 | 44 |
 //! | `tc_thpc::v2023_03_21` | `v2023_03_21` (default) | 52 | 63 | 61 |
 //!
-//! To use version 2021-11-09 too, turn its feature on (`tc-thpc = { version = "...", features = ["v2021_11_09"] }` in `Cargo.toml`) and name its items through its module (`tc_thpc::v2021_11_09::DescribeClusters`).
+//! To use version 2021-11-09 too, turn its feature on (`tcapi-thpc = { version = "...", features = ["v2021_11_09"] }` in `Cargo.toml`) and name its items through its module (`tc_thpc::v2021_11_09::DescribeClusters`).
 //!
 //! # How fields map to the wire
 //!

@@ -24,7 +24,7 @@
 //! | `tc_tione::v2019_10_22` | `v2019_10_22` | 22 | 21 | 35 |
 //! | `tc_tione::v2021_11_11` | `v2021_11_11` (default) | 77 | 138 | 186 |
 //!
-//! To use version 2019-10-22 too, turn its feature on (`tc-tione = { version = "...", features = ["v2019_10_22"] }` in `Cargo.toml`) and name its items through its module (`tc_tione::v2019_10_22::DescribeCodeRepositories`).
+//! To use version 2019-10-22 too, turn its feature on (`tcapi-tione = { version = "...", features = ["v2019_10_22"] }` in `Cargo.toml`) and name its items through its module (`tc_tione::v2019_10_22::DescribeCodeRepositories`).
 //!
 //! # How fields map to the wire
 //!

@@ -24,7 +24,7 @@
 //! | `tc_tke::v2018_05_25` | `v2018_05_25` (default) | 272 | 209 | 226 |
 //! | `tc_tke::v2022_05_01` | `v2022_05_01` | 24 | 44 | 26 |
 //!
-//! To use version 2022-05-01 too, turn its feature on (`tc-tke = { version = "...", features = ["v2022_05_01"] }` in `Cargo.toml`) and name its items through its module (`tc_tke::v2022_05_01::DescribeClusters`).
+//! To use version 2022-05-01 too, turn its feature on (`tcapi-tke = { version = "...", features = ["v2022_05_01"] }` in `Cargo.toml`) and name its items through its module (`tc_tke::v2022_05_01::DescribeClusters`).
 //!
 //! # How fields map to the wire
 //!

@@ -27,7 +27,7 @@
 //! | `tc_tms::v2020_07_13` | `v2020_07_13` (default) | 4 | 10 | 24 |
 //! | `tc_tms::v2020_12_29` | `v2020_12_29` | 3 | 13 | 22 |
 //!
-//! To use version 2020-12-29 too, turn its feature on (`tc-tms = { version = "...", features = ["v2020_12_29"] }` in `Cargo.toml`) and name its items through its module (`tc_tms::v2020_12_29::CreateFinancialLLMTask`).
+//! To use version 2020-12-29 too, turn its feature on (`tcapi-tms = { version = "...", features = ["v2020_12_29"] }` in `Cargo.toml`) and name its items through its module (`tc_tms::v2020_12_29::CreateFinancialLLMTask`).
 //!
 //! # How fields map to the wire
 //!

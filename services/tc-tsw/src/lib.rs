@@ -24,7 +24,7 @@
 //! | `tc_tsw::v2020_09_24` | `v2020_09_24` | 1 | 1 | 0 |
 //! | `tc_tsw::v2021_04_12` | `v2021_04_12` (default) | 3 | 0 | 0 |
 //!
-//! To use version 2020-09-24 too, turn its feature on (`tc-tsw = { version = "...", features = ["v2020_09_24"] }` in `Cargo.toml`) and name its items through its module (`tc_tsw::v2020_09_24::DescribeAgentShell`).
+//! To use version 2020-09-24 too, turn its feature on (`tcapi-tsw = { version = "...", features = ["v2020_09_24"] }` in `Cargo.toml`) and name its items through its module (`tc_tsw::v2020_09_24::DescribeAgentShell`).
 //!
 //! # How fields map to the wire
 //!

@@ -28,7 +28,7 @@
 //! | `tc_vm::v2020_12_29` | `v2020_12_29` | 4 | 28 | 19 |
 //! | `tc_vm::v2021_09_22` | `v2021_09_22` | 4 | 38 | 19 |
 //!
-//! To use version 2020-12-29 too, turn its feature on (`tc-vm = { version = "...", features = ["v2020_12_29"] }` in `Cargo.toml`) and name its items through its module (`tc_vm::v2020_12_29::DescribeTasks`).
+//! To use version 2020-12-29 too, turn its feature on (`tcapi-vm = { version = "...", features = ["v2020_12_29"] }` in `Cargo.toml`) and name its items through its module (`tc_vm::v2020_12_29::DescribeTasks`).
 //!
 //! # How fields map to the wire
 //!

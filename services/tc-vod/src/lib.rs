@@ -24,7 +24,7 @@
 //! | `tc_vod::v2018_07_17` | `v2018_07_17` (default) | 241 | 667 | 246 |
 //! | `tc_vod::v2024_07_18` | `v2024_07_18` | 7 | 16 | 11 |
 //!
-//! To use version 2024-07-18 too, turn its feature on (`tc-vod = { version = "...", features = ["v2024_07_18"] }` in `Cargo.toml`) and name its items through its module (`tc_vod::v2024_07_18::DescribeIncrementalMigrationStrategyInfos`).
+//! To use version 2024-07-18 too, turn its feature on (`tcapi-vod = { version = "...", features = ["v2024_07_18"] }` in `Cargo.toml`) and name its items through its module (`tc_vod::v2024_07_18::DescribeIncrementalMigrationStrategyInfos`).
 //!
 //! # How fields map to the wire
 //!

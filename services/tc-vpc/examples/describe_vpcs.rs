@@ -1,7 +1,7 @@
 //! List VPCs with VPC `DescribeVpcs`, end to end.
 //!
 //! ```text
-//! cargo run -p tc-vpc --example describe_vpcs -- [--vpc-id vpc-xxxxxxxx] [--limit N] \
+//! cargo run -p tcapi-vpc --example describe_vpcs -- [--vpc-id vpc-xxxxxxxx] [--limit N] \
 //!     [--region R] [--endpoint URL]
 //! ```
 //!

@@ -24,7 +24,7 @@
 //! | `tc_wedata::v2021_08_20` | `v2021_08_20` (default) | 309 | 389 | 49 |
 //! | `tc_wedata::v2025_08_06` | `v2025_08_06` | 183 | 284 | 32 |
 //!
-//! To use version 2025-08-06 too, turn its feature on (`tc-wedata = { version = "...", features = ["v2025_08_06"] }` in `Cargo.toml`) and name its items through its module (`tc_wedata::v2025_08_06::ListPermissions`).
+//! To use version 2025-08-06 too, turn its feature on (`tcapi-wedata = { version = "...", features = ["v2025_08_06"] }` in `Cargo.toml`) and name its items through its module (`tc_wedata::v2025_08_06::ListPermissions`).
 //!
 //! # How fields map to the wire
 //!

@@ -27,7 +27,7 @@
 //! | `tc_yunsou::v2018_05_04` | `v2018_05_04` | 2 | 0 | 0 |
 //! | `tc_yunsou::v2019_11_15` | `v2019_11_15` (default) | 2 | 5 | 8 |
 //!
-//! To use version 2018-05-04 too, turn its feature on (`tc-yunsou = { version = "...", features = ["v2018_05_04"] }` in `Cargo.toml`) and name its items through its module (`tc_yunsou::v2018_05_04::DataSearch`).
+//! To use version 2018-05-04 too, turn its feature on (`tcapi-yunsou = { version = "...", features = ["v2018_05_04"] }` in `Cargo.toml`) and name its items through its module (`tc_yunsou::v2018_05_04::DataSearch`).
 //!
 //! # How fields map to the wire
 //!

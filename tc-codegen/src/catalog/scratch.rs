@@ -37,7 +37,7 @@ license = "MIT OR Apache-2.0"
 repository = "https://example.invalid/tencentcloud-rust"
 
 [workspace.dependencies]
-tc-core = {{ path = {tc_core:?} }}
+tc-core = {{ path = {tc_core:?}, package = "tcapi-core" }}
 
 {lints}
 [profile.dev]

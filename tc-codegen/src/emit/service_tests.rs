@@ -62,9 +62,10 @@ fn manifest(crates: &[ServicePlan]) -> String {
             .map(|p| format!("{:?}", p.module))
             .collect();
         out.push_str(&format!(
-            "{} = {{ path = \"../../{}\", features = [{}] }}\n",
+            "{} = {{ path = \"../../{}\", package = \"{}\", features = [{}] }}\n",
             c.name,
             c.dir,
+            c.package(),
             features.join(", ")
         ));
     }

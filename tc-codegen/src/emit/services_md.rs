@@ -20,10 +20,10 @@ pub(crate) fn emit(crates: &[ServicePlan]) -> String {
          ## Depending on a service\n\n\
          ```toml\n\
          [dependencies]\n\
-         tc-tke = {{ git = \"<this repository>\" }}             # or {{ path = \"services/tc-tke\" }}\n\
+         tcapi-tke = \"0.1\"             # or {{ path = \"services/tc-tke\" }}; the code says `tc_tke::...`\n\
          # An older API version as well: turn on its feature; its items are under\n\
          # `tc_monitor::v2023_06_16`.\n\
-         tc-monitor = {{ git = \"<this repository>\", features = [\"v2023_06_16\"] }}\n\
+         tcapi-monitor = {{ version = \"0.1\", features = [\"v2023_06_16\"] }}\n\
          ```\n\n\
          Each API version is a module named after it (`v2018_07_24`) behind the cargo \
          feature of the same name. The default version (marked **bold** below: the one with \
@@ -34,7 +34,7 @@ pub(crate) fn emit(crates: &[ServicePlan]) -> String {
          compiles only the service crates it depends on.\n\n\
          The product column gives our English name where the crate has one and the \
          name Tencent Cloud's own API definitions use (`schema.json`'s `product`).\n\n\
-         | service | product | crate | versions (features) | actions | models | codes |\n\
+         | service | product | package | versions (features) | actions | models | codes |\n\
          |---|---|---|---|---:|---:|---:|\n",
         super::GENERATED_MARK,
         crates.len(),
@@ -61,7 +61,7 @@ pub(crate) fn emit(crates: &[ServicePlan]) -> String {
             "| {service} | {title} | [`{name}`]({dir}) | {versions} | {actions} | {models} | {codes} |\n",
             service = plan.service,
             title = product(plan),
-            name = c.name,
+            name = c.package(),
             dir = c.dir,
             versions = versions.join(", "),
             actions = per_version(|p| p.actions.len()),

@@ -106,6 +106,19 @@ impl ServicePlan {
         }
     }
 
+    /// The package name users add (`tcapi-vpc`): the registry's `tc-` names
+    /// are taken, so packages carry the `tcapi-` prefix (see the README's
+    /// "Package names").
+    pub(crate) fn package(&self) -> String {
+        format!("tcapi-{}", self.name.trim_start_matches("tc-"))
+    }
+
+    /// The library name code uses (`tc_vpc`), kept whatever the package is
+    /// called.
+    pub(crate) fn lib(&self) -> String {
+        self.name.replace('-', "_")
+    }
+
     /// The version the crate root re-exports.
     pub(crate) fn main(&self) -> &Plan {
         &self.versions[self.primary]

@@ -1,6 +1,6 @@
 #![deny(warnings)]
 
-// A user who renamed the dependency (`tc = { package = "tc-core" }`) points the
+// A user who renamed the dependency (`tc = { package = "tcapi-core" }`) points the
 // attributes at it; nothing names `::tc_core`.
 use tc_core as tc;
 
