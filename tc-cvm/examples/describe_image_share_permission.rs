@@ -50,8 +50,15 @@ async fn run() -> Result<DescribeImageSharePermissionResponse, Failure> {
     } else {
         Method::Post
     };
+    // Every member is set today; `..Default::default()` keeps this compiling
+    // when the spec adds an optional one (see the README's evolution policy).
+    #[allow(clippy::needless_update)]
+    let request = DescribeImageSharePermission {
+        image_id,
+        ..Default::default()
+    };
     let output = client
-        .call(DescribeImageSharePermission { image_id })
+        .call(request)
         .method(method)
         .send()
         .await?;

@@ -29,7 +29,7 @@
 //! Arc::new(ImageSharing::seeded()).install(&mock);
 //! let client = mock.client_builder().region("ap-guangzhou").build()?;
 //! let out = client
-//!     .send(DescribeImageSharePermission { image_id: "img-6pb6lrmy".into() })
+//!     .send(DescribeImageSharePermission { image_id: "img-6pb6lrmy".into(), ..Default::default() })
 //!     .await?;
 //! assert_eq!(out.share_permission_set.len(), 2);
 //! # Ok(()) }
