@@ -15,15 +15,15 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitInt, LitStr, Path, Token, Type};
 
-use crate::ctxt::Ctxt;
-use crate::default_output;
-use crate::keys::{
+use super::ctxt::Ctxt;
+use super::default_output;
+use super::keys::{
     ACTION_KEYS, CODE, CODE_EXAMPLE, CRATE, CRATE_EXAMPLE, CRATE_KEYS, ERROR, ERROR_EXAMPLE,
     FIELD_KEYS, METHOD, METHOD_EXAMPLE, NAME, NAME_EXAMPLE, OUTPUT, OUTPUT_EXAMPLE, RATE_LIMIT,
     RATE_LIMIT_EXAMPLE, RENAME, RENAME_EXAMPLE, SENSITIVE, SERDE, SERVICE, SERVICE_EXAMPLE, TC,
     VARIANT_KEYS, VERSION, VERSION_EXAMPLE,
 };
-use crate::rules::{
+use super::rules::{
     Method, check_code, check_method, check_name, check_rename, check_service, check_version,
 };
 

@@ -12,8 +12,9 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{Data, DeriveInput, Fields, Path, Type};
 
-use crate::attr::{ActionFallback, is_helper};
-use crate::expand::{derived_names, error_derives};
+use super::error::error_derives;
+use super::shared::derived_names;
+use crate::internals::attr::{ActionFallback, is_helper};
 
 /// For an item we could not even read as a struct, enum or union.
 pub(crate) fn raw(input: TokenStream, result: Result<(), syn::Error>) -> TokenStream {
