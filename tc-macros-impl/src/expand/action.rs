@@ -12,6 +12,7 @@ use super::shared::Kind;
 use crate::internals::ast::Struct;
 use crate::internals::attr::ActionArgs;
 use crate::internals::default_output;
+use crate::internals::paginate::{PaginateArgs, Style};
 use crate::internals::rules::Method;
 
 /// `#[tc_action]`: the struct with its derives, and `impl Action`.
@@ -42,6 +43,10 @@ pub(crate) fn action(args: &ActionArgs, input: &Struct) -> TokenStream {
         }
     });
     let client_token = client_token(input, root);
+    let paginate = args
+        .paginate
+        .as_ref()
+        .map(|paging| paginate_impl(paging, ident, root));
     let (service, version, name) = (&args.service, &args.version, &args.name);
     quote! {
         #item
@@ -59,7 +64,72 @@ pub(crate) fn action(args: &ActionArgs, input: &Struct) -> TokenStream {
                 #rate_limit
                 #client_token
             }
+
+            #paginate
         };
+    }
+}
+
+/// `impl Paginate` from `paginate(...)`: each member is read through
+/// `__private::paging`'s traits, so that a number may be `u64`, `i64` or
+/// text and any member optional. Member names keep the user's spans, so that a
+/// misspelt one is reported where it is written.
+fn paginate_impl(paging: &PaginateArgs, ident: &Ident, root: &Path) -> TokenStream {
+    let helpers = quote!(#root::__private::paging);
+    let (item, cursor, items) = (&paging.item, &paging.cursor, &paging.items);
+    let (read, write) = match paging.style {
+        Style::Offset => (quote!(offset), quote!(set_number)),
+        Style::Page => (quote!(page), quote!(set_number)),
+        Style::Token => (quote!(token), quote!(set_token)),
+    };
+    let page_size = match &paging.limit {
+        Some(limit) => quote!(#helpers::Number::get(&self.#limit)),
+        None => quote!(::core::option::Option::None),
+    };
+    let total = paging.total.as_ref().map(|total| {
+        quote! {
+            fn total(output: &Self::Output) -> ::core::option::Option<u64> {
+                #helpers::Number::get(&output.#total)
+            }
+        }
+    });
+    let next_token = paging.next.as_ref().map(|next| {
+        quote! {
+            fn next_token(output: &Self::Output) -> ::core::option::Option<&str> {
+                #helpers::Token::token(&output.#next)
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated)] // a deprecated member still pages
+        impl #root::Paginate for #ident {
+            type Item = #item;
+
+            fn cursor(&self) -> #root::Cursor {
+                #helpers::#read(&self.#cursor)
+            }
+
+            fn set_cursor(&mut self, cursor: #root::Cursor) {
+                #helpers::#write(&mut self.#cursor, cursor);
+            }
+
+            fn page_size(&self) -> ::core::option::Option<u64> {
+                #page_size
+            }
+
+            #total
+
+            #next_token
+
+            fn item_count(output: &Self::Output) -> usize {
+                #helpers::List::count(&output.#items)
+            }
+
+            fn take_items(output: &mut Self::Output) -> ::std::vec::Vec<Self::Item> {
+                #helpers::List::take(&mut output.#items)
+            }
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! `#[tc_model]`, and the struct item every struct attribute writes: the
 //! struct as written and its standard impls (`Clone`, `Debug`, `PartialEq`,
-//! a model's `Default`) unless the user derives them.
+//! `Default`) unless the user derives them.
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote, quote_spanned};
@@ -27,7 +27,7 @@ pub(crate) fn model(root: &Path, input: &Struct) -> TokenStream {
 }
 
 /// The struct as written (our `#[tc(...)]` attributes removed), its `Clone`,
-/// `Debug`, `PartialEq` (and, for a model, `Default`) impls unless the user
+/// `Debug`, `PartialEq` and `Default` impls unless the user
 /// derives them, and its `Serialize` and `Deserialize` impls.
 ///
 /// The impls are written here rather than derived: see the module docs for
@@ -48,7 +48,9 @@ pub(super) fn struct_item(input: &Struct, root: &Path, kind: Kind) -> TokenStrea
     let clone = wanted("Clone").then(|| clone_impl(input, root));
     let debug = wanted("Debug").then(|| debug_impl(input, root));
     let partial_eq = wanted("PartialEq").then(|| partial_eq_impl(input, root));
-    let default = (kind == Kind::Model && wanted("Default")).then(|| default_impl(input, root));
+    // An action gets `Default` too: requests are written as
+    // `X { a, ..Default::default() }`, and paging starts from one.
+    let default = wanted("Default").then(|| default_impl(input, root));
     let serialize = serialize_impl(input, root);
     let deserialize = deserialize_impl(input, root, kind);
     quote! {
@@ -157,7 +159,7 @@ fn partial_eq_impl(input: &Struct, root: &Path) -> TokenStream {
     }
 }
 
-/// `impl Default` for a model: every member's default.
+/// `impl Default`: every member's default.
 fn default_impl(input: &Struct, root: &Path) -> TokenStream {
     let ident = &input.item.ident;
     let checks = wire_type_checks(input, root);

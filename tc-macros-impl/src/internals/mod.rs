@@ -3,7 +3,7 @@
 //!
 //! - `attr`: the attributes' own arguments and the `#[tc(...)]` helper
 //!   attributes (`keys`: the names the user writes, as constants, and how each
-//!   is written);
+//!   is written; `paginate`: the `paginate(...)` argument);
 //! - `rules`, `date`: what one value may be (a service name, a version date, ...);
 //! - `naming`: how a field's wire name is derived, and the way back (public:
 //!   the generator uses the same rules);
@@ -22,6 +22,7 @@ pub(crate) mod date;
 pub(crate) mod default_output;
 pub(crate) mod keys;
 pub mod naming;
+pub(crate) mod paginate;
 pub(crate) mod rules;
 pub mod sensitive;
 pub(crate) mod valid;
