@@ -498,7 +498,12 @@ pub(crate) fn paginators_module(
         paged.len()
     ));
     if !paged.is_empty() {
-        doc = doc.paragraph("Each by its request's cursor and page size; the items, total and next token are the answer's members:").line("");
+        doc = doc
+            .paragraph(
+                "Each by its request's cursor and page size; the items, total and next \
+                 token are the answer's members:",
+            )
+            .line("");
         for (name, p) in paged {
             let cursor = match p.style {
                 Style::Offset => "offset",
@@ -521,7 +526,11 @@ pub(crate) fn paginators_module(
     }
     if !unclassified.is_empty() {
         doc = doc
-            .paragraph("Actions with paging members but no pattern recognised for sure, and why (page them with your own loop, or declare `paginate(...)` on an action of your own):")
+            .paragraph(
+                "Actions with paging members but no pattern recognised for sure, and why \
+                 (page them with your own loop, or declare `paginate(...)` on an action of \
+                 your own):",
+            )
             .line("");
         for (name, why) in unclassified {
             doc = doc.line(format!("- `{name}`: {why}"));

@@ -66,9 +66,6 @@ pub(crate) fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Pag
     let mut total = None;
     let mut next: Option<(Path, Ident)> = None;
     let mut seen: Vec<String> = Vec::new();
-    // After a second cursor, which one `next` goes with is unknown: the
-    // cursor's error alone is reported.
-    let mut second_cursor = false;
     meta.parse_nested_meta(|inner| {
         let key = inner.path.get_ident().map(|ident| ident.to_string());
         let Some(key) = key.filter(|key| PAGINATE_KEYS.contains(&key.as_str())) else {
@@ -118,7 +115,6 @@ pub(crate) fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Pag
         };
         if let Some(style) = style {
             if let Some((_, first, _)) = &cursor {
-                second_cursor = true;
                 cx.error_spanned_by(
                     &inner.path,
                     format_args!(
@@ -141,6 +137,11 @@ pub(crate) fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Pag
         Ok(())
     })?;
 
+    // A key written wrong may be the cursor or the list the checks below
+    // would report missing: its own error is the one to fix first.
+    if cx.len() > errors_before {
+        return Ok(None);
+    }
     let at = meta.path.span();
     let Some((style, cursor_key, cursor)) = cursor else {
         cx.error_at(
@@ -153,7 +154,6 @@ pub(crate) fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Pag
         return Ok(None);
     };
     match (style, &next) {
-        _ if second_cursor => {}
         (Style::Token, None) => cx.error_spanned_by(
             &cursor_key,
             format_args!(
