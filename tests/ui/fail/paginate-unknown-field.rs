@@ -1,6 +1,7 @@
 use tc_core::{tc_action, tc_model};
 
-// A misspelt answer member: the compiler's one error, at the name as written.
+// A misspelt answer member: the compiler's own error, at the name as written
+// (once per use: the list is counted through `&` and taken through `&mut`).
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
