@@ -216,15 +216,36 @@ mod tests {
     fn each_malformed_paginate_is_one_error() {
         let cases = [
             quote!(paginate(limit = limit, items = xs, item = X)),
-            quote!(paginate(offset = offset, page = offset, items = xs, item = X)),
-            quote!(paginate(offset = offset, token = t, next = t, items = xs, item = X)),
+            quote!(paginate(
+                offset = offset,
+                page = offset,
+                items = xs,
+                item = X
+            )),
+            quote!(paginate(
+                offset = offset,
+                token = t,
+                next = t,
+                items = xs,
+                item = X
+            )),
             quote!(paginate(offset = offset, items = xs)),
             quote!(paginate(offset = offset, item = X)),
             quote!(paginate(token = t, items = xs, item = X)),
             quote!(paginate(offset = offset, items = xs, item = X, next = t)),
-            quote!(paginate(offest = offset, offset = offset, items = xs, item = X)),
+            quote!(paginate(
+                offest = offset,
+                offset = offset,
+                items = xs,
+                item = X
+            )),
             quote!(paginate(offset = "Offset", items = xs, item = X)),
-            quote!(paginate(offset = offset, offset = offset, items = xs, item = X)),
+            quote!(paginate(
+                offset = offset,
+                offset = offset,
+                items = xs,
+                item = X
+            )),
             quote!(paginate(offset, items = xs, item = X)),
             quote!(paginate(offset = offset, items = xs, item = "X")),
             quote!(paginate = "offset"),
@@ -248,7 +269,13 @@ mod tests {
                 service = "cvm",
                 version = "2017-03-12",
                 name = "DescribeX",
-                paginate(page = page_number, limit = page_size, items = r#type, item = models::X, total = total)
+                paginate(
+                    page = page_number,
+                    limit = page_size,
+                    items = r#type,
+                    item = models::X,
+                    total = total
+                )
             ),
             quote!(
                 pub struct DescribeX {}
@@ -256,13 +283,28 @@ mod tests {
         );
         let text = output.to_string();
         assert_eq!(count(&output, "compile_error"), 0, "{text}");
-        assert!(text.contains("impl :: tc_core :: Paginate for DescribeX"), "{text}");
+        assert!(
+            text.contains("impl :: tc_core :: Paginate for DescribeX"),
+            "{text}"
+        );
         assert!(text.contains("type Item = models :: X"), "{text}");
-        assert!(text.contains("paging :: page (& self . page_number)"), "{text}");
-        assert!(text.contains("paging :: set_number (& mut self . page_number , cursor)"), "{text}");
-        assert!(text.contains("Number :: get (& self . page_size)"), "{text}");
+        assert!(
+            text.contains("paging :: page (& self . page_number)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("paging :: set_number (& mut self . page_number , cursor)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Number :: get (& self . page_size)"),
+            "{text}"
+        );
         assert!(text.contains("Number :: get (& output . total)"), "{text}");
-        assert!(text.contains("List :: take (& mut output . r#type)"), "{text}");
+        assert!(
+            text.contains("List :: take (& mut output . r#type)"),
+            "{text}"
+        );
         assert!(!text.contains("fn next_token"), "{text}");
     }
 }
