@@ -7,6 +7,7 @@
 //! names map) is said once, in the crate docs; a field's own doc says only what
 //! is particular to it.
 
+use crate::plan::paging::{PagingPlan, Style};
 use crate::plan::{ActionPlan, CodePlan, FieldPlan, Plan, ServicePlan, Status, StructPlan};
 use crate::types::{Scalar, Ty};
 
@@ -484,15 +485,52 @@ pub(crate) fn all_codes_variant(plan: &Plan, code: &str, c: &CodePlan) -> Doc {
     }
 }
 
-pub(crate) fn paginators_module(plan: &Plan, paged: usize, unclassified: &[(&str, &str)]) -> Doc {
+pub(crate) fn paginators_module(
+    plan: &Plan,
+    paged: &[(&str, &PagingPlan)],
+    unclassified: &[(&str, &str)],
+) -> Doc {
     let mut doc = Doc::default().paragraph(format!(
-        "How the list actions of {} page: {paged} implement [`Paginate`](tc_core::Paginate), \
-         so that `client.paginate(request)` walks every page.",
-        api(plan)
+        "How the list actions of {} page: {} implement [`Paginate`](tc_core::Paginate) \
+         (written by their `#[tc_action(paginate(...))]`), so that \
+         `client.paginate(request)` walks every page.",
+        api(plan),
+        paged.len()
     ));
+    if !paged.is_empty() {
+        doc = doc
+            .paragraph(
+                "Each by its request's cursor and page size; the items, total and next \
+                 token are the answer's members:",
+            )
+            .line("");
+        for (name, p) in paged {
+            let cursor = match p.style {
+                Style::Offset => "offset",
+                Style::Page => "page",
+                Style::Token => "token",
+            };
+            let mut line = format!("- `{name}`: {cursor} `{}`", p.position);
+            if let Some(size) = &p.size {
+                line.push_str(&format!(", page size `{size}`"));
+            }
+            line.push_str(&format!("; items `{}`", p.list));
+            if let Some(total) = &p.total {
+                line.push_str(&format!(", total `{total}`"));
+            }
+            if let Some(next) = &p.next_token {
+                line.push_str(&format!(", next token `{next}`"));
+            }
+            doc = doc.line(line);
+        }
+    }
     if !unclassified.is_empty() {
         doc = doc
-            .paragraph("Actions with paging members but no pattern recognised for sure:")
+            .paragraph(
+                "Actions with paging members but no pattern recognised for sure, and why \
+                 (page them with your own loop, or declare `paginate(...)` on an action of \
+                 your own):",
+            )
             .line("");
         for (name, why) in unclassified {
             doc = doc.line(format!("- `{name}`: {why}"));

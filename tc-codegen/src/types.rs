@@ -32,11 +32,6 @@ pub(crate) enum Ty {
 }
 
 impl Scalar {
-    /// Whether it is a model.
-    pub(crate) fn is_object(&self) -> bool {
-        matches!(self, Scalar::Object(_))
-    }
-
     /// Whether the value is text on the wire.
     pub(crate) fn is_text(&self) -> bool {
         matches!(

@@ -3,26 +3,20 @@
 //! A plain library over `proc_macro2` tokens, so that tests and tools can expand
 //! the attributes without a compiler; `tc-macros` is the thin shim rustc loads.
 //!
-//! Each stage has its own module:
+//! The input side and the output side are separate folders, as in
+//! serde_derive:
+//! - `internals`: the attributes' arguments, the `#[tc(...)]` helpers, the
+//!   rules one value must follow and those that involve several, and the input
+//!   item as a model (`naming` and `sensitive` are public: the generator and
+//!   the tests use them);
+//! - `expand`: the emitters, one per attribute (`action`, `model`, `error`),
+//!   the serde impls they share (`serde`), and `fallback`: what to emit when
+//!   the input is wrong, so that one mistake does not cascade into many;
 //! - `pipeline`: the steps every attribute takes, in order, and what each of
-//!   the three attributes does at each step;
-//! - `attr`: the attributes' own arguments and the `#[tc(...)]` helper attributes
-//!   (`keys`: the names the user writes, as constants, and how each is written);
-//! - `rules`, `date`: what one value may be (a service name, a version date, ...);
-//! - `naming`: how a field's wire name is derived, and the way back (public:
-//!   the generator uses the same rules);
-//! - `sensitive`: the wire names whose values `Debug` masks (public: the
-//!   tests compare it with tc-core's list);
-//! - `ast`: the input item, as the model the rest works on (keeping spans);
-//! - `valid`: rules that involve more than one field, variant or argument;
-//! - `expand`: code generation (`default_output`: the response type an action
-//!   names when `output = ...` is not given);
-//! - `fallback`: what to emit when the input is wrong, so that one mistake does
-//!   not cascade into many.
+//!   the three attributes does at each step.
 //!
-//! Dependencies only point down, from `pipeline` to `fallback`, `expand`,
-//! `valid`, `ast`, `attr`, `rules` and, at the bottom, `keys`, `ctxt`, `date`,
-//! `naming`, `sensitive` and `default_output`, which use no other module
+//! Dependencies only point down: `pipeline` uses `expand` and `internals`,
+//! `expand` uses `internals`, and `internals` writes no code
 //! (`tc-core/tests/module_cycles.rs` checks every crate of the workspace).
 //!
 //! Errors are never returned early: a `Ctxt` collects every mistake of one
@@ -30,23 +24,14 @@
 
 #![forbid(unsafe_code)]
 
-mod ast;
-mod attr;
-mod ctxt;
-mod date;
-mod default_output;
 mod expand;
-mod fallback;
-mod keys;
-pub mod naming;
+mod internals;
 mod pipeline;
-mod rules;
-pub mod sensitive;
-mod valid;
 
 use proc_macro2::TokenStream;
 
-pub use crate::attr::Macro;
+pub use crate::internals::attr::Macro;
+pub use crate::internals::{naming, sensitive};
 
 impl Macro {
     /// Expands this attribute, with the tokens inside its parentheses
@@ -225,5 +210,101 @@ mod tests {
         assert_eq!(count(&output, "compile_error"), 0, "{text}");
         assert!(text.contains("BTreeMap < String , u64 >"), "{text}");
         assert!(text.contains("NonZeroU32 :: new (4000)"), "{text}");
+    }
+
+    #[test]
+    fn each_malformed_paginate_is_one_error() {
+        let cases = [
+            quote!(paginate(limit = limit, items = xs, item = X)),
+            quote!(paginate(
+                offset = offset,
+                page = offset,
+                items = xs,
+                item = X
+            )),
+            quote!(paginate(
+                offset = offset,
+                token = t,
+                next = t,
+                items = xs,
+                item = X
+            )),
+            quote!(paginate(offset = offset, items = xs)),
+            quote!(paginate(offset = offset, item = X)),
+            quote!(paginate(token = t, items = xs, item = X)),
+            quote!(paginate(offset = offset, items = xs, item = X, next = t)),
+            quote!(paginate(
+                offest = offset,
+                offset = offset,
+                items = xs,
+                item = X
+            )),
+            quote!(paginate(offset = "Offset", items = xs, item = X)),
+            quote!(paginate(
+                offset = offset,
+                offset = offset,
+                items = xs,
+                item = X
+            )),
+            quote!(paginate(offset, items = xs, item = X)),
+            quote!(paginate(offset = offset, items = xs, item = "X")),
+            quote!(paginate = "offset"),
+        ];
+        for paginate in cases {
+            let output = expand_action(
+                quote!(service = "cvm", version = "2017-03-12", name = "DescribeX", #paginate),
+                quote!(
+                    pub struct DescribeX {}
+                ),
+            );
+            assert_eq!(count(&output, "compile_error"), 1, "{paginate}: {output}");
+            assert_eq!(count(&output, "Paginate for"), 0, "{paginate}: {output}");
+        }
+    }
+
+    #[test]
+    fn paginate_writes_the_impl_with_the_members_named() {
+        let output = expand_action(
+            quote!(
+                service = "cvm",
+                version = "2017-03-12",
+                name = "DescribeX",
+                paginate(
+                    page = page_number,
+                    limit = page_size,
+                    items = r#type,
+                    item = models::X,
+                    total = total
+                )
+            ),
+            quote!(
+                pub struct DescribeX {}
+            ),
+        );
+        let text = output.to_string();
+        assert_eq!(count(&output, "compile_error"), 0, "{text}");
+        assert!(
+            text.contains("impl :: tc_core :: Paginate for DescribeX"),
+            "{text}"
+        );
+        assert!(text.contains("type Item = models :: X"), "{text}");
+        assert!(
+            text.contains("paging :: page (& self . page_number)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("paging :: set_number (& mut self . page_number , cursor)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Number :: get (& self . page_size)"),
+            "{text}"
+        );
+        assert!(text.contains("Number :: get (& output . total)"), "{text}");
+        assert!(
+            text.contains("List :: take (& mut output . r#type)"),
+            "{text}"
+        );
+        assert!(!text.contains("fn next_token"), "{text}");
     }
 }

@@ -6,12 +6,12 @@
 use proc_macro2::TokenStream;
 use syn::{DeriveInput, Path};
 
-use crate::ast;
-use crate::attr::{self, ActionArgs, ActionFallback, Macro};
-use crate::ctxt::Ctxt;
 use crate::expand;
-use crate::fallback;
-use crate::valid;
+use crate::expand::fallback;
+use crate::internals::ast;
+use crate::internals::attr::{self, ActionArgs, ActionFallback, Macro};
+use crate::internals::ctxt::Ctxt;
+use crate::internals::valid;
 
 /// What differs between `#[tc_action]`, `#[tc_model]` and `#[tc_error]`.
 pub(crate) trait Steps {

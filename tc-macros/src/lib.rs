@@ -42,6 +42,14 @@ use proc_macro::TokenStream;
 ///   unless its client (`ClientBuilder::method`) or the call (`Client::call`)
 ///   says otherwise;
 /// - `rate_limit = 20`: the documented requests per second (a positive integer);
+/// - `paginate(...)`: the answers come in pages, and the attribute implements
+///   `tc_core::Paginate`. It names the request's field keeping the place, one
+///   of `offset = offset`, `page = page_number` or `token = next_token`, and
+///   optionally its page size (`limit = limit`); the answer's list
+///   (`items = instance_set`) and its element type (`item = Instance`), and
+///   optionally its total (`total = total_count`) and, for a token, the field
+///   handing back the next one (`next = next_token`). Numbers may be integers
+///   or text, any member an `Option` (see the example below);
 /// - `crate = "path"`: where `tc_core` is, when the dependency is renamed.
 ///
 /// Each field is sent under its PascalCase name (`image_id` as `ImageId`);
@@ -51,11 +59,47 @@ use proc_macro::TokenStream;
 /// number or `bool`, or a list, map or `Option` of those. A `ClientToken` member
 /// (`Option<String>`) is filled in when `None`, which makes the call safe to
 /// retry; declared as a plain `String`, only a non-empty token does. The struct
-/// also gets `Clone`, `Debug`, `PartialEq` (unless already derived),
+/// also gets `Clone`, `Debug`, `PartialEq`, `Default` (unless already derived;
+/// a request is written as `X { a, ..Default::default() }`),
 /// `Serialize` and `Deserialize`.
 ///
 /// The struct must have named fields and no generic parameters: the wire format
 /// has no type parameters.
+///
+/// An action whose answers come in pages:
+///
+/// ```
+/// use tc_core::{tc_action, tc_model, Cursor, Paginate};
+///
+/// #[tc_action(
+///     service = "cvm",
+///     version = "2017-03-12",
+///     name = "DescribeInstances",
+///     paginate(offset = offset, limit = limit, items = instance_set, item = Instance, total = total_count)
+/// )]
+/// pub struct DescribeInstances {
+///     pub offset: Option<i64>,
+///     pub limit: Option<i64>,
+/// }
+///
+/// #[tc_model]
+/// pub struct DescribeInstancesResponse {
+///     pub instance_set: Vec<Instance>,
+///     pub total_count: i64,
+/// }
+///
+/// #[tc_model]
+/// pub struct Instance {
+///     pub instance_id: String,
+/// }
+///
+/// # fn main() {
+/// let mut request = DescribeInstances { limit: Some(20), ..Default::default() };
+/// assert_eq!(request.cursor(), Cursor::Offset(0));
+/// request.set_cursor(Cursor::Offset(40));
+/// assert_eq!((request.offset, request.page_size()), (Some(40), Some(20)));
+/// # }
+/// ```
 #[proc_macro_attribute]
 pub fn tc_action(args: TokenStream, input: TokenStream) -> TokenStream {
     tc_macros_impl::expand_action(args.into(), input.into()).into()

@@ -42,6 +42,17 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    impl ::core::default::Default for CreateDisasterRecoverGroup {
+        #[inline]
+        fn default() -> Self {
+            Self {
+                name: ::core::default::Default::default(),
+                client_token: ::core::default::Default::default(),
+            }
+        }
+    }
+    #[automatically_derived]
+    #[allow(deprecated)]
     impl ::tc_core::__private::serde::Serialize for CreateDisasterRecoverGroup {
         fn serialize<S: ::tc_core::__private::serde::Serializer>(
             &self,

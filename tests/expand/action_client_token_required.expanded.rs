@@ -43,6 +43,17 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    impl ::core::default::Default for CreateService {
+        #[inline]
+        fn default() -> Self {
+            Self {
+                pay_mode: ::core::default::Default::default(),
+                client_token: ::core::default::Default::default(),
+            }
+        }
+    }
+    #[automatically_derived]
+    #[allow(deprecated)]
     impl ::tc_core::__private::serde::Serialize for CreateService {
         fn serialize<S: ::tc_core::__private::serde::Serializer>(
             &self,

@@ -37,6 +37,16 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    impl ::core::default::Default for StartInstances {
+        #[inline]
+        fn default() -> Self {
+            Self {
+                instance_ids: ::core::default::Default::default(),
+            }
+        }
+    }
+    #[automatically_derived]
+    #[allow(deprecated)]
     impl tc::__private::serde::Serialize for StartInstances {
         fn serialize<S: tc::__private::serde::Serializer>(
             &self,

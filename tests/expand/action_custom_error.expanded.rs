@@ -35,6 +35,16 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    impl ::core::default::Default for DescribeImageSharePermission {
+        #[inline]
+        fn default() -> Self {
+            Self {
+                image_id: ::core::default::Default::default(),
+            }
+        }
+    }
+    #[automatically_derived]
+    #[allow(deprecated)]
     impl ::tc_core::__private::serde::Serialize for DescribeImageSharePermission {
         fn serialize<S: ::tc_core::__private::serde::Serializer>(
             &self,

@@ -27,6 +27,14 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    impl ::core::default::Default for DescribeRegions {
+        #[inline]
+        fn default() -> Self {
+            Self {}
+        }
+    }
+    #[automatically_derived]
+    #[allow(deprecated)]
     impl ::tc_core::__private::serde::Serialize for DescribeRegions {
         fn serialize<S: ::tc_core::__private::serde::Serializer>(
             &self,

@@ -43,6 +43,17 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    impl ::core::default::Default for RunInstances {
+        #[inline]
+        fn default() -> Self {
+            Self {
+                image_id: ::core::default::Default::default(),
+                instance_count: ::core::default::Default::default(),
+            }
+        }
+    }
+    #[automatically_derived]
+    #[allow(deprecated)]
     impl ::tc_core::__private::serde::Serialize for RunInstances {
         fn serialize<S: ::tc_core::__private::serde::Serializer>(
             &self,

@@ -31,6 +31,19 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    impl ::core::default::Default for ModifyInstancesRole {
+        #[inline]
+        fn default() -> Self {
+            Self {
+                cam_role_name: ::core::default::Default::default(),
+                ipv6_address_count: ::core::default::Default::default(),
+                r#type: ::core::default::Default::default(),
+                target_os_type: ::core::default::Default::default(),
+            }
+        }
+    }
+    #[automatically_derived]
+    #[allow(deprecated)]
     impl ::tc_core::__private::serde::Serialize for ModifyInstancesRole {
         fn serialize<S: ::tc_core::__private::serde::Serializer>(
             &self,

@@ -375,3 +375,140 @@ async fn a_one_value_waiter_and_a_hand_written_condition() {
         .expect("done");
     assert_eq!(out.status, 0);
 }
+
+/// Actions of a user's own, paged by `#[tc_action(..., paginate(...))]`: one
+/// by page number (a text total, to show any number form reads), one by a
+/// token the answer hands back.
+mod own {
+    use tc_core::{tc_action, tc_model};
+
+    #[tc_model]
+    pub struct Widget {
+        pub widget_id: String,
+    }
+
+    #[tc_action(
+        service = "widgets",
+        version = "2024-01-01",
+        name = "ListWidgets",
+        paginate(
+            page = page_number,
+            limit = page_size,
+            items = widget_set,
+            item = Widget,
+            total = total_count
+        )
+    )]
+    pub struct ListWidgets {
+        pub owner: String,
+        pub page_number: Option<u64>,
+        pub page_size: Option<u64>,
+    }
+
+    #[tc_model]
+    pub struct ListWidgetsResponse {
+        pub widget_set: Option<Vec<Widget>>,
+        pub total_count: String,
+        pub request_id: String,
+    }
+
+    #[tc_action(
+        service = "widgets",
+        version = "2024-01-01",
+        name = "ListWidgetEvents",
+        paginate(token = next_token, limit = max_results, items = events, item = String, next = next_token)
+    )]
+    pub struct ListWidgetEvents {
+        pub next_token: Option<String>,
+        pub max_results: Option<i64>,
+    }
+
+    #[tc_model]
+    pub struct ListWidgetEventsResponse {
+        pub events: Vec<String>,
+        pub next_token: Option<String>,
+        pub request_id: String,
+    }
+}
+
+#[tokio::test]
+async fn a_users_own_action_pages_by_page_number_through_its_attribute() {
+    let (mock, client) = endpoint().await;
+    let asked = Arc::new(Mutex::new(Vec::new()));
+    let seen = Arc::clone(&asked);
+    mock.on(move |req: own::ListWidgets| {
+        let (page, size) = (req.page_number.unwrap_or(0), req.page_size.unwrap_or(0));
+        seen.lock().unwrap().push((req.owner.clone(), page, size));
+        let skip = usize::try_from((page.max(1) - 1) * size).unwrap_or(usize::MAX);
+        let size = usize::try_from(size).unwrap_or(usize::MAX);
+        Ok(own::ListWidgetsResponse {
+            widget_set: Some(
+                (0..7)
+                    .skip(skip)
+                    .take(size)
+                    .map(|i| own::Widget {
+                        widget_id: format!("w-{i}"),
+                    })
+                    .collect(),
+            ),
+            total_count: "7".to_owned(),
+            ..Default::default()
+        })
+    });
+    let request = own::ListWidgets {
+        owner: "me".to_owned(),
+        page_size: Some(3),
+        ..Default::default()
+    };
+    let widgets = client.paginate(request).all_items().await.expect("widgets");
+    let ids: Vec<&str> = widgets.iter().map(|w| w.widget_id.as_str()).collect();
+    assert_eq!(ids, ["w-0", "w-1", "w-2", "w-3", "w-4", "w-5", "w-6"]);
+    // Page numbers from 1, the caller's page size and other members kept,
+    // and no page asked for past the total.
+    assert_eq!(
+        *asked.lock().unwrap(),
+        [
+            ("me".to_owned(), 1, 3),
+            ("me".to_owned(), 2, 3),
+            ("me".to_owned(), 3, 3)
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_users_own_action_pages_by_token_through_its_attribute() {
+    let (mock, client) = endpoint().await;
+    let asked = Arc::new(Mutex::new(Vec::new()));
+    let seen = Arc::clone(&asked);
+    mock.on(move |req: own::ListWidgetEvents| {
+        let token = req.next_token.unwrap_or_default();
+        seen.lock().unwrap().push((token.clone(), req.max_results));
+        let (next, events): (Option<&str>, &[&str]) = match token.as_str() {
+            "" => (Some("p2"), &["created", "started"]),
+            "p2" => (Some("p3"), &["stopped", "restarted"]),
+            _ => (None, &["deleted"]),
+        };
+        Ok(own::ListWidgetEventsResponse {
+            events: events.iter().map(|e| (*e).to_owned()).collect(),
+            next_token: next.map(str::to_owned),
+            ..Default::default()
+        })
+    });
+    let request = own::ListWidgetEvents {
+        max_results: Some(2),
+        ..Default::default()
+    };
+    let events = client.paginate(request).all_items().await.expect("events");
+    assert_eq!(
+        events,
+        ["created", "started", "stopped", "restarted", "deleted"]
+    );
+    assert_eq!(
+        *asked.lock().unwrap(),
+        [
+            (String::new(), Some(2)),
+            ("p2".to_owned(), Some(2)),
+            ("p3".to_owned(), Some(2))
+        ]
+    );
+}

@@ -60,6 +60,7 @@ fn action(plan: &Plan, a: &ActionPlan) -> TokenStream {
         let n = proc_macro2::Literal::u32_unsuffixed(n);
         quote!(, rate_limit = #n)
     });
+    let paginate = crate::emit::paginators::paginate_arg(a);
     let offline = (a.status == Status::Offline)
         .then(|| quote!(#[deprecated(note = "the service no longer serves this action")]));
     let models = quote!(models::);
@@ -75,8 +76,7 @@ fn action(plan: &Plan, a: &ActionPlan) -> TokenStream {
         .map(|f| field(f, Holder::Response, &models));
     quote! {
         #request_doc
-        #[tc_action(service = #service, version = #version, name = #name, output = #response, error = #error #rate_limit)]
-        #[derive(Default)]
+        #[tc_action(service = #service, version = #version, name = #name, output = #response, error = #error #rate_limit #paginate)]
         #offline
         pub struct #request {
             #(#request_fields)*

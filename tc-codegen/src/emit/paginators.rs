@@ -1,38 +1,29 @@
-//! `paginators.rs`: `impl Paginate` for every action whose paging pattern the
-//! plan recognised (see `plan::paging`), and the list of those it did not.
+//! `paginators.rs`: a module of docs only, saying which actions page and how
+//! (their `#[tc_action(paginate(...))]` writes `impl Paginate`), and which
+//! have paging members but no pattern recognised (see `plan::paging`), with
+//! the reason.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::docs;
-use crate::plan::paging::{Paging, Style};
+use crate::plan::paging::{Paging, PagingPlan, Style};
 use crate::plan::{ActionPlan, Plan};
 use crate::render::{ident, inner_doc, scalar};
 
 pub(crate) fn emit(plan: &Plan) -> TokenStream {
     let unclassified: Vec<(&str, &str)> = unclassified(plan).collect();
-    let file_doc = inner_doc(&docs::paginators_module(
-        plan,
-        paged(plan).count(),
-        &unclassified,
-    ));
-    let impls = plan.actions.values().filter_map(|a| match &a.paging {
-        Paging::Paged(p) => Some(paginate_impl(a, p)),
-        _ => None,
-    });
-    let models = plan
+    let paged: Vec<(&str, &PagingPlan)> = plan
         .actions
         .values()
-        .any(|a| matches!(&a.paging, Paging::Paged(p) if p.item.is_object()))
-        .then(|| {
-            quote!(
-                use super::models;
-            )
-        });
+        .filter_map(|a| match &a.paging {
+            Paging::Paged(p) => Some((a.name.as_str(), p)),
+            _ => None,
+        })
+        .collect();
+    let file_doc = inner_doc(&docs::paginators_module(plan, &paged, &unclassified));
     quote! {
         #file_doc
-        #models
-        #(#impls)*
     }
 }
 
@@ -52,71 +43,30 @@ pub(crate) fn unclassified(plan: &Plan) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
-fn paginate_impl(a: &ActionPlan, p: &crate::plan::paging::PagingPlan) -> TokenStream {
-    let action = ident(&a.request.name);
+/// `, paginate(...)` for the action's `#[tc_action]`, when it pages.
+pub(crate) fn paginate_arg(a: &ActionPlan) -> Option<TokenStream> {
+    let Paging::Paged(p) = &a.paging else {
+        return None;
+    };
     let item = scalar(&p.item, &quote!(models::));
     let position = ident(&p.position);
     let list = ident(&p.list);
-    let paging = quote!(::tc_core::__private::paging);
-    let (cursor, set) = match p.style {
-        Style::Offset => (quote!(offset), quote!(set_number)),
-        Style::Page => (quote!(page), quote!(set_number)),
-        Style::Token => (quote!(token), quote!(set_token)),
+    let cursor = match p.style {
+        Style::Offset => quote!(offset = #position),
+        Style::Page => quote!(page = #position),
+        Style::Token => quote!(token = #position),
     };
-    let page_size = match &p.size {
-        Some(size) => {
-            let size = ident(size);
-            quote!(#paging::Number::get(&self.#size))
-        }
-        None => quote!(::core::option::Option::None),
-    };
+    let limit = p.size.as_ref().map(|size| {
+        let size = ident(size);
+        quote!(, limit = #size)
+    });
     let total = p.total.as_ref().map(|total| {
         let total = ident(total);
-        quote! {
-            fn total(output: &Self::Output) -> ::core::option::Option<u64> {
-                #paging::Number::get(&output.#total)
-            }
-        }
+        quote!(, total = #total)
     });
-    let next_token = p.next_token.as_ref().map(|next| {
+    let next = p.next_token.as_ref().map(|next| {
         let next = ident(next);
-        quote! {
-            fn next_token(output: &Self::Output) -> ::core::option::Option<&str> {
-                #paging::Token::token(&output.#next)
-            }
-        }
+        quote!(, next = #next)
     });
-    // An action the service retired, or a paging member the specs mark
-    // disabled, is `#[deprecated]`; its own paginator still names it.
-    let allow = (a.status != crate::plan::Status::Online).then(|| quote!(#[allow(deprecated)]));
-    quote! {
-        #allow
-        impl ::tc_core::Paginate for super::#action {
-            type Item = #item;
-
-            fn cursor(&self) -> ::tc_core::Cursor {
-                #paging::#cursor(&self.#position)
-            }
-
-            fn set_cursor(&mut self, cursor: ::tc_core::Cursor) {
-                #paging::#set(&mut self.#position, cursor);
-            }
-
-            fn page_size(&self) -> ::core::option::Option<u64> {
-                #page_size
-            }
-
-            #total
-
-            #next_token
-
-            fn item_count(output: &Self::Output) -> usize {
-                #paging::List::count(&output.#list)
-            }
-
-            fn take_items(output: &mut Self::Output) -> ::std::vec::Vec<Self::Item> {
-                #paging::List::take(&mut output.#list)
-            }
-        }
-    }
+    Some(quote!(, paginate(#cursor #limit, items = #list, item = #item #total #next)))
 }

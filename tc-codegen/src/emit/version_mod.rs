@@ -28,7 +28,7 @@ pub(crate) fn emit(plan: &Plan, crate_name: &str) -> TokenStream {
         #[rustfmt::skip]
         pub mod models;
         #[rustfmt::skip]
-        mod paginators;
+        pub mod paginators;
         #[doc(hidden)]
         #[rustfmt::skip]
         pub mod registry;

@@ -5,8 +5,9 @@
 //! usually a `TotalCount` in the answer), a page number (`PageNumber` with a
 //! `PageSize`), or a token the answer hands back (`NextToken`, `Cursor`, ...).
 //! [`Paginate`] says where an action's request keeps its place and where its
-//! answer keeps the items; `tc-codegen` implements it for every list action
-//! whose pattern it recognises, and the walk itself lives here, once.
+//! answer keeps the items; `#[tc_action(..., paginate(...))]` implements it
+//! (`tc-codegen` declares that for every list action whose pattern it
+//! recognises), and the walk itself lives here, once.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -35,6 +36,8 @@ pub enum Cursor {
 ///
 /// The methods only read and write the request's and the answer's members;
 /// [`Client::paginate`] decides what the next page is and when to stop.
+/// Declare it with `paginate(...)` in the action's `#[tc_action]` rather than
+/// by hand (see `tc_core::tc_action`).
 pub trait Paginate: Action + Clone {
     /// One element of the answer's list (`Instance` for `DescribeInstances`).
     type Item: Send + 'static;

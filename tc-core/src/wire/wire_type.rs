@@ -36,10 +36,14 @@ use serde::de::DeserializeOwned;
 /// impl tc_core::WireType for Labels {}
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a wire type: a struct of your own needs `#[tc_model]`",
+    message = "`{Self}` is not a wire type: a struct of your own needs `#[tc_model]`, \
+               an enum of your own `impl tc_core::WireType for {Self} {{}}`",
     label = "cannot be sent or received",
     note = "wire types: String, bool, integers, floats, serde_json::Value, #[tc_model] structs, \
-            and Option, Vec, Box, BTreeMap<String, _> or HashMap<String, _> of wire types"
+            and Option, Vec, Box, BTreeMap<String, _> or HashMap<String, _> of wire types",
+    note = "an enum sent as a string or a number: derive serde's `Serialize` and `Deserialize` \
+            (its wire values), `Clone`, `Debug`, `PartialEq` and `Default` (`#[default]` on a \
+            variant), then `impl tc_core::WireType for {Self} {{}}`"
 )]
 pub trait WireType:
     Serialize + DeserializeOwned + Clone + Debug + PartialEq + Default + Send + Sync + 'static

@@ -17,7 +17,6 @@ use super::models;
     output = AllocateHostsResponse,
     error = super::errors::AllocateHostsError
 )]
-#[derive(Default)]
 pub struct AllocateHosts {
     /// `Placement`: a [`Placement`](super::models::Placement).
     pub placement: models::Placement,
@@ -74,7 +73,6 @@ pub struct AllocateHostsResponse {
     output = AssociateInstancesKeyPairsResponse,
     error = super::errors::AssociateInstancesKeyPairsError
 )]
-#[derive(Default)]
 pub struct AssociateInstancesKeyPairs {
     /// `InstanceIds`: a list of strings.
     ///
@@ -112,7 +110,6 @@ pub struct AssociateInstancesKeyPairsResponse {
     output = AssociateSecurityGroupsResponse,
     error = super::errors::AssociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateSecurityGroups {
     /// `SecurityGroupIds`: a list of strings.
     ///
@@ -145,7 +142,6 @@ pub struct AssociateSecurityGroupsResponse {
     output = ConfigureChcAssistVpcResponse,
     error = super::errors::ConfigureChcAssistVpcError
 )]
-#[derive(Default)]
 pub struct ConfigureChcAssistVpc {
     /// `ChcIds`: a list of strings.
     ///
@@ -192,7 +188,6 @@ pub struct ConfigureChcAssistVpcResponse {
     output = ConfigureChcDeployVpcResponse,
     error = super::errors::ConfigureChcDeployVpcError
 )]
-#[derive(Default)]
 pub struct ConfigureChcDeployVpc {
     /// `ChcIds`: a list of strings.
     ///
@@ -231,7 +226,6 @@ pub struct ConfigureChcDeployVpcResponse {
     output = ConvertOperatingSystemsResponse,
     error = super::errors::ConvertOperatingSystemsError
 )]
-#[derive(Default)]
 pub struct ConvertOperatingSystems {
     /// `InstanceIds`: a list of strings.
     ///
@@ -284,7 +278,6 @@ pub struct ConvertOperatingSystemsResponse {
     output = CreateDisasterRecoverGroupResponse,
     error = super::errors::CreateDisasterRecoverGroupError
 )]
-#[derive(Default)]
 pub struct CreateDisasterRecoverGroup {
     /// `Name`: a string.
     ///
@@ -380,7 +373,6 @@ pub struct CreateDisasterRecoverGroupResponse {
     output = CreateHpcClusterResponse,
     error = super::errors::CreateHpcClusterError
 )]
-#[derive(Default)]
 pub struct CreateHpcCluster {
     /// `Zone`: a string.
     ///
@@ -434,7 +426,6 @@ pub struct CreateHpcClusterResponse {
     output = CreateImageResponse,
     error = super::errors::CreateImageError
 )]
-#[derive(Default)]
 pub struct CreateImage {
     /// `ImageName`: a string.
     ///
@@ -510,7 +501,6 @@ pub struct CreateImageResponse {
     output = CreateKeyPairResponse,
     error = super::errors::CreateKeyPairError
 )]
-#[derive(Default)]
 pub struct CreateKeyPair {
     /// `KeyName`: a string.
     ///
@@ -551,7 +541,6 @@ pub struct CreateKeyPairResponse {
     output = CreateLaunchTemplateResponse,
     error = super::errors::CreateLaunchTemplateError
 )]
-#[derive(Default)]
 pub struct CreateLaunchTemplate {
     /// `LaunchTemplateName`: a string.
     ///
@@ -711,7 +700,6 @@ pub struct CreateLaunchTemplateResponse {
     output = CreateLaunchTemplateVersionResponse,
     error = super::errors::CreateLaunchTemplateVersionError
 )]
-#[derive(Default)]
 pub struct CreateLaunchTemplateVersion {
     /// `Placement`: a [`Placement`](super::models::Placement).
     pub placement: models::Placement,
@@ -873,7 +861,6 @@ pub struct CreateLaunchTemplateVersionResponse {
     output = DeleteDisasterRecoverGroupsResponse,
     error = super::errors::DeleteDisasterRecoverGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteDisasterRecoverGroups {
     /// `DisasterRecoverGroupIds`: a list of strings.
     ///
@@ -901,7 +888,6 @@ pub struct DeleteDisasterRecoverGroupsResponse {
     output = DeleteHpcClustersResponse,
     error = super::errors::DeleteHpcClustersError
 )]
-#[derive(Default)]
 pub struct DeleteHpcClusters {
     /// `HpcClusterIds`: a list of strings.
     ///
@@ -929,7 +915,6 @@ pub struct DeleteHpcClustersResponse {
     output = DeleteImagesResponse,
     error = super::errors::DeleteImagesError
 )]
-#[derive(Default)]
 pub struct DeleteImages {
     /// `ImageIds`: a list of strings.
     ///
@@ -967,7 +952,6 @@ pub struct DeleteImagesResponse {
     output = DeleteInstancesActionTimerResponse,
     error = super::errors::DeleteInstancesActionTimerError
 )]
-#[derive(Default)]
 pub struct DeleteInstancesActionTimer {
     /// `ActionTimerIds`: a list of strings.
     ///
@@ -995,7 +979,6 @@ pub struct DeleteInstancesActionTimerResponse {
     output = DeleteInstancesDisasterRecoverGroupsResponse,
     error = super::errors::DeleteInstancesDisasterRecoverGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteInstancesDisasterRecoverGroups {
     /// `InstanceIds`: a list of strings.
     ///
@@ -1028,7 +1011,6 @@ pub struct DeleteInstancesDisasterRecoverGroupsResponse {
     output = DeleteKeyPairsResponse,
     error = super::errors::DeleteKeyPairsError
 )]
-#[derive(Default)]
 pub struct DeleteKeyPairs {
     /// `KeyIds`: a list of strings.
     ///
@@ -1056,7 +1038,6 @@ pub struct DeleteKeyPairsResponse {
     output = DeleteLaunchTemplateResponse,
     error = super::errors::DeleteLaunchTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteLaunchTemplate {
     /// `LaunchTemplateId`: a string.
     ///
@@ -1084,7 +1065,6 @@ pub struct DeleteLaunchTemplateResponse {
     output = DeleteLaunchTemplateVersionsResponse,
     error = super::errors::DeleteLaunchTemplateVersionsError
 )]
-#[derive(Default)]
 pub struct DeleteLaunchTemplateVersions {
     /// `LaunchTemplateId`: a string.
     ///
@@ -1117,7 +1097,6 @@ pub struct DeleteLaunchTemplateVersionsResponse {
     output = DescribeAccountQuotaResponse,
     error = super::errors::DescribeAccountQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeAccountQuota {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1151,7 +1130,6 @@ pub struct DescribeAccountQuotaResponse {
     output = DescribeChcDeniedActionsResponse,
     error = super::errors::DescribeChcDeniedActionsError
 )]
-#[derive(Default)]
 pub struct DescribeChcDeniedActions {
     /// `ChcIds`: a list of strings.
     pub chc_ids: Vec<String>,
@@ -1178,9 +1156,15 @@ pub struct DescribeChcDeniedActionsResponse {
     version = "2017-03-12",
     name = "DescribeChcHosts",
     output = DescribeChcHostsResponse,
-    error = super::errors::DescribeChcHostsError
+    error = super::errors::DescribeChcHostsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = chc_host_set,
+        item = models::ChcHost,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeChcHosts {
     /// `ChcIds`: a list of strings.
     ///
@@ -1229,7 +1213,6 @@ pub struct DescribeChcHostsResponse {
     output = DescribeDisasterRecoverGroupQuotaResponse,
     error = super::errors::DescribeDisasterRecoverGroupQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeDisasterRecoverGroupQuota {}
 
 /// What a successful [`DescribeDisasterRecoverGroupQuota`] call returns.
@@ -1283,9 +1266,15 @@ pub struct DescribeDisasterRecoverGroupQuotaResponse {
     version = "2017-03-12",
     name = "DescribeDisasterRecoverGroups",
     output = DescribeDisasterRecoverGroupsResponse,
-    error = super::errors::DescribeDisasterRecoverGroupsError
+    error = super::errors::DescribeDisasterRecoverGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = disaster_recover_group_set,
+        item = models::DisasterRecoverGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDisasterRecoverGroups {
     /// `DisasterRecoverGroupIds`: a list of strings.
     ///
@@ -1337,9 +1326,15 @@ pub struct DescribeDisasterRecoverGroupsResponse {
     version = "2017-03-12",
     name = "DescribeHosts",
     output = DescribeHostsResponse,
-    error = super::errors::DescribeHostsError
+    error = super::errors::DescribeHostsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = host_set,
+        item = models::HostItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHosts {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1381,9 +1376,15 @@ pub struct DescribeHostsResponse {
     version = "2017-03-12",
     name = "DescribeHpcClusters",
     output = DescribeHpcClustersResponse,
-    error = super::errors::DescribeHpcClustersError
+    error = super::errors::DescribeHpcClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = hpc_cluster_set,
+        item = models::HpcClusterInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHpcClusters {
     /// `HpcClusterIds`: a list of strings.
     ///
@@ -1457,7 +1458,6 @@ pub struct DescribeHpcClustersResponse {
     output = DescribeImageFromFamilyResponse,
     error = super::errors::DescribeImageFromFamilyError
 )]
-#[derive(Default)]
 pub struct DescribeImageFromFamily {
     /// `ImageFamily`: a string.
     ///
@@ -1488,7 +1488,6 @@ pub struct DescribeImageFromFamilyResponse {
     output = DescribeImageQuotaResponse,
     error = super::errors::DescribeImageQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeImageQuota {}
 
 /// What a successful [`DescribeImageQuota`] call returns.
@@ -1518,7 +1517,6 @@ pub struct DescribeImageQuotaResponse {
     error = super::errors::DescribeImageSharePermissionError,
     rate_limit = 10
 )]
-#[derive(Default)]
 pub struct DescribeImageSharePermission {
     /// `ImageId`: a string.
     ///
@@ -1547,9 +1545,15 @@ pub struct DescribeImageSharePermissionResponse {
     version = "2017-03-12",
     name = "DescribeImages",
     output = DescribeImagesResponse,
-    error = super::errors::DescribeImagesError
+    error = super::errors::DescribeImagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = image_set,
+        item = models::Image,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImages {
     /// `ImageIds`: a list of strings.
     ///
@@ -1603,7 +1607,6 @@ pub struct DescribeImagesResponse {
     output = DescribeImportImageOsResponse,
     error = super::errors::DescribeImportImageOsError
 )]
-#[derive(Default)]
 pub struct DescribeImportImageOs {}
 
 /// What a successful [`DescribeImportImageOs`] call returns.
@@ -1632,7 +1635,6 @@ pub struct DescribeImportImageOsResponse {
     output = DescribeInstanceFamilyConfigsResponse,
     error = super::errors::DescribeInstanceFamilyConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceFamilyConfigs {}
 
 /// What a successful [`DescribeInstanceFamilyConfigs`] call returns.
@@ -1658,7 +1660,6 @@ pub struct DescribeInstanceFamilyConfigsResponse {
     output = DescribeInstanceInternetBandwidthConfigsResponse,
     error = super::errors::DescribeInstanceInternetBandwidthConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceInternetBandwidthConfigs {
     /// `InstanceId`: a string.
     ///
@@ -1689,7 +1690,6 @@ pub struct DescribeInstanceInternetBandwidthConfigsResponse {
     output = DescribeInstanceTypeConfigsResponse,
     error = super::errors::DescribeInstanceTypeConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceTypeConfigs {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1718,7 +1718,6 @@ pub struct DescribeInstanceTypeConfigsResponse {
     output = DescribeInstanceVncUrlResponse,
     error = super::errors::DescribeInstanceVncUrlError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceVncUrl {
     /// `InstanceId`: a string.
     ///
@@ -1749,9 +1748,15 @@ pub struct DescribeInstanceVncUrlResponse {
     version = "2017-03-12",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::Instance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -1800,7 +1805,6 @@ pub struct DescribeInstancesResponse {
     output = DescribeInstancesActionTimerResponse,
     error = super::errors::DescribeInstancesActionTimerError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesActionTimer {
     /// `ActionTimerIds`: a list of strings.
     pub action_timer_ids: Option<Vec<String>>,
@@ -1852,7 +1856,6 @@ pub struct DescribeInstancesActionTimerResponse {
     output = DescribeInstancesAttributesResponse,
     error = super::errors::DescribeInstancesAttributesError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesAttributes {
     /// `Attributes`: a list of strings.
     ///
@@ -1888,7 +1891,6 @@ pub struct DescribeInstancesAttributesResponse {
     output = DescribeInstancesModificationResponse,
     error = super::errors::DescribeInstancesModificationError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesModification {
     /// `InstanceIds`: a list of strings.
     ///
@@ -1927,7 +1929,6 @@ pub struct DescribeInstancesModificationResponse {
     output = DescribeInstancesOperationLimitResponse,
     error = super::errors::DescribeInstancesOperationLimitError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesOperationLimit {
     /// `InstanceIds`: a list of strings.
     ///
@@ -1961,9 +1962,15 @@ pub struct DescribeInstancesOperationLimitResponse {
     version = "2017-03-12",
     name = "DescribeInstancesStatus",
     output = DescribeInstancesStatusResponse,
-    error = super::errors::DescribeInstancesStatusError
+    error = super::errors::DescribeInstancesStatusError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_status_set,
+        item = models::InstanceStatus,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstancesStatus {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2009,7 +2016,6 @@ pub struct DescribeInstancesStatusResponse {
     output = DescribeInternetChargeTypeConfigsResponse,
     error = super::errors::DescribeInternetChargeTypeConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeInternetChargeTypeConfigs {}
 
 /// What a successful [`DescribeInternetChargeTypeConfigs`] call returns.
@@ -2033,9 +2039,15 @@ pub struct DescribeInternetChargeTypeConfigsResponse {
     version = "2017-03-12",
     name = "DescribeKeyPairs",
     output = DescribeKeyPairsResponse,
-    error = super::errors::DescribeKeyPairsError
+    error = super::errors::DescribeKeyPairsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = key_pair_set,
+        item = models::KeyPair,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKeyPairs {
     /// `KeyIds`: a list of strings.
     ///
@@ -2082,9 +2094,15 @@ pub struct DescribeKeyPairsResponse {
     version = "2017-03-12",
     name = "DescribeLaunchTemplateVersions",
     output = DescribeLaunchTemplateVersionsResponse,
-    error = super::errors::DescribeLaunchTemplateVersionsError
+    error = super::errors::DescribeLaunchTemplateVersionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = launch_template_version_set,
+        item = models::LaunchTemplateVersionInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLaunchTemplateVersions {
     /// `LaunchTemplateId`: a string.
     ///
@@ -2148,9 +2166,15 @@ pub struct DescribeLaunchTemplateVersionsResponse {
     version = "2017-03-12",
     name = "DescribeLaunchTemplates",
     output = DescribeLaunchTemplatesResponse,
-    error = super::errors::DescribeLaunchTemplatesError
+    error = super::errors::DescribeLaunchTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = launch_template_set,
+        item = models::LaunchTemplateInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLaunchTemplates {
     /// `LaunchTemplateIds`: a list of strings.
     ///
@@ -2199,7 +2223,6 @@ pub struct DescribeLaunchTemplatesResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
@@ -2232,7 +2255,6 @@ pub struct DescribeRegionsResponse {
     output = DescribeResourcePoolPackInstancesResponse,
     error = super::errors::DescribeResourcePoolPackInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeResourcePoolPackInstances {
     /// `DedicatedResourcePackIds`: a list of strings.
     ///
@@ -2263,7 +2285,6 @@ pub struct DescribeResourcePoolPackInstancesResponse {
     output = DescribeResourcePoolPackTypeConfigsResponse,
     error = super::errors::DescribeResourcePoolPackTypeConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeResourcePoolPackTypeConfigs {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Vec<models::Filter>,
@@ -2290,9 +2311,15 @@ pub struct DescribeResourcePoolPackTypeConfigsResponse {
     version = "2017-03-12",
     name = "DescribeResourcePoolPacks",
     output = DescribeResourcePoolPacksResponse,
-    error = super::errors::DescribeResourcePoolPacksError
+    error = super::errors::DescribeResourcePoolPacksError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = dedicated_resource_pack_set,
+        item = models::ResourcePoolPack,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourcePoolPacks {
     /// `MaxResults`: a signed 64-bit integer.
     ///
@@ -2334,9 +2361,15 @@ pub struct DescribeResourcePoolPacksResponse {
     version = "2017-03-12",
     name = "DescribeTaskInfo",
     output = DescribeTaskInfoResponse,
-    error = super::errors::DescribeTaskInfoError
+    error = super::errors::DescribeTaskInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = repair_task_info_set,
+        item = models::RepairTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTaskInfo {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -2427,7 +2460,6 @@ pub struct DescribeTaskInfoResponse {
     output = DescribeZoneInstanceConfigInfosResponse,
     error = super::errors::DescribeZoneInstanceConfigInfosError
 )]
-#[derive(Default)]
 pub struct DescribeZoneInstanceConfigInfos {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -2456,7 +2488,6 @@ pub struct DescribeZoneInstanceConfigInfosResponse {
     output = DescribeZonesResponse,
     error = super::errors::DescribeZonesError
 )]
-#[derive(Default)]
 pub struct DescribeZones {}
 
 /// What a successful [`DescribeZones`] call returns.
@@ -2487,7 +2518,6 @@ pub struct DescribeZonesResponse {
     output = DisassociateInstancesKeyPairsResponse,
     error = super::errors::DisassociateInstancesKeyPairsError
 )]
-#[derive(Default)]
 pub struct DisassociateInstancesKeyPairs {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2525,7 +2555,6 @@ pub struct DisassociateInstancesKeyPairsResponse {
     output = DisassociateSecurityGroupsResponse,
     error = super::errors::DisassociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateSecurityGroups {
     /// `SecurityGroupIds`: a list of strings.
     ///
@@ -2558,7 +2587,6 @@ pub struct DisassociateSecurityGroupsResponse {
     output = EnterRescueModeResponse,
     error = super::errors::EnterRescueModeError
 )]
-#[derive(Default)]
 pub struct EnterRescueMode {
     /// `InstanceId`: a string.
     ///
@@ -2609,7 +2637,6 @@ pub struct EnterRescueModeResponse {
     output = ExitRescueModeResponse,
     error = super::errors::ExitRescueModeError
 )]
-#[derive(Default)]
 pub struct ExitRescueMode {
     /// `InstanceId`: a string.
     ///
@@ -2637,7 +2664,6 @@ pub struct ExitRescueModeResponse {
     output = ExportImagesResponse,
     error = super::errors::ExportImagesError
 )]
-#[derive(Default)]
 pub struct ExportImages {
     /// `BucketName`: a string.
     ///
@@ -2701,7 +2727,6 @@ pub struct ExportImagesResponse {
     output = ImportImageResponse,
     error = super::errors::ImportImageError
 )]
-#[derive(Default)]
 pub struct ImportImage {
     /// `Architecture`: a string.
     ///
@@ -2788,7 +2813,6 @@ pub struct ImportImageResponse {
     output = ImportInstancesActionTimerResponse,
     error = super::errors::ImportInstancesActionTimerError
 )]
-#[derive(Default)]
 pub struct ImportInstancesActionTimer {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2824,7 +2848,6 @@ pub struct ImportInstancesActionTimerResponse {
     output = ImportKeyPairResponse,
     error = super::errors::ImportKeyPairError
 )]
-#[derive(Default)]
 pub struct ImportKeyPair {
     /// `KeyName`: a string.
     ///
@@ -2870,7 +2893,6 @@ pub struct ImportKeyPairResponse {
     output = InquirePricePurchaseResourcePoolPacksResponse,
     error = super::errors::InquirePricePurchaseResourcePoolPacksError
 )]
-#[derive(Default)]
 pub struct InquirePricePurchaseResourcePoolPacks {
     /// `Zone`: a string.
     ///
@@ -2916,7 +2938,6 @@ pub struct InquirePricePurchaseResourcePoolPacksResponse {
     output = InquiryPriceModifyInstancesChargeTypeResponse,
     error = super::errors::InquiryPriceModifyInstancesChargeTypeError
 )]
-#[derive(Default)]
 pub struct InquiryPriceModifyInstancesChargeType {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2960,7 +2981,6 @@ pub struct InquiryPriceModifyInstancesChargeTypeResponse {
     output = InquiryPriceRenewHostsResponse,
     error = super::errors::InquiryPriceRenewHostsError
 )]
-#[derive(Default)]
 pub struct InquiryPriceRenewHosts {
     /// `HostIds`: a list of strings.
     ///
@@ -2999,7 +3019,6 @@ pub struct InquiryPriceRenewHostsResponse {
     output = InquiryPriceRenewInstancesResponse,
     error = super::errors::InquiryPriceRenewInstancesError
 )]
-#[derive(Default)]
 pub struct InquiryPriceRenewInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3043,7 +3062,6 @@ pub struct InquiryPriceRenewInstancesResponse {
     output = InquiryPriceResetInstanceResponse,
     error = super::errors::InquiryPriceResetInstanceError
 )]
-#[derive(Default)]
 pub struct InquiryPriceResetInstance {
     /// `InstanceId`: a string.
     ///
@@ -3093,7 +3111,6 @@ pub struct InquiryPriceResetInstanceResponse {
     output = InquiryPriceResetInstancesInternetMaxBandwidthResponse,
     error = super::errors::InquiryPriceResetInstancesInternetMaxBandwidthError
 )]
-#[derive(Default)]
 pub struct InquiryPriceResetInstancesInternetMaxBandwidth {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3137,7 +3154,6 @@ pub struct InquiryPriceResetInstancesInternetMaxBandwidthResponse {
     output = InquiryPriceResetInstancesTypeResponse,
     error = super::errors::InquiryPriceResetInstancesTypeError
 )]
-#[derive(Default)]
 pub struct InquiryPriceResetInstancesType {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3173,7 +3189,6 @@ pub struct InquiryPriceResetInstancesTypeResponse {
     output = InquiryPriceResizeInstanceDisksResponse,
     error = super::errors::InquiryPriceResizeInstanceDisksError
 )]
-#[derive(Default)]
 pub struct InquiryPriceResizeInstanceDisks {
     /// `InstanceId`: a string.
     ///
@@ -3220,7 +3235,6 @@ pub struct InquiryPriceResizeInstanceDisksResponse {
     output = InquiryPriceRunInstancesResponse,
     error = super::errors::InquiryPriceRunInstancesError
 )]
-#[derive(Default)]
 pub struct InquiryPriceRunInstances {
     /// `Placement`: a [`Placement`](super::models::Placement).
     pub placement: models::Placement,
@@ -3333,7 +3347,6 @@ pub struct InquiryPriceRunInstancesResponse {
     output = InquiryPriceTerminateInstancesResponse,
     error = super::errors::InquiryPriceTerminateInstancesError
 )]
-#[derive(Default)]
 pub struct InquiryPriceTerminateInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3364,7 +3377,6 @@ pub struct InquiryPriceTerminateInstancesResponse {
     output = ModifyChcAttributeResponse,
     error = super::errors::ModifyChcAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyChcAttribute {
     /// `ChcIds`: a list of strings.
     ///
@@ -3417,7 +3429,6 @@ pub struct ModifyChcAttributeResponse {
     output = ModifyChcNetworkModeResponse,
     error = super::errors::ModifyChcNetworkModeError
 )]
-#[derive(Default)]
 pub struct ModifyChcNetworkMode {
     /// `ChcIds`: a list of strings.
     ///
@@ -3450,7 +3461,6 @@ pub struct ModifyChcNetworkModeResponse {
     output = ModifyDisasterRecoverGroupAttributeResponse,
     error = super::errors::ModifyDisasterRecoverGroupAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyDisasterRecoverGroupAttribute {
     /// `DisasterRecoverGroupId`: a string.
     ///
@@ -3488,7 +3498,6 @@ pub struct ModifyDisasterRecoverGroupAttributeResponse {
     output = ModifyHostsAttributeResponse,
     error = super::errors::ModifyHostsAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyHostsAttribute {
     /// `HostIds`: a list of strings.
     ///
@@ -3531,7 +3540,6 @@ pub struct ModifyHostsAttributeResponse {
     output = ModifyHpcClusterAttributeResponse,
     error = super::errors::ModifyHpcClusterAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyHpcClusterAttribute {
     /// `HpcClusterId`: a string.
     ///
@@ -3569,7 +3577,6 @@ pub struct ModifyHpcClusterAttributeResponse {
     output = ModifyImageAttributeResponse,
     error = super::errors::ModifyImageAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyImageAttribute {
     /// `ImageId`: a string.
     ///
@@ -3617,7 +3624,6 @@ pub struct ModifyImageAttributeResponse {
     output = ModifyImageSharePermissionResponse,
     error = super::errors::ModifyImageSharePermissionError
 )]
-#[derive(Default)]
 pub struct ModifyImageSharePermission {
     /// `ImageId`: a string.
     ///
@@ -3655,7 +3661,6 @@ pub struct ModifyImageSharePermissionResponse {
     output = ModifyInstanceDiskTypeResponse,
     error = super::errors::ModifyInstanceDiskTypeError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceDiskType {
     /// `InstanceId`: a string.
     ///
@@ -3693,7 +3698,6 @@ pub struct ModifyInstanceDiskTypeResponse {
     output = ModifyInstancesAttributeResponse,
     error = super::errors::ModifyInstancesAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyInstancesAttribute {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3766,7 +3770,6 @@ pub struct ModifyInstancesAttributeResponse {
     output = ModifyInstancesChargeTypeResponse,
     error = super::errors::ModifyInstancesChargeTypeError
 )]
-#[derive(Default)]
 pub struct ModifyInstancesChargeType {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3807,7 +3810,6 @@ pub struct ModifyInstancesChargeTypeResponse {
     output = ModifyInstancesDisasterRecoverGroupResponse,
     error = super::errors::ModifyInstancesDisasterRecoverGroupError
 )]
-#[derive(Default)]
 pub struct ModifyInstancesDisasterRecoverGroup {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3858,7 +3860,6 @@ pub struct ModifyInstancesDisasterRecoverGroupResponse {
     output = ModifyInstancesProjectResponse,
     error = super::errors::ModifyInstancesProjectError
 )]
-#[derive(Default)]
 pub struct ModifyInstancesProject {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3891,7 +3892,6 @@ pub struct ModifyInstancesProjectResponse {
     output = ModifyInstancesRenewFlagResponse,
     error = super::errors::ModifyInstancesRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyInstancesRenewFlag {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3924,7 +3924,6 @@ pub struct ModifyInstancesRenewFlagResponse {
     output = ModifyInstancesVpcAttributeResponse,
     error = super::errors::ModifyInstancesVpcAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyInstancesVpcAttribute {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3965,7 +3964,6 @@ pub struct ModifyInstancesVpcAttributeResponse {
     output = ModifyKeyPairAttributeResponse,
     error = super::errors::ModifyKeyPairAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyKeyPairAttribute {
     /// `KeyId`: a string.
     ///
@@ -4003,7 +4001,6 @@ pub struct ModifyKeyPairAttributeResponse {
     output = ModifyLaunchTemplateDefaultVersionResponse,
     error = super::errors::ModifyLaunchTemplateDefaultVersionError
 )]
-#[derive(Default)]
 pub struct ModifyLaunchTemplateDefaultVersion {
     /// `LaunchTemplateId`: a string.
     ///
@@ -4036,7 +4033,6 @@ pub struct ModifyLaunchTemplateDefaultVersionResponse {
     output = ProgramFpgaImageResponse,
     error = super::errors::ProgramFpgaImageError
 )]
-#[derive(Default)]
 pub struct ProgramFpgaImage {
     /// `InstanceId`: a string.
     ///
@@ -4081,7 +4077,6 @@ pub struct ProgramFpgaImageResponse {
     output = PurchaseResourcePoolPacksResponse,
     error = super::errors::PurchaseResourcePoolPacksError
 )]
-#[derive(Default)]
 pub struct PurchaseResourcePoolPacks {
     /// `Zone`: a string.
     ///
@@ -4154,7 +4149,6 @@ pub struct PurchaseResourcePoolPacksResponse {
     output = RebootInstancesResponse,
     error = super::errors::RebootInstancesError
 )]
-#[derive(Default)]
 pub struct RebootInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4195,7 +4189,6 @@ pub struct RebootInstancesResponse {
     output = RemoveChcAssistVpcResponse,
     error = super::errors::RemoveChcAssistVpcError
 )]
-#[derive(Default)]
 pub struct RemoveChcAssistVpc {
     /// `ChcIds`: a list of strings.
     ///
@@ -4223,7 +4216,6 @@ pub struct RemoveChcAssistVpcResponse {
     output = RemoveChcDeployVpcResponse,
     error = super::errors::RemoveChcDeployVpcError
 )]
-#[derive(Default)]
 pub struct RemoveChcDeployVpc {
     /// `ChcIds`: a list of strings.
     ///
@@ -4251,7 +4243,6 @@ pub struct RemoveChcDeployVpcResponse {
     output = RenewHostsResponse,
     error = super::errors::RenewHostsError
 )]
-#[derive(Default)]
 pub struct RenewHosts {
     /// `HostIds`: a list of strings.
     ///
@@ -4282,7 +4273,6 @@ pub struct RenewHostsResponse {
     output = RenewInstancesResponse,
     error = super::errors::RenewInstancesError
 )]
-#[derive(Default)]
 pub struct RenewInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4318,7 +4308,6 @@ pub struct RenewInstancesResponse {
     output = RepairTaskControlResponse,
     error = super::errors::RepairTaskControlError
 )]
-#[derive(Default)]
 pub struct RepairTaskControl {
     /// `Product`: a string.
     ///
@@ -4376,7 +4365,6 @@ pub struct RepairTaskControlResponse {
     output = ResetInstanceResponse,
     error = super::errors::ResetInstanceError
 )]
-#[derive(Default)]
 pub struct ResetInstance {
     /// `InstanceId`: a string.
     ///
@@ -4428,7 +4416,6 @@ pub struct ResetInstanceResponse {
     output = ResetInstancesInternetMaxBandwidthResponse,
     error = super::errors::ResetInstancesInternetMaxBandwidthError
 )]
-#[derive(Default)]
 pub struct ResetInstancesInternetMaxBandwidth {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4469,7 +4456,6 @@ pub struct ResetInstancesInternetMaxBandwidthResponse {
     output = ResetInstancesPasswordResponse,
     error = super::errors::ResetInstancesPasswordError
 )]
-#[derive(Default)]
 pub struct ResetInstancesPassword {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4512,7 +4498,6 @@ pub struct ResetInstancesPasswordResponse {
     output = ResetInstancesTypeResponse,
     error = super::errors::ResetInstancesTypeError
 )]
-#[derive(Default)]
 pub struct ResetInstancesType {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4550,7 +4535,6 @@ pub struct ResetInstancesTypeResponse {
     output = ResizeInstanceDisksResponse,
     error = super::errors::ResizeInstanceDisksError
 )]
-#[derive(Default)]
 pub struct ResizeInstanceDisks {
     /// `InstanceId`: a string.
     ///
@@ -4594,7 +4578,6 @@ pub struct ResizeInstanceDisksResponse {
     output = RunInstancesResponse,
     error = super::errors::RunInstancesError
 )]
-#[derive(Default)]
 pub struct RunInstances {
     /// `InstanceChargeType`: a string.
     ///
@@ -4762,7 +4745,6 @@ pub struct RunInstancesResponse {
     output = StartInstancesResponse,
     error = super::errors::StartInstancesError
 )]
-#[derive(Default)]
 pub struct StartInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4790,7 +4772,6 @@ pub struct StartInstancesResponse {
     output = StopInstancesResponse,
     error = super::errors::StopInstancesError
 )]
-#[derive(Default)]
 pub struct StopInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4836,7 +4817,6 @@ pub struct StopInstancesResponse {
     output = SyncImagesResponse,
     error = super::errors::SyncImagesError
 )]
-#[derive(Default)]
 pub struct SyncImages {
     /// `ImageIds`: a list of strings.
     ///
@@ -4897,7 +4877,6 @@ pub struct SyncImagesResponse {
     output = TerminateInstancesResponse,
     error = super::errors::TerminateInstancesError
 )]
-#[derive(Default)]
 pub struct TerminateInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4935,7 +4914,6 @@ pub struct TerminateInstancesResponse {
     output = TerminateResourcePoolPacksResponse,
     error = super::errors::TerminateResourcePoolPacksError
 )]
-#[derive(Default)]
 pub struct TerminateResourcePoolPacks {
     /// `DedicatedResourcePackIds`: a list of strings.
     ///

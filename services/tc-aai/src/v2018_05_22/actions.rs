@@ -16,7 +16,6 @@ use ::tc_core::{tc_action, tc_model};
     output = ChatResponse,
     error = super::errors::ChatError
 )]
-#[derive(Default)]
 pub struct Chat {
     /// `Text`: a string.
     pub text: String,
@@ -51,7 +50,6 @@ pub struct ChatResponse {
     output = SentenceRecognitionResponse,
     error = super::errors::SentenceRecognitionError
 )]
-#[derive(Default)]
 pub struct SentenceRecognition {
     /// `ProjectId`: an unsigned 64-bit integer.
     pub project_id: u64,
@@ -104,7 +102,6 @@ pub struct SentenceRecognitionResponse {
     output = SimultaneousInterpretingResponse,
     error = super::errors::SimultaneousInterpretingError
 )]
-#[derive(Default)]
 pub struct SimultaneousInterpreting {
     /// `ProjectId`: an unsigned 64-bit integer.
     pub project_id: u64,
@@ -169,7 +166,6 @@ pub struct SimultaneousInterpretingResponse {
     output = TextToVoiceResponse,
     error = super::errors::TextToVoiceError
 )]
-#[derive(Default)]
 pub struct TextToVoice {
     /// `Text`: a string.
     pub text: String,

@@ -17,7 +17,6 @@ use super::models;
     output = GetDrugIndicationsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetDrugIndications {
     /// `Header`: a [`CommonHeader`](super::models::CommonHeader).
     pub header: models::CommonHeader,
@@ -59,7 +58,6 @@ pub struct GetDrugIndicationsResponse {
     output = LoginHisToolResponse,
     error = super::errors::LoginHisToolError
 )]
-#[derive(Default)]
 pub struct LoginHisTool {
     /// `Header`: a [`LoginHeader`](super::models::LoginHeader).
     ///
@@ -105,7 +103,6 @@ pub struct LoginHisToolResponse {
     output = LoginOutHisToolResponse,
     error = super::errors::LoginOutHisToolError
 )]
-#[derive(Default)]
 pub struct LoginOutHisTool {
     /// `Header`: a [`LoginOutHeader`](super::models::LoginOutHeader).
     pub header: Option<models::LoginOutHeader>,
@@ -147,7 +144,6 @@ pub struct LoginOutHisToolResponse {
     output = SmartDrugInfoResponse,
     error = super::errors::SmartDrugInfoError
 )]
-#[derive(Default)]
 pub struct SmartDrugInfo {
     /// `Header`: a [`CommonHeader`](super::models::CommonHeader).
     pub header: Option<models::CommonHeader>,
@@ -189,7 +185,6 @@ pub struct SmartDrugInfoResponse {
     output = SmartPredictResponse,
     error = super::errors::SmartPredictError
 )]
-#[derive(Default)]
 pub struct SmartPredict {
     /// `Header`: a [`CommonHeader`](super::models::CommonHeader).
     pub header: models::CommonHeader,
@@ -231,7 +226,6 @@ pub struct SmartPredictResponse {
     output = SyncDepartmentResponse,
     error = super::errors::SyncDepartmentError
 )]
-#[derive(Default)]
 pub struct SyncDepartment {
     /// `Header`: a [`CommonHeader`](super::models::CommonHeader).
     pub header: models::CommonHeader,
@@ -273,7 +267,6 @@ pub struct SyncDepartmentResponse {
     output = SyncStandardDictResponse,
     error = super::errors::SyncStandardDictError
 )]
-#[derive(Default)]
 pub struct SyncStandardDict {
     /// `Header`: a [`CommonHeader`](super::models::CommonHeader).
     pub header: models::CommonHeader,
@@ -312,7 +305,6 @@ pub struct SyncStandardDictResponse {
     output = UploadDrugsResponse,
     error = super::errors::UploadDrugsError
 )]
-#[derive(Default)]
 pub struct UploadDrugs {
     /// `Header`: a [`CommonHeader`](super::models::CommonHeader).
     pub header: Option<models::CommonHeader>,

@@ -17,7 +17,6 @@ use super::models;
     output = CreateAppScanTaskResponse,
     error = super::errors::CreateAppScanTaskError
 )]
-#[derive(Default)]
 pub struct CreateAppScanTask {
     /// `TaskType`: a signed 64-bit integer.
     ///
@@ -148,7 +147,6 @@ pub struct CreateAppScanTaskResponse {
     output = CreateAppScanTaskRepeatResponse,
     error = super::errors::CreateAppScanTaskRepeatError
 )]
-#[derive(Default)]
 pub struct CreateAppScanTaskRepeat {
     /// `Source`: a signed 64-bit integer.
     ///
@@ -245,7 +243,6 @@ pub struct CreateAppScanTaskRepeatResponse {
     output = DescribeChannelTaskReportUrlResponse,
     error = super::errors::DescribeChannelTaskReportUrlError
 )]
-#[derive(Default)]
 pub struct DescribeChannelTaskReportUrl {
     /// `Source`: a signed 64-bit integer.
     ///
@@ -315,7 +312,6 @@ pub struct DescribeChannelTaskReportUrlResponse {
     output = DescribeFileTicketResponse,
     error = super::errors::DescribeFileTicketError
 )]
-#[derive(Default)]
 pub struct DescribeFileTicket {
     /// `Source`: a signed 64-bit integer.
     ///
@@ -369,7 +365,6 @@ pub struct DescribeFileTicketResponse {
     output = DescribeResourceUsageInfoResponse,
     error = super::errors::DescribeResourceUsageInfoError
 )]
-#[derive(Default)]
 pub struct DescribeResourceUsageInfo {
     /// `PriceName`: a string.
     ///
@@ -418,9 +413,15 @@ pub struct DescribeResourceUsageInfoResponse {
     version = "2022-01-05",
     name = "DescribeScanTaskList",
     output = DescribeScanTaskListResponse,
-    error = super::errors::DescribeScanTaskListError
+    error = super::errors::DescribeScanTaskListError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = data,
+        item = models::AppTaskData,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScanTaskList {
     /// `Source`: a signed 64-bit integer.
     ///
@@ -501,7 +502,6 @@ pub struct DescribeScanTaskListResponse {
     output = DescribeScanTaskReportUrlResponse,
     error = super::errors::DescribeScanTaskReportUrlError
 )]
-#[derive(Default)]
 pub struct DescribeScanTaskReportUrl {
     /// `Source`: a signed 64-bit integer.
     ///
@@ -570,7 +570,6 @@ pub struct DescribeScanTaskReportUrlResponse {
     output = DescribeScanTaskStatusResponse,
     error = super::errors::DescribeScanTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeScanTaskStatus {
     /// `Source`: a signed 64-bit integer.
     ///

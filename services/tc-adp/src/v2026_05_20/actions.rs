@@ -17,7 +17,6 @@ use super::models;
     output = CallMCPToolResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CallMCPTool {
     /// `PluginId`: a string.
     ///
@@ -63,7 +62,6 @@ pub struct CallMCPToolResponse {
     output = CheckLabelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CheckLabel {
     /// `KbId`: a string.
     ///
@@ -104,7 +102,6 @@ pub struct CheckLabelResponse {
     output = CopyAgentFromAppResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CopyAgentFromApp {
     /// `AppId`: a string.
     ///
@@ -147,7 +144,6 @@ pub struct CopyAgentFromAppResponse {
     output = CopyAppResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CopyApp {
     /// `AppId`: a string.
     ///
@@ -185,7 +181,6 @@ pub struct CopyAppResponse {
     output = CreateAgentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAgent {
     /// `AppId`: a string.
     ///
@@ -226,7 +221,6 @@ pub struct CreateAgentResponse {
     output = CreateAppResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateApp {
     /// `SpaceId`: a string.
     ///
@@ -279,7 +273,6 @@ pub struct CreateAppResponse {
     output = CreateAppTriggerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAppTrigger {
     /// `AppId`: a string.
     ///
@@ -346,7 +339,6 @@ pub struct CreateAppTriggerResponse {
     output = CreateCategoryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateCategory {
     /// `CategoryType`: a signed 64-bit integer.
     ///
@@ -394,7 +386,6 @@ pub struct CreateCategoryResponse {
     output = CreateChannelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateChannel {
     /// `AppId`: a string.
     ///
@@ -433,7 +424,6 @@ pub struct CreateChannelResponse {
     output = CreateConversationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateConversation {
     /// `Type`: a signed 64-bit integer.
     ///
@@ -501,7 +491,6 @@ pub struct CreateConversationResponse {
     output = CreateKBResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateKB {
     /// `KbType`: a signed 64-bit integer.
     ///
@@ -547,7 +536,6 @@ pub struct CreateKBResponse {
     output = CreateLabelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateLabel {
     /// `KbId`: a string.
     ///
@@ -591,7 +579,6 @@ pub struct CreateLabelResponse {
     output = CreateMsgRecordCategoryResponse,
     error = super::errors::CreateMsgRecordCategoryError
 )]
-#[derive(Default)]
 pub struct CreateMsgRecordCategory {
     /// `Name`: a string.
     ///
@@ -634,7 +621,6 @@ pub struct CreateMsgRecordCategoryResponse {
     output = CreatePluginResponse,
     error = super::errors::CreatePluginError
 )]
-#[derive(Default)]
 pub struct CreatePlugin {
     /// `Profile`: a [`PluginProfile`](super::models::PluginProfile).
     pub profile: models::PluginProfile,
@@ -686,7 +672,6 @@ pub struct CreatePluginResponse {
     output = CreateQAGenerationTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateQAGenerationTask {
     /// `DocIdList`: a list of strings.
     ///
@@ -724,7 +709,6 @@ pub struct CreateQAGenerationTaskResponse {
     output = CreateQAListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateQAList {
     /// `KbId`: a string.
     ///
@@ -758,7 +742,6 @@ pub struct CreateQAListResponse {
     output = CreateReleaseResponse,
     error = super::errors::CreateReleaseError
 )]
-#[derive(Default)]
 pub struct CreateRelease {
     /// `AppId`: a string.
     ///
@@ -825,7 +808,6 @@ pub struct CreateReleaseResponse {
     output = CreateSimilarQuestionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateSimilarQuestion {
     /// `KbId`: a string.
     ///
@@ -868,7 +850,6 @@ pub struct CreateSimilarQuestionResponse {
     output = CreateSkillResponse,
     error = super::errors::CreateSkillError
 )]
-#[derive(Default)]
 pub struct CreateSkill {
     /// `CreateType`: a signed 64-bit integer.
     ///
@@ -946,7 +927,6 @@ pub struct CreateSkillResponse {
     output = CreateSkillShareResponse,
     error = super::errors::CreateSkillShareError
 )]
-#[derive(Default)]
 pub struct CreateSkillShare {
     /// `ApplyRemark`: a string.
     ///
@@ -997,7 +977,6 @@ pub struct CreateSkillShareResponse {
     output = CreateSpaceResponse,
     error = super::errors::CreateSpaceError
 )]
-#[derive(Default)]
 pub struct CreateSpace {
     /// `Name`: a string.
     ///
@@ -1035,7 +1014,6 @@ pub struct CreateSpaceResponse {
     output = CreateVariableResponse,
     error = super::errors::CreateVariableError
 )]
-#[derive(Default)]
 pub struct CreateVariable {
     /// `AppId`: a string.
     ///
@@ -1071,7 +1049,6 @@ pub struct CreateVariableResponse {
     output = CreateWebSocketTokenResponse,
     error = super::errors::CreateWebSocketTokenError
 )]
-#[derive(Default)]
 pub struct CreateWebSocketToken {
     /// `Type`: a signed 64-bit integer.
     ///
@@ -1144,7 +1121,6 @@ pub struct CreateWebSocketTokenResponse {
     output = CreateWorkflowRunResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateWorkflowRun {
     /// `AppId`: a string.
     ///
@@ -1200,7 +1176,6 @@ pub struct CreateWorkflowRunResponse {
     output = CreateWorkspaceCredentialResponse,
     error = super::errors::CreateWorkspaceCredentialError
 )]
-#[derive(Default)]
 pub struct CreateWorkspaceCredential {
     /// `Type`: a signed 64-bit integer.
     ///
@@ -1273,7 +1248,6 @@ pub struct CreateWorkspaceCredentialResponse {
     output = DeleteAgentResponse,
     error = super::errors::DeleteAgentError
 )]
-#[derive(Default)]
 pub struct DeleteAgent {
     /// `AppId`: a string.
     ///
@@ -1311,7 +1285,6 @@ pub struct DeleteAgentResponse {
     output = DeleteAppResponse,
     error = super::errors::DeleteAppError
 )]
-#[derive(Default)]
 pub struct DeleteApp {
     /// `AppId`: a string.
     ///
@@ -1344,7 +1317,6 @@ pub struct DeleteAppResponse {
     output = DeleteAppTriggerResponse,
     error = super::errors::DeleteAppTriggerError
 )]
-#[derive(Default)]
 pub struct DeleteAppTrigger {
     /// `AppId`: a string.
     ///
@@ -1387,7 +1359,6 @@ pub struct DeleteAppTriggerResponse {
     output = DeleteCategoryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteCategory {
     /// `CategoryId`: a string.
     ///
@@ -1425,7 +1396,6 @@ pub struct DeleteCategoryResponse {
     output = DeleteChannelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteChannel {
     /// `AppId`: a string.
     ///
@@ -1463,7 +1433,6 @@ pub struct DeleteChannelResponse {
     output = DeleteConversationResponse,
     error = super::errors::DeleteConversationError
 )]
-#[derive(Default)]
 pub struct DeleteConversation {
     /// `ConversationId`: a string.
     ///
@@ -1516,7 +1485,6 @@ pub struct DeleteConversationResponse {
     output = DeleteDocListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDocList {
     /// `DocIdList`: a list of strings.
     ///
@@ -1552,7 +1520,6 @@ pub struct DeleteDocListResponse {
     output = DeleteKBResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteKB {
     /// `KbId`: a string.
     ///
@@ -1585,7 +1552,6 @@ pub struct DeleteKBResponse {
     output = DeleteLabelListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteLabelList {
     /// `KbId`: a string.
     ///
@@ -1621,7 +1587,6 @@ pub struct DeleteLabelListResponse {
     output = DeleteMsgRecordCategoryResponse,
     error = super::errors::DeleteMsgRecordCategoryError
 )]
-#[derive(Default)]
 pub struct DeleteMsgRecordCategory {
     /// `AppId`: a string.
     ///
@@ -1654,7 +1619,6 @@ pub struct DeleteMsgRecordCategoryResponse {
     output = DeletePluginResponse,
     error = super::errors::DeletePluginError
 )]
-#[derive(Default)]
 pub struct DeletePlugin {
     /// `PluginId`: a string.
     ///
@@ -1692,7 +1656,6 @@ pub struct DeletePluginResponse {
     output = DeleteQAListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteQAList {
     /// `KbId`: a string.
     ///
@@ -1728,7 +1691,6 @@ pub struct DeleteQAListResponse {
     output = DeleteSkillResponse,
     error = super::errors::DeleteSkillError
 )]
-#[derive(Default)]
 pub struct DeleteSkill {
     /// `SkillId`: a string.
     ///
@@ -1761,7 +1723,6 @@ pub struct DeleteSkillResponse {
     output = DeleteSkillShareResponse,
     error = super::errors::DeleteSkillShareError
 )]
-#[derive(Default)]
 pub struct DeleteSkillShare {
     /// `ApplyRemark`: a string.
     ///
@@ -1809,7 +1770,6 @@ pub struct DeleteSkillShareResponse {
     output = DeleteSpaceResponse,
     error = super::errors::DeleteSpaceError
 )]
-#[derive(Default)]
 pub struct DeleteSpace {
     /// `SpaceId`: a string.
     ///
@@ -1837,7 +1797,6 @@ pub struct DeleteSpaceResponse {
     output = DeleteVariableResponse,
     error = super::errors::DeleteVariableError
 )]
-#[derive(Default)]
 pub struct DeleteVariable {
     /// `AppId`: a string.
     ///
@@ -1873,9 +1832,15 @@ pub struct DeleteVariableResponse {
     version = "2026-05-20",
     name = "DescribeAccountList",
     output = DescribeAccountListResponse,
-    error = super::errors::DescribeAccountListError
+    error = super::errors::DescribeAccountListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = account_list,
+        item = models::AccountInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccountList {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -1919,7 +1884,6 @@ pub struct DescribeAccountListResponse {
     output = DescribeAgentDetailResponse,
     error = super::errors::DescribeAgentDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAgentDetail {
     /// `AppId`: a string.
     ///
@@ -1953,9 +1917,15 @@ pub struct DescribeAgentDetailResponse {
     version = "2026-05-20",
     name = "DescribeAgentReleasePreviewList",
     output = DescribeAgentReleasePreviewListResponse,
-    error = super::errors::DescribeAgentReleasePreviewListError
+    error = super::errors::DescribeAgentReleasePreviewListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = release_list,
+        item = models::AgentReleasePreview,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentReleasePreviewList {
     /// `AppId`: a string.
     ///
@@ -2007,9 +1977,15 @@ pub struct DescribeAgentReleasePreviewListResponse {
     version = "2026-05-20",
     name = "DescribeAgentSummaryList",
     output = DescribeAgentSummaryListResponse,
-    error = super::errors::DescribeAgentSummaryListError
+    error = super::errors::DescribeAgentSummaryListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = agent_list,
+        item = models::AgentSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentSummaryList {
     /// `Scope`: a signed 64-bit integer.
     ///
@@ -2063,7 +2039,6 @@ pub struct DescribeAgentSummaryListResponse {
     output = DescribeAppResponse,
     error = super::errors::DescribeAppError
 )]
-#[derive(Default)]
 pub struct DescribeApp {
     /// `AppId`: a string.
     ///
@@ -2107,7 +2082,6 @@ pub struct DescribeAppResponse {
     output = DescribeAppStatisticsOverviewResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAppStatisticsOverview {
     /// `AppType`: a signed 64-bit integer.
     ///
@@ -2175,9 +2149,15 @@ pub struct DescribeAppStatisticsOverviewResponse {
     version = "2026-05-20",
     name = "DescribeAppSummaryList",
     output = DescribeAppSummaryListResponse,
-    error = super::errors::DescribeAppSummaryListError
+    error = super::errors::DescribeAppSummaryListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = app_summary_list,
+        item = models::AppSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAppSummaryList {
     /// `SpaceId`: a string.
     ///
@@ -2231,7 +2211,6 @@ pub struct DescribeAppSummaryListResponse {
     output = DescribeAppTriggerResponse,
     error = super::errors::DescribeAppTriggerError
 )]
-#[derive(Default)]
 pub struct DescribeAppTrigger {
     /// `AppId`: a string.
     ///
@@ -2277,7 +2256,6 @@ pub struct DescribeAppTriggerResponse {
     output = DescribeAppTriggerInstanceResponse,
     error = super::errors::DescribeAppTriggerInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeAppTriggerInstance {
     /// `AppId`: a string.
     ///
@@ -2321,9 +2299,15 @@ pub struct DescribeAppTriggerInstanceResponse {
     version = "2026-05-20",
     name = "DescribeAppTriggerRunLogList",
     output = DescribeAppTriggerRunLogListResponse,
-    error = super::errors::DescribeAppTriggerRunLogListError
+    error = super::errors::DescribeAppTriggerRunLogListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = run_log_list,
+        item = models::AppTriggerRunLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAppTriggerRunLogList {
     /// `AppId`: a string.
     ///
@@ -2385,9 +2369,15 @@ pub struct DescribeAppTriggerRunLogListResponse {
     version = "2026-05-20",
     name = "DescribeAppTriggerSummaryList",
     output = DescribeAppTriggerSummaryListResponse,
-    error = super::errors::DescribeAppTriggerSummaryListError
+    error = super::errors::DescribeAppTriggerSummaryListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = trigger_list,
+        item = models::AppTriggerSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAppTriggerSummaryList {
     /// `AppId`: a string.
     ///
@@ -2451,7 +2441,6 @@ pub struct DescribeAppTriggerSummaryListResponse {
     output = DescribeAuditLogListResponse,
     error = super::errors::DescribeAuditLogListError
 )]
-#[derive(Default)]
 pub struct DescribeAuditLogList {
     /// `SpaceId`: a string.
     ///
@@ -2500,7 +2489,6 @@ pub struct DescribeAuditLogListResponse {
     output = DescribeAuditLogMetaResponse,
     error = super::errors::DescribeAuditLogMetaError
 )]
-#[derive(Default)]
 pub struct DescribeAuditLogMeta {}
 
 /// What a successful [`DescribeAuditLogMeta`] call returns.
@@ -2527,9 +2515,15 @@ pub struct DescribeAuditLogMetaResponse {
     version = "2026-05-20",
     name = "DescribeCategoryList",
     output = DescribeCategoryListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = category_list,
+        item = models::KbCategory,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCategoryList {
     /// `KbId`: a string.
     ///
@@ -2586,7 +2580,6 @@ pub struct DescribeCategoryListResponse {
     output = DescribeChannelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeChannel {
     /// `AppId`: a string.
     ///
@@ -2625,9 +2618,15 @@ pub struct DescribeChannelResponse {
     version = "2026-05-20",
     name = "DescribeChannelList",
     output = DescribeChannelListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = channel_list,
+        item = models::Channel,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeChannelList {
     /// `AppId`: a string.
     ///
@@ -2679,9 +2678,15 @@ pub struct DescribeChannelListResponse {
     version = "2026-05-20",
     name = "DescribeConcurrencyLimitDetailList",
     output = DescribeConcurrencyLimitDetailListResponse,
-    error = super::errors::DescribeConcurrencyLimitDetailListError
+    error = super::errors::DescribeConcurrencyLimitDetailListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = concurrency_limit_detail_list,
+        item = models::ConcurrencyLimitDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConcurrencyLimitDetailList {
     /// `TimeRange`: a [`TimeRange`](super::models::TimeRange).
     pub time_range: models::TimeRange,
@@ -2731,7 +2736,6 @@ pub struct DescribeConcurrencyLimitDetailListResponse {
     output = DescribeConflictQAResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeConflictQA {
     /// `ConflictGroupId`: a string.
     ///
@@ -2765,9 +2769,15 @@ pub struct DescribeConflictQAResponse {
     version = "2026-05-20",
     name = "DescribeConflictQASummaryList",
     output = DescribeConflictQASummaryListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = conflict_qa_list,
+        item = models::ConflictQaSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConflictQASummaryList {
     /// `KbId`: a string.
     ///
@@ -2814,9 +2824,15 @@ pub struct DescribeConflictQASummaryListResponse {
     version = "2026-05-20",
     name = "DescribeConsumptionDetailList",
     output = DescribeConsumptionDetailListResponse,
-    error = super::errors::DescribeConsumptionDetailListError
+    error = super::errors::DescribeConsumptionDetailListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = consumption_detail_list,
+        item = models::ConsumptionDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConsumptionDetailList {
     /// `TimeRange`: a [`TimeRange`](super::models::TimeRange).
     pub time_range: models::TimeRange,
@@ -2866,7 +2882,6 @@ pub struct DescribeConsumptionDetailListResponse {
     output = DescribeConversationResponse,
     error = super::errors::DescribeConversationError
 )]
-#[derive(Default)]
 pub struct DescribeConversation {
     /// `ConversationId`: a string.
     ///
@@ -2962,7 +2977,6 @@ pub struct DescribeConversationResponse {
     output = DescribeConversationListResponse,
     error = super::errors::DescribeConversationListError
 )]
-#[derive(Default)]
 pub struct DescribeConversationList {
     /// `Type`: a signed 64-bit integer.
     ///
@@ -3051,7 +3065,6 @@ pub struct DescribeConversationListResponse {
     output = DescribeConversationMessageListResponse,
     error = super::errors::DescribeConversationMessageListError
 )]
-#[derive(Default)]
 pub struct DescribeConversationMessageList {
     /// `ConversationId`: a string.
     ///
@@ -3159,7 +3172,6 @@ pub struct DescribeConversationMessageListResponse {
     output = DescribeDocResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDoc {
     /// `DocId`: a string.
     ///
@@ -3211,9 +3223,15 @@ pub struct DescribeDocResponse {
     version = "2026-05-20",
     name = "DescribeDocSummaryList",
     output = DescribeDocSummaryListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = doc_list,
+        item = models::DocSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDocSummaryList {
     /// `KbId`: a string.
     ///
@@ -3268,7 +3286,6 @@ pub struct DescribeDocSummaryListResponse {
     output = DescribeKBResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeKB {
     /// `KbId`: a string.
     ///
@@ -3319,9 +3336,15 @@ pub struct DescribeKBResponse {
     version = "2026-05-20",
     name = "DescribeKBSummaryList",
     output = DescribeKBSummaryListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = kb_list,
+        item = models::KbSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKBSummaryList {
     /// `SpaceId`: a string.
     ///
@@ -3375,7 +3398,6 @@ pub struct DescribeKBSummaryListResponse {
     output = DescribeLabelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeLabel {
     /// `KbId`: a string.
     ///
@@ -3427,9 +3449,15 @@ pub struct DescribeLabelResponse {
     version = "2026-05-20",
     name = "DescribeLabelSummaryList",
     output = DescribeLabelSummaryListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = label_list,
+        item = models::LabelSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLabelSummaryList {
     /// `KbId`: a string.
     ///
@@ -3486,7 +3514,6 @@ pub struct DescribeLabelSummaryListResponse {
     output = DescribeLatestReleaseResponse,
     error = super::errors::DescribeLatestReleaseError
 )]
-#[derive(Default)]
 pub struct DescribeLatestRelease {
     /// `AppId`: a string.
     ///
@@ -3522,7 +3549,6 @@ pub struct DescribeLatestReleaseResponse {
     output = DescribeMetricOverviewListResponse,
     error = super::errors::DescribeMetricOverviewListError
 )]
-#[derive(Default)]
 pub struct DescribeMetricOverviewList {
     /// `ResourceType`: a signed 64-bit integer.
     ///
@@ -3565,9 +3591,15 @@ pub struct DescribeMetricOverviewListResponse {
     version = "2026-05-20",
     name = "DescribeModelList",
     output = DescribeModelListResponse,
-    error = super::errors::DescribeModelListError
+    error = super::errors::DescribeModelListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = model_list,
+        item = models::Model,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModelList {
     /// `ModelScene`: a signed 64-bit integer.
     ///
@@ -3626,7 +3658,6 @@ pub struct DescribeModelListResponse {
     output = DescribeMsgRecordCategoryListResponse,
     error = super::errors::DescribeMsgRecordCategoryListError
 )]
-#[derive(Default)]
 pub struct DescribeMsgRecordCategoryList {
     /// `AppId`: a string.
     ///
@@ -3655,9 +3686,15 @@ pub struct DescribeMsgRecordCategoryListResponse {
     version = "2026-05-20",
     name = "DescribeMsgRecordList",
     output = DescribeMsgRecordListResponse,
-    error = super::errors::DescribeMsgRecordListError
+    error = super::errors::DescribeMsgRecordListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = msg_record_list,
+        item = models::MsgRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMsgRecordList {
     /// `AppId`: a string.
     ///
@@ -3724,7 +3761,6 @@ pub struct DescribeMsgRecordListResponse {
     output = DescribeNodeBatchRunResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeNodeBatchRun {
     /// `AppId`: a string.
     ///
@@ -3805,7 +3841,6 @@ pub struct DescribeNodeBatchRunResponse {
     output = DescribeNodeRunDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeNodeRunDetail {
     /// `AppId`: a string.
     ///
@@ -3841,7 +3876,6 @@ pub struct DescribeNodeRunDetailResponse {
     output = DescribePluginResponse,
     error = super::errors::DescribePluginError
 )]
-#[derive(Default)]
 pub struct DescribePlugin {
     /// `PluginId`: a string.
     ///
@@ -3883,9 +3917,15 @@ pub struct DescribePluginResponse {
     version = "2026-05-20",
     name = "DescribePluginSummaryList",
     output = DescribePluginSummaryListResponse,
-    error = super::errors::DescribePluginSummaryListError
+    error = super::errors::DescribePluginSummaryListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = plugin_list,
+        item = models::PluginSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePluginSummaryList {
     /// `SpaceId`: a string.
     ///
@@ -3959,7 +3999,6 @@ pub struct DescribePluginSummaryListResponse {
     output = DescribeQAResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeQA {
     /// `KbId`: a string.
     ///
@@ -4007,9 +4046,15 @@ pub struct DescribeQAResponse {
     version = "2026-05-20",
     name = "DescribeQASummaryList",
     output = DescribeQASummaryListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = qa_list,
+        item = models::QaSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeQASummaryList {
     /// `KbId`: a string.
     ///
@@ -4072,9 +4117,15 @@ pub struct DescribeQASummaryListResponse {
     version = "2026-05-20",
     name = "DescribeReleaseList",
     output = DescribeReleaseListResponse,
-    error = super::errors::DescribeReleaseListError
+    error = super::errors::DescribeReleaseListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = release_list,
+        item = models::ReleaseRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReleaseList {
     /// `AppId`: a string.
     ///
@@ -4120,7 +4171,6 @@ pub struct DescribeReleaseListResponse {
     output = DescribeReleaseSummaryResponse,
     error = super::errors::DescribeReleaseSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeReleaseSummary {
     /// `AppId`: a string.
     ///
@@ -4156,7 +4206,6 @@ pub struct DescribeReleaseSummaryResponse {
     output = DescribeResourceSummaryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeResourceSummary {}
 
 /// What a successful [`DescribeResourceSummary`] call returns.
@@ -4185,7 +4234,6 @@ pub struct DescribeResourceSummaryResponse {
     output = DescribeSkillCategoryListResponse,
     error = super::errors::DescribeSkillCategoryListError
 )]
-#[derive(Default)]
 pub struct DescribeSkillCategoryList {}
 
 /// What a successful [`DescribeSkillCategoryList`] call returns.
@@ -4211,7 +4259,6 @@ pub struct DescribeSkillCategoryListResponse {
     output = DescribeSkillDetailResponse,
     error = super::errors::DescribeSkillDetailError
 )]
-#[derive(Default)]
 pub struct DescribeSkillDetail {
     /// `SkillId`: a string.
     ///
@@ -4250,7 +4297,6 @@ pub struct DescribeSkillDetailResponse {
     output = DescribeSkillReferenceListResponse,
     error = super::errors::DescribeSkillReferenceListError
 )]
-#[derive(Default)]
 pub struct DescribeSkillReferenceList {
     /// `SkillId`: a string.
     ///
@@ -4289,9 +4335,15 @@ pub struct DescribeSkillReferenceListResponse {
     version = "2026-05-20",
     name = "DescribeSkillSummaryList",
     output = DescribeSkillSummaryListResponse,
-    error = super::errors::DescribeSkillSummaryListError
+    error = super::errors::DescribeSkillSummaryListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = skill_summary_list,
+        item = models::SkillSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSkillSummaryList {
     /// `SpaceId`: a string.
     ///
@@ -4350,7 +4402,6 @@ pub struct DescribeSkillSummaryListResponse {
     output = DescribeSpaceListResponse,
     error = super::errors::DescribeSpaceListError
 )]
-#[derive(Default)]
 pub struct DescribeSpaceList {
     /// `Query`: a string.
     ///
@@ -4386,7 +4437,6 @@ pub struct DescribeSpaceListResponse {
     output = DescribeSystemVariableListResponse,
     error = super::errors::DescribeSystemVariableListError
 )]
-#[derive(Default)]
 pub struct DescribeSystemVariableList {
     /// `AppId`: a string.
     ///
@@ -4415,9 +4465,15 @@ pub struct DescribeSystemVariableListResponse {
     version = "2026-05-20",
     name = "DescribeUsageDetailList",
     output = DescribeUsageDetailListResponse,
-    error = super::errors::DescribeUsageDetailListError
+    error = super::errors::DescribeUsageDetailListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = usage_detail_list,
+        item = models::UsageDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUsageDetailList {
     /// `ResourceType`: a signed 64-bit integer.
     ///
@@ -4470,9 +4526,15 @@ pub struct DescribeUsageDetailListResponse {
     version = "2026-05-20",
     name = "DescribeUsageSummaryList",
     output = DescribeUsageSummaryListResponse,
-    error = super::errors::DescribeUsageSummaryListError
+    error = super::errors::DescribeUsageSummaryListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = usage_summary_list,
+        item = models::UsageSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUsageSummaryList {
     /// `ResourceType`: a signed 64-bit integer.
     ///
@@ -4527,7 +4589,6 @@ pub struct DescribeUsageSummaryListResponse {
     output = DescribeVariableResponse,
     error = super::errors::DescribeVariableError
 )]
-#[derive(Default)]
 pub struct DescribeVariable {
     /// `AppId`: a string.
     ///
@@ -4566,9 +4627,15 @@ pub struct DescribeVariableResponse {
     version = "2026-05-20",
     name = "DescribeVariableList",
     output = DescribeVariableListResponse,
-    error = super::errors::DescribeVariableListError
+    error = super::errors::DescribeVariableListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = variable_list,
+        item = models::Variable,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVariableList {
     /// `AppId`: a string.
     ///
@@ -4632,7 +4699,6 @@ pub struct DescribeVariableListResponse {
     output = DescribeWorkflowRunResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeWorkflowRun {
     /// `AppId`: a string.
     ///
@@ -4684,9 +4750,15 @@ pub struct DescribeWorkflowRunResponse {
     version = "2026-05-20",
     name = "DescribeWorkflowRunSummaryList",
     output = DescribeWorkflowRunSummaryListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = workflow_run_summary_list,
+        item = models::WorkflowRunSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWorkflowRunSummaryList {
     /// `AppId`: a string.
     ///
@@ -4740,7 +4812,6 @@ pub struct DescribeWorkflowRunSummaryListResponse {
     output = ExportQAResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ExportQA {
     /// `KbId`: a string.
     ///
@@ -4779,7 +4850,6 @@ pub struct ExportQAResponse {
     output = FavoritePluginResponse,
     error = super::errors::FavoritePluginError
 )]
-#[derive(Default)]
 pub struct FavoritePlugin {
     /// `PluginId`: a string.
     ///
@@ -4812,7 +4882,6 @@ pub struct FavoritePluginResponse {
     output = FavoriteSkillResponse,
     error = super::errors::FavoriteSkillError
 )]
-#[derive(Default)]
 pub struct FavoriteSkill {
     /// `SkillId`: a string.
     ///
@@ -4845,7 +4914,6 @@ pub struct FavoriteSkillResponse {
     output = ImportDocListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ImportDocList {
     /// `DocList`: a list of [`DocImportSpec`](super::models::DocImportSpec) objects.
     pub doc_list: Vec<models::DocImportSpec>,
@@ -4879,7 +4947,6 @@ pub struct ImportDocListResponse {
     output = ModifyAgentResponse,
     error = super::errors::ModifyAgentError
 )]
-#[derive(Default)]
 pub struct ModifyAgent {
     /// `AppId`: a string.
     ///
@@ -4918,7 +4985,6 @@ pub struct ModifyAgentResponse {
     output = ModifyAppResponse,
     error = super::errors::ModifyAppError
 )]
-#[derive(Default)]
 pub struct ModifyApp {
     /// `AppId`: a string.
     ///
@@ -4990,7 +5056,6 @@ pub struct ModifyAppResponse {
     output = ModifyAppTriggerResponse,
     error = super::errors::ModifyAppTriggerError
 )]
-#[derive(Default)]
 pub struct ModifyAppTrigger {
     /// `AppId`: a string.
     ///
@@ -5039,7 +5104,6 @@ pub struct ModifyAppTriggerResponse {
     output = ModifyCategoryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyCategory {
     /// `CategoryId`: a string.
     ///
@@ -5083,7 +5147,6 @@ pub struct ModifyCategoryResponse {
     output = ModifyChannelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyChannel {
     /// `AppId`: a string.
     ///
@@ -5127,7 +5190,6 @@ pub struct ModifyChannelResponse {
     output = ModifyConflictQAResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyConflictQA {
     /// `KbId`: a string.
     ///
@@ -5175,7 +5237,6 @@ pub struct ModifyConflictQAResponse {
     output = ModifyConversationResponse,
     error = super::errors::ModifyConversationError
 )]
-#[derive(Default)]
 pub struct ModifyConversation {
     /// `Type`: a signed 64-bit integer.
     ///
@@ -5241,7 +5302,6 @@ pub struct ModifyConversationResponse {
     output = ModifyDocResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDoc {
     /// `DocId`: a string.
     ///
@@ -5280,7 +5340,6 @@ pub struct ModifyDocResponse {
     output = ModifyDocListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDocList {
     /// `DocIdList`: a list of strings.
     ///
@@ -5338,7 +5397,6 @@ pub struct ModifyDocListResponse {
     output = ModifyKBResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyKB {
     /// `KbId`: a string.
     ///
@@ -5375,7 +5433,6 @@ pub struct ModifyKBResponse {
     output = ModifyLabelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyLabel {
     /// `Fields`: a [`LabelModifyFields`](super::models::LabelModifyFields).
     pub fields: models::LabelModifyFields,
@@ -5417,7 +5474,6 @@ pub struct ModifyLabelResponse {
     output = ModifyMsgRecordCategoryResponse,
     error = super::errors::ModifyMsgRecordCategoryError
 )]
-#[derive(Default)]
 pub struct ModifyMsgRecordCategory {
     /// `AppId`: a string.
     ///
@@ -5455,7 +5511,6 @@ pub struct ModifyMsgRecordCategoryResponse {
     output = ModifyPluginResponse,
     error = super::errors::ModifyPluginError
 )]
-#[derive(Default)]
 pub struct ModifyPlugin {
     /// `PluginId`: a string.
     ///
@@ -5510,7 +5565,6 @@ pub struct ModifyPluginResponse {
     output = ModifyQAResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyQA {
     /// `Fields`: a [`QaModifyFields`](super::models::QaModifyFields).
     pub fields: models::QaModifyFields,
@@ -5549,7 +5603,6 @@ pub struct ModifyQAResponse {
     output = ModifyQAListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyQAList {
     /// `KbId`: a string.
     ///
@@ -5606,7 +5659,6 @@ pub struct ModifyQAListResponse {
     output = ModifySkillResponse,
     error = super::errors::ModifySkillError
 )]
-#[derive(Default)]
 pub struct ModifySkill {
     /// `SkillId`: a string.
     ///
@@ -5667,7 +5719,6 @@ pub struct ModifySkillResponse {
     output = ModifySpaceResponse,
     error = super::errors::ModifySpaceError
 )]
-#[derive(Default)]
 pub struct ModifySpace {
     /// `Name`: a string.
     ///
@@ -5708,7 +5759,6 @@ pub struct ModifySpaceResponse {
     output = ModifyVariableResponse,
     error = super::errors::ModifyVariableError
 )]
-#[derive(Default)]
 pub struct ModifyVariable {
     /// `AppId`: a string.
     ///
@@ -5739,7 +5789,6 @@ pub struct ModifyVariableResponse {
     output = PauseAppTriggerResponse,
     error = super::errors::PauseAppTriggerError
 )]
-#[derive(Default)]
 pub struct PauseAppTrigger {
     /// `AppId`: a string.
     ///
@@ -5782,7 +5831,6 @@ pub struct PauseAppTriggerResponse {
     output = ReadMCPResourceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ReadMCPResource {
     /// `PluginId`: a string.
     ///
@@ -5828,7 +5876,6 @@ pub struct ReadMCPResourceResponse {
     output = ReleaseSkillResponse,
     error = super::errors::ReleaseSkillError
 )]
-#[derive(Default)]
 pub struct ReleaseSkill {
     /// `SkillId`: a string.
     ///
@@ -5866,7 +5913,6 @@ pub struct ReleaseSkillResponse {
     output = ResetConversationResponse,
     error = super::errors::ResetConversationError
 )]
-#[derive(Default)]
 pub struct ResetConversation {
     /// `ConversationId`: a string.
     ///
@@ -5934,7 +5980,6 @@ pub struct ResetConversationResponse {
     output = ResumeAppTriggerResponse,
     error = super::errors::ResumeAppTriggerError
 )]
-#[derive(Default)]
 pub struct ResumeAppTrigger {
     /// `AppId`: a string.
     ///
@@ -5977,7 +6022,6 @@ pub struct ResumeAppTriggerResponse {
     output = ResumeWorkflowRunResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ResumeWorkflowRun {
     /// `AppId`: a string.
     ///
@@ -6018,7 +6062,6 @@ pub struct ResumeWorkflowRunResponse {
     output = RetryReleaseResponse,
     error = super::errors::RetryReleaseError
 )]
-#[derive(Default)]
 pub struct RetryRelease {
     /// `AppId`: a string.
     ///
@@ -6051,7 +6094,6 @@ pub struct RetryReleaseResponse {
     output = RollbackReleaseResponse,
     error = super::errors::RollbackReleaseError
 )]
-#[derive(Default)]
 pub struct RollbackRelease {
     /// `AppId`: a string.
     ///
@@ -6084,7 +6126,6 @@ pub struct RollbackReleaseResponse {
     output = RunAppTriggerNowResponse,
     error = super::errors::RunAppTriggerNowError
 )]
-#[derive(Default)]
 pub struct RunAppTriggerNow {
     /// `AppId`: a string.
     ///
@@ -6132,7 +6173,6 @@ pub struct RunAppTriggerNowResponse {
     output = SaveWorkflowDebugContextResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SaveWorkflowDebugContext {
     /// `AppId`: a string.
     ///
@@ -6173,7 +6213,6 @@ pub struct SaveWorkflowDebugContextResponse {
     output = SaveWorkflowToolNodeOutputResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SaveWorkflowToolNodeOutput {
     /// `CallbackToken`: a string.
     pub callback_token: Option<String>,
@@ -6212,7 +6251,6 @@ pub struct SaveWorkflowToolNodeOutputResponse {
     output = SearchKnowledgeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SearchKnowledge {
     /// `AdvancedConfig`: a [`SearchAdvancedConfig`](super::models::SearchAdvancedConfig).
     pub advanced_config: models::SearchAdvancedConfig,
@@ -6253,7 +6291,6 @@ pub struct SearchKnowledgeResponse {
     output = StopWorkflowRunListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StopWorkflowRunList {
     /// `AppId`: a string.
     ///
@@ -6296,7 +6333,6 @@ pub struct StopWorkflowRunListResponse {
     output = UnfavoritePluginResponse,
     error = super::errors::UnfavoritePluginError
 )]
-#[derive(Default)]
 pub struct UnfavoritePlugin {
     /// `PluginId`: a string.
     ///
@@ -6329,7 +6365,6 @@ pub struct UnfavoritePluginResponse {
     output = UnfavoriteSkillResponse,
     error = super::errors::UnfavoriteSkillError
 )]
-#[derive(Default)]
 pub struct UnfavoriteSkill {
     /// `SkillId`: a string.
     ///

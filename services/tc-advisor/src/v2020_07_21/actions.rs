@@ -17,7 +17,6 @@ use super::models;
     output = CreateAdvisorAuthorizationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAdvisorAuthorization {}
 
 /// What a successful [`CreateAdvisorAuthorization`] call returns.
@@ -45,7 +44,6 @@ pub struct CreateAdvisorAuthorizationResponse {
     output = DescribeStrategiesResponse,
     error = super::errors::DescribeStrategiesError
 )]
-#[derive(Default)]
 pub struct DescribeStrategies {}
 
 /// What a successful [`DescribeStrategies`] call returns.
@@ -69,9 +67,14 @@ pub struct DescribeStrategiesResponse {
     version = "2020-07-21",
     name = "DescribeTaskStrategyRisks",
     output = DescribeTaskStrategyRisksResponse,
-    error = super::errors::DescribeTaskStrategyRisksError
+    error = super::errors::DescribeTaskStrategyRisksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = risk_fields_desc,
+        item = models::RiskFieldsDesc
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTaskStrategyRisks {
     /// `StrategyId`: an unsigned 64-bit integer.
     ///

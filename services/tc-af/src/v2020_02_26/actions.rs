@@ -20,7 +20,6 @@ use super::models;
     output = DescribeAntiFraudResponse,
     error = super::errors::DescribeAntiFraudError
 )]
-#[derive(Default)]
 pub struct DescribeAntiFraud {
     /// `BusinessSecurityData`: a [`FinanceAntiFraudFilter`](super::models::FinanceAntiFraudFilter).
     pub business_security_data: Option<models::FinanceAntiFraudFilter>,
@@ -52,7 +51,6 @@ pub struct DescribeAntiFraudResponse {
     output = GetAntiFraudResponse,
     error = super::errors::GetAntiFraudError
 )]
-#[derive(Default)]
 pub struct GetAntiFraud {
     /// `BusinessSecurityData`: an [`AntiFraudFilter`](super::models::AntiFraudFilter).
     pub business_security_data: Option<models::AntiFraudFilter>,
@@ -84,7 +82,6 @@ pub struct GetAntiFraudResponse {
     output = QueryAntiFraudResponse,
     error = super::errors::QueryAntiFraudError
 )]
-#[derive(Default)]
 pub struct QueryAntiFraud {
     /// `PhoneNumber`: a string.
     pub phone_number: Option<String>,

@@ -13,7 +13,7 @@ pub mod errors;
 pub mod models;
 
 #[rustfmt::skip]
-mod paginators;
+pub mod paginators;
 
 #[doc(hidden)]
 #[rustfmt::skip]

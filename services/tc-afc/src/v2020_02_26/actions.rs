@@ -17,7 +17,6 @@ use super::models;
     output = GetAntiFraudVipResponse,
     error = super::errors::GetAntiFraudVipError
 )]
-#[derive(Default)]
 pub struct GetAntiFraudVip {
     /// `BusinessSecurityData`: an [`AntiFraudVipFilter`](super::models::AntiFraudVipFilter).
     pub business_security_data: Option<models::AntiFraudVipFilter>,
@@ -49,7 +48,6 @@ pub struct GetAntiFraudVipResponse {
     output = QueryAntiFraudVipResponse,
     error = super::errors::QueryAntiFraudVipError
 )]
-#[derive(Default)]
 pub struct QueryAntiFraudVip {
     /// `PhoneNumber`: a string.
     pub phone_number: Option<String>,
@@ -155,7 +153,6 @@ pub struct QueryAntiFraudVipResponse {
     output = TransportGeneralInterfaceResponse,
     error = super::errors::TransportGeneralInterfaceError
 )]
-#[derive(Default)]
 pub struct TransportGeneralInterface {
     /// `BusinessSecurityData`: a [`TransportGeneralInterfaceInput`](super::models::TransportGeneralInterfaceInput).
     pub business_security_data: Option<models::TransportGeneralInterfaceInput>,

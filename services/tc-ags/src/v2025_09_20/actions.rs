@@ -17,7 +17,6 @@ use super::models;
     output = AcquireDeploymentTokenResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AcquireDeploymentToken {
     /// `DeploymentId`: a string.
     ///
@@ -55,7 +54,6 @@ pub struct AcquireDeploymentTokenResponse {
     output = AcquireSandboxInstanceTokenResponse,
     error = super::errors::AcquireSandboxInstanceTokenError
 )]
-#[derive(Default)]
 pub struct AcquireSandboxInstanceToken {
     /// `InstanceId`: a string.
     ///
@@ -98,7 +96,6 @@ pub struct AcquireSandboxInstanceTokenResponse {
     output = AppendEventResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AppendEvent {
     /// `SpaceId`: a string.
     ///
@@ -150,7 +147,6 @@ pub struct AppendEventResponse {
     output = ApproveRegistryRecordResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ApproveRegistryRecord {
     /// `RegistryId`: a string.
     ///
@@ -196,7 +192,6 @@ pub struct ApproveRegistryRecordResponse {
     output = CancelRegistryRecordResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CancelRegistryRecord {
     /// `RegistryId`: a string.
     ///
@@ -242,7 +237,6 @@ pub struct CancelRegistryRecordResponse {
     output = CreateAPIKeyResponse,
     error = super::errors::CreateAPIKeyError
 )]
-#[derive(Default)]
 pub struct CreateAPIKey {
     /// `Name`: a string.
     ///
@@ -286,7 +280,6 @@ pub struct CreateAPIKeyResponse {
     output = CreateDeploymentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateDeployment {
     /// `DeploymentName`: a string.
     ///
@@ -334,7 +327,6 @@ pub struct CreateDeploymentResponse {
     output = CreatePreCacheImageTaskResponse,
     error = super::errors::CreatePreCacheImageTaskError
 )]
-#[derive(Default)]
 pub struct CreatePreCacheImageTask {
     /// `Image`: a string.
     ///
@@ -387,7 +379,6 @@ pub struct CreatePreCacheImageTaskResponse {
     output = CreateRegistryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateRegistry {
     /// `Name`: a string.
     ///
@@ -436,7 +427,6 @@ pub struct CreateRegistryResponse {
     output = CreateRegistryRecordResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateRegistryRecord {
     /// `RegistryId`: a string.
     ///
@@ -526,7 +516,6 @@ pub struct CreateRegistryRecordResponse {
     output = CreateSandboxSnapshotResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateSandboxSnapshot {
     /// `InstanceId`: a string.
     ///
@@ -575,7 +564,6 @@ pub struct CreateSandboxSnapshotResponse {
     output = CreateSandboxToolResponse,
     error = super::errors::CreateSandboxToolError
 )]
-#[derive(Default)]
 pub struct CreateSandboxTool {
     /// `ToolName`: a string.
     ///
@@ -656,7 +644,6 @@ pub struct CreateSandboxToolResponse {
     output = CreateSessionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateSession {
     /// `SpaceId`: a string.
     ///
@@ -716,7 +703,6 @@ pub struct CreateSessionResponse {
     output = CreateSessionSpaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateSessionSpace {
     /// `Name`: a string.
     ///
@@ -755,7 +741,6 @@ pub struct CreateSessionSpaceResponse {
     output = DeleteAPIKeyResponse,
     error = super::errors::DeleteAPIKeyError
 )]
-#[derive(Default)]
 pub struct DeleteAPIKey {
     /// `KeyId`: a string.
     ///
@@ -783,7 +768,6 @@ pub struct DeleteAPIKeyResponse {
     output = DeleteDeploymentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDeployment {
     /// `DeploymentId`: a string.
     ///
@@ -811,7 +795,6 @@ pub struct DeleteDeploymentResponse {
     output = DeletePreCacheImageResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeletePreCacheImage {
     /// `Image`: a string.
     ///
@@ -854,7 +837,6 @@ pub struct DeletePreCacheImageResponse {
     output = DeleteRegistryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteRegistry {
     /// `RegistryId`: a string.
     ///
@@ -882,7 +864,6 @@ pub struct DeleteRegistryResponse {
     output = DeleteRegistryRecordResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteRegistryRecord {
     /// `RegistryId`: a string.
     ///
@@ -925,7 +906,6 @@ pub struct DeleteRegistryRecordResponse {
     output = DeleteSandboxSnapshotResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteSandboxSnapshot {
     /// `SnapshotId`: a string.
     ///
@@ -953,7 +933,6 @@ pub struct DeleteSandboxSnapshotResponse {
     output = DeleteSandboxToolResponse,
     error = super::errors::DeleteSandboxToolError
 )]
-#[derive(Default)]
 pub struct DeleteSandboxTool {
     /// `ToolId`: a string.
     ///
@@ -981,7 +960,6 @@ pub struct DeleteSandboxToolResponse {
     output = DeleteSessionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteSession {
     /// `SpaceId`: a string.
     ///
@@ -1027,7 +1005,6 @@ pub struct DeleteSessionResponse {
     output = DeleteSessionSpaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteSessionSpace {
     /// `SpaceId`: a string.
     ///
@@ -1055,7 +1032,6 @@ pub struct DeleteSessionSpaceResponse {
     output = DescribeAPIKeyListResponse,
     error = super::errors::DescribeAPIKeyListError
 )]
-#[derive(Default)]
 pub struct DescribeAPIKeyList {}
 
 /// What a successful [`DescribeAPIKeyList`] call returns.
@@ -1087,7 +1063,6 @@ pub struct DescribeAPIKeyListResponse {
     output = DescribeDeploymentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDeployment {
     /// `DeploymentId`: a string.
     ///
@@ -1116,9 +1091,15 @@ pub struct DescribeDeploymentResponse {
     version = "2025-09-20",
     name = "DescribeDeploymentList",
     output = DescribeDeploymentListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = deployment_set,
+        item = models::Deployment,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeploymentList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1160,9 +1141,15 @@ pub struct DescribeDeploymentListResponse {
     version = "2025-09-20",
     name = "DescribeEvents",
     output = DescribeEventsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = events,
+        item = models::EventInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEvents {
     /// `SpaceId`: a string.
     ///
@@ -1234,9 +1221,16 @@ pub struct DescribeEventsResponse {
     version = "2025-09-20",
     name = "DescribePreCacheImageList",
     output = DescribePreCacheImageListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = pre_cache_image_list,
+        item = models::PreCacheImage,
+        total = total_count,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribePreCacheImageList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1286,7 +1280,6 @@ pub struct DescribePreCacheImageListResponse {
     output = DescribePreCacheImageTaskResponse,
     error = super::errors::DescribePreCacheImageTaskError
 )]
-#[derive(Default)]
 pub struct DescribePreCacheImageTask {
     /// `Image`: a string.
     ///
@@ -1377,9 +1370,15 @@ pub struct DescribePreCacheImageTaskResponse {
     version = "2025-09-20",
     name = "DescribeQuotaOverview",
     output = DescribeQuotaOverviewResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = quota_group_set,
+        item = models::QuotaGroupOverview,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeQuotaOverview {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1431,7 +1430,6 @@ pub struct DescribeQuotaOverviewResponse {
     output = DescribeRegistryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeRegistry {
     /// `RegistryId`: a string.
     ///
@@ -1460,9 +1458,15 @@ pub struct DescribeRegistryResponse {
     version = "2025-09-20",
     name = "DescribeRegistryAuditLogList",
     output = DescribeRegistryAuditLogListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = audit_log_set,
+        item = models::CloudAuditLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRegistryAuditLogList {
     /// `RegistryId`: a string.
     ///
@@ -1536,9 +1540,15 @@ pub struct DescribeRegistryAuditLogListResponse {
     version = "2025-09-20",
     name = "DescribeRegistryList",
     output = DescribeRegistryListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = registry_set,
+        item = models::CloudRegistry,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRegistryList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1582,7 +1592,6 @@ pub struct DescribeRegistryListResponse {
     output = DescribeRegistryRecordResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeRegistryRecord {
     /// `RegistryId`: a string.
     ///
@@ -1639,9 +1648,15 @@ pub struct DescribeRegistryRecordResponse {
     version = "2025-09-20",
     name = "DescribeRegistryRecordList",
     output = DescribeRegistryRecordListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = record_set,
+        item = models::CloudRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRegistryRecordList {
     /// `RegistryId`: a string.
     ///
@@ -1688,9 +1703,15 @@ pub struct DescribeRegistryRecordListResponse {
     version = "2025-09-20",
     name = "DescribeRegistryRecordVersionList",
     output = DescribeRegistryRecordVersionListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = version_set,
+        item = models::CloudRecordVersion,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRegistryRecordVersionList {
     /// `RegistryId`: a string.
     ///
@@ -1742,9 +1763,15 @@ pub struct DescribeRegistryRecordVersionListResponse {
     version = "2025-09-20",
     name = "DescribeSandboxInstanceList",
     output = DescribeSandboxInstanceListResponse,
-    error = super::errors::DescribeSandboxInstanceListError
+    error = super::errors::DescribeSandboxInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::SandboxInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSandboxInstanceList {
     /// `InstanceIds`: a list of strings.
     ///
@@ -1818,7 +1845,6 @@ pub struct DescribeSandboxInstanceListResponse {
     output = DescribeSandboxInstancesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeSandboxInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -1847,9 +1873,15 @@ pub struct DescribeSandboxInstancesResponse {
     version = "2025-09-20",
     name = "DescribeSandboxSnapshotList",
     output = DescribeSandboxSnapshotListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = snapshot_set,
+        item = models::SandboxSnapshot,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSandboxSnapshotList {
     /// `SnapshotIds`: a list of strings.
     ///
@@ -1907,9 +1939,15 @@ pub struct DescribeSandboxSnapshotListResponse {
     version = "2025-09-20",
     name = "DescribeSandboxToolList",
     output = DescribeSandboxToolListResponse,
-    error = super::errors::DescribeSandboxToolListError
+    error = super::errors::DescribeSandboxToolListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sandbox_tool_set,
+        item = models::SandboxTool,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSandboxToolList {
     /// `ToolIds`: a list of strings.
     ///
@@ -1958,7 +1996,6 @@ pub struct DescribeSandboxToolListResponse {
     output = DescribeSessionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeSession {
     /// `SpaceId`: a string.
     ///
@@ -2017,7 +2054,6 @@ pub struct DescribeSessionResponse {
     output = DescribeSessionSpaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeSessionSpace {
     /// `SpaceId`: a string.
     ///
@@ -2046,9 +2082,15 @@ pub struct DescribeSessionSpaceResponse {
     version = "2025-09-20",
     name = "DescribeSessionSpaces",
     output = DescribeSessionSpacesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = session_spaces,
+        item = models::SessionSpaceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSessionSpaces {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -2090,9 +2132,15 @@ pub struct DescribeSessionSpacesResponse {
     version = "2025-09-20",
     name = "DescribeSessions",
     output = DescribeSessionsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sessions,
+        item = models::SessionInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSessions {
     /// `SpaceId`: a string.
     ///
@@ -2159,7 +2207,6 @@ pub struct DescribeSessionsResponse {
     output = GetSkillPackageDownloadURLResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetSkillPackageDownloadURL {
     /// `RegistryId`: a string.
     ///
@@ -2224,7 +2271,6 @@ pub struct GetSkillPackageDownloadURLResponse {
     output = GetSkillPackageUploadURLResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetSkillPackageUploadURL {
     /// `RegistryId`: a string.
     ///
@@ -2281,7 +2327,6 @@ pub struct GetSkillPackageUploadURLResponse {
     output = ModifyDeploymentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDeployment {
     /// `DeploymentId`: a string.
     ///
@@ -2321,7 +2366,6 @@ pub struct ModifyDeploymentResponse {
     output = ModifySessionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySession {
     /// `SpaceId`: a string.
     ///
@@ -2370,7 +2414,6 @@ pub struct ModifySessionResponse {
     output = ModifySessionSpaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySessionSpace {
     /// `SpaceId`: a string.
     ///
@@ -2411,7 +2454,6 @@ pub struct ModifySessionSpaceResponse {
     output = PauseSandboxInstanceResponse,
     error = super::errors::PauseSandboxInstanceError
 )]
-#[derive(Default)]
 pub struct PauseSandboxInstance {
     /// `InstanceId`: a string.
     ///
@@ -2449,7 +2491,6 @@ pub struct PauseSandboxInstanceResponse {
     output = PreviewRegistryRecordResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct PreviewRegistryRecord {
     /// `RegistryId`: a string.
     ///
@@ -2502,7 +2543,6 @@ pub struct PreviewRegistryRecordResponse {
     output = RejectRegistryRecordResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RejectRegistryRecord {
     /// `RegistryId`: a string.
     ///
@@ -2548,7 +2588,6 @@ pub struct RejectRegistryRecordResponse {
     output = ResumeSandboxInstanceResponse,
     error = super::errors::ResumeSandboxInstanceError
 )]
-#[derive(Default)]
 pub struct ResumeSandboxInstance {
     /// `InstanceId`: a string.
     ///
@@ -2581,7 +2620,6 @@ pub struct ResumeSandboxInstanceResponse {
     output = StartSandboxInstanceResponse,
     error = super::errors::StartSandboxInstanceError
 )]
-#[derive(Default)]
 pub struct StartSandboxInstance {
     /// `ToolId`: a string.
     ///
@@ -2651,7 +2689,6 @@ pub struct StartSandboxInstanceResponse {
     output = StopSandboxInstanceResponse,
     error = super::errors::StopSandboxInstanceError
 )]
-#[derive(Default)]
 pub struct StopSandboxInstance {
     /// `InstanceId`: a string.
     ///
@@ -2679,7 +2716,6 @@ pub struct StopSandboxInstanceResponse {
     output = SyncRegistryRecordResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SyncRegistryRecord {
     /// `RegistryId`: a string.
     ///
@@ -2758,7 +2794,6 @@ pub struct SyncRegistryRecordResponse {
     output = UpdateRegistryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateRegistry {
     /// `RegistryId`: a string.
     ///
@@ -2794,7 +2829,6 @@ pub struct UpdateRegistryResponse {
     output = UpdateRegistryRecordResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateRegistryRecord {
     /// `RegistryId`: a string.
     ///
@@ -2882,7 +2916,6 @@ pub struct UpdateRegistryRecordResponse {
     output = UpdateSandboxInstanceResponse,
     error = super::errors::UpdateSandboxInstanceError
 )]
-#[derive(Default)]
 pub struct UpdateSandboxInstance {
     /// `InstanceId`: a string.
     ///
@@ -2918,7 +2951,6 @@ pub struct UpdateSandboxInstanceResponse {
     output = UpdateSandboxToolResponse,
     error = super::errors::UpdateSandboxToolError
 )]
-#[derive(Default)]
 pub struct UpdateSandboxTool {
     /// `ToolId`: a string.
     ///

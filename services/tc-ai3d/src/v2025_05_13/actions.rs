@@ -18,7 +18,6 @@ use super::models;
     output = Convert3DFormatResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct Convert3DFormat {
     /// `File3D`: a string.
     ///
@@ -56,7 +55,6 @@ pub struct Convert3DFormatResponse {
     output = DescribeAutoRiggingJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAutoRiggingJob {
     /// `JobId`: a string.
     ///
@@ -102,7 +100,6 @@ pub struct DescribeAutoRiggingJobResponse {
     output = DescribeHunyuanTo3DMotionJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeHunyuanTo3DMotionJob {
     /// `JobId`: a string.
     ///
@@ -148,7 +145,6 @@ pub struct DescribeHunyuanTo3DMotionJobResponse {
     output = DescribeHunyuanTo3DUVJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeHunyuanTo3DUVJob {
     /// `JobId`: a string.
     ///
@@ -196,7 +192,6 @@ pub struct DescribeHunyuanTo3DUVJobResponse {
     output = DescribeProfileTo3DJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeProfileTo3DJob {
     /// `JobId`: a string.
     ///
@@ -242,7 +237,6 @@ pub struct DescribeProfileTo3DJobResponse {
     output = DescribeReduceFaceJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeReduceFaceJob {
     /// `JobId`: a string.
     ///
@@ -288,7 +282,6 @@ pub struct DescribeReduceFaceJobResponse {
     output = DescribeTextureTo3DJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTextureTo3DJob {
     /// `JobId`: a string.
     ///
@@ -334,7 +327,6 @@ pub struct DescribeTextureTo3DJobResponse {
     output = QueryHunyuan3DPartJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct QueryHunyuan3DPartJob {
     /// `JobId`: a string.
     ///
@@ -390,7 +382,6 @@ pub struct QueryHunyuan3DPartJobResponse {
     output = QueryHunyuanTo3DProJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct QueryHunyuanTo3DProJob {
     /// `JobId`: a string.
     ///
@@ -446,7 +437,6 @@ pub struct QueryHunyuanTo3DProJobResponse {
     output = QueryHunyuanTo3DRapidJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct QueryHunyuanTo3DRapidJob {
     /// `JobId`: a string.
     ///
@@ -492,7 +482,6 @@ pub struct QueryHunyuanTo3DRapidJobResponse {
     output = SubmitAutoRiggingJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitAutoRiggingJob {
     /// `File3D`: an [`InputFile3D`](super::models::InputFile3D).
     pub file3_d: models::InputFile3D,
@@ -528,7 +517,6 @@ pub struct SubmitAutoRiggingJobResponse {
     output = SubmitHunyuan3DPartJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitHunyuan3DPartJob {
     /// `File`: an [`InputFile3D`](super::models::InputFile3D).
     pub file: Option<models::InputFile3D>,
@@ -579,7 +567,6 @@ pub struct SubmitHunyuan3DPartJobResponse {
     output = SubmitHunyuanTo3DMotionJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitHunyuanTo3DMotionJob {
     /// `Prompt`: a string.
     ///
@@ -640,7 +627,6 @@ pub struct SubmitHunyuanTo3DMotionJobResponse {
     output = SubmitHunyuanTo3DProJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitHunyuanTo3DProJob {
     /// `Model`: a string.
     ///
@@ -717,7 +703,6 @@ pub struct SubmitHunyuanTo3DProJobResponse {
     output = SubmitHunyuanTo3DRapidJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitHunyuanTo3DRapidJob {
     /// `Prompt`: a string.
     ///
@@ -776,7 +761,6 @@ pub struct SubmitHunyuanTo3DRapidJobResponse {
     output = SubmitHunyuanTo3DUVJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitHunyuanTo3DUVJob {
     /// `File`: an [`InputFile3D`](super::models::InputFile3D).
     pub file: Option<models::InputFile3D>,
@@ -809,7 +793,6 @@ pub struct SubmitHunyuanTo3DUVJobResponse {
     output = SubmitProfileTo3DJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitProfileTo3DJob {
     /// `Profile`: an [`Image`](super::models::Image).
     pub profile: Option<models::Image>,
@@ -845,7 +828,6 @@ pub struct SubmitProfileTo3DJobResponse {
     output = SubmitReduceFaceJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitReduceFaceJob {
     /// `File3D`: a [`File3D`](super::models::File3D).
     pub file3_d: models::File3D,
@@ -886,7 +868,6 @@ pub struct SubmitReduceFaceJobResponse {
     output = SubmitTextureTo3DJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitTextureTo3DJob {
     /// `File3D`: a [`File3D`](super::models::File3D).
     pub file3_d: models::File3D,

@@ -17,7 +17,6 @@ use super::models;
     output = ChangeClothesResponse,
     error = super::errors::ChangeClothesError
 )]
-#[derive(Default)]
 pub struct ChangeClothes {
     /// `ModelUrl`: a string.
     ///
@@ -73,7 +72,6 @@ pub struct ChangeClothesResponse {
     output = GenerateAvatarResponse,
     error = super::errors::GenerateAvatarError
 )]
-#[derive(Default)]
 pub struct GenerateAvatar {
     /// `Type`: a string.
     ///
@@ -137,7 +135,6 @@ pub struct GenerateAvatarResponse {
     output = ImageInpaintingRemovalResponse,
     error = super::errors::ImageInpaintingRemovalError
 )]
-#[derive(Default)]
 pub struct ImageInpaintingRemoval {
     /// `InputImage`: a string.
     ///
@@ -198,7 +195,6 @@ pub struct ImageInpaintingRemovalResponse {
     output = ImageOutpaintingResponse,
     error = super::errors::ImageOutpaintingError
 )]
-#[derive(Default)]
 pub struct ImageOutpainting {
     /// `Ratio`: a string.
     ///
@@ -252,7 +248,6 @@ pub struct ImageOutpaintingResponse {
     output = QueryDrawPortraitJobResponse,
     error = super::errors::QueryDrawPortraitJobError
 )]
-#[derive(Default)]
 pub struct QueryDrawPortraitJob {
     /// `JobId`: a string.
     ///
@@ -308,7 +303,6 @@ pub struct QueryDrawPortraitJobResponse {
     output = QueryGlamPicJobResponse,
     error = super::errors::QueryGlamPicJobError
 )]
-#[derive(Default)]
 pub struct QueryGlamPicJob {
     /// `JobId`: a string.
     ///
@@ -364,7 +358,6 @@ pub struct QueryGlamPicJobResponse {
     output = QueryMemeJobResponse,
     error = super::errors::QueryMemeJobError
 )]
-#[derive(Default)]
 pub struct QueryMemeJob {
     /// `JobId`: a string.
     ///
@@ -417,7 +410,6 @@ pub struct QueryMemeJobResponse {
     output = QueryTextToImageProJobResponse,
     error = super::errors::QueryTextToImageProJobError
 )]
-#[derive(Default)]
 pub struct QueryTextToImageProJob {
     /// `JobId`: a string.
     ///
@@ -476,7 +468,6 @@ pub struct QueryTextToImageProJobResponse {
     output = QueryTrainPortraitModelJobResponse,
     error = super::errors::QueryTrainPortraitModelJobError
 )]
-#[derive(Default)]
 pub struct QueryTrainPortraitModelJob {
     /// `ModelId`: a string.
     ///
@@ -524,7 +515,6 @@ pub struct QueryTrainPortraitModelJobResponse {
     output = RefineImageResponse,
     error = super::errors::RefineImageError
 )]
-#[derive(Default)]
 pub struct RefineImage {
     /// `InputUrl`: a string.
     ///
@@ -567,7 +557,6 @@ pub struct RefineImageResponse {
     output = ReplaceBackgroundResponse,
     error = super::errors::ReplaceBackgroundError
 )]
-#[derive(Default)]
 pub struct ReplaceBackground {
     /// `ProductUrl`: a string.
     ///
@@ -648,7 +637,6 @@ pub struct ReplaceBackgroundResponse {
     output = SketchToImageResponse,
     error = super::errors::SketchToImageError
 )]
-#[derive(Default)]
 pub struct SketchToImage {
     /// `Prompt`: a string.
     ///
@@ -702,7 +690,6 @@ pub struct SketchToImageResponse {
     output = SubmitDrawPortraitJobResponse,
     error = super::errors::SubmitDrawPortraitJobError
 )]
-#[derive(Default)]
 pub struct SubmitDrawPortraitJob {
     /// `ModelId`: a string.
     ///
@@ -758,7 +745,6 @@ pub struct SubmitDrawPortraitJobResponse {
     output = SubmitGlamPicJobResponse,
     error = super::errors::SubmitGlamPicJobError
 )]
-#[derive(Default)]
 pub struct SubmitGlamPicJob {
     /// `TemplateUrl`: a string.
     ///
@@ -822,7 +808,6 @@ pub struct SubmitGlamPicJobResponse {
     output = SubmitMemeJobResponse,
     error = super::errors::SubmitMemeJobError
 )]
-#[derive(Default)]
 pub struct SubmitMemeJob {
     /// `Pose`: a string.
     ///
@@ -888,7 +873,6 @@ pub struct SubmitMemeJobResponse {
     output = SubmitTextToImageProJobResponse,
     error = super::errors::SubmitTextToImageProJobError
 )]
-#[derive(Default)]
 pub struct SubmitTextToImageProJob {
     /// `Prompt`: a string.
     ///
@@ -946,7 +930,6 @@ pub struct SubmitTextToImageProJobResponse {
     output = SubmitTrainPortraitModelJobResponse,
     error = super::errors::SubmitTrainPortraitModelJobError
 )]
-#[derive(Default)]
 pub struct SubmitTrainPortraitModelJob {
     /// `ModelId`: a string.
     ///
@@ -974,7 +957,6 @@ pub struct SubmitTrainPortraitModelJobResponse {
     output = UploadTrainPortraitImagesResponse,
     error = super::errors::UploadTrainPortraitImagesError
 )]
-#[derive(Default)]
 pub struct UploadTrainPortraitImages {
     /// `ModelId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddTargetsToTargetGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AddTargetsToTargetGroup {
     /// `TargetGroupId`: a string.
     ///
@@ -53,7 +52,6 @@ pub struct AddTargetsToTargetGroupResponse {
     output = AssociateBandwidthPackageWithLoadBalancerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AssociateBandwidthPackageWithLoadBalancer {
     /// `BandwidthPackageId`: a string.
     ///
@@ -96,7 +94,6 @@ pub struct AssociateBandwidthPackageWithLoadBalancerResponse {
     output = AssociateListenerAdditionalCertificatesResponse,
     error = super::errors::AssociateListenerAdditionalCertificatesError
 )]
-#[derive(Default)]
 pub struct AssociateListenerAdditionalCertificates {
     /// `CertificateIds`: a list of strings.
     ///
@@ -144,7 +141,6 @@ pub struct AssociateListenerAdditionalCertificatesResponse {
     output = CreateHealthCheckTemplateResponse,
     error = super::errors::CreateHealthCheckTemplateError
 )]
-#[derive(Default)]
 pub struct CreateHealthCheckTemplate {
     /// `DryRun`: a boolean.
     ///
@@ -240,7 +236,6 @@ pub struct CreateHealthCheckTemplateResponse {
     output = CreateListenerResponse,
     error = super::errors::CreateListenerError
 )]
-#[derive(Default)]
 pub struct CreateListener {
     /// `DefaultActions`: a list of [`DefaultAction`](super::models::DefaultAction) objects.
     pub default_actions: Vec<models::DefaultAction>,
@@ -342,7 +337,6 @@ pub struct CreateListenerResponse {
     output = CreateLoadBalancerResponse,
     error = super::errors::CreateLoadBalancerError
 )]
-#[derive(Default)]
 pub struct CreateLoadBalancer {
     /// `AddressType`: a string.
     ///
@@ -417,7 +411,6 @@ pub struct CreateLoadBalancerResponse {
     output = CreateRulesResponse,
     error = super::errors::CreateRulesError
 )]
-#[derive(Default)]
 pub struct CreateRules {
     /// `ListenerId`: a string.
     ///
@@ -468,7 +461,6 @@ pub struct CreateRulesResponse {
     output = CreateSecurityPolicyResponse,
     error = super::errors::CreateSecurityPolicyError
 )]
-#[derive(Default)]
 pub struct CreateSecurityPolicy {
     /// `Ciphers`: a list of strings.
     ///
@@ -525,7 +517,6 @@ pub struct CreateSecurityPolicyResponse {
     output = CreateTargetGroupResponse,
     error = super::errors::CreateTargetGroupError
 )]
-#[derive(Default)]
 pub struct CreateTargetGroup {
     /// `TargetType`: a string.
     ///
@@ -597,7 +588,6 @@ pub struct CreateTargetGroupResponse {
     output = DeleteHealthCheckTemplatesResponse,
     error = super::errors::DeleteHealthCheckTemplatesError
 )]
-#[derive(Default)]
 pub struct DeleteHealthCheckTemplates {
     /// `HealthCheckTemplateIds`: a list of strings.
     ///
@@ -630,7 +620,6 @@ pub struct DeleteHealthCheckTemplatesResponse {
     output = DeleteListenerResponse,
     error = super::errors::DeleteListenerError
 )]
-#[derive(Default)]
 pub struct DeleteListener {
     /// `ListenerIds`: a list of strings.
     ///
@@ -668,7 +657,6 @@ pub struct DeleteListenerResponse {
     output = DeleteLoadBalancersResponse,
     error = super::errors::DeleteLoadBalancersError
 )]
-#[derive(Default)]
 pub struct DeleteLoadBalancers {
     /// `LoadBalancerIds`: a list of strings.
     ///
@@ -706,7 +694,6 @@ pub struct DeleteLoadBalancersResponse {
     output = DeleteRulesResponse,
     error = super::errors::DeleteRulesError
 )]
-#[derive(Default)]
 pub struct DeleteRules {
     /// `ListenerId`: a string.
     ///
@@ -749,7 +736,6 @@ pub struct DeleteRulesResponse {
     output = DeleteSecurityPolicyResponse,
     error = super::errors::DeleteSecurityPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityPolicy {
     /// `SecurityPolicyIds`: a list of strings.
     ///
@@ -782,7 +768,6 @@ pub struct DeleteSecurityPolicyResponse {
     output = DeleteTargetGroupsResponse,
     error = super::errors::DeleteTargetGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteTargetGroups {
     /// `DryRun`: a boolean.
     ///
@@ -813,9 +798,16 @@ pub struct DeleteTargetGroupsResponse {
     version = "2025-10-30",
     name = "DescribeAsyncJobs",
     output = DescribeAsyncJobsResponse,
-    error = super::errors::DescribeAsyncJobsError
+    error = super::errors::DescribeAsyncJobsError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = jobs,
+        item = models::Job,
+        total = total_count,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAsyncJobs {
     /// `MaxResults`: an unsigned 64-bit integer.
     ///
@@ -869,9 +861,16 @@ pub struct DescribeAsyncJobsResponse {
     version = "2025-10-30",
     name = "DescribeHealthCheckTemplates",
     output = DescribeHealthCheckTemplatesResponse,
-    error = super::errors::DescribeHealthCheckTemplatesError
+    error = super::errors::DescribeHealthCheckTemplatesError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = health_check_templates,
+        item = models::HealthCheckTemplate,
+        total = total_count,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHealthCheckTemplates {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -923,9 +922,16 @@ pub struct DescribeHealthCheckTemplatesResponse {
     version = "2025-10-30",
     name = "DescribeListenerCertificates",
     output = DescribeListenerCertificatesResponse,
-    error = super::errors::DescribeListenerCertificatesError
+    error = super::errors::DescribeListenerCertificatesError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = certificates,
+        item = models::CertificateInfo,
+        total = total_count,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListenerCertificates {
     /// `CertificateType`: a string.
     ///
@@ -991,7 +997,6 @@ pub struct DescribeListenerCertificatesResponse {
     output = DescribeListenerDetailResponse,
     error = super::errors::DescribeListenerDetailError
 )]
-#[derive(Default)]
 pub struct DescribeListenerDetail {
     /// `ListenerId`: a string.
     ///
@@ -1111,9 +1116,15 @@ pub struct DescribeListenerDetailResponse {
     version = "2025-10-30",
     name = "DescribeListenerHealthStatus",
     output = DescribeListenerHealthStatusResponse,
-    error = super::errors::DescribeListenerHealthStatusError
+    error = super::errors::DescribeListenerHealthStatusError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = rule_health_status_infos,
+        item = models::RuleHealthStatusInfo,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListenerHealthStatus {
     /// `ListenerId`: a string.
     ///
@@ -1182,9 +1193,16 @@ pub struct DescribeListenerHealthStatusResponse {
     version = "2025-10-30",
     name = "DescribeListeners",
     output = DescribeListenersResponse,
-    error = super::errors::DescribeListenersError
+    error = super::errors::DescribeListenersError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = listeners,
+        item = models::ListenerOutput,
+        total = total_count,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListeners {
     /// `LoadBalancerId`: a string.
     ///
@@ -1253,7 +1271,6 @@ pub struct DescribeListenersResponse {
     output = DescribeLoadBalancerDetailResponse,
     error = super::errors::DescribeLoadBalancerDetailError
 )]
-#[derive(Default)]
 pub struct DescribeLoadBalancerDetail {
     /// `LoadBalancerId`: a string.
     ///
@@ -1282,9 +1299,16 @@ pub struct DescribeLoadBalancerDetailResponse {
     version = "2025-10-30",
     name = "DescribeLoadBalancers",
     output = DescribeLoadBalancersResponse,
-    error = super::errors::DescribeLoadBalancersError
+    error = super::errors::DescribeLoadBalancersError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = load_balancers,
+        item = models::LoadBalancer,
+        total = total_count,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoadBalancers {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1338,7 +1362,6 @@ pub struct DescribeLoadBalancersResponse {
     output = DescribeQuotaResponse,
     error = super::errors::DescribeQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeQuota {
     /// `QuotaTypes`: a list of strings.
     ///
@@ -1377,9 +1400,16 @@ pub struct DescribeQuotaResponse {
     version = "2025-10-30",
     name = "DescribeRules",
     output = DescribeRulesResponse,
-    error = super::errors::DescribeRulesError
+    error = super::errors::DescribeRulesError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = rules,
+        item = models::RuleOutput,
+        total = total_count,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRules {
     /// `ListenerId`: a string.
     ///
@@ -1441,9 +1471,16 @@ pub struct DescribeRulesResponse {
     version = "2025-10-30",
     name = "DescribeSecurityPolicies",
     output = DescribeSecurityPoliciesResponse,
-    error = super::errors::DescribeSecurityPoliciesError
+    error = super::errors::DescribeSecurityPoliciesError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = security_policies,
+        item = models::SecurityPolicyInfo,
+        total = total_count,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityPolicies {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1497,7 +1534,6 @@ pub struct DescribeSecurityPoliciesResponse {
     output = DescribeSecurityPolicyCapabilitiesResponse,
     error = super::errors::DescribeSecurityPolicyCapabilitiesError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityPolicyCapabilities {}
 
 /// What a successful [`DescribeSecurityPolicyCapabilities`] call returns.
@@ -1523,7 +1559,6 @@ pub struct DescribeSecurityPolicyCapabilitiesResponse {
     output = DescribeSecurityPolicyRelationsResponse,
     error = super::errors::DescribeSecurityPolicyRelationsError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityPolicyRelations {
     /// `SecurityPolicyIds`: a list of strings.
     ///
@@ -1554,7 +1589,6 @@ pub struct DescribeSecurityPolicyRelationsResponse {
     output = DescribeSystemSecurityPoliciesResponse,
     error = super::errors::DescribeSystemSecurityPoliciesError
 )]
-#[derive(Default)]
 pub struct DescribeSystemSecurityPolicies {}
 
 /// What a successful [`DescribeSystemSecurityPolicies`] call returns.
@@ -1583,9 +1617,16 @@ pub struct DescribeSystemSecurityPoliciesResponse {
     version = "2025-10-30",
     name = "DescribeTargetGroupTargets",
     output = DescribeTargetGroupTargetsResponse,
-    error = super::errors::DescribeTargetGroupTargetsError
+    error = super::errors::DescribeTargetGroupTargetsError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = targets,
+        item = models::TargetOutput,
+        total = total_count,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTargetGroupTargets {
     /// `TargetGroupId`: a string.
     ///
@@ -1637,9 +1678,16 @@ pub struct DescribeTargetGroupTargetsResponse {
     version = "2025-10-30",
     name = "DescribeTargetGroups",
     output = DescribeTargetGroupsResponse,
-    error = super::errors::DescribeTargetGroupsError
+    error = super::errors::DescribeTargetGroupsError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = target_groups,
+        item = models::TargetGroupOutput,
+        total = total_count,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTargetGroups {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1693,7 +1741,6 @@ pub struct DescribeTargetGroupsResponse {
     output = DescribeTargetGroupsByTargetResponse,
     error = super::errors::DescribeTargetGroupsByTargetError
 )]
-#[derive(Default)]
 pub struct DescribeTargetGroupsByTarget {
     /// `TargetId`: a list of strings.
     ///
@@ -1726,7 +1773,6 @@ pub struct DescribeTargetGroupsByTargetResponse {
     output = DescribeZonesResponse,
     error = super::errors::DescribeZonesError
 )]
-#[derive(Default)]
 pub struct DescribeZones {}
 
 /// What a successful [`DescribeZones`] call returns.
@@ -1752,7 +1798,6 @@ pub struct DescribeZonesResponse {
     output = DisassociateBandwidthPackageFromLoadBalancerResponse,
     error = super::errors::DisassociateBandwidthPackageFromLoadBalancerError
 )]
-#[derive(Default)]
 pub struct DisassociateBandwidthPackageFromLoadBalancer {
     /// `BandwidthPackageId`: a string.
     ///
@@ -1795,7 +1840,6 @@ pub struct DisassociateBandwidthPackageFromLoadBalancerResponse {
     output = DisassociateListenerAdditionalCertificatesResponse,
     error = super::errors::DisassociateListenerAdditionalCertificatesError
 )]
-#[derive(Default)]
 pub struct DisassociateListenerAdditionalCertificates {
     /// `CertificateIds`: a list of strings.
     ///
@@ -1843,7 +1887,6 @@ pub struct DisassociateListenerAdditionalCertificatesResponse {
     output = InquirePriceCreateLoadBalancerResponse,
     error = super::errors::InquirePriceCreateLoadBalancerError
 )]
-#[derive(Default)]
 pub struct InquirePriceCreateLoadBalancer {
     /// `ChargeType`: a string.
     ///
@@ -1874,7 +1917,6 @@ pub struct InquirePriceCreateLoadBalancerResponse {
     output = ModifyHealthCheckTemplateResponse,
     error = super::errors::ModifyHealthCheckTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyHealthCheckTemplate {
     /// `HealthCheckTemplateId`: a string.
     ///
@@ -1967,7 +2009,6 @@ pub struct ModifyHealthCheckTemplateResponse {
     output = ModifyListenerAttributesResponse,
     error = super::errors::ModifyListenerAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyListenerAttributes {
     /// `ListenerId`: a string.
     ///
@@ -2056,7 +2097,6 @@ pub struct ModifyListenerAttributesResponse {
     output = ModifyLoadBalancerAddressTypeResponse,
     error = super::errors::ModifyLoadBalancerAddressTypeError
 )]
-#[derive(Default)]
 pub struct ModifyLoadBalancerAddressType {
     /// `AddressType`: a string.
     ///
@@ -2102,7 +2142,6 @@ pub struct ModifyLoadBalancerAddressTypeResponse {
     output = ModifyLoadBalancerAttributesResponse,
     error = super::errors::ModifyLoadBalancerAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyLoadBalancerAttributes {
     /// `LoadBalancerId`: a string.
     ///
@@ -2148,7 +2187,6 @@ pub struct ModifyLoadBalancerAttributesResponse {
     output = ModifyLoadBalancerModificationProtectionResponse,
     error = super::errors::ModifyLoadBalancerModificationProtectionError
 )]
-#[derive(Default)]
 pub struct ModifyLoadBalancerModificationProtection {
     /// `LoadBalancerId`: a string.
     ///
@@ -2191,7 +2229,6 @@ pub struct ModifyLoadBalancerModificationProtectionResponse {
     output = ModifyRulesAttributesResponse,
     error = super::errors::ModifyRulesAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyRulesAttributes {
     /// `ListenerId`: a string.
     ///
@@ -2232,7 +2269,6 @@ pub struct ModifyRulesAttributesResponse {
     output = ModifySecurityPolicyAttributesResponse,
     error = super::errors::ModifySecurityPolicyAttributesError
 )]
-#[derive(Default)]
 pub struct ModifySecurityPolicyAttributes {
     /// `SecurityPolicyId`: a string.
     ///
@@ -2281,7 +2317,6 @@ pub struct ModifySecurityPolicyAttributesResponse {
     output = ModifyTargetGroupAttributesResponse,
     error = super::errors::ModifyTargetGroupAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyTargetGroupAttributes {
     /// `DryRun`: a boolean.
     ///
@@ -2335,7 +2370,6 @@ pub struct ModifyTargetGroupAttributesResponse {
     output = ModifyTargetsInTargetGroupResponse,
     error = super::errors::ModifyTargetsInTargetGroupError
 )]
-#[derive(Default)]
 pub struct ModifyTargetsInTargetGroup {
     /// `TargetGroupId`: a string.
     ///
@@ -2371,7 +2405,6 @@ pub struct ModifyTargetsInTargetGroupResponse {
     output = NotifyUnbindTargetResponse,
     error = super::errors::NotifyUnbindTargetError
 )]
-#[derive(Default)]
 pub struct NotifyUnbindTarget {
     /// `Ips`: a list of strings.
     ///
@@ -2404,7 +2437,6 @@ pub struct NotifyUnbindTargetResponse {
     output = RemoveTargetsFromTargetGroupResponse,
     error = super::errors::RemoveTargetsFromTargetGroupError
 )]
-#[derive(Default)]
 pub struct RemoveTargetsFromTargetGroup {
     /// `TargetGroupId`: a string.
     ///
@@ -2440,7 +2472,6 @@ pub struct RemoveTargetsFromTargetGroupResponse {
     output = SetLoadBalancerSecurityGroupsResponse,
     error = super::errors::SetLoadBalancerSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct SetLoadBalancerSecurityGroups {
     /// `LoadBalancerId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = BatchDescribeKTVMusicDetailsResponse,
     error = super::errors::BatchDescribeKTVMusicDetailsError
 )]
-#[derive(Default)]
 pub struct BatchDescribeKTVMusicDetails {
     /// `MusicIds`: a list of strings.
     pub music_ids: Vec<String>,
@@ -50,7 +49,6 @@ pub struct BatchDescribeKTVMusicDetailsResponse {
     output = CreateKTVRobotResponse,
     error = super::errors::CreateKTVRobotError
 )]
-#[derive(Default)]
 pub struct CreateKTVRobot {
     /// `RTCSystem`: a string.
     ///
@@ -91,9 +89,15 @@ pub struct CreateKTVRobotResponse {
     version = "2019-09-16",
     name = "DescribeAuthInfo",
     output = DescribeAuthInfoResponse,
-    error = super::errors::DescribeAuthInfoError
+    error = super::errors::DescribeAuthInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = auth_info,
+        item = models::AuthInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuthInfo {
     /// `Offset`: a signed 64-bit integer.
     pub offset: Option<i64>,
@@ -131,7 +135,6 @@ pub struct DescribeAuthInfoResponse {
     output = DescribeCloudMusicResponse,
     error = super::errors::DescribeCloudMusicError
 )]
-#[derive(Default)]
 pub struct DescribeCloudMusic {
     /// `MusicId`: a string.
     ///
@@ -192,7 +195,6 @@ pub struct DescribeCloudMusicResponse {
     output = DescribeCloudMusicPurchasedResponse,
     error = super::errors::DescribeCloudMusicPurchasedError
 )]
-#[derive(Default)]
 pub struct DescribeCloudMusicPurchased {
     /// `AuthInfoId`: a string.
     ///
@@ -223,7 +225,6 @@ pub struct DescribeCloudMusicPurchasedResponse {
     output = DescribeItemByIdResponse,
     error = super::errors::DescribeItemByIdError
 )]
-#[derive(Default)]
 pub struct DescribeItemById {
     /// `ItemIDs`: a string.
     #[tc(rename = "ItemIDs")]
@@ -251,9 +252,15 @@ pub struct DescribeItemByIdResponse {
     version = "2019-09-16",
     name = "DescribeItems",
     output = DescribeItemsResponse,
-    error = super::errors::DescribeItemsError
+    error = super::errors::DescribeItemsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::Item,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeItems {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: u64,
@@ -303,7 +310,6 @@ pub struct DescribeItemsResponse {
     output = DescribeKTVMusicDetailResponse,
     error = super::errors::DescribeKTVMusicDetailError
 )]
-#[derive(Default)]
 pub struct DescribeKTVMusicDetail {
     /// `MusicId`: a string.
     ///
@@ -359,7 +365,6 @@ pub struct DescribeKTVMusicDetailResponse {
     output = DescribeKTVMusicTagsResponse,
     error = super::errors::DescribeKTVMusicTagsError
 )]
-#[derive(Default)]
 pub struct DescribeKTVMusicTags {}
 
 /// What a successful [`DescribeKTVMusicTags`] call returns.
@@ -383,9 +388,14 @@ pub struct DescribeKTVMusicTagsResponse {
     version = "2019-09-16",
     name = "DescribeKTVPlaylistDetail",
     output = DescribeKTVPlaylistDetailResponse,
-    error = super::errors::DescribeKTVPlaylistDetailError
+    error = super::errors::DescribeKTVPlaylistDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ktv_music_info_set,
+        item = models::KtvMusicBaseInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKTVPlaylistDetail {
     /// `PlaylistId`: a string.
     pub playlist_id: String,
@@ -426,9 +436,15 @@ pub struct DescribeKTVPlaylistDetailResponse {
     version = "2019-09-16",
     name = "DescribeKTVPlaylists",
     output = DescribeKTVPlaylistsResponse,
-    error = super::errors::DescribeKTVPlaylistsError
+    error = super::errors::DescribeKTVPlaylistsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = playlist_base_info_set,
+        item = models::KtvPlaylistBaseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKTVPlaylists {
     /// `Type`: a string.
     ///
@@ -472,9 +488,15 @@ pub struct DescribeKTVPlaylistsResponse {
     version = "2019-09-16",
     name = "DescribeKTVRobots",
     output = DescribeKTVRobotsResponse,
-    error = super::errors::DescribeKTVRobotsError
+    error = super::errors::DescribeKTVRobotsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ktv_robot_info_set,
+        item = models::KtvRobotInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKTVRobots {
     /// `RobotIds`: a list of strings.
     pub robot_ids: Option<Vec<String>>,
@@ -525,7 +547,6 @@ pub struct DescribeKTVRobotsResponse {
     output = DescribeKTVSingerCategoriesResponse,
     error = super::errors::DescribeKTVSingerCategoriesError
 )]
-#[derive(Default)]
 pub struct DescribeKTVSingerCategories {}
 
 /// What a successful [`DescribeKTVSingerCategories`] call returns.
@@ -552,9 +573,15 @@ pub struct DescribeKTVSingerCategoriesResponse {
     version = "2019-09-16",
     name = "DescribeKTVSingerMusics",
     output = DescribeKTVSingerMusicsResponse,
-    error = super::errors::DescribeKTVSingerMusicsError
+    error = super::errors::DescribeKTVSingerMusicsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ktv_music_info_set,
+        item = models::KtvMusicBaseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKTVSingerMusics {
     /// `SingerId`: a string.
     pub singer_id: String,
@@ -597,9 +624,15 @@ pub struct DescribeKTVSingerMusicsResponse {
     version = "2019-09-16",
     name = "DescribeKTVSingers",
     output = DescribeKTVSingersResponse,
-    error = super::errors::DescribeKTVSingersError
+    error = super::errors::DescribeKTVSingersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ktv_singer_info_set,
+        item = models::KtvSingerInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKTVSingers {
     /// `SingerIds`: a list of strings.
     pub singer_ids: Option<Vec<String>>,
@@ -649,7 +682,6 @@ pub struct DescribeKTVSingersResponse {
     output = DescribeKTVSuggestionsResponse,
     error = super::errors::DescribeKTVSuggestionsError
 )]
-#[derive(Default)]
 pub struct DescribeKTVSuggestions {
     /// `KeyWord`: a string.
     ///
@@ -681,7 +713,6 @@ pub struct DescribeKTVSuggestionsResponse {
     output = DescribeKTVTopListResponse,
     error = super::errors::DescribeKTVTopListError
 )]
-#[derive(Default)]
 pub struct DescribeKTVTopList {
     /// `Type`: a string.
     ///
@@ -723,7 +754,6 @@ pub struct DescribeKTVTopListResponse {
     output = DescribeLyricResponse,
     error = super::errors::DescribeLyricError
 )]
-#[derive(Default)]
 pub struct DescribeLyric {
     /// `ItemId`: a string.
     ///
@@ -759,7 +789,6 @@ pub struct DescribeLyricResponse {
     output = DescribeMusicResponse,
     error = super::errors::DescribeMusicError
 )]
-#[derive(Default)]
 pub struct DescribeMusic {
     /// `ItemId`: a string.
     ///
@@ -803,7 +832,6 @@ pub struct DescribeMusicResponse {
     output = DescribeMusicSaleStatusResponse,
     error = super::errors::DescribeMusicSaleStatusError
 )]
-#[derive(Default)]
 pub struct DescribeMusicSaleStatus {
     /// `MusicIds`: a list of strings.
     pub music_ids: Vec<String>,
@@ -837,7 +865,6 @@ pub struct DescribeMusicSaleStatusResponse {
     output = DescribePackageItemsResponse,
     error = super::errors::DescribePackageItemsError
 )]
-#[derive(Default)]
 pub struct DescribePackageItems {
     /// `OrderId`: a string.
     pub order_id: String,
@@ -872,7 +899,6 @@ pub struct DescribePackageItemsResponse {
     output = DescribePackagesResponse,
     error = super::errors::DescribePackagesError
 )]
-#[derive(Default)]
 pub struct DescribePackages {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: Option<u64>,
@@ -902,9 +928,15 @@ pub struct DescribePackagesResponse {
     version = "2019-09-16",
     name = "DescribePkgOfflineMusic",
     output = DescribePkgOfflineMusicResponse,
-    error = super::errors::DescribePkgOfflineMusicError
+    error = super::errors::DescribePkgOfflineMusicError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = offline_music_set,
+        item = models::OfflineMusicDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePkgOfflineMusic {
     /// `PackageOrderId`: a string.
     pub package_order_id: String,
@@ -940,9 +972,15 @@ pub struct DescribePkgOfflineMusicResponse {
     version = "2019-09-16",
     name = "DescribeStations",
     output = DescribeStationsResponse,
-    error = super::errors::DescribeStationsError
+    error = super::errors::DescribeStationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = stations,
+        item = models::Station,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStations {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: u64,
@@ -986,7 +1024,6 @@ pub struct DescribeStationsResponse {
     output = DestroyKTVRobotResponse,
     error = super::errors::DestroyKTVRobotError
 )]
-#[derive(Default)]
 pub struct DestroyKTVRobot {
     /// `RobotId`: a string.
     ///
@@ -1014,7 +1051,6 @@ pub struct DestroyKTVRobotResponse {
     output = ModifyMusicOnShelvesResponse,
     error = super::errors::ModifyMusicOnShelvesError
 )]
-#[derive(Default)]
 pub struct ModifyMusicOnShelves {
     /// `MusicDetailInfos`: a [`MusicDetailInfo`](super::models::MusicDetailInfo).
     pub music_detail_infos: models::MusicDetailInfo,
@@ -1043,7 +1079,6 @@ pub struct ModifyMusicOnShelvesResponse {
     output = PutMusicOnTheShelvesResponse,
     error = super::errors::PutMusicOnTheShelvesError
 )]
-#[derive(Default)]
 pub struct PutMusicOnTheShelves {
     /// `MusicIds`: a list of strings.
     pub music_ids: Vec<String>,
@@ -1082,7 +1117,6 @@ pub struct PutMusicOnTheShelvesResponse {
     output = ReportDataResponse,
     error = super::errors::ReportDataError
 )]
-#[derive(Default)]
 pub struct ReportData {
     /// `ReportData`: a string.
     ///
@@ -1108,9 +1142,15 @@ pub struct ReportDataResponse {
     version = "2019-09-16",
     name = "SearchKTVMusics",
     output = SearchKTVMusicsResponse,
-    error = super::errors::SearchKTVMusicsError
+    error = super::errors::SearchKTVMusicsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ktv_music_info_set,
+        item = models::KtvMusicBaseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchKTVMusics {
     /// `KeyWord`: a string.
     ///
@@ -1163,7 +1203,6 @@ pub struct SearchKTVMusicsResponse {
     output = SyncKTVRobotCommandResponse,
     error = super::errors::SyncKTVRobotCommandError
 )]
-#[derive(Default)]
 pub struct SyncKTVRobotCommand {
     /// `RobotId`: a string.
     ///
@@ -1223,7 +1262,6 @@ pub struct SyncKTVRobotCommandResponse {
     output = TakeMusicOffShelvesResponse,
     error = super::errors::TakeMusicOffShelvesError
 )]
-#[derive(Default)]
 pub struct TakeMusicOffShelves {
     /// `TakeMusicOffShelves`: a list of [`TakeMusicOffShelves`](super::models::TakeMusicOffShelves) objects.
     pub take_music_off_shelves: Vec<models::TakeMusicOffShelves>,

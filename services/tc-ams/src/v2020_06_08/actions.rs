@@ -17,7 +17,6 @@ use super::models;
     output = CancelTaskResponse,
     error = super::errors::CancelTaskError
 )]
-#[derive(Default)]
 pub struct CancelTask {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -43,7 +42,6 @@ pub struct CancelTaskResponse {
     output = CreateAudioModerationTaskResponse,
     error = super::errors::CreateAudioModerationTaskError
 )]
-#[derive(Default)]
 pub struct CreateAudioModerationTask {
     /// `BizType`: a string.
     pub biz_type: Option<String>,
@@ -84,7 +82,6 @@ pub struct CreateAudioModerationTaskResponse {
     output = CreateBizConfigResponse,
     error = super::errors::CreateBizConfigError
 )]
-#[derive(Default)]
 pub struct CreateBizConfig {
     /// `BizType`: a string.
     pub biz_type: String,
@@ -117,9 +114,16 @@ pub struct CreateBizConfigResponse {
     version = "2020-06-08",
     name = "DescribeAmsList",
     output = DescribeAmsListResponse,
-    error = super::errors::DescribeAmsListError
+    error = super::errors::DescribeAmsListError,
+    paginate(
+        token = page_token,
+        limit = limit,
+        items = ams_detail_set,
+        item = models::AmsDetailInfo,
+        total = total,
+        next = page_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAmsList {
     /// `PageToken`: a string.
     pub page_token: String,
@@ -163,7 +167,6 @@ pub struct DescribeAmsListResponse {
     output = DescribeAudioStatResponse,
     error = super::errors::DescribeAudioStatError
 )]
-#[derive(Default)]
 pub struct DescribeAudioStat {
     /// `AuditType`: a signed 64-bit integer.
     pub audit_type: i64,
@@ -201,7 +204,6 @@ pub struct DescribeAudioStatResponse {
     output = DescribeBizConfigResponse,
     error = super::errors::DescribeBizConfigError
 )]
-#[derive(Default)]
 pub struct DescribeBizConfig {
     /// `BizType`: a string.
     pub biz_type: String,
@@ -245,7 +247,6 @@ pub struct DescribeBizConfigResponse {
     output = DescribeTaskDetailResponse,
     error = super::errors::DescribeTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeTaskDetail {
     /// `TaskId`: a string.
     pub task_id: String,

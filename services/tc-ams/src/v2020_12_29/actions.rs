@@ -17,7 +17,6 @@ use super::models;
     output = CancelTaskResponse,
     error = super::errors::CancelTaskError
 )]
-#[derive(Default)]
 pub struct CancelTask {
     /// `TaskId`: a string.
     ///
@@ -45,7 +44,6 @@ pub struct CancelTaskResponse {
     output = CreateAudioModerationSyncTaskResponse,
     error = super::errors::CreateAudioModerationSyncTaskError
 )]
-#[derive(Default)]
 pub struct CreateAudioModerationSyncTask {
     /// `BizType`: a string.
     ///
@@ -163,7 +161,6 @@ pub struct CreateAudioModerationSyncTaskResponse {
     output = CreateAudioModerationTaskResponse,
     error = super::errors::CreateAudioModerationTaskError
 )]
-#[derive(Default)]
 pub struct CreateAudioModerationTask {
     /// `Tasks`: a list of [`TaskInput`](super::models::TaskInput) objects.
     pub tasks: Vec<models::TaskInput>,
@@ -215,7 +212,6 @@ pub struct CreateAudioModerationTaskResponse {
     output = DescribeTaskDetailResponse,
     error = super::errors::DescribeTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeTaskDetail {
     /// `TaskId`: a string.
     ///
@@ -326,9 +322,16 @@ pub struct DescribeTaskDetailResponse {
     version = "2020-12-29",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError
+    error = super::errors::DescribeTasksError,
+    paginate(
+        token = page_token,
+        limit = limit,
+        items = data,
+        item = models::TaskData,
+        total = total,
+        next = page_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTasks {
     /// `Limit`: a signed 64-bit integer.
     ///

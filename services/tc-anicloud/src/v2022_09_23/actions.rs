@@ -17,7 +17,6 @@ use super::models;
     output = CheckAppidExistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CheckAppidExist {
     /// `SDKAppid`: a string.
     ///
@@ -60,9 +59,15 @@ pub struct CheckAppidExistResponse {
     version = "2022-09-23",
     name = "QueryResource",
     output = QueryResourceResponse,
-    error = super::errors::QueryResourceError
+    error = super::errors::QueryResourceError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = resources,
+        item = models::Resource,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct QueryResource {
     /// `Type`: a signed 64-bit integer.
     pub r#type: i64,
@@ -100,7 +105,6 @@ pub struct QueryResourceResponse {
     output = QueryResourceInfoResponse,
     error = super::errors::QueryResourceInfoError
 )]
-#[derive(Default)]
 pub struct QueryResourceInfo {
     /// `InstanceId`: a string.
     pub instance_id: String,

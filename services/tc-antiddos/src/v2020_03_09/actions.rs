@@ -17,7 +17,6 @@ use super::models;
     output = AssociateDDoSEipAddressResponse,
     error = super::errors::AssociateDDoSEipAddressError
 )]
-#[derive(Default)]
 pub struct AssociateDDoSEipAddress {
     /// `InstanceId`: a string.
     ///
@@ -61,7 +60,6 @@ pub struct AssociateDDoSEipAddressResponse {
     output = AssociateDDoSEipLoadBalancerResponse,
     error = super::errors::AssociateDDoSEipLoadBalancerError
 )]
-#[derive(Default)]
 pub struct AssociateDDoSEipLoadBalancer {
     /// `InstanceId`: a string.
     ///
@@ -110,7 +108,6 @@ pub struct AssociateDDoSEipLoadBalancerResponse {
     output = CreateBgpInstanceResponse,
     error = super::errors::CreateBgpInstanceError
 )]
-#[derive(Default)]
 pub struct CreateBgpInstance {
     /// `InstanceChargeType`: a string.
     ///
@@ -173,7 +170,6 @@ pub struct CreateBgpInstanceResponse {
     output = CreateBlackWhiteIpListResponse,
     error = super::errors::CreateBlackWhiteIpListError
 )]
-#[derive(Default)]
 pub struct CreateBlackWhiteIpList {
     /// `InstanceId`: a string.
     ///
@@ -211,7 +207,6 @@ pub struct CreateBlackWhiteIpListResponse {
     output = CreateBoundIPResponse,
     error = super::errors::CreateBoundIPError
 )]
-#[derive(Default)]
 pub struct CreateBoundIP {
     /// `Business`: a string.
     ///
@@ -263,7 +258,6 @@ pub struct CreateBoundIPResponse {
     output = CreateCCPrecisionPolicyResponse,
     error = super::errors::CreateCCPrecisionPolicyError
 )]
-#[derive(Default)]
 pub struct CreateCCPrecisionPolicy {
     /// `InstanceId`: a string.
     ///
@@ -314,7 +308,6 @@ pub struct CreateCCPrecisionPolicyResponse {
     output = CreateCCReqLimitPolicyResponse,
     error = super::errors::CreateCCReqLimitPolicyError
 )]
-#[derive(Default)]
 pub struct CreateCCReqLimitPolicy {
     /// `InstanceId`: a string.
     ///
@@ -365,7 +358,6 @@ pub struct CreateCCReqLimitPolicyResponse {
     output = CreateCcBlackWhiteIpListResponse,
     error = super::errors::CreateCcBlackWhiteIpListError
 )]
-#[derive(Default)]
 pub struct CreateCcBlackWhiteIpList {
     /// `InstanceId`: a string.
     ///
@@ -416,7 +408,6 @@ pub struct CreateCcBlackWhiteIpListResponse {
     output = CreateCcGeoIPBlockConfigResponse,
     error = super::errors::CreateCcGeoIPBlockConfigError
 )]
-#[derive(Default)]
 pub struct CreateCcGeoIPBlockConfig {
     /// `InstanceId`: a string.
     ///
@@ -464,7 +455,6 @@ pub struct CreateCcGeoIPBlockConfigResponse {
     output = CreateDDoSAIResponse,
     error = super::errors::CreateDDoSAIError
 )]
-#[derive(Default)]
 pub struct CreateDDoSAI {
     /// `InstanceIdList`: a list of strings.
     ///
@@ -498,7 +488,6 @@ pub struct CreateDDoSAIResponse {
     output = CreateDDoSBlackWhiteIpListResponse,
     error = super::errors::CreateDDoSBlackWhiteIpListError
 )]
-#[derive(Default)]
 pub struct CreateDDoSBlackWhiteIpList {
     /// `InstanceId`: a string.
     ///
@@ -536,7 +525,6 @@ pub struct CreateDDoSBlackWhiteIpListResponse {
     output = CreateDDoSConnectLimitResponse,
     error = super::errors::CreateDDoSConnectLimitError
 )]
-#[derive(Default)]
 pub struct CreateDDoSConnectLimit {
     /// `InstanceId`: a string.
     ///
@@ -567,7 +555,6 @@ pub struct CreateDDoSConnectLimitResponse {
     output = CreateDDoSGeoIPBlockConfigResponse,
     error = super::errors::CreateDDoSGeoIPBlockConfigError
 )]
-#[derive(Default)]
 pub struct CreateDDoSGeoIPBlockConfig {
     /// `InstanceId`: a string.
     ///
@@ -599,7 +586,6 @@ pub struct CreateDDoSGeoIPBlockConfigResponse {
     output = CreateDDoSSpeedLimitConfigResponse,
     error = super::errors::CreateDDoSSpeedLimitConfigError
 )]
-#[derive(Default)]
 pub struct CreateDDoSSpeedLimitConfig {
     /// `InstanceId`: a string.
     ///
@@ -631,7 +617,6 @@ pub struct CreateDDoSSpeedLimitConfigResponse {
     output = CreateDefaultAlarmThresholdResponse,
     error = super::errors::CreateDefaultAlarmThresholdError
 )]
-#[derive(Default)]
 pub struct CreateDefaultAlarmThreshold {
     /// `DefaultAlarmConfig`: a [`DefaultAlarmThreshold`](super::models::DefaultAlarmThreshold).
     pub default_alarm_config: models::DefaultAlarmThreshold,
@@ -662,7 +647,6 @@ pub struct CreateDefaultAlarmThresholdResponse {
     output = CreateIPAlarmThresholdConfigResponse,
     error = super::errors::CreateIPAlarmThresholdConfigError
 )]
-#[derive(Default)]
 pub struct CreateIPAlarmThresholdConfig {
     /// `IpAlarmThresholdConfigList`: a list of [`IpAlarmThresholdRelation`](super::models::IpAlarmThresholdRelation) objects.
     pub ip_alarm_threshold_config_list: Vec<models::IpAlarmThresholdRelation>,
@@ -688,7 +672,6 @@ pub struct CreateIPAlarmThresholdConfigResponse {
     output = CreateL7RuleCertsResponse,
     error = super::errors::CreateL7RuleCertsError
 )]
-#[derive(Default)]
 pub struct CreateL7RuleCerts {
     /// `CertId`: a string.
     ///
@@ -722,7 +705,6 @@ pub struct CreateL7RuleCertsResponse {
     output = CreateNewL7RulesResponse,
     error = super::errors::CreateNewL7RulesError
 )]
-#[derive(Default)]
 pub struct CreateNewL7Rules {
     /// `Rules`: a list of [`L7RuleEntry`](super::models::L7RuleEntry) objects.
     pub rules: Vec<models::L7RuleEntry>,
@@ -766,7 +748,6 @@ pub struct CreateNewL7RulesResponse {
     output = CreatePacketFilterConfigResponse,
     error = super::errors::CreatePacketFilterConfigError
 )]
-#[derive(Default)]
 pub struct CreatePacketFilterConfig {
     /// `InstanceId`: a string.
     ///
@@ -797,7 +778,6 @@ pub struct CreatePacketFilterConfigResponse {
     output = CreatePortAclConfigResponse,
     error = super::errors::CreatePortAclConfigError
 )]
-#[derive(Default)]
 pub struct CreatePortAclConfig {
     /// `InstanceId`: a string.
     ///
@@ -828,7 +808,6 @@ pub struct CreatePortAclConfigResponse {
     output = CreatePortAclConfigListResponse,
     error = super::errors::CreatePortAclConfigListError
 )]
-#[derive(Default)]
 pub struct CreatePortAclConfigList {
     /// `InstanceIdList`: a list of strings.
     ///
@@ -859,7 +838,6 @@ pub struct CreatePortAclConfigListResponse {
     output = CreateProtocolBlockConfigResponse,
     error = super::errors::CreateProtocolBlockConfigError
 )]
-#[derive(Default)]
 pub struct CreateProtocolBlockConfig {
     /// `InstanceId`: a string.
     ///
@@ -890,7 +868,6 @@ pub struct CreateProtocolBlockConfigResponse {
     output = CreateSchedulingDomainResponse,
     error = super::errors::CreateSchedulingDomainError
 )]
-#[derive(Default)]
 pub struct CreateSchedulingDomain {
     /// `Product`: a string.
     ///
@@ -923,7 +900,6 @@ pub struct CreateSchedulingDomainResponse {
     output = CreateWaterPrintConfigResponse,
     error = super::errors::CreateWaterPrintConfigError
 )]
-#[derive(Default)]
 pub struct CreateWaterPrintConfig {
     /// `InstanceId`: a string.
     ///
@@ -954,7 +930,6 @@ pub struct CreateWaterPrintConfigResponse {
     output = CreateWaterPrintKeyResponse,
     error = super::errors::CreateWaterPrintKeyError
 )]
-#[derive(Default)]
 pub struct CreateWaterPrintKey {
     /// `InstanceId`: a string.
     ///
@@ -982,7 +957,6 @@ pub struct CreateWaterPrintKeyResponse {
     output = DeleteCCLevelPolicyResponse,
     error = super::errors::DeleteCCLevelPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteCCLevelPolicy {
     /// `InstanceId`: a string.
     ///
@@ -1025,7 +999,6 @@ pub struct DeleteCCLevelPolicyResponse {
     output = DeleteCCPrecisionPolicyResponse,
     error = super::errors::DeleteCCPrecisionPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteCCPrecisionPolicy {
     /// `InstanceId`: a string.
     ///
@@ -1058,7 +1031,6 @@ pub struct DeleteCCPrecisionPolicyResponse {
     output = DeleteCCRequestLimitPolicyResponse,
     error = super::errors::DeleteCCRequestLimitPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteCCRequestLimitPolicy {
     /// `InstanceId`: a string.
     ///
@@ -1091,7 +1063,6 @@ pub struct DeleteCCRequestLimitPolicyResponse {
     output = DeleteCCThresholdPolicyResponse,
     error = super::errors::DeleteCCThresholdPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteCCThresholdPolicy {
     /// `InstanceId`: a string.
     ///
@@ -1134,7 +1105,6 @@ pub struct DeleteCCThresholdPolicyResponse {
     output = DeleteCcBlackWhiteIpListResponse,
     error = super::errors::DeleteCcBlackWhiteIpListError
 )]
-#[derive(Default)]
 pub struct DeleteCcBlackWhiteIpList {
     /// `InstanceId`: a string.
     ///
@@ -1167,7 +1137,6 @@ pub struct DeleteCcBlackWhiteIpListResponse {
     output = DeleteCcGeoIPBlockConfigResponse,
     error = super::errors::DeleteCcGeoIPBlockConfigError
 )]
-#[derive(Default)]
 pub struct DeleteCcGeoIPBlockConfig {
     /// `InstanceId`: a string.
     ///
@@ -1199,7 +1168,6 @@ pub struct DeleteCcGeoIPBlockConfigResponse {
     output = DeleteDDoSBlackWhiteIpListResponse,
     error = super::errors::DeleteDDoSBlackWhiteIpListError
 )]
-#[derive(Default)]
 pub struct DeleteDDoSBlackWhiteIpList {
     /// `InstanceId`: a string.
     ///
@@ -1237,7 +1205,6 @@ pub struct DeleteDDoSBlackWhiteIpListResponse {
     output = DeleteDDoSGeoIPBlockConfigResponse,
     error = super::errors::DeleteDDoSGeoIPBlockConfigError
 )]
-#[derive(Default)]
 pub struct DeleteDDoSGeoIPBlockConfig {
     /// `InstanceId`: a string.
     ///
@@ -1269,7 +1236,6 @@ pub struct DeleteDDoSGeoIPBlockConfigResponse {
     output = DeleteDDoSSpeedLimitConfigResponse,
     error = super::errors::DeleteDDoSSpeedLimitConfigError
 )]
-#[derive(Default)]
 pub struct DeleteDDoSSpeedLimitConfig {
     /// `InstanceId`: a string.
     ///
@@ -1301,7 +1267,6 @@ pub struct DeleteDDoSSpeedLimitConfigResponse {
     output = DeletePacketFilterConfigResponse,
     error = super::errors::DeletePacketFilterConfigError
 )]
-#[derive(Default)]
 pub struct DeletePacketFilterConfig {
     /// `InstanceId`: a string.
     ///
@@ -1332,7 +1297,6 @@ pub struct DeletePacketFilterConfigResponse {
     output = DeletePortAclConfigResponse,
     error = super::errors::DeletePortAclConfigError
 )]
-#[derive(Default)]
 pub struct DeletePortAclConfig {
     /// `InstanceId`: a string.
     ///
@@ -1363,7 +1327,6 @@ pub struct DeletePortAclConfigResponse {
     output = DeleteWaterPrintConfigResponse,
     error = super::errors::DeleteWaterPrintConfigError
 )]
-#[derive(Default)]
 pub struct DeleteWaterPrintConfig {
     /// `InstanceId`: a string.
     ///
@@ -1391,7 +1354,6 @@ pub struct DeleteWaterPrintConfigResponse {
     output = DeleteWaterPrintKeyResponse,
     error = super::errors::DeleteWaterPrintKeyError
 )]
-#[derive(Default)]
 pub struct DeleteWaterPrintKey {
     /// `InstanceId`: a string.
     ///
@@ -1424,7 +1386,6 @@ pub struct DeleteWaterPrintKeyResponse {
     output = DescribeBGPIPL7RulesResponse,
     error = super::errors::DescribeBGPIPL7RulesError
 )]
-#[derive(Default)]
 pub struct DescribeBGPIPL7Rules {
     /// `Business`: a string.
     ///
@@ -1504,7 +1465,6 @@ pub struct DescribeBGPIPL7RulesResponse {
     output = DescribeBasicDeviceStatusResponse,
     error = super::errors::DescribeBasicDeviceStatusError
 )]
-#[derive(Default)]
 pub struct DescribeBasicDeviceStatus {
     /// `IpList`: a list of strings.
     ///
@@ -1557,7 +1517,6 @@ pub struct DescribeBasicDeviceStatusResponse {
     output = DescribeBgpBizTrendResponse,
     error = super::errors::DescribeBgpBizTrendError
 )]
-#[derive(Default)]
 pub struct DescribeBgpBizTrend {
     /// `Business`: a string.
     ///
@@ -1626,9 +1585,15 @@ pub struct DescribeBgpBizTrendResponse {
     version = "2020-03-09",
     name = "DescribeBgpInstances",
     output = DescribeBgpInstancesResponse,
-    error = super::errors::DescribeBgpInstancesError
+    error = super::errors::DescribeBgpInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = bgp_instance_list,
+        item = models::BgpInstanceInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBgpInstances {
     /// `FilterRegion`: a string.
     ///
@@ -1683,7 +1648,6 @@ pub struct DescribeBgpInstancesResponse {
     output = DescribeBizHttpStatusResponse,
     error = super::errors::DescribeBizHttpStatusError
 )]
-#[derive(Default)]
 pub struct DescribeBizHttpStatus {
     /// `Statistics`: a string.
     ///
@@ -1747,7 +1711,6 @@ pub struct DescribeBizHttpStatusResponse {
     output = DescribeBizMonitorTrendResponse,
     error = super::errors::DescribeBizMonitorTrendError
 )]
-#[derive(Default)]
 pub struct DescribeBizMonitorTrend {
     /// `Business`: a string.
     ///
@@ -1813,7 +1776,6 @@ pub struct DescribeBizMonitorTrendResponse {
     output = DescribeBizTrendResponse,
     error = super::errors::DescribeBizTrendError
 )]
-#[derive(Default)]
 pub struct DescribeBizTrend {
     /// `Statistics`: a string.
     ///
@@ -1897,9 +1859,15 @@ pub struct DescribeBizTrendResponse {
     version = "2020-03-09",
     name = "DescribeCCLevelList",
     output = DescribeCCLevelListResponse,
-    error = super::errors::DescribeCCLevelListError
+    error = super::errors::DescribeCCLevelListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = level_list,
+        item = models::CcLevelPolicy,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCCLevelList {
     /// `Business`: a string.
     ///
@@ -1950,7 +1918,6 @@ pub struct DescribeCCLevelListResponse {
     output = DescribeCCLevelPolicyResponse,
     error = super::errors::DescribeCCLevelPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeCCLevelPolicy {
     /// `InstanceId`: a string.
     ///
@@ -1996,9 +1963,15 @@ pub struct DescribeCCLevelPolicyResponse {
     version = "2020-03-09",
     name = "DescribeCCPrecisionPlyList",
     output = DescribeCCPrecisionPlyListResponse,
-    error = super::errors::DescribeCCPrecisionPlyListError
+    error = super::errors::DescribeCCPrecisionPlyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = precision_policy_list,
+        item = models::CcPrecisionPolicy,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCCPrecisionPlyList {
     /// `Business`: a string.
     ///
@@ -2062,9 +2035,15 @@ pub struct DescribeCCPrecisionPlyListResponse {
     version = "2020-03-09",
     name = "DescribeCCReqLimitPolicyList",
     output = DescribeCCReqLimitPolicyListResponse,
-    error = super::errors::DescribeCCReqLimitPolicyListError
+    error = super::errors::DescribeCCReqLimitPolicyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = request_limit_policy_list,
+        item = models::CcReqLimitPolicy,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCCReqLimitPolicyList {
     /// `Business`: a string.
     ///
@@ -2128,9 +2107,15 @@ pub struct DescribeCCReqLimitPolicyListResponse {
     version = "2020-03-09",
     name = "DescribeCCThresholdList",
     output = DescribeCCThresholdListResponse,
-    error = super::errors::DescribeCCThresholdListError
+    error = super::errors::DescribeCCThresholdListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = threshold_list,
+        item = models::CcThresholdPolicy,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCCThresholdList {
     /// `Business`: a string.
     ///
@@ -2181,7 +2166,6 @@ pub struct DescribeCCThresholdListResponse {
     output = DescribeCCTrendResponse,
     error = super::errors::DescribeCCTrendError
 )]
-#[derive(Default)]
 pub struct DescribeCCTrend {
     /// `Business`: a string.
     ///
@@ -2287,9 +2271,15 @@ pub struct DescribeCCTrendResponse {
     version = "2020-03-09",
     name = "DescribeCcBlackWhiteIpList",
     output = DescribeCcBlackWhiteIpListResponse,
-    error = super::errors::DescribeCcBlackWhiteIpListError
+    error = super::errors::DescribeCcBlackWhiteIpListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cc_black_white_ip_list,
+        item = models::CcBlackWhiteIpPolicy,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCcBlackWhiteIpList {
     /// `Business`: a string.
     ///
@@ -2363,9 +2353,15 @@ pub struct DescribeCcBlackWhiteIpListResponse {
     version = "2020-03-09",
     name = "DescribeCcGeoIPBlockConfigList",
     output = DescribeCcGeoIPBlockConfigListResponse,
-    error = super::errors::DescribeCcGeoIPBlockConfigListError
+    error = super::errors::DescribeCcGeoIPBlockConfigListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cc_geo_ip_policy_list,
+        item = models::CcGeoIpPolicyNew,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCcGeoIPBlockConfigList {
     /// `Business`: a string.
     ///
@@ -2431,7 +2427,6 @@ pub struct DescribeCcGeoIPBlockConfigListResponse {
     output = DescribeDDoSBlackWhiteIpListResponse,
     error = super::errors::DescribeDDoSBlackWhiteIpListError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSBlackWhiteIpList {
     /// `InstanceId`: a string.
     ///
@@ -2467,9 +2462,15 @@ pub struct DescribeDDoSBlackWhiteIpListResponse {
     version = "2020-03-09",
     name = "DescribeDDoSConnectLimitList",
     output = DescribeDDoSConnectLimitListResponse,
-    error = super::errors::DescribeDDoSConnectLimitListError
+    error = super::errors::DescribeDDoSConnectLimitListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_list,
+        item = models::ConnectLimitRelation,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDDoSConnectLimitList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2520,7 +2521,6 @@ pub struct DescribeDDoSConnectLimitListResponse {
     output = DescribeDDoSTrendResponse,
     error = super::errors::DescribeDDoSTrendError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSTrend {
     /// `Business`: a string.
     ///
@@ -2623,7 +2623,6 @@ pub struct DescribeDDoSTrendResponse {
     output = DescribeDefaultAlarmThresholdResponse,
     error = super::errors::DescribeDefaultAlarmThresholdError
 )]
-#[derive(Default)]
 pub struct DescribeDefaultAlarmThreshold {
     /// `InstanceType`: a string.
     ///
@@ -2659,7 +2658,6 @@ pub struct DescribeDefaultAlarmThresholdResponse {
     output = DescribeIpBlockListResponse,
     error = super::errors::DescribeIpBlockListError
 )]
-#[derive(Default)]
 pub struct DescribeIpBlockList {}
 
 /// What a successful [`DescribeIpBlockList`] call returns.
@@ -2685,7 +2683,6 @@ pub struct DescribeIpBlockListResponse {
     output = DescribeL7RulesBySSLCertIdResponse,
     error = super::errors::DescribeL7RulesBySSLCertIdError
 )]
-#[derive(Default)]
 pub struct DescribeL7RulesBySSLCertId {
     /// `Status`: a string.
     ///
@@ -2719,9 +2716,15 @@ pub struct DescribeL7RulesBySSLCertIdResponse {
     version = "2020-03-09",
     name = "DescribeListBGPIPInstances",
     output = DescribeListBGPIPInstancesResponse,
-    error = super::errors::DescribeListBGPIPInstancesError
+    error = super::errors::DescribeListBGPIPInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_list,
+        item = models::BgpipInstance,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListBGPIPInstances {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2823,9 +2826,15 @@ pub struct DescribeListBGPIPInstancesResponse {
     version = "2020-03-09",
     name = "DescribeListBGPInstances",
     output = DescribeListBGPInstancesResponse,
-    error = super::errors::DescribeListBGPInstancesError
+    error = super::errors::DescribeListBGPInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_list,
+        item = models::BgpInstance,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListBGPInstances {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2956,9 +2965,15 @@ pub struct DescribeListBGPInstancesResponse {
     version = "2020-03-09",
     name = "DescribeListBlackWhiteIpList",
     output = DescribeListBlackWhiteIpListResponse,
-    error = super::errors::DescribeListBlackWhiteIpListError
+    error = super::errors::DescribeListBlackWhiteIpListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ip_list,
+        item = models::BlackWhiteIpRelation,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListBlackWhiteIpList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -3007,9 +3022,15 @@ pub struct DescribeListBlackWhiteIpListResponse {
     version = "2020-03-09",
     name = "DescribeListDDoSAI",
     output = DescribeListDDoSAIResponse,
-    error = super::errors::DescribeListDDoSAIError
+    error = super::errors::DescribeListDDoSAIError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_list,
+        item = models::DdosAiRelation,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListDDoSAI {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -3058,9 +3079,15 @@ pub struct DescribeListDDoSAIResponse {
     version = "2020-03-09",
     name = "DescribeListDDoSGeoIPBlockConfig",
     output = DescribeListDDoSGeoIPBlockConfigResponse,
-    error = super::errors::DescribeListDDoSGeoIPBlockConfigError
+    error = super::errors::DescribeListDDoSGeoIPBlockConfigError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_list,
+        item = models::DdosGeoIpBlockConfigRelation,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListDDoSGeoIPBlockConfig {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -3109,9 +3136,15 @@ pub struct DescribeListDDoSGeoIPBlockConfigResponse {
     version = "2020-03-09",
     name = "DescribeListDDoSSpeedLimitConfig",
     output = DescribeListDDoSSpeedLimitConfigResponse,
-    error = super::errors::DescribeListDDoSSpeedLimitConfigError
+    error = super::errors::DescribeListDDoSSpeedLimitConfigError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_list,
+        item = models::DdosSpeedLimitConfigRelation,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListDDoSSpeedLimitConfig {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -3160,9 +3193,15 @@ pub struct DescribeListDDoSSpeedLimitConfigResponse {
     version = "2020-03-09",
     name = "DescribeListIPAlarmConfig",
     output = DescribeListIPAlarmConfigResponse,
-    error = super::errors::DescribeListIPAlarmConfigError
+    error = super::errors::DescribeListIPAlarmConfigError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_list,
+        item = models::IpAlarmThresholdRelation,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListIPAlarmConfig {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -3223,7 +3262,6 @@ pub struct DescribeListIPAlarmConfigResponse {
     output = DescribeListListenerResponse,
     error = super::errors::DescribeListListenerError
 )]
-#[derive(Default)]
 pub struct DescribeListListener {}
 
 /// What a successful [`DescribeListListener`] call returns.
@@ -3250,9 +3288,15 @@ pub struct DescribeListListenerResponse {
     version = "2020-03-09",
     name = "DescribeListPacketFilterConfig",
     output = DescribeListPacketFilterConfigResponse,
-    error = super::errors::DescribeListPacketFilterConfigError
+    error = super::errors::DescribeListPacketFilterConfigError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_list,
+        item = models::PacketFilterRelation,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListPacketFilterConfig {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -3301,9 +3345,15 @@ pub struct DescribeListPacketFilterConfigResponse {
     version = "2020-03-09",
     name = "DescribeListPortAclList",
     output = DescribeListPortAclListResponse,
-    error = super::errors::DescribeListPortAclListError
+    error = super::errors::DescribeListPortAclListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = acl_list,
+        item = models::AclConfigRelation,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListPortAclList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -3352,9 +3402,15 @@ pub struct DescribeListPortAclListResponse {
     version = "2020-03-09",
     name = "DescribeListProtectThresholdConfigNew",
     output = DescribeListProtectThresholdConfigNewResponse,
-    error = super::errors::DescribeListProtectThresholdConfigNewError
+    error = super::errors::DescribeListProtectThresholdConfigNewError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_list,
+        item = models::ProtectThresholdRelationNew,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListProtectThresholdConfigNew {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -3409,9 +3465,15 @@ pub struct DescribeListProtectThresholdConfigNewResponse {
     version = "2020-03-09",
     name = "DescribeListProtocolBlockConfig",
     output = DescribeListProtocolBlockConfigResponse,
-    error = super::errors::DescribeListProtocolBlockConfigError
+    error = super::errors::DescribeListProtocolBlockConfigError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_list,
+        item = models::ProtocolBlockRelation,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListProtocolBlockConfig {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -3460,9 +3522,15 @@ pub struct DescribeListProtocolBlockConfigResponse {
     version = "2020-03-09",
     name = "DescribeListSchedulingDomain",
     output = DescribeListSchedulingDomainResponse,
-    error = super::errors::DescribeListSchedulingDomainError
+    error = super::errors::DescribeListSchedulingDomainError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_list,
+        item = models::SchedulingDomainInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListSchedulingDomain {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -3511,9 +3579,15 @@ pub struct DescribeListSchedulingDomainResponse {
     version = "2020-03-09",
     name = "DescribeListWaterPrintConfig",
     output = DescribeListWaterPrintConfigResponse,
-    error = super::errors::DescribeListWaterPrintConfigError
+    error = super::errors::DescribeListWaterPrintConfigError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_list,
+        item = models::WaterPrintRelation,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListWaterPrintConfig {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -3564,7 +3638,6 @@ pub struct DescribeListWaterPrintConfigResponse {
     output = DescribeNewL7RulesResponse,
     error = super::errors::DescribeNewL7RulesError
 )]
-#[derive(Default)]
 pub struct DescribeNewL7Rules {
     /// `Business`: a string.
     ///
@@ -3641,7 +3714,6 @@ pub struct DescribeNewL7RulesResponse {
     output = DescribeNewL7RulesErrHealthResponse,
     error = super::errors::DescribeNewL7RulesErrHealthError
 )]
-#[derive(Default)]
 pub struct DescribeNewL7RulesErrHealth {
     /// `Business`: a string.
     ///
@@ -3680,7 +3752,6 @@ pub struct DescribeNewL7RulesErrHealthResponse {
     output = DescribeOverviewAttackTrendResponse,
     error = super::errors::DescribeOverviewAttackTrendError
 )]
-#[derive(Default)]
 pub struct DescribeOverviewAttackTrend {
     /// `Type`: a string.
     ///
@@ -3758,7 +3829,6 @@ pub struct DescribeOverviewAttackTrendResponse {
     output = DescribeOverviewCCTrendResponse,
     error = super::errors::DescribeOverviewCCTrendError
 )]
-#[derive(Default)]
 pub struct DescribeOverviewCCTrend {
     /// `Period`: a signed 64-bit integer.
     ///
@@ -3822,9 +3892,15 @@ pub struct DescribeOverviewCCTrendResponse {
     version = "2020-03-09",
     name = "DescribeOverviewDDoSEventList",
     output = DescribeOverviewDDoSEventListResponse,
-    error = super::errors::DescribeOverviewDDoSEventListError
+    error = super::errors::DescribeOverviewDDoSEventListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = event_list,
+        item = models::OverviewDdosEvent,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOverviewDDoSEventList {
     /// `StartTime`: a string.
     ///
@@ -3880,7 +3956,6 @@ pub struct DescribeOverviewDDoSEventListResponse {
     output = DescribeOverviewDDoSTrendResponse,
     error = super::errors::DescribeOverviewDDoSTrendError
 )]
-#[derive(Default)]
 pub struct DescribeOverviewDDoSTrend {
     /// `Period`: a signed 64-bit integer.
     ///
@@ -3946,7 +4021,6 @@ pub struct DescribeOverviewDDoSTrendResponse {
     output = DescribeOverviewIndexResponse,
     error = super::errors::DescribeOverviewIndexError
 )]
-#[derive(Default)]
 pub struct DescribeOverviewIndex {
     /// `StartTime`: a string.
     ///
@@ -4029,7 +4103,6 @@ pub struct DescribeOverviewIndexResponse {
     output = DescribePendingRiskInfoResponse,
     error = super::errors::DescribePendingRiskInfoError
 )]
-#[derive(Default)]
 pub struct DescribePendingRiskInfo {}
 
 /// What a successful [`DescribePendingRiskInfo`] call returns.
@@ -4077,7 +4150,6 @@ pub struct DescribePendingRiskInfoResponse {
     output = DisassociateDDoSEipAddressResponse,
     error = super::errors::DisassociateDDoSEipAddressError
 )]
-#[derive(Default)]
 pub struct DisassociateDDoSEipAddress {
     /// `InstanceId`: a string.
     ///
@@ -4110,7 +4182,6 @@ pub struct DisassociateDDoSEipAddressResponse {
     output = ModifyCCLevelPolicyResponse,
     error = super::errors::ModifyCCLevelPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyCCLevelPolicy {
     /// `InstanceId`: a string.
     ///
@@ -4158,7 +4229,6 @@ pub struct ModifyCCLevelPolicyResponse {
     output = ModifyCCPrecisionPolicyResponse,
     error = super::errors::ModifyCCPrecisionPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyCCPrecisionPolicy {
     /// `InstanceId`: a string.
     ///
@@ -4199,7 +4269,6 @@ pub struct ModifyCCPrecisionPolicyResponse {
     output = ModifyCCReqLimitPolicyResponse,
     error = super::errors::ModifyCCReqLimitPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyCCReqLimitPolicy {
     /// `InstanceId`: a string.
     ///
@@ -4235,7 +4304,6 @@ pub struct ModifyCCReqLimitPolicyResponse {
     output = ModifyCCThresholdPolicyResponse,
     error = super::errors::ModifyCCThresholdPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyCCThresholdPolicy {
     /// `InstanceId`: a string.
     ///
@@ -4283,7 +4351,6 @@ pub struct ModifyCCThresholdPolicyResponse {
     output = ModifyCcBlackWhiteIpListResponse,
     error = super::errors::ModifyCcBlackWhiteIpListError
 )]
-#[derive(Default)]
 pub struct ModifyCcBlackWhiteIpList {
     /// `InstanceId`: a string.
     ///
@@ -4324,7 +4391,6 @@ pub struct ModifyCcBlackWhiteIpListResponse {
     output = ModifyDDoSBlackWhiteIpListResponse,
     error = super::errors::ModifyDDoSBlackWhiteIpListError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSBlackWhiteIpList {
     /// `InstanceId`: a string.
     ///
@@ -4368,7 +4434,6 @@ pub struct ModifyDDoSBlackWhiteIpListResponse {
     output = ModifyDDoSGeoIPBlockConfigResponse,
     error = super::errors::ModifyDDoSGeoIPBlockConfigError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSGeoIPBlockConfig {
     /// `InstanceId`: a string.
     ///
@@ -4400,7 +4465,6 @@ pub struct ModifyDDoSGeoIPBlockConfigResponse {
     output = ModifyDDoSLevelResponse,
     error = super::errors::ModifyDDoSLevelError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSLevel {
     /// `Id`: a string.
     ///
@@ -4455,7 +4519,6 @@ pub struct ModifyDDoSLevelResponse {
     output = ModifyDDoSSpeedLimitConfigResponse,
     error = super::errors::ModifyDDoSSpeedLimitConfigError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSSpeedLimitConfig {
     /// `InstanceId`: a string.
     ///
@@ -4487,7 +4550,6 @@ pub struct ModifyDDoSSpeedLimitConfigResponse {
     output = ModifyDDoSThresholdResponse,
     error = super::errors::ModifyDDoSThresholdError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSThreshold {
     /// `Threshold`: an unsigned 64-bit integer.
     ///
@@ -4583,7 +4645,6 @@ pub struct ModifyDDoSThresholdResponse {
     output = ModifyDomainUsrNameResponse,
     error = super::errors::ModifyDomainUsrNameError
 )]
-#[derive(Default)]
 pub struct ModifyDomainUsrName {
     /// `DomainName`: a string.
     ///
@@ -4616,7 +4677,6 @@ pub struct ModifyDomainUsrNameResponse {
     output = ModifyNewDomainRulesResponse,
     error = super::errors::ModifyNewDomainRulesError
 )]
-#[derive(Default)]
 pub struct ModifyNewDomainRules {
     /// `Business`: a string.
     ///
@@ -4655,7 +4715,6 @@ pub struct ModifyNewDomainRulesResponse {
     output = ModifyPacketFilterConfigResponse,
     error = super::errors::ModifyPacketFilterConfigError
 )]
-#[derive(Default)]
 pub struct ModifyPacketFilterConfig {
     /// `InstanceId`: a string.
     ///
@@ -4686,7 +4745,6 @@ pub struct ModifyPacketFilterConfigResponse {
     output = ModifyPortAclConfigResponse,
     error = super::errors::ModifyPortAclConfigError
 )]
-#[derive(Default)]
 pub struct ModifyPortAclConfig {
     /// `InstanceId`: a string.
     ///
@@ -4720,7 +4778,6 @@ pub struct ModifyPortAclConfigResponse {
     output = SwitchWaterPrintConfigResponse,
     error = super::errors::SwitchWaterPrintConfigError
 )]
-#[derive(Default)]
 pub struct SwitchWaterPrintConfig {
     /// `InstanceId`: a string.
     ///

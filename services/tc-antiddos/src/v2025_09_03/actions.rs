@@ -15,9 +15,15 @@ use super::models;
     version = "2025-09-03",
     name = "DescribeDDoSBlockRecords",
     output = DescribeDDoSBlockRecordsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = block_records,
+        item = models::DdosBlockRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDDoSBlockRecords {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -74,7 +80,6 @@ pub struct DescribeDDoSBlockRecordsResponse {
     output = UnblockResourcesResponse,
     error = super::errors::UnblockResourcesError
 )]
-#[derive(Default)]
 pub struct UnblockResources {
     /// `Resources`: a list of strings.
     ///

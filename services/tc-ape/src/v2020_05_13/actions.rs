@@ -17,7 +17,6 @@ use super::models;
     output = BatchDescribeOrderCertificateResponse,
     error = super::errors::BatchDescribeOrderCertificateError
 )]
-#[derive(Default)]
 pub struct BatchDescribeOrderCertificate {
     /// `OrderIds`: a list of strings.
     pub order_ids: Vec<String>,
@@ -46,7 +45,6 @@ pub struct BatchDescribeOrderCertificateResponse {
     output = BatchDescribeOrderImageResponse,
     error = super::errors::BatchDescribeOrderImageError
 )]
-#[derive(Default)]
 pub struct BatchDescribeOrderImage {
     /// `OrderIds`: a list of strings.
     pub order_ids: Vec<String>,
@@ -75,7 +73,6 @@ pub struct BatchDescribeOrderImageResponse {
     output = CreateOrderAndDownloadsResponse,
     error = super::errors::CreateOrderAndDownloadsError
 )]
-#[derive(Default)]
 pub struct CreateOrderAndDownloads {
     /// `ImageInfos`: a list of [`ImageInfo`](super::models::ImageInfo) objects.
     pub image_infos: Vec<models::ImageInfo>,
@@ -109,7 +106,6 @@ pub struct CreateOrderAndDownloadsResponse {
     output = CreateOrderAndPayResponse,
     error = super::errors::CreateOrderAndPayError
 )]
-#[derive(Default)]
 pub struct CreateOrderAndPay {
     /// `ImageId`: an unsigned 64-bit integer.
     pub image_id: u64,
@@ -142,9 +138,15 @@ pub struct CreateOrderAndPayResponse {
     version = "2020-05-13",
     name = "DescribeAuthUsers",
     output = DescribeAuthUsersResponse,
-    error = super::errors::DescribeAuthUsersError
+    error = super::errors::DescribeAuthUsersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = users,
+        item = models::AuthInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuthUsers {
     /// `Limit`: a signed 64-bit integer.
     pub limit: i64,
@@ -180,9 +182,15 @@ pub struct DescribeAuthUsersResponse {
     version = "2020-05-13",
     name = "DescribeDownloadInfos",
     output = DescribeDownloadInfosResponse,
-    error = super::errors::DescribeDownloadInfosError
+    error = super::errors::DescribeDownloadInfosError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = download_infos,
+        item = models::DownloadInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDownloadInfos {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -238,7 +246,6 @@ pub struct DescribeDownloadInfosResponse {
     output = DescribeImageResponse,
     error = super::errors::DescribeImageError
 )]
-#[derive(Default)]
 pub struct DescribeImage {
     /// `ImageId`: an unsigned 64-bit integer.
     ///
@@ -332,9 +339,15 @@ pub struct DescribeImageResponse {
     version = "2020-05-13",
     name = "DescribeImages",
     output = DescribeImagesResponse,
-    error = super::errors::DescribeImagesError
+    error = super::errors::DescribeImagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ImageItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImages {
     /// `Offset`: a signed 64-bit integer.
     ///

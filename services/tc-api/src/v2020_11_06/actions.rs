@@ -15,9 +15,15 @@ use super::models;
     version = "2020-11-06",
     name = "DescribeProducts",
     output = DescribeProductsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = products,
+        item = models::RegionProduct,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProducts {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -58,7 +64,6 @@ pub struct DescribeProductsResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {
     /// `Product`: a string.
     ///
@@ -94,7 +99,6 @@ pub struct DescribeRegionsResponse {
     output = DescribeZonesResponse,
     error = super::errors::DescribeZonesError
 )]
-#[derive(Default)]
 pub struct DescribeZones {
     /// `Product`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AttachPluginResponse,
     error = super::errors::AttachPluginError
 )]
-#[derive(Default)]
 pub struct AttachPlugin {
     /// `PluginId`: a string.
     ///
@@ -63,7 +62,6 @@ pub struct AttachPluginResponse {
     output = BindApiAppResponse,
     error = super::errors::BindApiAppError
 )]
-#[derive(Default)]
 pub struct BindApiApp {
     /// `ApiAppId`: a string.
     ///
@@ -109,7 +107,6 @@ pub struct BindApiAppResponse {
     output = BindEnvironmentResponse,
     error = super::errors::BindEnvironmentError
 )]
-#[derive(Default)]
 pub struct BindEnvironment {
     /// `UsagePlanIds`: a list of strings.
     ///
@@ -158,7 +155,6 @@ pub struct BindEnvironmentResponse {
     output = BindIPStrategyResponse,
     error = super::errors::BindIPStrategyError
 )]
-#[derive(Default)]
 pub struct BindIPStrategy {
     /// `ServiceId`: a string.
     ///
@@ -204,7 +200,6 @@ pub struct BindIPStrategyResponse {
     output = BindSecretIdsResponse,
     error = super::errors::BindSecretIdsError
 )]
-#[derive(Default)]
 pub struct BindSecretIds {
     /// `UsagePlanId`: a string.
     ///
@@ -240,7 +235,6 @@ pub struct BindSecretIdsResponse {
     output = BindSubDomainResponse,
     error = super::errors::BindSubDomainError
 )]
-#[derive(Default)]
 pub struct BindSubDomain {
     /// `ServiceId`: a string.
     ///
@@ -302,7 +296,6 @@ pub struct BindSubDomainResponse {
     output = BuildAPIDocResponse,
     error = super::errors::BuildAPIDocError
 )]
-#[derive(Default)]
 pub struct BuildAPIDoc {
     /// `ApiDocId`: a string.
     ///
@@ -333,7 +326,6 @@ pub struct BuildAPIDocResponse {
     output = CreateAPIDocResponse,
     error = super::errors::CreateAPIDocError
 )]
-#[derive(Default)]
 pub struct CreateAPIDoc {
     /// `ApiDocName`: a string.
     ///
@@ -380,7 +372,6 @@ pub struct CreateAPIDocResponse {
     output = CreateApiResponse,
     error = super::errors::CreateApiError
 )]
-#[derive(Default)]
 pub struct CreateApi {
     /// `ServiceId`: a string.
     ///
@@ -652,7 +643,6 @@ pub struct CreateApiResponse {
     output = CreateApiAppResponse,
     error = super::errors::CreateApiAppError
 )]
-#[derive(Default)]
 pub struct CreateApiApp {
     /// `ApiAppName`: a string.
     ///
@@ -688,7 +678,6 @@ pub struct CreateApiAppResponse {
     output = CreateApiKeyResponse,
     error = super::errors::CreateApiKeyError
 )]
-#[derive(Default)]
 pub struct CreateApiKey {
     /// `SecretName`: a string.
     ///
@@ -737,7 +726,6 @@ pub struct CreateApiKeyResponse {
     output = CreateExclusiveInstancesResponse,
     error = super::errors::CreateExclusiveInstancesError
 )]
-#[derive(Default)]
 pub struct CreateExclusiveInstances {
     /// `Zones`: a list of strings.
     pub zones: Vec<String>,
@@ -807,7 +795,6 @@ pub struct CreateExclusiveInstancesResponse {
     output = CreateIPStrategyResponse,
     error = super::errors::CreateIPStrategyError
 )]
-#[derive(Default)]
 pub struct CreateIPStrategy {
     /// `ServiceId`: a string.
     ///
@@ -853,7 +840,6 @@ pub struct CreateIPStrategyResponse {
     output = CreatePluginResponse,
     error = super::errors::CreatePluginError
 )]
-#[derive(Default)]
 pub struct CreatePlugin {
     /// `PluginName`: a string.
     ///
@@ -900,7 +886,6 @@ pub struct CreatePluginResponse {
     output = CreateServiceResponse,
     error = super::errors::CreateServiceError
 )]
-#[derive(Default)]
 pub struct CreateService {
     /// `ServiceName`: a string.
     ///
@@ -1009,7 +994,6 @@ pub struct CreateServiceResponse {
     output = CreateUpstreamResponse,
     error = super::errors::CreateUpstreamError
 )]
-#[derive(Default)]
 pub struct CreateUpstream {
     /// `Scheme`: a string.
     ///
@@ -1089,7 +1073,6 @@ pub struct CreateUpstreamResponse {
     output = CreateUsagePlanResponse,
     error = super::errors::CreateUsagePlanError
 )]
-#[derive(Default)]
 pub struct CreateUsagePlan {
     /// `UsagePlanName`: a string.
     ///
@@ -1134,7 +1117,6 @@ pub struct CreateUsagePlanResponse {
     output = DeleteAPIDocResponse,
     error = super::errors::DeleteAPIDocError
 )]
-#[derive(Default)]
 pub struct DeleteAPIDoc {
     /// `ApiDocId`: a string.
     ///
@@ -1165,7 +1147,6 @@ pub struct DeleteAPIDocResponse {
     output = DeleteApiResponse,
     error = super::errors::DeleteApiError
 )]
-#[derive(Default)]
 pub struct DeleteApi {
     /// `ServiceId`: a string.
     ///
@@ -1201,7 +1182,6 @@ pub struct DeleteApiResponse {
     output = DeleteApiAppResponse,
     error = super::errors::DeleteApiAppError
 )]
-#[derive(Default)]
 pub struct DeleteApiApp {
     /// `ApiAppId`: a string.
     ///
@@ -1232,7 +1212,6 @@ pub struct DeleteApiAppResponse {
     output = DeleteApiKeyResponse,
     error = super::errors::DeleteApiKeyError
 )]
-#[derive(Default)]
 pub struct DeleteApiKey {
     /// `AccessKeyId`: a string.
     ///
@@ -1263,7 +1242,6 @@ pub struct DeleteApiKeyResponse {
     output = DeleteIPStrategyResponse,
     error = super::errors::DeleteIPStrategyError
 )]
-#[derive(Default)]
 pub struct DeleteIPStrategy {
     /// `ServiceId`: a string.
     ///
@@ -1299,7 +1277,6 @@ pub struct DeleteIPStrategyResponse {
     output = DeletePluginResponse,
     error = super::errors::DeletePluginError
 )]
-#[derive(Default)]
 pub struct DeletePlugin {
     /// `PluginId`: a string.
     ///
@@ -1330,7 +1307,6 @@ pub struct DeletePluginResponse {
     output = DeleteServiceResponse,
     error = super::errors::DeleteServiceError
 )]
-#[derive(Default)]
 pub struct DeleteService {
     /// `ServiceId`: a string.
     ///
@@ -1366,7 +1342,6 @@ pub struct DeleteServiceResponse {
     output = DeleteServiceSubDomainMappingResponse,
     error = super::errors::DeleteServiceSubDomainMappingError
 )]
-#[derive(Default)]
 pub struct DeleteServiceSubDomainMapping {
     /// `ServiceId`: a string.
     ///
@@ -1407,7 +1382,6 @@ pub struct DeleteServiceSubDomainMappingResponse {
     output = DeleteUpstreamResponse,
     error = super::errors::DeleteUpstreamError
 )]
-#[derive(Default)]
 pub struct DeleteUpstream {
     /// `UpstreamId`: a string.
     ///
@@ -1440,7 +1414,6 @@ pub struct DeleteUpstreamResponse {
     output = DeleteUsagePlanResponse,
     error = super::errors::DeleteUsagePlanError
 )]
-#[derive(Default)]
 pub struct DeleteUsagePlan {
     /// `UsagePlanId`: a string.
     ///
@@ -1471,7 +1444,6 @@ pub struct DeleteUsagePlanResponse {
     output = DemoteServiceUsagePlanResponse,
     error = super::errors::DemoteServiceUsagePlanError
 )]
-#[derive(Default)]
 pub struct DemoteServiceUsagePlan {
     /// `UsagePlanId`: a string.
     ///
@@ -1512,7 +1484,6 @@ pub struct DemoteServiceUsagePlanResponse {
     output = DescribeAPIDocDetailResponse,
     error = super::errors::DescribeAPIDocDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAPIDocDetail {
     /// `ApiDocId`: a string.
     ///
@@ -1543,7 +1514,6 @@ pub struct DescribeAPIDocDetailResponse {
     output = DescribeAPIDocsResponse,
     error = super::errors::DescribeAPIDocsError
 )]
-#[derive(Default)]
 pub struct DescribeAPIDocs {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1579,7 +1549,6 @@ pub struct DescribeAPIDocsResponse {
     output = DescribeAllPluginApisResponse,
     error = super::errors::DescribeAllPluginApisError
 )]
-#[derive(Default)]
 pub struct DescribeAllPluginApis {
     /// `ServiceId`: a string.
     ///
@@ -1630,7 +1599,6 @@ pub struct DescribeAllPluginApisResponse {
     output = DescribeApiResponse,
     error = super::errors::DescribeApiError
 )]
-#[derive(Default)]
 pub struct DescribeApi {
     /// `ServiceId`: a string.
     ///
@@ -1666,7 +1634,6 @@ pub struct DescribeApiResponse {
     output = DescribeApiAppBindApisStatusResponse,
     error = super::errors::DescribeApiAppBindApisStatusError
 )]
-#[derive(Default)]
 pub struct DescribeApiAppBindApisStatus {
     /// `ApiAppId`: a string.
     ///
@@ -1712,7 +1679,6 @@ pub struct DescribeApiAppBindApisStatusResponse {
     output = DescribeApiAppsStatusResponse,
     error = super::errors::DescribeApiAppsStatusError
 )]
-#[derive(Default)]
 pub struct DescribeApiAppsStatus {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1751,7 +1717,6 @@ pub struct DescribeApiAppsStatusResponse {
     output = DescribeApiBindApiAppsStatusResponse,
     error = super::errors::DescribeApiBindApiAppsStatusError
 )]
-#[derive(Default)]
 pub struct DescribeApiBindApiAppsStatus {
     /// `ServiceId`: a string.
     ///
@@ -1802,7 +1767,6 @@ pub struct DescribeApiBindApiAppsStatusResponse {
     output = DescribeApiEnvironmentStrategyResponse,
     error = super::errors::DescribeApiEnvironmentStrategyError
 )]
-#[derive(Default)]
 pub struct DescribeApiEnvironmentStrategy {
     /// `ServiceId`: a string.
     ///
@@ -1849,7 +1813,6 @@ pub struct DescribeApiEnvironmentStrategyResponse {
     output = DescribeApiForApiAppResponse,
     error = super::errors::DescribeApiForApiAppError
 )]
-#[derive(Default)]
 pub struct DescribeApiForApiApp {
     /// `ServiceId`: a string.
     ///
@@ -1890,7 +1853,6 @@ pub struct DescribeApiForApiAppResponse {
     output = DescribeApiKeyResponse,
     error = super::errors::DescribeApiKeyError
 )]
-#[derive(Default)]
 pub struct DescribeApiKey {
     /// `AccessKeyId`: a string.
     ///
@@ -1921,7 +1883,6 @@ pub struct DescribeApiKeyResponse {
     output = DescribeApiKeysStatusResponse,
     error = super::errors::DescribeApiKeysStatusError
 )]
-#[derive(Default)]
 pub struct DescribeApiKeysStatus {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1960,7 +1921,6 @@ pub struct DescribeApiKeysStatusResponse {
     output = DescribeApiUsagePlanResponse,
     error = super::errors::DescribeApiUsagePlanError
 )]
-#[derive(Default)]
 pub struct DescribeApiUsagePlan {
     /// `ServiceId`: a string.
     ///
@@ -1997,7 +1957,6 @@ pub struct DescribeApiUsagePlanResponse {
     output = DescribeApisStatusResponse,
     error = super::errors::DescribeApisStatusError
 )]
-#[derive(Default)]
 pub struct DescribeApisStatus {
     /// `ServiceId`: a string.
     ///
@@ -2037,7 +1996,6 @@ pub struct DescribeApisStatusResponse {
     output = DescribeExclusiveInstanceDetailResponse,
     error = super::errors::DescribeExclusiveInstanceDetailError
 )]
-#[derive(Default)]
 pub struct DescribeExclusiveInstanceDetail {
     /// `InstanceId`: a string.
     ///
@@ -2068,7 +2026,6 @@ pub struct DescribeExclusiveInstanceDetailResponse {
     output = DescribeExclusiveInstanceRegionsResponse,
     error = super::errors::DescribeExclusiveInstanceRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeExclusiveInstanceRegions {}
 
 /// What a successful [`DescribeExclusiveInstanceRegions`] call returns.
@@ -2091,7 +2048,6 @@ pub struct DescribeExclusiveInstanceRegionsResponse {
     output = DescribeExclusiveInstancesResponse,
     error = super::errors::DescribeExclusiveInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeExclusiveInstances {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2130,7 +2086,6 @@ pub struct DescribeExclusiveInstancesResponse {
     output = DescribeExclusiveInstancesStatusResponse,
     error = super::errors::DescribeExclusiveInstancesStatusError
 )]
-#[derive(Default)]
 pub struct DescribeExclusiveInstancesStatus {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2169,7 +2124,6 @@ pub struct DescribeExclusiveInstancesStatusResponse {
     output = DescribeIPStrategyResponse,
     error = super::errors::DescribeIPStrategyError
 )]
-#[derive(Default)]
 pub struct DescribeIPStrategy {
     /// `ServiceId`: a string.
     ///
@@ -2219,7 +2173,6 @@ pub struct DescribeIPStrategyResponse {
     output = DescribeIPStrategyApisStatusResponse,
     error = super::errors::DescribeIPStrategyApisStatusError
 )]
-#[derive(Default)]
 pub struct DescribeIPStrategyApisStatus {
     /// `ServiceId`: a string.
     ///
@@ -2269,7 +2222,6 @@ pub struct DescribeIPStrategyApisStatusResponse {
     output = DescribeIPStrategysStatusResponse,
     error = super::errors::DescribeIPStrategysStatusError
 )]
-#[derive(Default)]
 pub struct DescribeIPStrategysStatus {
     /// `ServiceId`: a string.
     ///
@@ -2303,7 +2255,6 @@ pub struct DescribeIPStrategysStatusResponse {
     output = DescribeInstancesNetworkConfigResponse,
     error = super::errors::DescribeInstancesNetworkConfigError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesNetworkConfig {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2336,7 +2287,6 @@ pub struct DescribeInstancesNetworkConfigResponse {
     output = DescribeLogSearchResponse,
     error = super::errors::DescribeLogSearchError
 )]
-#[derive(Default)]
 pub struct DescribeLogSearch {
     /// `StartTime`: a date and time, as the service writes it.
     ///
@@ -2414,7 +2364,6 @@ pub struct DescribeLogSearchResponse {
     output = DescribePluginResponse,
     error = super::errors::DescribePluginError
 )]
-#[derive(Default)]
 pub struct DescribePlugin {
     /// `PluginId`: a string.
     ///
@@ -2455,7 +2404,6 @@ pub struct DescribePluginResponse {
     output = DescribePluginApisResponse,
     error = super::errors::DescribePluginApisError
 )]
-#[derive(Default)]
 pub struct DescribePluginApis {
     /// `PluginId`: a string.
     ///
@@ -2496,7 +2444,6 @@ pub struct DescribePluginApisResponse {
     output = DescribePluginsResponse,
     error = super::errors::DescribePluginsError
 )]
-#[derive(Default)]
 pub struct DescribePlugins {
     /// `PluginIds`: a list of strings.
     pub plugin_ids: Option<Vec<String>>,
@@ -2548,7 +2495,6 @@ pub struct DescribePluginsResponse {
     output = DescribePluginsByApiResponse,
     error = super::errors::DescribePluginsByApiError
 )]
-#[derive(Default)]
 pub struct DescribePluginsByApi {
     /// `ApiId`: a string.
     ///
@@ -2599,7 +2545,6 @@ pub struct DescribePluginsByApiResponse {
     output = DescribeServiceResponse,
     error = super::errors::DescribeServiceError
 )]
-#[derive(Default)]
 pub struct DescribeService {
     /// `ServiceId`: a string.
     ///
@@ -2751,7 +2696,6 @@ pub struct DescribeServiceResponse {
     output = DescribeServiceEnvironmentListResponse,
     error = super::errors::DescribeServiceEnvironmentListError
 )]
-#[derive(Default)]
 pub struct DescribeServiceEnvironmentList {
     /// `ServiceId`: a string.
     ///
@@ -2788,7 +2732,6 @@ pub struct DescribeServiceEnvironmentListResponse {
     output = DescribeServiceEnvironmentReleaseHistoryResponse,
     error = super::errors::DescribeServiceEnvironmentReleaseHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeServiceEnvironmentReleaseHistory {
     /// `ServiceId`: a string.
     ///
@@ -2830,7 +2773,6 @@ pub struct DescribeServiceEnvironmentReleaseHistoryResponse {
     output = DescribeServiceEnvironmentStrategyResponse,
     error = super::errors::DescribeServiceEnvironmentStrategyError
 )]
-#[derive(Default)]
 pub struct DescribeServiceEnvironmentStrategy {
     /// `ServiceId`: a string.
     ///
@@ -2867,7 +2809,6 @@ pub struct DescribeServiceEnvironmentStrategyResponse {
     output = DescribeServiceForApiAppResponse,
     error = super::errors::DescribeServiceForApiAppError
 )]
-#[derive(Default)]
 pub struct DescribeServiceForApiApp {
     /// `ServiceId`: a string.
     ///
@@ -2994,7 +2935,6 @@ pub struct DescribeServiceForApiAppResponse {
     output = DescribeServiceReleaseVersionResponse,
     error = super::errors::DescribeServiceReleaseVersionError
 )]
-#[derive(Default)]
 pub struct DescribeServiceReleaseVersion {
     /// `ServiceId`: a string.
     ///
@@ -3031,7 +2971,6 @@ pub struct DescribeServiceReleaseVersionResponse {
     output = DescribeServiceSubDomainMappingsResponse,
     error = super::errors::DescribeServiceSubDomainMappingsError
 )]
-#[derive(Default)]
 pub struct DescribeServiceSubDomainMappings {
     /// `ServiceId`: a string.
     ///
@@ -3067,7 +3006,6 @@ pub struct DescribeServiceSubDomainMappingsResponse {
     output = DescribeServiceSubDomainsResponse,
     error = super::errors::DescribeServiceSubDomainsError
 )]
-#[derive(Default)]
 pub struct DescribeServiceSubDomains {
     /// `ServiceId`: a string.
     ///
@@ -3108,7 +3046,6 @@ pub struct DescribeServiceSubDomainsResponse {
     output = DescribeServiceUsagePlanResponse,
     error = super::errors::DescribeServiceUsagePlanError
 )]
-#[derive(Default)]
 pub struct DescribeServiceUsagePlan {
     /// `ServiceId`: a string.
     ///
@@ -3145,7 +3082,6 @@ pub struct DescribeServiceUsagePlanResponse {
     output = DescribeServicesStatusResponse,
     error = super::errors::DescribeServicesStatusError
 )]
-#[derive(Default)]
 pub struct DescribeServicesStatus {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -3184,7 +3120,6 @@ pub struct DescribeServicesStatusResponse {
     output = DescribeUpstreamBindApisResponse,
     error = super::errors::DescribeUpstreamBindApisError
 )]
-#[derive(Default)]
 pub struct DescribeUpstreamBindApis {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -3228,7 +3163,6 @@ pub struct DescribeUpstreamBindApisResponse {
     output = DescribeUpstreamsResponse,
     error = super::errors::DescribeUpstreamsError
 )]
-#[derive(Default)]
 pub struct DescribeUpstreams {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -3267,7 +3201,6 @@ pub struct DescribeUpstreamsResponse {
     output = DescribeUsagePlanResponse,
     error = super::errors::DescribeUsagePlanError
 )]
-#[derive(Default)]
 pub struct DescribeUsagePlan {
     /// `UsagePlanId`: a string.
     ///
@@ -3298,7 +3231,6 @@ pub struct DescribeUsagePlanResponse {
     output = DescribeUsagePlanEnvironmentsResponse,
     error = super::errors::DescribeUsagePlanEnvironmentsError
 )]
-#[derive(Default)]
 pub struct DescribeUsagePlanEnvironments {
     /// `UsagePlanId`: a string.
     ///
@@ -3340,7 +3272,6 @@ pub struct DescribeUsagePlanEnvironmentsResponse {
     output = DescribeUsagePlanSecretIdsResponse,
     error = super::errors::DescribeUsagePlanSecretIdsError
 )]
-#[derive(Default)]
 pub struct DescribeUsagePlanSecretIds {
     /// `UsagePlanId`: a string.
     ///
@@ -3377,7 +3308,6 @@ pub struct DescribeUsagePlanSecretIdsResponse {
     output = DescribeUsagePlansStatusResponse,
     error = super::errors::DescribeUsagePlansStatusError
 )]
-#[derive(Default)]
 pub struct DescribeUsagePlansStatus {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -3416,7 +3346,6 @@ pub struct DescribeUsagePlansStatusResponse {
     output = DetachPluginResponse,
     error = super::errors::DetachPluginError
 )]
-#[derive(Default)]
 pub struct DetachPlugin {
     /// `PluginId`: a string.
     ///
@@ -3464,7 +3393,6 @@ pub struct DetachPluginResponse {
     output = DisableApiKeyResponse,
     error = super::errors::DisableApiKeyError
 )]
-#[derive(Default)]
 pub struct DisableApiKey {
     /// `AccessKeyId`: a string.
     ///
@@ -3495,7 +3423,6 @@ pub struct DisableApiKeyResponse {
     output = EnableApiKeyResponse,
     error = super::errors::EnableApiKeyError
 )]
-#[derive(Default)]
 pub struct EnableApiKey {
     /// `AccessKeyId`: a string.
     ///
@@ -3526,7 +3453,6 @@ pub struct EnableApiKeyResponse {
     output = ImportOpenApiResponse,
     error = super::errors::ImportOpenApiError
 )]
-#[derive(Default)]
 pub struct ImportOpenApi {
     /// `ServiceId`: a string.
     ///
@@ -3572,7 +3498,6 @@ pub struct ImportOpenApiResponse {
     output = ModifyAPIDocResponse,
     error = super::errors::ModifyAPIDocError
 )]
-#[derive(Default)]
 pub struct ModifyAPIDoc {
     /// `ApiDocName`: a string.
     ///
@@ -3621,7 +3546,6 @@ pub struct ModifyAPIDocResponse {
     output = ModifyApiResponse,
     error = super::errors::ModifyApiError
 )]
-#[derive(Default)]
 pub struct ModifyApi {
     /// `ServiceId`: a string.
     ///
@@ -3881,7 +3805,6 @@ pub struct ModifyApiResponse {
     output = ModifyApiAppResponse,
     error = super::errors::ModifyApiAppError
 )]
-#[derive(Default)]
 pub struct ModifyApiApp {
     /// `ApiAppId`: a string.
     ///
@@ -3922,7 +3845,6 @@ pub struct ModifyApiAppResponse {
     output = ModifyApiEnvironmentStrategyResponse,
     error = super::errors::ModifyApiEnvironmentStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyApiEnvironmentStrategy {
     /// `ServiceId`: a string.
     ///
@@ -3968,7 +3890,6 @@ pub struct ModifyApiEnvironmentStrategyResponse {
     output = ModifyApiIncrementResponse,
     error = super::errors::ModifyApiIncrementError
 )]
-#[derive(Default)]
 pub struct ModifyApiIncrement {
     /// `ServiceId`: a string.
     ///
@@ -4016,7 +3937,6 @@ pub struct ModifyApiIncrementResponse {
     output = ModifyExclusiveInstanceResponse,
     error = super::errors::ModifyExclusiveInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyExclusiveInstance {
     /// `InstanceId`: a string.
     ///
@@ -4060,7 +3980,6 @@ pub struct ModifyExclusiveInstanceResponse {
     output = ModifyIPStrategyResponse,
     error = super::errors::ModifyIPStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyIPStrategy {
     /// `ServiceId`: a string.
     ///
@@ -4101,7 +4020,6 @@ pub struct ModifyIPStrategyResponse {
     output = ModifyPluginResponse,
     error = super::errors::ModifyPluginError
 )]
-#[derive(Default)]
 pub struct ModifyPlugin {
     /// `PluginId`: a string.
     ///
@@ -4147,7 +4065,6 @@ pub struct ModifyPluginResponse {
     output = ModifyServiceResponse,
     error = super::errors::ModifyServiceError
 )]
-#[derive(Default)]
 pub struct ModifyService {
     /// `ServiceId`: a string.
     ///
@@ -4198,7 +4115,6 @@ pub struct ModifyServiceResponse {
     output = ModifyServiceEnvironmentStrategyResponse,
     error = super::errors::ModifyServiceEnvironmentStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyServiceEnvironmentStrategy {
     /// `ServiceId`: a string.
     ///
@@ -4239,7 +4155,6 @@ pub struct ModifyServiceEnvironmentStrategyResponse {
     output = ModifySubDomainResponse,
     error = super::errors::ModifySubDomainError
 )]
-#[derive(Default)]
 pub struct ModifySubDomain {
     /// `ServiceId`: a string.
     ///
@@ -4301,7 +4216,6 @@ pub struct ModifySubDomainResponse {
     output = ModifyUpstreamResponse,
     error = super::errors::ModifyUpstreamError
 )]
-#[derive(Default)]
 pub struct ModifyUpstream {
     /// `UpstreamId`: a string.
     ///
@@ -4381,7 +4295,6 @@ pub struct ModifyUpstreamResponse {
     output = ModifyUsagePlanResponse,
     error = super::errors::ModifyUsagePlanError
 )]
-#[derive(Default)]
 pub struct ModifyUsagePlan {
     /// `UsagePlanId`: a string.
     ///
@@ -4428,7 +4341,6 @@ pub struct ModifyUsagePlanResponse {
     output = ReleaseServiceResponse,
     error = super::errors::ReleaseServiceError
 )]
-#[derive(Default)]
 pub struct ReleaseService {
     /// `ServiceId`: a string.
     ///
@@ -4472,7 +4384,6 @@ pub struct ReleaseServiceResponse {
     output = ResetAPIDocPasswordResponse,
     error = super::errors::ResetAPIDocPasswordError
 )]
-#[derive(Default)]
 pub struct ResetAPIDocPassword {
     /// `ApiDocId`: a string.
     ///
@@ -4503,7 +4414,6 @@ pub struct ResetAPIDocPasswordResponse {
     output = UnBindEnvironmentResponse,
     error = super::errors::UnBindEnvironmentError
 )]
-#[derive(Default)]
 pub struct UnBindEnvironment {
     /// `BindType`: a string.
     ///
@@ -4552,7 +4462,6 @@ pub struct UnBindEnvironmentResponse {
     output = UnBindIPStrategyResponse,
     error = super::errors::UnBindIPStrategyError
 )]
-#[derive(Default)]
 pub struct UnBindIPStrategy {
     /// `ServiceId`: a string.
     ///
@@ -4598,7 +4507,6 @@ pub struct UnBindIPStrategyResponse {
     output = UnBindSecretIdsResponse,
     error = super::errors::UnBindSecretIdsError
 )]
-#[derive(Default)]
 pub struct UnBindSecretIds {
     /// `UsagePlanId`: a string.
     ///
@@ -4634,7 +4542,6 @@ pub struct UnBindSecretIdsResponse {
     output = UnBindSubDomainResponse,
     error = super::errors::UnBindSubDomainError
 )]
-#[derive(Default)]
 pub struct UnBindSubDomain {
     /// `ServiceId`: a string.
     ///
@@ -4670,7 +4577,6 @@ pub struct UnBindSubDomainResponse {
     output = UnReleaseServiceResponse,
     error = super::errors::UnReleaseServiceError
 )]
-#[derive(Default)]
 pub struct UnReleaseService {
     /// `ServiceId`: a string.
     ///
@@ -4709,7 +4615,6 @@ pub struct UnReleaseServiceResponse {
     output = UnbindApiAppResponse,
     error = super::errors::UnbindApiAppError
 )]
-#[derive(Default)]
 pub struct UnbindApiApp {
     /// `ApiAppId`: a string.
     ///
@@ -4755,7 +4660,6 @@ pub struct UnbindApiAppResponse {
     output = UpdateApiAppKeyResponse,
     error = super::errors::UpdateApiAppKeyError
 )]
-#[derive(Default)]
 pub struct UpdateApiAppKey {
     /// `ApiAppId`: a string.
     ///
@@ -4796,7 +4700,6 @@ pub struct UpdateApiAppKeyResponse {
     output = UpdateApiKeyResponse,
     error = super::errors::UpdateApiKeyError
 )]
-#[derive(Default)]
 pub struct UpdateApiKey {
     /// `AccessKeyId`: a string.
     ///
@@ -4832,7 +4735,6 @@ pub struct UpdateApiKeyResponse {
     output = UpdateServiceResponse,
     error = super::errors::UpdateServiceError
 )]
-#[derive(Default)]
 pub struct UpdateService {
     /// `ServiceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateAgentAppResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAgentApp {
     /// `InstanceID`: a string.
     ///
@@ -76,7 +75,6 @@ pub struct CreateAgentAppResponse {
     output = CreateAgentAppMcpServersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAgentAppMcpServers {
     /// `InstanceID`: a string.
     ///
@@ -117,7 +115,6 @@ pub struct CreateAgentAppMcpServersResponse {
     output = CreateAgentAppModelServicesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAgentAppModelServices {
     /// `InstanceID`: a string.
     ///
@@ -158,7 +155,6 @@ pub struct CreateAgentAppModelServicesResponse {
     output = CreateAgentAppServicesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAgentAppServices {
     /// `InstanceID`: a string.
     ///
@@ -199,7 +195,6 @@ pub struct CreateAgentAppServicesResponse {
     output = CreateAgentCredentialResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAgentCredential {}
 
 /// What a successful [`CreateAgentCredential`] call returns.
@@ -222,7 +217,6 @@ pub struct CreateAgentCredentialResponse {
     output = CreateMcpServerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateMcpServer {
     /// `Mode`: a string.
     ///
@@ -383,7 +377,6 @@ pub struct CreateMcpServerResponse {
     output = CreateModelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateModel {
     /// `InstanceID`: a string.
     ///
@@ -470,7 +463,6 @@ pub struct CreateModelResponse {
     output = CreateModelServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateModelService {
     /// `InstanceID`: a string.
     ///
@@ -652,7 +644,6 @@ pub struct CreateModelServiceResponse {
     output = CreateServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateService {}
 
 /// What a successful [`CreateService`] call returns.
@@ -675,7 +666,6 @@ pub struct CreateServiceResponse {
     output = DeleteAgentAppResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAgentApp {
     /// `InstanceID`: a string.
     ///
@@ -713,7 +703,6 @@ pub struct DeleteAgentAppResponse {
     output = DeleteAgentAppMcpServersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAgentAppMcpServers {
     /// `InstanceID`: a string.
     ///
@@ -757,7 +746,6 @@ pub struct DeleteAgentAppMcpServersResponse {
     output = DeleteAgentAppModelServicesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAgentAppModelServices {
     /// `InstanceID`: a string.
     ///
@@ -801,7 +789,6 @@ pub struct DeleteAgentAppModelServicesResponse {
     output = DeleteAgentAppServicesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAgentAppServices {
     /// `InstanceID`: a string.
     ///
@@ -845,7 +832,6 @@ pub struct DeleteAgentAppServicesResponse {
     output = DeleteAgentCredentialResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAgentCredential {}
 
 /// What a successful [`DeleteAgentCredential`] call returns.
@@ -868,7 +854,6 @@ pub struct DeleteAgentCredentialResponse {
     output = DeleteMcpServerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteMcpServer {
     /// `InstanceID`: a string.
     ///
@@ -906,7 +891,6 @@ pub struct DeleteMcpServerResponse {
     output = DeleteModelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteModel {
     /// `InstanceID`: a string.
     ///
@@ -944,7 +928,6 @@ pub struct DeleteModelResponse {
     output = DeleteModelServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteModelService {
     /// `InstanceID`: a string.
     ///
@@ -982,7 +965,6 @@ pub struct DeleteModelServiceResponse {
     output = DeleteServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteService {
     /// `InstanceID`: a string.
     ///
@@ -1017,7 +999,6 @@ pub struct DeleteServiceResponse {
     output = DescribeAgentAppResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAgentApp {
     /// `InstanceID`: a string.
     ///
@@ -1055,7 +1036,6 @@ pub struct DescribeAgentAppResponse {
     output = DescribeAgentAppMcpServersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAgentAppMcpServers {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1120,7 +1100,6 @@ pub struct DescribeAgentAppMcpServersResponse {
     output = DescribeAgentAppModelServicesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAgentAppModelServices {}
 
 /// What a successful [`DescribeAgentAppModelServices`] call returns.
@@ -1143,7 +1122,6 @@ pub struct DescribeAgentAppModelServicesResponse {
     output = DescribeAgentAppServicesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAgentAppServices {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1219,7 +1197,6 @@ pub struct DescribeAgentAppServicesResponse {
     output = DescribeAgentAppsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAgentApps {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1297,7 +1274,6 @@ pub struct DescribeAgentAppsResponse {
     output = DescribeAgentCredentialResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAgentCredential {}
 
 /// What a successful [`DescribeAgentCredential`] call returns.
@@ -1320,7 +1296,6 @@ pub struct DescribeAgentCredentialResponse {
     output = DescribeAgentCredentialsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAgentCredentials {}
 
 /// What a successful [`DescribeAgentCredentials`] call returns.
@@ -1343,7 +1318,6 @@ pub struct DescribeAgentCredentialsResponse {
     output = DescribeMcpServerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeMcpServer {
     /// `InstanceID`: a string.
     ///
@@ -1381,7 +1355,6 @@ pub struct DescribeMcpServerResponse {
     output = DescribeMcpServersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeMcpServers {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1461,7 +1434,6 @@ pub struct DescribeMcpServersResponse {
     output = DescribeModelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeModel {
     /// `InstanceID`: a string.
     ///
@@ -1499,7 +1471,6 @@ pub struct DescribeModelResponse {
     output = DescribeModelServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeModelService {
     /// `InstanceID`: a string.
     ///
@@ -1537,7 +1508,6 @@ pub struct DescribeModelServiceResponse {
     output = DescribeModelServicesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeModelServices {
     /// `InstanceID`: a string.
     ///
@@ -1615,7 +1585,6 @@ pub struct DescribeModelServicesResponse {
     output = DescribeModelsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeModels {
     /// `InstanceID`: a string.
     ///
@@ -1683,7 +1652,6 @@ pub struct DescribeModelsResponse {
     output = DescribeServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeService {
     /// `InstanceID`: a string.
     ///
@@ -1718,7 +1686,6 @@ pub struct DescribeServiceResponse {
     output = DescribeServicesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeServices {}
 
 /// What a successful [`DescribeServices`] call returns.
@@ -1741,7 +1708,6 @@ pub struct DescribeServicesResponse {
     output = ModifyAgentAppResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAgentApp {
     /// `InstanceID`: a string.
     ///
@@ -1801,7 +1767,6 @@ pub struct ModifyAgentAppResponse {
     output = ModifyAgentAppModelServicesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAgentAppModelServices {
     /// `InstanceID`: a string.
     ///
@@ -1842,7 +1807,6 @@ pub struct ModifyAgentAppModelServicesResponse {
     output = ModifyAgentCredentialResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAgentCredential {}
 
 /// What a successful [`ModifyAgentCredential`] call returns.
@@ -1865,7 +1829,6 @@ pub struct ModifyAgentCredentialResponse {
     output = ModifyMcpServerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyMcpServer {
     /// `ID`: a string.
     ///
@@ -2037,7 +2000,6 @@ pub struct ModifyMcpServerResponse {
     output = ModifyModelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyModel {
     /// `InstanceID`: a string.
     ///
@@ -2120,7 +2082,6 @@ pub struct ModifyModelResponse {
     output = ModifyModelServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyModelService {
     /// `InstanceID`: a string.
     ///
@@ -2303,7 +2264,6 @@ pub struct ModifyModelServiceResponse {
     output = ModifyServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyService {
     /// `InstanceID`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateApmInstanceResponse,
     error = super::errors::CreateApmInstanceError
 )]
-#[derive(Default)]
 pub struct CreateApmInstance {
     /// `Name`: a string.
     ///
@@ -81,7 +80,6 @@ pub struct CreateApmInstanceResponse {
     output = CreateApmPrometheusRuleResponse,
     error = super::errors::CreateApmPrometheusRuleError
 )]
-#[derive(Default)]
 pub struct CreateApmPrometheusRule {
     /// `Name`: a string.
     ///
@@ -139,7 +137,6 @@ pub struct CreateApmPrometheusRuleResponse {
     output = CreateApmSampleConfigResponse,
     error = super::errors::CreateApmSampleConfigError
 )]
-#[derive(Default)]
 pub struct CreateApmSampleConfig {
     /// `InstanceId`: a string.
     ///
@@ -198,7 +195,6 @@ pub struct CreateApmSampleConfigResponse {
     output = CreateProfileTaskResponse,
     error = super::errors::CreateProfileTaskError
 )]
-#[derive(Default)]
 pub struct CreateProfileTask {
     /// `ServiceName`: a string.
     ///
@@ -266,7 +262,6 @@ pub struct CreateProfileTaskResponse {
     output = DeleteApmSampleConfigResponse,
     error = super::errors::DeleteApmSampleConfigError
 )]
-#[derive(Default)]
 pub struct DeleteApmSampleConfig {
     /// `InstanceId`: a string.
     ///
@@ -299,7 +294,6 @@ pub struct DeleteApmSampleConfigResponse {
     output = DescribeApmAgentResponse,
     error = super::errors::DescribeApmAgentError
 )]
-#[derive(Default)]
 pub struct DescribeApmAgent {
     /// `InstanceId`: a string.
     ///
@@ -353,7 +347,6 @@ pub struct DescribeApmAgentResponse {
     output = DescribeApmAllVulCountResponse,
     error = super::errors::DescribeApmAllVulCountError
 )]
-#[derive(Default)]
 pub struct DescribeApmAllVulCount {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -404,7 +397,6 @@ pub struct DescribeApmAllVulCountResponse {
     output = DescribeApmApplicationConfigResponse,
     error = super::errors::DescribeApmApplicationConfigError
 )]
-#[derive(Default)]
 pub struct DescribeApmApplicationConfig {
     /// `InstanceId`: a string.
     ///
@@ -440,7 +432,6 @@ pub struct DescribeApmApplicationConfigResponse {
     output = DescribeApmAssociationResponse,
     error = super::errors::DescribeApmAssociationError
 )]
-#[derive(Default)]
 pub struct DescribeApmAssociation {
     /// `ProductName`: a string.
     ///
@@ -474,9 +465,15 @@ pub struct DescribeApmAssociationResponse {
     version = "2021-06-22",
     name = "DescribeApmInstances",
     output = DescribeApmInstancesResponse,
-    error = super::errors::DescribeApmInstancesError
+    error = super::errors::DescribeApmInstancesError,
+    paginate(
+        page = page_index,
+        limit = page_size,
+        items = instances,
+        item = models::ApmInstanceDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApmInstances {
     /// `Tags`: a list of [`ApmTag`](super::models::ApmTag) objects.
     pub tags: Option<Vec<models::ApmTag>>,
@@ -570,7 +567,6 @@ pub struct DescribeApmInstancesResponse {
     output = DescribeApmPrometheusRuleResponse,
     error = super::errors::DescribeApmPrometheusRuleError
 )]
-#[derive(Default)]
 pub struct DescribeApmPrometheusRule {
     /// `InstanceId`: a string.
     ///
@@ -601,7 +597,6 @@ pub struct DescribeApmPrometheusRuleResponse {
     output = DescribeApmSQLInjectionDetailResponse,
     error = super::errors::DescribeApmSQLInjectionDetailError
 )]
-#[derive(Default)]
 pub struct DescribeApmSQLInjectionDetail {
     /// `InstanceId`: a string.
     ///
@@ -673,7 +668,6 @@ pub struct DescribeApmSQLInjectionDetailResponse {
     output = DescribeApmSampleConfigResponse,
     error = super::errors::DescribeApmSampleConfigError
 )]
-#[derive(Default)]
 pub struct DescribeApmSampleConfig {
     /// `InstanceId`: a string.
     ///
@@ -707,9 +701,15 @@ pub struct DescribeApmSampleConfigResponse {
     version = "2021-06-22",
     name = "DescribeApmServiceMetric",
     output = DescribeApmServiceMetricResponse,
-    error = super::errors::DescribeApmServiceMetricError
+    error = super::errors::DescribeApmServiceMetricError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = service_metric_list,
+        item = models::ApmServiceMetric,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApmServiceMetric {
     /// `InstanceId`: a string.
     ///
@@ -825,7 +825,6 @@ pub struct DescribeApmServiceMetricResponse {
     output = DescribeApmVulnerabilityCountResponse,
     error = super::errors::DescribeApmVulnerabilityCountError
 )]
-#[derive(Default)]
 pub struct DescribeApmVulnerabilityCount {
     /// `InstanceId`: a string.
     ///
@@ -891,7 +890,6 @@ pub struct DescribeApmVulnerabilityCountResponse {
     output = DescribeApmVulnerabilityDetailResponse,
     error = super::errors::DescribeApmVulnerabilityDetailError
 )]
-#[derive(Default)]
 pub struct DescribeApmVulnerabilityDetail {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -938,7 +936,6 @@ pub struct DescribeApmVulnerabilityDetailResponse {
     output = DescribeGeneralApmApplicationConfigResponse,
     error = super::errors::DescribeGeneralApmApplicationConfigError
 )]
-#[derive(Default)]
 pub struct DescribeGeneralApmApplicationConfig {
     /// `ServiceName`: a string.
     ///
@@ -974,7 +971,6 @@ pub struct DescribeGeneralApmApplicationConfigResponse {
     output = DescribeGeneralMetricDataResponse,
     error = super::errors::DescribeGeneralMetricDataError
 )]
-#[derive(Default)]
 pub struct DescribeGeneralMetricData {
     /// `Metrics`: a list of strings.
     ///
@@ -1046,7 +1042,6 @@ pub struct DescribeGeneralMetricDataResponse {
     output = DescribeGeneralOTSpanListResponse,
     error = super::errors::DescribeGeneralOTSpanListError
 )]
-#[derive(Default)]
 pub struct DescribeGeneralOTSpanList {
     /// `InstanceId`: a string.
     ///
@@ -1111,9 +1106,15 @@ pub struct DescribeGeneralOTSpanListResponse {
     version = "2021-06-22",
     name = "DescribeGeneralSpanList",
     output = DescribeGeneralSpanListResponse,
-    error = super::errors::DescribeGeneralSpanListError
+    error = super::errors::DescribeGeneralSpanListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = spans,
+        item = models::Span,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGeneralSpanList {
     /// `InstanceId`: a string.
     ///
@@ -1178,9 +1179,15 @@ pub struct DescribeGeneralSpanListResponse {
     version = "2021-06-22",
     name = "DescribeMetricRecords",
     output = DescribeMetricRecordsResponse,
-    error = super::errors::DescribeMetricRecordsError
+    error = super::errors::DescribeMetricRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = records,
+        item = models::ApmMetricRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMetricRecords {
     /// `InstanceId`: a string.
     ///
@@ -1279,7 +1286,6 @@ pub struct DescribeMetricRecordsResponse {
     output = DescribeOPRAllVulCountResponse,
     error = super::errors::DescribeOPRAllVulCountError
 )]
-#[derive(Default)]
 pub struct DescribeOPRAllVulCount {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -1330,7 +1336,6 @@ pub struct DescribeOPRAllVulCountResponse {
     output = DescribeRelatedServicesOnTraceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeRelatedServicesOnTrace {
     /// `InstanceId`: a string.
     ///
@@ -1394,9 +1399,14 @@ pub struct DescribeRelatedServicesOnTraceResponse {
     version = "2021-06-22",
     name = "DescribeServiceOverview",
     output = DescribeServiceOverviewResponse,
-    error = super::errors::DescribeServiceOverviewError
+    error = super::errors::DescribeServiceOverviewError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = records,
+        item = models::ApmMetricRecord
+    )
 )]
-#[derive(Default)]
 pub struct DescribeServiceOverview {
     /// `InstanceId`: a string.
     ///
@@ -1461,7 +1471,6 @@ pub struct DescribeServiceOverviewResponse {
     output = DescribeSpanTreeByIDResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeSpanTreeByID {
     /// `InstanceId`: a string.
     ///
@@ -1530,7 +1539,6 @@ pub struct DescribeSpanTreeByIDResponse {
     output = DescribeTagValuesResponse,
     error = super::errors::DescribeTagValuesError
 )]
-#[derive(Default)]
 pub struct DescribeTagValues {
     /// `InstanceId`: a string.
     ///
@@ -1589,7 +1597,6 @@ pub struct DescribeTagValuesResponse {
     output = DescribeTopologyNewResponse,
     error = super::errors::DescribeTopologyNewError
 )]
-#[derive(Default)]
 pub struct DescribeTopologyNew {
     /// `InstanceId`: a string.
     ///
@@ -1712,7 +1719,6 @@ pub struct DescribeTopologyNewResponse {
     output = ModifyApmApplicationConfigResponse,
     error = super::errors::ModifyApmApplicationConfigError
 )]
-#[derive(Default)]
 pub struct ModifyApmApplicationConfig {
     /// `InstanceId`: a string.
     ///
@@ -2060,7 +2066,6 @@ pub struct ModifyApmApplicationConfigResponse {
     output = ModifyApmAssociationResponse,
     error = super::errors::ModifyApmAssociationError
 )]
-#[derive(Default)]
 pub struct ModifyApmAssociation {
     /// `ProductName`: a string.
     ///
@@ -2113,7 +2118,6 @@ pub struct ModifyApmAssociationResponse {
     output = ModifyApmInstanceResponse,
     error = super::errors::ModifyApmInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyApmInstance {
     /// `InstanceId`: a string.
     ///
@@ -2391,7 +2395,6 @@ pub struct ModifyApmInstanceResponse {
     output = ModifyApmPrometheusRuleResponse,
     error = super::errors::ModifyApmPrometheusRuleError
 )]
-#[derive(Default)]
 pub struct ModifyApmPrometheusRule {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -2454,7 +2457,6 @@ pub struct ModifyApmPrometheusRuleResponse {
     output = ModifyApmSampleConfigResponse,
     error = super::errors::ModifyApmSampleConfigError
 )]
-#[derive(Default)]
 pub struct ModifyApmSampleConfig {
     /// `InstanceId`: a string.
     ///
@@ -2520,7 +2522,6 @@ pub struct ModifyApmSampleConfigResponse {
     output = ModifyApmServiceResponse,
     error = super::errors::ModifyApmServiceError
 )]
-#[derive(Default)]
 pub struct ModifyApmService {
     /// `ServiceID`: a string.
     ///
@@ -2557,7 +2558,6 @@ pub struct ModifyApmServiceResponse {
     output = ModifyGeneralApmApplicationConfigResponse,
     error = super::errors::ModifyGeneralApmApplicationConfigError
 )]
-#[derive(Default)]
 pub struct ModifyGeneralApmApplicationConfig {
     /// `InstanceId`: a string.
     ///
@@ -2598,7 +2598,6 @@ pub struct ModifyGeneralApmApplicationConfigResponse {
     output = OpenApmPaidVersionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct OpenApmPaidVersion {}
 
 /// What a successful [`OpenApmPaidVersion`] call returns.
@@ -2621,7 +2620,6 @@ pub struct OpenApmPaidVersionResponse {
     output = TerminateApmInstanceResponse,
     error = super::errors::TerminateApmInstanceError
 )]
-#[derive(Default)]
 pub struct TerminateApmInstance {
     /// `InstanceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CloseAsyncRecognitionTaskResponse,
     error = super::errors::CloseAsyncRecognitionTaskError
 )]
-#[derive(Default)]
 pub struct CloseAsyncRecognitionTask {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -45,7 +44,6 @@ pub struct CloseAsyncRecognitionTaskResponse {
     output = CreateAsrKeyWordLibResponse,
     error = super::errors::CreateAsrKeyWordLibError
 )]
-#[derive(Default)]
 pub struct CreateAsrKeyWordLib {
     /// `Name`: a string.
     ///
@@ -81,7 +79,6 @@ pub struct CreateAsrKeyWordLibResponse {
     output = CreateAsrVocabResponse,
     error = super::errors::CreateAsrVocabError
 )]
-#[derive(Default)]
 pub struct CreateAsrVocab {
     /// `Name`: a string.
     ///
@@ -127,7 +124,6 @@ pub struct CreateAsrVocabResponse {
     output = CreateAsyncRecognitionTaskResponse,
     error = super::errors::CreateAsyncRecognitionTaskError
 )]
-#[derive(Default)]
 pub struct CreateAsyncRecognitionTask {
     /// `EngineType`: a string.
     ///
@@ -208,7 +204,6 @@ pub struct CreateAsyncRecognitionTaskResponse {
     output = CreateCustomizationResponse,
     error = super::errors::CreateCustomizationError
 )]
-#[derive(Default)]
 pub struct CreateCustomization {
     /// `ModelName`: a string.
     ///
@@ -257,7 +252,6 @@ pub struct CreateCustomizationResponse {
     output = CreateRecTaskResponse,
     error = super::errors::CreateRecTaskError
 )]
-#[derive(Default)]
 pub struct CreateRecTask {
     /// `EngineModelType`: a string.
     ///
@@ -409,7 +403,6 @@ pub struct CreateRecTaskResponse {
     output = DeleteAsrKeyWordLibResponse,
     error = super::errors::DeleteAsrKeyWordLibError
 )]
-#[derive(Default)]
 pub struct DeleteAsrKeyWordLib {
     /// `KeyWordLibId`: a string.
     ///
@@ -437,7 +430,6 @@ pub struct DeleteAsrKeyWordLibResponse {
     output = DeleteAsrVocabResponse,
     error = super::errors::DeleteAsrVocabError
 )]
-#[derive(Default)]
 pub struct DeleteAsrVocab {
     /// `VocabId`: a string.
     ///
@@ -465,7 +457,6 @@ pub struct DeleteAsrVocabResponse {
     output = DeleteCustomizationResponse,
     error = super::errors::DeleteCustomizationError
 )]
-#[derive(Default)]
 pub struct DeleteCustomization {
     /// `ModelId`: a string.
     ///
@@ -493,7 +484,6 @@ pub struct DeleteCustomizationResponse {
     output = DescribeAsyncRecognitionTasksResponse,
     error = super::errors::DescribeAsyncRecognitionTasksError
 )]
-#[derive(Default)]
 pub struct DescribeAsyncRecognitionTasks {}
 
 /// What a successful [`DescribeAsyncRecognitionTasks`] call returns.
@@ -519,7 +509,6 @@ pub struct DescribeAsyncRecognitionTasksResponse {
     output = DescribeTaskStatusResponse,
     error = super::errors::DescribeTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTaskStatus {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -550,7 +539,6 @@ pub struct DescribeTaskStatusResponse {
     output = DownloadAsrVocabResponse,
     error = super::errors::DownloadAsrVocabError
 )]
-#[derive(Default)]
 pub struct DownloadAsrVocab {
     /// `VocabId`: a string.
     ///
@@ -588,7 +576,6 @@ pub struct DownloadAsrVocabResponse {
     output = DownloadCustomizationResponse,
     error = super::errors::DownloadCustomizationError
 )]
-#[derive(Default)]
 pub struct DownloadCustomization {
     /// `ModelId`: a string.
     ///
@@ -621,7 +608,6 @@ pub struct DownloadCustomizationResponse {
     output = GetAsrKeyWordLibListResponse,
     error = super::errors::GetAsrKeyWordLibListError
 )]
-#[derive(Default)]
 pub struct GetAsrKeyWordLibList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -663,7 +649,6 @@ pub struct GetAsrKeyWordLibListResponse {
     output = GetAsrVocabResponse,
     error = super::errors::GetAsrVocabError
 )]
-#[derive(Default)]
 pub struct GetAsrVocab {
     /// `VocabId`: a string.
     ///
@@ -722,9 +707,15 @@ pub struct GetAsrVocabResponse {
     version = "2019-06-14",
     name = "GetAsrVocabList",
     output = GetAsrVocabListResponse,
-    error = super::errors::GetAsrVocabListError
+    error = super::errors::GetAsrVocabListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vocab_list,
+        item = models::Vocab,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetAsrVocabList {
     /// `TagInfos`: a list of strings.
     #[deprecated(
@@ -769,9 +760,15 @@ pub struct GetAsrVocabListResponse {
     version = "2019-06-14",
     name = "GetCustomizationList",
     output = GetCustomizationListResponse,
-    error = super::errors::GetCustomizationListError
+    error = super::errors::GetCustomizationListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::Model,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetCustomizationList {
     /// `TagInfos`: a list of strings.
     #[deprecated(
@@ -818,7 +815,6 @@ pub struct GetCustomizationListResponse {
     output = GetModelInfoResponse,
     error = super::errors::GetModelInfoError
 )]
-#[derive(Default)]
 pub struct GetModelInfo {
     /// `ModelId`: a string.
     ///
@@ -849,7 +845,6 @@ pub struct GetModelInfoResponse {
     output = GetUsageByDateResponse,
     error = super::errors::GetUsageByDateError
 )]
-#[derive(Default)]
 pub struct GetUsageByDate {
     /// `BizNameList`: a list of strings.
     ///
@@ -890,7 +885,6 @@ pub struct GetUsageByDateResponse {
     output = ModifyCustomizationResponse,
     error = super::errors::ModifyCustomizationError
 )]
-#[derive(Default)]
 pub struct ModifyCustomization {
     /// `ModelId`: a string.
     ///
@@ -933,7 +927,6 @@ pub struct ModifyCustomizationResponse {
     output = ModifyCustomizationStateResponse,
     error = super::errors::ModifyCustomizationStateError
 )]
-#[derive(Default)]
 pub struct ModifyCustomizationState {
     /// `ModelId`: a string.
     pub model_id: String,
@@ -965,7 +958,6 @@ pub struct ModifyCustomizationStateResponse {
     output = SentenceRecognitionResponse,
     error = super::errors::SentenceRecognitionError
 )]
-#[derive(Default)]
 pub struct SentenceRecognition {
     /// `EngSerViceType`: a string.
     ///
@@ -1118,7 +1110,6 @@ pub struct SentenceRecognitionResponse {
     output = SetVocabStateResponse,
     error = super::errors::SetVocabStateError
 )]
-#[derive(Default)]
 pub struct SetVocabState {
     /// `VocabId`: a string.
     ///
@@ -1156,7 +1147,6 @@ pub struct SetVocabStateResponse {
     output = UpdateAsrKeyWordLibResponse,
     error = super::errors::UpdateAsrKeyWordLibError
 )]
-#[derive(Default)]
 pub struct UpdateAsrKeyWordLib {
     /// `KeyWordLibId`: a string.
     ///
@@ -1197,7 +1187,6 @@ pub struct UpdateAsrKeyWordLibResponse {
     output = UpdateAsrVocabResponse,
     error = super::errors::UpdateAsrVocabError
 )]
-#[derive(Default)]
 pub struct UpdateAsrVocab {
     /// `VocabId`: a string.
     ///
@@ -1248,7 +1237,6 @@ pub struct UpdateAsrVocabResponse {
     output = VoicePrintCompareResponse,
     error = super::errors::VoicePrintCompareError
 )]
-#[derive(Default)]
 pub struct VoicePrintCompare {
     /// `VoiceFormat`: a signed 64-bit integer.
     ///
@@ -1294,7 +1282,6 @@ pub struct VoicePrintCompareResponse {
     output = VoicePrintCountResponse,
     error = super::errors::VoicePrintCountError
 )]
-#[derive(Default)]
 pub struct VoicePrintCount {
     /// `GroupId`: a string.
     ///
@@ -1330,7 +1317,6 @@ pub struct VoicePrintCountResponse {
     output = VoicePrintDeleteResponse,
     error = super::errors::VoicePrintDeleteError
 )]
-#[derive(Default)]
 pub struct VoicePrintDelete {
     /// `VoicePrintId`: a string.
     ///
@@ -1371,7 +1357,6 @@ pub struct VoicePrintDeleteResponse {
     output = VoicePrintEnrollResponse,
     error = super::errors::VoicePrintEnrollError
 )]
-#[derive(Default)]
 pub struct VoicePrintEnroll {
     /// `VoiceFormat`: a signed 64-bit integer.
     ///
@@ -1430,7 +1415,6 @@ pub struct VoicePrintEnrollResponse {
     output = VoicePrintGroupListResponse,
     error = super::errors::VoicePrintGroupListError
 )]
-#[derive(Default)]
 pub struct VoicePrintGroupList {}
 
 /// What a successful [`VoicePrintGroupList`] call returns.
@@ -1456,7 +1440,6 @@ pub struct VoicePrintGroupListResponse {
     output = VoicePrintGroupVerifyResponse,
     error = super::errors::VoicePrintGroupVerifyError
 )]
-#[derive(Default)]
 pub struct VoicePrintGroupVerify {
     /// `VoiceFormat`: a signed 64-bit integer.
     ///
@@ -1507,7 +1490,6 @@ pub struct VoicePrintGroupVerifyResponse {
     output = VoicePrintUpdateResponse,
     error = super::errors::VoicePrintUpdateError
 )]
-#[derive(Default)]
 pub struct VoicePrintUpdate {
     /// `VoiceFormat`: a signed 64-bit integer.
     ///
@@ -1561,7 +1543,6 @@ pub struct VoicePrintUpdateResponse {
     output = VoicePrintVerifyResponse,
     error = super::errors::VoicePrintVerifyError
 )]
-#[derive(Default)]
 pub struct VoicePrintVerify {
     /// `VoiceFormat`: a signed 64-bit integer.
     ///

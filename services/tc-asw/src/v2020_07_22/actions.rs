@@ -17,7 +17,6 @@ use super::models;
     output = CreateFlowServiceResponse,
     error = super::errors::CreateFlowServiceError
 )]
-#[derive(Default)]
 pub struct CreateFlowService {
     /// `Definition`: a string.
     ///
@@ -96,7 +95,6 @@ pub struct CreateFlowServiceResponse {
     output = DescribeExecutionResponse,
     error = super::errors::DescribeExecutionError
 )]
-#[derive(Default)]
 pub struct DescribeExecution {
     /// `ExecutionResourceName`: a string.
     pub execution_resource_name: String,
@@ -149,7 +147,6 @@ pub struct DescribeExecutionResponse {
     output = DescribeExecutionHistoryResponse,
     error = super::errors::DescribeExecutionHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeExecutionHistory {
     /// `ExecutionResourceName`: a string.
     ///
@@ -180,7 +177,6 @@ pub struct DescribeExecutionHistoryResponse {
     output = DescribeExecutionsResponse,
     error = super::errors::DescribeExecutionsError
 )]
-#[derive(Default)]
 pub struct DescribeExecutions {
     /// `StateMachineResourceName`: a string.
     pub state_machine_resource_name: String,
@@ -218,7 +214,6 @@ pub struct DescribeExecutionsResponse {
     output = DescribeFlowServiceDetailResponse,
     error = super::errors::DescribeFlowServiceDetailError
 )]
-#[derive(Default)]
 pub struct DescribeFlowServiceDetail {
     /// `FlowServiceResource`: a string.
     ///
@@ -295,9 +290,15 @@ pub struct DescribeFlowServiceDetailResponse {
     version = "2020-07-22",
     name = "DescribeFlowServices",
     output = DescribeFlowServicesResponse,
-    error = super::errors::DescribeFlowServicesError
+    error = super::errors::DescribeFlowServicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = flow_service_set,
+        item = models::StateMachine,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFlowServices {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: Option<u64>,
@@ -335,7 +336,6 @@ pub struct DescribeFlowServicesResponse {
     output = ModifyFlowServiceResponse,
     error = super::errors::ModifyFlowServiceError
 )]
-#[derive(Default)]
 pub struct ModifyFlowService {
     /// `FlowServiceResource`: a string.
     pub flow_service_resource: String,
@@ -400,7 +400,6 @@ pub struct ModifyFlowServiceResponse {
     output = StartExecutionResponse,
     error = super::errors::StartExecutionError
 )]
-#[derive(Default)]
 pub struct StartExecution {
     /// `StateMachineResourceName`: a string.
     ///
@@ -448,7 +447,6 @@ pub struct StartExecutionResponse {
     output = StopExecutionResponse,
     error = super::errors::StopExecutionError
 )]
-#[derive(Default)]
 pub struct StopExecution {
     /// `ExecutionQrn`: a string.
     ///

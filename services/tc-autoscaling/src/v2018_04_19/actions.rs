@@ -18,7 +18,6 @@ use super::models;
     output = AttachInstancesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AttachInstances {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -56,7 +55,6 @@ pub struct AttachInstancesResponse {
     output = AttachLoadBalancersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AttachLoadBalancers {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -97,7 +95,6 @@ pub struct AttachLoadBalancersResponse {
     output = CancelInstanceRefreshResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CancelInstanceRefresh {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -130,7 +127,6 @@ pub struct CancelInstanceRefreshResponse {
     output = ClearLaunchConfigurationAttributesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ClearLaunchConfigurationAttributes {
     /// `LaunchConfigurationId`: a string.
     ///
@@ -193,7 +189,6 @@ pub struct ClearLaunchConfigurationAttributesResponse {
     output = CompleteLifecycleActionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CompleteLifecycleAction {
     /// `LifecycleHookId`: a string.
     ///
@@ -236,7 +231,6 @@ pub struct CompleteLifecycleActionResponse {
     output = CreateAutoScalingGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAutoScalingGroup {
     /// `AutoScalingGroupName`: a string.
     ///
@@ -387,7 +381,6 @@ pub struct CreateAutoScalingGroupResponse {
     output = CreateAutoScalingGroupFromInstanceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAutoScalingGroupFromInstance {
     /// `AutoScalingGroupName`: a string.
     ///
@@ -443,7 +436,6 @@ pub struct CreateAutoScalingGroupFromInstanceResponse {
     output = CreateLaunchConfigurationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateLaunchConfiguration {
     /// `LaunchConfigurationName`: a string.
     ///
@@ -589,7 +581,6 @@ pub struct CreateLaunchConfigurationResponse {
     output = CreateLifecycleHookResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateLifecycleHook {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -662,7 +653,6 @@ pub struct CreateLifecycleHookResponse {
     output = CreateNotificationConfigurationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateNotificationConfiguration {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -720,7 +710,6 @@ pub struct CreateNotificationConfigurationResponse {
     output = CreateScalingPolicyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateScalingPolicy {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -806,7 +795,6 @@ pub struct CreateScalingPolicyResponse {
     output = CreateScheduledActionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateScheduledAction {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -879,7 +867,6 @@ pub struct CreateScheduledActionResponse {
     output = DeleteAutoScalingGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAutoScalingGroup {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -907,7 +894,6 @@ pub struct DeleteAutoScalingGroupResponse {
     output = DeleteLaunchConfigurationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteLaunchConfiguration {
     /// `LaunchConfigurationId`: a string.
     ///
@@ -935,7 +921,6 @@ pub struct DeleteLaunchConfigurationResponse {
     output = DeleteLifecycleHookResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteLifecycleHook {
     /// `LifecycleHookId`: a string.
     ///
@@ -963,7 +948,6 @@ pub struct DeleteLifecycleHookResponse {
     output = DeleteNotificationConfigurationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteNotificationConfiguration {
     /// `AutoScalingNotificationId`: a string.
     ///
@@ -991,7 +975,6 @@ pub struct DeleteNotificationConfigurationResponse {
     output = DeleteScalingPolicyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteScalingPolicy {
     /// `AutoScalingPolicyId`: a string.
     ///
@@ -1019,7 +1002,6 @@ pub struct DeleteScalingPolicyResponse {
     output = DeleteScheduledActionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteScheduledAction {
     /// `ScheduledActionId`: a string.
     ///
@@ -1047,7 +1029,6 @@ pub struct DeleteScheduledActionResponse {
     output = DescribeAccountLimitsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAccountLimits {}
 
 /// What a successful [`DescribeAccountLimits`] call returns.
@@ -1088,9 +1069,15 @@ pub struct DescribeAccountLimitsResponse {
     version = "2018-04-19",
     name = "DescribeAutoScalingActivities",
     output = DescribeAutoScalingActivitiesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = activity_set,
+        item = models::Activity,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAutoScalingActivities {
     /// `ActivityIds`: a list of strings.
     ///
@@ -1149,7 +1136,6 @@ pub struct DescribeAutoScalingActivitiesResponse {
     output = DescribeAutoScalingAdvicesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAutoScalingAdvices {
     /// `AutoScalingGroupIds`: a list of strings.
     ///
@@ -1182,7 +1168,6 @@ pub struct DescribeAutoScalingAdvicesResponse {
     output = DescribeAutoScalingGroupLastActivitiesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAutoScalingGroupLastActivities {
     /// `AutoScalingGroupIds`: a list of strings.
     ///
@@ -1216,9 +1201,15 @@ pub struct DescribeAutoScalingGroupLastActivitiesResponse {
     version = "2018-04-19",
     name = "DescribeAutoScalingGroups",
     output = DescribeAutoScalingGroupsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = auto_scaling_group_set,
+        item = models::AutoScalingGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAutoScalingGroups {
     /// `AutoScalingGroupIds`: a list of strings.
     ///
@@ -1267,9 +1258,15 @@ pub struct DescribeAutoScalingGroupsResponse {
     version = "2018-04-19",
     name = "DescribeAutoScalingInstances",
     output = DescribeAutoScalingInstancesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = auto_scaling_instance_set,
+        item = models::Instance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAutoScalingInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -1318,9 +1315,15 @@ pub struct DescribeAutoScalingInstancesResponse {
     version = "2018-04-19",
     name = "DescribeLaunchConfigurations",
     output = DescribeLaunchConfigurationsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = launch_configuration_set,
+        item = models::LaunchConfiguration,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLaunchConfigurations {
     /// `LaunchConfigurationIds`: a list of strings.
     ///
@@ -1369,9 +1372,15 @@ pub struct DescribeLaunchConfigurationsResponse {
     version = "2018-04-19",
     name = "DescribeLifecycleHooks",
     output = DescribeLifecycleHooksResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = lifecycle_hook_set,
+        item = models::LifecycleHook,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLifecycleHooks {
     /// `LifecycleHookIds`: a list of strings.
     pub lifecycle_hook_ids: Option<Vec<String>>,
@@ -1418,9 +1427,15 @@ pub struct DescribeLifecycleHooksResponse {
     version = "2018-04-19",
     name = "DescribeNotificationConfigurations",
     output = DescribeNotificationConfigurationsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = auto_scaling_notification_set,
+        item = models::AutoScalingNotification,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNotificationConfigurations {
     /// `AutoScalingNotificationIds`: a list of strings.
     ///
@@ -1469,9 +1484,15 @@ pub struct DescribeNotificationConfigurationsResponse {
     version = "2018-04-19",
     name = "DescribeRefreshActivities",
     output = DescribeRefreshActivitiesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = refresh_activity_set,
+        item = models::RefreshActivity,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRefreshActivities {
     /// `RefreshActivityIds`: a list of strings.
     ///
@@ -1520,9 +1541,15 @@ pub struct DescribeRefreshActivitiesResponse {
     version = "2018-04-19",
     name = "DescribeScalingPolicies",
     output = DescribeScalingPoliciesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = scaling_policy_set,
+        item = models::ScalingPolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScalingPolicies {
     /// `AutoScalingPolicyIds`: a list of strings.
     ///
@@ -1571,9 +1598,15 @@ pub struct DescribeScalingPoliciesResponse {
     version = "2018-04-19",
     name = "DescribeScheduledActions",
     output = DescribeScheduledActionsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = scheduled_action_set,
+        item = models::ScheduledAction,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScheduledActions {
     /// `ScheduledActionIds`: a list of strings.
     ///
@@ -1624,7 +1657,6 @@ pub struct DescribeScheduledActionsResponse {
     output = DetachInstancesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DetachInstances {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -1662,7 +1694,6 @@ pub struct DetachInstancesResponse {
     output = DetachLoadBalancersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DetachLoadBalancers {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -1705,7 +1736,6 @@ pub struct DetachLoadBalancersResponse {
     output = DisableAutoScalingGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DisableAutoScalingGroup {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -1733,7 +1763,6 @@ pub struct DisableAutoScalingGroupResponse {
     output = EnableAutoScalingGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct EnableAutoScalingGroup {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -1761,7 +1790,6 @@ pub struct EnableAutoScalingGroupResponse {
     output = EnterStandbyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct EnterStandby {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -1799,7 +1827,6 @@ pub struct EnterStandbyResponse {
     output = ExecuteScalingPolicyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ExecuteScalingPolicy {
     /// `AutoScalingPolicyId`: a string.
     ///
@@ -1842,7 +1869,6 @@ pub struct ExecuteScalingPolicyResponse {
     output = ExitStandbyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ExitStandby {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -1880,7 +1906,6 @@ pub struct ExitStandbyResponse {
     output = ModifyAutoScalingGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAutoScalingGroup {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2020,7 +2045,6 @@ pub struct ModifyAutoScalingGroupResponse {
     output = ModifyDesiredCapacityResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDesiredCapacity {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2063,7 +2087,6 @@ pub struct ModifyDesiredCapacityResponse {
     output = ModifyLaunchConfigurationAttributesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyLaunchConfigurationAttributes {
     /// `LaunchConfigurationId`: a string.
     ///
@@ -2196,7 +2219,6 @@ pub struct ModifyLaunchConfigurationAttributesResponse {
     output = ModifyLifecycleHookResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyLifecycleHook {
     /// `LifecycleHookId`: a string.
     ///
@@ -2264,7 +2286,6 @@ pub struct ModifyLifecycleHookResponse {
     output = ModifyLoadBalancerTargetAttributesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyLoadBalancerTargetAttributes {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2300,7 +2321,6 @@ pub struct ModifyLoadBalancerTargetAttributesResponse {
     output = ModifyLoadBalancersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyLoadBalancers {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2346,7 +2366,6 @@ pub struct ModifyLoadBalancersResponse {
     output = ModifyNotificationConfigurationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyNotificationConfiguration {
     /// `AutoScalingNotificationId`: a string.
     ///
@@ -2394,7 +2413,6 @@ pub struct ModifyNotificationConfigurationResponse {
     output = ModifyScalingPolicyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyScalingPolicy {
     /// `AutoScalingPolicyId`: a string.
     ///
@@ -2470,7 +2488,6 @@ pub struct ModifyScalingPolicyResponse {
     output = ModifyScheduledActionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyScheduledAction {
     /// `ScheduledActionId`: a string.
     ///
@@ -2538,7 +2555,6 @@ pub struct ModifyScheduledActionResponse {
     output = RemoveInstancesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RemoveInstances {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2576,7 +2592,6 @@ pub struct RemoveInstancesResponse {
     output = ResumeInstanceRefreshResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ResumeInstanceRefresh {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2614,7 +2629,6 @@ pub struct ResumeInstanceRefreshResponse {
     output = RollbackInstanceRefreshResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RollbackInstanceRefresh {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2660,7 +2674,6 @@ pub struct RollbackInstanceRefreshResponse {
     output = ScaleInInstancesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ScaleInInstances {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2698,7 +2711,6 @@ pub struct ScaleInInstancesResponse {
     output = ScaleOutInstancesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ScaleOutInstances {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2736,7 +2748,6 @@ pub struct ScaleOutInstancesResponse {
     output = SetInstancesProtectionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SetInstancesProtection {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2774,7 +2785,6 @@ pub struct SetInstancesProtectionResponse {
     output = StartAutoScalingInstancesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StartAutoScalingInstances {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2812,7 +2822,6 @@ pub struct StartAutoScalingInstancesResponse {
     output = StartInstanceRefreshResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StartInstanceRefresh {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2853,7 +2862,6 @@ pub struct StartInstanceRefreshResponse {
     output = StopAutoScalingInstancesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StopAutoScalingInstances {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2896,7 +2904,6 @@ pub struct StopAutoScalingInstancesResponse {
     output = StopInstanceRefreshResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StopInstanceRefresh {
     /// `AutoScalingGroupId`: a string.
     ///
@@ -2931,7 +2938,6 @@ pub struct StopInstanceRefreshResponse {
     output = UpgradeLaunchConfigurationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpgradeLaunchConfiguration {
     /// `LaunchConfigurationId`: a string.
     ///
@@ -3043,7 +3049,6 @@ pub struct UpgradeLaunchConfigurationResponse {
     output = UpgradeLifecycleHookResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpgradeLifecycleHook {
     /// `LifecycleHookId`: a string.
     ///

@@ -16,7 +16,6 @@ use ::tc_core::{tc_action, tc_model};
     output = CreateWeappQRUrlResponse,
     error = super::errors::CreateWeappQRUrlError
 )]
-#[derive(Default)]
 pub struct CreateWeappQRUrl {
     /// `SessionKey`: a string.
     ///
@@ -49,7 +48,6 @@ pub struct CreateWeappQRUrlResponse {
     output = DescribeGetAuthInfoResponse,
     error = super::errors::DescribeGetAuthInfoError
 )]
-#[derive(Default)]
 pub struct DescribeGetAuthInfo {}
 
 /// What a successful [`DescribeGetAuthInfo`] call returns.
@@ -92,7 +90,6 @@ pub struct DescribeGetAuthInfoResponse {
     output = SyncIcpOrderWebInfoResponse,
     error = super::errors::SyncIcpOrderWebInfoError
 )]
-#[derive(Default)]
 pub struct SyncIcpOrderWebInfo {
     /// `IcpOrderId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AttachInstancesResponse,
     error = super::errors::AttachInstancesError
 )]
-#[derive(Default)]
 pub struct AttachInstances {
     /// `EnvId`: a string.
     ///
@@ -48,7 +47,6 @@ pub struct AttachInstancesResponse {
     output = CreateComputeEnvResponse,
     error = super::errors::CreateComputeEnvError
 )]
-#[derive(Default)]
 pub struct CreateComputeEnv {
     /// `ComputeEnv`: a [`NamedComputeEnv`](super::models::NamedComputeEnv).
     pub compute_env: models::NamedComputeEnv,
@@ -87,7 +85,6 @@ pub struct CreateComputeEnvResponse {
     output = CreateTaskTemplateResponse,
     error = super::errors::CreateTaskTemplateError
 )]
-#[derive(Default)]
 pub struct CreateTaskTemplate {
     /// `TaskTemplateName`: a string.
     ///
@@ -131,7 +128,6 @@ pub struct CreateTaskTemplateResponse {
     output = DeleteComputeEnvResponse,
     error = super::errors::DeleteComputeEnvError
 )]
-#[derive(Default)]
 pub struct DeleteComputeEnv {
     /// `EnvId`: a string.
     ///
@@ -159,7 +155,6 @@ pub struct DeleteComputeEnvResponse {
     output = DeleteJobResponse,
     error = super::errors::DeleteJobError
 )]
-#[derive(Default)]
 pub struct DeleteJob {
     /// `JobId`: a string.
     ///
@@ -187,7 +182,6 @@ pub struct DeleteJobResponse {
     output = DeleteTaskTemplatesResponse,
     error = super::errors::DeleteTaskTemplatesError
 )]
-#[derive(Default)]
 pub struct DeleteTaskTemplates {
     /// `TaskTemplateIds`: a list of strings.
     ///
@@ -215,7 +209,6 @@ pub struct DeleteTaskTemplatesResponse {
     output = DescribeAvailableCvmInstanceTypesResponse,
     error = super::errors::DescribeAvailableCvmInstanceTypesError
 )]
-#[derive(Default)]
 pub struct DescribeAvailableCvmInstanceTypes {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -246,7 +239,6 @@ pub struct DescribeAvailableCvmInstanceTypesResponse {
     output = DescribeComputeEnvResponse,
     error = super::errors::DescribeComputeEnvError
 )]
-#[derive(Default)]
 pub struct DescribeComputeEnv {
     /// `EnvId`: a string.
     ///
@@ -324,9 +316,15 @@ pub struct DescribeComputeEnvResponse {
     version = "2017-03-12",
     name = "DescribeComputeEnvActivities",
     output = DescribeComputeEnvActivitiesResponse,
-    error = super::errors::DescribeComputeEnvActivitiesError
+    error = super::errors::DescribeComputeEnvActivitiesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = activity_set,
+        item = models::Activity,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeComputeEnvActivities {
     /// `EnvId`: a string.
     ///
@@ -375,7 +373,6 @@ pub struct DescribeComputeEnvActivitiesResponse {
     output = DescribeComputeEnvCreateInfoResponse,
     error = super::errors::DescribeComputeEnvCreateInfoError
 )]
-#[derive(Default)]
 pub struct DescribeComputeEnvCreateInfo {
     /// `EnvId`: a string.
     ///
@@ -444,9 +441,15 @@ pub struct DescribeComputeEnvCreateInfoResponse {
     version = "2017-03-12",
     name = "DescribeComputeEnvCreateInfos",
     output = DescribeComputeEnvCreateInfosResponse,
-    error = super::errors::DescribeComputeEnvCreateInfosError
+    error = super::errors::DescribeComputeEnvCreateInfosError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = compute_env_create_info_set,
+        item = models::ComputeEnvCreateInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeComputeEnvCreateInfos {
     /// `EnvIds`: a list of strings.
     ///
@@ -493,9 +496,15 @@ pub struct DescribeComputeEnvCreateInfosResponse {
     version = "2017-03-12",
     name = "DescribeComputeEnvs",
     output = DescribeComputeEnvsResponse,
-    error = super::errors::DescribeComputeEnvsError
+    error = super::errors::DescribeComputeEnvsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = compute_env_set,
+        item = models::ComputeEnvView,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeComputeEnvs {
     /// `EnvIds`: a list of strings.
     ///
@@ -544,7 +553,6 @@ pub struct DescribeComputeEnvsResponse {
     output = DescribeCvmZoneInstanceConfigInfosResponse,
     error = super::errors::DescribeCvmZoneInstanceConfigInfosError
 )]
-#[derive(Default)]
 pub struct DescribeCvmZoneInstanceConfigInfos {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -575,7 +583,6 @@ pub struct DescribeCvmZoneInstanceConfigInfosResponse {
     output = DescribeInstanceCategoriesResponse,
     error = super::errors::DescribeInstanceCategoriesError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceCategories {}
 
 /// What a successful [`DescribeInstanceCategories`] call returns.
@@ -603,7 +610,6 @@ pub struct DescribeInstanceCategoriesResponse {
     output = DescribeJobResponse,
     error = super::errors::DescribeJobError
 )]
-#[derive(Default)]
 pub struct DescribeJob {
     /// `JobId`: a string.
     ///
@@ -691,7 +697,6 @@ pub struct DescribeJobResponse {
     output = DescribeJobMonitorDataResponse,
     error = super::errors::DescribeJobMonitorDataError
 )]
-#[derive(Default)]
 pub struct DescribeJobMonitorData {
     /// `JobId`: a string.
     ///
@@ -755,7 +760,6 @@ pub struct DescribeJobMonitorDataResponse {
     output = DescribeJobSubmitInfoResponse,
     error = super::errors::DescribeJobSubmitInfoError
 )]
-#[derive(Default)]
 pub struct DescribeJobSubmitInfo {
     /// `JobId`: a string.
     ///
@@ -810,9 +814,15 @@ pub struct DescribeJobSubmitInfoResponse {
     version = "2017-03-12",
     name = "DescribeJobs",
     output = DescribeJobsResponse,
-    error = super::errors::DescribeJobsError
+    error = super::errors::DescribeJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = job_set,
+        item = models::JobView,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJobs {
     /// `JobIds`: a list of strings.
     ///
@@ -859,9 +869,14 @@ pub struct DescribeJobsResponse {
     version = "2017-03-12",
     name = "DescribeTask",
     output = DescribeTaskResponse,
-    error = super::errors::DescribeTaskError
+    error = super::errors::DescribeTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_instance_set,
+        item = models::TaskInstanceView
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTask {
     /// `JobId`: a string.
     ///
@@ -941,9 +956,15 @@ pub struct DescribeTaskResponse {
     version = "2017-03-12",
     name = "DescribeTaskLogs",
     output = DescribeTaskLogsResponse,
-    error = super::errors::DescribeTaskLogsError
+    error = super::errors::DescribeTaskLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_instance_log_set,
+        item = models::TaskInstanceLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTaskLogs {
     /// `JobId`: a string.
     ///
@@ -997,9 +1018,15 @@ pub struct DescribeTaskLogsResponse {
     version = "2017-03-12",
     name = "DescribeTaskTemplates",
     output = DescribeTaskTemplatesResponse,
-    error = super::errors::DescribeTaskTemplatesError
+    error = super::errors::DescribeTaskTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_template_set,
+        item = models::TaskTemplateView,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTaskTemplates {
     /// `TaskTemplateIds`: a list of strings.
     ///
@@ -1048,7 +1075,6 @@ pub struct DescribeTaskTemplatesResponse {
     output = DetachInstancesResponse,
     error = super::errors::DetachInstancesError
 )]
-#[derive(Default)]
 pub struct DetachInstances {
     /// `EnvId`: a string.
     ///
@@ -1081,7 +1107,6 @@ pub struct DetachInstancesResponse {
     output = ModifyComputeEnvResponse,
     error = super::errors::ModifyComputeEnvError
 )]
-#[derive(Default)]
 pub struct ModifyComputeEnv {
     /// `EnvId`: a string.
     ///
@@ -1127,7 +1152,6 @@ pub struct ModifyComputeEnvResponse {
     output = ModifyTaskTemplateResponse,
     error = super::errors::ModifyTaskTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyTaskTemplate {
     /// `TaskTemplateId`: a string.
     ///
@@ -1168,7 +1192,6 @@ pub struct ModifyTaskTemplateResponse {
     output = RetryJobsResponse,
     error = super::errors::RetryJobsError
 )]
-#[derive(Default)]
 pub struct RetryJobs {
     /// `JobIds`: a list of strings.
     ///
@@ -1196,7 +1219,6 @@ pub struct RetryJobsResponse {
     output = SubmitJobResponse,
     error = super::errors::SubmitJobError
 )]
-#[derive(Default)]
 pub struct SubmitJob {
     /// `Placement`: a [`Placement`](super::models::Placement).
     pub placement: models::Placement,
@@ -1235,7 +1257,6 @@ pub struct SubmitJobResponse {
     output = TerminateComputeNodeResponse,
     error = super::errors::TerminateComputeNodeError
 )]
-#[derive(Default)]
 pub struct TerminateComputeNode {
     /// `EnvId`: a string.
     ///
@@ -1268,7 +1289,6 @@ pub struct TerminateComputeNodeResponse {
     output = TerminateComputeNodesResponse,
     error = super::errors::TerminateComputeNodesError
 )]
-#[derive(Default)]
 pub struct TerminateComputeNodes {
     /// `EnvId`: a string.
     ///
@@ -1301,7 +1321,6 @@ pub struct TerminateComputeNodesResponse {
     output = TerminateJobResponse,
     error = super::errors::TerminateJobError
 )]
-#[derive(Default)]
 pub struct TerminateJob {
     /// `JobId`: a string.
     ///
@@ -1329,7 +1348,6 @@ pub struct TerminateJobResponse {
     output = TerminateTaskInstanceResponse,
     error = super::errors::TerminateTaskInstanceError
 )]
-#[derive(Default)]
 pub struct TerminateTaskInstance {
     /// `JobId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateSegmentationTaskResponse,
     error = super::errors::CreateSegmentationTaskError
 )]
-#[derive(Default)]
 pub struct CreateSegmentationTask {
     /// `VideoUrl`: a string.
     ///
@@ -66,7 +65,6 @@ pub struct CreateSegmentationTaskResponse {
     output = DescribeSegmentationTaskResponse,
     error = super::errors::DescribeSegmentationTaskError
 )]
-#[derive(Default)]
 pub struct DescribeSegmentationTask {
     /// `TaskID`: a string.
     ///
@@ -117,7 +115,6 @@ pub struct DescribeSegmentationTaskResponse {
     output = SegmentCustomizedPortraitPicResponse,
     error = super::errors::SegmentCustomizedPortraitPicError
 )]
-#[derive(Default)]
 pub struct SegmentCustomizedPortraitPic {
     /// `SegmentationOptions`: a [`SegmentationOptions`](super::models::SegmentationOptions).
     ///
@@ -170,7 +167,6 @@ pub struct SegmentCustomizedPortraitPicResponse {
     output = SegmentPortraitPicResponse,
     error = super::errors::SegmentPortraitPicError
 )]
-#[derive(Default)]
 pub struct SegmentPortraitPic {
     /// `Image`: a string.
     ///
@@ -234,7 +230,6 @@ pub struct SegmentPortraitPicResponse {
     output = TerminateSegmentationTaskResponse,
     error = super::errors::TerminateSegmentationTaskError
 )]
-#[derive(Default)]
 pub struct TerminateSegmentationTask {
     /// `TaskID`: a string.
     ///

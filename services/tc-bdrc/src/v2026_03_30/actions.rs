@@ -17,7 +17,6 @@ use super::models;
     output = ApplyBackupGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ApplyBackupGroup {
     /// `BackupGroupId`: a string.
     ///
@@ -58,7 +57,6 @@ pub struct ApplyBackupGroupResponse {
     output = BindAutoBackupPolicyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BindAutoBackupPolicy {}
 
 /// What a successful [`BindAutoBackupPolicy`] call returns.
@@ -81,7 +79,6 @@ pub struct BindAutoBackupPolicyResponse {
     output = CreateAutoBackupPolicyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAutoBackupPolicy {
     /// `Policy`: a list of [`Policy`](super::models::Policy) objects.
     pub policy: Vec<models::Policy>,
@@ -155,7 +152,6 @@ pub struct CreateAutoBackupPolicyResponse {
     output = CreateBackupGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateBackupGroup {
     /// `DiskIds`: a list of strings.
     ///
@@ -198,7 +194,6 @@ pub struct CreateBackupGroupResponse {
     output = CreateBackupVaultResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateBackupVault {
     /// `VaultName`: a string.
     ///
@@ -246,7 +241,6 @@ pub struct CreateBackupVaultResponse {
     output = CreateDisasterRecoveryProtectGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateDisasterRecoveryProtectGroup {
     /// `SitePairId`: a string.
     ///
@@ -299,7 +293,6 @@ pub struct CreateDisasterRecoveryProtectGroupResponse {
     output = CreateDisasterRecoverySitePairResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateDisasterRecoverySitePair {
     /// `DisasterRecoveryType`: a string.
     ///
@@ -377,7 +370,6 @@ pub struct CreateDisasterRecoverySitePairResponse {
     output = CreateDisasterRecoveryVpcMappingResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateDisasterRecoveryVpcMapping {
     /// `SourceVpcId`: a string.
     ///
@@ -425,7 +417,6 @@ pub struct CreateDisasterRecoveryVpcMappingResponse {
     output = CreateFileBackupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateFileBackup {
     /// `ResourceId`: a string.
     ///
@@ -498,7 +489,6 @@ pub struct CreateFileBackupResponse {
     output = CreateFileBackupPlanResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateFileBackupPlan {
     /// `PolicyId`: a string.
     ///
@@ -549,7 +539,6 @@ pub struct CreateFileBackupPlanResponse {
     output = CreateFileRestoreTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateFileRestoreTask {
     /// `ConflictStrategy`: a string.
     ///
@@ -577,7 +566,6 @@ pub struct CreateFileRestoreTaskResponse {
     output = CreateInstanceCopyPairResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateInstanceCopyPair {
     /// `ProtectGroupId`: a string.
     ///
@@ -628,7 +616,6 @@ pub struct CreateInstanceCopyPairResponse {
     output = CreateInstanceDrillPairsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateInstanceDrillPairs {
     /// `ProtectGroupId`: a string.
     ///
@@ -684,7 +671,6 @@ pub struct CreateInstanceDrillPairsResponse {
     output = CreateSecurityGroupMappingResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateSecurityGroupMapping {
     /// `SrcSecurityGroupId`: a string.
     ///
@@ -722,7 +708,6 @@ pub struct CreateSecurityGroupMappingResponse {
     output = DeleteAutoBackupPoliciesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAutoBackupPolicies {
     /// `AutoBackupPolicyIds`: a list of strings.
     ///
@@ -750,7 +735,6 @@ pub struct DeleteAutoBackupPoliciesResponse {
     output = DeleteBackupGroupsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteBackupGroups {
     /// `BackupGroupIds`: a list of strings.
     ///
@@ -778,7 +762,6 @@ pub struct DeleteBackupGroupsResponse {
     output = DeleteBackupVaultsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteBackupVaults {
     /// `VaultIds`: a list of strings.
     ///
@@ -806,7 +789,6 @@ pub struct DeleteBackupVaultsResponse {
     output = DeleteCopyPairsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteCopyPairs {
     /// `CopyPairIds`: a list of strings.
     ///
@@ -844,7 +826,6 @@ pub struct DeleteCopyPairsResponse {
     output = DeleteDisasterRecoveryProtectGroupsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDisasterRecoveryProtectGroups {
     /// `ProtectGroups`: a list of strings.
     ///
@@ -872,7 +853,6 @@ pub struct DeleteDisasterRecoveryProtectGroupsResponse {
     output = DeleteDisasterRecoverySitePairsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDisasterRecoverySitePairs {
     /// `SitePairIds`: a list of strings.
     ///
@@ -900,7 +880,6 @@ pub struct DeleteDisasterRecoverySitePairsResponse {
     output = DeleteDisasterRecoveryVpcMappingResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDisasterRecoveryVpcMapping {
     /// `VpcMappingIds`: a list of unsigned 64-bit integers.
     ///
@@ -928,7 +907,6 @@ pub struct DeleteDisasterRecoveryVpcMappingResponse {
     output = DeleteDrillPairsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDrillPairs {
     /// `DrillPairType`: a string.
     ///
@@ -979,7 +957,6 @@ pub struct DeleteDrillPairsResponse {
     output = DeleteFileBackupPlansResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteFileBackupPlans {
     /// `PlanIds`: a list of strings.
     ///
@@ -1007,7 +984,6 @@ pub struct DeleteFileBackupPlansResponse {
     output = DeleteFileBackupsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteFileBackups {}
 
 /// What a successful [`DeleteFileBackups`] call returns.
@@ -1030,7 +1006,6 @@ pub struct DeleteFileBackupsResponse {
     output = DeleteSecurityGroupMappingResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteSecurityGroupMapping {
     /// `SitePairId`: a string.
     ///
@@ -1061,9 +1036,15 @@ pub struct DeleteSecurityGroupMappingResponse {
     version = "2026-03-30",
     name = "DescribeAutoBackupPolicies",
     output = DescribeAutoBackupPoliciesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = auto_backup_policy_set,
+        item = models::AutoBackupPolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAutoBackupPolicies {
     /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
     pub filters: Option<Vec<models::FilterModel>>,
@@ -1115,9 +1096,15 @@ pub struct DescribeAutoBackupPoliciesResponse {
     version = "2026-03-30",
     name = "DescribeBackupGroupRollbackTasks",
     output = DescribeBackupGroupRollbackTasksResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rollback_task_set,
+        item = models::BackupGroupRollbackTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupGroupRollbackTasks {
     /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
     pub filters: Option<Vec<models::FilterModel>>,
@@ -1169,9 +1156,15 @@ pub struct DescribeBackupGroupRollbackTasksResponse {
     version = "2026-03-30",
     name = "DescribeBackupGroups",
     output = DescribeBackupGroupsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_group_set,
+        item = models::BackupGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupGroups {
     /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
     pub filters: Option<Vec<models::FilterModel>>,
@@ -1225,7 +1218,6 @@ pub struct DescribeBackupGroupsResponse {
     output = DescribeBackupGroupsDeniedActionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeBackupGroupsDeniedActions {
     /// `BackupGroupIds`: a list of strings.
     ///
@@ -1254,9 +1246,15 @@ pub struct DescribeBackupGroupsDeniedActionsResponse {
     version = "2026-03-30",
     name = "DescribeBackupInstances",
     output = DescribeBackupInstancesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_instance_set,
+        item = models::BackupInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupInstances {
     /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
     pub filters: Option<Vec<models::FilterModel>>,
@@ -1310,7 +1308,6 @@ pub struct DescribeBackupInstancesResponse {
     output = DescribeBackupOverviewGeneralResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeBackupOverviewGeneral {
     /// `AllRegions`: a boolean.
     ///
@@ -1351,9 +1348,15 @@ pub struct DescribeBackupOverviewGeneralResponse {
     version = "2026-03-30",
     name = "DescribeBackupPlans",
     output = DescribeBackupPlansResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_plan_set,
+        item = models::BackupPlan,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupPlans {
     /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
     pub filters: Option<Vec<models::FilterModel>>,
@@ -1405,9 +1408,15 @@ pub struct DescribeBackupPlansResponse {
     version = "2026-03-30",
     name = "DescribeBackupVaults",
     output = DescribeBackupVaultsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_vault_set,
+        item = models::BackupVault,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupVaults {
     /// `VaultIds`: a list of strings.
     ///
@@ -1466,7 +1475,6 @@ pub struct DescribeBackupVaultsResponse {
     output = DescribeBackupVaultsDeniedActionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeBackupVaultsDeniedActions {
     /// `VaultIds`: a list of strings.
     ///
@@ -1497,7 +1505,6 @@ pub struct DescribeBackupVaultsDeniedActionsResponse {
     output = DescribeCommonBackupPointsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCommonBackupPoints {
     /// `InstanceIds`: a list of strings.
     ///
@@ -1531,9 +1538,15 @@ pub struct DescribeCommonBackupPointsResponse {
     version = "2026-03-30",
     name = "DescribeCopyPairs",
     output = DescribeCopyPairsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = copy_pair_set,
+        item = models::CopyPair,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCopyPairs {
     /// `CopyPairType`: a string.
     ///
@@ -1617,7 +1630,6 @@ pub struct DescribeCopyPairsResponse {
     output = DescribeCopyPairsDeniedActionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCopyPairsDeniedActions {
     /// `CopyPairIds`: a list of strings.
     ///
@@ -1651,9 +1663,15 @@ pub struct DescribeCopyPairsDeniedActionsResponse {
     version = "2026-03-30",
     name = "DescribeDisasterRecoveryDrillGroups",
     output = DescribeDisasterRecoveryDrillGroupsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = drill_group_set,
+        item = models::DisasterRecoveryDrillGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDisasterRecoveryDrillGroups {
     /// `DrillGroupType`: a string.
     ///
@@ -1717,7 +1735,6 @@ pub struct DescribeDisasterRecoveryDrillGroupsResponse {
     output = DescribeDisasterRecoveryOverviewResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDisasterRecoveryOverview {
     /// `CopyPairType`: a string.
     ///
@@ -1749,9 +1766,15 @@ pub struct DescribeDisasterRecoveryOverviewResponse {
     version = "2026-03-30",
     name = "DescribeDisasterRecoveryProtectGroups",
     output = DescribeDisasterRecoveryProtectGroupsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = protect_group_set,
+        item = models::ProtectGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDisasterRecoveryProtectGroups {
     /// `ProtectGroupType`: a string.
     ///
@@ -1813,9 +1836,15 @@ pub struct DescribeDisasterRecoveryProtectGroupsResponse {
     version = "2026-03-30",
     name = "DescribeDisasterRecoverySitePairs",
     output = DescribeDisasterRecoverySitePairsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = site_pair_set,
+        item = models::SitePair,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDisasterRecoverySitePairs {
     /// `SitePairType`: a string.
     ///
@@ -1879,7 +1908,6 @@ pub struct DescribeDisasterRecoverySitePairsResponse {
     output = DescribeDisasterRecoverySitePairsDeniedActionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDisasterRecoverySitePairsDeniedActions {
     /// `SitePairIds`: a list of strings.
     ///
@@ -1910,7 +1938,6 @@ pub struct DescribeDisasterRecoverySitePairsDeniedActionsResponse {
     output = DescribeDisasterRecoverySupportRegionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDisasterRecoverySupportRegion {
     /// `Status`: a string.
     ///
@@ -1946,7 +1973,6 @@ pub struct DescribeDisasterRecoverySupportRegionResponse {
     output = DescribeDisksResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDisks {
     /// `DiskIds`: a list of strings.
     ///
@@ -1985,9 +2011,15 @@ pub struct DescribeDisksResponse {
     version = "2026-03-30",
     name = "DescribeDrillPairs",
     output = DescribeDrillPairsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = drill_pair_set,
+        item = models::DrillPair,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDrillPairs {
     /// `DrillPairType`: a string.
     ///
@@ -2051,7 +2083,6 @@ pub struct DescribeDrillPairsResponse {
     output = DescribeDrillPairsDeniedActionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDrillPairsDeniedActions {
     /// `DrillPairType`: a string.
     ///
@@ -2087,7 +2118,6 @@ pub struct DescribeDrillPairsDeniedActionsResponse {
     output = DescribeFileBackupObjectsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeFileBackupObjects {}
 
 /// What a successful [`DescribeFileBackupObjects`] call returns.
@@ -2113,9 +2143,15 @@ pub struct DescribeFileBackupObjectsResponse {
     version = "2026-03-30",
     name = "DescribeFileBackupPlans",
     output = DescribeFileBackupPlansResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = plan_set,
+        item = models::PlanInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFileBackupPlans {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2167,9 +2203,15 @@ pub struct DescribeFileBackupPlansResponse {
     version = "2026-03-30",
     name = "DescribeFileBackups",
     output = DescribeFileBackupsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_set,
+        item = models::BackupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFileBackups {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2223,7 +2265,6 @@ pub struct DescribeFileBackupsResponse {
     output = DescribeFileBackupsDeniedActionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeFileBackupsDeniedActions {
     /// `BackupIds`: a list of strings.
     ///
@@ -2252,9 +2293,15 @@ pub struct DescribeFileBackupsDeniedActionsResponse {
     version = "2026-03-30",
     name = "DescribeFileRestoreTasks",
     output = DescribeFileRestoreTasksResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = restore_task_set,
+        item = models::RestoreTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFileRestoreTasks {
     /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
     pub filters: Option<Vec<models::FilterModel>>,
@@ -2308,7 +2355,6 @@ pub struct DescribeFileRestoreTasksResponse {
     output = DescribeJobsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeJobs {}
 
 /// What a successful [`DescribeJobs`] call returns.
@@ -2331,7 +2377,6 @@ pub struct DescribeJobsResponse {
     output = DescribePriceCreateCopyPairsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribePriceCreateCopyPairs {
     /// `DataCapacities`: a list of signed 64-bit integers.
     ///
@@ -2362,7 +2407,6 @@ pub struct DescribePriceCreateCopyPairsResponse {
     output = DescribeProtectGroupsDeniedActionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeProtectGroupsDeniedActions {
     /// `ProtectGroupIds`: a list of strings.
     ///
@@ -2391,9 +2435,15 @@ pub struct DescribeProtectGroupsDeniedActionsResponse {
     version = "2026-03-30",
     name = "DescribeProtectedInstances",
     output = DescribeProtectedInstancesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::ProtectInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProtectedInstances {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2445,9 +2495,15 @@ pub struct DescribeProtectedInstancesResponse {
     version = "2026-03-30",
     name = "DescribeSecurityGroupMappings",
     output = DescribeSecurityGroupMappingsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = security_group_mapping_set,
+        item = models::SecurityGroupMapping,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupMappings {
     /// `SitePairId`: a string.
     ///
@@ -2504,9 +2560,15 @@ pub struct DescribeSecurityGroupMappingsResponse {
     version = "2026-03-30",
     name = "DescribeVpcMappings",
     output = DescribeVpcMappingsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpc_mapping_set,
+        item = models::VpcMapping,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcMappings {
     /// `SitePairId`: a string.
     ///
@@ -2555,7 +2617,6 @@ pub struct DescribeVpcMappingsResponse {
     output = FinishFailoverCopyPairsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct FinishFailoverCopyPairs {
     /// `CopyPairIds`: a list of strings.
     ///
@@ -2588,7 +2649,6 @@ pub struct FinishFailoverCopyPairsResponse {
     output = ModifyAutoBackupPolicyAttributeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAutoBackupPolicyAttribute {
     /// `AutoBackupPolicyId`: a string.
     ///
@@ -2662,7 +2722,6 @@ pub struct ModifyAutoBackupPolicyAttributeResponse {
     output = ModifyBackupAttributeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyBackupAttribute {
     /// `BackupId`: a string.
     ///
@@ -2705,7 +2764,6 @@ pub struct ModifyBackupAttributeResponse {
     output = ModifyBackupVaultAttributeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyBackupVaultAttribute {
     /// `VaultId`: a string.
     ///
@@ -2743,7 +2801,6 @@ pub struct ModifyBackupVaultAttributeResponse {
     output = ModifyCopyPairAttributeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyCopyPairAttribute {
     /// `CopyPairId`: a string.
     ///
@@ -2786,7 +2843,6 @@ pub struct ModifyCopyPairAttributeResponse {
     output = ModifyDrillGroupAttributeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDrillGroupAttribute {
     /// `DrillGroupId`: a string.
     ///
@@ -2819,7 +2875,6 @@ pub struct ModifyDrillGroupAttributeResponse {
     output = ModifyDrillPairAttributeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDrillPairAttribute {
     /// `DrillPairId`: a string.
     ///
@@ -2852,7 +2907,6 @@ pub struct ModifyDrillPairAttributeResponse {
     output = ModifyFileBackupAttributeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyFileBackupAttribute {
     /// `BackupId`: a string.
     ///
@@ -2895,7 +2949,6 @@ pub struct ModifyFileBackupAttributeResponse {
     output = ModifyFileBackupPlanResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyFileBackupPlan {
     /// `PlanId`: a string.
     ///
@@ -2969,7 +3022,6 @@ pub struct ModifyFileBackupPlanResponse {
     output = ModifyProtectGroupAttributeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyProtectGroupAttribute {
     /// `ProtectGroupId`: a string.
     ///
@@ -3002,7 +3054,6 @@ pub struct ModifyProtectGroupAttributeResponse {
     output = ModifySitePairAttributeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySitePairAttribute {
     /// `SitePairId`: a string.
     ///
@@ -3035,7 +3086,6 @@ pub struct ModifySitePairAttributeResponse {
     output = ReportAgentMetricsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ReportAgentMetrics {}
 
 /// What a successful [`ReportAgentMetrics`] call returns.
@@ -3058,7 +3108,6 @@ pub struct ReportAgentMetricsResponse {
     output = ReportGatewayHeartbeatResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ReportGatewayHeartbeat {}
 
 /// What a successful [`ReportGatewayHeartbeat`] call returns.
@@ -3081,7 +3130,6 @@ pub struct ReportGatewayHeartbeatResponse {
     output = ReportJobProgressResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ReportJobProgress {}
 
 /// What a successful [`ReportJobProgress`] call returns.
@@ -3104,7 +3152,6 @@ pub struct ReportJobProgressResponse {
     output = RunCopyPairTasksResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RunCopyPairTasks {
     /// `CopyPairIds`: a list of strings.
     ///
@@ -3142,7 +3189,6 @@ pub struct RunCopyPairTasksResponse {
     output = RunFailoverCopyPairsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RunFailoverCopyPairs {
     /// `CopyPairIds`: a list of strings.
     ///
@@ -3185,7 +3231,6 @@ pub struct RunFailoverCopyPairsResponse {
     output = RunInstancesWithBackupGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RunInstancesWithBackupGroup {
     /// `BackupGroupId`: a string.
     ///
@@ -3218,7 +3263,6 @@ pub struct RunInstancesWithBackupGroupResponse {
     output = StopCopyPairTasksResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StopCopyPairTasks {
     /// `CopyPairIds`: a list of strings.
     ///
@@ -3251,7 +3295,6 @@ pub struct StopCopyPairTasksResponse {
     output = UnbindAutoBackupPolicyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UnbindAutoBackupPolicy {}
 
 /// What a successful [`UnbindAutoBackupPolicy`] call returns.

@@ -17,7 +17,6 @@ use super::models;
     output = AccessDevicesResponse,
     error = super::errors::AccessDevicesError
 )]
-#[derive(Default)]
 pub struct AccessDevices {
     /// `Account`: a string.
     ///
@@ -121,7 +120,6 @@ pub struct AccessDevicesResponse {
     output = AddDeviceGroupMembersResponse,
     error = super::errors::AddDeviceGroupMembersError
 )]
-#[derive(Default)]
 pub struct AddDeviceGroupMembers {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -154,7 +152,6 @@ pub struct AddDeviceGroupMembersResponse {
     output = AddUserGroupMembersResponse,
     error = super::errors::AddUserGroupMembersError
 )]
-#[derive(Default)]
 pub struct AddUserGroupMembers {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -187,7 +184,6 @@ pub struct AddUserGroupMembersResponse {
     output = BindDeviceAccountKubeconfigResponse,
     error = super::errors::BindDeviceAccountKubeconfigError
 )]
-#[derive(Default)]
 pub struct BindDeviceAccountKubeconfig {
     /// `Id`: an unsigned 64-bit integer.
     pub id: u64,
@@ -219,7 +215,6 @@ pub struct BindDeviceAccountKubeconfigResponse {
     output = BindDeviceAccountPasswordResponse,
     error = super::errors::BindDeviceAccountPasswordError
 )]
-#[derive(Default)]
 pub struct BindDeviceAccountPassword {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -252,7 +247,6 @@ pub struct BindDeviceAccountPasswordResponse {
     output = BindDeviceAccountPrivateKeyResponse,
     error = super::errors::BindDeviceAccountPrivateKeyError
 )]
-#[derive(Default)]
 pub struct BindDeviceAccountPrivateKey {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -290,7 +284,6 @@ pub struct BindDeviceAccountPrivateKeyResponse {
     output = BindDeviceResourceResponse,
     error = super::errors::BindDeviceResourceError
 )]
-#[derive(Default)]
 pub struct BindDeviceResource {
     /// `DeviceIdSet`: a list of unsigned 64-bit integers.
     ///
@@ -358,7 +351,6 @@ pub struct BindDeviceResourceResponse {
     output = CheckLDAPConnectionResponse,
     error = super::errors::CheckLDAPConnectionError
 )]
-#[derive(Default)]
 pub struct CheckLDAPConnection {
     /// `Enable`: a boolean.
     ///
@@ -433,7 +425,6 @@ pub struct CheckLDAPConnectionResponse {
     output = CreateAccessWhiteListRuleResponse,
     error = super::errors::CreateAccessWhiteListRuleError
 )]
-#[derive(Default)]
 pub struct CreateAccessWhiteListRule {
     /// `Source`: a string.
     ///
@@ -471,7 +462,6 @@ pub struct CreateAccessWhiteListRuleResponse {
     output = CreateAclResponse,
     error = super::errors::CreateAclError
 )]
-#[derive(Default)]
 pub struct CreateAcl {
     /// `Name`: a string.
     ///
@@ -650,7 +640,6 @@ pub struct CreateAclResponse {
     output = CreateAssetSyncJobResponse,
     error = super::errors::CreateAssetSyncJobError
 )]
-#[derive(Default)]
 pub struct CreateAssetSyncJob {
     /// `Category`: an unsigned 64-bit integer.
     ///
@@ -678,7 +667,6 @@ pub struct CreateAssetSyncJobResponse {
     output = CreateChangePwdTaskResponse,
     error = super::errors::CreateChangePwdTaskError
 )]
-#[derive(Default)]
 pub struct CreateChangePwdTask {
     /// `TaskName`: a string.
     ///
@@ -801,7 +789,6 @@ pub struct CreateChangePwdTaskResponse {
     output = CreateCmdTemplateResponse,
     error = super::errors::CreateCmdTemplateError
 )]
-#[derive(Default)]
 pub struct CreateCmdTemplate {
     /// `Name`: a string.
     ///
@@ -844,7 +831,6 @@ pub struct CreateCmdTemplateResponse {
     output = CreateDeviceAccountResponse,
     error = super::errors::CreateDeviceAccountError
 )]
-#[derive(Default)]
 pub struct CreateDeviceAccount {
     /// `DeviceId`: an unsigned 64-bit integer.
     ///
@@ -882,7 +868,6 @@ pub struct CreateDeviceAccountResponse {
     output = CreateDeviceGroupResponse,
     error = super::errors::CreateDeviceGroupError
 )]
-#[derive(Default)]
 pub struct CreateDeviceGroup {
     /// `Name`: a string.
     ///
@@ -920,7 +905,6 @@ pub struct CreateDeviceGroupResponse {
     output = CreateOperationTaskResponse,
     error = super::errors::CreateOperationTaskError
 )]
-#[derive(Default)]
 pub struct CreateOperationTask {
     /// `Name`: a string.
     ///
@@ -993,7 +977,6 @@ pub struct CreateOperationTaskResponse {
     output = CreateResourceResponse,
     error = super::errors::CreateResourceError
 )]
-#[derive(Default)]
 pub struct CreateResource {
     /// `DeployRegion`: a string.
     ///
@@ -1081,7 +1064,6 @@ pub struct CreateResourceResponse {
     output = CreateSyncUserTaskResponse,
     error = super::errors::CreateSyncUserTaskError
 )]
-#[derive(Default)]
 pub struct CreateSyncUserTask {
     /// `UserKind`: an unsigned 64-bit integer.
     ///
@@ -1109,7 +1091,6 @@ pub struct CreateSyncUserTaskResponse {
     output = CreateUserResponse,
     error = super::errors::CreateUserError
 )]
-#[derive(Default)]
 pub struct CreateUser {
     /// `UserName`: a string.
     ///
@@ -1187,7 +1168,6 @@ pub struct CreateUserResponse {
     output = CreateUserDirectoryResponse,
     error = super::errors::CreateUserDirectoryError
 )]
-#[derive(Default)]
 pub struct CreateUserDirectory {
     /// `DirId`: an unsigned 64-bit integer.
     ///
@@ -1253,7 +1233,6 @@ pub struct CreateUserDirectoryResponse {
     output = CreateUserGroupResponse,
     error = super::errors::CreateUserGroupError
 )]
-#[derive(Default)]
 pub struct CreateUserGroup {
     /// `Name`: a string.
     ///
@@ -1291,7 +1270,6 @@ pub struct CreateUserGroupResponse {
     output = DeleteAccessWhiteListRulesResponse,
     error = super::errors::DeleteAccessWhiteListRulesError
 )]
-#[derive(Default)]
 pub struct DeleteAccessWhiteListRules {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1319,7 +1297,6 @@ pub struct DeleteAccessWhiteListRulesResponse {
     output = DeleteAclsResponse,
     error = super::errors::DeleteAclsError
 )]
-#[derive(Default)]
 pub struct DeleteAcls {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1347,7 +1324,6 @@ pub struct DeleteAclsResponse {
     output = DeleteChangePwdTaskResponse,
     error = super::errors::DeleteChangePwdTaskError
 )]
-#[derive(Default)]
 pub struct DeleteChangePwdTask {
     /// `IdSet`: a list of signed 64-bit integers.
     ///
@@ -1375,7 +1351,6 @@ pub struct DeleteChangePwdTaskResponse {
     output = DeleteCmdTemplatesResponse,
     error = super::errors::DeleteCmdTemplatesError
 )]
-#[derive(Default)]
 pub struct DeleteCmdTemplates {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1403,7 +1378,6 @@ pub struct DeleteCmdTemplatesResponse {
     output = DeleteDeviceAccountsResponse,
     error = super::errors::DeleteDeviceAccountsError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceAccounts {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1431,7 +1405,6 @@ pub struct DeleteDeviceAccountsResponse {
     output = DeleteDeviceGroupMembersResponse,
     error = super::errors::DeleteDeviceGroupMembersError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceGroupMembers {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -1464,7 +1437,6 @@ pub struct DeleteDeviceGroupMembersResponse {
     output = DeleteDeviceGroupsResponse,
     error = super::errors::DeleteDeviceGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceGroups {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1492,7 +1464,6 @@ pub struct DeleteDeviceGroupsResponse {
     output = DeleteDevicesResponse,
     error = super::errors::DeleteDevicesError
 )]
-#[derive(Default)]
 pub struct DeleteDevices {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1520,7 +1491,6 @@ pub struct DeleteDevicesResponse {
     output = DeleteOperationTasksResponse,
     error = super::errors::DeleteOperationTasksError
 )]
-#[derive(Default)]
 pub struct DeleteOperationTasks {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1548,7 +1518,6 @@ pub struct DeleteOperationTasksResponse {
     output = DeleteUserDirectoryResponse,
     error = super::errors::DeleteUserDirectoryError
 )]
-#[derive(Default)]
 pub struct DeleteUserDirectory {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1576,7 +1545,6 @@ pub struct DeleteUserDirectoryResponse {
     output = DeleteUserGroupMembersResponse,
     error = super::errors::DeleteUserGroupMembersError
 )]
-#[derive(Default)]
 pub struct DeleteUserGroupMembers {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -1609,7 +1577,6 @@ pub struct DeleteUserGroupMembersResponse {
     output = DeleteUserGroupsResponse,
     error = super::errors::DeleteUserGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteUserGroups {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1637,7 +1604,6 @@ pub struct DeleteUserGroupsResponse {
     output = DeleteUsersResponse,
     error = super::errors::DeleteUsersError
 )]
-#[derive(Default)]
 pub struct DeleteUsers {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1665,7 +1631,6 @@ pub struct DeleteUsersResponse {
     output = DeployResourceResponse,
     error = super::errors::DeployResourceError
 )]
-#[derive(Default)]
 pub struct DeployResource {
     /// `ResourceId`: a string.
     ///
@@ -1782,9 +1747,15 @@ pub struct DeployResourceResponse {
     version = "2023-04-18",
     name = "DescribeAccessWhiteListRules",
     output = DescribeAccessWhiteListRulesResponse,
-    error = super::errors::DescribeAccessWhiteListRulesError
+    error = super::errors::DescribeAccessWhiteListRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = access_white_list_rule_set,
+        item = models::AccessWhiteListRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccessWhiteListRules {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1843,9 +1814,15 @@ pub struct DescribeAccessWhiteListRulesResponse {
     version = "2023-04-18",
     name = "DescribeAccountGroups",
     output = DescribeAccountGroupsResponse,
-    error = super::errors::DescribeAccountGroupsError
+    error = super::errors::DescribeAccountGroupsError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = account_group_set,
+        item = models::AccountGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccountGroups {
     /// `DeepIn`: a signed 64-bit integer.
     ///
@@ -1899,9 +1876,15 @@ pub struct DescribeAccountGroupsResponse {
     version = "2023-04-18",
     name = "DescribeAcls",
     output = DescribeAclsResponse,
-    error = super::errors::DescribeAclsError
+    error = super::errors::DescribeAclsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = acl_set,
+        item = models::Acl,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAcls {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1995,7 +1978,6 @@ pub struct DescribeAclsResponse {
     output = DescribeAssetSyncFlagResponse,
     error = super::errors::DescribeAssetSyncFlagError
 )]
-#[derive(Default)]
 pub struct DescribeAssetSyncFlag {}
 
 /// What a successful [`DescribeAssetSyncFlag`] call returns.
@@ -2023,7 +2005,6 @@ pub struct DescribeAssetSyncFlagResponse {
     output = DescribeAssetSyncStatusResponse,
     error = super::errors::DescribeAssetSyncStatusError
 )]
-#[derive(Default)]
 pub struct DescribeAssetSyncStatus {
     /// `Category`: an unsigned 64-bit integer.
     ///
@@ -2052,9 +2033,15 @@ pub struct DescribeAssetSyncStatusResponse {
     version = "2023-04-18",
     name = "DescribeChangePwdTask",
     output = DescribeChangePwdTaskResponse,
-    error = super::errors::DescribeChangePwdTaskError
+    error = super::errors::DescribeChangePwdTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::ChangePwdTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeChangePwdTask {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -2105,9 +2092,15 @@ pub struct DescribeChangePwdTaskResponse {
     version = "2023-04-18",
     name = "DescribeChangePwdTaskDetail",
     output = DescribeChangePwdTaskDetailResponse,
-    error = super::errors::DescribeChangePwdTaskDetailError
+    error = super::errors::DescribeChangePwdTaskDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = details,
+        item = models::ChangePwdTaskDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeChangePwdTaskDetail {
     /// `OperationId`: a string.
     ///
@@ -2159,9 +2152,15 @@ pub struct DescribeChangePwdTaskDetailResponse {
     version = "2023-04-18",
     name = "DescribeCmdTemplates",
     output = DescribeCmdTemplatesResponse,
-    error = super::errors::DescribeCmdTemplatesError
+    error = super::errors::DescribeCmdTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cmd_template_set,
+        item = models::CmdTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCmdTemplates {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -2222,7 +2221,6 @@ pub struct DescribeCmdTemplatesResponse {
     output = DescribeDepartmentsResponse,
     error = super::errors::DescribeDepartmentsError
 )]
-#[derive(Default)]
 pub struct DescribeDepartments {}
 
 /// What a successful [`DescribeDepartments`] call returns.
@@ -2248,9 +2246,15 @@ pub struct DescribeDepartmentsResponse {
     version = "2023-04-18",
     name = "DescribeDeviceAccounts",
     output = DescribeDeviceAccountsResponse,
-    error = super::errors::DescribeDeviceAccountsError
+    error = super::errors::DescribeDeviceAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = device_account_set,
+        item = models::DeviceAccount,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceAccounts {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -2306,7 +2310,6 @@ pub struct DescribeDeviceAccountsResponse {
     output = DescribeDeviceCountResponse,
     error = super::errors::DescribeDeviceCountError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceCount {
     /// `ApCode`: a string.
     ///
@@ -2359,7 +2362,6 @@ pub struct DescribeDeviceCountResponse {
     output = DescribeDeviceCountSummaryResponse,
     error = super::errors::DescribeDeviceCountSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceCountSummary {}
 
 /// What a successful [`DescribeDeviceCountSummary`] call returns.
@@ -2386,9 +2388,15 @@ pub struct DescribeDeviceCountSummaryResponse {
     version = "2023-04-18",
     name = "DescribeDeviceGroupMembers",
     output = DescribeDeviceGroupMembersResponse,
-    error = super::errors::DescribeDeviceGroupMembersError
+    error = super::errors::DescribeDeviceGroupMembersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = device_set,
+        item = models::Device,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceGroupMembers {
     /// `Bound`: a boolean.
     ///
@@ -2473,9 +2481,15 @@ pub struct DescribeDeviceGroupMembersResponse {
     version = "2023-04-18",
     name = "DescribeDeviceGroups",
     output = DescribeDeviceGroupsResponse,
-    error = super::errors::DescribeDeviceGroupsError
+    error = super::errors::DescribeDeviceGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = group_set,
+        item = models::Group,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceGroups {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -2531,9 +2545,15 @@ pub struct DescribeDeviceGroupsResponse {
     version = "2023-04-18",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError
+    error = super::errors::DescribeDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = device_set,
+        item = models::Device,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDevices {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -2648,9 +2668,15 @@ pub struct DescribeDevicesResponse {
     version = "2023-04-18",
     name = "DescribeDomains",
     output = DescribeDomainsResponse,
-    error = super::errors::DescribeDomainsError
+    error = super::errors::DescribeDomainsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_set,
+        item = models::Domain,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDomains {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2696,7 +2722,6 @@ pub struct DescribeDomainsResponse {
     output = DescribeLDAPUnitSetResponse,
     error = super::errors::DescribeLDAPUnitSetError
 )]
-#[derive(Default)]
 pub struct DescribeLDAPUnitSet {
     /// `Enable`: a boolean.
     ///
@@ -2779,9 +2804,15 @@ pub struct DescribeLDAPUnitSetResponse {
     version = "2023-04-18",
     name = "DescribeLoginEvent",
     output = DescribeLoginEventResponse,
-    error = super::errors::DescribeLoginEventError
+    error = super::errors::DescribeLoginEventError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = login_event_set,
+        item = models::LoginEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoginEvent {
     /// `UserName`: a string.
     ///
@@ -2865,9 +2896,15 @@ pub struct DescribeLoginEventResponse {
     version = "2023-04-18",
     name = "DescribeOperationEvent",
     output = DescribeOperationEventResponse,
-    error = super::errors::DescribeOperationEventError
+    error = super::errors::DescribeOperationEventError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = operation_event_set,
+        item = models::OperationEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOperationEvent {
     /// `UserName`: a string.
     ///
@@ -2951,9 +2988,15 @@ pub struct DescribeOperationEventResponse {
     version = "2023-04-18",
     name = "DescribeOperationTask",
     output = DescribeOperationTaskResponse,
-    error = super::errors::DescribeOperationTaskError
+    error = super::errors::DescribeOperationTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = operation_tasks,
+        item = models::OperationTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOperationTask {
     /// `Name`: a string.
     ///
@@ -3004,9 +3047,15 @@ pub struct DescribeOperationTaskResponse {
     version = "2023-04-18",
     name = "DescribeResources",
     output = DescribeResourcesResponse,
-    error = super::errors::DescribeResourcesError
+    error = super::errors::DescribeResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = resource_set,
+        item = models::Resource,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResources {
     /// `ApCode`: a string.
     ///
@@ -3062,7 +3111,6 @@ pub struct DescribeResourcesResponse {
     output = DescribeSecuritySettingResponse,
     error = super::errors::DescribeSecuritySettingError
 )]
-#[derive(Default)]
 pub struct DescribeSecuritySetting {}
 
 /// What a successful [`DescribeSecuritySetting`] call returns.
@@ -3090,7 +3138,6 @@ pub struct DescribeSecuritySettingResponse {
     output = DescribeSourceTypesResponse,
     error = super::errors::DescribeSourceTypesError
 )]
-#[derive(Default)]
 pub struct DescribeSourceTypes {}
 
 /// What a successful [`DescribeSourceTypes`] call returns.
@@ -3119,9 +3166,15 @@ pub struct DescribeSourceTypesResponse {
     version = "2023-04-18",
     name = "DescribeUserDirectory",
     output = DescribeUserDirectoryResponse,
-    error = super::errors::DescribeUserDirectoryError
+    error = super::errors::DescribeUserDirectoryError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_dir_set,
+        item = models::UserDirectory,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserDirectory {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -3160,9 +3213,15 @@ pub struct DescribeUserDirectoryResponse {
     version = "2023-04-18",
     name = "DescribeUserGroupMembers",
     output = DescribeUserGroupMembersResponse,
-    error = super::errors::DescribeUserGroupMembersError
+    error = super::errors::DescribeUserGroupMembersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_set,
+        item = models::User,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserGroupMembers {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -3223,9 +3282,15 @@ pub struct DescribeUserGroupMembersResponse {
     version = "2023-04-18",
     name = "DescribeUserGroups",
     output = DescribeUserGroupsResponse,
-    error = super::errors::DescribeUserGroupsError
+    error = super::errors::DescribeUserGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = group_set,
+        item = models::Group,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserGroups {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -3283,7 +3348,6 @@ pub struct DescribeUserGroupsResponse {
     output = DescribeUserSyncStatusResponse,
     error = super::errors::DescribeUserSyncStatusError
 )]
-#[derive(Default)]
 pub struct DescribeUserSyncStatus {
     /// `UserKind`: an unsigned 64-bit integer.
     ///
@@ -3312,9 +3376,15 @@ pub struct DescribeUserSyncStatusResponse {
     version = "2023-04-18",
     name = "DescribeUsers",
     output = DescribeUsersResponse,
-    error = super::errors::DescribeUsersError
+    error = super::errors::DescribeUsersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_set,
+        item = models::User,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUsers {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -3413,7 +3483,6 @@ pub struct DescribeUsersResponse {
     output = DisableClientTcpAccessResponse,
     error = super::errors::DisableClientTcpAccessError
 )]
-#[derive(Default)]
 pub struct DisableClientTcpAccess {
     /// `ResourceId`: a string.
     ///
@@ -3441,7 +3510,6 @@ pub struct DisableClientTcpAccessResponse {
     output = DisableExternalAccessResponse,
     error = super::errors::DisableExternalAccessError
 )]
-#[derive(Default)]
 pub struct DisableExternalAccess {
     /// `ResourceId`: a string.
     ///
@@ -3469,7 +3537,6 @@ pub struct DisableExternalAccessResponse {
     output = DisableIntranetAccessResponse,
     error = super::errors::DisableIntranetAccessError
 )]
-#[derive(Default)]
 pub struct DisableIntranetAccess {
     /// `ResourceId`: a string.
     ///
@@ -3497,7 +3564,6 @@ pub struct DisableIntranetAccessResponse {
     output = DisableWebAccessResponse,
     error = super::errors::DisableWebAccessError
 )]
-#[derive(Default)]
 pub struct DisableWebAccess {
     /// `ResourceId`: a string.
     ///
@@ -3525,7 +3591,6 @@ pub struct DisableWebAccessResponse {
     output = EnableClientTcpAccessResponse,
     error = super::errors::EnableClientTcpAccessError
 )]
-#[derive(Default)]
 pub struct EnableClientTcpAccess {
     /// `ResourceId`: a string.
     ///
@@ -3553,7 +3618,6 @@ pub struct EnableClientTcpAccessResponse {
     output = EnableExternalAccessResponse,
     error = super::errors::EnableExternalAccessError
 )]
-#[derive(Default)]
 pub struct EnableExternalAccess {
     /// `ResourceId`: a string.
     ///
@@ -3581,7 +3645,6 @@ pub struct EnableExternalAccessResponse {
     output = EnableIntranetAccessResponse,
     error = super::errors::EnableIntranetAccessError
 )]
-#[derive(Default)]
 pub struct EnableIntranetAccess {
     /// `ResourceId`: a string.
     ///
@@ -3645,7 +3708,6 @@ pub struct EnableIntranetAccessResponse {
     output = EnableWebAccessResponse,
     error = super::errors::EnableWebAccessError
 )]
-#[derive(Default)]
 pub struct EnableWebAccess {
     /// `ResourceId`: a string.
     ///
@@ -3673,7 +3735,6 @@ pub struct EnableWebAccessResponse {
     output = ImportExternalDeviceResponse,
     error = super::errors::ImportExternalDeviceError
 )]
-#[derive(Default)]
 pub struct ImportExternalDevice {
     /// `DeviceSet`: a list of [`ExternalDevice`](super::models::ExternalDevice) objects.
     pub device_set: Vec<models::ExternalDevice>,
@@ -3709,7 +3770,6 @@ pub struct ImportExternalDeviceResponse {
     output = ModifyAccessWhiteListAutoStatusResponse,
     error = super::errors::ModifyAccessWhiteListAutoStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAccessWhiteListAutoStatus {
     /// `AllowAuto`: a boolean.
     ///
@@ -3737,7 +3797,6 @@ pub struct ModifyAccessWhiteListAutoStatusResponse {
     output = ModifyAccessWhiteListRuleResponse,
     error = super::errors::ModifyAccessWhiteListRuleError
 )]
-#[derive(Default)]
 pub struct ModifyAccessWhiteListRule {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -3775,7 +3834,6 @@ pub struct ModifyAccessWhiteListRuleResponse {
     output = ModifyAccessWhiteListStatusResponse,
     error = super::errors::ModifyAccessWhiteListStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAccessWhiteListStatus {
     /// `AllowAny`: a boolean.
     ///
@@ -3803,7 +3861,6 @@ pub struct ModifyAccessWhiteListStatusResponse {
     output = ModifyAclResponse,
     error = super::errors::ModifyAclError
 )]
-#[derive(Default)]
 pub struct ModifyAcl {
     /// `Name`: a string.
     ///
@@ -3982,7 +4039,6 @@ pub struct ModifyAclResponse {
     output = ModifyAssetSyncFlagResponse,
     error = super::errors::ModifyAssetSyncFlagError
 )]
-#[derive(Default)]
 pub struct ModifyAssetSyncFlag {
     /// `AutoSync`: a boolean.
     ///
@@ -4010,7 +4066,6 @@ pub struct ModifyAssetSyncFlagResponse {
     output = ModifyAuthModeSettingResponse,
     error = super::errors::ModifyAuthModeSettingError
 )]
-#[derive(Default)]
 pub struct ModifyAuthModeSetting {
     /// `AuthMode`: an unsigned 64-bit integer.
     ///
@@ -4049,7 +4104,6 @@ pub struct ModifyAuthModeSettingResponse {
     output = ModifyChangePwdTaskResponse,
     error = super::errors::ModifyChangePwdTaskError
 )]
-#[derive(Default)]
 pub struct ModifyChangePwdTask {
     /// `OperationId`: a string.
     ///
@@ -4177,7 +4231,6 @@ pub struct ModifyChangePwdTaskResponse {
     output = ModifyCmdTemplateResponse,
     error = super::errors::ModifyCmdTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyCmdTemplate {
     /// `Name`: a string.
     ///
@@ -4225,7 +4278,6 @@ pub struct ModifyCmdTemplateResponse {
     output = ModifyDeviceResponse,
     error = super::errors::ModifyDeviceError
 )]
-#[derive(Default)]
 pub struct ModifyDevice {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -4273,7 +4325,6 @@ pub struct ModifyDeviceResponse {
     output = ModifyDeviceGroupResponse,
     error = super::errors::ModifyDeviceGroupError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceGroup {
     /// `Name`: a string.
     ///
@@ -4311,7 +4362,6 @@ pub struct ModifyDeviceGroupResponse {
     output = ModifyLDAPSettingResponse,
     error = super::errors::ModifyLDAPSettingError
 )]
-#[derive(Default)]
 pub struct ModifyLDAPSetting {
     /// `Enable`: a boolean.
     ///
@@ -4436,7 +4486,6 @@ pub struct ModifyLDAPSettingResponse {
     output = ModifyOAuthSettingResponse,
     error = super::errors::ModifyOAuthSettingError
 )]
-#[derive(Default)]
 pub struct ModifyOAuthSetting {
     /// `Enable`: a boolean.
     ///
@@ -4499,7 +4548,6 @@ pub struct ModifyOAuthSettingResponse {
     output = ModifyOperationTaskResponse,
     error = super::errors::ModifyOperationTaskError
 )]
-#[derive(Default)]
 pub struct ModifyOperationTask {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -4572,7 +4620,6 @@ pub struct ModifyOperationTaskResponse {
     output = ModifyReconnectionSettingResponse,
     error = super::errors::ModifyReconnectionSettingError
 )]
-#[derive(Default)]
 pub struct ModifyReconnectionSetting {
     /// `ReconnectionMaxCount`: an unsigned 64-bit integer.
     ///
@@ -4605,7 +4652,6 @@ pub struct ModifyReconnectionSettingResponse {
     output = ModifyResourceResponse,
     error = super::errors::ModifyResourceError
 )]
-#[derive(Default)]
 pub struct ModifyResource {
     /// `ResourceId`: a string.
     ///
@@ -4671,7 +4717,6 @@ pub struct ModifyResourceResponse {
     output = ModifyUserResponse,
     error = super::errors::ModifyUserError
 )]
-#[derive(Default)]
 pub struct ModifyUser {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -4742,7 +4787,6 @@ pub struct ModifyUserResponse {
     output = ModifyUserDirectoryResponse,
     error = super::errors::ModifyUserDirectoryError
 )]
-#[derive(Default)]
 pub struct ModifyUserDirectory {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -4783,7 +4827,6 @@ pub struct ModifyUserDirectoryResponse {
     output = ModifyUserGroupResponse,
     error = super::errors::ModifyUserGroupError
 )]
-#[derive(Default)]
 pub struct ModifyUserGroup {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -4821,7 +4864,6 @@ pub struct ModifyUserGroupResponse {
     output = ReplaySessionResponse,
     error = super::errors::ReplaySessionError
 )]
-#[derive(Default)]
 pub struct ReplaySession {
     /// `Sid`: a string.
     ///
@@ -4852,7 +4894,6 @@ pub struct ReplaySessionResponse {
     output = ResetDeviceAccountPasswordResponse,
     error = super::errors::ResetDeviceAccountPasswordError
 )]
-#[derive(Default)]
 pub struct ResetDeviceAccountPassword {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -4880,7 +4921,6 @@ pub struct ResetDeviceAccountPasswordResponse {
     output = ResetDeviceAccountPrivateKeyResponse,
     error = super::errors::ResetDeviceAccountPrivateKeyError
 )]
-#[derive(Default)]
 pub struct ResetDeviceAccountPrivateKey {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -4908,7 +4948,6 @@ pub struct ResetDeviceAccountPrivateKeyResponse {
     output = ResetUserResponse,
     error = super::errors::ResetUserError
 )]
-#[derive(Default)]
 pub struct ResetUser {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -4941,7 +4980,6 @@ pub struct ResetUserResponse {
     output = RunChangePwdTaskResponse,
     error = super::errors::RunChangePwdTaskError
 )]
-#[derive(Default)]
 pub struct RunChangePwdTask {
     /// `OperationId`: a string.
     ///
@@ -4977,7 +5015,6 @@ pub struct RunChangePwdTaskResponse {
     output = RunOperationTaskResponse,
     error = super::errors::RunOperationTaskError
 )]
-#[derive(Default)]
 pub struct RunOperationTask {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -5010,7 +5047,6 @@ pub struct RunOperationTaskResponse {
     output = SearchAuditLogResponse,
     error = super::errors::SearchAuditLogError
 )]
-#[derive(Default)]
 pub struct SearchAuditLog {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -5066,9 +5102,15 @@ pub struct SearchAuditLogResponse {
     version = "2023-04-18",
     name = "SearchCommand",
     output = SearchCommandResponse,
-    error = super::errors::SearchCommandError
+    error = super::errors::SearchCommandError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = commands,
+        item = models::SearchCommandResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchCommand {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -5164,9 +5206,15 @@ pub struct SearchCommandResponse {
     version = "2023-04-18",
     name = "SearchCommandBySid",
     output = SearchCommandBySidResponse,
-    error = super::errors::SearchCommandBySidError
+    error = super::errors::SearchCommandBySidError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = command_set,
+        item = models::Command,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchCommandBySid {
     /// `Sid`: a string.
     ///
@@ -5227,9 +5275,15 @@ pub struct SearchCommandBySidResponse {
     version = "2023-04-18",
     name = "SearchFile",
     output = SearchFileResponse,
-    error = super::errors::SearchFileError
+    error = super::errors::SearchFileError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = files,
+        item = models::SearchFileResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchFile {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -5321,9 +5375,15 @@ pub struct SearchFileResponse {
     version = "2023-04-18",
     name = "SearchFileBySid",
     output = SearchFileBySidResponse,
-    error = super::errors::SearchFileBySidError
+    error = super::errors::SearchFileBySidError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = search_file_by_sid_result,
+        item = models::SearchFileBySidResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchFileBySid {
     /// `Sid`: a string.
     ///
@@ -5390,9 +5450,15 @@ pub struct SearchFileBySidResponse {
     version = "2023-04-18",
     name = "SearchSession",
     output = SearchSessionResponse,
-    error = super::errors::SearchSessionError
+    error = super::errors::SearchSessionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = session_set,
+        item = models::SessionResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchSession {
     /// `PrivateIp`: a string.
     ///
@@ -5518,7 +5584,6 @@ pub struct SearchSessionResponse {
     output = SearchSessionCommandResponse,
     error = super::errors::SearchSessionCommandError
 )]
-#[derive(Default)]
 pub struct SearchSessionCommand {
     /// `Cmd`: a string.
     ///
@@ -5574,9 +5639,15 @@ pub struct SearchSessionCommandResponse {
     version = "2023-04-18",
     name = "SearchSubtaskResultById",
     output = SearchSubtaskResultByIdResponse,
-    error = super::errors::SearchSubtaskResultByIdError
+    error = super::errors::SearchSubtaskResultByIdError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = subtask_result,
+        item = models::SubtaskResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchSubtaskResultById {
     /// `Name`: a string.
     ///
@@ -5630,9 +5701,15 @@ pub struct SearchSubtaskResultByIdResponse {
     version = "2023-04-18",
     name = "SearchTaskResult",
     output = SearchTaskResultResponse,
-    error = super::errors::SearchTaskResultError
+    error = super::errors::SearchTaskResultError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_result,
+        item = models::TaskResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchTaskResult {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -5708,7 +5785,6 @@ pub struct SearchTaskResultResponse {
     output = SetLDAPSyncFlagResponse,
     error = super::errors::SetLDAPSyncFlagError
 )]
-#[derive(Default)]
 pub struct SetLDAPSyncFlag {}
 
 /// What a successful [`SetLDAPSyncFlag`] call returns.
@@ -5731,7 +5807,6 @@ pub struct SetLDAPSyncFlagResponse {
     output = SyncDevicesToIOAResponse,
     error = super::errors::SyncDevicesToIOAError
 )]
-#[derive(Default)]
 pub struct SyncDevicesToIOA {
     /// `DeviceIdSet`: a list of unsigned 64-bit integers.
     ///
@@ -5759,7 +5834,6 @@ pub struct SyncDevicesToIOAResponse {
     output = SyncUserToIOAResponse,
     error = super::errors::SyncUserToIOAError
 )]
-#[derive(Default)]
 pub struct SyncUserToIOA {
     /// `UserIdSet`: a list of unsigned 64-bit integers.
     ///
@@ -5787,7 +5861,6 @@ pub struct SyncUserToIOAResponse {
     output = UnlockUserResponse,
     error = super::errors::UnlockUserError
 )]
-#[derive(Default)]
 pub struct UnlockUser {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = ApplyEmbedIntervalResponse,
     error = super::errors::ApplyEmbedIntervalError
 )]
-#[derive(Default)]
 pub struct ApplyEmbedInterval {
     /// `ProjectId`: an unsigned 64-bit integer.
     ///
@@ -87,7 +86,6 @@ pub struct ApplyEmbedIntervalResponse {
     output = ClearEmbedTokenResponse,
     error = super::errors::ClearEmbedTokenError
 )]
-#[derive(Default)]
 pub struct ClearEmbedToken {
     /// `ProjectId`: a string.
     ///
@@ -148,7 +146,6 @@ pub struct ClearEmbedTokenResponse {
     output = CreateAuthApiKeyResponse,
     error = super::errors::CreateAuthApiKeyError
 )]
-#[derive(Default)]
 pub struct CreateAuthApiKey {
     /// `DefaultUser`: a string.
     ///
@@ -192,7 +189,6 @@ pub struct CreateAuthApiKeyResponse {
     output = CreateCorpTagResponse,
     error = super::errors::CreateCorpTagError
 )]
-#[derive(Default)]
 pub struct CreateCorpTag {
     /// `Name`: a string.
     pub name: Option<String>,
@@ -230,7 +226,6 @@ pub struct CreateCorpTagResponse {
     output = CreateDataTableResponse,
     error = super::errors::CreateDataTableError
 )]
-#[derive(Default)]
 pub struct CreateDataTable {
     /// `Type`: an unsigned 64-bit integer.
     ///
@@ -367,7 +362,6 @@ pub struct CreateDataTableResponse {
     output = CreateDatasourceResponse,
     error = super::errors::CreateDatasourceError
 )]
-#[derive(Default)]
 pub struct CreateDatasource {
     /// `DbHost`: a string.
     ///
@@ -527,7 +521,6 @@ pub struct CreateDatasourceResponse {
     output = CreateDatasourceCloudResponse,
     error = super::errors::CreateDatasourceCloudError
 )]
-#[derive(Default)]
 pub struct CreateDatasourceCloud {
     /// `ServiceType`: a string.
     ///
@@ -676,7 +669,6 @@ pub struct CreateDatasourceCloudResponse {
     output = CreateEmbedTokenResponse,
     error = super::errors::CreateEmbedTokenError
 )]
-#[derive(Default)]
 pub struct CreateEmbedToken {
     /// `ProjectId`: an unsigned 64-bit integer.
     ///
@@ -778,7 +770,6 @@ pub struct CreateEmbedTokenResponse {
     output = CreatePermissionRanksResponse,
     error = super::errors::CreatePermissionRanksError
 )]
-#[derive(Default)]
 pub struct CreatePermissionRanks {
     /// `TableId`: a signed 64-bit integer.
     ///
@@ -862,7 +853,6 @@ pub struct CreatePermissionRanksResponse {
     output = CreateProjectResponse,
     error = super::errors::CreateProjectError
 )]
-#[derive(Default)]
 pub struct CreateProject {
     /// `Name`: a string.
     ///
@@ -936,7 +926,6 @@ pub struct CreateProjectResponse {
     output = CreateTagTableResponse,
     error = super::errors::CreateTagTableError
 )]
-#[derive(Default)]
 pub struct CreateTagTable {
     /// `Name`: a string.
     pub name: Option<String>,
@@ -987,7 +976,6 @@ pub struct CreateTagTableResponse {
     output = CreateUserGroupResponse,
     error = super::errors::CreateUserGroupError
 )]
-#[derive(Default)]
 pub struct CreateUserGroup {
     /// `AdminUserId`: a string.
     ///
@@ -1051,7 +1039,6 @@ pub struct CreateUserGroupResponse {
     output = CreateUserGroupMemberResponse,
     error = super::errors::CreateUserGroupMemberError
 )]
-#[derive(Default)]
 pub struct CreateUserGroupMember {
     /// `GroupId`: an unsigned 64-bit integer.
     ///
@@ -1102,7 +1089,6 @@ pub struct CreateUserGroupMemberResponse {
     output = CreateUserRoleResponse,
     error = super::errors::CreateUserRoleError
 )]
-#[derive(Default)]
 pub struct CreateUserRole {
     /// `RoleIdList`: a list of signed 64-bit integers.
     ///
@@ -1160,7 +1146,6 @@ pub struct CreateUserRoleResponse {
     output = CreateUserRoleProjectResponse,
     error = super::errors::CreateUserRoleProjectError
 )]
-#[derive(Default)]
 pub struct CreateUserRoleProject {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -1218,7 +1203,6 @@ pub struct CreateUserRoleProjectResponse {
     output = DeleteAuthApiKeyResponse,
     error = super::errors::DeleteAuthApiKeyError
 )]
-#[derive(Default)]
 pub struct DeleteAuthApiKey {
     /// `ApiKey`: a string.
     ///
@@ -1264,7 +1248,6 @@ pub struct DeleteAuthApiKeyResponse {
     output = DeleteDatasourceResponse,
     error = super::errors::DeleteDatasourceError
 )]
-#[derive(Default)]
 pub struct DeleteDatasource {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -1315,7 +1298,6 @@ pub struct DeleteDatasourceResponse {
     output = DeleteProjectResponse,
     error = super::errors::DeleteProjectError
 )]
-#[derive(Default)]
 pub struct DeleteProject {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -1371,7 +1353,6 @@ pub struct DeleteProjectResponse {
     output = DeleteUserGroupResponse,
     error = super::errors::DeleteUserGroupError
 )]
-#[derive(Default)]
 pub struct DeleteUserGroup {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -1417,7 +1398,6 @@ pub struct DeleteUserGroupResponse {
     output = DeleteUserGroupMemberResponse,
     error = super::errors::DeleteUserGroupMemberError
 )]
-#[derive(Default)]
 pub struct DeleteUserGroupMember {
     /// `GroupId`: an unsigned 64-bit integer.
     ///
@@ -1468,7 +1448,6 @@ pub struct DeleteUserGroupMemberResponse {
     output = DeleteUserRoleResponse,
     error = super::errors::DeleteUserRoleError
 )]
-#[derive(Default)]
 pub struct DeleteUserRole {
     /// `UserId`: a string.
     ///
@@ -1514,7 +1493,6 @@ pub struct DeleteUserRoleResponse {
     output = DeleteUserRoleProjectResponse,
     error = super::errors::DeleteUserRoleProjectError
 )]
-#[derive(Default)]
 pub struct DeleteUserRoleProject {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -1565,7 +1543,6 @@ pub struct DeleteUserRoleProjectResponse {
     output = DescribeAuthApiKeyInfoResponse,
     error = super::errors::DescribeAuthApiKeyInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAuthApiKeyInfo {
     /// `ApiKey`: a string.
     ///
@@ -1609,7 +1586,6 @@ pub struct DescribeAuthApiKeyInfoResponse {
     output = DescribeAuthApiKeyListResponse,
     error = super::errors::DescribeAuthApiKeyListError
 )]
-#[derive(Default)]
 pub struct DescribeAuthApiKeyList {
     /// `AllPage`: a boolean.
     ///
@@ -1668,7 +1644,6 @@ pub struct DescribeAuthApiKeyListResponse {
     output = DescribeDatasourceListResponse,
     error = super::errors::DescribeDatasourceListError
 )]
-#[derive(Default)]
 pub struct DescribeDatasourceList {
     /// `ProjectId`: an unsigned 64-bit integer.
     ///
@@ -1742,7 +1717,6 @@ pub struct DescribeDatasourceListResponse {
     output = DescribePageWidgetListResponse,
     error = super::errors::DescribePageWidgetListError
 )]
-#[derive(Default)]
 pub struct DescribePageWidgetList {
     /// `ProjectId`: a string.
     ///
@@ -1791,7 +1765,6 @@ pub struct DescribePageWidgetListResponse {
     output = DescribePermissionRanksInfoResponse,
     error = super::errors::DescribePermissionRanksInfoError
 )]
-#[derive(Default)]
 pub struct DescribePermissionRanksInfo {
     /// `TableId`: a signed 64-bit integer.
     ///
@@ -1858,9 +1831,9 @@ pub struct DescribePermissionRanksInfoResponse {
     version = "2022-01-05",
     name = "DescribePermissionRoleInfo",
     output = DescribePermissionRoleInfoResponse,
-    error = super::errors::DescribePermissionRoleInfoError
+    error = super::errors::DescribePermissionRoleInfoError,
+    paginate(page = page_no, limit = page_size, items = data, item = models::Role)
 )]
-#[derive(Default)]
 pub struct DescribePermissionRoleInfo {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -1919,7 +1892,6 @@ pub struct DescribePermissionRoleInfoResponse {
     output = DescribePermissionStatusInfoResponse,
     error = super::errors::DescribePermissionStatusInfoError
 )]
-#[derive(Default)]
 pub struct DescribePermissionStatusInfo {
     /// `TableId`: a signed 64-bit integer.
     ///
@@ -1973,7 +1945,6 @@ pub struct DescribePermissionStatusInfoResponse {
     output = DescribeProjectInfoResponse,
     error = super::errors::DescribeProjectInfoError
 )]
-#[derive(Default)]
 pub struct DescribeProjectInfo {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -2022,7 +1993,6 @@ pub struct DescribeProjectInfoResponse {
     output = DescribeProjectListResponse,
     error = super::errors::DescribeProjectListError
 )]
-#[derive(Default)]
 pub struct DescribeProjectList {
     /// `PageSize`: an unsigned 64-bit integer.
     ///
@@ -2091,7 +2061,6 @@ pub struct DescribeProjectListResponse {
     output = DescribeResourceUserGroupPageListResponse,
     error = super::errors::DescribeResourceUserGroupPageListError
 )]
-#[derive(Default)]
 pub struct DescribeResourceUserGroupPageList {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -2193,7 +2162,6 @@ pub struct DescribeResourceUserGroupPageListResponse {
     output = DescribeSourceFieldListResponse,
     error = super::errors::DescribeSourceFieldListError
 )]
-#[derive(Default)]
 pub struct DescribeSourceFieldList {
     /// `DataSourceId`: a signed 64-bit integer.
     ///
@@ -2285,7 +2253,6 @@ pub struct DescribeSourceFieldListResponse {
     output = DescribeUserGroupInfoResponse,
     error = super::errors::DescribeUserGroupInfoError
 )]
-#[derive(Default)]
 pub struct DescribeUserGroupInfo {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -2316,7 +2283,6 @@ pub struct DescribeUserGroupInfoResponse {
     output = DescribeUserGroupMemberListResponse,
     error = super::errors::DescribeUserGroupMemberListError
 )]
-#[derive(Default)]
 pub struct DescribeUserGroupMemberList {
     /// `GroupIds`: a list of signed 64-bit integers.
     ///
@@ -2383,9 +2349,14 @@ pub struct DescribeUserGroupMemberListResponse {
     version = "2022-01-05",
     name = "DescribeUserGroupTreeList",
     output = DescribeUserGroupTreeListResponse,
-    error = super::errors::DescribeUserGroupTreeListError
+    error = super::errors::DescribeUserGroupTreeListError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = data,
+        item = models::UserGroupTreeVo
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserGroupTreeList {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -2478,7 +2449,6 @@ pub struct DescribeUserGroupTreeListResponse {
     output = DescribeUserProjectListResponse,
     error = super::errors::DescribeUserProjectListError
 )]
-#[derive(Default)]
 pub struct DescribeUserProjectList {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -2552,7 +2522,6 @@ pub struct DescribeUserProjectListResponse {
     output = DescribeUserRoleListResponse,
     error = super::errors::DescribeUserRoleListError
 )]
-#[derive(Default)]
 pub struct DescribeUserRoleList {
     /// `PageNo`: a signed 64-bit integer.
     ///
@@ -2631,7 +2600,6 @@ pub struct DescribeUserRoleListResponse {
     output = DescribeUserRoleProjectListResponse,
     error = super::errors::DescribeUserRoleProjectListError
 )]
-#[derive(Default)]
 pub struct DescribeUserRoleProjectList {
     /// `PageNo`: a signed 64-bit integer.
     ///
@@ -2710,7 +2678,6 @@ pub struct DescribeUserRoleProjectListResponse {
     output = EditCorpTagResponse,
     error = super::errors::EditCorpTagError
 )]
-#[derive(Default)]
 pub struct EditCorpTag {
     /// `Id`: a signed 64-bit integer.
     pub id: Option<i64>,
@@ -2769,7 +2736,6 @@ pub struct EditCorpTagResponse {
     output = ExportScreenPageResponse,
     error = super::errors::ExportScreenPageError
 )]
-#[derive(Default)]
 pub struct ExportScreenPage {
     /// `ProjectId`: a string.
     ///
@@ -2843,7 +2809,6 @@ pub struct ExportScreenPageResponse {
     output = ModifyAuthApiKeyResponse,
     error = super::errors::ModifyAuthApiKeyError
 )]
-#[derive(Default)]
 pub struct ModifyAuthApiKey {
     /// `ApiKey`: a string.
     ///
@@ -2892,7 +2857,6 @@ pub struct ModifyAuthApiKeyResponse {
     output = ModifyDatasourceResponse,
     error = super::errors::ModifyDatasourceError
 )]
-#[derive(Default)]
 pub struct ModifyDatasource {
     /// `DbHost`: a string.
     ///
@@ -3054,7 +3018,6 @@ pub struct ModifyDatasourceResponse {
     output = ModifyDatasourceCloudResponse,
     error = super::errors::ModifyDatasourceCloudError
 )]
-#[derive(Default)]
 pub struct ModifyDatasourceCloud {
     /// `ServiceType`: a string.
     ///
@@ -3210,7 +3173,6 @@ pub struct ModifyDatasourceCloudResponse {
     output = ModifyProjectResponse,
     error = super::errors::ModifyProjectError
 )]
-#[derive(Default)]
 pub struct ModifyProject {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -3301,7 +3263,6 @@ pub struct ModifyProjectResponse {
     output = ModifyResourceUserResponse,
     error = super::errors::ModifyResourceUserError
 )]
-#[derive(Default)]
 pub struct ModifyResourceUser {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -3363,7 +3324,6 @@ pub struct ModifyResourceUserResponse {
     output = ModifyResourceUserGroupResponse,
     error = super::errors::ModifyResourceUserGroupError
 )]
-#[derive(Default)]
 pub struct ModifyResourceUserGroup {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -3425,7 +3385,6 @@ pub struct ModifyResourceUserGroupResponse {
     output = ModifyResourceUserGroupResourceResponse,
     error = super::errors::ModifyResourceUserGroupResourceError
 )]
-#[derive(Default)]
 pub struct ModifyResourceUserGroupResource {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -3487,7 +3446,6 @@ pub struct ModifyResourceUserGroupResourceResponse {
     output = ModifyTagTableResponse,
     error = super::errors::ModifyTagTableError
 )]
-#[derive(Default)]
 pub struct ModifyTagTable {
     /// `Name`: a string.
     pub name: Option<String>,
@@ -3541,7 +3499,6 @@ pub struct ModifyTagTableResponse {
     output = ModifyUserDetailInfoResponse,
     error = super::errors::ModifyUserDetailInfoError
 )]
-#[derive(Default)]
 pub struct ModifyUserDetailInfo {
     /// `UserId`: a string.
     ///
@@ -3642,7 +3599,6 @@ pub struct ModifyUserDetailInfoResponse {
     output = ModifyUserGroupResponse,
     error = super::errors::ModifyUserGroupError
 )]
-#[derive(Default)]
 pub struct ModifyUserGroup {
     /// `UpdateList`: a list of [`UserGroupUpdateDto`](super::models::UserGroupUpdateDto) objects.
     pub update_list: Option<Vec<models::UserGroupUpdateDto>>,
@@ -3684,7 +3640,6 @@ pub struct ModifyUserGroupResponse {
     output = ModifyUserRoleResponse,
     error = super::errors::ModifyUserRoleError
 )]
-#[derive(Default)]
 pub struct ModifyUserRole {
     /// `UserId`: a string.
     ///
@@ -3780,7 +3735,6 @@ pub struct ModifyUserRoleResponse {
     output = ModifyUserRoleProjectResponse,
     error = super::errors::ModifyUserRoleProjectError
 )]
-#[derive(Default)]
 pub struct ModifyUserRoleProject {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -3851,7 +3805,6 @@ pub struct ModifyUserRoleProjectResponse {
     output = ModifyUserTagResponse,
     error = super::errors::ModifyUserTagError
 )]
-#[derive(Default)]
 pub struct ModifyUserTag {
     /// `UserId`: a string.
     pub user_id: Option<String>,
@@ -3892,7 +3845,6 @@ pub struct ModifyUserTagResponse {
     output = QueryUserGroupMemberResponse,
     error = super::errors::QueryUserGroupMemberError
 )]
-#[derive(Default)]
 pub struct QueryUserGroupMember {
     /// `GroupIds`: a list of signed 64-bit integers.
     ///

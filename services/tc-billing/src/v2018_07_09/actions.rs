@@ -17,7 +17,6 @@ use super::models;
     output = CreateAllocationRuleResponse,
     error = super::errors::CreateAllocationRuleError
 )]
-#[derive(Default)]
 pub struct CreateAllocationRule {
     /// `RuleList`: an [`AllocationRulesSummary`](super::models::AllocationRulesSummary).
     pub rule_list: models::AllocationRulesSummary,
@@ -53,7 +52,6 @@ pub struct CreateAllocationRuleResponse {
     output = CreateAllocationTagResponse,
     error = super::errors::CreateAllocationTagError
 )]
-#[derive(Default)]
 pub struct CreateAllocationTag {
     /// `TagKey`: a list of strings.
     pub tag_key: Vec<String>,
@@ -79,7 +77,6 @@ pub struct CreateAllocationTagResponse {
     output = CreateAllocationUnitResponse,
     error = super::errors::CreateAllocationUnitError
 )]
-#[derive(Default)]
 pub struct CreateAllocationUnit {
     /// `ParentId`: an unsigned 64-bit integer.
     ///
@@ -127,7 +124,6 @@ pub struct CreateAllocationUnitResponse {
     output = CreateBudgetResponse,
     error = super::errors::CreateBudgetError
 )]
-#[derive(Default)]
 pub struct CreateBudget {
     /// `BudgetName`: a string.
     ///
@@ -217,7 +213,6 @@ pub struct CreateBudgetResponse {
     output = CreateGatherRuleResponse,
     error = super::errors::CreateGatherRuleError
 )]
-#[derive(Default)]
 pub struct CreateGatherRule {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -258,7 +253,6 @@ pub struct CreateGatherRuleResponse {
     output = CreateInstanceResponse,
     error = super::errors::CreateInstanceError
 )]
-#[derive(Default)]
 pub struct CreateInstance {
     /// `ClientToken`: a string.
     ///
@@ -349,7 +343,6 @@ pub struct CreateInstanceResponse {
     output = DeleteAllocationRuleResponse,
     error = super::errors::DeleteAllocationRuleError
 )]
-#[derive(Default)]
 pub struct DeleteAllocationRule {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -382,7 +375,6 @@ pub struct DeleteAllocationRuleResponse {
     output = DeleteAllocationTagResponse,
     error = super::errors::DeleteAllocationTagError
 )]
-#[derive(Default)]
 pub struct DeleteAllocationTag {
     /// `TagKey`: a list of strings.
     pub tag_key: Vec<String>,
@@ -408,7 +400,6 @@ pub struct DeleteAllocationTagResponse {
     output = DeleteAllocationUnitResponse,
     error = super::errors::DeleteAllocationUnitError
 )]
-#[derive(Default)]
 pub struct DeleteAllocationUnit {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -441,7 +432,6 @@ pub struct DeleteAllocationUnitResponse {
     output = DeleteBudgetResponse,
     error = super::errors::DeleteBudgetError
 )]
-#[derive(Default)]
 pub struct DeleteBudget {
     /// `BudgetIds`: a list of strings.
     ///
@@ -484,7 +474,6 @@ pub struct DeleteBudgetResponse {
     output = DeleteGatherRuleResponse,
     error = super::errors::DeleteGatherRuleError
 )]
-#[derive(Default)]
 pub struct DeleteGatherRule {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -517,7 +506,6 @@ pub struct DeleteGatherRuleResponse {
     output = DescribeAccountBalanceResponse,
     error = super::errors::DescribeAccountBalanceError
 )]
-#[derive(Default)]
 pub struct DescribeAccountBalance {
     /// `TempCredit`: a boolean.
     ///
@@ -624,7 +612,6 @@ pub struct DescribeAccountBalanceResponse {
     output = DescribeAccountWarningResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAccountWarning {}
 
 /// What a successful [`DescribeAccountWarning`] call returns.
@@ -657,7 +644,6 @@ pub struct DescribeAccountWarningResponse {
     output = DescribeAllocateConditionsResponse,
     error = super::errors::DescribeAllocateConditionsError
 )]
-#[derive(Default)]
 pub struct DescribeAllocateConditions {
     /// `Month`: a string.
     ///
@@ -718,7 +704,6 @@ pub struct DescribeAllocateConditionsResponse {
     output = DescribeAllocationBillConditionsResponse,
     error = super::errors::DescribeAllocationBillConditionsError
 )]
-#[derive(Default)]
 pub struct DescribeAllocationBillConditions {
     /// `Month`: a string.
     ///
@@ -879,9 +864,14 @@ pub struct DescribeAllocationBillConditionsResponse {
     version = "2018-07-09",
     name = "DescribeAllocationBillDetail",
     output = DescribeAllocationBillDetailResponse,
-    error = super::errors::DescribeAllocationBillDetailError
+    error = super::errors::DescribeAllocationBillDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detail,
+        item = models::AllocationDetail
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAllocationBillDetail {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1015,7 +1005,6 @@ pub struct DescribeAllocationBillDetailResponse {
     output = DescribeAllocationMonthOverviewResponse,
     error = super::errors::DescribeAllocationMonthOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeAllocationMonthOverview {
     /// `Month`: a string.
     ///
@@ -1047,9 +1036,14 @@ pub struct DescribeAllocationMonthOverviewResponse {
     version = "2018-07-09",
     name = "DescribeAllocationOverview",
     output = DescribeAllocationOverviewResponse,
-    error = super::errors::DescribeAllocationOverviewError
+    error = super::errors::DescribeAllocationOverviewError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detail,
+        item = models::AllocationOverviewDetail
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAllocationOverview {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1123,7 +1117,6 @@ pub struct DescribeAllocationOverviewResponse {
     output = DescribeAllocationRuleDetailResponse,
     error = super::errors::DescribeAllocationRuleDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAllocationRuleDetail {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -1180,9 +1173,15 @@ pub struct DescribeAllocationRuleDetailResponse {
     version = "2018-07-09",
     name = "DescribeAllocationRuleSummary",
     output = DescribeAllocationRuleSummaryResponse,
-    error = super::errors::DescribeAllocationRuleSummaryError
+    error = super::errors::DescribeAllocationRuleSummaryError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rule_list,
+        item = models::AllocationRuleOverview,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAllocationRuleSummary {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1236,9 +1235,14 @@ pub struct DescribeAllocationRuleSummaryResponse {
     version = "2018-07-09",
     name = "DescribeAllocationSummaryByBusiness",
     output = DescribeAllocationSummaryByBusinessResponse,
-    error = super::errors::DescribeAllocationSummaryByBusinessError
+    error = super::errors::DescribeAllocationSummaryByBusinessError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detail,
+        item = models::AllocationSummaryByBusiness
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAllocationSummaryByBusiness {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1323,9 +1327,14 @@ pub struct DescribeAllocationSummaryByBusinessResponse {
     version = "2018-07-09",
     name = "DescribeAllocationSummaryByItem",
     output = DescribeAllocationSummaryByItemResponse,
-    error = super::errors::DescribeAllocationSummaryByItemError
+    error = super::errors::DescribeAllocationSummaryByItemError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detail,
+        item = models::AllocationSummaryByItem
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAllocationSummaryByItem {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1472,9 +1481,14 @@ pub struct DescribeAllocationSummaryByItemResponse {
     version = "2018-07-09",
     name = "DescribeAllocationSummaryByResource",
     output = DescribeAllocationSummaryByResourceResponse,
-    error = super::errors::DescribeAllocationSummaryByResourceError
+    error = super::errors::DescribeAllocationSummaryByResourceError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detail,
+        item = models::AllocationSummaryByResource
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAllocationSummaryByResource {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1613,7 +1627,6 @@ pub struct DescribeAllocationSummaryByResourceResponse {
     output = DescribeAllocationTreeResponse,
     error = super::errors::DescribeAllocationTreeError
 )]
-#[derive(Default)]
 pub struct DescribeAllocationTree {
     /// `Month`: a string.
     ///
@@ -1659,7 +1672,6 @@ pub struct DescribeAllocationTreeResponse {
     output = DescribeAllocationTrendByMonthResponse,
     error = super::errors::DescribeAllocationTrendByMonthError
 )]
-#[derive(Default)]
 pub struct DescribeAllocationTrendByMonth {
     /// `Month`: a string.
     ///
@@ -1706,7 +1718,6 @@ pub struct DescribeAllocationTrendByMonthResponse {
     output = DescribeAllocationUnitDetailResponse,
     error = super::errors::DescribeAllocationUnitDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAllocationUnitDetail {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -1784,7 +1795,6 @@ pub struct DescribeAllocationUnitDetailResponse {
     output = DescribeBillAdjustInfoResponse,
     error = super::errors::DescribeBillAdjustInfoError
 )]
-#[derive(Default)]
 pub struct DescribeBillAdjustInfo {
     /// `Month`: a string.
     ///
@@ -1833,9 +1843,15 @@ pub struct DescribeBillAdjustInfoResponse {
     version = "2018-07-09",
     name = "DescribeBillDetail",
     output = DescribeBillDetailResponse,
-    error = super::errors::DescribeBillDetailError
+    error = super::errors::DescribeBillDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detail_set,
+        item = models::BillDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBillDetail {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1950,9 +1966,15 @@ pub struct DescribeBillDetailResponse {
     version = "2018-07-09",
     name = "DescribeBillDetailForOrganization",
     output = DescribeBillDetailForOrganizationResponse,
-    error = super::errors::DescribeBillDetailForOrganizationError
+    error = super::errors::DescribeBillDetailForOrganizationError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detail_set,
+        item = models::DistributionBillDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBillDetailForOrganization {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2056,7 +2078,6 @@ pub struct DescribeBillDetailForOrganizationResponse {
     output = DescribeBillDownloadUrlResponse,
     error = super::errors::DescribeBillDownloadUrlError
 )]
-#[derive(Default)]
 pub struct DescribeBillDownloadUrl {
     /// `FileType`: a string.
     ///
@@ -2098,9 +2119,15 @@ pub struct DescribeBillDownloadUrlResponse {
     version = "2018-07-09",
     name = "DescribeBillList",
     output = DescribeBillListResponse,
-    error = super::errors::DescribeBillListError
+    error = super::errors::DescribeBillListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = transaction_list,
+        item = models::BillTransactionInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBillList {
     /// `StartTime`: a string.
     ///
@@ -2214,9 +2241,15 @@ pub struct DescribeBillListResponse {
     version = "2018-07-09",
     name = "DescribeBillResourceSummary",
     output = DescribeBillResourceSummaryResponse,
-    error = super::errors::DescribeBillResourceSummaryError
+    error = super::errors::DescribeBillResourceSummaryError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = resource_summary_set,
+        item = models::BillResourceSummary,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBillResourceSummary {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2308,9 +2341,15 @@ pub struct DescribeBillResourceSummaryResponse {
     version = "2018-07-09",
     name = "DescribeBillResourceSummaryForOrganization",
     output = DescribeBillResourceSummaryForOrganizationResponse,
-    error = super::errors::DescribeBillResourceSummaryForOrganizationError
+    error = super::errors::DescribeBillResourceSummaryForOrganizationError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = resource_summary_set,
+        item = models::BillDistributionResourceSummary,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBillResourceSummaryForOrganization {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2399,7 +2438,6 @@ pub struct DescribeBillResourceSummaryForOrganizationResponse {
     output = DescribeBillSummaryResponse,
     error = super::errors::DescribeBillSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeBillSummary {
     /// `Month`: a string.
     ///
@@ -2455,7 +2493,6 @@ pub struct DescribeBillSummaryResponse {
     output = DescribeBillSummaryByPayModeResponse,
     error = super::errors::DescribeBillSummaryByPayModeError
 )]
-#[derive(Default)]
 pub struct DescribeBillSummaryByPayMode {
     /// `BeginTime`: a string.
     ///
@@ -2501,7 +2538,6 @@ pub struct DescribeBillSummaryByPayModeResponse {
     output = DescribeBillSummaryByProductResponse,
     error = super::errors::DescribeBillSummaryByProductError
 )]
-#[derive(Default)]
 pub struct DescribeBillSummaryByProduct {
     /// `BeginTime`: a string.
     ///
@@ -2555,7 +2591,6 @@ pub struct DescribeBillSummaryByProductResponse {
     output = DescribeBillSummaryByProjectResponse,
     error = super::errors::DescribeBillSummaryByProjectError
 )]
-#[derive(Default)]
 pub struct DescribeBillSummaryByProject {
     /// `BeginTime`: a string.
     ///
@@ -2601,7 +2636,6 @@ pub struct DescribeBillSummaryByProjectResponse {
     output = DescribeBillSummaryByRegionResponse,
     error = super::errors::DescribeBillSummaryByRegionError
 )]
-#[derive(Default)]
 pub struct DescribeBillSummaryByRegion {
     /// `BeginTime`: a string.
     ///
@@ -2647,7 +2681,6 @@ pub struct DescribeBillSummaryByRegionResponse {
     output = DescribeBillSummaryByTagResponse,
     error = super::errors::DescribeBillSummaryByTagError
 )]
-#[derive(Default)]
 pub struct DescribeBillSummaryByTag {
     /// `BeginTime`: a string.
     ///
@@ -2706,7 +2739,6 @@ pub struct DescribeBillSummaryByTagResponse {
     output = DescribeBillSummaryForOrganizationResponse,
     error = super::errors::DescribeBillSummaryForOrganizationError
 )]
-#[derive(Default)]
 pub struct DescribeBillSummaryForOrganization {
     /// `Month`: a string.
     ///
@@ -2752,7 +2784,6 @@ pub struct DescribeBillSummaryForOrganizationResponse {
     output = DescribeBudgetResponse,
     error = super::errors::DescribeBudgetError
 )]
-#[derive(Default)]
 pub struct DescribeBudget {
     /// `PageNo`: a signed 64-bit integer.
     ///
@@ -2818,7 +2849,6 @@ pub struct DescribeBudgetResponse {
     output = DescribeBudgetOperationLogResponse,
     error = super::errors::DescribeBudgetOperationLogError
 )]
-#[derive(Default)]
 pub struct DescribeBudgetOperationLog {
     /// `PageNo`: a signed 64-bit integer.
     ///
@@ -2869,7 +2899,6 @@ pub struct DescribeBudgetOperationLogResponse {
     output = DescribeBudgetRemindRecordListResponse,
     error = super::errors::DescribeBudgetRemindRecordListError
 )]
-#[derive(Default)]
 pub struct DescribeBudgetRemindRecordList {
     /// `PageNo`: a signed 64-bit integer.
     ///
@@ -2920,9 +2949,15 @@ pub struct DescribeBudgetRemindRecordListResponse {
     version = "2018-07-09",
     name = "DescribeCostDetail",
     output = DescribeCostDetailResponse,
-    error = super::errors::DescribeCostDetailError
+    error = super::errors::DescribeCostDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detail_set,
+        item = models::CostDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCostDetail {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -3011,9 +3046,15 @@ pub struct DescribeCostDetailResponse {
     version = "2018-07-09",
     name = "DescribeCostExplorerSummary",
     output = DescribeCostExplorerSummaryResponse,
-    error = super::errors::DescribeCostExplorerSummaryError
+    error = super::errors::DescribeCostExplorerSummaryError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = detail,
+        item = models::AnalyseDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCostExplorerSummary {
     /// `BeginTime`: a string.
     ///
@@ -3104,9 +3145,14 @@ pub struct DescribeCostExplorerSummaryResponse {
     version = "2018-07-09",
     name = "DescribeCostSummaryByProduct",
     output = DescribeCostSummaryByProductResponse,
-    error = super::errors::DescribeCostSummaryByProductError
+    error = super::errors::DescribeCostSummaryByProductError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::ConsumptionBusinessSummaryDataItem
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCostSummaryByProduct {
     /// `BeginTime`: a string.
     ///
@@ -3173,9 +3219,14 @@ pub struct DescribeCostSummaryByProductResponse {
     version = "2018-07-09",
     name = "DescribeCostSummaryByProject",
     output = DescribeCostSummaryByProjectResponse,
-    error = super::errors::DescribeCostSummaryByProjectError
+    error = super::errors::DescribeCostSummaryByProjectError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::ConsumptionProjectSummaryDataItem
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCostSummaryByProject {
     /// `BeginTime`: a string.
     ///
@@ -3242,9 +3293,14 @@ pub struct DescribeCostSummaryByProjectResponse {
     version = "2018-07-09",
     name = "DescribeCostSummaryByRegion",
     output = DescribeCostSummaryByRegionResponse,
-    error = super::errors::DescribeCostSummaryByRegionError
+    error = super::errors::DescribeCostSummaryByRegionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::ConsumptionRegionSummaryDataItem
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCostSummaryByRegion {
     /// `BeginTime`: a string.
     ///
@@ -3311,9 +3367,14 @@ pub struct DescribeCostSummaryByRegionResponse {
     version = "2018-07-09",
     name = "DescribeCostSummaryByResource",
     output = DescribeCostSummaryByResourceResponse,
-    error = super::errors::DescribeCostSummaryByResourceError
+    error = super::errors::DescribeCostSummaryByResourceError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::ConsumptionResourceSummaryDataItem
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCostSummaryByResource {
     /// `BeginTime`: a string.
     ///
@@ -3403,7 +3464,6 @@ pub struct DescribeCostSummaryByResourceResponse {
     output = DescribeCostSummaryByTagResponse,
     error = super::errors::DescribeCostSummaryByTagError
 )]
-#[derive(Default)]
 pub struct DescribeCostSummaryByTag {
     /// `BeginTime`: a string.
     ///
@@ -3450,9 +3510,15 @@ pub struct DescribeCostSummaryByTagResponse {
     version = "2018-07-09",
     name = "DescribeDealsByCond",
     output = DescribeDealsByCondResponse,
-    error = super::errors::DescribeDealsByCondError
+    error = super::errors::DescribeDealsByCondError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = deals,
+        item = models::Deal,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDealsByCond {
     /// `StartTime`: a date and time, as the service writes it.
     ///
@@ -3528,7 +3594,6 @@ pub struct DescribeDealsByCondResponse {
     output = DescribeDosageCosDetailByDateResponse,
     error = super::errors::DescribeDosageCosDetailByDateError
 )]
-#[derive(Default)]
 pub struct DescribeDosageCosDetailByDate {
     /// `StartDate`: a string.
     ///
@@ -3569,7 +3634,6 @@ pub struct DescribeDosageCosDetailByDateResponse {
     output = DescribeDosageDetailByDateResponse,
     error = super::errors::DescribeDosageDetailByDateError
 )]
-#[derive(Default)]
 pub struct DescribeDosageDetailByDate {
     /// `StartDate`: a string.
     ///
@@ -3639,9 +3703,14 @@ pub struct DescribeDosageDetailByDateResponse {
     version = "2018-07-09",
     name = "DescribeDosageDetailList",
     output = DescribeDosageDetailListResponse,
-    error = super::errors::DescribeDosageDetailListError
+    error = super::errors::DescribeDosageDetailListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = record,
+        item = models::DescribeDosageDetail
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDosageDetailList {
     /// `StartTime`: a string.
     ///
@@ -3695,9 +3764,14 @@ pub struct DescribeDosageDetailListResponse {
     version = "2018-07-09",
     name = "DescribeGatherResource",
     output = DescribeGatherResourceResponse,
-    error = super::errors::DescribeGatherResourceError
+    error = super::errors::DescribeGatherResourceError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = gather_resource_summary,
+        item = models::GatherResourceSummary
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGatherResource {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -3828,7 +3902,6 @@ pub struct DescribeGatherResourceResponse {
     output = DescribeGatherRuleDetailResponse,
     error = super::errors::DescribeGatherRuleDetailError
 )]
-#[derive(Default)]
 pub struct DescribeGatherRuleDetail {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -3877,9 +3950,15 @@ pub struct DescribeGatherRuleDetailResponse {
     version = "2018-07-09",
     name = "DescribeOrgMemberAccountBalance",
     output = DescribeOrgMemberAccountBalanceResponse,
-    error = super::errors::DescribeOrgMemberAccountBalanceError
+    error = super::errors::DescribeOrgMemberAccountBalanceError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = data,
+        item = models::DescribeOrgMemberAccountBalanceData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrgMemberAccountBalance {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -3933,9 +4012,15 @@ pub struct DescribeOrgMemberAccountBalanceResponse {
     version = "2018-07-09",
     name = "DescribeRenewInstances",
     output = DescribeRenewInstancesResponse,
-    error = super::errors::DescribeRenewInstancesError
+    error = super::errors::DescribeRenewInstancesError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = instance_list,
+        item = models::RenewInstance,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRenewInstances {
     /// `MaxResults`: an unsigned 64-bit integer.
     ///
@@ -3997,7 +4082,6 @@ pub struct DescribeRenewInstancesResponse {
     output = DescribeSavingPlanResourceInfoResponse,
     error = super::errors::DescribeSavingPlanResourceInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSavingPlanResourceInfo {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -4043,9 +4127,9 @@ pub struct DescribeSavingPlanResourceInfoResponse {
     version = "2018-07-09",
     name = "DescribeTagList",
     output = DescribeTagListResponse,
-    error = super::errors::DescribeTagListError
+    error = super::errors::DescribeTagListError,
+    paginate(offset = offset, limit = limit, items = data, item = models::TagDataInfo)
 )]
-#[derive(Default)]
 pub struct DescribeTagList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -4099,9 +4183,15 @@ pub struct DescribeTagListResponse {
     version = "2018-07-09",
     name = "DescribeVoucherInfo",
     output = DescribeVoucherInfoResponse,
-    error = super::errors::DescribeVoucherInfoError
+    error = super::errors::DescribeVoucherInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = voucher_infos,
+        item = models::VoucherInfos,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVoucherInfo {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -4260,9 +4350,15 @@ pub struct DescribeVoucherInfoResponse {
     version = "2018-07-09",
     name = "DescribeVoucherUsageDetails",
     output = DescribeVoucherUsageDetailsResponse,
-    error = super::errors::DescribeVoucherUsageDetailsError
+    error = super::errors::DescribeVoucherUsageDetailsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = usage_records,
+        item = models::UsageRecords,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVoucherUsageDetails {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -4318,7 +4414,6 @@ pub struct DescribeVoucherUsageDetailsResponse {
     output = ModifyAccountWarningResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAccountWarning {
     /// `Threshold`: an unsigned 64-bit integer.
     ///
@@ -4361,7 +4456,6 @@ pub struct ModifyAccountWarningResponse {
     output = ModifyAllocationRuleResponse,
     error = super::errors::ModifyAllocationRuleError
 )]
-#[derive(Default)]
 pub struct ModifyAllocationRule {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -4410,7 +4504,6 @@ pub struct ModifyAllocationRuleResponse {
     output = ModifyAllocationUnitResponse,
     error = super::errors::ModifyAllocationUnitError
 )]
-#[derive(Default)]
 pub struct ModifyAllocationUnit {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -4463,7 +4556,6 @@ pub struct ModifyAllocationUnitResponse {
     output = ModifyBudgetResponse,
     error = super::errors::ModifyBudgetError
 )]
-#[derive(Default)]
 pub struct ModifyBudget {
     /// `BudgetId`: a string.
     ///
@@ -4558,7 +4650,6 @@ pub struct ModifyBudgetResponse {
     output = ModifyGatherRuleResponse,
     error = super::errors::ModifyGatherRuleError
 )]
-#[derive(Default)]
 pub struct ModifyGatherRule {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -4594,7 +4685,6 @@ pub struct ModifyGatherRuleResponse {
     output = PayDealsResponse,
     error = super::errors::PayDealsError
 )]
-#[derive(Default)]
 pub struct PayDeals {
     /// `OrderIds`: a list of strings.
     ///
@@ -4662,7 +4752,6 @@ pub struct PayDealsResponse {
     output = RefundInstanceResponse,
     error = super::errors::RefundInstanceError
 )]
-#[derive(Default)]
 pub struct RefundInstance {
     /// `ClientToken`: a string.
     ///
@@ -4715,7 +4804,6 @@ pub struct RefundInstanceResponse {
     output = RenewInstanceResponse,
     error = super::errors::RenewInstanceError
 )]
-#[derive(Default)]
 pub struct RenewInstance {
     /// `ClientToken`: a string.
     ///
@@ -4778,7 +4866,6 @@ pub struct RenewInstanceResponse {
     output = SetRenewalResponse,
     error = super::errors::SetRenewalError
 )]
-#[derive(Default)]
 pub struct SetRenewal {
     /// `ProductCode`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateSessionResponse,
     error = super::errors::CreateSessionError
 )]
-#[derive(Default)]
 pub struct CreateSession {
     /// `ClientSession`: a string.
     pub client_session: String,
@@ -64,7 +63,6 @@ pub struct CreateSessionResponse {
     output = DescribeStreamPlayInfoListResponse,
     error = super::errors::DescribeStreamPlayInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeStreamPlayInfoList {
     /// `EndTime`: a string.
     pub end_time: String,
@@ -102,7 +100,6 @@ pub struct DescribeStreamPlayInfoListResponse {
     output = DescribeWorkersResponse,
     error = super::errors::DescribeWorkersError
 )]
-#[derive(Default)]
 pub struct DescribeWorkers {}
 
 /// What a successful [`DescribeWorkers`] call returns.
@@ -134,7 +131,6 @@ pub struct DescribeWorkersResponse {
     output = ForbidLiveStreamResponse,
     error = super::errors::ForbidLiveStreamError
 )]
-#[derive(Default)]
 pub struct ForbidLiveStream {
     /// `AppName`: a string.
     pub app_name: String,
@@ -169,7 +165,6 @@ pub struct ForbidLiveStreamResponse {
     output = RegisterIMResponse,
     error = super::errors::RegisterIMError
 )]
-#[derive(Default)]
 pub struct RegisterIM {
     /// `Nickname`: a string.
     pub nickname: String,
@@ -207,7 +202,6 @@ pub struct RegisterIMResponse {
     output = StopGameResponse,
     error = super::errors::StopGameError
 )]
-#[derive(Default)]
 pub struct StopGame {
     /// `UserId`: a string.
     pub user_id: String,

@@ -17,7 +17,6 @@ use super::models;
     output = AttachCamRoleResponse,
     error = super::errors::AttachCamRoleError
 )]
-#[derive(Default)]
 pub struct AttachCamRole {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -46,7 +45,6 @@ pub struct AttachCamRoleResponse {
     output = BindPsaTagResponse,
     error = super::errors::BindPsaTagError
 )]
-#[derive(Default)]
 pub struct BindPsaTag {
     /// `PsaId`: a string.
     pub psa_id: String,
@@ -78,7 +76,6 @@ pub struct BindPsaTagResponse {
     output = BuyDevicesResponse,
     error = super::errors::BuyDevicesError
 )]
-#[derive(Default)]
 pub struct BuyDevices {
     /// `Zone`: a string.
     pub zone: String,
@@ -226,7 +223,6 @@ pub struct BuyDevicesResponse {
     output = CreateCustomImageResponse,
     error = super::errors::CreateCustomImageError
 )]
-#[derive(Default)]
 pub struct CreateCustomImage {
     /// `InstanceId`: a string.
     ///
@@ -274,7 +270,6 @@ pub struct CreateCustomImageResponse {
     output = CreatePsaRegulationResponse,
     error = super::errors::CreatePsaRegulationError
 )]
-#[derive(Default)]
 pub struct CreatePsaRegulation {
     /// `PsaName`: a string.
     pub psa_name: String,
@@ -312,7 +307,6 @@ pub struct CreatePsaRegulationResponse {
     output = CreateSpotDeviceResponse,
     error = super::errors::CreateSpotDeviceError
 )]
-#[derive(Default)]
 pub struct CreateSpotDevice {
     /// `Zone`: a string.
     pub zone: String,
@@ -368,7 +362,6 @@ pub struct CreateSpotDeviceResponse {
     output = CreateUserCmdResponse,
     error = super::errors::CreateUserCmdError
 )]
-#[derive(Default)]
 pub struct CreateUserCmd {
     /// `Alias`: a string.
     pub alias: String,
@@ -403,7 +396,6 @@ pub struct CreateUserCmdResponse {
     output = DeleteCustomImagesResponse,
     error = super::errors::DeleteCustomImagesError
 )]
-#[derive(Default)]
 pub struct DeleteCustomImages {
     /// `ImageIds`: a list of strings.
     pub image_ids: Vec<String>,
@@ -432,7 +424,6 @@ pub struct DeleteCustomImagesResponse {
     output = DeletePsaRegulationResponse,
     error = super::errors::DeletePsaRegulationError
 )]
-#[derive(Default)]
 pub struct DeletePsaRegulation {
     /// `PsaId`: a string.
     pub psa_id: String,
@@ -458,7 +449,6 @@ pub struct DeletePsaRegulationResponse {
     output = DeleteUserCmdsResponse,
     error = super::errors::DeleteUserCmdsError
 )]
-#[derive(Default)]
 pub struct DeleteUserCmds {
     /// `CmdIds`: a list of strings.
     pub cmd_ids: Vec<String>,
@@ -484,7 +474,6 @@ pub struct DeleteUserCmdsResponse {
     output = DescribeCustomImageProcessResponse,
     error = super::errors::DescribeCustomImageProcessError
 )]
-#[derive(Default)]
 pub struct DescribeCustomImageProcess {
     /// `ImageId`: a string.
     pub image_id: String,
@@ -511,9 +500,15 @@ pub struct DescribeCustomImageProcessResponse {
     version = "2018-04-23",
     name = "DescribeCustomImages",
     output = DescribeCustomImagesResponse,
-    error = super::errors::DescribeCustomImagesError
+    error = super::errors::DescribeCustomImagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = custom_image_set,
+        item = models::CustomImage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCustomImages {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: u64,
@@ -563,7 +558,6 @@ pub struct DescribeCustomImagesResponse {
     output = DescribeDeviceClassResponse,
     error = super::errors::DescribeDeviceClassError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceClass {
     /// `OnSale`: an unsigned 64-bit integer.
     pub on_sale: Option<u64>,
@@ -595,7 +589,6 @@ pub struct DescribeDeviceClassResponse {
     output = DescribeDeviceClassPartitionResponse,
     error = super::errors::DescribeDeviceClassPartitionError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceClassPartition {
     /// `DeviceClassCode`: a string.
     pub device_class_code: Option<String>,
@@ -648,7 +641,6 @@ pub struct DescribeDeviceClassPartitionResponse {
     output = DescribeDeviceHardwareInfoResponse,
     error = super::errors::DescribeDeviceHardwareInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceHardwareInfo {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -677,7 +669,6 @@ pub struct DescribeDeviceHardwareInfoResponse {
     output = DescribeDeviceInventoryResponse,
     error = super::errors::DescribeDeviceInventoryError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceInventory {
     /// `Zone`: a string.
     pub zone: String,
@@ -734,9 +725,15 @@ pub struct DescribeDeviceInventoryResponse {
     version = "2018-04-23",
     name = "DescribeDeviceOperationLog",
     output = DescribeDeviceOperationLogResponse,
-    error = super::errors::DescribeDeviceOperationLogError
+    error = super::errors::DescribeDeviceOperationLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = device_operation_log_set,
+        item = models::DeviceOperationLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceOperationLog {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -780,7 +777,6 @@ pub struct DescribeDeviceOperationLogResponse {
     output = DescribeDevicePartitionResponse,
     error = super::errors::DescribeDevicePartitionError
 )]
-#[derive(Default)]
 pub struct DescribeDevicePartition {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -807,9 +803,15 @@ pub struct DescribeDevicePartitionResponse {
     version = "2018-04-23",
     name = "DescribeDevicePosition",
     output = DescribeDevicePositionResponse,
-    error = super::errors::DescribeDevicePositionError
+    error = super::errors::DescribeDevicePositionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = device_position_info_set,
+        item = models::DevicePositionInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDevicePosition {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: Option<u64>,
@@ -856,7 +858,6 @@ pub struct DescribeDevicePositionResponse {
     output = DescribeDevicePriceInfoResponse,
     error = super::errors::DescribeDevicePriceInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDevicePriceInfo {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -889,9 +890,15 @@ pub struct DescribeDevicePriceInfoResponse {
     version = "2018-04-23",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError
+    error = super::errors::DescribeDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = device_info_set,
+        item = models::DeviceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDevices {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1009,7 +1016,6 @@ pub struct DescribeDevicesResponse {
     output = DescribeHardwareSpecificationResponse,
     error = super::errors::DescribeHardwareSpecificationError
 )]
-#[derive(Default)]
 pub struct DescribeHardwareSpecification {}
 
 /// What a successful [`DescribeHardwareSpecification`] call returns.
@@ -1041,7 +1047,6 @@ pub struct DescribeHardwareSpecificationResponse {
     output = DescribeHostedDeviceOutBandInfoResponse,
     error = super::errors::DescribeHostedDeviceOutBandInfoError
 )]
-#[derive(Default)]
 pub struct DescribeHostedDeviceOutBandInfo {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -1073,7 +1078,6 @@ pub struct DescribeHostedDeviceOutBandInfoResponse {
     output = DescribeOperationResultResponse,
     error = super::errors::DescribeOperationResultError
 )]
-#[derive(Default)]
 pub struct DescribeOperationResult {
     /// `TaskId`: an unsigned 64-bit integer.
     pub task_id: u64,
@@ -1105,7 +1109,6 @@ pub struct DescribeOperationResultResponse {
     output = DescribeOsInfoResponse,
     error = super::errors::DescribeOsInfoError
 )]
-#[derive(Default)]
 pub struct DescribeOsInfo {
     /// `DeviceClassCode`: a string.
     pub device_class_code: Option<String>,
@@ -1132,9 +1135,15 @@ pub struct DescribeOsInfoResponse {
     version = "2018-04-23",
     name = "DescribePsaRegulations",
     output = DescribePsaRegulationsResponse,
-    error = super::errors::DescribePsaRegulationsError
+    error = super::errors::DescribePsaRegulationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = psa_regulations,
+        item = models::PsaRegulation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePsaRegulations {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: u64,
@@ -1184,7 +1193,6 @@ pub struct DescribePsaRegulationsResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {
     /// `RegionId`: an unsigned 64-bit integer.
     pub region_id: Option<u64>,
@@ -1213,7 +1221,6 @@ pub struct DescribeRegionsResponse {
     output = DescribeRepairTaskConstantResponse,
     error = super::errors::DescribeRepairTaskConstantError
 )]
-#[derive(Default)]
 pub struct DescribeRepairTaskConstant {}
 
 /// What a successful [`DescribeRepairTaskConstant`] call returns.
@@ -1237,9 +1244,15 @@ pub struct DescribeRepairTaskConstantResponse {
     version = "2018-04-23",
     name = "DescribeTaskInfo",
     output = DescribeTaskInfoResponse,
-    error = super::errors::DescribeTaskInfoError
+    error = super::errors::DescribeTaskInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_info_set,
+        item = models::TaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTaskInfo {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1321,7 +1334,6 @@ pub struct DescribeTaskInfoResponse {
     output = DescribeTaskOperationLogResponse,
     error = super::errors::DescribeTaskOperationLogError
 )]
-#[derive(Default)]
 pub struct DescribeTaskOperationLog {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -1357,9 +1369,15 @@ pub struct DescribeTaskOperationLogResponse {
     version = "2018-04-23",
     name = "DescribeUserCmdTaskInfo",
     output = DescribeUserCmdTaskInfoResponse,
-    error = super::errors::DescribeUserCmdTaskInfoError
+    error = super::errors::DescribeUserCmdTaskInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_cmd_task_info_set,
+        item = models::UserCmdTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserCmdTaskInfo {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -1404,9 +1422,15 @@ pub struct DescribeUserCmdTaskInfoResponse {
     version = "2018-04-23",
     name = "DescribeUserCmdTasks",
     output = DescribeUserCmdTasksResponse,
-    error = super::errors::DescribeUserCmdTasksError
+    error = super::errors::DescribeUserCmdTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_cmd_tasks,
+        item = models::UserCmdTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserCmdTasks {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: u64,
@@ -1445,9 +1469,15 @@ pub struct DescribeUserCmdTasksResponse {
     version = "2018-04-23",
     name = "DescribeUserCmds",
     output = DescribeUserCmdsResponse,
-    error = super::errors::DescribeUserCmdsError
+    error = super::errors::DescribeUserCmdsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_cmds,
+        item = models::UserCmd,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserCmds {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: u64,
@@ -1494,7 +1524,6 @@ pub struct DescribeUserCmdsResponse {
     output = DetachCamRoleResponse,
     error = super::errors::DetachCamRoleError
 )]
-#[derive(Default)]
 pub struct DetachCamRole {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -1520,7 +1549,6 @@ pub struct DetachCamRoleResponse {
     output = ModifyCustomImageAttributeResponse,
     error = super::errors::ModifyCustomImageAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyCustomImageAttribute {
     /// `ImageId`: a string.
     pub image_id: String,
@@ -1552,7 +1580,6 @@ pub struct ModifyCustomImageAttributeResponse {
     output = ModifyDeviceAliasesResponse,
     error = super::errors::ModifyDeviceAliasesError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceAliases {
     /// `DeviceAliases`: a list of [`DeviceAlias`](super::models::DeviceAlias) objects.
     pub device_aliases: Vec<models::DeviceAlias>,
@@ -1578,7 +1605,6 @@ pub struct ModifyDeviceAliasesResponse {
     output = ModifyDeviceAutoRenewFlagResponse,
     error = super::errors::ModifyDeviceAutoRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceAutoRenewFlag {
     /// `AutoRenewFlag`: an unsigned 64-bit integer.
     pub auto_renew_flag: u64,
@@ -1607,7 +1633,6 @@ pub struct ModifyDeviceAutoRenewFlagResponse {
     output = ModifyLanIpResponse,
     error = super::errors::ModifyLanIpError
 )]
-#[derive(Default)]
 pub struct ModifyLanIp {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -1648,7 +1673,6 @@ pub struct ModifyLanIpResponse {
     output = ModifyPayModePre2PostResponse,
     error = super::errors::ModifyPayModePre2PostError
 )]
-#[derive(Default)]
 pub struct ModifyPayModePre2Post {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -1674,7 +1698,6 @@ pub struct ModifyPayModePre2PostResponse {
     output = ModifyPsaRegulationResponse,
     error = super::errors::ModifyPsaRegulationError
 )]
-#[derive(Default)]
 pub struct ModifyPsaRegulation {
     /// `PsaId`: a string.
     pub psa_id: String,
@@ -1712,7 +1735,6 @@ pub struct ModifyPsaRegulationResponse {
     output = ModifyUserCmdResponse,
     error = super::errors::ModifyUserCmdError
 )]
-#[derive(Default)]
 pub struct ModifyUserCmd {
     /// `CmdId`: a string.
     pub cmd_id: String,
@@ -1747,7 +1769,6 @@ pub struct ModifyUserCmdResponse {
     output = OfflineDevicesResponse,
     error = super::errors::OfflineDevicesError
 )]
-#[derive(Default)]
 pub struct OfflineDevices {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -1776,7 +1797,6 @@ pub struct OfflineDevicesResponse {
     output = RebootDevicesResponse,
     error = super::errors::RebootDevicesError
 )]
-#[derive(Default)]
 pub struct RebootDevices {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -1805,7 +1825,6 @@ pub struct RebootDevicesResponse {
     output = RecoverDevicesResponse,
     error = super::errors::RecoverDevicesError
 )]
-#[derive(Default)]
 pub struct RecoverDevices {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -1834,7 +1853,6 @@ pub struct RecoverDevicesResponse {
     output = ReloadDeviceOsResponse,
     error = super::errors::ReloadDeviceOsError
 )]
-#[derive(Default)]
 pub struct ReloadDeviceOs {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -1922,7 +1940,6 @@ pub struct ReloadDeviceOsResponse {
     output = RepairTaskControlResponse,
     error = super::errors::RepairTaskControlError
 )]
-#[derive(Default)]
 pub struct RepairTaskControl {
     /// `TaskId`: a string.
     ///
@@ -1963,7 +1980,6 @@ pub struct RepairTaskControlResponse {
     output = ResetDevicePasswordResponse,
     error = super::errors::ResetDevicePasswordError
 )]
-#[derive(Default)]
 pub struct ResetDevicePassword {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -1995,7 +2011,6 @@ pub struct ResetDevicePasswordResponse {
     output = ReturnDevicesResponse,
     error = super::errors::ReturnDevicesError
 )]
-#[derive(Default)]
 pub struct ReturnDevices {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -2024,7 +2039,6 @@ pub struct ReturnDevicesResponse {
     output = RunUserCmdResponse,
     error = super::errors::RunUserCmdError
 )]
-#[derive(Default)]
 pub struct RunUserCmd {
     /// `CmdId`: a string.
     pub cmd_id: String,
@@ -2068,7 +2082,6 @@ pub struct RunUserCmdResponse {
     output = SetOutBandVpnAuthPasswordResponse,
     error = super::errors::SetOutBandVpnAuthPasswordError
 )]
-#[derive(Default)]
 pub struct SetOutBandVpnAuthPassword {
     /// `Password`: a string.
     pub password: String,
@@ -2097,7 +2110,6 @@ pub struct SetOutBandVpnAuthPasswordResponse {
     output = ShutdownDevicesResponse,
     error = super::errors::ShutdownDevicesError
 )]
-#[derive(Default)]
 pub struct ShutdownDevices {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -2126,7 +2138,6 @@ pub struct ShutdownDevicesResponse {
     output = StartDevicesResponse,
     error = super::errors::StartDevicesError
 )]
-#[derive(Default)]
 pub struct StartDevices {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -2155,7 +2166,6 @@ pub struct StartDevicesResponse {
     output = UnbindPsaTagResponse,
     error = super::errors::UnbindPsaTagError
 )]
-#[derive(Default)]
 pub struct UnbindPsaTag {
     /// `PsaId`: a string.
     pub psa_id: String,

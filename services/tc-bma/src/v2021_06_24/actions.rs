@@ -17,7 +17,6 @@ use super::models;
     output = CreateBPFakeURLResponse,
     error = super::errors::CreateBPFakeURLError
 )]
-#[derive(Default)]
 pub struct CreateBPFakeURL {
     /// `ProtectURLId`: a signed 64-bit integer.
     #[tc(rename = "ProtectURLId")]
@@ -58,7 +57,6 @@ pub struct CreateBPFakeURLResponse {
     output = CreateBPFalseTicketResponse,
     error = super::errors::CreateBPFalseTicketError
 )]
-#[derive(Default)]
 pub struct CreateBPFalseTicket {
     /// `FakeURL`: a string.
     ///
@@ -87,7 +85,6 @@ pub struct CreateBPFalseTicketResponse {
     output = CreateBPOfflineAttachmentResponse,
     error = super::errors::CreateBPOfflineAttachmentError
 )]
-#[derive(Default)]
 pub struct CreateBPOfflineAttachment {
     /// `BrandName`: a string.
     ///
@@ -130,7 +127,6 @@ pub struct CreateBPOfflineAttachmentResponse {
     output = CreateBPOfflineTicketResponse,
     error = super::errors::CreateBPOfflineTicketError
 )]
-#[derive(Default)]
 pub struct CreateBPOfflineTicket {
     /// `FakeURLId`: a signed 64-bit integer.
     #[tc(rename = "FakeURLId")]
@@ -157,7 +153,6 @@ pub struct CreateBPOfflineTicketResponse {
     output = CreateBPProtectURLsResponse,
     error = super::errors::CreateBPProtectURLsError
 )]
-#[derive(Default)]
 pub struct CreateBPProtectURLs {
     /// `CompanyName`: a string.
     ///
@@ -202,7 +197,6 @@ pub struct CreateBPProtectURLsResponse {
     output = CreateCRBlockResponse,
     error = super::errors::CreateCRBlockError
 )]
-#[derive(Default)]
 pub struct CreateCRBlock {
     /// `WorkId`: a signed 64-bit integer.
     ///
@@ -313,7 +307,6 @@ pub struct CreateCRBlockResponse {
     output = CreateCRCompanyVerifyResponse,
     error = super::errors::CreateCRCompanyVerifyError
 )]
-#[derive(Default)]
 pub struct CreateCRCompanyVerify {
     /// `CompanyName`: a string.
     ///
@@ -388,7 +381,6 @@ pub struct CreateCRCompanyVerifyResponse {
     output = CreateCRDesktopCodeResponse,
     error = super::errors::CreateCRDesktopCodeError
 )]
-#[derive(Default)]
 pub struct CreateCRDesktopCode {
     /// `TortId`: a signed 64-bit integer.
     pub tort_id: i64,
@@ -419,7 +411,6 @@ pub struct CreateCRDesktopCodeResponse {
     output = CreateCRRightResponse,
     error = super::errors::CreateCRRightError
 )]
-#[derive(Default)]
 pub struct CreateCRRight {
     /// `WorkId`: a signed 64-bit integer.
     ///
@@ -542,7 +533,6 @@ pub struct CreateCRRightResponse {
     output = CreateCRRightFileResponse,
     error = super::errors::CreateCRRightFileError
 )]
-#[derive(Default)]
 pub struct CreateCRRightFile {
     /// `WorkId`: a signed 64-bit integer.
     ///
@@ -578,7 +568,6 @@ pub struct CreateCRRightFileResponse {
     output = CreateCRTortResponse,
     error = super::errors::CreateCRTortError
 )]
-#[derive(Default)]
 pub struct CreateCRTort {
     /// `WorkId`: a signed 64-bit integer.
     pub work_id: i64,
@@ -652,7 +641,6 @@ pub struct CreateCRTortResponse {
     output = CreateCRUserVerifyResponse,
     error = super::errors::CreateCRUserVerifyError
 )]
-#[derive(Default)]
 pub struct CreateCRUserVerify {
     /// `UserName`: a string.
     ///
@@ -711,7 +699,6 @@ pub struct CreateCRUserVerifyResponse {
     output = CreateCRWorkResponse,
     error = super::errors::CreateCRWorkError
 )]
-#[derive(Default)]
 pub struct CreateCRWork {
     /// `WorkName`: a string.
     ///
@@ -906,7 +893,6 @@ pub struct CreateCRWorkResponse {
     output = DescribeBPCompanyInfoResponse,
     error = super::errors::DescribeBPCompanyInfoError
 )]
-#[derive(Default)]
 pub struct DescribeBPCompanyInfo {}
 
 /// What a successful [`DescribeBPCompanyInfo`] call returns.
@@ -969,9 +955,15 @@ pub struct DescribeBPCompanyInfoResponse {
     version = "2021-06-24",
     name = "DescribeBPFakeURLs",
     output = DescribeBPFakeURLsResponse,
-    error = super::errors::DescribeBPFakeURLsError
+    error = super::errors::DescribeBPFakeURLsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = fake_url_infos,
+        item = models::FakeUrlInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBPFakeURLs {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1014,9 +1006,15 @@ pub struct DescribeBPFakeURLsResponse {
     version = "2021-06-24",
     name = "DescribeBPProtectURLs",
     output = DescribeBPProtectURLsResponse,
-    error = super::errors::DescribeBPProtectURLsError
+    error = super::errors::DescribeBPProtectURLsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = protect_url_infos,
+        item = models::ProtectUrlInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBPProtectURLs {
     /// `PageSize`: a signed 64-bit integer.
     pub page_size: Option<i64>,
@@ -1050,9 +1048,15 @@ pub struct DescribeBPProtectURLsResponse {
     version = "2021-06-24",
     name = "DescribeBPReportFakeURLs",
     output = DescribeBPReportFakeURLsResponse,
-    error = super::errors::DescribeBPReportFakeURLsError
+    error = super::errors::DescribeBPReportFakeURLsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = report_fake_url_infos,
+        item = models::ReportFakeUrlInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBPReportFakeURLs {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1089,9 +1093,15 @@ pub struct DescribeBPReportFakeURLsResponse {
     version = "2021-06-24",
     name = "DescribeCRMonitorDetail",
     output = DescribeCRMonitorDetailResponse,
-    error = super::errors::DescribeCRMonitorDetailError
+    error = super::errors::DescribeCRMonitorDetailError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = torts,
+        item = models::MonitorTort,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCRMonitorDetail {
     /// `WorkId`: a signed 64-bit integer.
     ///
@@ -1149,9 +1159,15 @@ pub struct DescribeCRMonitorDetailResponse {
     version = "2021-06-24",
     name = "DescribeCRMonitors",
     output = DescribeCRMonitorsResponse,
-    error = super::errors::DescribeCRMonitorsError
+    error = super::errors::DescribeCRMonitorsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = monitors,
+        item = models::Monitor,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCRMonitors {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1201,7 +1217,6 @@ pub struct DescribeCRMonitorsResponse {
     output = DescribeCRObtainDetailResponse,
     error = super::errors::DescribeCRObtainDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCRObtainDetail {
     /// `TortId`: a signed 64-bit integer.
     pub tort_id: i64,
@@ -1304,7 +1319,6 @@ pub struct DescribeCRObtainDetailResponse {
     output = DescribeCRWorkInfoResponse,
     error = super::errors::DescribeCRWorkInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCRWorkInfo {
     /// `WorkId`: a signed 64-bit integer.
     ///
@@ -1430,7 +1444,6 @@ pub struct DescribeCRWorkInfoResponse {
     output = ModifyBPOfflineAttachmentResponse,
     error = super::errors::ModifyBPOfflineAttachmentError
 )]
-#[derive(Default)]
 pub struct ModifyBPOfflineAttachment {
     /// `LicenseName`: a string.
     ///
@@ -1478,7 +1491,6 @@ pub struct ModifyBPOfflineAttachmentResponse {
     output = ModifyCRBlockStatusResponse,
     error = super::errors::ModifyCRBlockStatusError
 )]
-#[derive(Default)]
 pub struct ModifyCRBlockStatus {
     /// `TortId`: a signed 64-bit integer.
     ///
@@ -1511,7 +1523,6 @@ pub struct ModifyCRBlockStatusResponse {
     output = ModifyCRMonitorResponse,
     error = super::errors::ModifyCRMonitorError
 )]
-#[derive(Default)]
 pub struct ModifyCRMonitor {
     /// `WorkId`: a signed 64-bit integer.
     ///
@@ -1549,7 +1560,6 @@ pub struct ModifyCRMonitorResponse {
     output = ModifyCRObtainStatusResponse,
     error = super::errors::ModifyCRObtainStatusError
 )]
-#[derive(Default)]
 pub struct ModifyCRObtainStatus {
     /// `TortId`: a signed 64-bit integer.
     ///
@@ -1592,7 +1602,6 @@ pub struct ModifyCRObtainStatusResponse {
     output = ModifyCRRightStatusResponse,
     error = super::errors::ModifyCRRightStatusError
 )]
-#[derive(Default)]
 pub struct ModifyCRRightStatus {
     /// `TortId`: a signed 64-bit integer.
     ///
@@ -1625,7 +1634,6 @@ pub struct ModifyCRRightStatusResponse {
     output = ModifyCRWhiteListResponse,
     error = super::errors::ModifyCRWhiteListError
 )]
-#[derive(Default)]
 pub struct ModifyCRWhiteList {
     /// `WhiteListId`: a signed 64-bit integer.
     ///
@@ -1683,7 +1691,6 @@ pub struct ModifyCRWhiteListResponse {
     output = UpdateCRWorkResponse,
     error = super::errors::UpdateCRWorkError
 )]
-#[derive(Default)]
 pub struct UpdateCRWork {
     /// `WorkId`: a signed 64-bit integer.
     ///

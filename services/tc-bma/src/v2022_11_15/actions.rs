@@ -17,7 +17,6 @@ use super::models;
     output = CreateBPBrandResponse,
     error = super::errors::CreateBPBrandError
 )]
-#[derive(Default)]
 pub struct CreateBPBrand {
     /// `BrandName`: a string.
     ///
@@ -123,7 +122,6 @@ pub struct CreateBPBrandResponse {
     output = CreateBPFakeAPPResponse,
     error = super::errors::CreateBPFakeAPPError
 )]
-#[derive(Default)]
 pub struct CreateBPFakeAPP {
     /// `CompanyId`: a signed 64-bit integer.
     pub company_id: i64,
@@ -180,7 +178,6 @@ pub struct CreateBPFakeAPPResponse {
     output = CreateBPFakeAPPListResponse,
     error = super::errors::CreateBPFakeAPPListError
 )]
-#[derive(Default)]
 pub struct CreateBPFakeAPPList {
     /// `FakeAPPs`: a string.
     #[tc(rename = "FakeAPPs")]
@@ -207,7 +204,6 @@ pub struct CreateBPFakeAPPListResponse {
     output = CreateBPFakeURLResponse,
     error = super::errors::CreateBPFakeURLError
 )]
-#[derive(Default)]
 pub struct CreateBPFakeURL {
     /// `CompanyId`: a signed 64-bit integer.
     pub company_id: i64,
@@ -248,7 +244,6 @@ pub struct CreateBPFakeURLResponse {
     output = CreateBPFakeURLsResponse,
     error = super::errors::CreateBPFakeURLsError
 )]
-#[derive(Default)]
 pub struct CreateBPFakeURLs {
     /// `FakeURLs`: a string.
     #[tc(rename = "FakeURLs")]
@@ -275,7 +270,6 @@ pub struct CreateBPFakeURLsResponse {
     output = CreateBPWhiteListResponse,
     error = super::errors::CreateBPWhiteListError
 )]
-#[derive(Default)]
 pub struct CreateBPWhiteList {
     /// `CompanyId`: a signed 64-bit integer.
     pub company_id: i64,
@@ -310,7 +304,6 @@ pub struct CreateBPWhiteListResponse {
     output = DeleteBPWhiteListResponse,
     error = super::errors::DeleteBPWhiteListError
 )]
-#[derive(Default)]
 pub struct DeleteBPWhiteList {
     /// `WhiteListId`: a signed 64-bit integer.
     pub white_list_id: i64,
@@ -336,7 +329,6 @@ pub struct DeleteBPWhiteListResponse {
     output = DescribeBPBrandsResponse,
     error = super::errors::DescribeBPBrandsError
 )]
-#[derive(Default)]
 pub struct DescribeBPBrands {}
 
 /// What a successful [`DescribeBPBrands`] call returns.
@@ -365,9 +357,15 @@ pub struct DescribeBPBrandsResponse {
     version = "2022-11-15",
     name = "DescribeBPFakeAPPList",
     output = DescribeBPFakeAPPListResponse,
-    error = super::errors::DescribeBPFakeAPPListError
+    error = super::errors::DescribeBPFakeAPPListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = fake_app_list,
+        item = models::FakeAppData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBPFakeAPPList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -404,9 +402,15 @@ pub struct DescribeBPFakeAPPListResponse {
     version = "2022-11-15",
     name = "DescribeBPFakeURLs",
     output = DescribeBPFakeURLsResponse,
-    error = super::errors::DescribeBPFakeURLsError
+    error = super::errors::DescribeBPFakeURLsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = fake_urls,
+        item = models::FakeUrlData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBPFakeURLs {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -443,9 +447,15 @@ pub struct DescribeBPFakeURLsResponse {
     version = "2022-11-15",
     name = "DescribeBPWhiteLists",
     output = DescribeBPWhiteListsResponse,
-    error = super::errors::DescribeBPWhiteListsError
+    error = super::errors::DescribeBPWhiteListsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = white_lists,
+        item = models::WhiteListData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBPWhiteLists {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,

@@ -17,7 +17,6 @@ use super::models;
     output = BindEipAclsResponse,
     error = super::errors::BindEipAclsError
 )]
-#[derive(Default)]
 pub struct BindEipAcls {
     /// `EipIdAclIdList`: a list of [`EipAclMap`](super::models::EipAclMap) objects.
     pub eip_id_acl_id_list: Vec<models::EipAclMap>,
@@ -43,7 +42,6 @@ pub struct BindEipAclsResponse {
     output = BindHostedResponse,
     error = super::errors::BindHostedError
 )]
-#[derive(Default)]
 pub struct BindHosted {
     /// `EipId`: a string.
     ///
@@ -81,7 +79,6 @@ pub struct BindHostedResponse {
     output = BindRsResponse,
     error = super::errors::BindRsError
 )]
-#[derive(Default)]
 pub struct BindRs {
     /// `EipId`: a string.
     pub eip_id: String,
@@ -113,7 +110,6 @@ pub struct BindRsResponse {
     output = BindVpcIpResponse,
     error = super::errors::BindVpcIpError
 )]
-#[derive(Default)]
 pub struct BindVpcIp {
     /// `EipId`: a string.
     ///
@@ -156,7 +152,6 @@ pub struct BindVpcIpResponse {
     output = CreateEipResponse,
     error = super::errors::CreateEipError
 )]
-#[derive(Default)]
 pub struct CreateEip {
     /// `GoodsNum`: an unsigned 64-bit integer.
     ///
@@ -224,7 +219,6 @@ pub struct CreateEipResponse {
     output = CreateEipAclResponse,
     error = super::errors::CreateEipAclError
 )]
-#[derive(Default)]
 pub struct CreateEipAcl {
     /// `AclName`: a string.
     ///
@@ -277,7 +271,6 @@ pub struct CreateEipAclResponse {
     output = DeleteEipResponse,
     error = super::errors::DeleteEipError
 )]
-#[derive(Default)]
 pub struct DeleteEip {
     /// `EipIds`: a list of strings.
     ///
@@ -310,7 +303,6 @@ pub struct DeleteEipResponse {
     output = DeleteEipAclResponse,
     error = super::errors::DeleteEipAclError
 )]
-#[derive(Default)]
 pub struct DeleteEipAcl {
     /// `AclId`: a string.
     ///
@@ -336,9 +328,15 @@ pub struct DeleteEipAclResponse {
     version = "2018-06-25",
     name = "DescribeEipAcls",
     output = DescribeEipAclsResponse,
-    error = super::errors::DescribeEipAclsError
+    error = super::errors::DescribeEipAclsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = eip_acl_list,
+        item = models::EipAcl,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEipAcls {
     /// `AclName`: a string.
     ///
@@ -417,7 +415,6 @@ pub struct DescribeEipAclsResponse {
     output = DescribeEipQuotaResponse,
     error = super::errors::DescribeEipQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeEipQuota {}
 
 /// What a successful [`DescribeEipQuota`] call returns.
@@ -455,7 +452,6 @@ pub struct DescribeEipQuotaResponse {
     output = DescribeEipTaskResponse,
     error = super::errors::DescribeEipTaskError
 )]
-#[derive(Default)]
 pub struct DescribeEipTask {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -486,9 +482,15 @@ pub struct DescribeEipTaskResponse {
     version = "2018-06-25",
     name = "DescribeEips",
     output = DescribeEipsResponse,
-    error = super::errors::DescribeEipsError
+    error = super::errors::DescribeEipsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = eip_set,
+        item = models::EipInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEips {
     /// `EipIds`: a list of strings.
     pub eip_ids: Option<Vec<String>>,
@@ -562,7 +564,6 @@ pub struct DescribeEipsResponse {
     output = ModifyEipAclResponse,
     error = super::errors::ModifyEipAclError
 )]
-#[derive(Default)]
 pub struct ModifyEipAcl {
     /// `AclId`: a string.
     ///
@@ -608,7 +609,6 @@ pub struct ModifyEipAclResponse {
     output = ModifyEipChargeResponse,
     error = super::errors::ModifyEipChargeError
 )]
-#[derive(Default)]
 pub struct ModifyEipCharge {
     /// `PayMode`: a string.
     pub pay_mode: String,
@@ -643,7 +643,6 @@ pub struct ModifyEipChargeResponse {
     output = ModifyEipNameResponse,
     error = super::errors::ModifyEipNameError
 )]
-#[derive(Default)]
 pub struct ModifyEipName {
     /// `EipId`: a string.
     pub eip_id: String,
@@ -672,7 +671,6 @@ pub struct ModifyEipNameResponse {
     output = UnbindEipAclsResponse,
     error = super::errors::UnbindEipAclsError
 )]
-#[derive(Default)]
 pub struct UnbindEipAcls {
     /// `EipIdAclIdList`: a list of [`EipAclMap`](super::models::EipAclMap) objects.
     pub eip_id_acl_id_list: Vec<models::EipAclMap>,
@@ -698,7 +696,6 @@ pub struct UnbindEipAclsResponse {
     output = UnbindHostedResponse,
     error = super::errors::UnbindHostedError
 )]
-#[derive(Default)]
 pub struct UnbindHosted {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -733,7 +730,6 @@ pub struct UnbindHostedResponse {
     output = UnbindRsResponse,
     error = super::errors::UnbindRsError
 )]
-#[derive(Default)]
 pub struct UnbindRs {
     /// `EipId`: a string.
     pub eip_id: String,
@@ -765,7 +761,6 @@ pub struct UnbindRsResponse {
     output = UnbindRsListResponse,
     error = super::errors::UnbindRsListError
 )]
-#[derive(Default)]
 pub struct UnbindRsList {
     /// `EipRsList`: a list of [`EipRsMap`](super::models::EipRsMap) objects.
     pub eip_rs_list: Vec<models::EipRsMap>,
@@ -794,7 +789,6 @@ pub struct UnbindRsListResponse {
     output = UnbindVpcIpResponse,
     error = super::errors::UnbindVpcIpError
 )]
-#[derive(Default)]
 pub struct UnbindVpcIp {
     /// `EipId`: a string.
     ///

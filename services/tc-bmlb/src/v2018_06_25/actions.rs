@@ -17,7 +17,6 @@ use super::models;
     output = BindL4BackendsResponse,
     error = super::errors::BindL4BackendsError
 )]
-#[derive(Default)]
 pub struct BindL4Backends {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -55,7 +54,6 @@ pub struct BindL4BackendsResponse {
     output = BindL7BackendsResponse,
     error = super::errors::BindL7BackendsError
 )]
-#[derive(Default)]
 pub struct BindL7Backends {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -99,7 +97,6 @@ pub struct BindL7BackendsResponse {
     output = BindTrafficMirrorListenersResponse,
     error = super::errors::BindTrafficMirrorListenersError
 )]
-#[derive(Default)]
 pub struct BindTrafficMirrorListeners {
     /// `TrafficMirrorId`: a string.
     pub traffic_mirror_id: String,
@@ -131,7 +128,6 @@ pub struct BindTrafficMirrorListenersResponse {
     output = BindTrafficMirrorReceiversResponse,
     error = super::errors::BindTrafficMirrorReceiversError
 )]
-#[derive(Default)]
 pub struct BindTrafficMirrorReceivers {
     /// `TrafficMirrorId`: a string.
     pub traffic_mirror_id: String,
@@ -163,7 +159,6 @@ pub struct BindTrafficMirrorReceiversResponse {
     output = CreateL4ListenersResponse,
     error = super::errors::CreateL4ListenersError
 )]
-#[derive(Default)]
 pub struct CreateL4Listeners {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -195,7 +190,6 @@ pub struct CreateL4ListenersResponse {
     output = CreateL7ListenersResponse,
     error = super::errors::CreateL7ListenersError
 )]
-#[derive(Default)]
 pub struct CreateL7Listeners {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -227,7 +221,6 @@ pub struct CreateL7ListenersResponse {
     output = CreateL7RulesResponse,
     error = super::errors::CreateL7RulesError
 )]
-#[derive(Default)]
 pub struct CreateL7Rules {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -262,7 +255,6 @@ pub struct CreateL7RulesResponse {
     output = CreateLoadBalancersResponse,
     error = super::errors::CreateLoadBalancersError
 )]
-#[derive(Default)]
 pub struct CreateLoadBalancers {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -324,7 +316,6 @@ pub struct CreateLoadBalancersResponse {
     output = CreateTrafficMirrorResponse,
     error = super::errors::CreateTrafficMirrorError
 )]
-#[derive(Default)]
 pub struct CreateTrafficMirror {
     /// `Alias`: a string.
     pub alias: String,
@@ -356,7 +347,6 @@ pub struct CreateTrafficMirrorResponse {
     output = DeleteL7DomainsResponse,
     error = super::errors::DeleteL7DomainsError
 )]
-#[derive(Default)]
 pub struct DeleteL7Domains {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -391,7 +381,6 @@ pub struct DeleteL7DomainsResponse {
     output = DeleteL7RulesResponse,
     error = super::errors::DeleteL7RulesError
 )]
-#[derive(Default)]
 pub struct DeleteL7Rules {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -429,7 +418,6 @@ pub struct DeleteL7RulesResponse {
     output = DeleteListenersResponse,
     error = super::errors::DeleteListenersError
 )]
-#[derive(Default)]
 pub struct DeleteListeners {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -461,7 +449,6 @@ pub struct DeleteListenersResponse {
     output = DeleteLoadBalancerResponse,
     error = super::errors::DeleteLoadBalancerError
 )]
-#[derive(Default)]
 pub struct DeleteLoadBalancer {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -490,7 +477,6 @@ pub struct DeleteLoadBalancerResponse {
     output = DeleteTrafficMirrorResponse,
     error = super::errors::DeleteTrafficMirrorError
 )]
-#[derive(Default)]
 pub struct DeleteTrafficMirror {
     /// `TrafficMirrorIds`: a list of strings.
     pub traffic_mirror_ids: Vec<String>,
@@ -519,7 +505,6 @@ pub struct DeleteTrafficMirrorResponse {
     output = DescribeCertDetailResponse,
     error = super::errors::DescribeCertDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCertDetail {
     /// `CertId`: a string.
     pub cert_id: String,
@@ -575,7 +560,6 @@ pub struct DescribeCertDetailResponse {
     output = DescribeDevicesBindInfoResponse,
     error = super::errors::DescribeDevicesBindInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDevicesBindInfo {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -607,7 +591,6 @@ pub struct DescribeDevicesBindInfoResponse {
     output = DescribeL4BackendsResponse,
     error = super::errors::DescribeL4BackendsError
 )]
-#[derive(Default)]
 pub struct DescribeL4Backends {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -642,7 +625,6 @@ pub struct DescribeL4BackendsResponse {
     output = DescribeL4ListenerInfoResponse,
     error = super::errors::DescribeL4ListenerInfoError
 )]
-#[derive(Default)]
 pub struct DescribeL4ListenerInfo {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -677,7 +659,6 @@ pub struct DescribeL4ListenerInfoResponse {
     output = DescribeL4ListenersResponse,
     error = super::errors::DescribeL4ListenersError
 )]
-#[derive(Default)]
 pub struct DescribeL4Listeners {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -709,7 +690,6 @@ pub struct DescribeL4ListenersResponse {
     output = DescribeL7BackendsResponse,
     error = super::errors::DescribeL7BackendsError
 )]
-#[derive(Default)]
 pub struct DescribeL7Backends {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -750,7 +730,6 @@ pub struct DescribeL7BackendsResponse {
     output = DescribeL7ListenerInfoResponse,
     error = super::errors::DescribeL7ListenerInfoError
 )]
-#[derive(Default)]
 pub struct DescribeL7ListenerInfo {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -788,7 +767,6 @@ pub struct DescribeL7ListenerInfoResponse {
     output = DescribeL7ListenersResponse,
     error = super::errors::DescribeL7ListenersError
 )]
-#[derive(Default)]
 pub struct DescribeL7Listeners {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -818,9 +796,15 @@ pub struct DescribeL7ListenersResponse {
     version = "2018-06-25",
     name = "DescribeL7ListenersEx",
     output = DescribeL7ListenersExResponse,
-    error = super::errors::DescribeL7ListenersExError
+    error = super::errors::DescribeL7ListenersExError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = listener_set,
+        item = models::L7ExListener,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeL7ListenersEx {
     /// `TrafficMirrorId`: a string.
     pub traffic_mirror_id: String,
@@ -864,7 +848,6 @@ pub struct DescribeL7ListenersExResponse {
     output = DescribeL7RulesResponse,
     error = super::errors::DescribeL7RulesError
 )]
-#[derive(Default)]
 pub struct DescribeL7Rules {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -899,7 +882,6 @@ pub struct DescribeL7RulesResponse {
     output = DescribeLoadBalancerPortInfoResponse,
     error = super::errors::DescribeLoadBalancerPortInfoError
 )]
-#[derive(Default)]
 pub struct DescribeLoadBalancerPortInfo {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -928,7 +910,6 @@ pub struct DescribeLoadBalancerPortInfoResponse {
     output = DescribeLoadBalancerTaskResultResponse,
     error = super::errors::DescribeLoadBalancerTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeLoadBalancerTaskResult {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -955,9 +936,15 @@ pub struct DescribeLoadBalancerTaskResultResponse {
     version = "2018-06-25",
     name = "DescribeLoadBalancers",
     output = DescribeLoadBalancersResponse,
-    error = super::errors::DescribeLoadBalancersError
+    error = super::errors::DescribeLoadBalancersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = load_balancer_set,
+        item = models::LoadBalancer,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoadBalancers {
     /// `LoadBalancerIds`: a list of strings.
     pub load_balancer_ids: Option<Vec<String>>,
@@ -1032,9 +1019,15 @@ pub struct DescribeLoadBalancersResponse {
     version = "2018-06-25",
     name = "DescribeTrafficMirrorListeners",
     output = DescribeTrafficMirrorListenersResponse,
-    error = super::errors::DescribeTrafficMirrorListenersError
+    error = super::errors::DescribeTrafficMirrorListenersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = listener_set,
+        item = models::TrafficMirrorListener,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTrafficMirrorListeners {
     /// `TrafficMirrorId`: a string.
     pub traffic_mirror_id: String,
@@ -1093,7 +1086,6 @@ pub struct DescribeTrafficMirrorListenersResponse {
     output = DescribeTrafficMirrorReceiverHealthStatusResponse,
     error = super::errors::DescribeTrafficMirrorReceiverHealthStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTrafficMirrorReceiverHealthStatus {
     /// `TrafficMirrorId`: a string.
     pub traffic_mirror_id: String,
@@ -1123,9 +1115,15 @@ pub struct DescribeTrafficMirrorReceiverHealthStatusResponse {
     version = "2018-06-25",
     name = "DescribeTrafficMirrorReceivers",
     output = DescribeTrafficMirrorReceiversResponse,
-    error = super::errors::DescribeTrafficMirrorReceiversError
+    error = super::errors::DescribeTrafficMirrorReceiversError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = receiver_set,
+        item = models::TrafficMirrorReceiver,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTrafficMirrorReceivers {
     /// `TrafficMirrorId`: a string.
     pub traffic_mirror_id: String,
@@ -1176,9 +1174,15 @@ pub struct DescribeTrafficMirrorReceiversResponse {
     version = "2018-06-25",
     name = "DescribeTrafficMirrors",
     output = DescribeTrafficMirrorsResponse,
-    error = super::errors::DescribeTrafficMirrorsError
+    error = super::errors::DescribeTrafficMirrorsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = traffic_mirror_set,
+        item = models::TrafficMirror,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTrafficMirrors {
     /// `TrafficMirrorIds`: a list of strings.
     pub traffic_mirror_ids: Option<Vec<String>>,
@@ -1231,7 +1235,6 @@ pub struct DescribeTrafficMirrorsResponse {
     output = ModifyL4BackendPortResponse,
     error = super::errors::ModifyL4BackendPortError
 )]
-#[derive(Default)]
 pub struct ModifyL4BackendPort {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1275,7 +1278,6 @@ pub struct ModifyL4BackendPortResponse {
     output = ModifyL4BackendProbePortResponse,
     error = super::errors::ModifyL4BackendProbePortError
 )]
-#[derive(Default)]
 pub struct ModifyL4BackendProbePort {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1319,7 +1321,6 @@ pub struct ModifyL4BackendProbePortResponse {
     output = ModifyL4BackendWeightResponse,
     error = super::errors::ModifyL4BackendWeightError
 )]
-#[derive(Default)]
 pub struct ModifyL4BackendWeight {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1363,7 +1364,6 @@ pub struct ModifyL4BackendWeightResponse {
     output = ModifyL4ListenerResponse,
     error = super::errors::ModifyL4ListenerError
 )]
-#[derive(Default)]
 pub struct ModifyL4Listener {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1440,7 +1440,6 @@ pub struct ModifyL4ListenerResponse {
     output = ModifyL7BackendPortResponse,
     error = super::errors::ModifyL7BackendPortError
 )]
-#[derive(Default)]
 pub struct ModifyL7BackendPort {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1490,7 +1489,6 @@ pub struct ModifyL7BackendPortResponse {
     output = ModifyL7BackendWeightResponse,
     error = super::errors::ModifyL7BackendWeightError
 )]
-#[derive(Default)]
 pub struct ModifyL7BackendWeight {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1540,7 +1538,6 @@ pub struct ModifyL7BackendWeightResponse {
     output = ModifyL7ListenerResponse,
     error = super::errors::ModifyL7ListenerError
 )]
-#[derive(Default)]
 pub struct ModifyL7Listener {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1605,7 +1602,6 @@ pub struct ModifyL7ListenerResponse {
     output = ModifyL7LocationsResponse,
     error = super::errors::ModifyL7LocationsError
 )]
-#[derive(Default)]
 pub struct ModifyL7Locations {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1640,7 +1636,6 @@ pub struct ModifyL7LocationsResponse {
     output = ModifyLoadBalancerResponse,
     error = super::errors::ModifyLoadBalancerError
 )]
-#[derive(Default)]
 pub struct ModifyLoadBalancer {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1675,7 +1670,6 @@ pub struct ModifyLoadBalancerResponse {
     output = ModifyLoadBalancerChargeModeResponse,
     error = super::errors::ModifyLoadBalancerChargeModeError
 )]
-#[derive(Default)]
 pub struct ModifyLoadBalancerChargeMode {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1707,7 +1701,6 @@ pub struct ModifyLoadBalancerChargeModeResponse {
     output = ReplaceCertResponse,
     error = super::errors::ReplaceCertError
 )]
-#[derive(Default)]
 pub struct ReplaceCert {
     /// `OldCertId`: a string.
     pub old_cert_id: String,
@@ -1751,7 +1744,6 @@ pub struct ReplaceCertResponse {
     output = SetTrafficMirrorAliasResponse,
     error = super::errors::SetTrafficMirrorAliasError
 )]
-#[derive(Default)]
 pub struct SetTrafficMirrorAlias {
     /// `TrafficMirrorId`: a string.
     pub traffic_mirror_id: String,
@@ -1780,7 +1772,6 @@ pub struct SetTrafficMirrorAliasResponse {
     output = SetTrafficMirrorHealthSwitchResponse,
     error = super::errors::SetTrafficMirrorHealthSwitchError
 )]
-#[derive(Default)]
 pub struct SetTrafficMirrorHealthSwitch {
     /// `TrafficMirrorId`: a string.
     pub traffic_mirror_id: String,
@@ -1830,7 +1821,6 @@ pub struct SetTrafficMirrorHealthSwitchResponse {
     output = UnbindL4BackendsResponse,
     error = super::errors::UnbindL4BackendsError
 )]
-#[derive(Default)]
 pub struct UnbindL4Backends {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1868,7 +1858,6 @@ pub struct UnbindL4BackendsResponse {
     output = UnbindL7BackendsResponse,
     error = super::errors::UnbindL7BackendsError
 )]
-#[derive(Default)]
 pub struct UnbindL7Backends {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1912,7 +1901,6 @@ pub struct UnbindL7BackendsResponse {
     output = UnbindTrafficMirrorListenersResponse,
     error = super::errors::UnbindTrafficMirrorListenersError
 )]
-#[derive(Default)]
 pub struct UnbindTrafficMirrorListeners {
     /// `TrafficMirrorId`: a string.
     pub traffic_mirror_id: String,
@@ -1944,7 +1932,6 @@ pub struct UnbindTrafficMirrorListenersResponse {
     output = UnbindTrafficMirrorReceiversResponse,
     error = super::errors::UnbindTrafficMirrorReceiversError
 )]
-#[derive(Default)]
 pub struct UnbindTrafficMirrorReceivers {
     /// `TrafficMirrorId`: a string.
     pub traffic_mirror_id: String,
@@ -1976,7 +1963,6 @@ pub struct UnbindTrafficMirrorReceiversResponse {
     output = UploadCertResponse,
     error = super::errors::UploadCertError
 )]
-#[derive(Default)]
 pub struct UploadCert {
     /// `CertType`: a string.
     pub cert_type: String,

@@ -18,7 +18,6 @@ use super::models;
     output = AcceptVpcPeerConnectionResponse,
     error = super::errors::AcceptVpcPeerConnectionError
 )]
-#[derive(Default)]
 pub struct AcceptVpcPeerConnection {
     /// `VpcPeerConnectionId`: a string.
     pub vpc_peer_connection_id: String,
@@ -49,7 +48,6 @@ pub struct AcceptVpcPeerConnectionResponse {
     output = AsyncRegisterIpsResponse,
     error = super::errors::AsyncRegisterIpsError
 )]
-#[derive(Default)]
 pub struct AsyncRegisterIps {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -84,7 +82,6 @@ pub struct AsyncRegisterIpsResponse {
     output = BindEipsToNatGatewayResponse,
     error = super::errors::BindEipsToNatGatewayError
 )]
-#[derive(Default)]
 pub struct BindEipsToNatGateway {
     /// `NatId`: a string.
     ///
@@ -134,7 +131,6 @@ pub struct BindEipsToNatGatewayResponse {
     output = BindIpsToNatGatewayResponse,
     error = super::errors::BindIpsToNatGatewayError
 )]
-#[derive(Default)]
 pub struct BindIpsToNatGateway {
     /// `NatId`: a string.
     pub nat_id: String,
@@ -171,7 +167,6 @@ pub struct BindIpsToNatGatewayResponse {
     output = BindSubnetsToNatGatewayResponse,
     error = super::errors::BindSubnetsToNatGatewayError
 )]
-#[derive(Default)]
 pub struct BindSubnetsToNatGateway {
     /// `NatId`: a string.
     pub nat_id: String,
@@ -208,7 +203,6 @@ pub struct BindSubnetsToNatGatewayResponse {
     output = CreateCustomerGatewayResponse,
     error = super::errors::CreateCustomerGatewayError
 )]
-#[derive(Default)]
 pub struct CreateCustomerGateway {
     /// `CustomerGatewayName`: a string.
     pub customer_gateway_name: String,
@@ -243,7 +237,6 @@ pub struct CreateCustomerGatewayResponse {
     output = CreateDockerSubnetWithVlanResponse,
     error = super::errors::CreateDockerSubnetWithVlanError
 )]
-#[derive(Default)]
 pub struct CreateDockerSubnetWithVlan {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -277,7 +270,6 @@ pub struct CreateDockerSubnetWithVlanResponse {
     output = CreateHostedInterfaceResponse,
     error = super::errors::CreateHostedInterfaceError
 )]
-#[derive(Default)]
 pub struct CreateHostedInterface {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -315,7 +307,6 @@ pub struct CreateHostedInterfaceResponse {
     output = CreateInterfacesResponse,
     error = super::errors::CreateInterfacesError
 )]
-#[derive(Default)]
 pub struct CreateInterfaces {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -352,7 +343,6 @@ pub struct CreateInterfacesResponse {
     output = CreateNatGatewayResponse,
     error = super::errors::CreateNatGatewayError
 )]
-#[derive(Default)]
 pub struct CreateNatGateway {
     /// `ForwardMode`: a string.
     ///
@@ -425,7 +415,6 @@ pub struct CreateNatGatewayResponse {
     output = CreateRoutePoliciesResponse,
     error = super::errors::CreateRoutePoliciesError
 )]
-#[derive(Default)]
 pub struct CreateRoutePolicies {
     /// `RouteTableId`: a string.
     pub route_table_id: String,
@@ -457,7 +446,6 @@ pub struct CreateRoutePoliciesResponse {
     output = CreateSubnetResponse,
     error = super::errors::CreateSubnetError
 )]
-#[derive(Default)]
 pub struct CreateSubnet {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -489,7 +477,6 @@ pub struct CreateSubnetResponse {
     output = CreateVirtualSubnetWithVlanResponse,
     error = super::errors::CreateVirtualSubnetWithVlanError
 )]
-#[derive(Default)]
 pub struct CreateVirtualSubnetWithVlan {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -523,7 +510,6 @@ pub struct CreateVirtualSubnetWithVlanResponse {
     output = CreateVpcResponse,
     error = super::errors::CreateVpcError
 )]
-#[derive(Default)]
 pub struct CreateVpc {
     /// `VpcName`: a string.
     pub vpc_name: String,
@@ -566,7 +552,6 @@ pub struct CreateVpcResponse {
     output = CreateVpcPeerConnectionResponse,
     error = super::errors::CreateVpcPeerConnectionError
 )]
-#[derive(Default)]
 pub struct CreateVpcPeerConnection {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -610,7 +595,6 @@ pub struct CreateVpcPeerConnectionResponse {
     output = DeleteCustomerGatewayResponse,
     error = super::errors::DeleteCustomerGatewayError
 )]
-#[derive(Default)]
 pub struct DeleteCustomerGateway {
     /// `CustomerGatewayId`: a string.
     pub customer_gateway_id: String,
@@ -636,7 +620,6 @@ pub struct DeleteCustomerGatewayResponse {
     output = DeleteHostedInterfaceResponse,
     error = super::errors::DeleteHostedInterfaceError
 )]
-#[derive(Default)]
 pub struct DeleteHostedInterface {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -674,7 +657,6 @@ pub struct DeleteHostedInterfaceResponse {
     output = DeleteHostedInterfacesResponse,
     error = super::errors::DeleteHostedInterfacesError
 )]
-#[derive(Default)]
 pub struct DeleteHostedInterfaces {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -706,7 +688,6 @@ pub struct DeleteHostedInterfacesResponse {
     output = DeleteInterfacesResponse,
     error = super::errors::DeleteInterfacesError
 )]
-#[derive(Default)]
 pub struct DeleteInterfaces {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -740,7 +721,6 @@ pub struct DeleteInterfacesResponse {
     output = DeleteNatGatewayResponse,
     error = super::errors::DeleteNatGatewayError
 )]
-#[derive(Default)]
 pub struct DeleteNatGateway {
     /// `NatId`: a string.
     ///
@@ -780,7 +760,6 @@ pub struct DeleteNatGatewayResponse {
     output = DeleteRoutePolicyResponse,
     error = super::errors::DeleteRoutePolicyError
 )]
-#[derive(Default)]
 pub struct DeleteRoutePolicy {
     /// `RouteTableId`: a string.
     pub route_table_id: String,
@@ -812,7 +791,6 @@ pub struct DeleteRoutePolicyResponse {
     output = DeleteSubnetResponse,
     error = super::errors::DeleteSubnetError
 )]
-#[derive(Default)]
 pub struct DeleteSubnet {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -844,7 +822,6 @@ pub struct DeleteSubnetResponse {
     output = DeleteVirtualIpResponse,
     error = super::errors::DeleteVirtualIpError
 )]
-#[derive(Default)]
 pub struct DeleteVirtualIp {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -876,7 +853,6 @@ pub struct DeleteVirtualIpResponse {
     output = DeleteVpcResponse,
     error = super::errors::DeleteVpcError
 )]
-#[derive(Default)]
 pub struct DeleteVpc {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -905,7 +881,6 @@ pub struct DeleteVpcResponse {
     output = DeleteVpcPeerConnectionResponse,
     error = super::errors::DeleteVpcPeerConnectionError
 )]
-#[derive(Default)]
 pub struct DeleteVpcPeerConnection {
     /// `VpcPeerConnectionId`: a string.
     pub vpc_peer_connection_id: String,
@@ -934,7 +909,6 @@ pub struct DeleteVpcPeerConnectionResponse {
     output = DeleteVpnConnectionResponse,
     error = super::errors::DeleteVpnConnectionError
 )]
-#[derive(Default)]
 pub struct DeleteVpnConnection {
     /// `VpnConnectionId`: a string.
     pub vpn_connection_id: String,
@@ -963,7 +937,6 @@ pub struct DeleteVpnConnectionResponse {
     output = DeleteVpnGatewayResponse,
     error = super::errors::DeleteVpnGatewayError
 )]
-#[derive(Default)]
 pub struct DeleteVpnGateway {
     /// `VpnGatewayId`: a string.
     pub vpn_gateway_id: String,
@@ -994,7 +967,6 @@ pub struct DeleteVpnGatewayResponse {
     output = DeregisterIpsResponse,
     error = super::errors::DeregisterIpsError
 )]
-#[derive(Default)]
 pub struct DeregisterIps {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -1024,9 +996,15 @@ pub struct DeregisterIpsResponse {
     version = "2018-06-25",
     name = "DescribeCustomerGateways",
     output = DescribeCustomerGatewaysResponse,
-    error = super::errors::DescribeCustomerGatewaysError
+    error = super::errors::DescribeCustomerGatewaysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = customer_gateway_set,
+        item = models::CustomerGateway,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCustomerGateways {
     /// `CustomerGatewayIds`: a list of strings.
     pub customer_gateway_ids: Option<Vec<String>>,
@@ -1071,9 +1049,15 @@ pub struct DescribeCustomerGatewaysResponse {
     version = "2018-06-25",
     name = "DescribeNatGateways",
     output = DescribeNatGatewaysResponse,
-    error = super::errors::DescribeNatGatewaysError
+    error = super::errors::DescribeNatGatewaysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = nat_gateway_info_set,
+        item = models::NatGatewayInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNatGateways {
     /// `NatId`: a string.
     pub nat_id: Option<String>,
@@ -1129,7 +1113,6 @@ pub struct DescribeNatGatewaysResponse {
     output = DescribeNatSubnetsResponse,
     error = super::errors::DescribeNatSubnetsError
 )]
-#[derive(Default)]
 pub struct DescribeNatSubnets {
     /// `NatId`: a string.
     pub nat_id: String,
@@ -1159,9 +1142,15 @@ pub struct DescribeNatSubnetsResponse {
     version = "2018-06-25",
     name = "DescribeRoutePolicies",
     output = DescribeRoutePoliciesResponse,
-    error = super::errors::DescribeRoutePoliciesError
+    error = super::errors::DescribeRoutePoliciesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = route_policy_set,
+        item = models::RoutePolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRoutePolicies {
     /// `RouteTableId`: a string.
     ///
@@ -1213,9 +1202,15 @@ pub struct DescribeRoutePoliciesResponse {
     version = "2018-06-25",
     name = "DescribeRouteTables",
     output = DescribeRouteTablesResponse,
-    error = super::errors::DescribeRouteTablesError
+    error = super::errors::DescribeRouteTablesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = route_table_set,
+        item = models::RouteTable,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRouteTables {
     /// `RouteTableIds`: a list of strings.
     pub route_table_ids: Option<Vec<String>>,
@@ -1262,7 +1257,6 @@ pub struct DescribeRouteTablesResponse {
     output = DescribeSubnetAvailableIpsResponse,
     error = super::errors::DescribeSubnetAvailableIpsError
 )]
-#[derive(Default)]
 pub struct DescribeSubnetAvailableIps {
     /// `SubnetId`: a string.
     pub subnet_id: String,
@@ -1292,9 +1286,15 @@ pub struct DescribeSubnetAvailableIpsResponse {
     version = "2018-06-25",
     name = "DescribeSubnetByDevice",
     output = DescribeSubnetByDeviceResponse,
-    error = super::errors::DescribeSubnetByDeviceError
+    error = super::errors::DescribeSubnetByDeviceError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::SubnetInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubnetByDevice {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -1333,9 +1333,15 @@ pub struct DescribeSubnetByDeviceResponse {
     version = "2018-06-25",
     name = "DescribeSubnetByHostedDevice",
     output = DescribeSubnetByHostedDeviceResponse,
-    error = super::errors::DescribeSubnetByHostedDeviceError
+    error = super::errors::DescribeSubnetByHostedDeviceError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::SubnetInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubnetByHostedDevice {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -1374,9 +1380,15 @@ pub struct DescribeSubnetByHostedDeviceResponse {
     version = "2018-06-25",
     name = "DescribeSubnets",
     output = DescribeSubnetsResponse,
-    error = super::errors::DescribeSubnetsError
+    error = super::errors::DescribeSubnetsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = subnet_set,
+        item = models::SubnetInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubnets {
     /// `SubnetIds`: a list of strings.
     pub subnet_ids: Option<Vec<String>>,
@@ -1423,7 +1435,6 @@ pub struct DescribeSubnetsResponse {
     output = DescribeTaskStatusResponse,
     error = super::errors::DescribeTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTaskStatus {
     /// `TaskId`: an unsigned 64-bit integer.
     pub task_id: u64,
@@ -1450,9 +1461,15 @@ pub struct DescribeTaskStatusResponse {
     version = "2018-06-25",
     name = "DescribeVpcPeerConnections",
     output = DescribeVpcPeerConnectionsResponse,
-    error = super::errors::DescribeVpcPeerConnectionsError
+    error = super::errors::DescribeVpcPeerConnectionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpc_peer_connection_set,
+        item = models::VpcPeerConnection,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcPeerConnections {
     /// `VpcPeerConnectionIds`: a list of strings.
     pub vpc_peer_connection_ids: Option<Vec<String>>,
@@ -1496,7 +1513,6 @@ pub struct DescribeVpcPeerConnectionsResponse {
     output = DescribeVpcQuotaResponse,
     error = super::errors::DescribeVpcQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeVpcQuota {
     /// `TypeIds`: a list of unsigned 64-bit integers.
     pub type_ids: Vec<u64>,
@@ -1523,9 +1539,15 @@ pub struct DescribeVpcQuotaResponse {
     version = "2018-06-25",
     name = "DescribeVpcResource",
     output = DescribeVpcResourceResponse,
-    error = super::errors::DescribeVpcResourceError
+    error = super::errors::DescribeVpcResourceError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpc_resource_set,
+        item = models::VpcResource,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcResource {
     /// `VpcIds`: a list of strings.
     pub vpc_ids: Option<Vec<String>>,
@@ -1572,7 +1594,6 @@ pub struct DescribeVpcResourceResponse {
     output = DescribeVpcViewResponse,
     error = super::errors::DescribeVpcViewError
 )]
-#[derive(Default)]
 pub struct DescribeVpcView {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -1599,9 +1620,9 @@ pub struct DescribeVpcViewResponse {
     version = "2018-06-25",
     name = "DescribeVpcs",
     output = DescribeVpcsResponse,
-    error = super::errors::DescribeVpcsError
+    error = super::errors::DescribeVpcsError,
+    paginate(offset = offset, limit = limit, items = vpc_set, item = models::VpcInfo)
 )]
-#[derive(Default)]
 pub struct DescribeVpcs {
     /// `VpcIds`: a list of strings.
     pub vpc_ids: Option<Vec<String>>,
@@ -1637,9 +1658,15 @@ pub struct DescribeVpcsResponse {
     version = "2018-06-25",
     name = "DescribeVpnConnections",
     output = DescribeVpnConnectionsResponse,
-    error = super::errors::DescribeVpnConnectionsError
+    error = super::errors::DescribeVpnConnectionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpn_connection_set,
+        item = models::VpnConnection,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpnConnections {
     /// `VpnConnectionIds`: a list of strings.
     pub vpn_connection_ids: Option<Vec<String>>,
@@ -1690,9 +1717,15 @@ pub struct DescribeVpnConnectionsResponse {
     version = "2018-06-25",
     name = "DescribeVpnGateways",
     output = DescribeVpnGatewaysResponse,
-    error = super::errors::DescribeVpnGatewaysError
+    error = super::errors::DescribeVpnGatewaysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpn_gateway_set,
+        item = models::VpnGateway,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpnGateways {
     /// `VpnGatewayIds`: a list of strings.
     pub vpn_gateway_ids: Option<Vec<String>>,
@@ -1741,7 +1774,6 @@ pub struct DescribeVpnGatewaysResponse {
     output = DownloadCustomerGatewayConfigurationResponse,
     error = super::errors::DownloadCustomerGatewayConfigurationError
 )]
-#[derive(Default)]
 pub struct DownloadCustomerGatewayConfiguration {
     /// `VpnConnectionId`: a string.
     pub vpn_connection_id: String,
@@ -1773,7 +1805,6 @@ pub struct DownloadCustomerGatewayConfigurationResponse {
     output = ModifyCustomerGatewayAttributeResponse,
     error = super::errors::ModifyCustomerGatewayAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyCustomerGatewayAttribute {
     /// `CustomerGatewayId`: a string.
     pub customer_gateway_id: String,
@@ -1804,7 +1835,6 @@ pub struct ModifyCustomerGatewayAttributeResponse {
     output = ModifyRoutePolicyResponse,
     error = super::errors::ModifyRoutePolicyError
 )]
-#[derive(Default)]
 pub struct ModifyRoutePolicy {
     /// `RouteTableId`: a string.
     ///
@@ -1842,7 +1872,6 @@ pub struct ModifyRoutePolicyResponse {
     output = ModifyRouteTableResponse,
     error = super::errors::ModifyRouteTableError
 )]
-#[derive(Default)]
 pub struct ModifyRouteTable {
     /// `RouteTableId`: a string.
     pub route_table_id: String,
@@ -1871,7 +1900,6 @@ pub struct ModifyRouteTableResponse {
     output = ModifySubnetAttributeResponse,
     error = super::errors::ModifySubnetAttributeError
 )]
-#[derive(Default)]
 pub struct ModifySubnetAttribute {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -1903,7 +1931,6 @@ pub struct ModifySubnetAttributeResponse {
     output = ModifySubnetDHCPRelayResponse,
     error = super::errors::ModifySubnetDHCPRelayError
 )]
-#[derive(Default)]
 pub struct ModifySubnetDHCPRelay {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -1942,7 +1969,6 @@ pub struct ModifySubnetDHCPRelayResponse {
     output = ModifyVpcAttributeResponse,
     error = super::errors::ModifyVpcAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyVpcAttribute {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -1974,7 +2000,6 @@ pub struct ModifyVpcAttributeResponse {
     output = ModifyVpcPeerConnectionResponse,
     error = super::errors::ModifyVpcPeerConnectionError
 )]
-#[derive(Default)]
 pub struct ModifyVpcPeerConnection {
     /// `VpcPeerConnectionId`: a string.
     pub vpc_peer_connection_id: String,
@@ -2009,7 +2034,6 @@ pub struct ModifyVpcPeerConnectionResponse {
     output = ModifyVpnConnectionAttributeResponse,
     error = super::errors::ModifyVpnConnectionAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyVpnConnectionAttribute {
     /// `VpnConnectionId`: a string.
     pub vpn_connection_id: String,
@@ -2058,7 +2082,6 @@ pub struct ModifyVpnConnectionAttributeResponse {
     output = ModifyVpnGatewayAttributeResponse,
     error = super::errors::ModifyVpnGatewayAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyVpnGatewayAttribute {
     /// `VpnGatewayId`: a string.
     pub vpn_gateway_id: String,
@@ -2087,7 +2110,6 @@ pub struct ModifyVpnGatewayAttributeResponse {
     output = RejectVpcPeerConnectionResponse,
     error = super::errors::RejectVpcPeerConnectionError
 )]
-#[derive(Default)]
 pub struct RejectVpcPeerConnection {
     /// `VpcPeerConnectionId`: a string.
     pub vpc_peer_connection_id: String,
@@ -2116,7 +2138,6 @@ pub struct RejectVpcPeerConnectionResponse {
     output = ResetVpnConnectionResponse,
     error = super::errors::ResetVpnConnectionError
 )]
-#[derive(Default)]
 pub struct ResetVpnConnection {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -2145,7 +2166,6 @@ pub struct ResetVpnConnectionResponse {
     output = UnbindEipsFromNatGatewayResponse,
     error = super::errors::UnbindEipsFromNatGatewayError
 )]
-#[derive(Default)]
 pub struct UnbindEipsFromNatGateway {
     /// `NatId`: a string.
     ///
@@ -2190,7 +2210,6 @@ pub struct UnbindEipsFromNatGatewayResponse {
     output = UnbindIpsFromNatGatewayResponse,
     error = super::errors::UnbindIpsFromNatGatewayError
 )]
-#[derive(Default)]
 pub struct UnbindIpsFromNatGateway {
     /// `NatId`: a string.
     pub nat_id: String,
@@ -2227,7 +2246,6 @@ pub struct UnbindIpsFromNatGatewayResponse {
     output = UnbindSubnetsFromNatGatewayResponse,
     error = super::errors::UnbindSubnetsFromNatGatewayError
 )]
-#[derive(Default)]
 pub struct UnbindSubnetsFromNatGateway {
     /// `NatId`: a string.
     pub nat_id: String,
@@ -2264,7 +2282,6 @@ pub struct UnbindSubnetsFromNatGatewayResponse {
     output = UpgradeNatGatewayResponse,
     error = super::errors::UpgradeNatGatewayError
 )]
-#[derive(Default)]
 pub struct UpgradeNatGateway {
     /// `NatId`: a string.
     pub nat_id: String,

@@ -17,7 +17,6 @@ use super::models;
     output = GetBpaasApproveDetailResponse,
     error = super::errors::GetBpaasApproveDetailError
 )]
-#[derive(Default)]
 pub struct GetBpaasApproveDetail {
     /// `ApproveId`: an unsigned 64-bit integer.
     ///
@@ -103,7 +102,6 @@ pub struct GetBpaasApproveDetailResponse {
     output = OutApproveBpaasApplicationResponse,
     error = super::errors::OutApproveBpaasApplicationError
 )]
-#[derive(Default)]
 pub struct OutApproveBpaasApplication {
     /// `Status`: an unsigned 64-bit integer.
     ///

@@ -20,7 +20,6 @@ use super::models;
     output = DescribeBRIResponse,
     error = super::errors::DescribeBRIError
 )]
-#[derive(Default)]
 pub struct DescribeBRI {
     /// `RequestData`: a [`BriRequest`](super::models::BriRequest).
     pub request_data: models::BriRequest,

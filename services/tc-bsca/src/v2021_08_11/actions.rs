@@ -17,7 +17,6 @@ use super::models;
     output = DescribeKBComponentResponse,
     error = super::errors::DescribeKBComponentError
 )]
-#[derive(Default)]
 pub struct DescribeKBComponent {
     /// `PURL`: a [`Purl`](super::models::Purl).
     #[tc(rename = "PURL")]
@@ -45,9 +44,14 @@ pub struct DescribeKBComponentResponse {
     version = "2021-08-11",
     name = "DescribeKBComponentVersionList",
     output = DescribeKBComponentVersionListResponse,
-    error = super::errors::DescribeKBComponentVersionListError
+    error = super::errors::DescribeKBComponentVersionListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = version_list,
+        item = models::ComponentVersion
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKBComponentVersionList {
     /// `PURL`: a [`Purl`](super::models::Purl).
     #[tc(rename = "PURL")]
@@ -100,7 +104,6 @@ pub struct DescribeKBComponentVersionListResponse {
     output = DescribeKBComponentVulnerabilityResponse,
     error = super::errors::DescribeKBComponentVulnerabilityError
 )]
-#[derive(Default)]
 pub struct DescribeKBComponentVulnerability {
     /// `PURL`: a [`Purl`](super::models::Purl).
     #[tc(rename = "PURL")]
@@ -149,7 +152,6 @@ pub struct DescribeKBComponentVulnerabilityResponse {
     output = DescribeKBLicenseResponse,
     error = super::errors::DescribeKBLicenseError
 )]
-#[derive(Default)]
 pub struct DescribeKBLicense {
     /// `LicenseExpression`: a string.
     ///
@@ -185,7 +187,6 @@ pub struct DescribeKBLicenseResponse {
     output = DescribeKBVulnerabilityResponse,
     error = super::errors::DescribeKBVulnerabilityError
 )]
-#[derive(Default)]
 pub struct DescribeKBVulnerability {
     /// `CVEID`: a list of strings.
     ///
@@ -240,7 +241,6 @@ pub struct DescribeKBVulnerabilityResponse {
     output = MatchKBPURLListResponse,
     error = super::errors::MatchKBPURLListError
 )]
-#[derive(Default)]
 pub struct MatchKBPURLList {
     /// `SHA1`: a string.
     ///
@@ -276,9 +276,15 @@ pub struct MatchKBPURLListResponse {
     version = "2021-08-11",
     name = "SearchKBComponent",
     output = SearchKBComponentResponse,
-    error = super::errors::SearchKBComponentError
+    error = super::errors::SearchKBComponentError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = component_list,
+        item = models::Component,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct SearchKBComponent {
     /// `Query`: a string.
     ///

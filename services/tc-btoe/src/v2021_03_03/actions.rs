@@ -19,7 +19,6 @@ use ::tc_core::{tc_action, tc_model};
     output = CreateAudioDepositResponse,
     error = super::errors::CreateAudioDepositError
 )]
-#[derive(Default)]
 pub struct CreateAudioDeposit {
     /// `EvidenceName`: a string.
     pub evidence_name: String,
@@ -74,7 +73,6 @@ pub struct CreateAudioDepositResponse {
     output = CreateDataDepositResponse,
     error = super::errors::CreateDataDepositError
 )]
-#[derive(Default)]
 pub struct CreateDataDeposit {
     /// `EvidenceInfo`: a string.
     pub evidence_info: String,
@@ -123,7 +121,6 @@ pub struct CreateDataDepositResponse {
     output = CreateDocDepositResponse,
     error = super::errors::CreateDocDepositError
 )]
-#[derive(Default)]
 pub struct CreateDocDeposit {
     /// `EvidenceName`: a string.
     pub evidence_name: String,
@@ -178,7 +175,6 @@ pub struct CreateDocDepositResponse {
     output = CreateHashDepositResponse,
     error = super::errors::CreateHashDepositError
 )]
-#[derive(Default)]
 pub struct CreateHashDeposit {
     /// `EvidenceName`: a string.
     pub evidence_name: String,
@@ -224,7 +220,6 @@ pub struct CreateHashDepositResponse {
     output = CreateHashDepositNoCertResponse,
     error = super::errors::CreateHashDepositNoCertError
 )]
-#[derive(Default)]
 pub struct CreateHashDepositNoCert {
     /// `EvidenceHash`: a string.
     pub evidence_hash: String,
@@ -276,7 +271,6 @@ pub struct CreateHashDepositNoCertResponse {
     output = CreateHashDepositNoSealResponse,
     error = super::errors::CreateHashDepositNoSealError
 )]
-#[derive(Default)]
 pub struct CreateHashDepositNoSeal {
     /// `EvidenceHash`: a string.
     pub evidence_hash: String,
@@ -328,7 +322,6 @@ pub struct CreateHashDepositNoSealResponse {
     output = CreateImageDepositResponse,
     error = super::errors::CreateImageDepositError
 )]
-#[derive(Default)]
 pub struct CreateImageDeposit {
     /// `EvidenceName`: a string.
     pub evidence_name: String,
@@ -383,7 +376,6 @@ pub struct CreateImageDepositResponse {
     output = CreateVideoDepositResponse,
     error = super::errors::CreateVideoDepositError
 )]
-#[derive(Default)]
 pub struct CreateVideoDeposit {
     /// `EvidenceName`: a string.
     pub evidence_name: String,
@@ -438,7 +430,6 @@ pub struct CreateVideoDepositResponse {
     output = CreateWebpageDepositResponse,
     error = super::errors::CreateWebpageDepositError
 )]
-#[derive(Default)]
 pub struct CreateWebpageDeposit {
     /// `EvidenceName`: a string.
     pub evidence_name: String,
@@ -484,7 +475,6 @@ pub struct CreateWebpageDepositResponse {
     output = GetDepositCertResponse,
     error = super::errors::GetDepositCertError
 )]
-#[derive(Default)]
 pub struct GetDepositCert {
     /// `EvidenceId`: a string.
     pub evidence_id: String,
@@ -518,7 +508,6 @@ pub struct GetDepositCertResponse {
     output = GetDepositFileResponse,
     error = super::errors::GetDepositFileError
 )]
-#[derive(Default)]
 pub struct GetDepositFile {
     /// `EvidenceId`: a string.
     pub evidence_id: String,
@@ -552,7 +541,6 @@ pub struct GetDepositFileResponse {
     output = GetDepositInfoResponse,
     error = super::errors::GetDepositInfoError
 )]
-#[derive(Default)]
 pub struct GetDepositInfo {
     /// `EvidenceId`: a string.
     pub evidence_id: String,

@@ -19,7 +19,6 @@ use ::tc_core::{tc_action, tc_model};
     output = CreateAudioDepositResponse,
     error = super::errors::CreateAudioDepositError
 )]
-#[derive(Default)]
 pub struct CreateAudioDeposit {
     /// `EvidenceName`: a string.
     pub evidence_name: String,
@@ -71,7 +70,6 @@ pub struct CreateAudioDepositResponse {
     output = CreateDataDepositResponse,
     error = super::errors::CreateDataDepositError
 )]
-#[derive(Default)]
 pub struct CreateDataDeposit {
     /// `EvidenceInfo`: a string.
     pub evidence_info: String,
@@ -117,7 +115,6 @@ pub struct CreateDataDepositResponse {
     output = CreateDocDepositResponse,
     error = super::errors::CreateDocDepositError
 )]
-#[derive(Default)]
 pub struct CreateDocDeposit {
     /// `EvidenceName`: a string.
     pub evidence_name: String,
@@ -169,7 +166,6 @@ pub struct CreateDocDepositResponse {
     output = CreateHashDepositResponse,
     error = super::errors::CreateHashDepositError
 )]
-#[derive(Default)]
 pub struct CreateHashDeposit {
     /// `EvidenceName`: a string.
     pub evidence_name: String,
@@ -212,7 +208,6 @@ pub struct CreateHashDepositResponse {
     output = CreateHashDepositNoCertResponse,
     error = super::errors::CreateHashDepositNoCertError
 )]
-#[derive(Default)]
 pub struct CreateHashDepositNoCert {
     /// `EvidenceHash`: a string.
     pub evidence_hash: String,
@@ -252,7 +247,6 @@ pub struct CreateHashDepositNoCertResponse {
     output = CreateHashDepositNoSealResponse,
     error = super::errors::CreateHashDepositNoSealError
 )]
-#[derive(Default)]
 pub struct CreateHashDepositNoSeal {
     /// `EvidenceHash`: a string.
     pub evidence_hash: String,
@@ -292,7 +286,6 @@ pub struct CreateHashDepositNoSealResponse {
     output = CreateImageDepositResponse,
     error = super::errors::CreateImageDepositError
 )]
-#[derive(Default)]
 pub struct CreateImageDeposit {
     /// `EvidenceName`: a string.
     pub evidence_name: String,
@@ -344,7 +337,6 @@ pub struct CreateImageDepositResponse {
     output = CreateVideoDepositResponse,
     error = super::errors::CreateVideoDepositError
 )]
-#[derive(Default)]
 pub struct CreateVideoDeposit {
     /// `EvidenceName`: a string.
     pub evidence_name: String,
@@ -396,7 +388,6 @@ pub struct CreateVideoDepositResponse {
     output = GetDepositCertResponse,
     error = super::errors::GetDepositCertError
 )]
-#[derive(Default)]
 pub struct GetDepositCert {
     /// `EvidenceId`: a string.
     pub evidence_id: String,
@@ -430,7 +421,6 @@ pub struct GetDepositCertResponse {
     output = GetDepositFileResponse,
     error = super::errors::GetDepositFileError
 )]
-#[derive(Default)]
 pub struct GetDepositFile {
     /// `EvidenceId`: a string.
     pub evidence_id: String,
@@ -464,7 +454,6 @@ pub struct GetDepositFileResponse {
     output = GetDepositInfoResponse,
     error = super::errors::GetDepositInfoError
 )]
-#[derive(Default)]
 pub struct GetDepositInfo {
     /// `EvidenceId`: a string.
     pub evidence_id: String,
@@ -501,7 +490,6 @@ pub struct GetDepositInfoResponse {
     output = VerifyEvidenceBlockChainTxHashResponse,
     error = super::errors::VerifyEvidenceBlockChainTxHashError
 )]
-#[derive(Default)]
 pub struct VerifyEvidenceBlockChainTxHash {
     /// `EvidenceTxHash`: a string.
     ///
@@ -546,7 +534,6 @@ pub struct VerifyEvidenceBlockChainTxHashResponse {
     output = VerifyEvidenceHashResponse,
     error = super::errors::VerifyEvidenceHashError
 )]
-#[derive(Default)]
 pub struct VerifyEvidenceHash {
     /// `EvidenceHash`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateVerifyReportResponse,
     error = super::errors::CreateVerifyReportError
 )]
-#[derive(Default)]
 pub struct CreateVerifyReport {
     /// `ApplyCustomerType`: a string.
     ///
@@ -88,7 +87,6 @@ pub struct CreateVerifyReportResponse {
     output = DescribeVerifyReportResponse,
     error = super::errors::DescribeVerifyReportError
 )]
-#[derive(Default)]
 pub struct DescribeVerifyReport {
     /// `SignatureId`: a string.
     ///
@@ -131,7 +129,6 @@ pub struct DescribeVerifyReportResponse {
     output = UploadFileResponse,
     error = super::errors::UploadFileError
 )]
-#[derive(Default)]
 pub struct UploadFile {
     /// `FileInfos`: a list of [`FileInfo`](super::models::FileInfo) objects.
     pub file_infos: Vec<models::FileInfo>,

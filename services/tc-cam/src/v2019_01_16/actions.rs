@@ -17,7 +17,6 @@ use super::models;
     output = AddUserResponse,
     error = super::errors::AddUserError
 )]
-#[derive(Default)]
 pub struct AddUser {
     /// `Name`: a string.
     ///
@@ -118,7 +117,6 @@ pub struct AddUserResponse {
     output = AddUserToGroupResponse,
     error = super::errors::AddUserToGroupError
 )]
-#[derive(Default)]
 pub struct AddUserToGroup {
     /// `Info`: a list of [`GroupIdOfUidInfo`](super::models::GroupIdOfUidInfo) objects.
     ///
@@ -146,7 +144,6 @@ pub struct AddUserToGroupResponse {
     output = AttachGroupPolicyResponse,
     error = super::errors::AttachGroupPolicyError
 )]
-#[derive(Default)]
 pub struct AttachGroupPolicy {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -179,7 +176,6 @@ pub struct AttachGroupPolicyResponse {
     output = AttachRolePolicyResponse,
     error = super::errors::AttachRolePolicyError
 )]
-#[derive(Default)]
 pub struct AttachRolePolicy {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -222,7 +218,6 @@ pub struct AttachRolePolicyResponse {
     output = AttachUserPolicyResponse,
     error = super::errors::AttachUserPolicyError
 )]
-#[derive(Default)]
 pub struct AttachUserPolicy {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -255,7 +250,6 @@ pub struct AttachUserPolicyResponse {
     output = BuildDataFlowAuthTokenResponse,
     error = super::errors::BuildDataFlowAuthTokenError
 )]
-#[derive(Default)]
 pub struct BuildDataFlowAuthToken {
     /// `ResourceId`: a string.
     ///
@@ -296,7 +290,6 @@ pub struct BuildDataFlowAuthTokenResponse {
     output = ConsumeCustomMFATokenResponse,
     error = super::errors::ConsumeCustomMFATokenError
 )]
-#[derive(Default)]
 pub struct ConsumeCustomMFAToken {
     /// `MFAToken`: a string.
     ///
@@ -325,7 +318,6 @@ pub struct ConsumeCustomMFATokenResponse {
     output = CreateAccessKeyResponse,
     error = super::errors::CreateAccessKeyError
 )]
-#[derive(Default)]
 pub struct CreateAccessKey {
     /// `TargetUin`: an unsigned 64-bit integer.
     ///
@@ -361,7 +353,6 @@ pub struct CreateAccessKeyResponse {
     output = CreateGroupResponse,
     error = super::errors::CreateGroupError
 )]
-#[derive(Default)]
 pub struct CreateGroup {
     /// `GroupName`: a string.
     ///
@@ -399,7 +390,6 @@ pub struct CreateGroupResponse {
     output = CreateMessageReceiverResponse,
     error = super::errors::CreateMessageReceiverError
 )]
-#[derive(Default)]
 pub struct CreateMessageReceiver {
     /// `Name`: a string.
     ///
@@ -450,7 +440,6 @@ pub struct CreateMessageReceiverResponse {
     output = CreateOIDCConfigResponse,
     error = super::errors::CreateOIDCConfigError
 )]
-#[derive(Default)]
 pub struct CreateOIDCConfig {
     /// `IdentityUrl`: a string.
     ///
@@ -503,7 +492,6 @@ pub struct CreateOIDCConfigResponse {
     output = CreatePolicyResponse,
     error = super::errors::CreatePolicyError
 )]
-#[derive(Default)]
 pub struct CreatePolicy {
     /// `PolicyName`: a string.
     ///
@@ -547,7 +535,6 @@ pub struct CreatePolicyResponse {
     output = CreatePolicyVersionResponse,
     error = super::errors::CreatePolicyVersionError
 )]
-#[derive(Default)]
 pub struct CreatePolicyVersion {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -588,7 +575,6 @@ pub struct CreatePolicyVersionResponse {
     output = CreateRoleResponse,
     error = super::errors::CreateRoleError
 )]
-#[derive(Default)]
 pub struct CreateRole {
     /// `RoleName`: a string.
     ///
@@ -644,7 +630,6 @@ pub struct CreateRoleResponse {
     output = CreateSAMLProviderResponse,
     error = super::errors::CreateSAMLProviderError
 )]
-#[derive(Default)]
 pub struct CreateSAMLProvider {
     /// `Name`: a string.
     ///
@@ -686,7 +671,6 @@ pub struct CreateSAMLProviderResponse {
     output = CreateServiceLinkedRoleResponse,
     error = super::errors::CreateServiceLinkedRoleError
 )]
-#[derive(Default)]
 pub struct CreateServiceLinkedRole {
     /// `QCSServiceName`: a list of strings.
     #[tc(rename = "QCSServiceName")]
@@ -733,7 +717,6 @@ pub struct CreateServiceLinkedRoleResponse {
     output = CreateSubAccountLoginIpPolicyResponse,
     error = super::errors::CreateSubAccountLoginIpPolicyError
 )]
-#[derive(Default)]
 pub struct CreateSubAccountLoginIpPolicy {
     /// `IpPolicies`: a list of [`IpPolicy`](super::models::IpPolicy) objects.
     pub ip_policies: Option<Vec<models::IpPolicy>>,
@@ -777,7 +760,6 @@ pub struct CreateSubAccountLoginIpPolicyResponse {
     output = CreateUserOIDCConfigResponse,
     error = super::errors::CreateUserOIDCConfigError
 )]
-#[derive(Default)]
 pub struct CreateUserOIDCConfig {
     /// `IdentityUrl`: a string.
     ///
@@ -850,7 +832,6 @@ pub struct CreateUserOIDCConfigResponse {
     output = CreateUserSAMLConfigResponse,
     error = super::errors::CreateUserSAMLConfigError
 )]
-#[derive(Default)]
 pub struct CreateUserSAMLConfig {
     /// `SAMLMetadataDocument`: a string.
     ///
@@ -884,7 +865,6 @@ pub struct CreateUserSAMLConfigResponse {
     output = DeleteAccessKeyResponse,
     error = super::errors::DeleteAccessKeyError
 )]
-#[derive(Default)]
 pub struct DeleteAccessKey {
     /// `AccessKeyId`: a string.
     ///
@@ -917,7 +897,6 @@ pub struct DeleteAccessKeyResponse {
     output = DeleteGroupResponse,
     error = super::errors::DeleteGroupError
 )]
-#[derive(Default)]
 pub struct DeleteGroup {
     /// `GroupId`: an unsigned 64-bit integer.
     ///
@@ -945,7 +924,6 @@ pub struct DeleteGroupResponse {
     output = DeleteMessageReceiverResponse,
     error = super::errors::DeleteMessageReceiverError
 )]
-#[derive(Default)]
 pub struct DeleteMessageReceiver {
     /// `Name`: a string.
     ///
@@ -973,7 +951,6 @@ pub struct DeleteMessageReceiverResponse {
     output = DeleteOIDCConfigResponse,
     error = super::errors::DeleteOIDCConfigError
 )]
-#[derive(Default)]
 pub struct DeleteOIDCConfig {
     /// `Name`: a string.
     ///
@@ -1001,7 +978,6 @@ pub struct DeleteOIDCConfigResponse {
     output = DeletePolicyResponse,
     error = super::errors::DeletePolicyError
 )]
-#[derive(Default)]
 pub struct DeletePolicy {
     /// `PolicyId`: a list of unsigned 64-bit integers.
     ///
@@ -1029,7 +1005,6 @@ pub struct DeletePolicyResponse {
     output = DeletePolicyVersionResponse,
     error = super::errors::DeletePolicyVersionError
 )]
-#[derive(Default)]
 pub struct DeletePolicyVersion {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -1060,7 +1035,6 @@ pub struct DeletePolicyVersionResponse {
     output = DeleteRoleResponse,
     error = super::errors::DeleteRoleError
 )]
-#[derive(Default)]
 pub struct DeleteRole {
     /// `RoleId`: a string.
     ///
@@ -1093,7 +1067,6 @@ pub struct DeleteRoleResponse {
     output = DeleteRolePermissionsBoundaryResponse,
     error = super::errors::DeleteRolePermissionsBoundaryError
 )]
-#[derive(Default)]
 pub struct DeleteRolePermissionsBoundary {
     /// `RoleId`: a string.
     ///
@@ -1126,7 +1099,6 @@ pub struct DeleteRolePermissionsBoundaryResponse {
     output = DeleteSAMLProviderResponse,
     error = super::errors::DeleteSAMLProviderError
 )]
-#[derive(Default)]
 pub struct DeleteSAMLProvider {
     /// `Name`: a string.
     ///
@@ -1154,7 +1126,6 @@ pub struct DeleteSAMLProviderResponse {
     output = DeleteServiceLinkedRoleResponse,
     error = super::errors::DeleteServiceLinkedRoleError
 )]
-#[derive(Default)]
 pub struct DeleteServiceLinkedRole {
     /// `RoleName`: a string.
     ///
@@ -1187,7 +1158,6 @@ pub struct DeleteServiceLinkedRoleResponse {
     output = DeleteUserResponse,
     error = super::errors::DeleteUserError
 )]
-#[derive(Default)]
 pub struct DeleteUser {
     /// `Name`: a string.
     ///
@@ -1220,7 +1190,6 @@ pub struct DeleteUserResponse {
     output = DeleteUserPermissionsBoundaryResponse,
     error = super::errors::DeleteUserPermissionsBoundaryError
 )]
-#[derive(Default)]
 pub struct DeleteUserPermissionsBoundary {
     /// `TargetUin`: a signed 64-bit integer.
     ///
@@ -1248,7 +1217,6 @@ pub struct DeleteUserPermissionsBoundaryResponse {
     output = DescribeOIDCConfigResponse,
     error = super::errors::DescribeOIDCConfigError
 )]
-#[derive(Default)]
 pub struct DescribeOIDCConfig {
     /// `Name`: a string.
     ///
@@ -1314,9 +1282,15 @@ pub struct DescribeOIDCConfigResponse {
     version = "2019-01-16",
     name = "DescribeRoleList",
     output = DescribeRoleListResponse,
-    error = super::errors::DescribeRoleListError
+    error = super::errors::DescribeRoleListError,
+    paginate(
+        page = page,
+        limit = rp,
+        items = list,
+        item = models::RoleInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRoleList {
     /// `Page`: an unsigned 64-bit integer.
     ///
@@ -1360,7 +1334,6 @@ pub struct DescribeRoleListResponse {
     output = DescribeSafeAuthFlagResponse,
     error = super::errors::DescribeSafeAuthFlagError
 )]
-#[derive(Default)]
 pub struct DescribeSafeAuthFlag {}
 
 /// What a successful [`DescribeSafeAuthFlag`] call returns.
@@ -1403,7 +1376,6 @@ pub struct DescribeSafeAuthFlagResponse {
     output = DescribeSafeAuthFlagCollResponse,
     error = super::errors::DescribeSafeAuthFlagCollError
 )]
-#[derive(Default)]
 pub struct DescribeSafeAuthFlagColl {
     /// `SubUin`: an unsigned 64-bit integer.
     ///
@@ -1451,7 +1423,6 @@ pub struct DescribeSafeAuthFlagCollResponse {
     output = DescribeSafeAuthFlagIntlResponse,
     error = super::errors::DescribeSafeAuthFlagIntlError
 )]
-#[derive(Default)]
 pub struct DescribeSafeAuthFlagIntl {}
 
 /// What a successful [`DescribeSafeAuthFlagIntl`] call returns.
@@ -1489,7 +1460,6 @@ pub struct DescribeSafeAuthFlagIntlResponse {
     output = DescribeSubAccountsResponse,
     error = super::errors::DescribeSubAccountsError
 )]
-#[derive(Default)]
 pub struct DescribeSubAccounts {
     /// `FilterSubAccountUin`: a list of unsigned 64-bit integers.
     ///
@@ -1520,7 +1490,6 @@ pub struct DescribeSubAccountsResponse {
     output = DescribeUserOIDCConfigResponse,
     error = super::errors::DescribeUserOIDCConfigError
 )]
-#[derive(Default)]
 pub struct DescribeUserOIDCConfig {}
 
 /// What a successful [`DescribeUserOIDCConfig`] call returns.
@@ -1603,7 +1572,6 @@ pub struct DescribeUserOIDCConfigResponse {
     output = DescribeUserSAMLConfigResponse,
     error = super::errors::DescribeUserSAMLConfigError
 )]
-#[derive(Default)]
 pub struct DescribeUserSAMLConfig {}
 
 /// What a successful [`DescribeUserSAMLConfig`] call returns.
@@ -1642,7 +1610,6 @@ pub struct DescribeUserSAMLConfigResponse {
     output = DetachGroupPolicyResponse,
     error = super::errors::DetachGroupPolicyError
 )]
-#[derive(Default)]
 pub struct DetachGroupPolicy {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -1675,7 +1642,6 @@ pub struct DetachGroupPolicyResponse {
     output = DetachRolePolicyResponse,
     error = super::errors::DetachRolePolicyError
 )]
-#[derive(Default)]
 pub struct DetachRolePolicy {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -1718,7 +1684,6 @@ pub struct DetachRolePolicyResponse {
     output = DetachUserPolicyResponse,
     error = super::errors::DetachUserPolicyError
 )]
-#[derive(Default)]
 pub struct DetachUserPolicy {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -1751,7 +1716,6 @@ pub struct DetachUserPolicyResponse {
     output = DisableUserSSOResponse,
     error = super::errors::DisableUserSSOError
 )]
-#[derive(Default)]
 pub struct DisableUserSSO {}
 
 /// What a successful [`DisableUserSSO`] call returns.
@@ -1774,7 +1738,6 @@ pub struct DisableUserSSOResponse {
     output = GetAccountSummaryResponse,
     error = super::errors::GetAccountSummaryError
 )]
-#[derive(Default)]
 pub struct GetAccountSummary {}
 
 /// What a successful [`GetAccountSummary`] call returns.
@@ -1835,7 +1798,6 @@ pub struct GetAccountSummaryResponse {
     output = GetCustomMFATokenInfoResponse,
     error = super::errors::GetCustomMFATokenInfoError
 )]
-#[derive(Default)]
 pub struct GetCustomMFATokenInfo {
     /// `MFAToken`: a string.
     ///
@@ -1869,7 +1831,6 @@ pub struct GetCustomMFATokenInfoResponse {
     output = GetGroupResponse,
     error = super::errors::GetGroupError
 )]
-#[derive(Default)]
 pub struct GetGroup {
     /// `GroupId`: an unsigned 64-bit integer.
     ///
@@ -1925,7 +1886,6 @@ pub struct GetGroupResponse {
     output = GetPasswordRulesResponse,
     error = super::errors::GetPasswordRulesError
 )]
-#[derive(Default)]
 pub struct GetPasswordRules {}
 
 /// What a successful [`GetPasswordRules`] call returns.
@@ -1957,7 +1917,6 @@ pub struct GetPasswordRulesResponse {
     output = GetPolicyResponse,
     error = super::errors::GetPolicyError
 )]
-#[derive(Default)]
 pub struct GetPolicy {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -2026,7 +1985,6 @@ pub struct GetPolicyResponse {
     output = GetPolicyVersionResponse,
     error = super::errors::GetPolicyVersionError
 )]
-#[derive(Default)]
 pub struct GetPolicyVersion {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -2062,7 +2020,6 @@ pub struct GetPolicyVersionResponse {
     output = GetRoleResponse,
     error = super::errors::GetRoleError
 )]
-#[derive(Default)]
 pub struct GetRole {
     /// `RoleId`: a string.
     ///
@@ -2098,7 +2055,6 @@ pub struct GetRoleResponse {
     output = GetRolePermissionBoundaryResponse,
     error = super::errors::GetRolePermissionBoundaryError
 )]
-#[derive(Default)]
 pub struct GetRolePermissionBoundary {
     /// `RoleId`: a string.
     ///
@@ -2149,7 +2105,6 @@ pub struct GetRolePermissionBoundaryResponse {
     output = GetSAMLProviderResponse,
     error = super::errors::GetSAMLProviderError
 )]
-#[derive(Default)]
 pub struct GetSAMLProvider {
     /// `Name`: a string.
     ///
@@ -2203,7 +2158,6 @@ pub struct GetSAMLProviderResponse {
     output = GetSecurityLastUsedResponse,
     error = super::errors::GetSecurityLastUsedError
 )]
-#[derive(Default)]
 pub struct GetSecurityLastUsed {
     /// `SecretIdList`: a list of strings.
     ///
@@ -2234,7 +2188,6 @@ pub struct GetSecurityLastUsedResponse {
     output = GetServiceLinkedRoleDeletionStatusResponse,
     error = super::errors::GetServiceLinkedRoleDeletionStatusError
 )]
-#[derive(Default)]
 pub struct GetServiceLinkedRoleDeletionStatus {
     /// `DeletionTaskId`: a string.
     ///
@@ -2282,7 +2235,6 @@ pub struct GetServiceLinkedRoleDeletionStatusResponse {
     output = GetUserResponse,
     error = super::errors::GetUserError
 )]
-#[derive(Default)]
 pub struct GetUser {
     /// `Name`: a string.
     ///
@@ -2361,7 +2313,6 @@ pub struct GetUserResponse {
     output = GetUserAppIdResponse,
     error = super::errors::GetUserAppIdError
 )]
-#[derive(Default)]
 pub struct GetUserAppId {}
 
 /// What a successful [`GetUserAppId`] call returns.
@@ -2399,7 +2350,6 @@ pub struct GetUserAppIdResponse {
     output = GetUserPermissionBoundaryResponse,
     error = super::errors::GetUserPermissionBoundaryError
 )]
-#[derive(Default)]
 pub struct GetUserPermissionBoundary {
     /// `TargetUin`: a signed 64-bit integer.
     ///
@@ -2450,7 +2400,6 @@ pub struct GetUserPermissionBoundaryResponse {
     output = ListAccessKeysResponse,
     error = super::errors::ListAccessKeysError
 )]
-#[derive(Default)]
 pub struct ListAccessKeys {
     /// `TargetUin`: an unsigned 64-bit integer.
     ///
@@ -2479,9 +2428,9 @@ pub struct ListAccessKeysResponse {
     version = "2019-01-16",
     name = "ListAccounts",
     output = ListAccountsResponse,
-    error = super::errors::ListAccountsError
+    error = super::errors::ListAccountsError,
+    paginate(token = marker, items = users, item = models::ListAllUser, next = marker)
 )]
-#[derive(Default)]
 pub struct ListAccounts {
     /// `MaxItems`: a signed 64-bit integer.
     ///
@@ -2530,9 +2479,15 @@ pub struct ListAccountsResponse {
     version = "2019-01-16",
     name = "ListAttachedGroupPolicies",
     output = ListAttachedGroupPoliciesResponse,
-    error = super::errors::ListAttachedGroupPoliciesError
+    error = super::errors::ListAttachedGroupPoliciesError,
+    paginate(
+        page = page,
+        limit = rp,
+        items = list,
+        item = models::AttachPolicyInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct ListAttachedGroupPolicies {
     /// `TargetGroupId`: an unsigned 64-bit integer.
     ///
@@ -2581,9 +2536,15 @@ pub struct ListAttachedGroupPoliciesResponse {
     version = "2019-01-16",
     name = "ListAttachedRolePolicies",
     output = ListAttachedRolePoliciesResponse,
-    error = super::errors::ListAttachedRolePoliciesError
+    error = super::errors::ListAttachedRolePoliciesError,
+    paginate(
+        page = page,
+        limit = rp,
+        items = list,
+        item = models::AttachedPolicyOfRole,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct ListAttachedRolePolicies {
     /// `Page`: an unsigned 64-bit integer.
     ///
@@ -2642,9 +2603,15 @@ pub struct ListAttachedRolePoliciesResponse {
     version = "2019-01-16",
     name = "ListAttachedUserAllPolicies",
     output = ListAttachedUserAllPoliciesResponse,
-    error = super::errors::ListAttachedUserAllPoliciesError
+    error = super::errors::ListAttachedUserAllPoliciesError,
+    paginate(
+        page = page,
+        limit = rp,
+        items = policy_list,
+        item = models::AttachedUserPolicy,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct ListAttachedUserAllPolicies {
     /// `TargetUin`: an unsigned 64-bit integer.
     ///
@@ -2703,9 +2670,15 @@ pub struct ListAttachedUserAllPoliciesResponse {
     version = "2019-01-16",
     name = "ListAttachedUserPolicies",
     output = ListAttachedUserPoliciesResponse,
-    error = super::errors::ListAttachedUserPoliciesError
+    error = super::errors::ListAttachedUserPoliciesError,
+    paginate(
+        page = page,
+        limit = rp,
+        items = list,
+        item = models::AttachPolicyInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct ListAttachedUserPolicies {
     /// `TargetUin`: an unsigned 64-bit integer.
     ///
@@ -2749,9 +2722,15 @@ pub struct ListAttachedUserPoliciesResponse {
     version = "2019-01-16",
     name = "ListCollaborators",
     output = ListCollaboratorsResponse,
-    error = super::errors::ListCollaboratorsError
+    error = super::errors::ListCollaboratorsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::SubAccountInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct ListCollaborators {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2790,9 +2769,15 @@ pub struct ListCollaboratorsResponse {
     version = "2019-01-16",
     name = "ListEntitiesForPolicy",
     output = ListEntitiesForPolicyResponse,
-    error = super::errors::ListEntitiesForPolicyError
+    error = super::errors::ListEntitiesForPolicyError,
+    paginate(
+        page = page,
+        limit = rp,
+        items = list,
+        item = models::AttachEntityOfPolicy,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct ListEntitiesForPolicy {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -2841,9 +2826,15 @@ pub struct ListEntitiesForPolicyResponse {
     version = "2019-01-16",
     name = "ListGroups",
     output = ListGroupsResponse,
-    error = super::errors::ListGroupsError
+    error = super::errors::ListGroupsError,
+    paginate(
+        page = page,
+        limit = rp,
+        items = group_info,
+        item = models::GroupInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct ListGroups {
     /// `Page`: an unsigned 64-bit integer.
     ///
@@ -2887,9 +2878,15 @@ pub struct ListGroupsResponse {
     version = "2019-01-16",
     name = "ListGroupsForUser",
     output = ListGroupsForUserResponse,
-    error = super::errors::ListGroupsForUserError
+    error = super::errors::ListGroupsForUserError,
+    paginate(
+        page = page,
+        limit = rp,
+        items = group_info,
+        item = models::GroupInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct ListGroupsForUser {
     /// `Uid`: an unsigned 64-bit integer.
     ///
@@ -2940,7 +2937,6 @@ pub struct ListGroupsForUserResponse {
     output = ListPoliciesResponse,
     error = super::errors::ListPoliciesError
 )]
-#[derive(Default)]
 pub struct ListPolicies {
     /// `Rp`: an unsigned 64-bit integer.
     ///
@@ -2996,7 +2992,6 @@ pub struct ListPoliciesResponse {
     output = ListPoliciesGrantingServiceAccessResponse,
     error = super::errors::ListPoliciesGrantingServiceAccessError
 )]
-#[derive(Default)]
 pub struct ListPoliciesGrantingServiceAccess {
     /// `TargetUin`: an unsigned 64-bit integer.
     ///
@@ -3042,7 +3037,6 @@ pub struct ListPoliciesGrantingServiceAccessResponse {
     output = ListPolicyVersionsResponse,
     error = super::errors::ListPolicyVersionsError
 )]
-#[derive(Default)]
 pub struct ListPolicyVersions {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -3071,9 +3065,15 @@ pub struct ListPolicyVersionsResponse {
     version = "2019-01-16",
     name = "ListReceiver",
     output = ListReceiverResponse,
-    error = super::errors::ListReceiverError
+    error = super::errors::ListReceiverError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = receivers,
+        item = models::Receiver,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListReceiver {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -3114,7 +3114,6 @@ pub struct ListReceiverResponse {
     output = ListSAMLProvidersResponse,
     error = super::errors::ListSAMLProvidersError
 )]
-#[derive(Default)]
 pub struct ListSAMLProviders {}
 
 /// What a successful [`ListSAMLProviders`] call returns.
@@ -3146,7 +3145,6 @@ pub struct ListSAMLProvidersResponse {
     output = ListUsersResponse,
     error = super::errors::ListUsersError
 )]
-#[derive(Default)]
 pub struct ListUsers {}
 
 /// What a successful [`ListUsers`] call returns.
@@ -3170,9 +3168,15 @@ pub struct ListUsersResponse {
     version = "2019-01-16",
     name = "ListUsersForGroup",
     output = ListUsersForGroupResponse,
-    error = super::errors::ListUsersForGroupError
+    error = super::errors::ListUsersForGroupError,
+    paginate(
+        page = page,
+        limit = rp,
+        items = user_info,
+        item = models::GroupMemberInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct ListUsersForGroup {
     /// `GroupId`: an unsigned 64-bit integer.
     ///
@@ -3216,9 +3220,15 @@ pub struct ListUsersForGroupResponse {
     version = "2019-01-16",
     name = "ListWeChatWorkSubAccounts",
     output = ListWeChatWorkSubAccountsResponse,
-    error = super::errors::ListWeChatWorkSubAccountsError
+    error = super::errors::ListWeChatWorkSubAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::WeChatWorkSubAccount,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListWeChatWorkSubAccounts {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -3259,7 +3269,6 @@ pub struct ListWeChatWorkSubAccountsResponse {
     output = PutRolePermissionsBoundaryResponse,
     error = super::errors::PutRolePermissionsBoundaryError
 )]
-#[derive(Default)]
 pub struct PutRolePermissionsBoundary {
     /// `PolicyId`: a signed 64-bit integer.
     ///
@@ -3297,7 +3306,6 @@ pub struct PutRolePermissionsBoundaryResponse {
     output = PutUserPermissionsBoundaryResponse,
     error = super::errors::PutUserPermissionsBoundaryError
 )]
-#[derive(Default)]
 pub struct PutUserPermissionsBoundary {
     /// `TargetUin`: a signed 64-bit integer.
     ///
@@ -3330,7 +3338,6 @@ pub struct PutUserPermissionsBoundaryResponse {
     output = RemoveUserFromGroupResponse,
     error = super::errors::RemoveUserFromGroupError
 )]
-#[derive(Default)]
 pub struct RemoveUserFromGroup {
     /// `Info`: a list of [`GroupIdOfUidInfo`](super::models::GroupIdOfUidInfo) objects.
     ///
@@ -3358,7 +3365,6 @@ pub struct RemoveUserFromGroupResponse {
     output = SetDefaultPolicyVersionResponse,
     error = super::errors::SetDefaultPolicyVersionError
 )]
-#[derive(Default)]
 pub struct SetDefaultPolicyVersion {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -3391,7 +3397,6 @@ pub struct SetDefaultPolicyVersionResponse {
     output = SetMfaFlagResponse,
     error = super::errors::SetMfaFlagError
 )]
-#[derive(Default)]
 pub struct SetMfaFlag {
     /// `OpUin`: an unsigned 64-bit integer.
     ///
@@ -3429,7 +3434,6 @@ pub struct SetMfaFlagResponse {
     output = TagRoleResponse,
     error = super::errors::TagRoleError
 )]
-#[derive(Default)]
 pub struct TagRole {
     /// `Tags`: a list of [`RoleTags`](super::models::RoleTags) objects.
     ///
@@ -3467,7 +3471,6 @@ pub struct TagRoleResponse {
     output = UntagRoleResponse,
     error = super::errors::UntagRoleError
 )]
-#[derive(Default)]
 pub struct UntagRole {
     /// `TagKeys`: a list of strings.
     ///
@@ -3505,7 +3508,6 @@ pub struct UntagRoleResponse {
     output = UpdateAccessKeyResponse,
     error = super::errors::UpdateAccessKeyError
 )]
-#[derive(Default)]
 pub struct UpdateAccessKey {
     /// `AccessKeyId`: a string.
     ///
@@ -3543,7 +3545,6 @@ pub struct UpdateAccessKeyResponse {
     output = UpdateAssumeRolePolicyResponse,
     error = super::errors::UpdateAssumeRolePolicyError
 )]
-#[derive(Default)]
 pub struct UpdateAssumeRolePolicy {
     /// `PolicyDocument`: a string.
     pub policy_document: String,
@@ -3579,7 +3580,6 @@ pub struct UpdateAssumeRolePolicyResponse {
     output = UpdateGroupResponse,
     error = super::errors::UpdateGroupError
 )]
-#[derive(Default)]
 pub struct UpdateGroup {
     /// `GroupId`: an unsigned 64-bit integer.
     ///
@@ -3617,7 +3617,6 @@ pub struct UpdateGroupResponse {
     output = UpdateOIDCConfigResponse,
     error = super::errors::UpdateOIDCConfigError
 )]
-#[derive(Default)]
 pub struct UpdateOIDCConfig {
     /// `IdentityUrl`: a string.
     ///
@@ -3670,7 +3669,6 @@ pub struct UpdateOIDCConfigResponse {
     output = UpdatePasswordRulesResponse,
     error = super::errors::UpdatePasswordRulesError
 )]
-#[derive(Default)]
 pub struct UpdatePasswordRules {
     /// `Rules`: a [`PassWordRule`](super::models::PassWordRule).
     pub rules: models::PassWordRule,
@@ -3696,7 +3694,6 @@ pub struct UpdatePasswordRulesResponse {
     output = UpdatePolicyResponse,
     error = super::errors::UpdatePolicyError
 )]
-#[derive(Default)]
 pub struct UpdatePolicy {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -3747,7 +3744,6 @@ pub struct UpdatePolicyResponse {
     output = UpdateRoleConsoleLoginResponse,
     error = super::errors::UpdateRoleConsoleLoginError
 )]
-#[derive(Default)]
 pub struct UpdateRoleConsoleLogin {
     /// `ConsoleLogin`: a signed 64-bit integer.
     ///
@@ -3785,7 +3781,6 @@ pub struct UpdateRoleConsoleLoginResponse {
     output = UpdateRoleDescriptionResponse,
     error = super::errors::UpdateRoleDescriptionError
 )]
-#[derive(Default)]
 pub struct UpdateRoleDescription {
     /// `Description`: a string.
     ///
@@ -3823,7 +3818,6 @@ pub struct UpdateRoleDescriptionResponse {
     output = UpdateRoleSessionDurationResponse,
     error = super::errors::UpdateRoleSessionDurationError
 )]
-#[derive(Default)]
 pub struct UpdateRoleSessionDuration {
     /// `SessionDuration`: an unsigned 64-bit integer.
     ///
@@ -3861,7 +3855,6 @@ pub struct UpdateRoleSessionDurationResponse {
     output = UpdateSAMLProviderResponse,
     error = super::errors::UpdateSAMLProviderError
 )]
-#[derive(Default)]
 pub struct UpdateSAMLProvider {
     /// `Name`: a string.
     ///
@@ -3900,7 +3893,6 @@ pub struct UpdateSAMLProviderResponse {
     output = UpdateUserResponse,
     error = super::errors::UpdateUserError
 )]
-#[derive(Default)]
 pub struct UpdateUser {
     /// `Name`: a string.
     ///
@@ -3963,7 +3955,6 @@ pub struct UpdateUserResponse {
     output = UpdateUserOIDCConfigResponse,
     error = super::errors::UpdateUserOIDCConfigError
 )]
-#[derive(Default)]
 pub struct UpdateUserOIDCConfig {
     /// `IdentityUrl`: a string.
     ///
@@ -4036,7 +4027,6 @@ pub struct UpdateUserOIDCConfigResponse {
     output = UpdateUserSAMLConfigResponse,
     error = super::errors::UpdateUserSAMLConfigError
 )]
-#[derive(Default)]
 pub struct UpdateUserSAMLConfig {
     /// `Operate`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = DescribeCaptchaAppIdInfoResponse,
     error = super::errors::DescribeCaptchaAppIdInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCaptchaAppIdInfo {
     /// `CaptchaAppId`: an unsigned 64-bit integer.
     ///
@@ -120,7 +119,6 @@ pub struct DescribeCaptchaAppIdInfoResponse {
     output = DescribeCaptchaDataResponse,
     error = super::errors::DescribeCaptchaDataError
 )]
-#[derive(Default)]
 pub struct DescribeCaptchaData {
     /// `CaptchaAppId`: a signed 64-bit integer.
     ///
@@ -176,7 +174,6 @@ pub struct DescribeCaptchaDataResponse {
     output = DescribeCaptchaDataSumResponse,
     error = super::errors::DescribeCaptchaDataSumError
 )]
-#[derive(Default)]
 pub struct DescribeCaptchaDataSum {
     /// `CaptchaAppId`: a signed 64-bit integer.
     ///
@@ -259,7 +256,6 @@ pub struct DescribeCaptchaDataSumResponse {
     output = DescribeCaptchaMiniDataResponse,
     error = super::errors::DescribeCaptchaMiniDataError
 )]
-#[derive(Default)]
 pub struct DescribeCaptchaMiniData {
     /// `CaptchaAppId`: a signed 64-bit integer.
     ///
@@ -315,7 +311,6 @@ pub struct DescribeCaptchaMiniDataResponse {
     output = DescribeCaptchaMiniDataSumResponse,
     error = super::errors::DescribeCaptchaMiniDataSumError
 )]
-#[derive(Default)]
 pub struct DescribeCaptchaMiniDataSum {
     /// `CaptchaAppId`: a signed 64-bit integer.
     ///
@@ -398,7 +393,6 @@ pub struct DescribeCaptchaMiniDataSumResponse {
     output = DescribeCaptchaMiniOperDataResponse,
     error = super::errors::DescribeCaptchaMiniOperDataError
 )]
-#[derive(Default)]
 pub struct DescribeCaptchaMiniOperData {
     /// `CaptchaAppId`: an unsigned 64-bit integer.
     ///
@@ -454,7 +448,6 @@ pub struct DescribeCaptchaMiniOperDataResponse {
     output = DescribeCaptchaMiniResultResponse,
     error = super::errors::DescribeCaptchaMiniResultError
 )]
-#[derive(Default)]
 pub struct DescribeCaptchaMiniResult {
     /// `CaptchaType`: an unsigned 64-bit integer.
     ///
@@ -530,7 +523,6 @@ pub struct DescribeCaptchaMiniResultResponse {
     output = DescribeCaptchaMiniRiskResultResponse,
     error = super::errors::DescribeCaptchaMiniRiskResultError
 )]
-#[derive(Default)]
 pub struct DescribeCaptchaMiniRiskResult {
     /// `CaptchaType`: an unsigned 64-bit integer.
     ///
@@ -619,7 +611,6 @@ pub struct DescribeCaptchaMiniRiskResultResponse {
     output = DescribeCaptchaOperDataResponse,
     error = super::errors::DescribeCaptchaOperDataError
 )]
-#[derive(Default)]
 pub struct DescribeCaptchaOperData {
     /// `CaptchaAppId`: an unsigned 64-bit integer.
     ///
@@ -675,7 +666,6 @@ pub struct DescribeCaptchaOperDataResponse {
     output = DescribeCaptchaRceResultResponse,
     error = super::errors::DescribeCaptchaRceResultError
 )]
-#[derive(Default)]
 pub struct DescribeCaptchaRceResult {
     /// `CaptchaType`: an unsigned 64-bit integer.
     ///
@@ -789,7 +779,6 @@ pub struct DescribeCaptchaRceResultResponse {
     output = DescribeCaptchaResultResponse,
     error = super::errors::DescribeCaptchaResultError
 )]
-#[derive(Default)]
 pub struct DescribeCaptchaResult {
     /// `CaptchaType`: an unsigned 64-bit integer.
     ///
@@ -905,7 +894,6 @@ pub struct DescribeCaptchaResultResponse {
     output = DescribeCaptchaTicketDataResponse,
     error = super::errors::DescribeCaptchaTicketDataError
 )]
-#[derive(Default)]
 pub struct DescribeCaptchaTicketData {
     /// `CaptchaAppId`: a signed 64-bit integer.
     ///
@@ -958,7 +946,6 @@ pub struct DescribeCaptchaTicketDataResponse {
     output = DescribeCaptchaUserAllAppIdResponse,
     error = super::errors::DescribeCaptchaUserAllAppIdError
 )]
-#[derive(Default)]
 pub struct DescribeCaptchaUserAllAppId {}
 
 /// What a successful [`DescribeCaptchaUserAllAppId`] call returns.
@@ -994,7 +981,6 @@ pub struct DescribeCaptchaUserAllAppIdResponse {
     output = GetRequestStatisticsResponse,
     error = super::errors::GetRequestStatisticsError
 )]
-#[derive(Default)]
 pub struct GetRequestStatistics {
     /// `CaptchaAppId`: a string.
     ///
@@ -1050,7 +1036,6 @@ pub struct GetRequestStatisticsResponse {
     output = GetTicketStatisticsResponse,
     error = super::errors::GetTicketStatisticsError
 )]
-#[derive(Default)]
 pub struct GetTicketStatistics {
     /// `CaptchaAppId`: a string.
     ///
@@ -1108,7 +1093,6 @@ pub struct GetTicketStatisticsResponse {
     output = GetTotalRequestStatisticsResponse,
     error = super::errors::GetTotalRequestStatisticsError
 )]
-#[derive(Default)]
 pub struct GetTotalRequestStatistics {
     /// `StartTimeStr`: a string.
     ///
@@ -1159,7 +1143,6 @@ pub struct GetTotalRequestStatisticsResponse {
     output = GetTotalTicketStatisticsResponse,
     error = super::errors::GetTotalTicketStatisticsError
 )]
-#[derive(Default)]
 pub struct GetTotalTicketStatistics {
     /// `StartTimeStr`: a string.
     ///
@@ -1210,7 +1193,6 @@ pub struct GetTotalTicketStatisticsResponse {
     output = UpdateCaptchaAppIdInfoResponse,
     error = super::errors::UpdateCaptchaAppIdInfoError
 )]
-#[derive(Default)]
 pub struct UpdateCaptchaAppIdInfo {
     /// `CaptchaAppId`: a signed 64-bit integer.
     ///

@@ -16,7 +16,6 @@ use ::tc_core::{tc_action, tc_model};
     output = ApplyConcurrentResponse,
     error = super::errors::ApplyConcurrentError
 )]
-#[derive(Default)]
 pub struct ApplyConcurrent {
     /// `UserId`: a string.
     ///
@@ -64,7 +63,6 @@ pub struct ApplyConcurrentResponse {
     output = CreateSessionResponse,
     error = super::errors::CreateSessionError
 )]
-#[derive(Default)]
 pub struct CreateSession {
     /// `UserId`: a string.
     ///
@@ -127,7 +125,6 @@ pub struct CreateSessionResponse {
     output = DescribeConcurrentCountResponse,
     error = super::errors::DescribeConcurrentCountError
 )]
-#[derive(Default)]
 pub struct DescribeConcurrentCount {
     /// `ProjectId`: a string.
     ///
@@ -170,7 +167,6 @@ pub struct DescribeConcurrentCountResponse {
     output = DestroySessionResponse,
     error = super::errors::DestroySessionError
 )]
-#[derive(Default)]
 pub struct DestroySession {
     /// `UserId`: a string.
     ///
@@ -198,7 +194,6 @@ pub struct DestroySessionResponse {
     output = StartPublishStreamResponse,
     error = super::errors::StartPublishStreamError
 )]
-#[derive(Default)]
 pub struct StartPublishStream {
     /// `UserId`: a string.
     ///
@@ -231,7 +226,6 @@ pub struct StartPublishStreamResponse {
     output = StartPublishStreamWithURLResponse,
     error = super::errors::StartPublishStreamWithURLError
 )]
-#[derive(Default)]
 pub struct StartPublishStreamWithURL {
     /// `UserId`: a string.
     ///
@@ -265,7 +259,6 @@ pub struct StartPublishStreamWithURLResponse {
     output = StopPublishStreamResponse,
     error = super::errors::StopPublishStreamError
 )]
-#[derive(Default)]
 pub struct StopPublishStream {
     /// `UserId`: a string.
     ///

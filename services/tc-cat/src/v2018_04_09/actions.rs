@@ -17,7 +17,6 @@ use super::models;
     output = CreateProbeTasksResponse,
     error = super::errors::CreateProbeTasksError
 )]
-#[derive(Default)]
 pub struct CreateProbeTasks {
     /// `BatchTasks`: a list of [`ProbeTaskBasicConfiguration`](super::models::ProbeTaskBasicConfiguration) objects.
     pub batch_tasks: Vec<models::ProbeTaskBasicConfiguration>,
@@ -110,7 +109,6 @@ pub struct CreateProbeTasksResponse {
     output = DeleteProbeTaskResponse,
     error = super::errors::DeleteProbeTaskError
 )]
-#[derive(Default)]
 pub struct DeleteProbeTask {
     /// `TaskIds`: a list of strings.
     ///
@@ -149,9 +147,14 @@ pub struct DeleteProbeTaskResponse {
     version = "2018-04-09",
     name = "DescribeDetailedSingleProbeData",
     output = DescribeDetailedSingleProbeDataResponse,
-    error = super::errors::DescribeDetailedSingleProbeDataError
+    error = super::errors::DescribeDetailedSingleProbeDataError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data_set,
+        item = models::DetailedSingleDataDefine
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDetailedSingleProbeData {
     /// `BeginTime`: an unsigned 64-bit integer.
     ///
@@ -263,9 +266,15 @@ pub struct DescribeDetailedSingleProbeDataResponse {
     version = "2018-04-09",
     name = "DescribeInstantTasks",
     output = DescribeInstantTasksResponse,
-    error = super::errors::DescribeInstantTasksError
+    error = super::errors::DescribeInstantTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::SingleInstantTask,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstantTasks {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -306,7 +315,6 @@ pub struct DescribeInstantTasksResponse {
     output = DescribeNodeGroupsResponse,
     error = super::errors::DescribeNodeGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeNodeGroups {
     /// `NodeType`: a list of signed 64-bit integers.
     ///
@@ -392,7 +400,6 @@ pub struct DescribeNodeGroupsResponse {
     output = DescribeNodesResponse,
     error = super::errors::DescribeNodesError
 )]
-#[derive(Default)]
 pub struct DescribeNodes {
     /// `NodeType`: a signed 64-bit integer.
     ///
@@ -451,7 +458,6 @@ pub struct DescribeNodesResponse {
     output = DescribeProbeMetricDataResponse,
     error = super::errors::DescribeProbeMetricDataError
 )]
-#[derive(Default)]
 pub struct DescribeProbeMetricData {
     /// `AnalyzeTaskType`: a string.
     ///
@@ -509,7 +515,6 @@ pub struct DescribeProbeMetricDataResponse {
     output = DescribeProbeMetricTagValuesResponse,
     error = super::errors::DescribeProbeMetricTagValuesError
 )]
-#[derive(Default)]
 pub struct DescribeProbeMetricTagValues {
     /// `AnalyzeTaskType`: a string.
     ///
@@ -560,7 +565,6 @@ pub struct DescribeProbeMetricTagValuesResponse {
     output = DescribeProbeNodesResponse,
     error = super::errors::DescribeProbeNodesError
 )]
-#[derive(Default)]
 pub struct DescribeProbeNodes {
     /// `NodeType`: a signed 64-bit integer.
     ///
@@ -612,9 +616,15 @@ pub struct DescribeProbeNodesResponse {
     version = "2018-04-09",
     name = "DescribeProbeTasks",
     output = DescribeProbeTasksResponse,
-    error = super::errors::DescribeProbeTasksError
+    error = super::errors::DescribeProbeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_set,
+        item = models::ProbeTask,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProbeTasks {
     /// `TaskIDs`: a list of strings.
     ///
@@ -709,7 +719,6 @@ pub struct DescribeProbeTasksResponse {
     output = ResumeProbeTaskResponse,
     error = super::errors::ResumeProbeTaskError
 )]
-#[derive(Default)]
 pub struct ResumeProbeTask {
     /// `TaskIds`: a list of strings.
     ///
@@ -750,7 +759,6 @@ pub struct ResumeProbeTaskResponse {
     output = SuspendProbeTaskResponse,
     error = super::errors::SuspendProbeTaskError
 )]
-#[derive(Default)]
 pub struct SuspendProbeTask {
     /// `TaskIds`: a list of strings.
     ///
@@ -791,7 +799,6 @@ pub struct SuspendProbeTaskResponse {
     output = UpdateProbeTaskAttributesResponse,
     error = super::errors::UpdateProbeTaskAttributesError
 )]
-#[derive(Default)]
 pub struct UpdateProbeTaskAttributes {
     /// `TaskId`: a string.
     ///
@@ -824,7 +831,6 @@ pub struct UpdateProbeTaskAttributesResponse {
     output = UpdateProbeTaskConfigurationListResponse,
     error = super::errors::UpdateProbeTaskConfigurationListError
 )]
-#[derive(Default)]
 pub struct UpdateProbeTaskConfigurationList {
     /// `TaskIds`: a list of strings.
     ///

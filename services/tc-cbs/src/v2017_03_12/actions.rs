@@ -18,7 +18,6 @@ use super::models;
     output = ApplyDiskBackupResponse,
     error = super::errors::ApplyDiskBackupError
 )]
-#[derive(Default)]
 pub struct ApplyDiskBackup {
     /// `DiskBackupId`: a string.
     ///
@@ -61,7 +60,6 @@ pub struct ApplyDiskBackupResponse {
     output = ApplySnapshotResponse,
     error = super::errors::ApplySnapshotError
 )]
-#[derive(Default)]
 pub struct ApplySnapshot {
     /// `SnapshotId`: a string.
     ///
@@ -100,7 +98,6 @@ pub struct ApplySnapshotResponse {
     output = ApplySnapshotGroupResponse,
     error = super::errors::ApplySnapshotGroupError
 )]
-#[derive(Default)]
 pub struct ApplySnapshotGroup {
     /// `SnapshotGroupId`: a string.
     ///
@@ -141,7 +138,6 @@ pub struct ApplySnapshotGroupResponse {
     output = AttachDisksResponse,
     error = super::errors::AttachDisksError
 )]
-#[derive(Default)]
 pub struct AttachDisks {
     /// `InstanceId`: a string.
     ///
@@ -182,7 +178,6 @@ pub struct AttachDisksResponse {
     output = AttachRemoteDisksResponse,
     error = super::errors::AttachRemoteDisksError
 )]
-#[derive(Default)]
 pub struct AttachRemoteDisks {
     /// `InstanceId`: a string.
     ///
@@ -215,7 +210,6 @@ pub struct AttachRemoteDisksResponse {
     output = BindAutoSnapshotPolicyResponse,
     error = super::errors::BindAutoSnapshotPolicyError
 )]
-#[derive(Default)]
 pub struct BindAutoSnapshotPolicy {
     /// `AutoSnapshotPolicyId`: a string.
     ///
@@ -248,7 +242,6 @@ pub struct BindAutoSnapshotPolicyResponse {
     output = CopyAutoSnapshotPolicyCrossAccountResponse,
     error = super::errors::CopyAutoSnapshotPolicyCrossAccountError
 )]
-#[derive(Default)]
 pub struct CopyAutoSnapshotPolicyCrossAccount {
     /// `AutoSnapshotPolicyIds`: a list of strings.
     ///
@@ -291,7 +284,6 @@ pub struct CopyAutoSnapshotPolicyCrossAccountResponse {
     output = CopySnapshotCrossRegionsResponse,
     error = super::errors::CopySnapshotCrossRegionsError
 )]
-#[derive(Default)]
 pub struct CopySnapshotCrossRegions {
     /// `DestinationRegions`: a list of strings.
     ///
@@ -332,7 +324,6 @@ pub struct CopySnapshotCrossRegionsResponse {
     output = CreateAutoSnapshotPolicyResponse,
     error = super::errors::CreateAutoSnapshotPolicyError
 )]
-#[derive(Default)]
 pub struct CreateAutoSnapshotPolicy {
     /// `Policy`: a list of [`Policy`](super::models::Policy) objects.
     pub policy: Vec<models::Policy>,
@@ -393,7 +384,6 @@ pub struct CreateAutoSnapshotPolicyResponse {
     output = CreateDiskBackupResponse,
     error = super::errors::CreateDiskBackupError
 )]
-#[derive(Default)]
 pub struct CreateDiskBackup {
     /// `DiskId`: a string.
     ///
@@ -431,7 +421,6 @@ pub struct CreateDiskBackupResponse {
     output = CreateDisksResponse,
     error = super::errors::CreateDisksError
 )]
-#[derive(Default)]
 pub struct CreateDisks {
     /// `Placement`: a [`Placement`](super::models::Placement).
     pub placement: models::Placement,
@@ -546,7 +535,6 @@ pub struct CreateDisksResponse {
     output = CreateRemoteDisksResponse,
     error = super::errors::CreateRemoteDisksError
 )]
-#[derive(Default)]
 pub struct CreateRemoteDisks {
     /// `DiskChargeType`: a string.
     ///
@@ -600,7 +588,6 @@ pub struct CreateRemoteDisksResponse {
     output = CreateSnapshotResponse,
     error = super::errors::CreateSnapshotError
 )]
-#[derive(Default)]
 pub struct CreateSnapshot {
     /// `DiskId`: a string.
     ///
@@ -661,7 +648,6 @@ pub struct CreateSnapshotResponse {
     output = CreateSnapshotGroupResponse,
     error = super::errors::CreateSnapshotGroupError
 )]
-#[derive(Default)]
 pub struct CreateSnapshotGroup {
     /// `DiskIds`: a list of strings.
     ///
@@ -704,7 +690,6 @@ pub struct CreateSnapshotGroupResponse {
     output = DeleteAutoSnapshotPoliciesResponse,
     error = super::errors::DeleteAutoSnapshotPoliciesError
 )]
-#[derive(Default)]
 pub struct DeleteAutoSnapshotPolicies {
     /// `AutoSnapshotPolicyIds`: a list of strings.
     ///
@@ -732,7 +717,6 @@ pub struct DeleteAutoSnapshotPoliciesResponse {
     output = DeleteDiskBackupsResponse,
     error = super::errors::DeleteDiskBackupsError
 )]
-#[derive(Default)]
 pub struct DeleteDiskBackups {
     /// `DiskBackupIds`: a list of strings.
     ///
@@ -760,7 +744,6 @@ pub struct DeleteDiskBackupsResponse {
     output = DeleteSnapshotGroupResponse,
     error = super::errors::DeleteSnapshotGroupError
 )]
-#[derive(Default)]
 pub struct DeleteSnapshotGroup {
     /// `SnapshotGroupId`: a string.
     ///
@@ -798,7 +781,6 @@ pub struct DeleteSnapshotGroupResponse {
     output = DeleteSnapshotsResponse,
     error = super::errors::DeleteSnapshotsError
 )]
-#[derive(Default)]
 pub struct DeleteSnapshots {
     /// `SnapshotIds`: a list of strings.
     ///
@@ -829,9 +811,15 @@ pub struct DeleteSnapshotsResponse {
     version = "2017-03-12",
     name = "DescribeAutoSnapshotPolicies",
     output = DescribeAutoSnapshotPoliciesResponse,
-    error = super::errors::DescribeAutoSnapshotPoliciesError
+    error = super::errors::DescribeAutoSnapshotPoliciesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = auto_snapshot_policy_set,
+        item = models::AutoSnapshotPolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAutoSnapshotPolicies {
     /// `AutoSnapshotPolicyIds`: a list of strings.
     ///
@@ -892,7 +880,6 @@ pub struct DescribeAutoSnapshotPoliciesResponse {
     output = DescribeDedicatedClusterDiskStatisticsResponse,
     error = super::errors::DescribeDedicatedClusterDiskStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeDedicatedClusterDiskStatistics {
     /// `DedicatedClusterId`: a string.
     ///
@@ -923,7 +910,6 @@ pub struct DescribeDedicatedClusterDiskStatisticsResponse {
     output = DescribeDiskAssociatedAutoSnapshotPolicyResponse,
     error = super::errors::DescribeDiskAssociatedAutoSnapshotPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeDiskAssociatedAutoSnapshotPolicy {
     /// `DiskId`: a string.
     ///
@@ -957,9 +943,15 @@ pub struct DescribeDiskAssociatedAutoSnapshotPolicyResponse {
     version = "2017-03-12",
     name = "DescribeDiskBackups",
     output = DescribeDiskBackupsResponse,
-    error = super::errors::DescribeDiskBackupsError
+    error = super::errors::DescribeDiskBackupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = disk_backup_set,
+        item = models::DiskBackup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDiskBackups {
     /// `DiskBackupIds`: a list of strings.
     ///
@@ -1018,7 +1010,6 @@ pub struct DescribeDiskBackupsResponse {
     output = DescribeDiskConfigQuotaResponse,
     error = super::errors::DescribeDiskConfigQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeDiskConfigQuota {
     /// `InquiryType`: a string.
     ///
@@ -1090,7 +1081,6 @@ pub struct DescribeDiskConfigQuotaResponse {
     output = DescribeDiskStoragePoolResponse,
     error = super::errors::DescribeDiskStoragePoolError
 )]
-#[derive(Default)]
 pub struct DescribeDiskStoragePool {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1138,9 +1128,15 @@ pub struct DescribeDiskStoragePoolResponse {
     version = "2017-03-12",
     name = "DescribeDisks",
     output = DescribeDisksResponse,
-    error = super::errors::DescribeDisksError
+    error = super::errors::DescribeDisksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = disk_set,
+        item = models::Disk,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDisks {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1204,7 +1200,6 @@ pub struct DescribeDisksResponse {
     output = DescribeInstancesDiskNumResponse,
     error = super::errors::DescribeInstancesDiskNumError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesDiskNum {
     /// `InstanceIds`: a list of strings.
     ///
@@ -1235,7 +1230,6 @@ pub struct DescribeInstancesDiskNumResponse {
     output = DescribeRemoteDiskConfigQuotaResponse,
     error = super::errors::DescribeRemoteDiskConfigQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeRemoteDiskConfigQuota {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1261,7 +1255,6 @@ pub struct DescribeRemoteDiskConfigQuotaResponse {
     output = DescribeRemoteDisksResponse,
     error = super::errors::DescribeRemoteDisksError
 )]
-#[derive(Default)]
 pub struct DescribeRemoteDisks {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1295,7 +1288,6 @@ pub struct DescribeRemoteDisksResponse {
     output = DescribeRemoteDisksDeniedActionsResponse,
     error = super::errors::DescribeRemoteDisksDeniedActionsError
 )]
-#[derive(Default)]
 pub struct DescribeRemoteDisksDeniedActions {
     /// `RemoteDiskIds`: a list of strings.
     ///
@@ -1321,9 +1313,15 @@ pub struct DescribeRemoteDisksDeniedActionsResponse {
     version = "2017-03-12",
     name = "DescribeSnapshotGroups",
     output = DescribeSnapshotGroupsResponse,
-    error = super::errors::DescribeSnapshotGroupsError
+    error = super::errors::DescribeSnapshotGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = snapshot_group_set,
+        item = models::SnapshotGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotGroups {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1367,7 +1365,6 @@ pub struct DescribeSnapshotGroupsResponse {
     output = DescribeSnapshotOverviewResponse,
     error = super::errors::DescribeSnapshotOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotOverview {}
 
 /// What a successful [`DescribeSnapshotOverview`] call returns.
@@ -1410,7 +1407,6 @@ pub struct DescribeSnapshotOverviewResponse {
     output = DescribeSnapshotSharePermissionResponse,
     error = super::errors::DescribeSnapshotSharePermissionError
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotSharePermission {
     /// `SnapshotId`: a string.
     ///
@@ -1441,9 +1437,15 @@ pub struct DescribeSnapshotSharePermissionResponse {
     version = "2017-03-12",
     name = "DescribeSnapshots",
     output = DescribeSnapshotsResponse,
-    error = super::errors::DescribeSnapshotsError
+    error = super::errors::DescribeSnapshotsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = snapshot_set,
+        item = models::Snapshot,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSnapshots {
     /// `SnapshotIds`: a list of strings.
     ///
@@ -1502,7 +1504,6 @@ pub struct DescribeSnapshotsResponse {
     output = DetachDisksResponse,
     error = super::errors::DetachDisksError
 )]
-#[derive(Default)]
 pub struct DetachDisks {
     /// `DiskIds`: a list of strings.
     ///
@@ -1535,7 +1536,6 @@ pub struct DetachDisksResponse {
     output = DetachRemoteDisksResponse,
     error = super::errors::DetachRemoteDisksError
 )]
-#[derive(Default)]
 pub struct DetachRemoteDisks {
     /// `InstanceId`: a string.
     ///
@@ -1575,7 +1575,6 @@ pub struct DetachRemoteDisksResponse {
     output = GetSnapOverviewResponse,
     error = super::errors::GetSnapOverviewError
 )]
-#[derive(Default)]
 pub struct GetSnapOverview {}
 
 /// What a successful [`GetSnapOverview`] call returns.
@@ -1610,7 +1609,6 @@ pub struct GetSnapOverviewResponse {
     output = InitializeDisksResponse,
     error = super::errors::InitializeDisksError
 )]
-#[derive(Default)]
 pub struct InitializeDisks {
     /// `DiskIds`: a list of strings.
     ///
@@ -1638,7 +1636,6 @@ pub struct InitializeDisksResponse {
     output = InquirePriceCreateRemoteDisksResponse,
     error = super::errors::InquirePriceCreateRemoteDisksError
 )]
-#[derive(Default)]
 pub struct InquirePriceCreateRemoteDisks {
     /// `DiskChargeType`: a string.
     ///
@@ -1679,7 +1676,6 @@ pub struct InquirePriceCreateRemoteDisksResponse {
     output = InquirePriceModifyDiskBackupQuotaResponse,
     error = super::errors::InquirePriceModifyDiskBackupQuotaError
 )]
-#[derive(Default)]
 pub struct InquirePriceModifyDiskBackupQuota {
     /// `DiskId`: a string.
     ///
@@ -1715,7 +1711,6 @@ pub struct InquirePriceModifyDiskBackupQuotaResponse {
     output = InquirePriceModifyDiskExtraPerformanceResponse,
     error = super::errors::InquirePriceModifyDiskExtraPerformanceError
 )]
-#[derive(Default)]
 pub struct InquirePriceModifyDiskExtraPerformance {
     /// `ThroughputPerformance`: an unsigned 64-bit integer.
     ///
@@ -1751,7 +1746,6 @@ pub struct InquirePriceModifyDiskExtraPerformanceResponse {
     output = InquirePriceRenewRemoteDisksResponse,
     error = super::errors::InquirePriceRenewRemoteDisksError
 )]
-#[derive(Default)]
 pub struct InquirePriceRenewRemoteDisks {
     /// `DiskChargePrepaidSet`: a list of [`RemoteDiskChargePrepaid`](super::models::RemoteDiskChargePrepaid) objects.
     pub disk_charge_prepaid_set: Vec<models::RemoteDiskChargePrepaid>,
@@ -1782,7 +1776,6 @@ pub struct InquirePriceRenewRemoteDisksResponse {
     output = InquiryPriceCreateDisksResponse,
     error = super::errors::InquiryPriceCreateDisksError
 )]
-#[derive(Default)]
 pub struct InquiryPriceCreateDisks {
     /// `DiskChargeType`: a string.
     ///
@@ -1846,7 +1839,6 @@ pub struct InquiryPriceCreateDisksResponse {
     output = InquiryPriceRenewDisksResponse,
     error = super::errors::InquiryPriceRenewDisksError
 )]
-#[derive(Default)]
 pub struct InquiryPriceRenewDisks {
     /// `DiskIds`: a list of strings.
     ///
@@ -1890,7 +1882,6 @@ pub struct InquiryPriceRenewDisksResponse {
     output = InquiryPriceResizeDiskResponse,
     error = super::errors::InquiryPriceResizeDiskError
 )]
-#[derive(Default)]
 pub struct InquiryPriceResizeDisk {
     /// `DiskSize`: an unsigned 64-bit integer.
     ///
@@ -1936,7 +1927,6 @@ pub struct InquiryPriceResizeDiskResponse {
     output = ModifyAutoSnapshotPolicyAttributeResponse,
     error = super::errors::ModifyAutoSnapshotPolicyAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyAutoSnapshotPolicyAttribute {
     /// `AutoSnapshotPolicyId`: a string.
     ///
@@ -1987,7 +1977,6 @@ pub struct ModifyAutoSnapshotPolicyAttributeResponse {
     output = ModifyDiskAttributesResponse,
     error = super::errors::ModifyDiskAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyDiskAttributes {
     /// `DiskIds`: a list of strings.
     ///
@@ -2041,7 +2030,6 @@ pub struct ModifyDiskAttributesResponse {
     output = ModifyDiskBackupQuotaResponse,
     error = super::errors::ModifyDiskBackupQuotaError
 )]
-#[derive(Default)]
 pub struct ModifyDiskBackupQuota {
     /// `DiskId`: a string.
     ///
@@ -2074,7 +2062,6 @@ pub struct ModifyDiskBackupQuotaResponse {
     output = ModifyDiskExtraPerformanceResponse,
     error = super::errors::ModifyDiskExtraPerformanceError
 )]
-#[derive(Default)]
 pub struct ModifyDiskExtraPerformance {
     /// `ThroughputPerformance`: an unsigned 64-bit integer.
     ///
@@ -2107,7 +2094,6 @@ pub struct ModifyDiskExtraPerformanceResponse {
     output = ModifyDisksChargeTypeResponse,
     error = super::errors::ModifyDisksChargeTypeError
 )]
-#[derive(Default)]
 pub struct ModifyDisksChargeType {
     /// `DiskIds`: a list of strings.
     ///
@@ -2141,7 +2127,6 @@ pub struct ModifyDisksChargeTypeResponse {
     output = ModifyDisksRenewFlagResponse,
     error = super::errors::ModifyDisksRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyDisksRenewFlag {
     /// `DiskIds`: a list of strings.
     ///
@@ -2179,7 +2164,6 @@ pub struct ModifyDisksRenewFlagResponse {
     output = ModifyRemoteDiskAttributesResponse,
     error = super::errors::ModifyRemoteDiskAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyRemoteDiskAttributes {
     /// `RemoteDiskIds`: a list of strings.
     ///
@@ -2222,7 +2206,6 @@ pub struct ModifyRemoteDiskAttributesResponse {
     output = ModifySnapshotAttributeResponse,
     error = super::errors::ModifySnapshotAttributeError
 )]
-#[derive(Default)]
 pub struct ModifySnapshotAttribute {
     /// `SnapshotId`: a string.
     ///
@@ -2265,7 +2248,6 @@ pub struct ModifySnapshotAttributeResponse {
     output = ModifySnapshotsSharePermissionResponse,
     error = super::errors::ModifySnapshotsSharePermissionError
 )]
-#[derive(Default)]
 pub struct ModifySnapshotsSharePermission {
     /// `SnapshotIds`: a list of strings.
     ///
@@ -2303,7 +2285,6 @@ pub struct ModifySnapshotsSharePermissionResponse {
     output = RenewDiskResponse,
     error = super::errors::RenewDiskError
 )]
-#[derive(Default)]
 pub struct RenewDisk {
     /// `DiskChargePrepaid`: a [`DiskChargePrepaid`](super::models::DiskChargePrepaid).
     pub disk_charge_prepaid: models::DiskChargePrepaid,
@@ -2334,7 +2315,6 @@ pub struct RenewDiskResponse {
     output = RenewRemoteDiskResponse,
     error = super::errors::RenewRemoteDiskError
 )]
-#[derive(Default)]
 pub struct RenewRemoteDisk {
     /// `DiskChargePrepaid`: a [`RemoteDiskChargePrepaid`](super::models::RemoteDiskChargePrepaid).
     pub disk_charge_prepaid: models::RemoteDiskChargePrepaid,
@@ -2365,7 +2345,6 @@ pub struct RenewRemoteDiskResponse {
     output = ResizeDiskResponse,
     error = super::errors::ResizeDiskError
 )]
-#[derive(Default)]
 pub struct ResizeDisk {
     /// `DiskSize`: an unsigned 64-bit integer.
     ///
@@ -2398,7 +2377,6 @@ pub struct ResizeDiskResponse {
     output = SwitchParameterCreateRemoteDisksResponse,
     error = super::errors::SwitchParameterCreateRemoteDisksError
 )]
-#[derive(Default)]
 pub struct SwitchParameterCreateRemoteDisks {
     /// `Placement`: a [`Placement`](super::models::Placement).
     pub placement: models::Placement,
@@ -2424,7 +2402,6 @@ pub struct SwitchParameterCreateRemoteDisksResponse {
     output = SwitchParameterRenewRemoteDisksResponse,
     error = super::errors::SwitchParameterRenewRemoteDisksError
 )]
-#[derive(Default)]
 pub struct SwitchParameterRenewRemoteDisks {}
 
 /// What a successful [`SwitchParameterRenewRemoteDisks`] call returns.
@@ -2447,7 +2424,6 @@ pub struct SwitchParameterRenewRemoteDisksResponse {
     output = TerminateDisksResponse,
     error = super::errors::TerminateDisksError
 )]
-#[derive(Default)]
 pub struct TerminateDisks {
     /// `DiskIds`: a list of strings.
     ///
@@ -2480,7 +2456,6 @@ pub struct TerminateDisksResponse {
     output = TerminateRemoteDisksResponse,
     error = super::errors::TerminateRemoteDisksError
 )]
-#[derive(Default)]
 pub struct TerminateRemoteDisks {
     /// `RemoteDiskIds`: a list of strings.
     ///
@@ -2508,7 +2483,6 @@ pub struct TerminateRemoteDisksResponse {
     output = UnbindAutoSnapshotPolicyResponse,
     error = super::errors::UnbindAutoSnapshotPolicyError
 )]
-#[derive(Default)]
 pub struct UnbindAutoSnapshotPolicy {
     /// `AutoSnapshotPolicyId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AbortAgentCruiseDialingCampaignResponse,
     error = super::errors::AbortAgentCruiseDialingCampaignError
 )]
-#[derive(Default)]
 pub struct AbortAgentCruiseDialingCampaign {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -50,7 +49,6 @@ pub struct AbortAgentCruiseDialingCampaignResponse {
     output = AbortPredictiveDialingCampaignResponse,
     error = super::errors::AbortPredictiveDialingCampaignError
 )]
-#[derive(Default)]
 pub struct AbortPredictiveDialingCampaign {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -83,7 +81,6 @@ pub struct AbortPredictiveDialingCampaignResponse {
     output = BindNumberCallInInterfaceResponse,
     error = super::errors::BindNumberCallInInterfaceError
 )]
-#[derive(Default)]
 pub struct BindNumberCallInInterface {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -124,7 +121,6 @@ pub struct BindNumberCallInInterfaceResponse {
     output = BindNumberCallOutSkillGroupResponse,
     error = super::errors::BindNumberCallOutSkillGroupError
 )]
-#[derive(Default)]
 pub struct BindNumberCallOutSkillGroup {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -162,7 +158,6 @@ pub struct BindNumberCallOutSkillGroupResponse {
     output = BindStaffSkillGroupListResponse,
     error = super::errors::BindStaffSkillGroupListError
 )]
-#[derive(Default)]
 pub struct BindStaffSkillGroupList {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -208,7 +203,6 @@ pub struct BindStaffSkillGroupListResponse {
     output = ControlAIConversationResponse,
     error = super::errors::ControlAIConversationError
 )]
-#[derive(Default)]
 pub struct ControlAIConversation {
     /// `SessionId`: a string.
     ///
@@ -253,7 +247,6 @@ pub struct ControlAIConversationResponse {
     output = CreateAIAgentCallResponse,
     error = super::errors::CreateAIAgentCallError
 )]
-#[derive(Default)]
 pub struct CreateAIAgentCall {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -321,7 +314,6 @@ pub struct CreateAIAgentCallResponse {
     output = CreateAICallResponse,
     error = super::errors::CreateAICallError
 )]
-#[derive(Default)]
 pub struct CreateAICall {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -562,7 +554,6 @@ pub struct CreateAICallResponse {
     output = CreateAdminURLResponse,
     error = super::errors::CreateAdminURLError
 )]
-#[derive(Default)]
 pub struct CreateAdminURL {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -599,7 +590,6 @@ pub struct CreateAdminURLResponse {
     output = CreateAgentCruiseDialingCampaignResponse,
     error = super::errors::CreateAgentCruiseDialingCampaignError
 )]
-#[derive(Default)]
 pub struct CreateAgentCruiseDialingCampaign {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -674,7 +664,6 @@ pub struct CreateAgentCruiseDialingCampaignResponse {
     output = CreateAutoCalloutTaskResponse,
     error = super::errors::CreateAutoCalloutTaskError
 )]
-#[derive(Default)]
 pub struct CreateAutoCalloutTask {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -802,7 +791,6 @@ pub struct CreateAutoCalloutTaskResponse {
     output = CreateCCCSkillGroupResponse,
     error = super::errors::CreateCCCSkillGroupError
 )]
-#[derive(Default)]
 pub struct CreateCCCSkillGroup {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -850,7 +838,6 @@ pub struct CreateCCCSkillGroupResponse {
     output = CreateCallOutSessionResponse,
     error = super::errors::CreateCallOutSessionError
 )]
-#[derive(Default)]
 pub struct CreateCallOutSession {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -922,7 +909,6 @@ pub struct CreateCallOutSessionResponse {
     output = CreateCarrierPrivilegeNumberApplicantResponse,
     error = super::errors::CreateCarrierPrivilegeNumberApplicantError
 )]
-#[derive(Default)]
 pub struct CreateCarrierPrivilegeNumberApplicant {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -970,7 +956,6 @@ pub struct CreateCarrierPrivilegeNumberApplicantResponse {
     output = CreateCompanyApplyResponse,
     error = super::errors::CreateCompanyApplyError
 )]
-#[derive(Default)]
 pub struct CreateCompanyApply {
     /// `CompanyInfo`: a [`CompanyApplyInfo`](super::models::CompanyApplyInfo).
     pub company_info: models::CompanyApplyInfo,
@@ -1001,7 +986,6 @@ pub struct CreateCompanyApplyResponse {
     output = CreateExtensionResponse,
     error = super::errors::CreateExtensionError
 )]
-#[derive(Default)]
 pub struct CreateExtension {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1049,7 +1033,6 @@ pub struct CreateExtensionResponse {
     output = CreateIVRSessionResponse,
     error = super::errors::CreateIVRSessionError
 )]
-#[derive(Default)]
 pub struct CreateIVRSession {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1112,7 +1095,6 @@ pub struct CreateIVRSessionResponse {
     output = CreateOwnNumberApplyResponse,
     error = super::errors::CreateOwnNumberApplyError
 )]
-#[derive(Default)]
 pub struct CreateOwnNumberApply {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1184,7 +1166,6 @@ pub struct CreateOwnNumberApplyResponse {
     output = CreatePredictiveDialingCampaignResponse,
     error = super::errors::CreatePredictiveDialingCampaignError
 )]
-#[derive(Default)]
 pub struct CreatePredictiveDialingCampaign {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1298,7 +1279,6 @@ pub struct CreatePredictiveDialingCampaignResponse {
     output = CreateSDKLoginTokenResponse,
     error = super::errors::CreateSDKLoginTokenError
 )]
-#[derive(Default)]
 pub struct CreateSDKLoginToken {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1352,7 +1332,6 @@ pub struct CreateSDKLoginTokenResponse {
     output = CreateStaffResponse,
     error = super::errors::CreateStaffError
 )]
-#[derive(Default)]
 pub struct CreateStaff {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1391,7 +1370,6 @@ pub struct CreateStaffResponse {
     output = CreateUserSigResponse,
     error = super::errors::CreateUserSigError
 )]
-#[derive(Default)]
 pub struct CreateUserSig {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1439,7 +1417,6 @@ pub struct CreateUserSigResponse {
     output = DeleteCCCSkillGroupResponse,
     error = super::errors::DeleteCCCSkillGroupError
 )]
-#[derive(Default)]
 pub struct DeleteCCCSkillGroup {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1472,7 +1449,6 @@ pub struct DeleteCCCSkillGroupResponse {
     output = DeleteExtensionResponse,
     error = super::errors::DeleteExtensionError
 )]
-#[derive(Default)]
 pub struct DeleteExtension {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1505,7 +1481,6 @@ pub struct DeleteExtensionResponse {
     output = DeletePredictiveDialingCampaignResponse,
     error = super::errors::DeletePredictiveDialingCampaignError
 )]
-#[derive(Default)]
 pub struct DeletePredictiveDialingCampaign {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1538,7 +1513,6 @@ pub struct DeletePredictiveDialingCampaignResponse {
     output = DeleteStaffResponse,
     error = super::errors::DeleteStaffError
 )]
-#[derive(Default)]
 pub struct DeleteStaff {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1579,9 +1553,15 @@ pub struct DeleteStaffResponse {
     version = "2020-02-10",
     name = "DescribeAIAgentInfoList",
     output = DescribeAIAgentInfoListResponse,
-    error = super::errors::DescribeAIAgentInfoListError
+    error = super::errors::DescribeAIAgentInfoListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = ai_agent_info_list,
+        item = models::AiAgentInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIAgentInfoList {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1628,7 +1608,6 @@ pub struct DescribeAIAgentInfoListResponse {
     output = DescribeAIAnalysisResultResponse,
     error = super::errors::DescribeAIAnalysisResultError
 )]
-#[derive(Default)]
 pub struct DescribeAIAnalysisResult {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1674,7 +1653,6 @@ pub struct DescribeAIAnalysisResultResponse {
     output = DescribeAICallExtractResultResponse,
     error = super::errors::DescribeAICallExtractResultError
 )]
-#[derive(Default)]
 pub struct DescribeAICallExtractResult {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1720,7 +1698,6 @@ pub struct DescribeAICallExtractResultResponse {
     output = DescribeAICallInteractionRecordsResponse,
     error = super::errors::DescribeAICallInteractionRecordsError
 )]
-#[derive(Default)]
 pub struct DescribeAICallInteractionRecords {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1756,7 +1733,6 @@ pub struct DescribeAICallInteractionRecordsResponse {
     output = DescribeAILatencyResponse,
     error = super::errors::DescribeAILatencyError
 )]
-#[derive(Default)]
 pub struct DescribeAILatency {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1807,7 +1783,6 @@ pub struct DescribeAILatencyResponse {
     output = DescribeActiveCarrierPrivilegeNumberResponse,
     error = super::errors::DescribeActiveCarrierPrivilegeNumberError
 )]
-#[derive(Default)]
 pub struct DescribeActiveCarrierPrivilegeNumber {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1861,7 +1836,6 @@ pub struct DescribeActiveCarrierPrivilegeNumberResponse {
     output = DescribeAgentCruiseDialingCampaignResponse,
     error = super::errors::DescribeAgentCruiseDialingCampaignError
 )]
-#[derive(Default)]
 pub struct DescribeAgentCruiseDialingCampaign {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1945,7 +1919,6 @@ pub struct DescribeAgentCruiseDialingCampaignResponse {
     output = DescribeAutoCalloutTaskResponse,
     error = super::errors::DescribeAutoCalloutTaskError
 )]
-#[derive(Default)]
 pub struct DescribeAutoCalloutTask {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2019,9 +1992,15 @@ pub struct DescribeAutoCalloutTaskResponse {
     version = "2020-02-10",
     name = "DescribeAutoCalloutTasks",
     output = DescribeAutoCalloutTasksResponse,
-    error = super::errors::DescribeAutoCalloutTasksError
+    error = super::errors::DescribeAutoCalloutTasksError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = tasks,
+        item = models::AutoCalloutTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAutoCalloutTasks {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2067,7 +2046,6 @@ pub struct DescribeAutoCalloutTasksResponse {
     output = DescribeCCCBuyInfoListResponse,
     error = super::errors::DescribeCCCBuyInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeCCCBuyInfoList {
     /// `SdkAppIds`: a list of signed 64-bit integers.
     ///
@@ -2106,7 +2084,6 @@ pub struct DescribeCCCBuyInfoListResponse {
     output = DescribeCallInMetricsResponse,
     error = super::errors::DescribeCallInMetricsError
 )]
-#[derive(Default)]
 pub struct DescribeCallInMetrics {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -2163,9 +2140,15 @@ pub struct DescribeCallInMetricsResponse {
     version = "2020-02-10",
     name = "DescribeCarrierPrivilegeNumberApplicants",
     output = DescribeCarrierPrivilegeNumberApplicantsResponse,
-    error = super::errors::DescribeCarrierPrivilegeNumberApplicantsError
+    error = super::errors::DescribeCarrierPrivilegeNumberApplicantsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = applicants,
+        item = models::CarrierPrivilegeNumberApplicant,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCarrierPrivilegeNumberApplicants {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2214,9 +2197,15 @@ pub struct DescribeCarrierPrivilegeNumberApplicantsResponse {
     version = "2020-02-10",
     name = "DescribeChatMessages",
     output = DescribeChatMessagesResponse,
-    error = super::errors::DescribeChatMessagesError
+    error = super::errors::DescribeChatMessagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = messages,
+        item = models::MessageBody,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeChatMessages {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -2286,9 +2275,15 @@ pub struct DescribeChatMessagesResponse {
     version = "2020-02-10",
     name = "DescribeCompanyList",
     output = DescribeCompanyListResponse,
-    error = super::errors::DescribeCompanyListError
+    error = super::errors::DescribeCompanyListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = company_info,
+        item = models::CompanyStateInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCompanyList {
     /// `PageSize`: a signed 64-bit integer.
     ///
@@ -2339,7 +2334,6 @@ pub struct DescribeCompanyListResponse {
     output = DescribeExtensionResponse,
     error = super::errors::DescribeExtensionError
 )]
-#[derive(Default)]
 pub struct DescribeExtension {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2395,9 +2389,15 @@ pub struct DescribeExtensionResponse {
     version = "2020-02-10",
     name = "DescribeExtensions",
     output = DescribeExtensionsResponse,
-    error = super::errors::DescribeExtensionsError
+    error = super::errors::DescribeExtensionsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = extension_list,
+        item = models::ExtensionInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExtensions {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2456,9 +2456,15 @@ pub struct DescribeExtensionsResponse {
     version = "2020-02-10",
     name = "DescribeFlashSMSList",
     output = DescribeFlashSMSListResponse,
-    error = super::errors::DescribeFlashSMSListError
+    error = super::errors::DescribeFlashSMSListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = flash_sms_list,
+        item = models::FlashSmsRecord,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFlashSMSList {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -2533,9 +2539,15 @@ pub struct DescribeFlashSMSListResponse {
     version = "2020-02-10",
     name = "DescribeIMCdrList",
     output = DescribeIMCdrListResponse,
-    error = super::errors::DescribeIMCdrListError
+    error = super::errors::DescribeIMCdrListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = im_cdr_list,
+        item = models::ImCdrInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIMCdrList {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -2595,9 +2607,15 @@ pub struct DescribeIMCdrListResponse {
     version = "2020-02-10",
     name = "DescribeIMCdrs",
     output = DescribeIMCdrsResponse,
-    error = super::errors::DescribeIMCdrsError
+    error = super::errors::DescribeIMCdrsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = im_cdr_list,
+        item = models::ImCdrInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIMCdrs {
     /// `StartTimestamp`: a signed 64-bit integer.
     ///
@@ -2672,9 +2690,15 @@ pub struct DescribeIMCdrsResponse {
     version = "2020-02-10",
     name = "DescribeIvrAudioList",
     output = DescribeIvrAudioListResponse,
-    error = super::errors::DescribeIvrAudioListError
+    error = super::errors::DescribeIvrAudioListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = file_info,
+        item = models::AudioFileInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIvrAudioList {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -2727,9 +2751,15 @@ pub struct DescribeIvrAudioListResponse {
     version = "2020-02-10",
     name = "DescribeNumbers",
     output = DescribeNumbersResponse,
-    error = super::errors::DescribeNumbersError
+    error = super::errors::DescribeNumbersError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = numbers,
+        item = models::NumberInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNumbers {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2773,9 +2803,15 @@ pub struct DescribeNumbersResponse {
     version = "2020-02-10",
     name = "DescribePSTNActiveSessionList",
     output = DescribePSTNActiveSessionListResponse,
-    error = super::errors::DescribePSTNActiveSessionListError
+    error = super::errors::DescribePSTNActiveSessionListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sessions,
+        item = models::PstnSessionInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePSTNActiveSessionList {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -2821,7 +2857,6 @@ pub struct DescribePSTNActiveSessionListResponse {
     output = DescribePredictiveDialingCampaignResponse,
     error = super::errors::DescribePredictiveDialingCampaignError
 )]
-#[derive(Default)]
 pub struct DescribePredictiveDialingCampaign {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -2927,9 +2962,15 @@ pub struct DescribePredictiveDialingCampaignResponse {
     version = "2020-02-10",
     name = "DescribePredictiveDialingCampaigns",
     output = DescribePredictiveDialingCampaignsResponse,
-    error = super::errors::DescribePredictiveDialingCampaignsError
+    error = super::errors::DescribePredictiveDialingCampaignsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = campaign_list,
+        item = models::DescribePredictiveDialingCampaignsElement,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePredictiveDialingCampaigns {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -2988,9 +3029,15 @@ pub struct DescribePredictiveDialingCampaignsResponse {
     version = "2020-02-10",
     name = "DescribePredictiveDialingSessions",
     output = DescribePredictiveDialingSessionsResponse,
-    error = super::errors::DescribePredictiveDialingSessionsError
+    error = super::errors::DescribePredictiveDialingSessionsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = session_list,
+        item = String,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePredictiveDialingSessions {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -3039,9 +3086,15 @@ pub struct DescribePredictiveDialingSessionsResponse {
     version = "2020-02-10",
     name = "DescribeProtectedTelCdr",
     output = DescribeProtectedTelCdrResponse,
-    error = super::errors::DescribeProtectedTelCdrError
+    error = super::errors::DescribeProtectedTelCdrError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = tel_cdr_list,
+        item = models::TelCdrInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProtectedTelCdr {
     /// `StartTimeStamp`: a signed 64-bit integer.
     ///
@@ -3103,7 +3156,6 @@ pub struct DescribeProtectedTelCdrResponse {
     output = DescribeSessionDetailResponse,
     error = super::errors::DescribeSessionDetailError
 )]
-#[derive(Default)]
 pub struct DescribeSessionDetail {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -3274,9 +3326,15 @@ pub struct DescribeSessionDetailResponse {
     version = "2020-02-10",
     name = "DescribeSkillGroupInfoList",
     output = DescribeSkillGroupInfoListResponse,
-    error = super::errors::DescribeSkillGroupInfoListError
+    error = super::errors::DescribeSkillGroupInfoListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = skill_group_list,
+        item = models::SkillGroupInfoItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSkillGroupInfoList {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -3335,9 +3393,15 @@ pub struct DescribeSkillGroupInfoListResponse {
     version = "2020-02-10",
     name = "DescribeStaffInfoList",
     output = DescribeStaffInfoListResponse,
-    error = super::errors::DescribeStaffInfoListError
+    error = super::errors::DescribeStaffInfoListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = staff_list,
+        item = models::StaffInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStaffInfoList {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -3398,7 +3462,6 @@ pub struct DescribeStaffInfoListResponse {
     output = DescribeStaffStatusHistoryResponse,
     error = super::errors::DescribeStaffStatusHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeStaffStatusHistory {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -3454,7 +3517,6 @@ pub struct DescribeStaffStatusHistoryResponse {
     output = DescribeStaffStatusMetricsResponse,
     error = super::errors::DescribeStaffStatusMetricsError
 )]
-#[derive(Default)]
 pub struct DescribeStaffStatusMetrics {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -3498,7 +3560,6 @@ pub struct DescribeStaffStatusMetricsResponse {
     output = DescribeTelCallInfoResponse,
     error = super::errors::DescribeTelCallInfoError
 )]
-#[derive(Default)]
 pub struct DescribeTelCallInfo {
     /// `StartTimeStamp`: a signed 64-bit integer.
     ///
@@ -3573,9 +3634,15 @@ pub struct DescribeTelCallInfoResponse {
     version = "2020-02-10",
     name = "DescribeTelCdr",
     output = DescribeTelCdrResponse,
-    error = super::errors::DescribeTelCdrError
+    error = super::errors::DescribeTelCdrError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = tel_cdr_list,
+        item = models::TelCdrInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTelCdr {
     /// `StartTimeStamp`: a signed 64-bit integer.
     ///
@@ -3671,7 +3738,6 @@ pub struct DescribeTelCdrResponse {
     output = DescribeTelRecordAsrResponse,
     error = super::errors::DescribeTelRecordAsrError
 )]
-#[derive(Default)]
 pub struct DescribeTelRecordAsr {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -3707,7 +3773,6 @@ pub struct DescribeTelRecordAsrResponse {
     output = DescribeTelSessionResponse,
     error = super::errors::DescribeTelSessionError
 )]
-#[derive(Default)]
 pub struct DescribeTelSession {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -3743,7 +3808,6 @@ pub struct DescribeTelSessionResponse {
     output = DisableCCCPhoneNumberResponse,
     error = super::errors::DisableCCCPhoneNumberError
 )]
-#[derive(Default)]
 pub struct DisableCCCPhoneNumber {
     /// `PhoneNumbers`: a list of strings.
     pub phone_numbers: Vec<String>,
@@ -3779,7 +3843,6 @@ pub struct DisableCCCPhoneNumberResponse {
     output = ForceMemberOfflineResponse,
     error = super::errors::ForceMemberOfflineError
 )]
-#[derive(Default)]
 pub struct ForceMemberOffline {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3812,7 +3875,6 @@ pub struct ForceMemberOfflineResponse {
     output = HangUpCallResponse,
     error = super::errors::HangUpCallError
 )]
-#[derive(Default)]
 pub struct HangUpCall {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3845,7 +3907,6 @@ pub struct HangUpCallResponse {
     output = ModifyCompanyApplyResponse,
     error = super::errors::ModifyCompanyApplyError
 )]
-#[derive(Default)]
 pub struct ModifyCompanyApply {
     /// `ApplyId`: a signed 64-bit integer.
     ///
@@ -3876,7 +3937,6 @@ pub struct ModifyCompanyApplyResponse {
     output = ModifyExtensionResponse,
     error = super::errors::ModifyExtensionError
 )]
-#[derive(Default)]
 pub struct ModifyExtension {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3924,7 +3984,6 @@ pub struct ModifyExtensionResponse {
     output = ModifyOwnNumberApplyResponse,
     error = super::errors::ModifyOwnNumberApplyError
 )]
-#[derive(Default)]
 pub struct ModifyOwnNumberApply {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3991,7 +4050,6 @@ pub struct ModifyOwnNumberApplyResponse {
     output = ModifyStaffResponse,
     error = super::errors::ModifyStaffError
 )]
-#[derive(Default)]
 pub struct ModifyStaff {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4067,7 +4125,6 @@ pub struct ModifyStaffResponse {
     output = ModifyStaffPasswordResponse,
     error = super::errors::ModifyStaffPasswordError
 )]
-#[derive(Default)]
 pub struct ModifyStaffPassword {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4105,7 +4162,6 @@ pub struct ModifyStaffPasswordResponse {
     output = PauseAutoCalloutTaskResponse,
     error = super::errors::PauseAutoCalloutTaskError
 )]
-#[derive(Default)]
 pub struct PauseAutoCalloutTask {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -4138,7 +4194,6 @@ pub struct PauseAutoCalloutTaskResponse {
     output = PausePredictiveDialingCampaignResponse,
     error = super::errors::PausePredictiveDialingCampaignError
 )]
-#[derive(Default)]
 pub struct PausePredictiveDialingCampaign {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -4171,7 +4226,6 @@ pub struct PausePredictiveDialingCampaignResponse {
     output = PlaySoundCallResponse,
     error = super::errors::PlaySoundCallError
 )]
-#[derive(Default)]
 pub struct PlaySoundCall {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -4214,7 +4268,6 @@ pub struct PlaySoundCallResponse {
     output = ResetExtensionPasswordResponse,
     error = super::errors::ResetExtensionPasswordError
 )]
-#[derive(Default)]
 pub struct ResetExtensionPassword {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4252,7 +4305,6 @@ pub struct ResetExtensionPasswordResponse {
     output = RestoreMemberOnlineResponse,
     error = super::errors::RestoreMemberOnlineError
 )]
-#[derive(Default)]
 pub struct RestoreMemberOnline {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4285,7 +4337,6 @@ pub struct RestoreMemberOnlineResponse {
     output = ResumeAutoCalloutTaskResponse,
     error = super::errors::ResumeAutoCalloutTaskError
 )]
-#[derive(Default)]
 pub struct ResumeAutoCalloutTask {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -4318,7 +4369,6 @@ pub struct ResumeAutoCalloutTaskResponse {
     output = ResumePredictiveDialingCampaignResponse,
     error = super::errors::ResumePredictiveDialingCampaignError
 )]
-#[derive(Default)]
 pub struct ResumePredictiveDialingCampaign {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -4351,7 +4401,6 @@ pub struct ResumePredictiveDialingCampaignResponse {
     output = SetStaffStatusResponse,
     error = super::errors::SetStaffStatusError
 )]
-#[derive(Default)]
 pub struct SetStaffStatus {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -4385,7 +4434,6 @@ pub struct SetStaffStatusResponse {
     output = StopAutoCalloutTaskResponse,
     error = super::errors::StopAutoCalloutTaskError
 )]
-#[derive(Default)]
 pub struct StopAutoCalloutTask {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4418,7 +4466,6 @@ pub struct StopAutoCalloutTaskResponse {
     output = TransferToManualResponse,
     error = super::errors::TransferToManualError
 )]
-#[derive(Default)]
 pub struct TransferToManual {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4456,7 +4503,6 @@ pub struct TransferToManualResponse {
     output = UnbindNumberCallOutSkillGroupResponse,
     error = super::errors::UnbindNumberCallOutSkillGroupError
 )]
-#[derive(Default)]
 pub struct UnbindNumberCallOutSkillGroup {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4494,7 +4540,6 @@ pub struct UnbindNumberCallOutSkillGroupResponse {
     output = UnbindStaffSkillGroupListResponse,
     error = super::errors::UnbindStaffSkillGroupListError
 )]
-#[derive(Default)]
 pub struct UnbindStaffSkillGroupList {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -4532,7 +4577,6 @@ pub struct UnbindStaffSkillGroupListResponse {
     output = UpdateCCCSkillGroupResponse,
     error = super::errors::UpdateCCCSkillGroupError
 )]
-#[derive(Default)]
 pub struct UpdateCCCSkillGroup {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4581,7 +4625,6 @@ pub struct UpdateCCCSkillGroupResponse {
     output = UpdatePredictiveDialingCampaignResponse,
     error = super::errors::UpdatePredictiveDialingCampaignError
 )]
-#[derive(Default)]
 pub struct UpdatePredictiveDialingCampaign {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -4685,7 +4728,6 @@ pub struct UpdatePredictiveDialingCampaignResponse {
     output = UploadIvrAudioResponse,
     error = super::errors::UploadIvrAudioError
 )]
-#[derive(Default)]
 pub struct UploadIvrAudio {
     /// `SdkAppId`: a signed 64-bit integer.
     ///

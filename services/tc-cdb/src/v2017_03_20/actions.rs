@@ -18,7 +18,6 @@ use super::models;
     output = AddTimeWindowResponse,
     error = super::errors::AddTimeWindowError
 )]
-#[derive(Default)]
 pub struct AddTimeWindow {
     /// `InstanceId`: a string.
     ///
@@ -72,7 +71,6 @@ pub struct AddTimeWindowResponse {
     output = AdjustCdbProxyResponse,
     error = super::errors::AdjustCdbProxyError
 )]
-#[derive(Default)]
 pub struct AdjustCdbProxy {
     /// `InstanceId`: a string.
     ///
@@ -128,7 +126,6 @@ pub struct AdjustCdbProxyResponse {
     output = AdjustCdbProxyAddressResponse,
     error = super::errors::AdjustCdbProxyAddressError
 )]
-#[derive(Default)]
 pub struct AdjustCdbProxyAddress {
     /// `ProxyGroupId`: a string.
     ///
@@ -234,7 +231,6 @@ pub struct AdjustCdbProxyAddressResponse {
     output = AnalyzeAuditLogsResponse,
     error = super::errors::AnalyzeAuditLogsError
 )]
-#[derive(Default)]
 pub struct AnalyzeAuditLogs {
     /// `InstanceId`: a string.
     ///
@@ -298,7 +294,6 @@ pub struct AnalyzeAuditLogsResponse {
     output = AssociateSecurityGroupsResponse,
     error = super::errors::AssociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateSecurityGroups {
     /// `SecurityGroupId`: a string.
     ///
@@ -334,7 +329,6 @@ pub struct AssociateSecurityGroupsResponse {
     output = BalanceRoGroupLoadResponse,
     error = super::errors::BalanceRoGroupLoadError
 )]
-#[derive(Default)]
 pub struct BalanceRoGroupLoad {
     /// `RoGroupId`: a string.
     ///
@@ -362,7 +356,6 @@ pub struct BalanceRoGroupLoadResponse {
     output = CheckMigrateClusterResponse,
     error = super::errors::CheckMigrateClusterError
 )]
-#[derive(Default)]
 pub struct CheckMigrateCluster {
     /// `InstanceId`: a string.
     ///
@@ -429,7 +422,6 @@ pub struct CheckMigrateClusterResponse {
     output = CloseAuditServiceResponse,
     error = super::errors::CloseAuditServiceError
 )]
-#[derive(Default)]
 pub struct CloseAuditService {
     /// `InstanceId`: a string.
     ///
@@ -457,7 +449,6 @@ pub struct CloseAuditServiceResponse {
     output = CloseCDBProxyResponse,
     error = super::errors::CloseCDBProxyError
 )]
-#[derive(Default)]
 pub struct CloseCDBProxy {
     /// `InstanceId`: a string.
     ///
@@ -496,7 +487,6 @@ pub struct CloseCDBProxyResponse {
     output = CloseCdbProxyAddressResponse,
     error = super::errors::CloseCdbProxyAddressError
 )]
-#[derive(Default)]
 pub struct CloseCdbProxyAddress {
     /// `ProxyGroupId`: a string.
     ///
@@ -529,7 +519,6 @@ pub struct CloseCdbProxyAddressResponse {
     output = CloseSSLResponse,
     error = super::errors::CloseSSLError
 )]
-#[derive(Default)]
 pub struct CloseSSL {
     /// `InstanceId`: a string.
     ///
@@ -567,7 +556,6 @@ pub struct CloseSSLResponse {
     output = CloseWanServiceResponse,
     error = super::errors::CloseWanServiceError
 )]
-#[derive(Default)]
 pub struct CloseWanService {
     /// `InstanceId`: a string.
     ///
@@ -605,7 +593,6 @@ pub struct CloseWanServiceResponse {
     output = CreateAccountsResponse,
     error = super::errors::CreateAccountsError
 )]
-#[derive(Default)]
 pub struct CreateAccounts {
     /// `InstanceId`: a string.
     ///
@@ -656,7 +643,6 @@ pub struct CreateAccountsResponse {
     output = CreateAuditLogFileResponse,
     error = super::errors::CreateAuditLogFileError
 )]
-#[derive(Default)]
 pub struct CreateAuditLogFile {
     /// `InstanceId`: a string.
     ///
@@ -725,7 +711,6 @@ pub struct CreateAuditLogFileResponse {
     output = CreateAuditPolicyResponse,
     error = super::errors::CreateAuditPolicyError
 )]
-#[derive(Default)]
 pub struct CreateAuditPolicy {
     /// `Name`: a string.
     ///
@@ -775,7 +760,6 @@ pub struct CreateAuditPolicyResponse {
     output = CreateAuditRuleResponse,
     error = super::errors::CreateAuditRuleError
 )]
-#[derive(Default)]
 pub struct CreateAuditRule {
     /// `RuleName`: a string.
     ///
@@ -821,7 +805,6 @@ pub struct CreateAuditRuleResponse {
     output = CreateAuditRuleTemplateResponse,
     error = super::errors::CreateAuditRuleTemplateError
 )]
-#[derive(Default)]
 pub struct CreateAuditRuleTemplate {
     /// `RuleFilters`: a list of [`RuleFilters`](super::models::RuleFilters) objects.
     ///
@@ -874,7 +857,6 @@ pub struct CreateAuditRuleTemplateResponse {
     output = CreateBackupResponse,
     error = super::errors::CreateBackupError
 )]
-#[derive(Default)]
 pub struct CreateBackup {
     /// `InstanceId`: a string.
     ///
@@ -928,7 +910,6 @@ pub struct CreateBackupResponse {
     output = CreateCdbProxyResponse,
     error = super::errors::CreateCdbProxyError
 )]
-#[derive(Default)]
 pub struct CreateCdbProxy {
     /// `InstanceId`: a string.
     ///
@@ -994,7 +975,6 @@ pub struct CreateCdbProxyResponse {
     output = CreateCdbProxyAddressResponse,
     error = super::errors::CreateCdbProxyAddressError
 )]
-#[derive(Default)]
 pub struct CreateCdbProxyAddress {
     /// `ProxyGroupId`: a string.
     ///
@@ -1120,7 +1100,6 @@ pub struct CreateCdbProxyAddressResponse {
     output = CreateCloneInstanceResponse,
     error = super::errors::CreateCloneInstanceError
 )]
-#[derive(Default)]
 pub struct CreateCloneInstance {
     /// `InstanceId`: a string.
     ///
@@ -1292,7 +1271,6 @@ pub struct CreateCloneInstanceResponse {
     output = CreateDBImportJobResponse,
     error = super::errors::CreateDBImportJobError
 )]
-#[derive(Default)]
 pub struct CreateDBImportJob {
     /// `InstanceId`: a string.
     ///
@@ -1350,7 +1328,6 @@ pub struct CreateDBImportJobResponse {
     output = CreateDBInstanceResponse,
     error = super::errors::CreateDBInstanceError
 )]
-#[derive(Default)]
 pub struct CreateDBInstance {
     /// `Memory`: a signed 64-bit integer.
     ///
@@ -1598,7 +1575,6 @@ pub struct CreateDBInstanceResponse {
     output = CreateDBInstanceHourResponse,
     error = super::errors::CreateDBInstanceHourError
 )]
-#[derive(Default)]
 pub struct CreateDBInstanceHour {
     /// `GoodsNum`: a signed 64-bit integer.
     ///
@@ -1851,7 +1827,6 @@ pub struct CreateDBInstanceHourResponse {
     output = CreateDatabaseResponse,
     error = super::errors::CreateDatabaseError
 )]
-#[derive(Default)]
 pub struct CreateDatabase {
     /// `InstanceId`: a string.
     ///
@@ -1890,7 +1865,6 @@ pub struct CreateDatabaseResponse {
     output = CreateDeployGroupResponse,
     error = super::errors::CreateDeployGroupError
 )]
-#[derive(Default)]
 pub struct CreateDeployGroup {
     /// `DeployGroupName`: a string.
     ///
@@ -1939,7 +1913,6 @@ pub struct CreateDeployGroupResponse {
     output = CreateParamTemplateResponse,
     error = super::errors::CreateParamTemplateError
 )]
-#[derive(Default)]
 pub struct CreateParamTemplate {
     /// `Name`: a string.
     ///
@@ -2002,7 +1975,6 @@ pub struct CreateParamTemplateResponse {
     output = CreateRoInstanceIpResponse,
     error = super::errors::CreateRoInstanceIpError
 )]
-#[derive(Default)]
 pub struct CreateRoInstanceIp {
     /// `InstanceId`: a string.
     ///
@@ -2060,7 +2032,6 @@ pub struct CreateRoInstanceIpResponse {
     output = CreateRotationPasswordResponse,
     error = super::errors::CreateRotationPasswordError
 )]
-#[derive(Default)]
 pub struct CreateRotationPassword {
     /// `InstanceId`: a string.
     ///
@@ -2093,7 +2064,6 @@ pub struct CreateRotationPasswordResponse {
     output = DeleteAccountsResponse,
     error = super::errors::DeleteAccountsError
 )]
-#[derive(Default)]
 pub struct DeleteAccounts {
     /// `InstanceId`: a string.
     ///
@@ -2129,7 +2099,6 @@ pub struct DeleteAccountsResponse {
     output = DeleteAuditLogFileResponse,
     error = super::errors::DeleteAuditLogFileError
 )]
-#[derive(Default)]
 pub struct DeleteAuditLogFile {
     /// `FileName`: a string.
     ///
@@ -2162,7 +2131,6 @@ pub struct DeleteAuditLogFileResponse {
     output = DeleteAuditPolicyResponse,
     error = super::errors::DeleteAuditPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteAuditPolicy {
     /// `PolicyId`: a string.
     ///
@@ -2197,7 +2165,6 @@ pub struct DeleteAuditPolicyResponse {
     output = DeleteAuditRuleResponse,
     error = super::errors::DeleteAuditRuleError
 )]
-#[derive(Default)]
 pub struct DeleteAuditRule {
     /// `RuleId`: a string.
     ///
@@ -2225,7 +2192,6 @@ pub struct DeleteAuditRuleResponse {
     output = DeleteAuditRuleTemplatesResponse,
     error = super::errors::DeleteAuditRuleTemplatesError
 )]
-#[derive(Default)]
 pub struct DeleteAuditRuleTemplates {
     /// `RuleTemplateIds`: a list of strings.
     pub rule_template_ids: Vec<String>,
@@ -2251,7 +2217,6 @@ pub struct DeleteAuditRuleTemplatesResponse {
     output = DeleteBackupResponse,
     error = super::errors::DeleteBackupError
 )]
-#[derive(Default)]
 pub struct DeleteBackup {
     /// `InstanceId`: a string.
     ///
@@ -2284,7 +2249,6 @@ pub struct DeleteBackupResponse {
     output = DeleteDatabaseResponse,
     error = super::errors::DeleteDatabaseError
 )]
-#[derive(Default)]
 pub struct DeleteDatabase {
     /// `InstanceId`: a string.
     ///
@@ -2318,7 +2282,6 @@ pub struct DeleteDatabaseResponse {
     output = DeleteDeployGroupsResponse,
     error = super::errors::DeleteDeployGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteDeployGroups {
     /// `DeployGroupIds`: a list of strings.
     ///
@@ -2346,7 +2309,6 @@ pub struct DeleteDeployGroupsResponse {
     output = DeleteParamTemplateResponse,
     error = super::errors::DeleteParamTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteParamTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -2374,7 +2336,6 @@ pub struct DeleteParamTemplateResponse {
     output = DeleteRotationPasswordResponse,
     error = super::errors::DeleteRotationPasswordError
 )]
-#[derive(Default)]
 pub struct DeleteRotationPassword {
     /// `InstanceId`: a string.
     ///
@@ -2422,7 +2383,6 @@ pub struct DeleteRotationPasswordResponse {
     output = DeleteTimeWindowResponse,
     error = super::errors::DeleteTimeWindowError
 )]
-#[derive(Default)]
 pub struct DeleteTimeWindow {
     /// `InstanceId`: a string.
     ///
@@ -2450,7 +2410,6 @@ pub struct DeleteTimeWindowResponse {
     output = DescribeAccountPrivilegesResponse,
     error = super::errors::DescribeAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct DescribeAccountPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -2500,9 +2459,15 @@ pub struct DescribeAccountPrivilegesResponse {
     version = "2017-03-20",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError
+    error = super::errors::DescribeAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AccountInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccounts {
     /// `InstanceId`: a string.
     ///
@@ -2573,7 +2538,6 @@ pub struct DescribeAccountsResponse {
     output = DescribeAsyncRequestInfoResponse,
     error = super::errors::DescribeAsyncRequestInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAsyncRequestInfo {
     /// `AsyncRequestId`: a string.
     ///
@@ -2611,7 +2575,6 @@ pub struct DescribeAsyncRequestInfoResponse {
     output = DescribeAuditConfigResponse,
     error = super::errors::DescribeAuditConfigError
 )]
-#[derive(Default)]
 pub struct DescribeAuditConfig {
     /// `InstanceId`: a string.
     ///
@@ -2662,9 +2625,15 @@ pub struct DescribeAuditConfigResponse {
     version = "2017-03-20",
     name = "DescribeAuditInstanceList",
     output = DescribeAuditInstanceListResponse,
-    error = super::errors::DescribeAuditInstanceListError
+    error = super::errors::DescribeAuditInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::InstanceDbAuditStatus,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditInstanceList {
     /// `AuditSwitch`: a signed 64-bit integer.
     ///
@@ -2716,9 +2685,15 @@ pub struct DescribeAuditInstanceListResponse {
     version = "2017-03-20",
     name = "DescribeAuditLogFiles",
     output = DescribeAuditLogFilesResponse,
-    error = super::errors::DescribeAuditLogFilesError
+    error = super::errors::DescribeAuditLogFilesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditLogFile,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditLogFiles {
     /// `InstanceId`: a string.
     ///
@@ -2767,9 +2742,15 @@ pub struct DescribeAuditLogFilesResponse {
     version = "2017-03-20",
     name = "DescribeAuditLogs",
     output = DescribeAuditLogsResponse,
-    error = super::errors::DescribeAuditLogsError
+    error = super::errors::DescribeAuditLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditLogs {
     /// `InstanceId`: a string.
     ///
@@ -2836,9 +2817,15 @@ pub struct DescribeAuditLogsResponse {
     version = "2017-03-20",
     name = "DescribeAuditPolicies",
     output = DescribeAuditPoliciesResponse,
-    error = super::errors::DescribeAuditPoliciesError
+    error = super::errors::DescribeAuditPoliciesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditPolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditPolicies {
     /// `InstanceId`: a string.
     ///
@@ -2902,9 +2889,15 @@ pub struct DescribeAuditPoliciesResponse {
     version = "2017-03-20",
     name = "DescribeAuditRuleTemplateModifyHistory",
     output = DescribeAuditRuleTemplateModifyHistoryResponse,
-    error = super::errors::DescribeAuditRuleTemplateModifyHistoryError
+    error = super::errors::DescribeAuditRuleTemplateModifyHistoryError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::RuleTemplateRecordInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditRuleTemplateModifyHistory {
     /// `RuleTemplateIds`: a list of strings.
     ///
@@ -2963,9 +2956,15 @@ pub struct DescribeAuditRuleTemplateModifyHistoryResponse {
     version = "2017-03-20",
     name = "DescribeAuditRuleTemplates",
     output = DescribeAuditRuleTemplatesResponse,
-    error = super::errors::DescribeAuditRuleTemplatesError
+    error = super::errors::DescribeAuditRuleTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditRuleTemplateInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditRuleTemplates {
     /// `RuleTemplateIds`: a list of strings.
     pub rule_template_ids: Option<Vec<String>>,
@@ -3022,9 +3021,15 @@ pub struct DescribeAuditRuleTemplatesResponse {
     version = "2017-03-20",
     name = "DescribeAuditRules",
     output = DescribeAuditRulesResponse,
-    error = super::errors::DescribeAuditRulesError
+    error = super::errors::DescribeAuditRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditRules {
     /// `RuleId`: a string.
     ///
@@ -3075,7 +3080,6 @@ pub struct DescribeAuditRulesResponse {
     output = DescribeBackupConfigResponse,
     error = super::errors::DescribeBackupConfigError
 )]
-#[derive(Default)]
 pub struct DescribeBackupConfig {
     /// `InstanceId`: a string.
     ///
@@ -3202,7 +3206,6 @@ pub struct DescribeBackupConfigResponse {
     output = DescribeBackupDecryptionKeyResponse,
     error = super::errors::DescribeBackupDecryptionKeyError
 )]
-#[derive(Default)]
 pub struct DescribeBackupDecryptionKey {
     /// `InstanceId`: a string.
     ///
@@ -3245,7 +3248,6 @@ pub struct DescribeBackupDecryptionKeyResponse {
     output = DescribeBackupDownloadRestrictionResponse,
     error = super::errors::DescribeBackupDownloadRestrictionError
 )]
-#[derive(Default)]
 pub struct DescribeBackupDownloadRestriction {}
 
 /// What a successful [`DescribeBackupDownloadRestriction`] call returns.
@@ -3291,7 +3293,6 @@ pub struct DescribeBackupDownloadRestrictionResponse {
     output = DescribeBackupEncryptionStatusResponse,
     error = super::errors::DescribeBackupEncryptionStatusError
 )]
-#[derive(Default)]
 pub struct DescribeBackupEncryptionStatus {
     /// `InstanceId`: a string.
     ///
@@ -3324,7 +3325,6 @@ pub struct DescribeBackupEncryptionStatusResponse {
     output = DescribeBackupOverviewResponse,
     error = super::errors::DescribeBackupOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeBackupOverview {
     /// `Product`: a string.
     ///
@@ -3385,9 +3385,15 @@ pub struct DescribeBackupOverviewResponse {
     version = "2017-03-20",
     name = "DescribeBackupSummaries",
     output = DescribeBackupSummariesResponse,
-    error = super::errors::DescribeBackupSummariesError
+    error = super::errors::DescribeBackupSummariesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::BackupSummaryItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupSummaries {
     /// `Product`: a string.
     ///
@@ -3441,9 +3447,15 @@ pub struct DescribeBackupSummariesResponse {
     version = "2017-03-20",
     name = "DescribeBackups",
     output = DescribeBackupsResponse,
-    error = super::errors::DescribeBackupsError
+    error = super::errors::DescribeBackupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::BackupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackups {
     /// `InstanceId`: a string.
     ///
@@ -3499,7 +3511,6 @@ pub struct DescribeBackupsResponse {
     output = DescribeBinlogBackupOverviewResponse,
     error = super::errors::DescribeBinlogBackupOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeBinlogBackupOverview {
     /// `Product`: a string.
     ///
@@ -3565,9 +3576,15 @@ pub struct DescribeBinlogBackupOverviewResponse {
     version = "2017-03-20",
     name = "DescribeBinlogs",
     output = DescribeBinlogsResponse,
-    error = super::errors::DescribeBinlogsError
+    error = super::errors::DescribeBinlogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::BinlogInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBinlogs {
     /// `InstanceId`: a string.
     ///
@@ -3628,7 +3645,6 @@ pub struct DescribeBinlogsResponse {
     output = DescribeCPUExpandStrategyInfoResponse,
     error = super::errors::DescribeCPUExpandStrategyInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCPUExpandStrategyInfo {
     /// `InstanceId`: a string.
     ///
@@ -3675,7 +3691,6 @@ pub struct DescribeCPUExpandStrategyInfoResponse {
     output = DescribeCdbProxyInfoResponse,
     error = super::errors::DescribeCdbProxyInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCdbProxyInfo {
     /// `InstanceId`: a string.
     ///
@@ -3716,7 +3731,6 @@ pub struct DescribeCdbProxyInfoResponse {
     output = DescribeCdbZoneConfigResponse,
     error = super::errors::DescribeCdbZoneConfigError
 )]
-#[derive(Default)]
 pub struct DescribeCdbZoneConfig {}
 
 /// What a successful [`DescribeCdbZoneConfig`] call returns.
@@ -3742,9 +3756,15 @@ pub struct DescribeCdbZoneConfigResponse {
     version = "2017-03-20",
     name = "DescribeCloneList",
     output = DescribeCloneListResponse,
-    error = super::errors::DescribeCloneListError
+    error = super::errors::DescribeCloneListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::CloneItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCloneList {
     /// `InstanceId`: a string.
     ///
@@ -3790,7 +3810,6 @@ pub struct DescribeCloneListResponse {
     output = DescribeClusterInfoResponse,
     error = super::errors::DescribeClusterInfoError
 )]
-#[derive(Default)]
 pub struct DescribeClusterInfo {
     /// `InstanceId`: a string.
     ///
@@ -3840,9 +3859,15 @@ pub struct DescribeClusterInfoResponse {
     version = "2017-03-20",
     name = "DescribeCpuExpandHistory",
     output = DescribeCpuExpandHistoryResponse,
-    error = super::errors::DescribeCpuExpandHistoryError
+    error = super::errors::DescribeCpuExpandHistoryError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::HistoryJob,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCpuExpandHistory {
     /// `InstanceId`: a string.
     ///
@@ -3908,7 +3933,6 @@ pub struct DescribeCpuExpandHistoryResponse {
     output = DescribeDBFeaturesResponse,
     error = super::errors::DescribeDBFeaturesError
 )]
-#[derive(Default)]
 pub struct DescribeDBFeatures {
     /// `InstanceId`: a string.
     ///
@@ -3979,9 +4003,15 @@ pub struct DescribeDBFeaturesResponse {
     version = "2017-03-20",
     name = "DescribeDBImportRecords",
     output = DescribeDBImportRecordsResponse,
-    error = super::errors::DescribeDBImportRecordsError
+    error = super::errors::DescribeDBImportRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ImportRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBImportRecords {
     /// `InstanceId`: a string.
     ///
@@ -4037,7 +4067,6 @@ pub struct DescribeDBImportRecordsResponse {
     output = DescribeDBInstanceCharsetResponse,
     error = super::errors::DescribeDBInstanceCharsetError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceCharset {
     /// `InstanceId`: a string.
     ///
@@ -4070,7 +4099,6 @@ pub struct DescribeDBInstanceCharsetResponse {
     output = DescribeDBInstanceConfigResponse,
     error = super::errors::DescribeDBInstanceConfigError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceConfig {
     /// `InstanceId`: a string.
     ///
@@ -4127,7 +4155,6 @@ pub struct DescribeDBInstanceConfigResponse {
     output = DescribeDBInstanceGTIDResponse,
     error = super::errors::DescribeDBInstanceGTIDError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceGTID {
     /// `InstanceId`: a string.
     ///
@@ -4161,7 +4188,6 @@ pub struct DescribeDBInstanceGTIDResponse {
     output = DescribeDBInstanceInfoResponse,
     error = super::errors::DescribeDBInstanceInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceInfo {
     /// `InstanceId`: a string.
     ///
@@ -4219,7 +4245,6 @@ pub struct DescribeDBInstanceInfoResponse {
     output = DescribeDBInstanceLogToCLSResponse,
     error = super::errors::DescribeDBInstanceLogToCLSError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceLogToCLS {
     /// `InstanceId`: a string.
     ///
@@ -4262,7 +4287,6 @@ pub struct DescribeDBInstanceLogToCLSResponse {
     output = DescribeDBInstanceRebootTimeResponse,
     error = super::errors::DescribeDBInstanceRebootTimeError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceRebootTime {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -4296,9 +4320,15 @@ pub struct DescribeDBInstanceRebootTimeResponse {
     version = "2017-03-20",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError
+    error = super::errors::DescribeDBInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::InstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBInstances {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -4507,7 +4537,6 @@ pub struct DescribeDBInstancesResponse {
     output = DescribeDBPriceResponse,
     error = super::errors::DescribeDBPriceError
 )]
-#[derive(Default)]
 pub struct DescribeDBPrice {
     /// `Period`: a signed 64-bit integer.
     ///
@@ -4615,7 +4644,6 @@ pub struct DescribeDBPriceResponse {
     output = DescribeDBSecurityGroupsResponse,
     error = super::errors::DescribeDBSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDBSecurityGroups {
     /// `InstanceId`: a string.
     ///
@@ -4652,9 +4680,15 @@ pub struct DescribeDBSecurityGroupsResponse {
     version = "2017-03-20",
     name = "DescribeDBSwitchRecords",
     output = DescribeDBSwitchRecordsResponse,
-    error = super::errors::DescribeDBSwitchRecordsError
+    error = super::errors::DescribeDBSwitchRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DbSwitchInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBSwitchRecords {
     /// `InstanceId`: a string.
     ///
@@ -4702,7 +4736,6 @@ pub struct DescribeDBSwitchRecordsResponse {
     output = DescribeDataBackupOverviewResponse,
     error = super::errors::DescribeDataBackupOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeDataBackupOverview {
     /// `Product`: a string.
     ///
@@ -4790,7 +4823,6 @@ pub struct DescribeDataBackupOverviewResponse {
     output = DescribeDatabasesResponse,
     error = super::errors::DescribeDatabasesError
 )]
-#[derive(Default)]
 pub struct DescribeDatabases {
     /// `InstanceId`: a string.
     ///
@@ -4848,7 +4880,6 @@ pub struct DescribeDatabasesResponse {
     output = DescribeDefaultParamsResponse,
     error = super::errors::DescribeDefaultParamsError
 )]
-#[derive(Default)]
 pub struct DescribeDefaultParams {
     /// `EngineVersion`: a string.
     ///
@@ -4892,9 +4923,15 @@ pub struct DescribeDefaultParamsResponse {
     version = "2017-03-20",
     name = "DescribeDeployGroupList",
     output = DescribeDeployGroupListResponse,
-    error = super::errors::DescribeDeployGroupListError
+    error = super::errors::DescribeDeployGroupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DeployGroupInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeployGroupList {
     /// `DeployGroupId`: a string.
     ///
@@ -4945,7 +4982,6 @@ pub struct DescribeDeployGroupListResponse {
     output = DescribeDeviceMonitorInfoResponse,
     error = super::errors::DescribeDeviceMonitorInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceMonitorInfo {
     /// `InstanceId`: a string.
     ///
@@ -4988,9 +5024,15 @@ pub struct DescribeDeviceMonitorInfoResponse {
     version = "2017-03-20",
     name = "DescribeErrorLogData",
     output = DescribeErrorLogDataResponse,
-    error = super::errors::DescribeErrorLogDataError
+    error = super::errors::DescribeErrorLogDataError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ErrlogItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeErrorLogData {
     /// `InstanceId`: a string.
     ///
@@ -5056,9 +5098,15 @@ pub struct DescribeErrorLogDataResponse {
     version = "2017-03-20",
     name = "DescribeInstanceAlarmEvents",
     output = DescribeInstanceAlarmEventsResponse,
-    error = super::errors::DescribeInstanceAlarmEventsError
+    error = super::errors::DescribeInstanceAlarmEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::InstEventInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceAlarmEvents {
     /// `InstanceId`: a string.
     ///
@@ -5132,9 +5180,15 @@ pub struct DescribeInstanceAlarmEventsResponse {
     version = "2017-03-20",
     name = "DescribeInstanceParamRecords",
     output = DescribeInstanceParamRecordsResponse,
-    error = super::errors::DescribeInstanceParamRecordsError
+    error = super::errors::DescribeInstanceParamRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ParamRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceParamRecords {
     /// `InstanceId`: a string.
     ///
@@ -5180,7 +5234,6 @@ pub struct DescribeInstanceParamRecordsResponse {
     output = DescribeInstanceParamsResponse,
     error = super::errors::DescribeInstanceParamsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceParams {
     /// `InstanceId`: a string.
     ///
@@ -5216,7 +5269,6 @@ pub struct DescribeInstanceParamsResponse {
     output = DescribeInstancePasswordComplexityResponse,
     error = super::errors::DescribeInstancePasswordComplexityError
 )]
-#[derive(Default)]
 pub struct DescribeInstancePasswordComplexity {
     /// `InstanceId`: a string.
     ///
@@ -5252,7 +5304,6 @@ pub struct DescribeInstancePasswordComplexityResponse {
     output = DescribeInstanceUpgradeCheckJobResponse,
     error = super::errors::DescribeInstanceUpgradeCheckJobError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceUpgradeCheckJob {
     /// `InstanceId`: a string.
     ///
@@ -5295,7 +5346,6 @@ pub struct DescribeInstanceUpgradeCheckJobResponse {
     output = DescribeInstanceUpgradeTypeResponse,
     error = super::errors::DescribeInstanceUpgradeTypeError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceUpgradeType {
     /// `InstanceId`: a string.
     ///
@@ -5394,7 +5444,6 @@ pub struct DescribeInstanceUpgradeTypeResponse {
     output = DescribeLocalBinlogConfigResponse,
     error = super::errors::DescribeLocalBinlogConfigError
 )]
-#[derive(Default)]
 pub struct DescribeLocalBinlogConfig {
     /// `InstanceId`: a string.
     ///
@@ -5428,7 +5477,6 @@ pub struct DescribeLocalBinlogConfigResponse {
     output = DescribeParamTemplateInfoResponse,
     error = super::errors::DescribeParamTemplateInfoError
 )]
-#[derive(Default)]
 pub struct DescribeParamTemplateInfo {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -5494,7 +5542,6 @@ pub struct DescribeParamTemplateInfoResponse {
     output = DescribeParamTemplatesResponse,
     error = super::errors::DescribeParamTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeParamTemplates {
     /// `EngineVersions`: a list of strings.
     ///
@@ -5545,7 +5592,6 @@ pub struct DescribeParamTemplatesResponse {
     output = DescribeProjectSecurityGroupsResponse,
     error = super::errors::DescribeProjectSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeProjectSecurityGroups {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -5579,9 +5625,14 @@ pub struct DescribeProjectSecurityGroupsResponse {
     version = "2017-03-20",
     name = "DescribeProxyCustomConf",
     output = DescribeProxyCustomConfResponse,
-    error = super::errors::DescribeProxyCustomConfError
+    error = super::errors::DescribeProxyCustomConfError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = custom_conf_info,
+        item = models::CustomConfig
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProxyCustomConf {
     /// `InstanceId`: a string.
     ///
@@ -5636,7 +5687,6 @@ pub struct DescribeProxyCustomConfResponse {
     output = DescribeProxySupportParamResponse,
     error = super::errors::DescribeProxySupportParamError
 )]
-#[derive(Default)]
 pub struct DescribeProxySupportParam {
     /// `InstanceId`: a string.
     ///
@@ -5714,7 +5764,6 @@ pub struct DescribeProxySupportParamResponse {
     output = DescribeRemoteBackupConfigResponse,
     error = super::errors::DescribeRemoteBackupConfigError
 )]
-#[derive(Default)]
 pub struct DescribeRemoteBackupConfig {
     /// `InstanceId`: a string.
     ///
@@ -5767,7 +5816,6 @@ pub struct DescribeRemoteBackupConfigResponse {
     output = DescribeRoGroupsResponse,
     error = super::errors::DescribeRoGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeRoGroups {
     /// `InstanceId`: a string.
     ///
@@ -5798,7 +5846,6 @@ pub struct DescribeRoGroupsResponse {
     output = DescribeRoMinScaleResponse,
     error = super::errors::DescribeRoMinScaleError
 )]
-#[derive(Default)]
 pub struct DescribeRoMinScale {
     /// `RoInstanceId`: a string.
     ///
@@ -5841,7 +5888,6 @@ pub struct DescribeRoMinScaleResponse {
     output = DescribeRollbackRangeTimeResponse,
     error = super::errors::DescribeRollbackRangeTimeError
 )]
-#[derive(Default)]
 pub struct DescribeRollbackRangeTime {
     /// `InstanceIds`: a list of strings.
     ///
@@ -5885,9 +5931,15 @@ pub struct DescribeRollbackRangeTimeResponse {
     version = "2017-03-20",
     name = "DescribeRollbackTaskDetail",
     output = DescribeRollbackTaskDetailResponse,
-    error = super::errors::DescribeRollbackTaskDetailError
+    error = super::errors::DescribeRollbackTaskDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::RollbackTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRollbackTaskDetail {
     /// `InstanceId`: a string.
     ///
@@ -5938,7 +5990,6 @@ pub struct DescribeRollbackTaskDetailResponse {
     output = DescribeSSLStatusResponse,
     error = super::errors::DescribeSSLStatusError
 )]
-#[derive(Default)]
 pub struct DescribeSSLStatus {
     /// `InstanceId`: a string.
     ///
@@ -5979,9 +6030,15 @@ pub struct DescribeSSLStatusResponse {
     version = "2017-03-20",
     name = "DescribeSlowLogData",
     output = DescribeSlowLogDataResponse,
-    error = super::errors::DescribeSlowLogDataError
+    error = super::errors::DescribeSlowLogDataError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::SlowLogItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSlowLogData {
     /// `InstanceId`: a string.
     ///
@@ -6070,9 +6127,15 @@ pub struct DescribeSlowLogDataResponse {
     version = "2017-03-20",
     name = "DescribeSlowLogs",
     output = DescribeSlowLogsResponse,
-    error = super::errors::DescribeSlowLogsError
+    error = super::errors::DescribeSlowLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::SlowLogInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSlowLogs {
     /// `InstanceId`: a string.
     ///
@@ -6118,7 +6181,6 @@ pub struct DescribeSlowLogsResponse {
     output = DescribeSupportedPrivilegesResponse,
     error = super::errors::DescribeSupportedPrivilegesError
 )]
-#[derive(Default)]
 pub struct DescribeSupportedPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -6166,7 +6228,6 @@ pub struct DescribeSupportedPrivilegesResponse {
     output = DescribeTableColumnsResponse,
     error = super::errors::DescribeTableColumnsError
 )]
-#[derive(Default)]
 pub struct DescribeTableColumns {
     /// `InstanceId`: a string.
     ///
@@ -6212,9 +6273,15 @@ pub struct DescribeTableColumnsResponse {
     version = "2017-03-20",
     name = "DescribeTables",
     output = DescribeTablesResponse,
-    error = super::errors::DescribeTablesError
+    error = super::errors::DescribeTablesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = String,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTables {
     /// `InstanceId`: a string.
     ///
@@ -6270,9 +6337,14 @@ pub struct DescribeTablesResponse {
     version = "2017-03-20",
     name = "DescribeTagsOfInstanceIds",
     output = DescribeTagsOfInstanceIdsResponse,
-    error = super::errors::DescribeTagsOfInstanceIdsError
+    error = super::errors::DescribeTagsOfInstanceIdsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rows,
+        item = models::TagsInfoOfInstance
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTagsOfInstanceIds {
     /// `InstanceIds`: a list of strings.
     ///
@@ -6323,9 +6395,15 @@ pub struct DescribeTagsOfInstanceIdsResponse {
     version = "2017-03-20",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError
+    error = super::errors::DescribeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::TaskDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTasks {
     /// `InstanceId`: a string.
     ///
@@ -6392,7 +6470,6 @@ pub struct DescribeTasksResponse {
     output = DescribeTimeWindowResponse,
     error = super::errors::DescribeTimeWindowError
 )]
-#[derive(Default)]
 pub struct DescribeTimeWindow {
     /// `InstanceId`: a string.
     ///
@@ -6458,9 +6535,15 @@ pub struct DescribeTimeWindowResponse {
     version = "2017-03-20",
     name = "DescribeUploadedFiles",
     output = DescribeUploadedFilesResponse,
-    error = super::errors::DescribeUploadedFilesError
+    error = super::errors::DescribeUploadedFilesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::SqlFileInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUploadedFiles {
     /// `Path`: a string.
     ///
@@ -6506,7 +6589,6 @@ pub struct DescribeUploadedFilesResponse {
     output = DisassociateSecurityGroupsResponse,
     error = super::errors::DisassociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateSecurityGroups {
     /// `SecurityGroupId`: a string.
     ///
@@ -6542,7 +6624,6 @@ pub struct DisassociateSecurityGroupsResponse {
     output = InquiryPriceUpgradeInstancesResponse,
     error = super::errors::InquiryPriceUpgradeInstancesError
 )]
-#[derive(Default)]
 pub struct InquiryPriceUpgradeInstances {
     /// `InstanceId`: a string.
     ///
@@ -6610,7 +6691,6 @@ pub struct InquiryPriceUpgradeInstancesResponse {
     output = IsolateDBInstanceResponse,
     error = super::errors::IsolateDBInstanceError
 )]
-#[derive(Default)]
 pub struct IsolateDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -6646,7 +6726,6 @@ pub struct IsolateDBInstanceResponse {
     output = ModifyAccountDescriptionResponse,
     error = super::errors::ModifyAccountDescriptionError
 )]
-#[derive(Default)]
 pub struct ModifyAccountDescription {
     /// `InstanceId`: a string.
     ///
@@ -6687,7 +6766,6 @@ pub struct ModifyAccountDescriptionResponse {
     output = ModifyAccountHostResponse,
     error = super::errors::ModifyAccountHostError
 )]
-#[derive(Default)]
 pub struct ModifyAccountHost {
     /// `InstanceId`: a string.
     ///
@@ -6735,7 +6813,6 @@ pub struct ModifyAccountHostResponse {
     output = ModifyAccountMaxUserConnectionsResponse,
     error = super::errors::ModifyAccountMaxUserConnectionsError
 )]
-#[derive(Default)]
 pub struct ModifyAccountMaxUserConnections {
     /// `Accounts`: a list of [`Account`](super::models::Account) objects.
     pub accounts: Vec<models::Account>,
@@ -6776,7 +6853,6 @@ pub struct ModifyAccountMaxUserConnectionsResponse {
     output = ModifyAccountPasswordResponse,
     error = super::errors::ModifyAccountPasswordError
 )]
-#[derive(Default)]
 pub struct ModifyAccountPassword {
     /// `InstanceId`: a string.
     ///
@@ -6825,7 +6901,6 @@ pub struct ModifyAccountPasswordResponse {
     output = ModifyAccountPrivilegesResponse,
     error = super::errors::ModifyAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct ModifyAccountPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -6880,7 +6955,6 @@ pub struct ModifyAccountPrivilegesResponse {
     output = ModifyAuditConfigResponse,
     error = super::errors::ModifyAuditConfigError
 )]
-#[derive(Default)]
 pub struct ModifyAuditConfig {
     /// `InstanceId`: a string.
     ///
@@ -6925,7 +6999,6 @@ pub struct ModifyAuditConfigResponse {
     output = ModifyAuditRuleResponse,
     error = super::errors::ModifyAuditRuleError
 )]
-#[derive(Default)]
 pub struct ModifyAuditRule {
     /// `RuleId`: a string.
     ///
@@ -6971,7 +7044,6 @@ pub struct ModifyAuditRuleResponse {
     output = ModifyAuditRuleTemplatesResponse,
     error = super::errors::ModifyAuditRuleTemplatesError
 )]
-#[derive(Default)]
 pub struct ModifyAuditRuleTemplates {
     /// `RuleTemplateIds`: a list of strings.
     pub rule_template_ids: Vec<String>,
@@ -7020,7 +7092,6 @@ pub struct ModifyAuditRuleTemplatesResponse {
     output = ModifyAuditServiceResponse,
     error = super::errors::ModifyAuditServiceError
 )]
-#[derive(Default)]
 pub struct ModifyAuditService {
     /// `InstanceId`: a string.
     ///
@@ -7074,7 +7145,6 @@ pub struct ModifyAuditServiceResponse {
     output = ModifyAutoRenewFlagResponse,
     error = super::errors::ModifyAutoRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyAutoRenewFlag {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -7105,7 +7175,6 @@ pub struct ModifyAutoRenewFlagResponse {
     output = ModifyBackupConfigResponse,
     error = super::errors::ModifyBackupConfigError
 )]
-#[derive(Default)]
 pub struct ModifyBackupConfig {
     /// `InstanceId`: a string.
     ///
@@ -7226,7 +7295,6 @@ pub struct ModifyBackupConfigResponse {
     output = ModifyBackupDownloadRestrictionResponse,
     error = super::errors::ModifyBackupDownloadRestrictionError
 )]
-#[derive(Default)]
 pub struct ModifyBackupDownloadRestriction {
     /// `LimitType`: a string.
     ///
@@ -7274,7 +7342,6 @@ pub struct ModifyBackupDownloadRestrictionResponse {
     output = ModifyBackupEncryptionStatusResponse,
     error = super::errors::ModifyBackupEncryptionStatusError
 )]
-#[derive(Default)]
 pub struct ModifyBackupEncryptionStatus {
     /// `InstanceId`: a string.
     ///
@@ -7312,7 +7379,6 @@ pub struct ModifyBackupEncryptionStatusResponse {
     output = ModifyCdbProxyAddressDescResponse,
     error = super::errors::ModifyCdbProxyAddressDescError
 )]
-#[derive(Default)]
 pub struct ModifyCdbProxyAddressDesc {
     /// `ProxyGroupId`: a string.
     ///
@@ -7350,7 +7416,6 @@ pub struct ModifyCdbProxyAddressDescResponse {
     output = ModifyCdbProxyAddressVipAndVPortResponse,
     error = super::errors::ModifyCdbProxyAddressVipAndVPortError
 )]
-#[derive(Default)]
 pub struct ModifyCdbProxyAddressVipAndVPort {
     /// `ProxyGroupId`: a string.
     ///
@@ -7408,7 +7473,6 @@ pub struct ModifyCdbProxyAddressVipAndVPortResponse {
     output = ModifyCdbProxyParamResponse,
     error = super::errors::ModifyCdbProxyParamError
 )]
-#[derive(Default)]
 pub struct ModifyCdbProxyParam {
     /// `InstanceId`: a string.
     ///
@@ -7446,7 +7510,6 @@ pub struct ModifyCdbProxyParamResponse {
     output = ModifyDBInstanceLogToCLSResponse,
     error = super::errors::ModifyDBInstanceLogToCLSError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceLogToCLS {
     /// `InstanceId`: a string.
     ///
@@ -7522,7 +7585,6 @@ pub struct ModifyDBInstanceLogToCLSResponse {
     output = ModifyDBInstanceModesResponse,
     error = super::errors::ModifyDBInstanceModesError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceModes {
     /// `InstanceId`: a string.
     ///
@@ -7565,7 +7627,6 @@ pub struct ModifyDBInstanceModesResponse {
     output = ModifyDBInstanceNameResponse,
     error = super::errors::ModifyDBInstanceNameError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceName {
     /// `InstanceId`: a string.
     ///
@@ -7598,7 +7659,6 @@ pub struct ModifyDBInstanceNameResponse {
     output = ModifyDBInstanceProjectResponse,
     error = super::errors::ModifyDBInstanceProjectError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceProject {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -7629,7 +7689,6 @@ pub struct ModifyDBInstanceProjectResponse {
     output = ModifyDBInstanceReadOnlyStatusResponse,
     error = super::errors::ModifyDBInstanceReadOnlyStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceReadOnlyStatus {
     /// `InstanceId`: a string.
     ///
@@ -7662,7 +7721,6 @@ pub struct ModifyDBInstanceReadOnlyStatusResponse {
     output = ModifyDBInstanceSecurityGroupsResponse,
     error = super::errors::ModifyDBInstanceSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `InstanceId`: a string.
     ///
@@ -7705,7 +7763,6 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
     output = ModifyDBInstanceVipVportResponse,
     error = super::errors::ModifyDBInstanceVipVportError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceVipVport {
     /// `InstanceId`: a string.
     ///
@@ -7771,7 +7828,6 @@ pub struct ModifyDBInstanceVipVportResponse {
     output = ModifyInstanceChargeTypeResponse,
     error = super::errors::ModifyInstanceChargeTypeError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceChargeType {
     /// `InstanceId`: a string.
     ///
@@ -7812,7 +7868,6 @@ pub struct ModifyInstanceChargeTypeResponse {
     output = ModifyInstanceDestroyProtectResponse,
     error = super::errors::ModifyInstanceDestroyProtectError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceDestroyProtect {
     /// `InstanceIds`: a list of strings.
     ///
@@ -7845,7 +7900,6 @@ pub struct ModifyInstanceDestroyProtectResponse {
     output = ModifyInstanceParamResponse,
     error = super::errors::ModifyInstanceParamError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceParam {
     /// `InstanceIds`: a list of strings.
     ///
@@ -7901,7 +7955,6 @@ pub struct ModifyInstanceParamResponse {
     output = ModifyInstancePasswordComplexityResponse,
     error = super::errors::ModifyInstancePasswordComplexityError
 )]
-#[derive(Default)]
 pub struct ModifyInstancePasswordComplexity {
     /// `InstanceIds`: a list of strings.
     ///
@@ -7939,7 +7992,6 @@ pub struct ModifyInstancePasswordComplexityResponse {
     output = ModifyInstanceTagResponse,
     error = super::errors::ModifyInstanceTagError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceTag {
     /// `InstanceId`: a string.
     ///
@@ -7977,7 +8029,6 @@ pub struct ModifyInstanceTagResponse {
     output = ModifyLocalBinlogConfigResponse,
     error = super::errors::ModifyLocalBinlogConfigError
 )]
-#[derive(Default)]
 pub struct ModifyLocalBinlogConfig {
     /// `InstanceId`: a string.
     ///
@@ -8015,7 +8066,6 @@ pub struct ModifyLocalBinlogConfigResponse {
     output = ModifyNameOrDescByDpIdResponse,
     error = super::errors::ModifyNameOrDescByDpIdError
 )]
-#[derive(Default)]
 pub struct ModifyNameOrDescByDpId {
     /// `DeployGroupId`: a string.
     ///
@@ -8053,7 +8103,6 @@ pub struct ModifyNameOrDescByDpIdResponse {
     output = ModifyParamTemplateResponse,
     error = super::errors::ModifyParamTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyParamTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -8094,7 +8143,6 @@ pub struct ModifyParamTemplateResponse {
     output = ModifyProtectModeResponse,
     error = super::errors::ModifyProtectModeError
 )]
-#[derive(Default)]
 pub struct ModifyProtectMode {
     /// `ProtectMode`: a signed 64-bit integer.
     ///
@@ -8127,7 +8175,6 @@ pub struct ModifyProtectModeResponse {
     output = ModifyRemoteBackupConfigResponse,
     error = super::errors::ModifyRemoteBackupConfigError
 )]
-#[derive(Default)]
 pub struct ModifyRemoteBackupConfig {
     /// `InstanceId`: a string.
     ///
@@ -8175,7 +8222,6 @@ pub struct ModifyRemoteBackupConfigResponse {
     output = ModifyRoGroupInfoResponse,
     error = super::errors::ModifyRoGroupInfoError
 )]
-#[derive(Default)]
 pub struct ModifyRoGroupInfo {
     /// `RoGroupId`: a string.
     ///
@@ -8229,7 +8275,6 @@ pub struct ModifyRoGroupInfoResponse {
     output = ModifyRoGroupVipVportResponse,
     error = super::errors::ModifyRoGroupVipVportError
 )]
-#[derive(Default)]
 pub struct ModifyRoGroupVipVport {
     /// `UGroupId`: a string.
     ///
@@ -8267,7 +8312,6 @@ pub struct ModifyRoGroupVipVportResponse {
     output = ModifyTimeWindowResponse,
     error = super::errors::ModifyTimeWindowError
 )]
-#[derive(Default)]
 pub struct ModifyTimeWindow {
     /// `InstanceId`: a string.
     ///
@@ -8306,7 +8350,6 @@ pub struct ModifyTimeWindowResponse {
     output = OfflineIsolatedInstancesResponse,
     error = super::errors::OfflineIsolatedInstancesError
 )]
-#[derive(Default)]
 pub struct OfflineIsolatedInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -8334,7 +8377,6 @@ pub struct OfflineIsolatedInstancesResponse {
     output = OpenAuditServiceResponse,
     error = super::errors::OpenAuditServiceError
 )]
-#[derive(Default)]
 pub struct OpenAuditService {
     /// `InstanceId`: a string.
     ///
@@ -8388,7 +8430,6 @@ pub struct OpenAuditServiceResponse {
     output = OpenDBInstanceEncryptionResponse,
     error = super::errors::OpenDBInstanceEncryptionError
 )]
-#[derive(Default)]
 pub struct OpenDBInstanceEncryption {
     /// `InstanceId`: a string.
     ///
@@ -8426,7 +8467,6 @@ pub struct OpenDBInstanceEncryptionResponse {
     output = OpenDBInstanceGTIDResponse,
     error = super::errors::OpenDBInstanceGTIDError
 )]
-#[derive(Default)]
 pub struct OpenDBInstanceGTID {
     /// `InstanceId`: a string.
     ///
@@ -8459,7 +8499,6 @@ pub struct OpenDBInstanceGTIDResponse {
     output = OpenSSLResponse,
     error = super::errors::OpenSSLError
 )]
-#[derive(Default)]
 pub struct OpenSSL {
     /// `InstanceId`: a string.
     ///
@@ -8497,7 +8536,6 @@ pub struct OpenSSLResponse {
     output = OpenWanServiceResponse,
     error = super::errors::OpenWanServiceError
 )]
-#[derive(Default)]
 pub struct OpenWanService {
     /// `InstanceId`: a string.
     ///
@@ -8535,7 +8573,6 @@ pub struct OpenWanServiceResponse {
     output = ReleaseIsolatedDBInstancesResponse,
     error = super::errors::ReleaseIsolatedDBInstancesError
 )]
-#[derive(Default)]
 pub struct ReleaseIsolatedDBInstances {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -8566,7 +8603,6 @@ pub struct ReleaseIsolatedDBInstancesResponse {
     output = ReloadBalanceProxyNodeResponse,
     error = super::errors::ReloadBalanceProxyNodeError
 )]
-#[derive(Default)]
 pub struct ReloadBalanceProxyNode {
     /// `ProxyGroupId`: a string.
     ///
@@ -8599,7 +8635,6 @@ pub struct ReloadBalanceProxyNodeResponse {
     output = RenewDBInstanceResponse,
     error = super::errors::RenewDBInstanceError
 )]
-#[derive(Default)]
 pub struct RenewDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -8647,7 +8682,6 @@ pub struct RenewDBInstanceResponse {
     output = ResetPasswordResponse,
     error = super::errors::ResetPasswordError
 )]
-#[derive(Default)]
 pub struct ResetPassword {
     /// `InstanceId`: a string.
     ///
@@ -8685,7 +8719,6 @@ pub struct ResetPasswordResponse {
     output = ResetRootAccountResponse,
     error = super::errors::ResetRootAccountError
 )]
-#[derive(Default)]
 pub struct ResetRootAccount {
     /// `InstanceId`: a string.
     ///
@@ -8713,7 +8746,6 @@ pub struct ResetRootAccountResponse {
     output = RestartDBInstancesResponse,
     error = super::errors::RestartDBInstancesError
 )]
-#[derive(Default)]
 pub struct RestartDBInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -8746,7 +8778,6 @@ pub struct RestartDBInstancesResponse {
     output = StartBatchRollbackResponse,
     error = super::errors::StartBatchRollbackError
 )]
-#[derive(Default)]
 pub struct StartBatchRollback {
     /// `Instances`: a list of [`RollbackInstancesInfo`](super::models::RollbackInstancesInfo) objects.
     pub instances: Vec<models::RollbackInstancesInfo>,
@@ -8777,7 +8808,6 @@ pub struct StartBatchRollbackResponse {
     output = StartCpuExpandResponse,
     error = super::errors::StartCpuExpandError
 )]
-#[derive(Default)]
 pub struct StartCpuExpand {
     /// `InstanceId`: a string.
     ///
@@ -8831,7 +8861,6 @@ pub struct StartCpuExpandResponse {
     output = StartReplicationResponse,
     error = super::errors::StartReplicationError
 )]
-#[derive(Default)]
 pub struct StartReplication {
     /// `InstanceId`: a string.
     ///
@@ -8864,7 +8893,6 @@ pub struct StartReplicationResponse {
     output = StopCpuExpandResponse,
     error = super::errors::StopCpuExpandError
 )]
-#[derive(Default)]
 pub struct StopCpuExpand {
     /// `InstanceId`: a string.
     ///
@@ -8897,7 +8925,6 @@ pub struct StopCpuExpandResponse {
     output = StopDBImportJobResponse,
     error = super::errors::StopDBImportJobError
 )]
-#[derive(Default)]
 pub struct StopDBImportJob {
     /// `AsyncRequestId`: a string.
     ///
@@ -8925,7 +8952,6 @@ pub struct StopDBImportJobResponse {
     output = StopReplicationResponse,
     error = super::errors::StopReplicationError
 )]
-#[derive(Default)]
 pub struct StopReplication {
     /// `InstanceId`: a string.
     ///
@@ -8958,7 +8984,6 @@ pub struct StopReplicationResponse {
     output = StopRollbackResponse,
     error = super::errors::StopRollbackError
 )]
-#[derive(Default)]
 pub struct StopRollback {
     /// `InstanceId`: a string.
     ///
@@ -8991,7 +9016,6 @@ pub struct StopRollbackResponse {
     output = SubmitInstanceUpgradeCheckJobResponse,
     error = super::errors::SubmitInstanceUpgradeCheckJobError
 )]
-#[derive(Default)]
 pub struct SubmitInstanceUpgradeCheckJob {
     /// `InstanceId`: a string.
     ///
@@ -9029,7 +9053,6 @@ pub struct SubmitInstanceUpgradeCheckJobResponse {
     output = SwitchCDBProxyResponse,
     error = super::errors::SwitchCDBProxyError
 )]
-#[derive(Default)]
 pub struct SwitchCDBProxy {
     /// `InstanceId`: a string.
     ///
@@ -9062,7 +9085,6 @@ pub struct SwitchCDBProxyResponse {
     output = SwitchDBInstanceMasterSlaveResponse,
     error = super::errors::SwitchDBInstanceMasterSlaveError
 )]
-#[derive(Default)]
 pub struct SwitchDBInstanceMasterSlave {
     /// `InstanceId`: a string.
     ///
@@ -9128,7 +9150,6 @@ pub struct SwitchDBInstanceMasterSlaveResponse {
     output = SwitchDrInstanceToMasterResponse,
     error = super::errors::SwitchDrInstanceToMasterError
 )]
-#[derive(Default)]
 pub struct SwitchDrInstanceToMaster {
     /// `InstanceId`: a string.
     ///
@@ -9166,7 +9187,6 @@ pub struct SwitchDrInstanceToMasterResponse {
     output = SwitchForUpgradeResponse,
     error = super::errors::SwitchForUpgradeError
 )]
-#[derive(Default)]
 pub struct SwitchForUpgrade {
     /// `InstanceId`: a string.
     ///
@@ -9199,7 +9219,6 @@ pub struct SwitchForUpgradeResponse {
     output = UpgradeCDBProxyVersionResponse,
     error = super::errors::UpgradeCDBProxyVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeCDBProxyVersion {
     /// `InstanceId`: a string.
     ///
@@ -9257,7 +9276,6 @@ pub struct UpgradeCDBProxyVersionResponse {
     output = UpgradeDBInstanceResponse,
     error = super::errors::UpgradeDBInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -9398,7 +9416,6 @@ pub struct UpgradeDBInstanceResponse {
     output = UpgradeDBInstanceEngineVersionResponse,
     error = super::errors::UpgradeDBInstanceEngineVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeDBInstanceEngineVersion {
     /// `InstanceId`: a string.
     ///
@@ -9464,7 +9481,6 @@ pub struct UpgradeDBInstanceEngineVersionResponse {
     output = UpgradeRoGroupResponse,
     error = super::errors::UpgradeRoGroupError
 )]
-#[derive(Default)]
 pub struct UpgradeRoGroup {
     /// `InstanceId`: a string.
     ///
@@ -9502,7 +9518,6 @@ pub struct UpgradeRoGroupResponse {
     output = VerifyRootAccountResponse,
     error = super::errors::VerifyRootAccountError
 )]
-#[derive(Default)]
 pub struct VerifyRootAccount {
     /// `InstanceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateDedicatedClusterResponse,
     error = super::errors::CreateDedicatedClusterError
 )]
-#[derive(Default)]
 pub struct CreateDedicatedCluster {
     /// `SiteId`: a string.
     ///
@@ -65,7 +64,6 @@ pub struct CreateDedicatedClusterResponse {
     output = CreateDedicatedClusterImageCacheResponse,
     error = super::errors::CreateDedicatedClusterImageCacheError
 )]
-#[derive(Default)]
 pub struct CreateDedicatedClusterImageCache {
     /// `DedicatedClusterId`: a string.
     ///
@@ -103,7 +101,6 @@ pub struct CreateDedicatedClusterImageCacheResponse {
     output = CreateDedicatedClusterOrderResponse,
     error = super::errors::CreateDedicatedClusterOrderError
 )]
-#[derive(Default)]
 pub struct CreateDedicatedClusterOrder {
     /// `DedicatedClusterId`: a string.
     ///
@@ -157,7 +154,6 @@ pub struct CreateDedicatedClusterOrderResponse {
     output = CreateSiteResponse,
     error = super::errors::CreateSiteError
 )]
-#[derive(Default)]
 pub struct CreateSite {
     /// `Name`: a string.
     ///
@@ -300,7 +296,6 @@ pub struct CreateSiteResponse {
     output = DeleteDedicatedClusterImageCacheResponse,
     error = super::errors::DeleteDedicatedClusterImageCacheError
 )]
-#[derive(Default)]
 pub struct DeleteDedicatedClusterImageCache {
     /// `DedicatedClusterId`: a string.
     ///
@@ -333,7 +328,6 @@ pub struct DeleteDedicatedClusterImageCacheResponse {
     output = DeleteDedicatedClustersResponse,
     error = super::errors::DeleteDedicatedClustersError
 )]
-#[derive(Default)]
 pub struct DeleteDedicatedClusters {
     /// `DedicatedClusterIds`: a list of strings.
     ///
@@ -361,7 +355,6 @@ pub struct DeleteDedicatedClustersResponse {
     output = DeleteSitesResponse,
     error = super::errors::DeleteSitesError
 )]
-#[derive(Default)]
 pub struct DeleteSites {
     /// `SiteIds`: a list of strings.
     ///
@@ -387,9 +380,15 @@ pub struct DeleteSitesResponse {
     version = "2020-12-14",
     name = "DescribeDedicatedClusterCbsStatistics",
     output = DescribeDedicatedClusterCbsStatisticsResponse,
-    error = super::errors::DescribeDedicatedClusterCbsStatisticsError
+    error = super::errors::DescribeDedicatedClusterCbsStatisticsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = set_list,
+        item = models::SetInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDedicatedClusterCbsStatistics {
     /// `DedicatedClusterId`: a string.
     ///
@@ -455,7 +454,6 @@ pub struct DescribeDedicatedClusterCbsStatisticsResponse {
     output = DescribeDedicatedClusterCosCapacityResponse,
     error = super::errors::DescribeDedicatedClusterCosCapacityError
 )]
-#[derive(Default)]
 pub struct DescribeDedicatedClusterCosCapacity {
     /// `DedicatedClusterId`: a string.
     ///
@@ -488,7 +486,6 @@ pub struct DescribeDedicatedClusterCosCapacityResponse {
     output = DescribeDedicatedClusterHostStatisticsResponse,
     error = super::errors::DescribeDedicatedClusterHostStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeDedicatedClusterHostStatistics {
     /// `DedicatedClusterId`: a string.
     ///
@@ -537,9 +534,15 @@ pub struct DescribeDedicatedClusterHostStatisticsResponse {
     version = "2020-12-14",
     name = "DescribeDedicatedClusterHosts",
     output = DescribeDedicatedClusterHostsResponse,
-    error = super::errors::DescribeDedicatedClusterHostsError
+    error = super::errors::DescribeDedicatedClusterHostsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = host_info_set,
+        item = models::HostInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDedicatedClusterHosts {
     /// `DedicatedClusterId`: a string.
     ///
@@ -585,7 +588,6 @@ pub struct DescribeDedicatedClusterHostsResponse {
     output = DescribeDedicatedClusterInstanceTypesResponse,
     error = super::errors::DescribeDedicatedClusterInstanceTypesError
 )]
-#[derive(Default)]
 pub struct DescribeDedicatedClusterInstanceTypes {
     /// `DedicatedClusterId`: a string.
     ///
@@ -614,9 +616,15 @@ pub struct DescribeDedicatedClusterInstanceTypesResponse {
     version = "2020-12-14",
     name = "DescribeDedicatedClusterOrders",
     output = DescribeDedicatedClusterOrdersResponse,
-    error = super::errors::DescribeDedicatedClusterOrdersError
+    error = super::errors::DescribeDedicatedClusterOrdersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = dedicated_cluster_order_set,
+        item = models::DedicatedClusterOrder,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDedicatedClusterOrders {
     /// `DedicatedClusterIds`: a list of strings.
     ///
@@ -682,7 +690,6 @@ pub struct DescribeDedicatedClusterOrdersResponse {
     output = DescribeDedicatedClusterOverviewResponse,
     error = super::errors::DescribeDedicatedClusterOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeDedicatedClusterOverview {
     /// `DedicatedClusterId`: a string.
     ///
@@ -750,9 +757,15 @@ pub struct DescribeDedicatedClusterOverviewResponse {
     version = "2020-12-14",
     name = "DescribeDedicatedClusterTypes",
     output = DescribeDedicatedClusterTypesResponse,
-    error = super::errors::DescribeDedicatedClusterTypesError
+    error = super::errors::DescribeDedicatedClusterTypesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = dedicated_cluster_type_set,
+        item = models::DedicatedClusterType,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDedicatedClusterTypes {
     /// `Name`: a string.
     ///
@@ -806,9 +819,15 @@ pub struct DescribeDedicatedClusterTypesResponse {
     version = "2020-12-14",
     name = "DescribeDedicatedClusters",
     output = DescribeDedicatedClustersResponse,
-    error = super::errors::DescribeDedicatedClustersError
+    error = super::errors::DescribeDedicatedClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = dedicated_cluster_set,
+        item = models::DedicatedCluster,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDedicatedClusters {
     /// `DedicatedClusterIds`: a list of strings.
     ///
@@ -868,7 +887,6 @@ pub struct DescribeDedicatedClustersResponse {
     output = DescribeDedicatedSupportedZonesResponse,
     error = super::errors::DescribeDedicatedSupportedZonesError
 )]
-#[derive(Default)]
 pub struct DescribeDedicatedSupportedZones {
     /// `Regions`: a list of signed 64-bit integers.
     ///
@@ -899,7 +917,6 @@ pub struct DescribeDedicatedSupportedZonesResponse {
     output = DescribeEdgeHostVmResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeEdgeHostVm {}
 
 /// What a successful [`DescribeEdgeHostVm`] call returns.
@@ -920,9 +937,15 @@ pub struct DescribeEdgeHostVmResponse {
     version = "2020-12-14",
     name = "DescribeSites",
     output = DescribeSitesResponse,
-    error = super::errors::DescribeSitesError
+    error = super::errors::DescribeSitesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = site_set,
+        item = models::Site,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSites {
     /// `SiteIds`: a list of strings.
     ///
@@ -971,9 +994,15 @@ pub struct DescribeSitesResponse {
     version = "2020-12-14",
     name = "DescribeSitesDetail",
     output = DescribeSitesDetailResponse,
-    error = super::errors::DescribeSitesDetailError
+    error = super::errors::DescribeSitesDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = site_detail_set,
+        item = models::SiteDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSitesDetail {
     /// `SiteIds`: a list of strings.
     ///
@@ -1024,7 +1053,6 @@ pub struct DescribeSitesDetailResponse {
     output = ModifyDedicatedClusterInfoResponse,
     error = super::errors::ModifyDedicatedClusterInfoError
 )]
-#[derive(Default)]
 pub struct ModifyDedicatedClusterInfo {
     /// `DedicatedClusterId`: a string.
     ///
@@ -1072,7 +1100,6 @@ pub struct ModifyDedicatedClusterInfoResponse {
     output = ModifyOrderStatusResponse,
     error = super::errors::ModifyOrderStatusError
 )]
-#[derive(Default)]
 pub struct ModifyOrderStatus {
     /// `Status`: a string.
     ///
@@ -1110,7 +1137,6 @@ pub struct ModifyOrderStatusResponse {
     output = ModifySiteDeviceInfoResponse,
     error = super::errors::ModifySiteDeviceInfoError
 )]
-#[derive(Default)]
 pub struct ModifySiteDeviceInfo {
     /// `SiteId`: a string.
     ///
@@ -1208,7 +1234,6 @@ pub struct ModifySiteDeviceInfoResponse {
     output = ModifySiteInfoResponse,
     error = super::errors::ModifySiteInfoError
 )]
-#[derive(Default)]
 pub struct ModifySiteInfo {
     /// `SiteId`: a string.
     ///

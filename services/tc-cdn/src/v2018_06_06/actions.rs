@@ -17,7 +17,6 @@ use super::models;
     output = AddCLSTopicDomainsResponse,
     error = super::errors::AddCLSTopicDomainsError
 )]
-#[derive(Default)]
 pub struct AddCLSTopicDomains {
     /// `LogsetId`: a string.
     ///
@@ -63,7 +62,6 @@ pub struct AddCLSTopicDomainsResponse {
     output = AddCdnDomainResponse,
     error = super::errors::AddCdnDomainError
 )]
-#[derive(Default)]
 pub struct AddCdnDomain {
     /// `Domain`: a string.
     ///
@@ -214,7 +212,6 @@ pub struct AddCdnDomainResponse {
     output = CreateClsLogTopicResponse,
     error = super::errors::CreateClsLogTopicError
 )]
-#[derive(Default)]
 pub struct CreateClsLogTopic {
     /// `TopicName`: a string.
     ///
@@ -265,7 +262,6 @@ pub struct CreateClsLogTopicResponse {
     output = CreateEdgePackTaskResponse,
     error = super::errors::CreateEdgePackTaskError
 )]
-#[derive(Default)]
 pub struct CreateEdgePackTask {
     /// `CosBucket`: a string.
     ///
@@ -309,7 +305,6 @@ pub struct CreateEdgePackTaskResponse {
     output = CreateVerifyRecordResponse,
     error = super::errors::CreateVerifyRecordError
 )]
-#[derive(Default)]
 pub struct CreateVerifyRecord {
     /// `Domain`: a string.
     ///
@@ -365,7 +360,6 @@ pub struct CreateVerifyRecordResponse {
     output = DeleteCdnDomainResponse,
     error = super::errors::DeleteCdnDomainError
 )]
-#[derive(Default)]
 pub struct DeleteCdnDomain {
     /// `Domain`: a string.
     ///
@@ -393,7 +387,6 @@ pub struct DeleteCdnDomainResponse {
     output = DeleteClsLogTopicResponse,
     error = super::errors::DeleteClsLogTopicError
 )]
-#[derive(Default)]
 pub struct DeleteClsLogTopic {
     /// `TopicId`: a string.
     ///
@@ -431,7 +424,6 @@ pub struct DeleteClsLogTopicResponse {
     output = DescribeBillingDataResponse,
     error = super::errors::DescribeBillingDataError
 )]
-#[derive(Default)]
 pub struct DescribeBillingData {
     /// `StartTime`: a date and time, as the service writes it.
     ///
@@ -512,7 +504,6 @@ pub struct DescribeBillingDataResponse {
     output = DescribeCdnDataResponse,
     error = super::errors::DescribeCdnDataError
 )]
-#[derive(Default)]
 pub struct DescribeCdnData {
     /// `StartTime`: a date and time, as the service writes it.
     ///
@@ -621,9 +612,15 @@ pub struct DescribeCdnDataResponse {
     version = "2018-06-06",
     name = "DescribeCdnDomainLogs",
     output = DescribeCdnDomainLogsResponse,
-    error = super::errors::DescribeCdnDomainLogsError
+    error = super::errors::DescribeCdnDomainLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_logs,
+        item = models::DomainLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCdnDomainLogs {
     /// `Domain`: a string.
     ///
@@ -689,7 +686,6 @@ pub struct DescribeCdnDomainLogsResponse {
     output = DescribeCdnIpResponse,
     error = super::errors::DescribeCdnIpError
 )]
-#[derive(Default)]
 pub struct DescribeCdnIp {
     /// `Ips`: a list of strings.
     ///
@@ -720,7 +716,6 @@ pub struct DescribeCdnIpResponse {
     output = DescribeCdnOriginIpResponse,
     error = super::errors::DescribeCdnOriginIpError
 )]
-#[derive(Default)]
 pub struct DescribeCdnOriginIp {}
 
 /// What a successful [`DescribeCdnOriginIp`] call returns.
@@ -751,7 +746,6 @@ pub struct DescribeCdnOriginIpResponse {
     output = DescribeCertDomainsResponse,
     error = super::errors::DescribeCertDomainsError
 )]
-#[derive(Default)]
 pub struct DescribeCertDomains {
     /// `Cert`: a string.
     ///
@@ -795,7 +789,6 @@ pub struct DescribeCertDomainsResponse {
     output = DescribeDistrictIspDataResponse,
     error = super::errors::DescribeDistrictIspDataError
 )]
-#[derive(Default)]
 pub struct DescribeDistrictIspData {
     /// `Domains`: a list of strings.
     ///
@@ -864,9 +857,9 @@ pub struct DescribeDistrictIspDataResponse {
     version = "2018-06-06",
     name = "DescribeDomains",
     output = DescribeDomainsResponse,
-    error = super::errors::DescribeDomainsError
+    error = super::errors::DescribeDomainsError,
+    paginate(offset = offset, limit = limit, items = domains, item = models::BriefDomain)
 )]
-#[derive(Default)]
 pub struct DescribeDomains {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -908,9 +901,14 @@ pub struct DescribeDomainsResponse {
     version = "2018-06-06",
     name = "DescribeDomainsConfig",
     output = DescribeDomainsConfigResponse,
-    error = super::errors::DescribeDomainsConfigError
+    error = super::errors::DescribeDomainsConfigError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domains,
+        item = models::DetailDomain
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDomainsConfig {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -955,9 +953,15 @@ pub struct DescribeDomainsConfigResponse {
     version = "2018-06-06",
     name = "DescribeEdgePackTaskStatus",
     output = DescribeEdgePackTaskStatusResponse,
-    error = super::errors::DescribeEdgePackTaskStatusError
+    error = super::errors::DescribeEdgePackTaskStatusError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = edge_pack_task_status_set,
+        item = models::EdgePackTaskStatus,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEdgePackTaskStatus {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -1009,9 +1013,15 @@ pub struct DescribeEdgePackTaskStatusResponse {
     version = "2018-06-06",
     name = "DescribeHttpsPackages",
     output = DescribeHttpsPackagesResponse,
-    error = super::errors::DescribeHttpsPackagesError
+    error = super::errors::DescribeHttpsPackagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = https_packages,
+        item = models::HttpsPackage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHttpsPackages {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1067,7 +1077,6 @@ pub struct DescribeHttpsPackagesResponse {
     output = DescribeImageConfigResponse,
     error = super::errors::DescribeImageConfigError
 )]
-#[derive(Default)]
 pub struct DescribeImageConfig {
     /// `Domain`: a string.
     ///
@@ -1107,7 +1116,6 @@ pub struct DescribeImageConfigResponse {
     output = DescribeIpStatusResponse,
     error = super::errors::DescribeIpStatusError
 )]
-#[derive(Default)]
 pub struct DescribeIpStatus {
     /// `Domain`: a string.
     ///
@@ -1168,7 +1176,6 @@ pub struct DescribeIpStatusResponse {
     output = DescribeIpVisitResponse,
     error = super::errors::DescribeIpVisitError
 )]
-#[derive(Default)]
 pub struct DescribeIpVisit {
     /// `StartTime`: a date and time, as the service writes it.
     ///
@@ -1222,7 +1229,6 @@ pub struct DescribeIpVisitResponse {
     output = DescribeMapInfoResponse,
     error = super::errors::DescribeMapInfoError
 )]
-#[derive(Default)]
 pub struct DescribeMapInfo {
     /// `Name`: a string.
     ///
@@ -1259,7 +1265,6 @@ pub struct DescribeMapInfoResponse {
     output = DescribeOriginDataResponse,
     error = super::errors::DescribeOriginDataError
 )]
-#[derive(Default)]
 pub struct DescribeOriginData {
     /// `StartTime`: a date and time, as the service writes it.
     ///
@@ -1333,7 +1338,6 @@ pub struct DescribeOriginDataResponse {
     output = DescribePayTypeResponse,
     error = super::errors::DescribePayTypeError
 )]
-#[derive(Default)]
 pub struct DescribePayType {
     /// `Area`: a string.
     ///
@@ -1396,7 +1400,6 @@ pub struct DescribePayTypeResponse {
     output = DescribePurgeQuotaResponse,
     error = super::errors::DescribePurgeQuotaError
 )]
-#[derive(Default)]
 pub struct DescribePurgeQuota {}
 
 /// What a successful [`DescribePurgeQuota`] call returns.
@@ -1423,9 +1426,15 @@ pub struct DescribePurgeQuotaResponse {
     version = "2018-06-06",
     name = "DescribePurgeTasks",
     output = DescribePurgeTasksResponse,
-    error = super::errors::DescribePurgeTasksError
+    error = super::errors::DescribePurgeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = purge_logs,
+        item = models::PurgeTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePurgeTasks {
     /// `PurgeType`: a string.
     ///
@@ -1501,7 +1510,6 @@ pub struct DescribePurgeTasksResponse {
     output = DescribePushQuotaResponse,
     error = super::errors::DescribePushQuotaError
 )]
-#[derive(Default)]
 pub struct DescribePushQuota {}
 
 /// What a successful [`DescribePushQuota`] call returns.
@@ -1525,9 +1533,15 @@ pub struct DescribePushQuotaResponse {
     version = "2018-06-06",
     name = "DescribePushTasks",
     output = DescribePushTasksResponse,
-    error = super::errors::DescribePushTasksError
+    error = super::errors::DescribePushTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = push_logs,
+        item = models::PushTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePushTasks {
     /// `StartTime`: a date and time, as the service writes it.
     ///
@@ -1598,7 +1612,6 @@ pub struct DescribePushTasksResponse {
     output = DescribeReportDataResponse,
     error = super::errors::DescribeReportDataError
 )]
-#[derive(Default)]
 pub struct DescribeReportData {
     /// `StartTime`: a date (`YYYY-MM-DD`).
     ///
@@ -1662,7 +1675,6 @@ pub struct DescribeReportDataResponse {
     output = DescribeTopDataResponse,
     error = super::errors::DescribeTopDataError
 )]
-#[derive(Default)]
 pub struct DescribeTopData {
     /// `StartTime`: a string.
     ///
@@ -1731,9 +1743,15 @@ pub struct DescribeTopDataResponse {
     version = "2018-06-06",
     name = "DescribeTrafficPackages",
     output = DescribeTrafficPackagesResponse,
-    error = super::errors::DescribeTrafficPackagesError
+    error = super::errors::DescribeTrafficPackagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = traffic_packages,
+        item = models::TrafficPackage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTrafficPackages {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1792,9 +1810,15 @@ pub struct DescribeTrafficPackagesResponse {
     version = "2018-06-06",
     name = "DescribeUrlViolations",
     output = DescribeUrlViolationsResponse,
-    error = super::errors::DescribeUrlViolationsError
+    error = super::errors::DescribeUrlViolationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = url_record_list,
+        item = models::ViolationUrl,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUrlViolations {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1838,7 +1862,6 @@ pub struct DescribeUrlViolationsResponse {
     output = DisableClsLogTopicResponse,
     error = super::errors::DisableClsLogTopicError
 )]
-#[derive(Default)]
 pub struct DisableClsLogTopic {
     /// `LogsetId`: a string.
     ///
@@ -1876,7 +1899,6 @@ pub struct DisableClsLogTopicResponse {
     output = DuplicateDomainConfigResponse,
     error = super::errors::DuplicateDomainConfigError
 )]
-#[derive(Default)]
 pub struct DuplicateDomainConfig {
     /// `Domain`: a string.
     ///
@@ -1909,7 +1931,6 @@ pub struct DuplicateDomainConfigResponse {
     output = EnableClsLogTopicResponse,
     error = super::errors::EnableClsLogTopicError
 )]
-#[derive(Default)]
 pub struct EnableClsLogTopic {
     /// `LogsetId`: a string.
     ///
@@ -1947,7 +1968,6 @@ pub struct EnableClsLogTopicResponse {
     output = ListClsLogTopicsResponse,
     error = super::errors::ListClsLogTopicsError
 )]
-#[derive(Default)]
 pub struct ListClsLogTopics {
     /// `Channel`: a string.
     ///
@@ -1984,7 +2004,6 @@ pub struct ListClsLogTopicsResponse {
     output = ListClsTopicDomainsResponse,
     error = super::errors::ListClsTopicDomainsError
 )]
-#[derive(Default)]
 pub struct ListClsTopicDomains {
     /// `LogsetId`: a string.
     ///
@@ -2060,7 +2079,6 @@ pub struct ListClsTopicDomainsResponse {
     output = ListTopClsLogDataResponse,
     error = super::errors::ListTopClsLogDataError
 )]
-#[derive(Default)]
 pub struct ListTopClsLogData {
     /// `LogsetId`: a string.
     ///
@@ -2141,7 +2159,6 @@ pub struct ListTopClsLogDataResponse {
     output = ListTopDataResponse,
     error = super::errors::ListTopDataError
 )]
-#[derive(Default)]
 pub struct ListTopData {
     /// `StartTime`: a date and time, as the service writes it.
     ///
@@ -2225,7 +2242,6 @@ pub struct ListTopDataResponse {
     output = ManageClsTopicDomainsResponse,
     error = super::errors::ManageClsTopicDomainsError
 )]
-#[derive(Default)]
 pub struct ManageClsTopicDomains {
     /// `LogsetId`: a string.
     ///
@@ -2271,7 +2287,6 @@ pub struct ManageClsTopicDomainsResponse {
     output = ModifyDomainConfigResponse,
     error = super::errors::ModifyDomainConfigError
 )]
-#[derive(Default)]
 pub struct ModifyDomainConfig {
     /// `Domain`: a string.
     ///
@@ -2309,7 +2324,6 @@ pub struct ModifyDomainConfigResponse {
     output = ModifyPurgeFetchTaskStatusResponse,
     error = super::errors::ModifyPurgeFetchTaskStatusError
 )]
-#[derive(Default)]
 pub struct ModifyPurgeFetchTaskStatus {
     /// `ExecutionTime`: an ISO 8601 timestamp.
     ///
@@ -2352,7 +2366,6 @@ pub struct ModifyPurgeFetchTaskStatusResponse {
     output = PurgePathCacheResponse,
     error = super::errors::PurgePathCacheError
 )]
-#[derive(Default)]
 pub struct PurgePathCache {
     /// `Paths`: a list of strings.
     pub paths: Vec<String>,
@@ -2398,7 +2411,6 @@ pub struct PurgePathCacheResponse {
     output = PurgeUrlsCacheResponse,
     error = super::errors::PurgeUrlsCacheError
 )]
-#[derive(Default)]
 pub struct PurgeUrlsCache {
     /// `Urls`: a list of strings.
     pub urls: Vec<String>,
@@ -2439,7 +2451,6 @@ pub struct PurgeUrlsCacheResponse {
     output = PushUrlsCacheResponse,
     error = super::errors::PushUrlsCacheError
 )]
-#[derive(Default)]
 pub struct PushUrlsCache {
     /// `Urls`: a list of strings.
     pub urls: Vec<String>,
@@ -2503,7 +2514,6 @@ pub struct PushUrlsCacheResponse {
     output = SearchClsLogResponse,
     error = super::errors::SearchClsLogError
 )]
-#[derive(Default)]
 pub struct SearchClsLog {
     /// `LogsetId`: a string.
     ///
@@ -2574,7 +2584,6 @@ pub struct SearchClsLogResponse {
     output = StartCdnDomainResponse,
     error = super::errors::StartCdnDomainError
 )]
-#[derive(Default)]
 pub struct StartCdnDomain {
     /// `Domain`: a string.
     ///
@@ -2602,7 +2611,6 @@ pub struct StartCdnDomainResponse {
     output = StopCdnDomainResponse,
     error = super::errors::StopCdnDomainError
 )]
-#[derive(Default)]
 pub struct StopCdnDomain {
     /// `Domain`: a string.
     ///
@@ -2630,7 +2638,6 @@ pub struct StopCdnDomainResponse {
     output = UpdateDomainConfigResponse,
     error = super::errors::UpdateDomainConfigError
 )]
-#[derive(Default)]
 pub struct UpdateDomainConfig {
     /// `Domain`: a string.
     ///
@@ -2819,7 +2826,6 @@ pub struct UpdateDomainConfigResponse {
     output = UpdateImageConfigResponse,
     error = super::errors::UpdateImageConfigError
 )]
-#[derive(Default)]
 pub struct UpdateImageConfig {
     /// `Domain`: a string.
     ///
@@ -2859,7 +2865,6 @@ pub struct UpdateImageConfigResponse {
     output = UpdatePayTypeResponse,
     error = super::errors::UpdatePayTypeError
 )]
-#[derive(Default)]
 pub struct UpdatePayType {
     /// `Area`: a string.
     ///
@@ -2892,7 +2897,6 @@ pub struct UpdatePayTypeResponse {
     output = VerifyDomainRecordResponse,
     error = super::errors::VerifyDomainRecordError
 )]
-#[derive(Default)]
 pub struct VerifyDomainRecord {
     /// `Domain`: a string.
     ///

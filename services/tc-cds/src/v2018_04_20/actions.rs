@@ -17,7 +17,6 @@ use super::models;
     output = CreateReportPdfResponse,
     error = super::errors::CreateReportPdfError
 )]
-#[derive(Default)]
 pub struct CreateReportPdf {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -50,7 +49,6 @@ pub struct CreateReportPdfResponse {
     output = CreateTimerReportResponse,
     error = super::errors::CreateTimerReportError
 )]
-#[derive(Default)]
 pub struct CreateTimerReport {
     /// `TplName`: a string.
     ///
@@ -131,9 +129,15 @@ pub struct CreateTimerReportResponse {
     version = "2018-04-20",
     name = "DescribeAssetsList",
     output = DescribeAssetsListResponse,
-    error = super::errors::DescribeAssetsListError
+    error = super::errors::DescribeAssetsListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::AssetsInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetsList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -242,7 +246,6 @@ pub struct DescribeAssetsListResponse {
     output = DescribeDbauditInstanceTypeResponse,
     error = super::errors::DescribeDbauditInstanceTypeError
 )]
-#[derive(Default)]
 pub struct DescribeDbauditInstanceType {}
 
 /// What a successful [`DescribeDbauditInstanceType`] call returns.
@@ -266,9 +269,15 @@ pub struct DescribeDbauditInstanceTypeResponse {
     version = "2018-04-20",
     name = "DescribeDbauditInstances",
     output = DescribeDbauditInstancesResponse,
-    error = super::errors::DescribeDbauditInstancesError
+    error = super::errors::DescribeDbauditInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cds_audit_instance_set,
+        item = models::CdsAuditInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDbauditInstances {
     /// `SearchRegion`: a string.
     ///
@@ -314,7 +323,6 @@ pub struct DescribeDbauditInstancesResponse {
     output = DescribeDbauditUsedRegionsResponse,
     error = super::errors::DescribeDbauditUsedRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeDbauditUsedRegions {}
 
 /// What a successful [`DescribeDbauditUsedRegions`] call returns.
@@ -340,9 +348,15 @@ pub struct DescribeDbauditUsedRegionsResponse {
     version = "2018-04-20",
     name = "DescribeReportList",
     output = DescribeReportListResponse,
-    error = super::errors::DescribeReportListError
+    error = super::errors::DescribeReportListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::Reports,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReportList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -426,9 +440,15 @@ pub struct DescribeReportListResponse {
     version = "2018-04-20",
     name = "DescribeReportMissionList",
     output = DescribeReportMissionListResponse,
-    error = super::errors::DescribeReportMissionListError
+    error = super::errors::DescribeReportMissionListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ReportMission,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReportMissionList {
     /// `TplName`: a string.
     ///
@@ -499,7 +519,6 @@ pub struct DescribeReportMissionListResponse {
     output = InquiryPriceDbauditInstanceResponse,
     error = super::errors::InquiryPriceDbauditInstanceError
 )]
-#[derive(Default)]
 pub struct InquiryPriceDbauditInstance {
     /// `InstanceVersion`: a string.
     ///
@@ -557,7 +576,6 @@ pub struct InquiryPriceDbauditInstanceResponse {
     output = ModifyDbauditInstancesRenewFlagResponse,
     error = super::errors::ModifyDbauditInstancesRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyDbauditInstancesRenewFlag {
     /// `InstanceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = ActionAlterCkUserResponse,
     error = super::errors::ActionAlterCkUserError
 )]
-#[derive(Default)]
 pub struct ActionAlterCkUser {
     /// `UserInfo`: a [`CkUserAlterInfo`](super::models::CkUserAlterInfo).
     pub user_info: models::CkUserAlterInfo,
@@ -53,7 +52,6 @@ pub struct ActionAlterCkUserResponse {
     output = CreateBackUpScheduleResponse,
     error = super::errors::CreateBackUpScheduleError
 )]
-#[derive(Default)]
 pub struct CreateBackUpSchedule {
     /// `InstanceId`: a string.
     ///
@@ -119,7 +117,6 @@ pub struct CreateBackUpScheduleResponse {
     output = CreateInstanceNewResponse,
     error = super::errors::CreateInstanceNewError
 )]
-#[derive(Default)]
 pub struct CreateInstanceNew {
     /// `Zone`: a string.
     ///
@@ -240,7 +237,6 @@ pub struct CreateInstanceNewResponse {
     output = DeleteBackUpDataResponse,
     error = super::errors::DeleteBackUpDataError
 )]
-#[derive(Default)]
 pub struct DeleteBackUpData {
     /// `InstanceId`: a string.
     ///
@@ -276,9 +272,15 @@ pub struct DeleteBackUpDataResponse {
     version = "2020-09-15",
     name = "DescribeBackUpJob",
     output = DescribeBackUpJobResponse,
-    error = super::errors::DescribeBackUpJobError
+    error = super::errors::DescribeBackUpJobError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = back_up_jobs,
+        item = models::BackUpJobDisplay,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackUpJob {
     /// `InstanceId`: a string.
     ///
@@ -339,7 +341,6 @@ pub struct DescribeBackUpJobResponse {
     output = DescribeBackUpJobDetailResponse,
     error = super::errors::DescribeBackUpJobDetailError
 )]
-#[derive(Default)]
 pub struct DescribeBackUpJobDetail {
     /// `InstanceId`: a string.
     ///
@@ -375,7 +376,6 @@ pub struct DescribeBackUpJobDetailResponse {
     output = DescribeBackUpScheduleResponse,
     error = super::errors::DescribeBackUpScheduleError
 )]
-#[derive(Default)]
 pub struct DescribeBackUpSchedule {
     /// `InstanceId`: a string.
     ///
@@ -427,7 +427,6 @@ pub struct DescribeBackUpScheduleResponse {
     output = DescribeBackUpTablesResponse,
     error = super::errors::DescribeBackUpTablesError
 )]
-#[derive(Default)]
 pub struct DescribeBackUpTables {
     /// `InstanceId`: a string.
     ///
@@ -461,9 +460,15 @@ pub struct DescribeBackUpTablesResponse {
     version = "2020-09-15",
     name = "DescribeCNInstances",
     output = DescribeCNInstancesResponse,
-    error = super::errors::DescribeCNInstancesError
+    error = super::errors::DescribeCNInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances_list,
+        item = models::CnInstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCNInstances {
     /// `SearchInstanceID`: a string.
     ///
@@ -531,7 +536,6 @@ pub struct DescribeCNInstancesResponse {
     output = DescribeCkSqlApisResponse,
     error = super::errors::DescribeCkSqlApisError
 )]
-#[derive(Default)]
 pub struct DescribeCkSqlApis {
     /// `InstanceId`: a string.
     ///
@@ -587,7 +591,6 @@ pub struct DescribeCkSqlApisResponse {
     output = DescribeClusterConfigsResponse,
     error = super::errors::DescribeClusterConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterConfigs {
     /// `InstanceId`: a string.
     ///
@@ -616,9 +619,15 @@ pub struct DescribeClusterConfigsResponse {
     version = "2020-09-15",
     name = "DescribeEventTasks",
     output = DescribeEventTasksResponse,
-    error = super::errors::DescribeEventTasksError
+    error = super::errors::DescribeEventTasksError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = event_tasks,
+        item = models::EventTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEventTasks {
     /// `InstanceId`: a string.
     ///
@@ -699,7 +708,6 @@ pub struct DescribeEventTasksResponse {
     output = DescribeInstanceResponse,
     error = super::errors::DescribeInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeInstance {
     /// `InstanceId`: a string.
     ///
@@ -735,7 +743,6 @@ pub struct DescribeInstanceResponse {
     output = DescribeInstanceClustersResponse,
     error = super::errors::DescribeInstanceClustersError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceClusters {
     /// `InstanceId`: a string.
     ///
@@ -766,7 +773,6 @@ pub struct DescribeInstanceClustersResponse {
     output = DescribeInstanceKeyValConfigsResponse,
     error = super::errors::DescribeInstanceKeyValConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceKeyValConfigs {
     /// `InstanceId`: a string.
     ///
@@ -811,9 +817,15 @@ pub struct DescribeInstanceKeyValConfigsResponse {
     version = "2020-09-15",
     name = "DescribeInstanceNodes",
     output = DescribeInstanceNodesResponse,
-    error = super::errors::DescribeInstanceNodesError
+    error = super::errors::DescribeInstanceNodesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_nodes_list,
+        item = models::InstanceNode,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceNodes {
     /// `InstanceId`: a string.
     ///
@@ -874,7 +886,6 @@ pub struct DescribeInstanceNodesResponse {
     output = DescribeInstanceShardsResponse,
     error = super::errors::DescribeInstanceShardsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceShards {
     /// `InstanceId`: a string.
     ///
@@ -907,7 +918,6 @@ pub struct DescribeInstanceShardsResponse {
     output = DescribeInstanceStateResponse,
     error = super::errors::DescribeInstanceStateError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceState {
     /// `InstanceId`: a string.
     ///
@@ -973,9 +983,15 @@ pub struct DescribeInstanceStateResponse {
     version = "2020-09-15",
     name = "DescribeInstancesNew",
     output = DescribeInstancesNewResponse,
-    error = super::errors::DescribeInstancesNewError
+    error = super::errors::DescribeInstancesNewError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances_list,
+        item = models::InstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstancesNew {
     /// `SearchInstanceId`: a string.
     ///
@@ -1037,7 +1053,6 @@ pub struct DescribeInstancesNewResponse {
     output = DescribeSpecResponse,
     error = super::errors::DescribeSpecError
 )]
-#[derive(Default)]
 pub struct DescribeSpec {
     /// `Zone`: a string.
     ///
@@ -1090,7 +1105,6 @@ pub struct DescribeSpecResponse {
     output = DestroyInstanceResponse,
     error = super::errors::DestroyInstanceError
 )]
-#[derive(Default)]
 pub struct DestroyInstance {
     /// `InstanceId`: a string.
     ///
@@ -1135,7 +1149,6 @@ pub struct DestroyInstanceResponse {
     output = ModifyClusterConfigsResponse,
     error = super::errors::ModifyClusterConfigsError
 )]
-#[derive(Default)]
 pub struct ModifyClusterConfigs {
     /// `InstanceId`: a string.
     ///
@@ -1179,7 +1192,6 @@ pub struct ModifyClusterConfigsResponse {
     output = ModifyInstanceKeyValConfigsResponse,
     error = super::errors::ModifyInstanceKeyValConfigsError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceKeyValConfigs {
     /// `InstanceId`: a string.
     ///
@@ -1240,7 +1252,6 @@ pub struct ModifyInstanceKeyValConfigsResponse {
     output = ModifyUserNewPrivilegeResponse,
     error = super::errors::ModifyUserNewPrivilegeError
 )]
-#[derive(Default)]
 pub struct ModifyUserNewPrivilege {
     /// `InstanceId`: a string.
     ///
@@ -1296,7 +1307,6 @@ pub struct ModifyUserNewPrivilegeResponse {
     output = OpenBackUpResponse,
     error = super::errors::OpenBackUpError
 )]
-#[derive(Default)]
 pub struct OpenBackUp {
     /// `InstanceId`: a string.
     ///
@@ -1334,7 +1344,6 @@ pub struct OpenBackUpResponse {
     output = RecoverBackUpJobResponse,
     error = super::errors::RecoverBackUpJobError
 )]
-#[derive(Default)]
 pub struct RecoverBackUpJob {
     /// `InstanceId`: a string.
     ///
@@ -1365,7 +1374,6 @@ pub struct RecoverBackUpJobResponse {
     output = ResizeDiskResponse,
     error = super::errors::ResizeDiskError
 )]
-#[derive(Default)]
 pub struct ResizeDisk {
     /// `InstanceId`: a string.
     ///
@@ -1418,7 +1426,6 @@ pub struct ResizeDiskResponse {
     output = RestartInstanceResponse,
     error = super::errors::RestartInstanceError
 )]
-#[derive(Default)]
 pub struct RestartInstance {
     /// `InstanceId`: a string.
     ///
@@ -1466,7 +1473,6 @@ pub struct RestartInstanceResponse {
     output = ScaleCNOutUpInstanceResponse,
     error = super::errors::ScaleCNOutUpInstanceError
 )]
-#[derive(Default)]
 pub struct ScaleCNOutUpInstance {
     /// `InstanceId`: a string.
     ///
@@ -1530,7 +1536,6 @@ pub struct ScaleCNOutUpInstanceResponse {
     output = ScaleOutInstanceResponse,
     error = super::errors::ScaleOutInstanceError
 )]
-#[derive(Default)]
 pub struct ScaleOutInstance {
     /// `InstanceId`: a string.
     ///
@@ -1602,7 +1607,6 @@ pub struct ScaleOutInstanceResponse {
     output = ScaleUpInstanceResponse,
     error = super::errors::ScaleUpInstanceError
 )]
-#[derive(Default)]
 pub struct ScaleUpInstance {
     /// `InstanceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = ActionAlterUserResponse,
     error = super::errors::ActionAlterUserError
 )]
-#[derive(Default)]
 pub struct ActionAlterUser {
     /// `UserInfo`: a [`UserInfo`](super::models::UserInfo).
     pub user_info: models::UserInfo,
@@ -68,7 +67,6 @@ pub struct ActionAlterUserResponse {
     output = CancelBackupJobResponse,
     error = super::errors::CancelBackupJobError
 )]
-#[derive(Default)]
 pub struct CancelBackupJob {
     /// `InstanceId`: a string.
     ///
@@ -106,7 +104,6 @@ pub struct CancelBackupJobResponse {
     output = CheckCoolDownWorkingVariableConfigCorrectResponse,
     error = super::errors::CheckCoolDownWorkingVariableConfigCorrectError
 )]
-#[derive(Default)]
 pub struct CheckCoolDownWorkingVariableConfigCorrect {
     /// `InstanceId`: a string.
     ///
@@ -139,7 +136,6 @@ pub struct CheckCoolDownWorkingVariableConfigCorrectResponse {
     output = CreateBackUpScheduleResponse,
     error = super::errors::CreateBackUpScheduleError
 )]
-#[derive(Default)]
 pub struct CreateBackUpSchedule {
     /// `InstanceId`: a string.
     ///
@@ -283,7 +279,6 @@ pub struct CreateBackUpScheduleResponse {
     output = CreateCoolDownPolicyResponse,
     error = super::errors::CreateCoolDownPolicyError
 )]
-#[derive(Default)]
 pub struct CreateCoolDownPolicy {
     /// `InstanceId`: a string.
     ///
@@ -331,7 +326,6 @@ pub struct CreateCoolDownPolicyResponse {
     output = CreateInstanceNewResponse,
     error = super::errors::CreateInstanceNewError
 )]
-#[derive(Default)]
 pub struct CreateInstanceNew {
     /// `Zone`: a string.
     ///
@@ -471,7 +465,6 @@ pub struct CreateInstanceNewResponse {
     output = CreateWorkloadGroupResponse,
     error = super::errors::CreateWorkloadGroupError
 )]
-#[derive(Default)]
 pub struct CreateWorkloadGroup {
     /// `InstanceId`: a string.
     ///
@@ -507,7 +500,6 @@ pub struct CreateWorkloadGroupResponse {
     output = DeleteBackUpDataResponse,
     error = super::errors::DeleteBackUpDataError
 )]
-#[derive(Default)]
 pub struct DeleteBackUpData {
     /// `InstanceId`: a string.
     ///
@@ -555,7 +547,6 @@ pub struct DeleteBackUpDataResponse {
     output = DeleteWorkloadGroupResponse,
     error = super::errors::DeleteWorkloadGroupError
 )]
-#[derive(Default)]
 pub struct DeleteWorkloadGroup {
     /// `InstanceId`: a string.
     ///
@@ -593,7 +584,6 @@ pub struct DeleteWorkloadGroupResponse {
     output = DescribeAreaRegionResponse,
     error = super::errors::DescribeAreaRegionError
 )]
-#[derive(Default)]
 pub struct DescribeAreaRegion {
     /// `IsInternationalSite`: a boolean.
     ///
@@ -635,9 +625,15 @@ pub struct DescribeAreaRegionResponse {
     version = "2021-12-28",
     name = "DescribeBackUpJob",
     output = DescribeBackUpJobResponse,
-    error = super::errors::DescribeBackUpJobError
+    error = super::errors::DescribeBackUpJobError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = back_up_jobs,
+        item = models::BackUpJobDisplay,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackUpJob {
     /// `InstanceId`: a string.
     ///
@@ -738,7 +734,6 @@ pub struct DescribeBackUpJobResponse {
     output = DescribeBackUpJobDetailResponse,
     error = super::errors::DescribeBackUpJobDetailError
 )]
-#[derive(Default)]
 pub struct DescribeBackUpJobDetail {
     /// `InstanceId`: a string.
     ///
@@ -785,9 +780,14 @@ pub struct DescribeBackUpJobDetailResponse {
     version = "2021-12-28",
     name = "DescribeBackUpSchedules",
     output = DescribeBackUpSchedulesResponse,
-    error = super::errors::DescribeBackUpSchedulesError
+    error = super::errors::DescribeBackUpSchedulesError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = backup_schedule_infos,
+        item = models::BackupScheduleInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackUpSchedules {
     /// `ApplicationType`: a signed 64-bit integer.
     ///
@@ -886,7 +886,6 @@ pub struct DescribeBackUpSchedulesResponse {
     output = DescribeBackUpTablesResponse,
     error = super::errors::DescribeBackUpTablesError
 )]
-#[derive(Default)]
 pub struct DescribeBackUpTables {
     /// `InstanceId`: a string.
     ///
@@ -947,7 +946,6 @@ pub struct DescribeBackUpTablesResponse {
     output = DescribeBackUpTaskDetailResponse,
     error = super::errors::DescribeBackUpTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeBackUpTaskDetail {
     /// `InstanceId`: a string.
     ///
@@ -988,7 +986,6 @@ pub struct DescribeBackUpTaskDetailResponse {
     output = DescribeClusterConfigsResponse,
     error = super::errors::DescribeClusterConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterConfigs {
     /// `InstanceId`: a string.
     ///
@@ -1068,9 +1065,15 @@ pub struct DescribeClusterConfigsResponse {
     version = "2021-12-28",
     name = "DescribeClusterConfigsHistory",
     output = DescribeClusterConfigsHistoryResponse,
-    error = super::errors::DescribeClusterConfigsHistoryError
+    error = super::errors::DescribeClusterConfigsHistoryError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_conf_history,
+        item = models::ClusterConfigsHistory,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterConfigsHistory {
     /// `InstanceId`: a string.
     ///
@@ -1136,7 +1139,6 @@ pub struct DescribeClusterConfigsHistoryResponse {
     output = DescribeCoolDownBackendsResponse,
     error = super::errors::DescribeCoolDownBackendsError
 )]
-#[derive(Default)]
 pub struct DescribeCoolDownBackends {
     /// `InstanceId`: a string.
     ///
@@ -1172,7 +1174,6 @@ pub struct DescribeCoolDownBackendsResponse {
     output = DescribeCoolDownPoliciesResponse,
     error = super::errors::DescribeCoolDownPoliciesError
 )]
-#[derive(Default)]
 pub struct DescribeCoolDownPolicies {
     /// `InstanceId`: a string.
     ///
@@ -1208,7 +1209,6 @@ pub struct DescribeCoolDownPoliciesResponse {
     output = DescribeCoolDownTableDataResponse,
     error = super::errors::DescribeCoolDownTableDataError
 )]
-#[derive(Default)]
 pub struct DescribeCoolDownTableData {
     /// `InstanceId`: a string.
     ///
@@ -1249,7 +1249,6 @@ pub struct DescribeCoolDownTableDataResponse {
     output = DescribeDatabaseAuditDownloadResponse,
     error = super::errors::DescribeDatabaseAuditDownloadError
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseAuditDownload {
     /// `InstanceId`: a string.
     ///
@@ -1355,9 +1354,15 @@ pub struct DescribeDatabaseAuditDownloadResponse {
     version = "2021-12-28",
     name = "DescribeDatabaseAuditRecords",
     output = DescribeDatabaseAuditRecordsResponse,
-    error = super::errors::DescribeDatabaseAuditRecordsError
+    error = super::errors::DescribeDatabaseAuditRecordsError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = records,
+        item = models::DataBaseAuditRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseAuditRecords {
     /// `InstanceId`: a string.
     ///
@@ -1474,7 +1479,6 @@ pub struct DescribeDatabaseAuditRecordsResponse {
     output = DescribeInstanceResponse,
     error = super::errors::DescribeInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeInstance {
     /// `InstanceId`: a string.
     ///
@@ -1505,7 +1509,6 @@ pub struct DescribeInstanceResponse {
     output = DescribeInstanceNodesResponse,
     error = super::errors::DescribeInstanceNodesError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceNodes {
     /// `InstanceId`: a string.
     ///
@@ -1564,7 +1567,6 @@ pub struct DescribeInstanceNodesResponse {
     output = DescribeInstanceNodesInfoResponse,
     error = super::errors::DescribeInstanceNodesInfoError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceNodesInfo {
     /// `InstanceID`: a string.
     ///
@@ -1610,7 +1612,6 @@ pub struct DescribeInstanceNodesInfoResponse {
     output = DescribeInstanceNodesRoleResponse,
     error = super::errors::DescribeInstanceNodesRoleError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceNodesRole {
     /// `InstanceId`: a string.
     ///
@@ -1654,9 +1655,15 @@ pub struct DescribeInstanceNodesRoleResponse {
     version = "2021-12-28",
     name = "DescribeInstanceOperations",
     output = DescribeInstanceOperationsResponse,
-    error = super::errors::DescribeInstanceOperationsError
+    error = super::errors::DescribeInstanceOperationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = operations,
+        item = models::InstanceOperation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceOperations {
     /// `InstanceId`: a string.
     ///
@@ -1717,7 +1724,6 @@ pub struct DescribeInstanceOperationsResponse {
     output = DescribeInstanceStateResponse,
     error = super::errors::DescribeInstanceStateError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceState {
     /// `InstanceId`: a string.
     ///
@@ -1785,7 +1791,6 @@ pub struct DescribeInstanceStateResponse {
     output = DescribeInstanceUsedSubnetsResponse,
     error = super::errors::DescribeInstanceUsedSubnetsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceUsedSubnets {
     /// `InstanceId`: a string.
     ///
@@ -1819,9 +1824,15 @@ pub struct DescribeInstanceUsedSubnetsResponse {
     version = "2021-12-28",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances_list,
+        item = models::InstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `SearchInstanceId`: a string.
     ///
@@ -1880,7 +1891,6 @@ pub struct DescribeInstancesResponse {
     output = DescribeInstancesHealthStateResponse,
     error = super::errors::DescribeInstancesHealthStateError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesHealthState {
     /// `InstanceID`: a string.
     ///
@@ -1922,7 +1932,6 @@ pub struct DescribeInstancesHealthStateResponse {
     output = DescribeRestoreTaskDetailResponse,
     error = super::errors::DescribeRestoreTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeRestoreTaskDetail {
     /// `InstanceId`: a string.
     ///
@@ -1963,7 +1972,6 @@ pub struct DescribeRestoreTaskDetailResponse {
     output = DescribeSlowQueryRecordsResponse,
     error = super::errors::DescribeSlowQueryRecordsError
 )]
-#[derive(Default)]
 pub struct DescribeSlowQueryRecords {
     /// `InstanceId`: a string.
     ///
@@ -2095,7 +2103,6 @@ pub struct DescribeSlowQueryRecordsResponse {
     output = DescribeSlowQueryRecordsDownloadResponse,
     error = super::errors::DescribeSlowQueryRecordsDownloadError
 )]
-#[derive(Default)]
 pub struct DescribeSlowQueryRecordsDownload {
     /// `InstanceId`: a string.
     ///
@@ -2203,7 +2210,6 @@ pub struct DescribeSlowQueryRecordsDownloadResponse {
     output = DescribeSpecResponse,
     error = super::errors::DescribeSpecError
 )]
-#[derive(Default)]
 pub struct DescribeSpec {
     /// `Zone`: a string.
     ///
@@ -2266,7 +2272,6 @@ pub struct DescribeSpecResponse {
     output = DescribeSqlApisResponse,
     error = super::errors::DescribeSqlApisError
 )]
-#[derive(Default)]
 pub struct DescribeSqlApis {
     /// `InstanceId`: a string.
     ///
@@ -2340,7 +2345,6 @@ pub struct DescribeSqlApisResponse {
     output = DescribeTableListResponse,
     error = super::errors::DescribeTableListError
 )]
-#[derive(Default)]
 pub struct DescribeTableList {
     /// `InstanceId`: a string.
     ///
@@ -2398,7 +2402,6 @@ pub struct DescribeTableListResponse {
     output = DescribeUserBindWorkloadGroupResponse,
     error = super::errors::DescribeUserBindWorkloadGroupError
 )]
-#[derive(Default)]
 pub struct DescribeUserBindWorkloadGroup {
     /// `InstanceId`: a string.
     ///
@@ -2434,7 +2437,6 @@ pub struct DescribeUserBindWorkloadGroupResponse {
     output = DescribeWorkloadGroupResponse,
     error = super::errors::DescribeWorkloadGroupError
 )]
-#[derive(Default)]
 pub struct DescribeWorkloadGroup {
     /// `InstanceId`: a string.
     ///
@@ -2480,7 +2482,6 @@ pub struct DescribeWorkloadGroupResponse {
     output = DestroyInstanceResponse,
     error = super::errors::DestroyInstanceError
 )]
-#[derive(Default)]
 pub struct DestroyInstance {
     /// `InstanceId`: a string.
     ///
@@ -2523,7 +2524,6 @@ pub struct DestroyInstanceResponse {
     output = ModifyClusterConfigsResponse,
     error = super::errors::ModifyClusterConfigsError
 )]
-#[derive(Default)]
 pub struct ModifyClusterConfigs {
     /// `InstanceId`: a string.
     ///
@@ -2569,7 +2569,6 @@ pub struct ModifyClusterConfigsResponse {
     output = ModifyCoolDownPolicyResponse,
     error = super::errors::ModifyCoolDownPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyCoolDownPolicy {
     /// `InstanceId`: a string.
     ///
@@ -2617,7 +2616,6 @@ pub struct ModifyCoolDownPolicyResponse {
     output = ModifyInstanceResponse,
     error = super::errors::ModifyInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyInstance {
     /// `InstanceId`: a string.
     ///
@@ -2650,7 +2648,6 @@ pub struct ModifyInstanceResponse {
     output = ModifyInstanceKeyValConfigsResponse,
     error = super::errors::ModifyInstanceKeyValConfigsError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceKeyValConfigs {
     /// `InstanceId`: a string.
     ///
@@ -2719,7 +2716,6 @@ pub struct ModifyInstanceKeyValConfigsResponse {
     output = ModifyNodeStatusResponse,
     error = super::errors::ModifyNodeStatusError
 )]
-#[derive(Default)]
 pub struct ModifyNodeStatus {
     /// `InstanceId`: a string.
     ///
@@ -2770,7 +2766,6 @@ pub struct ModifyNodeStatusResponse {
     output = ModifySecurityGroupsResponse,
     error = super::errors::ModifySecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifySecurityGroups {
     /// `InstanceId`: a string.
     ///
@@ -2813,7 +2808,6 @@ pub struct ModifySecurityGroupsResponse {
     output = ModifyUserBindWorkloadGroupResponse,
     error = super::errors::ModifyUserBindWorkloadGroupError
 )]
-#[derive(Default)]
 pub struct ModifyUserBindWorkloadGroup {
     /// `InstanceId`: a string.
     ///
@@ -2859,7 +2853,6 @@ pub struct ModifyUserBindWorkloadGroupResponse {
     output = ModifyUserPrivilegesV3Response,
     error = super::errors::ModifyUserPrivilegesV3Error
 )]
-#[derive(Default)]
 pub struct ModifyUserPrivilegesV3 {
     /// `InstanceId`: a string.
     ///
@@ -2939,7 +2932,6 @@ pub struct ModifyUserPrivilegesV3Response {
     output = ModifyWorkloadGroupResponse,
     error = super::errors::ModifyWorkloadGroupError
 )]
-#[derive(Default)]
 pub struct ModifyWorkloadGroup {
     /// `InstanceId`: a string.
     ///
@@ -2975,7 +2967,6 @@ pub struct ModifyWorkloadGroupResponse {
     output = ModifyWorkloadGroupStatusResponse,
     error = super::errors::ModifyWorkloadGroupStatusError
 )]
-#[derive(Default)]
 pub struct ModifyWorkloadGroupStatus {
     /// `InstanceId`: a string.
     ///
@@ -3013,7 +3004,6 @@ pub struct ModifyWorkloadGroupStatusResponse {
     output = OpenCoolDownResponse,
     error = super::errors::OpenCoolDownError
 )]
-#[derive(Default)]
 pub struct OpenCoolDown {
     /// `InstanceId`: a string.
     ///
@@ -3046,7 +3036,6 @@ pub struct OpenCoolDownResponse {
     output = OpenCoolDownPolicyResponse,
     error = super::errors::OpenCoolDownPolicyError
 )]
-#[derive(Default)]
 pub struct OpenCoolDownPolicy {
     /// `InstanceId`: a string.
     ///
@@ -3112,7 +3101,6 @@ pub struct OpenCoolDownPolicyResponse {
     output = RecoverBackUpJobResponse,
     error = super::errors::RecoverBackUpJobError
 )]
-#[derive(Default)]
 pub struct RecoverBackUpJob {
     /// `InstanceId`: a string.
     ///
@@ -3229,7 +3217,6 @@ pub struct RecoverBackUpJobResponse {
     output = ReduceInstanceResponse,
     error = super::errors::ReduceInstanceError
 )]
-#[derive(Default)]
 pub struct ReduceInstance {
     /// `InstanceId`: a string.
     ///
@@ -3292,7 +3279,6 @@ pub struct ReduceInstanceResponse {
     output = ResizeDiskResponse,
     error = super::errors::ResizeDiskError
 )]
-#[derive(Default)]
 pub struct ResizeDisk {
     /// `InstanceId`: a string.
     ///
@@ -3345,7 +3331,6 @@ pub struct ResizeDiskResponse {
     output = RestartClusterForConfigsResponse,
     error = super::errors::RestartClusterForConfigsError
 )]
-#[derive(Default)]
 pub struct RestartClusterForConfigs {
     /// `InstanceId`: a string.
     ///
@@ -3391,7 +3376,6 @@ pub struct RestartClusterForConfigsResponse {
     output = RestartClusterForNodeResponse,
     error = super::errors::RestartClusterForNodeError
 )]
-#[derive(Default)]
 pub struct RestartClusterForNode {
     /// `InstanceId`: a string.
     ///
@@ -3447,7 +3431,6 @@ pub struct RestartClusterForNodeResponse {
     output = ScaleOutInstanceResponse,
     error = super::errors::ScaleOutInstanceError
 )]
-#[derive(Default)]
 pub struct ScaleOutInstance {
     /// `InstanceId`: a string.
     ///
@@ -3510,7 +3493,6 @@ pub struct ScaleOutInstanceResponse {
     output = ScaleUpInstanceResponse,
     error = super::errors::ScaleUpInstanceError
 )]
-#[derive(Default)]
 pub struct ScaleUpInstance {
     /// `InstanceId`: a string.
     ///
@@ -3573,7 +3555,6 @@ pub struct ScaleUpInstanceResponse {
     output = UpdateCoolDownResponse,
     error = super::errors::UpdateCoolDownError
 )]
-#[derive(Default)]
 pub struct UpdateCoolDown {
     /// `InstanceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateInstanceByApiResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateInstanceByApi {
     /// `InstanceName`: a string.
     ///
@@ -105,9 +104,15 @@ pub struct CreateInstanceByApiResponse {
     version = "2020-12-30",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError
+    error = super::errors::DescribeAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = accounts,
+        item = models::AccountInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccounts {
     /// `InstanceId`: a string.
     ///
@@ -156,9 +161,15 @@ pub struct DescribeAccountsResponse {
     version = "2020-12-30",
     name = "DescribeDBConfigHistory",
     output = DescribeDBConfigHistoryResponse,
-    error = super::errors::DescribeDBConfigHistoryError
+    error = super::errors::DescribeDBConfigHistoryError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_history,
+        item = models::ConfigHistory,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBConfigHistory {
     /// `InstanceId`: a string.
     ///
@@ -202,9 +213,15 @@ pub struct DescribeDBConfigHistoryResponse {
     version = "2020-12-30",
     name = "DescribeDBParams",
     output = DescribeDBParamsResponse,
-    error = super::errors::DescribeDBParamsError
+    error = super::errors::DescribeDBParamsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ParamItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBParams {
     /// `NodeTypes`: a list of strings.
     ///
@@ -253,9 +270,15 @@ pub struct DescribeDBParamsResponse {
     version = "2020-12-30",
     name = "DescribeErrorLog",
     output = DescribeErrorLogResponse,
-    error = super::errors::DescribeErrorLogError
+    error = super::errors::DescribeErrorLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = error_log_details,
+        item = models::ErrorLogDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeErrorLog {
     /// `InstanceId`: a string.
     ///
@@ -311,7 +334,6 @@ pub struct DescribeErrorLogResponse {
     output = DescribeInstanceResponse,
     error = super::errors::DescribeInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeInstance {
     /// `InstanceId`: a string.
     ///
@@ -347,7 +369,6 @@ pub struct DescribeInstanceResponse {
     output = DescribeInstanceInfoResponse,
     error = super::errors::DescribeInstanceInfoError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceInfo {
     /// `InstanceId`: a string.
     ///
@@ -383,7 +404,6 @@ pub struct DescribeInstanceInfoResponse {
     output = DescribeInstanceNodesResponse,
     error = super::errors::DescribeInstanceNodesError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceNodes {
     /// `InstanceId`: a string.
     ///
@@ -417,9 +437,15 @@ pub struct DescribeInstanceNodesResponse {
     version = "2020-12-30",
     name = "DescribeInstanceOperations",
     output = DescribeInstanceOperationsResponse,
-    error = super::errors::DescribeInstanceOperationsError
+    error = super::errors::DescribeInstanceOperationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = operations,
+        item = models::InstanceOperation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceOperations {
     /// `InstanceId`: a string.
     ///
@@ -480,7 +506,6 @@ pub struct DescribeInstanceOperationsResponse {
     output = DescribeInstanceStateResponse,
     error = super::errors::DescribeInstanceStateError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceState {
     /// `InstanceId`: a string.
     ///
@@ -559,9 +584,15 @@ pub struct DescribeInstanceStateResponse {
     version = "2020-12-30",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances_list,
+        item = models::InstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `SearchInstanceId`: a string.
     ///
@@ -620,9 +651,15 @@ pub struct DescribeInstancesResponse {
     version = "2020-12-30",
     name = "DescribeSimpleInstances",
     output = DescribeSimpleInstancesResponse,
-    error = super::errors::DescribeSimpleInstancesError
+    error = super::errors::DescribeSimpleInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances_list,
+        item = models::InstanceSimpleInfoNew,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSimpleInstances {
     /// `SearchInstanceId`: a string.
     ///
@@ -681,7 +718,6 @@ pub struct DescribeSimpleInstancesResponse {
     output = DescribeSlowLogResponse,
     error = super::errors::DescribeSlowLogError
 )]
-#[derive(Default)]
 pub struct DescribeSlowLog {
     /// `InstanceId`: a string.
     ///
@@ -765,9 +801,15 @@ pub struct DescribeSlowLogResponse {
     version = "2020-12-30",
     name = "DescribeUpgradeList",
     output = DescribeUpgradeListResponse,
-    error = super::errors::DescribeUpgradeListError
+    error = super::errors::DescribeUpgradeListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = upgrade_items,
+        item = models::UpgradeItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUpgradeList {
     /// `InstanceId`: a string.
     ///
@@ -818,7 +860,6 @@ pub struct DescribeUpgradeListResponse {
     output = DescribeUserHbaConfigResponse,
     error = super::errors::DescribeUserHbaConfigError
 )]
-#[derive(Default)]
 pub struct DescribeUserHbaConfig {
     /// `InstanceId`: a string.
     ///
@@ -854,7 +895,6 @@ pub struct DescribeUserHbaConfigResponse {
     output = DestroyInstanceByApiResponse,
     error = super::errors::DestroyInstanceByApiError
 )]
-#[derive(Default)]
 pub struct DestroyInstanceByApi {
     /// `InstanceId`: a string.
     ///
@@ -892,7 +932,6 @@ pub struct DestroyInstanceByApiResponse {
     output = ModifyDBParametersResponse,
     error = super::errors::ModifyDBParametersError
 )]
-#[derive(Default)]
 pub struct ModifyDBParameters {
     /// `InstanceId`: a string.
     ///
@@ -928,7 +967,6 @@ pub struct ModifyDBParametersResponse {
     output = ModifyInstanceResponse,
     error = super::errors::ModifyInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyInstance {
     /// `InstanceId`: a string.
     ///
@@ -961,7 +999,6 @@ pub struct ModifyInstanceResponse {
     output = ModifyUserHbaResponse,
     error = super::errors::ModifyUserHbaError
 )]
-#[derive(Default)]
 pub struct ModifyUserHba {
     /// `InstanceId`: a string.
     ///
@@ -1002,7 +1039,6 @@ pub struct ModifyUserHbaResponse {
     output = ResetAccountPasswordResponse,
     error = super::errors::ResetAccountPasswordError
 )]
-#[derive(Default)]
 pub struct ResetAccountPassword {
     /// `InstanceId`: a string.
     ///
@@ -1045,7 +1081,6 @@ pub struct ResetAccountPasswordResponse {
     output = RestartInstanceResponse,
     error = super::errors::RestartInstanceError
 )]
-#[derive(Default)]
 pub struct RestartInstance {
     /// `InstanceId`: a string.
     ///
@@ -1093,7 +1128,6 @@ pub struct RestartInstanceResponse {
     output = ScaleOutInstanceResponse,
     error = super::errors::ScaleOutInstanceError
 )]
-#[derive(Default)]
 pub struct ScaleOutInstance {
     /// `InstanceId`: a string.
     ///
@@ -1141,7 +1175,6 @@ pub struct ScaleOutInstanceResponse {
     output = ScaleUpInstanceResponse,
     error = super::errors::ScaleUpInstanceError
 )]
-#[derive(Default)]
 pub struct ScaleUpInstance {
     /// `InstanceId`: a string.
     ///
@@ -1192,7 +1225,6 @@ pub struct ScaleUpInstanceResponse {
     output = UpgradeInstanceResponse,
     error = super::errors::UpgradeInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeInstance {
     /// `InstanceId`: a string.
     ///

@@ -15,9 +15,14 @@ use super::models;
     version = "2022-11-23",
     name = "DescribeCloudDedicatedZoneHosts",
     output = DescribeCloudDedicatedZoneHostsResponse,
-    error = super::errors::DescribeCloudDedicatedZoneHostsError
+    error = super::errors::DescribeCloudDedicatedZoneHostsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cloud_dedicated_zone_hosts_info_set,
+        item = models::CloudDedicatedZoneHostsInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCloudDedicatedZoneHosts {
     /// `CloudDedicatedZoneID`: a string.
     ///
@@ -67,7 +72,6 @@ pub struct DescribeCloudDedicatedZoneHostsResponse {
     output = DescribeCloudDedicatedZoneResourceSummaryResponse,
     error = super::errors::DescribeCloudDedicatedZoneResourceSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeCloudDedicatedZoneResourceSummary {
     /// `CdzId`: a string.
     ///

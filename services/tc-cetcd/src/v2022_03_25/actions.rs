@@ -17,7 +17,6 @@ use super::models;
     output = CreateEtcdInstanceResponse,
     error = super::errors::CreateEtcdInstanceError
 )]
-#[derive(Default)]
 pub struct CreateEtcdInstance {
     /// `Name`: a string.
     ///
@@ -101,7 +100,6 @@ pub struct CreateEtcdInstanceResponse {
     output = CreateEtcdSnapshotResponse,
     error = super::errors::CreateEtcdSnapshotError
 )]
-#[derive(Default)]
 pub struct CreateEtcdSnapshot {
     /// `InstanceId`: a string.
     ///
@@ -144,7 +142,6 @@ pub struct CreateEtcdSnapshotResponse {
     output = CreateEtcdSnapshotPolicyResponse,
     error = super::errors::CreateEtcdSnapshotPolicyError
 )]
-#[derive(Default)]
 pub struct CreateEtcdSnapshotPolicy {
     /// `InstanceId`: a string.
     ///
@@ -180,7 +177,6 @@ pub struct CreateEtcdSnapshotPolicyResponse {
     output = DescribeEtcdAvailableVersionsResponse,
     error = super::errors::DescribeEtcdAvailableVersionsError
 )]
-#[derive(Default)]
 pub struct DescribeEtcdAvailableVersions {}
 
 /// What a successful [`DescribeEtcdAvailableVersions`] call returns.
@@ -206,7 +202,6 @@ pub struct DescribeEtcdAvailableVersionsResponse {
     output = DescribeEtcdCreatingProgressResponse,
     error = super::errors::DescribeEtcdCreatingProgressError
 )]
-#[derive(Default)]
 pub struct DescribeEtcdCreatingProgress {
     /// `InstanceId`: a string.
     ///
@@ -237,7 +232,6 @@ pub struct DescribeEtcdCreatingProgressResponse {
     output = DescribeEtcdCredentialsResponse,
     error = super::errors::DescribeEtcdCredentialsError
 )]
-#[derive(Default)]
 pub struct DescribeEtcdCredentials {
     /// `InstanceId`: a string.
     ///
@@ -266,9 +260,15 @@ pub struct DescribeEtcdCredentialsResponse {
     version = "2022-03-25",
     name = "DescribeEtcdInstances",
     output = DescribeEtcdInstancesResponse,
-    error = super::errors::DescribeEtcdInstancesError
+    error = super::errors::DescribeEtcdInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = etcds,
+        item = models::Etcd,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEtcdInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -317,7 +317,6 @@ pub struct DescribeEtcdInstancesResponse {
     output = DescribeEtcdQuotaResponse,
     error = super::errors::DescribeEtcdQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeEtcdQuota {}
 
 /// What a successful [`DescribeEtcdQuota`] call returns.
@@ -345,7 +344,6 @@ pub struct DescribeEtcdQuotaResponse {
     output = DescribeEtcdRegionsResponse,
     error = super::errors::DescribeEtcdRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeEtcdRegions {}
 
 /// What a successful [`DescribeEtcdRegions`] call returns.
@@ -371,7 +369,6 @@ pub struct DescribeEtcdRegionsResponse {
     output = DescribeEtcdSnapshotPoliciesResponse,
     error = super::errors::DescribeEtcdSnapshotPoliciesError
 )]
-#[derive(Default)]
 pub struct DescribeEtcdSnapshotPolicies {
     /// `InstanceId`: a string.
     ///
@@ -402,7 +399,6 @@ pub struct DescribeEtcdSnapshotPoliciesResponse {
     output = DescribeEtcdSnapshotsResponse,
     error = super::errors::DescribeEtcdSnapshotsError
 )]
-#[derive(Default)]
 pub struct DescribeEtcdSnapshots {
     /// `InstanceId`: a string.
     ///
@@ -433,7 +429,6 @@ pub struct DescribeEtcdSnapshotsResponse {
     output = DescribeEtcdTasksResponse,
     error = super::errors::DescribeEtcdTasksError
 )]
-#[derive(Default)]
 pub struct DescribeEtcdTasks {
     /// `TaskID`: a string.
     ///
@@ -466,9 +461,14 @@ pub struct DescribeEtcdTasksResponse {
     version = "2022-03-25",
     name = "DescribeRPCMethodList",
     output = DescribeRPCMethodListResponse,
-    error = super::errors::DescribeRPCMethodListError
+    error = super::errors::DescribeRPCMethodListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = method_list,
+        item = models::RpcMethod
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRPCMethodList {
     /// `InstanceId`: a string.
     ///
@@ -514,7 +514,6 @@ pub struct DescribeRPCMethodListResponse {
     output = DisableEtcdInstanceDeletionProtectionResponse,
     error = super::errors::DisableEtcdInstanceDeletionProtectionError
 )]
-#[derive(Default)]
 pub struct DisableEtcdInstanceDeletionProtection {
     /// `InstanceId`: a string.
     ///
@@ -542,7 +541,6 @@ pub struct DisableEtcdInstanceDeletionProtectionResponse {
     output = EnableEtcdInstanceDeletionProtectionResponse,
     error = super::errors::EnableEtcdInstanceDeletionProtectionError
 )]
-#[derive(Default)]
 pub struct EnableEtcdInstanceDeletionProtection {
     /// `InstanceId`: a string.
     ///
@@ -570,7 +568,6 @@ pub struct EnableEtcdInstanceDeletionProtectionResponse {
     output = ModifyEtcdAttributeResponse,
     error = super::errors::ModifyEtcdAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyEtcdAttribute {
     /// `InstanceId`: a string.
     ///
@@ -628,7 +625,6 @@ pub struct ModifyEtcdAttributeResponse {
     output = ModifyEtcdConfigurationResponse,
     error = super::errors::ModifyEtcdConfigurationError
 )]
-#[derive(Default)]
 pub struct ModifyEtcdConfiguration {
     /// `InstanceId`: a string.
     ///
@@ -673,7 +669,6 @@ pub struct ModifyEtcdConfigurationResponse {
     output = ModifyEtcdSnapshotPolicyResponse,
     error = super::errors::ModifyEtcdSnapshotPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyEtcdSnapshotPolicy {
     /// `InstanceId`: a string.
     ///
@@ -709,7 +704,6 @@ pub struct ModifyEtcdSnapshotPolicyResponse {
     output = ResizeEtcdInstanceResponse,
     error = super::errors::ResizeEtcdInstanceError
 )]
-#[derive(Default)]
 pub struct ResizeEtcdInstance {
     /// `InstanceId`: a string.
     ///
@@ -742,7 +736,6 @@ pub struct ResizeEtcdInstanceResponse {
     output = UpgradeEtcdInstanceResponse,
     error = super::errors::UpgradeEtcdInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeEtcdInstance {
     /// `InstanceId`: a string.
     ///

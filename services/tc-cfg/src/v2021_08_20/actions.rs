@@ -17,7 +17,6 @@ use super::models;
     output = CreateTaskFromActionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateTaskFromAction {
     /// `TaskActionId`: an unsigned 64-bit integer.
     ///
@@ -81,7 +80,6 @@ pub struct CreateTaskFromActionResponse {
     output = CreateTaskFromMultiActionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateTaskFromMultiAction {
     /// `TaskInstances`: a list of strings.
     ///
@@ -132,7 +130,6 @@ pub struct CreateTaskFromMultiActionResponse {
     output = CreateTaskFromTemplateResponse,
     error = super::errors::CreateTaskFromTemplateError
 )]
-#[derive(Default)]
 pub struct CreateTaskFromTemplate {
     /// `TemplateId`: an unsigned 64-bit integer.
     ///
@@ -168,7 +165,6 @@ pub struct CreateTaskFromTemplateResponse {
     output = DeleteTaskResponse,
     error = super::errors::DeleteTaskError
 )]
-#[derive(Default)]
 pub struct DeleteTask {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -196,7 +192,6 @@ pub struct DeleteTaskResponse {
     output = DescribeActionFieldConfigListResponse,
     error = super::errors::DescribeActionFieldConfigListError
 )]
-#[derive(Default)]
 pub struct DescribeActionFieldConfigList {
     /// `ActionIds`: a list of unsigned 64-bit integers.
     ///
@@ -236,9 +231,15 @@ pub struct DescribeActionFieldConfigListResponse {
     version = "2021-08-20",
     name = "DescribeActionLibraryList",
     output = DescribeActionLibraryListResponse,
-    error = super::errors::DescribeActionLibraryListError
+    error = super::errors::DescribeActionLibraryListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = results,
+        item = models::ActionLibraryListResult,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeActionLibraryList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -295,7 +296,6 @@ pub struct DescribeActionLibraryListResponse {
     output = DescribeObjectTypeListResponse,
     error = super::errors::DescribeObjectTypeListError
 )]
-#[derive(Default)]
 pub struct DescribeObjectTypeList {
     /// `SupportType`: a signed 64-bit integer.
     ///
@@ -326,7 +326,6 @@ pub struct DescribeObjectTypeListResponse {
     output = DescribeTaskResponse,
     error = super::errors::DescribeTaskError
 )]
-#[derive(Default)]
 pub struct DescribeTask {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -358,9 +357,9 @@ pub struct DescribeTaskResponse {
     version = "2021-08-20",
     name = "DescribeTaskExecuteLogs",
     output = DescribeTaskExecuteLogsResponse,
-    error = super::errors::DescribeTaskExecuteLogsError
+    error = super::errors::DescribeTaskExecuteLogsError,
+    paginate(offset = offset, limit = limit, items = log_message, item = String)
 )]
-#[derive(Default)]
 pub struct DescribeTaskExecuteLogs {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -399,9 +398,15 @@ pub struct DescribeTaskExecuteLogsResponse {
     version = "2021-08-20",
     name = "DescribeTaskList",
     output = DescribeTaskListResponse,
-    error = super::errors::DescribeTaskListError
+    error = super::errors::DescribeTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_list,
+        item = models::TaskListItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTaskList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -506,9 +511,14 @@ pub struct DescribeTaskListResponse {
     version = "2021-08-20",
     name = "DescribeTaskPolicyTriggerLog",
     output = DescribeTaskPolicyTriggerLogResponse,
-    error = super::errors::DescribeTaskPolicyTriggerLogError
+    error = super::errors::DescribeTaskPolicyTriggerLogError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = trigger_logs,
+        item = models::PolicyTriggerLog
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTaskPolicyTriggerLog {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -549,7 +559,6 @@ pub struct DescribeTaskPolicyTriggerLogResponse {
     output = DescribeTemplateResponse,
     error = super::errors::DescribeTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -578,9 +587,15 @@ pub struct DescribeTemplateResponse {
     version = "2021-08-20",
     name = "DescribeTemplateList",
     output = DescribeTemplateListResponse,
-    error = super::errors::DescribeTemplateListError
+    error = super::errors::DescribeTemplateListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = template_list,
+        item = models::TemplateListItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTemplateList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -648,7 +663,6 @@ pub struct DescribeTemplateListResponse {
     output = ExecuteTaskResponse,
     error = super::errors::ExecuteTaskError
 )]
-#[derive(Default)]
 pub struct ExecuteTask {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -676,7 +690,6 @@ pub struct ExecuteTaskResponse {
     output = ExecuteTaskInstanceResponse,
     error = super::errors::ExecuteTaskInstanceError
 )]
-#[derive(Default)]
 pub struct ExecuteTaskInstance {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -729,7 +742,6 @@ pub struct ExecuteTaskInstanceResponse {
     output = ModifyTaskRunStatusResponse,
     error = super::errors::ModifyTaskRunStatusError
 )]
-#[derive(Default)]
 pub struct ModifyTaskRunStatus {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -785,7 +797,6 @@ pub struct ModifyTaskRunStatusResponse {
     output = TriggerPolicyResponse,
     error = super::errors::TriggerPolicyError
 )]
-#[derive(Default)]
 pub struct TriggerPolicy {
     /// `TaskId`: a signed 64-bit integer.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = ApplyPathLifecyclePolicyResponse,
     error = super::errors::ApplyPathLifecyclePolicyError
 )]
-#[derive(Default)]
 pub struct ApplyPathLifecyclePolicy {
     /// `LifecyclePolicyID`: a string.
     ///
@@ -52,7 +51,6 @@ pub struct ApplyPathLifecyclePolicyResponse {
     output = BindAutoSnapshotPolicyResponse,
     error = super::errors::BindAutoSnapshotPolicyError
 )]
-#[derive(Default)]
 pub struct BindAutoSnapshotPolicy {
     /// `AutoSnapshotPolicyId`: a string.
     ///
@@ -90,7 +88,6 @@ pub struct BindAutoSnapshotPolicyResponse {
     output = CreateAccessCertResponse,
     error = super::errors::CreateAccessCertError
 )]
-#[derive(Default)]
 pub struct CreateAccessCert {
     /// `CertDesc`: a string.
     ///
@@ -128,7 +125,6 @@ pub struct CreateAccessCertResponse {
     output = CreateAutoSnapshotPolicyResponse,
     error = super::errors::CreateAutoSnapshotPolicyError
 )]
-#[derive(Default)]
 pub struct CreateAutoSnapshotPolicy {
     /// `Hour`: a string.
     ///
@@ -189,7 +185,6 @@ pub struct CreateAutoSnapshotPolicyResponse {
     output = CreateCfsFileSystemResponse,
     error = super::errors::CreateCfsFileSystemError
 )]
-#[derive(Default)]
 pub struct CreateCfsFileSystem {
     /// `Zone`: a string.
     ///
@@ -356,7 +351,6 @@ pub struct CreateCfsFileSystemResponse {
     output = CreateCfsPGroupResponse,
     error = super::errors::CreateCfsPGroupError
 )]
-#[derive(Default)]
 pub struct CreateCfsPGroup {
     /// `Name`: a string.
     ///
@@ -414,7 +408,6 @@ pub struct CreateCfsPGroupResponse {
     output = CreateCfsRuleResponse,
     error = super::errors::CreateCfsRuleError
 )]
-#[derive(Default)]
 pub struct CreateCfsRule {
     /// `PGroupId`: a string.
     ///
@@ -494,7 +487,6 @@ pub struct CreateCfsRuleResponse {
     output = CreateCfsSnapshotResponse,
     error = super::errors::CreateCfsSnapshotError
 )]
-#[derive(Default)]
 pub struct CreateCfsSnapshot {
     /// `FileSystemId`: a string.
     ///
@@ -535,7 +527,6 @@ pub struct CreateCfsSnapshotResponse {
     output = CreateDataFlowResponse,
     error = super::errors::CreateDataFlowError
 )]
-#[derive(Default)]
 pub struct CreateDataFlow {
     /// `FileSystemId`: a string.
     ///
@@ -628,7 +619,6 @@ pub struct CreateDataFlowResponse {
     output = CreateDataRetrievalResponse,
     error = super::errors::CreateDataRetrievalError
 )]
-#[derive(Default)]
 pub struct CreateDataRetrieval {
     /// `FileSystemId`: a string.
     ///
@@ -691,7 +681,6 @@ pub struct CreateDataRetrievalResponse {
     output = CreateLifecycleDataTaskResponse,
     error = super::errors::CreateLifecycleDataTaskError
 )]
-#[derive(Default)]
 pub struct CreateLifecycleDataTask {
     /// `FileSystemId`: a string.
     ///
@@ -754,7 +743,6 @@ pub struct CreateLifecycleDataTaskResponse {
     output = CreateLifecyclePolicyResponse,
     error = super::errors::CreateLifecyclePolicyError
 )]
-#[derive(Default)]
 pub struct CreateLifecyclePolicy {
     /// `LifecyclePolicyName`: a string.
     ///
@@ -791,7 +779,6 @@ pub struct CreateLifecyclePolicyResponse {
     output = CreateLifecyclePolicyDownloadTaskResponse,
     error = super::errors::CreateLifecyclePolicyDownloadTaskError
 )]
-#[derive(Default)]
 pub struct CreateLifecyclePolicyDownloadTask {
     /// `TaskId`: a string.
     ///
@@ -827,7 +814,6 @@ pub struct CreateLifecyclePolicyDownloadTaskResponse {
     output = CreateMigrationTaskResponse,
     error = super::errors::CreateMigrationTaskError
 )]
-#[derive(Default)]
 pub struct CreateMigrationTask {
     /// `TaskName`: a string.
     ///
@@ -933,7 +919,6 @@ pub struct CreateMigrationTaskResponse {
     output = DeleteAutoSnapshotPolicyResponse,
     error = super::errors::DeleteAutoSnapshotPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteAutoSnapshotPolicy {
     /// `AutoSnapshotPolicyId`: a string.
     ///
@@ -966,7 +951,6 @@ pub struct DeleteAutoSnapshotPolicyResponse {
     output = DeleteCfsFileSystemResponse,
     error = super::errors::DeleteCfsFileSystemError
 )]
-#[derive(Default)]
 pub struct DeleteCfsFileSystem {
     /// `FileSystemId`: a string.
     ///
@@ -994,7 +978,6 @@ pub struct DeleteCfsFileSystemResponse {
     output = DeleteCfsPGroupResponse,
     error = super::errors::DeleteCfsPGroupError
 )]
-#[derive(Default)]
 pub struct DeleteCfsPGroup {
     /// `PGroupId`: a string.
     ///
@@ -1032,7 +1015,6 @@ pub struct DeleteCfsPGroupResponse {
     output = DeleteCfsRuleResponse,
     error = super::errors::DeleteCfsRuleError
 )]
-#[derive(Default)]
 pub struct DeleteCfsRule {
     /// `PGroupId`: a string.
     ///
@@ -1075,7 +1057,6 @@ pub struct DeleteCfsRuleResponse {
     output = DeleteCfsSnapshotResponse,
     error = super::errors::DeleteCfsSnapshotError
 )]
-#[derive(Default)]
 pub struct DeleteCfsSnapshot {
     /// `SnapshotId`: a string.
     ///
@@ -1113,7 +1094,6 @@ pub struct DeleteCfsSnapshotResponse {
     output = DeleteDataFlowResponse,
     error = super::errors::DeleteDataFlowError
 )]
-#[derive(Default)]
 pub struct DeleteDataFlow {
     /// `DataFlowId`: a string.
     ///
@@ -1146,7 +1126,6 @@ pub struct DeleteDataFlowResponse {
     output = DeleteDataRetrievalResponse,
     error = super::errors::DeleteDataRetrievalError
 )]
-#[derive(Default)]
 pub struct DeleteDataRetrieval {
     /// `DataRetrievalId`: a string.
     ///
@@ -1174,7 +1153,6 @@ pub struct DeleteDataRetrievalResponse {
     output = DeleteLifecyclePolicyResponse,
     error = super::errors::DeleteLifecyclePolicyError
 )]
-#[derive(Default)]
 pub struct DeleteLifecyclePolicy {
     /// `LifecyclePolicyID`: a string.
     ///
@@ -1203,7 +1181,6 @@ pub struct DeleteLifecyclePolicyResponse {
     output = DeleteMigrationTaskResponse,
     error = super::errors::DeleteMigrationTaskError
 )]
-#[derive(Default)]
 pub struct DeleteMigrationTask {
     /// `TaskId`: a string.
     ///
@@ -1231,7 +1208,6 @@ pub struct DeleteMigrationTaskResponse {
     output = DeleteUserQuotaResponse,
     error = super::errors::DeleteUserQuotaError
 )]
-#[derive(Default)]
 pub struct DeleteUserQuota {
     /// `FileSystemId`: a string.
     ///
@@ -1272,9 +1248,15 @@ pub struct DeleteUserQuotaResponse {
     version = "2019-07-19",
     name = "DescribeAutoSnapshotPolicies",
     output = DescribeAutoSnapshotPoliciesResponse,
-    error = super::errors::DescribeAutoSnapshotPoliciesError
+    error = super::errors::DescribeAutoSnapshotPoliciesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = auto_snapshot_policies,
+        item = models::AutoSnapshotPolicyInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAutoSnapshotPolicies {
     /// `AutoSnapshotPolicyId`: a string.
     ///
@@ -1333,7 +1315,6 @@ pub struct DescribeAutoSnapshotPoliciesResponse {
     output = DescribeAvailableZoneInfoResponse,
     error = super::errors::DescribeAvailableZoneInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAvailableZoneInfo {}
 
 /// What a successful [`DescribeAvailableZoneInfo`] call returns.
@@ -1359,7 +1340,6 @@ pub struct DescribeAvailableZoneInfoResponse {
     output = DescribeBucketListResponse,
     error = super::errors::DescribeBucketListError
 )]
-#[derive(Default)]
 pub struct DescribeBucketList {
     /// `SrcService`: a string.
     ///
@@ -1403,9 +1383,15 @@ pub struct DescribeBucketListResponse {
     version = "2019-07-19",
     name = "DescribeCfsFileSystemClients",
     output = DescribeCfsFileSystemClientsResponse,
-    error = super::errors::DescribeCfsFileSystemClientsError
+    error = super::errors::DescribeCfsFileSystemClientsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = client_list,
+        item = models::FileSystemClient,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCfsFileSystemClients {
     /// `FileSystemId`: a string.
     ///
@@ -1449,9 +1435,15 @@ pub struct DescribeCfsFileSystemClientsResponse {
     version = "2019-07-19",
     name = "DescribeCfsFileSystems",
     output = DescribeCfsFileSystemsResponse,
-    error = super::errors::DescribeCfsFileSystemsError
+    error = super::errors::DescribeCfsFileSystemsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = file_systems,
+        item = models::FileSystemInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCfsFileSystems {
     /// `FileSystemId`: a string.
     ///
@@ -1518,7 +1510,6 @@ pub struct DescribeCfsFileSystemsResponse {
     output = DescribeCfsPGroupsResponse,
     error = super::errors::DescribeCfsPGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeCfsPGroups {}
 
 /// What a successful [`DescribeCfsPGroups`] call returns.
@@ -1544,7 +1535,6 @@ pub struct DescribeCfsPGroupsResponse {
     output = DescribeCfsRulesResponse,
     error = super::errors::DescribeCfsRulesError
 )]
-#[derive(Default)]
 pub struct DescribeCfsRules {
     /// `PGroupId`: a string.
     ///
@@ -1575,7 +1565,6 @@ pub struct DescribeCfsRulesResponse {
     output = DescribeCfsServiceStatusResponse,
     error = super::errors::DescribeCfsServiceStatusError
 )]
-#[derive(Default)]
 pub struct DescribeCfsServiceStatus {}
 
 /// What a successful [`DescribeCfsServiceStatus`] call returns.
@@ -1603,7 +1592,6 @@ pub struct DescribeCfsServiceStatusResponse {
     output = DescribeCfsSnapshotOverviewResponse,
     error = super::errors::DescribeCfsSnapshotOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeCfsSnapshotOverview {}
 
 /// What a successful [`DescribeCfsSnapshotOverview`] call returns.
@@ -1627,9 +1615,15 @@ pub struct DescribeCfsSnapshotOverviewResponse {
     version = "2019-07-19",
     name = "DescribeCfsSnapshots",
     output = DescribeCfsSnapshotsResponse,
-    error = super::errors::DescribeCfsSnapshotsError
+    error = super::errors::DescribeCfsSnapshotsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = snapshots,
+        item = models::SnapshotInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCfsSnapshots {
     /// `FileSystemId`: a string.
     ///
@@ -1696,9 +1690,15 @@ pub struct DescribeCfsSnapshotsResponse {
     version = "2019-07-19",
     name = "DescribeDataFlow",
     output = DescribeDataFlowResponse,
-    error = super::errors::DescribeDataFlowError
+    error = super::errors::DescribeDataFlowError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data_flows,
+        item = models::DataFlowInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDataFlow {
     /// `FileSystemId`: a string.
     ///
@@ -1752,9 +1752,15 @@ pub struct DescribeDataFlowResponse {
     version = "2019-07-19",
     name = "DescribeDataRetrieval",
     output = DescribeDataRetrievalResponse,
-    error = super::errors::DescribeDataRetrievalError
+    error = super::errors::DescribeDataRetrievalError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data_retrievals,
+        item = models::DataRetrievalInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDataRetrieval {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1796,9 +1802,15 @@ pub struct DescribeDataRetrievalResponse {
     version = "2019-07-19",
     name = "DescribeDataRetrievalTask",
     output = DescribeDataRetrievalTaskResponse,
-    error = super::errors::DescribeDataRetrievalTaskError
+    error = super::errors::DescribeDataRetrievalTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data_retrieval_tasks,
+        item = models::DataRetrievalTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDataRetrievalTask {
     /// `StartTime`: a string.
     ///
@@ -1855,9 +1867,15 @@ pub struct DescribeDataRetrievalTaskResponse {
     version = "2019-07-19",
     name = "DescribeLifecycleDataTask",
     output = DescribeLifecycleDataTaskResponse,
-    error = super::errors::DescribeLifecycleDataTaskError
+    error = super::errors::DescribeLifecycleDataTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = lifecycle_data_task,
+        item = models::LifecycleDataTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLifecycleDataTask {
     /// `StartTime`: a string.
     ///
@@ -1919,9 +1937,15 @@ pub struct DescribeLifecycleDataTaskResponse {
     version = "2019-07-19",
     name = "DescribeLifecyclePolicies",
     output = DescribeLifecyclePoliciesResponse,
-    error = super::errors::DescribeLifecyclePoliciesError
+    error = super::errors::DescribeLifecyclePoliciesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = lifecycle_policies,
+        item = models::LifecyclePolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLifecyclePolicies {
     /// `LifecyclePolicyName`: a string.
     ///
@@ -1986,9 +2010,15 @@ pub struct DescribeLifecyclePoliciesResponse {
     version = "2019-07-19",
     name = "DescribeMigrationTasks",
     output = DescribeMigrationTasksResponse,
-    error = super::errors::DescribeMigrationTasksError
+    error = super::errors::DescribeMigrationTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = migration_tasks,
+        item = models::MigrationTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMigrationTasks {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -2032,7 +2062,6 @@ pub struct DescribeMigrationTasksResponse {
     output = DescribeMountTargetsResponse,
     error = super::errors::DescribeMountTargetsError
 )]
-#[derive(Default)]
 pub struct DescribeMountTargets {
     /// `FileSystemId`: a string.
     ///
@@ -2068,7 +2097,6 @@ pub struct DescribeMountTargetsResponse {
     output = DescribeSnapshotOperationLogsResponse,
     error = super::errors::DescribeSnapshotOperationLogsError
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotOperationLogs {
     /// `SnapshotId`: a string.
     ///
@@ -2112,9 +2140,15 @@ pub struct DescribeSnapshotOperationLogsResponse {
     version = "2019-07-19",
     name = "DescribeUserQuota",
     output = DescribeUserQuotaResponse,
-    error = super::errors::DescribeUserQuotaError
+    error = super::errors::DescribeUserQuotaError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_quota_info,
+        item = models::UserQuota,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserQuota {
     /// `FileSystemId`: a string.
     ///
@@ -2163,7 +2197,6 @@ pub struct DescribeUserQuotaResponse {
     output = DoDirectoryOperationResponse,
     error = super::errors::DoDirectoryOperationError
 )]
-#[derive(Default)]
 pub struct DoDirectoryOperation {
     /// `FileSystemId`: a string.
     ///
@@ -2216,7 +2249,6 @@ pub struct DoDirectoryOperationResponse {
     output = ModifyDataFlowResponse,
     error = super::errors::ModifyDataFlowError
 )]
-#[derive(Default)]
 pub struct ModifyDataFlow {
     /// `DataFlowId`: a string.
     ///
@@ -2294,7 +2326,6 @@ pub struct ModifyDataFlowResponse {
     output = ModifyDataRetrievalResponse,
     error = super::errors::ModifyDataRetrievalError
 )]
-#[derive(Default)]
 pub struct ModifyDataRetrieval {
     /// `DataRetrievalId`: a string.
     ///
@@ -2352,7 +2383,6 @@ pub struct ModifyDataRetrievalResponse {
     output = ModifyFileSystemAutoScaleUpRuleResponse,
     error = super::errors::ModifyFileSystemAutoScaleUpRuleError
 )]
-#[derive(Default)]
 pub struct ModifyFileSystemAutoScaleUpRule {
     /// `FileSystemId`: a string.
     ///
@@ -2415,7 +2445,6 @@ pub struct ModifyFileSystemAutoScaleUpRuleResponse {
     output = ModifyLifecyclePolicyResponse,
     error = super::errors::ModifyLifecyclePolicyError
 )]
-#[derive(Default)]
 pub struct ModifyLifecyclePolicy {
     /// `LifecyclePolicyName`: a string.
     ///
@@ -2458,7 +2487,6 @@ pub struct ModifyLifecyclePolicyResponse {
     output = OverrideCfsRulesResponse,
     error = super::errors::OverrideCfsRulesError
 )]
-#[derive(Default)]
 pub struct OverrideCfsRules {
     /// `PermissionGroupId`: a string.
     ///
@@ -2492,7 +2520,6 @@ pub struct OverrideCfsRulesResponse {
     output = RunDataRetrievalTaskResponse,
     error = super::errors::RunDataRetrievalTaskError
 )]
-#[derive(Default)]
 pub struct RunDataRetrievalTask {
     /// `DataRetrievalId`: a string.
     ///
@@ -2525,7 +2552,6 @@ pub struct RunDataRetrievalTaskResponse {
     output = ScaleUpFileSystemResponse,
     error = super::errors::ScaleUpFileSystemError
 )]
-#[derive(Default)]
 pub struct ScaleUpFileSystem {
     /// `FileSystemId`: a string.
     ///
@@ -2568,7 +2594,6 @@ pub struct ScaleUpFileSystemResponse {
     output = SetUserQuotaResponse,
     error = super::errors::SetUserQuotaError
 )]
-#[derive(Default)]
 pub struct SetUserQuota {
     /// `FileSystemId`: a string.
     ///
@@ -2626,7 +2651,6 @@ pub struct SetUserQuotaResponse {
     output = SignUpCfsServiceResponse,
     error = super::errors::SignUpCfsServiceError
 )]
-#[derive(Default)]
 pub struct SignUpCfsService {}
 
 /// What a successful [`SignUpCfsService`] call returns.
@@ -2654,7 +2678,6 @@ pub struct SignUpCfsServiceResponse {
     output = StopLifecycleDataTaskResponse,
     error = super::errors::StopLifecycleDataTaskError
 )]
-#[derive(Default)]
 pub struct StopLifecycleDataTask {
     /// `TaskId`: a string.
     ///
@@ -2682,7 +2705,6 @@ pub struct StopLifecycleDataTaskResponse {
     output = StopMigrationTaskResponse,
     error = super::errors::StopMigrationTaskError
 )]
-#[derive(Default)]
 pub struct StopMigrationTask {
     /// `TaskId`: a string.
     ///
@@ -2720,7 +2742,6 @@ pub struct StopMigrationTaskResponse {
     output = UnbindAutoSnapshotPolicyResponse,
     error = super::errors::UnbindAutoSnapshotPolicyError
 )]
-#[derive(Default)]
 pub struct UnbindAutoSnapshotPolicy {
     /// `FileSystemIds`: a string.
     ///
@@ -2758,7 +2779,6 @@ pub struct UnbindAutoSnapshotPolicyResponse {
     output = UpdateAutoSnapshotPolicyResponse,
     error = super::errors::UpdateAutoSnapshotPolicyError
 )]
-#[derive(Default)]
 pub struct UpdateAutoSnapshotPolicy {
     /// `AutoSnapshotPolicyId`: a string.
     ///
@@ -2826,7 +2846,6 @@ pub struct UpdateAutoSnapshotPolicyResponse {
     output = UpdateCfsFileSystemNameResponse,
     error = super::errors::UpdateCfsFileSystemNameError
 )]
-#[derive(Default)]
 pub struct UpdateCfsFileSystemName {
     /// `FileSystemId`: a string.
     ///
@@ -2874,7 +2893,6 @@ pub struct UpdateCfsFileSystemNameResponse {
     output = UpdateCfsFileSystemPGroupResponse,
     error = super::errors::UpdateCfsFileSystemPGroupError
 )]
-#[derive(Default)]
 pub struct UpdateCfsFileSystemPGroup {
     /// `PGroupId`: a string.
     ///
@@ -2917,7 +2935,6 @@ pub struct UpdateCfsFileSystemPGroupResponse {
     output = UpdateCfsFileSystemSizeLimitResponse,
     error = super::errors::UpdateCfsFileSystemSizeLimitError
 )]
-#[derive(Default)]
 pub struct UpdateCfsFileSystemSizeLimit {
     /// `FsLimit`: an unsigned 64-bit integer.
     ///
@@ -2950,7 +2967,6 @@ pub struct UpdateCfsFileSystemSizeLimitResponse {
     output = UpdateCfsPGroupResponse,
     error = super::errors::UpdateCfsPGroupError
 )]
-#[derive(Default)]
 pub struct UpdateCfsPGroup {
     /// `PGroupId`: a string.
     ///
@@ -3003,7 +3019,6 @@ pub struct UpdateCfsPGroupResponse {
     output = UpdateCfsRuleResponse,
     error = super::errors::UpdateCfsRuleError
 )]
-#[derive(Default)]
 pub struct UpdateCfsRule {
     /// `PGroupId`: a string.
     ///
@@ -3088,7 +3103,6 @@ pub struct UpdateCfsRuleResponse {
     output = UpdateCfsSnapshotAttributeResponse,
     error = super::errors::UpdateCfsSnapshotAttributeError
 )]
-#[derive(Default)]
 pub struct UpdateCfsSnapshotAttribute {
     /// `SnapshotId`: a string.
     ///
@@ -3131,7 +3145,6 @@ pub struct UpdateCfsSnapshotAttributeResponse {
     output = UpdateFileSystemBandwidthLimitResponse,
     error = super::errors::UpdateFileSystemBandwidthLimitError
 )]
-#[derive(Default)]
 pub struct UpdateFileSystemBandwidthLimit {
     /// `FileSystemId`: a string.
     ///

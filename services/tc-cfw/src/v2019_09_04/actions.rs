@@ -17,7 +17,6 @@ use super::models;
     output = AddAclRuleResponse,
     error = super::errors::AddAclRuleError
 )]
-#[derive(Default)]
 pub struct AddAclRule {
     /// `Rules`: a list of [`CreateRuleItem`](super::models::CreateRuleItem) objects.
     pub rules: Vec<models::CreateRuleItem>,
@@ -58,7 +57,6 @@ pub struct AddAclRuleResponse {
     output = AddEnterpriseSecurityGroupRulesResponse,
     error = super::errors::AddEnterpriseSecurityGroupRulesError
 )]
-#[derive(Default)]
 pub struct AddEnterpriseSecurityGroupRules {
     /// `Data`: a list of [`SecurityGroupRule`](super::models::SecurityGroupRule) objects.
     pub data: Vec<models::SecurityGroupRule>,
@@ -122,7 +120,6 @@ pub struct AddEnterpriseSecurityGroupRulesResponse {
     output = AddNatAcRuleResponse,
     error = super::errors::AddNatAcRuleError
 )]
-#[derive(Default)]
 pub struct AddNatAcRule {
     /// `Rules`: a list of [`CreateNatRuleItem`](super::models::CreateNatRuleItem) objects.
     pub rules: Vec<models::CreateNatRuleItem>,
@@ -163,7 +160,6 @@ pub struct AddNatAcRuleResponse {
     output = AddVpcAcRuleResponse,
     error = super::errors::AddVpcAcRuleError
 )]
-#[derive(Default)]
 pub struct AddVpcAcRule {
     /// `Rules`: a list of [`VpcRuleItem`](super::models::VpcRuleItem) objects.
     pub rules: Vec<models::VpcRuleItem>,
@@ -204,7 +200,6 @@ pub struct AddVpcAcRuleResponse {
     output = CheckClusterNatFwPreAccessResponse,
     error = super::errors::CheckClusterNatFwPreAccessError
 )]
-#[derive(Default)]
 pub struct CheckClusterNatFwPreAccess {
     /// `NatCcnSwitch`: a [`NatCcnSwitchConfig`](super::models::NatCcnSwitchConfig).
     pub nat_ccn_switch: models::NatCcnSwitchConfig,
@@ -238,7 +233,6 @@ pub struct CheckClusterNatFwPreAccessResponse {
     output = CheckClusterVpcFwPreAccessResponse,
     error = super::errors::CheckClusterVpcFwPreAccessError
 )]
-#[derive(Default)]
 pub struct CheckClusterVpcFwPreAccess {
     /// `CcnSwitch`: a list of [`CcnSwitchInfo`](super::models::CcnSwitchInfo) objects.
     pub ccn_switch: Vec<models::CcnSwitchInfo>,
@@ -272,7 +266,6 @@ pub struct CheckClusterVpcFwPreAccessResponse {
     output = CloseClusterNatFwSwitchResponse,
     error = super::errors::CloseClusterNatFwSwitchError
 )]
-#[derive(Default)]
 pub struct CloseClusterNatFwSwitch {
     /// `NatInsId`: a string.
     ///
@@ -305,7 +298,6 @@ pub struct CloseClusterNatFwSwitchResponse {
     output = CreateAcRulesResponse,
     error = super::errors::CreateAcRulesError
 )]
-#[derive(Default)]
 pub struct CreateAcRules {
     /// `Data`: a list of [`RuleInfoData`](super::models::RuleInfoData) objects.
     pub data: Vec<models::RuleInfoData>,
@@ -376,7 +368,6 @@ pub struct CreateAcRulesResponse {
     output = CreateAddressTemplateResponse,
     error = super::errors::CreateAddressTemplateError
 )]
-#[derive(Default)]
 pub struct CreateAddressTemplate {
     /// `Name`: a string.
     ///
@@ -437,7 +428,6 @@ pub struct CreateAddressTemplateResponse {
     output = CreateAlertCenterIsolateResponse,
     error = super::errors::CreateAlertCenterIsolateError
 )]
-#[derive(Default)]
 pub struct CreateAlertCenterIsolate {
     /// `HandleAssetList`: a list of strings.
     ///
@@ -500,7 +490,6 @@ pub struct CreateAlertCenterIsolateResponse {
     output = CreateAlertCenterOmitResponse,
     error = super::errors::CreateAlertCenterOmitError
 )]
-#[derive(Default)]
 pub struct CreateAlertCenterOmit {
     /// `HandleIdList`: a list of strings.
     ///
@@ -558,7 +547,6 @@ pub struct CreateAlertCenterOmitResponse {
     output = CreateAlertCenterRuleResponse,
     error = super::errors::CreateAlertCenterRuleError
 )]
-#[derive(Default)]
 pub struct CreateAlertCenterRule {
     /// `HandleTime`: a signed 64-bit integer.
     ///
@@ -641,7 +629,6 @@ pub struct CreateAlertCenterRuleResponse {
     output = CreateAlertCenterRuleAsyncResponse,
     error = super::errors::CreateAlertCenterRuleAsyncError
 )]
-#[derive(Default)]
 pub struct CreateAlertCenterRuleAsync {
     /// `AlertDirection`: a signed 64-bit integer.
     ///
@@ -754,7 +741,6 @@ pub struct CreateAlertCenterRuleAsyncResponse {
     output = CreateBlockIgnoreRuleListResponse,
     error = super::errors::CreateBlockIgnoreRuleListError
 )]
-#[derive(Default)]
 pub struct CreateBlockIgnoreRuleList {
     /// `Rules`: a list of [`IntrusionDefenseRule`](super::models::IntrusionDefenseRule) objects.
     pub rules: Vec<models::IntrusionDefenseRule>,
@@ -795,7 +781,6 @@ pub struct CreateBlockIgnoreRuleListResponse {
     output = CreateBlockIgnoreRuleNewResponse,
     error = super::errors::CreateBlockIgnoreRuleNewError
 )]
-#[derive(Default)]
 pub struct CreateBlockIgnoreRuleNew {
     /// `RuleType`: a signed 64-bit integer.
     ///
@@ -836,7 +821,6 @@ pub struct CreateBlockIgnoreRuleNewResponse {
     output = CreateChooseVpcsResponse,
     error = super::errors::CreateChooseVpcsError
 )]
-#[derive(Default)]
 pub struct CreateChooseVpcs {
     /// `VpcList`: a list of strings.
     ///
@@ -869,7 +853,6 @@ pub struct CreateChooseVpcsResponse {
     output = CreateDatabaseWhiteListRulesResponse,
     error = super::errors::CreateDatabaseWhiteListRulesError
 )]
-#[derive(Default)]
 pub struct CreateDatabaseWhiteListRules {
     /// `DatabaseWhiteListRuleData`: a list of [`DatabaseWhiteListRuleData`](super::models::DatabaseWhiteListRuleData) objects.
     pub database_white_list_rule_data: Vec<models::DatabaseWhiteListRuleData>,
@@ -900,7 +883,6 @@ pub struct CreateDatabaseWhiteListRulesResponse {
     output = CreateNatFwDnatRuleResponse,
     error = super::errors::CreateNatFwDnatRuleError
 )]
-#[derive(Default)]
 pub struct CreateNatFwDnatRule {
     /// `Mode`: an unsigned 64-bit integer.
     ///
@@ -936,7 +918,6 @@ pub struct CreateNatFwDnatRuleResponse {
     output = CreateNatFwInstanceResponse,
     error = super::errors::CreateNatFwInstanceError
 )]
-#[derive(Default)]
 pub struct CreateNatFwInstance {
     /// `Name`: a string.
     ///
@@ -1005,7 +986,6 @@ pub struct CreateNatFwInstanceResponse {
     output = CreateNatFwInstanceWithDomainResponse,
     error = super::errors::CreateNatFwInstanceWithDomainError
 )]
-#[derive(Default)]
 pub struct CreateNatFwInstanceWithDomain {
     /// `Name`: a string.
     ///
@@ -1084,7 +1064,6 @@ pub struct CreateNatFwInstanceWithDomainResponse {
     output = CreateSecurityGroupRulesResponse,
     error = super::errors::CreateSecurityGroupRulesError
 )]
-#[derive(Default)]
 pub struct CreateSecurityGroupRules {
     /// `Data`: a list of [`SecurityGroupListData`](super::models::SecurityGroupListData) objects.
     pub data: Vec<models::SecurityGroupListData>,
@@ -1130,7 +1109,6 @@ pub struct CreateSecurityGroupRulesResponse {
     output = CreateVpcFwGroupResponse,
     error = super::errors::CreateVpcFwGroupError
 )]
-#[derive(Default)]
 pub struct CreateVpcFwGroup {
     /// `Name`: a string.
     ///
@@ -1194,7 +1172,6 @@ pub struct CreateVpcFwGroupResponse {
     output = CreateWhiteRuleResponse,
     error = super::errors::CreateWhiteRuleError
 )]
-#[derive(Default)]
 pub struct CreateWhiteRule {
     /// `RuleType`: a signed 64-bit integer.
     ///
@@ -1230,7 +1207,6 @@ pub struct CreateWhiteRuleResponse {
     output = DeleteAcRuleResponse,
     error = super::errors::DeleteAcRuleError
 )]
-#[derive(Default)]
 pub struct DeleteAcRule {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -1283,7 +1259,6 @@ pub struct DeleteAcRuleResponse {
     output = DeleteAddressTemplateResponse,
     error = super::errors::DeleteAddressTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteAddressTemplate {
     /// `Uuid`: a string.
     ///
@@ -1316,7 +1291,6 @@ pub struct DeleteAddressTemplateResponse {
     output = DeleteBlockIgnoreRuleListResponse,
     error = super::errors::DeleteBlockIgnoreRuleListError
 )]
-#[derive(Default)]
 pub struct DeleteBlockIgnoreRuleList {
     /// `Rules`: a list of [`IocListData`](super::models::IocListData) objects.
     ///
@@ -1349,7 +1323,6 @@ pub struct DeleteBlockIgnoreRuleListResponse {
     output = DeleteBlockIgnoreRuleNewResponse,
     error = super::errors::DeleteBlockIgnoreRuleNewError
 )]
-#[derive(Default)]
 pub struct DeleteBlockIgnoreRuleNew {
     /// `DeleteAll`: a signed 64-bit integer.
     ///
@@ -1395,7 +1368,6 @@ pub struct DeleteBlockIgnoreRuleNewResponse {
     output = DeleteNatFwDnatRuleResponse,
     error = super::errors::DeleteNatFwDnatRuleError
 )]
-#[derive(Default)]
 pub struct DeleteNatFwDnatRule {
     /// `Mode`: an unsigned 64-bit integer.
     ///
@@ -1431,7 +1403,6 @@ pub struct DeleteNatFwDnatRuleResponse {
     output = DeleteNatFwInstanceResponse,
     error = super::errors::DeleteNatFwInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteNatFwInstance {
     /// `CfwInstance`: a string.
     ///
@@ -1459,7 +1430,6 @@ pub struct DeleteNatFwInstanceResponse {
     output = DeleteRemoteAccessDomainResponse,
     error = super::errors::DeleteRemoteAccessDomainError
 )]
-#[derive(Default)]
 pub struct DeleteRemoteAccessDomain {
     /// `AccessDomainList`: a list of strings.
     ///
@@ -1492,7 +1462,6 @@ pub struct DeleteRemoteAccessDomainResponse {
     output = DeleteResourceGroupResponse,
     error = super::errors::DeleteResourceGroupError
 )]
-#[derive(Default)]
 pub struct DeleteResourceGroup {
     /// `GroupId`: a string.
     ///
@@ -1520,7 +1489,6 @@ pub struct DeleteResourceGroupResponse {
     output = DeleteSecurityGroupRuleResponse,
     error = super::errors::DeleteSecurityGroupRuleError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityGroupRule {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -1573,7 +1541,6 @@ pub struct DeleteSecurityGroupRuleResponse {
     output = DeleteVpcFwGroupResponse,
     error = super::errors::DeleteVpcFwGroupError
 )]
-#[derive(Default)]
 pub struct DeleteVpcFwGroup {
     /// `FwGroupId`: a string.
     ///
@@ -1611,7 +1578,6 @@ pub struct DeleteVpcFwGroupResponse {
     output = DeleteWhiteRuleResponse,
     error = super::errors::DeleteWhiteRuleError
 )]
-#[derive(Default)]
 pub struct DeleteWhiteRule {
     /// `WhiteIdList`: a list of strings.
     ///
@@ -1647,9 +1613,15 @@ pub struct DeleteWhiteRuleResponse {
     version = "2019-09-04",
     name = "DescribeAcLists",
     output = DescribeAcListsResponse,
-    error = super::errors::DescribeAcListsError
+    error = super::errors::DescribeAcListsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::AcListsData,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAcLists {
     /// `Protocol`: a string.
     ///
@@ -1740,7 +1712,6 @@ pub struct DescribeAcListsResponse {
     output = DescribeAclRegInfoResponse,
     error = super::errors::DescribeAclRegInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAclRegInfo {
     /// `FwType`: a list of strings.
     pub fw_type: Option<Vec<String>>,
@@ -1767,9 +1738,15 @@ pub struct DescribeAclRegInfoResponse {
     version = "2019-09-04",
     name = "DescribeAclRule",
     output = DescribeAclRuleResponse,
-    error = super::errors::DescribeAclRuleError
+    error = super::errors::DescribeAclRuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::DescAcItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAclRule {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1843,7 +1820,6 @@ pub struct DescribeAclRuleResponse {
     output = DescribeAddressTemplateListResponse,
     error = super::errors::DescribeAddressTemplateListError
 )]
-#[derive(Default)]
 pub struct DescribeAddressTemplateList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1954,7 +1930,6 @@ pub struct DescribeAddressTemplateListResponse {
     output = DescribeAssetSyncResponse,
     error = super::errors::DescribeAssetSyncError
 )]
-#[derive(Default)]
 pub struct DescribeAssetSync {}
 
 /// What a successful [`DescribeAssetSync`] call returns.
@@ -1996,9 +1971,15 @@ pub struct DescribeAssetSyncResponse {
     version = "2019-09-04",
     name = "DescribeAssociatedInstanceList",
     output = DescribeAssociatedInstanceListResponse,
-    error = super::errors::DescribeAssociatedInstanceListError
+    error = super::errors::DescribeAssociatedInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::AssociatedInstanceInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssociatedInstanceList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2069,7 +2050,6 @@ pub struct DescribeAssociatedInstanceListResponse {
     output = DescribeBlockByIpTimesListResponse,
     error = super::errors::DescribeBlockByIpTimesListError
 )]
-#[derive(Default)]
 pub struct DescribeBlockByIpTimesList {
     /// `EndTime`: a string.
     ///
@@ -2135,7 +2115,6 @@ pub struct DescribeBlockByIpTimesListResponse {
     output = DescribeBlockIgnoreListResponse,
     error = super::errors::DescribeBlockIgnoreListError
 )]
-#[derive(Default)]
 pub struct DescribeBlockIgnoreList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -2224,7 +2203,6 @@ pub struct DescribeBlockIgnoreListResponse {
     output = DescribeBlockListResponse,
     error = super::errors::DescribeBlockListError
 )]
-#[derive(Default)]
 pub struct DescribeBlockList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -2333,7 +2311,6 @@ pub struct DescribeBlockListResponse {
     output = DescribeBlockStaticListResponse,
     error = super::errors::DescribeBlockStaticListError
 )]
-#[derive(Default)]
 pub struct DescribeBlockStaticList {
     /// `EndTime`: a string.
     ///
@@ -2389,7 +2366,6 @@ pub struct DescribeBlockStaticListResponse {
     output = DescribeCcnAssociatedInstancesResponse,
     error = super::errors::DescribeCcnAssociatedInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeCcnAssociatedInstances {
     /// `CcnId`: a string.
     ///
@@ -2425,7 +2401,6 @@ pub struct DescribeCcnAssociatedInstancesResponse {
     output = DescribeCcnInstanceRegionStatusResponse,
     error = super::errors::DescribeCcnInstanceRegionStatusError
 )]
-#[derive(Default)]
 pub struct DescribeCcnInstanceRegionStatus {
     /// `CcnId`: a string.
     ///
@@ -2471,7 +2446,6 @@ pub struct DescribeCcnInstanceRegionStatusResponse {
     output = DescribeCcnVpcFwPolicyLimitResponse,
     error = super::errors::DescribeCcnVpcFwPolicyLimitError
 )]
-#[derive(Default)]
 pub struct DescribeCcnVpcFwPolicyLimit {}
 
 /// What a successful [`DescribeCcnVpcFwPolicyLimit`] call returns.
@@ -2509,7 +2483,6 @@ pub struct DescribeCcnVpcFwPolicyLimitResponse {
     output = DescribeCcnVpcFwSwitchResponse,
     error = super::errors::DescribeCcnVpcFwSwitchError
 )]
-#[derive(Default)]
 pub struct DescribeCcnVpcFwSwitch {
     /// `CcnId`: a string.
     ///
@@ -2540,7 +2513,6 @@ pub struct DescribeCcnVpcFwSwitchResponse {
     output = DescribeCfwAlertsResponse,
     error = super::errors::DescribeCfwAlertsError
 )]
-#[derive(Default)]
 pub struct DescribeCfwAlerts {
     /// `StartTime`: a string.
     ///
@@ -2651,7 +2623,6 @@ pub struct DescribeCfwAlertsResponse {
     output = DescribeCfwAnalysisDataResponse,
     error = super::errors::DescribeCfwAnalysisDataError
 )]
-#[derive(Default)]
 pub struct DescribeCfwAnalysisData {
     /// `Scenario`: a string.
     ///
@@ -2712,7 +2683,6 @@ pub struct DescribeCfwAnalysisDataResponse {
     output = DescribeCfwAssetsResponse,
     error = super::errors::DescribeCfwAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeCfwAssets {
     /// `AssetType`: a string.
     ///
@@ -2778,7 +2748,6 @@ pub struct DescribeCfwAssetsResponse {
     output = DescribeCfwEipsResponse,
     error = super::errors::DescribeCfwEipsError
 )]
-#[derive(Default)]
 pub struct DescribeCfwEips {
     /// `Mode`: an unsigned 64-bit integer.
     ///
@@ -2819,7 +2788,6 @@ pub struct DescribeCfwEipsResponse {
     output = DescribeCfwInsStatusResponse,
     error = super::errors::DescribeCfwInsStatusError
 )]
-#[derive(Default)]
 pub struct DescribeCfwInsStatus {}
 
 /// What a successful [`DescribeCfwInsStatus`] call returns.
@@ -2850,7 +2818,6 @@ pub struct DescribeCfwInsStatusResponse {
     output = DescribeCfwLogsResponse,
     error = super::errors::DescribeCfwLogsError
 )]
-#[derive(Default)]
 pub struct DescribeCfwLogs {
     /// `LogType`: a string.
     ///
@@ -2904,7 +2871,6 @@ pub struct DescribeCfwLogsResponse {
     output = DescribeCfwRiskOverviewResponse,
     error = super::errors::DescribeCfwRiskOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeCfwRiskOverview {
     /// `StartTime`: a string.
     ///
@@ -2940,7 +2906,6 @@ pub struct DescribeCfwRiskOverviewResponse {
     output = DescribeCfwRuleOptimizationResponse,
     error = super::errors::DescribeCfwRuleOptimizationError
 )]
-#[derive(Default)]
 pub struct DescribeCfwRuleOptimization {
     /// `RuleType`: a string.
     ///
@@ -2991,7 +2956,6 @@ pub struct DescribeCfwRuleOptimizationResponse {
     output = DescribeCfwRulesResponse,
     error = super::errors::DescribeCfwRulesError
 )]
-#[derive(Default)]
 pub struct DescribeCfwRules {
     /// `RuleType`: a string.
     ///
@@ -3102,7 +3066,6 @@ pub struct DescribeCfwRulesResponse {
     output = DescribeCfwStatusMonitorResponse,
     error = super::errors::DescribeCfwStatusMonitorError
 )]
-#[derive(Default)]
 pub struct DescribeCfwStatusMonitor {
     /// `Op`: a string.
     ///
@@ -3216,7 +3179,6 @@ pub struct DescribeCfwStatusMonitorResponse {
     output = DescribeCfwSwitchesResponse,
     error = super::errors::DescribeCfwSwitchesError
 )]
-#[derive(Default)]
 pub struct DescribeCfwSwitches {}
 
 /// What a successful [`DescribeCfwSwitches`] call returns.
@@ -3242,7 +3204,6 @@ pub struct DescribeCfwSwitchesResponse {
     output = DescribeClusterNatCcnFwSwitchListResponse,
     error = super::errors::DescribeClusterNatCcnFwSwitchListError
 )]
-#[derive(Default)]
 pub struct DescribeClusterNatCcnFwSwitchList {
     /// `NatType`: a string.
     ///
@@ -3294,7 +3255,6 @@ pub struct DescribeClusterNatCcnFwSwitchListResponse {
     output = DescribeClusterVpcFwSwitchsResponse,
     error = super::errors::DescribeClusterVpcFwSwitchsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterVpcFwSwitchs {
     /// `Index`: a string.
     ///
@@ -3366,7 +3326,6 @@ pub struct DescribeClusterVpcFwSwitchsResponse {
     output = DescribeDefenseSwitchResponse,
     error = super::errors::DescribeDefenseSwitchError
 )]
-#[derive(Default)]
 pub struct DescribeDefenseSwitch {}
 
 /// What a successful [`DescribeDefenseSwitch`] call returns.
@@ -3422,9 +3381,15 @@ pub struct DescribeDefenseSwitchResponse {
     version = "2019-09-04",
     name = "DescribeEdgeIpSimple",
     output = DescribeEdgeIpSimpleResponse,
-    error = super::errors::DescribeEdgeIpSimpleError
+    error = super::errors::DescribeEdgeIpSimpleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::EdgeIpInfoSimple,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEdgeIpSimple {
     /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
     pub filters: Option<Vec<models::CommonFilter>>,
@@ -3478,7 +3443,6 @@ pub struct DescribeEdgeIpSimpleResponse {
     output = DescribeEnterpriseSGRuleProgressResponse,
     error = super::errors::DescribeEnterpriseSGRuleProgressError
 )]
-#[derive(Default)]
 pub struct DescribeEnterpriseSGRuleProgress {}
 
 /// What a successful [`DescribeEnterpriseSGRuleProgress`] call returns.
@@ -3509,9 +3473,15 @@ pub struct DescribeEnterpriseSGRuleProgressResponse {
     version = "2019-09-04",
     name = "DescribeEnterpriseSecurityGroupRule",
     output = DescribeEnterpriseSecurityGroupRuleResponse,
-    error = super::errors::DescribeEnterpriseSecurityGroupRuleError
+    error = super::errors::DescribeEnterpriseSecurityGroupRuleError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = rules,
+        item = models::SecurityGroupRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEnterpriseSecurityGroupRule {
     /// `PageNo`: a string.
     ///
@@ -3605,9 +3575,15 @@ pub struct DescribeEnterpriseSecurityGroupRuleResponse {
     version = "2019-09-04",
     name = "DescribeEnterpriseSecurityGroupRuleList",
     output = DescribeEnterpriseSecurityGroupRuleListResponse,
-    error = super::errors::DescribeEnterpriseSecurityGroupRuleListError
+    error = super::errors::DescribeEnterpriseSecurityGroupRuleListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::EnterpriseSecurityGroupRuleRuleInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEnterpriseSecurityGroupRuleList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -3683,7 +3659,6 @@ pub struct DescribeEnterpriseSecurityGroupRuleListResponse {
     output = DescribeFwEdgeIpsResponse,
     error = super::errors::DescribeFwEdgeIpsError
 )]
-#[derive(Default)]
 pub struct DescribeFwEdgeIps {
     /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
     pub filters: Option<Vec<models::CommonFilter>>,
@@ -3762,7 +3737,6 @@ pub struct DescribeFwEdgeIpsResponse {
     output = DescribeFwGroupIdNamesResponse,
     error = super::errors::DescribeFwGroupIdNamesError
 )]
-#[derive(Default)]
 pub struct DescribeFwGroupIdNames {
     /// `IpVersion`: a signed 64-bit integer.
     ///
@@ -3791,9 +3765,15 @@ pub struct DescribeFwGroupIdNamesResponse {
     version = "2019-09-04",
     name = "DescribeFwGroupInstanceInfo",
     output = DescribeFwGroupInstanceInfoResponse,
-    error = super::errors::DescribeFwGroupInstanceInfoError
+    error = super::errors::DescribeFwGroupInstanceInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpc_fw_group_lst,
+        item = models::VpcFwGroupInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFwGroupInstanceInfo {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -3857,7 +3837,6 @@ pub struct DescribeFwGroupInstanceInfoResponse {
     output = DescribeFwSyncStatusResponse,
     error = super::errors::DescribeFwSyncStatusError
 )]
-#[derive(Default)]
 pub struct DescribeFwSyncStatus {
     /// `SyncType`: a string.
     ///
@@ -3890,7 +3869,6 @@ pub struct DescribeFwSyncStatusResponse {
     output = DescribeGuideScanInfoResponse,
     error = super::errors::DescribeGuideScanInfoError
 )]
-#[derive(Default)]
 pub struct DescribeGuideScanInfo {}
 
 /// What a successful [`DescribeGuideScanInfo`] call returns.
@@ -3916,7 +3894,6 @@ pub struct DescribeGuideScanInfoResponse {
     output = DescribeIPStatusListResponse,
     error = super::errors::DescribeIPStatusListError
 )]
-#[derive(Default)]
 pub struct DescribeIPStatusList {
     /// `IPList`: a list of strings.
     ///
@@ -3960,7 +3937,6 @@ pub struct DescribeIPStatusListResponse {
     output = DescribeIpsModeSwitchResponse,
     error = super::errors::DescribeIpsModeSwitchError
 )]
-#[derive(Default)]
 pub struct DescribeIpsModeSwitch {}
 
 /// What a successful [`DescribeIpsModeSwitch`] call returns.
@@ -3996,7 +3972,6 @@ pub struct DescribeIpsModeSwitchResponse {
     output = DescribeIpsRuleListNewResponse,
     error = super::errors::DescribeIpsRuleListNewError
 )]
-#[derive(Default)]
 pub struct DescribeIpsRuleListNew {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -4070,7 +4045,6 @@ pub struct DescribeIpsRuleListNewResponse {
     output = DescribeLogStorageStatisticResponse,
     error = super::errors::DescribeLogStorageStatisticError
 )]
-#[derive(Default)]
 pub struct DescribeLogStorageStatistic {
     /// `StartTime`: a string.
     ///
@@ -4185,9 +4159,15 @@ pub struct DescribeLogStorageStatisticResponse {
     version = "2019-09-04",
     name = "DescribeLogs",
     output = DescribeLogsResponse,
-    error = super::errors::DescribeLogsError
+    error = super::errors::DescribeLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = app_protocol_list,
+        item = String,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogs {
     /// `Index`: a string.
     ///
@@ -4261,9 +4241,15 @@ pub struct DescribeLogsResponse {
     version = "2019-09-04",
     name = "DescribeNDRAssetIdentificationCursorList",
     output = DescribeNDRAssetIdentificationCursorListResponse,
-    error = super::errors::DescribeNDRAssetIdentificationCursorListError
+    error = super::errors::DescribeNDRAssetIdentificationCursorListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = data,
+        item = models::NdrAssetServiceInfo,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNDRAssetIdentificationCursorList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -4312,7 +4298,6 @@ pub struct DescribeNDRAssetIdentificationCursorListResponse {
     output = DescribeNDRAssetIdentificationListResponse,
     error = super::errors::DescribeNDRAssetIdentificationListError
 )]
-#[derive(Default)]
 pub struct DescribeNDRAssetIdentificationList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -4390,7 +4375,6 @@ pub struct DescribeNDRAssetIdentificationListResponse {
     output = DescribeNDRDataLeakOutAlertDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeNDRDataLeakOutAlertDetail {
     /// `RiskId`: a string.
     ///
@@ -4619,7 +4603,6 @@ pub struct DescribeNDRDataLeakOutAlertDetailResponse {
     output = DescribeNDRDataLeakOutAlertListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeNDRDataLeakOutAlertList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -4686,9 +4669,15 @@ pub struct DescribeNDRDataLeakOutAlertListResponse {
     version = "2019-09-04",
     name = "DescribeNatAcRule",
     output = DescribeNatAcRuleResponse,
-    error = super::errors::DescribeNatAcRuleError
+    error = super::errors::DescribeNatAcRuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::DescAcItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNatAcRule {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -4762,7 +4751,6 @@ pub struct DescribeNatAcRuleResponse {
     output = DescribeNatCcnFwSwitchResponse,
     error = super::errors::DescribeNatCcnFwSwitchError
 )]
-#[derive(Default)]
 pub struct DescribeNatCcnFwSwitch {
     /// `NatInsId`: a string.
     ///
@@ -4818,7 +4806,6 @@ pub struct DescribeNatCcnFwSwitchResponse {
     output = DescribeNatFwClusterRegionStatusResponse,
     error = super::errors::DescribeNatFwClusterRegionStatusError
 )]
-#[derive(Default)]
 pub struct DescribeNatFwClusterRegionStatus {
     /// `NatClusterRegionStatusQueryList`: a list of [`NatClusterRegionStatusQuery`](super::models::NatClusterRegionStatusQuery) objects.
     pub nat_cluster_region_status_query_list: Vec<models::NatClusterRegionStatusQuery>,
@@ -4850,9 +4837,15 @@ pub struct DescribeNatFwClusterRegionStatusResponse {
     version = "2019-09-04",
     name = "DescribeNatFwDnatRule",
     output = DescribeNatFwDnatRuleResponse,
-    error = super::errors::DescribeNatFwDnatRuleError
+    error = super::errors::DescribeNatFwDnatRuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::DescNatDnatRule,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNatFwDnatRule {
     /// `Index`: a string.
     ///
@@ -4921,7 +4914,6 @@ pub struct DescribeNatFwDnatRuleResponse {
     output = DescribeNatFwInfoCountResponse,
     error = super::errors::DescribeNatFwInfoCountError
 )]
-#[derive(Default)]
 pub struct DescribeNatFwInfoCount {}
 
 /// What a successful [`DescribeNatFwInfoCount`] call returns.
@@ -4964,7 +4956,6 @@ pub struct DescribeNatFwInfoCountResponse {
     output = DescribeNatFwInstanceResponse,
     error = super::errors::DescribeNatFwInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeNatFwInstance {}
 
 /// What a successful [`DescribeNatFwInstance`] call returns.
@@ -4993,7 +4984,6 @@ pub struct DescribeNatFwInstanceResponse {
     output = DescribeNatFwInstanceWithRegionResponse,
     error = super::errors::DescribeNatFwInstanceWithRegionError
 )]
-#[derive(Default)]
 pub struct DescribeNatFwInstanceWithRegion {}
 
 /// What a successful [`DescribeNatFwInstanceWithRegion`] call returns.
@@ -5017,9 +5007,15 @@ pub struct DescribeNatFwInstanceWithRegionResponse {
     version = "2019-09-04",
     name = "DescribeNatFwInstancesInfo",
     output = DescribeNatFwInstancesInfoResponse,
-    error = super::errors::DescribeNatFwInstancesInfoError
+    error = super::errors::DescribeNatFwInstancesInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = natins_lst,
+        item = models::NatInstanceInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNatFwInstancesInfo {
     /// `Filter`: a list of [`NatFwFilter`](super::models::NatFwFilter) objects.
     pub filter: Option<Vec<models::NatFwFilter>>,
@@ -5063,7 +5059,6 @@ pub struct DescribeNatFwInstancesInfoResponse {
     output = DescribeNatFwSwitchResponse,
     error = super::errors::DescribeNatFwSwitchError
 )]
-#[derive(Default)]
 pub struct DescribeNatFwSwitch {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -5137,9 +5132,15 @@ pub struct DescribeNatFwSwitchResponse {
     version = "2019-09-04",
     name = "DescribeNatFwVpcDnsLst",
     output = DescribeNatFwVpcDnsLstResponse,
-    error = super::errors::DescribeNatFwVpcDnsLstError
+    error = super::errors::DescribeNatFwVpcDnsLstError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpc_dns_switch_lst,
+        item = models::VpcDnsInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNatFwVpcDnsLst {
     /// `NatFwInsId`: a string.
     ///
@@ -5195,7 +5196,6 @@ pub struct DescribeNatFwVpcDnsLstResponse {
     output = DescribeNatRuleScopesResponse,
     error = super::errors::DescribeNatRuleScopesError
 )]
-#[derive(Default)]
 pub struct DescribeNatRuleScopes {}
 
 /// What a successful [`DescribeNatRuleScopes`] call returns.
@@ -5224,9 +5224,15 @@ pub struct DescribeNatRuleScopesResponse {
     version = "2019-09-04",
     name = "DescribeOfflineExportTask",
     output = DescribeOfflineExportTaskResponse,
-    error = super::errors::DescribeOfflineExportTaskError
+    error = super::errors::DescribeOfflineExportTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::OfflineExportTask,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOfflineExportTask {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -5297,7 +5303,6 @@ pub struct DescribeOfflineExportTaskResponse {
     output = DescribeOfflineExportTemporaryCredentialsResponse,
     error = super::errors::DescribeOfflineExportTemporaryCredentialsError
 )]
-#[derive(Default)]
 pub struct DescribeOfflineExportTemporaryCredentials {
     /// `TaskId`: a string.
     ///
@@ -5340,7 +5345,6 @@ pub struct DescribeOfflineExportTemporaryCredentialsResponse {
     output = DescribeOverviewResourceQuotaResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeOverviewResourceQuota {
     /// `Scene`: a string.
     ///
@@ -5381,7 +5385,6 @@ pub struct DescribeOverviewResourceQuotaResponse {
     output = DescribeResourceGroupResponse,
     error = super::errors::DescribeResourceGroupError
 )]
-#[derive(Default)]
 pub struct DescribeResourceGroup {
     /// `QueryType`: a string.
     ///
@@ -5422,7 +5425,6 @@ pub struct DescribeResourceGroupResponse {
     output = DescribeResourceGroupNewResponse,
     error = super::errors::DescribeResourceGroupNewError
 )]
-#[derive(Default)]
 pub struct DescribeResourceGroupNew {
     /// `QueryType`: a string.
     ///
@@ -5478,7 +5480,6 @@ pub struct DescribeResourceGroupNewResponse {
     output = DescribeRuleOverviewResponse,
     error = super::errors::DescribeRuleOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeRuleOverview {
     /// `Direction`: an unsigned 64-bit integer.
     ///
@@ -5529,9 +5530,15 @@ pub struct DescribeRuleOverviewResponse {
     version = "2019-09-04",
     name = "DescribeSecurityGroupList",
     output = DescribeSecurityGroupListResponse,
-    error = super::errors::DescribeSecurityGroupListError
+    error = super::errors::DescribeSecurityGroupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::SecurityGroupListData,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupList {
     /// `Direction`: an unsigned 64-bit integer.
     ///
@@ -5607,7 +5614,6 @@ pub struct DescribeSecurityGroupListResponse {
     output = DescribeSecurityGroupRegionListResponse,
     error = super::errors::DescribeSecurityGroupRegionListError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupRegionList {}
 
 /// What a successful [`DescribeSecurityGroupRegionList`] call returns.
@@ -5638,7 +5644,6 @@ pub struct DescribeSecurityGroupRegionListResponse {
     output = DescribeSerialRegionResponse,
     error = super::errors::DescribeSerialRegionError
 )]
-#[derive(Default)]
 pub struct DescribeSerialRegion {}
 
 /// What a successful [`DescribeSerialRegion`] call returns.
@@ -5709,7 +5714,6 @@ pub struct DescribeSerialRegionResponse {
     output = DescribeSourceAssetResponse,
     error = super::errors::DescribeSourceAssetError
 )]
-#[derive(Default)]
 pub struct DescribeSourceAsset {
     /// `ChooseType`: a string.
     ///
@@ -5773,7 +5777,6 @@ pub struct DescribeSourceAssetResponse {
     output = DescribeSwitchErrorResponse,
     error = super::errors::DescribeSwitchErrorError
 )]
-#[derive(Default)]
 pub struct DescribeSwitchError {
     /// `FwType`: a string.
     ///
@@ -5804,7 +5807,6 @@ pub struct DescribeSwitchErrorResponse {
     output = DescribeSwitchListsResponse,
     error = super::errors::DescribeSwitchListsError
 )]
-#[derive(Default)]
 pub struct DescribeSwitchLists {
     /// `Status`: a signed 64-bit integer.
     ///
@@ -5890,7 +5892,6 @@ pub struct DescribeSwitchListsResponse {
     output = DescribeTLogInfoResponse,
     error = super::errors::DescribeTLogInfoError
 )]
-#[derive(Default)]
 pub struct DescribeTLogInfo {
     /// `EndTime`: a string.
     ///
@@ -5936,7 +5937,6 @@ pub struct DescribeTLogInfoResponse {
     output = DescribeTLogIpListResponse,
     error = super::errors::DescribeTLogIpListError
 )]
-#[derive(Default)]
 pub struct DescribeTLogIpList {
     /// `EndTime`: a string.
     ///
@@ -5987,7 +5987,6 @@ pub struct DescribeTLogIpListResponse {
     output = DescribeTableStatusResponse,
     error = super::errors::DescribeTableStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTableStatus {
     /// `EdgeId`: a string.
     ///
@@ -6035,7 +6034,6 @@ pub struct DescribeTableStatusResponse {
     output = DescribeUnHandleEventTabListResponse,
     error = super::errors::DescribeUnHandleEventTabListError
 )]
-#[derive(Default)]
 pub struct DescribeUnHandleEventTabList {
     /// `StartTime`: a string.
     ///
@@ -6087,9 +6085,15 @@ pub struct DescribeUnHandleEventTabListResponse {
     version = "2019-09-04",
     name = "DescribeVpcAcRule",
     output = DescribeVpcAcRuleResponse,
-    error = super::errors::DescribeVpcAcRuleError
+    error = super::errors::DescribeVpcAcRuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::VpcRuleItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcAcRule {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -6156,9 +6160,15 @@ pub struct DescribeVpcAcRuleResponse {
     version = "2019-09-04",
     name = "DescribeVpcAclEdgeRange",
     output = DescribeVpcAclEdgeRangeResponse,
-    error = super::errors::DescribeVpcAclEdgeRangeError
+    error = super::errors::DescribeVpcAclEdgeRangeError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = edge_ranges,
+        item = models::EdgeRange,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcAclEdgeRange {
     /// `FromList`: a string.
     ///
@@ -6232,7 +6242,6 @@ pub struct DescribeVpcAclEdgeRangeResponse {
     output = DescribeVpcFwCcnPolicyWhiteListResponse,
     error = super::errors::DescribeVpcFwCcnPolicyWhiteListError
 )]
-#[derive(Default)]
 pub struct DescribeVpcFwCcnPolicyWhiteList {}
 
 /// What a successful [`DescribeVpcFwCcnPolicyWhiteList`] call returns.
@@ -6263,9 +6272,15 @@ pub struct DescribeVpcFwCcnPolicyWhiteListResponse {
     version = "2019-09-04",
     name = "DescribeVpcFwGroupSwitch",
     output = DescribeVpcFwGroupSwitchResponse,
-    error = super::errors::DescribeVpcFwGroupSwitchError
+    error = super::errors::DescribeVpcFwGroupSwitchError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = switch_list,
+        item = models::FwGroupSwitchShow,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcFwGroupSwitch {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -6327,9 +6342,15 @@ pub struct DescribeVpcFwGroupSwitchResponse {
     version = "2019-09-04",
     name = "DescribeVpcFwIpStat",
     output = DescribeVpcFwIpStatResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::FwGroupIpFlowStat,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcFwIpStat {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -6413,7 +6434,6 @@ pub struct DescribeVpcFwIpStatResponse {
     output = ExpandCfwVerticalResponse,
     error = super::errors::ExpandCfwVerticalError
 )]
-#[derive(Default)]
 pub struct ExpandCfwVertical {
     /// `FwType`: a string.
     ///
@@ -6469,7 +6489,6 @@ pub struct ExpandCfwVerticalResponse {
     output = ExportLogsOfflineResponse,
     error = super::errors::ExportLogsOfflineError
 )]
-#[derive(Default)]
 pub struct ExportLogsOffline {
     /// `Index`: a string.
     ///
@@ -6570,7 +6589,6 @@ pub struct ExportLogsOfflineResponse {
     output = ModifyAcRuleResponse,
     error = super::errors::ModifyAcRuleError
 )]
-#[derive(Default)]
 pub struct ModifyAcRule {
     /// `Data`: a list of [`RuleInfoData`](super::models::RuleInfoData) objects.
     pub data: Vec<models::RuleInfoData>,
@@ -6621,7 +6639,6 @@ pub struct ModifyAcRuleResponse {
     output = ModifyAclRuleResponse,
     error = super::errors::ModifyAclRuleError
 )]
-#[derive(Default)]
 pub struct ModifyAclRule {
     /// `Rules`: a list of [`CreateRuleItem`](super::models::CreateRuleItem) objects.
     pub rules: Vec<models::CreateRuleItem>,
@@ -6657,7 +6674,6 @@ pub struct ModifyAclRuleResponse {
     output = ModifyAddressTemplateResponse,
     error = super::errors::ModifyAddressTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyAddressTemplate {
     /// `Uuid`: a string.
     ///
@@ -6725,7 +6741,6 @@ pub struct ModifyAddressTemplateResponse {
     output = ModifyAllPublicIPSwitchStatusResponse,
     error = super::errors::ModifyAllPublicIPSwitchStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAllPublicIPSwitchStatus {
     /// `Status`: a signed 64-bit integer.
     ///
@@ -6769,7 +6784,6 @@ pub struct ModifyAllPublicIPSwitchStatusResponse {
     output = ModifyAllRuleStatusResponse,
     error = super::errors::ModifyAllRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAllRuleStatus {
     /// `Status`: an unsigned 64-bit integer.
     ///
@@ -6822,7 +6836,6 @@ pub struct ModifyAllRuleStatusResponse {
     output = ModifyAssetScanResponse,
     error = super::errors::ModifyAssetScanError
 )]
-#[derive(Default)]
 pub struct ModifyAssetScan {
     /// `ScanRange`: a signed 64-bit integer.
     ///
@@ -6890,7 +6903,6 @@ pub struct ModifyAssetScanResponse {
     output = ModifyAssetSyncResponse,
     error = super::errors::ModifyAssetSyncError
 )]
-#[derive(Default)]
 pub struct ModifyAssetSync {}
 
 /// What a successful [`ModifyAssetSync`] call returns.
@@ -6928,7 +6940,6 @@ pub struct ModifyAssetSyncResponse {
     output = ModifyBlockIgnoreListResponse,
     error = super::errors::ModifyBlockIgnoreListError
 )]
-#[derive(Default)]
 pub struct ModifyBlockIgnoreList {
     /// `RuleType`: a signed 64-bit integer.
     ///
@@ -6990,7 +7001,6 @@ pub struct ModifyBlockIgnoreListResponse {
     output = ModifyBlockIgnoreRuleResponse,
     error = super::errors::ModifyBlockIgnoreRuleError
 )]
-#[derive(Default)]
 pub struct ModifyBlockIgnoreRule {
     /// `Rule`: an [`IntrusionDefenseRule`](super::models::IntrusionDefenseRule).
     pub rule: models::IntrusionDefenseRule,
@@ -7021,7 +7031,6 @@ pub struct ModifyBlockIgnoreRuleResponse {
     output = ModifyBlockIgnoreRuleNewResponse,
     error = super::errors::ModifyBlockIgnoreRuleNewError
 )]
-#[derive(Default)]
 pub struct ModifyBlockIgnoreRuleNew {
     /// `Rule`: a [`BanAndAllowRule`](super::models::BanAndAllowRule).
     pub rule: models::BanAndAllowRule,
@@ -7052,7 +7061,6 @@ pub struct ModifyBlockIgnoreRuleNewResponse {
     output = ModifyBlockTopResponse,
     error = super::errors::ModifyBlockTopError
 )]
-#[derive(Default)]
 pub struct ModifyBlockTop {
     /// `OpeType`: a string.
     ///
@@ -7085,7 +7093,6 @@ pub struct ModifyBlockTopResponse {
     output = ModifyClusterFwBypassResponse,
     error = super::errors::ModifyClusterFwBypassError
 )]
-#[derive(Default)]
 pub struct ModifyClusterFwBypass {
     /// `FwType`: a string.
     ///
@@ -7128,7 +7135,6 @@ pub struct ModifyClusterFwBypassResponse {
     output = ModifyClusterNatFwSwitchResponse,
     error = super::errors::ModifyClusterNatFwSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyClusterNatFwSwitch {
     /// `NatCcnSwitch`: a [`NatCcnSwitchConfig`](super::models::NatCcnSwitchConfig).
     pub nat_ccn_switch: models::NatCcnSwitchConfig,
@@ -7154,7 +7160,6 @@ pub struct ModifyClusterNatFwSwitchResponse {
     output = ModifyClusterVpcFwSwitchResponse,
     error = super::errors::ModifyClusterVpcFwSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyClusterVpcFwSwitch {
     /// `Enable`: a signed 64-bit integer.
     ///
@@ -7185,7 +7190,6 @@ pub struct ModifyClusterVpcFwSwitchResponse {
     output = ModifyEWRuleStatusResponse,
     error = super::errors::ModifyEWRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyEWRuleStatus {
     /// `EdgeId`: a string.
     ///
@@ -7243,7 +7247,6 @@ pub struct ModifyEWRuleStatusResponse {
     output = ModifyEdgeIpSwitchResponse,
     error = super::errors::ModifyEdgeIpSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyEdgeIpSwitch {
     /// `Enable`: a signed 64-bit integer.
     ///
@@ -7284,7 +7287,6 @@ pub struct ModifyEdgeIpSwitchResponse {
     output = ModifyEnterpriseSecurityDispatchStatusResponse,
     error = super::errors::ModifyEnterpriseSecurityDispatchStatusError
 )]
-#[derive(Default)]
 pub struct ModifyEnterpriseSecurityDispatchStatus {
     /// `Status`: an unsigned 64-bit integer.
     ///
@@ -7317,7 +7319,6 @@ pub struct ModifyEnterpriseSecurityDispatchStatusResponse {
     output = ModifyEnterpriseSecurityGroupRuleResponse,
     error = super::errors::ModifyEnterpriseSecurityGroupRuleError
 )]
-#[derive(Default)]
 pub struct ModifyEnterpriseSecurityGroupRule {
     /// `ModifyType`: an unsigned 64-bit integer.
     ///
@@ -7373,7 +7374,6 @@ pub struct ModifyEnterpriseSecurityGroupRuleResponse {
     output = ModifyFwGroupSwitchResponse,
     error = super::errors::ModifyFwGroupSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyFwGroupSwitch {
     /// `Enable`: a signed 64-bit integer.
     ///
@@ -7409,7 +7409,6 @@ pub struct ModifyFwGroupSwitchResponse {
     output = ModifyIpsModeSwitchResponse,
     error = super::errors::ModifyIpsModeSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyIpsModeSwitch {
     /// `Mode`: a signed 64-bit integer.
     ///
@@ -7437,7 +7436,6 @@ pub struct ModifyIpsModeSwitchResponse {
     output = ModifyIsolateTableResponse,
     error = super::errors::ModifyIsolateTableError
 )]
-#[derive(Default)]
 pub struct ModifyIsolateTable {
     /// `ButtonAction`: a string.
     ///
@@ -7496,7 +7494,6 @@ pub struct ModifyIsolateTableResponse {
     output = ModifyNatAcRuleResponse,
     error = super::errors::ModifyNatAcRuleError
 )]
-#[derive(Default)]
 pub struct ModifyNatAcRule {
     /// `Rules`: a list of [`CreateNatRuleItem`](super::models::CreateNatRuleItem) objects.
     pub rules: Vec<models::CreateNatRuleItem>,
@@ -7532,7 +7529,6 @@ pub struct ModifyNatAcRuleResponse {
     output = ModifyNatFwReSelectResponse,
     error = super::errors::ModifyNatFwReSelectError
 )]
-#[derive(Default)]
 pub struct ModifyNatFwReSelect {
     /// `Mode`: a signed 64-bit integer.
     ///
@@ -7578,7 +7574,6 @@ pub struct ModifyNatFwReSelectResponse {
     output = ModifyNatFwSwitchResponse,
     error = super::errors::ModifyNatFwSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyNatFwSwitch {
     /// `Enable`: a signed 64-bit integer.
     ///
@@ -7621,7 +7616,6 @@ pub struct ModifyNatFwSwitchResponse {
     output = ModifyNatFwVpcDnsSwitchResponse,
     error = super::errors::ModifyNatFwVpcDnsSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyNatFwVpcDnsSwitch {
     /// `NatFwInsId`: a string.
     ///
@@ -7657,7 +7651,6 @@ pub struct ModifyNatFwVpcDnsSwitchResponse {
     output = ModifyNatInstanceResponse,
     error = super::errors::ModifyNatInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyNatInstance {
     /// `InstanceName`: a string.
     ///
@@ -7700,7 +7693,6 @@ pub struct ModifyNatInstanceResponse {
     output = ModifyNatSequenceRulesResponse,
     error = super::errors::ModifyNatSequenceRulesError
 )]
-#[derive(Default)]
 pub struct ModifyNatSequenceRules {
     /// `RuleChangeItems`: a list of [`RuleChangeItem`](super::models::RuleChangeItem) objects.
     ///
@@ -7733,7 +7725,6 @@ pub struct ModifyNatSequenceRulesResponse {
     output = ModifyResourceGroupResponse,
     error = super::errors::ModifyResourceGroupError
 )]
-#[derive(Default)]
 pub struct ModifyResourceGroup {
     /// `GroupId`: a string.
     ///
@@ -7771,7 +7762,6 @@ pub struct ModifyResourceGroupResponse {
     output = ModifyRunSyncAssetResponse,
     error = super::errors::ModifyRunSyncAssetError
 )]
-#[derive(Default)]
 pub struct ModifyRunSyncAsset {
     /// `Type`: an unsigned 64-bit integer.
     ///
@@ -7804,7 +7794,6 @@ pub struct ModifyRunSyncAssetResponse {
     output = ModifySecurityGroupItemRuleStatusResponse,
     error = super::errors::ModifySecurityGroupItemRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifySecurityGroupItemRuleStatus {
     /// `Direction`: an unsigned 64-bit integer.
     ///
@@ -7847,7 +7836,6 @@ pub struct ModifySecurityGroupItemRuleStatusResponse {
     output = ModifySecurityGroupRuleResponse,
     error = super::errors::ModifySecurityGroupRuleError
 )]
-#[derive(Default)]
 pub struct ModifySecurityGroupRule {
     /// `Direction`: an unsigned 64-bit integer.
     ///
@@ -7898,7 +7886,6 @@ pub struct ModifySecurityGroupRuleResponse {
     output = ModifySecurityGroupSequenceRulesResponse,
     error = super::errors::ModifySecurityGroupSequenceRulesError
 )]
-#[derive(Default)]
 pub struct ModifySecurityGroupSequenceRules {
     /// `Direction`: an unsigned 64-bit integer.
     ///
@@ -7936,7 +7923,6 @@ pub struct ModifySecurityGroupSequenceRulesResponse {
     output = ModifySequenceAclRulesResponse,
     error = super::errors::ModifySequenceAclRulesError
 )]
-#[derive(Default)]
 pub struct ModifySequenceAclRules {
     /// `RuleChangeItems`: a list of [`RuleChangeItem`](super::models::RuleChangeItem) objects.
     pub rule_change_items: Vec<models::RuleChangeItem>,
@@ -7967,7 +7953,6 @@ pub struct ModifySequenceAclRulesResponse {
     output = ModifySequenceRulesResponse,
     error = super::errors::ModifySequenceRulesError
 )]
-#[derive(Default)]
 pub struct ModifySequenceRules {
     /// `EdgeId`: a string.
     ///
@@ -8015,7 +8000,6 @@ pub struct ModifySequenceRulesResponse {
     output = ModifyStorageSettingResponse,
     error = super::errors::ModifyStorageSettingError
 )]
-#[derive(Default)]
 pub struct ModifyStorageSetting {}
 
 /// What a successful [`ModifyStorageSetting`] call returns.
@@ -8043,7 +8027,6 @@ pub struct ModifyStorageSettingResponse {
     output = ModifyTableStatusResponse,
     error = super::errors::ModifyTableStatusError
 )]
-#[derive(Default)]
 pub struct ModifyTableStatus {
     /// `EdgeId`: a string.
     ///
@@ -8091,7 +8074,6 @@ pub struct ModifyTableStatusResponse {
     output = ModifyVpcAcRuleResponse,
     error = super::errors::ModifyVpcAcRuleError
 )]
-#[derive(Default)]
 pub struct ModifyVpcAcRule {
     /// `Rules`: a list of [`VpcRuleItem`](super::models::VpcRuleItem) objects.
     pub rules: Vec<models::VpcRuleItem>,
@@ -8127,7 +8109,6 @@ pub struct ModifyVpcAcRuleResponse {
     output = ModifyVpcFwGroupResponse,
     error = super::errors::ModifyVpcFwGroupError
 )]
-#[derive(Default)]
 pub struct ModifyVpcFwGroup {
     /// `FwGroupId`: a string.
     ///
@@ -8166,7 +8147,6 @@ pub struct ModifyVpcFwGroupResponse {
     output = ModifyVpcFwSequenceRulesResponse,
     error = super::errors::ModifyVpcFwSequenceRulesError
 )]
-#[derive(Default)]
 pub struct ModifyVpcFwSequenceRules {
     /// `RuleChangeItems`: a list of [`RuleChangeItem`](super::models::RuleChangeItem) objects.
     ///
@@ -8194,7 +8174,6 @@ pub struct ModifyVpcFwSequenceRulesResponse {
     output = ModifyWhiteRuleResponse,
     error = super::errors::ModifyWhiteRuleError
 )]
-#[derive(Default)]
 pub struct ModifyWhiteRule {
     /// `Rule`: an [`IdsWhiteRule`](super::models::IdsWhiteRule).
     pub rule: models::IdsWhiteRule,
@@ -8230,7 +8209,6 @@ pub struct ModifyWhiteRuleResponse {
     output = OpenClusterNatFwSwitchResponse,
     error = super::errors::OpenClusterNatFwSwitchError
 )]
-#[derive(Default)]
 pub struct OpenClusterNatFwSwitch {
     /// `NatCcnSwitch`: a [`NatCcnSwitchConfig`](super::models::NatCcnSwitchConfig).
     pub nat_ccn_switch: models::NatCcnSwitchConfig,
@@ -8256,7 +8234,6 @@ pub struct OpenClusterNatFwSwitchResponse {
     output = RemoveAcRuleResponse,
     error = super::errors::RemoveAcRuleError
 )]
-#[derive(Default)]
 pub struct RemoveAcRule {
     /// `RuleUuid`: a signed 64-bit integer.
     ///
@@ -8299,7 +8276,6 @@ pub struct RemoveAcRuleResponse {
     output = RemoveAclRuleResponse,
     error = super::errors::RemoveAclRuleError
 )]
-#[derive(Default)]
 pub struct RemoveAclRule {
     /// `RuleUuid`: a list of signed 64-bit integers.
     ///
@@ -8342,7 +8318,6 @@ pub struct RemoveAclRuleResponse {
     output = RemoveEnterpriseSecurityGroupRuleResponse,
     error = super::errors::RemoveEnterpriseSecurityGroupRuleError
 )]
-#[derive(Default)]
 pub struct RemoveEnterpriseSecurityGroupRule {
     /// `RemoveType`: a signed 64-bit integer.
     ///
@@ -8390,7 +8365,6 @@ pub struct RemoveEnterpriseSecurityGroupRuleResponse {
     output = RemoveNatAcRuleResponse,
     error = super::errors::RemoveNatAcRuleError
 )]
-#[derive(Default)]
 pub struct RemoveNatAcRule {
     /// `RuleUuid`: a list of signed 64-bit integers.
     ///
@@ -8433,7 +8407,6 @@ pub struct RemoveNatAcRuleResponse {
     output = RemoveOfflineExportTaskResponse,
     error = super::errors::RemoveOfflineExportTaskError
 )]
-#[derive(Default)]
 pub struct RemoveOfflineExportTask {
     /// `TaskId`: a string.
     ///
@@ -8476,7 +8449,6 @@ pub struct RemoveOfflineExportTaskResponse {
     output = RemoveVpcAcRuleResponse,
     error = super::errors::RemoveVpcAcRuleError
 )]
-#[derive(Default)]
 pub struct RemoveVpcAcRule {
     /// `RuleUuids`: a list of signed 64-bit integers.
     ///
@@ -8519,7 +8491,6 @@ pub struct RemoveVpcAcRuleResponse {
     output = SearchLogResponse,
     error = super::errors::SearchLogError
 )]
-#[derive(Default)]
 pub struct SearchLog {
     /// `From`: a signed 64-bit integer.
     ///
@@ -8642,7 +8613,6 @@ pub struct SearchLogResponse {
     output = SetNatFwDnatRuleResponse,
     error = super::errors::SetNatFwDnatRuleError
 )]
-#[derive(Default)]
 pub struct SetNatFwDnatRule {
     /// `Mode`: an unsigned 64-bit integer.
     ///
@@ -8689,7 +8659,6 @@ pub struct SetNatFwDnatRuleResponse {
     output = SetNatFwEipResponse,
     error = super::errors::SetNatFwEipError
 )]
-#[derive(Default)]
 pub struct SetNatFwEip {
     /// `OperationType`: a string.
     ///
@@ -8727,7 +8696,6 @@ pub struct SetNatFwEipResponse {
     output = StopSecurityGroupRuleDispatchResponse,
     error = super::errors::StopSecurityGroupRuleDispatchError
 )]
-#[derive(Default)]
 pub struct StopSecurityGroupRuleDispatch {
     /// `StopType`: a signed 64-bit integer.
     ///
@@ -8760,7 +8728,6 @@ pub struct StopSecurityGroupRuleDispatchResponse {
     output = SyncFwOperateResponse,
     error = super::errors::SyncFwOperateError
 )]
-#[derive(Default)]
 pub struct SyncFwOperate {
     /// `SyncType`: a string.
     ///
@@ -8793,7 +8760,6 @@ pub struct SyncFwOperateResponse {
     output = UpdateCheckCcnNonDirectFlagResponse,
     error = super::errors::UpdateCheckCcnNonDirectFlagError
 )]
-#[derive(Default)]
 pub struct UpdateCheckCcnNonDirectFlag {
     /// `CcnId`: a string.
     ///
@@ -8826,7 +8792,6 @@ pub struct UpdateCheckCcnNonDirectFlagResponse {
     output = UpdateClusterVpcFwResponse,
     error = super::errors::UpdateClusterVpcFwError
 )]
-#[derive(Default)]
 pub struct UpdateClusterVpcFw {
     /// `CcnSwitch`: a [`CcnSwitchInfo`](super::models::CcnSwitchInfo).
     pub ccn_switch: models::CcnSwitchInfo,

@@ -17,7 +17,6 @@ use super::models;
     output = ConfirmCommonServiceWorkOrderResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ConfirmCommonServiceWorkOrder {
     /// `OrderId`: a string.
     ///
@@ -45,7 +44,6 @@ pub struct ConfirmCommonServiceWorkOrderResponse {
     output = CreateCommonServiceWorkOrderResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateCommonServiceWorkOrder {
     /// `DevicePositionSet`: a list of [`DevicePosition`](super::models::DevicePosition) objects.
     pub device_position_set: Vec<models::DevicePosition>,
@@ -104,7 +102,6 @@ pub struct CreateCommonServiceWorkOrderResponse {
     output = CreateModelEvaluationWorkOrderResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateModelEvaluationWorkOrder {
     /// `ModelSet`: a list of [`ModelVersion`](super::models::ModelVersion) objects.
     ///
@@ -150,7 +147,6 @@ pub struct CreateModelEvaluationWorkOrderResponse {
     output = CreateMovingWorkOrderResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateMovingWorkOrder {
     /// `IdcId`: an unsigned 64-bit integer.
     ///
@@ -199,7 +195,6 @@ pub struct CreateMovingWorkOrderResponse {
     output = CreateNetDeviceModelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateNetDeviceModel {
     /// `ModelDetail`: a [`NetDeviceModel`](super::models::NetDeviceModel).
     pub model_detail: models::NetDeviceModel,
@@ -235,7 +230,6 @@ pub struct CreateNetDeviceModelResponse {
     output = CreatePersonnelVisitWorkOrderResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreatePersonnelVisitWorkOrder {
     /// `PersonnelSet`: a list of [`Personnel`](super::models::Personnel) objects.
     pub personnel_set: Vec<models::Personnel>,
@@ -297,7 +291,6 @@ pub struct CreatePersonnelVisitWorkOrderResponse {
     output = CreatePowerOffWorkOrderResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreatePowerOffWorkOrder {
     /// `IdcId`: an unsigned 64-bit integer.
     ///
@@ -349,7 +342,6 @@ pub struct CreatePowerOffWorkOrderResponse {
     output = CreatePowerOnWorkOrderResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreatePowerOnWorkOrder {
     /// `IdcId`: an unsigned 64-bit integer.
     ///
@@ -388,7 +380,6 @@ pub struct CreatePowerOnWorkOrderResponse {
     output = CreateQuitWorkOrderResponse,
     error = super::errors::CreateQuitWorkOrderError
 )]
-#[derive(Default)]
 pub struct CreateQuitWorkOrder {
     /// `IdcId`: an unsigned 64-bit integer.
     ///
@@ -486,7 +477,6 @@ pub struct CreateQuitWorkOrderResponse {
     output = CreateRackOffWorkOrderResponse,
     error = super::errors::CreateRackOffWorkOrderError
 )]
-#[derive(Default)]
 pub struct CreateRackOffWorkOrder {
     /// `IdcId`: an unsigned 64-bit integer.
     ///
@@ -546,7 +536,6 @@ pub struct CreateRackOffWorkOrderResponse {
     output = CreateRackOnWorkOrderResponse,
     error = super::errors::CreateRackOnWorkOrderError
 )]
-#[derive(Default)]
 pub struct CreateRackOnWorkOrder {
     /// `IdcId`: an unsigned 64-bit integer.
     ///
@@ -598,7 +587,6 @@ pub struct CreateRackOnWorkOrderResponse {
     output = CreateReceivingWorkOrderResponse,
     error = super::errors::CreateReceivingWorkOrderError
 )]
-#[derive(Default)]
 pub struct CreateReceivingWorkOrder {
     /// `IdcId`: an unsigned 64-bit integer.
     ///
@@ -690,7 +678,6 @@ pub struct CreateReceivingWorkOrderResponse {
     output = CreateServerModelResponse,
     error = super::errors::CreateServerModelError
 )]
-#[derive(Default)]
 pub struct CreateServerModel {
     /// `ModelDetail`: a [`ServerModel`](super::models::ServerModel).
     pub model_detail: models::ServerModel,
@@ -726,7 +713,6 @@ pub struct CreateServerModelResponse {
     output = CreateSpeciallyQuitWorkOrderResponse,
     error = super::errors::CreateSpeciallyQuitWorkOrderError
 )]
-#[derive(Default)]
 pub struct CreateSpeciallyQuitWorkOrder {
     /// `IdcId`: an unsigned 64-bit integer.
     ///
@@ -781,7 +767,6 @@ pub struct CreateSpeciallyQuitWorkOrderResponse {
     output = DescribeAvailableModelListResponse,
     error = super::errors::DescribeAvailableModelListError
 )]
-#[derive(Default)]
 pub struct DescribeAvailableModelList {
     /// `IdcId`: an unsigned 64-bit integer.
     ///
@@ -819,7 +804,6 @@ pub struct DescribeAvailableModelListResponse {
     output = DescribeCampusListResponse,
     error = super::errors::DescribeCampusListError
 )]
-#[derive(Default)]
 pub struct DescribeCampusList {}
 
 /// What a successful [`DescribeCampusList`] call returns.
@@ -845,7 +829,6 @@ pub struct DescribeCampusListResponse {
     output = DescribeCommonServiceWorkOrderDetailResponse,
     error = super::errors::DescribeCommonServiceWorkOrderDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCommonServiceWorkOrderDetail {
     /// `OrderId`: a string.
     ///
@@ -892,7 +875,6 @@ pub struct DescribeCommonServiceWorkOrderDetailResponse {
     output = DescribeCustomerInfoResponse,
     error = super::errors::DescribeCustomerInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCustomerInfo {}
 
 /// What a successful [`DescribeCustomerInfo`] call returns.
@@ -916,9 +898,15 @@ pub struct DescribeCustomerInfoResponse {
     version = "2023-04-18",
     name = "DescribeDeviceList",
     output = DescribeDeviceListResponse,
-    error = super::errors::DescribeDeviceListError
+    error = super::errors::DescribeDeviceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = device_set,
+        item = models::Device,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceList {
     /// `DeviceType`: a string.
     ///
@@ -972,7 +960,6 @@ pub struct DescribeDeviceListResponse {
     output = DescribeDeviceWorkOrderDetailResponse,
     error = super::errors::DescribeDeviceWorkOrderDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceWorkOrderDetail {
     /// `OrderId`: a string.
     ///
@@ -1043,7 +1030,6 @@ pub struct DescribeDeviceWorkOrderDetailResponse {
     output = DescribeIdcUnitAssetDetailResponse,
     error = super::errors::DescribeIdcUnitAssetDetailError
 )]
-#[derive(Default)]
 pub struct DescribeIdcUnitAssetDetail {
     /// `IdcUnitId`: an unsigned 64-bit integer.
     ///
@@ -1074,7 +1060,6 @@ pub struct DescribeIdcUnitAssetDetailResponse {
     output = DescribeIdcUnitDetailResponse,
     error = super::errors::DescribeIdcUnitDetailError
 )]
-#[derive(Default)]
 pub struct DescribeIdcUnitDetail {
     /// `IdcUnitId`: an unsigned 64-bit integer.
     ///
@@ -1105,7 +1090,6 @@ pub struct DescribeIdcUnitDetailResponse {
     output = DescribeIdcsResponse,
     error = super::errors::DescribeIdcsError
 )]
-#[derive(Default)]
 pub struct DescribeIdcs {}
 
 /// What a successful [`DescribeIdcs`] call returns.
@@ -1131,7 +1115,6 @@ pub struct DescribeIdcsResponse {
     output = DescribeModelResponse,
     error = super::errors::DescribeModelError
 )]
-#[derive(Default)]
 pub struct DescribeModel {
     /// `DevModel`: a string.
     ///
@@ -1177,7 +1160,6 @@ pub struct DescribeModelResponse {
     output = DescribeModelEvaluationWorkOrderDetailResponse,
     error = super::errors::DescribeModelEvaluationWorkOrderDetailError
 )]
-#[derive(Default)]
 pub struct DescribeModelEvaluationWorkOrderDetail {
     /// `OrderId`: a string.
     ///
@@ -1227,7 +1209,6 @@ pub struct DescribeModelEvaluationWorkOrderDetailResponse {
     output = DescribeModelTemplateResponse,
     error = super::errors::DescribeModelTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeModelTemplate {
     /// `DeviceType`: a string.
     ///
@@ -1258,7 +1239,6 @@ pub struct DescribeModelTemplateResponse {
     output = DescribeModelVersionListResponse,
     error = super::errors::DescribeModelVersionListError
 )]
-#[derive(Default)]
 pub struct DescribeModelVersionList {
     /// `DeviceType`: a string.
     ///
@@ -1309,7 +1289,6 @@ pub struct DescribeModelVersionListResponse {
     output = DescribePersonnelVisitWorkOrderDetailResponse,
     error = super::errors::DescribePersonnelVisitWorkOrderDetailError
 )]
-#[derive(Default)]
 pub struct DescribePersonnelVisitWorkOrderDetail {
     /// `OrderId`: a string.
     ///
@@ -1359,7 +1338,6 @@ pub struct DescribePersonnelVisitWorkOrderDetailResponse {
     output = DescribePositionStatusSummaryResponse,
     error = super::errors::DescribePositionStatusSummaryError
 )]
-#[derive(Default)]
 pub struct DescribePositionStatusSummary {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1391,9 +1369,15 @@ pub struct DescribePositionStatusSummaryResponse {
     version = "2023-04-18",
     name = "DescribePositions",
     output = DescribePositionsResponse,
-    error = super::errors::DescribePositionsError
+    error = super::errors::DescribePositionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = position_set,
+        item = models::Position,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePositions {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1435,9 +1419,15 @@ pub struct DescribePositionsResponse {
     version = "2023-04-18",
     name = "DescribeRacks",
     output = DescribeRacksResponse,
-    error = super::errors::DescribeRacksError
+    error = super::errors::DescribeRacksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rack_set,
+        item = models::Rack,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRacks {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1491,7 +1481,6 @@ pub struct DescribeRacksResponse {
     output = DescribeRacksDistributionResponse,
     error = super::errors::DescribeRacksDistributionError
 )]
-#[derive(Default)]
 pub struct DescribeRacksDistribution {
     /// `IdcUnitId`: an unsigned 64-bit integer.
     ///
@@ -1522,7 +1511,6 @@ pub struct DescribeRacksDistributionResponse {
     output = DescribeResourceUsageResponse,
     error = super::errors::DescribeResourceUsageError
 )]
-#[derive(Default)]
 pub struct DescribeResourceUsage {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -1593,9 +1581,15 @@ pub struct DescribeResourceUsageResponse {
     version = "2023-04-18",
     name = "DescribeWorkOrderCarCollectList",
     output = DescribeWorkOrderCarCollectListResponse,
-    error = super::errors::DescribeWorkOrderCarCollectListError
+    error = super::errors::DescribeWorkOrderCarCollectListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = car_set,
+        item = models::PersonnelVisitCar,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWorkOrderCarCollectList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1637,9 +1631,15 @@ pub struct DescribeWorkOrderCarCollectListResponse {
     version = "2023-04-18",
     name = "DescribeWorkOrderContactCollectList",
     output = DescribeWorkOrderContactCollectListResponse,
-    error = super::errors::DescribeWorkOrderContactCollectListError
+    error = super::errors::DescribeWorkOrderContactCollectListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = contact_set,
+        item = models::ContactCollectInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWorkOrderContactCollectList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1681,9 +1681,15 @@ pub struct DescribeWorkOrderContactCollectListResponse {
     version = "2023-04-18",
     name = "DescribeWorkOrderList",
     output = DescribeWorkOrderListResponse,
-    error = super::errors::DescribeWorkOrderListError
+    error = super::errors::DescribeWorkOrderListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = work_order_set,
+        item = models::WorkOrderData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWorkOrderList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1728,9 +1734,15 @@ pub struct DescribeWorkOrderListResponse {
     version = "2023-04-18",
     name = "DescribeWorkOrderPersonnelCollectList",
     output = DescribeWorkOrderPersonnelCollectListResponse,
-    error = super::errors::DescribeWorkOrderPersonnelCollectListError
+    error = super::errors::DescribeWorkOrderPersonnelCollectListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = personnel_set,
+        item = models::Personnel,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWorkOrderPersonnelCollectList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1774,7 +1786,6 @@ pub struct DescribeWorkOrderPersonnelCollectListResponse {
     output = DescribeWorkOrderStatisticsResponse,
     error = super::errors::DescribeWorkOrderStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeWorkOrderStatistics {}
 
 /// What a successful [`DescribeWorkOrderStatistics`] call returns.
@@ -1837,7 +1848,6 @@ pub struct DescribeWorkOrderStatisticsResponse {
     output = DescribeWorkOrderTypesResponse,
     error = super::errors::DescribeWorkOrderTypesError
 )]
-#[derive(Default)]
 pub struct DescribeWorkOrderTypes {}
 
 /// What a successful [`DescribeWorkOrderTypes`] call returns.
@@ -1866,7 +1876,6 @@ pub struct DescribeWorkOrderTypesResponse {
     output = ExportCustomerWorkOrderDetailResponse,
     error = super::errors::ExportCustomerWorkOrderDetailError
 )]
-#[derive(Default)]
 pub struct ExportCustomerWorkOrderDetail {
     /// `BeginDateTime`: a string.
     ///
@@ -1909,7 +1918,6 @@ pub struct ExportCustomerWorkOrderDetailResponse {
     output = ModifyWorkOrderTypeCollectFlagResponse,
     error = super::errors::ModifyWorkOrderTypeCollectFlagError
 )]
-#[derive(Default)]
 pub struct ModifyWorkOrderTypeCollectFlag {
     /// `WorkOrderType`: a string.
     ///

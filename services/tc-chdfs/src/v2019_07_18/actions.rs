@@ -20,7 +20,6 @@ use super::models;
     output = CreateAccessGroupResponse,
     error = super::errors::CreateAccessGroupError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct CreateAccessGroup {
     /// `AccessGroupName`: a string.
@@ -55,7 +54,6 @@ pub struct CreateAccessGroupResponse {
     output = CreateAccessRulesResponse,
     error = super::errors::CreateAccessRulesError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct CreateAccessRules {
     /// `AccessRules`: a list of [`AccessRule`](super::models::AccessRule) objects.
@@ -87,7 +85,6 @@ pub struct CreateAccessRulesResponse {
     output = CreateFileSystemResponse,
     error = super::errors::CreateFileSystemError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct CreateFileSystem {
     /// `FileSystemName`: a string.
@@ -125,7 +122,6 @@ pub struct CreateFileSystemResponse {
     output = CreateLifeCycleRulesResponse,
     error = super::errors::CreateLifeCycleRulesError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct CreateLifeCycleRules {
     /// `FileSystemId`: a string.
@@ -157,7 +153,6 @@ pub struct CreateLifeCycleRulesResponse {
     output = CreateMountPointResponse,
     error = super::errors::CreateMountPointError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct CreateMountPoint {
     /// `MountPointName`: a string.
@@ -204,7 +199,6 @@ pub struct CreateMountPointResponse {
     output = CreateRestoreTasksResponse,
     error = super::errors::CreateRestoreTasksError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct CreateRestoreTasks {
     /// `FileSystemId`: a string.
@@ -236,7 +230,6 @@ pub struct CreateRestoreTasksResponse {
     output = DeleteAccessGroupResponse,
     error = super::errors::DeleteAccessGroupError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DeleteAccessGroup {
     /// `AccessGroupId`: a string.
@@ -265,7 +258,6 @@ pub struct DeleteAccessGroupResponse {
     output = DeleteAccessRulesResponse,
     error = super::errors::DeleteAccessRulesError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DeleteAccessRules {
     /// `AccessRuleIds`: a list of unsigned 64-bit integers.
@@ -294,7 +286,6 @@ pub struct DeleteAccessRulesResponse {
     output = DeleteFileSystemResponse,
     error = super::errors::DeleteFileSystemError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DeleteFileSystem {
     /// `FileSystemId`: a string.
@@ -323,7 +314,6 @@ pub struct DeleteFileSystemResponse {
     output = DeleteLifeCycleRulesResponse,
     error = super::errors::DeleteLifeCycleRulesError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DeleteLifeCycleRules {
     /// `LifeCycleRuleIds`: a list of unsigned 64-bit integers.
@@ -352,7 +342,6 @@ pub struct DeleteLifeCycleRulesResponse {
     output = DeleteMountPointResponse,
     error = super::errors::DeleteMountPointError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DeleteMountPoint {
     /// `MountPointId`: a string.
@@ -379,9 +368,14 @@ pub struct DeleteMountPointResponse {
     version = "2019-07-18",
     name = "DescribeAccessGroups",
     output = DescribeAccessGroupsResponse,
-    error = super::errors::DescribeAccessGroupsError
+    error = super::errors::DescribeAccessGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = access_groups,
+        item = models::AccessGroup
+    )
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeAccessGroups {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
@@ -417,9 +411,14 @@ pub struct DescribeAccessGroupsResponse {
     version = "2019-07-18",
     name = "DescribeAccessRules",
     output = DescribeAccessRulesResponse,
-    error = super::errors::DescribeAccessRulesError
+    error = super::errors::DescribeAccessRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = access_rules,
+        item = models::AccessRule
+    )
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeAccessRules {
     /// `AccessGroupId`: a string.
@@ -457,7 +456,6 @@ pub struct DescribeAccessRulesResponse {
     output = DescribeFileSystemResponse,
     error = super::errors::DescribeFileSystemError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeFileSystem {
     /// `FileSystemId`: a string.
@@ -496,9 +494,14 @@ pub struct DescribeFileSystemResponse {
     version = "2019-07-18",
     name = "DescribeFileSystems",
     output = DescribeFileSystemsResponse,
-    error = super::errors::DescribeFileSystemsError
+    error = super::errors::DescribeFileSystemsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = file_systems,
+        item = models::FileSystem
+    )
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeFileSystems {
     /// `Offset`: an unsigned 64-bit integer.
@@ -533,7 +536,6 @@ pub struct DescribeFileSystemsResponse {
     output = DescribeLifeCycleRulesResponse,
     error = super::errors::DescribeLifeCycleRulesError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeLifeCycleRules {
     /// `FileSystemId`: a string.
@@ -565,7 +567,6 @@ pub struct DescribeLifeCycleRulesResponse {
     output = DescribeMountPointResponse,
     error = super::errors::DescribeMountPointError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeMountPoint {
     /// `MountPointId`: a string.
@@ -595,9 +596,14 @@ pub struct DescribeMountPointResponse {
     version = "2019-07-18",
     name = "DescribeMountPoints",
     output = DescribeMountPointsResponse,
-    error = super::errors::DescribeMountPointsError
+    error = super::errors::DescribeMountPointsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = mount_points,
+        item = models::MountPoint
+    )
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeMountPoints {
     /// `FileSystemId`: a string.
@@ -638,7 +644,6 @@ pub struct DescribeMountPointsResponse {
     output = DescribeResourceTagsResponse,
     error = super::errors::DescribeResourceTagsError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeResourceTags {
     /// `FileSystemId`: a string.
@@ -670,7 +675,6 @@ pub struct DescribeResourceTagsResponse {
     output = DescribeRestoreTasksResponse,
     error = super::errors::DescribeRestoreTasksError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeRestoreTasks {
     /// `FileSystemId`: a string.
@@ -702,7 +706,6 @@ pub struct DescribeRestoreTasksResponse {
     output = ModifyAccessGroupResponse,
     error = super::errors::ModifyAccessGroupError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct ModifyAccessGroup {
     /// `AccessGroupId`: a string.
@@ -737,7 +740,6 @@ pub struct ModifyAccessGroupResponse {
     output = ModifyAccessRulesResponse,
     error = super::errors::ModifyAccessRulesError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct ModifyAccessRules {
     /// `AccessRules`: a list of [`AccessRule`](super::models::AccessRule) objects.
@@ -766,7 +768,6 @@ pub struct ModifyAccessRulesResponse {
     output = ModifyFileSystemResponse,
     error = super::errors::ModifyFileSystemError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct ModifyFileSystem {
     /// `FileSystemId`: a string.
@@ -804,7 +805,6 @@ pub struct ModifyFileSystemResponse {
     output = ModifyLifeCycleRulesResponse,
     error = super::errors::ModifyLifeCycleRulesError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct ModifyLifeCycleRules {
     /// `LifeCycleRules`: a list of [`LifeCycleRule`](super::models::LifeCycleRule) objects.
@@ -833,7 +833,6 @@ pub struct ModifyLifeCycleRulesResponse {
     output = ModifyMountPointResponse,
     error = super::errors::ModifyMountPointError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct ModifyMountPoint {
     /// `MountPointId`: a string.
@@ -871,7 +870,6 @@ pub struct ModifyMountPointResponse {
     output = ModifyResourceTagsResponse,
     error = super::errors::ModifyResourceTagsError
 )]
-#[derive(Default)]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct ModifyResourceTags {
     /// `FileSystemId`: a string.

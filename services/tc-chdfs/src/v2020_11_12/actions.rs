@@ -17,7 +17,6 @@ use super::models;
     output = AssociateAccessGroupsResponse,
     error = super::errors::AssociateAccessGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateAccessGroups {
     /// `MountPointId`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct AssociateAccessGroupsResponse {
     output = CreateAccessGroupResponse,
     error = super::errors::CreateAccessGroupError
 )]
-#[derive(Default)]
 pub struct CreateAccessGroup {
     /// `AccessGroupName`: a string.
     ///
@@ -96,7 +94,6 @@ pub struct CreateAccessGroupResponse {
     output = CreateAccessRulesResponse,
     error = super::errors::CreateAccessRulesError
 )]
-#[derive(Default)]
 pub struct CreateAccessRules {
     /// `AccessRules`: a list of [`AccessRule`](super::models::AccessRule) objects.
     pub access_rules: Vec<models::AccessRule>,
@@ -130,7 +127,6 @@ pub struct CreateAccessRulesResponse {
     output = CreateFileSystemResponse,
     error = super::errors::CreateFileSystemError
 )]
-#[derive(Default)]
 pub struct CreateFileSystem {
     /// `FileSystemName`: a string.
     ///
@@ -204,7 +200,6 @@ pub struct CreateFileSystemResponse {
     output = CreateLifeCycleRulesResponse,
     error = super::errors::CreateLifeCycleRulesError
 )]
-#[derive(Default)]
 pub struct CreateLifeCycleRules {
     /// `FileSystemId`: a string.
     ///
@@ -235,7 +230,6 @@ pub struct CreateLifeCycleRulesResponse {
     output = CreateMountPointResponse,
     error = super::errors::CreateMountPointError
 )]
-#[derive(Default)]
 pub struct CreateMountPoint {
     /// `MountPointName`: a string.
     ///
@@ -276,7 +270,6 @@ pub struct CreateMountPointResponse {
     output = CreatePathProtectionRuleResponse,
     error = super::errors::CreatePathProtectionRuleError
 )]
-#[derive(Default)]
 pub struct CreatePathProtectionRule {
     /// `FileSystemId`: a string.
     ///
@@ -319,7 +312,6 @@ pub struct CreatePathProtectionRuleResponse {
     output = CreateRestoreTasksResponse,
     error = super::errors::CreateRestoreTasksError
 )]
-#[derive(Default)]
 pub struct CreateRestoreTasks {
     /// `FileSystemId`: a string.
     ///
@@ -350,7 +342,6 @@ pub struct CreateRestoreTasksResponse {
     output = CreateTrashConfigResponse,
     error = super::errors::CreateTrashConfigError
 )]
-#[derive(Default)]
 pub struct CreateTrashConfig {
     /// `FileSystemId`: a string.
     ///
@@ -393,7 +384,6 @@ pub struct CreateTrashConfigResponse {
     output = DeleteAccessGroupResponse,
     error = super::errors::DeleteAccessGroupError
 )]
-#[derive(Default)]
 pub struct DeleteAccessGroup {
     /// `AccessGroupId`: a string.
     ///
@@ -421,7 +411,6 @@ pub struct DeleteAccessGroupResponse {
     output = DeleteAccessRulesResponse,
     error = super::errors::DeleteAccessRulesError
 )]
-#[derive(Default)]
 pub struct DeleteAccessRules {
     /// `AccessRuleIds`: a list of unsigned 64-bit integers.
     ///
@@ -449,7 +438,6 @@ pub struct DeleteAccessRulesResponse {
     output = DeleteFileSystemResponse,
     error = super::errors::DeleteFileSystemError
 )]
-#[derive(Default)]
 pub struct DeleteFileSystem {
     /// `FileSystemId`: a string.
     ///
@@ -477,7 +465,6 @@ pub struct DeleteFileSystemResponse {
     output = DeleteLifeCycleRulesResponse,
     error = super::errors::DeleteLifeCycleRulesError
 )]
-#[derive(Default)]
 pub struct DeleteLifeCycleRules {
     /// `LifeCycleRuleIds`: a list of unsigned 64-bit integers.
     ///
@@ -505,7 +492,6 @@ pub struct DeleteLifeCycleRulesResponse {
     output = DeleteMountPointResponse,
     error = super::errors::DeleteMountPointError
 )]
-#[derive(Default)]
 pub struct DeleteMountPoint {
     /// `MountPointId`: a string.
     ///
@@ -533,7 +519,6 @@ pub struct DeleteMountPointResponse {
     output = DeletePathProtectionRuleResponse,
     error = super::errors::DeletePathProtectionRuleError
 )]
-#[derive(Default)]
 pub struct DeletePathProtectionRule {
     /// `PathProtectionRuleId`: an unsigned 64-bit integer.
     ///
@@ -561,7 +546,6 @@ pub struct DeletePathProtectionRuleResponse {
     output = DeleteTrashConfigResponse,
     error = super::errors::DeleteTrashConfigError
 )]
-#[derive(Default)]
 pub struct DeleteTrashConfig {
     /// `FileSystemId`: a string.
     ///
@@ -589,7 +573,6 @@ pub struct DeleteTrashConfigResponse {
     output = DescribeAccessGroupResponse,
     error = super::errors::DescribeAccessGroupError
 )]
-#[derive(Default)]
 pub struct DescribeAccessGroup {
     /// `AccessGroupId`: a string.
     ///
@@ -620,7 +603,6 @@ pub struct DescribeAccessGroupResponse {
     output = DescribeAccessGroupsResponse,
     error = super::errors::DescribeAccessGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeAccessGroups {
     /// `VpcId`: a string.
     ///
@@ -671,7 +653,6 @@ pub struct DescribeAccessGroupsResponse {
     output = DescribeAccessRulesResponse,
     error = super::errors::DescribeAccessRulesError
 )]
-#[derive(Default)]
 pub struct DescribeAccessRules {
     /// `AccessGroupId`: a string.
     ///
@@ -702,7 +683,6 @@ pub struct DescribeAccessRulesResponse {
     output = DescribeFileSystemResponse,
     error = super::errors::DescribeFileSystemError
 )]
-#[derive(Default)]
 pub struct DescribeFileSystem {
     /// `FileSystemId`: a string.
     ///
@@ -763,7 +743,6 @@ pub struct DescribeFileSystemResponse {
     output = DescribeFileSystemsResponse,
     error = super::errors::DescribeFileSystemsError
 )]
-#[derive(Default)]
 pub struct DescribeFileSystems {
     /// `FileSystemIdMarker`: a string.
     ///
@@ -804,7 +783,6 @@ pub struct DescribeFileSystemsResponse {
     output = DescribeLifeCycleRulesResponse,
     error = super::errors::DescribeLifeCycleRulesError
 )]
-#[derive(Default)]
 pub struct DescribeLifeCycleRules {
     /// `FileSystemId`: a string.
     ///
@@ -835,7 +813,6 @@ pub struct DescribeLifeCycleRulesResponse {
     output = DescribeMountPointResponse,
     error = super::errors::DescribeMountPointError
 )]
-#[derive(Default)]
 pub struct DescribeMountPoint {
     /// `MountPointId`: a string.
     ///
@@ -866,7 +843,6 @@ pub struct DescribeMountPointResponse {
     output = DescribeMountPointsResponse,
     error = super::errors::DescribeMountPointsError
 )]
-#[derive(Default)]
 pub struct DescribeMountPoints {
     /// `FileSystemId`: a string.
     ///
@@ -907,7 +883,6 @@ pub struct DescribeMountPointsResponse {
     output = DescribePathProtectionRulesResponse,
     error = super::errors::DescribePathProtectionRulesError
 )]
-#[derive(Default)]
 pub struct DescribePathProtectionRules {
     /// `FileSystemId`: a string.
     ///
@@ -938,7 +913,6 @@ pub struct DescribePathProtectionRulesResponse {
     output = DescribeResourceTagsResponse,
     error = super::errors::DescribeResourceTagsError
 )]
-#[derive(Default)]
 pub struct DescribeResourceTags {
     /// `FileSystemId`: a string.
     ///
@@ -969,7 +943,6 @@ pub struct DescribeResourceTagsResponse {
     output = DescribeRestoreTasksResponse,
     error = super::errors::DescribeRestoreTasksError
 )]
-#[derive(Default)]
 pub struct DescribeRestoreTasks {
     /// `FileSystemId`: a string.
     ///
@@ -1015,7 +988,6 @@ pub struct DescribeRestoreTasksResponse {
     output = DescribeTrashConfigResponse,
     error = super::errors::DescribeTrashConfigError
 )]
-#[derive(Default)]
 pub struct DescribeTrashConfig {
     /// `FileSystemId`: a string.
     ///
@@ -1046,7 +1018,6 @@ pub struct DescribeTrashConfigResponse {
     output = DisassociateAccessGroupsResponse,
     error = super::errors::DisassociateAccessGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateAccessGroups {
     /// `MountPointId`: a string.
     ///
@@ -1079,7 +1050,6 @@ pub struct DisassociateAccessGroupsResponse {
     output = ModifyAccessGroupResponse,
     error = super::errors::ModifyAccessGroupError
 )]
-#[derive(Default)]
 pub struct ModifyAccessGroup {
     /// `AccessGroupId`: a string.
     ///
@@ -1117,7 +1087,6 @@ pub struct ModifyAccessGroupResponse {
     output = ModifyAccessRulesResponse,
     error = super::errors::ModifyAccessRulesError
 )]
-#[derive(Default)]
 pub struct ModifyAccessRules {
     /// `AccessRules`: a list of [`AccessRule`](super::models::AccessRule) objects.
     pub access_rules: Vec<models::AccessRule>,
@@ -1143,7 +1112,6 @@ pub struct ModifyAccessRulesResponse {
     output = ModifyFileSystemResponse,
     error = super::errors::ModifyFileSystemError
 )]
-#[derive(Default)]
 pub struct ModifyFileSystem {
     /// `FileSystemId`: a string.
     ///
@@ -1206,7 +1174,6 @@ pub struct ModifyFileSystemResponse {
     output = ModifyLifeCycleRulesResponse,
     error = super::errors::ModifyLifeCycleRulesError
 )]
-#[derive(Default)]
 pub struct ModifyLifeCycleRules {
     /// `LifeCycleRules`: a list of [`LifeCycleRule`](super::models::LifeCycleRule) objects.
     pub life_cycle_rules: Vec<models::LifeCycleRule>,
@@ -1232,7 +1199,6 @@ pub struct ModifyLifeCycleRulesResponse {
     output = ModifyMountPointResponse,
     error = super::errors::ModifyMountPointError
 )]
-#[derive(Default)]
 pub struct ModifyMountPoint {
     /// `MountPointId`: a string.
     ///
@@ -1270,7 +1236,6 @@ pub struct ModifyMountPointResponse {
     output = ModifyPathProtectionRuleResponse,
     error = super::errors::ModifyPathProtectionRuleError
 )]
-#[derive(Default)]
 pub struct ModifyPathProtectionRule {
     /// `PathProtectionRuleId`: an unsigned 64-bit integer.
     ///
@@ -1313,7 +1278,6 @@ pub struct ModifyPathProtectionRuleResponse {
     output = ModifyResourceTagsResponse,
     error = super::errors::ModifyResourceTagsError
 )]
-#[derive(Default)]
 pub struct ModifyResourceTags {
     /// `FileSystemId`: a string.
     ///
@@ -1344,7 +1308,6 @@ pub struct ModifyResourceTagsResponse {
     output = ModifyTrashConfigResponse,
     error = super::errors::ModifyTrashConfigError
 )]
-#[derive(Default)]
 pub struct ModifyTrashConfig {
     /// `FileSystemId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateApiImportUserJobResponse,
     error = super::errors::CreateApiImportUserJobError
 )]
-#[derive(Default)]
 pub struct CreateApiImportUserJob {
     /// `UserStoreId`: a string.
     ///
@@ -51,7 +50,6 @@ pub struct CreateApiImportUserJobResponse {
     output = CreateFileExportUserJobResponse,
     error = super::errors::CreateFileExportUserJobError
 )]
-#[derive(Default)]
 pub struct CreateFileExportUserJob {
     /// `UserStoreId`: a string.
     ///
@@ -93,7 +91,6 @@ pub struct CreateFileExportUserJobResponse {
     output = CreateUserResponse,
     error = super::errors::CreateUserError
 )]
-#[derive(Default)]
 pub struct CreateUser {
     /// `UserStoreId`: a string.
     ///
@@ -197,7 +194,6 @@ pub struct CreateUserResponse {
     output = CreateUserGroupResponse,
     error = super::errors::CreateUserGroupError
 )]
-#[derive(Default)]
 pub struct CreateUserGroup {
     /// `DisplayName`: a string.
     ///
@@ -240,7 +236,6 @@ pub struct CreateUserGroupResponse {
     output = CreateUserStoreResponse,
     error = super::errors::CreateUserStoreError
 )]
-#[derive(Default)]
 pub struct CreateUserStore {
     /// `UserPoolName`: a string.
     ///
@@ -283,7 +278,6 @@ pub struct CreateUserStoreResponse {
     output = DeleteUserGroupsResponse,
     error = super::errors::DeleteUserGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteUserGroups {
     /// `UserGroupIds`: a list of strings.
     pub user_group_ids: Vec<String>,
@@ -317,7 +311,6 @@ pub struct DeleteUserGroupsResponse {
     output = DeleteUserStoreResponse,
     error = super::errors::DeleteUserStoreError
 )]
-#[derive(Default)]
 pub struct DeleteUserStore {
     /// `UserPoolId`: a string.
     ///
@@ -345,7 +338,6 @@ pub struct DeleteUserStoreResponse {
     output = DeleteUsersResponse,
     error = super::errors::DeleteUsersError
 )]
-#[derive(Default)]
 pub struct DeleteUsers {
     /// `UserStoreId`: a string.
     ///
@@ -376,7 +368,6 @@ pub struct DeleteUsersResponse {
     output = DescribeUserResponse,
     error = super::errors::DescribeUserError
 )]
-#[derive(Default)]
 pub struct DescribeUser {
     /// `UserStoreId`: a string.
     ///
@@ -429,7 +420,6 @@ pub struct DescribeUserResponse {
     output = DescribeUserByIdResponse,
     error = super::errors::DescribeUserByIdError
 )]
-#[derive(Default)]
 pub struct DescribeUserById {
     /// `UserStoreId`: a string.
     ///
@@ -470,7 +460,6 @@ pub struct DescribeUserByIdResponse {
     output = LinkAccountResponse,
     error = super::errors::LinkAccountError
 )]
-#[derive(Default)]
 pub struct LinkAccount {
     /// `UserStoreId`: a string.
     ///
@@ -513,7 +502,6 @@ pub struct LinkAccountResponse {
     output = ListJobsResponse,
     error = super::errors::ListJobsError
 )]
-#[derive(Default)]
 pub struct ListJobs {
     /// `UserStoreId`: a string.
     ///
@@ -547,7 +535,6 @@ pub struct ListJobsResponse {
     output = ListLogMessageByConditionResponse,
     error = super::errors::ListLogMessageByConditionError
 )]
-#[derive(Default)]
 pub struct ListLogMessageByCondition {
     /// `UserStoreId`: a string.
     ///
@@ -597,7 +584,6 @@ pub struct ListLogMessageByConditionResponse {
     output = ListUserResponse,
     error = super::errors::ListUserError
 )]
-#[derive(Default)]
 pub struct ListUser {
     /// `UserStoreId`: a string.
     ///
@@ -647,7 +633,6 @@ pub struct ListUserResponse {
     output = ListUserByPropertyResponse,
     error = super::errors::ListUserByPropertyError
 )]
-#[derive(Default)]
 pub struct ListUserByProperty {
     /// `UserStoreId`: a string.
     ///
@@ -693,7 +678,6 @@ pub struct ListUserByPropertyResponse {
     output = ListUserGroupsResponse,
     error = super::errors::ListUserGroupsError
 )]
-#[derive(Default)]
 pub struct ListUserGroups {
     /// `UserStoreId`: a string.
     ///
@@ -740,7 +724,6 @@ pub struct ListUserGroupsResponse {
     output = ListUserStoreResponse,
     error = super::errors::ListUserStoreError
 )]
-#[derive(Default)]
 pub struct ListUserStore {}
 
 /// What a successful [`ListUserStore`] call returns.
@@ -766,7 +749,6 @@ pub struct ListUserStoreResponse {
     output = ResetPasswordResponse,
     error = super::errors::ResetPasswordError
 )]
-#[derive(Default)]
 pub struct ResetPassword {
     /// `UserId`: a string.
     ///
@@ -804,7 +786,6 @@ pub struct ResetPasswordResponse {
     output = SetPasswordResponse,
     error = super::errors::SetPasswordError
 )]
-#[derive(Default)]
 pub struct SetPassword {
     /// `UserStoreId`: a string.
     ///
@@ -842,7 +823,6 @@ pub struct SetPasswordResponse {
     output = UpdateUserResponse,
     error = super::errors::UpdateUserError
 )]
-#[derive(Default)]
 pub struct UpdateUser {
     /// `UserId`: a string.
     ///
@@ -946,7 +926,6 @@ pub struct UpdateUserResponse {
     output = UpdateUserGroupResponse,
     error = super::errors::UpdateUserGroupError
 )]
-#[derive(Default)]
 pub struct UpdateUserGroup {
     /// `UserGroupId`: a string.
     ///
@@ -989,7 +968,6 @@ pub struct UpdateUserGroupResponse {
     output = UpdateUserStatusResponse,
     error = super::errors::UpdateUserStatusError
 )]
-#[derive(Default)]
 pub struct UpdateUserStatus {
     /// `UserStoreId`: a string.
     ///
@@ -1027,7 +1005,6 @@ pub struct UpdateUserStatusResponse {
     output = UpdateUserStoreResponse,
     error = super::errors::UpdateUserStoreError
 )]
-#[derive(Default)]
 pub struct UpdateUserStore {
     /// `UserPoolId`: a string.
     ///

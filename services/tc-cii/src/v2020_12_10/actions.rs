@@ -17,7 +17,6 @@ use super::models;
     output = CreateStructureTaskResponse,
     error = super::errors::CreateStructureTaskError
 )]
-#[derive(Default)]
 pub struct CreateStructureTask {
     /// `PolicyId`: a string.
     ///
@@ -85,7 +84,6 @@ pub struct CreateStructureTaskResponse {
     output = DescribeStructCompareDataResponse,
     error = super::errors::DescribeStructCompareDataError
 )]
-#[derive(Default)]
 pub struct DescribeStructCompareData {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -141,7 +139,6 @@ pub struct DescribeStructCompareDataResponse {
     output = DescribeStructureTaskResultResponse,
     error = super::errors::DescribeStructureTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeStructureTaskResult {
     /// `TaskId`: a string.
     ///

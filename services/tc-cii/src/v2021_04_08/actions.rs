@@ -17,7 +17,6 @@ use super::models;
     output = AddSubStructureTasksResponse,
     error = super::errors::AddSubStructureTasksError
 )]
-#[derive(Default)]
 pub struct AddSubStructureTasks {
     /// `MainTaskId`: a string.
     ///
@@ -51,7 +50,6 @@ pub struct AddSubStructureTasksResponse {
     output = CreateAutoClassifyStructureTaskResponse,
     error = super::errors::CreateAutoClassifyStructureTaskError
 )]
-#[derive(Default)]
 pub struct CreateAutoClassifyStructureTask {
     /// `ServiceType`: a string.
     ///
@@ -105,7 +103,6 @@ pub struct CreateAutoClassifyStructureTaskResponse {
     output = CreateStructureTaskResponse,
     error = super::errors::CreateStructureTaskError
 )]
-#[derive(Default)]
 pub struct CreateStructureTask {
     /// `ServiceType`: a string.
     ///
@@ -159,7 +156,6 @@ pub struct CreateStructureTaskResponse {
     output = CreateUnderwriteTaskByIdResponse,
     error = super::errors::CreateUnderwriteTaskByIdError
 )]
-#[derive(Default)]
 pub struct CreateUnderwriteTaskById {
     /// `MainTaskIds`: a list of strings.
     ///
@@ -197,7 +193,6 @@ pub struct CreateUnderwriteTaskByIdResponse {
     output = DescribeMachineUnderwriteResponse,
     error = super::errors::DescribeMachineUnderwriteError
 )]
-#[derive(Default)]
 pub struct DescribeMachineUnderwrite {
     /// `UnderwriteTaskId`: a string.
     ///
@@ -258,7 +253,6 @@ pub struct DescribeMachineUnderwriteResponse {
     output = DescribeQualityScoreResponse,
     error = super::errors::DescribeQualityScoreError
 )]
-#[derive(Default)]
 pub struct DescribeQualityScore {
     /// `File`: a file's contents.
     pub file: String,
@@ -289,7 +283,6 @@ pub struct DescribeQualityScoreResponse {
     output = DescribeReportClassifyResponse,
     error = super::errors::DescribeReportClassifyError
 )]
-#[derive(Default)]
 pub struct DescribeReportClassify {
     /// `ServiceType`: a string.
     ///
@@ -325,7 +318,6 @@ pub struct DescribeReportClassifyResponse {
     output = DescribeStructCompareDataResponse,
     error = super::errors::DescribeStructCompareDataError
 )]
-#[derive(Default)]
 pub struct DescribeStructCompareData {
     /// `MainTaskId`: a string.
     ///
@@ -419,7 +411,6 @@ pub struct DescribeStructCompareDataResponse {
     output = DescribeStructureDifferenceResponse,
     error = super::errors::DescribeStructureDifferenceError
 )]
-#[derive(Default)]
 pub struct DescribeStructureDifference {
     /// `MainTaskId`: a string.
     ///
@@ -465,7 +456,6 @@ pub struct DescribeStructureDifferenceResponse {
     output = DescribeStructureResultResponse,
     error = super::errors::DescribeStructureResultError
 )]
-#[derive(Default)]
 pub struct DescribeStructureResult {
     /// `MainTaskId`: a string.
     ///
@@ -502,7 +492,6 @@ pub struct DescribeStructureResultResponse {
     output = DescribeStructureTaskResultResponse,
     error = super::errors::DescribeStructureTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeStructureTaskResult {
     /// `MainTaskId`: a string.
     ///
@@ -538,7 +527,6 @@ pub struct DescribeStructureTaskResultResponse {
     output = DescribeUnderwriteTaskResponse,
     error = super::errors::DescribeUnderwriteTaskError
 )]
-#[derive(Default)]
 pub struct DescribeUnderwriteTask {
     /// `UnderwriteTaskId`: a string.
     ///
@@ -599,7 +587,6 @@ pub struct DescribeUnderwriteTaskResponse {
     output = UploadMedicalFileResponse,
     error = super::errors::UploadMedicalFileError
 )]
-#[derive(Default)]
 pub struct UploadMedicalFile {
     /// `File`: a file's contents.
     pub file: Option<String>,

@@ -16,7 +16,6 @@ use ::tc_core::{tc_action, tc_model};
     output = DescribeSdkAppidResponse,
     error = super::errors::DescribeSdkAppidError
 )]
-#[derive(Default)]
 pub struct DescribeSdkAppid {}
 
 /// What a successful [`DescribeSdkAppid`] call returns.

@@ -17,7 +17,6 @@ use super::models;
     output = AssociateRoutesSecurityGroupResponse,
     error = super::errors::AssociateRoutesSecurityGroupError
 )]
-#[derive(Default)]
 pub struct AssociateRoutesSecurityGroup {
     /// `InstanceRoutes`: a list of [`InstanceRoute`](super::models::InstanceRoute) objects.
     pub instance_routes: Vec<models::InstanceRoute>,
@@ -51,7 +50,6 @@ pub struct AssociateRoutesSecurityGroupResponse {
     output = AuthorizeTokenResponse,
     error = super::errors::AuthorizeTokenError
 )]
-#[derive(Default)]
 pub struct AuthorizeToken {
     /// `InstanceId`: a string.
     ///
@@ -94,7 +92,6 @@ pub struct AuthorizeTokenResponse {
     output = BatchCreateAclResponse,
     error = super::errors::BatchCreateAclError
 )]
-#[derive(Default)]
 pub struct BatchCreateAcl {
     /// `InstanceId`: a string.
     ///
@@ -140,7 +137,6 @@ pub struct BatchCreateAclResponse {
     output = BatchModifyGroupOffsetsResponse,
     error = super::errors::BatchModifyGroupOffsetsError
 )]
-#[derive(Default)]
 pub struct BatchModifyGroupOffsets {
     /// `GroupName`: a string.
     ///
@@ -184,7 +180,6 @@ pub struct BatchModifyGroupOffsetsResponse {
     output = BatchModifyTopicAttributesResponse,
     error = super::errors::BatchModifyTopicAttributesError
 )]
-#[derive(Default)]
 pub struct BatchModifyTopicAttributes {
     /// `InstanceId`: a string.
     ///
@@ -218,7 +213,6 @@ pub struct BatchModifyTopicAttributesResponse {
     output = CancelAuthorizationTokenResponse,
     error = super::errors::CancelAuthorizationTokenError
 )]
-#[derive(Default)]
 pub struct CancelAuthorizationToken {
     /// `InstanceId`: a string.
     ///
@@ -261,7 +255,6 @@ pub struct CancelAuthorizationTokenResponse {
     output = CheckCdcClusterResponse,
     error = super::errors::CheckCdcClusterError
 )]
-#[derive(Default)]
 pub struct CheckCdcCluster {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -294,7 +287,6 @@ pub struct CheckCdcClusterResponse {
     output = CreateAclResponse,
     error = super::errors::CreateAclError
 )]
-#[derive(Default)]
 pub struct CreateAcl {
     /// `InstanceId`: a string.
     ///
@@ -360,7 +352,6 @@ pub struct CreateAclResponse {
     output = CreateAclRuleResponse,
     error = super::errors::CreateAclRuleError
 )]
-#[derive(Default)]
 pub struct CreateAclRule {
     /// `InstanceId`: a string.
     ///
@@ -426,7 +417,6 @@ pub struct CreateAclRuleResponse {
     output = CreateCdcClusterResponse,
     error = super::errors::CreateCdcClusterError
 )]
-#[derive(Default)]
 pub struct CreateCdcCluster {
     /// `CdcId`: a string.
     ///
@@ -494,7 +484,6 @@ pub struct CreateCdcClusterResponse {
     output = CreateConnectResourceResponse,
     error = super::errors::CreateConnectResourceError
 )]
-#[derive(Default)]
 pub struct CreateConnectResource {
     /// `ResourceName`: a string.
     ///
@@ -579,7 +568,6 @@ pub struct CreateConnectResourceResponse {
     output = CreateConsumerResponse,
     error = super::errors::CreateConsumerError
 )]
-#[derive(Default)]
 pub struct CreateConsumer {
     /// `InstanceId`: a string.
     ///
@@ -625,7 +613,6 @@ pub struct CreateConsumerResponse {
     output = CreateDatahubTaskResponse,
     error = super::errors::CreateDatahubTaskError
 )]
-#[derive(Default)]
 pub struct CreateDatahubTask {
     /// `TaskName`: a string.
     ///
@@ -697,7 +684,6 @@ pub struct CreateDatahubTaskResponse {
     output = CreateDatahubTopicResponse,
     error = super::errors::CreateDatahubTopicError
 )]
-#[derive(Default)]
 pub struct CreateDatahubTopic {
     /// `Name`: a string.
     ///
@@ -746,7 +732,6 @@ pub struct CreateDatahubTopicResponse {
     output = CreateInstancePreResponse,
     error = super::errors::CreateInstancePreError
 )]
-#[derive(Default)]
 pub struct CreateInstancePre {
     /// `InstanceName`: a string.
     ///
@@ -891,7 +876,6 @@ pub struct CreateInstancePreResponse {
     output = CreateMetaAndDataSyncDatahubTaskResponse,
     error = super::errors::CreateMetaAndDataSyncDatahubTaskError
 )]
-#[derive(Default)]
 pub struct CreateMetaAndDataSyncDatahubTask {
     /// `TaskName`: a string.
     ///
@@ -965,7 +949,6 @@ pub struct CreateMetaAndDataSyncDatahubTaskResponse {
     output = CreateMetaDataAndOffsetSyncDatahubTaskResponse,
     error = super::errors::CreateMetaDataAndOffsetSyncDatahubTaskError
 )]
-#[derive(Default)]
 pub struct CreateMetaDataAndOffsetSyncDatahubTask {
     /// `TaskName`: a string.
     ///
@@ -1039,7 +1022,6 @@ pub struct CreateMetaDataAndOffsetSyncDatahubTaskResponse {
     output = CreateMetaSyncDatahubTaskResponse,
     error = super::errors::CreateMetaSyncDatahubTaskError
 )]
-#[derive(Default)]
 pub struct CreateMetaSyncDatahubTask {
     /// `TaskName`: a string.
     ///
@@ -1088,7 +1070,6 @@ pub struct CreateMetaSyncDatahubTaskResponse {
     output = CreatePartitionResponse,
     error = super::errors::CreatePartitionError
 )]
-#[derive(Default)]
 pub struct CreatePartition {
     /// `InstanceId`: a string.
     ///
@@ -1129,7 +1110,6 @@ pub struct CreatePartitionResponse {
     output = CreatePostPaidInstanceResponse,
     error = super::errors::CreatePostPaidInstanceError
 )]
-#[derive(Default)]
 pub struct CreatePostPaidInstance {
     /// `VpcId`: a string.
     ///
@@ -1264,7 +1244,6 @@ pub struct CreatePostPaidInstanceResponse {
     output = CreatePrometheusResponse,
     error = super::errors::CreatePrometheusError
 )]
-#[derive(Default)]
 pub struct CreatePrometheus {
     /// `InstanceId`: a string.
     ///
@@ -1305,7 +1284,6 @@ pub struct CreatePrometheusResponse {
     output = CreateRouteResponse,
     error = super::errors::CreateRouteError
 )]
-#[derive(Default)]
 pub struct CreateRoute {
     /// `InstanceId`: a string.
     ///
@@ -1389,7 +1367,6 @@ pub struct CreateRouteResponse {
     output = CreateThrottleRuleResponse,
     error = super::errors::CreateThrottleRuleError
 )]
-#[derive(Default)]
 pub struct CreateThrottleRule {
     /// `InstanceId`: a string.
     ///
@@ -1455,7 +1432,6 @@ pub struct CreateThrottleRuleResponse {
     output = CreateTokenResponse,
     error = super::errors::CreateTokenError
 )]
-#[derive(Default)]
 pub struct CreateToken {
     /// `InstanceId`: a string.
     ///
@@ -1493,7 +1469,6 @@ pub struct CreateTokenResponse {
     output = CreateTopicResponse,
     error = super::errors::CreateTopicError
 )]
-#[derive(Default)]
 pub struct CreateTopic {
     /// `InstanceId`: a string.
     ///
@@ -1607,7 +1582,6 @@ pub struct CreateTopicResponse {
     output = CreateTopicIpWhiteListResponse,
     error = super::errors::CreateTopicIpWhiteListError
 )]
-#[derive(Default)]
 pub struct CreateTopicIpWhiteList {
     /// `InstanceId`: a string.
     ///
@@ -1648,7 +1622,6 @@ pub struct CreateTopicIpWhiteListResponse {
     output = CreateUserResponse,
     error = super::errors::CreateUserError
 )]
-#[derive(Default)]
 pub struct CreateUser {
     /// `InstanceId`: a string.
     ///
@@ -1689,7 +1662,6 @@ pub struct CreateUserResponse {
     output = DeleteAclResponse,
     error = super::errors::DeleteAclError
 )]
-#[derive(Default)]
 pub struct DeleteAcl {
     /// `InstanceId`: a string.
     ///
@@ -1750,7 +1722,6 @@ pub struct DeleteAclResponse {
     output = DeleteAclRuleResponse,
     error = super::errors::DeleteAclRuleError
 )]
-#[derive(Default)]
 pub struct DeleteAclRule {
     /// `InstanceId`: a string.
     ///
@@ -1788,7 +1759,6 @@ pub struct DeleteAclRuleResponse {
     output = DeleteConnectResourceResponse,
     error = super::errors::DeleteConnectResourceError
 )]
-#[derive(Default)]
 pub struct DeleteConnectResource {
     /// `ResourceId`: a string.
     ///
@@ -1819,7 +1789,6 @@ pub struct DeleteConnectResourceResponse {
     output = DeleteDatahubTaskResponse,
     error = super::errors::DeleteDatahubTaskError
 )]
-#[derive(Default)]
 pub struct DeleteDatahubTask {
     /// `TaskId`: a string.
     ///
@@ -1850,7 +1819,6 @@ pub struct DeleteDatahubTaskResponse {
     output = DeleteDatahubTopicResponse,
     error = super::errors::DeleteDatahubTopicError
 )]
-#[derive(Default)]
 pub struct DeleteDatahubTopic {
     /// `Name`: a string.
     ///
@@ -1883,7 +1851,6 @@ pub struct DeleteDatahubTopicResponse {
     output = DeleteGroupResponse,
     error = super::errors::DeleteGroupError
 )]
-#[derive(Default)]
 pub struct DeleteGroup {
     /// `InstanceId`: a string.
     ///
@@ -1919,7 +1886,6 @@ pub struct DeleteGroupResponse {
     output = DeleteGroupSubscribeTopicResponse,
     error = super::errors::DeleteGroupSubscribeTopicError
 )]
-#[derive(Default)]
 pub struct DeleteGroupSubscribeTopic {
     /// `InstanceId`: a string.
     ///
@@ -1960,7 +1926,6 @@ pub struct DeleteGroupSubscribeTopicResponse {
     output = DeleteInstancePostResponse,
     error = super::errors::DeleteInstancePostError
 )]
-#[derive(Default)]
 pub struct DeleteInstancePost {
     /// `InstanceId`: a string.
     ///
@@ -1991,7 +1956,6 @@ pub struct DeleteInstancePostResponse {
     output = DeleteInstancePreResponse,
     error = super::errors::DeleteInstancePreError
 )]
-#[derive(Default)]
 pub struct DeleteInstancePre {
     /// `InstanceId`: a string.
     ///
@@ -2022,7 +1986,6 @@ pub struct DeleteInstancePreResponse {
     output = DeleteRouteResponse,
     error = super::errors::DeleteRouteError
 )]
-#[derive(Default)]
 pub struct DeleteRoute {
     /// `InstanceId`: a string.
     ///
@@ -2068,7 +2031,6 @@ pub struct DeleteRouteResponse {
     output = DeleteRouteTriggerTimeResponse,
     error = super::errors::DeleteRouteTriggerTimeError
 )]
-#[derive(Default)]
 pub struct DeleteRouteTriggerTime {
     /// `InstanceId`: a string.
     ///
@@ -2101,7 +2063,6 @@ pub struct DeleteRouteTriggerTimeResponse {
     output = DeleteThrottleRuleResponse,
     error = super::errors::DeleteThrottleRuleError
 )]
-#[derive(Default)]
 pub struct DeleteThrottleRule {
     /// `ThrottleRuleId`: a string.
     ///
@@ -2137,7 +2098,6 @@ pub struct DeleteThrottleRuleResponse {
     output = DeleteTopicResponse,
     error = super::errors::DeleteTopicError
 )]
-#[derive(Default)]
 pub struct DeleteTopic {
     /// `InstanceId`: a string.
     ///
@@ -2175,7 +2135,6 @@ pub struct DeleteTopicResponse {
     output = DeleteUserResponse,
     error = super::errors::DeleteUserError
 )]
-#[derive(Default)]
 pub struct DeleteUser {
     /// `InstanceId`: a string.
     ///
@@ -2211,7 +2170,6 @@ pub struct DeleteUserResponse {
     output = DescribeACLResponse,
     error = super::errors::DescribeACLError
 )]
-#[derive(Default)]
 pub struct DescribeACL {
     /// `InstanceId`: a string.
     ///
@@ -2270,7 +2228,6 @@ pub struct DescribeACLResponse {
     output = DescribeAccessPolicyResponse,
     error = super::errors::DescribeAccessPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeAccessPolicy {
     /// `InstanceId`: a string.
     ///
@@ -2306,7 +2263,6 @@ pub struct DescribeAccessPolicyResponse {
     output = DescribeAclRuleResponse,
     error = super::errors::DescribeAclRuleError
 )]
-#[derive(Default)]
 pub struct DescribeAclRule {
     /// `InstanceId`: a string.
     ///
@@ -2352,7 +2308,6 @@ pub struct DescribeAclRuleResponse {
     output = DescribeCkafkaVersionResponse,
     error = super::errors::DescribeCkafkaVersionError
 )]
-#[derive(Default)]
 pub struct DescribeCkafkaVersion {
     /// `InstanceId`: a string.
     ///
@@ -2383,7 +2338,6 @@ pub struct DescribeCkafkaVersionResponse {
     output = DescribeCkafkaZoneResponse,
     error = super::errors::DescribeCkafkaZoneError
 )]
-#[derive(Default)]
 pub struct DescribeCkafkaZone {
     /// `CdcId`: a string.
     ///
@@ -2414,7 +2368,6 @@ pub struct DescribeCkafkaZoneResponse {
     output = DescribeConnectResourceResponse,
     error = super::errors::DescribeConnectResourceError
 )]
-#[derive(Default)]
 pub struct DescribeConnectResource {
     /// `ResourceId`: a string.
     ///
@@ -2445,7 +2398,6 @@ pub struct DescribeConnectResourceResponse {
     output = DescribeConnectResourcesResponse,
     error = super::errors::DescribeConnectResourcesError
 )]
-#[derive(Default)]
 pub struct DescribeConnectResources {
     /// `Type`: a string.
     ///
@@ -2496,7 +2448,6 @@ pub struct DescribeConnectResourcesResponse {
     output = DescribeConsumerGroupResponse,
     error = super::errors::DescribeConsumerGroupError
 )]
-#[derive(Default)]
 pub struct DescribeConsumerGroup {
     /// `InstanceId`: a string.
     ///
@@ -2547,7 +2498,6 @@ pub struct DescribeConsumerGroupResponse {
     output = DescribeCvmInfoResponse,
     error = super::errors::DescribeCvmInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCvmInfo {
     /// `InstanceId`: a string.
     ///
@@ -2578,7 +2528,6 @@ pub struct DescribeCvmInfoResponse {
     output = DescribeDatahubGroupOffsetsResponse,
     error = super::errors::DescribeDatahubGroupOffsetsError
 )]
-#[derive(Default)]
 pub struct DescribeDatahubGroupOffsets {
     /// `Name`: a string.
     ///
@@ -2629,7 +2578,6 @@ pub struct DescribeDatahubGroupOffsetsResponse {
     output = DescribeDatahubTaskResponse,
     error = super::errors::DescribeDatahubTaskError
 )]
-#[derive(Default)]
 pub struct DescribeDatahubTask {
     /// `TaskId`: a string.
     ///
@@ -2660,7 +2608,6 @@ pub struct DescribeDatahubTaskResponse {
     output = DescribeDatahubTasksResponse,
     error = super::errors::DescribeDatahubTasksError
 )]
-#[derive(Default)]
 pub struct DescribeDatahubTasks {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -2721,7 +2668,6 @@ pub struct DescribeDatahubTasksResponse {
     output = DescribeDatahubTopicResponse,
     error = super::errors::DescribeDatahubTopicError
 )]
-#[derive(Default)]
 pub struct DescribeDatahubTopic {
     /// `Name`: a string.
     ///
@@ -2752,7 +2698,6 @@ pub struct DescribeDatahubTopicResponse {
     output = DescribeDatahubTopicsResponse,
     error = super::errors::DescribeDatahubTopicsError
 )]
-#[derive(Default)]
 pub struct DescribeDatahubTopics {
     /// `SearchWord`: a string.
     ///
@@ -2808,7 +2753,6 @@ pub struct DescribeDatahubTopicsResponse {
     output = DescribeGroupResponse,
     error = super::errors::DescribeGroupError
 )]
-#[derive(Default)]
 pub struct DescribeGroup {
     /// `InstanceId`: a string.
     ///
@@ -2857,7 +2801,6 @@ pub struct DescribeGroupResponse {
     output = DescribeGroupInfoResponse,
     error = super::errors::DescribeGroupInfoError
 )]
-#[derive(Default)]
 pub struct DescribeGroupInfo {
     /// `InstanceId`: a string.
     ///
@@ -2893,7 +2836,6 @@ pub struct DescribeGroupInfoResponse {
     output = DescribeGroupOffsetsResponse,
     error = super::errors::DescribeGroupOffsetsError
 )]
-#[derive(Default)]
 pub struct DescribeGroupOffsets {
     /// `InstanceId`: a string.
     ///
@@ -2949,7 +2891,6 @@ pub struct DescribeGroupOffsetsResponse {
     output = DescribeInstanceAttributesResponse,
     error = super::errors::DescribeInstanceAttributesError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceAttributes {
     /// `InstanceId`: a string.
     ///
@@ -2980,7 +2921,6 @@ pub struct DescribeInstanceAttributesResponse {
     output = DescribeInstancesResponse,
     error = super::errors::DescribeInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `InstanceId`: a string.
     ///
@@ -3044,7 +2984,6 @@ pub struct DescribeInstancesResponse {
     output = DescribeInstancesDetailResponse,
     error = super::errors::DescribeInstancesDetailError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesDetail {
     /// `InstanceId`: a string.
     ///
@@ -3119,7 +3058,6 @@ pub struct DescribeInstancesDetailResponse {
     output = DescribeModifyTypeResponse,
     error = super::errors::DescribeModifyTypeError
 )]
-#[derive(Default)]
 pub struct DescribeModifyType {
     /// `InstanceId`: a string.
     ///
@@ -3190,7 +3128,6 @@ pub struct DescribeModifyTypeResponse {
     output = DescribePrometheusResponse,
     error = super::errors::DescribePrometheusError
 )]
-#[derive(Default)]
 pub struct DescribePrometheus {
     /// `InstanceId`: a string.
     ///
@@ -3219,9 +3156,9 @@ pub struct DescribePrometheusResponse {
     version = "2019-08-19",
     name = "DescribeRegion",
     output = DescribeRegionResponse,
-    error = super::errors::DescribeRegionError
+    error = super::errors::DescribeRegionError,
+    paginate(offset = offset, limit = limit, items = result, item = models::Region)
 )]
-#[derive(Default)]
 pub struct DescribeRegion {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -3267,7 +3204,6 @@ pub struct DescribeRegionResponse {
     output = DescribeRouteResponse,
     error = super::errors::DescribeRouteError
 )]
-#[derive(Default)]
 pub struct DescribeRoute {
     /// `InstanceId`: a string.
     ///
@@ -3308,7 +3244,6 @@ pub struct DescribeRouteResponse {
     output = DescribeSecurityGroupRoutesResponse,
     error = super::errors::DescribeSecurityGroupRoutesError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupRoutes {
     /// `InstanceRoute`: an [`InstanceRoute`](super::models::InstanceRoute).
     pub instance_route: Option<models::InstanceRoute>,
@@ -3355,7 +3290,6 @@ pub struct DescribeSecurityGroupRoutesResponse {
     output = DescribeTaskStatusResponse,
     error = super::errors::DescribeTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTaskStatus {
     /// `FlowId`: a signed 64-bit integer.
     ///
@@ -3388,7 +3322,6 @@ pub struct DescribeTaskStatusResponse {
     output = DescribeThrottleRulesResponse,
     error = super::errors::DescribeThrottleRulesError
 )]
-#[derive(Default)]
 pub struct DescribeThrottleRules {
     /// `InstanceId`: a string.
     ///
@@ -3439,7 +3372,6 @@ pub struct DescribeThrottleRulesResponse {
     output = DescribeTopicResponse,
     error = super::errors::DescribeTopicError
 )]
-#[derive(Default)]
 pub struct DescribeTopic {
     /// `InstanceId`: a string.
     ///
@@ -3490,7 +3422,6 @@ pub struct DescribeTopicResponse {
     output = DescribeTopicAttributesResponse,
     error = super::errors::DescribeTopicAttributesError
 )]
-#[derive(Default)]
 pub struct DescribeTopicAttributes {
     /// `InstanceId`: a string.
     ///
@@ -3526,7 +3457,6 @@ pub struct DescribeTopicAttributesResponse {
     output = DescribeTopicDetailResponse,
     error = super::errors::DescribeTopicDetailError
 )]
-#[derive(Default)]
 pub struct DescribeTopicDetail {
     /// `InstanceId`: a string.
     ///
@@ -3595,7 +3525,6 @@ pub struct DescribeTopicDetailResponse {
     output = DescribeTopicFlowRankingResponse,
     error = super::errors::DescribeTopicFlowRankingError
 )]
-#[derive(Default)]
 pub struct DescribeTopicFlowRanking {
     /// `InstanceId`: a string.
     ///
@@ -3646,7 +3575,6 @@ pub struct DescribeTopicFlowRankingResponse {
     output = DescribeTopicProduceConnectionResponse,
     error = super::errors::DescribeTopicProduceConnectionError
 )]
-#[derive(Default)]
 pub struct DescribeTopicProduceConnection {
     /// `InstanceId`: a string.
     ///
@@ -3682,7 +3610,6 @@ pub struct DescribeTopicProduceConnectionResponse {
     output = DescribeTopicSubscribeGroupResponse,
     error = super::errors::DescribeTopicSubscribeGroupError
 )]
-#[derive(Default)]
 pub struct DescribeTopicSubscribeGroup {
     /// `InstanceId`: a string.
     ///
@@ -3728,7 +3655,6 @@ pub struct DescribeTopicSubscribeGroupResponse {
     output = DescribeTopicSyncReplicaResponse,
     error = super::errors::DescribeTopicSyncReplicaError
 )]
-#[derive(Default)]
 pub struct DescribeTopicSyncReplica {
     /// `InstanceId`: a string.
     ///
@@ -3779,7 +3705,6 @@ pub struct DescribeTopicSyncReplicaResponse {
     output = DescribeTypeInstancesResponse,
     error = super::errors::DescribeTypeInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeTypeInstances {
     /// `InstanceId`: a string.
     ///
@@ -3835,7 +3760,6 @@ pub struct DescribeTypeInstancesResponse {
     output = DescribeUserResponse,
     error = super::errors::DescribeUserError
 )]
-#[derive(Default)]
 pub struct DescribeUser {
     /// `InstanceId`: a string.
     ///
@@ -3881,7 +3805,6 @@ pub struct DescribeUserResponse {
     output = DisassociateRoutesSecurityGroupResponse,
     error = super::errors::DisassociateRoutesSecurityGroupError
 )]
-#[derive(Default)]
 pub struct DisassociateRoutesSecurityGroup {
     /// `InstanceRoutes`: a list of [`InstanceRoute`](super::models::InstanceRoute) objects.
     pub instance_routes: Vec<models::InstanceRoute>,
@@ -3915,7 +3838,6 @@ pub struct DisassociateRoutesSecurityGroupResponse {
     output = FetchDatahubMessageByOffsetResponse,
     error = super::errors::FetchDatahubMessageByOffsetError
 )]
-#[derive(Default)]
 pub struct FetchDatahubMessageByOffset {
     /// `Name`: a string.
     ///
@@ -3956,7 +3878,6 @@ pub struct FetchDatahubMessageByOffsetResponse {
     output = FetchLatestDatahubMessageListResponse,
     error = super::errors::FetchLatestDatahubMessageListError
 )]
-#[derive(Default)]
 pub struct FetchLatestDatahubMessageList {
     /// `Name`: a string.
     ///
@@ -4002,7 +3923,6 @@ pub struct FetchLatestDatahubMessageListResponse {
     output = FetchMessageByOffsetResponse,
     error = super::errors::FetchMessageByOffsetError
 )]
-#[derive(Default)]
 pub struct FetchMessageByOffset {
     /// `InstanceId`: a string.
     ///
@@ -4048,7 +3968,6 @@ pub struct FetchMessageByOffsetResponse {
     output = FetchMessageListByOffsetResponse,
     error = super::errors::FetchMessageListByOffsetError
 )]
-#[derive(Default)]
 pub struct FetchMessageListByOffset {
     /// `InstanceId`: a string.
     ///
@@ -4099,7 +4018,6 @@ pub struct FetchMessageListByOffsetResponse {
     output = FetchMessageListByTimestampResponse,
     error = super::errors::FetchMessageListByTimestampError
 )]
-#[derive(Default)]
 pub struct FetchMessageListByTimestamp {
     /// `InstanceId`: a string.
     ///
@@ -4150,7 +4068,6 @@ pub struct FetchMessageListByTimestampResponse {
     output = InquireCkafkaPriceResponse,
     error = super::errors::InquireCkafkaPriceError
 )]
-#[derive(Default)]
 pub struct InquireCkafkaPrice {
     /// `InstanceType`: a string.
     ///
@@ -4235,7 +4152,6 @@ pub struct InquireCkafkaPriceResponse {
     output = InstanceScalingDownResponse,
     error = super::errors::InstanceScalingDownError
 )]
-#[derive(Default)]
 pub struct InstanceScalingDown {
     /// `InstanceId`: a string.
     ///
@@ -4286,7 +4202,6 @@ pub struct InstanceScalingDownResponse {
     output = IsolatedInstancePreResponse,
     error = super::errors::IsolatedInstancePreError
 )]
-#[derive(Default)]
 pub struct IsolatedInstancePre {
     /// `InstanceId`: a string.
     ///
@@ -4317,7 +4232,6 @@ pub struct IsolatedInstancePreResponse {
     output = ModifyAccessPolicyResponse,
     error = super::errors::ModifyAccessPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyAccessPolicy {
     /// `InstanceId`: a string.
     ///
@@ -4358,7 +4272,6 @@ pub struct ModifyAccessPolicyResponse {
     output = ModifyAclRuleResponse,
     error = super::errors::ModifyAclRuleError
 )]
-#[derive(Default)]
 pub struct ModifyAclRule {
     /// `InstanceId`: a string.
     ///
@@ -4401,7 +4314,6 @@ pub struct ModifyAclRuleResponse {
     output = ModifyConnectResourceResponse,
     error = super::errors::ModifyConnectResourceError
 )]
-#[derive(Default)]
 pub struct ModifyConnectResource {
     /// `ResourceId`: a string.
     ///
@@ -4491,7 +4403,6 @@ pub struct ModifyConnectResourceResponse {
     output = ModifyDatahubTaskResponse,
     error = super::errors::ModifyDatahubTaskError
 )]
-#[derive(Default)]
 pub struct ModifyDatahubTask {
     /// `TaskId`: a string.
     ///
@@ -4547,7 +4458,6 @@ pub struct ModifyDatahubTaskResponse {
     output = ModifyDatahubTopicResponse,
     error = super::errors::ModifyDatahubTopicError
 )]
-#[derive(Default)]
 pub struct ModifyDatahubTopic {
     /// `Name`: a string.
     ///
@@ -4591,7 +4501,6 @@ pub struct ModifyDatahubTopicResponse {
     output = ModifyGroupOffsetsResponse,
     error = super::errors::ModifyGroupOffsetsError
 )]
-#[derive(Default)]
 pub struct ModifyGroupOffsets {
     /// `InstanceId`: a string.
     ///
@@ -4657,7 +4566,6 @@ pub struct ModifyGroupOffsetsResponse {
     output = ModifyInstanceAttributesResponse,
     error = super::errors::ModifyInstanceAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceAttributes {
     /// `InstanceId`: a string.
     ///
@@ -4750,7 +4658,6 @@ pub struct ModifyInstanceAttributesResponse {
     output = ModifyInstancePreResponse,
     error = super::errors::ModifyInstancePreError
 )]
-#[derive(Default)]
 pub struct ModifyInstancePre {
     /// `InstanceId`: a string.
     ///
@@ -4796,7 +4703,6 @@ pub struct ModifyInstancePreResponse {
     output = ModifyPasswordResponse,
     error = super::errors::ModifyPasswordError
 )]
-#[derive(Default)]
 pub struct ModifyPassword {
     /// `InstanceId`: a string.
     ///
@@ -4842,7 +4748,6 @@ pub struct ModifyPasswordResponse {
     output = ModifyRouteSecurityGroupsResponse,
     error = super::errors::ModifyRouteSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyRouteSecurityGroups {
     /// `InstanceRoute`: an [`InstanceRoute`](super::models::InstanceRoute).
     pub instance_route: models::InstanceRoute,
@@ -4876,7 +4781,6 @@ pub struct ModifyRouteSecurityGroupsResponse {
     output = ModifyRoutineMaintenanceTaskResponse,
     error = super::errors::ModifyRoutineMaintenanceTaskError
 )]
-#[derive(Default)]
 pub struct ModifyRoutineMaintenanceTask {
     /// `InstanceId`: a string.
     ///
@@ -4957,7 +4861,6 @@ pub struct ModifyRoutineMaintenanceTaskResponse {
     output = ModifyThrottleRuleResponse,
     error = super::errors::ModifyThrottleRuleError
 )]
-#[derive(Default)]
 pub struct ModifyThrottleRule {
     /// `ThrottleRuleId`: an unsigned 64-bit integer.
     ///
@@ -4998,7 +4901,6 @@ pub struct ModifyThrottleRuleResponse {
     output = ModifyTopicAttributesResponse,
     error = super::errors::ModifyTopicAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyTopicAttributes {
     /// `InstanceId`: a string.
     ///
@@ -5117,7 +5019,6 @@ pub struct ModifyTopicAttributesResponse {
     output = PauseDatahubTaskResponse,
     error = super::errors::PauseDatahubTaskError
 )]
-#[derive(Default)]
 pub struct PauseDatahubTask {
     /// `TaskId`: a string.
     ///
@@ -5148,7 +5049,6 @@ pub struct PauseDatahubTaskResponse {
     output = RenewCkafkaInstanceResponse,
     error = super::errors::RenewCkafkaInstanceError
 )]
-#[derive(Default)]
 pub struct RenewCkafkaInstance {
     /// `InstanceId`: a string.
     ///
@@ -5184,7 +5084,6 @@ pub struct RenewCkafkaInstanceResponse {
     output = RestartDatahubTaskResponse,
     error = super::errors::RestartDatahubTaskError
 )]
-#[derive(Default)]
 pub struct RestartDatahubTask {
     /// `TaskId`: a string.
     ///
@@ -5215,7 +5114,6 @@ pub struct RestartDatahubTaskResponse {
     output = ResumeDatahubTaskResponse,
     error = super::errors::ResumeDatahubTaskError
 )]
-#[derive(Default)]
 pub struct ResumeDatahubTask {
     /// `TaskId`: a string.
     ///
@@ -5246,7 +5144,6 @@ pub struct ResumeDatahubTaskResponse {
     output = SendMessageResponse,
     error = super::errors::SendMessageError
 )]
-#[derive(Default)]
 pub struct SendMessage {
     /// `DataHubId`: a string.
     ///
@@ -5282,7 +5179,6 @@ pub struct SendMessageResponse {
     output = UpgradeBrokerVersionResponse,
     error = super::errors::UpgradeBrokerVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeBrokerVersion {
     /// `InstanceId`: a string.
     ///

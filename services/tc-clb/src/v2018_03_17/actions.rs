@@ -17,7 +17,6 @@ use super::models;
     output = AddModelKeyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AddModelKey {
     /// `ServiceProviderId`: a string.
     ///
@@ -53,7 +52,6 @@ pub struct AddModelKeyResponse {
     output = AddModelRewriteResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AddModelRewrite {
     /// `ModelRouterId`: a string.
     ///
@@ -91,7 +89,6 @@ pub struct AddModelRewriteResponse {
     output = AssociateBudgetResponse,
     error = super::errors::AssociateBudgetError
 )]
-#[derive(Default)]
 pub struct AssociateBudget {
     /// `BudgetId`: a string.
     ///
@@ -122,7 +119,6 @@ pub struct AssociateBudgetResponse {
     output = AssociateCustomizedConfigResponse,
     error = super::errors::AssociateCustomizedConfigError
 )]
-#[derive(Default)]
 pub struct AssociateCustomizedConfig {
     /// `UconfigId`: a string.
     ///
@@ -153,7 +149,6 @@ pub struct AssociateCustomizedConfigResponse {
     output = AssociateModelRouterGuardrailsResponse,
     error = super::errors::AssociateModelRouterGuardrailsError
 )]
-#[derive(Default)]
 pub struct AssociateModelRouterGuardrails {
     /// `Guardrails`: a list of [`AssociateGuardrailConfig`](super::models::AssociateGuardrailConfig) objects.
     pub guardrails: Vec<models::AssociateGuardrailConfig>,
@@ -184,7 +179,6 @@ pub struct AssociateModelRouterGuardrailsResponse {
     output = AssociateModelsToModelRouterResponse,
     error = super::errors::AssociateModelsToModelRouterError
 )]
-#[derive(Default)]
 pub struct AssociateModelsToModelRouter {
     /// `ModelRouterId`: a string.
     ///
@@ -215,7 +209,6 @@ pub struct AssociateModelsToModelRouterResponse {
     output = AssociateTargetGroupsResponse,
     error = super::errors::AssociateTargetGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateTargetGroups {
     /// `Associations`: a list of [`TargetGroupAssociation`](super::models::TargetGroupAssociation) objects.
     pub associations: Vec<models::TargetGroupAssociation>,
@@ -241,7 +234,6 @@ pub struct AssociateTargetGroupsResponse {
     output = AutoRewriteResponse,
     error = super::errors::AutoRewriteError
 )]
-#[derive(Default)]
 pub struct AutoRewrite {
     /// `LoadBalancerId`: a string.
     ///
@@ -289,7 +281,6 @@ pub struct AutoRewriteResponse {
     output = BatchDeregisterTargetsResponse,
     error = super::errors::BatchDeregisterTargetsError
 )]
-#[derive(Default)]
 pub struct BatchDeregisterTargets {
     /// `LoadBalancerId`: a string.
     ///
@@ -330,7 +321,6 @@ pub struct BatchDeregisterTargetsResponse {
     output = BatchModifyTargetTagResponse,
     error = super::errors::BatchModifyTargetTagError
 )]
-#[derive(Default)]
 pub struct BatchModifyTargetTag {
     /// `LoadBalancerId`: a string.
     ///
@@ -361,7 +351,6 @@ pub struct BatchModifyTargetTagResponse {
     output = BatchModifyTargetWeightResponse,
     error = super::errors::BatchModifyTargetWeightError
 )]
-#[derive(Default)]
 pub struct BatchModifyTargetWeight {
     /// `LoadBalancerId`: a string.
     ///
@@ -392,7 +381,6 @@ pub struct BatchModifyTargetWeightResponse {
     output = BatchRegisterTargetsResponse,
     error = super::errors::BatchRegisterTargetsError
 )]
-#[derive(Default)]
 pub struct BatchRegisterTargets {
     /// `LoadBalancerId`: a string.
     ///
@@ -433,7 +421,6 @@ pub struct BatchRegisterTargetsResponse {
     output = ChatCompletionsResponse,
     error = super::errors::ChatCompletionsError
 )]
-#[derive(Default)]
 pub struct ChatCompletions {
     /// `ApiKey`: a string.
     pub api_key: Option<String>,
@@ -488,7 +475,6 @@ pub struct ChatCompletionsResponse {
     output = CloneLoadBalancerResponse,
     error = super::errors::CloneLoadBalancerError
 )]
-#[derive(Default)]
 pub struct CloneLoadBalancer {
     /// `LoadBalancerId`: a string.
     ///
@@ -598,7 +584,6 @@ pub struct CloneLoadBalancerResponse {
     output = CreateBYOKNetworkResponse,
     error = super::errors::CreateBYOKNetworkError
 )]
-#[derive(Default)]
 pub struct CreateBYOKNetwork {
     /// `SubnetId`: a string.
     ///
@@ -639,7 +624,6 @@ pub struct CreateBYOKNetworkResponse {
     output = CreateBudgetResponse,
     error = super::errors::CreateBudgetError
 )]
-#[derive(Default)]
 pub struct CreateBudget {
     /// `BudgetConfigs`: a list of [`BudgetConfigInput`](super::models::BudgetConfigInput) objects.
     pub budget_configs: Option<Vec<models::BudgetConfigInput>>,
@@ -681,7 +665,6 @@ pub struct CreateBudgetResponse {
     output = CreateClsLogSetResponse,
     error = super::errors::CreateClsLogSetError
 )]
-#[derive(Default)]
 pub struct CreateClsLogSet {
     /// `LogsetName`: a string.
     ///
@@ -727,7 +710,6 @@ pub struct CreateClsLogSetResponse {
     output = CreateIntentRouterResponse,
     error = super::errors::CreateIntentRouterError
 )]
-#[derive(Default)]
 pub struct CreateIntentRouter {
     /// `ModelRouterId`: a string.
     ///
@@ -776,7 +758,6 @@ pub struct CreateIntentRouterResponse {
     output = CreateKeyResponse,
     error = super::errors::CreateKeyError
 )]
-#[derive(Default)]
 pub struct CreateKey {
     /// `ModelRouterId`: a string.
     ///
@@ -833,7 +814,6 @@ pub struct CreateKeyResponse {
     output = CreateKeysResponse,
     error = super::errors::CreateKeysError
 )]
-#[derive(Default)]
 pub struct CreateKeys {
     /// `ModelRouterId`: a string.
     ///
@@ -888,7 +868,6 @@ pub struct CreateKeysResponse {
     output = CreateListenerResponse,
     error = super::errors::CreateListenerError
 )]
-#[derive(Default)]
 pub struct CreateListener {
     /// `LoadBalancerId`: a string.
     ///
@@ -1055,7 +1034,6 @@ pub struct CreateListenerResponse {
     output = CreateLoadBalancerResponse,
     error = super::errors::CreateLoadBalancerError
 )]
-#[derive(Default)]
 pub struct CreateLoadBalancer {
     /// `LoadBalancerType`: a string.
     ///
@@ -1239,7 +1217,6 @@ pub struct CreateLoadBalancerResponse {
     output = CreateLoadBalancerSnatIpsResponse,
     error = super::errors::CreateLoadBalancerSnatIpsError
 )]
-#[derive(Default)]
 pub struct CreateLoadBalancerSnatIps {
     /// `LoadBalancerId`: a string.
     ///
@@ -1275,7 +1252,6 @@ pub struct CreateLoadBalancerSnatIpsResponse {
     output = CreateModelResponse,
     error = super::errors::CreateModelError
 )]
-#[derive(Default)]
 pub struct CreateModel {
     /// `AccessType`: a string.
     ///
@@ -1395,7 +1371,6 @@ pub struct CreateModelResponse {
     output = CreateModelRouterResponse,
     error = super::errors::CreateModelRouterError
 )]
-#[derive(Default)]
 pub struct CreateModelRouter {
     /// `ModelRouterType`: a string.
     ///
@@ -1513,7 +1488,6 @@ pub struct CreateModelRouterResponse {
     output = CreateModelRouterResourcePackageResponse,
     error = super::errors::CreateModelRouterResourcePackageError
 )]
-#[derive(Default)]
 pub struct CreateModelRouterResourcePackage {
     /// `ModelRouterResourcePackageAmount`: an unsigned 64-bit integer.
     ///
@@ -1561,7 +1535,6 @@ pub struct CreateModelRouterResourcePackageResponse {
     output = CreateRuleResponse,
     error = super::errors::CreateRuleError
 )]
-#[derive(Default)]
 pub struct CreateRule {
     /// `LoadBalancerId`: a string.
     ///
@@ -1602,7 +1575,6 @@ pub struct CreateRuleResponse {
     output = CreateTargetGroupResponse,
     error = super::errors::CreateTargetGroupError
 )]
-#[derive(Default)]
 pub struct CreateTargetGroup {
     /// `TargetGroupName`: a string.
     ///
@@ -1699,7 +1671,6 @@ pub struct CreateTargetGroupResponse {
     output = CreateTopicResponse,
     error = super::errors::CreateTopicError
 )]
-#[derive(Default)]
 pub struct CreateTopic {
     /// `TopicName`: a string.
     ///
@@ -1755,7 +1726,6 @@ pub struct CreateTopicResponse {
     output = CreateUserGroupResponse,
     error = super::errors::CreateUserGroupError
 )]
-#[derive(Default)]
 pub struct CreateUserGroup {
     /// `ModelRouterId`: a string.
     ///
@@ -1826,7 +1796,6 @@ pub struct CreateUserGroupResponse {
     output = DeleteBudgetsResponse,
     error = super::errors::DeleteBudgetsError
 )]
-#[derive(Default)]
 pub struct DeleteBudgets {
     /// `BudgetIds`: a list of strings.
     ///
@@ -1854,7 +1823,6 @@ pub struct DeleteBudgetsResponse {
     output = DeleteIntentRouterResponse,
     error = super::errors::DeleteIntentRouterError
 )]
-#[derive(Default)]
 pub struct DeleteIntentRouter {
     /// `ModelRouterId`: a string.
     ///
@@ -1887,7 +1855,6 @@ pub struct DeleteIntentRouterResponse {
     output = DeleteKeysResponse,
     error = super::errors::DeleteKeysError
 )]
-#[derive(Default)]
 pub struct DeleteKeys {
     /// `ModelRouterId`: a string.
     ///
@@ -1920,7 +1887,6 @@ pub struct DeleteKeysResponse {
     output = DeleteListenerResponse,
     error = super::errors::DeleteListenerError
 )]
-#[derive(Default)]
 pub struct DeleteListener {
     /// `LoadBalancerId`: a string.
     ///
@@ -1953,7 +1919,6 @@ pub struct DeleteListenerResponse {
     output = DeleteLoadBalancerResponse,
     error = super::errors::DeleteLoadBalancerError
 )]
-#[derive(Default)]
 pub struct DeleteLoadBalancer {
     /// `LoadBalancerIds`: a list of strings.
     ///
@@ -1986,7 +1951,6 @@ pub struct DeleteLoadBalancerResponse {
     output = DeleteLoadBalancerListenersResponse,
     error = super::errors::DeleteLoadBalancerListenersError
 )]
-#[derive(Default)]
 pub struct DeleteLoadBalancerListeners {
     /// `LoadBalancerId`: a string.
     ///
@@ -2019,7 +1983,6 @@ pub struct DeleteLoadBalancerListenersResponse {
     output = DeleteLoadBalancerSnatIpsResponse,
     error = super::errors::DeleteLoadBalancerSnatIpsError
 )]
-#[derive(Default)]
 pub struct DeleteLoadBalancerSnatIps {
     /// `LoadBalancerId`: a string.
     ///
@@ -2052,7 +2015,6 @@ pub struct DeleteLoadBalancerSnatIpsResponse {
     output = DeleteModelResponse,
     error = super::errors::DeleteModelError
 )]
-#[derive(Default)]
 pub struct DeleteModel {
     /// `ServiceProviderIds`: a list of strings.
     ///
@@ -2080,7 +2042,6 @@ pub struct DeleteModelResponse {
     output = DeleteModelRoutersResponse,
     error = super::errors::DeleteModelRoutersError
 )]
-#[derive(Default)]
 pub struct DeleteModelRouters {
     /// `ModelRouterIds`: a list of strings.
     ///
@@ -2108,7 +2069,6 @@ pub struct DeleteModelRoutersResponse {
     output = DeleteRewriteResponse,
     error = super::errors::DeleteRewriteError
 )]
-#[derive(Default)]
 pub struct DeleteRewrite {
     /// `LoadBalancerId`: a string.
     ///
@@ -2149,7 +2109,6 @@ pub struct DeleteRewriteResponse {
     output = DeleteRuleResponse,
     error = super::errors::DeleteRuleError
 )]
-#[derive(Default)]
 pub struct DeleteRule {
     /// `LoadBalancerId`: a string.
     ///
@@ -2202,7 +2161,6 @@ pub struct DeleteRuleResponse {
     output = DeleteTargetGroupsResponse,
     error = super::errors::DeleteTargetGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteTargetGroups {
     /// `TargetGroupIds`: a list of strings.
     ///
@@ -2230,7 +2188,6 @@ pub struct DeleteTargetGroupsResponse {
     output = DeleteUserGroupsResponse,
     error = super::errors::DeleteUserGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteUserGroups {
     /// `ModelRouterId`: a string.
     ///
@@ -2263,7 +2220,6 @@ pub struct DeleteUserGroupsResponse {
     output = DeregisterFunctionTargetsResponse,
     error = super::errors::DeregisterFunctionTargetsError
 )]
-#[derive(Default)]
 pub struct DeregisterFunctionTargets {
     /// `LoadBalancerId`: a string.
     ///
@@ -2314,7 +2270,6 @@ pub struct DeregisterFunctionTargetsResponse {
     output = DeregisterModelsFromServiceProviderResponse,
     error = super::errors::DeregisterModelsFromServiceProviderError
 )]
-#[derive(Default)]
 pub struct DeregisterModelsFromServiceProvider {
     /// `ServiceProviderId`: a string.
     ///
@@ -2347,7 +2302,6 @@ pub struct DeregisterModelsFromServiceProviderResponse {
     output = DeregisterTargetGroupInstancesResponse,
     error = super::errors::DeregisterTargetGroupInstancesError
 )]
-#[derive(Default)]
 pub struct DeregisterTargetGroupInstances {
     /// `TargetGroupId`: a string.
     ///
@@ -2378,7 +2332,6 @@ pub struct DeregisterTargetGroupInstancesResponse {
     output = DeregisterTargetsResponse,
     error = super::errors::DeregisterTargetsError
 )]
-#[derive(Default)]
 pub struct DeregisterTargets {
     /// `LoadBalancerId`: a string.
     ///
@@ -2429,7 +2382,6 @@ pub struct DeregisterTargetsResponse {
     output = DeregisterTargetsFromClassicalLBResponse,
     error = super::errors::DeregisterTargetsFromClassicalLBError
 )]
-#[derive(Default)]
 pub struct DeregisterTargetsFromClassicalLB {
     /// `LoadBalancerId`: a string.
     ///
@@ -2462,7 +2414,6 @@ pub struct DeregisterTargetsFromClassicalLBResponse {
     output = DescribeAssociatedModelAvailabilityResponse,
     error = super::errors::DescribeAssociatedModelAvailabilityError
 )]
-#[derive(Default)]
 pub struct DescribeAssociatedModelAvailability {
     /// `ModelRouterId`: a string.
     ///
@@ -2496,9 +2447,16 @@ pub struct DescribeAssociatedModelAvailabilityResponse {
     version = "2018-03-17",
     name = "DescribeAsyncJobs",
     output = DescribeAsyncJobsResponse,
-    error = super::errors::DescribeAsyncJobsError
+    error = super::errors::DescribeAsyncJobsError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = jobs,
+        item = models::Job,
+        total = total_count,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAsyncJobs {
     /// `RequestIds`: a list of strings.
     ///
@@ -2552,9 +2510,14 @@ pub struct DescribeAsyncJobsResponse {
     version = "2018-03-17",
     name = "DescribeBlockIPList",
     output = DescribeBlockIPListResponse,
-    error = super::errors::DescribeBlockIPListError
+    error = super::errors::DescribeBlockIPListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = blocked_ip_list,
+        item = models::BlockedIp
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBlockIPList {
     /// `LoadBalancerId`: a string.
     ///
@@ -2608,7 +2571,6 @@ pub struct DescribeBlockIPListResponse {
     output = DescribeBlockIPTaskResponse,
     error = super::errors::DescribeBlockIPTaskError
 )]
-#[derive(Default)]
 pub struct DescribeBlockIPTask {
     /// `TaskId`: a string.
     ///
@@ -2639,9 +2601,15 @@ pub struct DescribeBlockIPTaskResponse {
     version = "2018-03-17",
     name = "DescribeBudgetAssociations",
     output = DescribeBudgetAssociationsResponse,
-    error = super::errors::DescribeBudgetAssociationsError
+    error = super::errors::DescribeBudgetAssociationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = association_set,
+        item = models::BudgetAssociation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBudgetAssociations {
     /// `BudgetId`: a string.
     ///
@@ -2690,9 +2658,15 @@ pub struct DescribeBudgetAssociationsResponse {
     version = "2018-03-17",
     name = "DescribeBudgets",
     output = DescribeBudgetsResponse,
-    error = super::errors::DescribeBudgetsError
+    error = super::errors::DescribeBudgetsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = budget_set,
+        item = models::BudgetInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBudgets {
     /// `BudgetIds`: a list of strings.
     ///
@@ -2741,7 +2715,6 @@ pub struct DescribeBudgetsResponse {
     output = DescribeClassicalLBByInstanceIdResponse,
     error = super::errors::DescribeClassicalLBByInstanceIdError
 )]
-#[derive(Default)]
 pub struct DescribeClassicalLBByInstanceId {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2772,7 +2745,6 @@ pub struct DescribeClassicalLBByInstanceIdResponse {
     output = DescribeClassicalLBHealthStatusResponse,
     error = super::errors::DescribeClassicalLBHealthStatusError
 )]
-#[derive(Default)]
 pub struct DescribeClassicalLBHealthStatus {
     /// `LoadBalancerId`: a string.
     ///
@@ -2808,7 +2780,6 @@ pub struct DescribeClassicalLBHealthStatusResponse {
     output = DescribeClassicalLBListenersResponse,
     error = super::errors::DescribeClassicalLBListenersError
 )]
-#[derive(Default)]
 pub struct DescribeClassicalLBListeners {
     /// `LoadBalancerId`: a string.
     ///
@@ -2859,7 +2830,6 @@ pub struct DescribeClassicalLBListenersResponse {
     output = DescribeClassicalLBTargetsResponse,
     error = super::errors::DescribeClassicalLBTargetsError
 )]
-#[derive(Default)]
 pub struct DescribeClassicalLBTargets {
     /// `LoadBalancerId`: a string.
     ///
@@ -2890,7 +2860,6 @@ pub struct DescribeClassicalLBTargetsResponse {
     output = DescribeClsLogSetResponse,
     error = super::errors::DescribeClsLogSetError
 )]
-#[derive(Default)]
 pub struct DescribeClsLogSet {}
 
 /// What a successful [`DescribeClsLogSet`] call returns.
@@ -2921,9 +2890,15 @@ pub struct DescribeClsLogSetResponse {
     version = "2018-03-17",
     name = "DescribeClusterResources",
     output = DescribeClusterResourcesResponse,
-    error = super::errors::DescribeClusterResourcesError
+    error = super::errors::DescribeClusterResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_resource_set,
+        item = models::ClusterResource,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterResources {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2965,9 +2940,15 @@ pub struct DescribeClusterResourcesResponse {
     version = "2018-03-17",
     name = "DescribeCrossTargets",
     output = DescribeCrossTargetsResponse,
-    error = super::errors::DescribeCrossTargetsError
+    error = super::errors::DescribeCrossTargetsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cross_target_set,
+        item = models::CrossTargets,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCrossTargets {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -3009,9 +2990,15 @@ pub struct DescribeCrossTargetsResponse {
     version = "2018-03-17",
     name = "DescribeCustomizedConfigAssociateList",
     output = DescribeCustomizedConfigAssociateListResponse,
-    error = super::errors::DescribeCustomizedConfigAssociateListError
+    error = super::errors::DescribeCustomizedConfigAssociateListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = bind_list,
+        item = models::BindDetailItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCustomizedConfigAssociateList {
     /// `UconfigId`: a string.
     ///
@@ -3060,9 +3047,15 @@ pub struct DescribeCustomizedConfigAssociateListResponse {
     version = "2018-03-17",
     name = "DescribeCustomizedConfigList",
     output = DescribeCustomizedConfigListResponse,
-    error = super::errors::DescribeCustomizedConfigListError
+    error = super::errors::DescribeCustomizedConfigListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_list,
+        item = models::ConfigListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCustomizedConfigList {
     /// `ConfigType`: a string.
     ///
@@ -3119,9 +3112,15 @@ pub struct DescribeCustomizedConfigListResponse {
     version = "2018-03-17",
     name = "DescribeExclusiveClusters",
     output = DescribeExclusiveClustersResponse,
-    error = super::errors::DescribeExclusiveClustersError
+    error = super::errors::DescribeExclusiveClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_set,
+        item = models::Cluster,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExclusiveClusters {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -3163,9 +3162,15 @@ pub struct DescribeExclusiveClustersResponse {
     version = "2018-03-17",
     name = "DescribeIdleLoadBalancers",
     output = DescribeIdleLoadBalancersResponse,
-    error = super::errors::DescribeIdleLoadBalancersError
+    error = super::errors::DescribeIdleLoadBalancersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = idle_load_balancers,
+        item = models::IdleLoadBalancer,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIdleLoadBalancers {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -3211,7 +3216,6 @@ pub struct DescribeIdleLoadBalancersResponse {
     output = DescribeIntentRouterTiersResponse,
     error = super::errors::DescribeIntentRouterTiersError
 )]
-#[derive(Default)]
 pub struct DescribeIntentRouterTiers {}
 
 /// What a successful [`DescribeIntentRouterTiers`] call returns.
@@ -3242,7 +3246,6 @@ pub struct DescribeIntentRouterTiersResponse {
     output = DescribeIntentRoutersResponse,
     error = super::errors::DescribeIntentRoutersError
 )]
-#[derive(Default)]
 pub struct DescribeIntentRouters {
     /// `ModelRouterId`: a string.
     ///
@@ -3281,9 +3284,15 @@ pub struct DescribeIntentRoutersResponse {
     version = "2018-03-17",
     name = "DescribeKeys",
     output = DescribeKeysResponse,
-    error = super::errors::DescribeKeysError
+    error = super::errors::DescribeKeysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = keys,
+        item = models::KeyInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKeys {
     /// `ModelRouterId`: a string.
     ///
@@ -3337,7 +3346,6 @@ pub struct DescribeKeysResponse {
     output = DescribeLBListenersResponse,
     error = super::errors::DescribeLBListenersError
 )]
-#[derive(Default)]
 pub struct DescribeLBListeners {
     /// `Backends`: a list of [`LbRsItem`](super::models::LbRsItem) objects.
     pub backends: Vec<models::LbRsItem>,
@@ -3366,7 +3374,6 @@ pub struct DescribeLBListenersResponse {
     output = DescribeLBOperateProtectResponse,
     error = super::errors::DescribeLBOperateProtectError
 )]
-#[derive(Default)]
 pub struct DescribeLBOperateProtect {
     /// `LoadBalancerIds`: a list of strings.
     pub load_balancer_ids: Vec<String>,
@@ -3395,7 +3402,6 @@ pub struct DescribeLBOperateProtectResponse {
     output = DescribeListenersResponse,
     error = super::errors::DescribeListenersError
 )]
-#[derive(Default)]
 pub struct DescribeListeners {
     /// `LoadBalancerId`: a string.
     ///
@@ -3446,7 +3452,6 @@ pub struct DescribeListenersResponse {
     output = DescribeLoadBalancerListByCertIdResponse,
     error = super::errors::DescribeLoadBalancerListByCertIdError
 )]
-#[derive(Default)]
 pub struct DescribeLoadBalancerListByCertId {
     /// `CertIds`: a list of strings.
     ///
@@ -3477,7 +3482,6 @@ pub struct DescribeLoadBalancerListByCertIdResponse {
     output = DescribeLoadBalancerOverviewResponse,
     error = super::errors::DescribeLoadBalancerOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeLoadBalancerOverview {}
 
 /// What a successful [`DescribeLoadBalancerOverview`] call returns.
@@ -3520,7 +3524,6 @@ pub struct DescribeLoadBalancerOverviewResponse {
     output = DescribeLoadBalancerTrafficResponse,
     error = super::errors::DescribeLoadBalancerTrafficError
 )]
-#[derive(Default)]
 pub struct DescribeLoadBalancerTraffic {
     /// `LoadBalancerRegion`: a string.
     ///
@@ -3549,9 +3552,15 @@ pub struct DescribeLoadBalancerTrafficResponse {
     version = "2018-03-17",
     name = "DescribeLoadBalancers",
     output = DescribeLoadBalancersResponse,
-    error = super::errors::DescribeLoadBalancersError
+    error = super::errors::DescribeLoadBalancersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = load_balancer_set,
+        item = models::LoadBalancer,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoadBalancers {
     /// `LoadBalancerIds`: a list of strings.
     ///
@@ -3678,9 +3687,15 @@ pub struct DescribeLoadBalancersResponse {
     version = "2018-03-17",
     name = "DescribeLoadBalancersDetail",
     output = DescribeLoadBalancersDetailResponse,
-    error = super::errors::DescribeLoadBalancersDetailError
+    error = super::errors::DescribeLoadBalancersDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = load_balancer_detail_set,
+        item = models::LoadBalancerDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoadBalancersDetail {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -3732,9 +3747,15 @@ pub struct DescribeLoadBalancersDetailResponse {
     version = "2018-03-17",
     name = "DescribeModelAliases",
     output = DescribeModelAliasesResponse,
-    error = super::errors::DescribeModelAliasesError
+    error = super::errors::DescribeModelAliasesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = model_alias_set,
+        item = models::ModelAlias,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModelAliases {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -3779,9 +3800,15 @@ pub struct DescribeModelAliasesResponse {
     version = "2018-03-17",
     name = "DescribeModelAssociations",
     output = DescribeModelAssociationsResponse,
-    error = super::errors::DescribeModelAssociationsError
+    error = super::errors::DescribeModelAssociationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = model_association_set,
+        item = models::ModelAssociation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModelAssociations {
     /// `ModelRouterId`: a string.
     ///
@@ -3840,9 +3867,15 @@ pub struct DescribeModelAssociationsResponse {
     version = "2018-03-17",
     name = "DescribeModelKeys",
     output = DescribeModelKeysResponse,
-    error = super::errors::DescribeModelKeysError
+    error = super::errors::DescribeModelKeysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = models,
+        item = models::ModelKeyInfoItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModelKeys {
     /// `AccessType`: a string.
     ///
@@ -3894,9 +3927,15 @@ pub struct DescribeModelKeysResponse {
     version = "2018-03-17",
     name = "DescribeModelNames",
     output = DescribeModelNamesResponse,
-    error = super::errors::DescribeModelNamesError
+    error = super::errors::DescribeModelNamesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = model_names,
+        item = models::ModelNameAggregatedItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModelNames {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -3945,7 +3984,6 @@ pub struct DescribeModelNamesResponse {
     output = DescribeModelRewriteResponse,
     error = super::errors::DescribeModelRewriteError
 )]
-#[derive(Default)]
 pub struct DescribeModelRewrite {
     /// `ModelRouterId`: a string.
     ///
@@ -3981,7 +4019,6 @@ pub struct DescribeModelRewriteResponse {
     output = DescribeModelRouterDetailResponse,
     error = super::errors::DescribeModelRouterDetailError
 )]
-#[derive(Default)]
 pub struct DescribeModelRouterDetail {
     /// `ModelRouterId`: a string.
     ///
@@ -4012,7 +4049,6 @@ pub struct DescribeModelRouterDetailResponse {
     output = DescribeModelRouterGuardrailsResponse,
     error = super::errors::DescribeModelRouterGuardrailsError
 )]
-#[derive(Default)]
 pub struct DescribeModelRouterGuardrails {
     /// `ModelRouterId`: a string.
     ///
@@ -4041,9 +4077,16 @@ pub struct DescribeModelRouterGuardrailsResponse {
     version = "2018-03-17",
     name = "DescribeModelRouterLogs",
     output = DescribeModelRouterLogsResponse,
-    error = super::errors::DescribeModelRouterLogsError
+    error = super::errors::DescribeModelRouterLogsError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = logs,
+        item = models::ModelRouterLog,
+        total = total_count,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModelRouterLogs {
     /// `ModelRouterId`: a string.
     ///
@@ -4119,7 +4162,6 @@ pub struct DescribeModelRouterLogsResponse {
     output = DescribeModelRouterQuotaResponse,
     error = super::errors::DescribeModelRouterQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeModelRouterQuota {
     /// `QuotaTypes`: a list of strings.
     ///
@@ -4158,9 +4200,15 @@ pub struct DescribeModelRouterQuotaResponse {
     version = "2018-03-17",
     name = "DescribeModelRouterResourcePackageDeduction",
     output = DescribeModelRouterResourcePackageDeductionResponse,
-    error = super::errors::DescribeModelRouterResourcePackageDeductionError
+    error = super::errors::DescribeModelRouterResourcePackageDeductionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = model_router_resource_package_deduction_set,
+        item = models::ModelRouterResourcePackageDeduction,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModelRouterResourcePackageDeduction {
     /// `DeductionTimeBegin`: a string.
     ///
@@ -4221,9 +4269,15 @@ pub struct DescribeModelRouterResourcePackageDeductionResponse {
     version = "2018-03-17",
     name = "DescribeModelRouterResourcePackages",
     output = DescribeModelRouterResourcePackagesResponse,
-    error = super::errors::DescribeModelRouterResourcePackagesError
+    error = super::errors::DescribeModelRouterResourcePackagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = model_router_resource_package_set,
+        item = models::ModelRouterPackage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModelRouterResourcePackages {
     /// `ModelRouterResourcePackageIds`: a list of strings.
     ///
@@ -4285,9 +4339,15 @@ pub struct DescribeModelRouterResourcePackagesResponse {
     version = "2018-03-17",
     name = "DescribeModelRouters",
     output = DescribeModelRoutersResponse,
-    error = super::errors::DescribeModelRoutersError
+    error = super::errors::DescribeModelRoutersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = model_router_set,
+        item = models::ModelRouterSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModelRouters {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -4336,7 +4396,6 @@ pub struct DescribeModelRoutersResponse {
     output = DescribeQuotaResponse,
     error = super::errors::DescribeQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeQuota {}
 
 /// What a successful [`DescribeQuota`] call returns.
@@ -4360,9 +4419,15 @@ pub struct DescribeQuotaResponse {
     version = "2018-03-17",
     name = "DescribeResources",
     output = DescribeResourcesResponse,
-    error = super::errors::DescribeResourcesError
+    error = super::errors::DescribeResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = zone_resource_set,
+        item = models::ZoneResource,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResources {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -4406,7 +4471,6 @@ pub struct DescribeResourcesResponse {
     output = DescribeRewriteResponse,
     error = super::errors::DescribeRewriteError
 )]
-#[derive(Default)]
 pub struct DescribeRewrite {
     /// `LoadBalancerId`: a string.
     ///
@@ -4445,9 +4509,15 @@ pub struct DescribeRewriteResponse {
     version = "2018-03-17",
     name = "DescribeServiceProviderHealthStatus",
     output = DescribeServiceProviderHealthStatusResponse,
-    error = super::errors::DescribeServiceProviderHealthStatusError
+    error = super::errors::DescribeServiceProviderHealthStatusError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = health_check_results,
+        item = models::ModelHealthCheckResults,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeServiceProviderHealthStatus {
     /// `ServiceProviderId`: a string.
     ///
@@ -4493,7 +4563,6 @@ pub struct DescribeServiceProviderHealthStatusResponse {
     output = DescribeSupportedProvidersResponse,
     error = super::errors::DescribeSupportedProvidersError
 )]
-#[derive(Default)]
 pub struct DescribeSupportedProviders {}
 
 /// What a successful [`DescribeSupportedProviders`] call returns.
@@ -4524,7 +4593,6 @@ pub struct DescribeSupportedProvidersResponse {
     output = DescribeTargetGroupInstanceStatusResponse,
     error = super::errors::DescribeTargetGroupInstanceStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTargetGroupInstanceStatus {
     /// `TargetGroupId`: a string.
     ///
@@ -4558,9 +4626,15 @@ pub struct DescribeTargetGroupInstanceStatusResponse {
     version = "2018-03-17",
     name = "DescribeTargetGroupInstances",
     output = DescribeTargetGroupInstancesResponse,
-    error = super::errors::DescribeTargetGroupInstancesError
+    error = super::errors::DescribeTargetGroupInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = target_group_instance_set,
+        item = models::TargetGroupBackend,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTargetGroupInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Vec<models::Filter>,
@@ -4607,9 +4681,15 @@ pub struct DescribeTargetGroupInstancesResponse {
     version = "2018-03-17",
     name = "DescribeTargetGroupList",
     output = DescribeTargetGroupListResponse,
-    error = super::errors::DescribeTargetGroupListError
+    error = super::errors::DescribeTargetGroupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = target_group_set,
+        item = models::TargetGroupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTargetGroupList {
     /// `TargetGroupIds`: a list of strings.
     ///
@@ -4656,9 +4736,15 @@ pub struct DescribeTargetGroupListResponse {
     version = "2018-03-17",
     name = "DescribeTargetGroups",
     output = DescribeTargetGroupsResponse,
-    error = super::errors::DescribeTargetGroupsError
+    error = super::errors::DescribeTargetGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = target_group_set,
+        item = models::TargetGroupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTargetGroups {
     /// `TargetGroupIds`: a list of strings.
     ///
@@ -4707,7 +4793,6 @@ pub struct DescribeTargetGroupsResponse {
     output = DescribeTargetHealthResponse,
     error = super::errors::DescribeTargetHealthError
 )]
-#[derive(Default)]
 pub struct DescribeTargetHealth {
     /// `LoadBalancerIds`: a list of strings.
     ///
@@ -4748,7 +4833,6 @@ pub struct DescribeTargetHealthResponse {
     output = DescribeTargetsResponse,
     error = super::errors::DescribeTargetsError
 )]
-#[derive(Default)]
 pub struct DescribeTargets {
     /// `LoadBalancerId`: a string.
     ///
@@ -4797,7 +4881,6 @@ pub struct DescribeTargetsResponse {
     output = DescribeTaskStatusResponse,
     error = super::errors::DescribeTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTaskStatus {
     /// `TaskId`: a string.
     ///
@@ -4845,7 +4928,6 @@ pub struct DescribeTaskStatusResponse {
     output = DescribeUpperModelsResponse,
     error = super::errors::DescribeUpperModelsError
 )]
-#[derive(Default)]
 pub struct DescribeUpperModels {
     /// `AccessType`: a string.
     ///
@@ -4922,9 +5004,15 @@ pub struct DescribeUpperModelsResponse {
     version = "2018-03-17",
     name = "DescribeUserGroups",
     output = DescribeUserGroupsResponse,
-    error = super::errors::DescribeUserGroupsError
+    error = super::errors::DescribeUserGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_groups,
+        item = models::UserGroupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserGroups {
     /// `ModelRouterId`: a string.
     ///
@@ -4978,7 +5066,6 @@ pub struct DescribeUserGroupsResponse {
     output = DisassociateBudgetResponse,
     error = super::errors::DisassociateBudgetError
 )]
-#[derive(Default)]
 pub struct DisassociateBudget {
     /// `BudgetId`: a string.
     ///
@@ -5009,7 +5096,6 @@ pub struct DisassociateBudgetResponse {
     output = DisassociateCustomizedConfigResponse,
     error = super::errors::DisassociateCustomizedConfigError
 )]
-#[derive(Default)]
 pub struct DisassociateCustomizedConfig {
     /// `UconfigId`: a string.
     ///
@@ -5040,7 +5126,6 @@ pub struct DisassociateCustomizedConfigResponse {
     output = DisassociateModelRouterGuardrailsResponse,
     error = super::errors::DisassociateModelRouterGuardrailsError
 )]
-#[derive(Default)]
 pub struct DisassociateModelRouterGuardrails {
     /// `Guardrails`: a list of [`DisassociateGuardrailConfig`](super::models::DisassociateGuardrailConfig) objects.
     pub guardrails: Vec<models::DisassociateGuardrailConfig>,
@@ -5071,7 +5156,6 @@ pub struct DisassociateModelRouterGuardrailsResponse {
     output = DisassociateModelsFromModelRouterResponse,
     error = super::errors::DisassociateModelsFromModelRouterError
 )]
-#[derive(Default)]
 pub struct DisassociateModelsFromModelRouter {
     /// `ModelRouterId`: a string.
     ///
@@ -5102,7 +5186,6 @@ pub struct DisassociateModelsFromModelRouterResponse {
     output = DisassociateTargetGroupsResponse,
     error = super::errors::DisassociateTargetGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateTargetGroups {
     /// `Associations`: a list of [`TargetGroupAssociation`](super::models::TargetGroupAssociation) objects.
     pub associations: Vec<models::TargetGroupAssociation>,
@@ -5128,7 +5211,6 @@ pub struct DisassociateTargetGroupsResponse {
     output = InquirePriceCreateModelRouterResourcePackageResponse,
     error = super::errors::InquirePriceCreateModelRouterResourcePackageError
 )]
-#[derive(Default)]
 pub struct InquirePriceCreateModelRouterResourcePackage {
     /// `ModelRouterResourcePackageAmount`: an unsigned 64-bit integer.
     ///
@@ -5164,7 +5246,6 @@ pub struct InquirePriceCreateModelRouterResourcePackageResponse {
     output = InquirePriceRefundModelRouterResourcePackageResponse,
     error = super::errors::InquirePriceRefundModelRouterResourcePackageError
 )]
-#[derive(Default)]
 pub struct InquirePriceRefundModelRouterResourcePackage {
     /// `ModelRouterResourcePackageIds`: a list of strings.
     ///
@@ -5197,7 +5278,6 @@ pub struct InquirePriceRefundModelRouterResourcePackageResponse {
     output = InquiryPriceCreateLoadBalancerResponse,
     error = super::errors::InquiryPriceCreateLoadBalancerError
 )]
-#[derive(Default)]
 pub struct InquiryPriceCreateLoadBalancer {
     /// `LoadBalancerType`: a string.
     ///
@@ -5265,7 +5345,6 @@ pub struct InquiryPriceCreateLoadBalancerResponse {
     output = InquiryPriceModifyLoadBalancerResponse,
     error = super::errors::InquiryPriceModifyLoadBalancerError
 )]
-#[derive(Default)]
 pub struct InquiryPriceModifyLoadBalancer {
     /// `LoadBalancerId`: a string.
     ///
@@ -5299,7 +5378,6 @@ pub struct InquiryPriceModifyLoadBalancerResponse {
     output = InquiryPriceRefundLoadBalancerResponse,
     error = super::errors::InquiryPriceRefundLoadBalancerError
 )]
-#[derive(Default)]
 pub struct InquiryPriceRefundLoadBalancer {
     /// `LoadBalancerId`: a string.
     ///
@@ -5330,7 +5408,6 @@ pub struct InquiryPriceRefundLoadBalancerResponse {
     output = InquiryPriceRenewLoadBalancerResponse,
     error = super::errors::InquiryPriceRenewLoadBalancerError
 )]
-#[derive(Default)]
 pub struct InquiryPriceRenewLoadBalancer {
     /// `LoadBalancerId`: a string.
     ///
@@ -5364,7 +5441,6 @@ pub struct InquiryPriceRenewLoadBalancerResponse {
     output = ManualRewriteResponse,
     error = super::errors::ManualRewriteError
 )]
-#[derive(Default)]
 pub struct ManualRewrite {
     /// `LoadBalancerId`: a string.
     ///
@@ -5405,7 +5481,6 @@ pub struct ManualRewriteResponse {
     output = MigrateClassicalLoadBalancersResponse,
     error = super::errors::MigrateClassicalLoadBalancersError
 )]
-#[derive(Default)]
 pub struct MigrateClassicalLoadBalancers {
     /// `LoadBalancerIds`: a list of strings.
     ///
@@ -5436,7 +5511,6 @@ pub struct MigrateClassicalLoadBalancersResponse {
     output = ModifyBlockIPListResponse,
     error = super::errors::ModifyBlockIPListError
 )]
-#[derive(Default)]
 pub struct ModifyBlockIPList {
     /// `LoadBalancerIds`: a list of strings.
     ///
@@ -5494,7 +5568,6 @@ pub struct ModifyBlockIPListResponse {
     output = ModifyBudgetAttributesResponse,
     error = super::errors::ModifyBudgetAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyBudgetAttributes {
     /// `BudgetId`: a string.
     ///
@@ -5533,7 +5606,6 @@ pub struct ModifyBudgetAttributesResponse {
     output = ModifyDomainResponse,
     error = super::errors::ModifyDomainError
 )]
-#[derive(Default)]
 pub struct ModifyDomain {
     /// `LoadBalancerId`: a string.
     ///
@@ -5576,7 +5648,6 @@ pub struct ModifyDomainResponse {
     output = ModifyDomainAttributesResponse,
     error = super::errors::ModifyDomainAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyDomainAttributes {
     /// `LoadBalancerId`: a string.
     ///
@@ -5644,7 +5715,6 @@ pub struct ModifyDomainAttributesResponse {
     output = ModifyFunctionTargetsResponse,
     error = super::errors::ModifyFunctionTargetsError
 )]
-#[derive(Default)]
 pub struct ModifyFunctionTargets {
     /// `LoadBalancerId`: a string.
     ///
@@ -5695,7 +5765,6 @@ pub struct ModifyFunctionTargetsResponse {
     output = ModifyIntentRouterAttributeResponse,
     error = super::errors::ModifyIntentRouterAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyIntentRouterAttribute {
     /// `IntentRouterId`: a string.
     ///
@@ -5744,7 +5813,6 @@ pub struct ModifyIntentRouterAttributeResponse {
     output = ModifyKeyAttributesResponse,
     error = super::errors::ModifyKeyAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyKeyAttributes {
     /// `ModelRouterId`: a string.
     ///
@@ -5785,7 +5853,6 @@ pub struct ModifyKeyAttributesResponse {
     output = ModifyKeysBlockStatusResponse,
     error = super::errors::ModifyKeysBlockStatusError
 )]
-#[derive(Default)]
 pub struct ModifyKeysBlockStatus {
     /// `ModelRouterId`: a string.
     ///
@@ -5823,7 +5890,6 @@ pub struct ModifyKeysBlockStatusResponse {
     output = ModifyKeysUserGroupResponse,
     error = super::errors::ModifyKeysUserGroupError
 )]
-#[derive(Default)]
 pub struct ModifyKeysUserGroup {
     /// `ModelRouterId`: a string.
     ///
@@ -5861,7 +5927,6 @@ pub struct ModifyKeysUserGroupResponse {
     output = ModifyListenerResponse,
     error = super::errors::ModifyListenerError
 )]
-#[derive(Default)]
 pub struct ModifyListener {
     /// `LoadBalancerId`: a string.
     ///
@@ -5998,7 +6063,6 @@ pub struct ModifyListenerResponse {
     output = ModifyLoadBalancerAttributesResponse,
     error = super::errors::ModifyLoadBalancerAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyLoadBalancerAttributes {
     /// `LoadBalancerId`: a string.
     ///
@@ -6072,7 +6136,6 @@ pub struct ModifyLoadBalancerAttributesResponse {
     output = ModifyLoadBalancerMixIpTargetResponse,
     error = super::errors::ModifyLoadBalancerMixIpTargetError
 )]
-#[derive(Default)]
 pub struct ModifyLoadBalancerMixIpTarget {
     /// `LoadBalancerIds`: a list of strings.
     ///
@@ -6105,7 +6168,6 @@ pub struct ModifyLoadBalancerMixIpTargetResponse {
     output = ModifyLoadBalancerSlaResponse,
     error = super::errors::ModifyLoadBalancerSlaError
 )]
-#[derive(Default)]
 pub struct ModifyLoadBalancerSla {
     /// `LoadBalancerSla`: a list of [`SlaUpdateParam`](super::models::SlaUpdateParam) objects.
     pub load_balancer_sla: Vec<models::SlaUpdateParam>,
@@ -6141,7 +6203,6 @@ pub struct ModifyLoadBalancerSlaResponse {
     output = ModifyLoadBalancersProjectResponse,
     error = super::errors::ModifyLoadBalancersProjectError
 )]
-#[derive(Default)]
 pub struct ModifyLoadBalancersProject {
     /// `LoadBalancerIds`: a list of strings.
     ///
@@ -6174,7 +6235,6 @@ pub struct ModifyLoadBalancersProjectResponse {
     output = ModifyModelAliasAttributesResponse,
     error = super::errors::ModifyModelAliasAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyModelAliasAttributes {
     /// `ModelAliasNames`: a list of strings.
     ///
@@ -6221,7 +6281,6 @@ pub struct ModifyModelAliasAttributesResponse {
     output = ModifyModelAttributesResponse,
     error = super::errors::ModifyModelAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyModelAttributes {
     /// `ServiceProviderId`: a string.
     ///
@@ -6294,7 +6353,6 @@ pub struct ModifyModelAttributesResponse {
     output = ModifyModelRouterAttributesResponse,
     error = super::errors::ModifyModelRouterAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyModelRouterAttributes {
     /// `ModelRouterId`: a string.
     ///
@@ -6376,7 +6434,6 @@ pub struct ModifyModelRouterAttributesResponse {
     output = ModifyModelRouterGuardrailsResponse,
     error = super::errors::ModifyModelRouterGuardrailsError
 )]
-#[derive(Default)]
 pub struct ModifyModelRouterGuardrails {
     /// `Guardrails`: a list of [`GuardrailConfig`](super::models::GuardrailConfig) objects.
     pub guardrails: Vec<models::GuardrailConfig>,
@@ -6407,7 +6464,6 @@ pub struct ModifyModelRouterGuardrailsResponse {
     output = ModifyModelRouterSecurityGroupsResponse,
     error = super::errors::ModifyModelRouterSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyModelRouterSecurityGroups {
     /// `ModelRouterId`: a string.
     ///
@@ -6440,7 +6496,6 @@ pub struct ModifyModelRouterSecurityGroupsResponse {
     output = ModifyRuleResponse,
     error = super::errors::ModifyRuleError
 )]
-#[derive(Default)]
 pub struct ModifyRule {
     /// `LoadBalancerId`: a string.
     ///
@@ -6519,7 +6574,6 @@ pub struct ModifyRuleResponse {
     output = ModifyServiceProviderModelAttributesResponse,
     error = super::errors::ModifyServiceProviderModelAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyServiceProviderModelAttributes {
     /// `ServiceProviderId`: a string.
     ///
@@ -6567,7 +6621,6 @@ pub struct ModifyServiceProviderModelAttributesResponse {
     output = ModifyTargetGroupAttributeResponse,
     error = super::errors::ModifyTargetGroupAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyTargetGroupAttribute {
     /// `TargetGroupId`: a string.
     ///
@@ -6633,7 +6686,6 @@ pub struct ModifyTargetGroupAttributeResponse {
     output = ModifyTargetGroupInstancesPortResponse,
     error = super::errors::ModifyTargetGroupInstancesPortError
 )]
-#[derive(Default)]
 pub struct ModifyTargetGroupInstancesPort {
     /// `TargetGroupId`: a string.
     ///
@@ -6664,7 +6716,6 @@ pub struct ModifyTargetGroupInstancesPortResponse {
     output = ModifyTargetGroupInstancesWeightResponse,
     error = super::errors::ModifyTargetGroupInstancesWeightError
 )]
-#[derive(Default)]
 pub struct ModifyTargetGroupInstancesWeight {
     /// `TargetGroupId`: a string.
     ///
@@ -6695,7 +6746,6 @@ pub struct ModifyTargetGroupInstancesWeightResponse {
     output = ModifyTargetPortResponse,
     error = super::errors::ModifyTargetPortError
 )]
-#[derive(Default)]
 pub struct ModifyTargetPort {
     /// `LoadBalancerId`: a string.
     ///
@@ -6751,7 +6801,6 @@ pub struct ModifyTargetPortResponse {
     output = ModifyTargetWeightResponse,
     error = super::errors::ModifyTargetWeightError
 )]
-#[derive(Default)]
 pub struct ModifyTargetWeight {
     /// `LoadBalancerId`: a string.
     ///
@@ -6807,7 +6856,6 @@ pub struct ModifyTargetWeightResponse {
     output = ModifyUserGroupAttributesResponse,
     error = super::errors::ModifyUserGroupAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyUserGroupAttributes {
     /// `ModelRouterId`: a string.
     ///
@@ -6860,7 +6908,6 @@ pub struct ModifyUserGroupAttributesResponse {
     output = RefundModelRouterResourcePackageResponse,
     error = super::errors::RefundModelRouterResourcePackageError
 )]
-#[derive(Default)]
 pub struct RefundModelRouterResourcePackage {
     /// `ModelRouterResourcePackageIds`: a list of strings.
     ///
@@ -6893,7 +6940,6 @@ pub struct RefundModelRouterResourcePackageResponse {
     output = RegenerateKeysResponse,
     error = super::errors::RegenerateKeysError
 )]
-#[derive(Default)]
 pub struct RegenerateKeys {
     /// `ModelRouterId`: a string.
     ///
@@ -6934,7 +6980,6 @@ pub struct RegenerateKeysResponse {
     output = RegisterFunctionTargetsResponse,
     error = super::errors::RegisterFunctionTargetsError
 )]
-#[derive(Default)]
 pub struct RegisterFunctionTargets {
     /// `LoadBalancerId`: a string.
     ///
@@ -6985,7 +7030,6 @@ pub struct RegisterFunctionTargetsResponse {
     output = RegisterModelsToServiceProviderResponse,
     error = super::errors::RegisterModelsToServiceProviderError
 )]
-#[derive(Default)]
 pub struct RegisterModelsToServiceProvider {
     /// `ServiceProviderId`: a string.
     ///
@@ -7016,7 +7060,6 @@ pub struct RegisterModelsToServiceProviderResponse {
     output = RegisterTargetGroupInstancesResponse,
     error = super::errors::RegisterTargetGroupInstancesError
 )]
-#[derive(Default)]
 pub struct RegisterTargetGroupInstances {
     /// `TargetGroupId`: a string.
     ///
@@ -7047,7 +7090,6 @@ pub struct RegisterTargetGroupInstancesResponse {
     output = RegisterTargetsResponse,
     error = super::errors::RegisterTargetsError
 )]
-#[derive(Default)]
 pub struct RegisterTargets {
     /// `LoadBalancerId`: a string.
     ///
@@ -7098,7 +7140,6 @@ pub struct RegisterTargetsResponse {
     output = RegisterTargetsWithClassicalLBResponse,
     error = super::errors::RegisterTargetsWithClassicalLBError
 )]
-#[derive(Default)]
 pub struct RegisterTargetsWithClassicalLB {
     /// `LoadBalancerId`: a string.
     ///
@@ -7129,7 +7170,6 @@ pub struct RegisterTargetsWithClassicalLBResponse {
     output = RemoveModelKeyResponse,
     error = super::errors::RemoveModelKeyError
 )]
-#[derive(Default)]
 pub struct RemoveModelKey {
     /// `ServiceProviderId`: a string.
     ///
@@ -7162,7 +7202,6 @@ pub struct RemoveModelKeyResponse {
     output = RemoveModelRewriteResponse,
     error = super::errors::RemoveModelRewriteError
 )]
-#[derive(Default)]
 pub struct RemoveModelRewrite {
     /// `ModelRouterId`: a string.
     ///
@@ -7195,7 +7234,6 @@ pub struct RemoveModelRewriteResponse {
     output = RenewLoadBalancersResponse,
     error = super::errors::RenewLoadBalancersError
 )]
-#[derive(Default)]
 pub struct RenewLoadBalancers {
     /// `LoadBalancerIds`: a list of strings.
     ///
@@ -7232,7 +7270,6 @@ pub struct RenewLoadBalancersResponse {
     output = ReplaceCertForLoadBalancersResponse,
     error = super::errors::ReplaceCertForLoadBalancersError
 )]
-#[derive(Default)]
 pub struct ReplaceCertForLoadBalancers {
     /// `OldCertificateId`: a string.
     ///
@@ -7263,7 +7300,6 @@ pub struct ReplaceCertForLoadBalancersResponse {
     output = SetCustomizedConfigForLoadBalancerResponse,
     error = super::errors::SetCustomizedConfigForLoadBalancerError
 )]
-#[derive(Default)]
 pub struct SetCustomizedConfigForLoadBalancer {
     /// `OperationType`: a string.
     ///
@@ -7317,7 +7353,6 @@ pub struct SetCustomizedConfigForLoadBalancerResponse {
     output = SetLoadBalancerClsLogResponse,
     error = super::errors::SetLoadBalancerClsLogError
 )]
-#[derive(Default)]
 pub struct SetLoadBalancerClsLog {
     /// `LoadBalancerId`: a string.
     ///
@@ -7360,7 +7395,6 @@ pub struct SetLoadBalancerClsLogResponse {
     output = SetLoadBalancerSecurityGroupsResponse,
     error = super::errors::SetLoadBalancerSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct SetLoadBalancerSecurityGroups {
     /// `LoadBalancerId`: a string.
     ///
@@ -7393,7 +7427,6 @@ pub struct SetLoadBalancerSecurityGroupsResponse {
     output = SetLoadBalancerStartStatusResponse,
     error = super::errors::SetLoadBalancerStartStatusError
 )]
-#[derive(Default)]
 pub struct SetLoadBalancerStartStatus {
     /// `OperationType`: a string.
     ///
@@ -7431,7 +7464,6 @@ pub struct SetLoadBalancerStartStatusResponse {
     output = SetSecurityGroupForLoadbalancersResponse,
     error = super::errors::SetSecurityGroupForLoadbalancersError
 )]
-#[derive(Default)]
 pub struct SetSecurityGroupForLoadbalancers {
     /// `SecurityGroup`: a string.
     ///
@@ -7469,7 +7501,6 @@ pub struct SetSecurityGroupForLoadbalancersResponse {
     output = TestModelInputModalitiesResponse,
     error = super::errors::TestModelInputModalitiesError
 )]
-#[derive(Default)]
 pub struct TestModelInputModalities {
     /// `Model`: a string.
     ///
@@ -7567,7 +7598,6 @@ pub struct TestModelInputModalitiesResponse {
     output = TestServiceProviderConnectionResponse,
     error = super::errors::TestServiceProviderConnectionError
 )]
-#[derive(Default)]
 pub struct TestServiceProviderConnection {
     /// `Models`: a list of strings.
     ///

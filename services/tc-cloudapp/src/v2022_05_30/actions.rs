@@ -17,7 +17,6 @@ use super::models;
     output = DescribeLicenseResponse,
     error = super::errors::DescribeLicenseError
 )]
-#[derive(Default)]
 pub struct DescribeLicense {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -48,7 +47,6 @@ pub struct DescribeLicenseResponse {
     output = IssueLicenseResponse,
     error = super::errors::IssueLicenseError
 )]
-#[derive(Default)]
 pub struct IssueLicense {
     /// `CloudappId`: a string.
     ///
@@ -94,7 +92,6 @@ pub struct IssueLicenseResponse {
     output = VerifyLicenseResponse,
     error = super::errors::VerifyLicenseError
 )]
-#[derive(Default)]
 pub struct VerifyLicense {}
 
 /// What a successful [`VerifyLicense`] call returns.

@@ -17,7 +17,6 @@ use super::models;
     output = CreateAuditTrackResponse,
     error = super::errors::CreateAuditTrackError
 )]
-#[derive(Default)]
 pub struct CreateAuditTrack {
     /// `Name`: a string.
     ///
@@ -83,7 +82,6 @@ pub struct CreateAuditTrackResponse {
     output = CreateEventsAuditTrackResponse,
     error = super::errors::CreateEventsAuditTrackError
 )]
-#[derive(Default)]
 pub struct CreateEventsAuditTrack {
     /// `Name`: a string.
     ///
@@ -132,7 +130,6 @@ pub struct CreateEventsAuditTrackResponse {
     output = DeleteAuditTrackResponse,
     error = super::errors::DeleteAuditTrackError
 )]
-#[derive(Default)]
 pub struct DeleteAuditTrack {
     /// `TrackId`: an unsigned 64-bit integer.
     ///
@@ -160,7 +157,6 @@ pub struct DeleteAuditTrackResponse {
     output = DescribeAuditResponse,
     error = super::errors::DescribeAuditError
 )]
-#[derive(Default)]
 pub struct DescribeAudit {
     /// `AuditName`: a string.
     ///
@@ -253,7 +249,6 @@ pub struct DescribeAuditResponse {
     output = DescribeAuditTrackResponse,
     error = super::errors::DescribeAuditTrackError
 )]
-#[derive(Default)]
 pub struct DescribeAuditTrack {
     /// `TrackId`: an unsigned 64-bit integer.
     ///
@@ -318,9 +313,15 @@ pub struct DescribeAuditTrackResponse {
     version = "2019-03-19",
     name = "DescribeAuditTracks",
     output = DescribeAuditTracksResponse,
-    error = super::errors::DescribeAuditTracksError
+    error = super::errors::DescribeAuditTracksError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = tracks,
+        item = models::Tracks,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditTracks {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -363,7 +364,6 @@ pub struct DescribeAuditTracksResponse {
     output = DescribeEventsResponse,
     error = super::errors::DescribeEventsError
 )]
-#[derive(Default)]
 pub struct DescribeEvents {
     /// `StartTime`: an unsigned 64-bit integer.
     ///
@@ -432,7 +432,6 @@ pub struct DescribeEventsResponse {
     output = GetAttributeKeyResponse,
     error = super::errors::GetAttributeKeyError
 )]
-#[derive(Default)]
 pub struct GetAttributeKey {
     /// `WebsiteType`: a string.
     ///
@@ -463,7 +462,6 @@ pub struct GetAttributeKeyResponse {
     output = InquireAuditCreditResponse,
     error = super::errors::InquireAuditCreditError
 )]
-#[derive(Default)]
 pub struct InquireAuditCredit {}
 
 /// What a successful [`InquireAuditCredit`] call returns.
@@ -491,7 +489,6 @@ pub struct InquireAuditCreditResponse {
     output = ListAuditsResponse,
     error = super::errors::ListAuditsError
 )]
-#[derive(Default)]
 pub struct ListAudits {}
 
 /// What a successful [`ListAudits`] call returns.
@@ -517,7 +514,6 @@ pub struct ListAuditsResponse {
     output = ListCmqEnableRegionResponse,
     error = super::errors::ListCmqEnableRegionError
 )]
-#[derive(Default)]
 pub struct ListCmqEnableRegion {
     /// `WebsiteType`: a string.
     ///
@@ -548,7 +544,6 @@ pub struct ListCmqEnableRegionResponse {
     output = ListCosEnableRegionResponse,
     error = super::errors::ListCosEnableRegionError
 )]
-#[derive(Default)]
 pub struct ListCosEnableRegion {
     /// `WebsiteType`: a string.
     ///
@@ -579,9 +574,15 @@ pub struct ListCosEnableRegionResponse {
     version = "2019-03-19",
     name = "ListKeyAliasByRegion",
     output = ListKeyAliasByRegionResponse,
-    error = super::errors::ListKeyAliasByRegionError
+    error = super::errors::ListKeyAliasByRegionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = key_metadatas,
+        item = models::KeyMetadata,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListKeyAliasByRegion {
     /// `KmsRegion`: a string.
     ///
@@ -625,9 +626,16 @@ pub struct ListKeyAliasByRegionResponse {
     version = "2019-03-19",
     name = "LookUpEvents",
     output = LookUpEventsResponse,
-    error = super::errors::LookUpEventsError
+    error = super::errors::LookUpEventsError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = events,
+        item = models::Event,
+        total = total_count,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct LookUpEvents {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -694,7 +702,6 @@ pub struct LookUpEventsResponse {
     output = ModifyAuditTrackResponse,
     error = super::errors::ModifyAuditTrackError
 )]
-#[derive(Default)]
 pub struct ModifyAuditTrack {
     /// `TrackId`: an unsigned 64-bit integer.
     ///
@@ -755,7 +762,6 @@ pub struct ModifyAuditTrackResponse {
     output = ModifyEventsAuditTrackResponse,
     error = super::errors::ModifyEventsAuditTrackError
 )]
-#[derive(Default)]
 pub struct ModifyEventsAuditTrack {
     /// `TrackId`: an unsigned 64-bit integer.
     ///
@@ -804,7 +810,6 @@ pub struct ModifyEventsAuditTrackResponse {
     output = StartLoggingResponse,
     error = super::errors::StartLoggingError
 )]
-#[derive(Default)]
 pub struct StartLogging {
     /// `AuditName`: a string.
     ///
@@ -837,7 +842,6 @@ pub struct StartLoggingResponse {
     output = StopLoggingResponse,
     error = super::errors::StopLoggingError
 )]
-#[derive(Default)]
 pub struct StopLogging {
     /// `AuditName`: a string.
     ///
@@ -870,7 +874,6 @@ pub struct StopLoggingResponse {
     output = UpdateAuditResponse,
     error = super::errors::UpdateAuditError
 )]
-#[derive(Default)]
 pub struct UpdateAudit {
     /// `AuditName`: a string.
     ///

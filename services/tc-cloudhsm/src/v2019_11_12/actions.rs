@@ -17,7 +17,6 @@ use super::models;
     output = DescribeHSMBySubnetIdResponse,
     error = super::errors::DescribeHSMBySubnetIdError
 )]
-#[derive(Default)]
 pub struct DescribeHSMBySubnetId {
     /// `SubnetId`: a string.
     ///
@@ -55,7 +54,6 @@ pub struct DescribeHSMBySubnetIdResponse {
     output = DescribeHSMByVpcIdResponse,
     error = super::errors::DescribeHSMByVpcIdError
 )]
-#[derive(Default)]
 pub struct DescribeHSMByVpcId {
     /// `VpcId`: a string.
     ///
@@ -91,9 +89,15 @@ pub struct DescribeHSMByVpcIdResponse {
     version = "2019-11-12",
     name = "DescribeSubnet",
     output = DescribeSubnetResponse,
-    error = super::errors::DescribeSubnetError
+    error = super::errors::DescribeSubnetError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = subnet_list,
+        item = models::Subnet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubnet {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -144,7 +148,6 @@ pub struct DescribeSubnetResponse {
     output = DescribeSupportedHsmResponse,
     error = super::errors::DescribeSupportedHsmError
 )]
-#[derive(Default)]
 pub struct DescribeSupportedHsm {
     /// `HsmType`: a string.
     ///
@@ -173,9 +176,15 @@ pub struct DescribeSupportedHsmResponse {
     version = "2019-11-12",
     name = "DescribeUsg",
     output = DescribeUsgResponse,
-    error = super::errors::DescribeUsgError
+    error = super::errors::DescribeUsgError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sg_list,
+        item = models::SgUnit,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUsg {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -221,7 +230,6 @@ pub struct DescribeUsgResponse {
     output = DescribeUsgRuleResponse,
     error = super::errors::DescribeUsgRuleError
 )]
-#[derive(Default)]
 pub struct DescribeUsgRule {
     /// `SgIds`: a list of strings.
     ///
@@ -255,9 +263,15 @@ pub struct DescribeUsgRuleResponse {
     version = "2019-11-12",
     name = "DescribeVpc",
     output = DescribeVpcResponse,
-    error = super::errors::DescribeVpcError
+    error = super::errors::DescribeVpcError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpc_list,
+        item = models::Vpc,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpc {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -303,7 +317,6 @@ pub struct DescribeVpcResponse {
     output = DescribeVsmAttributesResponse,
     error = super::errors::DescribeVsmAttributesError
 )]
-#[derive(Default)]
 pub struct DescribeVsmAttributes {
     /// `ResourceId`: a string.
     ///
@@ -460,9 +473,15 @@ pub struct DescribeVsmAttributesResponse {
     version = "2019-11-12",
     name = "DescribeVsms",
     output = DescribeVsmsResponse,
-    error = super::errors::DescribeVsmsError
+    error = super::errors::DescribeVsmsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vsm_list,
+        item = models::ResourceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVsms {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -526,7 +545,6 @@ pub struct DescribeVsmsResponse {
     output = GetAlarmEventResponse,
     error = super::errors::GetAlarmEventError
 )]
-#[derive(Default)]
 pub struct GetAlarmEvent {}
 
 /// What a successful [`GetAlarmEvent`] call returns.
@@ -552,7 +570,6 @@ pub struct GetAlarmEventResponse {
     output = GetVsmMonitorInfoResponse,
     error = super::errors::GetVsmMonitorInfoError
 )]
-#[derive(Default)]
 pub struct GetVsmMonitorInfo {
     /// `ResourceId`: a string.
     ///
@@ -598,7 +615,6 @@ pub struct GetVsmMonitorInfoResponse {
     output = InquiryPriceBuyVsmResponse,
     error = super::errors::InquiryPriceBuyVsmError
 )]
-#[derive(Default)]
 pub struct InquiryPriceBuyVsm {
     /// `GoodsNum`: a signed 64-bit integer.
     ///
@@ -681,7 +697,6 @@ pub struct InquiryPriceBuyVsmResponse {
     output = ModifyAlarmEventResponse,
     error = super::errors::ModifyAlarmEventError
 )]
-#[derive(Default)]
 pub struct ModifyAlarmEvent {
     /// `Event`: a string.
     ///
@@ -729,7 +744,6 @@ pub struct ModifyAlarmEventResponse {
     output = ModifyVsmAttributesResponse,
     error = super::errors::ModifyVsmAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyVsmAttributes {
     /// `ResourceId`: a string.
     ///

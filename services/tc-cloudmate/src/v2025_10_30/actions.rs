@@ -17,7 +17,6 @@ use super::models;
     output = CloudMateAgentResponse,
     error = super::errors::CloudMateAgentError
 )]
-#[derive(Default)]
 pub struct CloudMateAgent {
     /// `WorkspaceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = DescribeResourceResponse,
     error = super::errors::DescribeResourceError
 )]
-#[derive(Default)]
 pub struct DescribeResource {
     /// `ResourceType`: a string.
     ///
@@ -121,9 +120,15 @@ pub struct DescribeResourceResponse {
     version = "2024-06-06",
     name = "SearchResources",
     output = SearchResourcesResponse,
-    error = super::errors::SearchResourcesError
+    error = super::errors::SearchResourcesError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = resources,
+        item = models::ResourceSummary,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct SearchResources {
     /// `ViewId`: a string.
     ///

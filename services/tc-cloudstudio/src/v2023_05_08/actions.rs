@@ -17,7 +17,6 @@ use super::models;
     output = CreateWorkspaceResponse,
     error = super::errors::CreateWorkspaceError
 )]
-#[derive(Default)]
 pub struct CreateWorkspace {
     /// `Name`: a string.
     ///
@@ -102,7 +101,6 @@ pub struct CreateWorkspaceResponse {
     output = CreateWorkspaceTokenResponse,
     error = super::errors::CreateWorkspaceTokenError
 )]
-#[derive(Default)]
 pub struct CreateWorkspaceToken {
     /// `SpaceKey`: a string.
     ///
@@ -150,7 +148,6 @@ pub struct CreateWorkspaceTokenResponse {
     output = DescribeConfigResponse,
     error = super::errors::DescribeConfigError
 )]
-#[derive(Default)]
 pub struct DescribeConfig {
     /// `Name`: a string.
     ///
@@ -183,7 +180,6 @@ pub struct DescribeConfigResponse {
     output = DescribeImagesResponse,
     error = super::errors::DescribeImagesError
 )]
-#[derive(Default)]
 pub struct DescribeImages {}
 
 /// What a successful [`DescribeImages`] call returns.
@@ -209,7 +205,6 @@ pub struct DescribeImagesResponse {
     output = DescribeWorkspacesResponse,
     error = super::errors::DescribeWorkspacesError
 )]
-#[derive(Default)]
 pub struct DescribeWorkspaces {
     /// `Name`: a string.
     ///
@@ -240,7 +235,6 @@ pub struct DescribeWorkspacesResponse {
     output = ModifyWorkspaceResponse,
     error = super::errors::ModifyWorkspaceError
 )]
-#[derive(Default)]
 pub struct ModifyWorkspace {
     /// `SpaceKey`: a string.
     ///
@@ -294,7 +288,6 @@ pub struct ModifyWorkspaceResponse {
     output = RemoveWorkspaceResponse,
     error = super::errors::RemoveWorkspaceError
 )]
-#[derive(Default)]
 pub struct RemoveWorkspace {
     /// `SpaceKey`: a string.
     ///
@@ -322,7 +315,6 @@ pub struct RemoveWorkspaceResponse {
     output = RunWorkspaceResponse,
     error = super::errors::RunWorkspaceError
 )]
-#[derive(Default)]
 pub struct RunWorkspace {
     /// `SpaceKey`: a string.
     ///
@@ -350,7 +342,6 @@ pub struct RunWorkspaceResponse {
     output = StopWorkspaceResponse,
     error = super::errors::StopWorkspaceError
 )]
-#[derive(Default)]
 pub struct StopWorkspace {
     /// `SpaceKey`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddMachineGroupInfoResponse,
     error = super::errors::AddMachineGroupInfoError
 )]
-#[derive(Default)]
 pub struct AddMachineGroupInfo {
     /// `GroupId`: a string.
     ///
@@ -48,7 +47,6 @@ pub struct AddMachineGroupInfoResponse {
     output = ApplyConfigToMachineGroupResponse,
     error = super::errors::ApplyConfigToMachineGroupError
 )]
-#[derive(Default)]
 pub struct ApplyConfigToMachineGroup {
     /// `ConfigId`: a string.
     ///
@@ -81,7 +79,6 @@ pub struct ApplyConfigToMachineGroupResponse {
     output = CancelRebuildIndexTaskResponse,
     error = super::errors::CancelRebuildIndexTaskError
 )]
-#[derive(Default)]
 pub struct CancelRebuildIndexTask {
     /// `TopicId`: a string.
     ///
@@ -114,7 +111,6 @@ pub struct CancelRebuildIndexTaskResponse {
     output = ChatCompletionsResponse,
     error = super::errors::ChatCompletionsError
 )]
-#[derive(Default)]
 pub struct ChatCompletions {
     /// `Model`: a string.
     ///
@@ -174,7 +170,6 @@ pub struct ChatCompletionsResponse {
     output = CheckFunctionResponse,
     error = super::errors::CheckFunctionError
 )]
-#[derive(Default)]
 pub struct CheckFunction {
     /// `EtlContent`: a string.
     ///
@@ -220,7 +215,6 @@ pub struct CheckFunctionResponse {
     output = CheckRechargeKafkaServerResponse,
     error = super::errors::CheckRechargeKafkaServerError
 )]
-#[derive(Default)]
 pub struct CheckRechargeKafkaServer {
     /// `KafkaType`: an unsigned 64-bit integer.
     ///
@@ -277,7 +271,6 @@ pub struct CheckRechargeKafkaServerResponse {
     output = CloseKafkaConsumerResponse,
     error = super::errors::CloseKafkaConsumerError
 )]
-#[derive(Default)]
 pub struct CloseKafkaConsumer {
     /// `FromTopicId`: a string.
     ///
@@ -305,7 +298,6 @@ pub struct CloseKafkaConsumerResponse {
     output = CommitConsumerOffsetsResponse,
     error = super::errors::CommitConsumerOffsetsError
 )]
-#[derive(Default)]
 pub struct CommitConsumerOffsets {
     /// `ConsumerGroup`: a string.
     pub consumer_group: String,
@@ -340,7 +332,6 @@ pub struct CommitConsumerOffsetsResponse {
     output = CreateAgentApplicationResponse,
     error = super::errors::CreateAgentApplicationError
 )]
-#[derive(Default)]
 pub struct CreateAgentApplication {
     /// `ApplicationName`: a string.
     ///
@@ -392,7 +383,6 @@ pub struct CreateAgentApplicationResponse {
     output = CreateAlarmResponse,
     error = super::errors::CreateAlarmError
 )]
-#[derive(Default)]
 pub struct CreateAlarm {
     /// `Name`: a string.
     ///
@@ -507,7 +497,6 @@ pub struct CreateAlarmResponse {
     output = CreateAlarmNoticeResponse,
     error = super::errors::CreateAlarmNoticeError
 )]
-#[derive(Default)]
 pub struct CreateAlarmNotice {
     /// `Name`: a string.
     ///
@@ -585,7 +574,6 @@ pub struct CreateAlarmNoticeResponse {
     output = CreateAlarmShieldResponse,
     error = super::errors::CreateAlarmShieldError
 )]
-#[derive(Default)]
 pub struct CreateAlarmShield {
     /// `AlarmNoticeId`: a string.
     ///
@@ -641,7 +629,6 @@ pub struct CreateAlarmShieldResponse {
     output = CreateCLSDeliverTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateCLSDeliverTask {
     /// `TaskName`: a string.
     ///
@@ -693,7 +680,6 @@ pub struct CreateCLSDeliverTaskResponse {
     output = CreateCloudProductLogCollectionResponse,
     error = super::errors::CreateCloudProductLogCollectionError
 )]
-#[derive(Default)]
 pub struct CreateCloudProductLogCollection {
     /// `InstanceId`: a string.
     ///
@@ -797,7 +783,6 @@ pub struct CreateCloudProductLogCollectionResponse {
     output = CreateConfigResponse,
     error = super::errors::CreateConfigError
 )]
-#[derive(Default)]
 pub struct CreateConfig {
     /// `Name`: a string.
     ///
@@ -862,7 +847,6 @@ pub struct CreateConfigResponse {
     output = CreateConfigExtraResponse,
     error = super::errors::CreateConfigExtraError
 )]
-#[derive(Default)]
 pub struct CreateConfigExtra {
     /// `Name`: a string.
     ///
@@ -972,7 +956,6 @@ pub struct CreateConfigExtraResponse {
     output = CreateConsoleResponse,
     error = super::errors::CreateConsoleError
 )]
-#[derive(Default)]
 pub struct CreateConsole {
     /// `AccessMode`: a list of strings.
     ///
@@ -1065,7 +1048,6 @@ pub struct CreateConsoleResponse {
     output = CreateConsoleSharingResponse,
     error = super::errors::CreateConsoleSharingError
 )]
-#[derive(Default)]
 pub struct CreateConsoleSharing {
     /// `SharingConfig`: a [`ConsoleSharingConfig`](super::models::ConsoleSharingConfig).
     pub sharing_config: models::ConsoleSharingConfig,
@@ -1101,7 +1083,6 @@ pub struct CreateConsoleSharingResponse {
     output = CreateConsumerResponse,
     error = super::errors::CreateConsumerError
 )]
-#[derive(Default)]
 pub struct CreateConsumer {
     /// `TopicId`: a string.
     ///
@@ -1164,7 +1145,6 @@ pub struct CreateConsumerResponse {
     output = CreateConsumerGroupResponse,
     error = super::errors::CreateConsumerGroupError
 )]
-#[derive(Default)]
 pub struct CreateConsumerGroup {
     /// `ConsumerGroup`: a string.
     pub consumer_group: String,
@@ -1202,7 +1182,6 @@ pub struct CreateConsumerGroupResponse {
     output = CreateCosRechargeResponse,
     error = super::errors::CreateCosRechargeError
 )]
-#[derive(Default)]
 pub struct CreateCosRecharge {
     /// `TopicId`: a string.
     ///
@@ -1283,7 +1262,6 @@ pub struct CreateCosRechargeResponse {
     output = CreateDashboardResponse,
     error = super::errors::CreateDashboardError
 )]
-#[derive(Default)]
 pub struct CreateDashboard {
     /// `DashboardName`: a string.
     ///
@@ -1324,7 +1302,6 @@ pub struct CreateDashboardResponse {
     output = CreateDashboardSubscribeResponse,
     error = super::errors::CreateDashboardSubscribeError
 )]
-#[derive(Default)]
 pub struct CreateDashboardSubscribe {
     /// `Name`: a string.
     ///
@@ -1365,7 +1342,6 @@ pub struct CreateDashboardSubscribeResponse {
     output = CreateDataTransformResponse,
     error = super::errors::CreateDataTransformError
 )]
-#[derive(Default)]
 pub struct CreateDataTransform {
     /// `FuncType`: a signed 64-bit integer.
     ///
@@ -1475,7 +1451,6 @@ pub struct CreateDataTransformResponse {
     output = CreateDeliverCloudFunctionResponse,
     error = super::errors::CreateDeliverCloudFunctionError
 )]
-#[derive(Default)]
 pub struct CreateDeliverCloudFunction {
     /// `TopicId`: a string.
     ///
@@ -1528,7 +1503,6 @@ pub struct CreateDeliverCloudFunctionResponse {
     output = CreateDlcDeliverResponse,
     error = super::errors::CreateDlcDeliverError
 )]
-#[derive(Default)]
 pub struct CreateDlcDeliver {
     /// `TopicId`: a string.
     ///
@@ -1613,7 +1587,6 @@ pub struct CreateDlcDeliverResponse {
     output = CreateEsRechargeResponse,
     error = super::errors::CreateEsRechargeError
 )]
-#[derive(Default)]
 pub struct CreateEsRecharge {
     /// `TopicId`: a string.
     ///
@@ -1675,7 +1648,6 @@ pub struct CreateEsRechargeResponse {
     output = CreateExportResponse,
     error = super::errors::CreateExportError
 )]
-#[derive(Default)]
 pub struct CreateExport {
     /// `TopicId`: a string.
     ///
@@ -1748,7 +1720,6 @@ pub struct CreateExportResponse {
     output = CreateHostMetricConfigResponse,
     error = super::errors::CreateHostMetricConfigError
 )]
-#[derive(Default)]
 pub struct CreateHostMetricConfig {
     /// `TopicId`: a string.
     ///
@@ -1799,7 +1770,6 @@ pub struct CreateHostMetricConfigResponse {
     output = CreateIndexResponse,
     error = super::errors::CreateIndexError
 )]
-#[derive(Default)]
 pub struct CreateIndex {
     /// `TopicId`: a string.
     ///
@@ -1850,7 +1820,6 @@ pub struct CreateIndexResponse {
     output = CreateKafkaRechargeResponse,
     error = super::errors::CreateKafkaRechargeError
 )]
-#[derive(Default)]
 pub struct CreateKafkaRecharge {
     /// `TopicId`: a string.
     ///
@@ -1935,7 +1904,6 @@ pub struct CreateKafkaRechargeResponse {
     output = CreateLogsetResponse,
     error = super::errors::CreateLogsetError
 )]
-#[derive(Default)]
 pub struct CreateLogset {
     /// `LogsetName`: a string.
     ///
@@ -1976,7 +1944,6 @@ pub struct CreateLogsetResponse {
     output = CreateMachineGroupResponse,
     error = super::errors::CreateMachineGroupError
 )]
-#[derive(Default)]
 pub struct CreateMachineGroup {
     /// `GroupName`: a string.
     ///
@@ -2049,7 +2016,6 @@ pub struct CreateMachineGroupResponse {
     output = CreateMetricConfigResponse,
     error = super::errors::CreateMetricConfigError
 )]
-#[derive(Default)]
 pub struct CreateMetricConfig {
     /// `TopicId`: a string.
     ///
@@ -2139,7 +2105,6 @@ pub struct CreateMetricConfigResponse {
     output = CreateMetricSubscribeResponse,
     error = super::errors::CreateMetricSubscribeError
 )]
-#[derive(Default)]
 pub struct CreateMetricSubscribe {
     /// `Name`: a string.
     ///
@@ -2188,7 +2153,6 @@ pub struct CreateMetricSubscribeResponse {
     output = CreateNetworkApplicationResponse,
     error = super::errors::CreateNetworkApplicationError
 )]
-#[derive(Default)]
 pub struct CreateNetworkApplication {
     /// `Name`: a string.
     ///
@@ -2231,7 +2195,6 @@ pub struct CreateNetworkApplicationResponse {
     output = CreateNoticeContentResponse,
     error = super::errors::CreateNoticeContentError
 )]
-#[derive(Default)]
 pub struct CreateNoticeContent {
     /// `Name`: a string.
     ///
@@ -2272,7 +2235,6 @@ pub struct CreateNoticeContentResponse {
     output = CreateRebuildIndexTaskResponse,
     error = super::errors::CreateRebuildIndexTaskError
 )]
-#[derive(Default)]
 pub struct CreateRebuildIndexTask {
     /// `TopicId`: a string.
     ///
@@ -2315,7 +2277,6 @@ pub struct CreateRebuildIndexTaskResponse {
     output = CreateRecordingRuleTaskResponse,
     error = super::errors::CreateRecordingRuleTaskError
 )]
-#[derive(Default)]
 pub struct CreateRecordingRuleTask {
     /// `TopicId`: a string.
     ///
@@ -2396,7 +2357,6 @@ pub struct CreateRecordingRuleTaskResponse {
     output = CreateRecordingRuleYamlTaskResponse,
     error = super::errors::CreateRecordingRuleYamlTaskError
 )]
-#[derive(Default)]
 pub struct CreateRecordingRuleYamlTask {
     /// `TopicId`: a string.
     ///
@@ -2469,7 +2429,6 @@ pub struct CreateRecordingRuleYamlTaskResponse {
     output = CreateRemoteWriteTaskResponse,
     error = super::errors::CreateRemoteWriteTaskError
 )]
-#[derive(Default)]
 pub struct CreateRemoteWriteTask {
     /// `TopicId`: a string.
     ///
@@ -2551,7 +2510,6 @@ pub struct CreateRemoteWriteTaskResponse {
     output = CreateResourceGraphResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateResourceGraph {
     /// `Name`: a string.
     ///
@@ -2592,7 +2550,6 @@ pub struct CreateResourceGraphResponse {
     output = CreateResourceGraphProductIngestTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateResourceGraphProductIngestTask {
     /// `ResourceGraphId`: a string.
     ///
@@ -2657,7 +2614,6 @@ pub struct CreateResourceGraphProductIngestTaskResponse {
     output = CreateS3RechargeResponse,
     error = super::errors::CreateS3RechargeError
 )]
-#[derive(Default)]
 pub struct CreateS3Recharge {
     /// `TopicId`: a string.
     ///
@@ -2743,7 +2699,6 @@ pub struct CreateS3RechargeResponse {
     output = CreateScheduledSqlResponse,
     error = super::errors::CreateScheduledSqlError
 )]
-#[derive(Default)]
 pub struct CreateScheduledSql {
     /// `SrcTopicId`: a string.
     ///
@@ -2849,7 +2804,6 @@ pub struct CreateScheduledSqlResponse {
     output = CreateSearchViewResponse,
     error = super::errors::CreateSearchViewError
 )]
-#[derive(Default)]
 pub struct CreateSearchView {
     /// `LogsetId`: a string.
     ///
@@ -2910,7 +2864,6 @@ pub struct CreateSearchViewResponse {
     output = CreateShipperResponse,
     error = super::errors::CreateShipperError
 )]
-#[derive(Default)]
 pub struct CreateShipper {
     /// `TopicId`: a string.
     ///
@@ -3023,7 +2976,6 @@ pub struct CreateShipperResponse {
     output = CreateSplunkDeliverResponse,
     error = super::errors::CreateSplunkDeliverError
 )]
-#[derive(Default)]
 pub struct CreateSplunkDeliver {
     /// `TopicId`: a string.
     ///
@@ -3106,7 +3058,6 @@ pub struct CreateSplunkDeliverResponse {
     output = CreateTopicResponse,
     error = super::errors::CreateTopicError
 )]
-#[derive(Default)]
 pub struct CreateTopic {
     /// `LogsetId`: a string.
     ///
@@ -3218,7 +3169,6 @@ pub struct CreateTopicResponse {
     output = CreateWebCallbackResponse,
     error = super::errors::CreateWebCallbackError
 )]
-#[derive(Default)]
 pub struct CreateWebCallback {
     /// `Name`: a string.
     ///
@@ -3271,7 +3221,6 @@ pub struct CreateWebCallbackResponse {
     output = DeleteAgentApplicationResponse,
     error = super::errors::DeleteAgentApplicationError
 )]
-#[derive(Default)]
 pub struct DeleteAgentApplication {
     /// `ApplicationId`: a string.
     ///
@@ -3304,7 +3253,6 @@ pub struct DeleteAgentApplicationResponse {
     output = DeleteAlarmResponse,
     error = super::errors::DeleteAlarmError
 )]
-#[derive(Default)]
 pub struct DeleteAlarm {
     /// `AlarmId`: a string.
     ///
@@ -3332,7 +3280,6 @@ pub struct DeleteAlarmResponse {
     output = DeleteAlarmNoticeResponse,
     error = super::errors::DeleteAlarmNoticeError
 )]
-#[derive(Default)]
 pub struct DeleteAlarmNotice {
     /// `AlarmNoticeId`: a string.
     ///
@@ -3360,7 +3307,6 @@ pub struct DeleteAlarmNoticeResponse {
     output = DeleteAlarmShieldResponse,
     error = super::errors::DeleteAlarmShieldError
 )]
-#[derive(Default)]
 pub struct DeleteAlarmShield {
     /// `TaskId`: a string.
     ///
@@ -3393,7 +3339,6 @@ pub struct DeleteAlarmShieldResponse {
     output = DeleteCLSDeliverTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteCLSDeliverTask {
     /// `TaskId`: a string.
     ///
@@ -3421,7 +3366,6 @@ pub struct DeleteCLSDeliverTaskResponse {
     output = DeleteCloudProductLogCollectionResponse,
     error = super::errors::DeleteCloudProductLogCollectionError
 )]
-#[derive(Default)]
 pub struct DeleteCloudProductLogCollection {
     /// `InstanceId`: a string.
     ///
@@ -3479,7 +3423,6 @@ pub struct DeleteCloudProductLogCollectionResponse {
     output = DeleteConfigResponse,
     error = super::errors::DeleteConfigError
 )]
-#[derive(Default)]
 pub struct DeleteConfig {
     /// `ConfigId`: a string.
     ///
@@ -3507,7 +3450,6 @@ pub struct DeleteConfigResponse {
     output = DeleteConfigExtraResponse,
     error = super::errors::DeleteConfigExtraError
 )]
-#[derive(Default)]
 pub struct DeleteConfigExtra {
     /// `ConfigExtraId`: a string.
     ///
@@ -3535,7 +3477,6 @@ pub struct DeleteConfigExtraResponse {
     output = DeleteConfigFromMachineGroupResponse,
     error = super::errors::DeleteConfigFromMachineGroupError
 )]
-#[derive(Default)]
 pub struct DeleteConfigFromMachineGroup {
     /// `GroupId`: a string.
     ///
@@ -3568,7 +3509,6 @@ pub struct DeleteConfigFromMachineGroupResponse {
     output = DeleteConsoleResponse,
     error = super::errors::DeleteConsoleError
 )]
-#[derive(Default)]
 pub struct DeleteConsole {
     /// `ConsoleId`: a string.
     ///
@@ -3596,7 +3536,6 @@ pub struct DeleteConsoleResponse {
     output = DeleteConsoleSharingResponse,
     error = super::errors::DeleteConsoleSharingError
 )]
-#[derive(Default)]
 pub struct DeleteConsoleSharing {
     /// `SharingId`: a string.
     ///
@@ -3624,7 +3563,6 @@ pub struct DeleteConsoleSharingResponse {
     output = DeleteConsumerResponse,
     error = super::errors::DeleteConsumerError
 )]
-#[derive(Default)]
 pub struct DeleteConsumer {
     /// `TopicId`: a string.
     ///
@@ -3652,7 +3590,6 @@ pub struct DeleteConsumerResponse {
     output = DeleteConsumerGroupResponse,
     error = super::errors::DeleteConsumerGroupError
 )]
-#[derive(Default)]
 pub struct DeleteConsumerGroup {
     /// `ConsumerGroup`: a string.
     pub consumer_group: String,
@@ -3681,7 +3618,6 @@ pub struct DeleteConsumerGroupResponse {
     output = DeleteCosRechargeResponse,
     error = super::errors::DeleteCosRechargeError
 )]
-#[derive(Default)]
 pub struct DeleteCosRecharge {
     /// `Id`: a string.
     ///
@@ -3714,7 +3650,6 @@ pub struct DeleteCosRechargeResponse {
     output = DeleteDashboardResponse,
     error = super::errors::DeleteDashboardError
 )]
-#[derive(Default)]
 pub struct DeleteDashboard {
     /// `DashboardId`: a string.
     ///
@@ -3742,7 +3677,6 @@ pub struct DeleteDashboardResponse {
     output = DeleteDashboardSubscribeResponse,
     error = super::errors::DeleteDashboardSubscribeError
 )]
-#[derive(Default)]
 pub struct DeleteDashboardSubscribe {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -3770,7 +3704,6 @@ pub struct DeleteDashboardSubscribeResponse {
     output = DeleteDataTransformResponse,
     error = super::errors::DeleteDataTransformError
 )]
-#[derive(Default)]
 pub struct DeleteDataTransform {
     /// `TaskId`: a string.
     ///
@@ -3798,7 +3731,6 @@ pub struct DeleteDataTransformResponse {
     output = DeleteDlcDeliverResponse,
     error = super::errors::DeleteDlcDeliverError
 )]
-#[derive(Default)]
 pub struct DeleteDlcDeliver {
     /// `TopicId`: a string.
     ///
@@ -3831,7 +3763,6 @@ pub struct DeleteDlcDeliverResponse {
     output = DeleteEsRechargeResponse,
     error = super::errors::DeleteEsRechargeError
 )]
-#[derive(Default)]
 pub struct DeleteEsRecharge {
     /// `TaskId`: a string.
     ///
@@ -3864,7 +3795,6 @@ pub struct DeleteEsRechargeResponse {
     output = DeleteExportResponse,
     error = super::errors::DeleteExportError
 )]
-#[derive(Default)]
 pub struct DeleteExport {
     /// `ExportId`: a string.
     ///
@@ -3892,7 +3822,6 @@ pub struct DeleteExportResponse {
     output = DeleteHostMetricConfigResponse,
     error = super::errors::DeleteHostMetricConfigError
 )]
-#[derive(Default)]
 pub struct DeleteHostMetricConfig {
     /// `TopicId`: a string.
     ///
@@ -3925,7 +3854,6 @@ pub struct DeleteHostMetricConfigResponse {
     output = DeleteIndexResponse,
     error = super::errors::DeleteIndexError
 )]
-#[derive(Default)]
 pub struct DeleteIndex {
     /// `TopicId`: a string.
     ///
@@ -3953,7 +3881,6 @@ pub struct DeleteIndexResponse {
     output = DeleteKafkaRechargeResponse,
     error = super::errors::DeleteKafkaRechargeError
 )]
-#[derive(Default)]
 pub struct DeleteKafkaRecharge {
     /// `Id`: a string.
     ///
@@ -3986,7 +3913,6 @@ pub struct DeleteKafkaRechargeResponse {
     output = DeleteLogResponse,
     error = super::errors::DeleteLogError
 )]
-#[derive(Default)]
 pub struct DeleteLog {
     /// `TopicId`: a string.
     ///
@@ -4034,7 +3960,6 @@ pub struct DeleteLogResponse {
     output = DeleteLogsetResponse,
     error = super::errors::DeleteLogsetError
 )]
-#[derive(Default)]
 pub struct DeleteLogset {
     /// `LogsetId`: a string.
     ///
@@ -4062,7 +3987,6 @@ pub struct DeleteLogsetResponse {
     output = DeleteMachineGroupResponse,
     error = super::errors::DeleteMachineGroupError
 )]
-#[derive(Default)]
 pub struct DeleteMachineGroup {
     /// `GroupId`: a string.
     ///
@@ -4090,7 +4014,6 @@ pub struct DeleteMachineGroupResponse {
     output = DeleteMachineGroupInfoResponse,
     error = super::errors::DeleteMachineGroupInfoError
 )]
-#[derive(Default)]
 pub struct DeleteMachineGroupInfo {
     /// `GroupId`: a string.
     ///
@@ -4121,7 +4044,6 @@ pub struct DeleteMachineGroupInfoResponse {
     output = DeleteMetricConfigResponse,
     error = super::errors::DeleteMetricConfigError
 )]
-#[derive(Default)]
 pub struct DeleteMetricConfig {
     /// `TopicId`: a string.
     ///
@@ -4154,7 +4076,6 @@ pub struct DeleteMetricConfigResponse {
     output = DeleteMetricSubscribeResponse,
     error = super::errors::DeleteMetricSubscribeError
 )]
-#[derive(Default)]
 pub struct DeleteMetricSubscribe {
     /// `TaskId`: a string.
     ///
@@ -4187,7 +4108,6 @@ pub struct DeleteMetricSubscribeResponse {
     output = DeleteNetworkApplicationResponse,
     error = super::errors::DeleteNetworkApplicationError
 )]
-#[derive(Default)]
 pub struct DeleteNetworkApplication {
     /// `NetworkAppId`: a string.
     ///
@@ -4215,7 +4135,6 @@ pub struct DeleteNetworkApplicationResponse {
     output = DeleteNoticeContentResponse,
     error = super::errors::DeleteNoticeContentError
 )]
-#[derive(Default)]
 pub struct DeleteNoticeContent {
     /// `NoticeContentId`: a string.
     ///
@@ -4243,7 +4162,6 @@ pub struct DeleteNoticeContentResponse {
     output = DeleteRecordingRuleTaskResponse,
     error = super::errors::DeleteRecordingRuleTaskError
 )]
-#[derive(Default)]
 pub struct DeleteRecordingRuleTask {
     /// `TaskId`: a string.
     ///
@@ -4276,7 +4194,6 @@ pub struct DeleteRecordingRuleTaskResponse {
     output = DeleteRecordingRuleYamlTaskResponse,
     error = super::errors::DeleteRecordingRuleYamlTaskError
 )]
-#[derive(Default)]
 pub struct DeleteRecordingRuleYamlTask {
     /// `YamlId`: a string.
     ///
@@ -4309,7 +4226,6 @@ pub struct DeleteRecordingRuleYamlTaskResponse {
     output = DeleteRemoteWriteTaskResponse,
     error = super::errors::DeleteRemoteWriteTaskError
 )]
-#[derive(Default)]
 pub struct DeleteRemoteWriteTask {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -4338,7 +4254,6 @@ pub struct DeleteRemoteWriteTaskResponse {
     output = DeleteResourceGraphResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteResourceGraph {
     /// `ResourceGraphId`: a string.
     ///
@@ -4366,7 +4281,6 @@ pub struct DeleteResourceGraphResponse {
     output = DeleteResourceGraphProductIngestTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteResourceGraphProductIngestTask {
     /// `ResourceGraphId`: a string.
     ///
@@ -4399,7 +4313,6 @@ pub struct DeleteResourceGraphProductIngestTaskResponse {
     output = DeleteS3RechargeResponse,
     error = super::errors::DeleteS3RechargeError
 )]
-#[derive(Default)]
 pub struct DeleteS3Recharge {
     /// `TaskId`: a string.
     ///
@@ -4432,7 +4345,6 @@ pub struct DeleteS3RechargeResponse {
     output = DeleteScheduledSqlResponse,
     error = super::errors::DeleteScheduledSqlError
 )]
-#[derive(Default)]
 pub struct DeleteScheduledSql {
     /// `TaskId`: a string.
     ///
@@ -4465,7 +4377,6 @@ pub struct DeleteScheduledSqlResponse {
     output = DeleteSearchViewResponse,
     error = super::errors::DeleteSearchViewError
 )]
-#[derive(Default)]
 pub struct DeleteSearchView {
     /// `ViewId`: a string.
     ///
@@ -4493,7 +4404,6 @@ pub struct DeleteSearchViewResponse {
     output = DeleteShipperResponse,
     error = super::errors::DeleteShipperError
 )]
-#[derive(Default)]
 pub struct DeleteShipper {
     /// `ShipperId`: a string.
     ///
@@ -4521,7 +4431,6 @@ pub struct DeleteShipperResponse {
     output = DeleteSplunkDeliverResponse,
     error = super::errors::DeleteSplunkDeliverError
 )]
-#[derive(Default)]
 pub struct DeleteSplunkDeliver {
     /// `TaskId`: a string.
     ///
@@ -4554,7 +4463,6 @@ pub struct DeleteSplunkDeliverResponse {
     output = DeleteTopicResponse,
     error = super::errors::DeleteTopicError
 )]
-#[derive(Default)]
 pub struct DeleteTopic {
     /// `TopicId`: a string.
     ///
@@ -4582,7 +4490,6 @@ pub struct DeleteTopicResponse {
     output = DeleteWebCallbackResponse,
     error = super::errors::DeleteWebCallbackError
 )]
-#[derive(Default)]
 pub struct DeleteWebCallback {
     /// `WebCallbackId`: a string.
     ///
@@ -4608,9 +4515,15 @@ pub struct DeleteWebCallbackResponse {
     version = "2020-10-16",
     name = "DescribeAgentApplications",
     output = DescribeAgentApplicationsResponse,
-    error = super::errors::DescribeAgentApplicationsError
+    error = super::errors::DescribeAgentApplicationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::AgentApplicationInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentApplications {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -4654,7 +4567,6 @@ pub struct DescribeAgentApplicationsResponse {
     output = DescribeAgentConfigsResponse,
     error = super::errors::DescribeAgentConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeAgentConfigs {
     /// `AgentVersion`: a string.
     ///
@@ -4722,9 +4634,15 @@ pub struct DescribeAgentConfigsResponse {
     version = "2020-10-16",
     name = "DescribeAlarmNotices",
     output = DescribeAlarmNoticesResponse,
-    error = super::errors::DescribeAlarmNoticesError
+    error = super::errors::DescribeAlarmNoticesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alarm_notices,
+        item = models::AlarmNotice,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAlarmNotices {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -4771,9 +4689,15 @@ pub struct DescribeAlarmNoticesResponse {
     version = "2020-10-16",
     name = "DescribeAlarmShields",
     output = DescribeAlarmShieldsResponse,
-    error = super::errors::DescribeAlarmShieldsError
+    error = super::errors::DescribeAlarmShieldsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alarm_shields,
+        item = models::AlarmShieldInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAlarmShields {
     /// `AlarmNoticeId`: a string.
     ///
@@ -4820,9 +4744,15 @@ pub struct DescribeAlarmShieldsResponse {
     version = "2020-10-16",
     name = "DescribeAlarms",
     output = DescribeAlarmsResponse,
-    error = super::errors::DescribeAlarmsError
+    error = super::errors::DescribeAlarmsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alarms,
+        item = models::AlarmInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAlarms {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -4864,9 +4794,15 @@ pub struct DescribeAlarmsResponse {
     version = "2020-10-16",
     name = "DescribeAlertRecordHistory",
     output = DescribeAlertRecordHistoryResponse,
-    error = super::errors::DescribeAlertRecordHistoryError
+    error = super::errors::DescribeAlertRecordHistoryError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = records,
+        item = models::AlertHistoryRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAlertRecordHistory {
     /// `From`: an unsigned 64-bit integer.
     ///
@@ -4918,9 +4854,15 @@ pub struct DescribeAlertRecordHistoryResponse {
     version = "2020-10-16",
     name = "DescribeCLSDeliverTasks",
     output = DescribeCLSDeliverTasksResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::ClsDeliverTaskInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCLSDeliverTasks {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -4962,9 +4904,15 @@ pub struct DescribeCLSDeliverTasksResponse {
     version = "2020-10-16",
     name = "DescribeCloudProductLogTasks",
     output = DescribeCloudProductLogTasksResponse,
-    error = super::errors::DescribeCloudProductLogTasksError
+    error = super::errors::DescribeCloudProductLogTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::CloudProductLogTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCloudProductLogTasks {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -5016,9 +4964,15 @@ pub struct DescribeCloudProductLogTasksResponse {
     version = "2020-10-16",
     name = "DescribeClusterBaseMetricConfigs",
     output = DescribeClusterBaseMetricConfigsResponse,
-    error = super::errors::DescribeClusterBaseMetricConfigsError
+    error = super::errors::DescribeClusterBaseMetricConfigsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = datas,
+        item = models::BaseMetricCollectConfig,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterBaseMetricConfigs {
     /// `GroupId`: a string.
     ///
@@ -5065,9 +5019,15 @@ pub struct DescribeClusterBaseMetricConfigsResponse {
     version = "2020-10-16",
     name = "DescribeClusterMetricConfigs",
     output = DescribeClusterMetricConfigsResponse,
-    error = super::errors::DescribeClusterMetricConfigsError
+    error = super::errors::DescribeClusterMetricConfigsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = datas,
+        item = models::MetricCollectConfig,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterMetricConfigs {
     /// `GroupId`: a string.
     ///
@@ -5114,9 +5074,15 @@ pub struct DescribeClusterMetricConfigsResponse {
     version = "2020-10-16",
     name = "DescribeConfigExtras",
     output = DescribeConfigExtrasResponse,
-    error = super::errors::DescribeConfigExtrasError
+    error = super::errors::DescribeConfigExtrasError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = configs,
+        item = models::ConfigExtraInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConfigExtras {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -5160,7 +5126,6 @@ pub struct DescribeConfigExtrasResponse {
     output = DescribeConfigMachineGroupsResponse,
     error = super::errors::DescribeConfigMachineGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeConfigMachineGroups {
     /// `ConfigId`: a string.
     ///
@@ -5189,9 +5154,15 @@ pub struct DescribeConfigMachineGroupsResponse {
     version = "2020-10-16",
     name = "DescribeConfigs",
     output = DescribeConfigsResponse,
-    error = super::errors::DescribeConfigsError
+    error = super::errors::DescribeConfigsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = configs,
+        item = models::ConfigInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConfigs {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -5235,7 +5206,6 @@ pub struct DescribeConfigsResponse {
     output = DescribeConsoleSharingListResponse,
     error = super::errors::DescribeConsoleSharingListError
 )]
-#[derive(Default)]
 pub struct DescribeConsoleSharingList {}
 
 /// What a successful [`DescribeConsoleSharingList`] call returns.
@@ -5264,9 +5234,15 @@ pub struct DescribeConsoleSharingListResponse {
     version = "2020-10-16",
     name = "DescribeConsoles",
     output = DescribeConsolesResponse,
-    error = super::errors::DescribeConsolesError
+    error = super::errors::DescribeConsolesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = consoles,
+        item = models::Console,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConsoles {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -5310,7 +5286,6 @@ pub struct DescribeConsolesResponse {
     output = DescribeConsumerResponse,
     error = super::errors::DescribeConsumerError
 )]
-#[derive(Default)]
 pub struct DescribeConsumer {
     /// `TopicId`: a string.
     ///
@@ -5388,7 +5363,6 @@ pub struct DescribeConsumerResponse {
     output = DescribeConsumerGroupsResponse,
     error = super::errors::DescribeConsumerGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeConsumerGroups {
     /// `LogsetId`: a string.
     pub logset_id: String,
@@ -5420,7 +5394,6 @@ pub struct DescribeConsumerGroupsResponse {
     output = DescribeConsumerOffsetsResponse,
     error = super::errors::DescribeConsumerOffsetsError
 )]
-#[derive(Default)]
 pub struct DescribeConsumerOffsets {
     /// `ConsumerGroup`: a string.
     pub consumer_group: String,
@@ -5467,7 +5440,6 @@ pub struct DescribeConsumerOffsetsResponse {
     output = DescribeConsumerPreviewResponse,
     error = super::errors::DescribeConsumerPreviewError
 )]
-#[derive(Default)]
 pub struct DescribeConsumerPreview {}
 
 /// What a successful [`DescribeConsumerPreview`] call returns.
@@ -5488,9 +5460,15 @@ pub struct DescribeConsumerPreviewResponse {
     version = "2020-10-16",
     name = "DescribeConsumers",
     output = DescribeConsumersResponse,
-    error = super::errors::DescribeConsumersError
+    error = super::errors::DescribeConsumersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = consumers,
+        item = models::ConsumerInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConsumers {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -5534,7 +5512,6 @@ pub struct DescribeConsumersResponse {
     output = DescribeCosRechargesResponse,
     error = super::errors::DescribeCosRechargesError
 )]
-#[derive(Default)]
 pub struct DescribeCosRecharges {
     /// `TopicId`: a string.
     ///
@@ -5573,9 +5550,15 @@ pub struct DescribeCosRechargesResponse {
     version = "2020-10-16",
     name = "DescribeDashboardSubscribes",
     output = DescribeDashboardSubscribesResponse,
-    error = super::errors::DescribeDashboardSubscribesError
+    error = super::errors::DescribeDashboardSubscribesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = dashboard_subscribe_infos,
+        item = models::DashboardSubscribeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDashboardSubscribes {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -5617,9 +5600,15 @@ pub struct DescribeDashboardSubscribesResponse {
     version = "2020-10-16",
     name = "DescribeDashboards",
     output = DescribeDashboardsResponse,
-    error = super::errors::DescribeDashboardsError
+    error = super::errors::DescribeDashboardsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = dashboard_infos,
+        item = models::DashboardInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDashboards {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -5664,9 +5653,15 @@ pub struct DescribeDashboardsResponse {
     version = "2020-10-16",
     name = "DescribeDataTransformInfo",
     output = DescribeDataTransformInfoResponse,
-    error = super::errors::DescribeDataTransformInfoError
+    error = super::errors::DescribeDataTransformInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data_transform_task_infos,
+        item = models::DataTransformTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDataTransformInfo {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -5718,9 +5713,15 @@ pub struct DescribeDataTransformInfoResponse {
     version = "2020-10-16",
     name = "DescribeDlcDelivers",
     output = DescribeDlcDeliversResponse,
-    error = super::errors::DescribeDlcDeliversError
+    error = super::errors::DescribeDlcDeliversError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::DlcDeliverInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDlcDelivers {
     /// `TopicId`: a string.
     ///
@@ -5769,7 +5770,6 @@ pub struct DescribeDlcDeliversResponse {
     output = DescribeEsRechargePreviewResponse,
     error = super::errors::DescribeEsRechargePreviewError
 )]
-#[derive(Default)]
 pub struct DescribeEsRechargePreview {
     /// `Name`: a string.
     ///
@@ -5824,9 +5824,15 @@ pub struct DescribeEsRechargePreviewResponse {
     version = "2020-10-16",
     name = "DescribeEsRecharges",
     output = DescribeEsRechargesResponse,
-    error = super::errors::DescribeEsRechargesError
+    error = super::errors::DescribeEsRechargesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::EsRechargeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEsRecharges {
     /// `TopicId`: a string.
     ///
@@ -5873,9 +5879,15 @@ pub struct DescribeEsRechargesResponse {
     version = "2020-10-16",
     name = "DescribeExports",
     output = DescribeExportsResponse,
-    error = super::errors::DescribeExportsError
+    error = super::errors::DescribeExportsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = exports,
+        item = models::ExportInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExports {
     /// `TopicId`: a string.
     ///
@@ -5919,9 +5931,15 @@ pub struct DescribeExportsResponse {
     version = "2020-10-16",
     name = "DescribeHostMetricConfigs",
     output = DescribeHostMetricConfigsResponse,
-    error = super::errors::DescribeHostMetricConfigsError
+    error = super::errors::DescribeHostMetricConfigsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::HostMetricConfig,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostMetricConfigs {
     /// `TopicId`: a string.
     ///
@@ -5970,7 +5988,6 @@ pub struct DescribeHostMetricConfigsResponse {
     output = DescribeIndexResponse,
     error = super::errors::DescribeIndexError
 )]
-#[derive(Default)]
 pub struct DescribeIndex {
     /// `TopicId`: a string.
     ///
@@ -6031,7 +6048,6 @@ pub struct DescribeIndexResponse {
     output = DescribeKafkaConsumerResponse,
     error = super::errors::DescribeKafkaConsumerError
 )]
-#[derive(Default)]
 pub struct DescribeKafkaConsumer {
     /// `FromTopicId`: a string.
     ///
@@ -6098,7 +6114,6 @@ pub struct DescribeKafkaConsumerResponse {
     output = DescribeKafkaConsumerGroupDetailResponse,
     error = super::errors::DescribeKafkaConsumerGroupDetailError
 )]
-#[derive(Default)]
 pub struct DescribeKafkaConsumerGroupDetail {
     /// `TopicId`: a string.
     ///
@@ -6147,9 +6162,15 @@ pub struct DescribeKafkaConsumerGroupDetailResponse {
     version = "2020-10-16",
     name = "DescribeKafkaConsumerGroupList",
     output = DescribeKafkaConsumerGroupListResponse,
-    error = super::errors::DescribeKafkaConsumerGroupListError
+    error = super::errors::DescribeKafkaConsumerGroupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = groups,
+        item = models::ConsumerGroup,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKafkaConsumerGroupList {
     /// `TopicId`: a string.
     ///
@@ -6208,7 +6229,6 @@ pub struct DescribeKafkaConsumerGroupListResponse {
     output = DescribeKafkaConsumerPreviewResponse,
     error = super::errors::DescribeKafkaConsumerPreviewError
 )]
-#[derive(Default)]
 pub struct DescribeKafkaConsumerPreview {}
 
 /// What a successful [`DescribeKafkaConsumerPreview`] call returns.
@@ -6231,7 +6251,6 @@ pub struct DescribeKafkaConsumerPreviewResponse {
     output = DescribeKafkaConsumerTopicsResponse,
     error = super::errors::DescribeKafkaConsumerTopicsError
 )]
-#[derive(Default)]
 pub struct DescribeKafkaConsumerTopics {}
 
 /// What a successful [`DescribeKafkaConsumerTopics`] call returns.
@@ -6254,7 +6273,6 @@ pub struct DescribeKafkaConsumerTopicsResponse {
     output = DescribeKafkaRechargesResponse,
     error = super::errors::DescribeKafkaRechargesError
 )]
-#[derive(Default)]
 pub struct DescribeKafkaRecharges {
     /// `TopicId`: a string.
     ///
@@ -6300,7 +6318,6 @@ pub struct DescribeKafkaRechargesResponse {
     output = DescribeLogContextResponse,
     error = super::errors::DescribeLogContextError
 )]
-#[derive(Default)]
 pub struct DescribeLogContext {
     /// `TopicId`: a string.
     ///
@@ -6381,7 +6398,6 @@ pub struct DescribeLogContextResponse {
     output = DescribeLogHistogramResponse,
     error = super::errors::DescribeLogHistogramError
 )]
-#[derive(Default)]
 pub struct DescribeLogHistogram {
     /// `From`: a signed 64-bit integer.
     ///
@@ -6445,9 +6461,15 @@ pub struct DescribeLogHistogramResponse {
     version = "2020-10-16",
     name = "DescribeLogsets",
     output = DescribeLogsetsResponse,
-    error = super::errors::DescribeLogsetsError
+    error = super::errors::DescribeLogsetsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = logsets,
+        item = models::LogsetInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogsets {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -6491,7 +6513,6 @@ pub struct DescribeLogsetsResponse {
     output = DescribeMachineGroupConfigsResponse,
     error = super::errors::DescribeMachineGroupConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeMachineGroupConfigs {
     /// `GroupId`: a string.
     ///
@@ -6520,9 +6541,15 @@ pub struct DescribeMachineGroupConfigsResponse {
     version = "2020-10-16",
     name = "DescribeMachineGroups",
     output = DescribeMachineGroupsResponse,
-    error = super::errors::DescribeMachineGroupsError
+    error = super::errors::DescribeMachineGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = machine_groups,
+        item = models::MachineGroupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMachineGroups {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -6564,9 +6591,15 @@ pub struct DescribeMachineGroupsResponse {
     version = "2020-10-16",
     name = "DescribeMachines",
     output = DescribeMachinesResponse,
-    error = super::errors::DescribeMachinesError
+    error = super::errors::DescribeMachinesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = machines,
+        item = models::MachineInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMachines {
     /// `GroupId`: a string.
     ///
@@ -6642,7 +6675,6 @@ pub struct DescribeMachinesResponse {
     output = DescribeMetricCorrectDimensionResponse,
     error = super::errors::DescribeMetricCorrectDimensionError
 )]
-#[derive(Default)]
 pub struct DescribeMetricCorrectDimension {}
 
 /// What a successful [`DescribeMetricCorrectDimension`] call returns.
@@ -6665,7 +6697,6 @@ pub struct DescribeMetricCorrectDimensionResponse {
     output = DescribeMetricSubscribePreviewResponse,
     error = super::errors::DescribeMetricSubscribePreviewError
 )]
-#[derive(Default)]
 pub struct DescribeMetricSubscribePreview {
     /// `Namespace`: a string.
     ///
@@ -6718,9 +6749,15 @@ pub struct DescribeMetricSubscribePreviewResponse {
     version = "2020-10-16",
     name = "DescribeMetricSubscribes",
     output = DescribeMetricSubscribesResponse,
-    error = super::errors::DescribeMetricSubscribesError
+    error = super::errors::DescribeMetricSubscribesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = datas,
+        item = models::MetricSubscribeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMetricSubscribes {
     /// `TopicId`: a string.
     ///
@@ -6769,7 +6806,6 @@ pub struct DescribeMetricSubscribesResponse {
     output = DescribeNetworkApplicationDetailResponse,
     error = super::errors::DescribeNetworkApplicationDetailError
 )]
-#[derive(Default)]
 pub struct DescribeNetworkApplicationDetail {
     /// `NetworkAppId`: a string.
     ///
@@ -6798,9 +6834,15 @@ pub struct DescribeNetworkApplicationDetailResponse {
     version = "2020-10-16",
     name = "DescribeNetworkApplications",
     output = DescribeNetworkApplicationsResponse,
-    error = super::errors::DescribeNetworkApplicationsError
+    error = super::errors::DescribeNetworkApplicationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::NetworkApplicationInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetworkApplications {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -6842,9 +6884,15 @@ pub struct DescribeNetworkApplicationsResponse {
     version = "2020-10-16",
     name = "DescribeNoticeContents",
     output = DescribeNoticeContentsResponse,
-    error = super::errors::DescribeNoticeContentsError
+    error = super::errors::DescribeNoticeContentsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = notice_contents,
+        item = models::NoticeContentTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNoticeContents {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -6888,7 +6936,6 @@ pub struct DescribeNoticeContentsResponse {
     output = DescribePartitionsResponse,
     error = super::errors::DescribePartitionsError
 )]
-#[derive(Default)]
 pub struct DescribePartitions {
     /// `TopicId`: a string.
     ///
@@ -6917,9 +6964,14 @@ pub struct DescribePartitionsResponse {
     version = "2020-10-16",
     name = "DescribeRebuildIndexTasks",
     output = DescribeRebuildIndexTasksResponse,
-    error = super::errors::DescribeRebuildIndexTasksError
+    error = super::errors::DescribeRebuildIndexTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rebuild_tasks,
+        item = models::RebuildIndexTaskInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRebuildIndexTasks {
     /// `TopicId`: a string.
     ///
@@ -6968,9 +7020,15 @@ pub struct DescribeRebuildIndexTasksResponse {
     version = "2020-10-16",
     name = "DescribeRecordingRuleTask",
     output = DescribeRecordingRuleTaskResponse,
-    error = super::errors::DescribeRecordingRuleTaskError
+    error = super::errors::DescribeRecordingRuleTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = recording_rule_task_infos,
+        item = models::RecordingRuleTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRecordingRuleTask {
     /// `TopicId`: a string.
     ///
@@ -7017,9 +7075,15 @@ pub struct DescribeRecordingRuleTaskResponse {
     version = "2020-10-16",
     name = "DescribeRecordingRuleYamlTask",
     output = DescribeRecordingRuleYamlTaskResponse,
-    error = super::errors::DescribeRecordingRuleYamlTaskError
+    error = super::errors::DescribeRecordingRuleYamlTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = recording_rule_yaml_task_infos,
+        item = models::RecordingRuleYamlTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRecordingRuleYamlTask {
     /// `TopicId`: a string.
     ///
@@ -7066,9 +7130,15 @@ pub struct DescribeRecordingRuleYamlTaskResponse {
     version = "2020-10-16",
     name = "DescribeRemoteWriteTasks",
     output = DescribeRemoteWriteTasksResponse,
-    error = super::errors::DescribeRemoteWriteTasksError
+    error = super::errors::DescribeRemoteWriteTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::RemoteWriteInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRemoteWriteTasks {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -7110,7 +7180,6 @@ pub struct DescribeRemoteWriteTasksResponse {
     output = DescribeResourceGraphDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeResourceGraphDetail {
     /// `ResourceGraphId`: a string.
     ///
@@ -7139,9 +7208,15 @@ pub struct DescribeResourceGraphDetailResponse {
     version = "2020-10-16",
     name = "DescribeResourceGraphEntities",
     output = DescribeResourceGraphEntitiesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        token = next_cursor,
+        limit = limit,
+        items = entity_infos,
+        item = models::EntityInfo,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceGraphEntities {
     /// `ResourceGraphId`: a string.
     ///
@@ -7205,7 +7280,6 @@ pub struct DescribeResourceGraphEntitiesResponse {
     output = DescribeResourceGraphEntityDependencyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeResourceGraphEntityDependency {
     /// `ResourceGraphId`: a string.
     ///
@@ -7261,7 +7335,6 @@ pub struct DescribeResourceGraphEntityDependencyResponse {
     output = DescribeResourceGraphEntityDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeResourceGraphEntityDetail {
     /// `EntityId`: a string.
     ///
@@ -7307,7 +7380,6 @@ pub struct DescribeResourceGraphEntityDetailResponse {
     output = DescribeResourceGraphFailureDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeResourceGraphFailureDetail {
     /// `ResourceGraphId`: a string.
     ///
@@ -7360,7 +7432,6 @@ pub struct DescribeResourceGraphFailureDetailResponse {
     output = DescribeResourceGraphIngestTaskFailureDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeResourceGraphIngestTaskFailureDetail {
     /// `ResourceGraphId`: a string.
     ///
@@ -7416,7 +7487,6 @@ pub struct DescribeResourceGraphIngestTaskFailureDetailResponse {
     output = DescribeResourceGraphProductIngestTaskDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeResourceGraphProductIngestTaskDetail {
     /// `ResourceGraphId`: a string.
     ///
@@ -7450,9 +7520,15 @@ pub struct DescribeResourceGraphProductIngestTaskDetailResponse {
     version = "2020-10-16",
     name = "DescribeResourceGraphProductIngestTaskList",
     output = DescribeResourceGraphProductIngestTaskListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = product_ingest_task_items,
+        item = models::ProductIngestTaskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceGraphProductIngestTaskList {
     /// `ResourceGraphId`: a string.
     ///
@@ -7501,7 +7577,6 @@ pub struct DescribeResourceGraphProductIngestTaskListResponse {
     output = DescribeResourceGraphTkeClusterStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeResourceGraphTkeClusterStatus {
     /// `ClusterIds`: a list of strings.
     ///
@@ -7535,9 +7610,15 @@ pub struct DescribeResourceGraphTkeClusterStatusResponse {
     version = "2020-10-16",
     name = "DescribeResourceGraphs",
     output = DescribeResourceGraphsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = resource_graph_infos,
+        item = models::ResourceGraphInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceGraphs {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -7579,9 +7660,15 @@ pub struct DescribeResourceGraphsResponse {
     version = "2020-10-16",
     name = "DescribeS3Recharges",
     output = DescribeS3RechargesResponse,
-    error = super::errors::DescribeS3RechargesError
+    error = super::errors::DescribeS3RechargesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::S3RechargeInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeS3Recharges {
     /// `TopicId`: a string.
     ///
@@ -7628,9 +7715,15 @@ pub struct DescribeS3RechargesResponse {
     version = "2020-10-16",
     name = "DescribeScheduledSqlInfo",
     output = DescribeScheduledSqlInfoResponse,
-    error = super::errors::DescribeScheduledSqlInfoError
+    error = super::errors::DescribeScheduledSqlInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = scheduled_sql_task_infos,
+        item = models::ScheduledSqlTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScheduledSqlInfo {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -7682,9 +7775,15 @@ pub struct DescribeScheduledSqlInfoResponse {
     version = "2020-10-16",
     name = "DescribeSearchViews",
     output = DescribeSearchViewsResponse,
-    error = super::errors::DescribeSearchViewsError
+    error = super::errors::DescribeSearchViewsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::SearchViewInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSearchViews {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -7728,7 +7827,6 @@ pub struct DescribeSearchViewsResponse {
     output = DescribeShipperTasksResponse,
     error = super::errors::DescribeShipperTasksError
 )]
-#[derive(Default)]
 pub struct DescribeShipperTasks {
     /// `ShipperId`: a string.
     ///
@@ -7767,9 +7865,15 @@ pub struct DescribeShipperTasksResponse {
     version = "2020-10-16",
     name = "DescribeShippers",
     output = DescribeShippersResponse,
-    error = super::errors::DescribeShippersError
+    error = super::errors::DescribeShippersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = shippers,
+        item = models::ShipperInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeShippers {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -7816,9 +7920,15 @@ pub struct DescribeShippersResponse {
     version = "2020-10-16",
     name = "DescribeSplunkDelivers",
     output = DescribeSplunkDeliversResponse,
-    error = super::errors::DescribeSplunkDeliversError
+    error = super::errors::DescribeSplunkDeliversError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::SplunkDeliverInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSplunkDelivers {
     /// `TopicId`: a string.
     ///
@@ -7867,7 +7977,6 @@ pub struct DescribeSplunkDeliversResponse {
     output = DescribeSplunkPreviewResponse,
     error = super::errors::DescribeSplunkPreviewError
 )]
-#[derive(Default)]
 pub struct DescribeSplunkPreview {
     /// `TopicId`: a string.
     ///
@@ -7910,9 +8019,15 @@ pub struct DescribeSplunkPreviewResponse {
     version = "2020-10-16",
     name = "DescribeTopicBaseMetricConfigs",
     output = DescribeTopicBaseMetricConfigsResponse,
-    error = super::errors::DescribeTopicBaseMetricConfigsError
+    error = super::errors::DescribeTopicBaseMetricConfigsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = datas,
+        item = models::BaseMetricCollectConfig,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTopicBaseMetricConfigs {
     /// `TopicId`: a string.
     ///
@@ -7959,9 +8074,15 @@ pub struct DescribeTopicBaseMetricConfigsResponse {
     version = "2020-10-16",
     name = "DescribeTopicMetricConfigs",
     output = DescribeTopicMetricConfigsResponse,
-    error = super::errors::DescribeTopicMetricConfigsError
+    error = super::errors::DescribeTopicMetricConfigsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = datas,
+        item = models::MetricCollectConfig,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTopicMetricConfigs {
     /// `TopicId`: a string.
     ///
@@ -8008,9 +8129,15 @@ pub struct DescribeTopicMetricConfigsResponse {
     version = "2020-10-16",
     name = "DescribeTopics",
     output = DescribeTopicsResponse,
-    error = super::errors::DescribeTopicsError
+    error = super::errors::DescribeTopicsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topics,
+        item = models::TopicInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTopics {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -8062,9 +8189,15 @@ pub struct DescribeTopicsResponse {
     version = "2020-10-16",
     name = "DescribeWebCallbacks",
     output = DescribeWebCallbacksResponse,
-    error = super::errors::DescribeWebCallbacksError
+    error = super::errors::DescribeWebCallbacksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = web_callbacks,
+        item = models::WebCallbackInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWebCallbacks {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -8108,7 +8241,6 @@ pub struct DescribeWebCallbacksResponse {
     output = EstimateRebuildIndexTaskResponse,
     error = super::errors::EstimateRebuildIndexTaskError
 )]
-#[derive(Default)]
 pub struct EstimateRebuildIndexTask {
     /// `TopicId`: a string.
     ///
@@ -8156,7 +8288,6 @@ pub struct EstimateRebuildIndexTaskResponse {
     output = GetAlarmLogResponse,
     error = super::errors::GetAlarmLogError
 )]
-#[derive(Default)]
 pub struct GetAlarmLog {
     /// `From`: a signed 64-bit integer.
     ///
@@ -8256,7 +8387,6 @@ pub struct GetAlarmLogResponse {
     output = GetClsServiceResponse,
     error = super::errors::GetClsServiceError
 )]
-#[derive(Default)]
 pub struct GetClsService {}
 
 /// What a successful [`GetClsService`] call returns.
@@ -8284,7 +8414,6 @@ pub struct GetClsServiceResponse {
     output = GetMetricLabelValuesResponse,
     error = super::errors::GetMetricLabelValuesError
 )]
-#[derive(Default)]
 pub struct GetMetricLabelValues {
     /// `TopicId`: a string.
     ///
@@ -8337,7 +8466,6 @@ pub struct GetMetricLabelValuesResponse {
     output = MergePartitionResponse,
     error = super::errors::MergePartitionError
 )]
-#[derive(Default)]
 pub struct MergePartition {
     /// `TopicId`: a string.
     ///
@@ -8373,7 +8501,6 @@ pub struct MergePartitionResponse {
     output = ModifyAgentApplicationResponse,
     error = super::errors::ModifyAgentApplicationError
 )]
-#[derive(Default)]
 pub struct ModifyAgentApplication {
     /// `ApplicationId`: a string.
     ///
@@ -8406,7 +8533,6 @@ pub struct ModifyAgentApplicationResponse {
     output = ModifyAlarmResponse,
     error = super::errors::ModifyAlarmError
 )]
-#[derive(Default)]
 pub struct ModifyAlarm {
     /// `AlarmId`: a string.
     ///
@@ -8521,7 +8647,6 @@ pub struct ModifyAlarmResponse {
     output = ModifyAlarmNoticeResponse,
     error = super::errors::ModifyAlarmNoticeError
 )]
-#[derive(Default)]
 pub struct ModifyAlarmNotice {
     /// `AlarmNoticeId`: a string.
     ///
@@ -8599,7 +8724,6 @@ pub struct ModifyAlarmNoticeResponse {
     output = ModifyAlarmShieldResponse,
     error = super::errors::ModifyAlarmShieldError
 )]
-#[derive(Default)]
 pub struct ModifyAlarmShield {
     /// `TaskId`: a string.
     ///
@@ -8660,7 +8784,6 @@ pub struct ModifyAlarmShieldResponse {
     output = ModifyCLSDeliverTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyCLSDeliverTask {
     /// `TaskId`: a string.
     ///
@@ -8712,7 +8835,6 @@ pub struct ModifyCLSDeliverTaskResponse {
     output = ModifyCloudProductLogCollectionResponse,
     error = super::errors::ModifyCloudProductLogCollectionError
 )]
-#[derive(Default)]
 pub struct ModifyCloudProductLogCollection {
     /// `InstanceId`: a string.
     ///
@@ -8768,7 +8890,6 @@ pub struct ModifyCloudProductLogCollectionResponse {
     output = ModifyConfigResponse,
     error = super::errors::ModifyConfigError
 )]
-#[derive(Default)]
 pub struct ModifyConfig {
     /// `ConfigId`: a string.
     ///
@@ -8833,7 +8954,6 @@ pub struct ModifyConfigResponse {
     output = ModifyConfigExtraResponse,
     error = super::errors::ModifyConfigExtraError
 )]
-#[derive(Default)]
 pub struct ModifyConfigExtra {
     /// `ConfigExtraId`: a string.
     ///
@@ -8935,7 +9055,6 @@ pub struct ModifyConfigExtraResponse {
     output = ModifyConsoleResponse,
     error = super::errors::ModifyConsoleError
 )]
-#[derive(Default)]
 pub struct ModifyConsole {
     /// `ConsoleId`: a string.
     ///
@@ -9030,7 +9149,6 @@ pub struct ModifyConsoleResponse {
     output = ModifyConsoleSharingResponse,
     error = super::errors::ModifyConsoleSharingError
 )]
-#[derive(Default)]
 pub struct ModifyConsoleSharing {
     /// `SharingId`: a string.
     ///
@@ -9063,7 +9181,6 @@ pub struct ModifyConsoleSharingResponse {
     output = ModifyConsumerResponse,
     error = super::errors::ModifyConsumerError
 )]
-#[derive(Default)]
 pub struct ModifyConsumer {
     /// `TopicId`: a string.
     ///
@@ -9131,7 +9248,6 @@ pub struct ModifyConsumerResponse {
     output = ModifyConsumerGroupResponse,
     error = super::errors::ModifyConsumerGroupError
 )]
-#[derive(Default)]
 pub struct ModifyConsumerGroup {
     /// `ConsumerGroup`: a string.
     pub consumer_group: String,
@@ -9166,7 +9282,6 @@ pub struct ModifyConsumerGroupResponse {
     output = ModifyCosRechargeResponse,
     error = super::errors::ModifyCosRechargeError
 )]
-#[derive(Default)]
 pub struct ModifyCosRecharge {
     /// `Id`: a string.
     ///
@@ -9247,7 +9362,6 @@ pub struct ModifyCosRechargeResponse {
     output = ModifyDashboardResponse,
     error = super::errors::ModifyDashboardError
 )]
-#[derive(Default)]
 pub struct ModifyDashboard {
     /// `DashboardId`: a string.
     ///
@@ -9288,7 +9402,6 @@ pub struct ModifyDashboardResponse {
     output = ModifyDashboardSubscribeResponse,
     error = super::errors::ModifyDashboardSubscribeError
 )]
-#[derive(Default)]
 pub struct ModifyDashboardSubscribe {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -9334,7 +9447,6 @@ pub struct ModifyDashboardSubscribeResponse {
     output = ModifyDataTransformResponse,
     error = super::errors::ModifyDataTransformError
 )]
-#[derive(Default)]
 pub struct ModifyDataTransform {
     /// `TaskId`: a string.
     ///
@@ -9406,7 +9518,6 @@ pub struct ModifyDataTransformResponse {
     output = ModifyDlcDeliverResponse,
     error = super::errors::ModifyDlcDeliverError
 )]
-#[derive(Default)]
 pub struct ModifyDlcDeliver {
     /// `TopicId`: a string.
     ///
@@ -9496,7 +9607,6 @@ pub struct ModifyDlcDeliverResponse {
     output = ModifyEsRechargeResponse,
     error = super::errors::ModifyEsRechargeError
 )]
-#[derive(Default)]
 pub struct ModifyEsRecharge {
     /// `TaskId`: a string.
     ///
@@ -9563,7 +9673,6 @@ pub struct ModifyEsRechargeResponse {
     output = ModifyHostMetricConfigResponse,
     error = super::errors::ModifyHostMetricConfigError
 )]
-#[derive(Default)]
 pub struct ModifyHostMetricConfig {
     /// `TopicId`: a string.
     ///
@@ -9614,7 +9723,6 @@ pub struct ModifyHostMetricConfigResponse {
     output = ModifyIndexResponse,
     error = super::errors::ModifyIndexError
 )]
-#[derive(Default)]
 pub struct ModifyIndex {
     /// `TopicId`: a string.
     ///
@@ -9665,7 +9773,6 @@ pub struct ModifyIndexResponse {
     output = ModifyKafkaConsumerResponse,
     error = super::errors::ModifyKafkaConsumerError
 )]
-#[derive(Default)]
 pub struct ModifyKafkaConsumer {
     /// `FromTopicId`: a string.
     ///
@@ -9721,7 +9828,6 @@ pub struct ModifyKafkaConsumerResponse {
     output = ModifyKafkaConsumerGroupOffsetResponse,
     error = super::errors::ModifyKafkaConsumerGroupOffsetError
 )]
-#[derive(Default)]
 pub struct ModifyKafkaConsumerGroupOffset {}
 
 /// What a successful [`ModifyKafkaConsumerGroupOffset`] call returns.
@@ -9749,7 +9855,6 @@ pub struct ModifyKafkaConsumerGroupOffsetResponse {
     output = ModifyKafkaRechargeResponse,
     error = super::errors::ModifyKafkaRechargeError
 )]
-#[derive(Default)]
 pub struct ModifyKafkaRecharge {
     /// `Id`: a string.
     ///
@@ -9834,7 +9939,6 @@ pub struct ModifyKafkaRechargeResponse {
     output = ModifyLogResponse,
     error = super::errors::ModifyLogError
 )]
-#[derive(Default)]
 pub struct ModifyLog {
     /// `TopicId`: a string.
     ///
@@ -9892,7 +9996,6 @@ pub struct ModifyLogResponse {
     output = ModifyLogsetResponse,
     error = super::errors::ModifyLogsetError
 )]
-#[derive(Default)]
 pub struct ModifyLogset {
     /// `LogsetId`: a string.
     ///
@@ -9928,7 +10031,6 @@ pub struct ModifyLogsetResponse {
     output = ModifyMachineGroupResponse,
     error = super::errors::ModifyMachineGroupError
 )]
-#[derive(Default)]
 pub struct ModifyMachineGroup {
     /// `GroupId`: a string.
     ///
@@ -9995,7 +10097,6 @@ pub struct ModifyMachineGroupResponse {
     output = ModifyMetricConfigResponse,
     error = super::errors::ModifyMetricConfigError
 )]
-#[derive(Default)]
 pub struct ModifyMetricConfig {
     /// `TopicId`: a string.
     ///
@@ -10075,7 +10176,6 @@ pub struct ModifyMetricConfigResponse {
     output = ModifyMetricSubscribeResponse,
     error = super::errors::ModifyMetricSubscribeError
 )]
-#[derive(Default)]
 pub struct ModifyMetricSubscribe {
     /// `TopicId`: a string.
     ///
@@ -10129,7 +10229,6 @@ pub struct ModifyMetricSubscribeResponse {
     output = ModifyNetworkApplicationResponse,
     error = super::errors::ModifyNetworkApplicationError
 )]
-#[derive(Default)]
 pub struct ModifyNetworkApplication {
     /// `NetworkAppId`: a string.
     ///
@@ -10162,7 +10261,6 @@ pub struct ModifyNetworkApplicationResponse {
     output = ModifyNoticeContentResponse,
     error = super::errors::ModifyNoticeContentError
 )]
-#[derive(Default)]
 pub struct ModifyNoticeContent {
     /// `NoticeContentId`: a string.
     ///
@@ -10203,7 +10301,6 @@ pub struct ModifyNoticeContentResponse {
     output = ModifyRecordingRuleTaskResponse,
     error = super::errors::ModifyRecordingRuleTaskError
 )]
-#[derive(Default)]
 pub struct ModifyRecordingRuleTask {
     /// `TaskId`: a string.
     ///
@@ -10289,7 +10386,6 @@ pub struct ModifyRecordingRuleTaskResponse {
     output = ModifyRecordingRuleYamlTaskResponse,
     error = super::errors::ModifyRecordingRuleYamlTaskError
 )]
-#[derive(Default)]
 pub struct ModifyRecordingRuleYamlTask {
     /// `YamlID`: a string.
     ///
@@ -10363,7 +10459,6 @@ pub struct ModifyRecordingRuleYamlTaskResponse {
     output = ModifyRemoteWriteTaskResponse,
     error = super::errors::ModifyRemoteWriteTaskError
 )]
-#[derive(Default)]
 pub struct ModifyRemoteWriteTask {
     /// `TaskId`: a string.
     ///
@@ -10450,7 +10545,6 @@ pub struct ModifyRemoteWriteTaskResponse {
     output = ModifyResourceGraphResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyResourceGraph {
     /// `ResourceGraphId`: a string.
     ///
@@ -10491,7 +10585,6 @@ pub struct ModifyResourceGraphResponse {
     output = ModifyResourceGraphEntityTopicsRelationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyResourceGraphEntityTopicsRelation {
     /// `ResourceGraphId`: a string.
     ///
@@ -10527,7 +10620,6 @@ pub struct ModifyResourceGraphEntityTopicsRelationResponse {
     output = ModifyResourceGraphProductIngestTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyResourceGraphProductIngestTask {
     /// `ResourceGraphId`: a string.
     ///
@@ -10577,7 +10669,6 @@ pub struct ModifyResourceGraphProductIngestTaskResponse {
     output = ModifyS3RechargeResponse,
     error = super::errors::ModifyS3RechargeError
 )]
-#[derive(Default)]
 pub struct ModifyS3Recharge {
     /// `TaskId`: a string.
     ///
@@ -10668,7 +10759,6 @@ pub struct ModifyS3RechargeResponse {
     output = ModifyScheduledSqlResponse,
     error = super::errors::ModifyScheduledSqlError
 )]
-#[derive(Default)]
 pub struct ModifyScheduledSql {
     /// `TaskId`: a string.
     ///
@@ -10759,7 +10849,6 @@ pub struct ModifyScheduledSqlResponse {
     output = ModifySearchViewResponse,
     error = super::errors::ModifySearchViewError
 )]
-#[derive(Default)]
 pub struct ModifySearchView {
     /// `ViewId`: a string.
     ///
@@ -10805,7 +10894,6 @@ pub struct ModifySearchViewResponse {
     output = ModifyShipperResponse,
     error = super::errors::ModifyShipperError
 )]
-#[derive(Default)]
 pub struct ModifyShipper {
     /// `ShipperId`: a string.
     ///
@@ -10908,7 +10996,6 @@ pub struct ModifyShipperResponse {
     output = ModifySplunkDeliverResponse,
     error = super::errors::ModifySplunkDeliverError
 )]
-#[derive(Default)]
 pub struct ModifySplunkDeliver {
     /// `TaskId`: a string.
     ///
@@ -10996,7 +11083,6 @@ pub struct ModifySplunkDeliverResponse {
     output = ModifyTopicResponse,
     error = super::errors::ModifyTopicError
 )]
-#[derive(Default)]
 pub struct ModifyTopic {
     /// `TopicId`: a string.
     ///
@@ -11104,7 +11190,6 @@ pub struct ModifyTopicResponse {
     output = ModifyWebCallbackResponse,
     error = super::errors::ModifyWebCallbackError
 )]
-#[derive(Default)]
 pub struct ModifyWebCallback {
     /// `WebCallbackId`: a string.
     ///
@@ -11157,7 +11242,6 @@ pub struct ModifyWebCallbackResponse {
     output = OpenClawServiceResponse,
     error = super::errors::OpenClawServiceError
 )]
-#[derive(Default)]
 pub struct OpenClawService {
     /// `Tag`: a string.
     ///
@@ -11260,7 +11344,6 @@ pub struct OpenClawServiceResponse {
     output = OpenClsServiceResponse,
     error = super::errors::OpenClsServiceError
 )]
-#[derive(Default)]
 pub struct OpenClsService {}
 
 /// What a successful [`OpenClsService`] call returns.
@@ -11283,7 +11366,6 @@ pub struct OpenClsServiceResponse {
     output = OpenKafkaConsumerResponse,
     error = super::errors::OpenKafkaConsumerError
 )]
-#[derive(Default)]
 pub struct OpenKafkaConsumer {
     /// `FromTopicId`: a string.
     ///
@@ -11345,7 +11427,6 @@ pub struct OpenKafkaConsumerResponse {
     output = PreviewKafkaRechargeResponse,
     error = super::errors::PreviewKafkaRechargeError
 )]
-#[derive(Default)]
 pub struct PreviewKafkaRecharge {
     /// `PreviewType`: an unsigned 64-bit integer.
     ///
@@ -11424,7 +11505,6 @@ pub struct PreviewKafkaRechargeResponse {
     output = QueryMetricResponse,
     error = super::errors::QueryMetricError
 )]
-#[derive(Default)]
 pub struct QueryMetric {
     /// `Query`: a string.
     ///
@@ -11470,7 +11550,6 @@ pub struct QueryMetricResponse {
     output = QueryRangeMetricResponse,
     error = super::errors::QueryRangeMetricError
 )]
-#[derive(Default)]
 pub struct QueryRangeMetric {
     /// `TopicId`: a string.
     ///
@@ -11526,7 +11605,6 @@ pub struct QueryRangeMetricResponse {
     output = RetryResourceGraphResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RetryResourceGraph {
     /// `ResourceGraphId`: a string.
     ///
@@ -11554,7 +11632,6 @@ pub struct RetryResourceGraphResponse {
     output = RetryResourceGraphProductIngestTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RetryResourceGraphProductIngestTask {
     /// `ResourceGraphId`: a string.
     ///
@@ -11587,7 +11664,6 @@ pub struct RetryResourceGraphProductIngestTaskResponse {
     output = RetryShipperTaskResponse,
     error = super::errors::RetryShipperTaskError
 )]
-#[derive(Default)]
 pub struct RetryShipperTask {
     /// `ShipperId`: a string.
     ///
@@ -11620,7 +11696,6 @@ pub struct RetryShipperTaskResponse {
     output = SearchCosRechargeInfoResponse,
     error = super::errors::SearchCosRechargeInfoError
 )]
-#[derive(Default)]
 pub struct SearchCosRechargeInfo {
     /// `TopicId`: a string.
     ///
@@ -11703,7 +11778,6 @@ pub struct SearchCosRechargeInfoResponse {
     output = SearchDashboardSubscribeResponse,
     error = super::errors::SearchDashboardSubscribeError
 )]
-#[derive(Default)]
 pub struct SearchDashboardSubscribe {
     /// `DashboardId`: a string.
     ///
@@ -11744,7 +11818,6 @@ pub struct SearchDashboardSubscribeResponse {
     output = SearchLogResponse,
     error = super::errors::SearchLogError
 )]
-#[derive(Default)]
 pub struct SearchLog {
     /// `From`: a signed 64-bit integer.
     ///
@@ -11888,7 +11961,6 @@ pub struct SearchLogResponse {
     output = SearchS3RechargeInfoResponse,
     error = super::errors::SearchS3RechargeInfoError
 )]
-#[derive(Default)]
 pub struct SearchS3RechargeInfo {
     /// `TopicId`: a string.
     ///
@@ -11981,7 +12053,6 @@ pub struct SearchS3RechargeInfoResponse {
     output = SendConsumerHeartbeatResponse,
     error = super::errors::SendConsumerHeartbeatError
 )]
-#[derive(Default)]
 pub struct SendConsumerHeartbeat {
     /// `ConsumerGroup`: a string.
     pub consumer_group: String,
@@ -12022,7 +12093,6 @@ pub struct SendConsumerHeartbeatResponse {
     output = SplitPartitionResponse,
     error = super::errors::SplitPartitionError
 )]
-#[derive(Default)]
 pub struct SplitPartition {
     /// `TopicId`: a string.
     ///
@@ -12068,7 +12138,6 @@ pub struct SplitPartitionResponse {
     output = UploadLogResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UploadLog {
     /// `TopicId`: a string.
     ///

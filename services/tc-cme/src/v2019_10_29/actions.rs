@@ -17,7 +17,6 @@ use super::models;
     output = AddTeamMemberResponse,
     error = super::errors::AddTeamMemberError
 )]
-#[derive(Default)]
 pub struct AddTeamMember {
     /// `Platform`: a string.
     ///
@@ -58,7 +57,6 @@ pub struct AddTeamMemberResponse {
     output = CopyProjectResponse,
     error = super::errors::CopyProjectError
 )]
-#[derive(Default)]
 pub struct CopyProject {
     /// `Platform`: a string.
     ///
@@ -109,7 +107,6 @@ pub struct CopyProjectResponse {
     output = CreateClassResponse,
     error = super::errors::CreateClassError
 )]
-#[derive(Default)]
 pub struct CreateClass {
     /// `Platform`: a string.
     ///
@@ -150,7 +147,6 @@ pub struct CreateClassResponse {
     output = CreateLinkResponse,
     error = super::errors::CreateLinkError
 )]
-#[derive(Default)]
 pub struct CreateLink {
     /// `Platform`: a string.
     ///
@@ -214,7 +210,6 @@ pub struct CreateLinkResponse {
     output = CreateProjectResponse,
     error = super::errors::CreateProjectError
 )]
-#[derive(Default)]
 pub struct CreateProject {
     /// `Platform`: a string.
     ///
@@ -302,7 +297,6 @@ pub struct CreateProjectResponse {
     output = CreateTeamResponse,
     error = super::errors::CreateTeamError
 )]
-#[derive(Default)]
 pub struct CreateTeam {
     /// `Platform`: a string.
     ///
@@ -355,7 +349,6 @@ pub struct CreateTeamResponse {
     output = CreateVideoEncodingPresetResponse,
     error = super::errors::CreateVideoEncodingPresetError
 )]
-#[derive(Default)]
 pub struct CreateVideoEncodingPreset {
     /// `Platform`: a string.
     ///
@@ -414,7 +407,6 @@ pub struct CreateVideoEncodingPresetResponse {
     output = DeleteAccountResponse,
     error = super::errors::DeleteAccountError
 )]
-#[derive(Default)]
 pub struct DeleteAccount {
     /// `Platform`: a string.
     ///
@@ -452,7 +444,6 @@ pub struct DeleteAccountResponse {
     output = DeleteClassResponse,
     error = super::errors::DeleteClassError
 )]
-#[derive(Default)]
 pub struct DeleteClass {
     /// `Platform`: a string.
     ///
@@ -493,7 +484,6 @@ pub struct DeleteClassResponse {
     output = DeleteLoginStatusResponse,
     error = super::errors::DeleteLoginStatusError
 )]
-#[derive(Default)]
 pub struct DeleteLoginStatus {
     /// `Platform`: a string.
     ///
@@ -526,7 +516,6 @@ pub struct DeleteLoginStatusResponse {
     output = DeleteMaterialResponse,
     error = super::errors::DeleteMaterialError
 )]
-#[derive(Default)]
 pub struct DeleteMaterial {
     /// `Platform`: a string.
     ///
@@ -564,7 +553,6 @@ pub struct DeleteMaterialResponse {
     output = DeleteProjectResponse,
     error = super::errors::DeleteProjectError
 )]
-#[derive(Default)]
 pub struct DeleteProject {
     /// `Platform`: a string.
     ///
@@ -602,7 +590,6 @@ pub struct DeleteProjectResponse {
     output = DeleteTeamResponse,
     error = super::errors::DeleteTeamError
 )]
-#[derive(Default)]
 pub struct DeleteTeam {
     /// `Platform`: a string.
     ///
@@ -640,7 +627,6 @@ pub struct DeleteTeamResponse {
     output = DeleteTeamMembersResponse,
     error = super::errors::DeleteTeamMembersError
 )]
-#[derive(Default)]
 pub struct DeleteTeamMembers {
     /// `Platform`: a string.
     ///
@@ -683,7 +669,6 @@ pub struct DeleteTeamMembersResponse {
     output = DeleteVideoEncodingPresetResponse,
     error = super::errors::DeleteVideoEncodingPresetError
 )]
-#[derive(Default)]
 pub struct DeleteVideoEncodingPreset {
     /// `Platform`: a string.
     ///
@@ -714,9 +699,15 @@ pub struct DeleteVideoEncodingPresetResponse {
     version = "2019-10-29",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError
+    error = super::errors::DescribeAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = account_info_set,
+        item = models::AccountInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccounts {
     /// `Platform`: a string.
     ///
@@ -767,7 +758,6 @@ pub struct DescribeAccountsResponse {
     output = DescribeClassResponse,
     error = super::errors::DescribeClassError
 )]
-#[derive(Default)]
 pub struct DescribeClass {
     /// `Platform`: a string.
     ///
@@ -804,9 +794,15 @@ pub struct DescribeClassResponse {
     version = "2019-10-29",
     name = "DescribeJoinTeams",
     output = DescribeJoinTeamsResponse,
-    error = super::errors::DescribeJoinTeamsError
+    error = super::errors::DescribeJoinTeamsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = team_set,
+        item = models::JoinTeamInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJoinTeams {
     /// `Platform`: a string.
     ///
@@ -857,7 +853,6 @@ pub struct DescribeJoinTeamsResponse {
     output = DescribeLoginStatusResponse,
     error = super::errors::DescribeLoginStatusError
 )]
-#[derive(Default)]
 pub struct DescribeLoginStatus {
     /// `Platform`: a string.
     ///
@@ -893,7 +888,6 @@ pub struct DescribeLoginStatusResponse {
     output = DescribeMaterialsResponse,
     error = super::errors::DescribeMaterialsError
 )]
-#[derive(Default)]
 pub struct DescribeMaterials {
     /// `Platform`: a string.
     ///
@@ -935,9 +929,15 @@ pub struct DescribeMaterialsResponse {
     version = "2019-10-29",
     name = "DescribePlatforms",
     output = DescribePlatformsResponse,
-    error = super::errors::DescribePlatformsError
+    error = super::errors::DescribePlatformsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = platform_info_set,
+        item = models::PlatformInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePlatforms {
     /// `Platforms`: a list of strings.
     ///
@@ -984,9 +984,15 @@ pub struct DescribePlatformsResponse {
     version = "2019-10-29",
     name = "DescribeProjects",
     output = DescribeProjectsResponse,
-    error = super::errors::DescribeProjectsError
+    error = super::errors::DescribeProjectsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = project_info_set,
+        item = models::ProjectInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProjects {
     /// `Platform`: a string.
     ///
@@ -1063,7 +1069,6 @@ pub struct DescribeProjectsResponse {
     output = DescribeResourceAuthorizationResponse,
     error = super::errors::DescribeResourceAuthorizationError
 )]
-#[derive(Default)]
 pub struct DescribeResourceAuthorization {
     /// `Platform`: a string.
     ///
@@ -1114,7 +1119,6 @@ pub struct DescribeResourceAuthorizationResponse {
     output = DescribeSharedSpaceResponse,
     error = super::errors::DescribeSharedSpaceError
 )]
-#[derive(Default)]
 pub struct DescribeSharedSpace {
     /// `Platform`: a string.
     ///
@@ -1158,7 +1162,6 @@ pub struct DescribeSharedSpaceResponse {
     output = DescribeTaskDetailResponse,
     error = super::errors::DescribeTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeTaskDetail {
     /// `Platform`: a string.
     ///
@@ -1227,9 +1230,15 @@ pub struct DescribeTaskDetailResponse {
     version = "2019-10-29",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError
+    error = super::errors::DescribeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_base_info_set,
+        item = models::TaskBaseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTasks {
     /// `Platform`: a string.
     ///
@@ -1293,9 +1302,15 @@ pub struct DescribeTasksResponse {
     version = "2019-10-29",
     name = "DescribeTeamMembers",
     output = DescribeTeamMembersResponse,
-    error = super::errors::DescribeTeamMembersError
+    error = super::errors::DescribeTeamMembersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = member_set,
+        item = models::TeamMemberInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTeamMembers {
     /// `Platform`: a string.
     ///
@@ -1354,9 +1369,15 @@ pub struct DescribeTeamMembersResponse {
     version = "2019-10-29",
     name = "DescribeTeams",
     output = DescribeTeamsResponse,
-    error = super::errors::DescribeTeamsError
+    error = super::errors::DescribeTeamsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = team_set,
+        item = models::TeamInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTeams {
     /// `Platform`: a string.
     ///
@@ -1405,9 +1426,15 @@ pub struct DescribeTeamsResponse {
     version = "2019-10-29",
     name = "DescribeVideoEncodingPresets",
     output = DescribeVideoEncodingPresetsResponse,
-    error = super::errors::DescribeVideoEncodingPresetsError
+    error = super::errors::DescribeVideoEncodingPresetsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = video_encoding_preset_set,
+        item = models::VideoEncodingPreset,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVideoEncodingPresets {
     /// `Platform`: a string.
     ///
@@ -1458,7 +1485,6 @@ pub struct DescribeVideoEncodingPresetsResponse {
     output = ExportVideoByEditorTrackDataResponse,
     error = super::errors::ExportVideoByEditorTrackDataError
 )]
-#[derive(Default)]
 pub struct ExportVideoByEditorTrackData {
     /// `Platform`: a string.
     ///
@@ -1532,7 +1558,6 @@ pub struct ExportVideoByEditorTrackDataResponse {
     output = ExportVideoByTemplateResponse,
     error = super::errors::ExportVideoByTemplateError
 )]
-#[derive(Default)]
 pub struct ExportVideoByTemplate {
     /// `Platform`: a string.
     ///
@@ -1599,7 +1624,6 @@ pub struct ExportVideoByTemplateResponse {
     output = ExportVideoByVideoSegmentationDataResponse,
     error = super::errors::ExportVideoByVideoSegmentationDataError
 )]
-#[derive(Default)]
 pub struct ExportVideoByVideoSegmentationData {
     /// `Platform`: a string.
     ///
@@ -1670,7 +1694,6 @@ pub struct ExportVideoByVideoSegmentationDataResponse {
     output = ExportVideoEditProjectResponse,
     error = super::errors::ExportVideoEditProjectError
 )]
-#[derive(Default)]
 pub struct ExportVideoEditProject {
     /// `Platform`: a string.
     ///
@@ -1737,9 +1760,15 @@ pub struct ExportVideoEditProjectResponse {
     version = "2019-10-29",
     name = "FlattenListMedia",
     output = FlattenListMediaResponse,
-    error = super::errors::FlattenListMediaError
+    error = super::errors::FlattenListMediaError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = material_info_set,
+        item = models::MaterialInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct FlattenListMedia {
     /// `Platform`: a string.
     ///
@@ -1798,7 +1827,6 @@ pub struct FlattenListMediaResponse {
     output = ForbidAccountResponse,
     error = super::errors::ForbidAccountError
 )]
-#[derive(Default)]
 pub struct ForbidAccount {
     /// `Platform`: a string.
     ///
@@ -1836,7 +1864,6 @@ pub struct ForbidAccountResponse {
     output = GenerateVideoSegmentationSchemeByAiResponse,
     error = super::errors::GenerateVideoSegmentationSchemeByAiError
 )]
-#[derive(Default)]
 pub struct GenerateVideoSegmentationSchemeByAi {
     /// `Platform`: a string.
     ///
@@ -1879,7 +1906,6 @@ pub struct GenerateVideoSegmentationSchemeByAiResponse {
     output = GrantResourceAuthorizationResponse,
     error = super::errors::GrantResourceAuthorizationError
 )]
-#[derive(Default)]
 pub struct GrantResourceAuthorization {
     /// `Platform`: a string.
     ///
@@ -1926,7 +1952,6 @@ pub struct GrantResourceAuthorizationResponse {
     output = HandleMediaCastProjectResponse,
     error = super::errors::HandleMediaCastProjectError
 )]
-#[derive(Default)]
 pub struct HandleMediaCastProject {
     /// `Platform`: a string.
     ///
@@ -1995,7 +2020,6 @@ pub struct HandleMediaCastProjectResponse {
     output = HandleStreamConnectProjectResponse,
     error = super::errors::HandleStreamConnectProjectError
 )]
-#[derive(Default)]
 pub struct HandleStreamConnectProject {
     /// `Platform`: a string.
     ///
@@ -2062,7 +2086,6 @@ pub struct HandleStreamConnectProjectResponse {
     output = ImportMaterialResponse,
     error = super::errors::ImportMaterialError
 )]
-#[derive(Default)]
 pub struct ImportMaterial {
     /// `Platform`: a string.
     ///
@@ -2136,7 +2159,6 @@ pub struct ImportMaterialResponse {
     output = ImportMediaToProjectResponse,
     error = super::errors::ImportMediaToProjectError
 )]
-#[derive(Default)]
 pub struct ImportMediaToProject {
     /// `Platform`: a string.
     ///
@@ -2207,7 +2229,6 @@ pub struct ImportMediaToProjectResponse {
     output = ListMediaResponse,
     error = super::errors::ListMediaError
 )]
-#[derive(Default)]
 pub struct ListMedia {
     /// `Platform`: a string.
     ///
@@ -2269,7 +2290,6 @@ pub struct ListMediaResponse {
     output = ModifyMaterialResponse,
     error = super::errors::ModifyMaterialError
 )]
-#[derive(Default)]
 pub struct ModifyMaterial {
     /// `Platform`: a string.
     ///
@@ -2320,7 +2340,6 @@ pub struct ModifyMaterialResponse {
     output = ModifyProjectResponse,
     error = super::errors::ModifyProjectError
 )]
-#[derive(Default)]
 pub struct ModifyProject {
     /// `Platform`: a string.
     ///
@@ -2371,7 +2390,6 @@ pub struct ModifyProjectResponse {
     output = ModifyTeamResponse,
     error = super::errors::ModifyTeamError
 )]
-#[derive(Default)]
 pub struct ModifyTeam {
     /// `Platform`: a string.
     ///
@@ -2414,7 +2432,6 @@ pub struct ModifyTeamResponse {
     output = ModifyTeamMemberResponse,
     error = super::errors::ModifyTeamMemberError
 )]
-#[derive(Default)]
 pub struct ModifyTeamMember {
     /// `Platform`: a string.
     ///
@@ -2467,7 +2484,6 @@ pub struct ModifyTeamMemberResponse {
     output = ModifyVideoEncodingPresetResponse,
     error = super::errors::ModifyVideoEncodingPresetError
 )]
-#[derive(Default)]
 pub struct ModifyVideoEncodingPreset {
     /// `Platform`: a string.
     ///
@@ -2521,7 +2537,6 @@ pub struct ModifyVideoEncodingPresetResponse {
     output = MoveClassResponse,
     error = super::errors::MoveClassError
 )]
-#[derive(Default)]
 pub struct MoveClass {
     /// `Platform`: a string.
     ///
@@ -2567,7 +2582,6 @@ pub struct MoveClassResponse {
     output = MoveResourceResponse,
     error = super::errors::MoveResourceError
 )]
-#[derive(Default)]
 pub struct MoveResource {
     /// `Platform`: a string.
     ///
@@ -2606,7 +2620,6 @@ pub struct MoveResourceResponse {
     output = ParseEventResponse,
     error = super::errors::ParseEventError
 )]
-#[derive(Default)]
 pub struct ParseEvent {
     /// `Platform`: a string.
     ///
@@ -2640,7 +2653,6 @@ pub struct ParseEventResponse {
     output = RevokeResourceAuthorizationResponse,
     error = super::errors::RevokeResourceAuthorizationError
 )]
-#[derive(Default)]
 pub struct RevokeResourceAuthorization {
     /// `Platform`: a string.
     ///
@@ -2685,9 +2697,15 @@ pub struct RevokeResourceAuthorizationResponse {
     version = "2019-10-29",
     name = "SearchMaterial",
     output = SearchMaterialResponse,
-    error = super::errors::SearchMaterialError
+    error = super::errors::SearchMaterialError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = material_info_set,
+        item = models::MaterialInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchMaterial {
     /// `Platform`: a string.
     ///

@@ -15,9 +15,15 @@ use super::models;
     version = "2019-03-04",
     name = "DescribeQueueDetail",
     output = DescribeQueueDetailResponse,
-    error = super::errors::DescribeQueueDetailError
+    error = super::errors::DescribeQueueDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = queue_set,
+        item = models::QueueSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeQueueDetail {
     /// `TagKey`: a string.
     ///
@@ -69,9 +75,15 @@ pub struct DescribeQueueDetailResponse {
     version = "2019-03-04",
     name = "DescribeTopicDetail",
     output = DescribeTopicDetailResponse,
-    error = super::errors::DescribeTopicDetailError
+    error = super::errors::DescribeTopicDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topic_set,
+        item = models::TopicSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTopicDetail {
     /// `TagKey`: a string.
     ///

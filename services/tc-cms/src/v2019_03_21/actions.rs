@@ -17,7 +17,6 @@ use super::models;
     output = CreateKeywordsSamplesResponse,
     error = super::errors::CreateKeywordsSamplesError
 )]
-#[derive(Default)]
 pub struct CreateKeywordsSamples {
     /// `UserKeywords`: a list of [`UserKeyword`](super::models::UserKeyword) objects.
     pub user_keywords: Vec<models::UserKeyword>,
@@ -62,7 +61,6 @@ pub struct CreateKeywordsSamplesResponse {
     output = DeleteLibSamplesResponse,
     error = super::errors::DeleteLibSamplesError
 )]
-#[derive(Default)]
 pub struct DeleteLibSamples {
     /// `SampleIDs`: a list of strings.
     ///
@@ -108,9 +106,15 @@ pub struct DeleteLibSamplesResponse {
     version = "2019-03-21",
     name = "DescribeKeywordsLibs",
     output = DescribeKeywordsLibsResponse,
-    error = super::errors::DescribeKeywordsLibsError
+    error = super::errors::DescribeKeywordsLibsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::KeywordsLibInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKeywordsLibs {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -152,9 +156,15 @@ pub struct DescribeKeywordsLibsResponse {
     version = "2019-03-21",
     name = "DescribeLibSamples",
     output = DescribeLibSamplesResponse,
-    error = super::errors::DescribeLibSamplesError
+    error = super::errors::DescribeLibSamplesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::UserKeywordInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLibSamples {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -217,7 +227,6 @@ pub struct DescribeLibSamplesResponse {
     output = ImageModerationResponse,
     error = super::errors::ImageModerationError
 )]
-#[derive(Default)]
 pub struct ImageModeration {
     /// `FileUrl`: a string.
     ///
@@ -260,7 +269,6 @@ pub struct ImageModerationResponse {
     output = TextModerationResponse,
     error = super::errors::TextModerationError
 )]
-#[derive(Default)]
 pub struct TextModeration {
     /// `Content`: a string.
     pub content: String,

@@ -17,7 +17,6 @@ use super::models;
     output = AddCloudNativeAPIGatewayConsumerGroupAuthResponse,
     error = super::errors::AddCloudNativeAPIGatewayConsumerGroupAuthError
 )]
-#[derive(Default)]
 pub struct AddCloudNativeAPIGatewayConsumerGroupAuth {
     /// `GatewayId`: a string.
     ///
@@ -60,7 +59,6 @@ pub struct AddCloudNativeAPIGatewayConsumerGroupAuthResponse {
     output = AddCloudNativeAPIGatewayConsumerInGroupResponse,
     error = super::errors::AddCloudNativeAPIGatewayConsumerInGroupError
 )]
-#[derive(Default)]
 pub struct AddCloudNativeAPIGatewayConsumerInGroup {
     /// `GatewayId`: a string.
     ///
@@ -103,7 +101,6 @@ pub struct AddCloudNativeAPIGatewayConsumerInGroupResponse {
     output = BindCloudNativeAPIGatewaySecretKeyResponse,
     error = super::errors::BindCloudNativeAPIGatewaySecretKeyError
 )]
-#[derive(Default)]
 pub struct BindCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`: a string.
     ///
@@ -151,7 +148,6 @@ pub struct BindCloudNativeAPIGatewaySecretKeyResponse {
     output = CheckCloudNativeAPIGatewayMCPRouteMatchResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CheckCloudNativeAPIGatewayMCPRouteMatch {
     /// `GatewayId`: a string.
     ///
@@ -210,7 +206,6 @@ pub struct CheckCloudNativeAPIGatewayMCPRouteMatchResponse {
     output = CheckCloudNativeAPIGatewayMCPToolVersionExistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CheckCloudNativeAPIGatewayMCPToolVersionExist {
     /// `GatewayId`: a string.
     ///
@@ -258,7 +253,6 @@ pub struct CheckCloudNativeAPIGatewayMCPToolVersionExistResponse {
     output = CompareCloudNativeAPIGatewayMCPToolVersionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CompareCloudNativeAPIGatewayMCPToolVersion {
     /// `BaseVersion`: a string.
     ///
@@ -309,7 +303,6 @@ pub struct CompareCloudNativeAPIGatewayMCPToolVersionResponse {
     output = CreateCloudNativeAPIGatewayAIServiceSourceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayAIServiceSource {
     /// `GatewayId`: a string.
     ///
@@ -363,7 +356,6 @@ pub struct CreateCloudNativeAPIGatewayAIServiceSourceResponse {
     output = CreateCloudNativeAPIGatewayConsumerResponse,
     error = super::errors::CreateCloudNativeAPIGatewayConsumerError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayConsumer {
     /// `GatewayId`: a string.
     ///
@@ -427,7 +419,6 @@ pub struct CreateCloudNativeAPIGatewayConsumerResponse {
     output = CreateCloudNativeAPIGatewayConsumerGroupResponse,
     error = super::errors::CreateCloudNativeAPIGatewayConsumerGroupError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`: a string.
     ///
@@ -481,7 +472,6 @@ pub struct CreateCloudNativeAPIGatewayConsumerGroupResponse {
     output = CreateCloudNativeAPIGatewayLLMModelAPIResponse,
     error = super::errors::CreateCloudNativeAPIGatewayLLMModelAPIError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`: a string.
     ///
@@ -590,7 +580,6 @@ pub struct CreateCloudNativeAPIGatewayLLMModelAPIResponse {
     output = CreateCloudNativeAPIGatewayLLMModelServiceResponse,
     error = super::errors::CreateCloudNativeAPIGatewayLLMModelServiceError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`: a string.
     ///
@@ -786,7 +775,6 @@ pub struct CreateCloudNativeAPIGatewayLLMModelServiceResponse {
     output = CreateCloudNativeAPIGatewayMCPRouteResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayMCPRoute {
     /// `GatewayId`: a string.
     ///
@@ -855,7 +843,6 @@ pub struct CreateCloudNativeAPIGatewayMCPRouteResponse {
     output = CreateCloudNativeAPIGatewayMCPServerResponse,
     error = super::errors::CreateCloudNativeAPIGatewayMCPServerError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayMCPServer {
     /// `GatewayId`: a string.
     ///
@@ -951,7 +938,6 @@ pub struct CreateCloudNativeAPIGatewayMCPServerResponse {
     output = CreateCloudNativeAPIGatewayMCPToolResponse,
     error = super::errors::CreateCloudNativeAPIGatewayMCPToolError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayMCPTool {
     /// `ContentType`: a string.
     ///
@@ -992,7 +978,6 @@ pub struct CreateCloudNativeAPIGatewayMCPToolResponse {
     output = CreateCloudNativeAPIGatewaySecretKeyResponse,
     error = super::errors::CreateCloudNativeAPIGatewaySecretKeyError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`: a string.
     ///
@@ -1101,7 +1086,6 @@ pub struct CreateCloudNativeAPIGatewaySecretKeyResponse {
     output = DeleteCloudNativeAPIGatewayAIServiceSourceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayAIServiceSource {
     /// `GatewayId`: a string.
     ///
@@ -1139,7 +1123,6 @@ pub struct DeleteCloudNativeAPIGatewayAIServiceSourceResponse {
     output = DeleteCloudNativeAPIGatewayConsumerResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayConsumerError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayConsumer {
     /// `GatewayId`: a string.
     ///
@@ -1177,7 +1160,6 @@ pub struct DeleteCloudNativeAPIGatewayConsumerResponse {
     output = DeleteCloudNativeAPIGatewayConsumerGroupResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayConsumerGroupError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`: a string.
     ///
@@ -1215,7 +1197,6 @@ pub struct DeleteCloudNativeAPIGatewayConsumerGroupResponse {
     output = DeleteCloudNativeAPIGatewayLLMModelAPIResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayLLMModelAPIError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`: a string.
     ///
@@ -1254,7 +1235,6 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelAPIResponse {
     output = DeleteCloudNativeAPIGatewayLLMModelServiceResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayLLMModelServiceError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`: a string.
     ///
@@ -1292,7 +1272,6 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelServiceResponse {
     output = DeleteCloudNativeAPIGatewayMCPRouteResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayMCPRoute {
     /// `GatewayId`: a string.
     ///
@@ -1330,7 +1309,6 @@ pub struct DeleteCloudNativeAPIGatewayMCPRouteResponse {
     output = DeleteCloudNativeAPIGatewayMCPServerResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayMCPServerError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayMCPServer {
     /// `GatewayId`: a string.
     ///
@@ -1363,7 +1341,6 @@ pub struct DeleteCloudNativeAPIGatewayMCPServerResponse {
     output = DeleteCloudNativeAPIGatewayMCPToolResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayMCPToolError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayMCPTool {
     /// `GatewayId`: a string.
     ///
@@ -1401,7 +1378,6 @@ pub struct DeleteCloudNativeAPIGatewayMCPToolResponse {
     output = DeleteCloudNativeAPIGatewayMCPToolVersionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayMCPToolVersion {
     /// `GatewayId`: a string.
     ///
@@ -1449,7 +1425,6 @@ pub struct DeleteCloudNativeAPIGatewayMCPToolVersionResponse {
     output = DeleteCloudNativeAPIGatewaySecretKeyResponse,
     error = super::errors::DeleteCloudNativeAPIGatewaySecretKeyError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`: a string.
     ///
@@ -1482,7 +1457,6 @@ pub struct DeleteCloudNativeAPIGatewaySecretKeyResponse {
     output = DescribeCNGWServicesWithRoutesResponse,
     error = super::errors::DescribeCNGWServicesWithRoutesError
 )]
-#[derive(Default)]
 pub struct DescribeCNGWServicesWithRoutes {
     /// `GatewayId`: a string.
     ///
@@ -1526,7 +1500,6 @@ pub struct DescribeCNGWServicesWithRoutesResponse {
     output = DescribeCloudNativeAPIGatewayAIQuotaResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayAIQuota {
     /// `GatewayId`: a string.
     ///
@@ -1562,7 +1535,6 @@ pub struct DescribeCloudNativeAPIGatewayAIQuotaResponse {
     output = DescribeCloudNativeAPIGatewayAIQuotaListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayAIQuotaList {
     /// `GatewayId`: a string.
     ///
@@ -1616,7 +1588,6 @@ pub struct DescribeCloudNativeAPIGatewayAIQuotaListResponse {
     output = DescribeCloudNativeAPIGatewayAIServiceSourceListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayAIServiceSourceList {
     /// `GatewayId`: a string.
     ///
@@ -1665,7 +1636,6 @@ pub struct DescribeCloudNativeAPIGatewayAIServiceSourceListResponse {
     output = DescribeCloudNativeAPIGatewayConsumerResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayConsumerError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayConsumer {
     /// `GatewayId`: a string.
     ///
@@ -1701,7 +1671,6 @@ pub struct DescribeCloudNativeAPIGatewayConsumerResponse {
     output = DescribeCloudNativeAPIGatewayConsumerGroupResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayConsumerGroupError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`: a string.
     ///
@@ -1737,7 +1706,6 @@ pub struct DescribeCloudNativeAPIGatewayConsumerGroupResponse {
     output = DescribeCloudNativeAPIGatewayLLMModelAPIResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayLLMModelAPIError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`: a string.
     ///
@@ -1774,7 +1742,6 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPIResponse {
     output = DescribeCloudNativeAPIGatewayLLMModelAPIsResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayLLMModelAPIsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPIs {
     /// `GatewayId`: a string.
     ///
@@ -1843,7 +1810,6 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPIsResponse {
     output = DescribeCloudNativeAPIGatewayLLMModelServiceResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayLLMModelServiceError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`: a string.
     ///
@@ -1879,7 +1845,6 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelServiceResponse {
     output = DescribeCloudNativeAPIGatewayLLMModelServicesResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayLLMModelServicesError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelServices {
     /// `GatewayId`: a string.
     ///
@@ -1939,7 +1904,6 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelServicesResponse {
     output = DescribeCloudNativeAPIGatewayLLMTokenUsageListResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayLLMTokenUsageListError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageList {
     /// `GatewayId`: a string.
     ///
@@ -1993,7 +1957,6 @@ pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageListResponse {
     output = DescribeCloudNativeAPIGatewayLLMTokenUsageStatisticsResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayLLMTokenUsageStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageStatistics {
     /// `GatewayId`: a string.
     ///
@@ -2037,7 +2000,6 @@ pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageStatisticsResponse {
     output = DescribeCloudNativeAPIGatewayMCPRouteListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayMCPRouteList {
     /// `GatewayId`: a string.
     ///
@@ -2083,7 +2045,6 @@ pub struct DescribeCloudNativeAPIGatewayMCPRouteListResponse {
     output = DescribeCloudNativeAPIGatewayMCPServerResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayMCPServerError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayMCPServer {
     /// `GatewayId`: a string.
     ///
@@ -2119,7 +2080,6 @@ pub struct DescribeCloudNativeAPIGatewayMCPServerResponse {
     output = DescribeCloudNativeAPIGatewayMCPServerACLResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayMCPServerACLError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayMCPServerACL {
     /// `GatewayId`: a string.
     ///
@@ -2155,7 +2115,6 @@ pub struct DescribeCloudNativeAPIGatewayMCPServerACLResponse {
     output = DescribeCloudNativeAPIGatewayMCPServerAuthResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayMCPServerAuthError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayMCPServerAuth {
     /// `GatewayId`: a string.
     ///
@@ -2191,7 +2150,6 @@ pub struct DescribeCloudNativeAPIGatewayMCPServerAuthResponse {
     output = DescribeCloudNativeAPIGatewayMCPServerListResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayMCPServerListError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayMCPServerList {
     /// `GatewayId`: a string.
     ///
@@ -2237,7 +2195,6 @@ pub struct DescribeCloudNativeAPIGatewayMCPServerListResponse {
     output = DescribeCloudNativeAPIGatewayMCPToolResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayMCPToolError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayMCPTool {
     /// `GatewayId`: a string.
     ///
@@ -2275,7 +2232,6 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolResponse {
     output = DescribeCloudNativeAPIGatewayMCPToolACLListResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayMCPToolACLListError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayMCPToolACLList {
     /// `GatewayId`: a string.
     ///
@@ -2326,7 +2282,6 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolACLListResponse {
     output = DescribeCloudNativeAPIGatewayMCPToolImportTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayMCPToolImportTask {
     /// `GatewayId`: a string.
     ///
@@ -2363,7 +2318,6 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolImportTaskResponse {
     output = DescribeCloudNativeAPIGatewayMCPToolListResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayMCPToolListError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayMCPToolList {
     /// `GatewayId`: a string.
     ///
@@ -2409,7 +2363,6 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolListResponse {
     output = DescribeCloudNativeAPIGatewayMCPToolVersionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayMCPToolVersion {
     /// `GatewayId`: a string.
     ///
@@ -2455,7 +2408,6 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolVersionResponse {
     output = DescribeCloudNativeAPIGatewayMCPToolVersionListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayMCPToolVersionList {
     /// `GatewayId`: a string.
     ///
@@ -2506,7 +2458,6 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolVersionListResponse {
     output = DescribeCloudNativeAPIGatewayMCPToolsFromFileResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayMCPToolsFromFileError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayMCPToolsFromFile {
     /// `Content`: a string.
     pub content: String,
@@ -2551,7 +2502,6 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolsFromFileResponse {
     output = DescribeCloudNativeAPIGatewaySecretKeyResponse,
     error = super::errors::DescribeCloudNativeAPIGatewaySecretKeyError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`: a string.
     ///
@@ -2592,7 +2542,6 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyResponse {
     output = DescribeCloudNativeAPIGatewaySecretKeyListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyList {
     /// `GatewayId`: a string.
     ///
@@ -2661,7 +2610,6 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyListResponse {
     output = DescribeCloudNativeAPIGatewaySecretKeyValueResponse,
     error = super::errors::DescribeCloudNativeAPIGatewaySecretKeyValueError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyValue {
     /// `GatewayId`: a string.
     ///
@@ -2704,7 +2652,6 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyValueResponse {
     output = ModifyCloudNativeAPIGatewayAIServiceSourceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayAIServiceSource {
     /// `GatewayId`: a string.
     ///
@@ -2755,7 +2702,6 @@ pub struct ModifyCloudNativeAPIGatewayAIServiceSourceResponse {
     output = ModifyCloudNativeAPIGatewayConsumerResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayConsumerError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayConsumer {
     /// `GatewayId`: a string.
     ///
@@ -2803,7 +2749,6 @@ pub struct ModifyCloudNativeAPIGatewayConsumerResponse {
     output = ModifyCloudNativeAPIGatewayConsumerGroupResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayConsumerGroupError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`: a string.
     ///
@@ -2851,7 +2796,6 @@ pub struct ModifyCloudNativeAPIGatewayConsumerGroupResponse {
     output = ModifyCloudNativeAPIGatewayLLMModelAPIResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayLLMModelAPIError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`: a string.
     ///
@@ -2947,7 +2891,6 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelAPIResponse {
     output = ModifyCloudNativeAPIGatewayLLMModelServiceResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayLLMModelServiceError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`: a string.
     ///
@@ -3120,7 +3063,6 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelServiceResponse {
     output = ModifyCloudNativeAPIGatewayMCPRouteResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayMCPRoute {
     /// `GatewayId`: a string.
     ///
@@ -3186,7 +3128,6 @@ pub struct ModifyCloudNativeAPIGatewayMCPRouteResponse {
     output = ModifyCloudNativeAPIGatewayMCPRouteStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayMCPRouteStatus {
     /// `GatewayId`: a string.
     ///
@@ -3234,7 +3175,6 @@ pub struct ModifyCloudNativeAPIGatewayMCPRouteStatusResponse {
     output = ModifyCloudNativeAPIGatewayMCPServerResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayMCPServerError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayMCPServer {
     /// `GatewayId`: a string.
     ///
@@ -3317,7 +3257,6 @@ pub struct ModifyCloudNativeAPIGatewayMCPServerResponse {
     output = ModifyCloudNativeAPIGatewayMCPServerACLResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayMCPServerACLError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayMCPServerACL {
     /// `GatewayId`: a string.
     ///
@@ -3368,7 +3307,6 @@ pub struct ModifyCloudNativeAPIGatewayMCPServerACLResponse {
     output = ModifyCloudNativeAPIGatewayMCPServerAuthResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayMCPServerAuthError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayMCPServerAuth {
     /// `GatewayId`: a string.
     ///
@@ -3417,7 +3355,6 @@ pub struct ModifyCloudNativeAPIGatewayMCPServerAuthResponse {
     output = ModifyCloudNativeAPIGatewayMCPServerStatusResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayMCPServerStatusError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayMCPServerStatus {
     /// `GatewayId`: a string.
     ///
@@ -3460,7 +3397,6 @@ pub struct ModifyCloudNativeAPIGatewayMCPServerStatusResponse {
     output = ModifyCloudNativeAPIGatewayMCPToolResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayMCPToolError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayMCPTool {
     /// `GatewayId`: a string.
     ///
@@ -3536,7 +3472,6 @@ pub struct ModifyCloudNativeAPIGatewayMCPToolResponse {
     output = ModifyCloudNativeAPIGatewayMCPToolACLResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayMCPToolACLError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayMCPToolACL {
     /// `GatewayId`: a string.
     ///
@@ -3592,7 +3527,6 @@ pub struct ModifyCloudNativeAPIGatewayMCPToolACLResponse {
     output = ModifyCloudNativeAPIGatewayMCPToolStatusResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayMCPToolStatusError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayMCPToolStatus {
     /// `GatewayId`: a string.
     ///
@@ -3640,7 +3574,6 @@ pub struct ModifyCloudNativeAPIGatewayMCPToolStatusResponse {
     output = ModifyCloudNativeAPIGatewaySecretKeyResponse,
     error = super::errors::ModifyCloudNativeAPIGatewaySecretKeyError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`: a string.
     ///
@@ -3683,7 +3616,6 @@ pub struct ModifyCloudNativeAPIGatewaySecretKeyResponse {
     output = RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse,
     error = super::errors::RemoveCloudNativeAPIGatewayConsumerGroupAuthError
 )]
-#[derive(Default)]
 pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuth {
     /// `GatewayId`: a string.
     ///
@@ -3726,7 +3658,6 @@ pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse {
     output = RemoveCloudNativeAPIGatewayConsumerInGroupResponse,
     error = super::errors::RemoveCloudNativeAPIGatewayConsumerInGroupError
 )]
-#[derive(Default)]
 pub struct RemoveCloudNativeAPIGatewayConsumerInGroup {
     /// `GatewayId`: a string.
     ///
@@ -3764,7 +3695,6 @@ pub struct RemoveCloudNativeAPIGatewayConsumerInGroupResponse {
     output = RollbackCloudNativeAPIGatewayMCPToolVersionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RollbackCloudNativeAPIGatewayMCPToolVersion {
     /// `GatewayId`: a string.
     ///
@@ -3812,7 +3742,6 @@ pub struct RollbackCloudNativeAPIGatewayMCPToolVersionResponse {
     output = UnbindCloudNativeAPIGatewaySecretKeyResponse,
     error = super::errors::UnbindCloudNativeAPIGatewaySecretKeyError
 )]
-#[derive(Default)]
 pub struct UnbindCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`: a string.
     ///
@@ -3855,7 +3784,6 @@ pub struct UnbindCloudNativeAPIGatewaySecretKeyResponse {
     output = UpdateCloudNativeAPIGatewayMCPToolsResponse,
     error = super::errors::UpdateCloudNativeAPIGatewayMCPToolsError
 )]
-#[derive(Default)]
 pub struct UpdateCloudNativeAPIGatewayMCPTools {
     /// `GatewayId`: a string.
     ///

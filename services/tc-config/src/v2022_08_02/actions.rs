@@ -17,7 +17,6 @@ use super::models;
     output = AddAggregateCompliancePackResponse,
     error = super::errors::AddAggregateCompliancePackError
 )]
-#[derive(Default)]
 pub struct AddAggregateCompliancePack {
     /// `ConfigRules`: a list of [`CompliancePackRule`](super::models::CompliancePackRule) objects.
     pub config_rules: Vec<models::CompliancePackRule>,
@@ -68,7 +67,6 @@ pub struct AddAggregateCompliancePackResponse {
     output = AddAggregateConfigRuleResponse,
     error = super::errors::AddAggregateConfigRuleError
 )]
-#[derive(Default)]
 pub struct AddAggregateConfigRule {
     /// `Identifier`: a string.
     ///
@@ -139,7 +137,6 @@ pub struct AddAggregateConfigRuleResponse {
     output = AddAlarmPolicyResponse,
     error = super::errors::AddAlarmPolicyError
 )]
-#[derive(Default)]
 pub struct AddAlarmPolicy {
     /// `Name`: a string.
     ///
@@ -212,7 +209,6 @@ pub struct AddAlarmPolicyResponse {
     output = AddCompliancePackResponse,
     error = super::errors::AddCompliancePackError
 )]
-#[derive(Default)]
 pub struct AddCompliancePack {
     /// `ConfigRules`: a list of [`CompliancePackRule`](super::models::CompliancePackRule) objects.
     pub config_rules: Vec<models::CompliancePackRule>,
@@ -258,7 +254,6 @@ pub struct AddCompliancePackResponse {
     output = AddConfigRuleResponse,
     error = super::errors::AddConfigRuleError
 )]
-#[derive(Default)]
 pub struct AddConfigRule {
     /// `Identifier`: a string.
     ///
@@ -335,7 +330,6 @@ pub struct AddConfigRuleResponse {
     output = CloseAggregateConfigRuleResponse,
     error = super::errors::CloseAggregateConfigRuleError
 )]
-#[derive(Default)]
 pub struct CloseAggregateConfigRule {
     /// `RuleId`: a string.
     ///
@@ -368,7 +362,6 @@ pub struct CloseAggregateConfigRuleResponse {
     output = CloseConfigRecorderResponse,
     error = super::errors::CloseConfigRecorderError
 )]
-#[derive(Default)]
 pub struct CloseConfigRecorder {}
 
 /// What a successful [`CloseConfigRecorder`] call returns.
@@ -391,7 +384,6 @@ pub struct CloseConfigRecorderResponse {
     output = CloseConfigRuleResponse,
     error = super::errors::CloseConfigRuleError
 )]
-#[derive(Default)]
 pub struct CloseConfigRule {
     /// `RuleId`: a string.
     ///
@@ -419,7 +411,6 @@ pub struct CloseConfigRuleResponse {
     output = CreateAggregatorResponse,
     error = super::errors::CreateAggregatorError
 )]
-#[derive(Default)]
 pub struct CreateAggregator {
     /// `Name`: a string.
     ///
@@ -465,7 +456,6 @@ pub struct CreateAggregatorResponse {
     output = CreateRemediationResponse,
     error = super::errors::CreateRemediationError
 )]
-#[derive(Default)]
 pub struct CreateRemediation {
     /// `RuleId`: a string.
     ///
@@ -518,7 +508,6 @@ pub struct CreateRemediationResponse {
     output = DeleteAggregateCompliancePackResponse,
     error = super::errors::DeleteAggregateCompliancePackError
 )]
-#[derive(Default)]
 pub struct DeleteAggregateCompliancePack {
     /// `CompliancePackId`: a string.
     ///
@@ -551,7 +540,6 @@ pub struct DeleteAggregateCompliancePackResponse {
     output = DeleteAggregateConfigRuleResponse,
     error = super::errors::DeleteAggregateConfigRuleError
 )]
-#[derive(Default)]
 pub struct DeleteAggregateConfigRule {
     /// `RuleId`: a string.
     ///
@@ -584,7 +572,6 @@ pub struct DeleteAggregateConfigRuleResponse {
     output = DeleteAggregatorsResponse,
     error = super::errors::DeleteAggregatorsError
 )]
-#[derive(Default)]
 pub struct DeleteAggregators {
     /// `AccountGroupId`: a string.
     ///
@@ -617,7 +604,6 @@ pub struct DeleteAggregatorsResponse {
     output = DeleteAlarmPolicyResponse,
     error = super::errors::DeleteAlarmPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteAlarmPolicy {
     /// `AlarmPolicyId`: an unsigned 64-bit integer.
     ///
@@ -645,7 +631,6 @@ pub struct DeleteAlarmPolicyResponse {
     output = DeleteCompliancePackResponse,
     error = super::errors::DeleteCompliancePackError
 )]
-#[derive(Default)]
 pub struct DeleteCompliancePack {
     /// `CompliancePackId`: a string.
     ///
@@ -673,7 +658,6 @@ pub struct DeleteCompliancePackResponse {
     output = DeleteConfigRuleResponse,
     error = super::errors::DeleteConfigRuleError
 )]
-#[derive(Default)]
 pub struct DeleteConfigRule {
     /// `RuleId`: a string.
     ///
@@ -701,7 +685,6 @@ pub struct DeleteConfigRuleResponse {
     output = DeleteRemediationsResponse,
     error = super::errors::DeleteRemediationsError
 )]
-#[derive(Default)]
 pub struct DeleteRemediations {
     /// `RemediationIds`: a list of strings.
     ///
@@ -729,7 +712,6 @@ pub struct DeleteRemediationsResponse {
     output = DescribeAggregateCompliancePackResponse,
     error = super::errors::DescribeAggregateCompliancePackError
 )]
-#[derive(Default)]
 pub struct DescribeAggregateCompliancePack {
     /// `AccountGroupId`: a string.
     ///
@@ -795,7 +777,6 @@ pub struct DescribeAggregateCompliancePackResponse {
     output = DescribeAggregateConfigDeliverResponse,
     error = super::errors::DescribeAggregateConfigDeliverError
 )]
-#[derive(Default)]
 pub struct DescribeAggregateConfigDeliver {
     /// `AccountGroupId`: a string.
     ///
@@ -863,7 +844,6 @@ pub struct DescribeAggregateConfigDeliverResponse {
     output = DescribeAggregateConfigRuleResponse,
     error = super::errors::DescribeAggregateConfigRuleError
 )]
-#[derive(Default)]
 pub struct DescribeAggregateConfigRule {
     /// `RuleId`: a string.
     ///
@@ -899,7 +879,6 @@ pub struct DescribeAggregateConfigRuleResponse {
     output = DescribeAggregateDiscoveredResourceResponse,
     error = super::errors::DescribeAggregateDiscoveredResourceError
 )]
-#[derive(Default)]
 pub struct DescribeAggregateDiscoveredResource {
     /// `ResourceId`: a string.
     ///
@@ -990,7 +969,6 @@ pub struct DescribeAggregateDiscoveredResourceResponse {
     output = DescribeAggregatorResponse,
     error = super::errors::DescribeAggregatorError
 )]
-#[derive(Default)]
 pub struct DescribeAggregator {
     /// `AccountGroupId`: a string.
     ///
@@ -1046,7 +1024,6 @@ pub struct DescribeAggregatorResponse {
     output = DescribeCompliancePackResponse,
     error = super::errors::DescribeCompliancePackError
 )]
-#[derive(Default)]
 pub struct DescribeCompliancePack {
     /// `CompliancePackId`: a string.
     ///
@@ -1107,7 +1084,6 @@ pub struct DescribeCompliancePackResponse {
     output = DescribeConfigDeliverResponse,
     error = super::errors::DescribeConfigDeliverError
 )]
-#[derive(Default)]
 pub struct DescribeConfigDeliver {}
 
 /// What a successful [`DescribeConfigDeliver`] call returns.
@@ -1165,7 +1141,6 @@ pub struct DescribeConfigDeliverResponse {
     output = DescribeConfigRecorderResponse,
     error = super::errors::DescribeConfigRecorderError
 )]
-#[derive(Default)]
 pub struct DescribeConfigRecorder {}
 
 /// What a successful [`DescribeConfigRecorder`] call returns.
@@ -1216,7 +1191,6 @@ pub struct DescribeConfigRecorderResponse {
     output = DescribeConfigRuleResponse,
     error = super::errors::DescribeConfigRuleError
 )]
-#[derive(Default)]
 pub struct DescribeConfigRule {
     /// `RuleId`: a string.
     ///
@@ -1247,7 +1221,6 @@ pub struct DescribeConfigRuleResponse {
     output = DescribeDiscoveredResourceResponse,
     error = super::errors::DescribeDiscoveredResourceError
 )]
-#[derive(Default)]
 pub struct DescribeDiscoveredResource {
     /// `ResourceId`: a string.
     ///
@@ -1328,7 +1301,6 @@ pub struct DescribeDiscoveredResourceResponse {
     output = DescribeSystemCompliancePackResponse,
     error = super::errors::DescribeSystemCompliancePackError
 )]
-#[derive(Default)]
 pub struct DescribeSystemCompliancePack {
     /// `CompliancePackId`: a string.
     ///
@@ -1379,7 +1351,6 @@ pub struct DescribeSystemCompliancePackResponse {
     output = DescribeSystemRuleResponse,
     error = super::errors::DescribeSystemRuleError
 )]
-#[derive(Default)]
 pub struct DescribeSystemRule {
     /// `Identifier`: a string.
     ///
@@ -1410,7 +1381,6 @@ pub struct DescribeSystemRuleResponse {
     output = DetachAggregateConfigRuleToCompliancePackResponse,
     error = super::errors::DetachAggregateConfigRuleToCompliancePackError
 )]
-#[derive(Default)]
 pub struct DetachAggregateConfigRuleToCompliancePack {
     /// `CompliancePackId`: a string.
     ///
@@ -1448,7 +1418,6 @@ pub struct DetachAggregateConfigRuleToCompliancePackResponse {
     output = DetachConfigRuleToCompliancePackResponse,
     error = super::errors::DetachConfigRuleToCompliancePackError
 )]
-#[derive(Default)]
 pub struct DetachConfigRuleToCompliancePack {
     /// `CompliancePackId`: a string.
     ///
@@ -1479,9 +1448,15 @@ pub struct DetachConfigRuleToCompliancePackResponse {
     version = "2022-08-02",
     name = "ListAggregateCompliancePacks",
     output = ListAggregateCompliancePacksResponse,
-    error = super::errors::ListAggregateCompliancePacksError
+    error = super::errors::ListAggregateCompliancePacksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ConfigCompliancePack,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListAggregateCompliancePacks {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1555,9 +1530,15 @@ pub struct ListAggregateCompliancePacksResponse {
     version = "2022-08-02",
     name = "ListAggregateConfigRuleEvaluationResults",
     output = ListAggregateConfigRuleEvaluationResultsResponse,
-    error = super::errors::ListAggregateConfigRuleEvaluationResultsError
+    error = super::errors::ListAggregateConfigRuleEvaluationResultsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AggregateEvaluationResult,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListAggregateConfigRuleEvaluationResults {
     /// `ConfigRuleId`: a string.
     ///
@@ -1626,9 +1607,15 @@ pub struct ListAggregateConfigRuleEvaluationResultsResponse {
     version = "2022-08-02",
     name = "ListAggregateConfigRuleResourceEvaluationResults",
     output = ListAggregateConfigRuleResourceEvaluationResultsResponse,
-    error = super::errors::ListAggregateConfigRuleResourceEvaluationResultsError
+    error = super::errors::ListAggregateConfigRuleResourceEvaluationResultsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ConfigRuleResourceEvaluationResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListAggregateConfigRuleResourceEvaluationResults {
     /// `AccountGroupId`: a string.
     ///
@@ -1672,9 +1659,15 @@ pub struct ListAggregateConfigRuleResourceEvaluationResultsResponse {
     version = "2022-08-02",
     name = "ListAggregateConfigRules",
     output = ListAggregateConfigRulesResponse,
-    error = super::errors::ListAggregateConfigRulesError
+    error = super::errors::ListAggregateConfigRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ConfigRule,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListAggregateConfigRules {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1748,9 +1741,15 @@ pub struct ListAggregateConfigRulesResponse {
     version = "2022-08-02",
     name = "ListAggregateDiscoveredResources",
     output = ListAggregateDiscoveredResourcesResponse,
-    error = super::errors::ListAggregateDiscoveredResourcesError
+    error = super::errors::ListAggregateDiscoveredResourcesError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = items,
+        item = models::AggregateResourceInfo,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct ListAggregateDiscoveredResources {
     /// `MaxResults`: an unsigned 64-bit integer.
     ///
@@ -1810,9 +1809,15 @@ pub struct ListAggregateDiscoveredResourcesResponse {
     version = "2022-08-02",
     name = "ListAggregators",
     output = ListAggregatorsResponse,
-    error = super::errors::ListAggregatorsError
+    error = super::errors::ListAggregatorsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::Aggregator,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListAggregators {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1851,9 +1856,15 @@ pub struct ListAggregatorsResponse {
     version = "2022-08-02",
     name = "ListAlarmPolicy",
     output = ListAlarmPolicyResponse,
-    error = super::errors::ListAlarmPolicyError
+    error = super::errors::ListAlarmPolicyError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alarm_policy_list,
+        item = models::AlarmPolicyRsp,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListAlarmPolicy {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1892,9 +1903,15 @@ pub struct ListAlarmPolicyResponse {
     version = "2022-08-02",
     name = "ListCompliancePacks",
     output = ListCompliancePacksResponse,
-    error = super::errors::ListCompliancePacksError
+    error = super::errors::ListCompliancePacksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ConfigCompliancePack,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListCompliancePacks {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1963,9 +1980,15 @@ pub struct ListCompliancePacksResponse {
     version = "2022-08-02",
     name = "ListConfigRuleEvaluationResults",
     output = ListConfigRuleEvaluationResultsResponse,
-    error = super::errors::ListConfigRuleEvaluationResultsError
+    error = super::errors::ListConfigRuleEvaluationResultsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::EvaluationResult,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListConfigRuleEvaluationResults {
     /// `ConfigRuleId`: a string.
     ///
@@ -2017,9 +2040,15 @@ pub struct ListConfigRuleEvaluationResultsResponse {
     version = "2022-08-02",
     name = "ListConfigRuleResourceEvaluationResults",
     output = ListConfigRuleResourceEvaluationResultsResponse,
-    error = super::errors::ListConfigRuleResourceEvaluationResultsError
+    error = super::errors::ListConfigRuleResourceEvaluationResultsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ConfigRuleResourceEvaluationResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListConfigRuleResourceEvaluationResults {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2058,9 +2087,15 @@ pub struct ListConfigRuleResourceEvaluationResultsResponse {
     version = "2022-08-02",
     name = "ListConfigRules",
     output = ListConfigRulesResponse,
-    error = super::errors::ListConfigRulesError
+    error = super::errors::ListConfigRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ConfigRule,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListConfigRules {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -2124,9 +2159,15 @@ pub struct ListConfigRulesResponse {
     version = "2022-08-02",
     name = "ListDiscoveredResources",
     output = ListDiscoveredResourcesResponse,
-    error = super::errors::ListDiscoveredResourcesError
+    error = super::errors::ListDiscoveredResourcesError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = items,
+        item = models::ResourceListInfo,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct ListDiscoveredResources {
     /// `MaxResults`: an unsigned 64-bit integer.
     ///
@@ -2181,9 +2222,15 @@ pub struct ListDiscoveredResourcesResponse {
     version = "2022-08-02",
     name = "ListRemediationExecutions",
     output = ListRemediationExecutionsResponse,
-    error = super::errors::ListRemediationExecutionsError
+    error = super::errors::ListRemediationExecutionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = remediation_executions,
+        item = models::RemediationExecutions,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListRemediationExecutions {
     /// `RuleId`: a string.
     ///
@@ -2234,7 +2281,6 @@ pub struct ListRemediationExecutionsResponse {
     output = ListRemediationsResponse,
     error = super::errors::ListRemediationsError
 )]
-#[derive(Default)]
 pub struct ListRemediations {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2275,7 +2321,6 @@ pub struct ListRemediationsResponse {
     output = ListResourceTypesResponse,
     error = super::errors::ListResourceTypesError
 )]
-#[derive(Default)]
 pub struct ListResourceTypes {}
 
 /// What a successful [`ListResourceTypes`] call returns.
@@ -2299,9 +2344,15 @@ pub struct ListResourceTypesResponse {
     version = "2022-08-02",
     name = "ListSystemCompliancePacks",
     output = ListSystemCompliancePacksResponse,
-    error = super::errors::ListSystemCompliancePacksError
+    error = super::errors::ListSystemCompliancePacksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::SystemCompliancePack,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListSystemCompliancePacks {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -2340,9 +2391,15 @@ pub struct ListSystemCompliancePacksResponse {
     version = "2022-08-02",
     name = "ListSystemRules",
     output = ListSystemRulesResponse,
-    error = super::errors::ListSystemRulesError
+    error = super::errors::ListSystemRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::SystemConfigRule,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListSystemRules {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2393,7 +2450,6 @@ pub struct ListSystemRulesResponse {
     output = OpenAggregateConfigRuleResponse,
     error = super::errors::OpenAggregateConfigRuleError
 )]
-#[derive(Default)]
 pub struct OpenAggregateConfigRule {
     /// `RuleId`: a string.
     ///
@@ -2426,7 +2482,6 @@ pub struct OpenAggregateConfigRuleResponse {
     output = OpenConfigRecorderResponse,
     error = super::errors::OpenConfigRecorderError
 )]
-#[derive(Default)]
 pub struct OpenConfigRecorder {
     /// `FromMode`: an unsigned 64-bit integer.
     ///
@@ -2454,7 +2509,6 @@ pub struct OpenConfigRecorderResponse {
     output = OpenConfigRuleResponse,
     error = super::errors::OpenConfigRuleError
 )]
-#[derive(Default)]
 pub struct OpenConfigRule {
     /// `RuleId`: a string.
     ///
@@ -2482,7 +2536,6 @@ pub struct OpenConfigRuleResponse {
     output = PutEvaluationsResponse,
     error = super::errors::PutEvaluationsError
 )]
-#[derive(Default)]
 pub struct PutEvaluations {
     /// `ResultToken`: a string.
     ///
@@ -2513,7 +2566,6 @@ pub struct PutEvaluationsResponse {
     output = StartAggregateConfigRuleEvaluationResponse,
     error = super::errors::StartAggregateConfigRuleEvaluationError
 )]
-#[derive(Default)]
 pub struct StartAggregateConfigRuleEvaluation {
     /// `TriggerType`: a string.
     ///
@@ -2556,7 +2608,6 @@ pub struct StartAggregateConfigRuleEvaluationResponse {
     output = StartConfigRuleEvaluationResponse,
     error = super::errors::StartConfigRuleEvaluationError
 )]
-#[derive(Default)]
 pub struct StartConfigRuleEvaluation {
     /// `RuleId`: a string.
     ///
@@ -2589,7 +2640,6 @@ pub struct StartConfigRuleEvaluationResponse {
     output = StartRemediationResponse,
     error = super::errors::StartRemediationError
 )]
-#[derive(Default)]
 pub struct StartRemediation {
     /// `RuleId`: a string.
     ///
@@ -2617,7 +2667,6 @@ pub struct StartRemediationResponse {
     output = UpdateAggregateCompliancePackResponse,
     error = super::errors::UpdateAggregateCompliancePackError
 )]
-#[derive(Default)]
 pub struct UpdateAggregateCompliancePack {
     /// `CompliancePackName`: a string.
     ///
@@ -2668,7 +2717,6 @@ pub struct UpdateAggregateCompliancePackResponse {
     output = UpdateAggregateCompliancePackStatusResponse,
     error = super::errors::UpdateAggregateCompliancePackStatusError
 )]
-#[derive(Default)]
 pub struct UpdateAggregateCompliancePackStatus {
     /// `CompliancePackId`: a string.
     ///
@@ -2706,7 +2754,6 @@ pub struct UpdateAggregateCompliancePackStatusResponse {
     output = UpdateAggregateConfigDeliverResponse,
     error = super::errors::UpdateAggregateConfigDeliverError
 )]
-#[derive(Default)]
 pub struct UpdateAggregateConfigDeliver {
     /// `Status`: an unsigned 64-bit integer.
     ///
@@ -2769,7 +2816,6 @@ pub struct UpdateAggregateConfigDeliverResponse {
     output = UpdateAggregateConfigRuleResponse,
     error = super::errors::UpdateAggregateConfigRuleError
 )]
-#[derive(Default)]
 pub struct UpdateAggregateConfigRule {
     /// `TriggerType`: a list of [`TriggerType`](super::models::TriggerType) objects.
     pub trigger_type: Vec<models::TriggerType>,
@@ -2832,7 +2878,6 @@ pub struct UpdateAggregateConfigRuleResponse {
     output = UpdateAggregatorResponse,
     error = super::errors::UpdateAggregatorError
 )]
-#[derive(Default)]
 pub struct UpdateAggregator {
     /// `Name`: a string.
     ///
@@ -2878,7 +2923,6 @@ pub struct UpdateAggregatorResponse {
     output = UpdateAlarmPolicyResponse,
     error = super::errors::UpdateAlarmPolicyError
 )]
-#[derive(Default)]
 pub struct UpdateAlarmPolicy {
     /// `AlarmPolicyId`: an unsigned 64-bit integer.
     ///
@@ -2946,7 +2990,6 @@ pub struct UpdateAlarmPolicyResponse {
     output = UpdateCompliancePackResponse,
     error = super::errors::UpdateCompliancePackError
 )]
-#[derive(Default)]
 pub struct UpdateCompliancePack {
     /// `CompliancePackName`: a string.
     ///
@@ -2992,7 +3035,6 @@ pub struct UpdateCompliancePackResponse {
     output = UpdateCompliancePackStatusResponse,
     error = super::errors::UpdateCompliancePackStatusError
 )]
-#[derive(Default)]
 pub struct UpdateCompliancePackStatus {
     /// `CompliancePackId`: a string.
     ///
@@ -3025,7 +3067,6 @@ pub struct UpdateCompliancePackStatusResponse {
     output = UpdateConfigDeliverResponse,
     error = super::errors::UpdateConfigDeliverError
 )]
-#[derive(Default)]
 pub struct UpdateConfigDeliver {
     /// `Status`: an unsigned 64-bit integer.
     ///
@@ -3078,7 +3119,6 @@ pub struct UpdateConfigDeliverResponse {
     output = UpdateConfigRecorderResponse,
     error = super::errors::UpdateConfigRecorderError
 )]
-#[derive(Default)]
 pub struct UpdateConfigRecorder {
     /// `ResourceTypes`: a list of strings.
     pub resource_types: Option<Vec<String>>,
@@ -3104,7 +3144,6 @@ pub struct UpdateConfigRecorderResponse {
     output = UpdateConfigRuleResponse,
     error = super::errors::UpdateConfigRuleError
 )]
-#[derive(Default)]
 pub struct UpdateConfigRule {
     /// `TriggerType`: a list of [`TriggerType`](super::models::TriggerType) objects.
     pub trigger_type: Vec<models::TriggerType>,
@@ -3166,7 +3205,6 @@ pub struct UpdateConfigRuleResponse {
     output = UpdateRemediationResponse,
     error = super::errors::UpdateRemediationError
 )]
-#[derive(Default)]
 pub struct UpdateRemediation {
     /// `RemediationId`: a string.
     ///

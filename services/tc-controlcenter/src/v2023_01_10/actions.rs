@@ -17,7 +17,6 @@ use super::models;
     output = BatchApplyAccountBaselinesResponse,
     error = super::errors::BatchApplyAccountBaselinesError
 )]
-#[derive(Default)]
 pub struct BatchApplyAccountBaselines {
     /// `MemberUinList`: a list of signed 64-bit integers.
     ///
@@ -48,7 +47,6 @@ pub struct BatchApplyAccountBaselinesResponse {
     output = GetAccountFactoryBaselineResponse,
     error = super::errors::GetAccountFactoryBaselineError
 )]
-#[derive(Default)]
 pub struct GetAccountFactoryBaseline {}
 
 /// What a successful [`GetAccountFactoryBaseline`] call returns.
@@ -92,9 +90,15 @@ pub struct GetAccountFactoryBaselineResponse {
     version = "2023-01-10",
     name = "ListAccountFactoryBaselineItems",
     output = ListAccountFactoryBaselineItemsResponse,
-    error = super::errors::ListAccountFactoryBaselineItemsError
+    error = super::errors::ListAccountFactoryBaselineItemsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = baseline_items,
+        item = models::AccountFactoryItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListAccountFactoryBaselineItems {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -133,9 +137,15 @@ pub struct ListAccountFactoryBaselineItemsResponse {
     version = "2023-01-10",
     name = "ListDeployStepTasks",
     output = ListDeployStepTasksResponse,
-    error = super::errors::ListDeployStepTasksError
+    error = super::errors::ListDeployStepTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = baseline_deploy_step_task_list,
+        item = models::BaselineStepTaskInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListDeployStepTasks {
     /// `Identifier`: a string.
     ///
@@ -181,7 +191,6 @@ pub struct ListDeployStepTasksResponse {
     output = UpdateAccountFactoryBaselineResponse,
     error = super::errors::UpdateAccountFactoryBaselineError
 )]
-#[derive(Default)]
 pub struct UpdateAccountFactoryBaseline {
     /// `Name`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddContractResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AddContract {
     /// `OpenId`: a string.
     ///
@@ -206,7 +205,6 @@ pub struct AddContractResponse {
     output = AddFlexFundingAccountResponse,
     error = super::errors::AddFlexFundingAccountError
 )]
-#[derive(Default)]
 pub struct AddFlexFundingAccount {
     /// `FundingAccountType`: a string.
     pub funding_account_type: String,
@@ -259,7 +257,6 @@ pub struct AddFlexFundingAccountResponse {
     output = AddFlexIdInfoResponse,
     error = super::errors::AddFlexIdInfoError
 )]
-#[derive(Default)]
 pub struct AddFlexIdInfo {
     /// `IdType`: a signed 64-bit integer.
     pub id_type: i64,
@@ -306,7 +303,6 @@ pub struct AddFlexIdInfoResponse {
     output = AddFlexPhoneNoResponse,
     error = super::errors::AddFlexPhoneNoError
 )]
-#[derive(Default)]
 pub struct AddFlexPhoneNo {
     /// `PhoneNo`: a string.
     pub phone_no: String,
@@ -347,7 +343,6 @@ pub struct AddFlexPhoneNoResponse {
     output = AddMerchantResponse,
     error = super::errors::AddMerchantError
 )]
-#[derive(Default)]
 pub struct AddMerchant {
     /// `OpenId`: a string.
     ///
@@ -671,7 +666,6 @@ pub struct AddMerchantResponse {
     output = AddShopResponse,
     error = super::errors::AddShopError
 )]
-#[derive(Default)]
 pub struct AddShop {
     /// `OpenId`: a string.
     ///
@@ -812,7 +806,6 @@ pub struct AddShopResponse {
     output = ApplyApplicationMaterialResponse,
     error = super::errors::ApplyApplicationMaterialError
 )]
-#[derive(Default)]
 pub struct ApplyApplicationMaterial {
     /// `TransactionId`: a string.
     ///
@@ -888,7 +881,6 @@ pub struct ApplyApplicationMaterialResponse {
     output = ApplyFlexPaymentResponse,
     error = super::errors::ApplyFlexPaymentError
 )]
-#[derive(Default)]
 pub struct ApplyFlexPayment {
     /// `PayeeId`: a string.
     pub payee_id: String,
@@ -944,7 +936,6 @@ pub struct ApplyFlexPaymentResponse {
     output = ApplyFlexSettlementResponse,
     error = super::errors::ApplyFlexSettlementError
 )]
-#[derive(Default)]
 pub struct ApplyFlexSettlement {
     /// `PayeeId`: a string.
     pub payee_id: String,
@@ -994,7 +985,6 @@ pub struct ApplyFlexSettlementResponse {
     output = ApplyFlexWechatPreAuthResponse,
     error = super::errors::ApplyFlexWechatPreAuthError
 )]
-#[derive(Default)]
 pub struct ApplyFlexWechatPreAuth {
     /// `AuthNo`: a string.
     pub auth_no: String,
@@ -1053,7 +1043,6 @@ pub struct ApplyFlexWechatPreAuthResponse {
     output = ApplyOpenBankOrderDetailReceiptResponse,
     error = super::errors::ApplyOpenBankOrderDetailReceiptError
 )]
-#[derive(Default)]
 pub struct ApplyOpenBankOrderDetailReceipt {
     /// `OutApplyId`: a string.
     pub out_apply_id: String,
@@ -1114,7 +1103,6 @@ pub struct ApplyOpenBankOrderDetailReceiptResponse {
     output = ApplyOpenBankSettleOrderResponse,
     error = super::errors::ApplyOpenBankSettleOrderError
 )]
-#[derive(Default)]
 pub struct ApplyOpenBankSettleOrder {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -1176,7 +1164,6 @@ pub struct ApplyOpenBankSettleOrderResponse {
     output = ApplyOpenBankSubMerchantSignOnlineResponse,
     error = super::errors::ApplyOpenBankSubMerchantSignOnlineError
 )]
-#[derive(Default)]
 pub struct ApplyOpenBankSubMerchantSignOnline {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -1223,7 +1210,6 @@ pub struct ApplyOpenBankSubMerchantSignOnlineResponse {
     output = ApplyOutwardOrderResponse,
     error = super::errors::ApplyOutwardOrderError
 )]
-#[derive(Default)]
 pub struct ApplyOutwardOrder {
     /// `TransactionId`: a string.
     ///
@@ -1349,7 +1335,6 @@ pub struct ApplyOutwardOrderResponse {
     output = ApplyPayerInfoResponse,
     error = super::errors::ApplyPayerInfoError
 )]
-#[derive(Default)]
 pub struct ApplyPayerInfo {
     /// `PayerId`: a string.
     ///
@@ -1425,7 +1410,6 @@ pub struct ApplyPayerInfoResponse {
     output = ApplyReWithdrawalResponse,
     error = super::errors::ApplyReWithdrawalError
 )]
-#[derive(Default)]
 pub struct ApplyReWithdrawal {
     /// `BusinessType`: an unsigned 64-bit integer.
     pub business_type: u64,
@@ -1469,7 +1453,6 @@ pub struct ApplyReWithdrawalResponse {
     output = ApplyReconciliationFileResponse,
     error = super::errors::ApplyReconciliationFileError
 )]
-#[derive(Default)]
 pub struct ApplyReconciliationFile {
     /// `ApplyFileType`: a string.
     ///
@@ -1523,7 +1506,6 @@ pub struct ApplyReconciliationFileResponse {
     output = ApplyTradeResponse,
     error = super::errors::ApplyTradeError
 )]
-#[derive(Default)]
 pub struct ApplyTrade {
     /// `TradeFileId`: a string.
     ///
@@ -1624,7 +1606,6 @@ pub struct ApplyTradeResponse {
     output = ApplyWithdrawalResponse,
     error = super::errors::ApplyWithdrawalError
 )]
-#[derive(Default)]
 pub struct ApplyWithdrawal {
     /// `MidasAppId`: a string.
     pub midas_app_id: String,
@@ -1695,7 +1676,6 @@ pub struct ApplyWithdrawalResponse {
     output = BindAccountResponse,
     error = super::errors::BindAccountError
 )]
-#[derive(Default)]
 pub struct BindAccount {
     /// `AnchorId`: a string.
     pub anchor_id: String,
@@ -1743,7 +1723,6 @@ pub struct BindAccountResponse {
     output = BindAcctResponse,
     error = super::errors::BindAcctError
 )]
-#[derive(Default)]
 pub struct BindAcct {
     /// `MidasAppId`: a string.
     ///
@@ -1849,7 +1828,6 @@ pub struct BindAcctResponse {
     output = BindOpenBankExternalSubMerchantBankAccountResponse,
     error = super::errors::BindOpenBankExternalSubMerchantBankAccountError
 )]
-#[derive(Default)]
 pub struct BindOpenBankExternalSubMerchantBankAccount {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -1911,7 +1889,6 @@ pub struct BindOpenBankExternalSubMerchantBankAccountResponse {
     output = BindOpenBankProfitSharePayeeResponse,
     error = super::errors::BindOpenBankProfitSharePayeeError
 )]
-#[derive(Default)]
 pub struct BindOpenBankProfitSharePayee {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -1967,7 +1944,6 @@ pub struct BindOpenBankProfitSharePayeeResponse {
     output = BindRelateAccReUnionPayResponse,
     error = super::errors::BindRelateAccReUnionPayError
 )]
-#[derive(Default)]
 pub struct BindRelateAccReUnionPay {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -2023,7 +1999,6 @@ pub struct BindRelateAccReUnionPayResponse {
     output = BindRelateAcctSmallAmountResponse,
     error = super::errors::BindRelateAcctSmallAmountError
 )]
-#[derive(Default)]
 pub struct BindRelateAcctSmallAmount {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -2097,7 +2072,6 @@ pub struct BindRelateAcctSmallAmountResponse {
     output = BindRelateAcctUnionPayResponse,
     error = super::errors::BindRelateAcctUnionPayError
 )]
-#[derive(Default)]
 pub struct BindRelateAcctUnionPay {
     /// `TranNetMemberCode`: a string.
     pub tran_net_member_code: String,
@@ -2171,7 +2145,6 @@ pub struct BindRelateAcctUnionPayResponse {
     output = CheckAcctResponse,
     error = super::errors::CheckAcctError
 )]
-#[derive(Default)]
 pub struct CheckAcct {
     /// `MidasAppId`: a string.
     ///
@@ -2259,7 +2232,6 @@ pub struct CheckAcctResponse {
     output = CheckAmountResponse,
     error = super::errors::CheckAmountError
 )]
-#[derive(Default)]
 pub struct CheckAmount {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -2318,7 +2290,6 @@ pub struct CheckAmountResponse {
     output = CloseCloudOrderResponse,
     error = super::errors::CloseCloudOrderError
 )]
-#[derive(Default)]
 pub struct CloseCloudOrder {
     /// `MidasAppId`: a string.
     pub midas_app_id: String,
@@ -2355,7 +2326,6 @@ pub struct CloseCloudOrderResponse {
     output = CloseOpenBankPaymentOrderResponse,
     error = super::errors::CloseOpenBankPaymentOrderError
 )]
-#[derive(Default)]
 pub struct CloseOpenBankPaymentOrder {
     /// `ChannelMerchantId`: a string.
     ///
@@ -2411,7 +2381,6 @@ pub struct CloseOpenBankPaymentOrderResponse {
     output = CloseOrderResponse,
     error = super::errors::CloseOrderError
 )]
-#[derive(Default)]
 pub struct CloseOrder {
     /// `MidasAppId`: a string.
     pub midas_app_id: String,
@@ -2455,7 +2424,6 @@ pub struct CloseOrderResponse {
     output = ConfirmOrderResponse,
     error = super::errors::ConfirmOrderError
 )]
-#[derive(Default)]
 pub struct ConfirmOrder {
     /// `MerchantAppId`: a string.
     ///
@@ -2508,7 +2476,6 @@ pub struct ConfirmOrderResponse {
     output = ContractOrderResponse,
     error = super::errors::ContractOrderError
 )]
-#[derive(Default)]
 pub struct ContractOrder {
     /// `CurrencyType`: a string.
     ///
@@ -2712,7 +2679,6 @@ pub struct ContractOrderResponse {
     output = CreateAcctResponse,
     error = super::errors::CreateAcctError
 )]
-#[derive(Default)]
 pub struct CreateAcct {
     /// `MidasAppId`: a string.
     ///
@@ -2844,7 +2810,6 @@ pub struct CreateAcctResponse {
     output = CreateAgentTaxPaymentInfosResponse,
     error = super::errors::CreateAgentTaxPaymentInfosError
 )]
-#[derive(Default)]
 pub struct CreateAgentTaxPaymentInfos {
     /// `AgentId`: a string.
     ///
@@ -2903,7 +2868,6 @@ pub struct CreateAgentTaxPaymentInfosResponse {
     output = CreateAnchorResponse,
     error = super::errors::CreateAnchorError
 )]
-#[derive(Default)]
 pub struct CreateAnchor {
     /// `AnchorUid`: a string.
     pub anchor_uid: String,
@@ -2955,7 +2919,6 @@ pub struct CreateAnchorResponse {
     output = CreateBatchPaymentResponse,
     error = super::errors::CreateBatchPaymentError
 )]
-#[derive(Default)]
 pub struct CreateBatchPayment {
     /// `TransferType`: a signed 64-bit integer.
     pub transfer_type: i64,
@@ -3003,7 +2966,6 @@ pub struct CreateBatchPaymentResponse {
     output = CreateCloudSubMerchantResponse,
     error = super::errors::CreateCloudSubMerchantError
 )]
-#[derive(Default)]
 pub struct CreateCloudSubMerchant {
     /// `MidasAppId`: a string.
     pub midas_app_id: String,
@@ -3064,7 +3026,6 @@ pub struct CreateCloudSubMerchantResponse {
     output = CreateCustAcctIdResponse,
     error = super::errors::CreateCustAcctIdError
 )]
-#[derive(Default)]
 pub struct CreateCustAcctId {
     /// `FunctionFlag`: a string.
     pub function_flag: String,
@@ -3147,7 +3108,6 @@ pub struct CreateCustAcctIdResponse {
     output = CreateExternalAnchorResponse,
     error = super::errors::CreateExternalAnchorError
 )]
-#[derive(Default)]
 pub struct CreateExternalAnchor {
     /// `Uid`: a string.
     pub uid: String,
@@ -3201,7 +3161,6 @@ pub struct CreateExternalAnchorResponse {
     output = CreateFlexPayeeResponse,
     error = super::errors::CreateFlexPayeeError
 )]
-#[derive(Default)]
 pub struct CreateFlexPayee {
     /// `OutUserId`: a string.
     pub out_user_id: String,
@@ -3263,7 +3222,6 @@ pub struct CreateFlexPayeeResponse {
     output = CreateInvoiceResponse,
     error = super::errors::CreateInvoiceError
 )]
-#[derive(Default)]
 pub struct CreateInvoice {
     /// `InvoicePlatformId`: a signed 64-bit integer.
     ///
@@ -3457,7 +3415,6 @@ pub struct CreateInvoiceResponse {
     output = CreateInvoiceV2Response,
     error = super::errors::CreateInvoiceV2Error
 )]
-#[derive(Default)]
 pub struct CreateInvoiceV2 {
     /// `InvoicePlatformId`: a signed 64-bit integer.
     ///
@@ -3663,7 +3620,6 @@ pub struct CreateInvoiceV2Response {
     output = CreateMerchantResponse,
     error = super::errors::CreateMerchantError
 )]
-#[derive(Default)]
 pub struct CreateMerchant {
     /// `InvoicePlatformId`: a signed 64-bit integer.
     ///
@@ -3794,7 +3750,6 @@ pub struct CreateMerchantResponse {
     output = CreateOpenBankAggregatedSubMerchantRegistrationResponse,
     error = super::errors::CreateOpenBankAggregatedSubMerchantRegistrationError
 )]
-#[derive(Default)]
 pub struct CreateOpenBankAggregatedSubMerchantRegistration {
     /// `OutRegistrationNo`: a string.
     ///
@@ -3903,7 +3858,6 @@ pub struct CreateOpenBankAggregatedSubMerchantRegistrationResponse {
     output = CreateOpenBankExternalSubMerchantAccountBookResponse,
     error = super::errors::CreateOpenBankExternalSubMerchantAccountBookError
 )]
-#[derive(Default)]
 pub struct CreateOpenBankExternalSubMerchantAccountBook {
     /// `OutAccountBookId`: a string.
     ///
@@ -3967,7 +3921,6 @@ pub struct CreateOpenBankExternalSubMerchantAccountBookResponse {
     output = CreateOpenBankExternalSubMerchantRegistrationResponse,
     error = super::errors::CreateOpenBankExternalSubMerchantRegistrationError
 )]
-#[derive(Default)]
 pub struct CreateOpenBankExternalSubMerchantRegistration {
     /// `OutRegistrationNo`: a string.
     pub out_registration_no: String,
@@ -4044,7 +3997,6 @@ pub struct CreateOpenBankExternalSubMerchantRegistrationResponse {
     output = CreateOpenBankGlobalPaymentOrderResponse,
     error = super::errors::CreateOpenBankGlobalPaymentOrderError
 )]
-#[derive(Default)]
 pub struct CreateOpenBankGlobalPaymentOrder {
     /// `ChannelMerchantId`: a string.
     ///
@@ -4148,7 +4100,6 @@ pub struct CreateOpenBankGlobalPaymentOrderResponse {
     output = CreateOpenBankMerchantResponse,
     error = super::errors::CreateOpenBankMerchantError
 )]
-#[derive(Default)]
 pub struct CreateOpenBankMerchant {
     /// `OutMerchantId`: a string.
     pub out_merchant_id: String,
@@ -4209,7 +4160,6 @@ pub struct CreateOpenBankMerchantResponse {
     output = CreateOpenBankPaymentOrderResponse,
     error = super::errors::CreateOpenBankPaymentOrderError
 )]
-#[derive(Default)]
 pub struct CreateOpenBankPaymentOrder {
     /// `ChannelMerchantId`: a string.
     ///
@@ -4341,7 +4291,6 @@ pub struct CreateOpenBankPaymentOrderResponse {
     output = CreateOpenBankRechargeOrderResponse,
     error = super::errors::CreateOpenBankRechargeOrderError
 )]
-#[derive(Default)]
 pub struct CreateOpenBankRechargeOrder {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -4429,7 +4378,6 @@ pub struct CreateOpenBankRechargeOrderResponse {
     output = CreateOpenBankSubMerchantRateConfigureResponse,
     error = super::errors::CreateOpenBankSubMerchantRateConfigureError
 )]
-#[derive(Default)]
 pub struct CreateOpenBankSubMerchantRateConfigure {
     /// `ChannelRegistrationNo`: a string.
     ///
@@ -4536,7 +4484,6 @@ pub struct CreateOpenBankSubMerchantRateConfigureResponse {
     output = CreateOpenBankUnifiedOrderResponse,
     error = super::errors::CreateOpenBankUnifiedOrderError
 )]
-#[derive(Default)]
 pub struct CreateOpenBankUnifiedOrder {
     /// `ChannelMerchantId`: a string.
     ///
@@ -4667,7 +4614,6 @@ pub struct CreateOpenBankUnifiedOrderResponse {
     output = CreateOpenBankVerificationOrderResponse,
     error = super::errors::CreateOpenBankVerificationOrderError
 )]
-#[derive(Default)]
 pub struct CreateOpenBankVerificationOrder {
     /// `ChannelMerchantId`: a string.
     ///
@@ -4742,7 +4688,6 @@ pub struct CreateOpenBankVerificationOrderResponse {
     output = CreateOrderResponse,
     error = super::errors::CreateOrderError
 )]
-#[derive(Default)]
 pub struct CreateOrder {
     /// `ChannelCode`: a string.
     ///
@@ -4815,7 +4760,6 @@ pub struct CreateOrderResponse {
     output = CreatePayMerchantResponse,
     error = super::errors::CreatePayMerchantError
 )]
-#[derive(Default)]
 pub struct CreatePayMerchant {
     /// `PlatformCode`: a string.
     ///
@@ -4868,7 +4812,6 @@ pub struct CreatePayMerchantResponse {
     output = CreatePayRollPreOrderResponse,
     error = super::errors::CreatePayRollPreOrderError
 )]
-#[derive(Default)]
 pub struct CreatePayRollPreOrder {
     /// `OpenId`: a string.
     pub open_id: String,
@@ -4930,7 +4873,6 @@ pub struct CreatePayRollPreOrderResponse {
     output = CreatePayRollPreOrderWithAuthResponse,
     error = super::errors::CreatePayRollPreOrderWithAuthError
 )]
-#[derive(Default)]
 pub struct CreatePayRollPreOrderWithAuth {
     /// `OpenId`: a string.
     pub open_id: String,
@@ -5001,7 +4943,6 @@ pub struct CreatePayRollPreOrderWithAuthResponse {
     output = CreatePayRollTokenResponse,
     error = super::errors::CreatePayRollTokenError
 )]
-#[derive(Default)]
 pub struct CreatePayRollToken {
     /// `OpenId`: a string.
     pub open_id: String,
@@ -5060,7 +5001,6 @@ pub struct CreatePayRollTokenResponse {
     output = CreateRedInvoiceResponse,
     error = super::errors::CreateRedInvoiceError
 )]
-#[derive(Default)]
 pub struct CreateRedInvoice {
     /// `InvoicePlatformId`: a signed 64-bit integer.
     ///
@@ -5102,7 +5042,6 @@ pub struct CreateRedInvoiceResponse {
     output = CreateRedInvoiceV2Response,
     error = super::errors::CreateRedInvoiceV2Error
 )]
-#[derive(Default)]
 pub struct CreateRedInvoiceV2 {
     /// `InvoicePlatformId`: a signed 64-bit integer.
     ///
@@ -5158,7 +5097,6 @@ pub struct CreateRedInvoiceV2Response {
     output = CreateSinglePaymentResponse,
     error = super::errors::CreateSinglePaymentError
 )]
-#[derive(Default)]
 pub struct CreateSinglePayment {
     /// `TransferType`: an unsigned 64-bit integer.
     ///
@@ -5239,7 +5177,6 @@ pub struct CreateSinglePaymentResponse {
     output = CreateTransferBatchResponse,
     error = super::errors::CreateTransferBatchError
 )]
-#[derive(Default)]
 pub struct CreateTransferBatch {
     /// `MerchantId`: a string.
     pub merchant_id: String,
@@ -5298,7 +5235,6 @@ pub struct CreateTransferBatchResponse {
     output = DeduceQuotaResponse,
     error = super::errors::DeduceQuotaError
 )]
-#[derive(Default)]
 pub struct DeduceQuota {
     /// `AnchorId`: a string.
     ///
@@ -5349,7 +5285,6 @@ pub struct DeduceQuotaResponse {
     output = DeleteAgentTaxPaymentInfoResponse,
     error = super::errors::DeleteAgentTaxPaymentInfoError
 )]
-#[derive(Default)]
 pub struct DeleteAgentTaxPaymentInfo {
     /// `BatchNum`: a signed 64-bit integer.
     ///
@@ -5382,7 +5317,6 @@ pub struct DeleteAgentTaxPaymentInfoResponse {
     output = DeleteAgentTaxPaymentInfosResponse,
     error = super::errors::DeleteAgentTaxPaymentInfosError
 )]
-#[derive(Default)]
 pub struct DeleteAgentTaxPaymentInfos {
     /// `BatchNum`: a signed 64-bit integer.
     ///
@@ -5410,7 +5344,6 @@ pub struct DeleteAgentTaxPaymentInfosResponse {
     output = DescribeChargeDetailResponse,
     error = super::errors::DescribeChargeDetailError
 )]
-#[derive(Default)]
 pub struct DescribeChargeDetail {
     /// `RequestType`: a string.
     pub request_type: String,
@@ -5514,7 +5447,6 @@ pub struct DescribeChargeDetailResponse {
     output = DescribeOrderStatusResponse,
     error = super::errors::DescribeOrderStatusError
 )]
-#[derive(Default)]
 pub struct DescribeOrderStatus {
     /// `RequestType`: a string.
     pub request_type: String,
@@ -5612,7 +5544,6 @@ pub struct DescribeOrderStatusResponse {
     output = DistributeAccreditQueryResponse,
     error = super::errors::DistributeAccreditQueryError
 )]
-#[derive(Default)]
 pub struct DistributeAccreditQuery {
     /// `OpenId`: a string.
     ///
@@ -5663,7 +5594,6 @@ pub struct DistributeAccreditQueryResponse {
     output = DistributeAccreditTlinxResponse,
     error = super::errors::DistributeAccreditTlinxError
 )]
-#[derive(Default)]
 pub struct DistributeAccreditTlinx {
     /// `OpenId`: a string.
     ///
@@ -5729,7 +5659,6 @@ pub struct DistributeAccreditTlinxResponse {
     output = DistributeAddReceiverResponse,
     error = super::errors::DistributeAddReceiverError
 )]
-#[derive(Default)]
 pub struct DistributeAddReceiver {
     /// `OpenId`: a string.
     ///
@@ -5790,7 +5719,6 @@ pub struct DistributeAddReceiverResponse {
     output = DistributeApplyResponse,
     error = super::errors::DistributeApplyError
 )]
-#[derive(Default)]
 pub struct DistributeApply {
     /// `OpenId`: a string.
     ///
@@ -5864,7 +5792,6 @@ pub struct DistributeApplyResponse {
     output = DistributeCancelResponse,
     error = super::errors::DistributeCancelError
 )]
-#[derive(Default)]
 pub struct DistributeCancel {
     /// `OpenId`: a string.
     ///
@@ -5930,7 +5857,6 @@ pub struct DistributeCancelResponse {
     output = DistributeQueryResponse,
     error = super::errors::DistributeQueryError
 )]
-#[derive(Default)]
 pub struct DistributeQuery {
     /// `OpenId`: a string.
     ///
@@ -6001,7 +5927,6 @@ pub struct DistributeQueryResponse {
     output = DistributeQueryReceiverResponse,
     error = super::errors::DistributeQueryReceiverError
 )]
-#[derive(Default)]
 pub struct DistributeQueryReceiver {
     /// `OpenId`: a string.
     ///
@@ -6052,7 +5977,6 @@ pub struct DistributeQueryReceiverResponse {
     output = DistributeRemoveReceiverResponse,
     error = super::errors::DistributeRemoveReceiverError
 )]
-#[derive(Default)]
 pub struct DistributeRemoveReceiver {
     /// `OpenId`: a string.
     ///
@@ -6113,7 +6037,6 @@ pub struct DistributeRemoveReceiverResponse {
     output = DownloadBillResponse,
     error = super::errors::DownloadBillError
 )]
-#[derive(Default)]
 pub struct DownloadBill {
     /// `StateDate`: a string.
     ///
@@ -6182,7 +6105,6 @@ pub struct DownloadBillResponse {
     output = DownloadOrgFileResponse,
     error = super::errors::DownloadOrgFileError
 )]
-#[derive(Default)]
 pub struct DownloadOrgFile {
     /// `OpenId`: a string.
     ///
@@ -6243,7 +6165,6 @@ pub struct DownloadOrgFileResponse {
     output = DownloadReconciliationUrlResponse,
     error = super::errors::DownloadReconciliationUrlError
 )]
-#[derive(Default)]
 pub struct DownloadReconciliationUrl {
     /// `MainAppId`: a string.
     ///
@@ -6301,7 +6222,6 @@ pub struct DownloadReconciliationUrlResponse {
     output = ExecuteMemberTransactionResponse,
     error = super::errors::ExecuteMemberTransactionError
 )]
-#[derive(Default)]
 pub struct ExecuteMemberTransaction {
     /// `RequestType`: a string.
     pub request_type: String,
@@ -6405,7 +6325,6 @@ pub struct ExecuteMemberTransactionResponse {
     output = FreezeFlexBalanceResponse,
     error = super::errors::FreezeFlexBalanceError
 )]
-#[derive(Default)]
 pub struct FreezeFlexBalance {
     /// `PayeeId`: a string.
     pub payee_id: String,
@@ -6458,7 +6377,6 @@ pub struct FreezeFlexBalanceResponse {
     output = GetBillDownloadUrlResponse,
     error = super::errors::GetBillDownloadUrlError
 )]
-#[derive(Default)]
 pub struct GetBillDownloadUrl {
     /// `OpenId`: a string.
     ///
@@ -6509,7 +6427,6 @@ pub struct GetBillDownloadUrlResponse {
     output = GetDistributeBillDownloadUrlResponse,
     error = super::errors::GetDistributeBillDownloadUrlError
 )]
-#[derive(Default)]
 pub struct GetDistributeBillDownloadUrl {
     /// `OpenId`: a string.
     ///
@@ -6560,7 +6477,6 @@ pub struct GetDistributeBillDownloadUrlResponse {
     output = GetPayRollAuthResponse,
     error = super::errors::GetPayRollAuthError
 )]
-#[derive(Default)]
 pub struct GetPayRollAuth {
     /// `OpenId`: a string.
     pub open_id: String,
@@ -6611,9 +6527,15 @@ pub struct GetPayRollAuthResponse {
     version = "2019-08-20",
     name = "GetPayRollAuthList",
     output = GetPayRollAuthListResponse,
-    error = super::errors::GetPayRollAuthListError
+    error = super::errors::GetPayRollAuthListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = results,
+        item = models::PayRollAuthResult,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetPayRollAuthList {
     /// `OpenId`: a string.
     pub open_id: String,
@@ -6678,7 +6600,6 @@ pub struct GetPayRollAuthListResponse {
     output = GetPayRollAuthResultResponse,
     error = super::errors::GetPayRollAuthResultError
 )]
-#[derive(Default)]
 pub struct GetPayRollAuthResult {
     /// `AuthNumber`: a string.
     pub auth_number: String,
@@ -6710,7 +6631,6 @@ pub struct GetPayRollAuthResultResponse {
     output = MigrateOrderRefundResponse,
     error = super::errors::MigrateOrderRefundError
 )]
-#[derive(Default)]
 pub struct MigrateOrderRefund {
     /// `MerchantId`: a string.
     ///
@@ -6793,7 +6713,6 @@ pub struct MigrateOrderRefundResponse {
     output = MigrateOrderRefundQueryResponse,
     error = super::errors::MigrateOrderRefundQueryError
 )]
-#[derive(Default)]
 pub struct MigrateOrderRefundQuery {
     /// `MerchantId`: a string.
     pub merchant_id: String,
@@ -6846,7 +6765,6 @@ pub struct MigrateOrderRefundQueryResponse {
     output = ModifyAgentTaxPaymentInfoResponse,
     error = super::errors::ModifyAgentTaxPaymentInfoError
 )]
-#[derive(Default)]
 pub struct ModifyAgentTaxPaymentInfo {
     /// `BatchNum`: a signed 64-bit integer.
     ///
@@ -6892,7 +6810,6 @@ pub struct ModifyAgentTaxPaymentInfoResponse {
     output = ModifyBindedAccountResponse,
     error = super::errors::ModifyBindedAccountError
 )]
-#[derive(Default)]
 pub struct ModifyBindedAccount {
     /// `AnchorId`: a string.
     pub anchor_id: String,
@@ -6936,7 +6853,6 @@ pub struct ModifyBindedAccountResponse {
     output = ModifyFlexFundingAccountResponse,
     error = super::errors::ModifyFlexFundingAccountError
 )]
-#[derive(Default)]
 pub struct ModifyFlexFundingAccount {
     /// `PayeeId`: a string.
     pub payee_id: String,
@@ -6992,7 +6908,6 @@ pub struct ModifyFlexFundingAccountResponse {
     output = ModifyFlexPayeeAccountRightStatusResponse,
     error = super::errors::ModifyFlexPayeeAccountRightStatusError
 )]
-#[derive(Default)]
 pub struct ModifyFlexPayeeAccountRightStatus {
     /// `PayeeId`: a string.
     pub payee_id: String,
@@ -7036,7 +6951,6 @@ pub struct ModifyFlexPayeeAccountRightStatusResponse {
     output = ModifyMerchantResponse,
     error = super::errors::ModifyMerchantError
 )]
-#[derive(Default)]
 pub struct ModifyMerchant {
     /// `MerchantAppId`: a string.
     ///
@@ -7074,7 +6988,6 @@ pub struct ModifyMerchantResponse {
     output = ModifyMntMbrBindRelateAcctBankCodeResponse,
     error = super::errors::ModifyMntMbrBindRelateAcctBankCodeError
 )]
-#[derive(Default)]
 pub struct ModifyMntMbrBindRelateAcctBankCode {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -7133,7 +7046,6 @@ pub struct ModifyMntMbrBindRelateAcctBankCodeResponse {
     output = QueryAcctBindingResponse,
     error = super::errors::QueryAcctBindingError
 )]
-#[derive(Default)]
 pub struct QueryAcctBinding {
     /// `MidasAppId`: a string.
     ///
@@ -7194,7 +7106,6 @@ pub struct QueryAcctBindingResponse {
     output = QueryAcctInfoResponse,
     error = super::errors::QueryAcctInfoError
 )]
-#[derive(Default)]
 pub struct QueryAcctInfo {
     /// `MidasAppId`: a string.
     pub midas_app_id: String,
@@ -7268,7 +7179,6 @@ pub struct QueryAcctInfoResponse {
     output = QueryAcctInfoListResponse,
     error = super::errors::QueryAcctInfoListError
 )]
-#[derive(Default)]
 pub struct QueryAcctInfoList {
     /// `MidasAppId`: a string.
     pub midas_app_id: String,
@@ -7324,7 +7234,6 @@ pub struct QueryAcctInfoListResponse {
     output = QueryAgentStatementsResponse,
     error = super::errors::QueryAgentStatementsError
 )]
-#[derive(Default)]
 pub struct QueryAgentStatements {
     /// `Date`: a date (`YYYY-MM-DD`).
     ///
@@ -7362,7 +7271,6 @@ pub struct QueryAgentStatementsResponse {
     output = QueryAgentTaxPaymentBatchResponse,
     error = super::errors::QueryAgentTaxPaymentBatchError
 )]
-#[derive(Default)]
 pub struct QueryAgentTaxPaymentBatch {
     /// `BatchNum`: a signed 64-bit integer.
     ///
@@ -7398,7 +7306,6 @@ pub struct QueryAgentTaxPaymentBatchResponse {
     output = QueryAnchorContractInfoResponse,
     error = super::errors::QueryAnchorContractInfoError
 )]
-#[derive(Default)]
 pub struct QueryAnchorContractInfo {
     /// `BeginTime`: a string.
     ///
@@ -7434,7 +7341,6 @@ pub struct QueryAnchorContractInfoResponse {
     output = QueryApplicationMaterialResponse,
     error = super::errors::QueryApplicationMaterialError
 )]
-#[derive(Default)]
 pub struct QueryApplicationMaterial {
     /// `DeclareId`: a string.
     ///
@@ -7470,7 +7376,6 @@ pub struct QueryApplicationMaterialResponse {
     output = QueryAssignmentResponse,
     error = super::errors::QueryAssignmentError
 )]
-#[derive(Default)]
 pub struct QueryAssignment {
     /// `AnchorId`: a string.
     pub anchor_id: String,
@@ -7509,7 +7414,6 @@ pub struct QueryAssignmentResponse {
     output = QueryBalanceResponse,
     error = super::errors::QueryBalanceError
 )]
-#[derive(Default)]
 pub struct QueryBalance {
     /// `MidasAppId`: a string.
     pub midas_app_id: String,
@@ -7568,7 +7472,6 @@ pub struct QueryBalanceResponse {
     output = QueryBankClearResponse,
     error = super::errors::QueryBankClearError
 )]
-#[derive(Default)]
 pub struct QueryBankClear {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -7639,7 +7542,6 @@ pub struct QueryBankClearResponse {
     output = QueryBankTransactionDetailsResponse,
     error = super::errors::QueryBankTransactionDetailsError
 )]
-#[derive(Default)]
 pub struct QueryBankTransactionDetails {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -7716,7 +7618,6 @@ pub struct QueryBankTransactionDetailsResponse {
     output = QueryBankWithdrawCashDetailsResponse,
     error = super::errors::QueryBankWithdrawCashDetailsError
 )]
-#[derive(Default)]
 pub struct QueryBankWithdrawCashDetails {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -7793,7 +7694,6 @@ pub struct QueryBankWithdrawCashDetailsResponse {
     output = QueryBatchPaymentResultResponse,
     error = super::errors::QueryBatchPaymentResultError
 )]
-#[derive(Default)]
 pub struct QueryBatchPaymentResult {
     /// `BatchId`: a string.
     pub batch_id: String,
@@ -7832,7 +7732,6 @@ pub struct QueryBatchPaymentResultResponse {
     output = QueryBillDownloadURLResponse,
     error = super::errors::QueryBillDownloadURLError
 )]
-#[derive(Default)]
 pub struct QueryBillDownloadURL {
     /// `MerchantId`: a string.
     ///
@@ -7883,7 +7782,6 @@ pub struct QueryBillDownloadURLResponse {
     output = QueryCityCodeResponse,
     error = super::errors::QueryCityCodeError
 )]
-#[derive(Default)]
 pub struct QueryCityCode {
     /// `OpenId`: a string.
     ///
@@ -7934,7 +7832,6 @@ pub struct QueryCityCodeResponse {
     output = QueryCloudChannelDataResponse,
     error = super::errors::QueryCloudChannelDataError
 )]
-#[derive(Default)]
 pub struct QueryCloudChannelData {
     /// `MidasAppId`: a string.
     pub midas_app_id: String,
@@ -8001,7 +7898,6 @@ pub struct QueryCloudChannelDataResponse {
     output = QueryCloudOrderResponse,
     error = super::errors::QueryCloudOrderError
 )]
-#[derive(Default)]
 pub struct QueryCloudOrder {
     /// `MidasAppId`: a string.
     pub midas_app_id: String,
@@ -8047,7 +7943,6 @@ pub struct QueryCloudOrderResponse {
     output = QueryCloudRefundOrderResponse,
     error = super::errors::QueryCloudRefundOrderError
 )]
-#[derive(Default)]
 pub struct QueryCloudRefundOrder {
     /// `MidasAppId`: a string.
     pub midas_app_id: String,
@@ -8123,7 +8018,6 @@ pub struct QueryCloudRefundOrderResponse {
     output = QueryCommonTransferRechargeResponse,
     error = super::errors::QueryCommonTransferRechargeError
 )]
-#[derive(Default)]
 pub struct QueryCommonTransferRecharge {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -8194,7 +8088,6 @@ pub struct QueryCommonTransferRechargeResponse {
     output = QueryCompanyTitleResponse,
     error = super::errors::QueryCompanyTitleError
 )]
-#[derive(Default)]
 pub struct QueryCompanyTitle {
     /// `CompanyTitleKeyword`: a string.
     pub company_title_keyword: String,
@@ -8242,7 +8135,6 @@ pub struct QueryCompanyTitleResponse {
     output = QueryContractResponse,
     error = super::errors::QueryContractError
 )]
-#[derive(Default)]
 pub struct QueryContract {
     /// `MidasAppId`: a string.
     ///
@@ -8346,7 +8238,6 @@ pub struct QueryContractResponse {
     output = QueryContractPayFeeResponse,
     error = super::errors::QueryContractPayFeeError
 )]
-#[derive(Default)]
 pub struct QueryContractPayFee {
     /// `OpenId`: a string.
     ///
@@ -8402,7 +8293,6 @@ pub struct QueryContractPayFeeResponse {
     output = QueryContractPayWayListResponse,
     error = super::errors::QueryContractPayWayListError
 )]
-#[derive(Default)]
 pub struct QueryContractPayWayList {
     /// `OpenId`: a string.
     ///
@@ -8453,7 +8343,6 @@ pub struct QueryContractPayWayListResponse {
     output = QueryContractRelateShopResponse,
     error = super::errors::QueryContractRelateShopError
 )]
-#[derive(Default)]
 pub struct QueryContractRelateShop {
     /// `OpenId`: a string.
     ///
@@ -8509,7 +8398,6 @@ pub struct QueryContractRelateShopResponse {
     output = QueryCustAcctIdBalanceResponse,
     error = super::errors::QueryCustAcctIdBalanceError
 )]
-#[derive(Default)]
 pub struct QueryCustAcctIdBalance {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -8577,7 +8465,6 @@ pub struct QueryCustAcctIdBalanceResponse {
     output = QueryDownloadBillURLResponse,
     error = super::errors::QueryDownloadBillURLError
 )]
-#[derive(Default)]
 pub struct QueryDownloadBillURL {
     /// `MerchantAppId`: a string.
     ///
@@ -8625,7 +8512,6 @@ pub struct QueryDownloadBillURLResponse {
     output = QueryExceedingInfoResponse,
     error = super::errors::QueryExceedingInfoError
 )]
-#[derive(Default)]
 pub struct QueryExceedingInfo {
     /// `TimeStr`: a string.
     ///
@@ -8674,7 +8560,6 @@ pub struct QueryExceedingInfoResponse {
     output = QueryExchangeRateResponse,
     error = super::errors::QueryExchangeRateError
 )]
-#[derive(Default)]
 pub struct QueryExchangeRate {
     /// `SourceCurrency`: a string.
     ///
@@ -8715,7 +8600,6 @@ pub struct QueryExchangeRateResponse {
     output = QueryFinancialDataUrlResponse,
     error = super::errors::QueryFinancialDataUrlError
 )]
-#[derive(Default)]
 pub struct QueryFinancialDataUrl {
     /// `EndTime`: a string.
     pub end_time: String,
@@ -8753,7 +8637,6 @@ pub struct QueryFinancialDataUrlResponse {
     output = QueryFlexAmountBeforeTaxResponse,
     error = super::errors::QueryFlexAmountBeforeTaxError
 )]
-#[derive(Default)]
 pub struct QueryFlexAmountBeforeTax {
     /// `PayeeId`: a string.
     pub payee_id: String,
@@ -8797,7 +8680,6 @@ pub struct QueryFlexAmountBeforeTaxResponse {
     output = QueryFlexBillDownloadUrlResponse,
     error = super::errors::QueryFlexBillDownloadUrlError
 )]
-#[derive(Default)]
 pub struct QueryFlexBillDownloadUrl {
     /// `BillDate`: a string.
     pub bill_date: String,
@@ -8841,7 +8723,6 @@ pub struct QueryFlexBillDownloadUrlResponse {
     output = QueryFlexFreezeOrderListResponse,
     error = super::errors::QueryFlexFreezeOrderListError
 )]
-#[derive(Default)]
 pub struct QueryFlexFreezeOrderList {
     /// `PayeeId`: a string.
     pub payee_id: String,
@@ -8891,7 +8772,6 @@ pub struct QueryFlexFreezeOrderListResponse {
     output = QueryFlexOrderSummaryListResponse,
     error = super::errors::QueryFlexOrderSummaryListError
 )]
-#[derive(Default)]
 pub struct QueryFlexOrderSummaryList {
     /// `SummaryDate`: a string.
     pub summary_date: String,
@@ -8938,7 +8818,6 @@ pub struct QueryFlexOrderSummaryListResponse {
     output = QueryFlexPayeeAccountBalanceResponse,
     error = super::errors::QueryFlexPayeeAccountBalanceError
 )]
-#[derive(Default)]
 pub struct QueryFlexPayeeAccountBalance {
     /// `PayeeId`: a string.
     pub payee_id: String,
@@ -8982,7 +8861,6 @@ pub struct QueryFlexPayeeAccountBalanceResponse {
     output = QueryFlexPayeeAccountInfoResponse,
     error = super::errors::QueryFlexPayeeAccountInfoError
 )]
-#[derive(Default)]
 pub struct QueryFlexPayeeAccountInfo {
     /// `PayeeId`: a string.
     pub payee_id: Option<String>,
@@ -9023,7 +8901,6 @@ pub struct QueryFlexPayeeAccountInfoResponse {
     output = QueryFlexPayeeAccountListResponse,
     error = super::errors::QueryFlexPayeeAccountListError
 )]
-#[derive(Default)]
 pub struct QueryFlexPayeeAccountList {
     /// `PropertyInfo`: a [`PayeeAccountPropertyInfo`](super::models::PayeeAccountPropertyInfo).
     pub property_info: models::PayeeAccountPropertyInfo,
@@ -9070,7 +8947,6 @@ pub struct QueryFlexPayeeAccountListResponse {
     output = QueryFlexPayeeInfoResponse,
     error = super::errors::QueryFlexPayeeInfoError
 )]
-#[derive(Default)]
 pub struct QueryFlexPayeeInfo {
     /// `PayeeId`: a string.
     pub payee_id: Option<String>,
@@ -9111,7 +8987,6 @@ pub struct QueryFlexPayeeInfoResponse {
     output = QueryFlexPaymentOrderListResponse,
     error = super::errors::QueryFlexPaymentOrderListError
 )]
-#[derive(Default)]
 pub struct QueryFlexPaymentOrderList {
     /// `StartTime`: a string.
     pub start_time: String,
@@ -9158,7 +9033,6 @@ pub struct QueryFlexPaymentOrderListResponse {
     output = QueryFlexPaymentOrderStatusResponse,
     error = super::errors::QueryFlexPaymentOrderStatusError
 )]
-#[derive(Default)]
 pub struct QueryFlexPaymentOrderStatus {
     /// `OutOrderId`: a string.
     pub out_order_id: Option<String>,
@@ -9199,7 +9073,6 @@ pub struct QueryFlexPaymentOrderStatusResponse {
     output = QueryFlexPlatformAccountBalanceResponse,
     error = super::errors::QueryFlexPlatformAccountBalanceError
 )]
-#[derive(Default)]
 pub struct QueryFlexPlatformAccountBalance {
     /// `IncomeType`: a string.
     pub income_type: String,
@@ -9240,7 +9113,6 @@ pub struct QueryFlexPlatformAccountBalanceResponse {
     output = QueryFlexServiceProviderAccountBalanceResponse,
     error = super::errors::QueryFlexServiceProviderAccountBalanceError
 )]
-#[derive(Default)]
 pub struct QueryFlexServiceProviderAccountBalance {
     /// `ServiceProviderId`: a string.
     pub service_provider_id: String,
@@ -9278,7 +9150,6 @@ pub struct QueryFlexServiceProviderAccountBalanceResponse {
     output = QueryFlexSettlementOrderListResponse,
     error = super::errors::QueryFlexSettlementOrderListError
 )]
-#[derive(Default)]
 pub struct QueryFlexSettlementOrderList {
     /// `PayeeId`: a string.
     pub payee_id: String,
@@ -9328,7 +9199,6 @@ pub struct QueryFlexSettlementOrderListResponse {
     output = QueryFlexWechatAuthResultResponse,
     error = super::errors::QueryFlexWechatAuthResultError
 )]
-#[derive(Default)]
 pub struct QueryFlexWechatAuthResult {
     /// `AuthNo`: a string.
     pub auth_no: String,
@@ -9366,7 +9236,6 @@ pub struct QueryFlexWechatAuthResultResponse {
     output = QueryFundsTransactionDetailsResponse,
     error = super::errors::QueryFundsTransactionDetailsError
 )]
-#[derive(Default)]
 pub struct QueryFundsTransactionDetails {
     /// `QueryDateType`: a string.
     ///
@@ -9438,7 +9307,6 @@ pub struct QueryFundsTransactionDetailsResponse {
     output = QueryInvoiceResponse,
     error = super::errors::QueryInvoiceError
 )]
-#[derive(Default)]
 pub struct QueryInvoice {
     /// `InvoicePlatformId`: a signed 64-bit integer.
     ///
@@ -9495,7 +9363,6 @@ pub struct QueryInvoiceResponse {
     output = QueryInvoiceV2Response,
     error = super::errors::QueryInvoiceV2Error
 )]
-#[derive(Default)]
 pub struct QueryInvoiceV2 {
     /// `InvoicePlatformId`: a signed 64-bit integer.
     ///
@@ -9557,7 +9424,6 @@ pub struct QueryInvoiceV2Response {
     output = QueryMaliciousRegistrationResponse,
     error = super::errors::QueryMaliciousRegistrationError
 )]
-#[derive(Default)]
 pub struct QueryMaliciousRegistration {
     /// `MerchantId`: a string.
     pub merchant_id: String,
@@ -9626,7 +9492,6 @@ pub struct QueryMaliciousRegistrationResponse {
     output = QueryMemberBindResponse,
     error = super::errors::QueryMemberBindError
 )]
-#[derive(Default)]
 pub struct QueryMemberBind {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -9694,7 +9559,6 @@ pub struct QueryMemberBindResponse {
     output = QueryMemberTransactionResponse,
     error = super::errors::QueryMemberTransactionError
 )]
-#[derive(Default)]
 pub struct QueryMemberTransaction {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -9786,7 +9650,6 @@ pub struct QueryMemberTransactionResponse {
     output = QueryMemberTransactionDetailsResponse,
     error = super::errors::QueryMemberTransactionDetailsError
 )]
-#[derive(Default)]
 pub struct QueryMemberTransactionDetails {
     /// `QueryDateType`: a string.
     ///
@@ -9858,7 +9721,6 @@ pub struct QueryMemberTransactionDetailsResponse {
     output = QueryMerchantResponse,
     error = super::errors::QueryMerchantError
 )]
-#[derive(Default)]
 pub struct QueryMerchant {
     /// `MerchantAppId`: a string.
     ///
@@ -9901,7 +9763,6 @@ pub struct QueryMerchantResponse {
     output = QueryMerchantBalanceResponse,
     error = super::errors::QueryMerchantBalanceError
 )]
-#[derive(Default)]
 pub struct QueryMerchantBalance {
     /// `Currency`: a string.
     ///
@@ -9937,7 +9798,6 @@ pub struct QueryMerchantBalanceResponse {
     output = QueryMerchantClassificationResponse,
     error = super::errors::QueryMerchantClassificationError
 )]
-#[derive(Default)]
 pub struct QueryMerchantClassification {
     /// `OpenId`: a string.
     ///
@@ -9988,7 +9848,6 @@ pub struct QueryMerchantClassificationResponse {
     output = QueryMerchantInfoForManagementResponse,
     error = super::errors::QueryMerchantInfoForManagementError
 )]
-#[derive(Default)]
 pub struct QueryMerchantInfoForManagement {
     /// `InvoicePlatformId`: a signed 64-bit integer.
     ///
@@ -10034,7 +9893,6 @@ pub struct QueryMerchantInfoForManagementResponse {
     output = QueryMerchantOrderResponse,
     error = super::errors::QueryMerchantOrderError
 )]
-#[derive(Default)]
 pub struct QueryMerchantOrder {
     /// `MerchantAppId`: a string.
     ///
@@ -10082,7 +9940,6 @@ pub struct QueryMerchantOrderResponse {
     output = QueryMerchantPayWayListResponse,
     error = super::errors::QueryMerchantPayWayListError
 )]
-#[derive(Default)]
 pub struct QueryMerchantPayWayList {
     /// `OpenId`: a string.
     ///
@@ -10138,7 +9995,6 @@ pub struct QueryMerchantPayWayListResponse {
     output = QueryOpenBankBankAccountBalanceResponse,
     error = super::errors::QueryOpenBankBankAccountBalanceError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankBankAccountBalance {
     /// `ChannelMerchantId`: a string.
     ///
@@ -10204,7 +10060,6 @@ pub struct QueryOpenBankBankAccountBalanceResponse {
     output = QueryOpenBankBankBranchListResponse,
     error = super::errors::QueryOpenBankBankBranchListError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankBankBranchList {
     /// `ChannelMerchantId`: a string.
     ///
@@ -10273,7 +10128,6 @@ pub struct QueryOpenBankBankBranchListResponse {
     output = QueryOpenBankBillDataPageResponse,
     error = super::errors::QueryOpenBankBillDataPageError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankBillDataPage {
     /// `ChannelMerchantId`: a string.
     ///
@@ -10345,7 +10199,6 @@ pub struct QueryOpenBankBillDataPageResponse {
     output = QueryOpenBankBindExternalSubMerchantBankAccountResponse,
     error = super::errors::QueryOpenBankBindExternalSubMerchantBankAccountError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankBindExternalSubMerchantBankAccount {
     /// `ChannelSubMerchantId`: a string.
     pub channel_sub_merchant_id: String,
@@ -10396,7 +10249,6 @@ pub struct QueryOpenBankBindExternalSubMerchantBankAccountResponse {
     output = QueryOpenBankDailyReceiptDownloadUrlResponse,
     error = super::errors::QueryOpenBankDailyReceiptDownloadUrlError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankDailyReceiptDownloadUrl {
     /// `ChannelMerchantId`: a string.
     ///
@@ -10467,7 +10319,6 @@ pub struct QueryOpenBankDailyReceiptDownloadUrlResponse {
     output = QueryOpenBankDownLoadUrlResponse,
     error = super::errors::QueryOpenBankDownLoadUrlError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankDownLoadUrl {
     /// `ChannelMerchantId`: a string.
     ///
@@ -10533,7 +10384,6 @@ pub struct QueryOpenBankDownLoadUrlResponse {
     output = QueryOpenBankExternalSubAccountBookBalanceResponse,
     error = super::errors::QueryOpenBankExternalSubAccountBookBalanceError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankExternalSubAccountBookBalance {
     /// `ChannelMerchantId`: a string.
     ///
@@ -10602,7 +10452,6 @@ pub struct QueryOpenBankExternalSubAccountBookBalanceResponse {
     output = QueryOpenBankExternalSubMerchantBankAccountResponse,
     error = super::errors::QueryOpenBankExternalSubMerchantBankAccountError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankExternalSubMerchantBankAccount {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -10655,7 +10504,6 @@ pub struct QueryOpenBankExternalSubMerchantBankAccountResponse {
     output = QueryOpenBankExternalSubMerchantRegistrationResponse,
     error = super::errors::QueryOpenBankExternalSubMerchantRegistrationError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankExternalSubMerchantRegistration {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -10703,7 +10551,6 @@ pub struct QueryOpenBankExternalSubMerchantRegistrationResponse {
     output = QueryOpenBankOrderDetailReceiptInfoResponse,
     error = super::errors::QueryOpenBankOrderDetailReceiptInfoError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankOrderDetailReceiptInfo {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -10764,7 +10611,6 @@ pub struct QueryOpenBankOrderDetailReceiptInfoResponse {
     output = QueryOpenBankPaymentOrderResponse,
     error = super::errors::QueryOpenBankPaymentOrderError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankPaymentOrder {
     /// `ChannelMerchantId`: a string.
     ///
@@ -10820,7 +10666,6 @@ pub struct QueryOpenBankPaymentOrderResponse {
     output = QueryOpenBankProfitSharePayeeResponse,
     error = super::errors::QueryOpenBankProfitSharePayeeError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankProfitSharePayee {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -10870,7 +10715,6 @@ pub struct QueryOpenBankProfitSharePayeeResponse {
     output = QueryOpenBankRefundOrderResponse,
     error = super::errors::QueryOpenBankRefundOrderError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankRefundOrder {
     /// `ChannelMerchantId`: a string.
     ///
@@ -10920,7 +10764,6 @@ pub struct QueryOpenBankRefundOrderResponse {
     output = QueryOpenBankSettleOrderResponse,
     error = super::errors::QueryOpenBankSettleOrderError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankSettleOrder {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -10967,7 +10810,6 @@ pub struct QueryOpenBankSettleOrderResponse {
     output = QueryOpenBankSubMerchantCredentialResponse,
     error = super::errors::QueryOpenBankSubMerchantCredentialError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankSubMerchantCredential {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -11024,7 +10866,6 @@ pub struct QueryOpenBankSubMerchantCredentialResponse {
     output = QueryOpenBankSubMerchantRateConfigureResponse,
     error = super::errors::QueryOpenBankSubMerchantRateConfigureError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankSubMerchantRateConfigure {
     /// `ChannelRegistrationNo`: a string.
     ///
@@ -11093,7 +10934,6 @@ pub struct QueryOpenBankSubMerchantRateConfigureResponse {
     output = QueryOpenBankSubMerchantSignOnlineResponse,
     error = super::errors::QueryOpenBankSubMerchantSignOnlineError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankSubMerchantSignOnline {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -11137,7 +10977,6 @@ pub struct QueryOpenBankSubMerchantSignOnlineResponse {
     output = QueryOpenBankSupportBankListResponse,
     error = super::errors::QueryOpenBankSupportBankListError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankSupportBankList {
     /// `ChannelMerchantId`: a string.
     ///
@@ -11193,7 +11032,6 @@ pub struct QueryOpenBankSupportBankListResponse {
     output = QueryOpenBankUnbindExternalSubMerchantBankAccountResponse,
     error = super::errors::QueryOpenBankUnbindExternalSubMerchantBankAccountError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankUnbindExternalSubMerchantBankAccount {
     /// `ChannelSubMerchantId`: a string.
     pub channel_sub_merchant_id: String,
@@ -11244,7 +11082,6 @@ pub struct QueryOpenBankUnbindExternalSubMerchantBankAccountResponse {
     output = QueryOpenBankVerificationOrderResponse,
     error = super::errors::QueryOpenBankVerificationOrderError
 )]
-#[derive(Default)]
 pub struct QueryOpenBankVerificationOrder {
     /// `ChannelMerchantId`: a string.
     ///
@@ -11298,7 +11135,6 @@ pub struct QueryOpenBankVerificationOrderResponse {
     output = QueryOrderResponse,
     error = super::errors::QueryOrderError
 )]
-#[derive(Default)]
 pub struct QueryOrder {
     /// `MidasAppId`: a string.
     ///
@@ -11389,7 +11225,6 @@ pub struct QueryOrderResponse {
     output = QueryOrderStatusResponse,
     error = super::errors::QueryOrderStatusError
 )]
-#[derive(Default)]
 pub struct QueryOrderStatus {
     /// `OpenId`: a string.
     ///
@@ -11450,7 +11285,6 @@ pub struct QueryOrderStatusResponse {
     output = QueryOutwardOrderResponse,
     error = super::errors::QueryOutwardOrderError
 )]
-#[derive(Default)]
 pub struct QueryOutwardOrder {
     /// `TransactionId`: a string.
     ///
@@ -11486,7 +11320,6 @@ pub struct QueryOutwardOrderResponse {
     output = QueryPayerInfoResponse,
     error = super::errors::QueryPayerInfoError
 )]
-#[derive(Default)]
 pub struct QueryPayerInfo {
     /// `PayerId`: a string.
     ///
@@ -11522,7 +11355,6 @@ pub struct QueryPayerInfoResponse {
     output = QueryReconciliationDocumentResponse,
     error = super::errors::QueryReconciliationDocumentError
 )]
-#[derive(Default)]
 pub struct QueryReconciliationDocument {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -11578,7 +11410,6 @@ pub struct QueryReconciliationDocumentResponse {
     output = QueryReconciliationFileApplyInfoResponse,
     error = super::errors::QueryReconciliationFileApplyInfoError
 )]
-#[derive(Default)]
 pub struct QueryReconciliationFileApplyInfo {
     /// `ApplyFileId`: a string.
     pub apply_file_id: String,
@@ -11622,7 +11453,6 @@ pub struct QueryReconciliationFileApplyInfoResponse {
     output = QueryRefundResponse,
     error = super::errors::QueryRefundError
 )]
-#[derive(Default)]
 pub struct QueryRefund {
     /// `UserId`: a string.
     ///
@@ -11728,7 +11558,6 @@ pub struct QueryRefundResponse {
     output = QueryShopOpenIdResponse,
     error = super::errors::QueryShopOpenIdError
 )]
-#[derive(Default)]
 pub struct QueryShopOpenId {
     /// `OpenId`: a string.
     ///
@@ -11784,7 +11613,6 @@ pub struct QueryShopOpenIdResponse {
     output = QuerySinglePaymentResultResponse,
     error = super::errors::QuerySinglePaymentResultError
 )]
-#[derive(Default)]
 pub struct QuerySinglePaymentResult {
     /// `TransferType`: a signed 64-bit integer.
     pub transfer_type: i64,
@@ -11829,7 +11657,6 @@ pub struct QuerySinglePaymentResultResponse {
     output = QuerySingleTransactionStatusResponse,
     error = super::errors::QuerySingleTransactionStatusError
 )]
-#[derive(Default)]
 pub struct QuerySingleTransactionStatus {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -11909,7 +11736,6 @@ pub struct QuerySingleTransactionStatusResponse {
     output = QuerySmallAmountTransferResponse,
     error = super::errors::QuerySmallAmountTransferError
 )]
-#[derive(Default)]
 pub struct QuerySmallAmountTransfer {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -11965,7 +11791,6 @@ pub struct QuerySmallAmountTransferResponse {
     output = QueryTradeResponse,
     error = super::errors::QueryTradeError
 )]
-#[derive(Default)]
 pub struct QueryTrade {
     /// `TradeFileId`: a string.
     ///
@@ -11999,9 +11824,15 @@ pub struct QueryTradeResponse {
     version = "2019-08-20",
     name = "QueryTransferBatch",
     output = QueryTransferBatchResponse,
-    error = super::errors::QueryTransferBatchError
+    error = super::errors::QueryTransferBatchError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = transfer_details,
+        item = models::TransferDetailResponse,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct QueryTransferBatch {
     /// `MerchantId`: a string.
     pub merchant_id: String,
@@ -12102,7 +11933,6 @@ pub struct QueryTransferBatchResponse {
     output = QueryTransferDetailResponse,
     error = super::errors::QueryTransferDetailError
 )]
-#[derive(Default)]
 pub struct QueryTransferDetail {
     /// `MerchantId`: a string.
     pub merchant_id: String,
@@ -12185,7 +12015,6 @@ pub struct QueryTransferDetailResponse {
     output = QueryTransferResultResponse,
     error = super::errors::QueryTransferResultError
 )]
-#[derive(Default)]
 pub struct QueryTransferResult {
     /// `MerchantId`: a string.
     ///
@@ -12251,7 +12080,6 @@ pub struct QueryTransferResultResponse {
     output = RechargeByThirdPayResponse,
     error = super::errors::RechargeByThirdPayError
 )]
-#[derive(Default)]
 pub struct RechargeByThirdPay {
     /// `RequestType`: a string.
     pub request_type: String,
@@ -12352,7 +12180,6 @@ pub struct RechargeByThirdPayResponse {
     output = RechargeMemberThirdPayResponse,
     error = super::errors::RechargeMemberThirdPayError
 )]
-#[derive(Default)]
 pub struct RechargeMemberThirdPay {
     /// `TranNetMemberCode`: a string.
     pub tran_net_member_code: String,
@@ -12441,7 +12268,6 @@ pub struct RechargeMemberThirdPayResponse {
     output = RefundResponse,
     error = super::errors::RefundError
 )]
-#[derive(Default)]
 pub struct Refund {
     /// `UserId`: a string.
     pub user_id: String,
@@ -12500,7 +12326,6 @@ pub struct RefundResponse {
     output = RefundCloudOrderResponse,
     error = super::errors::RefundCloudOrderError
 )]
-#[derive(Default)]
 pub struct RefundCloudOrder {
     /// `MidasAppId`: a string.
     pub midas_app_id: String,
@@ -12564,7 +12389,6 @@ pub struct RefundCloudOrderResponse {
     output = RefundMemberTransactionResponse,
     error = super::errors::RefundMemberTransactionError
 )]
-#[derive(Default)]
 pub struct RefundMemberTransaction {
     /// `OutSubAccountName`: a string.
     pub out_sub_account_name: String,
@@ -12668,7 +12492,6 @@ pub struct RefundMemberTransactionResponse {
     output = RefundOpenBankOrderResponse,
     error = super::errors::RefundOpenBankOrderError
 )]
-#[derive(Default)]
 pub struct RefundOpenBankOrder {
     /// `OutRefundId`: a string.
     ///
@@ -12747,7 +12570,6 @@ pub struct RefundOpenBankOrderResponse {
     output = RefundOrderResponse,
     error = super::errors::RefundOrderError
 )]
-#[derive(Default)]
 pub struct RefundOrder {
     /// `MerchantAppId`: a string.
     ///
@@ -12800,7 +12622,6 @@ pub struct RefundOrderResponse {
     output = RefundTlinxOrderResponse,
     error = super::errors::RefundTlinxOrderError
 )]
-#[derive(Default)]
 pub struct RefundTlinxOrder {
     /// `OpenId`: a string.
     ///
@@ -12881,7 +12702,6 @@ pub struct RefundTlinxOrderResponse {
     output = RegisterBehaviorResponse,
     error = super::errors::RegisterBehaviorError
 )]
-#[derive(Default)]
 pub struct RegisterBehavior {
     /// `MidasAppId`: a string.
     ///
@@ -12962,7 +12782,6 @@ pub struct RegisterBehaviorResponse {
     output = RegisterBillResponse,
     error = super::errors::RegisterBillError
 )]
-#[derive(Default)]
 pub struct RegisterBill {
     /// `RequestType`: a string.
     pub request_type: String,
@@ -13051,7 +12870,6 @@ pub struct RegisterBillResponse {
     output = RegisterBillSupportWithdrawResponse,
     error = super::errors::RegisterBillSupportWithdrawError
 )]
-#[derive(Default)]
 pub struct RegisterBillSupportWithdraw {
     /// `TranNetMemberCode`: a string.
     pub tran_net_member_code: String,
@@ -13119,7 +12937,6 @@ pub struct RegisterBillSupportWithdrawResponse {
     output = ReviseMbrPropertyResponse,
     error = super::errors::ReviseMbrPropertyError
 )]
-#[derive(Default)]
 pub struct ReviseMbrProperty {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -13169,7 +12986,6 @@ pub struct ReviseMbrPropertyResponse {
     output = RevokeMemberRechargeThirdPayResponse,
     error = super::errors::RevokeMemberRechargeThirdPayError
 )]
-#[derive(Default)]
 pub struct RevokeMemberRechargeThirdPay {
     /// `OldFillFrontSeqNo`: a string.
     pub old_fill_front_seq_no: String,
@@ -13246,7 +13062,6 @@ pub struct RevokeMemberRechargeThirdPayResponse {
     output = RevokeRechargeByThirdPayResponse,
     error = super::errors::RevokeRechargeByThirdPayError
 )]
-#[derive(Default)]
 pub struct RevokeRechargeByThirdPay {
     /// `RequestType`: a string.
     pub request_type: String,
@@ -13341,7 +13156,6 @@ pub struct RevokeRechargeByThirdPayResponse {
     output = SyncContractDataResponse,
     error = super::errors::SyncContractDataError
 )]
-#[derive(Default)]
 pub struct SyncContractData {
     /// `MidasAppId`: a string.
     ///
@@ -13425,7 +13239,6 @@ pub struct SyncContractDataResponse {
     output = TerminateContractResponse,
     error = super::errors::TerminateContractError
 )]
-#[derive(Default)]
 pub struct TerminateContract {
     /// `MidasAppId`: a string.
     ///
@@ -13534,7 +13347,6 @@ pub struct TerminateContractResponse {
     output = TransferSinglePayResponse,
     error = super::errors::TransferSinglePayError
 )]
-#[derive(Default)]
 pub struct TransferSinglePay {
     /// `MerchantId`: a string.
     ///
@@ -13630,7 +13442,6 @@ pub struct TransferSinglePayResponse {
     output = UnBindAcctResponse,
     error = super::errors::UnBindAcctError
 )]
-#[derive(Default)]
 pub struct UnBindAcct {
     /// `MidasAppId`: a string.
     pub midas_app_id: String,
@@ -13674,7 +13485,6 @@ pub struct UnBindAcctResponse {
     output = UnbindOpenBankExternalSubMerchantBankAccountResponse,
     error = super::errors::UnbindOpenBankExternalSubMerchantBankAccountError
 )]
-#[derive(Default)]
 pub struct UnbindOpenBankExternalSubMerchantBankAccount {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -13736,7 +13546,6 @@ pub struct UnbindOpenBankExternalSubMerchantBankAccountResponse {
     output = UnbindRelateAcctResponse,
     error = super::errors::UnbindRelateAcctError
 )]
-#[derive(Default)]
 pub struct UnbindRelateAcct {
     /// `MrchCode`: a string.
     pub mrch_code: String,
@@ -13792,7 +13601,6 @@ pub struct UnbindRelateAcctResponse {
     output = UnifiedCloudOrderResponse,
     error = super::errors::UnifiedCloudOrderError
 )]
-#[derive(Default)]
 pub struct UnifiedCloudOrder {
     /// `MidasAppId`: a string.
     pub midas_app_id: String,
@@ -13952,7 +13760,6 @@ pub struct UnifiedCloudOrderResponse {
     output = UnifiedOrderResponse,
     error = super::errors::UnifiedOrderError
 )]
-#[derive(Default)]
 pub struct UnifiedOrder {
     /// `CurrencyType`: a string.
     ///
@@ -14121,7 +13928,6 @@ pub struct UnifiedOrderResponse {
     output = UnifiedTlinxOrderResponse,
     error = super::errors::UnifiedTlinxOrderError
 )]
-#[derive(Default)]
 pub struct UnifiedTlinxOrder {
     /// `OpenId`: a string.
     ///
@@ -14272,7 +14078,6 @@ pub struct UnifiedTlinxOrderResponse {
     output = UploadExternalAnchorInfoResponse,
     error = super::errors::UploadExternalAnchorInfoError
 )]
-#[derive(Default)]
 pub struct UploadExternalAnchorInfo {
     /// `AnchorId`: a string.
     pub anchor_id: String,
@@ -14317,7 +14122,6 @@ pub struct UploadExternalAnchorInfoResponse {
     output = UploadFileResponse,
     error = super::errors::UploadFileError
 )]
-#[derive(Default)]
 pub struct UploadFile {
     /// `FileName`: a string.
     ///
@@ -14364,7 +14168,6 @@ pub struct UploadFileResponse {
     output = UploadOpenBankSubMerchantCredentialResponse,
     error = super::errors::UploadOpenBankSubMerchantCredentialError
 )]
-#[derive(Default)]
 pub struct UploadOpenBankSubMerchantCredential {
     /// `ChannelMerchantId`: a string.
     pub channel_merchant_id: String,
@@ -14432,7 +14235,6 @@ pub struct UploadOpenBankSubMerchantCredentialResponse {
     output = UploadOrgFileResponse,
     error = super::errors::UploadOrgFileError
 )]
-#[derive(Default)]
 pub struct UploadOrgFile {
     /// `OpenId`: a string.
     ///
@@ -14503,7 +14305,6 @@ pub struct UploadOrgFileResponse {
     output = UploadTaxListResponse,
     error = super::errors::UploadTaxListError
 )]
-#[derive(Default)]
 pub struct UploadTaxList {
     /// `Channel`: a signed 64-bit integer.
     pub channel: i64,
@@ -14541,7 +14342,6 @@ pub struct UploadTaxListResponse {
     output = UploadTaxPaymentResponse,
     error = super::errors::UploadTaxPaymentError
 )]
-#[derive(Default)]
 pub struct UploadTaxPayment {
     /// `Channel`: a signed 64-bit integer.
     ///
@@ -14579,7 +14379,6 @@ pub struct UploadTaxPaymentResponse {
     output = VerifyOpenBankAccountResponse,
     error = super::errors::VerifyOpenBankAccountError
 )]
-#[derive(Default)]
 pub struct VerifyOpenBankAccount {
     /// `ChannelMerchantId`: a string.
     ///
@@ -14636,7 +14435,6 @@ pub struct VerifyOpenBankAccountResponse {
     output = ViewContractResponse,
     error = super::errors::ViewContractError
 )]
-#[derive(Default)]
 pub struct ViewContract {
     /// `OpenId`: a string.
     ///
@@ -14697,7 +14495,6 @@ pub struct ViewContractResponse {
     output = ViewMerchantResponse,
     error = super::errors::ViewMerchantError
 )]
-#[derive(Default)]
 pub struct ViewMerchant {
     /// `OpenId`: a string.
     ///
@@ -14758,7 +14555,6 @@ pub struct ViewMerchantResponse {
     output = ViewShopResponse,
     error = super::errors::ViewShopError
 )]
-#[derive(Default)]
 pub struct ViewShop {
     /// `OpenId`: a string.
     ///
@@ -14819,7 +14615,6 @@ pub struct ViewShopResponse {
     output = WithdrawCashMembershipResponse,
     error = super::errors::WithdrawCashMembershipError
 )]
-#[derive(Default)]
 pub struct WithdrawCashMembership {
     /// `MrchCode`: a string.
     pub mrch_code: String,

@@ -17,7 +17,6 @@ use super::models;
     output = AccessAIAnalysisSMTPResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AccessAIAnalysisSMTP {
     /// `AccountName`: a string.
     ///
@@ -55,7 +54,6 @@ pub struct AccessAIAnalysisSMTPResponse {
     output = AddDspmAssetManagerResponse,
     error = super::errors::AddDspmAssetManagerError
 )]
-#[derive(Default)]
 pub struct AddDspmAssetManager {
     /// `IdentifyIds`: a list of strings.
     ///
@@ -88,7 +86,6 @@ pub struct AddDspmAssetManagerResponse {
     output = AddImageRegistryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AddImageRegistry {
     /// `Name`: a string.
     ///
@@ -189,7 +186,6 @@ pub struct AddImageRegistryResponse {
     output = AddLoginWhiteListsResponse,
     error = super::errors::AddLoginWhiteListsError
 )]
-#[derive(Default)]
 pub struct AddLoginWhiteLists {
     /// `HostLoginWhiteObj`: a [`HostLoginWhiteObj`](super::models::HostLoginWhiteObj).
     pub host_login_white_obj: models::HostLoginWhiteObj,
@@ -233,7 +229,6 @@ pub struct AddLoginWhiteListsResponse {
     output = AddNewBindRoleUserResponse,
     error = super::errors::AddNewBindRoleUserError
 )]
-#[derive(Default)]
 pub struct AddNewBindRoleUser {}
 
 /// What a successful [`AddNewBindRoleUser`] call returns.
@@ -261,7 +256,6 @@ pub struct AddNewBindRoleUserResponse {
     output = AddVulWhitelistResponse,
     error = super::errors::AddVulWhitelistError
 )]
-#[derive(Default)]
 pub struct AddVulWhitelist {
     /// `VulId`: a list of unsigned 64-bit integers.
     ///
@@ -309,7 +303,6 @@ pub struct AddVulWhitelistResponse {
     output = BatchModifyBaselinePolicyResponse,
     error = super::errors::BatchModifyBaselinePolicyError
 )]
-#[derive(Default)]
 pub struct BatchModifyBaselinePolicy {
     /// `PolicyIDList`: a list of unsigned 64-bit integers.
     ///
@@ -357,7 +350,6 @@ pub struct BatchModifyBaselinePolicyResponse {
     output = BatchModifyImageRegistryTimedScanTaskConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchModifyImageRegistryTimedScanTaskConfig {
     /// `MemberId`: a list of strings.
     ///
@@ -408,7 +400,6 @@ pub struct BatchModifyImageRegistryTimedScanTaskConfigResponse {
     output = BatchModifyImageSensitiveWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchModifyImageSensitiveWhitelist {
     /// `RuleId`: a list of unsigned 64-bit integers.
     ///
@@ -446,7 +437,6 @@ pub struct BatchModifyImageSensitiveWhitelistResponse {
     output = BatchModifyImageVirusWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchModifyImageVirusWhitelist {
     /// `RuleId`: a list of unsigned 64-bit integers.
     ///
@@ -484,7 +474,6 @@ pub struct BatchModifyImageVirusWhitelistResponse {
     output = BatchModifyImageVulWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchModifyImageVulWhitelist {
     /// `RuleId`: a list of unsigned 64-bit integers.
     ///
@@ -522,7 +511,6 @@ pub struct BatchModifyImageVulWhitelistResponse {
     output = CancelEdrAlertIgnoreResponse,
     error = super::errors::CancelEdrAlertIgnoreError
 )]
-#[derive(Default)]
 pub struct CancelEdrAlertIgnore {
     /// `Targets`: a list of [`EdrAlertTargetForIgnore`](super::models::EdrAlertTargetForIgnore) objects.
     pub targets: Vec<models::EdrAlertTargetForIgnore>,
@@ -558,7 +546,6 @@ pub struct CancelEdrAlertIgnoreResponse {
     output = CheckCWPExposePathPermissionResponse,
     error = super::errors::CheckCWPExposePathPermissionError
 )]
-#[derive(Default)]
 pub struct CheckCWPExposePathPermission {
     /// `MemberId`: a list of strings.
     ///
@@ -589,7 +576,6 @@ pub struct CheckCWPExposePathPermissionResponse {
     output = CheckImageRegistryInstanceNameDuplicateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CheckImageRegistryInstanceNameDuplicate {
     /// `MemberId`: a list of strings.
     ///
@@ -627,7 +613,6 @@ pub struct CheckImageRegistryInstanceNameDuplicateResponse {
     output = CheckIsUltimateVersionResponse,
     error = super::errors::CheckIsUltimateVersionError
 )]
-#[derive(Default)]
 pub struct CheckIsUltimateVersion {}
 
 /// What a successful [`CheckIsUltimateVersion`] call returns.
@@ -660,7 +645,6 @@ pub struct CheckIsUltimateVersionResponse {
     output = CheckRiskResponse,
     error = super::errors::CheckRiskError
 )]
-#[derive(Default)]
 pub struct CheckRisk {
     /// `RiskDetailId`: an unsigned 64-bit integer.
     ///
@@ -698,7 +682,6 @@ pub struct CheckRiskResponse {
     output = CopyBaselinePolicyResponse,
     error = super::errors::CopyBaselinePolicyError
 )]
-#[derive(Default)]
 pub struct CopyBaselinePolicy {
     /// `PolicyID`: an unsigned 64-bit integer.
     ///
@@ -738,7 +721,6 @@ pub struct CopyBaselinePolicyResponse {
     output = CreateAIScheduleResponse,
     error = super::errors::CreateAIScheduleError
 )]
-#[derive(Default)]
 pub struct CreateAISchedule {
     /// `Name`: a string.
     ///
@@ -794,7 +776,6 @@ pub struct CreateAIScheduleResponse {
     output = CreateAccessKeyCheckTaskResponse,
     error = super::errors::CreateAccessKeyCheckTaskError
 )]
-#[derive(Default)]
 pub struct CreateAccessKeyCheckTask {
     /// `MemberId`: a list of strings.
     ///
@@ -854,7 +835,6 @@ pub struct CreateAccessKeyCheckTaskResponse {
     output = CreateAccessKeySyncTaskResponse,
     error = super::errors::CreateAccessKeySyncTaskError
 )]
-#[derive(Default)]
 pub struct CreateAccessKeySyncTask {
     /// `MemberId`: a list of strings.
     ///
@@ -898,7 +878,6 @@ pub struct CreateAccessKeySyncTaskResponse {
     output = CreateAllAssetsExportJobResponse,
     error = super::errors::CreateAllAssetsExportJobError
 )]
-#[derive(Default)]
 pub struct CreateAllAssetsExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -959,7 +938,6 @@ pub struct CreateAllAssetsExportJobResponse {
     output = CreateAssetComponentListExportJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAssetComponentListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -1006,7 +984,6 @@ pub struct CreateAssetComponentListExportJobResponse {
     output = CreateAssetComponentRelatedImageListExportJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAssetComponentRelatedImageListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -1058,7 +1035,6 @@ pub struct CreateAssetComponentRelatedImageListExportJobResponse {
     output = CreateAssetFilterViewResponse,
     error = super::errors::CreateAssetFilterViewError
 )]
-#[derive(Default)]
 pub struct CreateAssetFilterView {
     /// `ViewName`: a string.
     ///
@@ -1099,7 +1075,6 @@ pub struct CreateAssetFilterViewResponse {
     output = CreateAssetProcessExportJobResponse,
     error = super::errors::CreateAssetProcessExportJobError
 )]
-#[derive(Default)]
 pub struct CreateAssetProcessExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -1160,7 +1135,6 @@ pub struct CreateAssetProcessExportJobResponse {
     output = CreateAssetSyncTaskResponse,
     error = super::errors::CreateAssetSyncTaskError
 )]
-#[derive(Default)]
 pub struct CreateAssetSyncTask {
     /// `MemberId`: a list of strings.
     ///
@@ -1194,7 +1168,6 @@ pub struct CreateAssetSyncTaskResponse {
     output = CreateAssetTagResponse,
     error = super::errors::CreateAssetTagError
 )]
-#[derive(Default)]
 pub struct CreateAssetTag {
     /// `Key`: a string.
     ///
@@ -1260,7 +1233,6 @@ pub struct CreateAssetTagResponse {
     output = CreateAssetViewRisksExportJobResponse,
     error = super::errors::CreateAssetViewRisksExportJobError
 )]
-#[derive(Default)]
 pub struct CreateAssetViewRisksExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -1316,7 +1288,6 @@ pub struct CreateAssetViewRisksExportJobResponse {
     output = CreateBaselineAggregatedItemExportJobResponse,
     error = super::errors::CreateBaselineAggregatedItemExportJobError
 )]
-#[derive(Default)]
 pub struct CreateBaselineAggregatedItemExportJob {
     /// `PolicyID`: a list of unsigned 64-bit integers.
     ///
@@ -1385,7 +1356,6 @@ pub struct CreateBaselineAggregatedItemExportJobResponse {
     output = CreateBaselineFixRecordExportJobResponse,
     error = super::errors::CreateBaselineFixRecordExportJobError
 )]
-#[derive(Default)]
 pub struct CreateBaselineFixRecordExportJob {
     /// `Name`: a string.
     ///
@@ -1426,7 +1396,6 @@ pub struct CreateBaselineFixRecordExportJobResponse {
     output = CreateBaselineMainTaskExportJobResponse,
     error = super::errors::CreateBaselineMainTaskExportJobError
 )]
-#[derive(Default)]
 pub struct CreateBaselineMainTaskExportJob {
     /// `TaskID`: an unsigned 64-bit integer.
     ///
@@ -1473,7 +1442,6 @@ pub struct CreateBaselineMainTaskExportJobResponse {
     output = CreateCFGRiskPDFReportExportJobResponse,
     error = super::errors::CreateCFGRiskPDFReportExportJobError
 )]
-#[derive(Default)]
 pub struct CreateCFGRiskPDFReportExportJob {
     /// `StandardID`: an unsigned 64-bit integer.
     ///
@@ -1541,7 +1509,6 @@ pub struct CreateCFGRiskPDFReportExportJobResponse {
     output = CreateCFGRisksExportJobResponse,
     error = super::errors::CreateCFGRisksExportJobError
 )]
-#[derive(Default)]
 pub struct CreateCFGRisksExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -1609,7 +1576,6 @@ pub struct CreateCFGRisksExportJobResponse {
     output = CreateCSIPManualMalwareScanResponse,
     error = super::errors::CreateCSIPManualMalwareScanError
 )]
-#[derive(Default)]
 pub struct CreateCSIPManualMalwareScan {
     /// `ScanPattern`: a signed 64-bit integer.
     ///
@@ -1681,7 +1647,6 @@ pub struct CreateCSIPManualMalwareScanResponse {
     output = CreateCheckViewRisksExportJobResponse,
     error = super::errors::CreateCheckViewRisksExportJobError
 )]
-#[derive(Default)]
 pub struct CreateCheckViewRisksExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -1737,7 +1702,6 @@ pub struct CreateCheckViewRisksExportJobResponse {
     output = CreateCloudFunctionExportJobResponse,
     error = super::errors::CreateCloudFunctionExportJobError
 )]
-#[derive(Default)]
 pub struct CreateCloudFunctionExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -1793,7 +1757,6 @@ pub struct CreateCloudFunctionExportJobResponse {
     output = CreateClusterAssetSyncTaskResponse,
     error = super::errors::CreateClusterAssetSyncTaskError
 )]
-#[derive(Default)]
 pub struct CreateClusterAssetSyncTask {
     /// `MemberId`: a list of strings.
     ///
@@ -1840,7 +1803,6 @@ pub struct CreateClusterAssetSyncTaskResponse {
     output = CreateClusterContainerListExportJobResponse,
     error = super::errors::CreateClusterContainerListExportJobError
 )]
-#[derive(Default)]
 pub struct CreateClusterContainerListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -1882,7 +1844,6 @@ pub struct CreateClusterContainerListExportJobResponse {
     output = CreateClusterListExportJobResponse,
     error = super::errors::CreateClusterListExportJobError
 )]
-#[derive(Default)]
 pub struct CreateClusterListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -1923,7 +1884,6 @@ pub struct CreateClusterListExportJobResponse {
     output = CreateClusterNamespaceListExportJobResponse,
     error = super::errors::CreateClusterNamespaceListExportJobError
 )]
-#[derive(Default)]
 pub struct CreateClusterNamespaceListExportJob {
     /// `ClusterCaMD5`: a string.
     ///
@@ -1970,7 +1930,6 @@ pub struct CreateClusterNamespaceListExportJobResponse {
     output = CreateClusterNodeListExportJobResponse,
     error = super::errors::CreateClusterNodeListExportJobError
 )]
-#[derive(Default)]
 pub struct CreateClusterNodeListExportJob {
     /// `ClusterCaMD5`: a string.
     ///
@@ -2015,7 +1974,6 @@ pub struct CreateClusterNodeListExportJobResponse {
     output = CreateComplianceRiskExportJobResponse,
     error = super::errors::CreateComplianceRiskExportJobError
 )]
-#[derive(Default)]
 pub struct CreateComplianceRiskExportJob {
     /// `StandardID`: an unsigned 64-bit integer.
     ///
@@ -2083,7 +2041,6 @@ pub struct CreateComplianceRiskExportJobResponse {
     output = CreateCosAssetSyncTaskResponse,
     error = super::errors::CreateCosAssetSyncTaskError
 )]
-#[derive(Default)]
 pub struct CreateCosAssetSyncTask {
     /// `MemberId`: a list of strings.
     ///
@@ -2121,7 +2078,6 @@ pub struct CreateCosAssetSyncTaskResponse {
     output = CreateCosObjectScanTaskResponse,
     error = super::errors::CreateCosObjectScanTaskError
 )]
-#[derive(Default)]
 pub struct CreateCosObjectScanTask {
     /// `TaskType`: a signed 64-bit integer.
     ///
@@ -2179,7 +2135,6 @@ pub struct CreateCosObjectScanTaskResponse {
     output = CreateCosPolicyResponse,
     error = super::errors::CreateCosPolicyError
 )]
-#[derive(Default)]
 pub struct CreateCosPolicy {
     /// `CosPolicyInfo`: a [`CosPolicyInfo`](super::models::CosPolicyInfo).
     pub cos_policy_info: models::CosPolicyInfo,
@@ -2210,7 +2165,6 @@ pub struct CreateCosPolicyResponse {
     output = CreateCosRiskScanTaskResponse,
     error = super::errors::CreateCosRiskScanTaskError
 )]
-#[derive(Default)]
 pub struct CreateCosRiskScanTask {
     /// `MemberId`: a list of strings.
     pub member_id: Option<Vec<String>>,
@@ -2244,7 +2198,6 @@ pub struct CreateCosRiskScanTaskResponse {
     output = CreateDomainAndIpResponse,
     error = super::errors::CreateDomainAndIpError
 )]
-#[derive(Default)]
 pub struct CreateDomainAndIp {
     /// `Content`: a list of strings.
     pub content: Vec<String>,
@@ -2285,7 +2238,6 @@ pub struct CreateDomainAndIpResponse {
     output = CreateDspmAccessExportJobResponse,
     error = super::errors::CreateDspmAccessExportJobError
 )]
-#[derive(Default)]
 pub struct CreateDspmAccessExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -2327,7 +2279,6 @@ pub struct CreateDspmAccessExportJobResponse {
     output = CreateDspmApplyOrderResponse,
     error = super::errors::CreateDspmApplyOrderError
 )]
-#[derive(Default)]
 pub struct CreateDspmApplyOrder {
     /// `AssetId`: a string.
     ///
@@ -2401,7 +2352,6 @@ pub struct CreateDspmApplyOrderResponse {
     output = CreateDspmApproveHistoryExportJobResponse,
     error = super::errors::CreateDspmApproveHistoryExportJobError
 )]
-#[derive(Default)]
 pub struct CreateDspmApproveHistoryExportJob {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -2433,7 +2383,6 @@ pub struct CreateDspmApproveHistoryExportJobResponse {
     output = CreateDspmAssetAccessTopologyExportJobResponse,
     error = super::errors::CreateDspmAssetAccessTopologyExportJobError
 )]
-#[derive(Default)]
 pub struct CreateDspmAssetAccessTopologyExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -2475,7 +2424,6 @@ pub struct CreateDspmAssetAccessTopologyExportJobResponse {
     output = CreateDspmAssetIdentifyInfoExportJobResponse,
     error = super::errors::CreateDspmAssetIdentifyInfoExportJobError
 )]
-#[derive(Default)]
 pub struct CreateDspmAssetIdentifyInfoExportJob {
     /// `AssetId`: a string.
     ///
@@ -2517,7 +2465,6 @@ pub struct CreateDspmAssetIdentifyInfoExportJobResponse {
     output = CreateDspmAssetsExportJobResponse,
     error = super::errors::CreateDspmAssetsExportJobError
 )]
-#[derive(Default)]
 pub struct CreateDspmAssetsExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -2554,7 +2501,6 @@ pub struct CreateDspmAssetsExportJobResponse {
     output = CreateDspmAuditFilterStrategyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateDspmAuditFilterStrategy {
     /// `Name`: a string.
     ///
@@ -2610,7 +2556,6 @@ pub struct CreateDspmAuditFilterStrategyResponse {
     output = CreateDspmExportTaskResponse,
     error = super::errors::CreateDspmExportTaskError
 )]
-#[derive(Default)]
 pub struct CreateDspmExportTask {
     /// `MemberId`: a list of strings.
     ///
@@ -2788,7 +2733,6 @@ pub struct CreateDspmExportTaskResponse {
     output = CreateDspmIdentifyCategoryResponse,
     error = super::errors::CreateDspmIdentifyCategoryError
 )]
-#[derive(Default)]
 pub struct CreateDspmIdentifyCategory {
     /// `Name`: a string.
     ///
@@ -2831,7 +2775,6 @@ pub struct CreateDspmIdentifyCategoryResponse {
     output = CreateDspmIdentifyComplianceCategoryRelationResponse,
     error = super::errors::CreateDspmIdentifyComplianceCategoryRelationError
 )]
-#[derive(Default)]
 pub struct CreateDspmIdentifyComplianceCategoryRelation {
     /// `ComplianceId`: an unsigned 64-bit integer.
     ///
@@ -2879,7 +2822,6 @@ pub struct CreateDspmIdentifyComplianceCategoryRelationResponse {
     output = CreateDspmIdentifyComplianceGroupResponse,
     error = super::errors::CreateDspmIdentifyComplianceGroupError
 )]
-#[derive(Default)]
 pub struct CreateDspmIdentifyComplianceGroup {
     /// `Name`: a string.
     ///
@@ -2937,7 +2879,6 @@ pub struct CreateDspmIdentifyComplianceGroupResponse {
     output = CreateDspmIdentifyComplianceGroupCopyResponse,
     error = super::errors::CreateDspmIdentifyComplianceGroupCopyError
 )]
-#[derive(Default)]
 pub struct CreateDspmIdentifyComplianceGroupCopy {
     /// `FromId`: an unsigned 64-bit integer.
     ///
@@ -2990,7 +2931,6 @@ pub struct CreateDspmIdentifyComplianceGroupCopyResponse {
     output = CreateDspmIdentifyComplianceRuleRelationResponse,
     error = super::errors::CreateDspmIdentifyComplianceRuleRelationError
 )]
-#[derive(Default)]
 pub struct CreateDspmIdentifyComplianceRuleRelation {
     /// `ComplianceId`: an unsigned 64-bit integer.
     ///
@@ -3036,7 +2976,6 @@ pub struct CreateDspmIdentifyComplianceRuleRelationResponse {
     output = CreateDspmIdentifyInfoListExportJobResponse,
     error = super::errors::CreateDspmIdentifyInfoListExportJobError
 )]
-#[derive(Default)]
 pub struct CreateDspmIdentifyInfoListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -3073,7 +3012,6 @@ pub struct CreateDspmIdentifyInfoListExportJobResponse {
     output = CreateDspmIdentifyLevelGroupResponse,
     error = super::errors::CreateDspmIdentifyLevelGroupError
 )]
-#[derive(Default)]
 pub struct CreateDspmIdentifyLevelGroup {
     /// `Name`: a string.
     ///
@@ -3124,7 +3062,6 @@ pub struct CreateDspmIdentifyLevelGroupResponse {
     output = CreateDspmIdentifyRuleResponse,
     error = super::errors::CreateDspmIdentifyRuleError
 )]
-#[derive(Default)]
 pub struct CreateDspmIdentifyRule {
     /// `Name`: a string.
     ///
@@ -3187,7 +3124,6 @@ pub struct CreateDspmIdentifyRuleResponse {
     output = CreateDspmPersonalIdentifyResponse,
     error = super::errors::CreateDspmPersonalIdentifyError
 )]
-#[derive(Default)]
 pub struct CreateDspmPersonalIdentify {
     /// `Phone`: a string.
     ///
@@ -3233,7 +3169,6 @@ pub struct CreateDspmPersonalIdentifyResponse {
     output = CreateDspmResourceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateDspmResource {}
 
 /// What a successful [`CreateDspmResource`] call returns.
@@ -3261,7 +3196,6 @@ pub struct CreateDspmResourceResponse {
     output = CreateDspmRiskExportJobResponse,
     error = super::errors::CreateDspmRiskExportJobError
 )]
-#[derive(Default)]
 pub struct CreateDspmRiskExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -3298,7 +3232,6 @@ pub struct CreateDspmRiskExportJobResponse {
     output = CreateDspmRiskStrategyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateDspmRiskStrategy {
     /// `Name`: a string.
     ///
@@ -3379,7 +3312,6 @@ pub struct CreateDspmRiskStrategyResponse {
     output = CreateDspmWhitelistStrategyResponse,
     error = super::errors::CreateDspmWhitelistStrategyError
 )]
-#[derive(Default)]
 pub struct CreateDspmWhitelistStrategy {
     /// `StrategyType`: a string.
     ///
@@ -3457,7 +3389,6 @@ pub struct CreateDspmWhitelistStrategyResponse {
     output = CreateDynamicAssetsExportJobResponse,
     error = super::errors::CreateDynamicAssetsExportJobError
 )]
-#[derive(Default)]
 pub struct CreateDynamicAssetsExportJob {
     /// `Provider`: a string.
     ///
@@ -3523,7 +3454,6 @@ pub struct CreateDynamicAssetsExportJobResponse {
     output = CreateEDRManualScanResponse,
     error = super::errors::CreateEDRManualScanError
 )]
-#[derive(Default)]
 pub struct CreateEDRManualScan {
     /// `AssetSelectionType`: a string.
     ///
@@ -3600,7 +3530,6 @@ pub struct CreateEDRManualScanResponse {
     output = CreateEdrAlertExportJobResponse,
     error = super::errors::CreateEdrAlertExportJobError
 )]
-#[derive(Default)]
 pub struct CreateEdrAlertExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -3661,7 +3590,6 @@ pub struct CreateEdrAlertExportJobResponse {
     output = CreateEdrLessAlertExportJobResponse,
     error = super::errors::CreateEdrLessAlertExportJobError
 )]
-#[derive(Default)]
 pub struct CreateEdrLessAlertExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -3707,7 +3635,6 @@ pub struct CreateEdrLessAlertExportJobResponse {
     output = CreateExposureAutoTagRuleResponse,
     error = super::errors::CreateExposureAutoTagRuleError
 )]
-#[derive(Default)]
 pub struct CreateExposureAutoTagRule {
     /// `MemberId`: a list of strings.
     ///
@@ -3781,7 +3708,6 @@ pub struct CreateExposureAutoTagRuleResponse {
     output = CreateExposuresExportJobResponse,
     error = super::errors::CreateExposuresExportJobError
 )]
-#[derive(Default)]
 pub struct CreateExposuresExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -3837,7 +3763,6 @@ pub struct CreateExposuresExportJobResponse {
     output = CreateHighBaseLineRisksExportJobResponse,
     error = super::errors::CreateHighBaseLineRisksExportJobError
 )]
-#[derive(Default)]
 pub struct CreateHighBaseLineRisksExportJob {
     /// `CloudAccountID`: a string.
     ///
@@ -3904,7 +3829,6 @@ pub struct CreateHighBaseLineRisksExportJobResponse {
     output = CreateHostImageListExportJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateHostImageListExportJob {
     /// `ClusterCaMD5`: a string.
     ///
@@ -3951,7 +3875,6 @@ pub struct CreateHostImageListExportJobResponse {
     output = CreateHostVulExportJobResponse,
     error = super::errors::CreateHostVulExportJobError
 )]
-#[derive(Default)]
 pub struct CreateHostVulExportJob {
     /// `BusinessAction`: a string.
     ///
@@ -3993,7 +3916,6 @@ pub struct CreateHostVulExportJobResponse {
     output = CreateIaCAccessTokenResponse,
     error = super::errors::CreateIaCAccessTokenError
 )]
-#[derive(Default)]
 pub struct CreateIaCAccessToken {
     /// `Name`: a string.
     ///
@@ -4031,7 +3953,6 @@ pub struct CreateIaCAccessTokenResponse {
     output = CreateIaCFileExportJobResponse,
     error = super::errors::CreateIaCFileExportJobError
 )]
-#[derive(Default)]
 pub struct CreateIaCFileExportJob {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -4068,7 +3989,6 @@ pub struct CreateIaCFileExportJobResponse {
     output = CreateIaCFileReScanTaskResponse,
     error = super::errors::CreateIaCFileReScanTaskError
 )]
-#[derive(Default)]
 pub struct CreateIaCFileReScanTask {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -4101,7 +4021,6 @@ pub struct CreateIaCFileReScanTaskResponse {
     output = CreateImageAssetListExportJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageAssetListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -4148,7 +4067,6 @@ pub struct CreateImageAssetListExportJobResponse {
     output = CreateImageAssociatedContainerListExportJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageAssociatedContainerListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -4200,7 +4118,6 @@ pub struct CreateImageAssociatedContainerListExportJobResponse {
     output = CreateImageAssociatedHostListExportJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageAssociatedHostListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -4252,7 +4169,6 @@ pub struct CreateImageAssociatedHostListExportJobResponse {
     output = CreateImageComponentListExportJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageComponentListExportJob {
     /// `Id`: a string.
     ///
@@ -4304,7 +4220,6 @@ pub struct CreateImageComponentListExportJobResponse {
     output = CreateImageLayerVulListExportJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageLayerVulListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -4356,7 +4271,6 @@ pub struct CreateImageLayerVulListExportJobResponse {
     output = CreateImageRegistryConnectivityTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageRegistryConnectivityTask {
     /// `MemberId`: a list of strings.
     ///
@@ -4437,7 +4351,6 @@ pub struct CreateImageRegistryConnectivityTaskResponse {
     output = CreateImageRegistryListExportJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageRegistryListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -4484,7 +4397,6 @@ pub struct CreateImageRegistryListExportJobResponse {
     output = CreateImageRegistryScanTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageRegistryScanTask {
     /// `MemberId`: a list of strings.
     ///
@@ -4533,7 +4445,6 @@ pub struct CreateImageRegistryScanTaskResponse {
     output = CreateImageRegistryTimedScanTaskConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageRegistryTimedScanTaskConfig {
     /// `MemberId`: a list of strings.
     ///
@@ -4590,7 +4501,6 @@ pub struct CreateImageRegistryTimedScanTaskConfigResponse {
     output = CreateImageSensitiveInfoListExportJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageSensitiveInfoListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -4637,7 +4547,6 @@ pub struct CreateImageSensitiveInfoListExportJobResponse {
     output = CreateImageSensitiveWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageSensitiveWhitelist {
     /// `MemberId`: a list of strings.
     ///
@@ -4690,7 +4599,6 @@ pub struct CreateImageSensitiveWhitelistResponse {
     output = CreateImageVirusListExportJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageVirusListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -4737,7 +4645,6 @@ pub struct CreateImageVirusListExportJobResponse {
     output = CreateImageVirusWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageVirusWhitelist {
     /// `MemberId`: a list of strings.
     ///
@@ -4800,7 +4707,6 @@ pub struct CreateImageVirusWhitelistResponse {
     output = CreateImageVulListExportJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageVulListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -4847,7 +4753,6 @@ pub struct CreateImageVulListExportJobResponse {
     output = CreateImageVulSummaryListExportJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageVulSummaryListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -4894,7 +4799,6 @@ pub struct CreateImageVulSummaryListExportJobResponse {
     output = CreateImageVulWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateImageVulWhitelist {
     /// `MemberId`: a list of strings.
     ///
@@ -4947,7 +4851,6 @@ pub struct CreateImageVulWhitelistResponse {
     output = CreatePodContainerListExportJobResponse,
     error = super::errors::CreatePodContainerListExportJobError
 )]
-#[derive(Default)]
 pub struct CreatePodContainerListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -5000,7 +4903,6 @@ pub struct CreatePodContainerListExportJobResponse {
     output = CreatePodServiceListExportJobResponse,
     error = super::errors::CreatePodServiceListExportJobError
 )]
-#[derive(Default)]
 pub struct CreatePodServiceListExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -5053,7 +4955,6 @@ pub struct CreatePodServiceListExportJobResponse {
     output = CreatePublicAssetsExportJobResponse,
     error = super::errors::CreatePublicAssetsExportJobError
 )]
-#[derive(Default)]
 pub struct CreatePublicAssetsExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -5109,7 +5010,6 @@ pub struct CreatePublicAssetsExportJobResponse {
     output = CreateRiskCenterScanTaskResponse,
     error = super::errors::CreateRiskCenterScanTaskError
 )]
-#[derive(Default)]
 pub struct CreateRiskCenterScanTask {
     /// `TaskName`: a string.
     ///
@@ -5209,7 +5109,6 @@ pub struct CreateRiskCenterScanTaskResponse {
     output = CreateRiskDetailExportJobResponse,
     error = super::errors::CreateRiskDetailExportJobError
 )]
-#[derive(Default)]
 pub struct CreateRiskDetailExportJob {
     /// `RiskRuleId`: a string.
     ///
@@ -5275,7 +5174,6 @@ pub struct CreateRiskDetailExportJobResponse {
     output = CreateSandboxACLRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateSandboxACLRule {
     /// `RuleName`: a string.
     ///
@@ -5341,7 +5239,6 @@ pub struct CreateSandboxACLRuleResponse {
     output = CreateSandboxDLPRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateSandboxDLPRule {
     /// `RuleName`: a string.
     ///
@@ -5410,7 +5307,6 @@ pub struct CreateSandboxDLPRuleResponse {
     output = CreateSandboxFileRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateSandboxFileRule {
     /// `MemberId`: a list of strings.
     ///
@@ -5447,7 +5343,6 @@ pub struct CreateSandboxFileRuleResponse {
     output = CreateSandboxLLMAuditRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateSandboxLLMAuditRule {
     /// `RuleName`: a string.
     ///
@@ -5510,7 +5405,6 @@ pub struct CreateSandboxLLMAuditRuleResponse {
     output = CreateScanStatisticExportJobResponse,
     error = super::errors::CreateScanStatisticExportJobError
 )]
-#[derive(Default)]
 pub struct CreateScanStatisticExportJob {
     /// `MemberId`: a list of strings.
     ///
@@ -5573,7 +5467,6 @@ pub struct CreateScanStatisticExportJobResponse {
     output = CreateScanTaskResponse,
     error = super::errors::CreateScanTaskError
 )]
-#[derive(Default)]
 pub struct CreateScanTask {
     /// `MemberId`: a list of strings.
     ///
@@ -5624,7 +5517,6 @@ pub struct CreateScanTaskResponse {
     output = CreateSkillScanResponse,
     error = super::errors::CreateSkillScanError
 )]
-#[derive(Default)]
 pub struct CreateSkillScan {
     /// `FileBase64`: a string.
     ///
@@ -5677,7 +5569,6 @@ pub struct CreateSkillScanResponse {
     output = CreateVulFixRetryTaskResponse,
     error = super::errors::CreateVulFixRetryTaskError
 )]
-#[derive(Default)]
 pub struct CreateVulFixRetryTask {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -5725,7 +5616,6 @@ pub struct CreateVulFixRetryTaskResponse {
     output = CreateVulFixTaskResponse,
     error = super::errors::CreateVulFixTaskError
 )]
-#[derive(Default)]
 pub struct CreateVulFixTask {
     /// `FixItems`: a list of [`VulFixItem`](super::models::VulFixItem) objects.
     pub fix_items: Vec<models::VulFixItem>,
@@ -5781,7 +5671,6 @@ pub struct CreateVulFixTaskResponse {
     output = CreateVulFixedExportJobResponse,
     error = super::errors::CreateVulFixedExportJobError
 )]
-#[derive(Default)]
 pub struct CreateVulFixedExportJob {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     pub filters: Option<Vec<models::Filters>>,
@@ -5828,7 +5717,6 @@ pub struct CreateVulFixedExportJobResponse {
     output = CreateVulReScanResponse,
     error = super::errors::CreateVulReScanError
 )]
-#[derive(Default)]
 pub struct CreateVulReScan {
     /// `VulId`: a list of unsigned 64-bit integers.
     ///
@@ -5871,7 +5759,6 @@ pub struct CreateVulReScanResponse {
     output = CreateVulRisksExportJobResponse,
     error = super::errors::CreateVulRisksExportJobError
 )]
-#[derive(Default)]
 pub struct CreateVulRisksExportJob {
     /// `CloudAccountID`: a string.
     ///
@@ -5938,7 +5825,6 @@ pub struct CreateVulRisksExportJobResponse {
     output = CreateVulScanManualResponse,
     error = super::errors::CreateVulScanManualError
 )]
-#[derive(Default)]
 pub struct CreateVulScanManual {
     /// `Timeout`: an unsigned 64-bit integer.
     ///
@@ -6016,7 +5902,6 @@ pub struct CreateVulScanManualResponse {
     output = DeleteAIAnalysisSMTPAccessResponse,
     error = super::errors::DeleteAIAnalysisSMTPAccessError
 )]
-#[derive(Default)]
 pub struct DeleteAIAnalysisSMTPAccess {}
 
 /// What a successful [`DeleteAIAnalysisSMTPAccess`] call returns.
@@ -6039,7 +5924,6 @@ pub struct DeleteAIAnalysisSMTPAccessResponse {
     output = DeleteAIScheduleResponse,
     error = super::errors::DeleteAIScheduleError
 )]
-#[derive(Default)]
 pub struct DeleteAISchedule {
     /// `ScheduleId`: a string.
     ///
@@ -6067,7 +5951,6 @@ pub struct DeleteAIScheduleResponse {
     output = DeleteAssetFilterViewResponse,
     error = super::errors::DeleteAssetFilterViewError
 )]
-#[derive(Default)]
 pub struct DeleteAssetFilterView {
     /// `ViewID`: an unsigned 64-bit integer.
     ///
@@ -6101,7 +5984,6 @@ pub struct DeleteAssetFilterViewResponse {
     output = DeleteAssetTagResponse,
     error = super::errors::DeleteAssetTagError
 )]
-#[derive(Default)]
 pub struct DeleteAssetTag {
     /// `TagID`: an unsigned 64-bit integer.
     ///
@@ -6145,7 +6027,6 @@ pub struct DeleteAssetTagResponse {
     output = DeleteBaselineSelfDefinedPolicyListResponse,
     error = super::errors::DeleteBaselineSelfDefinedPolicyListError
 )]
-#[derive(Default)]
 pub struct DeleteBaselineSelfDefinedPolicyList {
     /// `PolicyIDList`: a list of unsigned 64-bit integers.
     ///
@@ -6179,7 +6060,6 @@ pub struct DeleteBaselineSelfDefinedPolicyListResponse {
     output = DeleteCSIPMalwareScanTaskResponse,
     error = super::errors::DeleteCSIPMalwareScanTaskError
 )]
-#[derive(Default)]
 pub struct DeleteCSIPMalwareScanTask {
     /// `TaskIds`: a list of unsigned 64-bit integers.
     ///
@@ -6222,7 +6102,6 @@ pub struct DeleteCSIPMalwareScanTaskResponse {
     output = DeleteClusterResponse,
     error = super::errors::DeleteClusterError
 )]
-#[derive(Default)]
 pub struct DeleteCluster {
     /// `MemberId`: a list of strings.
     ///
@@ -6269,7 +6148,6 @@ pub struct DeleteClusterResponse {
     output = DeleteCosAkAssetResponse,
     error = super::errors::DeleteCosAkAssetError
 )]
-#[derive(Default)]
 pub struct DeleteCosAkAsset {
     /// `CosAkSet`: a list of [`CosAkSet`](super::models::CosAkSet) objects.
     pub cos_ak_set: Vec<models::CosAkSet>,
@@ -6295,7 +6173,6 @@ pub struct DeleteCosAkAssetResponse {
     output = DeleteCosPolicyResponse,
     error = super::errors::DeleteCosPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteCosPolicy {
     /// `PolicyIdSet`: a list of signed 64-bit integers.
     ///
@@ -6328,7 +6205,6 @@ pub struct DeleteCosPolicyResponse {
     output = DeleteDomainAndIpResponse,
     error = super::errors::DeleteDomainAndIpError
 )]
-#[derive(Default)]
 pub struct DeleteDomainAndIp {
     /// `MemberId`: a list of strings.
     ///
@@ -6386,7 +6262,6 @@ pub struct DeleteDomainAndIpResponse {
     output = DeleteDspmApplyOrderResponse,
     error = super::errors::DeleteDspmApplyOrderError
 )]
-#[derive(Default)]
 pub struct DeleteDspmApplyOrder {
     /// `OrderId`: a list of strings.
     pub order_id: Option<Vec<String>>,
@@ -6412,7 +6287,6 @@ pub struct DeleteDspmApplyOrderResponse {
     output = DeleteDspmAssetAccountResponse,
     error = super::errors::DeleteDspmAssetAccountError
 )]
-#[derive(Default)]
 pub struct DeleteDspmAssetAccount {
     /// `AssetId`: a string.
     ///
@@ -6453,7 +6327,6 @@ pub struct DeleteDspmAssetAccountResponse {
     output = DeleteDspmAuditFilterStrategyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDspmAuditFilterStrategy {
     /// `AuditFilterStrategyId`: a list of unsigned 64-bit integers.
     ///
@@ -6486,7 +6359,6 @@ pub struct DeleteDspmAuditFilterStrategyResponse {
     output = DeleteDspmBackupLogListResponse,
     error = super::errors::DeleteDspmBackupLogListError
 )]
-#[derive(Default)]
 pub struct DeleteDspmBackupLogList {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -6519,7 +6391,6 @@ pub struct DeleteDspmBackupLogListResponse {
     output = DeleteDspmCkafkaConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDspmCkafkaConfig {
     /// `MemberId`: a list of strings.
     ///
@@ -6547,7 +6418,6 @@ pub struct DeleteDspmCkafkaConfigResponse {
     output = DeleteDspmExportTaskResponse,
     error = super::errors::DeleteDspmExportTaskError
 )]
-#[derive(Default)]
 pub struct DeleteDspmExportTask {
     /// `MemberId`: a list of strings.
     ///
@@ -6580,7 +6450,6 @@ pub struct DeleteDspmExportTaskResponse {
     output = DeleteDspmIdentifyCategoryResponse,
     error = super::errors::DeleteDspmIdentifyCategoryError
 )]
-#[derive(Default)]
 pub struct DeleteDspmIdentifyCategory {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -6618,7 +6487,6 @@ pub struct DeleteDspmIdentifyCategoryResponse {
     output = DeleteDspmIdentifyComplianceCategoryRelationResponse,
     error = super::errors::DeleteDspmIdentifyComplianceCategoryRelationError
 )]
-#[derive(Default)]
 pub struct DeleteDspmIdentifyComplianceCategoryRelation {
     /// `ComplianceId`: an unsigned 64-bit integer.
     ///
@@ -6661,7 +6529,6 @@ pub struct DeleteDspmIdentifyComplianceCategoryRelationResponse {
     output = DeleteDspmIdentifyComplianceGroupResponse,
     error = super::errors::DeleteDspmIdentifyComplianceGroupError
 )]
-#[derive(Default)]
 pub struct DeleteDspmIdentifyComplianceGroup {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -6699,7 +6566,6 @@ pub struct DeleteDspmIdentifyComplianceGroupResponse {
     output = DeleteDspmIdentifyComplianceRuleRelationResponse,
     error = super::errors::DeleteDspmIdentifyComplianceRuleRelationError
 )]
-#[derive(Default)]
 pub struct DeleteDspmIdentifyComplianceRuleRelation {
     /// `ComplianceId`: an unsigned 64-bit integer.
     ///
@@ -6747,7 +6613,6 @@ pub struct DeleteDspmIdentifyComplianceRuleRelationResponse {
     output = DeleteDspmIdentifyLevelGroupResponse,
     error = super::errors::DeleteDspmIdentifyLevelGroupError
 )]
-#[derive(Default)]
 pub struct DeleteDspmIdentifyLevelGroup {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -6785,7 +6650,6 @@ pub struct DeleteDspmIdentifyLevelGroupResponse {
     output = DeleteDspmIdentifyRuleResponse,
     error = super::errors::DeleteDspmIdentifyRuleError
 )]
-#[derive(Default)]
 pub struct DeleteDspmIdentifyRule {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -6823,7 +6687,6 @@ pub struct DeleteDspmIdentifyRuleResponse {
     output = DeleteDspmPersonalIdentifyResponse,
     error = super::errors::DeleteDspmPersonalIdentifyError
 )]
-#[derive(Default)]
 pub struct DeleteDspmPersonalIdentify {
     /// `PersonId`: a string.
     ///
@@ -6851,7 +6714,6 @@ pub struct DeleteDspmPersonalIdentifyResponse {
     output = DeleteDspmRestoreLogListResponse,
     error = super::errors::DeleteDspmRestoreLogListError
 )]
-#[derive(Default)]
 pub struct DeleteDspmRestoreLogList {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -6884,7 +6746,6 @@ pub struct DeleteDspmRestoreLogListResponse {
     output = DeleteDspmRiskStrategyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDspmRiskStrategy {
     /// `StrategyId`: a list of unsigned 64-bit integers.
     ///
@@ -6917,7 +6778,6 @@ pub struct DeleteDspmRiskStrategyResponse {
     output = DeleteDspmShareUserDataResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDspmShareUserData {
     /// `DeleteDataAppId`: an unsigned 64-bit integer.
     ///
@@ -6955,7 +6815,6 @@ pub struct DeleteDspmShareUserDataResponse {
     output = DeleteDspmWhitelistStrategyResponse,
     error = super::errors::DeleteDspmWhitelistStrategyError
 )]
-#[derive(Default)]
 pub struct DeleteDspmWhitelistStrategy {
     /// `MemberId`: a list of strings.
     ///
@@ -6988,7 +6847,6 @@ pub struct DeleteDspmWhitelistStrategyResponse {
     output = DeleteEDRRulesResponse,
     error = super::errors::DeleteEDRRulesError
 )]
-#[derive(Default)]
 pub struct DeleteEDRRules {
     /// `RuleIDs`: a list of strings.
     ///
@@ -7033,7 +6891,6 @@ pub struct DeleteEDRRulesResponse {
     output = DeleteEDRScanTaskResponse,
     error = super::errors::DeleteEDRScanTaskError
 )]
-#[derive(Default)]
 pub struct DeleteEDRScanTask {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -7071,7 +6928,6 @@ pub struct DeleteEDRScanTaskResponse {
     output = DeleteEdrLogCollectPathsResponse,
     error = super::errors::DeleteEdrLogCollectPathsError
 )]
-#[derive(Default)]
 pub struct DeleteEdrLogCollectPaths {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -7104,7 +6960,6 @@ pub struct DeleteEdrLogCollectPathsResponse {
     output = DeleteExposureAutoTagRuleResponse,
     error = super::errors::DeleteExposureAutoTagRuleError
 )]
-#[derive(Default)]
 pub struct DeleteExposureAutoTagRule {
     /// `RuleIDs`: a list of unsigned 64-bit integers.
     ///
@@ -7143,7 +6998,6 @@ pub struct DeleteExposureAutoTagRuleResponse {
     output = DeleteIaCAccessTokenResponse,
     error = super::errors::DeleteIaCAccessTokenError
 )]
-#[derive(Default)]
 pub struct DeleteIaCAccessToken {
     /// `Id`: a list of unsigned 64-bit integers.
     ///
@@ -7171,7 +7025,6 @@ pub struct DeleteIaCAccessTokenResponse {
     output = DeleteIaCFileResponse,
     error = super::errors::DeleteIaCFileError
 )]
-#[derive(Default)]
 pub struct DeleteIaCFile {
     /// `Id`: a list of unsigned 64-bit integers.
     ///
@@ -7199,7 +7052,6 @@ pub struct DeleteIaCFileResponse {
     output = DeleteImageRegistryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteImageRegistry {
     /// `RegistryId`: a list of unsigned 64-bit integers.
     ///
@@ -7232,7 +7084,6 @@ pub struct DeleteImageRegistryResponse {
     output = DeleteImageRegistryScanTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteImageRegistryScanTask {
     /// `MemberId`: a list of strings.
     ///
@@ -7265,7 +7116,6 @@ pub struct DeleteImageRegistryScanTaskResponse {
     output = DeleteImageRegistryTimedScanTaskConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteImageRegistryTimedScanTaskConfig {
     /// `MemberId`: a list of strings.
     ///
@@ -7298,7 +7148,6 @@ pub struct DeleteImageRegistryTimedScanTaskConfigResponse {
     output = DeleteImageSensitiveWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteImageSensitiveWhitelist {
     /// `MemberId`: a list of strings.
     ///
@@ -7331,7 +7180,6 @@ pub struct DeleteImageSensitiveWhitelistResponse {
     output = DeleteImageVirusWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteImageVirusWhitelist {
     /// `MemberId`: a list of strings.
     ///
@@ -7364,7 +7212,6 @@ pub struct DeleteImageVirusWhitelistResponse {
     output = DeleteImageVulWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteImageVulWhitelist {
     /// `MemberId`: a list of strings.
     ///
@@ -7397,7 +7244,6 @@ pub struct DeleteImageVulWhitelistResponse {
     output = DeleteLoginWhiteListResponse,
     error = super::errors::DeleteLoginWhiteListError
 )]
-#[derive(Default)]
 pub struct DeleteLoginWhiteList {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -7430,7 +7276,6 @@ pub struct DeleteLoginWhiteListResponse {
     output = DeleteMachineClearHistoryResponse,
     error = super::errors::DeleteMachineClearHistoryError
 )]
-#[derive(Default)]
 pub struct DeleteMachineClearHistory {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -7463,7 +7308,6 @@ pub struct DeleteMachineClearHistoryResponse {
     output = DeleteRiskScanTaskResponse,
     error = super::errors::DeleteRiskScanTaskError
 )]
-#[derive(Default)]
 pub struct DeleteRiskScanTask {
     /// `TaskIdList`: a list of [`TaskIdListKey`](super::models::TaskIdListKey) objects.
     ///
@@ -7496,7 +7340,6 @@ pub struct DeleteRiskScanTaskResponse {
     output = DeleteSandboxACLRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteSandboxACLRule {
     /// `IDList`: a list of signed 64-bit integers.
     ///
@@ -7525,7 +7368,6 @@ pub struct DeleteSandboxACLRuleResponse {
     output = DeleteSandboxDLPRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteSandboxDLPRule {
     /// `IDList`: a list of signed 64-bit integers.
     ///
@@ -7554,7 +7396,6 @@ pub struct DeleteSandboxDLPRuleResponse {
     output = DeleteSandboxFileRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteSandboxFileRule {
     /// `MemberId`: a list of strings.
     ///
@@ -7594,7 +7435,6 @@ pub struct DeleteSandboxFileRuleResponse {
     output = DeleteSandboxLLMAuditRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteSandboxLLMAuditRule {
     /// `IDList`: a list of signed 64-bit integers.
     ///
@@ -7623,7 +7463,6 @@ pub struct DeleteSandboxLLMAuditRuleResponse {
     output = DeleteVulWhitelistResponse,
     error = super::errors::DeleteVulWhitelistError
 )]
-#[derive(Default)]
 pub struct DeleteVulWhitelist {
     /// `Id`: a list of unsigned 64-bit integers.
     ///
@@ -7656,7 +7495,6 @@ pub struct DeleteVulWhitelistResponse {
     output = DeleteWebhookPoliciesResponse,
     error = super::errors::DeleteWebhookPoliciesError
 )]
-#[derive(Default)]
 pub struct DeleteWebhookPolicies {
     /// `IDList`: a list of signed 64-bit integers.
     ///
@@ -7685,7 +7523,6 @@ pub struct DeleteWebhookPoliciesResponse {
     output = DeleteWebhookReceiversResponse,
     error = super::errors::DeleteWebhookReceiversError
 )]
-#[derive(Default)]
 pub struct DeleteWebhookReceivers {
     /// `IDList`: a list of signed 64-bit integers.
     ///
@@ -7714,7 +7551,6 @@ pub struct DeleteWebhookReceiversResponse {
     output = DescribeAIAgentAssetListResponse,
     error = super::errors::DescribeAIAgentAssetListError
 )]
-#[derive(Default)]
 pub struct DescribeAIAgentAssetList {
     /// `MemberId`: a list of strings.
     ///
@@ -7753,7 +7589,6 @@ pub struct DescribeAIAgentAssetListResponse {
     output = DescribeAIAgentCredentialListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAIAgentCredentialList {
     /// `MemberId`: a list of strings.
     ///
@@ -7795,9 +7630,15 @@ pub struct DescribeAIAgentCredentialListResponse {
     version = "2022-11-21",
     name = "DescribeAIAgentCredentialLocationList",
     output = DescribeAIAgentCredentialLocationListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = locations,
+        item = models::AiAgentCredentialLocation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIAgentCredentialLocationList {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -7849,7 +7690,6 @@ pub struct DescribeAIAgentCredentialLocationListResponse {
     output = DescribeAIAgentSkillListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAIAgentSkillList {
     /// `MemberId`: a list of strings.
     ///
@@ -7902,7 +7742,6 @@ pub struct DescribeAIAgentSkillListResponse {
     output = DescribeAIAnalysisFileDownloadURLResponse,
     error = super::errors::DescribeAIAnalysisFileDownloadURLError
 )]
-#[derive(Default)]
 pub struct DescribeAIAnalysisFileDownloadURL {
     /// `Url`: a string.
     pub url: Option<String>,
@@ -7931,7 +7770,6 @@ pub struct DescribeAIAnalysisFileDownloadURLResponse {
     output = DescribeAIAnalysisHistoryResponse,
     error = super::errors::DescribeAIAnalysisHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeAIAnalysisHistory {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -7971,7 +7809,6 @@ pub struct DescribeAIAnalysisHistoryResponse {
     output = DescribeAIAnalysisRecommendQuestionsResponse,
     error = super::errors::DescribeAIAnalysisRecommendQuestionsError
 )]
-#[derive(Default)]
 pub struct DescribeAIAnalysisRecommendQuestions {
     /// `SessionID`: a string.
     ///
@@ -8003,7 +7840,6 @@ pub struct DescribeAIAnalysisRecommendQuestionsResponse {
     output = DescribeAIAnalysisRobotInfoResponse,
     error = super::errors::DescribeAIAnalysisRobotInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAIAnalysisRobotInfo {
     /// `AccessType`: a signed 64-bit integer.
     ///
@@ -8071,7 +7907,6 @@ pub struct DescribeAIAnalysisRobotInfoResponse {
     output = DescribeAIAnalysisSMTPResponse,
     error = super::errors::DescribeAIAnalysisSMTPError
 )]
-#[derive(Default)]
 pub struct DescribeAIAnalysisSMTP {}
 
 /// What a successful [`DescribeAIAnalysisSMTP`] call returns.
@@ -8114,7 +7949,6 @@ pub struct DescribeAIAnalysisSMTPResponse {
     output = DescribeAILinkSettingResponse,
     error = super::errors::DescribeAILinkSettingError
 )]
-#[derive(Default)]
 pub struct DescribeAILinkSetting {
     /// `MemberId`: a list of strings.
     ///
@@ -8221,9 +8055,15 @@ pub struct DescribeAILinkSettingResponse {
     version = "2022-11-21",
     name = "DescribeAIScheduleList",
     output = DescribeAIScheduleListResponse,
-    error = super::errors::DescribeAIScheduleListError
+    error = super::errors::DescribeAIScheduleListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = schedule_set,
+        item = models::AiScheduleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIScheduleList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -8272,9 +8112,15 @@ pub struct DescribeAIScheduleListResponse {
     version = "2022-11-21",
     name = "DescribeAISchedulePlanList",
     output = DescribeAISchedulePlanListResponse,
-    error = super::errors::DescribeAISchedulePlanListError
+    error = super::errors::DescribeAISchedulePlanListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = plan_set,
+        item = models::AiSchedulePlanInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAISchedulePlanList {
     /// `ScheduleId`: a string.
     ///
@@ -8330,7 +8176,6 @@ pub struct DescribeAISchedulePlanListResponse {
     output = DescribeAIScheduleStatsResponse,
     error = super::errors::DescribeAIScheduleStatsError
 )]
-#[derive(Default)]
 pub struct DescribeAIScheduleStats {}
 
 /// What a successful [`DescribeAIScheduleStats`] call returns.
@@ -8363,7 +8208,6 @@ pub struct DescribeAIScheduleStatsResponse {
     output = DescribeAIScheduleTaskDetailResponse,
     error = super::errors::DescribeAIScheduleTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAIScheduleTaskDetail {
     /// `TaskId`: a string.
     ///
@@ -8389,9 +8233,15 @@ pub struct DescribeAIScheduleTaskDetailResponse {
     version = "2022-11-21",
     name = "DescribeAIScheduleTaskList",
     output = DescribeAIScheduleTaskListResponse,
-    error = super::errors::DescribeAIScheduleTaskListError
+    error = super::errors::DescribeAIScheduleTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_set,
+        item = models::AiScheduleTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIScheduleTaskList {
     /// `ScheduleId`: a string.
     ///
@@ -8437,7 +8287,6 @@ pub struct DescribeAIScheduleTaskListResponse {
     output = DescribeAKAnalysisDetailResponse,
     error = super::errors::DescribeAKAnalysisDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAKAnalysisDetail {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -8504,7 +8353,6 @@ pub struct DescribeAKAnalysisDetailResponse {
     output = DescribeAbTestUserResponse,
     error = super::errors::DescribeAbTestUserError
 )]
-#[derive(Default)]
 pub struct DescribeAbTestUser {
     /// `ProjectName`: a string.
     ///
@@ -8540,7 +8388,6 @@ pub struct DescribeAbTestUserResponse {
     output = DescribeAbnormalCallRecordResponse,
     error = super::errors::DescribeAbnormalCallRecordError
 )]
-#[derive(Default)]
 pub struct DescribeAbnormalCallRecord {
     /// `AlarmRuleID`: a signed 64-bit integer.
     ///
@@ -8596,7 +8443,6 @@ pub struct DescribeAbnormalCallRecordResponse {
     output = DescribeAccessKeyAlarmResponse,
     error = super::errors::DescribeAccessKeyAlarmError
 )]
-#[derive(Default)]
 pub struct DescribeAccessKeyAlarm {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -8652,7 +8498,6 @@ pub struct DescribeAccessKeyAlarmResponse {
     output = DescribeAccessKeyAlarmDetailResponse,
     error = super::errors::DescribeAccessKeyAlarmDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAccessKeyAlarmDetail {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -8704,7 +8549,6 @@ pub struct DescribeAccessKeyAlarmDetailResponse {
     output = DescribeAccessKeyAssetResponse,
     error = super::errors::DescribeAccessKeyAssetError
 )]
-#[derive(Default)]
 pub struct DescribeAccessKeyAsset {
     /// `MemberId`: a list of strings.
     ///
@@ -8743,7 +8587,6 @@ pub struct DescribeAccessKeyAssetResponse {
     output = DescribeAccessKeyRiskResponse,
     error = super::errors::DescribeAccessKeyRiskError
 )]
-#[derive(Default)]
 pub struct DescribeAccessKeyRisk {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -8793,7 +8636,6 @@ pub struct DescribeAccessKeyRiskResponse {
     output = DescribeAccessKeyRiskDetailResponse,
     error = super::errors::DescribeAccessKeyRiskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAccessKeyRiskDetail {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -8858,7 +8700,6 @@ pub struct DescribeAccessKeyRiskDetailResponse {
     output = DescribeAccessKeyUserDetailResponse,
     error = super::errors::DescribeAccessKeyUserDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAccessKeyUserDetail {
     /// `SubUin`: a string.
     ///
@@ -8894,7 +8735,6 @@ pub struct DescribeAccessKeyUserDetailResponse {
     output = DescribeAccessKeyUserListResponse,
     error = super::errors::DescribeAccessKeyUserListError
 )]
-#[derive(Default)]
 pub struct DescribeAccessKeyUserList {
     /// `MemberId`: a list of strings.
     ///
@@ -8933,7 +8773,6 @@ pub struct DescribeAccessKeyUserListResponse {
     output = DescribeAccessKeyWhiteListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAccessKeyWhiteList {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -8972,7 +8811,6 @@ pub struct DescribeAccessKeyWhiteListResponse {
     output = DescribeAgentConfigSettingResponse,
     error = super::errors::DescribeAgentConfigSettingError
 )]
-#[derive(Default)]
 pub struct DescribeAgentConfigSetting {
     /// `MemberId`: a list of strings.
     ///
@@ -9042,7 +8880,6 @@ pub struct DescribeAgentConfigSettingResponse {
     output = DescribeAgentRunModeResponse,
     error = super::errors::DescribeAgentRunModeError
 )]
-#[derive(Default)]
 pub struct DescribeAgentRunMode {
     /// `MemberId`: a list of strings.
     ///
@@ -9109,7 +8946,6 @@ pub struct DescribeAgentRunModeResponse {
     output = DescribeAgentRunPolicyResponse,
     error = super::errors::DescribeAgentRunPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeAgentRunPolicy {
     /// `MemberId`: a list of strings.
     ///
@@ -9158,7 +8994,6 @@ pub struct DescribeAgentRunPolicyResponse {
     output = DescribeAlertListResponse,
     error = super::errors::DescribeAlertListError
 )]
-#[derive(Default)]
 pub struct DescribeAlertList {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: models::Filter,
@@ -9220,7 +9055,6 @@ pub struct DescribeAlertListResponse {
     output = DescribeAssetComponentListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAssetComponentList {
     /// `MemberId`: a list of strings.
     ///
@@ -9259,7 +9093,6 @@ pub struct DescribeAssetComponentListResponse {
     output = DescribeAssetComponentRelatedImageListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAssetComponentRelatedImageList {
     /// `MemberId`: a list of strings.
     ///
@@ -9303,7 +9136,6 @@ pub struct DescribeAssetComponentRelatedImageListResponse {
     output = DescribeAssetDetailResponse,
     error = super::errors::DescribeAssetDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAssetDetail {
     /// `AssetID`: a string.
     ///
@@ -9358,7 +9190,6 @@ pub struct DescribeAssetDetailResponse {
     output = DescribeAssetFilterViewsResponse,
     error = super::errors::DescribeAssetFilterViewsError
 )]
-#[derive(Default)]
 pub struct DescribeAssetFilterViews {
     /// `MemberId`: a list of strings.
     ///
@@ -9389,7 +9220,6 @@ pub struct DescribeAssetFilterViewsResponse {
     output = DescribeAssetInfoResponse,
     error = super::errors::DescribeAssetInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAssetInfo {
     /// `AssetID`: a string.
     ///
@@ -9442,7 +9272,6 @@ pub struct DescribeAssetInfoResponse {
     output = DescribeAssetLastSyncTimeResponse,
     error = super::errors::DescribeAssetLastSyncTimeError
 )]
-#[derive(Default)]
 pub struct DescribeAssetLastSyncTime {
     /// `MemberId`: a list of strings.
     ///
@@ -9475,7 +9304,6 @@ pub struct DescribeAssetLastSyncTimeResponse {
     output = DescribeAssetOverviewResponse,
     error = super::errors::DescribeAssetOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeAssetOverview {
     /// `MemberId`: a list of strings.
     ///
@@ -9510,9 +9338,15 @@ pub struct DescribeAssetOverviewResponse {
     version = "2022-11-21",
     name = "DescribeAssetProcessList",
     output = DescribeAssetProcessListResponse,
-    error = super::errors::DescribeAssetProcessListError
+    error = super::errors::DescribeAssetProcessListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = asset_process_list,
+        item = models::AssetProcessItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetProcessList {
     /// `MemberId`: a list of strings.
     ///
@@ -9576,7 +9410,6 @@ pub struct DescribeAssetProcessListResponse {
     output = DescribeAssetRiskDetailResponse,
     error = super::errors::DescribeAssetRiskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAssetRiskDetail {
     /// `AssetRIDs`: a list of strings.
     ///
@@ -9613,7 +9446,6 @@ pub struct DescribeAssetRiskDetailResponse {
     output = DescribeAssetRiskListResponse,
     error = super::errors::DescribeAssetRiskListError
 )]
-#[derive(Default)]
 pub struct DescribeAssetRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -9678,7 +9510,6 @@ pub struct DescribeAssetRiskListResponse {
     output = DescribeAssetSyncTaskStatusResponse,
     error = super::errors::DescribeAssetSyncTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeAssetSyncTaskStatus {
     /// `TaskIDs`: a list of strings.
     ///
@@ -9717,7 +9548,6 @@ pub struct DescribeAssetSyncTaskStatusResponse {
     output = DescribeAssetTagAttributesResponse,
     error = super::errors::DescribeAssetTagAttributesError
 )]
-#[derive(Default)]
 pub struct DescribeAssetTagAttributes {
     /// `MemberId`: a list of strings.
     ///
@@ -9763,7 +9593,6 @@ pub struct DescribeAssetTagAttributesResponse {
     output = DescribeAssetTagTreeResponse,
     error = super::errors::DescribeAssetTagTreeError
 )]
-#[derive(Default)]
 pub struct DescribeAssetTagTree {
     /// `MemberId`: a list of strings.
     ///
@@ -9799,7 +9628,6 @@ pub struct DescribeAssetTagTreeResponse {
     output = DescribeAssetTagsResponse,
     error = super::errors::DescribeAssetTagsError
 )]
-#[derive(Default)]
 pub struct DescribeAssetTags {
     /// `MemberId`: a list of strings.
     ///
@@ -9861,7 +9689,6 @@ pub struct DescribeAssetTagsResponse {
     output = DescribeAssetTreeResponse,
     error = super::errors::DescribeAssetTreeError
 )]
-#[derive(Default)]
 pub struct DescribeAssetTree {
     /// `MemberId`: a list of strings.
     ///
@@ -9892,7 +9719,6 @@ pub struct DescribeAssetTreeResponse {
     output = DescribeAssetViewVulRiskListResponse,
     error = super::errors::DescribeAssetViewVulRiskListError
 )]
-#[derive(Default)]
 pub struct DescribeAssetViewVulRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -9961,7 +9787,6 @@ pub struct DescribeAssetViewVulRiskListResponse {
     output = DescribeAssumeRoleResponse,
     error = super::errors::DescribeAssumeRoleError
 )]
-#[derive(Default)]
 pub struct DescribeAssumeRole {
     /// `RoleName`: a string.
     pub role_name: Option<String>,
@@ -9992,7 +9817,6 @@ pub struct DescribeAssumeRoleResponse {
     output = DescribeBackendScanEngineRegionListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeBackendScanEngineRegionList {
     /// `MemberId`: a list of strings.
     ///
@@ -10028,7 +9852,6 @@ pub struct DescribeBackendScanEngineRegionListResponse {
     output = DescribeBanModeResponse,
     error = super::errors::DescribeBanModeError
 )]
-#[derive(Default)]
 pub struct DescribeBanMode {
     /// `MemberId`: a list of strings.
     ///
@@ -10064,7 +9887,6 @@ pub struct DescribeBanModeResponse {
     output = DescribeBanStatusResponse,
     error = super::errors::DescribeBanStatusError
 )]
-#[derive(Default)]
 pub struct DescribeBanStatus {
     /// `MemberId`: a list of strings.
     ///
@@ -10122,7 +9944,6 @@ pub struct DescribeBanStatusResponse {
     output = DescribeBaselineAggregatedItemListResponse,
     error = super::errors::DescribeBaselineAggregatedItemListError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineAggregatedItemList {
     /// `PolicyID`: a list of unsigned 64-bit integers.
     ///
@@ -10207,7 +10028,6 @@ pub struct DescribeBaselineAggregatedItemListResponse {
     output = DescribeBaselineAggregatedPolicyListResponse,
     error = super::errors::DescribeBaselineAggregatedPolicyListError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineAggregatedPolicyList {
     /// `MemberId`: a list of strings.
     ///
@@ -10238,7 +10058,6 @@ pub struct DescribeBaselineAggregatedPolicyListResponse {
     output = DescribeBaselineCalculatingStatisticsPolicyIDListResponse,
     error = super::errors::DescribeBaselineCalculatingStatisticsPolicyIDListError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineCalculatingStatisticsPolicyIDList {
     /// `MemberId`: a list of strings.
     ///
@@ -10276,9 +10095,15 @@ pub struct DescribeBaselineCalculatingStatisticsPolicyIDListResponse {
     version = "2022-11-21",
     name = "DescribeBaselineCategoryItemList",
     output = DescribeBaselineCategoryItemListResponse,
-    error = super::errors::DescribeBaselineCategoryItemListError
+    error = super::errors::DescribeBaselineCategoryItemListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = item_list,
+        item = models::BaselineItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineCategoryItemList {
     /// `MemberId`: a list of strings.
     ///
@@ -10331,9 +10156,15 @@ pub struct DescribeBaselineCategoryItemListResponse {
     version = "2022-11-21",
     name = "DescribeBaselineFixRecordList",
     output = DescribeBaselineFixRecordListResponse,
-    error = super::errors::DescribeBaselineFixRecordListError
+    error = super::errors::DescribeBaselineFixRecordListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineFixRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineFixRecordList {
     /// `MemberId`: a list of strings.
     ///
@@ -10390,9 +10221,15 @@ pub struct DescribeBaselineFixRecordListResponse {
     version = "2022-11-21",
     name = "DescribeBaselineItemRiskList",
     output = DescribeBaselineItemRiskListResponse,
-    error = super::errors::DescribeBaselineItemRiskListError
+    error = super::errors::DescribeBaselineItemRiskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineItemRiskRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineItemRiskList {
     /// `PolicyID`: a list of unsigned 64-bit integers.
     ///
@@ -10478,9 +10315,15 @@ pub struct DescribeBaselineItemRiskListResponse {
     version = "2022-11-21",
     name = "DescribeBaselineMainTaskItemList",
     output = DescribeBaselineMainTaskItemListResponse,
-    error = super::errors::DescribeBaselineMainTaskItemListError
+    error = super::errors::DescribeBaselineMainTaskItemListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = item_list,
+        item = models::BaselineItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineMainTaskItemList {
     /// `MainTaskID`: an unsigned 64-bit integer.
     ///
@@ -10530,9 +10373,15 @@ pub struct DescribeBaselineMainTaskItemListResponse {
     version = "2022-11-21",
     name = "DescribeBaselineMainTaskList",
     output = DescribeBaselineMainTaskListResponse,
-    error = super::errors::DescribeBaselineMainTaskListError
+    error = super::errors::DescribeBaselineMainTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineMainTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineMainTaskList {
     /// `MemberId`: a list of strings.
     ///
@@ -10591,7 +10440,6 @@ pub struct DescribeBaselineMainTaskListResponse {
     output = DescribeBaselineOverviewResponse,
     error = super::errors::DescribeBaselineOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineOverview {
     /// `MemberId`: a list of strings.
     ///
@@ -10637,7 +10485,6 @@ pub struct DescribeBaselineOverviewResponse {
     output = DescribeBaselinePolicyCategoryListResponse,
     error = super::errors::DescribeBaselinePolicyCategoryListError
 )]
-#[derive(Default)]
 pub struct DescribeBaselinePolicyCategoryList {
     /// `PolicyID`: an unsigned 64-bit integer.
     ///
@@ -10672,9 +10519,15 @@ pub struct DescribeBaselinePolicyCategoryListResponse {
     version = "2022-11-21",
     name = "DescribeBaselinePolicyItemList",
     output = DescribeBaselinePolicyItemListResponse,
-    error = super::errors::DescribeBaselinePolicyItemListError
+    error = super::errors::DescribeBaselinePolicyItemListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = item_list,
+        item = models::BaselineItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselinePolicyItemList {
     /// `PolicyID`: an unsigned 64-bit integer.
     ///
@@ -10733,9 +10586,15 @@ pub struct DescribeBaselinePolicyItemListResponse {
     version = "2022-11-21",
     name = "DescribeBaselinePolicyList",
     output = DescribeBaselinePolicyListResponse,
-    error = super::errors::DescribeBaselinePolicyListError
+    error = super::errors::DescribeBaselinePolicyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselinePolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselinePolicyList {
     /// `PolicyType`: a string.
     ///
@@ -10789,7 +10648,6 @@ pub struct DescribeBaselinePolicyListResponse {
     output = DescribeBaselinePolicyNameExistAppidListResponse,
     error = super::errors::DescribeBaselinePolicyNameExistAppidListError
 )]
-#[derive(Default)]
 pub struct DescribeBaselinePolicyNameExistAppidList {
     /// `PolicyName`: a string.
     ///
@@ -10825,9 +10683,15 @@ pub struct DescribeBaselinePolicyNameExistAppidListResponse {
     version = "2022-11-21",
     name = "DescribeBaselineSubTaskList",
     output = DescribeBaselineSubTaskListResponse,
-    error = super::errors::DescribeBaselineSubTaskListError
+    error = super::errors::DescribeBaselineSubTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineSubTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineSubTaskList {
     /// `TaskID`: an unsigned 64-bit integer.
     ///
@@ -10892,7 +10756,6 @@ pub struct DescribeBaselineSubTaskListResponse {
     output = DescribeBaselineSyncConfResponse,
     error = super::errors::DescribeBaselineSyncConfError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineSyncConf {
     /// `MemberId`: a list of strings.
     ///
@@ -10923,7 +10786,6 @@ pub struct DescribeBaselineSyncConfResponse {
     output = DescribeBaselineSystemCategoryListResponse,
     error = super::errors::DescribeBaselineSystemCategoryListError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineSystemCategoryList {}
 
 /// What a successful [`DescribeBaselineSystemCategoryList`] call returns.
@@ -10949,7 +10811,6 @@ pub struct DescribeBaselineSystemCategoryListResponse {
     output = DescribeBaselineUserOtherConfResponse,
     error = super::errors::DescribeBaselineUserOtherConfError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineUserOtherConf {
     /// `MemberId`: a list of strings.
     ///
@@ -10988,7 +10849,6 @@ pub struct DescribeBaselineUserOtherConfResponse {
     output = DescribeBaselineUserWeakPasswordConfResponse,
     error = super::errors::DescribeBaselineUserWeakPasswordConfError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineUserWeakPasswordConf {
     /// `MemberId`: a list of strings.
     ///
@@ -11021,7 +10881,6 @@ pub struct DescribeBaselineUserWeakPasswordConfResponse {
     output = DescribeBruteAttackRulesResponse,
     error = super::errors::DescribeBruteAttackRulesError
 )]
-#[derive(Default)]
 pub struct DescribeBruteAttackRules {
     /// `MemberId`: a list of strings.
     ///
@@ -11052,7 +10911,6 @@ pub struct DescribeBruteAttackRulesResponse {
     output = DescribeBucketInvokeIpListResponse,
     error = super::errors::DescribeBucketInvokeIpListError
 )]
-#[derive(Default)]
 pub struct DescribeBucketInvokeIpList {
     /// `RelAppId`: a signed 64-bit integer.
     ///
@@ -11096,7 +10954,6 @@ pub struct DescribeBucketInvokeIpListResponse {
     output = DescribeCFGRiskReportStatisticsResponse,
     error = super::errors::DescribeCFGRiskReportStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeCFGRiskReportStatistics {
     /// `MemberId`: a list of strings.
     ///
@@ -11151,7 +11008,6 @@ pub struct DescribeCFGRiskReportStatisticsResponse {
     output = DescribeCFGRiskStatisticsResponse,
     error = super::errors::DescribeCFGRiskStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeCFGRiskStatistics {
     /// `MemberId`: a list of strings.
     ///
@@ -11183,7 +11039,6 @@ pub struct DescribeCFGRiskStatisticsResponse {
     output = DescribeCFWAssetStatisticsResponse,
     error = super::errors::DescribeCFWAssetStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeCFWAssetStatistics {}
 
 /// What a successful [`DescribeCFWAssetStatistics`] call returns.
@@ -11262,9 +11117,15 @@ pub struct DescribeCFWAssetStatisticsResponse {
     version = "2022-11-21",
     name = "DescribeCLSLogIndexV3",
     output = DescribeCLSLogIndexV3Response,
-    error = super::errors::DescribeCLSLogIndexV3Error
+    error = super::errors::DescribeCLSLogIndexV3Error,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topic_index_infos,
+        item = models::LogTopicIndexInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCLSLogIndexV3 {
     /// `Filters`: a list of [`LogClsFilter`](super::models::LogClsFilter) objects.
     pub filters: Vec<models::LogClsFilter>,
@@ -11313,7 +11174,6 @@ pub struct DescribeCLSLogIndexV3Response {
     output = DescribeCLSLogListV3Response,
     error = super::errors::DescribeCLSLogListV3Error
 )]
-#[derive(Default)]
 pub struct DescribeCLSLogListV3 {
     /// `From`: a signed 64-bit integer.
     ///
@@ -11456,7 +11316,6 @@ pub struct DescribeCLSLogListV3Response {
     output = DescribeCSCPayInfoResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCSCPayInfo {
     /// `MemberId`: a list of strings.
     ///
@@ -11563,7 +11422,6 @@ pub struct DescribeCSCPayInfoResponse {
     output = DescribeCSIPLicenseBindScheduleResponse,
     error = super::errors::DescribeCSIPLicenseBindScheduleError
 )]
-#[derive(Default)]
 pub struct DescribeCSIPLicenseBindSchedule {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -11640,7 +11498,6 @@ pub struct DescribeCSIPLicenseBindScheduleResponse {
     output = DescribeCSIPMalwareScanTaskDetailResponse,
     error = super::errors::DescribeCSIPMalwareScanTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCSIPMalwareScanTaskDetail {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -11744,7 +11601,6 @@ pub struct DescribeCSIPMalwareScanTaskDetailResponse {
     output = DescribeCSIPMalwareScanTaskProgressResponse,
     error = super::errors::DescribeCSIPMalwareScanTaskProgressError
 )]
-#[derive(Default)]
 pub struct DescribeCSIPMalwareScanTaskProgress {
     /// `MemberId`: a list of strings.
     ///
@@ -11807,7 +11663,6 @@ pub struct DescribeCSIPMalwareScanTaskProgressResponse {
     output = DescribeCSIPRiskStatisticsResponse,
     error = super::errors::DescribeCSIPRiskStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeCSIPRiskStatistics {
     /// `MemberId`: a list of strings.
     ///
@@ -11841,7 +11696,6 @@ pub struct DescribeCSIPRiskStatisticsResponse {
     output = DescribeCSPMPayInfoResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCSPMPayInfo {
     /// `MemberId`: a list of strings.
     ///
@@ -11962,7 +11816,6 @@ pub struct DescribeCSPMPayInfoResponse {
     output = DescribeCVMAssetInfoResponse,
     error = super::errors::DescribeCVMAssetInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCVMAssetInfo {
     /// `AssetId`: a string.
     ///
@@ -11993,7 +11846,6 @@ pub struct DescribeCVMAssetInfoResponse {
     output = DescribeCVMAssetsResponse,
     error = super::errors::DescribeCVMAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeCVMAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -12080,7 +11932,6 @@ pub struct DescribeCVMAssetsResponse {
     output = DescribeCWPExposePathResponse,
     error = super::errors::DescribeCWPExposePathError
 )]
-#[derive(Default)]
 pub struct DescribeCWPExposePath {
     /// `AssetID`: a string.
     ///
@@ -12143,9 +11994,15 @@ pub struct DescribeCWPExposePathResponse {
     version = "2022-11-21",
     name = "DescribeCWPExposures",
     output = DescribeCWPExposuresResponse,
-    error = super::errors::DescribeCWPExposuresError
+    error = super::errors::DescribeCWPExposuresError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = expose_list,
+        item = models::ExposesItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCWPExposures {
     /// `AssetID`: a string.
     ///
@@ -12214,9 +12071,15 @@ pub struct DescribeCWPExposuresResponse {
     version = "2022-11-21",
     name = "DescribeCWPLicenseBindSchedule",
     output = DescribeCWPLicenseBindScheduleResponse,
-    error = super::errors::DescribeCWPLicenseBindScheduleError
+    error = super::errors::DescribeCWPLicenseBindScheduleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::LicenseBindTaskDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCWPLicenseBindSchedule {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -12270,7 +12133,6 @@ pub struct DescribeCWPLicenseBindScheduleResponse {
     output = DescribeCWPMachineDetailResponse,
     error = super::errors::DescribeCWPMachineDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCWPMachineDetail {
     /// `InstanceId`: a string.
     ///
@@ -12306,7 +12168,6 @@ pub struct DescribeCWPMachineDetailResponse {
     output = DescribeCWPMachineOsListResponse,
     error = super::errors::DescribeCWPMachineOsListError
 )]
-#[derive(Default)]
 pub struct DescribeCWPMachineOsList {
     /// `MemberId`: a list of strings.
     ///
@@ -12337,7 +12198,6 @@ pub struct DescribeCWPMachineOsListResponse {
     output = DescribeCWPMachinesResponse,
     error = super::errors::DescribeCWPMachinesError
 )]
-#[derive(Default)]
 pub struct DescribeCWPMachines {
     /// `MemberId`: a list of strings.
     ///
@@ -12389,9 +12249,15 @@ pub struct DescribeCWPMachinesResponse {
     version = "2022-11-21",
     name = "DescribeCWPOrderList",
     output = DescribeCWPOrderListResponse,
-    error = super::errors::DescribeCWPOrderListError
+    error = super::errors::DescribeCWPOrderListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::CwpOrderList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCWPOrderList {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     pub filters: Option<Vec<models::Filters>>,
@@ -12435,7 +12301,6 @@ pub struct DescribeCWPOrderListResponse {
     output = DescribeCWPScanIpInfoResponse,
     error = super::errors::DescribeCWPScanIpInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCWPScanIpInfo {
     /// `IP`: a string.
     ///
@@ -12518,7 +12383,6 @@ pub struct DescribeCWPScanIpInfoResponse {
     output = DescribeCWPTaskDurationResponse,
     error = super::errors::DescribeCWPTaskDurationError
 )]
-#[derive(Default)]
 pub struct DescribeCWPTaskDuration {
     /// `UuidCnt`: an unsigned 64-bit integer.
     ///
@@ -12556,7 +12420,6 @@ pub struct DescribeCWPTaskDurationResponse {
     output = DescribeCallRecordResponse,
     error = super::errors::DescribeCallRecordError
 )]
-#[derive(Default)]
 pub struct DescribeCallRecord {
     /// `MemberId`: a list of strings.
     ///
@@ -12617,7 +12480,6 @@ pub struct DescribeCallRecordResponse {
     output = DescribeCheckConnectivityHostListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCheckConnectivityHostList {
     /// `MemberId`: a list of strings.
     ///
@@ -12656,7 +12518,6 @@ pub struct DescribeCheckConnectivityHostListResponse {
     output = DescribeCheckViewRisksResponse,
     error = super::errors::DescribeCheckViewRisksError
 )]
-#[derive(Default)]
 pub struct DescribeCheckViewRisks {
     /// `MemberId`: a list of strings.
     ///
@@ -12722,9 +12583,15 @@ pub struct DescribeCheckViewRisksResponse {
     version = "2022-11-21",
     name = "DescribeClbListenerList",
     output = DescribeClbListenerListResponse,
-    error = super::errors::DescribeClbListenerListError
+    error = super::errors::DescribeClbListenerListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = listeners,
+        item = models::ClbListenerItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClbListenerList {
     /// `AssetID`: a string.
     ///
@@ -12787,9 +12654,15 @@ pub struct DescribeClbListenerListResponse {
     version = "2022-11-21",
     name = "DescribeClbListenerRules",
     output = DescribeClbListenerRulesResponse,
-    error = super::errors::DescribeClbListenerRulesError
+    error = super::errors::DescribeClbListenerRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rules,
+        item = models::ClbListenerRuleItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClbListenerRules {
     /// `AssetID`: a string.
     ///
@@ -12854,7 +12727,6 @@ pub struct DescribeClbListenerRulesResponse {
     output = DescribeClbTargetsResponse,
     error = super::errors::DescribeClbTargetsError
 )]
-#[derive(Default)]
 pub struct DescribeClbTargets {
     /// `AssetID`: a string.
     ///
@@ -12896,7 +12768,6 @@ pub struct DescribeClbTargetsResponse {
     output = DescribeCloudAssetsResponse,
     error = super::errors::DescribeCloudAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -12963,7 +12834,6 @@ pub struct DescribeCloudAssetsResponse {
     output = DescribeCloudFunctionListResponse,
     error = super::errors::DescribeCloudFunctionListError
 )]
-#[derive(Default)]
 pub struct DescribeCloudFunctionList {
     /// `MemberId`: a list of strings.
     ///
@@ -13025,7 +12895,6 @@ pub struct DescribeCloudFunctionListResponse {
     output = DescribeClusterAssetListResponse,
     error = super::errors::DescribeClusterAssetListError
 )]
-#[derive(Default)]
 pub struct DescribeClusterAssetList {
     /// `MemberId`: a list of strings.
     ///
@@ -13064,7 +12933,6 @@ pub struct DescribeClusterAssetListResponse {
     output = DescribeClusterAssetSyncTaskStatusResponse,
     error = super::errors::DescribeClusterAssetSyncTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeClusterAssetSyncTaskStatus {
     /// `TaskId`: a string.
     ///
@@ -13107,7 +12975,6 @@ pub struct DescribeClusterAssetSyncTaskStatusResponse {
     output = DescribeClusterAssetsResponse,
     error = super::errors::DescribeClusterAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -13181,7 +13048,6 @@ pub struct DescribeClusterAssetsResponse {
     output = DescribeClusterContainerAppListResponse,
     error = super::errors::DescribeClusterContainerAppListError
 )]
-#[derive(Default)]
 pub struct DescribeClusterContainerAppList {
     /// `ContainerId`: a string.
     ///
@@ -13222,7 +13088,6 @@ pub struct DescribeClusterContainerAppListResponse {
     output = DescribeClusterContainerComponentListResponse,
     error = super::errors::DescribeClusterContainerComponentListError
 )]
-#[derive(Default)]
 pub struct DescribeClusterContainerComponentList {
     /// `ContainerId`: a string.
     ///
@@ -13263,7 +13128,6 @@ pub struct DescribeClusterContainerComponentListResponse {
     output = DescribeClusterContainerDetailResponse,
     error = super::errors::DescribeClusterContainerDetailError
 )]
-#[derive(Default)]
 pub struct DescribeClusterContainerDetail {
     /// `ContainerId`: a string.
     ///
@@ -13473,7 +13337,6 @@ pub struct DescribeClusterContainerDetailResponse {
     output = DescribeClusterContainerListResponse,
     error = super::errors::DescribeClusterContainerListError
 )]
-#[derive(Default)]
 pub struct DescribeClusterContainerList {
     /// `ClusterAssetId`: a string.
     ///
@@ -13526,7 +13389,6 @@ pub struct DescribeClusterContainerListResponse {
     output = DescribeClusterContainerPortListResponse,
     error = super::errors::DescribeClusterContainerPortListError
 )]
-#[derive(Default)]
 pub struct DescribeClusterContainerPortList {
     /// `ContainerId`: a string.
     ///
@@ -13567,7 +13429,6 @@ pub struct DescribeClusterContainerPortListResponse {
     output = DescribeClusterContainerProcessListResponse,
     error = super::errors::DescribeClusterContainerProcessListError
 )]
-#[derive(Default)]
 pub struct DescribeClusterContainerProcessList {
     /// `ContainerId`: a string.
     ///
@@ -13608,7 +13469,6 @@ pub struct DescribeClusterContainerProcessListResponse {
     output = DescribeClusterContainerWebServiceListResponse,
     error = super::errors::DescribeClusterContainerWebServiceListError
 )]
-#[derive(Default)]
 pub struct DescribeClusterContainerWebServiceList {
     /// `ContainerId`: a string.
     ///
@@ -13649,7 +13509,6 @@ pub struct DescribeClusterContainerWebServiceListResponse {
     output = DescribeClusterDetailResponse,
     error = super::errors::DescribeClusterDetailError
 )]
-#[derive(Default)]
 pub struct DescribeClusterDetail {
     /// `ClusterAssetId`: a string.
     ///
@@ -13745,7 +13604,6 @@ pub struct DescribeClusterDetailResponse {
     output = DescribeClusterInstallCommandResponse,
     error = super::errors::DescribeClusterInstallCommandError
 )]
-#[derive(Default)]
 pub struct DescribeClusterInstallCommand {
     /// `IsCloud`: a boolean.
     ///
@@ -13825,7 +13683,6 @@ pub struct DescribeClusterInstallCommandResponse {
     output = DescribeClusterNamespaceListResponse,
     error = super::errors::DescribeClusterNamespaceListError
 )]
-#[derive(Default)]
 pub struct DescribeClusterNamespaceList {
     /// `ClusterAssetId`: a string.
     ///
@@ -13878,7 +13735,6 @@ pub struct DescribeClusterNamespaceListResponse {
     output = DescribeClusterNodeListResponse,
     error = super::errors::DescribeClusterNodeListError
 )]
-#[derive(Default)]
 pub struct DescribeClusterNodeList {
     /// `ClusterAssetId`: a string.
     ///
@@ -13931,7 +13787,6 @@ pub struct DescribeClusterNodeListResponse {
     output = DescribeClusterPodAssetsResponse,
     error = super::errors::DescribeClusterPodAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterPodAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -13988,7 +13843,6 @@ pub struct DescribeClusterPodAssetsResponse {
     output = DescribeClusterPodDetailResponse,
     error = super::errors::DescribeClusterPodDetailError
 )]
-#[derive(Default)]
 pub struct DescribeClusterPodDetail {
     /// `UniqueID`: a string.
     ///
@@ -14196,7 +14050,6 @@ pub struct DescribeClusterPodDetailResponse {
     output = DescribeClusterPodListResponse,
     error = super::errors::DescribeClusterPodListError
 )]
-#[derive(Default)]
 pub struct DescribeClusterPodList {
     /// `ClusterAssetId`: a string.
     ///
@@ -14254,7 +14107,6 @@ pub struct DescribeClusterPodListResponse {
     output = DescribeClusterServiceListResponse,
     error = super::errors::DescribeClusterServiceListError
 )]
-#[derive(Default)]
 pub struct DescribeClusterServiceList {
     /// `ClusterAssetId`: a string.
     ///
@@ -14318,7 +14170,6 @@ pub struct DescribeClusterServiceListResponse {
     output = DescribeClusterSummaryResponse,
     error = super::errors::DescribeClusterSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeClusterSummary {
     /// `MemberId`: a list of strings.
     ///
@@ -14539,7 +14390,6 @@ pub struct DescribeClusterSummaryResponse {
     output = DescribeClusterSuperNodeInfoResponse,
     error = super::errors::DescribeClusterSuperNodeInfoError
 )]
-#[derive(Default)]
 pub struct DescribeClusterSuperNodeInfo {
     /// `NodeUniqueID`: a string.
     ///
@@ -14670,7 +14520,6 @@ pub struct DescribeClusterSuperNodeInfoResponse {
     output = DescribeComplianceOverviewResponse,
     error = super::errors::DescribeComplianceOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeComplianceOverview {
     /// `MemberId`: a list of strings.
     ///
@@ -14709,7 +14558,6 @@ pub struct DescribeComplianceOverviewResponse {
     output = DescribeComplianceRiskListResponse,
     error = super::errors::DescribeComplianceRiskListError
 )]
-#[derive(Default)]
 pub struct DescribeComplianceRiskList {
     /// `StandardID`: an unsigned 64-bit integer.
     ///
@@ -14786,7 +14634,6 @@ pub struct DescribeComplianceRiskListResponse {
     output = DescribeComplianceStandardTermTreeResponse,
     error = super::errors::DescribeComplianceStandardTermTreeError
 )]
-#[derive(Default)]
 pub struct DescribeComplianceStandardTermTree {
     /// `StandardID`: an unsigned 64-bit integer.
     ///
@@ -14839,7 +14686,6 @@ pub struct DescribeComplianceStandardTermTreeResponse {
     output = DescribeComplianceStatisticsResponse,
     error = super::errors::DescribeComplianceStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeComplianceStatistics {
     /// `MemberId`: a list of strings.
     ///
@@ -14875,7 +14721,6 @@ pub struct DescribeComplianceStatisticsResponse {
     output = DescribeConfigCheckRulesResponse,
     error = super::errors::DescribeConfigCheckRulesError
 )]
-#[derive(Default)]
 pub struct DescribeConfigCheckRules {
     /// `MemberId`: a list of strings.
     ///
@@ -14946,7 +14791,6 @@ pub struct DescribeConfigCheckRulesResponse {
     output = DescribeCosAccessPermissionResponse,
     error = super::errors::DescribeCosAccessPermissionError
 )]
-#[derive(Default)]
 pub struct DescribeCosAccessPermission {
     /// `RelAppId`: a signed 64-bit integer.
     ///
@@ -14995,7 +14839,6 @@ pub struct DescribeCosAccessPermissionResponse {
     output = DescribeCosAccessPermissionsResponse,
     error = super::errors::DescribeCosAccessPermissionsError
 )]
-#[derive(Default)]
 pub struct DescribeCosAccessPermissions {
     /// `RelAppId`: a signed 64-bit integer.
     ///
@@ -15039,7 +14882,6 @@ pub struct DescribeCosAccessPermissionsResponse {
     output = DescribeCosActionListResponse,
     error = super::errors::DescribeCosActionListError
 )]
-#[derive(Default)]
 pub struct DescribeCosActionList {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -15068,7 +14910,6 @@ pub struct DescribeCosActionListResponse {
     output = DescribeCosAkAssetResponse,
     error = super::errors::DescribeCosAkAssetError
 )]
-#[derive(Default)]
 pub struct DescribeCosAkAsset {
     /// `MemberId`: a list of strings.
     pub member_id: Option<Vec<String>>,
@@ -15103,7 +14944,6 @@ pub struct DescribeCosAkAssetResponse {
     output = DescribeCosAkInvokeIpListResponse,
     error = super::errors::DescribeCosAkInvokeIpListError
 )]
-#[derive(Default)]
 pub struct DescribeCosAkInvokeIpList {
     /// `RelAppId`: a signed 64-bit integer.
     pub rel_app_id: i64,
@@ -15141,7 +14981,6 @@ pub struct DescribeCosAkInvokeIpListResponse {
     output = DescribeCosAlarmListResponse,
     error = super::errors::DescribeCosAlarmListError
 )]
-#[derive(Default)]
 pub struct DescribeCosAlarmList {
     /// `MemberId`: a list of strings.
     ///
@@ -15180,7 +15019,6 @@ pub struct DescribeCosAlarmListResponse {
     output = DescribeCosAlarmTrendDataResponse,
     error = super::errors::DescribeCosAlarmTrendDataError
 )]
-#[derive(Default)]
 pub struct DescribeCosAlarmTrendData {
     /// `MemberId`: a list of strings.
     ///
@@ -15216,7 +15054,6 @@ pub struct DescribeCosAlarmTrendDataResponse {
     output = DescribeCosAssetResponse,
     error = super::errors::DescribeCosAssetError
 )]
-#[derive(Default)]
 pub struct DescribeCosAsset {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: models::Filter,
@@ -15255,7 +15092,6 @@ pub struct DescribeCosAssetResponse {
     output = DescribeCosAssetSyncTaskResponse,
     error = super::errors::DescribeCosAssetSyncTaskError
 )]
-#[derive(Default)]
 pub struct DescribeCosAssetSyncTask {
     /// `MemberId`: a list of strings.
     ///
@@ -15288,7 +15124,6 @@ pub struct DescribeCosAssetSyncTaskResponse {
     output = DescribeCosAuditAppIdListResponse,
     error = super::errors::DescribeCosAuditAppIdListError
 )]
-#[derive(Default)]
 pub struct DescribeCosAuditAppIdList {}
 
 /// What a successful [`DescribeCosAuditAppIdList`] call returns.
@@ -15316,7 +15151,6 @@ pub struct DescribeCosAuditAppIdListResponse {
     output = DescribeCosAuditDictionaryListResponse,
     error = super::errors::DescribeCosAuditDictionaryListError
 )]
-#[derive(Default)]
 pub struct DescribeCosAuditDictionaryList {
     /// `DictType`: a string.
     ///
@@ -15350,7 +15184,6 @@ pub struct DescribeCosAuditDictionaryListResponse {
     output = DescribeCosAuditPayInfoResponse,
     error = super::errors::DescribeCosAuditPayInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCosAuditPayInfo {}
 
 /// What a successful [`DescribeCosAuditPayInfo`] call returns.
@@ -15376,7 +15209,6 @@ pub struct DescribeCosAuditPayInfoResponse {
     output = DescribeCosBucketBillingInfoResponse,
     error = super::errors::DescribeCosBucketBillingInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCosBucketBillingInfo {
     /// `MemberId`: a list of strings.
     ///
@@ -15412,7 +15244,6 @@ pub struct DescribeCosBucketBillingInfoResponse {
     output = DescribeCosBucketListResponse,
     error = super::errors::DescribeCosBucketListError
 )]
-#[derive(Default)]
 pub struct DescribeCosBucketList {
     /// `MemberId`: a list of strings.
     ///
@@ -15451,7 +15282,6 @@ pub struct DescribeCosBucketListResponse {
     output = DescribeCosBucketRiskResponse,
     error = super::errors::DescribeCosBucketRiskError
 )]
-#[derive(Default)]
 pub struct DescribeCosBucketRisk {
     /// `MemberId`: a list of strings.
     ///
@@ -15490,7 +15320,6 @@ pub struct DescribeCosBucketRiskResponse {
     output = DescribeCosIdentifyFileListResponse,
     error = super::errors::DescribeCosIdentifyFileListError
 )]
-#[derive(Default)]
 pub struct DescribeCosIdentifyFileList {
     /// `BucketName`: a string.
     ///
@@ -15539,7 +15368,6 @@ pub struct DescribeCosIdentifyFileListResponse {
     output = DescribeCosInvokeUaResponse,
     error = super::errors::DescribeCosInvokeUaError
 )]
-#[derive(Default)]
 pub struct DescribeCosInvokeUa {
     /// `RelAppId`: an unsigned 64-bit integer.
     pub rel_app_id: u64,
@@ -15574,7 +15402,6 @@ pub struct DescribeCosInvokeUaResponse {
     output = DescribeCosIpInvokeLogResponse,
     error = super::errors::DescribeCosIpInvokeLogError
 )]
-#[derive(Default)]
 pub struct DescribeCosIpInvokeLog {
     /// `RelAppId`: an unsigned 64-bit integer.
     pub rel_app_id: u64,
@@ -15609,7 +15436,6 @@ pub struct DescribeCosIpInvokeLogResponse {
     output = DescribeCosIpInvokeRecordFileResponse,
     error = super::errors::DescribeCosIpInvokeRecordFileError
 )]
-#[derive(Default)]
 pub struct DescribeCosIpInvokeRecordFile {
     /// `RelAppId`: an unsigned 64-bit integer.
     ///
@@ -15656,7 +15482,6 @@ pub struct DescribeCosIpInvokeRecordFileResponse {
     output = DescribeCosObjectScanTaskResponse,
     error = super::errors::DescribeCosObjectScanTaskError
 )]
-#[derive(Default)]
 pub struct DescribeCosObjectScanTask {
     /// `TaskType`: a signed 64-bit integer.
     ///
@@ -15700,7 +15525,6 @@ pub struct DescribeCosObjectScanTaskResponse {
     output = DescribeCosOverviewResponse,
     error = super::errors::DescribeCosOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeCosOverview {
     /// `MemberId`: a list of strings.
     ///
@@ -15734,7 +15558,6 @@ pub struct DescribeCosOverviewResponse {
     output = DescribeCosPolicyResponse,
     error = super::errors::DescribeCosPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeCosPolicy {
     /// `MemberId`: a list of strings.
     ///
@@ -15773,7 +15596,6 @@ pub struct DescribeCosPolicyResponse {
     output = DescribeCosRiskActionListResponse,
     error = super::errors::DescribeCosRiskActionListError
 )]
-#[derive(Default)]
 pub struct DescribeCosRiskActionList {
     /// `RelAppId`: a signed 64-bit integer.
     ///
@@ -15822,7 +15644,6 @@ pub struct DescribeCosRiskActionListResponse {
     output = DescribeCosRiskEvidenceResponse,
     error = super::errors::DescribeCosRiskEvidenceError
 )]
-#[derive(Default)]
 pub struct DescribeCosRiskEvidence {
     /// `RelAppId`: a signed 64-bit integer.
     ///
@@ -15871,7 +15692,6 @@ pub struct DescribeCosRiskEvidenceResponse {
     output = DescribeCosRiskScanTaskResponse,
     error = super::errors::DescribeCosRiskScanTaskError
 )]
-#[derive(Default)]
 pub struct DescribeCosRiskScanTask {
     /// `BucketInfoSet`: a list of [`CosBucketInfo`](super::models::CosBucketInfo) objects.
     pub bucket_info_set: Option<Vec<models::CosBucketInfo>>,
@@ -15900,7 +15720,6 @@ pub struct DescribeCosRiskScanTaskResponse {
     output = DescribeCosRoleAccessPermissionResponse,
     error = super::errors::DescribeCosRoleAccessPermissionError
 )]
-#[derive(Default)]
 pub struct DescribeCosRoleAccessPermission {
     /// `RelAppId`: a signed 64-bit integer.
     pub rel_app_id: i64,
@@ -15941,7 +15760,6 @@ pub struct DescribeCosRoleAccessPermissionResponse {
     output = DescribeCosRoleAccessPermissionsResponse,
     error = super::errors::DescribeCosRoleAccessPermissionsError
 )]
-#[derive(Default)]
 pub struct DescribeCosRoleAccessPermissions {
     /// `RelAppId`: an unsigned 64-bit integer.
     pub rel_app_id: u64,
@@ -15979,7 +15797,6 @@ pub struct DescribeCosRoleAccessPermissionsResponse {
     output = DescribeCosSourceIpResponse,
     error = super::errors::DescribeCosSourceIpError
 )]
-#[derive(Default)]
 pub struct DescribeCosSourceIp {
     /// `MemberId`: a list of strings.
     ///
@@ -16018,7 +15835,6 @@ pub struct DescribeCosSourceIpResponse {
     output = DescribeCspmShardConfigResponse,
     error = super::errors::DescribeCspmShardConfigError
 )]
-#[derive(Default)]
 pub struct DescribeCspmShardConfig {}
 
 /// What a successful [`DescribeCspmShardConfig`] call returns.
@@ -16058,7 +15874,6 @@ pub struct DescribeCspmShardConfigResponse {
     output = DescribeCustomAssetTagCountResponse,
     error = super::errors::DescribeCustomAssetTagCountError
 )]
-#[derive(Default)]
 pub struct DescribeCustomAssetTagCount {
     /// `MemberId`: a list of strings.
     ///
@@ -16091,7 +15906,6 @@ pub struct DescribeCustomAssetTagCountResponse {
     output = DescribeCustomRiskRuleDetailResponse,
     error = super::errors::DescribeCustomRiskRuleDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCustomRiskRuleDetail {
     /// `MemberId`: a list of strings.
     ///
@@ -16128,7 +15942,6 @@ pub struct DescribeCustomRiskRuleDetailResponse {
     output = DescribeCustomRiskRulesResponse,
     error = super::errors::DescribeCustomRiskRulesError
 )]
-#[derive(Default)]
 pub struct DescribeCustomRiskRules {
     /// `MemberId`: a list of strings.
     ///
@@ -16208,7 +16021,6 @@ pub struct DescribeCustomRiskRulesResponse {
     output = DescribeDbAssetInfoResponse,
     error = super::errors::DescribeDbAssetInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDbAssetInfo {
     /// `AssetId`: a string.
     ///
@@ -16239,7 +16051,6 @@ pub struct DescribeDbAssetInfoResponse {
     output = DescribeDbAssetsResponse,
     error = super::errors::DescribeDbAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeDbAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -16304,7 +16115,6 @@ pub struct DescribeDbAssetsResponse {
     output = DescribeDefaultSecurityScoreRuleResponse,
     error = super::errors::DescribeDefaultSecurityScoreRuleError
 )]
-#[derive(Default)]
 pub struct DescribeDefaultSecurityScoreRule {
     /// `MemberId`: a list of strings.
     ///
@@ -16335,7 +16145,6 @@ pub struct DescribeDefaultSecurityScoreRuleResponse {
     output = DescribeDomainAssetsResponse,
     error = super::errors::DescribeDomainAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeDomainAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -16399,7 +16208,6 @@ pub struct DescribeDomainAssetsResponse {
     output = DescribeDspmAccessRecordResponse,
     error = super::errors::DescribeDspmAccessRecordError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAccessRecord {
     /// `MemberId`: a list of strings.
     ///
@@ -16443,7 +16251,6 @@ pub struct DescribeDspmAccessRecordResponse {
     output = DescribeDspmAccessTopologyAccountsResponse,
     error = super::errors::DescribeDspmAccessTopologyAccountsError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAccessTopologyAccounts {
     /// `MemberId`: a list of strings.
     ///
@@ -16479,7 +16286,6 @@ pub struct DescribeDspmAccessTopologyAccountsResponse {
     output = DescribeDspmAccessTopologyAssetsResponse,
     error = super::errors::DescribeDspmAccessTopologyAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAccessTopologyAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -16515,7 +16321,6 @@ pub struct DescribeDspmAccessTopologyAssetsResponse {
     output = DescribeDspmAccessTopologyIpsResponse,
     error = super::errors::DescribeDspmAccessTopologyIpsError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAccessTopologyIps {
     /// `MemberId`: a list of strings.
     ///
@@ -16551,7 +16356,6 @@ pub struct DescribeDspmAccessTopologyIpsResponse {
     output = DescribeDspmApplyHistoryResponse,
     error = super::errors::DescribeDspmApplyHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDspmApplyHistory {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -16585,7 +16389,6 @@ pub struct DescribeDspmApplyHistoryResponse {
     output = DescribeDspmApplyOrderListResponse,
     error = super::errors::DescribeDspmApplyOrderListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmApplyOrderList {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -16619,7 +16422,6 @@ pub struct DescribeDspmApplyOrderListResponse {
     output = DescribeDspmApproveHistoryResponse,
     error = super::errors::DescribeDspmApproveHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDspmApproveHistory {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -16653,7 +16455,6 @@ pub struct DescribeDspmApproveHistoryResponse {
     output = DescribeDspmApproveOrderListResponse,
     error = super::errors::DescribeDspmApproveOrderListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmApproveOrderList {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -16687,7 +16488,6 @@ pub struct DescribeDspmApproveOrderListResponse {
     output = DescribeDspmAssetAccessTopologyResponse,
     error = super::errors::DescribeDspmAssetAccessTopologyError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetAccessTopology {
     /// `MemberId`: a list of strings.
     ///
@@ -16726,7 +16526,6 @@ pub struct DescribeDspmAssetAccessTopologyResponse {
     output = DescribeDspmAssetAccountIdentifyResponse,
     error = super::errors::DescribeDspmAssetAccountIdentifyError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetAccountIdentify {
     /// `MemberId`: a list of strings.
     ///
@@ -16770,7 +16569,6 @@ pub struct DescribeDspmAssetAccountIdentifyResponse {
     output = DescribeDspmAssetAccountPresetPrivilegesResponse,
     error = super::errors::DescribeDspmAssetAccountPresetPrivilegesError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetAccountPresetPrivileges {
     /// `AssetId`: a string.
     ///
@@ -16814,7 +16612,6 @@ pub struct DescribeDspmAssetAccountPresetPrivilegesResponse {
     output = DescribeDspmAssetAccountRecycledPrivilegesResponse,
     error = super::errors::DescribeDspmAssetAccountRecycledPrivilegesError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetAccountRecycledPrivileges {
     /// `RiskId`: a string.
     ///
@@ -16845,7 +16642,6 @@ pub struct DescribeDspmAssetAccountRecycledPrivilegesResponse {
     output = DescribeDspmAssetAccountsResponse,
     error = super::errors::DescribeDspmAssetAccountsError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetAccounts {
     /// `MemberId`: a list of strings.
     ///
@@ -16889,7 +16685,6 @@ pub struct DescribeDspmAssetAccountsResponse {
     output = DescribeDspmAssetDatabaseListResponse,
     error = super::errors::DescribeDspmAssetDatabaseListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetDatabaseList {
     /// `AssetId`: a string.
     ///
@@ -16933,7 +16728,6 @@ pub struct DescribeDspmAssetDatabaseListResponse {
     output = DescribeDspmAssetDatabasesResponse,
     error = super::errors::DescribeDspmAssetDatabasesError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetDatabases {
     /// `AssetId`: a string.
     ///
@@ -16964,7 +16758,6 @@ pub struct DescribeDspmAssetDatabasesResponse {
     output = DescribeDspmAssetFieldListResponse,
     error = super::errors::DescribeDspmAssetFieldListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetFieldList {
     /// `AssetId`: a string.
     ///
@@ -17023,7 +16816,6 @@ pub struct DescribeDspmAssetFieldListResponse {
     output = DescribeDspmAssetFieldSamplesResponse,
     error = super::errors::DescribeDspmAssetFieldSamplesError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetFieldSamples {
     /// `AssetId`: a string.
     ///
@@ -17081,7 +16873,6 @@ pub struct DescribeDspmAssetFieldSamplesResponse {
     output = DescribeDspmAssetIdentifyInfoListResponse,
     error = super::errors::DescribeDspmAssetIdentifyInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetIdentifyInfoList {
     /// `MemberId`: a list of strings.
     ///
@@ -17125,7 +16916,6 @@ pub struct DescribeDspmAssetIdentifyInfoListResponse {
     output = DescribeDspmAssetIdsResponse,
     error = super::errors::DescribeDspmAssetIdsError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetIds {
     /// `MemberId`: a list of strings.
     ///
@@ -17164,7 +16954,6 @@ pub struct DescribeDspmAssetIdsResponse {
     output = DescribeDspmAssetLoginCredentialResponse,
     error = super::errors::DescribeDspmAssetLoginCredentialError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetLoginCredential {
     /// `AssetId`: a string.
     ///
@@ -17218,7 +17007,6 @@ pub struct DescribeDspmAssetLoginCredentialResponse {
     output = DescribeDspmAssetSecurityAnalyseStatusResponse,
     error = super::errors::DescribeDspmAssetSecurityAnalyseStatusError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetSecurityAnalyseStatus {
     /// `MemberId`: a list of strings.
     ///
@@ -17257,7 +17045,6 @@ pub struct DescribeDspmAssetSecurityAnalyseStatusResponse {
     output = DescribeDspmAssetSupportedPrivilegesResponse,
     error = super::errors::DescribeDspmAssetSupportedPrivilegesError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetSupportedPrivileges {
     /// `AssetId`: a string.
     ///
@@ -17305,7 +17092,6 @@ pub struct DescribeDspmAssetSupportedPrivilegesResponse {
     output = DescribeDspmAssetTableListResponse,
     error = super::errors::DescribeDspmAssetTableListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssetTableList {
     /// `AssetId`: a string.
     ///
@@ -17359,7 +17145,6 @@ pub struct DescribeDspmAssetTableListResponse {
     output = DescribeDspmAssetsResponse,
     error = super::errors::DescribeDspmAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeDspmAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -17398,7 +17183,6 @@ pub struct DescribeDspmAssetsResponse {
     output = DescribeDspmAuditFilterStrategyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDspmAuditFilterStrategy {
     /// `MemberId`: a list of strings.
     ///
@@ -17435,9 +17219,15 @@ pub struct DescribeDspmAuditFilterStrategyResponse {
     version = "2022-11-21",
     name = "DescribeDspmBackupLogList",
     output = DescribeDspmBackupLogListResponse,
-    error = super::errors::DescribeDspmBackupLogListError
+    error = super::errors::DescribeDspmBackupLogListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BackupLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDspmBackupLogList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -17524,7 +17314,6 @@ pub struct DescribeDspmBackupLogListResponse {
     output = DescribeDspmBackupSettingResponse,
     error = super::errors::DescribeDspmBackupSettingError
 )]
-#[derive(Default)]
 pub struct DescribeDspmBackupSetting {
     /// `MemberId`: a list of strings.
     ///
@@ -17577,7 +17366,6 @@ pub struct DescribeDspmBackupSettingResponse {
     output = DescribeDspmCkafkaRouteListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDspmCkafkaRouteList {
     /// `VipType`: a signed 64-bit integer.
     ///
@@ -17633,7 +17421,6 @@ pub struct DescribeDspmCkafkaRouteListResponse {
     output = DescribeDspmCkafkaTopicListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDspmCkafkaTopicList {
     /// `VipType`: a signed 64-bit integer.
     ///
@@ -17689,7 +17476,6 @@ pub struct DescribeDspmCkafkaTopicListResponse {
     output = DescribeDspmDictionaryListResponse,
     error = super::errors::DescribeDspmDictionaryListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmDictionaryList {
     /// `DictType`: a string.
     ///
@@ -17733,7 +17519,6 @@ pub struct DescribeDspmDictionaryListResponse {
     output = DescribeDspmExportTaskResponse,
     error = super::errors::DescribeDspmExportTaskError
 )]
-#[derive(Default)]
 pub struct DescribeDspmExportTask {
     /// `MemberId`: a list of strings.
     ///
@@ -17784,7 +17569,6 @@ pub struct DescribeDspmExportTaskResponse {
     output = DescribeDspmIdentifyCategoryListResponse,
     error = super::errors::DescribeDspmIdentifyCategoryListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmIdentifyCategoryList {
     /// `MemberId`: a list of strings.
     ///
@@ -17828,7 +17612,6 @@ pub struct DescribeDspmIdentifyCategoryListResponse {
     output = DescribeDspmIdentifyComplianceCategoryRuleListResponse,
     error = super::errors::DescribeDspmIdentifyComplianceCategoryRuleListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmIdentifyComplianceCategoryRuleList {
     /// `ComplianceId`: an unsigned 64-bit integer.
     ///
@@ -17882,7 +17665,6 @@ pub struct DescribeDspmIdentifyComplianceCategoryRuleListResponse {
     output = DescribeDspmIdentifyComplianceGroupDetailResponse,
     error = super::errors::DescribeDspmIdentifyComplianceGroupDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDspmIdentifyComplianceGroupDetail {
     /// `MemberId`: a list of strings.
     ///
@@ -17968,7 +17750,6 @@ pub struct DescribeDspmIdentifyComplianceGroupDetailResponse {
     output = DescribeDspmIdentifyComplianceGroupListResponse,
     error = super::errors::DescribeDspmIdentifyComplianceGroupListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmIdentifyComplianceGroupList {
     /// `MemberId`: a list of strings.
     ///
@@ -18012,7 +17793,6 @@ pub struct DescribeDspmIdentifyComplianceGroupListResponse {
     output = DescribeDspmIdentifyDistributionStatisticsResponse,
     error = super::errors::DescribeDspmIdentifyDistributionStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeDspmIdentifyDistributionStatistics {
     /// `StatType`: a string.
     ///
@@ -18058,7 +17838,6 @@ pub struct DescribeDspmIdentifyDistributionStatisticsResponse {
     output = DescribeDspmIdentifyIdListResponse,
     error = super::errors::DescribeDspmIdentifyIdListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmIdentifyIdList {
     /// `Filter`: a [`Filter`](super::models::Filter).
     ///
@@ -18094,7 +17873,6 @@ pub struct DescribeDspmIdentifyIdListResponse {
     output = DescribeDspmIdentifyInfoResponse,
     error = super::errors::DescribeDspmIdentifyInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDspmIdentifyInfo {
     /// `MemberId`: a list of strings.
     ///
@@ -18155,7 +17933,6 @@ pub struct DescribeDspmIdentifyInfoResponse {
     output = DescribeDspmIdentifyInfoListResponse,
     error = super::errors::DescribeDspmIdentifyInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmIdentifyInfoList {
     /// `MemberId`: a list of strings.
     ///
@@ -18194,7 +17971,6 @@ pub struct DescribeDspmIdentifyInfoListResponse {
     output = DescribeDspmIdentifyLevelGroupListResponse,
     error = super::errors::DescribeDspmIdentifyLevelGroupListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmIdentifyLevelGroupList {
     /// `MemberId`: a list of strings.
     ///
@@ -18238,7 +18014,6 @@ pub struct DescribeDspmIdentifyLevelGroupListResponse {
     output = DescribeDspmIdentifyRuleDetailResponse,
     error = super::errors::DescribeDspmIdentifyRuleDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDspmIdentifyRuleDetail {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -18307,7 +18082,6 @@ pub struct DescribeDspmIdentifyRuleDetailResponse {
     output = DescribeDspmIdentifyRuleListResponse,
     error = super::errors::DescribeDspmIdentifyRuleListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmIdentifyRuleList {
     /// `MemberId`: a list of strings.
     ///
@@ -18351,7 +18125,6 @@ pub struct DescribeDspmIdentifyRuleListResponse {
     output = DescribeDspmIdentifyRuleTestResultResponse,
     error = super::errors::DescribeDspmIdentifyRuleTestResultError
 )]
-#[derive(Default)]
 pub struct DescribeDspmIdentifyRuleTestResult {
     /// `RuleType`: a string.
     ///
@@ -18410,7 +18183,6 @@ pub struct DescribeDspmIdentifyRuleTestResultResponse {
     output = DescribeDspmLogDeliveryTypeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDspmLogDeliveryType {
     /// `MemberId`: a list of strings.
     ///
@@ -18444,9 +18216,15 @@ pub struct DescribeDspmLogDeliveryTypeResponse {
     version = "2022-11-21",
     name = "DescribeDspmLogList",
     output = DescribeDspmLogListResponse,
-    error = super::errors::DescribeDspmLogListError
+    error = super::errors::DescribeDspmLogListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::AuditLogInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDspmLogList {
     /// `MemberId`: a list of strings.
     ///
@@ -18652,7 +18430,6 @@ pub struct DescribeDspmLogListResponse {
     output = DescribeDspmLogTypeConfigListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDspmLogTypeConfigList {
     /// `MemberId`: a list of strings.
     ///
@@ -18688,7 +18465,6 @@ pub struct DescribeDspmLogTypeConfigListResponse {
     output = DescribeDspmPayInfoResponse,
     error = super::errors::DescribeDspmPayInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDspmPayInfo {
     /// `MemberId`: a list of strings.
     ///
@@ -18830,7 +18606,6 @@ pub struct DescribeDspmPayInfoResponse {
     output = DescribeDspmPersonApplyHistoryResponse,
     error = super::errors::DescribeDspmPersonApplyHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDspmPersonApplyHistory {
     /// `Subject`: a string.
     ///
@@ -18874,7 +18649,6 @@ pub struct DescribeDspmPersonApplyHistoryResponse {
     output = DescribeDspmPersonalIdentifyListResponse,
     error = super::errors::DescribeDspmPersonalIdentifyListError
 )]
-#[derive(Default)]
 pub struct DescribeDspmPersonalIdentifyList {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -18908,7 +18682,6 @@ pub struct DescribeDspmPersonalIdentifyListResponse {
     output = DescribeDspmResourceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDspmResource {}
 
 /// What a successful [`DescribeDspmResource`] call returns.
@@ -18941,7 +18714,6 @@ pub struct DescribeDspmResourceResponse {
     output = DescribeDspmRiskResponse,
     error = super::errors::DescribeDspmRiskError
 )]
-#[derive(Default)]
 pub struct DescribeDspmRisk {
     /// `MemberId`: a list of strings.
     ///
@@ -18980,7 +18752,6 @@ pub struct DescribeDspmRiskResponse {
     output = DescribeDspmRiskDetailResponse,
     error = super::errors::DescribeDspmRiskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDspmRiskDetail {
     /// `MemberId`: a list of strings.
     ///
@@ -19142,7 +18913,6 @@ pub struct DescribeDspmRiskDetailResponse {
     output = DescribeDspmRiskStrategyResponse,
     error = super::errors::DescribeDspmRiskStrategyError
 )]
-#[derive(Default)]
 pub struct DescribeDspmRiskStrategy {
     /// `MemberId`: a list of strings.
     ///
@@ -19181,7 +18951,6 @@ pub struct DescribeDspmRiskStrategyResponse {
     output = DescribeDspmRiskStrategyGroupResponse,
     error = super::errors::DescribeDspmRiskStrategyGroupError
 )]
-#[derive(Default)]
 pub struct DescribeDspmRiskStrategyGroup {
     /// `MemberId`: a list of strings.
     ///
@@ -19220,7 +18989,6 @@ pub struct DescribeDspmRiskStrategyGroupResponse {
     output = DescribeDspmRiskTendencyResponse,
     error = super::errors::DescribeDspmRiskTendencyError
 )]
-#[derive(Default)]
 pub struct DescribeDspmRiskTendency {
     /// `MemberId`: a list of strings.
     ///
@@ -19259,9 +19027,15 @@ pub struct DescribeDspmRiskTendencyResponse {
     version = "2022-11-21",
     name = "DescribeDspmSessionList",
     output = DescribeDspmSessionListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DspmAuditSessionInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDspmSessionList {
     /// `MemberId`: a list of strings.
     ///
@@ -19367,7 +19141,6 @@ pub struct DescribeDspmSessionListResponse {
     output = DescribeDspmStatisticsResponse,
     error = super::errors::DescribeDspmStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeDspmStatistics {
     /// `MemberId`: a list of strings.
     ///
@@ -19415,7 +19188,6 @@ pub struct DescribeDspmStatisticsResponse {
     output = DescribeDspmSupportedAssetTypeResponse,
     error = super::errors::DescribeDspmSupportedAssetTypeError
 )]
-#[derive(Default)]
 pub struct DescribeDspmSupportedAssetType {
     /// `MemberId`: a list of strings.
     ///
@@ -19446,7 +19218,6 @@ pub struct DescribeDspmSupportedAssetTypeResponse {
     output = DescribeDspmSyncAssetsStatusResponse,
     error = super::errors::DescribeDspmSyncAssetsStatusError
 )]
-#[derive(Default)]
 pub struct DescribeDspmSyncAssetsStatus {}
 
 /// What a successful [`DescribeDspmSyncAssetsStatus`] call returns.
@@ -19474,7 +19245,6 @@ pub struct DescribeDspmSyncAssetsStatusResponse {
     output = DescribeDspmSyncUsersStatusResponse,
     error = super::errors::DescribeDspmSyncUsersStatusError
 )]
-#[derive(Default)]
 pub struct DescribeDspmSyncUsersStatus {}
 
 /// What a successful [`DescribeDspmSyncUsersStatus`] call returns.
@@ -19502,7 +19272,6 @@ pub struct DescribeDspmSyncUsersStatusResponse {
     output = DescribeDspmUserCkafkaInstanceListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDspmUserCkafkaInstanceList {
     /// `MemberId`: a list of strings.
     ///
@@ -19538,7 +19307,6 @@ pub struct DescribeDspmUserCkafkaInstanceListResponse {
     output = DescribeDspmWhitelistStrategyResponse,
     error = super::errors::DescribeDspmWhitelistStrategyError
 )]
-#[derive(Default)]
 pub struct DescribeDspmWhitelistStrategy {
     /// `MemberId`: a list of strings.
     ///
@@ -19577,7 +19345,6 @@ pub struct DescribeDspmWhitelistStrategyResponse {
     output = DescribeDynamicAssetsResponse,
     error = super::errors::DescribeDynamicAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeDynamicAssets {
     /// `Provider`: a string.
     ///
@@ -19654,7 +19421,6 @@ pub struct DescribeDynamicAssetsResponse {
     output = DescribeEDRRuleListResponse,
     error = super::errors::DescribeEDRRuleListError
 )]
-#[derive(Default)]
 pub struct DescribeEDRRuleList {
     /// `MemberId`: a list of strings.
     ///
@@ -19722,7 +19488,6 @@ pub struct DescribeEDRRuleListResponse {
     output = DescribeEDRScanRecordListResponse,
     error = super::errors::DescribeEDRScanRecordListError
 )]
-#[derive(Default)]
 pub struct DescribeEDRScanRecordList {
     /// `MemberId`: a list of strings.
     ///
@@ -19761,7 +19526,6 @@ pub struct DescribeEDRScanRecordListResponse {
     output = DescribeEDRScanTaskDetailResponse,
     error = super::errors::DescribeEDRScanTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeEDRScanTaskDetail {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -19894,7 +19658,6 @@ pub struct DescribeEDRScanTaskDetailResponse {
     output = DescribeEdrAlertCountForAssetResponse,
     error = super::errors::DescribeEdrAlertCountForAssetError
 )]
-#[derive(Default)]
 pub struct DescribeEdrAlertCountForAsset {
     /// `MemberId`: a list of strings.
     ///
@@ -19936,7 +19699,6 @@ pub struct DescribeEdrAlertCountForAssetResponse {
     output = DescribeEdrAlertCountForContainerResponse,
     error = super::errors::DescribeEdrAlertCountForContainerError
 )]
-#[derive(Default)]
 pub struct DescribeEdrAlertCountForContainer {
     /// `MemberId`: a list of strings.
     ///
@@ -19983,7 +19745,6 @@ pub struct DescribeEdrAlertCountForContainerResponse {
     output = DescribeEdrAlertInfoResponse,
     error = super::errors::DescribeEdrAlertInfoError
 )]
-#[derive(Default)]
 pub struct DescribeEdrAlertInfo {
     /// `Target`: an [`EdrAlertTarget`](super::models::EdrAlertTarget).
     pub target: models::EdrAlertTarget,
@@ -20017,7 +19778,6 @@ pub struct DescribeEdrAlertInfoResponse {
     output = DescribeEdrAlertListResponse,
     error = super::errors::DescribeEdrAlertListError
 )]
-#[derive(Default)]
 pub struct DescribeEdrAlertList {
     /// `MemberId`: a list of strings.
     ///
@@ -20082,7 +19842,6 @@ pub struct DescribeEdrAlertListResponse {
     output = DescribeEdrAlertMultiAttackStagesResponse,
     error = super::errors::DescribeEdrAlertMultiAttackStagesError
 )]
-#[derive(Default)]
 pub struct DescribeEdrAlertMultiAttackStages {
     /// `Targets`: a list of [`EdrAlertTarget`](super::models::EdrAlertTarget) objects.
     pub targets: Vec<models::EdrAlertTarget>,
@@ -20116,7 +19875,6 @@ pub struct DescribeEdrAlertMultiAttackStagesResponse {
     output = DescribeEdrAlertSummaryResponse,
     error = super::errors::DescribeEdrAlertSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeEdrAlertSummary {
     /// `MemberId`: a list of strings.
     ///
@@ -20154,7 +19912,6 @@ pub struct DescribeEdrAlertSummaryResponse {
     output = DescribeEdrAlertThreatTagsResponse,
     error = super::errors::DescribeEdrAlertThreatTagsError
 )]
-#[derive(Default)]
 pub struct DescribeEdrAlertThreatTags {
     /// `Targets`: a list of [`EdrAlertTarget`](super::models::EdrAlertTarget) objects.
     pub targets: Vec<models::EdrAlertTarget>,
@@ -20188,7 +19945,6 @@ pub struct DescribeEdrAlertThreatTagsResponse {
     output = DescribeEdrExcludeNetworkSegmentsResponse,
     error = super::errors::DescribeEdrExcludeNetworkSegmentsError
 )]
-#[derive(Default)]
 pub struct DescribeEdrExcludeNetworkSegments {
     /// `MemberId`: a list of strings.
     ///
@@ -20234,7 +19990,6 @@ pub struct DescribeEdrExcludeNetworkSegmentsResponse {
     output = DescribeEdrExportJobDownloadURLResponse,
     error = super::errors::DescribeEdrExportJobDownloadURLError
 )]
-#[derive(Default)]
 pub struct DescribeEdrExportJobDownloadURL {
     /// `MemberId`: a list of strings.
     ///
@@ -20275,9 +20030,15 @@ pub struct DescribeEdrExportJobDownloadURLResponse {
     version = "2022-11-21",
     name = "DescribeEdrExportJobList",
     output = DescribeEdrExportJobListResponse,
-    error = super::errors::DescribeEdrExportJobListError
+    error = super::errors::DescribeEdrExportJobListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::EdrExportJobItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEdrExportJobList {
     /// `MemberId`: a list of strings.
     ///
@@ -20334,9 +20095,15 @@ pub struct DescribeEdrExportJobListResponse {
     version = "2022-11-21",
     name = "DescribeEdrLogCollectPaths",
     output = DescribeEdrLogCollectPathsResponse,
-    error = super::errors::DescribeEdrLogCollectPathsError
+    error = super::errors::DescribeEdrLogCollectPathsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = paths,
+        item = models::LogAppCollectPath,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEdrLogCollectPaths {
     /// `MemberId`: a list of strings.
     ///
@@ -20382,7 +20149,6 @@ pub struct DescribeEdrLogCollectPathsResponse {
     output = DescribeExportJobDownloadURLResponse,
     error = super::errors::DescribeExportJobDownloadURLError
 )]
-#[derive(Default)]
 pub struct DescribeExportJobDownloadURL {
     /// `JobID`: a string.
     ///
@@ -20425,9 +20191,15 @@ pub struct DescribeExportJobDownloadURLResponse {
     version = "2022-11-21",
     name = "DescribeExportJobManageList",
     output = DescribeExportJobManageListResponse,
-    error = super::errors::DescribeExportJobManageListError
+    error = super::errors::DescribeExportJobManageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ExportJobItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExportJobManageList {
     /// `MemberId`: a list of strings.
     ///
@@ -20486,7 +20258,6 @@ pub struct DescribeExportJobManageListResponse {
     output = DescribeExposeAssetCategoryResponse,
     error = super::errors::DescribeExposeAssetCategoryError
 )]
-#[derive(Default)]
 pub struct DescribeExposeAssetCategory {
     /// `MemberId`: a list of strings.
     ///
@@ -20517,7 +20288,6 @@ pub struct DescribeExposeAssetCategoryResponse {
     output = DescribeExposePathResponse,
     error = super::errors::DescribeExposePathError
 )]
-#[derive(Default)]
 pub struct DescribeExposePath {
     /// `MemberId`: a list of strings.
     ///
@@ -20575,7 +20345,6 @@ pub struct DescribeExposePathResponse {
     output = DescribeExposeRiskStatisticsResponse,
     error = super::errors::DescribeExposeRiskStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeExposeRiskStatistics {
     /// `MemberId`: a list of strings.
     ///
@@ -20606,7 +20375,6 @@ pub struct DescribeExposeRiskStatisticsResponse {
     output = DescribeExposeRisksResponse,
     error = super::errors::DescribeExposeRisksError
 )]
-#[derive(Default)]
 pub struct DescribeExposeRisks {
     /// `MemberId`: a list of strings.
     ///
@@ -20646,7 +20414,6 @@ pub struct DescribeExposeRisksResponse {
     output = DescribeExposeRulesResponse,
     error = super::errors::DescribeExposeRulesError
 )]
-#[derive(Default)]
 pub struct DescribeExposeRules {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     pub filters: Option<Vec<models::Filters>>,
@@ -20675,7 +20442,6 @@ pub struct DescribeExposeRulesResponse {
     output = DescribeExposureAutoTagAttributeResponse,
     error = super::errors::DescribeExposureAutoTagAttributeError
 )]
-#[derive(Default)]
 pub struct DescribeExposureAutoTagAttribute {
     /// `MemberId`: a list of strings.
     ///
@@ -20710,9 +20476,15 @@ pub struct DescribeExposureAutoTagAttributeResponse {
     version = "2022-11-21",
     name = "DescribeExposureAutoTagRules",
     output = DescribeExposureAutoTagRulesResponse,
-    error = super::errors::DescribeExposureAutoTagRulesError
+    error = super::errors::DescribeExposureAutoTagRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rule_list,
+        item = models::AutoTagRuleItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExposureAutoTagRules {
     /// `MemberId`: a list of strings.
     ///
@@ -20771,7 +20543,6 @@ pub struct DescribeExposureAutoTagRulesResponse {
     output = DescribeExposureTrendResponse,
     error = super::errors::DescribeExposureTrendError
 )]
-#[derive(Default)]
 pub struct DescribeExposureTrend {
     /// `MemberId`: a list of strings.
     ///
@@ -20820,9 +20591,15 @@ pub struct DescribeExposureTrendResponse {
     version = "2022-11-21",
     name = "DescribeExposures",
     output = DescribeExposuresResponse,
-    error = super::errors::DescribeExposuresError
+    error = super::errors::DescribeExposuresError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = expose_list,
+        item = models::ExposesItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExposures {
     /// `MemberId`: a list of strings.
     ///
@@ -20881,7 +20658,6 @@ pub struct DescribeExposuresResponse {
     output = DescribeGatewayAssetsResponse,
     error = super::errors::DescribeGatewayAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeGatewayAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -20934,9 +20710,15 @@ pub struct DescribeGatewayAssetsResponse {
     version = "2022-11-21",
     name = "DescribeHighBaseLineRiskList",
     output = DescribeHighBaseLineRiskListResponse,
-    error = super::errors::DescribeHighBaseLineRiskListError
+    error = super::errors::DescribeHighBaseLineRiskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = high_base_line_risk_list,
+        item = models::HighBaseLineRiskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHighBaseLineRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -21004,9 +20786,15 @@ pub struct DescribeHighBaseLineRiskListResponse {
     version = "2022-11-21",
     name = "DescribeHostKBRiskList",
     output = DescribeHostKBRiskListResponse,
-    error = super::errors::DescribeHostKBRiskListError
+    error = super::errors::DescribeHostKBRiskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::HostKbRisk,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostKBRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -21065,7 +20853,6 @@ pub struct DescribeHostKBRiskListResponse {
     output = DescribeHostVulItemVPRInfoResponse,
     error = super::errors::DescribeHostVulItemVPRInfoError
 )]
-#[derive(Default)]
 pub struct DescribeHostVulItemVPRInfo {
     /// `MemberId`: a list of strings.
     ///
@@ -21106,7 +20893,6 @@ pub struct DescribeHostVulItemVPRInfoResponse {
     output = DescribeHostVulOverviewResponse,
     error = super::errors::DescribeHostVulOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeHostVulOverview {
     /// `MemberId`: a list of strings.
     ///
@@ -21135,9 +20921,15 @@ pub struct DescribeHostVulOverviewResponse {
     version = "2022-11-21",
     name = "DescribeHostVulRiskList",
     output = DescribeHostVulRiskListResponse,
-    error = super::errors::DescribeHostVulRiskListError
+    error = super::errors::DescribeHostVulRiskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::HostVulRisk,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostVulRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -21196,7 +20988,6 @@ pub struct DescribeHostVulRiskListResponse {
     output = DescribeIaCFileListResponse,
     error = super::errors::DescribeIaCFileListError
 )]
-#[derive(Default)]
 pub struct DescribeIaCFileList {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -21235,7 +21026,6 @@ pub struct DescribeIaCFileListResponse {
     output = DescribeIaCFileOverviewResponse,
     error = super::errors::DescribeIaCFileOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeIaCFileOverview {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -21281,7 +21071,6 @@ pub struct DescribeIaCFileOverviewResponse {
     output = DescribeIaCFileReportResponse,
     error = super::errors::DescribeIaCFileReportError
 )]
-#[derive(Default)]
 pub struct DescribeIaCFileReport {
     /// `AssetId`: an unsigned 64-bit integer.
     ///
@@ -21332,7 +21121,6 @@ pub struct DescribeIaCFileReportResponse {
     output = DescribeIaCTokenListResponse,
     error = super::errors::DescribeIaCTokenListError
 )]
-#[derive(Default)]
 pub struct DescribeIaCTokenList {
     /// `MemberId`: a list of strings.
     ///
@@ -21371,7 +21159,6 @@ pub struct DescribeIaCTokenListResponse {
     output = DescribeImageAssetDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageAssetDetail {
     /// `MemberId`: a list of strings.
     ///
@@ -21407,7 +21194,6 @@ pub struct DescribeImageAssetDetailResponse {
     output = DescribeImageAssetListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageAssetList {
     /// `MemberId`: a list of strings.
     ///
@@ -21446,7 +21232,6 @@ pub struct DescribeImageAssetListResponse {
     output = DescribeImageAssociatedAssetCountResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageAssociatedAssetCount {
     /// `MemberId`: a list of strings.
     ///
@@ -21487,7 +21272,6 @@ pub struct DescribeImageAssociatedAssetCountResponse {
     output = DescribeImageAssociatedContainerListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageAssociatedContainerList {
     /// `MemberId`: a list of strings.
     ///
@@ -21531,7 +21315,6 @@ pub struct DescribeImageAssociatedContainerListResponse {
     output = DescribeImageAssociatedHostListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageAssociatedHostList {
     /// `MemberId`: a list of strings.
     ///
@@ -21575,7 +21358,6 @@ pub struct DescribeImageAssociatedHostListResponse {
     output = DescribeImageComponentListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageComponentList {
     /// `Id`: a string.
     ///
@@ -21619,7 +21401,6 @@ pub struct DescribeImageComponentListResponse {
     output = DescribeImageExportJobListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageExportJobList {
     /// `MemberId`: a list of strings.
     ///
@@ -21658,7 +21439,6 @@ pub struct DescribeImageExportJobListResponse {
     output = DescribeImageLayerListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageLayerList {
     /// `Id`: a string.
     ///
@@ -21702,7 +21482,6 @@ pub struct DescribeImageLayerListResponse {
     output = DescribeImageLayerVulListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageLayerVulList {
     /// `MemberId`: a list of strings.
     ///
@@ -21746,7 +21525,6 @@ pub struct DescribeImageLayerVulListResponse {
     output = DescribeImageRegistryAssetOverviewResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageRegistryAssetOverview {
     /// `MemberId`: a list of strings.
     ///
@@ -21829,7 +21607,6 @@ pub struct DescribeImageRegistryAssetOverviewResponse {
     output = DescribeImageRegistryConnectivityTaskResultResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageRegistryConnectivityTaskResult {
     /// `MemberId`: a list of strings.
     ///
@@ -21870,7 +21647,6 @@ pub struct DescribeImageRegistryConnectivityTaskResultResponse {
     output = DescribeImageRegistryListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageRegistryList {
     /// `MemberId`: a list of strings.
     ///
@@ -21909,7 +21685,6 @@ pub struct DescribeImageRegistryListResponse {
     output = DescribeImageRegistryNamespaceListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageRegistryNamespaceList {
     /// `MemberId`: a list of strings.
     ///
@@ -21948,7 +21723,6 @@ pub struct DescribeImageRegistryNamespaceListResponse {
     output = DescribeImageRegistryScanSubTaskListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageRegistryScanSubTaskList {
     /// `MemberId`: a list of strings.
     ///
@@ -21992,7 +21766,6 @@ pub struct DescribeImageRegistryScanSubTaskListResponse {
     output = DescribeImageRegistryScanTaskListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageRegistryScanTaskList {
     /// `MemberId`: a list of strings.
     ///
@@ -22031,7 +21804,6 @@ pub struct DescribeImageRegistryScanTaskListResponse {
     output = DescribeImageRegistryTimedScanTaskConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageRegistryTimedScanTaskConfig {
     /// `MemberId`: a list of strings.
     ///
@@ -22070,7 +21842,6 @@ pub struct DescribeImageRegistryTimedScanTaskConfigResponse {
     output = DescribeImageRegistryTimedScanTaskPreviewResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageRegistryTimedScanTaskPreview {
     /// `MemberId`: a list of strings.
     ///
@@ -22124,7 +21895,6 @@ pub struct DescribeImageRegistryTimedScanTaskPreviewResponse {
     output = DescribeImageSensitiveInfoListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageSensitiveInfoList {
     /// `MemberId`: a list of strings.
     ///
@@ -22163,7 +21933,6 @@ pub struct DescribeImageSensitiveInfoListResponse {
     output = DescribeImageSensitiveWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageSensitiveWhitelist {
     /// `MemberId`: a list of strings.
     ///
@@ -22202,7 +21971,6 @@ pub struct DescribeImageSensitiveWhitelistResponse {
     output = DescribeImageVirusListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageVirusList {
     /// `MemberId`: a list of strings.
     ///
@@ -22241,7 +22009,6 @@ pub struct DescribeImageVirusListResponse {
     output = DescribeImageVirusWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageVirusWhitelist {
     /// `MemberId`: a list of strings.
     ///
@@ -22280,7 +22047,6 @@ pub struct DescribeImageVirusWhitelistResponse {
     output = DescribeImageVirusWhitelistDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageVirusWhitelistDetail {
     /// `MemberId`: a list of strings.
     ///
@@ -22316,7 +22082,6 @@ pub struct DescribeImageVirusWhitelistDetailResponse {
     output = DescribeImageVulListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageVulList {
     /// `MemberId`: a list of strings.
     ///
@@ -22355,7 +22120,6 @@ pub struct DescribeImageVulListResponse {
     output = DescribeImageVulSummaryListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageVulSummaryList {
     /// `MemberId`: a list of strings.
     ///
@@ -22394,7 +22158,6 @@ pub struct DescribeImageVulSummaryListResponse {
     output = DescribeImageVulWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeImageVulWhitelist {
     /// `MemberId`: a list of strings.
     ///
@@ -22433,7 +22196,6 @@ pub struct DescribeImageVulWhitelistResponse {
     output = DescribeIpInvokeRecordResponse,
     error = super::errors::DescribeIpInvokeRecordError
 )]
-#[derive(Default)]
 pub struct DescribeIpInvokeRecord {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -22459,7 +22221,6 @@ pub struct DescribeIpInvokeRecordResponse {
     output = DescribeIpInvokeRecordDetailResponse,
     error = super::errors::DescribeIpInvokeRecordDetailError
 )]
-#[derive(Default)]
 pub struct DescribeIpInvokeRecordDetail {
     /// `Filter`: a [`Filter`](super::models::Filter).
     ///
@@ -22497,7 +22258,6 @@ pub struct DescribeIpInvokeRecordDetailResponse {
     output = DescribeKBDetailResponse,
     error = super::errors::DescribeKBDetailError
 )]
-#[derive(Default)]
 pub struct DescribeKBDetail {
     /// `KBID`: an unsigned 64-bit integer.
     ///
@@ -22530,7 +22290,6 @@ pub struct DescribeKBDetailResponse {
     output = DescribeKBUpdatableMachineListResponse,
     error = super::errors::DescribeKBUpdatableMachineListError
 )]
-#[derive(Default)]
 pub struct DescribeKBUpdatableMachineList {
     /// `KBIds`: a list of signed 64-bit integers.
     ///
@@ -22599,7 +22358,6 @@ pub struct DescribeKBUpdatableMachineListResponse {
     output = DescribeKeySandboxCredentialResponse,
     error = super::errors::DescribeKeySandboxCredentialError
 )]
-#[derive(Default)]
 pub struct DescribeKeySandboxCredential {
     /// `CredentialId`: a string.
     ///
@@ -22667,7 +22425,6 @@ pub struct DescribeKeySandboxCredentialResponse {
     output = DescribeKeySandboxCredentialListResponse,
     error = super::errors::DescribeKeySandboxCredentialListError
 )]
-#[derive(Default)]
 pub struct DescribeKeySandboxCredentialList {
     /// `Filter`: a [`Filter`](super::models::Filter).
     pub filter: Option<models::Filter>,
@@ -22706,7 +22463,6 @@ pub struct DescribeKeySandboxCredentialListResponse {
     output = DescribeLastScanTaskInfoResponse,
     error = super::errors::DescribeLastScanTaskInfoError
 )]
-#[derive(Default)]
 pub struct DescribeLastScanTaskInfo {
     /// `MemberId`: a list of strings.
     ///
@@ -22742,7 +22498,6 @@ pub struct DescribeLastScanTaskInfoResponse {
     output = DescribeLicenseStatusResponse,
     error = super::errors::DescribeLicenseStatusError
 )]
-#[derive(Default)]
 pub struct DescribeLicenseStatus {}
 
 /// What a successful [`DescribeLicenseStatus`] call returns.
@@ -22778,7 +22533,6 @@ pub struct DescribeLicenseStatusResponse {
     output = DescribeLighthouseFirewallRulesResponse,
     error = super::errors::DescribeLighthouseFirewallRulesError
 )]
-#[derive(Default)]
 pub struct DescribeLighthouseFirewallRules {
     /// `AssetID`: a string.
     ///
@@ -22815,7 +22569,6 @@ pub struct DescribeLighthouseFirewallRulesResponse {
     output = DescribeListenerListResponse,
     error = super::errors::DescribeListenerListError
 )]
-#[derive(Default)]
 pub struct DescribeListenerList {
     /// `MemberId`: a list of strings.
     ///
@@ -22854,7 +22607,6 @@ pub struct DescribeListenerListResponse {
     output = DescribeLoginTypeGlobalConfResponse,
     error = super::errors::DescribeLoginTypeGlobalConfError
 )]
-#[derive(Default)]
 pub struct DescribeLoginTypeGlobalConf {
     /// `MemberId`: a list of strings.
     ///
@@ -22920,9 +22672,15 @@ pub struct DescribeLoginTypeGlobalConfResponse {
     version = "2022-11-21",
     name = "DescribeLoginTypeHost",
     output = DescribeLoginTypeHostResponse,
-    error = super::errors::DescribeLoginTypeHostError
+    error = super::errors::DescribeLoginTypeHostError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ClientSettingHost,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoginTypeHost {
     /// `MemberId`: a list of strings.
     ///
@@ -22979,9 +22737,15 @@ pub struct DescribeLoginTypeHostResponse {
     version = "2022-11-21",
     name = "DescribeLoginWhiteCombinedList",
     output = DescribeLoginWhiteCombinedListResponse,
-    error = super::errors::DescribeLoginWhiteCombinedListError
+    error = super::errors::DescribeLoginWhiteCombinedListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = login_white_combined_infos,
+        item = models::LoginWhiteCombinedInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoginWhiteCombinedList {
     /// `MemberId`: a list of strings.
     ///
@@ -23028,9 +22792,15 @@ pub struct DescribeLoginWhiteCombinedListResponse {
     version = "2022-11-21",
     name = "DescribeLoginWhiteHostList",
     output = DescribeLoginWhiteHostListResponse,
-    error = super::errors::DescribeLoginWhiteHostListError
+    error = super::errors::DescribeLoginWhiteHostListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = hosts,
+        item = models::HostDesc,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoginWhiteHostList {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -23082,9 +22852,15 @@ pub struct DescribeLoginWhiteHostListResponse {
     version = "2022-11-21",
     name = "DescribeMachineClearHistory",
     output = DescribeMachineClearHistoryResponse,
-    error = super::errors::DescribeMachineClearHistoryError
+    error = super::errors::DescribeMachineClearHistoryError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::MachineClearHistory,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMachineClearHistory {
     /// `MemberId`: a list of strings.
     ///
@@ -23143,7 +22919,6 @@ pub struct DescribeMachineClearHistoryResponse {
     output = DescribeMachineGeneralResponse,
     error = super::errors::DescribeMachineGeneralError
 )]
-#[derive(Default)]
 pub struct DescribeMachineGeneral {
     /// `MemberId`: a list of strings.
     ///
@@ -23271,7 +23046,6 @@ pub struct DescribeMachineGeneralResponse {
     output = DescribeMachineLoginTypeResponse,
     error = super::errors::DescribeMachineLoginTypeError
 )]
-#[derive(Default)]
 pub struct DescribeMachineLoginType {
     /// `MemberId`: a list of strings.
     ///
@@ -23312,7 +23086,6 @@ pub struct DescribeMachineLoginTypeResponse {
     output = DescribeMalwareTimingScanSettingResponse,
     error = super::errors::DescribeMalwareTimingScanSettingError
 )]
-#[derive(Default)]
 pub struct DescribeMalwareTimingScanSetting {
     /// `MemberId`: a list of strings.
     ///
@@ -23486,7 +23259,6 @@ pub struct DescribeMalwareTimingScanSettingResponse {
     output = DescribeMandatoryVulSetResponse,
     error = super::errors::DescribeMandatoryVulSetError
 )]
-#[derive(Default)]
 pub struct DescribeMandatoryVulSet {
     /// `Year`: a signed 64-bit integer.
     ///
@@ -23527,7 +23299,6 @@ pub struct DescribeMandatoryVulSetResponse {
     output = DescribeModifyMachinesLoginTypeTasksResponse,
     error = super::errors::DescribeModifyMachinesLoginTypeTasksError
 )]
-#[derive(Default)]
 pub struct DescribeModifyMachinesLoginTypeTasks {
     /// `MemberId`: a list of strings.
     ///
@@ -23558,7 +23329,6 @@ pub struct DescribeModifyMachinesLoginTypeTasksResponse {
     output = DescribeMultiCloudAssetCountResponse,
     error = super::errors::DescribeMultiCloudAssetCountError
 )]
-#[derive(Default)]
 pub struct DescribeMultiCloudAssetCount {
     /// `MemberId`: a list of strings.
     ///
@@ -23594,7 +23364,6 @@ pub struct DescribeMultiCloudAssetCountResponse {
     output = DescribeNFSScanConfResponse,
     error = super::errors::DescribeNFSScanConfError
 )]
-#[derive(Default)]
 pub struct DescribeNFSScanConf {
     /// `MemberId`: a list of strings.
     ///
@@ -23640,9 +23409,15 @@ pub struct DescribeNFSScanConfResponse {
     version = "2022-11-21",
     name = "DescribeNFSScanHost",
     output = DescribeNFSScanHostResponse,
-    error = super::errors::DescribeNFSScanHostError
+    error = super::errors::DescribeNFSScanHostError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ClientSettingHost,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNFSScanHost {
     /// `MemberId`: a list of strings.
     ///
@@ -23701,7 +23476,6 @@ pub struct DescribeNFSScanHostResponse {
     output = DescribeNICAssetsResponse,
     error = super::errors::DescribeNICAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeNICAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -23756,7 +23530,6 @@ pub struct DescribeNICAssetsResponse {
     output = DescribeNatRulesResponse,
     error = super::errors::DescribeNatRulesError
 )]
-#[derive(Default)]
 pub struct DescribeNatRules {
     /// `AssetID`: a string.
     ///
@@ -23796,7 +23569,6 @@ pub struct DescribeNatRulesResponse {
     output = DescribeNetAttackSettingResponse,
     error = super::errors::DescribeNetAttackSettingError
 )]
-#[derive(Default)]
 pub struct DescribeNetAttackSetting {
     /// `MemberId`: a list of strings.
     ///
@@ -23881,7 +23653,6 @@ pub struct DescribeNetAttackSettingResponse {
     output = DescribeNotifyAgentOfflineDurationResponse,
     error = super::errors::DescribeNotifyAgentOfflineDurationError
 )]
-#[derive(Default)]
 pub struct DescribeNotifyAgentOfflineDuration {}
 
 /// What a successful [`DescribeNotifyAgentOfflineDuration`] call returns.
@@ -23909,7 +23680,6 @@ pub struct DescribeNotifyAgentOfflineDurationResponse {
     output = DescribeNotifyAssetConfigResponse,
     error = super::errors::DescribeNotifyAssetConfigError
 )]
-#[derive(Default)]
 pub struct DescribeNotifyAssetConfig {
     /// `Modules`: a list of strings.
     ///
@@ -23940,7 +23710,6 @@ pub struct DescribeNotifyAssetConfigResponse {
     output = DescribeNotifySettingResponse,
     error = super::errors::DescribeNotifySettingError
 )]
-#[derive(Default)]
 pub struct DescribeNotifySetting {}
 
 /// What a successful [`DescribeNotifySetting`] call returns.
@@ -23971,7 +23740,6 @@ pub struct DescribeNotifySettingResponse {
     output = DescribeNotifySettingAkResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeNotifySettingAk {}
 
 /// What a successful [`DescribeNotifySettingAk`] call returns.
@@ -24017,7 +23785,6 @@ pub struct DescribeNotifySettingAkResponse {
     output = DescribeNotifySettingAlertResponse,
     error = super::errors::DescribeNotifySettingAlertError
 )]
-#[derive(Default)]
 pub struct DescribeNotifySettingAlert {}
 
 /// What a successful [`DescribeNotifySettingAlert`] call returns.
@@ -24043,7 +23810,6 @@ pub struct DescribeNotifySettingAlertResponse {
     output = DescribeOrganizationInfoResponse,
     error = super::errors::DescribeOrganizationInfoError
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationInfo {
     /// `MemberId`: a list of strings.
     ///
@@ -24079,7 +23845,6 @@ pub struct DescribeOrganizationInfoResponse {
     output = DescribeOrganizationUserInfoResponse,
     error = super::errors::DescribeOrganizationUserInfoError
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationUserInfo {
     /// `MemberId`: a list of strings.
     ///
@@ -24131,7 +23896,6 @@ pub struct DescribeOrganizationUserInfoResponse {
     output = DescribeOtherCloudAssetsResponse,
     error = super::errors::DescribeOtherCloudAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeOtherCloudAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -24189,7 +23953,6 @@ pub struct DescribeOtherCloudAssetsResponse {
     output = DescribePodContainerListResponse,
     error = super::errors::DescribePodContainerListError
 )]
-#[derive(Default)]
 pub struct DescribePodContainerList {
     /// `MemberId`: a list of strings.
     ///
@@ -24234,7 +23997,6 @@ pub struct DescribePodContainerListResponse {
     output = DescribePolicyHitDataResponse,
     error = super::errors::DescribePolicyHitDataError
 )]
-#[derive(Default)]
 pub struct DescribePolicyHitData {
     /// `IndexTimestamp`: a signed 64-bit integer.
     ///
@@ -24268,9 +24030,15 @@ pub struct DescribePolicyHitDataResponse {
     version = "2022-11-21",
     name = "DescribePortDetectList",
     output = DescribePortDetectListResponse,
-    error = super::errors::DescribePortDetectListError
+    error = super::errors::DescribePortDetectListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = port_detect_list,
+        item = models::PortDetectInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePortDetectList {
     /// `ExposureID`: an unsigned 64-bit integer.
     ///
@@ -24322,7 +24090,6 @@ pub struct DescribePortDetectListResponse {
     output = DescribePortScanTaskCountResponse,
     error = super::errors::DescribePortScanTaskCountError
 )]
-#[derive(Default)]
 pub struct DescribePortScanTaskCount {
     /// `MemberId`: a list of strings.
     ///
@@ -24355,7 +24122,6 @@ pub struct DescribePortScanTaskCountResponse {
     output = DescribePreventUninstallGlobalConfResponse,
     error = super::errors::DescribePreventUninstallGlobalConfError
 )]
-#[derive(Default)]
 pub struct DescribePreventUninstallGlobalConf {
     /// `MemberId`: a list of strings.
     ///
@@ -24421,9 +24187,15 @@ pub struct DescribePreventUninstallGlobalConfResponse {
     version = "2022-11-21",
     name = "DescribePreventUninstallHost",
     output = DescribePreventUninstallHostResponse,
-    error = super::errors::DescribePreventUninstallHostError
+    error = super::errors::DescribePreventUninstallHostError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ClientSettingHost,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePreventUninstallHost {
     /// `MemberId`: a list of strings.
     ///
@@ -24482,7 +24254,6 @@ pub struct DescribePreventUninstallHostResponse {
     output = DescribeProcessDaemonGlobalConfResponse,
     error = super::errors::DescribeProcessDaemonGlobalConfError
 )]
-#[derive(Default)]
 pub struct DescribeProcessDaemonGlobalConf {
     /// `MemberId`: a list of strings.
     ///
@@ -24548,9 +24319,15 @@ pub struct DescribeProcessDaemonGlobalConfResponse {
     version = "2022-11-21",
     name = "DescribeProcessDaemonHost",
     output = DescribeProcessDaemonHostResponse,
-    error = super::errors::DescribeProcessDaemonHostError
+    error = super::errors::DescribeProcessDaemonHostError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ClientSettingHost,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProcessDaemonHost {
     /// `MemberId`: a list of strings.
     ///
@@ -24609,7 +24386,6 @@ pub struct DescribeProcessDaemonHostResponse {
     output = DescribePublicCloudAssetsResponse,
     error = super::errors::DescribePublicCloudAssetsError
 )]
-#[derive(Default)]
 pub struct DescribePublicCloudAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -24674,7 +24450,6 @@ pub struct DescribePublicCloudAssetsResponse {
     output = DescribePublicIpAssetsResponse,
     error = super::errors::DescribePublicIpAssetsError
 )]
-#[derive(Default)]
 pub struct DescribePublicIpAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -24740,9 +24515,15 @@ pub struct DescribePublicIpAssetsResponse {
     version = "2022-11-21",
     name = "DescribeRaspLicenseList",
     output = DescribeRaspLicenseListResponse,
-    error = super::errors::DescribeRaspLicenseListError
+    error = super::errors::DescribeRaspLicenseListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RaspLicenseList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRaspLicenseList {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     pub filters: Option<Vec<models::Filters>>,
@@ -24796,7 +24577,6 @@ pub struct DescribeRaspLicenseListResponse {
     output = DescribeRegistryOverviewResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeRegistryOverview {
     /// `MemberId`: a list of strings.
     ///
@@ -24837,7 +24617,6 @@ pub struct DescribeRegistryOverviewResponse {
     output = DescribeRegistryRegionListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeRegistryRegionList {
     /// `MemberId`: a list of strings.
     ///
@@ -24873,7 +24652,6 @@ pub struct DescribeRegistryRegionListResponse {
     output = DescribeRepositoryImageAssetsResponse,
     error = super::errors::DescribeRepositoryImageAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeRepositoryImageAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -24917,7 +24695,6 @@ pub struct DescribeRepositoryImageAssetsResponse {
     output = DescribeReverseShellSystemPolicyConfigResponse,
     error = super::errors::DescribeReverseShellSystemPolicyConfigError
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellSystemPolicyConfig {
     /// `MemberId`: a list of strings.
     ///
@@ -24998,7 +24775,6 @@ pub struct DescribeReverseShellSystemPolicyConfigResponse {
     output = DescribeRiskBucketListResponse,
     error = super::errors::DescribeRiskBucketListError
 )]
-#[derive(Default)]
 pub struct DescribeRiskBucketList {
     /// `RelAppId`: a signed 64-bit integer.
     ///
@@ -25046,7 +24822,6 @@ pub struct DescribeRiskBucketListResponse {
     output = DescribeRiskCallRecordResponse,
     error = super::errors::DescribeRiskCallRecordError
 )]
-#[derive(Default)]
 pub struct DescribeRiskCallRecord {
     /// `RiskID`: a signed 64-bit integer.
     ///
@@ -25091,7 +24866,6 @@ pub struct DescribeRiskCallRecordResponse {
     output = DescribeRiskCenterAssetViewCFGRiskListResponse,
     error = super::errors::DescribeRiskCenterAssetViewCFGRiskListError
 )]
-#[derive(Default)]
 pub struct DescribeRiskCenterAssetViewCFGRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -25154,7 +24928,6 @@ pub struct DescribeRiskCenterAssetViewCFGRiskListResponse {
     output = DescribeRiskCenterAssetViewPortRiskListResponse,
     error = super::errors::DescribeRiskCenterAssetViewPortRiskListError
 )]
-#[derive(Default)]
 pub struct DescribeRiskCenterAssetViewPortRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -25213,7 +24986,6 @@ pub struct DescribeRiskCenterAssetViewPortRiskListResponse {
     output = DescribeRiskCenterAssetViewVULRiskListResponse,
     error = super::errors::DescribeRiskCenterAssetViewVULRiskListError
 )]
-#[derive(Default)]
 pub struct DescribeRiskCenterAssetViewVULRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -25273,7 +25045,6 @@ pub struct DescribeRiskCenterAssetViewVULRiskListResponse {
     output = DescribeRiskCenterAssetViewWeakPasswordRiskListResponse,
     error = super::errors::DescribeRiskCenterAssetViewWeakPasswordRiskListError
 )]
-#[derive(Default)]
 pub struct DescribeRiskCenterAssetViewWeakPasswordRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -25338,7 +25109,6 @@ pub struct DescribeRiskCenterAssetViewWeakPasswordRiskListResponse {
     output = DescribeRiskCenterCFGViewCFGRiskListResponse,
     error = super::errors::DescribeRiskCenterCFGViewCFGRiskListError
 )]
-#[derive(Default)]
 pub struct DescribeRiskCenterCFGViewCFGRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -25396,7 +25166,6 @@ pub struct DescribeRiskCenterCFGViewCFGRiskListResponse {
     output = DescribeRiskCenterPortViewPortRiskListResponse,
     error = super::errors::DescribeRiskCenterPortViewPortRiskListError
 )]
-#[derive(Default)]
 pub struct DescribeRiskCenterPortViewPortRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -25451,7 +25220,6 @@ pub struct DescribeRiskCenterPortViewPortRiskListResponse {
     output = DescribeRiskCenterRiskTrendAnalysisResponse,
     error = super::errors::DescribeRiskCenterRiskTrendAnalysisError
 )]
-#[derive(Default)]
 pub struct DescribeRiskCenterRiskTrendAnalysis {
     /// `MemberId`: a list of strings.
     ///
@@ -25488,7 +25256,6 @@ pub struct DescribeRiskCenterRiskTrendAnalysisResponse {
     output = DescribeRiskCenterServerRiskListResponse,
     error = super::errors::DescribeRiskCenterServerRiskListError
 )]
-#[derive(Default)]
 pub struct DescribeRiskCenterServerRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -25537,7 +25304,6 @@ pub struct DescribeRiskCenterServerRiskListResponse {
     output = DescribeRiskCenterVULViewVULRiskListResponse,
     error = super::errors::DescribeRiskCenterVULViewVULRiskListError
 )]
-#[derive(Default)]
 pub struct DescribeRiskCenterVULViewVULRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -25591,7 +25357,6 @@ pub struct DescribeRiskCenterVULViewVULRiskListResponse {
     output = DescribeRiskCenterWebsiteRiskListResponse,
     error = super::errors::DescribeRiskCenterWebsiteRiskListError
 )]
-#[derive(Default)]
 pub struct DescribeRiskCenterWebsiteRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -25647,9 +25412,15 @@ pub struct DescribeRiskCenterWebsiteRiskListResponse {
     version = "2022-11-21",
     name = "DescribeRiskDetailList",
     output = DescribeRiskDetailListResponse,
-    error = super::errors::DescribeRiskDetailListError
+    error = super::errors::DescribeRiskDetailListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = asset_risk_detail_list,
+        item = models::RiskDetailItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRiskDetailList {
     /// `RiskRuleId`: a string.
     ///
@@ -25718,7 +25489,6 @@ pub struct DescribeRiskDetailListResponse {
     output = DescribeRiskItemListResponse,
     error = super::errors::DescribeRiskItemListError
 )]
-#[derive(Default)]
 pub struct DescribeRiskItemList {
     /// `MemberId`: a list of strings.
     ///
@@ -25757,7 +25527,6 @@ pub struct DescribeRiskItemListResponse {
     output = DescribeRiskRuleDetailResponse,
     error = super::errors::DescribeRiskRuleDetailError
 )]
-#[derive(Default)]
 pub struct DescribeRiskRuleDetail {
     /// `RiskRuleId`: a string.
     ///
@@ -25815,7 +25584,6 @@ pub struct DescribeRiskRuleDetailResponse {
     output = DescribeRiskRulesResponse,
     error = super::errors::DescribeRiskRulesError
 )]
-#[derive(Default)]
 pub struct DescribeRiskRules {
     /// `MemberId`: a list of strings.
     ///
@@ -25877,7 +25645,6 @@ pub struct DescribeRiskRulesResponse {
     output = DescribeRiskScanCronConfigResponse,
     error = super::errors::DescribeRiskScanCronConfigError
 )]
-#[derive(Default)]
 pub struct DescribeRiskScanCronConfig {}
 
 /// What a successful [`DescribeRiskScanCronConfig`] call returns.
@@ -25903,7 +25670,6 @@ pub struct DescribeRiskScanCronConfigResponse {
     output = DescribeRiskTrendDataResponse,
     error = super::errors::DescribeRiskTrendDataError
 )]
-#[derive(Default)]
 pub struct DescribeRiskTrendData {
     /// `MemberId`: a list of strings.
     ///
@@ -25937,9 +25703,15 @@ pub struct DescribeRiskTrendDataResponse {
     version = "2022-11-21",
     name = "DescribeSCFAliasList",
     output = DescribeSCFAliasListResponse,
-    error = super::errors::DescribeSCFAliasListError
+    error = super::errors::DescribeSCFAliasListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ScfAliasInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSCFAliasList {
     /// `SCFRegion`: a string.
     ///
@@ -25994,9 +25766,15 @@ pub struct DescribeSCFAliasListResponse {
     version = "2022-11-21",
     name = "DescribeSCFFunctionList",
     output = DescribeSCFFunctionListResponse,
-    error = super::errors::DescribeSCFFunctionListError
+    error = super::errors::DescribeSCFFunctionListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ScfFunctionInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSCFFunctionList {
     /// `SCFRegion`: a string.
     ///
@@ -26046,9 +25824,15 @@ pub struct DescribeSCFFunctionListResponse {
     version = "2022-11-21",
     name = "DescribeSCFFunctionVersionList",
     output = DescribeSCFFunctionVersionListResponse,
-    error = super::errors::DescribeSCFFunctionVersionListError
+    error = super::errors::DescribeSCFFunctionVersionListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ScfFunctionVersionInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSCFFunctionVersionList {
     /// `SCFRegion`: a string.
     ///
@@ -26103,9 +25887,15 @@ pub struct DescribeSCFFunctionVersionListResponse {
     version = "2022-11-21",
     name = "DescribeSCFNamespaceList",
     output = DescribeSCFNamespaceListResponse,
-    error = super::errors::DescribeSCFNamespaceListError
+    error = super::errors::DescribeSCFNamespaceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ScfNamespaceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSCFNamespaceList {
     /// `SCFRegion`: a string.
     ///
@@ -26150,9 +25940,15 @@ pub struct DescribeSCFNamespaceListResponse {
     version = "2022-11-21",
     name = "DescribeSandboxACLAlertList",
     output = DescribeSandboxACLAlertListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::TrafficSandboxAclAlertInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSandboxACLAlertList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -26194,9 +25990,15 @@ pub struct DescribeSandboxACLAlertListResponse {
     version = "2022-11-21",
     name = "DescribeSandboxACLRuleList",
     output = DescribeSandboxACLRuleListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::TrafficSandboxAclRuleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSandboxACLRuleList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -26243,9 +26045,15 @@ pub struct DescribeSandboxACLRuleListResponse {
     version = "2022-11-21",
     name = "DescribeSandboxACLSystemRuleList",
     output = DescribeSandboxACLSystemRuleListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::TrafficSandboxAclSystemRuleItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSandboxACLSystemRuleList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -26287,9 +26095,15 @@ pub struct DescribeSandboxACLSystemRuleListResponse {
     version = "2022-11-21",
     name = "DescribeSandboxDLPAlertList",
     output = DescribeSandboxDLPAlertListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::TrafficSandboxDlpAlertInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSandboxDLPAlertList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -26336,9 +26150,15 @@ pub struct DescribeSandboxDLPAlertListResponse {
     version = "2022-11-21",
     name = "DescribeSandboxDLPRuleList",
     output = DescribeSandboxDLPRuleListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::TrafficSandboxDlpRuleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSandboxDLPRuleList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -26385,9 +26205,15 @@ pub struct DescribeSandboxDLPRuleListResponse {
     version = "2022-11-21",
     name = "DescribeSandboxDLPSystemRuleList",
     output = DescribeSandboxDLPSystemRuleListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::TrafficSandboxDlpSystemRuleItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSandboxDLPSystemRuleList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -26431,7 +26257,6 @@ pub struct DescribeSandboxDLPSystemRuleListResponse {
     output = DescribeSandboxFileRuleListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeSandboxFileRuleList {
     /// `MemberId`: a list of strings.
     ///
@@ -26468,9 +26293,15 @@ pub struct DescribeSandboxFileRuleListResponse {
     version = "2022-11-21",
     name = "DescribeSandboxLLMAuditAlertList",
     output = DescribeSandboxLLMAuditAlertListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::TrafficSandboxLlmAuditAlertInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSandboxLLMAuditAlertList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -26512,9 +26343,15 @@ pub struct DescribeSandboxLLMAuditAlertListResponse {
     version = "2022-11-21",
     name = "DescribeSandboxLLMAuditRuleList",
     output = DescribeSandboxLLMAuditRuleListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::TrafficSandboxLlmAuditRuleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSandboxLLMAuditRuleList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -26563,7 +26400,6 @@ pub struct DescribeSandboxLLMAuditRuleListResponse {
     output = DescribeSandboxLLMAuditSystemRuleListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeSandboxLLMAuditSystemRuleList {}
 
 /// What a successful [`DescribeSandboxLLMAuditSystemRuleList`] call returns.
@@ -26593,7 +26429,6 @@ pub struct DescribeSandboxLLMAuditSystemRuleListResponse {
     output = DescribeScanReportListResponse,
     error = super::errors::DescribeScanReportListError
 )]
-#[derive(Default)]
 pub struct DescribeScanReportList {
     /// `MemberId`: a list of strings.
     ///
@@ -26640,7 +26475,6 @@ pub struct DescribeScanReportListResponse {
     output = DescribeScanStatisticResponse,
     error = super::errors::DescribeScanStatisticError
 )]
-#[derive(Default)]
 pub struct DescribeScanStatistic {
     /// `MemberId`: a list of strings.
     ///
@@ -26713,7 +26547,6 @@ pub struct DescribeScanStatisticResponse {
     output = DescribeScanTaskListResponse,
     error = super::errors::DescribeScanTaskListError
 )]
-#[derive(Default)]
 pub struct DescribeScanTaskList {
     /// `MemberId`: a list of strings.
     ///
@@ -26764,9 +26597,15 @@ pub struct DescribeScanTaskListResponse {
     version = "2022-11-21",
     name = "DescribeScanTaskRecordList",
     output = DescribeScanTaskRecordListResponse,
-    error = super::errors::DescribeScanTaskRecordListError
+    error = super::errors::DescribeScanTaskRecordListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_record_list,
+        item = models::ScanTaskRecordItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScanTaskRecordList {
     /// `MemberId`: a list of strings.
     ///
@@ -26825,7 +26664,6 @@ pub struct DescribeScanTaskRecordListResponse {
     output = DescribeScfCustomDomainEndpointsResponse,
     error = super::errors::DescribeScfCustomDomainEndpointsError
 )]
-#[derive(Default)]
 pub struct DescribeScfCustomDomainEndpoints {
     /// `AssetID`: a string.
     ///
@@ -26862,7 +26700,6 @@ pub struct DescribeScfCustomDomainEndpointsResponse {
     output = DescribeSearchBugInfoResponse,
     error = super::errors::DescribeSearchBugInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSearchBugInfo {
     /// `Id`: a string.
     ///
@@ -26909,7 +26746,6 @@ pub struct DescribeSearchBugInfoResponse {
     output = DescribeSecurityGroupPolicyResponse,
     error = super::errors::DescribeSecurityGroupPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupPolicy {
     /// `Provider`: a string.
     ///
@@ -26971,7 +26807,6 @@ pub struct DescribeSecurityGroupPolicyResponse {
     output = DescribeSecurityRiskTrendResponse,
     error = super::errors::DescribeSecurityRiskTrendError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityRiskTrend {
     /// `MemberId`: a list of strings.
     ///
@@ -27005,7 +26840,6 @@ pub struct DescribeSecurityRiskTrendResponse {
     output = DescribeSecurityScoreOverviewResponse,
     error = super::errors::DescribeSecurityScoreOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityScoreOverview {
     /// `MemberId`: a list of strings.
     ///
@@ -27071,7 +26905,6 @@ pub struct DescribeSecurityScoreOverviewResponse {
     output = DescribeSecurityScoreRuleResponse,
     error = super::errors::DescribeSecurityScoreRuleError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityScoreRule {
     /// `MemberId`: a list of strings.
     ///
@@ -27107,7 +26940,6 @@ pub struct DescribeSecurityScoreRuleResponse {
     output = DescribeSkillScanAlertDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeSkillScanAlertDetail {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -27277,7 +27109,6 @@ pub struct DescribeSkillScanAlertDetailResponse {
     output = DescribeSkillScanAlertListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeSkillScanAlertList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -27339,7 +27170,6 @@ pub struct DescribeSkillScanAlertListResponse {
     output = DescribeSkillScanPayInfoResponse,
     error = super::errors::DescribeSkillScanPayInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSkillScanPayInfo {}
 
 /// What a successful [`DescribeSkillScanPayInfo`] call returns.
@@ -27453,7 +27283,6 @@ pub struct DescribeSkillScanPayInfoResponse {
     output = DescribeSkillScanResultResponse,
     error = super::errors::DescribeSkillScanResultError
 )]
-#[derive(Default)]
 pub struct DescribeSkillScanResult {
     /// `ContentHash`: a string.
     ///
@@ -27498,9 +27327,15 @@ pub struct DescribeSkillScanResultResponse {
     version = "2022-11-21",
     name = "DescribeSkillScanTaskList",
     output = DescribeSkillScanTaskListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_list,
+        item = models::SkillScanTaskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSkillScanTaskList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -27561,7 +27396,6 @@ pub struct DescribeSkillScanTaskListResponse {
     output = DescribeSourceIPAssetResponse,
     error = super::errors::DescribeSourceIPAssetError
 )]
-#[derive(Default)]
 pub struct DescribeSourceIPAsset {
     /// `MemberId`: a list of strings.
     ///
@@ -27600,7 +27434,6 @@ pub struct DescribeSourceIPAssetResponse {
     output = DescribeSourceIPDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeSourceIPDetail {
     /// `ID`: an unsigned 64-bit integer.
     ///
@@ -27638,7 +27471,6 @@ pub struct DescribeSourceIPDetailResponse {
     output = DescribeSubUserInfoResponse,
     error = super::errors::DescribeSubUserInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSubUserInfo {
     /// `MemberId`: a list of strings.
     ///
@@ -27690,7 +27522,6 @@ pub struct DescribeSubUserInfoResponse {
     output = DescribeSubnetAssetsResponse,
     error = super::errors::DescribeSubnetAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeSubnetAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -27745,7 +27576,6 @@ pub struct DescribeSubnetAssetsResponse {
     output = DescribeTCRInstanceListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTCRInstanceList {
     /// `AccessKey`: a string.
     ///
@@ -27804,7 +27634,6 @@ pub struct DescribeTCRInstanceListResponse {
     output = DescribeTagRuleAssetsResponse,
     error = super::errors::DescribeTagRuleAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeTagRuleAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -27866,7 +27695,6 @@ pub struct DescribeTagRuleAssetsResponse {
     output = DescribeTaskLogListResponse,
     error = super::errors::DescribeTaskLogListError
 )]
-#[derive(Default)]
 pub struct DescribeTaskLogList {
     /// `MemberId`: a list of strings.
     ///
@@ -27917,7 +27745,6 @@ pub struct DescribeTaskLogListResponse {
     output = DescribeTaskLogURLResponse,
     error = super::errors::DescribeTaskLogURLError
 )]
-#[derive(Default)]
 pub struct DescribeTaskLogURL {
     /// `Type`: a signed 64-bit integer.
     ///
@@ -27963,7 +27790,6 @@ pub struct DescribeTaskLogURLResponse {
     output = DescribeTaskPredictCostQuotaResponse,
     error = super::errors::DescribeTaskPredictCostQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeTaskPredictCostQuota {
     /// `TaskMode`: an unsigned 64-bit integer.
     ///
@@ -28013,7 +27839,6 @@ pub struct DescribeTaskPredictCostQuotaResponse {
     output = DescribeTopAttackInfoResponse,
     error = super::errors::DescribeTopAttackInfoError
 )]
-#[derive(Default)]
 pub struct DescribeTopAttackInfo {
     /// `StartTime`: a string.
     ///
@@ -28074,7 +27899,6 @@ pub struct DescribeTopAttackInfoResponse {
     output = DescribeUebaBehaviorSummaryResponse,
     error = super::errors::DescribeUebaBehaviorSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeUebaBehaviorSummary {
     /// `MemberId`: a list of strings.
     pub member_id: Option<Vec<String>>,
@@ -28103,7 +27927,6 @@ pub struct DescribeUebaBehaviorSummaryResponse {
     output = DescribeUebaRuleResponse,
     error = super::errors::DescribeUebaRuleError
 )]
-#[derive(Default)]
 pub struct DescribeUebaRule {
     /// `MemberId`: a list of strings.
     ///
@@ -28147,7 +27970,6 @@ pub struct DescribeUebaRuleResponse {
     output = DescribeUebaUserSummaryResponse,
     error = super::errors::DescribeUebaUserSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeUebaUserSummary {
     /// `MemberId`: a list of strings.
     pub member_id: Option<Vec<String>>,
@@ -28176,7 +27998,6 @@ pub struct DescribeUebaUserSummaryResponse {
     output = DescribeUserAKInfoListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeUserAKInfoList {
     /// `MemberId`: a list of strings.
     ///
@@ -28221,7 +28042,6 @@ pub struct DescribeUserAKInfoListResponse {
     output = DescribeUserCSPMInfoListResponse,
     error = super::errors::DescribeUserCSPMInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeUserCSPMInfoList {
     /// `MemberId`: a list of strings.
     ///
@@ -28263,7 +28083,6 @@ pub struct DescribeUserCSPMInfoListResponse {
     output = DescribeUserCallRecordResponse,
     error = super::errors::DescribeUserCallRecordError
 )]
-#[derive(Default)]
 pub struct DescribeUserCallRecord {
     /// `SubUin`: a string.
     ///
@@ -28307,7 +28126,6 @@ pub struct DescribeUserCallRecordResponse {
     output = DescribeUserDspmInfoListResponse,
     error = super::errors::DescribeUserDspmInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeUserDspmInfoList {
     /// `MemberId`: a list of strings.
     ///
@@ -28351,7 +28169,6 @@ pub struct DescribeUserDspmInfoListResponse {
     output = DescribeUserInfoResponse,
     error = super::errors::DescribeUserInfoError
 )]
-#[derive(Default)]
 pub struct DescribeUserInfo {}
 
 /// What a successful [`DescribeUserInfo`] call returns.
@@ -28377,7 +28194,6 @@ pub struct DescribeUserInfoResponse {
     output = DescribeVULListResponse,
     error = super::errors::DescribeVULListError
 )]
-#[derive(Default)]
 pub struct DescribeVULList {
     /// `MemberId`: a list of strings.
     ///
@@ -28445,7 +28261,6 @@ pub struct DescribeVULListResponse {
     output = DescribeVULRiskAdvanceCFGListResponse,
     error = super::errors::DescribeVULRiskAdvanceCFGListError
 )]
-#[derive(Default)]
 pub struct DescribeVULRiskAdvanceCFGList {
     /// `MemberId`: a list of strings.
     ///
@@ -28512,7 +28327,6 @@ pub struct DescribeVULRiskAdvanceCFGListResponse {
     output = DescribeVULRiskDetailResponse,
     error = super::errors::DescribeVULRiskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeVULRiskDetail {
     /// `MemberId`: a list of strings.
     ///
@@ -28570,7 +28384,6 @@ pub struct DescribeVULRiskDetailResponse {
     output = DescribeVdbAndPocInfoResponse,
     error = super::errors::DescribeVdbAndPocInfoError
 )]
-#[derive(Default)]
 pub struct DescribeVdbAndPocInfo {}
 
 /// What a successful [`DescribeVdbAndPocInfo`] call returns.
@@ -28603,7 +28416,6 @@ pub struct DescribeVdbAndPocInfoResponse {
     output = DescribeVoucherEligibilityResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeVoucherEligibility {
     /// `ActivityID`: a signed 64-bit integer.
     ///
@@ -28643,7 +28455,6 @@ pub struct DescribeVoucherEligibilityResponse {
     output = DescribeVpcAssetsResponse,
     error = super::errors::DescribeVpcAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeVpcAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -28693,9 +28504,15 @@ pub struct DescribeVpcAssetsResponse {
     version = "2022-11-21",
     name = "DescribeVulComponentRelateHost",
     output = DescribeVulComponentRelateHostResponse,
-    error = super::errors::DescribeVulComponentRelateHostError
+    error = super::errors::DescribeVulComponentRelateHostError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::HostVulComponent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulComponentRelateHost {
     /// `VulID`: an unsigned 64-bit integer.
     ///
@@ -28753,9 +28570,15 @@ pub struct DescribeVulComponentRelateHostResponse {
     version = "2022-11-21",
     name = "DescribeVulFixTaskDetail",
     output = DescribeVulFixTaskDetailResponse,
-    error = super::errors::DescribeVulFixTaskDetailError
+    error = super::errors::DescribeVulFixTaskDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::VulFixTaskDetailItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulFixTaskDetail {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -28820,9 +28643,15 @@ pub struct DescribeVulFixTaskDetailResponse {
     version = "2022-11-21",
     name = "DescribeVulFixTaskList",
     output = DescribeVulFixTaskListResponse,
-    error = super::errors::DescribeVulFixTaskListError
+    error = super::errors::DescribeVulFixTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::VulFixTaskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulFixTaskList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -28881,7 +28710,6 @@ pub struct DescribeVulFixTaskListResponse {
     output = DescribeVulFixableMachineListResponse,
     error = super::errors::DescribeVulFixableMachineListError
 )]
-#[derive(Default)]
 pub struct DescribeVulFixableMachineList {
     /// `VulIds`: a list of signed 64-bit integers.
     ///
@@ -28946,9 +28774,15 @@ pub struct DescribeVulFixableMachineListResponse {
     version = "2022-11-21",
     name = "DescribeVulFixedHostDetail",
     output = DescribeVulFixedHostDetailResponse,
-    error = super::errors::DescribeVulFixedHostDetailError
+    error = super::errors::DescribeVulFixedHostDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = component_details,
+        item = models::ComponentDetailItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulFixedHostDetail {
     /// `VulId`: a signed 64-bit integer.
     ///
@@ -29042,9 +28876,15 @@ pub struct DescribeVulFixedHostDetailResponse {
     version = "2022-11-21",
     name = "DescribeVulFixedList",
     output = DescribeVulFixedListResponse,
-    error = super::errors::DescribeVulFixedListError
+    error = super::errors::DescribeVulFixedListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::VulFixedItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulFixedList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -29103,7 +28943,6 @@ pub struct DescribeVulFixedListResponse {
     output = DescribeVulHostRelateComponentResponse,
     error = super::errors::DescribeVulHostRelateComponentError
 )]
-#[derive(Default)]
 pub struct DescribeVulHostRelateComponent {
     /// `VulID`: an unsigned 64-bit integer.
     ///
@@ -29144,9 +28983,15 @@ pub struct DescribeVulHostRelateComponentResponse {
     version = "2022-11-21",
     name = "DescribeVulIgnoreRuleList",
     output = DescribeVulIgnoreRuleListResponse,
-    error = super::errors::DescribeVulIgnoreRuleListError
+    error = super::errors::DescribeVulIgnoreRuleListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulWhitelist,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulIgnoreRuleList {
     /// `MemberId`: a list of strings.
     ///
@@ -29203,9 +29048,15 @@ pub struct DescribeVulIgnoreRuleListResponse {
     version = "2022-11-21",
     name = "DescribeVulItemList",
     output = DescribeVulItemListResponse,
-    error = super::errors::DescribeVulItemListError
+    error = super::errors::DescribeVulItemListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulDetailInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulItemList {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     pub filters: Option<Vec<models::Filters>>,
@@ -29259,7 +29110,6 @@ pub struct DescribeVulItemListResponse {
     output = DescribeVulLabelListResponse,
     error = super::errors::DescribeVulLabelListError
 )]
-#[derive(Default)]
 pub struct DescribeVulLabelList {}
 
 /// What a successful [`DescribeVulLabelList`] call returns.
@@ -29283,9 +29133,15 @@ pub struct DescribeVulLabelListResponse {
     version = "2022-11-21",
     name = "DescribeVulRiskList",
     output = DescribeVulRiskListResponse,
-    error = super::errors::DescribeVulRiskListError
+    error = super::errors::DescribeVulRiskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vul_risk_list,
+        item = models::VulRiskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -29355,7 +29211,6 @@ pub struct DescribeVulRiskListResponse {
     output = DescribeVulRiskRelateComponentResponse,
     error = super::errors::DescribeVulRiskRelateComponentError
 )]
-#[derive(Default)]
 pub struct DescribeVulRiskRelateComponent {
     /// `VulID`: an unsigned 64-bit integer.
     ///
@@ -29393,9 +29248,15 @@ pub struct DescribeVulRiskRelateComponentResponse {
     version = "2022-11-21",
     name = "DescribeVulRiskRelateHost",
     output = DescribeVulRiskRelateHostResponse,
-    error = super::errors::DescribeVulRiskRelateHostError
+    error = super::errors::DescribeVulRiskRelateHostError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulHostBriefInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulRiskRelateHost {
     /// `KBID`: an unsigned 64-bit integer.
     ///
@@ -29466,7 +29327,6 @@ pub struct DescribeVulRiskRelateHostResponse {
     output = DescribeVulScanPeriodicResponse,
     error = super::errors::DescribeVulScanPeriodicError
 )]
-#[derive(Default)]
 pub struct DescribeVulScanPeriodic {
     /// `MemberId`: a list of strings.
     ///
@@ -29567,7 +29427,6 @@ pub struct DescribeVulScanPeriodicResponse {
     output = DescribeVulScanTaskDetailResponse,
     error = super::errors::DescribeVulScanTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeVulScanTaskDetail {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -29684,9 +29543,15 @@ pub struct DescribeVulScanTaskDetailResponse {
     version = "2022-11-21",
     name = "DescribeVulScanTaskList",
     output = DescribeVulScanTaskListResponse,
-    error = super::errors::DescribeVulScanTaskListError
+    error = super::errors::DescribeVulScanTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulScanTask,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulScanTaskList {
     /// `MemberId`: a list of strings.
     ///
@@ -29745,7 +29610,6 @@ pub struct DescribeVulScanTaskListResponse {
     output = DescribeVulViewVulRiskListResponse,
     error = super::errors::DescribeVulViewVulRiskListError
 )]
-#[derive(Default)]
 pub struct DescribeVulViewVulRiskList {
     /// `MemberId`: a list of strings.
     ///
@@ -29798,9 +29662,15 @@ pub struct DescribeVulViewVulRiskListResponse {
     version = "2022-11-21",
     name = "DescribeWebhookPolicyList",
     output = DescribeWebhookPolicyListResponse,
-    error = super::errors::DescribeWebhookPolicyListError
+    error = super::errors::DescribeWebhookPolicyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::WebhookPolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWebhookPolicyList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -29852,9 +29722,15 @@ pub struct DescribeWebhookPolicyListResponse {
     version = "2022-11-21",
     name = "DescribeWebhookReceiverList",
     output = DescribeWebhookReceiverListResponse,
-    error = super::errors::DescribeWebhookReceiverListError
+    error = super::errors::DescribeWebhookReceiverListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::WebhookReceiver,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWebhookReceiverList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -29908,7 +29784,6 @@ pub struct DescribeWebhookReceiverListResponse {
     output = DisableAIScheduleResponse,
     error = super::errors::DisableAIScheduleError
 )]
-#[derive(Default)]
 pub struct DisableAISchedule {
     /// `ScheduleId`: a string.
     ///
@@ -29936,7 +29811,6 @@ pub struct DisableAIScheduleResponse {
     output = DownloadDspmExportLogResponse,
     error = super::errors::DownloadDspmExportLogError
 )]
-#[derive(Default)]
 pub struct DownloadDspmExportLog {
     /// `MemberId`: a list of strings.
     ///
@@ -29974,7 +29848,6 @@ pub struct DownloadDspmExportLogResponse {
     output = EnableAIScheduleResponse,
     error = super::errors::EnableAIScheduleError
 )]
-#[derive(Default)]
 pub struct EnableAISchedule {
     /// `ScheduleId`: a string.
     ///
@@ -30002,7 +29875,6 @@ pub struct EnableAIScheduleResponse {
     output = ExportCSIPMalwareScanTaskDetailResponse,
     error = super::errors::ExportCSIPMalwareScanTaskDetailError
 )]
-#[derive(Default)]
 pub struct ExportCSIPMalwareScanTaskDetail {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -30043,7 +29915,6 @@ pub struct ExportCSIPMalwareScanTaskDetailResponse {
     output = ExportClientSettingHostListResponse,
     error = super::errors::ExportClientSettingHostListError
 )]
-#[derive(Default)]
 pub struct ExportClientSettingHostList {
     /// `BusiType`: a string.
     ///
@@ -30084,7 +29955,6 @@ pub struct ExportClientSettingHostListResponse {
     output = ExportEDRRulesResponse,
     error = super::errors::ExportEDRRulesError
 )]
-#[derive(Default)]
 pub struct ExportEDRRules {
     /// `MemberId`: a list of strings.
     ///
@@ -30133,7 +30003,6 @@ pub struct ExportEDRRulesResponse {
     output = ExportTasksResponse,
     error = super::errors::ExportTasksError
 )]
-#[derive(Default)]
 pub struct ExportTasks {
     /// `TaskId`: a string.
     ///
@@ -30181,7 +30050,6 @@ pub struct ExportTasksResponse {
     output = InstallClusterAgentResponse,
     error = super::errors::InstallClusterAgentError
 )]
-#[derive(Default)]
 pub struct InstallClusterAgent {
     /// `ClusterCaMD5List`: a list of strings.
     ///
@@ -30215,7 +30083,6 @@ pub struct InstallClusterAgentResponse {
     output = InstallKeySandboxSkillResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct InstallKeySandboxSkill {
     /// `InstanceIdList`: a list of strings.
     ///
@@ -30248,7 +30115,6 @@ pub struct InstallKeySandboxSkillResponse {
     output = InstallSandboxPluginResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct InstallSandboxPlugin {
     /// `BelongAssetType`: a string.
     ///
@@ -30279,7 +30145,6 @@ pub struct InstallSandboxPluginResponse {
     output = ModifyAILinkSettingResponse,
     error = super::errors::ModifyAILinkSettingError
 )]
-#[derive(Default)]
 pub struct ModifyAILinkSetting {
     /// `AILinkEnable`: an unsigned 64-bit integer.
     ///
@@ -30388,7 +30253,6 @@ pub struct ModifyAILinkSettingResponse {
     output = ModifyAIScheduleResponse,
     error = super::errors::ModifyAIScheduleError
 )]
-#[derive(Default)]
 pub struct ModifyAISchedule {
     /// `ScheduleId`: a string.
     ///
@@ -30449,7 +30313,6 @@ pub struct ModifyAIScheduleResponse {
     output = ModifyAgentConfigSettingResponse,
     error = super::errors::ModifyAgentConfigSettingError
 )]
-#[derive(Default)]
 pub struct ModifyAgentConfigSetting {
     /// `MemberId`: a list of strings.
     ///
@@ -30504,7 +30367,6 @@ pub struct ModifyAgentConfigSettingResponse {
     output = ModifyAgentRunModeResponse,
     error = super::errors::ModifyAgentRunModeError
 )]
-#[derive(Default)]
 pub struct ModifyAgentRunMode {
     /// `MemberId`: a list of strings.
     ///
@@ -30565,7 +30427,6 @@ pub struct ModifyAgentRunModeResponse {
     output = ModifyAgentRunPolicyResponse,
     error = super::errors::ModifyAgentRunPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyAgentRunPolicy {
     /// `MemberId`: a list of strings.
     ///
@@ -30608,7 +30469,6 @@ pub struct ModifyAgentRunPolicyResponse {
     output = ModifyAlarmRiskStatusResponse,
     error = super::errors::ModifyAlarmRiskStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAlarmRiskStatus {
     /// `AlarmRiskIdSet`: a list of [`CosAlarmRiskIdInfo`](super::models::CosAlarmRiskIdInfo) objects.
     pub alarm_risk_id_set: Vec<models::CosAlarmRiskIdInfo>,
@@ -30644,7 +30504,6 @@ pub struct ModifyAlarmRiskStatusResponse {
     output = ModifyAssetCoreAttributeResponse,
     error = super::errors::ModifyAssetCoreAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyAssetCoreAttribute {
     /// `OperateType`: a string.
     ///
@@ -30688,7 +30547,6 @@ pub struct ModifyAssetCoreAttributeResponse {
     output = ModifyAssetFilterViewResponse,
     error = super::errors::ModifyAssetFilterViewError
 )]
-#[derive(Default)]
 pub struct ModifyAssetFilterView {
     /// `ViewID`: an unsigned 64-bit integer.
     ///
@@ -30730,7 +30588,6 @@ pub struct ModifyAssetFilterViewResponse {
     output = ModifyAssetTagResponse,
     error = super::errors::ModifyAssetTagError
 )]
-#[derive(Default)]
 pub struct ModifyAssetTag {
     /// `Key`: a string.
     ///
@@ -30807,7 +30664,6 @@ pub struct ModifyAssetTagResponse {
     output = ModifyAssetTagsResponse,
     error = super::errors::ModifyAssetTagsError
 )]
-#[derive(Default)]
 pub struct ModifyAssetTags {
     /// `MemberId`: a list of strings.
     ///
@@ -30862,7 +30718,6 @@ pub struct ModifyAssetTagsResponse {
     output = ModifyAssetTagsByAssetInfoResponse,
     error = super::errors::ModifyAssetTagsByAssetInfoError
 )]
-#[derive(Default)]
 pub struct ModifyAssetTagsByAssetInfo {
     /// `MemberId`: a list of strings.
     ///
@@ -30914,7 +30769,6 @@ pub struct ModifyAssetTagsByAssetInfoResponse {
     output = ModifyBanModeResponse,
     error = super::errors::ModifyBanModeError
 )]
-#[derive(Default)]
 pub struct ModifyBanMode {
     /// `Mode`: a string.
     ///
@@ -30952,7 +30806,6 @@ pub struct ModifyBanModeResponse {
     output = ModifyBaselinePolicyResponse,
     error = super::errors::ModifyBaselinePolicyError
 )]
-#[derive(Default)]
 pub struct ModifyBaselinePolicy {
     /// `Policy`: a [`BaselinePolicy`](super::models::BaselinePolicy).
     pub policy: models::BaselinePolicy,
@@ -30983,7 +30836,6 @@ pub struct ModifyBaselinePolicyResponse {
     output = ModifyBaselinePolicyEnableResponse,
     error = super::errors::ModifyBaselinePolicyEnableError
 )]
-#[derive(Default)]
 pub struct ModifyBaselinePolicyEnable {
     /// `PolicyIDList`: a list of unsigned 64-bit integers.
     ///
@@ -31027,7 +30879,6 @@ pub struct ModifyBaselinePolicyEnableResponse {
     output = ModifyBaselineSyncConfResponse,
     error = super::errors::ModifyBaselineSyncConfError
 )]
-#[derive(Default)]
 pub struct ModifyBaselineSyncConf {
     /// `SyncConf`: a [`BaselineSyncConf`](super::models::BaselineSyncConf).
     pub sync_conf: models::BaselineSyncConf,
@@ -31058,7 +30909,6 @@ pub struct ModifyBaselineSyncConfResponse {
     output = ModifyBaselineUserOtherConfResponse,
     error = super::errors::ModifyBaselineUserOtherConfError
 )]
-#[derive(Default)]
 pub struct ModifyBaselineUserOtherConf {
     /// `UserConf`: a [`BaselineUserOtherConf`](super::models::BaselineUserOtherConf).
     pub user_conf: models::BaselineUserOtherConf,
@@ -31089,7 +30939,6 @@ pub struct ModifyBaselineUserOtherConfResponse {
     output = ModifyBaselineUserWeakPasswordConfResponse,
     error = super::errors::ModifyBaselineUserWeakPasswordConfError
 )]
-#[derive(Default)]
 pub struct ModifyBaselineUserWeakPasswordConf {
     /// `UserConf`: a string.
     pub user_conf: String,
@@ -31120,7 +30969,6 @@ pub struct ModifyBaselineUserWeakPasswordConfResponse {
     output = ModifyBruteAttackBanStatusResponse,
     error = super::errors::ModifyBruteAttackBanStatusError
 )]
-#[derive(Default)]
 pub struct ModifyBruteAttackBanStatus {
     /// `MemberId`: a list of strings.
     ///
@@ -31168,7 +31016,6 @@ pub struct ModifyBruteAttackBanStatusResponse {
     output = ModifyBruteAttackRulesResponse,
     error = super::errors::ModifyBruteAttackRulesError
 )]
-#[derive(Default)]
 pub struct ModifyBruteAttackRules {
     /// `Rules`: a list of [`BruteAttackRule`](super::models::BruteAttackRule) objects.
     pub rules: Vec<models::BruteAttackRule>,
@@ -31199,7 +31046,6 @@ pub struct ModifyBruteAttackRulesResponse {
     output = ModifyCSIPLicenseBindsResponse,
     error = super::errors::ModifyCSIPLicenseBindsError
 )]
-#[derive(Default)]
 pub struct ModifyCSIPLicenseBinds {
     /// `ResourceId`: a string.
     ///
@@ -31248,7 +31094,6 @@ pub struct ModifyCSIPLicenseBindsResponse {
     output = ModifyCSIPLicenseUnBindsResponse,
     error = super::errors::ModifyCSIPLicenseUnBindsError
 )]
-#[derive(Default)]
 pub struct ModifyCSIPLicenseUnBinds {
     /// `InstanceIDs`: a list of strings.
     ///
@@ -31300,7 +31145,6 @@ pub struct ModifyCSIPLicenseUnBindsResponse {
     output = ModifyCSIPRaspLicenseBindsResponse,
     error = super::errors::ModifyCSIPRaspLicenseBindsError
 )]
-#[derive(Default)]
 pub struct ModifyCSIPRaspLicenseBinds {
     /// `ResourceId`: a string.
     ///
@@ -31354,7 +31198,6 @@ pub struct ModifyCSIPRaspLicenseBindsResponse {
     output = ModifyCSIPRaspLicenseUnBindsResponse,
     error = super::errors::ModifyCSIPRaspLicenseUnBindsError
 )]
-#[derive(Default)]
 pub struct ModifyCSIPRaspLicenseUnBinds {
     /// `InstanceIDs`: a list of strings.
     ///
@@ -31406,7 +31249,6 @@ pub struct ModifyCSIPRaspLicenseUnBindsResponse {
     output = ModifyClusterDefendStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyClusterDefendStatus {
     /// `DefendStatus`: a boolean.
     ///
@@ -31463,7 +31305,6 @@ pub struct ModifyClusterDefendStatusResponse {
     output = ModifyCosAuditBucketMonitorStatusResponse,
     error = super::errors::ModifyCosAuditBucketMonitorStatusError
 )]
-#[derive(Default)]
 pub struct ModifyCosAuditBucketMonitorStatus {
     /// `BucketNameSet`: a list of strings.
     ///
@@ -31496,7 +31337,6 @@ pub struct ModifyCosAuditBucketMonitorStatusResponse {
     output = ModifyCosAuditMonitorAccountResponse,
     error = super::errors::ModifyCosAuditMonitorAccountError
 )]
-#[derive(Default)]
 pub struct ModifyCosAuditMonitorAccount {
     /// `ResourceId`: a string.
     ///
@@ -31532,7 +31372,6 @@ pub struct ModifyCosAuditMonitorAccountResponse {
     output = ModifyCosAuditObjectIdentifyStatusResponse,
     error = super::errors::ModifyCosAuditObjectIdentifyStatusError
 )]
-#[derive(Default)]
 pub struct ModifyCosAuditObjectIdentifyStatus {
     /// `ResourceId`: a string.
     ///
@@ -31570,7 +31409,6 @@ pub struct ModifyCosAuditObjectIdentifyStatusResponse {
     output = ModifyCosAuditObjectSampleRateResponse,
     error = super::errors::ModifyCosAuditObjectSampleRateError
 )]
-#[derive(Default)]
 pub struct ModifyCosAuditObjectSampleRate {
     /// `BucketIdSet`: a list of unsigned 64-bit integers.
     ///
@@ -31628,7 +31466,6 @@ pub struct ModifyCosAuditObjectSampleRateResponse {
     output = ModifyCosMarkInfoResponse,
     error = super::errors::ModifyCosMarkInfoError
 )]
-#[derive(Default)]
 pub struct ModifyCosMarkInfo {
     /// `BucketNameSet`: a list of [`CosBucketInfo`](super::models::CosBucketInfo) objects.
     ///
@@ -31661,7 +31498,6 @@ pub struct ModifyCosMarkInfoResponse {
     output = ModifyCspmShardConfigResponse,
     error = super::errors::ModifyCspmShardConfigError
 )]
-#[derive(Default)]
 pub struct ModifyCspmShardConfig {
     /// `AutoShardStatus`: an unsigned 64-bit integer.
     ///
@@ -31706,7 +31542,6 @@ pub struct ModifyCspmShardConfigResponse {
     output = ModifyDspmAccessRecordResponse,
     error = super::errors::ModifyDspmAccessRecordError
 )]
-#[derive(Default)]
 pub struct ModifyDspmAccessRecord {
     /// `MemberId`: a list of strings.
     ///
@@ -31747,7 +31582,6 @@ pub struct ModifyDspmAccessRecordResponse {
     output = ModifyDspmApplyingIdentifyComplianceGroupResponse,
     error = super::errors::ModifyDspmApplyingIdentifyComplianceGroupError
 )]
-#[derive(Default)]
 pub struct ModifyDspmApplyingIdentifyComplianceGroup {
     /// `ComplianceId`: an unsigned 64-bit integer.
     ///
@@ -31785,7 +31619,6 @@ pub struct ModifyDspmApplyingIdentifyComplianceGroupResponse {
     output = ModifyDspmApproveStatusResponse,
     error = super::errors::ModifyDspmApproveStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDspmApproveStatus {
     /// `OrderId`: a string.
     ///
@@ -31821,7 +31654,6 @@ pub struct ModifyDspmApproveStatusResponse {
     output = ModifyDspmAssetAccountResponse,
     error = super::errors::ModifyDspmAssetAccountError
 )]
-#[derive(Default)]
 pub struct ModifyDspmAssetAccount {
     /// `AssetId`: a string.
     ///
@@ -31879,7 +31711,6 @@ pub struct ModifyDspmAssetAccountResponse {
     output = ModifyDspmAssetAccountPrivilegesResponse,
     error = super::errors::ModifyDspmAssetAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct ModifyDspmAssetAccountPrivileges {
     /// `AssetId`: a string.
     ///
@@ -31923,7 +31754,6 @@ pub struct ModifyDspmAssetAccountPrivilegesResponse {
     output = ModifyDspmAssetDataScanTaskResponse,
     error = super::errors::ModifyDspmAssetDataScanTaskError
 )]
-#[derive(Default)]
 pub struct ModifyDspmAssetDataScanTask {
     /// `AssetIds`: a list of strings.
     ///
@@ -31979,7 +31809,6 @@ pub struct ModifyDspmAssetDataScanTaskResponse {
     output = ModifyDspmAssetDataScanTaskStatusResponse,
     error = super::errors::ModifyDspmAssetDataScanTaskStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDspmAssetDataScanTaskStatus {
     /// `TaskIds`: a list of unsigned 64-bit integers.
     ///
@@ -32020,7 +31849,6 @@ pub struct ModifyDspmAssetDataScanTaskStatusResponse {
     output = ModifyDspmAssetLogDeliverySwitchResponse,
     error = super::errors::ModifyDspmAssetLogDeliverySwitchError
 )]
-#[derive(Default)]
 pub struct ModifyDspmAssetLogDeliverySwitch {
     /// `AssetId`: a string.
     ///
@@ -32058,7 +31886,6 @@ pub struct ModifyDspmAssetLogDeliverySwitchResponse {
     output = ModifyDspmAssetSecurityAnalysisSwitchResponse,
     error = super::errors::ModifyDspmAssetSecurityAnalysisSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyDspmAssetSecurityAnalysisSwitch {
     /// `Instances`: a list of [`DspmAssetInstance`](super::models::DspmAssetInstance) objects.
     pub instances: Vec<models::DspmAssetInstance>,
@@ -32094,7 +31921,6 @@ pub struct ModifyDspmAssetSecurityAnalysisSwitchResponse {
     output = ModifyDspmAuditFilterStrategyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDspmAuditFilterStrategy {
     /// `AuditFilterStrategyId`: an unsigned 64-bit integer.
     ///
@@ -32150,7 +31976,6 @@ pub struct ModifyDspmAuditFilterStrategyResponse {
     output = ModifyDspmBackupSettingResponse,
     error = super::errors::ModifyDspmBackupSettingError
 )]
-#[derive(Default)]
 pub struct ModifyDspmBackupSetting {
     /// `MemberId`: a list of strings.
     ///
@@ -32198,7 +32023,6 @@ pub struct ModifyDspmBackupSettingResponse {
     output = ModifyDspmCkafkaSaveResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDspmCkafkaSave {
     /// `VipType`: a signed 64-bit integer.
     ///
@@ -32267,7 +32091,6 @@ pub struct ModifyDspmCkafkaSaveResponse {
     output = ModifyDspmCkafkaStartResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDspmCkafkaStart {
     /// `LogDeliveryInfo`: a list of [`LogDeliveryInfo`](super::models::LogDeliveryInfo) objects.
     pub log_delivery_info: Vec<models::LogDeliveryInfo>,
@@ -32298,7 +32121,6 @@ pub struct ModifyDspmCkafkaStartResponse {
     output = ModifyDspmCkafkaStopResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDspmCkafkaStop {
     /// `LogDeliveryInfo`: a list of [`LogDeliveryInfo`](super::models::LogDeliveryInfo) objects.
     pub log_delivery_info: Vec<models::LogDeliveryInfo>,
@@ -32329,7 +32151,6 @@ pub struct ModifyDspmCkafkaStopResponse {
     output = ModifyDspmIdentifyCategoryResponse,
     error = super::errors::ModifyDspmIdentifyCategoryError
 )]
-#[derive(Default)]
 pub struct ModifyDspmIdentifyCategory {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -32372,7 +32193,6 @@ pub struct ModifyDspmIdentifyCategoryResponse {
     output = ModifyDspmIdentifyComplianceGroupResponse,
     error = super::errors::ModifyDspmIdentifyComplianceGroupError
 )]
-#[derive(Default)]
 pub struct ModifyDspmIdentifyComplianceGroup {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -32425,7 +32245,6 @@ pub struct ModifyDspmIdentifyComplianceGroupResponse {
     output = ModifyDspmIdentifyComplianceGroupStatusResponse,
     error = super::errors::ModifyDspmIdentifyComplianceGroupStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDspmIdentifyComplianceGroupStatus {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -32468,7 +32287,6 @@ pub struct ModifyDspmIdentifyComplianceGroupStatusResponse {
     output = ModifyDspmIdentifyComplianceRuleLevelInfoResponse,
     error = super::errors::ModifyDspmIdentifyComplianceRuleLevelInfoError
 )]
-#[derive(Default)]
 pub struct ModifyDspmIdentifyComplianceRuleLevelInfo {
     /// `ComplianceId`: an unsigned 64-bit integer.
     ///
@@ -32516,7 +32334,6 @@ pub struct ModifyDspmIdentifyComplianceRuleLevelInfoResponse {
     output = ModifyDspmIdentifyInfoResponse,
     error = super::errors::ModifyDspmIdentifyInfoError
 )]
-#[derive(Default)]
 pub struct ModifyDspmIdentifyInfo {
     /// `Subject`: a string.
     ///
@@ -32547,7 +32364,6 @@ pub struct ModifyDspmIdentifyInfoResponse {
     output = ModifyDspmIdentifyLevelGroupResponse,
     error = super::errors::ModifyDspmIdentifyLevelGroupError
 )]
-#[derive(Default)]
 pub struct ModifyDspmIdentifyLevelGroup {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -32598,7 +32414,6 @@ pub struct ModifyDspmIdentifyLevelGroupResponse {
     output = ModifyDspmIdentifyLevelItemResponse,
     error = super::errors::ModifyDspmIdentifyLevelItemError
 )]
-#[derive(Default)]
 pub struct ModifyDspmIdentifyLevelItem {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -32646,7 +32461,6 @@ pub struct ModifyDspmIdentifyLevelItemResponse {
     output = ModifyDspmIdentifyRuleResponse,
     error = super::errors::ModifyDspmIdentifyRuleError
 )]
-#[derive(Default)]
 pub struct ModifyDspmIdentifyRule {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -32705,7 +32519,6 @@ pub struct ModifyDspmIdentifyRuleResponse {
     output = ModifyDspmIdentifyRuleStatusResponse,
     error = super::errors::ModifyDspmIdentifyRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDspmIdentifyRuleStatus {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -32748,7 +32561,6 @@ pub struct ModifyDspmIdentifyRuleStatusResponse {
     output = ModifyDspmIpInfoResponse,
     error = super::errors::ModifyDspmIpInfoError
 )]
-#[derive(Default)]
 pub struct ModifyDspmIpInfo {
     /// `Ip`: a string.
     ///
@@ -32786,7 +32598,6 @@ pub struct ModifyDspmIpInfoResponse {
     output = ModifyDspmLogDeliveryTypeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDspmLogDeliveryType {
     /// `LogType`: a signed 64-bit integer.
     ///
@@ -32829,7 +32640,6 @@ pub struct ModifyDspmLogDeliveryTypeResponse {
     output = ModifyDspmPersonalIdentifyResponse,
     error = super::errors::ModifyDspmPersonalIdentifyError
 )]
-#[derive(Default)]
 pub struct ModifyDspmPersonalIdentify {
     /// `PersonId`: a string.
     ///
@@ -32867,7 +32677,6 @@ pub struct ModifyDspmPersonalIdentifyResponse {
     output = ModifyDspmRestoreLogTaskResponse,
     error = super::errors::ModifyDspmRestoreLogTaskError
 )]
-#[derive(Default)]
 pub struct ModifyDspmRestoreLogTask {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -32900,7 +32709,6 @@ pub struct ModifyDspmRestoreLogTaskResponse {
     output = ModifyDspmRiskInfoResponse,
     error = super::errors::ModifyDspmRiskInfoError
 )]
-#[derive(Default)]
 pub struct ModifyDspmRiskInfo {
     /// `RiskId`: a list of strings.
     ///
@@ -32938,7 +32746,6 @@ pub struct ModifyDspmRiskInfoResponse {
     output = ModifyDspmRiskStrategyResponse,
     error = super::errors::ModifyDspmRiskStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyDspmRiskStrategy {
     /// `MemberId`: a list of strings.
     ///
@@ -33006,7 +32813,6 @@ pub struct ModifyDspmRiskStrategyResponse {
     output = ModifyDspmWhitelistStrategyResponse,
     error = super::errors::ModifyDspmWhitelistStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyDspmWhitelistStrategy {
     /// `MemberId`: a list of strings.
     ///
@@ -33054,7 +32860,6 @@ pub struct ModifyDspmWhitelistStrategyResponse {
     output = ModifyEDRRuleResponse,
     error = super::errors::ModifyEDRRuleError
 )]
-#[derive(Default)]
 pub struct ModifyEDRRule {
     /// `RuleType`: a signed 64-bit integer.
     ///
@@ -33235,7 +33040,6 @@ pub struct ModifyEDRRuleResponse {
     output = ModifyEDRRuleStatusResponse,
     error = super::errors::ModifyEDRRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyEDRRuleStatus {
     /// `Status`: a signed 64-bit integer.
     ///
@@ -33285,7 +33089,6 @@ pub struct ModifyEDRRuleStatusResponse {
     output = ModifyEDRRulesActionResponse,
     error = super::errors::ModifyEDRRulesActionError
 )]
-#[derive(Default)]
 pub struct ModifyEDRRulesAction {
     /// `RuleIDs`: a list of strings.
     ///
@@ -33330,7 +33133,6 @@ pub struct ModifyEDRRulesActionResponse {
     output = ModifyEdrAlertIsolationResponse,
     error = super::errors::ModifyEdrAlertIsolationError
 )]
-#[derive(Default)]
 pub struct ModifyEdrAlertIsolation {
     /// `Targets`: a list of [`EdrAlertTarget`](super::models::EdrAlertTarget) objects.
     pub targets: Vec<models::EdrAlertTarget>,
@@ -33371,7 +33173,6 @@ pub struct ModifyEdrAlertIsolationResponse {
     output = ModifyEdrAlertPermanentIgnoreResponse,
     error = super::errors::ModifyEdrAlertPermanentIgnoreError
 )]
-#[derive(Default)]
 pub struct ModifyEdrAlertPermanentIgnore {
     /// `Targets`: a list of [`EdrAlertTargetForIgnore`](super::models::EdrAlertTargetForIgnore) objects.
     pub targets: Vec<models::EdrAlertTargetForIgnore>,
@@ -33407,7 +33208,6 @@ pub struct ModifyEdrAlertPermanentIgnoreResponse {
     output = ModifyEdrAlertStatusResponse,
     error = super::errors::ModifyEdrAlertStatusError
 )]
-#[derive(Default)]
 pub struct ModifyEdrAlertStatus {
     /// `Targets`: a list of [`EdrAlertTarget`](super::models::EdrAlertTarget) objects.
     pub targets: Vec<models::EdrAlertTarget>,
@@ -33443,7 +33243,6 @@ pub struct ModifyEdrAlertStatusResponse {
     output = ModifyEdrExcludeNetworkSegmentsResponse,
     error = super::errors::ModifyEdrExcludeNetworkSegmentsError
 )]
-#[derive(Default)]
 pub struct ModifyEdrExcludeNetworkSegments {
     /// `MemberId`: a list of strings.
     ///
@@ -33476,7 +33275,6 @@ pub struct ModifyEdrExcludeNetworkSegmentsResponse {
     output = ModifyEdrLogCollectPathResponse,
     error = super::errors::ModifyEdrLogCollectPathError
 )]
-#[derive(Default)]
 pub struct ModifyEdrLogCollectPath {
     /// `MemberId`: a list of strings.
     ///
@@ -33507,7 +33305,6 @@ pub struct ModifyEdrLogCollectPathResponse {
     output = ModifyExposureAutoTagRuleResponse,
     error = super::errors::ModifyExposureAutoTagRuleError
 )]
-#[derive(Default)]
 pub struct ModifyExposureAutoTagRule {
     /// `RuleName`: a string.
     ///
@@ -33591,7 +33388,6 @@ pub struct ModifyExposureAutoTagRuleResponse {
     output = ModifyExposureAutoTagRuleStatusResponse,
     error = super::errors::ModifyExposureAutoTagRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyExposureAutoTagRuleStatus {
     /// `RuleID`: an unsigned 64-bit integer.
     ///
@@ -33635,7 +33431,6 @@ pub struct ModifyExposureAutoTagRuleStatusResponse {
     output = ModifyExposureTagResponse,
     error = super::errors::ModifyExposureTagError
 )]
-#[derive(Default)]
 pub struct ModifyExposureTag {
     /// `ExposureIDs`: a list of unsigned 64-bit integers.
     ///
@@ -33684,7 +33479,6 @@ pub struct ModifyExposureTagResponse {
     output = ModifyIaCTokenPeriodResponse,
     error = super::errors::ModifyIaCTokenPeriodError
 )]
-#[derive(Default)]
 pub struct ModifyIaCTokenPeriod {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -33717,7 +33511,6 @@ pub struct ModifyIaCTokenPeriodResponse {
     output = ModifyImageRegistryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyImageRegistry {
     /// `MemberId`: a list of strings.
     ///
@@ -33823,7 +33616,6 @@ pub struct ModifyImageRegistryResponse {
     output = ModifyImageRegistryTimedScanTaskConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyImageRegistryTimedScanTaskConfig {
     /// `MemberId`: a list of strings.
     ///
@@ -33885,7 +33677,6 @@ pub struct ModifyImageRegistryTimedScanTaskConfigResponse {
     output = ModifyImageSensitiveWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyImageSensitiveWhitelist {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -33943,7 +33734,6 @@ pub struct ModifyImageSensitiveWhitelistResponse {
     output = ModifyImageVirusWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyImageVirusWhitelist {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -34006,7 +33796,6 @@ pub struct ModifyImageVirusWhitelistResponse {
     output = ModifyImageVulWhitelistResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyImageVulWhitelist {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -34064,7 +33853,6 @@ pub struct ModifyImageVulWhitelistResponse {
     output = ModifyLoginWhiteRecordResponse,
     error = super::errors::ModifyLoginWhiteRecordError
 )]
-#[derive(Default)]
 pub struct ModifyLoginWhiteRecord {
     /// `UserName`: a string.
     ///
@@ -34133,7 +33921,6 @@ pub struct ModifyLoginWhiteRecordResponse {
     output = ModifyMachineAutoClearConfigResponse,
     error = super::errors::ModifyMachineAutoClearConfigError
 )]
-#[derive(Default)]
 pub struct ModifyMachineAutoClearConfig {
     /// `ClearRule`: an unsigned 64-bit integer.
     ///
@@ -34166,7 +33953,6 @@ pub struct ModifyMachineAutoClearConfigResponse {
     output = ModifyMachineRemarkResponse,
     error = super::errors::ModifyMachineRemarkError
 )]
-#[derive(Default)]
 pub struct ModifyMachineRemark {
     /// `InstanceId`: a string.
     ///
@@ -34204,7 +33990,6 @@ pub struct ModifyMachineRemarkResponse {
     output = ModifyMachinesLoginTypeResponse,
     error = super::errors::ModifyMachinesLoginTypeError
 )]
-#[derive(Default)]
 pub struct ModifyMachinesLoginType {
     /// `LoginType`: an unsigned 64-bit integer.
     ///
@@ -34272,7 +34057,6 @@ pub struct ModifyMachinesLoginTypeResponse {
     output = ModifyMalwareTimingScanSettingsResponse,
     error = super::errors::ModifyMalwareTimingScanSettingsError
 )]
-#[derive(Default)]
 pub struct ModifyMalwareTimingScanSettings {
     /// `Cycle`: a signed 64-bit integer.
     ///
@@ -34446,7 +34230,6 @@ pub struct ModifyMalwareTimingScanSettingsResponse {
     output = ModifyNFSScanConfResponse,
     error = super::errors::ModifyNFSScanConfError
 )]
-#[derive(Default)]
 pub struct ModifyNFSScanConf {
     /// `Enable`: an unsigned 64-bit integer.
     ///
@@ -34499,7 +34282,6 @@ pub struct ModifyNFSScanConfResponse {
     output = ModifyNFSScanHostResponse,
     error = super::errors::ModifyNFSScanHostError
 )]
-#[derive(Default)]
 pub struct ModifyNFSScanHost {
     /// `MemberId`: a list of strings.
     ///
@@ -34532,7 +34314,6 @@ pub struct ModifyNFSScanHostResponse {
     output = ModifyNetAttackSettingResponse,
     error = super::errors::ModifyNetAttackSettingError
 )]
-#[derive(Default)]
 pub struct ModifyNetAttackSetting {
     /// `NetAttackEnable`: an unsigned 64-bit integer.
     ///
@@ -34609,7 +34390,6 @@ pub struct ModifyNetAttackSettingResponse {
     output = ModifyNotifyAgentOfflineDurationResponse,
     error = super::errors::ModifyNotifyAgentOfflineDurationError
 )]
-#[derive(Default)]
 pub struct ModifyNotifyAgentOfflineDuration {
     /// `Duration`: a string.
     ///
@@ -34637,7 +34417,6 @@ pub struct ModifyNotifyAgentOfflineDurationResponse {
     output = ModifyNotifyAssetConfigResponse,
     error = super::errors::ModifyNotifyAssetConfigError
 )]
-#[derive(Default)]
 pub struct ModifyNotifyAssetConfig {
     /// `Items`: a list of [`NotifyAssetConfigItem`](super::models::NotifyAssetConfigItem) objects.
     pub items: Option<Vec<models::NotifyAssetConfigItem>>,
@@ -34663,7 +34442,6 @@ pub struct ModifyNotifyAssetConfigResponse {
     output = ModifyNotifyMemberResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyNotifyMember {
     /// `MemberId`: a list of strings.
     ///
@@ -34691,7 +34469,6 @@ pub struct ModifyNotifyMemberResponse {
     output = ModifyNotifySettingResponse,
     error = super::errors::ModifyNotifySettingError
 )]
-#[derive(Default)]
 pub struct ModifyNotifySetting {
     /// `Module`: a string.
     ///
@@ -34744,7 +34521,6 @@ pub struct ModifyNotifySettingResponse {
     output = ModifyNotifySettingAkResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyNotifySettingAk {
     /// `Alert`: a list of [`LevelOption`](super::models::LevelOption) objects.
     pub alert: Option<Vec<models::LevelOption>>,
@@ -34790,7 +34566,6 @@ pub struct ModifyNotifySettingAkResponse {
     output = ModifyNotifySettingAlertResponse,
     error = super::errors::ModifyNotifySettingAlertError
 )]
-#[derive(Default)]
 pub struct ModifyNotifySettingAlert {
     /// `Settings`: a list of [`NotifySetting`](super::models::NotifySetting) objects.
     pub settings: Vec<models::NotifySetting>,
@@ -34816,7 +34591,6 @@ pub struct ModifyNotifySettingAlertResponse {
     output = ModifyOrganizationAccountStatusResponse,
     error = super::errors::ModifyOrganizationAccountStatusError
 )]
-#[derive(Default)]
 pub struct ModifyOrganizationAccountStatus {
     /// `Status`: a signed 64-bit integer.
     ///
@@ -34854,7 +34628,6 @@ pub struct ModifyOrganizationAccountStatusResponse {
     output = ModifyPayConfigResponse,
     error = super::errors::ModifyPayConfigError
 )]
-#[derive(Default)]
 pub struct ModifyPayConfig {
     /// `HostConfig`: a [`HostAutoScaleConfig`](super::models::HostAutoScaleConfig).
     pub host_config: Option<models::HostAutoScaleConfig>,
@@ -34880,7 +34653,6 @@ pub struct ModifyPayConfigResponse {
     output = ModifyPolicyStatusResponse,
     error = super::errors::ModifyPolicyStatusError
 )]
-#[derive(Default)]
 pub struct ModifyPolicyStatus {
     /// `PolicyIdSet`: a list of signed 64-bit integers.
     ///
@@ -34913,7 +34685,6 @@ pub struct ModifyPolicyStatusResponse {
     output = ModifyProtectionSettingResponse,
     error = super::errors::ModifyProtectionSettingError
 )]
-#[derive(Default)]
 pub struct ModifyProtectionSetting {
     /// `AssetType`: a string.
     ///
@@ -34958,7 +34729,6 @@ pub struct ModifyProtectionSettingResponse {
     output = ModifyRaspLicenseBindsResponse,
     error = super::errors::ModifyRaspLicenseBindsError
 )]
-#[derive(Default)]
 pub struct ModifyRaspLicenseBinds {
     /// `AssetType`: a string.
     ///
@@ -35017,7 +34787,6 @@ pub struct ModifyRaspLicenseBindsResponse {
     output = ModifyReverseShellSystemPolicyConfigResponse,
     error = super::errors::ModifyReverseShellSystemPolicyConfigError
 )]
-#[derive(Default)]
 pub struct ModifyReverseShellSystemPolicyConfig {
     /// `MemberId`: a list of strings.
     ///
@@ -35090,7 +34859,6 @@ pub struct ModifyReverseShellSystemPolicyConfigResponse {
     output = ModifyRiskCenterRiskStatusResponse,
     error = super::errors::ModifyRiskCenterRiskStatusError
 )]
-#[derive(Default)]
 pub struct ModifyRiskCenterRiskStatus {
     /// `RiskStatusKeys`: a list of [`RiskCenterStatusKey`](super::models::RiskCenterStatusKey) objects.
     pub risk_status_keys: Vec<models::RiskCenterStatusKey>,
@@ -35131,7 +34899,6 @@ pub struct ModifyRiskCenterRiskStatusResponse {
     output = ModifyRiskCenterScanTaskResponse,
     error = super::errors::ModifyRiskCenterScanTaskError
 )]
-#[derive(Default)]
 pub struct ModifyRiskCenterScanTask {
     /// `TaskName`: a string.
     ///
@@ -35228,7 +34995,6 @@ pub struct ModifyRiskCenterScanTaskResponse {
     output = ModifyRiskScanCronConfigResponse,
     error = super::errors::ModifyRiskScanCronConfigError
 )]
-#[derive(Default)]
 pub struct ModifyRiskScanCronConfig {
     /// `MemberId`: a list of strings.
     ///
@@ -35286,7 +35052,6 @@ pub struct ModifyRiskScanCronConfigResponse {
     output = ModifySandboxACLRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySandboxACLRule {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -35347,7 +35112,6 @@ pub struct ModifySandboxACLRuleResponse {
     output = ModifySandboxACLRuleStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySandboxACLRuleStatus {
     /// `IDList`: a list of signed 64-bit integers.
     ///
@@ -35381,7 +35145,6 @@ pub struct ModifySandboxACLRuleStatusResponse {
     output = ModifySandboxAlertStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySandboxAlertStatus {
     /// `AlertType`: a string.
     ///
@@ -35425,7 +35188,6 @@ pub struct ModifySandboxAlertStatusResponse {
     output = ModifySandboxDLPRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySandboxDLPRule {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -35489,7 +35251,6 @@ pub struct ModifySandboxDLPRuleResponse {
     output = ModifySandboxDLPRuleStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySandboxDLPRuleStatus {
     /// `IDList`: a list of signed 64-bit integers.
     ///
@@ -35523,7 +35284,6 @@ pub struct ModifySandboxDLPRuleStatusResponse {
     output = ModifySandboxFileRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySandboxFileRule {
     /// `MemberId`: a list of strings.
     ///
@@ -35566,7 +35326,6 @@ pub struct ModifySandboxFileRuleResponse {
     output = ModifySandboxFileRuleStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySandboxFileRuleStatus {
     /// `IDList`: a list of signed 64-bit integers.
     ///
@@ -35606,7 +35365,6 @@ pub struct ModifySandboxFileRuleStatusResponse {
     output = ModifySandboxLLMAuditRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySandboxLLMAuditRule {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -35664,7 +35422,6 @@ pub struct ModifySandboxLLMAuditRuleResponse {
     output = ModifySandboxLLMAuditRuleStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySandboxLLMAuditRuleStatus {
     /// `IDList`: a list of signed 64-bit integers.
     ///
@@ -35698,7 +35455,6 @@ pub struct ModifySandboxLLMAuditRuleStatusResponse {
     output = ModifySecurityScoreRuleResponse,
     error = super::errors::ModifySecurityScoreRuleError
 )]
-#[derive(Default)]
 pub struct ModifySecurityScoreRule {
     /// `Rules`: a list of [`ModifyRuleItem`](super::models::ModifyRuleItem) objects.
     pub rules: Vec<models::ModifyRuleItem>,
@@ -35732,7 +35488,6 @@ pub struct ModifySecurityScoreRuleResponse {
     output = ModifyShareUserAKResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyShareUserAK {
     /// `MemberId`: a list of strings.
     ///
@@ -35776,7 +35531,6 @@ pub struct ModifyShareUserAKResponse {
     output = ModifyShareUserCSPMResponse,
     error = super::errors::ModifyShareUserCSPMError
 )]
-#[derive(Default)]
 pub struct ModifyShareUserCSPM {
     /// `MemberId`: a list of strings.
     ///
@@ -35820,7 +35574,6 @@ pub struct ModifyShareUserCSPMResponse {
     output = ModifyShareUserDspmResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyShareUserDspm {
     /// `MemberId`: a list of strings.
     ///
@@ -35864,7 +35617,6 @@ pub struct ModifyShareUserDspmResponse {
     output = ModifySkillScanAlertStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySkillScanAlertStatus {
     /// `IDs`: a list of signed 64-bit integers.
     ///
@@ -35908,7 +35660,6 @@ pub struct ModifySkillScanAlertStatusResponse {
     output = ModifyUebaRuleSwitchResponse,
     error = super::errors::ModifyUebaRuleSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyUebaRuleSwitch {
     /// `RuleID`: a string.
     ///
@@ -35957,7 +35708,6 @@ pub struct ModifyUebaRuleSwitchResponse {
     output = ModifyVulScanPeriodicResponse,
     error = super::errors::ModifyVulScanPeriodicError
 )]
-#[derive(Default)]
 pub struct ModifyVulScanPeriodic {
     /// `Status`: a signed 64-bit integer.
     ///
@@ -36065,7 +35815,6 @@ pub struct ModifyVulScanPeriodicResponse {
     output = ModifyVulWhitelistConfigResponse,
     error = super::errors::ModifyVulWhitelistConfigError
 )]
-#[derive(Default)]
 pub struct ModifyVulWhitelistConfig {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -36113,7 +35862,6 @@ pub struct ModifyVulWhitelistConfigResponse {
     output = ModifyVulWhitelistSwitchResponse,
     error = super::errors::ModifyVulWhitelistSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyVulWhitelistSwitch {
     /// `Id`: a list of unsigned 64-bit integers.
     ///
@@ -36151,7 +35899,6 @@ pub struct ModifyVulWhitelistSwitchResponse {
     output = ModifyWebhookPolicyResponse,
     error = super::errors::ModifyWebhookPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyWebhookPolicy {
     /// `Name`: a string.
     ///
@@ -36226,7 +35973,6 @@ pub struct ModifyWebhookPolicyResponse {
     output = ModifyWebhookPolicyStatusResponse,
     error = super::errors::ModifyWebhookPolicyStatusError
 )]
-#[derive(Default)]
 pub struct ModifyWebhookPolicyStatus {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -36260,7 +36006,6 @@ pub struct ModifyWebhookPolicyStatusResponse {
     output = ModifyWebhookReceiverResponse,
     error = super::errors::ModifyWebhookReceiverError
 )]
-#[derive(Default)]
 pub struct ModifyWebhookReceiver {
     /// `Name`: a string.
     ///
@@ -36336,7 +36081,6 @@ pub struct ModifyWebhookReceiverResponse {
     output = OperateRiskResponse,
     error = super::errors::OperateRiskError
 )]
-#[derive(Default)]
 pub struct OperateRisk {
     /// `RiskRuleId`: a string.
     ///
@@ -36389,7 +36133,6 @@ pub struct OperateRiskResponse {
     output = OperateRiskRulePolicyResponse,
     error = super::errors::OperateRiskRulePolicyError
 )]
-#[derive(Default)]
 pub struct OperateRiskRulePolicy {
     /// `OperateType`: a string.
     ///
@@ -36442,7 +36185,6 @@ pub struct OperateRiskRulePolicyResponse {
     output = ResetDspmAssetAccountPasswordResponse,
     error = super::errors::ResetDspmAssetAccountPasswordError
 )]
-#[derive(Default)]
 pub struct ResetDspmAssetAccountPassword {
     /// `AssetId`: a string.
     ///
@@ -36483,7 +36225,6 @@ pub struct ResetDspmAssetAccountPasswordResponse {
     output = RetryDspmExportLogResponse,
     error = super::errors::RetryDspmExportLogError
 )]
-#[derive(Default)]
 pub struct RetryDspmExportLog {
     /// `MemberId`: a list of strings.
     ///
@@ -36516,7 +36257,6 @@ pub struct RetryDspmExportLogResponse {
     output = RevertDspmAssetAccountResponse,
     error = super::errors::RevertDspmAssetAccountError
 )]
-#[derive(Default)]
 pub struct RevertDspmAssetAccount {
     /// `AssetId`: a string.
     ///
@@ -36567,7 +36307,6 @@ pub struct RevertDspmAssetAccountResponse {
     output = ScanBaselineAssetItemListResponse,
     error = super::errors::ScanBaselineAssetItemListError
 )]
-#[derive(Default)]
 pub struct ScanBaselineAssetItemList {
     /// `PolicyType`: a string.
     ///
@@ -36635,7 +36374,6 @@ pub struct ScanBaselineAssetItemListResponse {
     output = ScanBaselineItemListResponse,
     error = super::errors::ScanBaselineItemListError
 )]
-#[derive(Default)]
 pub struct ScanBaselineItemList {
     /// `PolicyType`: a string.
     ///
@@ -36692,7 +36430,6 @@ pub struct ScanBaselineItemListResponse {
     output = ScanBaselinePolicyListResponse,
     error = super::errors::ScanBaselinePolicyListError
 )]
-#[derive(Default)]
 pub struct ScanBaselinePolicyList {
     /// `PolicyType`: a string.
     ///
@@ -36731,7 +36468,6 @@ pub struct ScanBaselinePolicyListResponse {
     output = ScanBaselineRiskListResponse,
     error = super::errors::ScanBaselineRiskListError
 )]
-#[derive(Default)]
 pub struct ScanBaselineRiskList {
     /// `PolicyType`: a string.
     ///
@@ -36794,7 +36530,6 @@ pub struct ScanBaselineRiskListResponse {
     output = ScanCSIPTaskAgainResponse,
     error = super::errors::ScanCSIPTaskAgainError
 )]
-#[derive(Default)]
 pub struct ScanCSIPTaskAgain {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -36848,7 +36583,6 @@ pub struct ScanCSIPTaskAgainResponse {
     output = ScanEDRTaskAgainResponse,
     error = super::errors::ScanEDRTaskAgainError
 )]
-#[derive(Default)]
 pub struct ScanEDRTaskAgain {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -36891,7 +36625,6 @@ pub struct ScanEDRTaskAgainResponse {
     output = SendDspmAssetLoginSmsCodeResponse,
     error = super::errors::SendDspmAssetLoginSmsCodeError
 )]
-#[derive(Default)]
 pub struct SendDspmAssetLoginSmsCode {
     /// `PersonId`: a string.
     ///
@@ -36929,7 +36662,6 @@ pub struct SendDspmAssetLoginSmsCodeResponse {
     output = SendDspmCkafkaTestResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SendDspmCkafkaTest {
     /// `VipType`: a signed 64-bit integer.
     ///
@@ -36997,7 +36729,6 @@ pub struct SendDspmCkafkaTestResponse {
     output = StartOrModifyPreventUninstallResponse,
     error = super::errors::StartOrModifyPreventUninstallError
 )]
-#[derive(Default)]
 pub struct StartOrModifyPreventUninstall {
     /// `From`: an unsigned 64-bit integer.
     ///
@@ -37058,7 +36789,6 @@ pub struct StartOrModifyPreventUninstallResponse {
     output = StartOrModifyProcessDaemonResponse,
     error = super::errors::StartOrModifyProcessDaemonError
 )]
-#[derive(Default)]
 pub struct StartOrModifyProcessDaemon {
     /// `From`: an unsigned 64-bit integer.
     ///
@@ -37111,7 +36841,6 @@ pub struct StartOrModifyProcessDaemonResponse {
     output = StopBaselineScanTaskResponse,
     error = super::errors::StopBaselineScanTaskError
 )]
-#[derive(Default)]
 pub struct StopBaselineScanTask {
     /// `TaskID`: an unsigned 64-bit integer.
     ///
@@ -37145,7 +36874,6 @@ pub struct StopBaselineScanTaskResponse {
     output = StopCSIPManualMalwareScanResponse,
     error = super::errors::StopCSIPManualMalwareScanError
 )]
-#[derive(Default)]
 pub struct StopCSIPManualMalwareScan {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -37183,7 +36911,6 @@ pub struct StopCSIPManualMalwareScanResponse {
     output = StopEDRScanTaskResponse,
     error = super::errors::StopEDRScanTaskError
 )]
-#[derive(Default)]
 pub struct StopEDRScanTask {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -37221,7 +36948,6 @@ pub struct StopEDRScanTaskResponse {
     output = StopImageRegistryScanTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StopImageRegistryScanTask {
     /// `MemberId`: a list of strings.
     ///
@@ -37259,7 +36985,6 @@ pub struct StopImageRegistryScanTaskResponse {
     output = StopPreventUninstallResponse,
     error = super::errors::StopPreventUninstallError
 )]
-#[derive(Default)]
 pub struct StopPreventUninstall {
     /// `StopGlobal`: an unsigned 64-bit integer.
     ///
@@ -37302,7 +37027,6 @@ pub struct StopPreventUninstallResponse {
     output = StopProcessDaemonResponse,
     error = super::errors::StopProcessDaemonError
 )]
-#[derive(Default)]
 pub struct StopProcessDaemon {
     /// `StopGlobal`: an unsigned 64-bit integer.
     ///
@@ -37340,7 +37064,6 @@ pub struct StopProcessDaemonResponse {
     output = StopRiskCenterTaskResponse,
     error = super::errors::StopRiskCenterTaskError
 )]
-#[derive(Default)]
 pub struct StopRiskCenterTask {
     /// `TaskIdList`: a list of [`TaskIdListKey`](super::models::TaskIdListKey) objects.
     ///
@@ -37378,7 +37101,6 @@ pub struct StopRiskCenterTaskResponse {
     output = StopVulScanTaskResponse,
     error = super::errors::StopVulScanTaskError
 )]
-#[derive(Default)]
 pub struct StopVulScanTask {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -37416,7 +37138,6 @@ pub struct StopVulScanTaskResponse {
     output = SyncDspmAssetsResponse,
     error = super::errors::SyncDspmAssetsError
 )]
-#[derive(Default)]
 pub struct SyncDspmAssets {
     /// `MemberId`: a list of strings.
     ///
@@ -37444,7 +37165,6 @@ pub struct SyncDspmAssetsResponse {
     output = SyncDspmUsersResponse,
     error = super::errors::SyncDspmUsersError
 )]
-#[derive(Default)]
 pub struct SyncDspmUsers {}
 
 /// What a successful [`SyncDspmUsers`] call returns.
@@ -37467,7 +37187,6 @@ pub struct SyncDspmUsersResponse {
     output = SyncImageRegistryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SyncImageRegistry {
     /// `MemberId`: a list of strings.
     ///
@@ -37505,7 +37224,6 @@ pub struct SyncImageRegistryResponse {
     output = TestWebhookReceiverResponse,
     error = super::errors::TestWebhookReceiverError
 )]
-#[derive(Default)]
 pub struct TestWebhookReceiver {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -37542,7 +37260,6 @@ pub struct TestWebhookReceiverResponse {
     output = UninstallClusterAgentResponse,
     error = super::errors::UninstallClusterAgentError
 )]
-#[derive(Default)]
 pub struct UninstallClusterAgent {
     /// `ClusterCaMD5List`: a list of strings.
     ///
@@ -37576,7 +37293,6 @@ pub struct UninstallClusterAgentResponse {
     output = UninstallKeySandboxSkillResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UninstallKeySandboxSkill {
     /// `InstanceIdList`: a list of strings.
     ///
@@ -37609,7 +37325,6 @@ pub struct UninstallKeySandboxSkillResponse {
     output = UpdateAccessKeyAlarmStatusResponse,
     error = super::errors::UpdateAccessKeyAlarmStatusError
 )]
-#[derive(Default)]
 pub struct UpdateAccessKeyAlarmStatus {
     /// `Status`: a signed 64-bit integer.
     ///
@@ -37664,7 +37379,6 @@ pub struct UpdateAccessKeyAlarmStatusResponse {
     output = UpdateAccessKeyRemarkResponse,
     error = super::errors::UpdateAccessKeyRemarkError
 )]
-#[derive(Default)]
 pub struct UpdateAccessKeyRemark {
     /// `Remark`: a string.
     ///
@@ -37726,7 +37440,6 @@ pub struct UpdateAccessKeyRemarkResponse {
     output = UpdateAlertStatusListResponse,
     error = super::errors::UpdateAlertStatusListError
 )]
-#[derive(Default)]
 pub struct UpdateAlertStatusList {
     /// `ID`: a list of [`NewAlertKey`](super::models::NewAlertKey) objects.
     #[tc(rename = "ID")]
@@ -37778,7 +37491,6 @@ pub struct UpdateAlertStatusListResponse {
     output = UpdateClusterOwnerResponse,
     error = super::errors::UpdateClusterOwnerError
 )]
-#[derive(Default)]
 pub struct UpdateClusterOwner {
     /// `ClusterCaMD5List`: a list of strings.
     ///
@@ -37817,7 +37529,6 @@ pub struct UpdateClusterOwnerResponse {
     output = VerifyDspmAssetLoginCodeResponse,
     error = super::errors::VerifyDspmAssetLoginCodeError
 )]
-#[derive(Default)]
 pub struct VerifyDspmAssetLoginCode {
     /// `PersonId`: a string.
     ///

@@ -16,7 +16,6 @@ use ::tc_core::{tc_action, tc_model};
     output = Create5GInstanceResponse,
     error = super::errors::Create5GInstanceError
 )]
-#[derive(Default)]
 pub struct Create5GInstance {}
 
 /// What a successful [`Create5GInstance`] call returns.
@@ -39,7 +38,6 @@ pub struct Create5GInstanceResponse {
     output = Delete5GInstanceResponse,
     error = super::errors::Delete5GInstanceError
 )]
-#[derive(Default)]
 pub struct Delete5GInstance {}
 
 /// What a successful [`Delete5GInstance`] call returns.
@@ -62,7 +60,6 @@ pub struct Delete5GInstanceResponse {
     output = Describe5GAPNsResponse,
     error = super::errors::Describe5GAPNsError
 )]
-#[derive(Default)]
 pub struct Describe5GAPNs {}
 
 /// What a successful [`Describe5GAPNs`] call returns.
@@ -85,7 +82,6 @@ pub struct Describe5GAPNsResponse {
     output = Describe5GInstancesResponse,
     error = super::errors::Describe5GInstancesError
 )]
-#[derive(Default)]
 pub struct Describe5GInstances {}
 
 /// What a successful [`Describe5GInstances`] call returns.
@@ -108,7 +104,6 @@ pub struct Describe5GInstancesResponse {
     output = Modify5GInstanceAttributeResponse,
     error = super::errors::Modify5GInstanceAttributeError
 )]
-#[derive(Default)]
 pub struct Modify5GInstanceAttribute {}
 
 /// What a successful [`Modify5GInstanceAttribute`] call returns.

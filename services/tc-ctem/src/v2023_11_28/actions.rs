@@ -17,7 +17,6 @@ use super::models;
     output = CreateAppResponse,
     error = super::errors::CreateAppError
 )]
-#[derive(Default)]
 pub struct CreateApp {
     /// `CustomerId`: a signed 64-bit integer.
     ///
@@ -100,7 +99,6 @@ pub struct CreateAppResponse {
     output = CreateAssetResponse,
     error = super::errors::CreateAssetError
 )]
-#[derive(Default)]
 pub struct CreateAsset {
     /// `Ip`: a string.
     ///
@@ -168,7 +166,6 @@ pub struct CreateAssetResponse {
     output = CreateCustomerResponse,
     error = super::errors::CreateCustomerError
 )]
-#[derive(Default)]
 pub struct CreateCustomer {
     /// `Name`: a string.
     ///
@@ -298,7 +295,6 @@ pub struct CreateCustomerResponse {
     output = CreateDomainResponse,
     error = super::errors::CreateDomainError
 )]
-#[derive(Default)]
 pub struct CreateDomain {
     /// `CustomerId`: a signed 64-bit integer.
     ///
@@ -362,7 +358,6 @@ pub struct CreateDomainResponse {
     output = CreateEnterpriseResponse,
     error = super::errors::CreateEnterpriseError
 )]
-#[derive(Default)]
 pub struct CreateEnterprise {
     /// `CustomerId`: a signed 64-bit integer.
     ///
@@ -445,7 +440,6 @@ pub struct CreateEnterpriseResponse {
     output = CreateHttpResponse,
     error = super::errors::CreateHttpError
 )]
-#[derive(Default)]
 pub struct CreateHttp {
     /// `CustomerId`: a signed 64-bit integer.
     ///
@@ -531,7 +525,6 @@ pub struct CreateHttpResponse {
     output = CreateJobRecordResponse,
     error = super::errors::CreateJobRecordError
 )]
-#[derive(Default)]
 pub struct CreateJobRecord {
     /// `CustomerId`: a signed 64-bit integer.
     ///
@@ -608,7 +601,6 @@ pub struct CreateJobRecordResponse {
     output = CreateManageResponse,
     error = super::errors::CreateManageError
 )]
-#[derive(Default)]
 pub struct CreateManage {
     /// `CustomerId`: a signed 64-bit integer.
     ///
@@ -666,7 +658,6 @@ pub struct CreateManageResponse {
     output = CreatePortResponse,
     error = super::errors::CreatePortError
 )]
-#[derive(Default)]
 pub struct CreatePort {
     /// `CustomerId`: a signed 64-bit integer.
     ///
@@ -739,7 +730,6 @@ pub struct CreatePortResponse {
     output = CreateSeedsResponse,
     error = super::errors::CreateSeedsError
 )]
-#[derive(Default)]
 pub struct CreateSeeds {
     /// `CustomerId`: a signed 64-bit integer.
     ///
@@ -802,7 +792,6 @@ pub struct CreateSeedsResponse {
     output = CreateSubDomainResponse,
     error = super::errors::CreateSubDomainError
 )]
-#[derive(Default)]
 pub struct CreateSubDomain {
     /// `CustomerId`: a signed 64-bit integer.
     ///
@@ -880,7 +869,6 @@ pub struct CreateSubDomainResponse {
     output = CreateSuspiciousAssetResponse,
     error = super::errors::CreateSuspiciousAssetError
 )]
-#[derive(Default)]
 pub struct CreateSuspiciousAsset {
     /// `CustomerId`: a signed 64-bit integer.
     ///
@@ -953,7 +941,6 @@ pub struct CreateSuspiciousAssetResponse {
     output = CreateWechatAppletResponse,
     error = super::errors::CreateWechatAppletError
 )]
-#[derive(Default)]
 pub struct CreateWechatApplet {
     /// `CustomerId`: a signed 64-bit integer.
     ///
@@ -1026,7 +1013,6 @@ pub struct CreateWechatAppletResponse {
     output = CreateWechatOfficialAccountResponse,
     error = super::errors::CreateWechatOfficialAccountError
 )]
-#[derive(Default)]
 pub struct CreateWechatOfficialAccount {
     /// `CustomerId`: a signed 64-bit integer.
     ///
@@ -1094,7 +1080,6 @@ pub struct CreateWechatOfficialAccountResponse {
     output = DeleteAppsResponse,
     error = super::errors::DeleteAppsError
 )]
-#[derive(Default)]
 pub struct DeleteApps {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -1122,7 +1107,6 @@ pub struct DeleteAppsResponse {
     output = DeleteAssetsResponse,
     error = super::errors::DeleteAssetsError
 )]
-#[derive(Default)]
 pub struct DeleteAssets {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -1150,7 +1134,6 @@ pub struct DeleteAssetsResponse {
     output = DeleteDomainsResponse,
     error = super::errors::DeleteDomainsError
 )]
-#[derive(Default)]
 pub struct DeleteDomains {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -1178,7 +1161,6 @@ pub struct DeleteDomainsResponse {
     output = DeleteEnterprisesResponse,
     error = super::errors::DeleteEnterprisesError
 )]
-#[derive(Default)]
 pub struct DeleteEnterprises {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -1206,7 +1188,6 @@ pub struct DeleteEnterprisesResponse {
     output = DeleteHttpsResponse,
     error = super::errors::DeleteHttpsError
 )]
-#[derive(Default)]
 pub struct DeleteHttps {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -1244,7 +1225,6 @@ pub struct DeleteHttpsResponse {
     output = DeleteManagesResponse,
     error = super::errors::DeleteManagesError
 )]
-#[derive(Default)]
 pub struct DeleteManages {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -1282,7 +1262,6 @@ pub struct DeleteManagesResponse {
     output = DeletePortsResponse,
     error = super::errors::DeletePortsError
 )]
-#[derive(Default)]
 pub struct DeletePorts {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -1320,7 +1299,6 @@ pub struct DeletePortsResponse {
     output = DeleteSeedsResponse,
     error = super::errors::DeleteSeedsError
 )]
-#[derive(Default)]
 pub struct DeleteSeeds {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -1348,7 +1326,6 @@ pub struct DeleteSeedsResponse {
     output = DeleteSubDomainsResponse,
     error = super::errors::DeleteSubDomainsError
 )]
-#[derive(Default)]
 pub struct DeleteSubDomains {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -1386,7 +1363,6 @@ pub struct DeleteSubDomainsResponse {
     output = DeleteSuspiciousAssetsResponse,
     error = super::errors::DeleteSuspiciousAssetsError
 )]
-#[derive(Default)]
 pub struct DeleteSuspiciousAssets {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -1424,7 +1400,6 @@ pub struct DeleteSuspiciousAssetsResponse {
     output = DeleteWechatAppletsResponse,
     error = super::errors::DeleteWechatAppletsError
 )]
-#[derive(Default)]
 pub struct DeleteWechatApplets {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -1452,7 +1427,6 @@ pub struct DeleteWechatAppletsResponse {
     output = DeleteWechatOfficialAccountsResponse,
     error = super::errors::DeleteWechatOfficialAccountsError
 )]
-#[derive(Default)]
 pub struct DeleteWechatOfficialAccounts {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -1478,9 +1452,15 @@ pub struct DeleteWechatOfficialAccountsResponse {
     version = "2023-11-28",
     name = "DescribeApiSecs",
     output = DescribeApiSecsResponse,
-    error = super::errors::DescribeApiSecsError
+    error = super::errors::DescribeApiSecsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayApiSec,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApiSecs {
     /// `IsAggregation`: a boolean.
     ///
@@ -1582,9 +1562,15 @@ pub struct DescribeApiSecsResponse {
     version = "2023-11-28",
     name = "DescribeApps",
     output = DescribeAppsResponse,
-    error = super::errors::DescribeAppsError
+    error = super::errors::DescribeAppsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayApp,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApps {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -1676,9 +1662,15 @@ pub struct DescribeAppsResponse {
     version = "2023-11-28",
     name = "DescribeAssets",
     output = DescribeAssetsResponse,
-    error = super::errors::DescribeAssetsError
+    error = super::errors::DescribeAssetsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayAsset,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssets {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -1770,9 +1762,15 @@ pub struct DescribeAssetsResponse {
     version = "2023-11-28",
     name = "DescribeConfigs",
     output = DescribeConfigsResponse,
-    error = super::errors::DescribeConfigsError
+    error = super::errors::DescribeConfigsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayConfig,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConfigs {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -1884,9 +1882,15 @@ pub struct DescribeConfigsResponse {
     version = "2023-11-28",
     name = "DescribeCustomers",
     output = DescribeCustomersResponse,
-    error = super::errors::DescribeCustomersError
+    error = super::errors::DescribeCustomersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::Customer,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCustomers {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1933,9 +1937,15 @@ pub struct DescribeCustomersResponse {
     version = "2023-11-28",
     name = "DescribeDarkWebs",
     output = DescribeDarkWebsResponse,
-    error = super::errors::DescribeDarkWebsError
+    error = super::errors::DescribeDarkWebsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayDarkWeb,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDarkWebs {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -2027,9 +2037,15 @@ pub struct DescribeDarkWebsResponse {
     version = "2023-11-28",
     name = "DescribeDomains",
     output = DescribeDomainsResponse,
-    error = super::errors::DescribeDomainsError
+    error = super::errors::DescribeDomainsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayDomain,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDomains {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -2121,9 +2137,15 @@ pub struct DescribeDomainsResponse {
     version = "2023-11-28",
     name = "DescribeEnterprises",
     output = DescribeEnterprisesResponse,
-    error = super::errors::DescribeEnterprisesError
+    error = super::errors::DescribeEnterprisesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayEnterprise,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEnterprises {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -2220,9 +2242,15 @@ pub struct DescribeEnterprisesResponse {
     version = "2023-11-28",
     name = "DescribeFakeApps",
     output = DescribeFakeAppsResponse,
-    error = super::errors::DescribeFakeAppsError
+    error = super::errors::DescribeFakeAppsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayFakeApp,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFakeApps {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -2314,9 +2342,15 @@ pub struct DescribeFakeAppsResponse {
     version = "2023-11-28",
     name = "DescribeFakeMiniPrograms",
     output = DescribeFakeMiniProgramsResponse,
-    error = super::errors::DescribeFakeMiniProgramsError
+    error = super::errors::DescribeFakeMiniProgramsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayFakeMiniProgram,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFakeMiniPrograms {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -2408,9 +2442,15 @@ pub struct DescribeFakeMiniProgramsResponse {
     version = "2023-11-28",
     name = "DescribeFakeWebsites",
     output = DescribeFakeWebsitesResponse,
-    error = super::errors::DescribeFakeWebsitesError
+    error = super::errors::DescribeFakeWebsitesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayFakeWebsite,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFakeWebsites {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -2502,9 +2542,15 @@ pub struct DescribeFakeWebsitesResponse {
     version = "2023-11-28",
     name = "DescribeFakeWechatOfficials",
     output = DescribeFakeWechatOfficialsResponse,
-    error = super::errors::DescribeFakeWechatOfficialsError
+    error = super::errors::DescribeFakeWechatOfficialsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayFakeWechatOfficial,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFakeWechatOfficials {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -2596,9 +2642,15 @@ pub struct DescribeFakeWechatOfficialsResponse {
     version = "2023-11-28",
     name = "DescribeGithubs",
     output = DescribeGithubsResponse,
-    error = super::errors::DescribeGithubsError
+    error = super::errors::DescribeGithubsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayGithub,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGithubs {
     /// `IsNew`: a boolean.
     ///
@@ -2685,9 +2737,15 @@ pub struct DescribeGithubsResponse {
     version = "2023-11-28",
     name = "DescribeHttps",
     output = DescribeHttpsResponse,
-    error = super::errors::DescribeHttpsError
+    error = super::errors::DescribeHttpsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayHttp,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHttps {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -2801,7 +2859,6 @@ pub struct DescribeHttpsResponse {
     output = DescribeJobRecordDetailsResponse,
     error = super::errors::DescribeJobRecordDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeJobRecordDetails {
     /// `Module`: a string.
     ///
@@ -2848,9 +2905,15 @@ pub struct DescribeJobRecordDetailsResponse {
     version = "2023-11-28",
     name = "DescribeJobRecords",
     output = DescribeJobRecordsResponse,
-    error = super::errors::DescribeJobRecordsError
+    error = super::errors::DescribeJobRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayJobRecord,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJobRecords {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2892,9 +2955,15 @@ pub struct DescribeJobRecordsResponse {
     version = "2023-11-28",
     name = "DescribeLeakageCodes",
     output = DescribeLeakageCodesResponse,
-    error = super::errors::DescribeLeakageCodesError
+    error = super::errors::DescribeLeakageCodesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayLeakageCode,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLeakageCodes {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -2991,9 +3060,15 @@ pub struct DescribeLeakageCodesResponse {
     version = "2023-11-28",
     name = "DescribeLeakageDatas",
     output = DescribeLeakageDatasResponse,
-    error = super::errors::DescribeLeakageDatasError
+    error = super::errors::DescribeLeakageDatasError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayLeakageData,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLeakageDatas {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -3090,9 +3165,15 @@ pub struct DescribeLeakageDatasResponse {
     version = "2023-11-28",
     name = "DescribeLeakageEmails",
     output = DescribeLeakageEmailsResponse,
-    error = super::errors::DescribeLeakageEmailsError
+    error = super::errors::DescribeLeakageEmailsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayLeakageEmail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLeakageEmails {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -3189,9 +3270,15 @@ pub struct DescribeLeakageEmailsResponse {
     version = "2023-11-28",
     name = "DescribeManages",
     output = DescribeManagesResponse,
-    error = super::errors::DescribeManagesError
+    error = super::errors::DescribeManagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayManage,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeManages {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -3288,9 +3375,15 @@ pub struct DescribeManagesResponse {
     version = "2023-11-28",
     name = "DescribeNetDisks",
     output = DescribeNetDisksResponse,
-    error = super::errors::DescribeNetDisksError
+    error = super::errors::DescribeNetDisksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayNetDisk,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetDisks {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -3382,9 +3475,15 @@ pub struct DescribeNetDisksResponse {
     version = "2023-11-28",
     name = "DescribePorts",
     output = DescribePortsResponse,
-    error = super::errors::DescribePortsError
+    error = super::errors::DescribePortsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayPort,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePorts {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -3481,9 +3580,15 @@ pub struct DescribePortsResponse {
     version = "2023-11-28",
     name = "DescribeSeeds",
     output = DescribeSeedsResponse,
-    error = super::errors::DescribeSeedsError
+    error = super::errors::DescribeSeedsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplaySeed,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSeeds {
     /// `CustomerId`: a signed 64-bit integer.
     ///
@@ -3540,9 +3645,15 @@ pub struct DescribeSeedsResponse {
     version = "2023-11-28",
     name = "DescribeSensitiveInfos",
     output = DescribeSensitiveInfosResponse,
-    error = super::errors::DescribeSensitiveInfosError
+    error = super::errors::DescribeSensitiveInfosError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplaySensitiveInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSensitiveInfos {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -3639,9 +3750,15 @@ pub struct DescribeSensitiveInfosResponse {
     version = "2023-11-28",
     name = "DescribeSubDomains",
     output = DescribeSubDomainsResponse,
-    error = super::errors::DescribeSubDomainsError
+    error = super::errors::DescribeSubDomainsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplaySubDomain,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubDomains {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -3743,9 +3860,15 @@ pub struct DescribeSubDomainsResponse {
     version = "2023-11-28",
     name = "DescribeSuspiciousAssets",
     output = DescribeSuspiciousAssetsResponse,
-    error = super::errors::DescribeSuspiciousAssetsError
+    error = super::errors::DescribeSuspiciousAssetsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplaySuspiciousAsset,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSuspiciousAssets {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -3842,9 +3965,15 @@ pub struct DescribeSuspiciousAssetsResponse {
     version = "2023-11-28",
     name = "DescribeVuls",
     output = DescribeVulsResponse,
-    error = super::errors::DescribeVulsError
+    error = super::errors::DescribeVulsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayVul,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVuls {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -3936,9 +4065,15 @@ pub struct DescribeVulsResponse {
     version = "2023-11-28",
     name = "DescribeWeakPasswords",
     output = DescribeWeakPasswordsResponse,
-    error = super::errors::DescribeWeakPasswordsError
+    error = super::errors::DescribeWeakPasswordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayWeakPassword,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWeakPasswords {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -4030,9 +4165,15 @@ pub struct DescribeWeakPasswordsResponse {
     version = "2023-11-28",
     name = "DescribeWechatApplets",
     output = DescribeWechatAppletsResponse,
-    error = super::errors::DescribeWechatAppletsError
+    error = super::errors::DescribeWechatAppletsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayWechatApplet,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWechatApplets {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -4124,9 +4265,15 @@ pub struct DescribeWechatAppletsResponse {
     version = "2023-11-28",
     name = "DescribeWechatOfficialAccounts",
     output = DescribeWechatOfficialAccountsResponse,
-    error = super::errors::DescribeWechatOfficialAccountsError
+    error = super::errors::DescribeWechatOfficialAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DisplayWechatOfficialAccount,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWechatOfficialAccounts {
     /// `CustomerIdList`: a list of signed 64-bit integers.
     ///
@@ -4220,7 +4367,6 @@ pub struct DescribeWechatOfficialAccountsResponse {
     output = IgnoreDataResponse,
     error = super::errors::IgnoreDataError
 )]
-#[derive(Default)]
 pub struct IgnoreData {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -4273,7 +4419,6 @@ pub struct IgnoreDataResponse {
     output = ModifyCustomerResponse,
     error = super::errors::ModifyCustomerError
 )]
-#[derive(Default)]
 pub struct ModifyCustomer {
     /// `Name`: a string.
     ///
@@ -4408,7 +4553,6 @@ pub struct ModifyCustomerResponse {
     output = ModifyLabelResponse,
     error = super::errors::ModifyLabelError
 )]
-#[derive(Default)]
 pub struct ModifyLabel {
     /// `Module`: a string.
     ///
@@ -4464,7 +4608,6 @@ pub struct ModifyLabelResponse {
     output = ModifySeedStatusResponse,
     error = super::errors::ModifySeedStatusError
 )]
-#[derive(Default)]
 pub struct ModifySeedStatus {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -4497,7 +4640,6 @@ pub struct ModifySeedStatusResponse {
     output = StopJobRecordResponse,
     error = super::errors::StopJobRecordError
 )]
-#[derive(Default)]
 pub struct StopJobRecord {
     /// `CustomerId`: a signed 64-bit integer.
     ///

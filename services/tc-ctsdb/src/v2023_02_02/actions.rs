@@ -17,7 +17,6 @@ use super::models;
     output = DescribeClusterDetailResponse,
     error = super::errors::DescribeClusterDetailError
 )]
-#[derive(Default)]
 pub struct DescribeClusterDetail {
     /// `ClusterID`: a string.
     ///
@@ -47,9 +46,15 @@ pub struct DescribeClusterDetailResponse {
     version = "2023-02-02",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError
+    error = super::errors::DescribeClustersError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = clusters,
+        item = models::Cluster,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusters {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -94,9 +99,15 @@ pub struct DescribeClustersResponse {
     version = "2023-02-02",
     name = "DescribeDatabases",
     output = DescribeDatabasesResponse,
-    error = super::errors::DescribeDatabasesError
+    error = super::errors::DescribeDatabasesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = databases,
+        item = models::Database,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDatabases {
     /// `Database`: a [`Database`](super::models::Database).
     pub database: models::Database,

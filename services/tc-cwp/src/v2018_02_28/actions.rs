@@ -17,7 +17,6 @@ use super::models;
     output = AddLoginWhiteListsResponse,
     error = super::errors::AddLoginWhiteListsError
 )]
-#[derive(Default)]
 pub struct AddLoginWhiteLists {
     /// `HostLoginWhiteObj`: a [`HostLoginWhiteObj`](super::models::HostLoginWhiteObj).
     pub host_login_white_obj: models::HostLoginWhiteObj,
@@ -56,7 +55,6 @@ pub struct AddLoginWhiteListsResponse {
     output = AddVulIgnoreRuleResponse,
     error = super::errors::AddVulIgnoreRuleError
 )]
-#[derive(Default)]
 pub struct AddVulIgnoreRule {
     /// `RuleDetailList`: a list of [`VulIgnoreRule`](super::models::VulIgnoreRule) objects.
     ///
@@ -84,7 +82,6 @@ pub struct AddVulIgnoreRuleResponse {
     output = ChangeRuleEventsIgnoreStatusResponse,
     error = super::errors::ChangeRuleEventsIgnoreStatusError
 )]
-#[derive(Default)]
 pub struct ChangeRuleEventsIgnoreStatus {
     /// `IgnoreStatus`: an unsigned 64-bit integer.
     ///
@@ -122,7 +119,6 @@ pub struct ChangeRuleEventsIgnoreStatusResponse {
     output = ChangeStrategyEnableStatusResponse,
     error = super::errors::ChangeStrategyEnableStatusError
 )]
-#[derive(Default)]
 pub struct ChangeStrategyEnableStatus {
     /// `StrategyId`: an unsigned 64-bit integer.
     ///
@@ -155,7 +151,6 @@ pub struct ChangeStrategyEnableStatusResponse {
     output = CheckBashPolicyParamsResponse,
     error = super::errors::CheckBashPolicyParamsError
 )]
-#[derive(Default)]
 pub struct CheckBashPolicyParams {
     /// `CheckField`: a string.
     ///
@@ -216,7 +211,6 @@ pub struct CheckBashPolicyParamsResponse {
     output = CheckBashRuleParamsResponse,
     error = super::errors::CheckBashRuleParamsError
 )]
-#[derive(Default)]
 pub struct CheckBashRuleParams {
     /// `CheckField`: a string.
     ///
@@ -274,7 +268,6 @@ pub struct CheckBashRuleParamsResponse {
     output = CheckFileTamperRuleResponse,
     error = super::errors::CheckFileTamperRuleError
 )]
-#[derive(Default)]
 pub struct CheckFileTamperRule {
     /// `Name`: a string.
     ///
@@ -317,7 +310,6 @@ pub struct CheckFileTamperRuleResponse {
     output = CheckFirstScanBaselineResponse,
     error = super::errors::CheckFirstScanBaselineError
 )]
-#[derive(Default)]
 pub struct CheckFirstScanBaseline {}
 
 /// What a successful [`CheckFirstScanBaseline`] call returns.
@@ -345,7 +337,6 @@ pub struct CheckFirstScanBaselineResponse {
     output = CheckLogKafkaConnectionStateResponse,
     error = super::errors::CheckLogKafkaConnectionStateError
 )]
-#[derive(Default)]
 pub struct CheckLogKafkaConnectionState {
     /// `AccessType`: an unsigned 64-bit integer.
     ///
@@ -408,7 +399,6 @@ pub struct CheckLogKafkaConnectionStateResponse {
     output = ClearLocalStorageResponse,
     error = super::errors::ClearLocalStorageError
 )]
-#[derive(Default)]
 pub struct ClearLocalStorage {}
 
 /// What a successful [`ClearLocalStorage`] call returns.
@@ -431,7 +421,6 @@ pub struct ClearLocalStorageResponse {
     output = CreateBanWhiteListResponse,
     error = super::errors::CreateBanWhiteListError
 )]
-#[derive(Default)]
 pub struct CreateBanWhiteList {
     /// `Rules`: a [`BanWhiteList`](super::models::BanWhiteList).
     pub rules: models::BanWhiteList,
@@ -473,7 +462,6 @@ pub struct CreateBanWhiteListResponse {
     output = CreateBaselineStrategyResponse,
     error = super::errors::CreateBaselineStrategyError
 )]
-#[derive(Default)]
 pub struct CreateBaselineStrategy {
     /// `StrategyName`: a string.
     ///
@@ -534,7 +522,6 @@ pub struct CreateBaselineStrategyResponse {
     output = CreateBuyBindTaskResponse,
     error = super::errors::CreateBuyBindTaskError
 )]
-#[derive(Default)]
 pub struct CreateBuyBindTask {
     /// `DealName`: a string.
     ///
@@ -577,7 +564,6 @@ pub struct CreateBuyBindTaskResponse {
     output = CreateEmergencyVulScanResponse,
     error = super::errors::CreateEmergencyVulScanError
 )]
-#[derive(Default)]
 pub struct CreateEmergencyVulScan {
     /// `VulId`: an unsigned 64-bit integer.
     ///
@@ -615,7 +601,6 @@ pub struct CreateEmergencyVulScanResponse {
     output = CreateIncidentBacktrackingResponse,
     error = super::errors::CreateIncidentBacktrackingError
 )]
-#[derive(Default)]
 pub struct CreateIncidentBacktracking {
     /// `Quuid`: a string.
     ///
@@ -643,7 +628,6 @@ pub struct CreateIncidentBacktrackingResponse {
     output = CreateLicenseOrderResponse,
     error = super::errors::CreateLicenseOrderError
 )]
-#[derive(Default)]
 pub struct CreateLicenseOrder {
     /// `Tags`: a list of [`Tags`](super::models::Tags) objects.
     ///
@@ -724,7 +708,6 @@ pub struct CreateLicenseOrderResponse {
     output = CreateLogExportResponse,
     error = super::errors::CreateLogExportError
 )]
-#[derive(Default)]
 pub struct CreateLogExport {
     /// `Count`: an unsigned 64-bit integer.
     ///
@@ -782,7 +765,6 @@ pub struct CreateLogExportResponse {
     output = CreateMaliciousRequestWhiteListResponse,
     error = super::errors::CreateMaliciousRequestWhiteListError
 )]
-#[derive(Default)]
 pub struct CreateMaliciousRequestWhiteList {
     /// `Domain`: a string.
     ///
@@ -815,7 +797,6 @@ pub struct CreateMaliciousRequestWhiteListResponse {
     output = CreateMalwareWhiteListResponse,
     error = super::errors::CreateMalwareWhiteListError
 )]
-#[derive(Default)]
 pub struct CreateMalwareWhiteList {
     /// `Mode`: an unsigned 64-bit integer.
     ///
@@ -894,7 +875,6 @@ pub struct CreateMalwareWhiteListResponse {
     output = CreateNetAttackWhiteListResponse,
     error = super::errors::CreateNetAttackWhiteListError
 )]
-#[derive(Default)]
 pub struct CreateNetAttackWhiteList {
     /// `Scope`: an unsigned 64-bit integer.
     ///
@@ -947,7 +927,6 @@ pub struct CreateNetAttackWhiteListResponse {
     output = CreateProtectServerResponse,
     error = super::errors::CreateProtectServerError
 )]
-#[derive(Default)]
 pub struct CreateProtectServer {
     /// `ProtectDir`: a string.
     ///
@@ -978,7 +957,6 @@ pub struct CreateProtectServerResponse {
     output = CreateRansomDefenseStrategyResponse,
     error = super::errors::CreateRansomDefenseStrategyError
 )]
-#[derive(Default)]
 pub struct CreateRansomDefenseStrategy {
     /// `Name`: a string.
     ///
@@ -1061,7 +1039,6 @@ pub struct CreateRansomDefenseStrategyResponse {
     output = CreateScanMalwareSettingResponse,
     error = super::errors::CreateScanMalwareSettingError
 )]
-#[derive(Default)]
 pub struct CreateScanMalwareSetting {
     /// `ScanPattern`: an unsigned 64-bit integer.
     ///
@@ -1124,7 +1101,6 @@ pub struct CreateScanMalwareSettingResponse {
     output = CreateSearchLogResponse,
     error = super::errors::CreateSearchLogError
 )]
-#[derive(Default)]
 pub struct CreateSearchLog {
     /// `SearchContent`: a string.
     ///
@@ -1157,7 +1133,6 @@ pub struct CreateSearchLogResponse {
     output = CreateSearchTemplateResponse,
     error = super::errors::CreateSearchTemplateError
 )]
-#[derive(Default)]
 pub struct CreateSearchTemplate {
     /// `SearchTemplate`: a [`SearchTemplate`](super::models::SearchTemplate).
     pub search_template: models::SearchTemplate,
@@ -1191,7 +1166,6 @@ pub struct CreateSearchTemplateResponse {
     output = CreateVulFixResponse,
     error = super::errors::CreateVulFixError
 )]
-#[derive(Default)]
 pub struct CreateVulFix {
     /// `CreateVulFixTaskQuuids`: a list of [`CreateVulFixTaskQuuids`](super::models::CreateVulFixTaskQuuids) objects.
     ///
@@ -1234,7 +1208,6 @@ pub struct CreateVulFixResponse {
     output = CreateWhiteListOrderResponse,
     error = super::errors::CreateWhiteListOrderError
 )]
-#[derive(Default)]
 pub struct CreateWhiteListOrder {
     /// `LicenseType`: an unsigned 64-bit integer.
     ///
@@ -1295,7 +1268,6 @@ pub struct CreateWhiteListOrderResponse {
     output = DeleteAllJavaMemShellsResponse,
     error = super::errors::DeleteAllJavaMemShellsError
 )]
-#[derive(Default)]
 pub struct DeleteAllJavaMemShells {
     /// `Quuid`: a string.
     ///
@@ -1323,7 +1295,6 @@ pub struct DeleteAllJavaMemShellsResponse {
     output = DeleteBanWhiteListResponse,
     error = super::errors::DeleteBanWhiteListError
 )]
-#[derive(Default)]
 pub struct DeleteBanWhiteList {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -1349,7 +1320,6 @@ pub struct DeleteBanWhiteListResponse {
     output = DeleteBaselinePolicyResponse,
     error = super::errors::DeleteBaselinePolicyError
 )]
-#[derive(Default)]
 pub struct DeleteBaselinePolicy {
     /// `PolicyIds`: a list of signed 64-bit integers.
     ///
@@ -1377,7 +1347,6 @@ pub struct DeleteBaselinePolicyResponse {
     output = DeleteBaselineRuleResponse,
     error = super::errors::DeleteBaselineRuleError
 )]
-#[derive(Default)]
 pub struct DeleteBaselineRule {
     /// `RuleId`: a signed 64-bit integer.
     ///
@@ -1405,7 +1374,6 @@ pub struct DeleteBaselineRuleResponse {
     output = DeleteBaselineRuleIgnoreResponse,
     error = super::errors::DeleteBaselineRuleIgnoreError
 )]
-#[derive(Default)]
 pub struct DeleteBaselineRuleIgnore {
     /// `RuleIds`: a list of signed 64-bit integers.
     ///
@@ -1433,7 +1401,6 @@ pub struct DeleteBaselineRuleIgnoreResponse {
     output = DeleteBaselineStrategyResponse,
     error = super::errors::DeleteBaselineStrategyError
 )]
-#[derive(Default)]
 pub struct DeleteBaselineStrategy {
     /// `StrategyId`: an unsigned 64-bit integer.
     ///
@@ -1461,7 +1428,6 @@ pub struct DeleteBaselineStrategyResponse {
     output = DeleteBaselineWeakPasswordResponse,
     error = super::errors::DeleteBaselineWeakPasswordError
 )]
-#[derive(Default)]
 pub struct DeleteBaselineWeakPassword {
     /// `PasswordIds`: a list of signed 64-bit integers.
     ///
@@ -1489,7 +1455,6 @@ pub struct DeleteBaselineWeakPasswordResponse {
     output = DeleteBashEventsResponse,
     error = super::errors::DeleteBashEventsError
 )]
-#[derive(Default)]
 pub struct DeleteBashEvents {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -1522,7 +1487,6 @@ pub struct DeleteBashEventsResponse {
     output = DeleteBashPoliciesResponse,
     error = super::errors::DeleteBashPoliciesError
 )]
-#[derive(Default)]
 pub struct DeleteBashPolicies {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -1548,7 +1512,6 @@ pub struct DeleteBashPoliciesResponse {
     output = DeleteBashRulesResponse,
     error = super::errors::DeleteBashRulesError
 )]
-#[derive(Default)]
 pub struct DeleteBashRules {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -1576,7 +1539,6 @@ pub struct DeleteBashRulesResponse {
     output = DeleteBruteAttacksResponse,
     error = super::errors::DeleteBruteAttacksError
 )]
-#[derive(Default)]
 pub struct DeleteBruteAttacks {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -1609,7 +1571,6 @@ pub struct DeleteBruteAttacksResponse {
     output = DeleteLicenseRecordResponse,
     error = super::errors::DeleteLicenseRecordError
 )]
-#[derive(Default)]
 pub struct DeleteLicenseRecord {
     /// `LicenseId`: an unsigned 64-bit integer.
     ///
@@ -1647,7 +1608,6 @@ pub struct DeleteLicenseRecordResponse {
     output = DeleteLicenseRecordAllResponse,
     error = super::errors::DeleteLicenseRecordAllError
 )]
-#[derive(Default)]
 pub struct DeleteLicenseRecordAll {}
 
 /// What a successful [`DeleteLicenseRecordAll`] call returns.
@@ -1670,7 +1630,6 @@ pub struct DeleteLicenseRecordAllResponse {
     output = DeleteLogExportResponse,
     error = super::errors::DeleteLogExportError
 )]
-#[derive(Default)]
 pub struct DeleteLogExport {
     /// `ExportId`: a string.
     ///
@@ -1698,7 +1657,6 @@ pub struct DeleteLogExportResponse {
     output = DeleteLoginWhiteListResponse,
     error = super::errors::DeleteLoginWhiteListError
 )]
-#[derive(Default)]
 pub struct DeleteLoginWhiteList {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -1726,7 +1684,6 @@ pub struct DeleteLoginWhiteListResponse {
     output = DeleteMachineResponse,
     error = super::errors::DeleteMachineError
 )]
-#[derive(Default)]
 pub struct DeleteMachine {
     /// `Uuid`: a string.
     ///
@@ -1754,7 +1711,6 @@ pub struct DeleteMachineResponse {
     output = DeleteMachineClearHistoryResponse,
     error = super::errors::DeleteMachineClearHistoryError
 )]
-#[derive(Default)]
 pub struct DeleteMachineClearHistory {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -1782,7 +1738,6 @@ pub struct DeleteMachineClearHistoryResponse {
     output = DeleteMachineTagResponse,
     error = super::errors::DeleteMachineTagError
 )]
-#[derive(Default)]
 pub struct DeleteMachineTag {
     /// `Rid`: an unsigned 64-bit integer.
     ///
@@ -1810,7 +1765,6 @@ pub struct DeleteMachineTagResponse {
     output = DeleteMaliciousRequestWhiteListResponse,
     error = super::errors::DeleteMaliciousRequestWhiteListError
 )]
-#[derive(Default)]
 pub struct DeleteMaliciousRequestWhiteList {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -1838,7 +1792,6 @@ pub struct DeleteMaliciousRequestWhiteListResponse {
     output = DeleteMaliciousRequestsResponse,
     error = super::errors::DeleteMaliciousRequestsError
 )]
-#[derive(Default)]
 pub struct DeleteMaliciousRequests {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -1871,7 +1824,6 @@ pub struct DeleteMaliciousRequestsResponse {
     output = DeleteMalwareScanTaskResponse,
     error = super::errors::DeleteMalwareScanTaskError
 )]
-#[derive(Default)]
 pub struct DeleteMalwareScanTask {}
 
 /// What a successful [`DeleteMalwareScanTask`] call returns.
@@ -1894,7 +1846,6 @@ pub struct DeleteMalwareScanTaskResponse {
     output = DeleteMalwareWhiteListResponse,
     error = super::errors::DeleteMalwareWhiteListError
 )]
-#[derive(Default)]
 pub struct DeleteMalwareWhiteList {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -1920,7 +1871,6 @@ pub struct DeleteMalwareWhiteListResponse {
     output = DeleteMalwaresResponse,
     error = super::errors::DeleteMalwaresError
 )]
-#[derive(Default)]
 pub struct DeleteMalwares {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -1953,7 +1903,6 @@ pub struct DeleteMalwaresResponse {
     output = DeleteNetAttackWhiteListResponse,
     error = super::errors::DeleteNetAttackWhiteListError
 )]
-#[derive(Default)]
 pub struct DeleteNetAttackWhiteList {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -1981,7 +1930,6 @@ pub struct DeleteNetAttackWhiteListResponse {
     output = DeleteNonlocalLoginPlacesResponse,
     error = super::errors::DeleteNonlocalLoginPlacesError
 )]
-#[derive(Default)]
 pub struct DeleteNonlocalLoginPlaces {
     /// `DelType`: a string.
     ///
@@ -2022,7 +1970,6 @@ pub struct DeleteNonlocalLoginPlacesResponse {
     output = DeletePrivilegeEventsResponse,
     error = super::errors::DeletePrivilegeEventsError
 )]
-#[derive(Default)]
 pub struct DeletePrivilegeEvents {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -2055,7 +2002,6 @@ pub struct DeletePrivilegeEventsResponse {
     output = DeletePrivilegeRulesResponse,
     error = super::errors::DeletePrivilegeRulesError
 )]
-#[derive(Default)]
 pub struct DeletePrivilegeRules {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -2083,7 +2029,6 @@ pub struct DeletePrivilegeRulesResponse {
     output = DeleteProtectDirResponse,
     error = super::errors::DeleteProtectDirError
 )]
-#[derive(Default)]
 pub struct DeleteProtectDir {
     /// `Ids`: a list of strings.
     ///
@@ -2111,7 +2056,6 @@ pub struct DeleteProtectDirResponse {
     output = DeleteRaspRulesResponse,
     error = super::errors::DeleteRaspRulesError
 )]
-#[derive(Default)]
 pub struct DeleteRaspRules {
     /// `IDs`: a list of unsigned 64-bit integers.
     ///
@@ -2140,7 +2084,6 @@ pub struct DeleteRaspRulesResponse {
     output = DeleteReverseShellEventsResponse,
     error = super::errors::DeleteReverseShellEventsError
 )]
-#[derive(Default)]
 pub struct DeleteReverseShellEvents {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -2173,7 +2116,6 @@ pub struct DeleteReverseShellEventsResponse {
     output = DeleteReverseShellRulesResponse,
     error = super::errors::DeleteReverseShellRulesError
 )]
-#[derive(Default)]
 pub struct DeleteReverseShellRules {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -2199,7 +2141,6 @@ pub struct DeleteReverseShellRulesResponse {
     output = DeleteRiskDnsEventResponse,
     error = super::errors::DeleteRiskDnsEventError
 )]
-#[derive(Default)]
 pub struct DeleteRiskDnsEvent {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -2227,7 +2168,6 @@ pub struct DeleteRiskDnsEventResponse {
     output = DeleteRiskDnsPolicyResponse,
     error = super::errors::DeleteRiskDnsPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteRiskDnsPolicy {
     /// `PolicyIds`: a list of signed 64-bit integers.
     ///
@@ -2255,7 +2195,6 @@ pub struct DeleteRiskDnsPolicyResponse {
     output = DeleteScanTaskResponse,
     error = super::errors::DeleteScanTaskError
 )]
-#[derive(Default)]
 pub struct DeleteScanTask {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -2293,7 +2232,6 @@ pub struct DeleteScanTaskResponse {
     output = DeleteSearchTemplateResponse,
     error = super::errors::DeleteSearchTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteSearchTemplate {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -2326,7 +2264,6 @@ pub struct DeleteSearchTemplateResponse {
     output = DeleteTagsResponse,
     error = super::errors::DeleteTagsError
 )]
-#[derive(Default)]
 pub struct DeleteTags {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -2354,7 +2291,6 @@ pub struct DeleteTagsResponse {
     output = DeleteWebHookPolicyResponse,
     error = super::errors::DeleteWebHookPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteWebHookPolicy {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -2382,7 +2318,6 @@ pub struct DeleteWebHookPolicyResponse {
     output = DeleteWebHookReceiverResponse,
     error = super::errors::DeleteWebHookReceiverError
 )]
-#[derive(Default)]
 pub struct DeleteWebHookReceiver {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -2410,7 +2345,6 @@ pub struct DeleteWebHookReceiverResponse {
     output = DeleteWebHookRuleResponse,
     error = super::errors::DeleteWebHookRuleError
 )]
-#[derive(Default)]
 pub struct DeleteWebHookRule {
     /// `Ids`: a list of signed 64-bit integers.
     ///
@@ -2438,7 +2372,6 @@ pub struct DeleteWebHookRuleResponse {
     output = DeleteWebPageEventLogResponse,
     error = super::errors::DeleteWebPageEventLogError
 )]
-#[derive(Default)]
 pub struct DeleteWebPageEventLog {}
 
 /// What a successful [`DeleteWebPageEventLog`] call returns.
@@ -2461,7 +2394,6 @@ pub struct DeleteWebPageEventLogResponse {
     output = DescribeABTestConfigResponse,
     error = super::errors::DescribeABTestConfigError
 )]
-#[derive(Default)]
 pub struct DescribeABTestConfig {
     /// `ProjectName`: a string.
     ///
@@ -2494,7 +2426,6 @@ pub struct DescribeABTestConfigResponse {
     output = DescribeAESKeyResponse,
     error = super::errors::DescribeAESKeyError
 )]
-#[derive(Default)]
 pub struct DescribeAESKey {}
 
 /// What a successful [`DescribeAESKey`] call returns.
@@ -2515,9 +2446,15 @@ pub struct DescribeAESKeyResponse {
     version = "2018-02-28",
     name = "DescribeAccountStatistics",
     output = DescribeAccountStatisticsResponse,
-    error = super::errors::DescribeAccountStatisticsError
+    error = super::errors::DescribeAccountStatisticsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = account_statistics,
+        item = models::AccountStatistics,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccountStatistics {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2561,7 +2498,6 @@ pub struct DescribeAccountStatisticsResponse {
     output = DescribeAgentInstallCommandResponse,
     error = super::errors::DescribeAgentInstallCommandError
 )]
-#[derive(Default)]
 pub struct DescribeAgentInstallCommand {
     /// `IsCloud`: a boolean.
     ///
@@ -2644,7 +2580,6 @@ pub struct DescribeAgentInstallCommandResponse {
     output = DescribeAgentInstallationTokenResponse,
     error = super::errors::DescribeAgentInstallationTokenError
 )]
-#[derive(Default)]
 pub struct DescribeAgentInstallationToken {
     /// `ExpireDate`: a string.
     ///
@@ -2677,7 +2612,6 @@ pub struct DescribeAgentInstallationTokenResponse {
     output = DescribeAlarmIncidentNodesResponse,
     error = super::errors::DescribeAlarmIncidentNodesError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmIncidentNodes {
     /// `Uuid`: a string.
     ///
@@ -2723,7 +2657,6 @@ pub struct DescribeAlarmIncidentNodesResponse {
     output = DescribeAlarmVertexIdResponse,
     error = super::errors::DescribeAlarmVertexIdError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmVertexId {
     /// `Uuid`: a string.
     ///
@@ -2766,7 +2699,6 @@ pub struct DescribeAlarmVertexIdResponse {
     output = DescribeAssetAppCountResponse,
     error = super::errors::DescribeAssetAppCountError
 )]
-#[derive(Default)]
 pub struct DescribeAssetAppCount {
     /// `Name`: a string.
     ///
@@ -2797,9 +2729,15 @@ pub struct DescribeAssetAppCountResponse {
     version = "2018-02-28",
     name = "DescribeAssetAppList",
     output = DescribeAssetAppListResponse,
-    error = super::errors::DescribeAssetAppListError
+    error = super::errors::DescribeAssetAppListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = apps,
+        item = models::AssetAppBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetAppList {
     /// `Quuid`: a string.
     ///
@@ -2856,9 +2794,15 @@ pub struct DescribeAssetAppListResponse {
     version = "2018-02-28",
     name = "DescribeAssetAppProcessList",
     output = DescribeAssetAppProcessListResponse,
-    error = super::errors::DescribeAssetAppProcessListError
+    error = super::errors::DescribeAssetAppProcessListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = process,
+        item = models::AssetAppProcessInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetAppProcessList {
     /// `Quuid`: a string.
     ///
@@ -2914,7 +2858,6 @@ pub struct DescribeAssetAppProcessListResponse {
     output = DescribeAssetCoreModuleInfoResponse,
     error = super::errors::DescribeAssetCoreModuleInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAssetCoreModuleInfo {
     /// `Quuid`: a string.
     ///
@@ -2953,9 +2896,15 @@ pub struct DescribeAssetCoreModuleInfoResponse {
     version = "2018-02-28",
     name = "DescribeAssetCoreModuleList",
     output = DescribeAssetCoreModuleListResponse,
-    error = super::errors::DescribeAssetCoreModuleListError
+    error = super::errors::DescribeAssetCoreModuleListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = modules,
+        item = models::AssetCoreModuleBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetCoreModuleList {
     /// `Uuid`: a string.
     ///
@@ -3021,7 +2970,6 @@ pub struct DescribeAssetCoreModuleListResponse {
     output = DescribeAssetDatabaseCountResponse,
     error = super::errors::DescribeAssetDatabaseCountError
 )]
-#[derive(Default)]
 pub struct DescribeAssetDatabaseCount {
     /// `Name`: a string.
     ///
@@ -3052,7 +3000,6 @@ pub struct DescribeAssetDatabaseCountResponse {
     output = DescribeAssetDatabaseInfoResponse,
     error = super::errors::DescribeAssetDatabaseInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAssetDatabaseInfo {
     /// `Quuid`: a string.
     ///
@@ -3091,9 +3038,15 @@ pub struct DescribeAssetDatabaseInfoResponse {
     version = "2018-02-28",
     name = "DescribeAssetDatabaseList",
     output = DescribeAssetDatabaseListResponse,
-    error = super::errors::DescribeAssetDatabaseListError
+    error = super::errors::DescribeAssetDatabaseListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = databases,
+        item = models::AssetDatabaseBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetDatabaseList {
     /// `Quuid`: a string.
     ///
@@ -3152,9 +3105,15 @@ pub struct DescribeAssetDatabaseListResponse {
     version = "2018-02-28",
     name = "DescribeAssetDiskList",
     output = DescribeAssetDiskListResponse,
-    error = super::errors::DescribeAssetDiskListError
+    error = super::errors::DescribeAssetDiskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = disks,
+        item = models::AssetDiskPartitionInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetDiskList {
     /// `Quuid`: a string.
     ///
@@ -3203,9 +3162,15 @@ pub struct DescribeAssetDiskListResponse {
     version = "2018-02-28",
     name = "DescribeAssetEnvList",
     output = DescribeAssetEnvListResponse,
-    error = super::errors::DescribeAssetEnvListError
+    error = super::errors::DescribeAssetEnvListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = envs,
+        item = models::AssetEnvBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetEnvList {
     /// `Uuid`: a string.
     ///
@@ -3276,7 +3241,6 @@ pub struct DescribeAssetEnvListResponse {
     output = DescribeAssetHostTotalCountResponse,
     error = super::errors::DescribeAssetHostTotalCountError
 )]
-#[derive(Default)]
 pub struct DescribeAssetHostTotalCount {
     /// `Uuid`: a string.
     ///
@@ -3312,7 +3276,6 @@ pub struct DescribeAssetHostTotalCountResponse {
     output = DescribeAssetInfoResponse,
     error = super::errors::DescribeAssetInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAssetInfo {}
 
 /// What a successful [`DescribeAssetInfo`] call returns.
@@ -3433,9 +3396,15 @@ pub struct DescribeAssetInfoResponse {
     version = "2018-02-28",
     name = "DescribeAssetInitServiceList",
     output = DescribeAssetInitServiceListResponse,
-    error = super::errors::DescribeAssetInitServiceListError
+    error = super::errors::DescribeAssetInitServiceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = services,
+        item = models::AssetInitServiceBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetInitServiceList {
     /// `Uuid`: a string.
     ///
@@ -3499,7 +3468,6 @@ pub struct DescribeAssetInitServiceListResponse {
     output = DescribeAssetJarInfoResponse,
     error = super::errors::DescribeAssetJarInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAssetJarInfo {
     /// `Quuid`: a string.
     ///
@@ -3538,9 +3506,15 @@ pub struct DescribeAssetJarInfoResponse {
     version = "2018-02-28",
     name = "DescribeAssetJarList",
     output = DescribeAssetJarListResponse,
-    error = super::errors::DescribeAssetJarListError
+    error = super::errors::DescribeAssetJarListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = jars,
+        item = models::AssetJarBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetJarList {
     /// `Uuid`: a string.
     ///
@@ -3604,7 +3578,6 @@ pub struct DescribeAssetJarListResponse {
     output = DescribeAssetLoadInfoResponse,
     error = super::errors::DescribeAssetLoadInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAssetLoadInfo {}
 
 /// What a successful [`DescribeAssetLoadInfo`] call returns.
@@ -3636,7 +3609,6 @@ pub struct DescribeAssetLoadInfoResponse {
     output = DescribeAssetMachineDetailResponse,
     error = super::errors::DescribeAssetMachineDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAssetMachineDetail {
     /// `Quuid`: a string.
     ///
@@ -3670,9 +3642,15 @@ pub struct DescribeAssetMachineDetailResponse {
     version = "2018-02-28",
     name = "DescribeAssetMachineList",
     output = DescribeAssetMachineListResponse,
-    error = super::errors::DescribeAssetMachineListError
+    error = super::errors::DescribeAssetMachineListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = machines,
+        item = models::AssetMachineBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetMachineList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -3728,7 +3706,6 @@ pub struct DescribeAssetMachineListResponse {
     output = DescribeAssetMachineTagTopResponse,
     error = super::errors::DescribeAssetMachineTagTopError
 )]
-#[derive(Default)]
 pub struct DescribeAssetMachineTagTop {}
 
 /// What a successful [`DescribeAssetMachineTagTop`] call returns.
@@ -3754,9 +3731,15 @@ pub struct DescribeAssetMachineTagTopResponse {
     version = "2018-02-28",
     name = "DescribeAssetPlanTaskList",
     output = DescribeAssetPlanTaskListResponse,
-    error = super::errors::DescribeAssetPlanTaskListError
+    error = super::errors::DescribeAssetPlanTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::AssetPlanTask,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetPlanTaskList {
     /// `Uuid`: a string.
     ///
@@ -3822,7 +3805,6 @@ pub struct DescribeAssetPlanTaskListResponse {
     output = DescribeAssetPortCountResponse,
     error = super::errors::DescribeAssetPortCountError
 )]
-#[derive(Default)]
 pub struct DescribeAssetPortCount {
     /// `Port`: an unsigned 64-bit integer.
     ///
@@ -3851,9 +3833,15 @@ pub struct DescribeAssetPortCountResponse {
     version = "2018-02-28",
     name = "DescribeAssetPortInfoList",
     output = DescribeAssetPortInfoListResponse,
-    error = super::errors::DescribeAssetPortInfoListError
+    error = super::errors::DescribeAssetPortInfoListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ports,
+        item = models::AssetPortBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetPortInfoList {
     /// `Quuid`: a string.
     ///
@@ -3914,7 +3902,6 @@ pub struct DescribeAssetPortInfoListResponse {
     output = DescribeAssetProcessCountResponse,
     error = super::errors::DescribeAssetProcessCountError
 )]
-#[derive(Default)]
 pub struct DescribeAssetProcessCount {
     /// `Name`: a string.
     ///
@@ -3945,9 +3932,15 @@ pub struct DescribeAssetProcessCountResponse {
     version = "2018-02-28",
     name = "DescribeAssetProcessInfoList",
     output = DescribeAssetProcessInfoListResponse,
-    error = super::errors::DescribeAssetProcessInfoListError
+    error = super::errors::DescribeAssetProcessInfoListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = process,
+        item = models::AssetProcessBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetProcessInfoList {
     /// `Quuid`: a string.
     ///
@@ -4008,7 +4001,6 @@ pub struct DescribeAssetProcessInfoListResponse {
     output = DescribeAssetRecentMachineInfoResponse,
     error = super::errors::DescribeAssetRecentMachineInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAssetRecentMachineInfo {
     /// `BeginDate`: a date (`YYYY-MM-DD`).
     ///
@@ -4059,9 +4051,15 @@ pub struct DescribeAssetRecentMachineInfoResponse {
     version = "2018-02-28",
     name = "DescribeAssetSystemPackageList",
     output = DescribeAssetSystemPackageListResponse,
-    error = super::errors::DescribeAssetSystemPackageListError
+    error = super::errors::DescribeAssetSystemPackageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = packages,
+        item = models::AssetSystemPackageInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetSystemPackageList {
     /// `Uuid`: a string.
     ///
@@ -4125,7 +4123,6 @@ pub struct DescribeAssetSystemPackageListResponse {
     output = DescribeAssetTotalCountResponse,
     error = super::errors::DescribeAssetTotalCountError
 )]
-#[derive(Default)]
 pub struct DescribeAssetTotalCount {}
 
 /// What a successful [`DescribeAssetTotalCount`] call returns.
@@ -4151,7 +4148,6 @@ pub struct DescribeAssetTotalCountResponse {
     output = DescribeAssetTypeTopResponse,
     error = super::errors::DescribeAssetTypeTopError
 )]
-#[derive(Default)]
 pub struct DescribeAssetTypeTop {}
 
 /// What a successful [`DescribeAssetTypeTop`] call returns.
@@ -4201,7 +4197,6 @@ pub struct DescribeAssetTypeTopResponse {
     output = DescribeAssetTypesResponse,
     error = super::errors::DescribeAssetTypesError
 )]
-#[derive(Default)]
 pub struct DescribeAssetTypes {}
 
 /// What a successful [`DescribeAssetTypes`] call returns.
@@ -4227,7 +4222,6 @@ pub struct DescribeAssetTypesResponse {
     output = DescribeAssetUserCountResponse,
     error = super::errors::DescribeAssetUserCountError
 )]
-#[derive(Default)]
 pub struct DescribeAssetUserCount {
     /// `Name`: a string.
     ///
@@ -4260,7 +4254,6 @@ pub struct DescribeAssetUserCountResponse {
     output = DescribeAssetUserInfoResponse,
     error = super::errors::DescribeAssetUserInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAssetUserInfo {
     /// `Quuid`: a string.
     ///
@@ -4299,9 +4292,15 @@ pub struct DescribeAssetUserInfoResponse {
     version = "2018-02-28",
     name = "DescribeAssetUserKeyList",
     output = DescribeAssetUserKeyListResponse,
-    error = super::errors::DescribeAssetUserKeyListError
+    error = super::errors::DescribeAssetUserKeyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = keys,
+        item = models::AssetUserKeyInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetUserKeyList {
     /// `Quuid`: a string.
     ///
@@ -4357,9 +4356,15 @@ pub struct DescribeAssetUserKeyListResponse {
     version = "2018-02-28",
     name = "DescribeAssetUserList",
     output = DescribeAssetUserListResponse,
-    error = super::errors::DescribeAssetUserListError
+    error = super::errors::DescribeAssetUserListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = users,
+        item = models::AssetUserBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetUserList {
     /// `Quuid`: a string.
     ///
@@ -4418,7 +4423,6 @@ pub struct DescribeAssetUserListResponse {
     output = DescribeAssetWebAppCountResponse,
     error = super::errors::DescribeAssetWebAppCountError
 )]
-#[derive(Default)]
 pub struct DescribeAssetWebAppCount {
     /// `Name`: a string.
     ///
@@ -4447,9 +4451,15 @@ pub struct DescribeAssetWebAppCountResponse {
     version = "2018-02-28",
     name = "DescribeAssetWebAppList",
     output = DescribeAssetWebAppListResponse,
-    error = super::errors::DescribeAssetWebAppListError
+    error = super::errors::DescribeAssetWebAppListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = web_apps,
+        item = models::AssetWebAppBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetWebAppList {
     /// `Quuid`: a string.
     ///
@@ -4508,9 +4518,15 @@ pub struct DescribeAssetWebAppListResponse {
     version = "2018-02-28",
     name = "DescribeAssetWebAppPluginList",
     output = DescribeAssetWebAppPluginListResponse,
-    error = super::errors::DescribeAssetWebAppPluginListError
+    error = super::errors::DescribeAssetWebAppPluginListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = plugins,
+        item = models::AssetWebAppPluginInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetWebAppPluginList {
     /// `Quuid`: a string.
     ///
@@ -4566,7 +4582,6 @@ pub struct DescribeAssetWebAppPluginListResponse {
     output = DescribeAssetWebFrameCountResponse,
     error = super::errors::DescribeAssetWebFrameCountError
 )]
-#[derive(Default)]
 pub struct DescribeAssetWebFrameCount {
     /// `Name`: a string.
     ///
@@ -4595,9 +4610,15 @@ pub struct DescribeAssetWebFrameCountResponse {
     version = "2018-02-28",
     name = "DescribeAssetWebFrameList",
     output = DescribeAssetWebFrameListResponse,
-    error = super::errors::DescribeAssetWebFrameListError
+    error = super::errors::DescribeAssetWebFrameListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = web_frames,
+        item = models::AssetWebFrameBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetWebFrameList {
     /// `Quuid`: a string.
     ///
@@ -4658,7 +4679,6 @@ pub struct DescribeAssetWebFrameListResponse {
     output = DescribeAssetWebLocationCountResponse,
     error = super::errors::DescribeAssetWebLocationCountError
 )]
-#[derive(Default)]
 pub struct DescribeAssetWebLocationCount {
     /// `Name`: a string.
     ///
@@ -4689,7 +4709,6 @@ pub struct DescribeAssetWebLocationCountResponse {
     output = DescribeAssetWebLocationInfoResponse,
     error = super::errors::DescribeAssetWebLocationInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAssetWebLocationInfo {
     /// `Quuid`: a string.
     ///
@@ -4728,9 +4747,15 @@ pub struct DescribeAssetWebLocationInfoResponse {
     version = "2018-02-28",
     name = "DescribeAssetWebLocationList",
     output = DescribeAssetWebLocationListResponse,
-    error = super::errors::DescribeAssetWebLocationListError
+    error = super::errors::DescribeAssetWebLocationListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = locations,
+        item = models::AssetWebLocationBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetWebLocationList {
     /// `Quuid`: a string.
     ///
@@ -4789,9 +4814,15 @@ pub struct DescribeAssetWebLocationListResponse {
     version = "2018-02-28",
     name = "DescribeAssetWebLocationPathList",
     output = DescribeAssetWebLocationPathListResponse,
-    error = super::errors::DescribeAssetWebLocationPathListError
+    error = super::errors::DescribeAssetWebLocationPathListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = paths,
+        item = models::AssetWebLocationPath,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetWebLocationPathList {
     /// `Quuid`: a string.
     ///
@@ -4847,7 +4878,6 @@ pub struct DescribeAssetWebLocationPathListResponse {
     output = DescribeAssetWebServiceCountResponse,
     error = super::errors::DescribeAssetWebServiceCountError
 )]
-#[derive(Default)]
 pub struct DescribeAssetWebServiceCount {
     /// `Name`: a string.
     ///
@@ -4876,9 +4906,15 @@ pub struct DescribeAssetWebServiceCountResponse {
     version = "2018-02-28",
     name = "DescribeAssetWebServiceInfoList",
     output = DescribeAssetWebServiceInfoListResponse,
-    error = super::errors::DescribeAssetWebServiceInfoListError
+    error = super::errors::DescribeAssetWebServiceInfoListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = web_services,
+        item = models::AssetWebServiceBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetWebServiceInfoList {
     /// `Quuid`: a string.
     ///
@@ -4937,9 +4973,15 @@ pub struct DescribeAssetWebServiceInfoListResponse {
     version = "2018-02-28",
     name = "DescribeAssetWebServiceProcessList",
     output = DescribeAssetWebServiceProcessListResponse,
-    error = super::errors::DescribeAssetWebServiceProcessListError
+    error = super::errors::DescribeAssetWebServiceProcessListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = process,
+        item = models::AssetAppProcessInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetWebServiceProcessList {
     /// `Quuid`: a string.
     ///
@@ -4995,7 +5037,6 @@ pub struct DescribeAssetWebServiceProcessListResponse {
     output = DescribeAttackEventInfoResponse,
     error = super::errors::DescribeAttackEventInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAttackEventInfo {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -5024,9 +5065,15 @@ pub struct DescribeAttackEventInfoResponse {
     version = "2018-02-28",
     name = "DescribeAttackEvents",
     output = DescribeAttackEventsResponse,
-    error = super::errors::DescribeAttackEventsError
+    error = super::errors::DescribeAttackEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::NetAttackEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAttackEvents {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -5082,7 +5129,6 @@ pub struct DescribeAttackEventsResponse {
     output = DescribeAttackStatisticsResponse,
     error = super::errors::DescribeAttackStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeAttackStatistics {}
 
 /// What a successful [`DescribeAttackStatistics`] call returns.
@@ -5155,7 +5201,6 @@ pub struct DescribeAttackStatisticsResponse {
     output = DescribeAttackTopResponse,
     error = super::errors::DescribeAttackTopError
 )]
-#[derive(Default)]
 pub struct DescribeAttackTop {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -5186,7 +5231,6 @@ pub struct DescribeAttackTopResponse {
     output = DescribeAttackTrendsResponse,
     error = super::errors::DescribeAttackTrendsError
 )]
-#[derive(Default)]
 pub struct DescribeAttackTrends {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -5215,9 +5259,15 @@ pub struct DescribeAttackTrendsResponse {
     version = "2018-02-28",
     name = "DescribeAttackType",
     output = DescribeAttackTypeResponse,
-    error = super::errors::DescribeAttackTypeError
+    error = super::errors::DescribeAttackTypeError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RaspAttackTypeListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAttackType {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -5273,7 +5323,6 @@ pub struct DescribeAttackTypeResponse {
     output = DescribeAttackVulTypeListResponse,
     error = super::errors::DescribeAttackVulTypeListError
 )]
-#[derive(Default)]
 pub struct DescribeAttackVulTypeList {}
 
 /// What a successful [`DescribeAttackVulTypeList`] call returns.
@@ -5301,7 +5350,6 @@ pub struct DescribeAttackVulTypeListResponse {
     output = DescribeBanModeResponse,
     error = super::errors::DescribeBanModeError
 )]
-#[derive(Default)]
 pub struct DescribeBanMode {}
 
 /// What a successful [`DescribeBanMode`] call returns.
@@ -5332,7 +5380,6 @@ pub struct DescribeBanModeResponse {
     output = DescribeBanRegionsResponse,
     error = super::errors::DescribeBanRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeBanRegions {
     /// `Mode`: a string.
     ///
@@ -5365,7 +5412,6 @@ pub struct DescribeBanRegionsResponse {
     output = DescribeBanStatusResponse,
     error = super::errors::DescribeBanStatusError
 )]
-#[derive(Default)]
 pub struct DescribeBanStatus {}
 
 /// What a successful [`DescribeBanStatus`] call returns.
@@ -5416,9 +5462,15 @@ pub struct DescribeBanStatusResponse {
     version = "2018-02-28",
     name = "DescribeBanWhiteList",
     output = DescribeBanWhiteListResponse,
-    error = super::errors::DescribeBanWhiteListError
+    error = super::errors::DescribeBanWhiteListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = white_list,
+        item = models::BanWhiteListDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBanWhiteList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -5464,7 +5516,6 @@ pub struct DescribeBanWhiteListResponse {
     output = DescribeBaselineAnalysisDataResponse,
     error = super::errors::DescribeBaselineAnalysisDataError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineAnalysisData {
     /// `StrategyId`: an unsigned 64-bit integer.
     ///
@@ -5517,7 +5568,6 @@ pub struct DescribeBaselineAnalysisDataResponse {
     output = DescribeBaselineBasicInfoResponse,
     error = super::errors::DescribeBaselineBasicInfoError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineBasicInfo {
     /// `BaselineName`: a string.
     ///
@@ -5550,7 +5600,6 @@ pub struct DescribeBaselineBasicInfoResponse {
     output = DescribeBaselineDefaultStrategyListResponse,
     error = super::errors::DescribeBaselineDefaultStrategyListError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineDefaultStrategyList {}
 
 /// What a successful [`DescribeBaselineDefaultStrategyList`] call returns.
@@ -5578,7 +5627,6 @@ pub struct DescribeBaselineDefaultStrategyListResponse {
     output = DescribeBaselineDetailResponse,
     error = super::errors::DescribeBaselineDetailError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineDetail {
     /// `BaselineId`: an unsigned 64-bit integer.
     ///
@@ -5607,9 +5655,15 @@ pub struct DescribeBaselineDetailResponse {
     version = "2018-02-28",
     name = "DescribeBaselineDetectList",
     output = DescribeBaselineDetectListResponse,
-    error = super::errors::DescribeBaselineDetectListError
+    error = super::errors::DescribeBaselineDetectListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselinePolicyDetect,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineDetectList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -5665,7 +5719,6 @@ pub struct DescribeBaselineDetectListResponse {
     output = DescribeBaselineDetectOverviewResponse,
     error = super::errors::DescribeBaselineDetectOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineDetectOverview {
     /// `PolicyId`: a signed 64-bit integer.
     ///
@@ -5721,9 +5774,15 @@ pub struct DescribeBaselineDetectOverviewResponse {
     version = "2018-02-28",
     name = "DescribeBaselineDownloadList",
     output = DescribeBaselineDownloadListResponse,
-    error = super::errors::DescribeBaselineDownloadListError
+    error = super::errors::DescribeBaselineDownloadListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineDownload,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineDownloadList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -5777,9 +5836,15 @@ pub struct DescribeBaselineDownloadListResponse {
     version = "2018-02-28",
     name = "DescribeBaselineEffectHostList",
     output = DescribeBaselineEffectHostListResponse,
-    error = super::errors::DescribeBaselineEffectHostListError
+    error = super::errors::DescribeBaselineEffectHostListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = effect_host_list,
+        item = models::BaselineEffectHost,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineEffectHostList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -5838,9 +5903,15 @@ pub struct DescribeBaselineEffectHostListResponse {
     version = "2018-02-28",
     name = "DescribeBaselineFixList",
     output = DescribeBaselineFixListResponse,
-    error = super::errors::DescribeBaselineFixListError
+    error = super::errors::DescribeBaselineFixListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineFix,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineFixList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -5892,9 +5963,15 @@ pub struct DescribeBaselineFixListResponse {
     version = "2018-02-28",
     name = "DescribeBaselineHostDetectList",
     output = DescribeBaselineHostDetectListResponse,
-    error = super::errors::DescribeBaselineHostDetectListError
+    error = super::errors::DescribeBaselineHostDetectListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineHostDetect,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineHostDetectList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -5948,9 +6025,15 @@ pub struct DescribeBaselineHostDetectListResponse {
     version = "2018-02-28",
     name = "DescribeBaselineHostIgnoreList",
     output = DescribeBaselineHostIgnoreListResponse,
-    error = super::errors::DescribeBaselineHostIgnoreListError
+    error = super::errors::DescribeBaselineHostIgnoreListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineHost,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineHostIgnoreList {
     /// `RuleID`: a signed 64-bit integer.
     ///
@@ -5997,7 +6080,6 @@ pub struct DescribeBaselineHostIgnoreListResponse {
     output = DescribeBaselineHostRiskTopResponse,
     error = super::errors::DescribeBaselineHostRiskTopError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineHostRiskTop {
     /// `PolicyId`: a signed 64-bit integer.
     ///
@@ -6028,7 +6110,6 @@ pub struct DescribeBaselineHostRiskTopResponse {
     output = DescribeBaselineHostTopResponse,
     error = super::errors::DescribeBaselineHostTopError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineHostTop {
     /// `Top`: an unsigned 64-bit integer.
     ///
@@ -6062,9 +6143,15 @@ pub struct DescribeBaselineHostTopResponse {
     version = "2018-02-28",
     name = "DescribeBaselineItemDetectList",
     output = DescribeBaselineItemDetectListResponse,
-    error = super::errors::DescribeBaselineItemDetectListError
+    error = super::errors::DescribeBaselineItemDetectListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineItemDetect,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineItemDetectList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -6116,9 +6203,15 @@ pub struct DescribeBaselineItemDetectListResponse {
     version = "2018-02-28",
     name = "DescribeBaselineItemIgnoreList",
     output = DescribeBaselineItemIgnoreListResponse,
-    error = super::errors::DescribeBaselineItemIgnoreListError
+    error = super::errors::DescribeBaselineItemIgnoreListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineItemInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineItemIgnoreList {
     /// `RuleID`: a signed 64-bit integer.
     ///
@@ -6178,7 +6271,6 @@ pub struct DescribeBaselineItemIgnoreListResponse {
     output = DescribeBaselineItemInfoResponse,
     error = super::errors::DescribeBaselineItemInfoError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineItemInfo {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -6235,9 +6327,15 @@ pub struct DescribeBaselineItemInfoResponse {
     version = "2018-02-28",
     name = "DescribeBaselineItemList",
     output = DescribeBaselineItemListResponse,
-    error = super::errors::DescribeBaselineItemListError
+    error = super::errors::DescribeBaselineItemListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineItemList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -6291,7 +6389,6 @@ pub struct DescribeBaselineItemListResponse {
     output = DescribeBaselineItemRiskTopResponse,
     error = super::errors::DescribeBaselineItemRiskTopError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineItemRiskTop {
     /// `PolicyId`: a signed 64-bit integer.
     ///
@@ -6320,9 +6417,15 @@ pub struct DescribeBaselineItemRiskTopResponse {
     version = "2018-02-28",
     name = "DescribeBaselineList",
     output = DescribeBaselineListResponse,
-    error = super::errors::DescribeBaselineListError
+    error = super::errors::DescribeBaselineListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = baseline_list,
+        item = models::BaselineInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -6366,9 +6469,15 @@ pub struct DescribeBaselineListResponse {
     version = "2018-02-28",
     name = "DescribeBaselinePolicyList",
     output = DescribeBaselinePolicyListResponse,
-    error = super::errors::DescribeBaselinePolicyListError
+    error = super::errors::DescribeBaselinePolicyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselinePolicy,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselinePolicyList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -6420,9 +6529,15 @@ pub struct DescribeBaselinePolicyListResponse {
     version = "2018-02-28",
     name = "DescribeBaselineRule",
     output = DescribeBaselineRuleResponse,
-    error = super::errors::DescribeBaselineRuleError
+    error = super::errors::DescribeBaselineRuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = baseline_rule_list,
+        item = models::BaselineRuleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineRule {
     /// `BaselineId`: an unsigned 64-bit integer.
     ///
@@ -6491,7 +6606,6 @@ pub struct DescribeBaselineRuleResponse {
     output = DescribeBaselineRuleCategoryListResponse,
     error = super::errors::DescribeBaselineRuleCategoryListError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineRuleCategoryList {}
 
 /// What a successful [`DescribeBaselineRuleCategoryList`] call returns.
@@ -6515,9 +6629,15 @@ pub struct DescribeBaselineRuleCategoryListResponse {
     version = "2018-02-28",
     name = "DescribeBaselineRuleDetectList",
     output = DescribeBaselineRuleDetectListResponse,
-    error = super::errors::DescribeBaselineRuleDetectListError
+    error = super::errors::DescribeBaselineRuleDetectListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineRuleDetect,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineRuleDetectList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -6571,9 +6691,15 @@ pub struct DescribeBaselineRuleDetectListResponse {
     version = "2018-02-28",
     name = "DescribeBaselineRuleIgnoreList",
     output = DescribeBaselineRuleIgnoreListResponse,
-    error = super::errors::DescribeBaselineRuleIgnoreListError
+    error = super::errors::DescribeBaselineRuleIgnoreListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineRule,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineRuleIgnoreList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -6625,9 +6751,15 @@ pub struct DescribeBaselineRuleIgnoreListResponse {
     version = "2018-02-28",
     name = "DescribeBaselineRuleList",
     output = DescribeBaselineRuleListResponse,
-    error = super::errors::DescribeBaselineRuleListError
+    error = super::errors::DescribeBaselineRuleListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineRule,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineRuleList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -6683,7 +6815,6 @@ pub struct DescribeBaselineRuleListResponse {
     output = DescribeBaselineScanScheduleResponse,
     error = super::errors::DescribeBaselineScanScheduleError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineScanSchedule {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -6716,7 +6847,6 @@ pub struct DescribeBaselineScanScheduleResponse {
     output = DescribeBaselineStrategyDetailResponse,
     error = super::errors::DescribeBaselineStrategyDetailError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineStrategyDetail {
     /// `StrategyId`: an unsigned 64-bit integer.
     ///
@@ -6790,9 +6920,15 @@ pub struct DescribeBaselineStrategyDetailResponse {
     version = "2018-02-28",
     name = "DescribeBaselineStrategyList",
     output = DescribeBaselineStrategyListResponse,
-    error = super::errors::DescribeBaselineStrategyListError
+    error = super::errors::DescribeBaselineStrategyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = strategy_list,
+        item = models::Strategy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineStrategyList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -6838,7 +6974,6 @@ pub struct DescribeBaselineStrategyListResponse {
     output = DescribeBaselineTopResponse,
     error = super::errors::DescribeBaselineTopError
 )]
-#[derive(Default)]
 pub struct DescribeBaselineTop {
     /// `Top`: an unsigned 64-bit integer.
     ///
@@ -6872,9 +7007,15 @@ pub struct DescribeBaselineTopResponse {
     version = "2018-02-28",
     name = "DescribeBaselineWeakPasswordList",
     output = DescribeBaselineWeakPasswordListResponse,
-    error = super::errors::DescribeBaselineWeakPasswordListError
+    error = super::errors::DescribeBaselineWeakPasswordListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BaselineWeakPassword,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaselineWeakPasswordList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -6926,9 +7067,15 @@ pub struct DescribeBaselineWeakPasswordListResponse {
     version = "2018-02-28",
     name = "DescribeBashEvents",
     output = DescribeBashEventsResponse,
-    error = super::errors::DescribeBashEventsError
+    error = super::errors::DescribeBashEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BashEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBashEvents {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -6984,7 +7131,6 @@ pub struct DescribeBashEventsResponse {
     output = DescribeBashEventsInfoResponse,
     error = super::errors::DescribeBashEventsInfoError
 )]
-#[derive(Default)]
 pub struct DescribeBashEventsInfo {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -7015,7 +7161,6 @@ pub struct DescribeBashEventsInfoResponse {
     output = DescribeBashEventsInfoNewResponse,
     error = super::errors::DescribeBashEventsInfoNewError
 )]
-#[derive(Default)]
 pub struct DescribeBashEventsInfoNew {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -7044,9 +7189,15 @@ pub struct DescribeBashEventsInfoNewResponse {
     version = "2018-02-28",
     name = "DescribeBashEventsNew",
     output = DescribeBashEventsNewResponse,
-    error = super::errors::DescribeBashEventsNewError
+    error = super::errors::DescribeBashEventsNewError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BashEventNew,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBashEventsNew {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -7100,9 +7251,15 @@ pub struct DescribeBashEventsNewResponse {
     version = "2018-02-28",
     name = "DescribeBashPolicies",
     output = DescribeBashPoliciesResponse,
-    error = super::errors::DescribeBashPoliciesError
+    error = super::errors::DescribeBashPoliciesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BashPolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBashPolicies {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -7146,9 +7303,15 @@ pub struct DescribeBashPoliciesResponse {
     version = "2018-02-28",
     name = "DescribeBashRules",
     output = DescribeBashRulesResponse,
-    error = super::errors::DescribeBashRulesError
+    error = super::errors::DescribeBashRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BashRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBashRules {
     /// `Type`: an unsigned 64-bit integer.
     ///
@@ -7197,9 +7360,15 @@ pub struct DescribeBashRulesResponse {
     version = "2018-02-28",
     name = "DescribeBruteAttackList",
     output = DescribeBruteAttackListResponse,
-    error = super::errors::DescribeBruteAttackListError
+    error = super::errors::DescribeBruteAttackListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = brute_attack_list,
+        item = models::BruteAttackInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBruteAttackList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -7255,7 +7424,6 @@ pub struct DescribeBruteAttackListResponse {
     output = DescribeBruteAttackRulesResponse,
     error = super::errors::DescribeBruteAttackRulesError
 )]
-#[derive(Default)]
 pub struct DescribeBruteAttackRules {}
 
 /// What a successful [`DescribeBruteAttackRules`] call returns.
@@ -7281,7 +7449,6 @@ pub struct DescribeBruteAttackRulesResponse {
     output = DescribeCanFixVulMachineResponse,
     error = super::errors::DescribeCanFixVulMachineError
 )]
-#[derive(Default)]
 pub struct DescribeCanFixVulMachine {
     /// `VulIds`: a list of unsigned 64-bit integers.
     ///
@@ -7317,7 +7484,6 @@ pub struct DescribeCanFixVulMachineResponse {
     output = DescribeCanNotSeparateMachineResponse,
     error = super::errors::DescribeCanNotSeparateMachineError
 )]
-#[derive(Default)]
 pub struct DescribeCanNotSeparateMachine {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -7361,9 +7527,15 @@ pub struct DescribeCanNotSeparateMachineResponse {
     version = "2018-02-28",
     name = "DescribeClientException",
     output = DescribeClientExceptionResponse,
-    error = super::errors::DescribeClientExceptionError
+    error = super::errors::DescribeClientExceptionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = records,
+        item = models::RecordInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClientException {
     /// `ExceptionType`: a signed 64-bit integer.
     ///
@@ -7419,7 +7591,6 @@ pub struct DescribeClientExceptionResponse {
     output = DescribeDefenceEventDetailResponse,
     error = super::errors::DescribeDefenceEventDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDefenceEventDetail {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -7450,7 +7621,6 @@ pub struct DescribeDefenceEventDetailResponse {
     output = DescribeDirectConnectInstallCommandResponse,
     error = super::errors::DescribeDirectConnectInstallCommandError
 )]
-#[derive(Default)]
 pub struct DescribeDirectConnectInstallCommand {
     /// `RegionCode`: a string.
     ///
@@ -7498,7 +7668,6 @@ pub struct DescribeDirectConnectInstallCommandResponse {
     output = DescribeESAggregationsResponse,
     error = super::errors::DescribeESAggregationsError
 )]
-#[derive(Default)]
 pub struct DescribeESAggregations {
     /// `Query`: a string.
     ///
@@ -7527,9 +7696,15 @@ pub struct DescribeESAggregationsResponse {
     version = "2018-02-28",
     name = "DescribeEmergencyVulList",
     output = DescribeEmergencyVulListResponse,
-    error = super::errors::DescribeEmergencyVulListError
+    error = super::errors::DescribeEmergencyVulListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::EmergencyVul,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEmergencyVulList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -7595,7 +7770,6 @@ pub struct DescribeEmergencyVulListResponse {
     output = DescribeEventByTableResponse,
     error = super::errors::DescribeEventByTableError
 )]
-#[derive(Default)]
 pub struct DescribeEventByTable {
     /// `TableName`: a string.
     ///
@@ -7636,7 +7810,6 @@ pub struct DescribeEventByTableResponse {
     output = DescribeExportMachinesResponse,
     error = super::errors::DescribeExportMachinesError
 )]
-#[derive(Default)]
 pub struct DescribeExportMachines {
     /// `MachineType`: a string.
     ///
@@ -7694,7 +7867,6 @@ pub struct DescribeExportMachinesResponse {
     output = DescribeFastAnalysisResponse,
     error = super::errors::DescribeFastAnalysisError
 )]
-#[derive(Default)]
 pub struct DescribeFastAnalysis {
     /// `From`: a signed 64-bit integer.
     ///
@@ -7747,7 +7919,6 @@ pub struct DescribeFastAnalysisResponse {
     output = DescribeFileTamperEventRuleInfoResponse,
     error = super::errors::DescribeFileTamperEventRuleInfoError
 )]
-#[derive(Default)]
 pub struct DescribeFileTamperEventRuleInfo {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -7786,9 +7957,15 @@ pub struct DescribeFileTamperEventRuleInfoResponse {
     version = "2018-02-28",
     name = "DescribeFileTamperEvents",
     output = DescribeFileTamperEventsResponse,
-    error = super::errors::DescribeFileTamperEventsError
+    error = super::errors::DescribeFileTamperEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::FileTamperEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFileTamperEvents {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -7844,7 +8021,6 @@ pub struct DescribeFileTamperEventsResponse {
     output = DescribeFileTamperRuleCountResponse,
     error = super::errors::DescribeFileTamperRuleCountError
 )]
-#[derive(Default)]
 pub struct DescribeFileTamperRuleCount {
     /// `Uuids`: a list of strings.
     ///
@@ -7877,7 +8053,6 @@ pub struct DescribeFileTamperRuleCountResponse {
     output = DescribeFileTamperRuleInfoResponse,
     error = super::errors::DescribeFileTamperRuleInfoError
 )]
-#[derive(Default)]
 pub struct DescribeFileTamperRuleInfo {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -7916,9 +8091,15 @@ pub struct DescribeFileTamperRuleInfoResponse {
     version = "2018-02-28",
     name = "DescribeFileTamperRules",
     output = DescribeFileTamperRulesResponse,
-    error = super::errors::DescribeFileTamperRulesError
+    error = super::errors::DescribeFileTamperRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::FileTamperRuleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFileTamperRules {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -7974,7 +8155,6 @@ pub struct DescribeFileTamperRulesResponse {
     output = DescribeGeneralStatResponse,
     error = super::errors::DescribeGeneralStatError
 )]
-#[derive(Default)]
 pub struct DescribeGeneralStat {
     /// `MachineType`: a string.
     ///
@@ -8075,9 +8255,15 @@ pub struct DescribeGeneralStatResponse {
     version = "2018-02-28",
     name = "DescribeHistoryAccounts",
     output = DescribeHistoryAccountsResponse,
-    error = super::errors::DescribeHistoryAccountsError
+    error = super::errors::DescribeHistoryAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = history_accounts,
+        item = models::HistoryAccount,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHistoryAccounts {
     /// `Uuid`: a string.
     ///
@@ -8126,7 +8312,6 @@ pub struct DescribeHistoryAccountsResponse {
     output = DescribeHistoryServiceResponse,
     error = super::errors::DescribeHistoryServiceError
 )]
-#[derive(Default)]
 pub struct DescribeHistoryService {}
 
 /// What a successful [`DescribeHistoryService`] call returns.
@@ -8184,7 +8369,6 @@ pub struct DescribeHistoryServiceResponse {
     output = DescribeHostInfoResponse,
     error = super::errors::DescribeHostInfoError
 )]
-#[derive(Default)]
 pub struct DescribeHostInfo {
     /// `QuuidList`: a list of strings.
     ///
@@ -8218,9 +8402,15 @@ pub struct DescribeHostInfoResponse {
     version = "2018-02-28",
     name = "DescribeHostLoginList",
     output = DescribeHostLoginListResponse,
-    error = super::errors::DescribeHostLoginListError
+    error = super::errors::DescribeHostLoginListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = host_login_list,
+        item = models::HostLoginList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostLoginList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -8276,7 +8466,6 @@ pub struct DescribeHostLoginListResponse {
     output = DescribeHotVulTopResponse,
     error = super::errors::DescribeHotVulTopError
 )]
-#[derive(Default)]
 pub struct DescribeHotVulTop {}
 
 /// What a successful [`DescribeHotVulTop`] call returns.
@@ -8300,9 +8489,15 @@ pub struct DescribeHotVulTopResponse {
     version = "2018-02-28",
     name = "DescribeIgnoreBaselineRule",
     output = DescribeIgnoreBaselineRuleResponse,
-    error = super::errors::DescribeIgnoreBaselineRuleError
+    error = super::errors::DescribeIgnoreBaselineRuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ignore_baseline_rule_list,
+        item = models::IgnoreBaselineRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIgnoreBaselineRule {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -8348,7 +8543,6 @@ pub struct DescribeIgnoreBaselineRuleResponse {
     output = DescribeIgnoreHostAndItemConfigResponse,
     error = super::errors::DescribeIgnoreHostAndItemConfigError
 )]
-#[derive(Default)]
 pub struct DescribeIgnoreHostAndItemConfig {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -8380,9 +8574,15 @@ pub struct DescribeIgnoreHostAndItemConfigResponse {
     version = "2018-02-28",
     name = "DescribeIgnoreRuleEffectHostList",
     output = DescribeIgnoreRuleEffectHostListResponse,
-    error = super::errors::DescribeIgnoreRuleEffectHostListError
+    error = super::errors::DescribeIgnoreRuleEffectHostListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ignore_rule_effect_host_list,
+        item = models::IgnoreRuleEffectHostInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIgnoreRuleEffectHostList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -8438,7 +8638,6 @@ pub struct DescribeIgnoreRuleEffectHostListResponse {
     output = DescribeImportMachineInfoResponse,
     error = super::errors::DescribeImportMachineInfoError
 )]
-#[derive(Default)]
 pub struct DescribeImportMachineInfo {
     /// `MachineList`: a list of strings.
     ///
@@ -8487,7 +8686,6 @@ pub struct DescribeImportMachineInfoResponse {
     output = DescribeInjectRiskyServiceSwitchResponse,
     error = super::errors::DescribeInjectRiskyServiceSwitchError
 )]
-#[derive(Default)]
 pub struct DescribeInjectRiskyServiceSwitch {}
 
 /// What a successful [`DescribeInjectRiskyServiceSwitch`] call returns.
@@ -8528,7 +8726,6 @@ pub struct DescribeInjectRiskyServiceSwitchResponse {
     output = DescribeJavaMemShellInfoResponse,
     error = super::errors::DescribeJavaMemShellInfoError
 )]
-#[derive(Default)]
 pub struct DescribeJavaMemShellInfo {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -8557,9 +8754,15 @@ pub struct DescribeJavaMemShellInfoResponse {
     version = "2018-02-28",
     name = "DescribeJavaMemShellList",
     output = DescribeJavaMemShellListResponse,
-    error = super::errors::DescribeJavaMemShellListError
+    error = super::errors::DescribeJavaMemShellListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::JavaMemShellInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJavaMemShellList {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -8613,9 +8816,15 @@ pub struct DescribeJavaMemShellListResponse {
     version = "2018-02-28",
     name = "DescribeJavaMemShellPluginInfo",
     output = DescribeJavaMemShellPluginInfoResponse,
-    error = super::errors::DescribeJavaMemShellPluginInfoError
+    error = super::errors::DescribeJavaMemShellPluginInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::JavaMemShellPluginInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJavaMemShellPluginInfo {
     /// `Quuid`: a string.
     ///
@@ -8664,9 +8873,15 @@ pub struct DescribeJavaMemShellPluginInfoResponse {
     version = "2018-02-28",
     name = "DescribeJavaMemShellPluginList",
     output = DescribeJavaMemShellPluginListResponse,
-    error = super::errors::DescribeJavaMemShellPluginListError
+    error = super::errors::DescribeJavaMemShellPluginListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::JavaMemShellPluginSetting,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJavaMemShellPluginList {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -8712,7 +8927,6 @@ pub struct DescribeJavaMemShellPluginListResponse {
     output = DescribeLicenseResponse,
     error = super::errors::DescribeLicenseError
 )]
-#[derive(Default)]
 pub struct DescribeLicense {}
 
 /// What a successful [`DescribeLicense`] call returns.
@@ -8738,9 +8952,15 @@ pub struct DescribeLicenseResponse {
     version = "2018-02-28",
     name = "DescribeLicenseBindList",
     output = DescribeLicenseBindListResponse,
-    error = super::errors::DescribeLicenseBindListError
+    error = super::errors::DescribeLicenseBindListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::LicenseBindDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLicenseBindList {
     /// `LicenseId`: an unsigned 64-bit integer.
     ///
@@ -8797,9 +9017,15 @@ pub struct DescribeLicenseBindListResponse {
     version = "2018-02-28",
     name = "DescribeLicenseBindSchedule",
     output = DescribeLicenseBindScheduleResponse,
-    error = super::errors::DescribeLicenseBindScheduleError
+    error = super::errors::DescribeLicenseBindScheduleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::LicenseBindTaskDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLicenseBindSchedule {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -8855,7 +9081,6 @@ pub struct DescribeLicenseBindScheduleResponse {
     output = DescribeLicenseGeneralResponse,
     error = super::errors::DescribeLicenseGeneralError
 )]
-#[derive(Default)]
 pub struct DescribeLicenseGeneral {}
 
 /// What a successful [`DescribeLicenseGeneral`] call returns.
@@ -9004,9 +9229,15 @@ pub struct DescribeLicenseGeneralResponse {
     version = "2018-02-28",
     name = "DescribeLicenseList",
     output = DescribeLicenseListResponse,
-    error = super::errors::DescribeLicenseListError
+    error = super::errors::DescribeLicenseListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::LicenseDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLicenseList {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -9067,7 +9298,6 @@ pub struct DescribeLicenseListResponse {
     output = DescribeLicenseWhiteConfigResponse,
     error = super::errors::DescribeLicenseWhiteConfigError
 )]
-#[derive(Default)]
 pub struct DescribeLicenseWhiteConfig {
     /// `RuleName`: a string.
     ///
@@ -9112,7 +9342,6 @@ pub struct DescribeLicenseWhiteConfigResponse {
     output = DescribeLogDeliveryKafkaOptionsResponse,
     error = super::errors::DescribeLogDeliveryKafkaOptionsError
 )]
-#[derive(Default)]
 pub struct DescribeLogDeliveryKafkaOptions {
     /// `InstanceID`: a string.
     ///
@@ -9142,9 +9371,15 @@ pub struct DescribeLogDeliveryKafkaOptionsResponse {
     version = "2018-02-28",
     name = "DescribeLogExports",
     output = DescribeLogExportsResponse,
-    error = super::errors::DescribeLogExportsError
+    error = super::errors::DescribeLogExportsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = exports,
+        item = models::ExportInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogExports {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -9185,7 +9420,6 @@ pub struct DescribeLogExportsResponse {
     output = DescribeLogHistogramResponse,
     error = super::errors::DescribeLogHistogramError
 )]
-#[derive(Default)]
 pub struct DescribeLogHistogram {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -9241,7 +9475,6 @@ pub struct DescribeLogHistogramResponse {
     output = DescribeLogIndexResponse,
     error = super::errors::DescribeLogIndexError
 )]
-#[derive(Default)]
 pub struct DescribeLogIndex {}
 
 /// What a successful [`DescribeLogIndex`] call returns.
@@ -9277,7 +9510,6 @@ pub struct DescribeLogIndexResponse {
     output = DescribeLogKafkaDeliverInfoResponse,
     error = super::errors::DescribeLogKafkaDeliverInfoError
 )]
-#[derive(Default)]
 pub struct DescribeLogKafkaDeliverInfo {}
 
 /// What a successful [`DescribeLogKafkaDeliverInfo`] call returns.
@@ -9368,7 +9600,6 @@ pub struct DescribeLogKafkaDeliverInfoResponse {
     output = DescribeLogStorageConfigResponse,
     error = super::errors::DescribeLogStorageConfigError
 )]
-#[derive(Default)]
 pub struct DescribeLogStorageConfig {}
 
 /// What a successful [`DescribeLogStorageConfig`] call returns.
@@ -9416,7 +9647,6 @@ pub struct DescribeLogStorageConfigResponse {
     output = DescribeLogStorageRecordResponse,
     error = super::errors::DescribeLogStorageRecordError
 )]
-#[derive(Default)]
 pub struct DescribeLogStorageRecord {}
 
 /// What a successful [`DescribeLogStorageRecord`] call returns.
@@ -9444,7 +9674,6 @@ pub struct DescribeLogStorageRecordResponse {
     output = DescribeLogStorageStatisticResponse,
     error = super::errors::DescribeLogStorageStatisticError
 )]
-#[derive(Default)]
 pub struct DescribeLogStorageStatistic {}
 
 /// What a successful [`DescribeLogStorageStatistic`] call returns.
@@ -9477,7 +9706,6 @@ pub struct DescribeLogStorageStatisticResponse {
     output = DescribeLogTypeResponse,
     error = super::errors::DescribeLogTypeError
 )]
-#[derive(Default)]
 pub struct DescribeLogType {}
 
 /// What a successful [`DescribeLogType`] call returns.
@@ -9503,7 +9731,6 @@ pub struct DescribeLogTypeResponse {
     output = DescribeLoginTypeGlobalConfResponse,
     error = super::errors::DescribeLoginTypeGlobalConfError
 )]
-#[derive(Default)]
 pub struct DescribeLoginTypeGlobalConf {}
 
 /// What a successful [`DescribeLoginTypeGlobalConf`] call returns.
@@ -9564,9 +9791,15 @@ pub struct DescribeLoginTypeGlobalConfResponse {
     version = "2018-02-28",
     name = "DescribeLoginTypeHost",
     output = DescribeLoginTypeHostResponse,
-    error = super::errors::DescribeLoginTypeHostError
+    error = super::errors::DescribeLoginTypeHostError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ClientSettingHost,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoginTypeHost {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -9618,9 +9851,15 @@ pub struct DescribeLoginTypeHostResponse {
     version = "2018-02-28",
     name = "DescribeLoginWhiteCombinedList",
     output = DescribeLoginWhiteCombinedListResponse,
-    error = super::errors::DescribeLoginWhiteCombinedListError
+    error = super::errors::DescribeLoginWhiteCombinedListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = login_white_combined_infos,
+        item = models::LoginWhiteCombinedInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoginWhiteCombinedList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -9662,9 +9901,15 @@ pub struct DescribeLoginWhiteCombinedListResponse {
     version = "2018-02-28",
     name = "DescribeLoginWhiteHostList",
     output = DescribeLoginWhiteHostListResponse,
-    error = super::errors::DescribeLoginWhiteHostListError
+    error = super::errors::DescribeLoginWhiteHostListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = hosts,
+        item = models::HostDesc,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoginWhiteHostList {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -9711,9 +9956,15 @@ pub struct DescribeLoginWhiteHostListResponse {
     version = "2018-02-28",
     name = "DescribeLoginWhiteList",
     output = DescribeLoginWhiteListResponse,
-    error = super::errors::DescribeLoginWhiteListError
+    error = super::errors::DescribeLoginWhiteListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = login_white_lists,
+        item = models::LoginWhiteLists,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoginWhiteList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -9757,9 +10008,15 @@ pub struct DescribeLoginWhiteListResponse {
     version = "2018-02-28",
     name = "DescribeMachineClearHistory",
     output = DescribeMachineClearHistoryResponse,
-    error = super::errors::DescribeMachineClearHistoryError
+    error = super::errors::DescribeMachineClearHistoryError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::MachineClearHistory,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMachineClearHistory {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     pub filters: Option<Vec<models::Filters>>,
@@ -9813,7 +10070,6 @@ pub struct DescribeMachineClearHistoryResponse {
     output = DescribeMachineDefenseCntResponse,
     error = super::errors::DescribeMachineDefenseCntError
 )]
-#[derive(Default)]
 pub struct DescribeMachineDefenseCnt {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -9847,9 +10103,15 @@ pub struct DescribeMachineDefenseCntResponse {
     version = "2018-02-28",
     name = "DescribeMachineFileTamperRules",
     output = DescribeMachineFileTamperRulesResponse,
-    error = super::errors::DescribeMachineFileTamperRulesError
+    error = super::errors::DescribeMachineFileTamperRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::MachineFileTamperRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMachineFileTamperRules {
     /// `Uuid`: a string.
     ///
@@ -9895,7 +10157,6 @@ pub struct DescribeMachineFileTamperRulesResponse {
     output = DescribeMachineGeneralResponse,
     error = super::errors::DescribeMachineGeneralError
 )]
-#[derive(Default)]
 pub struct DescribeMachineGeneral {}
 
 /// What a successful [`DescribeMachineGeneral`] call returns.
@@ -10033,7 +10294,6 @@ pub struct DescribeMachineGeneralResponse {
     output = DescribeMachineInfoResponse,
     error = super::errors::DescribeMachineInfoError
 )]
-#[derive(Default)]
 pub struct DescribeMachineInfo {
     /// `Uuid`: a string.
     ///
@@ -10166,7 +10426,6 @@ pub struct DescribeMachineInfoResponse {
     output = DescribeMachineLicenseDetailResponse,
     error = super::errors::DescribeMachineLicenseDetailError
 )]
-#[derive(Default)]
 pub struct DescribeMachineLicenseDetail {
     /// `Quuids`: a list of strings.
     ///
@@ -10200,9 +10459,15 @@ pub struct DescribeMachineLicenseDetailResponse {
     version = "2018-02-28",
     name = "DescribeMachineList",
     output = DescribeMachineListResponse,
-    error = super::errors::DescribeMachineListError
+    error = super::errors::DescribeMachineListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = machines,
+        item = models::Machine,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMachineList {
     /// `MachineType`: a string.
     ///
@@ -10258,7 +10523,6 @@ pub struct DescribeMachineListResponse {
     output = DescribeMachineOsListResponse,
     error = super::errors::DescribeMachineOsListError
 )]
-#[derive(Default)]
 pub struct DescribeMachineOsList {}
 
 /// What a successful [`DescribeMachineOsList`] call returns.
@@ -10284,7 +10548,6 @@ pub struct DescribeMachineOsListResponse {
     output = DescribeMachineRegionListResponse,
     error = super::errors::DescribeMachineRegionListError
 )]
-#[derive(Default)]
 pub struct DescribeMachineRegionList {}
 
 /// What a successful [`DescribeMachineRegionList`] call returns.
@@ -10310,7 +10573,6 @@ pub struct DescribeMachineRegionListResponse {
     output = DescribeMachineRegionsResponse,
     error = super::errors::DescribeMachineRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeMachineRegions {}
 
 /// What a successful [`DescribeMachineRegions`] call returns.
@@ -10356,7 +10618,6 @@ pub struct DescribeMachineRegionsResponse {
     output = DescribeMachineRiskCntResponse,
     error = super::errors::DescribeMachineRiskCntError
 )]
-#[derive(Default)]
 pub struct DescribeMachineRiskCnt {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -10417,9 +10678,15 @@ pub struct DescribeMachineRiskCntResponse {
     version = "2018-02-28",
     name = "DescribeMachineSnapshot",
     output = DescribeMachineSnapshotResponse,
-    error = super::errors::DescribeMachineSnapshotError
+    error = super::errors::DescribeMachineSnapshotError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::MachineSnapshotInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMachineSnapshot {
     /// `Quuids`: a list of strings.
     ///
@@ -10473,9 +10740,15 @@ pub struct DescribeMachineSnapshotResponse {
     version = "2018-02-28",
     name = "DescribeMachines",
     output = DescribeMachinesResponse,
-    error = super::errors::DescribeMachinesError
+    error = super::errors::DescribeMachinesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = machines,
+        item = models::Machine,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMachines {
     /// `MachineType`: a string.
     ///
@@ -10537,9 +10810,15 @@ pub struct DescribeMachinesResponse {
     version = "2018-02-28",
     name = "DescribeMachinesSimple",
     output = DescribeMachinesSimpleResponse,
-    error = super::errors::DescribeMachinesSimpleError
+    error = super::errors::DescribeMachinesSimpleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = machines,
+        item = models::MachineSimple,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMachinesSimple {
     /// `MachineType`: a string.
     ///
@@ -10596,9 +10875,15 @@ pub struct DescribeMachinesSimpleResponse {
     version = "2018-02-28",
     name = "DescribeMalWareList",
     output = DescribeMalWareListResponse,
-    error = super::errors::DescribeMalWareListError
+    error = super::errors::DescribeMalWareListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = mal_ware_list,
+        item = models::MalWareList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMalWareList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -10652,9 +10937,15 @@ pub struct DescribeMalWareListResponse {
     version = "2018-02-28",
     name = "DescribeMaliciousRequestWhiteList",
     output = DescribeMaliciousRequestWhiteListResponse,
-    error = super::errors::DescribeMaliciousRequestWhiteListError
+    error = super::errors::DescribeMaliciousRequestWhiteListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::MaliciousRequestWhiteListInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMaliciousRequestWhiteList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -10710,7 +11001,6 @@ pub struct DescribeMaliciousRequestWhiteListResponse {
     output = DescribeMalwareFileResponse,
     error = super::errors::DescribeMalwareFileError
 )]
-#[derive(Default)]
 pub struct DescribeMalwareFile {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -10743,7 +11033,6 @@ pub struct DescribeMalwareFileResponse {
     output = DescribeMalwareInfoResponse,
     error = super::errors::DescribeMalwareInfoError
 )]
-#[derive(Default)]
 pub struct DescribeMalwareInfo {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -10774,7 +11063,6 @@ pub struct DescribeMalwareInfoResponse {
     output = DescribeMalwareRiskOverviewResponse,
     error = super::errors::DescribeMalwareRiskOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeMalwareRiskOverview {}
 
 /// What a successful [`DescribeMalwareRiskOverview`] call returns.
@@ -10800,7 +11088,6 @@ pub struct DescribeMalwareRiskOverviewResponse {
     output = DescribeMalwareRiskWarningResponse,
     error = super::errors::DescribeMalwareRiskWarningError
 )]
-#[derive(Default)]
 pub struct DescribeMalwareRiskWarning {}
 
 /// What a successful [`DescribeMalwareRiskWarning`] call returns.
@@ -10839,7 +11126,6 @@ pub struct DescribeMalwareRiskWarningResponse {
     output = DescribeMalwareTimingScanSettingResponse,
     error = super::errors::DescribeMalwareTimingScanSettingError
 )]
-#[derive(Default)]
 pub struct DescribeMalwareTimingScanSetting {
     /// `ProductType`: a signed 64-bit integer.
     ///
@@ -10980,9 +11266,15 @@ pub struct DescribeMalwareTimingScanSettingResponse {
     version = "2018-02-28",
     name = "DescribeMalwareWhiteList",
     output = DescribeMalwareWhiteListResponse,
-    error = super::errors::DescribeMalwareWhiteListError
+    error = super::errors::DescribeMalwareWhiteListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = white_list,
+        item = models::MalwareWhiteListInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMalwareWhiteList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -11036,9 +11328,15 @@ pub struct DescribeMalwareWhiteListResponse {
     version = "2018-02-28",
     name = "DescribeMalwareWhiteListAffectList",
     output = DescribeMalwareWhiteListAffectListResponse,
-    error = super::errors::DescribeMalwareWhiteListAffectListError
+    error = super::errors::DescribeMalwareWhiteListAffectListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = affect_list,
+        item = models::MalwareWhiteListAffectEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMalwareWhiteListAffectList {
     /// `WhiteListId`: an unsigned 64-bit integer.
     ///
@@ -11097,9 +11395,15 @@ pub struct DescribeMalwareWhiteListAffectListResponse {
     version = "2018-02-28",
     name = "DescribeMemShellRules",
     output = DescribeMemShellRulesResponse,
-    error = super::errors::DescribeMemShellRulesError
+    error = super::errors::DescribeMemShellRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::MemShellRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMemShellRules {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -11153,7 +11457,6 @@ pub struct DescribeMemShellRulesResponse {
     output = DescribeNetAttackSettingResponse,
     error = super::errors::DescribeNetAttackSettingError
 )]
-#[derive(Default)]
 pub struct DescribeNetAttackSetting {
     /// `ProductType`: an unsigned 64-bit integer.
     ///
@@ -11209,9 +11512,15 @@ pub struct DescribeNetAttackSettingResponse {
     version = "2018-02-28",
     name = "DescribeNetAttackWhiteList",
     output = DescribeNetAttackWhiteListResponse,
-    error = super::errors::DescribeNetAttackWhiteListError
+    error = super::errors::DescribeNetAttackWhiteListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = white_list,
+        item = models::NetAttackWhiteRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetAttackWhiteList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -11265,9 +11574,15 @@ pub struct DescribeNetAttackWhiteListResponse {
     version = "2018-02-28",
     name = "DescribeOpenPortStatistics",
     output = DescribeOpenPortStatisticsResponse,
-    error = super::errors::DescribeOpenPortStatisticsError
+    error = super::errors::DescribeOpenPortStatisticsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = open_port_statistics,
+        item = models::OpenPortStatistics,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOpenPortStatistics {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -11315,7 +11630,6 @@ pub struct DescribeOpenPortStatisticsResponse {
     output = DescribeOverviewStatisticsResponse,
     error = super::errors::DescribeOverviewStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeOverviewStatistics {}
 
 /// What a successful [`DescribeOverviewStatistics`] call returns.
@@ -11371,9 +11685,15 @@ pub struct DescribeOverviewStatisticsResponse {
     version = "2018-02-28",
     name = "DescribePatchEffectHostList",
     output = DescribePatchEffectHostListResponse,
-    error = super::errors::DescribePatchEffectHostListError
+    error = super::errors::DescribePatchEffectHostListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = patch_effect_host_list,
+        item = models::PatchEffectHostList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePatchEffectHostList {
     /// `KbId`: an unsigned 64-bit integer.
     ///
@@ -11422,7 +11742,6 @@ pub struct DescribePatchEffectHostListResponse {
     output = DescribePatchInfoResponse,
     error = super::errors::DescribePatchInfoError
 )]
-#[derive(Default)]
 pub struct DescribePatchInfo {
     /// `KbId`: an unsigned 64-bit integer.
     ///
@@ -11488,7 +11807,6 @@ pub struct DescribePatchInfoResponse {
     output = DescribePrivilegeEventInfoResponse,
     error = super::errors::DescribePrivilegeEventInfoError
 )]
-#[derive(Default)]
 pub struct DescribePrivilegeEventInfo {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -11517,9 +11835,15 @@ pub struct DescribePrivilegeEventInfoResponse {
     version = "2018-02-28",
     name = "DescribePrivilegeEvents",
     output = DescribePrivilegeEventsResponse,
-    error = super::errors::DescribePrivilegeEventsError
+    error = super::errors::DescribePrivilegeEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::PrivilegeEscalationProcess,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivilegeEvents {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -11573,9 +11897,15 @@ pub struct DescribePrivilegeEventsResponse {
     version = "2018-02-28",
     name = "DescribePrivilegeRules",
     output = DescribePrivilegeRulesResponse,
-    error = super::errors::DescribePrivilegeRulesError
+    error = super::errors::DescribePrivilegeRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::PrivilegeRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivilegeRules {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -11621,7 +11951,6 @@ pub struct DescribePrivilegeRulesResponse {
     output = DescribeProVersionInfoResponse,
     error = super::errors::DescribeProVersionInfoError
 )]
-#[derive(Default)]
 pub struct DescribeProVersionInfo {}
 
 /// What a successful [`DescribeProVersionInfo`] call returns.
@@ -11659,7 +11988,6 @@ pub struct DescribeProVersionInfoResponse {
     output = DescribeProVersionStatusResponse,
     error = super::errors::DescribeProVersionStatusError
 )]
-#[derive(Default)]
 pub struct DescribeProVersionStatus {
     /// `Uuid`: a string.
     ///
@@ -11690,9 +12018,15 @@ pub struct DescribeProVersionStatusResponse {
     version = "2018-02-28",
     name = "DescribeProcessStatistics",
     output = DescribeProcessStatisticsResponse,
-    error = super::errors::DescribeProcessStatisticsError
+    error = super::errors::DescribeProcessStatisticsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = process_statistics,
+        item = models::ProcessStatistics,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProcessStatistics {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -11740,7 +12074,6 @@ pub struct DescribeProcessStatisticsResponse {
     output = DescribeProductStatusResponse,
     error = super::errors::DescribeProductStatusError
 )]
-#[derive(Default)]
 pub struct DescribeProductStatus {}
 
 /// What a successful [`DescribeProductStatus`] call returns.
@@ -11774,9 +12107,15 @@ pub struct DescribeProductStatusResponse {
     version = "2018-02-28",
     name = "DescribeProtectDirList",
     output = DescribeProtectDirListResponse,
-    error = super::errors::DescribeProtectDirListError
+    error = super::errors::DescribeProtectDirListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ProtectDirInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProtectDirList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -11830,9 +12169,15 @@ pub struct DescribeProtectDirListResponse {
     version = "2018-02-28",
     name = "DescribeProtectDirRelatedServer",
     output = DescribeProtectDirRelatedServerResponse,
-    error = super::errors::DescribeProtectDirRelatedServerError
+    error = super::errors::DescribeProtectDirRelatedServerError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ProtectDirRelatedServer,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProtectDirRelatedServer {
     /// `Id`: a string.
     ///
@@ -11898,7 +12243,6 @@ pub struct DescribeProtectDirRelatedServerResponse {
     output = DescribePublicProxyInstallCommandResponse,
     error = super::errors::DescribePublicProxyInstallCommandError
 )]
-#[derive(Default)]
 pub struct DescribePublicProxyInstallCommand {
     /// `Ip`: a string.
     ///
@@ -11930,9 +12274,15 @@ pub struct DescribePublicProxyInstallCommandResponse {
     version = "2018-02-28",
     name = "DescribeRansomDefenseBackupList",
     output = DescribeRansomDefenseBackupListResponse,
-    error = super::errors::DescribeRansomDefenseBackupListError
+    error = super::errors::DescribeRansomDefenseBackupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RansomDefenseBackup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRansomDefenseBackupList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -11991,9 +12341,15 @@ pub struct DescribeRansomDefenseBackupListResponse {
     version = "2018-02-28",
     name = "DescribeRansomDefenseEventsList",
     output = DescribeRansomDefenseEventsListResponse,
-    error = super::errors::DescribeRansomDefenseEventsListError
+    error = super::errors::DescribeRansomDefenseEventsListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RansomDefenseEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRansomDefenseEventsList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -12059,9 +12415,15 @@ pub struct DescribeRansomDefenseEventsListResponse {
     version = "2018-02-28",
     name = "DescribeRansomDefenseMachineList",
     output = DescribeRansomDefenseMachineListResponse,
-    error = super::errors::DescribeRansomDefenseMachineListError
+    error = super::errors::DescribeRansomDefenseMachineListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RansomDefenseStrategyMachineBackupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRansomDefenseMachineList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -12117,7 +12479,6 @@ pub struct DescribeRansomDefenseMachineListResponse {
     output = DescribeRansomDefenseMachineStrategyInfoResponse,
     error = super::errors::DescribeRansomDefenseMachineStrategyInfoError
 )]
-#[derive(Default)]
 pub struct DescribeRansomDefenseMachineStrategyInfo {
     /// `Quuids`: a list of strings.
     ///
@@ -12148,9 +12509,15 @@ pub struct DescribeRansomDefenseMachineStrategyInfoResponse {
     version = "2018-02-28",
     name = "DescribeRansomDefenseRollBackTaskList",
     output = DescribeRansomDefenseRollBackTaskListResponse,
-    error = super::errors::DescribeRansomDefenseRollBackTaskListError
+    error = super::errors::DescribeRansomDefenseRollBackTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RansomDefenseRollbackTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRansomDefenseRollBackTaskList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -12206,7 +12573,6 @@ pub struct DescribeRansomDefenseRollBackTaskListResponse {
     output = DescribeRansomDefenseStateResponse,
     error = super::errors::DescribeRansomDefenseStateError
 )]
-#[derive(Default)]
 pub struct DescribeRansomDefenseState {}
 
 /// What a successful [`DescribeRansomDefenseState`] call returns.
@@ -12279,7 +12645,6 @@ pub struct DescribeRansomDefenseStateResponse {
     output = DescribeRansomDefenseStrategyDetailResponse,
     error = super::errors::DescribeRansomDefenseStrategyDetailError
 )]
-#[derive(Default)]
 pub struct DescribeRansomDefenseStrategyDetail {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -12308,9 +12673,15 @@ pub struct DescribeRansomDefenseStrategyDetailResponse {
     version = "2018-02-28",
     name = "DescribeRansomDefenseStrategyList",
     output = DescribeRansomDefenseStrategyListResponse,
-    error = super::errors::DescribeRansomDefenseStrategyListError
+    error = super::errors::DescribeRansomDefenseStrategyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RansomDefenseStrategy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRansomDefenseStrategyList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -12364,9 +12735,15 @@ pub struct DescribeRansomDefenseStrategyListResponse {
     version = "2018-02-28",
     name = "DescribeRansomDefenseStrategyMachines",
     output = DescribeRansomDefenseStrategyMachinesResponse,
-    error = super::errors::DescribeRansomDefenseStrategyMachinesError
+    error = super::errors::DescribeRansomDefenseStrategyMachinesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RansomDefenseStrategyMachineDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRansomDefenseStrategyMachines {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -12427,7 +12804,6 @@ pub struct DescribeRansomDefenseStrategyMachinesResponse {
     output = DescribeRansomDefenseTrendResponse,
     error = super::errors::DescribeRansomDefenseTrendError
 )]
-#[derive(Default)]
 pub struct DescribeRansomDefenseTrend {}
 
 /// What a successful [`DescribeRansomDefenseTrend`] call returns.
@@ -12463,9 +12839,15 @@ pub struct DescribeRansomDefenseTrendResponse {
     version = "2018-02-28",
     name = "DescribeRaspEventCWP",
     output = DescribeRaspEventCWPResponse,
-    error = super::errors::DescribeRaspEventCWPError
+    error = super::errors::DescribeRaspEventCWPError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RaspEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRaspEventCWP {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -12519,7 +12901,6 @@ pub struct DescribeRaspEventCWPResponse {
     output = DescribeRaspEventDetailCWPResponse,
     error = super::errors::DescribeRaspEventDetailCWPError
 )]
-#[derive(Default)]
 pub struct DescribeRaspEventDetailCWP {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -12550,7 +12931,6 @@ pub struct DescribeRaspEventDetailCWPResponse {
     output = DescribeRaspEventDetailTCSSResponse,
     error = super::errors::DescribeRaspEventDetailTCSSError
 )]
-#[derive(Default)]
 pub struct DescribeRaspEventDetailTCSS {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -12579,9 +12959,15 @@ pub struct DescribeRaspEventDetailTCSSResponse {
     version = "2018-02-28",
     name = "DescribeRaspEventTCSS",
     output = DescribeRaspEventTCSSResponse,
-    error = super::errors::DescribeRaspEventTCSSError
+    error = super::errors::DescribeRaspEventTCSSError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RaspEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRaspEventTCSS {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -12633,9 +13019,15 @@ pub struct DescribeRaspEventTCSSResponse {
     version = "2018-02-28",
     name = "DescribeRaspLicenseList",
     output = DescribeRaspLicenseListResponse,
-    error = super::errors::DescribeRaspLicenseListError
+    error = super::errors::DescribeRaspLicenseListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RaspLicenseList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRaspLicenseList {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     pub filters: Option<Vec<models::Filters>>,
@@ -12689,7 +13081,6 @@ pub struct DescribeRaspLicenseListResponse {
     output = DescribeRaspMaxCpuResponse,
     error = super::errors::DescribeRaspMaxCpuError
 )]
-#[derive(Default)]
 pub struct DescribeRaspMaxCpu {}
 
 /// What a successful [`DescribeRaspMaxCpu`] call returns.
@@ -12717,7 +13108,6 @@ pub struct DescribeRaspMaxCpuResponse {
     output = DescribeRaspMemShellDetailTCSSResponse,
     error = super::errors::DescribeRaspMemShellDetailTCSSError
 )]
-#[derive(Default)]
 pub struct DescribeRaspMemShellDetailTCSS {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -12746,9 +13136,15 @@ pub struct DescribeRaspMemShellDetailTCSSResponse {
     version = "2018-02-28",
     name = "DescribeRaspMemShellListTCSS",
     output = DescribeRaspMemShellListTCSSResponse,
-    error = super::errors::DescribeRaspMemShellListTCSSError
+    error = super::errors::DescribeRaspMemShellListTCSSError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RaspMemShellEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRaspMemShellListTCSS {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -12802,9 +13198,15 @@ pub struct DescribeRaspMemShellListTCSSResponse {
     version = "2018-02-28",
     name = "DescribeRaspPluginList",
     output = DescribeRaspPluginListResponse,
-    error = super::errors::DescribeRaspPluginListError
+    error = super::errors::DescribeRaspPluginListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RaspLicensePlugin,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRaspPluginList {
     /// `AssetType`: a string.
     ///
@@ -12857,9 +13259,15 @@ pub struct DescribeRaspPluginListResponse {
     version = "2018-02-28",
     name = "DescribeRaspRuleVuls",
     output = DescribeRaspRuleVulsResponse,
-    error = super::errors::DescribeRaspRuleVulsError
+    error = super::errors::DescribeRaspRuleVulsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RaspRuleVul,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRaspRuleVuls {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -12903,9 +13311,15 @@ pub struct DescribeRaspRuleVulsResponse {
     version = "2018-02-28",
     name = "DescribeRaspRules",
     output = DescribeRaspRulesResponse,
-    error = super::errors::DescribeRaspRulesError
+    error = super::errors::DescribeRaspRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RaspRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRaspRules {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -12961,7 +13375,6 @@ pub struct DescribeRaspRulesResponse {
     output = DescribeRecommendedProtectCpuResponse,
     error = super::errors::DescribeRecommendedProtectCpuError
 )]
-#[derive(Default)]
 pub struct DescribeRecommendedProtectCpu {}
 
 /// What a successful [`DescribeRecommendedProtectCpu`] call returns.
@@ -12989,7 +13402,6 @@ pub struct DescribeRecommendedProtectCpuResponse {
     output = DescribeReverseShellEventInfoResponse,
     error = super::errors::DescribeReverseShellEventInfoError
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellEventInfo {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -13018,9 +13430,15 @@ pub struct DescribeReverseShellEventInfoResponse {
     version = "2018-02-28",
     name = "DescribeReverseShellEvents",
     output = DescribeReverseShellEventsResponse,
-    error = super::errors::DescribeReverseShellEventsError
+    error = super::errors::DescribeReverseShellEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ReverseShell,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellEvents {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -13072,9 +13490,15 @@ pub struct DescribeReverseShellEventsResponse {
     version = "2018-02-28",
     name = "DescribeReverseShellRules",
     output = DescribeReverseShellRulesResponse,
-    error = super::errors::DescribeReverseShellRulesError
+    error = super::errors::DescribeReverseShellRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ReverseShellRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellRules {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -13118,9 +13542,15 @@ pub struct DescribeReverseShellRulesResponse {
     version = "2018-02-28",
     name = "DescribeReverseShellRulesAggregation",
     output = DescribeReverseShellRulesAggregationResponse,
-    error = super::errors::DescribeReverseShellRulesAggregationError
+    error = super::errors::DescribeReverseShellRulesAggregationError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ReverseShellRuleAggregation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellRulesAggregation {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -13174,7 +13604,6 @@ pub struct DescribeReverseShellRulesAggregationResponse {
     output = DescribeReverseShellSystemPolicyConfigResponse,
     error = super::errors::DescribeReverseShellSystemPolicyConfigError
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellSystemPolicyConfig {
     /// `ProductType`: a signed 64-bit integer.
     ///
@@ -13213,7 +13642,6 @@ pub struct DescribeReverseShellSystemPolicyConfigResponse {
     output = DescribeRiskBatchStatusResponse,
     error = super::errors::DescribeRiskBatchStatusError
 )]
-#[derive(Default)]
 pub struct DescribeRiskBatchStatus {
     /// `RiskType`: a string.
     ///
@@ -13246,7 +13674,6 @@ pub struct DescribeRiskBatchStatusResponse {
     output = DescribeRiskDnsEventInfoResponse,
     error = super::errors::DescribeRiskDnsEventInfoError
 )]
-#[derive(Default)]
 pub struct DescribeRiskDnsEventInfo {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -13275,9 +13702,15 @@ pub struct DescribeRiskDnsEventInfoResponse {
     version = "2018-02-28",
     name = "DescribeRiskDnsEventList",
     output = DescribeRiskDnsEventListResponse,
-    error = super::errors::DescribeRiskDnsEventListError
+    error = super::errors::DescribeRiskDnsEventListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RiskDnsEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRiskDnsEventList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -13333,7 +13766,6 @@ pub struct DescribeRiskDnsEventListResponse {
     output = DescribeRiskDnsInfoResponse,
     error = super::errors::DescribeRiskDnsInfoError
 )]
-#[derive(Default)]
 pub struct DescribeRiskDnsInfo {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -13362,9 +13794,15 @@ pub struct DescribeRiskDnsInfoResponse {
     version = "2018-02-28",
     name = "DescribeRiskDnsList",
     output = DescribeRiskDnsListResponse,
-    error = super::errors::DescribeRiskDnsListError
+    error = super::errors::DescribeRiskDnsListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = risk_dns_list,
+        item = models::RiskDnsList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRiskDnsList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -13418,9 +13856,15 @@ pub struct DescribeRiskDnsListResponse {
     version = "2018-02-28",
     name = "DescribeRiskDnsPolicyList",
     output = DescribeRiskDnsPolicyListResponse,
-    error = super::errors::DescribeRiskDnsPolicyListError
+    error = super::errors::DescribeRiskDnsPolicyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RiskDnsPolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRiskDnsPolicyList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -13474,9 +13918,15 @@ pub struct DescribeRiskDnsPolicyListResponse {
     version = "2018-02-28",
     name = "DescribeRiskProcessEvents",
     output = DescribeRiskProcessEventsResponse,
-    error = super::errors::DescribeRiskProcessEventsError
+    error = super::errors::DescribeRiskProcessEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RiskProcessEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRiskProcessEvents {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -13532,7 +13982,6 @@ pub struct DescribeRiskProcessEventsResponse {
     output = DescribeSafeInfoResponse,
     error = super::errors::DescribeSafeInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSafeInfo {}
 
 /// What a successful [`DescribeSafeInfo`] call returns.
@@ -13595,7 +14044,6 @@ pub struct DescribeSafeInfoResponse {
     output = DescribeScanMalwareScheduleResponse,
     error = super::errors::DescribeScanMalwareScheduleError
 )]
-#[derive(Default)]
 pub struct DescribeScanMalwareSchedule {}
 
 /// What a successful [`DescribeScanMalwareSchedule`] call returns.
@@ -13638,7 +14086,6 @@ pub struct DescribeScanMalwareScheduleResponse {
     output = DescribeScanScheduleResponse,
     error = super::errors::DescribeScanScheduleError
 )]
-#[derive(Default)]
 pub struct DescribeScanSchedule {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -13671,7 +14118,6 @@ pub struct DescribeScanScheduleResponse {
     output = DescribeScanStateResponse,
     error = super::errors::DescribeScanStateError
 )]
-#[derive(Default)]
 pub struct DescribeScanState {
     /// `ModuleType`: a string.
     ///
@@ -13750,7 +14196,6 @@ pub struct DescribeScanStateResponse {
     output = DescribeScanTaskDetailsResponse,
     error = super::errors::DescribeScanTaskDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeScanTaskDetails {
     /// `ModuleType`: a string.
     ///
@@ -13872,7 +14317,6 @@ pub struct DescribeScanTaskDetailsResponse {
     output = DescribeScanTaskStatusResponse,
     error = super::errors::DescribeScanTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeScanTaskStatus {
     /// `ModuleType`: a string.
     ///
@@ -13905,7 +14349,6 @@ pub struct DescribeScanTaskStatusResponse {
     output = DescribeScanVulSettingResponse,
     error = super::errors::DescribeScanVulSettingError
 )]
-#[derive(Default)]
 pub struct DescribeScanVulSetting {}
 
 /// What a successful [`DescribeScanVulSetting`] call returns.
@@ -13983,7 +14426,6 @@ pub struct DescribeScanVulSettingResponse {
     output = DescribeScreenAttackHotspotResponse,
     error = super::errors::DescribeScreenAttackHotspotError
 )]
-#[derive(Default)]
 pub struct DescribeScreenAttackHotspot {}
 
 /// What a successful [`DescribeScreenAttackHotspot`] call returns.
@@ -14009,7 +14451,6 @@ pub struct DescribeScreenAttackHotspotResponse {
     output = DescribeScreenBroadcastsResponse,
     error = super::errors::DescribeScreenBroadcastsError
 )]
-#[derive(Default)]
 pub struct DescribeScreenBroadcasts {}
 
 /// What a successful [`DescribeScreenBroadcasts`] call returns.
@@ -14037,7 +14478,6 @@ pub struct DescribeScreenBroadcastsResponse {
     output = DescribeScreenDefenseTrendsResponse,
     error = super::errors::DescribeScreenDefenseTrendsError
 )]
-#[derive(Default)]
 pub struct DescribeScreenDefenseTrends {
     /// `StartTime`: a string.
     ///
@@ -14073,7 +14513,6 @@ pub struct DescribeScreenDefenseTrendsResponse {
     output = DescribeScreenEmergentMsgResponse,
     error = super::errors::DescribeScreenEmergentMsgError
 )]
-#[derive(Default)]
 pub struct DescribeScreenEmergentMsg {}
 
 /// What a successful [`DescribeScreenEmergentMsg`] call returns.
@@ -14099,7 +14538,6 @@ pub struct DescribeScreenEmergentMsgResponse {
     output = DescribeScreenEventsCntResponse,
     error = super::errors::DescribeScreenEventsCntError
 )]
-#[derive(Default)]
 pub struct DescribeScreenEventsCnt {
     /// `BusinessType`: an unsigned 64-bit integer.
     ///
@@ -14130,7 +14568,6 @@ pub struct DescribeScreenEventsCntResponse {
     output = DescribeScreenGeneralStatResponse,
     error = super::errors::DescribeScreenGeneralStatError
 )]
-#[derive(Default)]
 pub struct DescribeScreenGeneralStat {}
 
 /// What a successful [`DescribeScreenGeneralStat`] call returns.
@@ -14159,7 +14596,6 @@ pub struct DescribeScreenGeneralStatResponse {
     output = DescribeScreenHostInvasionResponse,
     error = super::errors::DescribeScreenHostInvasionError
 )]
-#[derive(Default)]
 pub struct DescribeScreenHostInvasion {
     /// `Quuid`: a string.
     ///
@@ -14199,7 +14635,6 @@ pub struct DescribeScreenHostInvasionResponse {
     output = DescribeScreenMachineRegionsResponse,
     error = super::errors::DescribeScreenMachineRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeScreenMachineRegions {}
 
 /// What a successful [`DescribeScreenMachineRegions`] call returns.
@@ -14225,7 +14660,6 @@ pub struct DescribeScreenMachineRegionsResponse {
     output = DescribeScreenMachinesResponse,
     error = super::errors::DescribeScreenMachinesError
 )]
-#[derive(Default)]
 pub struct DescribeScreenMachines {
     /// `MachineRegion`: a string.
     ///
@@ -14266,7 +14700,6 @@ pub struct DescribeScreenMachinesResponse {
     output = DescribeScreenProtectionCntResponse,
     error = super::errors::DescribeScreenProtectionCntError
 )]
-#[derive(Default)]
 pub struct DescribeScreenProtectionCnt {}
 
 /// What a successful [`DescribeScreenProtectionCnt`] call returns.
@@ -14292,7 +14725,6 @@ pub struct DescribeScreenProtectionCntResponse {
     output = DescribeScreenProtectionStatResponse,
     error = super::errors::DescribeScreenProtectionStatError
 )]
-#[derive(Default)]
 pub struct DescribeScreenProtectionStat {}
 
 /// What a successful [`DescribeScreenProtectionStat`] call returns.
@@ -14320,7 +14752,6 @@ pub struct DescribeScreenProtectionStatResponse {
     output = DescribeScreenRiskAssetsTopResponse,
     error = super::errors::DescribeScreenRiskAssetsTopError
 )]
-#[derive(Default)]
 pub struct DescribeScreenRiskAssetsTop {
     /// `BusinessType`: an unsigned 64-bit integer.
     ///
@@ -14353,7 +14784,6 @@ pub struct DescribeScreenRiskAssetsTopResponse {
     output = DescribeSearchLogsResponse,
     error = super::errors::DescribeSearchLogsError
 )]
-#[derive(Default)]
 pub struct DescribeSearchLogs {}
 
 /// What a successful [`DescribeSearchLogs`] call returns.
@@ -14379,9 +14809,15 @@ pub struct DescribeSearchLogsResponse {
     version = "2018-02-28",
     name = "DescribeSearchTemplates",
     output = DescribeSearchTemplatesResponse,
-    error = super::errors::DescribeSearchTemplatesError
+    error = super::errors::DescribeSearchTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::SearchTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSearchTemplates {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -14422,7 +14858,6 @@ pub struct DescribeSearchTemplatesResponse {
     output = DescribeSecurityBroadcastInfoResponse,
     error = super::errors::DescribeSecurityBroadcastInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityBroadcastInfo {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -14451,9 +14886,15 @@ pub struct DescribeSecurityBroadcastInfoResponse {
     version = "2018-02-28",
     name = "DescribeSecurityBroadcasts",
     output = DescribeSecurityBroadcastsResponse,
-    error = super::errors::DescribeSecurityBroadcastsError
+    error = super::errors::DescribeSecurityBroadcastsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::Broadcasts,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityBroadcasts {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -14507,9 +14948,15 @@ pub struct DescribeSecurityBroadcastsResponse {
     version = "2018-02-28",
     name = "DescribeSecurityDynamics",
     output = DescribeSecurityDynamicsResponse,
-    error = super::errors::DescribeSecurityDynamicsError
+    error = super::errors::DescribeSecurityDynamicsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = security_dynamics,
+        item = models::SecurityDynamic,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityDynamics {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -14550,7 +14997,6 @@ pub struct DescribeSecurityDynamicsResponse {
     output = DescribeSecurityEventStatResponse,
     error = super::errors::DescribeSecurityEventStatError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityEventStat {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -14691,7 +15137,6 @@ pub struct DescribeSecurityEventStatResponse {
     output = DescribeSecurityEventsCntResponse,
     error = super::errors::DescribeSecurityEventsCntError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityEventsCnt {}
 
 /// What a successful [`DescribeSecurityEventsCnt`] call returns.
@@ -14794,7 +15239,6 @@ pub struct DescribeSecurityEventsCntResponse {
     output = DescribeSecurityTrendsResponse,
     error = super::errors::DescribeSecurityTrendsError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityTrends {
     /// `BeginDate`: a date (`YYYY-MM-DD`).
     ///
@@ -14877,7 +15321,6 @@ pub struct DescribeSecurityTrendsResponse {
     output = DescribeServerRelatedDirInfoResponse,
     error = super::errors::DescribeServerRelatedDirInfoError
 )]
-#[derive(Default)]
 pub struct DescribeServerRelatedDirInfo {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -14935,7 +15378,6 @@ pub struct DescribeServerRelatedDirInfoResponse {
     output = DescribeServersAndRiskAndFirstInfoResponse,
     error = super::errors::DescribeServersAndRiskAndFirstInfoError
 )]
-#[derive(Default)]
 pub struct DescribeServersAndRiskAndFirstInfo {}
 
 /// What a successful [`DescribeServersAndRiskAndFirstInfo`] call returns.
@@ -14981,9 +15423,15 @@ pub struct DescribeServersAndRiskAndFirstInfoResponse {
     version = "2018-02-28",
     name = "DescribeShellPolicyList",
     output = DescribeShellPolicyListResponse,
-    error = super::errors::DescribeShellPolicyListError
+    error = super::errors::DescribeShellPolicyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ShellPolicyList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeShellPolicyList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -15031,7 +15479,6 @@ pub struct DescribeShellPolicyListResponse {
     output = DescribeSkillInfoResponse,
     error = super::errors::DescribeSkillInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSkillInfo {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -15062,7 +15509,6 @@ pub struct DescribeSkillInfoResponse {
     output = DescribeStrategyExistResponse,
     error = super::errors::DescribeStrategyExistError
 )]
-#[derive(Default)]
 pub struct DescribeStrategyExist {
     /// `StrategyName`: a string.
     ///
@@ -15095,7 +15541,6 @@ pub struct DescribeStrategyExistResponse {
     output = DescribeTagMachinesResponse,
     error = super::errors::DescribeTagMachinesError
 )]
-#[derive(Default)]
 pub struct DescribeTagMachines {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -15126,7 +15571,6 @@ pub struct DescribeTagMachinesResponse {
     output = DescribeTagsResponse,
     error = super::errors::DescribeTagsError
 )]
-#[derive(Default)]
 pub struct DescribeTags {
     /// `MachineType`: a string.
     ///
@@ -15169,7 +15613,6 @@ pub struct DescribeTagsResponse {
     output = DescribeTrialReportResponse,
     error = super::errors::DescribeTrialReportError
 )]
-#[derive(Default)]
 pub struct DescribeTrialReport {}
 
 /// What a successful [`DescribeTrialReport`] call returns.
@@ -15270,7 +15713,6 @@ pub struct DescribeTrialReportResponse {
     output = DescribeUndoVulCountsResponse,
     error = super::errors::DescribeUndoVulCountsError
 )]
-#[derive(Default)]
 pub struct DescribeUndoVulCounts {
     /// `VulCategory`: an unsigned 64-bit integer.
     ///
@@ -15318,7 +15760,6 @@ pub struct DescribeUndoVulCountsResponse {
     output = DescribeUsersConfigResponse,
     error = super::errors::DescribeUsersConfigError
 )]
-#[derive(Default)]
 pub struct DescribeUsersConfig {
     /// `ConfigName`: a string.
     ///
@@ -15351,7 +15792,6 @@ pub struct DescribeUsersConfigResponse {
     output = DescribeUsualLoginPlacesResponse,
     error = super::errors::DescribeUsualLoginPlacesError
 )]
-#[derive(Default)]
 pub struct DescribeUsualLoginPlaces {
     /// `Uuid`: a string.
     ///
@@ -15382,7 +15822,6 @@ pub struct DescribeUsualLoginPlacesResponse {
     output = DescribeVdbAndPocInfoResponse,
     error = super::errors::DescribeVdbAndPocInfoError
 )]
-#[derive(Default)]
 pub struct DescribeVdbAndPocInfo {}
 
 /// What a successful [`DescribeVdbAndPocInfo`] call returns.
@@ -15415,7 +15854,6 @@ pub struct DescribeVdbAndPocInfoResponse {
     output = DescribeVersionCompareChartResponse,
     error = super::errors::DescribeVersionCompareChartError
 )]
-#[derive(Default)]
 pub struct DescribeVersionCompareChart {}
 
 /// What a successful [`DescribeVersionCompareChart`] call returns.
@@ -15443,7 +15881,6 @@ pub struct DescribeVersionCompareChartResponse {
     output = DescribeVersionStatisticsResponse,
     error = super::errors::DescribeVersionStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeVersionStatistics {}
 
 /// What a successful [`DescribeVersionStatistics`] call returns.
@@ -15486,7 +15923,6 @@ pub struct DescribeVersionStatisticsResponse {
     output = DescribeVertexDetailResponse,
     error = super::errors::DescribeVertexDetailError
 )]
-#[derive(Default)]
 pub struct DescribeVertexDetail {
     /// `VertexIds`: a list of strings.
     ///
@@ -15527,7 +15963,6 @@ pub struct DescribeVertexDetailResponse {
     output = DescribeVulCountByDatesResponse,
     error = super::errors::DescribeVulCountByDatesError
 )]
-#[derive(Default)]
 pub struct DescribeVulCountByDates {
     /// `LastDays`: a list of unsigned 64-bit integers.
     ///
@@ -15575,7 +16010,6 @@ pub struct DescribeVulCountByDatesResponse {
     output = DescribeVulCveIdInfoResponse,
     error = super::errors::DescribeVulCveIdInfoError
 )]
-#[derive(Default)]
 pub struct DescribeVulCveIdInfo {
     /// `CveIds`: a list of strings.
     pub cve_ids: Vec<String>,
@@ -15602,9 +16036,15 @@ pub struct DescribeVulCveIdInfoResponse {
     version = "2018-02-28",
     name = "DescribeVulDefenceEvent",
     output = DescribeVulDefenceEventResponse,
-    error = super::errors::DescribeVulDefenceEventError
+    error = super::errors::DescribeVulDefenceEventError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulDefenceEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulDefenceEvent {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -15656,9 +16096,15 @@ pub struct DescribeVulDefenceEventResponse {
     version = "2018-02-28",
     name = "DescribeVulDefenceList",
     output = DescribeVulDefenceListResponse,
-    error = super::errors::DescribeVulDefenceListError
+    error = super::errors::DescribeVulDefenceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulDefenceRangeDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulDefenceList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -15712,7 +16158,6 @@ pub struct DescribeVulDefenceListResponse {
     output = DescribeVulDefenceOverviewResponse,
     error = super::errors::DescribeVulDefenceOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeVulDefenceOverview {}
 
 /// What a successful [`DescribeVulDefenceOverview`] call returns.
@@ -15738,7 +16183,6 @@ pub struct DescribeVulDefenceOverviewResponse {
     output = DescribeVulDefenceOverviewCountResponse,
     error = super::errors::DescribeVulDefenceOverviewCountError
 )]
-#[derive(Default)]
 pub struct DescribeVulDefenceOverviewCount {}
 
 /// What a successful [`DescribeVulDefenceOverviewCount`] call returns.
@@ -15774,9 +16218,15 @@ pub struct DescribeVulDefenceOverviewCountResponse {
     version = "2018-02-28",
     name = "DescribeVulDefencePluginDetail",
     output = DescribeVulDefencePluginDetailResponse,
-    error = super::errors::DescribeVulDefencePluginDetailError
+    error = super::errors::DescribeVulDefencePluginDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulDefencePluginDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulDefencePluginDetail {
     /// `Quuid`: a string.
     ///
@@ -15827,7 +16277,6 @@ pub struct DescribeVulDefencePluginDetailResponse {
     output = DescribeVulDefencePluginExceptionCountResponse,
     error = super::errors::DescribeVulDefencePluginExceptionCountError
 )]
-#[derive(Default)]
 pub struct DescribeVulDefencePluginExceptionCount {}
 
 /// What a successful [`DescribeVulDefencePluginExceptionCount`] call returns.
@@ -15853,9 +16302,15 @@ pub struct DescribeVulDefencePluginExceptionCountResponse {
     version = "2018-02-28",
     name = "DescribeVulDefencePluginStatus",
     output = DescribeVulDefencePluginStatusResponse,
-    error = super::errors::DescribeVulDefencePluginStatusError
+    error = super::errors::DescribeVulDefencePluginStatusError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulDefencePluginStatus,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulDefencePluginStatus {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -15911,7 +16366,6 @@ pub struct DescribeVulDefencePluginStatusResponse {
     output = DescribeVulDefenceSettingResponse,
     error = super::errors::DescribeVulDefenceSettingError
 )]
-#[derive(Default)]
 pub struct DescribeVulDefenceSetting {}
 
 /// What a successful [`DescribeVulDefenceSetting`] call returns.
@@ -15967,9 +16421,15 @@ pub struct DescribeVulDefenceSettingResponse {
     version = "2018-02-28",
     name = "DescribeVulDefenceSettingList",
     output = DescribeVulDefenceSettingListResponse,
-    error = super::errors::DescribeVulDefenceSettingListError
+    error = super::errors::DescribeVulDefenceSettingListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulDefenceSetting,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulDefenceSettingList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -16011,9 +16471,15 @@ pub struct DescribeVulDefenceSettingListResponse {
     version = "2018-02-28",
     name = "DescribeVulEffectHostList",
     output = DescribeVulEffectHostListResponse,
-    error = super::errors::DescribeVulEffectHostListError
+    error = super::errors::DescribeVulEffectHostListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vul_effect_host_list,
+        item = models::VulEffectHostList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulEffectHostList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -16062,9 +16528,15 @@ pub struct DescribeVulEffectHostListResponse {
     version = "2018-02-28",
     name = "DescribeVulEffectModules",
     output = DescribeVulEffectModulesResponse,
-    error = super::errors::DescribeVulEffectModulesError
+    error = super::errors::DescribeVulEffectModulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vul_effect_module_info,
+        item = models::VulEffectModuleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulEffectModules {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -16115,7 +16587,6 @@ pub struct DescribeVulEffectModulesResponse {
     output = DescribeVulEmergentMsgResponse,
     error = super::errors::DescribeVulEmergentMsgError
 )]
-#[derive(Default)]
 pub struct DescribeVulEmergentMsg {}
 
 /// What a successful [`DescribeVulEmergentMsg`] call returns.
@@ -16141,7 +16612,6 @@ pub struct DescribeVulEmergentMsgResponse {
     output = DescribeVulFixStatusResponse,
     error = super::errors::DescribeVulFixStatusError
 )]
-#[derive(Default)]
 pub struct DescribeVulFixStatus {
     /// `FixId`: an unsigned 64-bit integer.
     ///
@@ -16250,7 +16720,6 @@ pub struct DescribeVulFixStatusResponse {
     output = DescribeVulHostCountScanTimeResponse,
     error = super::errors::DescribeVulHostCountScanTimeError
 )]
-#[derive(Default)]
 pub struct DescribeVulHostCountScanTime {}
 
 /// What a successful [`DescribeVulHostCountScanTime`] call returns.
@@ -16309,7 +16778,6 @@ pub struct DescribeVulHostCountScanTimeResponse {
     output = DescribeVulHostTopResponse,
     error = super::errors::DescribeVulHostTopError
 )]
-#[derive(Default)]
 pub struct DescribeVulHostTop {
     /// `Top`: an unsigned 64-bit integer.
     ///
@@ -16350,7 +16818,6 @@ pub struct DescribeVulHostTopResponse {
     output = DescribeVulInfoCvssResponse,
     error = super::errors::DescribeVulInfoCvssError
 )]
-#[derive(Default)]
 pub struct DescribeVulInfoCvss {
     /// `VulId`: an unsigned 64-bit integer.
     ///
@@ -16468,7 +16935,6 @@ pub struct DescribeVulInfoCvssResponse {
     output = DescribeVulLabelsResponse,
     error = super::errors::DescribeVulLabelsError
 )]
-#[derive(Default)]
 pub struct DescribeVulLabels {}
 
 /// What a successful [`DescribeVulLabels`] call returns.
@@ -16496,7 +16962,6 @@ pub struct DescribeVulLabelsResponse {
     output = DescribeVulLevelCountResponse,
     error = super::errors::DescribeVulLevelCountError
 )]
-#[derive(Default)]
 pub struct DescribeVulLevelCount {
     /// `VulCategory`: an unsigned 64-bit integer.
     ///
@@ -16530,9 +16995,15 @@ pub struct DescribeVulLevelCountResponse {
     version = "2018-02-28",
     name = "DescribeVulList",
     output = DescribeVulListResponse,
-    error = super::errors::DescribeVulListError
+    error = super::errors::DescribeVulListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vul_info_list,
+        item = models::VulInfoList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -16593,7 +17064,6 @@ pub struct DescribeVulListResponse {
     output = DescribeVulOverviewResponse,
     error = super::errors::DescribeVulOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeVulOverview {}
 
 /// What a successful [`DescribeVulOverview`] call returns.
@@ -16644,9 +17114,15 @@ pub struct DescribeVulOverviewResponse {
     version = "2018-02-28",
     name = "DescribeVulStoreList",
     output = DescribeVulStoreListResponse,
-    error = super::errors::DescribeVulStoreListError
+    error = super::errors::DescribeVulStoreListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulStoreListInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulStoreList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -16712,7 +17188,6 @@ pub struct DescribeVulStoreListResponse {
     output = DescribeVulTopResponse,
     error = super::errors::DescribeVulTopError
 )]
-#[derive(Default)]
 pub struct DescribeVulTop {
     /// `Top`: an unsigned 64-bit integer.
     ///
@@ -16753,7 +17228,6 @@ pub struct DescribeVulTopResponse {
     output = DescribeVulTrendResponse,
     error = super::errors::DescribeVulTrendError
 )]
-#[derive(Default)]
 pub struct DescribeVulTrend {}
 
 /// What a successful [`DescribeVulTrend`] call returns.
@@ -16796,7 +17270,6 @@ pub struct DescribeVulTrendResponse {
     output = DescribeWarningHostConfigResponse,
     error = super::errors::DescribeWarningHostConfigError
 )]
-#[derive(Default)]
 pub struct DescribeWarningHostConfig {
     /// `Type`: a signed 64-bit integer.
     ///
@@ -16864,7 +17337,6 @@ pub struct DescribeWarningHostConfigResponse {
     output = DescribeWarningListResponse,
     error = super::errors::DescribeWarningListError
 )]
-#[derive(Default)]
 pub struct DescribeWarningList {}
 
 /// What a successful [`DescribeWarningList`] call returns.
@@ -16888,9 +17360,15 @@ pub struct DescribeWarningListResponse {
     version = "2018-02-28",
     name = "DescribeWebHookPolicy",
     output = DescribeWebHookPolicyResponse,
-    error = super::errors::DescribeWebHookPolicyError
+    error = super::errors::DescribeWebHookPolicyError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::WebHookPolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWebHookPolicy {
     /// `Filter`: a list of [`Filter`](super::models::Filter) objects.
     pub filter: Option<Vec<models::Filter>>,
@@ -16942,9 +17420,15 @@ pub struct DescribeWebHookPolicyResponse {
     version = "2018-02-28",
     name = "DescribeWebHookReceiver",
     output = DescribeWebHookReceiverResponse,
-    error = super::errors::DescribeWebHookReceiverError
+    error = super::errors::DescribeWebHookReceiverError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::WebHookReceiver,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWebHookReceiver {
     /// `Filter`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -17000,7 +17484,6 @@ pub struct DescribeWebHookReceiverResponse {
     output = DescribeWebHookReceiverUsageResponse,
     error = super::errors::DescribeWebHookReceiverUsageError
 )]
-#[derive(Default)]
 pub struct DescribeWebHookReceiverUsage {
     /// `List`: a list of [`WebHookReceiver`](super::models::WebHookReceiver) objects.
     pub list: Option<Vec<models::WebHookReceiver>>,
@@ -17034,7 +17517,6 @@ pub struct DescribeWebHookReceiverUsageResponse {
     output = DescribeWebHookRuleResponse,
     error = super::errors::DescribeWebHookRuleError
 )]
-#[derive(Default)]
 pub struct DescribeWebHookRule {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -17063,9 +17545,15 @@ pub struct DescribeWebHookRuleResponse {
     version = "2018-02-28",
     name = "DescribeWebHookRules",
     output = DescribeWebHookRulesResponse,
-    error = super::errors::DescribeWebHookRulesError
+    error = super::errors::DescribeWebHookRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::WebHookRuleSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWebHookRules {
     /// `Filter`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -17119,9 +17607,15 @@ pub struct DescribeWebHookRulesResponse {
     version = "2018-02-28",
     name = "DescribeWebPageEventList",
     output = DescribeWebPageEventListResponse,
-    error = super::errors::DescribeWebPageEventListError
+    error = super::errors::DescribeWebPageEventListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ProtectEventLists,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWebPageEventList {
     /// `Filters`: a list of [`AssetFilters`](super::models::AssetFilters) objects.
     ///
@@ -17177,7 +17671,6 @@ pub struct DescribeWebPageEventListResponse {
     output = DescribeWebPageGeneralizeResponse,
     error = super::errors::DescribeWebPageGeneralizeError
 )]
-#[derive(Default)]
 pub struct DescribeWebPageGeneralize {}
 
 /// What a successful [`DescribeWebPageGeneralize`] call returns.
@@ -17235,7 +17728,6 @@ pub struct DescribeWebPageGeneralizeResponse {
     output = DescribeWebPageProtectStatResponse,
     error = super::errors::DescribeWebPageProtectStatError
 )]
-#[derive(Default)]
 pub struct DescribeWebPageProtectStat {}
 
 /// What a successful [`DescribeWebPageProtectStat`] call returns.
@@ -17268,7 +17760,6 @@ pub struct DescribeWebPageProtectStatResponse {
     output = DescribeWebPageServiceInfoResponse,
     error = super::errors::DescribeWebPageServiceInfoError
 )]
-#[derive(Default)]
 pub struct DescribeWebPageServiceInfo {}
 
 /// What a successful [`DescribeWebPageServiceInfo`] call returns.
@@ -17332,9 +17823,15 @@ pub struct DescribeWebPageServiceInfoResponse {
     version = "2018-02-28",
     name = "DescribeWindowsPatchList",
     output = DescribeWindowsPatchListResponse,
-    error = super::errors::DescribeWindowsPatchListError
+    error = super::errors::DescribeWindowsPatchListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = patch_info_list,
+        item = models::EventPatchInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWindowsPatchList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -17386,9 +17883,15 @@ pub struct DescribeWindowsPatchListResponse {
     version = "2018-02-28",
     name = "DescribeYDRaspBlackWhite",
     output = DescribeYDRaspBlackWhiteResponse,
-    error = super::errors::DescribeYDRaspBlackWhiteError
+    error = super::errors::DescribeYDRaspBlackWhiteError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::YdRaspBlackWhiteListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeYDRaspBlackWhite {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -17444,7 +17947,6 @@ pub struct DescribeYDRaspBlackWhiteResponse {
     output = DestroyOrderResponse,
     error = super::errors::DestroyOrderError
 )]
-#[derive(Default)]
 pub struct DestroyOrder {
     /// `ResourceId`: a string.
     ///
@@ -17477,7 +17979,6 @@ pub struct DestroyOrderResponse {
     output = EditBashRulesResponse,
     error = super::errors::EditBashRulesError
 )]
-#[derive(Default)]
 pub struct EditBashRules {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -17573,7 +18074,6 @@ pub struct EditBashRulesResponse {
     output = EditPrivilegeRulesResponse,
     error = super::errors::EditPrivilegeRulesError
 )]
-#[derive(Default)]
 pub struct EditPrivilegeRules {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -17631,7 +18131,6 @@ pub struct EditPrivilegeRulesResponse {
     output = EditReverseShellRulesResponse,
     error = super::errors::EditReverseShellRulesError
 )]
-#[derive(Default)]
 pub struct EditReverseShellRules {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -17694,7 +18193,6 @@ pub struct EditReverseShellRulesResponse {
     output = EditTagsResponse,
     error = super::errors::EditTagsError
 )]
-#[derive(Default)]
 pub struct EditTags {
     /// `Name`: a string.
     ///
@@ -17732,7 +18230,6 @@ pub struct EditTagsResponse {
     output = ExportAssetAppListResponse,
     error = super::errors::ExportAssetAppListError
 )]
-#[derive(Default)]
 pub struct ExportAssetAppList {
     /// `Quuid`: a string.
     ///
@@ -17780,7 +18277,6 @@ pub struct ExportAssetAppListResponse {
     output = ExportAssetCoreModuleListResponse,
     error = super::errors::ExportAssetCoreModuleListError
 )]
-#[derive(Default)]
 pub struct ExportAssetCoreModuleList {
     /// `Uuid`: a string.
     ///
@@ -17833,7 +18329,6 @@ pub struct ExportAssetCoreModuleListResponse {
     output = ExportAssetDatabaseListResponse,
     error = super::errors::ExportAssetDatabaseListError
 )]
-#[derive(Default)]
 pub struct ExportAssetDatabaseList {
     /// `Filters`: a list of [`AssetFilters`](super::models::AssetFilters) objects.
     ///
@@ -17881,7 +18376,6 @@ pub struct ExportAssetDatabaseListResponse {
     output = ExportAssetEnvListResponse,
     error = super::errors::ExportAssetEnvListError
 )]
-#[derive(Default)]
 pub struct ExportAssetEnvList {
     /// `Uuid`: a string.
     ///
@@ -17934,7 +18428,6 @@ pub struct ExportAssetEnvListResponse {
     output = ExportAssetInitServiceListResponse,
     error = super::errors::ExportAssetInitServiceListError
 )]
-#[derive(Default)]
 pub struct ExportAssetInitServiceList {
     /// `Uuid`: a string.
     ///
@@ -17987,7 +18480,6 @@ pub struct ExportAssetInitServiceListResponse {
     output = ExportAssetJarListResponse,
     error = super::errors::ExportAssetJarListError
 )]
-#[derive(Default)]
 pub struct ExportAssetJarList {
     /// `Filters`: a list of [`AssetFilters`](super::models::AssetFilters) objects.
     pub filters: Option<Vec<models::AssetFilters>>,
@@ -18038,7 +18530,6 @@ pub struct ExportAssetJarListResponse {
     output = ExportAssetMachineDetailResponse,
     error = super::errors::ExportAssetMachineDetailError
 )]
-#[derive(Default)]
 pub struct ExportAssetMachineDetail {
     /// `Quuid`: a string.
     ///
@@ -18076,7 +18567,6 @@ pub struct ExportAssetMachineDetailResponse {
     output = ExportAssetMachineListResponse,
     error = super::errors::ExportAssetMachineListError
 )]
-#[derive(Default)]
 pub struct ExportAssetMachineList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -18117,7 +18607,6 @@ pub struct ExportAssetMachineListResponse {
     output = ExportAssetPlanTaskListResponse,
     error = super::errors::ExportAssetPlanTaskListError
 )]
-#[derive(Default)]
 pub struct ExportAssetPlanTaskList {
     /// `Uuid`: a string.
     ///
@@ -18168,7 +18657,6 @@ pub struct ExportAssetPlanTaskListResponse {
     output = ExportAssetPortInfoListResponse,
     error = super::errors::ExportAssetPortInfoListError
 )]
-#[derive(Default)]
 pub struct ExportAssetPortInfoList {
     /// `Quuid`: a string.
     ///
@@ -18216,7 +18704,6 @@ pub struct ExportAssetPortInfoListResponse {
     output = ExportAssetProcessInfoListResponse,
     error = super::errors::ExportAssetProcessInfoListError
 )]
-#[derive(Default)]
 pub struct ExportAssetProcessInfoList {
     /// `Quuid`: a string.
     ///
@@ -18264,7 +18751,6 @@ pub struct ExportAssetProcessInfoListResponse {
     output = ExportAssetRecentMachineInfoResponse,
     error = super::errors::ExportAssetRecentMachineInfoError
 )]
-#[derive(Default)]
 pub struct ExportAssetRecentMachineInfo {
     /// `BeginDate`: a date (`YYYY-MM-DD`).
     ///
@@ -18302,7 +18788,6 @@ pub struct ExportAssetRecentMachineInfoResponse {
     output = ExportAssetSystemPackageListResponse,
     error = super::errors::ExportAssetSystemPackageListError
 )]
-#[derive(Default)]
 pub struct ExportAssetSystemPackageList {
     /// `Uuid`: a string.
     ///
@@ -18355,7 +18840,6 @@ pub struct ExportAssetSystemPackageListResponse {
     output = ExportAssetUserListResponse,
     error = super::errors::ExportAssetUserListError
 )]
-#[derive(Default)]
 pub struct ExportAssetUserList {
     /// `Quuid`: a string.
     ///
@@ -18401,7 +18885,6 @@ pub struct ExportAssetUserListResponse {
     output = ExportAssetWebAppListResponse,
     error = super::errors::ExportAssetWebAppListError
 )]
-#[derive(Default)]
 pub struct ExportAssetWebAppList {
     /// `Quuid`: a string.
     ///
@@ -18449,7 +18932,6 @@ pub struct ExportAssetWebAppListResponse {
     output = ExportAssetWebFrameListResponse,
     error = super::errors::ExportAssetWebFrameListError
 )]
-#[derive(Default)]
 pub struct ExportAssetWebFrameList {
     /// `Quuid`: a string.
     ///
@@ -18497,7 +18979,6 @@ pub struct ExportAssetWebFrameListResponse {
     output = ExportAssetWebLocationListResponse,
     error = super::errors::ExportAssetWebLocationListError
 )]
-#[derive(Default)]
 pub struct ExportAssetWebLocationList {
     /// `Quuid`: a string.
     ///
@@ -18545,7 +19026,6 @@ pub struct ExportAssetWebLocationListResponse {
     output = ExportAssetWebServiceInfoListResponse,
     error = super::errors::ExportAssetWebServiceInfoListError
 )]
-#[derive(Default)]
 pub struct ExportAssetWebServiceInfoList {
     /// `Quuid`: a string.
     ///
@@ -18593,7 +19073,6 @@ pub struct ExportAssetWebServiceInfoListResponse {
     output = ExportAttackEventsResponse,
     error = super::errors::ExportAttackEventsError
 )]
-#[derive(Default)]
 pub struct ExportAttackEvents {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -18636,7 +19115,6 @@ pub struct ExportAttackEventsResponse {
     output = ExportBaselineEffectHostListResponse,
     error = super::errors::ExportBaselineEffectHostListError
 )]
-#[derive(Default)]
 pub struct ExportBaselineEffectHostList {
     /// `BaselineId`: an unsigned 64-bit integer.
     ///
@@ -18694,7 +19172,6 @@ pub struct ExportBaselineEffectHostListResponse {
     output = ExportBaselineFixListResponse,
     error = super::errors::ExportBaselineFixListError
 )]
-#[derive(Default)]
 pub struct ExportBaselineFixList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -18727,7 +19204,6 @@ pub struct ExportBaselineFixListResponse {
     output = ExportBaselineHostDetectListResponse,
     error = super::errors::ExportBaselineHostDetectListError
 )]
-#[derive(Default)]
 pub struct ExportBaselineHostDetectList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -18763,7 +19239,6 @@ pub struct ExportBaselineHostDetectListResponse {
     output = ExportBaselineItemDetectListResponse,
     error = super::errors::ExportBaselineItemDetectListError
 )]
-#[derive(Default)]
 pub struct ExportBaselineItemDetectList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -18799,7 +19274,6 @@ pub struct ExportBaselineItemDetectListResponse {
     output = ExportBaselineItemListResponse,
     error = super::errors::ExportBaselineItemListError
 )]
-#[derive(Default)]
 pub struct ExportBaselineItemList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -18830,7 +19304,6 @@ pub struct ExportBaselineItemListResponse {
     output = ExportBaselineListResponse,
     error = super::errors::ExportBaselineListError
 )]
-#[derive(Default)]
 pub struct ExportBaselineList {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -18873,7 +19346,6 @@ pub struct ExportBaselineListResponse {
     output = ExportBaselineRuleDetectListResponse,
     error = super::errors::ExportBaselineRuleDetectListError
 )]
-#[derive(Default)]
 pub struct ExportBaselineRuleDetectList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -18911,7 +19383,6 @@ pub struct ExportBaselineRuleDetectListResponse {
     output = ExportBaselineWeakPasswordListResponse,
     error = super::errors::ExportBaselineWeakPasswordListError
 )]
-#[derive(Default)]
 pub struct ExportBaselineWeakPasswordList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -18944,7 +19415,6 @@ pub struct ExportBaselineWeakPasswordListResponse {
     output = ExportBashEventsResponse,
     error = super::errors::ExportBashEventsError
 )]
-#[derive(Default)]
 pub struct ExportBashEvents {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -18982,7 +19452,6 @@ pub struct ExportBashEventsResponse {
     output = ExportBashEventsNewResponse,
     error = super::errors::ExportBashEventsNewError
 )]
-#[derive(Default)]
 pub struct ExportBashEventsNew {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -19020,7 +19489,6 @@ pub struct ExportBashEventsNewResponse {
     output = ExportBashPoliciesResponse,
     error = super::errors::ExportBashPoliciesError
 )]
-#[derive(Default)]
 pub struct ExportBashPolicies {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -19058,7 +19526,6 @@ pub struct ExportBashPoliciesResponse {
     output = ExportBruteAttacksResponse,
     error = super::errors::ExportBruteAttacksError
 )]
-#[derive(Default)]
 pub struct ExportBruteAttacks {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -19096,7 +19563,6 @@ pub struct ExportBruteAttacksResponse {
     output = ExportFileTamperEventsResponse,
     error = super::errors::ExportFileTamperEventsError
 )]
-#[derive(Default)]
 pub struct ExportFileTamperEvents {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -19150,7 +19616,6 @@ pub struct ExportFileTamperEventsResponse {
     output = ExportFileTamperRulesResponse,
     error = super::errors::ExportFileTamperRulesError
 )]
-#[derive(Default)]
 pub struct ExportFileTamperRules {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -19183,7 +19648,6 @@ pub struct ExportFileTamperRulesResponse {
     output = ExportIgnoreBaselineRuleResponse,
     error = super::errors::ExportIgnoreBaselineRuleError
 )]
-#[derive(Default)]
 pub struct ExportIgnoreBaselineRule {
     /// `RuleName`: a string.
     ///
@@ -19221,7 +19685,6 @@ pub struct ExportIgnoreBaselineRuleResponse {
     output = ExportIgnoreRuleEffectHostListResponse,
     error = super::errors::ExportIgnoreRuleEffectHostListError
 )]
-#[derive(Default)]
 pub struct ExportIgnoreRuleEffectHostList {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -19264,7 +19727,6 @@ pub struct ExportIgnoreRuleEffectHostListResponse {
     output = ExportJavaMemShellPluginsResponse,
     error = super::errors::ExportJavaMemShellPluginsError
 )]
-#[derive(Default)]
 pub struct ExportJavaMemShellPlugins {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -19302,7 +19764,6 @@ pub struct ExportJavaMemShellPluginsResponse {
     output = ExportJavaMemShellsResponse,
     error = super::errors::ExportJavaMemShellsError
 )]
-#[derive(Default)]
 pub struct ExportJavaMemShells {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -19350,7 +19811,6 @@ pub struct ExportJavaMemShellsResponse {
     output = ExportLicenseDetailResponse,
     error = super::errors::ExportLicenseDetailError
 )]
-#[derive(Default)]
 pub struct ExportLicenseDetail {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -19403,7 +19863,6 @@ pub struct ExportLicenseDetailResponse {
     output = ExportMaliciousRequestsResponse,
     error = super::errors::ExportMaliciousRequestsError
 )]
-#[derive(Default)]
 pub struct ExportMaliciousRequests {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -19441,7 +19900,6 @@ pub struct ExportMaliciousRequestsResponse {
     output = ExportMalwaresResponse,
     error = super::errors::ExportMalwaresError
 )]
-#[derive(Default)]
 pub struct ExportMalwares {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -19499,7 +19957,6 @@ pub struct ExportMalwaresResponse {
     output = ExportNonlocalLoginPlacesResponse,
     error = super::errors::ExportNonlocalLoginPlacesError
 )]
-#[derive(Default)]
 pub struct ExportNonlocalLoginPlaces {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -19537,7 +19994,6 @@ pub struct ExportNonlocalLoginPlacesResponse {
     output = ExportPatchEffectHostListResponse,
     error = super::errors::ExportPatchEffectHostListError
 )]
-#[derive(Default)]
 pub struct ExportPatchEffectHostList {
     /// `KbId`: an unsigned 64-bit integer.
     ///
@@ -19573,7 +20029,6 @@ pub struct ExportPatchEffectHostListResponse {
     output = ExportPrivilegeEventsResponse,
     error = super::errors::ExportPrivilegeEventsError
 )]
-#[derive(Default)]
 pub struct ExportPrivilegeEvents {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -19611,7 +20066,6 @@ pub struct ExportPrivilegeEventsResponse {
     output = ExportProtectDirListResponse,
     error = super::errors::ExportProtectDirListError
 )]
-#[derive(Default)]
 pub struct ExportProtectDirList {
     /// `Filters`: a list of [`AssetFilters`](super::models::AssetFilters) objects.
     ///
@@ -19654,7 +20108,6 @@ pub struct ExportProtectDirListResponse {
     output = ExportRansomDefenseBackupListResponse,
     error = super::errors::ExportRansomDefenseBackupListError
 )]
-#[derive(Default)]
 pub struct ExportRansomDefenseBackupList {
     /// `Quuid`: a string.
     ///
@@ -19702,7 +20155,6 @@ pub struct ExportRansomDefenseBackupListResponse {
     output = ExportRansomDefenseEventsListResponse,
     error = super::errors::ExportRansomDefenseEventsListError
 )]
-#[derive(Default)]
 pub struct ExportRansomDefenseEventsList {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -19745,7 +20197,6 @@ pub struct ExportRansomDefenseEventsListResponse {
     output = ExportRansomDefenseMachineListResponse,
     error = super::errors::ExportRansomDefenseMachineListError
 )]
-#[derive(Default)]
 pub struct ExportRansomDefenseMachineList {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -19788,7 +20239,6 @@ pub struct ExportRansomDefenseMachineListResponse {
     output = ExportRansomDefenseStrategyListResponse,
     error = super::errors::ExportRansomDefenseStrategyListError
 )]
-#[derive(Default)]
 pub struct ExportRansomDefenseStrategyList {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -19831,7 +20281,6 @@ pub struct ExportRansomDefenseStrategyListResponse {
     output = ExportRansomDefenseStrategyMachinesResponse,
     error = super::errors::ExportRansomDefenseStrategyMachinesError
 )]
-#[derive(Default)]
 pub struct ExportRansomDefenseStrategyMachines {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -19879,7 +20328,6 @@ pub struct ExportRansomDefenseStrategyMachinesResponse {
     output = ExportReverseShellEventsResponse,
     error = super::errors::ExportReverseShellEventsError
 )]
-#[derive(Default)]
 pub struct ExportReverseShellEvents {
     /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
     ///
@@ -19917,7 +20365,6 @@ pub struct ExportReverseShellEventsResponse {
     output = ExportRiskDnsEventListResponse,
     error = super::errors::ExportRiskDnsEventListError
 )]
-#[derive(Default)]
 pub struct ExportRiskDnsEventList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -19960,7 +20407,6 @@ pub struct ExportRiskDnsEventListResponse {
     output = ExportRiskDnsPolicyListResponse,
     error = super::errors::ExportRiskDnsPolicyListError
 )]
-#[derive(Default)]
 pub struct ExportRiskDnsPolicyList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -20003,7 +20449,6 @@ pub struct ExportRiskDnsPolicyListResponse {
     output = ExportRiskProcessEventsResponse,
     error = super::errors::ExportRiskProcessEventsError
 )]
-#[derive(Default)]
 pub struct ExportRiskProcessEvents {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -20046,7 +20491,6 @@ pub struct ExportRiskProcessEventsResponse {
     output = ExportScanTaskDetailsResponse,
     error = super::errors::ExportScanTaskDetailsError
 )]
-#[derive(Default)]
 pub struct ExportScanTaskDetails {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -20089,7 +20533,6 @@ pub struct ExportScanTaskDetailsResponse {
     output = ExportSecurityTrendsResponse,
     error = super::errors::ExportSecurityTrendsError
 )]
-#[derive(Default)]
 pub struct ExportSecurityTrends {
     /// `BeginDate`: a date (`YYYY-MM-DD`).
     ///
@@ -20127,7 +20570,6 @@ pub struct ExportSecurityTrendsResponse {
     output = ExportTasksResponse,
     error = super::errors::ExportTasksError
 )]
-#[derive(Default)]
 pub struct ExportTasks {
     /// `TaskId`: a string.
     ///
@@ -20170,7 +20612,6 @@ pub struct ExportTasksResponse {
     output = ExportVulDefenceEventResponse,
     error = super::errors::ExportVulDefenceEventError
 )]
-#[derive(Default)]
 pub struct ExportVulDefenceEvent {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -20208,7 +20649,6 @@ pub struct ExportVulDefenceEventResponse {
     output = ExportVulDefenceListResponse,
     error = super::errors::ExportVulDefenceListError
 )]
-#[derive(Default)]
 pub struct ExportVulDefenceList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -20246,7 +20686,6 @@ pub struct ExportVulDefenceListResponse {
     output = ExportVulDefencePluginEventResponse,
     error = super::errors::ExportVulDefencePluginEventError
 )]
-#[derive(Default)]
 pub struct ExportVulDefencePluginEvent {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -20284,7 +20723,6 @@ pub struct ExportVulDefencePluginEventResponse {
     output = ExportVulDetectionExcelResponse,
     error = super::errors::ExportVulDetectionExcelError
 )]
-#[derive(Default)]
 pub struct ExportVulDetectionExcel {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -20322,7 +20760,6 @@ pub struct ExportVulDetectionExcelResponse {
     output = ExportVulDetectionReportResponse,
     error = super::errors::ExportVulDetectionReportError
 )]
-#[derive(Default)]
 pub struct ExportVulDetectionReport {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -20375,7 +20812,6 @@ pub struct ExportVulDetectionReportResponse {
     output = ExportVulEffectHostListResponse,
     error = super::errors::ExportVulEffectHostListError
 )]
-#[derive(Default)]
 pub struct ExportVulEffectHostList {
     /// `VulId`: an unsigned 64-bit integer.
     ///
@@ -20418,7 +20854,6 @@ pub struct ExportVulEffectHostListResponse {
     output = ExportVulInfoResponse,
     error = super::errors::ExportVulInfoError
 )]
-#[derive(Default)]
 pub struct ExportVulInfo {
     /// `VulId`: an unsigned 64-bit integer.
     ///
@@ -20451,7 +20886,6 @@ pub struct ExportVulInfoResponse {
     output = ExportVulListResponse,
     error = super::errors::ExportVulListError
 )]
-#[derive(Default)]
 pub struct ExportVulList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -20494,7 +20928,6 @@ pub struct ExportVulListResponse {
     output = ExportWebPageEventListResponse,
     error = super::errors::ExportWebPageEventListError
 )]
-#[derive(Default)]
 pub struct ExportWebPageEventList {
     /// `Filters`: a list of [`AssetFilters`](super::models::AssetFilters) objects.
     ///
@@ -20537,7 +20970,6 @@ pub struct ExportWebPageEventListResponse {
     output = ExportWindowsPatchListResponse,
     error = super::errors::ExportWindowsPatchListError
 )]
-#[derive(Default)]
 pub struct ExportWindowsPatchList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -20568,7 +21000,6 @@ pub struct ExportWindowsPatchListResponse {
     output = FixBaselineDetectResponse,
     error = super::errors::FixBaselineDetectError
 )]
-#[derive(Default)]
 pub struct FixBaselineDetect {
     /// `HostId`: a string.
     ///
@@ -20606,7 +21037,6 @@ pub struct FixBaselineDetectResponse {
     output = GetLocalStorageItemResponse,
     error = super::errors::GetLocalStorageItemError
 )]
-#[derive(Default)]
 pub struct GetLocalStorageItem {
     /// `Key`: a string.
     ///
@@ -20639,7 +21069,6 @@ pub struct GetLocalStorageItemResponse {
     output = KeysLocalStorageResponse,
     error = super::errors::KeysLocalStorageError
 )]
-#[derive(Default)]
 pub struct KeysLocalStorage {}
 
 /// What a successful [`KeysLocalStorage`] call returns.
@@ -20667,7 +21096,6 @@ pub struct KeysLocalStorageResponse {
     output = ModifyAutoOpenProVersionConfigResponse,
     error = super::errors::ModifyAutoOpenProVersionConfigError
 )]
-#[derive(Default)]
 pub struct ModifyAutoOpenProVersionConfig {
     /// `Status`: a string.
     ///
@@ -20730,7 +21158,6 @@ pub struct ModifyAutoOpenProVersionConfigResponse {
     output = ModifyBanModeResponse,
     error = super::errors::ModifyBanModeError
 )]
-#[derive(Default)]
 pub struct ModifyBanMode {
     /// `Mode`: a string.
     ///
@@ -20763,7 +21190,6 @@ pub struct ModifyBanModeResponse {
     output = ModifyBanStatusResponse,
     error = super::errors::ModifyBanStatusError
 )]
-#[derive(Default)]
 pub struct ModifyBanStatus {
     /// `Status`: an unsigned 64-bit integer.
     ///
@@ -20794,7 +21220,6 @@ pub struct ModifyBanStatusResponse {
     output = ModifyBanWhiteListResponse,
     error = super::errors::ModifyBanWhiteListError
 )]
-#[derive(Default)]
 pub struct ModifyBanWhiteList {
     /// `Rules`: a [`BanWhiteList`](super::models::BanWhiteList).
     ///
@@ -20822,7 +21247,6 @@ pub struct ModifyBanWhiteListResponse {
     output = ModifyBaselinePolicyResponse,
     error = super::errors::ModifyBaselinePolicyError
 )]
-#[derive(Default)]
 pub struct ModifyBaselinePolicy {
     /// `Data`: a [`BaselinePolicy`](super::models::BaselinePolicy).
     pub data: models::BaselinePolicy,
@@ -20858,7 +21282,6 @@ pub struct ModifyBaselinePolicyResponse {
     output = ModifyBaselinePolicyStateResponse,
     error = super::errors::ModifyBaselinePolicyStateError
 )]
-#[derive(Default)]
 pub struct ModifyBaselinePolicyState {
     /// `PolicyId`: a signed 64-bit integer.
     ///
@@ -20891,7 +21314,6 @@ pub struct ModifyBaselinePolicyStateResponse {
     output = ModifyBaselineRuleResponse,
     error = super::errors::ModifyBaselineRuleError
 )]
-#[derive(Default)]
 pub struct ModifyBaselineRule {
     /// `Data`: a [`BaselineRule`](super::models::BaselineRule).
     pub data: models::BaselineRule,
@@ -20942,7 +21364,6 @@ pub struct ModifyBaselineRuleResponse {
     output = ModifyBaselineRuleIgnoreResponse,
     error = super::errors::ModifyBaselineRuleIgnoreError
 )]
-#[derive(Default)]
 pub struct ModifyBaselineRuleIgnore {
     /// `RuleName`: a string.
     ///
@@ -21005,7 +21426,6 @@ pub struct ModifyBaselineRuleIgnoreResponse {
     output = ModifyBaselineWeakPasswordResponse,
     error = super::errors::ModifyBaselineWeakPasswordError
 )]
-#[derive(Default)]
 pub struct ModifyBaselineWeakPassword {
     /// `Data`: a list of [`BaselineWeakPassword`](super::models::BaselineWeakPassword) objects.
     ///
@@ -21033,7 +21453,6 @@ pub struct ModifyBaselineWeakPasswordResponse {
     output = ModifyBashPolicyResponse,
     error = super::errors::ModifyBashPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyBashPolicy {
     /// `Policy`: a [`BashPolicy`](super::models::BashPolicy).
     pub policy: models::BashPolicy,
@@ -21059,7 +21478,6 @@ pub struct ModifyBashPolicyResponse {
     output = ModifyBashPolicyStatusResponse,
     error = super::errors::ModifyBashPolicyStatusError
 )]
-#[derive(Default)]
 pub struct ModifyBashPolicyStatus {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -21092,7 +21510,6 @@ pub struct ModifyBashPolicyStatusResponse {
     output = ModifyBruteAttackRulesResponse,
     error = super::errors::ModifyBruteAttackRulesError
 )]
-#[derive(Default)]
 pub struct ModifyBruteAttackRules {
     /// `Rules`: a list of [`BruteAttackRule`](super::models::BruteAttackRule) objects.
     pub rules: Vec<models::BruteAttackRule>,
@@ -21118,7 +21535,6 @@ pub struct ModifyBruteAttackRulesResponse {
     output = ModifyEventAttackStatusResponse,
     error = super::errors::ModifyEventAttackStatusError
 )]
-#[derive(Default)]
 pub struct ModifyEventAttackStatus {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -21166,7 +21582,6 @@ pub struct ModifyEventAttackStatusResponse {
     output = ModifyFileTamperEventsResponse,
     error = super::errors::ModifyFileTamperEventsError
 )]
-#[derive(Default)]
 pub struct ModifyFileTamperEvents {
     /// `Status`: an unsigned 64-bit integer.
     ///
@@ -21199,7 +21614,6 @@ pub struct ModifyFileTamperEventsResponse {
     output = ModifyFileTamperRuleResponse,
     error = super::errors::ModifyFileTamperRuleError
 )]
-#[derive(Default)]
 pub struct ModifyFileTamperRule {
     /// `Name`: a string.
     ///
@@ -21260,7 +21674,6 @@ pub struct ModifyFileTamperRuleResponse {
     output = ModifyFileTamperRuleStatusResponse,
     error = super::errors::ModifyFileTamperRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyFileTamperRuleStatus {
     /// `Status`: an unsigned 64-bit integer.
     ///
@@ -21298,7 +21711,6 @@ pub struct ModifyFileTamperRuleStatusResponse {
     output = ModifyJavaMemShellPluginSwitchResponse,
     error = super::errors::ModifyJavaMemShellPluginSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyJavaMemShellPluginSwitch {
     /// `Quuids`: a list of strings.
     ///
@@ -21331,7 +21743,6 @@ pub struct ModifyJavaMemShellPluginSwitchResponse {
     output = ModifyJavaMemShellsStatusResponse,
     error = super::errors::ModifyJavaMemShellsStatusError
 )]
-#[derive(Default)]
 pub struct ModifyJavaMemShellsStatus {
     /// `Status`: an unsigned 64-bit integer.
     ///
@@ -21369,7 +21780,6 @@ pub struct ModifyJavaMemShellsStatusResponse {
     output = ModifyLicenseBindsResponse,
     error = super::errors::ModifyLicenseBindsError
 )]
-#[derive(Default)]
 pub struct ModifyLicenseBinds {
     /// `ResourceId`: a string.
     ///
@@ -21417,7 +21827,6 @@ pub struct ModifyLicenseBindsResponse {
     output = ModifyLicenseOrderResponse,
     error = super::errors::ModifyLicenseOrderError
 )]
-#[derive(Default)]
 pub struct ModifyLicenseOrder {
     /// `ResourceId`: a string.
     ///
@@ -21470,7 +21879,6 @@ pub struct ModifyLicenseOrderResponse {
     output = ModifyLicenseUnBindsResponse,
     error = super::errors::ModifyLicenseUnBindsError
 )]
-#[derive(Default)]
 pub struct ModifyLicenseUnBinds {
     /// `ResourceId`: a string.
     ///
@@ -21516,7 +21924,6 @@ pub struct ModifyLicenseUnBindsResponse {
     output = ModifyLogKafkaAccessResponse,
     error = super::errors::ModifyLogKafkaAccessError
 )]
-#[derive(Default)]
 pub struct ModifyLogKafkaAccess {
     /// `KafkaEnvName`: a string.
     ///
@@ -21617,7 +22024,6 @@ pub struct ModifyLogKafkaAccessResponse {
     output = ModifyLogKafkaDeliverTypeResponse,
     error = super::errors::ModifyLogKafkaDeliverTypeError
 )]
-#[derive(Default)]
 pub struct ModifyLogKafkaDeliverType {
     /// `SecurityType`: an unsigned 64-bit integer.
     ///
@@ -21665,7 +22071,6 @@ pub struct ModifyLogKafkaDeliverTypeResponse {
     output = ModifyLogKafkaStateResponse,
     error = super::errors::ModifyLogKafkaStateError
 )]
-#[derive(Default)]
 pub struct ModifyLogKafkaState {
     /// `KafkaEnvName`: a string.
     ///
@@ -21753,7 +22158,6 @@ pub struct ModifyLogKafkaStateResponse {
     output = ModifyLogStorageConfigResponse,
     error = super::errors::ModifyLogStorageConfigError
 )]
-#[derive(Default)]
 pub struct ModifyLogStorageConfig {
     /// `IsModifyPeriod`: a boolean.
     ///
@@ -21801,7 +22205,6 @@ pub struct ModifyLogStorageConfigResponse {
     output = ModifyLoginWhiteInfoResponse,
     error = super::errors::ModifyLoginWhiteInfoError
 )]
-#[derive(Default)]
 pub struct ModifyLoginWhiteInfo {
     /// `HostLoginWhiteObj`: an [`UpdateHostLoginWhiteObj`](super::models::UpdateHostLoginWhiteObj).
     pub host_login_white_obj: models::UpdateHostLoginWhiteObj,
@@ -21827,7 +22230,6 @@ pub struct ModifyLoginWhiteInfoResponse {
     output = ModifyLoginWhiteRecordResponse,
     error = super::errors::ModifyLoginWhiteRecordError
 )]
-#[derive(Default)]
 pub struct ModifyLoginWhiteRecord {
     /// `UserName`: a string.
     ///
@@ -21891,7 +22293,6 @@ pub struct ModifyLoginWhiteRecordResponse {
     output = ModifyMachineAutoClearConfigResponse,
     error = super::errors::ModifyMachineAutoClearConfigError
 )]
-#[derive(Default)]
 pub struct ModifyMachineAutoClearConfig {
     /// `ClearRule`: an unsigned 64-bit integer.
     ///
@@ -21919,7 +22320,6 @@ pub struct ModifyMachineAutoClearConfigResponse {
     output = ModifyMachineRemarkResponse,
     error = super::errors::ModifyMachineRemarkError
 )]
-#[derive(Default)]
 pub struct ModifyMachineRemark {
     /// `Quuid`: a string.
     ///
@@ -21952,7 +22352,6 @@ pub struct ModifyMachineRemarkResponse {
     output = ModifyMaliciousRequestWhiteListResponse,
     error = super::errors::ModifyMaliciousRequestWhiteListError
 )]
-#[derive(Default)]
 pub struct ModifyMaliciousRequestWhiteList {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -21990,7 +22389,6 @@ pub struct ModifyMaliciousRequestWhiteListResponse {
     output = ModifyMalwareTimingScanSettingsResponse,
     error = super::errors::ModifyMalwareTimingScanSettingsError
 )]
-#[derive(Default)]
 pub struct ModifyMalwareTimingScanSettings {
     /// `CheckPattern`: an unsigned 64-bit integer.
     ///
@@ -22123,7 +22521,6 @@ pub struct ModifyMalwareTimingScanSettingsResponse {
     output = ModifyMalwareWhiteListResponse,
     error = super::errors::ModifyMalwareWhiteListError
 )]
-#[derive(Default)]
 pub struct ModifyMalwareWhiteList {
     /// `Mode`: an unsigned 64-bit integer.
     ///
@@ -22191,7 +22588,6 @@ pub struct ModifyMalwareWhiteListResponse {
     output = ModifyNetAttackSettingResponse,
     error = super::errors::ModifyNetAttackSettingError
 )]
-#[derive(Default)]
 pub struct ModifyNetAttackSetting {
     /// `NetAttackEnable`: an unsigned 64-bit integer.
     ///
@@ -22249,7 +22645,6 @@ pub struct ModifyNetAttackSettingResponse {
     output = ModifyNetAttackWhiteListResponse,
     error = super::errors::ModifyNetAttackWhiteListError
 )]
-#[derive(Default)]
 pub struct ModifyNetAttackWhiteList {
     /// `Scope`: an unsigned 64-bit integer.
     ///
@@ -22302,7 +22697,6 @@ pub struct ModifyNetAttackWhiteListResponse {
     output = ModifyOrderAttributeResponse,
     error = super::errors::ModifyOrderAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyOrderAttribute {
     /// `LicenseType`: an unsigned 64-bit integer.
     ///
@@ -22345,7 +22739,6 @@ pub struct ModifyOrderAttributeResponse {
     output = ModifyRansomDefenseEventsStatusResponse,
     error = super::errors::ModifyRansomDefenseEventsStatusError
 )]
-#[derive(Default)]
 pub struct ModifyRansomDefenseEventsStatus {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -22383,7 +22776,6 @@ pub struct ModifyRansomDefenseEventsStatusResponse {
     output = ModifyRansomDefenseStrategyStatusResponse,
     error = super::errors::ModifyRansomDefenseStrategyStatusError
 )]
-#[derive(Default)]
 pub struct ModifyRansomDefenseStrategyStatus {
     /// `IsAll`: an unsigned 64-bit integer.
     ///
@@ -22421,7 +22813,6 @@ pub struct ModifyRansomDefenseStrategyStatusResponse {
     output = ModifyRaspMaxCpuResponse,
     error = super::errors::ModifyRaspMaxCpuError
 )]
-#[derive(Default)]
 pub struct ModifyRaspMaxCpu {
     /// `RaspMaxCpu`: an unsigned 64-bit integer.
     ///
@@ -22449,7 +22840,6 @@ pub struct ModifyRaspMaxCpuResponse {
     output = ModifyRaspRulesResponse,
     error = super::errors::ModifyRaspRulesError
 )]
-#[derive(Default)]
 pub struct ModifyRaspRules {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -22492,7 +22882,6 @@ pub struct ModifyRaspRulesResponse {
     output = ModifyReverseShellRulesAggregationResponse,
     error = super::errors::ModifyReverseShellRulesAggregationError
 )]
-#[derive(Default)]
 pub struct ModifyReverseShellRulesAggregation {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -22576,7 +22965,6 @@ pub struct ModifyReverseShellRulesAggregationResponse {
     output = ModifyRiskDnsPolicyResponse,
     error = super::errors::ModifyRiskDnsPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyRiskDnsPolicy {
     /// `Data`: a [`RiskDnsPolicy`](super::models::RiskDnsPolicy).
     pub data: models::RiskDnsPolicy,
@@ -22607,7 +22995,6 @@ pub struct ModifyRiskDnsPolicyResponse {
     output = ModifyRiskDnsPolicyStatusResponse,
     error = super::errors::ModifyRiskDnsPolicyStatusError
 )]
-#[derive(Default)]
 pub struct ModifyRiskDnsPolicyStatus {
     /// `PolicyId`: a signed 64-bit integer.
     ///
@@ -22640,7 +23027,6 @@ pub struct ModifyRiskDnsPolicyStatusResponse {
     output = ModifyRiskEventsStatusResponse,
     error = super::errors::ModifyRiskEventsStatusError
 )]
-#[derive(Default)]
 pub struct ModifyRiskEventsStatus {
     /// `Operate`: an unsigned 64-bit integer.
     ///
@@ -22713,7 +23099,6 @@ pub struct ModifyRiskEventsStatusResponse {
     output = ModifyUsersConfigResponse,
     error = super::errors::ModifyUsersConfigError
 )]
-#[derive(Default)]
 pub struct ModifyUsersConfig {
     /// `ConfigName`: a string.
     ///
@@ -22746,7 +23131,6 @@ pub struct ModifyUsersConfigResponse {
     output = ModifyVulDefenceEventStatusResponse,
     error = super::errors::ModifyVulDefenceEventStatusError
 )]
-#[derive(Default)]
 pub struct ModifyVulDefenceEventStatus {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -22779,7 +23163,6 @@ pub struct ModifyVulDefenceEventStatusResponse {
     output = ModifyVulDefenceSettingResponse,
     error = super::errors::ModifyVulDefenceSettingError
 )]
-#[derive(Default)]
 pub struct ModifyVulDefenceSetting {
     /// `Enable`: an unsigned 64-bit integer.
     ///
@@ -22832,7 +23215,6 @@ pub struct ModifyVulDefenceSettingResponse {
     output = ModifyWarningHostConfigResponse,
     error = super::errors::ModifyWarningHostConfigError
 )]
-#[derive(Default)]
 pub struct ModifyWarningHostConfig {
     /// `Type`: a signed 64-bit integer.
     ///
@@ -22885,7 +23267,6 @@ pub struct ModifyWarningHostConfigResponse {
     output = ModifyWarningSettingResponse,
     error = super::errors::ModifyWarningSettingError
 )]
-#[derive(Default)]
 pub struct ModifyWarningSetting {
     /// `WarningObjects`: a list of [`WarningObject`](super::models::WarningObject) objects.
     pub warning_objects: Vec<models::WarningObject>,
@@ -22911,7 +23292,6 @@ pub struct ModifyWarningSettingResponse {
     output = ModifyWebHookPolicyResponse,
     error = super::errors::ModifyWebHookPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyWebHookPolicy {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -22979,7 +23359,6 @@ pub struct ModifyWebHookPolicyResponse {
     output = ModifyWebHookPolicyStatusResponse,
     error = super::errors::ModifyWebHookPolicyStatusError
 )]
-#[derive(Default)]
 pub struct ModifyWebHookPolicyStatus {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -23012,7 +23391,6 @@ pub struct ModifyWebHookPolicyStatusResponse {
     output = ModifyWebHookReceiverResponse,
     error = super::errors::ModifyWebHookReceiverError
 )]
-#[derive(Default)]
 pub struct ModifyWebHookReceiver {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -23084,7 +23462,6 @@ pub struct ModifyWebHookReceiverResponse {
     output = ModifyWebHookRuleResponse,
     error = super::errors::ModifyWebHookRuleError
 )]
-#[derive(Default)]
 pub struct ModifyWebHookRule {
     /// `Data`: a [`WebHookRuleDetail`](super::models::WebHookRuleDetail).
     pub data: models::WebHookRuleDetail,
@@ -23110,7 +23487,6 @@ pub struct ModifyWebHookRuleResponse {
     output = ModifyWebHookRuleStatusResponse,
     error = super::errors::ModifyWebHookRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyWebHookRuleStatus {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -23143,7 +23519,6 @@ pub struct ModifyWebHookRuleStatusResponse {
     output = ModifyWebPageProtectDirResponse,
     error = super::errors::ModifyWebPageProtectDirError
 )]
-#[derive(Default)]
 pub struct ModifyWebPageProtectDir {
     /// `ProtectDirAddr`: a string.
     ///
@@ -23184,7 +23559,6 @@ pub struct ModifyWebPageProtectDirResponse {
     output = ModifyWebPageProtectSettingResponse,
     error = super::errors::ModifyWebPageProtectSettingError
 )]
-#[derive(Default)]
 pub struct ModifyWebPageProtectSetting {
     /// `ModifyType`: an unsigned 64-bit integer.
     ///
@@ -23222,7 +23596,6 @@ pub struct ModifyWebPageProtectSettingResponse {
     output = ModifyWebPageProtectSwitchResponse,
     error = super::errors::ModifyWebPageProtectSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyWebPageProtectSwitch {
     /// `SwitchType`: an unsigned 64-bit integer.
     ///
@@ -23260,7 +23633,6 @@ pub struct ModifyWebPageProtectSwitchResponse {
     output = RansomDefenseRollbackResponse,
     error = super::errors::RansomDefenseRollbackError
 )]
-#[derive(Default)]
 pub struct RansomDefenseRollback {
     /// `BackupTime`: a string.
     ///
@@ -23298,7 +23670,6 @@ pub struct RansomDefenseRollbackResponse {
     output = RaspEventOverviewResponse,
     error = super::errors::RaspEventOverviewError
 )]
-#[derive(Default)]
 pub struct RaspEventOverview {}
 
 /// What a successful [`RaspEventOverview`] call returns.
@@ -23324,7 +23695,6 @@ pub struct RaspEventOverviewResponse {
     output = RecoverMalwaresResponse,
     error = super::errors::RecoverMalwaresError
 )]
-#[derive(Default)]
 pub struct RecoverMalwares {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -23362,7 +23732,6 @@ pub struct RecoverMalwaresResponse {
     output = RemoveLocalStorageItemResponse,
     error = super::errors::RemoveLocalStorageItemError
 )]
-#[derive(Default)]
 pub struct RemoveLocalStorageItem {
     /// `Key`: a string.
     ///
@@ -23390,7 +23759,6 @@ pub struct RemoveLocalStorageItemResponse {
     output = RemoveMachineResponse,
     error = super::errors::RemoveMachineError
 )]
-#[derive(Default)]
 pub struct RemoveMachine {
     /// `Uuid`: a string.
     ///
@@ -23423,7 +23791,6 @@ pub struct RemoveMachineResponse {
     output = RetryCreateSnapshotResponse,
     error = super::errors::RetryCreateSnapshotError
 )]
-#[derive(Default)]
 pub struct RetryCreateSnapshot {
     /// `FixId`: an unsigned 64-bit integer.
     ///
@@ -23461,7 +23828,6 @@ pub struct RetryCreateSnapshotResponse {
     output = RetryVulFixResponse,
     error = super::errors::RetryVulFixError
 )]
-#[derive(Default)]
 pub struct RetryVulFix {
     /// `FixId`: an unsigned 64-bit integer.
     ///
@@ -23504,7 +23870,6 @@ pub struct RetryVulFixResponse {
     output = ScanAssetResponse,
     error = super::errors::ScanAssetError
 )]
-#[derive(Default)]
 pub struct ScanAsset {
     /// `AssetTypeIds`: a list of unsigned 64-bit integers.
     pub asset_type_ids: Option<Vec<u64>>,
@@ -23538,7 +23903,6 @@ pub struct ScanAssetResponse {
     output = ScanBaselineResponse,
     error = super::errors::ScanBaselineError
 )]
-#[derive(Default)]
 pub struct ScanBaseline {
     /// `StrategyIdList`: a list of unsigned 64-bit integers.
     ///
@@ -23596,7 +23960,6 @@ pub struct ScanBaselineResponse {
     output = ScanTaskAgainResponse,
     error = super::errors::ScanTaskAgainError
 )]
-#[derive(Default)]
 pub struct ScanTaskAgain {
     /// `ModuleType`: a string.
     ///
@@ -23649,7 +24012,6 @@ pub struct ScanTaskAgainResponse {
     output = ScanVulResponse,
     error = super::errors::ScanVulError
 )]
-#[derive(Default)]
 pub struct ScanVul {
     /// `VulLevels`: a string.
     ///
@@ -23733,7 +24095,6 @@ pub struct ScanVulResponse {
     output = ScanVulAgainResponse,
     error = super::errors::ScanVulAgainError
 )]
-#[derive(Default)]
 pub struct ScanVulAgain {
     /// `EventIds`: a string.
     ///
@@ -23781,7 +24142,6 @@ pub struct ScanVulAgainResponse {
     output = ScanVulSettingResponse,
     error = super::errors::ScanVulSettingError
 )]
-#[derive(Default)]
 pub struct ScanVulSetting {
     /// `TimerInterval`: an unsigned 64-bit integer.
     ///
@@ -23848,7 +24208,6 @@ pub struct ScanVulSettingResponse {
     output = SearchLogResponse,
     error = super::errors::SearchLogError
 )]
-#[derive(Default)]
 pub struct SearchLog {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -23924,7 +24283,6 @@ pub struct SearchLogResponse {
     output = SeparateMalwaresResponse,
     error = super::errors::SeparateMalwaresError
 )]
-#[derive(Default)]
 pub struct SeparateMalwares {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -23967,7 +24325,6 @@ pub struct SeparateMalwaresResponse {
     output = SetBashEventsStatusResponse,
     error = super::errors::SetBashEventsStatusError
 )]
-#[derive(Default)]
 pub struct SetBashEventsStatus {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -24000,7 +24357,6 @@ pub struct SetBashEventsStatusResponse {
     output = SetLocalStorageExpireResponse,
     error = super::errors::SetLocalStorageExpireError
 )]
-#[derive(Default)]
 pub struct SetLocalStorageExpire {
     /// `Key`: a string.
     ///
@@ -24033,7 +24389,6 @@ pub struct SetLocalStorageExpireResponse {
     output = SetLocalStorageItemResponse,
     error = super::errors::SetLocalStorageItemError
 )]
-#[derive(Default)]
 pub struct SetLocalStorageItem {
     /// `Key`: a string.
     ///
@@ -24071,7 +24426,6 @@ pub struct SetLocalStorageItemResponse {
     output = StartBaselineDetectResponse,
     error = super::errors::StartBaselineDetectError
 )]
-#[derive(Default)]
 pub struct StartBaselineDetect {
     /// `Param`: a [`BaselineDetectParam`](super::models::BaselineDetectParam).
     ///
@@ -24104,7 +24458,6 @@ pub struct StartBaselineDetectResponse {
     output = StopAssetScanResponse,
     error = super::errors::StopAssetScanError
 )]
-#[derive(Default)]
 pub struct StopAssetScan {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -24132,7 +24485,6 @@ pub struct StopAssetScanResponse {
     output = StopBaselineDetectResponse,
     error = super::errors::StopBaselineDetectError
 )]
-#[derive(Default)]
 pub struct StopBaselineDetect {
     /// `TaskIds`: a list of signed 64-bit integers.
     ///
@@ -24160,7 +24512,6 @@ pub struct StopBaselineDetectResponse {
     output = StopNoticeBanTipsResponse,
     error = super::errors::StopNoticeBanTipsError
 )]
-#[derive(Default)]
 pub struct StopNoticeBanTips {}
 
 /// What a successful [`StopNoticeBanTips`] call returns.
@@ -24183,7 +24534,6 @@ pub struct StopNoticeBanTipsResponse {
     output = SwitchBashRulesResponse,
     error = super::errors::SwitchBashRulesError
 )]
-#[derive(Default)]
 pub struct SwitchBashRules {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -24216,7 +24566,6 @@ pub struct SwitchBashRulesResponse {
     output = SyncAssetScanResponse,
     error = super::errors::SyncAssetScanError
 )]
-#[derive(Default)]
 pub struct SyncAssetScan {
     /// `Sync`: a boolean.
     ///
@@ -24264,7 +24613,6 @@ pub struct SyncAssetScanResponse {
     output = SyncBaselineDetectSummaryResponse,
     error = super::errors::SyncBaselineDetectSummaryError
 )]
-#[derive(Default)]
 pub struct SyncBaselineDetectSummary {
     /// `TaskIds`: a list of unsigned 64-bit integers.
     ///
@@ -24332,7 +24680,6 @@ pub struct SyncBaselineDetectSummaryResponse {
     output = SyncMachinesResponse,
     error = super::errors::SyncMachinesError
 )]
-#[derive(Default)]
 pub struct SyncMachines {
     /// `Sync`: a boolean.
     ///
@@ -24375,7 +24722,6 @@ pub struct SyncMachinesResponse {
     output = TestWebHookRuleResponse,
     error = super::errors::TestWebHookRuleError
 )]
-#[derive(Default)]
 pub struct TestWebHookRule {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -24408,7 +24754,6 @@ pub struct TestWebHookRuleResponse {
     output = TrustMalwaresResponse,
     error = super::errors::TrustMalwaresError
 )]
-#[derive(Default)]
 pub struct TrustMalwares {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -24436,7 +24781,6 @@ pub struct TrustMalwaresResponse {
     output = UntrustMalwaresResponse,
     error = super::errors::UntrustMalwaresError
 )]
-#[derive(Default)]
 pub struct UntrustMalwares {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -24464,7 +24808,6 @@ pub struct UntrustMalwaresResponse {
     output = UpdateBaselineStrategyResponse,
     error = super::errors::UpdateBaselineStrategyError
 )]
-#[derive(Default)]
 pub struct UpdateBaselineStrategy {
     /// `StrategyId`: an unsigned 64-bit integer.
     ///
@@ -24532,7 +24875,6 @@ pub struct UpdateBaselineStrategyResponse {
     output = UpdateMachineTagsResponse,
     error = super::errors::UpdateMachineTagsError
 )]
-#[derive(Default)]
 pub struct UpdateMachineTags {
     /// `Quuid`: a string.
     ///

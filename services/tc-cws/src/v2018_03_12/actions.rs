@@ -17,7 +17,6 @@ use super::models;
     output = CreateMonitorsResponse,
     error = super::errors::CreateMonitorsError
 )]
-#[derive(Default)]
 pub struct CreateMonitors {
     /// `Urls`: a list of strings.
     pub urls: Vec<String>,
@@ -58,7 +57,6 @@ pub struct CreateMonitorsResponse {
     output = CreateSitesResponse,
     error = super::errors::CreateSitesError
 )]
-#[derive(Default)]
 pub struct CreateSites {
     /// `Urls`: a list of strings.
     pub urls: Vec<String>,
@@ -93,7 +91,6 @@ pub struct CreateSitesResponse {
     output = CreateSitesScansResponse,
     error = super::errors::CreateSitesScansError
 )]
-#[derive(Default)]
 pub struct CreateSitesScans {
     /// `SiteIds`: a list of unsigned 64-bit integers.
     pub site_ids: Vec<u64>,
@@ -125,7 +122,6 @@ pub struct CreateSitesScansResponse {
     output = CreateVulsMisinformationResponse,
     error = super::errors::CreateVulsMisinformationError
 )]
-#[derive(Default)]
 pub struct CreateVulsMisinformation {
     /// `VulIds`: a list of unsigned 64-bit integers.
     pub vul_ids: Vec<u64>,
@@ -151,7 +147,6 @@ pub struct CreateVulsMisinformationResponse {
     output = CreateVulsReportResponse,
     error = super::errors::CreateVulsReportError
 )]
-#[derive(Default)]
 pub struct CreateVulsReport {
     /// `SiteId`: an unsigned 64-bit integer.
     pub site_id: Option<u64>,
@@ -183,7 +178,6 @@ pub struct CreateVulsReportResponse {
     output = DeleteMonitorsResponse,
     error = super::errors::DeleteMonitorsError
 )]
-#[derive(Default)]
 pub struct DeleteMonitors {
     /// `MonitorIds`: a list of unsigned 64-bit integers.
     pub monitor_ids: Vec<u64>,
@@ -209,7 +203,6 @@ pub struct DeleteMonitorsResponse {
     output = DeleteSitesResponse,
     error = super::errors::DeleteSitesError
 )]
-#[derive(Default)]
 pub struct DeleteSites {
     /// `SiteIds`: a list of unsigned 64-bit integers.
     pub site_ids: Vec<u64>,
@@ -235,7 +228,6 @@ pub struct DeleteSitesResponse {
     output = DescribeConfigResponse,
     error = super::errors::DescribeConfigError
 )]
-#[derive(Default)]
 pub struct DescribeConfig {}
 
 /// What a successful [`DescribeConfig`] call returns.
@@ -274,9 +266,15 @@ pub struct DescribeConfigResponse {
     version = "2018-03-12",
     name = "DescribeMonitors",
     output = DescribeMonitorsResponse,
-    error = super::errors::DescribeMonitorsError
+    error = super::errors::DescribeMonitorsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = monitors,
+        item = models::MonitorsDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMonitors {
     /// `MonitorIds`: a list of unsigned 64-bit integers.
     pub monitor_ids: Option<Vec<u64>>,
@@ -317,7 +315,6 @@ pub struct DescribeMonitorsResponse {
     output = DescribeSiteQuotaResponse,
     error = super::errors::DescribeSiteQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeSiteQuota {}
 
 /// What a successful [`DescribeSiteQuota`] call returns.
@@ -347,9 +344,15 @@ pub struct DescribeSiteQuotaResponse {
     version = "2018-03-12",
     name = "DescribeSites",
     output = DescribeSitesResponse,
-    error = super::errors::DescribeSitesError
+    error = super::errors::DescribeSitesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sites,
+        item = models::Site,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSites {
     /// `SiteIds`: a list of unsigned 64-bit integers.
     pub site_ids: Option<Vec<u64>>,
@@ -390,7 +393,6 @@ pub struct DescribeSitesResponse {
     output = DescribeSitesVerificationResponse,
     error = super::errors::DescribeSitesVerificationError
 )]
-#[derive(Default)]
 pub struct DescribeSitesVerification {
     /// `Urls`: a list of strings.
     pub urls: Vec<String>,
@@ -420,9 +422,15 @@ pub struct DescribeSitesVerificationResponse {
     version = "2018-03-12",
     name = "DescribeVuls",
     output = DescribeVulsResponse,
-    error = super::errors::DescribeVulsError
+    error = super::errors::DescribeVulsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vuls,
+        item = models::Vul,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVuls {
     /// `SiteId`: an unsigned 64-bit integer.
     pub site_id: Option<u64>,
@@ -466,7 +474,6 @@ pub struct DescribeVulsResponse {
     output = DescribeVulsNumberResponse,
     error = super::errors::DescribeVulsNumberError
 )]
-#[derive(Default)]
 pub struct DescribeVulsNumber {}
 
 /// What a successful [`DescribeVulsNumber`] call returns.
@@ -516,7 +523,6 @@ pub struct DescribeVulsNumberResponse {
     output = DescribeVulsNumberTimelineResponse,
     error = super::errors::DescribeVulsNumberTimelineError
 )]
-#[derive(Default)]
 pub struct DescribeVulsNumberTimeline {}
 
 /// What a successful [`DescribeVulsNumberTimeline`] call returns.
@@ -545,7 +551,6 @@ pub struct DescribeVulsNumberTimelineResponse {
     output = ModifyConfigAttributeResponse,
     error = super::errors::ModifyConfigAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyConfigAttribute {
     /// `NoticeLevel`: a string.
     pub notice_level: Option<String>,
@@ -571,7 +576,6 @@ pub struct ModifyConfigAttributeResponse {
     output = ModifyMonitorAttributeResponse,
     error = super::errors::ModifyMonitorAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyMonitorAttribute {
     /// `MonitorId`: an unsigned 64-bit integer.
     pub monitor_id: u64,
@@ -618,7 +622,6 @@ pub struct ModifyMonitorAttributeResponse {
     output = ModifySiteAttributeResponse,
     error = super::errors::ModifySiteAttributeError
 )]
-#[derive(Default)]
 pub struct ModifySiteAttribute {
     /// `SiteId`: an unsigned 64-bit integer.
     pub site_id: u64,
@@ -662,7 +665,6 @@ pub struct ModifySiteAttributeResponse {
     output = VerifySitesResponse,
     error = super::errors::VerifySitesError
 )]
-#[derive(Default)]
 pub struct VerifySites {
     /// `Urls`: a list of strings.
     pub urls: Vec<String>,

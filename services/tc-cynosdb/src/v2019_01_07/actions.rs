@@ -17,7 +17,6 @@ use super::models;
     output = ActivateInstanceResponse,
     error = super::errors::ActivateInstanceError
 )]
-#[derive(Default)]
 pub struct ActivateInstance {
     /// `ClusterId`: a string.
     ///
@@ -55,7 +54,6 @@ pub struct ActivateInstanceResponse {
     output = ActivateLibraDBClusterResponse,
     error = super::errors::ActivateLibraDBClusterError
 )]
-#[derive(Default)]
 pub struct ActivateLibraDBCluster {
     /// `ClusterId`: a string.
     ///
@@ -88,7 +86,6 @@ pub struct ActivateLibraDBClusterResponse {
     output = ActivateLibraDBInstanceResponse,
     error = super::errors::ActivateLibraDBInstanceError
 )]
-#[derive(Default)]
 pub struct ActivateLibraDBInstance {
     /// `ClusterId`: a string.
     ///
@@ -126,7 +123,6 @@ pub struct ActivateLibraDBInstanceResponse {
     output = AddClusterSlaveZoneResponse,
     error = super::errors::AddClusterSlaveZoneError
 )]
-#[derive(Default)]
 pub struct AddClusterSlaveZone {
     /// `ClusterId`: a string.
     ///
@@ -189,7 +185,6 @@ pub struct AddClusterSlaveZoneResponse {
     output = AddInstancesResponse,
     error = super::errors::AddInstancesError
 )]
-#[derive(Default)]
 pub struct AddInstances {
     /// `ClusterId`: a string.
     ///
@@ -324,7 +319,6 @@ pub struct AddInstancesResponse {
     output = AddLibraDBInstancesResponse,
     error = super::errors::AddLibraDBInstancesError
 )]
-#[derive(Default)]
 pub struct AddLibraDBInstances {
     /// `Zone`: a string.
     ///
@@ -481,7 +475,6 @@ pub struct AddLibraDBInstancesResponse {
     output = AddServerlessRoInstancesResponse,
     error = super::errors::AddServerlessRoInstancesError
 )]
-#[derive(Default)]
 pub struct AddServerlessRoInstances {
     /// `ClusterId`: a string.
     ///
@@ -587,7 +580,6 @@ pub struct AddServerlessRoInstancesResponse {
     output = AssociateSecurityGroupsResponse,
     error = super::errors::AssociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateSecurityGroups {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -626,7 +618,6 @@ pub struct AssociateSecurityGroupsResponse {
     output = BindClusterResourcePackagesResponse,
     error = super::errors::BindClusterResourcePackagesError
 )]
-#[derive(Default)]
 pub struct BindClusterResourcePackages {
     /// `PackageIds`: a list of strings.
     pub package_ids: Vec<String>,
@@ -657,7 +648,6 @@ pub struct BindClusterResourcePackagesResponse {
     output = CalculateBackupSaveSecExpiresResponse,
     error = super::errors::CalculateBackupSaveSecExpiresError
 )]
-#[derive(Default)]
 pub struct CalculateBackupSaveSecExpires {
     /// `VaultId`: a string.
     ///
@@ -734,7 +724,6 @@ pub struct CalculateBackupSaveSecExpiresResponse {
     output = CancelClusterServerlessScalePlanResponse,
     error = super::errors::CancelClusterServerlessScalePlanError
 )]
-#[derive(Default)]
 pub struct CancelClusterServerlessScalePlan {
     /// `ClusterId`: a string.
     ///
@@ -772,7 +761,6 @@ pub struct CancelClusterServerlessScalePlanResponse {
     output = CancelTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CancelTask {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -800,7 +788,6 @@ pub struct CancelTaskResponse {
     output = CheckCreateLibraDBInstanceResponse,
     error = super::errors::CheckCreateLibraDBInstanceError
 )]
-#[derive(Default)]
 pub struct CheckCreateLibraDBInstance {
     /// `ClusterId`: a string.
     ///
@@ -841,7 +828,6 @@ pub struct CheckCreateLibraDBInstanceResponse {
     output = CheckTransferClusterZoneResponse,
     error = super::errors::CheckTransferClusterZoneError
 )]
-#[derive(Default)]
 pub struct CheckTransferClusterZone {
     /// `ClusterId`: a string.
     ///
@@ -887,7 +873,6 @@ pub struct CheckTransferClusterZoneResponse {
     output = CloseAuditServiceResponse,
     error = super::errors::CloseAuditServiceError
 )]
-#[derive(Default)]
 pub struct CloseAuditService {
     /// `InstanceId`: a string.
     ///
@@ -915,7 +900,6 @@ pub struct CloseAuditServiceResponse {
     output = CloseClusterPasswordComplexityResponse,
     error = super::errors::CloseClusterPasswordComplexityError
 )]
-#[derive(Default)]
 pub struct CloseClusterPasswordComplexity {
     /// `ClusterIds`: a list of strings.
     pub cluster_ids: Vec<String>,
@@ -946,7 +930,6 @@ pub struct CloseClusterPasswordComplexityResponse {
     output = CloseProxyResponse,
     error = super::errors::CloseProxyError
 )]
-#[derive(Default)]
 pub struct CloseProxy {
     /// `ClusterId`: a string.
     ///
@@ -995,7 +978,6 @@ pub struct CloseProxyResponse {
     output = CloseProxyEndPointResponse,
     error = super::errors::CloseProxyEndPointError
 )]
-#[derive(Default)]
 pub struct CloseProxyEndPoint {
     /// `ClusterId`: a string.
     ///
@@ -1038,7 +1020,6 @@ pub struct CloseProxyEndPointResponse {
     output = CloseSSLResponse,
     error = super::errors::CloseSSLError
 )]
-#[derive(Default)]
 pub struct CloseSSL {
     /// `ClusterId`: a string.
     ///
@@ -1081,7 +1062,6 @@ pub struct CloseSSLResponse {
     output = CloseWanResponse,
     error = super::errors::CloseWanError
 )]
-#[derive(Default)]
 pub struct CloseWan {
     /// `InstanceGrpId`: a string.
     ///
@@ -1127,7 +1107,6 @@ pub struct CloseWanResponse {
     output = CopyBackupToVaultResponse,
     error = super::errors::CopyBackupToVaultError
 )]
-#[derive(Default)]
 pub struct CopyBackupToVault {
     /// `VaultId`: a string.
     ///
@@ -1165,7 +1144,6 @@ pub struct CopyBackupToVaultResponse {
     output = CopyClusterPasswordComplexityResponse,
     error = super::errors::CopyClusterPasswordComplexityError
 )]
-#[derive(Default)]
 pub struct CopyClusterPasswordComplexity {
     /// `ClusterIds`: a list of strings.
     pub cluster_ids: Vec<String>,
@@ -1201,7 +1179,6 @@ pub struct CopyClusterPasswordComplexityResponse {
     output = CreateAccountsResponse,
     error = super::errors::CreateAccountsError
 )]
-#[derive(Default)]
 pub struct CreateAccounts {
     /// `ClusterId`: a string.
     ///
@@ -1237,7 +1214,6 @@ pub struct CreateAccountsResponse {
     output = CreateAuditLogFileResponse,
     error = super::errors::CreateAuditLogFileError
 )]
-#[derive(Default)]
 pub struct CreateAuditLogFile {
     /// `InstanceId`: a string.
     ///
@@ -1306,7 +1282,6 @@ pub struct CreateAuditLogFileResponse {
     output = CreateAuditRuleTemplateResponse,
     error = super::errors::CreateAuditRuleTemplateError
 )]
-#[derive(Default)]
 pub struct CreateAuditRuleTemplate {
     /// `RuleFilters`: a list of [`RuleFilters`](super::models::RuleFilters) objects.
     ///
@@ -1359,7 +1334,6 @@ pub struct CreateAuditRuleTemplateResponse {
     output = CreateBackupResponse,
     error = super::errors::CreateBackupError
 )]
-#[derive(Default)]
 pub struct CreateBackup {
     /// `ClusterId`: a string.
     ///
@@ -1413,7 +1387,6 @@ pub struct CreateBackupResponse {
     output = CreateCLSDeliveryResponse,
     error = super::errors::CreateCLSDeliveryError
 )]
-#[derive(Default)]
 pub struct CreateCLSDelivery {
     /// `InstanceId`: a string.
     ///
@@ -1460,7 +1433,6 @@ pub struct CreateCLSDeliveryResponse {
     output = CreateClusterDatabaseResponse,
     error = super::errors::CreateClusterDatabaseError
 )]
-#[derive(Default)]
 pub struct CreateClusterDatabase {
     /// `ClusterId`: a string.
     ///
@@ -1513,7 +1485,6 @@ pub struct CreateClusterDatabaseResponse {
     output = CreateClusterPeriodScalePolicyResponse,
     error = super::errors::CreateClusterPeriodScalePolicyError
 )]
-#[derive(Default)]
 pub struct CreateClusterPeriodScalePolicy {
     /// `ClusterId`: a string.
     ///
@@ -1591,7 +1562,6 @@ pub struct CreateClusterPeriodScalePolicyResponse {
     output = CreateClustersResponse,
     error = super::errors::CreateClustersError
 )]
-#[derive(Default)]
 pub struct CreateClusters {
     /// `Zone`: a string.
     ///
@@ -1876,7 +1846,6 @@ pub struct CreateClustersResponse {
     output = CreateIntegrateClusterResponse,
     error = super::errors::CreateIntegrateClusterError
 )]
-#[derive(Default)]
 pub struct CreateIntegrateCluster {
     /// `Zone`: a string.
     ///
@@ -2069,7 +2038,6 @@ pub struct CreateIntegrateClusterResponse {
     output = CreateLibraDBClusterAccountsResponse,
     error = super::errors::CreateLibraDBClusterAccountsError
 )]
-#[derive(Default)]
 pub struct CreateLibraDBClusterAccounts {
     /// `ClusterId`: a string.
     ///
@@ -2105,7 +2073,6 @@ pub struct CreateLibraDBClusterAccountsResponse {
     output = CreateLibraDBClustersResponse,
     error = super::errors::CreateLibraDBClustersError
 )]
-#[derive(Default)]
 pub struct CreateLibraDBClusters {
     /// `Count`: a signed 64-bit integer.
     ///
@@ -2250,7 +2217,6 @@ pub struct CreateLibraDBClustersResponse {
     output = CreateParamTemplateResponse,
     error = super::errors::CreateParamTemplateError
 )]
-#[derive(Default)]
 pub struct CreateParamTemplate {
     /// `TemplateName`: a string.
     ///
@@ -2306,7 +2272,6 @@ pub struct CreateParamTemplateResponse {
     output = CreateProxyResponse,
     error = super::errors::CreateProxyError
 )]
-#[derive(Default)]
 pub struct CreateProxy {
     /// `ClusterId`: a string.
     ///
@@ -2402,7 +2367,6 @@ pub struct CreateProxyResponse {
     output = CreateProxyEndPointResponse,
     error = super::errors::CreateProxyEndPointError
 )]
-#[derive(Default)]
 pub struct CreateProxyEndPoint {
     /// `ClusterId`: a string.
     ///
@@ -2538,7 +2502,6 @@ pub struct CreateProxyEndPointResponse {
     output = CreateResourcePackageResponse,
     error = super::errors::CreateResourcePackageError
 )]
-#[derive(Default)]
 pub struct CreateResourcePackage {
     /// `InstanceType`: a string.
     ///
@@ -2611,7 +2574,6 @@ pub struct CreateResourcePackageResponse {
     output = CreateVaultResponse,
     error = super::errors::CreateVaultError
 )]
-#[derive(Default)]
 pub struct CreateVault {
     /// `VaultName`: a string.
     ///
@@ -2674,7 +2636,6 @@ pub struct CreateVaultResponse {
     output = DeleteAccountsResponse,
     error = super::errors::DeleteAccountsError
 )]
-#[derive(Default)]
 pub struct DeleteAccounts {
     /// `ClusterId`: a string.
     ///
@@ -2710,7 +2671,6 @@ pub struct DeleteAccountsResponse {
     output = DeleteAuditLogFileResponse,
     error = super::errors::DeleteAuditLogFileError
 )]
-#[derive(Default)]
 pub struct DeleteAuditLogFile {
     /// `InstanceId`: a string.
     ///
@@ -2743,7 +2703,6 @@ pub struct DeleteAuditLogFileResponse {
     output = DeleteAuditRuleTemplatesResponse,
     error = super::errors::DeleteAuditRuleTemplatesError
 )]
-#[derive(Default)]
 pub struct DeleteAuditRuleTemplates {
     /// `RuleTemplateIds`: a list of strings.
     pub rule_template_ids: Vec<String>,
@@ -2769,7 +2728,6 @@ pub struct DeleteAuditRuleTemplatesResponse {
     output = DeleteBackupResponse,
     error = super::errors::DeleteBackupError
 )]
-#[derive(Default)]
 pub struct DeleteBackup {
     /// `ClusterId`: a string.
     ///
@@ -2803,7 +2761,6 @@ pub struct DeleteBackupResponse {
     output = DeleteBackupVaultResponse,
     error = super::errors::DeleteBackupVaultError
 )]
-#[derive(Default)]
 pub struct DeleteBackupVault {
     /// `VaultId`: a string.
     ///
@@ -2841,7 +2798,6 @@ pub struct DeleteBackupVaultResponse {
     output = DeleteCLSDeliveryResponse,
     error = super::errors::DeleteCLSDeliveryError
 )]
-#[derive(Default)]
 pub struct DeleteCLSDelivery {
     /// `InstanceId`: a string.
     ///
@@ -2890,7 +2846,6 @@ pub struct DeleteCLSDeliveryResponse {
     output = DeleteClusterDatabaseResponse,
     error = super::errors::DeleteClusterDatabaseError
 )]
-#[derive(Default)]
 pub struct DeleteClusterDatabase {
     /// `ClusterId`: a string.
     ///
@@ -2923,7 +2878,6 @@ pub struct DeleteClusterDatabaseResponse {
     output = DeleteClusterPeriodScalePolicyResponse,
     error = super::errors::DeleteClusterPeriodScalePolicyError
 )]
-#[derive(Default)]
 pub struct DeleteClusterPeriodScalePolicy {
     /// `ClusterId`: a string.
     ///
@@ -2956,7 +2910,6 @@ pub struct DeleteClusterPeriodScalePolicyResponse {
     output = DeleteClusterSaveBackupResponse,
     error = super::errors::DeleteClusterSaveBackupError
 )]
-#[derive(Default)]
 pub struct DeleteClusterSaveBackup {
     /// `ClusterId`: a string.
     ///
@@ -2994,7 +2947,6 @@ pub struct DeleteClusterSaveBackupResponse {
     output = DeleteLibraDBClusterResponse,
     error = super::errors::DeleteLibraDBClusterError
 )]
-#[derive(Default)]
 pub struct DeleteLibraDBCluster {
     /// `ClusterId`: a string.
     ///
@@ -3027,7 +2979,6 @@ pub struct DeleteLibraDBClusterResponse {
     output = DeleteLibraDBClusterAccountsResponse,
     error = super::errors::DeleteLibraDBClusterAccountsError
 )]
-#[derive(Default)]
 pub struct DeleteLibraDBClusterAccounts {
     /// `ClusterId`: a string.
     ///
@@ -3058,7 +3009,6 @@ pub struct DeleteLibraDBClusterAccountsResponse {
     output = DeleteParamTemplateResponse,
     error = super::errors::DeleteParamTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteParamTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -3086,7 +3036,6 @@ pub struct DeleteParamTemplateResponse {
     output = DeleteVaultsResponse,
     error = super::errors::DeleteVaultsError
 )]
-#[derive(Default)]
 pub struct DeleteVaults {
     /// `VaultIds`: a list of strings.
     ///
@@ -3117,7 +3066,6 @@ pub struct DeleteVaultsResponse {
     output = DescribeAccountAllGrantPrivilegesResponse,
     error = super::errors::DescribeAccountAllGrantPrivilegesError
 )]
-#[derive(Default)]
 pub struct DescribeAccountAllGrantPrivileges {
     /// `ClusterId`: a string.
     ///
@@ -3168,7 +3116,6 @@ pub struct DescribeAccountAllGrantPrivilegesResponse {
     output = DescribeAccountPrivilegesResponse,
     error = super::errors::DescribeAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct DescribeAccountPrivileges {
     /// `ClusterId`: a string.
     ///
@@ -3224,9 +3171,15 @@ pub struct DescribeAccountPrivilegesResponse {
     version = "2019-01-07",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError
+    error = super::errors::DescribeAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = account_set,
+        item = models::Account,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccounts {
     /// `ClusterId`: a string.
     ///
@@ -3286,9 +3239,15 @@ pub struct DescribeAccountsResponse {
     version = "2019-01-07",
     name = "DescribeAuditInstanceList",
     output = DescribeAuditInstanceListResponse,
-    error = super::errors::DescribeAuditInstanceListError
+    error = super::errors::DescribeAuditInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::InstanceAuditStatus,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditInstanceList {
     /// `AuditSwitch`: a signed 64-bit integer.
     ///
@@ -3342,9 +3301,15 @@ pub struct DescribeAuditInstanceListResponse {
     version = "2019-01-07",
     name = "DescribeAuditLogFiles",
     output = DescribeAuditLogFilesResponse,
-    error = super::errors::DescribeAuditLogFilesError
+    error = super::errors::DescribeAuditLogFilesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditLogFile,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditLogFiles {
     /// `InstanceId`: a string.
     ///
@@ -3393,9 +3358,15 @@ pub struct DescribeAuditLogFilesResponse {
     version = "2019-01-07",
     name = "DescribeAuditLogs",
     output = DescribeAuditLogsResponse,
-    error = super::errors::DescribeAuditLogsError
+    error = super::errors::DescribeAuditLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditLogs {
     /// `InstanceId`: a string.
     ///
@@ -3468,9 +3439,15 @@ pub struct DescribeAuditLogsResponse {
     version = "2019-01-07",
     name = "DescribeAuditRuleTemplates",
     output = DescribeAuditRuleTemplatesResponse,
-    error = super::errors::DescribeAuditRuleTemplatesError
+    error = super::errors::DescribeAuditRuleTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditRuleTemplateInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditRuleTemplates {
     /// `RuleTemplateIds`: a list of strings.
     pub rule_template_ids: Option<Vec<String>>,
@@ -3527,7 +3504,6 @@ pub struct DescribeAuditRuleTemplatesResponse {
     output = DescribeAuditRuleWithInstanceIdsResponse,
     error = super::errors::DescribeAuditRuleWithInstanceIdsError
 )]
-#[derive(Default)]
 pub struct DescribeAuditRuleWithInstanceIds {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3563,7 +3539,6 @@ pub struct DescribeAuditRuleWithInstanceIdsResponse {
     output = DescribeBackupConfigResponse,
     error = super::errors::DescribeBackupConfigError
 )]
-#[derive(Default)]
 pub struct DescribeBackupConfig {
     /// `ClusterId`: a string.
     ///
@@ -3630,7 +3605,6 @@ pub struct DescribeBackupConfigResponse {
     output = DescribeBackupDownloadRestrictionResponse,
     error = super::errors::DescribeBackupDownloadRestrictionError
 )]
-#[derive(Default)]
 pub struct DescribeBackupDownloadRestriction {
     /// `ClusterIds`: a list of strings.
     pub cluster_ids: Vec<String>,
@@ -3661,7 +3635,6 @@ pub struct DescribeBackupDownloadRestrictionResponse {
     output = DescribeBackupDownloadUrlResponse,
     error = super::errors::DescribeBackupDownloadUrlError
 )]
-#[derive(Default)]
 pub struct DescribeBackupDownloadUrl {
     /// `ClusterId`: a string.
     ///
@@ -3698,9 +3671,15 @@ pub struct DescribeBackupDownloadUrlResponse {
     version = "2019-01-07",
     name = "DescribeBackupDownloadUserRestriction",
     output = DescribeBackupDownloadUserRestrictionResponse,
-    error = super::errors::DescribeBackupDownloadUserRestrictionError
+    error = super::errors::DescribeBackupDownloadUserRestrictionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_limit_cluster_restrictions,
+        item = models::BackupLimitClusterRestriction,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupDownloadUserRestriction {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -3746,9 +3725,15 @@ pub struct DescribeBackupDownloadUserRestrictionResponse {
     version = "2019-01-07",
     name = "DescribeBackupList",
     output = DescribeBackupListResponse,
-    error = super::errors::DescribeBackupListError
+    error = super::errors::DescribeBackupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_list,
+        item = models::BackupFileInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupList {
     /// `ClusterId`: a string.
     ///
@@ -3857,9 +3842,15 @@ pub struct DescribeBackupListResponse {
     version = "2019-01-07",
     name = "DescribeBackupListByVault",
     output = DescribeBackupListByVaultResponse,
-    error = super::errors::DescribeBackupListByVaultError
+    error = super::errors::DescribeBackupListByVaultError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_list,
+        item = models::DescribeBackupListByVaultItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupListByVault {
     /// `VaultId`: a string.
     ///
@@ -3940,7 +3931,6 @@ pub struct DescribeBackupListByVaultResponse {
     output = DescribeBackupOverviewResponse,
     error = super::errors::DescribeBackupOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeBackupOverview {
     /// `ClusterId`: a string.
     ///
@@ -4024,7 +4014,6 @@ pub struct DescribeBackupOverviewResponse {
     output = DescribeBinlogConfigResponse,
     error = super::errors::DescribeBinlogConfigError
 )]
-#[derive(Default)]
 pub struct DescribeBinlogConfig {
     /// `ClusterId`: a string.
     ///
@@ -4060,7 +4049,6 @@ pub struct DescribeBinlogConfigResponse {
     output = DescribeBinlogDownloadUrlResponse,
     error = super::errors::DescribeBinlogDownloadUrlError
 )]
-#[derive(Default)]
 pub struct DescribeBinlogDownloadUrl {
     /// `ClusterId`: a string.
     ///
@@ -4097,9 +4085,15 @@ pub struct DescribeBinlogDownloadUrlResponse {
     version = "2019-01-07",
     name = "DescribeBinlogListByVault",
     output = DescribeBinlogListByVaultResponse,
-    error = super::errors::DescribeBinlogListByVaultError
+    error = super::errors::DescribeBinlogListByVaultError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = binlog_list,
+        item = models::DescribeBinlogListByVaultItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBinlogListByVault {
     /// `VaultId`: a string.
     ///
@@ -4180,7 +4174,6 @@ pub struct DescribeBinlogListByVaultResponse {
     output = DescribeBinlogSaveDaysResponse,
     error = super::errors::DescribeBinlogSaveDaysError
 )]
-#[derive(Default)]
 pub struct DescribeBinlogSaveDays {
     /// `ClusterId`: a string.
     ///
@@ -4211,9 +4204,15 @@ pub struct DescribeBinlogSaveDaysResponse {
     version = "2019-01-07",
     name = "DescribeBinlogs",
     output = DescribeBinlogsResponse,
-    error = super::errors::DescribeBinlogsError
+    error = super::errors::DescribeBinlogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = binlogs,
+        item = models::BinlogItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBinlogs {
     /// `ClusterId`: a string.
     ///
@@ -4269,7 +4268,6 @@ pub struct DescribeBinlogsResponse {
     output = DescribeChangedParamsAfterUpgradeResponse,
     error = super::errors::DescribeChangedParamsAfterUpgradeError
 )]
-#[derive(Default)]
 pub struct DescribeChangedParamsAfterUpgrade {
     /// `InstanceId`: a string.
     ///
@@ -4313,9 +4311,15 @@ pub struct DescribeChangedParamsAfterUpgradeResponse {
     version = "2019-01-07",
     name = "DescribeClusterDatabaseTables",
     output = DescribeClusterDatabaseTablesResponse,
-    error = super::errors::DescribeClusterDatabaseTablesError
+    error = super::errors::DescribeClusterDatabaseTablesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tables,
+        item = String,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterDatabaseTables {
     /// `ClusterId`: a string.
     ///
@@ -4381,9 +4385,15 @@ pub struct DescribeClusterDatabaseTablesResponse {
     version = "2019-01-07",
     name = "DescribeClusterDatabases",
     output = DescribeClusterDatabasesResponse,
-    error = super::errors::DescribeClusterDatabasesError
+    error = super::errors::DescribeClusterDatabasesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = databases,
+        item = String,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterDatabases {
     /// `ClusterId`: a string.
     ///
@@ -4441,7 +4451,6 @@ pub struct DescribeClusterDatabasesResponse {
     output = DescribeClusterDetailResponse,
     error = super::errors::DescribeClusterDetailError
 )]
-#[derive(Default)]
 pub struct DescribeClusterDetail {
     /// `ClusterId`: a string.
     ///
@@ -4470,9 +4479,15 @@ pub struct DescribeClusterDetailResponse {
     version = "2019-01-07",
     name = "DescribeClusterDetailDatabases",
     output = DescribeClusterDetailDatabasesResponse,
-    error = super::errors::DescribeClusterDetailDatabasesError
+    error = super::errors::DescribeClusterDetailDatabasesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = db_infos,
+        item = models::DbInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterDetailDatabases {
     /// `ClusterId`: a string.
     ///
@@ -4523,7 +4538,6 @@ pub struct DescribeClusterDetailDatabasesResponse {
     output = DescribeClusterInstanceGroupsResponse,
     error = super::errors::DescribeClusterInstanceGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterInstanceGroups {
     /// `ClusterId`: a string.
     ///
@@ -4559,7 +4573,6 @@ pub struct DescribeClusterInstanceGroupsResponse {
     output = DescribeClusterInstanceGrpsResponse,
     error = super::errors::DescribeClusterInstanceGrpsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterInstanceGrps {
     /// `ClusterId`: a string.
     ///
@@ -4601,7 +4614,6 @@ pub struct DescribeClusterInstanceGrpsResponse {
     output = DescribeClusterLevelsResponse,
     error = super::errors::DescribeClusterLevelsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterLevels {
     /// `Zone`: a string.
     ///
@@ -4637,9 +4649,15 @@ pub struct DescribeClusterLevelsResponse {
     version = "2019-01-07",
     name = "DescribeClusterParamLogs",
     output = DescribeClusterParamLogsResponse,
-    error = super::errors::DescribeClusterParamLogsError
+    error = super::errors::DescribeClusterParamLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_param_logs,
+        item = models::ClusterParamModifyLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterParamLogs {
     /// `ClusterId`: a string.
     ///
@@ -4700,7 +4718,6 @@ pub struct DescribeClusterParamLogsResponse {
     output = DescribeClusterParamsResponse,
     error = super::errors::DescribeClusterParamsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterParams {
     /// `ClusterId`: a string.
     ///
@@ -4746,7 +4763,6 @@ pub struct DescribeClusterParamsResponse {
     output = DescribeClusterPasswordComplexityResponse,
     error = super::errors::DescribeClusterPasswordComplexityError
 )]
-#[derive(Default)]
 pub struct DescribeClusterPasswordComplexity {
     /// `ClusterId`: a string.
     ///
@@ -4792,7 +4808,6 @@ pub struct DescribeClusterPasswordComplexityResponse {
     output = DescribeClusterPeriodScalePolicyResponse,
     error = super::errors::DescribeClusterPeriodScalePolicyError
 )]
-#[derive(Default)]
 pub struct DescribeClusterPeriodScalePolicy {
     /// `ClusterId`: a string.
     ///
@@ -4823,7 +4838,6 @@ pub struct DescribeClusterPeriodScalePolicyResponse {
     output = DescribeClusterReadOnlyResponse,
     error = super::errors::DescribeClusterReadOnlyError
 )]
-#[derive(Default)]
 pub struct DescribeClusterReadOnly {
     /// `ClusterIds`: a list of strings.
     ///
@@ -4852,9 +4866,15 @@ pub struct DescribeClusterReadOnlyResponse {
     version = "2019-01-07",
     name = "DescribeClusterServerlessScalePlans",
     output = DescribeClusterServerlessScalePlansResponse,
-    error = super::errors::DescribeClusterServerlessScalePlansError
+    error = super::errors::DescribeClusterServerlessScalePlansError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = serverless_scale_plans,
+        item = models::ClusterServerlessScalePlan,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterServerlessScalePlans {
     /// `ClusterId`: a string.
     ///
@@ -4925,7 +4945,6 @@ pub struct DescribeClusterServerlessScalePlansResponse {
     output = DescribeClusterStorageAutoExpandResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeClusterStorageAutoExpand {
     /// `ClusterId`: a string.
     ///
@@ -4973,7 +4992,6 @@ pub struct DescribeClusterStorageAutoExpandResponse {
     output = DescribeClusterTransparentEncryptInfoResponse,
     error = super::errors::DescribeClusterTransparentEncryptInfoError
 )]
-#[derive(Default)]
 pub struct DescribeClusterTransparentEncryptInfo {
     /// `ClusterId`: a string.
     ///
@@ -5019,9 +5037,15 @@ pub struct DescribeClusterTransparentEncryptInfoResponse {
     version = "2019-01-07",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError
+    error = super::errors::DescribeClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_set,
+        item = models::CynosdbCluster,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusters {
     /// `DbType`: a string.
     ///
@@ -5080,7 +5104,6 @@ pub struct DescribeClustersResponse {
     output = DescribeDBSecurityGroupsResponse,
     error = super::errors::DescribeDBSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDBSecurityGroups {
     /// `InstanceId`: a string.
     ///
@@ -5119,7 +5142,6 @@ pub struct DescribeDBSecurityGroupsResponse {
     output = DescribeFlowResponse,
     error = super::errors::DescribeFlowError
 )]
-#[derive(Default)]
 pub struct DescribeFlow {
     /// `FlowId`: a signed 64-bit integer.
     ///
@@ -5152,7 +5174,6 @@ pub struct DescribeFlowResponse {
     output = DescribeInstanceCLSLogDeliveryResponse,
     error = super::errors::DescribeInstanceCLSLogDeliveryError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceCLSLogDelivery {
     /// `InstanceId`: a string.
     ///
@@ -5194,7 +5215,6 @@ pub struct DescribeInstanceCLSLogDeliveryResponse {
     output = DescribeInstanceDetailResponse,
     error = super::errors::DescribeInstanceDetailError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceDetail {
     /// `InstanceId`: a string.
     ///
@@ -5223,9 +5243,15 @@ pub struct DescribeInstanceDetailResponse {
     version = "2019-01-07",
     name = "DescribeInstanceErrorLogs",
     output = DescribeInstanceErrorLogsResponse,
-    error = super::errors::DescribeInstanceErrorLogsError
+    error = super::errors::DescribeInstanceErrorLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = error_logs,
+        item = models::CynosdbErrorLogItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceErrorLogs {
     /// `InstanceId`: a string.
     ///
@@ -5297,7 +5323,6 @@ pub struct DescribeInstanceErrorLogsResponse {
     output = DescribeInstanceParamsResponse,
     error = super::errors::DescribeInstanceParamsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceParams {
     /// `ClusterId`: a string.
     ///
@@ -5341,9 +5366,15 @@ pub struct DescribeInstanceParamsResponse {
     version = "2019-01-07",
     name = "DescribeInstanceSlowQueries",
     output = DescribeInstanceSlowQueriesResponse,
-    error = super::errors::DescribeInstanceSlowQueriesError
+    error = super::errors::DescribeInstanceSlowQueriesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = slow_queries,
+        item = models::SlowQueriesItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceSlowQueries {
     /// `InstanceId`: a string.
     ///
@@ -5429,7 +5460,6 @@ pub struct DescribeInstanceSlowQueriesResponse {
     output = DescribeInstanceSpecsResponse,
     error = super::errors::DescribeInstanceSpecsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceSpecs {
     /// `DbType`: a string.
     ///
@@ -5480,7 +5510,6 @@ pub struct DescribeInstanceSpecsResponse {
     output = DescribeInstanceSpecsByOperationTypeResponse,
     error = super::errors::DescribeInstanceSpecsByOperationTypeError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceSpecsByOperationType {
     /// `ClusterId`: a string.
     pub cluster_id: String,
@@ -5516,9 +5545,15 @@ pub struct DescribeInstanceSpecsByOperationTypeResponse {
     version = "2019-01-07",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::CynosdbInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -5594,7 +5629,6 @@ pub struct DescribeInstancesResponse {
     output = DescribeInstancesWithinSameClusterResponse,
     error = super::errors::DescribeInstancesWithinSameClusterError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesWithinSameCluster {
     /// `UniqVpcId`: a string.
     ///
@@ -5637,7 +5671,6 @@ pub struct DescribeInstancesWithinSameClusterResponse {
     output = DescribeIntegrateTaskResponse,
     error = super::errors::DescribeIntegrateTaskError
 )]
-#[derive(Default)]
 pub struct DescribeIntegrateTask {
     /// `BigDealId`: a string.
     ///
@@ -5683,9 +5716,15 @@ pub struct DescribeIntegrateTaskResponse {
     version = "2019-01-07",
     name = "DescribeIsolatedInstances",
     output = DescribeIsolatedInstancesResponse,
-    error = super::errors::DescribeIsolatedInstancesError
+    error = super::errors::DescribeIsolatedInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::CynosdbInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIsolatedInstances {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -5744,7 +5783,6 @@ pub struct DescribeIsolatedInstancesResponse {
     output = DescribeLibraDBClusterAccountAllPrivilegesResponse,
     error = super::errors::DescribeLibraDBClusterAccountAllPrivilegesError
 )]
-#[derive(Default)]
 pub struct DescribeLibraDBClusterAccountAllPrivileges {
     /// `ClusterId`: a string.
     ///
@@ -5789,7 +5827,6 @@ pub struct DescribeLibraDBClusterAccountAllPrivilegesResponse {
     output = DescribeLibraDBClusterAccountPrivilegesResponse,
     error = super::errors::DescribeLibraDBClusterAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct DescribeLibraDBClusterAccountPrivileges {
     /// `ClusterId`: a string.
     ///
@@ -5845,9 +5882,15 @@ pub struct DescribeLibraDBClusterAccountPrivilegesResponse {
     version = "2019-01-07",
     name = "DescribeLibraDBClusterAccounts",
     output = DescribeLibraDBClusterAccountsResponse,
-    error = super::errors::DescribeLibraDBClusterAccountsError
+    error = super::errors::DescribeLibraDBClusterAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = account_set,
+        item = models::Account,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLibraDBClusterAccounts {
     /// `ClusterId`: a string.
     ///
@@ -5908,7 +5951,6 @@ pub struct DescribeLibraDBClusterAccountsResponse {
     output = DescribeLibraDBClusterAutoMapRuleResponse,
     error = super::errors::DescribeLibraDBClusterAutoMapRuleError
 )]
-#[derive(Default)]
 pub struct DescribeLibraDBClusterAutoMapRule {
     /// `ClusterId`: a string.
     ///
@@ -5944,7 +5986,6 @@ pub struct DescribeLibraDBClusterAutoMapRuleResponse {
     output = DescribeLibraDBClusterDetailResponse,
     error = super::errors::DescribeLibraDBClusterDetailError
 )]
-#[derive(Default)]
 pub struct DescribeLibraDBClusterDetail {
     /// `ClusterId`: a string.
     ///
@@ -5978,9 +6019,15 @@ pub struct DescribeLibraDBClusterDetailResponse {
     version = "2019-01-07",
     name = "DescribeLibraDBClusterTableMapping",
     output = DescribeLibraDBClusterTableMappingResponse,
-    error = super::errors::DescribeLibraDBClusterTableMappingError
+    error = super::errors::DescribeLibraDBClusterTableMappingError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = table_mappings,
+        item = models::TableMappingObject,
+        total = total_cnt
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLibraDBClusterTableMapping {
     /// `ClusterId`: a string.
     ///
@@ -6069,9 +6116,15 @@ pub struct DescribeLibraDBClusterTableMappingResponse {
     version = "2019-01-07",
     name = "DescribeLibraDBClusters",
     output = DescribeLibraDBClustersResponse,
-    error = super::errors::DescribeLibraDBClustersError
+    error = super::errors::DescribeLibraDBClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_set,
+        item = models::LibraDbClusterSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLibraDBClusters {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -6125,7 +6178,6 @@ pub struct DescribeLibraDBClustersResponse {
     output = DescribeLibraDBDataSourceResponse,
     error = super::errors::DescribeLibraDBDataSourceError
 )]
-#[derive(Default)]
 pub struct DescribeLibraDBDataSource {
     /// `ClusterId`: a string.
     ///
@@ -6161,7 +6213,6 @@ pub struct DescribeLibraDBDataSourceResponse {
     output = DescribeLibraDBForwardConfigResponse,
     error = super::errors::DescribeLibraDBForwardConfigError
 )]
-#[derive(Default)]
 pub struct DescribeLibraDBForwardConfig {
     /// `InstanceId`: a string.
     ///
@@ -6197,7 +6248,6 @@ pub struct DescribeLibraDBForwardConfigResponse {
     output = DescribeLibraDBInstanceDetailResponse,
     error = super::errors::DescribeLibraDBInstanceDetailError
 )]
-#[derive(Default)]
 pub struct DescribeLibraDBInstanceDetail {
     /// `ClusterId`: a string.
     ///
@@ -6395,7 +6445,6 @@ pub struct DescribeLibraDBInstanceDetailResponse {
     output = DescribeLibraDBInstanceSpecsResponse,
     error = super::errors::DescribeLibraDBInstanceSpecsError
 )]
-#[derive(Default)]
 pub struct DescribeLibraDBInstanceSpecs {}
 
 /// What a successful [`DescribeLibraDBInstanceSpecs`] call returns.
@@ -6421,7 +6470,6 @@ pub struct DescribeLibraDBInstanceSpecsResponse {
     output = DescribeLibraDBSlowLogsResponse,
     error = super::errors::DescribeLibraDBSlowLogsError
 )]
-#[derive(Default)]
 pub struct DescribeLibraDBSlowLogs {
     /// `InstanceId`: a string.
     ///
@@ -6482,7 +6530,6 @@ pub struct DescribeLibraDBSlowLogsResponse {
     output = DescribeLibraDBVersionResponse,
     error = super::errors::DescribeLibraDBVersionError
 )]
-#[derive(Default)]
 pub struct DescribeLibraDBVersion {}
 
 /// What a successful [`DescribeLibraDBVersion`] call returns.
@@ -6508,7 +6555,6 @@ pub struct DescribeLibraDBVersionResponse {
     output = DescribeMaintainPeriodResponse,
     error = super::errors::DescribeMaintainPeriodError
 )]
-#[derive(Default)]
 pub struct DescribeMaintainPeriod {
     /// `InstanceId`: a string.
     ///
@@ -6551,7 +6597,6 @@ pub struct DescribeMaintainPeriodResponse {
     output = DescribeParamTemplateDetailResponse,
     error = super::errors::DescribeParamTemplateDetailError
 )]
-#[derive(Default)]
 pub struct DescribeParamTemplateDetail {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -6610,9 +6655,15 @@ pub struct DescribeParamTemplateDetailResponse {
     version = "2019-01-07",
     name = "DescribeParamTemplates",
     output = DescribeParamTemplatesResponse,
-    error = super::errors::DescribeParamTemplatesError
+    error = super::errors::DescribeParamTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ParamTemplateListInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeParamTemplates {
     /// `EngineVersions`: a list of strings.
     ///
@@ -6696,9 +6747,15 @@ pub struct DescribeParamTemplatesResponse {
     version = "2019-01-07",
     name = "DescribeProjectSecurityGroups",
     output = DescribeProjectSecurityGroupsResponse,
-    error = super::errors::DescribeProjectSecurityGroupsError
+    error = super::errors::DescribeProjectSecurityGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = groups,
+        item = models::SecurityGroup,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProjectSecurityGroups {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -6749,7 +6806,6 @@ pub struct DescribeProjectSecurityGroupsResponse {
     output = DescribeProxiesResponse,
     error = super::errors::DescribeProxiesError
 )]
-#[derive(Default)]
 pub struct DescribeProxies {
     /// `ClusterId`: a string.
     ///
@@ -6814,9 +6870,15 @@ pub struct DescribeProxiesResponse {
     version = "2019-01-07",
     name = "DescribeProxyNodes",
     output = DescribeProxyNodesResponse,
-    error = super::errors::DescribeProxyNodesError
+    error = super::errors::DescribeProxyNodesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = proxy_node_infos,
+        item = models::ProxyNodeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProxyNodes {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -6870,7 +6932,6 @@ pub struct DescribeProxyNodesResponse {
     output = DescribeProxySpecsResponse,
     error = super::errors::DescribeProxySpecsError
 )]
-#[derive(Default)]
 pub struct DescribeProxySpecs {
     /// `ClusterId`: a string.
     ///
@@ -6901,7 +6962,6 @@ pub struct DescribeProxySpecsResponse {
     output = DescribeProxyZoneStocksResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeProxyZoneStocks {
     /// `Zone`: a string.
     ///
@@ -6930,9 +6990,15 @@ pub struct DescribeProxyZoneStocksResponse {
     version = "2019-01-07",
     name = "DescribeRedoLogListByVault",
     output = DescribeRedoLogListByVaultResponse,
-    error = super::errors::DescribeRedoLogListByVaultError
+    error = super::errors::DescribeRedoLogListByVaultError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = redo_log_list,
+        item = models::DescribeRedoLogListByVaultItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRedoLogListByVault {
     /// `VaultId`: a string.
     ///
@@ -7011,9 +7077,15 @@ pub struct DescribeRedoLogListByVaultResponse {
     version = "2019-01-07",
     name = "DescribeRedoLogs",
     output = DescribeRedoLogsResponse,
-    error = super::errors::DescribeRedoLogsError
+    error = super::errors::DescribeRedoLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = redo_logs,
+        item = models::RedoLogItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRedoLogs {
     /// `ClusterId`: a string.
     ///
@@ -7072,9 +7144,15 @@ pub struct DescribeRedoLogsResponse {
     version = "2019-01-07",
     name = "DescribeResourcePackageDetail",
     output = DescribeResourcePackageDetailResponse,
-    error = super::errors::DescribeResourcePackageDetailError
+    error = super::errors::DescribeResourcePackageDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detail,
+        item = models::PackageDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourcePackageDetail {
     /// `PackageId`: a string.
     ///
@@ -7134,9 +7212,15 @@ pub struct DescribeResourcePackageDetailResponse {
     version = "2019-01-07",
     name = "DescribeResourcePackageList",
     output = DescribeResourcePackageListResponse,
-    error = super::errors::DescribeResourcePackageListError
+    error = super::errors::DescribeResourcePackageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detail,
+        item = models::Package,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourcePackageList {
     /// `PackageId`: a list of strings.
     ///
@@ -7210,9 +7294,15 @@ pub struct DescribeResourcePackageListResponse {
     version = "2019-01-07",
     name = "DescribeResourcePackageSaleSpec",
     output = DescribeResourcePackageSaleSpecResponse,
-    error = super::errors::DescribeResourcePackageSaleSpecError
+    error = super::errors::DescribeResourcePackageSaleSpecError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detail,
+        item = models::SalePackageSpec,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourcePackageSaleSpec {
     /// `InstanceType`: a string.
     ///
@@ -7268,7 +7358,6 @@ pub struct DescribeResourcePackageSaleSpecResponse {
     output = DescribeResourcesByDealNameResponse,
     error = super::errors::DescribeResourcesByDealNameError
 )]
-#[derive(Default)]
 pub struct DescribeResourcesByDealName {
     /// `DealName`: a string.
     ///
@@ -7304,7 +7393,6 @@ pub struct DescribeResourcesByDealNameResponse {
     output = DescribeRollbackTimeRangeResponse,
     error = super::errors::DescribeRollbackTimeRangeError
 )]
-#[derive(Default)]
 pub struct DescribeRollbackTimeRange {
     /// `ClusterId`: a string.
     ///
@@ -7355,7 +7443,6 @@ pub struct DescribeRollbackTimeRangeResponse {
     output = DescribeSQLExecutionPlanResponse,
     error = super::errors::DescribeSQLExecutionPlanError
 )]
-#[derive(Default)]
 pub struct DescribeSQLExecutionPlan {
     /// `ClusterId`: a string.
     ///
@@ -7402,7 +7489,6 @@ pub struct DescribeSQLExecutionPlanResponse {
     output = DescribeSSLStatusResponse,
     error = super::errors::DescribeSSLStatusError
 )]
-#[derive(Default)]
 pub struct DescribeSSLStatus {
     /// `ClusterId`: a string.
     ///
@@ -7444,9 +7530,15 @@ pub struct DescribeSSLStatusResponse {
     version = "2019-01-07",
     name = "DescribeSaveBackupClusters",
     output = DescribeSaveBackupClustersResponse,
-    error = super::errors::DescribeSaveBackupClustersError
+    error = super::errors::DescribeSaveBackupClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = save_backup_cluster_infos,
+        item = models::SaveBackupClusterInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSaveBackupClusters {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -7490,7 +7582,6 @@ pub struct DescribeSaveBackupClustersResponse {
     output = DescribeServerlessInstanceSpecsResponse,
     error = super::errors::DescribeServerlessInstanceSpecsError
 )]
-#[derive(Default)]
 pub struct DescribeServerlessInstanceSpecs {
     /// `Zone`: a string.
     ///
@@ -7526,7 +7617,6 @@ pub struct DescribeServerlessInstanceSpecsResponse {
     output = DescribeServerlessStrategyResponse,
     error = super::errors::DescribeServerlessStrategyError
 )]
-#[derive(Default)]
 pub struct DescribeServerlessStrategy {
     /// `ClusterId`: a string.
     ///
@@ -7589,7 +7679,6 @@ pub struct DescribeServerlessStrategyResponse {
     output = DescribeSlaveZonesResponse,
     error = super::errors::DescribeSlaveZonesError
 )]
-#[derive(Default)]
 pub struct DescribeSlaveZones {
     /// `Zone`: a string.
     ///
@@ -7632,7 +7721,6 @@ pub struct DescribeSlaveZonesResponse {
     output = DescribeSupportProxyVersionResponse,
     error = super::errors::DescribeSupportProxyVersionError
 )]
-#[derive(Default)]
 pub struct DescribeSupportProxyVersion {
     /// `ClusterId`: a string.
     ///
@@ -7676,9 +7764,15 @@ pub struct DescribeSupportProxyVersionResponse {
     version = "2019-01-07",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError
+    error = super::errors::DescribeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_list,
+        item = models::BizTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTasks {
     /// `StartTimeBegin`: a string.
     ///
@@ -7732,7 +7826,6 @@ pub struct DescribeTasksResponse {
     output = DescribeVaultBackupClusterInfoResponse,
     error = super::errors::DescribeVaultBackupClusterInfoError
 )]
-#[derive(Default)]
 pub struct DescribeVaultBackupClusterInfo {
     /// `VaultId`: a string.
     ///
@@ -7761,9 +7854,15 @@ pub struct DescribeVaultBackupClusterInfoResponse {
     version = "2019-01-07",
     name = "DescribeVaults",
     output = DescribeVaultsResponse,
-    error = super::errors::DescribeVaultsError
+    error = super::errors::DescribeVaultsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vaults,
+        item = models::DescribeVaultsItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVaults {
     /// `VaultIds`: a list of strings.
     ///
@@ -7829,7 +7928,6 @@ pub struct DescribeVaultsResponse {
     output = DescribeZonesResponse,
     error = super::errors::DescribeZonesError
 )]
-#[derive(Default)]
 pub struct DescribeZones {
     /// `IncludeVirtualZones`: a boolean.
     ///
@@ -7865,7 +7963,6 @@ pub struct DescribeZonesResponse {
     output = DisassociateSecurityGroupsResponse,
     error = super::errors::DisassociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateSecurityGroups {
     /// `InstanceIds`: a list of strings.
     ///
@@ -7904,9 +8001,15 @@ pub struct DisassociateSecurityGroupsResponse {
     version = "2019-01-07",
     name = "DownloadLibraDBClusterList",
     output = DownloadLibraDBClusterListResponse,
-    error = super::errors::DownloadLibraDBClusterListError
+    error = super::errors::DownloadLibraDBClusterListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_set,
+        item = models::LibraClusterSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DownloadLibraDBClusterList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -7958,9 +8061,14 @@ pub struct DownloadLibraDBClusterListResponse {
     version = "2019-01-07",
     name = "ExportInstanceErrorLogs",
     output = ExportInstanceErrorLogsResponse,
-    error = super::errors::ExportInstanceErrorLogsError
+    error = super::errors::ExportInstanceErrorLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = error_log_items,
+        item = models::ErrorLogItemExport
+    )
 )]
-#[derive(Default)]
 pub struct ExportInstanceErrorLogs {
     /// `InstanceId`: a string.
     ///
@@ -8037,7 +8145,6 @@ pub struct ExportInstanceErrorLogsResponse {
     output = ExportInstanceSlowQueriesResponse,
     error = super::errors::ExportInstanceSlowQueriesError
 )]
-#[derive(Default)]
 pub struct ExportInstanceSlowQueries {
     /// `InstanceId`: a string.
     ///
@@ -8118,7 +8225,6 @@ pub struct ExportInstanceSlowQueriesResponse {
     output = ExportResourcePackageDeductDetailsResponse,
     error = super::errors::ExportResourcePackageDeductDetailsError
 )]
-#[derive(Default)]
 pub struct ExportResourcePackageDeductDetails {
     /// `PackageId`: a string.
     ///
@@ -8191,7 +8297,6 @@ pub struct ExportResourcePackageDeductDetailsResponse {
     output = GrantAccountPrivilegesResponse,
     error = super::errors::GrantAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct GrantAccountPrivileges {
     /// `ClusterId`: a string.
     ///
@@ -8232,7 +8337,6 @@ pub struct GrantAccountPrivilegesResponse {
     output = InquirePriceCreateResponse,
     error = super::errors::InquirePriceCreateError
 )]
-#[derive(Default)]
 pub struct InquirePriceCreate {
     /// `Zone`: a string.
     ///
@@ -8326,7 +8430,6 @@ pub struct InquirePriceCreateResponse {
     output = InquirePriceModifyResponse,
     error = super::errors::InquirePriceModifyError
 )]
-#[derive(Default)]
 pub struct InquirePriceModify {
     /// `ClusterId`: a string.
     ///
@@ -8390,7 +8493,6 @@ pub struct InquirePriceModifyResponse {
     output = InquirePriceMultiSpecResponse,
     error = super::errors::InquirePriceMultiSpecError
 )]
-#[derive(Default)]
 pub struct InquirePriceMultiSpec {
     /// `Zone`: a string.
     ///
@@ -8434,7 +8536,6 @@ pub struct InquirePriceMultiSpecResponse {
     output = InquirePriceRenewResponse,
     error = super::errors::InquirePriceRenewError
 )]
-#[derive(Default)]
 pub struct InquirePriceRenew {
     /// `ClusterId`: a string.
     ///
@@ -8495,7 +8596,6 @@ pub struct InquirePriceRenewResponse {
     output = IsolateClusterResponse,
     error = super::errors::IsolateClusterError
 )]
-#[derive(Default)]
 pub struct IsolateCluster {
     /// `ClusterId`: a string.
     ///
@@ -8553,7 +8653,6 @@ pub struct IsolateClusterResponse {
     output = IsolateInstanceResponse,
     error = super::errors::IsolateInstanceError
 )]
-#[derive(Default)]
 pub struct IsolateInstance {
     /// `ClusterId`: a string.
     ///
@@ -8616,7 +8715,6 @@ pub struct IsolateInstanceResponse {
     output = IsolateLibraDBClusterResponse,
     error = super::errors::IsolateLibraDBClusterError
 )]
-#[derive(Default)]
 pub struct IsolateLibraDBCluster {
     /// `ClusterId`: a string.
     ///
@@ -8664,7 +8762,6 @@ pub struct IsolateLibraDBClusterResponse {
     output = IsolateLibraDBInstanceResponse,
     error = super::errors::IsolateLibraDBInstanceError
 )]
-#[derive(Default)]
 pub struct IsolateLibraDBInstance {
     /// `ClusterId`: a string.
     ///
@@ -8722,7 +8819,6 @@ pub struct IsolateLibraDBInstanceResponse {
     output = ModifyAccountDescriptionResponse,
     error = super::errors::ModifyAccountDescriptionError
 )]
-#[derive(Default)]
 pub struct ModifyAccountDescription {
     /// `AccountName`: a string.
     ///
@@ -8765,7 +8861,6 @@ pub struct ModifyAccountDescriptionResponse {
     output = ModifyAccountHostResponse,
     error = super::errors::ModifyAccountHostError
 )]
-#[derive(Default)]
 pub struct ModifyAccountHost {
     /// `ClusterId`: a string.
     ///
@@ -8801,7 +8896,6 @@ pub struct ModifyAccountHostResponse {
     output = ModifyAccountParamsResponse,
     error = super::errors::ModifyAccountParamsError
 )]
-#[derive(Default)]
 pub struct ModifyAccountParams {
     /// `ClusterId`: a string.
     ///
@@ -8839,7 +8933,6 @@ pub struct ModifyAccountParamsResponse {
     output = ModifyAccountPrivilegesResponse,
     error = super::errors::ModifyAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct ModifyAccountPrivileges {
     /// `ClusterId`: a string.
     ///
@@ -8883,7 +8976,6 @@ pub struct ModifyAccountPrivilegesResponse {
     output = ModifyAuditRuleTemplatesResponse,
     error = super::errors::ModifyAuditRuleTemplatesError
 )]
-#[derive(Default)]
 pub struct ModifyAuditRuleTemplates {
     /// `RuleTemplateIds`: a list of strings.
     pub rule_template_ids: Vec<String>,
@@ -8934,7 +9026,6 @@ pub struct ModifyAuditRuleTemplatesResponse {
     output = ModifyAuditServiceResponse,
     error = super::errors::ModifyAuditServiceError
 )]
-#[derive(Default)]
 pub struct ModifyAuditService {
     /// `InstanceId`: a string.
     ///
@@ -8985,7 +9076,6 @@ pub struct ModifyAuditServiceResponse {
     output = ModifyBackupConfigResponse,
     error = super::errors::ModifyBackupConfigError
 )]
-#[derive(Default)]
 pub struct ModifyBackupConfig {
     /// `ClusterId`: a string.
     ///
@@ -9052,7 +9142,6 @@ pub struct ModifyBackupConfigResponse {
     output = ModifyBackupDownloadRestrictionResponse,
     error = super::errors::ModifyBackupDownloadRestrictionError
 )]
-#[derive(Default)]
 pub struct ModifyBackupDownloadRestriction {
     /// `ClusterIds`: a list of strings.
     pub cluster_ids: Vec<String>,
@@ -9101,7 +9190,6 @@ pub struct ModifyBackupDownloadRestrictionResponse {
     output = ModifyBackupDownloadUserRestrictionResponse,
     error = super::errors::ModifyBackupDownloadUserRestrictionError
 )]
-#[derive(Default)]
 pub struct ModifyBackupDownloadUserRestriction {
     /// `LimitType`: a string.
     ///
@@ -9147,7 +9235,6 @@ pub struct ModifyBackupDownloadUserRestrictionResponse {
     output = ModifyBackupNameResponse,
     error = super::errors::ModifyBackupNameError
 )]
-#[derive(Default)]
 pub struct ModifyBackupName {
     /// `ClusterId`: a string.
     ///
@@ -9185,7 +9272,6 @@ pub struct ModifyBackupNameResponse {
     output = ModifyBinlogConfigResponse,
     error = super::errors::ModifyBinlogConfigError
 )]
-#[derive(Default)]
 pub struct ModifyBinlogConfig {
     /// `ClusterId`: a string.
     ///
@@ -9216,7 +9302,6 @@ pub struct ModifyBinlogConfigResponse {
     output = ModifyBinlogSaveDaysResponse,
     error = super::errors::ModifyBinlogSaveDaysError
 )]
-#[derive(Default)]
 pub struct ModifyBinlogSaveDays {
     /// `ClusterId`: a string.
     ///
@@ -9254,7 +9339,6 @@ pub struct ModifyBinlogSaveDaysResponse {
     output = ModifyClusterBinlogRedoLogAutoCopyVaultResponse,
     error = super::errors::ModifyClusterBinlogRedoLogAutoCopyVaultError
 )]
-#[derive(Default)]
 pub struct ModifyClusterBinlogRedoLogAutoCopyVault {
     /// `ClusterId`: a string.
     ///
@@ -9290,7 +9374,6 @@ pub struct ModifyClusterBinlogRedoLogAutoCopyVaultResponse {
     output = ModifyClusterDatabaseResponse,
     error = super::errors::ModifyClusterDatabaseError
 )]
-#[derive(Default)]
 pub struct ModifyClusterDatabase {
     /// `ClusterId`: a string.
     ///
@@ -9338,7 +9421,6 @@ pub struct ModifyClusterDatabaseResponse {
     output = ModifyClusterGlobalEncryptionResponse,
     error = super::errors::ModifyClusterGlobalEncryptionError
 )]
-#[derive(Default)]
 pub struct ModifyClusterGlobalEncryption {
     /// `ClusterId`: a string.
     ///
@@ -9376,7 +9458,6 @@ pub struct ModifyClusterGlobalEncryptionResponse {
     output = ModifyClusterLevelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyClusterLevel {
     /// `ClusterId`: a string.
     ///
@@ -9414,7 +9495,6 @@ pub struct ModifyClusterLevelResponse {
     output = ModifyClusterNameResponse,
     error = super::errors::ModifyClusterNameError
 )]
-#[derive(Default)]
 pub struct ModifyClusterName {
     /// `ClusterId`: a string.
     ///
@@ -9447,7 +9527,6 @@ pub struct ModifyClusterNameResponse {
     output = ModifyClusterParamResponse,
     error = super::errors::ModifyClusterParamError
 )]
-#[derive(Default)]
 pub struct ModifyClusterParam {
     /// `ClusterId`: a string.
     ///
@@ -9488,7 +9567,6 @@ pub struct ModifyClusterParamResponse {
     output = ModifyClusterPasswordComplexityResponse,
     error = super::errors::ModifyClusterPasswordComplexityError
 )]
-#[derive(Default)]
 pub struct ModifyClusterPasswordComplexity {
     /// `ClusterId`: a string.
     ///
@@ -9551,7 +9629,6 @@ pub struct ModifyClusterPasswordComplexityResponse {
     output = ModifyClusterPeriodScalePolicyResponse,
     error = super::errors::ModifyClusterPeriodScalePolicyError
 )]
-#[derive(Default)]
 pub struct ModifyClusterPeriodScalePolicy {
     /// `ClusterId`: a string.
     ///
@@ -9624,7 +9701,6 @@ pub struct ModifyClusterPeriodScalePolicyResponse {
     output = ModifyClusterReadOnlyResponse,
     error = super::errors::ModifyClusterReadOnlyError
 )]
-#[derive(Default)]
 pub struct ModifyClusterReadOnly {
     /// `ClusterIds`: a list of strings.
     ///
@@ -9665,7 +9741,6 @@ pub struct ModifyClusterReadOnlyResponse {
     output = ModifyClusterSlaveZoneResponse,
     error = super::errors::ModifyClusterSlaveZoneError
 )]
-#[derive(Default)]
 pub struct ModifyClusterSlaveZone {
     /// `ClusterId`: a string.
     ///
@@ -9718,7 +9793,6 @@ pub struct ModifyClusterSlaveZoneResponse {
     output = ModifyClusterStorageResponse,
     error = super::errors::ModifyClusterStorageError
 )]
-#[derive(Default)]
 pub struct ModifyClusterStorage {
     /// `ClusterId`: a string.
     ///
@@ -9772,7 +9846,6 @@ pub struct ModifyClusterStorageResponse {
     output = ModifyDBInstanceSecurityGroupsResponse,
     error = super::errors::ModifyDBInstanceSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `InstanceId`: a string.
     ///
@@ -9825,7 +9898,6 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
     output = ModifyInstanceNameResponse,
     error = super::errors::ModifyInstanceNameError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceName {
     /// `InstanceId`: a string.
     ///
@@ -9858,7 +9930,6 @@ pub struct ModifyInstanceNameResponse {
     output = ModifyInstanceParamResponse,
     error = super::errors::ModifyInstanceParamError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceParam {
     /// `ClusterId`: a string.
     ///
@@ -9909,7 +9980,6 @@ pub struct ModifyInstanceParamResponse {
     output = ModifyInstanceUpgradeLimitDaysResponse,
     error = super::errors::ModifyInstanceUpgradeLimitDaysError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceUpgradeLimitDays {
     /// `ClusterId`: a string.
     ///
@@ -9947,7 +10017,6 @@ pub struct ModifyInstanceUpgradeLimitDaysResponse {
     output = ModifyLibraDBClusterAccountDescriptionResponse,
     error = super::errors::ModifyLibraDBClusterAccountDescriptionError
 )]
-#[derive(Default)]
 pub struct ModifyLibraDBClusterAccountDescription {
     /// `ClusterId`: a string.
     ///
@@ -9990,7 +10059,6 @@ pub struct ModifyLibraDBClusterAccountDescriptionResponse {
     output = ModifyLibraDBClusterAccountHostResponse,
     error = super::errors::ModifyLibraDBClusterAccountHostError
 )]
-#[derive(Default)]
 pub struct ModifyLibraDBClusterAccountHost {
     /// `ClusterId`: a string.
     ///
@@ -10026,7 +10094,6 @@ pub struct ModifyLibraDBClusterAccountHostResponse {
     output = ModifyLibraDBClusterAccountPrivilegeResponse,
     error = super::errors::ModifyLibraDBClusterAccountPrivilegeError
 )]
-#[derive(Default)]
 pub struct ModifyLibraDBClusterAccountPrivilege {
     /// `ClusterId`: a string.
     ///
@@ -10068,7 +10135,6 @@ pub struct ModifyLibraDBClusterAccountPrivilegeResponse {
     output = ModifyLibraDBClusterDataSourceResponse,
     error = super::errors::ModifyLibraDBClusterDataSourceError
 )]
-#[derive(Default)]
 pub struct ModifyLibraDBClusterDataSource {
     /// `ClusterId`: a string.
     ///
@@ -10109,7 +10175,6 @@ pub struct ModifyLibraDBClusterDataSourceResponse {
     output = ModifyLibraDBClusterNameResponse,
     error = super::errors::ModifyLibraDBClusterNameError
 )]
-#[derive(Default)]
 pub struct ModifyLibraDBClusterName {
     /// `ClusterId`: a string.
     ///
@@ -10142,7 +10207,6 @@ pub struct ModifyLibraDBClusterNameResponse {
     output = ModifyLibraDBClusterProjectResponse,
     error = super::errors::ModifyLibraDBClusterProjectError
 )]
-#[derive(Default)]
 pub struct ModifyLibraDBClusterProject {
     /// `ClusterIdSet`: a list of strings.
     ///
@@ -10180,7 +10244,6 @@ pub struct ModifyLibraDBClusterProjectResponse {
     output = ModifyLibraDBClusterReplicationObjectResponse,
     error = super::errors::ModifyLibraDBClusterReplicationObjectError
 )]
-#[derive(Default)]
 pub struct ModifyLibraDBClusterReplicationObject {
     /// `ClusterId`: a string.
     ///
@@ -10234,7 +10297,6 @@ pub struct ModifyLibraDBClusterReplicationObjectResponse {
     output = ModifyLibraDBForwardConfigResponse,
     error = super::errors::ModifyLibraDBForwardConfigError
 )]
-#[derive(Default)]
 pub struct ModifyLibraDBForwardConfig {
     /// `InstanceId`: a string.
     ///
@@ -10270,7 +10332,6 @@ pub struct ModifyLibraDBForwardConfigResponse {
     output = ModifyMaintainPeriodConfigResponse,
     error = super::errors::ModifyMaintainPeriodConfigError
 )]
-#[derive(Default)]
 pub struct ModifyMaintainPeriodConfig {
     /// `InstanceId`: a string.
     ///
@@ -10311,7 +10372,6 @@ pub struct ModifyMaintainPeriodConfigResponse {
     output = ModifyParamTemplateResponse,
     error = super::errors::ModifyParamTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyParamTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -10354,7 +10414,6 @@ pub struct ModifyParamTemplateResponse {
     output = ModifyProxyDescResponse,
     error = super::errors::ModifyProxyDescError
 )]
-#[derive(Default)]
 pub struct ModifyProxyDesc {
     /// `ClusterId`: a string.
     ///
@@ -10392,7 +10451,6 @@ pub struct ModifyProxyDescResponse {
     output = ModifyProxyRwSplitResponse,
     error = super::errors::ModifyProxyRwSplitError
 )]
-#[derive(Default)]
 pub struct ModifyProxyRwSplit {
     /// `ClusterId`: a string.
     ///
@@ -10518,7 +10576,6 @@ pub struct ModifyProxyRwSplitResponse {
     output = ModifyResourcePackageClustersResponse,
     error = super::errors::ModifyResourcePackageClustersError
 )]
-#[derive(Default)]
 pub struct ModifyResourcePackageClusters {
     /// `PackageId`: a string.
     ///
@@ -10552,7 +10609,6 @@ pub struct ModifyResourcePackageClustersResponse {
     output = ModifyResourcePackageNameResponse,
     error = super::errors::ModifyResourcePackageNameError
 )]
-#[derive(Default)]
 pub struct ModifyResourcePackageName {
     /// `PackageId`: a string.
     ///
@@ -10585,7 +10641,6 @@ pub struct ModifyResourcePackageNameResponse {
     output = ModifyResourcePackagesDeductionPriorityResponse,
     error = super::errors::ModifyResourcePackagesDeductionPriorityError
 )]
-#[derive(Default)]
 pub struct ModifyResourcePackagesDeductionPriority {
     /// `PackageType`: a string.
     ///
@@ -10621,7 +10676,6 @@ pub struct ModifyResourcePackagesDeductionPriorityResponse {
     output = ModifyServerlessStrategyResponse,
     error = super::errors::ModifyServerlessStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyServerlessStrategy {
     /// `ClusterId`: a string.
     ///
@@ -10727,7 +10781,6 @@ pub struct ModifyServerlessStrategyResponse {
     output = ModifySnapBackupCrossRegionConfigResponse,
     error = super::errors::ModifySnapBackupCrossRegionConfigError
 )]
-#[derive(Default)]
 pub struct ModifySnapBackupCrossRegionConfig {
     /// `ClusterId`: a string.
     ///
@@ -10775,7 +10828,6 @@ pub struct ModifySnapBackupCrossRegionConfigResponse {
     output = ModifyVaultResponse,
     error = super::errors::ModifyVaultError
 )]
-#[derive(Default)]
 pub struct ModifyVault {
     /// `VaultId`: a string.
     ///
@@ -10853,7 +10905,6 @@ pub struct ModifyVaultResponse {
     output = ModifyVipVportResponse,
     error = super::errors::ModifyVipVportError
 )]
-#[derive(Default)]
 pub struct ModifyVipVport {
     /// `ClusterId`: a string.
     ///
@@ -10919,7 +10970,6 @@ pub struct ModifyVipVportResponse {
     output = OfflineClusterResponse,
     error = super::errors::OfflineClusterError
 )]
-#[derive(Default)]
 pub struct OfflineCluster {
     /// `ClusterId`: a string.
     ///
@@ -10952,7 +11002,6 @@ pub struct OfflineClusterResponse {
     output = OfflineInstanceResponse,
     error = super::errors::OfflineInstanceError
 )]
-#[derive(Default)]
 pub struct OfflineInstance {
     /// `ClusterId`: a string.
     ///
@@ -10990,7 +11039,6 @@ pub struct OfflineInstanceResponse {
     output = OfflineLibraDBClusterResponse,
     error = super::errors::OfflineLibraDBClusterError
 )]
-#[derive(Default)]
 pub struct OfflineLibraDBCluster {
     /// `ClusterId`: a string.
     ///
@@ -11023,7 +11071,6 @@ pub struct OfflineLibraDBClusterResponse {
     output = OfflineLibraDBInstanceResponse,
     error = super::errors::OfflineLibraDBInstanceError
 )]
-#[derive(Default)]
 pub struct OfflineLibraDBInstance {
     /// `ClusterId`: a string.
     ///
@@ -11061,7 +11108,6 @@ pub struct OfflineLibraDBInstanceResponse {
     output = OpenAIOptimizerResponse,
     error = super::errors::OpenAIOptimizerError
 )]
-#[derive(Default)]
 pub struct OpenAIOptimizer {
     /// `ClusterId`: a string.
     ///
@@ -11099,7 +11145,6 @@ pub struct OpenAIOptimizerResponse {
     output = OpenAuditServiceResponse,
     error = super::errors::OpenAuditServiceError
 )]
-#[derive(Default)]
 pub struct OpenAuditService {
     /// `InstanceId`: a string.
     ///
@@ -11155,7 +11200,6 @@ pub struct OpenAuditServiceResponse {
     output = OpenClusterPasswordComplexityResponse,
     error = super::errors::OpenClusterPasswordComplexityError
 )]
-#[derive(Default)]
 pub struct OpenClusterPasswordComplexity {
     /// `ClusterId`: a string.
     ///
@@ -11218,7 +11262,6 @@ pub struct OpenClusterPasswordComplexityResponse {
     output = OpenClusterReadOnlyInstanceGroupAccessResponse,
     error = super::errors::OpenClusterReadOnlyInstanceGroupAccessError
 )]
-#[derive(Default)]
 pub struct OpenClusterReadOnlyInstanceGroupAccess {
     /// `ClusterId`: a string.
     ///
@@ -11261,7 +11304,6 @@ pub struct OpenClusterReadOnlyInstanceGroupAccessResponse {
     output = OpenClusterTransparentEncryptResponse,
     error = super::errors::OpenClusterTransparentEncryptError
 )]
-#[derive(Default)]
 pub struct OpenClusterTransparentEncrypt {
     /// `ClusterId`: a string.
     ///
@@ -11314,7 +11356,6 @@ pub struct OpenClusterTransparentEncryptResponse {
     output = OpenReadOnlyInstanceExclusiveAccessResponse,
     error = super::errors::OpenReadOnlyInstanceExclusiveAccessError
 )]
-#[derive(Default)]
 pub struct OpenReadOnlyInstanceExclusiveAccess {
     /// `ClusterId`: a string.
     ///
@@ -11372,7 +11413,6 @@ pub struct OpenReadOnlyInstanceExclusiveAccessResponse {
     output = OpenSSLResponse,
     error = super::errors::OpenSSLError
 )]
-#[derive(Default)]
 pub struct OpenSSL {
     /// `ClusterId`: a string.
     ///
@@ -11415,7 +11455,6 @@ pub struct OpenSSLResponse {
     output = OpenWanResponse,
     error = super::errors::OpenWanError
 )]
-#[derive(Default)]
 pub struct OpenWan {
     /// `InstanceGrpId`: a string.
     ///
@@ -11461,7 +11500,6 @@ pub struct OpenWanResponse {
     output = PauseServerlessResponse,
     error = super::errors::PauseServerlessError
 )]
-#[derive(Default)]
 pub struct PauseServerless {
     /// `ClusterId`: a string.
     ///
@@ -11499,7 +11537,6 @@ pub struct PauseServerlessResponse {
     output = RefundResourcePackageResponse,
     error = super::errors::RefundResourcePackageError
 )]
-#[derive(Default)]
 pub struct RefundResourcePackage {
     /// `PackageId`: a string.
     ///
@@ -11530,7 +11567,6 @@ pub struct RefundResourcePackageResponse {
     output = ReloadBalanceProxyNodeResponse,
     error = super::errors::ReloadBalanceProxyNodeError
 )]
-#[derive(Default)]
 pub struct ReloadBalanceProxyNode {
     /// `ClusterId`: a string.
     ///
@@ -11573,7 +11609,6 @@ pub struct ReloadBalanceProxyNodeResponse {
     output = RemoveClusterSlaveZoneResponse,
     error = super::errors::RemoveClusterSlaveZoneError
 )]
-#[derive(Default)]
 pub struct RemoveClusterSlaveZone {
     /// `ClusterId`: a string.
     ///
@@ -11611,7 +11646,6 @@ pub struct RemoveClusterSlaveZoneResponse {
     output = RenewClustersResponse,
     error = super::errors::RenewClustersError
 )]
-#[derive(Default)]
 pub struct RenewClusters {
     /// `ClusterId`: a string.
     ///
@@ -11679,7 +11713,6 @@ pub struct RenewClustersResponse {
     output = RenewLibraDBClustersResponse,
     error = super::errors::RenewLibraDBClustersError
 )]
-#[derive(Default)]
 pub struct RenewLibraDBClusters {
     /// `TimeSpan`: a signed 64-bit integer.
     ///
@@ -11747,7 +11780,6 @@ pub struct RenewLibraDBClustersResponse {
     output = ReplayInstanceAuditLogResponse,
     error = super::errors::ReplayInstanceAuditLogError
 )]
-#[derive(Default)]
 pub struct ReplayInstanceAuditLog {
     /// `SourceClusterId`: a string.
     ///
@@ -11815,7 +11847,6 @@ pub struct ReplayInstanceAuditLogResponse {
     output = ResetAccountPasswordResponse,
     error = super::errors::ResetAccountPasswordError
 )]
-#[derive(Default)]
 pub struct ResetAccountPassword {
     /// `AccountName`: a string.
     ///
@@ -11858,7 +11889,6 @@ pub struct ResetAccountPasswordResponse {
     output = ResetLibraDBClusterAccountPasswordResponse,
     error = super::errors::ResetLibraDBClusterAccountPasswordError
 )]
-#[derive(Default)]
 pub struct ResetLibraDBClusterAccountPassword {
     /// `ClusterId`: a string.
     ///
@@ -11906,7 +11936,6 @@ pub struct ResetLibraDBClusterAccountPasswordResponse {
     output = RestartInstanceResponse,
     error = super::errors::RestartInstanceError
 )]
-#[derive(Default)]
 pub struct RestartInstance {
     /// `InstanceId`: a string.
     ///
@@ -11939,7 +11968,6 @@ pub struct RestartInstanceResponse {
     output = RestartLibraDBInstanceResponse,
     error = super::errors::RestartLibraDBInstanceError
 )]
-#[derive(Default)]
 pub struct RestartLibraDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -11972,7 +12000,6 @@ pub struct RestartLibraDBInstanceResponse {
     output = ResumeServerlessResponse,
     error = super::errors::ResumeServerlessError
 )]
-#[derive(Default)]
 pub struct ResumeServerless {
     /// `ClusterId`: a string.
     ///
@@ -12005,7 +12032,6 @@ pub struct ResumeServerlessResponse {
     output = RevokeAccountPrivilegesResponse,
     error = super::errors::RevokeAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct RevokeAccountPrivileges {
     /// `ClusterId`: a string.
     ///
@@ -12046,7 +12072,6 @@ pub struct RevokeAccountPrivilegesResponse {
     output = RollBackClusterResponse,
     error = super::errors::RollBackClusterError
 )]
-#[derive(Default)]
 pub struct RollBackCluster {
     /// `ClusterId`: a string.
     ///
@@ -12115,7 +12140,6 @@ pub struct RollBackClusterResponse {
     output = RollbackToNewClusterResponse,
     error = super::errors::RollbackToNewClusterError
 )]
-#[derive(Default)]
 pub struct RollbackToNewCluster {
     /// `Zone`: a string.
     ///
@@ -12314,7 +12338,6 @@ pub struct RollbackToNewClusterResponse {
     output = SearchClusterDatabasesResponse,
     error = super::errors::SearchClusterDatabasesError
 )]
-#[derive(Default)]
 pub struct SearchClusterDatabases {
     /// `ClusterId`: a string.
     ///
@@ -12357,7 +12380,6 @@ pub struct SearchClusterDatabasesResponse {
     output = SearchClusterTablesResponse,
     error = super::errors::SearchClusterTablesError
 )]
-#[derive(Default)]
 pub struct SearchClusterTables {
     /// `ClusterId`: a string.
     ///
@@ -12405,7 +12427,6 @@ pub struct SearchClusterTablesResponse {
     output = SetLibraDBClusterRenewFlagResponse,
     error = super::errors::SetLibraDBClusterRenewFlagError
 )]
-#[derive(Default)]
 pub struct SetLibraDBClusterRenewFlag {
     /// `ResourceIds`: a list of strings.
     ///
@@ -12443,7 +12464,6 @@ pub struct SetLibraDBClusterRenewFlagResponse {
     output = SetRenewFlagResponse,
     error = super::errors::SetRenewFlagError
 )]
-#[derive(Default)]
 pub struct SetRenewFlag {
     /// `ResourceIds`: a list of strings.
     pub resource_ids: Vec<String>,
@@ -12479,7 +12499,6 @@ pub struct SetRenewFlagResponse {
     output = StartCLSDeliveryResponse,
     error = super::errors::StartCLSDeliveryError
 )]
-#[derive(Default)]
 pub struct StartCLSDelivery {
     /// `InstanceId`: a string.
     ///
@@ -12528,7 +12547,6 @@ pub struct StartCLSDeliveryResponse {
     output = StopCLSDeliveryResponse,
     error = super::errors::StopCLSDeliveryError
 )]
-#[derive(Default)]
 pub struct StopCLSDelivery {
     /// `InstanceId`: a string.
     ///
@@ -12577,7 +12595,6 @@ pub struct StopCLSDeliveryResponse {
     output = SwitchClusterVpcResponse,
     error = super::errors::SwitchClusterVpcError
 )]
-#[derive(Default)]
 pub struct SwitchClusterVpc {
     /// `ClusterId`: a string.
     ///
@@ -12625,7 +12642,6 @@ pub struct SwitchClusterVpcResponse {
     output = SwitchClusterZoneResponse,
     error = super::errors::SwitchClusterZoneError
 )]
-#[derive(Default)]
 pub struct SwitchClusterZone {
     /// `ClusterId`: a string.
     ///
@@ -12678,7 +12694,6 @@ pub struct SwitchClusterZoneResponse {
     output = SwitchProxyVpcResponse,
     error = super::errors::SwitchProxyVpcError
 )]
-#[derive(Default)]
 pub struct SwitchProxyVpc {
     /// `ClusterId`: a string.
     ///
@@ -12731,7 +12746,6 @@ pub struct SwitchProxyVpcResponse {
     output = TransferClusterPrepayToPostpayResponse,
     error = super::errors::TransferClusterPrepayToPostpayError
 )]
-#[derive(Default)]
 pub struct TransferClusterPrepayToPostpay {
     /// `ClusterId`: a string.
     ///
@@ -12784,7 +12798,6 @@ pub struct TransferClusterPrepayToPostpayResponse {
     output = TransferClusterZoneResponse,
     error = super::errors::TransferClusterZoneError
 )]
-#[derive(Default)]
 pub struct TransferClusterZone {
     /// `ClusterId`: a string.
     ///
@@ -12840,7 +12853,6 @@ pub struct TransferClusterZoneResponse {
     output = TransferStoragePrepayToPostpayResponse,
     error = super::errors::TransferStoragePrepayToPostpayError
 )]
-#[derive(Default)]
 pub struct TransferStoragePrepayToPostpay {
     /// `ClusterId`: a string.
     ///
@@ -12888,7 +12900,6 @@ pub struct TransferStoragePrepayToPostpayResponse {
     output = UnbindClusterResourcePackagesResponse,
     error = super::errors::UnbindClusterResourcePackagesError
 )]
-#[derive(Default)]
 pub struct UnbindClusterResourcePackages {
     /// `ClusterId`: a string.
     ///
@@ -12919,7 +12930,6 @@ pub struct UnbindClusterResourcePackagesResponse {
     output = UpgradeClusterVersionResponse,
     error = super::errors::UpgradeClusterVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeClusterVersion {
     /// `ClusterId`: a string.
     ///
@@ -12967,7 +12977,6 @@ pub struct UpgradeClusterVersionResponse {
     output = UpgradeInstanceResponse,
     error = super::errors::UpgradeInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeInstance {
     /// `InstanceId`: a string.
     ///
@@ -13058,7 +13067,6 @@ pub struct UpgradeInstanceResponse {
     output = UpgradeProxyResponse,
     error = super::errors::UpgradeProxyError
 )]
-#[derive(Default)]
 pub struct UpgradeProxy {
     /// `ClusterId`: a string.
     ///
@@ -13139,7 +13147,6 @@ pub struct UpgradeProxyResponse {
     output = UpgradeProxyVersionResponse,
     error = super::errors::UpgradeProxyVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeProxyVersion {
     /// `ClusterId`: a string.
     ///

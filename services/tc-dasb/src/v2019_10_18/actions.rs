@@ -17,7 +17,6 @@ use super::models;
     output = AddDeviceGroupMembersResponse,
     error = super::errors::AddDeviceGroupMembersError
 )]
-#[derive(Default)]
 pub struct AddDeviceGroupMembers {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -50,7 +49,6 @@ pub struct AddDeviceGroupMembersResponse {
     output = AddUserGroupMembersResponse,
     error = super::errors::AddUserGroupMembersError
 )]
-#[derive(Default)]
 pub struct AddUserGroupMembers {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -83,7 +81,6 @@ pub struct AddUserGroupMembersResponse {
     output = BindDeviceAccountPasswordResponse,
     error = super::errors::BindDeviceAccountPasswordError
 )]
-#[derive(Default)]
 pub struct BindDeviceAccountPassword {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -116,7 +113,6 @@ pub struct BindDeviceAccountPasswordResponse {
     output = BindDeviceAccountPrivateKeyResponse,
     error = super::errors::BindDeviceAccountPrivateKeyError
 )]
-#[derive(Default)]
 pub struct BindDeviceAccountPrivateKey {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -154,7 +150,6 @@ pub struct BindDeviceAccountPrivateKeyResponse {
     output = BindDeviceResourceResponse,
     error = super::errors::BindDeviceResourceError
 )]
-#[derive(Default)]
 pub struct BindDeviceResource {
     /// `DeviceIdSet`: a list of unsigned 64-bit integers.
     ///
@@ -192,7 +187,6 @@ pub struct BindDeviceResourceResponse {
     output = CreateAclResponse,
     error = super::errors::CreateAclError
 )]
-#[derive(Default)]
 pub struct CreateAcl {
     /// `Name`: a string.
     ///
@@ -359,7 +353,6 @@ pub struct CreateAclResponse {
     output = CreateAssetSyncJobResponse,
     error = super::errors::CreateAssetSyncJobError
 )]
-#[derive(Default)]
 pub struct CreateAssetSyncJob {
     /// `Category`: an unsigned 64-bit integer.
     ///
@@ -387,7 +380,6 @@ pub struct CreateAssetSyncJobResponse {
     output = CreateChangePwdTaskResponse,
     error = super::errors::CreateChangePwdTaskError
 )]
-#[derive(Default)]
 pub struct CreateChangePwdTask {
     /// `TaskName`: a string.
     ///
@@ -510,7 +502,6 @@ pub struct CreateChangePwdTaskResponse {
     output = CreateCmdTemplateResponse,
     error = super::errors::CreateCmdTemplateError
 )]
-#[derive(Default)]
 pub struct CreateCmdTemplate {
     /// `Name`: a string.
     ///
@@ -553,7 +544,6 @@ pub struct CreateCmdTemplateResponse {
     output = CreateDeviceAccountResponse,
     error = super::errors::CreateDeviceAccountError
 )]
-#[derive(Default)]
 pub struct CreateDeviceAccount {
     /// `DeviceId`: an unsigned 64-bit integer.
     ///
@@ -591,7 +581,6 @@ pub struct CreateDeviceAccountResponse {
     output = CreateDeviceGroupResponse,
     error = super::errors::CreateDeviceGroupError
 )]
-#[derive(Default)]
 pub struct CreateDeviceGroup {
     /// `Name`: a string.
     ///
@@ -629,7 +618,6 @@ pub struct CreateDeviceGroupResponse {
     output = CreateResourceResponse,
     error = super::errors::CreateResourceError
 )]
-#[derive(Default)]
 pub struct CreateResource {
     /// `DeployRegion`: a string.
     ///
@@ -712,7 +700,6 @@ pub struct CreateResourceResponse {
     output = CreateUserResponse,
     error = super::errors::CreateUserError
 )]
-#[derive(Default)]
 pub struct CreateUser {
     /// `UserName`: a string.
     ///
@@ -790,7 +777,6 @@ pub struct CreateUserResponse {
     output = CreateUserGroupResponse,
     error = super::errors::CreateUserGroupError
 )]
-#[derive(Default)]
 pub struct CreateUserGroup {
     /// `Name`: a string.
     ///
@@ -828,7 +814,6 @@ pub struct CreateUserGroupResponse {
     output = DeleteAclsResponse,
     error = super::errors::DeleteAclsError
 )]
-#[derive(Default)]
 pub struct DeleteAcls {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -856,7 +841,6 @@ pub struct DeleteAclsResponse {
     output = DeleteChangePwdTaskResponse,
     error = super::errors::DeleteChangePwdTaskError
 )]
-#[derive(Default)]
 pub struct DeleteChangePwdTask {
     /// `IdSet`: a list of signed 64-bit integers.
     ///
@@ -884,7 +868,6 @@ pub struct DeleteChangePwdTaskResponse {
     output = DeleteCmdTemplatesResponse,
     error = super::errors::DeleteCmdTemplatesError
 )]
-#[derive(Default)]
 pub struct DeleteCmdTemplates {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -912,7 +895,6 @@ pub struct DeleteCmdTemplatesResponse {
     output = DeleteDeviceAccountsResponse,
     error = super::errors::DeleteDeviceAccountsError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceAccounts {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -940,7 +922,6 @@ pub struct DeleteDeviceAccountsResponse {
     output = DeleteDeviceGroupMembersResponse,
     error = super::errors::DeleteDeviceGroupMembersError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceGroupMembers {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -973,7 +954,6 @@ pub struct DeleteDeviceGroupMembersResponse {
     output = DeleteDeviceGroupsResponse,
     error = super::errors::DeleteDeviceGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceGroups {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1001,7 +981,6 @@ pub struct DeleteDeviceGroupsResponse {
     output = DeleteDevicesResponse,
     error = super::errors::DeleteDevicesError
 )]
-#[derive(Default)]
 pub struct DeleteDevices {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1029,7 +1008,6 @@ pub struct DeleteDevicesResponse {
     output = DeleteUserGroupMembersResponse,
     error = super::errors::DeleteUserGroupMembersError
 )]
-#[derive(Default)]
 pub struct DeleteUserGroupMembers {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -1062,7 +1040,6 @@ pub struct DeleteUserGroupMembersResponse {
     output = DeleteUserGroupsResponse,
     error = super::errors::DeleteUserGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteUserGroups {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1090,7 +1067,6 @@ pub struct DeleteUserGroupsResponse {
     output = DeleteUsersResponse,
     error = super::errors::DeleteUsersError
 )]
-#[derive(Default)]
 pub struct DeleteUsers {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1118,7 +1094,6 @@ pub struct DeleteUsersResponse {
     output = DeployResourceResponse,
     error = super::errors::DeployResourceError
 )]
-#[derive(Default)]
 pub struct DeployResource {
     /// `ResourceId`: a string.
     ///
@@ -1189,9 +1164,15 @@ pub struct DeployResourceResponse {
     version = "2019-10-18",
     name = "DescribeAcls",
     output = DescribeAclsResponse,
-    error = super::errors::DescribeAclsError
+    error = super::errors::DescribeAclsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = acl_set,
+        item = models::Acl,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAcls {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1272,7 +1253,6 @@ pub struct DescribeAclsResponse {
     output = DescribeAssetSyncStatusResponse,
     error = super::errors::DescribeAssetSyncStatusError
 )]
-#[derive(Default)]
 pub struct DescribeAssetSyncStatus {
     /// `Category`: an unsigned 64-bit integer.
     ///
@@ -1303,9 +1283,15 @@ pub struct DescribeAssetSyncStatusResponse {
     version = "2019-10-18",
     name = "DescribeChangePwdTask",
     output = DescribeChangePwdTaskResponse,
-    error = super::errors::DescribeChangePwdTaskError
+    error = super::errors::DescribeChangePwdTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::ChangePwdTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeChangePwdTask {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -1356,9 +1342,15 @@ pub struct DescribeChangePwdTaskResponse {
     version = "2019-10-18",
     name = "DescribeChangePwdTaskDetail",
     output = DescribeChangePwdTaskDetailResponse,
-    error = super::errors::DescribeChangePwdTaskDetailError
+    error = super::errors::DescribeChangePwdTaskDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = details,
+        item = models::ChangePwdTaskDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeChangePwdTaskDetail {
     /// `OperationId`: a string.
     ///
@@ -1412,9 +1404,15 @@ pub struct DescribeChangePwdTaskDetailResponse {
     version = "2019-10-18",
     name = "DescribeCmdTemplates",
     output = DescribeCmdTemplatesResponse,
-    error = super::errors::DescribeCmdTemplatesError
+    error = super::errors::DescribeCmdTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cmd_template_set,
+        item = models::CmdTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCmdTemplates {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1472,7 +1470,6 @@ pub struct DescribeCmdTemplatesResponse {
     output = DescribeDasbImageIdsResponse,
     error = super::errors::DescribeDasbImageIdsError
 )]
-#[derive(Default)]
 pub struct DescribeDasbImageIds {}
 
 /// What a successful [`DescribeDasbImageIds`] call returns.
@@ -1503,9 +1500,15 @@ pub struct DescribeDasbImageIdsResponse {
     version = "2019-10-18",
     name = "DescribeDeviceAccounts",
     output = DescribeDeviceAccountsResponse,
-    error = super::errors::DescribeDeviceAccountsError
+    error = super::errors::DescribeDeviceAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = device_account_set,
+        item = models::DeviceAccount,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceAccounts {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1559,9 +1562,15 @@ pub struct DescribeDeviceAccountsResponse {
     version = "2019-10-18",
     name = "DescribeDeviceGroupMembers",
     output = DescribeDeviceGroupMembersResponse,
-    error = super::errors::DescribeDeviceGroupMembersError
+    error = super::errors::DescribeDeviceGroupMembersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = device_set,
+        item = models::Device,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceGroupMembers {
     /// `Bound`: a boolean.
     ///
@@ -1635,9 +1644,15 @@ pub struct DescribeDeviceGroupMembersResponse {
     version = "2019-10-18",
     name = "DescribeDeviceGroups",
     output = DescribeDeviceGroupsResponse,
-    error = super::errors::DescribeDeviceGroupsError
+    error = super::errors::DescribeDeviceGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = group_set,
+        item = models::Group,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceGroups {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1691,9 +1706,15 @@ pub struct DescribeDeviceGroupsResponse {
     version = "2019-10-18",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError
+    error = super::errors::DescribeDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = device_set,
+        item = models::Device,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDevices {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -1792,9 +1813,15 @@ pub struct DescribeDevicesResponse {
     version = "2019-10-18",
     name = "DescribeDomains",
     output = DescribeDomainsResponse,
-    error = super::errors::DescribeDomainsError
+    error = super::errors::DescribeDomainsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_set,
+        item = models::Domain,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDomains {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1838,9 +1865,15 @@ pub struct DescribeDomainsResponse {
     version = "2019-10-18",
     name = "DescribeLoginEvent",
     output = DescribeLoginEventResponse,
-    error = super::errors::DescribeLoginEventError
+    error = super::errors::DescribeLoginEventError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = login_event_set,
+        item = models::LoginEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoginEvent {
     /// `UserName`: a string.
     ///
@@ -1916,9 +1949,15 @@ pub struct DescribeLoginEventResponse {
     version = "2019-10-18",
     name = "DescribeOperationEvent",
     output = DescribeOperationEventResponse,
-    error = super::errors::DescribeOperationEventError
+    error = super::errors::DescribeOperationEventError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = operation_event_set,
+        item = models::OperationEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOperationEvent {
     /// `UserName`: a string.
     ///
@@ -1994,9 +2033,15 @@ pub struct DescribeOperationEventResponse {
     version = "2019-10-18",
     name = "DescribeResources",
     output = DescribeResourcesResponse,
-    error = super::errors::DescribeResourcesError
+    error = super::errors::DescribeResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = resource_set,
+        item = models::Resource,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResources {
     /// `ApCode`: a string.
     ///
@@ -2052,9 +2097,15 @@ pub struct DescribeResourcesResponse {
     version = "2019-10-18",
     name = "DescribeUserGroupMembers",
     output = DescribeUserGroupMembersResponse,
-    error = super::errors::DescribeUserGroupMembersError
+    error = super::errors::DescribeUserGroupMembersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_set,
+        item = models::User,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserGroupMembers {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -2115,9 +2166,15 @@ pub struct DescribeUserGroupMembersResponse {
     version = "2019-10-18",
     name = "DescribeUserGroups",
     output = DescribeUserGroupsResponse,
-    error = super::errors::DescribeUserGroupsError
+    error = super::errors::DescribeUserGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = group_set,
+        item = models::Group,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserGroups {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -2173,9 +2230,15 @@ pub struct DescribeUserGroupsResponse {
     version = "2019-10-18",
     name = "DescribeUsers",
     output = DescribeUsersResponse,
-    error = super::errors::DescribeUsersError
+    error = super::errors::DescribeUsersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_set,
+        item = models::User,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUsers {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -2261,7 +2324,6 @@ pub struct DescribeUsersResponse {
     output = ImportExternalDeviceResponse,
     error = super::errors::ImportExternalDeviceError
 )]
-#[derive(Default)]
 pub struct ImportExternalDevice {
     /// `DeviceSet`: a list of [`ExternalDevice`](super::models::ExternalDevice) objects.
     ///
@@ -2294,7 +2356,6 @@ pub struct ImportExternalDeviceResponse {
     output = ModifyAclResponse,
     error = super::errors::ModifyAclError
 )]
-#[derive(Default)]
 pub struct ModifyAcl {
     /// `Name`: a string.
     ///
@@ -2463,7 +2524,6 @@ pub struct ModifyAclResponse {
     output = ModifyChangePwdTaskResponse,
     error = super::errors::ModifyChangePwdTaskError
 )]
-#[derive(Default)]
 pub struct ModifyChangePwdTask {
     /// `OperationId`: a string.
     ///
@@ -2591,7 +2651,6 @@ pub struct ModifyChangePwdTaskResponse {
     output = ModifyCmdTemplateResponse,
     error = super::errors::ModifyCmdTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyCmdTemplate {
     /// `Name`: a string.
     ///
@@ -2639,7 +2698,6 @@ pub struct ModifyCmdTemplateResponse {
     output = ModifyDeviceResponse,
     error = super::errors::ModifyDeviceError
 )]
-#[derive(Default)]
 pub struct ModifyDevice {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -2687,7 +2745,6 @@ pub struct ModifyDeviceResponse {
     output = ModifyDeviceGroupResponse,
     error = super::errors::ModifyDeviceGroupError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceGroup {
     /// `Name`: a string.
     ///
@@ -2725,7 +2782,6 @@ pub struct ModifyDeviceGroupResponse {
     output = ModifyOAuthSettingResponse,
     error = super::errors::ModifyOAuthSettingError
 )]
-#[derive(Default)]
 pub struct ModifyOAuthSetting {
     /// `Enable`: a boolean.
     ///
@@ -2788,7 +2844,6 @@ pub struct ModifyOAuthSettingResponse {
     output = ModifyResourceResponse,
     error = super::errors::ModifyResourceError
 )]
-#[derive(Default)]
 pub struct ModifyResource {
     /// `ResourceId`: a string.
     ///
@@ -2856,7 +2911,6 @@ pub struct ModifyResourceResponse {
     output = ModifyUserResponse,
     error = super::errors::ModifyUserError
 )]
-#[derive(Default)]
 pub struct ModifyUser {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -2929,7 +2983,6 @@ pub struct ModifyUserResponse {
     output = ModifyUserGroupResponse,
     error = super::errors::ModifyUserGroupError
 )]
-#[derive(Default)]
 pub struct ModifyUserGroup {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -2967,7 +3020,6 @@ pub struct ModifyUserGroupResponse {
     output = ResetDeviceAccountPasswordResponse,
     error = super::errors::ResetDeviceAccountPasswordError
 )]
-#[derive(Default)]
 pub struct ResetDeviceAccountPassword {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -2995,7 +3047,6 @@ pub struct ResetDeviceAccountPasswordResponse {
     output = ResetDeviceAccountPrivateKeyResponse,
     error = super::errors::ResetDeviceAccountPrivateKeyError
 )]
-#[derive(Default)]
 pub struct ResetDeviceAccountPrivateKey {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -3023,7 +3074,6 @@ pub struct ResetDeviceAccountPrivateKeyResponse {
     output = ResetUserResponse,
     error = super::errors::ResetUserError
 )]
-#[derive(Default)]
 pub struct ResetUser {
     /// `IdSet`: a list of unsigned 64-bit integers.
     ///
@@ -3051,7 +3101,6 @@ pub struct ResetUserResponse {
     output = RunChangePwdTaskResponse,
     error = super::errors::RunChangePwdTaskError
 )]
-#[derive(Default)]
 pub struct RunChangePwdTask {
     /// `OperationId`: a string.
     ///
@@ -3085,9 +3134,15 @@ pub struct RunChangePwdTaskResponse {
     version = "2019-10-18",
     name = "SearchAuditLog",
     output = SearchAuditLogResponse,
-    error = super::errors::SearchAuditLogError
+    error = super::errors::SearchAuditLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = audit_log_set,
+        item = models::AuditLogResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchAuditLog {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -3138,9 +3193,15 @@ pub struct SearchAuditLogResponse {
     version = "2019-10-18",
     name = "SearchCommand",
     output = SearchCommandResponse,
-    error = super::errors::SearchCommandError
+    error = super::errors::SearchCommandError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = commands,
+        item = models::SearchCommandResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchCommand {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -3234,9 +3295,15 @@ pub struct SearchCommandResponse {
     version = "2019-10-18",
     name = "SearchCommandBySid",
     output = SearchCommandBySidResponse,
-    error = super::errors::SearchCommandBySidError
+    error = super::errors::SearchCommandBySidError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = command_set,
+        item = models::Command,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchCommandBySid {
     /// `Sid`: a string.
     ///
@@ -3295,9 +3362,15 @@ pub struct SearchCommandBySidResponse {
     version = "2019-10-18",
     name = "SearchFile",
     output = SearchFileResponse,
-    error = super::errors::SearchFileError
+    error = super::errors::SearchFileError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = files,
+        item = models::SearchFileResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchFile {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -3387,9 +3460,15 @@ pub struct SearchFileResponse {
     version = "2019-10-18",
     name = "SearchFileBySid",
     output = SearchFileBySidResponse,
-    error = super::errors::SearchFileBySidError
+    error = super::errors::SearchFileBySidError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = search_file_by_sid_result,
+        item = models::SearchFileBySidResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchFileBySid {
     /// `Sid`: a string.
     ///
@@ -3453,9 +3532,15 @@ pub struct SearchFileBySidResponse {
     version = "2019-10-18",
     name = "SearchSession",
     output = SearchSessionResponse,
-    error = super::errors::SearchSessionError
+    error = super::errors::SearchSessionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = session_set,
+        item = models::SessionResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchSession {
     /// `PrivateIp`: a string.
     ///
@@ -3556,9 +3641,15 @@ pub struct SearchSessionResponse {
     version = "2019-10-18",
     name = "SearchSessionCommand",
     output = SearchSessionCommandResponse,
-    error = super::errors::SearchSessionCommandError
+    error = super::errors::SearchSessionCommandError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = command_session_set,
+        item = models::SessionCommand,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchSessionCommand {
     /// `Cmd`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddChunkResponse,
     error = super::errors::AddChunkError
 )]
-#[derive(Default)]
 pub struct AddChunk {
     /// `InstanceId`: a string.
     ///
@@ -80,7 +79,6 @@ pub struct AddChunkResponse {
     output = AppendKnowledgeTaskResponse,
     error = super::errors::AppendKnowledgeTaskError
 )]
-#[derive(Default)]
 pub struct AppendKnowledgeTask {
     /// `InstanceId`: a string.
     ///
@@ -121,7 +119,6 @@ pub struct AppendKnowledgeTaskResponse {
     output = ChatAIResponse,
     error = super::errors::ChatAIError
 )]
-#[derive(Default)]
 pub struct ChatAI {
     /// `SessionId`: a string.
     ///
@@ -197,7 +194,6 @@ pub struct ChatAIResponse {
     output = CreateDataAgentSessionResponse,
     error = super::errors::CreateDataAgentSessionError
 )]
-#[derive(Default)]
 pub struct CreateDataAgentSession {
     /// `InstanceId`: a string.
     ///
@@ -230,7 +226,6 @@ pub struct CreateDataAgentSessionResponse {
     output = DeleteChunkResponse,
     error = super::errors::DeleteChunkError
 )]
-#[derive(Default)]
 pub struct DeleteChunk {
     /// `InstanceId`: a string.
     ///
@@ -273,7 +268,6 @@ pub struct DeleteChunkResponse {
     output = DeleteDataAgentSessionResponse,
     error = super::errors::DeleteDataAgentSessionError
 )]
-#[derive(Default)]
 pub struct DeleteDataAgentSession {
     /// `InstanceId`: a string.
     ///
@@ -321,7 +315,6 @@ pub struct DeleteDataAgentSessionResponse {
     output = ExecuteAgentApiResponse,
     error = super::errors::ExecuteAgentApiError
 )]
-#[derive(Default)]
 pub struct ExecuteAgentApi {
     /// `RequestPath`: a string.
     ///
@@ -374,7 +367,6 @@ pub struct ExecuteAgentApiResponse {
     output = ExecuteAgentApiV1Response,
     error = super::errors::ExecuteAgentApiV1Error
 )]
-#[derive(Default)]
 pub struct ExecuteAgentApiV1 {
     /// `RequestPath`: a string.
     ///
@@ -407,7 +399,6 @@ pub struct ExecuteAgentApiV1Response {
     output = GetJobsByKnowledgeBaseIdResponse,
     error = super::errors::GetJobsByKnowledgeBaseIdError
 )]
-#[derive(Default)]
 pub struct GetJobsByKnowledgeBaseId {
     /// `InstanceId`: a string.
     ///
@@ -441,9 +432,15 @@ pub struct GetJobsByKnowledgeBaseIdResponse {
     version = "2025-05-13",
     name = "GetKnowledgeBaseFileList",
     output = GetKnowledgeBaseFileListResponse,
-    error = super::errors::GetKnowledgeBaseFileListError
+    error = super::errors::GetKnowledgeBaseFileListError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = file_list,
+        item = models::FileInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetKnowledgeBaseFileList {
     /// `InstanceId`: a string.
     ///
@@ -494,7 +491,6 @@ pub struct GetKnowledgeBaseFileListResponse {
     output = GetKnowledgeBaseListResponse,
     error = super::errors::GetKnowledgeBaseListError
 )]
-#[derive(Default)]
 pub struct GetKnowledgeBaseList {
     /// `InstanceId`: a string.
     ///
@@ -525,7 +521,6 @@ pub struct GetKnowledgeBaseListResponse {
     output = GetUploadJobDetailsResponse,
     error = super::errors::GetUploadJobDetailsError
 )]
-#[derive(Default)]
 pub struct GetUploadJobDetails {
     /// `InstanceId`: a string.
     ///
@@ -561,7 +556,6 @@ pub struct GetUploadJobDetailsResponse {
     output = GetUserInstanceListResponse,
     error = super::errors::GetUserInstanceListError
 )]
-#[derive(Default)]
 pub struct GetUserInstanceList {}
 
 /// What a successful [`GetUserInstanceList`] call returns.
@@ -584,7 +578,6 @@ pub struct GetUserInstanceListResponse {
     output = ModifyChunkResponse,
     error = super::errors::ModifyChunkError
 )]
-#[derive(Default)]
 pub struct ModifyChunk {
     /// `InstanceId`: a string.
     ///
@@ -637,7 +630,6 @@ pub struct ModifyChunkResponse {
     output = ModifyKnowledgeBaseResponse,
     error = super::errors::ModifyKnowledgeBaseError
 )]
-#[derive(Default)]
 pub struct ModifyKnowledgeBase {
     /// `InstanceId`: a string.
     ///
@@ -703,7 +695,6 @@ pub struct ModifyKnowledgeBaseResponse {
     output = ModifyUserAuthorityResponse,
     error = super::errors::ModifyUserAuthorityError
 )]
-#[derive(Default)]
 pub struct ModifyUserAuthority {
     /// `InstanceId`: a string.
     ///
@@ -749,9 +740,15 @@ pub struct ModifyUserAuthorityResponse {
     version = "2025-05-13",
     name = "QueryChunkList",
     output = QueryChunkListResponse,
-    error = super::errors::QueryChunkListError
+    error = super::errors::QueryChunkListError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = chunks,
+        item = models::Chunk,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct QueryChunkList {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -807,7 +804,6 @@ pub struct QueryChunkListResponse {
     output = QueryKnowledgeTaskResponse,
     error = super::errors::QueryKnowledgeTaskError
 )]
-#[derive(Default)]
 pub struct QueryKnowledgeTask {
     /// `InstanceId`: a string.
     ///
@@ -848,7 +844,6 @@ pub struct QueryKnowledgeTaskResponse {
     output = QueryModelsResponse,
     error = super::errors::QueryModelsError
 )]
-#[derive(Default)]
 pub struct QueryModels {
     /// `InstanceId`: a string.
     ///
@@ -884,7 +879,6 @@ pub struct QueryModelsResponse {
     output = QueryUserAuthorityResponse,
     error = super::errors::QueryUserAuthorityError
 )]
-#[derive(Default)]
 pub struct QueryUserAuthority {
     /// `InstanceId`: a string.
     ///
@@ -923,9 +917,15 @@ pub struct QueryUserAuthorityResponse {
     version = "2025-05-13",
     name = "QueryUserSessionDetail",
     output = QueryUserSessionDetailResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = record_list,
+        item = models::RecordList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct QueryUserSessionDetail {
     /// `SessionId`: a string.
     ///
@@ -989,7 +989,6 @@ pub struct QueryUserSessionDetailResponse {
     output = StopChatAIResponse,
     error = super::errors::StopChatAIError
 )]
-#[derive(Default)]
 pub struct StopChatAI {
     /// `SessionId`: a string.
     ///
@@ -1027,7 +1026,6 @@ pub struct StopChatAIResponse {
     output = UploadAndCommitFileResponse,
     error = super::errors::UploadAndCommitFileError
 )]
-#[derive(Default)]
 pub struct UploadAndCommitFile {
     /// `InstanceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddConsoleUsersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AddConsoleUsers {
     /// `UserUins`: a list of strings.
     ///
@@ -53,7 +52,6 @@ pub struct AddConsoleUsersResponse {
     output = AddWorkspaceGroupsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AddWorkspaceGroups {
     /// `GroupIds`: a list of strings.
     ///
@@ -94,7 +92,6 @@ pub struct AddWorkspaceGroupsResponse {
     output = AddWorkspaceUsersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AddWorkspaceUsers {
     /// `UserUins`: a list of strings.
     ///
@@ -135,7 +132,6 @@ pub struct AddWorkspaceUsersResponse {
     output = CreateCatalogResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateCatalog {
     /// `Name`: a string.
     ///
@@ -196,7 +192,6 @@ pub struct CreateCatalogResponse {
     output = CreateConsoleGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateConsoleGroup {
     /// `GroupName`: a string.
     ///
@@ -237,7 +232,6 @@ pub struct CreateConsoleGroupResponse {
     output = CreateFileResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateFile {
     /// `WorkspaceId`: a string.
     ///
@@ -304,7 +298,6 @@ pub struct CreateFileResponse {
     output = CreateFolderResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateFolder {
     /// `WorkspaceId`: a string.
     ///
@@ -351,7 +344,6 @@ pub struct CreateFolderResponse {
     output = CreateLocationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateLocation {}
 
 /// What a successful [`CreateLocation`] call returns.
@@ -374,7 +366,6 @@ pub struct CreateLocationResponse {
     output = CreateModelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateModel {
     /// `CatalogName`: a string.
     ///
@@ -428,7 +419,6 @@ pub struct CreateModelResponse {
     output = CreateModelVersionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateModelVersion {
     /// `CatalogName`: a string.
     ///
@@ -492,7 +482,6 @@ pub struct CreateModelVersionResponse {
     output = CreateSchemaResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateSchema {
     /// `CatalogName`: a string.
     ///
@@ -548,7 +537,6 @@ pub struct CreateSchemaResponse {
     output = CreateVolumeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateVolume {
     /// `CatalogName`: a string.
     ///
@@ -612,7 +600,6 @@ pub struct CreateVolumeResponse {
     output = CreateWorkflowResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateWorkflow {
     /// `WorkspaceId`: a string.
     ///
@@ -685,7 +672,6 @@ pub struct CreateWorkflowResponse {
     output = CreateWorkspaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateWorkspace {
     /// `WorkspaceName`: a string.
     ///
@@ -726,7 +712,6 @@ pub struct CreateWorkspaceResponse {
     output = CreateWorkspaceRoleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateWorkspaceRole {
     /// `WorkspaceId`: a string.
     ///
@@ -763,7 +748,6 @@ pub struct CreateWorkspaceRoleResponse {
     output = DeleteCatalogResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteCatalog {
     /// `CatalogName`: a string.
     ///
@@ -809,7 +793,6 @@ pub struct DeleteCatalogResponse {
     output = DeleteConsoleGroupsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteConsoleGroups {
     /// `GroupIds`: a list of strings.
     ///
@@ -840,7 +823,6 @@ pub struct DeleteConsoleGroupsResponse {
     output = DeleteFileResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteFile {
     /// `WorkspaceId`: a string.
     ///
@@ -881,7 +863,6 @@ pub struct DeleteFileResponse {
     output = DeleteFolderResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteFolder {
     /// `WorkspaceId`: a string.
     ///
@@ -920,7 +901,6 @@ pub struct DeleteFolderResponse {
     output = DeleteLocationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteLocation {
     /// `LocationName`: a string.
     ///
@@ -956,7 +936,6 @@ pub struct DeleteLocationResponse {
     output = DeleteModelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteModel {
     /// `CatalogName`: a string.
     ///
@@ -1002,7 +981,6 @@ pub struct DeleteModelResponse {
     output = DeleteSchemaResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteSchema {
     /// `CatalogName`: a string.
     ///
@@ -1053,7 +1031,6 @@ pub struct DeleteSchemaResponse {
     output = DeleteTableResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteTable {
     /// `CatalogName`: a string.
     ///
@@ -1109,7 +1086,6 @@ pub struct DeleteTableResponse {
     output = DeleteViewResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteView {
     /// `CatalogName`: a string.
     ///
@@ -1155,7 +1131,6 @@ pub struct DeleteViewResponse {
     output = DeleteVolumeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteVolume {
     /// `CatalogName`: a string.
     ///
@@ -1201,7 +1176,6 @@ pub struct DeleteVolumeResponse {
     output = DeleteWorkflowResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteWorkflow {
     /// `WorkspaceId`: a string.
     ///
@@ -1237,7 +1211,6 @@ pub struct DeleteWorkflowResponse {
     output = DeleteWorkspaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteWorkspace {
     /// `WorkspaceId`: a string.
     ///
@@ -1268,7 +1241,6 @@ pub struct DeleteWorkspaceResponse {
     output = DeleteWorkspaceRoleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteWorkspaceRole {
     /// `WorkspaceId`: a string.
     ///
@@ -1304,7 +1276,6 @@ pub struct DeleteWorkspaceRoleResponse {
     output = GetCatalogResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetCatalog {
     /// `CatalogName`: a string.
     ///
@@ -1358,7 +1329,6 @@ pub struct GetCatalogResponse {
     output = GetFileResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetFile {
     /// `WorkspaceId`: a string.
     ///
@@ -1414,7 +1384,6 @@ pub struct GetFileResponse {
     output = GetFolderResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetFolder {
     /// `WorkspaceId`: a string.
     ///
@@ -1448,7 +1417,6 @@ pub struct GetFolderResponse {
     output = GetLocationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetLocation {
     /// `LocationName`: a string.
     ///
@@ -1484,7 +1452,6 @@ pub struct GetLocationResponse {
     output = GetModelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetModel {
     /// `CatalogName`: a string.
     ///
@@ -1533,7 +1500,6 @@ pub struct GetModelResponse {
     output = GetModelVersionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetModelVersion {
     /// `CatalogName`: a string.
     ///
@@ -1584,7 +1550,6 @@ pub struct GetModelVersionResponse {
     output = GetSchemaResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetSchema {
     /// `CatalogName`: a string.
     ///
@@ -1638,7 +1603,6 @@ pub struct GetSchemaResponse {
     output = GetTableResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetTable {
     /// `CatalogName`: a string.
     ///
@@ -1697,7 +1661,6 @@ pub struct GetTableResponse {
     output = GetTablesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetTables {
     /// `WorkspaceId`: a string.
     ///
@@ -1746,7 +1709,6 @@ pub struct GetTablesResponse {
     output = GetViewResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetView {
     /// `CatalogName`: a string.
     ///
@@ -1795,7 +1757,6 @@ pub struct GetViewResponse {
     output = GetVolumeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetVolume {
     /// `CatalogName`: a string.
     ///
@@ -1844,7 +1805,6 @@ pub struct GetVolumeResponse {
     output = GetWorkflowResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetWorkflow {
     /// `WorkspaceId`: a string.
     ///
@@ -1880,7 +1840,6 @@ pub struct GetWorkflowResponse {
     output = GetWorkflowRunResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetWorkflowRun {
     /// `WorkspaceId`: a string.
     ///
@@ -1916,7 +1875,6 @@ pub struct GetWorkflowRunResponse {
     output = GetWorkflowTaskRunResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetWorkflowTaskRun {
     /// `WorkspaceId`: a string.
     ///
@@ -1957,7 +1915,6 @@ pub struct GetWorkflowTaskRunResponse {
     output = GetWorkspaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetWorkspace {
     /// `WorkspaceId`: a string.
     ///
@@ -1988,7 +1945,6 @@ pub struct GetWorkspaceResponse {
     output = KillWorkflowRunResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct KillWorkflowRun {
     /// `WorkspaceId`: a string.
     ///
@@ -2039,7 +1995,6 @@ pub struct KillWorkflowRunResponse {
     output = ListCatalogNamesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListCatalogNames {
     /// `WorkspaceId`: a string.
     ///
@@ -2090,7 +2045,6 @@ pub struct ListCatalogNamesResponse {
     output = ListCatalogsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListCatalogs {
     /// `WorkspaceId`: a string.
     ///
@@ -2149,7 +2103,6 @@ pub struct ListCatalogsResponse {
     output = ListConsoleGroupUsersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListConsoleGroupUsers {
     /// `GroupId`: a string.
     ///
@@ -2203,7 +2156,6 @@ pub struct ListConsoleGroupUsersResponse {
     output = ListConsoleGroupsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListConsoleGroups {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -2252,7 +2204,6 @@ pub struct ListConsoleGroupsResponse {
     output = ListConsoleRolesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListConsoleRoles {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -2293,7 +2244,6 @@ pub struct ListConsoleRolesResponse {
     output = ListConsoleUsersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListConsoleUsers {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -2342,7 +2292,6 @@ pub struct ListConsoleUsersResponse {
     output = ListFeatureTablesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListFeatureTables {
     /// `WorkspaceId`: a string.
     ///
@@ -2406,7 +2355,6 @@ pub struct ListFeatureTablesResponse {
     output = ListFilesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListFiles {
     /// `WorkspaceId`: a string.
     ///
@@ -2473,7 +2421,6 @@ pub struct ListFilesResponse {
     output = ListLocationsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListLocations {
     /// `WorkspaceId`: a string.
     ///
@@ -2529,7 +2476,6 @@ pub struct ListLocationsResponse {
     output = ListModelsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListModels {
     /// `CatalogName`: a string.
     ///
@@ -2583,7 +2529,6 @@ pub struct ListModelsResponse {
     output = ListSchemaNamesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListSchemaNames {
     /// `CatalogName`: a string.
     ///
@@ -2639,7 +2584,6 @@ pub struct ListSchemaNamesResponse {
     output = ListSchemasResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListSchemas {
     /// `CatalogName`: a string.
     ///
@@ -2698,7 +2642,6 @@ pub struct ListSchemasResponse {
     output = ListTableNamesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListTableNames {
     /// `CatalogName`: a string.
     ///
@@ -2759,7 +2702,6 @@ pub struct ListTableNamesResponse {
     output = ListTablesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListTables {
     /// `CatalogName`: a string.
     ///
@@ -2823,7 +2765,6 @@ pub struct ListTablesResponse {
     output = ListViewNamesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListViewNames {
     /// `CatalogName`: a string.
     ///
@@ -2884,7 +2825,6 @@ pub struct ListViewNamesResponse {
     output = ListViewsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListViews {
     /// `CatalogName`: a string.
     ///
@@ -2948,7 +2888,6 @@ pub struct ListViewsResponse {
     output = ListVolumesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListVolumes {
     /// `CatalogName`: a string.
     ///
@@ -3002,7 +2941,6 @@ pub struct ListVolumesResponse {
     output = ListWorkflowRunsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListWorkflowRuns {
     /// `WorkspaceId`: a string.
     ///
@@ -3091,7 +3029,6 @@ pub struct ListWorkflowRunsResponse {
     output = ListWorkflowTaskRunsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListWorkflowTaskRuns {
     /// `WorkspaceId`: a string.
     ///
@@ -3142,7 +3079,6 @@ pub struct ListWorkflowTaskRunsResponse {
     output = ListWorkflowsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListWorkflows {
     /// `WorkspaceId`: a string.
     ///
@@ -3221,7 +3157,6 @@ pub struct ListWorkflowsResponse {
     output = ListWorkspaceGroupUsersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListWorkspaceGroupUsers {
     /// `WorkspaceId`: a string.
     ///
@@ -3280,7 +3215,6 @@ pub struct ListWorkspaceGroupUsersResponse {
     output = ListWorkspaceGroupsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListWorkspaceGroups {
     /// `WorkspaceId`: a string.
     ///
@@ -3344,7 +3278,6 @@ pub struct ListWorkspaceGroupsResponse {
     output = ListWorkspaceUsersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListWorkspaceUsers {
     /// `WorkspaceId`: a string.
     ///
@@ -3408,7 +3341,6 @@ pub struct ListWorkspaceUsersResponse {
     output = ListWorkspacesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListWorkspaces {
     /// `WorkspaceId`: a string.
     ///
@@ -3472,7 +3404,6 @@ pub struct ListWorkspacesResponse {
     output = RemoveConsoleUsersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RemoveConsoleUsers {
     /// `UserUins`: a list of strings.
     ///
@@ -3503,7 +3434,6 @@ pub struct RemoveConsoleUsersResponse {
     output = RemoveWorkspaceGroupsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RemoveWorkspaceGroups {
     /// `GroupIds`: a list of strings.
     ///
@@ -3539,7 +3469,6 @@ pub struct RemoveWorkspaceGroupsResponse {
     output = RerunWorkflowRunResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RerunWorkflowRun {
     /// `WorkspaceId`: a string.
     ///
@@ -3596,7 +3525,6 @@ pub struct RerunWorkflowRunResponse {
     output = RunWorkflowResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RunWorkflow {
     /// `WorkspaceId`: a string.
     ///
@@ -3653,7 +3581,6 @@ pub struct RunWorkflowResponse {
     output = SearchAssetResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SearchAsset {
     /// `WorkspaceId`: a string.
     ///
@@ -3747,7 +3674,6 @@ pub struct SearchAssetResponse {
     output = StartComputeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StartCompute {
     /// `WorkspaceId`: a string.
     ///
@@ -3788,7 +3714,6 @@ pub struct StartComputeResponse {
     output = StopComputeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StopCompute {
     /// `WorkspaceId`: a string.
     ///
@@ -3829,7 +3754,6 @@ pub struct StopComputeResponse {
     output = UnbindWorkflowBundleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UnbindWorkflowBundle {
     /// `WorkspaceId`: a string.
     ///
@@ -3865,7 +3789,6 @@ pub struct UnbindWorkflowBundleResponse {
     output = UpdateCatalogResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateCatalog {
     /// `CatalogName`: a string.
     ///
@@ -3916,7 +3839,6 @@ pub struct UpdateCatalogResponse {
     output = UpdateConsoleGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateConsoleGroup {
     /// `GroupId`: a string.
     ///
@@ -3972,7 +3894,6 @@ pub struct UpdateConsoleGroupResponse {
     output = UpdateConsoleUsersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateConsoleUsers {
     /// `UserUins`: a list of strings.
     ///
@@ -4008,7 +3929,6 @@ pub struct UpdateConsoleUsersResponse {
     output = UpdateFileResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateFile {
     /// `WorkspaceId`: a string.
     ///
@@ -4085,7 +4005,6 @@ pub struct UpdateFileResponse {
     output = UpdateFolderResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateFolder {
     /// `WorkspaceId`: a string.
     ///
@@ -4132,7 +4051,6 @@ pub struct UpdateFolderResponse {
     output = UpdateFunctionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateFunction {
     /// `CatalogName`: a string.
     ///
@@ -4183,7 +4101,6 @@ pub struct UpdateFunctionResponse {
     output = UpdateLocationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateLocation {
     /// `LocationName`: a string.
     ///
@@ -4222,7 +4139,6 @@ pub struct UpdateLocationResponse {
     output = UpdateModelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateModel {
     /// `CatalogName`: a string.
     ///
@@ -4278,7 +4194,6 @@ pub struct UpdateModelResponse {
     output = UpdateModelVersionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateModelVersion {
     /// `CatalogName`: a string.
     ///
@@ -4344,7 +4259,6 @@ pub struct UpdateModelVersionResponse {
     output = UpdateSchemaResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateSchema {
     /// `CatalogName`: a string.
     ///
@@ -4400,7 +4314,6 @@ pub struct UpdateSchemaResponse {
     output = UpdateTableResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateTable {
     /// `CatalogName`: a string.
     ///
@@ -4466,7 +4379,6 @@ pub struct UpdateTableResponse {
     output = UpdateTableColumnResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateTableColumn {
     /// `CatalogName`: a string.
     ///
@@ -4525,7 +4437,6 @@ pub struct UpdateTableColumnResponse {
     output = UpdateViewResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateView {
     /// `CatalogName`: a string.
     ///
@@ -4581,7 +4492,6 @@ pub struct UpdateViewResponse {
     output = UpdateVolumeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateVolume {
     /// `CatalogName`: a string.
     ///
@@ -4637,7 +4547,6 @@ pub struct UpdateVolumeResponse {
     output = UpdateWorkflowResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateWorkflow {
     /// `WorkspaceId`: a string.
     ///
@@ -4681,7 +4590,6 @@ pub struct UpdateWorkflowResponse {
     output = UpdateWorkspaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateWorkspace {
     /// `WorkspaceId`: a string.
     ///
@@ -4722,7 +4630,6 @@ pub struct UpdateWorkspaceResponse {
     output = UpdateWorkspaceGroupsRolesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateWorkspaceGroupsRoles {
     /// `GroupIds`: a list of strings.
     ///
@@ -4763,7 +4670,6 @@ pub struct UpdateWorkspaceGroupsRolesResponse {
     output = UpdateWorkspaceRoleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateWorkspaceRole {
     /// `WorkspaceId`: a string.
     ///
@@ -4800,7 +4706,6 @@ pub struct UpdateWorkspaceRoleResponse {
     output = UpdateWorkspaceUsersRolesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateWorkspaceUsersRoles {
     /// `UserUins`: a list of strings.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateBasicDDoSAlarmThresholdResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateBasicDDoSAlarmThreshold {
     /// `Business`: a string.
     pub business: String,
@@ -58,7 +57,6 @@ pub struct CreateBasicDDoSAlarmThresholdResponse {
     output = CreateBoundIPResponse,
     error = super::errors::CreateBoundIPError
 )]
-#[derive(Default)]
 pub struct CreateBoundIP {
     /// `Business`: a string.
     pub business: String,
@@ -99,7 +97,6 @@ pub struct CreateBoundIPResponse {
     output = CreateCCFrequencyRulesResponse,
     error = super::errors::CreateCCFrequencyRulesError
 )]
-#[derive(Default)]
 pub struct CreateCCFrequencyRules {
     /// `Business`: a string.
     pub business: String,
@@ -159,7 +156,6 @@ pub struct CreateCCFrequencyRulesResponse {
     output = CreateCCSelfDefinePolicyResponse,
     error = super::errors::CreateCCSelfDefinePolicyError
 )]
-#[derive(Default)]
 pub struct CreateCCSelfDefinePolicy {
     /// `Business`: a string.
     pub business: String,
@@ -194,7 +190,6 @@ pub struct CreateCCSelfDefinePolicyResponse {
     output = CreateDDoSPolicyResponse,
     error = super::errors::CreateDDoSPolicyError
 )]
-#[derive(Default)]
 pub struct CreateDDoSPolicy {
     /// `Business`: a string.
     pub business: String,
@@ -241,7 +236,6 @@ pub struct CreateDDoSPolicyResponse {
     output = CreateDDoSPolicyCaseResponse,
     error = super::errors::CreateDDoSPolicyCaseError
 )]
-#[derive(Default)]
 pub struct CreateDDoSPolicyCase {
     /// `Business`: a string.
     pub business: String,
@@ -340,7 +334,6 @@ pub struct CreateDDoSPolicyCaseResponse {
     output = CreateInstanceNameResponse,
     error = super::errors::CreateInstanceNameError
 )]
-#[derive(Default)]
 pub struct CreateInstanceName {
     /// `Business`: a string.
     pub business: String,
@@ -375,7 +368,6 @@ pub struct CreateInstanceNameResponse {
     output = CreateL4HealthConfigResponse,
     error = super::errors::CreateL4HealthConfigError
 )]
-#[derive(Default)]
 pub struct CreateL4HealthConfig {
     /// `Business`: a string.
     pub business: String,
@@ -410,7 +402,6 @@ pub struct CreateL4HealthConfigResponse {
     output = CreateL4RulesResponse,
     error = super::errors::CreateL4RulesError
 )]
-#[derive(Default)]
 pub struct CreateL4Rules {
     /// `Business`: a string.
     pub business: String,
@@ -445,7 +436,6 @@ pub struct CreateL4RulesResponse {
     output = CreateL7CCRuleResponse,
     error = super::errors::CreateL7CCRuleError
 )]
-#[derive(Default)]
 pub struct CreateL7CCRule {
     /// `Business`: a string.
     pub business: String,
@@ -486,7 +476,6 @@ pub struct CreateL7CCRuleResponse {
     output = CreateL7HealthConfigResponse,
     error = super::errors::CreateL7HealthConfigError
 )]
-#[derive(Default)]
 pub struct CreateL7HealthConfig {
     /// `Business`: a string.
     pub business: String,
@@ -521,7 +510,6 @@ pub struct CreateL7HealthConfigResponse {
     output = CreateL7RuleCertResponse,
     error = super::errors::CreateL7RuleCertError
 )]
-#[derive(Default)]
 pub struct CreateL7RuleCert {
     /// `Business`: a string.
     pub business: String,
@@ -569,7 +557,6 @@ pub struct CreateL7RuleCertResponse {
     output = CreateL7RulesResponse,
     error = super::errors::CreateL7RulesError
 )]
-#[derive(Default)]
 pub struct CreateL7Rules {
     /// `Business`: a string.
     pub business: String,
@@ -604,7 +591,6 @@ pub struct CreateL7RulesResponse {
     output = CreateL7RulesUploadResponse,
     error = super::errors::CreateL7RulesUploadError
 )]
-#[derive(Default)]
 pub struct CreateL7RulesUpload {
     /// `Business`: a string.
     pub business: String,
@@ -639,7 +625,6 @@ pub struct CreateL7RulesUploadResponse {
     output = CreateNetReturnResponse,
     error = super::errors::CreateNetReturnError
 )]
-#[derive(Default)]
 pub struct CreateNetReturn {
     /// `Business`: a string.
     pub business: String,
@@ -668,7 +653,6 @@ pub struct CreateNetReturnResponse {
     output = CreateNewL4RulesResponse,
     error = super::errors::CreateNewL4RulesError
 )]
-#[derive(Default)]
 pub struct CreateNewL4Rules {
     /// `Business`: a string.
     pub business: String,
@@ -706,7 +690,6 @@ pub struct CreateNewL4RulesResponse {
     output = CreateNewL7RulesResponse,
     error = super::errors::CreateNewL7RulesError
 )]
-#[derive(Default)]
 pub struct CreateNewL7Rules {
     /// `Business`: a string.
     pub business: String,
@@ -744,7 +727,6 @@ pub struct CreateNewL7RulesResponse {
     output = CreateNewL7RulesUploadResponse,
     error = super::errors::CreateNewL7RulesUploadError
 )]
-#[derive(Default)]
 pub struct CreateNewL7RulesUpload {
     /// `Business`: a string.
     pub business: String,
@@ -782,7 +764,6 @@ pub struct CreateNewL7RulesUploadResponse {
     output = CreateUnblockIpResponse,
     error = super::errors::CreateUnblockIpError
 )]
-#[derive(Default)]
 pub struct CreateUnblockIp {
     /// `Ip`: a string.
     pub ip: String,
@@ -820,7 +801,6 @@ pub struct CreateUnblockIpResponse {
     output = DeleteCCFrequencyRulesResponse,
     error = super::errors::DeleteCCFrequencyRulesError
 )]
-#[derive(Default)]
 pub struct DeleteCCFrequencyRules {
     /// `Business`: a string.
     pub business: String,
@@ -853,7 +833,6 @@ pub struct DeleteCCFrequencyRulesResponse {
     output = DeleteCCSelfDefinePolicyResponse,
     error = super::errors::DeleteCCSelfDefinePolicyError
 )]
-#[derive(Default)]
 pub struct DeleteCCSelfDefinePolicy {
     /// `Business`: a string.
     pub business: String,
@@ -888,7 +867,6 @@ pub struct DeleteCCSelfDefinePolicyResponse {
     output = DeleteDDoSPolicyResponse,
     error = super::errors::DeleteDDoSPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteDDoSPolicy {
     /// `Business`: a string.
     pub business: String,
@@ -920,7 +898,6 @@ pub struct DeleteDDoSPolicyResponse {
     output = DeleteDDoSPolicyCaseResponse,
     error = super::errors::DeleteDDoSPolicyCaseError
 )]
-#[derive(Default)]
 pub struct DeleteDDoSPolicyCase {
     /// `Business`: a string.
     pub business: String,
@@ -952,7 +929,6 @@ pub struct DeleteDDoSPolicyCaseResponse {
     output = DeleteL4RulesResponse,
     error = super::errors::DeleteL4RulesError
 )]
-#[derive(Default)]
 pub struct DeleteL4Rules {
     /// `Business`: a string.
     pub business: String,
@@ -987,7 +963,6 @@ pub struct DeleteL4RulesResponse {
     output = DeleteL7RulesResponse,
     error = super::errors::DeleteL7RulesError
 )]
-#[derive(Default)]
 pub struct DeleteL7Rules {
     /// `Business`: a string.
     pub business: String,
@@ -1022,7 +997,6 @@ pub struct DeleteL7RulesResponse {
     output = DeleteNewL4RulesResponse,
     error = super::errors::DeleteNewL4RulesError
 )]
-#[derive(Default)]
 pub struct DeleteNewL4Rules {
     /// `Business`: a string.
     pub business: String,
@@ -1054,7 +1028,6 @@ pub struct DeleteNewL4RulesResponse {
     output = DeleteNewL7RulesResponse,
     error = super::errors::DeleteNewL7RulesError
 )]
-#[derive(Default)]
 pub struct DeleteNewL7Rules {
     /// `Business`: a string.
     pub business: String,
@@ -1084,9 +1057,15 @@ pub struct DeleteNewL7RulesResponse {
     version = "2018-07-09",
     name = "DescribeActionLog",
     output = DescribeActionLogResponse,
-    error = super::errors::DescribeActionLogError
+    error = super::errors::DescribeActionLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::KeyValueRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeActionLog {
     /// `StartTime`: a date and time, as the service writes it.
     pub start_time: String,
@@ -1133,7 +1112,6 @@ pub struct DescribeActionLogResponse {
     output = DescribeBGPIPL7RuleMaxCntResponse,
     error = super::errors::DescribeBGPIPL7RuleMaxCntError
 )]
-#[derive(Default)]
 pub struct DescribeBGPIPL7RuleMaxCnt {
     /// `Business`: a string.
     pub business: String,
@@ -1165,7 +1143,6 @@ pub struct DescribeBGPIPL7RuleMaxCntResponse {
     output = DescribeBaradDataResponse,
     error = super::errors::DescribeBaradDataError
 )]
-#[derive(Default)]
 pub struct DescribeBaradData {
     /// `Business`: a string.
     pub business: String,
@@ -1218,7 +1195,6 @@ pub struct DescribeBaradDataResponse {
     output = DescribeBasicCCThresholdResponse,
     error = super::errors::DescribeBasicCCThresholdError
 )]
-#[derive(Default)]
 pub struct DescribeBasicCCThreshold {
     /// `BasicIp`: a string.
     pub basic_ip: String,
@@ -1267,7 +1243,6 @@ pub struct DescribeBasicCCThresholdResponse {
     output = DescribeBasicDeviceThresholdResponse,
     error = super::errors::DescribeBasicDeviceThresholdError
 )]
-#[derive(Default)]
 pub struct DescribeBasicDeviceThreshold {
     /// `BasicIp`: a string.
     pub basic_ip: String,
@@ -1314,7 +1289,6 @@ pub struct DescribeBasicDeviceThresholdResponse {
     output = DescribeBizHttpStatusResponse,
     error = super::errors::DescribeBizHttpStatusError
 )]
-#[derive(Default)]
 pub struct DescribeBizHttpStatus {
     /// `Business`: a string.
     ///
@@ -1378,7 +1352,6 @@ pub struct DescribeBizHttpStatusResponse {
     output = DescribeBizTrendResponse,
     error = super::errors::DescribeBizTrendError
 )]
-#[derive(Default)]
 pub struct DescribeBizTrend {
     /// `Business`: a string.
     pub business: String,
@@ -1434,7 +1407,6 @@ pub struct DescribeBizTrendResponse {
     output = DescribeCCAlarmThresholdResponse,
     error = super::errors::DescribeCCAlarmThresholdError
 )]
-#[derive(Default)]
 pub struct DescribeCCAlarmThreshold {
     /// `Business`: a string.
     pub business: String,
@@ -1467,7 +1439,6 @@ pub struct DescribeCCAlarmThresholdResponse {
     output = DescribeCCEvListResponse,
     error = super::errors::DescribeCCEvListError
 )]
-#[derive(Default)]
 pub struct DescribeCCEvList {
     /// `Business`: a string.
     pub business: String,
@@ -1532,7 +1503,6 @@ pub struct DescribeCCEvListResponse {
     output = DescribeCCFrequencyRulesResponse,
     error = super::errors::DescribeCCFrequencyRulesError
 )]
-#[derive(Default)]
 pub struct DescribeCCFrequencyRules {
     /// `Business`: a string.
     pub business: String,
@@ -1572,7 +1542,6 @@ pub struct DescribeCCFrequencyRulesResponse {
     output = DescribeCCIpAllowDenyResponse,
     error = super::errors::DescribeCCIpAllowDenyError
 )]
-#[derive(Default)]
 pub struct DescribeCCIpAllowDeny {
     /// `Business`: a string.
     pub business: String,
@@ -1620,9 +1589,15 @@ pub struct DescribeCCIpAllowDenyResponse {
     version = "2018-07-09",
     name = "DescribeCCSelfDefinePolicy",
     output = DescribeCCSelfDefinePolicyResponse,
-    error = super::errors::DescribeCCSelfDefinePolicyError
+    error = super::errors::DescribeCCSelfDefinePolicyError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = policys,
+        item = models::CcPolicy,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCCSelfDefinePolicy {
     /// `Business`: a string.
     pub business: String,
@@ -1663,7 +1638,6 @@ pub struct DescribeCCSelfDefinePolicyResponse {
     output = DescribeCCTrendResponse,
     error = super::errors::DescribeCCTrendError
 )]
-#[derive(Default)]
 pub struct DescribeCCTrend {
     /// `Business`: a string.
     pub business: String,
@@ -1737,7 +1711,6 @@ pub struct DescribeCCTrendResponse {
     output = DescribeCCUrlAllowResponse,
     error = super::errors::DescribeCCUrlAllowError
 )]
-#[derive(Default)]
 pub struct DescribeCCUrlAllow {
     /// `Business`: a string.
     pub business: String,
@@ -1787,7 +1760,6 @@ pub struct DescribeCCUrlAllowResponse {
     output = DescribeDDoSAlarmThresholdResponse,
     error = super::errors::DescribeDDoSAlarmThresholdError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSAlarmThreshold {
     /// `Business`: a string.
     pub business: String,
@@ -1820,7 +1792,6 @@ pub struct DescribeDDoSAlarmThresholdResponse {
     output = DescribeDDoSAttackIPRegionMapResponse,
     error = super::errors::DescribeDDoSAttackIPRegionMapError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSAttackIPRegionMap {
     /// `Business`: a string.
     pub business: String,
@@ -1862,9 +1833,15 @@ pub struct DescribeDDoSAttackIPRegionMapResponse {
     version = "2018-07-09",
     name = "DescribeDDoSAttackSource",
     output = DescribeDDoSAttackSourceResponse,
-    error = super::errors::DescribeDDoSAttackSourceError
+    error = super::errors::DescribeDDoSAttackSourceError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = attack_source_list,
+        item = models::DdosAttackSourceRecord,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDDoSAttackSource {
     /// `Business`: a string.
     pub business: String,
@@ -1914,7 +1891,6 @@ pub struct DescribeDDoSAttackSourceResponse {
     output = DescribeDDoSCountResponse,
     error = super::errors::DescribeDDoSCountError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSCount {
     /// `Business`: a string.
     pub business: String,
@@ -1976,7 +1952,6 @@ pub struct DescribeDDoSCountResponse {
     output = DescribeDDoSDefendStatusResponse,
     error = super::errors::DescribeDDoSDefendStatusError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSDefendStatus {
     /// `Business`: a string.
     pub business: String,
@@ -2030,7 +2005,6 @@ pub struct DescribeDDoSDefendStatusResponse {
     output = DescribeDDoSEvInfoResponse,
     error = super::errors::DescribeDDoSEvInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSEvInfo {
     /// `Business`: a string.
     pub business: String,
@@ -2123,7 +2097,6 @@ pub struct DescribeDDoSEvInfoResponse {
     output = DescribeDDoSEvListResponse,
     error = super::errors::DescribeDDoSEvListError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSEvList {
     /// `Business`: a string.
     pub business: String,
@@ -2191,7 +2164,6 @@ pub struct DescribeDDoSEvListResponse {
     output = DescribeDDoSIpLogResponse,
     error = super::errors::DescribeDDoSIpLogError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSIpLog {
     /// `Business`: a string.
     pub business: String,
@@ -2247,7 +2219,6 @@ pub struct DescribeDDoSIpLogResponse {
     output = DescribeDDoSNetCountResponse,
     error = super::errors::DescribeDDoSNetCountError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSNetCount {
     /// `Business`: a string.
     pub business: String,
@@ -2303,7 +2274,6 @@ pub struct DescribeDDoSNetCountResponse {
     output = DescribeDDoSNetEvInfoResponse,
     error = super::errors::DescribeDDoSNetEvInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSNetEvInfo {
     /// `Business`: a string.
     pub business: String,
@@ -2388,9 +2358,15 @@ pub struct DescribeDDoSNetEvInfoResponse {
     version = "2018-07-09",
     name = "DescribeDDoSNetEvList",
     output = DescribeDDoSNetEvListResponse,
-    error = super::errors::DescribeDDoSNetEvListError
+    error = super::errors::DescribeDDoSNetEvListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::DdosEventRecord,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDDoSNetEvList {
     /// `Business`: a string.
     pub business: String,
@@ -2449,7 +2425,6 @@ pub struct DescribeDDoSNetEvListResponse {
     output = DescribeDDoSNetIpLogResponse,
     error = super::errors::DescribeDDoSNetIpLogError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSNetIpLog {
     /// `Business`: a string.
     pub business: String,
@@ -2499,7 +2474,6 @@ pub struct DescribeDDoSNetIpLogResponse {
     output = DescribeDDoSNetTrendResponse,
     error = super::errors::DescribeDDoSNetTrendError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSNetTrend {
     /// `Business`: a string.
     pub business: String,
@@ -2564,7 +2538,6 @@ pub struct DescribeDDoSNetTrendResponse {
     output = DescribeDDoSPolicyResponse,
     error = super::errors::DescribeDDoSPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSPolicy {
     /// `Business`: a string.
     pub business: String,
@@ -2596,7 +2569,6 @@ pub struct DescribeDDoSPolicyResponse {
     output = DescribeDDoSTrendResponse,
     error = super::errors::DescribeDDoSTrendError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSTrend {
     /// `Business`: a string.
     pub business: String,
@@ -2667,7 +2639,6 @@ pub struct DescribeDDoSTrendResponse {
     output = DescribeDDoSUsedStatisResponse,
     error = super::errors::DescribeDDoSUsedStatisError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSUsedStatis {
     /// `Business`: a string.
     pub business: String,
@@ -2696,7 +2667,6 @@ pub struct DescribeDDoSUsedStatisResponse {
     output = DescribeIPProductInfoResponse,
     error = super::errors::DescribeIPProductInfoError
 )]
-#[derive(Default)]
 pub struct DescribeIPProductInfo {
     /// `Business`: a string.
     pub business: String,
@@ -2728,7 +2698,6 @@ pub struct DescribeIPProductInfoResponse {
     output = DescribeInsurePacksResponse,
     error = super::errors::DescribeInsurePacksError
 )]
-#[derive(Default)]
 pub struct DescribeInsurePacks {
     /// `IdList`: a list of strings.
     pub id_list: Option<Vec<String>>,
@@ -2757,7 +2726,6 @@ pub struct DescribeInsurePacksResponse {
     output = DescribeIpBlockListResponse,
     error = super::errors::DescribeIpBlockListError
 )]
-#[derive(Default)]
 pub struct DescribeIpBlockList {}
 
 /// What a successful [`DescribeIpBlockList`] call returns.
@@ -2781,9 +2749,15 @@ pub struct DescribeIpBlockListResponse {
     version = "2018-07-09",
     name = "DescribeIpUnBlockList",
     output = DescribeIpUnBlockListResponse,
-    error = super::errors::DescribeIpUnBlockListError
+    error = super::errors::DescribeIpUnBlockListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::IpUnBlockData,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIpUnBlockList {
     /// `BeginTime`: a date and time, as the service writes it.
     pub begin_time: String,
@@ -2836,7 +2810,6 @@ pub struct DescribeIpUnBlockListResponse {
     output = DescribeL4HealthConfigResponse,
     error = super::errors::DescribeL4HealthConfigError
 )]
-#[derive(Default)]
 pub struct DescribeL4HealthConfig {
     /// `Business`: a string.
     pub business: String,
@@ -2871,7 +2844,6 @@ pub struct DescribeL4HealthConfigResponse {
     output = DescribeL4RulesErrHealthResponse,
     error = super::errors::DescribeL4RulesErrHealthError
 )]
-#[derive(Default)]
 pub struct DescribeL4RulesErrHealth {
     /// `Business`: a string.
     pub business: String,
@@ -2909,7 +2881,6 @@ pub struct DescribeL4RulesErrHealthResponse {
     output = DescribeL7HealthConfigResponse,
     error = super::errors::DescribeL7HealthConfigError
 )]
-#[derive(Default)]
 pub struct DescribeL7HealthConfig {
     /// `Business`: a string.
     pub business: String,
@@ -2944,7 +2915,6 @@ pub struct DescribeL7HealthConfigResponse {
     output = DescribeNewL4RulesResponse,
     error = super::errors::DescribeNewL4RulesError
 )]
-#[derive(Default)]
 pub struct DescribeNewL4Rules {
     /// `Business`: a string.
     pub business: String,
@@ -2991,7 +2961,6 @@ pub struct DescribeNewL4RulesResponse {
     output = DescribeNewL4RulesErrHealthResponse,
     error = super::errors::DescribeNewL4RulesErrHealthError
 )]
-#[derive(Default)]
 pub struct DescribeNewL4RulesErrHealth {
     /// `Business`: a string.
     pub business: String,
@@ -3026,7 +2995,6 @@ pub struct DescribeNewL4RulesErrHealthResponse {
     output = DescribeNewL7RulesErrHealthResponse,
     error = super::errors::DescribeNewL7RulesErrHealthError
 )]
-#[derive(Default)]
 pub struct DescribeNewL7RulesErrHealth {
     /// `Business`: a string.
     pub business: String,
@@ -3061,7 +3029,6 @@ pub struct DescribeNewL7RulesErrHealthResponse {
     output = DescribePackIndexResponse,
     error = super::errors::DescribePackIndexError
 )]
-#[derive(Default)]
 pub struct DescribePackIndex {
     /// `Business`: a string.
     pub business: String,
@@ -3090,7 +3057,6 @@ pub struct DescribePackIndexResponse {
     output = DescribePcapResponse,
     error = super::errors::DescribePcapError
 )]
-#[derive(Default)]
 pub struct DescribePcap {
     /// `Business`: a string.
     pub business: String,
@@ -3131,7 +3097,6 @@ pub struct DescribePcapResponse {
     output = DescribePolicyCaseResponse,
     error = super::errors::DescribePolicyCaseError
 )]
-#[derive(Default)]
 pub struct DescribePolicyCase {
     /// `Business`: a string.
     pub business: String,
@@ -3163,7 +3128,6 @@ pub struct DescribePolicyCaseResponse {
     output = DescribeResIpListResponse,
     error = super::errors::DescribeResIpListError
 )]
-#[derive(Default)]
 pub struct DescribeResIpList {
     /// `Business`: a string.
     pub business: String,
@@ -3193,9 +3157,15 @@ pub struct DescribeResIpListResponse {
     version = "2018-07-09",
     name = "DescribeResourceList",
     output = DescribeResourceListResponse,
-    error = super::errors::DescribeResourceListError
+    error = super::errors::DescribeResourceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = service_packs,
+        item = models::KeyValueRecord,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceList {
     /// `Business`: a string.
     ///
@@ -3272,7 +3242,6 @@ pub struct DescribeResourceListResponse {
     output = DescribeRuleSetsResponse,
     error = super::errors::DescribeRuleSetsError
 )]
-#[derive(Default)]
 pub struct DescribeRuleSets {
     /// `Business`: a string.
     pub business: String,
@@ -3305,9 +3274,15 @@ pub struct DescribeRuleSetsResponse {
     version = "2018-07-09",
     name = "DescribeSchedulingDomainList",
     output = DescribeSchedulingDomainListResponse,
-    error = super::errors::DescribeSchedulingDomainListError
+    error = super::errors::DescribeSchedulingDomainListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_list,
+        item = models::SchedulingDomain,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSchedulingDomainList {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: u64,
@@ -3345,7 +3320,6 @@ pub struct DescribeSchedulingDomainListResponse {
     output = DescribeSecIndexResponse,
     error = super::errors::DescribeSecIndexError
 )]
-#[derive(Default)]
 pub struct DescribeSecIndex {}
 
 /// What a successful [`DescribeSecIndex`] call returns.
@@ -3377,7 +3351,6 @@ pub struct DescribeSecIndexResponse {
     output = DescribeSourceIpSegmentResponse,
     error = super::errors::DescribeSourceIpSegmentError
 )]
-#[derive(Default)]
 pub struct DescribeSourceIpSegment {
     /// `Business`: a string.
     pub business: String,
@@ -3409,7 +3382,6 @@ pub struct DescribeSourceIpSegmentResponse {
     output = DescribeTransmitStatisResponse,
     error = super::errors::DescribeTransmitStatisError
 )]
-#[derive(Default)]
 pub struct DescribeTransmitStatis {
     /// `Business`: a string.
     pub business: String,
@@ -3462,7 +3434,6 @@ pub struct DescribeTransmitStatisResponse {
     output = DescribeUnBlockStatisResponse,
     error = super::errors::DescribeUnBlockStatisError
 )]
-#[derive(Default)]
 pub struct DescribeUnBlockStatis {}
 
 /// What a successful [`DescribeUnBlockStatis`] call returns.
@@ -3497,7 +3468,6 @@ pub struct DescribeUnBlockStatisResponse {
     output = DescribleL4RulesResponse,
     error = super::errors::DescribleL4RulesError
 )]
-#[derive(Default)]
 pub struct DescribleL4Rules {
     /// `Business`: a string.
     pub business: String,
@@ -3544,7 +3514,6 @@ pub struct DescribleL4RulesResponse {
     output = DescribleL7RulesResponse,
     error = super::errors::DescribleL7RulesError
 )]
-#[derive(Default)]
 pub struct DescribleL7Rules {
     /// `Business`: a string.
     pub business: String,
@@ -3600,7 +3569,6 @@ pub struct DescribleL7RulesResponse {
     output = DescribleNewL7RulesResponse,
     error = super::errors::DescribleNewL7RulesError
 )]
-#[derive(Default)]
 pub struct DescribleNewL7Rules {
     /// `Business`: a string.
     pub business: String,
@@ -3653,7 +3621,6 @@ pub struct DescribleNewL7RulesResponse {
     output = DescribleRegionCountResponse,
     error = super::errors::DescribleRegionCountError
 )]
-#[derive(Default)]
 pub struct DescribleRegionCount {
     /// `Business`: a string.
     pub business: String,
@@ -3685,7 +3652,6 @@ pub struct DescribleRegionCountResponse {
     output = ModifyCCAlarmThresholdResponse,
     error = super::errors::ModifyCCAlarmThresholdError
 )]
-#[derive(Default)]
 pub struct ModifyCCAlarmThreshold {
     /// `Business`: a string.
     pub business: String,
@@ -3723,7 +3689,6 @@ pub struct ModifyCCAlarmThresholdResponse {
     output = ModifyCCFrequencyRulesResponse,
     error = super::errors::ModifyCCFrequencyRulesError
 )]
-#[derive(Default)]
 pub struct ModifyCCFrequencyRules {
     /// `Business`: a string.
     pub business: String,
@@ -3780,7 +3745,6 @@ pub struct ModifyCCFrequencyRulesResponse {
     output = ModifyCCFrequencyRulesStatusResponse,
     error = super::errors::ModifyCCFrequencyRulesStatusError
 )]
-#[derive(Default)]
 pub struct ModifyCCFrequencyRulesStatus {
     /// `Business`: a string.
     pub business: String,
@@ -3818,7 +3782,6 @@ pub struct ModifyCCFrequencyRulesStatusResponse {
     output = ModifyCCHostProtectionResponse,
     error = super::errors::ModifyCCHostProtectionError
 )]
-#[derive(Default)]
 pub struct ModifyCCHostProtection {
     /// `Business`: a string.
     pub business: String,
@@ -3856,7 +3819,6 @@ pub struct ModifyCCHostProtectionResponse {
     output = ModifyCCIpAllowDenyResponse,
     error = super::errors::ModifyCCIpAllowDenyError
 )]
-#[derive(Default)]
 pub struct ModifyCCIpAllowDeny {
     /// `Business`: a string.
     pub business: String,
@@ -3906,7 +3868,6 @@ pub struct ModifyCCIpAllowDenyResponse {
     output = ModifyCCLevelResponse,
     error = super::errors::ModifyCCLevelError
 )]
-#[derive(Default)]
 pub struct ModifyCCLevel {
     /// `Business`: a string.
     pub business: String,
@@ -3947,7 +3908,6 @@ pub struct ModifyCCLevelResponse {
     output = ModifyCCPolicySwitchResponse,
     error = super::errors::ModifyCCPolicySwitchError
 )]
-#[derive(Default)]
 pub struct ModifyCCPolicySwitch {
     /// `Business`: a string.
     pub business: String,
@@ -3985,7 +3945,6 @@ pub struct ModifyCCPolicySwitchResponse {
     output = ModifyCCSelfDefinePolicyResponse,
     error = super::errors::ModifyCCSelfDefinePolicyError
 )]
-#[derive(Default)]
 pub struct ModifyCCSelfDefinePolicy {
     /// `Business`: a string.
     pub business: String,
@@ -4023,7 +3982,6 @@ pub struct ModifyCCSelfDefinePolicyResponse {
     output = ModifyCCThresholdResponse,
     error = super::errors::ModifyCCThresholdError
 )]
-#[derive(Default)]
 pub struct ModifyCCThreshold {
     /// `Business`: a string.
     pub business: String,
@@ -4085,7 +4043,6 @@ pub struct ModifyCCThresholdResponse {
     output = ModifyCCUrlAllowResponse,
     error = super::errors::ModifyCCUrlAllowError
 )]
-#[derive(Default)]
 pub struct ModifyCCUrlAllow {
     /// `Business`: a string.
     pub business: String,
@@ -4135,7 +4092,6 @@ pub struct ModifyCCUrlAllowResponse {
     output = ModifyDDoSAIStatusResponse,
     error = super::errors::ModifyDDoSAIStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSAIStatus {
     /// `Business`: a string.
     pub business: String,
@@ -4178,7 +4134,6 @@ pub struct ModifyDDoSAIStatusResponse {
     output = ModifyDDoSAlarmThresholdResponse,
     error = super::errors::ModifyDDoSAlarmThresholdError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSAlarmThreshold {
     /// `Business`: a string.
     pub business: String,
@@ -4219,7 +4174,6 @@ pub struct ModifyDDoSAlarmThresholdResponse {
     output = ModifyDDoSDefendStatusResponse,
     error = super::errors::ModifyDDoSDefendStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSDefendStatus {
     /// `Business`: a string.
     pub business: String,
@@ -4273,7 +4227,6 @@ pub struct ModifyDDoSDefendStatusResponse {
     output = ModifyDDoSLevelResponse,
     error = super::errors::ModifyDDoSLevelError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSLevel {
     /// `Business`: a string.
     pub business: String,
@@ -4316,7 +4269,6 @@ pub struct ModifyDDoSLevelResponse {
     output = ModifyDDoSPolicyResponse,
     error = super::errors::ModifyDDoSPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSPolicy {
     /// `Business`: a string.
     pub business: String,
@@ -4363,7 +4315,6 @@ pub struct ModifyDDoSPolicyResponse {
     output = ModifyDDoSPolicyCaseResponse,
     error = super::errors::ModifyDDoSPolicyCaseError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSPolicyCase {
     /// `Business`: a string.
     pub business: String,
@@ -4462,7 +4413,6 @@ pub struct ModifyDDoSPolicyCaseResponse {
     output = ModifyDDoSPolicyNameResponse,
     error = super::errors::ModifyDDoSPolicyNameError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSPolicyName {
     /// `Business`: a string.
     pub business: String,
@@ -4497,7 +4447,6 @@ pub struct ModifyDDoSPolicyNameResponse {
     output = ModifyDDoSSwitchResponse,
     error = super::errors::ModifyDDoSSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSSwitch {
     /// `Business`: a string.
     pub business: String,
@@ -4548,7 +4497,6 @@ pub struct ModifyDDoSSwitchResponse {
     output = ModifyDDoSThresholdResponse,
     error = super::errors::ModifyDDoSThresholdError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSThreshold {
     /// `Business`: a string.
     pub business: String,
@@ -4583,7 +4531,6 @@ pub struct ModifyDDoSThresholdResponse {
     output = ModifyDDoSWaterKeyResponse,
     error = super::errors::ModifyDDoSWaterKeyError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSWaterKey {
     /// `Business`: a string.
     pub business: String,
@@ -4621,7 +4568,6 @@ pub struct ModifyDDoSWaterKeyResponse {
     output = ModifyElasticLimitResponse,
     error = super::errors::ModifyElasticLimitError
 )]
-#[derive(Default)]
 pub struct ModifyElasticLimit {
     /// `Business`: a string.
     pub business: String,
@@ -4656,7 +4602,6 @@ pub struct ModifyElasticLimitResponse {
     output = ModifyL4HealthResponse,
     error = super::errors::ModifyL4HealthError
 )]
-#[derive(Default)]
 pub struct ModifyL4Health {
     /// `Business`: a string.
     pub business: String,
@@ -4691,7 +4636,6 @@ pub struct ModifyL4HealthResponse {
     output = ModifyL4KeepTimeResponse,
     error = super::errors::ModifyL4KeepTimeError
 )]
-#[derive(Default)]
 pub struct ModifyL4KeepTime {
     /// `Business`: a string.
     pub business: String,
@@ -4732,7 +4676,6 @@ pub struct ModifyL4KeepTimeResponse {
     output = ModifyL4RulesResponse,
     error = super::errors::ModifyL4RulesError
 )]
-#[derive(Default)]
 pub struct ModifyL4Rules {
     /// `Business`: a string.
     pub business: String,
@@ -4767,7 +4710,6 @@ pub struct ModifyL4RulesResponse {
     output = ModifyL7RulesResponse,
     error = super::errors::ModifyL7RulesError
 )]
-#[derive(Default)]
 pub struct ModifyL7Rules {
     /// `Business`: a string.
     pub business: String,
@@ -4802,7 +4744,6 @@ pub struct ModifyL7RulesResponse {
     output = ModifyNetReturnSwitchResponse,
     error = super::errors::ModifyNetReturnSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyNetReturnSwitch {
     /// `Business`: a string.
     pub business: String,
@@ -4837,7 +4778,6 @@ pub struct ModifyNetReturnSwitchResponse {
     output = ModifyNewDomainRulesResponse,
     error = super::errors::ModifyNewDomainRulesError
 )]
-#[derive(Default)]
 pub struct ModifyNewDomainRules {
     /// `Business`: a string.
     pub business: String,
@@ -4872,7 +4812,6 @@ pub struct ModifyNewDomainRulesResponse {
     output = ModifyNewL4RuleResponse,
     error = super::errors::ModifyNewL4RuleError
 )]
-#[derive(Default)]
 pub struct ModifyNewL4Rule {
     /// `Business`: a string.
     pub business: String,
@@ -4907,7 +4846,6 @@ pub struct ModifyNewL4RuleResponse {
     output = ModifyResBindDDoSPolicyResponse,
     error = super::errors::ModifyResBindDDoSPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyResBindDDoSPolicy {
     /// `Business`: a string.
     pub business: String,
@@ -4945,7 +4883,6 @@ pub struct ModifyResBindDDoSPolicyResponse {
     output = ModifyResourceRenewFlagResponse,
     error = super::errors::ModifyResourceRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyResourceRenewFlag {
     /// `Business`: a string.
     pub business: String,

@@ -17,7 +17,6 @@ use super::models;
     output = AddUserContactResponse,
     error = super::errors::AddUserContactError
 )]
-#[derive(Default)]
 pub struct AddUserContact {
     /// `Name`: a string.
     ///
@@ -60,7 +59,6 @@ pub struct AddUserContactResponse {
     output = CreateDBDiagReportTaskResponse,
     error = super::errors::CreateDBDiagReportTaskError
 )]
-#[derive(Default)]
 pub struct CreateDBDiagReportTask {
     /// `InstanceId`: a string.
     ///
@@ -123,7 +121,6 @@ pub struct CreateDBDiagReportTaskResponse {
     output = CreateDBDiagReportUrlResponse,
     error = super::errors::CreateDBDiagReportUrlError
 )]
-#[derive(Default)]
 pub struct CreateDBDiagReportUrl {
     /// `InstanceId`: a string.
     ///
@@ -171,7 +168,6 @@ pub struct CreateDBDiagReportUrlResponse {
     output = CreateMailProfileResponse,
     error = super::errors::CreateMailProfileError
 )]
-#[derive(Default)]
 pub struct CreateMailProfile {
     /// `ProfileInfo`: a [`ProfileInfo`](super::models::ProfileInfo).
     pub profile_info: models::ProfileInfo,
@@ -222,7 +218,6 @@ pub struct CreateMailProfileResponse {
     output = CreateSchedulerMailProfileResponse,
     error = super::errors::CreateSchedulerMailProfileError
 )]
-#[derive(Default)]
 pub struct CreateSchedulerMailProfile {
     /// `WeekConfiguration`: a list of signed 64-bit integers.
     ///
@@ -268,7 +263,6 @@ pub struct CreateSchedulerMailProfileResponse {
     output = CreateSecurityAuditLogExportTaskResponse,
     error = super::errors::CreateSecurityAuditLogExportTaskError
 )]
-#[derive(Default)]
 pub struct CreateSecurityAuditLogExportTask {
     /// `SecAuditGroupId`: a string.
     ///
@@ -321,7 +315,6 @@ pub struct CreateSecurityAuditLogExportTaskResponse {
     output = DeleteSecurityAuditLogExportTasksResponse,
     error = super::errors::DeleteSecurityAuditLogExportTasksError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityAuditLogExportTasks {
     /// `SecAuditGroupId`: a string.
     ///
@@ -359,7 +352,6 @@ pub struct DeleteSecurityAuditLogExportTasksResponse {
     output = DescribeAllUserContactResponse,
     error = super::errors::DescribeAllUserContactError
 )]
-#[derive(Default)]
 pub struct DescribeAllUserContact {
     /// `Product`: a string.
     ///
@@ -398,7 +390,6 @@ pub struct DescribeAllUserContactResponse {
     output = DescribeAllUserGroupResponse,
     error = super::errors::DescribeAllUserGroupError
 )]
-#[derive(Default)]
 pub struct DescribeAllUserGroup {
     /// `Product`: a string.
     ///
@@ -437,7 +428,6 @@ pub struct DescribeAllUserGroupResponse {
     output = DescribeDBDiagEventResponse,
     error = super::errors::DescribeDBDiagEventError
 )]
-#[derive(Default)]
 pub struct DescribeDBDiagEvent {
     /// `InstanceId`: a string.
     ///
@@ -530,7 +520,6 @@ pub struct DescribeDBDiagEventResponse {
     output = DescribeDBDiagHistoryResponse,
     error = super::errors::DescribeDBDiagHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDBDiagHistory {
     /// `InstanceId`: a string.
     ///
@@ -574,9 +563,15 @@ pub struct DescribeDBDiagHistoryResponse {
     version = "2019-10-16",
     name = "DescribeDBDiagReportTasks",
     output = DescribeDBDiagReportTasksResponse,
-    error = super::errors::DescribeDBDiagReportTasksError
+    error = super::errors::DescribeDBDiagReportTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::HealthReportTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBDiagReportTasks {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -652,7 +647,6 @@ pub struct DescribeDBDiagReportTasksResponse {
     output = DescribeDBSpaceStatusResponse,
     error = super::errors::DescribeDBSpaceStatusError
 )]
-#[derive(Default)]
 pub struct DescribeDBSpaceStatus {
     /// `InstanceId`: a string.
     ///
@@ -708,9 +702,15 @@ pub struct DescribeDBSpaceStatusResponse {
     version = "2019-10-16",
     name = "DescribeDiagDBInstances",
     output = DescribeDiagDBInstancesResponse,
-    error = super::errors::DescribeDiagDBInstancesError
+    error = super::errors::DescribeDiagDBInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::InstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDiagDBInstances {
     /// `IsSupported`: a boolean.
     ///
@@ -781,7 +781,6 @@ pub struct DescribeDiagDBInstancesResponse {
     output = DescribeHealthScoreResponse,
     error = super::errors::DescribeHealthScoreError
 )]
-#[derive(Default)]
 pub struct DescribeHealthScore {
     /// `InstanceId`: a string.
     ///
@@ -820,9 +819,15 @@ pub struct DescribeHealthScoreResponse {
     version = "2019-10-16",
     name = "DescribeMailProfile",
     output = DescribeMailProfileResponse,
-    error = super::errors::DescribeMailProfileError
+    error = super::errors::DescribeMailProfileError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = profile_list,
+        item = models::UserProfile,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMailProfile {
     /// `ProfileType`: a string.
     ///
@@ -878,7 +883,6 @@ pub struct DescribeMailProfileResponse {
     output = DescribeMySqlProcessListResponse,
     error = super::errors::DescribeMySqlProcessListError
 )]
-#[derive(Default)]
 pub struct DescribeMySqlProcessList {
     /// `InstanceId`: a string.
     ///
@@ -959,7 +963,6 @@ pub struct DescribeMySqlProcessListResponse {
     output = DescribeSecurityAuditLogDownloadUrlsResponse,
     error = super::errors::DescribeSecurityAuditLogDownloadUrlsError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityAuditLogDownloadUrls {
     /// `SecAuditGroupId`: a string.
     ///
@@ -1000,9 +1003,15 @@ pub struct DescribeSecurityAuditLogDownloadUrlsResponse {
     version = "2019-10-16",
     name = "DescribeSecurityAuditLogExportTasks",
     output = DescribeSecurityAuditLogExportTasksResponse,
-    error = super::errors::DescribeSecurityAuditLogExportTasksError
+    error = super::errors::DescribeSecurityAuditLogExportTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::SecLogExportTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityAuditLogExportTasks {
     /// `SecAuditGroupId`: a string.
     ///
@@ -1058,7 +1067,6 @@ pub struct DescribeSecurityAuditLogExportTasksResponse {
     output = DescribeSlowLogTimeSeriesStatsResponse,
     error = super::errors::DescribeSlowLogTimeSeriesStatsError
 )]
-#[derive(Default)]
 pub struct DescribeSlowLogTimeSeriesStats {
     /// `InstanceId`: a string.
     ///
@@ -1110,9 +1118,15 @@ pub struct DescribeSlowLogTimeSeriesStatsResponse {
     version = "2019-10-16",
     name = "DescribeSlowLogTopSqls",
     output = DescribeSlowLogTopSqlsResponse,
-    error = super::errors::DescribeSlowLogTopSqlsError
+    error = super::errors::DescribeSlowLogTopSqlsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rows,
+        item = models::SlowLogTopSqlItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSlowLogTopSqls {
     /// `InstanceId`: a string.
     ///
@@ -1186,7 +1200,6 @@ pub struct DescribeSlowLogTopSqlsResponse {
     output = DescribeSlowLogUserHostStatsResponse,
     error = super::errors::DescribeSlowLogUserHostStatsError
 )]
-#[derive(Default)]
 pub struct DescribeSlowLogUserHostStats {
     /// `InstanceId`: a string.
     ///
@@ -1247,7 +1260,6 @@ pub struct DescribeSlowLogUserHostStatsResponse {
     output = DescribeTopSpaceSchemaTimeSeriesResponse,
     error = super::errors::DescribeTopSpaceSchemaTimeSeriesError
 )]
-#[derive(Default)]
 pub struct DescribeTopSpaceSchemaTimeSeries {
     /// `InstanceId`: a string.
     ///
@@ -1303,7 +1315,6 @@ pub struct DescribeTopSpaceSchemaTimeSeriesResponse {
     output = DescribeTopSpaceSchemasResponse,
     error = super::errors::DescribeTopSpaceSchemasError
 )]
-#[derive(Default)]
 pub struct DescribeTopSpaceSchemas {
     /// `InstanceId`: a string.
     ///
@@ -1354,7 +1365,6 @@ pub struct DescribeTopSpaceSchemasResponse {
     output = DescribeTopSpaceTableTimeSeriesResponse,
     error = super::errors::DescribeTopSpaceTableTimeSeriesError
 )]
-#[derive(Default)]
 pub struct DescribeTopSpaceTableTimeSeries {
     /// `InstanceId`: a string.
     ///
@@ -1410,7 +1420,6 @@ pub struct DescribeTopSpaceTableTimeSeriesResponse {
     output = DescribeTopSpaceTablesResponse,
     error = super::errors::DescribeTopSpaceTablesError
 )]
-#[derive(Default)]
 pub struct DescribeTopSpaceTables {
     /// `InstanceId`: a string.
     ///
@@ -1461,7 +1470,6 @@ pub struct DescribeTopSpaceTablesResponse {
     output = DescribeUserSqlAdviceResponse,
     error = super::errors::DescribeUserSqlAdviceError
 )]
-#[derive(Default)]
 pub struct DescribeUserSqlAdvice {
     /// `InstanceId`: a string.
     ///
@@ -1534,7 +1542,6 @@ pub struct DescribeUserSqlAdviceResponse {
     output = ModifyDiagDBInstanceConfResponse,
     error = super::errors::ModifyDiagDBInstanceConfError
 )]
-#[derive(Default)]
 pub struct ModifyDiagDBInstanceConf {
     /// `InstanceConfs`: an [`InstanceConfs`](super::models::InstanceConfs).
     pub instance_confs: models::InstanceConfs,

@@ -17,7 +17,6 @@ use super::models;
     output = AddUserContactResponse,
     error = super::errors::AddUserContactError
 )]
-#[derive(Default)]
 pub struct AddUserContact {
     /// `Name`: a string.
     ///
@@ -60,7 +59,6 @@ pub struct AddUserContactResponse {
     output = CancelDBAutonomyActionResponse,
     error = super::errors::CancelDBAutonomyActionError
 )]
-#[derive(Default)]
 pub struct CancelDBAutonomyAction {
     /// `ActionId`: a signed 64-bit integer.
     ///
@@ -98,7 +96,6 @@ pub struct CancelDBAutonomyActionResponse {
     output = CancelDBAutonomyEventResponse,
     error = super::errors::CancelDBAutonomyEventError
 )]
-#[derive(Default)]
 pub struct CancelDBAutonomyEvent {
     /// `EventId`: a signed 64-bit integer.
     ///
@@ -136,7 +133,6 @@ pub struct CancelDBAutonomyEventResponse {
     output = CancelKillTaskResponse,
     error = super::errors::CancelKillTaskError
 )]
-#[derive(Default)]
 pub struct CancelKillTask {
     /// `InstanceId`: a string.
     ///
@@ -174,7 +170,6 @@ pub struct CancelKillTaskResponse {
     output = CancelRedisBigKeyAnalysisTasksResponse,
     error = super::errors::CancelRedisBigKeyAnalysisTasksError
 )]
-#[derive(Default)]
 pub struct CancelRedisBigKeyAnalysisTasks {
     /// `AsyncRequestIds`: a list of signed 64-bit integers.
     ///
@@ -217,7 +212,6 @@ pub struct CancelRedisBigKeyAnalysisTasksResponse {
     output = CloseAuditServiceResponse,
     error = super::errors::CloseAuditServiceError
 )]
-#[derive(Default)]
 pub struct CloseAuditService {
     /// `Product`: a string.
     ///
@@ -260,7 +254,6 @@ pub struct CloseAuditServiceResponse {
     output = CreateAuditLogFileResponse,
     error = super::errors::CreateAuditLogFileError
 )]
-#[derive(Default)]
 pub struct CreateAuditLogFile {
     /// `Product`: a string.
     ///
@@ -316,7 +309,6 @@ pub struct CreateAuditLogFileResponse {
     output = CreateDBDiagReportTaskResponse,
     error = super::errors::CreateDBDiagReportTaskError
 )]
-#[derive(Default)]
 pub struct CreateDBDiagReportTask {
     /// `InstanceId`: a string.
     ///
@@ -379,7 +371,6 @@ pub struct CreateDBDiagReportTaskResponse {
     output = CreateDBDiagReportUrlResponse,
     error = super::errors::CreateDBDiagReportUrlError
 )]
-#[derive(Default)]
 pub struct CreateDBDiagReportUrl {
     /// `InstanceId`: a string.
     ///
@@ -427,7 +418,6 @@ pub struct CreateDBDiagReportUrlResponse {
     output = CreateDBDiagReportUrlsResponse,
     error = super::errors::CreateDBDiagReportUrlsError
 )]
-#[derive(Default)]
 pub struct CreateDBDiagReportUrls {
     /// `Product`: a string.
     ///
@@ -466,7 +456,6 @@ pub struct CreateDBDiagReportUrlsResponse {
     output = CreateIgnoreDiagRecordResponse,
     error = super::errors::CreateIgnoreDiagRecordError
 )]
-#[derive(Default)]
 pub struct CreateIgnoreDiagRecord {
     /// `InstanceId`: a string.
     ///
@@ -509,7 +498,6 @@ pub struct CreateIgnoreDiagRecordResponse {
     output = CreateKillTaskResponse,
     error = super::errors::CreateKillTaskError
 )]
-#[derive(Default)]
 pub struct CreateKillTask {
     /// `InstanceId`: a string.
     ///
@@ -586,7 +574,6 @@ pub struct CreateKillTaskResponse {
     output = CreateMailProfileResponse,
     error = super::errors::CreateMailProfileError
 )]
-#[derive(Default)]
 pub struct CreateMailProfile {
     /// `ProfileInfo`: a [`ProfileInfo`](super::models::ProfileInfo).
     pub profile_info: models::ProfileInfo,
@@ -637,7 +624,6 @@ pub struct CreateMailProfileResponse {
     output = CreateMongoDBKillTaskResponse,
     error = super::errors::CreateMongoDBKillTaskError
 )]
-#[derive(Default)]
 pub struct CreateMongoDBKillTask {
     /// `InstanceId`: a string.
     ///
@@ -704,7 +690,6 @@ pub struct CreateMongoDBKillTaskResponse {
     output = CreateProxySessionKillTaskResponse,
     error = super::errors::CreateProxySessionKillTaskError
 )]
-#[derive(Default)]
 pub struct CreateProxySessionKillTask {
     /// `InstanceId`: a string.
     ///
@@ -747,7 +732,6 @@ pub struct CreateProxySessionKillTaskResponse {
     output = CreateRedisBigKeyAnalysisTaskResponse,
     error = super::errors::CreateRedisBigKeyAnalysisTaskError
 )]
-#[derive(Default)]
 pub struct CreateRedisBigKeyAnalysisTask {
     /// `InstanceId`: a string.
     ///
@@ -800,7 +784,6 @@ pub struct CreateRedisBigKeyAnalysisTaskResponse {
     output = CreateSchedulerMailProfileResponse,
     error = super::errors::CreateSchedulerMailProfileError
 )]
-#[derive(Default)]
 pub struct CreateSchedulerMailProfile {
     /// `WeekConfiguration`: a list of signed 64-bit integers.
     ///
@@ -846,7 +829,6 @@ pub struct CreateSchedulerMailProfileResponse {
     output = CreateSecurityAuditLogExportTaskResponse,
     error = super::errors::CreateSecurityAuditLogExportTaskError
 )]
-#[derive(Default)]
 pub struct CreateSecurityAuditLogExportTask {
     /// `SecAuditGroupId`: a string.
     ///
@@ -899,7 +881,6 @@ pub struct CreateSecurityAuditLogExportTaskResponse {
     output = CreateSqlFilterResponse,
     error = super::errors::CreateSqlFilterError
 )]
-#[derive(Default)]
 pub struct CreateSqlFilter {
     /// `InstanceId`: a string.
     ///
@@ -962,7 +943,6 @@ pub struct CreateSqlFilterResponse {
     output = CreateUserAutonomyProfileResponse,
     error = super::errors::CreateUserAutonomyProfileError
 )]
-#[derive(Default)]
 pub struct CreateUserAutonomyProfile {
     /// `ProfileType`: a string.
     ///
@@ -1003,7 +983,6 @@ pub struct CreateUserAutonomyProfileResponse {
     output = DeleteAuditLogFileResponse,
     error = super::errors::DeleteAuditLogFileError
 )]
-#[derive(Default)]
 pub struct DeleteAuditLogFile {
     /// `Product`: a string.
     ///
@@ -1046,7 +1025,6 @@ pub struct DeleteAuditLogFileResponse {
     output = DeleteDBDiagReportTasksResponse,
     error = super::errors::DeleteDBDiagReportTasksError
 )]
-#[derive(Default)]
 pub struct DeleteDBDiagReportTasks {
     /// `AsyncRequestIds`: a list of signed 64-bit integers.
     ///
@@ -1089,7 +1067,6 @@ pub struct DeleteDBDiagReportTasksResponse {
     output = DeleteRedisBigKeyAnalysisTasksResponse,
     error = super::errors::DeleteRedisBigKeyAnalysisTasksError
 )]
-#[derive(Default)]
 pub struct DeleteRedisBigKeyAnalysisTasks {
     /// `InstanceId`: a string.
     ///
@@ -1132,7 +1109,6 @@ pub struct DeleteRedisBigKeyAnalysisTasksResponse {
     output = DeleteSecurityAuditLogExportTasksResponse,
     error = super::errors::DeleteSecurityAuditLogExportTasksError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityAuditLogExportTasks {
     /// `SecAuditGroupId`: a string.
     ///
@@ -1170,7 +1146,6 @@ pub struct DeleteSecurityAuditLogExportTasksResponse {
     output = DeleteSqlFiltersResponse,
     error = super::errors::DeleteSqlFiltersError
 )]
-#[derive(Default)]
 pub struct DeleteSqlFilters {
     /// `InstanceId`: a string.
     ///
@@ -1211,9 +1186,15 @@ pub struct DeleteSqlFiltersResponse {
     version = "2021-05-27",
     name = "DescribeAlarmTemplate",
     output = DescribeAlarmTemplateResponse,
-    error = super::errors::DescribeAlarmTemplateError
+    error = super::errors::DescribeAlarmTemplateError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = profile_list,
+        item = models::AlarmProfileList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAlarmTemplate {
     /// `TemplateNameRegexp`: a string.
     ///
@@ -1264,7 +1245,6 @@ pub struct DescribeAlarmTemplateResponse {
     output = DescribeAllUserContactResponse,
     error = super::errors::DescribeAllUserContactError
 )]
-#[derive(Default)]
 pub struct DescribeAllUserContact {
     /// `Product`: a string.
     ///
@@ -1303,7 +1283,6 @@ pub struct DescribeAllUserContactResponse {
     output = DescribeAllUserGroupResponse,
     error = super::errors::DescribeAllUserGroupError
 )]
-#[derive(Default)]
 pub struct DescribeAllUserGroup {
     /// `Product`: a string.
     ///
@@ -1340,9 +1319,15 @@ pub struct DescribeAllUserGroupResponse {
     version = "2021-05-27",
     name = "DescribeAuditInstanceList",
     output = DescribeAuditInstanceListResponse,
-    error = super::errors::DescribeAuditInstanceListError
+    error = super::errors::DescribeAuditInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditInstanceList {
     /// `Product`: a string.
     ///
@@ -1399,9 +1384,15 @@ pub struct DescribeAuditInstanceListResponse {
     version = "2021-05-27",
     name = "DescribeAuditLogFiles",
     output = DescribeAuditLogFilesResponse,
-    error = super::errors::DescribeAuditLogFilesError
+    error = super::errors::DescribeAuditLogFilesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditLogFile,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditLogFiles {
     /// `Product`: a string.
     ///
@@ -1457,7 +1448,6 @@ pub struct DescribeAuditLogFilesResponse {
     output = DescribeBlockingLockTreeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeBlockingLockTree {
     /// `InstanceId`: a string.
     ///
@@ -1501,9 +1491,15 @@ pub struct DescribeBlockingLockTreeResponse {
     version = "2021-05-27",
     name = "DescribeBlockingLogs",
     output = DescribeBlockingLogsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::BlockingLogItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBlockingLogs {
     /// `InstanceId`: a string.
     ///
@@ -1654,7 +1650,6 @@ pub struct DescribeBlockingLogsResponse {
     output = DescribeBlockingTrendResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeBlockingTrend {
     /// `InstanceId`: a string.
     ///
@@ -1708,9 +1703,15 @@ pub struct DescribeBlockingTrendResponse {
     version = "2021-05-27",
     name = "DescribeDBAuditLogTopSqls",
     output = DescribeDBAuditLogTopSqlsResponse,
-    error = super::errors::DescribeDBAuditLogTopSqlsError
+    error = super::errors::DescribeDBAuditLogTopSqlsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = top_sqls,
+        item = models::TopSqlTpl,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBAuditLogTopSqls {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -1798,7 +1799,6 @@ pub struct DescribeDBAuditLogTopSqlsResponse {
     output = DescribeDBAuditLogsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDBAuditLogs {
     /// `Product`: a string.
     ///
@@ -1896,7 +1896,6 @@ pub struct DescribeDBAuditLogsResponse {
     output = DescribeDBAutonomyActionResponse,
     error = super::errors::DescribeDBAutonomyActionError
 )]
-#[derive(Default)]
 pub struct DescribeDBAutonomyAction {
     /// `ActionId`: a signed 64-bit integer.
     ///
@@ -1992,7 +1991,6 @@ pub struct DescribeDBAutonomyActionResponse {
     output = DescribeDBAutonomyActionsResponse,
     error = super::errors::DescribeDBAutonomyActionsError
 )]
-#[derive(Default)]
 pub struct DescribeDBAutonomyActions {
     /// `EventId`: a signed 64-bit integer.
     ///
@@ -2036,9 +2034,15 @@ pub struct DescribeDBAutonomyActionsResponse {
     version = "2021-05-27",
     name = "DescribeDBAutonomyEvents",
     output = DescribeDBAutonomyEventsResponse,
-    error = super::errors::DescribeDBAutonomyEventsError
+    error = super::errors::DescribeDBAutonomyEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = events,
+        item = models::AutonomyEventVo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBAutonomyEvents {
     /// `Product`: a string.
     ///
@@ -2099,7 +2103,6 @@ pub struct DescribeDBAutonomyEventsResponse {
     output = DescribeDBDiagEventResponse,
     error = super::errors::DescribeDBDiagEventError
 )]
-#[derive(Default)]
 pub struct DescribeDBDiagEvent {
     /// `InstanceId`: a string.
     ///
@@ -2190,9 +2193,15 @@ pub struct DescribeDBDiagEventResponse {
     version = "2021-05-27",
     name = "DescribeDBDiagEvents",
     output = DescribeDBDiagEventsResponse,
-    error = super::errors::DescribeDBDiagEventsError
+    error = super::errors::DescribeDBDiagEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DiagHistoryEventItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBDiagEvents {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -2263,7 +2272,6 @@ pub struct DescribeDBDiagEventsResponse {
     output = DescribeDBDiagHistoryResponse,
     error = super::errors::DescribeDBDiagHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDBDiagHistory {
     /// `InstanceId`: a string.
     ///
@@ -2309,7 +2317,6 @@ pub struct DescribeDBDiagHistoryResponse {
     output = DescribeDBDiagReportContentResponse,
     error = super::errors::DescribeDBDiagReportContentError
 )]
-#[derive(Default)]
 pub struct DescribeDBDiagReportContent {
     /// `InstanceId`: a string.
     ///
@@ -2348,9 +2355,15 @@ pub struct DescribeDBDiagReportContentResponse {
     version = "2021-05-27",
     name = "DescribeDBDiagReportTasks",
     output = DescribeDBDiagReportTasksResponse,
-    error = super::errors::DescribeDBDiagReportTasksError
+    error = super::errors::DescribeDBDiagReportTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::HealthReportTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBDiagReportTasks {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -2429,7 +2442,6 @@ pub struct DescribeDBDiagReportTasksResponse {
     output = DescribeDBInstancesResponse,
     error = super::errors::DescribeDBInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2460,7 +2472,6 @@ pub struct DescribeDBInstancesResponse {
     output = DescribeDBPerfTimeSeriesResponse,
     error = super::errors::DescribeDBPerfTimeSeriesError
 )]
-#[derive(Default)]
 pub struct DescribeDBPerfTimeSeries {
     /// `InstanceId`: a string.
     ///
@@ -2536,7 +2547,6 @@ pub struct DescribeDBPerfTimeSeriesResponse {
     output = DescribeDBSpaceStatusResponse,
     error = super::errors::DescribeDBSpaceStatusError
 )]
-#[derive(Default)]
 pub struct DescribeDBSpaceStatus {
     /// `InstanceId`: a string.
     ///
@@ -2594,7 +2604,6 @@ pub struct DescribeDBSpaceStatusResponse {
     output = DescribeDatabaseAutonomyStatusResponse,
     error = super::errors::DescribeDatabaseAutonomyStatusError
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseAutonomyStatus {
     /// `InstanceId`: a string.
     ///
@@ -2637,7 +2646,6 @@ pub struct DescribeDatabaseAutonomyStatusResponse {
     output = DescribeDatabaseObjectV2Response,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseObjectV2 {
     /// `Product`: a string.
     ///
@@ -2704,9 +2712,15 @@ pub struct DescribeDatabaseObjectV2Response {
     version = "2021-05-27",
     name = "DescribeDeadLockLogs",
     output = DescribeDeadLockLogsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DeadLockLogItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeadLockLogs {
     /// `Product`: a string.
     ///
@@ -2785,9 +2799,15 @@ pub struct DescribeDeadLockLogsResponse {
     version = "2021-05-27",
     name = "DescribeDiagDBInstances",
     output = DescribeDiagDBInstancesResponse,
-    error = super::errors::DescribeDiagDBInstancesError
+    error = super::errors::DescribeDiagDBInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::InstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDiagDBInstances {
     /// `IsSupported`: a boolean.
     ///
@@ -2858,7 +2878,6 @@ pub struct DescribeDiagDBInstancesResponse {
     output = DescribeHealthScoreResponse,
     error = super::errors::DescribeHealthScoreError
 )]
-#[derive(Default)]
 pub struct DescribeHealthScore {
     /// `InstanceId`: a string.
     ///
@@ -2899,7 +2918,6 @@ pub struct DescribeHealthScoreResponse {
     output = DescribeHealthScoreTimeSeriesResponse,
     error = super::errors::DescribeHealthScoreTimeSeriesError
 )]
-#[derive(Default)]
 pub struct DescribeHealthScoreTimeSeries {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -2945,7 +2963,6 @@ pub struct DescribeHealthScoreTimeSeriesResponse {
     output = DescribeIndexRecommendAggregationSlowLogsResponse,
     error = super::errors::DescribeIndexRecommendAggregationSlowLogsError
 )]
-#[derive(Default)]
 pub struct DescribeIndexRecommendAggregationSlowLogs {
     /// `Product`: a string.
     ///
@@ -2996,7 +3013,6 @@ pub struct DescribeIndexRecommendAggregationSlowLogsResponse {
     output = DescribeIndexRecommendInfoResponse,
     error = super::errors::DescribeIndexRecommendInfoError
 )]
-#[derive(Default)]
 pub struct DescribeIndexRecommendInfo {
     /// `Product`: a string.
     ///
@@ -3055,9 +3071,15 @@ pub struct DescribeIndexRecommendInfoResponse {
     version = "2021-05-27",
     name = "DescribeMailProfile",
     output = DescribeMailProfileResponse,
-    error = super::errors::DescribeMailProfileError
+    error = super::errors::DescribeMailProfileError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = profile_list,
+        item = models::UserProfile,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMailProfile {
     /// `ProfileType`: a string.
     ///
@@ -3113,7 +3135,6 @@ pub struct DescribeMailProfileResponse {
     output = DescribeMetricTopProxiesResponse,
     error = super::errors::DescribeMetricTopProxiesError
 )]
-#[derive(Default)]
 pub struct DescribeMetricTopProxies {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -3169,7 +3190,6 @@ pub struct DescribeMetricTopProxiesResponse {
     output = DescribeMongoDBProcessListResponse,
     error = super::errors::DescribeMongoDBProcessListError
 )]
-#[derive(Default)]
 pub struct DescribeMongoDBProcessList {
     /// `InstanceId`: a string.
     ///
@@ -3237,7 +3257,6 @@ pub struct DescribeMongoDBProcessListResponse {
     output = DescribeMySqlProcessListResponse,
     error = super::errors::DescribeMySqlProcessListError
 )]
-#[derive(Default)]
 pub struct DescribeMySqlProcessList {
     /// `InstanceId`: a string.
     ///
@@ -3322,9 +3341,14 @@ pub struct DescribeMySqlProcessListResponse {
     version = "2021-05-27",
     name = "DescribeNoPrimaryKeyTables",
     output = DescribeNoPrimaryKeyTablesResponse,
-    error = super::errors::DescribeNoPrimaryKeyTablesError
+    error = super::errors::DescribeNoPrimaryKeyTablesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = no_primary_key_tables,
+        item = models::Table
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNoPrimaryKeyTables {
     /// `InstanceId`: a string.
     ///
@@ -3395,7 +3419,6 @@ pub struct DescribeNoPrimaryKeyTablesResponse {
     output = DescribeProxyProcessStatisticsResponse,
     error = super::errors::DescribeProxyProcessStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeProxyProcessStatistics {
     /// `InstanceId`: a string.
     ///
@@ -3456,7 +3479,6 @@ pub struct DescribeProxyProcessStatisticsResponse {
     output = DescribeProxySessionKillTasksResponse,
     error = super::errors::DescribeProxySessionKillTasksError
 )]
-#[derive(Default)]
 pub struct DescribeProxySessionKillTasks {
     /// `InstanceId`: a string.
     ///
@@ -3500,9 +3522,15 @@ pub struct DescribeProxySessionKillTasksResponse {
     version = "2021-05-27",
     name = "DescribeRedisBigKeyAnalysisTasks",
     output = DescribeRedisBigKeyAnalysisTasksResponse,
-    error = super::errors::DescribeRedisBigKeyAnalysisTasksError
+    error = super::errors::DescribeRedisBigKeyAnalysisTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::RedisBigKeyTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRedisBigKeyAnalysisTasks {
     /// `Product`: a string.
     ///
@@ -3553,7 +3581,6 @@ pub struct DescribeRedisBigKeyAnalysisTasksResponse {
     output = DescribeRedisCmdPerfTimeSeriesResponse,
     error = super::errors::DescribeRedisCmdPerfTimeSeriesError
 )]
-#[derive(Default)]
 pub struct DescribeRedisCmdPerfTimeSeries {
     /// `InstanceId`: a string.
     ///
@@ -3614,7 +3641,6 @@ pub struct DescribeRedisCmdPerfTimeSeriesResponse {
     output = DescribeRedisCommandCostStatisticsResponse,
     error = super::errors::DescribeRedisCommandCostStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeRedisCommandCostStatistics {
     /// `InstanceId`: a string.
     ///
@@ -3660,7 +3686,6 @@ pub struct DescribeRedisCommandCostStatisticsResponse {
     output = DescribeRedisCommandOverviewResponse,
     error = super::errors::DescribeRedisCommandOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeRedisCommandOverview {
     /// `InstanceId`: a string.
     ///
@@ -3704,9 +3729,9 @@ pub struct DescribeRedisCommandOverviewResponse {
     version = "2021-05-27",
     name = "DescribeRedisProcessList",
     output = DescribeRedisProcessListResponse,
-    error = super::errors::DescribeRedisProcessListError
+    error = super::errors::DescribeRedisProcessListError,
+    paginate(offset = offset, limit = limit, items = processes, item = models::Process)
 )]
-#[derive(Default)]
 pub struct DescribeRedisProcessList {
     /// `InstanceId`: a string.
     ///
@@ -3755,9 +3780,15 @@ pub struct DescribeRedisProcessListResponse {
     version = "2021-05-27",
     name = "DescribeRedisSlowLogTopSqls",
     output = DescribeRedisSlowLogTopSqlsResponse,
-    error = super::errors::DescribeRedisSlowLogTopSqlsError
+    error = super::errors::DescribeRedisSlowLogTopSqlsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rows,
+        item = models::SlowLogAgg,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRedisSlowLogTopSqls {
     /// `InstanceId`: a string.
     ///
@@ -3833,7 +3864,6 @@ pub struct DescribeRedisSlowLogTopSqlsResponse {
     output = DescribeRedisTopBigKeysResponse,
     error = super::errors::DescribeRedisTopBigKeysError
 )]
-#[derive(Default)]
 pub struct DescribeRedisTopBigKeys {
     /// `InstanceId`: a string.
     ///
@@ -3909,7 +3939,6 @@ pub struct DescribeRedisTopBigKeysResponse {
     output = DescribeRedisTopCostCommandsResponse,
     error = super::errors::DescribeRedisTopCostCommandsError
 )]
-#[derive(Default)]
 pub struct DescribeRedisTopCostCommands {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -3958,9 +3987,14 @@ pub struct DescribeRedisTopCostCommandsResponse {
     version = "2021-05-27",
     name = "DescribeRedisTopHotKeys",
     output = DescribeRedisTopHotKeysResponse,
-    error = super::errors::DescribeRedisTopHotKeysError
+    error = super::errors::DescribeRedisTopHotKeysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = top_hot_keys,
+        item = models::TopHotKeys
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRedisTopHotKeys {
     /// `InstanceId`: a string.
     ///
@@ -4021,7 +4055,6 @@ pub struct DescribeRedisTopHotKeysResponse {
     output = DescribeRedisTopKeyPrefixListResponse,
     error = super::errors::DescribeRedisTopKeyPrefixListError
 )]
-#[derive(Default)]
 pub struct DescribeRedisTopKeyPrefixList {
     /// `InstanceId`: a string.
     ///
@@ -4077,7 +4110,6 @@ pub struct DescribeRedisTopKeyPrefixListResponse {
     output = DescribeRedisUnExpiredKeyStatisticsResponse,
     error = super::errors::DescribeRedisUnExpiredKeyStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeRedisUnExpiredKeyStatistics {
     /// `InstanceId`: a string.
     ///
@@ -4128,7 +4160,6 @@ pub struct DescribeRedisUnExpiredKeyStatisticsResponse {
     output = DescribeSecurityAuditLogDownloadUrlsResponse,
     error = super::errors::DescribeSecurityAuditLogDownloadUrlsError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityAuditLogDownloadUrls {
     /// `SecAuditGroupId`: a string.
     ///
@@ -4169,9 +4200,15 @@ pub struct DescribeSecurityAuditLogDownloadUrlsResponse {
     version = "2021-05-27",
     name = "DescribeSecurityAuditLogExportTasks",
     output = DescribeSecurityAuditLogExportTasksResponse,
-    error = super::errors::DescribeSecurityAuditLogExportTasksError
+    error = super::errors::DescribeSecurityAuditLogExportTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::SecLogExportTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityAuditLogExportTasks {
     /// `SecAuditGroupId`: a string.
     ///
@@ -4227,7 +4264,6 @@ pub struct DescribeSecurityAuditLogExportTasksResponse {
     output = DescribeSlowLogQueryTimeStatsResponse,
     error = super::errors::DescribeSlowLogQueryTimeStatsError
 )]
-#[derive(Default)]
 pub struct DescribeSlowLogQueryTimeStats {
     /// `InstanceId`: a string.
     ///
@@ -4293,7 +4329,6 @@ pub struct DescribeSlowLogQueryTimeStatsResponse {
     output = DescribeSlowLogTimeSeriesStatsResponse,
     error = super::errors::DescribeSlowLogTimeSeriesStatsError
 )]
-#[derive(Default)]
 pub struct DescribeSlowLogTimeSeriesStats {
     /// `InstanceId`: a string.
     ///
@@ -4360,9 +4395,15 @@ pub struct DescribeSlowLogTimeSeriesStatsResponse {
     version = "2021-05-27",
     name = "DescribeSlowLogTopSqls",
     output = DescribeSlowLogTopSqlsResponse,
-    error = super::errors::DescribeSlowLogTopSqlsError
+    error = super::errors::DescribeSlowLogTopSqlsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rows,
+        item = models::SlowLogTopSqlItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSlowLogTopSqls {
     /// `InstanceId`: a string.
     ///
@@ -4436,7 +4477,6 @@ pub struct DescribeSlowLogTopSqlsResponse {
     output = DescribeSlowLogUserHostStatsResponse,
     error = super::errors::DescribeSlowLogUserHostStatsError
 )]
-#[derive(Default)]
 pub struct DescribeSlowLogUserHostStats {
     /// `InstanceId`: a string.
     ///
@@ -4508,9 +4548,15 @@ pub struct DescribeSlowLogUserHostStatsResponse {
     version = "2021-05-27",
     name = "DescribeSlowLogs",
     output = DescribeSlowLogsResponse,
-    error = super::errors::DescribeSlowLogsError
+    error = super::errors::DescribeSlowLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rows,
+        item = models::SlowLogInfoItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSlowLogs {
     /// `Product`: a string.
     ///
@@ -4600,9 +4646,15 @@ pub struct DescribeSlowLogsResponse {
     version = "2021-05-27",
     name = "DescribeSqlFilters",
     output = DescribeSqlFiltersResponse,
-    error = super::errors::DescribeSqlFiltersError
+    error = super::errors::DescribeSqlFiltersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::SqlFilter,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSqlFilters {
     /// `InstanceId`: a string.
     ///
@@ -4663,7 +4715,6 @@ pub struct DescribeSqlFiltersResponse {
     output = DescribeSqlTemplateResponse,
     error = super::errors::DescribeSqlTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeSqlTemplate {
     /// `InstanceId`: a string.
     ///
@@ -4731,7 +4782,6 @@ pub struct DescribeSqlTemplateResponse {
     output = DescribeTableSpaceDataV2Response,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTableSpaceDataV2 {
     /// `InstanceId`: a string.
     ///
@@ -4816,7 +4866,6 @@ pub struct DescribeTableSpaceDataV2Response {
     output = DescribeTopSpaceSchemaTimeSeriesResponse,
     error = super::errors::DescribeTopSpaceSchemaTimeSeriesError
 )]
-#[derive(Default)]
 pub struct DescribeTopSpaceSchemaTimeSeries {
     /// `InstanceId`: a string.
     ///
@@ -4872,7 +4921,6 @@ pub struct DescribeTopSpaceSchemaTimeSeriesResponse {
     output = DescribeTopSpaceSchemasResponse,
     error = super::errors::DescribeTopSpaceSchemasError
 )]
-#[derive(Default)]
 pub struct DescribeTopSpaceSchemas {
     /// `InstanceId`: a string.
     ///
@@ -4923,7 +4971,6 @@ pub struct DescribeTopSpaceSchemasResponse {
     output = DescribeTopSpaceTableTimeSeriesResponse,
     error = super::errors::DescribeTopSpaceTableTimeSeriesError
 )]
-#[derive(Default)]
 pub struct DescribeTopSpaceTableTimeSeries {
     /// `InstanceId`: a string.
     ///
@@ -4979,7 +5026,6 @@ pub struct DescribeTopSpaceTableTimeSeriesResponse {
     output = DescribeTopSpaceTablesResponse,
     error = super::errors::DescribeTopSpaceTablesError
 )]
-#[derive(Default)]
 pub struct DescribeTopSpaceTables {
     /// `InstanceId`: a string.
     ///
@@ -5030,7 +5076,6 @@ pub struct DescribeTopSpaceTablesResponse {
     output = DescribeTopSpaceTablesV2Response,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTopSpaceTablesV2 {
     /// `InstanceId`: a string.
     ///
@@ -5092,7 +5137,6 @@ pub struct DescribeTopSpaceTablesV2Response {
     output = DescribeUserAutonomyProfileResponse,
     error = super::errors::DescribeUserAutonomyProfileError
 )]
-#[derive(Default)]
 pub struct DescribeUserAutonomyProfile {
     /// `ProfileType`: a string.
     ///
@@ -5143,7 +5187,6 @@ pub struct DescribeUserAutonomyProfileResponse {
     output = DescribeUserSqlAdviceResponse,
     error = super::errors::DescribeUserSqlAdviceError
 )]
-#[derive(Default)]
 pub struct DescribeUserSqlAdvice {
     /// `InstanceId`: a string.
     ///
@@ -5221,7 +5264,6 @@ pub struct DescribeUserSqlAdviceResponse {
     output = KillMySqlThreadsResponse,
     error = super::errors::KillMySqlThreadsError
 )]
-#[derive(Default)]
 pub struct KillMySqlThreads {
     /// `InstanceId`: a string.
     ///
@@ -5284,7 +5326,6 @@ pub struct KillMySqlThreadsResponse {
     output = ModifyAlarmPolicyResponse,
     error = super::errors::ModifyAlarmPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyAlarmPolicy {
     /// `ApplyType`: a string.
     ///
@@ -5361,7 +5402,6 @@ pub struct ModifyAlarmPolicyResponse {
     output = ModifyAuditServiceResponse,
     error = super::errors::ModifyAuditServiceError
 )]
-#[derive(Default)]
 pub struct ModifyAuditService {
     /// `Product`: a string.
     ///
@@ -5414,7 +5454,6 @@ pub struct ModifyAuditServiceResponse {
     output = ModifyDiagDBInstanceConfResponse,
     error = super::errors::ModifyDiagDBInstanceConfError
 )]
-#[derive(Default)]
 pub struct ModifyDiagDBInstanceConf {
     /// `InstanceConfs`: an [`InstanceConfs`](super::models::InstanceConfs).
     pub instance_confs: models::InstanceConfs,
@@ -5455,7 +5494,6 @@ pub struct ModifyDiagDBInstanceConfResponse {
     output = ModifySqlFiltersResponse,
     error = super::errors::ModifySqlFiltersError
 )]
-#[derive(Default)]
 pub struct ModifySqlFilters {
     /// `InstanceId`: a string.
     ///
@@ -5503,7 +5541,6 @@ pub struct ModifySqlFiltersResponse {
     output = ModifyUserAutonomyProfileResponse,
     error = super::errors::ModifyUserAutonomyProfileError
 )]
-#[derive(Default)]
 pub struct ModifyUserAutonomyProfile {
     /// `ProfileType`: a string.
     ///
@@ -5544,7 +5581,6 @@ pub struct ModifyUserAutonomyProfileResponse {
     output = OpenAuditServiceResponse,
     error = super::errors::OpenAuditServiceError
 )]
-#[derive(Default)]
 pub struct OpenAuditService {
     /// `Product`: a string.
     ///
@@ -5597,7 +5633,6 @@ pub struct OpenAuditServiceResponse {
     output = UpdateAgentSwitchResponse,
     error = super::errors::UpdateAgentSwitchError
 )]
-#[derive(Default)]
 pub struct UpdateAgentSwitch {
     /// `AgentId`: a string.
     ///
@@ -5635,7 +5670,6 @@ pub struct UpdateAgentSwitchResponse {
     output = UpdateDatabaseAutonomyStatusResponse,
     error = super::errors::UpdateDatabaseAutonomyStatusError
 )]
-#[derive(Default)]
 pub struct UpdateDatabaseAutonomyStatus {
     /// `InstanceId`: a string.
     ///
@@ -5683,7 +5717,6 @@ pub struct UpdateDatabaseAutonomyStatusResponse {
     output = UpdateMonitorSwitchResponse,
     error = super::errors::UpdateMonitorSwitchError
 )]
-#[derive(Default)]
 pub struct UpdateMonitorSwitch {
     /// `Switch`: a string.
     ///
@@ -5721,7 +5754,6 @@ pub struct UpdateMonitorSwitchResponse {
     output = VerifyUserAccountResponse,
     error = super::errors::VerifyUserAccountError
 )]
-#[derive(Default)]
 pub struct VerifyUserAccount {
     /// `InstanceId`: a string.
     ///

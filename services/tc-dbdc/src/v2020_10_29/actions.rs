@@ -17,7 +17,6 @@ use super::models;
     output = AddNodesToDBCustomClusterResponse,
     error = super::errors::AddNodesToDBCustomClusterError
 )]
-#[derive(Default)]
 pub struct AddNodesToDBCustomCluster {
     /// `ClusterId`: a string.
     ///
@@ -84,7 +83,6 @@ pub struct AddNodesToDBCustomClusterResponse {
     output = CheckRoleAuthorizedResponse,
     error = super::errors::CheckRoleAuthorizedError
 )]
-#[derive(Default)]
 pub struct CheckRoleAuthorized {
     /// `RoleName`: a string.
     ///
@@ -122,7 +120,6 @@ pub struct CheckRoleAuthorizedResponse {
     output = CreateDBCustomClusterResponse,
     error = super::errors::CreateDBCustomClusterError
 )]
-#[derive(Default)]
 pub struct CreateDBCustomCluster {
     /// `ContainerNetwork`: a [`ContainerNetwork`](super::models::ContainerNetwork).
     pub container_network: models::ContainerNetwork,
@@ -189,7 +186,6 @@ pub struct CreateDBCustomClusterResponse {
     output = CreateDBCustomDisasterRecoverGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateDBCustomDisasterRecoverGroup {
     /// `Name`: a string.
     ///
@@ -280,7 +276,6 @@ pub struct CreateDBCustomDisasterRecoverGroupResponse {
     output = CreateDBCustomNodesResponse,
     error = super::errors::CreateDBCustomNodesError
 )]
-#[derive(Default)]
 pub struct CreateDBCustomNodes {
     /// `Zone`: a string.
     ///
@@ -415,7 +410,6 @@ pub struct CreateDBCustomNodesResponse {
     output = DeleteDBCustomDisasterRecoverGroupsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDBCustomDisasterRecoverGroups {
     /// `DisasterRecoverGroupIds`: a list of strings.
     ///
@@ -448,7 +442,6 @@ pub struct DeleteDBCustomDisasterRecoverGroupsResponse {
     output = DeleteDBCustomNodesDisasterRecoverGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDBCustomNodesDisasterRecoverGroup {
     /// `NodeIds`: a list of strings.
     ///
@@ -486,7 +479,6 @@ pub struct DeleteDBCustomNodesDisasterRecoverGroupResponse {
     output = DescribeDBCustomClusterDetailResponse,
     error = super::errors::DescribeDBCustomClusterDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomClusterDetail {
     /// `ClusterId`: a string.
     ///
@@ -573,7 +565,6 @@ pub struct DescribeDBCustomClusterDetailResponse {
     output = DescribeDBCustomClusterKubeconfigResponse,
     error = super::errors::DescribeDBCustomClusterKubeconfigError
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomClusterKubeconfig {
     /// `ClusterId`: a string.
     ///
@@ -606,7 +597,6 @@ pub struct DescribeDBCustomClusterKubeconfigResponse {
     output = DescribeDBCustomClusterNodeConfigResponse,
     error = super::errors::DescribeDBCustomClusterNodeConfigError
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomClusterNodeConfig {
     /// `ClusterId`: a string.
     ///
@@ -642,7 +632,6 @@ pub struct DescribeDBCustomClusterNodeConfigResponse {
     output = DescribeDBCustomClusterNodeResourcesResponse,
     error = super::errors::DescribeDBCustomClusterNodeResourcesError
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomClusterNodeResources {
     /// `ClusterId`: a string.
     ///
@@ -676,9 +665,15 @@ pub struct DescribeDBCustomClusterNodeResourcesResponse {
     version = "2020-10-29",
     name = "DescribeDBCustomClusterNodes",
     output = DescribeDBCustomClusterNodesResponse,
-    error = super::errors::DescribeDBCustomClusterNodesError
+    error = super::errors::DescribeDBCustomClusterNodesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = node_set,
+        item = models::DbCustomClusterNode,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomClusterNodes {
     /// `ClusterId`: a string.
     ///
@@ -727,7 +722,6 @@ pub struct DescribeDBCustomClusterNodesResponse {
     output = DescribeDBCustomClusterResourcesResponse,
     error = super::errors::DescribeDBCustomClusterResourcesError
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomClusterResources {
     /// `ClusterId`: a string.
     ///
@@ -773,9 +767,15 @@ pub struct DescribeDBCustomClusterResourcesResponse {
     version = "2020-10-29",
     name = "DescribeDBCustomClusters",
     output = DescribeDBCustomClustersResponse,
-    error = super::errors::DescribeDBCustomClustersError
+    error = super::errors::DescribeDBCustomClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_set,
+        item = models::DbCustomCluster,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomClusters {
     /// `ClusterIds`: a list of strings.
     ///
@@ -827,7 +827,6 @@ pub struct DescribeDBCustomClustersResponse {
     output = DescribeDBCustomDisasterRecoverGroupQuotaResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomDisasterRecoverGroupQuota {}
 
 /// What a successful [`DescribeDBCustomDisasterRecoverGroupQuota`] call returns.
@@ -863,9 +862,15 @@ pub struct DescribeDBCustomDisasterRecoverGroupQuotaResponse {
     version = "2020-10-29",
     name = "DescribeDBCustomDisasterRecoverGroups",
     output = DescribeDBCustomDisasterRecoverGroupsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = disaster_recover_group_set,
+        item = models::DisasterRecoverGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomDisasterRecoverGroups {
     /// `DisasterRecoverGroupIds`: a list of strings.
     ///
@@ -915,9 +920,15 @@ pub struct DescribeDBCustomDisasterRecoverGroupsResponse {
     version = "2020-10-29",
     name = "DescribeDBCustomImages",
     output = DescribeDBCustomImagesResponse,
-    error = super::errors::DescribeDBCustomImagesError
+    error = super::errors::DescribeDBCustomImagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = image_set,
+        item = models::DbCustomImage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomImages {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -961,7 +972,6 @@ pub struct DescribeDBCustomImagesResponse {
     output = DescribeDBCustomNodeSecurityGroupsResponse,
     error = super::errors::DescribeDBCustomNodeSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomNodeSecurityGroups {
     /// `NodeId`: a string.
     ///
@@ -992,7 +1002,6 @@ pub struct DescribeDBCustomNodeSecurityGroupsResponse {
     output = DescribeDBCustomNodeTypesResponse,
     error = super::errors::DescribeDBCustomNodeTypesError
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomNodeTypes {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1019,9 +1028,15 @@ pub struct DescribeDBCustomNodeTypesResponse {
     version = "2020-10-29",
     name = "DescribeDBCustomNodes",
     output = DescribeDBCustomNodesResponse,
-    error = super::errors::DescribeDBCustomNodesError
+    error = super::errors::DescribeDBCustomNodesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = node_set,
+        item = models::DbCustomNode,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomNodes {
     /// `NodeIds`: a list of strings.
     ///
@@ -1073,7 +1088,6 @@ pub struct DescribeDBCustomNodesResponse {
     output = DescribeDBCustomRegionsResponse,
     error = super::errors::DescribeDBCustomRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomRegions {}
 
 /// What a successful [`DescribeDBCustomRegions`] call returns.
@@ -1099,7 +1113,6 @@ pub struct DescribeDBCustomRegionsResponse {
     output = DescribeDBCustomTaskStatusResponse,
     error = super::errors::DescribeDBCustomTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomTaskStatus {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -1135,7 +1148,6 @@ pub struct DescribeDBCustomTaskStatusResponse {
     output = DescribeDBCustomZonesResponse,
     error = super::errors::DescribeDBCustomZonesError
 )]
-#[derive(Default)]
 pub struct DescribeDBCustomZones {}
 
 /// What a successful [`DescribeDBCustomZones`] call returns.
@@ -1159,9 +1171,15 @@ pub struct DescribeDBCustomZonesResponse {
     version = "2020-10-29",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError
+    error = super::errors::DescribeDBInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::DbInstanceDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBInstances {
     /// `InstanceId`: a string.
     ///
@@ -1213,9 +1231,15 @@ pub struct DescribeDBInstancesResponse {
     version = "2020-10-29",
     name = "DescribeHostList",
     output = DescribeHostListResponse,
-    error = super::errors::DescribeHostListError
+    error = super::errors::DescribeHostListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = hosts,
+        item = models::HostDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostList {
     /// `InstanceId`: a string.
     ///
@@ -1266,7 +1290,6 @@ pub struct DescribeHostListResponse {
     output = DescribeInstanceDetailResponse,
     error = super::errors::DescribeInstanceDetailError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceDetail {
     /// `InstanceId`: a string.
     ///
@@ -1435,9 +1458,15 @@ pub struct DescribeInstanceDetailResponse {
     version = "2020-10-29",
     name = "DescribeInstanceList",
     output = DescribeInstanceListResponse,
-    error = super::errors::DescribeInstanceListError
+    error = super::errors::DescribeInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::DescribeInstanceDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1514,9 +1543,15 @@ pub struct DescribeInstanceListResponse {
     version = "2020-10-29",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = instances,
+        item = models::InstanceExpand,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `InstanceTypes`: a list of signed 64-bit integers.
     ///
@@ -1597,7 +1632,6 @@ pub struct DescribeInstancesResponse {
     output = DestroyDBCustomClusterResponse,
     error = super::errors::DestroyDBCustomClusterError
 )]
-#[derive(Default)]
 pub struct DestroyDBCustomCluster {
     /// `ClusterId`: a string.
     ///
@@ -1630,7 +1664,6 @@ pub struct DestroyDBCustomClusterResponse {
     output = DestroyDBCustomNodeResponse,
     error = super::errors::DestroyDBCustomNodeError
 )]
-#[derive(Default)]
 pub struct DestroyDBCustomNode {
     /// `NodeId`: a string.
     ///
@@ -1663,7 +1696,6 @@ pub struct DestroyDBCustomNodeResponse {
     output = IsolateDBCustomNodeResponse,
     error = super::errors::IsolateDBCustomNodeError
 )]
-#[derive(Default)]
 pub struct IsolateDBCustomNode {
     /// `NodeId`: a string.
     ///
@@ -1691,7 +1723,6 @@ pub struct IsolateDBCustomNodeResponse {
     output = ModifyDBCustomClusterAttributesResponse,
     error = super::errors::ModifyDBCustomClusterAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyDBCustomClusterAttributes {
     /// `ClusterId`: a string.
     ///
@@ -1739,7 +1770,6 @@ pub struct ModifyDBCustomClusterAttributesResponse {
     output = ModifyDBCustomClusterNodeConfigResponse,
     error = super::errors::ModifyDBCustomClusterNodeConfigError
 )]
-#[derive(Default)]
 pub struct ModifyDBCustomClusterNodeConfig {
     /// `ClusterId`: a string.
     ///
@@ -1791,7 +1821,6 @@ pub struct ModifyDBCustomClusterNodeConfigResponse {
     output = ModifyDBCustomClusterTagsResponse,
     error = super::errors::ModifyDBCustomClusterTagsError
 )]
-#[derive(Default)]
 pub struct ModifyDBCustomClusterTags {
     /// `ClusterId`: a string.
     ///
@@ -1827,7 +1856,6 @@ pub struct ModifyDBCustomClusterTagsResponse {
     output = ModifyDBCustomDisasterRecoverGroupAttributeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDBCustomDisasterRecoverGroupAttribute {
     /// `DisasterRecoverGroupId`: a string.
     ///
@@ -1870,7 +1898,6 @@ pub struct ModifyDBCustomDisasterRecoverGroupAttributeResponse {
     output = ModifyDBCustomDisasterRecoverGroupTagsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDBCustomDisasterRecoverGroupTags {
     /// `DisasterRecoverGroupId`: a string.
     ///
@@ -1906,7 +1933,6 @@ pub struct ModifyDBCustomDisasterRecoverGroupTagsResponse {
     output = ModifyDBCustomNodeAttributesResponse,
     error = super::errors::ModifyDBCustomNodeAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyDBCustomNodeAttributes {
     /// `NodeId`: a string.
     ///
@@ -1959,7 +1985,6 @@ pub struct ModifyDBCustomNodeAttributesResponse {
     output = ModifyDBCustomNodeSecurityGroupsResponse,
     error = super::errors::ModifyDBCustomNodeSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyDBCustomNodeSecurityGroups {
     /// `NodeId`: a string.
     ///
@@ -1992,7 +2017,6 @@ pub struct ModifyDBCustomNodeSecurityGroupsResponse {
     output = ModifyDBCustomNodeTagsResponse,
     error = super::errors::ModifyDBCustomNodeTagsError
 )]
-#[derive(Default)]
 pub struct ModifyDBCustomNodeTags {
     /// `NodeId`: a string.
     ///
@@ -2028,7 +2052,6 @@ pub struct ModifyDBCustomNodeTagsResponse {
     output = ModifyDBCustomNodesDisasterRecoverGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDBCustomNodesDisasterRecoverGroup {
     /// `NodeIds`: a list of strings.
     ///
@@ -2071,7 +2094,6 @@ pub struct ModifyDBCustomNodesDisasterRecoverGroupResponse {
     output = ModifyInstanceNameResponse,
     error = super::errors::ModifyInstanceNameError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceName {
     /// `InstanceId`: a string.
     ///
@@ -2104,7 +2126,6 @@ pub struct ModifyInstanceNameResponse {
     output = RemoveNodesFromDBCustomClusterResponse,
     error = super::errors::RemoveNodesFromDBCustomClusterError
 )]
-#[derive(Default)]
 pub struct RemoveNodesFromDBCustomCluster {
     /// `ClusterId`: a string.
     ///
@@ -2150,7 +2171,6 @@ pub struct RemoveNodesFromDBCustomClusterResponse {
     output = RenewDBCustomNodeResponse,
     error = super::errors::RenewDBCustomNodeError
 )]
-#[derive(Default)]
 pub struct RenewDBCustomNode {
     /// `NodeId`: a string.
     ///

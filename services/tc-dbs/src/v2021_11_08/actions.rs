@@ -17,7 +17,6 @@ use super::models;
     output = ConfigureBackupPlanResponse,
     error = super::errors::ConfigureBackupPlanError
 )]
-#[derive(Default)]
 pub struct ConfigureBackupPlan {
     /// `BackupPlanId`: a string.
     ///
@@ -69,7 +68,6 @@ pub struct ConfigureBackupPlanResponse {
     output = CreateBackupPlanResponse,
     error = super::errors::CreateBackupPlanError
 )]
-#[derive(Default)]
 pub struct CreateBackupPlan {
     /// `DatabaseType`: a string.
     ///
@@ -140,7 +138,6 @@ pub struct CreateBackupPlanResponse {
     output = CreateConnectTestJobResponse,
     error = super::errors::CreateConnectTestJobError
 )]
-#[derive(Default)]
 pub struct CreateConnectTestJob {
     /// `Endpoint`: a [`BackupEndpoint`](super::models::BackupEndpoint).
     pub endpoint: Option<models::BackupEndpoint>,
@@ -171,7 +168,6 @@ pub struct CreateConnectTestJobResponse {
     output = DescribeBackupCheckJobResponse,
     error = super::errors::DescribeBackupCheckJobError
 )]
-#[derive(Default)]
 pub struct DescribeBackupCheckJob {
     /// `BackupPlanId`: a string.
     ///
@@ -217,9 +213,15 @@ pub struct DescribeBackupCheckJobResponse {
     version = "2021-11-08",
     name = "DescribeBackupPlans",
     output = DescribeBackupPlansResponse,
-    error = super::errors::DescribeBackupPlansError
+    error = super::errors::DescribeBackupPlansError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::BackupPlanInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupPlans {
     /// `BackupPlanId`: a string.
     ///
@@ -288,7 +290,6 @@ pub struct DescribeBackupPlansResponse {
     output = DescribeConnectTestResultResponse,
     error = super::errors::DescribeConnectTestResultError
 )]
-#[derive(Default)]
 pub struct DescribeConnectTestResult {
     /// `TaskIds`: a list of signed 64-bit integers.
     ///
@@ -324,7 +325,6 @@ pub struct DescribeConnectTestResultResponse {
     output = StartBackupCheckJobResponse,
     error = super::errors::StartBackupCheckJobError
 )]
-#[derive(Default)]
 pub struct StartBackupCheckJob {
     /// `BackupPlanId`: a string.
     ///
@@ -352,7 +352,6 @@ pub struct StartBackupCheckJobResponse {
     output = StartBackupPlanResponse,
     error = super::errors::StartBackupPlanError
 )]
-#[derive(Default)]
 pub struct StartBackupPlan {
     /// `BackupPlanId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AcceptDirectConnectTunnelResponse,
     error = super::errors::AcceptDirectConnectTunnelError
 )]
-#[derive(Default)]
 pub struct AcceptDirectConnectTunnel {
     /// `DirectConnectTunnelId`: a string.
     ///
@@ -45,7 +44,6 @@ pub struct AcceptDirectConnectTunnelResponse {
     output = ApplyInternetAddressResponse,
     error = super::errors::ApplyInternetAddressError
 )]
-#[derive(Default)]
 pub struct ApplyInternetAddress {
     /// `MaskLen`: a signed 64-bit integer.
     ///
@@ -88,7 +86,6 @@ pub struct ApplyInternetAddressResponse {
     output = CreateCloudAttachServiceResponse,
     error = super::errors::CreateCloudAttachServiceError
 )]
-#[derive(Default)]
 pub struct CreateCloudAttachService {
     /// `Data`: a [`CreateCasInput`](super::models::CreateCasInput).
     pub data: models::CreateCasInput,
@@ -120,7 +117,6 @@ pub struct CreateCloudAttachServiceResponse {
     output = CreateDirectConnectResponse,
     error = super::errors::CreateDirectConnectError
 )]
-#[derive(Default)]
 pub struct CreateDirectConnect {
     /// `DirectConnectName`: a string.
     ///
@@ -246,7 +242,6 @@ pub struct CreateDirectConnectResponse {
     output = CreateDirectConnectTunnelResponse,
     error = super::errors::CreateDirectConnectTunnelError
 )]
-#[derive(Default)]
 pub struct CreateDirectConnectTunnel {
     /// `DirectConnectId`: a string.
     ///
@@ -369,7 +364,6 @@ pub struct CreateDirectConnectTunnelResponse {
     output = DeleteDirectConnectResponse,
     error = super::errors::DeleteDirectConnectError
 )]
-#[derive(Default)]
 pub struct DeleteDirectConnect {
     /// `DirectConnectId`: a string.
     ///
@@ -397,7 +391,6 @@ pub struct DeleteDirectConnectResponse {
     output = DeleteDirectConnectTunnelResponse,
     error = super::errors::DeleteDirectConnectTunnelError
 )]
-#[derive(Default)]
 pub struct DeleteDirectConnectTunnel {
     /// `DirectConnectTunnelId`: a string.
     ///
@@ -423,9 +416,15 @@ pub struct DeleteDirectConnectTunnelResponse {
     version = "2018-04-10",
     name = "DescribeAccessPoints",
     output = DescribeAccessPointsResponse,
-    error = super::errors::DescribeAccessPointsError
+    error = super::errors::DescribeAccessPointsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = access_point_set,
+        item = models::AccessPoint,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccessPoints {
     /// `RegionId`: a string.
     ///
@@ -474,7 +473,6 @@ pub struct DescribeAccessPointsResponse {
     output = DescribeDirectConnectTunnelExtraResponse,
     error = super::errors::DescribeDirectConnectTunnelExtraError
 )]
-#[derive(Default)]
 pub struct DescribeDirectConnectTunnelExtra {
     /// `DirectConnectTunnelId`: a string.
     ///
@@ -505,9 +503,15 @@ pub struct DescribeDirectConnectTunnelExtraResponse {
     version = "2018-04-10",
     name = "DescribeDirectConnectTunnels",
     output = DescribeDirectConnectTunnelsResponse,
-    error = super::errors::DescribeDirectConnectTunnelsError
+    error = super::errors::DescribeDirectConnectTunnelsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = direct_connect_tunnel_set,
+        item = models::DirectConnectTunnel,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDirectConnectTunnels {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -554,9 +558,15 @@ pub struct DescribeDirectConnectTunnelsResponse {
     version = "2018-04-10",
     name = "DescribeDirectConnects",
     output = DescribeDirectConnectsResponse,
-    error = super::errors::DescribeDirectConnectsError
+    error = super::errors::DescribeDirectConnectsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = direct_connect_set,
+        item = models::DirectConnect,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDirectConnects {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -608,9 +618,15 @@ pub struct DescribeDirectConnectsResponse {
     version = "2018-04-10",
     name = "DescribeInternetAddress",
     output = DescribeInternetAddressResponse,
-    error = super::errors::DescribeInternetAddressError
+    error = super::errors::DescribeInternetAddressError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = subnets,
+        item = models::InternetAddressDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInternetAddress {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -654,7 +670,6 @@ pub struct DescribeInternetAddressResponse {
     output = DescribeInternetAddressQuotaResponse,
     error = super::errors::DescribeInternetAddressQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeInternetAddressQuota {}
 
 /// What a successful [`DescribeInternetAddressQuota`] call returns.
@@ -702,7 +717,6 @@ pub struct DescribeInternetAddressQuotaResponse {
     output = DescribeInternetAddressStatisticsResponse,
     error = super::errors::DescribeInternetAddressStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeInternetAddressStatistics {}
 
 /// What a successful [`DescribeInternetAddressStatistics`] call returns.
@@ -731,9 +745,15 @@ pub struct DescribeInternetAddressStatisticsResponse {
     version = "2018-04-10",
     name = "DescribePublicDirectConnectTunnelRoutes",
     output = DescribePublicDirectConnectTunnelRoutesResponse,
-    error = super::errors::DescribePublicDirectConnectTunnelRoutesError
+    error = super::errors::DescribePublicDirectConnectTunnelRoutesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = routes,
+        item = models::DirectConnectTunnelRoute,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePublicDirectConnectTunnelRoutes {
     /// `DirectConnectTunnelId`: a string.
     ///
@@ -782,7 +802,6 @@ pub struct DescribePublicDirectConnectTunnelRoutesResponse {
     output = DisableInternetAddressResponse,
     error = super::errors::DisableInternetAddressError
 )]
-#[derive(Default)]
 pub struct DisableInternetAddress {
     /// `InstanceId`: a string.
     ///
@@ -810,7 +829,6 @@ pub struct DisableInternetAddressResponse {
     output = EnableInternetAddressResponse,
     error = super::errors::EnableInternetAddressError
 )]
-#[derive(Default)]
 pub struct EnableInternetAddress {
     /// `InstanceId`: a string.
     ///
@@ -838,7 +856,6 @@ pub struct EnableInternetAddressResponse {
     output = ModifyDirectConnectAttributeResponse,
     error = super::errors::ModifyDirectConnectAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyDirectConnectAttribute {
     /// `DirectConnectId`: a string.
     ///
@@ -931,7 +948,6 @@ pub struct ModifyDirectConnectAttributeResponse {
     output = ModifyDirectConnectTunnelAttributeResponse,
     error = super::errors::ModifyDirectConnectTunnelAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyDirectConnectTunnelAttribute {
     /// `DirectConnectTunnelId`: a string.
     ///
@@ -990,7 +1006,6 @@ pub struct ModifyDirectConnectTunnelAttributeResponse {
     output = ModifyDirectConnectTunnelExtraResponse,
     error = super::errors::ModifyDirectConnectTunnelExtraError
 )]
-#[derive(Default)]
 pub struct ModifyDirectConnectTunnelExtra {
     /// `DirectConnectTunnelId`: a string.
     ///
@@ -1109,7 +1124,6 @@ pub struct ModifyDirectConnectTunnelExtraResponse {
     output = RejectDirectConnectTunnelResponse,
     error = super::errors::RejectDirectConnectTunnelError
 )]
-#[derive(Default)]
 pub struct RejectDirectConnectTunnel {
     /// `DirectConnectTunnelId`: a string.
     ///
@@ -1137,7 +1151,6 @@ pub struct RejectDirectConnectTunnelResponse {
     output = ReleaseInternetAddressResponse,
     error = super::errors::ReleaseInternetAddressError
 )]
-#[derive(Default)]
 pub struct ReleaseInternetAddress {
     /// `InstanceId`: a string.
     ///

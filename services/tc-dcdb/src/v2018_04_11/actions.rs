@@ -17,7 +17,6 @@ use super::models;
     output = ActiveHourDCDBInstanceResponse,
     error = super::errors::ActiveHourDCDBInstanceError
 )]
-#[derive(Default)]
 pub struct ActiveHourDCDBInstance {
     /// `InstanceIds`: a list of strings.
     ///
@@ -55,7 +54,6 @@ pub struct ActiveHourDCDBInstanceResponse {
     output = AssociateSecurityGroupsResponse,
     error = super::errors::AssociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateSecurityGroups {
     /// `Product`: a string.
     ///
@@ -93,7 +91,6 @@ pub struct AssociateSecurityGroupsResponse {
     output = CancelDcnJobResponse,
     error = super::errors::CancelDcnJobError
 )]
-#[derive(Default)]
 pub struct CancelDcnJob {
     /// `InstanceId`: a string.
     ///
@@ -126,7 +123,6 @@ pub struct CancelDcnJobResponse {
     output = CancelOnlineDDLJobResponse,
     error = super::errors::CancelOnlineDDLJobError
 )]
-#[derive(Default)]
 pub struct CancelOnlineDDLJob {
     /// `InstanceId`: a string.
     ///
@@ -159,7 +155,6 @@ pub struct CancelOnlineDDLJobResponse {
     output = CloneAccountResponse,
     error = super::errors::CloneAccountError
 )]
-#[derive(Default)]
 pub struct CloneAccount {
     /// `InstanceId`: a string.
     ///
@@ -217,7 +212,6 @@ pub struct CloneAccountResponse {
     output = CloseDBExtranetAccessResponse,
     error = super::errors::CloseDBExtranetAccessError
 )]
-#[derive(Default)]
 pub struct CloseDBExtranetAccess {
     /// `InstanceId`: a string.
     ///
@@ -255,7 +249,6 @@ pub struct CloseDBExtranetAccessResponse {
     output = CopyAccountPrivilegesResponse,
     error = super::errors::CopyAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct CopyAccountPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -313,7 +306,6 @@ pub struct CopyAccountPrivilegesResponse {
     output = CreateAccountResponse,
     error = super::errors::CreateAccountError
 )]
-#[derive(Default)]
 pub struct CreateAccount {
     /// `InstanceId`: a string.
     ///
@@ -406,7 +398,6 @@ pub struct CreateAccountResponse {
     output = CreateDCDBInstanceResponse,
     error = super::errors::CreateDCDBInstanceError
 )]
-#[derive(Default)]
 pub struct CreateDCDBInstance {
     /// `Zones`: a list of strings.
     ///
@@ -555,7 +546,6 @@ pub struct CreateDCDBInstanceResponse {
     output = CreateDedicatedClusterDCDBInstanceResponse,
     error = super::errors::CreateDedicatedClusterDCDBInstanceError
 )]
-#[derive(Default)]
 pub struct CreateDedicatedClusterDCDBInstance {
     /// `GoodsNum`: a signed 64-bit integer.
     ///
@@ -734,7 +724,6 @@ pub struct CreateDedicatedClusterDCDBInstanceResponse {
     output = CreateHourDCDBInstanceResponse,
     error = super::errors::CreateHourDCDBInstanceError
 )]
-#[derive(Default)]
 pub struct CreateHourDCDBInstance {
     /// `ShardMemory`: a signed 64-bit integer.
     ///
@@ -883,7 +872,6 @@ pub struct CreateHourDCDBInstanceResponse {
     output = CreateOnlineDDLJobResponse,
     error = super::errors::CreateOnlineDDLJobError
 )]
-#[derive(Default)]
 pub struct CreateOnlineDDLJob {
     /// `InstanceId`: a string.
     ///
@@ -966,7 +954,6 @@ pub struct CreateOnlineDDLJobResponse {
     output = CreateTmpDCDBInstanceResponse,
     error = super::errors::CreateTmpDCDBInstanceError
 )]
-#[derive(Default)]
 pub struct CreateTmpDCDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -1004,7 +991,6 @@ pub struct CreateTmpDCDBInstanceResponse {
     output = DeleteAccountResponse,
     error = super::errors::DeleteAccountError
 )]
-#[derive(Default)]
 pub struct DeleteAccount {
     /// `InstanceId`: a string.
     ///
@@ -1042,7 +1028,6 @@ pub struct DeleteAccountResponse {
     output = DescribeAccountPrivilegesResponse,
     error = super::errors::DescribeAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct DescribeAccountPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -1120,7 +1105,6 @@ pub struct DescribeAccountPrivilegesResponse {
     output = DescribeAccountsResponse,
     error = super::errors::DescribeAccountsError
 )]
-#[derive(Default)]
 pub struct DescribeAccounts {
     /// `InstanceId`: a string.
     ///
@@ -1156,7 +1140,6 @@ pub struct DescribeAccountsResponse {
     output = DescribeBackupConfigsResponse,
     error = super::errors::DescribeBackupConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeBackupConfigs {
     /// `InstanceId`: a string.
     ///
@@ -1213,9 +1196,15 @@ pub struct DescribeBackupConfigsResponse {
     version = "2018-04-11",
     name = "DescribeBackupFiles",
     output = DescribeBackupFilesResponse,
-    error = super::errors::DescribeBackupFilesError
+    error = super::errors::DescribeBackupFilesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = files,
+        item = models::InstanceBackupFileItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupFiles {
     /// `InstanceId`: a string.
     ///
@@ -1296,7 +1285,6 @@ pub struct DescribeBackupFilesResponse {
     output = DescribeDBEncryptAttributesResponse,
     error = super::errors::DescribeDBEncryptAttributesError
 )]
-#[derive(Default)]
 pub struct DescribeDBEncryptAttributes {
     /// `InstanceId`: a string.
     ///
@@ -1339,7 +1327,6 @@ pub struct DescribeDBEncryptAttributesResponse {
     output = DescribeDBLogFilesResponse,
     error = super::errors::DescribeDBLogFilesError
 )]
-#[derive(Default)]
 pub struct DescribeDBLogFiles {
     /// `InstanceId`: a string.
     ///
@@ -1410,7 +1397,6 @@ pub struct DescribeDBLogFilesResponse {
     output = DescribeDBParametersResponse,
     error = super::errors::DescribeDBParametersError
 )]
-#[derive(Default)]
 pub struct DescribeDBParameters {
     /// `InstanceId`: a string.
     ///
@@ -1446,7 +1432,6 @@ pub struct DescribeDBParametersResponse {
     output = DescribeDBSecurityGroupsResponse,
     error = super::errors::DescribeDBSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDBSecurityGroups {
     /// `Product`: a string.
     ///
@@ -1491,9 +1476,15 @@ pub struct DescribeDBSecurityGroupsResponse {
     version = "2018-04-11",
     name = "DescribeDBSlowLogs",
     output = DescribeDBSlowLogsResponse,
-    error = super::errors::DescribeDBSlowLogsError
+    error = super::errors::DescribeDBSlowLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::SlowLogData,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBSlowLogs {
     /// `InstanceId`: a string.
     ///
@@ -1589,7 +1580,6 @@ pub struct DescribeDBSlowLogsResponse {
     output = DescribeDBSyncModeResponse,
     error = super::errors::DescribeDBSyncModeError
 )]
-#[derive(Default)]
 pub struct DescribeDBSyncMode {
     /// `InstanceId`: a string.
     ///
@@ -1632,7 +1622,6 @@ pub struct DescribeDBSyncModeResponse {
     output = DescribeDBTmpInstancesResponse,
     error = super::errors::DescribeDBTmpInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeDBTmpInstances {
     /// `InstanceId`: a string.
     ///
@@ -1663,7 +1652,6 @@ pub struct DescribeDBTmpInstancesResponse {
     output = DescribeDCDBBinlogTimeResponse,
     error = super::errors::DescribeDCDBBinlogTimeError
 )]
-#[derive(Default)]
 pub struct DescribeDCDBBinlogTime {
     /// `InstanceId`: a string.
     ///
@@ -1701,7 +1689,6 @@ pub struct DescribeDCDBBinlogTimeResponse {
     output = DescribeDCDBInstanceDetailResponse,
     error = super::errors::DescribeDCDBInstanceDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDCDBInstanceDetail {
     /// `InstanceId`: a string.
     ///
@@ -2006,9 +1993,15 @@ pub struct DescribeDCDBInstanceDetailResponse {
     version = "2018-04-11",
     name = "DescribeDCDBInstanceNodeInfo",
     output = DescribeDCDBInstanceNodeInfoResponse,
-    error = super::errors::DescribeDCDBInstanceNodeInfoError
+    error = super::errors::DescribeDCDBInstanceNodeInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = nodes_info,
+        item = models::BriefNodeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDCDBInstanceNodeInfo {
     /// `InstanceId`: a string.
     ///
@@ -2052,9 +2045,15 @@ pub struct DescribeDCDBInstanceNodeInfoResponse {
     version = "2018-04-11",
     name = "DescribeDCDBInstances",
     output = DescribeDCDBInstancesResponse,
-    error = super::errors::DescribeDCDBInstancesError
+    error = super::errors::DescribeDCDBInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::DcdbInstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDCDBInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2178,7 +2177,6 @@ pub struct DescribeDCDBInstancesResponse {
     output = DescribeDCDBPriceResponse,
     error = super::errors::DescribeDCDBPriceError
 )]
-#[derive(Default)]
 pub struct DescribeDCDBPrice {
     /// `Zone`: a string.
     ///
@@ -2261,7 +2259,6 @@ pub struct DescribeDCDBPriceResponse {
     output = DescribeDCDBRenewalPriceResponse,
     error = super::errors::DescribeDCDBRenewalPriceError
 )]
-#[derive(Default)]
 pub struct DescribeDCDBRenewalPrice {
     /// `InstanceId`: a string.
     ///
@@ -2309,7 +2306,6 @@ pub struct DescribeDCDBRenewalPriceResponse {
     output = DescribeDCDBSaleInfoResponse,
     error = super::errors::DescribeDCDBSaleInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDCDBSaleInfo {}
 
 /// What a successful [`DescribeDCDBSaleInfo`] call returns.
@@ -2333,9 +2329,15 @@ pub struct DescribeDCDBSaleInfoResponse {
     version = "2018-04-11",
     name = "DescribeDCDBShards",
     output = DescribeDCDBShardsResponse,
-    error = super::errors::DescribeDCDBShardsError
+    error = super::errors::DescribeDCDBShardsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = shards,
+        item = models::DcdbShardInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDCDBShards {
     /// `InstanceId`: a string.
     ///
@@ -2401,7 +2403,6 @@ pub struct DescribeDCDBShardsResponse {
     output = DescribeDCDBUpgradePriceResponse,
     error = super::errors::DescribeDCDBUpgradePriceError
 )]
-#[derive(Default)]
 pub struct DescribeDCDBUpgradePrice {
     /// `InstanceId`: a string.
     ///
@@ -2463,7 +2464,6 @@ pub struct DescribeDCDBUpgradePriceResponse {
     output = DescribeDatabaseObjectsResponse,
     error = super::errors::DescribeDatabaseObjectsError
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseObjects {
     /// `InstanceId`: a string.
     ///
@@ -2518,7 +2518,6 @@ pub struct DescribeDatabaseObjectsResponse {
     output = DescribeDatabaseTableResponse,
     error = super::errors::DescribeDatabaseTableError
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseTable {
     /// `InstanceId`: a string.
     ///
@@ -2574,7 +2573,6 @@ pub struct DescribeDatabaseTableResponse {
     output = DescribeDatabasesResponse,
     error = super::errors::DescribeDatabasesError
 )]
-#[derive(Default)]
 pub struct DescribeDatabases {
     /// `InstanceId`: a string.
     ///
@@ -2610,7 +2608,6 @@ pub struct DescribeDatabasesResponse {
     output = DescribeDcnDetailResponse,
     error = super::errors::DescribeDcnDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDcnDetail {
     /// `InstanceId`: a string.
     ///
@@ -2641,7 +2638,6 @@ pub struct DescribeDcnDetailResponse {
     output = DescribeFileDownloadUrlResponse,
     error = super::errors::DescribeFileDownloadUrlError
 )]
-#[derive(Default)]
 pub struct DescribeFileDownloadUrl {
     /// `InstanceId`: a string.
     ///
@@ -2684,7 +2680,6 @@ pub struct DescribeFileDownloadUrlResponse {
     output = DescribeFlowResponse,
     error = super::errors::DescribeFlowError
 )]
-#[derive(Default)]
 pub struct DescribeFlow {
     /// `FlowId`: a signed 64-bit integer.
     ///
@@ -2717,7 +2712,6 @@ pub struct DescribeFlowResponse {
     output = DescribeInstanceSSLAttributesResponse,
     error = super::errors::DescribeInstanceSSLAttributesError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceSSLAttributes {
     /// `InstanceId`: a string.
     ///
@@ -2750,7 +2744,6 @@ pub struct DescribeInstanceSSLAttributesResponse {
     output = DescribeLogFileRetentionPeriodResponse,
     error = super::errors::DescribeLogFileRetentionPeriodError
 )]
-#[derive(Default)]
 pub struct DescribeLogFileRetentionPeriod {
     /// `InstanceId`: a string.
     ///
@@ -2788,7 +2781,6 @@ pub struct DescribeLogFileRetentionPeriodResponse {
     output = DescribeOnlineDDLJobResponse,
     error = super::errors::DescribeOnlineDDLJobError
 )]
-#[derive(Default)]
 pub struct DescribeOnlineDDLJob {
     /// `InstanceId`: a string.
     ///
@@ -2840,7 +2832,6 @@ pub struct DescribeOnlineDDLJobResponse {
     output = DescribeOrdersResponse,
     error = super::errors::DescribeOrdersError
 )]
-#[derive(Default)]
 pub struct DescribeOrders {
     /// `DealNames`: a list of strings.
     ///
@@ -2874,9 +2865,14 @@ pub struct DescribeOrdersResponse {
     version = "2018-04-11",
     name = "DescribeProcessList",
     output = DescribeProcessListResponse,
-    error = super::errors::DescribeProcessListError
+    error = super::errors::DescribeProcessListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = process_list,
+        item = models::Process
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProcessList {
     /// `InstanceId`: a string.
     ///
@@ -2937,7 +2933,6 @@ pub struct DescribeProcessListResponse {
     output = DescribeProjectSecurityGroupsResponse,
     error = super::errors::DescribeProjectSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeProjectSecurityGroups {
     /// `Product`: a string.
     ///
@@ -2978,7 +2973,6 @@ pub struct DescribeProjectSecurityGroupsResponse {
     output = DescribeProjectsResponse,
     error = super::errors::DescribeProjectsError
 )]
-#[derive(Default)]
 pub struct DescribeProjects {}
 
 /// What a successful [`DescribeProjects`] call returns.
@@ -3004,7 +2998,6 @@ pub struct DescribeProjectsResponse {
     output = DescribeShardSpecResponse,
     error = super::errors::DescribeShardSpecError
 )]
-#[derive(Default)]
 pub struct DescribeShardSpec {
     /// `CpuType`: a string.
     ///
@@ -3033,9 +3026,15 @@ pub struct DescribeShardSpecResponse {
     version = "2018-04-11",
     name = "DescribeUserTasks",
     output = DescribeUserTasksResponse,
-    error = super::errors::DescribeUserTasksError
+    error = super::errors::DescribeUserTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = flow_set,
+        item = models::UserTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserTasks {
     /// `Statuses`: a list of signed 64-bit integers.
     ///
@@ -3106,7 +3105,6 @@ pub struct DescribeUserTasksResponse {
     output = DestroyDCDBInstanceResponse,
     error = super::errors::DestroyDCDBInstanceError
 )]
-#[derive(Default)]
 pub struct DestroyDCDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -3144,7 +3142,6 @@ pub struct DestroyDCDBInstanceResponse {
     output = DestroyHourDCDBInstanceResponse,
     error = super::errors::DestroyHourDCDBInstanceError
 )]
-#[derive(Default)]
 pub struct DestroyHourDCDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -3182,7 +3179,6 @@ pub struct DestroyHourDCDBInstanceResponse {
     output = DisassociateSecurityGroupsResponse,
     error = super::errors::DisassociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateSecurityGroups {
     /// `Product`: a string.
     ///
@@ -3220,7 +3216,6 @@ pub struct DisassociateSecurityGroupsResponse {
     output = FlushBinlogResponse,
     error = super::errors::FlushBinlogError
 )]
-#[derive(Default)]
 pub struct FlushBinlog {
     /// `InstanceId`: a string.
     ///
@@ -3248,7 +3243,6 @@ pub struct FlushBinlogResponse {
     output = GrantAccountPrivilegesResponse,
     error = super::errors::GrantAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct GrantAccountPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -3311,7 +3305,6 @@ pub struct GrantAccountPrivilegesResponse {
     output = InitDCDBInstancesResponse,
     error = super::errors::InitDCDBInstancesError
 )]
-#[derive(Default)]
 pub struct InitDCDBInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3352,7 +3345,6 @@ pub struct InitDCDBInstancesResponse {
     output = IsolateDCDBInstanceResponse,
     error = super::errors::IsolateDCDBInstanceError
 )]
-#[derive(Default)]
 pub struct IsolateDCDBInstance {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3390,7 +3382,6 @@ pub struct IsolateDCDBInstanceResponse {
     output = IsolateDedicatedDBInstanceResponse,
     error = super::errors::IsolateDedicatedDBInstanceError
 )]
-#[derive(Default)]
 pub struct IsolateDedicatedDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -3418,7 +3409,6 @@ pub struct IsolateDedicatedDBInstanceResponse {
     output = IsolateHourDCDBInstanceResponse,
     error = super::errors::IsolateHourDCDBInstanceError
 )]
-#[derive(Default)]
 pub struct IsolateHourDCDBInstance {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3456,7 +3446,6 @@ pub struct IsolateHourDCDBInstanceResponse {
     output = KillSessionResponse,
     error = super::errors::KillSessionError
 )]
-#[derive(Default)]
 pub struct KillSession {
     /// `InstanceId`: a string.
     ///
@@ -3509,7 +3498,6 @@ pub struct KillSessionResponse {
     output = ModifyAccountConfigResponse,
     error = super::errors::ModifyAccountConfigError
 )]
-#[derive(Default)]
 pub struct ModifyAccountConfig {
     /// `InstanceId`: a string.
     ///
@@ -3550,7 +3538,6 @@ pub struct ModifyAccountConfigResponse {
     output = ModifyAccountDescriptionResponse,
     error = super::errors::ModifyAccountDescriptionError
 )]
-#[derive(Default)]
 pub struct ModifyAccountDescription {
     /// `InstanceId`: a string.
     ///
@@ -3593,7 +3580,6 @@ pub struct ModifyAccountDescriptionResponse {
     output = ModifyAccountPrivilegesResponse,
     error = super::errors::ModifyAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct ModifyAccountPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -3646,7 +3632,6 @@ pub struct ModifyAccountPrivilegesResponse {
     output = ModifyBackupConfigsResponse,
     error = super::errors::ModifyBackupConfigsError
 )]
-#[derive(Default)]
 pub struct ModifyBackupConfigs {
     /// `InstanceId`: a string.
     ///
@@ -3700,7 +3685,6 @@ pub struct ModifyBackupConfigsResponse {
     output = ModifyDBEncryptAttributesResponse,
     error = super::errors::ModifyDBEncryptAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyDBEncryptAttributes {
     /// `InstanceId`: a string.
     ///
@@ -3733,7 +3717,6 @@ pub struct ModifyDBEncryptAttributesResponse {
     output = ModifyDBInstanceNameResponse,
     error = super::errors::ModifyDBInstanceNameError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceName {
     /// `InstanceId`: a string.
     ///
@@ -3771,7 +3754,6 @@ pub struct ModifyDBInstanceNameResponse {
     output = ModifyDBInstanceSecurityGroupsResponse,
     error = super::errors::ModifyDBInstanceSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `Product`: a string.
     ///
@@ -3809,7 +3791,6 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
     output = ModifyDBInstancesProjectResponse,
     error = super::errors::ModifyDBInstancesProjectError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstancesProject {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3842,7 +3823,6 @@ pub struct ModifyDBInstancesProjectResponse {
     output = ModifyDBParametersResponse,
     error = super::errors::ModifyDBParametersError
 )]
-#[derive(Default)]
 pub struct ModifyDBParameters {
     /// `InstanceId`: a string.
     ///
@@ -3881,7 +3861,6 @@ pub struct ModifyDBParametersResponse {
     output = ModifyDBSyncModeResponse,
     error = super::errors::ModifyDBSyncModeError
 )]
-#[derive(Default)]
 pub struct ModifyDBSyncMode {
     /// `InstanceId`: a string.
     ///
@@ -3919,7 +3898,6 @@ pub struct ModifyDBSyncModeResponse {
     output = ModifyInstanceNetworkResponse,
     error = super::errors::ModifyInstanceNetworkError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceNetwork {
     /// `InstanceId`: a string.
     ///
@@ -3977,7 +3955,6 @@ pub struct ModifyInstanceNetworkResponse {
     output = ModifyInstanceProtectedPropertyResponse,
     error = super::errors::ModifyInstanceProtectedPropertyError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceProtectedProperty {
     /// `InstanceId`: a string.
     ///
@@ -4010,7 +3987,6 @@ pub struct ModifyInstanceProtectedPropertyResponse {
     output = ModifyInstanceSSLAttributesResponse,
     error = super::errors::ModifyInstanceSSLAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceSSLAttributes {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -4040,7 +4016,6 @@ pub struct ModifyInstanceSSLAttributesResponse {
     output = ModifyInstanceVipResponse,
     error = super::errors::ModifyInstanceVipError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceVip {
     /// `InstanceId`: a string.
     ///
@@ -4088,7 +4063,6 @@ pub struct ModifyInstanceVipResponse {
     output = ModifyInstanceVportResponse,
     error = super::errors::ModifyInstanceVportError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceVport {
     /// `InstanceId`: a string.
     ///
@@ -4121,7 +4095,6 @@ pub struct ModifyInstanceVportResponse {
     output = ModifyRealServerAccessStrategyResponse,
     error = super::errors::ModifyRealServerAccessStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyRealServerAccessStrategy {
     /// `InstanceId`: a string.
     ///
@@ -4154,7 +4127,6 @@ pub struct ModifyRealServerAccessStrategyResponse {
     output = OpenDBExtranetAccessResponse,
     error = super::errors::OpenDBExtranetAccessError
 )]
-#[derive(Default)]
 pub struct OpenDBExtranetAccess {
     /// `InstanceId`: a string.
     ///
@@ -4192,7 +4164,6 @@ pub struct OpenDBExtranetAccessResponse {
     output = RenewDCDBInstanceResponse,
     error = super::errors::RenewDCDBInstanceError
 )]
-#[derive(Default)]
 pub struct RenewDCDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -4240,7 +4211,6 @@ pub struct RenewDCDBInstanceResponse {
     output = ResetAccountPasswordResponse,
     error = super::errors::ResetAccountPasswordError
 )]
-#[derive(Default)]
 pub struct ResetAccountPassword {
     /// `InstanceId`: a string.
     ///
@@ -4286,7 +4256,6 @@ pub struct ResetAccountPasswordResponse {
     output = SwitchDBInstanceHAResponse,
     error = super::errors::SwitchDBInstanceHAError
 )]
-#[derive(Default)]
 pub struct SwitchDBInstanceHA {
     /// `InstanceId`: a string.
     ///
@@ -4334,7 +4303,6 @@ pub struct SwitchDBInstanceHAResponse {
     output = TerminateDedicatedDBInstanceResponse,
     error = super::errors::TerminateDedicatedDBInstanceError
 )]
-#[derive(Default)]
 pub struct TerminateDedicatedDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -4367,7 +4335,6 @@ pub struct TerminateDedicatedDBInstanceResponse {
     output = UpgradeDCDBInstanceResponse,
     error = super::errors::UpgradeDCDBInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeDCDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -4449,7 +4416,6 @@ pub struct UpgradeDCDBInstanceResponse {
     output = UpgradeDedicatedDCDBInstanceResponse,
     error = super::errors::UpgradeDedicatedDCDBInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeDedicatedDCDBInstance {
     /// `UpgradeType`: a string.
     ///
@@ -4516,7 +4482,6 @@ pub struct UpgradeDedicatedDCDBInstanceResponse {
     output = UpgradeHourDCDBInstanceResponse,
     error = super::errors::UpgradeHourDCDBInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeHourDCDBInstance {
     /// `InstanceId`: a string.
     ///

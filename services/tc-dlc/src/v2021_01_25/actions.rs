@@ -18,7 +18,6 @@ use super::models;
     output = AddDMSPartitionsResponse,
     error = super::errors::AddDMSPartitionsError
 )]
-#[derive(Default)]
 pub struct AddDMSPartitions {
     /// `Partitions`: a list of [`DmsPartition`](super::models::DmsPartition) objects.
     pub partitions: Option<Vec<models::DmsPartition>>,
@@ -52,7 +51,6 @@ pub struct AddDMSPartitionsResponse {
     output = AddDeploymentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AddDeployment {
     /// `ServiceId`: a string.
     ///
@@ -256,7 +254,6 @@ pub struct AddDeploymentResponse {
     output = AddOptimizerEnginesResponse,
     error = super::errors::AddOptimizerEnginesError
 )]
-#[derive(Default)]
 pub struct AddOptimizerEngines {
     /// `Catalog`: a string.
     ///
@@ -297,7 +294,6 @@ pub struct AddOptimizerEnginesResponse {
     output = AddUsersToWorkGroupResponse,
     error = super::errors::AddUsersToWorkGroupError
 )]
-#[derive(Default)]
 pub struct AddUsersToWorkGroup {
     /// `AddInfo`: a [`UserIdSetOfWorkGroupId`](super::models::UserIdSetOfWorkGroupId).
     pub add_info: models::UserIdSetOfWorkGroupId,
@@ -323,7 +319,6 @@ pub struct AddUsersToWorkGroupResponse {
     output = AlterDMSDatabaseResponse,
     error = super::errors::AlterDMSDatabaseError
 )]
-#[derive(Default)]
 pub struct AlterDMSDatabase {
     /// `CurrentName`: a string.
     ///
@@ -369,7 +364,6 @@ pub struct AlterDMSDatabaseResponse {
     output = AlterDMSPartitionResponse,
     error = super::errors::AlterDMSPartitionError
 )]
-#[derive(Default)]
 pub struct AlterDMSPartition {
     /// `CurrentDbName`: a string.
     ///
@@ -415,7 +409,6 @@ pub struct AlterDMSPartitionResponse {
     output = AlterDMSTableResponse,
     error = super::errors::AlterDMSTableError
 )]
-#[derive(Default)]
 pub struct AlterDMSTable {
     /// `CurrentName`: a string.
     ///
@@ -523,7 +516,6 @@ pub struct AlterDMSTableResponse {
     output = AlterTableCommentResponse,
     error = super::errors::AlterTableCommentError
 )]
-#[derive(Default)]
 pub struct AlterTableComment {
     /// `TableBaseInfo`: a [`TableBaseInfo`](super::models::TableBaseInfo).
     pub table_base_info: models::TableBaseInfo,
@@ -549,7 +541,6 @@ pub struct AlterTableCommentResponse {
     output = AssignMangedTablePropertiesResponse,
     error = super::errors::AssignMangedTablePropertiesError
 )]
-#[derive(Default)]
 pub struct AssignMangedTableProperties {
     /// `TableBaseInfo`: a [`TableBaseInfo`](super::models::TableBaseInfo).
     pub table_base_info: models::TableBaseInfo,
@@ -590,7 +581,6 @@ pub struct AssignMangedTablePropertiesResponse {
     output = AssociateDatasourceHouseResponse,
     error = super::errors::AssociateDatasourceHouseError
 )]
-#[derive(Default)]
 pub struct AssociateDatasourceHouse {
     /// `DatasourceConnectionName`: a string.
     ///
@@ -633,7 +623,6 @@ pub struct AssociateDatasourceHouseResponse {
     output = AttachDataMaskPolicyResponse,
     error = super::errors::AttachDataMaskPolicyError
 )]
-#[derive(Default)]
 pub struct AttachDataMaskPolicy {
     /// `DataMaskStrategyPolicySet`: a list of [`DataMaskStrategyPolicy`](super::models::DataMaskStrategyPolicy) objects.
     pub data_mask_strategy_policy_set: Option<Vec<models::DataMaskStrategyPolicy>>,
@@ -659,7 +648,6 @@ pub struct AttachDataMaskPolicyResponse {
     output = AttachUserPolicyResponse,
     error = super::errors::AttachUserPolicyError
 )]
-#[derive(Default)]
 pub struct AttachUserPolicy {
     /// `UserId`: a string.
     ///
@@ -698,7 +686,6 @@ pub struct AttachUserPolicyResponse {
     output = AttachWorkGroupPolicyResponse,
     error = super::errors::AttachWorkGroupPolicyError
 )]
-#[derive(Default)]
 pub struct AttachWorkGroupPolicy {
     /// `WorkGroupId`: a signed 64-bit integer.
     ///
@@ -732,7 +719,6 @@ pub struct AttachWorkGroupPolicyResponse {
     output = BindApiKeyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BindApiKey {
     /// `ApiKeyIds`: a list of strings.
     ///
@@ -771,7 +757,6 @@ pub struct BindApiKeyResponse {
     output = BindWorkGroupsToUserResponse,
     error = super::errors::BindWorkGroupsToUserError
 )]
-#[derive(Default)]
 pub struct BindWorkGroupsToUser {
     /// `AddInfo`: a [`WorkGroupIdSetOfUserId`](super::models::WorkGroupIdSetOfUserId).
     pub add_info: models::WorkGroupIdSetOfUserId,
@@ -797,7 +782,6 @@ pub struct BindWorkGroupsToUserResponse {
     output = CancelNotebookSessionStatementResponse,
     error = super::errors::CancelNotebookSessionStatementError
 )]
-#[derive(Default)]
 pub struct CancelNotebookSessionStatement {
     /// `SessionId`: a string.
     ///
@@ -830,7 +814,6 @@ pub struct CancelNotebookSessionStatementResponse {
     output = CancelNotebookSessionStatementBatchResponse,
     error = super::errors::CancelNotebookSessionStatementBatchError
 )]
-#[derive(Default)]
 pub struct CancelNotebookSessionStatementBatch {
     /// `SessionId`: a string.
     ///
@@ -863,7 +846,6 @@ pub struct CancelNotebookSessionStatementBatchResponse {
     output = CancelRayJobResponse,
     error = super::errors::CancelRayJobError
 )]
-#[derive(Default)]
 pub struct CancelRayJob {
     /// `Id`: a string.
     ///
@@ -891,7 +873,6 @@ pub struct CancelRayJobResponse {
     output = CancelSparkSessionBatchSQLResponse,
     error = super::errors::CancelSparkSessionBatchSQLError
 )]
-#[derive(Default)]
 pub struct CancelSparkSessionBatchSQL {
     /// `BatchId`: a string.
     ///
@@ -924,7 +905,6 @@ pub struct CancelSparkSessionBatchSQLResponse {
     output = CancelTaskResponse,
     error = super::errors::CancelTaskError
 )]
-#[derive(Default)]
 pub struct CancelTask {
     /// `TaskId`: a string.
     ///
@@ -952,7 +932,6 @@ pub struct CancelTaskResponse {
     output = CancelTasksResponse,
     error = super::errors::CancelTasksError
 )]
-#[derive(Default)]
 pub struct CancelTasks {
     /// `TaskId`: a list of strings.
     ///
@@ -983,7 +962,6 @@ pub struct CancelTasksResponse {
     output = CancelTrainingJobInstanceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CancelTrainingJobInstance {
     /// `InstanceId`: a string.
     ///
@@ -1014,7 +992,6 @@ pub struct CancelTrainingJobInstanceResponse {
     output = CheckApiKeyNameResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CheckApiKeyName {
     /// `Name`: a string.
     ///
@@ -1047,7 +1024,6 @@ pub struct CheckApiKeyNameResponse {
     output = CheckDataEngineConfigPairsValidityResponse,
     error = super::errors::CheckDataEngineConfigPairsValidityError
 )]
-#[derive(Default)]
 pub struct CheckDataEngineConfigPairsValidity {
     /// `ChildImageVersionId`: a string.
     ///
@@ -1093,7 +1069,6 @@ pub struct CheckDataEngineConfigPairsValidityResponse {
     output = CheckDataEngineImageCanBeRollbackResponse,
     error = super::errors::CheckDataEngineImageCanBeRollbackError
 )]
-#[derive(Default)]
 pub struct CheckDataEngineImageCanBeRollback {
     /// `DataEngineId`: a string.
     ///
@@ -1136,7 +1111,6 @@ pub struct CheckDataEngineImageCanBeRollbackResponse {
     output = CheckDataEngineImageCanBeUpgradeResponse,
     error = super::errors::CheckDataEngineImageCanBeUpgradeError
 )]
-#[derive(Default)]
 pub struct CheckDataEngineImageCanBeUpgrade {
     /// `DataEngineId`: a string.
     ///
@@ -1174,7 +1148,6 @@ pub struct CheckDataEngineImageCanBeUpgradeResponse {
     output = CheckJobSpecNameResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CheckJobSpecName {
     /// `SpecName`: a string.
     ///
@@ -1217,7 +1190,6 @@ pub struct CheckJobSpecNameResponse {
     output = CheckLockMetaDataResponse,
     error = super::errors::CheckLockMetaDataError
 )]
-#[derive(Default)]
 pub struct CheckLockMetaData {
     /// `LockId`: a signed 64-bit integer.
     ///
@@ -1270,7 +1242,6 @@ pub struct CheckLockMetaDataResponse {
     output = CheckModelIdentifierResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CheckModelIdentifier {
     /// `ModelIdentifier`: a string.
     ///
@@ -1303,7 +1274,6 @@ pub struct CheckModelIdentifierResponse {
     output = CheckModifyPartitionResponse,
     error = super::errors::CheckModifyPartitionError
 )]
-#[derive(Default)]
 pub struct CheckModifyPartition {
     /// `PartitionCode`: a string.
     ///
@@ -1342,7 +1312,6 @@ pub struct CheckModifyPartitionResponse {
     output = CheckQueueNameResponse,
     error = super::errors::CheckQueueNameError
 )]
-#[derive(Default)]
 pub struct CheckQueueName {
     /// `QueueName`: a string.
     ///
@@ -1385,7 +1354,6 @@ pub struct CheckQueueNameResponse {
     output = CheckResourceNameResponse,
     error = super::errors::CheckResourceNameError
 )]
-#[derive(Default)]
 pub struct CheckResourceName {
     /// `ResourceName`: a string.
     ///
@@ -1418,7 +1386,6 @@ pub struct CheckResourceNameResponse {
     output = CheckServiceNameResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CheckServiceName {
     /// `ServiceName`: a string.
     ///
@@ -1451,7 +1418,6 @@ pub struct CheckServiceNameResponse {
     output = CopyJobSpecResponse,
     error = super::errors::CopyJobSpecError
 )]
-#[derive(Default)]
 pub struct CopyJobSpec {
     /// `SpecId`: a string.
     ///
@@ -1642,7 +1608,6 @@ pub struct CopyJobSpecResponse {
     output = CreateApiKeyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateApiKey {
     /// `Name`: a string.
     ///
@@ -1730,7 +1695,6 @@ pub struct CreateApiKeyResponse {
     output = CreateBenchmarkTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateBenchmarkTask {
     /// `ServiceId`: a string.
     ///
@@ -1924,7 +1888,6 @@ pub struct CreateBenchmarkTaskResponse {
     output = CreateCHDFSBindingProductResponse,
     error = super::errors::CreateCHDFSBindingProductError
 )]
-#[derive(Default)]
 pub struct CreateCHDFSBindingProduct {
     /// `MountPoint`: a string.
     ///
@@ -1973,7 +1936,6 @@ pub struct CreateCHDFSBindingProductResponse {
     output = CreateClusterGroupResponse,
     error = super::errors::CreateClusterGroupError
 )]
-#[derive(Default)]
 pub struct CreateClusterGroup {
     /// `Name`: a string.
     ///
@@ -2066,7 +2028,6 @@ pub struct CreateClusterGroupResponse {
     output = CreateDMSDatabaseResponse,
     error = super::errors::CreateDMSDatabaseError
 )]
-#[derive(Default)]
 pub struct CreateDMSDatabase {
     /// `Asset`: an [`Asset`](super::models::Asset).
     pub asset: Option<models::Asset>,
@@ -2112,7 +2073,6 @@ pub struct CreateDMSDatabaseResponse {
     output = CreateDMSTableResponse,
     error = super::errors::CreateDMSTableError
 )]
-#[derive(Default)]
 pub struct CreateDMSTable {
     /// `Asset`: an [`Asset`](super::models::Asset).
     pub asset: Option<models::Asset>,
@@ -2210,7 +2170,6 @@ pub struct CreateDMSTableResponse {
     output = CreateDataEngineResponse,
     error = super::errors::CreateDataEngineError
 )]
-#[derive(Default)]
 pub struct CreateDataEngine {
     /// `EngineType`: a string.
     ///
@@ -2398,7 +2357,6 @@ pub struct CreateDataEngineResponse {
     output = CreateDataMaskStrategyResponse,
     error = super::errors::CreateDataMaskStrategyError
 )]
-#[derive(Default)]
 pub struct CreateDataMaskStrategy {
     /// `Strategy`: a [`DataMaskStrategyInfo`](super::models::DataMaskStrategyInfo).
     pub strategy: Option<models::DataMaskStrategyInfo>,
@@ -2429,7 +2387,6 @@ pub struct CreateDataMaskStrategyResponse {
     output = CreateDatabaseResponse,
     error = super::errors::CreateDatabaseError
 )]
-#[derive(Default)]
 pub struct CreateDatabase {
     /// `DatabaseInfo`: a [`DatabaseInfo`](super::models::DatabaseInfo).
     pub database_info: models::DatabaseInfo,
@@ -2463,7 +2420,6 @@ pub struct CreateDatabaseResponse {
     output = CreateDatasourceConnectionResponse,
     error = super::errors::CreateDatasourceConnectionError
 )]
-#[derive(Default)]
 pub struct CreateDatasourceConnection {
     /// `DatasourceConnectionName`: a string.
     ///
@@ -2537,7 +2493,6 @@ pub struct CreateDatasourceConnectionResponse {
     output = CreateExportTaskResponse,
     error = super::errors::CreateExportTaskError
 )]
-#[derive(Default)]
 pub struct CreateExportTask {
     /// `InputType`: a string.
     ///
@@ -2581,7 +2536,6 @@ pub struct CreateExportTaskResponse {
     output = CreateImportTaskResponse,
     error = super::errors::CreateImportTaskError
 )]
-#[derive(Default)]
 pub struct CreateImportTask {
     /// `InputType`: a string.
     ///
@@ -2625,7 +2579,6 @@ pub struct CreateImportTaskResponse {
     output = CreateInferenceModelResponse,
     error = super::errors::CreateInferenceModelError
 )]
-#[derive(Default)]
 pub struct CreateInferenceModel {
     /// `Name`: a string.
     ///
@@ -2818,7 +2771,6 @@ pub struct CreateInferenceModelResponse {
     output = CreateInferenceServiceResponse,
     error = super::errors::CreateInferenceServiceError
 )]
-#[derive(Default)]
 pub struct CreateInferenceService {
     /// `Name`: a string.
     ///
@@ -3091,7 +3043,6 @@ pub struct CreateInferenceServiceResponse {
     output = CreateInternalTableResponse,
     error = super::errors::CreateInternalTableError
 )]
-#[derive(Default)]
 pub struct CreateInternalTable {
     /// `TableBaseInfo`: a [`TableBaseInfo`](super::models::TableBaseInfo).
     pub table_base_info: models::TableBaseInfo,
@@ -3129,7 +3080,6 @@ pub struct CreateInternalTableResponse {
     output = CreateJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateJob {
     /// `JobName`: a string.
     ///
@@ -3234,7 +3184,6 @@ pub struct CreateJobResponse {
     output = CreateJobDefinitionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateJobDefinition {
     /// `Name`: a string.
     ///
@@ -3325,7 +3274,6 @@ pub struct CreateJobDefinitionResponse {
     output = CreateJobFromDefinitionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateJobFromDefinition {
     /// `JobDefinitionId`: a string.
     ///
@@ -3358,7 +3306,6 @@ pub struct CreateJobFromDefinitionResponse {
     output = CreateJobSpecResponse,
     error = super::errors::CreateJobSpecError
 )]
-#[derive(Default)]
 pub struct CreateJobSpec {
     /// `Entrypoint`: a string.
     ///
@@ -3658,7 +3605,6 @@ pub struct CreateJobSpecResponse {
     output = CreateLabResponse,
     error = super::errors::CreateLabError
 )]
-#[derive(Default)]
 pub struct CreateLab {
     /// `Name`: a string.
     ///
@@ -3924,7 +3870,6 @@ pub struct CreateLabResponse {
     output = CreateMetaDatabaseResponse,
     error = super::errors::CreateMetaDatabaseError
 )]
-#[derive(Default)]
 pub struct CreateMetaDatabase {
     /// `DatasourceConnectionName`: a string.
     ///
@@ -3969,7 +3914,6 @@ pub struct CreateMetaDatabaseResponse {
     output = CreateMlflowServerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateMlflowServer {
     /// `ServerName`: a string.
     ///
@@ -4029,7 +3973,6 @@ pub struct CreateMlflowServerResponse {
     output = CreateModelVersionResponse,
     error = super::errors::CreateModelVersionError
 )]
-#[derive(Default)]
 pub struct CreateModelVersion {
     /// `ModelUid`: a string.
     ///
@@ -4127,7 +4070,6 @@ pub struct CreateModelVersionResponse {
     output = CreateNotebookSessionResponse,
     error = super::errors::CreateNotebookSessionError
 )]
-#[derive(Default)]
 pub struct CreateNotebookSession {
     /// `Name`: a string.
     ///
@@ -4235,7 +4177,6 @@ pub struct CreateNotebookSessionResponse {
     output = CreateNotebookSessionStatementResponse,
     error = super::errors::CreateNotebookSessionStatementError
 )]
-#[derive(Default)]
 pub struct CreateNotebookSessionStatement {
     /// `SessionId`: a string.
     ///
@@ -4276,7 +4217,6 @@ pub struct CreateNotebookSessionStatementResponse {
     output = CreateNotebookSessionStatementSupportBatchSQLResponse,
     error = super::errors::CreateNotebookSessionStatementSupportBatchSQLError
 )]
-#[derive(Default)]
 pub struct CreateNotebookSessionStatementSupportBatchSQL {
     /// `SessionId`: a string.
     ///
@@ -4322,7 +4262,6 @@ pub struct CreateNotebookSessionStatementSupportBatchSQLResponse {
     output = CreatePartitionResponse,
     error = super::errors::CreatePartitionError
 )]
-#[derive(Default)]
 pub struct CreatePartition {
     /// `ActionType`: a string.
     ///
@@ -4398,7 +4337,6 @@ pub struct CreatePartitionResponse {
     output = CreatePartitionQueueResponse,
     error = super::errors::CreatePartitionQueueError
 )]
-#[derive(Default)]
 pub struct CreatePartitionQueue {
     /// `PartitionCode`: a string.
     ///
@@ -4464,7 +4402,6 @@ pub struct CreatePartitionQueueResponse {
     output = CreateRayClusterResponse,
     error = super::errors::CreateRayClusterError
 )]
-#[derive(Default)]
 pub struct CreateRayCluster {
     /// `Name`: a string.
     ///
@@ -4672,7 +4609,6 @@ pub struct CreateRayClusterResponse {
     output = CreateResourceConfigResponse,
     error = super::errors::CreateResourceConfigError
 )]
-#[derive(Default)]
 pub struct CreateResourceConfig {
     /// `Name`: a string.
     ///
@@ -4767,7 +4703,6 @@ pub struct CreateResourceConfigResponse {
     output = CreateResultDownloadResponse,
     error = super::errors::CreateResultDownloadError
 )]
-#[derive(Default)]
 pub struct CreateResultDownload {
     /// `TaskId`: a string.
     ///
@@ -4810,7 +4745,6 @@ pub struct CreateResultDownloadResponse {
     output = CreateScriptResponse,
     error = super::errors::CreateScriptError
 )]
-#[derive(Default)]
 pub struct CreateScript {
     /// `ScriptName`: a string.
     ///
@@ -4854,7 +4788,6 @@ pub struct CreateScriptResponse {
     output = CreateSparkAppResponse,
     error = super::errors::CreateSparkAppError
 )]
-#[derive(Default)]
 pub struct CreateSparkApp {
     /// `AppName`: a string.
     ///
@@ -5030,7 +4963,6 @@ pub struct CreateSparkAppResponse {
     output = CreateSparkAppForTDLCResponse,
     error = super::errors::CreateSparkAppForTDLCError
 )]
-#[derive(Default)]
 pub struct CreateSparkAppForTDLC {
     /// `AppName`: a string.
     ///
@@ -5202,7 +5134,6 @@ pub struct CreateSparkAppForTDLCResponse {
     output = CreateSparkAppTaskResponse,
     error = super::errors::CreateSparkAppTaskError
 )]
-#[derive(Default)]
 pub struct CreateSparkAppTask {
     /// `JobName`: a string.
     ///
@@ -5248,7 +5179,6 @@ pub struct CreateSparkAppTaskResponse {
     output = CreateSparkSessionBatchSQLResponse,
     error = super::errors::CreateSparkSessionBatchSQLError
 )]
-#[derive(Default)]
 pub struct CreateSparkSessionBatchSQL {
     /// `DataEngineName`: a string.
     ///
@@ -5341,7 +5271,6 @@ pub struct CreateSparkSessionBatchSQLResponse {
     output = CreateSparkSubmitTaskResponse,
     error = super::errors::CreateSparkSubmitTaskError
 )]
-#[derive(Default)]
 pub struct CreateSparkSubmitTask {
     /// `TaskName`: a string.
     ///
@@ -5440,7 +5369,6 @@ pub struct CreateSparkSubmitTaskResponse {
     output = CreateStandardEngineResourceGroupResponse,
     error = super::errors::CreateStandardEngineResourceGroupError
 )]
-#[derive(Default)]
 pub struct CreateStandardEngineResourceGroup {
     /// `EngineResourceGroupName`: a string.
     ///
@@ -5617,7 +5545,6 @@ pub struct CreateStandardEngineResourceGroupResponse {
     output = CreateStoreLocationResponse,
     error = super::errors::CreateStoreLocationError
 )]
-#[derive(Default)]
 pub struct CreateStoreLocation {
     /// `StoreLocation`: a string.
     ///
@@ -5645,7 +5572,6 @@ pub struct CreateStoreLocationResponse {
     output = CreateTableResponse,
     error = super::errors::CreateTableError
 )]
-#[derive(Default)]
 pub struct CreateTable {
     /// `TableInfo`: a [`TableInfo`](super::models::TableInfo).
     pub table_info: models::TableInfo,
@@ -5674,7 +5600,6 @@ pub struct CreateTableResponse {
     output = CreateTaskResponse,
     error = super::errors::CreateTaskError
 )]
-#[derive(Default)]
 pub struct CreateTask {
     /// `Task`: a [`Task`](super::models::Task).
     pub task: models::Task,
@@ -5728,7 +5653,6 @@ pub struct CreateTaskResponse {
     output = CreateTasksResponse,
     error = super::errors::CreateTasksError
 )]
-#[derive(Default)]
 pub struct CreateTasks {
     /// `DatabaseName`: a string.
     ///
@@ -5794,7 +5718,6 @@ pub struct CreateTasksResponse {
     output = CreateTasksInOrderResponse,
     error = super::errors::CreateTasksInOrderError
 )]
-#[derive(Default)]
 pub struct CreateTasksInOrder {
     /// `DatabaseName`: a string.
     ///
@@ -5838,7 +5761,6 @@ pub struct CreateTasksInOrderResponse {
     output = CreateTcIcebergTableResponse,
     error = super::errors::CreateTcIcebergTableError
 )]
-#[derive(Default)]
 pub struct CreateTcIcebergTable {
     /// `TableBaseInfo`: a [`TableBaseInfo`](super::models::TableBaseInfo).
     pub table_base_info: models::TableBaseInfo,
@@ -5892,7 +5814,6 @@ pub struct CreateTcIcebergTableResponse {
     output = CreateTrainingJobInstanceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateTrainingJobInstance {
     /// `SpecId`: a string.
     ///
@@ -5923,7 +5844,6 @@ pub struct CreateTrainingJobInstanceResponse {
     output = CreateUserResponse,
     error = super::errors::CreateUserError
 )]
-#[derive(Default)]
 pub struct CreateUser {
     /// `UserId`: a string.
     ///
@@ -5979,7 +5899,6 @@ pub struct CreateUserResponse {
     output = CreateUserRoleResponse,
     error = super::errors::CreateUserRoleError
 )]
-#[derive(Default)]
 pub struct CreateUserRole {
     /// `Arn`: a string.
     pub arn: String,
@@ -6022,7 +5941,6 @@ pub struct CreateUserRoleResponse {
     output = CreateUserVpcConnectionResponse,
     error = super::errors::CreateUserVpcConnectionError
 )]
-#[derive(Default)]
 pub struct CreateUserVpcConnection {
     /// `UserVpcId`: a string.
     ///
@@ -6075,7 +5993,6 @@ pub struct CreateUserVpcConnectionResponse {
     output = CreateWorkGroupResponse,
     error = super::errors::CreateWorkGroupError
 )]
-#[derive(Default)]
 pub struct CreateWorkGroup {
     /// `WorkGroupName`: a string.
     ///
@@ -6121,7 +6038,6 @@ pub struct CreateWorkGroupResponse {
     output = DeleteApiKeyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteApiKey {
     /// `ApiKeyId`: a string.
     ///
@@ -6149,7 +6065,6 @@ pub struct DeleteApiKeyResponse {
     output = DeleteBenchmarkTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteBenchmarkTask {
     /// `TaskId`: a string.
     ///
@@ -6177,7 +6092,6 @@ pub struct DeleteBenchmarkTaskResponse {
     output = DeleteCHDFSBindingProductResponse,
     error = super::errors::DeleteCHDFSBindingProductError
 )]
-#[derive(Default)]
 pub struct DeleteCHDFSBindingProduct {
     /// `MountPoint`: a string.
     ///
@@ -6223,7 +6137,6 @@ pub struct DeleteCHDFSBindingProductResponse {
     output = DeleteClusterGroupResponse,
     error = super::errors::DeleteClusterGroupError
 )]
-#[derive(Default)]
 pub struct DeleteClusterGroup {
     /// `Id`: a string.
     ///
@@ -6311,7 +6224,6 @@ pub struct DeleteClusterGroupResponse {
     output = DeleteDataEngineResponse,
     error = super::errors::DeleteDataEngineError
 )]
-#[derive(Default)]
 pub struct DeleteDataEngine {
     /// `DataEngineNames`: a list of strings.
     ///
@@ -6339,7 +6251,6 @@ pub struct DeleteDataEngineResponse {
     output = DeleteDataMaskStrategyResponse,
     error = super::errors::DeleteDataMaskStrategyError
 )]
-#[derive(Default)]
 pub struct DeleteDataMaskStrategy {
     /// `StrategyId`: a string.
     ///
@@ -6367,7 +6278,6 @@ pub struct DeleteDataMaskStrategyResponse {
     output = DeleteDeploymentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDeployment {
     /// `DeploymentId`: a string.
     ///
@@ -6395,7 +6305,6 @@ pub struct DeleteDeploymentResponse {
     output = DeleteInferenceServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteInferenceService {
     /// `ServiceId`: a string.
     ///
@@ -6428,7 +6337,6 @@ pub struct DeleteInferenceServiceResponse {
     output = DeleteJobSpecResponse,
     error = super::errors::DeleteJobSpecError
 )]
-#[derive(Default)]
 pub struct DeleteJobSpec {
     /// `SpecId`: a string.
     ///
@@ -6456,7 +6364,6 @@ pub struct DeleteJobSpecResponse {
     output = DeleteLabResponse,
     error = super::errors::DeleteLabError
 )]
-#[derive(Default)]
 pub struct DeleteLab {
     /// `Id`: a string.
     ///
@@ -6484,7 +6391,6 @@ pub struct DeleteLabResponse {
     output = DeleteMetaDatabaseResponse,
     error = super::errors::DeleteMetaDatabaseError
 )]
-#[derive(Default)]
 pub struct DeleteMetaDatabase {
     /// `DatabaseName`: a string.
     ///
@@ -6525,7 +6431,6 @@ pub struct DeleteMetaDatabaseResponse {
     output = DeleteMlflowServerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteMlflowServer {
     /// `ServerId`: a string.
     ///
@@ -6553,7 +6458,6 @@ pub struct DeleteMlflowServerResponse {
     output = DeleteModelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteModel {
     /// `ModelUid`: a string.
     ///
@@ -6586,7 +6490,6 @@ pub struct DeleteModelResponse {
     output = DeleteModelVersionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteModelVersion {
     /// `ModelUid`: a string.
     ///
@@ -6624,7 +6527,6 @@ pub struct DeleteModelVersionResponse {
     output = DeleteNativeSparkSessionResponse,
     error = super::errors::DeleteNativeSparkSessionError
 )]
-#[derive(Default)]
 pub struct DeleteNativeSparkSession {
     /// `DataEngineId`: a string.
     ///
@@ -6662,7 +6564,6 @@ pub struct DeleteNativeSparkSessionResponse {
     output = DeleteNotebookSessionResponse,
     error = super::errors::DeleteNotebookSessionError
 )]
-#[derive(Default)]
 pub struct DeleteNotebookSession {
     /// `SessionId`: a string.
     ///
@@ -6690,7 +6591,6 @@ pub struct DeleteNotebookSessionResponse {
     output = DeletePartitionQueueResponse,
     error = super::errors::DeletePartitionQueueError
 )]
-#[derive(Default)]
 pub struct DeletePartitionQueue {
     /// `PartitionCode`: a string.
     ///
@@ -6728,7 +6628,6 @@ pub struct DeletePartitionQueueResponse {
     output = DeleteRayClusterResponse,
     error = super::errors::DeleteRayClusterError
 )]
-#[derive(Default)]
 pub struct DeleteRayCluster {
     /// `Id`: a string.
     ///
@@ -6756,7 +6655,6 @@ pub struct DeleteRayClusterResponse {
     output = DeleteRayJobResponse,
     error = super::errors::DeleteRayJobError
 )]
-#[derive(Default)]
 pub struct DeleteRayJob {
     /// `Id`: a string.
     ///
@@ -6784,7 +6682,6 @@ pub struct DeleteRayJobResponse {
     output = DeleteResourceConfigResponse,
     error = super::errors::DeleteResourceConfigError
 )]
-#[derive(Default)]
 pub struct DeleteResourceConfig {
     /// `Id`: a string.
     ///
@@ -6812,7 +6709,6 @@ pub struct DeleteResourceConfigResponse {
     output = DeleteScriptResponse,
     error = super::errors::DeleteScriptError
 )]
-#[derive(Default)]
 pub struct DeleteScript {
     /// `ScriptIds`: a list of strings.
     ///
@@ -6845,7 +6741,6 @@ pub struct DeleteScriptResponse {
     output = DeleteSparkAppResponse,
     error = super::errors::DeleteSparkAppError
 )]
-#[derive(Default)]
 pub struct DeleteSparkApp {
     /// `AppName`: a string.
     ///
@@ -6873,7 +6768,6 @@ pub struct DeleteSparkAppResponse {
     output = DeleteStandardEngineResourceGroupResponse,
     error = super::errors::DeleteStandardEngineResourceGroupError
 )]
-#[derive(Default)]
 pub struct DeleteStandardEngineResourceGroup {
     /// `EngineResourceGroupName`: a string.
     pub engine_resource_group_name: String,
@@ -6899,7 +6793,6 @@ pub struct DeleteStandardEngineResourceGroupResponse {
     output = DeleteTableResponse,
     error = super::errors::DeleteTableError
 )]
-#[derive(Default)]
 pub struct DeleteTable {
     /// `TableBaseInfo`: a [`TableBaseInfo`](super::models::TableBaseInfo).
     pub table_base_info: models::TableBaseInfo,
@@ -6925,7 +6818,6 @@ pub struct DeleteTableResponse {
     output = DeleteThirdPartyAccessUserResponse,
     error = super::errors::DeleteThirdPartyAccessUserError
 )]
-#[derive(Default)]
 pub struct DeleteThirdPartyAccessUser {}
 
 /// What a successful [`DeleteThirdPartyAccessUser`] call returns.
@@ -6948,7 +6840,6 @@ pub struct DeleteThirdPartyAccessUserResponse {
     output = DeleteTrainingJobInstanceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteTrainingJobInstance {
     /// `InstanceId`: a string.
     ///
@@ -6976,7 +6867,6 @@ pub struct DeleteTrainingJobInstanceResponse {
     output = DeleteTrainingJobSpecResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteTrainingJobSpec {
     /// `SpecId`: a string.
     ///
@@ -7004,7 +6894,6 @@ pub struct DeleteTrainingJobSpecResponse {
     output = DeleteUserResponse,
     error = super::errors::DeleteUserError
 )]
-#[derive(Default)]
 pub struct DeleteUser {
     /// `UserIds`: a list of strings.
     ///
@@ -7037,7 +6926,6 @@ pub struct DeleteUserResponse {
     output = DeleteUserVpcConnectionResponse,
     error = super::errors::DeleteUserVpcConnectionError
 )]
-#[derive(Default)]
 pub struct DeleteUserVpcConnection {
     /// `EngineNetworkId`: a string.
     pub engine_network_id: String,
@@ -7066,7 +6954,6 @@ pub struct DeleteUserVpcConnectionResponse {
     output = DeleteUsersFromWorkGroupResponse,
     error = super::errors::DeleteUsersFromWorkGroupError
 )]
-#[derive(Default)]
 pub struct DeleteUsersFromWorkGroup {
     /// `AddInfo`: a [`UserIdSetOfWorkGroupId`](super::models::UserIdSetOfWorkGroupId).
     pub add_info: models::UserIdSetOfWorkGroupId,
@@ -7092,7 +6979,6 @@ pub struct DeleteUsersFromWorkGroupResponse {
     output = DeleteWorkGroupResponse,
     error = super::errors::DeleteWorkGroupError
 )]
-#[derive(Default)]
 pub struct DeleteWorkGroup {
     /// `WorkGroupIds`: a list of signed 64-bit integers.
     ///
@@ -7120,7 +7006,6 @@ pub struct DeleteWorkGroupResponse {
     output = DescribeAdvancedStoreLocationResponse,
     error = super::errors::DescribeAdvancedStoreLocationError
 )]
-#[derive(Default)]
 pub struct DescribeAdvancedStoreLocation {}
 
 /// What a successful [`DescribeAdvancedStoreLocation`] call returns.
@@ -7166,9 +7051,15 @@ pub struct DescribeAdvancedStoreLocationResponse {
     version = "2021-01-25",
     name = "DescribeBindablePrometheus",
     output = DescribeBindablePrometheusResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::PrometheusInstanceItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBindablePrometheus {
     /// `ClusterId`: a string.
     ///
@@ -7224,7 +7115,6 @@ pub struct DescribeBindablePrometheusResponse {
     output = DescribeCatalogTableInfoResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCatalogTableInfo {
     /// `CatalogName`: a string.
     ///
@@ -7265,7 +7155,6 @@ pub struct DescribeCatalogTableInfoResponse {
     output = DescribeCatalogTableNamesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCatalogTableNames {
     /// `CatalogName`: a string.
     ///
@@ -7299,9 +7188,15 @@ pub struct DescribeCatalogTableNamesResponse {
     version = "2021-01-25",
     name = "DescribeCatalogTableNamesPage",
     output = DescribeCatalogTableNamesPageResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = table_names,
+        item = models::NameIdentifier,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCatalogTableNamesPage {
     /// `CatalogName`: a string.
     ///
@@ -7370,9 +7265,15 @@ pub struct DescribeCatalogTableNamesPageResponse {
     version = "2021-01-25",
     name = "DescribeCatalogs",
     output = DescribeCatalogsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = catalogs,
+        item = models::CatalogConfig,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCatalogs {
     /// `CatalogId`: a string.
     ///
@@ -7456,9 +7357,15 @@ pub struct DescribeCatalogsResponse {
     version = "2021-01-25",
     name = "DescribeClsTopics",
     output = DescribeClsTopicsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topics,
+        item = models::ClsTopicItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClsTopics {
     /// `TopicName`: a string.
     ///
@@ -7509,7 +7416,6 @@ pub struct DescribeClsTopicsResponse {
     output = DescribeClusterEventLogSwitchResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeClusterEventLogSwitch {
     /// `ClusterId`: a string.
     ///
@@ -7562,7 +7468,6 @@ pub struct DescribeClusterEventLogSwitchResponse {
     output = DescribeClusterGroupResponse,
     error = super::errors::DescribeClusterGroupError
 )]
-#[derive(Default)]
 pub struct DescribeClusterGroup {
     /// `Id`: a string.
     ///
@@ -7650,7 +7555,6 @@ pub struct DescribeClusterGroupResponse {
     output = DescribeClusterGroupClustersResponse,
     error = super::errors::DescribeClusterGroupClustersError
 )]
-#[derive(Default)]
 pub struct DescribeClusterGroupClusters {
     /// `Id`: a string.
     ///
@@ -7696,7 +7600,6 @@ pub struct DescribeClusterGroupClustersResponse {
     output = DescribeClusterMonitorInfosResponse,
     error = super::errors::DescribeClusterMonitorInfosError
 )]
-#[derive(Default)]
 pub struct DescribeClusterMonitorInfos {
     /// `DataEngineId`: a string.
     ///
@@ -7742,9 +7645,15 @@ pub struct DescribeClusterMonitorInfosResponse {
     version = "2021-01-25",
     name = "DescribeDLCCatalogAccess",
     output = DescribeDLCCatalogAccessResponse,
-    error = super::errors::DescribeDLCCatalogAccessError
+    error = super::errors::DescribeDLCCatalogAccessError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rows,
+        item = models::DlcCatalogAccess,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDLCCatalogAccess {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -7788,7 +7697,6 @@ pub struct DescribeDLCCatalogAccessResponse {
     output = DescribeDMSDatabaseResponse,
     error = super::errors::DescribeDMSDatabaseError
 )]
-#[derive(Default)]
 pub struct DescribeDMSDatabase {
     /// `Name`: a string.
     ///
@@ -7845,9 +7753,15 @@ pub struct DescribeDMSDatabaseResponse {
     version = "2021-01-25",
     name = "DescribeDMSPartitions",
     output = DescribeDMSPartitionsResponse,
-    error = super::errors::DescribeDMSPartitionsError
+    error = super::errors::DescribeDMSPartitionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = partitions,
+        item = models::DmsPartition,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDMSPartitions {
     /// `DatabaseName`: a string.
     ///
@@ -7943,7 +7857,6 @@ pub struct DescribeDMSPartitionsResponse {
     output = DescribeDMSTableResponse,
     error = super::errors::DescribeDMSTableError
 )]
-#[derive(Default)]
 pub struct DescribeDMSTable {
     /// `DbName`: a string.
     ///
@@ -8082,9 +7995,15 @@ pub struct DescribeDMSTableResponse {
     version = "2021-01-25",
     name = "DescribeDMSTables",
     output = DescribeDMSTablesResponse,
-    error = super::errors::DescribeDMSTablesError
+    error = super::errors::DescribeDMSTablesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = table_list,
+        item = models::DmsTableInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDMSTables {
     /// `DbName`: a string.
     ///
@@ -8183,7 +8102,6 @@ pub struct DescribeDMSTablesResponse {
     output = DescribeDataEngineResponse,
     error = super::errors::DescribeDataEngineError
 )]
-#[derive(Default)]
 pub struct DescribeDataEngine {
     /// `DataEngineName`: a string.
     ///
@@ -8212,9 +8130,15 @@ pub struct DescribeDataEngineResponse {
     version = "2021-01-25",
     name = "DescribeDataEngineEvents",
     output = DescribeDataEngineEventsResponse,
-    error = super::errors::DescribeDataEngineEventsError
+    error = super::errors::DescribeDataEngineEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = events,
+        item = models::HouseEventsInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDataEngineEvents {
     /// `DataEngineName`: a string.
     ///
@@ -8290,7 +8214,6 @@ pub struct DescribeDataEngineEventsResponse {
     output = DescribeDataEngineImageVersionsResponse,
     error = super::errors::DescribeDataEngineImageVersionsError
 )]
-#[derive(Default)]
 pub struct DescribeDataEngineImageVersions {
     /// `EngineType`: a string.
     ///
@@ -8336,7 +8259,6 @@ pub struct DescribeDataEngineImageVersionsResponse {
     output = DescribeDataEnginePythonSparkImagesResponse,
     error = super::errors::DescribeDataEnginePythonSparkImagesError
 )]
-#[derive(Default)]
 pub struct DescribeDataEnginePythonSparkImages {
     /// `ChildImageVersionId`: a string.
     ///
@@ -8367,7 +8289,6 @@ pub struct DescribeDataEnginePythonSparkImagesResponse {
     output = DescribeDataEngineSessionParametersResponse,
     error = super::errors::DescribeDataEngineSessionParametersError
 )]
-#[derive(Default)]
 pub struct DescribeDataEngineSessionParameters {
     /// `DataEngineId`: a string.
     ///
@@ -8401,9 +8322,15 @@ pub struct DescribeDataEngineSessionParametersResponse {
     version = "2021-01-25",
     name = "DescribeDataEngines",
     output = DescribeDataEnginesResponse,
-    error = super::errors::DescribeDataEnginesError
+    error = super::errors::DescribeDataEnginesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data_engines,
+        item = models::DataEngineInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDataEngines {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -8502,7 +8429,6 @@ pub struct DescribeDataEnginesResponse {
     output = DescribeDataEnginesScaleDetailResponse,
     error = super::errors::DescribeDataEnginesScaleDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDataEnginesScaleDetail {
     /// `DataEngineNames`: a list of strings.
     ///
@@ -8541,9 +8467,15 @@ pub struct DescribeDataEnginesScaleDetailResponse {
     version = "2021-01-25",
     name = "DescribeDataMaskStrategies",
     output = DescribeDataMaskStrategiesResponse,
-    error = super::errors::DescribeDataMaskStrategiesError
+    error = super::errors::DescribeDataMaskStrategiesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = strategies,
+        item = models::DataMaskStrategy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDataMaskStrategies {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -8587,7 +8519,6 @@ pub struct DescribeDataMaskStrategiesResponse {
     output = DescribeDatabaseResponse,
     error = super::errors::DescribeDatabaseError
 )]
-#[derive(Default)]
 pub struct DescribeDatabase {
     /// `DatabaseName`: a string.
     ///
@@ -8621,9 +8552,15 @@ pub struct DescribeDatabaseResponse {
     version = "2021-01-25",
     name = "DescribeDatabases",
     output = DescribeDatabasesResponse,
-    error = super::errors::DescribeDatabasesError
+    error = super::errors::DescribeDatabasesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = database_list,
+        item = models::DatabaseResponseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDatabases {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -8687,9 +8624,15 @@ pub struct DescribeDatabasesResponse {
     version = "2021-01-25",
     name = "DescribeDatasourceConnection",
     output = DescribeDatasourceConnectionResponse,
-    error = super::errors::DescribeDatasourceConnectionError
+    error = super::errors::DescribeDatasourceConnectionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = connection_set,
+        item = models::DatasourceConnectionInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDatasourceConnection {
     /// `DatasourceConnectionIds`: a list of strings.
     ///
@@ -8767,7 +8710,6 @@ pub struct DescribeDatasourceConnectionResponse {
     output = DescribeEmrClusterInfoResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeEmrClusterInfo {
     /// `InstanceId`: a string.
     ///
@@ -8816,9 +8758,15 @@ pub struct DescribeEmrClusterInfoResponse {
     version = "2021-01-25",
     name = "DescribeEngineNetworks",
     output = DescribeEngineNetworksResponse,
-    error = super::errors::DescribeEngineNetworksError
+    error = super::errors::DescribeEngineNetworksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = engine_network_infos,
+        item = models::EngineNetworkInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEngineNetworks {
     /// `SortBy`: a string.
     ///
@@ -8866,7 +8814,6 @@ pub struct DescribeEngineNetworksResponse {
     output = DescribeEngineNodeSpecResponse,
     error = super::errors::DescribeEngineNodeSpecError
 )]
-#[derive(Default)]
 pub struct DescribeEngineNodeSpec {
     /// `DataEngineName`: a string.
     ///
@@ -8900,7 +8847,6 @@ pub struct DescribeEngineNodeSpecResponse {
     output = DescribeEngineUsageInfoResponse,
     error = super::errors::DescribeEngineUsageInfoError
 )]
-#[derive(Default)]
 pub struct DescribeEngineUsageInfo {
     /// `DataEngineId`: a string.
     ///
@@ -8946,9 +8892,15 @@ pub struct DescribeEngineUsageInfoResponse {
     version = "2021-01-25",
     name = "DescribeFlowDetailList",
     output = DescribeFlowDetailListResponse,
-    error = super::errors::DescribeFlowDetailListError
+    error = super::errors::DescribeFlowDetailListError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = flow_detail_list,
+        item = models::FlowDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFlowDetailList {
     /// `PartitionCode`: a string.
     ///
@@ -8992,9 +8944,15 @@ pub struct DescribeFlowDetailListResponse {
     version = "2021-01-25",
     name = "DescribeFlowList",
     output = DescribeFlowListResponse,
-    error = super::errors::DescribeFlowListError
+    error = super::errors::DescribeFlowListError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = flow_info_list,
+        item = models::FlowInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFlowList {
     /// `PartitionCode`: a string.
     ///
@@ -9040,7 +8998,6 @@ pub struct DescribeFlowListResponse {
     output = DescribeForbiddenTableProResponse,
     error = super::errors::DescribeForbiddenTableProError
 )]
-#[derive(Default)]
 pub struct DescribeForbiddenTablePro {}
 
 /// What a successful [`DescribeForbiddenTablePro`] call returns.
@@ -9063,7 +9020,6 @@ pub struct DescribeForbiddenTableProResponse {
     output = DescribeJobDefinitionDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeJobDefinitionDetail {
     /// `JobDefinitionId`: a string.
     ///
@@ -9089,9 +9045,15 @@ pub struct DescribeJobDefinitionDetailResponse {
     version = "2021-01-25",
     name = "DescribeJobDefinitions",
     output = DescribeJobDefinitionsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::JobDefinitionItemInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJobDefinitions {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -9153,7 +9115,6 @@ pub struct DescribeJobDefinitionsResponse {
     output = DescribeJobDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeJobDetail {
     /// `JobId`: a string.
     ///
@@ -9182,9 +9143,15 @@ pub struct DescribeJobDetailResponse {
     version = "2021-01-25",
     name = "DescribeJobList",
     output = DescribeJobListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::JobBriefInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJobList {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -9241,7 +9208,6 @@ pub struct DescribeJobListResponse {
     output = DescribeJobLogResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeJobLog {
     /// `JobId`: a string.
     ///
@@ -9332,7 +9298,6 @@ pub struct DescribeJobLogResponse {
     output = DescribeJobResultResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeJobResult {
     /// `JobId`: a string.
     ///
@@ -9414,7 +9379,6 @@ pub struct DescribeJobResultResponse {
     output = DescribeLakeFsDirSummaryResponse,
     error = super::errors::DescribeLakeFsDirSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeLakeFsDirSummary {}
 
 /// What a successful [`DescribeLakeFsDirSummary`] call returns.
@@ -9437,7 +9401,6 @@ pub struct DescribeLakeFsDirSummaryResponse {
     output = DescribeLakeFsInfoResponse,
     error = super::errors::DescribeLakeFsInfoError
 )]
-#[derive(Default)]
 pub struct DescribeLakeFsInfo {}
 
 /// What a successful [`DescribeLakeFsInfo`] call returns.
@@ -9463,7 +9426,6 @@ pub struct DescribeLakeFsInfoResponse {
     output = DescribeLakeFsTaskResultResponse,
     error = super::errors::DescribeLakeFsTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeLakeFsTaskResult {
     /// `FsPath`: a string.
     ///
@@ -9494,7 +9456,6 @@ pub struct DescribeLakeFsTaskResultResponse {
     output = DescribeMCPSubUinResponse,
     error = super::errors::DescribeMCPSubUinError
 )]
-#[derive(Default)]
 pub struct DescribeMCPSubUin {}
 
 /// What a successful [`DescribeMCPSubUin`] call returns.
@@ -9522,7 +9483,6 @@ pub struct DescribeMCPSubUinResponse {
     output = DescribeMCPTaskResponse,
     error = super::errors::DescribeMCPTaskError
 )]
-#[derive(Default)]
 pub struct DescribeMCPTask {
     /// `TaskId`: a string.
     ///
@@ -9553,7 +9513,6 @@ pub struct DescribeMCPTaskResponse {
     output = DescribeMCPTaskResultResponse,
     error = super::errors::DescribeMCPTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeMCPTaskResult {
     /// `TaskId`: a string.
     ///
@@ -9589,7 +9548,6 @@ pub struct DescribeMCPTaskResultResponse {
     output = DescribeMlFlowConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeMlFlowConfig {
     /// `InstanceId`: a string.
     ///
@@ -9639,7 +9597,6 @@ pub struct DescribeMlFlowConfigResponse {
     output = DescribeMlflowServerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeMlflowServer {
     /// `ServerId`: a string.
     ///
@@ -9670,7 +9627,6 @@ pub struct DescribeMlflowServerResponse {
     output = DescribeMlflowServerEventsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeMlflowServerEvents {
     /// `ServerId`: a string.
     ///
@@ -9749,7 +9705,6 @@ pub struct DescribeMlflowServerEventsResponse {
     output = DescribeMlflowServerPodsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeMlflowServerPods {
     /// `ServerId`: a string.
     ///
@@ -9780,7 +9735,6 @@ pub struct DescribeMlflowServerPodsResponse {
     output = DescribeModelEnginesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeModelEngines {
     /// `ModelUid`: a string.
     ///
@@ -9811,7 +9765,6 @@ pub struct DescribeModelEnginesResponse {
     output = DescribeModelTaskOptionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeModelTaskOptions {
     /// `ModelType`: a string.
     ///
@@ -9842,7 +9795,6 @@ pub struct DescribeModelTaskOptionsResponse {
     output = DescribeNativeSparkSessionsResponse,
     error = super::errors::DescribeNativeSparkSessionsError
 )]
-#[derive(Default)]
 pub struct DescribeNativeSparkSessions {
     /// `DataEngineId`: a string.
     ///
@@ -9896,9 +9848,15 @@ pub struct DescribeNativeSparkSessionsResponse {
     version = "2021-01-25",
     name = "DescribeNetworkConnections",
     output = DescribeNetworkConnectionsResponse,
-    error = super::errors::DescribeNetworkConnectionsError
+    error = super::errors::DescribeNetworkConnectionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = network_connection_set,
+        item = models::NetworkConnection,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetworkConnections {
     /// `NetworkConnectionType`: a signed 64-bit integer.
     pub network_connection_type: Option<i64>,
@@ -9953,7 +9911,6 @@ pub struct DescribeNetworkConnectionsResponse {
     output = DescribeNotebookSessionResponse,
     error = super::errors::DescribeNotebookSessionError
 )]
-#[derive(Default)]
 pub struct DescribeNotebookSession {
     /// `SessionId`: a string.
     ///
@@ -9982,9 +9939,9 @@ pub struct DescribeNotebookSessionResponse {
     version = "2021-01-25",
     name = "DescribeNotebookSessionLog",
     output = DescribeNotebookSessionLogResponse,
-    error = super::errors::DescribeNotebookSessionLogError
+    error = super::errors::DescribeNotebookSessionLogError,
+    paginate(offset = offset, limit = limit, items = logs, item = String)
 )]
-#[derive(Default)]
 pub struct DescribeNotebookSessionLog {
     /// `SessionId`: a string.
     ///
@@ -10037,7 +9994,6 @@ pub struct DescribeNotebookSessionLogResponse {
     output = DescribeNotebookSessionStatementResponse,
     error = super::errors::DescribeNotebookSessionStatementError
 )]
-#[derive(Default)]
 pub struct DescribeNotebookSessionStatement {
     /// `SessionId`: a string.
     ///
@@ -10076,9 +10032,15 @@ pub struct DescribeNotebookSessionStatementResponse {
     version = "2021-01-25",
     name = "DescribeNotebookSessionStatementSqlResult",
     output = DescribeNotebookSessionStatementSqlResultResponse,
-    error = super::errors::DescribeNotebookSessionStatementSqlResultError
+    error = super::errors::DescribeNotebookSessionStatementSqlResultError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = result_schema,
+        item = models::Column,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNotebookSessionStatementSqlResult {
     /// `TaskId`: a string.
     ///
@@ -10167,7 +10129,6 @@ pub struct DescribeNotebookSessionStatementSqlResultResponse {
     output = DescribeNotebookSessionStatementsResponse,
     error = super::errors::DescribeNotebookSessionStatementsError
 )]
-#[derive(Default)]
 pub struct DescribeNotebookSessionStatements {
     /// `SessionId`: a string.
     ///
@@ -10201,9 +10162,14 @@ pub struct DescribeNotebookSessionStatementsResponse {
     version = "2021-01-25",
     name = "DescribeNotebookSessions",
     output = DescribeNotebookSessionsResponse,
-    error = super::errors::DescribeNotebookSessionsError
+    error = super::errors::DescribeNotebookSessionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sessions,
+        item = models::NotebookSessions
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNotebookSessions {
     /// `DataEngineName`: a string.
     ///
@@ -10280,7 +10246,6 @@ pub struct DescribeNotebookSessionsResponse {
     output = DescribeOtherCHDFSBindingListResponse,
     error = super::errors::DescribeOtherCHDFSBindingListError
 )]
-#[derive(Default)]
 pub struct DescribeOtherCHDFSBindingList {
     /// `BucketId`: a string.
     ///
@@ -10317,7 +10282,6 @@ pub struct DescribeOtherCHDFSBindingListResponse {
     output = DescribePartitionDetailResponse,
     error = super::errors::DescribePartitionDetailError
 )]
-#[derive(Default)]
 pub struct DescribePartitionDetail {
     /// `PartitionCode`: a string.
     ///
@@ -10346,9 +10310,15 @@ pub struct DescribePartitionDetailResponse {
     version = "2021-01-25",
     name = "DescribePartitionQueues",
     output = DescribePartitionQueuesResponse,
-    error = super::errors::DescribePartitionQueuesError
+    error = super::errors::DescribePartitionQueuesError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = queue_list,
+        item = models::QueueInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePartitionQueues {
     /// `PartitionCode`: a string.
     ///
@@ -10406,9 +10376,15 @@ pub struct DescribePartitionQueuesResponse {
     version = "2021-01-25",
     name = "DescribePartitions",
     output = DescribePartitionsResponse,
-    error = super::errors::DescribePartitionsError
+    error = super::errors::DescribePartitionsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = partitions,
+        item = models::PartitionInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePartitions {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -10455,7 +10431,6 @@ pub struct DescribePartitionsResponse {
     output = DescribePostTrainingPresetResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribePostTrainingPreset {
     /// `Mode`: a string.
     ///
@@ -10504,7 +10479,6 @@ pub struct DescribePostTrainingPresetResponse {
     output = DescribeRecommendedParamsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeRecommendedParams {
     /// `ModelUid`: a string.
     ///
@@ -10545,7 +10519,6 @@ pub struct DescribeRecommendedParamsResponse {
     output = DescribeResourceGroupUsageInfoResponse,
     error = super::errors::DescribeResourceGroupUsageInfoError
 )]
-#[derive(Default)]
 pub struct DescribeResourceGroupUsageInfo {
     /// `SessionId`: a string.
     ///
@@ -10588,7 +10561,6 @@ pub struct DescribeResourceGroupUsageInfoResponse {
     output = DescribeResultDownloadResponse,
     error = super::errors::DescribeResultDownloadError
 )]
-#[derive(Default)]
 pub struct DescribeResultDownload {
     /// `DownloadId`: a string.
     ///
@@ -10646,7 +10618,6 @@ pub struct DescribeResultDownloadResponse {
     output = DescribeSaleRegionsResponse,
     error = super::errors::DescribeSaleRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeSaleRegions {}
 
 /// What a successful [`DescribeSaleRegions`] call returns.
@@ -10672,7 +10643,6 @@ pub struct DescribeSaleRegionsResponse {
     output = DescribeSaleResourceInfoResponse,
     error = super::errors::DescribeSaleResourceInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSaleResourceInfo {}
 
 /// What a successful [`DescribeSaleResourceInfo`] call returns.
@@ -10696,9 +10666,15 @@ pub struct DescribeSaleResourceInfoResponse {
     version = "2021-01-25",
     name = "DescribeSchemaNamesPage",
     output = DescribeSchemaNamesPageResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = schema_names,
+        item = models::NameIdentifier,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSchemaNamesPage {
     /// `CatalogName`: a string.
     ///
@@ -10762,9 +10738,15 @@ pub struct DescribeSchemaNamesPageResponse {
     version = "2021-01-25",
     name = "DescribeScripts",
     output = DescribeScriptsResponse,
-    error = super::errors::DescribeScriptsError
+    error = super::errors::DescribeScriptsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = scripts,
+        item = models::Script,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScripts {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -10818,7 +10800,6 @@ pub struct DescribeScriptsResponse {
     output = DescribeSessionImageVersionResponse,
     error = super::errors::DescribeSessionImageVersionError
 )]
-#[derive(Default)]
 pub struct DescribeSessionImageVersion {
     /// `DataEngineId`: a string.
     ///
@@ -10854,7 +10835,6 @@ pub struct DescribeSessionImageVersionResponse {
     output = DescribeSparkAppJobResponse,
     error = super::errors::DescribeSparkAppJobError
 )]
-#[derive(Default)]
 pub struct DescribeSparkAppJob {
     /// `JobId`: a string.
     ///
@@ -10893,9 +10873,15 @@ pub struct DescribeSparkAppJobResponse {
     version = "2021-01-25",
     name = "DescribeSparkAppJobs",
     output = DescribeSparkAppJobsResponse,
-    error = super::errors::DescribeSparkAppJobsError
+    error = super::errors::DescribeSparkAppJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = spark_app_jobs,
+        item = models::SparkJobInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSparkAppJobs {
     /// `SortBy`: a string.
     ///
@@ -10957,9 +10943,15 @@ pub struct DescribeSparkAppJobsResponse {
     version = "2021-01-25",
     name = "DescribeSparkAppTasks",
     output = DescribeSparkAppTasksResponse,
-    error = super::errors::DescribeSparkAppTasksError
+    error = super::errors::DescribeSparkAppTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = spark_app_tasks,
+        item = models::TaskResponseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSparkAppTasks {
     /// `JobId`: a string.
     ///
@@ -11026,7 +11018,6 @@ pub struct DescribeSparkAppTasksResponse {
     output = DescribeSparkSessionBatchSQLResponse,
     error = super::errors::DescribeSparkSessionBatchSQLError
 )]
-#[derive(Default)]
 pub struct DescribeSparkSessionBatchSQL {
     /// `BatchId`: a string.
     ///
@@ -11072,7 +11063,6 @@ pub struct DescribeSparkSessionBatchSQLResponse {
     output = DescribeSparkSessionBatchSQLCostResponse,
     error = super::errors::DescribeSparkSessionBatchSQLCostError
 )]
-#[derive(Default)]
 pub struct DescribeSparkSessionBatchSQLCost {
     /// `BatchIds`: a list of strings.
     ///
@@ -11103,7 +11093,6 @@ pub struct DescribeSparkSessionBatchSQLCostResponse {
     output = DescribeSparkSessionBatchSqlLogResponse,
     error = super::errors::DescribeSparkSessionBatchSqlLogError
 )]
-#[derive(Default)]
 pub struct DescribeSparkSessionBatchSqlLog {
     /// `BatchId`: a string.
     ///
@@ -11142,9 +11131,15 @@ pub struct DescribeSparkSessionBatchSqlLogResponse {
     version = "2021-01-25",
     name = "DescribeStandardEngineResourceGroupConfigInfo",
     output = DescribeStandardEngineResourceGroupConfigInfoResponse,
-    error = super::errors::DescribeStandardEngineResourceGroupConfigInfoError
+    error = super::errors::DescribeStandardEngineResourceGroupConfigInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = standard_engine_resource_group_config_infos,
+        item = models::StandardEngineResourceGroupConfigInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStandardEngineResourceGroupConfigInfo {
     /// `SortBy`: a string.
     ///
@@ -11192,9 +11187,15 @@ pub struct DescribeStandardEngineResourceGroupConfigInfoResponse {
     version = "2021-01-25",
     name = "DescribeStandardEngineResourceGroups",
     output = DescribeStandardEngineResourceGroupsResponse,
-    error = super::errors::DescribeStandardEngineResourceGroupsError
+    error = super::errors::DescribeStandardEngineResourceGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_engine_resource_group_infos,
+        item = models::StandardEngineResourceGroupInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStandardEngineResourceGroups {
     /// `SortBy`: a string.
     ///
@@ -11242,7 +11243,6 @@ pub struct DescribeStandardEngineResourceGroupsResponse {
     output = DescribeStoreLocationResponse,
     error = super::errors::DescribeStoreLocationError
 )]
-#[derive(Default)]
 pub struct DescribeStoreLocation {}
 
 /// What a successful [`DescribeStoreLocation`] call returns.
@@ -11270,7 +11270,6 @@ pub struct DescribeStoreLocationResponse {
     output = DescribeSubUserAccessPolicyResponse,
     error = super::errors::DescribeSubUserAccessPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeSubUserAccessPolicy {}
 
 /// What a successful [`DescribeSubUserAccessPolicy`] call returns.
@@ -11296,7 +11295,6 @@ pub struct DescribeSubUserAccessPolicyResponse {
     output = DescribeTCLakeMetaInstanceResponse,
     error = super::errors::DescribeTCLakeMetaInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeTCLakeMetaInstance {}
 
 /// What a successful [`DescribeTCLakeMetaInstance`] call returns.
@@ -11324,7 +11322,6 @@ pub struct DescribeTCLakeMetaInstanceResponse {
     output = DescribeTableResponse,
     error = super::errors::DescribeTableError
 )]
-#[derive(Default)]
 pub struct DescribeTable {
     /// `TableName`: a string.
     ///
@@ -11365,7 +11362,6 @@ pub struct DescribeTableResponse {
     output = DescribeTablePartitionsResponse,
     error = super::errors::DescribeTablePartitionsError
 )]
-#[derive(Default)]
 pub struct DescribeTablePartitions {
     /// `Catalog`: a string.
     ///
@@ -11427,9 +11423,15 @@ pub struct DescribeTablePartitionsResponse {
     version = "2021-01-25",
     name = "DescribeTables",
     output = DescribeTablesResponse,
-    error = super::errors::DescribeTablesError
+    error = super::errors::DescribeTablesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = table_list,
+        item = models::TableResponseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTables {
     /// `DatabaseName`: a string.
     ///
@@ -11516,9 +11518,15 @@ pub struct DescribeTablesResponse {
     version = "2021-01-25",
     name = "DescribeTablesName",
     output = DescribeTablesNameResponse,
-    error = super::errors::DescribeTablesNameError
+    error = super::errors::DescribeTablesNameError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = table_name_list,
+        item = String,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTablesName {
     /// `DatabaseName`: a string.
     ///
@@ -11602,7 +11610,6 @@ pub struct DescribeTablesNameResponse {
     output = DescribeTaskDetailResponse,
     error = super::errors::DescribeTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeTaskDetail {
     /// `TaskInstanceId`: a string.
     ///
@@ -11631,9 +11638,15 @@ pub struct DescribeTaskDetailResponse {
     version = "2021-01-25",
     name = "DescribeTaskList",
     output = DescribeTaskListResponse,
-    error = super::errors::DescribeTaskListError
+    error = super::errors::DescribeTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_list,
+        item = models::TaskFullRespInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTaskList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -11712,7 +11725,6 @@ pub struct DescribeTaskListResponse {
     output = DescribeTaskLogResponse,
     error = super::errors::DescribeTaskLogError
 )]
-#[derive(Default)]
 pub struct DescribeTaskLog {
     /// `TaskId`: a string.
     ///
@@ -11789,9 +11801,15 @@ pub struct DescribeTaskLogResponse {
     version = "2021-01-25",
     name = "DescribeTaskMonitorInfos",
     output = DescribeTaskMonitorInfosResponse,
-    error = super::errors::DescribeTaskMonitorInfosError
+    error = super::errors::DescribeTaskMonitorInfosError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_monitor_info_list,
+        item = models::TaskMonitorInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTaskMonitorInfos {
     /// `TaskIdList`: a list of strings.
     pub task_id_list: Option<Vec<String>>,
@@ -11850,7 +11868,6 @@ pub struct DescribeTaskMonitorInfosResponse {
     output = DescribeTaskResourceUsageResponse,
     error = super::errors::DescribeTaskResourceUsageError
 )]
-#[derive(Default)]
 pub struct DescribeTaskResourceUsage {
     /// `TaskInstanceId`: a string.
     ///
@@ -11881,7 +11898,6 @@ pub struct DescribeTaskResourceUsageResponse {
     output = DescribeTaskResultResponse,
     error = super::errors::DescribeTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeTaskResult {
     /// `TaskId`: a string.
     ///
@@ -11930,9 +11946,15 @@ pub struct DescribeTaskResultResponse {
     version = "2021-01-25",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError
+    error = super::errors::DescribeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_list,
+        item = models::TaskResponseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTasks {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -12007,9 +12029,15 @@ pub struct DescribeTasksResponse {
     version = "2021-01-25",
     name = "DescribeTasksAnalysis",
     output = DescribeTasksAnalysisResponse,
-    error = super::errors::DescribeTasksAnalysisError
+    error = super::errors::DescribeTasksAnalysisError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_list,
+        item = models::AnalysisTaskResults,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTasksAnalysis {
     /// `DataEngineName`: a string.
     ///
@@ -12078,7 +12106,6 @@ pub struct DescribeTasksAnalysisResponse {
     output = DescribeTasksCostInfoResponse,
     error = super::errors::DescribeTasksCostInfoError
 )]
-#[derive(Default)]
 pub struct DescribeTasksCostInfo {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -12137,7 +12164,6 @@ pub struct DescribeTasksCostInfoResponse {
     output = DescribeTasksOverviewResponse,
     error = super::errors::DescribeTasksOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeTasksOverview {
     /// `StartTime`: a string.
     ///
@@ -12186,7 +12212,6 @@ pub struct DescribeTasksOverviewResponse {
     output = DescribeThirdPartyAccessUserResponse,
     error = super::errors::DescribeThirdPartyAccessUserError
 )]
-#[derive(Default)]
 pub struct DescribeThirdPartyAccessUser {}
 
 /// What a successful [`DescribeThirdPartyAccessUser`] call returns.
@@ -12212,7 +12237,6 @@ pub struct DescribeThirdPartyAccessUserResponse {
     output = DescribeTkeClusterImportInfoResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTkeClusterImportInfo {
     /// `EmrClusterId`: a string.
     ///
@@ -12285,7 +12309,6 @@ pub struct DescribeTkeClusterImportInfoResponse {
     output = DescribeTrainingCheckpointsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTrainingCheckpoints {
     /// `InstanceId`: a string.
     ///
@@ -12351,7 +12374,6 @@ pub struct DescribeTrainingCheckpointsResponse {
     output = DescribeTrainingJobInstanceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTrainingJobInstance {
     /// `InstanceId`: a string.
     ///
@@ -12382,7 +12404,6 @@ pub struct DescribeTrainingJobInstanceResponse {
     output = DescribeTrainingJobSpecResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTrainingJobSpec {
     /// `SpecId`: a string.
     ///
@@ -12413,7 +12434,6 @@ pub struct DescribeTrainingJobSpecResponse {
     output = DescribeUDFPolicyResponse,
     error = super::errors::DescribeUDFPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeUDFPolicy {
     /// `Name`: a string.
     ///
@@ -12455,7 +12475,6 @@ pub struct DescribeUDFPolicyResponse {
     output = DescribeUpdatableDataEnginesResponse,
     error = super::errors::DescribeUpdatableDataEnginesError
 )]
-#[derive(Default)]
 pub struct DescribeUpdatableDataEngines {
     /// `DataEngineConfigCommand`: a string.
     ///
@@ -12499,9 +12518,15 @@ pub struct DescribeUpdatableDataEnginesResponse {
     version = "2021-01-25",
     name = "DescribeUserDataEngineConfig",
     output = DescribeUserDataEngineConfigResponse,
-    error = super::errors::DescribeUserDataEngineConfigError
+    error = super::errors::DescribeUserDataEngineConfigError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data_engine_config_instance_infos,
+        item = models::DataEngineConfigInstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserDataEngineConfig {
     /// `Sorting`: a string.
     ///
@@ -12555,7 +12580,6 @@ pub struct DescribeUserDataEngineConfigResponse {
     output = DescribeUserInfoResponse,
     error = super::errors::DescribeUserInfoError
 )]
-#[derive(Default)]
 pub struct DescribeUserInfo {
     /// `UserId`: a string.
     ///
@@ -12624,7 +12648,6 @@ pub struct DescribeUserInfoResponse {
     output = DescribeUserRegisterTimeResponse,
     error = super::errors::DescribeUserRegisterTimeError
 )]
-#[derive(Default)]
 pub struct DescribeUserRegisterTime {}
 
 /// What a successful [`DescribeUserRegisterTime`] call returns.
@@ -12655,9 +12678,15 @@ pub struct DescribeUserRegisterTimeResponse {
     version = "2021-01-25",
     name = "DescribeUserRoles",
     output = DescribeUserRolesResponse,
-    error = super::errors::DescribeUserRolesError
+    error = super::errors::DescribeUserRolesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_roles,
+        item = models::UserRole,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserRoles {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -12718,7 +12747,6 @@ pub struct DescribeUserRolesResponse {
     output = DescribeUserTypeResponse,
     error = super::errors::DescribeUserTypeError
 )]
-#[derive(Default)]
 pub struct DescribeUserType {
     /// `UserId`: a string.
     ///
@@ -12756,7 +12784,6 @@ pub struct DescribeUserTypeResponse {
     output = DescribeUserVpcConnectionResponse,
     error = super::errors::DescribeUserVpcConnectionError
 )]
-#[derive(Default)]
 pub struct DescribeUserVpcConnection {
     /// `EngineNetworkId`: a string.
     ///
@@ -12795,9 +12822,15 @@ pub struct DescribeUserVpcConnectionResponse {
     version = "2021-01-25",
     name = "DescribeUsers",
     output = DescribeUsersResponse,
-    error = super::errors::DescribeUsersError
+    error = super::errors::DescribeUsersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_set,
+        item = models::UserInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUsers {
     /// `UserId`: a string.
     ///
@@ -12859,9 +12892,15 @@ pub struct DescribeUsersResponse {
     version = "2021-01-25",
     name = "DescribeViews",
     output = DescribeViewsResponse,
-    error = super::errors::DescribeViewsError
+    error = super::errors::DescribeViewsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = view_list,
+        item = models::ViewResponseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeViews {
     /// `DatabaseName`: a string.
     ///
@@ -12938,9 +12977,15 @@ pub struct DescribeViewsResponse {
     version = "2021-01-25",
     name = "DescribeWarehouses",
     output = DescribeWarehousesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = warehouse_list,
+        item = models::WarehouseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWarehouses {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -12987,7 +13032,6 @@ pub struct DescribeWarehousesResponse {
     output = DescribeWorkGroupInfoResponse,
     error = super::errors::DescribeWorkGroupInfoError
 )]
-#[derive(Default)]
 pub struct DescribeWorkGroupInfo {
     /// `WorkGroupId`: a signed 64-bit integer.
     ///
@@ -13049,9 +13093,15 @@ pub struct DescribeWorkGroupInfoResponse {
     version = "2021-01-25",
     name = "DescribeWorkGroups",
     output = DescribeWorkGroupsResponse,
-    error = super::errors::DescribeWorkGroupsError
+    error = super::errors::DescribeWorkGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = work_group_set,
+        item = models::WorkGroupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWorkGroups {
     /// `WorkGroupId`: a signed 64-bit integer.
     ///
@@ -13110,7 +13160,6 @@ pub struct DescribeWorkGroupsResponse {
     output = DetachUserPolicyResponse,
     error = super::errors::DetachUserPolicyError
 )]
-#[derive(Default)]
 pub struct DetachUserPolicy {
     /// `UserId`: a string.
     ///
@@ -13149,7 +13198,6 @@ pub struct DetachUserPolicyResponse {
     output = DetachWorkGroupPolicyResponse,
     error = super::errors::DetachWorkGroupPolicyError
 )]
-#[derive(Default)]
 pub struct DetachWorkGroupPolicy {
     /// `WorkGroupId`: a signed 64-bit integer.
     ///
@@ -13183,7 +13231,6 @@ pub struct DetachWorkGroupPolicyResponse {
     output = DropDMSDatabaseResponse,
     error = super::errors::DropDMSDatabaseError
 )]
-#[derive(Default)]
 pub struct DropDMSDatabase {
     /// `Name`: a string.
     ///
@@ -13226,7 +13273,6 @@ pub struct DropDMSDatabaseResponse {
     output = DropDMSPartitionsResponse,
     error = super::errors::DropDMSPartitionsError
 )]
-#[derive(Default)]
 pub struct DropDMSPartitions {
     /// `DatabaseName`: a string.
     ///
@@ -13289,7 +13335,6 @@ pub struct DropDMSPartitionsResponse {
     output = DropDMSTableResponse,
     error = super::errors::DropDMSTableError
 )]
-#[derive(Default)]
 pub struct DropDMSTable {
     /// `DbName`: a string.
     ///
@@ -13335,7 +13380,6 @@ pub struct DropDMSTableResponse {
     output = GenerateCreateMangedTableSqlResponse,
     error = super::errors::GenerateCreateMangedTableSqlError
 )]
-#[derive(Default)]
 pub struct GenerateCreateMangedTableSql {
     /// `TableBaseInfo`: a [`TableBaseInfo`](super::models::TableBaseInfo).
     pub table_base_info: models::TableBaseInfo,
@@ -13376,7 +13420,6 @@ pub struct GenerateCreateMangedTableSqlResponse {
     output = GenerateInternalTableResponse,
     error = super::errors::GenerateInternalTableError
 )]
-#[derive(Default)]
 pub struct GenerateInternalTable {
     /// `TableBaseInfo`: a [`TableBaseInfo`](super::models::TableBaseInfo).
     pub table_base_info: models::TableBaseInfo,
@@ -13424,7 +13467,6 @@ pub struct GenerateInternalTableResponse {
     output = GetExampleDetailResponse,
     error = super::errors::GetExampleDetailError
 )]
-#[derive(Default)]
 pub struct GetExampleDetail {
     /// `ExampleId`: a string.
     ///
@@ -13541,7 +13583,6 @@ pub struct GetExampleDetailResponse {
     output = GetInferenceModelResponse,
     error = super::errors::GetInferenceModelError
 )]
-#[derive(Default)]
 pub struct GetInferenceModel {
     /// `ModelUid`: a string.
     ///
@@ -13685,7 +13726,6 @@ pub struct GetInferenceModelResponse {
     output = GetInferenceServiceResponse,
     error = super::errors::GetInferenceServiceError
 )]
-#[derive(Default)]
 pub struct GetInferenceService {
     /// `ServiceId`: a string.
     ///
@@ -13841,7 +13881,6 @@ pub struct GetInferenceServiceResponse {
     output = GetJobSpecResponse,
     error = super::errors::GetJobSpecError
 )]
-#[derive(Default)]
 pub struct GetJobSpec {
     /// `SpecId`: a string.
     ///
@@ -14047,7 +14086,6 @@ pub struct GetJobSpecResponse {
     output = GetLabDetailResponse,
     error = super::errors::GetLabDetailError
 )]
-#[derive(Default)]
 pub struct GetLabDetail {
     /// `Id`: a string.
     ///
@@ -14229,7 +14267,6 @@ pub struct GetLabDetailResponse {
     output = GetLabEventResponse,
     error = super::errors::GetLabEventError
 )]
-#[derive(Default)]
 pub struct GetLabEvent {
     /// `Id`: a string.
     ///
@@ -14291,9 +14328,15 @@ pub struct GetLabEventResponse {
     version = "2021-01-25",
     name = "GetLabHistory",
     output = GetLabHistoryResponse,
-    error = super::errors::GetLabHistoryError
+    error = super::errors::GetLabHistoryError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::RayClusterHistory,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetLabHistory {
     /// `Id`: a string.
     ///
@@ -14354,7 +14397,6 @@ pub struct GetLabHistoryResponse {
     output = GetLabPodYamlResponse,
     error = super::errors::GetLabPodYamlError
 )]
-#[derive(Default)]
 pub struct GetLabPodYaml {
     /// `Id`: a string.
     ///
@@ -14390,9 +14432,15 @@ pub struct GetLabPodYamlResponse {
     version = "2021-01-25",
     name = "GetLabPods",
     output = GetLabPodsResponse,
-    error = super::errors::GetLabPodsError
+    error = super::errors::GetLabPodsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::ClusterPod,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetLabPods {
     /// `Id`: a string.
     ///
@@ -14469,7 +14517,6 @@ pub struct GetLabPodsResponse {
     output = GetLabServiceUrlsResponse,
     error = super::errors::GetLabServiceUrlsError
 )]
-#[derive(Default)]
 pub struct GetLabServiceUrls {
     /// `Id`: a string.
     ///
@@ -14500,7 +14547,6 @@ pub struct GetLabServiceUrlsResponse {
     output = GetLabYamlResponse,
     error = super::errors::GetLabYamlError
 )]
-#[derive(Default)]
 pub struct GetLabYaml {
     /// `Id`: a string.
     ///
@@ -14533,7 +14579,6 @@ pub struct GetLabYamlResponse {
     output = GetModelConfigResponse,
     error = super::errors::GetModelConfigError
 )]
-#[derive(Default)]
 pub struct GetModelConfig {
     /// `ModelUid`: a string.
     ///
@@ -14574,7 +14619,6 @@ pub struct GetModelConfigResponse {
     output = GetModelFilesResponse,
     error = super::errors::GetModelFilesError
 )]
-#[derive(Default)]
 pub struct GetModelFiles {
     /// `ModelUid`: a string.
     ///
@@ -14620,7 +14664,6 @@ pub struct GetModelFilesResponse {
     output = GetModelReadmeResponse,
     error = super::errors::GetModelReadmeError
 )]
-#[derive(Default)]
 pub struct GetModelReadme {
     /// `ModelUid`: a string.
     ///
@@ -14683,7 +14726,6 @@ pub struct GetModelReadmeResponse {
     output = GetOptimizerPolicyResponse,
     error = super::errors::GetOptimizerPolicyError
 )]
-#[derive(Default)]
 pub struct GetOptimizerPolicy {
     /// `SmartPolicy`: a [`SmartPolicy`](super::models::SmartPolicy).
     pub smart_policy: models::SmartPolicy,
@@ -14712,7 +14754,6 @@ pub struct GetOptimizerPolicyResponse {
     output = GetRayClusterResponse,
     error = super::errors::GetRayClusterError
 )]
-#[derive(Default)]
 pub struct GetRayCluster {
     /// `Id`: a string.
     ///
@@ -14880,9 +14921,9 @@ pub struct GetRayClusterResponse {
     version = "2021-01-25",
     name = "GetRayClusterEvent",
     output = GetRayClusterEventResponse,
-    error = super::errors::GetRayClusterEventError
+    error = super::errors::GetRayClusterEventError,
+    paginate(page = page, limit = page_size, items = events, item = models::EventItem)
 )]
-#[derive(Default)]
 pub struct GetRayClusterEvent {
     /// `Id`: a string.
     ///
@@ -14959,9 +15000,15 @@ pub struct GetRayClusterEventResponse {
     version = "2021-01-25",
     name = "GetRayClusterHistory",
     output = GetRayClusterHistoryResponse,
-    error = super::errors::GetRayClusterHistoryError
+    error = super::errors::GetRayClusterHistoryError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::RayClusterHistory,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetRayClusterHistory {
     /// `Id`: a string.
     ///
@@ -15022,7 +15069,6 @@ pub struct GetRayClusterHistoryResponse {
     output = GetRayClusterPodYamlResponse,
     error = super::errors::GetRayClusterPodYamlError
 )]
-#[derive(Default)]
 pub struct GetRayClusterPodYaml {
     /// `Id`: a string.
     ///
@@ -15058,9 +15104,15 @@ pub struct GetRayClusterPodYamlResponse {
     version = "2021-01-25",
     name = "GetRayClusterPods",
     output = GetRayClusterPodsResponse,
-    error = super::errors::GetRayClusterPodsError
+    error = super::errors::GetRayClusterPodsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::ClusterPod,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetRayClusterPods {
     /// `Id`: a string.
     ///
@@ -15137,7 +15189,6 @@ pub struct GetRayClusterPodsResponse {
     output = GetRayClusterYamlResponse,
     error = super::errors::GetRayClusterYamlError
 )]
-#[derive(Default)]
 pub struct GetRayClusterYaml {
     /// `Id`: a string.
     ///
@@ -15170,7 +15221,6 @@ pub struct GetRayClusterYamlResponse {
     output = GetRayJobResponse,
     error = super::errors::GetRayJobError
 )]
-#[derive(Default)]
 pub struct GetRayJob {
     /// `Id`: a string.
     ///
@@ -15331,7 +15381,6 @@ pub struct GetRayJobResponse {
     output = GetRayJobEventResponse,
     error = super::errors::GetRayJobEventError
 )]
-#[derive(Default)]
 pub struct GetRayJobEvent {
     /// `Id`: a string.
     ///
@@ -15408,9 +15457,15 @@ pub struct GetRayJobEventResponse {
     version = "2021-01-25",
     name = "GetRayJobHistory",
     output = GetRayJobHistoryResponse,
-    error = super::errors::GetRayJobHistoryError
+    error = super::errors::GetRayJobHistoryError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::JobStatusHistory,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetRayJobHistory {
     /// `Id`: a string.
     ///
@@ -15471,7 +15526,6 @@ pub struct GetRayJobHistoryResponse {
     output = GetRayJobPodYamlResponse,
     error = super::errors::GetRayJobPodYamlError
 )]
-#[derive(Default)]
 pub struct GetRayJobPodYaml {
     /// `Id`: a string.
     ///
@@ -15507,9 +15561,15 @@ pub struct GetRayJobPodYamlResponse {
     version = "2021-01-25",
     name = "GetRayJobPods",
     output = GetRayJobPodsResponse,
-    error = super::errors::GetRayJobPodsError
+    error = super::errors::GetRayJobPodsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::JobPodEntity,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetRayJobPods {
     /// `Id`: a string.
     ///
@@ -15586,7 +15646,6 @@ pub struct GetRayJobPodsResponse {
     output = GetRayJobYamlResponse,
     error = super::errors::GetRayJobYamlError
 )]
-#[derive(Default)]
 pub struct GetRayJobYaml {
     /// `Id`: a string.
     ///
@@ -15619,7 +15678,6 @@ pub struct GetRayJobYamlResponse {
     output = GetResourceConfigResponse,
     error = super::errors::GetResourceConfigError
 )]
-#[derive(Default)]
 pub struct GetResourceConfig {
     /// `Id`: a string.
     ///
@@ -15698,7 +15756,6 @@ pub struct GetResourceConfigResponse {
     output = GrantDLCCatalogAccessResponse,
     error = super::errors::GrantDLCCatalogAccessError
 )]
-#[derive(Default)]
 pub struct GrantDLCCatalogAccess {
     /// `VpcId`: a string.
     ///
@@ -15746,7 +15803,6 @@ pub struct GrantDLCCatalogAccessResponse {
     output = ImportExternalClusterResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ImportExternalCluster {
     /// `PartitionName`: a string.
     ///
@@ -15832,7 +15888,6 @@ pub struct ImportExternalClusterResponse {
     output = ImportTkeClusterResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ImportTkeCluster {
     /// `PartitionName`: a string.
     ///
@@ -15908,7 +15963,6 @@ pub struct ImportTkeClusterResponse {
     output = InitializeTCLakeResponse,
     error = super::errors::InitializeTCLakeError
 )]
-#[derive(Default)]
 pub struct InitializeTCLake {}
 
 /// What a successful [`InitializeTCLake`] call returns.
@@ -15941,7 +15995,6 @@ pub struct InitializeTCLakeResponse {
     output = LaunchStandardEngineResourceGroupsResponse,
     error = super::errors::LaunchStandardEngineResourceGroupsError
 )]
-#[derive(Default)]
 pub struct LaunchStandardEngineResourceGroups {
     /// `EngineResourceGroupNames`: a list of strings.
     pub engine_resource_group_names: Vec<String>,
@@ -15970,9 +16023,15 @@ pub struct LaunchStandardEngineResourceGroupsResponse {
     version = "2021-01-25",
     name = "ListApiKeys",
     output = ListApiKeysResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::ApiKeyInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListApiKeys {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -16042,9 +16101,15 @@ pub struct ListApiKeysResponse {
     version = "2021-01-25",
     name = "ListAvailableApiKeys",
     output = ListAvailableApiKeysResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::ApiKeyInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListAvailableApiKeys {
     /// `Page`: an unsigned 64-bit integer.
     ///
@@ -16098,9 +16163,15 @@ pub struct ListAvailableApiKeysResponse {
     version = "2021-01-25",
     name = "ListBenchmarkSummary",
     output = ListBenchmarkSummaryResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::BenchmarkSummaryInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListBenchmarkSummary {
     /// `Page`: an unsigned 64-bit integer.
     ///
@@ -16170,9 +16241,15 @@ pub struct ListBenchmarkSummaryResponse {
     version = "2021-01-25",
     name = "ListBenchmarkTasks",
     output = ListBenchmarkTasksResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::BenchmarkTaskInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListBenchmarkTasks {
     /// `ServiceId`: a string.
     ///
@@ -16247,9 +16324,15 @@ pub struct ListBenchmarkTasksResponse {
     version = "2021-01-25",
     name = "ListClusterGroups",
     output = ListClusterGroupsResponse,
-    error = super::errors::ListClusterGroupsError
+    error = super::errors::ListClusterGroupsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::ClusterGroup,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListClusterGroups {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -16319,9 +16402,15 @@ pub struct ListClusterGroupsResponse {
     version = "2021-01-25",
     name = "ListDeploymentReplicas",
     output = ListDeploymentReplicasResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::DeploymentReplicaInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListDeploymentReplicas {
     /// `DeploymentId`: a string.
     ///
@@ -16396,9 +16485,15 @@ pub struct ListDeploymentReplicasResponse {
     version = "2021-01-25",
     name = "ListDeployments",
     output = ListDeploymentsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::DeploymentInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListDeployments {
     /// `ServiceId`: a string.
     ///
@@ -16473,9 +16568,15 @@ pub struct ListDeploymentsResponse {
     version = "2021-01-25",
     name = "ListExampleCategories",
     output = ListExampleCategoriesResponse,
-    error = super::errors::ListExampleCategoriesError
+    error = super::errors::ListExampleCategoriesError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::ExampleCategories,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListExampleCategories {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -16529,9 +16630,15 @@ pub struct ListExampleCategoriesResponse {
     version = "2021-01-25",
     name = "ListExampleDifficulties",
     output = ListExampleDifficultiesResponse,
-    error = super::errors::ListExampleDifficultiesError
+    error = super::errors::ListExampleDifficultiesError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::ExampleDifficulties,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListExampleDifficulties {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -16587,7 +16694,6 @@ pub struct ListExampleDifficultiesResponse {
     output = ListExampleTagsResponse,
     error = super::errors::ListExampleTagsError
 )]
-#[derive(Default)]
 pub struct ListExampleTags {
     /// `Category`: a string.
     ///
@@ -16636,9 +16742,15 @@ pub struct ListExampleTagsResponse {
     version = "2021-01-25",
     name = "ListExamples",
     output = ListExamplesResponse,
-    error = super::errors::ListExamplesError
+    error = super::errors::ListExamplesError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::ExampleEntity,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListExamples {
     /// `Category`: a string.
     ///
@@ -16712,9 +16824,15 @@ pub struct ListExamplesResponse {
     version = "2021-01-25",
     name = "ListImages",
     output = ListImagesResponse,
-    error = super::errors::ListImagesError
+    error = super::errors::ListImagesError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::ImageDto,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListImages {
     /// `Keyword`: a string.
     ///
@@ -16778,9 +16896,15 @@ pub struct ListImagesResponse {
     version = "2021-01-25",
     name = "ListInferenceEngines",
     output = ListInferenceEnginesResponse,
-    error = super::errors::ListInferenceEnginesError
+    error = super::errors::ListInferenceEnginesError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::InferenceEngineInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListInferenceEngines {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -16850,9 +16974,15 @@ pub struct ListInferenceEnginesResponse {
     version = "2021-01-25",
     name = "ListInferenceModels",
     output = ListInferenceModelsResponse,
-    error = super::errors::ListInferenceModelsError
+    error = super::errors::ListInferenceModelsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::InferenceModelInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListInferenceModels {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -16932,9 +17062,15 @@ pub struct ListInferenceModelsResponse {
     version = "2021-01-25",
     name = "ListInferenceServices",
     output = ListInferenceServicesResponse,
-    error = super::errors::ListInferenceServicesError
+    error = super::errors::ListInferenceServicesError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::InferenceServiceInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListInferenceServices {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -17004,9 +17140,15 @@ pub struct ListInferenceServicesResponse {
     version = "2021-01-25",
     name = "ListJobSpecs",
     output = ListJobSpecsResponse,
-    error = super::errors::ListJobSpecsError
+    error = super::errors::ListJobSpecsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::JobSpec,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListJobSpecs {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -17076,9 +17218,15 @@ pub struct ListJobSpecsResponse {
     version = "2021-01-25",
     name = "ListJobsBySpec",
     output = ListJobsBySpecResponse,
-    error = super::errors::ListJobsBySpecError
+    error = super::errors::ListJobsBySpecError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::RayJobSubmitEntity,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListJobsBySpec {
     /// `SpecId`: a string.
     ///
@@ -17153,9 +17301,15 @@ pub struct ListJobsBySpecResponse {
     version = "2021-01-25",
     name = "ListLabs",
     output = ListLabsResponse,
-    error = super::errors::ListLabsError
+    error = super::errors::ListLabsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::LabResponse,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListLabs {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -17225,9 +17379,15 @@ pub struct ListLabsResponse {
     version = "2021-01-25",
     name = "ListMlflowServerTrainingInstances",
     output = ListMlflowServerTrainingInstancesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::TrainingJobInstance,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListMlflowServerTrainingInstances {
     /// `ServerId`: a string.
     ///
@@ -17302,9 +17462,15 @@ pub struct ListMlflowServerTrainingInstancesResponse {
     version = "2021-01-25",
     name = "ListMlflowServers",
     output = ListMlflowServersResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::MlFlowServerInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListMlflowServers {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -17374,9 +17540,15 @@ pub struct ListMlflowServersResponse {
     version = "2021-01-25",
     name = "ListModelVersions",
     output = ListModelVersionsResponse,
-    error = super::errors::ListModelVersionsError
+    error = super::errors::ListModelVersionsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::ModelVersionInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListModelVersions {
     /// `ModelUid`: a string.
     ///
@@ -17451,9 +17623,14 @@ pub struct ListModelVersionsResponse {
     version = "2021-01-25",
     name = "ListRayClusterJobs",
     output = ListRayClusterJobsResponse,
-    error = super::errors::ListRayClusterJobsError
+    error = super::errors::ListRayClusterJobsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::RayJobSubmitEntity
+    )
 )]
-#[derive(Default)]
 pub struct ListRayClusterJobs {
     /// `ClusterId`: a string.
     ///
@@ -17523,9 +17700,15 @@ pub struct ListRayClusterJobsResponse {
     version = "2021-01-25",
     name = "ListRayClusters",
     output = ListRayClustersResponse,
-    error = super::errors::ListRayClustersError
+    error = super::errors::ListRayClustersError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::RayClusterEntity,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListRayClusters {
     /// `StartTime`: an unsigned 64-bit integer.
     ///
@@ -17595,9 +17778,14 @@ pub struct ListRayClustersResponse {
     version = "2021-01-25",
     name = "ListRayJobs",
     output = ListRayJobsResponse,
-    error = super::errors::ListRayJobsError
+    error = super::errors::ListRayJobsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::RayJobSubmitEntity
+    )
 )]
-#[derive(Default)]
 pub struct ListRayJobs {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -17662,9 +17850,15 @@ pub struct ListRayJobsResponse {
     version = "2021-01-25",
     name = "ListRegionLbs",
     output = ListRegionLbsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = lbs,
+        item = models::LbItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListRegionLbs {
     /// `ClusterId`: a string.
     ///
@@ -17713,9 +17907,15 @@ pub struct ListRegionLbsResponse {
     version = "2021-01-25",
     name = "ListResourceConfigs",
     output = ListResourceConfigsResponse,
-    error = super::errors::ListResourceConfigsError
+    error = super::errors::ListResourceConfigsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::ResourceConfig,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListResourceConfigs {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -17785,9 +17985,15 @@ pub struct ListResourceConfigsResponse {
     version = "2021-01-25",
     name = "ListServiceApiKeys",
     output = ListServiceApiKeysResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::ApiKeyInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListServiceApiKeys {
     /// `ServiceId`: a string.
     ///
@@ -17864,7 +18070,6 @@ pub struct ListServiceApiKeysResponse {
     output = ListTaskJobLogDetailResponse,
     error = super::errors::ListTaskJobLogDetailError
 )]
-#[derive(Default)]
 pub struct ListTaskJobLogDetail {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -17953,7 +18158,6 @@ pub struct ListTaskJobLogDetailResponse {
     output = ListTaskJobLogNameResponse,
     error = super::errors::ListTaskJobLogNameError
 )]
-#[derive(Default)]
 pub struct ListTaskJobLogName {
     /// `TaskId`: a string.
     ///
@@ -17987,9 +18191,9 @@ pub struct ListTaskJobLogNameResponse {
     version = "2021-01-25",
     name = "ListTkeCosBuckets",
     output = ListTkeCosBucketsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(offset = offset, limit = limit, items = buckets, item = String)
 )]
-#[derive(Default)]
 pub struct ListTkeCosBuckets {
     /// `BucketName`: a string.
     ///
@@ -18030,9 +18234,15 @@ pub struct ListTkeCosBucketsResponse {
     version = "2021-01-25",
     name = "ListTrainingJobInstance",
     output = ListTrainingJobInstanceResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::TrainingJobInstance,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListTrainingJobInstance {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -18102,9 +18312,15 @@ pub struct ListTrainingJobInstanceResponse {
     version = "2021-01-25",
     name = "ListTrainingJobSpec",
     output = ListTrainingJobSpecResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::TrainingJobSpec,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListTrainingJobSpec {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -18176,7 +18392,6 @@ pub struct ListTrainingJobSpecResponse {
     output = LockMetaDataResponse,
     error = super::errors::LockMetaDataError
 )]
-#[derive(Default)]
 pub struct LockMetaData {
     /// `LockComponentList`: a list of [`LockComponentInfo`](super::models::LockComponentInfo) objects.
     pub lock_component_list: Vec<models::LockComponentInfo>,
@@ -18232,7 +18447,6 @@ pub struct LockMetaDataResponse {
     output = ModifyAdvancedStoreLocationResponse,
     error = super::errors::ModifyAdvancedStoreLocationError
 )]
-#[derive(Default)]
 pub struct ModifyAdvancedStoreLocation {
     /// `StoreLocation`: a string.
     ///
@@ -18265,7 +18479,6 @@ pub struct ModifyAdvancedStoreLocationResponse {
     output = ModifyClusterPriorityResponse,
     error = super::errors::ModifyClusterPriorityError
 )]
-#[derive(Default)]
 pub struct ModifyClusterPriority {
     /// `Id`: a string.
     ///
@@ -18409,7 +18622,6 @@ pub struct ModifyClusterPriorityResponse {
     output = ModifyDataEngineDescriptionResponse,
     error = super::errors::ModifyDataEngineDescriptionError
 )]
-#[derive(Default)]
 pub struct ModifyDataEngineDescription {
     /// `DataEngineName`: a string.
     ///
@@ -18442,7 +18654,6 @@ pub struct ModifyDataEngineDescriptionResponse {
     output = ModifyGovernEventRuleResponse,
     error = super::errors::ModifyGovernEventRuleError
 )]
-#[derive(Default)]
 pub struct ModifyGovernEventRule {}
 
 /// What a successful [`ModifyGovernEventRule`] call returns.
@@ -18465,7 +18676,6 @@ pub struct ModifyGovernEventRuleResponse {
     output = ModifyJobDefinitionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyJobDefinition {
     /// `JobDefinitionId`: a string.
     ///
@@ -18556,7 +18766,6 @@ pub struct ModifyJobDefinitionResponse {
     output = ModifyLabPriorityResponse,
     error = super::errors::ModifyLabPriorityError
 )]
-#[derive(Default)]
 pub struct ModifyLabPriority {
     /// `Id`: a string.
     ///
@@ -18748,7 +18957,6 @@ pub struct ModifyLabPriorityResponse {
     output = ModifyPartitionDescriptionResponse,
     error = super::errors::ModifyPartitionDescriptionError
 )]
-#[derive(Default)]
 pub struct ModifyPartitionDescription {
     /// `PartitionCode`: a string.
     ///
@@ -18781,7 +18989,6 @@ pub struct ModifyPartitionDescriptionResponse {
     output = ModifyPartitionQueueResponse,
     error = super::errors::ModifyPartitionQueueError
 )]
-#[derive(Default)]
 pub struct ModifyPartitionQueue {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -18837,7 +19044,6 @@ pub struct ModifyPartitionQueueResponse {
     output = ModifySparkAppResponse,
     error = super::errors::ModifySparkAppError
 )]
-#[derive(Default)]
 pub struct ModifySparkApp {
     /// `AppName`: a string.
     ///
@@ -19011,7 +19217,6 @@ pub struct ModifySparkAppResponse {
     output = ModifySparkAppBatchResponse,
     error = super::errors::ModifySparkAppBatchError
 )]
-#[derive(Default)]
 pub struct ModifySparkAppBatch {
     /// `SparkAppId`: a list of strings.
     pub spark_app_id: Vec<String>,
@@ -19067,7 +19272,6 @@ pub struct ModifySparkAppBatchResponse {
     output = ModifySparkAppForTDLCResponse,
     error = super::errors::ModifySparkAppForTDLCError
 )]
-#[derive(Default)]
 pub struct ModifySparkAppForTDLC {
     /// `AppName`: a string.
     ///
@@ -19239,7 +19443,6 @@ pub struct ModifySparkAppForTDLCResponse {
     output = ModifyTrainingJobSpecResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyTrainingJobSpec {
     /// `SpecId`: a string.
     ///
@@ -19375,7 +19578,6 @@ pub struct ModifyTrainingJobSpecResponse {
     output = ModifyUserResponse,
     error = super::errors::ModifyUserError
 )]
-#[derive(Default)]
 pub struct ModifyUser {
     /// `UserId`: a string.
     ///
@@ -19413,7 +19615,6 @@ pub struct ModifyUserResponse {
     output = ModifyUserTypeResponse,
     error = super::errors::ModifyUserTypeError
 )]
-#[derive(Default)]
 pub struct ModifyUserType {
     /// `UserId`: a string.
     ///
@@ -19451,7 +19652,6 @@ pub struct ModifyUserTypeResponse {
     output = ModifyWorkGroupResponse,
     error = super::errors::ModifyWorkGroupError
 )]
-#[derive(Default)]
 pub struct ModifyWorkGroup {
     /// `WorkGroupId`: a signed 64-bit integer.
     ///
@@ -19484,7 +19684,6 @@ pub struct ModifyWorkGroupResponse {
     output = PauseStandardEngineResourceGroupsResponse,
     error = super::errors::PauseStandardEngineResourceGroupsError
 )]
-#[derive(Default)]
 pub struct PauseStandardEngineResourceGroups {
     /// `EngineResourceGroupNames`: a list of strings.
     pub engine_resource_group_names: Vec<String>,
@@ -19515,7 +19714,6 @@ pub struct PauseStandardEngineResourceGroupsResponse {
     output = QueryDashboardOverviewResponse,
     error = super::errors::QueryDashboardOverviewError
 )]
-#[derive(Default)]
 pub struct QueryDashboardOverview {
     /// `StartTime`: a string.
     ///
@@ -19561,9 +19759,15 @@ pub struct QueryDashboardOverviewResponse {
     version = "2021-01-25",
     name = "QueryDashboardServiceList",
     output = QueryDashboardServiceListResponse,
-    error = super::errors::QueryDashboardServiceListError
+    error = super::errors::QueryDashboardServiceListError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = items,
+        item = models::ServiceMetricsItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct QueryDashboardServiceList {
     /// `Page`: an unsigned 64-bit integer.
     ///
@@ -19625,7 +19829,6 @@ pub struct QueryDashboardServiceListResponse {
     output = QueryInternalTableWarehouseResponse,
     error = super::errors::QueryInternalTableWarehouseError
 )]
-#[derive(Default)]
 pub struct QueryInternalTableWarehouse {
     /// `DatabaseName`: a string.
     ///
@@ -19668,7 +19871,6 @@ pub struct QueryInternalTableWarehouseResponse {
     output = QueryMonitorOverviewResponse,
     error = super::errors::QueryMonitorOverviewError
 )]
-#[derive(Default)]
 pub struct QueryMonitorOverview {
     /// `ChartTypes`: a list of strings.
     ///
@@ -19702,9 +19904,14 @@ pub struct QueryMonitorOverviewResponse {
     version = "2021-01-25",
     name = "QueryResult",
     output = QueryResultResponse,
-    error = super::errors::QueryResultError
+    error = super::errors::QueryResultError,
+    paginate(
+        token = next_token,
+        items = result_schema,
+        item = models::Column,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct QueryResult {
     /// `TaskId`: a string.
     ///
@@ -19755,7 +19962,6 @@ pub struct QueryResultResponse {
     output = QueryTaskCostDetailResponse,
     error = super::errors::QueryTaskCostDetailError
 )]
-#[derive(Default)]
 pub struct QueryTaskCostDetail {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -19814,7 +20020,6 @@ pub struct QueryTaskCostDetailResponse {
     output = RegisterThirdPartyAccessUserResponse,
     error = super::errors::RegisterThirdPartyAccessUserError
 )]
-#[derive(Default)]
 pub struct RegisterThirdPartyAccessUser {}
 
 /// What a successful [`RegisterThirdPartyAccessUser`] call returns.
@@ -19837,7 +20042,6 @@ pub struct RegisterThirdPartyAccessUserResponse {
     output = RenewDataEngineResponse,
     error = super::errors::RenewDataEngineError
 )]
-#[derive(Default)]
 pub struct RenewDataEngine {
     /// `DataEngineName`: a string.
     ///
@@ -19885,7 +20089,6 @@ pub struct RenewDataEngineResponse {
     output = ReportHeartbeatMetaDataResponse,
     error = super::errors::ReportHeartbeatMetaDataError
 )]
-#[derive(Default)]
 pub struct ReportHeartbeatMetaData {
     /// `DatasourceConnectionName`: a string.
     ///
@@ -19923,7 +20126,6 @@ pub struct ReportHeartbeatMetaDataResponse {
     output = RerunBenchmarkTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RerunBenchmarkTask {
     /// `TaskId`: a string.
     ///
@@ -20052,7 +20254,6 @@ pub struct RerunBenchmarkTaskResponse {
     output = RestartDataEngineResponse,
     error = super::errors::RestartDataEngineError
 )]
-#[derive(Default)]
 pub struct RestartDataEngine {
     /// `DataEngineId`: a string.
     ///
@@ -20085,7 +20286,6 @@ pub struct RestartDataEngineResponse {
     output = RestartDeploymentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RestartDeployment {
     /// `DeploymentId`: a string.
     ///
@@ -20234,7 +20434,6 @@ pub struct RestartDeploymentResponse {
     output = RestartInferenceServiceResponse,
     error = super::errors::RestartInferenceServiceError
 )]
-#[derive(Default)]
 pub struct RestartInferenceService {
     /// `ServiceId`: a string.
     ///
@@ -20376,7 +20575,6 @@ pub struct RestartInferenceServiceResponse {
     output = ResumeTrainingJobInstanceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ResumeTrainingJobInstance {
     /// `InstanceId`: a string.
     ///
@@ -20407,7 +20605,6 @@ pub struct ResumeTrainingJobInstanceResponse {
     output = RevokeDLCCatalogAccessResponse,
     error = super::errors::RevokeDLCCatalogAccessError
 )]
-#[derive(Default)]
 pub struct RevokeDLCCatalogAccess {
     /// `VpcId`: a string.
     ///
@@ -20435,7 +20632,6 @@ pub struct RevokeDLCCatalogAccessResponse {
     output = RollbackDataEngineImageResponse,
     error = super::errors::RollbackDataEngineImageError
 )]
-#[derive(Default)]
 pub struct RollbackDataEngineImage {
     /// `DataEngineId`: a string.
     ///
@@ -20473,7 +20669,6 @@ pub struct RollbackDataEngineImageResponse {
     output = RunJobSpecResponse,
     error = super::errors::RunJobSpecError
 )]
-#[derive(Default)]
 pub struct RunJobSpec {
     /// `SpecId`: a string.
     ///
@@ -20623,7 +20818,6 @@ pub struct RunJobSpecResponse {
     output = SetOptimizerPolicyResponse,
     error = super::errors::SetOptimizerPolicyError
 )]
-#[derive(Default)]
 pub struct SetOptimizerPolicy {
     /// `SmartPolicy`: a [`SmartPolicy`](super::models::SmartPolicy).
     pub smart_policy: models::SmartPolicy,
@@ -20649,7 +20843,6 @@ pub struct SetOptimizerPolicyResponse {
     output = StartLabResponse,
     error = super::errors::StartLabError
 )]
-#[derive(Default)]
 pub struct StartLab {
     /// `Id`: a string.
     ///
@@ -20831,7 +21024,6 @@ pub struct StartLabResponse {
     output = StartMlflowServerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StartMlflowServer {
     /// `ServerId`: a string.
     ///
@@ -20862,7 +21054,6 @@ pub struct StartMlflowServerResponse {
     output = StartRayClusterResponse,
     error = super::errors::StartRayClusterError
 )]
-#[derive(Default)]
 pub struct StartRayCluster {
     /// `Id`: a string.
     ///
@@ -21017,7 +21208,6 @@ pub struct StartRayClusterResponse {
     output = StopBenchmarkTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StopBenchmarkTask {
     /// `TaskId`: a string.
     ///
@@ -21149,7 +21339,6 @@ pub struct StopBenchmarkTaskResponse {
     output = StopDeploymentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StopDeployment {
     /// `DeploymentId`: a string.
     ///
@@ -21301,7 +21490,6 @@ pub struct StopDeploymentResponse {
     output = StopInferenceServiceResponse,
     error = super::errors::StopInferenceServiceError
 )]
-#[derive(Default)]
 pub struct StopInferenceService {
     /// `ServiceId`: a string.
     ///
@@ -21451,7 +21639,6 @@ pub struct StopInferenceServiceResponse {
     output = StopLabResponse,
     error = super::errors::StopLabError
 )]
-#[derive(Default)]
 pub struct StopLab {
     /// `Id`: a string.
     ///
@@ -21612,7 +21799,6 @@ pub struct StopLabResponse {
     output = StopMlflowServerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StopMlflowServer {
     /// `ServerId`: a string.
     ///
@@ -21640,7 +21826,6 @@ pub struct StopMlflowServerResponse {
     output = StopRayClusterResponse,
     error = super::errors::StopRayClusterError
 )]
-#[derive(Default)]
 pub struct StopRayCluster {
     /// `Id`: a string.
     ///
@@ -21780,7 +21965,6 @@ pub struct StopRayClusterResponse {
     output = SubmitTrainingJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitTrainingJob {
     /// `SpecName`: a string.
     ///
@@ -21916,7 +22100,6 @@ pub struct SubmitTrainingJobResponse {
     output = SuspendResumeDataEngineResponse,
     error = super::errors::SuspendResumeDataEngineError
 )]
-#[derive(Default)]
 pub struct SuspendResumeDataEngine {
     /// `DataEngineName`: a string.
     ///
@@ -21954,7 +22137,6 @@ pub struct SuspendResumeDataEngineResponse {
     output = SwitchDataEngineResponse,
     error = super::errors::SwitchDataEngineError
 )]
-#[derive(Default)]
 pub struct SwitchDataEngine {
     /// `DataEngineName`: a string.
     ///
@@ -21987,7 +22169,6 @@ pub struct SwitchDataEngineResponse {
     output = SwitchDataEngineImageResponse,
     error = super::errors::SwitchDataEngineImageError
 )]
-#[derive(Default)]
 pub struct SwitchDataEngineImage {
     /// `DataEngineId`: a string.
     ///
@@ -22020,7 +22201,6 @@ pub struct SwitchDataEngineImageResponse {
     output = UnbindWorkGroupsFromUserResponse,
     error = super::errors::UnbindWorkGroupsFromUserError
 )]
-#[derive(Default)]
 pub struct UnbindWorkGroupsFromUser {
     /// `AddInfo`: a [`WorkGroupIdSetOfUserId`](super::models::WorkGroupIdSetOfUserId).
     pub add_info: models::WorkGroupIdSetOfUserId,
@@ -22046,7 +22226,6 @@ pub struct UnbindWorkGroupsFromUserResponse {
     output = UnboundDatasourceHouseResponse,
     error = super::errors::UnboundDatasourceHouseError
 )]
-#[derive(Default)]
 pub struct UnboundDatasourceHouse {
     /// `NetworkConnectionName`: a string.
     ///
@@ -22074,7 +22253,6 @@ pub struct UnboundDatasourceHouseResponse {
     output = UnlockMetaDataResponse,
     error = super::errors::UnlockMetaDataError
 )]
-#[derive(Default)]
 pub struct UnlockMetaData {
     /// `LockId`: a signed 64-bit integer.
     ///
@@ -22107,7 +22285,6 @@ pub struct UnlockMetaDataResponse {
     output = UpdateApiKeyStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateApiKeyStatus {
     /// `ApiKeyId`: a string.
     ///
@@ -22195,7 +22372,6 @@ pub struct UpdateApiKeyStatusResponse {
     output = UpdateClusterGroupResponse,
     error = super::errors::UpdateClusterGroupError
 )]
-#[derive(Default)]
 pub struct UpdateClusterGroup {
     /// `Id`: a string.
     ///
@@ -22293,7 +22469,6 @@ pub struct UpdateClusterGroupResponse {
     output = UpdateDataEngineResponse,
     error = super::errors::UpdateDataEngineError
 )]
-#[derive(Default)]
 pub struct UpdateDataEngine {
     /// `Size`: a signed 64-bit integer.
     ///
@@ -22390,7 +22565,6 @@ pub struct UpdateDataEngineResponse {
     output = UpdateDataEngineConfigResponse,
     error = super::errors::UpdateDataEngineConfigError
 )]
-#[derive(Default)]
 pub struct UpdateDataEngineConfig {
     /// `DataEngineIds`: a list of strings.
     pub data_engine_ids: Vec<String>,
@@ -22431,7 +22605,6 @@ pub struct UpdateDataEngineConfigResponse {
     output = UpdateDataMaskStrategyResponse,
     error = super::errors::UpdateDataMaskStrategyError
 )]
-#[derive(Default)]
 pub struct UpdateDataMaskStrategy {
     /// `Strategy`: a [`DataMaskStrategyInfo`](super::models::DataMaskStrategyInfo).
     pub strategy: Option<models::DataMaskStrategyInfo>,
@@ -22457,7 +22630,6 @@ pub struct UpdateDataMaskStrategyResponse {
     output = UpdateDeploymentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateDeployment {
     /// `DeploymentId`: a string.
     ///
@@ -22596,7 +22768,6 @@ pub struct UpdateDeploymentResponse {
     output = UpdateEngineResourceGroupNetworkConfigInfoResponse,
     error = super::errors::UpdateEngineResourceGroupNetworkConfigInfoError
 )]
-#[derive(Default)]
 pub struct UpdateEngineResourceGroupNetworkConfigInfo {
     /// `EngineResourceGroupId`: a string.
     pub engine_resource_group_id: String,
@@ -22628,7 +22799,6 @@ pub struct UpdateEngineResourceGroupNetworkConfigInfoResponse {
     output = UpdateInferenceModelResponse,
     error = super::errors::UpdateInferenceModelError
 )]
-#[derive(Default)]
 pub struct UpdateInferenceModel {
     /// `ModelUid`: a string.
     ///
@@ -22782,7 +22952,6 @@ pub struct UpdateInferenceModelResponse {
     output = UpdateJobSpecResponse,
     error = super::errors::UpdateJobSpecError
 )]
-#[derive(Default)]
 pub struct UpdateJobSpec {
     /// `SpecId`: a string.
     ///
@@ -23087,7 +23256,6 @@ pub struct UpdateJobSpecResponse {
     output = UpdateJobSpecPriorityResponse,
     error = super::errors::UpdateJobSpecPriorityError
 )]
-#[derive(Default)]
 pub struct UpdateJobSpecPriority {
     /// `SpecId`: a string.
     ///
@@ -23270,7 +23438,6 @@ pub struct UpdateJobSpecPriorityResponse {
     output = UpdateLabResponse,
     error = super::errors::UpdateLabError
 )]
-#[derive(Default)]
 pub struct UpdateLab {
     /// `Name`: a string.
     ///
@@ -23507,7 +23674,6 @@ pub struct UpdateLabResponse {
     output = UpdateNetworkConnectionResponse,
     error = super::errors::UpdateNetworkConnectionError
 )]
-#[derive(Default)]
 pub struct UpdateNetworkConnection {
     /// `NetworkConnectionDesc`: a string.
     ///
@@ -23540,7 +23706,6 @@ pub struct UpdateNetworkConnectionResponse {
     output = UpdateRayClusterResponse,
     error = super::errors::UpdateRayClusterError
 )]
-#[derive(Default)]
 pub struct UpdateRayCluster {
     /// `Id`: a string.
     ///
@@ -23753,7 +23918,6 @@ pub struct UpdateRayClusterResponse {
     output = UpdateRayJobPriorityResponse,
     error = super::errors::UpdateRayJobPriorityError
 )]
-#[derive(Default)]
 pub struct UpdateRayJobPriority {
     /// `Id`: a string.
     ///
@@ -23888,7 +24052,6 @@ pub struct UpdateRayJobPriorityResponse {
     output = UpdateResourceConfigResponse,
     error = super::errors::UpdateResourceConfigError
 )]
-#[derive(Default)]
 pub struct UpdateResourceConfig {
     /// `Id`: a string.
     ///
@@ -23988,7 +24151,6 @@ pub struct UpdateResourceConfigResponse {
     output = UpdateRowFilterResponse,
     error = super::errors::UpdateRowFilterError
 )]
-#[derive(Default)]
 pub struct UpdateRowFilter {
     /// `PolicyId`: a signed 64-bit integer.
     ///
@@ -24019,7 +24181,6 @@ pub struct UpdateRowFilterResponse {
     output = UpdateServiceAuthConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateServiceAuthConfig {
     /// `ServiceId`: a string.
     ///
@@ -24164,7 +24325,6 @@ pub struct UpdateServiceAuthConfigResponse {
     output = UpdateStandardEngineResourceGroupBaseInfoResponse,
     error = super::errors::UpdateStandardEngineResourceGroupBaseInfoError
 )]
-#[derive(Default)]
 pub struct UpdateStandardEngineResourceGroupBaseInfo {
     /// `EngineResourceGroupName`: a string.
     pub engine_resource_group_name: String,
@@ -24202,7 +24362,6 @@ pub struct UpdateStandardEngineResourceGroupBaseInfoResponse {
     output = UpdateStandardEngineResourceGroupConfigInfoResponse,
     error = super::errors::UpdateStandardEngineResourceGroupConfigInfoError
 )]
-#[derive(Default)]
 pub struct UpdateStandardEngineResourceGroupConfigInfo {
     /// `EngineResourceGroupName`: a string.
     pub engine_resource_group_name: String,
@@ -24234,7 +24393,6 @@ pub struct UpdateStandardEngineResourceGroupConfigInfoResponse {
     output = UpdateStandardEngineResourceGroupResourceInfoResponse,
     error = super::errors::UpdateStandardEngineResourceGroupResourceInfoError
 )]
-#[derive(Default)]
 pub struct UpdateStandardEngineResourceGroupResourceInfo {
     /// `EngineResourceGroupName`: a string.
     ///
@@ -24372,7 +24530,6 @@ pub struct UpdateStandardEngineResourceGroupResourceInfoResponse {
     output = UpdateUDFPolicyResponse,
     error = super::errors::UpdateUDFPolicyError
 )]
-#[derive(Default)]
 pub struct UpdateUDFPolicy {
     /// `Name`: a string.
     ///
@@ -24418,7 +24575,6 @@ pub struct UpdateUDFPolicyResponse {
     output = UpdateUserDataEngineConfigResponse,
     error = super::errors::UpdateUserDataEngineConfigError
 )]
-#[derive(Default)]
 pub struct UpdateUserDataEngineConfig {
     /// `DataEngineId`: a string.
     ///
@@ -24452,7 +24608,6 @@ pub struct UpdateUserDataEngineConfigResponse {
     output = UpgradeDataEngineImageResponse,
     error = super::errors::UpgradeDataEngineImageError
 )]
-#[derive(Default)]
 pub struct UpgradeDataEngineImage {
     /// `DataEngineId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CheckRecordSnapshotRollbackResponse,
     error = super::errors::CheckRecordSnapshotRollbackError
 )]
-#[derive(Default)]
 pub struct CheckRecordSnapshotRollback {
     /// `Domain`: a string.
     ///
@@ -63,7 +62,6 @@ pub struct CheckRecordSnapshotRollbackResponse {
     output = CheckSnapshotRollbackResponse,
     error = super::errors::CheckSnapshotRollbackError
 )]
-#[derive(Default)]
 pub struct CheckSnapshotRollback {
     /// `Domain`: a string.
     ///
@@ -134,7 +132,6 @@ pub struct CheckSnapshotRollbackResponse {
     output = CreateAndPayDealResponse,
     error = super::errors::CreateAndPayDealError
 )]
-#[derive(Default)]
 pub struct CreateAndPayDeal {
     /// `DealType`: an unsigned 64-bit integer.
     ///
@@ -210,7 +207,6 @@ pub struct CreateAndPayDealResponse {
     output = CreateDealResponse,
     error = super::errors::CreateDealError
 )]
-#[derive(Default)]
 pub struct CreateDeal {
     /// `DealType`: an unsigned 64-bit integer.
     ///
@@ -281,7 +277,6 @@ pub struct CreateDealResponse {
     output = CreateDomainResponse,
     error = super::errors::CreateDomainError
 )]
-#[derive(Default)]
 pub struct CreateDomain {
     /// `Domain`: a string.
     ///
@@ -330,7 +325,6 @@ pub struct CreateDomainResponse {
     output = CreateDomainAliasResponse,
     error = super::errors::CreateDomainAliasError
 )]
-#[derive(Default)]
 pub struct CreateDomainAlias {
     /// `DomainAlias`: a string.
     ///
@@ -373,7 +367,6 @@ pub struct CreateDomainAliasResponse {
     output = CreateDomainBatchResponse,
     error = super::errors::CreateDomainBatchError
 )]
-#[derive(Default)]
 pub struct CreateDomainBatch {
     /// `DomainList`: a list of strings.
     ///
@@ -414,7 +407,6 @@ pub struct CreateDomainBatchResponse {
     output = CreateDomainCustomLineResponse,
     error = super::errors::CreateDomainCustomLineError
 )]
-#[derive(Default)]
 pub struct CreateDomainCustomLine {
     /// `Domain`: a string.
     ///
@@ -457,7 +449,6 @@ pub struct CreateDomainCustomLineResponse {
     output = CreateDomainGroupResponse,
     error = super::errors::CreateDomainGroupError
 )]
-#[derive(Default)]
 pub struct CreateDomainGroup {
     /// `GroupName`: a string.
     ///
@@ -490,7 +481,6 @@ pub struct CreateDomainGroupResponse {
     output = CreateDomainsAnalyticsFileResponse,
     error = super::errors::CreateDomainsAnalyticsFileError
 )]
-#[derive(Default)]
 pub struct CreateDomainsAnalyticsFile {
     /// `Domains`: a list of strings.
     ///
@@ -539,7 +529,6 @@ pub struct CreateDomainsAnalyticsFileResponse {
     output = CreateLineGroupResponse,
     error = super::errors::CreateLineGroupError
 )]
-#[derive(Default)]
 pub struct CreateLineGroup {
     /// `Name`: a string.
     ///
@@ -585,7 +574,6 @@ pub struct CreateLineGroupResponse {
     output = CreateLineGroupCopyResponse,
     error = super::errors::CreateLineGroupCopyError
 )]
-#[derive(Default)]
 pub struct CreateLineGroupCopy {
     /// `Domain`: a string.
     ///
@@ -623,7 +611,6 @@ pub struct CreateLineGroupCopyResponse {
     output = CreateRecordResponse,
     error = super::errors::CreateRecordError
 )]
-#[derive(Default)]
 pub struct CreateRecord {
     /// `Domain`: a string.
     ///
@@ -723,7 +710,6 @@ pub struct CreateRecordResponse {
     output = CreateRecordBatchResponse,
     error = super::errors::CreateRecordBatchError
 )]
-#[derive(Default)]
 pub struct CreateRecordBatch {
     /// `DomainIdList`: a list of strings.
     ///
@@ -762,7 +748,6 @@ pub struct CreateRecordBatchResponse {
     output = CreateRecordGroupResponse,
     error = super::errors::CreateRecordGroupError
 )]
-#[derive(Default)]
 pub struct CreateRecordGroup {
     /// `Domain`: a string.
     ///
@@ -805,7 +790,6 @@ pub struct CreateRecordGroupResponse {
     output = CreateSnapshotResponse,
     error = super::errors::CreateSnapshotError
 )]
-#[derive(Default)]
 pub struct CreateSnapshot {
     /// `Domain`: a string.
     ///
@@ -838,7 +822,6 @@ pub struct CreateSnapshotResponse {
     output = CreateSubDomainsAnalyticsFileResponse,
     error = super::errors::CreateSubDomainsAnalyticsFileError
 )]
-#[derive(Default)]
 pub struct CreateSubDomainsAnalyticsFile {
     /// `Domains`: a list of [`SubDomainsAnalyticsParamsItem`](super::models::SubDomainsAnalyticsParamsItem) objects.
     pub domains: Vec<models::SubDomainsAnalyticsParamsItem>,
@@ -890,7 +873,6 @@ pub struct CreateSubDomainsAnalyticsFileResponse {
     output = CreateSubdomainValidateTXTValueResponse,
     error = super::errors::CreateSubdomainValidateTXTValueError
 )]
-#[derive(Default)]
 pub struct CreateSubdomainValidateTXTValue {
     /// `DomainZone`: a string.
     ///
@@ -951,7 +933,6 @@ pub struct CreateSubdomainValidateTXTValueResponse {
     output = CreateTXTRecordResponse,
     error = super::errors::CreateTXTRecordError
 )]
-#[derive(Default)]
 pub struct CreateTXTRecord {
     /// `Domain`: a string.
     ///
@@ -1030,7 +1011,6 @@ pub struct CreateTXTRecordResponse {
     output = DeleteDomainResponse,
     error = super::errors::DeleteDomainError
 )]
-#[derive(Default)]
 pub struct DeleteDomain {
     /// `Domain`: a string.
     ///
@@ -1063,7 +1043,6 @@ pub struct DeleteDomainResponse {
     output = DeleteDomainAliasResponse,
     error = super::errors::DeleteDomainAliasError
 )]
-#[derive(Default)]
 pub struct DeleteDomainAlias {
     /// `DomainAliasId`: a signed 64-bit integer.
     ///
@@ -1101,7 +1080,6 @@ pub struct DeleteDomainAliasResponse {
     output = DeleteDomainBatchResponse,
     error = super::errors::DeleteDomainBatchError
 )]
-#[derive(Default)]
 pub struct DeleteDomainBatch {
     /// `DomainList`: a list of strings.
     ///
@@ -1137,7 +1115,6 @@ pub struct DeleteDomainBatchResponse {
     output = DeleteDomainCustomLineResponse,
     error = super::errors::DeleteDomainCustomLineError
 )]
-#[derive(Default)]
 pub struct DeleteDomainCustomLine {
     /// `Domain`: a string.
     ///
@@ -1175,7 +1152,6 @@ pub struct DeleteDomainCustomLineResponse {
     output = DeleteLineGroupResponse,
     error = super::errors::DeleteLineGroupError
 )]
-#[derive(Default)]
 pub struct DeleteLineGroup {
     /// `Domain`: a string.
     ///
@@ -1213,7 +1189,6 @@ pub struct DeleteLineGroupResponse {
     output = DeleteRecordResponse,
     error = super::errors::DeleteRecordError
 )]
-#[derive(Default)]
 pub struct DeleteRecord {
     /// `Domain`: a string.
     ///
@@ -1251,7 +1226,6 @@ pub struct DeleteRecordResponse {
     output = DeleteRecordBatchResponse,
     error = super::errors::DeleteRecordBatchError
 )]
-#[derive(Default)]
 pub struct DeleteRecordBatch {
     /// `RecordIdList`: a list of unsigned 64-bit integers.
     ///
@@ -1287,7 +1261,6 @@ pub struct DeleteRecordBatchResponse {
     output = DeleteRecordGroupResponse,
     error = super::errors::DeleteRecordGroupError
 )]
-#[derive(Default)]
 pub struct DeleteRecordGroup {
     /// `Domain`: a string.
     ///
@@ -1325,7 +1298,6 @@ pub struct DeleteRecordGroupResponse {
     output = DeleteShareDomainResponse,
     error = super::errors::DeleteShareDomainError
 )]
-#[derive(Default)]
 pub struct DeleteShareDomain {
     /// `Domain`: a string.
     ///
@@ -1363,7 +1335,6 @@ pub struct DeleteShareDomainResponse {
     output = DeleteSnapshotResponse,
     error = super::errors::DeleteSnapshotError
 )]
-#[derive(Default)]
 pub struct DeleteSnapshot {
     /// `Domain`: a string.
     ///
@@ -1401,7 +1372,6 @@ pub struct DeleteSnapshotResponse {
     output = DescribeBatchTaskResponse,
     error = super::errors::DescribeBatchTaskError
 )]
-#[derive(Default)]
 pub struct DescribeBatchTask {
     /// `JobId`: an unsigned 64-bit integer.
     ///
@@ -1457,7 +1427,6 @@ pub struct DescribeBatchTaskResponse {
     output = DescribeDomainResponse,
     error = super::errors::DescribeDomainError
 )]
-#[derive(Default)]
 pub struct DescribeDomain {
     /// `Domain`: a string.
     ///
@@ -1493,7 +1462,6 @@ pub struct DescribeDomainResponse {
     output = DescribeDomainAliasListResponse,
     error = super::errors::DescribeDomainAliasListError
 )]
-#[derive(Default)]
 pub struct DescribeDomainAliasList {
     /// `Domain`: a string.
     ///
@@ -1529,7 +1497,6 @@ pub struct DescribeDomainAliasListResponse {
     output = DescribeDomainAnalyticsResponse,
     error = super::errors::DescribeDomainAnalyticsError
 )]
-#[derive(Default)]
 pub struct DescribeDomainAnalytics {
     /// `Domain`: a string.
     ///
@@ -1595,7 +1562,6 @@ pub struct DescribeDomainAnalyticsResponse {
     output = DescribeDomainAndRecordListResponse,
     error = super::errors::DescribeDomainAndRecordListError
 )]
-#[derive(Default)]
 pub struct DescribeDomainAndRecordList {
     /// `AllDomain`: a string.
     ///
@@ -1671,7 +1637,6 @@ pub struct DescribeDomainAndRecordListResponse {
     output = DescribeDomainCustomLineListResponse,
     error = super::errors::DescribeDomainCustomLineListError
 )]
-#[derive(Default)]
 pub struct DescribeDomainCustomLineList {
     /// `Domain`: a string.
     ///
@@ -1710,9 +1675,14 @@ pub struct DescribeDomainCustomLineListResponse {
     version = "2021-03-23",
     name = "DescribeDomainFilterList",
     output = DescribeDomainFilterListResponse,
-    error = super::errors::DescribeDomainFilterListError
+    error = super::errors::DescribeDomainFilterListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_list,
+        item = models::DomainListItem
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDomainFilterList {
     /// `Type`: a string.
     ///
@@ -1819,7 +1789,6 @@ pub struct DescribeDomainFilterListResponse {
     output = DescribeDomainGroupListResponse,
     error = super::errors::DescribeDomainGroupListError
 )]
-#[derive(Default)]
 pub struct DescribeDomainGroupList {}
 
 /// What a successful [`DescribeDomainGroupList`] call returns.
@@ -1843,9 +1812,14 @@ pub struct DescribeDomainGroupListResponse {
     version = "2021-03-23",
     name = "DescribeDomainList",
     output = DescribeDomainListResponse,
-    error = super::errors::DescribeDomainListError
+    error = super::errors::DescribeDomainListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_list,
+        item = models::DomainListItem
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDomainList {
     /// `Type`: a string.
     ///
@@ -1902,7 +1876,6 @@ pub struct DescribeDomainListResponse {
     output = DescribeDomainLogFilterFileResponse,
     error = super::errors::DescribeDomainLogFilterFileError
 )]
-#[derive(Default)]
 pub struct DescribeDomainLogFilterFile {
     /// `Domain`: a string.
     ///
@@ -1968,9 +1941,15 @@ pub struct DescribeDomainLogFilterFileResponse {
     version = "2021-03-23",
     name = "DescribeDomainLogList",
     output = DescribeDomainLogListResponse,
-    error = super::errors::DescribeDomainLogListError
+    error = super::errors::DescribeDomainLogListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = log_list,
+        item = String,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDomainLogList {
     /// `Domain`: a string.
     ///
@@ -2026,7 +2005,6 @@ pub struct DescribeDomainLogListResponse {
     output = DescribeDomainPreviewResponse,
     error = super::errors::DescribeDomainPreviewError
 )]
-#[derive(Default)]
 pub struct DescribeDomainPreview {
     /// `Domain`: a string.
     ///
@@ -2062,7 +2040,6 @@ pub struct DescribeDomainPreviewResponse {
     output = DescribeDomainPurviewResponse,
     error = super::errors::DescribeDomainPurviewError
 )]
-#[derive(Default)]
 pub struct DescribeDomainPurview {
     /// `Domain`: a string.
     ///
@@ -2098,7 +2075,6 @@ pub struct DescribeDomainPurviewResponse {
     output = DescribeDomainShareInfoResponse,
     error = super::errors::DescribeDomainShareInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDomainShareInfo {
     /// `Domain`: a string.
     ///
@@ -2139,7 +2115,6 @@ pub struct DescribeDomainShareInfoResponse {
     output = DescribeDomainShareUserListResponse,
     error = super::errors::DescribeDomainShareUserListError
 )]
-#[derive(Default)]
 pub struct DescribeDomainShareUserList {
     /// `Domain`: a string.
     ///
@@ -2173,9 +2148,15 @@ pub struct DescribeDomainShareUserListResponse {
     version = "2021-03-23",
     name = "DescribeDomainVipList",
     output = DescribeDomainVipListResponse,
-    error = super::errors::DescribeDomainVipListError
+    error = super::errors::DescribeDomainVipListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = package_list,
+        item = models::PackageListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDomainVipList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2236,7 +2217,6 @@ pub struct DescribeDomainVipListResponse {
     output = DescribeDomainWhoisResponse,
     error = super::errors::DescribeDomainWhoisError
 )]
-#[derive(Default)]
 pub struct DescribeDomainWhois {
     /// `Domain`: a string.
     ///
@@ -2267,7 +2247,6 @@ pub struct DescribeDomainWhoisResponse {
     output = DescribeFileInfoByJobIdResponse,
     error = super::errors::DescribeFileInfoByJobIdError
 )]
-#[derive(Default)]
 pub struct DescribeFileInfoByJobId {
     /// `JobId`: an unsigned 64-bit integer.
     ///
@@ -2298,7 +2277,6 @@ pub struct DescribeFileInfoByJobIdResponse {
     output = DescribeLineGroupListResponse,
     error = super::errors::DescribeLineGroupListError
 )]
-#[derive(Default)]
 pub struct DescribeLineGroupList {
     /// `Domain`: a string.
     ///
@@ -2352,7 +2330,6 @@ pub struct DescribeLineGroupListResponse {
     output = DescribePackageDetailResponse,
     error = super::errors::DescribePackageDetailError
 )]
-#[derive(Default)]
 pub struct DescribePackageDetail {}
 
 /// What a successful [`DescribePackageDetail`] call returns.
@@ -2381,7 +2358,6 @@ pub struct DescribePackageDetailResponse {
     output = DescribeRecordResponse,
     error = super::errors::DescribeRecordError
 )]
-#[derive(Default)]
 pub struct DescribeRecord {
     /// `Domain`: a string.
     ///
@@ -2422,7 +2398,6 @@ pub struct DescribeRecordResponse {
     output = DescribeRecordExistExceptDefaultNSResponse,
     error = super::errors::DescribeRecordExistExceptDefaultNSError
 )]
-#[derive(Default)]
 pub struct DescribeRecordExistExceptDefaultNS {
     /// `Domain`: a string.
     ///
@@ -2458,9 +2433,14 @@ pub struct DescribeRecordExistExceptDefaultNSResponse {
     version = "2021-03-23",
     name = "DescribeRecordFilterList",
     output = DescribeRecordFilterListResponse,
-    error = super::errors::DescribeRecordFilterListError
+    error = super::errors::DescribeRecordFilterListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = record_list,
+        item = models::RecordListItem
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRecordFilterList {
     /// `Domain`: a string.
     ///
@@ -2611,9 +2591,14 @@ pub struct DescribeRecordFilterListResponse {
     version = "2021-03-23",
     name = "DescribeRecordGroupList",
     output = DescribeRecordGroupListResponse,
-    error = super::errors::DescribeRecordGroupListError
+    error = super::errors::DescribeRecordGroupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = group_list,
+        item = models::RecordGroupInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRecordGroupList {
     /// `Domain`: a string.
     ///
@@ -2659,7 +2644,6 @@ pub struct DescribeRecordGroupListResponse {
     output = DescribeRecordLineCategoryListResponse,
     error = super::errors::DescribeRecordLineCategoryListError
 )]
-#[derive(Default)]
 pub struct DescribeRecordLineCategoryList {
     /// `Domain`: a string.
     ///
@@ -2695,7 +2679,6 @@ pub struct DescribeRecordLineCategoryListResponse {
     output = DescribeRecordLineListResponse,
     error = super::errors::DescribeRecordLineListError
 )]
-#[derive(Default)]
 pub struct DescribeRecordLineList {
     /// `Domain`: a string.
     ///
@@ -2737,9 +2720,14 @@ pub struct DescribeRecordLineListResponse {
     version = "2021-03-23",
     name = "DescribeRecordList",
     output = DescribeRecordListResponse,
-    error = super::errors::DescribeRecordListError
+    error = super::errors::DescribeRecordListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = record_list,
+        item = models::RecordListItem
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRecordList {
     /// `Domain`: a string.
     ///
@@ -2841,7 +2829,6 @@ pub struct DescribeRecordListResponse {
     output = DescribeRecordSnapshotRollbackResultResponse,
     error = super::errors::DescribeRecordSnapshotRollbackResultError
 )]
-#[derive(Default)]
 pub struct DescribeRecordSnapshotRollbackResult {
     /// `Domain`: a string.
     ///
@@ -2927,7 +2914,6 @@ pub struct DescribeRecordSnapshotRollbackResultResponse {
     output = DescribeRecordTypeResponse,
     error = super::errors::DescribeRecordTypeError
 )]
-#[derive(Default)]
 pub struct DescribeRecordType {
     /// `DomainGrade`: a string.
     ///
@@ -2958,7 +2944,6 @@ pub struct DescribeRecordTypeResponse {
     output = DescribeResolveCountResponse,
     error = super::errors::DescribeResolveCountError
 )]
-#[derive(Default)]
 pub struct DescribeResolveCount {
     /// `Domain`: a string.
     ///
@@ -3024,7 +3009,6 @@ pub struct DescribeResolveCountResponse {
     output = DescribeSnapshotConfigResponse,
     error = super::errors::DescribeSnapshotConfigError
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotConfig {
     /// `Domain`: a string.
     ///
@@ -3060,7 +3044,6 @@ pub struct DescribeSnapshotConfigResponse {
     output = DescribeSnapshotListResponse,
     error = super::errors::DescribeSnapshotListError
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotList {
     /// `Domain`: a string.
     ///
@@ -3099,7 +3082,6 @@ pub struct DescribeSnapshotListResponse {
     output = DescribeSnapshotRollbackResultResponse,
     error = super::errors::DescribeSnapshotRollbackResultError
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotRollbackResult {
     /// `Domain`: a string.
     ///
@@ -3190,7 +3172,6 @@ pub struct DescribeSnapshotRollbackResultResponse {
     output = DescribeSnapshotRollbackTaskResponse,
     error = super::errors::DescribeSnapshotRollbackTaskError
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotRollbackTask {
     /// `Domain`: a string.
     ///
@@ -3253,7 +3234,6 @@ pub struct DescribeSnapshotRollbackTaskResponse {
     output = DescribeSubdomainAnalyticsResponse,
     error = super::errors::DescribeSubdomainAnalyticsError
 )]
-#[derive(Default)]
 pub struct DescribeSubdomainAnalytics {
     /// `Domain`: a string.
     ///
@@ -3332,7 +3312,6 @@ pub struct DescribeSubdomainAnalyticsResponse {
     output = DescribeSubdomainValidateStatusResponse,
     error = super::errors::DescribeSubdomainValidateStatusError
 )]
-#[derive(Default)]
 pub struct DescribeSubdomainValidateStatus {
     /// `DomainZone`: a string.
     ///
@@ -3360,7 +3339,6 @@ pub struct DescribeSubdomainValidateStatusResponse {
     output = DescribeUserDetailResponse,
     error = super::errors::DescribeUserDetailError
 )]
-#[derive(Default)]
 pub struct DescribeUserDetail {}
 
 /// What a successful [`DescribeUserDetail`] call returns.
@@ -3386,7 +3364,6 @@ pub struct DescribeUserDetailResponse {
     output = DescribeVASStatisticResponse,
     error = super::errors::DescribeVASStatisticError
 )]
-#[derive(Default)]
 pub struct DescribeVASStatistic {
     /// `DomainId`: an unsigned 64-bit integer.
     ///
@@ -3416,9 +3393,15 @@ pub struct DescribeVASStatisticResponse {
     version = "2021-03-23",
     name = "DescribeVasList",
     output = DescribeVasListResponse,
-    error = super::errors::DescribeVasListError
+    error = super::errors::DescribeVasListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vas_list_2,
+        item = models::VasListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVasList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -3481,7 +3464,6 @@ pub struct DescribeVasListResponse {
     output = DownloadSnapshotResponse,
     error = super::errors::DownloadSnapshotError
 )]
-#[derive(Default)]
 pub struct DownloadSnapshot {
     /// `Domain`: a string.
     ///
@@ -3524,7 +3506,6 @@ pub struct DownloadSnapshotResponse {
     output = ModifyDomainCNAMESpeedupStatusBatchResponse,
     error = super::errors::ModifyDomainCNAMESpeedupStatusBatchError
 )]
-#[derive(Default)]
 pub struct ModifyDomainCNAMESpeedupStatusBatch {
     /// `DomainList`: a list of strings.
     ///
@@ -3562,7 +3543,6 @@ pub struct ModifyDomainCNAMESpeedupStatusBatchResponse {
     output = ModifyDomainCustomLineResponse,
     error = super::errors::ModifyDomainCustomLineError
 )]
-#[derive(Default)]
 pub struct ModifyDomainCustomLine {
     /// `Domain`: a string.
     ///
@@ -3610,7 +3590,6 @@ pub struct ModifyDomainCustomLineResponse {
     output = ModifyDomainLockResponse,
     error = super::errors::ModifyDomainLockError
 )]
-#[derive(Default)]
 pub struct ModifyDomainLock {
     /// `Domain`: a string.
     ///
@@ -3651,7 +3630,6 @@ pub struct ModifyDomainLockResponse {
     output = ModifyDomainOwnerResponse,
     error = super::errors::ModifyDomainOwnerError
 )]
-#[derive(Default)]
 pub struct ModifyDomainOwner {
     /// `Domain`: a string.
     ///
@@ -3689,7 +3667,6 @@ pub struct ModifyDomainOwnerResponse {
     output = ModifyDomainRecursiveStatusBatchResponse,
     error = super::errors::ModifyDomainRecursiveStatusBatchError
 )]
-#[derive(Default)]
 pub struct ModifyDomainRecursiveStatusBatch {
     /// `DomainList`: a list of strings.
     ///
@@ -3727,7 +3704,6 @@ pub struct ModifyDomainRecursiveStatusBatchResponse {
     output = ModifyDomainRemarkResponse,
     error = super::errors::ModifyDomainRemarkError
 )]
-#[derive(Default)]
 pub struct ModifyDomainRemark {
     /// `Domain`: a string.
     ///
@@ -3765,7 +3741,6 @@ pub struct ModifyDomainRemarkResponse {
     output = ModifyDomainStatusResponse,
     error = super::errors::ModifyDomainStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDomainStatus {
     /// `Domain`: a string.
     ///
@@ -3803,7 +3778,6 @@ pub struct ModifyDomainStatusResponse {
     output = ModifyDomainToGroupResponse,
     error = super::errors::ModifyDomainToGroupError
 )]
-#[derive(Default)]
 pub struct ModifyDomainToGroup {
     /// `Domain`: a string.
     ///
@@ -3841,7 +3815,6 @@ pub struct ModifyDomainToGroupResponse {
     output = ModifyDomainUnlockResponse,
     error = super::errors::ModifyDomainUnlockError
 )]
-#[derive(Default)]
 pub struct ModifyDomainUnlock {
     /// `Domain`: a string.
     ///
@@ -3879,7 +3852,6 @@ pub struct ModifyDomainUnlockResponse {
     output = ModifyDynamicDNSResponse,
     error = super::errors::ModifyDynamicDNSError
 )]
-#[derive(Default)]
 pub struct ModifyDynamicDNS {
     /// `Domain`: a string.
     ///
@@ -3956,7 +3928,6 @@ pub struct ModifyDynamicDNSResponse {
     output = ModifyLineGroupResponse,
     error = super::errors::ModifyLineGroupError
 )]
-#[derive(Default)]
 pub struct ModifyLineGroup {
     /// `Name`: a string.
     ///
@@ -4004,7 +3975,6 @@ pub struct ModifyLineGroupResponse {
     output = ModifyPackageAutoRenewResponse,
     error = super::errors::ModifyPackageAutoRenewError
 )]
-#[derive(Default)]
 pub struct ModifyPackageAutoRenew {
     /// `ResourceId`: a string.
     ///
@@ -4037,7 +4007,6 @@ pub struct ModifyPackageAutoRenewResponse {
     output = ModifyPackageDomainResponse,
     error = super::errors::ModifyPackageDomainError
 )]
-#[derive(Default)]
 pub struct ModifyPackageDomain {
     /// `Operation`: a string.
     ///
@@ -4080,7 +4049,6 @@ pub struct ModifyPackageDomainResponse {
     output = ModifyRecordResponse,
     error = super::errors::ModifyRecordError
 )]
-#[derive(Default)]
 pub struct ModifyRecord {
     /// `Domain`: a string.
     ///
@@ -4180,7 +4148,6 @@ pub struct ModifyRecordResponse {
     output = ModifyRecordBatchResponse,
     error = super::errors::ModifyRecordBatchError
 )]
-#[derive(Default)]
 pub struct ModifyRecordBatch {
     /// `RecordIdList`: a list of unsigned 64-bit integers.
     ///
@@ -4237,7 +4204,6 @@ pub struct ModifyRecordBatchResponse {
     output = ModifyRecordBatchV3Response,
     error = super::errors::ModifyRecordBatchV3Error
 )]
-#[derive(Default)]
 pub struct ModifyRecordBatchV3 {
     /// `ModifyRecordList`: a list of [`ModifyRecordItem`](super::models::ModifyRecordItem) objects.
     pub modify_record_list: Vec<models::ModifyRecordItem>,
@@ -4268,7 +4234,6 @@ pub struct ModifyRecordBatchV3Response {
     output = ModifyRecordFieldsResponse,
     error = super::errors::ModifyRecordFieldsError
 )]
-#[derive(Default)]
 pub struct ModifyRecordFields {
     /// `Domain`: a string.
     ///
@@ -4314,7 +4279,6 @@ pub struct ModifyRecordFieldsResponse {
     output = ModifyRecordGroupResponse,
     error = super::errors::ModifyRecordGroupError
 )]
-#[derive(Default)]
 pub struct ModifyRecordGroup {
     /// `Domain`: a string.
     ///
@@ -4362,7 +4326,6 @@ pub struct ModifyRecordGroupResponse {
     output = ModifyRecordRemarkResponse,
     error = super::errors::ModifyRecordRemarkError
 )]
-#[derive(Default)]
 pub struct ModifyRecordRemark {
     /// `Domain`: a string.
     ///
@@ -4405,7 +4368,6 @@ pub struct ModifyRecordRemarkResponse {
     output = ModifyRecordStatusResponse,
     error = super::errors::ModifyRecordStatusError
 )]
-#[derive(Default)]
 pub struct ModifyRecordStatus {
     /// `Domain`: a string.
     ///
@@ -4453,7 +4415,6 @@ pub struct ModifyRecordStatusResponse {
     output = ModifyRecordToGroupResponse,
     error = super::errors::ModifyRecordToGroupError
 )]
-#[derive(Default)]
 pub struct ModifyRecordToGroup {
     /// `Domain`: a string.
     ///
@@ -4496,7 +4457,6 @@ pub struct ModifyRecordToGroupResponse {
     output = ModifySnapshotConfigResponse,
     error = super::errors::ModifySnapshotConfigError
 )]
-#[derive(Default)]
 pub struct ModifySnapshotConfig {
     /// `Domain`: a string.
     ///
@@ -4534,7 +4494,6 @@ pub struct ModifySnapshotConfigResponse {
     output = ModifySubdomainStatusResponse,
     error = super::errors::ModifySubdomainStatusError
 )]
-#[derive(Default)]
 pub struct ModifySubdomainStatus {
     /// `Domain`: a string.
     ///
@@ -4582,7 +4541,6 @@ pub struct ModifySubdomainStatusResponse {
     output = ModifyTXTRecordResponse,
     error = super::errors::ModifyTXTRecordError
 )]
-#[derive(Default)]
 pub struct ModifyTXTRecord {
     /// `Domain`: a string.
     ///
@@ -4661,7 +4619,6 @@ pub struct ModifyTXTRecordResponse {
     output = ModifyVasAutoRenewStatusResponse,
     error = super::errors::ModifyVasAutoRenewStatusError
 )]
-#[derive(Default)]
 pub struct ModifyVasAutoRenewStatus {
     /// `ResourceId`: a string.
     ///
@@ -4694,7 +4651,6 @@ pub struct ModifyVasAutoRenewStatusResponse {
     output = PayOrderWithBalanceResponse,
     error = super::errors::PayOrderWithBalanceError
 )]
-#[derive(Default)]
 pub struct PayOrderWithBalance {
     /// `BigDealIdList`: a list of strings.
     ///
@@ -4742,7 +4698,6 @@ pub struct PayOrderWithBalanceResponse {
     output = RollbackRecordSnapshotResponse,
     error = super::errors::RollbackRecordSnapshotError
 )]
-#[derive(Default)]
 pub struct RollbackRecordSnapshot {
     /// `Domain`: a string.
     ///
@@ -4793,7 +4748,6 @@ pub struct RollbackRecordSnapshotResponse {
     output = RollbackSnapshotResponse,
     error = super::errors::RollbackSnapshotError
 )]
-#[derive(Default)]
 pub struct RollbackSnapshot {
     /// `Domain`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = BatchModifyDomainInfoResponse,
     error = super::errors::BatchModifyDomainInfoError
 )]
-#[derive(Default)]
 pub struct BatchModifyDomainInfo {
     /// `Domains`: a list of strings.
     ///
@@ -60,7 +59,6 @@ pub struct BatchModifyDomainInfoResponse {
     output = BidDetailPageResponse,
     error = super::errors::BidDetailPageError
 )]
-#[derive(Default)]
 pub struct BidDetailPage {
     /// `BusinessId`: a string.
     ///
@@ -116,7 +114,6 @@ pub struct BidDetailPageResponse {
     output = BidPreDomainsResponse,
     error = super::errors::BidPreDomainsError
 )]
-#[derive(Default)]
 pub struct BidPreDomains {
     /// `BusinessId`: a string.
     ///
@@ -147,7 +144,6 @@ pub struct BidPreDomainsResponse {
     output = BiddingPreReleaseResponse,
     error = super::errors::BiddingPreReleaseError
 )]
-#[derive(Default)]
 pub struct BiddingPreRelease {
     /// `BusinessId`: a string.
     ///
@@ -188,7 +184,6 @@ pub struct BiddingPreReleaseResponse {
     output = CheckBatchStatusResponse,
     error = super::errors::CheckBatchStatusError
 )]
-#[derive(Default)]
 pub struct CheckBatchStatus {
     /// `LogIds`: a list of unsigned 64-bit integers.
     ///
@@ -219,7 +214,6 @@ pub struct CheckBatchStatusResponse {
     output = CheckDomainResponse,
     error = super::errors::CheckDomainError
 )]
-#[derive(Default)]
 pub struct CheckDomain {
     /// `DomainName`: a string.
     ///
@@ -315,7 +309,6 @@ pub struct CheckDomainResponse {
     output = CreateCustomDnsHostResponse,
     error = super::errors::CreateCustomDnsHostError
 )]
-#[derive(Default)]
 pub struct CreateCustomDnsHost {
     /// `DomainId`: a string.
     ///
@@ -356,7 +349,6 @@ pub struct CreateCustomDnsHostResponse {
     output = CreateDomainBatchResponse,
     error = super::errors::CreateDomainBatchError
 )]
-#[derive(Default)]
 pub struct CreateDomainBatch {
     /// `TemplateId`: a string.
     ///
@@ -439,7 +431,6 @@ pub struct CreateDomainBatchResponse {
     output = CreateDomainRedemptionResponse,
     error = super::errors::CreateDomainRedemptionError
 )]
-#[derive(Default)]
 pub struct CreateDomainRedemption {
     /// `DomainId`: a string.
     ///
@@ -467,7 +458,6 @@ pub struct CreateDomainRedemptionResponse {
     output = CreatePhoneEmailResponse,
     error = super::errors::CreatePhoneEmailError
 )]
-#[derive(Default)]
 pub struct CreatePhoneEmail {
     /// `Code`: a string.
     ///
@@ -505,7 +495,6 @@ pub struct CreatePhoneEmailResponse {
     output = CreateTemplateResponse,
     error = super::errors::CreateTemplateError
 )]
-#[derive(Default)]
 pub struct CreateTemplate {
     /// `ContactInfo`: a [`ContactInfo`](super::models::ContactInfo).
     pub contact_info: models::ContactInfo,
@@ -537,7 +526,6 @@ pub struct CreateTemplateResponse {
     output = DeleteBiddingResponse,
     error = super::errors::DeleteBiddingError
 )]
-#[derive(Default)]
 pub struct DeleteBidding {
     /// `BusinessID`: a string.
     ///
@@ -566,7 +554,6 @@ pub struct DeleteBiddingResponse {
     output = DeleteCustomDnsHostResponse,
     error = super::errors::DeleteCustomDnsHostError
 )]
-#[derive(Default)]
 pub struct DeleteCustomDnsHost {
     /// `DomainId`: a string.
     ///
@@ -604,7 +591,6 @@ pub struct DeleteCustomDnsHostResponse {
     output = DeletePhoneEmailResponse,
     error = super::errors::DeletePhoneEmailError
 )]
-#[derive(Default)]
 pub struct DeletePhoneEmail {
     /// `Code`: a string.
     ///
@@ -637,7 +623,6 @@ pub struct DeletePhoneEmailResponse {
     output = DeleteReservedPreDomainInfoResponse,
     error = super::errors::DeleteReservedPreDomainInfoError
 )]
-#[derive(Default)]
 pub struct DeleteReservedPreDomainInfo {
     /// `ResourceIdList`: a list of strings.
     ///
@@ -665,7 +650,6 @@ pub struct DeleteReservedPreDomainInfoResponse {
     output = DeleteTemplateResponse,
     error = super::errors::DeleteTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteTemplate {
     /// `TemplateId`: a string.
     ///
@@ -693,7 +677,6 @@ pub struct DeleteTemplateResponse {
     output = DescribeAuctionListResponse,
     error = super::errors::DescribeAuctionListError
 )]
-#[derive(Default)]
 pub struct DescribeAuctionList {
     /// `BusinessId`: a string.
     ///
@@ -737,9 +720,15 @@ pub struct DescribeAuctionListResponse {
     version = "2018-08-08",
     name = "DescribeBatchOperationLogDetails",
     output = DescribeBatchOperationLogDetailsResponse,
-    error = super::errors::DescribeBatchOperationLogDetailsError
+    error = super::errors::DescribeBatchOperationLogDetailsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_batch_detail_set,
+        item = models::DomainBatchDetailSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBatchOperationLogDetails {
     /// `LogId`: a signed 64-bit integer.
     ///
@@ -783,9 +772,15 @@ pub struct DescribeBatchOperationLogDetailsResponse {
     version = "2018-08-08",
     name = "DescribeBatchOperationLogs",
     output = DescribeBatchOperationLogsResponse,
-    error = super::errors::DescribeBatchOperationLogsError
+    error = super::errors::DescribeBatchOperationLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_batch_log_set,
+        item = models::DomainBatchLogSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBatchOperationLogs {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -826,7 +821,6 @@ pub struct DescribeBatchOperationLogsResponse {
     output = DescribeBiddingAppointDetailResponse,
     error = super::errors::DescribeBiddingAppointDetailError
 )]
-#[derive(Default)]
 pub struct DescribeBiddingAppointDetail {
     /// `BusinessID`: a string.
     ///
@@ -908,9 +902,15 @@ pub struct DescribeBiddingAppointDetailResponse {
     version = "2018-08-08",
     name = "DescribeBiddingAppointList",
     output = DescribeBiddingAppointListResponse,
-    error = super::errors::DescribeBiddingAppointListError
+    error = super::errors::DescribeBiddingAppointListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = appoint_list,
+        item = models::BiddingAppointResult,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBiddingAppointList {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -969,7 +969,6 @@ pub struct DescribeBiddingAppointListResponse {
     output = DescribeBiddingDetailResponse,
     error = super::errors::DescribeBiddingDetailError
 )]
-#[derive(Default)]
 pub struct DescribeBiddingDetail {
     /// `BusinessID`: a string.
     ///
@@ -1066,9 +1065,15 @@ pub struct DescribeBiddingDetailResponse {
     version = "2018-08-08",
     name = "DescribeBiddingList",
     output = DescribeBiddingListResponse,
-    error = super::errors::DescribeBiddingListError
+    error = super::errors::DescribeBiddingListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = bidding_list,
+        item = models::BiddingResult,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBiddingList {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -1127,7 +1132,6 @@ pub struct DescribeBiddingListResponse {
     output = DescribeBiddingSuccessfulDetailResponse,
     error = super::errors::DescribeBiddingSuccessfulDetailError
 )]
-#[derive(Default)]
 pub struct DescribeBiddingSuccessfulDetail {
     /// `BusinessID`: a string.
     ///
@@ -1209,9 +1213,15 @@ pub struct DescribeBiddingSuccessfulDetailResponse {
     version = "2018-08-08",
     name = "DescribeBiddingSuccessfulList",
     output = DescribeBiddingSuccessfulListResponse,
-    error = super::errors::DescribeBiddingSuccessfulListError
+    error = super::errors::DescribeBiddingSuccessfulListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = successful_list,
+        item = models::BiddingSuccessfulResult,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBiddingSuccessfulList {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -1268,9 +1278,15 @@ pub struct DescribeBiddingSuccessfulListResponse {
     version = "2018-08-08",
     name = "DescribeCustomDnsHostSet",
     output = DescribeCustomDnsHostSetResponse,
-    error = super::errors::DescribeCustomDnsHostSetError
+    error = super::errors::DescribeCustomDnsHostSetError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = dns_host_set,
+        item = models::CustomDnsHost,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCustomDnsHostSet {
     /// `DomainId`: a string.
     ///
@@ -1318,7 +1334,6 @@ pub struct DescribeCustomDnsHostSetResponse {
     output = DescribeDomainBaseInfoResponse,
     error = super::errors::DescribeDomainBaseInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDomainBaseInfo {
     /// `Domain`: a string.
     ///
@@ -1352,9 +1367,15 @@ pub struct DescribeDomainBaseInfoResponse {
     version = "2018-08-08",
     name = "DescribeDomainNameList",
     output = DescribeDomainNameListResponse,
-    error = super::errors::DescribeDomainNameListError
+    error = super::errors::DescribeDomainNameListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_set,
+        item = models::DomainList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDomainNameList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1395,7 +1416,6 @@ pub struct DescribeDomainNameListResponse {
     output = DescribeDomainPriceListResponse,
     error = super::errors::DescribeDomainPriceListError
 )]
-#[derive(Default)]
 pub struct DescribeDomainPriceList {
     /// `TldList`: a list of strings.
     ///
@@ -1434,7 +1454,6 @@ pub struct DescribeDomainPriceListResponse {
     output = DescribeDomainSimpleInfoResponse,
     error = super::errors::DescribeDomainSimpleInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDomainSimpleInfo {
     /// `DomainName`: a string.
     ///
@@ -1470,7 +1489,6 @@ pub struct DescribeDomainSimpleInfoResponse {
     output = DescribePayWaitDetailResponse,
     error = super::errors::DescribePayWaitDetailError
 )]
-#[derive(Default)]
 pub struct DescribePayWaitDetail {
     /// `BusinessId`: a string.
     ///
@@ -1526,9 +1544,15 @@ pub struct DescribePayWaitDetailResponse {
     version = "2018-08-08",
     name = "DescribePhoneEmailList",
     output = DescribePhoneEmailListResponse,
-    error = super::errors::DescribePhoneEmailListError
+    error = super::errors::DescribePhoneEmailListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = phone_email_list,
+        item = models::PhoneEmailData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePhoneEmailList {
     /// `Type`: an unsigned 64-bit integer.
     ///
@@ -1577,9 +1601,15 @@ pub struct DescribePhoneEmailListResponse {
     version = "2018-08-08",
     name = "DescribePreAuctionList",
     output = DescribePreAuctionListResponse,
-    error = super::errors::DescribePreAuctionListError
+    error = super::errors::DescribePreAuctionListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = pre_auction_list,
+        item = models::PreAuctionInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePreAuctionList {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -1620,7 +1650,6 @@ pub struct DescribePreAuctionListResponse {
     output = DescribePreDomainListResponse,
     error = super::errors::DescribePreDomainListError
 )]
-#[derive(Default)]
 pub struct DescribePreDomainList {
     /// `Page`: a signed 64-bit integer.
     ///
@@ -1669,9 +1698,15 @@ pub struct DescribePreDomainListResponse {
     version = "2018-08-08",
     name = "DescribePreReleaseList",
     output = DescribePreReleaseListResponse,
-    error = super::errors::DescribePreReleaseListError
+    error = super::errors::DescribePreReleaseListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = pre_release_list,
+        item = models::PreReleaseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePreReleaseList {
     /// `Keywords`: a string.
     ///
@@ -1800,7 +1835,6 @@ pub struct DescribePreReleaseListResponse {
     output = DescribeReservedBidInfoResponse,
     error = super::errors::DescribeReservedBidInfoError
 )]
-#[derive(Default)]
 pub struct DescribeReservedBidInfo {
     /// `BusinessId`: a string.
     ///
@@ -1864,9 +1898,15 @@ pub struct DescribeReservedBidInfoResponse {
     version = "2018-08-08",
     name = "DescribeReservedPreDomainInfo",
     output = DescribeReservedPreDomainInfoResponse,
-    error = super::errors::DescribeReservedPreDomainInfoError
+    error = super::errors::DescribeReservedPreDomainInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = reserved_pre_domain_info_list,
+        item = models::ReservedPreDomainInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReservedPreDomainInfo {
     /// `DomainList`: a list of strings.
     ///
@@ -1922,7 +1962,6 @@ pub struct DescribeReservedPreDomainInfoResponse {
     output = DescribeTemplateResponse,
     error = super::errors::DescribeTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeTemplate {
     /// `TemplateId`: a string.
     ///
@@ -1951,9 +1990,15 @@ pub struct DescribeTemplateResponse {
     version = "2018-08-08",
     name = "DescribeTemplateList",
     output = DescribeTemplateListResponse,
-    error = super::errors::DescribeTemplateListError
+    error = super::errors::DescribeTemplateListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = template_set,
+        item = models::TemplateInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTemplateList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2009,7 +2054,6 @@ pub struct DescribeTemplateListResponse {
     output = DescribeTldListResponse,
     error = super::errors::DescribeTldListError
 )]
-#[derive(Default)]
 pub struct DescribeTldList {}
 
 /// What a successful [`DescribeTldList`] call returns.
@@ -2037,7 +2081,6 @@ pub struct DescribeTldListResponse {
     output = DescribeUnPreDomainDetailResponse,
     error = super::errors::DescribeUnPreDomainDetailError
 )]
-#[derive(Default)]
 pub struct DescribeUnPreDomainDetail {
     /// `Domain`: a string.
     ///
@@ -2120,7 +2163,6 @@ pub struct DescribeUnPreDomainDetailResponse {
     output = ModifyCustomDnsHostResponse,
     error = super::errors::ModifyCustomDnsHostError
 )]
-#[derive(Default)]
 pub struct ModifyCustomDnsHost {
     /// `DomainId`: a string.
     ///
@@ -2161,7 +2203,6 @@ pub struct ModifyCustomDnsHostResponse {
     output = ModifyDomainDNSBatchResponse,
     error = super::errors::ModifyDomainDNSBatchError
 )]
-#[derive(Default)]
 pub struct ModifyDomainDNSBatch {
     /// `Domains`: a list of strings.
     ///
@@ -2199,7 +2240,6 @@ pub struct ModifyDomainDNSBatchResponse {
     output = ModifyDomainOwnerResponse,
     error = super::errors::ModifyDomainOwnerError
 )]
-#[derive(Default)]
 pub struct ModifyDomainOwner {
     /// `DomainId`: a string.
     ///
@@ -2247,7 +2287,6 @@ pub struct ModifyDomainOwnerResponse {
     output = ModifyDomainOwnerBatchResponse,
     error = super::errors::ModifyDomainOwnerBatchError
 )]
-#[derive(Default)]
 pub struct ModifyDomainOwnerBatch {
     /// `Domains`: a list of strings.
     ///
@@ -2295,7 +2334,6 @@ pub struct ModifyDomainOwnerBatchResponse {
     output = ModifyIntlCustomDnsHostResponse,
     error = super::errors::ModifyIntlCustomDnsHostError
 )]
-#[derive(Default)]
 pub struct ModifyIntlCustomDnsHost {
     /// `DomainId`: a string.
     ///
@@ -2338,7 +2376,6 @@ pub struct ModifyIntlCustomDnsHostResponse {
     output = ModifyTemplateResponse,
     error = super::errors::ModifyTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyTemplate {
     /// `CertificateInfo`: a [`CertificateInfo`](super::models::CertificateInfo).
     pub certificate_info: models::CertificateInfo,
@@ -2375,7 +2412,6 @@ pub struct ModifyTemplateResponse {
     output = RenewDomainBatchResponse,
     error = super::errors::RenewDomainBatchError
 )]
-#[derive(Default)]
 pub struct RenewDomainBatch {
     /// `Period`: a signed 64-bit integer.
     ///
@@ -2443,7 +2479,6 @@ pub struct RenewDomainBatchResponse {
     output = ReservedPreDomainsResponse,
     error = super::errors::ReservedPreDomainsError
 )]
-#[derive(Default)]
 pub struct ReservedPreDomains {
     /// `DomainList`: a list of strings.
     ///
@@ -2497,7 +2532,6 @@ pub struct ReservedPreDomainsResponse {
     output = SendPhoneEmailCodeResponse,
     error = super::errors::SendPhoneEmailCodeError
 )]
-#[derive(Default)]
 pub struct SendPhoneEmailCode {
     /// `Code`: a string.
     ///
@@ -2530,7 +2564,6 @@ pub struct SendPhoneEmailCodeResponse {
     output = SetDomainAutoRenewResponse,
     error = super::errors::SetDomainAutoRenewError
 )]
-#[derive(Default)]
 pub struct SetDomainAutoRenew {
     /// `DomainId`: a string.
     ///
@@ -2563,7 +2596,6 @@ pub struct SetDomainAutoRenewResponse {
     output = SyncCustomDnsHostResponse,
     error = super::errors::SyncCustomDnsHostError
 )]
-#[derive(Default)]
 pub struct SyncCustomDnsHost {
     /// `DomainId`: a string.
     ///
@@ -2596,7 +2628,6 @@ pub struct SyncCustomDnsHostResponse {
     output = TransferInDomainBatchResponse,
     error = super::errors::TransferInDomainBatchError
 )]
-#[derive(Default)]
 pub struct TransferInDomainBatch {
     /// `Domains`: a list of strings.
     ///
@@ -2679,7 +2710,6 @@ pub struct TransferInDomainBatchResponse {
     output = TransferProhibitionBatchResponse,
     error = super::errors::TransferProhibitionBatchError
 )]
-#[derive(Default)]
 pub struct TransferProhibitionBatch {
     /// `Domains`: a list of strings.
     ///
@@ -2717,7 +2747,6 @@ pub struct TransferProhibitionBatchResponse {
     output = UpdateProhibitionBatchResponse,
     error = super::errors::UpdateProhibitionBatchError
 )]
-#[derive(Default)]
 pub struct UpdateProhibitionBatch {
     /// `Domains`: a list of strings.
     ///
@@ -2755,7 +2784,6 @@ pub struct UpdateProhibitionBatchResponse {
     output = UploadImageResponse,
     error = super::errors::UploadImageError
 )]
-#[derive(Default)]
 pub struct UploadImage {
     /// `ImageFile`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddFairPlayPemResponse,
     error = super::errors::AddFairPlayPemError
 )]
-#[derive(Default)]
 pub struct AddFairPlayPem {
     /// `Pem`: a string.
     pub pem: String,
@@ -61,7 +60,6 @@ pub struct AddFairPlayPemResponse {
     output = CreateEncryptKeysResponse,
     error = super::errors::CreateEncryptKeysError
 )]
-#[derive(Default)]
 pub struct CreateEncryptKeys {
     /// `DrmType`: a string.
     pub drm_type: String,
@@ -96,7 +94,6 @@ pub struct CreateEncryptKeysResponse {
     output = CreateLicenseResponse,
     error = super::errors::CreateLicenseError
 )]
-#[derive(Default)]
 pub struct CreateLicense {
     /// `DrmType`: a string.
     ///
@@ -155,7 +152,6 @@ pub struct CreateLicenseResponse {
     output = DeleteFairPlayPemResponse,
     error = super::errors::DeleteFairPlayPemError
 )]
-#[derive(Default)]
 pub struct DeleteFairPlayPem {
     /// `BailorId`: an unsigned 64-bit integer.
     pub bailor_id: Option<u64>,
@@ -184,7 +180,6 @@ pub struct DeleteFairPlayPemResponse {
     output = DescribeAllKeysResponse,
     error = super::errors::DescribeAllKeysError
 )]
-#[derive(Default)]
 pub struct DescribeAllKeys {
     /// `DrmType`: a string.
     pub drm_type: String,
@@ -228,7 +223,6 @@ pub struct DescribeAllKeysResponse {
     output = DescribeDRMLicenseResponse,
     error = super::errors::DescribeDRMLicenseError
 )]
-#[derive(Default)]
 pub struct DescribeDRMLicense {
     /// `DrmType`: a string.
     ///
@@ -282,7 +276,6 @@ pub struct DescribeDRMLicenseResponse {
     output = DescribeFairPlayPemResponse,
     error = super::errors::DescribeFairPlayPemError
 )]
-#[derive(Default)]
 pub struct DescribeFairPlayPem {
     /// `BailorId`: an unsigned 64-bit integer.
     pub bailor_id: Option<u64>,
@@ -314,7 +307,6 @@ pub struct DescribeFairPlayPemResponse {
     output = DescribeKeysResponse,
     error = super::errors::DescribeKeysError
 )]
-#[derive(Default)]
 pub struct DescribeKeys {
     /// `DrmType`: a string.
     pub drm_type: String,
@@ -364,7 +356,6 @@ pub struct DescribeKeysResponse {
     output = GenerateTDRMKeyResponse,
     error = super::errors::GenerateTDRMKeyError
 )]
-#[derive(Default)]
 pub struct GenerateTDRMKey {
     /// `DrmType`: a string.
     ///
@@ -416,7 +407,6 @@ pub struct GenerateTDRMKeyResponse {
     output = ModifyFairPlayPemResponse,
     error = super::errors::ModifyFairPlayPemError
 )]
-#[derive(Default)]
 pub struct ModifyFairPlayPem {
     /// `Pem`: a string.
     pub pem: String,
@@ -463,7 +453,6 @@ pub struct ModifyFairPlayPemResponse {
     output = StartEncryptionResponse,
     error = super::errors::StartEncryptionError
 )]
-#[derive(Default)]
 pub struct StartEncryption {
     /// `CosEndPoint`: a string.
     pub cos_end_point: String,

@@ -17,7 +17,6 @@ use super::models;
     output = CheckVcodeResponse,
     error = super::errors::CheckVcodeError
 )]
-#[derive(Default)]
 pub struct CheckVcode {
     /// `Module`: a string.
     pub module: String,
@@ -55,7 +54,6 @@ pub struct CheckVcodeResponse {
     output = CreateContractByUploadResponse,
     error = super::errors::CreateContractByUploadError
 )]
-#[derive(Default)]
 pub struct CreateContractByUpload {
     /// `Module`: a string.
     pub module: String,
@@ -105,7 +103,6 @@ pub struct CreateContractByUploadResponse {
     output = CreateEnterpriseAccountResponse,
     error = super::errors::CreateEnterpriseAccountError
 )]
-#[derive(Default)]
 pub struct CreateEnterpriseAccount {
     /// `Module`: a string.
     pub module: String,
@@ -164,7 +161,6 @@ pub struct CreateEnterpriseAccountResponse {
     output = CreatePersonalAccountResponse,
     error = super::errors::CreatePersonalAccountError
 )]
-#[derive(Default)]
 pub struct CreatePersonalAccount {
     /// `Module`: a string.
     pub module: String,
@@ -208,7 +204,6 @@ pub struct CreatePersonalAccountResponse {
     output = CreateSealResponse,
     error = super::errors::CreateSealError
 )]
-#[derive(Default)]
 pub struct CreateSeal {
     /// `Module`: a string.
     pub module: String,
@@ -249,7 +244,6 @@ pub struct CreateSealResponse {
     output = DeleteAccountResponse,
     error = super::errors::DeleteAccountError
 )]
-#[derive(Default)]
 pub struct DeleteAccount {
     /// `Module`: a string.
     pub module: String,
@@ -287,7 +281,6 @@ pub struct DeleteAccountResponse {
     output = DeleteSealResponse,
     error = super::errors::DeleteSealError
 )]
-#[derive(Default)]
 pub struct DeleteSeal {
     /// `Module`: a string.
     pub module: String,
@@ -325,7 +318,6 @@ pub struct DeleteSealResponse {
     output = DescribeTaskStatusResponse,
     error = super::errors::DescribeTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTaskStatus {
     /// `Module`: a string.
     pub module: String,
@@ -363,7 +355,6 @@ pub struct DescribeTaskStatusResponse {
     output = DownloadContractResponse,
     error = super::errors::DownloadContractError
 )]
-#[derive(Default)]
 pub struct DownloadContract {
     /// `Module`: a string.
     pub module: String,
@@ -398,7 +389,6 @@ pub struct DownloadContractResponse {
     output = SendVcodeResponse,
     error = super::errors::SendVcodeError
 )]
-#[derive(Default)]
 pub struct SendVcode {
     /// `Module`: a string.
     pub module: String,
@@ -433,7 +423,6 @@ pub struct SendVcodeResponse {
     output = SignContractByCoordinateResponse,
     error = super::errors::SignContractByCoordinateError
 )]
-#[derive(Default)]
 pub struct SignContractByCoordinate {
     /// `Module`: a string.
     pub module: String,
@@ -486,7 +475,6 @@ pub struct SignContractByCoordinateResponse {
     output = SignContractByKeywordResponse,
     error = super::errors::SignContractByKeywordError
 )]
-#[derive(Default)]
 pub struct SignContractByKeyword {
     /// `Module`: a string.
     pub module: String,

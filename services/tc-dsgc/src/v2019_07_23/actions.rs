@@ -17,7 +17,6 @@ use super::models;
     output = AuthorizeDSPAMetaResourcesResponse,
     error = super::errors::AuthorizeDSPAMetaResourcesError
 )]
-#[derive(Default)]
 pub struct AuthorizeDSPAMetaResources {
     /// `DspaId`: a string.
     ///
@@ -81,7 +80,6 @@ pub struct AuthorizeDSPAMetaResourcesResponse {
     output = BindDSPAResourceCosBucketsResponse,
     error = super::errors::BindDSPAResourceCosBucketsError
 )]
-#[derive(Default)]
 pub struct BindDSPAResourceCosBuckets {
     /// `DspaId`: a string.
     ///
@@ -118,7 +116,6 @@ pub struct BindDSPAResourceCosBucketsResponse {
     output = BindDSPAResourceDatabasesResponse,
     error = super::errors::BindDSPAResourceDatabasesError
 )]
-#[derive(Default)]
 pub struct BindDSPAResourceDatabases {
     /// `DspaId`: a string.
     ///
@@ -169,7 +166,6 @@ pub struct BindDSPAResourceDatabasesResponse {
     output = CopyDSPATemplateResponse,
     error = super::errors::CopyDSPATemplateError
 )]
-#[derive(Default)]
 pub struct CopyDSPATemplate {
     /// `DspaId`: a string.
     ///
@@ -207,7 +203,6 @@ pub struct CopyDSPATemplateResponse {
     output = CreateAssetSortingReportRetryTaskResponse,
     error = super::errors::CreateAssetSortingReportRetryTaskError
 )]
-#[derive(Default)]
 pub struct CreateAssetSortingReportRetryTask {
     /// `ReportTaskId`: an unsigned 64-bit integer.
     ///
@@ -250,7 +245,6 @@ pub struct CreateAssetSortingReportRetryTaskResponse {
     output = CreateAssetSortingReportTaskResponse,
     error = super::errors::CreateAssetSortingReportTaskError
 )]
-#[derive(Default)]
 pub struct CreateAssetSortingReportTask {
     /// `DspaId`: a string.
     ///
@@ -296,7 +290,6 @@ pub struct CreateAssetSortingReportTaskResponse {
     output = CreateDSPAAssessmentRiskLevelResponse,
     error = super::errors::CreateDSPAAssessmentRiskLevelError
 )]
-#[derive(Default)]
 pub struct CreateDSPAAssessmentRiskLevel {
     /// `DspaId`: a string.
     ///
@@ -342,7 +335,6 @@ pub struct CreateDSPAAssessmentRiskLevelResponse {
     output = CreateDSPAAssessmentRiskTemplateResponse,
     error = super::errors::CreateDSPAAssessmentRiskTemplateError
 )]
-#[derive(Default)]
 pub struct CreateDSPAAssessmentRiskTemplate {
     /// `DspaId`: a string.
     ///
@@ -390,7 +382,6 @@ pub struct CreateDSPAAssessmentRiskTemplateResponse {
     output = CreateDSPAAssessmentTaskResponse,
     error = super::errors::CreateDSPAAssessmentTaskError
 )]
-#[derive(Default)]
 pub struct CreateDSPAAssessmentTask {
     /// `DspaId`: a string.
     ///
@@ -470,7 +461,6 @@ pub struct CreateDSPAAssessmentTaskResponse {
     output = CreateDSPACOSDiscoveryTaskResponse,
     error = super::errors::CreateDSPACOSDiscoveryTaskError
 )]
-#[derive(Default)]
 pub struct CreateDSPACOSDiscoveryTask {
     /// `DspaId`: a string.
     ///
@@ -571,7 +561,6 @@ pub struct CreateDSPACOSDiscoveryTaskResponse {
     output = CreateDSPACategoryResponse,
     error = super::errors::CreateDSPACategoryError
 )]
-#[derive(Default)]
 pub struct CreateDSPACategory {
     /// `DspaId`: a string.
     ///
@@ -609,7 +598,6 @@ pub struct CreateDSPACategoryResponse {
     output = CreateDSPACategoryRelationResponse,
     error = super::errors::CreateDSPACategoryRelationError
 )]
-#[derive(Default)]
 pub struct CreateDSPACategoryRelation {
     /// `DspaId`: a string.
     ///
@@ -652,7 +640,6 @@ pub struct CreateDSPACategoryRelationResponse {
     output = CreateDSPAComplianceGroupResponse,
     error = super::errors::CreateDSPAComplianceGroupError
 )]
-#[derive(Default)]
 pub struct CreateDSPAComplianceGroup {
     /// `DspaId`: a string.
     ///
@@ -715,7 +702,6 @@ pub struct CreateDSPAComplianceGroupResponse {
     output = CreateDSPAComplianceRulesResponse,
     error = super::errors::CreateDSPAComplianceRulesError
 )]
-#[derive(Default)]
 pub struct CreateDSPAComplianceRules {
     /// `DspaId`: a string.
     ///
@@ -758,7 +744,6 @@ pub struct CreateDSPAComplianceRulesResponse {
     output = CreateDSPACosMetaResourcesResponse,
     error = super::errors::CreateDSPACosMetaResourcesError
 )]
-#[derive(Default)]
 pub struct CreateDSPACosMetaResources {
     /// `DspaId`: a string.
     ///
@@ -805,7 +790,6 @@ pub struct CreateDSPACosMetaResourcesResponse {
     output = CreateDSPADbMetaResourcesResponse,
     error = super::errors::CreateDSPADbMetaResourcesError
 )]
-#[derive(Default)]
 pub struct CreateDSPADbMetaResources {
     /// `DspaId`: a string.
     ///
@@ -897,7 +881,6 @@ pub struct CreateDSPADbMetaResourcesResponse {
     output = CreateDSPADiscoveryRuleResponse,
     error = super::errors::CreateDSPADiscoveryRuleError
 )]
-#[derive(Default)]
 pub struct CreateDSPADiscoveryRule {
     /// `DspaId`: a string.
     ///
@@ -953,7 +936,6 @@ pub struct CreateDSPADiscoveryRuleResponse {
     output = CreateDSPADiscoveryTaskResponse,
     error = super::errors::CreateDSPADiscoveryTaskError
 )]
-#[derive(Default)]
 pub struct CreateDSPADiscoveryTask {
     /// `DspaId`: a string.
     ///
@@ -1074,7 +1056,6 @@ pub struct CreateDSPADiscoveryTaskResponse {
     output = CreateDSPALevelGroupResponse,
     error = super::errors::CreateDSPALevelGroupError
 )]
-#[derive(Default)]
 pub struct CreateDSPALevelGroup {
     /// `DspaId`: a string.
     ///
@@ -1120,7 +1101,6 @@ pub struct CreateDSPALevelGroupResponse {
     output = CreateDSPAMetaResourcesResponse,
     error = super::errors::CreateDSPAMetaResourcesError
 )]
-#[derive(Default)]
 pub struct CreateDSPAMetaResources {
     /// `MetaType`: a string.
     ///
@@ -1191,7 +1171,6 @@ pub struct CreateDSPAMetaResourcesResponse {
     output = CreateDSPASelfBuildMetaResourceResponse,
     error = super::errors::CreateDSPASelfBuildMetaResourceError
 )]
-#[derive(Default)]
 pub struct CreateDSPASelfBuildMetaResource {
     /// `DspaId`: a string.
     ///
@@ -1299,7 +1278,6 @@ pub struct CreateDSPASelfBuildMetaResourceResponse {
     output = CreateIdentifyRuleAnotherNameResponse,
     error = super::errors::CreateIdentifyRuleAnotherNameError
 )]
-#[derive(Default)]
 pub struct CreateIdentifyRuleAnotherName {
     /// `DspaId`: a string.
     ///
@@ -1372,7 +1350,6 @@ pub struct CreateIdentifyRuleAnotherNameResponse {
     output = DecribeSuggestRiskLevelMatrixResponse,
     error = super::errors::DecribeSuggestRiskLevelMatrixError
 )]
-#[derive(Default)]
 pub struct DecribeSuggestRiskLevelMatrix {
     /// `DspaId`: a string.
     ///
@@ -1409,7 +1386,6 @@ pub struct DecribeSuggestRiskLevelMatrixResponse {
     output = DeleteCosMetaResourceResponse,
     error = super::errors::DeleteCosMetaResourceError
 )]
-#[derive(Default)]
 pub struct DeleteCosMetaResource {
     /// `DspaId`: a string.
     ///
@@ -1455,7 +1431,6 @@ pub struct DeleteCosMetaResourceResponse {
     output = DeleteDSPAAssessmentTaskResponse,
     error = super::errors::DeleteDSPAAssessmentTaskError
 )]
-#[derive(Default)]
 pub struct DeleteDSPAAssessmentTask {
     /// `DspaId`: a string.
     ///
@@ -1488,7 +1463,6 @@ pub struct DeleteDSPAAssessmentTaskResponse {
     output = DeleteDSPACOSDiscoveryTaskResponse,
     error = super::errors::DeleteDSPACOSDiscoveryTaskError
 )]
-#[derive(Default)]
 pub struct DeleteDSPACOSDiscoveryTask {
     /// `DspaId`: a string.
     ///
@@ -1521,7 +1495,6 @@ pub struct DeleteDSPACOSDiscoveryTaskResponse {
     output = DeleteDSPACOSDiscoveryTaskResultResponse,
     error = super::errors::DeleteDSPACOSDiscoveryTaskResultError
 )]
-#[derive(Default)]
 pub struct DeleteDSPACOSDiscoveryTaskResult {
     /// `DspaId`: a string.
     ///
@@ -1554,7 +1527,6 @@ pub struct DeleteDSPACOSDiscoveryTaskResultResponse {
     output = DeleteDSPADiscoveryTaskResponse,
     error = super::errors::DeleteDSPADiscoveryTaskError
 )]
-#[derive(Default)]
 pub struct DeleteDSPADiscoveryTask {
     /// `DspaId`: a string.
     ///
@@ -1592,7 +1564,6 @@ pub struct DeleteDSPADiscoveryTaskResponse {
     output = DeleteDSPADiscoveryTaskResultResponse,
     error = super::errors::DeleteDSPADiscoveryTaskResultError
 )]
-#[derive(Default)]
 pub struct DeleteDSPADiscoveryTaskResult {
     /// `DspaId`: a string.
     ///
@@ -1625,7 +1596,6 @@ pub struct DeleteDSPADiscoveryTaskResultResponse {
     output = DeleteDSPAMetaResourceResponse,
     error = super::errors::DeleteDSPAMetaResourceError
 )]
-#[derive(Default)]
 pub struct DeleteDSPAMetaResource {
     /// `DspaId`: a string.
     ///
@@ -1665,7 +1635,6 @@ pub struct DeleteDSPAMetaResourceResponse {
     output = DescribeAssetDetailDataExportResultResponse,
     error = super::errors::DescribeAssetDetailDataExportResultError
 )]
-#[derive(Default)]
 pub struct DescribeAssetDetailDataExportResult {
     /// `ExportTaskId`: an unsigned 64-bit integer.
     ///
@@ -1708,7 +1677,6 @@ pub struct DescribeAssetDetailDataExportResultResponse {
     output = DescribeAssetOverviewResponse,
     error = super::errors::DescribeAssetOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeAssetOverview {
     /// `DspaId`: a string.
     ///
@@ -1824,7 +1792,6 @@ pub struct DescribeAssetOverviewResponse {
     output = DescribeBindDBListResponse,
     error = super::errors::DescribeBindDBListError
 )]
-#[derive(Default)]
 pub struct DescribeBindDBList {
     /// `DspaId`: a string.
     ///
@@ -1877,7 +1844,6 @@ pub struct DescribeBindDBListResponse {
     output = DescribeCOSAssetSensitiveDistributionResponse,
     error = super::errors::DescribeCOSAssetSensitiveDistributionError
 )]
-#[derive(Default)]
 pub struct DescribeCOSAssetSensitiveDistribution {
     /// `DspaId`: a string.
     ///
@@ -1924,7 +1890,6 @@ pub struct DescribeCOSAssetSensitiveDistributionResponse {
     output = DescribeDSPAAssessmentHighRiskTop10OverviewResponse,
     error = super::errors::DescribeDSPAAssessmentHighRiskTop10OverviewError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentHighRiskTop10Overview {
     /// `DspaId`: a string.
     ///
@@ -1965,7 +1930,6 @@ pub struct DescribeDSPAAssessmentHighRiskTop10OverviewResponse {
     output = DescribeDSPAAssessmentLatestRiskDetailInfoResponse,
     error = super::errors::DescribeDSPAAssessmentLatestRiskDetailInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentLatestRiskDetailInfo {
     /// `DspaId`: a string.
     ///
@@ -2085,9 +2049,15 @@ pub struct DescribeDSPAAssessmentLatestRiskDetailInfoResponse {
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentLatestRiskList",
     output = DescribeDSPAAssessmentLatestRiskListResponse,
-    error = super::errors::DescribeDSPAAssessmentLatestRiskListError
+    error = super::errors::DescribeDSPAAssessmentLatestRiskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = latest_risk_list,
+        item = models::RiskItemInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentLatestRiskList {
     /// `DspaId`: a string.
     ///
@@ -2179,7 +2149,6 @@ pub struct DescribeDSPAAssessmentLatestRiskListResponse {
     output = DescribeDSPAAssessmentNewDiscoveredRiskOverviewResponse,
     error = super::errors::DescribeDSPAAssessmentNewDiscoveredRiskOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentNewDiscoveredRiskOverview {
     /// `DspaId`: a string.
     ///
@@ -2225,7 +2194,6 @@ pub struct DescribeDSPAAssessmentNewDiscoveredRiskOverviewResponse {
     output = DescribeDSPAAssessmentPendingRiskOverviewResponse,
     error = super::errors::DescribeDSPAAssessmentPendingRiskOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentPendingRiskOverview {
     /// `DspaId`: a string.
     ///
@@ -2271,7 +2239,6 @@ pub struct DescribeDSPAAssessmentPendingRiskOverviewResponse {
     output = DescribeDSPAAssessmentProcessingRiskOverviewResponse,
     error = super::errors::DescribeDSPAAssessmentProcessingRiskOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentProcessingRiskOverview {
     /// `DspaId`: a string.
     ///
@@ -2317,7 +2284,6 @@ pub struct DescribeDSPAAssessmentProcessingRiskOverviewResponse {
     output = DescribeDSPAAssessmentRiskAmountOverviewResponse,
     error = super::errors::DescribeDSPAAssessmentRiskAmountOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskAmountOverview {
     /// `DspaId`: a string.
     ///
@@ -2360,7 +2326,6 @@ pub struct DescribeDSPAAssessmentRiskAmountOverviewResponse {
     output = DescribeDSPAAssessmentRiskDatasourceTop5Response,
     error = super::errors::DescribeDSPAAssessmentRiskDatasourceTop5Error
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskDatasourceTop5 {
     /// `DspaId`: a string.
     ///
@@ -2391,7 +2356,6 @@ pub struct DescribeDSPAAssessmentRiskDatasourceTop5Response {
     output = DescribeDSPAAssessmentRiskDealedOverviewResponse,
     error = super::errors::DescribeDSPAAssessmentRiskDealedOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskDealedOverview {
     /// `DspaId`: a string.
     ///
@@ -2439,7 +2403,6 @@ pub struct DescribeDSPAAssessmentRiskDealedOverviewResponse {
     output = DescribeDSPAAssessmentRiskDealedTrendResponse,
     error = super::errors::DescribeDSPAAssessmentRiskDealedTrendError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskDealedTrend {
     /// `DspaId`: a string.
     ///
@@ -2487,7 +2450,6 @@ pub struct DescribeDSPAAssessmentRiskDealedTrendResponse {
     output = DescribeDSPAAssessmentRiskDistributionOverviewResponse,
     error = super::errors::DescribeDSPAAssessmentRiskDistributionOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskDistributionOverview {
     /// `DspaId`: a string.
     ///
@@ -2534,7 +2496,6 @@ pub struct DescribeDSPAAssessmentRiskDistributionOverviewResponse {
     output = DescribeDSPAAssessmentRiskItemTop5Response,
     error = super::errors::DescribeDSPAAssessmentRiskItemTop5Error
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskItemTop5 {
     /// `DspaId`: a string.
     ///
@@ -2567,7 +2528,6 @@ pub struct DescribeDSPAAssessmentRiskItemTop5Response {
     output = DescribeDSPAAssessmentRiskLevelDetailResponse,
     error = super::errors::DescribeDSPAAssessmentRiskLevelDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskLevelDetail {
     /// `DspaId`: a string.
     ///
@@ -2621,9 +2581,15 @@ pub struct DescribeDSPAAssessmentRiskLevelDetailResponse {
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskLevelList",
     output = DescribeDSPAAssessmentRiskLevelListResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskLevelListError
+    error = super::errors::DescribeDSPAAssessmentRiskLevelListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = risk_level_list,
+        item = models::RiskLevelRisk,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskLevelList {
     /// `DspaId`: a string.
     ///
@@ -2669,7 +2635,6 @@ pub struct DescribeDSPAAssessmentRiskLevelListResponse {
     output = DescribeDSPAAssessmentRiskLevelTrendResponse,
     error = super::errors::DescribeDSPAAssessmentRiskLevelTrendError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskLevelTrend {
     /// `DspaId`: a string.
     ///
@@ -2717,7 +2682,6 @@ pub struct DescribeDSPAAssessmentRiskLevelTrendResponse {
     output = DescribeDSPAAssessmentRiskOverviewResponse,
     error = super::errors::DescribeDSPAAssessmentRiskOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskOverview {
     /// `DspaId`: a string.
     ///
@@ -2765,7 +2729,6 @@ pub struct DescribeDSPAAssessmentRiskOverviewResponse {
     output = DescribeDSPAAssessmentRiskProcessHistoryResponse,
     error = super::errors::DescribeDSPAAssessmentRiskProcessHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskProcessHistory {
     /// `DspaId`: a string.
     ///
@@ -2803,7 +2766,6 @@ pub struct DescribeDSPAAssessmentRiskProcessHistoryResponse {
     output = DescribeDSPAAssessmentRiskSideDistributedResponse,
     error = super::errors::DescribeDSPAAssessmentRiskSideDistributedError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskSideDistributed {
     /// `DspaId`: a string.
     ///
@@ -2839,7 +2801,6 @@ pub struct DescribeDSPAAssessmentRiskSideDistributedResponse {
     output = DescribeDSPAAssessmentRiskSideListResponse,
     error = super::errors::DescribeDSPAAssessmentRiskSideListError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskSideList {
     /// `DspaId`: a string.
     ///
@@ -2879,9 +2840,15 @@ pub struct DescribeDSPAAssessmentRiskSideListResponse {
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskTemplateDetail",
     output = DescribeDSPAAssessmentRiskTemplateDetailResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskTemplateDetailError
+    error = super::errors::DescribeDSPAAssessmentRiskTemplateDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = risk_item_list,
+        item = models::AssessmentRiskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskTemplateDetail {
     /// `DspaId`: a string.
     ///
@@ -2960,9 +2927,15 @@ pub struct DescribeDSPAAssessmentRiskTemplateDetailResponse {
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskTemplateVulnerableList",
     output = DescribeDSPAAssessmentRiskTemplateVulnerableListResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskTemplateVulnerableListError
+    error = super::errors::DescribeDSPAAssessmentRiskTemplateVulnerableListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = risk_item_list,
+        item = models::AssessmentRiskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRiskTemplateVulnerableList {
     /// `DspaId`: a string.
     ///
@@ -3021,9 +2994,15 @@ pub struct DescribeDSPAAssessmentRiskTemplateVulnerableListResponse {
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRisks",
     output = DescribeDSPAAssessmentRisksResponse,
-    error = super::errors::DescribeDSPAAssessmentRisksError
+    error = super::errors::DescribeDSPAAssessmentRisksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AssessmentRisk,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentRisks {
     /// `DspaId`: a string.
     ///
@@ -3075,9 +3054,15 @@ pub struct DescribeDSPAAssessmentRisksResponse {
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentTasks",
     output = DescribeDSPAAssessmentTasksResponse,
-    error = super::errors::DescribeDSPAAssessmentTasksError
+    error = super::errors::DescribeDSPAAssessmentTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AssessmentTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentTasks {
     /// `DspaId`: a string.
     ///
@@ -3126,9 +3111,15 @@ pub struct DescribeDSPAAssessmentTasksResponse {
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentTemplateControlItems",
     output = DescribeDSPAAssessmentTemplateControlItemsResponse,
-    error = super::errors::DescribeDSPAAssessmentTemplateControlItemsError
+    error = super::errors::DescribeDSPAAssessmentTemplateControlItemsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AssessmentControlItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentTemplateControlItems {
     /// `DspaId`: a string.
     ///
@@ -3182,9 +3173,15 @@ pub struct DescribeDSPAAssessmentTemplateControlItemsResponse {
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentTemplates",
     output = DescribeDSPAAssessmentTemplatesResponse,
-    error = super::errors::DescribeDSPAAssessmentTemplatesError
+    error = super::errors::DescribeDSPAAssessmentTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AssessmentTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPAAssessmentTemplates {
     /// `DspaId`: a string.
     ///
@@ -3235,7 +3232,6 @@ pub struct DescribeDSPAAssessmentTemplatesResponse {
     output = DescribeDSPACOSDataAssetBucketsResponse,
     error = super::errors::DescribeDSPACOSDataAssetBucketsError
 )]
-#[derive(Default)]
 pub struct DescribeDSPACOSDataAssetBuckets {
     /// `DspaId`: a string.
     ///
@@ -3271,7 +3267,6 @@ pub struct DescribeDSPACOSDataAssetBucketsResponse {
     output = DescribeDSPACOSDataAssetByComplianceIdResponse,
     error = super::errors::DescribeDSPACOSDataAssetByComplianceIdError
 )]
-#[derive(Default)]
 pub struct DescribeDSPACOSDataAssetByComplianceId {
     /// `DspaId`: a string.
     ///
@@ -3307,7 +3302,6 @@ pub struct DescribeDSPACOSDataAssetByComplianceIdResponse {
     output = DescribeDSPACOSDataAssetDetailResponse,
     error = super::errors::DescribeDSPACOSDataAssetDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDSPACOSDataAssetDetail {
     /// `DspaId`: a string.
     ///
@@ -3348,7 +3342,6 @@ pub struct DescribeDSPACOSDataAssetDetailResponse {
     output = DescribeDSPACOSDiscoveryTaskDetailResponse,
     error = super::errors::DescribeDSPACOSDiscoveryTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDSPACOSDiscoveryTaskDetail {
     /// `DspaId`: a string.
     ///
@@ -3384,7 +3377,6 @@ pub struct DescribeDSPACOSDiscoveryTaskDetailResponse {
     output = DescribeDSPACOSDiscoveryTaskFilesResponse,
     error = super::errors::DescribeDSPACOSDiscoveryTaskFilesError
 )]
-#[derive(Default)]
 pub struct DescribeDSPACOSDiscoveryTaskFiles {
     /// `DspaId`: a string.
     ///
@@ -3433,9 +3425,15 @@ pub struct DescribeDSPACOSDiscoveryTaskFilesResponse {
     version = "2019-07-23",
     name = "DescribeDSPACOSDiscoveryTaskResult",
     output = DescribeDSPACOSDiscoveryTaskResultResponse,
-    error = super::errors::DescribeDSPACOSDiscoveryTaskResultError
+    error = super::errors::DescribeDSPACOSDiscoveryTaskResultError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DspaCosDiscoveryTaskResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPACOSDiscoveryTaskResult {
     /// `DspaId`: a string.
     ///
@@ -3504,9 +3502,15 @@ pub struct DescribeDSPACOSDiscoveryTaskResultResponse {
     version = "2019-07-23",
     name = "DescribeDSPACOSDiscoveryTasks",
     output = DescribeDSPACOSDiscoveryTasksResponse,
-    error = super::errors::DescribeDSPACOSDiscoveryTasksError
+    error = super::errors::DescribeDSPACOSDiscoveryTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DspaCosDiscoveryTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPACOSDiscoveryTasks {
     /// `DspaId`: a string.
     ///
@@ -3565,9 +3569,15 @@ pub struct DescribeDSPACOSDiscoveryTasksResponse {
     version = "2019-07-23",
     name = "DescribeDSPACOSTaskResultDetail",
     output = DescribeDSPACOSTaskResultDetailResponse,
-    error = super::errors::DescribeDSPACOSTaskResultDetailError
+    error = super::errors::DescribeDSPACOSTaskResultDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DspaDiscoveryCosTaskResultDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPACOSTaskResultDetail {
     /// `DspaId`: a string.
     ///
@@ -3659,9 +3669,15 @@ pub struct DescribeDSPACOSTaskResultDetailResponse {
     version = "2019-07-23",
     name = "DescribeDSPACategories",
     output = DescribeDSPACategoriesResponse,
-    error = super::errors::DescribeDSPACategoriesError
+    error = super::errors::DescribeDSPACategoriesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DataCategory,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPACategories {
     /// `DspaId`: a string.
     ///
@@ -3719,7 +3735,6 @@ pub struct DescribeDSPACategoriesResponse {
     output = DescribeDSPACategoryRuleStatisticResponse,
     error = super::errors::DescribeDSPACategoryRuleStatisticError
 )]
-#[derive(Default)]
 pub struct DescribeDSPACategoryRuleStatistic {
     /// `DspaId`: a string.
     ///
@@ -3757,7 +3772,6 @@ pub struct DescribeDSPACategoryRuleStatisticResponse {
     output = DescribeDSPACategoryRulesResponse,
     error = super::errors::DescribeDSPACategoryRulesError
 )]
-#[derive(Default)]
 pub struct DescribeDSPACategoryRules {
     /// `DspaId`: a string.
     ///
@@ -3798,7 +3812,6 @@ pub struct DescribeDSPACategoryRulesResponse {
     output = DescribeDSPACategoryTreeResponse,
     error = super::errors::DescribeDSPACategoryTreeError
 )]
-#[derive(Default)]
 pub struct DescribeDSPACategoryTree {
     /// `DspaId`: a string.
     ///
@@ -3836,7 +3849,6 @@ pub struct DescribeDSPACategoryTreeResponse {
     output = DescribeDSPACategoryTreeWithRulesResponse,
     error = super::errors::DescribeDSPACategoryTreeWithRulesError
 )]
-#[derive(Default)]
 pub struct DescribeDSPACategoryTreeWithRules {
     /// `DspaId`: a string.
     ///
@@ -3879,7 +3891,6 @@ pub struct DescribeDSPACategoryTreeWithRulesResponse {
     output = DescribeDSPAComplianceGroupDetailResponse,
     error = super::errors::DescribeDSPAComplianceGroupDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAComplianceGroupDetail {
     /// `DspaId`: a string.
     ///
@@ -3913,9 +3924,15 @@ pub struct DescribeDSPAComplianceGroupDetailResponse {
     version = "2019-07-23",
     name = "DescribeDSPAComplianceGroups",
     output = DescribeDSPAComplianceGroupsResponse,
-    error = super::errors::DescribeDSPAComplianceGroupsError
+    error = super::errors::DescribeDSPAComplianceGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DspaDiscoveryComplianceGroupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPAComplianceGroups {
     /// `DspaId`: a string.
     ///
@@ -3981,7 +3998,6 @@ pub struct DescribeDSPAComplianceGroupsResponse {
     output = DescribeDSPAComplianceUpdateNotificationResponse,
     error = super::errors::DescribeDSPAComplianceUpdateNotificationError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAComplianceUpdateNotification {
     /// `DspaId`: a string.
     ///
@@ -4024,7 +4040,6 @@ pub struct DescribeDSPAComplianceUpdateNotificationResponse {
     output = DescribeDSPADataSourceDbInfoResponse,
     error = super::errors::DescribeDSPADataSourceDbInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDSPADataSourceDbInfo {
     /// `DspaId`: a string.
     ///
@@ -4070,9 +4085,15 @@ pub struct DescribeDSPADataSourceDbInfoResponse {
     version = "2019-07-23",
     name = "DescribeDSPADiscoveryRules",
     output = DescribeDSPADiscoveryRulesResponse,
-    error = super::errors::DescribeDSPADiscoveryRulesError
+    error = super::errors::DescribeDSPADiscoveryRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DspaDiscoveryRuleDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPADiscoveryRules {
     /// `DspaId`: a string.
     ///
@@ -4133,7 +4154,6 @@ pub struct DescribeDSPADiscoveryRulesResponse {
     output = DescribeDSPADiscoveryServiceStatusResponse,
     error = super::errors::DescribeDSPADiscoveryServiceStatusError
 )]
-#[derive(Default)]
 pub struct DescribeDSPADiscoveryServiceStatus {
     /// `DspaId`: a string.
     ///
@@ -4166,7 +4186,6 @@ pub struct DescribeDSPADiscoveryServiceStatusResponse {
     output = DescribeDSPADiscoveryTaskDetailResponse,
     error = super::errors::DescribeDSPADiscoveryTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDSPADiscoveryTaskDetail {
     /// `DspaId`: a string.
     ///
@@ -4200,9 +4219,15 @@ pub struct DescribeDSPADiscoveryTaskDetailResponse {
     version = "2019-07-23",
     name = "DescribeDSPADiscoveryTaskResult",
     output = DescribeDSPADiscoveryTaskResultResponse,
-    error = super::errors::DescribeDSPADiscoveryTaskResultError
+    error = super::errors::DescribeDSPADiscoveryTaskResultError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DspaDiscoveryTaskDbResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPADiscoveryTaskResult {
     /// `DspaId`: a string.
     ///
@@ -4296,9 +4321,15 @@ pub struct DescribeDSPADiscoveryTaskResultResponse {
     version = "2019-07-23",
     name = "DescribeDSPADiscoveryTaskResultDetail",
     output = DescribeDSPADiscoveryTaskResultDetailResponse,
-    error = super::errors::DescribeDSPADiscoveryTaskResultDetailError
+    error = super::errors::DescribeDSPADiscoveryTaskResultDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DspaDiscoveryTaskResultDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPADiscoveryTaskResultDetail {
     /// `DspaId`: a string.
     ///
@@ -4389,7 +4420,6 @@ pub struct DescribeDSPADiscoveryTaskResultDetailResponse {
     output = DescribeDSPADiscoveryTaskTablesResponse,
     error = super::errors::DescribeDSPADiscoveryTaskTablesError
 )]
-#[derive(Default)]
 pub struct DescribeDSPADiscoveryTaskTables {
     /// `DspaId`: a string.
     ///
@@ -4441,9 +4471,15 @@ pub struct DescribeDSPADiscoveryTaskTablesResponse {
     version = "2019-07-23",
     name = "DescribeDSPADiscoveryTasks",
     output = DescribeDSPADiscoveryTasksResponse,
-    error = super::errors::DescribeDSPADiscoveryTasksError
+    error = super::errors::DescribeDSPADiscoveryTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DspaDiscoveryTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPADiscoveryTasks {
     /// `DspaId`: a string.
     ///
@@ -4509,7 +4545,6 @@ pub struct DescribeDSPADiscoveryTasksResponse {
     output = DescribeDSPAESDataAssetByComplianceIdResponse,
     error = super::errors::DescribeDSPAESDataAssetByComplianceIdError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAESDataAssetByComplianceId {
     /// `DspaId`: a string.
     ///
@@ -4553,9 +4588,15 @@ pub struct DescribeDSPAESDataAssetByComplianceIdResponse {
     version = "2019-07-23",
     name = "DescribeDSPAESDataAssetDetail",
     output = DescribeDSPAESDataAssetDetailResponse,
-    error = super::errors::DescribeDSPAESDataAssetDetailError
+    error = super::errors::DescribeDSPAESDataAssetDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = details,
+        item = models::EsDataAssetDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPAESDataAssetDetail {
     /// `DspaId`: a string.
     ///
@@ -4614,7 +4655,6 @@ pub struct DescribeDSPAESDataAssetDetailResponse {
     output = DescribeDSPAESDataSampleResponse,
     error = super::errors::DescribeDSPAESDataSampleError
 )]
-#[derive(Default)]
 pub struct DescribeDSPAESDataSample {
     /// `DspaId`: a string.
     ///
@@ -4658,9 +4698,15 @@ pub struct DescribeDSPAESDataSampleResponse {
     version = "2019-07-23",
     name = "DescribeDSPAESDiscoveryTaskResultDetail",
     output = DescribeDSPAESDiscoveryTaskResultDetailResponse,
-    error = super::errors::DescribeDSPAESDiscoveryTaskResultDetailError
+    error = super::errors::DescribeDSPAESDiscoveryTaskResultDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::EsTaskResultDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPAESDiscoveryTaskResultDetail {
     /// `DspaId`: a string.
     ///
@@ -4731,7 +4777,6 @@ pub struct DescribeDSPAESDiscoveryTaskResultDetailResponse {
     output = DescribeDSPALevelDetailResponse,
     error = super::errors::DescribeDSPALevelDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDSPALevelDetail {
     /// `DspaId`: a string.
     ///
@@ -4770,9 +4815,15 @@ pub struct DescribeDSPALevelDetailResponse {
     version = "2019-07-23",
     name = "DescribeDSPALevelGroups",
     output = DescribeDSPALevelGroupsResponse,
-    error = super::errors::DescribeDSPALevelGroupsError
+    error = super::errors::DescribeDSPALevelGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DspaDiscoveryLevelDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPALevelGroups {
     /// `DspaId`: a string.
     ///
@@ -4825,7 +4876,6 @@ pub struct DescribeDSPALevelGroupsResponse {
     output = DescribeDSPARDBDataAssetByComplianceIdResponse,
     error = super::errors::DescribeDSPARDBDataAssetByComplianceIdError
 )]
-#[derive(Default)]
 pub struct DescribeDSPARDBDataAssetByComplianceId {
     /// `DspaId`: a string.
     ///
@@ -4869,9 +4919,15 @@ pub struct DescribeDSPARDBDataAssetByComplianceIdResponse {
     version = "2019-07-23",
     name = "DescribeDSPARDBDataAssetDetail",
     output = DescribeDSPARDBDataAssetDetailResponse,
-    error = super::errors::DescribeDSPARDBDataAssetDetailError
+    error = super::errors::DescribeDSPARDBDataAssetDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = details,
+        item = models::DspaRdbDataAssetDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDSPARDBDataAssetDetail {
     /// `DspaId`: a string.
     ///
@@ -4930,7 +4986,6 @@ pub struct DescribeDSPARDBDataAssetDetailResponse {
     output = DescribeDSPASupportedMetasResponse,
     error = super::errors::DescribeDSPASupportedMetasError
 )]
-#[derive(Default)]
 pub struct DescribeDSPASupportedMetas {
     /// `MetaTypes`: a list of strings.
     pub meta_types: Option<Vec<String>>,
@@ -4965,7 +5020,6 @@ pub struct DescribeDSPASupportedMetasResponse {
     output = DescribeDSPATaskResultDataSampleResponse,
     error = super::errors::DescribeDSPATaskResultDataSampleError
 )]
-#[derive(Default)]
 pub struct DescribeDSPATaskResultDataSample {
     /// `DspaId`: a string.
     ///
@@ -5011,7 +5065,6 @@ pub struct DescribeDSPATaskResultDataSampleResponse {
     output = DescribeESAssetSensitiveDistributionResponse,
     error = super::errors::DescribeESAssetSensitiveDistributionError
 )]
-#[derive(Default)]
 pub struct DescribeESAssetSensitiveDistribution {
     /// `DspaId`: a string.
     ///
@@ -5064,7 +5117,6 @@ pub struct DescribeESAssetSensitiveDistributionResponse {
     output = DescribeExportTaskResultResponse,
     error = super::errors::DescribeExportTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeExportTaskResult {
     /// `DspaId`: a string.
     ///
@@ -5107,7 +5159,6 @@ pub struct DescribeExportTaskResultResponse {
     output = DescribeMongoAssetSensitiveDistributionResponse,
     error = super::errors::DescribeMongoAssetSensitiveDistributionError
 )]
-#[derive(Default)]
 pub struct DescribeMongoAssetSensitiveDistribution {
     /// `DspaId`: a string.
     ///
@@ -5158,7 +5209,6 @@ pub struct DescribeMongoAssetSensitiveDistributionResponse {
     output = DescribeRDBAssetSensitiveDistributionResponse,
     error = super::errors::DescribeRDBAssetSensitiveDistributionError
 )]
-#[derive(Default)]
 pub struct DescribeRDBAssetSensitiveDistribution {
     /// `DspaId`: a string.
     ///
@@ -5205,7 +5255,6 @@ pub struct DescribeRDBAssetSensitiveDistributionResponse {
     output = DescribeReportTaskDownloadUrlResponse,
     error = super::errors::DescribeReportTaskDownloadUrlError
 )]
-#[derive(Default)]
 pub struct DescribeReportTaskDownloadUrl {
     /// `ReportTaskId`: an unsigned 64-bit integer.
     ///
@@ -5244,9 +5293,15 @@ pub struct DescribeReportTaskDownloadUrlResponse {
     version = "2019-07-23",
     name = "DescribeReportTasks",
     output = DescribeReportTasksResponse,
-    error = super::errors::DescribeReportTasksError
+    error = super::errors::DescribeReportTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = item_set,
+        item = models::ReportInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReportTasks {
     /// `DspaId`: a string.
     ///
@@ -5297,7 +5352,6 @@ pub struct DescribeReportTasksResponse {
     output = DescribeSensitiveCOSDataDistributionResponse,
     error = super::errors::DescribeSensitiveCOSDataDistributionError
 )]
-#[derive(Default)]
 pub struct DescribeSensitiveCOSDataDistribution {
     /// `DspaId`: a string.
     ///
@@ -5347,7 +5401,6 @@ pub struct DescribeSensitiveCOSDataDistributionResponse {
     output = DescribeSensitiveRDBDataDistributionResponse,
     error = super::errors::DescribeSensitiveRDBDataDistributionError
 )]
-#[derive(Default)]
 pub struct DescribeSensitiveRDBDataDistribution {
     /// `DspaId`: a string.
     ///
@@ -5397,7 +5450,6 @@ pub struct DescribeSensitiveRDBDataDistributionResponse {
     output = DisableDSPAMetaResourceAuthResponse,
     error = super::errors::DisableDSPAMetaResourceAuthError
 )]
-#[derive(Default)]
 pub struct DisableDSPAMetaResourceAuth {
     /// `DspaId`: a string.
     ///
@@ -5447,7 +5499,6 @@ pub struct DisableDSPAMetaResourceAuthResponse {
     output = EnableDSPADiscoveryRuleResponse,
     error = super::errors::EnableDSPADiscoveryRuleError
 )]
-#[derive(Default)]
 pub struct EnableDSPADiscoveryRule {
     /// `DspaId`: a string.
     ///
@@ -5485,7 +5536,6 @@ pub struct EnableDSPADiscoveryRuleResponse {
     output = EnableTrialVersionResponse,
     error = super::errors::EnableTrialVersionError
 )]
-#[derive(Default)]
 pub struct EnableTrialVersion {
     /// `DspaId`: a string.
     ///
@@ -5518,7 +5568,6 @@ pub struct EnableTrialVersionResponse {
     output = ExportAssetDetailDataResponse,
     error = super::errors::ExportAssetDetailDataError
 )]
-#[derive(Default)]
 pub struct ExportAssetDetailData {
     /// `DspaId`: a string.
     ///
@@ -5569,7 +5618,6 @@ pub struct ExportAssetDetailDataResponse {
     output = GetResourceConnectionStatusResponse,
     error = super::errors::GetResourceConnectionStatusError
 )]
-#[derive(Default)]
 pub struct GetResourceConnectionStatus {
     /// `DspaId`: a string.
     ///
@@ -5622,7 +5670,6 @@ pub struct GetResourceConnectionStatusResponse {
     output = GetTrialVersionResponse,
     error = super::errors::GetTrialVersionError
 )]
-#[derive(Default)]
 pub struct GetTrialVersion {
     /// `DspaId`: a string.
     ///
@@ -5660,7 +5707,6 @@ pub struct GetTrialVersionResponse {
     output = GetUserQuotaInfoResponse,
     error = super::errors::GetUserQuotaInfoError
 )]
-#[derive(Default)]
 pub struct GetUserQuotaInfo {
     /// `DspaId`: a string.
     ///
@@ -5743,9 +5789,15 @@ pub struct GetUserQuotaInfoResponse {
     version = "2019-07-23",
     name = "ListDSPAClusters",
     output = ListDSPAClustersResponse,
-    error = super::errors::ListDSPAClustersError
+    error = super::errors::ListDSPAClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_list,
+        item = models::DspaInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListDSPAClusters {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -5800,9 +5852,15 @@ pub struct ListDSPAClustersResponse {
     version = "2019-07-23",
     name = "ListDSPACosMetaResources",
     output = ListDSPACosMetaResourcesResponse,
-    error = super::errors::ListDSPACosMetaResourcesError
+    error = super::errors::ListDSPACosMetaResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DspaCosMetaDataInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListDSPACosMetaResources {
     /// `DspaId`: a string.
     ///
@@ -5859,9 +5917,15 @@ pub struct ListDSPACosMetaResourcesResponse {
     version = "2019-07-23",
     name = "ListDSPAMetaResources",
     output = ListDSPAMetaResourcesResponse,
-    error = super::errors::ListDSPAMetaResourcesError
+    error = super::errors::ListDSPAMetaResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = resources,
+        item = models::DspaUserResourceMeta,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListDSPAMetaResources {
     /// `DspaId`: a string.
     ///
@@ -5922,7 +5986,6 @@ pub struct ListDSPAMetaResourcesResponse {
     output = ModifyDSPAAssessmentRiskResponse,
     error = super::errors::ModifyDSPAAssessmentRiskError
 )]
-#[derive(Default)]
 pub struct ModifyDSPAAssessmentRisk {
     /// `DspaId`: a string.
     ///
@@ -5965,7 +6028,6 @@ pub struct ModifyDSPAAssessmentRiskResponse {
     output = ModifyDSPAAssessmentRiskLatestResponse,
     error = super::errors::ModifyDSPAAssessmentRiskLatestError
 )]
-#[derive(Default)]
 pub struct ModifyDSPAAssessmentRiskLatest {
     /// `DspaId`: a string.
     ///
@@ -6021,7 +6083,6 @@ pub struct ModifyDSPAAssessmentRiskLatestResponse {
     output = ModifyDSPAAssessmentRiskLevelResponse,
     error = super::errors::ModifyDSPAAssessmentRiskLevelError
 )]
-#[derive(Default)]
 pub struct ModifyDSPAAssessmentRiskLevel {
     /// `DspaId`: a string.
     ///
@@ -6067,7 +6128,6 @@ pub struct ModifyDSPAAssessmentRiskLevelResponse {
     output = ModifyDSPAAssessmentRiskTemplateResponse,
     error = super::errors::ModifyDSPAAssessmentRiskTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyDSPAAssessmentRiskTemplate {
     /// `DspaId`: a string.
     ///
@@ -6120,7 +6180,6 @@ pub struct ModifyDSPAAssessmentRiskTemplateResponse {
     output = ModifyDSPACOSDiscoveryTaskResponse,
     error = super::errors::ModifyDSPACOSDiscoveryTaskError
 )]
-#[derive(Default)]
 pub struct ModifyDSPACOSDiscoveryTask {
     /// `DspaId`: a string.
     ///
@@ -6206,7 +6265,6 @@ pub struct ModifyDSPACOSDiscoveryTaskResponse {
     output = ModifyDSPACOSTaskResultResponse,
     error = super::errors::ModifyDSPACOSTaskResultError
 )]
-#[derive(Default)]
 pub struct ModifyDSPACOSTaskResult {
     /// `DspaId`: a string.
     ///
@@ -6264,7 +6322,6 @@ pub struct ModifyDSPACOSTaskResultResponse {
     output = ModifyDSPACategoryResponse,
     error = super::errors::ModifyDSPACategoryError
 )]
-#[derive(Default)]
 pub struct ModifyDSPACategory {
     /// `DspaId`: a string.
     ///
@@ -6302,7 +6359,6 @@ pub struct ModifyDSPACategoryResponse {
     output = ModifyDSPACategoryRelationResponse,
     error = super::errors::ModifyDSPACategoryRelationError
 )]
-#[derive(Default)]
 pub struct ModifyDSPACategoryRelation {
     /// `DspaId`: a string.
     ///
@@ -6345,7 +6401,6 @@ pub struct ModifyDSPACategoryRelationResponse {
     output = ModifyDSPAClusterInfoResponse,
     error = super::errors::ModifyDSPAClusterInfoError
 )]
-#[derive(Default)]
 pub struct ModifyDSPAClusterInfo {
     /// `DspaId`: a string.
     ///
@@ -6383,7 +6438,6 @@ pub struct ModifyDSPAClusterInfoResponse {
     output = ModifyDSPAComplianceGroupResponse,
     error = super::errors::ModifyDSPAComplianceGroupError
 )]
-#[derive(Default)]
 pub struct ModifyDSPAComplianceGroup {
     /// `DspaId`: a string.
     ///
@@ -6441,7 +6495,6 @@ pub struct ModifyDSPAComplianceGroupResponse {
     output = ModifyDSPADiscoveryRuleResponse,
     error = super::errors::ModifyDSPADiscoveryRuleError
 )]
-#[derive(Default)]
 pub struct ModifyDSPADiscoveryRule {
     /// `DspaId`: a string.
     ///
@@ -6497,7 +6550,6 @@ pub struct ModifyDSPADiscoveryRuleResponse {
     output = ModifyDSPADiscoveryTaskResponse,
     error = super::errors::ModifyDSPADiscoveryTaskError
 )]
-#[derive(Default)]
 pub struct ModifyDSPADiscoveryTask {
     /// `DspaId`: a string.
     ///
@@ -6595,7 +6647,6 @@ pub struct ModifyDSPADiscoveryTaskResponse {
     output = ModifyDSPAESTaskResultResponse,
     error = super::errors::ModifyDSPAESTaskResultError
 )]
-#[derive(Default)]
 pub struct ModifyDSPAESTaskResult {
     /// `DspaId`: a string.
     ///
@@ -6671,7 +6722,6 @@ pub struct ModifyDSPAESTaskResultResponse {
     output = ModifyDSPATaskResultResponse,
     error = super::errors::ModifyDSPATaskResultError
 )]
-#[derive(Default)]
 pub struct ModifyDSPATaskResult {
     /// `DspaId`: a string.
     ///
@@ -6749,7 +6799,6 @@ pub struct ModifyDSPATaskResultResponse {
     output = QueryDSPAMetaResourceDbListResponse,
     error = super::errors::QueryDSPAMetaResourceDbListError
 )]
-#[derive(Default)]
 pub struct QueryDSPAMetaResourceDbList {
     /// `DspaId`: a string.
     ///
@@ -6795,7 +6844,6 @@ pub struct QueryDSPAMetaResourceDbListResponse {
     output = QueryResourceDbBindStatusResponse,
     error = super::errors::QueryResourceDbBindStatusError
 )]
-#[derive(Default)]
 pub struct QueryResourceDbBindStatus {
     /// `DspaId`: a string.
     ///
@@ -6848,7 +6896,6 @@ pub struct QueryResourceDbBindStatusResponse {
     output = RestartDSPAAssessmentTaskResponse,
     error = super::errors::RestartDSPAAssessmentTaskError
 )]
-#[derive(Default)]
 pub struct RestartDSPAAssessmentTask {
     /// `DspaId`: a string.
     ///
@@ -6881,7 +6928,6 @@ pub struct RestartDSPAAssessmentTaskResponse {
     output = StartDSPADiscoveryTaskResponse,
     error = super::errors::StartDSPADiscoveryTaskError
 )]
-#[derive(Default)]
 pub struct StartDSPADiscoveryTask {
     /// `DspaId`: a string.
     ///
@@ -6919,7 +6965,6 @@ pub struct StartDSPADiscoveryTaskResponse {
     output = StopDSPADiscoveryTaskResponse,
     error = super::errors::StopDSPADiscoveryTaskError
 )]
-#[derive(Default)]
 pub struct StopDSPADiscoveryTask {
     /// `DspaId`: a string.
     ///
@@ -6957,7 +7002,6 @@ pub struct StopDSPADiscoveryTaskResponse {
     output = UpdateDSPASelfBuildResourceResponse,
     error = super::errors::UpdateDSPASelfBuildResourceError
 )]
-#[derive(Default)]
 pub struct UpdateDSPASelfBuildResource {
     /// `DspaId`: a string.
     ///
@@ -7015,7 +7059,6 @@ pub struct UpdateDSPASelfBuildResourceResponse {
     output = VerifyDSPACOSRuleResponse,
     error = super::errors::VerifyDSPACOSRuleError
 )]
-#[derive(Default)]
 pub struct VerifyDSPACOSRule {
     /// `DspaId`: a string.
     ///
@@ -7062,7 +7105,6 @@ pub struct VerifyDSPACOSRuleResponse {
     output = VerifyDSPADiscoveryRuleResponse,
     error = super::errors::VerifyDSPADiscoveryRuleError
 )]
-#[derive(Default)]
 pub struct VerifyDSPADiscoveryRule {
     /// `DspaId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = ActivateSubscribeResponse,
     error = super::errors::ActivateSubscribeError
 )]
-#[derive(Default)]
 pub struct ActivateSubscribe {
     /// `SubscribeId`: a string.
     ///
@@ -73,7 +72,6 @@ pub struct ActivateSubscribeResponse {
     output = CompleteMigrateJobResponse,
     error = super::errors::CompleteMigrateJobError
 )]
-#[derive(Default)]
 pub struct CompleteMigrateJob {
     /// `JobId`: a string.
     ///
@@ -106,7 +104,6 @@ pub struct CompleteMigrateJobResponse {
     output = CreateMigrateCheckJobResponse,
     error = super::errors::CreateMigrateCheckJobError
 )]
-#[derive(Default)]
 pub struct CreateMigrateCheckJob {
     /// `JobId`: a string.
     ///
@@ -134,7 +131,6 @@ pub struct CreateMigrateCheckJobResponse {
     output = CreateMigrateJobResponse,
     error = super::errors::CreateMigrateJobError
 )]
-#[derive(Default)]
 pub struct CreateMigrateJob {
     /// `JobName`: a string.
     ///
@@ -210,7 +206,6 @@ pub struct CreateMigrateJobResponse {
     output = CreateSubscribeResponse,
     error = super::errors::CreateSubscribeError
 )]
-#[derive(Default)]
 pub struct CreateSubscribe {
     /// `Product`: a string.
     ///
@@ -271,7 +266,6 @@ pub struct CreateSubscribeResponse {
     output = DeleteMigrateJobResponse,
     error = super::errors::DeleteMigrateJobError
 )]
-#[derive(Default)]
 pub struct DeleteMigrateJob {
     /// `JobId`: a string.
     ///
@@ -299,7 +293,6 @@ pub struct DeleteMigrateJobResponse {
     output = DescribeAsyncRequestInfoResponse,
     error = super::errors::DescribeAsyncRequestInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAsyncRequestInfo {
     /// `AsyncRequestId`: a string.
     ///
@@ -337,7 +330,6 @@ pub struct DescribeAsyncRequestInfoResponse {
     output = DescribeMigrateCheckJobResponse,
     error = super::errors::DescribeMigrateCheckJobError
 )]
-#[derive(Default)]
 pub struct DescribeMigrateCheckJob {
     /// `JobId`: a string.
     ///
@@ -388,9 +380,15 @@ pub struct DescribeMigrateCheckJobResponse {
     version = "2018-03-30",
     name = "DescribeMigrateJobs",
     output = DescribeMigrateJobsResponse,
-    error = super::errors::DescribeMigrateJobsError
+    error = super::errors::DescribeMigrateJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = job_list,
+        item = models::MigrateJobInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMigrateJobs {
     /// `JobId`: a string.
     ///
@@ -454,7 +452,6 @@ pub struct DescribeMigrateJobsResponse {
     output = DescribeSubscribeConfResponse,
     error = super::errors::DescribeSubscribeConfError
 )]
-#[derive(Default)]
 pub struct DescribeSubscribeConf {
     /// `SubscribeId`: a string.
     ///
@@ -614,9 +611,15 @@ pub struct DescribeSubscribeConfResponse {
     version = "2018-03-30",
     name = "DescribeSubscribes",
     output = DescribeSubscribesResponse,
-    error = super::errors::DescribeSubscribesError
+    error = super::errors::DescribeSubscribesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::SubscribeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubscribes {
     /// `SubscribeId`: a string.
     ///
@@ -710,7 +713,6 @@ pub struct DescribeSubscribesResponse {
     output = IsolateSubscribeResponse,
     error = super::errors::IsolateSubscribeError
 )]
-#[derive(Default)]
 pub struct IsolateSubscribe {
     /// `SubscribeId`: a string.
     ///
@@ -738,7 +740,6 @@ pub struct IsolateSubscribeResponse {
     output = ModifyMigrateJobResponse,
     error = super::errors::ModifyMigrateJobError
 )]
-#[derive(Default)]
 pub struct ModifyMigrateJob {
     /// `JobId`: a string.
     ///
@@ -801,7 +802,6 @@ pub struct ModifyMigrateJobResponse {
     output = ModifySubscribeAutoRenewFlagResponse,
     error = super::errors::ModifySubscribeAutoRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifySubscribeAutoRenewFlag {
     /// `SubscribeId`: a string.
     ///
@@ -834,7 +834,6 @@ pub struct ModifySubscribeAutoRenewFlagResponse {
     output = ModifySubscribeConsumeTimeResponse,
     error = super::errors::ModifySubscribeConsumeTimeError
 )]
-#[derive(Default)]
 pub struct ModifySubscribeConsumeTime {
     /// `SubscribeId`: a string.
     ///
@@ -867,7 +866,6 @@ pub struct ModifySubscribeConsumeTimeResponse {
     output = ModifySubscribeNameResponse,
     error = super::errors::ModifySubscribeNameError
 )]
-#[derive(Default)]
 pub struct ModifySubscribeName {
     /// `SubscribeId`: a string.
     ///
@@ -900,7 +898,6 @@ pub struct ModifySubscribeNameResponse {
     output = ModifySubscribeObjectsResponse,
     error = super::errors::ModifySubscribeObjectsError
 )]
-#[derive(Default)]
 pub struct ModifySubscribeObjects {
     /// `SubscribeId`: a string.
     ///
@@ -941,7 +938,6 @@ pub struct ModifySubscribeObjectsResponse {
     output = ModifySubscribeVipVportResponse,
     error = super::errors::ModifySubscribeVipVportError
 )]
-#[derive(Default)]
 pub struct ModifySubscribeVipVport {
     /// `SubscribeId`: a string.
     ///
@@ -984,7 +980,6 @@ pub struct ModifySubscribeVipVportResponse {
     output = OfflineIsolatedSubscribeResponse,
     error = super::errors::OfflineIsolatedSubscribeError
 )]
-#[derive(Default)]
 pub struct OfflineIsolatedSubscribe {
     /// `SubscribeId`: a string.
     ///
@@ -1012,7 +1007,6 @@ pub struct OfflineIsolatedSubscribeResponse {
     output = ResetSubscribeResponse,
     error = super::errors::ResetSubscribeError
 )]
-#[derive(Default)]
 pub struct ResetSubscribe {
     /// `SubscribeId`: a string.
     ///
@@ -1040,7 +1034,6 @@ pub struct ResetSubscribeResponse {
     output = StartMigrateJobResponse,
     error = super::errors::StartMigrateJobError
 )]
-#[derive(Default)]
 pub struct StartMigrateJob {
     /// `JobId`: a string.
     ///
@@ -1068,7 +1061,6 @@ pub struct StartMigrateJobResponse {
     output = StopMigrateJobResponse,
     error = super::errors::StopMigrateJobError
 )]
-#[derive(Default)]
 pub struct StopMigrateJob {
     /// `JobId`: a string.
     ///

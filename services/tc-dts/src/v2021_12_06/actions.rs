@@ -17,7 +17,6 @@ use super::models;
     output = CompleteMigrateJobResponse,
     error = super::errors::CompleteMigrateJobError
 )]
-#[derive(Default)]
 pub struct CompleteMigrateJob {
     /// `JobId`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct CompleteMigrateJobResponse {
     output = ConfigureSubscribeJobResponse,
     error = super::errors::ConfigureSubscribeJobError
 )]
-#[derive(Default)]
 pub struct ConfigureSubscribeJob {
     /// `SubscribeId`: a string.
     ///
@@ -118,7 +116,6 @@ pub struct ConfigureSubscribeJobResponse {
     output = ConfigureSyncJobResponse,
     error = super::errors::ConfigureSyncJobError
 )]
-#[derive(Default)]
 pub struct ConfigureSyncJob {
     /// `JobId`: a string.
     ///
@@ -214,7 +211,6 @@ pub struct ConfigureSyncJobResponse {
     output = ContinueMigrateJobResponse,
     error = super::errors::ContinueMigrateJobError
 )]
-#[derive(Default)]
 pub struct ContinueMigrateJob {
     /// `JobId`: a string.
     ///
@@ -242,7 +238,6 @@ pub struct ContinueMigrateJobResponse {
     output = ContinueSyncJobResponse,
     error = super::errors::ContinueSyncJobError
 )]
-#[derive(Default)]
 pub struct ContinueSyncJob {
     /// `JobId`: a string.
     ///
@@ -270,7 +265,6 @@ pub struct ContinueSyncJobResponse {
     output = CreateCheckSyncJobResponse,
     error = super::errors::CreateCheckSyncJobError
 )]
-#[derive(Default)]
 pub struct CreateCheckSyncJob {
     /// `JobId`: a string.
     ///
@@ -298,7 +292,6 @@ pub struct CreateCheckSyncJobResponse {
     output = CreateCompareTaskResponse,
     error = super::errors::CreateCompareTaskError
 )]
-#[derive(Default)]
 pub struct CreateCompareTask {
     /// `JobId`: a string.
     ///
@@ -347,7 +340,6 @@ pub struct CreateCompareTaskResponse {
     output = CreateConsumerGroupResponse,
     error = super::errors::CreateConsumerGroupError
 )]
-#[derive(Default)]
 pub struct CreateConsumerGroup {
     /// `SubscribeId`: a string.
     ///
@@ -395,7 +387,6 @@ pub struct CreateConsumerGroupResponse {
     output = CreateMigrateCheckJobResponse,
     error = super::errors::CreateMigrateCheckJobError
 )]
-#[derive(Default)]
 pub struct CreateMigrateCheckJob {
     /// `JobId`: a string.
     ///
@@ -423,7 +414,6 @@ pub struct CreateMigrateCheckJobResponse {
     output = CreateMigrationServiceResponse,
     error = super::errors::CreateMigrationServiceError
 )]
-#[derive(Default)]
 pub struct CreateMigrationService {
     /// `SrcDatabaseType`: a string.
     ///
@@ -489,7 +479,6 @@ pub struct CreateMigrationServiceResponse {
     output = CreateModifyCheckSyncJobResponse,
     error = super::errors::CreateModifyCheckSyncJobError
 )]
-#[derive(Default)]
 pub struct CreateModifyCheckSyncJob {
     /// `JobId`: a string.
     ///
@@ -517,7 +506,6 @@ pub struct CreateModifyCheckSyncJobResponse {
     output = CreateSubscribeResponse,
     error = super::errors::CreateSubscribeError
 )]
-#[derive(Default)]
 pub struct CreateSubscribe {
     /// `Product`: a string.
     ///
@@ -588,7 +576,6 @@ pub struct CreateSubscribeResponse {
     output = CreateSubscribeCheckJobResponse,
     error = super::errors::CreateSubscribeCheckJobError
 )]
-#[derive(Default)]
 pub struct CreateSubscribeCheckJob {
     /// `SubscribeId`: a string.
     ///
@@ -616,7 +603,6 @@ pub struct CreateSubscribeCheckJobResponse {
     output = CreateSyncCompareTaskResponse,
     error = super::errors::CreateSyncCompareTaskError
 )]
-#[derive(Default)]
 pub struct CreateSyncCompareTask {
     /// `JobId`: a string.
     ///
@@ -663,7 +649,6 @@ pub struct CreateSyncCompareTaskResponse {
     output = CreateSyncJobResponse,
     error = super::errors::CreateSyncJobError
 )]
-#[derive(Default)]
 pub struct CreateSyncJob {
     /// `PayMode`: a string.
     ///
@@ -754,7 +739,6 @@ pub struct CreateSyncJobResponse {
     output = DeleteCompareTaskResponse,
     error = super::errors::DeleteCompareTaskError
 )]
-#[derive(Default)]
 pub struct DeleteCompareTask {
     /// `JobId`: a string.
     ///
@@ -787,7 +771,6 @@ pub struct DeleteCompareTaskResponse {
     output = DeleteConsumerGroupResponse,
     error = super::errors::DeleteConsumerGroupError
 )]
-#[derive(Default)]
 pub struct DeleteConsumerGroup {
     /// `SubscribeId`: a string.
     ///
@@ -828,7 +811,6 @@ pub struct DeleteConsumerGroupResponse {
     output = DeleteSyncCompareTaskResponse,
     error = super::errors::DeleteSyncCompareTaskError
 )]
-#[derive(Default)]
 pub struct DeleteSyncCompareTask {
     /// `JobId`: a string.
     pub job_id: String,
@@ -857,7 +839,6 @@ pub struct DeleteSyncCompareTaskResponse {
     output = DescribeCheckSyncJobResultResponse,
     error = super::errors::DescribeCheckSyncJobResultError
 )]
-#[derive(Default)]
 pub struct DescribeCheckSyncJobResult {
     /// `JobId`: a string.
     ///
@@ -906,9 +887,15 @@ pub struct DescribeCheckSyncJobResultResponse {
     version = "2021-12-06",
     name = "DescribeCompareDiffItems",
     output = DescribeCompareDiffItemsResponse,
-    error = super::errors::DescribeCompareDiffItemsError
+    error = super::errors::DescribeCompareDiffItemsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DiffChunkItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCompareDiffItems {
     /// `JobId`: a string.
     ///
@@ -980,7 +967,6 @@ pub struct DescribeCompareDiffItemsResponse {
     output = DescribeCompareReportResponse,
     error = super::errors::DescribeCompareReportError
 )]
-#[derive(Default)]
 pub struct DescribeCompareReport {
     /// `JobId`: a string.
     ///
@@ -1059,9 +1045,15 @@ pub struct DescribeCompareReportResponse {
     version = "2021-12-06",
     name = "DescribeCompareTasks",
     output = DescribeCompareTasksResponse,
-    error = super::errors::DescribeCompareTasksError
+    error = super::errors::DescribeCompareTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::CompareTaskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCompareTasks {
     /// `JobId`: a string.
     ///
@@ -1115,9 +1107,15 @@ pub struct DescribeCompareTasksResponse {
     version = "2021-12-06",
     name = "DescribeConsumerGroups",
     output = DescribeConsumerGroupsResponse,
-    error = super::errors::DescribeConsumerGroupsError
+    error = super::errors::DescribeConsumerGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::GroupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConsumerGroups {
     /// `SubscribeId`: a string.
     ///
@@ -1161,9 +1159,15 @@ pub struct DescribeConsumerGroupsResponse {
     version = "2021-12-06",
     name = "DescribeMigrateDBInstances",
     output = DescribeMigrateDBInstancesResponse,
-    error = super::errors::DescribeMigrateDBInstancesError
+    error = super::errors::DescribeMigrateDBInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::MigrateDbItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMigrateDBInstances {
     /// `DatabaseType`: a string.
     ///
@@ -1244,7 +1248,6 @@ pub struct DescribeMigrateDBInstancesResponse {
     output = DescribeMigrateGtidCompareReportResponse,
     error = super::errors::DescribeMigrateGtidCompareReportError
 )]
-#[derive(Default)]
 pub struct DescribeMigrateGtidCompareReport {
     /// `JobId`: a string.
     ///
@@ -1300,7 +1303,6 @@ pub struct DescribeMigrateGtidCompareReportResponse {
     output = DescribeMigrationCheckJobResponse,
     error = super::errors::DescribeMigrationCheckJobError
 )]
-#[derive(Default)]
 pub struct DescribeMigrationCheckJob {
     /// `JobId`: a string.
     ///
@@ -1346,7 +1348,6 @@ pub struct DescribeMigrationCheckJobResponse {
     output = DescribeMigrationDetailResponse,
     error = super::errors::DescribeMigrationDetailError
 )]
-#[derive(Default)]
 pub struct DescribeMigrationDetail {
     /// `JobId`: a string.
     ///
@@ -1460,9 +1461,15 @@ pub struct DescribeMigrationDetailResponse {
     version = "2021-12-06",
     name = "DescribeMigrationJobs",
     output = DescribeMigrationJobsResponse,
-    error = super::errors::DescribeMigrationJobsError
+    error = super::errors::DescribeMigrationJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = job_list,
+        item = models::JobItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMigrationJobs {
     /// `JobId`: a string.
     ///
@@ -1571,7 +1578,6 @@ pub struct DescribeMigrationJobsResponse {
     output = DescribeModifyCheckSyncJobResultResponse,
     error = super::errors::DescribeModifyCheckSyncJobResultError
 )]
-#[derive(Default)]
 pub struct DescribeModifyCheckSyncJobResult {
     /// `JobId`: a string.
     ///
@@ -1622,7 +1628,6 @@ pub struct DescribeModifyCheckSyncJobResultResponse {
     output = DescribeOffsetByTimeResponse,
     error = super::errors::DescribeOffsetByTimeError
 )]
-#[derive(Default)]
 pub struct DescribeOffsetByTime {
     /// `SubscribeId`: a string.
     ///
@@ -1658,7 +1663,6 @@ pub struct DescribeOffsetByTimeResponse {
     output = DescribeSubscribeCheckJobResponse,
     error = super::errors::DescribeSubscribeCheckJobError
 )]
-#[derive(Default)]
 pub struct DescribeSubscribeCheckJob {
     /// `SubscribeId`: a string.
     ///
@@ -1719,7 +1723,6 @@ pub struct DescribeSubscribeCheckJobResponse {
     output = DescribeSubscribeDetailResponse,
     error = super::errors::DescribeSubscribeDetailError
 )]
-#[derive(Default)]
 pub struct DescribeSubscribeDetail {
     /// `SubscribeId`: a string.
     ///
@@ -1891,9 +1894,15 @@ pub struct DescribeSubscribeDetailResponse {
     version = "2021-12-06",
     name = "DescribeSubscribeJobs",
     output = DescribeSubscribeJobsResponse,
-    error = super::errors::DescribeSubscribeJobsError
+    error = super::errors::DescribeSubscribeJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::SubscribeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubscribeJobs {
     /// `SubscribeId`: a string.
     ///
@@ -1987,7 +1996,6 @@ pub struct DescribeSubscribeJobsResponse {
     output = DescribeSubscribeReturnableResponse,
     error = super::errors::DescribeSubscribeReturnableError
 )]
-#[derive(Default)]
 pub struct DescribeSubscribeReturnable {
     /// `SubscribeId`: a string.
     ///
@@ -2023,9 +2031,15 @@ pub struct DescribeSubscribeReturnableResponse {
     version = "2021-12-06",
     name = "DescribeSyncCompareDiffItems",
     output = DescribeSyncCompareDiffItemsResponse,
-    error = super::errors::DescribeSyncCompareDiffItemsError
+    error = super::errors::DescribeSyncCompareDiffItemsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::DiffChunkItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSyncCompareDiffItems {
     /// `JobId`: a string.
     ///
@@ -2097,7 +2111,6 @@ pub struct DescribeSyncCompareDiffItemsResponse {
     output = DescribeSyncCompareReportResponse,
     error = super::errors::DescribeSyncCompareReportError
 )]
-#[derive(Default)]
 pub struct DescribeSyncCompareReport {
     /// `JobId`: a string.
     ///
@@ -2179,9 +2192,15 @@ pub struct DescribeSyncCompareReportResponse {
     version = "2021-12-06",
     name = "DescribeSyncCompareTasks",
     output = DescribeSyncCompareTasksResponse,
-    error = super::errors::DescribeSyncCompareTasksError
+    error = super::errors::DescribeSyncCompareTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::CompareTaskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSyncCompareTasks {
     /// `JobId`: a string.
     ///
@@ -2237,7 +2256,6 @@ pub struct DescribeSyncCompareTasksResponse {
     output = DescribeSyncGtidCompareReportResponse,
     error = super::errors::DescribeSyncGtidCompareReportError
 )]
-#[derive(Default)]
 pub struct DescribeSyncGtidCompareReport {
     /// `JobId`: a string.
     ///
@@ -2291,9 +2309,15 @@ pub struct DescribeSyncGtidCompareReportResponse {
     version = "2021-12-06",
     name = "DescribeSyncJobs",
     output = DescribeSyncJobsResponse,
-    error = super::errors::DescribeSyncJobsError
+    error = super::errors::DescribeSyncJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = job_list,
+        item = models::SyncJobInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSyncJobs {
     /// `JobId`: a string.
     ///
@@ -2392,7 +2416,6 @@ pub struct DescribeSyncJobsResponse {
     output = DestroyIsolatedSubscribeResponse,
     error = super::errors::DestroyIsolatedSubscribeError
 )]
-#[derive(Default)]
 pub struct DestroyIsolatedSubscribe {
     /// `SubscribeId`: a string.
     ///
@@ -2420,7 +2443,6 @@ pub struct DestroyIsolatedSubscribeResponse {
     output = DestroyMigrateJobResponse,
     error = super::errors::DestroyMigrateJobError
 )]
-#[derive(Default)]
 pub struct DestroyMigrateJob {
     /// `JobId`: a string.
     ///
@@ -2448,7 +2470,6 @@ pub struct DestroyMigrateJobResponse {
     output = DestroySyncJobResponse,
     error = super::errors::DestroySyncJobError
 )]
-#[derive(Default)]
 pub struct DestroySyncJob {
     /// `JobId`: a string.
     ///
@@ -2476,7 +2497,6 @@ pub struct DestroySyncJobResponse {
     output = IsolateMigrateJobResponse,
     error = super::errors::IsolateMigrateJobError
 )]
-#[derive(Default)]
 pub struct IsolateMigrateJob {
     /// `JobId`: a string.
     ///
@@ -2504,7 +2524,6 @@ pub struct IsolateMigrateJobResponse {
     output = IsolateSubscribeResponse,
     error = super::errors::IsolateSubscribeError
 )]
-#[derive(Default)]
 pub struct IsolateSubscribe {
     /// `SubscribeId`: a string.
     ///
@@ -2532,7 +2551,6 @@ pub struct IsolateSubscribeResponse {
     output = IsolateSyncJobResponse,
     error = super::errors::IsolateSyncJobError
 )]
-#[derive(Default)]
 pub struct IsolateSyncJob {
     /// `JobId`: a string.
     ///
@@ -2560,7 +2578,6 @@ pub struct IsolateSyncJobResponse {
     output = ModifyCompareTaskResponse,
     error = super::errors::ModifyCompareTaskError
 )]
-#[derive(Default)]
 pub struct ModifyCompareTask {
     /// `JobId`: a string.
     ///
@@ -2609,7 +2626,6 @@ pub struct ModifyCompareTaskResponse {
     output = ModifyCompareTaskNameResponse,
     error = super::errors::ModifyCompareTaskNameError
 )]
-#[derive(Default)]
 pub struct ModifyCompareTaskName {
     /// `JobId`: a string.
     ///
@@ -2647,7 +2663,6 @@ pub struct ModifyCompareTaskNameResponse {
     output = ModifyConsumerGroupDescriptionResponse,
     error = super::errors::ModifyConsumerGroupDescriptionError
 )]
-#[derive(Default)]
 pub struct ModifyConsumerGroupDescription {
     /// `SubscribeId`: a string.
     ///
@@ -2690,7 +2705,6 @@ pub struct ModifyConsumerGroupDescriptionResponse {
     output = ModifyConsumerGroupPasswordResponse,
     error = super::errors::ModifyConsumerGroupPasswordError
 )]
-#[derive(Default)]
 pub struct ModifyConsumerGroupPassword {
     /// `SubscribeId`: a string.
     ///
@@ -2733,7 +2747,6 @@ pub struct ModifyConsumerGroupPasswordResponse {
     output = ModifyMigrateJobSpecResponse,
     error = super::errors::ModifyMigrateJobSpecError
 )]
-#[derive(Default)]
 pub struct ModifyMigrateJobSpec {
     /// `JobId`: a string.
     ///
@@ -2766,7 +2779,6 @@ pub struct ModifyMigrateJobSpecResponse {
     output = ModifyMigrateNameResponse,
     error = super::errors::ModifyMigrateNameError
 )]
-#[derive(Default)]
 pub struct ModifyMigrateName {
     /// `JobId`: a string.
     ///
@@ -2799,7 +2811,6 @@ pub struct ModifyMigrateNameResponse {
     output = ModifyMigrateRateLimitResponse,
     error = super::errors::ModifyMigrateRateLimitError
 )]
-#[derive(Default)]
 pub struct ModifyMigrateRateLimit {
     /// `JobId`: a string.
     ///
@@ -2852,7 +2863,6 @@ pub struct ModifyMigrateRateLimitResponse {
     output = ModifyMigrateRuntimeAttributeResponse,
     error = super::errors::ModifyMigrateRuntimeAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyMigrateRuntimeAttribute {
     /// `JobId`: a string.
     ///
@@ -2883,7 +2893,6 @@ pub struct ModifyMigrateRuntimeAttributeResponse {
     output = ModifyMigrationJobResponse,
     error = super::errors::ModifyMigrationJobError
 )]
-#[derive(Default)]
 pub struct ModifyMigrationJob {
     /// `JobId`: a string.
     ///
@@ -2943,7 +2952,6 @@ pub struct ModifyMigrationJobResponse {
     output = ModifySubscribeAutoRenewFlagResponse,
     error = super::errors::ModifySubscribeAutoRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifySubscribeAutoRenewFlag {
     /// `SubscribeId`: a string.
     ///
@@ -2976,7 +2984,6 @@ pub struct ModifySubscribeAutoRenewFlagResponse {
     output = ModifySubscribeNameResponse,
     error = super::errors::ModifySubscribeNameError
 )]
-#[derive(Default)]
 pub struct ModifySubscribeName {
     /// `SubscribeId`: a string.
     ///
@@ -3009,7 +3016,6 @@ pub struct ModifySubscribeNameResponse {
     output = ModifySubscribeObjectsResponse,
     error = super::errors::ModifySubscribeObjectsError
 )]
-#[derive(Default)]
 pub struct ModifySubscribeObjects {
     /// `SubscribeId`: a string.
     ///
@@ -3056,7 +3062,6 @@ pub struct ModifySubscribeObjectsResponse {
     output = ModifySyncCompareTaskResponse,
     error = super::errors::ModifySyncCompareTaskError
 )]
-#[derive(Default)]
 pub struct ModifySyncCompareTask {
     /// `JobId`: a string.
     pub job_id: String,
@@ -3097,7 +3102,6 @@ pub struct ModifySyncCompareTaskResponse {
     output = ModifySyncCompareTaskNameResponse,
     error = super::errors::ModifySyncCompareTaskNameError
 )]
-#[derive(Default)]
 pub struct ModifySyncCompareTaskName {
     /// `JobId`: a string.
     ///
@@ -3135,7 +3139,6 @@ pub struct ModifySyncCompareTaskNameResponse {
     output = ModifySyncJobConfigResponse,
     error = super::errors::ModifySyncJobConfigError
 )]
-#[derive(Default)]
 pub struct ModifySyncJobConfig {
     /// `JobId`: a string.
     ///
@@ -3169,7 +3172,6 @@ pub struct ModifySyncJobConfigResponse {
     output = ModifySyncRateLimitResponse,
     error = super::errors::ModifySyncRateLimitError
 )]
-#[derive(Default)]
 pub struct ModifySyncRateLimit {
     /// `JobId`: a string.
     ///
@@ -3222,7 +3224,6 @@ pub struct ModifySyncRateLimitResponse {
     output = PauseMigrateJobResponse,
     error = super::errors::PauseMigrateJobError
 )]
-#[derive(Default)]
 pub struct PauseMigrateJob {
     /// `JobId`: a string.
     ///
@@ -3250,7 +3251,6 @@ pub struct PauseMigrateJobResponse {
     output = PauseSyncJobResponse,
     error = super::errors::PauseSyncJobError
 )]
-#[derive(Default)]
 pub struct PauseSyncJob {
     /// `JobId`: a string.
     ///
@@ -3278,7 +3278,6 @@ pub struct PauseSyncJobResponse {
     output = RecoverMigrateJobResponse,
     error = super::errors::RecoverMigrateJobError
 )]
-#[derive(Default)]
 pub struct RecoverMigrateJob {
     /// `JobId`: a string.
     ///
@@ -3306,7 +3305,6 @@ pub struct RecoverMigrateJobResponse {
     output = RecoverSyncJobResponse,
     error = super::errors::RecoverSyncJobError
 )]
-#[derive(Default)]
 pub struct RecoverSyncJob {
     /// `JobId`: a string.
     ///
@@ -3334,7 +3332,6 @@ pub struct RecoverSyncJobResponse {
     output = ResetConsumerGroupOffsetResponse,
     error = super::errors::ResetConsumerGroupOffsetError
 )]
-#[derive(Default)]
 pub struct ResetConsumerGroupOffset {
     /// `SubscribeId`: a string.
     ///
@@ -3387,7 +3384,6 @@ pub struct ResetConsumerGroupOffsetResponse {
     output = ResetSubscribeResponse,
     error = super::errors::ResetSubscribeError
 )]
-#[derive(Default)]
 pub struct ResetSubscribe {
     /// `SubscribeId`: a string.
     ///
@@ -3415,7 +3411,6 @@ pub struct ResetSubscribeResponse {
     output = ResetSyncJobResponse,
     error = super::errors::ResetSyncJobError
 )]
-#[derive(Default)]
 pub struct ResetSyncJob {
     /// `JobId`: a string.
     ///
@@ -3443,7 +3438,6 @@ pub struct ResetSyncJobResponse {
     output = ResizeSyncJobResponse,
     error = super::errors::ResizeSyncJobError
 )]
-#[derive(Default)]
 pub struct ResizeSyncJob {
     /// `JobId`: a string.
     ///
@@ -3476,7 +3470,6 @@ pub struct ResizeSyncJobResponse {
     output = ResumeMigrateJobResponse,
     error = super::errors::ResumeMigrateJobError
 )]
-#[derive(Default)]
 pub struct ResumeMigrateJob {
     /// `JobId`: a string.
     ///
@@ -3509,7 +3502,6 @@ pub struct ResumeMigrateJobResponse {
     output = ResumeSubscribeResponse,
     error = super::errors::ResumeSubscribeError
 )]
-#[derive(Default)]
 pub struct ResumeSubscribe {
     /// `SubscribeId`: a string.
     ///
@@ -3537,7 +3529,6 @@ pub struct ResumeSubscribeResponse {
     output = ResumeSyncJobResponse,
     error = super::errors::ResumeSyncJobError
 )]
-#[derive(Default)]
 pub struct ResumeSyncJob {
     /// `JobId`: a string.
     ///
@@ -3565,7 +3556,6 @@ pub struct ResumeSyncJobResponse {
     output = SkipCheckItemResponse,
     error = super::errors::SkipCheckItemError
 )]
-#[derive(Default)]
 pub struct SkipCheckItem {
     /// `JobId`: a string.
     ///
@@ -3608,7 +3598,6 @@ pub struct SkipCheckItemResponse {
     output = SkipSyncCheckItemResponse,
     error = super::errors::SkipSyncCheckItemError
 )]
-#[derive(Default)]
 pub struct SkipSyncCheckItem {
     /// `JobId`: a string.
     ///
@@ -3641,7 +3630,6 @@ pub struct SkipSyncCheckItemResponse {
     output = StartCompareResponse,
     error = super::errors::StartCompareError
 )]
-#[derive(Default)]
 pub struct StartCompare {
     /// `JobId`: a string.
     ///
@@ -3674,7 +3662,6 @@ pub struct StartCompareResponse {
     output = StartMigrateJobResponse,
     error = super::errors::StartMigrateJobError
 )]
-#[derive(Default)]
 pub struct StartMigrateJob {
     /// `JobId`: a string.
     ///
@@ -3702,7 +3689,6 @@ pub struct StartMigrateJobResponse {
     output = StartModifySyncJobResponse,
     error = super::errors::StartModifySyncJobError
 )]
-#[derive(Default)]
 pub struct StartModifySyncJob {
     /// `JobId`: a string.
     ///
@@ -3730,7 +3716,6 @@ pub struct StartModifySyncJobResponse {
     output = StartSubscribeResponse,
     error = super::errors::StartSubscribeError
 )]
-#[derive(Default)]
 pub struct StartSubscribe {
     /// `SubscribeId`: a string.
     ///
@@ -3758,7 +3743,6 @@ pub struct StartSubscribeResponse {
     output = StartSyncCompareResponse,
     error = super::errors::StartSyncCompareError
 )]
-#[derive(Default)]
 pub struct StartSyncCompare {
     /// `JobId`: a string.
     ///
@@ -3791,7 +3775,6 @@ pub struct StartSyncCompareResponse {
     output = StartSyncJobResponse,
     error = super::errors::StartSyncJobError
 )]
-#[derive(Default)]
 pub struct StartSyncJob {
     /// `JobId`: a string.
     ///
@@ -3819,7 +3802,6 @@ pub struct StartSyncJobResponse {
     output = StopCompareResponse,
     error = super::errors::StopCompareError
 )]
-#[derive(Default)]
 pub struct StopCompare {
     /// `JobId`: a string.
     ///
@@ -3857,7 +3839,6 @@ pub struct StopCompareResponse {
     output = StopMigrateJobResponse,
     error = super::errors::StopMigrateJobError
 )]
-#[derive(Default)]
 pub struct StopMigrateJob {
     /// `JobId`: a string.
     ///
@@ -3885,7 +3866,6 @@ pub struct StopMigrateJobResponse {
     output = StopSyncCompareResponse,
     error = super::errors::StopSyncCompareError
 )]
-#[derive(Default)]
 pub struct StopSyncCompare {
     /// `JobId`: a string.
     ///
@@ -3923,7 +3903,6 @@ pub struct StopSyncCompareResponse {
     output = StopSyncJobResponse,
     error = super::errors::StopSyncJobError
 )]
-#[derive(Default)]
 pub struct StopSyncJob {
     /// `JobId`: a string.
     ///

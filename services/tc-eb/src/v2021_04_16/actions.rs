@@ -17,7 +17,6 @@ use super::models;
     output = CheckRuleResponse,
     error = super::errors::CheckRuleError
 )]
-#[derive(Default)]
 pub struct CheckRule {
     /// `Event`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct CheckRuleResponse {
     output = CheckTransformationResponse,
     error = super::errors::CheckTransformationError
 )]
-#[derive(Default)]
 pub struct CheckTransformation {
     /// `Input`: a string.
     ///
@@ -86,7 +84,6 @@ pub struct CheckTransformationResponse {
     output = CreateConnectionResponse,
     error = super::errors::CreateConnectionError
 )]
-#[derive(Default)]
 pub struct CreateConnection {
     /// `ConnectionDescription`: a [`ConnectionDescription`](super::models::ConnectionDescription).
     pub connection_description: models::ConnectionDescription,
@@ -142,7 +139,6 @@ pub struct CreateConnectionResponse {
     output = CreateEventBusResponse,
     error = super::errors::CreateEventBusError
 )]
-#[derive(Default)]
 pub struct CreateEventBus {
     /// `EventBusName`: a string.
     ///
@@ -190,7 +186,6 @@ pub struct CreateEventBusResponse {
     output = CreateRuleResponse,
     error = super::errors::CreateRuleError
 )]
-#[derive(Default)]
 pub struct CreateRule {
     /// `EventPattern`: a string.
     ///
@@ -243,7 +238,6 @@ pub struct CreateRuleResponse {
     output = CreateTargetResponse,
     error = super::errors::CreateTargetError
 )]
-#[derive(Default)]
 pub struct CreateTarget {
     /// `EventBusId`: a string.
     ///
@@ -304,7 +298,6 @@ pub struct CreateTargetResponse {
     output = CreateTransformationResponse,
     error = super::errors::CreateTransformationError
 )]
-#[derive(Default)]
 pub struct CreateTransformation {
     /// `EventBusId`: a string.
     ///
@@ -345,7 +338,6 @@ pub struct CreateTransformationResponse {
     output = DeleteConnectionResponse,
     error = super::errors::DeleteConnectionError
 )]
-#[derive(Default)]
 pub struct DeleteConnection {
     /// `ConnectionId`: a string.
     ///
@@ -378,7 +370,6 @@ pub struct DeleteConnectionResponse {
     output = DeleteEventBusResponse,
     error = super::errors::DeleteEventBusError
 )]
-#[derive(Default)]
 pub struct DeleteEventBus {
     /// `EventBusId`: a string.
     ///
@@ -406,7 +397,6 @@ pub struct DeleteEventBusResponse {
     output = DeleteRuleResponse,
     error = super::errors::DeleteRuleError
 )]
-#[derive(Default)]
 pub struct DeleteRule {
     /// `EventBusId`: a string.
     ///
@@ -439,7 +429,6 @@ pub struct DeleteRuleResponse {
     output = DeleteTargetResponse,
     error = super::errors::DeleteTargetError
 )]
-#[derive(Default)]
 pub struct DeleteTarget {
     /// `EventBusId`: a string.
     ///
@@ -477,7 +466,6 @@ pub struct DeleteTargetResponse {
     output = DeleteTransformationResponse,
     error = super::errors::DeleteTransformationError
 )]
-#[derive(Default)]
 pub struct DeleteTransformation {
     /// `EventBusId`: a string.
     ///
@@ -513,9 +501,9 @@ pub struct DeleteTransformationResponse {
     version = "2021-04-16",
     name = "DescribeLogTagValue",
     output = DescribeLogTagValueResponse,
-    error = super::errors::DescribeLogTagValueError
+    error = super::errors::DescribeLogTagValueError,
+    paginate(page = page, limit = limit, items = results, item = String)
 )]
-#[derive(Default)]
 pub struct DescribeLogTagValue {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -576,7 +564,6 @@ pub struct DescribeLogTagValueResponse {
     output = GetEventBusResponse,
     error = super::errors::GetEventBusError
 )]
-#[derive(Default)]
 pub struct GetEventBus {
     /// `EventBusId`: a string.
     ///
@@ -669,7 +656,6 @@ pub struct GetEventBusResponse {
     output = GetPlatformEventTemplateResponse,
     error = super::errors::GetPlatformEventTemplateError
 )]
-#[derive(Default)]
 pub struct GetPlatformEventTemplate {
     /// `EventType`: a string.
     ///
@@ -700,7 +686,6 @@ pub struct GetPlatformEventTemplateResponse {
     output = GetRuleResponse,
     error = super::errors::GetRuleError
 )]
-#[derive(Default)]
 pub struct GetRule {
     /// `EventBusId`: a string.
     ///
@@ -778,7 +763,6 @@ pub struct GetRuleResponse {
     output = GetTransformationResponse,
     error = super::errors::GetTransformationError
 )]
-#[derive(Default)]
 pub struct GetTransformation {
     /// `EventBusId`: a string.
     ///
@@ -817,9 +801,15 @@ pub struct GetTransformationResponse {
     version = "2021-04-16",
     name = "ListConnections",
     output = ListConnectionsResponse,
-    error = super::errors::ListConnectionsError
+    error = super::errors::ListConnectionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = connections,
+        item = models::Connection,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListConnections {
     /// `EventBusId`: a string.
     ///
@@ -873,9 +863,15 @@ pub struct ListConnectionsResponse {
     version = "2021-04-16",
     name = "ListEventBuses",
     output = ListEventBusesResponse,
-    error = super::errors::ListEventBusesError
+    error = super::errors::ListEventBusesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = event_buses,
+        item = models::EventBus,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListEventBuses {
     /// `OrderBy`: a string.
     ///
@@ -929,7 +925,6 @@ pub struct ListEventBusesResponse {
     output = ListPlatformEventNamesResponse,
     error = super::errors::ListPlatformEventNamesError
 )]
-#[derive(Default)]
 pub struct ListPlatformEventNames {
     /// `ProductType`: a string.
     ///
@@ -960,7 +955,6 @@ pub struct ListPlatformEventNamesResponse {
     output = ListPlatformEventPatternsResponse,
     error = super::errors::ListPlatformEventPatternsError
 )]
-#[derive(Default)]
 pub struct ListPlatformEventPatterns {
     /// `ProductType`: a string.
     ///
@@ -991,7 +985,6 @@ pub struct ListPlatformEventPatternsResponse {
     output = ListPlatformProductsResponse,
     error = super::errors::ListPlatformProductsError
 )]
-#[derive(Default)]
 pub struct ListPlatformProducts {}
 
 /// What a successful [`ListPlatformProducts`] call returns.
@@ -1015,9 +1008,15 @@ pub struct ListPlatformProductsResponse {
     version = "2021-04-16",
     name = "ListRules",
     output = ListRulesResponse,
-    error = super::errors::ListRulesError
+    error = super::errors::ListRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rules,
+        item = models::Rule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListRules {
     /// `EventBusId`: a string.
     ///
@@ -1071,9 +1070,15 @@ pub struct ListRulesResponse {
     version = "2021-04-16",
     name = "ListTargets",
     output = ListTargetsResponse,
-    error = super::errors::ListTargetsError
+    error = super::errors::ListTargetsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = targets,
+        item = models::Target,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListTargets {
     /// `EventBusId`: a string.
     ///
@@ -1134,7 +1139,6 @@ pub struct ListTargetsResponse {
     output = PublishEventResponse,
     error = super::errors::PublishEventError
 )]
-#[derive(Default)]
 pub struct PublishEvent {
     /// `EventList`: a list of [`Event`](super::models::Event) objects.
     pub event_list: Vec<models::Event>,
@@ -1165,7 +1169,6 @@ pub struct PublishEventResponse {
     output = PutEventsResponse,
     error = super::errors::PutEventsError
 )]
-#[derive(Default)]
 pub struct PutEvents {
     /// `EventList`: a list of [`Event`](super::models::Event) objects.
     pub event_list: Vec<models::Event>,
@@ -1194,9 +1197,15 @@ pub struct PutEventsResponse {
     version = "2021-04-16",
     name = "SearchLog",
     output = SearchLogResponse,
-    error = super::errors::SearchLogError
+    error = super::errors::SearchLogError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = results,
+        item = models::SearchLogResult,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct SearchLog {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -1275,7 +1284,6 @@ pub struct SearchLogResponse {
     output = UpdateConnectionResponse,
     error = super::errors::UpdateConnectionError
 )]
-#[derive(Default)]
 pub struct UpdateConnection {
     /// `ConnectionId`: a string.
     ///
@@ -1323,7 +1331,6 @@ pub struct UpdateConnectionResponse {
     output = UpdateEventBusResponse,
     error = super::errors::UpdateEventBusError
 )]
-#[derive(Default)]
 pub struct UpdateEventBus {
     /// `EventBusId`: a string.
     ///
@@ -1376,7 +1383,6 @@ pub struct UpdateEventBusResponse {
     output = UpdateRuleResponse,
     error = super::errors::UpdateRuleError
 )]
-#[derive(Default)]
 pub struct UpdateRule {
     /// `RuleId`: a string.
     ///
@@ -1429,7 +1435,6 @@ pub struct UpdateRuleResponse {
     output = UpdateTargetResponse,
     error = super::errors::UpdateTargetError
 )]
-#[derive(Default)]
 pub struct UpdateTarget {
     /// `EventBusId`: a string.
     ///
@@ -1482,7 +1487,6 @@ pub struct UpdateTargetResponse {
     output = UpdateTransformationResponse,
     error = super::errors::UpdateTransformationError
 )]
-#[derive(Default)]
 pub struct UpdateTransformation {
     /// `EventBusId`: a string.
     ///

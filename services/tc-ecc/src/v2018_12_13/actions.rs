@@ -17,7 +17,6 @@ use super::models;
     output = CorrectMultiImageResponse,
     error = super::errors::CorrectMultiImageError
 )]
-#[derive(Default)]
 pub struct CorrectMultiImage {
     /// `Image`: a list of strings.
     pub image: Vec<String>,
@@ -92,7 +91,6 @@ pub struct CorrectMultiImageResponse {
     output = DescribeTaskResponse,
     error = super::errors::DescribeTaskError
 )]
-#[derive(Default)]
 pub struct DescribeTask {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -130,7 +128,6 @@ pub struct DescribeTaskResponse {
     output = ECCResponse,
     error = super::errors::ECCError
 )]
-#[derive(Default)]
 pub struct ECC {
     /// `Content`: a string.
     ///
@@ -204,7 +201,6 @@ pub struct ECCResponse {
     output = EHOCRResponse,
     error = super::errors::EHOCRError
 )]
-#[derive(Default)]
 pub struct EHOCR {
     /// `Image`: a string.
     pub image: String,

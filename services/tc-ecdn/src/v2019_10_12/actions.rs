@@ -18,9 +18,15 @@ use super::models;
     version = "2019-10-12",
     name = "DescribeDomains",
     output = DescribeDomainsResponse,
-    error = super::errors::DescribeDomainsError
+    error = super::errors::DescribeDomainsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domains,
+        item = models::DomainBriefInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDomains {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -64,9 +70,15 @@ pub struct DescribeDomainsResponse {
     version = "2019-10-12",
     name = "DescribeDomainsConfig",
     output = DescribeDomainsConfigResponse,
-    error = super::errors::DescribeDomainsConfigError
+    error = super::errors::DescribeDomainsConfigError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domains,
+        item = models::DomainDetailInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDomainsConfig {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -113,9 +125,15 @@ pub struct DescribeDomainsConfigResponse {
     version = "2019-10-12",
     name = "DescribeEcdnDomainLogs",
     output = DescribeEcdnDomainLogsResponse,
-    error = super::errors::DescribeEcdnDomainLogsError
+    error = super::errors::DescribeEcdnDomainLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_logs,
+        item = models::DomainLogs,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEcdnDomainLogs {
     /// `Domain`: a string.
     ///
@@ -171,9 +189,15 @@ pub struct DescribeEcdnDomainLogsResponse {
     version = "2019-10-12",
     name = "DescribeEcdnDomainStatistics",
     output = DescribeEcdnDomainStatisticsResponse,
-    error = super::errors::DescribeEcdnDomainStatisticsError
+    error = super::errors::DescribeEcdnDomainStatisticsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::DomainData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEcdnDomainStatistics {
     /// `StartTime`: a date and time, as the service writes it.
     ///
@@ -244,7 +268,6 @@ pub struct DescribeEcdnDomainStatisticsResponse {
     output = DescribeEcdnStatisticsResponse,
     error = super::errors::DescribeEcdnStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeEcdnStatistics {
     /// `StartTime`: a date and time, as the service writes it.
     ///
@@ -305,7 +328,6 @@ pub struct DescribeEcdnStatisticsResponse {
     output = DescribeIpStatusResponse,
     error = super::errors::DescribeIpStatusError
 )]
-#[derive(Default)]
 pub struct DescribeIpStatus {
     /// `Domain`: a string.
     ///

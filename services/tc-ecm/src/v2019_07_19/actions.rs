@@ -17,7 +17,6 @@ use super::models;
     output = AllocateAddressesResponse,
     error = super::errors::AllocateAddressesError
 )]
-#[derive(Default)]
 pub struct AllocateAddresses {
     /// `EcmRegion`: a string.
     ///
@@ -88,7 +87,6 @@ pub struct AllocateAddressesResponse {
     output = AllocateIpv6AddressesBandwidthResponse,
     error = super::errors::AllocateIpv6AddressesBandwidthError
 )]
-#[derive(Default)]
 pub struct AllocateIpv6AddressesBandwidth {
     /// `EcmRegion`: a string.
     ///
@@ -141,7 +139,6 @@ pub struct AllocateIpv6AddressesBandwidthResponse {
     output = AssignIpv6AddressesResponse,
     error = super::errors::AssignIpv6AddressesError
 )]
-#[derive(Default)]
 pub struct AssignIpv6Addresses {
     /// `EcmRegion`: a string.
     ///
@@ -209,7 +206,6 @@ pub struct AssignIpv6AddressesResponse {
     output = AssignIpv6CidrBlockResponse,
     error = super::errors::AssignIpv6CidrBlockError
 )]
-#[derive(Default)]
 pub struct AssignIpv6CidrBlock {
     /// `VpcId`: a string.
     pub vpc_id: String,
@@ -251,7 +247,6 @@ pub struct AssignIpv6CidrBlockResponse {
     output = AssignIpv6CidrBlocksResponse,
     error = super::errors::AssignIpv6CidrBlocksError
 )]
-#[derive(Default)]
 pub struct AssignIpv6CidrBlocks {
     /// `VpcId`: a string.
     ///
@@ -294,7 +289,6 @@ pub struct AssignIpv6CidrBlocksResponse {
     output = AssignIpv6SubnetCidrBlockResponse,
     error = super::errors::AssignIpv6SubnetCidrBlockError
 )]
-#[derive(Default)]
 pub struct AssignIpv6SubnetCidrBlock {
     /// `VpcId`: a string.
     ///
@@ -333,7 +327,6 @@ pub struct AssignIpv6SubnetCidrBlockResponse {
     output = AssignPrivateIpAddressesResponse,
     error = super::errors::AssignPrivateIpAddressesError
 )]
-#[derive(Default)]
 pub struct AssignPrivateIpAddresses {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -381,7 +374,6 @@ pub struct AssignPrivateIpAddressesResponse {
     output = AssociateAddressResponse,
     error = super::errors::AssociateAddressError
 )]
-#[derive(Default)]
 pub struct AssociateAddress {
     /// `EcmRegion`: a string.
     ///
@@ -434,7 +426,6 @@ pub struct AssociateAddressResponse {
     output = AssociateSecurityGroupsResponse,
     error = super::errors::AssociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateSecurityGroups {
     /// `SecurityGroupIds`: a list of strings.
     pub security_group_ids: Vec<String>,
@@ -463,7 +454,6 @@ pub struct AssociateSecurityGroupsResponse {
     output = AttachNetworkInterfaceResponse,
     error = super::errors::AttachNetworkInterfaceError
 )]
-#[derive(Default)]
 pub struct AttachNetworkInterface {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -501,7 +491,6 @@ pub struct AttachNetworkInterfaceResponse {
     output = BatchDeregisterTargetsResponse,
     error = super::errors::BatchDeregisterTargetsError
 )]
-#[derive(Default)]
 pub struct BatchDeregisterTargets {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -533,7 +522,6 @@ pub struct BatchDeregisterTargetsResponse {
     output = BatchModifyTargetWeightResponse,
     error = super::errors::BatchModifyTargetWeightError
 )]
-#[derive(Default)]
 pub struct BatchModifyTargetWeight {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -562,7 +550,6 @@ pub struct BatchModifyTargetWeightResponse {
     output = BatchRegisterTargetsResponse,
     error = super::errors::BatchRegisterTargetsError
 )]
-#[derive(Default)]
 pub struct BatchRegisterTargets {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -594,7 +581,6 @@ pub struct BatchRegisterTargetsResponse {
     output = CreateHaVipResponse,
     error = super::errors::CreateHaVipError
 )]
-#[derive(Default)]
 pub struct CreateHaVip {
     /// `VpcId`: a string.
     ///
@@ -640,7 +626,6 @@ pub struct CreateHaVipResponse {
     output = CreateImageResponse,
     error = super::errors::CreateImageError
 )]
-#[derive(Default)]
 pub struct CreateImage {
     /// `ImageName`: a string.
     pub image_name: String,
@@ -678,7 +663,6 @@ pub struct CreateImageResponse {
     output = CreateKeyPairResponse,
     error = super::errors::CreateKeyPairError
 )]
-#[derive(Default)]
 pub struct CreateKeyPair {
     /// `KeyName`: a string.
     ///
@@ -709,7 +693,6 @@ pub struct CreateKeyPairResponse {
     output = CreateListenerResponse,
     error = super::errors::CreateListenerError
 )]
-#[derive(Default)]
 pub struct CreateListener {
     /// `LoadBalancerId`: a string.
     ///
@@ -778,7 +761,6 @@ pub struct CreateListenerResponse {
     output = CreateLoadBalancerResponse,
     error = super::errors::CreateLoadBalancerError
 )]
-#[derive(Default)]
 pub struct CreateLoadBalancer {
     /// `EcmRegion`: a string.
     ///
@@ -854,7 +836,6 @@ pub struct CreateLoadBalancerResponse {
     output = CreateModuleResponse,
     error = super::errors::CreateModuleError
 )]
-#[derive(Default)]
 pub struct CreateModule {
     /// `ModuleName`: a string.
     ///
@@ -941,7 +922,6 @@ pub struct CreateModuleResponse {
     output = CreateNetworkInterfaceResponse,
     error = super::errors::CreateNetworkInterfaceError
 )]
-#[derive(Default)]
 pub struct CreateNetworkInterface {
     /// `VpcId`: a string.
     ///
@@ -1012,7 +992,6 @@ pub struct CreateNetworkInterfaceResponse {
     output = CreateRouteTableResponse,
     error = super::errors::CreateRouteTableError
 )]
-#[derive(Default)]
 pub struct CreateRouteTable {
     /// `VpcId`: a string.
     ///
@@ -1053,7 +1032,6 @@ pub struct CreateRouteTableResponse {
     output = CreateRoutesResponse,
     error = super::errors::CreateRoutesError
 )]
-#[derive(Default)]
 pub struct CreateRoutes {
     /// `RouteTableId`: a string.
     ///
@@ -1092,7 +1070,6 @@ pub struct CreateRoutesResponse {
     output = CreateSecurityGroupResponse,
     error = super::errors::CreateSecurityGroupError
 )]
-#[derive(Default)]
 pub struct CreateSecurityGroup {
     /// `GroupName`: a string.
     ///
@@ -1135,7 +1112,6 @@ pub struct CreateSecurityGroupResponse {
     output = CreateSecurityGroupPoliciesResponse,
     error = super::errors::CreateSecurityGroupPoliciesError
 )]
-#[derive(Default)]
 pub struct CreateSecurityGroupPolicies {
     /// `SecurityGroupId`: a string.
     ///
@@ -1166,7 +1142,6 @@ pub struct CreateSecurityGroupPoliciesResponse {
     output = CreateSubnetResponse,
     error = super::errors::CreateSubnetError
 )]
-#[derive(Default)]
 pub struct CreateSubnet {
     /// `VpcId`: a string.
     ///
@@ -1228,7 +1203,6 @@ pub struct CreateSubnetResponse {
     output = CreateVpcResponse,
     error = super::errors::CreateVpcError
 )]
-#[derive(Default)]
 pub struct CreateVpc {
     /// `VpcName`: a string.
     ///
@@ -1300,7 +1274,6 @@ pub struct CreateVpcResponse {
     output = DeleteHaVipResponse,
     error = super::errors::DeleteHaVipError
 )]
-#[derive(Default)]
 pub struct DeleteHaVip {
     /// `HaVipId`: a string.
     ///
@@ -1328,7 +1301,6 @@ pub struct DeleteHaVipResponse {
     output = DeleteImageResponse,
     error = super::errors::DeleteImageError
 )]
-#[derive(Default)]
 pub struct DeleteImage {
     /// `ImageIDSet`: a list of strings.
     #[tc(rename = "ImageIDSet")]
@@ -1355,7 +1327,6 @@ pub struct DeleteImageResponse {
     output = DeleteListenerResponse,
     error = super::errors::DeleteListenerError
 )]
-#[derive(Default)]
 pub struct DeleteListener {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1384,7 +1355,6 @@ pub struct DeleteListenerResponse {
     output = DeleteLoadBalancerResponse,
     error = super::errors::DeleteLoadBalancerError
 )]
-#[derive(Default)]
 pub struct DeleteLoadBalancer {
     /// `LoadBalancerIds`: a list of strings.
     pub load_balancer_ids: Option<Vec<String>>,
@@ -1410,7 +1380,6 @@ pub struct DeleteLoadBalancerResponse {
     output = DeleteLoadBalancerListenersResponse,
     error = super::errors::DeleteLoadBalancerListenersError
 )]
-#[derive(Default)]
 pub struct DeleteLoadBalancerListeners {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -1439,7 +1408,6 @@ pub struct DeleteLoadBalancerListenersResponse {
     output = DeleteModuleResponse,
     error = super::errors::DeleteModuleError
 )]
-#[derive(Default)]
 pub struct DeleteModule {
     /// `ModuleId`: a string.
     pub module_id: String,
@@ -1465,7 +1433,6 @@ pub struct DeleteModuleResponse {
     output = DeleteNetworkInterfaceResponse,
     error = super::errors::DeleteNetworkInterfaceError
 )]
-#[derive(Default)]
 pub struct DeleteNetworkInterface {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -1498,7 +1465,6 @@ pub struct DeleteNetworkInterfaceResponse {
     output = DeleteRouteTableResponse,
     error = super::errors::DeleteRouteTableError
 )]
-#[derive(Default)]
 pub struct DeleteRouteTable {
     /// `RouteTableId`: a string.
     ///
@@ -1526,7 +1492,6 @@ pub struct DeleteRouteTableResponse {
     output = DeleteRoutesResponse,
     error = super::errors::DeleteRoutesError
 )]
-#[derive(Default)]
 pub struct DeleteRoutes {
     /// `RouteTableId`: a string.
     ///
@@ -1557,7 +1522,6 @@ pub struct DeleteRoutesResponse {
     output = DeleteSecurityGroupResponse,
     error = super::errors::DeleteSecurityGroupError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityGroup {
     /// `SecurityGroupId`: a string.
     ///
@@ -1585,7 +1549,6 @@ pub struct DeleteSecurityGroupResponse {
     output = DeleteSecurityGroupPoliciesResponse,
     error = super::errors::DeleteSecurityGroupPoliciesError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityGroupPolicies {
     /// `SecurityGroupId`: a string.
     ///
@@ -1616,7 +1579,6 @@ pub struct DeleteSecurityGroupPoliciesResponse {
     output = DeleteSubnetResponse,
     error = super::errors::DeleteSubnetError
 )]
-#[derive(Default)]
 pub struct DeleteSubnet {
     /// `SubnetId`: a string.
     ///
@@ -1649,7 +1611,6 @@ pub struct DeleteSubnetResponse {
     output = DeleteVpcResponse,
     error = super::errors::DeleteVpcError
 )]
-#[derive(Default)]
 pub struct DeleteVpc {
     /// `VpcId`: a string.
     ///
@@ -1682,7 +1643,6 @@ pub struct DeleteVpcResponse {
     output = DescribeAddressQuotaResponse,
     error = super::errors::DescribeAddressQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeAddressQuota {
     /// `EcmRegion`: a string.
     ///
@@ -1711,9 +1671,15 @@ pub struct DescribeAddressQuotaResponse {
     version = "2019-07-19",
     name = "DescribeAddresses",
     output = DescribeAddressesResponse,
-    error = super::errors::DescribeAddressesError
+    error = super::errors::DescribeAddressesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = address_set,
+        item = models::Address,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAddresses {
     /// `EcmRegion`: a string.
     ///
@@ -1767,7 +1733,6 @@ pub struct DescribeAddressesResponse {
     output = DescribeBaseOverviewResponse,
     error = super::errors::DescribeBaseOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeBaseOverview {}
 
 /// What a successful [`DescribeBaseOverview`] call returns.
@@ -1823,7 +1788,6 @@ pub struct DescribeBaseOverviewResponse {
     output = DescribeConfigResponse,
     error = super::errors::DescribeConfigError
 )]
-#[derive(Default)]
 pub struct DescribeConfig {}
 
 /// What a successful [`DescribeConfig`] call returns.
@@ -1864,7 +1828,6 @@ pub struct DescribeConfigResponse {
     output = DescribeCustomImageTaskResponse,
     error = super::errors::DescribeCustomImageTaskError
 )]
-#[derive(Default)]
 pub struct DescribeCustomImageTask {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Vec<models::Filter>,
@@ -1896,7 +1859,6 @@ pub struct DescribeCustomImageTaskResponse {
     output = DescribeDefaultSubnetResponse,
     error = super::errors::DescribeDefaultSubnetError
 )]
-#[derive(Default)]
 pub struct DescribeDefaultSubnet {
     /// `EcmRegion`: a string.
     ///
@@ -1930,9 +1892,15 @@ pub struct DescribeDefaultSubnetResponse {
     version = "2019-07-19",
     name = "DescribeHaVips",
     output = DescribeHaVipsResponse,
-    error = super::errors::DescribeHaVipsError
+    error = super::errors::DescribeHaVipsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ha_vip_set,
+        item = models::HaVip,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHaVips {
     /// `HaVipIds`: a list of strings.
     ///
@@ -1986,9 +1954,15 @@ pub struct DescribeHaVipsResponse {
     version = "2019-07-19",
     name = "DescribeImage",
     output = DescribeImageResponse,
-    error = super::errors::DescribeImageError
+    error = super::errors::DescribeImageError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = image_set,
+        item = models::Image,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImage {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -2032,7 +2006,6 @@ pub struct DescribeImageResponse {
     output = DescribeImportImageOsResponse,
     error = super::errors::DescribeImportImageOsError
 )]
-#[derive(Default)]
 pub struct DescribeImportImageOs {}
 
 /// What a successful [`DescribeImportImageOs`] call returns.
@@ -2061,7 +2034,6 @@ pub struct DescribeImportImageOsResponse {
     output = DescribeInstanceTypeConfigResponse,
     error = super::errors::DescribeInstanceTypeConfigError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceTypeConfig {}
 
 /// What a successful [`DescribeInstanceTypeConfig`] call returns.
@@ -2090,7 +2062,6 @@ pub struct DescribeInstanceTypeConfigResponse {
     output = DescribeInstanceVncUrlResponse,
     error = super::errors::DescribeInstanceVncUrlError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceVncUrl {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -2117,9 +2088,15 @@ pub struct DescribeInstanceVncUrlResponse {
     version = "2019-07-19",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::Instance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -2173,7 +2150,6 @@ pub struct DescribeInstancesResponse {
     output = DescribeInstancesDeniedActionsResponse,
     error = super::errors::DescribeInstancesDeniedActionsError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesDeniedActions {
     /// `InstanceIdSet`: a list of strings.
     pub instance_id_set: Vec<String>,
@@ -2202,7 +2178,6 @@ pub struct DescribeInstancesDeniedActionsResponse {
     output = DescribeListenersResponse,
     error = super::errors::DescribeListenersError
 )]
-#[derive(Default)]
 pub struct DescribeListeners {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -2243,7 +2218,6 @@ pub struct DescribeListenersResponse {
     output = DescribeLoadBalanceTaskStatusResponse,
     error = super::errors::DescribeLoadBalanceTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeLoadBalanceTaskStatus {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -2270,9 +2244,15 @@ pub struct DescribeLoadBalanceTaskStatusResponse {
     version = "2019-07-19",
     name = "DescribeLoadBalancers",
     output = DescribeLoadBalancersResponse,
-    error = super::errors::DescribeLoadBalancersError
+    error = super::errors::DescribeLoadBalancersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = load_balancer_set,
+        item = models::LoadBalancer,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoadBalancers {
     /// `EcmRegion`: a string.
     pub ecm_region: Option<String>,
@@ -2332,9 +2312,15 @@ pub struct DescribeLoadBalancersResponse {
     version = "2019-07-19",
     name = "DescribeModule",
     output = DescribeModuleResponse,
-    error = super::errors::DescribeModuleError
+    error = super::errors::DescribeModuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = module_item_set,
+        item = models::ModuleItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModule {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -2388,7 +2374,6 @@ pub struct DescribeModuleResponse {
     output = DescribeModuleDetailResponse,
     error = super::errors::DescribeModuleDetailError
 )]
-#[derive(Default)]
 pub struct DescribeModuleDetail {
     /// `ModuleId`: a string.
     pub module_id: String,
@@ -2420,7 +2405,6 @@ pub struct DescribeModuleDetailResponse {
     output = DescribeMonthPeakNetworkResponse,
     error = super::errors::DescribeMonthPeakNetworkError
 )]
-#[derive(Default)]
 pub struct DescribeMonthPeakNetwork {
     /// `Month`: a string.
     ///
@@ -2452,9 +2436,15 @@ pub struct DescribeMonthPeakNetworkResponse {
     version = "2019-07-19",
     name = "DescribeNetworkInterfaces",
     output = DescribeNetworkInterfacesResponse,
-    error = super::errors::DescribeNetworkInterfacesError
+    error = super::errors::DescribeNetworkInterfacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = network_interface_set,
+        item = models::NetworkInterface,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetworkInterfaces {
     /// `NetworkInterfaceIds`: a list of strings.
     ///
@@ -2510,7 +2500,6 @@ pub struct DescribeNetworkInterfacesResponse {
     output = DescribeNodeResponse,
     error = super::errors::DescribeNodeError
 )]
-#[derive(Default)]
 pub struct DescribeNode {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -2544,7 +2533,6 @@ pub struct DescribeNodeResponse {
     output = DescribePackingQuotaGroupResponse,
     error = super::errors::DescribePackingQuotaGroupError
 )]
-#[derive(Default)]
 pub struct DescribePackingQuotaGroup {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -2573,7 +2561,6 @@ pub struct DescribePackingQuotaGroupResponse {
     output = DescribePeakBaseOverviewResponse,
     error = super::errors::DescribePeakBaseOverviewError
 )]
-#[derive(Default)]
 pub struct DescribePeakBaseOverview {
     /// `StartTime`: a string.
     pub start_time: Option<String>,
@@ -2605,7 +2592,6 @@ pub struct DescribePeakBaseOverviewResponse {
     output = DescribePeakNetworkOverviewResponse,
     error = super::errors::DescribePeakNetworkOverviewError
 )]
-#[derive(Default)]
 pub struct DescribePeakNetworkOverview {
     /// `StartTime`: a string.
     ///
@@ -2649,7 +2635,6 @@ pub struct DescribePeakNetworkOverviewResponse {
     output = DescribePriceRunInstanceResponse,
     error = super::errors::DescribePriceRunInstanceError
 )]
-#[derive(Default)]
 pub struct DescribePriceRunInstance {
     /// `InstanceType`: a string.
     ///
@@ -2694,9 +2679,15 @@ pub struct DescribePriceRunInstanceResponse {
     version = "2019-07-19",
     name = "DescribeRegionIpv6Addresses",
     output = DescribeRegionIpv6AddressesResponse,
-    error = super::errors::DescribeRegionIpv6AddressesError
+    error = super::errors::DescribeRegionIpv6AddressesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = address_set,
+        item = models::Address,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRegionIpv6Addresses {
     /// `EcmRegion`: a string.
     ///
@@ -2745,7 +2736,6 @@ pub struct DescribeRegionIpv6AddressesResponse {
     output = DescribeRouteConflictsResponse,
     error = super::errors::DescribeRouteConflictsError
 )]
-#[derive(Default)]
 pub struct DescribeRouteConflicts {
     /// `RouteTableId`: a string.
     ///
@@ -2779,9 +2769,15 @@ pub struct DescribeRouteConflictsResponse {
     version = "2019-07-19",
     name = "DescribeRouteTables",
     output = DescribeRouteTablesResponse,
-    error = super::errors::DescribeRouteTablesError
+    error = super::errors::DescribeRouteTablesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = route_table_set,
+        item = models::RouteTable,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRouteTables {
     /// `RouteTableIds`: a list of strings.
     ///
@@ -2837,7 +2833,6 @@ pub struct DescribeRouteTablesResponse {
     output = DescribeSecurityGroupAssociationStatisticsResponse,
     error = super::errors::DescribeSecurityGroupAssociationStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupAssociationStatistics {
     /// `SecurityGroupIds`: a list of strings.
     ///
@@ -2870,7 +2865,6 @@ pub struct DescribeSecurityGroupAssociationStatisticsResponse {
     output = DescribeSecurityGroupLimitsResponse,
     error = super::errors::DescribeSecurityGroupLimitsError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupLimits {}
 
 /// What a successful [`DescribeSecurityGroupLimits`] call returns.
@@ -2896,7 +2890,6 @@ pub struct DescribeSecurityGroupLimitsResponse {
     output = DescribeSecurityGroupPoliciesResponse,
     error = super::errors::DescribeSecurityGroupPoliciesError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupPolicies {
     /// `SecurityGroupId`: a string.
     ///
@@ -2925,9 +2918,15 @@ pub struct DescribeSecurityGroupPoliciesResponse {
     version = "2019-07-19",
     name = "DescribeSecurityGroups",
     output = DescribeSecurityGroupsResponse,
-    error = super::errors::DescribeSecurityGroupsError
+    error = super::errors::DescribeSecurityGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = security_group_set,
+        item = models::SecurityGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroups {
     /// `SecurityGroupIds`: a list of strings.
     ///
@@ -2976,9 +2975,15 @@ pub struct DescribeSecurityGroupsResponse {
     version = "2019-07-19",
     name = "DescribeSubnets",
     output = DescribeSubnetsResponse,
-    error = super::errors::DescribeSubnetsError
+    error = super::errors::DescribeSubnetsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = subnet_set,
+        item = models::Subnet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubnets {
     /// `SubnetIds`: a list of strings.
     ///
@@ -3039,7 +3044,6 @@ pub struct DescribeSubnetsResponse {
     output = DescribeTargetHealthResponse,
     error = super::errors::DescribeTargetHealthError
 )]
-#[derive(Default)]
 pub struct DescribeTargetHealth {
     /// `LoadBalancerIds`: a list of strings.
     pub load_balancer_ids: Vec<String>,
@@ -3068,7 +3072,6 @@ pub struct DescribeTargetHealthResponse {
     output = DescribeTargetsResponse,
     error = super::errors::DescribeTargetsError
 )]
-#[derive(Default)]
 pub struct DescribeTargets {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -3106,7 +3109,6 @@ pub struct DescribeTargetsResponse {
     output = DescribeTaskResultResponse,
     error = super::errors::DescribeTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeTaskResult {
     /// `EcmRegion`: a string.
     ///
@@ -3149,7 +3151,6 @@ pub struct DescribeTaskResultResponse {
     output = DescribeTaskStatusResponse,
     error = super::errors::DescribeTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTaskStatus {
     /// `TaskSet`: a list of [`TaskInput`](super::models::TaskInput) objects.
     pub task_set: Vec<models::TaskInput>,
@@ -3176,9 +3177,15 @@ pub struct DescribeTaskStatusResponse {
     version = "2019-07-19",
     name = "DescribeVpcs",
     output = DescribeVpcsResponse,
-    error = super::errors::DescribeVpcsError
+    error = super::errors::DescribeVpcsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpc_set,
+        item = models::VpcInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcs {
     /// `VpcIds`: a list of strings.
     ///
@@ -3239,7 +3246,6 @@ pub struct DescribeVpcsResponse {
     output = DetachNetworkInterfaceResponse,
     error = super::errors::DetachNetworkInterfaceError
 )]
-#[derive(Default)]
 pub struct DetachNetworkInterface {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -3277,7 +3283,6 @@ pub struct DetachNetworkInterfaceResponse {
     output = DisableRoutesResponse,
     error = super::errors::DisableRoutesError
 )]
-#[derive(Default)]
 pub struct DisableRoutes {
     /// `RouteTableId`: a string.
     ///
@@ -3308,7 +3313,6 @@ pub struct DisableRoutesResponse {
     output = DisassociateAddressResponse,
     error = super::errors::DisassociateAddressError
 )]
-#[derive(Default)]
 pub struct DisassociateAddress {
     /// `EcmRegion`: a string.
     ///
@@ -3351,7 +3355,6 @@ pub struct DisassociateAddressResponse {
     output = DisassociateInstancesKeyPairsResponse,
     error = super::errors::DisassociateInstancesKeyPairsError
 )]
-#[derive(Default)]
 pub struct DisassociateInstancesKeyPairs {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3389,7 +3392,6 @@ pub struct DisassociateInstancesKeyPairsResponse {
     output = DisassociateSecurityGroupsResponse,
     error = super::errors::DisassociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateSecurityGroups {
     /// `SecurityGroupIds`: a list of strings.
     pub security_group_ids: Vec<String>,
@@ -3418,7 +3420,6 @@ pub struct DisassociateSecurityGroupsResponse {
     output = EnableRoutesResponse,
     error = super::errors::EnableRoutesError
 )]
-#[derive(Default)]
 pub struct EnableRoutes {
     /// `RouteTableId`: a string.
     ///
@@ -3449,7 +3450,6 @@ pub struct EnableRoutesResponse {
     output = ImportCustomImageResponse,
     error = super::errors::ImportCustomImageError
 )]
-#[derive(Default)]
 pub struct ImportCustomImage {
     /// `ImageName`: a string.
     pub image_name: String,
@@ -3499,7 +3499,6 @@ pub struct ImportCustomImageResponse {
     output = ImportImageResponse,
     error = super::errors::ImportImageError
 )]
-#[derive(Default)]
 pub struct ImportImage {
     /// `ImageId`: a string.
     pub image_id: String,
@@ -3531,7 +3530,6 @@ pub struct ImportImageResponse {
     output = MigrateNetworkInterfaceResponse,
     error = super::errors::MigrateNetworkInterfaceError
 )]
-#[derive(Default)]
 pub struct MigrateNetworkInterface {
     /// `EcmRegion`: a string.
     ///
@@ -3574,7 +3572,6 @@ pub struct MigrateNetworkInterfaceResponse {
     output = MigratePrivateIpAddressResponse,
     error = super::errors::MigratePrivateIpAddressError
 )]
-#[derive(Default)]
 pub struct MigratePrivateIpAddress {
     /// `EcmRegion`: a string.
     ///
@@ -3617,7 +3614,6 @@ pub struct MigratePrivateIpAddressResponse {
     output = ModifyAddressAttributeResponse,
     error = super::errors::ModifyAddressAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyAddressAttribute {
     /// `EcmRegion`: a string.
     ///
@@ -3660,7 +3656,6 @@ pub struct ModifyAddressAttributeResponse {
     output = ModifyAddressesBandwidthResponse,
     error = super::errors::ModifyAddressesBandwidthError
 )]
-#[derive(Default)]
 pub struct ModifyAddressesBandwidth {
     /// `EcmRegion`: a string.
     ///
@@ -3703,7 +3698,6 @@ pub struct ModifyAddressesBandwidthResponse {
     output = ModifyDefaultSubnetResponse,
     error = super::errors::ModifyDefaultSubnetError
 )]
-#[derive(Default)]
 pub struct ModifyDefaultSubnet {
     /// `EcmRegion`: a string.
     ///
@@ -3746,7 +3740,6 @@ pub struct ModifyDefaultSubnetResponse {
     output = ModifyHaVipAttributeResponse,
     error = super::errors::ModifyHaVipAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyHaVipAttribute {
     /// `HaVipId`: a string.
     ///
@@ -3779,7 +3772,6 @@ pub struct ModifyHaVipAttributeResponse {
     output = ModifyImageAttributeResponse,
     error = super::errors::ModifyImageAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyImageAttribute {
     /// `ImageId`: a string.
     pub image_id: String,
@@ -3811,7 +3803,6 @@ pub struct ModifyImageAttributeResponse {
     output = ModifyInstancesAttributeResponse,
     error = super::errors::ModifyInstancesAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyInstancesAttribute {
     /// `InstanceIdSet`: a list of strings.
     pub instance_id_set: Vec<String>,
@@ -3843,7 +3834,6 @@ pub struct ModifyInstancesAttributeResponse {
     output = ModifyIpv6AddressesAttributeResponse,
     error = super::errors::ModifyIpv6AddressesAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyIpv6AddressesAttribute {
     /// `EcmRegion`: a string.
     ///
@@ -3881,7 +3871,6 @@ pub struct ModifyIpv6AddressesAttributeResponse {
     output = ModifyIpv6AddressesBandwidthResponse,
     error = super::errors::ModifyIpv6AddressesBandwidthError
 )]
-#[derive(Default)]
 pub struct ModifyIpv6AddressesBandwidth {
     /// `EcmRegion`: a string.
     ///
@@ -3922,7 +3911,6 @@ pub struct ModifyIpv6AddressesBandwidthResponse {
     output = ModifyListenerResponse,
     error = super::errors::ModifyListenerError
 )]
-#[derive(Default)]
 pub struct ModifyListener {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -3963,7 +3951,6 @@ pub struct ModifyListenerResponse {
     output = ModifyLoadBalancerAttributesResponse,
     error = super::errors::ModifyLoadBalancerAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyLoadBalancerAttributes {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -3998,7 +3985,6 @@ pub struct ModifyLoadBalancerAttributesResponse {
     output = ModifyModuleConfigResponse,
     error = super::errors::ModifyModuleConfigError
 )]
-#[derive(Default)]
 pub struct ModifyModuleConfig {
     /// `ModuleId`: a string.
     ///
@@ -4047,7 +4033,6 @@ pub struct ModifyModuleConfigResponse {
     output = ModifyModuleDisableWanIpResponse,
     error = super::errors::ModifyModuleDisableWanIpError
 )]
-#[derive(Default)]
 pub struct ModifyModuleDisableWanIp {
     /// `ModuleId`: a string.
     pub module_id: String,
@@ -4076,7 +4061,6 @@ pub struct ModifyModuleDisableWanIpResponse {
     output = ModifyModuleImageResponse,
     error = super::errors::ModifyModuleImageError
 )]
-#[derive(Default)]
 pub struct ModifyModuleImage {
     /// `DefaultImageId`: a string.
     ///
@@ -4109,7 +4093,6 @@ pub struct ModifyModuleImageResponse {
     output = ModifyModuleIpDirectResponse,
     error = super::errors::ModifyModuleIpDirectError
 )]
-#[derive(Default)]
 pub struct ModifyModuleIpDirect {
     /// `ModuleId`: a string.
     pub module_id: String,
@@ -4138,7 +4121,6 @@ pub struct ModifyModuleIpDirectResponse {
     output = ModifyModuleNameResponse,
     error = super::errors::ModifyModuleNameError
 )]
-#[derive(Default)]
 pub struct ModifyModuleName {
     /// `ModuleId`: a string.
     pub module_id: String,
@@ -4167,7 +4149,6 @@ pub struct ModifyModuleNameResponse {
     output = ModifyModuleNetworkResponse,
     error = super::errors::ModifyModuleNetworkError
 )]
-#[derive(Default)]
 pub struct ModifyModuleNetwork {
     /// `ModuleId`: a string.
     pub module_id: String,
@@ -4199,7 +4180,6 @@ pub struct ModifyModuleNetworkResponse {
     output = ModifyModuleSecurityGroupsResponse,
     error = super::errors::ModifyModuleSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyModuleSecurityGroups {
     /// `SecurityGroupIdSet`: a list of strings.
     pub security_group_id_set: Vec<String>,
@@ -4228,7 +4208,6 @@ pub struct ModifyModuleSecurityGroupsResponse {
     output = ModifyPrivateIpAddressesAttributeResponse,
     error = super::errors::ModifyPrivateIpAddressesAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyPrivateIpAddressesAttribute {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -4266,7 +4245,6 @@ pub struct ModifyPrivateIpAddressesAttributeResponse {
     output = ModifyRouteTableAttributeResponse,
     error = super::errors::ModifyRouteTableAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyRouteTableAttribute {
     /// `RouteTableId`: a string.
     ///
@@ -4299,7 +4277,6 @@ pub struct ModifyRouteTableAttributeResponse {
     output = ModifySecurityGroupAttributeResponse,
     error = super::errors::ModifySecurityGroupAttributeError
 )]
-#[derive(Default)]
 pub struct ModifySecurityGroupAttribute {
     /// `SecurityGroupId`: a string.
     ///
@@ -4337,7 +4314,6 @@ pub struct ModifySecurityGroupAttributeResponse {
     output = ModifySecurityGroupPoliciesResponse,
     error = super::errors::ModifySecurityGroupPoliciesError
 )]
-#[derive(Default)]
 pub struct ModifySecurityGroupPolicies {
     /// `SecurityGroupId`: a string.
     ///
@@ -4373,7 +4349,6 @@ pub struct ModifySecurityGroupPoliciesResponse {
     output = ModifySubnetAttributeResponse,
     error = super::errors::ModifySubnetAttributeError
 )]
-#[derive(Default)]
 pub struct ModifySubnetAttribute {
     /// `SubnetId`: a string.
     ///
@@ -4421,7 +4396,6 @@ pub struct ModifySubnetAttributeResponse {
     output = ModifyTargetPortResponse,
     error = super::errors::ModifyTargetPortError
 )]
-#[derive(Default)]
 pub struct ModifyTargetPort {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -4456,7 +4430,6 @@ pub struct ModifyTargetPortResponse {
     output = ModifyTargetWeightResponse,
     error = super::errors::ModifyTargetWeightError
 )]
-#[derive(Default)]
 pub struct ModifyTargetWeight {
     /// `LoadBalancerId`: a string.
     pub load_balancer_id: String,
@@ -4491,7 +4464,6 @@ pub struct ModifyTargetWeightResponse {
     output = ModifyVpcAttributeResponse,
     error = super::errors::ModifyVpcAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyVpcAttribute {
     /// `VpcId`: a string.
     ///
@@ -4545,7 +4517,6 @@ pub struct ModifyVpcAttributeResponse {
     output = QueryVpcTaskResultResponse,
     error = super::errors::QueryVpcTaskResultError
 )]
-#[derive(Default)]
 pub struct QueryVpcTaskResult {
     /// `TaskId`: a string.
     ///
@@ -4583,7 +4554,6 @@ pub struct QueryVpcTaskResultResponse {
     output = RebootInstancesResponse,
     error = super::errors::RebootInstancesError
 )]
-#[derive(Default)]
 pub struct RebootInstances {
     /// `InstanceIdSet`: a list of strings.
     pub instance_id_set: Vec<String>,
@@ -4615,7 +4585,6 @@ pub struct RebootInstancesResponse {
     output = ReleaseAddressesResponse,
     error = super::errors::ReleaseAddressesError
 )]
-#[derive(Default)]
 pub struct ReleaseAddresses {
     /// `EcmRegion`: a string.
     ///
@@ -4653,7 +4622,6 @@ pub struct ReleaseAddressesResponse {
     output = ReleaseIpv6AddressesResponse,
     error = super::errors::ReleaseIpv6AddressesError
 )]
-#[derive(Default)]
 pub struct ReleaseIpv6Addresses {
     /// `EcmRegion`: a string.
     ///
@@ -4694,7 +4662,6 @@ pub struct ReleaseIpv6AddressesResponse {
     output = ReleaseIpv6AddressesBandwidthResponse,
     error = super::errors::ReleaseIpv6AddressesBandwidthError
 )]
-#[derive(Default)]
 pub struct ReleaseIpv6AddressesBandwidth {
     /// `EcmRegion`: a string.
     ///
@@ -4737,7 +4704,6 @@ pub struct ReleaseIpv6AddressesBandwidthResponse {
     output = RemovePrivateIpAddressesResponse,
     error = super::errors::RemovePrivateIpAddressesError
 )]
-#[derive(Default)]
 pub struct RemovePrivateIpAddresses {
     /// `EcmRegion`: a string.
     ///
@@ -4775,7 +4741,6 @@ pub struct RemovePrivateIpAddressesResponse {
     output = ReplaceRouteTableAssociationResponse,
     error = super::errors::ReplaceRouteTableAssociationError
 )]
-#[derive(Default)]
 pub struct ReplaceRouteTableAssociation {
     /// `SubnetId`: a string.
     ///
@@ -4813,7 +4778,6 @@ pub struct ReplaceRouteTableAssociationResponse {
     output = ReplaceRoutesResponse,
     error = super::errors::ReplaceRoutesError
 )]
-#[derive(Default)]
 pub struct ReplaceRoutes {
     /// `RouteTableId`: a string.
     ///
@@ -4844,7 +4808,6 @@ pub struct ReplaceRoutesResponse {
     output = ReplaceSecurityGroupPolicyResponse,
     error = super::errors::ReplaceSecurityGroupPolicyError
 )]
-#[derive(Default)]
 pub struct ReplaceSecurityGroupPolicy {
     /// `SecurityGroupId`: a string.
     ///
@@ -4875,7 +4838,6 @@ pub struct ReplaceSecurityGroupPolicyResponse {
     output = ResetInstancesResponse,
     error = super::errors::ResetInstancesError
 )]
-#[derive(Default)]
 pub struct ResetInstances {
     /// `InstanceIdSet`: a list of strings.
     ///
@@ -4926,7 +4888,6 @@ pub struct ResetInstancesResponse {
     output = ResetInstancesMaxBandwidthResponse,
     error = super::errors::ResetInstancesMaxBandwidthError
 )]
-#[derive(Default)]
 pub struct ResetInstancesMaxBandwidth {
     /// `InstanceIdSet`: a list of strings.
     pub instance_id_set: Vec<String>,
@@ -4958,7 +4919,6 @@ pub struct ResetInstancesMaxBandwidthResponse {
     output = ResetInstancesPasswordResponse,
     error = super::errors::ResetInstancesPasswordError
 )]
-#[derive(Default)]
 pub struct ResetInstancesPassword {
     /// `InstanceIdSet`: a list of strings.
     pub instance_id_set: Vec<String>,
@@ -4993,7 +4953,6 @@ pub struct ResetInstancesPasswordResponse {
     output = ResetRoutesResponse,
     error = super::errors::ResetRoutesError
 )]
-#[derive(Default)]
 pub struct ResetRoutes {
     /// `RouteTableId`: a string.
     ///
@@ -5029,7 +4988,6 @@ pub struct ResetRoutesResponse {
     output = RunInstancesResponse,
     error = super::errors::RunInstancesError
 )]
-#[derive(Default)]
 pub struct RunInstances {
     /// `ZoneInstanceCountISPSet`: a list of [`ZoneInstanceCountIsp`](super::models::ZoneInstanceCountIsp) objects.
     #[tc(rename = "ZoneInstanceCountISPSet")]
@@ -5153,7 +5111,6 @@ pub struct RunInstancesResponse {
     output = SetLoadBalancerSecurityGroupsResponse,
     error = super::errors::SetLoadBalancerSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct SetLoadBalancerSecurityGroups {
     /// `LoadBalancerId`: a string.
     ///
@@ -5184,7 +5141,6 @@ pub struct SetLoadBalancerSecurityGroupsResponse {
     output = SetSecurityGroupForLoadbalancersResponse,
     error = super::errors::SetSecurityGroupForLoadbalancersError
 )]
-#[derive(Default)]
 pub struct SetSecurityGroupForLoadbalancers {
     /// `LoadBalancerIds`: a list of strings.
     pub load_balancer_ids: Vec<String>,
@@ -5220,7 +5176,6 @@ pub struct SetSecurityGroupForLoadbalancersResponse {
     output = StartInstancesResponse,
     error = super::errors::StartInstancesError
 )]
-#[derive(Default)]
 pub struct StartInstances {
     /// `InstanceIdSet`: a list of strings.
     pub instance_id_set: Vec<String>,
@@ -5246,7 +5201,6 @@ pub struct StartInstancesResponse {
     output = StopInstancesResponse,
     error = super::errors::StopInstancesError
 )]
-#[derive(Default)]
 pub struct StopInstances {
     /// `InstanceIdSet`: a list of strings.
     pub instance_id_set: Vec<String>,
@@ -5278,7 +5232,6 @@ pub struct StopInstancesResponse {
     output = TerminateInstancesResponse,
     error = super::errors::TerminateInstancesError
 )]
-#[derive(Default)]
 pub struct TerminateInstances {
     /// `InstanceIdSet`: a list of strings.
     ///
@@ -5321,7 +5274,6 @@ pub struct TerminateInstancesResponse {
     output = UnassignIpv6SubnetCidrBlockResponse,
     error = super::errors::UnassignIpv6SubnetCidrBlockError
 )]
-#[derive(Default)]
 pub struct UnassignIpv6SubnetCidrBlock {
     /// `VpcId`: a string.
     ///

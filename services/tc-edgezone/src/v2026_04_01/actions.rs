@@ -17,7 +17,6 @@ use super::models;
     output = ApplyPublicIpsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ApplyPublicIps {
     /// `NetworkInstanceId`: a string.
     ///
@@ -60,7 +59,6 @@ pub struct ApplyPublicIpsResponse {
     output = CreateEdgeNodeServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateEdgeNodeService {
     /// `Zone`: a string.
     ///
@@ -88,7 +86,6 @@ pub struct CreateEdgeNodeServiceResponse {
     output = CreateInstancesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateInstances {
     /// `Zone`: a string.
     ///
@@ -181,7 +178,6 @@ pub struct CreateInstancesResponse {
     output = CreatePrivateNetworkInstanceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreatePrivateNetworkInstance {
     /// `NetworkInstanceName`: a string.
     ///
@@ -229,7 +225,6 @@ pub struct CreatePrivateNetworkInstanceResponse {
     output = CreatePublicNetworkInstanceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreatePublicNetworkInstance {
     /// `ZoneId`: a string.
     ///
@@ -297,7 +292,6 @@ pub struct CreatePublicNetworkInstanceResponse {
     output = DeletePrivateNetworkInstanceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeletePrivateNetworkInstance {
     /// `NetworkInstanceId`: a string.
     ///
@@ -325,7 +319,6 @@ pub struct DeletePrivateNetworkInstanceResponse {
     output = DeletePublicNetworkInstanceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeletePublicNetworkInstance {
     /// `NetworkInstanceId`: a string.
     ///
@@ -351,9 +344,15 @@ pub struct DeletePublicNetworkInstanceResponse {
     version = "2026-04-01",
     name = "DescribeInstanceTypes",
     output = DescribeInstanceTypesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_type_quota_set,
+        item = models::InstanceTypeQuota,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceTypes {
     /// `Zone`: a string.
     ///
@@ -397,9 +396,15 @@ pub struct DescribeInstanceTypesResponse {
     version = "2026-04-01",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::Instance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -473,9 +478,15 @@ pub struct DescribeInstancesResponse {
     version = "2026-04-01",
     name = "DescribePrivateNetworkInstances",
     output = DescribePrivateNetworkInstancesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = private_network_instance_set,
+        item = models::PrivateNetworkInstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivateNetworkInstances {
     /// `NetworkInstanceId`: a string.
     ///
@@ -529,9 +540,15 @@ pub struct DescribePrivateNetworkInstancesResponse {
     version = "2026-04-01",
     name = "DescribePublicIps",
     output = DescribePublicIpsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ip_info_set,
+        item = models::IpInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePublicIps {
     /// `NetworkInstanceId`: a list of strings.
     ///
@@ -605,9 +622,15 @@ pub struct DescribePublicIpsResponse {
     version = "2026-04-01",
     name = "DescribePublicNetworkInstances",
     output = DescribePublicNetworkInstancesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = public_network_instance_set,
+        item = models::PublicNetworkInstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePublicNetworkInstances {
     /// `NetworkInstanceId`: a string.
     ///
@@ -663,7 +686,6 @@ pub struct DescribePublicNetworkInstancesResponse {
     output = DescribeZoneDataResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeZoneData {
     /// `Zone`: a string.
     ///
@@ -709,7 +731,6 @@ pub struct DescribeZoneDataResponse {
     output = DescribeZonesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeZones {}
 
 /// What a successful [`DescribeZones`] call returns.
@@ -740,7 +761,6 @@ pub struct DescribeZonesResponse {
     output = ModifyInstanceAttributeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyInstanceAttribute {
     /// `InstanceId`: a string.
     ///
@@ -789,7 +809,6 @@ pub struct ModifyInstanceAttributeResponse {
     output = ModifyPrivateNetworkInstanceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyPrivateNetworkInstance {
     /// `NetworkInstanceId`: a string.
     ///
@@ -822,7 +841,6 @@ pub struct ModifyPrivateNetworkInstanceResponse {
     output = ModifyPublicNetworkInstanceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyPublicNetworkInstance {
     /// `NetworkInstanceId`: a string.
     ///
@@ -855,7 +873,6 @@ pub struct ModifyPublicNetworkInstanceResponse {
     output = ReleasePublicIpResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ReleasePublicIp {
     /// `NetworkInstanceId`: a string.
     ///
@@ -893,7 +910,6 @@ pub struct ReleasePublicIpResponse {
     output = TerminateInstancesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct TerminateInstances {
     /// `InstanceIds`: a list of strings.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddAccountToAccountGroupResponse,
     error = super::errors::AddAccountToAccountGroupError
 )]
-#[derive(Default)]
 pub struct AddAccountToAccountGroup {
     /// `AccountGroupId`: a string.
     pub account_group_id: String,
@@ -46,7 +45,6 @@ pub struct AddAccountToAccountGroupResponse {
     output = AddUserToUserGroupResponse,
     error = super::errors::AddUserToUserGroupError
 )]
-#[derive(Default)]
 pub struct AddUserToUserGroup {
     /// `UserIds`: a list of strings.
     pub user_ids: Vec<String>,
@@ -80,7 +78,6 @@ pub struct AddUserToUserGroupResponse {
     output = CreateAccountGroupResponse,
     error = super::errors::CreateAccountGroupError
 )]
-#[derive(Default)]
 pub struct CreateAccountGroup {
     /// `ApplicationId`: a string.
     pub application_id: String,
@@ -117,7 +114,6 @@ pub struct CreateAccountGroupResponse {
     output = CreateAppAccountResponse,
     error = super::errors::CreateAppAccountError
 )]
-#[derive(Default)]
 pub struct CreateAppAccount {
     /// `ApplicationId`: a string.
     pub application_id: String,
@@ -157,7 +153,6 @@ pub struct CreateAppAccountResponse {
     output = CreateOrgNodeResponse,
     error = super::errors::CreateOrgNodeError
 )]
-#[derive(Default)]
 pub struct CreateOrgNode {
     /// `DisplayName`: a string.
     pub display_name: String,
@@ -197,7 +192,6 @@ pub struct CreateOrgNodeResponse {
     output = CreateUserResponse,
     error = super::errors::CreateUserError
 )]
-#[derive(Default)]
 pub struct CreateUser {
     /// `UserName`: a string.
     pub user_name: String,
@@ -258,7 +252,6 @@ pub struct CreateUserResponse {
     output = CreateUserGroupResponse,
     error = super::errors::CreateUserGroupError
 )]
-#[derive(Default)]
 pub struct CreateUserGroup {
     /// `DisplayName`: a string.
     pub display_name: String,
@@ -292,7 +285,6 @@ pub struct CreateUserGroupResponse {
     output = DeleteAccountGroupResponse,
     error = super::errors::DeleteAccountGroupError
 )]
-#[derive(Default)]
 pub struct DeleteAccountGroup {
     /// `AccountGroupIdList`: a list of strings.
     pub account_group_id_list: Vec<String>,
@@ -318,7 +310,6 @@ pub struct DeleteAccountGroupResponse {
     output = DeleteAppAccountResponse,
     error = super::errors::DeleteAppAccountError
 )]
-#[derive(Default)]
 pub struct DeleteAppAccount {
     /// `AccountIdList`: a list of strings.
     pub account_id_list: Vec<String>,
@@ -344,7 +335,6 @@ pub struct DeleteAppAccountResponse {
     output = DeleteOrgNodeResponse,
     error = super::errors::DeleteOrgNodeError
 )]
-#[derive(Default)]
 pub struct DeleteOrgNode {
     /// `OrgNodeId`: a string.
     pub org_node_id: String,
@@ -370,7 +360,6 @@ pub struct DeleteOrgNodeResponse {
     output = DeleteUserResponse,
     error = super::errors::DeleteUserError
 )]
-#[derive(Default)]
 pub struct DeleteUser {
     /// `UserName`: a string.
     pub user_name: Option<String>,
@@ -401,7 +390,6 @@ pub struct DeleteUserResponse {
     output = DeleteUserGroupResponse,
     error = super::errors::DeleteUserGroupError
 )]
-#[derive(Default)]
 pub struct DeleteUserGroup {
     /// `UserGroupId`: a string.
     ///
@@ -429,7 +417,6 @@ pub struct DeleteUserGroupResponse {
     output = DeleteUsersResponse,
     error = super::errors::DeleteUsersError
 )]
-#[derive(Default)]
 pub struct DeleteUsers {
     /// `DeleteIdList`: a list of strings.
     pub delete_id_list: Option<Vec<String>>,
@@ -459,9 +446,15 @@ pub struct DeleteUsersResponse {
     version = "2021-04-20",
     name = "DescribeAccountGroup",
     output = DescribeAccountGroupResponse,
-    error = super::errors::DescribeAccountGroupError
+    error = super::errors::DescribeAccountGroupError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = account_group_list,
+        item = models::AccountGroupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccountGroup {
     /// `ApplicationId`: a string.
     pub application_id: String,
@@ -503,9 +496,15 @@ pub struct DescribeAccountGroupResponse {
     version = "2021-04-20",
     name = "DescribeAppAccount",
     output = DescribeAppAccountResponse,
-    error = super::errors::DescribeAppAccountError
+    error = super::errors::DescribeAppAccountError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = app_account_list,
+        item = models::AppAccountInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAppAccount {
     /// `ApplicationId`: a string.
     pub application_id: String,
@@ -549,7 +548,6 @@ pub struct DescribeAppAccountResponse {
     output = DescribeApplicationResponse,
     error = super::errors::DescribeApplicationError
 )]
-#[derive(Default)]
 pub struct DescribeApplication {
     /// `ApplicationId`: a string.
     pub application_id: Option<String>,
@@ -629,7 +627,6 @@ pub struct DescribeApplicationResponse {
     output = DescribeOrgNodeResponse,
     error = super::errors::DescribeOrgNodeError
 )]
-#[derive(Default)]
 pub struct DescribeOrgNode {
     /// `OrgNodeId`: a string.
     pub org_node_id: Option<String>,
@@ -691,7 +688,6 @@ pub struct DescribeOrgNodeResponse {
     output = DescribeOrgResourcesAuthorizationResponse,
     error = super::errors::DescribeOrgResourcesAuthorizationError
 )]
-#[derive(Default)]
 pub struct DescribeOrgResourcesAuthorization {
     /// `ApplicationId`: a string.
     pub application_id: String,
@@ -740,7 +736,6 @@ pub struct DescribeOrgResourcesAuthorizationResponse {
     output = DescribePublicKeyResponse,
     error = super::errors::DescribePublicKeyError
 )]
-#[derive(Default)]
 pub struct DescribePublicKey {
     /// `ApplicationId`: a string.
     ///
@@ -777,7 +772,6 @@ pub struct DescribePublicKeyResponse {
     output = DescribeUserGroupResponse,
     error = super::errors::DescribeUserGroupError
 )]
-#[derive(Default)]
 pub struct DescribeUserGroup {
     /// `UserGroupId`: a string.
     ///
@@ -816,7 +810,6 @@ pub struct DescribeUserGroupResponse {
     output = DescribeUserGroupResourcesAuthorizationResponse,
     error = super::errors::DescribeUserGroupResourcesAuthorizationError
 )]
-#[derive(Default)]
 pub struct DescribeUserGroupResourcesAuthorization {
     /// `ApplicationId`: a string.
     pub application_id: String,
@@ -859,7 +852,6 @@ pub struct DescribeUserGroupResourcesAuthorizationResponse {
     output = DescribeUserInfoResponse,
     error = super::errors::DescribeUserInfoError
 )]
-#[derive(Default)]
 pub struct DescribeUserInfo {
     /// `UserName`: a string.
     pub user_name: Option<String>,
@@ -937,7 +929,6 @@ pub struct DescribeUserInfoResponse {
     output = DescribeUserResourcesAuthorizationResponse,
     error = super::errors::DescribeUserResourcesAuthorizationError
 )]
-#[derive(Default)]
 pub struct DescribeUserResourcesAuthorization {
     /// `ApplicationId`: a string.
     pub application_id: String,
@@ -993,7 +984,6 @@ pub struct DescribeUserResourcesAuthorizationResponse {
     output = DescribeUserThirdPartyAccountInfoResponse,
     error = super::errors::DescribeUserThirdPartyAccountInfoError
 )]
-#[derive(Default)]
 pub struct DescribeUserThirdPartyAccountInfo {
     /// `UserName`: a string.
     pub user_name: Option<String>,
@@ -1029,9 +1019,15 @@ pub struct DescribeUserThirdPartyAccountInfoResponse {
     version = "2021-04-20",
     name = "ListAccountInAccountGroup",
     output = ListAccountInAccountGroupResponse,
-    error = super::errors::ListAccountInAccountGroupError
+    error = super::errors::ListAccountInAccountGroupError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = account_list,
+        item = models::AppAccountInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListAccountInAccountGroup {
     /// `AccountGroupId`: a string.
     pub account_group_id: String,
@@ -1073,9 +1069,15 @@ pub struct ListAccountInAccountGroupResponse {
     version = "2021-04-20",
     name = "ListApplicationAuthorizations",
     output = ListApplicationAuthorizationsResponse,
-    error = super::errors::ListApplicationAuthorizationsError
+    error = super::errors::ListApplicationAuthorizationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = authorization_info_list,
+        item = models::AuthorizationInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListApplicationAuthorizations {
     /// `EntityType`: a string.
     pub entity_type: String,
@@ -1117,9 +1119,15 @@ pub struct ListApplicationAuthorizationsResponse {
     version = "2021-04-20",
     name = "ListApplications",
     output = ListApplicationsResponse,
-    error = super::errors::ListApplicationsError
+    error = super::errors::ListApplicationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = application_info_list,
+        item = models::ApplicationInformation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListApplications {
     /// `SearchCondition`: an [`ApplicationInfoSearchCriteria`](super::models::ApplicationInfoSearchCriteria).
     pub search_condition: Option<models::ApplicationInfoSearchCriteria>,
@@ -1163,7 +1171,6 @@ pub struct ListApplicationsResponse {
     output = ListAuthorizedApplicationsToOrgNodeResponse,
     error = super::errors::ListAuthorizedApplicationsToOrgNodeError
 )]
-#[derive(Default)]
 pub struct ListAuthorizedApplicationsToOrgNode {
     /// `OrgNodeId`: a string.
     ///
@@ -1194,7 +1201,6 @@ pub struct ListAuthorizedApplicationsToOrgNodeResponse {
     output = ListAuthorizedApplicationsToUserResponse,
     error = super::errors::ListAuthorizedApplicationsToUserError
 )]
-#[derive(Default)]
 pub struct ListAuthorizedApplicationsToUser {
     /// `UserId`: a string.
     ///
@@ -1230,7 +1236,6 @@ pub struct ListAuthorizedApplicationsToUserResponse {
     output = ListAuthorizedApplicationsToUserGroupResponse,
     error = super::errors::ListAuthorizedApplicationsToUserGroupError
 )]
-#[derive(Default)]
 pub struct ListAuthorizedApplicationsToUserGroup {
     /// `UserGroupId`: a string.
     ///
@@ -1259,9 +1264,15 @@ pub struct ListAuthorizedApplicationsToUserGroupResponse {
     version = "2021-04-20",
     name = "ListUserGroups",
     output = ListUserGroupsResponse,
-    error = super::errors::ListUserGroupsError
+    error = super::errors::ListUserGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_group_list,
+        item = models::UserGroupInformation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListUserGroups {
     /// `SearchCondition`: a [`UserGroupInfoSearchCriteria`](super::models::UserGroupInfoSearchCriteria).
     pub search_condition: Option<models::UserGroupInfoSearchCriteria>,
@@ -1302,7 +1313,6 @@ pub struct ListUserGroupsResponse {
     output = ListUserGroupsOfUserResponse,
     error = super::errors::ListUserGroupsOfUserError
 )]
-#[derive(Default)]
 pub struct ListUserGroupsOfUser {
     /// `UserId`: a string.
     ///
@@ -1354,9 +1364,15 @@ pub struct ListUserGroupsOfUserResponse {
     version = "2021-04-20",
     name = "ListUsers",
     output = ListUsersResponse,
-    error = super::errors::ListUsersError
+    error = super::errors::ListUsersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_list,
+        item = models::UserInformation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListUsers {
     /// `SearchCondition`: a [`UserSearchCriteria`](super::models::UserSearchCriteria).
     pub search_condition: Option<models::UserSearchCriteria>,
@@ -1403,7 +1419,6 @@ pub struct ListUsersResponse {
     output = ListUsersInOrgNodeResponse,
     error = super::errors::ListUsersInOrgNodeError
 )]
-#[derive(Default)]
 pub struct ListUsersInOrgNode {
     /// `OrgNodeId`: a string.
     ///
@@ -1464,9 +1479,15 @@ pub struct ListUsersInOrgNodeResponse {
     version = "2021-04-20",
     name = "ListUsersInUserGroup",
     output = ListUsersInUserGroupResponse,
-    error = super::errors::ListUsersInUserGroupError
+    error = super::errors::ListUsersInUserGroupError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = user_info,
+        item = models::UserInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct ListUsersInUserGroup {
     /// `UserGroupId`: a string.
     ///
@@ -1517,7 +1538,6 @@ pub struct ListUsersInUserGroupResponse {
     output = ModifyAccountGroupResponse,
     error = super::errors::ModifyAccountGroupError
 )]
-#[derive(Default)]
 pub struct ModifyAccountGroup {
     /// `AccountGroupId`: a string.
     pub account_group_id: String,
@@ -1549,7 +1569,6 @@ pub struct ModifyAccountGroupResponse {
     output = ModifyAppAccountResponse,
     error = super::errors::ModifyAppAccountError
 )]
-#[derive(Default)]
 pub struct ModifyAppAccount {
     /// `AccountId`: a string.
     pub account_id: String,
@@ -1584,7 +1603,6 @@ pub struct ModifyAppAccountResponse {
     output = ModifyApplicationResponse,
     error = super::errors::ModifyApplicationError
 )]
-#[derive(Default)]
 pub struct ModifyApplication {
     /// `ApplicationId`: a string.
     ///
@@ -1627,7 +1645,6 @@ pub struct ModifyApplicationResponse {
     output = ModifyUserInfoResponse,
     error = super::errors::ModifyUserInfoError
 )]
-#[derive(Default)]
 pub struct ModifyUserInfo {
     /// `UserName`: a string.
     pub user_name: Option<String>,
@@ -1688,7 +1705,6 @@ pub struct ModifyUserInfoResponse {
     output = RemoveAccountFromAccountGroupResponse,
     error = super::errors::RemoveAccountFromAccountGroupError
 )]
-#[derive(Default)]
 pub struct RemoveAccountFromAccountGroup {
     /// `AccountGroupId`: a string.
     pub account_group_id: String,
@@ -1717,7 +1733,6 @@ pub struct RemoveAccountFromAccountGroupResponse {
     output = RemoveUserFromUserGroupResponse,
     error = super::errors::RemoveUserFromUserGroupError
 )]
-#[derive(Default)]
 pub struct RemoveUserFromUserGroup {
     /// `UserIds`: a list of strings.
     pub user_ids: Vec<String>,
@@ -1748,7 +1763,6 @@ pub struct RemoveUserFromUserGroupResponse {
     output = UpdateOrgNodeResponse,
     error = super::errors::UpdateOrgNodeError
 )]
-#[derive(Default)]
 pub struct UpdateOrgNode {
     /// `OrgNodeId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = DescribeEisConnectorConfigResponse,
     error = super::errors::DescribeEisConnectorConfigError
 )]
-#[derive(Default)]
 pub struct DescribeEisConnectorConfig {
     /// `ConnectorName`: a string.
     pub connector_name: String,
@@ -49,7 +48,6 @@ pub struct DescribeEisConnectorConfigResponse {
     output = ListEisConnectorOperationsResponse,
     error = super::errors::ListEisConnectorOperationsError
 )]
-#[derive(Default)]
 pub struct ListEisConnectorOperations {
     /// `ConnectorName`: a string.
     pub connector_name: String,
@@ -79,9 +77,15 @@ pub struct ListEisConnectorOperationsResponse {
     version = "2020-07-15",
     name = "ListEisConnectors",
     output = ListEisConnectorsResponse,
-    error = super::errors::ListEisConnectorsError
+    error = super::errors::ListEisConnectorsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = connectors,
+        item = models::EisConnectorSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListEisConnectors {
     /// `ConnectorName`: a string.
     pub connector_name: Option<String>,

@@ -17,7 +17,6 @@ use super::models;
     output = GetRuntimeMCResponse,
     error = super::errors::GetRuntimeMCError
 )]
-#[derive(Default)]
 pub struct GetRuntimeMC {
     /// `RuntimeId`: a signed 64-bit integer.
     ///
@@ -58,7 +57,6 @@ pub struct GetRuntimeMCResponse {
     output = GetRuntimeResourceMonitorMetricMCResponse,
     error = super::errors::GetRuntimeResourceMonitorMetricMCError
 )]
-#[derive(Default)]
 pub struct GetRuntimeResourceMonitorMetricMC {
     /// `RuntimeId`: a signed 64-bit integer.
     ///
@@ -127,7 +125,6 @@ pub struct GetRuntimeResourceMonitorMetricMCResponse {
     output = ListDeployableRuntimesMCResponse,
     error = super::errors::ListDeployableRuntimesMCError
 )]
-#[derive(Default)]
 pub struct ListDeployableRuntimesMC {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -171,9 +168,15 @@ pub struct ListDeployableRuntimesMCResponse {
     version = "2021-06-01",
     name = "ListRuntimeDeployedInstancesMC",
     output = ListRuntimeDeployedInstancesMCResponse,
-    error = super::errors::ListRuntimeDeployedInstancesMCError
+    error = super::errors::ListRuntimeDeployedInstancesMCError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::RuntimeDeployedInstanceMc,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListRuntimeDeployedInstancesMC {
     /// `RuntimeId`: a signed 64-bit integer.
     ///
@@ -254,7 +257,6 @@ pub struct ListRuntimeDeployedInstancesMCResponse {
     output = ListRuntimesMCResponse,
     error = super::errors::ListRuntimesMCError
 )]
-#[derive(Default)]
 pub struct ListRuntimesMC {
     /// `RuntimeClass`: a signed 64-bit integer.
     ///

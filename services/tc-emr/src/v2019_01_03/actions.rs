@@ -18,7 +18,6 @@ use super::models;
     output = AddMetricScaleStrategyResponse,
     error = super::errors::AddMetricScaleStrategyError
 )]
-#[derive(Default)]
 pub struct AddMetricScaleStrategy {
     /// `InstanceId`: a string.
     ///
@@ -57,7 +56,6 @@ pub struct AddMetricScaleStrategyResponse {
     output = AddNodeResourceConfigResponse,
     error = super::errors::AddNodeResourceConfigError
 )]
-#[derive(Default)]
 pub struct AddNodeResourceConfig {
     /// `InstanceId`: a string.
     ///
@@ -126,7 +124,6 @@ pub struct AddNodeResourceConfigResponse {
     output = AddUsersForUserManagerResponse,
     error = super::errors::AddUsersForUserManagerError
 )]
-#[derive(Default)]
 pub struct AddUsersForUserManager {
     /// `InstanceId`: a string.
     ///
@@ -172,7 +169,6 @@ pub struct AddUsersForUserManagerResponse {
     output = AttachDisksResponse,
     error = super::errors::AttachDisksError
 )]
-#[derive(Default)]
 pub struct AttachDisks {
     /// `InstanceId`: a string.
     ///
@@ -244,7 +240,6 @@ pub struct AttachDisksResponse {
     output = ConvertPreToPostClusterResponse,
     error = super::errors::ConvertPreToPostClusterError
 )]
-#[derive(Default)]
 pub struct ConvertPreToPostCluster {
     /// `InstanceId`: a string.
     ///
@@ -277,7 +272,6 @@ pub struct ConvertPreToPostClusterResponse {
     output = CreateCloudInstanceResponse,
     error = super::errors::CreateCloudInstanceError
 )]
-#[derive(Default)]
 pub struct CreateCloudInstance {
     /// `InstanceName`: a string.
     ///
@@ -427,7 +421,6 @@ pub struct CreateCloudInstanceResponse {
     output = CreateClusterResponse,
     error = super::errors::CreateClusterError
 )]
-#[derive(Default)]
 pub struct CreateCluster {
     /// `ProductVersion`: a string.
     ///
@@ -587,7 +580,6 @@ pub struct CreateClusterResponse {
     output = CreateDynamicInstanceResponse,
     error = super::errors::CreateDynamicInstanceError
 )]
-#[derive(Default)]
 pub struct CreateDynamicInstance {
     /// `InstanceId`: a string.
     ///
@@ -636,7 +628,6 @@ pub struct CreateDynamicInstanceResponse {
     output = CreateGroupsSTDResponse,
     error = super::errors::CreateGroupsSTDError
 )]
-#[derive(Default)]
 pub struct CreateGroupsSTD {
     /// `InstanceId`: a string.
     ///
@@ -670,7 +661,6 @@ pub struct CreateGroupsSTDResponse {
     output = CreateInstanceResponse,
     error = super::errors::CreateInstanceError
 )]
-#[derive(Default)]
 pub struct CreateInstance {
     /// `ProductId`: an unsigned 64-bit integer.
     ///
@@ -887,7 +877,6 @@ pub struct CreateInstanceResponse {
     output = CreateSLInstanceResponse,
     error = super::errors::CreateSLInstanceError
 )]
-#[derive(Default)]
 pub struct CreateSLInstance {
     /// `InstanceName`: a string.
     ///
@@ -964,7 +953,6 @@ pub struct CreateSLInstanceResponse {
     output = DeleteAutoScaleStrategyResponse,
     error = super::errors::DeleteAutoScaleStrategyError
 )]
-#[derive(Default)]
 pub struct DeleteAutoScaleStrategy {
     /// `InstanceId`: a string.
     ///
@@ -1007,7 +995,6 @@ pub struct DeleteAutoScaleStrategyResponse {
     output = DeleteGroupsSTDResponse,
     error = super::errors::DeleteGroupsSTDError
 )]
-#[derive(Default)]
 pub struct DeleteGroupsSTD {
     /// `InstanceId`: a string.
     ///
@@ -1048,7 +1035,6 @@ pub struct DeleteGroupsSTDResponse {
     output = DeleteNodeResourceConfigResponse,
     error = super::errors::DeleteNodeResourceConfigError
 )]
-#[derive(Default)]
 pub struct DeleteNodeResourceConfig {
     /// `InstanceId`: a string.
     ///
@@ -1096,7 +1082,6 @@ pub struct DeleteNodeResourceConfigResponse {
     output = DeleteUserManagerUserListResponse,
     error = super::errors::DeleteUserManagerUserListError
 )]
-#[derive(Default)]
 pub struct DeleteUserManagerUserList {
     /// `InstanceId`: a string.
     ///
@@ -1152,7 +1137,6 @@ pub struct DeleteUserManagerUserListResponse {
     output = DeployYarnConfResponse,
     error = super::errors::DeployYarnConfError
 )]
-#[derive(Default)]
 pub struct DeployYarnConf {
     /// `InstanceId`: a string.
     ///
@@ -1185,7 +1169,6 @@ pub struct DeployYarnConfResponse {
     output = DescribeAutoScaleGroupGlobalConfResponse,
     error = super::errors::DescribeAutoScaleGroupGlobalConfError
 )]
-#[derive(Default)]
 pub struct DescribeAutoScaleGroupGlobalConf {
     /// `InstanceId`: a string.
     ///
@@ -1219,9 +1202,15 @@ pub struct DescribeAutoScaleGroupGlobalConfResponse {
     version = "2019-01-03",
     name = "DescribeAutoScaleRecords",
     output = DescribeAutoScaleRecordsResponse,
-    error = super::errors::DescribeAutoScaleRecordsError
+    error = super::errors::DescribeAutoScaleRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = record_list,
+        item = models::AutoScaleRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAutoScaleRecords {
     /// `InstanceId`: a string.
     ///
@@ -1280,7 +1269,6 @@ pub struct DescribeAutoScaleRecordsResponse {
     output = DescribeAutoScaleStrategiesResponse,
     error = super::errors::DescribeAutoScaleStrategiesError
 )]
-#[derive(Default)]
 pub struct DescribeAutoScaleStrategies {
     /// `InstanceId`: a string.
     ///
@@ -1319,7 +1307,6 @@ pub struct DescribeAutoScaleStrategiesResponse {
     output = DescribeBootScriptResponse,
     error = super::errors::DescribeBootScriptError
 )]
-#[derive(Default)]
 pub struct DescribeBootScript {
     /// `InstanceId`: a string.
     ///
@@ -1355,7 +1342,6 @@ pub struct DescribeBootScriptResponse {
     output = DescribeClusterFlowStatusDetailResponse,
     error = super::errors::DescribeClusterFlowStatusDetailError
 )]
-#[derive(Default)]
 pub struct DescribeClusterFlowStatusDetail {
     /// `InstanceId`: a string.
     ///
@@ -1420,7 +1406,6 @@ pub struct DescribeClusterFlowStatusDetailResponse {
     output = DescribeClusterNodesResponse,
     error = super::errors::DescribeClusterNodesError
 )]
-#[derive(Default)]
 pub struct DescribeClusterNodes {
     /// `InstanceId`: a string.
     ///
@@ -1504,7 +1489,6 @@ pub struct DescribeClusterNodesResponse {
     output = DescribeCvmQuotaResponse,
     error = super::errors::DescribeCvmQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeCvmQuota {
     /// `ClusterId`: a string.
     ///
@@ -1546,7 +1530,6 @@ pub struct DescribeCvmQuotaResponse {
     output = DescribeDAGInfoResponse,
     error = super::errors::DescribeDAGInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDAGInfo {
     /// `InstanceID`: a string.
     ///
@@ -1593,7 +1576,6 @@ pub struct DescribeDAGInfoResponse {
     output = DescribeDynamicInstanceDetailResponse,
     error = super::errors::DescribeDynamicInstanceDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDynamicInstanceDetail {
     /// `InstanceId`: a string.
     ///
@@ -1733,7 +1715,6 @@ pub struct DescribeDynamicInstanceDetailResponse {
     output = DescribeDynamicInstanceListResponse,
     error = super::errors::DescribeDynamicInstanceListError
 )]
-#[derive(Default)]
 pub struct DescribeDynamicInstanceList {
     /// `InstanceId`: a string.
     ///
@@ -1766,9 +1747,15 @@ pub struct DescribeDynamicInstanceListResponse {
     version = "2019-01-03",
     name = "DescribeEMREventList",
     output = DescribeEMREventListResponse,
-    error = super::errors::DescribeEMREventListError
+    error = super::errors::DescribeEMREventListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = event_list,
+        item = models::EmrEventListItem,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEMREventList {
     /// `InstanceId`: a string.
     ///
@@ -1839,7 +1826,6 @@ pub struct DescribeEMREventListResponse {
     output = DescribeEmrApplicationStaticsResponse,
     error = super::errors::DescribeEmrApplicationStaticsError
 )]
-#[derive(Default)]
 pub struct DescribeEmrApplicationStatics {
     /// `InstanceId`: a string.
     ///
@@ -1940,7 +1926,6 @@ pub struct DescribeEmrApplicationStaticsResponse {
     output = DescribeEmrOverviewMetricsResponse,
     error = super::errors::DescribeEmrOverviewMetricsError
 )]
-#[derive(Default)]
 pub struct DescribeEmrOverviewMetrics {
     /// `End`: a signed 64-bit integer.
     ///
@@ -2001,7 +1986,6 @@ pub struct DescribeEmrOverviewMetricsResponse {
     output = DescribeExportConfsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeExportConfs {
     /// `InstanceId`: a string.
     ///
@@ -2050,7 +2034,6 @@ pub struct DescribeExportConfsResponse {
     output = DescribeGlobalConfigResponse,
     error = super::errors::DescribeGlobalConfigError
 )]
-#[derive(Default)]
 pub struct DescribeGlobalConfig {
     /// `InstanceId`: a string.
     ///
@@ -2097,9 +2080,15 @@ pub struct DescribeGlobalConfigResponse {
     version = "2019-01-03",
     name = "DescribeGroupsSTD",
     output = DescribeGroupsSTDResponse,
-    error = super::errors::DescribeGroupsSTDError
+    error = super::errors::DescribeGroupsSTDError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::GroupInfos,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGroupsSTD {
     /// `InstanceId`: a string.
     ///
@@ -2151,7 +2140,6 @@ pub struct DescribeGroupsSTDResponse {
     output = DescribeHBaseTableOverviewResponse,
     error = super::errors::DescribeHBaseTableOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeHBaseTableOverview {
     /// `InstanceId`: a string.
     ///
@@ -2215,7 +2203,6 @@ pub struct DescribeHBaseTableOverviewResponse {
     output = DescribeHBaseTableRequestMetricResponse,
     error = super::errors::DescribeHBaseTableRequestMetricError
 )]
-#[derive(Default)]
 pub struct DescribeHBaseTableRequestMetric {
     /// `InstanceId`: a string.
     ///
@@ -2271,7 +2258,6 @@ pub struct DescribeHBaseTableRequestMetricResponse {
     output = DescribeHBaseTableStoreSizeMetricResponse,
     error = super::errors::DescribeHBaseTableStoreSizeMetricError
 )]
-#[derive(Default)]
 pub struct DescribeHBaseTableStoreSizeMetric {
     /// `InstanceId`: a string.
     ///
@@ -2327,7 +2313,6 @@ pub struct DescribeHBaseTableStoreSizeMetricResponse {
     output = DescribeHDFSStorageInfoResponse,
     error = super::errors::DescribeHDFSStorageInfoError
 )]
-#[derive(Default)]
 pub struct DescribeHDFSStorageInfo {
     /// `InstanceId`: a string.
     ///
@@ -2371,9 +2356,15 @@ pub struct DescribeHDFSStorageInfoResponse {
     version = "2019-01-03",
     name = "DescribeHiveQueries",
     output = DescribeHiveQueriesResponse,
-    error = super::errors::DescribeHiveQueriesError
+    error = super::errors::DescribeHiveQueriesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = results,
+        item = models::HiveQuery,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHiveQueries {
     /// `InstanceId`: a string.
     ///
@@ -2442,9 +2433,15 @@ pub struct DescribeHiveQueriesResponse {
     version = "2019-01-03",
     name = "DescribeImpalaQueries",
     output = DescribeImpalaQueriesResponse,
-    error = super::errors::DescribeImpalaQueriesError
+    error = super::errors::DescribeImpalaQueriesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = results,
+        item = models::ImpalaQuery,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImpalaQueries {
     /// `InstanceId`: a string.
     ///
@@ -2513,9 +2510,15 @@ pub struct DescribeImpalaQueriesResponse {
     version = "2019-01-03",
     name = "DescribeInsightList",
     output = DescribeInsightListResponse,
-    error = super::errors::DescribeInsightListError
+    error = super::errors::DescribeInsightListError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = result_list,
+        item = models::InsightResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInsightList {
     /// `InstanceId`: a string.
     ///
@@ -2581,7 +2584,6 @@ pub struct DescribeInsightListResponse {
     output = DescribeInspectionTaskResultResponse,
     error = super::errors::DescribeInspectionTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeInspectionTaskResult {
     /// `InstanceId`: a string.
     ///
@@ -2649,7 +2651,6 @@ pub struct DescribeInspectionTaskResultResponse {
     output = DescribeInstanceOplogResponse,
     error = super::errors::DescribeInstanceOplogError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceOplog {
     /// `InstanceId`: a string.
     ///
@@ -2728,7 +2729,6 @@ pub struct DescribeInstanceOplogResponse {
     output = DescribeInstanceRenewNodesResponse,
     error = super::errors::DescribeInstanceRenewNodesError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceRenewNodes {
     /// `InstanceId`: a string.
     ///
@@ -2772,7 +2772,6 @@ pub struct DescribeInstanceRenewNodesResponse {
     output = DescribeInstancesResponse,
     error = super::errors::DescribeInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `DisplayStrategy`: a string.
     ///
@@ -2841,9 +2840,15 @@ pub struct DescribeInstancesResponse {
     version = "2019-01-03",
     name = "DescribeInstancesList",
     output = DescribeInstancesListResponse,
-    error = super::errors::DescribeInstancesListError
+    error = super::errors::DescribeInstancesListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances_list,
+        item = models::EmrListInstance,
+        total = total_cnt
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstancesList {
     /// `DisplayStrategy`: a string.
     ///
@@ -2907,7 +2912,6 @@ pub struct DescribeInstancesListResponse {
     output = DescribeJobFlowResponse,
     error = super::errors::DescribeJobFlowError
 )]
-#[derive(Default)]
 pub struct DescribeJobFlow {
     /// `JobFlowId`: a signed 64-bit integer.
     ///
@@ -2941,9 +2945,15 @@ pub struct DescribeJobFlowResponse {
     version = "2019-01-03",
     name = "DescribeKyuubiQueryInfo",
     output = DescribeKyuubiQueryInfoResponse,
-    error = super::errors::DescribeKyuubiQueryInfoError
+    error = super::errors::DescribeKyuubiQueryInfoError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = kyuubi_query_info_list,
+        item = models::KyuubiQueryInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKyuubiQueryInfo {
     /// `InstanceId`: a string.
     ///
@@ -2999,7 +3009,6 @@ pub struct DescribeKyuubiQueryInfoResponse {
     output = DescribeMetaDBInfoResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeMetaDBInfo {
     /// `InstanceId`: a string.
     ///
@@ -3029,9 +3038,15 @@ pub struct DescribeMetaDBInfoResponse {
     version = "2019-01-03",
     name = "DescribeNodeDataDisks",
     output = DescribeNodeDataDisksResponse,
-    error = super::errors::DescribeNodeDataDisksError
+    error = super::errors::DescribeNodeDataDisksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cbs_list,
+        item = models::CbsInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNodeDataDisks {
     /// `InstanceId`: a string.
     ///
@@ -3106,7 +3121,6 @@ pub struct DescribeNodeDataDisksResponse {
     output = DescribeNodeResourceConfigFastResponse,
     error = super::errors::DescribeNodeResourceConfigFastError
 )]
-#[derive(Default)]
 pub struct DescribeNodeResourceConfigFast {
     /// `InstanceId`: a string.
     ///
@@ -3167,7 +3181,6 @@ pub struct DescribeNodeResourceConfigFastResponse {
     output = DescribeNodeSpecResponse,
     error = super::errors::DescribeNodeSpecError
 )]
-#[derive(Default)]
 pub struct DescribeNodeSpec {
     /// `ZoneId`: a signed 64-bit integer.
     ///
@@ -3236,7 +3249,6 @@ pub struct DescribeNodeSpecResponse {
     output = DescribeResourceScheduleResponse,
     error = super::errors::DescribeResourceScheduleError
 )]
-#[derive(Default)]
 pub struct DescribeResourceSchedule {
     /// `InstanceId`: a string.
     ///
@@ -3286,7 +3298,6 @@ pub struct DescribeResourceScheduleResponse {
     output = DescribeResourceScheduleDiffDetailResponse,
     error = super::errors::DescribeResourceScheduleDiffDetailError
 )]
-#[derive(Default)]
 pub struct DescribeResourceScheduleDiffDetail {
     /// `InstanceId`: a string.
     ///
@@ -3322,7 +3333,6 @@ pub struct DescribeResourceScheduleDiffDetailResponse {
     output = DescribeSLInstanceResponse,
     error = super::errors::DescribeSLInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeSLInstance {
     /// `InstanceId`: a string.
     ///
@@ -3433,9 +3443,15 @@ pub struct DescribeSLInstanceResponse {
     version = "2019-01-03",
     name = "DescribeSLInstanceList",
     output = DescribeSLInstanceListResponse,
-    error = super::errors::DescribeSLInstanceListError
+    error = super::errors::DescribeSLInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances_list,
+        item = models::SlInstanceInfo,
+        total = total_cnt
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSLInstanceList {
     /// `DisplayStrategy`: a string.
     ///
@@ -3492,9 +3508,15 @@ pub struct DescribeSLInstanceListResponse {
     version = "2019-01-03",
     name = "DescribeServiceConfGroupInfos",
     output = DescribeServiceConfGroupInfosResponse,
-    error = super::errors::DescribeServiceConfGroupInfosError
+    error = super::errors::DescribeServiceConfGroupInfosError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = conf_item_kv_list,
+        item = models::ConfigurationItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeServiceConfGroupInfos {
     /// `InstanceId`: a string.
     ///
@@ -3551,7 +3573,6 @@ pub struct DescribeServiceConfGroupInfosResponse {
     output = DescribeServiceNodeInfosResponse,
     error = super::errors::DescribeServiceNodeInfosError
 )]
-#[derive(Default)]
 pub struct DescribeServiceNodeInfos {
     /// `InstanceId`: a string.
     ///
@@ -3644,9 +3665,15 @@ pub struct DescribeServiceNodeInfosResponse {
     version = "2019-01-03",
     name = "DescribeSparkApplications",
     output = DescribeSparkApplicationsResponse,
-    error = super::errors::DescribeSparkApplicationsError
+    error = super::errors::DescribeSparkApplicationsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = result_list,
+        item = models::SparkApplicationsList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSparkApplications {
     /// `InstanceId`: a string.
     ///
@@ -3700,9 +3727,15 @@ pub struct DescribeSparkApplicationsResponse {
     version = "2019-01-03",
     name = "DescribeSparkQueries",
     output = DescribeSparkQueriesResponse,
-    error = super::errors::DescribeSparkQueriesError
+    error = super::errors::DescribeSparkQueriesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = results,
+        item = models::SparkQuery,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSparkQueries {
     /// `InstanceId`: a string.
     ///
@@ -3761,9 +3794,15 @@ pub struct DescribeSparkQueriesResponse {
     version = "2019-01-03",
     name = "DescribeStarRocksQueryInfo",
     output = DescribeStarRocksQueryInfoResponse,
-    error = super::errors::DescribeStarRocksQueryInfoError
+    error = super::errors::DescribeStarRocksQueryInfoError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = star_rocks_query_info_list,
+        item = models::StarRocksQueryInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStarRocksQueryInfo {
     /// `InstanceId`: a string.
     ///
@@ -3817,9 +3856,15 @@ pub struct DescribeStarRocksQueryInfoResponse {
     version = "2019-01-03",
     name = "DescribeTrinoQueryInfo",
     output = DescribeTrinoQueryInfoResponse,
-    error = super::errors::DescribeTrinoQueryInfoError
+    error = super::errors::DescribeTrinoQueryInfoError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = query_info_list,
+        item = models::TrinoQueryInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTrinoQueryInfo {
     /// `InstanceId`: a string.
     ///
@@ -3873,9 +3918,15 @@ pub struct DescribeTrinoQueryInfoResponse {
     version = "2019-01-03",
     name = "DescribeUsersForUserManager",
     output = DescribeUsersForUserManagerResponse,
-    error = super::errors::DescribeUsersForUserManagerError
+    error = super::errors::DescribeUsersForUserManagerError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = user_manager_user_list,
+        item = models::UserManagerUserBriefInfo,
+        total = total_cnt
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUsersForUserManager {
     /// `InstanceId`: a string.
     ///
@@ -3927,9 +3978,15 @@ pub struct DescribeUsersForUserManagerResponse {
     version = "2019-01-03",
     name = "DescribeYarnApplications",
     output = DescribeYarnApplicationsResponse,
-    error = super::errors::DescribeYarnApplicationsError
+    error = super::errors::DescribeYarnApplicationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = results,
+        item = models::YarnApplication,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeYarnApplications {
     /// `InstanceId`: a string.
     ///
@@ -3985,7 +4042,6 @@ pub struct DescribeYarnApplicationsResponse {
     output = DescribeYarnQueueResponse,
     error = super::errors::DescribeYarnQueueError
 )]
-#[derive(Default)]
 pub struct DescribeYarnQueue {
     /// `InstanceId`: a string.
     ///
@@ -4026,7 +4082,6 @@ pub struct DescribeYarnQueueResponse {
     output = DescribeYarnScheduleHistoryResponse,
     error = super::errors::DescribeYarnScheduleHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeYarnScheduleHistory {
     /// `InstanceId`: a string.
     ///
@@ -4102,7 +4157,6 @@ pub struct DescribeYarnScheduleHistoryResponse {
     output = InquirePriceRenewEmrResponse,
     error = super::errors::InquirePriceRenewEmrError
 )]
-#[derive(Default)]
 pub struct InquirePriceRenewEmr {
     /// `TimeSpan`: an unsigned 64-bit integer.
     ///
@@ -4176,7 +4230,6 @@ pub struct InquirePriceRenewEmrResponse {
     output = InquiryPriceCreateInstanceResponse,
     error = super::errors::InquiryPriceCreateInstanceError
 )]
-#[derive(Default)]
 pub struct InquiryPriceCreateInstance {
     /// `TimeUnit`: a string.
     ///
@@ -4313,7 +4366,6 @@ pub struct InquiryPriceCreateInstanceResponse {
     output = InquiryPriceRenewInstanceResponse,
     error = super::errors::InquiryPriceRenewInstanceError
 )]
-#[derive(Default)]
 pub struct InquiryPriceRenewInstance {
     /// `TimeSpan`: an unsigned 64-bit integer.
     ///
@@ -4405,7 +4457,6 @@ pub struct InquiryPriceRenewInstanceResponse {
     output = InquiryPriceScaleOutInstanceResponse,
     error = super::errors::InquiryPriceScaleOutInstanceError
 )]
-#[derive(Default)]
 pub struct InquiryPriceScaleOutInstance {
     /// `TimeUnit`: a string.
     ///
@@ -4519,7 +4570,6 @@ pub struct InquiryPriceScaleOutInstanceResponse {
     output = InquiryPriceUpdateInstanceResponse,
     error = super::errors::InquiryPriceUpdateInstanceError
 )]
-#[derive(Default)]
 pub struct InquiryPriceUpdateInstance {
     /// `TimeUnit`: a string.
     ///
@@ -4599,7 +4649,6 @@ pub struct InquiryPriceUpdateInstanceResponse {
     output = InstallSoftwareResponse,
     error = super::errors::InstallSoftwareError
 )]
-#[derive(Default)]
 pub struct InstallSoftware {
     /// `InstanceId`: a string.
     ///
@@ -4695,7 +4744,6 @@ pub struct InstallSoftwareResponse {
     output = ModifyAutoRenewFlagResponse,
     error = super::errors::ModifyAutoRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyAutoRenewFlag {
     /// `InstanceId`: a string.
     ///
@@ -4736,7 +4784,6 @@ pub struct ModifyAutoRenewFlagResponse {
     output = ModifyAutoScaleStrategyResponse,
     error = super::errors::ModifyAutoScaleStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyAutoScaleStrategy {
     /// `InstanceId`: a string.
     ///
@@ -4780,7 +4827,6 @@ pub struct ModifyAutoScaleStrategyResponse {
     output = ModifyBootScriptResponse,
     error = super::errors::ModifyBootScriptError
 )]
-#[derive(Default)]
 pub struct ModifyBootScript {
     /// `InstanceId`: a string.
     ///
@@ -4816,7 +4862,6 @@ pub struct ModifyBootScriptResponse {
     output = ModifyDynamicInstanceResponse,
     error = super::errors::ModifyDynamicInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyDynamicInstance {
     /// `InstanceId`: a string.
     ///
@@ -4870,7 +4915,6 @@ pub struct ModifyDynamicInstanceResponse {
     output = ModifyGlobalConfigResponse,
     error = super::errors::ModifyGlobalConfigError
 )]
-#[derive(Default)]
 pub struct ModifyGlobalConfig {
     /// `InstanceId`: a string.
     ///
@@ -4901,7 +4945,6 @@ pub struct ModifyGlobalConfigResponse {
     output = ModifyInspectionSettingsResponse,
     error = super::errors::ModifyInspectionSettingsError
 )]
-#[derive(Default)]
 pub struct ModifyInspectionSettings {
     /// `InstanceId`: a string.
     ///
@@ -4980,7 +5023,6 @@ pub struct ModifyInspectionSettingsResponse {
     output = ModifyInstanceBasicResponse,
     error = super::errors::ModifyInstanceBasicError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceBasic {
     /// `InstanceId`: a string.
     ///
@@ -5023,7 +5065,6 @@ pub struct ModifyInstanceBasicResponse {
     output = ModifyPodNumResponse,
     error = super::errors::ModifyPodNumError
 )]
-#[derive(Default)]
 pub struct ModifyPodNum {
     /// `InstanceId`: a string.
     ///
@@ -5076,7 +5117,6 @@ pub struct ModifyPodNumResponse {
     output = ModifyResourceResponse,
     error = super::errors::ModifyResourceError
 )]
-#[derive(Default)]
 pub struct ModifyResource {
     /// `InstanceId`: a string.
     ///
@@ -5141,7 +5181,6 @@ pub struct ModifyResourceResponse {
     output = ModifyResourcePoolsResponse,
     error = super::errors::ModifyResourcePoolsError
 )]
-#[derive(Default)]
 pub struct ModifyResourcePools {
     /// `InstanceId`: a string.
     ///
@@ -5186,7 +5225,6 @@ pub struct ModifyResourcePoolsResponse {
     output = ModifyResourceScheduleConfigResponse,
     error = super::errors::ModifyResourceScheduleConfigError
 )]
-#[derive(Default)]
 pub struct ModifyResourceScheduleConfig {
     /// `InstanceId`: a string.
     ///
@@ -5239,7 +5277,6 @@ pub struct ModifyResourceScheduleConfigResponse {
     output = ModifyResourceSchedulerResponse,
     error = super::errors::ModifyResourceSchedulerError
 )]
-#[derive(Default)]
 pub struct ModifyResourceScheduler {
     /// `InstanceId`: a string.
     ///
@@ -5277,7 +5314,6 @@ pub struct ModifyResourceSchedulerResponse {
     output = ModifyResourcesTagsResponse,
     error = super::errors::ModifyResourcesTagsError
 )]
-#[derive(Default)]
 pub struct ModifyResourcesTags {
     /// `ModifyType`: a string.
     ///
@@ -5328,7 +5364,6 @@ pub struct ModifyResourcesTagsResponse {
     output = ModifySLInstanceResponse,
     error = super::errors::ModifySLInstanceError
 )]
-#[derive(Default)]
 pub struct ModifySLInstance {
     /// `InstanceId`: a string.
     ///
@@ -5376,7 +5411,6 @@ pub struct ModifySLInstanceResponse {
     output = ModifySLInstanceBasicResponse,
     error = super::errors::ModifySLInstanceBasicError
 )]
-#[derive(Default)]
 pub struct ModifySLInstanceBasic {
     /// `InstanceId`: a string.
     ///
@@ -5409,7 +5443,6 @@ pub struct ModifySLInstanceBasicResponse {
     output = ModifyServiceParamsByExportConfsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyServiceParamsByExportConfs {
     /// `InstanceId`: a string.
     ///
@@ -5458,7 +5491,6 @@ pub struct ModifyServiceParamsByExportConfsResponse {
     output = ModifyUserGroupResponse,
     error = super::errors::ModifyUserGroupError
 )]
-#[derive(Default)]
 pub struct ModifyUserGroup {
     /// `InstanceId`: a string.
     ///
@@ -5511,7 +5543,6 @@ pub struct ModifyUserGroupResponse {
     output = ModifyUserManagerPwdResponse,
     error = super::errors::ModifyUserManagerPwdError
 )]
-#[derive(Default)]
 pub struct ModifyUserManagerPwd {
     /// `InstanceId`: a string.
     ///
@@ -5559,7 +5590,6 @@ pub struct ModifyUserManagerPwdResponse {
     output = ModifyUsersOfGroupSTDResponse,
     error = super::errors::ModifyUsersOfGroupSTDError
 )]
-#[derive(Default)]
 pub struct ModifyUsersOfGroupSTD {
     /// `InstanceId`: a string.
     ///
@@ -5619,7 +5649,6 @@ pub struct ModifyUsersOfGroupSTDResponse {
     output = ModifyYarnDeployResponse,
     error = super::errors::ModifyYarnDeployError
 )]
-#[derive(Default)]
 pub struct ModifyYarnDeploy {
     /// `InstanceId`: a string.
     ///
@@ -5667,7 +5696,6 @@ pub struct ModifyYarnDeployResponse {
     output = ModifyYarnQueueV2Response,
     error = super::errors::ModifyYarnQueueV2Error
 )]
-#[derive(Default)]
 pub struct ModifyYarnQueueV2 {
     /// `InstanceId`: a string.
     ///
@@ -5703,7 +5731,6 @@ pub struct ModifyYarnQueueV2Response {
     output = ResetYarnConfigResponse,
     error = super::errors::ResetYarnConfigError
 )]
-#[derive(Default)]
 pub struct ResetYarnConfig {
     /// `InstanceId`: a string.
     ///
@@ -5736,7 +5763,6 @@ pub struct ResetYarnConfigResponse {
     output = ResizeDataDisksResponse,
     error = super::errors::ResizeDataDisksError
 )]
-#[derive(Default)]
 pub struct ResizeDataDisks {
     /// `InstanceId`: a string.
     ///
@@ -5785,7 +5811,6 @@ pub struct ResizeDataDisksResponse {
     output = RunJobFlowResponse,
     error = super::errors::RunJobFlowError
 )]
-#[derive(Default)]
 pub struct RunJobFlow {
     /// `Name`: a string.
     ///
@@ -5875,7 +5900,6 @@ pub struct RunJobFlowResponse {
     output = ScaleOutClusterResponse,
     error = super::errors::ScaleOutClusterError
 )]
-#[derive(Default)]
 pub struct ScaleOutCluster {
     /// `InstanceChargeType`: a string.
     ///
@@ -6029,7 +6053,6 @@ pub struct ScaleOutClusterResponse {
     output = ScaleOutInstanceResponse,
     error = super::errors::ScaleOutInstanceError
 )]
-#[derive(Default)]
 pub struct ScaleOutInstance {
     /// `TimeUnit`: a string.
     ///
@@ -6230,7 +6253,6 @@ pub struct ScaleOutInstanceResponse {
     output = SetNodeResourceConfigDefaultResponse,
     error = super::errors::SetNodeResourceConfigDefaultError
 )]
-#[derive(Default)]
 pub struct SetNodeResourceConfigDefault {
     /// `InstanceId`: a string.
     ///
@@ -6283,7 +6305,6 @@ pub struct SetNodeResourceConfigDefaultResponse {
     output = StartStopServiceOrMonitorResponse,
     error = super::errors::StartStopServiceOrMonitorError
 )]
-#[derive(Default)]
 pub struct StartStopServiceOrMonitor {
     /// `InstanceId`: a string.
     ///
@@ -6330,7 +6351,6 @@ pub struct StartStopServiceOrMonitorResponse {
     output = SyncPodStateResponse,
     error = super::errors::SyncPodStateError
 )]
-#[derive(Default)]
 pub struct SyncPodState {
     /// `Message`: a [`PodState`](super::models::PodState).
     pub message: models::PodState,
@@ -6356,7 +6376,6 @@ pub struct SyncPodStateResponse {
     output = TerminateClusterNodesResponse,
     error = super::errors::TerminateClusterNodesError
 )]
-#[derive(Default)]
 pub struct TerminateClusterNodes {
     /// `InstanceId`: a string.
     ///
@@ -6409,7 +6428,6 @@ pub struct TerminateClusterNodesResponse {
     output = TerminateDynamicInstancesResponse,
     error = super::errors::TerminateDynamicInstancesError
 )]
-#[derive(Default)]
 pub struct TerminateDynamicInstances {
     /// `InstanceId`: a string.
     ///
@@ -6452,7 +6470,6 @@ pub struct TerminateDynamicInstancesResponse {
     output = TerminateInstanceResponse,
     error = super::errors::TerminateInstanceError
 )]
-#[derive(Default)]
 pub struct TerminateInstance {
     /// `InstanceId`: a string.
     ///
@@ -6500,7 +6517,6 @@ pub struct TerminateInstanceResponse {
     output = TerminateSLInstanceResponse,
     error = super::errors::TerminateSLInstanceError
 )]
-#[derive(Default)]
 pub struct TerminateSLInstance {
     /// `InstanceId`: a string.
     ///
@@ -6528,7 +6544,6 @@ pub struct TerminateSLInstanceResponse {
     output = TerminateTasksResponse,
     error = super::errors::TerminateTasksError
 )]
-#[derive(Default)]
 pub struct TerminateTasks {
     /// `InstanceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CheckMigrateIndexMetaDataResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CheckMigrateIndexMetaData {
     /// `ServerlessId`: a string.
     ///
@@ -90,7 +89,6 @@ pub struct CheckMigrateIndexMetaDataResponse {
     output = CheckUpdateInstanceResponse,
     error = super::errors::CheckUpdateInstanceError
 )]
-#[derive(Default)]
 pub struct CheckUpdateInstance {
     /// `InstanceId`: a string.
     ///
@@ -190,7 +188,6 @@ pub struct CheckUpdateInstanceResponse {
     output = CreateAutoBackUpStrategyResponse,
     error = super::errors::CreateAutoBackUpStrategyError
 )]
-#[derive(Default)]
 pub struct CreateAutoBackUpStrategy {
     /// `InstanceId`: a string.
     ///
@@ -226,7 +223,6 @@ pub struct CreateAutoBackUpStrategyResponse {
     output = CreateClusterSnapshotResponse,
     error = super::errors::CreateClusterSnapshotError
 )]
-#[derive(Default)]
 pub struct CreateClusterSnapshot {
     /// `InstanceId`: a string.
     ///
@@ -319,7 +315,6 @@ pub struct CreateClusterSnapshotResponse {
     output = CreateCollectorResponse,
     error = super::errors::CreateCollectorError
 )]
-#[derive(Default)]
 pub struct CreateCollector {
     /// `CollectorName`: a string.
     ///
@@ -390,7 +385,6 @@ pub struct CreateCollectorResponse {
     output = CreateCosMigrateToServerlessInstanceResponse,
     error = super::errors::CreateCosMigrateToServerlessInstanceError
 )]
-#[derive(Default)]
 pub struct CreateCosMigrateToServerlessInstance {
     /// `Snapshot`: a string.
     ///
@@ -453,7 +447,6 @@ pub struct CreateCosMigrateToServerlessInstanceResponse {
     output = CreateIndexResponse,
     error = super::errors::CreateIndexError
 )]
-#[derive(Default)]
 pub struct CreateIndex {
     /// `InstanceId`: a string.
     ///
@@ -504,7 +497,6 @@ pub struct CreateIndexResponse {
     output = CreateInstanceResponse,
     error = super::errors::CreateInstanceError
 )]
-#[derive(Default)]
 pub struct CreateInstance {
     /// `Zone`: a string.
     ///
@@ -745,7 +737,6 @@ pub struct CreateInstanceResponse {
     output = CreateLogstashInstanceResponse,
     error = super::errors::CreateLogstashInstanceError
 )]
-#[derive(Default)]
 pub struct CreateLogstashInstance {
     /// `InstanceName`: a string.
     ///
@@ -867,7 +858,6 @@ pub struct CreateLogstashInstanceResponse {
     output = CreateServerlessInstanceResponse,
     error = super::errors::CreateServerlessInstanceError
 )]
-#[derive(Default)]
 pub struct CreateServerlessInstance {
     /// `IndexName`: a string.
     ///
@@ -954,7 +944,6 @@ pub struct CreateServerlessInstanceResponse {
     output = CreateServerlessSpaceV2Response,
     error = super::errors::CreateServerlessSpaceV2Error
 )]
-#[derive(Default)]
 pub struct CreateServerlessSpaceV2 {
     /// `VpcInfo`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
     pub vpc_info: Vec<models::VpcInfo>,
@@ -1008,7 +997,6 @@ pub struct CreateServerlessSpaceV2Response {
     output = DeleteAutoBackUpStrategyResponse,
     error = super::errors::DeleteAutoBackUpStrategyError
 )]
-#[derive(Default)]
 pub struct DeleteAutoBackUpStrategy {
     /// `InstanceId`: a string.
     ///
@@ -1046,7 +1034,6 @@ pub struct DeleteAutoBackUpStrategyResponse {
     output = DeleteClusterSnapshotResponse,
     error = super::errors::DeleteClusterSnapshotError
 )]
-#[derive(Default)]
 pub struct DeleteClusterSnapshot {
     /// `InstanceId`: a string.
     ///
@@ -1089,7 +1076,6 @@ pub struct DeleteClusterSnapshotResponse {
     output = DeleteIndexResponse,
     error = super::errors::DeleteIndexError
 )]
-#[derive(Default)]
 pub struct DeleteIndex {
     /// `InstanceId`: a string.
     ///
@@ -1147,7 +1133,6 @@ pub struct DeleteIndexResponse {
     output = DeleteInstanceResponse,
     error = super::errors::DeleteInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteInstance {
     /// `InstanceId`: a string.
     ///
@@ -1185,7 +1170,6 @@ pub struct DeleteInstanceResponse {
     output = DeleteLogstashInstanceResponse,
     error = super::errors::DeleteLogstashInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteLogstashInstance {
     /// `InstanceId`: a string.
     ///
@@ -1213,7 +1197,6 @@ pub struct DeleteLogstashInstanceResponse {
     output = DeleteLogstashPipelinesResponse,
     error = super::errors::DeleteLogstashPipelinesError
 )]
-#[derive(Default)]
 pub struct DeleteLogstashPipelines {
     /// `InstanceId`: a string.
     ///
@@ -1246,7 +1229,6 @@ pub struct DeleteLogstashPipelinesResponse {
     output = DeleteServerlessInstanceResponse,
     error = super::errors::DeleteServerlessInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteServerlessInstance {
     /// `InstanceId`: a string.
     ///
@@ -1274,7 +1256,6 @@ pub struct DeleteServerlessInstanceResponse {
     output = DeleteServerlessSpaceUserResponse,
     error = super::errors::DeleteServerlessSpaceUserError
 )]
-#[derive(Default)]
 pub struct DeleteServerlessSpaceUser {
     /// `SpaceId`: a string.
     ///
@@ -1307,7 +1288,6 @@ pub struct DeleteServerlessSpaceUserResponse {
     output = DescribeAutoBackUpStrategyResponse,
     error = super::errors::DescribeAutoBackUpStrategyError
 )]
-#[derive(Default)]
 pub struct DescribeAutoBackUpStrategy {
     /// `InstanceId`: a string.
     ///
@@ -1338,7 +1318,6 @@ pub struct DescribeAutoBackUpStrategyResponse {
     output = DescribeAutoScaleDiskInfoResponse,
     error = super::errors::DescribeAutoScaleDiskInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAutoScaleDiskInfo {
     /// `InstanceId`: a string.
     ///
@@ -1374,7 +1353,6 @@ pub struct DescribeAutoScaleDiskInfoResponse {
     output = DescribeClusterDiskRangeResponse,
     error = super::errors::DescribeClusterDiskRangeError
 )]
-#[derive(Default)]
 pub struct DescribeClusterDiskRange {
     /// `InstanceId`: a string.
     ///
@@ -1405,7 +1383,6 @@ pub struct DescribeClusterDiskRangeResponse {
     output = DescribeClusterSnapshotResponse,
     error = super::errors::DescribeClusterSnapshotError
 )]
-#[derive(Default)]
 pub struct DescribeClusterSnapshot {
     /// `InstanceId`: a string.
     ///
@@ -1456,7 +1433,6 @@ pub struct DescribeClusterSnapshotResponse {
     output = DescribeCosBackupStrategyViewsResponse,
     error = super::errors::DescribeCosBackupStrategyViewsError
 )]
-#[derive(Default)]
 pub struct DescribeCosBackupStrategyViews {
     /// `InstanceId`: a list of strings.
     ///
@@ -1487,7 +1463,6 @@ pub struct DescribeCosBackupStrategyViewsResponse {
     output = DescribeDiagnoseResponse,
     error = super::errors::DescribeDiagnoseError
 )]
-#[derive(Default)]
 pub struct DescribeDiagnose {
     /// `InstanceId`: a string.
     ///
@@ -1531,9 +1506,15 @@ pub struct DescribeDiagnoseResponse {
     version = "2018-04-16",
     name = "DescribeEsInstanceEventLists",
     output = DescribeEsInstanceEventListsResponse,
-    error = super::errors::DescribeEsInstanceEventListsError
+    error = super::errors::DescribeEsInstanceEventListsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = event_data_info_list,
+        item = models::EventDataInfoOverview,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEsInstanceEventLists {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1599,7 +1580,6 @@ pub struct DescribeEsInstanceEventListsResponse {
     output = DescribeEventDataDetailResponse,
     error = super::errors::DescribeEventDataDetailError
 )]
-#[derive(Default)]
 pub struct DescribeEventDataDetail {
     /// `InstanceId`: a string.
     ///
@@ -1640,7 +1620,6 @@ pub struct DescribeEventDataDetailResponse {
     output = DescribeEventInfoListResponse,
     error = super::errors::DescribeEventInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeEventInfoList {}
 
 /// What a successful [`DescribeEventInfoList`] call returns.
@@ -1664,9 +1643,15 @@ pub struct DescribeEventInfoListResponse {
     version = "2018-04-16",
     name = "DescribeForceMergeTask",
     output = DescribeForceMergeTaskResponse,
-    error = super::errors::DescribeForceMergeTaskError
+    error = super::errors::DescribeForceMergeTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = crontab_task_info,
+        item = models::CrontabTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeForceMergeTask {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -1708,9 +1693,15 @@ pub struct DescribeForceMergeTaskResponse {
     version = "2018-04-16",
     name = "DescribeIndexList",
     output = DescribeIndexListResponse,
-    error = super::errors::DescribeIndexListError
+    error = super::errors::DescribeIndexListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = index_meta_fields,
+        item = models::IndexMetaField,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIndexList {
     /// `IndexType`: a string.
     ///
@@ -1791,7 +1782,6 @@ pub struct DescribeIndexListResponse {
     output = DescribeIndexMetaResponse,
     error = super::errors::DescribeIndexMetaError
 )]
-#[derive(Default)]
 pub struct DescribeIndexMeta {
     /// `InstanceId`: a string.
     ///
@@ -1840,9 +1830,15 @@ pub struct DescribeIndexMetaResponse {
     version = "2018-04-16",
     name = "DescribeInstanceLogs",
     output = DescribeInstanceLogsResponse,
-    error = super::errors::DescribeInstanceLogsError
+    error = super::errors::DescribeInstanceLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_log_list,
+        item = models::InstanceLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceLogs {
     /// `InstanceId`: a string.
     ///
@@ -1936,9 +1932,15 @@ pub struct DescribeInstanceLogsResponse {
     version = "2018-04-16",
     name = "DescribeInstanceOperations",
     output = DescribeInstanceOperationsResponse,
-    error = super::errors::DescribeInstanceOperationsError
+    error = super::errors::DescribeInstanceOperationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = operations,
+        item = models::Operation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceOperations {
     /// `InstanceId`: a string.
     ///
@@ -1994,9 +1996,15 @@ pub struct DescribeInstanceOperationsResponse {
     version = "2018-04-16",
     name = "DescribeInstancePluginList",
     output = DescribeInstancePluginListResponse,
-    error = super::errors::DescribeInstancePluginListError
+    error = super::errors::DescribeInstancePluginListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = plugin_list,
+        item = models::DescribeInstancePluginInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstancePluginList {
     /// `InstanceId`: a string.
     ///
@@ -2055,9 +2063,15 @@ pub struct DescribeInstancePluginListResponse {
     version = "2018-04-16",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_list,
+        item = models::InstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `Zone`: a string.
     ///
@@ -2154,9 +2168,15 @@ pub struct DescribeInstancesResponse {
     version = "2018-04-16",
     name = "DescribeLogstashInstanceLogs",
     output = DescribeLogstashInstanceLogsResponse,
-    error = super::errors::DescribeLogstashInstanceLogsError
+    error = super::errors::DescribeLogstashInstanceLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_log_list,
+        item = models::InstanceLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogstashInstanceLogs {
     /// `InstanceId`: a string.
     ///
@@ -2227,9 +2247,15 @@ pub struct DescribeLogstashInstanceLogsResponse {
     version = "2018-04-16",
     name = "DescribeLogstashInstanceOperations",
     output = DescribeLogstashInstanceOperationsResponse,
-    error = super::errors::DescribeLogstashInstanceOperationsError
+    error = super::errors::DescribeLogstashInstanceOperationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = operations,
+        item = models::Operation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogstashInstanceOperations {
     /// `InstanceId`: a string.
     ///
@@ -2283,9 +2309,15 @@ pub struct DescribeLogstashInstanceOperationsResponse {
     version = "2018-04-16",
     name = "DescribeLogstashInstances",
     output = DescribeLogstashInstancesResponse,
-    error = super::errors::DescribeLogstashInstancesError
+    error = super::errors::DescribeLogstashInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_list,
+        item = models::LogstashInstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogstashInstances {
     /// `Zone`: a string.
     ///
@@ -2359,7 +2391,6 @@ pub struct DescribeLogstashInstancesResponse {
     output = DescribeLogstashPipelinesResponse,
     error = super::errors::DescribeLogstashPipelinesError
 )]
-#[derive(Default)]
 pub struct DescribeLogstashPipelines {
     /// `InstanceId`: a string.
     ///
@@ -2397,7 +2428,6 @@ pub struct DescribeLogstashPipelinesResponse {
     output = DescribeLogstashViewsResponse,
     error = super::errors::DescribeLogstashViewsError
 )]
-#[derive(Default)]
 pub struct DescribeLogstashViews {
     /// `LogstashInstanceId`: a string.
     ///
@@ -2428,7 +2458,6 @@ pub struct DescribeLogstashViewsResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
@@ -2459,7 +2488,6 @@ pub struct DescribeRegionsResponse {
     output = DescribeRequestInstancePolicyResponse,
     error = super::errors::DescribeRequestInstancePolicyError
 )]
-#[derive(Default)]
 pub struct DescribeRequestInstancePolicy {
     /// `InstanceId`: a string.
     ///
@@ -2515,9 +2543,15 @@ pub struct DescribeRequestInstancePolicyResponse {
     version = "2018-04-16",
     name = "DescribeServerlessInstances",
     output = DescribeServerlessInstancesResponse,
-    error = super::errors::DescribeServerlessInstancesError
+    error = super::errors::DescribeServerlessInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = index_meta_fields,
+        item = models::ServerlessIndexMetaField,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeServerlessInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2596,7 +2630,6 @@ pub struct DescribeServerlessInstancesResponse {
     output = DescribeServerlessMetricsResponse,
     error = super::errors::DescribeServerlessMetricsError
 )]
-#[derive(Default)]
 pub struct DescribeServerlessMetrics {
     /// `SpaceId`: a string.
     ///
@@ -2670,9 +2703,15 @@ pub struct DescribeServerlessMetricsResponse {
     version = "2018-04-16",
     name = "DescribeServerlessSpaceUser",
     output = DescribeServerlessSpaceUserResponse,
-    error = super::errors::DescribeServerlessSpaceUserError
+    error = super::errors::DescribeServerlessSpaceUserError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = serverless_space_users,
+        item = models::ServerlessSpaceUser,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeServerlessSpaceUser {
     /// `SpaceId`: a string.
     ///
@@ -2725,9 +2764,15 @@ pub struct DescribeServerlessSpaceUserResponse {
     version = "2018-04-16",
     name = "DescribeServerlessSpaces",
     output = DescribeServerlessSpacesResponse,
-    error = super::errors::DescribeServerlessSpacesError
+    error = super::errors::DescribeServerlessSpacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = serverless_spaces,
+        item = models::ServerlessSpace,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeServerlessSpaces {
     /// `SpaceIds`: a list of strings.
     pub space_ids: Option<Vec<String>>,
@@ -2792,7 +2837,6 @@ pub struct DescribeServerlessSpacesResponse {
     output = DescribeSnapshotViewsResponse,
     error = super::errors::DescribeSnapshotViewsError
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotViews {
     /// `InstanceId`: a list of strings.
     ///
@@ -2841,7 +2885,6 @@ pub struct DescribeSnapshotViewsResponse {
     output = DescribeSpaceKibanaToolsResponse,
     error = super::errors::DescribeSpaceKibanaToolsError
 )]
-#[derive(Default)]
 pub struct DescribeSpaceKibanaTools {
     /// `SpaceId`: a string.
     ///
@@ -2879,7 +2922,6 @@ pub struct DescribeSpaceKibanaToolsResponse {
     output = DescribeUpgradeResponse,
     error = super::errors::DescribeUpgradeError
 )]
-#[derive(Default)]
 pub struct DescribeUpgrade {
     /// `InstanceId`: a string.
     ///
@@ -2927,7 +2969,6 @@ pub struct DescribeUpgradeResponse {
     output = DescribeUserCosSnapshotListResponse,
     error = super::errors::DescribeUserCosSnapshotListError
 )]
-#[derive(Default)]
 pub struct DescribeUserCosSnapshotList {
     /// `CosBucket`: a string.
     ///
@@ -2978,7 +3019,6 @@ pub struct DescribeUserCosSnapshotListResponse {
     output = DescribeViewsResponse,
     error = super::errors::DescribeViewsError
 )]
-#[derive(Default)]
 pub struct DescribeViews {
     /// `InstanceId`: a string.
     ///
@@ -3015,7 +3055,6 @@ pub struct DescribeViewsResponse {
     output = DiagnoseInstanceResponse,
     error = super::errors::DiagnoseInstanceError
 )]
-#[derive(Default)]
 pub struct DiagnoseInstance {
     /// `InstanceId`: a string.
     ///
@@ -3051,9 +3090,14 @@ pub struct DiagnoseInstanceResponse {
     version = "2018-04-16",
     name = "ExportIpTraceLog",
     output = ExportIpTraceLogResponse,
-    error = super::errors::ExportIpTraceLogError
+    error = super::errors::ExportIpTraceLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ip_trace_list,
+        item = models::IpTimePair
+    )
 )]
-#[derive(Default)]
 pub struct ExportIpTraceLog {
     /// `InstanceId`: a string.
     ///
@@ -3139,7 +3183,6 @@ pub struct ExportIpTraceLogResponse {
     output = GetDiagnoseSettingsResponse,
     error = super::errors::GetDiagnoseSettingsError
 )]
-#[derive(Default)]
 pub struct GetDiagnoseSettings {
     /// `InstanceId`: a string.
     ///
@@ -3190,7 +3233,6 @@ pub struct GetDiagnoseSettingsResponse {
     output = GetIpTraceStatusResponse,
     error = super::errors::GetIpTraceStatusError
 )]
-#[derive(Default)]
 pub struct GetIpTraceStatus {
     /// `InstanceId`: a string.
     ///
@@ -3246,7 +3288,6 @@ pub struct GetIpTraceStatusResponse {
     output = GetRequestTargetNodeTypesResponse,
     error = super::errors::GetRequestTargetNodeTypesError
 )]
-#[derive(Default)]
 pub struct GetRequestTargetNodeTypes {
     /// `InstanceId`: a string.
     ///
@@ -3279,7 +3320,6 @@ pub struct GetRequestTargetNodeTypesResponse {
     output = InquirePriceRenewInstanceResponse,
     error = super::errors::InquirePriceRenewInstanceError
 )]
-#[derive(Default)]
 pub struct InquirePriceRenewInstance {
     /// `InstanceId`: a string.
     ///
@@ -3327,7 +3367,6 @@ pub struct InquirePriceRenewInstanceResponse {
     output = InstallInstanceModelResponse,
     error = super::errors::InstallInstanceModelError
 )]
-#[derive(Default)]
 pub struct InstallInstanceModel {
     /// `InstanceId`: a string.
     ///
@@ -3400,7 +3439,6 @@ pub struct InstallInstanceModelResponse {
     output = ModifyAutoBackUpCommonInfoResponse,
     error = super::errors::ModifyAutoBackUpCommonInfoError
 )]
-#[derive(Default)]
 pub struct ModifyAutoBackUpCommonInfo {}
 
 /// What a successful [`ModifyAutoBackUpCommonInfo`] call returns.
@@ -3423,7 +3461,6 @@ pub struct ModifyAutoBackUpCommonInfoResponse {
     output = ModifyAutoBackUpStrategyResponse,
     error = super::errors::ModifyAutoBackUpStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyAutoBackUpStrategy {
     /// `InstanceId`: a string.
     ///
@@ -3464,7 +3501,6 @@ pub struct ModifyAutoBackUpStrategyResponse {
     output = ModifyAutoScaleDiskInfoResponse,
     error = super::errors::ModifyAutoScaleDiskInfoError
 )]
-#[derive(Default)]
 pub struct ModifyAutoScaleDiskInfo {
     /// `InstanceId`: a string.
     ///
@@ -3505,7 +3541,6 @@ pub struct ModifyAutoScaleDiskInfoResponse {
     output = ModifyEsVipSecurityGroupResponse,
     error = super::errors::ModifyEsVipSecurityGroupError
 )]
-#[derive(Default)]
 pub struct ModifyEsVipSecurityGroup {
     /// `InstanceId`: a string.
     ///
@@ -3536,9 +3571,15 @@ pub struct ModifyEsVipSecurityGroupResponse {
     version = "2018-04-16",
     name = "QueryIpTraceLog",
     output = QueryIpTraceLogResponse,
-    error = super::errors::QueryIpTraceLogError
+    error = super::errors::QueryIpTraceLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ip_trace_log_list,
+        item = models::IpTraceLogEntry,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct QueryIpTraceLog {
     /// `InstanceId`: a string.
     ///
@@ -3629,7 +3670,6 @@ pub struct QueryIpTraceLogResponse {
     output = QueryZoneResourceResponse,
     error = super::errors::QueryZoneResourceError
 )]
-#[derive(Default)]
 pub struct QueryZoneResource {
     /// `Zones`: a list of strings.
     pub zones: Vec<String>,
@@ -3678,7 +3718,6 @@ pub struct QueryZoneResourceResponse {
     output = QueryZoneResourceForLogstashResponse,
     error = super::errors::QueryZoneResourceForLogstashError
 )]
-#[derive(Default)]
 pub struct QueryZoneResourceForLogstash {
     /// `Zones`: a list of strings.
     pub zones: Vec<String>,
@@ -3714,7 +3753,6 @@ pub struct QueryZoneResourceForLogstashResponse {
     output = RequestInstancesResponse,
     error = super::errors::RequestInstancesError
 )]
-#[derive(Default)]
 pub struct RequestInstances {}
 
 /// What a successful [`RequestInstances`] call returns.
@@ -3737,7 +3775,6 @@ pub struct RequestInstancesResponse {
     output = RequestInstancesByGetResponse,
     error = super::errors::RequestInstancesByGetError
 )]
-#[derive(Default)]
 pub struct RequestInstancesByGet {
     /// `InstanceId`: a string.
     ///
@@ -3780,7 +3817,6 @@ pub struct RequestInstancesByGetResponse {
     output = RestartInstanceResponse,
     error = super::errors::RestartInstanceError
 )]
-#[derive(Default)]
 pub struct RestartInstance {
     /// `InstanceId`: a string.
     ///
@@ -3823,7 +3859,6 @@ pub struct RestartInstanceResponse {
     output = RestartKibanaResponse,
     error = super::errors::RestartKibanaError
 )]
-#[derive(Default)]
 pub struct RestartKibana {
     /// `InstanceId`: a string.
     ///
@@ -3851,7 +3886,6 @@ pub struct RestartKibanaResponse {
     output = RestartLogstashInstanceResponse,
     error = super::errors::RestartLogstashInstanceError
 )]
-#[derive(Default)]
 pub struct RestartLogstashInstance {
     /// `InstanceId`: a string.
     ///
@@ -3884,7 +3918,6 @@ pub struct RestartLogstashInstanceResponse {
     output = RestartNodesResponse,
     error = super::errors::RestartNodesError
 )]
-#[derive(Default)]
 pub struct RestartNodes {
     /// `InstanceId`: a string.
     ///
@@ -3962,7 +3995,6 @@ pub struct RestartNodesResponse {
     output = RestoreClusterSnapshotResponse,
     error = super::errors::RestoreClusterSnapshotError
 )]
-#[derive(Default)]
 pub struct RestoreClusterSnapshot {
     /// `InstanceId`: a string.
     ///
@@ -4040,7 +4072,6 @@ pub struct RestoreClusterSnapshotResponse {
     output = SaveAndDeployLogstashPipelineResponse,
     error = super::errors::SaveAndDeployLogstashPipelineError
 )]
-#[derive(Default)]
 pub struct SaveAndDeployLogstashPipeline {
     /// `InstanceId`: a string.
     ///
@@ -4078,7 +4109,6 @@ pub struct SaveAndDeployLogstashPipelineResponse {
     output = StartLogstashPipelinesResponse,
     error = super::errors::StartLogstashPipelinesError
 )]
-#[derive(Default)]
 pub struct StartLogstashPipelines {
     /// `InstanceId`: a string.
     ///
@@ -4111,7 +4141,6 @@ pub struct StartLogstashPipelinesResponse {
     output = StopLogstashPipelinesResponse,
     error = super::errors::StopLogstashPipelinesError
 )]
-#[derive(Default)]
 pub struct StopLogstashPipelines {
     /// `InstanceId`: a string.
     ///
@@ -4144,7 +4173,6 @@ pub struct StopLogstashPipelinesResponse {
     output = UpdateDiagnoseSettingsResponse,
     error = super::errors::UpdateDiagnoseSettingsError
 )]
-#[derive(Default)]
 pub struct UpdateDiagnoseSettings {
     /// `InstanceId`: a string.
     ///
@@ -4182,7 +4210,6 @@ pub struct UpdateDiagnoseSettingsResponse {
     output = UpdateDictionariesResponse,
     error = super::errors::UpdateDictionariesError
 )]
-#[derive(Default)]
 pub struct UpdateDictionaries {
     /// `InstanceId`: a string.
     ///
@@ -4233,7 +4260,6 @@ pub struct UpdateDictionariesResponse {
     output = UpdateIndexResponse,
     error = super::errors::UpdateIndexError
 )]
-#[derive(Default)]
 pub struct UpdateIndex {
     /// `InstanceId`: a string.
     ///
@@ -4306,7 +4332,6 @@ pub struct UpdateIndexResponse {
     output = UpdateInstanceResponse,
     error = super::errors::UpdateInstanceError
 )]
-#[derive(Default)]
 pub struct UpdateInstance {
     /// `InstanceId`: a string.
     ///
@@ -4547,7 +4572,6 @@ pub struct UpdateInstanceResponse {
     output = UpdateInstancePublicAccessResponse,
     error = super::errors::UpdateInstancePublicAccessError
 )]
-#[derive(Default)]
 pub struct UpdateInstancePublicAccess {
     /// `InstanceId`: a string.
     ///
@@ -4695,7 +4719,6 @@ pub struct UpdateInstancePublicAccessResponse {
     output = UpdateIpTraceStatusResponse,
     error = super::errors::UpdateIpTraceStatusError
 )]
-#[derive(Default)]
 pub struct UpdateIpTraceStatus {
     /// `InstanceId`: a string.
     ///
@@ -4741,7 +4764,6 @@ pub struct UpdateIpTraceStatusResponse {
     output = UpdateJdkResponse,
     error = super::errors::UpdateJdkError
 )]
-#[derive(Default)]
 pub struct UpdateJdk {
     /// `InstanceId`: a string.
     ///
@@ -4784,7 +4806,6 @@ pub struct UpdateJdkResponse {
     output = UpdateLogstashInstanceResponse,
     error = super::errors::UpdateLogstashInstanceError
 )]
-#[derive(Default)]
 pub struct UpdateLogstashInstance {
     /// `InstanceId`: a string.
     ///
@@ -4854,7 +4875,6 @@ pub struct UpdateLogstashInstanceResponse {
     output = UpdateLogstashPipelineDescResponse,
     error = super::errors::UpdateLogstashPipelineDescError
 )]
-#[derive(Default)]
 pub struct UpdateLogstashPipelineDesc {
     /// `InstanceId`: a string.
     ///
@@ -4892,7 +4912,6 @@ pub struct UpdateLogstashPipelineDescResponse {
     output = UpdatePluginsResponse,
     error = super::errors::UpdatePluginsError
 )]
-#[derive(Default)]
 pub struct UpdatePlugins {
     /// `InstanceId`: a string.
     ///
@@ -4945,7 +4964,6 @@ pub struct UpdatePluginsResponse {
     output = UpdateRequestTargetNodeTypesResponse,
     error = super::errors::UpdateRequestTargetNodeTypesError
 )]
-#[derive(Default)]
 pub struct UpdateRequestTargetNodeTypes {
     /// `InstanceId`: a string.
     ///
@@ -4978,7 +4996,6 @@ pub struct UpdateRequestTargetNodeTypesResponse {
     output = UpdateServerlessInstanceResponse,
     error = super::errors::UpdateServerlessInstanceError
 )]
-#[derive(Default)]
 pub struct UpdateServerlessInstance {
     /// `InstanceId`: a string.
     ///
@@ -5027,7 +5044,6 @@ pub struct UpdateServerlessInstanceResponse {
     output = UpdateServerlessSpaceResponse,
     error = super::errors::UpdateServerlessSpaceError
 )]
-#[derive(Default)]
 pub struct UpdateServerlessSpace {
     /// `SpaceId`: a string.
     ///
@@ -5073,7 +5089,6 @@ pub struct UpdateServerlessSpaceResponse {
     output = UpgradeInstanceResponse,
     error = super::errors::UpgradeInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeInstance {
     /// `InstanceId`: a string.
     ///
@@ -5159,7 +5174,6 @@ pub struct UpgradeInstanceResponse {
     output = UpgradeLicenseResponse,
     error = super::errors::UpgradeLicenseError
 )]
-#[derive(Default)]
 pub struct UpgradeLicense {
     /// `InstanceId`: a string.
     ///

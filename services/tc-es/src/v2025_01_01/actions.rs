@@ -17,7 +17,6 @@ use super::models;
     output = ChatCompletionsResponse,
     error = super::errors::ChatCompletionsError
 )]
-#[derive(Default)]
 pub struct ChatCompletions {
     /// `Messages`: a list of [`Message`](super::models::Message) objects.
     pub messages: Vec<models::Message>,
@@ -96,7 +95,6 @@ pub struct ChatCompletionsResponse {
     output = ChunkDocumentResponse,
     error = super::errors::ChunkDocumentError
 )]
-#[derive(Default)]
 pub struct ChunkDocument {
     /// `Document`: a [`ChunkDocument`](super::models::ChunkDocument).
     pub document: models::ChunkDocument,
@@ -136,7 +134,6 @@ pub struct ChunkDocumentResponse {
     output = ChunkDocumentAsyncResponse,
     error = super::errors::ChunkDocumentAsyncError
 )]
-#[derive(Default)]
 pub struct ChunkDocumentAsync {
     /// `Document`: a [`Document`](super::models::Document).
     pub document: models::Document,
@@ -175,7 +172,6 @@ pub struct ChunkDocumentAsyncResponse {
     output = GetDocumentChunkResultResponse,
     error = super::errors::GetDocumentChunkResultError
 )]
-#[derive(Default)]
 pub struct GetDocumentChunkResult {
     /// `TaskId`: a string.
     ///
@@ -216,7 +212,6 @@ pub struct GetDocumentChunkResultResponse {
     output = GetDocumentParseResultResponse,
     error = super::errors::GetDocumentParseResultError
 )]
-#[derive(Default)]
 pub struct GetDocumentParseResult {
     /// `TaskId`: a string.
     ///
@@ -260,7 +255,6 @@ pub struct GetDocumentParseResultResponse {
     output = GetMultiModalEmbeddingResponse,
     error = super::errors::GetMultiModalEmbeddingError
 )]
-#[derive(Default)]
 pub struct GetMultiModalEmbedding {
     /// `ModelName`: a string.
     ///
@@ -309,7 +303,6 @@ pub struct GetMultiModalEmbeddingResponse {
     output = GetTextEmbeddingResponse,
     error = super::errors::GetTextEmbeddingError
 )]
-#[derive(Default)]
 pub struct GetTextEmbedding {
     /// `ModelName`: a string.
     ///
@@ -348,7 +341,6 @@ pub struct GetTextEmbeddingResponse {
     output = ParseDocumentResponse,
     error = super::errors::ParseDocumentError
 )]
-#[derive(Default)]
 pub struct ParseDocument {
     /// `Document`: a [`ParseDocument`](super::models::ParseDocument).
     pub document: models::ParseDocument,
@@ -395,7 +387,6 @@ pub struct ParseDocumentResponse {
     output = ParseDocumentAsyncResponse,
     error = super::errors::ParseDocumentAsyncError
 )]
-#[derive(Default)]
 pub struct ParseDocumentAsync {
     /// `Document`: a [`Document`](super::models::Document).
     pub document: models::Document,
@@ -431,7 +422,6 @@ pub struct ParseDocumentAsyncResponse {
     output = RunRerankResponse,
     error = super::errors::RunRerankError
 )]
-#[derive(Default)]
 pub struct RunRerank {
     /// `ModelName`: a string.
     ///

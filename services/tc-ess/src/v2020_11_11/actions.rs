@@ -18,7 +18,6 @@ use super::models;
     output = ArchiveDynamicFlowResponse,
     error = super::errors::ArchiveDynamicFlowError
 )]
-#[derive(Default)]
 pub struct ArchiveDynamicFlow {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -60,7 +59,6 @@ pub struct ArchiveDynamicFlowResponse {
     output = BindEmployeeUserIdWithClientOpenIdResponse,
     error = super::errors::BindEmployeeUserIdWithClientOpenIdError
 )]
-#[derive(Default)]
 pub struct BindEmployeeUserIdWithClientOpenId {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -104,7 +102,6 @@ pub struct BindEmployeeUserIdWithClientOpenIdResponse {
     output = CancelFlowResponse,
     error = super::errors::CancelFlowError
 )]
-#[derive(Default)]
 pub struct CancelFlow {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -143,7 +140,6 @@ pub struct CancelFlowResponse {
     output = CancelMultiFlowSignQRCodeResponse,
     error = super::errors::CancelMultiFlowSignQRCodeError
 )]
-#[derive(Default)]
 pub struct CancelMultiFlowSignQRCode {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -177,7 +173,6 @@ pub struct CancelMultiFlowSignQRCodeResponse {
     output = CancelOrganizationFlowsResponse,
     error = super::errors::CancelOrganizationFlowsError
 )]
-#[derive(Default)]
 pub struct CancelOrganizationFlows {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -221,7 +216,6 @@ pub struct CancelOrganizationFlowsResponse {
     output = CancelUserAutoSignEnableUrlResponse,
     error = super::errors::CancelUserAutoSignEnableUrlError
 )]
-#[derive(Default)]
 pub struct CancelUserAutoSignEnableUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -258,7 +252,6 @@ pub struct CancelUserAutoSignEnableUrlResponse {
     output = CreateArchiveFlowTaskResponse,
     error = super::errors::CreateArchiveFlowTaskError
 )]
-#[derive(Default)]
 pub struct CreateArchiveFlowTask {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -292,7 +285,6 @@ pub struct CreateArchiveFlowTaskResponse {
     output = CreateBatchAdminChangeInvitationsResponse,
     error = super::errors::CreateBatchAdminChangeInvitationsError
 )]
-#[derive(Default)]
 pub struct CreateBatchAdminChangeInvitations {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -329,7 +321,6 @@ pub struct CreateBatchAdminChangeInvitationsResponse {
     output = CreateBatchAdminChangeInvitationsUrlResponse,
     error = super::errors::CreateBatchAdminChangeInvitationsUrlError
 )]
-#[derive(Default)]
 pub struct CreateBatchAdminChangeInvitationsUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -395,7 +386,6 @@ pub struct CreateBatchAdminChangeInvitationsUrlResponse {
     output = CreateBatchCancelFlowUrlResponse,
     error = super::errors::CreateBatchCancelFlowUrlError
 )]
-#[derive(Default)]
 pub struct CreateBatchCancelFlowUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -449,7 +439,6 @@ pub struct CreateBatchCancelFlowUrlResponse {
     output = CreateBatchContractReviewTaskResponse,
     error = super::errors::CreateBatchContractReviewTaskError
 )]
-#[derive(Default)]
 pub struct CreateBatchContractReviewTask {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -524,7 +513,6 @@ pub struct CreateBatchContractReviewTaskResponse {
     output = CreateBatchInformationExtractionTaskResponse,
     error = super::errors::CreateBatchInformationExtractionTaskError
 )]
-#[derive(Default)]
 pub struct CreateBatchInformationExtractionTask {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -571,7 +559,6 @@ pub struct CreateBatchInformationExtractionTaskResponse {
     output = CreateBatchInitOrganizationUrlResponse,
     error = super::errors::CreateBatchInitOrganizationUrlError
 )]
-#[derive(Default)]
 pub struct CreateBatchInitOrganizationUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -641,7 +628,6 @@ pub struct CreateBatchInitOrganizationUrlResponse {
     output = CreateBatchOrganizationAuthorizationUrlResponse,
     error = super::errors::CreateBatchOrganizationAuthorizationUrlError
 )]
-#[derive(Default)]
 pub struct CreateBatchOrganizationAuthorizationUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -713,7 +699,6 @@ pub struct CreateBatchOrganizationAuthorizationUrlResponse {
     output = CreateBatchOrganizationRegistrationTasksResponse,
     error = super::errors::CreateBatchOrganizationRegistrationTasksError
 )]
-#[derive(Default)]
 pub struct CreateBatchOrganizationRegistrationTasks {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -765,7 +750,6 @@ pub struct CreateBatchOrganizationRegistrationTasksResponse {
     output = CreateBatchQuickSignUrlResponse,
     error = super::errors::CreateBatchQuickSignUrlError
 )]
-#[derive(Default)]
 pub struct CreateBatchQuickSignUrl {
     /// `FlowApproverInfo`: a [`FlowCreateApprover`](super::models::FlowCreateApprover).
     pub flow_approver_info: models::FlowCreateApprover,
@@ -864,7 +848,6 @@ pub struct CreateBatchQuickSignUrlResponse {
     output = CreateBatchSignUrlResponse,
     error = super::errors::CreateBatchSignUrlError
 )]
-#[derive(Default)]
 pub struct CreateBatchSignUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -976,7 +959,6 @@ pub struct CreateBatchSignUrlResponse {
     output = CreateContractComparisonTaskResponse,
     error = super::errors::CreateContractComparisonTaskError
 )]
-#[derive(Default)]
 pub struct CreateContractComparisonTask {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1040,7 +1022,6 @@ pub struct CreateContractComparisonTaskResponse {
     output = CreateContractDiffTaskWebUrlResponse,
     error = super::errors::CreateContractDiffTaskWebUrlError
 )]
-#[derive(Default)]
 pub struct CreateContractDiffTaskWebUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1102,7 +1083,6 @@ pub struct CreateContractDiffTaskWebUrlResponse {
     output = CreateContractReviewChecklistWebUrlResponse,
     error = super::errors::CreateContractReviewChecklistWebUrlError
 )]
-#[derive(Default)]
 pub struct CreateContractReviewChecklistWebUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1131,7 +1111,6 @@ pub struct CreateContractReviewChecklistWebUrlResponse {
     output = CreateContractReviewWebUrlResponse,
     error = super::errors::CreateContractReviewWebUrlError
 )]
-#[derive(Default)]
 pub struct CreateContractReviewWebUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1178,7 +1157,6 @@ pub struct CreateContractReviewWebUrlResponse {
     output = CreateConvertTaskApiResponse,
     error = super::errors::CreateConvertTaskApiError
 )]
-#[derive(Default)]
 pub struct CreateConvertTaskApi {
     /// `ResourceType`: a string.
     ///
@@ -1233,7 +1211,6 @@ pub struct CreateConvertTaskApiResponse {
     output = CreateDigitalDataSignResponse,
     error = super::errors::CreateDigitalDataSignError
 )]
-#[derive(Default)]
 pub struct CreateDigitalDataSign {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1285,7 +1262,6 @@ pub struct CreateDigitalDataSignResponse {
     output = CreateDocumentResponse,
     error = super::errors::CreateDocumentError
 )]
-#[derive(Default)]
 pub struct CreateDocument {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1360,7 +1336,6 @@ pub struct CreateDocumentResponse {
     output = CreateDraftContractByPromptsTaskResponse,
     error = super::errors::CreateDraftContractByPromptsTaskError
 )]
-#[derive(Default)]
 pub struct CreateDraftContractByPromptsTask {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1416,7 +1391,6 @@ pub struct CreateDraftContractByPromptsTaskResponse {
     output = CreateDynamicFlowApproverResponse,
     error = super::errors::CreateDynamicFlowApproverError
 )]
-#[derive(Default)]
 pub struct CreateDynamicFlowApprover {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1466,7 +1440,6 @@ pub struct CreateDynamicFlowApproverResponse {
     output = CreateEmbedWebUrlResponse,
     error = super::errors::CreateEmbedWebUrlError
 )]
-#[derive(Default)]
 pub struct CreateEmbedWebUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1526,7 +1499,6 @@ pub struct CreateEmbedWebUrlResponse {
     output = CreateEmployeeChangeUrlResponse,
     error = super::errors::CreateEmployeeChangeUrlError
 )]
-#[derive(Default)]
 pub struct CreateEmployeeChangeUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: Option<models::Agent>,
@@ -1575,7 +1547,6 @@ pub struct CreateEmployeeChangeUrlResponse {
     output = CreateEmployeeQualificationSealQrCodeResponse,
     error = super::errors::CreateEmployeeQualificationSealQrCodeError
 )]
-#[derive(Default)]
 pub struct CreateEmployeeQualificationSealQrCode {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1619,7 +1590,6 @@ pub struct CreateEmployeeQualificationSealQrCodeResponse {
     output = CreateExtendedServiceAuthInfosResponse,
     error = super::errors::CreateExtendedServiceAuthInfosError
 )]
-#[derive(Default)]
 pub struct CreateExtendedServiceAuthInfos {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1658,7 +1628,6 @@ pub struct CreateExtendedServiceAuthInfosResponse {
     output = CreateFileConvertTaskResponse,
     error = super::errors::CreateFileConvertTaskError
 )]
-#[derive(Default)]
 pub struct CreateFileConvertTask {
     /// `ResourceType`: a string.
     ///
@@ -1707,7 +1676,6 @@ pub struct CreateFileConvertTaskResponse {
     output = CreateFileCounterSignResponse,
     error = super::errors::CreateFileCounterSignError
 )]
-#[derive(Default)]
 pub struct CreateFileCounterSign {
     /// `FileId`: a string.
     ///
@@ -1761,7 +1729,6 @@ pub struct CreateFileCounterSignResponse {
     output = CreateFlowResponse,
     error = super::errors::CreateFlowError
 )]
-#[derive(Default)]
 pub struct CreateFlow {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1885,7 +1852,6 @@ pub struct CreateFlowResponse {
     output = CreateFlowApproversResponse,
     error = super::errors::CreateFlowApproversError
 )]
-#[derive(Default)]
 pub struct CreateFlowApprovers {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1940,7 +1906,6 @@ pub struct CreateFlowApproversResponse {
     output = CreateFlowBlockchainEvidenceUrlResponse,
     error = super::errors::CreateFlowBlockchainEvidenceUrlError
 )]
-#[derive(Default)]
 pub struct CreateFlowBlockchainEvidenceUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -1992,7 +1957,6 @@ pub struct CreateFlowBlockchainEvidenceUrlResponse {
     output = CreateFlowByFilesResponse,
     error = super::errors::CreateFlowByFilesError
 )]
-#[derive(Default)]
 pub struct CreateFlowByFiles {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2146,7 +2110,6 @@ pub struct CreateFlowByFilesResponse {
     output = CreateFlowEvidenceReportResponse,
     error = super::errors::CreateFlowEvidenceReportError
 )]
-#[derive(Default)]
 pub struct CreateFlowEvidenceReport {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2208,7 +2171,6 @@ pub struct CreateFlowEvidenceReportResponse {
     output = CreateFlowForwardsResponse,
     error = super::errors::CreateFlowForwardsError
 )]
-#[derive(Default)]
 pub struct CreateFlowForwards {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2253,7 +2215,6 @@ pub struct CreateFlowForwardsResponse {
     output = CreateFlowGroupByFilesResponse,
     error = super::errors::CreateFlowGroupByFilesError
 )]
-#[derive(Default)]
 pub struct CreateFlowGroupByFiles {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2314,7 +2275,6 @@ pub struct CreateFlowGroupByFilesResponse {
     output = CreateFlowGroupByTemplatesResponse,
     error = super::errors::CreateFlowGroupByTemplatesError
 )]
-#[derive(Default)]
 pub struct CreateFlowGroupByTemplates {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2375,7 +2335,6 @@ pub struct CreateFlowGroupByTemplatesResponse {
     output = CreateFlowGroupRemindsResponse,
     error = super::errors::CreateFlowGroupRemindsError
 )]
-#[derive(Default)]
 pub struct CreateFlowGroupReminds {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2412,7 +2371,6 @@ pub struct CreateFlowGroupRemindsResponse {
     output = CreateFlowGroupSignReviewResponse,
     error = super::errors::CreateFlowGroupSignReviewError
 )]
-#[derive(Default)]
 pub struct CreateFlowGroupSignReview {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2459,7 +2417,6 @@ pub struct CreateFlowGroupSignReviewResponse {
     output = CreateFlowRemindsResponse,
     error = super::errors::CreateFlowRemindsError
 )]
-#[derive(Default)]
 pub struct CreateFlowReminds {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2504,7 +2461,6 @@ pub struct CreateFlowRemindsResponse {
     output = CreateFlowSignReviewResponse,
     error = super::errors::CreateFlowSignReviewError
 )]
-#[derive(Default)]
 pub struct CreateFlowSignReview {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2558,7 +2514,6 @@ pub struct CreateFlowSignReviewResponse {
     output = CreateFlowSignUrlResponse,
     error = super::errors::CreateFlowSignUrlError
 )]
-#[derive(Default)]
 pub struct CreateFlowSignUrl {
     /// `FlowId`: a string.
     ///
@@ -2624,7 +2579,6 @@ pub struct CreateFlowSignUrlResponse {
     output = CreateInformationExtractionWebUrlResponse,
     error = super::errors::CreateInformationExtractionWebUrlError
 )]
-#[derive(Default)]
 pub struct CreateInformationExtractionWebUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2666,7 +2620,6 @@ pub struct CreateInformationExtractionWebUrlResponse {
     output = CreateIntegrationDepartmentResponse,
     error = super::errors::CreateIntegrationDepartmentError
 )]
-#[derive(Default)]
 pub struct CreateIntegrationDepartment {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2725,7 +2678,6 @@ pub struct CreateIntegrationDepartmentResponse {
     output = CreateIntegrationEmployeesResponse,
     error = super::errors::CreateIntegrationEmployeesError
 )]
-#[derive(Default)]
 pub struct CreateIntegrationEmployees {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2775,7 +2727,6 @@ pub struct CreateIntegrationEmployeesResponse {
     output = CreateIntegrationRoleResponse,
     error = super::errors::CreateIntegrationRoleError
 )]
-#[derive(Default)]
 pub struct CreateIntegrationRole {
     /// `Name`: a string.
     ///
@@ -2832,7 +2783,6 @@ pub struct CreateIntegrationRoleResponse {
     output = CreateIntegrationSubOrganizationActiveRecordResponse,
     error = super::errors::CreateIntegrationSubOrganizationActiveRecordError
 )]
-#[derive(Default)]
 pub struct CreateIntegrationSubOrganizationActiveRecord {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2868,7 +2818,6 @@ pub struct CreateIntegrationSubOrganizationActiveRecordResponse {
     output = CreateIntegrationUserRolesResponse,
     error = super::errors::CreateIntegrationUserRolesError
 )]
-#[derive(Default)]
 pub struct CreateIntegrationUserRoles {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2910,7 +2859,6 @@ pub struct CreateIntegrationUserRolesResponse {
     output = CreateLMInformationExtractionTaskFieldFeedbackResponse,
     error = super::errors::CreateLMInformationExtractionTaskFieldFeedbackError
 )]
-#[derive(Default)]
 pub struct CreateLMInformationExtractionTaskFieldFeedback {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -2944,7 +2892,6 @@ pub struct CreateLMInformationExtractionTaskFieldFeedbackResponse {
     output = CreateLegalSealQrCodeResponse,
     error = super::errors::CreateLegalSealQrCodeError
 )]
-#[derive(Default)]
 pub struct CreateLegalSealQrCode {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: Option<models::UserInfo>,
@@ -2984,7 +2931,6 @@ pub struct CreateLegalSealQrCodeResponse {
     output = CreateMiniAppPrepareFlowResponse,
     error = super::errors::CreateMiniAppPrepareFlowError
 )]
-#[derive(Default)]
 pub struct CreateMiniAppPrepareFlow {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -3094,7 +3040,6 @@ pub struct CreateMiniAppPrepareFlowResponse {
     output = CreateModifyAdminAuthorizationUrlResponse,
     error = super::errors::CreateModifyAdminAuthorizationUrlError
 )]
-#[derive(Default)]
 pub struct CreateModifyAdminAuthorizationUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -3136,7 +3081,6 @@ pub struct CreateModifyAdminAuthorizationUrlResponse {
     output = CreateMultiFlowSignQRCodeResponse,
     error = super::errors::CreateMultiFlowSignQRCodeError
 )]
-#[derive(Default)]
 pub struct CreateMultiFlowSignQRCode {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -3249,7 +3193,6 @@ pub struct CreateMultiFlowSignQRCodeResponse {
     output = CreateOrganizationAuthFileResponse,
     error = super::errors::CreateOrganizationAuthFileError
 )]
-#[derive(Default)]
 pub struct CreateOrganizationAuthFile {
     /// `OrganizationCommonInfo`: an [`OrganizationCommonInfo`](super::models::OrganizationCommonInfo).
     pub organization_common_info: models::OrganizationCommonInfo,
@@ -3291,7 +3234,6 @@ pub struct CreateOrganizationAuthFileResponse {
     output = CreateOrganizationAuthUrlResponse,
     error = super::errors::CreateOrganizationAuthUrlError
 )]
-#[derive(Default)]
 pub struct CreateOrganizationAuthUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -3475,7 +3417,6 @@ pub struct CreateOrganizationAuthUrlResponse {
     output = CreateOrganizationBatchSignUrlResponse,
     error = super::errors::CreateOrganizationBatchSignUrlError
 )]
-#[derive(Default)]
 pub struct CreateOrganizationBatchSignUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -3552,7 +3493,6 @@ pub struct CreateOrganizationBatchSignUrlResponse {
     output = CreateOrganizationGroupInvitationLinkResponse,
     error = super::errors::CreateOrganizationGroupInvitationLinkError
 )]
-#[derive(Default)]
 pub struct CreateOrganizationGroupInvitationLink {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -3603,7 +3543,6 @@ pub struct CreateOrganizationGroupInvitationLinkResponse {
     output = CreateOrganizationInfoChangeUrlResponse,
     error = super::errors::CreateOrganizationInfoChangeUrlError
 )]
-#[derive(Default)]
 pub struct CreateOrganizationInfoChangeUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -3652,7 +3591,6 @@ pub struct CreateOrganizationInfoChangeUrlResponse {
     output = CreatePartnerAuthorizationLinkResponse,
     error = super::errors::CreatePartnerAuthorizationLinkError
 )]
-#[derive(Default)]
 pub struct CreatePartnerAuthorizationLink {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -3707,7 +3645,6 @@ pub struct CreatePartnerAuthorizationLinkResponse {
     output = CreatePartnerAutoSignAuthUrlResponse,
     error = super::errors::CreatePartnerAutoSignAuthUrlError
 )]
-#[derive(Default)]
 pub struct CreatePartnerAutoSignAuthUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: Option<models::Agent>,
@@ -3776,7 +3713,6 @@ pub struct CreatePartnerAutoSignAuthUrlResponse {
     output = CreatePersonAuthCertificateImageResponse,
     error = super::errors::CreatePersonAuthCertificateImageError
 )]
-#[derive(Default)]
 pub struct CreatePersonAuthCertificateImage {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -3848,7 +3784,6 @@ pub struct CreatePersonAuthCertificateImageResponse {
     output = CreatePrepareFlowResponse,
     error = super::errors::CreatePrepareFlowError
 )]
-#[derive(Default)]
 pub struct CreatePrepareFlow {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -3981,7 +3916,6 @@ pub struct CreatePrepareFlowResponse {
     output = CreatePrepareFlowGroupResponse,
     error = super::errors::CreatePrepareFlowGroupError
 )]
-#[derive(Default)]
 pub struct CreatePrepareFlowGroup {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -4044,7 +3978,6 @@ pub struct CreatePrepareFlowGroupResponse {
     output = CreatePreparedPersonalEsignResponse,
     error = super::errors::CreatePreparedPersonalEsignError
 )]
-#[derive(Default)]
 pub struct CreatePreparedPersonalEsign {
     /// `UserName`: a string.
     ///
@@ -4155,7 +4088,6 @@ pub struct CreatePreparedPersonalEsignResponse {
     output = CreateReleaseFlowResponse,
     error = super::errors::CreateReleaseFlowError
 )]
-#[derive(Default)]
 pub struct CreateReleaseFlow {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -4215,7 +4147,6 @@ pub struct CreateReleaseFlowResponse {
     output = CreateRequestWithEncryptionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateRequestWithEncryption {
     /// `RequestAction`: a string.
     ///
@@ -4271,7 +4202,6 @@ pub struct CreateRequestWithEncryptionResponse {
     output = CreateRiskIdentificationTaskFeedbackResponse,
     error = super::errors::CreateRiskIdentificationTaskFeedbackError
 )]
-#[derive(Default)]
 pub struct CreateRiskIdentificationTaskFeedback {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -4312,7 +4242,6 @@ pub struct CreateRiskIdentificationTaskFeedbackResponse {
     output = CreateSchemeUrlResponse,
     error = super::errors::CreateSchemeUrlError
 )]
-#[derive(Default)]
 pub struct CreateSchemeUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -4429,7 +4358,6 @@ pub struct CreateSchemeUrlResponse {
     output = CreateSealResponse,
     error = super::errors::CreateSealError
 )]
-#[derive(Default)]
 pub struct CreateSeal {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -4566,7 +4494,6 @@ pub struct CreateSealResponse {
     output = CreateSealPolicyResponse,
     error = super::errors::CreateSealPolicyError
 )]
-#[derive(Default)]
 pub struct CreateSealPolicy {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -4635,7 +4562,6 @@ pub struct CreateSealPolicyResponse {
     output = CreateSingleSignOnEmployeesResponse,
     error = super::errors::CreateSingleSignOnEmployeesError
 )]
-#[derive(Default)]
 pub struct CreateSingleSignOnEmployees {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -4680,7 +4606,6 @@ pub struct CreateSingleSignOnEmployeesResponse {
     output = CreateUserAutoSignEnableUrlResponse,
     error = super::errors::CreateUserAutoSignEnableUrlError
 )]
-#[derive(Default)]
 pub struct CreateUserAutoSignEnableUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -4777,7 +4702,6 @@ pub struct CreateUserAutoSignEnableUrlResponse {
     output = CreateUserAutoSignSealUrlResponse,
     error = super::errors::CreateUserAutoSignSealUrlError
 )]
-#[derive(Default)]
 pub struct CreateUserAutoSignSealUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -4849,7 +4773,6 @@ pub struct CreateUserAutoSignSealUrlResponse {
     output = CreateUserMobileChangeUrlResponse,
     error = super::errors::CreateUserMobileChangeUrlError
 )]
-#[derive(Default)]
 pub struct CreateUserMobileChangeUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -4923,7 +4846,6 @@ pub struct CreateUserMobileChangeUrlResponse {
     output = CreateUserNameChangeUrlResponse,
     error = super::errors::CreateUserNameChangeUrlError
 )]
-#[derive(Default)]
 pub struct CreateUserNameChangeUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -4974,7 +4896,6 @@ pub struct CreateUserNameChangeUrlResponse {
     output = CreateUserVerifyUrlResponse,
     error = super::errors::CreateUserVerifyUrlError
 )]
-#[derive(Default)]
 pub struct CreateUserVerifyUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5055,7 +4976,6 @@ pub struct CreateUserVerifyUrlResponse {
     output = CreateWebThemeConfigResponse,
     error = super::errors::CreateWebThemeConfigError
 )]
-#[derive(Default)]
 pub struct CreateWebThemeConfig {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5092,7 +5012,6 @@ pub struct CreateWebThemeConfigResponse {
     output = DeleteExtendedServiceAuthInfosResponse,
     error = super::errors::DeleteExtendedServiceAuthInfosError
 )]
-#[derive(Default)]
 pub struct DeleteExtendedServiceAuthInfos {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5131,7 +5050,6 @@ pub struct DeleteExtendedServiceAuthInfosResponse {
     output = DeleteIntegrationDepartmentResponse,
     error = super::errors::DeleteIntegrationDepartmentError
 )]
-#[derive(Default)]
 pub struct DeleteIntegrationDepartment {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5170,7 +5088,6 @@ pub struct DeleteIntegrationDepartmentResponse {
     output = DeleteIntegrationEmployeesResponse,
     error = super::errors::DeleteIntegrationEmployeesError
 )]
-#[derive(Default)]
 pub struct DeleteIntegrationEmployees {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5205,7 +5122,6 @@ pub struct DeleteIntegrationEmployeesResponse {
     output = DeleteIntegrationRoleUsersResponse,
     error = super::errors::DeleteIntegrationRoleUsersError
 )]
-#[derive(Default)]
 pub struct DeleteIntegrationRoleUsers {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5247,7 +5163,6 @@ pub struct DeleteIntegrationRoleUsersResponse {
     output = DeleteOrganizationAuthorizationsResponse,
     error = super::errors::DeleteOrganizationAuthorizationsError
 )]
-#[derive(Default)]
 pub struct DeleteOrganizationAuthorizations {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5299,7 +5214,6 @@ pub struct DeleteOrganizationAuthorizationsResponse {
     output = DeleteSealPoliciesResponse,
     error = super::errors::DeleteSealPoliciesError
 )]
-#[derive(Default)]
 pub struct DeleteSealPolicies {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5339,7 +5253,6 @@ pub struct DeleteSealPoliciesResponse {
     output = DeleteSingleSignOnEmployeesResponse,
     error = super::errors::DeleteSingleSignOnEmployeesError
 )]
-#[derive(Default)]
 pub struct DeleteSingleSignOnEmployees {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5378,7 +5291,6 @@ pub struct DeleteSingleSignOnEmployeesResponse {
     output = DescribeArchiveFlowTaskResponse,
     error = super::errors::DescribeArchiveFlowTaskError
 )]
-#[derive(Default)]
 pub struct DescribeArchiveFlowTask {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5417,7 +5329,6 @@ pub struct DescribeArchiveFlowTaskResponse {
     output = DescribeBatchOrganizationRegistrationTasksResponse,
     error = super::errors::DescribeBatchOrganizationRegistrationTasksError
 )]
-#[derive(Default)]
 pub struct DescribeBatchOrganizationRegistrationTasks {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5454,7 +5365,6 @@ pub struct DescribeBatchOrganizationRegistrationTasksResponse {
     output = DescribeBatchOrganizationRegistrationUrlsResponse,
     error = super::errors::DescribeBatchOrganizationRegistrationUrlsError
 )]
-#[derive(Default)]
 pub struct DescribeBatchOrganizationRegistrationUrls {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5491,7 +5401,6 @@ pub struct DescribeBatchOrganizationRegistrationUrlsResponse {
     output = DescribeBillUsageResponse,
     error = super::errors::DescribeBillUsageError
 )]
-#[derive(Default)]
 pub struct DescribeBillUsage {
     /// `StartTime`: a string.
     ///
@@ -5541,9 +5450,15 @@ pub struct DescribeBillUsageResponse {
     version = "2020-11-11",
     name = "DescribeBillUsageDetail",
     output = DescribeBillUsageDetailResponse,
-    error = super::errors::DescribeBillUsageDetailError
+    error = super::errors::DescribeBillUsageDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = details,
+        item = models::BillUsageDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBillUsageDetail {
     /// `StartTime`: a string.
     ///
@@ -5602,7 +5517,6 @@ pub struct DescribeBillUsageDetailResponse {
     output = DescribeCancelFlowsTaskResponse,
     error = super::errors::DescribeCancelFlowsTaskError
 )]
-#[derive(Default)]
 pub struct DescribeCancelFlowsTask {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5659,7 +5573,6 @@ pub struct DescribeCancelFlowsTaskResponse {
     output = DescribeContractComparisonTaskResponse,
     error = super::errors::DescribeContractComparisonTaskError
 )]
-#[derive(Default)]
 pub struct DescribeContractComparisonTask {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5761,7 +5674,6 @@ pub struct DescribeContractComparisonTaskResponse {
     output = DescribeContractDiffTaskWebUrlResponse,
     error = super::errors::DescribeContractDiffTaskWebUrlError
 )]
-#[derive(Default)]
 pub struct DescribeContractDiffTaskWebUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5795,7 +5707,6 @@ pub struct DescribeContractDiffTaskWebUrlResponse {
     output = DescribeContractReviewChecklistResponse,
     error = super::errors::DescribeContractReviewChecklistError
 )]
-#[derive(Default)]
 pub struct DescribeContractReviewChecklist {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5847,7 +5758,6 @@ pub struct DescribeContractReviewChecklistResponse {
     output = DescribeContractReviewChecklistWebUrlResponse,
     error = super::errors::DescribeContractReviewChecklistWebUrlError
 )]
-#[derive(Default)]
 pub struct DescribeContractReviewChecklistWebUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5886,7 +5796,6 @@ pub struct DescribeContractReviewChecklistWebUrlResponse {
     output = DescribeContractReviewChecklistsWebUrlResponse,
     error = super::errors::DescribeContractReviewChecklistsWebUrlError
 )]
-#[derive(Default)]
 pub struct DescribeContractReviewChecklistsWebUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5918,7 +5827,6 @@ pub struct DescribeContractReviewChecklistsWebUrlResponse {
     output = DescribeContractReviewMarkedRiskExportTaskResponse,
     error = super::errors::DescribeContractReviewMarkedRiskExportTaskError
 )]
-#[derive(Default)]
 pub struct DescribeContractReviewMarkedRiskExportTask {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -5960,7 +5868,6 @@ pub struct DescribeContractReviewMarkedRiskExportTaskResponse {
     output = DescribeContractReviewTaskResponse,
     error = super::errors::DescribeContractReviewTaskError
 )]
-#[derive(Default)]
 pub struct DescribeContractReviewTask {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6069,7 +5976,6 @@ pub struct DescribeContractReviewTaskResponse {
     output = DescribeContractReviewTaskListWebUrlResponse,
     error = super::errors::DescribeContractReviewTaskListWebUrlError
 )]
-#[derive(Default)]
 pub struct DescribeContractReviewTaskListWebUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6098,7 +6004,6 @@ pub struct DescribeContractReviewTaskListWebUrlResponse {
     output = DescribeContractReviewWebUrlResponse,
     error = super::errors::DescribeContractReviewWebUrlError
 )]
-#[derive(Default)]
 pub struct DescribeContractReviewWebUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6137,7 +6042,6 @@ pub struct DescribeContractReviewWebUrlResponse {
     output = DescribeDraftContractByPromptsTaskResponse,
     error = super::errors::DescribeDraftContractByPromptsTaskError
 )]
-#[derive(Default)]
 pub struct DescribeDraftContractByPromptsTask {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6191,9 +6095,15 @@ pub struct DescribeDraftContractByPromptsTaskResponse {
     version = "2020-11-11",
     name = "DescribeEnterpriseContractReviewChecklists",
     output = DescribeEnterpriseContractReviewChecklistsResponse,
-    error = super::errors::DescribeEnterpriseContractReviewChecklistsError
+    error = super::errors::DescribeEnterpriseContractReviewChecklistsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = checklists,
+        item = models::Checklist,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEnterpriseContractReviewChecklists {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6243,7 +6153,6 @@ pub struct DescribeEnterpriseContractReviewChecklistsResponse {
     output = DescribeExtendedServiceAuthDetailResponse,
     error = super::errors::DescribeExtendedServiceAuthDetailError
 )]
-#[derive(Default)]
 pub struct DescribeExtendedServiceAuthDetail {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6295,7 +6204,6 @@ pub struct DescribeExtendedServiceAuthDetailResponse {
     output = DescribeExtendedServiceAuthInfosResponse,
     error = super::errors::DescribeExtendedServiceAuthInfosError
 )]
-#[derive(Default)]
 pub struct DescribeExtendedServiceAuthInfos {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6332,7 +6240,6 @@ pub struct DescribeExtendedServiceAuthInfosResponse {
     output = DescribeFileConvertTaskResponse,
     error = super::errors::DescribeFileConvertTaskError
 )]
-#[derive(Default)]
 pub struct DescribeFileConvertTask {
     /// `TaskId`: a string.
     ///
@@ -6386,7 +6293,6 @@ pub struct DescribeFileConvertTaskResponse {
     output = DescribeFileCounterSignResultResponse,
     error = super::errors::DescribeFileCounterSignResultError
 )]
-#[derive(Default)]
 pub struct DescribeFileCounterSignResult {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: Option<models::UserInfo>,
@@ -6433,9 +6339,15 @@ pub struct DescribeFileCounterSignResultResponse {
     version = "2020-11-11",
     name = "DescribeFileUrls",
     output = DescribeFileUrlsResponse,
-    error = super::errors::DescribeFileUrlsError
+    error = super::errors::DescribeFileUrlsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = file_urls,
+        item = models::FileUrl,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFileUrls {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6523,7 +6435,6 @@ pub struct DescribeFileUrlsResponse {
     output = DescribeFlowBriefsResponse,
     error = super::errors::DescribeFlowBriefsError
 )]
-#[derive(Default)]
 pub struct DescribeFlowBriefs {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6558,7 +6469,6 @@ pub struct DescribeFlowBriefsResponse {
     output = DescribeFlowComponentsResponse,
     error = super::errors::DescribeFlowComponentsError
 )]
-#[derive(Default)]
 pub struct DescribeFlowComponents {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6595,7 +6505,6 @@ pub struct DescribeFlowComponentsResponse {
     output = DescribeFlowEvidenceReportResponse,
     error = super::errors::DescribeFlowEvidenceReportError
 )]
-#[derive(Default)]
 pub struct DescribeFlowEvidenceReport {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6642,7 +6551,6 @@ pub struct DescribeFlowEvidenceReportResponse {
     output = DescribeFlowInfoResponse,
     error = super::errors::DescribeFlowInfoError
 )]
-#[derive(Default)]
 pub struct DescribeFlowInfo {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: Option<models::UserInfo>,
@@ -6697,9 +6605,15 @@ pub struct DescribeFlowInfoResponse {
     version = "2020-11-11",
     name = "DescribeFlowTemplates",
     output = DescribeFlowTemplatesResponse,
-    error = super::errors::DescribeFlowTemplatesError
+    error = super::errors::DescribeFlowTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = templates,
+        item = models::TemplateInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFlowTemplates {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6791,7 +6705,6 @@ pub struct DescribeFlowTemplatesResponse {
     output = DescribeInformationExtractionTaskResponse,
     error = super::errors::DescribeInformationExtractionTaskError
 )]
-#[derive(Default)]
 pub struct DescribeInformationExtractionTask {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6841,7 +6754,6 @@ pub struct DescribeInformationExtractionTaskResponse {
     output = DescribeInformationExtractionWebUrlResponse,
     error = super::errors::DescribeInformationExtractionWebUrlError
 )]
-#[derive(Default)]
 pub struct DescribeInformationExtractionWebUrl {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6877,7 +6789,6 @@ pub struct DescribeInformationExtractionWebUrlResponse {
     output = DescribeIntegrationDepartmentsResponse,
     error = super::errors::DescribeIntegrationDepartmentsError
 )]
-#[derive(Default)]
 pub struct DescribeIntegrationDepartments {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6922,9 +6833,15 @@ pub struct DescribeIntegrationDepartmentsResponse {
     version = "2020-11-11",
     name = "DescribeIntegrationEmployees",
     output = DescribeIntegrationEmployeesResponse,
-    error = super::errors::DescribeIntegrationEmployeesError
+    error = super::errors::DescribeIntegrationEmployeesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = employees,
+        item = models::Staff,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIntegrationEmployees {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -6982,9 +6899,15 @@ pub struct DescribeIntegrationEmployeesResponse {
     version = "2020-11-11",
     name = "DescribeIntegrationRoles",
     output = DescribeIntegrationRolesResponse,
-    error = super::errors::DescribeIntegrationRolesError
+    error = super::errors::DescribeIntegrationRolesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = integrate_roles,
+        item = models::IntegrateRole,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIntegrationRoles {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7044,7 +6967,6 @@ pub struct DescribeIntegrationRolesResponse {
     output = DescribeLMInformationExtractionTaskFieldFeedbackResponse,
     error = super::errors::DescribeLMInformationExtractionTaskFieldFeedbackError
 )]
-#[derive(Default)]
 pub struct DescribeLMInformationExtractionTaskFieldFeedback {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7083,7 +7005,6 @@ pub struct DescribeLMInformationExtractionTaskFieldFeedbackResponse {
     output = DescribeOrganizationAuthStatusResponse,
     error = super::errors::DescribeOrganizationAuthStatusError
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationAuthStatus {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7145,9 +7066,15 @@ pub struct DescribeOrganizationAuthStatusResponse {
     version = "2020-11-11",
     name = "DescribeOrganizationGroupOrganizations",
     output = DescribeOrganizationGroupOrganizationsResponse,
-    error = super::errors::DescribeOrganizationGroupOrganizationsError
+    error = super::errors::DescribeOrganizationGroupOrganizationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::GroupOrganization,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationGroupOrganizations {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7235,9 +7162,15 @@ pub struct DescribeOrganizationGroupOrganizationsResponse {
     version = "2020-11-11",
     name = "DescribeOrganizationSeals",
     output = DescribeOrganizationSealsResponse,
-    error = super::errors::DescribeOrganizationSealsError
+    error = super::errors::DescribeOrganizationSealsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = seals,
+        item = models::OccupiedSeal,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationSeals {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7304,7 +7237,6 @@ pub struct DescribeOrganizationSealsResponse {
     output = DescribeOrganizationVerifyStatusResponse,
     error = super::errors::DescribeOrganizationVerifyStatusError
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationVerifyStatus {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: Option<models::UserInfo>,
@@ -7338,7 +7270,6 @@ pub struct DescribeOrganizationVerifyStatusResponse {
     output = DescribePersonCertificateResponse,
     error = super::errors::DescribePersonCertificateError
 )]
-#[derive(Default)]
 pub struct DescribePersonCertificate {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7378,7 +7309,6 @@ pub struct DescribePersonCertificateResponse {
     output = DescribeRiskIdentificationTaskFeedbackResponse,
     error = super::errors::DescribeRiskIdentificationTaskFeedbackError
 )]
-#[derive(Default)]
 pub struct DescribeRiskIdentificationTaskFeedback {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7412,7 +7342,6 @@ pub struct DescribeRiskIdentificationTaskFeedbackResponse {
     output = DescribeSignFaceVideoResponse,
     error = super::errors::DescribeSignFaceVideoError
 )]
-#[derive(Default)]
 pub struct DescribeSignFaceVideo {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7458,9 +7387,14 @@ pub struct DescribeSignFaceVideoResponse {
     version = "2020-11-11",
     name = "DescribeSingleSignOnEmployees",
     output = DescribeSingleSignOnEmployeesResponse,
-    error = super::errors::DescribeSingleSignOnEmployeesError
+    error = super::errors::DescribeSingleSignOnEmployeesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = employees,
+        item = models::SingleSignOnEmployees
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSingleSignOnEmployees {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7512,7 +7446,6 @@ pub struct DescribeSingleSignOnEmployeesResponse {
     output = DescribeThirdPartyAuthCodeResponse,
     error = super::errors::DescribeThirdPartyAuthCodeError
 )]
-#[derive(Default)]
 pub struct DescribeThirdPartyAuthCode {
     /// `AuthCode`: a string.
     ///
@@ -7551,7 +7484,6 @@ pub struct DescribeThirdPartyAuthCodeResponse {
     output = DescribeUserAutoSignStatusResponse,
     error = super::errors::DescribeUserAutoSignStatusError
 )]
-#[derive(Default)]
 pub struct DescribeUserAutoSignStatus {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7613,7 +7545,6 @@ pub struct DescribeUserAutoSignStatusResponse {
     output = DescribeUserFlowTypeResponse,
     error = super::errors::DescribeUserFlowTypeError
 )]
-#[derive(Default)]
 pub struct DescribeUserFlowType {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7653,7 +7584,6 @@ pub struct DescribeUserFlowTypeResponse {
     output = DescribeUserVerifyStatusResponse,
     error = super::errors::DescribeUserVerifyStatusError
 )]
-#[derive(Default)]
 pub struct DescribeUserVerifyStatus {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7699,7 +7629,6 @@ pub struct DescribeUserVerifyStatusResponse {
     output = DisableUserAutoSignResponse,
     error = super::errors::DisableUserAutoSignError
 )]
-#[derive(Default)]
 pub struct DisableUserAutoSign {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7736,7 +7665,6 @@ pub struct DisableUserAutoSignResponse {
     output = ExportContractComparisonTaskResponse,
     error = super::errors::ExportContractComparisonTaskError
 )]
-#[derive(Default)]
 pub struct ExportContractComparisonTask {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7787,7 +7715,6 @@ pub struct ExportContractComparisonTaskResponse {
     output = ExportContractReviewMarkedRiskResponse,
     error = super::errors::ExportContractReviewMarkedRiskError
 )]
-#[derive(Default)]
 pub struct ExportContractReviewMarkedRisk {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7831,7 +7758,6 @@ pub struct ExportContractReviewMarkedRiskResponse {
     output = ExportContractReviewResultResponse,
     error = super::errors::ExportContractReviewResultError
 )]
-#[derive(Default)]
 pub struct ExportContractReviewResult {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7873,7 +7799,6 @@ pub struct ExportContractReviewResultResponse {
     output = GetTaskResultApiResponse,
     error = super::errors::GetTaskResultApiError
 )]
-#[derive(Default)]
 pub struct GetTaskResultApi {
     /// `TaskId`: a string.
     ///
@@ -7933,7 +7858,6 @@ pub struct GetTaskResultApiResponse {
     output = ImportContractReviewChecklistResponse,
     error = super::errors::ImportContractReviewChecklistError
 )]
-#[derive(Default)]
 pub struct ImportContractReviewChecklist {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -7986,7 +7910,6 @@ pub struct ImportContractReviewChecklistResponse {
     output = ModifyApplicationCallbackInfoResponse,
     error = super::errors::ModifyApplicationCallbackInfoError
 )]
-#[derive(Default)]
 pub struct ModifyApplicationCallbackInfo {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -8023,7 +7946,6 @@ pub struct ModifyApplicationCallbackInfoResponse {
     output = ModifyExtendedServiceResponse,
     error = super::errors::ModifyExtendedServiceError
 )]
-#[derive(Default)]
 pub struct ModifyExtendedService {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -8070,7 +7992,6 @@ pub struct ModifyExtendedServiceResponse {
     output = ModifyFlowDeadlineResponse,
     error = super::errors::ModifyFlowDeadlineError
 )]
-#[derive(Default)]
 pub struct ModifyFlowDeadline {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -8114,7 +8035,6 @@ pub struct ModifyFlowDeadlineResponse {
     output = ModifyIntegrationDepartmentResponse,
     error = super::errors::ModifyIntegrationDepartmentError
 )]
-#[derive(Default)]
 pub struct ModifyIntegrationDepartment {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -8168,7 +8088,6 @@ pub struct ModifyIntegrationDepartmentResponse {
     output = ModifyIntegrationRoleResponse,
     error = super::errors::ModifyIntegrationRoleError
 )]
-#[derive(Default)]
 pub struct ModifyIntegrationRole {
     /// `RoleId`: a string.
     ///
@@ -8225,7 +8144,6 @@ pub struct ModifyIntegrationRoleResponse {
     output = ModifyPartnerAuthorizationResponse,
     error = super::errors::ModifyPartnerAuthorizationError
 )]
-#[derive(Default)]
 pub struct ModifyPartnerAuthorization {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -8264,7 +8182,6 @@ pub struct ModifyPartnerAuthorizationResponse {
     output = ModifyPartnerAutoSignAuthUrlResponse,
     error = super::errors::ModifyPartnerAutoSignAuthUrlError
 )]
-#[derive(Default)]
 pub struct ModifyPartnerAutoSignAuthUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: Option<models::Agent>,
@@ -8331,7 +8248,6 @@ pub struct ModifyPartnerAutoSignAuthUrlResponse {
     output = ModifySingleSignOnEmployeesResponse,
     error = super::errors::ModifySingleSignOnEmployeesError
 )]
-#[derive(Default)]
 pub struct ModifySingleSignOnEmployees {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -8368,7 +8284,6 @@ pub struct ModifySingleSignOnEmployeesResponse {
     output = OperateFlowRemarksResponse,
     error = super::errors::OperateFlowRemarksError
 )]
-#[derive(Default)]
 pub struct OperateFlowRemarks {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -8420,7 +8335,6 @@ pub struct OperateFlowRemarksResponse {
     output = OperateSealsResponse,
     error = super::errors::OperateSealsError
 )]
-#[derive(Default)]
 pub struct OperateSeals {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: Option<models::UserInfo>,
@@ -8468,7 +8382,6 @@ pub struct OperateSealsResponse {
     output = OperateTemplateResponse,
     error = super::errors::OperateTemplateError
 )]
-#[derive(Default)]
 pub struct OperateTemplate {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -8524,7 +8437,6 @@ pub struct OperateTemplateResponse {
     output = RenewAutoSignLicenseResponse,
     error = super::errors::RenewAutoSignLicenseError
 )]
-#[derive(Default)]
 pub struct RenewAutoSignLicense {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -8566,7 +8478,6 @@ pub struct RenewAutoSignLicenseResponse {
     output = StartFlowResponse,
     error = super::errors::StartFlowError
 )]
-#[derive(Default)]
 pub struct StartFlow {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -8623,7 +8534,6 @@ pub struct StartFlowResponse {
     output = UnbindEmployeeUserIdWithClientOpenIdResponse,
     error = super::errors::UnbindEmployeeUserIdWithClientOpenIdError
 )]
-#[derive(Default)]
 pub struct UnbindEmployeeUserIdWithClientOpenId {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -8667,7 +8577,6 @@ pub struct UnbindEmployeeUserIdWithClientOpenIdResponse {
     output = UpdateIntegrationEmployeesResponse,
     error = super::errors::UpdateIntegrationEmployeesError
 )]
-#[derive(Default)]
 pub struct UpdateIntegrationEmployees {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: models::UserInfo,
@@ -8720,7 +8629,6 @@ pub struct UpdateIntegrationEmployeesResponse {
     output = UploadFilesResponse,
     error = super::errors::UploadFilesError
 )]
-#[derive(Default)]
 pub struct UploadFiles {
     /// `BusinessType`: a string.
     ///
@@ -8800,7 +8708,6 @@ pub struct UploadFilesResponse {
     output = VerifyDigitFileResponse,
     error = super::errors::VerifyDigitFileError
 )]
-#[derive(Default)]
 pub struct VerifyDigitFile {
     /// `Operator`: a [`UserInfo`](super::models::UserInfo).
     pub operator: Option<models::UserInfo>,
@@ -8852,7 +8759,6 @@ pub struct VerifyDigitFileResponse {
     output = VerifyDigitalDataSignResponse,
     error = super::errors::VerifyDigitalDataSignError
 )]
-#[derive(Default)]
 pub struct VerifyDigitalDataSign {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: Option<models::Agent>,
@@ -8897,7 +8803,6 @@ pub struct VerifyDigitalDataSignResponse {
     output = VerifyPdfResponse,
     error = super::errors::VerifyPdfError
 )]
-#[derive(Default)]
 pub struct VerifyPdf {
     /// `FlowId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = ArchiveFlowResponse,
     error = super::errors::ArchiveFlowError
 )]
-#[derive(Default)]
 pub struct ArchiveFlow {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -48,7 +47,6 @@ pub struct ArchiveFlowResponse {
     output = CancelFlowResponse,
     error = super::errors::CancelFlowError
 )]
-#[derive(Default)]
 pub struct CancelFlow {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -84,7 +82,6 @@ pub struct CancelFlowResponse {
     output = CheckBankCard2EVerificationResponse,
     error = super::errors::CheckBankCard2EVerificationError
 )]
-#[derive(Default)]
 pub struct CheckBankCard2EVerification {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -122,7 +119,6 @@ pub struct CheckBankCard2EVerificationResponse {
     output = CheckBankCard3EVerificationResponse,
     error = super::errors::CheckBankCard3EVerificationError
 )]
-#[derive(Default)]
 pub struct CheckBankCard3EVerification {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -166,7 +162,6 @@ pub struct CheckBankCard3EVerificationResponse {
     output = CheckBankCard4EVerificationResponse,
     error = super::errors::CheckBankCard4EVerificationError
 )]
-#[derive(Default)]
 pub struct CheckBankCard4EVerification {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -213,7 +208,6 @@ pub struct CheckBankCard4EVerificationResponse {
     output = CheckBankCardVerificationResponse,
     error = super::errors::CheckBankCardVerificationError
 )]
-#[derive(Default)]
 pub struct CheckBankCardVerification {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -260,7 +254,6 @@ pub struct CheckBankCardVerificationResponse {
     output = CheckFaceIdentifyResponse,
     error = super::errors::CheckFaceIdentifyError
 )]
-#[derive(Default)]
 pub struct CheckFaceIdentify {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -325,7 +318,6 @@ pub struct CheckFaceIdentifyResponse {
     output = CheckIdCardVerificationResponse,
     error = super::errors::CheckIdCardVerificationError
 )]
-#[derive(Default)]
 pub struct CheckIdCardVerification {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -366,7 +358,6 @@ pub struct CheckIdCardVerificationResponse {
     output = CheckMobileAndNameResponse,
     error = super::errors::CheckMobileAndNameError
 )]
-#[derive(Default)]
 pub struct CheckMobileAndName {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -404,7 +395,6 @@ pub struct CheckMobileAndNameResponse {
     output = CheckMobileVerificationResponse,
     error = super::errors::CheckMobileVerificationError
 )]
-#[derive(Default)]
 pub struct CheckMobileVerification {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -448,7 +438,6 @@ pub struct CheckMobileVerificationResponse {
     output = CheckVerifyCodeMatchFlowIdResponse,
     error = super::errors::CheckVerifyCodeMatchFlowIdError
 )]
-#[derive(Default)]
 pub struct CheckVerifyCodeMatchFlowId {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -504,7 +493,6 @@ pub struct CheckVerifyCodeMatchFlowIdResponse {
     output = CreateFaceIdSignResponse,
     error = super::errors::CreateFaceIdSignError
 )]
-#[derive(Default)]
 pub struct CreateFaceIdSign {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -536,7 +524,6 @@ pub struct CreateFaceIdSignResponse {
     output = CreateFlowByFilesResponse,
     error = super::errors::CreateFlowByFilesError
 )]
-#[derive(Default)]
 pub struct CreateFlowByFiles {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -576,7 +563,6 @@ pub struct CreateFlowByFilesResponse {
     output = CreateH5FaceIdUrlResponse,
     error = super::errors::CreateH5FaceIdUrlError
 )]
-#[derive(Default)]
 pub struct CreateH5FaceIdUrl {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -629,7 +615,6 @@ pub struct CreateH5FaceIdUrlResponse {
     output = CreatePreviewSignUrlResponse,
     error = super::errors::CreatePreviewSignUrlError
 )]
-#[derive(Default)]
 pub struct CreatePreviewSignUrl {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -680,7 +665,6 @@ pub struct CreatePreviewSignUrlResponse {
     output = CreateSealResponse,
     error = super::errors::CreateSealError
 )]
-#[derive(Default)]
 pub struct CreateSeal {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -746,7 +730,6 @@ pub struct CreateSealResponse {
     output = CreateServerFlowSignResponse,
     error = super::errors::CreateServerFlowSignError
 )]
-#[derive(Default)]
 pub struct CreateServerFlowSign {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -790,7 +773,6 @@ pub struct CreateServerFlowSignResponse {
     output = CreateSignUrlResponse,
     error = super::errors::CreateSignUrlError
 )]
-#[derive(Default)]
 pub struct CreateSignUrl {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -851,7 +833,6 @@ pub struct CreateSignUrlResponse {
     output = CreateSubOrganizationResponse,
     error = super::errors::CreateSubOrganizationError
 )]
-#[derive(Default)]
 pub struct CreateSubOrganization {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -970,7 +951,6 @@ pub struct CreateSubOrganizationResponse {
     output = CreateSubOrganizationAndSealResponse,
     error = super::errors::CreateSubOrganizationAndSealError
 )]
-#[derive(Default)]
 pub struct CreateSubOrganizationAndSeal {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1109,7 +1089,6 @@ pub struct CreateSubOrganizationAndSealResponse {
     output = CreateUserResponse,
     error = super::errors::CreateUserError
 )]
-#[derive(Default)]
 pub struct CreateUser {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1175,7 +1154,6 @@ pub struct CreateUserResponse {
     output = CreateUserAndSealResponse,
     error = super::errors::CreateUserAndSealError
 )]
-#[derive(Default)]
 pub struct CreateUserAndSeal {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1256,7 +1234,6 @@ pub struct CreateUserAndSealResponse {
     output = DeleteSealResponse,
     error = super::errors::DeleteSealError
 )]
-#[derive(Default)]
 pub struct DeleteSeal {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1297,7 +1274,6 @@ pub struct DeleteSealResponse {
     output = DescribeCatalogApproversResponse,
     error = super::errors::DescribeCatalogApproversError
 )]
-#[derive(Default)]
 pub struct DescribeCatalogApprovers {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1336,7 +1312,6 @@ pub struct DescribeCatalogApproversResponse {
     output = DescribeCatalogSignComponentsResponse,
     error = super::errors::DescribeCatalogSignComponentsError
 )]
-#[derive(Default)]
 pub struct DescribeCatalogSignComponents {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1370,7 +1345,6 @@ pub struct DescribeCatalogSignComponentsResponse {
     output = DescribeCustomFlowIdsResponse,
     error = super::errors::DescribeCustomFlowIdsError
 )]
-#[derive(Default)]
 pub struct DescribeCustomFlowIds {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1402,7 +1376,6 @@ pub struct DescribeCustomFlowIdsResponse {
     output = DescribeCustomFlowIdsByFlowIdResponse,
     error = super::errors::DescribeCustomFlowIdsByFlowIdError
 )]
-#[derive(Default)]
 pub struct DescribeCustomFlowIdsByFlowId {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1434,7 +1407,6 @@ pub struct DescribeCustomFlowIdsByFlowIdResponse {
     output = DescribeFaceIdPhotosResponse,
     error = super::errors::DescribeFaceIdPhotosError
 )]
-#[derive(Default)]
 pub struct DescribeFaceIdPhotos {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1469,7 +1441,6 @@ pub struct DescribeFaceIdPhotosResponse {
     output = DescribeFaceIdResultsResponse,
     error = super::errors::DescribeFaceIdResultsError
 )]
-#[derive(Default)]
 pub struct DescribeFaceIdResults {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1507,7 +1478,6 @@ pub struct DescribeFaceIdResultsResponse {
     output = DescribeFileIdsByCustomIdsResponse,
     error = super::errors::DescribeFileIdsByCustomIdsError
 )]
-#[derive(Default)]
 pub struct DescribeFileIdsByCustomIds {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1539,7 +1509,6 @@ pub struct DescribeFileIdsByCustomIdsResponse {
     output = DescribeFileUrlsResponse,
     error = super::errors::DescribeFileUrlsError
 )]
-#[derive(Default)]
 pub struct DescribeFileUrls {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1601,7 +1570,6 @@ pub struct DescribeFileUrlsResponse {
     output = DescribeFlowResponse,
     error = super::errors::DescribeFlowError
 )]
-#[derive(Default)]
 pub struct DescribeFlow {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1685,7 +1653,6 @@ pub struct DescribeFlowResponse {
     output = DescribeFlowApproversResponse,
     error = super::errors::DescribeFlowApproversError
 )]
-#[derive(Default)]
 pub struct DescribeFlowApprovers {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1726,7 +1693,6 @@ pub struct DescribeFlowApproversResponse {
     output = DescribeFlowFilesResponse,
     error = super::errors::DescribeFlowFilesError
 )]
-#[derive(Default)]
 pub struct DescribeFlowFiles {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1761,7 +1727,6 @@ pub struct DescribeFlowFilesResponse {
     output = DescribeSealsResponse,
     error = super::errors::DescribeSealsError
 )]
-#[derive(Default)]
 pub struct DescribeSeals {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1798,7 +1763,6 @@ pub struct DescribeSealsResponse {
     output = DescribeSubOrganizationsResponse,
     error = super::errors::DescribeSubOrganizationsError
 )]
-#[derive(Default)]
 pub struct DescribeSubOrganizations {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1830,7 +1794,6 @@ pub struct DescribeSubOrganizationsResponse {
     output = DescribeUsersResponse,
     error = super::errors::DescribeUsersError
 )]
-#[derive(Default)]
 pub struct DescribeUsers {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1862,7 +1825,6 @@ pub struct DescribeUsersResponse {
     output = DestroyFlowFileResponse,
     error = super::errors::DestroyFlowFileError
 )]
-#[derive(Default)]
 pub struct DestroyFlowFile {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1891,7 +1853,6 @@ pub struct DestroyFlowFileResponse {
     output = GenerateOrganizationSealResponse,
     error = super::errors::GenerateOrganizationSealError
 )]
-#[derive(Default)]
 pub struct GenerateOrganizationSeal {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1947,7 +1908,6 @@ pub struct GenerateOrganizationSealResponse {
     output = GenerateUserSealResponse,
     error = super::errors::GenerateUserSealError
 )]
-#[derive(Default)]
 pub struct GenerateUserSeal {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -1998,7 +1958,6 @@ pub struct GenerateUserSealResponse {
     output = ModifyOrganizationDefaultSealResponse,
     error = super::errors::ModifyOrganizationDefaultSealError
 )]
-#[derive(Default)]
 pub struct ModifyOrganizationDefaultSeal {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -2034,7 +1993,6 @@ pub struct ModifyOrganizationDefaultSealResponse {
     output = ModifySealResponse,
     error = super::errors::ModifySealError
 )]
-#[derive(Default)]
 pub struct ModifySeal {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -2090,7 +2048,6 @@ pub struct ModifySealResponse {
     output = ModifySubOrganizationInfoResponse,
     error = super::errors::ModifySubOrganizationInfoError
 )]
-#[derive(Default)]
 pub struct ModifySubOrganizationInfo {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -2179,7 +2136,6 @@ pub struct ModifySubOrganizationInfoResponse {
     output = ModifyUserResponse,
     error = super::errors::ModifyUserError
 )]
-#[derive(Default)]
 pub struct ModifyUser {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -2235,7 +2191,6 @@ pub struct ModifyUserResponse {
     output = ModifyUserDefaultSealResponse,
     error = super::errors::ModifyUserDefaultSealError
 )]
-#[derive(Default)]
 pub struct ModifyUserDefaultSeal {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -2276,7 +2231,6 @@ pub struct ModifyUserDefaultSealResponse {
     output = RejectFlowResponse,
     error = super::errors::RejectFlowError
 )]
-#[derive(Default)]
 pub struct RejectFlow {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -2330,7 +2284,6 @@ pub struct RejectFlowResponse {
     output = SendFlowResponse,
     error = super::errors::SendFlowError
 )]
-#[derive(Default)]
 pub struct SendFlow {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -2425,7 +2378,6 @@ pub struct SendFlowResponse {
     output = SendFlowUrlResponse,
     error = super::errors::SendFlowUrlError
 )]
-#[derive(Default)]
 pub struct SendFlowUrl {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -2525,7 +2477,6 @@ pub struct SendFlowUrlResponse {
     output = SendSignInnerVerifyCodeResponse,
     error = super::errors::SendSignInnerVerifyCodeError
 )]
-#[derive(Default)]
 pub struct SendSignInnerVerifyCode {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -2591,7 +2542,6 @@ pub struct SendSignInnerVerifyCodeResponse {
     output = SignFlowResponse,
     error = super::errors::SignFlowError
 )]
-#[derive(Default)]
 pub struct SignFlow {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -2653,7 +2603,6 @@ pub struct SignFlowResponse {
     output = UploadFilesResponse,
     error = super::errors::UploadFilesError
 )]
-#[derive(Default)]
 pub struct UploadFiles {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -2711,7 +2660,6 @@ pub struct UploadFilesResponse {
     output = VerifySubOrganizationResponse,
     error = super::errors::VerifySubOrganizationError
 )]
-#[derive(Default)]
 pub struct VerifySubOrganization {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,
@@ -2747,7 +2695,6 @@ pub struct VerifySubOrganizationResponse {
     output = VerifyUserResponse,
     error = super::errors::VerifyUserError
 )]
-#[derive(Default)]
 pub struct VerifyUser {
     /// `Caller`: a [`Caller`](super::models::Caller).
     pub caller: models::Caller,

@@ -18,7 +18,6 @@ use super::models;
     output = ArchiveDynamicFlowResponse,
     error = super::errors::ArchiveDynamicFlowError
 )]
-#[derive(Default)]
 pub struct ArchiveDynamicFlow {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -57,7 +56,6 @@ pub struct ArchiveDynamicFlowResponse {
     output = CancelOrganizationFlowsResponse,
     error = super::errors::CancelOrganizationFlowsError
 )]
-#[derive(Default)]
 pub struct CancelOrganizationFlows {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -98,7 +96,6 @@ pub struct CancelOrganizationFlowsResponse {
     output = ChannelBatchCancelFlowsResponse,
     error = super::errors::ChannelBatchCancelFlowsError
 )]
-#[derive(Default)]
 pub struct ChannelBatchCancelFlows {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -155,7 +152,6 @@ pub struct ChannelBatchCancelFlowsResponse {
     output = ChannelCancelFlowResponse,
     error = super::errors::ChannelCancelFlowError
 )]
-#[derive(Default)]
 pub struct ChannelCancelFlow {
     /// `FlowId`: a string.
     ///
@@ -202,7 +198,6 @@ pub struct ChannelCancelFlowResponse {
     output = ChannelCancelMultiFlowSignQRCodeResponse,
     error = super::errors::ChannelCancelMultiFlowSignQRCodeError
 )]
-#[derive(Default)]
 pub struct ChannelCancelMultiFlowSignQRCode {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -239,7 +234,6 @@ pub struct ChannelCancelMultiFlowSignQRCodeResponse {
     output = ChannelCancelUserAutoSignEnableUrlResponse,
     error = super::errors::ChannelCancelUserAutoSignEnableUrlError
 )]
-#[derive(Default)]
 pub struct ChannelCancelUserAutoSignEnableUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -276,7 +270,6 @@ pub struct ChannelCancelUserAutoSignEnableUrlResponse {
     output = ChannelCreateBatchCancelFlowUrlResponse,
     error = super::errors::ChannelCreateBatchCancelFlowUrlError
 )]
-#[derive(Default)]
 pub struct ChannelCreateBatchCancelFlowUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -329,7 +322,6 @@ pub struct ChannelCreateBatchCancelFlowUrlResponse {
     output = ChannelCreateBatchQuickSignUrlResponse,
     error = super::errors::ChannelCreateBatchQuickSignUrlError
 )]
-#[derive(Default)]
 pub struct ChannelCreateBatchQuickSignUrl {
     /// `FlowApproverInfo`: a [`FlowApproverInfo`](super::models::FlowApproverInfo).
     pub flow_approver_info: models::FlowApproverInfo,
@@ -425,7 +417,6 @@ pub struct ChannelCreateBatchQuickSignUrlResponse {
     output = ChannelCreateBatchSignUrlResponse,
     error = super::errors::ChannelCreateBatchSignUrlError
 )]
-#[derive(Default)]
 pub struct ChannelCreateBatchSignUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -547,7 +538,6 @@ pub struct ChannelCreateBatchSignUrlResponse {
     output = ChannelCreateBoundFlowsResponse,
     error = super::errors::ChannelCreateBoundFlowsError
 )]
-#[derive(Default)]
 pub struct ChannelCreateBoundFlows {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -584,7 +574,6 @@ pub struct ChannelCreateBoundFlowsResponse {
     output = ChannelCreateDynamicFlowApproverResponse,
     error = super::errors::ChannelCreateDynamicFlowApproverError
 )]
-#[derive(Default)]
 pub struct ChannelCreateDynamicFlowApprover {
     /// `FillDynamicFlowList`: a list of [`DynamicFlowInfo`](super::models::DynamicFlowInfo) objects.
     pub fill_dynamic_flow_list: Vec<models::DynamicFlowInfo>,
@@ -616,7 +605,6 @@ pub struct ChannelCreateDynamicFlowApproverResponse {
     output = ChannelCreateEmbedWebUrlResponse,
     error = super::errors::ChannelCreateEmbedWebUrlError
 )]
-#[derive(Default)]
 pub struct ChannelCreateEmbedWebUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -679,7 +667,6 @@ pub struct ChannelCreateEmbedWebUrlResponse {
     output = ChannelCreateFlowApproversResponse,
     error = super::errors::ChannelCreateFlowApproversError
 )]
-#[derive(Default)]
 pub struct ChannelCreateFlowApprovers {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -729,7 +716,6 @@ pub struct ChannelCreateFlowApproversResponse {
     output = ChannelCreateFlowByFilesResponse,
     error = super::errors::ChannelCreateFlowByFilesError
 )]
-#[derive(Default)]
 pub struct ChannelCreateFlowByFiles {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: Option<models::Agent>,
@@ -885,7 +871,6 @@ pub struct ChannelCreateFlowByFilesResponse {
     output = ChannelCreateFlowGroupByFilesResponse,
     error = super::errors::ChannelCreateFlowGroupByFilesError
 )]
-#[derive(Default)]
 pub struct ChannelCreateFlowGroupByFiles {
     /// `FlowFileInfos`: a list of [`FlowFileInfo`](super::models::FlowFileInfo) objects.
     pub flow_file_infos: Vec<models::FlowFileInfo>,
@@ -946,7 +931,6 @@ pub struct ChannelCreateFlowGroupByFilesResponse {
     output = ChannelCreateFlowGroupByTemplatesResponse,
     error = super::errors::ChannelCreateFlowGroupByTemplatesError
 )]
-#[derive(Default)]
 pub struct ChannelCreateFlowGroupByTemplates {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -996,7 +980,6 @@ pub struct ChannelCreateFlowGroupByTemplatesResponse {
     output = ChannelCreateFlowRemindsResponse,
     error = super::errors::ChannelCreateFlowRemindsError
 )]
-#[derive(Default)]
 pub struct ChannelCreateFlowReminds {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -1030,7 +1013,6 @@ pub struct ChannelCreateFlowRemindsResponse {
     output = ChannelCreateFlowSignReviewResponse,
     error = super::errors::ChannelCreateFlowSignReviewError
 )]
-#[derive(Default)]
 pub struct ChannelCreateFlowSignReview {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -1081,7 +1063,6 @@ pub struct ChannelCreateFlowSignReviewResponse {
     output = ChannelCreateFlowSignUrlResponse,
     error = super::errors::ChannelCreateFlowSignUrlError
 )]
-#[derive(Default)]
 pub struct ChannelCreateFlowSignUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -1150,7 +1131,6 @@ pub struct ChannelCreateFlowSignUrlResponse {
     output = ChannelCreateMultiFlowSignQRCodeResponse,
     error = super::errors::ChannelCreateMultiFlowSignQRCodeError
 )]
-#[derive(Default)]
 pub struct ChannelCreateMultiFlowSignQRCode {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -1261,7 +1241,6 @@ pub struct ChannelCreateMultiFlowSignQRCodeResponse {
     output = ChannelCreateOrganizationBatchSignUrlResponse,
     error = super::errors::ChannelCreateOrganizationBatchSignUrlError
 )]
-#[derive(Default)]
 pub struct ChannelCreateOrganizationBatchSignUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -1333,7 +1312,6 @@ pub struct ChannelCreateOrganizationBatchSignUrlResponse {
     output = ChannelCreateOrganizationModifyQrCodeResponse,
     error = super::errors::ChannelCreateOrganizationModifyQrCodeError
 )]
-#[derive(Default)]
 pub struct ChannelCreateOrganizationModifyQrCode {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -1367,7 +1345,6 @@ pub struct ChannelCreateOrganizationModifyQrCodeResponse {
     output = ChannelCreatePrepareFlowResponse,
     error = super::errors::ChannelCreatePrepareFlowError
 )]
-#[derive(Default)]
 pub struct ChannelCreatePrepareFlow {
     /// `ResourceType`: a signed 64-bit integer.
     ///
@@ -1464,7 +1441,6 @@ pub struct ChannelCreatePrepareFlowResponse {
     output = ChannelCreatePrepareFlowGroupResponse,
     error = super::errors::ChannelCreatePrepareFlowGroupError
 )]
-#[derive(Default)]
 pub struct ChannelCreatePrepareFlowGroup {
     /// `BaseFlowInfos`: a list of [`BaseFlowInfo`](super::models::BaseFlowInfo) objects.
     pub base_flow_infos: Vec<models::BaseFlowInfo>,
@@ -1524,7 +1500,6 @@ pub struct ChannelCreatePrepareFlowGroupResponse {
     output = ChannelCreatePreparedPersonalEsignResponse,
     error = super::errors::ChannelCreatePreparedPersonalEsignError
 )]
-#[derive(Default)]
 pub struct ChannelCreatePreparedPersonalEsign {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -1623,7 +1598,6 @@ pub struct ChannelCreatePreparedPersonalEsignResponse {
     output = ChannelCreateReleaseFlowResponse,
     error = super::errors::ChannelCreateReleaseFlowError
 )]
-#[derive(Default)]
 pub struct ChannelCreateReleaseFlow {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -1700,7 +1674,6 @@ pub struct ChannelCreateReleaseFlowResponse {
     output = ChannelCreateRoleResponse,
     error = super::errors::ChannelCreateRoleError
 )]
-#[derive(Default)]
 pub struct ChannelCreateRole {
     /// `Name`: a string.
     ///
@@ -1744,7 +1717,6 @@ pub struct ChannelCreateRoleResponse {
     output = ChannelCreateSealPolicyResponse,
     error = super::errors::ChannelCreateSealPolicyError
 )]
-#[derive(Default)]
 pub struct ChannelCreateSealPolicy {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -1806,7 +1778,6 @@ pub struct ChannelCreateSealPolicyResponse {
     output = ChannelCreateUserAutoSignEnableUrlResponse,
     error = super::errors::ChannelCreateUserAutoSignEnableUrlError
 )]
-#[derive(Default)]
 pub struct ChannelCreateUserAutoSignEnableUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -1901,7 +1872,6 @@ pub struct ChannelCreateUserAutoSignEnableUrlResponse {
     output = ChannelCreateUserAutoSignSealUrlResponse,
     error = super::errors::ChannelCreateUserAutoSignSealUrlError
 )]
-#[derive(Default)]
 pub struct ChannelCreateUserAutoSignSealUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -1973,7 +1943,6 @@ pub struct ChannelCreateUserAutoSignSealUrlResponse {
     output = ChannelCreateUserRolesResponse,
     error = super::errors::ChannelCreateUserRolesError
 )]
-#[derive(Default)]
 pub struct ChannelCreateUserRoles {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2017,7 +1986,6 @@ pub struct ChannelCreateUserRolesResponse {
     output = ChannelCreateWebThemeConfigResponse,
     error = super::errors::ChannelCreateWebThemeConfigError
 )]
-#[derive(Default)]
 pub struct ChannelCreateWebThemeConfig {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2051,7 +2019,6 @@ pub struct ChannelCreateWebThemeConfigResponse {
     output = ChannelDeleteRoleResponse,
     error = super::errors::ChannelDeleteRoleError
 )]
-#[derive(Default)]
 pub struct ChannelDeleteRole {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2080,7 +2047,6 @@ pub struct ChannelDeleteRoleResponse {
     output = ChannelDeleteRoleUsersResponse,
     error = super::errors::ChannelDeleteRoleUsersError
 )]
-#[derive(Default)]
 pub struct ChannelDeleteRoleUsers {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2128,7 +2094,6 @@ pub struct ChannelDeleteRoleUsersResponse {
     output = ChannelDeleteSealPoliciesResponse,
     error = super::errors::ChannelDeleteSealPoliciesError
 )]
-#[derive(Default)]
 pub struct ChannelDeleteSealPolicies {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2174,7 +2139,6 @@ pub struct ChannelDeleteSealPoliciesResponse {
     output = ChannelDescribeAccountBillDetailResponse,
     error = super::errors::ChannelDescribeAccountBillDetailError
 )]
-#[derive(Default)]
 pub struct ChannelDescribeAccountBillDetail {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2223,9 +2187,15 @@ pub struct ChannelDescribeAccountBillDetailResponse {
     version = "2021-05-26",
     name = "ChannelDescribeBillUsageDetail",
     output = ChannelDescribeBillUsageDetailResponse,
-    error = super::errors::ChannelDescribeBillUsageDetailError
+    error = super::errors::ChannelDescribeBillUsageDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = details,
+        item = models::ChannelBillUsageDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ChannelDescribeBillUsageDetail {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2282,9 +2252,15 @@ pub struct ChannelDescribeBillUsageDetailResponse {
     version = "2021-05-26",
     name = "ChannelDescribeEmployees",
     output = ChannelDescribeEmployeesResponse,
-    error = super::errors::ChannelDescribeEmployeesError
+    error = super::errors::ChannelDescribeEmployeesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = employees,
+        item = models::Staff,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ChannelDescribeEmployees {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2347,7 +2323,6 @@ pub struct ChannelDescribeEmployeesResponse {
     output = ChannelDescribeFlowComponentsResponse,
     error = super::errors::ChannelDescribeFlowComponentsError
 )]
-#[derive(Default)]
 pub struct ChannelDescribeFlowComponents {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2379,9 +2354,15 @@ pub struct ChannelDescribeFlowComponentsResponse {
     version = "2021-05-26",
     name = "ChannelDescribeOrganizationSeals",
     output = ChannelDescribeOrganizationSealsResponse,
-    error = super::errors::ChannelDescribeOrganizationSealsError
+    error = super::errors::ChannelDescribeOrganizationSealsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = seals,
+        item = models::OccupiedSeal,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ChannelDescribeOrganizationSeals {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2443,9 +2424,15 @@ pub struct ChannelDescribeOrganizationSealsResponse {
     version = "2021-05-26",
     name = "ChannelDescribeRoles",
     output = ChannelDescribeRolesResponse,
-    error = super::errors::ChannelDescribeRolesError
+    error = super::errors::ChannelDescribeRolesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = channel_roles,
+        item = models::ChannelRole,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ChannelDescribeRoles {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2508,7 +2495,6 @@ pub struct ChannelDescribeRolesResponse {
     output = ChannelDescribeSignFaceVideoResponse,
     error = super::errors::ChannelDescribeSignFaceVideoError
 )]
-#[derive(Default)]
 pub struct ChannelDescribeSignFaceVideo {
     /// `FlowId`: a string.
     ///
@@ -2553,7 +2539,6 @@ pub struct ChannelDescribeSignFaceVideoResponse {
     output = ChannelDescribeUserAutoSignStatusResponse,
     error = super::errors::ChannelDescribeUserAutoSignStatusError
 )]
-#[derive(Default)]
 pub struct ChannelDescribeUserAutoSignStatus {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2615,7 +2600,6 @@ pub struct ChannelDescribeUserAutoSignStatusResponse {
     output = ChannelDisableUserAutoSignResponse,
     error = super::errors::ChannelDisableUserAutoSignError
 )]
-#[derive(Default)]
 pub struct ChannelDisableUserAutoSign {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2652,7 +2636,6 @@ pub struct ChannelDisableUserAutoSignResponse {
     output = ChannelModifyRoleResponse,
     error = super::errors::ChannelModifyRoleError
 )]
-#[derive(Default)]
 pub struct ChannelModifyRole {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2703,7 +2686,6 @@ pub struct ChannelModifyRoleResponse {
     output = ChannelRenewAutoSignLicenseResponse,
     error = super::errors::ChannelRenewAutoSignLicenseError
 )]
-#[derive(Default)]
 pub struct ChannelRenewAutoSignLicense {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2745,7 +2727,6 @@ pub struct ChannelRenewAutoSignLicenseResponse {
     output = ChannelUpdateSealStatusResponse,
     error = super::errors::ChannelUpdateSealStatusError
 )]
-#[derive(Default)]
 pub struct ChannelUpdateSealStatus {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2801,7 +2782,6 @@ pub struct ChannelUpdateSealStatusResponse {
     output = ChannelVerifyPdfResponse,
     error = super::errors::ChannelVerifyPdfError
 )]
-#[derive(Default)]
 pub struct ChannelVerifyPdf {
     /// `FlowId`: a string.
     ///
@@ -2856,7 +2836,6 @@ pub struct ChannelVerifyPdfResponse {
     output = CreateBatchAdminChangeInvitationsResponse,
     error = super::errors::CreateBatchAdminChangeInvitationsError
 )]
-#[derive(Default)]
 pub struct CreateBatchAdminChangeInvitations {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2890,7 +2869,6 @@ pub struct CreateBatchAdminChangeInvitationsResponse {
     output = CreateBatchAdminChangeInvitationsUrlResponse,
     error = super::errors::CreateBatchAdminChangeInvitationsUrlError
 )]
-#[derive(Default)]
 pub struct CreateBatchAdminChangeInvitationsUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -2951,7 +2929,6 @@ pub struct CreateBatchAdminChangeInvitationsUrlResponse {
     output = CreateBatchInitOrganizationUrlResponse,
     error = super::errors::CreateBatchInitOrganizationUrlError
 )]
-#[derive(Default)]
 pub struct CreateBatchInitOrganizationUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3014,7 +2991,6 @@ pub struct CreateBatchInitOrganizationUrlResponse {
     output = CreateBatchOrganizationAuthorizationUrlResponse,
     error = super::errors::CreateBatchOrganizationAuthorizationUrlError
 )]
-#[derive(Default)]
 pub struct CreateBatchOrganizationAuthorizationUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3083,7 +3059,6 @@ pub struct CreateBatchOrganizationAuthorizationUrlResponse {
     output = CreateBatchOrganizationRegistrationTasksResponse,
     error = super::errors::CreateBatchOrganizationRegistrationTasksError
 )]
-#[derive(Default)]
 pub struct CreateBatchOrganizationRegistrationTasks {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3132,7 +3107,6 @@ pub struct CreateBatchOrganizationRegistrationTasksResponse {
     output = CreateChannelFlowEvidenceReportResponse,
     error = super::errors::CreateChannelFlowEvidenceReportError
 )]
-#[derive(Default)]
 pub struct CreateChannelFlowEvidenceReport {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3189,7 +3163,6 @@ pub struct CreateChannelFlowEvidenceReportResponse {
     output = CreateChannelOrganizationInfoChangeUrlResponse,
     error = super::errors::CreateChannelOrganizationInfoChangeUrlError
 )]
-#[derive(Default)]
 pub struct CreateChannelOrganizationInfoChangeUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3235,7 +3208,6 @@ pub struct CreateChannelOrganizationInfoChangeUrlResponse {
     output = CreateChannelSubOrganizationActiveResponse,
     error = super::errors::CreateChannelSubOrganizationActiveError
 )]
-#[derive(Default)]
 pub struct CreateChannelSubOrganizationActive {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3269,7 +3241,6 @@ pub struct CreateChannelSubOrganizationActiveResponse {
     output = CreateCloseOrganizationUrlResponse,
     error = super::errors::CreateCloseOrganizationUrlError
 )]
-#[derive(Default)]
 pub struct CreateCloseOrganizationUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3319,7 +3290,6 @@ pub struct CreateCloseOrganizationUrlResponse {
     output = CreateConsoleLoginUrlResponse,
     error = super::errors::CreateConsoleLoginUrlError
 )]
-#[derive(Default)]
 pub struct CreateConsoleLoginUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3475,7 +3445,6 @@ pub struct CreateConsoleLoginUrlResponse {
     output = CreateEmployeeChangeUrlResponse,
     error = super::errors::CreateEmployeeChangeUrlError
 )]
-#[derive(Default)]
 pub struct CreateEmployeeChangeUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3529,7 +3498,6 @@ pub struct CreateEmployeeChangeUrlResponse {
     output = CreateEmployeeQualificationSealQrCodeResponse,
     error = super::errors::CreateEmployeeQualificationSealQrCodeError
 )]
-#[derive(Default)]
 pub struct CreateEmployeeQualificationSealQrCode {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3568,7 +3536,6 @@ pub struct CreateEmployeeQualificationSealQrCodeResponse {
     output = CreateFileConvertTaskResponse,
     error = super::errors::CreateFileConvertTaskError
 )]
-#[derive(Default)]
 pub struct CreateFileConvertTask {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3614,7 +3581,6 @@ pub struct CreateFileConvertTaskResponse {
     output = CreateFlowBlockchainEvidenceUrlResponse,
     error = super::errors::CreateFlowBlockchainEvidenceUrlError
 )]
-#[derive(Default)]
 pub struct CreateFlowBlockchainEvidenceUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3663,7 +3629,6 @@ pub struct CreateFlowBlockchainEvidenceUrlResponse {
     output = CreateFlowForwardsResponse,
     error = super::errors::CreateFlowForwardsError
 )]
-#[derive(Default)]
 pub struct CreateFlowForwards {
     /// `TargetOpenId`: a string.
     ///
@@ -3705,7 +3670,6 @@ pub struct CreateFlowForwardsResponse {
     output = CreateFlowGroupSignReviewResponse,
     error = super::errors::CreateFlowGroupSignReviewError
 )]
-#[derive(Default)]
 pub struct CreateFlowGroupSignReview {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3749,7 +3713,6 @@ pub struct CreateFlowGroupSignReviewResponse {
     output = CreateFlowsByTemplatesResponse,
     error = super::errors::CreateFlowsByTemplatesError
 )]
-#[derive(Default)]
 pub struct CreateFlowsByTemplates {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3818,7 +3781,6 @@ pub struct CreateFlowsByTemplatesResponse {
     output = CreateLegalSealQrCodeResponse,
     error = super::errors::CreateLegalSealQrCodeError
 )]
-#[derive(Default)]
 pub struct CreateLegalSealQrCode {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: Option<models::Agent>,
@@ -3861,7 +3823,6 @@ pub struct CreateLegalSealQrCodeResponse {
     output = CreateModifyAdminAuthorizationUrlResponse,
     error = super::errors::CreateModifyAdminAuthorizationUrlError
 )]
-#[derive(Default)]
 pub struct CreateModifyAdminAuthorizationUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3900,7 +3861,6 @@ pub struct CreateModifyAdminAuthorizationUrlResponse {
     output = CreateOrganizationAuthFileResponse,
     error = super::errors::CreateOrganizationAuthFileError
 )]
-#[derive(Default)]
 pub struct CreateOrganizationAuthFile {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -3937,7 +3897,6 @@ pub struct CreateOrganizationAuthFileResponse {
     output = CreatePartnerAutoSignAuthUrlResponse,
     error = super::errors::CreatePartnerAutoSignAuthUrlError
 )]
-#[derive(Default)]
 pub struct CreatePartnerAutoSignAuthUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4024,7 +3983,6 @@ pub struct CreatePartnerAutoSignAuthUrlResponse {
     output = CreatePersonAuthCertificateImageResponse,
     error = super::errors::CreatePersonAuthCertificateImageError
 )]
-#[derive(Default)]
 pub struct CreatePersonAuthCertificateImage {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4093,7 +4051,6 @@ pub struct CreatePersonAuthCertificateImageResponse {
     output = CreateRequestWithEncryptionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateRequestWithEncryption {
     /// `RequestAction`: a string.
     ///
@@ -4154,7 +4111,6 @@ pub struct CreateRequestWithEncryptionResponse {
     output = CreateSealByImageResponse,
     error = super::errors::CreateSealByImageError
 )]
-#[derive(Default)]
 pub struct CreateSealByImage {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4257,7 +4213,6 @@ pub struct CreateSealByImageResponse {
     output = CreateSignUrlsResponse,
     error = super::errors::CreateSignUrlsError
 )]
-#[derive(Default)]
 pub struct CreateSignUrls {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4385,7 +4340,6 @@ pub struct CreateSignUrlsResponse {
     output = DeleteOrganizationAuthorizationsResponse,
     error = super::errors::DeleteOrganizationAuthorizationsError
 )]
-#[derive(Default)]
 pub struct DeleteOrganizationAuthorizations {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4436,7 +4390,6 @@ pub struct DeleteOrganizationAuthorizationsResponse {
     output = DescribeBatchOrganizationRegistrationTasksResponse,
     error = super::errors::DescribeBatchOrganizationRegistrationTasksError
 )]
-#[derive(Default)]
 pub struct DescribeBatchOrganizationRegistrationTasks {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4470,7 +4423,6 @@ pub struct DescribeBatchOrganizationRegistrationTasksResponse {
     output = DescribeBatchOrganizationRegistrationUrlsResponse,
     error = super::errors::DescribeBatchOrganizationRegistrationUrlsError
 )]
-#[derive(Default)]
 pub struct DescribeBatchOrganizationRegistrationUrls {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4504,7 +4456,6 @@ pub struct DescribeBatchOrganizationRegistrationUrlsResponse {
     output = DescribeCancelFlowsTaskResponse,
     error = super::errors::DescribeCancelFlowsTaskError
 )]
-#[derive(Default)]
 pub struct DescribeCancelFlowsTask {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4558,7 +4509,6 @@ pub struct DescribeCancelFlowsTaskResponse {
     output = DescribeChannelFlowEvidenceReportResponse,
     error = super::errors::DescribeChannelFlowEvidenceReportError
 )]
-#[derive(Default)]
 pub struct DescribeChannelFlowEvidenceReport {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4606,9 +4556,15 @@ pub struct DescribeChannelFlowEvidenceReportResponse {
     version = "2021-05-26",
     name = "DescribeChannelOrganizations",
     output = DescribeChannelOrganizationsResponse,
-    error = super::errors::DescribeChannelOrganizationsError
+    error = super::errors::DescribeChannelOrganizationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = channel_organization_infos,
+        item = models::ChannelOrganizationInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeChannelOrganizations {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4672,7 +4628,6 @@ pub struct DescribeChannelOrganizationsResponse {
     output = DescribeChannelSealPolicyWorkflowUrlResponse,
     error = super::errors::DescribeChannelSealPolicyWorkflowUrlError
 )]
-#[derive(Default)]
 pub struct DescribeChannelSealPolicyWorkflowUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4713,7 +4668,6 @@ pub struct DescribeChannelSealPolicyWorkflowUrlResponse {
     output = DescribeExtendedServiceAuthDetailResponse,
     error = super::errors::DescribeExtendedServiceAuthDetailError
 )]
-#[derive(Default)]
 pub struct DescribeExtendedServiceAuthDetail {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4757,7 +4711,6 @@ pub struct DescribeExtendedServiceAuthDetailResponse {
     output = DescribeExtendedServiceAuthInfoResponse,
     error = super::errors::DescribeExtendedServiceAuthInfoError
 )]
-#[derive(Default)]
 pub struct DescribeExtendedServiceAuthInfo {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4786,7 +4739,6 @@ pub struct DescribeExtendedServiceAuthInfoResponse {
     output = DescribeFileConvertTaskResponse,
     error = super::errors::DescribeFileConvertTaskError
 )]
-#[derive(Default)]
 pub struct DescribeFileConvertTask {
     /// `TaskId`: a string.
     ///
@@ -4837,7 +4789,6 @@ pub struct DescribeFileConvertTaskResponse {
     output = DescribeFlowDetailInfoResponse,
     error = super::errors::DescribeFlowDetailInfoError
 )]
-#[derive(Default)]
 pub struct DescribeFlowDetailInfo {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4902,7 +4853,6 @@ pub struct DescribeFlowDetailInfoResponse {
     output = DescribeResourceUrlsByFlowsResponse,
     error = super::errors::DescribeResourceUrlsByFlowsError
 )]
-#[derive(Default)]
 pub struct DescribeResourceUrlsByFlows {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -4945,9 +4895,15 @@ pub struct DescribeResourceUrlsByFlowsResponse {
     version = "2021-05-26",
     name = "DescribeTemplates",
     output = DescribeTemplatesResponse,
-    error = super::errors::DescribeTemplatesError
+    error = super::errors::DescribeTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = templates,
+        item = models::TemplateInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTemplates {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -5055,9 +5011,15 @@ pub struct DescribeTemplatesResponse {
     version = "2021-05-26",
     name = "DescribeUsage",
     output = DescribeUsageResponse,
-    error = super::errors::DescribeUsageError
+    error = super::errors::DescribeUsageError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = details,
+        item = models::UsageDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUsage {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -5122,7 +5084,6 @@ pub struct DescribeUsageResponse {
     output = DescribeUserFlowTypeResponse,
     error = super::errors::DescribeUserFlowTypeError
 )]
-#[derive(Default)]
 pub struct DescribeUserFlowType {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -5159,7 +5120,6 @@ pub struct DescribeUserFlowTypeResponse {
     output = GetDownloadFlowUrlResponse,
     error = super::errors::GetDownloadFlowUrlError
 )]
-#[derive(Default)]
 pub struct GetDownloadFlowUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -5199,7 +5159,6 @@ pub struct GetDownloadFlowUrlResponse {
     output = ModifyExtendedServiceResponse,
     error = super::errors::ModifyExtendedServiceError
 )]
-#[derive(Default)]
 pub struct ModifyExtendedService {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -5243,7 +5202,6 @@ pub struct ModifyExtendedServiceResponse {
     output = ModifyFlowDeadlineResponse,
     error = super::errors::ModifyFlowDeadlineError
 )]
-#[derive(Default)]
 pub struct ModifyFlowDeadline {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -5284,7 +5242,6 @@ pub struct ModifyFlowDeadlineResponse {
     output = ModifyOrganizationBusinessInfoResponse,
     error = super::errors::ModifyOrganizationBusinessInfoError
 )]
-#[derive(Default)]
 pub struct ModifyOrganizationBusinessInfo {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -5365,7 +5322,6 @@ pub struct ModifyOrganizationBusinessInfoResponse {
     output = ModifyPartnerAutoSignAuthUrlResponse,
     error = super::errors::ModifyPartnerAutoSignAuthUrlError
 )]
-#[derive(Default)]
 pub struct ModifyPartnerAutoSignAuthUrl {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -5436,7 +5392,6 @@ pub struct ModifyPartnerAutoSignAuthUrlResponse {
     output = OperateChannelTemplateResponse,
     error = super::errors::OperateChannelTemplateError
 )]
-#[derive(Default)]
 pub struct OperateChannelTemplate {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -5536,7 +5491,6 @@ pub struct OperateChannelTemplateResponse {
     output = OperateTemplateResponse,
     error = super::errors::OperateTemplateError
 )]
-#[derive(Default)]
 pub struct OperateTemplate {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -5589,7 +5543,6 @@ pub struct OperateTemplateResponse {
     output = PrepareFlowsResponse,
     error = super::errors::PrepareFlowsError
 )]
-#[derive(Default)]
 pub struct PrepareFlows {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -5634,7 +5587,6 @@ pub struct PrepareFlowsResponse {
     output = SyncProxyOrganizationResponse,
     error = super::errors::SyncProxyOrganizationError
 )]
-#[derive(Default)]
 pub struct SyncProxyOrganization {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -5699,7 +5651,6 @@ pub struct SyncProxyOrganizationResponse {
     output = SyncProxyOrganizationOperatorsResponse,
     error = super::errors::SyncProxyOrganizationOperatorsError
 )]
-#[derive(Default)]
 pub struct SyncProxyOrganizationOperators {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,
@@ -5747,7 +5698,6 @@ pub struct SyncProxyOrganizationOperatorsResponse {
     output = UploadFilesResponse,
     error = super::errors::UploadFilesError
 )]
-#[derive(Default)]
 pub struct UploadFiles {
     /// `Agent`: an [`Agent`](super::models::Agent).
     pub agent: models::Agent,

@@ -17,7 +17,6 @@ use super::models;
     output = CompleteApprovalResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CompleteApproval {
     /// `ApprovalId`: a string.
     ///
@@ -65,7 +64,6 @@ pub struct CompleteApprovalResponse {
     output = CreateRoleUserResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateRoleUser {
     /// `RoleSystemId`: a signed 64-bit integer.
     ///
@@ -126,7 +124,6 @@ pub struct CreateRoleUserResponse {
     output = DeleteRoleUserResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteRoleUser {
     /// `RoleSystemId`: an unsigned 64-bit integer.
     ///
@@ -159,7 +156,6 @@ pub struct DeleteRoleUserResponse {
     output = PutEventResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct PutEvent {
     /// `PluginId`: a string.
     ///
@@ -202,7 +198,6 @@ pub struct PutEventResponse {
     output = PutMessageResponse,
     error = super::errors::PutMessageError
 )]
-#[derive(Default)]
 pub struct PutMessage {
     /// `EventId`: a string.
     ///

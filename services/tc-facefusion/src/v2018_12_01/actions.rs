@@ -15,9 +15,14 @@ use super::models;
     version = "2018-12-01",
     name = "DescribeMaterialList",
     output = DescribeMaterialListResponse,
-    error = super::errors::DescribeMaterialListError
+    error = super::errors::DescribeMaterialListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = material_infos,
+        item = models::PublicMaterialInfos
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMaterialList {
     /// `ActivityId`: a signed 64-bit integer.
     ///
@@ -68,7 +73,6 @@ pub struct DescribeMaterialListResponse {
     output = FaceFusionResponse,
     error = super::errors::FaceFusionError
 )]
-#[derive(Default)]
 pub struct FaceFusion {
     /// `ProjectId`: a string.
     ///
@@ -137,7 +141,6 @@ pub struct FaceFusionResponse {
     output = FuseFaceResponse,
     error = super::errors::FuseFaceError
 )]
-#[derive(Default)]
 pub struct FuseFace {
     /// `ProjectId`: a string.
     ///

@@ -15,9 +15,14 @@ use super::models;
     version = "2022-09-27",
     name = "DescribeMaterialList",
     output = DescribeMaterialListResponse,
-    error = super::errors::DescribeMaterialListError
+    error = super::errors::DescribeMaterialListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = material_infos,
+        item = models::PublicMaterialInfos
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMaterialList {
     /// `ActivityId`: a string.
     ///
@@ -68,7 +73,6 @@ pub struct DescribeMaterialListResponse {
     output = FuseFaceResponse,
     error = super::errors::FuseFaceError
 )]
-#[derive(Default)]
 pub struct FuseFace {
     /// `ProjectId`: a string.
     ///
@@ -139,7 +143,6 @@ pub struct FuseFaceResponse {
     output = FuseFaceUltraResponse,
     error = super::errors::FuseFaceUltraError
 )]
-#[derive(Default)]
 pub struct FuseFaceUltra {
     /// `RspImgType`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = BankCard2EVerificationResponse,
     error = super::errors::BankCard2EVerificationError
 )]
-#[derive(Default)]
 pub struct BankCard2EVerification {
     /// `Name`: a string.
     ///
@@ -63,7 +62,6 @@ pub struct BankCard2EVerificationResponse {
     output = BankCard4EVerificationResponse,
     error = super::errors::BankCard4EVerificationError
 )]
-#[derive(Default)]
 pub struct BankCard4EVerification {
     /// `Name`: a string.
     ///
@@ -124,7 +122,6 @@ pub struct BankCard4EVerificationResponse {
     output = BankCardVerificationResponse,
     error = super::errors::BankCardVerificationError
 )]
-#[derive(Default)]
 pub struct BankCardVerification {
     /// `IdCard`: a string.
     ///
@@ -180,7 +177,6 @@ pub struct BankCardVerificationResponse {
     output = CheckBankCardInformationResponse,
     error = super::errors::CheckBankCardInformationError
 )]
-#[derive(Default)]
 pub struct CheckBankCardInformation {
     /// `BankCard`: a string.
     ///
@@ -231,7 +227,6 @@ pub struct CheckBankCardInformationResponse {
     output = CheckEidTokenStatusResponse,
     error = super::errors::CheckEidTokenStatusError
 )]
-#[derive(Default)]
 pub struct CheckEidTokenStatus {
     /// `EidToken`: a string.
     ///
@@ -264,7 +259,6 @@ pub struct CheckEidTokenStatusResponse {
     output = CheckIdCardInformationResponse,
     error = super::errors::CheckIdCardInformationError
 )]
-#[derive(Default)]
 pub struct CheckIdCardInformation {
     /// `ImageBase64`: a string.
     ///
@@ -383,7 +377,6 @@ pub struct CheckIdCardInformationResponse {
     output = CheckIdNameDateResponse,
     error = super::errors::CheckIdNameDateError
 )]
-#[derive(Default)]
 pub struct CheckIdNameDate {
     /// `Name`: a string.
     ///
@@ -439,7 +432,6 @@ pub struct CheckIdNameDateResponse {
     output = CheckPhoneAndNameResponse,
     error = super::errors::CheckPhoneAndNameError
 )]
-#[derive(Default)]
 pub struct CheckPhoneAndName {
     /// `Mobile`: a string.
     ///
@@ -485,7 +477,6 @@ pub struct CheckPhoneAndNameResponse {
     output = DetectAIFakeFacesResponse,
     error = super::errors::DetectAIFakeFacesError
 )]
-#[derive(Default)]
 pub struct DetectAIFakeFaces {
     /// `FaceInput`: a string.
     ///
@@ -537,7 +528,6 @@ pub struct DetectAIFakeFacesResponse {
     output = DetectAuthResponse,
     error = super::errors::DetectAuthError
 )]
-#[derive(Default)]
 pub struct DetectAuth {
     /// `RuleId`: a string.
     ///
@@ -622,7 +612,6 @@ pub struct DetectAuthResponse {
     output = EncryptedPhoneVerificationResponse,
     error = super::errors::EncryptedPhoneVerificationError
 )]
-#[derive(Default)]
 pub struct EncryptedPhoneVerification {
     /// `IdCard`: a string.
     ///
@@ -681,7 +670,6 @@ pub struct EncryptedPhoneVerificationResponse {
     output = GetActionSequenceResponse,
     error = super::errors::GetActionSequenceError
 )]
-#[derive(Default)]
 pub struct GetActionSequence {
     /// `ActionType`: a string.
     ///
@@ -714,7 +702,6 @@ pub struct GetActionSequenceResponse {
     output = GetDetectInfoResponse,
     error = super::errors::GetDetectInfoError
 )]
-#[derive(Default)]
 pub struct GetDetectInfo {
     /// `BizToken`: a string.
     ///
@@ -755,7 +742,6 @@ pub struct GetDetectInfoResponse {
     output = GetDetectInfoEnhancedResponse,
     error = super::errors::GetDetectInfoEnhancedError
 )]
-#[derive(Default)]
 pub struct GetDetectInfoEnhanced {
     /// `BizToken`: a string.
     ///
@@ -865,7 +851,6 @@ pub struct GetDetectInfoEnhancedResponse {
     output = GetEidResultResponse,
     error = super::errors::GetEidResultError
 )]
-#[derive(Default)]
 pub struct GetEidResult {
     /// `EidToken`: a string.
     ///
@@ -944,7 +929,6 @@ pub struct GetEidResultResponse {
     output = GetEidTokenResponse,
     error = super::errors::GetEidTokenError
 )]
-#[derive(Default)]
 pub struct GetEidToken {
     /// `MerchantId`: a string.
     ///
@@ -1006,7 +990,6 @@ pub struct GetEidTokenResponse {
     output = GetFaceIdResultResponse,
     error = super::errors::GetFaceIdResultError
 )]
-#[derive(Default)]
 pub struct GetFaceIdResult {
     /// `FaceIdToken`: a string.
     ///
@@ -1125,7 +1108,6 @@ pub struct GetFaceIdResultResponse {
     output = GetFaceIdRiskInfoResponse,
     error = super::errors::GetFaceIdRiskInfoError
 )]
-#[derive(Default)]
 pub struct GetFaceIdRiskInfo {
     /// `FaceIdToken`: a string.
     ///
@@ -1181,7 +1163,6 @@ pub struct GetFaceIdRiskInfoResponse {
     output = GetFaceIdTokenResponse,
     error = super::errors::GetFaceIdTokenError
 )]
-#[derive(Default)]
 pub struct GetFaceIdToken {
     /// `CompareLib`: a string.
     ///
@@ -1262,7 +1243,6 @@ pub struct GetFaceIdTokenResponse {
     output = GetFaceidRiskInfoTokenResponse,
     error = super::errors::GetFaceidRiskInfoTokenError
 )]
-#[derive(Default)]
 pub struct GetFaceidRiskInfoToken {
     /// `Meta`: a string.
     ///
@@ -1300,7 +1280,6 @@ pub struct GetFaceidRiskInfoTokenResponse {
     output = GetLiveCodeResponse,
     error = super::errors::GetLiveCodeError
 )]
-#[derive(Default)]
 pub struct GetLiveCode {}
 
 /// What a successful [`GetLiveCode`] call returns.
@@ -1328,7 +1307,6 @@ pub struct GetLiveCodeResponse {
     output = GetNFCTokenResponse,
     error = super::errors::GetNFCTokenError
 )]
-#[derive(Default)]
 pub struct GetNFCToken {}
 
 /// What a successful [`GetNFCToken`] call returns.
@@ -1356,7 +1334,6 @@ pub struct GetNFCTokenResponse {
     output = GetWeChatBillDetailsResponse,
     error = super::errors::GetWeChatBillDetailsError
 )]
-#[derive(Default)]
 pub struct GetWeChatBillDetails {
     /// `Date`: a date (`YYYY-MM-DD`).
     ///
@@ -1407,7 +1384,6 @@ pub struct GetWeChatBillDetailsResponse {
     output = GetWxNFCResultResponse,
     error = super::errors::GetWxNFCResultError
 )]
-#[derive(Default)]
 pub struct GetWxNFCResult {
     /// `NFCToken`: a string.
     ///
@@ -1532,7 +1508,6 @@ pub struct GetWxNFCResultResponse {
     output = IdCardOCRVerificationResponse,
     error = super::errors::IdCardOCRVerificationError
 )]
-#[derive(Default)]
 pub struct IdCardOCRVerification {
     /// `IdCard`: a string.
     ///
@@ -1638,7 +1613,6 @@ pub struct IdCardOCRVerificationResponse {
     output = IdCardVerificationResponse,
     error = super::errors::IdCardVerificationError
 )]
-#[derive(Default)]
 pub struct IdCardVerification {
     /// `IdCard`: a string.
     ///
@@ -1684,7 +1658,6 @@ pub struct IdCardVerificationResponse {
     output = ImageRecognitionV2Response,
     error = super::errors::ImageRecognitionV2Error
 )]
-#[derive(Default)]
 pub struct ImageRecognitionV2 {
     /// `IdCard`: a string.
     ///
@@ -1755,7 +1728,6 @@ pub struct ImageRecognitionV2Response {
     output = LivenessCompareResponse,
     error = super::errors::LivenessCompareError
 )]
-#[derive(Default)]
 pub struct LivenessCompare {
     /// `LivenessType`: a string.
     ///
@@ -1838,7 +1810,6 @@ pub struct LivenessCompareResponse {
     output = LivenessRecognitionResponse,
     error = super::errors::LivenessRecognitionError
 )]
-#[derive(Default)]
 pub struct LivenessRecognition {
     /// `IdCard`: a string.
     ///
@@ -1924,7 +1895,6 @@ pub struct LivenessRecognitionResponse {
     output = MinorsVerificationResponse,
     error = super::errors::MinorsVerificationError
 )]
-#[derive(Default)]
 pub struct MinorsVerification {
     /// `Type`: a string.
     ///
@@ -1985,7 +1955,6 @@ pub struct MinorsVerificationResponse {
     output = MobileNetworkTimeVerificationResponse,
     error = super::errors::MobileNetworkTimeVerificationError
 )]
-#[derive(Default)]
 pub struct MobileNetworkTimeVerification {
     /// `Mobile`: a string.
     ///
@@ -2031,7 +2000,6 @@ pub struct MobileNetworkTimeVerificationResponse {
     output = MobileStatusResponse,
     error = super::errors::MobileStatusError
 )]
-#[derive(Default)]
 pub struct MobileStatus {
     /// `Mobile`: a string.
     ///
@@ -2077,7 +2045,6 @@ pub struct MobileStatusResponse {
     output = ParseNfcDataResponse,
     error = super::errors::ParseNfcDataError
 )]
-#[derive(Default)]
 pub struct ParseNfcData {
     /// `ReqId`: a string.
     ///
@@ -2204,7 +2171,6 @@ pub struct ParseNfcDataResponse {
     output = PhoneVerificationResponse,
     error = super::errors::PhoneVerificationError
 )]
-#[derive(Default)]
 pub struct PhoneVerification {
     /// `IdCard`: a string.
     ///
@@ -2280,7 +2246,6 @@ pub struct PhoneVerificationResponse {
     output = PhoneVerificationCMCCResponse,
     error = super::errors::PhoneVerificationCMCCError
 )]
-#[derive(Default)]
 pub struct PhoneVerificationCMCC {
     /// `IdCard`: a string.
     ///
@@ -2336,7 +2301,6 @@ pub struct PhoneVerificationCMCCResponse {
     output = PhoneVerificationCTCCResponse,
     error = super::errors::PhoneVerificationCTCCError
 )]
-#[derive(Default)]
 pub struct PhoneVerificationCTCC {
     /// `IdCard`: a string.
     ///
@@ -2392,7 +2356,6 @@ pub struct PhoneVerificationCTCCResponse {
     output = PhoneVerificationCUCCResponse,
     error = super::errors::PhoneVerificationCUCCError
 )]
-#[derive(Default)]
 pub struct PhoneVerificationCUCC {
     /// `IdCard`: a string.
     ///

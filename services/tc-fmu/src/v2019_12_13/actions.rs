@@ -17,7 +17,6 @@ use super::models;
     output = BeautifyPicResponse,
     error = super::errors::BeautifyPicError
 )]
-#[derive(Default)]
 pub struct BeautifyPic {
     /// `Image`: a string.
     ///
@@ -83,7 +82,6 @@ pub struct BeautifyPicResponse {
     output = CreateModelResponse,
     error = super::errors::CreateModelError
 )]
-#[derive(Default)]
 pub struct CreateModel {
     /// `LUTFile`: a string.
     ///
@@ -122,7 +120,6 @@ pub struct CreateModelResponse {
     output = DeleteModelResponse,
     error = super::errors::DeleteModelError
 )]
-#[derive(Default)]
 pub struct DeleteModel {
     /// `ModelId`: a string.
     ///
@@ -148,9 +145,14 @@ pub struct DeleteModelResponse {
     version = "2019-12-13",
     name = "GetModelList",
     output = GetModelListResponse,
-    error = super::errors::GetModelListError
+    error = super::errors::GetModelListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = model_infos,
+        item = models::ModelInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetModelList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -191,7 +193,6 @@ pub struct GetModelListResponse {
     output = StyleImageResponse,
     error = super::errors::StyleImageError
 )]
-#[derive(Default)]
 pub struct StyleImage {
     /// `FilterType`: a signed 64-bit integer.
     ///
@@ -247,7 +248,6 @@ pub struct StyleImageResponse {
     output = StyleImageProResponse,
     error = super::errors::StyleImageProError
 )]
-#[derive(Default)]
 pub struct StyleImagePro {
     /// `FilterType`: a signed 64-bit integer.
     ///
@@ -303,7 +303,6 @@ pub struct StyleImageProResponse {
     output = TryLipstickPicResponse,
     error = super::errors::TryLipstickPicError
 )]
-#[derive(Default)]
 pub struct TryLipstickPic {
     /// `LipColorInfos`: a list of [`LipColorInfo`](super::models::LipColorInfo) objects.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CancelFaceMorphJobResponse,
     error = super::errors::CancelFaceMorphJobError
 )]
-#[derive(Default)]
 pub struct CancelFaceMorphJob {
     /// `JobId`: a string.
     ///
@@ -45,7 +44,6 @@ pub struct CancelFaceMorphJobResponse {
     output = ChangeAgePicResponse,
     error = super::errors::ChangeAgePicError
 )]
-#[derive(Default)]
 pub struct ChangeAgePic {
     /// `AgeInfos`: a list of [`AgeInfo`](super::models::AgeInfo) objects.
     ///
@@ -96,7 +94,6 @@ pub struct ChangeAgePicResponse {
     output = FaceCartoonPicResponse,
     error = super::errors::FaceCartoonPicError
 )]
-#[derive(Default)]
 pub struct FaceCartoonPic {
     /// `Image`: a string.
     ///
@@ -147,7 +144,6 @@ pub struct FaceCartoonPicResponse {
     output = MorphFaceResponse,
     error = super::errors::MorphFaceError
 )]
-#[derive(Default)]
 pub struct MorphFace {
     /// `Images`: a list of strings.
     ///
@@ -213,7 +209,6 @@ pub struct MorphFaceResponse {
     output = QueryFaceMorphJobResponse,
     error = super::errors::QueryFaceMorphJobError
 )]
-#[derive(Default)]
 pub struct QueryFaceMorphJob {
     /// `JobId`: a string.
     ///
@@ -254,7 +249,6 @@ pub struct QueryFaceMorphJobResponse {
     output = SwapGenderPicResponse,
     error = super::errors::SwapGenderPicError
 )]
-#[derive(Default)]
 pub struct SwapGenderPic {
     /// `GenderInfos`: a list of [`GenderInfo`](super::models::GenderInfo) objects.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CancelIgnorePolicyRiskResponse,
     error = super::errors::CancelIgnorePolicyRiskError
 )]
-#[derive(Default)]
 pub struct CancelIgnorePolicyRisk {
     /// `RiskId`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct CancelIgnorePolicyRiskResponse {
     output = CreateAccountGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAccountGroup {
     /// `GroupName`: a string.
     ///
@@ -88,7 +86,6 @@ pub struct CreateAccountGroupResponse {
     output = CreateAnalyzePolicyTaskResponse,
     error = super::errors::CreateAnalyzePolicyTaskError
 )]
-#[derive(Default)]
 pub struct CreateAnalyzePolicyTask {
     /// `Products`: a list of strings.
     ///
@@ -126,7 +123,6 @@ pub struct CreateAnalyzePolicyTaskResponse {
     output = CreateEdgeAclRuleResponse,
     error = super::errors::CreateEdgeAclRuleError
 )]
-#[derive(Default)]
 pub struct CreateEdgeAclRule {
     /// `GroupId`: a string.
     ///
@@ -162,7 +158,6 @@ pub struct CreateEdgeAclRuleResponse {
     output = CreateEdgeAclRuleGroupResponse,
     error = super::errors::CreateEdgeAclRuleGroupError
 )]
-#[derive(Default)]
 pub struct CreateEdgeAclRuleGroup {
     /// `GroupName`: a string.
     ///
@@ -203,7 +198,6 @@ pub struct CreateEdgeAclRuleGroupResponse {
     output = CreateNatAclRuleResponse,
     error = super::errors::CreateNatAclRuleError
 )]
-#[derive(Default)]
 pub struct CreateNatAclRule {
     /// `GroupId`: a string.
     ///
@@ -239,7 +233,6 @@ pub struct CreateNatAclRuleResponse {
     output = CreateNatAclRuleGroupResponse,
     error = super::errors::CreateNatAclRuleGroupError
 )]
-#[derive(Default)]
 pub struct CreateNatAclRuleGroup {
     /// `GroupName`: a string.
     ///
@@ -280,7 +273,6 @@ pub struct CreateNatAclRuleGroupResponse {
     output = CreateRuleGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateRuleGroup {
     /// `GroupName`: a string.
     ///
@@ -318,7 +310,6 @@ pub struct CreateRuleGroupResponse {
     output = CreateSecurityGroupRuleResponse,
     error = super::errors::CreateSecurityGroupRuleError
 )]
-#[derive(Default)]
 pub struct CreateSecurityGroupRule {
     /// `GroupId`: a string.
     ///
@@ -354,7 +345,6 @@ pub struct CreateSecurityGroupRuleResponse {
     output = CreateSecurityGroupRuleGroupResponse,
     error = super::errors::CreateSecurityGroupRuleGroupError
 )]
-#[derive(Default)]
 pub struct CreateSecurityGroupRuleGroup {
     /// `GroupName`: a string.
     ///
@@ -395,7 +385,6 @@ pub struct CreateSecurityGroupRuleGroupResponse {
     output = CreateStrategyResponse,
     error = super::errors::CreateStrategyError
 )]
-#[derive(Default)]
 pub struct CreateStrategy {
     /// `Product`: a string.
     ///
@@ -444,7 +433,6 @@ pub struct CreateStrategyResponse {
     output = CreateVpcAclRuleResponse,
     error = super::errors::CreateVpcAclRuleError
 )]
-#[derive(Default)]
 pub struct CreateVpcAclRule {
     /// `GroupId`: a string.
     ///
@@ -480,7 +468,6 @@ pub struct CreateVpcAclRuleResponse {
     output = CreateVpcAclRuleGroupResponse,
     error = super::errors::CreateVpcAclRuleGroupError
 )]
-#[derive(Default)]
 pub struct CreateVpcAclRuleGroup {
     /// `GroupName`: a string.
     ///
@@ -521,7 +508,6 @@ pub struct CreateVpcAclRuleGroupResponse {
     output = DeleteAccountGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAccountGroup {
     /// `GroupId`: a string.
     ///
@@ -549,7 +535,6 @@ pub struct DeleteAccountGroupResponse {
     output = DeleteEdgeAclRuleResponse,
     error = super::errors::DeleteEdgeAclRuleError
 )]
-#[derive(Default)]
 pub struct DeleteEdgeAclRule {
     /// `GroupId`: a string.
     ///
@@ -582,7 +567,6 @@ pub struct DeleteEdgeAclRuleResponse {
     output = DeleteNatAclRuleResponse,
     error = super::errors::DeleteNatAclRuleError
 )]
-#[derive(Default)]
 pub struct DeleteNatAclRule {
     /// `GroupId`: a string.
     ///
@@ -615,7 +599,6 @@ pub struct DeleteNatAclRuleResponse {
     output = DeleteRuleGroupResponse,
     error = super::errors::DeleteRuleGroupError
 )]
-#[derive(Default)]
 pub struct DeleteRuleGroup {
     /// `GroupIds`: a list of strings.
     ///
@@ -643,7 +626,6 @@ pub struct DeleteRuleGroupResponse {
     output = DeleteSecurityGroupRuleResponse,
     error = super::errors::DeleteSecurityGroupRuleError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityGroupRule {
     /// `GroupId`: a string.
     ///
@@ -676,7 +658,6 @@ pub struct DeleteSecurityGroupRuleResponse {
     output = DeleteStrategyResponse,
     error = super::errors::DeleteStrategyError
 )]
-#[derive(Default)]
 pub struct DeleteStrategy {
     /// `StrategyIds`: a list of strings.
     ///
@@ -704,7 +685,6 @@ pub struct DeleteStrategyResponse {
     output = DeleteVpcAclRuleResponse,
     error = super::errors::DeleteVpcAclRuleError
 )]
-#[derive(Default)]
 pub struct DeleteVpcAclRule {
     /// `GroupId`: a string.
     ///
@@ -735,9 +715,15 @@ pub struct DeleteVpcAclRuleResponse {
     version = "2025-06-11",
     name = "DescribeAccountGroups",
     output = DescribeAccountGroupsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = account_groups,
+        item = models::AccountGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccountGroups {
     /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
     pub filters: Option<Vec<models::CommonFilter>>,
@@ -789,9 +775,15 @@ pub struct DescribeAccountGroupsResponse {
     version = "2025-06-11",
     name = "DescribeEdgeAclRules",
     output = DescribeEdgeAclRulesResponse,
-    error = super::errors::DescribeEdgeAclRulesError
+    error = super::errors::DescribeEdgeAclRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rules,
+        item = models::EdgeAclRuleResp,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEdgeAclRules {
     /// `GroupId`: a string.
     ///
@@ -858,9 +850,15 @@ pub struct DescribeEdgeAclRulesResponse {
     version = "2025-06-11",
     name = "DescribeNatAclRules",
     output = DescribeNatAclRulesResponse,
-    error = super::errors::DescribeNatAclRulesError
+    error = super::errors::DescribeNatAclRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rules,
+        item = models::NatAclRuleResp,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNatAclRules {
     /// `GroupId`: a string.
     ///
@@ -927,9 +925,15 @@ pub struct DescribeNatAclRulesResponse {
     version = "2025-06-11",
     name = "DescribeOrganMembers",
     output = DescribeOrganMembersResponse,
-    error = super::errors::DescribeOrganMembersError
+    error = super::errors::DescribeOrganMembersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = members,
+        item = models::OrganMemberItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrganMembers {
     /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
     pub filters: Option<Vec<models::CommonFilter>>,
@@ -983,7 +987,6 @@ pub struct DescribeOrganMembersResponse {
     output = DescribeOrganSummaryResponse,
     error = super::errors::DescribeOrganSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeOrganSummary {}
 
 /// What a successful [`DescribeOrganSummary`] call returns.
@@ -1007,9 +1010,15 @@ pub struct DescribeOrganSummaryResponse {
     version = "2025-06-11",
     name = "DescribePolicyRiskAccountProductStats",
     output = DescribePolicyRiskAccountProductStatsResponse,
-    error = super::errors::DescribePolicyRiskAccountProductStatsError
+    error = super::errors::DescribePolicyRiskAccountProductStatsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = account_stats,
+        item = models::AccountStatsGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePolicyRiskAccountProductStats {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1063,7 +1072,6 @@ pub struct DescribePolicyRiskAccountProductStatsResponse {
     output = DescribeRiskAnalysisDetailsResponse,
     error = super::errors::DescribeRiskAnalysisDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeRiskAnalysisDetails {
     /// `Id`: a string.
     ///
@@ -1114,9 +1122,15 @@ pub struct DescribeRiskAnalysisDetailsResponse {
     version = "2025-06-11",
     name = "DescribeRiskCategoryStats",
     output = DescribeRiskCategoryStatsResponse,
-    error = super::errors::DescribeRiskCategoryStatsError
+    error = super::errors::DescribeRiskCategoryStatsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::RiskCategoryItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRiskCategoryStats {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1178,9 +1192,15 @@ pub struct DescribeRiskCategoryStatsResponse {
     version = "2025-06-11",
     name = "DescribeRiskList",
     output = DescribeRiskListResponse,
-    error = super::errors::DescribeRiskListError
+    error = super::errors::DescribeRiskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = policy_risk_lst,
+        item = models::PolicyRisk,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRiskList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1242,9 +1262,15 @@ pub struct DescribeRiskListResponse {
     version = "2025-06-11",
     name = "DescribeRuleGroups",
     output = DescribeRuleGroupsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rule_groups,
+        item = models::RuleGroupResp,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRuleGroups {
     /// `Product`: a string.
     ///
@@ -1303,7 +1329,6 @@ pub struct DescribeRuleGroupsResponse {
     output = DescribeSecurityGroupRuleResponse,
     error = super::errors::DescribeSecurityGroupRuleError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupRule {
     /// `GroupId`: a string.
     ///
@@ -1337,9 +1362,15 @@ pub struct DescribeSecurityGroupRuleResponse {
     version = "2025-06-11",
     name = "DescribeSecurityGroupRules",
     output = DescribeSecurityGroupRulesResponse,
-    error = super::errors::DescribeSecurityGroupRulesError
+    error = super::errors::DescribeSecurityGroupRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rules,
+        item = models::SecGroupRuleResp,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupRules {
     /// `GroupId`: a string.
     ///
@@ -1391,9 +1422,15 @@ pub struct DescribeSecurityGroupRulesResponse {
     version = "2025-06-11",
     name = "DescribeStrategies",
     output = DescribeStrategiesResponse,
-    error = super::errors::DescribeStrategiesError
+    error = super::errors::DescribeStrategiesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = strategies,
+        item = models::StrategyResp,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStrategies {
     /// `Product`: a string.
     ///
@@ -1447,7 +1484,6 @@ pub struct DescribeStrategiesResponse {
     output = DescribeStrategyResponse,
     error = super::errors::DescribeStrategyError
 )]
-#[derive(Default)]
 pub struct DescribeStrategy {
     /// `StrategyId`: a string.
     ///
@@ -1478,7 +1514,6 @@ pub struct DescribeStrategyResponse {
     output = DescribeStrategyAccountsResponse,
     error = super::errors::DescribeStrategyAccountsError
 )]
-#[derive(Default)]
 pub struct DescribeStrategyAccounts {
     /// `Product`: a string.
     ///
@@ -1515,7 +1550,6 @@ pub struct DescribeStrategyAccountsResponse {
     output = DescribeStrategyDispatchStatusResponse,
     error = super::errors::DescribeStrategyDispatchStatusError
 )]
-#[derive(Default)]
 pub struct DescribeStrategyDispatchStatus {
     /// `Product`: a string.
     ///
@@ -1576,9 +1610,15 @@ pub struct DescribeStrategyDispatchStatusResponse {
     version = "2025-06-11",
     name = "DescribeVpcAclRules",
     output = DescribeVpcAclRulesResponse,
-    error = super::errors::DescribeVpcAclRulesError
+    error = super::errors::DescribeVpcAclRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rules,
+        item = models::VpcAclRuleResp,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcAclRules {
     /// `GroupId`: a string.
     ///
@@ -1632,7 +1672,6 @@ pub struct DescribeVpcAclRulesResponse {
     output = DispatchStrategyResponse,
     error = super::errors::DispatchStrategyError
 )]
-#[derive(Default)]
 pub struct DispatchStrategy {
     /// `Status`: a signed 64-bit integer.
     ///
@@ -1670,7 +1709,6 @@ pub struct DispatchStrategyResponse {
     output = IgnorePolicyRiskResponse,
     error = super::errors::IgnorePolicyRiskError
 )]
-#[derive(Default)]
 pub struct IgnorePolicyRisk {
     /// `RiskId`: a string.
     ///
@@ -1703,7 +1741,6 @@ pub struct IgnorePolicyRiskResponse {
     output = ModifyAccountGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAccountGroup {
     /// `GroupId`: a string.
     ///
@@ -1736,7 +1773,6 @@ pub struct ModifyAccountGroupResponse {
     output = ModifyCfwManagedResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyCfwManaged {
     /// `MemberId`: a string.
     ///
@@ -1769,7 +1805,6 @@ pub struct ModifyCfwManagedResponse {
     output = ModifyCfwShareRoleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyCfwShareRole {
     /// `CfwShareRole`: a string.
     ///
@@ -1807,7 +1842,6 @@ pub struct ModifyCfwShareRoleResponse {
     output = ModifyEdgeAclRuleResponse,
     error = super::errors::ModifyEdgeAclRuleError
 )]
-#[derive(Default)]
 pub struct ModifyEdgeAclRule {
     /// `GroupId`: a string.
     ///
@@ -1838,7 +1872,6 @@ pub struct ModifyEdgeAclRuleResponse {
     output = ModifyEdgeAclRuleSequenceResponse,
     error = super::errors::ModifyEdgeAclRuleSequenceError
 )]
-#[derive(Default)]
 pub struct ModifyEdgeAclRuleSequence {
     /// `Direction`: a signed 64-bit integer.
     ///
@@ -1874,7 +1907,6 @@ pub struct ModifyEdgeAclRuleSequenceResponse {
     output = ModifyMemberGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyMemberGroup {
     /// `UserMemberId`: a string.
     ///
@@ -1907,7 +1939,6 @@ pub struct ModifyMemberGroupResponse {
     output = ModifyNatAclRuleResponse,
     error = super::errors::ModifyNatAclRuleError
 )]
-#[derive(Default)]
 pub struct ModifyNatAclRule {
     /// `GroupId`: a string.
     ///
@@ -1938,7 +1969,6 @@ pub struct ModifyNatAclRuleResponse {
     output = ModifyNatAclRuleSequenceResponse,
     error = super::errors::ModifyNatAclRuleSequenceError
 )]
-#[derive(Default)]
 pub struct ModifyNatAclRuleSequence {
     /// `GroupId`: a string.
     ///
@@ -1974,7 +2004,6 @@ pub struct ModifyNatAclRuleSequenceResponse {
     output = ModifyRuleGroupResponse,
     error = super::errors::ModifyRuleGroupError
 )]
-#[derive(Default)]
 pub struct ModifyRuleGroup {
     /// `GroupId`: a string.
     ///
@@ -2007,7 +2036,6 @@ pub struct ModifyRuleGroupResponse {
     output = ModifySecurityGroupRuleResponse,
     error = super::errors::ModifySecurityGroupRuleError
 )]
-#[derive(Default)]
 pub struct ModifySecurityGroupRule {
     /// `GroupId`: a string.
     ///
@@ -2038,7 +2066,6 @@ pub struct ModifySecurityGroupRuleResponse {
     output = ModifyStrategyResponse,
     error = super::errors::ModifyStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyStrategy {
     /// `StrategyId`: a string.
     ///
@@ -2086,7 +2113,6 @@ pub struct ModifyStrategyResponse {
     output = ModifyStrategySequenceResponse,
     error = super::errors::ModifyStrategySequenceError
 )]
-#[derive(Default)]
 pub struct ModifyStrategySequence {
     /// `Sequences`: a list of [`SequenceIndex`](super::models::SequenceIndex) objects.
     pub sequences: Option<Vec<models::SequenceIndex>>,
@@ -2122,7 +2148,6 @@ pub struct ModifyStrategySequenceResponse {
     output = ModifyVpcAclRuleResponse,
     error = super::errors::ModifyVpcAclRuleError
 )]
-#[derive(Default)]
 pub struct ModifyVpcAclRule {
     /// `GroupId`: a string.
     ///
@@ -2153,7 +2178,6 @@ pub struct ModifyVpcAclRuleResponse {
     output = ModifyVpcAclRuleSequenceResponse,
     error = super::errors::ModifyVpcAclRuleSequenceError
 )]
-#[derive(Default)]
 pub struct ModifyVpcAclRuleSequence {
     /// `GroupId`: a string.
     ///

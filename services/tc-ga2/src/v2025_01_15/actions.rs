@@ -17,7 +17,6 @@ use super::models;
     output = CreateAccelerateAreasResponse,
     error = super::errors::CreateAccelerateAreasError
 )]
-#[derive(Default)]
 pub struct CreateAccelerateAreas {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -53,7 +52,6 @@ pub struct CreateAccelerateAreasResponse {
     output = CreateEndpointGroupResponse,
     error = super::errors::CreateEndpointGroupError
 )]
-#[derive(Default)]
 pub struct CreateEndpointGroup {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -104,7 +102,6 @@ pub struct CreateEndpointGroupResponse {
     output = CreateForwardingPolicyResponse,
     error = super::errors::CreateForwardingPolicyError
 )]
-#[derive(Default)]
 pub struct CreateForwardingPolicy {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -152,7 +149,6 @@ pub struct CreateForwardingPolicyResponse {
     output = CreateForwardingRuleResponse,
     error = super::errors::CreateForwardingRuleError
 )]
-#[derive(Default)]
 pub struct CreateForwardingRule {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -230,7 +226,6 @@ pub struct CreateForwardingRuleResponse {
     output = CreateGlobalAcceleratorResponse,
     error = super::errors::CreateGlobalAcceleratorError
 )]
-#[derive(Default)]
 pub struct CreateGlobalAccelerator {
     /// `Name`: a string.
     ///
@@ -291,7 +286,6 @@ pub struct CreateGlobalAcceleratorResponse {
     output = CreateGlobalAcceleratorAccessLogResponse,
     error = super::errors::CreateGlobalAcceleratorAccessLogError
 )]
-#[derive(Default)]
 pub struct CreateGlobalAcceleratorAccessLog {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -359,7 +353,6 @@ pub struct CreateGlobalAcceleratorAccessLogResponse {
     output = CreateGlobalAcceleratorAclPolicyResponse,
     error = super::errors::CreateGlobalAcceleratorAclPolicyError
 )]
-#[derive(Default)]
 pub struct CreateGlobalAcceleratorAclPolicy {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -402,7 +395,6 @@ pub struct CreateGlobalAcceleratorAclPolicyResponse {
     output = CreateGlobalAcceleratorAclRuleResponse,
     error = super::errors::CreateGlobalAcceleratorAclRuleError
 )]
-#[derive(Default)]
 pub struct CreateGlobalAcceleratorAclRule {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -448,7 +440,6 @@ pub struct CreateGlobalAcceleratorAclRuleResponse {
     output = CreateListenerResponse,
     error = super::errors::CreateListenerError
 )]
-#[derive(Default)]
 pub struct CreateListener {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -559,7 +550,6 @@ pub struct CreateListenerResponse {
     output = CreateListenerAdditionalCertResponse,
     error = super::errors::CreateListenerAdditionalCertError
 )]
-#[derive(Default)]
 pub struct CreateListenerAdditionalCert {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -602,7 +592,6 @@ pub struct CreateListenerAdditionalCertResponse {
     output = DeleteAccelerateAreasResponse,
     error = super::errors::DeleteAccelerateAreasError
 )]
-#[derive(Default)]
 pub struct DeleteAccelerateAreas {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -640,7 +629,6 @@ pub struct DeleteAccelerateAreasResponse {
     output = DeleteEndpointGroupsResponse,
     error = super::errors::DeleteEndpointGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteEndpointGroups {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -683,7 +671,6 @@ pub struct DeleteEndpointGroupsResponse {
     output = DeleteForwardingPolicyResponse,
     error = super::errors::DeleteForwardingPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteForwardingPolicy {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -726,7 +713,6 @@ pub struct DeleteForwardingPolicyResponse {
     output = DeleteForwardingRuleResponse,
     error = super::errors::DeleteForwardingRuleError
 )]
-#[derive(Default)]
 pub struct DeleteForwardingRule {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -774,7 +760,6 @@ pub struct DeleteForwardingRuleResponse {
     output = DeleteGlobalAcceleratorResponse,
     error = super::errors::DeleteGlobalAcceleratorError
 )]
-#[derive(Default)]
 pub struct DeleteGlobalAccelerator {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -807,7 +792,6 @@ pub struct DeleteGlobalAcceleratorResponse {
     output = DeleteGlobalAcceleratorAccessLogResponse,
     error = super::errors::DeleteGlobalAcceleratorAccessLogError
 )]
-#[derive(Default)]
 pub struct DeleteGlobalAcceleratorAccessLog {
     /// `LogPushTaskId`: a string.
     ///
@@ -840,7 +824,6 @@ pub struct DeleteGlobalAcceleratorAccessLogResponse {
     output = DeleteGlobalAcceleratorAclPolicyResponse,
     error = super::errors::DeleteGlobalAcceleratorAclPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteGlobalAcceleratorAclPolicy {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -878,7 +861,6 @@ pub struct DeleteGlobalAcceleratorAclPolicyResponse {
     output = DeleteGlobalAcceleratorAclRuleResponse,
     error = super::errors::DeleteGlobalAcceleratorAclRuleError
 )]
-#[derive(Default)]
 pub struct DeleteGlobalAcceleratorAclRule {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -921,7 +903,6 @@ pub struct DeleteGlobalAcceleratorAclRuleResponse {
     output = DeleteListenerResponse,
     error = super::errors::DeleteListenerError
 )]
-#[derive(Default)]
 pub struct DeleteListener {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -959,7 +940,6 @@ pub struct DeleteListenerResponse {
     output = DeleteListenerAdditionalCertResponse,
     error = super::errors::DeleteListenerAdditionalCertError
 )]
-#[derive(Default)]
 pub struct DeleteListenerAdditionalCert {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1000,9 +980,15 @@ pub struct DeleteListenerAdditionalCertResponse {
     version = "2025-01-15",
     name = "DescribeAccelerateAreas",
     output = DescribeAccelerateAreasResponse,
-    error = super::errors::DescribeAccelerateAreasError
+    error = super::errors::DescribeAccelerateAreasError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = accelerate_area_set,
+        item = models::AcceleratorAreas,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccelerateAreas {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1051,7 +1037,6 @@ pub struct DescribeAccelerateAreasResponse {
     output = DescribeAccelerateRegionsResponse,
     error = super::errors::DescribeAccelerateRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeAccelerateRegions {}
 
 /// What a successful [`DescribeAccelerateRegions`] call returns.
@@ -1077,7 +1062,6 @@ pub struct DescribeAccelerateRegionsResponse {
     output = DescribeAccessLogParamResponse,
     error = super::errors::DescribeAccessLogParamError
 )]
-#[derive(Default)]
 pub struct DescribeAccessLogParam {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1115,7 +1099,6 @@ pub struct DescribeAccessLogParamResponse {
     output = DescribeCrossBorderSettlementResponse,
     error = super::errors::DescribeCrossBorderSettlementError
 )]
-#[derive(Default)]
 pub struct DescribeCrossBorderSettlement {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1161,9 +1144,15 @@ pub struct DescribeCrossBorderSettlementResponse {
     version = "2025-01-15",
     name = "DescribeEndpointGroups",
     output = DescribeEndpointGroupsResponse,
-    error = super::errors::DescribeEndpointGroupsError
+    error = super::errors::DescribeEndpointGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = endpoint_group_configuration_set,
+        item = models::EndpointGroupConfigurationSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEndpointGroups {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1210,9 +1199,15 @@ pub struct DescribeEndpointGroupsResponse {
     version = "2025-01-15",
     name = "DescribeForwardingPolicy",
     output = DescribeForwardingPolicyResponse,
-    error = super::errors::DescribeForwardingPolicyError
+    error = super::errors::DescribeForwardingPolicyError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = forwarding_policy_set,
+        item = models::ForwardingPolicySet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeForwardingPolicy {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1264,9 +1259,15 @@ pub struct DescribeForwardingPolicyResponse {
     version = "2025-01-15",
     name = "DescribeForwardingRule",
     output = DescribeForwardingRuleResponse,
-    error = super::errors::DescribeForwardingRuleError
+    error = super::errors::DescribeForwardingRuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = forwarding_rule_set,
+        item = models::ForwardingRuleSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeForwardingRule {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1323,9 +1324,15 @@ pub struct DescribeForwardingRuleResponse {
     version = "2025-01-15",
     name = "DescribeGlobalAcceleratorAccessLog",
     output = DescribeGlobalAcceleratorAccessLogResponse,
-    error = super::errors::DescribeGlobalAcceleratorAccessLogError
+    error = super::errors::DescribeGlobalAcceleratorAccessLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = global_accelerator_access_log,
+        item = models::GlobalAcceleratorAccessLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGlobalAcceleratorAccessLog {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1372,9 +1379,15 @@ pub struct DescribeGlobalAcceleratorAccessLogResponse {
     version = "2025-01-15",
     name = "DescribeGlobalAcceleratorAclPolicies",
     output = DescribeGlobalAcceleratorAclPoliciesResponse,
-    error = super::errors::DescribeGlobalAcceleratorAclPoliciesError
+    error = super::errors::DescribeGlobalAcceleratorAclPoliciesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = global_accelerator_acl_policy_set,
+        item = models::GlobalAcceleratorAclPolicies,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGlobalAcceleratorAclPolicies {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1418,9 +1431,15 @@ pub struct DescribeGlobalAcceleratorAclPoliciesResponse {
     version = "2025-01-15",
     name = "DescribeGlobalAcceleratorAclRules",
     output = DescribeGlobalAcceleratorAclRulesResponse,
-    error = super::errors::DescribeGlobalAcceleratorAclRulesError
+    error = super::errors::DescribeGlobalAcceleratorAclRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = global_accelerator_acl_rule_set,
+        item = models::GlobalAcceleratorAclRuleSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGlobalAcceleratorAclRules {
     /// `GlobalAcceleratorAclPolicyId`: a string.
     ///
@@ -1469,9 +1488,15 @@ pub struct DescribeGlobalAcceleratorAclRulesResponse {
     version = "2025-01-15",
     name = "DescribeGlobalAccelerators",
     output = DescribeGlobalAcceleratorsResponse,
-    error = super::errors::DescribeGlobalAcceleratorsError
+    error = super::errors::DescribeGlobalAcceleratorsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = global_accelerator_set,
+        item = models::GlobalAcceleratorSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGlobalAccelerators {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1513,9 +1538,15 @@ pub struct DescribeGlobalAcceleratorsResponse {
     version = "2025-01-15",
     name = "DescribeListeners",
     output = DescribeListenersResponse,
-    error = super::errors::DescribeListenersError
+    error = super::errors::DescribeListenersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = listener_set,
+        item = models::ListenerSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeListeners {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1564,7 +1595,6 @@ pub struct DescribeListenersResponse {
     output = DescribeTaskResultResponse,
     error = super::errors::DescribeTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeTaskResult {
     /// `TaskId`: a string.
     ///
@@ -1597,7 +1627,6 @@ pub struct DescribeTaskResultResponse {
     output = ModifyAccelerateAreasResponse,
     error = super::errors::ModifyAccelerateAreasError
 )]
-#[derive(Default)]
 pub struct ModifyAccelerateAreas {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1633,7 +1662,6 @@ pub struct ModifyAccelerateAreasResponse {
     output = ModifyAccessLogStatusResponse,
     error = super::errors::ModifyAccessLogStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAccessLogStatus {
     /// `LogPushTaskId`: a string.
     ///
@@ -1671,7 +1699,6 @@ pub struct ModifyAccessLogStatusResponse {
     output = ModifyEndpointGroupResponse,
     error = super::errors::ModifyEndpointGroupError
 )]
-#[derive(Default)]
 pub struct ModifyEndpointGroup {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1815,7 +1842,6 @@ pub struct ModifyEndpointGroupResponse {
     output = ModifyForwardingPolicyResponse,
     error = super::errors::ModifyForwardingPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyForwardingPolicy {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1863,7 +1889,6 @@ pub struct ModifyForwardingPolicyResponse {
     output = ModifyForwardingRuleResponse,
     error = super::errors::ModifyForwardingRuleError
 )]
-#[derive(Default)]
 pub struct ModifyForwardingRule {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1941,7 +1966,6 @@ pub struct ModifyForwardingRuleResponse {
     output = ModifyGlobalAcceleratorResponse,
     error = super::errors::ModifyGlobalAcceleratorError
 )]
-#[derive(Default)]
 pub struct ModifyGlobalAccelerator {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -1994,7 +2018,6 @@ pub struct ModifyGlobalAcceleratorResponse {
     output = ModifyGlobalAcceleratorAccessLogResponse,
     error = super::errors::ModifyGlobalAcceleratorAccessLogError
 )]
-#[derive(Default)]
 pub struct ModifyGlobalAcceleratorAccessLog {
     /// `LogPushTaskId`: a string.
     ///
@@ -2047,7 +2070,6 @@ pub struct ModifyGlobalAcceleratorAccessLogResponse {
     output = ModifyGlobalAcceleratorAclPolicyResponse,
     error = super::errors::ModifyGlobalAcceleratorAclPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyGlobalAcceleratorAclPolicy {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -2090,7 +2112,6 @@ pub struct ModifyGlobalAcceleratorAclPolicyResponse {
     output = ModifyGlobalAcceleratorAclRuleResponse,
     error = super::errors::ModifyGlobalAcceleratorAclRuleError
 )]
-#[derive(Default)]
 pub struct ModifyGlobalAcceleratorAclRule {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -2158,7 +2179,6 @@ pub struct ModifyGlobalAcceleratorAclRuleResponse {
     output = ModifyListenerResponse,
     error = super::errors::ModifyListenerError
 )]
-#[derive(Default)]
 pub struct ModifyListener {
     /// `GlobalAcceleratorId`: a string.
     ///
@@ -2261,7 +2281,6 @@ pub struct ModifyListenerResponse {
     output = ReplaceListenerAdditionalCertResponse,
     error = super::errors::ReplaceListenerAdditionalCertError
 )]
-#[derive(Default)]
 pub struct ReplaceListenerAdditionalCert {
     /// `GlobalAcceleratorId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddRealServersResponse,
     error = super::errors::AddRealServersError
 )]
-#[derive(Default)]
 pub struct AddRealServers {
     /// `ProjectId`: an unsigned 64-bit integer.
     ///
@@ -62,7 +61,6 @@ pub struct AddRealServersResponse {
     output = BanAndRecoverProxyResponse,
     error = super::errors::BanAndRecoverProxyError
 )]
-#[derive(Default)]
 pub struct BanAndRecoverProxy {}
 
 /// What a successful [`BanAndRecoverProxy`] call returns.
@@ -85,7 +83,6 @@ pub struct BanAndRecoverProxyResponse {
     output = BindListenerRealServersResponse,
     error = super::errors::BindListenerRealServersError
 )]
-#[derive(Default)]
 pub struct BindListenerRealServers {
     /// `ListenerId`: a string.
     ///
@@ -116,7 +113,6 @@ pub struct BindListenerRealServersResponse {
     output = BindRuleRealServersResponse,
     error = super::errors::BindRuleRealServersError
 )]
-#[derive(Default)]
 pub struct BindRuleRealServers {
     /// `RuleId`: a string.
     ///
@@ -147,7 +143,6 @@ pub struct BindRuleRealServersResponse {
     output = CheckProxyCreateResponse,
     error = super::errors::CheckProxyCreateError
 )]
-#[derive(Default)]
 pub struct CheckProxyCreate {
     /// `AccessRegion`: a string.
     ///
@@ -221,7 +216,6 @@ pub struct CheckProxyCreateResponse {
     output = CloseProxiesResponse,
     error = super::errors::CloseProxiesError
 )]
-#[derive(Default)]
 pub struct CloseProxies {
     /// `InstanceIds`: a list of strings.
     ///
@@ -269,7 +263,6 @@ pub struct CloseProxiesResponse {
     output = CloseProxyGroupResponse,
     error = super::errors::CloseProxyGroupError
 )]
-#[derive(Default)]
 pub struct CloseProxyGroup {
     /// `GroupId`: a string.
     ///
@@ -307,7 +300,6 @@ pub struct CloseProxyGroupResponse {
     output = CloseSecurityPolicyResponse,
     error = super::errors::CloseSecurityPolicyError
 )]
-#[derive(Default)]
 pub struct CloseSecurityPolicy {
     /// `ProxyId`: a string.
     ///
@@ -345,7 +337,6 @@ pub struct CloseSecurityPolicyResponse {
     output = CreateCertificateResponse,
     error = super::errors::CreateCertificateError
 )]
-#[derive(Default)]
 pub struct CreateCertificate {
     /// `CertificateType`: a signed 64-bit integer.
     ///
@@ -389,7 +380,6 @@ pub struct CreateCertificateResponse {
     output = CreateCustomHeaderResponse,
     error = super::errors::CreateCustomHeaderError
 )]
-#[derive(Default)]
 pub struct CreateCustomHeader {
     /// `RuleId`: a string.
     ///
@@ -422,7 +412,6 @@ pub struct CreateCustomHeaderResponse {
     output = CreateDomainResponse,
     error = super::errors::CreateDomainError
 )]
-#[derive(Default)]
 pub struct CreateDomain {
     /// `ListenerId`: a string.
     ///
@@ -478,7 +467,6 @@ pub struct CreateDomainResponse {
     output = CreateDomainErrorPageInfoResponse,
     error = super::errors::CreateDomainErrorPageInfoError
 )]
-#[derive(Default)]
 pub struct CreateDomainErrorPageInfo {
     /// `ListenerId`: a string.
     ///
@@ -539,7 +527,6 @@ pub struct CreateDomainErrorPageInfoResponse {
     output = CreateGlobalDomainResponse,
     error = super::errors::CreateGlobalDomainError
 )]
-#[derive(Default)]
 pub struct CreateGlobalDomain {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -585,7 +572,6 @@ pub struct CreateGlobalDomainResponse {
     output = CreateGlobalDomainDnsResponse,
     error = super::errors::CreateGlobalDomainDnsError
 )]
-#[derive(Default)]
 pub struct CreateGlobalDomainDns {
     /// `DomainId`: a string.
     ///
@@ -623,7 +609,6 @@ pub struct CreateGlobalDomainDnsResponse {
     output = CreateHTTPListenerResponse,
     error = super::errors::CreateHTTPListenerError
 )]
-#[derive(Default)]
 pub struct CreateHTTPListener {
     /// `ListenerName`: a string.
     ///
@@ -671,7 +656,6 @@ pub struct CreateHTTPListenerResponse {
     output = CreateHTTPSListenerResponse,
     error = super::errors::CreateHTTPSListenerError
 )]
-#[derive(Default)]
 pub struct CreateHTTPSListener {
     /// `ListenerName`: a string.
     ///
@@ -749,7 +733,6 @@ pub struct CreateHTTPSListenerResponse {
     output = CreateProxyResponse,
     error = super::errors::CreateProxyError
 )]
-#[derive(Default)]
 pub struct CreateProxy {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -851,7 +834,6 @@ pub struct CreateProxyResponse {
     output = CreateProxyGroupResponse,
     error = super::errors::CreateProxyGroupError
 )]
-#[derive(Default)]
 pub struct CreateProxyGroup {
     /// `ProjectId`: an unsigned 64-bit integer.
     ///
@@ -916,7 +898,6 @@ pub struct CreateProxyGroupResponse {
     output = CreateProxyGroupDomainResponse,
     error = super::errors::CreateProxyGroupDomainError
 )]
-#[derive(Default)]
 pub struct CreateProxyGroupDomain {
     /// `GroupId`: a string.
     ///
@@ -949,7 +930,6 @@ pub struct CreateProxyGroupDomainResponse {
     output = CreateRuleResponse,
     error = super::errors::CreateRuleError
 )]
-#[derive(Default)]
 pub struct CreateRule {
     /// `ListenerId`: a string.
     ///
@@ -1035,7 +1015,6 @@ pub struct CreateRuleResponse {
     output = CreateSecurityPolicyResponse,
     error = super::errors::CreateSecurityPolicyError
 )]
-#[derive(Default)]
 pub struct CreateSecurityPolicy {
     /// `DefaultAction`: a string.
     ///
@@ -1078,7 +1057,6 @@ pub struct CreateSecurityPolicyResponse {
     output = CreateSecurityRulesResponse,
     error = super::errors::CreateSecurityRulesError
 )]
-#[derive(Default)]
 pub struct CreateSecurityRules {
     /// `PolicyId`: a string.
     ///
@@ -1114,7 +1092,6 @@ pub struct CreateSecurityRulesResponse {
     output = CreateTCPListenersResponse,
     error = super::errors::CreateTCPListenersError
 )]
-#[derive(Default)]
 pub struct CreateTCPListeners {
     /// `ListenerName`: a string.
     ///
@@ -1211,7 +1188,6 @@ pub struct CreateTCPListenersResponse {
     output = CreateUDPListenersResponse,
     error = super::errors::CreateUDPListenersError
 )]
-#[derive(Default)]
 pub struct CreateUDPListeners {
     /// `ListenerName`: a string.
     ///
@@ -1327,7 +1303,6 @@ pub struct CreateUDPListenersResponse {
     output = DeleteCertificateResponse,
     error = super::errors::DeleteCertificateError
 )]
-#[derive(Default)]
 pub struct DeleteCertificate {
     /// `CertificateId`: a string.
     ///
@@ -1355,7 +1330,6 @@ pub struct DeleteCertificateResponse {
     output = DeleteDomainResponse,
     error = super::errors::DeleteDomainError
 )]
-#[derive(Default)]
 pub struct DeleteDomain {
     /// `ListenerId`: a string.
     ///
@@ -1393,7 +1367,6 @@ pub struct DeleteDomainResponse {
     output = DeleteDomainErrorPageInfoResponse,
     error = super::errors::DeleteDomainErrorPageInfoError
 )]
-#[derive(Default)]
 pub struct DeleteDomainErrorPageInfo {
     /// `ErrorPageId`: a string.
     ///
@@ -1421,7 +1394,6 @@ pub struct DeleteDomainErrorPageInfoResponse {
     output = DeleteGlobalDomainResponse,
     error = super::errors::DeleteGlobalDomainError
 )]
-#[derive(Default)]
 pub struct DeleteGlobalDomain {
     /// `DomainId`: a string.
     ///
@@ -1449,7 +1421,6 @@ pub struct DeleteGlobalDomainResponse {
     output = DeleteGlobalDomainDnsResponse,
     error = super::errors::DeleteGlobalDomainDnsError
 )]
-#[derive(Default)]
 pub struct DeleteGlobalDomainDns {
     /// `DnsRecordId`: an unsigned 64-bit integer.
     ///
@@ -1477,7 +1448,6 @@ pub struct DeleteGlobalDomainDnsResponse {
     output = DeleteListenersResponse,
     error = super::errors::DeleteListenersError
 )]
-#[derive(Default)]
 pub struct DeleteListeners {
     /// `ListenerIds`: a list of strings.
     ///
@@ -1535,7 +1505,6 @@ pub struct DeleteListenersResponse {
     output = DeleteProxyGroupResponse,
     error = super::errors::DeleteProxyGroupError
 )]
-#[derive(Default)]
 pub struct DeleteProxyGroup {
     /// `GroupId`: a string.
     ///
@@ -1568,7 +1537,6 @@ pub struct DeleteProxyGroupResponse {
     output = DeleteRuleResponse,
     error = super::errors::DeleteRuleError
 )]
-#[derive(Default)]
 pub struct DeleteRule {
     /// `ListenerId`: a string.
     ///
@@ -1606,7 +1574,6 @@ pub struct DeleteRuleResponse {
     output = DeleteSecurityPolicyResponse,
     error = super::errors::DeleteSecurityPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityPolicy {
     /// `PolicyId`: a string.
     ///
@@ -1634,7 +1601,6 @@ pub struct DeleteSecurityPolicyResponse {
     output = DeleteSecurityRulesResponse,
     error = super::errors::DeleteSecurityRulesError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityRules {
     /// `PolicyId`: a string.
     ///
@@ -1667,7 +1633,6 @@ pub struct DeleteSecurityRulesResponse {
     output = DescribeAccessRegionsResponse,
     error = super::errors::DescribeAccessRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeAccessRegions {}
 
 /// What a successful [`DescribeAccessRegions`] call returns.
@@ -1698,7 +1663,6 @@ pub struct DescribeAccessRegionsResponse {
     output = DescribeAccessRegionsByDestRegionResponse,
     error = super::errors::DescribeAccessRegionsByDestRegionError
 )]
-#[derive(Default)]
 pub struct DescribeAccessRegionsByDestRegion {
     /// `DestRegion`: a string.
     ///
@@ -1745,7 +1709,6 @@ pub struct DescribeAccessRegionsByDestRegionResponse {
     output = DescribeAuthSignatureResponse,
     error = super::errors::DescribeAuthSignatureError
 )]
-#[derive(Default)]
 pub struct DescribeAuthSignature {}
 
 /// What a successful [`DescribeAuthSignature`] call returns.
@@ -1768,7 +1731,6 @@ pub struct DescribeAuthSignatureResponse {
     output = DescribeBlackHeaderResponse,
     error = super::errors::DescribeBlackHeaderError
 )]
-#[derive(Default)]
 pub struct DescribeBlackHeader {}
 
 /// What a successful [`DescribeBlackHeader`] call returns.
@@ -1794,7 +1756,6 @@ pub struct DescribeBlackHeaderResponse {
     output = DescribeCertificateDetailResponse,
     error = super::errors::DescribeCertificateDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCertificateDetail {
     /// `CertificateId`: a string.
     ///
@@ -1823,9 +1784,15 @@ pub struct DescribeCertificateDetailResponse {
     version = "2018-05-29",
     name = "DescribeCertificates",
     output = DescribeCertificatesResponse,
-    error = super::errors::DescribeCertificatesError
+    error = super::errors::DescribeCertificatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = certificate_set,
+        item = models::Certificate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCertificates {
     /// `CertificateType`: a signed 64-bit integer.
     ///
@@ -1871,7 +1838,6 @@ pub struct DescribeCertificatesResponse {
     output = DescribeCountryAreaMappingResponse,
     error = super::errors::DescribeCountryAreaMappingError
 )]
-#[derive(Default)]
 pub struct DescribeCountryAreaMapping {}
 
 /// What a successful [`DescribeCountryAreaMapping`] call returns.
@@ -1897,7 +1863,6 @@ pub struct DescribeCountryAreaMappingResponse {
     output = DescribeCrossBorderProxiesResponse,
     error = super::errors::DescribeCrossBorderProxiesError
 )]
-#[derive(Default)]
 pub struct DescribeCrossBorderProxies {}
 
 /// What a successful [`DescribeCrossBorderProxies`] call returns.
@@ -1920,7 +1885,6 @@ pub struct DescribeCrossBorderProxiesResponse {
     output = DescribeCustomHeaderResponse,
     error = super::errors::DescribeCustomHeaderError
 )]
-#[derive(Default)]
 pub struct DescribeCustomHeader {
     /// `RuleId`: a string.
     ///
@@ -1958,7 +1922,6 @@ pub struct DescribeCustomHeaderResponse {
     output = DescribeDestRegionsResponse,
     error = super::errors::DescribeDestRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeDestRegions {
     /// `QualityType`: an unsigned 64-bit integer.
     ///
@@ -1994,7 +1957,6 @@ pub struct DescribeDestRegionsResponse {
     output = DescribeDomainErrorPageInfoResponse,
     error = super::errors::DescribeDomainErrorPageInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDomainErrorPageInfo {
     /// `ListenerId`: a string.
     ///
@@ -2030,7 +1992,6 @@ pub struct DescribeDomainErrorPageInfoResponse {
     output = DescribeDomainErrorPageInfoByIdsResponse,
     error = super::errors::DescribeDomainErrorPageInfoByIdsError
 )]
-#[derive(Default)]
 pub struct DescribeDomainErrorPageInfoByIds {
     /// `ErrorPageIds`: a list of strings.
     ///
@@ -2061,7 +2022,6 @@ pub struct DescribeDomainErrorPageInfoByIdsResponse {
     output = DescribeGlobalDomainDnsResponse,
     error = super::errors::DescribeGlobalDomainDnsError
 )]
-#[derive(Default)]
 pub struct DescribeGlobalDomainDns {
     /// `DomainId`: a string.
     ///
@@ -2090,9 +2050,15 @@ pub struct DescribeGlobalDomainDnsResponse {
     version = "2018-05-29",
     name = "DescribeGlobalDomains",
     output = DescribeGlobalDomainsResponse,
-    error = super::errors::DescribeGlobalDomainsError
+    error = super::errors::DescribeGlobalDomainsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domains,
+        item = models::Domain,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGlobalDomains {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -2144,7 +2110,6 @@ pub struct DescribeGlobalDomainsResponse {
     output = DescribeGroupAndStatisticsProxyResponse,
     error = super::errors::DescribeGroupAndStatisticsProxyError
 )]
-#[derive(Default)]
 pub struct DescribeGroupAndStatisticsProxy {
     /// `ProjectId`: an unsigned 64-bit integer.
     ///
@@ -2180,7 +2145,6 @@ pub struct DescribeGroupAndStatisticsProxyResponse {
     output = DescribeGroupDomainConfigResponse,
     error = super::errors::DescribeGroupDomainConfigError
 )]
-#[derive(Default)]
 pub struct DescribeGroupDomainConfig {
     /// `GroupId`: a string.
     ///
@@ -2224,9 +2188,15 @@ pub struct DescribeGroupDomainConfigResponse {
     version = "2018-05-29",
     name = "DescribeHTTPListeners",
     output = DescribeHTTPListenersResponse,
-    error = super::errors::DescribeHTTPListenersError
+    error = super::errors::DescribeHTTPListenersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = listener_set,
+        item = models::HttpListener,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHTTPListeners {
     /// `ProxyId`: a string.
     ///
@@ -2295,9 +2265,15 @@ pub struct DescribeHTTPListenersResponse {
     version = "2018-05-29",
     name = "DescribeHTTPSListeners",
     output = DescribeHTTPSListenersResponse,
-    error = super::errors::DescribeHTTPSListenersError
+    error = super::errors::DescribeHTTPSListenersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = listener_set,
+        item = models::HttpsListener,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHTTPSListeners {
     /// `ProxyId`: a string.
     ///
@@ -2373,7 +2349,6 @@ pub struct DescribeHTTPSListenersResponse {
     output = DescribeListenerRealServersResponse,
     error = super::errors::DescribeListenerRealServersError
 )]
-#[derive(Default)]
 pub struct DescribeListenerRealServers {
     /// `ListenerId`: a string.
     ///
@@ -2417,7 +2392,6 @@ pub struct DescribeListenerRealServersResponse {
     output = DescribeListenerStatisticsResponse,
     error = super::errors::DescribeListenerStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeListenerStatistics {
     /// `ListenerId`: a string.
     ///
@@ -2468,7 +2442,6 @@ pub struct DescribeListenerStatisticsResponse {
     output = DescribeProxiesResponse,
     error = super::errors::DescribeProxiesError
 )]
-#[derive(Default)]
 pub struct DescribeProxies {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2543,7 +2516,6 @@ pub struct DescribeProxiesResponse {
     output = DescribeProxiesStatusResponse,
     error = super::errors::DescribeProxiesStatusError
 )]
-#[derive(Default)]
 pub struct DescribeProxiesStatus {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Option<Vec<String>>,
@@ -2577,7 +2549,6 @@ pub struct DescribeProxiesStatusResponse {
     output = DescribeProxyAndStatisticsListenersResponse,
     error = super::errors::DescribeProxyAndStatisticsListenersError
 )]
-#[derive(Default)]
 pub struct DescribeProxyAndStatisticsListeners {
     /// `ProjectId`: an unsigned 64-bit integer.
     ///
@@ -2613,7 +2584,6 @@ pub struct DescribeProxyAndStatisticsListenersResponse {
     output = DescribeProxyDetailResponse,
     error = super::errors::DescribeProxyDetailError
 )]
-#[derive(Default)]
 pub struct DescribeProxyDetail {
     /// `ProxyId`: a string.
     ///
@@ -2644,7 +2614,6 @@ pub struct DescribeProxyDetailResponse {
     output = DescribeProxyGroupDetailsResponse,
     error = super::errors::DescribeProxyGroupDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeProxyGroupDetails {
     /// `GroupId`: a string.
     ///
@@ -2673,9 +2642,15 @@ pub struct DescribeProxyGroupDetailsResponse {
     version = "2018-05-29",
     name = "DescribeProxyGroupList",
     output = DescribeProxyGroupListResponse,
-    error = super::errors::DescribeProxyGroupListError
+    error = super::errors::DescribeProxyGroupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = proxy_group_list,
+        item = models::ProxyGroupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProxyGroupList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -2727,7 +2702,6 @@ pub struct DescribeProxyGroupListResponse {
     output = DescribeProxyGroupStatisticsResponse,
     error = super::errors::DescribeProxyGroupStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeProxyGroupStatistics {
     /// `GroupId`: a string.
     ///
@@ -2778,7 +2752,6 @@ pub struct DescribeProxyGroupStatisticsResponse {
     output = DescribeProxyStatisticsResponse,
     error = super::errors::DescribeProxyStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeProxyStatistics {
     /// `ProxyId`: a string.
     ///
@@ -2834,7 +2807,6 @@ pub struct DescribeProxyStatisticsResponse {
     output = DescribeRealServerStatisticsResponse,
     error = super::errors::DescribeRealServerStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeRealServerStatistics {
     /// `RealServerId`: a string.
     ///
@@ -2896,9 +2868,15 @@ pub struct DescribeRealServerStatisticsResponse {
     version = "2018-05-29",
     name = "DescribeRealServers",
     output = DescribeRealServersResponse,
-    error = super::errors::DescribeRealServersError
+    error = super::errors::DescribeRealServersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = real_server_set,
+        item = models::BindRealServerInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRealServers {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -2955,7 +2933,6 @@ pub struct DescribeRealServersResponse {
     output = DescribeRealServersStatusResponse,
     error = super::errors::DescribeRealServersStatusError
 )]
-#[derive(Default)]
 pub struct DescribeRealServersStatus {
     /// `RealServerIds`: a list of strings.
     ///
@@ -2991,7 +2968,6 @@ pub struct DescribeRealServersStatusResponse {
     output = DescribeRegionAndPriceResponse,
     error = super::errors::DescribeRegionAndPriceError
 )]
-#[derive(Default)]
 pub struct DescribeRegionAndPrice {
     /// `IPAddressVersion`: a string.
     ///
@@ -3041,7 +3017,6 @@ pub struct DescribeRegionAndPriceResponse {
     output = DescribeResourcesByTagResponse,
     error = super::errors::DescribeResourcesByTagError
 )]
-#[derive(Default)]
 pub struct DescribeResourcesByTag {
     /// `TagKey`: a string.
     ///
@@ -3087,7 +3062,6 @@ pub struct DescribeResourcesByTagResponse {
     output = DescribeRuleRealServersResponse,
     error = super::errors::DescribeRuleRealServersError
 )]
-#[derive(Default)]
 pub struct DescribeRuleRealServers {
     /// `RuleId`: a string.
     ///
@@ -3141,7 +3115,6 @@ pub struct DescribeRuleRealServersResponse {
     output = DescribeRulesResponse,
     error = super::errors::DescribeRulesError
 )]
-#[derive(Default)]
 pub struct DescribeRules {
     /// `ListenerId`: a string.
     ///
@@ -3177,7 +3150,6 @@ pub struct DescribeRulesResponse {
     output = DescribeRulesByRuleIdsResponse,
     error = super::errors::DescribeRulesByRuleIdsError
 )]
-#[derive(Default)]
 pub struct DescribeRulesByRuleIds {
     /// `RuleIds`: a list of strings.
     ///
@@ -3213,7 +3185,6 @@ pub struct DescribeRulesByRuleIdsResponse {
     output = DescribeSecurityPolicyDetailResponse,
     error = super::errors::DescribeSecurityPolicyDetailError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityPolicyDetail {
     /// `PolicyId`: a string.
     ///
@@ -3264,7 +3235,6 @@ pub struct DescribeSecurityPolicyDetailResponse {
     output = DescribeSecurityRulesResponse,
     error = super::errors::DescribeSecurityRulesError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityRules {
     /// `SecurityRuleIds`: a list of strings.
     ///
@@ -3298,9 +3268,15 @@ pub struct DescribeSecurityRulesResponse {
     version = "2018-05-29",
     name = "DescribeTCPListeners",
     output = DescribeTCPListenersResponse,
-    error = super::errors::DescribeTCPListenersError
+    error = super::errors::DescribeTCPListenersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = listener_set,
+        item = models::TcpListener,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTCPListeners {
     /// `ProxyId`: a string.
     ///
@@ -3371,7 +3347,6 @@ pub struct DescribeTCPListenersResponse {
     output = DescribeTaskStatusResponse,
     error = super::errors::DescribeTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTaskStatus {
     /// `TaskId`: a string.
     ///
@@ -3407,9 +3382,15 @@ pub struct DescribeTaskStatusResponse {
     version = "2018-05-29",
     name = "DescribeUDPListeners",
     output = DescribeUDPListenersResponse,
-    error = super::errors::DescribeUDPListenersError
+    error = super::errors::DescribeUDPListenersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = listener_set,
+        item = models::UdpListener,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUDPListeners {
     /// `ProxyId`: a string.
     ///
@@ -3480,7 +3461,6 @@ pub struct DescribeUDPListenersResponse {
     output = DestroyProxiesResponse,
     error = super::errors::DestroyProxiesError
 )]
-#[derive(Default)]
 pub struct DestroyProxies {
     /// `Force`: a signed 64-bit integer.
     ///
@@ -3533,7 +3513,6 @@ pub struct DestroyProxiesResponse {
     output = DisableGlobalDomainResponse,
     error = super::errors::DisableGlobalDomainError
 )]
-#[derive(Default)]
 pub struct DisableGlobalDomain {
     /// `DomainId`: a string.
     ///
@@ -3561,7 +3540,6 @@ pub struct DisableGlobalDomainResponse {
     output = EnableGlobalDomainResponse,
     error = super::errors::EnableGlobalDomainError
 )]
-#[derive(Default)]
 pub struct EnableGlobalDomain {
     /// `DomainId`: a string.
     ///
@@ -3589,7 +3567,6 @@ pub struct EnableGlobalDomainResponse {
     output = InquiryPriceCreateProxyResponse,
     error = super::errors::InquiryPriceCreateProxyError
 )]
-#[derive(Default)]
 pub struct InquiryPriceCreateProxy {
     /// `AccessRegion`: a string.
     ///
@@ -3706,7 +3683,6 @@ pub struct InquiryPriceCreateProxyResponse {
     output = ModifyCertificateResponse,
     error = super::errors::ModifyCertificateError
 )]
-#[derive(Default)]
 pub struct ModifyCertificate {
     /// `ListenerId`: a string.
     ///
@@ -3754,7 +3730,6 @@ pub struct ModifyCertificateResponse {
     output = ModifyCertificateAttributesResponse,
     error = super::errors::ModifyCertificateAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyCertificateAttributes {
     /// `CertificateId`: a string.
     ///
@@ -3787,7 +3762,6 @@ pub struct ModifyCertificateAttributesResponse {
     output = ModifyDomainResponse,
     error = super::errors::ModifyDomainError
 )]
-#[derive(Default)]
 pub struct ModifyDomain {
     /// `ListenerId`: a string.
     ///
@@ -3845,7 +3819,6 @@ pub struct ModifyDomainResponse {
     output = ModifyGlobalDomainAttributeResponse,
     error = super::errors::ModifyGlobalDomainAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyGlobalDomainAttribute {
     /// `DomainId`: a string.
     ///
@@ -3888,7 +3861,6 @@ pub struct ModifyGlobalDomainAttributeResponse {
     output = ModifyGlobalDomainDnsResponse,
     error = super::errors::ModifyGlobalDomainDnsError
 )]
-#[derive(Default)]
 pub struct ModifyGlobalDomainDns {
     /// `DnsRecordId`: an unsigned 64-bit integer.
     ///
@@ -3931,7 +3903,6 @@ pub struct ModifyGlobalDomainDnsResponse {
     output = ModifyGroupDomainConfigResponse,
     error = super::errors::ModifyGroupDomainConfigError
 )]
-#[derive(Default)]
 pub struct ModifyGroupDomainConfig {
     /// `GroupId`: a string.
     ///
@@ -3967,7 +3938,6 @@ pub struct ModifyGroupDomainConfigResponse {
     output = ModifyHTTPListenerAttributeResponse,
     error = super::errors::ModifyHTTPListenerAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyHTTPListenerAttribute {
     /// `ListenerId`: a string.
     ///
@@ -4005,7 +3975,6 @@ pub struct ModifyHTTPListenerAttributeResponse {
     output = ModifyHTTPSListenerAttributeResponse,
     error = super::errors::ModifyHTTPSListenerAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyHTTPSListenerAttribute {
     /// `ListenerId`: a string.
     ///
@@ -4063,7 +4032,6 @@ pub struct ModifyHTTPSListenerAttributeResponse {
     output = ModifyProxiesAttributeResponse,
     error = super::errors::ModifyProxiesAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyProxiesAttribute {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4106,7 +4074,6 @@ pub struct ModifyProxiesAttributeResponse {
     output = ModifyProxiesProjectResponse,
     error = super::errors::ModifyProxiesProjectError
 )]
-#[derive(Default)]
 pub struct ModifyProxiesProject {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -4149,7 +4116,6 @@ pub struct ModifyProxiesProjectResponse {
     output = ModifyProxyConfigurationResponse,
     error = super::errors::ModifyProxyConfigurationError
 )]
-#[derive(Default)]
 pub struct ModifyProxyConfiguration {
     /// `InstanceId`: a string.
     ///
@@ -4202,7 +4168,6 @@ pub struct ModifyProxyConfigurationResponse {
     output = ModifyProxyGroupAttributeResponse,
     error = super::errors::ModifyProxyGroupAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyProxyGroupAttribute {
     /// `GroupId`: a string.
     ///
@@ -4240,7 +4205,6 @@ pub struct ModifyProxyGroupAttributeResponse {
     output = ModifyRealServerNameResponse,
     error = super::errors::ModifyRealServerNameError
 )]
-#[derive(Default)]
 pub struct ModifyRealServerName {
     /// `RealServerName`: a string.
     ///
@@ -4273,7 +4237,6 @@ pub struct ModifyRealServerNameResponse {
     output = ModifyRuleAttributeResponse,
     error = super::errors::ModifyRuleAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyRuleAttribute {
     /// `ListenerId`: a string.
     ///
@@ -4351,7 +4314,6 @@ pub struct ModifyRuleAttributeResponse {
     output = ModifySecurityRuleResponse,
     error = super::errors::ModifySecurityRuleError
 )]
-#[derive(Default)]
 pub struct ModifySecurityRule {
     /// `RuleId`: a string.
     ///
@@ -4409,7 +4371,6 @@ pub struct ModifySecurityRuleResponse {
     output = ModifyTCPListenerAttributeResponse,
     error = super::errors::ModifyTCPListenerAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyTCPListenerAttribute {
     /// `ListenerId`: a string.
     ///
@@ -4487,7 +4448,6 @@ pub struct ModifyTCPListenerAttributeResponse {
     output = ModifyUDPListenerAttributeResponse,
     error = super::errors::ModifyUDPListenerAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyUDPListenerAttribute {
     /// `ListenerId`: a string.
     ///
@@ -4590,7 +4550,6 @@ pub struct ModifyUDPListenerAttributeResponse {
     output = OpenProxiesResponse,
     error = super::errors::OpenProxiesError
 )]
-#[derive(Default)]
 pub struct OpenProxies {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4638,7 +4597,6 @@ pub struct OpenProxiesResponse {
     output = OpenProxyGroupResponse,
     error = super::errors::OpenProxyGroupError
 )]
-#[derive(Default)]
 pub struct OpenProxyGroup {
     /// `GroupId`: a string.
     ///
@@ -4676,7 +4634,6 @@ pub struct OpenProxyGroupResponse {
     output = OpenSecurityPolicyResponse,
     error = super::errors::OpenSecurityPolicyError
 )]
-#[derive(Default)]
 pub struct OpenSecurityPolicy {
     /// `ProxyId`: a string.
     ///
@@ -4714,7 +4671,6 @@ pub struct OpenSecurityPolicyResponse {
     output = RemoveRealServersResponse,
     error = super::errors::RemoveRealServersError
 )]
-#[derive(Default)]
 pub struct RemoveRealServers {
     /// `RealServerIds`: a list of strings.
     ///
@@ -4742,7 +4698,6 @@ pub struct RemoveRealServersResponse {
     output = SetAuthenticationResponse,
     error = super::errors::SetAuthenticationError
 )]
-#[derive(Default)]
 pub struct SetAuthentication {
     /// `ListenerId`: a string.
     ///
@@ -4823,7 +4778,6 @@ pub struct SetAuthenticationResponse {
     output = SetTlsVersionResponse,
     error = super::errors::SetTlsVersionError
 )]
-#[derive(Default)]
 pub struct SetTlsVersion {
     /// `ListenerId`: a string.
     ///

@@ -18,7 +18,6 @@ use super::models;
     output = ControlAIConversationResponse,
     error = super::errors::ControlAIConversationError
 )]
-#[derive(Default)]
 pub struct ControlAIConversation {
     /// `TaskId`: a string.
     ///
@@ -60,7 +59,6 @@ pub struct ControlAIConversationResponse {
     output = CreateAgeDetectTaskResponse,
     error = super::errors::CreateAgeDetectTaskError
 )]
-#[derive(Default)]
 pub struct CreateAgeDetectTask {
     /// `BizId`: a signed 64-bit integer.
     ///
@@ -101,7 +99,6 @@ pub struct CreateAgeDetectTaskResponse {
     output = CreateAppResponse,
     error = super::errors::CreateAppError
 )]
-#[derive(Default)]
 pub struct CreateApp {
     /// `AppName`: a string.
     ///
@@ -162,7 +159,6 @@ pub struct CreateAppResponse {
     output = CreateAudioModerationSyncResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAudioModerationSync {
     /// `Sdkappid`: a signed 64-bit integer.
     ///
@@ -274,7 +270,6 @@ pub struct CreateAudioModerationSyncResponse {
     output = CreateCustomizationResponse,
     error = super::errors::CreateCustomizationError
 )]
-#[derive(Default)]
 pub struct CreateCustomization {
     /// `BizId`: a signed 64-bit integer.
     ///
@@ -317,7 +312,6 @@ pub struct CreateCustomizationResponse {
     output = CreateScanUserResponse,
     error = super::errors::CreateScanUserError
 )]
-#[derive(Default)]
 pub struct CreateScanUser {
     /// `BizId`: an unsigned 64-bit integer.
     ///
@@ -365,7 +359,6 @@ pub struct CreateScanUserResponse {
     output = DeleteCustomizationResponse,
     error = super::errors::DeleteCustomizationError
 )]
-#[derive(Default)]
 pub struct DeleteCustomization {
     /// `ModelId`: a string.
     ///
@@ -403,7 +396,6 @@ pub struct DeleteCustomizationResponse {
     output = DeleteRoomMemberResponse,
     error = super::errors::DeleteRoomMemberError
 )]
-#[derive(Default)]
 pub struct DeleteRoomMember {
     /// `RoomId`: a string.
     ///
@@ -454,7 +446,6 @@ pub struct DeleteRoomMemberResponse {
     output = DeleteScanUserResponse,
     error = super::errors::DeleteScanUserError
 )]
-#[derive(Default)]
 pub struct DeleteScanUser {
     /// `BizId`: an unsigned 64-bit integer.
     ///
@@ -497,7 +488,6 @@ pub struct DeleteScanUserResponse {
     output = DeleteVoicePrintResponse,
     error = super::errors::DeleteVoicePrintError
 )]
-#[derive(Default)]
 pub struct DeleteVoicePrint {
     /// `VoicePrintId`: a string.
     ///
@@ -525,7 +515,6 @@ pub struct DeleteVoicePrintResponse {
     output = DescribeAIConversationResponse,
     error = super::errors::DescribeAIConversationError
 )]
-#[derive(Default)]
 pub struct DescribeAIConversation {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -576,7 +565,6 @@ pub struct DescribeAIConversationResponse {
     output = DescribeAgeDetectTaskResponse,
     error = super::errors::DescribeAgeDetectTaskError
 )]
-#[derive(Default)]
 pub struct DescribeAgeDetectTask {
     /// `BizId`: a signed 64-bit integer.
     ///
@@ -617,7 +605,6 @@ pub struct DescribeAgeDetectTaskResponse {
     output = DescribeAppStatisticsResponse,
     error = super::errors::DescribeAppStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeAppStatistics {
     /// `BizId`: an unsigned 64-bit integer.
     ///
@@ -663,7 +650,6 @@ pub struct DescribeAppStatisticsResponse {
     output = DescribeApplicationDataResponse,
     error = super::errors::DescribeApplicationDataError
 )]
-#[derive(Default)]
 pub struct DescribeApplicationData {
     /// `BizId`: an unsigned 64-bit integer.
     ///
@@ -702,9 +688,15 @@ pub struct DescribeApplicationDataResponse {
     version = "2018-07-11",
     name = "DescribeApplicationList",
     output = DescribeApplicationListResponse,
-    error = super::errors::DescribeApplicationListError
+    error = super::errors::DescribeApplicationListError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = application_list,
+        item = models::ApplicationList,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApplicationList {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -764,9 +756,15 @@ pub struct DescribeApplicationListResponse {
     version = "2018-07-11",
     name = "DescribeAuditResultExternal",
     output = DescribeAuditResultExternalResponse,
-    error = super::errors::DescribeAuditResultExternalError
+    error = super::errors::DescribeAuditResultExternalError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = data,
+        item = models::AuditResultDetailExternal,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditResultExternal {
     /// `BizId`: a signed 64-bit integer.
     ///
@@ -847,7 +845,6 @@ pub struct DescribeAuditResultExternalResponse {
     output = DescribeRealtimeScanConfigResponse,
     error = super::errors::DescribeRealtimeScanConfigError
 )]
-#[derive(Default)]
 pub struct DescribeRealtimeScanConfig {
     /// `BizId`: an unsigned 64-bit integer.
     ///
@@ -910,7 +907,6 @@ pub struct DescribeRealtimeScanConfigResponse {
     output = DescribeRecordInfoResponse,
     error = super::errors::DescribeRecordInfoError
 )]
-#[derive(Default)]
 pub struct DescribeRecordInfo {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -956,7 +952,6 @@ pub struct DescribeRecordInfoResponse {
     output = DescribeRoomInfoResponse,
     error = super::errors::DescribeRoomInfoError
 )]
-#[derive(Default)]
 pub struct DescribeRoomInfo {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1002,7 +997,6 @@ pub struct DescribeRoomInfoResponse {
     output = DescribeScanResultListResponse,
     error = super::errors::DescribeScanResultListError
 )]
-#[derive(Default)]
 pub struct DescribeScanResultList {
     /// `BizId`: an unsigned 64-bit integer.
     ///
@@ -1043,7 +1037,6 @@ pub struct DescribeScanResultListResponse {
     output = DescribeTaskInfoResponse,
     error = super::errors::DescribeTaskInfoError
 )]
-#[derive(Default)]
 pub struct DescribeTaskInfo {
     /// `BizId`: an unsigned 64-bit integer.
     ///
@@ -1089,7 +1082,6 @@ pub struct DescribeTaskInfoResponse {
     output = DescribeUserInAndOutTimeResponse,
     error = super::errors::DescribeUserInAndOutTimeError
 )]
-#[derive(Default)]
 pub struct DescribeUserInAndOutTime {
     /// `BizId`: a signed 64-bit integer.
     ///
@@ -1143,9 +1135,15 @@ pub struct DescribeUserInAndOutTimeResponse {
     version = "2018-07-11",
     name = "DescribeVoicePrint",
     output = DescribeVoicePrintResponse,
-    error = super::errors::DescribeVoicePrintError
+    error = super::errors::DescribeVoicePrintError,
+    paginate(
+        page = page_index,
+        limit = page_size,
+        items = data,
+        item = models::VoicePrintInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVoicePrint {
     /// `DescribeMode`: an unsigned 64-bit integer.
     ///
@@ -1196,7 +1194,6 @@ pub struct DescribeVoicePrintResponse {
     output = GetCustomizationListResponse,
     error = super::errors::GetCustomizationListError
 )]
-#[derive(Default)]
 pub struct GetCustomizationList {
     /// `BizId`: a signed 64-bit integer.
     ///
@@ -1227,7 +1224,6 @@ pub struct GetCustomizationListResponse {
     output = ModifyAppStatusResponse,
     error = super::errors::ModifyAppStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAppStatus {
     /// `BizId`: an unsigned 64-bit integer.
     ///
@@ -1263,7 +1259,6 @@ pub struct ModifyAppStatusResponse {
     output = ModifyCustomizationResponse,
     error = super::errors::ModifyCustomizationError
 )]
-#[derive(Default)]
 pub struct ModifyCustomization {
     /// `BizId`: a signed 64-bit integer.
     ///
@@ -1311,7 +1306,6 @@ pub struct ModifyCustomizationResponse {
     output = ModifyCustomizationStateResponse,
     error = super::errors::ModifyCustomizationStateError
 )]
-#[derive(Default)]
 pub struct ModifyCustomizationState {
     /// `ModelId`: a string.
     ///
@@ -1359,7 +1353,6 @@ pub struct ModifyCustomizationStateResponse {
     output = ModifyRecordInfoResponse,
     error = super::errors::ModifyRecordInfoError
 )]
-#[derive(Default)]
 pub struct ModifyRecordInfo {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -1400,7 +1393,6 @@ pub struct ModifyRecordInfoResponse {
     output = ModifyUserMicStatusResponse,
     error = super::errors::ModifyUserMicStatusError
 )]
-#[derive(Default)]
 pub struct ModifyUserMicStatus {
     /// `BizId`: a signed 64-bit integer.
     ///
@@ -1446,7 +1438,6 @@ pub struct ModifyUserMicStatusResponse {
     output = RegisterVoicePrintResponse,
     error = super::errors::RegisterVoicePrintError
 )]
-#[derive(Default)]
 pub struct RegisterVoicePrint {
     /// `Audio`: a string.
     ///
@@ -1499,7 +1490,6 @@ pub struct RegisterVoicePrintResponse {
     output = ScanVoiceResponse,
     error = super::errors::ScanVoiceError
 )]
-#[derive(Default)]
 pub struct ScanVoice {
     /// `BizId`: an unsigned 64-bit integer.
     ///
@@ -1553,7 +1543,6 @@ pub struct ScanVoiceResponse {
     output = StartAIConversationResponse,
     error = super::errors::StartAIConversationError
 )]
-#[derive(Default)]
 pub struct StartAIConversation {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1612,7 +1601,6 @@ pub struct StartAIConversationResponse {
     output = StartRecordResponse,
     error = super::errors::StartRecordError
 )]
-#[derive(Default)]
 pub struct StartRecord {
     /// `BizId`: an unsigned 64-bit integer.
     ///
@@ -1658,7 +1646,6 @@ pub struct StartRecordResponse {
     output = StopAIConversationResponse,
     error = super::errors::StopAIConversationError
 )]
-#[derive(Default)]
 pub struct StopAIConversation {
     /// `TaskId`: a string.
     ///
@@ -1686,7 +1673,6 @@ pub struct StopAIConversationResponse {
     output = StopRecordResponse,
     error = super::errors::StopRecordError
 )]
-#[derive(Default)]
 pub struct StopRecord {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -1719,7 +1705,6 @@ pub struct StopRecordResponse {
     output = UpdateAIConversationResponse,
     error = super::errors::UpdateAIConversationError
 )]
-#[derive(Default)]
 pub struct UpdateAIConversation {
     /// `TaskId`: a string.
     ///
@@ -1770,7 +1755,6 @@ pub struct UpdateAIConversationResponse {
     output = UpdateScanRoomsResponse,
     error = super::errors::UpdateScanRoomsError
 )]
-#[derive(Default)]
 pub struct UpdateScanRooms {
     /// `BizId`: an unsigned 64-bit integer.
     ///
@@ -1813,7 +1797,6 @@ pub struct UpdateScanRoomsResponse {
     output = UpdateScanUsersResponse,
     error = super::errors::UpdateScanUsersError
 )]
-#[derive(Default)]
 pub struct UpdateScanUsers {
     /// `BizId`: an unsigned 64-bit integer.
     ///
@@ -1856,7 +1839,6 @@ pub struct UpdateScanUsersResponse {
     output = UpdateVoicePrintResponse,
     error = super::errors::UpdateVoicePrintError
 )]
-#[derive(Default)]
 pub struct UpdateVoicePrint {
     /// `VoicePrintId`: a string.
     ///

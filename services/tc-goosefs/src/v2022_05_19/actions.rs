@@ -17,7 +17,6 @@ use super::models;
     output = AddCrossVpcSubnetSupportForClientNodeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AddCrossVpcSubnetSupportForClientNode {
     /// `FileSystemId`: a string.
     ///
@@ -48,7 +47,6 @@ pub struct AddCrossVpcSubnetSupportForClientNodeResponse {
     output = AttachFileSystemBucketResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AttachFileSystemBucket {
     /// `FileSystemId`: a string.
     ///
@@ -79,7 +77,6 @@ pub struct AttachFileSystemBucketResponse {
     output = BatchAddClientNodesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchAddClientNodes {
     /// `FileSystemId`: a string.
     ///
@@ -120,7 +117,6 @@ pub struct BatchAddClientNodesResponse {
     output = BatchDeleteClientNodesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchDeleteClientNodes {
     /// `FileSystemId`: a string.
     ///
@@ -161,7 +157,6 @@ pub struct BatchDeleteClientNodesResponse {
     output = BuildClientNodeMountCommandResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BuildClientNodeMountCommand {
     /// `FileSystemId`: a string.
     ///
@@ -202,7 +197,6 @@ pub struct BuildClientNodeMountCommandResponse {
     output = BuildCustomerClusterResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BuildCustomerCluster {
     /// `FileSystemId`: a string.
     ///
@@ -255,7 +249,6 @@ pub struct BuildCustomerClusterResponse {
     output = CancelLoadTaskResponse,
     error = super::errors::CancelLoadTaskError
 )]
-#[derive(Default)]
 pub struct CancelLoadTask {
     /// `ClusterId`: a string.
     ///
@@ -288,7 +281,6 @@ pub struct CancelLoadTaskResponse {
     output = CancelPolicyRuleExecuteRecordResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CancelPolicyRuleExecuteRecord {
     /// `RuleId`: a string.
     ///
@@ -326,7 +318,6 @@ pub struct CancelPolicyRuleExecuteRecordResponse {
     output = CreateDataRepositoryTaskResponse,
     error = super::errors::CreateDataRepositoryTaskError
 )]
-#[derive(Default)]
 pub struct CreateDataRepositoryTask {
     /// `TaskType`: a string.
     ///
@@ -440,7 +431,6 @@ pub struct CreateDataRepositoryTaskResponse {
     output = CreateFileSystemResponse,
     error = super::errors::CreateFileSystemError
 )]
-#[derive(Default)]
 pub struct CreateFileSystem {
     /// `Name`: a string.
     ///
@@ -517,7 +507,6 @@ pub struct CreateFileSystemResponse {
     output = CreateFilesetResponse,
     error = super::errors::CreateFilesetError
 )]
-#[derive(Default)]
 pub struct CreateFileset {
     /// `FileSystemId`: a string.
     ///
@@ -575,7 +564,6 @@ pub struct CreateFilesetResponse {
     output = CreateLoadTaskResponse,
     error = super::errors::CreateLoadTaskError
 )]
-#[derive(Default)]
 pub struct CreateLoadTask {
     /// `ClusterId`: a string.
     ///
@@ -611,7 +599,6 @@ pub struct CreateLoadTaskResponse {
     output = CreatePolicyRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreatePolicyRule {
     /// `FileSystemId`: a string.
     ///
@@ -668,7 +655,6 @@ pub struct CreatePolicyRuleResponse {
     output = DeleteCrossVpcSubnetSupportForClientNodeResponse,
     error = super::errors::DeleteCrossVpcSubnetSupportForClientNodeError
 )]
-#[derive(Default)]
 pub struct DeleteCrossVpcSubnetSupportForClientNode {
     /// `FileSystemId`: a string.
     ///
@@ -699,7 +685,6 @@ pub struct DeleteCrossVpcSubnetSupportForClientNodeResponse {
     output = DeleteCustomerClusterResponse,
     error = super::errors::DeleteCustomerClusterError
 )]
-#[derive(Default)]
 pub struct DeleteCustomerCluster {
     /// `FileSystemId`: a string.
     ///
@@ -732,7 +717,6 @@ pub struct DeleteCustomerClusterResponse {
     output = DeleteFileSystemResponse,
     error = super::errors::DeleteFileSystemError
 )]
-#[derive(Default)]
 pub struct DeleteFileSystem {
     /// `FileSystemId`: a string.
     ///
@@ -760,7 +744,6 @@ pub struct DeleteFileSystemResponse {
     output = DeleteFilesetResponse,
     error = super::errors::DeleteFilesetError
 )]
-#[derive(Default)]
 pub struct DeleteFileset {
     /// `FileSystemId`: a string.
     ///
@@ -793,7 +776,6 @@ pub struct DeleteFilesetResponse {
     output = DeletePolicyRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeletePolicyRule {
     /// `RuleId`: a string.
     ///
@@ -826,7 +808,6 @@ pub struct DeletePolicyRuleResponse {
     output = DescribeClientNodesResponse,
     error = super::errors::DescribeClientNodesError
 )]
-#[derive(Default)]
 pub struct DescribeClientNodes {
     /// `FileSystemId`: a string.
     ///
@@ -857,7 +838,6 @@ pub struct DescribeClientNodesResponse {
     output = DescribeClusterClientTokenResponse,
     error = super::errors::DescribeClusterClientTokenError
 )]
-#[derive(Default)]
 pub struct DescribeClusterClientToken {
     /// `ClusterId`: a string.
     ///
@@ -888,7 +868,6 @@ pub struct DescribeClusterClientTokenResponse {
     output = DescribeClusterRoleTokenResponse,
     error = super::errors::DescribeClusterRoleTokenError
 )]
-#[derive(Default)]
 pub struct DescribeClusterRoleToken {
     /// `ClusterId`: a string.
     ///
@@ -924,7 +903,6 @@ pub struct DescribeClusterRoleTokenResponse {
     output = DescribeCustomerClusterResponse,
     error = super::errors::DescribeCustomerClusterError
 )]
-#[derive(Default)]
 pub struct DescribeCustomerCluster {
     /// `FileSystemId`: a string.
     ///
@@ -955,7 +933,6 @@ pub struct DescribeCustomerClusterResponse {
     output = DescribeDataRepositoryTaskStatusResponse,
     error = super::errors::DescribeDataRepositoryTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeDataRepositoryTaskStatus {
     /// `TaskId`: a string.
     ///
@@ -1006,9 +983,15 @@ pub struct DescribeDataRepositoryTaskStatusResponse {
     version = "2022-05-19",
     name = "DescribeDataRepositoryTasks",
     output = DescribeDataRepositoryTasksResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data_repository_task_list,
+        item = models::DataRepositoryTaskAttribute,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDataRepositoryTasks {
     /// `FileSystemId`: a string.
     ///
@@ -1054,7 +1037,6 @@ pub struct DescribeDataRepositoryTasksResponse {
     output = DescribeFileSystemBucketsResponse,
     error = super::errors::DescribeFileSystemBucketsError
 )]
-#[derive(Default)]
 pub struct DescribeFileSystemBuckets {
     /// `FileSystemId`: a string.
     ///
@@ -1083,9 +1065,15 @@ pub struct DescribeFileSystemBucketsResponse {
     version = "2022-05-19",
     name = "DescribeFileSystems",
     output = DescribeFileSystemsResponse,
-    error = super::errors::DescribeFileSystemsError
+    error = super::errors::DescribeFileSystemsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = fs_attribute_list,
+        item = models::FsAttribute,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFileSystems {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1127,7 +1115,6 @@ pub struct DescribeFileSystemsResponse {
     output = DescribeFilesetGeneralConfigResponse,
     error = super::errors::DescribeFilesetGeneralConfigError
 )]
-#[derive(Default)]
 pub struct DescribeFilesetGeneralConfig {
     /// `FileSystemId`: a string.
     ///
@@ -1165,7 +1152,6 @@ pub struct DescribeFilesetGeneralConfigResponse {
     output = DescribeFilesetsResponse,
     error = super::errors::DescribeFilesetsError
 )]
-#[derive(Default)]
 pub struct DescribeFilesets {
     /// `FileSystemId`: a string.
     ///
@@ -1202,7 +1188,6 @@ pub struct DescribeFilesetsResponse {
     output = DescribeLoadTaskResponse,
     error = super::errors::DescribeLoadTaskError
 )]
-#[derive(Default)]
 pub struct DescribeLoadTask {
     /// `ClusterId`: a string.
     ///
@@ -1236,9 +1221,15 @@ pub struct DescribeLoadTaskResponse {
     version = "2022-05-19",
     name = "DescribePolicyRule",
     output = DescribePolicyRuleResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = policy_rule_task_list,
+        item = models::PolicyRuleTaskAttribute,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePolicyRule {
     /// `FileSystemId`: a string.
     ///
@@ -1282,9 +1273,15 @@ pub struct DescribePolicyRuleResponse {
     version = "2022-05-19",
     name = "DescribePolicyRuleExecuteRecord",
     output = DescribePolicyRuleExecuteRecordResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rule_execute_list,
+        item = models::RuleExecuteAttribute,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePolicyRuleExecuteRecord {
     /// `FileSystemId`: a string.
     ///
@@ -1335,7 +1332,6 @@ pub struct DescribePolicyRuleExecuteRecordResponse {
     output = DetachFileSystemBucketResponse,
     error = super::errors::DetachFileSystemBucketError
 )]
-#[derive(Default)]
 pub struct DetachFileSystemBucket {
     /// `FileSystemId`: a string.
     ///
@@ -1368,7 +1364,6 @@ pub struct DetachFileSystemBucketResponse {
     output = DisablePolicyRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DisablePolicyRule {
     /// `RuleId`: a string.
     ///
@@ -1401,7 +1396,6 @@ pub struct DisablePolicyRuleResponse {
     output = EnablePolicyRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct EnablePolicyRule {
     /// `RuleId`: a string.
     ///
@@ -1434,7 +1428,6 @@ pub struct EnablePolicyRuleResponse {
     output = ExpandCapacityResponse,
     error = super::errors::ExpandCapacityError
 )]
-#[derive(Default)]
 pub struct ExpandCapacity {
     /// `FileSystemId`: a string.
     ///
@@ -1475,9 +1468,15 @@ pub struct ExpandCapacityResponse {
     version = "2022-05-19",
     name = "ListLoadTasks",
     output = ListLoadTasksResponse,
-    error = super::errors::ListLoadTasksError
+    error = super::errors::ListLoadTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = load_task_list,
+        item = models::LoadTaskAttrs,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListLoadTasks {
     /// `ClusterId`: a string.
     ///
@@ -1543,7 +1542,6 @@ pub struct ListLoadTasksResponse {
     output = ModifyDataRepositoryBandwidthResponse,
     error = super::errors::ModifyDataRepositoryBandwidthError
 )]
-#[derive(Default)]
 pub struct ModifyDataRepositoryBandwidth {
     /// `FileSystemId`: a string.
     ///
@@ -1576,7 +1574,6 @@ pub struct ModifyDataRepositoryBandwidthResponse {
     output = ModifyDataRepositoryTaskStatusResponse,
     error = super::errors::ModifyDataRepositoryTaskStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDataRepositoryTaskStatus {
     /// `FileSystemId`: a string.
     ///
@@ -1614,7 +1611,6 @@ pub struct ModifyDataRepositoryTaskStatusResponse {
     output = MountMultipleStorageFileSystemResponse,
     error = super::errors::MountMultipleStorageFileSystemError
 )]
-#[derive(Default)]
 pub struct MountMultipleStorageFileSystem {
     /// `FileSystemId`: a string.
     ///
@@ -1652,7 +1648,6 @@ pub struct MountMultipleStorageFileSystemResponse {
     output = QueryClientNodeMountCommandResponse,
     error = super::errors::QueryClientNodeMountCommandError
 )]
-#[derive(Default)]
 pub struct QueryClientNodeMountCommand {
     /// `ClusterId`: a string.
     ///
@@ -1691,7 +1686,6 @@ pub struct QueryClientNodeMountCommandResponse {
     output = QueryCrossVpcSubnetSupportForClientNodeResponse,
     error = super::errors::QueryCrossVpcSubnetSupportForClientNodeError
 )]
-#[derive(Default)]
 pub struct QueryCrossVpcSubnetSupportForClientNode {
     /// `FileSystemId`: a string.
     ///
@@ -1722,7 +1716,6 @@ pub struct QueryCrossVpcSubnetSupportForClientNodeResponse {
     output = QueryDataRepositoryBandwidthResponse,
     error = super::errors::QueryDataRepositoryBandwidthError
 )]
-#[derive(Default)]
 pub struct QueryDataRepositoryBandwidth {
     /// `FileSystemId`: a string.
     ///
@@ -1765,7 +1758,6 @@ pub struct QueryDataRepositoryBandwidthResponse {
     output = UpdateFilesetResponse,
     error = super::errors::UpdateFilesetError
 )]
-#[derive(Default)]
 pub struct UpdateFileset {
     /// `FileSystemId`: a string.
     ///
@@ -1813,7 +1805,6 @@ pub struct UpdateFilesetResponse {
     output = UpdateFilesetGeneralConfigResponse,
     error = super::errors::UpdateFilesetGeneralConfigError
 )]
-#[derive(Default)]
 pub struct UpdateFilesetGeneralConfig {
     /// `FileSystemId`: a string.
     ///
@@ -1846,7 +1837,6 @@ pub struct UpdateFilesetGeneralConfigResponse {
     output = UpdateLoadTaskPriorityResponse,
     error = super::errors::UpdateLoadTaskPriorityError
 )]
-#[derive(Default)]
 pub struct UpdateLoadTaskPriority {
     /// `ClusterId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = BackUpAndroidInstanceResponse,
     error = super::errors::BackUpAndroidInstanceError
 )]
-#[derive(Default)]
 pub struct BackUpAndroidInstance {
     /// `AndroidInstanceId`: a string.
     ///
@@ -60,7 +59,6 @@ pub struct BackUpAndroidInstanceResponse {
     output = BackUpAndroidInstanceToStorageResponse,
     error = super::errors::BackUpAndroidInstanceToStorageError
 )]
-#[derive(Default)]
 pub struct BackUpAndroidInstanceToStorage {
     /// `AndroidInstanceId`: a string.
     ///
@@ -120,7 +118,6 @@ pub struct BackUpAndroidInstanceToStorageResponse {
     output = CleanAndroidInstancesAppDataResponse,
     error = super::errors::CleanAndroidInstancesAppDataError
 )]
-#[derive(Default)]
 pub struct CleanAndroidInstancesAppData {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -156,7 +153,6 @@ pub struct CleanAndroidInstancesAppDataResponse {
     output = ConnectAndroidInstanceResponse,
     error = super::errors::ConnectAndroidInstanceError
 )]
-#[derive(Default)]
 pub struct ConnectAndroidInstance {
     /// `ClientSession`: a string.
     ///
@@ -199,7 +195,6 @@ pub struct ConnectAndroidInstanceResponse {
     output = CopyAndroidInstanceResponse,
     error = super::errors::CopyAndroidInstanceError
 )]
-#[derive(Default)]
 pub struct CopyAndroidInstance {
     /// `SourceAndroidInstanceId`: a string.
     ///
@@ -247,7 +242,6 @@ pub struct CopyAndroidInstanceResponse {
     output = CreateAndroidAppResponse,
     error = super::errors::CreateAndroidAppError
 )]
-#[derive(Default)]
 pub struct CreateAndroidApp {
     /// `Name`: a string.
     ///
@@ -290,7 +284,6 @@ pub struct CreateAndroidAppResponse {
     output = CreateAndroidAppVersionResponse,
     error = super::errors::CreateAndroidAppVersionError
 )]
-#[derive(Default)]
 pub struct CreateAndroidAppVersion {
     /// `AndroidAppId`: a string.
     ///
@@ -343,7 +336,6 @@ pub struct CreateAndroidAppVersionResponse {
     output = CreateAndroidInstanceADBResponse,
     error = super::errors::CreateAndroidInstanceADBError
 )]
-#[derive(Default)]
 pub struct CreateAndroidInstanceADB {
     /// `AndroidInstanceId`: a string.
     ///
@@ -401,7 +393,6 @@ pub struct CreateAndroidInstanceADBResponse {
     output = CreateAndroidInstanceAcceleratorTokenResponse,
     error = super::errors::CreateAndroidInstanceAcceleratorTokenError
 )]
-#[derive(Default)]
 pub struct CreateAndroidInstanceAcceleratorToken {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -453,7 +444,6 @@ pub struct CreateAndroidInstanceAcceleratorTokenResponse {
     output = CreateAndroidInstanceImageResponse,
     error = super::errors::CreateAndroidInstanceImageError
 )]
-#[derive(Default)]
 pub struct CreateAndroidInstanceImage {
     /// `AndroidInstanceImageName`: a string.
     ///
@@ -496,7 +486,6 @@ pub struct CreateAndroidInstanceImageResponse {
     output = CreateAndroidInstanceLabelResponse,
     error = super::errors::CreateAndroidInstanceLabelError
 )]
-#[derive(Default)]
 pub struct CreateAndroidInstanceLabel {
     /// `Key`: a string.
     ///
@@ -534,7 +523,6 @@ pub struct CreateAndroidInstanceLabelResponse {
     output = CreateAndroidInstanceSSHResponse,
     error = super::errors::CreateAndroidInstanceSSHError
 )]
-#[derive(Default)]
 pub struct CreateAndroidInstanceSSH {
     /// `AndroidInstanceId`: a string.
     ///
@@ -592,7 +580,6 @@ pub struct CreateAndroidInstanceSSHResponse {
     output = CreateAndroidInstanceWebShellResponse,
     error = super::errors::CreateAndroidInstanceWebShellError
 )]
-#[derive(Default)]
 pub struct CreateAndroidInstanceWebShell {
     /// `AndroidInstanceId`: a string.
     ///
@@ -638,7 +625,6 @@ pub struct CreateAndroidInstanceWebShellResponse {
     output = CreateAndroidInstancesResponse,
     error = super::errors::CreateAndroidInstancesError
 )]
-#[derive(Default)]
 pub struct CreateAndroidInstances {
     /// `Zone`: a string.
     ///
@@ -699,7 +685,6 @@ pub struct CreateAndroidInstancesResponse {
     output = CreateAndroidInstancesAccessTokenResponse,
     error = super::errors::CreateAndroidInstancesAccessTokenError
 )]
-#[derive(Default)]
 pub struct CreateAndroidInstancesAccessToken {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -756,7 +741,6 @@ pub struct CreateAndroidInstancesAccessTokenResponse {
     output = CreateAndroidInstancesScreenshotResponse,
     error = super::errors::CreateAndroidInstancesScreenshotError
 )]
-#[derive(Default)]
 pub struct CreateAndroidInstancesScreenshot {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -787,7 +771,6 @@ pub struct CreateAndroidInstancesScreenshotResponse {
     output = CreateCosCredentialResponse,
     error = super::errors::CreateCosCredentialError
 )]
-#[derive(Default)]
 pub struct CreateCosCredential {
     /// `CosType`: a string.
     ///
@@ -866,7 +849,6 @@ pub struct CreateCosCredentialResponse {
     output = CreateSessionResponse,
     error = super::errors::CreateSessionError
 )]
-#[derive(Default)]
 pub struct CreateSession {
     /// `UserId`: a string.
     ///
@@ -994,7 +976,6 @@ pub struct CreateSessionResponse {
     output = DeleteAndroidAppResponse,
     error = super::errors::DeleteAndroidAppError
 )]
-#[derive(Default)]
 pub struct DeleteAndroidApp {
     /// `AndroidAppId`: a string.
     ///
@@ -1022,7 +1003,6 @@ pub struct DeleteAndroidAppResponse {
     output = DeleteAndroidAppVersionResponse,
     error = super::errors::DeleteAndroidAppVersionError
 )]
-#[derive(Default)]
 pub struct DeleteAndroidAppVersion {
     /// `AndroidAppId`: a string.
     ///
@@ -1055,7 +1035,6 @@ pub struct DeleteAndroidAppVersionResponse {
     output = DeleteAndroidInstanceBackupFilesResponse,
     error = super::errors::DeleteAndroidInstanceBackupFilesError
 )]
-#[derive(Default)]
 pub struct DeleteAndroidInstanceBackupFiles {
     /// `ObjectKeys`: a list of strings.
     ///
@@ -1100,7 +1079,6 @@ pub struct DeleteAndroidInstanceBackupFilesResponse {
     output = DeleteAndroidInstanceBackupsResponse,
     error = super::errors::DeleteAndroidInstanceBackupsError
 )]
-#[derive(Default)]
 pub struct DeleteAndroidInstanceBackups {
     /// `BackupIds`: a list of strings.
     ///
@@ -1128,7 +1106,6 @@ pub struct DeleteAndroidInstanceBackupsResponse {
     output = DeleteAndroidInstanceImagesResponse,
     error = super::errors::DeleteAndroidInstanceImagesError
 )]
-#[derive(Default)]
 pub struct DeleteAndroidInstanceImages {
     /// `AndroidInstanceImageIds`: a list of strings.
     ///
@@ -1156,7 +1133,6 @@ pub struct DeleteAndroidInstanceImagesResponse {
     output = DeleteAndroidInstanceLabelResponse,
     error = super::errors::DeleteAndroidInstanceLabelError
 )]
-#[derive(Default)]
 pub struct DeleteAndroidInstanceLabel {
     /// `Key`: a string.
     ///
@@ -1187,9 +1163,15 @@ pub struct DeleteAndroidInstanceLabelResponse {
     version = "2019-11-18",
     name = "DescribeAndroidApps",
     output = DescribeAndroidAppsResponse,
-    error = super::errors::DescribeAndroidAppsError
+    error = super::errors::DescribeAndroidAppsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = apps,
+        item = models::AndroidApp,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAndroidApps {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1238,7 +1220,6 @@ pub struct DescribeAndroidAppsResponse {
     output = DescribeAndroidInstanceAppsResponse,
     error = super::errors::DescribeAndroidInstanceAppsError
 )]
-#[derive(Default)]
 pub struct DescribeAndroidInstanceApps {
     /// `AndroidInstanceId`: a string.
     ///
@@ -1267,9 +1248,15 @@ pub struct DescribeAndroidInstanceAppsResponse {
     version = "2019-11-18",
     name = "DescribeAndroidInstanceBackups",
     output = DescribeAndroidInstanceBackupsResponse,
-    error = super::errors::DescribeAndroidInstanceBackupsError
+    error = super::errors::DescribeAndroidInstanceBackupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backups,
+        item = models::AndroidInstanceBackup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAndroidInstanceBackups {
     /// `BackupIds`: a list of strings.
     ///
@@ -1313,9 +1300,15 @@ pub struct DescribeAndroidInstanceBackupsResponse {
     version = "2019-11-18",
     name = "DescribeAndroidInstanceImages",
     output = DescribeAndroidInstanceImagesResponse,
-    error = super::errors::DescribeAndroidInstanceImagesError
+    error = super::errors::DescribeAndroidInstanceImagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = android_instance_images,
+        item = models::AndroidInstanceImage,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAndroidInstanceImages {
     /// `AndroidInstanceImageIds`: a list of strings.
     ///
@@ -1367,9 +1360,15 @@ pub struct DescribeAndroidInstanceImagesResponse {
     version = "2019-11-18",
     name = "DescribeAndroidInstanceLabels",
     output = DescribeAndroidInstanceLabelsResponse,
-    error = super::errors::DescribeAndroidInstanceLabelsError
+    error = super::errors::DescribeAndroidInstanceLabelsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = android_instance_labels,
+        item = models::AndroidInstanceLabelDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAndroidInstanceLabels {
     /// `Keys`: a list of strings.
     ///
@@ -1424,9 +1423,15 @@ pub struct DescribeAndroidInstanceLabelsResponse {
     version = "2019-11-18",
     name = "DescribeAndroidInstanceTasksStatus",
     output = DescribeAndroidInstanceTasksStatusResponse,
-    error = super::errors::DescribeAndroidInstanceTasksStatusError
+    error = super::errors::DescribeAndroidInstanceTasksStatusError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_status_set,
+        item = models::AndroidInstanceTaskStatus,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAndroidInstanceTasksStatus {
     /// `TaskIds`: a list of strings.
     ///
@@ -1478,9 +1483,15 @@ pub struct DescribeAndroidInstanceTasksStatusResponse {
     version = "2019-11-18",
     name = "DescribeAndroidInstances",
     output = DescribeAndroidInstancesResponse,
-    error = super::errors::DescribeAndroidInstancesError
+    error = super::errors::DescribeAndroidInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = android_instances,
+        item = models::AndroidInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAndroidInstances {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1547,7 +1558,6 @@ pub struct DescribeAndroidInstancesResponse {
     output = DescribeAndroidInstancesAppBlacklistResponse,
     error = super::errors::DescribeAndroidInstancesAppBlacklistError
 )]
-#[derive(Default)]
 pub struct DescribeAndroidInstancesAppBlacklist {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -1576,9 +1586,15 @@ pub struct DescribeAndroidInstancesAppBlacklistResponse {
     version = "2019-11-18",
     name = "DescribeAndroidInstancesByApps",
     output = DescribeAndroidInstancesByAppsResponse,
-    error = super::errors::DescribeAndroidInstancesByAppsError
+    error = super::errors::DescribeAndroidInstancesByAppsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = android_instances,
+        item = models::AndroidInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAndroidInstancesByApps {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1627,7 +1643,6 @@ pub struct DescribeAndroidInstancesByAppsResponse {
     output = DescribeInstancesCountResponse,
     error = super::errors::DescribeInstancesCountError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesCount {
     /// `GameId`: a string.
     ///
@@ -1680,7 +1695,6 @@ pub struct DescribeInstancesCountResponse {
     output = DestroyAndroidInstancesResponse,
     error = super::errors::DestroyAndroidInstancesError
 )]
-#[derive(Default)]
 pub struct DestroyAndroidInstances {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -1708,7 +1722,6 @@ pub struct DestroyAndroidInstancesResponse {
     output = DisableAndroidInstancesAppResponse,
     error = super::errors::DisableAndroidInstancesAppError
 )]
-#[derive(Default)]
 pub struct DisableAndroidInstancesApp {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -1744,7 +1757,6 @@ pub struct DisableAndroidInstancesAppResponse {
     output = DisconnectAndroidInstanceResponse,
     error = super::errors::DisconnectAndroidInstanceError
 )]
-#[derive(Default)]
 pub struct DisconnectAndroidInstance {
     /// `AndroidInstanceId`: a string.
     ///
@@ -1772,7 +1784,6 @@ pub struct DisconnectAndroidInstanceResponse {
     output = DisconnectAndroidInstanceAcceleratorResponse,
     error = super::errors::DisconnectAndroidInstanceAcceleratorError
 )]
-#[derive(Default)]
 pub struct DisconnectAndroidInstanceAccelerator {
     /// `AndroidInstanceId`: a string.
     ///
@@ -1805,7 +1816,6 @@ pub struct DisconnectAndroidInstanceAcceleratorResponse {
     output = DistributeAndroidInstanceImageToHostsResponse,
     error = super::errors::DistributeAndroidInstanceImageToHostsError
 )]
-#[derive(Default)]
 pub struct DistributeAndroidInstanceImageToHosts {
     /// `HostSerialNumbers`: a list of strings.
     ///
@@ -1841,7 +1851,6 @@ pub struct DistributeAndroidInstanceImageToHostsResponse {
     output = DistributeFileToAndroidInstancesResponse,
     error = super::errors::DistributeFileToAndroidInstancesError
 )]
-#[derive(Default)]
 pub struct DistributeFileToAndroidInstances {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -1888,7 +1897,6 @@ pub struct DistributeFileToAndroidInstancesResponse {
     output = DistributePhotoToAndroidInstancesResponse,
     error = super::errors::DistributePhotoToAndroidInstancesError
 )]
-#[derive(Default)]
 pub struct DistributePhotoToAndroidInstances {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -1925,7 +1933,6 @@ pub struct DistributePhotoToAndroidInstancesResponse {
     output = EnableAndroidInstancesAppResponse,
     error = super::errors::EnableAndroidInstancesAppError
 )]
-#[derive(Default)]
 pub struct EnableAndroidInstancesApp {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -1961,7 +1968,6 @@ pub struct EnableAndroidInstancesAppResponse {
     output = ExecuteCommandOnAndroidInstancesResponse,
     error = super::errors::ExecuteCommandOnAndroidInstancesError
 )]
-#[derive(Default)]
 pub struct ExecuteCommandOnAndroidInstances {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -1997,7 +2003,6 @@ pub struct ExecuteCommandOnAndroidInstancesResponse {
     output = FetchAndroidInstancesLogsResponse,
     error = super::errors::FetchAndroidInstancesLogsError
 )]
-#[derive(Default)]
 pub struct FetchAndroidInstancesLogs {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -2045,7 +2050,6 @@ pub struct FetchAndroidInstancesLogsResponse {
     output = ImportAndroidInstanceImageResponse,
     error = super::errors::ImportAndroidInstanceImageError
 )]
-#[derive(Default)]
 pub struct ImportAndroidInstanceImage {
     /// `Name`: a string.
     ///
@@ -2100,7 +2104,6 @@ pub struct ImportAndroidInstanceImageResponse {
     output = InstallAndroidInstancesAppResponse,
     error = super::errors::InstallAndroidInstancesAppError
 )]
-#[derive(Default)]
 pub struct InstallAndroidInstancesApp {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -2146,7 +2149,6 @@ pub struct InstallAndroidInstancesAppResponse {
     output = InstallAndroidInstancesAppWithURLResponse,
     error = super::errors::InstallAndroidInstancesAppWithURLError
 )]
-#[derive(Default)]
 pub struct InstallAndroidInstancesAppWithURL {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -2189,7 +2191,6 @@ pub struct InstallAndroidInstancesAppWithURLResponse {
     output = ModifyAndroidAppResponse,
     error = super::errors::ModifyAndroidAppError
 )]
-#[derive(Default)]
 pub struct ModifyAndroidApp {
     /// `AndroidAppId`: a string.
     ///
@@ -2227,7 +2228,6 @@ pub struct ModifyAndroidAppResponse {
     output = ModifyAndroidAppVersionResponse,
     error = super::errors::ModifyAndroidAppVersionError
 )]
-#[derive(Default)]
 pub struct ModifyAndroidAppVersion {
     /// `AndroidAppId`: a string.
     ///
@@ -2275,7 +2275,6 @@ pub struct ModifyAndroidAppVersionResponse {
     output = ModifyAndroidInstanceInformationResponse,
     error = super::errors::ModifyAndroidInstanceInformationError
 )]
-#[derive(Default)]
 pub struct ModifyAndroidInstanceInformation {
     /// `AndroidInstanceId`: a string.
     ///
@@ -2308,7 +2307,6 @@ pub struct ModifyAndroidInstanceInformationResponse {
     output = ModifyAndroidInstanceResolutionResponse,
     error = super::errors::ModifyAndroidInstanceResolutionError
 )]
-#[derive(Default)]
 pub struct ModifyAndroidInstanceResolution {
     /// `AndroidInstanceId`: a string.
     ///
@@ -2363,7 +2361,6 @@ pub struct ModifyAndroidInstanceResolutionResponse {
     output = ModifyAndroidInstancesAppBlacklistResponse,
     error = super::errors::ModifyAndroidInstancesAppBlacklistError
 )]
-#[derive(Default)]
 pub struct ModifyAndroidInstancesAppBlacklist {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -2404,7 +2401,6 @@ pub struct ModifyAndroidInstancesAppBlacklistResponse {
     output = ModifyAndroidInstancesInformationResponse,
     error = super::errors::ModifyAndroidInstancesInformationError
 )]
-#[derive(Default)]
 pub struct ModifyAndroidInstancesInformation {
     /// `AndroidInstanceInformations`: a list of [`AndroidInstanceInformation`](super::models::AndroidInstanceInformation) objects.
     pub android_instance_informations: Vec<models::AndroidInstanceInformation>,
@@ -2430,7 +2426,6 @@ pub struct ModifyAndroidInstancesInformationResponse {
     output = ModifyAndroidInstancesLabelsResponse,
     error = super::errors::ModifyAndroidInstancesLabelsError
 )]
-#[derive(Default)]
 pub struct ModifyAndroidInstancesLabels {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -2466,7 +2461,6 @@ pub struct ModifyAndroidInstancesLabelsResponse {
     output = ModifyAndroidInstancesPropertiesResponse,
     error = super::errors::ModifyAndroidInstancesPropertiesError
 )]
-#[derive(Default)]
 pub struct ModifyAndroidInstancesProperties {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -2503,7 +2497,6 @@ pub struct ModifyAndroidInstancesPropertiesResponse {
     output = ModifyAndroidInstancesResolutionResponse,
     error = super::errors::ModifyAndroidInstancesResolutionError
 )]
-#[derive(Default)]
 pub struct ModifyAndroidInstancesResolution {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -2561,7 +2554,6 @@ pub struct ModifyAndroidInstancesResolutionResponse {
     output = ModifyAndroidInstancesResourcesResponse,
     error = super::errors::ModifyAndroidInstancesResourcesError
 )]
-#[derive(Default)]
 pub struct ModifyAndroidInstancesResources {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -2597,7 +2589,6 @@ pub struct ModifyAndroidInstancesResourcesResponse {
     output = ModifyAndroidInstancesUserIdResponse,
     error = super::errors::ModifyAndroidInstancesUserIdError
 )]
-#[derive(Default)]
 pub struct ModifyAndroidInstancesUserId {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -2635,7 +2626,6 @@ pub struct ModifyAndroidInstancesUserIdResponse {
     output = RebootAndroidInstanceHostsResponse,
     error = super::errors::RebootAndroidInstanceHostsError
 )]
-#[derive(Default)]
 pub struct RebootAndroidInstanceHosts {
     /// `HostSerialNumbers`: a list of strings.
     ///
@@ -2666,7 +2656,6 @@ pub struct RebootAndroidInstanceHostsResponse {
     output = RebootAndroidInstancesResponse,
     error = super::errors::RebootAndroidInstancesError
 )]
-#[derive(Default)]
 pub struct RebootAndroidInstances {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -2697,7 +2686,6 @@ pub struct RebootAndroidInstancesResponse {
     output = RenewAndroidInstancesAccessTokenResponse,
     error = super::errors::RenewAndroidInstancesAccessTokenError
 )]
-#[derive(Default)]
 pub struct RenewAndroidInstancesAccessToken {
     /// `AccessToken`: a string.
     ///
@@ -2730,7 +2718,6 @@ pub struct RenewAndroidInstancesAccessTokenResponse {
     output = ResetAndroidInstancesResponse,
     error = super::errors::ResetAndroidInstancesError
 )]
-#[derive(Default)]
 pub struct ResetAndroidInstances {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -2771,7 +2758,6 @@ pub struct ResetAndroidInstancesResponse {
     output = RestartAndroidInstancesAppResponse,
     error = super::errors::RestartAndroidInstancesAppError
 )]
-#[derive(Default)]
 pub struct RestartAndroidInstancesApp {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -2809,7 +2795,6 @@ pub struct RestartAndroidInstancesAppResponse {
     output = RestoreAndroidInstanceResponse,
     error = super::errors::RestoreAndroidInstanceError
 )]
-#[derive(Default)]
 pub struct RestoreAndroidInstance {
     /// `AndroidInstanceId`: a string.
     ///
@@ -2847,7 +2832,6 @@ pub struct RestoreAndroidInstanceResponse {
     output = RestoreAndroidInstanceFromStorageResponse,
     error = super::errors::RestoreAndroidInstanceFromStorageError
 )]
-#[derive(Default)]
 pub struct RestoreAndroidInstanceFromStorage {
     /// `AndroidInstanceId`: a string.
     ///
@@ -2897,7 +2881,6 @@ pub struct RestoreAndroidInstanceFromStorageResponse {
     output = SaveGameArchiveResponse,
     error = super::errors::SaveGameArchiveError
 )]
-#[derive(Default)]
 pub struct SaveGameArchive {
     /// `UserId`: a string.
     ///
@@ -2930,7 +2913,6 @@ pub struct SaveGameArchiveResponse {
     output = SetAndroidInstancesBGAppKeepAliveResponse,
     error = super::errors::SetAndroidInstancesBGAppKeepAliveError
 )]
-#[derive(Default)]
 pub struct SetAndroidInstancesBGAppKeepAlive {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -2971,7 +2953,6 @@ pub struct SetAndroidInstancesBGAppKeepAliveResponse {
     output = SetAndroidInstancesFGAppKeepAliveResponse,
     error = super::errors::SetAndroidInstancesFGAppKeepAliveError
 )]
-#[derive(Default)]
 pub struct SetAndroidInstancesFGAppKeepAlive {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -3012,7 +2993,6 @@ pub struct SetAndroidInstancesFGAppKeepAliveResponse {
     output = StartAndroidInstancesResponse,
     error = super::errors::StartAndroidInstancesError
 )]
-#[derive(Default)]
 pub struct StartAndroidInstances {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -3043,7 +3023,6 @@ pub struct StartAndroidInstancesResponse {
     output = StartAndroidInstancesAppResponse,
     error = super::errors::StartAndroidInstancesAppError
 )]
-#[derive(Default)]
 pub struct StartAndroidInstancesApp {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -3081,7 +3060,6 @@ pub struct StartAndroidInstancesAppResponse {
     output = StartPublishStreamResponse,
     error = super::errors::StartPublishStreamError
 )]
-#[derive(Default)]
 pub struct StartPublishStream {
     /// `UserId`: a string.
     ///
@@ -3114,7 +3092,6 @@ pub struct StartPublishStreamResponse {
     output = StartPublishStreamToCSSResponse,
     error = super::errors::StartPublishStreamToCSSError
 )]
-#[derive(Default)]
 pub struct StartPublishStreamToCSS {
     /// `UserId`: a string.
     ///
@@ -3147,7 +3124,6 @@ pub struct StartPublishStreamToCSSResponse {
     output = StopAndroidInstancesResponse,
     error = super::errors::StopAndroidInstancesError
 )]
-#[derive(Default)]
 pub struct StopAndroidInstances {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -3178,7 +3154,6 @@ pub struct StopAndroidInstancesResponse {
     output = StopAndroidInstancesAppResponse,
     error = super::errors::StopAndroidInstancesAppError
 )]
-#[derive(Default)]
 pub struct StopAndroidInstancesApp {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -3211,7 +3186,6 @@ pub struct StopAndroidInstancesAppResponse {
     output = StopGameResponse,
     error = super::errors::StopGameError
 )]
-#[derive(Default)]
 pub struct StopGame {
     /// `UserId`: a string.
     ///
@@ -3244,7 +3218,6 @@ pub struct StopGameResponse {
     output = StopPublishStreamResponse,
     error = super::errors::StopPublishStreamError
 )]
-#[derive(Default)]
 pub struct StopPublishStream {
     /// `UserId`: a string.
     ///
@@ -3272,7 +3245,6 @@ pub struct StopPublishStreamResponse {
     output = SwitchGameArchiveResponse,
     error = super::errors::SwitchGameArchiveError
 )]
-#[derive(Default)]
 pub struct SwitchGameArchive {
     /// `UserId`: a string.
     ///
@@ -3313,7 +3285,6 @@ pub struct SwitchGameArchiveResponse {
     output = SyncAndroidInstanceImageResponse,
     error = super::errors::SyncAndroidInstanceImageError
 )]
-#[derive(Default)]
 pub struct SyncAndroidInstanceImage {
     /// `AndroidInstanceImageId`: a string.
     ///
@@ -3349,7 +3320,6 @@ pub struct SyncAndroidInstanceImageResponse {
     output = SyncExecuteCommandOnAndroidInstancesResponse,
     error = super::errors::SyncExecuteCommandOnAndroidInstancesError
 )]
-#[derive(Default)]
 pub struct SyncExecuteCommandOnAndroidInstances {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -3385,7 +3355,6 @@ pub struct SyncExecuteCommandOnAndroidInstancesResponse {
     output = TrylockWorkerResponse,
     error = super::errors::TrylockWorkerError
 )]
-#[derive(Default)]
 pub struct TrylockWorker {
     /// `UserId`: a string.
     ///
@@ -3438,7 +3407,6 @@ pub struct TrylockWorkerResponse {
     output = UninstallAndroidInstancesAppResponse,
     error = super::errors::UninstallAndroidInstancesAppError
 )]
-#[derive(Default)]
 pub struct UninstallAndroidInstancesApp {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -3479,7 +3447,6 @@ pub struct UninstallAndroidInstancesAppResponse {
     output = UploadFileToAndroidInstancesResponse,
     error = super::errors::UploadFileToAndroidInstancesError
 )]
-#[derive(Default)]
 pub struct UploadFileToAndroidInstances {
     /// `AndroidInstanceIds`: a list of strings.
     ///
@@ -3526,7 +3493,6 @@ pub struct UploadFileToAndroidInstancesResponse {
     output = UploadFilesToAndroidInstancesResponse,
     error = super::errors::UploadFilesToAndroidInstancesError
 )]
-#[derive(Default)]
 pub struct UploadFilesToAndroidInstances {
     /// `Files`: a list of [`AndroidInstanceUploadFile`](super::models::AndroidInstanceUploadFile) objects.
     pub files: Option<Vec<models::AndroidInstanceUploadFile>>,

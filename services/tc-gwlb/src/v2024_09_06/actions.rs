@@ -17,7 +17,6 @@ use super::models;
     output = AssociateTargetGroupsResponse,
     error = super::errors::AssociateTargetGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateTargetGroups {
     /// `Associations`: a list of [`TargetGroupAssociation`](super::models::TargetGroupAssociation) objects.
     pub associations: Vec<models::TargetGroupAssociation>,
@@ -43,7 +42,6 @@ pub struct AssociateTargetGroupsResponse {
     output = CreateGatewayLoadBalancerResponse,
     error = super::errors::CreateGatewayLoadBalancerError
 )]
-#[derive(Default)]
 pub struct CreateGatewayLoadBalancer {
     /// `VpcId`: a string.
     ///
@@ -105,7 +103,6 @@ pub struct CreateGatewayLoadBalancerResponse {
     output = CreateTargetGroupResponse,
     error = super::errors::CreateTargetGroupError
 )]
-#[derive(Default)]
 pub struct CreateTargetGroup {
     /// `TargetGroupName`: a string.
     ///
@@ -197,7 +194,6 @@ pub struct CreateTargetGroupResponse {
     output = DeleteGatewayLoadBalancerResponse,
     error = super::errors::DeleteGatewayLoadBalancerError
 )]
-#[derive(Default)]
 pub struct DeleteGatewayLoadBalancer {
     /// `LoadBalancerIds`: a list of strings.
     ///
@@ -225,7 +221,6 @@ pub struct DeleteGatewayLoadBalancerResponse {
     output = DeleteTargetGroupsResponse,
     error = super::errors::DeleteTargetGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteTargetGroups {
     /// `TargetGroupIds`: a list of strings.
     ///
@@ -253,7 +248,6 @@ pub struct DeleteTargetGroupsResponse {
     output = DeregisterTargetGroupInstancesResponse,
     error = super::errors::DeregisterTargetGroupInstancesError
 )]
-#[derive(Default)]
 pub struct DeregisterTargetGroupInstances {
     /// `TargetGroupId`: a string.
     ///
@@ -282,9 +276,15 @@ pub struct DeregisterTargetGroupInstancesResponse {
     version = "2024-09-06",
     name = "DescribeGatewayLoadBalancers",
     output = DescribeGatewayLoadBalancersResponse,
-    error = super::errors::DescribeGatewayLoadBalancersError
+    error = super::errors::DescribeGatewayLoadBalancersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = load_balancer_set,
+        item = models::GatewayLoadBalancer,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGatewayLoadBalancers {
     /// `LoadBalancerIds`: a list of strings.
     ///
@@ -336,9 +336,15 @@ pub struct DescribeGatewayLoadBalancersResponse {
     version = "2024-09-06",
     name = "DescribeGatewayLoadBalancersResources",
     output = DescribeGatewayLoadBalancersResourcesResponse,
-    error = super::errors::DescribeGatewayLoadBalancersResourcesError
+    error = super::errors::DescribeGatewayLoadBalancersResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = zone_resource_set,
+        item = models::ZoneResource,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGatewayLoadBalancersResources {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -379,7 +385,6 @@ pub struct DescribeGatewayLoadBalancersResourcesResponse {
     output = DescribeTargetGroupInstanceStatusResponse,
     error = super::errors::DescribeTargetGroupInstanceStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTargetGroupInstanceStatus {
     /// `TargetGroupId`: a string.
     ///
@@ -413,9 +418,15 @@ pub struct DescribeTargetGroupInstanceStatusResponse {
     version = "2024-09-06",
     name = "DescribeTargetGroupInstances",
     output = DescribeTargetGroupInstancesResponse,
-    error = super::errors::DescribeTargetGroupInstancesError
+    error = super::errors::DescribeTargetGroupInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = target_group_instance_set,
+        item = models::TargetGroupBackend,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTargetGroupInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Vec<models::Filter>,
@@ -462,9 +473,15 @@ pub struct DescribeTargetGroupInstancesResponse {
     version = "2024-09-06",
     name = "DescribeTargetGroupList",
     output = DescribeTargetGroupListResponse,
-    error = super::errors::DescribeTargetGroupListError
+    error = super::errors::DescribeTargetGroupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = target_group_set,
+        item = models::TargetGroupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTargetGroupList {
     /// `TargetGroupIds`: a list of strings.
     ///
@@ -511,9 +528,15 @@ pub struct DescribeTargetGroupListResponse {
     version = "2024-09-06",
     name = "DescribeTargetGroups",
     output = DescribeTargetGroupsResponse,
-    error = super::errors::DescribeTargetGroupsError
+    error = super::errors::DescribeTargetGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = target_group_set,
+        item = models::TargetGroupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTargetGroups {
     /// `TargetGroupIds`: a list of strings.
     ///
@@ -562,7 +585,6 @@ pub struct DescribeTargetGroupsResponse {
     output = DescribeTaskStatusResponse,
     error = super::errors::DescribeTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTaskStatus {
     /// `TaskId`: a string.
     ///
@@ -605,7 +627,6 @@ pub struct DescribeTaskStatusResponse {
     output = DisassociateTargetGroupsResponse,
     error = super::errors::DisassociateTargetGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateTargetGroups {
     /// `Associations`: a list of [`TargetGroupAssociation`](super::models::TargetGroupAssociation) objects.
     pub associations: Vec<models::TargetGroupAssociation>,
@@ -631,7 +652,6 @@ pub struct DisassociateTargetGroupsResponse {
     output = InquirePriceCreateGatewayLoadBalancerResponse,
     error = super::errors::InquirePriceCreateGatewayLoadBalancerError
 )]
-#[derive(Default)]
 pub struct InquirePriceCreateGatewayLoadBalancer {
     /// `GoodsNum`: an unsigned 64-bit integer.
     ///
@@ -662,7 +682,6 @@ pub struct InquirePriceCreateGatewayLoadBalancerResponse {
     output = ModifyGatewayLoadBalancerAttributeResponse,
     error = super::errors::ModifyGatewayLoadBalancerAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyGatewayLoadBalancerAttribute {
     /// `LoadBalancerId`: a string.
     ///
@@ -700,7 +719,6 @@ pub struct ModifyGatewayLoadBalancerAttributeResponse {
     output = ModifyTargetGroupAttributeResponse,
     error = super::errors::ModifyTargetGroupAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyTargetGroupAttribute {
     /// `TargetGroupId`: a string.
     ///
@@ -761,7 +779,6 @@ pub struct ModifyTargetGroupAttributeResponse {
     output = ModifyTargetGroupInstancesWeightResponse,
     error = super::errors::ModifyTargetGroupInstancesWeightError
 )]
-#[derive(Default)]
 pub struct ModifyTargetGroupInstancesWeight {
     /// `TargetGroupId`: a string.
     ///
@@ -792,7 +809,6 @@ pub struct ModifyTargetGroupInstancesWeightResponse {
     output = RegisterTargetGroupInstancesResponse,
     error = super::errors::RegisterTargetGroupInstancesError
 )]
-#[derive(Default)]
 pub struct RegisterTargetGroupInstances {
     /// `TargetGroupId`: a string.
     ///

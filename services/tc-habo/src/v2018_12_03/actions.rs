@@ -16,7 +16,6 @@ use ::tc_core::{tc_action, tc_model};
     output = DescribeStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeStatus {
     /// `Pk`: a string.
     pub pk: String,
@@ -54,7 +53,6 @@ pub struct DescribeStatusResponse {
     output = StartAnalyseResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StartAnalyse {
     /// `Pk`: a string.
     pub pk: String,

@@ -17,7 +17,6 @@ use super::models;
     output = CreateApplicationResponse,
     error = super::errors::CreateApplicationError
 )]
-#[derive(Default)]
 pub struct CreateApplication {
     /// `InstanceId`: a string.
     ///
@@ -60,7 +59,6 @@ pub struct CreateApplicationResponse {
     output = CreateInferServiceByTemplateResponse,
     error = super::errors::CreateInferServiceByTemplateError
 )]
-#[derive(Default)]
 pub struct CreateInferServiceByTemplate {
     /// `TemplateId`: a string.
     ///
@@ -122,7 +120,6 @@ pub struct CreateInferServiceByTemplateResponse {
     output = CreateMuskPromptResponse,
     error = super::errors::CreateMuskPromptError
 )]
-#[derive(Default)]
 pub struct CreateMuskPrompt {
     /// `WorkgroupId`: a string.
     ///
@@ -163,7 +160,6 @@ pub struct CreateMuskPromptResponse {
     output = DeleteServiceResponse,
     error = super::errors::DeleteServiceError
 )]
-#[derive(Default)]
 pub struct DeleteService {
     /// `ServiceId`: a string.
     ///
@@ -191,7 +187,6 @@ pub struct DeleteServiceResponse {
     output = DeployInferServiceResponse,
     error = super::errors::DeployInferServiceError
 )]
-#[derive(Default)]
 pub struct DeployInferService {
     /// `ServiceMetaData`: a [`ServiceMetaData`](super::models::ServiceMetaData).
     pub service_meta_data: Option<models::ServiceMetaData>,
@@ -240,9 +235,15 @@ pub struct DeployInferServiceResponse {
     version = "2023-08-12",
     name = "DescribeApplications",
     output = DescribeApplicationsResponse,
-    error = super::errors::DescribeApplicationsError
+    error = super::errors::DescribeApplicationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = application_set,
+        item = models::ApplicationInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApplications {
     /// `ApplicationIds`: a list of strings.
     ///
@@ -301,7 +302,6 @@ pub struct DescribeApplicationsResponse {
     output = DescribeDeployTemplatesResponse,
     error = super::errors::DescribeDeployTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeDeployTemplates {
     /// `ModelId`: a string.
     ///
@@ -342,7 +342,6 @@ pub struct DescribeDeployTemplatesResponse {
     output = DescribeInstanceNetworkStatusResponse,
     error = super::errors::DescribeInstanceNetworkStatusError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceNetworkStatus {
     /// `InstanceIds`: a list of strings.
     ///
@@ -376,9 +375,15 @@ pub struct DescribeInstanceNetworkStatusResponse {
     version = "2023-08-12",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::Instance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -425,9 +430,15 @@ pub struct DescribeInstancesResponse {
     version = "2023-08-12",
     name = "DescribeModels",
     output = DescribeModelsResponse,
-    error = super::errors::DescribeModelsError
+    error = super::errors::DescribeModelsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = model_set,
+        item = models::ModelDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModels {
     /// `ModelIds`: a list of strings.
     ///
@@ -479,9 +490,15 @@ pub struct DescribeModelsResponse {
     version = "2023-08-12",
     name = "DescribeMuskPrompts",
     output = DescribeMuskPromptsResponse,
-    error = super::errors::DescribeMuskPromptsError
+    error = super::errors::DescribeMuskPromptsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = musk_prompt_infos,
+        item = models::MuskPromptInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMuskPrompts {
     /// `WorkgroupId`: a string.
     ///
@@ -535,7 +552,6 @@ pub struct DescribeMuskPromptsResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
@@ -561,7 +577,6 @@ pub struct DescribeRegionsResponse {
     output = DescribeScenesResponse,
     error = super::errors::DescribeScenesError
 )]
-#[derive(Default)]
 pub struct DescribeScenes {
     /// `SceneIds`: a list of strings.
     ///
@@ -594,7 +609,6 @@ pub struct DescribeScenesResponse {
     output = DescribeServiceLoginSettingsResponse,
     error = super::errors::DescribeServiceLoginSettingsError
 )]
-#[derive(Default)]
 pub struct DescribeServiceLoginSettings {
     /// `InstanceId`: a string.
     ///
@@ -628,9 +642,15 @@ pub struct DescribeServiceLoginSettingsResponse {
     version = "2023-08-12",
     name = "DescribeServices",
     output = DescribeServicesResponse,
-    error = super::errors::DescribeServicesError
+    error = super::errors::DescribeServicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = service_info_set,
+        item = models::ServiceDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeServices {
     /// `ServiceIds`: a list of strings.
     ///
@@ -679,9 +699,14 @@ pub struct DescribeServicesResponse {
     version = "2023-08-12",
     name = "DescribeServicesCallInfo",
     output = DescribeServicesCallInfoResponse,
-    error = super::errors::DescribeServicesCallInfoError
+    error = super::errors::DescribeServicesCallInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = call_info_set,
+        item = models::CallInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribeServicesCallInfo {
     /// `ServiceIds`: a list of strings.
     ///
@@ -722,7 +747,6 @@ pub struct DescribeServicesCallInfoResponse {
     output = GetServicePodLogsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetServicePodLogs {
     /// `ServiceId`: a string.
     ///
@@ -763,7 +787,6 @@ pub struct GetServicePodLogsResponse {
     output = InquirePriceRunInstancesResponse,
     error = super::errors::InquirePriceRunInstancesError
 )]
-#[derive(Default)]
 pub struct InquirePriceRunInstances {
     /// `ApplicationId`: a string.
     ///
@@ -830,7 +853,6 @@ pub struct InquirePriceRunInstancesResponse {
     output = InquirePriceUpdateServiceConfigsResponse,
     error = super::errors::InquirePriceUpdateServiceConfigsError
 )]
-#[derive(Default)]
 pub struct InquirePriceUpdateServiceConfigs {}
 
 /// What a successful [`InquirePriceUpdateServiceConfigs`] call returns.
@@ -856,7 +878,6 @@ pub struct InquirePriceUpdateServiceConfigsResponse {
     output = ResetInstancesPasswordResponse,
     error = super::errors::ResetInstancesPasswordError
 )]
-#[derive(Default)]
 pub struct ResetInstancesPassword {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -895,7 +916,6 @@ pub struct ResetInstancesPasswordResponse {
     output = ResizeInstanceDiskResponse,
     error = super::errors::ResizeInstanceDiskError
 )]
-#[derive(Default)]
 pub struct ResizeInstanceDisk {
     /// `InstanceId`: a string.
     ///
@@ -928,7 +948,6 @@ pub struct ResizeInstanceDiskResponse {
     output = RunInstancesResponse,
     error = super::errors::RunInstancesError
 )]
-#[derive(Default)]
 pub struct RunInstances {
     /// `ApplicationId`: a string.
     ///
@@ -987,7 +1006,6 @@ pub struct RunInstancesResponse {
     output = StartInstanceResponse,
     error = super::errors::StartInstanceError
 )]
-#[derive(Default)]
 pub struct StartInstance {
     /// `InstanceId`: a string.
     ///
@@ -1023,7 +1041,6 @@ pub struct StartInstanceResponse {
     output = StopInstanceResponse,
     error = super::errors::StopInstanceError
 )]
-#[derive(Default)]
 pub struct StopInstance {
     /// `InstanceId`: a string.
     ///
@@ -1064,7 +1081,6 @@ pub struct StopInstanceResponse {
     output = TerminateInstancesResponse,
     error = super::errors::TerminateInstancesError
 )]
-#[derive(Default)]
 pub struct TerminateInstances {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -1093,7 +1109,6 @@ pub struct TerminateInstancesResponse {
     output = UpdateServiceConfigsResponse,
     error = super::errors::UpdateServiceConfigsError
 )]
-#[derive(Default)]
 pub struct UpdateServiceConfigs {
     /// `ServiceId`: a string.
     ///

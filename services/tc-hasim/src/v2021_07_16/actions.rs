@@ -17,7 +17,6 @@ use super::models;
     output = CreateRuleResponse,
     error = super::errors::CreateRuleError
 )]
-#[derive(Default)]
 pub struct CreateRule {
     /// `Name`: a string.
     ///
@@ -104,7 +103,6 @@ pub struct CreateRuleResponse {
     output = CreateTacticResponse,
     error = super::errors::CreateTacticError
 )]
-#[derive(Default)]
 pub struct CreateTactic {
     /// `Name`: a string.
     ///
@@ -218,7 +216,6 @@ pub struct CreateTacticResponse {
     output = CreateTagResponse,
     error = super::errors::CreateTagError
 )]
-#[derive(Default)]
 pub struct CreateTag {
     /// `Name`: a string.
     ///
@@ -251,7 +248,6 @@ pub struct CreateTagResponse {
     output = DeleteRuleResponse,
     error = super::errors::DeleteRuleError
 )]
-#[derive(Default)]
 pub struct DeleteRule {
     /// `RuleID`: a signed 64-bit integer.
     #[tc(rename = "RuleID")]
@@ -278,7 +274,6 @@ pub struct DeleteRuleResponse {
     output = DeleteTacticResponse,
     error = super::errors::DeleteTacticError
 )]
-#[derive(Default)]
 pub struct DeleteTactic {
     /// `TacticID`: a signed 64-bit integer.
     #[tc(rename = "TacticID")]
@@ -305,7 +300,6 @@ pub struct DeleteTacticResponse {
     output = DeleteTagResponse,
     error = super::errors::DeleteTagError
 )]
-#[derive(Default)]
 pub struct DeleteTag {
     /// `TagID`: a signed 64-bit integer.
     #[tc(rename = "TagID")]
@@ -332,7 +326,6 @@ pub struct DeleteTagResponse {
     output = DescribeLinkResponse,
     error = super::errors::DescribeLinkError
 )]
-#[derive(Default)]
 pub struct DescribeLink {
     /// `LinkID`: a signed 64-bit integer.
     ///
@@ -369,7 +362,6 @@ pub struct DescribeLinkResponse {
     output = DescribeLinksResponse,
     error = super::errors::DescribeLinksError
 )]
-#[derive(Default)]
 pub struct DescribeLinks {
     /// `LinkID`: a signed 64-bit integer.
     #[tc(rename = "LinkID")]
@@ -452,7 +444,6 @@ pub struct DescribeLinksResponse {
     output = DescribeOrdersResponse,
     error = super::errors::DescribeOrdersError
 )]
-#[derive(Default)]
 pub struct DescribeOrders {
     /// `DealName`: a string.
     ///
@@ -506,7 +497,6 @@ pub struct DescribeOrdersResponse {
     output = DescribeRuleResponse,
     error = super::errors::DescribeRuleError
 )]
-#[derive(Default)]
 pub struct DescribeRule {
     /// `RuleID`: a signed 64-bit integer.
     #[tc(rename = "RuleID")]
@@ -536,7 +526,6 @@ pub struct DescribeRuleResponse {
     output = DescribeRulesResponse,
     error = super::errors::DescribeRulesError
 )]
-#[derive(Default)]
 pub struct DescribeRules {
     /// `RuleID`: a signed 64-bit integer.
     #[tc(rename = "RuleID")]
@@ -597,7 +586,6 @@ pub struct DescribeRulesResponse {
     output = DescribeTacticResponse,
     error = super::errors::DescribeTacticError
 )]
-#[derive(Default)]
 pub struct DescribeTactic {
     /// `TacticID`: a signed 64-bit integer.
     #[tc(rename = "TacticID")]
@@ -627,7 +615,6 @@ pub struct DescribeTacticResponse {
     output = DescribeTacticsResponse,
     error = super::errors::DescribeTacticsError
 )]
-#[derive(Default)]
 pub struct DescribeTactics {
     /// `TacticID`: a signed 64-bit integer.
     #[tc(rename = "TacticID")]
@@ -662,7 +649,6 @@ pub struct DescribeTacticsResponse {
     output = DescribeTagsResponse,
     error = super::errors::DescribeTagsError
 )]
-#[derive(Default)]
 pub struct DescribeTags {
     /// `Name`: a string.
     ///
@@ -693,7 +679,6 @@ pub struct DescribeTagsResponse {
     output = ModifyLinkAdvancedLogResponse,
     error = super::errors::ModifyLinkAdvancedLogError
 )]
-#[derive(Default)]
 pub struct ModifyLinkAdvancedLog {
     /// `LinkID`: a signed 64-bit integer.
     #[tc(rename = "LinkID")]
@@ -725,7 +710,6 @@ pub struct ModifyLinkAdvancedLogResponse {
     output = ModifyLinkTacticResponse,
     error = super::errors::ModifyLinkTacticError
 )]
-#[derive(Default)]
 pub struct ModifyLinkTactic {
     /// `LinkID`: a signed 64-bit integer.
     #[tc(rename = "LinkID")]
@@ -756,7 +740,6 @@ pub struct ModifyLinkTacticResponse {
     output = ModifyLinkTeleResponse,
     error = super::errors::ModifyLinkTeleError
 )]
-#[derive(Default)]
 pub struct ModifyLinkTele {
     /// `LinkID`: a signed 64-bit integer.
     #[tc(rename = "LinkID")]
@@ -788,7 +771,6 @@ pub struct ModifyLinkTeleResponse {
     output = ModifyRuleResponse,
     error = super::errors::ModifyRuleError
 )]
-#[derive(Default)]
 pub struct ModifyRule {
     /// `Name`: a string.
     ///
@@ -879,7 +861,6 @@ pub struct ModifyRuleResponse {
     output = ModifyRuleStatusResponse,
     error = super::errors::ModifyRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyRuleStatus {
     /// `RuleID`: an unsigned 64-bit integer.
     #[tc(rename = "RuleID")]
@@ -909,7 +890,6 @@ pub struct ModifyRuleStatusResponse {
     output = ModifyTacticResponse,
     error = super::errors::ModifyTacticError
 )]
-#[derive(Default)]
 pub struct ModifyTactic {
     /// `Name`: a string.
     ///
@@ -1027,7 +1007,6 @@ pub struct ModifyTacticResponse {
     output = ModifyTagResponse,
     error = super::errors::ModifyTagError
 )]
-#[derive(Default)]
 pub struct ModifyTag {
     /// `Name`: a string.
     ///
@@ -1064,7 +1043,6 @@ pub struct ModifyTagResponse {
     output = RenewLinkInfoResponse,
     error = super::errors::RenewLinkInfoError
 )]
-#[derive(Default)]
 pub struct RenewLinkInfo {
     /// `LinkID`: a signed 64-bit integer.
     #[tc(rename = "LinkID")]

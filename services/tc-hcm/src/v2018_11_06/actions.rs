@@ -17,7 +17,6 @@ use super::models;
     output = EvaluationResponse,
     error = super::errors::EvaluationError
 )]
-#[derive(Default)]
 pub struct Evaluation {
     /// `SessionId`: a string.
     ///

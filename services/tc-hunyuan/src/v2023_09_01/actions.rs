@@ -18,7 +18,6 @@ use super::models;
     output = ActivateServiceResponse,
     error = super::errors::ActivateServiceError
 )]
-#[derive(Default)]
 pub struct ActivateService {
     /// `PayMode`: an unsigned 64-bit integer.
     ///
@@ -48,7 +47,6 @@ pub struct ActivateServiceResponse {
     output = ChatCompletionsResponse,
     error = super::errors::ChatCompletionsError
 )]
-#[derive(Default)]
 pub struct ChatCompletions {
     /// `Model`: a string.
     ///
@@ -232,7 +230,6 @@ pub struct ChatCompletionsResponse {
     output = ChatTranslationsResponse,
     error = super::errors::ChatTranslationsError
 )]
-#[derive(Default)]
 pub struct ChatTranslations {
     /// `Model`: a string.
     ///
@@ -320,7 +317,6 @@ pub struct ChatTranslationsResponse {
     output = CreateGlossaryResponse,
     error = super::errors::CreateGlossaryError
 )]
-#[derive(Default)]
 pub struct CreateGlossary {
     /// `Name`: a string.
     ///
@@ -375,7 +371,6 @@ pub struct CreateGlossaryResponse {
     output = CreateGlossaryEntryResponse,
     error = super::errors::CreateGlossaryEntryError
 )]
-#[derive(Default)]
 pub struct CreateGlossaryEntry {
     /// `GlossaryId`: a string.
     ///
@@ -411,7 +406,6 @@ pub struct CreateGlossaryEntryResponse {
     output = CreateThreadResponse,
     error = super::errors::CreateThreadError
 )]
-#[derive(Default)]
 pub struct CreateThread {}
 
 /// What a successful [`CreateThread`] call returns.
@@ -457,7 +451,6 @@ pub struct CreateThreadResponse {
     output = DeleteGlossaryResponse,
     error = super::errors::DeleteGlossaryError
 )]
-#[derive(Default)]
 pub struct DeleteGlossary {
     /// `GlossaryId`: a string.
     ///
@@ -487,7 +480,6 @@ pub struct DeleteGlossaryResponse {
     output = DeleteGlossaryEntryResponse,
     error = super::errors::DeleteGlossaryEntryError
 )]
-#[derive(Default)]
 pub struct DeleteGlossaryEntry {
     /// `GlossaryId`: a string.
     ///
@@ -520,7 +512,6 @@ pub struct DeleteGlossaryEntryResponse {
     output = FilesDeletionsResponse,
     error = super::errors::FilesDeletionsError
 )]
-#[derive(Default)]
 pub struct FilesDeletions {
     /// `ID`: a string.
     ///
@@ -565,9 +556,15 @@ pub struct FilesDeletionsResponse {
     version = "2023-09-01",
     name = "FilesList",
     output = FilesListResponse,
-    error = super::errors::FilesListError
+    error = super::errors::FilesListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::FileObject,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct FilesList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -615,7 +612,6 @@ pub struct FilesListResponse {
     output = FilesUploadsResponse,
     error = super::errors::FilesUploadsError
 )]
-#[derive(Default)]
 pub struct FilesUploads {
     /// `Name`: a string.
     ///
@@ -682,7 +678,6 @@ pub struct FilesUploadsResponse {
     output = GetEmbeddingResponse,
     error = super::errors::GetEmbeddingError
 )]
-#[derive(Default)]
 pub struct GetEmbedding {
     /// `Input`: a string.
     ///
@@ -723,7 +718,6 @@ pub struct GetEmbeddingResponse {
     output = GetThreadResponse,
     error = super::errors::GetThreadError
 )]
-#[derive(Default)]
 pub struct GetThread {
     /// `ThreadID`: a string.
     ///
@@ -775,7 +769,6 @@ pub struct GetThreadResponse {
     output = GetThreadMessageResponse,
     error = super::errors::GetThreadMessageError
 )]
-#[derive(Default)]
 pub struct GetThreadMessage {
     /// `ThreadID`: a string.
     ///
@@ -881,7 +874,6 @@ pub struct GetThreadMessageResponse {
     output = GetThreadMessageListResponse,
     error = super::errors::GetThreadMessageListError
 )]
-#[derive(Default)]
 pub struct GetThreadMessageList {
     /// `ThreadID`: a string.
     ///
@@ -965,7 +957,6 @@ pub struct GetThreadMessageListResponse {
     output = GetTokenCountResponse,
     error = super::errors::GetTokenCountError
 )]
-#[derive(Default)]
 pub struct GetTokenCount {
     /// `Prompt`: a string.
     ///
@@ -1010,7 +1001,6 @@ pub struct GetTokenCountResponse {
     output = GroupChatCompletionsResponse,
     error = super::errors::GroupChatCompletionsError
 )]
-#[derive(Default)]
 pub struct GroupChatCompletions {
     /// `Model`: a string.
     ///
@@ -1095,7 +1085,6 @@ pub struct GroupChatCompletionsResponse {
     output = ImageQuestionResponse,
     error = super::errors::ImageQuestionError
 )]
-#[derive(Default)]
 pub struct ImageQuestion {
     /// `Model`: a string.
     ///
@@ -1155,9 +1144,15 @@ pub struct ImageQuestionResponse {
     version = "2023-09-01",
     name = "ListGlossary",
     output = ListGlossaryResponse,
-    error = super::errors::ListGlossaryError
+    error = super::errors::ListGlossaryError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = glossaries,
+        item = models::Glossary,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListGlossary {
     /// `Page`: an unsigned 64-bit integer.
     ///
@@ -1208,9 +1203,15 @@ pub struct ListGlossaryResponse {
     version = "2023-09-01",
     name = "ListGlossaryEntry",
     output = ListGlossaryEntryResponse,
-    error = super::errors::ListGlossaryEntryError
+    error = super::errors::ListGlossaryEntryError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = entries,
+        item = models::GlossaryEntry,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListGlossaryEntry {
     /// `GlossaryId`: a string.
     ///
@@ -1266,7 +1267,6 @@ pub struct ListGlossaryEntryResponse {
     output = QueryHunyuanImageChatJobResponse,
     error = super::errors::QueryHunyuanImageChatJobError
 )]
-#[derive(Default)]
 pub struct QueryHunyuanImageChatJob {
     /// `JobId`: a string.
     ///
@@ -1330,7 +1330,6 @@ pub struct QueryHunyuanImageChatJobResponse {
     output = QueryHunyuanImageJobResponse,
     error = super::errors::QueryHunyuanImageJobError
 )]
-#[derive(Default)]
 pub struct QueryHunyuanImageJob {
     /// `JobId`: a string.
     ///
@@ -1393,7 +1392,6 @@ pub struct QueryHunyuanImageJobResponse {
     output = RunThreadResponse,
     error = super::errors::RunThreadError
 )]
-#[derive(Default)]
 pub struct RunThread {
     /// `ThreadID`: a string.
     ///
@@ -1467,7 +1465,6 @@ pub struct RunThreadResponse {
     output = SetPayModeResponse,
     error = super::errors::SetPayModeError
 )]
-#[derive(Default)]
 pub struct SetPayMode {
     /// `PayMode`: a signed 64-bit integer.
     pub pay_mode: i64,
@@ -1493,7 +1490,6 @@ pub struct SetPayModeResponse {
     output = SubmitHunyuanImageChatJobResponse,
     error = super::errors::SubmitHunyuanImageChatJobError
 )]
-#[derive(Default)]
 pub struct SubmitHunyuanImageChatJob {
     /// `Prompt`: a string.
     ///
@@ -1539,7 +1535,6 @@ pub struct SubmitHunyuanImageChatJobResponse {
     output = SubmitHunyuanImageJobResponse,
     error = super::errors::SubmitHunyuanImageJobError
 )]
-#[derive(Default)]
 pub struct SubmitHunyuanImageJob {
     /// `Prompt`: a string.
     ///
@@ -1618,7 +1613,6 @@ pub struct SubmitHunyuanImageJobResponse {
     output = TextToImageLiteResponse,
     error = super::errors::TextToImageLiteError
 )]
-#[derive(Default)]
 pub struct TextToImageLite {
     /// `Prompt`: a string.
     ///
@@ -1679,7 +1673,6 @@ pub struct TextToImageLiteResponse {
     output = UpdateGlossaryEntryResponse,
     error = super::errors::UpdateGlossaryEntryError
 )]
-#[derive(Default)]
 pub struct UpdateGlossaryEntry {
     /// `GlossaryId`: a string.
     ///

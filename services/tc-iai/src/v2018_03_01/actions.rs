@@ -18,7 +18,6 @@ use super::models;
     output = AnalyzeDenseLandmarksResponse,
     error = super::errors::AnalyzeDenseLandmarksError
 )]
-#[derive(Default)]
 pub struct AnalyzeDenseLandmarks {
     /// `Mode`: an unsigned 64-bit integer.
     ///
@@ -84,7 +83,6 @@ pub struct AnalyzeDenseLandmarksResponse {
     output = AnalyzeFaceResponse,
     error = super::errors::AnalyzeFaceError
 )]
-#[derive(Default)]
 pub struct AnalyzeFace {
     /// `Mode`: an unsigned 64-bit integer.
     ///
@@ -150,7 +148,6 @@ pub struct AnalyzeFaceResponse {
     output = CompareFaceResponse,
     error = super::errors::CompareFaceError
 )]
-#[derive(Default)]
 pub struct CompareFace {
     /// `ImageA`: a string.
     ///
@@ -218,7 +215,6 @@ pub struct CompareFaceResponse {
     output = CopyPersonResponse,
     error = super::errors::CopyPersonError
 )]
-#[derive(Default)]
 pub struct CopyPerson {
     /// `PersonId`: a string.
     ///
@@ -257,7 +253,6 @@ pub struct CopyPersonResponse {
     output = CreateFaceResponse,
     error = super::errors::CreateFaceError
 )]
-#[derive(Default)]
 pub struct CreateFace {
     /// `PersonId`: a string.
     ///
@@ -338,7 +333,6 @@ pub struct CreateFaceResponse {
     output = CreateGroupResponse,
     error = super::errors::CreateGroupError
 )]
-#[derive(Default)]
 pub struct CreateGroup {
     /// `GroupName`: a string.
     ///
@@ -391,7 +385,6 @@ pub struct CreateGroupResponse {
     output = CreatePersonResponse,
     error = super::errors::CreatePersonError
 )]
-#[derive(Default)]
 pub struct CreatePerson {
     /// `GroupId`: a string.
     ///
@@ -480,7 +473,6 @@ pub struct CreatePersonResponse {
     output = DeleteFaceResponse,
     error = super::errors::DeleteFaceError
 )]
-#[derive(Default)]
 pub struct DeleteFace {
     /// `PersonId`: a string.
     ///
@@ -519,7 +511,6 @@ pub struct DeleteFaceResponse {
     output = DeleteGroupResponse,
     error = super::errors::DeleteGroupError
 )]
-#[derive(Default)]
 pub struct DeleteGroup {
     /// `GroupId`: a string.
     ///
@@ -547,7 +538,6 @@ pub struct DeleteGroupResponse {
     output = DeletePersonResponse,
     error = super::errors::DeletePersonError
 )]
-#[derive(Default)]
 pub struct DeletePerson {
     /// `PersonId`: a string.
     ///
@@ -575,7 +565,6 @@ pub struct DeletePersonResponse {
     output = DeletePersonFromGroupResponse,
     error = super::errors::DeletePersonFromGroupError
 )]
-#[derive(Default)]
 pub struct DeletePersonFromGroup {
     /// `PersonId`: a string.
     ///
@@ -608,7 +597,6 @@ pub struct DeletePersonFromGroupResponse {
     output = DetectFaceResponse,
     error = super::errors::DetectFaceError
 )]
-#[derive(Default)]
 pub struct DetectFace {
     /// `MaxFaceNum`: an unsigned 64-bit integer.
     ///
@@ -689,7 +677,6 @@ pub struct DetectFaceResponse {
     output = DetectFaceAttributesResponse,
     error = super::errors::DetectFaceAttributesError
 )]
-#[derive(Default)]
 pub struct DetectFaceAttributes {
     /// `MaxFaceNum`: an unsigned 64-bit integer.
     ///
@@ -760,7 +747,6 @@ pub struct DetectFaceAttributesResponse {
     output = GetGroupInfoResponse,
     error = super::errors::GetGroupInfoError
 )]
-#[derive(Default)]
 pub struct GetGroupInfo {
     /// `GroupId`: a string.
     ///
@@ -816,9 +802,14 @@ pub struct GetGroupInfoResponse {
     version = "2018-03-01",
     name = "GetGroupList",
     output = GetGroupListResponse,
-    error = super::errors::GetGroupListError
+    error = super::errors::GetGroupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = group_infos,
+        item = models::GroupInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetGroupList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -859,7 +850,6 @@ pub struct GetGroupListResponse {
     output = GetPersonBaseInfoResponse,
     error = super::errors::GetPersonBaseInfoError
 )]
-#[derive(Default)]
 pub struct GetPersonBaseInfo {
     /// `PersonId`: a string.
     ///
@@ -900,9 +890,14 @@ pub struct GetPersonBaseInfoResponse {
     version = "2018-03-01",
     name = "GetPersonGroupInfo",
     output = GetPersonGroupInfoResponse,
-    error = super::errors::GetPersonGroupInfoError
+    error = super::errors::GetPersonGroupInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = person_group_infos,
+        item = models::PersonGroupInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetPersonGroupInfo {
     /// `PersonId`: a string.
     ///
@@ -951,9 +946,14 @@ pub struct GetPersonGroupInfoResponse {
     version = "2018-03-01",
     name = "GetPersonList",
     output = GetPersonListResponse,
-    error = super::errors::GetPersonListError
+    error = super::errors::GetPersonListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = person_infos,
+        item = models::PersonInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetPersonList {
     /// `GroupId`: a string.
     ///
@@ -1009,7 +1009,6 @@ pub struct GetPersonListResponse {
     output = GetPersonListNumResponse,
     error = super::errors::GetPersonListNumError
 )]
-#[derive(Default)]
 pub struct GetPersonListNum {
     /// `GroupId`: a string.
     ///
@@ -1047,9 +1046,14 @@ pub struct GetPersonListNumResponse {
     version = "2018-03-01",
     name = "GetUpgradeGroupFaceModelVersionJobList",
     output = GetUpgradeGroupFaceModelVersionJobListResponse,
-    error = super::errors::GetUpgradeGroupFaceModelVersionJobListError
+    error = super::errors::GetUpgradeGroupFaceModelVersionJobListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = job_infos,
+        item = models::UpgradeJobInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetUpgradeGroupFaceModelVersionJobList {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: Option<u64>,
@@ -1086,7 +1090,6 @@ pub struct GetUpgradeGroupFaceModelVersionJobListResponse {
     output = GetUpgradeGroupFaceModelVersionResultResponse,
     error = super::errors::GetUpgradeGroupFaceModelVersionResultError
 )]
-#[derive(Default)]
 pub struct GetUpgradeGroupFaceModelVersionResult {
     /// `JobId`: a string.
     ///
@@ -1154,7 +1157,6 @@ pub struct GetUpgradeGroupFaceModelVersionResultResponse {
     output = ModifyGroupResponse,
     error = super::errors::ModifyGroupError
 )]
-#[derive(Default)]
 pub struct ModifyGroup {
     /// `GroupId`: a string.
     ///
@@ -1195,7 +1197,6 @@ pub struct ModifyGroupResponse {
     output = ModifyPersonBaseInfoResponse,
     error = super::errors::ModifyPersonBaseInfoError
 )]
-#[derive(Default)]
 pub struct ModifyPersonBaseInfo {
     /// `PersonId`: a string.
     ///
@@ -1233,7 +1234,6 @@ pub struct ModifyPersonBaseInfoResponse {
     output = ModifyPersonGroupInfoResponse,
     error = super::errors::ModifyPersonGroupInfoError
 )]
-#[derive(Default)]
 pub struct ModifyPersonGroupInfo {
     /// `GroupId`: a string.
     ///
@@ -1271,7 +1271,6 @@ pub struct ModifyPersonGroupInfoResponse {
     output = RevertGroupFaceModelVersionResponse,
     error = super::errors::RevertGroupFaceModelVersionError
 )]
-#[derive(Default)]
 pub struct RevertGroupFaceModelVersion {
     /// `JobId`: a string.
     pub job_id: String,
@@ -1297,7 +1296,6 @@ pub struct RevertGroupFaceModelVersionResponse {
     output = SearchFacesResponse,
     error = super::errors::SearchFacesError
 )]
-#[derive(Default)]
 pub struct SearchFaces {
     /// `GroupIds`: a list of strings.
     ///
@@ -1383,7 +1381,6 @@ pub struct SearchFacesResponse {
     output = SearchFacesReturnsByGroupResponse,
     error = super::errors::SearchFacesReturnsByGroupError
 )]
-#[derive(Default)]
 pub struct SearchFacesReturnsByGroup {
     /// `GroupIds`: a list of strings.
     ///
@@ -1469,7 +1466,6 @@ pub struct SearchFacesReturnsByGroupResponse {
     output = SearchPersonsResponse,
     error = super::errors::SearchPersonsError
 )]
-#[derive(Default)]
 pub struct SearchPersons {
     /// `GroupIds`: a list of strings.
     ///
@@ -1555,7 +1551,6 @@ pub struct SearchPersonsResponse {
     output = SearchPersonsReturnsByGroupResponse,
     error = super::errors::SearchPersonsReturnsByGroupError
 )]
-#[derive(Default)]
 pub struct SearchPersonsReturnsByGroup {
     /// `GroupIds`: a list of strings.
     ///
@@ -1643,7 +1638,6 @@ pub struct SearchPersonsReturnsByGroupResponse {
     output = UpgradeGroupFaceModelVersionResponse,
     error = super::errors::UpgradeGroupFaceModelVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeGroupFaceModelVersion {
     /// `GroupId`: a string.
     ///
@@ -1681,7 +1675,6 @@ pub struct UpgradeGroupFaceModelVersionResponse {
     output = VerifyFaceResponse,
     error = super::errors::VerifyFaceError
 )]
-#[derive(Default)]
 pub struct VerifyFace {
     /// `PersonId`: a string.
     ///
@@ -1744,7 +1737,6 @@ pub struct VerifyFaceResponse {
     output = VerifyPersonResponse,
     error = super::errors::VerifyPersonError
 )]
-#[derive(Default)]
 pub struct VerifyPerson {
     /// `PersonId`: a string.
     ///

@@ -18,7 +18,6 @@ use super::models;
     output = AnalyzeDenseLandmarksResponse,
     error = super::errors::AnalyzeDenseLandmarksError
 )]
-#[derive(Default)]
 pub struct AnalyzeDenseLandmarks {
     /// `Mode`: an unsigned 64-bit integer.
     ///
@@ -84,7 +83,6 @@ pub struct AnalyzeDenseLandmarksResponse {
     output = AnalyzeFaceResponse,
     error = super::errors::AnalyzeFaceError
 )]
-#[derive(Default)]
 pub struct AnalyzeFace {
     /// `Mode`: an unsigned 64-bit integer.
     ///
@@ -150,7 +148,6 @@ pub struct AnalyzeFaceResponse {
     output = CompareFaceResponse,
     error = super::errors::CompareFaceError
 )]
-#[derive(Default)]
 pub struct CompareFace {
     /// `ImageA`: a string.
     ///
@@ -223,7 +220,6 @@ pub struct CompareFaceResponse {
     output = CompareMaskFaceResponse,
     error = super::errors::CompareMaskFaceError
 )]
-#[derive(Default)]
 pub struct CompareMaskFace {
     /// `ImageA`: a string.
     ///
@@ -286,7 +282,6 @@ pub struct CompareMaskFaceResponse {
     output = CopyPersonResponse,
     error = super::errors::CopyPersonError
 )]
-#[derive(Default)]
 pub struct CopyPerson {
     /// `PersonId`: a string.
     ///
@@ -329,7 +324,6 @@ pub struct CopyPersonResponse {
     output = CreateFaceResponse,
     error = super::errors::CreateFaceError
 )]
-#[derive(Default)]
 pub struct CreateFace {
     /// `PersonId`: a string.
     ///
@@ -408,7 +402,6 @@ pub struct CreateFaceResponse {
     output = CreateGroupResponse,
     error = super::errors::CreateGroupError
 )]
-#[derive(Default)]
 pub struct CreateGroup {
     /// `GroupName`: a string.
     ///
@@ -461,7 +454,6 @@ pub struct CreateGroupResponse {
     output = CreatePersonResponse,
     error = super::errors::CreatePersonError
 )]
-#[derive(Default)]
 pub struct CreatePerson {
     /// `GroupId`: a string.
     ///
@@ -550,7 +542,6 @@ pub struct CreatePersonResponse {
     output = DeleteFaceResponse,
     error = super::errors::DeleteFaceError
 )]
-#[derive(Default)]
 pub struct DeleteFace {
     /// `PersonId`: a string.
     ///
@@ -593,7 +584,6 @@ pub struct DeleteFaceResponse {
     output = DeleteGroupResponse,
     error = super::errors::DeleteGroupError
 )]
-#[derive(Default)]
 pub struct DeleteGroup {
     /// `GroupId`: a string.
     ///
@@ -621,7 +611,6 @@ pub struct DeleteGroupResponse {
     output = DeletePersonResponse,
     error = super::errors::DeletePersonError
 )]
-#[derive(Default)]
 pub struct DeletePerson {
     /// `PersonId`: a string.
     ///
@@ -649,7 +638,6 @@ pub struct DeletePersonResponse {
     output = DeletePersonFromGroupResponse,
     error = super::errors::DeletePersonFromGroupError
 )]
-#[derive(Default)]
 pub struct DeletePersonFromGroup {
     /// `PersonId`: a string.
     ///
@@ -682,7 +670,6 @@ pub struct DeletePersonFromGroupResponse {
     output = DetectFaceResponse,
     error = super::errors::DetectFaceError
 )]
-#[derive(Default)]
 pub struct DetectFace {
     /// `MaxFaceNum`: an unsigned 64-bit integer.
     ///
@@ -763,7 +750,6 @@ pub struct DetectFaceResponse {
     output = DetectFaceAttributesResponse,
     error = super::errors::DetectFaceAttributesError
 )]
-#[derive(Default)]
 pub struct DetectFaceAttributes {
     /// `MaxFaceNum`: an unsigned 64-bit integer.
     ///
@@ -834,7 +820,6 @@ pub struct DetectFaceAttributesResponse {
     output = DetectFaceSimilarityResponse,
     error = super::errors::DetectFaceSimilarityError
 )]
-#[derive(Default)]
 pub struct DetectFaceSimilarity {
     /// `ImageA`: a string.
     ///
@@ -887,7 +872,6 @@ pub struct DetectFaceSimilarityResponse {
     output = DetectLiveFaceAccurateResponse,
     error = super::errors::DetectLiveFaceAccurateError
 )]
-#[derive(Default)]
 pub struct DetectLiveFaceAccurate {
     /// `Image`: a string.
     ///
@@ -935,7 +919,6 @@ pub struct DetectLiveFaceAccurateResponse {
     output = GetGroupInfoResponse,
     error = super::errors::GetGroupInfoError
 )]
-#[derive(Default)]
 pub struct GetGroupInfo {
     /// `GroupId`: a string.
     ///
@@ -991,9 +974,14 @@ pub struct GetGroupInfoResponse {
     version = "2020-03-03",
     name = "GetGroupList",
     output = GetGroupListResponse,
-    error = super::errors::GetGroupListError
+    error = super::errors::GetGroupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = group_infos,
+        item = models::GroupInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetGroupList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1034,7 +1022,6 @@ pub struct GetGroupListResponse {
     output = GetPersonBaseInfoResponse,
     error = super::errors::GetPersonBaseInfoError
 )]
-#[derive(Default)]
 pub struct GetPersonBaseInfo {
     /// `PersonId`: a string.
     ///
@@ -1075,9 +1062,14 @@ pub struct GetPersonBaseInfoResponse {
     version = "2020-03-03",
     name = "GetPersonGroupInfo",
     output = GetPersonGroupInfoResponse,
-    error = super::errors::GetPersonGroupInfoError
+    error = super::errors::GetPersonGroupInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = person_group_infos,
+        item = models::PersonGroupInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetPersonGroupInfo {
     /// `PersonId`: a string.
     ///
@@ -1126,9 +1118,14 @@ pub struct GetPersonGroupInfoResponse {
     version = "2020-03-03",
     name = "GetPersonList",
     output = GetPersonListResponse,
-    error = super::errors::GetPersonListError
+    error = super::errors::GetPersonListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = person_infos,
+        item = models::PersonInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetPersonList {
     /// `GroupId`: a string.
     ///
@@ -1184,7 +1181,6 @@ pub struct GetPersonListResponse {
     output = GetPersonListNumResponse,
     error = super::errors::GetPersonListNumError
 )]
-#[derive(Default)]
 pub struct GetPersonListNum {
     /// `GroupId`: a string.
     ///
@@ -1222,9 +1218,14 @@ pub struct GetPersonListNumResponse {
     version = "2020-03-03",
     name = "GetUpgradeGroupFaceModelVersionJobList",
     output = GetUpgradeGroupFaceModelVersionJobListResponse,
-    error = super::errors::GetUpgradeGroupFaceModelVersionJobListError
+    error = super::errors::GetUpgradeGroupFaceModelVersionJobListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = job_infos,
+        item = models::UpgradeJobInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetUpgradeGroupFaceModelVersionJobList {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: Option<u64>,
@@ -1261,7 +1262,6 @@ pub struct GetUpgradeGroupFaceModelVersionJobListResponse {
     output = GetUpgradeGroupFaceModelVersionResultResponse,
     error = super::errors::GetUpgradeGroupFaceModelVersionResultError
 )]
-#[derive(Default)]
 pub struct GetUpgradeGroupFaceModelVersionResult {
     /// `JobId`: a string.
     ///
@@ -1329,7 +1329,6 @@ pub struct GetUpgradeGroupFaceModelVersionResultResponse {
     output = ModifyGroupResponse,
     error = super::errors::ModifyGroupError
 )]
-#[derive(Default)]
 pub struct ModifyGroup {
     /// `GroupId`: a string.
     ///
@@ -1370,7 +1369,6 @@ pub struct ModifyGroupResponse {
     output = ModifyPersonBaseInfoResponse,
     error = super::errors::ModifyPersonBaseInfoError
 )]
-#[derive(Default)]
 pub struct ModifyPersonBaseInfo {
     /// `PersonId`: a string.
     ///
@@ -1408,7 +1406,6 @@ pub struct ModifyPersonBaseInfoResponse {
     output = ModifyPersonGroupInfoResponse,
     error = super::errors::ModifyPersonGroupInfoError
 )]
-#[derive(Default)]
 pub struct ModifyPersonGroupInfo {
     /// `GroupId`: a string.
     ///
@@ -1446,7 +1443,6 @@ pub struct ModifyPersonGroupInfoResponse {
     output = RevertGroupFaceModelVersionResponse,
     error = super::errors::RevertGroupFaceModelVersionError
 )]
-#[derive(Default)]
 pub struct RevertGroupFaceModelVersion {
     /// `JobId`: a string.
     pub job_id: String,
@@ -1472,7 +1468,6 @@ pub struct RevertGroupFaceModelVersionResponse {
     output = SearchFacesResponse,
     error = super::errors::SearchFacesError
 )]
-#[derive(Default)]
 pub struct SearchFaces {
     /// `GroupIds`: a list of strings.
     ///
@@ -1558,7 +1553,6 @@ pub struct SearchFacesResponse {
     output = SearchFacesReturnsByGroupResponse,
     error = super::errors::SearchFacesReturnsByGroupError
 )]
-#[derive(Default)]
 pub struct SearchFacesReturnsByGroup {
     /// `GroupIds`: a list of strings.
     ///
@@ -1644,7 +1638,6 @@ pub struct SearchFacesReturnsByGroupResponse {
     output = SearchPersonsResponse,
     error = super::errors::SearchPersonsError
 )]
-#[derive(Default)]
 pub struct SearchPersons {
     /// `GroupIds`: a list of strings.
     ///
@@ -1730,7 +1723,6 @@ pub struct SearchPersonsResponse {
     output = SearchPersonsReturnsByGroupResponse,
     error = super::errors::SearchPersonsReturnsByGroupError
 )]
-#[derive(Default)]
 pub struct SearchPersonsReturnsByGroup {
     /// `GroupIds`: a list of strings.
     ///
@@ -1818,7 +1810,6 @@ pub struct SearchPersonsReturnsByGroupResponse {
     output = UpgradeGroupFaceModelVersionResponse,
     error = super::errors::UpgradeGroupFaceModelVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeGroupFaceModelVersion {
     /// `GroupId`: a string.
     ///
@@ -1856,7 +1847,6 @@ pub struct UpgradeGroupFaceModelVersionResponse {
     output = VerifyFaceResponse,
     error = super::errors::VerifyFaceError
 )]
-#[derive(Default)]
 pub struct VerifyFace {
     /// `PersonId`: a string.
     ///
@@ -1917,7 +1907,6 @@ pub struct VerifyFaceResponse {
     output = VerifyPersonResponse,
     error = super::errors::VerifyPersonError
 )]
-#[derive(Default)]
 pub struct VerifyPerson {
     /// `PersonId`: a string.
     ///

@@ -16,7 +16,6 @@ use ::tc_core::{tc_action, tc_model};
     output = CreateIAPUserOIDCConfigResponse,
     error = super::errors::CreateIAPUserOIDCConfigError
 )]
-#[derive(Default)]
 pub struct CreateIAPUserOIDCConfig {
     /// `IdentityUrl`: a string.
     ///
@@ -82,7 +81,6 @@ pub struct CreateIAPUserOIDCConfigResponse {
     output = DescribeIAPLoginSessionDurationResponse,
     error = super::errors::DescribeIAPLoginSessionDurationError
 )]
-#[derive(Default)]
 pub struct DescribeIAPLoginSessionDuration {}
 
 /// What a successful [`DescribeIAPLoginSessionDuration`] call returns.
@@ -110,7 +108,6 @@ pub struct DescribeIAPLoginSessionDurationResponse {
     output = DescribeIAPUserOIDCConfigResponse,
     error = super::errors::DescribeIAPUserOIDCConfigError
 )]
-#[derive(Default)]
 pub struct DescribeIAPUserOIDCConfig {}
 
 /// What a successful [`DescribeIAPUserOIDCConfig`] call returns.
@@ -196,7 +193,6 @@ pub struct DescribeIAPUserOIDCConfigResponse {
     output = DisableIAPUserSSOResponse,
     error = super::errors::DisableIAPUserSSOError
 )]
-#[derive(Default)]
 pub struct DisableIAPUserSSO {}
 
 /// What a successful [`DisableIAPUserSSO`] call returns.
@@ -219,7 +215,6 @@ pub struct DisableIAPUserSSOResponse {
     output = ModifyIAPLoginSessionDurationResponse,
     error = super::errors::ModifyIAPLoginSessionDurationError
 )]
-#[derive(Default)]
 pub struct ModifyIAPLoginSessionDuration {
     /// `Duration`: a signed 64-bit integer.
     ///
@@ -247,7 +242,6 @@ pub struct ModifyIAPLoginSessionDurationResponse {
     output = UpdateIAPUserOIDCConfigResponse,
     error = super::errors::UpdateIAPUserOIDCConfigError
 )]
-#[derive(Default)]
 pub struct UpdateIAPUserOIDCConfig {
     /// `IdentityUrl`: a string.
     ///

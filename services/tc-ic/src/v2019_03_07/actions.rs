@@ -17,7 +17,6 @@ use super::models;
     output = DescribeAppResponse,
     error = super::errors::DescribeAppError
 )]
-#[derive(Default)]
 pub struct DescribeApp {
     /// `Sdkappid`: a signed 64-bit integer.
     ///
@@ -48,7 +47,6 @@ pub struct DescribeAppResponse {
     output = DescribeCardResponse,
     error = super::errors::DescribeCardError
 )]
-#[derive(Default)]
 pub struct DescribeCard {
     /// `Sdkappid`: a signed 64-bit integer.
     ///
@@ -84,7 +82,6 @@ pub struct DescribeCardResponse {
     output = DescribeCardsResponse,
     error = super::errors::DescribeCardsError
 )]
-#[derive(Default)]
 pub struct DescribeCards {
     /// `Sdkappid`: a string.
     ///
@@ -123,9 +120,15 @@ pub struct DescribeCardsResponse {
     version = "2019-03-07",
     name = "DescribeSms",
     output = DescribeSmsResponse,
-    error = super::errors::DescribeSmsError
+    error = super::errors::DescribeSmsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ResSms,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSms {
     /// `Sdkappid`: a signed 64-bit integer.
     pub sdkappid: i64,
@@ -178,7 +181,6 @@ pub struct DescribeSmsResponse {
     output = ModifyUserCardRemarkResponse,
     error = super::errors::ModifyUserCardRemarkError
 )]
-#[derive(Default)]
 pub struct ModifyUserCardRemark {
     /// `Sdkappid`: a signed 64-bit integer.
     ///
@@ -216,7 +218,6 @@ pub struct ModifyUserCardRemarkResponse {
     output = PayForExtendDataResponse,
     error = super::errors::PayForExtendDataError
 )]
-#[derive(Default)]
 pub struct PayForExtendData {
     /// `Iccid`: a string.
     ///
@@ -257,7 +258,6 @@ pub struct PayForExtendDataResponse {
     output = RenewCardsResponse,
     error = super::errors::RenewCardsError
 )]
-#[derive(Default)]
 pub struct RenewCards {
     /// `Sdkappid`: an unsigned 64-bit integer.
     ///
@@ -296,7 +296,6 @@ pub struct RenewCardsResponse {
     output = SendMultiSmsResponse,
     error = super::errors::SendMultiSmsError
 )]
-#[derive(Default)]
 pub struct SendMultiSms {
     /// `Sdkappid`: a string.
     pub sdkappid: String,
@@ -331,7 +330,6 @@ pub struct SendMultiSmsResponse {
     output = SendSmsResponse,
     error = super::errors::SendSmsError
 )]
-#[derive(Default)]
 pub struct SendSms {
     /// `Sdkappid`: a signed 64-bit integer.
     pub sdkappid: i64,

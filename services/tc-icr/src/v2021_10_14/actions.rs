@@ -17,7 +17,6 @@ use super::models;
     output = GetIndustryV1HomeMembersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetIndustryV1HomeMembers {
     /// `Payload`: a [`GetIndustryV1HomeMembersReqPayload`](super::models::GetIndustryV1HomeMembersReqPayload).
     pub payload: models::GetIndustryV1HomeMembersReqPayload,

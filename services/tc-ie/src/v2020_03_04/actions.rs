@@ -17,7 +17,6 @@ use super::models;
     output = CreateEditingTaskResponse,
     error = super::errors::CreateEditingTaskError
 )]
-#[derive(Default)]
 pub struct CreateEditingTask {
     /// `EditingInfo`: an [`EditingInfo`](super::models::EditingInfo).
     pub editing_info: models::EditingInfo,
@@ -57,7 +56,6 @@ pub struct CreateEditingTaskResponse {
     output = CreateMediaProcessTaskResponse,
     error = super::errors::CreateMediaProcessTaskError
 )]
-#[derive(Default)]
 pub struct CreateMediaProcessTask {
     /// `MediaProcessInfo`: a [`MediaProcessInfo`](super::models::MediaProcessInfo).
     pub media_process_info: models::MediaProcessInfo,
@@ -97,7 +95,6 @@ pub struct CreateMediaProcessTaskResponse {
     output = CreateMediaQualityRestorationTaskResponse,
     error = super::errors::CreateMediaQualityRestorationTaskError
 )]
-#[derive(Default)]
 pub struct CreateMediaQualityRestorationTask {
     /// `DownInfo`: a [`DownInfo`](super::models::DownInfo).
     pub down_info: models::DownInfo,
@@ -140,7 +137,6 @@ pub struct CreateMediaQualityRestorationTaskResponse {
     output = CreateQualityControlTaskResponse,
     error = super::errors::CreateQualityControlTaskError
 )]
-#[derive(Default)]
 pub struct CreateQualityControlTask {
     /// `QualityControlInfo`: a [`QualityControlInfo`](super::models::QualityControlInfo).
     pub quality_control_info: models::QualityControlInfo,
@@ -175,7 +171,6 @@ pub struct CreateQualityControlTaskResponse {
     output = DescribeEditingTaskResultResponse,
     error = super::errors::DescribeEditingTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeEditingTaskResult {
     /// `TaskId`: a string.
     ///
@@ -206,7 +201,6 @@ pub struct DescribeEditingTaskResultResponse {
     output = DescribeMediaProcessTaskResultResponse,
     error = super::errors::DescribeMediaProcessTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeMediaProcessTaskResult {
     /// `TaskId`: a string.
     ///
@@ -237,7 +231,6 @@ pub struct DescribeMediaProcessTaskResultResponse {
     output = DescribeMediaQualityRestorationTaskRusultResponse,
     error = super::errors::DescribeMediaQualityRestorationTaskRusultError
 )]
-#[derive(Default)]
 pub struct DescribeMediaQualityRestorationTaskRusult {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -266,7 +259,6 @@ pub struct DescribeMediaQualityRestorationTaskRusultResponse {
     output = DescribeQualityControlTaskResultResponse,
     error = super::errors::DescribeQualityControlTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeQualityControlTaskResult {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -295,7 +287,6 @@ pub struct DescribeQualityControlTaskResultResponse {
     output = StopMediaProcessTaskResponse,
     error = super::errors::StopMediaProcessTaskError
 )]
-#[derive(Default)]
 pub struct StopMediaProcessTask {
     /// `TaskId`: a string.
     ///
@@ -323,7 +314,6 @@ pub struct StopMediaProcessTaskResponse {
     output = StopMediaQualityRestorationTaskResponse,
     error = super::errors::StopMediaQualityRestorationTaskError
 )]
-#[derive(Default)]
 pub struct StopMediaQualityRestorationTask {
     /// `TaskId`: a string.
     pub task_id: String,

@@ -17,7 +17,6 @@ use super::models;
     output = DescribeIgOrderListResponse,
     error = super::errors::DescribeIgOrderListError
 )]
-#[derive(Default)]
 pub struct DescribeIgOrderList {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -65,7 +64,6 @@ pub struct DescribeIgOrderListResponse {
     output = GetLLMDiagnosisDrugResponse,
     error = super::errors::GetLLMDiagnosisDrugError
 )]
-#[derive(Default)]
 pub struct GetLLMDiagnosisDrug {
     /// `PartnerId`: a string.
     ///
@@ -141,7 +139,6 @@ pub struct GetLLMDiagnosisDrugResponse {
     output = GetLLMDiagnosisDrugChatResponse,
     error = super::errors::GetLLMDiagnosisDrugChatError
 )]
-#[derive(Default)]
 pub struct GetLLMDiagnosisDrugChat {
     /// `PartnerId`: a string.
     ///
@@ -212,7 +209,6 @@ pub struct GetLLMDiagnosisDrugChatResponse {
     output = GetLLMDiagnosisHealthResponse,
     error = super::errors::GetLLMDiagnosisHealthError
 )]
-#[derive(Default)]
 pub struct GetLLMDiagnosisHealth {
     /// `PartnerId`: a string.
     ///
@@ -298,7 +294,6 @@ pub struct GetLLMDiagnosisHealthResponse {
     output = GetLLMReportInterpretationResponse,
     error = super::errors::GetLLMReportInterpretationError
 )]
-#[derive(Default)]
 pub struct GetLLMReportInterpretation {
     /// `PartnerId`: a string.
     ///
@@ -377,7 +372,6 @@ pub struct GetLLMReportInterpretationResponse {
     output = QueryDrugInstructionsResponse,
     error = super::errors::QueryDrugInstructionsError
 )]
-#[derive(Default)]
 pub struct QueryDrugInstructions {
     /// `PartnerId`: a string.
     ///

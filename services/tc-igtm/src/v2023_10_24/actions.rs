@@ -17,7 +17,6 @@ use super::models;
     output = CreateAddressPoolResponse,
     error = super::errors::CreateAddressPoolError
 )]
-#[derive(Default)]
 pub struct CreateAddressPool {
     /// `PoolName`: a string.
     ///
@@ -65,7 +64,6 @@ pub struct CreateAddressPoolResponse {
     output = CreateInstanceResponse,
     error = super::errors::CreateInstanceError
 )]
-#[derive(Default)]
 pub struct CreateInstance {
     /// `Domain`: a string.
     ///
@@ -138,7 +136,6 @@ pub struct CreateInstanceResponse {
     output = CreateMonitorResponse,
     error = super::errors::CreateMonitorError
 )]
-#[derive(Default)]
 pub struct CreateMonitor {
     /// `MonitorName`: a string.
     ///
@@ -251,7 +248,6 @@ pub struct CreateMonitorResponse {
     output = CreatePackageAndPayResponse,
     error = super::errors::CreatePackageAndPayError
 )]
-#[derive(Default)]
 pub struct CreatePackageAndPay {
     /// `DealType`: a string.
     ///
@@ -319,7 +315,6 @@ pub struct CreatePackageAndPayResponse {
     output = CreateStrategyResponse,
     error = super::errors::CreateStrategyError
 )]
-#[derive(Default)]
 pub struct CreateStrategy {
     /// `InstanceId`: a string.
     ///
@@ -380,7 +375,6 @@ pub struct CreateStrategyResponse {
     output = DeleteAddressPoolResponse,
     error = super::errors::DeleteAddressPoolError
 )]
-#[derive(Default)]
 pub struct DeleteAddressPool {
     /// `PoolId`: an unsigned 64-bit integer.
     ///
@@ -413,7 +407,6 @@ pub struct DeleteAddressPoolResponse {
     output = DeleteMonitorResponse,
     error = super::errors::DeleteMonitorError
 )]
-#[derive(Default)]
 pub struct DeleteMonitor {
     /// `MonitorId`: an unsigned 64-bit integer.
     ///
@@ -446,7 +439,6 @@ pub struct DeleteMonitorResponse {
     output = DeleteStrategyResponse,
     error = super::errors::DeleteStrategyError
 )]
-#[derive(Default)]
 pub struct DeleteStrategy {
     /// `StrategyId`: an unsigned 64-bit integer.
     ///
@@ -484,7 +476,6 @@ pub struct DeleteStrategyResponse {
     output = DescribeAddressLocationResponse,
     error = super::errors::DescribeAddressLocationError
 )]
-#[derive(Default)]
 pub struct DescribeAddressLocation {
     /// `Address`: a list of strings.
     ///
@@ -515,7 +506,6 @@ pub struct DescribeAddressLocationResponse {
     output = DescribeAddressPoolDetailResponse,
     error = super::errors::DescribeAddressPoolDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAddressPoolDetail {
     /// `PoolId`: a signed 64-bit integer.
     ///
@@ -547,9 +537,15 @@ pub struct DescribeAddressPoolDetailResponse {
     version = "2023-10-24",
     name = "DescribeAddressPoolList",
     output = DescribeAddressPoolListResponse,
-    error = super::errors::DescribeAddressPoolListError
+    error = super::errors::DescribeAddressPoolListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = address_pool_set,
+        item = models::AddressPool,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAddressPoolList {
     /// `Filters`: a list of [`ResourceFilter`](super::models::ResourceFilter) objects.
     pub filters: Option<Vec<models::ResourceFilter>>,
@@ -593,7 +589,6 @@ pub struct DescribeAddressPoolListResponse {
     output = DescribeDetectPackageDetailResponse,
     error = super::errors::DescribeDetectPackageDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDetectPackageDetail {
     /// `ResourceId`: a string.
     ///
@@ -672,9 +667,15 @@ pub struct DescribeDetectPackageDetailResponse {
     version = "2023-10-24",
     name = "DescribeDetectTaskPackageList",
     output = DescribeDetectTaskPackageListResponse,
-    error = super::errors::DescribeDetectTaskPackageListError
+    error = super::errors::DescribeDetectTaskPackageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_package_set,
+        item = models::DetectTaskPackage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDetectTaskPackageList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -718,7 +719,6 @@ pub struct DescribeDetectTaskPackageListResponse {
     output = DescribeDetectorsResponse,
     error = super::errors::DescribeDetectorsError
 )]
-#[derive(Default)]
 pub struct DescribeDetectors {}
 
 /// What a successful [`DescribeDetectors`] call returns.
@@ -744,7 +744,6 @@ pub struct DescribeDetectorsResponse {
     output = DescribeDnsLineListResponse,
     error = super::errors::DescribeDnsLineListError
 )]
-#[derive(Default)]
 pub struct DescribeDnsLineList {
     /// `InstanceId`: a string.
     ///
@@ -775,7 +774,6 @@ pub struct DescribeDnsLineListResponse {
     output = DescribeInstanceDetailResponse,
     error = super::errors::DescribeInstanceDetailError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceDetail {
     /// `InstanceId`: a string.
     ///
@@ -804,9 +802,15 @@ pub struct DescribeInstanceDetailResponse {
     version = "2023-10-24",
     name = "DescribeInstanceList",
     output = DescribeInstanceListResponse,
-    error = super::errors::DescribeInstanceListError
+    error = super::errors::DescribeInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::Instance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -853,9 +857,15 @@ pub struct DescribeInstanceListResponse {
     version = "2023-10-24",
     name = "DescribeInstancePackageList",
     output = DescribeInstancePackageListResponse,
-    error = super::errors::DescribeInstancePackageListError
+    error = super::errors::DescribeInstancePackageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::InstancePackage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstancePackageList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -904,7 +914,6 @@ pub struct DescribeInstancePackageListResponse {
     output = DescribeMonitorDetailResponse,
     error = super::errors::DescribeMonitorDetailError
 )]
-#[derive(Default)]
 pub struct DescribeMonitorDetail {
     /// `MonitorId`: an unsigned 64-bit integer.
     ///
@@ -933,9 +942,15 @@ pub struct DescribeMonitorDetailResponse {
     version = "2023-10-24",
     name = "DescribeMonitors",
     output = DescribeMonitorsResponse,
-    error = super::errors::DescribeMonitorsError
+    error = super::errors::DescribeMonitorsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = monitor_data_set,
+        item = models::MonitorDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMonitors {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -984,7 +999,6 @@ pub struct DescribeMonitorsResponse {
     output = DescribeQuotasResponse,
     error = super::errors::DescribeQuotasError
 )]
-#[derive(Default)]
 pub struct DescribeQuotas {
     /// `AccessDomain`: a string.
     ///
@@ -1015,7 +1029,6 @@ pub struct DescribeQuotasResponse {
     output = DescribeStrategyDetailResponse,
     error = super::errors::DescribeStrategyDetailError
 )]
-#[derive(Default)]
 pub struct DescribeStrategyDetail {
     /// `InstanceId`: a string.
     ///
@@ -1049,9 +1062,15 @@ pub struct DescribeStrategyDetailResponse {
     version = "2023-10-24",
     name = "DescribeStrategyList",
     output = DescribeStrategyListResponse,
-    error = super::errors::DescribeStrategyListError
+    error = super::errors::DescribeStrategyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = strategy_set,
+        item = models::Strategy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStrategyList {
     /// `InstanceId`: a string.
     ///
@@ -1100,7 +1119,6 @@ pub struct DescribeStrategyListResponse {
     output = ModifyAddressPoolResponse,
     error = super::errors::ModifyAddressPoolError
 )]
-#[derive(Default)]
 pub struct ModifyAddressPool {
     /// `PoolId`: an unsigned 64-bit integer.
     ///
@@ -1156,7 +1174,6 @@ pub struct ModifyAddressPoolResponse {
     output = ModifyInstanceConfigResponse,
     error = super::errors::ModifyInstanceConfigError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceConfig {
     /// `InstanceId`: a string.
     ///
@@ -1190,7 +1207,6 @@ pub struct ModifyInstanceConfigResponse {
     output = ModifyMonitorResponse,
     error = super::errors::ModifyMonitorError
 )]
-#[derive(Default)]
 pub struct ModifyMonitor {
     /// `MonitorId`: an unsigned 64-bit integer.
     ///
@@ -1308,7 +1324,6 @@ pub struct ModifyMonitorResponse {
     output = ModifyPackageAutoRenewResponse,
     error = super::errors::ModifyPackageAutoRenewError
 )]
-#[derive(Default)]
 pub struct ModifyPackageAutoRenew {
     /// `ResourceId`: a string.
     ///
@@ -1346,7 +1361,6 @@ pub struct ModifyPackageAutoRenewResponse {
     output = ModifyStrategyResponse,
     error = super::errors::ModifyStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyStrategy {
     /// `InstanceId`: a string.
     ///

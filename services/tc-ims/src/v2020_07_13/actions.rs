@@ -17,7 +17,6 @@ use super::models;
     output = ImageModerationResponse,
     error = super::errors::ImageModerationError
 )]
-#[derive(Default)]
 pub struct ImageModeration {
     /// `BizType`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateImageModerationAsyncTaskResponse,
     error = super::errors::CreateImageModerationAsyncTaskError
 )]
-#[derive(Default)]
 pub struct CreateImageModerationAsyncTask {
     /// `CallbackUrl`: a string.
     ///
@@ -99,7 +98,6 @@ pub struct CreateImageModerationAsyncTaskResponse {
     output = ImageModerationResponse,
     error = super::errors::ImageModerationError
 )]
-#[derive(Default)]
 pub struct ImageModeration {
     /// `BizType`: a string.
     ///

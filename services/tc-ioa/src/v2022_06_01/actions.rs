@@ -18,7 +18,6 @@ use super::models;
     output = BindBusinessResourceConnectorGroupResponse,
     error = super::errors::BindBusinessResourceConnectorGroupError
 )]
-#[derive(Default)]
 pub struct BindBusinessResourceConnectorGroup {
     /// `ServiceId`: a signed 64-bit integer.
     pub service_id: i64,
@@ -47,7 +46,6 @@ pub struct BindBusinessResourceConnectorGroupResponse {
     output = BindVirtualAccountsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BindVirtualAccounts {
     /// `VirtualGroupId`: a signed 64-bit integer.
     ///
@@ -91,7 +89,6 @@ pub struct BindVirtualAccountsResponse {
     output = CreateBusinessResourceResponse,
     error = super::errors::CreateBusinessResourceError
 )]
-#[derive(Default)]
 pub struct CreateBusinessResource {
     /// `AreaId`: a signed 64-bit integer.
     pub area_id: i64,
@@ -141,7 +138,6 @@ pub struct CreateBusinessResourceResponse {
     output = CreateCompanyDirectoryConfigResponse,
     error = super::errors::CreateCompanyDirectoryConfigError
 )]
-#[derive(Default)]
 pub struct CreateCompanyDirectoryConfig {
     /// `Type`: a string.
     ///
@@ -218,7 +214,6 @@ pub struct CreateCompanyDirectoryConfigResponse {
     output = CreateDLPFileDetectTaskResponse,
     error = super::errors::CreateDLPFileDetectTaskError
 )]
-#[derive(Default)]
 pub struct CreateDLPFileDetectTask {
     /// `DownloadUrl`: a string.
     ///
@@ -279,7 +274,6 @@ pub struct CreateDLPFileDetectTaskResponse {
     output = CreateDLPFileDetectionTaskResponse,
     error = super::errors::CreateDLPFileDetectionTaskError
 )]
-#[derive(Default)]
 pub struct CreateDLPFileDetectionTask {
     /// `Url`: a string.
     ///
@@ -330,7 +324,6 @@ pub struct CreateDLPFileDetectionTaskResponse {
     output = CreateDeviceTaskResponse,
     error = super::errors::CreateDeviceTaskError
 )]
-#[derive(Default)]
 pub struct CreateDeviceTask {
     /// `DomainInstanceId`: a string.
     ///
@@ -361,7 +354,6 @@ pub struct CreateDeviceTaskResponse {
     output = CreateDeviceVirtualGroupResponse,
     error = super::errors::CreateDeviceVirtualGroupError
 )]
-#[derive(Default)]
 pub struct CreateDeviceVirtualGroup {
     /// `DeviceVirtualGroupName`: a string.
     ///
@@ -420,7 +412,6 @@ pub struct CreateDeviceVirtualGroupResponse {
     output = CreatePrivilegeCodeResponse,
     error = super::errors::CreatePrivilegeCodeError
 )]
-#[derive(Default)]
 pub struct CreatePrivilegeCode {
     /// `Mid`: a string.
     ///
@@ -461,7 +452,6 @@ pub struct CreatePrivilegeCodeResponse {
     output = DeleteAccountGroupResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAccountGroup {
     /// `DomainInstanceId`: a string.
     ///
@@ -494,7 +484,6 @@ pub struct DeleteAccountGroupResponse {
     output = DeleteAccountGroupResourcesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAccountGroupResources {
     /// `ResourceList`: a list of [`DeleteResourceData`](super::models::DeleteResourceData) objects.
     pub resource_list: Vec<models::DeleteResourceData>,
@@ -523,7 +512,6 @@ pub struct DeleteAccountGroupResourcesResponse {
     output = DeleteDeliveryServerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDeliveryServer {
     /// `ID`: an unsigned 64-bit integer.
     ///
@@ -552,7 +540,6 @@ pub struct DeleteDeliveryServerResponse {
     output = DeleteDeliveryStrategyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDeliveryStrategy {
     /// `ID`: an unsigned 64-bit integer.
     ///
@@ -581,7 +568,6 @@ pub struct DeleteDeliveryStrategyResponse {
     output = DeleteDeviceVirtualGroupResponse,
     error = super::errors::DeleteDeviceVirtualGroupError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceVirtualGroup {
     /// `DomainInstanceId`: a string.
     ///
@@ -617,7 +603,6 @@ pub struct DeleteDeviceVirtualGroupResponse {
     output = DescribeAccountGroupsResponse,
     error = super::errors::DescribeAccountGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeAccountGroups {
     /// `DomainInstanceId`: a string.
     ///
@@ -661,7 +646,6 @@ pub struct DescribeAccountGroupsResponse {
     output = DescribeAccountVirtualGroupsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAccountVirtualGroups {
     /// `DomainInstanceId`: a string.
     ///
@@ -700,7 +684,6 @@ pub struct DescribeAccountVirtualGroupsResponse {
     output = DescribeAggrSoftCategorySoftListResponse,
     error = super::errors::DescribeAggrSoftCategorySoftListError
 )]
-#[derive(Default)]
 pub struct DescribeAggrSoftCategorySoftList {
     /// `Condition`: a [`Condition`](super::models::Condition).
     pub condition: Option<models::Condition>,
@@ -734,7 +717,6 @@ pub struct DescribeAggrSoftCategorySoftListResponse {
     output = DescribeAggrSoftDetailResponse,
     error = super::errors::DescribeAggrSoftDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAggrSoftDetail {
     /// `Name`: a string.
     pub name: Option<String>,
@@ -766,7 +748,6 @@ pub struct DescribeAggrSoftDetailResponse {
     output = DescribeAggrSoftDeviceListResponse,
     error = super::errors::DescribeAggrSoftDeviceListError
 )]
-#[derive(Default)]
 pub struct DescribeAggrSoftDeviceList {
     /// `Condition`: a [`Condition`](super::models::Condition).
     pub condition: Option<models::Condition>,
@@ -815,7 +796,6 @@ pub struct DescribeAggrSoftDeviceListResponse {
     output = DescribeBusinessResourcesResponse,
     error = super::errors::DescribeBusinessResourcesError
 )]
-#[derive(Default)]
 pub struct DescribeBusinessResources {
     /// `AreaId`: a signed 64-bit integer.
     pub area_id: Option<i64>,
@@ -865,7 +845,6 @@ pub struct DescribeBusinessResourcesResponse {
     output = DescribeCompanyDirectoryConfigResponse,
     error = super::errors::DescribeCompanyDirectoryConfigError
 )]
-#[derive(Default)]
 pub struct DescribeCompanyDirectoryConfig {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -896,7 +875,6 @@ pub struct DescribeCompanyDirectoryConfigResponse {
     output = DescribeDLPEdgeNodeGroupsResponse,
     error = super::errors::DescribeDLPEdgeNodeGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDLPEdgeNodeGroups {
     /// `DomainInstanceId`: a string.
     ///
@@ -930,7 +908,6 @@ pub struct DescribeDLPEdgeNodeGroupsResponse {
     output = DescribeDLPEdgeNodesResponse,
     error = super::errors::DescribeDLPEdgeNodesError
 )]
-#[derive(Default)]
 pub struct DescribeDLPEdgeNodes {
     /// `DomainInstanceId`: a string.
     ///
@@ -964,7 +941,6 @@ pub struct DescribeDLPEdgeNodesResponse {
     output = DescribeDLPFileDetectResultResponse,
     error = super::errors::DescribeDLPFileDetectResultError
 )]
-#[derive(Default)]
 pub struct DescribeDLPFileDetectResult {
     /// `DomainInstanceId`: a string.
     ///
@@ -1001,7 +977,6 @@ pub struct DescribeDLPFileDetectResultResponse {
     output = DescribeDLPFileDetectTaskResultResponse,
     error = super::errors::DescribeDLPFileDetectTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeDLPFileDetectTaskResult {
     /// `DomainInstanceId`: a string.
     ///
@@ -1037,7 +1012,6 @@ pub struct DescribeDLPFileDetectTaskResultResponse {
     output = DescribeDeliveryServerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDeliveryServer {
     /// `ID`: an unsigned 64-bit integer.
     ///
@@ -1069,7 +1043,6 @@ pub struct DescribeDeliveryServerResponse {
     output = DescribeDeliveryStrategyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDeliveryStrategy {
     /// `ID`: an unsigned 64-bit integer.
     ///
@@ -1101,7 +1074,6 @@ pub struct DescribeDeliveryStrategyResponse {
     output = DescribeDeviceChildGroupsResponse,
     error = super::errors::DescribeDeviceChildGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceChildGroups {
     /// `DomainInstanceId`: a string.
     ///
@@ -1147,7 +1119,6 @@ pub struct DescribeDeviceChildGroupsResponse {
     output = DescribeDeviceDetailListResponse,
     error = super::errors::DescribeDeviceDetailListError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceDetailList {
     /// `OsType`: a signed 64-bit integer.
     pub os_type: Option<i64>,
@@ -1182,7 +1153,6 @@ pub struct DescribeDeviceDetailListResponse {
     output = DescribeDeviceHardwareInfoListResponse,
     error = super::errors::DescribeDeviceHardwareInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceHardwareInfoList {
     /// `GroupId`: a signed 64-bit integer.
     ///
@@ -1226,7 +1196,6 @@ pub struct DescribeDeviceHardwareInfoListResponse {
     output = DescribeDeviceInfoResponse,
     error = super::errors::DescribeDeviceInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceInfo {
     /// `DomainInstanceId`: a string.
     ///
@@ -1263,7 +1232,6 @@ pub struct DescribeDeviceInfoResponse {
     output = DescribeDeviceSecurityInfoResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDeviceSecurityInfo {
     /// `Mid`: a string.
     ///
@@ -1294,7 +1262,6 @@ pub struct DescribeDeviceSecurityInfoResponse {
     output = DescribeDeviceVirtualGroupsResponse,
     error = super::errors::DescribeDeviceVirtualGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceVirtualGroups {
     /// `DomainInstanceId`: a string.
     ///
@@ -1338,7 +1305,6 @@ pub struct DescribeDeviceVirtualGroupsResponse {
     output = DescribeDevicesResponse,
     error = super::errors::DescribeDevicesError
 )]
-#[derive(Default)]
 pub struct DescribeDevices {
     /// `DomainInstanceId`: a string.
     ///
@@ -1413,7 +1379,6 @@ pub struct DescribeDevicesResponse {
     output = DescribeDirectAccountGroupResourcesResponse,
     error = super::errors::DescribeDirectAccountGroupResourcesError
 )]
-#[derive(Default)]
 pub struct DescribeDirectAccountGroupResources {
     /// `AccountGroupId`: an unsigned 64-bit integer.
     pub account_group_id: u64,
@@ -1442,7 +1407,6 @@ pub struct DescribeDirectAccountGroupResourcesResponse {
     output = DescribeLocalAccountsResponse,
     error = super::errors::DescribeLocalAccountsError
 )]
-#[derive(Default)]
 pub struct DescribeLocalAccounts {
     /// `DomainInstanceId`: a string.
     ///
@@ -1486,7 +1450,6 @@ pub struct DescribeLocalAccountsResponse {
     output = DescribeProfileFieldsMenuResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeProfileFieldsMenu {
     /// `OnlyRule`: a boolean.
     ///
@@ -1522,7 +1485,6 @@ pub struct DescribeProfileFieldsMenuResponse {
     output = DescribePublicEncryptKeyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribePublicEncryptKey {}
 
 /// What a successful [`DescribePublicEncryptKey`] call returns.
@@ -1548,7 +1510,6 @@ pub struct DescribePublicEncryptKeyResponse {
     output = DescribeResourceGrantedAccountGroupsResponse,
     error = super::errors::DescribeResourceGrantedAccountGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeResourceGrantedAccountGroups {
     /// `ResourceId`: an unsigned 64-bit integer.
     ///
@@ -1579,7 +1540,6 @@ pub struct DescribeResourceGrantedAccountGroupsResponse {
     output = DescribeResourceGrantedAccountsResponse,
     error = super::errors::DescribeResourceGrantedAccountsError
 )]
-#[derive(Default)]
 pub struct DescribeResourceGrantedAccounts {
     /// `ResourceId`: an unsigned 64-bit integer.
     ///
@@ -1610,7 +1570,6 @@ pub struct DescribeResourceGrantedAccountsResponse {
     output = DescribeResourceGrantedVirtualGroupsResponse,
     error = super::errors::DescribeResourceGrantedVirtualGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeResourceGrantedVirtualGroups {
     /// `ResourceId`: an unsigned 64-bit integer.
     ///
@@ -1646,7 +1605,6 @@ pub struct DescribeResourceGrantedVirtualGroupsResponse {
     output = DescribeRootAccountGroupResponse,
     error = super::errors::DescribeRootAccountGroupError
 )]
-#[derive(Default)]
 pub struct DescribeRootAccountGroup {}
 
 /// What a successful [`DescribeRootAccountGroup`] call returns.
@@ -1672,7 +1630,6 @@ pub struct DescribeRootAccountGroupResponse {
     output = DescribeSoftCensusListByDeviceResponse,
     error = super::errors::DescribeSoftCensusListByDeviceError
 )]
-#[derive(Default)]
 pub struct DescribeSoftCensusListByDevice {
     /// `GroupId`: a signed 64-bit integer.
     ///
@@ -1716,7 +1673,6 @@ pub struct DescribeSoftCensusListByDeviceResponse {
     output = DescribeSoftwareInformationResponse,
     error = super::errors::DescribeSoftwareInformationError
 )]
-#[derive(Default)]
 pub struct DescribeSoftwareInformation {
     /// `DomainInstanceId`: a string.
     ///
@@ -1760,7 +1716,6 @@ pub struct DescribeSoftwareInformationResponse {
     output = DescribeVirtualAccountsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeVirtualAccounts {
     /// `VirtualGroupId`: an unsigned 64-bit integer.
     ///
@@ -1799,7 +1754,6 @@ pub struct DescribeVirtualAccountsResponse {
     output = DescribeVirtualDevicesResponse,
     error = super::errors::DescribeVirtualDevicesError
 )]
-#[derive(Default)]
 pub struct DescribeVirtualDevices {
     /// `DomainInstanceId`: a string.
     ///
@@ -1848,7 +1802,6 @@ pub struct DescribeVirtualDevicesResponse {
     output = ExportDeviceDownloadTaskResponse,
     error = super::errors::ExportDeviceDownloadTaskError
 )]
-#[derive(Default)]
 pub struct ExportDeviceDownloadTask {
     /// `OsType`: a signed 64-bit integer.
     ///
@@ -1905,7 +1858,6 @@ pub struct ExportDeviceDownloadTaskResponse {
     output = ExportSoftwareInformationListResponse,
     error = super::errors::ExportSoftwareInformationListError
 )]
-#[derive(Default)]
 pub struct ExportSoftwareInformationList {
     /// `Mid`: a string.
     ///
@@ -1944,7 +1896,6 @@ pub struct ExportSoftwareInformationListResponse {
     output = GrantResourcesByAccountGroupsResponse,
     error = super::errors::GrantResourcesByAccountGroupsError
 )]
-#[derive(Default)]
 pub struct GrantResourcesByAccountGroups {
     /// `Operations`: a list of [`GrantResourceOperationByAccountGroups`](super::models::GrantResourceOperationByAccountGroups) objects.
     pub operations: Vec<models::GrantResourceOperationByAccountGroups>,
@@ -1970,7 +1921,6 @@ pub struct GrantResourcesByAccountGroupsResponse {
     output = GrantResourcesByAccountsResponse,
     error = super::errors::GrantResourcesByAccountsError
 )]
-#[derive(Default)]
 pub struct GrantResourcesByAccounts {
     /// `Operations`: a list of [`GrantResourceOperationByAccounts`](super::models::GrantResourceOperationByAccounts) objects.
     pub operations: Vec<models::GrantResourceOperationByAccounts>,
@@ -1996,7 +1946,6 @@ pub struct GrantResourcesByAccountsResponse {
     output = GrantResourcesByVirtualGroupsResponse,
     error = super::errors::GrantResourcesByVirtualGroupsError
 )]
-#[derive(Default)]
 pub struct GrantResourcesByVirtualGroups {
     /// `Operations`: a list of [`GrantResourceOperationByVirtualGroups`](super::models::GrantResourceOperationByVirtualGroups) objects.
     pub operations: Vec<models::GrantResourceOperationByVirtualGroups>,
@@ -2022,7 +1971,6 @@ pub struct GrantResourcesByVirtualGroupsResponse {
     output = ModifyBusinessResourceResponse,
     error = super::errors::ModifyBusinessResourceError
 )]
-#[derive(Default)]
 pub struct ModifyBusinessResource {
     /// `AreaId`: a signed 64-bit integer.
     pub area_id: i64,
@@ -2072,7 +2020,6 @@ pub struct ModifyBusinessResourceResponse {
     output = ModifyCompanyDirectoryConfigResponse,
     error = super::errors::ModifyCompanyDirectoryConfigError
 )]
-#[derive(Default)]
 pub struct ModifyCompanyDirectoryConfig {
     /// `Type`: a string.
     ///
@@ -2149,7 +2096,6 @@ pub struct ModifyCompanyDirectoryConfigResponse {
     output = ModifyDeliveryServerResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDeliveryServer {
     /// `Data`: a [`DeliverServerItem`](super::models::DeliverServerItem).
     pub data: Option<models::DeliverServerItem>,
@@ -2178,7 +2124,6 @@ pub struct ModifyDeliveryServerResponse {
     output = ModifyDeliveryStrategyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDeliveryStrategy {
     /// `Name`: a string.
     ///
@@ -2240,7 +2185,6 @@ pub struct ModifyDeliveryStrategyResponse {
     output = ModifyDeviceTrustStatusResponse,
     error = super::errors::ModifyDeviceTrustStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceTrustStatus {
     /// `Status`: a signed 64-bit integer.
     ///
@@ -2289,7 +2233,6 @@ pub struct ModifyDeviceTrustStatusResponse {
     output = ModifyVirtualDeviceGroupsResponse,
     error = super::errors::ModifyVirtualDeviceGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyVirtualDeviceGroups {
     /// `DeviceList`: a list of [`ModifyVirtualDeviceGroupsReqItem`](super::models::ModifyVirtualDeviceGroupsReqItem) objects.
     pub device_list: Vec<models::ModifyVirtualDeviceGroupsReqItem>,
@@ -2335,7 +2278,6 @@ pub struct ModifyVirtualDeviceGroupsResponse {
     output = UnbindVirtualAccountsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UnbindVirtualAccounts {
     /// `VirtualGroupId`: a signed 64-bit integer.
     ///

@@ -18,7 +18,6 @@ use super::models;
     output = ActivateRuleResponse,
     error = super::errors::ActivateRuleError
 )]
-#[derive(Default)]
 pub struct ActivateRule {
     /// `RuleId`: a string.
     pub rule_id: String,
@@ -44,7 +43,6 @@ pub struct ActivateRuleResponse {
     output = AddDeviceResponse,
     error = super::errors::AddDeviceError
 )]
-#[derive(Default)]
 pub struct AddDevice {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -76,7 +74,6 @@ pub struct AddDeviceResponse {
     output = AddProductResponse,
     error = super::errors::AddProductError
 )]
-#[derive(Default)]
 pub struct AddProduct {
     /// `Name`: a string.
     pub name: String,
@@ -123,7 +120,6 @@ pub struct AddProductResponse {
     output = AddRuleResponse,
     error = super::errors::AddRuleError
 )]
-#[derive(Default)]
 pub struct AddRule {
     /// `Name`: a string.
     pub name: String,
@@ -164,7 +160,6 @@ pub struct AddRuleResponse {
     output = AddTopicResponse,
     error = super::errors::AddTopicError
 )]
-#[derive(Default)]
 pub struct AddTopic {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -196,7 +191,6 @@ pub struct AddTopicResponse {
     output = AppAddUserResponse,
     error = super::errors::AppAddUserError
 )]
-#[derive(Default)]
 pub struct AppAddUser {
     /// `UserName`: a string.
     pub user_name: String,
@@ -228,7 +222,6 @@ pub struct AppAddUserResponse {
     output = AppDeleteDeviceResponse,
     error = super::errors::AppDeleteDeviceError
 )]
-#[derive(Default)]
 pub struct AppDeleteDevice {
     /// `AccessToken`: a string.
     pub access_token: String,
@@ -260,7 +253,6 @@ pub struct AppDeleteDeviceResponse {
     output = AppGetDeviceResponse,
     error = super::errors::AppGetDeviceError
 )]
-#[derive(Default)]
 pub struct AppGetDevice {
     /// `AccessToken`: a string.
     pub access_token: String,
@@ -295,7 +287,6 @@ pub struct AppGetDeviceResponse {
     output = AppGetDeviceDataResponse,
     error = super::errors::AppGetDeviceDataError
 )]
-#[derive(Default)]
 pub struct AppGetDeviceData {
     /// `AccessToken`: a string.
     pub access_token: String,
@@ -330,7 +321,6 @@ pub struct AppGetDeviceDataResponse {
     output = AppGetDeviceStatusesResponse,
     error = super::errors::AppGetDeviceStatusesError
 )]
-#[derive(Default)]
 pub struct AppGetDeviceStatuses {
     /// `AccessToken`: a string.
     pub access_token: String,
@@ -362,7 +352,6 @@ pub struct AppGetDeviceStatusesResponse {
     output = AppGetDevicesResponse,
     error = super::errors::AppGetDevicesError
 )]
-#[derive(Default)]
 pub struct AppGetDevices {
     /// `AccessToken`: a string.
     pub access_token: String,
@@ -391,7 +380,6 @@ pub struct AppGetDevicesResponse {
     output = AppGetTokenResponse,
     error = super::errors::AppGetTokenError
 )]
-#[derive(Default)]
 pub struct AppGetToken {
     /// `UserName`: a string.
     pub user_name: String,
@@ -426,7 +414,6 @@ pub struct AppGetTokenResponse {
     output = AppGetUserResponse,
     error = super::errors::AppGetUserError
 )]
-#[derive(Default)]
 pub struct AppGetUser {
     /// `AccessToken`: a string.
     pub access_token: String,
@@ -455,7 +442,6 @@ pub struct AppGetUserResponse {
     output = AppIssueDeviceControlResponse,
     error = super::errors::AppIssueDeviceControlError
 )]
-#[derive(Default)]
 pub struct AppIssueDeviceControl {
     /// `AccessToken`: a string.
     pub access_token: String,
@@ -493,7 +479,6 @@ pub struct AppIssueDeviceControlResponse {
     output = AppResetPasswordResponse,
     error = super::errors::AppResetPasswordError
 )]
-#[derive(Default)]
 pub struct AppResetPassword {
     /// `AccessToken`: a string.
     pub access_token: String,
@@ -525,7 +510,6 @@ pub struct AppResetPasswordResponse {
     output = AppSecureAddDeviceResponse,
     error = super::errors::AppSecureAddDeviceError
 )]
-#[derive(Default)]
 pub struct AppSecureAddDevice {
     /// `AccessToken`: a string.
     pub access_token: String,
@@ -557,7 +541,6 @@ pub struct AppSecureAddDeviceResponse {
     output = AppUpdateDeviceResponse,
     error = super::errors::AppUpdateDeviceError
 )]
-#[derive(Default)]
 pub struct AppUpdateDevice {
     /// `AccessToken`: a string.
     pub access_token: String,
@@ -595,7 +578,6 @@ pub struct AppUpdateDeviceResponse {
     output = AppUpdateUserResponse,
     error = super::errors::AppUpdateUserError
 )]
-#[derive(Default)]
 pub struct AppUpdateUser {
     /// `AccessToken`: a string.
     pub access_token: String,
@@ -627,7 +609,6 @@ pub struct AppUpdateUserResponse {
     output = AssociateSubDeviceToGatewayProductResponse,
     error = super::errors::AssociateSubDeviceToGatewayProductError
 )]
-#[derive(Default)]
 pub struct AssociateSubDeviceToGatewayProduct {
     /// `SubDeviceProductId`: a string.
     pub sub_device_product_id: String,
@@ -656,7 +637,6 @@ pub struct AssociateSubDeviceToGatewayProductResponse {
     output = DeactivateRuleResponse,
     error = super::errors::DeactivateRuleError
 )]
-#[derive(Default)]
 pub struct DeactivateRule {
     /// `RuleId`: a string.
     pub rule_id: String,
@@ -682,7 +662,6 @@ pub struct DeactivateRuleResponse {
     output = DeleteDeviceResponse,
     error = super::errors::DeleteDeviceError
 )]
-#[derive(Default)]
 pub struct DeleteDevice {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -711,7 +690,6 @@ pub struct DeleteDeviceResponse {
     output = DeleteProductResponse,
     error = super::errors::DeleteProductError
 )]
-#[derive(Default)]
 pub struct DeleteProduct {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -737,7 +715,6 @@ pub struct DeleteProductResponse {
     output = DeleteRuleResponse,
     error = super::errors::DeleteRuleError
 )]
-#[derive(Default)]
 pub struct DeleteRule {
     /// `RuleId`: a string.
     pub rule_id: String,
@@ -763,7 +740,6 @@ pub struct DeleteRuleResponse {
     output = DeleteTopicResponse,
     error = super::errors::DeleteTopicError
 )]
-#[derive(Default)]
 pub struct DeleteTopic {
     /// `TopicId`: a string.
     pub topic_id: String,
@@ -790,9 +766,14 @@ pub struct DeleteTopicResponse {
     version = "2018-01-23",
     name = "GetDataHistory",
     output = GetDataHistoryResponse,
-    error = super::errors::GetDataHistoryError
+    error = super::errors::GetDataHistoryError,
+    paginate(
+        token = scroll_id,
+        items = data_history,
+        item = models::DataHistoryEntry,
+        next = scroll_id
+    )
 )]
-#[derive(Default)]
 pub struct GetDataHistory {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -843,9 +824,14 @@ pub struct GetDataHistoryResponse {
     version = "2018-01-23",
     name = "GetDebugLog",
     output = GetDebugLogResponse,
-    error = super::errors::GetDebugLogError
+    error = super::errors::GetDebugLogError,
+    paginate(
+        token = scroll_id,
+        items = debug_log,
+        item = models::DebugLogEntry,
+        next = scroll_id
+    )
 )]
-#[derive(Default)]
 pub struct GetDebugLog {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -901,7 +887,6 @@ pub struct GetDebugLogResponse {
     output = GetDeviceResponse,
     error = super::errors::GetDeviceError
 )]
-#[derive(Default)]
 pub struct GetDevice {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -933,7 +918,6 @@ pub struct GetDeviceResponse {
     output = GetDeviceDataResponse,
     error = super::errors::GetDeviceDataError
 )]
-#[derive(Default)]
 pub struct GetDeviceData {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -963,9 +947,14 @@ pub struct GetDeviceDataResponse {
     version = "2018-01-23",
     name = "GetDeviceLog",
     output = GetDeviceLogResponse,
-    error = super::errors::GetDeviceLogError
+    error = super::errors::GetDeviceLogError,
+    paginate(
+        token = scroll_id,
+        items = device_log,
+        item = models::DeviceLogEntry,
+        next = scroll_id
+    )
 )]
-#[derive(Default)]
 pub struct GetDeviceLog {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1021,7 +1010,6 @@ pub struct GetDeviceLogResponse {
     output = GetDeviceSignaturesResponse,
     error = super::errors::GetDeviceSignaturesError
 )]
-#[derive(Default)]
 pub struct GetDeviceSignatures {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1056,7 +1044,6 @@ pub struct GetDeviceSignaturesResponse {
     output = GetDeviceStatisticsResponse,
     error = super::errors::GetDeviceStatisticsError
 )]
-#[derive(Default)]
 pub struct GetDeviceStatistics {
     /// `Products`: a list of strings.
     pub products: Option<Vec<String>>,
@@ -1091,7 +1078,6 @@ pub struct GetDeviceStatisticsResponse {
     output = GetDeviceStatusesResponse,
     error = super::errors::GetDeviceStatusesError
 )]
-#[derive(Default)]
 pub struct GetDeviceStatuses {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1123,7 +1109,6 @@ pub struct GetDeviceStatusesResponse {
     output = GetDevicesResponse,
     error = super::errors::GetDevicesError
 )]
-#[derive(Default)]
 pub struct GetDevices {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1164,7 +1149,6 @@ pub struct GetDevicesResponse {
     output = GetProductResponse,
     error = super::errors::GetProductError
 )]
-#[derive(Default)]
 pub struct GetProduct {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1193,7 +1177,6 @@ pub struct GetProductResponse {
     output = GetProductsResponse,
     error = super::errors::GetProductsError
 )]
-#[derive(Default)]
 pub struct GetProducts {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: Option<u64>,
@@ -1228,7 +1211,6 @@ pub struct GetProductsResponse {
     output = GetRuleResponse,
     error = super::errors::GetRuleError
 )]
-#[derive(Default)]
 pub struct GetRule {
     /// `RuleId`: a string.
     pub rule_id: String,
@@ -1257,7 +1239,6 @@ pub struct GetRuleResponse {
     output = GetRulesResponse,
     error = super::errors::GetRulesError
 )]
-#[derive(Default)]
 pub struct GetRules {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: Option<u64>,
@@ -1292,7 +1273,6 @@ pub struct GetRulesResponse {
     output = GetTopicResponse,
     error = super::errors::GetTopicError
 )]
-#[derive(Default)]
 pub struct GetTopic {
     /// `TopicId`: a string.
     pub topic_id: String,
@@ -1324,7 +1304,6 @@ pub struct GetTopicResponse {
     output = GetTopicsResponse,
     error = super::errors::GetTopicsError
 )]
-#[derive(Default)]
 pub struct GetTopics {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1362,7 +1341,6 @@ pub struct GetTopicsResponse {
     output = IssueDeviceControlResponse,
     error = super::errors::IssueDeviceControlError
 )]
-#[derive(Default)]
 pub struct IssueDeviceControl {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1397,7 +1375,6 @@ pub struct IssueDeviceControlResponse {
     output = PublishMsgResponse,
     error = super::errors::PublishMsgError
 )]
-#[derive(Default)]
 pub struct PublishMsg {
     /// `Topic`: a string.
     pub topic: String,
@@ -1429,7 +1406,6 @@ pub struct PublishMsgResponse {
     output = ResetDeviceResponse,
     error = super::errors::ResetDeviceError
 )]
-#[derive(Default)]
 pub struct ResetDevice {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1463,7 +1439,6 @@ pub struct ResetDeviceResponse {
     output = UnassociateSubDeviceFromGatewayProductResponse,
     error = super::errors::UnassociateSubDeviceFromGatewayProductError
 )]
-#[derive(Default)]
 pub struct UnassociateSubDeviceFromGatewayProduct {
     /// `SubDeviceProductId`: a string.
     pub sub_device_product_id: String,
@@ -1492,7 +1467,6 @@ pub struct UnassociateSubDeviceFromGatewayProductResponse {
     output = UpdateProductResponse,
     error = super::errors::UpdateProductError
 )]
-#[derive(Default)]
 pub struct UpdateProduct {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1530,7 +1504,6 @@ pub struct UpdateProductResponse {
     output = UpdateRuleResponse,
     error = super::errors::UpdateRuleError
 )]
-#[derive(Default)]
 pub struct UpdateRule {
     /// `RuleId`: a string.
     pub rule_id: String,

@@ -17,7 +17,6 @@ use super::models;
     output = BatchUpdateFirmwareResponse,
     error = super::errors::BatchUpdateFirmwareError
 )]
-#[derive(Default)]
 pub struct BatchUpdateFirmware {
     /// `ProductID`: a string.
     ///
@@ -89,7 +88,6 @@ pub struct BatchUpdateFirmwareResponse {
     output = BindDevicesResponse,
     error = super::errors::BindDevicesError
 )]
-#[derive(Default)]
 pub struct BindDevices {
     /// `GatewayProductId`: a string.
     pub gateway_product_id: String,
@@ -127,7 +125,6 @@ pub struct BindDevicesResponse {
     output = CancelDeviceFirmwareTaskResponse,
     error = super::errors::CancelDeviceFirmwareTaskError
 )]
-#[derive(Default)]
 pub struct CancelDeviceFirmwareTask {
     /// `ProductID`: a string.
     #[tc(rename = "ProductID")]
@@ -163,7 +160,6 @@ pub struct CancelDeviceFirmwareTaskResponse {
     output = CancelTaskResponse,
     error = super::errors::CancelTaskError
 )]
-#[derive(Default)]
 pub struct CancelTask {
     /// `Id`: a string.
     pub id: String,
@@ -189,7 +185,6 @@ pub struct CancelTaskResponse {
     output = CreateDeviceResponse,
     error = super::errors::CreateDeviceError
 )]
-#[derive(Default)]
 pub struct CreateDevice {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -266,7 +261,6 @@ pub struct CreateDeviceResponse {
     output = CreateLoraDeviceResponse,
     error = super::errors::CreateLoraDeviceError
 )]
-#[derive(Default)]
 pub struct CreateLoraDevice {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -325,7 +319,6 @@ pub struct CreateLoraDeviceResponse {
     output = CreateMultiDeviceResponse,
     error = super::errors::CreateMultiDeviceError
 )]
-#[derive(Default)]
 pub struct CreateMultiDevice {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -357,7 +350,6 @@ pub struct CreateMultiDeviceResponse {
     output = CreateMultiDevicesTaskResponse,
     error = super::errors::CreateMultiDevicesTaskError
 )]
-#[derive(Default)]
 pub struct CreateMultiDevicesTask {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -401,7 +393,6 @@ pub struct CreateMultiDevicesTaskResponse {
     output = CreateProductResponse,
     error = super::errors::CreateProductError
 )]
-#[derive(Default)]
 pub struct CreateProduct {
     /// `ProductName`: a string.
     pub product_name: String,
@@ -442,7 +433,6 @@ pub struct CreateProductResponse {
     output = CreateTaskResponse,
     error = super::errors::CreateTaskError
 )]
-#[derive(Default)]
 pub struct CreateTask {
     /// `TaskType`: a string.
     pub task_type: String,
@@ -486,7 +476,6 @@ pub struct CreateTaskResponse {
     output = CreateTaskFileUrlResponse,
     error = super::errors::CreateTaskFileUrlError
 )]
-#[derive(Default)]
 pub struct CreateTaskFileUrl {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -518,7 +507,6 @@ pub struct CreateTaskFileUrlResponse {
     output = CreateTopicPolicyResponse,
     error = super::errors::CreateTopicPolicyError
 )]
-#[derive(Default)]
 pub struct CreateTopicPolicy {
     /// `ProductID`: a string.
     #[tc(rename = "ProductID")]
@@ -554,7 +542,6 @@ pub struct CreateTopicPolicyResponse {
     output = CreateTopicRuleResponse,
     error = super::errors::CreateTopicRuleError
 )]
-#[derive(Default)]
 pub struct CreateTopicRule {
     /// `RuleName`: a string.
     pub rule_name: String,
@@ -583,7 +570,6 @@ pub struct CreateTopicRuleResponse {
     output = DeleteDeviceResponse,
     error = super::errors::DeleteDeviceError
 )]
-#[derive(Default)]
 pub struct DeleteDevice {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -615,7 +601,6 @@ pub struct DeleteDeviceResponse {
     output = DeleteDeviceResourceResponse,
     error = super::errors::DeleteDeviceResourceError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceResource {
     /// `ProductID`: a string.
     ///
@@ -654,7 +639,6 @@ pub struct DeleteDeviceResourceResponse {
     output = DeleteLoraDeviceResponse,
     error = super::errors::DeleteLoraDeviceError
 )]
-#[derive(Default)]
 pub struct DeleteLoraDevice {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -683,7 +667,6 @@ pub struct DeleteLoraDeviceResponse {
     output = DeleteProductResponse,
     error = super::errors::DeleteProductError
 )]
-#[derive(Default)]
 pub struct DeleteProduct {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -712,7 +695,6 @@ pub struct DeleteProductResponse {
     output = DeleteTopicRuleResponse,
     error = super::errors::DeleteTopicRuleError
 )]
-#[derive(Default)]
 pub struct DeleteTopicRule {
     /// `RuleName`: a string.
     pub rule_name: String,
@@ -736,9 +718,15 @@ pub struct DeleteTopicRuleResponse {
     version = "2018-06-14",
     name = "DescribeAllDevices",
     output = DescribeAllDevicesResponse,
-    error = super::errors::DescribeAllDevicesError
+    error = super::errors::DescribeAllDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::DeviceProperty,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAllDevices {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: u64,
@@ -773,7 +761,6 @@ pub struct DescribeAllDevicesResponse {
     output = DescribeDeviceResponse,
     error = super::errors::DescribeDeviceError
 )]
-#[derive(Default)]
 pub struct DescribeDevice {
     /// `ProductID`: a string.
     #[tc(rename = "ProductID")]
@@ -878,7 +865,6 @@ pub struct DescribeDeviceResponse {
     output = DescribeDeviceClientKeyResponse,
     error = super::errors::DescribeDeviceClientKeyError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceClientKey {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -910,7 +896,6 @@ pub struct DescribeDeviceClientKeyResponse {
     output = DescribeDeviceResourceResponse,
     error = super::errors::DescribeDeviceResourceError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceResource {
     /// `DeviceName`: a string.
     ///
@@ -950,9 +935,15 @@ pub struct DescribeDeviceResourceResponse {
     version = "2018-06-14",
     name = "DescribeDeviceResources",
     output = DescribeDeviceResourcesResponse,
-    error = super::errors::DescribeDeviceResourcesError
+    error = super::errors::DescribeDeviceResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = result,
+        item = models::DeviceResourceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceResources {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1014,7 +1005,6 @@ pub struct DescribeDeviceResourcesResponse {
     output = DescribeDeviceShadowResponse,
     error = super::errors::DescribeDeviceShadowError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceShadow {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1044,9 +1034,15 @@ pub struct DescribeDeviceShadowResponse {
     version = "2018-06-14",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError
+    error = super::errors::DescribeDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::DeviceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDevices {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1093,7 +1089,6 @@ pub struct DescribeDevicesResponse {
     output = DescribeFirmwareResponse,
     error = super::errors::DescribeFirmwareError
 )]
-#[derive(Default)]
 pub struct DescribeFirmware {
     /// `ProductID`: a string.
     ///
@@ -1167,7 +1162,6 @@ pub struct DescribeFirmwareResponse {
     output = DescribeFirmwareTaskResponse,
     error = super::errors::DescribeFirmwareTaskError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTask {
     /// `ProductID`: a string.
     #[tc(rename = "ProductID")]
@@ -1219,9 +1213,15 @@ pub struct DescribeFirmwareTaskResponse {
     version = "2018-06-14",
     name = "DescribeFirmwareTaskDevices",
     output = DescribeFirmwareTaskDevicesResponse,
-    error = super::errors::DescribeFirmwareTaskDevicesError
+    error = super::errors::DescribeFirmwareTaskDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::DeviceUpdateStatus,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTaskDevices {
     /// `ProductID`: a string.
     #[tc(rename = "ProductID")]
@@ -1266,7 +1266,6 @@ pub struct DescribeFirmwareTaskDevicesResponse {
     output = DescribeFirmwareTaskDistributionResponse,
     error = super::errors::DescribeFirmwareTaskDistributionError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTaskDistribution {
     /// `ProductID`: a string.
     #[tc(rename = "ProductID")]
@@ -1302,7 +1301,6 @@ pub struct DescribeFirmwareTaskDistributionResponse {
     output = DescribeFirmwareTaskStatisticsResponse,
     error = super::errors::DescribeFirmwareTaskStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTaskStatistics {
     /// `ProductID`: a string.
     #[tc(rename = "ProductID")]
@@ -1339,9 +1337,15 @@ pub struct DescribeFirmwareTaskStatisticsResponse {
     version = "2018-06-14",
     name = "DescribeFirmwareTasks",
     output = DescribeFirmwareTasksResponse,
-    error = super::errors::DescribeFirmwareTasksError
+    error = super::errors::DescribeFirmwareTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_infos,
+        item = models::FirmwareTaskInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTasks {
     /// `ProductID`: a string.
     #[tc(rename = "ProductID")]
@@ -1386,7 +1390,6 @@ pub struct DescribeFirmwareTasksResponse {
     output = DescribeLoraDeviceResponse,
     error = super::errors::DescribeLoraDeviceError
 )]
-#[derive(Default)]
 pub struct DescribeLoraDevice {
     /// `ProductId`: a string.
     ///
@@ -1449,7 +1452,6 @@ pub struct DescribeLoraDeviceResponse {
     output = DescribeMultiDevTaskResponse,
     error = super::errors::DescribeMultiDevTaskError
 )]
-#[derive(Default)]
 pub struct DescribeMultiDevTask {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -1482,9 +1484,14 @@ pub struct DescribeMultiDevTaskResponse {
     version = "2018-06-14",
     name = "DescribeMultiDevices",
     output = DescribeMultiDevicesResponse,
-    error = super::errors::DescribeMultiDevicesError
+    error = super::errors::DescribeMultiDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices_info,
+        item = models::MultiDevicesInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMultiDevices {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1528,7 +1535,6 @@ pub struct DescribeMultiDevicesResponse {
     output = DescribeProductResponse,
     error = super::errors::DescribeProductError
 )]
-#[derive(Default)]
 pub struct DescribeProduct {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1566,7 +1572,6 @@ pub struct DescribeProductResponse {
     output = DescribeProductResourceResponse,
     error = super::errors::DescribeProductResourceError
 )]
-#[derive(Default)]
 pub struct DescribeProductResource {
     /// `ProductID`: a string.
     ///
@@ -1601,9 +1606,15 @@ pub struct DescribeProductResourceResponse {
     version = "2018-06-14",
     name = "DescribeProductResources",
     output = DescribeProductResourcesResponse,
-    error = super::errors::DescribeProductResourcesError
+    error = super::errors::DescribeProductResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = result,
+        item = models::ProductResourceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProductResources {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1655,7 +1666,6 @@ pub struct DescribeProductResourcesResponse {
     output = DescribeProductTaskResponse,
     error = super::errors::DescribeProductTaskError
 )]
-#[derive(Default)]
 pub struct DescribeProductTask {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1685,9 +1695,15 @@ pub struct DescribeProductTaskResponse {
     version = "2018-06-14",
     name = "DescribeProductTasks",
     output = DescribeProductTasksResponse,
-    error = super::errors::DescribeProductTasksError
+    error = super::errors::DescribeProductTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_infos,
+        item = models::ProductTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProductTasks {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1723,9 +1739,15 @@ pub struct DescribeProductTasksResponse {
     version = "2018-06-14",
     name = "DescribeProducts",
     output = DescribeProductsResponse,
-    error = super::errors::DescribeProductsError
+    error = super::errors::DescribeProductsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = products,
+        item = models::ProductInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProducts {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: u64,
@@ -1760,7 +1782,6 @@ pub struct DescribeProductsResponse {
     output = DescribePushResourceTaskStatisticsResponse,
     error = super::errors::DescribePushResourceTaskStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribePushResourceTaskStatistics {
     /// `ProductID`: a string.
     ///
@@ -1807,9 +1828,15 @@ pub struct DescribePushResourceTaskStatisticsResponse {
     version = "2018-06-14",
     name = "DescribeResourceTasks",
     output = DescribeResourceTasksResponse,
-    error = super::errors::DescribeResourceTasksError
+    error = super::errors::DescribeResourceTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_infos,
+        item = models::FirmwareTaskInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceTasks {
     /// `ProductID`: a string.
     ///
@@ -1864,7 +1891,6 @@ pub struct DescribeResourceTasksResponse {
     output = DescribeTaskResponse,
     error = super::errors::DescribeTaskError
 )]
-#[derive(Default)]
 pub struct DescribeTask {
     /// `Id`: a string.
     pub id: String,
@@ -1927,9 +1953,15 @@ pub struct DescribeTaskResponse {
     version = "2018-06-14",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError
+    error = super::errors::DescribeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::TaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTasks {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: u64,
@@ -1964,7 +1996,6 @@ pub struct DescribeTasksResponse {
     output = DisableTopicRuleResponse,
     error = super::errors::DisableTopicRuleError
 )]
-#[derive(Default)]
 pub struct DisableTopicRule {
     /// `RuleName`: a string.
     pub rule_name: String,
@@ -1990,7 +2021,6 @@ pub struct DisableTopicRuleResponse {
     output = DownloadDeviceResourceResponse,
     error = super::errors::DownloadDeviceResourceError
 )]
-#[derive(Default)]
 pub struct DownloadDeviceResource {
     /// `ProductID`: a string.
     ///
@@ -2034,7 +2064,6 @@ pub struct DownloadDeviceResourceResponse {
     output = EditFirmwareResponse,
     error = super::errors::EditFirmwareError
 )]
-#[derive(Default)]
 pub struct EditFirmware {
     /// `ProductID`: a string.
     ///
@@ -2083,7 +2112,6 @@ pub struct EditFirmwareResponse {
     output = EnableTopicRuleResponse,
     error = super::errors::EnableTopicRuleError
 )]
-#[derive(Default)]
 pub struct EnableTopicRule {
     /// `RuleName`: a string.
     pub rule_name: String,
@@ -2109,7 +2137,6 @@ pub struct EnableTopicRuleResponse {
     output = GetCOSURLResponse,
     error = super::errors::GetCOSURLError
 )]
-#[derive(Default)]
 pub struct GetCOSURL {
     /// `ProductID`: a string.
     ///
@@ -2148,7 +2175,6 @@ pub struct GetCOSURLResponse {
     output = GetUserResourceInfoResponse,
     error = super::errors::GetUserResourceInfoError
 )]
-#[derive(Default)]
 pub struct GetUserResourceInfo {}
 
 /// What a successful [`GetUserResourceInfo`] call returns.
@@ -2181,7 +2207,6 @@ pub struct GetUserResourceInfoResponse {
     output = ListLogResponse,
     error = super::errors::ListLogError
 )]
-#[derive(Default)]
 pub struct ListLog {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -2243,7 +2268,6 @@ pub struct ListLogResponse {
     output = ListLogPayloadResponse,
     error = super::errors::ListLogPayloadError
 )]
-#[derive(Default)]
 pub struct ListLogPayload {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -2302,7 +2326,6 @@ pub struct ListLogPayloadResponse {
     output = ListSDKLogResponse,
     error = super::errors::ListSDKLogError
 )]
-#[derive(Default)]
 pub struct ListSDKLog {
     /// `MinTime`: an unsigned 64-bit integer.
     pub min_time: u64,
@@ -2349,7 +2372,6 @@ pub struct ListSDKLogResponse {
     output = PublishAsDeviceResponse,
     error = super::errors::PublishAsDeviceError
 )]
-#[derive(Default)]
 pub struct PublishAsDevice {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -2384,7 +2406,6 @@ pub struct PublishAsDeviceResponse {
     output = PublishBroadcastMessageResponse,
     error = super::errors::PublishBroadcastMessageError
 )]
-#[derive(Default)]
 pub struct PublishBroadcastMessage {
     /// `ProductId`: a string.
     ///
@@ -2432,7 +2453,6 @@ pub struct PublishBroadcastMessageResponse {
     output = PublishMessageResponse,
     error = super::errors::PublishMessageError
 )]
-#[derive(Default)]
 pub struct PublishMessage {
     /// `Topic`: a string.
     pub topic: String,
@@ -2473,7 +2493,6 @@ pub struct PublishMessageResponse {
     output = PublishRRPCMessageResponse,
     error = super::errors::PublishRRPCMessageError
 )]
-#[derive(Default)]
 pub struct PublishRRPCMessage {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -2511,7 +2530,6 @@ pub struct PublishRRPCMessageResponse {
     output = PublishToDeviceResponse,
     error = super::errors::PublishToDeviceError
 )]
-#[derive(Default)]
 pub struct PublishToDevice {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -2546,7 +2564,6 @@ pub struct PublishToDeviceResponse {
     output = ReplaceTopicRuleResponse,
     error = super::errors::ReplaceTopicRuleError
 )]
-#[derive(Default)]
 pub struct ReplaceTopicRule {
     /// `RuleName`: a string.
     ///
@@ -2587,7 +2604,6 @@ pub struct ReplaceTopicRuleResponse {
     output = ResetDeviceStateResponse,
     error = super::errors::ResetDeviceStateError
 )]
-#[derive(Default)]
 pub struct ResetDeviceState {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -2622,7 +2638,6 @@ pub struct ResetDeviceStateResponse {
     output = RetryDeviceFirmwareTaskResponse,
     error = super::errors::RetryDeviceFirmwareTaskError
 )]
-#[derive(Default)]
 pub struct RetryDeviceFirmwareTask {
     /// `ProductID`: a string.
     #[tc(rename = "ProductID")]
@@ -2658,7 +2673,6 @@ pub struct RetryDeviceFirmwareTaskResponse {
     output = SetProductsForbiddenStatusResponse,
     error = super::errors::SetProductsForbiddenStatusError
 )]
-#[derive(Default)]
 pub struct SetProductsForbiddenStatus {
     /// `ProductID`: a list of strings.
     ///
@@ -2692,7 +2706,6 @@ pub struct SetProductsForbiddenStatusResponse {
     output = UnbindDevicesResponse,
     error = super::errors::UnbindDevicesError
 )]
-#[derive(Default)]
 pub struct UnbindDevices {
     /// `GatewayProductId`: a string.
     pub gateway_product_id: String,
@@ -2730,7 +2743,6 @@ pub struct UnbindDevicesResponse {
     output = UpdateDeviceAvailableStateResponse,
     error = super::errors::UpdateDeviceAvailableStateError
 )]
-#[derive(Default)]
 pub struct UpdateDeviceAvailableState {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -2762,7 +2774,6 @@ pub struct UpdateDeviceAvailableStateResponse {
     output = UpdateDeviceShadowResponse,
     error = super::errors::UpdateDeviceShadowError
 )]
-#[derive(Default)]
 pub struct UpdateDeviceShadow {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -2803,7 +2814,6 @@ pub struct UpdateDeviceShadowResponse {
     output = UpdateDevicesEnableStateResponse,
     error = super::errors::UpdateDevicesEnableStateError
 )]
-#[derive(Default)]
 pub struct UpdateDevicesEnableState {
     /// `ProductID`: a string.
     ///
@@ -2842,7 +2852,6 @@ pub struct UpdateDevicesEnableStateResponse {
     output = UpdateProductDynamicRegisterResponse,
     error = super::errors::UpdateProductDynamicRegisterError
 )]
-#[derive(Default)]
 pub struct UpdateProductDynamicRegister {
     /// `ProductId`: a string.
     ///
@@ -2895,7 +2904,6 @@ pub struct UpdateProductDynamicRegisterResponse {
     output = UpdateTopicPolicyResponse,
     error = super::errors::UpdateTopicPolicyError
 )]
-#[derive(Default)]
 pub struct UpdateTopicPolicy {
     /// `ProductID`: a string.
     #[tc(rename = "ProductID")]
@@ -2934,7 +2942,6 @@ pub struct UpdateTopicPolicyResponse {
     output = UploadFirmwareResponse,
     error = super::errors::UploadFirmwareError
 )]
-#[derive(Default)]
 pub struct UploadFirmware {
     /// `ProductID`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = BatchUpdateFirmwareResponse,
     error = super::errors::BatchUpdateFirmwareError
 )]
-#[derive(Default)]
 pub struct BatchUpdateFirmware {
     /// `ProductId`: a string.
     ///
@@ -93,7 +92,6 @@ pub struct BatchUpdateFirmwareResponse {
     output = BindDevicesResponse,
     error = super::errors::BindDevicesError
 )]
-#[derive(Default)]
 pub struct BindDevices {
     /// `GatewayProductId`: a string.
     ///
@@ -141,7 +139,6 @@ pub struct BindDevicesResponse {
     output = CancelDeviceFirmwareTaskResponse,
     error = super::errors::CancelDeviceFirmwareTaskError
 )]
-#[derive(Default)]
 pub struct CancelDeviceFirmwareTask {
     /// `ProductId`: a string.
     ///
@@ -184,7 +181,6 @@ pub struct CancelDeviceFirmwareTaskResponse {
     output = CreateDeviceResponse,
     error = super::errors::CreateDeviceError
 )]
-#[derive(Default)]
 pub struct CreateDevice {
     /// `ProductId`: a string.
     ///
@@ -298,7 +294,6 @@ pub struct CreateDeviceResponse {
     output = CreateMultiDevicesTaskResponse,
     error = super::errors::CreateMultiDevicesTaskError
 )]
-#[derive(Default)]
 pub struct CreateMultiDevicesTask {
     /// `ProductId`: a string.
     ///
@@ -356,7 +351,6 @@ pub struct CreateMultiDevicesTaskResponse {
     output = CreatePrivateCAResponse,
     error = super::errors::CreatePrivateCAError
 )]
-#[derive(Default)]
 pub struct CreatePrivateCA {
     /// `CertName`: a string.
     ///
@@ -394,7 +388,6 @@ pub struct CreatePrivateCAResponse {
     output = CreateProductResponse,
     error = super::errors::CreateProductError
 )]
-#[derive(Default)]
 pub struct CreateProduct {
     /// `ProductName`: a string.
     ///
@@ -443,7 +436,6 @@ pub struct CreateProductResponse {
     output = CreateTaskFileUrlResponse,
     error = super::errors::CreateTaskFileUrlError
 )]
-#[derive(Default)]
 pub struct CreateTaskFileUrl {
     /// `ProductId`: a string.
     ///
@@ -479,7 +471,6 @@ pub struct CreateTaskFileUrlResponse {
     output = CreateTopicPolicyResponse,
     error = super::errors::CreateTopicPolicyError
 )]
-#[derive(Default)]
 pub struct CreateTopicPolicy {
     /// `ProductId`: a string.
     ///
@@ -520,7 +511,6 @@ pub struct CreateTopicPolicyResponse {
     output = CreateTopicRuleResponse,
     error = super::errors::CreateTopicRuleError
 )]
-#[derive(Default)]
 pub struct CreateTopicRule {
     /// `RuleName`: a string.
     ///
@@ -551,7 +541,6 @@ pub struct CreateTopicRuleResponse {
     output = DeleteDeviceResponse,
     error = super::errors::DeleteDeviceError
 )]
-#[derive(Default)]
 pub struct DeleteDevice {
     /// `ProductId`: a string.
     ///
@@ -589,7 +578,6 @@ pub struct DeleteDeviceResponse {
     output = DeleteDeviceResourceResponse,
     error = super::errors::DeleteDeviceResourceError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceResource {
     /// `Name`: a string.
     ///
@@ -628,7 +616,6 @@ pub struct DeleteDeviceResourceResponse {
     output = DeleteDeviceShadowResponse,
     error = super::errors::DeleteDeviceShadowError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceShadow {
     /// `ProductId`: a string.
     ///
@@ -661,7 +648,6 @@ pub struct DeleteDeviceShadowResponse {
     output = DeletePrivateCAResponse,
     error = super::errors::DeletePrivateCAError
 )]
-#[derive(Default)]
 pub struct DeletePrivateCA {
     /// `CertName`: a string.
     ///
@@ -689,7 +675,6 @@ pub struct DeletePrivateCAResponse {
     output = DeleteProductResponse,
     error = super::errors::DeleteProductError
 )]
-#[derive(Default)]
 pub struct DeleteProduct {
     /// `ProductId`: a string.
     ///
@@ -722,7 +707,6 @@ pub struct DeleteProductResponse {
     output = DeleteProductPrivateCAResponse,
     error = super::errors::DeleteProductPrivateCAError
 )]
-#[derive(Default)]
 pub struct DeleteProductPrivateCA {
     /// `ProductId`: a string.
     ///
@@ -750,7 +734,6 @@ pub struct DeleteProductPrivateCAResponse {
     output = DeleteTopicRuleResponse,
     error = super::errors::DeleteTopicRuleError
 )]
-#[derive(Default)]
 pub struct DeleteTopicRule {
     /// `RuleName`: a string.
     ///
@@ -778,7 +761,6 @@ pub struct DeleteTopicRuleResponse {
     output = DescribeDeviceResponse,
     error = super::errors::DescribeDeviceError
 )]
-#[derive(Default)]
 pub struct DescribeDevice {
     /// `ProductId`: a string.
     ///
@@ -940,7 +922,6 @@ pub struct DescribeDeviceResponse {
     output = DescribeDeviceClientKeyResponse,
     error = super::errors::DescribeDeviceClientKeyError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceClientKey {
     /// `ProductId`: a string.
     ///
@@ -978,7 +959,6 @@ pub struct DescribeDeviceClientKeyResponse {
     output = DescribeDeviceResourceResponse,
     error = super::errors::DescribeDeviceResourceError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceResource {
     /// `DeviceName`: a string.
     ///
@@ -1018,9 +998,15 @@ pub struct DescribeDeviceResourceResponse {
     version = "2021-04-08",
     name = "DescribeDeviceResources",
     output = DescribeDeviceResourcesResponse,
-    error = super::errors::DescribeDeviceResourcesError
+    error = super::errors::DescribeDeviceResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = result,
+        item = models::DeviceResourceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceResources {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1082,7 +1068,6 @@ pub struct DescribeDeviceResourcesResponse {
     output = DescribeDeviceShadowResponse,
     error = super::errors::DescribeDeviceShadowError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceShadow {
     /// `ProductId`: a string.
     ///
@@ -1118,9 +1103,15 @@ pub struct DescribeDeviceShadowResponse {
     version = "2021-04-08",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError
+    error = super::errors::DescribeDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::DeviceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDevices {
     /// `ProductId`: a string.
     ///
@@ -1181,7 +1172,6 @@ pub struct DescribeDevicesResponse {
     output = DescribeFirmwareResponse,
     error = super::errors::DescribeFirmwareError
 )]
-#[derive(Default)]
 pub struct DescribeFirmware {
     /// `ProductId`: a string.
     ///
@@ -1259,7 +1249,6 @@ pub struct DescribeFirmwareResponse {
     output = DescribeFirmwareTaskResponse,
     error = super::errors::DescribeFirmwareTaskError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTask {
     /// `ProductId`: a string.
     ///
@@ -1335,9 +1324,15 @@ pub struct DescribeFirmwareTaskResponse {
     version = "2021-04-08",
     name = "DescribeFirmwareTaskDevices",
     output = DescribeFirmwareTaskDevicesResponse,
-    error = super::errors::DescribeFirmwareTaskDevicesError
+    error = super::errors::DescribeFirmwareTaskDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::DeviceUpdateStatus,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTaskDevices {
     /// `ProductId`: a string.
     ///
@@ -1391,7 +1386,6 @@ pub struct DescribeFirmwareTaskDevicesResponse {
     output = DescribeFirmwareTaskDistributionResponse,
     error = super::errors::DescribeFirmwareTaskDistributionError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTaskDistribution {
     /// `ProductId`: a string.
     ///
@@ -1432,7 +1426,6 @@ pub struct DescribeFirmwareTaskDistributionResponse {
     output = DescribeFirmwareTaskStatisticsResponse,
     error = super::errors::DescribeFirmwareTaskStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTaskStatistics {
     /// `ProductId`: a string.
     ///
@@ -1478,9 +1471,15 @@ pub struct DescribeFirmwareTaskStatisticsResponse {
     version = "2021-04-08",
     name = "DescribeFirmwareTasks",
     output = DescribeFirmwareTasksResponse,
-    error = super::errors::DescribeFirmwareTasksError
+    error = super::errors::DescribeFirmwareTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_infos,
+        item = models::FirmwareTaskInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTasks {
     /// `ProductId`: a string.
     ///
@@ -1532,9 +1531,15 @@ pub struct DescribeFirmwareTasksResponse {
     version = "2021-04-08",
     name = "DescribeGatewayBindDevices",
     output = DescribeGatewayBindDevicesResponse,
-    error = super::errors::DescribeGatewayBindDevicesError
+    error = super::errors::DescribeGatewayBindDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::BindDeviceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGatewayBindDevices {
     /// `GatewayProductId`: a string.
     ///
@@ -1595,7 +1600,6 @@ pub struct DescribeGatewayBindDevicesResponse {
     output = DescribePrivateCAResponse,
     error = super::errors::DescribePrivateCAError
 )]
-#[derive(Default)]
 pub struct DescribePrivateCA {
     /// `CertName`: a string.
     ///
@@ -1625,9 +1629,14 @@ pub struct DescribePrivateCAResponse {
     version = "2021-04-08",
     name = "DescribePrivateCABindedProducts",
     output = DescribePrivateCABindedProductsResponse,
-    error = super::errors::DescribePrivateCABindedProductsError
+    error = super::errors::DescribePrivateCABindedProductsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = products,
+        item = models::BindProductInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivateCABindedProducts {
     /// `CertName`: a string.
     ///
@@ -1668,7 +1677,6 @@ pub struct DescribePrivateCABindedProductsResponse {
     output = DescribePrivateCAsResponse,
     error = super::errors::DescribePrivateCAsError
 )]
-#[derive(Default)]
 pub struct DescribePrivateCAs {}
 
 /// What a successful [`DescribePrivateCAs`] call returns.
@@ -1695,7 +1703,6 @@ pub struct DescribePrivateCAsResponse {
     output = DescribeProductResponse,
     error = super::errors::DescribeProductError
 )]
-#[derive(Default)]
 pub struct DescribeProduct {
     /// `ProductId`: a string.
     ///
@@ -1741,7 +1748,6 @@ pub struct DescribeProductResponse {
     output = DescribeProductCAResponse,
     error = super::errors::DescribeProductCAError
 )]
-#[derive(Default)]
 pub struct DescribeProductCA {
     /// `ProductId`: a string.
     ///
@@ -1773,7 +1779,6 @@ pub struct DescribeProductCAResponse {
     output = DescribeProductResourceResponse,
     error = super::errors::DescribeProductResourceError
 )]
-#[derive(Default)]
 pub struct DescribeProductResource {
     /// `ProductID`: a string.
     ///
@@ -1808,9 +1813,15 @@ pub struct DescribeProductResourceResponse {
     version = "2021-04-08",
     name = "DescribeProductResources",
     output = DescribeProductResourcesResponse,
-    error = super::errors::DescribeProductResourcesError
+    error = super::errors::DescribeProductResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = result,
+        item = models::ProductResourceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProductResources {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1862,7 +1873,6 @@ pub struct DescribeProductResourcesResponse {
     output = DescribeProductTaskResponse,
     error = super::errors::DescribeProductTaskError
 )]
-#[derive(Default)]
 pub struct DescribeProductTask {
     /// `ProductId`: a string.
     ///
@@ -1896,9 +1906,15 @@ pub struct DescribeProductTaskResponse {
     version = "2021-04-08",
     name = "DescribeProductTasks",
     output = DescribeProductTasksResponse,
-    error = super::errors::DescribeProductTasksError
+    error = super::errors::DescribeProductTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_infos,
+        item = models::ProductTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProductTasks {
     /// `ProductId`: a string.
     ///
@@ -1942,9 +1958,15 @@ pub struct DescribeProductTasksResponse {
     version = "2021-04-08",
     name = "DescribeProducts",
     output = DescribeProductsResponse,
-    error = super::errors::DescribeProductsError
+    error = super::errors::DescribeProductsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = products,
+        item = models::ProductInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProducts {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1985,7 +2007,6 @@ pub struct DescribeProductsResponse {
     output = DescribePushResourceTaskStatisticsResponse,
     error = super::errors::DescribePushResourceTaskStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribePushResourceTaskStatistics {
     /// `ProductID`: a string.
     ///
@@ -2032,9 +2053,15 @@ pub struct DescribePushResourceTaskStatisticsResponse {
     version = "2021-04-08",
     name = "DescribeResourceTasks",
     output = DescribeResourceTasksResponse,
-    error = super::errors::DescribeResourceTasksError
+    error = super::errors::DescribeResourceTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_infos,
+        item = models::FirmwareTaskInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceTasks {
     /// `ProductID`: a string.
     ///
@@ -2089,7 +2116,6 @@ pub struct DescribeResourceTasksResponse {
     output = DisableTopicRuleResponse,
     error = super::errors::DisableTopicRuleError
 )]
-#[derive(Default)]
 pub struct DisableTopicRule {
     /// `RuleName`: a string.
     ///
@@ -2117,7 +2143,6 @@ pub struct DisableTopicRuleResponse {
     output = DownloadDeviceResourceResponse,
     error = super::errors::DownloadDeviceResourceError
 )]
-#[derive(Default)]
 pub struct DownloadDeviceResource {
     /// `ProductID`: a string.
     ///
@@ -2161,7 +2186,6 @@ pub struct DownloadDeviceResourceResponse {
     output = EditFirmwareResponse,
     error = super::errors::EditFirmwareError
 )]
-#[derive(Default)]
 pub struct EditFirmware {
     /// `ProductId`: a string.
     ///
@@ -2209,7 +2233,6 @@ pub struct EditFirmwareResponse {
     output = EnableTopicRuleResponse,
     error = super::errors::EnableTopicRuleError
 )]
-#[derive(Default)]
 pub struct EnableTopicRule {
     /// `RuleName`: a string.
     ///
@@ -2237,7 +2260,6 @@ pub struct EnableTopicRuleResponse {
     output = GetAllVersionResponse,
     error = super::errors::GetAllVersionError
 )]
-#[derive(Default)]
 pub struct GetAllVersion {
     /// `ProductId`: a string.
     ///
@@ -2270,7 +2292,6 @@ pub struct GetAllVersionResponse {
     output = GetCOSURLResponse,
     error = super::errors::GetCOSURLError
 )]
-#[derive(Default)]
 pub struct GetCOSURL {
     /// `ProductId`: a string.
     ///
@@ -2313,7 +2334,6 @@ pub struct GetCOSURLResponse {
     output = GetUserResourceInfoResponse,
     error = super::errors::GetUserResourceInfoError
 )]
-#[derive(Default)]
 pub struct GetUserResourceInfo {}
 
 /// What a successful [`GetUserResourceInfo`] call returns.
@@ -2344,9 +2364,15 @@ pub struct GetUserResourceInfoResponse {
     version = "2021-04-08",
     name = "ListFirmwares",
     output = ListFirmwaresResponse,
-    error = super::errors::ListFirmwaresError
+    error = super::errors::ListFirmwaresError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = firmwares,
+        item = models::FirmwareInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListFirmwares {
     /// `PageNum`: an unsigned 64-bit integer.
     ///
@@ -2395,7 +2421,6 @@ pub struct ListFirmwaresResponse {
     output = ListLogResponse,
     error = super::errors::ListLogError
 )]
-#[derive(Default)]
 pub struct ListLog {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -2461,7 +2486,6 @@ pub struct ListLogResponse {
     output = ListLogPayloadResponse,
     error = super::errors::ListLogPayloadError
 )]
-#[derive(Default)]
 pub struct ListLogPayload {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -2522,7 +2546,6 @@ pub struct ListLogPayloadResponse {
     output = ListSDKLogResponse,
     error = super::errors::ListSDKLogError
 )]
-#[derive(Default)]
 pub struct ListSDKLog {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -2581,9 +2604,15 @@ pub struct ListSDKLogResponse {
     version = "2021-04-08",
     name = "ListTopicRules",
     output = ListTopicRulesResponse,
-    error = super::errors::ListTopicRulesError
+    error = super::errors::ListTopicRulesError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = rules,
+        item = models::TopicRuleInfo,
+        total = total_cnt
+    )
 )]
-#[derive(Default)]
 pub struct ListTopicRules {
     /// `PageNum`: an unsigned 64-bit integer.
     ///
@@ -2624,7 +2653,6 @@ pub struct ListTopicRulesResponse {
     output = PublishBroadcastMessageResponse,
     error = super::errors::PublishBroadcastMessageError
 )]
-#[derive(Default)]
 pub struct PublishBroadcastMessage {
     /// `ProductId`: a string.
     ///
@@ -2672,7 +2700,6 @@ pub struct PublishBroadcastMessageResponse {
     output = PublishMessageResponse,
     error = super::errors::PublishMessageError
 )]
-#[derive(Default)]
 pub struct PublishMessage {
     /// `Topic`: a string.
     ///
@@ -2725,7 +2752,6 @@ pub struct PublishMessageResponse {
     output = PublishRRPCMessageResponse,
     error = super::errors::PublishRRPCMessageError
 )]
-#[derive(Default)]
 pub struct PublishRRPCMessage {
     /// `ProductId`: a string.
     ///
@@ -2773,7 +2799,6 @@ pub struct PublishRRPCMessageResponse {
     output = ReplaceTopicRuleResponse,
     error = super::errors::ReplaceTopicRuleError
 )]
-#[derive(Default)]
 pub struct ReplaceTopicRule {
     /// `RuleName`: a string.
     ///
@@ -2804,7 +2829,6 @@ pub struct ReplaceTopicRuleResponse {
     output = ResetDeviceStateResponse,
     error = super::errors::ResetDeviceStateError
 )]
-#[derive(Default)]
 pub struct ResetDeviceState {
     /// `ProductId`: a string.
     ///
@@ -2845,7 +2869,6 @@ pub struct ResetDeviceStateResponse {
     output = RetryDeviceFirmwareTaskResponse,
     error = super::errors::RetryDeviceFirmwareTaskError
 )]
-#[derive(Default)]
 pub struct RetryDeviceFirmwareTask {
     /// `ProductId`: a string.
     ///
@@ -2888,7 +2911,6 @@ pub struct RetryDeviceFirmwareTaskResponse {
     output = SetProductsForbiddenStatusResponse,
     error = super::errors::SetProductsForbiddenStatusError
 )]
-#[derive(Default)]
 pub struct SetProductsForbiddenStatus {
     /// `ProductId`: a list of strings.
     ///
@@ -2921,7 +2943,6 @@ pub struct SetProductsForbiddenStatusResponse {
     output = UnbindDevicesResponse,
     error = super::errors::UnbindDevicesError
 )]
-#[derive(Default)]
 pub struct UnbindDevices {
     /// `GatewayProductId`: a string.
     ///
@@ -2969,7 +2990,6 @@ pub struct UnbindDevicesResponse {
     output = UpdateDeviceAvailableStateResponse,
     error = super::errors::UpdateDeviceAvailableStateError
 )]
-#[derive(Default)]
 pub struct UpdateDeviceAvailableState {
     /// `ProductId`: a string.
     ///
@@ -3007,7 +3027,6 @@ pub struct UpdateDeviceAvailableStateResponse {
     output = UpdateDeviceLogLevelResponse,
     error = super::errors::UpdateDeviceLogLevelError
 )]
-#[derive(Default)]
 pub struct UpdateDeviceLogLevel {
     /// `ProductId`: a string.
     ///
@@ -3045,7 +3064,6 @@ pub struct UpdateDeviceLogLevelResponse {
     output = UpdateDevicePSKResponse,
     error = super::errors::UpdateDevicePSKError
 )]
-#[derive(Default)]
 pub struct UpdateDevicePSK {
     /// `ProductId`: a string.
     ///
@@ -3083,7 +3101,6 @@ pub struct UpdateDevicePSKResponse {
     output = UpdateDeviceShadowResponse,
     error = super::errors::UpdateDeviceShadowError
 )]
-#[derive(Default)]
 pub struct UpdateDeviceShadow {
     /// `ProductId`: a string.
     ///
@@ -3131,7 +3148,6 @@ pub struct UpdateDeviceShadowResponse {
     output = UpdateDevicesEnableStateResponse,
     error = super::errors::UpdateDevicesEnableStateError
 )]
-#[derive(Default)]
 pub struct UpdateDevicesEnableState {
     /// `ProductId`: a string.
     ///
@@ -3169,7 +3185,6 @@ pub struct UpdateDevicesEnableStateResponse {
     output = UpdateOtaTaskStatusResponse,
     error = super::errors::UpdateOtaTaskStatusError
 )]
-#[derive(Default)]
 pub struct UpdateOtaTaskStatus {
     /// `ProductId`: a string.
     ///
@@ -3207,7 +3222,6 @@ pub struct UpdateOtaTaskStatusResponse {
     output = UpdatePrivateCAResponse,
     error = super::errors::UpdatePrivateCAError
 )]
-#[derive(Default)]
 pub struct UpdatePrivateCA {
     /// `CertName`: a string.
     ///
@@ -3245,7 +3259,6 @@ pub struct UpdatePrivateCAResponse {
     output = UpdateProductDynamicRegisterResponse,
     error = super::errors::UpdateProductDynamicRegisterError
 )]
-#[derive(Default)]
 pub struct UpdateProductDynamicRegister {
     /// `ProductId`: a string.
     ///
@@ -3298,7 +3311,6 @@ pub struct UpdateProductDynamicRegisterResponse {
     output = UpdateProductPrivateCAResponse,
     error = super::errors::UpdateProductPrivateCAError
 )]
-#[derive(Default)]
 pub struct UpdateProductPrivateCA {
     /// `ProductId`: a string.
     ///
@@ -3331,7 +3343,6 @@ pub struct UpdateProductPrivateCAResponse {
     output = UpdateTopicPolicyResponse,
     error = super::errors::UpdateTopicPolicyError
 )]
-#[derive(Default)]
 pub struct UpdateTopicPolicy {
     /// `ProductId`: a string.
     ///
@@ -3377,7 +3388,6 @@ pub struct UpdateTopicPolicyResponse {
     output = UploadFirmwareResponse,
     error = super::errors::UploadFirmwareError
 )]
-#[derive(Default)]
 pub struct UploadFirmware {
     /// `ProductId`: a string.
     ///

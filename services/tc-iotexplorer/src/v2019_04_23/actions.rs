@@ -18,7 +18,6 @@ use super::models;
     output = ActivateTWeCallLicenseResponse,
     error = super::errors::ActivateTWeCallLicenseError
 )]
-#[derive(Default)]
 pub struct ActivateTWeCallLicense {
     /// `PkgType`: a signed 64-bit integer.
     ///
@@ -69,7 +68,6 @@ pub struct ActivateTWeCallLicenseResponse {
     output = ActivateTWeTalkResponse,
     error = super::errors::ActivateTWeTalkError
 )]
-#[derive(Default)]
 pub struct ActivateTWeTalk {
     /// `ServiceType`: a signed 64-bit integer.
     ///
@@ -108,7 +106,6 @@ pub struct ActivateTWeTalkResponse {
     output = BatchCreateTWeSeeRecognitionTaskResponse,
     error = super::errors::BatchCreateTWeSeeRecognitionTaskError
 )]
-#[derive(Default)]
 pub struct BatchCreateTWeSeeRecognitionTask {
     /// `Inputs`: a list of [`CreateVisionRecognitionTaskInput`](super::models::CreateVisionRecognitionTaskInput) objects.
     pub inputs: Vec<models::CreateVisionRecognitionTaskInput>,
@@ -137,7 +134,6 @@ pub struct BatchCreateTWeSeeRecognitionTaskResponse {
     output = BatchCreateTWeSeeSubscriptionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchCreateTWeSeeSubscription {
     /// `Entries`: a list of [`SeeCreateSubscriptionEntry`](super::models::SeeCreateSubscriptionEntry) objects.
     pub entries: Vec<models::SeeCreateSubscriptionEntry>,
@@ -166,7 +162,6 @@ pub struct BatchCreateTWeSeeSubscriptionResponse {
     output = BatchDescribeTWeSeeOrdersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchDescribeTWeSeeOrders {
     /// `Entries`: a list of [`BatchDescribeTWeSeeOrdersEntry`](super::models::BatchDescribeTWeSeeOrdersEntry) objects.
     pub entries: Vec<models::BatchDescribeTWeSeeOrdersEntry>,
@@ -195,7 +190,6 @@ pub struct BatchDescribeTWeSeeOrdersResponse {
     output = BatchInvokeTWeSeeRecognitionTaskResponse,
     error = super::errors::BatchInvokeTWeSeeRecognitionTaskError
 )]
-#[derive(Default)]
 pub struct BatchInvokeTWeSeeRecognitionTask {
     /// `Inputs`: a list of [`CreateVisionRecognitionTaskInput`](super::models::CreateVisionRecognitionTaskInput) objects.
     pub inputs: Vec<models::CreateVisionRecognitionTaskInput>,
@@ -224,7 +218,6 @@ pub struct BatchInvokeTWeSeeRecognitionTaskResponse {
     output = BatchPublishMessageResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchPublishMessage {
     /// `ProductId`: a string.
     ///
@@ -290,7 +283,6 @@ pub struct BatchPublishMessageResponse {
     output = BatchRenewTWeSeeSubscriptionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchRenewTWeSeeSubscription {
     /// `Entries`: a list of [`SeeRenewSubscriptionEntry`](super::models::SeeRenewSubscriptionEntry) objects.
     pub entries: Vec<models::SeeRenewSubscriptionEntry>,
@@ -319,7 +311,6 @@ pub struct BatchRenewTWeSeeSubscriptionResponse {
     output = BatchUpdateFirmwareResponse,
     error = super::errors::BatchUpdateFirmwareError
 )]
-#[derive(Default)]
 pub struct BatchUpdateFirmware {
     /// `ProductID`: a string.
     ///
@@ -443,7 +434,6 @@ pub struct BatchUpdateFirmwareResponse {
     output = BindCloudStorageUserResponse,
     error = super::errors::BindCloudStorageUserError
 )]
-#[derive(Default)]
 pub struct BindCloudStorageUser {
     /// `ProductId`: a string.
     ///
@@ -481,7 +471,6 @@ pub struct BindCloudStorageUserResponse {
     output = BindDevicesResponse,
     error = super::errors::BindDevicesError
 )]
-#[derive(Default)]
 pub struct BindDevices {
     /// `GatewayProductId`: a string.
     ///
@@ -524,7 +513,6 @@ pub struct BindDevicesResponse {
     output = BindProductsResponse,
     error = super::errors::BindProductsError
 )]
-#[derive(Default)]
 pub struct BindProducts {
     /// `GatewayProductId`: a string.
     ///
@@ -557,7 +545,6 @@ pub struct BindProductsResponse {
     output = BindTWeTalkAgentResponse,
     error = super::errors::BindTWeTalkAgentError
 )]
-#[derive(Default)]
 pub struct BindTWeTalkAgent {
     /// `ProductId`: a string.
     ///
@@ -605,7 +592,6 @@ pub struct BindTWeTalkAgentResponse {
     output = BindUserDeviceResponse,
     error = super::errors::BindUserDeviceError
 )]
-#[derive(Default)]
 pub struct BindUserDevice {
     /// `AppKey`: a string.
     ///
@@ -675,7 +661,6 @@ pub struct BindUserDeviceResponse {
     output = CallDeviceActionAsyncResponse,
     error = super::errors::CallDeviceActionAsyncError
 )]
-#[derive(Default)]
 pub struct CallDeviceActionAsync {
     /// `ProductId`: a string.
     ///
@@ -728,7 +713,6 @@ pub struct CallDeviceActionAsyncResponse {
     output = CallDeviceActionSyncResponse,
     error = super::errors::CallDeviceActionSyncError
 )]
-#[derive(Default)]
 pub struct CallDeviceActionSync {
     /// `ProductId`: a string.
     ///
@@ -786,7 +770,6 @@ pub struct CallDeviceActionSyncResponse {
     output = CallDeviceRRPCSyncResponse,
     error = super::errors::CallDeviceRRPCSyncError
 )]
-#[derive(Default)]
 pub struct CallDeviceRRPCSync {
     /// `ProductId`: a string.
     ///
@@ -864,7 +847,6 @@ pub struct CallDeviceRRPCSyncResponse {
     output = ChangeP2PRouteResponse,
     error = super::errors::ChangeP2PRouteError
 )]
-#[derive(Default)]
 pub struct ChangeP2PRoute {
     /// `ProductId`: a string.
     ///
@@ -902,7 +884,6 @@ pub struct ChangeP2PRouteResponse {
     output = CheckFirmwareUpdateResponse,
     error = super::errors::CheckFirmwareUpdateError
 )]
-#[derive(Default)]
 pub struct CheckFirmwareUpdate {
     /// `ProductId`: a string.
     ///
@@ -945,7 +926,6 @@ pub struct CheckFirmwareUpdateResponse {
     output = ControlDeviceDataResponse,
     error = super::errors::ControlDeviceDataError
 )]
-#[derive(Default)]
 pub struct ControlDeviceData {
     /// `ProductId`: a string.
     ///
@@ -1008,7 +988,6 @@ pub struct ControlDeviceDataResponse {
     output = CreateAISearchTaskAsyncResponse,
     error = super::errors::CreateAISearchTaskAsyncError
 )]
-#[derive(Default)]
 pub struct CreateAISearchTaskAsync {
     /// `ProductId`: a string.
     ///
@@ -1061,7 +1040,6 @@ pub struct CreateAISearchTaskAsyncResponse {
     output = CreateBatchProductionResponse,
     error = super::errors::CreateBatchProductionError
 )]
-#[derive(Default)]
 pub struct CreateBatchProduction {
     /// `ProjectId`: a string.
     ///
@@ -1135,7 +1113,6 @@ pub struct CreateBatchProductionResponse {
     output = CreateCloudStorageAIServiceResponse,
     error = super::errors::CreateCloudStorageAIServiceError
 )]
-#[derive(Default)]
 pub struct CreateCloudStorageAIService {
     /// `ProductId`: a string.
     ///
@@ -1188,7 +1165,6 @@ pub struct CreateCloudStorageAIServiceResponse {
     output = CreateCloudStorageAIServiceTaskResponse,
     error = super::errors::CreateCloudStorageAIServiceTaskError
 )]
-#[derive(Default)]
 pub struct CreateCloudStorageAIServiceTask {
     /// `ProductId`: a string.
     ///
@@ -1268,7 +1244,6 @@ pub struct CreateCloudStorageAIServiceTaskResponse {
     output = CreateDeviceResponse,
     error = super::errors::CreateDeviceError
 )]
-#[derive(Default)]
 pub struct CreateDevice {
     /// `ProductId`: a string.
     ///
@@ -1338,7 +1313,6 @@ pub struct CreateDeviceResponse {
     output = CreateDeviceChannelResponse,
     error = super::errors::CreateDeviceChannelError
 )]
-#[derive(Default)]
 pub struct CreateDeviceChannel {
     /// `ProductId`: a string.
     ///
@@ -1376,7 +1350,6 @@ pub struct CreateDeviceChannelResponse {
     output = CreateDevicePublishSDPAnswerResponse,
     error = super::errors::CreateDevicePublishSDPAnswerError
 )]
-#[derive(Default)]
 pub struct CreateDevicePublishSDPAnswer {
     /// `ProductId`: a string.
     ///
@@ -1419,7 +1392,6 @@ pub struct CreateDevicePublishSDPAnswerResponse {
     output = CreateDeviceSDPAnswerResponse,
     error = super::errors::CreateDeviceSDPAnswerError
 )]
-#[derive(Default)]
 pub struct CreateDeviceSDPAnswer {
     /// `ProductId`: a string.
     ///
@@ -1472,7 +1444,6 @@ pub struct CreateDeviceSDPAnswerResponse {
     output = CreateExternalSourceAIServiceTaskResponse,
     error = super::errors::CreateExternalSourceAIServiceTaskError
 )]
-#[derive(Default)]
 pub struct CreateExternalSourceAIServiceTask {
     /// `ProductId`: a string.
     ///
@@ -1532,7 +1503,6 @@ pub struct CreateExternalSourceAIServiceTaskResponse {
     output = CreateFenceBindResponse,
     error = super::errors::CreateFenceBindError
 )]
-#[derive(Default)]
 pub struct CreateFenceBind {
     /// `FenceId`: a signed 64-bit integer.
     ///
@@ -1563,7 +1533,6 @@ pub struct CreateFenceBindResponse {
     output = CreateFreeCloudStorageResponse,
     error = super::errors::CreateFreeCloudStorageError
 )]
-#[derive(Default)]
 pub struct CreateFreeCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -1636,7 +1605,6 @@ pub struct CreateFreeCloudStorageResponse {
     output = CreateIotVideoCloudStorageResponse,
     error = super::errors::CreateIotVideoCloudStorageError
 )]
-#[derive(Default)]
 pub struct CreateIotVideoCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -1709,7 +1677,6 @@ pub struct CreateIotVideoCloudStorageResponse {
     output = CreateLoRaFrequencyResponse,
     error = super::errors::CreateLoRaFrequencyError
 )]
-#[derive(Default)]
 pub struct CreateLoRaFrequency {
     /// `FreqName`: a string.
     ///
@@ -1779,7 +1746,6 @@ pub struct CreateLoRaFrequencyResponse {
     output = CreateLoRaGatewayResponse,
     error = super::errors::CreateLoRaGatewayError
 )]
-#[derive(Default)]
 pub struct CreateLoRaGateway {
     /// `GatewayId`: a string.
     ///
@@ -1843,7 +1809,6 @@ pub struct CreateLoRaGatewayResponse {
     output = CreateOtaModuleResponse,
     error = super::errors::CreateOtaModuleError
 )]
-#[derive(Default)]
 pub struct CreateOtaModule {
     /// `ProductID`: a string.
     ///
@@ -1887,7 +1852,6 @@ pub struct CreateOtaModuleResponse {
     output = CreatePositionFenceResponse,
     error = super::errors::CreatePositionFenceError
 )]
-#[derive(Default)]
 pub struct CreatePositionFence {
     /// `SpaceId`: a string.
     ///
@@ -1928,7 +1892,6 @@ pub struct CreatePositionFenceResponse {
     output = CreatePositionSpaceResponse,
     error = super::errors::CreatePositionSpaceError
 )]
-#[derive(Default)]
 pub struct CreatePositionSpace {
     /// `ProjectId`: a string.
     ///
@@ -1986,7 +1949,6 @@ pub struct CreatePositionSpaceResponse {
     output = CreatePrivateCAResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreatePrivateCA {
     /// `CertName`: a string.
     ///
@@ -2024,7 +1986,6 @@ pub struct CreatePrivateCAResponse {
     output = CreateProjectResponse,
     error = super::errors::CreateProjectError
 )]
-#[derive(Default)]
 pub struct CreateProject {
     /// `ProjectName`: a string.
     ///
@@ -2065,7 +2026,6 @@ pub struct CreateProjectResponse {
     output = CreateStudioProductResponse,
     error = super::errors::CreateStudioProductError
 )]
-#[derive(Default)]
 pub struct CreateStudioProduct {
     /// `ProductName`: a string.
     ///
@@ -2147,7 +2107,6 @@ pub struct CreateStudioProductResponse {
     output = CreateTRTCSignaturesWithRoomIdResponse,
     error = super::errors::CreateTRTCSignaturesWithRoomIdError
 )]
-#[derive(Default)]
 pub struct CreateTRTCSignaturesWithRoomId {
     /// `TRTCUserIds`: a list of strings.
     ///
@@ -2185,7 +2144,6 @@ pub struct CreateTRTCSignaturesWithRoomIdResponse {
     output = CreateTWeSeeCallbackResponse,
     error = super::errors::CreateTWeSeeCallbackError
 )]
-#[derive(Default)]
 pub struct CreateTWeSeeCallback {
     /// `Type`: a string.
     ///
@@ -2236,7 +2194,6 @@ pub struct CreateTWeSeeCallbackResponse {
     output = CreateTWeSeeDirectUploadCredentialResponse,
     error = super::errors::CreateTWeSeeDirectUploadCredentialError
 )]
-#[derive(Default)]
 pub struct CreateTWeSeeDirectUploadCredential {
     /// `ProductId`: a string.
     ///
@@ -2352,7 +2309,6 @@ pub struct CreateTWeSeeDirectUploadCredentialResponse {
     output = CreateTWeSeePersonResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateTWeSeePerson {
     /// `ProductId`: a string.
     ///
@@ -2403,7 +2359,6 @@ pub struct CreateTWeSeePersonResponse {
     output = CreateTWeSeePostPaidServiceResponse,
     error = super::errors::CreateTWeSeePostPaidServiceError
 )]
-#[derive(Default)]
 pub struct CreateTWeSeePostPaidService {
     /// `ServiceType`: a string.
     ///
@@ -2446,7 +2401,6 @@ pub struct CreateTWeSeePostPaidServiceResponse {
     output = CreateTWeSeeRecognitionTaskResponse,
     error = super::errors::CreateTWeSeeRecognitionTaskError
 )]
-#[derive(Default)]
 pub struct CreateTWeSeeRecognitionTask {
     /// `ProductId`: a string.
     ///
@@ -2547,7 +2501,6 @@ pub struct CreateTWeSeeRecognitionTaskResponse {
     output = CreateTWeSeeRecognitionTaskWithFileResponse,
     error = super::errors::CreateTWeSeeRecognitionTaskWithFileError
 )]
-#[derive(Default)]
 pub struct CreateTWeSeeRecognitionTaskWithFile {
     /// `ProductId`: a string.
     ///
@@ -2647,7 +2600,6 @@ pub struct CreateTWeSeeRecognitionTaskWithFileResponse {
     output = CreateTWeSeeServiceResponse,
     error = super::errors::CreateTWeSeeServiceError
 )]
-#[derive(Default)]
 pub struct CreateTWeSeeService {
     /// `Service`: a string.
     ///
@@ -2675,7 +2627,6 @@ pub struct CreateTWeSeeServiceResponse {
     output = CreateTWeSeeSubscriptionResponse,
     error = super::errors::CreateTWeSeeSubscriptionError
 )]
-#[derive(Default)]
 pub struct CreateTWeSeeSubscription {
     /// `ProductId`: a string.
     ///
@@ -2768,7 +2719,6 @@ pub struct CreateTWeSeeSubscriptionResponse {
     output = CreateTWeTalkAgentResponse,
     error = super::errors::CreateTWeTalkAgentError
 )]
-#[derive(Default)]
 pub struct CreateTWeTalkAgent {
     /// `STTConfig`: a [`TalkSttConfig`](super::models::TalkSttConfig).
     #[tc(rename = "STTConfig")]
@@ -2844,7 +2794,6 @@ pub struct CreateTWeTalkAgentResponse {
     output = CreateTWeTalkProductConfigResponse,
     error = super::errors::CreateTWeTalkProductConfigError
 )]
-#[derive(Default)]
 pub struct CreateTWeTalkProductConfig {
     /// `ProductId`: a string.
     ///
@@ -2897,7 +2846,6 @@ pub struct CreateTWeTalkProductConfigResponse {
     output = CreateTWeTalkProductConfigV2Response,
     error = super::errors::CreateTWeTalkProductConfigV2Error
 )]
-#[derive(Default)]
 pub struct CreateTWeTalkProductConfigV2 {
     /// `ProductId`: a string.
     ///
@@ -2958,7 +2906,6 @@ pub struct CreateTWeTalkProductConfigV2Response {
     output = CreateTopicPolicyResponse,
     error = super::errors::CreateTopicPolicyError
 )]
-#[derive(Default)]
 pub struct CreateTopicPolicy {
     /// `ProductId`: a string.
     ///
@@ -2996,7 +2943,6 @@ pub struct CreateTopicPolicyResponse {
     output = CreateTopicRuleResponse,
     error = super::errors::CreateTopicRuleError
 )]
-#[derive(Default)]
 pub struct CreateTopicRule {
     /// `RuleName`: a string.
     ///
@@ -3027,7 +2973,6 @@ pub struct CreateTopicRuleResponse {
     output = DeleteCloudStorageEventResponse,
     error = super::errors::DeleteCloudStorageEventError
 )]
-#[derive(Default)]
 pub struct DeleteCloudStorageEvent {
     /// `ProductId`: a string.
     ///
@@ -3083,7 +3028,6 @@ pub struct DeleteCloudStorageEventResponse {
     output = DeleteDeviceResponse,
     error = super::errors::DeleteDeviceError
 )]
-#[derive(Default)]
 pub struct DeleteDevice {
     /// `ProductId`: a string.
     ///
@@ -3131,7 +3075,6 @@ pub struct DeleteDeviceResponse {
     output = DeleteDeviceSDPResponse,
     error = super::errors::DeleteDeviceSDPError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceSDP {
     /// `ProductId`: a string.
     ///
@@ -3164,7 +3107,6 @@ pub struct DeleteDeviceSDPResponse {
     output = DeleteDevicesResponse,
     error = super::errors::DeleteDevicesError
 )]
-#[derive(Default)]
 pub struct DeleteDevices {
     /// `DevicesItems`: a list of [`DevicesItem`](super::models::DevicesItem) objects.
     pub devices_items: Vec<models::DevicesItem>,
@@ -3200,7 +3142,6 @@ pub struct DeleteDevicesResponse {
     output = DeleteFenceBindResponse,
     error = super::errors::DeleteFenceBindError
 )]
-#[derive(Default)]
 pub struct DeleteFenceBind {
     /// `FenceId`: a signed 64-bit integer.
     ///
@@ -3231,7 +3172,6 @@ pub struct DeleteFenceBindResponse {
     output = DeleteLoRaFrequencyResponse,
     error = super::errors::DeleteLoRaFrequencyError
 )]
-#[derive(Default)]
 pub struct DeleteLoRaFrequency {
     /// `FreqId`: a string.
     ///
@@ -3259,7 +3199,6 @@ pub struct DeleteLoRaFrequencyResponse {
     output = DeleteLoRaGatewayResponse,
     error = super::errors::DeleteLoRaGatewayError
 )]
-#[derive(Default)]
 pub struct DeleteLoRaGateway {
     /// `GatewayId`: a string.
     ///
@@ -3287,7 +3226,6 @@ pub struct DeleteLoRaGatewayResponse {
     output = DeleteOtaModuleResponse,
     error = super::errors::DeleteOtaModuleError
 )]
-#[derive(Default)]
 pub struct DeleteOtaModule {
     /// `ProductID`: a string.
     ///
@@ -3321,7 +3259,6 @@ pub struct DeleteOtaModuleResponse {
     output = DeletePositionFenceResponse,
     error = super::errors::DeletePositionFenceError
 )]
-#[derive(Default)]
 pub struct DeletePositionFence {
     /// `SpaceId`: a string.
     ///
@@ -3354,7 +3291,6 @@ pub struct DeletePositionFenceResponse {
     output = DeletePositionSpaceResponse,
     error = super::errors::DeletePositionSpaceError
 )]
-#[derive(Default)]
 pub struct DeletePositionSpace {
     /// `SpaceId`: a string.
     ///
@@ -3382,7 +3318,6 @@ pub struct DeletePositionSpaceResponse {
     output = DeletePrivateCAResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeletePrivateCA {
     /// `CertName`: a string.
     ///
@@ -3410,7 +3345,6 @@ pub struct DeletePrivateCAResponse {
     output = DeleteProductPrivateCAResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteProductPrivateCA {
     /// `ProductId`: a string.
     ///
@@ -3438,7 +3372,6 @@ pub struct DeleteProductPrivateCAResponse {
     output = DeleteProjectResponse,
     error = super::errors::DeleteProjectError
 )]
-#[derive(Default)]
 pub struct DeleteProject {
     /// `ProjectId`: a string.
     ///
@@ -3466,7 +3399,6 @@ pub struct DeleteProjectResponse {
     output = DeleteStudioProductResponse,
     error = super::errors::DeleteStudioProductError
 )]
-#[derive(Default)]
 pub struct DeleteStudioProduct {
     /// `ProductId`: a string.
     ///
@@ -3494,7 +3426,6 @@ pub struct DeleteStudioProductResponse {
     output = DeleteTWeSeeCallbackResponse,
     error = super::errors::DeleteTWeSeeCallbackError
 )]
-#[derive(Default)]
 pub struct DeleteTWeSeeCallback {
     /// `CallbackId`: a string.
     ///
@@ -3522,7 +3453,6 @@ pub struct DeleteTWeSeeCallbackResponse {
     output = DeleteTWeSeeFaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteTWeSeeFace {
     /// `ProductId`: a string.
     ///
@@ -3565,7 +3495,6 @@ pub struct DeleteTWeSeeFaceResponse {
     output = DeleteTWeSeePersonResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteTWeSeePerson {
     /// `ProductId`: a string.
     ///
@@ -3613,7 +3542,6 @@ pub struct DeleteTWeSeePersonResponse {
     output = DeleteTWeSeeTasksByConditionResponse,
     error = super::errors::DeleteTWeSeeTasksByConditionError
 )]
-#[derive(Default)]
 pub struct DeleteTWeSeeTasksByCondition {
     /// `ProductId`: a string.
     ///
@@ -3659,7 +3587,6 @@ pub struct DeleteTWeSeeTasksByConditionResponse {
     output = DeleteTWeTalkAgentResponse,
     error = super::errors::DeleteTWeTalkAgentError
 )]
-#[derive(Default)]
 pub struct DeleteTWeTalkAgent {
     /// `AgentId`: a string.
     ///
@@ -3687,7 +3614,6 @@ pub struct DeleteTWeTalkAgentResponse {
     output = DeleteTWeTalkProductConfigV2Response,
     error = super::errors::DeleteTWeTalkProductConfigV2Error
 )]
-#[derive(Default)]
 pub struct DeleteTWeTalkProductConfigV2 {
     /// `ProductId`: a string.
     ///
@@ -3725,7 +3651,6 @@ pub struct DeleteTWeTalkProductConfigV2Response {
     output = DeleteTopicPolicyResponse,
     error = super::errors::DeleteTopicPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteTopicPolicy {
     /// `ProductId`: a string.
     ///
@@ -3758,7 +3683,6 @@ pub struct DeleteTopicPolicyResponse {
     output = DeleteTopicRuleResponse,
     error = super::errors::DeleteTopicRuleError
 )]
-#[derive(Default)]
 pub struct DeleteTopicRule {
     /// `RuleName`: a string.
     ///
@@ -3786,7 +3710,6 @@ pub struct DeleteTopicRuleResponse {
     output = DescribeAISearchTaskAsyncResponse,
     error = super::errors::DescribeAISearchTaskAsyncError
 )]
-#[derive(Default)]
 pub struct DescribeAISearchTaskAsync {
     /// `TaskId`: a string.
     ///
@@ -3820,7 +3743,6 @@ pub struct DescribeAISearchTaskAsyncResponse {
     output = DescribeActivateDeviceResponse,
     error = super::errors::DescribeActivateDeviceError
 )]
-#[derive(Default)]
 pub struct DescribeActivateDevice {
     /// `InstanceId`: a string.
     ///
@@ -3851,7 +3773,6 @@ pub struct DescribeActivateDeviceResponse {
     output = DescribeActivateLicenseServiceResponse,
     error = super::errors::DescribeActivateLicenseServiceError
 )]
-#[derive(Default)]
 pub struct DescribeActivateLicenseService {
     /// `InstanceId`: a string.
     ///
@@ -3887,7 +3808,6 @@ pub struct DescribeActivateLicenseServiceResponse {
     output = DescribeBatchProductionResponse,
     error = super::errors::DescribeBatchProductionError
 )]
-#[derive(Default)]
 pub struct DescribeBatchProduction {
     /// `ProductId`: a string.
     ///
@@ -3963,9 +3883,15 @@ pub struct DescribeBatchProductionResponse {
     version = "2019-04-23",
     name = "DescribeBindedProducts",
     output = DescribeBindedProductsResponse,
-    error = super::errors::DescribeBindedProductsError
+    error = super::errors::DescribeBindedProductsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = products,
+        item = models::BindProductInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBindedProducts {
     /// `GatewayProductId`: a string.
     ///
@@ -4016,7 +3942,6 @@ pub struct DescribeBindedProductsResponse {
     output = DescribeCloudStorageResponse,
     error = super::errors::DescribeCloudStorageError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -4084,7 +4009,6 @@ pub struct DescribeCloudStorageResponse {
     output = DescribeCloudStorageAIServiceResponse,
     error = super::errors::DescribeCloudStorageAIServiceError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageAIService {
     /// `ProductId`: a string.
     ///
@@ -4173,7 +4097,6 @@ pub struct DescribeCloudStorageAIServiceResponse {
     output = DescribeCloudStorageAIServiceCallbackResponse,
     error = super::errors::DescribeCloudStorageAIServiceCallbackError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageAIServiceCallback {
     /// `ProductId`: a string.
     ///
@@ -4216,7 +4139,6 @@ pub struct DescribeCloudStorageAIServiceCallbackResponse {
     output = DescribeCloudStorageAIServiceTaskResponse,
     error = super::errors::DescribeCloudStorageAIServiceTaskError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageAIServiceTask {
     /// `TaskId`: a string.
     ///
@@ -4251,9 +4173,15 @@ pub struct DescribeCloudStorageAIServiceTaskResponse {
     version = "2019-04-23",
     name = "DescribeCloudStorageAIServiceTasks",
     output = DescribeCloudStorageAIServiceTasksResponse,
-    error = super::errors::DescribeCloudStorageAIServiceTasksError
+    error = super::errors::DescribeCloudStorageAIServiceTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::CloudStorageAiServiceTask,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageAIServiceTasks {
     /// `ProductId`: a string.
     ///
@@ -4345,7 +4273,6 @@ pub struct DescribeCloudStorageAIServiceTasksResponse {
     output = DescribeCloudStorageDateResponse,
     error = super::errors::DescribeCloudStorageDateError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageDate {
     /// `ProductId`: a string.
     ///
@@ -4393,7 +4320,6 @@ pub struct DescribeCloudStorageDateResponse {
     output = DescribeCloudStorageEventsResponse,
     error = super::errors::DescribeCloudStorageEventsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageEvents {
     /// `ProductId`: a string.
     ///
@@ -4483,9 +4409,15 @@ pub struct DescribeCloudStorageEventsResponse {
     version = "2019-04-23",
     name = "DescribeCloudStorageEventsByTWeSeePerson",
     output = DescribeCloudStorageEventsByTWeSeePersonResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = events,
+        item = models::CloudStorageEventWithAiTasks,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageEventsByTWeSeePerson {
     /// `ProductId`: a string.
     ///
@@ -4562,7 +4494,6 @@ pub struct DescribeCloudStorageEventsByTWeSeePersonResponse {
     output = DescribeCloudStorageEventsWithAITasksResponse,
     error = super::errors::DescribeCloudStorageEventsWithAITasksError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageEventsWithAITasks {
     /// `ProductId`: a string.
     ///
@@ -4659,7 +4590,6 @@ pub struct DescribeCloudStorageEventsWithAITasksResponse {
     output = DescribeCloudStorageMultiThumbnailResponse,
     error = super::errors::DescribeCloudStorageMultiThumbnailError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageMultiThumbnail {
     /// `ProductId`: a string.
     ///
@@ -4699,7 +4629,6 @@ pub struct DescribeCloudStorageMultiThumbnailResponse {
     output = DescribeCloudStorageOrderResponse,
     error = super::errors::DescribeCloudStorageOrderError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageOrder {
     /// `OrderId`: a string.
     ///
@@ -4762,7 +4691,6 @@ pub struct DescribeCloudStorageOrderResponse {
     output = DescribeCloudStoragePackageConsumeDetailsResponse,
     error = super::errors::DescribeCloudStoragePackageConsumeDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStoragePackageConsumeDetails {
     /// `StartDate`: a date (`YYYY-MM-DD`).
     ///
@@ -4795,7 +4723,6 @@ pub struct DescribeCloudStoragePackageConsumeDetailsResponse {
     output = DescribeCloudStoragePackageConsumeStatsResponse,
     error = super::errors::DescribeCloudStoragePackageConsumeStatsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStoragePackageConsumeStats {
     /// `StartDate`: a date (`YYYY-MM-DD`).
     ///
@@ -4831,7 +4758,6 @@ pub struct DescribeCloudStoragePackageConsumeStatsResponse {
     output = DescribeCloudStorageStreamDataResponse,
     error = super::errors::DescribeCloudStorageStreamDataError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageStreamData {
     /// `ProductId`: a string.
     ///
@@ -4879,7 +4805,6 @@ pub struct DescribeCloudStorageStreamDataResponse {
     output = DescribeCloudStorageThumbnailResponse,
     error = super::errors::DescribeCloudStorageThumbnailError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageThumbnail {
     /// `ProductId`: a string.
     ///
@@ -4928,7 +4853,6 @@ pub struct DescribeCloudStorageThumbnailResponse {
     output = DescribeCloudStorageThumbnailListResponse,
     error = super::errors::DescribeCloudStorageThumbnailListError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageThumbnailList {
     /// `ProductId`: a string.
     ///
@@ -4968,7 +4892,6 @@ pub struct DescribeCloudStorageThumbnailListResponse {
     output = DescribeCloudStorageTimeResponse,
     error = super::errors::DescribeCloudStorageTimeError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageTime {
     /// `ProductId`: a string.
     ///
@@ -5027,9 +4950,15 @@ pub struct DescribeCloudStorageTimeResponse {
     version = "2019-04-23",
     name = "DescribeCloudStorageUsers",
     output = DescribeCloudStorageUsersResponse,
-    error = super::errors::DescribeCloudStorageUsersError
+    error = super::errors::DescribeCloudStorageUsersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = users,
+        item = models::CloudStorageUserInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageUsers {
     /// `ProductId`: a string.
     ///
@@ -5080,7 +5009,6 @@ pub struct DescribeCloudStorageUsersResponse {
     output = DescribeCsReportCountDataInfoResponse,
     error = super::errors::DescribeCsReportCountDataInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCsReportCountDataInfo {
     /// `ProductId`: a string.
     ///
@@ -5131,7 +5059,6 @@ pub struct DescribeCsReportCountDataInfoResponse {
     output = DescribeDeviceResponse,
     error = super::errors::DescribeDeviceError
 )]
-#[derive(Default)]
 pub struct DescribeDevice {
     /// `ProductId`: a string.
     ///
@@ -5172,7 +5099,6 @@ pub struct DescribeDeviceResponse {
     output = DescribeDeviceBindGatewayResponse,
     error = super::errors::DescribeDeviceBindGatewayError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceBindGateway {
     /// `ProductId`: a string.
     ///
@@ -5230,7 +5156,6 @@ pub struct DescribeDeviceBindGatewayResponse {
     output = DescribeDeviceDataResponse,
     error = super::errors::DescribeDeviceDataError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceData {
     /// `ProductId`: a string.
     ///
@@ -5273,7 +5198,6 @@ pub struct DescribeDeviceDataResponse {
     output = DescribeDeviceDataHistoryResponse,
     error = super::errors::DescribeDeviceDataHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceDataHistory {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -5343,7 +5267,6 @@ pub struct DescribeDeviceDataHistoryResponse {
     output = DescribeDeviceFirmWareResponse,
     error = super::errors::DescribeDeviceFirmWareError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceFirmWare {
     /// `ProductId`: a string.
     ///
@@ -5381,7 +5304,6 @@ pub struct DescribeDeviceFirmWareResponse {
     output = DescribeDeviceFirmwaresResponse,
     error = super::errors::DescribeDeviceFirmwaresError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceFirmwares {
     /// `ProductId`: a string.
     ///
@@ -5415,9 +5337,15 @@ pub struct DescribeDeviceFirmwaresResponse {
     version = "2019-04-23",
     name = "DescribeDevicePackages",
     output = DescribeDevicePackagesResponse,
-    error = super::errors::DescribeDevicePackagesError
+    error = super::errors::DescribeDevicePackagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = packages,
+        item = models::PackageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDevicePackages {
     /// `ProductId`: a string.
     ///
@@ -5477,9 +5405,15 @@ pub struct DescribeDevicePackagesResponse {
     version = "2019-04-23",
     name = "DescribeDevicePositionList",
     output = DescribeDevicePositionListResponse,
-    error = super::errors::DescribeDevicePositionListError
+    error = super::errors::DescribeDevicePositionListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = positions,
+        item = models::ProductDevicesPositionItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDevicePositionList {
     /// `ProductIdList`: a list of strings.
     ///
@@ -5528,9 +5462,15 @@ pub struct DescribeDevicePositionListResponse {
     version = "2019-04-23",
     name = "DescribeFenceBindList",
     output = DescribeFenceBindListResponse,
-    error = super::errors::DescribeFenceBindListError
+    error = super::errors::DescribeFenceBindListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::FenceBindProductItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFenceBindList {
     /// `FenceId`: a signed 64-bit integer.
     ///
@@ -5574,9 +5514,15 @@ pub struct DescribeFenceBindListResponse {
     version = "2019-04-23",
     name = "DescribeFenceEventList",
     output = DescribeFenceEventListResponse,
-    error = super::errors::DescribeFenceEventListError
+    error = super::errors::DescribeFenceEventListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::FenceEventItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFenceEventList {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -5642,7 +5588,6 @@ pub struct DescribeFenceEventListResponse {
     output = DescribeFirmwareResponse,
     error = super::errors::DescribeFirmwareError
 )]
-#[derive(Default)]
 pub struct DescribeFirmware {
     /// `ProductID`: a string.
     ///
@@ -5726,7 +5671,6 @@ pub struct DescribeFirmwareResponse {
     output = DescribeFirmwareTaskResponse,
     error = super::errors::DescribeFirmwareTaskError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTask {
     /// `ProductID`: a string.
     ///
@@ -5868,9 +5812,15 @@ pub struct DescribeFirmwareTaskResponse {
     version = "2019-04-23",
     name = "DescribeFirmwareTaskDevices",
     output = DescribeFirmwareTaskDevicesResponse,
-    error = super::errors::DescribeFirmwareTaskDevicesError
+    error = super::errors::DescribeFirmwareTaskDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::DeviceUpdateStatus,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTaskDevices {
     /// `ProductID`: a string.
     ///
@@ -5928,9 +5878,15 @@ pub struct DescribeFirmwareTaskDevicesResponse {
     version = "2019-04-23",
     name = "DescribeFirmwareTasks",
     output = DescribeFirmwareTasksResponse,
-    error = super::errors::DescribeFirmwareTasksError
+    error = super::errors::DescribeFirmwareTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_infos,
+        item = models::FirmwareTaskInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTasks {
     /// `ProductID`: a string.
     ///
@@ -5990,7 +5946,6 @@ pub struct DescribeFirmwareTasksResponse {
     output = DescribeFirmwareUpdateStatusResponse,
     error = super::errors::DescribeFirmwareUpdateStatusError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareUpdateStatus {
     /// `ProductId`: a string.
     ///
@@ -6043,7 +5998,6 @@ pub struct DescribeFirmwareUpdateStatusResponse {
     output = DescribeFreeCloudStorageNumResponse,
     error = super::errors::DescribeFreeCloudStorageNumError
 )]
-#[derive(Default)]
 pub struct DescribeFreeCloudStorageNum {}
 
 /// What a successful [`DescribeFreeCloudStorageNum`] call returns.
@@ -6067,9 +6021,15 @@ pub struct DescribeFreeCloudStorageNumResponse {
     version = "2019-04-23",
     name = "DescribeGatewayBindDevices",
     output = DescribeGatewayBindDevicesResponse,
-    error = super::errors::DescribeGatewayBindDevicesError
+    error = super::errors::DescribeGatewayBindDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::BindDeviceInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGatewayBindDevices {
     /// `GatewayProductId`: a string.
     ///
@@ -6128,9 +6088,15 @@ pub struct DescribeGatewayBindDevicesResponse {
     version = "2019-04-23",
     name = "DescribeGatewaySubDeviceList",
     output = DescribeGatewaySubDeviceListResponse,
-    error = super::errors::DescribeGatewaySubDeviceListError
+    error = super::errors::DescribeGatewaySubDeviceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = device_list,
+        item = models::FamilySubDevice,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGatewaySubDeviceList {
     /// `GatewayProductId`: a string.
     ///
@@ -6179,9 +6145,15 @@ pub struct DescribeGatewaySubDeviceListResponse {
     version = "2019-04-23",
     name = "DescribeGatewaySubProducts",
     output = DescribeGatewaySubProductsResponse,
-    error = super::errors::DescribeGatewaySubProductsError
+    error = super::errors::DescribeGatewaySubProductsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = products,
+        item = models::BindProductInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGatewaySubProducts {
     /// `GatewayProductId`: a string.
     ///
@@ -6237,7 +6209,6 @@ pub struct DescribeGatewaySubProductsResponse {
     output = DescribeInstanceResponse,
     error = super::errors::DescribeInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeInstance {
     /// `InstanceId`: a string.
     ///
@@ -6283,7 +6254,6 @@ pub struct DescribeInstanceResponse {
     output = DescribeLicenseOverviewResponse,
     error = super::errors::DescribeLicenseOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeLicenseOverview {
     /// `InstanceId`: a string.
     ///
@@ -6314,7 +6284,6 @@ pub struct DescribeLicenseOverviewResponse {
     output = DescribeLoRaFrequencyResponse,
     error = super::errors::DescribeLoRaFrequencyError
 )]
-#[derive(Default)]
 pub struct DescribeLoRaFrequency {
     /// `FreqId`: a string.
     ///
@@ -6345,7 +6314,6 @@ pub struct DescribeLoRaFrequencyResponse {
     output = DescribeModelDefinitionResponse,
     error = super::errors::DescribeModelDefinitionError
 )]
-#[derive(Default)]
 pub struct DescribeModelDefinition {
     /// `ProductId`: a string.
     ///
@@ -6376,7 +6344,6 @@ pub struct DescribeModelDefinitionResponse {
     output = DescribeP2PRouteResponse,
     error = super::errors::DescribeP2PRouteError
 )]
-#[derive(Default)]
 pub struct DescribeP2PRoute {
     /// `ProductId`: a string.
     ///
@@ -6414,7 +6381,6 @@ pub struct DescribeP2PRouteResponse {
     output = DescribePackageConsumeTaskResponse,
     error = super::errors::DescribePackageConsumeTaskError
 )]
-#[derive(Default)]
 pub struct DescribePackageConsumeTask {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -6446,9 +6412,15 @@ pub struct DescribePackageConsumeTaskResponse {
     version = "2019-04-23",
     name = "DescribePackageConsumeTasks",
     output = DescribePackageConsumeTasksResponse,
-    error = super::errors::DescribePackageConsumeTasksError
+    error = super::errors::DescribePackageConsumeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::PackageConsumeTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePackageConsumeTasks {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -6487,9 +6459,15 @@ pub struct DescribePackageConsumeTasksResponse {
     version = "2019-04-23",
     name = "DescribePositionFenceList",
     output = DescribePositionFenceListResponse,
-    error = super::errors::DescribePositionFenceListError
+    error = super::errors::DescribePositionFenceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::PositionFenceInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePositionFenceList {
     /// `SpaceId`: a string.
     ///
@@ -6535,7 +6513,6 @@ pub struct DescribePositionFenceListResponse {
     output = DescribePrivateCAResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribePrivateCA {
     /// `CertName`: a string.
     ///
@@ -6565,9 +6542,14 @@ pub struct DescribePrivateCAResponse {
     version = "2019-04-23",
     name = "DescribePrivateCABindedProducts",
     output = DescribePrivateCABindedProductsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = products,
+        item = models::PrivateCaBindProductInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivateCABindedProducts {
     /// `CertName`: a string.
     ///
@@ -6608,7 +6590,6 @@ pub struct DescribePrivateCABindedProductsResponse {
     output = DescribePrivateCAsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribePrivateCAs {}
 
 /// What a successful [`DescribePrivateCAs`] call returns.
@@ -6635,7 +6616,6 @@ pub struct DescribePrivateCAsResponse {
     output = DescribeProductCAResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeProductCA {
     /// `ProductId`: a string.
     ///
@@ -6667,7 +6647,6 @@ pub struct DescribeProductCAResponse {
     output = DescribeProductCloudStorageAIServiceResponse,
     error = super::errors::DescribeProductCloudStorageAIServiceError
 )]
-#[derive(Default)]
 pub struct DescribeProductCloudStorageAIService {
     /// `ProductId`: a string.
     ///
@@ -6705,7 +6684,6 @@ pub struct DescribeProductCloudStorageAIServiceResponse {
     output = DescribeProductDynamicRegisterResponse,
     error = super::errors::DescribeProductDynamicRegisterError
 )]
-#[derive(Default)]
 pub struct DescribeProductDynamicRegister {
     /// `ProductId`: a string.
     ///
@@ -6748,7 +6726,6 @@ pub struct DescribeProductDynamicRegisterResponse {
     output = DescribeProjectResponse,
     error = super::errors::DescribeProjectError
 )]
-#[derive(Default)]
 pub struct DescribeProject {
     /// `ProjectId`: a string.
     ///
@@ -6777,9 +6754,15 @@ pub struct DescribeProjectResponse {
     version = "2019-04-23",
     name = "DescribeSpaceFenceEventList",
     output = DescribeSpaceFenceEventListResponse,
-    error = super::errors::DescribeSpaceFenceEventListError
+    error = super::errors::DescribeSpaceFenceEventListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::FenceEventItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSpaceFenceEventList {
     /// `SpaceId`: a string.
     ///
@@ -6835,7 +6818,6 @@ pub struct DescribeSpaceFenceEventListResponse {
     output = DescribeStudioProductResponse,
     error = super::errors::DescribeStudioProductError
 )]
-#[derive(Default)]
 pub struct DescribeStudioProduct {
     /// `ProductId`: a string.
     ///
@@ -6866,7 +6848,6 @@ pub struct DescribeStudioProductResponse {
     output = DescribeSubscribedTopicPolicyResponse,
     error = super::errors::DescribeSubscribedTopicPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeSubscribedTopicPolicy {
     /// `ProductId`: a string.
     ///
@@ -6902,7 +6883,6 @@ pub struct DescribeSubscribedTopicPolicyResponse {
     output = DescribeTWeSeeCallbackResponse,
     error = super::errors::DescribeTWeSeeCallbackError
 )]
-#[derive(Default)]
 pub struct DescribeTWeSeeCallback {
     /// `CallbackId`: a string.
     ///
@@ -6933,7 +6913,6 @@ pub struct DescribeTWeSeeCallbackResponse {
     output = DescribeTWeSeeConfigResponse,
     error = super::errors::DescribeTWeSeeConfigError
 )]
-#[derive(Default)]
 pub struct DescribeTWeSeeConfig {
     /// `ProductId`: a string.
     ///
@@ -6997,7 +6976,6 @@ pub struct DescribeTWeSeeConfigResponse {
     output = DescribeTWeSeeDirectUploadInfoResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTWeSeeDirectUploadInfo {
     /// `ProductId`: a string.
     ///
@@ -7071,7 +7049,6 @@ pub struct DescribeTWeSeeDirectUploadInfoResponse {
     output = DescribeTWeSeeFaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTWeSeeFace {
     /// `ProductId`: a string.
     ///
@@ -7117,7 +7094,6 @@ pub struct DescribeTWeSeeFaceResponse {
     output = DescribeTWeSeePersonResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTWeSeePerson {
     /// `DeviceName`: a string.
     ///
@@ -7168,7 +7144,6 @@ pub struct DescribeTWeSeePersonResponse {
     output = DescribeTWeSeePostPaidServiceResponse,
     error = super::errors::DescribeTWeSeePostPaidServiceError
 )]
-#[derive(Default)]
 pub struct DescribeTWeSeePostPaidService {
     /// `ServiceType`: a string.
     ///
@@ -7206,7 +7181,6 @@ pub struct DescribeTWeSeePostPaidServiceResponse {
     output = DescribeTWeSeeRecognitionTaskResponse,
     error = super::errors::DescribeTWeSeeRecognitionTaskError
 )]
-#[derive(Default)]
 pub struct DescribeTWeSeeRecognitionTask {
     /// `TaskId`: a string.
     ///
@@ -7243,7 +7217,6 @@ pub struct DescribeTWeSeeRecognitionTaskResponse {
     output = DescribeTWeSeeSubscriptionResponse,
     error = super::errors::DescribeTWeSeeSubscriptionError
 )]
-#[derive(Default)]
 pub struct DescribeTWeSeeSubscription {
     /// `ProductId`: a string.
     ///
@@ -7358,7 +7331,6 @@ pub struct DescribeTWeSeeSubscriptionResponse {
     output = DescribeTWeSeeTaskResponse,
     error = super::errors::DescribeTWeSeeTaskError
 )]
-#[derive(Default)]
 pub struct DescribeTWeSeeTask {
     /// `TaskId`: a string.
     ///
@@ -7395,7 +7367,6 @@ pub struct DescribeTWeSeeTaskResponse {
     output = DescribeTWeSeeTaskStatisticsResponse,
     error = super::errors::DescribeTWeSeeTaskStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeTWeSeeTaskStatistics {
     /// `ServiceType`: a string.
     ///
@@ -7446,7 +7417,6 @@ pub struct DescribeTWeSeeTaskStatisticsResponse {
     output = DescribeTWeTalkAgentResponse,
     error = super::errors::DescribeTWeTalkAgentError
 )]
-#[derive(Default)]
 pub struct DescribeTWeTalkAgent {
     /// `AgentId`: a string.
     ///
@@ -7475,9 +7445,15 @@ pub struct DescribeTWeTalkAgentResponse {
     version = "2019-04-23",
     name = "DescribeTWeTalkAgentBinding",
     output = DescribeTWeTalkAgentBindingResponse,
-    error = super::errors::DescribeTWeTalkAgentBindingError
+    error = super::errors::DescribeTWeTalkAgentBindingError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = bindings,
+        item = models::TalkAgentBinding,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTWeTalkAgentBinding {
     /// `ProductId`: a string.
     ///
@@ -7536,9 +7512,15 @@ pub struct DescribeTWeTalkAgentBindingResponse {
     version = "2019-04-23",
     name = "DescribeTWeTalkAgentList",
     output = DescribeTWeTalkAgentListResponse,
-    error = super::errors::DescribeTWeTalkAgentListError
+    error = super::errors::DescribeTWeTalkAgentListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::TalkAgentInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTWeTalkAgentList {
     /// `ProductId`: a string.
     ///
@@ -7609,7 +7591,6 @@ pub struct DescribeTWeTalkAgentListResponse {
     output = DescribeTWeTalkProductConfigResponse,
     error = super::errors::DescribeTWeTalkProductConfigError
 )]
-#[derive(Default)]
 pub struct DescribeTWeTalkProductConfig {
     /// `ProductId`: a string.
     ///
@@ -7645,7 +7626,6 @@ pub struct DescribeTWeTalkProductConfigResponse {
     output = DescribeTWeTalkProductConfigV2Response,
     error = super::errors::DescribeTWeTalkProductConfigV2Error
 )]
-#[derive(Default)]
 pub struct DescribeTWeTalkProductConfigV2 {
     /// `ProductId`: a string.
     ///
@@ -7691,7 +7671,6 @@ pub struct DescribeTWeTalkProductConfigV2Response {
     output = DescribeTopicPolicyResponse,
     error = super::errors::DescribeTopicPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeTopicPolicy {
     /// `ProductId`: a string.
     ///
@@ -7739,7 +7718,6 @@ pub struct DescribeTopicPolicyResponse {
     output = DescribeTopicRuleResponse,
     error = super::errors::DescribeTopicRuleError
 )]
-#[derive(Default)]
 pub struct DescribeTopicRule {
     /// `RuleName`: a string.
     ///
@@ -7771,9 +7749,15 @@ pub struct DescribeTopicRuleResponse {
     version = "2019-04-23",
     name = "DescribeUnbindedDevices",
     output = DescribeUnbindedDevicesResponse,
-    error = super::errors::DescribeUnbindedDevicesError
+    error = super::errors::DescribeUnbindedDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = unbinded_devices,
+        item = models::BindDeviceInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUnbindedDevices {
     /// `ProductId`: a string.
     ///
@@ -7821,7 +7805,6 @@ pub struct DescribeUnbindedDevicesResponse {
     output = DescribeVideoLicenseResponse,
     error = super::errors::DescribeVideoLicenseError
 )]
-#[derive(Default)]
 pub struct DescribeVideoLicense {
     /// `InstanceId`: a string.
     ///
@@ -7852,7 +7835,6 @@ pub struct DescribeVideoLicenseResponse {
     output = DescribeVodCloudStorageDateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeVodCloudStorageDate {
     /// `ProductId`: a string.
     ///
@@ -7905,7 +7887,6 @@ pub struct DescribeVodCloudStorageDateResponse {
     output = DestroyTWeSeeSubscriptionResponse,
     error = super::errors::DestroyTWeSeeSubscriptionError
 )]
-#[derive(Default)]
 pub struct DestroyTWeSeeSubscription {
     /// `ProductId`: a string.
     ///
@@ -7948,7 +7929,6 @@ pub struct DestroyTWeSeeSubscriptionResponse {
     output = DirectBindDeviceInFamilyResponse,
     error = super::errors::DirectBindDeviceInFamilyError
 )]
-#[derive(Default)]
 pub struct DirectBindDeviceInFamily {
     /// `IotAppID`: a string.
     ///
@@ -8006,7 +7986,6 @@ pub struct DirectBindDeviceInFamilyResponse {
     output = DisableTopicRuleResponse,
     error = super::errors::DisableTopicRuleError
 )]
-#[derive(Default)]
 pub struct DisableTopicRule {
     /// `RuleName`: a string.
     ///
@@ -8034,7 +8013,6 @@ pub struct DisableTopicRuleResponse {
     output = DismissRoomByStrRoomIdFromTRTCResponse,
     error = super::errors::DismissRoomByStrRoomIdFromTRTCError
 )]
-#[derive(Default)]
 pub struct DismissRoomByStrRoomIdFromTRTC {
     /// `RoomId`: a string.
     ///
@@ -8062,7 +8040,6 @@ pub struct DismissRoomByStrRoomIdFromTRTCResponse {
     output = EnableTopicRuleResponse,
     error = super::errors::EnableTopicRuleError
 )]
-#[derive(Default)]
 pub struct EnableTopicRule {
     /// `RuleName`: a string.
     ///
@@ -8090,7 +8067,6 @@ pub struct EnableTopicRuleResponse {
     output = GenSingleDeviceSignatureOfPublicResponse,
     error = super::errors::GenSingleDeviceSignatureOfPublicError
 )]
-#[derive(Default)]
 pub struct GenSingleDeviceSignatureOfPublic {
     /// `ProductId`: a string.
     ///
@@ -8131,7 +8107,6 @@ pub struct GenSingleDeviceSignatureOfPublicResponse {
     output = GenerateCloudStorageAIServiceTaskFileURLResponse,
     error = super::errors::GenerateCloudStorageAIServiceTaskFileURLError
 )]
-#[derive(Default)]
 pub struct GenerateCloudStorageAIServiceTaskFileURL {
     /// `TaskId`: a string.
     ///
@@ -8180,7 +8155,6 @@ pub struct GenerateCloudStorageAIServiceTaskFileURLResponse {
     output = GenerateSignedVideoURLResponse,
     error = super::errors::GenerateSignedVideoURLError
 )]
-#[derive(Default)]
 pub struct GenerateSignedVideoURL {
     /// `VideoURL`: a string.
     ///
@@ -8223,9 +8197,15 @@ pub struct GenerateSignedVideoURLResponse {
     version = "2019-04-23",
     name = "GetAuthMiniProgramAppList",
     output = GetAuthMiniProgramAppListResponse,
-    error = super::errors::GetAuthMiniProgramAppListError
+    error = super::errors::GetAuthMiniProgramAppListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = mini_program_list,
+        item = models::AuthMiniProgramAppInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetAuthMiniProgramAppList {
     /// `MiniProgramAppId`: a string.
     ///
@@ -8269,9 +8249,15 @@ pub struct GetAuthMiniProgramAppListResponse {
     version = "2019-04-23",
     name = "GetBatchProductionsList",
     output = GetBatchProductionsListResponse,
-    error = super::errors::GetBatchProductionsListError
+    error = super::errors::GetBatchProductionsListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = batch_productions,
+        item = models::BatchProductionInfo,
+        total = total_cnt
+    )
 )]
-#[derive(Default)]
 pub struct GetBatchProductionsList {
     /// `ProjectId`: a string.
     ///
@@ -8317,7 +8303,6 @@ pub struct GetBatchProductionsListResponse {
     output = GetCOSURLResponse,
     error = super::errors::GetCOSURLError
 )]
-#[derive(Default)]
 pub struct GetCOSURL {
     /// `ProductID`: a string.
     ///
@@ -8364,9 +8349,15 @@ pub struct GetCOSURLResponse {
     version = "2019-04-23",
     name = "GetDeviceList",
     output = GetDeviceListResponse,
-    error = super::errors::GetDeviceListError
+    error = super::errors::GetDeviceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::DeviceInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetDeviceList {
     /// `ProductId`: a string.
     ///
@@ -8435,7 +8426,6 @@ pub struct GetDeviceListResponse {
     output = GetDeviceLocationHistoryResponse,
     error = super::errors::GetDeviceLocationHistoryError
 )]
-#[derive(Default)]
 pub struct GetDeviceLocationHistory {
     /// `ProductId`: a string.
     ///
@@ -8486,7 +8476,6 @@ pub struct GetDeviceLocationHistoryResponse {
     output = GetDeviceSumStatisticsResponse,
     error = super::errors::GetDeviceSumStatisticsError
 )]
-#[derive(Default)]
 pub struct GetDeviceSumStatistics {
     /// `ProjectId`: a string.
     ///
@@ -8559,7 +8548,6 @@ pub struct GetDeviceSumStatisticsResponse {
     output = GetFamilyDeviceUserListResponse,
     error = super::errors::GetFamilyDeviceUserListError
 )]
-#[derive(Default)]
 pub struct GetFamilyDeviceUserList {
     /// `ProductId`: a string.
     ///
@@ -8595,7 +8583,6 @@ pub struct GetFamilyDeviceUserListResponse {
     output = GetGatewaySubDeviceListResponse,
     error = super::errors::GetGatewaySubDeviceListError
 )]
-#[derive(Default)]
 pub struct GetGatewaySubDeviceList {
     /// `GatewayProductId`: a string.
     ///
@@ -8644,9 +8631,15 @@ pub struct GetGatewaySubDeviceListResponse {
     version = "2019-04-23",
     name = "GetLoRaGatewayList",
     output = GetLoRaGatewayListResponse,
-    error = super::errors::GetLoRaGatewayListError
+    error = super::errors::GetLoRaGatewayListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = gateways,
+        item = models::LoRaGatewayItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetLoRaGatewayList {
     /// `IsCommunity`: a boolean.
     ///
@@ -8690,9 +8683,15 @@ pub struct GetLoRaGatewayListResponse {
     version = "2019-04-23",
     name = "GetPositionSpaceList",
     output = GetPositionSpaceListResponse,
-    error = super::errors::GetPositionSpaceListError
+    error = super::errors::GetPositionSpaceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::PositionSpaceInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetPositionSpaceList {
     /// `ProjectId`: a string.
     ///
@@ -8736,9 +8735,15 @@ pub struct GetPositionSpaceListResponse {
     version = "2019-04-23",
     name = "GetProjectList",
     output = GetProjectListResponse,
-    error = super::errors::GetProjectListError
+    error = super::errors::GetProjectListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = projects,
+        item = models::ProjectEntryEx,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetProjectList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -8802,9 +8807,15 @@ pub struct GetProjectListResponse {
     version = "2019-04-23",
     name = "GetStudioProductList",
     output = GetStudioProductListResponse,
-    error = super::errors::GetStudioProductListError
+    error = super::errors::GetStudioProductListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = products,
+        item = models::ProductEntry,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetStudioProductList {
     /// `ProjectId`: a string.
     ///
@@ -8855,7 +8866,6 @@ pub struct GetStudioProductListResponse {
     output = GetTWeCallActiveStatusResponse,
     error = super::errors::GetTWeCallActiveStatusError
 )]
-#[derive(Default)]
 pub struct GetTWeCallActiveStatus {
     /// `MiniProgramAppId`: a string.
     ///
@@ -8890,9 +8900,15 @@ pub struct GetTWeCallActiveStatusResponse {
     version = "2019-04-23",
     name = "GetTWeTalkActiveRecordList",
     output = GetTWeTalkActiveRecordListResponse,
-    error = super::errors::GetTWeTalkActiveRecordListError
+    error = super::errors::GetTWeTalkActiveRecordListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = active_records,
+        item = models::TalkActivateRecordLogInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetTWeTalkActiveRecordList {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -8958,7 +8974,6 @@ pub struct GetTWeTalkActiveRecordListResponse {
     output = GetTWeTalkActiveStatusResponse,
     error = super::errors::GetTWeTalkActiveStatusError
 )]
-#[derive(Default)]
 pub struct GetTWeTalkActiveStatus {
     /// `DeviceIds`: a list of strings.
     ///
@@ -8987,9 +9002,15 @@ pub struct GetTWeTalkActiveStatusResponse {
     version = "2019-04-23",
     name = "GetTWeTalkProductConfigList",
     output = GetTWeTalkProductConfigListResponse,
-    error = super::errors::GetTWeTalkProductConfigListError
+    error = super::errors::GetTWeTalkProductConfigListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::TalkProductConfigInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetTWeTalkProductConfigList {
     /// `ProductId`: a string.
     ///
@@ -9038,9 +9059,15 @@ pub struct GetTWeTalkProductConfigListResponse {
     version = "2019-04-23",
     name = "GetTWeTalkProductConfigListV2",
     output = GetTWeTalkProductConfigListV2Response,
-    error = super::errors::GetTWeTalkProductConfigListV2Error
+    error = super::errors::GetTWeTalkProductConfigListV2Error,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::TalkProductConfigV2Info,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetTWeTalkProductConfigListV2 {
     /// `ProductId`: a string.
     ///
@@ -9099,9 +9126,15 @@ pub struct GetTWeTalkProductConfigListV2Response {
     version = "2019-04-23",
     name = "GetTopicRuleList",
     output = GetTopicRuleListResponse,
-    error = super::errors::GetTopicRuleListError
+    error = super::errors::GetTopicRuleListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = rules,
+        item = models::TopicRuleInfo,
+        total = total_cnt
+    )
 )]
-#[derive(Default)]
 pub struct GetTopicRuleList {
     /// `PageNum`: a signed 64-bit integer.
     ///
@@ -9142,7 +9175,6 @@ pub struct GetTopicRuleListResponse {
     output = GetVodCloudStorageEventListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetVodCloudStorageEventList {
     /// `ProductId`: a string.
     ///
@@ -9238,7 +9270,6 @@ pub struct GetVodCloudStorageEventListResponse {
     output = GetVodCloudStorageVideoListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetVodCloudStorageVideoList {
     /// `ProductId`: a string.
     ///
@@ -9339,7 +9370,6 @@ pub struct GetVodCloudStorageVideoListResponse {
     output = GetWechatDeviceTicketResponse,
     error = super::errors::GetWechatDeviceTicketError
 )]
-#[derive(Default)]
 pub struct GetWechatDeviceTicket {
     /// `ProductId`: a string.
     ///
@@ -9391,7 +9421,6 @@ pub struct GetWechatDeviceTicketResponse {
     output = ImportTWeSeeFacesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ImportTWeSeeFaces {
     /// `ProductId`: a string.
     ///
@@ -9443,7 +9472,6 @@ pub struct ImportTWeSeeFacesResponse {
     output = InheritCloudStorageUserResponse,
     error = super::errors::InheritCloudStorageUserError
 )]
-#[derive(Default)]
 pub struct InheritCloudStorageUser {
     /// `ProductId`: a string.
     ///
@@ -9486,7 +9514,6 @@ pub struct InheritCloudStorageUserResponse {
     output = InquireTWeSeeSubscriptionCreatePriceResponse,
     error = super::errors::InquireTWeSeeSubscriptionCreatePriceError
 )]
-#[derive(Default)]
 pub struct InquireTWeSeeSubscriptionCreatePrice {
     /// `ServiceType`: a string.
     ///
@@ -9539,7 +9566,6 @@ pub struct InquireTWeSeeSubscriptionCreatePriceResponse {
     output = InquireTWeSeeSubscriptionRenewPriceResponse,
     error = super::errors::InquireTWeSeeSubscriptionRenewPriceError
 )]
-#[derive(Default)]
 pub struct InquireTWeSeeSubscriptionRenewPrice {
     /// `ProductId`: a string.
     ///
@@ -9602,7 +9628,6 @@ pub struct InquireTWeSeeSubscriptionRenewPriceResponse {
     output = InvokeAISearchServiceResponse,
     error = super::errors::InvokeAISearchServiceError
 )]
-#[derive(Default)]
 pub struct InvokeAISearchService {
     /// `ProductId`: a string.
     ///
@@ -9714,7 +9739,6 @@ pub struct InvokeAISearchServiceResponse {
     output = InvokeCloudStorageAIServiceTaskResponse,
     error = super::errors::InvokeCloudStorageAIServiceTaskError
 )]
-#[derive(Default)]
 pub struct InvokeCloudStorageAIServiceTask {
     /// `ProductId`: a string.
     ///
@@ -9802,7 +9826,6 @@ pub struct InvokeCloudStorageAIServiceTaskResponse {
     output = InvokeExternalSourceAIServiceTaskResponse,
     error = super::errors::InvokeExternalSourceAIServiceTaskError
 )]
-#[derive(Default)]
 pub struct InvokeExternalSourceAIServiceTask {
     /// `ProductId`: a string.
     ///
@@ -9870,7 +9893,6 @@ pub struct InvokeExternalSourceAIServiceTaskResponse {
     output = InvokeTWeSeeComprehensionResponse,
     error = super::errors::InvokeTWeSeeComprehensionError
 )]
-#[derive(Default)]
 pub struct InvokeTWeSeeComprehension {
     /// `InputURL`: a string.
     ///
@@ -9953,7 +9975,6 @@ pub struct InvokeTWeSeeComprehensionResponse {
     output = InvokeTWeSeeRecognitionTaskResponse,
     error = super::errors::InvokeTWeSeeRecognitionTaskError
 )]
-#[derive(Default)]
 pub struct InvokeTWeSeeRecognitionTask {
     /// `ProductId`: a string.
     ///
@@ -10057,7 +10078,6 @@ pub struct InvokeTWeSeeRecognitionTaskResponse {
     output = InvokeTWeSeeRecognitionTaskWithFileResponse,
     error = super::errors::InvokeTWeSeeRecognitionTaskWithFileError
 )]
-#[derive(Default)]
 pub struct InvokeTWeSeeRecognitionTaskWithFile {
     /// `ProductId`: a string.
     ///
@@ -10165,7 +10185,6 @@ pub struct InvokeTWeSeeRecognitionTaskWithFileResponse {
     output = InvokeVideosKeywordsAnalyzerResponse,
     error = super::errors::InvokeVideosKeywordsAnalyzerError
 )]
-#[derive(Default)]
 pub struct InvokeVideosKeywordsAnalyzer {
     /// `ProductId`: a string.
     ///
@@ -10223,7 +10242,6 @@ pub struct InvokeVideosKeywordsAnalyzerResponse {
     output = ListEventHistoryResponse,
     error = super::errors::ListEventHistoryError
 )]
-#[derive(Default)]
 pub struct ListEventHistory {
     /// `ProductId`: a string.
     ///
@@ -10300,9 +10318,15 @@ pub struct ListEventHistoryResponse {
     version = "2019-04-23",
     name = "ListFirmwares",
     output = ListFirmwaresResponse,
-    error = super::errors::ListFirmwaresError
+    error = super::errors::ListFirmwaresError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = firmwares,
+        item = models::FirmwareInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListFirmwares {
     /// `PageNum`: an unsigned 64-bit integer.
     ///
@@ -10350,9 +10374,15 @@ pub struct ListFirmwaresResponse {
     version = "2019-04-23",
     name = "ListOtaModules",
     output = ListOtaModulesResponse,
-    error = super::errors::ListOtaModulesError
+    error = super::errors::ListOtaModulesError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = modules,
+        item = models::OtaModuleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListOtaModules {
     /// `PageNum`: an unsigned 64-bit integer.
     ///
@@ -10396,7 +10426,6 @@ pub struct ListOtaModulesResponse {
     output = ListProductOtaModulesResponse,
     error = super::errors::ListProductOtaModulesError
 )]
-#[derive(Default)]
 pub struct ListProductOtaModules {
     /// `ProductID`: a string.
     ///
@@ -10426,9 +10455,15 @@ pub struct ListProductOtaModulesResponse {
     version = "2019-04-23",
     name = "ListTWeSeeCallback",
     output = ListTWeSeeCallbackResponse,
-    error = super::errors::ListTWeSeeCallbackError
+    error = super::errors::ListTWeSeeCallbackError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::SeeCallbackInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListTWeSeeCallback {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -10467,9 +10502,15 @@ pub struct ListTWeSeeCallbackResponse {
     version = "2019-04-23",
     name = "ListTWeSeePersons",
     output = ListTWeSeePersonsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = persons,
+        item = models::SeePersonInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListTWeSeePersons {
     /// `ProductId`: a string.
     ///
@@ -10543,9 +10584,15 @@ pub struct ListTWeSeePersonsResponse {
     version = "2019-04-23",
     name = "ListTWeSeeTasks",
     output = ListTWeSeeTasksResponse,
-    error = super::errors::ListTWeSeeTasksError
+    error = super::errors::ListTWeSeeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::SeeTaskInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListTWeSeeTasks {
     /// `ProductId`: a string.
     ///
@@ -10635,7 +10682,6 @@ pub struct ListTWeSeeTasksResponse {
     output = ListTopicPolicyResponse,
     error = super::errors::ListTopicPolicyError
 )]
-#[derive(Default)]
 pub struct ListTopicPolicy {
     /// `ProductId`: a string.
     ///
@@ -10666,7 +10712,6 @@ pub struct ListTopicPolicyResponse {
     output = ModifyApplicationResponse,
     error = super::errors::ModifyApplicationError
 )]
-#[derive(Default)]
 pub struct ModifyApplication {
     /// `IotAppID`: a string.
     ///
@@ -10776,7 +10821,6 @@ pub struct ModifyApplicationResponse {
     output = ModifyCloudStorageAIServiceResponse,
     error = super::errors::ModifyCloudStorageAIServiceError
 )]
-#[derive(Default)]
 pub struct ModifyCloudStorageAIService {
     /// `ProductId`: a string.
     ///
@@ -10834,7 +10878,6 @@ pub struct ModifyCloudStorageAIServiceResponse {
     output = ModifyCloudStorageAIServiceCallbackResponse,
     error = super::errors::ModifyCloudStorageAIServiceCallbackError
 )]
-#[derive(Default)]
 pub struct ModifyCloudStorageAIServiceCallback {
     /// `ProductId`: a string.
     ///
@@ -10877,7 +10920,6 @@ pub struct ModifyCloudStorageAIServiceCallbackResponse {
     output = ModifyFenceBindResponse,
     error = super::errors::ModifyFenceBindError
 )]
-#[derive(Default)]
 pub struct ModifyFenceBind {
     /// `FenceId`: a signed 64-bit integer.
     ///
@@ -10908,7 +10950,6 @@ pub struct ModifyFenceBindResponse {
     output = ModifyLoRaFrequencyResponse,
     error = super::errors::ModifyLoRaFrequencyError
 )]
-#[derive(Default)]
 pub struct ModifyLoRaFrequency {
     /// `FreqId`: a string.
     ///
@@ -10983,7 +11024,6 @@ pub struct ModifyLoRaFrequencyResponse {
     output = ModifyLoRaGatewayResponse,
     error = super::errors::ModifyLoRaGatewayError
 )]
-#[derive(Default)]
 pub struct ModifyLoRaGateway {
     /// `Description`: a string.
     ///
@@ -11047,7 +11087,6 @@ pub struct ModifyLoRaGatewayResponse {
     output = ModifyModelDefinitionResponse,
     error = super::errors::ModifyModelDefinitionError
 )]
-#[derive(Default)]
 pub struct ModifyModelDefinition {
     /// `ProductId`: a string.
     ///
@@ -11078,7 +11117,6 @@ pub struct ModifyModelDefinitionResponse {
     output = ModifyPositionFenceResponse,
     error = super::errors::ModifyPositionFenceError
 )]
-#[derive(Default)]
 pub struct ModifyPositionFence {}
 
 /// What a successful [`ModifyPositionFence`] call returns.
@@ -11101,7 +11139,6 @@ pub struct ModifyPositionFenceResponse {
     output = ModifyPositionSpaceResponse,
     error = super::errors::ModifyPositionSpaceError
 )]
-#[derive(Default)]
 pub struct ModifyPositionSpace {
     /// `SpaceId`: a string.
     ///
@@ -11154,7 +11191,6 @@ pub struct ModifyPositionSpaceResponse {
     output = ModifyProductCloudStorageAIServiceResponse,
     error = super::errors::ModifyProductCloudStorageAIServiceError
 )]
-#[derive(Default)]
 pub struct ModifyProductCloudStorageAIService {
     /// `ProductId`: a string.
     ///
@@ -11187,7 +11223,6 @@ pub struct ModifyProductCloudStorageAIServiceResponse {
     output = ModifyProductDynamicRegisterResponse,
     error = super::errors::ModifyProductDynamicRegisterError
 )]
-#[derive(Default)]
 pub struct ModifyProductDynamicRegister {
     /// `ProductId`: a string.
     ///
@@ -11240,7 +11275,6 @@ pub struct ModifyProductDynamicRegisterResponse {
     output = ModifyProjectResponse,
     error = super::errors::ModifyProjectError
 )]
-#[derive(Default)]
 pub struct ModifyProject {
     /// `ProjectId`: a string.
     ///
@@ -11281,7 +11315,6 @@ pub struct ModifyProjectResponse {
     output = ModifySpacePropertyResponse,
     error = super::errors::ModifySpacePropertyError
 )]
-#[derive(Default)]
 pub struct ModifySpaceProperty {
     /// `SpaceId`: a string.
     ///
@@ -11319,7 +11352,6 @@ pub struct ModifySpacePropertyResponse {
     output = ModifyStudioProductResponse,
     error = super::errors::ModifyStudioProductError
 )]
-#[derive(Default)]
 pub struct ModifyStudioProduct {
     /// `ProductId`: a string.
     ///
@@ -11375,7 +11407,6 @@ pub struct ModifyStudioProductResponse {
     output = ModifyTWeSeeCallbackResponse,
     error = super::errors::ModifyTWeSeeCallbackError
 )]
-#[derive(Default)]
 pub struct ModifyTWeSeeCallback {
     /// `CallbackId`: a string.
     ///
@@ -11421,7 +11452,6 @@ pub struct ModifyTWeSeeCallbackResponse {
     output = ModifyTWeSeeConfigResponse,
     error = super::errors::ModifyTWeSeeConfigError
 )]
-#[derive(Default)]
 pub struct ModifyTWeSeeConfig {
     /// `ProductId`: a string.
     ///
@@ -11485,7 +11515,6 @@ pub struct ModifyTWeSeeConfigResponse {
     output = ModifyTWeSeeFaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyTWeSeeFace {
     /// `ProductId`: a string.
     ///
@@ -11541,7 +11570,6 @@ pub struct ModifyTWeSeeFaceResponse {
     output = ModifyTWeSeePersonResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyTWeSeePerson {
     /// `ProductId`: a string.
     ///
@@ -11594,7 +11622,6 @@ pub struct ModifyTWeSeePersonResponse {
     output = ModifyTWeSeeSubscriptionResponse,
     error = super::errors::ModifyTWeSeeSubscriptionError
 )]
-#[derive(Default)]
 pub struct ModifyTWeSeeSubscription {
     /// `ProductId`: a string.
     ///
@@ -11654,7 +11681,6 @@ pub struct ModifyTWeSeeSubscriptionResponse {
     output = ModifyTWeSeeSubscriptionRenewFlagResponse,
     error = super::errors::ModifyTWeSeeSubscriptionRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyTWeSeeSubscriptionRenewFlag {
     /// `ProductId`: a string.
     ///
@@ -11702,7 +11728,6 @@ pub struct ModifyTWeSeeSubscriptionRenewFlagResponse {
     output = ModifyTWeTalkAgentResponse,
     error = super::errors::ModifyTWeTalkAgentError
 )]
-#[derive(Default)]
 pub struct ModifyTWeTalkAgent {
     /// `AgentId`: a string.
     ///
@@ -11773,7 +11798,6 @@ pub struct ModifyTWeTalkAgentResponse {
     output = ModifyTWeTalkProductConfigResponse,
     error = super::errors::ModifyTWeTalkProductConfigError
 )]
-#[derive(Default)]
 pub struct ModifyTWeTalkProductConfig {
     /// `ProductId`: a string.
     ///
@@ -11826,7 +11850,6 @@ pub struct ModifyTWeTalkProductConfigResponse {
     output = ModifyTWeTalkProductConfigV2Response,
     error = super::errors::ModifyTWeTalkProductConfigV2Error
 )]
-#[derive(Default)]
 pub struct ModifyTWeTalkProductConfigV2 {
     /// `ProductId`: a string.
     ///
@@ -11887,7 +11910,6 @@ pub struct ModifyTWeTalkProductConfigV2Response {
     output = ModifyTopicPolicyResponse,
     error = super::errors::ModifyTopicPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyTopicPolicy {
     /// `ProductId`: a string.
     ///
@@ -11930,7 +11952,6 @@ pub struct ModifyTopicPolicyResponse {
     output = ModifyTopicRuleResponse,
     error = super::errors::ModifyTopicRuleError
 )]
-#[derive(Default)]
 pub struct ModifyTopicRule {
     /// `RuleName`: a string.
     ///
@@ -11961,7 +11982,6 @@ pub struct ModifyTopicRuleResponse {
     output = OperateTWeSeeDirectUploadObjectResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct OperateTWeSeeDirectUploadObject {
     /// `COSURI`: a string.
     ///
@@ -12009,7 +12029,6 @@ pub struct OperateTWeSeeDirectUploadObjectResponse {
     output = PauseTWeCallDeviceResponse,
     error = super::errors::PauseTWeCallDeviceError
 )]
-#[derive(Default)]
 pub struct PauseTWeCallDevice {
     /// `DeviceList`: a list of [`TWeCallInfo`](super::models::TWeCallInfo) objects.
     pub device_list: Option<Vec<models::TWeCallInfo>>,
@@ -12037,7 +12056,6 @@ pub struct PauseTWeCallDeviceResponse {
     output = PublishBroadcastMessageResponse,
     error = super::errors::PublishBroadcastMessageError
 )]
-#[derive(Default)]
 pub struct PublishBroadcastMessage {
     /// `ProductId`: a string.
     ///
@@ -12085,7 +12103,6 @@ pub struct PublishBroadcastMessageResponse {
     output = PublishFirmwareUpdateMessageResponse,
     error = super::errors::PublishFirmwareUpdateMessageError
 )]
-#[derive(Default)]
 pub struct PublishFirmwareUpdateMessage {
     /// `ProductID`: a string.
     ///
@@ -12129,7 +12146,6 @@ pub struct PublishFirmwareUpdateMessageResponse {
     output = PublishMessageResponse,
     error = super::errors::PublishMessageError
 )]
-#[derive(Default)]
 pub struct PublishMessage {
     /// `ProductId`: a string.
     ///
@@ -12184,7 +12200,6 @@ pub struct PublishMessageResponse {
     output = PublishRRPCMessageResponse,
     error = super::errors::PublishRRPCMessageError
 )]
-#[derive(Default)]
 pub struct PublishRRPCMessage {
     /// `ProductId`: a string.
     ///
@@ -12232,7 +12247,6 @@ pub struct PublishRRPCMessageResponse {
     output = PurchaseImagePackageResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct PurchaseImagePackage {
     /// `RetentionDays`: an unsigned 64-bit integer.
     ///
@@ -12305,7 +12319,6 @@ pub struct PurchaseImagePackageResponse {
     output = PurchaseVideoPackageResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct PurchaseVideoPackage {
     /// `RetentionDays`: an unsigned 64-bit integer.
     ///
@@ -12388,7 +12401,6 @@ pub struct PurchaseVideoPackageResponse {
     output = ReleaseStudioProductResponse,
     error = super::errors::ReleaseStudioProductError
 )]
-#[derive(Default)]
 pub struct ReleaseStudioProduct {
     /// `ProductId`: a string.
     ///
@@ -12421,7 +12433,6 @@ pub struct ReleaseStudioProductResponse {
     output = RemoveUserByRoomIdFromTRTCResponse,
     error = super::errors::RemoveUserByRoomIdFromTRTCError
 )]
-#[derive(Default)]
 pub struct RemoveUserByRoomIdFromTRTC {
     /// `RoomId`: a string.
     ///
@@ -12455,7 +12466,6 @@ pub struct RemoveUserByRoomIdFromTRTCResponse {
     output = RenewTWeSeeSubscriptionResponse,
     error = super::errors::RenewTWeSeeSubscriptionError
 )]
-#[derive(Default)]
 pub struct RenewTWeSeeSubscription {
     /// `ProductId`: a string.
     ///
@@ -12538,7 +12548,6 @@ pub struct RenewTWeSeeSubscriptionResponse {
     output = ResetCloudStorageResponse,
     error = super::errors::ResetCloudStorageError
 )]
-#[derive(Default)]
 pub struct ResetCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -12586,7 +12595,6 @@ pub struct ResetCloudStorageResponse {
     output = ResetCloudStorageAIServiceResponse,
     error = super::errors::ResetCloudStorageAIServiceError
 )]
-#[derive(Default)]
 pub struct ResetCloudStorageAIService {
     /// `ProductId`: a string.
     ///
@@ -12634,7 +12642,6 @@ pub struct ResetCloudStorageAIServiceResponse {
     output = ResetCloudStorageEventResponse,
     error = super::errors::ResetCloudStorageEventError
 )]
-#[derive(Default)]
 pub struct ResetCloudStorageEvent {
     /// `ProductId`: a string.
     ///
@@ -12677,7 +12684,6 @@ pub struct ResetCloudStorageEventResponse {
     output = ResetTWeCallDeviceResponse,
     error = super::errors::ResetTWeCallDeviceError
 )]
-#[derive(Default)]
 pub struct ResetTWeCallDevice {
     /// `DeviceList`: a list of [`TWeCallInfo`](super::models::TWeCallInfo) objects.
     pub device_list: Option<Vec<models::TWeCallInfo>>,
@@ -12703,7 +12709,6 @@ pub struct ResetTWeCallDeviceResponse {
     output = ResumeWeCallDeviceResponse,
     error = super::errors::ResumeWeCallDeviceError
 )]
-#[derive(Default)]
 pub struct ResumeWeCallDevice {
     /// `DeviceList`: a list of [`TWeCallInfo`](super::models::TWeCallInfo) objects.
     pub device_list: Option<Vec<models::TWeCallInfo>>,
@@ -12729,7 +12734,6 @@ pub struct ResumeWeCallDeviceResponse {
     output = RevokeBindUserDeviceResponse,
     error = super::errors::RevokeBindUserDeviceError
 )]
-#[derive(Default)]
 pub struct RevokeBindUserDevice {
     /// `AppKey`: a string.
     ///
@@ -12778,7 +12782,6 @@ pub struct RevokeBindUserDeviceResponse {
     output = RevokeShareDeviceFromUserResponse,
     error = super::errors::RevokeShareDeviceFromUserError
 )]
-#[derive(Default)]
 pub struct RevokeShareDeviceFromUser {
     /// `AppKey`: a string.
     ///
@@ -12826,9 +12829,15 @@ pub struct RevokeShareDeviceFromUserResponse {
     version = "2019-04-23",
     name = "SearchPositionSpace",
     output = SearchPositionSpaceResponse,
-    error = super::errors::SearchPositionSpaceError
+    error = super::errors::SearchPositionSpaceError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::PositionSpaceInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct SearchPositionSpace {
     /// `ProjectId`: a string.
     ///
@@ -12877,9 +12886,15 @@ pub struct SearchPositionSpaceResponse {
     version = "2019-04-23",
     name = "SearchStudioProduct",
     output = SearchStudioProductResponse,
-    error = super::errors::SearchStudioProductError
+    error = super::errors::SearchStudioProductError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = products,
+        item = models::ProductEntry,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct SearchStudioProduct {
     /// `ProjectId`: a string.
     ///
@@ -12943,7 +12958,6 @@ pub struct SearchStudioProductResponse {
     output = SearchTopicRuleResponse,
     error = super::errors::SearchTopicRuleError
 )]
-#[derive(Default)]
 pub struct SearchTopicRule {
     /// `RuleName`: a string.
     ///
@@ -12979,7 +12993,6 @@ pub struct SearchTopicRuleResponse {
     output = ShareDeviceToUserResponse,
     error = super::errors::ShareDeviceToUserError
 )]
-#[derive(Default)]
 pub struct ShareDeviceToUser {
     /// `AppKey`: a string.
     ///
@@ -13046,7 +13059,6 @@ pub struct ShareDeviceToUserResponse {
     output = StartPackageUsageReportResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StartPackageUsageReport {
     /// `ProductId`: a string.
     ///
@@ -13104,7 +13116,6 @@ pub struct StartPackageUsageReportResponse {
     output = StopPackageUsageReportResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StopPackageUsageReport {
     /// `ProductId`: a string.
     ///
@@ -13162,7 +13173,6 @@ pub struct StopPackageUsageReportResponse {
     output = TerminateTWeSeeSubscriptionResponse,
     error = super::errors::TerminateTWeSeeSubscriptionError
 )]
-#[derive(Default)]
 pub struct TerminateTWeSeeSubscription {
     /// `ProductId`: a string.
     ///
@@ -13225,7 +13235,6 @@ pub struct TerminateTWeSeeSubscriptionResponse {
     output = TransferCloudStorageResponse,
     error = super::errors::TransferCloudStorageError
 )]
-#[derive(Default)]
 pub struct TransferCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -13278,7 +13287,6 @@ pub struct TransferCloudStorageResponse {
     output = TransferTWeCallDeviceResponse,
     error = super::errors::TransferTWeCallDeviceError
 )]
-#[derive(Default)]
 pub struct TransferTWeCallDevice {
     /// `TransferInDevice`: a string.
     ///
@@ -13311,7 +13319,6 @@ pub struct TransferTWeCallDeviceResponse {
     output = UnbindDevicesResponse,
     error = super::errors::UnbindDevicesError
 )]
-#[derive(Default)]
 pub struct UnbindDevices {
     /// `GatewayProductId`: a string.
     ///
@@ -13354,7 +13361,6 @@ pub struct UnbindDevicesResponse {
     output = UnbindProductsResponse,
     error = super::errors::UnbindProductsError
 )]
-#[derive(Default)]
 pub struct UnbindProducts {
     /// `GatewayProductId`: a string.
     ///
@@ -13392,7 +13398,6 @@ pub struct UnbindProductsResponse {
     output = UnbindTWeTalkAgentResponse,
     error = super::errors::UnbindTWeTalkAgentError
 )]
-#[derive(Default)]
 pub struct UnbindTWeTalkAgent {
     /// `ProductId`: a string.
     ///
@@ -13435,7 +13440,6 @@ pub struct UnbindTWeTalkAgentResponse {
     output = UpdateDeviceTWeCallAuthorizeStatusResponse,
     error = super::errors::UpdateDeviceTWeCallAuthorizeStatusError
 )]
-#[derive(Default)]
 pub struct UpdateDeviceTWeCallAuthorizeStatus {
     /// `Status`: an unsigned 64-bit integer.
     ///
@@ -13478,7 +13482,6 @@ pub struct UpdateDeviceTWeCallAuthorizeStatusResponse {
     output = UpdateDevicesEnableStateResponse,
     error = super::errors::UpdateDevicesEnableStateError
 )]
-#[derive(Default)]
 pub struct UpdateDevicesEnableState {
     /// `DevicesItems`: a list of [`DevicesItem`](super::models::DevicesItem) objects.
     pub devices_items: Vec<models::DevicesItem>,
@@ -13519,7 +13522,6 @@ pub struct UpdateDevicesEnableStateResponse {
     output = UpdateFirmwareResponse,
     error = super::errors::UpdateFirmwareError
 )]
-#[derive(Default)]
 pub struct UpdateFirmware {
     /// `ProductID`: a string.
     ///
@@ -13568,7 +13570,6 @@ pub struct UpdateFirmwareResponse {
     output = UpdateOtaModuleResponse,
     error = super::errors::UpdateOtaModuleError
 )]
-#[derive(Default)]
 pub struct UpdateOtaModule {
     /// `ProductID`: a string.
     ///
@@ -13612,7 +13613,6 @@ pub struct UpdateOtaModuleResponse {
     output = UpdateOtaTaskStatusResponse,
     error = super::errors::UpdateOtaTaskStatusError
 )]
-#[derive(Default)]
 pub struct UpdateOtaTaskStatus {
     /// `ProductId`: a string.
     ///
@@ -13650,7 +13650,6 @@ pub struct UpdateOtaTaskStatusResponse {
     output = UpdatePrivateCAResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdatePrivateCA {
     /// `CertName`: a string.
     ///
@@ -13688,7 +13687,6 @@ pub struct UpdatePrivateCAResponse {
     output = UpdateProductPrivateCAResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateProductPrivateCA {
     /// `ProductId`: a string.
     ///
@@ -13721,7 +13719,6 @@ pub struct UpdateProductPrivateCAResponse {
     output = UploadFirmwareResponse,
     error = super::errors::UploadFirmwareError
 )]
-#[derive(Default)]
 pub struct UploadFirmware {
     /// `ProductID`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = ClearDeviceActiveCodeResponse,
     error = super::errors::ClearDeviceActiveCodeError
 )]
-#[derive(Default)]
 pub struct ClearDeviceActiveCode {
     /// `Tids`: a list of strings.
     pub tids: Vec<String>,
@@ -43,7 +42,6 @@ pub struct ClearDeviceActiveCodeResponse {
     output = CreateAnonymousAccessTokenResponse,
     error = super::errors::CreateAnonymousAccessTokenError
 )]
-#[derive(Default)]
 pub struct CreateAnonymousAccessToken {
     /// `TtlMinutes`: a signed 64-bit integer.
     pub ttl_minutes: i64,
@@ -84,7 +82,6 @@ pub struct CreateAnonymousAccessTokenResponse {
     output = CreateAppUsrResponse,
     error = super::errors::CreateAppUsrError
 )]
-#[derive(Default)]
 pub struct CreateAppUsr {
     /// `CunionId`: a string.
     pub cunion_id: String,
@@ -122,7 +119,6 @@ pub struct CreateAppUsrResponse {
     output = CreateBindingResponse,
     error = super::errors::CreateBindingError
 )]
-#[derive(Default)]
 pub struct CreateBinding {
     /// `AccessId`: a string.
     ///
@@ -180,7 +176,6 @@ pub struct CreateBindingResponse {
     output = CreateDevTokenResponse,
     error = super::errors::CreateDevTokenError
 )]
-#[derive(Default)]
 pub struct CreateDevToken {
     /// `AccessId`: a string.
     pub access_id: String,
@@ -215,7 +210,6 @@ pub struct CreateDevTokenResponse {
     output = CreateDevicesResponse,
     error = super::errors::CreateDevicesError
 )]
-#[derive(Default)]
 pub struct CreateDevices {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -253,7 +247,6 @@ pub struct CreateDevicesResponse {
     output = CreateGencodeResponse,
     error = super::errors::CreateGencodeError
 )]
-#[derive(Default)]
 pub struct CreateGencode {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -285,7 +278,6 @@ pub struct CreateGencodeResponse {
     output = CreateIotDataTypeResponse,
     error = super::errors::CreateIotDataTypeError
 )]
-#[derive(Default)]
 pub struct CreateIotDataType {
     /// `IotDataType`: a string.
     pub iot_data_type: String,
@@ -311,7 +303,6 @@ pub struct CreateIotDataTypeResponse {
     output = CreateIotModelResponse,
     error = super::errors::CreateIotModelError
 )]
-#[derive(Default)]
 pub struct CreateIotModel {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -340,7 +331,6 @@ pub struct CreateIotModelResponse {
     output = CreateProductResponse,
     error = super::errors::CreateProductError
 )]
-#[derive(Default)]
 pub struct CreateProduct {
     /// `ProductModel`: a string.
     ///
@@ -419,7 +409,6 @@ pub struct CreateProductResponse {
     output = CreateStorageResponse,
     error = super::errors::CreateStorageError
 )]
-#[derive(Default)]
 pub struct CreateStorage {
     /// `PkgId`: a string.
     pub pkg_id: String,
@@ -451,7 +440,6 @@ pub struct CreateStorageResponse {
     output = CreateStorageServiceResponse,
     error = super::errors::CreateStorageServiceError
 )]
-#[derive(Default)]
 pub struct CreateStorageService {
     /// `PkgId`: a string.
     ///
@@ -555,7 +543,6 @@ pub struct CreateStorageServiceResponse {
     output = CreateTraceIdsResponse,
     error = super::errors::CreateTraceIdsError
 )]
-#[derive(Default)]
 pub struct CreateTraceIds {
     /// `Tids`: a list of strings.
     pub tids: Vec<String>,
@@ -581,7 +568,6 @@ pub struct CreateTraceIdsResponse {
     output = CreateUploadPathResponse,
     error = super::errors::CreateUploadPathError
 )]
-#[derive(Default)]
 pub struct CreateUploadPath {
     /// `ProductId`: a string.
     ///
@@ -619,7 +605,6 @@ pub struct CreateUploadPathResponse {
     output = CreateUploadTestResponse,
     error = super::errors::CreateUploadTestError
 )]
-#[derive(Default)]
 pub struct CreateUploadTest {
     /// `PkgId`: a string.
     pub pkg_id: String,
@@ -651,7 +636,6 @@ pub struct CreateUploadTestResponse {
     output = CreateUsrTokenResponse,
     error = super::errors::CreateUsrTokenError
 )]
-#[derive(Default)]
 pub struct CreateUsrToken {
     /// `AccessId`: a string.
     ///
@@ -714,7 +698,6 @@ pub struct CreateUsrTokenResponse {
     output = DeleteAppUsrResponse,
     error = super::errors::DeleteAppUsrError
 )]
-#[derive(Default)]
 pub struct DeleteAppUsr {
     /// `AccessId`: a string.
     pub access_id: String,
@@ -740,7 +723,6 @@ pub struct DeleteAppUsrResponse {
     output = DeleteBindingResponse,
     error = super::errors::DeleteBindingError
 )]
-#[derive(Default)]
 pub struct DeleteBinding {
     /// `AccessId`: a string.
     pub access_id: String,
@@ -772,7 +754,6 @@ pub struct DeleteBindingResponse {
     output = DeleteDeviceResponse,
     error = super::errors::DeleteDeviceError
 )]
-#[derive(Default)]
 pub struct DeleteDevice {
     /// `Tids`: a list of strings.
     pub tids: Vec<String>,
@@ -798,7 +779,6 @@ pub struct DeleteDeviceResponse {
     output = DeleteIotDataTypeResponse,
     error = super::errors::DeleteIotDataTypeError
 )]
-#[derive(Default)]
 pub struct DeleteIotDataType {
     /// `TypeId`: a string.
     pub type_id: String,
@@ -824,7 +804,6 @@ pub struct DeleteIotDataTypeResponse {
     output = DeleteMessageQueueResponse,
     error = super::errors::DeleteMessageQueueError
 )]
-#[derive(Default)]
 pub struct DeleteMessageQueue {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -850,7 +829,6 @@ pub struct DeleteMessageQueueResponse {
     output = DeleteOtaVersionResponse,
     error = super::errors::DeleteOtaVersionError
 )]
-#[derive(Default)]
 pub struct DeleteOtaVersion {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -882,7 +860,6 @@ pub struct DeleteOtaVersionResponse {
     output = DeleteProductResponse,
     error = super::errors::DeleteProductError
 )]
-#[derive(Default)]
 pub struct DeleteProduct {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -908,7 +885,6 @@ pub struct DeleteProductResponse {
     output = DeleteTraceIdsResponse,
     error = super::errors::DeleteTraceIdsError
 )]
-#[derive(Default)]
 pub struct DeleteTraceIds {
     /// `Tids`: a list of strings.
     pub tids: Vec<String>,
@@ -934,7 +910,6 @@ pub struct DeleteTraceIdsResponse {
     output = DeliverStorageServiceResponse,
     error = super::errors::DeliverStorageServiceError
 )]
-#[derive(Default)]
 pub struct DeliverStorageService {
     /// `SrcServiceId`: a string.
     ///
@@ -1025,7 +1000,6 @@ pub struct DeliverStorageServiceResponse {
     output = DescribeAccountBalanceResponse,
     error = super::errors::DescribeAccountBalanceError
 )]
-#[derive(Default)]
 pub struct DescribeAccountBalance {
     /// `AccountType`: a signed 64-bit integer.
     pub account_type: i64,
@@ -1063,7 +1037,6 @@ pub struct DescribeAccountBalanceResponse {
     output = DescribeBindDevResponse,
     error = super::errors::DescribeBindDevError
 )]
-#[derive(Default)]
 pub struct DescribeBindDev {
     /// `AccessId`: a string.
     pub access_id: String,
@@ -1092,7 +1065,6 @@ pub struct DescribeBindDevResponse {
     output = DescribeBindUsrResponse,
     error = super::errors::DescribeBindUsrError
 )]
-#[derive(Default)]
 pub struct DescribeBindUsr {
     /// `Tid`: a string.
     pub tid: String,
@@ -1124,7 +1096,6 @@ pub struct DescribeBindUsrResponse {
     output = DescribeDeviceResponse,
     error = super::errors::DescribeDeviceError
 )]
-#[derive(Default)]
 pub struct DescribeDevice {
     /// `Tid`: a string.
     pub tid: String,
@@ -1153,7 +1124,6 @@ pub struct DescribeDeviceResponse {
     output = DescribeDeviceModelResponse,
     error = super::errors::DescribeDeviceModelError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceModel {
     /// `Tid`: a string.
     pub tid: String,
@@ -1183,9 +1153,15 @@ pub struct DescribeDeviceModelResponse {
     version = "2019-11-26",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError
+    error = super::errors::DescribeDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::DevicesData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDevices {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1232,7 +1208,6 @@ pub struct DescribeDevicesResponse {
     output = DescribeIotDataTypeResponse,
     error = super::errors::DescribeIotDataTypeError
 )]
-#[derive(Default)]
 pub struct DescribeIotDataType {
     /// `TypeId`: a string.
     pub type_id: Option<String>,
@@ -1261,7 +1236,6 @@ pub struct DescribeIotDataTypeResponse {
     output = DescribeIotModelResponse,
     error = super::errors::DescribeIotModelError
 )]
-#[derive(Default)]
 pub struct DescribeIotModel {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1293,7 +1267,6 @@ pub struct DescribeIotModelResponse {
     output = DescribeIotModelsResponse,
     error = super::errors::DescribeIotModelsError
 )]
-#[derive(Default)]
 pub struct DescribeIotModels {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1320,9 +1293,15 @@ pub struct DescribeIotModelsResponse {
     version = "2019-11-26",
     name = "DescribeLogs",
     output = DescribeLogsResponse,
-    error = super::errors::DescribeLogsError
+    error = super::errors::DescribeLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::LogData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogs {
     /// `Tid`: a string.
     pub tid: String,
@@ -1372,7 +1351,6 @@ pub struct DescribeLogsResponse {
     output = DescribeMessageQueueResponse,
     error = super::errors::DescribeMessageQueueError
 )]
-#[derive(Default)]
 pub struct DescribeMessageQueue {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1401,7 +1379,6 @@ pub struct DescribeMessageQueueResponse {
     output = DescribeModelDataRetResponse,
     error = super::errors::DescribeModelDataRetError
 )]
-#[derive(Default)]
 pub struct DescribeModelDataRet {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -1430,7 +1407,6 @@ pub struct DescribeModelDataRetResponse {
     output = DescribeOsListResponse,
     error = super::errors::DescribeOsListError
 )]
-#[derive(Default)]
 pub struct DescribeOsList {}
 
 /// What a successful [`DescribeOsList`] call returns.
@@ -1454,9 +1430,15 @@ pub struct DescribeOsListResponse {
     version = "2019-11-26",
     name = "DescribeOtaVersions",
     output = DescribeOtaVersionsResponse,
-    error = super::errors::DescribeOtaVersionsError
+    error = super::errors::DescribeOtaVersionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::VersionData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOtaVersions {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: u64,
@@ -1500,7 +1482,6 @@ pub struct DescribeOtaVersionsResponse {
     output = DescribeProductResponse,
     error = super::errors::DescribeProductError
 )]
-#[derive(Default)]
 pub struct DescribeProduct {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1527,9 +1508,15 @@ pub struct DescribeProductResponse {
     version = "2019-11-26",
     name = "DescribeProducts",
     output = DescribeProductsResponse,
-    error = super::errors::DescribeProductsError
+    error = super::errors::DescribeProductsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::ProductData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProducts {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: u64,
@@ -1573,7 +1560,6 @@ pub struct DescribeProductsResponse {
     output = DescribePubVersionsResponse,
     error = super::errors::DescribePubVersionsError
 )]
-#[derive(Default)]
 pub struct DescribePubVersions {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1600,9 +1586,14 @@ pub struct DescribePubVersionsResponse {
     version = "2019-11-26",
     name = "DescribeRechargeRecords",
     output = DescribeRechargeRecordsResponse,
-    error = super::errors::DescribeRechargeRecordsError
+    error = super::errors::DescribeRechargeRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = records,
+        item = models::RechargeRecord
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRechargeRecords {
     /// `AccountType`: a signed 64-bit integer.
     pub account_type: i64,
@@ -1640,7 +1631,6 @@ pub struct DescribeRechargeRecordsResponse {
     output = DescribeRegistrationStatusResponse,
     error = super::errors::DescribeRegistrationStatusError
 )]
-#[derive(Default)]
 pub struct DescribeRegistrationStatus {
     /// `CunionIds`: a list of strings.
     pub cunion_ids: Vec<String>,
@@ -1669,7 +1659,6 @@ pub struct DescribeRegistrationStatusResponse {
     output = DescribeRunLogResponse,
     error = super::errors::DescribeRunLogError
 )]
-#[derive(Default)]
 pub struct DescribeRunLog {
     /// `Tid`: a string.
     pub tid: String,
@@ -1698,7 +1687,6 @@ pub struct DescribeRunLogResponse {
     output = DescribeStorageServiceResponse,
     error = super::errors::DescribeStorageServiceError
 )]
-#[derive(Default)]
 pub struct DescribeStorageService {
     /// `ServiceId`: a string.
     ///
@@ -1772,7 +1760,6 @@ pub struct DescribeStorageServiceResponse {
     output = DescribeStreamResponse,
     error = super::errors::DescribeStreamError
 )]
-#[derive(Default)]
 pub struct DescribeStream {
     /// `Tid`: a string.
     ///
@@ -1823,7 +1810,6 @@ pub struct DescribeStreamResponse {
     output = DescribeTraceIdsResponse,
     error = super::errors::DescribeTraceIdsError
 )]
-#[derive(Default)]
 pub struct DescribeTraceIds {}
 
 /// What a successful [`DescribeTraceIds`] call returns.
@@ -1849,7 +1835,6 @@ pub struct DescribeTraceIdsResponse {
     output = DescribeTraceStatusResponse,
     error = super::errors::DescribeTraceStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTraceStatus {
     /// `Tids`: a list of strings.
     pub tids: Vec<String>,
@@ -1878,7 +1863,6 @@ pub struct DescribeTraceStatusResponse {
     output = DisableDeviceResponse,
     error = super::errors::DisableDeviceError
 )]
-#[derive(Default)]
 pub struct DisableDevice {
     /// `Tids`: a list of strings.
     pub tids: Vec<String>,
@@ -1904,7 +1888,6 @@ pub struct DisableDeviceResponse {
     output = DisableDeviceStreamResponse,
     error = super::errors::DisableDeviceStreamError
 )]
-#[derive(Default)]
 pub struct DisableDeviceStream {
     /// `Tids`: a list of strings.
     pub tids: Vec<String>,
@@ -1930,7 +1913,6 @@ pub struct DisableDeviceStreamResponse {
     output = DisableOtaVersionResponse,
     error = super::errors::DisableOtaVersionError
 )]
-#[derive(Default)]
 pub struct DisableOtaVersion {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -1962,7 +1944,6 @@ pub struct DisableOtaVersionResponse {
     output = ModifyDeviceResponse,
     error = super::errors::ModifyDeviceError
 )]
-#[derive(Default)]
 pub struct ModifyDevice {
     /// `Tid`: a string.
     ///
@@ -2000,7 +1981,6 @@ pub struct ModifyDeviceResponse {
     output = ModifyDeviceActionResponse,
     error = super::errors::ModifyDeviceActionError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceAction {
     /// `Tid`: a string.
     pub tid: String,
@@ -2044,7 +2024,6 @@ pub struct ModifyDeviceActionResponse {
     output = ModifyDevicePropertyResponse,
     error = super::errors::ModifyDevicePropertyError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceProperty {
     /// `Tid`: a string.
     pub tid: String,
@@ -2082,7 +2061,6 @@ pub struct ModifyDevicePropertyResponse {
     output = ModifyProductResponse,
     error = super::errors::ModifyProductError
 )]
-#[derive(Default)]
 pub struct ModifyProduct {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -2120,7 +2098,6 @@ pub struct ModifyProductResponse {
     output = ModifyVerContentResponse,
     error = super::errors::ModifyVerContentError
 )]
-#[derive(Default)]
 pub struct ModifyVerContent {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -2158,7 +2135,6 @@ pub struct ModifyVerContentResponse {
     output = RefundStorageServiceResponse,
     error = super::errors::RefundStorageServiceError
 )]
-#[derive(Default)]
 pub struct RefundStorageService {
     /// `ServiceId`: a string.
     ///
@@ -2234,7 +2210,6 @@ pub struct RefundStorageServiceResponse {
     output = RenewUploadTestResponse,
     error = super::errors::RenewUploadTestError
 )]
-#[derive(Default)]
 pub struct RenewUploadTest {
     /// `PkgId`: a string.
     pub pkg_id: String,
@@ -2269,7 +2244,6 @@ pub struct RenewUploadTestResponse {
     output = RunDeviceResponse,
     error = super::errors::RunDeviceError
 )]
-#[derive(Default)]
 pub struct RunDevice {
     /// `Tids`: a list of strings.
     pub tids: Vec<String>,
@@ -2295,7 +2269,6 @@ pub struct RunDeviceResponse {
     output = RunDeviceStreamResponse,
     error = super::errors::RunDeviceStreamError
 )]
-#[derive(Default)]
 pub struct RunDeviceStream {
     /// `Tids`: a list of strings.
     pub tids: Vec<String>,
@@ -2321,7 +2294,6 @@ pub struct RunDeviceStreamResponse {
     output = RunIotModelResponse,
     error = super::errors::RunIotModelError
 )]
-#[derive(Default)]
 pub struct RunIotModel {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -2350,7 +2322,6 @@ pub struct RunIotModelResponse {
     output = RunOtaVersionResponse,
     error = super::errors::RunOtaVersionError
 )]
-#[derive(Default)]
 pub struct RunOtaVersion {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -2394,7 +2365,6 @@ pub struct RunOtaVersionResponse {
     output = RunTestOtaVersionResponse,
     error = super::errors::RunTestOtaVersionError
 )]
-#[derive(Default)]
 pub struct RunTestOtaVersion {
     /// `ProductId`: a string.
     pub product_id: String,
@@ -2432,7 +2402,6 @@ pub struct RunTestOtaVersionResponse {
     output = SendOnlineMsgResponse,
     error = super::errors::SendOnlineMsgError
 )]
-#[derive(Default)]
 pub struct SendOnlineMsg {
     /// `Tid`: a string.
     pub tid: String,
@@ -2476,7 +2445,6 @@ pub struct SendOnlineMsgResponse {
     output = SetMessageQueueResponse,
     error = super::errors::SetMessageQueueError
 )]
-#[derive(Default)]
 pub struct SetMessageQueue {
     /// `ProductId`: a string.
     ///
@@ -2529,7 +2497,6 @@ pub struct SetMessageQueueResponse {
     output = UpgradeDeviceResponse,
     error = super::errors::UpgradeDeviceError
 )]
-#[derive(Default)]
 pub struct UpgradeDevice {
     /// `Tid`: a string.
     pub tid: String,
@@ -2564,7 +2531,6 @@ pub struct UpgradeDeviceResponse {
     output = UploadOtaVersionResponse,
     error = super::errors::UploadOtaVersionError
 )]
-#[derive(Default)]
 pub struct UploadOtaVersion {
     /// `ProductId`: a string.
     pub product_id: String,

@@ -17,7 +17,6 @@ use super::models;
     output = ApplyAIModelResponse,
     error = super::errors::ApplyAIModelError
 )]
-#[derive(Default)]
 pub struct ApplyAIModel {
     /// `ModelId`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct ApplyAIModelResponse {
     output = BatchUpdateFirmwareResponse,
     error = super::errors::BatchUpdateFirmwareError
 )]
-#[derive(Default)]
 pub struct BatchUpdateFirmware {
     /// `ProductID`: a string.
     ///
@@ -119,7 +117,6 @@ pub struct BatchUpdateFirmwareResponse {
     output = BindCloudStorageUserResponse,
     error = super::errors::BindCloudStorageUserError
 )]
-#[derive(Default)]
 pub struct BindCloudStorageUser {
     /// `ProductId`: a string.
     ///
@@ -157,7 +154,6 @@ pub struct BindCloudStorageUserResponse {
     output = CancelAIModelApplicationResponse,
     error = super::errors::CancelAIModelApplicationError
 )]
-#[derive(Default)]
 pub struct CancelAIModelApplication {
     /// `ModelId`: a string.
     ///
@@ -190,7 +186,6 @@ pub struct CancelAIModelApplicationResponse {
     output = CancelDeviceFirmwareTaskResponse,
     error = super::errors::CancelDeviceFirmwareTaskError
 )]
-#[derive(Default)]
 pub struct CancelDeviceFirmwareTask {
     /// `ProductID`: a string.
     ///
@@ -234,7 +229,6 @@ pub struct CancelDeviceFirmwareTaskResponse {
     output = CheckForwardAuthResponse,
     error = super::errors::CheckForwardAuthError
 )]
-#[derive(Default)]
 pub struct CheckForwardAuth {
     /// `Skey`: a string.
     ///
@@ -292,7 +286,6 @@ pub struct CheckForwardAuthResponse {
     output = ControlDeviceDataResponse,
     error = super::errors::ControlDeviceDataError
 )]
-#[derive(Default)]
 pub struct ControlDeviceData {
     /// `ProductId`: a string.
     ///
@@ -350,7 +343,6 @@ pub struct ControlDeviceDataResponse {
     output = CreateAIDetectionResponse,
     error = super::errors::CreateAIDetectionError
 )]
-#[derive(Default)]
 pub struct CreateAIDetection {
     /// `ProductId`: a string.
     ///
@@ -398,7 +390,6 @@ pub struct CreateAIDetectionResponse {
     output = CreateBatchResponse,
     error = super::errors::CreateBatchError
 )]
-#[derive(Default)]
 pub struct CreateBatch {
     /// `ProductId`: a string.
     ///
@@ -441,7 +432,6 @@ pub struct CreateBatchResponse {
     output = CreateCOSCredentialsResponse,
     error = super::errors::CreateCOSCredentialsError
 )]
-#[derive(Default)]
 pub struct CreateCOSCredentials {
     /// `ProductId`: a string.
     ///
@@ -510,7 +500,6 @@ pub struct CreateCOSCredentialsResponse {
     output = CreateCloudStorageResponse,
     error = super::errors::CreateCloudStorageError
 )]
-#[derive(Default)]
 pub struct CreateCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -553,7 +542,6 @@ pub struct CreateCloudStorageResponse {
     output = CreateDataForwardResponse,
     error = super::errors::CreateDataForwardError
 )]
-#[derive(Default)]
 pub struct CreateDataForward {
     /// `ProductId`: a string.
     ///
@@ -591,7 +579,6 @@ pub struct CreateDataForwardResponse {
     output = CreateForwardRuleResponse,
     error = super::errors::CreateForwardRuleError
 )]
-#[derive(Default)]
 pub struct CreateForwardRule {
     /// `ProductID`: a string.
     ///
@@ -728,7 +715,6 @@ pub struct CreateForwardRuleResponse {
     output = CreateProductResponse,
     error = super::errors::CreateProductError
 )]
-#[derive(Default)]
 pub struct CreateProduct {
     /// `ProductName`: a string.
     ///
@@ -804,7 +790,6 @@ pub struct CreateProductResponse {
     output = CreateTaskFileUrlResponse,
     error = super::errors::CreateTaskFileUrlError
 )]
-#[derive(Default)]
 pub struct CreateTaskFileUrl {
     /// `ProductId`: a string.
     ///
@@ -842,7 +827,6 @@ pub struct CreateTaskFileUrlResponse {
     output = DeleteDeviceResponse,
     error = super::errors::DeleteDeviceError
 )]
-#[derive(Default)]
 pub struct DeleteDevice {
     /// `ProductId`: a string.
     ///
@@ -875,7 +859,6 @@ pub struct DeleteDeviceResponse {
     output = DeleteFirmwareResponse,
     error = super::errors::DeleteFirmwareError
 )]
-#[derive(Default)]
 pub struct DeleteFirmware {
     /// `ProductID`: a string.
     ///
@@ -909,7 +892,6 @@ pub struct DeleteFirmwareResponse {
     output = DeleteForwardRuleResponse,
     error = super::errors::DeleteForwardRuleError
 )]
-#[derive(Default)]
 pub struct DeleteForwardRule {
     /// `ProductID`: a string.
     ///
@@ -979,7 +961,6 @@ pub struct DeleteForwardRuleResponse {
     output = DeleteProductResponse,
     error = super::errors::DeleteProductError
 )]
-#[derive(Default)]
 pub struct DeleteProduct {
     /// `ProductId`: a string.
     ///
@@ -1005,9 +986,15 @@ pub struct DeleteProductResponse {
     version = "2020-12-15",
     name = "DescribeAIModelApplications",
     output = DescribeAIModelApplicationsResponse,
-    error = super::errors::DescribeAIModelApplicationsError
+    error = super::errors::DescribeAIModelApplicationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = applications,
+        item = models::AiModelApplication,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIModelApplications {
     /// `ModelId`: a string.
     ///
@@ -1058,7 +1045,6 @@ pub struct DescribeAIModelApplicationsResponse {
     output = DescribeAIModelChannelResponse,
     error = super::errors::DescribeAIModelChannelError
 )]
-#[derive(Default)]
 pub struct DescribeAIModelChannel {
     /// `ModelId`: a string.
     ///
@@ -1119,9 +1105,15 @@ pub struct DescribeAIModelChannelResponse {
     version = "2020-12-15",
     name = "DescribeAIModelUsage",
     output = DescribeAIModelUsageResponse,
-    error = super::errors::DescribeAIModelUsageError
+    error = super::errors::DescribeAIModelUsageError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = usage_info,
+        item = models::AiModelUsageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIModelUsage {
     /// `ModelId`: a string.
     ///
@@ -1170,9 +1162,15 @@ pub struct DescribeAIModelUsageResponse {
     version = "2020-12-15",
     name = "DescribeAIModels",
     output = DescribeAIModelsResponse,
-    error = super::errors::DescribeAIModelsError
+    error = super::errors::DescribeAIModelsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = models,
+        item = models::AiModelInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIModels {
     /// `ModelId`: a string.
     ///
@@ -1223,7 +1221,6 @@ pub struct DescribeAIModelsResponse {
     output = DescribeBalanceResponse,
     error = super::errors::DescribeBalanceError
 )]
-#[derive(Default)]
 pub struct DescribeBalance {
     /// `AccountType`: an unsigned 64-bit integer.
     ///
@@ -1254,9 +1251,15 @@ pub struct DescribeBalanceResponse {
     version = "2020-12-15",
     name = "DescribeBalanceTransactions",
     output = DescribeBalanceTransactionsResponse,
-    error = super::errors::DescribeBalanceTransactionsError
+    error = super::errors::DescribeBalanceTransactionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = transactions,
+        item = models::BalanceTransaction,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBalanceTransactions {
     /// `AccountType`: an unsigned 64-bit integer.
     ///
@@ -1307,7 +1310,6 @@ pub struct DescribeBalanceTransactionsResponse {
     output = DescribeBatchResponse,
     error = super::errors::DescribeBatchError
 )]
-#[derive(Default)]
 pub struct DescribeBatch {
     /// `BatchId`: an unsigned 64-bit integer.
     ///
@@ -1336,9 +1338,15 @@ pub struct DescribeBatchResponse {
     version = "2020-12-15",
     name = "DescribeBatchs",
     output = DescribeBatchsResponse,
-    error = super::errors::DescribeBatchsError
+    error = super::errors::DescribeBatchsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::VideoBatch,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBatchs {
     /// `ProductId`: a string.
     ///
@@ -1384,7 +1392,6 @@ pub struct DescribeBatchsResponse {
     output = DescribeCategoryResponse,
     error = super::errors::DescribeCategoryError
 )]
-#[derive(Default)]
 pub struct DescribeCategory {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -1415,7 +1422,6 @@ pub struct DescribeCategoryResponse {
     output = DescribeCloudStorageResponse,
     error = super::errors::DescribeCloudStorageError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -1483,7 +1489,6 @@ pub struct DescribeCloudStorageResponse {
     output = DescribeCloudStorageDateResponse,
     error = super::errors::DescribeCloudStorageDateError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageDate {
     /// `ProductId`: a string.
     ///
@@ -1526,7 +1531,6 @@ pub struct DescribeCloudStorageDateResponse {
     output = DescribeCloudStorageEventsResponse,
     error = super::errors::DescribeCloudStorageEventsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageEvents {
     /// `ProductId`: a string.
     ///
@@ -1618,7 +1622,6 @@ pub struct DescribeCloudStorageEventsResponse {
     output = DescribeCloudStorageThumbnailResponse,
     error = super::errors::DescribeCloudStorageThumbnailError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageThumbnail {
     /// `ProductId`: a string.
     ///
@@ -1662,7 +1665,6 @@ pub struct DescribeCloudStorageThumbnailResponse {
     output = DescribeCloudStorageTimeResponse,
     error = super::errors::DescribeCloudStorageTimeError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageTime {
     /// `ProductId`: a string.
     ///
@@ -1716,9 +1718,15 @@ pub struct DescribeCloudStorageTimeResponse {
     version = "2020-12-15",
     name = "DescribeCloudStorageUsers",
     output = DescribeCloudStorageUsersResponse,
-    error = super::errors::DescribeCloudStorageUsersError
+    error = super::errors::DescribeCloudStorageUsersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = users,
+        item = models::CloudStorageUserInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageUsers {
     /// `ProductId`: a string.
     ///
@@ -1769,7 +1777,6 @@ pub struct DescribeCloudStorageUsersResponse {
     output = DescribeDataForwardListResponse,
     error = super::errors::DescribeDataForwardListError
 )]
-#[derive(Default)]
 pub struct DescribeDataForwardList {
     /// `ProductIds`: a string.
     ///
@@ -1800,7 +1807,6 @@ pub struct DescribeDataForwardListResponse {
     output = DescribeDeviceResponse,
     error = super::errors::DescribeDeviceError
 )]
-#[derive(Default)]
 pub struct DescribeDevice {
     /// `ProductId`: a string.
     ///
@@ -1868,7 +1874,6 @@ pub struct DescribeDeviceResponse {
     output = DescribeDeviceActionHistoryResponse,
     error = super::errors::DescribeDeviceActionHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceActionHistory {
     /// `ProductId`: a string.
     ///
@@ -1944,7 +1949,6 @@ pub struct DescribeDeviceActionHistoryResponse {
     output = DescribeDeviceCommLogResponse,
     error = super::errors::DescribeDeviceCommLogError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceCommLog {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -2015,7 +2019,6 @@ pub struct DescribeDeviceCommLogResponse {
     output = DescribeDeviceDataResponse,
     error = super::errors::DescribeDeviceDataError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceData {
     /// `ProductId`: a string.
     ///
@@ -2053,7 +2056,6 @@ pub struct DescribeDeviceDataResponse {
     output = DescribeDeviceDataHistoryResponse,
     error = super::errors::DescribeDeviceDataHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceDataHistory {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -2127,7 +2129,6 @@ pub struct DescribeDeviceDataHistoryResponse {
     output = DescribeDeviceEventHistoryResponse,
     error = super::errors::DescribeDeviceEventHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceEventHistory {
     /// `ProductId`: a string.
     ///
@@ -2208,7 +2209,6 @@ pub struct DescribeDeviceEventHistoryResponse {
     output = DescribeDeviceStatusLogResponse,
     error = super::errors::DescribeDeviceStatusLogError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceStatusLog {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -2275,9 +2275,15 @@ pub struct DescribeDeviceStatusLogResponse {
     version = "2020-12-15",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError
+    error = super::errors::DescribeDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::DeviceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDevices {
     /// `ProductId`: a string.
     ///
@@ -2328,7 +2334,6 @@ pub struct DescribeDevicesResponse {
     output = DescribeFirmwareResponse,
     error = super::errors::DescribeFirmwareError
 )]
-#[derive(Default)]
 pub struct DescribeFirmware {
     /// `ProductID`: a string.
     ///
@@ -2397,7 +2402,6 @@ pub struct DescribeFirmwareResponse {
     output = DescribeFirmwareTaskResponse,
     error = super::errors::DescribeFirmwareTaskError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTask {
     /// `ProductID`: a string.
     ///
@@ -2474,9 +2478,15 @@ pub struct DescribeFirmwareTaskResponse {
     version = "2020-12-15",
     name = "DescribeFirmwareTaskDevices",
     output = DescribeFirmwareTaskDevicesResponse,
-    error = super::errors::DescribeFirmwareTaskDevicesError
+    error = super::errors::DescribeFirmwareTaskDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::DeviceUpdateStatus,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTaskDevices {
     /// `ProductID`: a string.
     ///
@@ -2531,7 +2541,6 @@ pub struct DescribeFirmwareTaskDevicesResponse {
     output = DescribeFirmwareTaskDistributionResponse,
     error = super::errors::DescribeFirmwareTaskDistributionError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTaskDistribution {
     /// `ProductID`: a string.
     ///
@@ -2573,7 +2582,6 @@ pub struct DescribeFirmwareTaskDistributionResponse {
     output = DescribeFirmwareTaskStatisticsResponse,
     error = super::errors::DescribeFirmwareTaskStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTaskStatistics {
     /// `ProductID`: a string.
     ///
@@ -2620,9 +2628,15 @@ pub struct DescribeFirmwareTaskStatisticsResponse {
     version = "2020-12-15",
     name = "DescribeFirmwareTasks",
     output = DescribeFirmwareTasksResponse,
-    error = super::errors::DescribeFirmwareTasksError
+    error = super::errors::DescribeFirmwareTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_infos,
+        item = models::FirmwareTaskInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTasks {
     /// `ProductID`: a string.
     ///
@@ -2679,7 +2693,6 @@ pub struct DescribeFirmwareTasksResponse {
     output = DescribeForwardRuleResponse,
     error = super::errors::DescribeForwardRuleError
 )]
-#[derive(Default)]
 pub struct DescribeForwardRule {
     /// `ProductID`: a string.
     ///
@@ -2785,7 +2798,6 @@ pub struct DescribeForwardRuleResponse {
     output = DescribeModelDefinitionResponse,
     error = super::errors::DescribeModelDefinitionError
 )]
-#[derive(Default)]
 pub struct DescribeModelDefinition {
     /// `ProductId`: a string.
     ///
@@ -2816,7 +2828,6 @@ pub struct DescribeModelDefinitionResponse {
     output = DescribeProductResponse,
     error = super::errors::DescribeProductError
 )]
-#[derive(Default)]
 pub struct DescribeProduct {
     /// `ProductId`: a string.
     ///
@@ -2847,7 +2858,6 @@ pub struct DescribeProductResponse {
     output = DescribeProductDynamicRegisterResponse,
     error = super::errors::DescribeProductDynamicRegisterError
 )]
-#[derive(Default)]
 pub struct DescribeProductDynamicRegister {
     /// `ProductId`: a string.
     ///
@@ -2888,9 +2898,15 @@ pub struct DescribeProductDynamicRegisterResponse {
     version = "2020-12-15",
     name = "DescribeProducts",
     output = DescribeProductsResponse,
-    error = super::errors::DescribeProductsError
+    error = super::errors::DescribeProductsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::VideoProduct,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProducts {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2931,7 +2947,6 @@ pub struct DescribeProductsResponse {
     output = DescribeSDKLogResponse,
     error = super::errors::DescribeSDKLogError
 )]
-#[derive(Default)]
 pub struct DescribeSDKLog {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -2990,7 +3005,6 @@ pub struct DescribeSDKLogResponse {
     output = EditFirmwareResponse,
     error = super::errors::EditFirmwareError
 )]
-#[derive(Default)]
 pub struct EditFirmware {
     /// `ProductID`: a string.
     ///
@@ -3034,7 +3048,6 @@ pub struct EditFirmwareResponse {
     output = GenerateSignedVideoURLResponse,
     error = super::errors::GenerateSignedVideoURLError
 )]
-#[derive(Default)]
 pub struct GenerateSignedVideoURL {
     /// `VideoURL`: a string.
     ///
@@ -3074,7 +3087,6 @@ pub struct GenerateSignedVideoURLResponse {
     output = GetAllFirmwareVersionResponse,
     error = super::errors::GetAllFirmwareVersionError
 )]
-#[derive(Default)]
 pub struct GetAllFirmwareVersion {
     /// `ProductID`: a string.
     ///
@@ -3108,7 +3120,6 @@ pub struct GetAllFirmwareVersionResponse {
     output = GetFirmwareURLResponse,
     error = super::errors::GetFirmwareURLError
 )]
-#[derive(Default)]
 pub struct GetFirmwareURL {
     /// `ProductID`: a string.
     ///
@@ -3147,7 +3158,6 @@ pub struct GetFirmwareURLResponse {
     output = ImportModelDefinitionResponse,
     error = super::errors::ImportModelDefinitionError
 )]
-#[derive(Default)]
 pub struct ImportModelDefinition {
     /// `ProductId`: a string.
     ///
@@ -3180,7 +3190,6 @@ pub struct ImportModelDefinitionResponse {
     output = InheritCloudStorageUserResponse,
     error = super::errors::InheritCloudStorageUserError
 )]
-#[derive(Default)]
 pub struct InheritCloudStorageUser {
     /// `ProductId`: a string.
     ///
@@ -3221,9 +3230,15 @@ pub struct InheritCloudStorageUserResponse {
     version = "2020-12-15",
     name = "ListFirmwares",
     output = ListFirmwaresResponse,
-    error = super::errors::ListFirmwaresError
+    error = super::errors::ListFirmwaresError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = firmwares,
+        item = models::FirmwareInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListFirmwares {
     /// `PageNum`: an unsigned 64-bit integer.
     ///
@@ -3275,7 +3290,6 @@ pub struct ListFirmwaresResponse {
     output = ModifyDataForwardResponse,
     error = super::errors::ModifyDataForwardError
 )]
-#[derive(Default)]
 pub struct ModifyDataForward {
     /// `ProductId`: a string.
     ///
@@ -3313,7 +3327,6 @@ pub struct ModifyDataForwardResponse {
     output = ModifyDataForwardStatusResponse,
     error = super::errors::ModifyDataForwardStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDataForwardStatus {
     /// `ProductId`: a string.
     ///
@@ -3346,7 +3359,6 @@ pub struct ModifyDataForwardStatusResponse {
     output = ModifyDeviceResponse,
     error = super::errors::ModifyDeviceError
 )]
-#[derive(Default)]
 pub struct ModifyDevice {
     /// `ProductId`: a string.
     ///
@@ -3384,7 +3396,6 @@ pub struct ModifyDeviceResponse {
     output = ModifyDeviceLogLevelResponse,
     error = super::errors::ModifyDeviceLogLevelError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceLogLevel {
     /// `ProductId`: a string.
     ///
@@ -3422,7 +3433,6 @@ pub struct ModifyDeviceLogLevelResponse {
     output = ModifyForwardRuleResponse,
     error = super::errors::ModifyForwardRuleError
 )]
-#[derive(Default)]
 pub struct ModifyForwardRule {
     /// `ProductID`: a string.
     ///
@@ -3523,7 +3533,6 @@ pub struct ModifyForwardRuleResponse {
     output = ModifyModelDefinitionResponse,
     error = super::errors::ModifyModelDefinitionError
 )]
-#[derive(Default)]
 pub struct ModifyModelDefinition {
     /// `ProductId`: a string.
     ///
@@ -3556,7 +3565,6 @@ pub struct ModifyModelDefinitionResponse {
     output = ModifyProductResponse,
     error = super::errors::ModifyProductError
 )]
-#[derive(Default)]
 pub struct ModifyProduct {
     /// `ProductId`: a string.
     ///
@@ -3594,7 +3602,6 @@ pub struct ModifyProductResponse {
     output = ModifyProductDynamicRegisterResponse,
     error = super::errors::ModifyProductDynamicRegisterError
 )]
-#[derive(Default)]
 pub struct ModifyProductDynamicRegister {
     /// `ProductId`: a string.
     ///
@@ -3647,7 +3654,6 @@ pub struct ModifyProductDynamicRegisterResponse {
     output = PublishMessageResponse,
     error = super::errors::PublishMessageError
 )]
-#[derive(Default)]
 pub struct PublishMessage {
     /// `ProductId`: a string.
     ///
@@ -3700,7 +3706,6 @@ pub struct PublishMessageResponse {
     output = ReportAliveDeviceResponse,
     error = super::errors::ReportAliveDeviceError
 )]
-#[derive(Default)]
 pub struct ReportAliveDevice {
     /// `ProductId`: a string.
     ///
@@ -3733,7 +3738,6 @@ pub struct ReportAliveDeviceResponse {
     output = ResetCloudStorageResponse,
     error = super::errors::ResetCloudStorageError
 )]
-#[derive(Default)]
 pub struct ResetCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -3776,7 +3780,6 @@ pub struct ResetCloudStorageResponse {
     output = RetryDeviceFirmwareTaskResponse,
     error = super::errors::RetryDeviceFirmwareTaskError
 )]
-#[derive(Default)]
 pub struct RetryDeviceFirmwareTask {
     /// `ProductID`: a string.
     ///
@@ -3820,7 +3823,6 @@ pub struct RetryDeviceFirmwareTaskResponse {
     output = SetForwardAuthResponse,
     error = super::errors::SetForwardAuthError
 )]
-#[derive(Default)]
 pub struct SetForwardAuth {
     /// `Skey`: a string.
     ///
@@ -3884,7 +3886,6 @@ pub struct SetForwardAuthResponse {
     output = TransferCloudStorageResponse,
     error = super::errors::TransferCloudStorageError
 )]
-#[derive(Default)]
 pub struct TransferCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -3922,7 +3923,6 @@ pub struct TransferCloudStorageResponse {
     output = UpdateAIModelChannelResponse,
     error = super::errors::UpdateAIModelChannelError
 )]
-#[derive(Default)]
 pub struct UpdateAIModelChannel {
     /// `ModelId`: a string.
     ///
@@ -3990,7 +3990,6 @@ pub struct UpdateAIModelChannelResponse {
     output = UploadFirmwareResponse,
     error = super::errors::UploadFirmwareError
 )]
-#[derive(Default)]
 pub struct UploadFirmware {
     /// `ProductID`: a string.
     ///
@@ -4044,7 +4043,6 @@ pub struct UploadFirmwareResponse {
     output = WakeUpDeviceResponse,
     error = super::errors::WakeUpDeviceError
 )]
-#[derive(Default)]
 pub struct WakeUpDevice {
     /// `ProductId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = ApplyAIModelResponse,
     error = super::errors::ApplyAIModelError
 )]
-#[derive(Default)]
 pub struct ApplyAIModel {
     /// `ModelId`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct ApplyAIModelResponse {
     output = BatchUpdateFirmwareResponse,
     error = super::errors::BatchUpdateFirmwareError
 )]
-#[derive(Default)]
 pub struct BatchUpdateFirmware {
     /// `ProductID`: a string.
     ///
@@ -124,7 +122,6 @@ pub struct BatchUpdateFirmwareResponse {
     output = BindCloudStorageUserResponse,
     error = super::errors::BindCloudStorageUserError
 )]
-#[derive(Default)]
 pub struct BindCloudStorageUser {
     /// `ProductId`: a string.
     ///
@@ -162,7 +159,6 @@ pub struct BindCloudStorageUserResponse {
     output = CallDeviceActionAsyncResponse,
     error = super::errors::CallDeviceActionAsyncError
 )]
-#[derive(Default)]
 pub struct CallDeviceActionAsync {
     /// `ProductId`: a string.
     ///
@@ -215,7 +211,6 @@ pub struct CallDeviceActionAsyncResponse {
     output = CallDeviceActionSyncResponse,
     error = super::errors::CallDeviceActionSyncError
 )]
-#[derive(Default)]
 pub struct CallDeviceActionSync {
     /// `ProductId`: a string.
     ///
@@ -273,7 +268,6 @@ pub struct CallDeviceActionSyncResponse {
     output = CallTRTCDeviceResponse,
     error = super::errors::CallTRTCDeviceError
 )]
-#[derive(Default)]
 pub struct CallTRTCDevice {
     /// `ProductId`: a string.
     ///
@@ -310,7 +304,6 @@ pub struct CallTRTCDeviceResponse {
     output = CancelAIModelApplicationResponse,
     error = super::errors::CancelAIModelApplicationError
 )]
-#[derive(Default)]
 pub struct CancelAIModelApplication {
     /// `ModelId`: a string.
     ///
@@ -343,7 +336,6 @@ pub struct CancelAIModelApplicationResponse {
     output = CancelDeviceFirmwareTaskResponse,
     error = super::errors::CancelDeviceFirmwareTaskError
 )]
-#[derive(Default)]
 pub struct CancelDeviceFirmwareTask {
     /// `ProductID`: a string.
     ///
@@ -387,7 +379,6 @@ pub struct CancelDeviceFirmwareTaskResponse {
     output = ChangeP2PRouteResponse,
     error = super::errors::ChangeP2PRouteError
 )]
-#[derive(Default)]
 pub struct ChangeP2PRoute {
     /// `ProductId`: a string.
     ///
@@ -425,7 +416,6 @@ pub struct ChangeP2PRouteResponse {
     output = CheckForwardAuthResponse,
     error = super::errors::CheckForwardAuthError
 )]
-#[derive(Default)]
 pub struct CheckForwardAuth {
     /// `Skey`: a string.
     ///
@@ -483,7 +473,6 @@ pub struct CheckForwardAuthResponse {
     output = ControlDeviceDataResponse,
     error = super::errors::ControlDeviceDataError
 )]
-#[derive(Default)]
 pub struct ControlDeviceData {
     /// `ProductId`: a string.
     ///
@@ -541,7 +530,6 @@ pub struct ControlDeviceDataResponse {
     output = CreateAIDetectionResponse,
     error = super::errors::CreateAIDetectionError
 )]
-#[derive(Default)]
 pub struct CreateAIDetection {
     /// `ProductId`: a string.
     ///
@@ -589,7 +577,6 @@ pub struct CreateAIDetectionResponse {
     output = CreateBatchResponse,
     error = super::errors::CreateBatchError
 )]
-#[derive(Default)]
 pub struct CreateBatch {
     /// `ProductId`: a string.
     ///
@@ -632,7 +619,6 @@ pub struct CreateBatchResponse {
     output = CreateCOSCredentialsResponse,
     error = super::errors::CreateCOSCredentialsError
 )]
-#[derive(Default)]
 pub struct CreateCOSCredentials {
     /// `ProductId`: a string.
     ///
@@ -701,7 +687,6 @@ pub struct CreateCOSCredentialsResponse {
     output = CreateCloudStorageResponse,
     error = super::errors::CreateCloudStorageError
 )]
-#[derive(Default)]
 pub struct CreateCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -764,7 +749,6 @@ pub struct CreateCloudStorageResponse {
     output = CreateDataForwardResponse,
     error = super::errors::CreateDataForwardError
 )]
-#[derive(Default)]
 pub struct CreateDataForward {
     /// `ProductId`: a string.
     ///
@@ -802,7 +786,6 @@ pub struct CreateDataForwardResponse {
     output = CreateDeviceChannelResponse,
     error = super::errors::CreateDeviceChannelError
 )]
-#[derive(Default)]
 pub struct CreateDeviceChannel {
     /// `ProductId`: a string.
     ///
@@ -840,7 +823,6 @@ pub struct CreateDeviceChannelResponse {
     output = CreateForwardRuleResponse,
     error = super::errors::CreateForwardRuleError
 )]
-#[derive(Default)]
 pub struct CreateForwardRule {
     /// `ProductID`: a string.
     ///
@@ -977,7 +959,6 @@ pub struct CreateForwardRuleResponse {
     output = CreateFreeCloudStorageResponse,
     error = super::errors::CreateFreeCloudStorageError
 )]
-#[derive(Default)]
 pub struct CreateFreeCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -1050,7 +1031,6 @@ pub struct CreateFreeCloudStorageResponse {
     output = CreateProductResponse,
     error = super::errors::CreateProductError
 )]
-#[derive(Default)]
 pub struct CreateProduct {
     /// `ProductName`: a string.
     ///
@@ -1129,7 +1109,6 @@ pub struct CreateProductResponse {
     output = CreateTaskFileUrlResponse,
     error = super::errors::CreateTaskFileUrlError
 )]
-#[derive(Default)]
 pub struct CreateTaskFileUrl {
     /// `ProductId`: a string.
     ///
@@ -1167,7 +1146,6 @@ pub struct CreateTaskFileUrlResponse {
     output = DeleteCloudStorageEventResponse,
     error = super::errors::DeleteCloudStorageEventError
 )]
-#[derive(Default)]
 pub struct DeleteCloudStorageEvent {
     /// `ProductId`: a string.
     ///
@@ -1223,7 +1201,6 @@ pub struct DeleteCloudStorageEventResponse {
     output = DeleteDeviceResponse,
     error = super::errors::DeleteDeviceError
 )]
-#[derive(Default)]
 pub struct DeleteDevice {
     /// `ProductId`: a string.
     ///
@@ -1256,7 +1233,6 @@ pub struct DeleteDeviceResponse {
     output = DeleteFirmwareResponse,
     error = super::errors::DeleteFirmwareError
 )]
-#[derive(Default)]
 pub struct DeleteFirmware {
     /// `ProductID`: a string.
     ///
@@ -1290,7 +1266,6 @@ pub struct DeleteFirmwareResponse {
     output = DeleteForwardRuleResponse,
     error = super::errors::DeleteForwardRuleError
 )]
-#[derive(Default)]
 pub struct DeleteForwardRule {
     /// `ProductID`: a string.
     ///
@@ -1360,7 +1335,6 @@ pub struct DeleteForwardRuleResponse {
     output = DeleteProductResponse,
     error = super::errors::DeleteProductError
 )]
-#[derive(Default)]
 pub struct DeleteProduct {
     /// `ProductId`: a string.
     ///
@@ -1386,9 +1360,15 @@ pub struct DeleteProductResponse {
     version = "2021-11-25",
     name = "DescribeAIModelApplications",
     output = DescribeAIModelApplicationsResponse,
-    error = super::errors::DescribeAIModelApplicationsError
+    error = super::errors::DescribeAIModelApplicationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = applications,
+        item = models::AiModelApplication,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIModelApplications {
     /// `ModelId`: a string.
     ///
@@ -1439,7 +1419,6 @@ pub struct DescribeAIModelApplicationsResponse {
     output = DescribeAIModelChannelResponse,
     error = super::errors::DescribeAIModelChannelError
 )]
-#[derive(Default)]
 pub struct DescribeAIModelChannel {
     /// `ModelId`: a string.
     ///
@@ -1500,9 +1479,15 @@ pub struct DescribeAIModelChannelResponse {
     version = "2021-11-25",
     name = "DescribeAIModelUsage",
     output = DescribeAIModelUsageResponse,
-    error = super::errors::DescribeAIModelUsageError
+    error = super::errors::DescribeAIModelUsageError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = usage_info,
+        item = models::AiModelUsageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIModelUsage {
     /// `ModelId`: a string.
     ///
@@ -1551,9 +1536,15 @@ pub struct DescribeAIModelUsageResponse {
     version = "2021-11-25",
     name = "DescribeAIModels",
     output = DescribeAIModelsResponse,
-    error = super::errors::DescribeAIModelsError
+    error = super::errors::DescribeAIModelsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = models,
+        item = models::AiModelInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIModels {
     /// `ModelId`: a string.
     ///
@@ -1604,7 +1595,6 @@ pub struct DescribeAIModelsResponse {
     output = DescribeAccountResponse,
     error = super::errors::DescribeAccountError
 )]
-#[derive(Default)]
 pub struct DescribeAccount {
     /// `AccountType`: an unsigned 64-bit integer.
     ///
@@ -1647,7 +1637,6 @@ pub struct DescribeAccountResponse {
     output = DescribeBalanceResponse,
     error = super::errors::DescribeBalanceError
 )]
-#[derive(Default)]
 pub struct DescribeBalance {
     /// `AccountType`: an unsigned 64-bit integer.
     ///
@@ -1678,9 +1667,15 @@ pub struct DescribeBalanceResponse {
     version = "2021-11-25",
     name = "DescribeBalanceTransactions",
     output = DescribeBalanceTransactionsResponse,
-    error = super::errors::DescribeBalanceTransactionsError
+    error = super::errors::DescribeBalanceTransactionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = transactions,
+        item = models::BalanceTransaction,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBalanceTransactions {
     /// `AccountType`: an unsigned 64-bit integer.
     ///
@@ -1731,7 +1726,6 @@ pub struct DescribeBalanceTransactionsResponse {
     output = DescribeBatchResponse,
     error = super::errors::DescribeBatchError
 )]
-#[derive(Default)]
 pub struct DescribeBatch {
     /// `BatchId`: an unsigned 64-bit integer.
     ///
@@ -1760,9 +1754,15 @@ pub struct DescribeBatchResponse {
     version = "2021-11-25",
     name = "DescribeBatchs",
     output = DescribeBatchsResponse,
-    error = super::errors::DescribeBatchsError
+    error = super::errors::DescribeBatchsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::VideoBatch,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBatchs {
     /// `ProductId`: a string.
     ///
@@ -1806,9 +1806,15 @@ pub struct DescribeBatchsResponse {
     version = "2021-11-25",
     name = "DescribeBonuses",
     output = DescribeBonusesResponse,
-    error = super::errors::DescribeBonusesError
+    error = super::errors::DescribeBonusesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = bonuses,
+        item = models::BonusInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBonuses {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1849,7 +1855,6 @@ pub struct DescribeBonusesResponse {
     output = DescribeCategoryResponse,
     error = super::errors::DescribeCategoryError
 )]
-#[derive(Default)]
 pub struct DescribeCategory {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -1880,7 +1885,6 @@ pub struct DescribeCategoryResponse {
     output = DescribeCloudStorageResponse,
     error = super::errors::DescribeCloudStorageError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -1948,7 +1952,6 @@ pub struct DescribeCloudStorageResponse {
     output = DescribeCloudStorageDateResponse,
     error = super::errors::DescribeCloudStorageDateError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageDate {
     /// `ProductId`: a string.
     ///
@@ -1996,7 +1999,6 @@ pub struct DescribeCloudStorageDateResponse {
     output = DescribeCloudStorageEventsResponse,
     error = super::errors::DescribeCloudStorageEventsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageEvents {
     /// `ProductId`: a string.
     ///
@@ -2088,7 +2090,6 @@ pub struct DescribeCloudStorageEventsResponse {
     output = DescribeCloudStorageMultiThumbnailResponse,
     error = super::errors::DescribeCloudStorageMultiThumbnailError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageMultiThumbnail {
     /// `ProductId`: a string.
     ///
@@ -2128,7 +2129,6 @@ pub struct DescribeCloudStorageMultiThumbnailResponse {
     output = DescribeCloudStorageOrderResponse,
     error = super::errors::DescribeCloudStorageOrderError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageOrder {
     /// `OrderId`: a string.
     ///
@@ -2191,7 +2191,6 @@ pub struct DescribeCloudStorageOrderResponse {
     output = DescribeCloudStoragePackageConsumeDetailsResponse,
     error = super::errors::DescribeCloudStoragePackageConsumeDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStoragePackageConsumeDetails {
     /// `StartDate`: a date (`YYYY-MM-DD`).
     ///
@@ -2224,7 +2223,6 @@ pub struct DescribeCloudStoragePackageConsumeDetailsResponse {
     output = DescribeCloudStoragePackageConsumeStatsResponse,
     error = super::errors::DescribeCloudStoragePackageConsumeStatsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStoragePackageConsumeStats {
     /// `StartDate`: a date (`YYYY-MM-DD`).
     ///
@@ -2260,7 +2258,6 @@ pub struct DescribeCloudStoragePackageConsumeStatsResponse {
     output = DescribeCloudStorageStreamDataResponse,
     error = super::errors::DescribeCloudStorageStreamDataError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageStreamData {
     /// `ProductId`: a string.
     ///
@@ -2308,7 +2305,6 @@ pub struct DescribeCloudStorageStreamDataResponse {
     output = DescribeCloudStorageThumbnailResponse,
     error = super::errors::DescribeCloudStorageThumbnailError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageThumbnail {
     /// `ProductId`: a string.
     ///
@@ -2357,7 +2353,6 @@ pub struct DescribeCloudStorageThumbnailResponse {
     output = DescribeCloudStorageThumbnailListResponse,
     error = super::errors::DescribeCloudStorageThumbnailListError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageThumbnailList {
     /// `ProductId`: a string.
     ///
@@ -2397,7 +2392,6 @@ pub struct DescribeCloudStorageThumbnailListResponse {
     output = DescribeCloudStorageTimeResponse,
     error = super::errors::DescribeCloudStorageTimeError
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageTime {
     /// `ProductId`: a string.
     ///
@@ -2456,9 +2450,15 @@ pub struct DescribeCloudStorageTimeResponse {
     version = "2021-11-25",
     name = "DescribeCloudStorageUsers",
     output = DescribeCloudStorageUsersResponse,
-    error = super::errors::DescribeCloudStorageUsersError
+    error = super::errors::DescribeCloudStorageUsersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = users,
+        item = models::CloudStorageUserInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCloudStorageUsers {
     /// `ProductId`: a string.
     ///
@@ -2509,7 +2509,6 @@ pub struct DescribeCloudStorageUsersResponse {
     output = DescribeCsReportCountDataInfoResponse,
     error = super::errors::DescribeCsReportCountDataInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCsReportCountDataInfo {
     /// `ProductId`: a string.
     ///
@@ -2560,7 +2559,6 @@ pub struct DescribeCsReportCountDataInfoResponse {
     output = DescribeDataForwardListResponse,
     error = super::errors::DescribeDataForwardListError
 )]
-#[derive(Default)]
 pub struct DescribeDataForwardList {
     /// `ProductIds`: a string.
     ///
@@ -2591,7 +2589,6 @@ pub struct DescribeDataForwardListResponse {
     output = DescribeDeviceResponse,
     error = super::errors::DescribeDeviceError
 )]
-#[derive(Default)]
 pub struct DescribeDevice {
     /// `ProductId`: a string.
     ///
@@ -2659,7 +2656,6 @@ pub struct DescribeDeviceResponse {
     output = DescribeDeviceActionHistoryResponse,
     error = super::errors::DescribeDeviceActionHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceActionHistory {
     /// `ProductId`: a string.
     ///
@@ -2735,7 +2731,6 @@ pub struct DescribeDeviceActionHistoryResponse {
     output = DescribeDeviceCommLogResponse,
     error = super::errors::DescribeDeviceCommLogError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceCommLog {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -2806,7 +2801,6 @@ pub struct DescribeDeviceCommLogResponse {
     output = DescribeDeviceDataResponse,
     error = super::errors::DescribeDeviceDataError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceData {
     /// `ProductId`: a string.
     ///
@@ -2844,7 +2838,6 @@ pub struct DescribeDeviceDataResponse {
     output = DescribeDeviceDataHistoryResponse,
     error = super::errors::DescribeDeviceDataHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceDataHistory {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -2918,7 +2911,6 @@ pub struct DescribeDeviceDataHistoryResponse {
     output = DescribeDeviceDataStatsResponse,
     error = super::errors::DescribeDeviceDataStatsError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceDataStats {
     /// `StartDate`: a string.
     ///
@@ -2969,7 +2961,6 @@ pub struct DescribeDeviceDataStatsResponse {
     output = DescribeDeviceEventHistoryResponse,
     error = super::errors::DescribeDeviceEventHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceEventHistory {
     /// `ProductId`: a string.
     ///
@@ -3048,9 +3039,15 @@ pub struct DescribeDeviceEventHistoryResponse {
     version = "2021-11-25",
     name = "DescribeDevicePackages",
     output = DescribeDevicePackagesResponse,
-    error = super::errors::DescribeDevicePackagesError
+    error = super::errors::DescribeDevicePackagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = packages,
+        item = models::PackageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDevicePackages {
     /// `ProductId`: a string.
     ///
@@ -3112,7 +3109,6 @@ pub struct DescribeDevicePackagesResponse {
     output = DescribeDeviceStatusLogResponse,
     error = super::errors::DescribeDeviceStatusLogError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceStatusLog {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -3179,9 +3175,15 @@ pub struct DescribeDeviceStatusLogResponse {
     version = "2021-11-25",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError
+    error = super::errors::DescribeDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::DeviceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDevices {
     /// `ProductId`: a string.
     ///
@@ -3232,7 +3234,6 @@ pub struct DescribeDevicesResponse {
     output = DescribeFirmwareResponse,
     error = super::errors::DescribeFirmwareError
 )]
-#[derive(Default)]
 pub struct DescribeFirmware {
     /// `ProductID`: a string.
     ///
@@ -3306,7 +3307,6 @@ pub struct DescribeFirmwareResponse {
     output = DescribeFirmwareTaskResponse,
     error = super::errors::DescribeFirmwareTaskError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTask {
     /// `ProductID`: a string.
     ///
@@ -3383,9 +3383,15 @@ pub struct DescribeFirmwareTaskResponse {
     version = "2021-11-25",
     name = "DescribeFirmwareTaskDevices",
     output = DescribeFirmwareTaskDevicesResponse,
-    error = super::errors::DescribeFirmwareTaskDevicesError
+    error = super::errors::DescribeFirmwareTaskDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::DeviceUpdateStatus,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTaskDevices {
     /// `ProductID`: a string.
     ///
@@ -3440,7 +3446,6 @@ pub struct DescribeFirmwareTaskDevicesResponse {
     output = DescribeFirmwareTaskDistributionResponse,
     error = super::errors::DescribeFirmwareTaskDistributionError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTaskDistribution {
     /// `ProductID`: a string.
     ///
@@ -3482,7 +3487,6 @@ pub struct DescribeFirmwareTaskDistributionResponse {
     output = DescribeFirmwareTaskStatisticsResponse,
     error = super::errors::DescribeFirmwareTaskStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTaskStatistics {
     /// `ProductID`: a string.
     ///
@@ -3529,9 +3533,15 @@ pub struct DescribeFirmwareTaskStatisticsResponse {
     version = "2021-11-25",
     name = "DescribeFirmwareTasks",
     output = DescribeFirmwareTasksResponse,
-    error = super::errors::DescribeFirmwareTasksError
+    error = super::errors::DescribeFirmwareTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_infos,
+        item = models::FirmwareTaskInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFirmwareTasks {
     /// `ProductID`: a string.
     ///
@@ -3588,7 +3598,6 @@ pub struct DescribeFirmwareTasksResponse {
     output = DescribeForwardRuleResponse,
     error = super::errors::DescribeForwardRuleError
 )]
-#[derive(Default)]
 pub struct DescribeForwardRule {
     /// `ProductID`: a string.
     ///
@@ -3694,7 +3703,6 @@ pub struct DescribeForwardRuleResponse {
     output = DescribeFreeCloudStorageNumResponse,
     error = super::errors::DescribeFreeCloudStorageNumError
 )]
-#[derive(Default)]
 pub struct DescribeFreeCloudStorageNum {}
 
 /// What a successful [`DescribeFreeCloudStorageNum`] call returns.
@@ -3720,7 +3728,6 @@ pub struct DescribeFreeCloudStorageNumResponse {
     output = DescribeMessageDataStatsResponse,
     error = super::errors::DescribeMessageDataStatsError
 )]
-#[derive(Default)]
 pub struct DescribeMessageDataStats {
     /// `StartDate`: a string.
     ///
@@ -3766,7 +3773,6 @@ pub struct DescribeMessageDataStatsResponse {
     output = DescribeModelDefinitionResponse,
     error = super::errors::DescribeModelDefinitionError
 )]
-#[derive(Default)]
 pub struct DescribeModelDefinition {
     /// `ProductId`: a string.
     ///
@@ -3797,7 +3803,6 @@ pub struct DescribeModelDefinitionResponse {
     output = DescribeP2PInfoResponse,
     error = super::errors::DescribeP2PInfoError
 )]
-#[derive(Default)]
 pub struct DescribeP2PInfo {
     /// `ProductId`: a string.
     ///
@@ -3840,7 +3845,6 @@ pub struct DescribeP2PInfoResponse {
     output = DescribeP2PRouteResponse,
     error = super::errors::DescribeP2PRouteError
 )]
-#[derive(Default)]
 pub struct DescribeP2PRoute {
     /// `ProductId`: a string.
     ///
@@ -3878,7 +3882,6 @@ pub struct DescribeP2PRouteResponse {
     output = DescribePackageConsumeTaskResponse,
     error = super::errors::DescribePackageConsumeTaskError
 )]
-#[derive(Default)]
 pub struct DescribePackageConsumeTask {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -3910,9 +3913,15 @@ pub struct DescribePackageConsumeTaskResponse {
     version = "2021-11-25",
     name = "DescribePackageConsumeTasks",
     output = DescribePackageConsumeTasksResponse,
-    error = super::errors::DescribePackageConsumeTasksError
+    error = super::errors::DescribePackageConsumeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::PackageConsumeTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePackageConsumeTasks {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -3953,7 +3962,6 @@ pub struct DescribePackageConsumeTasksResponse {
     output = DescribeProductResponse,
     error = super::errors::DescribeProductError
 )]
-#[derive(Default)]
 pub struct DescribeProduct {
     /// `ProductId`: a string.
     ///
@@ -3984,7 +3992,6 @@ pub struct DescribeProductResponse {
     output = DescribeProductDynamicRegisterResponse,
     error = super::errors::DescribeProductDynamicRegisterError
 )]
-#[derive(Default)]
 pub struct DescribeProductDynamicRegister {
     /// `ProductId`: a string.
     ///
@@ -4025,9 +4032,15 @@ pub struct DescribeProductDynamicRegisterResponse {
     version = "2021-11-25",
     name = "DescribeProducts",
     output = DescribeProductsResponse,
-    error = super::errors::DescribeProductsError
+    error = super::errors::DescribeProductsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::VideoProduct,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProducts {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -4068,7 +4081,6 @@ pub struct DescribeProductsResponse {
     output = DescribePushChannelResponse,
     error = super::errors::DescribePushChannelError
 )]
-#[derive(Default)]
 pub struct DescribePushChannel {
     /// `ProductId`: a string.
     ///
@@ -4126,7 +4138,6 @@ pub struct DescribePushChannelResponse {
     output = DescribeSDKLogResponse,
     error = super::errors::DescribeSDKLogError
 )]
-#[derive(Default)]
 pub struct DescribeSDKLog {
     /// `MinTime`: an unsigned 64-bit integer.
     ///
@@ -4185,7 +4196,6 @@ pub struct DescribeSDKLogResponse {
     output = DescribeUserResponse,
     error = super::errors::DescribeUserError
 )]
-#[derive(Default)]
 pub struct DescribeUser {}
 
 /// What a successful [`DescribeUser`] call returns.
@@ -4208,7 +4218,6 @@ pub struct DescribeUserResponse {
     output = EditFirmwareResponse,
     error = super::errors::EditFirmwareError
 )]
-#[derive(Default)]
 pub struct EditFirmware {
     /// `ProductID`: a string.
     ///
@@ -4252,7 +4261,6 @@ pub struct EditFirmwareResponse {
     output = GenSingleDeviceSignatureOfPublicResponse,
     error = super::errors::GenSingleDeviceSignatureOfPublicError
 )]
-#[derive(Default)]
 pub struct GenSingleDeviceSignatureOfPublic {
     /// `ProductId`: a string.
     ///
@@ -4293,7 +4301,6 @@ pub struct GenSingleDeviceSignatureOfPublicResponse {
     output = GenerateSignedVideoURLResponse,
     error = super::errors::GenerateSignedVideoURLError
 )]
-#[derive(Default)]
 pub struct GenerateSignedVideoURL {
     /// `VideoURL`: a string.
     ///
@@ -4338,7 +4345,6 @@ pub struct GenerateSignedVideoURLResponse {
     output = GetAllFirmwareVersionResponse,
     error = super::errors::GetAllFirmwareVersionError
 )]
-#[derive(Default)]
 pub struct GetAllFirmwareVersion {
     /// `ProductID`: a string.
     ///
@@ -4372,7 +4378,6 @@ pub struct GetAllFirmwareVersionResponse {
     output = GetFirmwareURLResponse,
     error = super::errors::GetFirmwareURLError
 )]
-#[derive(Default)]
 pub struct GetFirmwareURL {
     /// `ProductID`: a string.
     ///
@@ -4411,7 +4416,6 @@ pub struct GetFirmwareURLResponse {
     output = ImportModelDefinitionResponse,
     error = super::errors::ImportModelDefinitionError
 )]
-#[derive(Default)]
 pub struct ImportModelDefinition {
     /// `ProductId`: a string.
     ///
@@ -4444,7 +4448,6 @@ pub struct ImportModelDefinitionResponse {
     output = InheritCloudStorageUserResponse,
     error = super::errors::InheritCloudStorageUserError
 )]
-#[derive(Default)]
 pub struct InheritCloudStorageUser {
     /// `ProductId`: a string.
     ///
@@ -4485,9 +4488,15 @@ pub struct InheritCloudStorageUserResponse {
     version = "2021-11-25",
     name = "ListFirmwares",
     output = ListFirmwaresResponse,
-    error = super::errors::ListFirmwaresError
+    error = super::errors::ListFirmwaresError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = firmwares,
+        item = models::FirmwareInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListFirmwares {
     /// `PageNum`: an unsigned 64-bit integer.
     ///
@@ -4539,7 +4548,6 @@ pub struct ListFirmwaresResponse {
     output = ModifyDataForwardResponse,
     error = super::errors::ModifyDataForwardError
 )]
-#[derive(Default)]
 pub struct ModifyDataForward {
     /// `ProductId`: a string.
     ///
@@ -4577,7 +4585,6 @@ pub struct ModifyDataForwardResponse {
     output = ModifyDataForwardStatusResponse,
     error = super::errors::ModifyDataForwardStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDataForwardStatus {
     /// `ProductId`: a string.
     ///
@@ -4610,7 +4617,6 @@ pub struct ModifyDataForwardStatusResponse {
     output = ModifyDeviceResponse,
     error = super::errors::ModifyDeviceError
 )]
-#[derive(Default)]
 pub struct ModifyDevice {
     /// `ProductId`: a string.
     ///
@@ -4648,7 +4654,6 @@ pub struct ModifyDeviceResponse {
     output = ModifyDeviceLogLevelResponse,
     error = super::errors::ModifyDeviceLogLevelError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceLogLevel {
     /// `ProductId`: a string.
     ///
@@ -4686,7 +4691,6 @@ pub struct ModifyDeviceLogLevelResponse {
     output = ModifyForwardRuleResponse,
     error = super::errors::ModifyForwardRuleError
 )]
-#[derive(Default)]
 pub struct ModifyForwardRule {
     /// `ProductID`: a string.
     ///
@@ -4787,7 +4791,6 @@ pub struct ModifyForwardRuleResponse {
     output = ModifyModelDefinitionResponse,
     error = super::errors::ModifyModelDefinitionError
 )]
-#[derive(Default)]
 pub struct ModifyModelDefinition {
     /// `ProductId`: a string.
     ///
@@ -4820,7 +4823,6 @@ pub struct ModifyModelDefinitionResponse {
     output = ModifyProductResponse,
     error = super::errors::ModifyProductError
 )]
-#[derive(Default)]
 pub struct ModifyProduct {
     /// `ProductId`: a string.
     ///
@@ -4858,7 +4860,6 @@ pub struct ModifyProductResponse {
     output = ModifyProductDynamicRegisterResponse,
     error = super::errors::ModifyProductDynamicRegisterError
 )]
-#[derive(Default)]
 pub struct ModifyProductDynamicRegister {
     /// `ProductId`: a string.
     ///
@@ -4911,7 +4912,6 @@ pub struct ModifyProductDynamicRegisterResponse {
     output = ModifyPushChannelResponse,
     error = super::errors::ModifyPushChannelError
 )]
-#[derive(Default)]
 pub struct ModifyPushChannel {
     /// `ProductId`: a string.
     ///
@@ -4969,7 +4969,6 @@ pub struct ModifyPushChannelResponse {
     output = PublishMessageResponse,
     error = super::errors::PublishMessageError
 )]
-#[derive(Default)]
 pub struct PublishMessage {
     /// `ProductId`: a string.
     ///
@@ -5022,7 +5021,6 @@ pub struct PublishMessageResponse {
     output = ReportAliveDeviceResponse,
     error = super::errors::ReportAliveDeviceError
 )]
-#[derive(Default)]
 pub struct ReportAliveDevice {
     /// `ProductId`: a string.
     ///
@@ -5055,7 +5053,6 @@ pub struct ReportAliveDeviceResponse {
     output = ResetCloudStorageResponse,
     error = super::errors::ResetCloudStorageError
 )]
-#[derive(Default)]
 pub struct ResetCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -5098,7 +5095,6 @@ pub struct ResetCloudStorageResponse {
     output = ResetCloudStorageEventResponse,
     error = super::errors::ResetCloudStorageEventError
 )]
-#[derive(Default)]
 pub struct ResetCloudStorageEvent {
     /// `ProductId`: a string.
     ///
@@ -5141,7 +5137,6 @@ pub struct ResetCloudStorageEventResponse {
     output = RetryDeviceFirmwareTaskResponse,
     error = super::errors::RetryDeviceFirmwareTaskError
 )]
-#[derive(Default)]
 pub struct RetryDeviceFirmwareTask {
     /// `ProductID`: a string.
     ///
@@ -5185,7 +5180,6 @@ pub struct RetryDeviceFirmwareTaskResponse {
     output = SetForwardAuthResponse,
     error = super::errors::SetForwardAuthError
 )]
-#[derive(Default)]
 pub struct SetForwardAuth {
     /// `Skey`: a string.
     ///
@@ -5249,7 +5243,6 @@ pub struct SetForwardAuthResponse {
     output = TransferCloudStorageResponse,
     error = super::errors::TransferCloudStorageError
 )]
-#[derive(Default)]
 pub struct TransferCloudStorage {
     /// `ProductId`: a string.
     ///
@@ -5292,7 +5285,6 @@ pub struct TransferCloudStorageResponse {
     output = UpdateAIModelChannelResponse,
     error = super::errors::UpdateAIModelChannelError
 )]
-#[derive(Default)]
 pub struct UpdateAIModelChannel {
     /// `ModelId`: a string.
     ///
@@ -5360,7 +5352,6 @@ pub struct UpdateAIModelChannelResponse {
     output = UploadFirmwareResponse,
     error = super::errors::UploadFirmwareError
 )]
-#[derive(Default)]
 pub struct UploadFirmware {
     /// `ProductID`: a string.
     ///
@@ -5419,7 +5410,6 @@ pub struct UploadFirmwareResponse {
     output = WakeUpDeviceResponse,
     error = super::errors::WakeUpDeviceError
 )]
-#[derive(Default)]
 pub struct WakeUpDevice {
     /// `ProductId`: a string.
     ///

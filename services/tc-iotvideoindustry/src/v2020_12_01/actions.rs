@@ -17,7 +17,6 @@ use super::models;
     output = BindGroupDevicesResponse,
     error = super::errors::BindGroupDevicesError
 )]
-#[derive(Default)]
 pub struct BindGroupDevices {
     /// `GroupId`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct BindGroupDevicesResponse {
     output = ControlChannelLocalRecordResponse,
     error = super::errors::ControlChannelLocalRecordError
 )]
-#[derive(Default)]
 pub struct ControlChannelLocalRecord {
     /// `DeviceId`: a string.
     ///
@@ -93,7 +91,6 @@ pub struct ControlChannelLocalRecordResponse {
     output = ControlChannelPTZResponse,
     error = super::errors::ControlChannelPTZError
 )]
-#[derive(Default)]
 pub struct ControlChannelPTZ {
     /// `DeviceId`: a string.
     ///
@@ -131,7 +128,6 @@ pub struct ControlChannelPTZResponse {
     output = ControlDevicePTZResponse,
     error = super::errors::ControlDevicePTZError
 )]
-#[derive(Default)]
 pub struct ControlDevicePTZ {
     /// `DeviceId`: a string.
     ///
@@ -169,7 +165,6 @@ pub struct ControlDevicePTZResponse {
     output = ControlHomePositionResponse,
     error = super::errors::ControlHomePositionError
 )]
-#[derive(Default)]
 pub struct ControlHomePosition {
     /// `ChannelId`: a string.
     ///
@@ -217,7 +212,6 @@ pub struct ControlHomePositionResponse {
     output = ControlPresetResponse,
     error = super::errors::ControlPresetError
 )]
-#[derive(Default)]
 pub struct ControlPreset {
     /// `ChannelId`: a string.
     ///
@@ -260,7 +254,6 @@ pub struct ControlPresetResponse {
     output = ControlRecordStreamResponse,
     error = super::errors::ControlRecordStreamError
 )]
-#[derive(Default)]
 pub struct ControlRecordStream {
     /// `DeviceId`: a string.
     ///
@@ -303,7 +296,6 @@ pub struct ControlRecordStreamResponse {
     output = CreateDeviceResponse,
     error = super::errors::CreateDeviceError
 )]
-#[derive(Default)]
 pub struct CreateDevice {
     /// `NickName`: a string.
     ///
@@ -361,7 +353,6 @@ pub struct CreateDeviceResponse {
     output = CreateDeviceGroupResponse,
     error = super::errors::CreateDeviceGroupError
 )]
-#[derive(Default)]
 pub struct CreateDeviceGroup {
     /// `GroupName`: a string.
     ///
@@ -409,7 +400,6 @@ pub struct CreateDeviceGroupResponse {
     output = CreateLiveChannelResponse,
     error = super::errors::CreateLiveChannelError
 )]
-#[derive(Default)]
 pub struct CreateLiveChannel {
     /// `LiveChannelName`: a string.
     ///
@@ -452,7 +442,6 @@ pub struct CreateLiveChannelResponse {
     output = CreateLiveRecordPlanResponse,
     error = super::errors::CreateLiveRecordPlanError
 )]
-#[derive(Default)]
 pub struct CreateLiveRecordPlan {
     /// `PlanName`: a string.
     ///
@@ -505,7 +494,6 @@ pub struct CreateLiveRecordPlanResponse {
     output = CreateMessageForwardResponse,
     error = super::errors::CreateMessageForwardError
 )]
-#[derive(Default)]
 pub struct CreateMessageForward {
     /// `RegionId`: a string.
     ///
@@ -568,7 +556,6 @@ pub struct CreateMessageForwardResponse {
     output = CreateRecordPlanResponse,
     error = super::errors::CreateRecordPlanError
 )]
-#[derive(Default)]
 pub struct CreateRecordPlan {
     /// `Name`: a string.
     ///
@@ -619,7 +606,6 @@ pub struct CreateRecordPlanResponse {
     output = CreateRecordingPlanResponse,
     error = super::errors::CreateRecordingPlanError
 )]
-#[derive(Default)]
 pub struct CreateRecordingPlan {
     /// `Name`: a string.
     ///
@@ -665,7 +651,6 @@ pub struct CreateRecordingPlanResponse {
     output = CreateSceneResponse,
     error = super::errors::CreateSceneError
 )]
-#[derive(Default)]
 pub struct CreateScene {
     /// `SceneName`: a string.
     ///
@@ -717,7 +702,6 @@ pub struct CreateSceneResponse {
     output = CreateTimeTemplateResponse,
     error = super::errors::CreateTimeTemplateError
 )]
-#[derive(Default)]
 pub struct CreateTimeTemplate {
     /// `Name`: a string.
     ///
@@ -758,7 +742,6 @@ pub struct CreateTimeTemplateResponse {
     output = DeleteChannelResponse,
     error = super::errors::DeleteChannelError
 )]
-#[derive(Default)]
 pub struct DeleteChannel {
     /// `DeviceId`: a string.
     ///
@@ -791,7 +774,6 @@ pub struct DeleteChannelResponse {
     output = DeleteDeviceResponse,
     error = super::errors::DeleteDeviceError
 )]
-#[derive(Default)]
 pub struct DeleteDevice {
     /// `DeviceId`: a string.
     ///
@@ -824,7 +806,6 @@ pub struct DeleteDeviceResponse {
     output = DeleteDeviceGroupResponse,
     error = super::errors::DeleteDeviceGroupError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceGroup {
     /// `GroupId`: a string.
     ///
@@ -857,7 +838,6 @@ pub struct DeleteDeviceGroupResponse {
     output = DeleteLiveChannelResponse,
     error = super::errors::DeleteLiveChannelError
 )]
-#[derive(Default)]
 pub struct DeleteLiveChannel {
     /// `LiveChannelId`: a string.
     ///
@@ -885,7 +865,6 @@ pub struct DeleteLiveChannelResponse {
     output = DeleteLiveRecordPlanResponse,
     error = super::errors::DeleteLiveRecordPlanError
 )]
-#[derive(Default)]
 pub struct DeleteLiveRecordPlan {
     /// `PlanId`: a string.
     ///
@@ -918,7 +897,6 @@ pub struct DeleteLiveRecordPlanResponse {
     output = DeleteLiveVideoListResponse,
     error = super::errors::DeleteLiveVideoListError
 )]
-#[derive(Default)]
 pub struct DeleteLiveVideoList {
     /// `IntIDs`: a list of unsigned 64-bit integers.
     ///
@@ -947,7 +925,6 @@ pub struct DeleteLiveVideoListResponse {
     output = DeleteMessageForwardResponse,
     error = super::errors::DeleteMessageForwardError
 )]
-#[derive(Default)]
 pub struct DeleteMessageForward {
     /// `IntId`: a signed 64-bit integer.
     ///
@@ -975,7 +952,6 @@ pub struct DeleteMessageForwardResponse {
     output = DeleteRecordPlanResponse,
     error = super::errors::DeleteRecordPlanError
 )]
-#[derive(Default)]
 pub struct DeleteRecordPlan {
     /// `PlanId`: a string.
     ///
@@ -1008,7 +984,6 @@ pub struct DeleteRecordPlanResponse {
     output = DeleteRecordingPlanResponse,
     error = super::errors::DeleteRecordingPlanError
 )]
-#[derive(Default)]
 pub struct DeleteRecordingPlan {
     /// `PlanId`: a string.
     ///
@@ -1041,7 +1016,6 @@ pub struct DeleteRecordingPlanResponse {
     output = DeleteSceneResponse,
     error = super::errors::DeleteSceneError
 )]
-#[derive(Default)]
 pub struct DeleteScene {
     /// `IntId`: a signed 64-bit integer.
     ///
@@ -1069,7 +1043,6 @@ pub struct DeleteSceneResponse {
     output = DeleteTimeTemplateResponse,
     error = super::errors::DeleteTimeTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteTimeTemplate {
     /// `TemplateId`: a string.
     ///
@@ -1102,7 +1075,6 @@ pub struct DeleteTimeTemplateResponse {
     output = DeleteVideoListResponse,
     error = super::errors::DeleteVideoListError
 )]
-#[derive(Default)]
 pub struct DeleteVideoList {
     /// `InitIDs`: a list of signed 64-bit integers.
     ///
@@ -1131,7 +1103,6 @@ pub struct DeleteVideoListResponse {
     output = DeleteWarningResponse,
     error = super::errors::DeleteWarningError
 )]
-#[derive(Default)]
 pub struct DeleteWarning {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -1169,7 +1140,6 @@ pub struct DeleteWarningResponse {
     output = DescribeAbnormalEventsResponse,
     error = super::errors::DescribeAbnormalEventsError
 )]
-#[derive(Default)]
 pub struct DescribeAbnormalEvents {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -1203,9 +1173,15 @@ pub struct DescribeAbnormalEventsResponse {
     version = "2020-12-01",
     name = "DescribeAllDeviceList",
     output = DescribeAllDeviceListResponse,
-    error = super::errors::DescribeAllDeviceListError
+    error = super::errors::DescribeAllDeviceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::AllDeviceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAllDeviceList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1255,9 +1231,15 @@ pub struct DescribeAllDeviceListResponse {
     version = "2020-12-01",
     name = "DescribeBindSceneChannels",
     output = DescribeBindSceneChannelsResponse,
-    error = super::errors::DescribeBindSceneChannelsError
+    error = super::errors::DescribeBindSceneChannelsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ChannelItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBindSceneChannels {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1301,9 +1283,15 @@ pub struct DescribeBindSceneChannelsResponse {
     version = "2020-12-01",
     name = "DescribeBindSceneDevices",
     output = DescribeBindSceneDevicesResponse,
-    error = super::errors::DescribeBindSceneDevicesError
+    error = super::errors::DescribeBindSceneDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DeviceItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBindSceneDevices {
     /// `SceneId`: a signed 64-bit integer.
     ///
@@ -1349,7 +1337,6 @@ pub struct DescribeBindSceneDevicesResponse {
     output = DescribeChannelLiveStreamURLResponse,
     error = super::errors::DescribeChannelLiveStreamURLError
 )]
-#[derive(Default)]
 pub struct DescribeChannelLiveStreamURL {
     /// `DeviceId`: a string.
     ///
@@ -1385,7 +1372,6 @@ pub struct DescribeChannelLiveStreamURLResponse {
     output = DescribeChannelLocalRecordURLResponse,
     error = super::errors::DescribeChannelLocalRecordURLError
 )]
-#[derive(Default)]
 pub struct DescribeChannelLocalRecordURL {
     /// `DeviceId`: a string.
     ///
@@ -1441,7 +1427,6 @@ pub struct DescribeChannelLocalRecordURLResponse {
     output = DescribeChannelStreamURLResponse,
     error = super::errors::DescribeChannelStreamURLError
 )]
-#[derive(Default)]
 pub struct DescribeChannelStreamURL {
     /// `DeviceId`: a string.
     ///
@@ -1480,9 +1465,15 @@ pub struct DescribeChannelStreamURLResponse {
     version = "2020-12-01",
     name = "DescribeChannels",
     output = DescribeChannelsResponse,
-    error = super::errors::DescribeChannelsError
+    error = super::errors::DescribeChannelsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = channels,
+        item = models::ChannelDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeChannels {
     /// `DeviceId`: a string.
     ///
@@ -1541,9 +1532,15 @@ pub struct DescribeChannelsResponse {
     version = "2020-12-01",
     name = "DescribeChannelsByLiveRecordPlan",
     output = DescribeChannelsByLiveRecordPlanResponse,
-    error = super::errors::DescribeChannelsByLiveRecordPlanError
+    error = super::errors::DescribeChannelsByLiveRecordPlanError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = live_channels,
+        item = models::LiveChannelItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeChannelsByLiveRecordPlan {
     /// `PlanId`: a string.
     ///
@@ -1589,7 +1586,6 @@ pub struct DescribeChannelsByLiveRecordPlanResponse {
     output = DescribeCurrentDeviceDataResponse,
     error = super::errors::DescribeCurrentDeviceDataError
 )]
-#[derive(Default)]
 pub struct DescribeCurrentDeviceData {}
 
 /// What a successful [`DescribeCurrentDeviceData`] call returns.
@@ -1637,7 +1633,6 @@ pub struct DescribeCurrentDeviceDataResponse {
     output = DescribeDeviceResponse,
     error = super::errors::DescribeDeviceError
 )]
-#[derive(Default)]
 pub struct DescribeDevice {
     /// `DeviceId`: a string.
     ///
@@ -1666,9 +1661,15 @@ pub struct DescribeDeviceResponse {
     version = "2020-12-01",
     name = "DescribeDeviceEvent",
     output = DescribeDeviceEventResponse,
-    error = super::errors::DescribeDeviceEventError
+    error = super::errors::DescribeDeviceEventError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = events,
+        item = models::Events,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceEvent {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -1729,7 +1730,6 @@ pub struct DescribeDeviceEventResponse {
     output = DescribeDeviceGroupResponse,
     error = super::errors::DescribeDeviceGroupError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceGroup {
     /// `DeviceIds`: a list of strings.
     pub device_ids: Option<Vec<String>>,
@@ -1756,9 +1756,15 @@ pub struct DescribeDeviceGroupResponse {
     version = "2020-12-01",
     name = "DescribeDeviceList",
     output = DescribeDeviceListResponse,
-    error = super::errors::DescribeDeviceListError
+    error = super::errors::DescribeDeviceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = devices,
+        item = models::AllDeviceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1807,7 +1813,6 @@ pub struct DescribeDeviceListResponse {
     output = DescribeDeviceMonitorDataResponse,
     error = super::errors::DescribeDeviceMonitorDataError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceMonitorData {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -1853,7 +1858,6 @@ pub struct DescribeDeviceMonitorDataResponse {
     output = DescribeDevicePassWordResponse,
     error = super::errors::DescribeDevicePassWordError
 )]
-#[derive(Default)]
 pub struct DescribeDevicePassWord {
     /// `DeviceId`: a string.
     ///
@@ -1886,7 +1890,6 @@ pub struct DescribeDevicePassWordResponse {
     output = DescribeDeviceStreamsResponse,
     error = super::errors::DescribeDeviceStreamsError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceStreams {
     /// `DeviceId`: a string.
     ///
@@ -1927,7 +1930,6 @@ pub struct DescribeDeviceStreamsResponse {
     output = DescribeGroupByIdResponse,
     error = super::errors::DescribeGroupByIdError
 )]
-#[derive(Default)]
 pub struct DescribeGroupById {
     /// `GroupId`: a string.
     ///
@@ -1958,7 +1960,6 @@ pub struct DescribeGroupByIdResponse {
     output = DescribeGroupByPathResponse,
     error = super::errors::DescribeGroupByPathError
 )]
-#[derive(Default)]
 pub struct DescribeGroupByPath {
     /// `GroupPath`: a string.
     ///
@@ -1987,9 +1988,15 @@ pub struct DescribeGroupByPathResponse {
     version = "2020-12-01",
     name = "DescribeGroupDevices",
     output = DescribeGroupDevicesResponse,
-    error = super::errors::DescribeGroupDevicesError
+    error = super::errors::DescribeGroupDevicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = device_list,
+        item = models::GroupDeviceItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGroupDevices {
     /// `GroupId`: a string.
     ///
@@ -2048,7 +2055,6 @@ pub struct DescribeGroupDevicesResponse {
     output = DescribeGroupsResponse,
     error = super::errors::DescribeGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeGroups {
     /// `GroupIds`: a list of strings.
     ///
@@ -2077,9 +2083,15 @@ pub struct DescribeGroupsResponse {
     version = "2020-12-01",
     name = "DescribeIPCChannels",
     output = DescribeIPCChannelsResponse,
-    error = super::errors::DescribeIPCChannelsError
+    error = super::errors::DescribeIPCChannelsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = device_list,
+        item = models::GroupDeviceItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIPCChannels {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2130,7 +2142,6 @@ pub struct DescribeIPCChannelsResponse {
     output = DescribeLiveChannelResponse,
     error = super::errors::DescribeLiveChannelError
 )]
-#[derive(Default)]
 pub struct DescribeLiveChannel {
     /// `LiveChannelId`: a string.
     ///
@@ -2187,9 +2198,15 @@ pub struct DescribeLiveChannelResponse {
     version = "2020-12-01",
     name = "DescribeLiveChannelList",
     output = DescribeLiveChannelListResponse,
-    error = super::errors::DescribeLiveChannelListError
+    error = super::errors::DescribeLiveChannelListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = live_channels,
+        item = models::LiveChannelInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveChannelList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -2245,7 +2262,6 @@ pub struct DescribeLiveChannelListResponse {
     output = DescribeLiveRecordPlanByIdResponse,
     error = super::errors::DescribeLiveRecordPlanByIdError
 )]
-#[derive(Default)]
 pub struct DescribeLiveRecordPlanById {
     /// `PlanId`: a string.
     ///
@@ -2296,9 +2312,15 @@ pub struct DescribeLiveRecordPlanByIdResponse {
     version = "2020-12-01",
     name = "DescribeLiveRecordPlanIds",
     output = DescribeLiveRecordPlanIdsResponse,
-    error = super::errors::DescribeLiveRecordPlanIdsError
+    error = super::errors::DescribeLiveRecordPlanIdsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = plans,
+        item = models::LiveRecordPlanItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveRecordPlanIds {
     /// `TemplateId`: a string.
     ///
@@ -2344,7 +2366,6 @@ pub struct DescribeLiveRecordPlanIdsResponse {
     output = DescribeLiveStreamResponse,
     error = super::errors::DescribeLiveStreamError
 )]
-#[derive(Default)]
 pub struct DescribeLiveStream {
     /// `LiveChannelId`: a string.
     ///
@@ -2378,9 +2399,15 @@ pub struct DescribeLiveStreamResponse {
     version = "2020-12-01",
     name = "DescribeLiveVideoList",
     output = DescribeLiveVideoListResponse,
-    error = super::errors::DescribeLiveVideoListError
+    error = super::errors::DescribeLiveVideoListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = record_list,
+        item = models::LiveRecordItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveVideoList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -2461,7 +2488,6 @@ pub struct DescribeLiveVideoListResponse {
     output = DescribeMessageForwardResponse,
     error = super::errors::DescribeMessageForwardError
 )]
-#[derive(Default)]
 pub struct DescribeMessageForward {
     /// `IntId`: a signed 64-bit integer.
     ///
@@ -2542,9 +2568,15 @@ pub struct DescribeMessageForwardResponse {
     version = "2020-12-01",
     name = "DescribeMessageForwards",
     output = DescribeMessageForwardsResponse,
-    error = super::errors::DescribeMessageForwardsError
+    error = super::errors::DescribeMessageForwardsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::MessageForward,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMessageForwards {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -2585,7 +2617,6 @@ pub struct DescribeMessageForwardsResponse {
     output = DescribeMonitorDataByDateResponse,
     error = super::errors::DescribeMonitorDataByDateError
 )]
-#[derive(Default)]
 pub struct DescribeMonitorDataByDate {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -2621,7 +2652,6 @@ pub struct DescribeMonitorDataByDateResponse {
     output = DescribePresetListResponse,
     error = super::errors::DescribePresetListError
 )]
-#[derive(Default)]
 pub struct DescribePresetList {
     /// `ChannelId`: a string.
     ///
@@ -2655,9 +2685,9 @@ pub struct DescribePresetListResponse {
     version = "2020-12-01",
     name = "DescribeRecordDatesByChannel",
     output = DescribeRecordDatesByChannelResponse,
-    error = super::errors::DescribeRecordDatesByChannelError
+    error = super::errors::DescribeRecordDatesByChannelError,
+    paginate(offset = offset, limit = limit, items = dates, item = String)
 )]
-#[derive(Default)]
 pub struct DescribeRecordDatesByChannel {
     /// `DeviceId`: a string.
     ///
@@ -2706,9 +2736,9 @@ pub struct DescribeRecordDatesByChannelResponse {
     version = "2020-12-01",
     name = "DescribeRecordDatesByLive",
     output = DescribeRecordDatesByLiveResponse,
-    error = super::errors::DescribeRecordDatesByLiveError
+    error = super::errors::DescribeRecordDatesByLiveError,
+    paginate(offset = offset, limit = limit, items = dates, item = String)
 )]
-#[derive(Default)]
 pub struct DescribeRecordDatesByLive {
     /// `LiveChannelId`: a string.
     ///
@@ -2749,7 +2779,6 @@ pub struct DescribeRecordDatesByLiveResponse {
     output = DescribeRecordStreamResponse,
     error = super::errors::DescribeRecordStreamError
 )]
-#[derive(Default)]
 pub struct DescribeRecordStream {
     /// `DeviceId`: a string.
     ///
@@ -2805,7 +2834,6 @@ pub struct DescribeRecordStreamResponse {
     output = DescribeRecordingPlanByIdResponse,
     error = super::errors::DescribeRecordingPlanByIdError
 )]
-#[derive(Default)]
 pub struct DescribeRecordingPlanById {
     /// `PlanId`: a string.
     ///
@@ -2836,7 +2864,6 @@ pub struct DescribeRecordingPlanByIdResponse {
     output = DescribeRecordingPlansResponse,
     error = super::errors::DescribeRecordingPlansError
 )]
-#[derive(Default)]
 pub struct DescribeRecordingPlans {}
 
 /// What a successful [`DescribeRecordingPlans`] call returns.
@@ -2867,7 +2894,6 @@ pub struct DescribeRecordingPlansResponse {
     output = DescribeSIPServerResponse,
     error = super::errors::DescribeSIPServerError
 )]
-#[derive(Default)]
 pub struct DescribeSIPServer {}
 
 /// What a successful [`DescribeSIPServer`] call returns.
@@ -2893,7 +2919,6 @@ pub struct DescribeSIPServerResponse {
     output = DescribeSceneResponse,
     error = super::errors::DescribeSceneError
 )]
-#[derive(Default)]
 pub struct DescribeScene {
     /// `IntId`: a signed 64-bit integer.
     ///
@@ -2957,9 +2982,15 @@ pub struct DescribeSceneResponse {
     version = "2020-12-01",
     name = "DescribeScenes",
     output = DescribeScenesResponse,
-    error = super::errors::DescribeScenesError
+    error = super::errors::DescribeScenesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::SceneItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScenes {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -3000,7 +3031,6 @@ pub struct DescribeScenesResponse {
     output = DescribeStatisticDetailsResponse,
     error = super::errors::DescribeStatisticDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeStatisticDetails {
     /// `StartDate`: a string.
     ///
@@ -3041,7 +3071,6 @@ pub struct DescribeStatisticDetailsResponse {
     output = DescribeStatisticSummaryResponse,
     error = super::errors::DescribeStatisticSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeStatisticSummary {
     /// `Date`: a string.
     ///
@@ -3102,9 +3131,15 @@ pub struct DescribeStatisticSummaryResponse {
     version = "2020-12-01",
     name = "DescribeSubGroups",
     output = DescribeSubGroupsResponse,
-    error = super::errors::DescribeSubGroupsError
+    error = super::errors::DescribeSubGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = group_list,
+        item = models::GroupItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubGroups {
     /// `GroupId`: a string.
     ///
@@ -3160,7 +3195,6 @@ pub struct DescribeSubGroupsResponse {
     output = DescribeSubscriptionStatusResponse,
     error = super::errors::DescribeSubscriptionStatusError
 )]
-#[derive(Default)]
 pub struct DescribeSubscriptionStatus {
     /// `DeviceId`: a string.
     ///
@@ -3191,9 +3225,15 @@ pub struct DescribeSubscriptionStatusResponse {
     version = "2020-12-01",
     name = "DescribeVideoList",
     output = DescribeVideoListResponse,
-    error = super::errors::DescribeVideoListError
+    error = super::errors::DescribeVideoListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = record_list,
+        item = models::RecordTaskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVideoList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -3310,9 +3350,15 @@ pub struct DescribeVideoListResponse {
     version = "2020-12-01",
     name = "DescribeVideoListByChannel",
     output = DescribeVideoListByChannelResponse,
-    error = super::errors::DescribeVideoListByChannelError
+    error = super::errors::DescribeVideoListByChannelError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = video_list,
+        item = models::RecordTaskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVideoListByChannel {
     /// `DeviceId`: a string.
     ///
@@ -3373,7 +3419,6 @@ pub struct DescribeVideoListByChannelResponse {
     output = DescribeWarnModResponse,
     error = super::errors::DescribeWarnModError
 )]
-#[derive(Default)]
 pub struct DescribeWarnMod {}
 
 /// What a successful [`DescribeWarnMod`] call returns.
@@ -3397,9 +3442,15 @@ pub struct DescribeWarnModResponse {
     version = "2020-12-01",
     name = "DescribeWarnings",
     output = DescribeWarningsResponse,
-    error = super::errors::DescribeWarningsError
+    error = super::errors::DescribeWarningsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::WarningsData,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWarnings {
     /// `OrderType`: a signed 64-bit integer.
     ///
@@ -3470,7 +3521,6 @@ pub struct DescribeWarningsResponse {
     output = DescribeXP2PDataResponse,
     error = super::errors::DescribeXP2PDataError
 )]
-#[derive(Default)]
 pub struct DescribeXP2PData {
     /// `P2PAppId`: a string.
     ///
@@ -3516,9 +3566,9 @@ pub struct DescribeXP2PDataResponse {
     version = "2020-12-01",
     name = "GetRecordDatesByDev",
     output = GetRecordDatesByDevResponse,
-    error = super::errors::GetRecordDatesByDevError
+    error = super::errors::GetRecordDatesByDevError,
+    paginate(offset = offset, limit = limit, items = dates, item = String)
 )]
-#[derive(Default)]
 pub struct GetRecordDatesByDev {
     /// `DeviceId`: a string.
     ///
@@ -3569,7 +3619,6 @@ pub struct GetRecordDatesByDevResponse {
     output = GetRecordPlanByDevResponse,
     error = super::errors::GetRecordPlanByDevError
 )]
-#[derive(Default)]
 pub struct GetRecordPlanByDev {
     /// `DeviceId`: a string.
     ///
@@ -3600,7 +3649,6 @@ pub struct GetRecordPlanByDevResponse {
     output = GetRecordPlanByIdResponse,
     error = super::errors::GetRecordPlanByIdError
 )]
-#[derive(Default)]
 pub struct GetRecordPlanById {
     /// `PlanId`: a string.
     ///
@@ -3631,7 +3679,6 @@ pub struct GetRecordPlanByIdResponse {
     output = GetRecordPlansResponse,
     error = super::errors::GetRecordPlansError
 )]
-#[derive(Default)]
 pub struct GetRecordPlans {}
 
 /// What a successful [`GetRecordPlans`] call returns.
@@ -3662,7 +3709,6 @@ pub struct GetRecordPlansResponse {
     output = GetTimeTemplateByIdResponse,
     error = super::errors::GetTimeTemplateByIdError
 )]
-#[derive(Default)]
 pub struct GetTimeTemplateById {
     /// `TemplateId`: a string.
     ///
@@ -3693,7 +3739,6 @@ pub struct GetTimeTemplateByIdResponse {
     output = GetTimeTemplatesResponse,
     error = super::errors::GetTimeTemplatesError
 )]
-#[derive(Default)]
 pub struct GetTimeTemplates {}
 
 /// What a successful [`GetTimeTemplates`] call returns.
@@ -3722,9 +3767,15 @@ pub struct GetTimeTemplatesResponse {
     version = "2020-12-01",
     name = "GetVideoListByCon",
     output = GetVideoListByConResponse,
-    error = super::errors::GetVideoListByConError
+    error = super::errors::GetVideoListByConError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = video_list,
+        item = models::RecordTaskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetVideoListByCon {
     /// `DeviceId`: a string.
     ///
@@ -3790,7 +3841,6 @@ pub struct GetVideoListByConResponse {
     output = ModifyBindPlanLiveChannelResponse,
     error = super::errors::ModifyBindPlanLiveChannelError
 )]
-#[derive(Default)]
 pub struct ModifyBindPlanLiveChannel {
     /// `PlanId`: a string.
     ///
@@ -3828,7 +3878,6 @@ pub struct ModifyBindPlanLiveChannelResponse {
     output = ModifyBindRecordingPlanResponse,
     error = super::errors::ModifyBindRecordingPlanError
 )]
-#[derive(Default)]
 pub struct ModifyBindRecordingPlan {
     /// `Type`: a signed 64-bit integer.
     ///
@@ -3864,7 +3913,6 @@ pub struct ModifyBindRecordingPlanResponse {
     output = ModifyBindSceneChannelsResponse,
     error = super::errors::ModifyBindSceneChannelsError
 )]
-#[derive(Default)]
 pub struct ModifyBindSceneChannels {
     /// `SceneId`: a signed 64-bit integer.
     ///
@@ -3900,7 +3948,6 @@ pub struct ModifyBindSceneChannelsResponse {
     output = ModifyBindSceneDeviceResponse,
     error = super::errors::ModifyBindSceneDeviceError
 )]
-#[derive(Default)]
 pub struct ModifyBindSceneDevice {
     /// `SceneId`: a signed 64-bit integer.
     ///
@@ -3936,7 +3983,6 @@ pub struct ModifyBindSceneDeviceResponse {
     output = ModifyDeviceDataResponse,
     error = super::errors::ModifyDeviceDataError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceData {
     /// `DeviceId`: a string.
     ///
@@ -3974,7 +4020,6 @@ pub struct ModifyDeviceDataResponse {
     output = ModifyLiveChannelResponse,
     error = super::errors::ModifyLiveChannelError
 )]
-#[derive(Default)]
 pub struct ModifyLiveChannel {
     /// `LiveChannelId`: a string.
     ///
@@ -4007,7 +4052,6 @@ pub struct ModifyLiveChannelResponse {
     output = ModifyLiveRecordPlanResponse,
     error = super::errors::ModifyLiveRecordPlanError
 )]
-#[derive(Default)]
 pub struct ModifyLiveRecordPlan {
     /// `PlanId`: a string.
     ///
@@ -4045,7 +4089,6 @@ pub struct ModifyLiveRecordPlanResponse {
     output = ModifyLiveVideoResponse,
     error = super::errors::ModifyLiveVideoError
 )]
-#[derive(Default)]
 pub struct ModifyLiveVideo {
     /// `IntIDs`: a list of signed 64-bit integers.
     ///
@@ -4079,7 +4122,6 @@ pub struct ModifyLiveVideoResponse {
     output = ModifyMessageForwardResponse,
     error = super::errors::ModifyMessageForwardError
 )]
-#[derive(Default)]
 pub struct ModifyMessageForward {
     /// `IntId`: a signed 64-bit integer.
     ///
@@ -4112,7 +4154,6 @@ pub struct ModifyMessageForwardResponse {
     output = ModifyPresetResponse,
     error = super::errors::ModifyPresetError
 )]
-#[derive(Default)]
 pub struct ModifyPreset {
     /// `ChannelId`: a string.
     ///
@@ -4155,7 +4196,6 @@ pub struct ModifyPresetResponse {
     output = ModifyRecordingPlanResponse,
     error = super::errors::ModifyRecordingPlanError
 )]
-#[derive(Default)]
 pub struct ModifyRecordingPlan {
     /// `PlanId`: a string.
     ///
@@ -4198,7 +4238,6 @@ pub struct ModifyRecordingPlanResponse {
     output = ModifySceneResponse,
     error = super::errors::ModifySceneError
 )]
-#[derive(Default)]
 pub struct ModifyScene {
     /// `IntId`: a signed 64-bit integer.
     ///
@@ -4239,7 +4278,6 @@ pub struct ModifySceneResponse {
     output = ModifySubscriptionStatusResponse,
     error = super::errors::ModifySubscriptionStatusError
 )]
-#[derive(Default)]
 pub struct ModifySubscriptionStatus {
     /// `DeviceId`: a string.
     ///
@@ -4277,7 +4315,6 @@ pub struct ModifySubscriptionStatusResponse {
     output = ModifyVideoInfoResponse,
     error = super::errors::ModifyVideoInfoError
 )]
-#[derive(Default)]
 pub struct ModifyVideoInfo {
     /// `InitIDs`: a list of signed 64-bit integers.
     ///
@@ -4311,7 +4348,6 @@ pub struct ModifyVideoInfoResponse {
     output = ResetWarningResponse,
     error = super::errors::ResetWarningError
 )]
-#[derive(Default)]
 pub struct ResetWarning {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -4344,7 +4380,6 @@ pub struct ResetWarningResponse {
     output = UpdateDeviceGroupResponse,
     error = super::errors::UpdateDeviceGroupError
 )]
-#[derive(Default)]
 pub struct UpdateDeviceGroup {
     /// `GroupName`: a string.
     ///
@@ -4387,7 +4422,6 @@ pub struct UpdateDeviceGroupResponse {
     output = UpdateDevicePassWordResponse,
     error = super::errors::UpdateDevicePassWordError
 )]
-#[derive(Default)]
 pub struct UpdateDevicePassWord {
     /// `PassWord`: a string.
     ///
@@ -4425,7 +4459,6 @@ pub struct UpdateDevicePassWordResponse {
     output = UpdateRecordPlanResponse,
     error = super::errors::UpdateRecordPlanError
 )]
-#[derive(Default)]
 pub struct UpdateRecordPlan {
     /// `PlanId`: a string.
     ///
@@ -4481,7 +4514,6 @@ pub struct UpdateRecordPlanResponse {
     output = UpdateTimeTemplateResponse,
     error = super::errors::UpdateTimeTemplateError
 )]
-#[derive(Default)]
 pub struct UpdateTimeTemplate {
     /// `TemplateId`: a string.
     ///

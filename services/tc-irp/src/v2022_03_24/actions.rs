@@ -17,7 +17,6 @@ use super::models;
     output = RecommendContentResponse,
     error = super::errors::RecommendContentError
 )]
-#[derive(Default)]
 pub struct RecommendContent {
     /// `Bid`: a string.
     ///
@@ -91,7 +90,6 @@ pub struct RecommendContentResponse {
     output = ReportActionResponse,
     error = super::errors::ReportActionError
 )]
-#[derive(Default)]
 pub struct ReportAction {
     /// `Bid`: a string.
     ///
@@ -122,7 +120,6 @@ pub struct ReportActionResponse {
     output = ReportMaterialResponse,
     error = super::errors::ReportMaterialError
 )]
-#[derive(Default)]
 pub struct ReportMaterial {
     /// `Bid`: a string.
     ///
@@ -153,7 +150,6 @@ pub struct ReportMaterialResponse {
     output = ReportPortraitResponse,
     error = super::errors::ReportPortraitError
 )]
-#[derive(Default)]
 pub struct ReportPortrait {
     /// `Bid`: a string.
     ///

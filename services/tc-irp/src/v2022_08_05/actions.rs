@@ -17,7 +17,6 @@ use super::models;
     output = DescribeGoodsRecommendResponse,
     error = super::errors::DescribeGoodsRecommendError
 )]
-#[derive(Default)]
 pub struct DescribeGoodsRecommend {
     /// `InstanceId`: a string.
     ///
@@ -82,7 +81,6 @@ pub struct DescribeGoodsRecommendResponse {
     output = FeedRecommendResponse,
     error = super::errors::FeedRecommendError
 )]
-#[derive(Default)]
 pub struct FeedRecommend {
     /// `InstanceId`: a string.
     ///
@@ -141,7 +139,6 @@ pub struct FeedRecommendResponse {
     output = ReportFeedBehaviorResponse,
     error = super::errors::ReportFeedBehaviorError
 )]
-#[derive(Default)]
 pub struct ReportFeedBehavior {
     /// `InstanceId`: a string.
     ///
@@ -172,7 +169,6 @@ pub struct ReportFeedBehaviorResponse {
     output = ReportFeedItemResponse,
     error = super::errors::ReportFeedItemError
 )]
-#[derive(Default)]
 pub struct ReportFeedItem {
     /// `InstanceId`: a string.
     ///
@@ -203,7 +199,6 @@ pub struct ReportFeedItemResponse {
     output = ReportFeedUserResponse,
     error = super::errors::ReportFeedUserError
 )]
-#[derive(Default)]
 pub struct ReportFeedUser {
     /// `InstanceId`: a string.
     ///
@@ -234,7 +229,6 @@ pub struct ReportFeedUserResponse {
     output = ReportGoodsBehaviorResponse,
     error = super::errors::ReportGoodsBehaviorError
 )]
-#[derive(Default)]
 pub struct ReportGoodsBehavior {
     /// `InstanceId`: a string.
     ///
@@ -265,7 +259,6 @@ pub struct ReportGoodsBehaviorResponse {
     output = ReportGoodsInfoResponse,
     error = super::errors::ReportGoodsInfoError
 )]
-#[derive(Default)]
 pub struct ReportGoodsInfo {
     /// `InstanceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddOrganizationResponse,
     error = super::errors::AddOrganizationError
 )]
-#[derive(Default)]
 pub struct AddOrganization {
     /// `Name`: a string.
     ///
@@ -53,7 +52,6 @@ pub struct AddOrganizationResponse {
     output = AddRecordBackupPlanResponse,
     error = super::errors::AddRecordBackupPlanError
 )]
-#[derive(Default)]
 pub struct AddRecordBackupPlan {
     /// `TemplateId`: a string.
     ///
@@ -103,7 +101,6 @@ pub struct AddRecordBackupPlanResponse {
     output = AddRecordBackupTemplateResponse,
     error = super::errors::AddRecordBackupTemplateError
 )]
-#[derive(Default)]
 pub struct AddRecordBackupTemplate {
     /// `TemplateName`: a string.
     ///
@@ -150,7 +147,6 @@ pub struct AddRecordBackupTemplateResponse {
     output = AddRecordPlanResponse,
     error = super::errors::AddRecordPlanError
 )]
-#[derive(Default)]
 pub struct AddRecordPlan {
     /// `PlanName`: a string.
     ///
@@ -210,7 +206,6 @@ pub struct AddRecordPlanResponse {
     output = AddRecordRetrieveTaskResponse,
     error = super::errors::AddRecordRetrieveTaskError
 )]
-#[derive(Default)]
 pub struct AddRecordRetrieveTask {
     /// `TaskName`: a string.
     ///
@@ -269,7 +264,6 @@ pub struct AddRecordRetrieveTaskResponse {
     output = AddRecordTemplateResponse,
     error = super::errors::AddRecordTemplateError
 )]
-#[derive(Default)]
 pub struct AddRecordTemplate {
     /// `TemplateName`: a string.
     ///
@@ -303,7 +297,6 @@ pub struct AddRecordTemplateResponse {
     output = AddStreamAuthResponse,
     error = super::errors::AddStreamAuthError
 )]
-#[derive(Default)]
 pub struct AddStreamAuth {
     /// `Id`: a string.
     ///
@@ -369,7 +362,6 @@ pub struct AddStreamAuthResponse {
     output = AddUserDeviceResponse,
     error = super::errors::AddUserDeviceError
 )]
-#[derive(Default)]
 pub struct AddUserDevice {
     /// `Name`: a string.
     ///
@@ -476,7 +468,6 @@ pub struct AddUserDeviceResponse {
     output = BatchAddVideoSnapshotConfigChannelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchAddVideoSnapshotConfigChannel {
     /// `ConfigId`: a string.
     ///
@@ -509,7 +500,6 @@ pub struct BatchAddVideoSnapshotConfigChannelResponse {
     output = BatchAssignVLPlanChannelsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchAssignVLPlanChannels {
     /// `VLPlanId`: a string.
     ///
@@ -553,7 +543,6 @@ pub struct BatchAssignVLPlanChannelsResponse {
     output = BatchDeleteVideoDownloadTaskResponse,
     error = super::errors::BatchDeleteVideoDownloadTaskError
 )]
-#[derive(Default)]
 pub struct BatchDeleteVideoDownloadTask {
     /// `DownloadTaskIds`: a list of strings.
     ///
@@ -581,7 +570,6 @@ pub struct BatchDeleteVideoDownloadTaskResponse {
     output = BatchGetVLPlanSourceFileURLResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchGetVLPlanSourceFileURL {
     /// `VLPlanResultIds`: a list of strings.
     ///
@@ -623,7 +611,6 @@ pub struct BatchGetVLPlanSourceFileURLResponse {
     output = BatchGetVideoSnapshotImageUrlResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BatchGetVideoSnapshotImageUrl {
     /// `ImageIds`: a list of strings.
     ///
@@ -659,7 +646,6 @@ pub struct BatchGetVideoSnapshotImageUrlResponse {
     output = BatchOperateDeviceResponse,
     error = super::errors::BatchOperateDeviceError
 )]
-#[derive(Default)]
 pub struct BatchOperateDevice {
     /// `DeviceIds`: a list of strings.
     ///
@@ -695,7 +681,6 @@ pub struct BatchOperateDeviceResponse {
     output = CallISAPIResponse,
     error = super::errors::CallISAPIError
 )]
-#[derive(Default)]
 pub struct CallISAPI {
     /// `DeviceId`: a string.
     ///
@@ -736,7 +721,6 @@ pub struct CallISAPIResponse {
     output = ControlDevicePTZResponse,
     error = super::errors::ControlDevicePTZError
 )]
-#[derive(Default)]
 pub struct ControlDevicePTZ {
     /// `ChannelId`: a string.
     ///
@@ -774,7 +758,6 @@ pub struct ControlDevicePTZResponse {
     output = ControlDevicePresetResponse,
     error = super::errors::ControlDevicePresetError
 )]
-#[derive(Default)]
 pub struct ControlDevicePreset {
     /// `ChannelId`: a string.
     ///
@@ -812,7 +795,6 @@ pub struct ControlDevicePresetResponse {
     output = ControlDeviceSnapshotResponse,
     error = super::errors::ControlDeviceSnapshotError
 )]
-#[derive(Default)]
 pub struct ControlDeviceSnapshot {
     /// `ChannelId`: a string.
     ///
@@ -855,7 +837,6 @@ pub struct ControlDeviceSnapshotResponse {
     output = ControlDeviceStreamResponse,
     error = super::errors::ControlDeviceStreamError
 )]
-#[derive(Default)]
 pub struct ControlDeviceStream {
     /// `ChannelId`: a string.
     ///
@@ -901,7 +882,6 @@ pub struct ControlDeviceStreamResponse {
     output = ControlRecordResponse,
     error = super::errors::ControlRecordError
 )]
-#[derive(Default)]
 pub struct ControlRecord {
     /// `ChannelId`: a string.
     ///
@@ -949,7 +929,6 @@ pub struct ControlRecordResponse {
     output = ControlRecordTimelineResponse,
     error = super::errors::ControlRecordTimelineError
 )]
-#[derive(Default)]
 pub struct ControlRecordTimeline {
     /// `ChannelId`: a string.
     ///
@@ -990,7 +969,6 @@ pub struct ControlRecordTimelineResponse {
     output = CreateVLPlanResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateVLPlan {
     /// `Name`: a string.
     ///
@@ -1040,7 +1018,6 @@ pub struct CreateVLPlanResponse {
     output = CreateVLTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateVLTemplate {
     /// `AIModel`: a string.
     ///
@@ -1098,7 +1075,6 @@ pub struct CreateVLTemplateResponse {
     output = CreateVideoDownloadTaskResponse,
     error = super::errors::CreateVideoDownloadTaskError
 )]
-#[derive(Default)]
 pub struct CreateVideoDownloadTask {
     /// `ChannelId`: a string.
     ///
@@ -1159,7 +1135,6 @@ pub struct CreateVideoDownloadTaskResponse {
     output = CreateVideoSnapshotConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateVideoSnapshotConfig {
     /// `Name`: a string.
     ///
@@ -1203,7 +1178,6 @@ pub struct CreateVideoSnapshotConfigResponse {
     output = CreateVideoSnapshotTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateVideoSnapshotTemplate {
     /// `Name`: a string.
     ///
@@ -1250,7 +1224,6 @@ pub struct CreateVideoSnapshotTemplateResponse {
     output = DeleteDomainResponse,
     error = super::errors::DeleteDomainError
 )]
-#[derive(Default)]
 pub struct DeleteDomain {
     /// `Id`: a string.
     ///
@@ -1278,7 +1251,6 @@ pub struct DeleteDomainResponse {
     output = DeleteOrganizationResponse,
     error = super::errors::DeleteOrganizationError
 )]
-#[derive(Default)]
 pub struct DeleteOrganization {
     /// `OrganizationId`: a string.
     ///
@@ -1306,7 +1278,6 @@ pub struct DeleteOrganizationResponse {
     output = DeleteRecordBackupPlanResponse,
     error = super::errors::DeleteRecordBackupPlanError
 )]
-#[derive(Default)]
 pub struct DeleteRecordBackupPlan {
     /// `PlanId`: a string.
     ///
@@ -1334,7 +1305,6 @@ pub struct DeleteRecordBackupPlanResponse {
     output = DeleteRecordBackupTemplateResponse,
     error = super::errors::DeleteRecordBackupTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteRecordBackupTemplate {
     /// `TemplateId`: a string.
     ///
@@ -1362,7 +1332,6 @@ pub struct DeleteRecordBackupTemplateResponse {
     output = DeleteRecordPlanResponse,
     error = super::errors::DeleteRecordPlanError
 )]
-#[derive(Default)]
 pub struct DeleteRecordPlan {
     /// `PlanId`: a string.
     ///
@@ -1390,7 +1359,6 @@ pub struct DeleteRecordPlanResponse {
     output = DeleteRecordRetrieveTaskResponse,
     error = super::errors::DeleteRecordRetrieveTaskError
 )]
-#[derive(Default)]
 pub struct DeleteRecordRetrieveTask {
     /// `TaskId`: a string.
     ///
@@ -1418,7 +1386,6 @@ pub struct DeleteRecordRetrieveTaskResponse {
     output = DeleteRecordTemplateResponse,
     error = super::errors::DeleteRecordTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteRecordTemplate {
     /// `TemplateId`: a string.
     ///
@@ -1446,7 +1413,6 @@ pub struct DeleteRecordTemplateResponse {
     output = DeleteTaskResponse,
     error = super::errors::DeleteTaskError
 )]
-#[derive(Default)]
 pub struct DeleteTask {
     /// `TaskId`: a string.
     ///
@@ -1474,7 +1440,6 @@ pub struct DeleteTaskResponse {
     output = DeleteUserDeviceResponse,
     error = super::errors::DeleteUserDeviceError
 )]
-#[derive(Default)]
 pub struct DeleteUserDevice {
     /// `DeviceId`: a string.
     ///
@@ -1502,7 +1467,6 @@ pub struct DeleteUserDeviceResponse {
     output = DeleteVLPlanResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteVLPlan {
     /// `VLPlanId`: a string.
     ///
@@ -1531,7 +1495,6 @@ pub struct DeleteVLPlanResponse {
     output = DeleteVLTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteVLTemplate {
     /// `VLTemplateId`: a string.
     ///
@@ -1560,7 +1523,6 @@ pub struct DeleteVLTemplateResponse {
     output = DeleteVideoSnapshotConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteVideoSnapshotConfig {
     /// `ConfigId`: a string.
     ///
@@ -1588,7 +1550,6 @@ pub struct DeleteVideoSnapshotConfigResponse {
     output = DeleteVideoSnapshotTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteVideoSnapshotTemplate {
     /// `TemplateId`: a string.
     ///
@@ -1616,7 +1577,6 @@ pub struct DeleteVideoSnapshotTemplateResponse {
     output = DescribeCNAMEResponse,
     error = super::errors::DescribeCNAMEError
 )]
-#[derive(Default)]
 pub struct DescribeCNAME {
     /// `ClusterId`: a string.
     ///
@@ -1654,7 +1614,6 @@ pub struct DescribeCNAMEResponse {
     output = DescribeDeviceChannelResponse,
     error = super::errors::DescribeDeviceChannelError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceChannel {
     /// `DeviceId`: a string.
     ///
@@ -1685,7 +1644,6 @@ pub struct DescribeDeviceChannelResponse {
     output = DescribeDevicePresetResponse,
     error = super::errors::DescribeDevicePresetError
 )]
-#[derive(Default)]
 pub struct DescribeDevicePreset {
     /// `ChannelId`: a string.
     ///
@@ -1716,7 +1674,6 @@ pub struct DescribeDevicePresetResponse {
     output = DescribeDeviceRegionResponse,
     error = super::errors::DescribeDeviceRegionError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceRegion {}
 
 /// What a successful [`DescribeDeviceRegion`] call returns.
@@ -1742,7 +1699,6 @@ pub struct DescribeDeviceRegionResponse {
     output = DescribeDomainResponse,
     error = super::errors::DescribeDomainError
 )]
-#[derive(Default)]
 pub struct DescribeDomain {}
 
 /// What a successful [`DescribeDomain`] call returns.
@@ -1768,7 +1724,6 @@ pub struct DescribeDomainResponse {
     output = DescribeDomainRegionResponse,
     error = super::errors::DescribeDomainRegionError
 )]
-#[derive(Default)]
 pub struct DescribeDomainRegion {}
 
 /// What a successful [`DescribeDomainRegion`] call returns.
@@ -1794,7 +1749,6 @@ pub struct DescribeDomainRegionResponse {
     output = DescribeGBDeviceAddrResponse,
     error = super::errors::DescribeGBDeviceAddrError
 )]
-#[derive(Default)]
 pub struct DescribeGBDeviceAddr {
     /// `DeviceIds`: a list of strings.
     ///
@@ -1825,7 +1779,6 @@ pub struct DescribeGBDeviceAddrResponse {
     output = DescribeOrganizationResponse,
     error = super::errors::DescribeOrganizationError
 )]
-#[derive(Default)]
 pub struct DescribeOrganization {}
 
 /// What a successful [`DescribeOrganization`] call returns.
@@ -1851,7 +1804,6 @@ pub struct DescribeOrganizationResponse {
     output = DescribeRecordBackupPlanResponse,
     error = super::errors::DescribeRecordBackupPlanError
 )]
-#[derive(Default)]
 pub struct DescribeRecordBackupPlan {
     /// `PlanId`: a string.
     ///
@@ -1882,7 +1834,6 @@ pub struct DescribeRecordBackupPlanResponse {
     output = DescribeRecordBackupTemplateResponse,
     error = super::errors::DescribeRecordBackupTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeRecordBackupTemplate {
     /// `TemplateId`: a string.
     ///
@@ -1913,7 +1864,6 @@ pub struct DescribeRecordBackupTemplateResponse {
     output = DescribeRecordFileResponse,
     error = super::errors::DescribeRecordFileError
 )]
-#[derive(Default)]
 pub struct DescribeRecordFile {
     /// `DeviceId`: a string.
     ///
@@ -1964,7 +1914,6 @@ pub struct DescribeRecordFileResponse {
     output = DescribeRecordPlanResponse,
     error = super::errors::DescribeRecordPlanError
 )]
-#[derive(Default)]
 pub struct DescribeRecordPlan {
     /// `PlanId`: a string.
     ///
@@ -1995,7 +1944,6 @@ pub struct DescribeRecordPlanResponse {
     output = DescribeRecordPlaybackUrlResponse,
     error = super::errors::DescribeRecordPlaybackUrlError
 )]
-#[derive(Default)]
 pub struct DescribeRecordPlaybackUrl {
     /// `ChannelId`: a string.
     ///
@@ -2046,7 +1994,6 @@ pub struct DescribeRecordPlaybackUrlResponse {
     output = DescribeRecordRetrieveTaskResponse,
     error = super::errors::DescribeRecordRetrieveTaskError
 )]
-#[derive(Default)]
 pub struct DescribeRecordRetrieveTask {
     /// `TaskId`: a string.
     ///
@@ -2077,7 +2024,6 @@ pub struct DescribeRecordRetrieveTaskResponse {
     output = DescribeRecordSliceResponse,
     error = super::errors::DescribeRecordSliceError
 )]
-#[derive(Default)]
 pub struct DescribeRecordSlice {
     /// `ChannelId`: a string.
     ///
@@ -2118,7 +2064,6 @@ pub struct DescribeRecordSliceResponse {
     output = DescribeRecordTemplateResponse,
     error = super::errors::DescribeRecordTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeRecordTemplate {
     /// `TemplateId`: a string.
     ///
@@ -2149,7 +2094,6 @@ pub struct DescribeRecordTemplateResponse {
     output = DescribeStreamAuthResponse,
     error = super::errors::DescribeStreamAuthError
 )]
-#[derive(Default)]
 pub struct DescribeStreamAuth {}
 
 /// What a successful [`DescribeStreamAuth`] call returns.
@@ -2175,7 +2119,6 @@ pub struct DescribeStreamAuthResponse {
     output = DescribeTaskResponse,
     error = super::errors::DescribeTaskError
 )]
-#[derive(Default)]
 pub struct DescribeTask {
     /// `TaskId`: a string.
     ///
@@ -2206,7 +2149,6 @@ pub struct DescribeTaskResponse {
     output = DescribeUserDeviceResponse,
     error = super::errors::DescribeUserDeviceError
 )]
-#[derive(Default)]
 pub struct DescribeUserDevice {
     /// `DeviceId`: a string.
     ///
@@ -2237,7 +2179,6 @@ pub struct DescribeUserDeviceResponse {
     output = DescribeUserDeviceListResponse,
     error = super::errors::DescribeUserDeviceListError
 )]
-#[derive(Default)]
 pub struct DescribeUserDeviceList {
     /// `DeviceIds`: a list of strings.
     ///
@@ -2268,7 +2209,6 @@ pub struct DescribeUserDeviceListResponse {
     output = DescribeVLPlanResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeVLPlan {
     /// `VLPlanId`: a string.
     ///
@@ -2300,7 +2240,6 @@ pub struct DescribeVLPlanResponse {
     output = DescribeVLPlanResultResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeVLPlanResult {
     /// `VLPlanResultId`: a string.
     ///
@@ -2332,7 +2271,6 @@ pub struct DescribeVLPlanResultResponse {
     output = DescribeVLTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeVLTemplate {
     /// `VLTemplateId`: a string.
     ///
@@ -2364,7 +2302,6 @@ pub struct DescribeVLTemplateResponse {
     output = DescribeVideoBitRateResponse,
     error = super::errors::DescribeVideoBitRateError
 )]
-#[derive(Default)]
 pub struct DescribeVideoBitRate {
     /// `ChannelIds`: a list of strings.
     ///
@@ -2395,7 +2332,6 @@ pub struct DescribeVideoBitRateResponse {
     output = DescribeVideoDownloadUrlResponse,
     error = super::errors::DescribeVideoDownloadUrlError
 )]
-#[derive(Default)]
 pub struct DescribeVideoDownloadUrl {
     /// `ChannelId`: a string.
     ///
@@ -2461,7 +2397,6 @@ pub struct DescribeVideoDownloadUrlResponse {
     output = DescribeVideoSnapshotConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeVideoSnapshotConfig {
     /// `ConfigId`: a string.
     ///
@@ -2492,7 +2427,6 @@ pub struct DescribeVideoSnapshotConfigResponse {
     output = DescribeVideoSnapshotTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeVideoSnapshotTemplate {
     /// `TemplateId`: a string.
     ///
@@ -2521,9 +2455,15 @@ pub struct DescribeVideoSnapshotTemplateResponse {
     version = "2023-05-17",
     name = "ListDeviceSnapshots",
     output = ListDeviceSnapshotsResponse,
-    error = super::errors::ListDeviceSnapshotsError
+    error = super::errors::ListDeviceSnapshotsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = data,
+        item = models::GbDeviceSnapInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListDeviceSnapshots {
     /// `ChannelId`: a string.
     ///
@@ -2582,9 +2522,15 @@ pub struct ListDeviceSnapshotsResponse {
     version = "2023-05-17",
     name = "ListDevices",
     output = ListDevicesResponse,
-    error = super::errors::ListDevicesError
+    error = super::errors::ListDevicesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = data,
+        item = models::ListDeviceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListDevices {
     /// `OrganizationId`: a string.
     ///
@@ -2668,7 +2614,6 @@ pub struct ListDevicesResponse {
     output = ListOrganizationChannelNumbersResponse,
     error = super::errors::ListOrganizationChannelNumbersError
 )]
-#[derive(Default)]
 pub struct ListOrganizationChannelNumbers {
     /// `OrganizationId`: a list of strings.
     pub organization_id: Vec<String>,
@@ -2697,7 +2642,6 @@ pub struct ListOrganizationChannelNumbersResponse {
     output = ListOrganizationChannelsResponse,
     error = super::errors::ListOrganizationChannelsError
 )]
-#[derive(Default)]
 pub struct ListOrganizationChannels {
     /// `OrganizationId`: a string.
     ///
@@ -2748,7 +2692,6 @@ pub struct ListOrganizationChannelsResponse {
     output = ListRecordBackupPlanDevicesResponse,
     error = super::errors::ListRecordBackupPlanDevicesError
 )]
-#[derive(Default)]
 pub struct ListRecordBackupPlanDevices {
     /// `PlanId`: a string.
     ///
@@ -2804,7 +2747,6 @@ pub struct ListRecordBackupPlanDevicesResponse {
     output = ListRecordBackupPlansResponse,
     error = super::errors::ListRecordBackupPlansError
 )]
-#[derive(Default)]
 pub struct ListRecordBackupPlans {}
 
 /// What a successful [`ListRecordBackupPlans`] call returns.
@@ -2830,7 +2772,6 @@ pub struct ListRecordBackupPlansResponse {
     output = ListRecordBackupTemplatesResponse,
     error = super::errors::ListRecordBackupTemplatesError
 )]
-#[derive(Default)]
 pub struct ListRecordBackupTemplates {}
 
 /// What a successful [`ListRecordBackupTemplates`] call returns.
@@ -2856,7 +2797,6 @@ pub struct ListRecordBackupTemplatesResponse {
     output = ListRecordPlanChannelsResponse,
     error = super::errors::ListRecordPlanChannelsError
 )]
-#[derive(Default)]
 pub struct ListRecordPlanChannels {}
 
 /// What a successful [`ListRecordPlanChannels`] call returns.
@@ -2882,7 +2822,6 @@ pub struct ListRecordPlanChannelsResponse {
     output = ListRecordPlanDevicesResponse,
     error = super::errors::ListRecordPlanDevicesError
 )]
-#[derive(Default)]
 pub struct ListRecordPlanDevices {
     /// `PlanId`: a string.
     ///
@@ -2938,7 +2877,6 @@ pub struct ListRecordPlanDevicesResponse {
     output = ListRecordPlansResponse,
     error = super::errors::ListRecordPlansError
 )]
-#[derive(Default)]
 pub struct ListRecordPlans {}
 
 /// What a successful [`ListRecordPlans`] call returns.
@@ -2964,7 +2902,6 @@ pub struct ListRecordPlansResponse {
     output = ListRecordRetrieveTasksResponse,
     error = super::errors::ListRecordRetrieveTasksError
 )]
-#[derive(Default)]
 pub struct ListRecordRetrieveTasks {}
 
 /// What a successful [`ListRecordRetrieveTasks`] call returns.
@@ -2990,7 +2927,6 @@ pub struct ListRecordRetrieveTasksResponse {
     output = ListRecordTemplatesResponse,
     error = super::errors::ListRecordTemplatesError
 )]
-#[derive(Default)]
 pub struct ListRecordTemplates {}
 
 /// What a successful [`ListRecordTemplates`] call returns.
@@ -3016,7 +2952,6 @@ pub struct ListRecordTemplatesResponse {
     output = ListSubTasksResponse,
     error = super::errors::ListSubTasksError
 )]
-#[derive(Default)]
 pub struct ListSubTasks {
     /// `TaskId`: a string.
     ///
@@ -3062,7 +2997,6 @@ pub struct ListSubTasksResponse {
     output = ListTasksResponse,
     error = super::errors::ListTasksError
 )]
-#[derive(Default)]
 pub struct ListTasks {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -3116,9 +3050,15 @@ pub struct ListTasksResponse {
     version = "2023-05-17",
     name = "ListVLPlans",
     output = ListVLPlansResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = data,
+        item = models::VlPlanInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListVLPlans {
     /// `Name`: a string.
     ///
@@ -3162,9 +3102,15 @@ pub struct ListVLPlansResponse {
     version = "2023-05-17",
     name = "ListVLTemplates",
     output = ListVLTemplatesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = data,
+        item = models::VlTemplateInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListVLTemplates {
     /// `Name`: a string.
     ///
@@ -3220,7 +3166,6 @@ pub struct ListVLTemplatesResponse {
     output = ListVideoDownloadTaskResponse,
     error = super::errors::ListVideoDownloadTaskError
 )]
-#[derive(Default)]
 pub struct ListVideoDownloadTask {
     /// `DeviceName`: a string.
     ///
@@ -3296,7 +3241,6 @@ pub struct ListVideoDownloadTaskResponse {
     output = ListVideoSnapshotTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListVideoSnapshotTemplate {
     /// `Name`: a string.
     ///
@@ -3352,7 +3296,6 @@ pub struct ListVideoSnapshotTemplateResponse {
     output = ModifyVLPlanResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyVLPlan {
     /// `VLPlanId`: a string.
     ///
@@ -3408,7 +3351,6 @@ pub struct ModifyVLPlanResponse {
     output = ModifyVideoSnapshotConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyVideoSnapshotConfig {
     /// `ConfigId`: a string.
     ///
@@ -3457,7 +3399,6 @@ pub struct ModifyVideoSnapshotConfigResponse {
     output = PlayRecordResponse,
     error = super::errors::PlayRecordError
 )]
-#[derive(Default)]
 pub struct PlayRecord {
     /// `ChannelId`: a string.
     ///
@@ -3513,7 +3454,6 @@ pub struct PlayRecordResponse {
     output = QueryForbidPlayChannelListResponse,
     error = super::errors::QueryForbidPlayChannelListError
 )]
-#[derive(Default)]
 pub struct QueryForbidPlayChannelList {
     /// `UserId`: a string.
     ///
@@ -3554,7 +3494,6 @@ pub struct QueryForbidPlayChannelListResponse {
     output = RefreshDeviceChannelResponse,
     error = super::errors::RefreshDeviceChannelError
 )]
-#[derive(Default)]
 pub struct RefreshDeviceChannel {
     /// `DeviceId`: a string.
     ///
@@ -3582,7 +3521,6 @@ pub struct RefreshDeviceChannelResponse {
     output = SetForbidPlayChannelsResponse,
     error = super::errors::SetForbidPlayChannelsError
 )]
-#[derive(Default)]
 pub struct SetForbidPlayChannels {
     /// `Channels`: a list of [`SetForbidplayChannelParam`](super::models::SetForbidplayChannelParam) objects.
     pub channels: Vec<models::SetForbidplayChannelParam>,
@@ -3613,7 +3551,6 @@ pub struct SetForbidPlayChannelsResponse {
     output = UpdateDeviceOrganizationResponse,
     error = super::errors::UpdateDeviceOrganizationError
 )]
-#[derive(Default)]
 pub struct UpdateDeviceOrganization {
     /// `DeviceIds`: a list of strings.
     pub device_ids: Vec<String>,
@@ -3644,7 +3581,6 @@ pub struct UpdateDeviceOrganizationResponse {
     output = UpdateDeviceStatusResponse,
     error = super::errors::UpdateDeviceStatusError
 )]
-#[derive(Default)]
 pub struct UpdateDeviceStatus {
     /// `DeviceId`: a string.
     ///
@@ -3677,7 +3613,6 @@ pub struct UpdateDeviceStatusResponse {
     output = UpdateOrganizationResponse,
     error = super::errors::UpdateOrganizationError
 )]
-#[derive(Default)]
 pub struct UpdateOrganization {
     /// `OrganizationId`: a string.
     ///
@@ -3713,7 +3648,6 @@ pub struct UpdateOrganizationResponse {
     output = UpdateRecordBackupPlanResponse,
     error = super::errors::UpdateRecordBackupPlanError
 )]
-#[derive(Default)]
 pub struct UpdateRecordBackupPlan {
     /// `PlanId`: a string.
     ///
@@ -3747,7 +3681,6 @@ pub struct UpdateRecordBackupPlanResponse {
     output = UpdateRecordBackupTemplateResponse,
     error = super::errors::UpdateRecordBackupTemplateError
 )]
-#[derive(Default)]
 pub struct UpdateRecordBackupTemplate {
     /// `TemplateId`: a string.
     ///
@@ -3781,7 +3714,6 @@ pub struct UpdateRecordBackupTemplateResponse {
     output = UpdateRecordPlanResponse,
     error = super::errors::UpdateRecordPlanError
 )]
-#[derive(Default)]
 pub struct UpdateRecordPlan {
     /// `PlanId`: a string.
     ///
@@ -3815,7 +3747,6 @@ pub struct UpdateRecordPlanResponse {
     output = UpdateRecordTemplateResponse,
     error = super::errors::UpdateRecordTemplateError
 )]
-#[derive(Default)]
 pub struct UpdateRecordTemplate {
     /// `TemplateId`: a string.
     ///
@@ -3849,7 +3780,6 @@ pub struct UpdateRecordTemplateResponse {
     output = UpdateUserDeviceResponse,
     error = super::errors::UpdateUserDeviceError
 )]
-#[derive(Default)]
 pub struct UpdateUserDevice {
     /// `DeviceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddCustomPersonImageResponse,
     error = super::errors::AddCustomPersonImageError
 )]
-#[derive(Default)]
 pub struct AddCustomPersonImage {
     /// `PersonId`: a string.
     ///
@@ -64,7 +63,6 @@ pub struct AddCustomPersonImageResponse {
     output = CreateCustomCategoryResponse,
     error = super::errors::CreateCustomCategoryError
 )]
-#[derive(Default)]
 pub struct CreateCustomCategory {
     /// `L1Category`: a string.
     ///
@@ -102,7 +100,6 @@ pub struct CreateCustomCategoryResponse {
     output = CreateCustomGroupResponse,
     error = super::errors::CreateCustomGroupError
 )]
-#[derive(Default)]
 pub struct CreateCustomGroup {
     /// `Bucket`: a string.
     ///
@@ -130,7 +127,6 @@ pub struct CreateCustomGroupResponse {
     output = CreateCustomPersonResponse,
     error = super::errors::CreateCustomPersonError
 )]
-#[derive(Default)]
 pub struct CreateCustomPerson {
     /// `Name`: a string.
     ///
@@ -187,7 +183,6 @@ pub struct CreateCustomPersonResponse {
     output = CreateDefaultCategoriesResponse,
     error = super::errors::CreateDefaultCategoriesError
 )]
-#[derive(Default)]
 pub struct CreateDefaultCategories {}
 
 /// What a successful [`CreateDefaultCategories`] call returns.
@@ -210,7 +205,6 @@ pub struct CreateDefaultCategoriesResponse {
     output = CreateTaskResponse,
     error = super::errors::CreateTaskError
 )]
-#[derive(Default)]
 pub struct CreateTask {
     /// `MediaId`: a string.
     ///
@@ -267,7 +261,6 @@ pub struct CreateTaskResponse {
     output = CreateVideoSummaryTaskResponse,
     error = super::errors::CreateVideoSummaryTaskError
 )]
-#[derive(Default)]
 pub struct CreateVideoSummaryTask {
     /// `SummaryType`: a signed 64-bit integer.
     ///
@@ -351,7 +344,6 @@ pub struct CreateVideoSummaryTaskResponse {
     output = DeleteCustomCategoryResponse,
     error = super::errors::DeleteCustomCategoryError
 )]
-#[derive(Default)]
 pub struct DeleteCustomCategory {
     /// `CategoryId`: a string.
     ///
@@ -384,7 +376,6 @@ pub struct DeleteCustomCategoryResponse {
     output = DeleteCustomPersonResponse,
     error = super::errors::DeleteCustomPersonError
 )]
-#[derive(Default)]
 pub struct DeleteCustomPerson {
     /// `PersonId`: a string.
     ///
@@ -417,7 +408,6 @@ pub struct DeleteCustomPersonResponse {
     output = DeleteCustomPersonImageResponse,
     error = super::errors::DeleteCustomPersonImageError
 )]
-#[derive(Default)]
 pub struct DeleteCustomPersonImage {
     /// `PersonId`: a string.
     ///
@@ -460,7 +450,6 @@ pub struct DeleteCustomPersonImageResponse {
     output = DeleteMediaResponse,
     error = super::errors::DeleteMediaError
 )]
-#[derive(Default)]
 pub struct DeleteMedia {
     /// `MediaId`: a string.
     ///
@@ -488,7 +477,6 @@ pub struct DeleteMediaResponse {
     output = DeleteTaskResponse,
     error = super::errors::DeleteTaskError
 )]
-#[derive(Default)]
 pub struct DeleteTask {
     /// `TaskId`: a string.
     ///
@@ -516,7 +504,6 @@ pub struct DeleteTaskResponse {
     output = DescribeCustomCategoriesResponse,
     error = super::errors::DescribeCustomCategoriesError
 )]
-#[derive(Default)]
 pub struct DescribeCustomCategories {}
 
 /// What a successful [`DescribeCustomCategories`] call returns.
@@ -542,7 +529,6 @@ pub struct DescribeCustomCategoriesResponse {
     output = DescribeCustomGroupResponse,
     error = super::errors::DescribeCustomGroupError
 )]
-#[derive(Default)]
 pub struct DescribeCustomGroup {}
 
 /// What a successful [`DescribeCustomGroup`] call returns.
@@ -575,7 +561,6 @@ pub struct DescribeCustomGroupResponse {
     output = DescribeCustomPersonDetailResponse,
     error = super::errors::DescribeCustomPersonDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCustomPersonDetail {
     /// `PersonId`: a string.
     ///
@@ -609,9 +594,15 @@ pub struct DescribeCustomPersonDetailResponse {
     version = "2021-09-03",
     name = "DescribeCustomPersons",
     output = DescribeCustomPersonsResponse,
-    error = super::errors::DescribeCustomPersonsError
+    error = super::errors::DescribeCustomPersonsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = person_info_set,
+        item = models::CustomPersonInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCustomPersons {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -658,7 +649,6 @@ pub struct DescribeCustomPersonsResponse {
     output = DescribeMediaResponse,
     error = super::errors::DescribeMediaError
 )]
-#[derive(Default)]
 pub struct DescribeMedia {
     /// `MediaId`: a string.
     ///
@@ -687,9 +677,15 @@ pub struct DescribeMediaResponse {
     version = "2021-09-03",
     name = "DescribeMedias",
     output = DescribeMediasResponse,
-    error = super::errors::DescribeMediasError
+    error = super::errors::DescribeMediasError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = media_info_set,
+        item = models::MediaInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMedias {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -736,7 +732,6 @@ pub struct DescribeMediasResponse {
     output = DescribeTaskResponse,
     error = super::errors::DescribeTaskError
 )]
-#[derive(Default)]
 pub struct DescribeTask {
     /// `TaskId`: a string.
     ///
@@ -767,7 +762,6 @@ pub struct DescribeTaskResponse {
     output = DescribeTaskDetailResponse,
     error = super::errors::DescribeTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeTaskDetail {
     /// `TaskId`: a string.
     ///
@@ -808,9 +802,15 @@ pub struct DescribeTaskDetailResponse {
     version = "2021-09-03",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError
+    error = super::errors::DescribeTasksError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = task_info_set,
+        item = models::TaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTasks {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -857,7 +857,6 @@ pub struct DescribeTasksResponse {
     output = DescribeUsageAmountResponse,
     error = super::errors::DescribeUsageAmountError
 )]
-#[derive(Default)]
 pub struct DescribeUsageAmount {}
 
 /// What a successful [`DescribeUsageAmount`] call returns.
@@ -890,7 +889,6 @@ pub struct DescribeUsageAmountResponse {
     output = DescribeVideoSummaryDetailResponse,
     error = super::errors::DescribeVideoSummaryDetailError
 )]
-#[derive(Default)]
 pub struct DescribeVideoSummaryDetail {
     /// `TaskId`: a string.
     ///
@@ -965,7 +963,6 @@ pub struct DescribeVideoSummaryDetailResponse {
     output = ImportMediaResponse,
     error = super::errors::ImportMediaError
 )]
-#[derive(Default)]
 pub struct ImportMedia {
     /// `URL`: a string.
     ///
@@ -1031,7 +1028,6 @@ pub struct ImportMediaResponse {
     output = ModifyCallbackResponse,
     error = super::errors::ModifyCallbackError
 )]
-#[derive(Default)]
 pub struct ModifyCallback {
     /// `TaskFinishNotifyURL`: a string.
     ///
@@ -1066,7 +1062,6 @@ pub struct ModifyCallbackResponse {
     output = QueryCallbackResponse,
     error = super::errors::QueryCallbackError
 )]
-#[derive(Default)]
 pub struct QueryCallback {}
 
 /// What a successful [`QueryCallback`] call returns.
@@ -1101,7 +1096,6 @@ pub struct QueryCallbackResponse {
     output = UpdateCustomCategoryResponse,
     error = super::errors::UpdateCustomCategoryError
 )]
-#[derive(Default)]
 pub struct UpdateCustomCategory {
     /// `CategoryId`: a string.
     ///
@@ -1144,7 +1138,6 @@ pub struct UpdateCustomCategoryResponse {
     output = UpdateCustomPersonResponse,
     error = super::errors::UpdateCustomPersonError
 )]
-#[derive(Default)]
 pub struct UpdateCustomPerson {
     /// `PersonId`: a string.
     ///

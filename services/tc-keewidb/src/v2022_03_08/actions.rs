@@ -17,7 +17,6 @@ use super::models;
     output = AssociateSecurityGroupsResponse,
     error = super::errors::AssociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateSecurityGroups {
     /// `Product`: a string.
     ///
@@ -55,7 +54,6 @@ pub struct AssociateSecurityGroupsResponse {
     output = ChangeInstanceMasterResponse,
     error = super::errors::ChangeInstanceMasterError
 )]
-#[derive(Default)]
 pub struct ChangeInstanceMaster {
     /// `InstanceId`: a string.
     ///
@@ -98,7 +96,6 @@ pub struct ChangeInstanceMasterResponse {
     output = CleanUpInstanceResponse,
     error = super::errors::CleanUpInstanceError
 )]
-#[derive(Default)]
 pub struct CleanUpInstance {
     /// `InstanceId`: a string.
     ///
@@ -131,7 +128,6 @@ pub struct CleanUpInstanceResponse {
     output = ClearInstanceResponse,
     error = super::errors::ClearInstanceError
 )]
-#[derive(Default)]
 pub struct ClearInstance {
     /// `InstanceId`: a string.
     ///
@@ -169,7 +165,6 @@ pub struct ClearInstanceResponse {
     output = CreateBackupManuallyResponse,
     error = super::errors::CreateBackupManuallyError
 )]
-#[derive(Default)]
 pub struct CreateBackupManually {
     /// `InstanceId`: a string.
     ///
@@ -212,7 +207,6 @@ pub struct CreateBackupManuallyResponse {
     output = CreateInstancesResponse,
     error = super::errors::CreateInstancesError
 )]
-#[derive(Default)]
 pub struct CreateInstances {
     /// `TypeId`: an unsigned 64-bit integer.
     ///
@@ -369,7 +363,6 @@ pub struct CreateInstancesResponse {
     output = DescribeAutoBackupConfigResponse,
     error = super::errors::DescribeAutoBackupConfigError
 )]
-#[derive(Default)]
 pub struct DescribeAutoBackupConfig {
     /// `InstanceId`: a string.
     ///
@@ -417,7 +410,6 @@ pub struct DescribeAutoBackupConfigResponse {
     output = DescribeConnectionConfigResponse,
     error = super::errors::DescribeConnectionConfigError
 )]
-#[derive(Default)]
 pub struct DescribeConnectionConfig {
     /// `InstanceId`: a string.
     ///
@@ -470,7 +462,6 @@ pub struct DescribeConnectionConfigResponse {
     output = DescribeDBSecurityGroupsResponse,
     error = super::errors::DescribeDBSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDBSecurityGroups {
     /// `Product`: a string.
     ///
@@ -515,9 +506,15 @@ pub struct DescribeDBSecurityGroupsResponse {
     version = "2022-03-08",
     name = "DescribeInstanceBackups",
     output = DescribeInstanceBackupsResponse,
-    error = super::errors::DescribeInstanceBackupsError
+    error = super::errors::DescribeInstanceBackupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_record,
+        item = models::BackupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceBackups {
     /// `InstanceId`: a string.
     ///
@@ -580,9 +577,15 @@ pub struct DescribeInstanceBackupsResponse {
     version = "2022-03-08",
     name = "DescribeInstanceBinlogs",
     output = DescribeInstanceBinlogsResponse,
-    error = super::errors::DescribeInstanceBinlogsError
+    error = super::errors::DescribeInstanceBinlogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_set,
+        item = models::BinlogInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceBinlogs {
     /// `InstanceId`: a string.
     ///
@@ -638,7 +641,6 @@ pub struct DescribeInstanceBinlogsResponse {
     output = DescribeInstanceDealDetailResponse,
     error = super::errors::DescribeInstanceDealDetailError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceDealDetail {
     /// `DealIds`: a list of strings.
     ///
@@ -677,7 +679,6 @@ pub struct DescribeInstanceDealDetailResponse {
     output = DescribeInstanceNodeInfoResponse,
     error = super::errors::DescribeInstanceNodeInfoError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceNodeInfo {
     /// `InstanceId`: a string.
     ///
@@ -747,9 +748,15 @@ pub struct DescribeInstanceNodeInfoResponse {
     version = "2022-03-08",
     name = "DescribeInstanceParamRecords",
     output = DescribeInstanceParamRecordsResponse,
-    error = super::errors::DescribeInstanceParamRecordsError
+    error = super::errors::DescribeInstanceParamRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_param_history,
+        item = models::InstanceParamHistory,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceParamRecords {
     /// `InstanceId`: a string.
     ///
@@ -795,7 +802,6 @@ pub struct DescribeInstanceParamRecordsResponse {
     output = DescribeInstanceParamsResponse,
     error = super::errors::DescribeInstanceParamsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceParams {
     /// `InstanceId`: a string.
     ///
@@ -840,7 +846,6 @@ pub struct DescribeInstanceParamsResponse {
     output = DescribeInstanceReplicasResponse,
     error = super::errors::DescribeInstanceReplicasError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceReplicas {
     /// `InstanceId`: a string.
     ///
@@ -874,9 +879,15 @@ pub struct DescribeInstanceReplicasResponse {
     version = "2022-03-08",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::InstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1016,7 +1027,6 @@ pub struct DescribeInstancesResponse {
     output = DescribeMaintenanceWindowResponse,
     error = super::errors::DescribeMaintenanceWindowError
 )]
-#[derive(Default)]
 pub struct DescribeMaintenanceWindow {
     /// `InstanceId`: a string.
     ///
@@ -1054,7 +1064,6 @@ pub struct DescribeMaintenanceWindowResponse {
     output = DescribeProductInfoResponse,
     error = super::errors::DescribeProductInfoError
 )]
-#[derive(Default)]
 pub struct DescribeProductInfo {}
 
 /// What a successful [`DescribeProductInfo`] call returns.
@@ -1078,9 +1087,15 @@ pub struct DescribeProductInfoResponse {
     version = "2022-03-08",
     name = "DescribeProjectSecurityGroups",
     output = DescribeProjectSecurityGroupsResponse,
-    error = super::errors::DescribeProjectSecurityGroupsError
+    error = super::errors::DescribeProjectSecurityGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = groups,
+        item = models::SecurityGroup,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProjectSecurityGroups {
     /// `Product`: a string.
     ///
@@ -1134,9 +1149,15 @@ pub struct DescribeProjectSecurityGroupsResponse {
     version = "2022-03-08",
     name = "DescribeProxySlowLog",
     output = DescribeProxySlowLogResponse,
-    error = super::errors::DescribeProxySlowLogError
+    error = super::errors::DescribeProxySlowLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_proxy_slow_log_detail,
+        item = models::InstanceProxySlowlogDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProxySlowLog {
     /// `InstanceId`: a string.
     ///
@@ -1197,7 +1218,6 @@ pub struct DescribeProxySlowLogResponse {
     output = DescribeTaskInfoResponse,
     error = super::errors::DescribeTaskInfoError
 )]
-#[derive(Default)]
 pub struct DescribeTaskInfo {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -1248,9 +1268,15 @@ pub struct DescribeTaskInfoResponse {
     version = "2022-03-08",
     name = "DescribeTaskList",
     output = DescribeTaskListResponse,
-    error = super::errors::DescribeTaskListError
+    error = super::errors::DescribeTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::TaskInfoDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTaskList {
     /// `InstanceId`: a string.
     ///
@@ -1322,9 +1348,15 @@ pub struct DescribeTaskListResponse {
     version = "2022-03-08",
     name = "DescribeTendisSlowLog",
     output = DescribeTendisSlowLogResponse,
-    error = super::errors::DescribeTendisSlowLogError
+    error = super::errors::DescribeTendisSlowLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tendis_slow_log_detail,
+        item = models::TendisSlowLogDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTendisSlowLog {
     /// `InstanceId`: a string.
     ///
@@ -1385,7 +1417,6 @@ pub struct DescribeTendisSlowLogResponse {
     output = DestroyPostpaidInstanceResponse,
     error = super::errors::DestroyPostpaidInstanceError
 )]
-#[derive(Default)]
 pub struct DestroyPostpaidInstance {
     /// `InstanceId`: a string.
     ///
@@ -1418,7 +1449,6 @@ pub struct DestroyPostpaidInstanceResponse {
     output = DestroyPrepaidInstanceResponse,
     error = super::errors::DestroyPrepaidInstanceError
 )]
-#[derive(Default)]
 pub struct DestroyPrepaidInstance {
     /// `InstanceId`: a string.
     ///
@@ -1459,7 +1489,6 @@ pub struct DestroyPrepaidInstanceResponse {
     output = DisassociateSecurityGroupsResponse,
     error = super::errors::DisassociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateSecurityGroups {
     /// `Product`: a string.
     ///
@@ -1497,7 +1526,6 @@ pub struct DisassociateSecurityGroupsResponse {
     output = ModifyAutoBackupConfigResponse,
     error = super::errors::ModifyAutoBackupConfigError
 )]
-#[derive(Default)]
 pub struct ModifyAutoBackupConfig {
     /// `InstanceId`: a string.
     ///
@@ -1555,7 +1583,6 @@ pub struct ModifyAutoBackupConfigResponse {
     output = ModifyConnectionConfigResponse,
     error = super::errors::ModifyConnectionConfigError
 )]
-#[derive(Default)]
 pub struct ModifyConnectionConfig {
     /// `InstanceId`: a string.
     ///
@@ -1601,7 +1628,6 @@ pub struct ModifyConnectionConfigResponse {
     output = ModifyDBInstanceSecurityGroupsResponse,
     error = super::errors::ModifyDBInstanceSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `Product`: a string.
     ///
@@ -1639,7 +1665,6 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
     output = ModifyInstanceResponse,
     error = super::errors::ModifyInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyInstance {
     /// `Operation`: a string.
     ///
@@ -1687,7 +1712,6 @@ pub struct ModifyInstanceResponse {
     output = ModifyInstanceParamsResponse,
     error = super::errors::ModifyInstanceParamsError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceParams {
     /// `InstanceId`: a string.
     ///
@@ -1728,7 +1752,6 @@ pub struct ModifyInstanceParamsResponse {
     output = ModifyMaintenanceWindowResponse,
     error = super::errors::ModifyMaintenanceWindowError
 )]
-#[derive(Default)]
 pub struct ModifyMaintenanceWindow {
     /// `InstanceId`: a string.
     ///
@@ -1771,7 +1794,6 @@ pub struct ModifyMaintenanceWindowResponse {
     output = ModifyNetworkConfigResponse,
     error = super::errors::ModifyNetworkConfigError
 )]
-#[derive(Default)]
 pub struct ModifyNetworkConfig {
     /// `InstanceId`: a string.
     ///
@@ -1849,7 +1871,6 @@ pub struct ModifyNetworkConfigResponse {
     output = RenewInstanceResponse,
     error = super::errors::RenewInstanceError
 )]
-#[derive(Default)]
 pub struct RenewInstance {
     /// `InstanceId`: a string.
     ///
@@ -1895,7 +1916,6 @@ pub struct RenewInstanceResponse {
     output = ResetPasswordResponse,
     error = super::errors::ResetPasswordError
 )]
-#[derive(Default)]
 pub struct ResetPassword {
     /// `InstanceId`: a string.
     ///
@@ -1938,7 +1958,6 @@ pub struct ResetPasswordResponse {
     output = StartUpInstanceResponse,
     error = super::errors::StartUpInstanceError
 )]
-#[derive(Default)]
 pub struct StartUpInstance {
     /// `InstanceId`: a string.
     ///
@@ -1966,7 +1985,6 @@ pub struct StartUpInstanceResponse {
     output = UpgradeInstanceResponse,
     error = super::errors::UpgradeInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeInstance {
     /// `InstanceId`: a string.
     ///

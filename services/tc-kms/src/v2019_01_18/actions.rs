@@ -17,7 +17,6 @@ use super::models;
     output = ArchiveKeyResponse,
     error = super::errors::ArchiveKeyError
 )]
-#[derive(Default)]
 pub struct ArchiveKey {
     /// `KeyId`: a string.
     ///
@@ -48,7 +47,6 @@ pub struct ArchiveKeyResponse {
     output = AsymmetricRsaDecryptResponse,
     error = super::errors::AsymmetricRsaDecryptError
 )]
-#[derive(Default)]
 pub struct AsymmetricRsaDecrypt {
     /// `KeyId`: a string.
     ///
@@ -94,7 +92,6 @@ pub struct AsymmetricRsaDecryptResponse {
     output = AsymmetricSm2DecryptResponse,
     error = super::errors::AsymmetricSm2DecryptError
 )]
-#[derive(Default)]
 pub struct AsymmetricSm2Decrypt {
     /// `KeyId`: a string.
     ///
@@ -135,7 +132,6 @@ pub struct AsymmetricSm2DecryptResponse {
     output = BindCloudResourceResponse,
     error = super::errors::BindCloudResourceError
 )]
-#[derive(Default)]
 pub struct BindCloudResource {
     /// `KeyId`: a string.
     ///
@@ -173,7 +169,6 @@ pub struct BindCloudResourceResponse {
     output = CancelDataKeyDeletionResponse,
     error = super::errors::CancelDataKeyDeletionError
 )]
-#[derive(Default)]
 pub struct CancelDataKeyDeletion {
     /// `DataKeyId`: a string.
     ///
@@ -209,7 +204,6 @@ pub struct CancelDataKeyDeletionResponse {
     output = CancelKeyArchiveResponse,
     error = super::errors::CancelKeyArchiveError
 )]
-#[derive(Default)]
 pub struct CancelKeyArchive {
     /// `KeyId`: a string.
     ///
@@ -240,7 +234,6 @@ pub struct CancelKeyArchiveResponse {
     output = CancelKeyDeletionResponse,
     error = super::errors::CancelKeyDeletionError
 )]
-#[derive(Default)]
 pub struct CancelKeyDeletion {
     /// `KeyId`: a string.
     ///
@@ -276,7 +269,6 @@ pub struct CancelKeyDeletionResponse {
     output = CreateKeyResponse,
     error = super::errors::CreateKeyError
 )]
-#[derive(Default)]
 pub struct CreateKey {
     /// `Alias`: a string.
     ///
@@ -374,7 +366,6 @@ pub struct CreateKeyResponse {
     output = CreateWhiteBoxKeyResponse,
     error = super::errors::CreateWhiteBoxKeyError
 )]
-#[derive(Default)]
 pub struct CreateWhiteBoxKey {
     /// `Alias`: a string.
     ///
@@ -438,7 +429,6 @@ pub struct CreateWhiteBoxKeyResponse {
     output = DecryptResponse,
     error = super::errors::DecryptError
 )]
-#[derive(Default)]
 pub struct Decrypt {
     /// `CiphertextBlob`: a string.
     pub ciphertext_blob: String,
@@ -487,7 +477,6 @@ pub struct DecryptResponse {
     output = DeleteImportedKeyMaterialResponse,
     error = super::errors::DeleteImportedKeyMaterialError
 )]
-#[derive(Default)]
 pub struct DeleteImportedKeyMaterial {
     /// `KeyId`: a string.
     ///
@@ -515,7 +504,6 @@ pub struct DeleteImportedKeyMaterialResponse {
     output = DeleteWhiteBoxKeyResponse,
     error = super::errors::DeleteWhiteBoxKeyError
 )]
-#[derive(Default)]
 pub struct DeleteWhiteBoxKey {
     /// `KeyId`: a string.
     ///
@@ -543,7 +531,6 @@ pub struct DeleteWhiteBoxKeyResponse {
     output = DescribeDataKeyResponse,
     error = super::errors::DescribeDataKeyError
 )]
-#[derive(Default)]
 pub struct DescribeDataKey {
     /// `DataKeyId`: a string.
     ///
@@ -577,7 +564,6 @@ pub struct DescribeDataKeyResponse {
     output = DescribeDataKeysResponse,
     error = super::errors::DescribeDataKeysError
 )]
-#[derive(Default)]
 pub struct DescribeDataKeys {
     /// `DataKeyIds`: a list of strings.
     ///
@@ -611,7 +597,6 @@ pub struct DescribeDataKeysResponse {
     output = DescribeKeyResponse,
     error = super::errors::DescribeKeyError
 )]
-#[derive(Default)]
 pub struct DescribeKey {
     /// `KeyId`: a string.
     ///
@@ -645,7 +630,6 @@ pub struct DescribeKeyResponse {
     output = DescribeKeysResponse,
     error = super::errors::DescribeKeysError
 )]
-#[derive(Default)]
 pub struct DescribeKeys {
     /// `KeyIds`: a list of strings.
     ///
@@ -679,7 +663,6 @@ pub struct DescribeKeysResponse {
     output = DescribeWhiteBoxDecryptKeyResponse,
     error = super::errors::DescribeWhiteBoxDecryptKeyError
 )]
-#[derive(Default)]
 pub struct DescribeWhiteBoxDecryptKey {
     /// `KeyId`: a string.
     ///
@@ -710,7 +693,6 @@ pub struct DescribeWhiteBoxDecryptKeyResponse {
     output = DescribeWhiteBoxDeviceFingerprintsResponse,
     error = super::errors::DescribeWhiteBoxDeviceFingerprintsError
 )]
-#[derive(Default)]
 pub struct DescribeWhiteBoxDeviceFingerprints {
     /// `KeyId`: a string.
     ///
@@ -741,7 +723,6 @@ pub struct DescribeWhiteBoxDeviceFingerprintsResponse {
     output = DescribeWhiteBoxKeyResponse,
     error = super::errors::DescribeWhiteBoxKeyError
 )]
-#[derive(Default)]
 pub struct DescribeWhiteBoxKey {
     /// `KeyId`: a string.
     ///
@@ -770,9 +751,15 @@ pub struct DescribeWhiteBoxKeyResponse {
     version = "2019-01-18",
     name = "DescribeWhiteBoxKeyDetails",
     output = DescribeWhiteBoxKeyDetailsResponse,
-    error = super::errors::DescribeWhiteBoxKeyDetailsError
+    error = super::errors::DescribeWhiteBoxKeyDetailsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = key_infos,
+        item = models::WhiteboxKeyInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWhiteBoxKeyDetails {
     /// `KeyStatus`: a signed 64-bit integer.
     ///
@@ -823,7 +810,6 @@ pub struct DescribeWhiteBoxKeyDetailsResponse {
     output = DescribeWhiteBoxServiceStatusResponse,
     error = super::errors::DescribeWhiteBoxServiceStatusError
 )]
-#[derive(Default)]
 pub struct DescribeWhiteBoxServiceStatus {}
 
 /// What a successful [`DescribeWhiteBoxServiceStatus`] call returns.
@@ -851,7 +837,6 @@ pub struct DescribeWhiteBoxServiceStatusResponse {
     output = DisableDataKeyResponse,
     error = super::errors::DisableDataKeyError
 )]
-#[derive(Default)]
 pub struct DisableDataKey {
     /// `DataKeyId`: a string.
     ///
@@ -882,7 +867,6 @@ pub struct DisableDataKeyResponse {
     output = DisableDataKeysResponse,
     error = super::errors::DisableDataKeysError
 )]
-#[derive(Default)]
 pub struct DisableDataKeys {
     /// `DataKeyIds`: a list of strings.
     ///
@@ -913,7 +897,6 @@ pub struct DisableDataKeysResponse {
     output = DisableKeyResponse,
     error = super::errors::DisableKeyError
 )]
-#[derive(Default)]
 pub struct DisableKey {
     /// `KeyId`: a string.
     ///
@@ -944,7 +927,6 @@ pub struct DisableKeyResponse {
     output = DisableKeyRotationResponse,
     error = super::errors::DisableKeyRotationError
 )]
-#[derive(Default)]
 pub struct DisableKeyRotation {
     /// `KeyId`: a string.
     ///
@@ -975,7 +957,6 @@ pub struct DisableKeyRotationResponse {
     output = DisableKeysResponse,
     error = super::errors::DisableKeysError
 )]
-#[derive(Default)]
 pub struct DisableKeys {
     /// `KeyIds`: a list of strings.
     ///
@@ -1006,7 +987,6 @@ pub struct DisableKeysResponse {
     output = DisableWhiteBoxKeyResponse,
     error = super::errors::DisableWhiteBoxKeyError
 )]
-#[derive(Default)]
 pub struct DisableWhiteBoxKey {
     /// `KeyId`: a string.
     ///
@@ -1034,7 +1014,6 @@ pub struct DisableWhiteBoxKeyResponse {
     output = DisableWhiteBoxKeysResponse,
     error = super::errors::DisableWhiteBoxKeysError
 )]
-#[derive(Default)]
 pub struct DisableWhiteBoxKeys {
     /// `KeyIds`: a list of strings.
     ///
@@ -1062,7 +1041,6 @@ pub struct DisableWhiteBoxKeysResponse {
     output = EnableDataKeyResponse,
     error = super::errors::EnableDataKeyError
 )]
-#[derive(Default)]
 pub struct EnableDataKey {
     /// `DataKeyId`: a string.
     ///
@@ -1093,7 +1071,6 @@ pub struct EnableDataKeyResponse {
     output = EnableDataKeysResponse,
     error = super::errors::EnableDataKeysError
 )]
-#[derive(Default)]
 pub struct EnableDataKeys {
     /// `DataKeyIds`: a list of strings.
     ///
@@ -1124,7 +1101,6 @@ pub struct EnableDataKeysResponse {
     output = EnableKeyResponse,
     error = super::errors::EnableKeyError
 )]
-#[derive(Default)]
 pub struct EnableKey {
     /// `KeyId`: a string.
     ///
@@ -1155,7 +1131,6 @@ pub struct EnableKeyResponse {
     output = EnableKeyRotationResponse,
     error = super::errors::EnableKeyRotationError
 )]
-#[derive(Default)]
 pub struct EnableKeyRotation {
     /// `KeyId`: a string.
     ///
@@ -1191,7 +1166,6 @@ pub struct EnableKeyRotationResponse {
     output = EnableKeysResponse,
     error = super::errors::EnableKeysError
 )]
-#[derive(Default)]
 pub struct EnableKeys {
     /// `KeyIds`: a list of strings.
     ///
@@ -1222,7 +1196,6 @@ pub struct EnableKeysResponse {
     output = EnableWhiteBoxKeyResponse,
     error = super::errors::EnableWhiteBoxKeyError
 )]
-#[derive(Default)]
 pub struct EnableWhiteBoxKey {
     /// `KeyId`: a string.
     ///
@@ -1250,7 +1223,6 @@ pub struct EnableWhiteBoxKeyResponse {
     output = EnableWhiteBoxKeysResponse,
     error = super::errors::EnableWhiteBoxKeysError
 )]
-#[derive(Default)]
 pub struct EnableWhiteBoxKeys {
     /// `KeyIds`: a list of strings.
     ///
@@ -1278,7 +1250,6 @@ pub struct EnableWhiteBoxKeysResponse {
     output = EncryptResponse,
     error = super::errors::EncryptError
 )]
-#[derive(Default)]
 pub struct Encrypt {
     /// `KeyId`: a string.
     ///
@@ -1324,7 +1295,6 @@ pub struct EncryptResponse {
     output = EncryptByWhiteBoxResponse,
     error = super::errors::EncryptByWhiteBoxError
 )]
-#[derive(Default)]
 pub struct EncryptByWhiteBox {
     /// `KeyId`: a string.
     ///
@@ -1372,7 +1342,6 @@ pub struct EncryptByWhiteBoxResponse {
     output = GenerateDataKeyResponse,
     error = super::errors::GenerateDataKeyError
 )]
-#[derive(Default)]
 pub struct GenerateDataKey {
     /// `KeyId`: a string.
     ///
@@ -1472,7 +1441,6 @@ pub struct GenerateDataKeyResponse {
     output = GenerateRandomResponse,
     error = super::errors::GenerateRandomError
 )]
-#[derive(Default)]
 pub struct GenerateRandom {
     /// `NumberOfBytes`: an unsigned 64-bit integer.
     ///
@@ -1505,7 +1473,6 @@ pub struct GenerateRandomResponse {
     output = GetDataKeyCiphertextBlobResponse,
     error = super::errors::GetDataKeyCiphertextBlobError
 )]
-#[derive(Default)]
 pub struct GetDataKeyCiphertextBlob {
     /// `DataKeyId`: a string.
     ///
@@ -1539,7 +1506,6 @@ pub struct GetDataKeyCiphertextBlobResponse {
     output = GetDataKeyPlaintextResponse,
     error = super::errors::GetDataKeyPlaintextError
 )]
-#[derive(Default)]
 pub struct GetDataKeyPlaintext {
     /// `DataKeyId`: a string.
     ///
@@ -1580,7 +1546,6 @@ pub struct GetDataKeyPlaintextResponse {
     output = GetKeyRotationStatusResponse,
     error = super::errors::GetKeyRotationStatusError
 )]
-#[derive(Default)]
 pub struct GetKeyRotationStatus {
     /// `KeyId`: a string.
     ///
@@ -1616,7 +1581,6 @@ pub struct GetKeyRotationStatusResponse {
     output = GetParametersForImportResponse,
     error = super::errors::GetParametersForImportError
 )]
-#[derive(Default)]
 pub struct GetParametersForImport {
     /// `KeyId`: a string.
     ///
@@ -1670,7 +1634,6 @@ pub struct GetParametersForImportResponse {
     output = GetPublicKeyResponse,
     error = super::errors::GetPublicKeyError
 )]
-#[derive(Default)]
 pub struct GetPublicKey {
     /// `KeyId`: a string.
     ///
@@ -1709,7 +1672,6 @@ pub struct GetPublicKeyResponse {
     output = GetRegionsResponse,
     error = super::errors::GetRegionsError
 )]
-#[derive(Default)]
 pub struct GetRegions {}
 
 /// What a successful [`GetRegions`] call returns.
@@ -1737,7 +1699,6 @@ pub struct GetRegionsResponse {
     output = GetServiceStatusResponse,
     error = super::errors::GetServiceStatusError
 )]
-#[derive(Default)]
 pub struct GetServiceStatus {}
 
 /// What a successful [`GetServiceStatus`] call returns.
@@ -1882,7 +1843,6 @@ pub struct GetServiceStatusResponse {
     output = ImportDataKeyResponse,
     error = super::errors::ImportDataKeyError
 )]
-#[derive(Default)]
 pub struct ImportDataKey {
     /// `DataKeyName`: a string.
     ///
@@ -1958,7 +1918,6 @@ pub struct ImportDataKeyResponse {
     output = ImportKeyMaterialResponse,
     error = super::errors::ImportKeyMaterialError
 )]
-#[derive(Default)]
 pub struct ImportKeyMaterial {
     /// `EncryptedKeyMaterial`: a string.
     pub encrypted_key_material: String,
@@ -1997,7 +1956,6 @@ pub struct ImportKeyMaterialResponse {
     output = ListAlgorithmsResponse,
     error = super::errors::ListAlgorithmsError
 )]
-#[derive(Default)]
 pub struct ListAlgorithms {}
 
 /// What a successful [`ListAlgorithms`] call returns.
@@ -2029,9 +1987,15 @@ pub struct ListAlgorithmsResponse {
     version = "2019-01-18",
     name = "ListDataKeyDetail",
     output = ListDataKeyDetailResponse,
-    error = super::errors::ListDataKeyDetailError
+    error = super::errors::ListDataKeyDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data_key_metadatas,
+        item = models::DataKeyMetadata,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListDataKeyDetail {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2116,9 +2080,15 @@ pub struct ListDataKeyDetailResponse {
     version = "2019-01-18",
     name = "ListDataKeys",
     output = ListDataKeysResponse,
-    error = super::errors::ListDataKeysError
+    error = super::errors::ListDataKeysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data_keys,
+        item = models::DataKey,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListDataKeys {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2167,9 +2137,15 @@ pub struct ListDataKeysResponse {
     version = "2019-01-18",
     name = "ListKeyDetail",
     output = ListKeyDetailResponse,
-    error = super::errors::ListKeyDetailError
+    error = super::errors::ListKeyDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = key_metadatas,
+        item = models::KeyMetadata,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListKeyDetail {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2249,9 +2225,15 @@ pub struct ListKeyDetailResponse {
     version = "2019-01-18",
     name = "ListKeys",
     output = ListKeysResponse,
-    error = super::errors::ListKeysError
+    error = super::errors::ListKeysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = keys,
+        item = models::Key,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListKeys {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2302,7 +2284,6 @@ pub struct ListKeysResponse {
     output = OverwriteWhiteBoxDeviceFingerprintsResponse,
     error = super::errors::OverwriteWhiteBoxDeviceFingerprintsError
 )]
-#[derive(Default)]
 pub struct OverwriteWhiteBoxDeviceFingerprints {
     /// `KeyId`: a string.
     ///
@@ -2333,7 +2314,6 @@ pub struct OverwriteWhiteBoxDeviceFingerprintsResponse {
     output = PostQuantumCryptoDecryptResponse,
     error = super::errors::PostQuantumCryptoDecryptError
 )]
-#[derive(Default)]
 pub struct PostQuantumCryptoDecrypt {
     /// `CiphertextBlob`: a string.
     ///
@@ -2379,7 +2359,6 @@ pub struct PostQuantumCryptoDecryptResponse {
     output = PostQuantumCryptoEncryptResponse,
     error = super::errors::PostQuantumCryptoEncryptError
 )]
-#[derive(Default)]
 pub struct PostQuantumCryptoEncrypt {
     /// `KeyId`: a string.
     ///
@@ -2422,7 +2401,6 @@ pub struct PostQuantumCryptoEncryptResponse {
     output = PostQuantumCryptoSignResponse,
     error = super::errors::PostQuantumCryptoSignError
 )]
-#[derive(Default)]
 pub struct PostQuantumCryptoSign {
     /// `Message`: a string.
     ///
@@ -2460,7 +2438,6 @@ pub struct PostQuantumCryptoSignResponse {
     output = PostQuantumCryptoVerifyResponse,
     error = super::errors::PostQuantumCryptoVerifyError
 )]
-#[derive(Default)]
 pub struct PostQuantumCryptoVerify {
     /// `KeyId`: a string.
     ///
@@ -2503,7 +2480,6 @@ pub struct PostQuantumCryptoVerifyResponse {
     output = ReEncryptResponse,
     error = super::errors::ReEncryptError
 )]
-#[derive(Default)]
 pub struct ReEncrypt {
     /// `CiphertextBlob`: a string.
     pub ciphertext_blob: String,
@@ -2562,7 +2538,6 @@ pub struct ReEncryptResponse {
     output = RotateKeyResponse,
     error = super::errors::RotateKeyError
 )]
-#[derive(Default)]
 pub struct RotateKey {
     /// `KeyId`: a string.
     ///
@@ -2598,7 +2573,6 @@ pub struct RotateKeyResponse {
     output = ScheduleDataKeyDeletionResponse,
     error = super::errors::ScheduleDataKeyDeletionError
 )]
-#[derive(Default)]
 pub struct ScheduleDataKeyDeletion {
     /// `DataKeyId`: a string.
     ///
@@ -2644,7 +2618,6 @@ pub struct ScheduleDataKeyDeletionResponse {
     output = ScheduleKeyDeletionResponse,
     error = super::errors::ScheduleKeyDeletionError
 )]
-#[derive(Default)]
 pub struct ScheduleKeyDeletion {
     /// `KeyId`: a string.
     ///
@@ -2690,7 +2663,6 @@ pub struct ScheduleKeyDeletionResponse {
     output = SignByAsymmetricKeyResponse,
     error = super::errors::SignByAsymmetricKeyError
 )]
-#[derive(Default)]
 pub struct SignByAsymmetricKey {
     /// `Algorithm`: a string.
     ///
@@ -2736,7 +2708,6 @@ pub struct SignByAsymmetricKeyResponse {
     output = UnbindCloudResourceResponse,
     error = super::errors::UnbindCloudResourceError
 )]
-#[derive(Default)]
 pub struct UnbindCloudResource {
     /// `KeyId`: a string.
     ///
@@ -2774,7 +2745,6 @@ pub struct UnbindCloudResourceResponse {
     output = UpdateAliasResponse,
     error = super::errors::UpdateAliasError
 )]
-#[derive(Default)]
 pub struct UpdateAlias {
     /// `Alias`: a string.
     ///
@@ -2810,7 +2780,6 @@ pub struct UpdateAliasResponse {
     output = UpdateDataKeyDescriptionResponse,
     error = super::errors::UpdateDataKeyDescriptionError
 )]
-#[derive(Default)]
 pub struct UpdateDataKeyDescription {
     /// `DataKeyId`: a string.
     ///
@@ -2846,7 +2815,6 @@ pub struct UpdateDataKeyDescriptionResponse {
     output = UpdateDataKeyNameResponse,
     error = super::errors::UpdateDataKeyNameError
 )]
-#[derive(Default)]
 pub struct UpdateDataKeyName {
     /// `DataKeyId`: a string.
     ///
@@ -2882,7 +2850,6 @@ pub struct UpdateDataKeyNameResponse {
     output = UpdateKeyDescriptionResponse,
     error = super::errors::UpdateKeyDescriptionError
 )]
-#[derive(Default)]
 pub struct UpdateKeyDescription {
     /// `Description`: a string.
     ///
@@ -2918,7 +2885,6 @@ pub struct UpdateKeyDescriptionResponse {
     output = VerifyByAsymmetricKeyResponse,
     error = super::errors::VerifyByAsymmetricKeyError
 )]
-#[derive(Default)]
 pub struct VerifyByAsymmetricKey {
     /// `KeyId`: a string.
     ///

@@ -18,7 +18,6 @@ use super::models;
     output = AddGroupMemberResponse,
     error = super::errors::AddGroupMemberError
 )]
-#[derive(Default)]
 pub struct AddGroupMember {
     /// `GroupId`: a string.
     ///
@@ -54,7 +53,6 @@ pub struct AddGroupMemberResponse {
     output = BatchAddGroupMemberResponse,
     error = super::errors::BatchAddGroupMemberError
 )]
-#[derive(Default)]
 pub struct BatchAddGroupMember {
     /// `GroupIds`: a list of strings.
     pub group_ids: Vec<String>,
@@ -88,7 +86,6 @@ pub struct BatchAddGroupMemberResponse {
     output = BatchCreateGroupWithMembersResponse,
     error = super::errors::BatchCreateGroupWithMembersError
 )]
-#[derive(Default)]
 pub struct BatchCreateGroupWithMembers {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -125,7 +122,6 @@ pub struct BatchCreateGroupWithMembersResponse {
     output = BatchCreateRoomResponse,
     error = super::errors::BatchCreateRoomError
 )]
-#[derive(Default)]
 pub struct BatchCreateRoom {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -161,7 +157,6 @@ pub struct BatchCreateRoomResponse {
     output = BatchDeleteGroupMemberResponse,
     error = super::errors::BatchDeleteGroupMemberError
 )]
-#[derive(Default)]
 pub struct BatchDeleteGroupMember {
     /// `GroupIds`: a list of strings.
     pub group_ids: Vec<String>,
@@ -195,7 +190,6 @@ pub struct BatchDeleteGroupMemberResponse {
     output = BatchDeleteRecordResponse,
     error = super::errors::BatchDeleteRecordError
 )]
-#[derive(Default)]
 pub struct BatchDeleteRecord {
     /// `RoomIds`: a list of signed 64-bit integers.
     ///
@@ -231,9 +225,15 @@ pub struct BatchDeleteRecordResponse {
     version = "2022-08-17",
     name = "BatchDescribeDocument",
     output = BatchDescribeDocumentResponse,
-    error = super::errors::BatchDescribeDocumentError
+    error = super::errors::BatchDescribeDocumentError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = documents,
+        item = models::DocumentInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct BatchDescribeDocument {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -297,7 +297,6 @@ pub struct BatchDescribeDocumentResponse {
     output = BatchGetPlaybackTokenResponse,
     error = super::errors::BatchGetPlaybackTokenError
 )]
-#[derive(Default)]
 pub struct BatchGetPlaybackToken {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -353,7 +352,6 @@ pub struct BatchGetPlaybackTokenResponse {
     output = BatchRegisterResponse,
     error = super::errors::BatchRegisterError
 )]
-#[derive(Default)]
 pub struct BatchRegister {
     /// `Users`: a list of [`BatchUserRequest`](super::models::BatchUserRequest) objects.
     pub users: Vec<models::BatchUserRequest>,
@@ -382,7 +380,6 @@ pub struct BatchRegisterResponse {
     output = BindDocumentToRoomResponse,
     error = super::errors::BindDocumentToRoomError
 )]
-#[derive(Default)]
 pub struct BindDocumentToRoom {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -420,7 +417,6 @@ pub struct BindDocumentToRoomResponse {
     output = CreateDocumentResponse,
     error = super::errors::CreateDocumentError
 )]
-#[derive(Default)]
 pub struct CreateDocument {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -498,7 +494,6 @@ pub struct CreateDocumentResponse {
     output = CreateGroupLiveCodesResponse,
     error = super::errors::CreateGroupLiveCodesError
 )]
-#[derive(Default)]
 pub struct CreateGroupLiveCodes {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -541,7 +536,6 @@ pub struct CreateGroupLiveCodesResponse {
     output = CreateGroupWithMembersResponse,
     error = super::errors::CreateGroupWithMembersError
 )]
-#[derive(Default)]
 pub struct CreateGroupWithMembers {
     /// `GroupName`: a string.
     ///
@@ -587,7 +581,6 @@ pub struct CreateGroupWithMembersResponse {
     output = CreateGroupWithSubGroupResponse,
     error = super::errors::CreateGroupWithSubGroupError
 )]
-#[derive(Default)]
 pub struct CreateGroupWithSubGroup {
     /// `GroupName`: a string.
     ///
@@ -633,7 +626,6 @@ pub struct CreateGroupWithSubGroupResponse {
     output = CreateRoomResponse,
     error = super::errors::CreateRoomError
 )]
-#[derive(Default)]
 pub struct CreateRoom {
     /// `Name`: a string.
     ///
@@ -841,7 +833,6 @@ pub struct CreateRoomResponse {
     output = CreateSupervisorResponse,
     error = super::errors::CreateSupervisorError
 )]
-#[derive(Default)]
 pub struct CreateSupervisor {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -872,7 +863,6 @@ pub struct CreateSupervisorResponse {
     output = DeleteAppCustomContentResponse,
     error = super::errors::DeleteAppCustomContentError
 )]
-#[derive(Default)]
 pub struct DeleteAppCustomContent {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -903,7 +893,6 @@ pub struct DeleteAppCustomContentResponse {
     output = DeleteDocumentResponse,
     error = super::errors::DeleteDocumentError
 )]
-#[derive(Default)]
 pub struct DeleteDocument {
     /// `DocumentId`: a string.
     ///
@@ -931,7 +920,6 @@ pub struct DeleteDocumentResponse {
     output = DeleteGroupResponse,
     error = super::errors::DeleteGroupError
 )]
-#[derive(Default)]
 pub struct DeleteGroup {
     /// `GroupIds`: a list of strings.
     pub group_ids: Vec<String>,
@@ -962,7 +950,6 @@ pub struct DeleteGroupResponse {
     output = DeleteGroupMemberResponse,
     error = super::errors::DeleteGroupMemberError
 )]
-#[derive(Default)]
 pub struct DeleteGroupMember {
     /// `GroupId`: a string.
     ///
@@ -998,7 +985,6 @@ pub struct DeleteGroupMemberResponse {
     output = DeletePlaybackItemResponse,
     error = super::errors::DeletePlaybackItemError
 )]
-#[derive(Default)]
 pub struct DeletePlaybackItem {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1031,7 +1017,6 @@ pub struct DeletePlaybackItemResponse {
     output = DeleteRecordResponse,
     error = super::errors::DeleteRecordError
 )]
-#[derive(Default)]
 pub struct DeleteRecord {
     /// `RoomId`: a signed 64-bit integer.
     ///
@@ -1064,7 +1049,6 @@ pub struct DeleteRecordResponse {
     output = DeleteRoomResponse,
     error = super::errors::DeleteRoomError
 )]
-#[derive(Default)]
 pub struct DeleteRoom {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -1092,7 +1076,6 @@ pub struct DeleteRoomResponse {
     output = DeleteSupervisorResponse,
     error = super::errors::DeleteSupervisorError
 )]
-#[derive(Default)]
 pub struct DeleteSupervisor {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1123,7 +1106,6 @@ pub struct DeleteSupervisorResponse {
     output = DeleteUserResponse,
     error = super::errors::DeleteUserError
 )]
-#[derive(Default)]
 pub struct DeleteUser {
     /// `UserId`: a string.
     ///
@@ -1151,7 +1133,6 @@ pub struct DeleteUserResponse {
     output = DeleteWhiteBoardSnapshotResponse,
     error = super::errors::DeleteWhiteBoardSnapshotError
 )]
-#[derive(Default)]
 pub struct DeleteWhiteBoardSnapshot {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -1177,9 +1158,15 @@ pub struct DeleteWhiteBoardSnapshotResponse {
     version = "2022-08-17",
     name = "DescribeAnswerList",
     output = DescribeAnswerListResponse,
-    error = super::errors::DescribeAnswerListError
+    error = super::errors::DescribeAnswerListError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = answer_info,
+        item = models::AnswerInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAnswerList {
     /// `QuestionId`: a string.
     ///
@@ -1221,7 +1208,6 @@ pub struct DescribeAnswerListResponse {
     output = DescribeAppDetailResponse,
     error = super::errors::DescribeAppDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAppDetail {
     /// `ApplicationId`: a string.
     ///
@@ -1266,9 +1252,15 @@ pub struct DescribeAppDetailResponse {
     version = "2022-08-17",
     name = "DescribeCurrentMemberList",
     output = DescribeCurrentMemberListResponse,
-    error = super::errors::DescribeCurrentMemberListError
+    error = super::errors::DescribeCurrentMemberListError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = member_records,
+        item = models::MemberRecord,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCurrentMemberList {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -1314,7 +1306,6 @@ pub struct DescribeCurrentMemberListResponse {
     output = DescribeDeveloperResponse,
     error = super::errors::DescribeDeveloperError
 )]
-#[derive(Default)]
 pub struct DescribeDeveloper {}
 
 /// What a successful [`DescribeDeveloper`] call returns.
@@ -1342,7 +1333,6 @@ pub struct DescribeDeveloperResponse {
     output = DescribeDocumentResponse,
     error = super::errors::DescribeDocumentError
 )]
-#[derive(Default)]
 pub struct DescribeDocument {
     /// `DocumentId`: a string.
     ///
@@ -1460,9 +1450,15 @@ pub struct DescribeDocumentResponse {
     version = "2022-08-17",
     name = "DescribeDocuments",
     output = DescribeDocumentsResponse,
-    error = super::errors::DescribeDocumentsError
+    error = super::errors::DescribeDocumentsError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = documents,
+        item = models::DocumentInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDocuments {
     /// `SchoolId`: an unsigned 64-bit integer.
     ///
@@ -1522,9 +1518,15 @@ pub struct DescribeDocumentsResponse {
     version = "2022-08-17",
     name = "DescribeDocumentsByRoom",
     output = DescribeDocumentsByRoomResponse,
-    error = super::errors::DescribeDocumentsByRoomError
+    error = super::errors::DescribeDocumentsByRoomError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = documents,
+        item = models::DocumentInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDocumentsByRoom {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -1585,7 +1587,6 @@ pub struct DescribeDocumentsByRoomResponse {
     output = DescribeEditVersionsResponse,
     error = super::errors::DescribeEditVersionsError
 )]
-#[derive(Default)]
 pub struct DescribeEditVersions {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1636,7 +1637,6 @@ pub struct DescribeEditVersionsResponse {
     output = DescribeGroupResponse,
     error = super::errors::DescribeGroupError
 )]
-#[derive(Default)]
 pub struct DescribeGroup {
     /// `GroupId`: a string.
     ///
@@ -1690,9 +1690,15 @@ pub struct DescribeGroupResponse {
     version = "2022-08-17",
     name = "DescribeGroupList",
     output = DescribeGroupListResponse,
-    error = super::errors::DescribeGroupListError
+    error = super::errors::DescribeGroupListError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = group_infos,
+        item = models::GroupInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGroupList {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1748,7 +1754,6 @@ pub struct DescribeGroupListResponse {
     output = DescribeGroupLiveCodesResponse,
     error = super::errors::DescribeGroupLiveCodesError
 )]
-#[derive(Default)]
 pub struct DescribeGroupLiveCodes {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1784,9 +1789,15 @@ pub struct DescribeGroupLiveCodesResponse {
     version = "2022-08-17",
     name = "DescribeGroupMemberList",
     output = DescribeGroupMemberListResponse,
-    error = super::errors::DescribeGroupMemberListError
+    error = super::errors::DescribeGroupMemberListError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = member_ids,
+        item = String,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGroupMemberList {
     /// `GroupId`: a string.
     ///
@@ -1837,7 +1848,6 @@ pub struct DescribeGroupMemberListResponse {
     output = DescribeLiveRelayConfigResponse,
     error = super::errors::DescribeLiveRelayConfigError
 )]
-#[derive(Default)]
 pub struct DescribeLiveRelayConfig {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1883,7 +1893,6 @@ pub struct DescribeLiveRelayConfigResponse {
     output = DescribeMarqueeResponse,
     error = super::errors::DescribeMarqueeError
 )]
-#[derive(Default)]
 pub struct DescribeMarquee {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1969,9 +1978,15 @@ pub struct DescribeMarqueeResponse {
     version = "2022-08-17",
     name = "DescribePlayRecords",
     output = DescribePlayRecordsResponse,
-    error = super::errors::DescribePlayRecordsError
+    error = super::errors::DescribePlayRecordsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = records,
+        item = models::PlayRecord,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePlayRecords {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2035,9 +2050,15 @@ pub struct DescribePlayRecordsResponse {
     version = "2022-08-17",
     name = "DescribePlaybackList",
     output = DescribePlaybackListResponse,
-    error = super::errors::DescribePlaybackListError
+    error = super::errors::DescribePlaybackListError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = items,
+        item = models::PlaybackItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePlaybackList {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2086,9 +2107,15 @@ pub struct DescribePlaybackListResponse {
     version = "2022-08-17",
     name = "DescribeQuestionList",
     output = DescribeQuestionListResponse,
-    error = super::errors::DescribeQuestionListError
+    error = super::errors::DescribeQuestionListError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = question_info,
+        item = models::QuestionInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeQuestionList {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -2134,7 +2161,6 @@ pub struct DescribeQuestionListResponse {
     output = DescribeRecordResponse,
     error = super::errors::DescribeRecordError
 )]
-#[derive(Default)]
 pub struct DescribeRecord {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2180,7 +2206,6 @@ pub struct DescribeRecordResponse {
     output = DescribeRecordStreamResponse,
     error = super::errors::DescribeRecordStreamError
 )]
-#[derive(Default)]
 pub struct DescribeRecordStream {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2231,7 +2256,6 @@ pub struct DescribeRecordStreamResponse {
     output = DescribeRecordTaskResponse,
     error = super::errors::DescribeRecordTaskError
 )]
-#[derive(Default)]
 pub struct DescribeRecordTask {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2269,7 +2293,6 @@ pub struct DescribeRecordTaskResponse {
     output = DescribeRoomResponse,
     error = super::errors::DescribeRoomError
 )]
-#[derive(Default)]
 pub struct DescribeRoom {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -2481,7 +2504,6 @@ pub struct DescribeRoomResponse {
     output = DescribeRoomForbiddenUserResponse,
     error = super::errors::DescribeRoomForbiddenUserError
 )]
-#[derive(Default)]
 pub struct DescribeRoomForbiddenUser {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2515,9 +2537,15 @@ pub struct DescribeRoomForbiddenUserResponse {
     version = "2022-08-17",
     name = "DescribeRoomStatistics",
     output = DescribeRoomStatisticsResponse,
-    error = super::errors::DescribeRoomStatisticsError
+    error = super::errors::DescribeRoomStatisticsError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = member_records,
+        item = models::MemberRecord,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRoomStatistics {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -2591,9 +2619,15 @@ pub struct DescribeRoomStatisticsResponse {
     version = "2022-08-17",
     name = "DescribeScoreList",
     output = DescribeScoreListResponse,
-    error = super::errors::DescribeScoreListError
+    error = super::errors::DescribeScoreListError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = scores,
+        item = models::ClassScoreItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScoreList {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -2637,9 +2671,15 @@ pub struct DescribeScoreListResponse {
     version = "2022-08-17",
     name = "DescribeSdkAppIdUsers",
     output = DescribeSdkAppIdUsersResponse,
-    error = super::errors::DescribeSdkAppIdUsersError
+    error = super::errors::DescribeSdkAppIdUsersError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = users,
+        item = models::UserInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSdkAppIdUsers {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2683,9 +2723,9 @@ pub struct DescribeSdkAppIdUsersResponse {
     version = "2022-08-17",
     name = "DescribeSupervisors",
     output = DescribeSupervisorsResponse,
-    error = super::errors::DescribeSupervisorsError
+    error = super::errors::DescribeSupervisorsError,
+    paginate(page = page, limit = limit, items = user_ids, item = String, total = total)
 )]
-#[derive(Default)]
 pub struct DescribeSupervisors {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2741,7 +2781,6 @@ pub struct DescribeSupervisorsResponse {
     output = DescribeUserResponse,
     error = super::errors::DescribeUserError
 )]
-#[derive(Default)]
 pub struct DescribeUser {
     /// `UserId`: a string.
     ///
@@ -2799,7 +2838,6 @@ pub struct DescribeUserResponse {
     output = DescribeUserDetailResponse,
     error = super::errors::DescribeUserDetailError
 )]
-#[derive(Default)]
 pub struct DescribeUserDetail {
     /// `UserId`: a string.
     ///
@@ -2835,7 +2873,6 @@ pub struct DescribeUserDetailResponse {
     output = DescribeWhiteBoardSnapshotResponse,
     error = super::errors::DescribeWhiteBoardSnapshotError
 )]
-#[derive(Default)]
 pub struct DescribeWhiteBoardSnapshot {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -2883,7 +2920,6 @@ pub struct DescribeWhiteBoardSnapshotResponse {
     output = EndRoomResponse,
     error = super::errors::EndRoomError
 )]
-#[derive(Default)]
 pub struct EndRoom {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -2911,7 +2947,6 @@ pub struct EndRoomResponse {
     output = ForbidSendMsgResponse,
     error = super::errors::ForbidSendMsgError
 )]
-#[derive(Default)]
 pub struct ForbidSendMsg {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2952,7 +2987,6 @@ pub struct ForbidSendMsgResponse {
     output = GetEditVersionTokenResponse,
     error = super::errors::GetEditVersionTokenError
 )]
-#[derive(Default)]
 pub struct GetEditVersionToken {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3013,7 +3047,6 @@ pub struct GetEditVersionTokenResponse {
     output = GetPlaybackTokenResponse,
     error = super::errors::GetPlaybackTokenError
 )]
-#[derive(Default)]
 pub struct GetPlaybackToken {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3067,9 +3100,15 @@ pub struct GetPlaybackTokenResponse {
     version = "2022-08-17",
     name = "GetRoomEvent",
     output = GetRoomEventResponse,
-    error = super::errors::GetRoomEventError
+    error = super::errors::GetRoomEventError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = events,
+        item = models::EventInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetRoomEvent {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -3127,7 +3166,6 @@ pub struct GetRoomEventResponse {
     output = GetRoomMessageResponse,
     error = super::errors::GetRoomMessageError
 )]
-#[derive(Default)]
 pub struct GetRoomMessage {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -3176,9 +3214,15 @@ pub struct GetRoomMessageResponse {
     version = "2022-08-17",
     name = "GetRooms",
     output = GetRoomsResponse,
-    error = super::errors::GetRoomsError
+    error = super::errors::GetRoomsError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = rooms,
+        item = models::RoomItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetRooms {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3237,7 +3281,6 @@ pub struct GetRoomsResponse {
     output = GetWatermarkResponse,
     error = super::errors::GetWatermarkError
 )]
-#[derive(Default)]
 pub struct GetWatermark {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3277,7 +3320,6 @@ pub struct GetWatermarkResponse {
     output = KickUserFromRoomResponse,
     error = super::errors::KickUserFromRoomError
 )]
-#[derive(Default)]
 pub struct KickUserFromRoom {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -3325,7 +3367,6 @@ pub struct KickUserFromRoomResponse {
     output = LoginOriginIdResponse,
     error = super::errors::LoginOriginIdError
 )]
-#[derive(Default)]
 pub struct LoginOriginId {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3368,7 +3409,6 @@ pub struct LoginOriginIdResponse {
     output = LoginOriginIdWithRoomResponse,
     error = super::errors::LoginOriginIdWithRoomError
 )]
-#[derive(Default)]
 pub struct LoginOriginIdWithRoom {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3416,7 +3456,6 @@ pub struct LoginOriginIdWithRoomResponse {
     output = LoginUserResponse,
     error = super::errors::LoginUserError
 )]
-#[derive(Default)]
 pub struct LoginUser {
     /// `UserId`: a string.
     ///
@@ -3454,7 +3493,6 @@ pub struct LoginUserResponse {
     output = LoginUserWithRoomResponse,
     error = super::errors::LoginUserWithRoomError
 )]
-#[derive(Default)]
 pub struct LoginUserWithRoom {
     /// `UserId`: a string.
     ///
@@ -3497,7 +3535,6 @@ pub struct LoginUserWithRoomResponse {
     output = ModifyAppResponse,
     error = super::errors::ModifyAppError
 )]
-#[derive(Default)]
 pub struct ModifyApp {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3545,7 +3582,6 @@ pub struct ModifyAppResponse {
     output = ModifyGroupResponse,
     error = super::errors::ModifyGroupError
 )]
-#[derive(Default)]
 pub struct ModifyGroup {
     /// `GroupId`: a string.
     ///
@@ -3588,7 +3624,6 @@ pub struct ModifyGroupResponse {
     output = ModifyLiveRelayConfigResponse,
     error = super::errors::ModifyLiveRelayConfigError
 )]
-#[derive(Default)]
 pub struct ModifyLiveRelayConfig {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3634,7 +3669,6 @@ pub struct ModifyLiveRelayConfigResponse {
     output = ModifyRoomResponse,
     error = super::errors::ModifyRoomError
 )]
-#[derive(Default)]
 pub struct ModifyRoom {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -3811,7 +3845,6 @@ pub struct ModifyRoomResponse {
     output = ModifyUserProfileResponse,
     error = super::errors::ModifyUserProfileError
 )]
-#[derive(Default)]
 pub struct ModifyUserProfile {
     /// `UserId`: a string.
     ///
@@ -3849,7 +3882,6 @@ pub struct ModifyUserProfileResponse {
     output = RegisterUserResponse,
     error = super::errors::RegisterUserError
 )]
-#[derive(Default)]
 pub struct RegisterUser {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3902,7 +3934,6 @@ pub struct RegisterUserResponse {
     output = SendRoomNormalMessageResponse,
     error = super::errors::SendRoomNormalMessageError
 )]
-#[derive(Default)]
 pub struct SendRoomNormalMessage {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3958,7 +3989,6 @@ pub struct SendRoomNormalMessageResponse {
     output = SendRoomNotificationMessageResponse,
     error = super::errors::SendRoomNotificationMessageError
 )]
-#[derive(Default)]
 pub struct SendRoomNotificationMessage {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3996,7 +4026,6 @@ pub struct SendRoomNotificationMessageResponse {
     output = SetAppCustomContentResponse,
     error = super::errors::SetAppCustomContentError
 )]
-#[derive(Default)]
 pub struct SetAppCustomContent {
     /// `CustomContent`: a list of [`AppCustomContent`](super::models::AppCustomContent) objects.
     pub custom_content: Vec<models::AppCustomContent>,
@@ -4027,7 +4056,6 @@ pub struct SetAppCustomContentResponse {
     output = SetMainEditVersionResponse,
     error = super::errors::SetMainEditVersionError
 )]
-#[derive(Default)]
 pub struct SetMainEditVersion {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4085,7 +4113,6 @@ pub struct SetMainEditVersionResponse {
     output = SetMarqueeResponse,
     error = super::errors::SetMarqueeError
 )]
-#[derive(Default)]
 pub struct SetMarquee {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4173,7 +4200,6 @@ pub struct SetMarqueeResponse {
     output = SetWatermarkResponse,
     error = super::errors::SetWatermarkError
 )]
-#[derive(Default)]
 pub struct SetWatermark {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4260,7 +4286,6 @@ pub struct SetWatermarkResponse {
     output = StartRecordResponse,
     error = super::errors::StartRecordError
 )]
-#[derive(Default)]
 pub struct StartRecord {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4298,7 +4323,6 @@ pub struct StartRecordResponse {
     output = StartRoomResponse,
     error = super::errors::StartRoomError
 )]
-#[derive(Default)]
 pub struct StartRoom {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -4326,7 +4350,6 @@ pub struct StartRoomResponse {
     output = StopRecordResponse,
     error = super::errors::StopRecordError
 )]
-#[derive(Default)]
 pub struct StopRecord {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4364,7 +4387,6 @@ pub struct StopRecordResponse {
     output = UnbindDocumentFromRoomResponse,
     error = super::errors::UnbindDocumentFromRoomError
 )]
-#[derive(Default)]
 pub struct UnbindDocumentFromRoom {
     /// `RoomId`: an unsigned 64-bit integer.
     ///
@@ -4397,7 +4419,6 @@ pub struct UnbindDocumentFromRoomResponse {
     output = UnblockKickedUserResponse,
     error = super::errors::UnblockKickedUserError
 )]
-#[derive(Default)]
 pub struct UnblockKickedUser {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///

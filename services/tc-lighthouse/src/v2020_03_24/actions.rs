@@ -17,7 +17,6 @@ use super::models;
     output = ApplyDiskBackupResponse,
     error = super::errors::ApplyDiskBackupError
 )]
-#[derive(Default)]
 pub struct ApplyDiskBackup {
     /// `DiskId`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct ApplyDiskBackupResponse {
     output = ApplyFirewallTemplateResponse,
     error = super::errors::ApplyFirewallTemplateError
 )]
-#[derive(Default)]
 pub struct ApplyFirewallTemplate {
     /// `TemplateId`: a string.
     ///
@@ -86,7 +84,6 @@ pub struct ApplyFirewallTemplateResponse {
     output = ApplyInstanceSnapshotResponse,
     error = super::errors::ApplyInstanceSnapshotError
 )]
-#[derive(Default)]
 pub struct ApplyInstanceSnapshot {
     /// `InstanceId`: a string.
     ///
@@ -119,7 +116,6 @@ pub struct ApplyInstanceSnapshotResponse {
     output = AssociateInstancesKeyPairsResponse,
     error = super::errors::AssociateInstancesKeyPairsError
 )]
-#[derive(Default)]
 pub struct AssociateInstancesKeyPairs {
     /// `KeyIds`: a list of strings.
     ///
@@ -162,7 +158,6 @@ pub struct AssociateInstancesKeyPairsResponse {
     output = AttachCcnResponse,
     error = super::errors::AttachCcnError
 )]
-#[derive(Default)]
 pub struct AttachCcn {
     /// `CcnId`: a string.
     ///
@@ -190,7 +185,6 @@ pub struct AttachCcnResponse {
     output = AttachDisksResponse,
     error = super::errors::AttachDisksError
 )]
-#[derive(Default)]
 pub struct AttachDisks {
     /// `DiskIds`: a list of strings.
     ///
@@ -228,7 +222,6 @@ pub struct AttachDisksResponse {
     output = CancelShareBlueprintAcrossAccountsResponse,
     error = super::errors::CancelShareBlueprintAcrossAccountsError
 )]
-#[derive(Default)]
 pub struct CancelShareBlueprintAcrossAccounts {
     /// `BlueprintId`: a string.
     ///
@@ -261,7 +254,6 @@ pub struct CancelShareBlueprintAcrossAccountsResponse {
     output = CreateBlueprintResponse,
     error = super::errors::CreateBlueprintError
 )]
-#[derive(Default)]
 pub struct CreateBlueprint {
     /// `BlueprintName`: a string.
     ///
@@ -312,7 +304,6 @@ pub struct CreateBlueprintResponse {
     output = CreateDiskBackupResponse,
     error = super::errors::CreateDiskBackupError
 )]
-#[derive(Default)]
 pub struct CreateDiskBackup {
     /// `DiskId`: a string.
     ///
@@ -353,7 +344,6 @@ pub struct CreateDiskBackupResponse {
     output = CreateDisksResponse,
     error = super::errors::CreateDisksError
 )]
-#[derive(Default)]
 pub struct CreateDisks {
     /// `Zone`: a string.
     ///
@@ -425,7 +415,6 @@ pub struct CreateDisksResponse {
     output = CreateFirewallRulesResponse,
     error = super::errors::CreateFirewallRulesError
 )]
-#[derive(Default)]
 pub struct CreateFirewallRules {
     /// `InstanceId`: a string.
     ///
@@ -461,7 +450,6 @@ pub struct CreateFirewallRulesResponse {
     output = CreateFirewallTemplateResponse,
     error = super::errors::CreateFirewallTemplateError
 )]
-#[derive(Default)]
 pub struct CreateFirewallTemplate {
     /// `TemplateName`: a string.
     ///
@@ -497,7 +485,6 @@ pub struct CreateFirewallTemplateResponse {
     output = CreateFirewallTemplateRulesResponse,
     error = super::errors::CreateFirewallTemplateRulesError
 )]
-#[derive(Default)]
 pub struct CreateFirewallTemplateRules {
     /// `TemplateId`: a string.
     ///
@@ -533,7 +520,6 @@ pub struct CreateFirewallTemplateRulesResponse {
     output = CreateInstanceSnapshotResponse,
     error = super::errors::CreateInstanceSnapshotError
 )]
-#[derive(Default)]
 pub struct CreateInstanceSnapshot {
     /// `InstanceId`: a string.
     ///
@@ -574,7 +560,6 @@ pub struct CreateInstanceSnapshotResponse {
     output = CreateInstancesResponse,
     error = super::errors::CreateInstancesError
 )]
-#[derive(Default)]
 pub struct CreateInstances {
     /// `BundleId`: a string.
     ///
@@ -672,7 +657,6 @@ pub struct CreateInstancesResponse {
     output = CreateKeyPairResponse,
     error = super::errors::CreateKeyPairError
 )]
-#[derive(Default)]
 pub struct CreateKeyPair {
     /// `KeyName`: a string.
     ///
@@ -706,7 +690,6 @@ pub struct CreateKeyPairResponse {
     output = CreateMcpServerResponse,
     error = super::errors::CreateMcpServerError
 )]
-#[derive(Default)]
 pub struct CreateMcpServer {
     /// `InstanceId`: a string.
     ///
@@ -762,7 +745,6 @@ pub struct CreateMcpServerResponse {
     output = DeleteBlueprintsResponse,
     error = super::errors::DeleteBlueprintsError
 )]
-#[derive(Default)]
 pub struct DeleteBlueprints {
     /// `BlueprintIds`: a list of strings.
     ///
@@ -790,7 +772,6 @@ pub struct DeleteBlueprintsResponse {
     output = DeleteDiskBackupsResponse,
     error = super::errors::DeleteDiskBackupsError
 )]
-#[derive(Default)]
 pub struct DeleteDiskBackups {
     /// `DiskBackupIds`: a list of strings.
     ///
@@ -818,7 +799,6 @@ pub struct DeleteDiskBackupsResponse {
     output = DeleteFirewallRulesResponse,
     error = super::errors::DeleteFirewallRulesError
 )]
-#[derive(Default)]
 pub struct DeleteFirewallRules {
     /// `InstanceId`: a string.
     ///
@@ -854,7 +834,6 @@ pub struct DeleteFirewallRulesResponse {
     output = DeleteFirewallTemplateResponse,
     error = super::errors::DeleteFirewallTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteFirewallTemplate {
     /// `TemplateId`: a string.
     ///
@@ -882,7 +861,6 @@ pub struct DeleteFirewallTemplateResponse {
     output = DeleteFirewallTemplateRulesResponse,
     error = super::errors::DeleteFirewallTemplateRulesError
 )]
-#[derive(Default)]
 pub struct DeleteFirewallTemplateRules {
     /// `TemplateId`: a string.
     ///
@@ -915,7 +893,6 @@ pub struct DeleteFirewallTemplateRulesResponse {
     output = DeleteKeyPairsResponse,
     error = super::errors::DeleteKeyPairsError
 )]
-#[derive(Default)]
 pub struct DeleteKeyPairs {
     /// `KeyIds`: a list of strings.
     ///
@@ -943,7 +920,6 @@ pub struct DeleteKeyPairsResponse {
     output = DeleteSnapshotsResponse,
     error = super::errors::DeleteSnapshotsError
 )]
-#[derive(Default)]
 pub struct DeleteSnapshots {
     /// `SnapshotIds`: a list of strings.
     ///
@@ -969,9 +945,15 @@ pub struct DeleteSnapshotsResponse {
     version = "2020-03-24",
     name = "DescribeAllScenes",
     output = DescribeAllScenesResponse,
-    error = super::errors::DescribeAllScenesError
+    error = super::errors::DescribeAllScenesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = scene_info_set,
+        item = models::SceneInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAllScenes {
     /// `SceneIds`: a list of strings.
     ///
@@ -1015,9 +997,15 @@ pub struct DescribeAllScenesResponse {
     version = "2020-03-24",
     name = "DescribeBlueprintBundles",
     output = DescribeBlueprintBundlesResponse,
-    error = super::errors::DescribeBlueprintBundlesError
+    error = super::errors::DescribeBlueprintBundlesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = blueprint_bundle_set,
+        item = models::BlueprintBundle,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBlueprintBundles {
     /// `BlueprintId`: a string.
     ///
@@ -1068,7 +1056,6 @@ pub struct DescribeBlueprintBundlesResponse {
     output = DescribeBlueprintInstancesResponse,
     error = super::errors::DescribeBlueprintInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeBlueprintInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -1102,9 +1089,15 @@ pub struct DescribeBlueprintInstancesResponse {
     version = "2020-03-24",
     name = "DescribeBlueprints",
     output = DescribeBlueprintsResponse,
-    error = super::errors::DescribeBlueprintsError
+    error = super::errors::DescribeBlueprintsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = blueprint_set,
+        item = models::Blueprint,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBlueprints {
     /// `BlueprintIds`: a list of strings.
     ///
@@ -1151,9 +1144,15 @@ pub struct DescribeBlueprintsResponse {
     version = "2020-03-24",
     name = "DescribeBlueprintsShareAcrossAccountInfos",
     output = DescribeBlueprintsShareAcrossAccountInfosResponse,
-    error = super::errors::DescribeBlueprintsShareAcrossAccountInfosError
+    error = super::errors::DescribeBlueprintsShareAcrossAccountInfosError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = blueprint_share_across_account_info_set,
+        item = models::BlueprintShareAcrossAccountInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBlueprintsShareAcrossAccountInfos {
     /// `BlueprintIds`: a list of strings.
     ///
@@ -1204,7 +1203,6 @@ pub struct DescribeBlueprintsShareAcrossAccountInfosResponse {
     output = DescribeBundleDiscountResponse,
     error = super::errors::DescribeBundleDiscountError
 )]
-#[derive(Default)]
 pub struct DescribeBundleDiscount {
     /// `BundleId`: a string.
     ///
@@ -1238,9 +1236,15 @@ pub struct DescribeBundleDiscountResponse {
     version = "2020-03-24",
     name = "DescribeBundles",
     output = DescribeBundlesResponse,
-    error = super::errors::DescribeBundlesError
+    error = super::errors::DescribeBundlesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = bundle_set,
+        item = models::Bundle,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBundles {
     /// `BundleIds`: a list of strings.
     ///
@@ -1299,7 +1303,6 @@ pub struct DescribeBundlesResponse {
     output = DescribeCcnAttachedInstancesResponse,
     error = super::errors::DescribeCcnAttachedInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeCcnAttachedInstances {}
 
 /// What a successful [`DescribeCcnAttachedInstances`] call returns.
@@ -1323,9 +1326,15 @@ pub struct DescribeCcnAttachedInstancesResponse {
     version = "2020-03-24",
     name = "DescribeDiskBackups",
     output = DescribeDiskBackupsResponse,
-    error = super::errors::DescribeDiskBackupsError
+    error = super::errors::DescribeDiskBackupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = disk_backup_set,
+        item = models::DiskBackup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDiskBackups {
     /// `DiskBackupIds`: a list of strings.
     ///
@@ -1374,7 +1383,6 @@ pub struct DescribeDiskBackupsResponse {
     output = DescribeDiskBackupsDeniedActionsResponse,
     error = super::errors::DescribeDiskBackupsDeniedActionsError
 )]
-#[derive(Default)]
 pub struct DescribeDiskBackupsDeniedActions {
     /// `DiskBackupIds`: a list of strings.
     ///
@@ -1405,7 +1413,6 @@ pub struct DescribeDiskBackupsDeniedActionsResponse {
     output = DescribeDiskConfigsResponse,
     error = super::errors::DescribeDiskConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeDiskConfigs {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1434,7 +1441,6 @@ pub struct DescribeDiskConfigsResponse {
     output = DescribeDiskDiscountResponse,
     error = super::errors::DescribeDiskDiscountError
 )]
-#[derive(Default)]
 pub struct DescribeDiskDiscount {
     /// `DiskType`: a string.
     ///
@@ -1478,9 +1484,15 @@ pub struct DescribeDiskDiscountResponse {
     version = "2020-03-24",
     name = "DescribeDisks",
     output = DescribeDisksResponse,
-    error = super::errors::DescribeDisksError
+    error = super::errors::DescribeDisksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = disk_set,
+        item = models::Disk,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDisks {
     /// `DiskIds`: a list of strings.
     ///
@@ -1539,7 +1551,6 @@ pub struct DescribeDisksResponse {
     output = DescribeDisksDeniedActionsResponse,
     error = super::errors::DescribeDisksDeniedActionsError
 )]
-#[derive(Default)]
 pub struct DescribeDisksDeniedActions {
     /// `DiskIds`: a list of strings.
     ///
@@ -1568,9 +1579,15 @@ pub struct DescribeDisksDeniedActionsResponse {
     version = "2020-03-24",
     name = "DescribeDisksReturnable",
     output = DescribeDisksReturnableResponse,
-    error = super::errors::DescribeDisksReturnableError
+    error = super::errors::DescribeDisksReturnableError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = disk_returnable_set,
+        item = models::DiskReturnable,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDisksReturnable {
     /// `DiskIds`: a list of strings.
     ///
@@ -1614,9 +1631,15 @@ pub struct DescribeDisksReturnableResponse {
     version = "2020-03-24",
     name = "DescribeDockerActivities",
     output = DescribeDockerActivitiesResponse,
-    error = super::errors::DescribeDockerActivitiesError
+    error = super::errors::DescribeDockerActivitiesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = docker_activity_set,
+        item = models::DockerActivity,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDockerActivities {
     /// `InstanceId`: a string.
     ///
@@ -1677,7 +1700,6 @@ pub struct DescribeDockerActivitiesResponse {
     output = DescribeDockerContainerConfigurationResponse,
     error = super::errors::DescribeDockerContainerConfigurationError
 )]
-#[derive(Default)]
 pub struct DescribeDockerContainerConfiguration {
     /// `InstanceId`: a string.
     ///
@@ -1713,7 +1735,6 @@ pub struct DescribeDockerContainerConfigurationResponse {
     output = DescribeDockerContainerDetailResponse,
     error = super::errors::DescribeDockerContainerDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDockerContainerDetail {
     /// `InstanceId`: a string.
     ///
@@ -1747,9 +1768,15 @@ pub struct DescribeDockerContainerDetailResponse {
     version = "2020-03-24",
     name = "DescribeDockerContainers",
     output = DescribeDockerContainersResponse,
-    error = super::errors::DescribeDockerContainersError
+    error = super::errors::DescribeDockerContainersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = docker_container_set,
+        item = models::DockerContainer,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDockerContainers {
     /// `InstanceId`: a string.
     ///
@@ -1801,9 +1828,15 @@ pub struct DescribeDockerContainersResponse {
     version = "2020-03-24",
     name = "DescribeFirewallRules",
     output = DescribeFirewallRulesResponse,
-    error = super::errors::DescribeFirewallRulesError
+    error = super::errors::DescribeFirewallRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = firewall_rule_set,
+        item = models::FirewallRuleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFirewallRules {
     /// `InstanceId`: a string.
     ///
@@ -1854,7 +1887,6 @@ pub struct DescribeFirewallRulesResponse {
     output = DescribeFirewallRulesTemplateResponse,
     error = super::errors::DescribeFirewallRulesTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeFirewallRulesTemplate {}
 
 /// What a successful [`DescribeFirewallRulesTemplate`] call returns.
@@ -1885,7 +1917,6 @@ pub struct DescribeFirewallRulesTemplateResponse {
     output = DescribeFirewallTemplateApplyRecordsResponse,
     error = super::errors::DescribeFirewallTemplateApplyRecordsError
 )]
-#[derive(Default)]
 pub struct DescribeFirewallTemplateApplyRecords {
     /// `TemplateId`: a string.
     ///
@@ -1919,7 +1950,6 @@ pub struct DescribeFirewallTemplateApplyRecordsResponse {
     output = DescribeFirewallTemplateQuotaResponse,
     error = super::errors::DescribeFirewallTemplateQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeFirewallTemplateQuota {}
 
 /// What a successful [`DescribeFirewallTemplateQuota`] call returns.
@@ -1952,7 +1982,6 @@ pub struct DescribeFirewallTemplateQuotaResponse {
     output = DescribeFirewallTemplateRuleQuotaResponse,
     error = super::errors::DescribeFirewallTemplateRuleQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeFirewallTemplateRuleQuota {
     /// `TemplateId`: a string.
     ///
@@ -1988,9 +2017,15 @@ pub struct DescribeFirewallTemplateRuleQuotaResponse {
     version = "2020-03-24",
     name = "DescribeFirewallTemplateRules",
     output = DescribeFirewallTemplateRulesResponse,
-    error = super::errors::DescribeFirewallTemplateRulesError
+    error = super::errors::DescribeFirewallTemplateRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = template_rule_set,
+        item = models::FirewallTemplateRuleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFirewallTemplateRules {
     /// `TemplateId`: a string.
     ///
@@ -2039,9 +2074,15 @@ pub struct DescribeFirewallTemplateRulesResponse {
     version = "2020-03-24",
     name = "DescribeFirewallTemplates",
     output = DescribeFirewallTemplatesResponse,
-    error = super::errors::DescribeFirewallTemplatesError
+    error = super::errors::DescribeFirewallTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = template_set,
+        item = models::FirewallTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFirewallTemplates {
     /// `TemplateIds`: a list of strings.
     ///
@@ -2090,7 +2131,6 @@ pub struct DescribeFirewallTemplatesResponse {
     output = DescribeGeneralResourceQuotasResponse,
     error = super::errors::DescribeGeneralResourceQuotasError
 )]
-#[derive(Default)]
 pub struct DescribeGeneralResourceQuotas {
     /// `ResourceNames`: a list of strings.
     ///
@@ -2119,9 +2159,15 @@ pub struct DescribeGeneralResourceQuotasResponse {
     version = "2020-03-24",
     name = "DescribeImagesToShare",
     output = DescribeImagesToShareResponse,
-    error = super::errors::DescribeImagesToShareError
+    error = super::errors::DescribeImagesToShareError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = image_set,
+        item = models::Image,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImagesToShare {
     /// `ImageIds`: a list of strings.
     ///
@@ -2170,7 +2216,6 @@ pub struct DescribeImagesToShareResponse {
     output = DescribeInstanceVncUrlResponse,
     error = super::errors::DescribeInstanceVncUrlError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceVncUrl {
     /// `InstanceId`: a string.
     ///
@@ -2201,9 +2246,15 @@ pub struct DescribeInstanceVncUrlResponse {
     version = "2020-03-24",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::Instance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2262,7 +2313,6 @@ pub struct DescribeInstancesResponse {
     output = DescribeInstancesDeniedActionsResponse,
     error = super::errors::DescribeInstancesDeniedActionsError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesDeniedActions {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2293,7 +2343,6 @@ pub struct DescribeInstancesDeniedActionsResponse {
     output = DescribeInstancesDiskNumResponse,
     error = super::errors::DescribeInstancesDiskNumError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesDiskNum {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2327,9 +2376,15 @@ pub struct DescribeInstancesDiskNumResponse {
     version = "2020-03-24",
     name = "DescribeInstancesReturnable",
     output = DescribeInstancesReturnableResponse,
-    error = super::errors::DescribeInstancesReturnableError
+    error = super::errors::DescribeInstancesReturnableError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_returnable_set,
+        item = models::InstanceReturnable,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstancesReturnable {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2373,9 +2428,15 @@ pub struct DescribeInstancesReturnableResponse {
     version = "2020-03-24",
     name = "DescribeInstancesTrafficPackages",
     output = DescribeInstancesTrafficPackagesResponse,
-    error = super::errors::DescribeInstancesTrafficPackagesError
+    error = super::errors::DescribeInstancesTrafficPackagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_traffic_package_set,
+        item = models::InstanceTrafficPackage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstancesTrafficPackages {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2419,9 +2480,15 @@ pub struct DescribeInstancesTrafficPackagesResponse {
     version = "2020-03-24",
     name = "DescribeKeyPairs",
     output = DescribeKeyPairsResponse,
-    error = super::errors::DescribeKeyPairsError
+    error = super::errors::DescribeKeyPairsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = key_pair_set,
+        item = models::KeyPair,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKeyPairs {
     /// `KeyIds`: a list of strings.
     ///
@@ -2468,9 +2535,15 @@ pub struct DescribeKeyPairsResponse {
     version = "2020-03-24",
     name = "DescribeMcpServerTemplates",
     output = DescribeMcpServerTemplatesResponse,
-    error = super::errors::DescribeMcpServerTemplatesError
+    error = super::errors::DescribeMcpServerTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = mcp_server_template_set,
+        item = models::McpServerTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMcpServerTemplates {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -2512,9 +2585,15 @@ pub struct DescribeMcpServerTemplatesResponse {
     version = "2020-03-24",
     name = "DescribeMcpServers",
     output = DescribeMcpServersResponse,
-    error = super::errors::DescribeMcpServersError
+    error = super::errors::DescribeMcpServersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = mcp_server_set,
+        item = models::McpServer,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMcpServers {
     /// `InstanceId`: a string.
     ///
@@ -2573,9 +2652,15 @@ pub struct DescribeMcpServersResponse {
     version = "2020-03-24",
     name = "DescribeModifyInstanceBundles",
     output = DescribeModifyInstanceBundlesResponse,
-    error = super::errors::DescribeModifyInstanceBundlesError
+    error = super::errors::DescribeModifyInstanceBundlesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = modify_bundle_set,
+        item = models::ModifyBundle,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModifyInstanceBundles {
     /// `InstanceId`: a string.
     ///
@@ -2624,7 +2709,6 @@ pub struct DescribeModifyInstanceBundlesResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
@@ -2653,9 +2737,15 @@ pub struct DescribeRegionsResponse {
     version = "2020-03-24",
     name = "DescribeResetInstanceBlueprints",
     output = DescribeResetInstanceBlueprintsResponse,
-    error = super::errors::DescribeResetInstanceBlueprintsError
+    error = super::errors::DescribeResetInstanceBlueprintsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = reset_instance_blueprint_set,
+        item = models::ResetInstanceBlueprint,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResetInstanceBlueprints {
     /// `InstanceId`: a string.
     ///
@@ -2702,9 +2792,15 @@ pub struct DescribeResetInstanceBlueprintsResponse {
     version = "2020-03-24",
     name = "DescribeScenes",
     output = DescribeScenesResponse,
-    error = super::errors::DescribeScenesError
+    error = super::errors::DescribeScenesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = scene_set,
+        item = models::Scene,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScenes {
     /// `SceneIds`: a list of strings.
     ///
@@ -2748,9 +2844,15 @@ pub struct DescribeScenesResponse {
     version = "2020-03-24",
     name = "DescribeSnapshots",
     output = DescribeSnapshotsResponse,
-    error = super::errors::DescribeSnapshotsError
+    error = super::errors::DescribeSnapshotsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = snapshot_set,
+        item = models::Snapshot,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSnapshots {
     /// `SnapshotIds`: a list of strings.
     ///
@@ -2799,7 +2901,6 @@ pub struct DescribeSnapshotsResponse {
     output = DescribeSnapshotsDeniedActionsResponse,
     error = super::errors::DescribeSnapshotsDeniedActionsError
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotsDeniedActions {
     /// `SnapshotIds`: a list of strings.
     ///
@@ -2830,7 +2931,6 @@ pub struct DescribeSnapshotsDeniedActionsResponse {
     output = DescribeZonesResponse,
     error = super::errors::DescribeZonesError
 )]
-#[derive(Default)]
 pub struct DescribeZones {
     /// `OrderField`: a string.
     ///
@@ -2871,7 +2971,6 @@ pub struct DescribeZonesResponse {
     output = DetachCcnResponse,
     error = super::errors::DetachCcnError
 )]
-#[derive(Default)]
 pub struct DetachCcn {
     /// `CcnId`: a string.
     ///
@@ -2899,7 +2998,6 @@ pub struct DetachCcnResponse {
     output = DetachDisksResponse,
     error = super::errors::DetachDisksError
 )]
-#[derive(Default)]
 pub struct DetachDisks {
     /// `DiskIds`: a list of strings.
     ///
@@ -2927,7 +3025,6 @@ pub struct DetachDisksResponse {
     output = DisassociateInstancesKeyPairsResponse,
     error = super::errors::DisassociateInstancesKeyPairsError
 )]
-#[derive(Default)]
 pub struct DisassociateInstancesKeyPairs {
     /// `KeyIds`: a list of strings.
     ///
@@ -2970,7 +3067,6 @@ pub struct DisassociateInstancesKeyPairsResponse {
     output = ImportKeyPairResponse,
     error = super::errors::ImportKeyPairError
 )]
-#[derive(Default)]
 pub struct ImportKeyPair {
     /// `KeyName`: a string.
     ///
@@ -3011,7 +3107,6 @@ pub struct ImportKeyPairResponse {
     output = InquirePriceCreateBlueprintResponse,
     error = super::errors::InquirePriceCreateBlueprintError
 )]
-#[derive(Default)]
 pub struct InquirePriceCreateBlueprint {
     /// `BlueprintCount`: a signed 64-bit integer.
     ///
@@ -3042,7 +3137,6 @@ pub struct InquirePriceCreateBlueprintResponse {
     output = InquirePriceCreateDisksResponse,
     error = super::errors::InquirePriceCreateDisksError
 )]
-#[derive(Default)]
 pub struct InquirePriceCreateDisks {
     /// `DiskSize`: a signed 64-bit integer.
     ///
@@ -3091,7 +3185,6 @@ pub struct InquirePriceCreateDisksResponse {
     output = InquirePriceCreateInstancesResponse,
     error = super::errors::InquirePriceCreateInstancesError
 )]
-#[derive(Default)]
 pub struct InquirePriceCreateInstances {
     /// `BundleId`: a string.
     ///
@@ -3135,7 +3228,6 @@ pub struct InquirePriceCreateInstancesResponse {
     output = InquirePriceRenewDisksResponse,
     error = super::errors::InquirePriceRenewDisksError
 )]
-#[derive(Default)]
 pub struct InquirePriceRenewDisks {
     /// `DiskIds`: a list of strings.
     ///
@@ -3169,7 +3261,6 @@ pub struct InquirePriceRenewDisksResponse {
     output = InquirePriceRenewInstancesResponse,
     error = super::errors::InquirePriceRenewInstancesError
 )]
-#[derive(Default)]
 pub struct InquirePriceRenewInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3222,7 +3313,6 @@ pub struct InquirePriceRenewInstancesResponse {
     output = IsolateDisksResponse,
     error = super::errors::IsolateDisksError
 )]
-#[derive(Default)]
 pub struct IsolateDisks {
     /// `DiskIds`: a list of strings.
     ///
@@ -3250,7 +3340,6 @@ pub struct IsolateDisksResponse {
     output = IsolateInstancesResponse,
     error = super::errors::IsolateInstancesError
 )]
-#[derive(Default)]
 pub struct IsolateInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3283,7 +3372,6 @@ pub struct IsolateInstancesResponse {
     output = ModifyBlueprintAttributeResponse,
     error = super::errors::ModifyBlueprintAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyBlueprintAttribute {
     /// `BlueprintId`: a string.
     ///
@@ -3321,7 +3409,6 @@ pub struct ModifyBlueprintAttributeResponse {
     output = ModifyDiskBackupsAttributeResponse,
     error = super::errors::ModifyDiskBackupsAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyDiskBackupsAttribute {
     /// `DiskBackupIds`: a list of strings.
     ///
@@ -3354,7 +3441,6 @@ pub struct ModifyDiskBackupsAttributeResponse {
     output = ModifyDisksAttributeResponse,
     error = super::errors::ModifyDisksAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyDisksAttribute {
     /// `DiskIds`: a list of strings.
     ///
@@ -3387,7 +3473,6 @@ pub struct ModifyDisksAttributeResponse {
     output = ModifyDisksBackupQuotaResponse,
     error = super::errors::ModifyDisksBackupQuotaError
 )]
-#[derive(Default)]
 pub struct ModifyDisksBackupQuota {
     /// `DiskIds`: a list of strings.
     ///
@@ -3420,7 +3505,6 @@ pub struct ModifyDisksBackupQuotaResponse {
     output = ModifyDisksRenewFlagResponse,
     error = super::errors::ModifyDisksRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyDisksRenewFlag {
     /// `DiskIds`: a list of strings.
     ///
@@ -3453,7 +3537,6 @@ pub struct ModifyDisksRenewFlagResponse {
     output = ModifyDockerContainerResponse,
     error = super::errors::ModifyDockerContainerError
 )]
-#[derive(Default)]
 pub struct ModifyDockerContainer {
     /// `InstanceId`: a string.
     ///
@@ -3510,7 +3593,6 @@ pub struct ModifyDockerContainerResponse {
     output = ModifyFirewallRuleDescriptionResponse,
     error = super::errors::ModifyFirewallRuleDescriptionError
 )]
-#[derive(Default)]
 pub struct ModifyFirewallRuleDescription {
     /// `InstanceId`: a string.
     ///
@@ -3546,7 +3628,6 @@ pub struct ModifyFirewallRuleDescriptionResponse {
     output = ModifyFirewallRulesResponse,
     error = super::errors::ModifyFirewallRulesError
 )]
-#[derive(Default)]
 pub struct ModifyFirewallRules {
     /// `InstanceId`: a string.
     ///
@@ -3582,7 +3663,6 @@ pub struct ModifyFirewallRulesResponse {
     output = ModifyFirewallTemplateResponse,
     error = super::errors::ModifyFirewallTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyFirewallTemplate {
     /// `TemplateId`: a string.
     ///
@@ -3615,7 +3695,6 @@ pub struct ModifyFirewallTemplateResponse {
     output = ModifyImageSharePermissionResponse,
     error = super::errors::ModifyImageSharePermissionError
 )]
-#[derive(Default)]
 pub struct ModifyImageSharePermission {
     /// `ImageId`: a string.
     ///
@@ -3653,7 +3732,6 @@ pub struct ModifyImageSharePermissionResponse {
     output = ModifyInstancesAttributeResponse,
     error = super::errors::ModifyInstancesAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyInstancesAttribute {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3686,7 +3764,6 @@ pub struct ModifyInstancesAttributeResponse {
     output = ModifyInstancesBundleResponse,
     error = super::errors::ModifyInstancesBundleError
 )]
-#[derive(Default)]
 pub struct ModifyInstancesBundle {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -3722,7 +3799,6 @@ pub struct ModifyInstancesBundleResponse {
     output = ModifyInstancesRenewFlagResponse,
     error = super::errors::ModifyInstancesRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyInstancesRenewFlag {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3755,7 +3831,6 @@ pub struct ModifyInstancesRenewFlagResponse {
     output = ModifyMcpServerResponse,
     error = super::errors::ModifyMcpServerError
 )]
-#[derive(Default)]
 pub struct ModifyMcpServer {
     /// `InstanceId`: a string.
     ///
@@ -3811,7 +3886,6 @@ pub struct ModifyMcpServerResponse {
     output = ModifySnapshotAttributeResponse,
     error = super::errors::ModifySnapshotAttributeError
 )]
-#[derive(Default)]
 pub struct ModifySnapshotAttribute {
     /// `SnapshotId`: a string.
     ///
@@ -3844,7 +3918,6 @@ pub struct ModifySnapshotAttributeResponse {
     output = RebootInstancesResponse,
     error = super::errors::RebootInstancesError
 )]
-#[derive(Default)]
 pub struct RebootInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3877,7 +3950,6 @@ pub struct RebootInstancesResponse {
     output = RemoveDockerContainersResponse,
     error = super::errors::RemoveDockerContainersError
 )]
-#[derive(Default)]
 pub struct RemoveDockerContainers {
     /// `InstanceId`: a string.
     ///
@@ -3915,7 +3987,6 @@ pub struct RemoveDockerContainersResponse {
     output = RemoveMcpServersResponse,
     error = super::errors::RemoveMcpServersError
 )]
-#[derive(Default)]
 pub struct RemoveMcpServers {
     /// `InstanceId`: a string.
     ///
@@ -3948,7 +4019,6 @@ pub struct RemoveMcpServersResponse {
     output = RenameDockerContainerResponse,
     error = super::errors::RenameDockerContainerError
 )]
-#[derive(Default)]
 pub struct RenameDockerContainer {
     /// `InstanceId`: a string.
     ///
@@ -3991,7 +4061,6 @@ pub struct RenameDockerContainerResponse {
     output = RenewDisksResponse,
     error = super::errors::RenewDisksError
 )]
-#[derive(Default)]
 pub struct RenewDisks {
     /// `DiskIds`: a list of strings.
     pub disk_ids: Vec<String>,
@@ -4025,7 +4094,6 @@ pub struct RenewDisksResponse {
     output = RenewInstancesResponse,
     error = super::errors::RenewInstancesError
 )]
-#[derive(Default)]
 pub struct RenewInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4066,7 +4134,6 @@ pub struct RenewInstancesResponse {
     output = ReplaceFirewallTemplateRuleResponse,
     error = super::errors::ReplaceFirewallTemplateRuleError
 )]
-#[derive(Default)]
 pub struct ReplaceFirewallTemplateRule {
     /// `TemplateId`: a string.
     ///
@@ -4102,7 +4169,6 @@ pub struct ReplaceFirewallTemplateRuleResponse {
     output = RerunDockerContainerResponse,
     error = super::errors::RerunDockerContainerError
 )]
-#[derive(Default)]
 pub struct RerunDockerContainer {
     /// `InstanceId`: a string.
     ///
@@ -4143,7 +4209,6 @@ pub struct RerunDockerContainerResponse {
     output = ResetAttachCcnResponse,
     error = super::errors::ResetAttachCcnError
 )]
-#[derive(Default)]
 pub struct ResetAttachCcn {
     /// `CcnId`: a string.
     ///
@@ -4171,7 +4236,6 @@ pub struct ResetAttachCcnResponse {
     output = ResetFirewallTemplateRulesResponse,
     error = super::errors::ResetFirewallTemplateRulesError
 )]
-#[derive(Default)]
 pub struct ResetFirewallTemplateRules {
     /// `TemplateId`: a string.
     ///
@@ -4207,7 +4271,6 @@ pub struct ResetFirewallTemplateRulesResponse {
     output = ResetInstanceResponse,
     error = super::errors::ResetInstanceError
 )]
-#[derive(Default)]
 pub struct ResetInstance {
     /// `InstanceId`: a string.
     ///
@@ -4246,7 +4309,6 @@ pub struct ResetInstanceResponse {
     output = ResetInstancesPasswordResponse,
     error = super::errors::ResetInstancesPasswordError
 )]
-#[derive(Default)]
 pub struct ResetInstancesPassword {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4284,7 +4346,6 @@ pub struct ResetInstancesPasswordResponse {
     output = ResizeDisksResponse,
     error = super::errors::ResizeDisksError
 )]
-#[derive(Default)]
 pub struct ResizeDisks {
     /// `DiskIds`: a list of strings.
     ///
@@ -4317,7 +4378,6 @@ pub struct ResizeDisksResponse {
     output = RestartDockerContainersResponse,
     error = super::errors::RestartDockerContainersError
 )]
-#[derive(Default)]
 pub struct RestartDockerContainers {
     /// `InstanceId`: a string.
     ///
@@ -4355,7 +4415,6 @@ pub struct RestartDockerContainersResponse {
     output = RestartMcpServersResponse,
     error = super::errors::RestartMcpServersError
 )]
-#[derive(Default)]
 pub struct RestartMcpServers {
     /// `InstanceId`: a string.
     ///
@@ -4388,7 +4447,6 @@ pub struct RestartMcpServersResponse {
     output = RunDockerContainersResponse,
     error = super::errors::RunDockerContainersError
 )]
-#[derive(Default)]
 pub struct RunDockerContainers {
     /// `InstanceId`: a string.
     ///
@@ -4424,7 +4482,6 @@ pub struct RunDockerContainersResponse {
     output = ShareBlueprintAcrossAccountsResponse,
     error = super::errors::ShareBlueprintAcrossAccountsError
 )]
-#[derive(Default)]
 pub struct ShareBlueprintAcrossAccounts {
     /// `BlueprintId`: a string.
     ///
@@ -4457,7 +4514,6 @@ pub struct ShareBlueprintAcrossAccountsResponse {
     output = StartDockerContainersResponse,
     error = super::errors::StartDockerContainersError
 )]
-#[derive(Default)]
 pub struct StartDockerContainers {
     /// `InstanceId`: a string.
     ///
@@ -4495,7 +4551,6 @@ pub struct StartDockerContainersResponse {
     output = StartInstancesResponse,
     error = super::errors::StartInstancesError
 )]
-#[derive(Default)]
 pub struct StartInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4523,7 +4578,6 @@ pub struct StartInstancesResponse {
     output = StartMcpServersResponse,
     error = super::errors::StartMcpServersError
 )]
-#[derive(Default)]
 pub struct StartMcpServers {
     /// `InstanceId`: a string.
     ///
@@ -4556,7 +4610,6 @@ pub struct StartMcpServersResponse {
     output = StopDockerContainersResponse,
     error = super::errors::StopDockerContainersError
 )]
-#[derive(Default)]
 pub struct StopDockerContainers {
     /// `InstanceId`: a string.
     ///
@@ -4594,7 +4647,6 @@ pub struct StopDockerContainersResponse {
     output = StopInstancesResponse,
     error = super::errors::StopInstancesError
 )]
-#[derive(Default)]
 pub struct StopInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4627,7 +4679,6 @@ pub struct StopInstancesResponse {
     output = StopMcpServersResponse,
     error = super::errors::StopMcpServersError
 )]
-#[derive(Default)]
 pub struct StopMcpServers {
     /// `InstanceId`: a string.
     ///
@@ -4660,7 +4711,6 @@ pub struct StopMcpServersResponse {
     output = SyncBlueprintResponse,
     error = super::errors::SyncBlueprintError
 )]
-#[derive(Default)]
 pub struct SyncBlueprint {
     /// `BlueprintId`: a string.
     ///
@@ -4696,7 +4746,6 @@ pub struct SyncBlueprintResponse {
     output = TerminateDisksResponse,
     error = super::errors::TerminateDisksError
 )]
-#[derive(Default)]
 pub struct TerminateDisks {
     /// `DiskIds`: a list of strings.
     ///
@@ -4724,7 +4773,6 @@ pub struct TerminateDisksResponse {
     output = TerminateInstancesResponse,
     error = super::errors::TerminateInstancesError
 )]
-#[derive(Default)]
 pub struct TerminateInstances {
     /// `InstanceIds`: a list of strings.
     ///

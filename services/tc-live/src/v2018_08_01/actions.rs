@@ -17,7 +17,6 @@ use super::models;
     output = AddCasterInputInfoResponse,
     error = super::errors::AddCasterInputInfoError
 )]
-#[derive(Default)]
 pub struct AddCasterInputInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -59,7 +58,6 @@ pub struct AddCasterInputInfoResponse {
     output = AddCasterLayoutInfoResponse,
     error = super::errors::AddCasterLayoutInfoError
 )]
-#[derive(Default)]
 pub struct AddCasterLayoutInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -90,7 +88,6 @@ pub struct AddCasterLayoutInfoResponse {
     output = AddCasterMarkPicInfoResponse,
     error = super::errors::AddCasterMarkPicInfoError
 )]
-#[derive(Default)]
 pub struct AddCasterMarkPicInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -121,7 +118,6 @@ pub struct AddCasterMarkPicInfoResponse {
     output = AddCasterMarkWordInfoResponse,
     error = super::errors::AddCasterMarkWordInfoError
 )]
-#[derive(Default)]
 pub struct AddCasterMarkWordInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -152,7 +148,6 @@ pub struct AddCasterMarkWordInfoResponse {
     output = AddCasterOutputInfoResponse,
     error = super::errors::AddCasterOutputInfoError
 )]
-#[derive(Default)]
 pub struct AddCasterOutputInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -183,7 +178,6 @@ pub struct AddCasterOutputInfoResponse {
     output = AddDelayLiveStreamResponse,
     error = super::errors::AddDelayLiveStreamError
 )]
-#[derive(Default)]
 pub struct AddDelayLiveStream {
     /// `AppName`: a string.
     ///
@@ -231,7 +225,6 @@ pub struct AddDelayLiveStreamResponse {
     output = AddLiveDomainResponse,
     error = super::errors::AddLiveDomainError
 )]
-#[derive(Default)]
 pub struct AddLiveDomain {
     /// `DomainName`: a string.
     ///
@@ -284,7 +277,6 @@ pub struct AddLiveDomainResponse {
     output = AddLiveWatermarkResponse,
     error = super::errors::AddLiveWatermarkError
 )]
-#[derive(Default)]
 pub struct AddLiveWatermark {
     /// `PictureUrl`: a string.
     ///
@@ -352,7 +344,6 @@ pub struct AddLiveWatermarkResponse {
     output = AuthenticateDomainOwnerResponse,
     error = super::errors::AuthenticateDomainOwnerError
 )]
-#[derive(Default)]
 pub struct AuthenticateDomainOwner {
     /// `DomainName`: a string.
     ///
@@ -400,7 +391,6 @@ pub struct AuthenticateDomainOwnerResponse {
     output = CancelCommonMixStreamResponse,
     error = super::errors::CancelCommonMixStreamError
 )]
-#[derive(Default)]
 pub struct CancelCommonMixStream {
     /// `MixStreamSessionId`: a string.
     ///
@@ -428,7 +418,6 @@ pub struct CancelCommonMixStreamResponse {
     output = CloseSourceStreamResponse,
     error = super::errors::CloseSourceStreamError
 )]
-#[derive(Default)]
 pub struct CloseSourceStream {
     /// `DomainName`: a string.
     pub domain_name: String,
@@ -454,7 +443,6 @@ pub struct CloseSourceStreamResponse {
     output = CopyCasterResponse,
     error = super::errors::CopyCasterError
 )]
-#[derive(Default)]
 pub struct CopyCaster {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -497,7 +485,6 @@ pub struct CopyCasterResponse {
     output = CopyLiveAvatarRoomResponse,
     error = super::errors::CopyLiveAvatarRoomError
 )]
-#[derive(Default)]
 pub struct CopyLiveAvatarRoom {
     /// `Name`: a string.
     ///
@@ -545,7 +532,6 @@ pub struct CopyLiveAvatarRoomResponse {
     output = CreateAuditImagesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAuditImages {
     /// `Images`: a list of [`AuditImage`](super::models::AuditImage) objects.
     pub images: Vec<models::AuditImage>,
@@ -574,7 +560,6 @@ pub struct CreateAuditImagesResponse {
     output = CreateAuditKeywordLibResponse,
     error = super::errors::CreateAuditKeywordLibError
 )]
-#[derive(Default)]
 pub struct CreateAuditKeywordLib {
     /// `Name`: a string.
     ///
@@ -622,7 +607,6 @@ pub struct CreateAuditKeywordLibResponse {
     output = CreateAuditKeywordsResponse,
     error = super::errors::CreateAuditKeywordsError
 )]
-#[derive(Default)]
 pub struct CreateAuditKeywords {
     /// `Keywords`: a list of [`AuditKeyword`](super::models::AuditKeyword) objects.
     pub keywords: Vec<models::AuditKeyword>,
@@ -664,7 +648,6 @@ pub struct CreateAuditKeywordsResponse {
     output = CreateAuditRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAuditRule {
     /// `DomainName`: a string.
     ///
@@ -707,7 +690,6 @@ pub struct CreateAuditRuleResponse {
     output = CreateAuditTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAuditTemplate {
     /// `AuditTemplate`: an [`AuditTemplate`](super::models::AuditTemplate).
     pub audit_template: models::AuditTemplate,
@@ -738,7 +720,6 @@ pub struct CreateAuditTemplateResponse {
     output = CreateCasterResponse,
     error = super::errors::CreateCasterError
 )]
-#[derive(Default)]
 pub struct CreateCaster {
     /// `CasterName`: a string.
     ///
@@ -826,7 +807,6 @@ pub struct CreateCasterResponse {
     output = CreateCasterInputPushUrlResponse,
     error = super::errors::CreateCasterInputPushUrlError
 )]
-#[derive(Default)]
 pub struct CreateCasterInputPushUrl {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -869,7 +849,6 @@ pub struct CreateCasterInputPushUrlResponse {
     output = CreateCasterPgmResponse,
     error = super::errors::CreateCasterPgmError
 )]
-#[derive(Default)]
 pub struct CreateCasterPgm {
     /// `PgmDisplayInfo`: a [`CasterDisplayInfo`](super::models::CasterDisplayInfo).
     pub pgm_display_info: models::CasterDisplayInfo,
@@ -921,7 +900,6 @@ pub struct CreateCasterPgmResponse {
     output = CreateCasterPgmFromPvwResponse,
     error = super::errors::CreateCasterPgmFromPvwError
 )]
-#[derive(Default)]
 pub struct CreateCasterPgmFromPvw {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -970,7 +948,6 @@ pub struct CreateCasterPgmFromPvwResponse {
     output = CreateCasterPvwResponse,
     error = super::errors::CreateCasterPvwError
 )]
-#[derive(Default)]
 pub struct CreateCasterPvw {
     /// `PvwDisplayInfo`: a [`CasterDisplayInfo`](super::models::CasterDisplayInfo).
     pub pvw_display_info: models::CasterDisplayInfo,
@@ -1012,7 +989,6 @@ pub struct CreateCasterPvwResponse {
     output = CreateCommonMixStreamResponse,
     error = super::errors::CreateCommonMixStreamError
 )]
-#[derive(Default)]
 pub struct CreateCommonMixStream {
     /// `MixStreamSessionId`: a string.
     ///
@@ -1054,7 +1030,6 @@ pub struct CreateCommonMixStreamResponse {
     output = CreateLiveAvatarCloneFigureResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateLiveAvatarCloneFigure {
     /// `SceneType`: a string.
     ///
@@ -1116,7 +1091,6 @@ pub struct CreateLiveAvatarCloneFigureResponse {
     output = CreateLiveAvatarRoomResponse,
     error = super::errors::CreateLiveAvatarRoomError
 )]
-#[derive(Default)]
 pub struct CreateLiveAvatarRoom {
     /// `Name`: a string.
     ///
@@ -1169,7 +1143,6 @@ pub struct CreateLiveAvatarRoomResponse {
     output = CreateLiveAvatarScriptResponse,
     error = super::errors::CreateLiveAvatarScriptError
 )]
-#[derive(Default)]
 pub struct CreateLiveAvatarScript {
     /// `Title`: a string.
     ///
@@ -1227,7 +1200,6 @@ pub struct CreateLiveAvatarScriptResponse {
     output = CreateLiveCallbackRuleResponse,
     error = super::errors::CreateLiveCallbackRuleError
 )]
-#[derive(Default)]
 pub struct CreateLiveCallbackRule {
     /// `DomainName`: a string.
     ///
@@ -1265,7 +1237,6 @@ pub struct CreateLiveCallbackRuleResponse {
     output = CreateLiveCallbackTemplateResponse,
     error = super::errors::CreateLiveCallbackTemplateError
 )]
-#[derive(Default)]
 pub struct CreateLiveCallbackTemplate {
     /// `TemplateName`: a string.
     ///
@@ -1363,7 +1334,6 @@ pub struct CreateLiveCallbackTemplateResponse {
     output = CreateLiveCloudEffectResponse,
     error = super::errors::CreateLiveCloudEffectError
 )]
-#[derive(Default)]
 pub struct CreateLiveCloudEffect {
     /// `Prompt`: a string.
     ///
@@ -1416,7 +1386,6 @@ pub struct CreateLiveCloudEffectResponse {
     output = CreateLivePadRuleResponse,
     error = super::errors::CreateLivePadRuleError
 )]
-#[derive(Default)]
 pub struct CreateLivePadRule {
     /// `DomainName`: a string.
     ///
@@ -1459,7 +1428,6 @@ pub struct CreateLivePadRuleResponse {
     output = CreateLivePadTemplateResponse,
     error = super::errors::CreateLivePadTemplateError
 )]
-#[derive(Default)]
 pub struct CreateLivePadTemplate {
     /// `TemplateName`: a string.
     ///
@@ -1522,7 +1490,6 @@ pub struct CreateLivePadTemplateResponse {
     output = CreateLivePullStreamTaskResponse,
     error = super::errors::CreateLivePullStreamTaskError
 )]
-#[derive(Default)]
 pub struct CreateLivePullStreamTask {
     /// `SourceType`: a string.
     ///
@@ -1672,7 +1639,6 @@ pub struct CreateLivePullStreamTaskResponse {
     output = CreateLiveRecordResponse,
     error = super::errors::CreateLiveRecordError
 )]
-#[derive(Default)]
 pub struct CreateLiveRecord {
     /// `StreamName`: a string.
     ///
@@ -1750,7 +1716,6 @@ pub struct CreateLiveRecordResponse {
     output = CreateLiveRecordRuleResponse,
     error = super::errors::CreateLiveRecordRuleError
 )]
-#[derive(Default)]
 pub struct CreateLiveRecordRule {
     /// `DomainName`: a string.
     ///
@@ -1793,7 +1758,6 @@ pub struct CreateLiveRecordRuleResponse {
     output = CreateLiveRecordTemplateResponse,
     error = super::errors::CreateLiveRecordTemplateError
 )]
-#[derive(Default)]
 pub struct CreateLiveRecordTemplate {
     /// `TemplateName`: a string.
     ///
@@ -1867,7 +1831,6 @@ pub struct CreateLiveRecordTemplateResponse {
     output = CreateLiveSmartEraseRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateLiveSmartEraseRule {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -1910,7 +1873,6 @@ pub struct CreateLiveSmartEraseRuleResponse {
     output = CreateLiveSmartEraseTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateLiveSmartEraseTemplate {
     /// `TemplateName`: a string.
     ///
@@ -1993,7 +1955,6 @@ pub struct CreateLiveSmartEraseTemplateResponse {
     output = CreateLiveSnapshotRuleResponse,
     error = super::errors::CreateLiveSnapshotRuleError
 )]
-#[derive(Default)]
 pub struct CreateLiveSnapshotRule {
     /// `DomainName`: a string.
     ///
@@ -2036,7 +1997,6 @@ pub struct CreateLiveSnapshotRuleResponse {
     output = CreateLiveSnapshotTemplateResponse,
     error = super::errors::CreateLiveSnapshotTemplateError
 )]
-#[derive(Default)]
 pub struct CreateLiveSnapshotTemplate {
     /// `TemplateName`: a string.
     ///
@@ -2119,7 +2079,6 @@ pub struct CreateLiveSnapshotTemplateResponse {
     output = CreateLiveStreamMonitorResponse,
     error = super::errors::CreateLiveStreamMonitorError
 )]
-#[derive(Default)]
 pub struct CreateLiveStreamMonitor {
     /// `OutputInfo`: a [`LiveStreamMonitorOutputInfo`](super::models::LiveStreamMonitorOutputInfo).
     pub output_info: models::LiveStreamMonitorOutputInfo,
@@ -2216,7 +2175,6 @@ pub struct CreateLiveStreamMonitorResponse {
     output = CreateLiveTimeShiftRuleResponse,
     error = super::errors::CreateLiveTimeShiftRuleError
 )]
-#[derive(Default)]
 pub struct CreateLiveTimeShiftRule {
     /// `DomainName`: a string.
     ///
@@ -2259,7 +2217,6 @@ pub struct CreateLiveTimeShiftRuleResponse {
     output = CreateLiveTimeShiftTemplateResponse,
     error = super::errors::CreateLiveTimeShiftTemplateError
 )]
-#[derive(Default)]
 pub struct CreateLiveTimeShiftTemplate {
     /// `TemplateName`: a string.
     ///
@@ -2322,7 +2279,6 @@ pub struct CreateLiveTimeShiftTemplateResponse {
     output = CreateLiveTranscodeRuleResponse,
     error = super::errors::CreateLiveTranscodeRuleError
 )]
-#[derive(Default)]
 pub struct CreateLiveTranscodeRule {
     /// `DomainName`: a string.
     ///
@@ -2365,7 +2321,6 @@ pub struct CreateLiveTranscodeRuleResponse {
     output = CreateLiveTranscodeTemplateResponse,
     error = super::errors::CreateLiveTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct CreateLiveTranscodeTemplate {
     /// `TemplateName`: a string.
     ///
@@ -2523,7 +2478,6 @@ pub struct CreateLiveTranscodeTemplateResponse {
     output = CreateLiveWatermarkRuleResponse,
     error = super::errors::CreateLiveWatermarkRuleError
 )]
-#[derive(Default)]
 pub struct CreateLiveWatermarkRule {
     /// `DomainName`: a string.
     ///
@@ -2566,7 +2520,6 @@ pub struct CreateLiveWatermarkRuleResponse {
     output = CreatePullStreamConfigResponse,
     error = super::errors::CreatePullStreamConfigError
 )]
-#[derive(Default)]
 pub struct CreatePullStreamConfig {
     /// `FromUrl`: a string.
     ///
@@ -2624,7 +2577,6 @@ pub struct CreatePullStreamConfigResponse {
     output = CreateRecordTaskResponse,
     error = super::errors::CreateRecordTaskError
 )]
-#[derive(Default)]
 pub struct CreateRecordTask {
     /// `StreamName`: a string.
     ///
@@ -2692,7 +2644,6 @@ pub struct CreateRecordTaskResponse {
     output = CreateSceneVideoTaskResponse,
     error = super::errors::CreateSceneVideoTaskError
 )]
-#[derive(Default)]
 pub struct CreateSceneVideoTask {
     /// `ModelName`: a string.
     ///
@@ -2773,7 +2724,6 @@ pub struct CreateSceneVideoTaskResponse {
     output = CreateScreenshotTaskResponse,
     error = super::errors::CreateScreenshotTaskError
 )]
-#[derive(Default)]
 pub struct CreateScreenshotTask {
     /// `StreamName`: a string.
     ///
@@ -2841,7 +2791,6 @@ pub struct CreateScreenshotTaskResponse {
     output = CreateVideoRedrawTaskResponse,
     error = super::errors::CreateVideoRedrawTaskError
 )]
-#[derive(Default)]
 pub struct CreateVideoRedrawTask {
     /// `Input`: a [`VideoRedrawInput`](super::models::VideoRedrawInput).
     pub input: models::VideoRedrawInput,
@@ -2878,7 +2827,6 @@ pub struct CreateVideoRedrawTaskResponse {
     output = DeleteAuditImagesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAuditImages {
     /// `ImageIds`: a list of strings.
     ///
@@ -2909,7 +2857,6 @@ pub struct DeleteAuditImagesResponse {
     output = DeleteAuditKeywordLibResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAuditKeywordLib {
     /// `LibId`: a string.
     ///
@@ -2937,7 +2884,6 @@ pub struct DeleteAuditKeywordLibResponse {
     output = DeleteAuditKeywordsResponse,
     error = super::errors::DeleteAuditKeywordsError
 )]
-#[derive(Default)]
 pub struct DeleteAuditKeywords {
     /// `KeywordIds`: a list of strings.
     pub keyword_ids: Vec<String>,
@@ -2976,7 +2922,6 @@ pub struct DeleteAuditKeywordsResponse {
     output = DeleteAuditRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAuditRule {
     /// `DomainName`: a string.
     ///
@@ -3014,7 +2959,6 @@ pub struct DeleteAuditRuleResponse {
     output = DeleteAuditTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAuditTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -3042,7 +2986,6 @@ pub struct DeleteAuditTemplateResponse {
     output = DeleteCasterResponse,
     error = super::errors::DeleteCasterError
 )]
-#[derive(Default)]
 pub struct DeleteCaster {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -3070,7 +3013,6 @@ pub struct DeleteCasterResponse {
     output = DeleteCasterInputInfoResponse,
     error = super::errors::DeleteCasterInputInfoError
 )]
-#[derive(Default)]
 pub struct DeleteCasterInputInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -3103,7 +3045,6 @@ pub struct DeleteCasterInputInfoResponse {
     output = DeleteCasterLayoutInfoResponse,
     error = super::errors::DeleteCasterLayoutInfoError
 )]
-#[derive(Default)]
 pub struct DeleteCasterLayoutInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -3136,7 +3077,6 @@ pub struct DeleteCasterLayoutInfoResponse {
     output = DeleteCasterMarkPicInfoResponse,
     error = super::errors::DeleteCasterMarkPicInfoError
 )]
-#[derive(Default)]
 pub struct DeleteCasterMarkPicInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -3169,7 +3109,6 @@ pub struct DeleteCasterMarkPicInfoResponse {
     output = DeleteCasterMarkWordInfoResponse,
     error = super::errors::DeleteCasterMarkWordInfoError
 )]
-#[derive(Default)]
 pub struct DeleteCasterMarkWordInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -3202,7 +3141,6 @@ pub struct DeleteCasterMarkWordInfoResponse {
     output = DeleteCasterOutputInfoResponse,
     error = super::errors::DeleteCasterOutputInfoError
 )]
-#[derive(Default)]
 pub struct DeleteCasterOutputInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -3235,7 +3173,6 @@ pub struct DeleteCasterOutputInfoResponse {
     output = DeleteLiveAvatarCloneFigureResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteLiveAvatarCloneFigure {
     /// `TaskId`: a string.
     ///
@@ -3263,7 +3200,6 @@ pub struct DeleteLiveAvatarCloneFigureResponse {
     output = DeleteLiveAvatarRoomResponse,
     error = super::errors::DeleteLiveAvatarRoomError
 )]
-#[derive(Default)]
 pub struct DeleteLiveAvatarRoom {
     /// `RoomId`: a string.
     ///
@@ -3291,7 +3227,6 @@ pub struct DeleteLiveAvatarRoomResponse {
     output = DeleteLiveAvatarScriptResponse,
     error = super::errors::DeleteLiveAvatarScriptError
 )]
-#[derive(Default)]
 pub struct DeleteLiveAvatarScript {
     /// `ScriptId`: a string.
     ///
@@ -3319,7 +3254,6 @@ pub struct DeleteLiveAvatarScriptResponse {
     output = DeleteLiveCallbackRuleResponse,
     error = super::errors::DeleteLiveCallbackRuleError
 )]
-#[derive(Default)]
 pub struct DeleteLiveCallbackRule {
     /// `DomainName`: a string.
     ///
@@ -3352,7 +3286,6 @@ pub struct DeleteLiveCallbackRuleResponse {
     output = DeleteLiveCallbackTemplateResponse,
     error = super::errors::DeleteLiveCallbackTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteLiveCallbackTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -3380,7 +3313,6 @@ pub struct DeleteLiveCallbackTemplateResponse {
     output = DeleteLiveDomainResponse,
     error = super::errors::DeleteLiveDomainError
 )]
-#[derive(Default)]
 pub struct DeleteLiveDomain {
     /// `DomainName`: a string.
     ///
@@ -3413,7 +3345,6 @@ pub struct DeleteLiveDomainResponse {
     output = DeleteLivePadRuleResponse,
     error = super::errors::DeleteLivePadRuleError
 )]
-#[derive(Default)]
 pub struct DeleteLivePadRule {
     /// `DomainName`: a string.
     ///
@@ -3456,7 +3387,6 @@ pub struct DeleteLivePadRuleResponse {
     output = DeleteLivePadTemplateResponse,
     error = super::errors::DeleteLivePadTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteLivePadTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -3484,7 +3414,6 @@ pub struct DeleteLivePadTemplateResponse {
     output = DeleteLivePullStreamTaskResponse,
     error = super::errors::DeleteLivePullStreamTaskError
 )]
-#[derive(Default)]
 pub struct DeleteLivePullStreamTask {
     /// `TaskId`: a string.
     ///
@@ -3522,7 +3451,6 @@ pub struct DeleteLivePullStreamTaskResponse {
     output = DeleteLiveRecordResponse,
     error = super::errors::DeleteLiveRecordError
 )]
-#[derive(Default)]
 pub struct DeleteLiveRecord {
     /// `StreamName`: a string.
     ///
@@ -3555,7 +3483,6 @@ pub struct DeleteLiveRecordResponse {
     output = DeleteLiveRecordRuleResponse,
     error = super::errors::DeleteLiveRecordRuleError
 )]
-#[derive(Default)]
 pub struct DeleteLiveRecordRule {
     /// `DomainName`: a string.
     ///
@@ -3593,7 +3520,6 @@ pub struct DeleteLiveRecordRuleResponse {
     output = DeleteLiveRecordTemplateResponse,
     error = super::errors::DeleteLiveRecordTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteLiveRecordTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -3621,7 +3547,6 @@ pub struct DeleteLiveRecordTemplateResponse {
     output = DeleteLiveSmartEraseRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteLiveSmartEraseRule {
     /// `TemplateId`: an unsigned 64-bit integer.
     ///
@@ -3664,7 +3589,6 @@ pub struct DeleteLiveSmartEraseRuleResponse {
     output = DeleteLiveSmartEraseTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteLiveSmartEraseTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -3692,7 +3616,6 @@ pub struct DeleteLiveSmartEraseTemplateResponse {
     output = DeleteLiveSnapshotRuleResponse,
     error = super::errors::DeleteLiveSnapshotRuleError
 )]
-#[derive(Default)]
 pub struct DeleteLiveSnapshotRule {
     /// `DomainName`: a string.
     ///
@@ -3730,7 +3653,6 @@ pub struct DeleteLiveSnapshotRuleResponse {
     output = DeleteLiveSnapshotTemplateResponse,
     error = super::errors::DeleteLiveSnapshotTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteLiveSnapshotTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -3758,7 +3680,6 @@ pub struct DeleteLiveSnapshotTemplateResponse {
     output = DeleteLiveStreamMonitorResponse,
     error = super::errors::DeleteLiveStreamMonitorError
 )]
-#[derive(Default)]
 pub struct DeleteLiveStreamMonitor {
     /// `MonitorId`: a string.
     ///
@@ -3786,7 +3707,6 @@ pub struct DeleteLiveStreamMonitorResponse {
     output = DeleteLiveTimeShiftRuleResponse,
     error = super::errors::DeleteLiveTimeShiftRuleError
 )]
-#[derive(Default)]
 pub struct DeleteLiveTimeShiftRule {
     /// `DomainName`: a string.
     ///
@@ -3824,7 +3744,6 @@ pub struct DeleteLiveTimeShiftRuleResponse {
     output = DeleteLiveTimeShiftTemplateResponse,
     error = super::errors::DeleteLiveTimeShiftTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteLiveTimeShiftTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -3852,7 +3771,6 @@ pub struct DeleteLiveTimeShiftTemplateResponse {
     output = DeleteLiveTranscodeRuleResponse,
     error = super::errors::DeleteLiveTranscodeRuleError
 )]
-#[derive(Default)]
 pub struct DeleteLiveTranscodeRule {
     /// `DomainName`: a string.
     ///
@@ -3895,7 +3813,6 @@ pub struct DeleteLiveTranscodeRuleResponse {
     output = DeleteLiveTranscodeTemplateResponse,
     error = super::errors::DeleteLiveTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteLiveTranscodeTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -3923,7 +3840,6 @@ pub struct DeleteLiveTranscodeTemplateResponse {
     output = DeleteLiveWatermarkResponse,
     error = super::errors::DeleteLiveWatermarkError
 )]
-#[derive(Default)]
 pub struct DeleteLiveWatermark {
     /// `WatermarkId`: a signed 64-bit integer.
     ///
@@ -3951,7 +3867,6 @@ pub struct DeleteLiveWatermarkResponse {
     output = DeleteLiveWatermarkRuleResponse,
     error = super::errors::DeleteLiveWatermarkRuleError
 )]
-#[derive(Default)]
 pub struct DeleteLiveWatermarkRule {
     /// `DomainName`: a string.
     ///
@@ -3989,7 +3904,6 @@ pub struct DeleteLiveWatermarkRuleResponse {
     output = DeletePullStreamConfigResponse,
     error = super::errors::DeletePullStreamConfigError
 )]
-#[derive(Default)]
 pub struct DeletePullStreamConfig {
     /// `ConfigId`: a string.
     ///
@@ -4017,7 +3931,6 @@ pub struct DeletePullStreamConfigResponse {
     output = DeleteRecordTaskResponse,
     error = super::errors::DeleteRecordTaskError
 )]
-#[derive(Default)]
 pub struct DeleteRecordTask {
     /// `TaskId`: a string.
     ///
@@ -4045,7 +3958,6 @@ pub struct DeleteRecordTaskResponse {
     output = DeleteScreenshotTaskResponse,
     error = super::errors::DeleteScreenshotTaskError
 )]
-#[derive(Default)]
 pub struct DeleteScreenshotTask {
     /// `TaskId`: a string.
     ///
@@ -4073,7 +3985,6 @@ pub struct DeleteScreenshotTaskResponse {
     output = DescribeAIGCTaskStatusResponse,
     error = super::errors::DescribeAIGCTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeAIGCTaskStatus {
     /// `TaskId`: a string.
     ///
@@ -4147,7 +4058,6 @@ pub struct DescribeAIGCTaskStatusResponse {
     output = DescribeAllStreamPlayInfoListResponse,
     error = super::errors::DescribeAllStreamPlayInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeAllStreamPlayInfoList {
     /// `QueryTime`: a string.
     ///
@@ -4188,7 +4098,6 @@ pub struct DescribeAllStreamPlayInfoListResponse {
     output = DescribeAreaBillBandwidthAndFluxListResponse,
     error = super::errors::DescribeAreaBillBandwidthAndFluxListError
 )]
-#[derive(Default)]
 pub struct DescribeAreaBillBandwidthAndFluxList {
     /// `StartTime`: a string.
     ///
@@ -4229,7 +4138,6 @@ pub struct DescribeAreaBillBandwidthAndFluxListResponse {
     output = DescribeAuditGroupTagResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAuditGroupTag {
     /// `TagType`: a string.
     ///
@@ -4258,9 +4166,15 @@ pub struct DescribeAuditGroupTagResponse {
     version = "2018-08-01",
     name = "DescribeAuditImages",
     output = DescribeAuditImagesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page_index,
+        limit = page_size,
+        items = infos,
+        item = models::AuditImageInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditImages {
     /// `Label`: a string.
     ///
@@ -4304,9 +4218,15 @@ pub struct DescribeAuditImagesResponse {
     version = "2018-08-01",
     name = "DescribeAuditKeywordLibs",
     output = DescribeAuditKeywordLibsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::AuditKeywordLibInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditKeywordLibs {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -4350,9 +4270,15 @@ pub struct DescribeAuditKeywordLibsResponse {
     version = "2018-08-01",
     name = "DescribeAuditKeywords",
     output = DescribeAuditKeywordsResponse,
-    error = super::errors::DescribeAuditKeywordsError
+    error = super::errors::DescribeAuditKeywordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = infos,
+        item = models::AuditKeywordInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditKeywords {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -4408,7 +4334,6 @@ pub struct DescribeAuditKeywordsResponse {
     output = DescribeAuditRulesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAuditRules {
     /// `DomainName`: a string.
     ///
@@ -4454,7 +4379,6 @@ pub struct DescribeAuditRulesResponse {
     output = DescribeAuditTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAuditTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -4483,9 +4407,14 @@ pub struct DescribeAuditTemplateResponse {
     version = "2018-08-01",
     name = "DescribeAuditTemplates",
     output = DescribeAuditTemplatesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = audit_templates,
+        item = models::AuditTemplate
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditTemplates {
     /// `WithTextAudit`: a boolean.
     ///
@@ -4526,7 +4455,6 @@ pub struct DescribeAuditTemplatesResponse {
     output = DescribeBackupStreamListResponse,
     error = super::errors::DescribeBackupStreamListError
 )]
-#[derive(Default)]
 pub struct DescribeBackupStreamList {
     /// `StreamName`: a string.
     ///
@@ -4557,7 +4485,6 @@ pub struct DescribeBackupStreamListResponse {
     output = DescribeBillBandwidthAndFluxListResponse,
     error = super::errors::DescribeBillBandwidthAndFluxListError
 )]
-#[derive(Default)]
 pub struct DescribeBillBandwidthAndFluxList {
     /// `StartTime`: a string.
     ///
@@ -4641,9 +4568,15 @@ pub struct DescribeBillBandwidthAndFluxListResponse {
     version = "2018-08-01",
     name = "DescribeCallbackRecordsList",
     output = DescribeCallbackRecordsListResponse,
-    error = super::errors::DescribeCallbackRecordsListError
+    error = super::errors::DescribeCallbackRecordsListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = data_info_list,
+        item = models::CallbackEventInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCallbackRecordsList {
     /// `StartTime`: a string.
     ///
@@ -4724,7 +4657,6 @@ pub struct DescribeCallbackRecordsListResponse {
     output = DescribeCasterResponse,
     error = super::errors::DescribeCasterError
 )]
-#[derive(Default)]
 pub struct DescribeCaster {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -4755,7 +4687,6 @@ pub struct DescribeCasterResponse {
     output = DescribeCasterDisplayInfoResponse,
     error = super::errors::DescribeCasterDisplayInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCasterDisplayInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -4799,7 +4730,6 @@ pub struct DescribeCasterDisplayInfoResponse {
     output = DescribeCasterEmergencyStatusResponse,
     error = super::errors::DescribeCasterEmergencyStatusError
 )]
-#[derive(Default)]
 pub struct DescribeCasterEmergencyStatus {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -4832,7 +4762,6 @@ pub struct DescribeCasterEmergencyStatusResponse {
     output = DescribeCasterInputInfosResponse,
     error = super::errors::DescribeCasterInputInfosError
 )]
-#[derive(Default)]
 pub struct DescribeCasterInputInfos {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -4863,7 +4792,6 @@ pub struct DescribeCasterInputInfosResponse {
     output = DescribeCasterLayoutInfosResponse,
     error = super::errors::DescribeCasterLayoutInfosError
 )]
-#[derive(Default)]
 pub struct DescribeCasterLayoutInfos {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -4894,7 +4822,6 @@ pub struct DescribeCasterLayoutInfosResponse {
     output = DescribeCasterListResponse,
     error = super::errors::DescribeCasterListError
 )]
-#[derive(Default)]
 pub struct DescribeCasterList {}
 
 /// What a successful [`DescribeCasterList`] call returns.
@@ -4920,7 +4847,6 @@ pub struct DescribeCasterListResponse {
     output = DescribeCasterMarkPicInfosResponse,
     error = super::errors::DescribeCasterMarkPicInfosError
 )]
-#[derive(Default)]
 pub struct DescribeCasterMarkPicInfos {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -4951,7 +4877,6 @@ pub struct DescribeCasterMarkPicInfosResponse {
     output = DescribeCasterMarkWordInfosResponse,
     error = super::errors::DescribeCasterMarkWordInfosError
 )]
-#[derive(Default)]
 pub struct DescribeCasterMarkWordInfos {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -4982,7 +4907,6 @@ pub struct DescribeCasterMarkWordInfosResponse {
     output = DescribeCasterOutputInfosResponse,
     error = super::errors::DescribeCasterOutputInfosError
 )]
-#[derive(Default)]
 pub struct DescribeCasterOutputInfos {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -5013,7 +4937,6 @@ pub struct DescribeCasterOutputInfosResponse {
     output = DescribeCasterPlayUrlResponse,
     error = super::errors::DescribeCasterPlayUrlError
 )]
-#[derive(Default)]
 pub struct DescribeCasterPlayUrl {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -5062,7 +4985,6 @@ pub struct DescribeCasterPlayUrlResponse {
     output = DescribeCasterTransitionTypesResponse,
     error = super::errors::DescribeCasterTransitionTypesError
 )]
-#[derive(Default)]
 pub struct DescribeCasterTransitionTypes {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -5093,7 +5015,6 @@ pub struct DescribeCasterTransitionTypesResponse {
     output = DescribeCasterUserStatusResponse,
     error = super::errors::DescribeCasterUserStatusError
 )]
-#[derive(Default)]
 pub struct DescribeCasterUserStatus {}
 
 /// What a successful [`DescribeCasterUserStatus`] call returns.
@@ -5121,7 +5042,6 @@ pub struct DescribeCasterUserStatusResponse {
     output = DescribeConcurrentRecordStreamNumResponse,
     error = super::errors::DescribeConcurrentRecordStreamNumError
 )]
-#[derive(Default)]
 pub struct DescribeConcurrentRecordStreamNum {
     /// `LiveType`: a string.
     ///
@@ -5172,7 +5092,6 @@ pub struct DescribeConcurrentRecordStreamNumResponse {
     output = DescribeDeliverBandwidthListResponse,
     error = super::errors::DescribeDeliverBandwidthListError
 )]
-#[derive(Default)]
 pub struct DescribeDeliverBandwidthList {
     /// `StartTime`: a string.
     ///
@@ -5208,7 +5127,6 @@ pub struct DescribeDeliverBandwidthListResponse {
     output = DescribeDeliverLogDownListResponse,
     error = super::errors::DescribeDeliverLogDownListError
 )]
-#[derive(Default)]
 pub struct DescribeDeliverLogDownList {
     /// `StartTime`: a string.
     ///
@@ -5254,7 +5172,6 @@ pub struct DescribeDeliverLogDownListResponse {
     output = DescribeGroupProIspPlayInfoListResponse,
     error = super::errors::DescribeGroupProIspPlayInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeGroupProIspPlayInfoList {
     /// `StartTime`: a string.
     ///
@@ -5310,7 +5227,6 @@ pub struct DescribeGroupProIspPlayInfoListResponse {
     output = DescribeHttpStatusInfoListResponse,
     error = super::errors::DescribeHttpStatusInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeHttpStatusInfoList {
     /// `StartTime`: a string.
     ///
@@ -5351,7 +5267,6 @@ pub struct DescribeHttpStatusInfoListResponse {
     output = DescribeLiveAvatarBackgroundListResponse,
     error = super::errors::DescribeLiveAvatarBackgroundListError
 )]
-#[derive(Default)]
 pub struct DescribeLiveAvatarBackgroundList {}
 
 /// What a successful [`DescribeLiveAvatarBackgroundList`] call returns.
@@ -5375,9 +5290,15 @@ pub struct DescribeLiveAvatarBackgroundListResponse {
     version = "2018-08-01",
     name = "DescribeLiveAvatarCloneFigureList",
     output = DescribeLiveAvatarCloneFigureListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = clone_figure_list,
+        item = models::LiveAvatarCloneFigureInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveAvatarCloneFigureList {
     /// `TaskId`: a string.
     ///
@@ -5428,7 +5349,6 @@ pub struct DescribeLiveAvatarCloneFigureListResponse {
     output = DescribeLiveAvatarImageListResponse,
     error = super::errors::DescribeLiveAvatarImageListError
 )]
-#[derive(Default)]
 pub struct DescribeLiveAvatarImageList {}
 
 /// What a successful [`DescribeLiveAvatarImageList`] call returns.
@@ -5452,9 +5372,15 @@ pub struct DescribeLiveAvatarImageListResponse {
     version = "2018-08-01",
     name = "DescribeLiveAvatarRooms",
     output = DescribeLiveAvatarRoomsResponse,
-    error = super::errors::DescribeLiveAvatarRoomsError
+    error = super::errors::DescribeLiveAvatarRoomsError,
+    paginate(
+        page = page_index,
+        limit = page_size,
+        items = info_list,
+        item = models::AvatarRoomInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveAvatarRooms {
     /// `RoomId`: a string.
     ///
@@ -5508,9 +5434,15 @@ pub struct DescribeLiveAvatarRoomsResponse {
     version = "2018-08-01",
     name = "DescribeLiveAvatarScripts",
     output = DescribeLiveAvatarScriptsResponse,
-    error = super::errors::DescribeLiveAvatarScriptsError
+    error = super::errors::DescribeLiveAvatarScriptsError,
+    paginate(
+        page = page_index,
+        limit = page_size,
+        items = info_list,
+        item = models::AvatarScriptInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveAvatarScripts {
     /// `RoomId`: a string.
     ///
@@ -5571,7 +5503,6 @@ pub struct DescribeLiveAvatarScriptsResponse {
     output = DescribeLiveAvatarTemporaryScriptListResponse,
     error = super::errors::DescribeLiveAvatarTemporaryScriptListError
 )]
-#[derive(Default)]
 pub struct DescribeLiveAvatarTemporaryScriptList {
     /// `RoomId`: a string.
     ///
@@ -5602,7 +5533,6 @@ pub struct DescribeLiveAvatarTemporaryScriptListResponse {
     output = DescribeLiveAvatarTimbreListResponse,
     error = super::errors::DescribeLiveAvatarTimbreListError
 )]
-#[derive(Default)]
 pub struct DescribeLiveAvatarTimbreList {
     /// `TimbreGender`: a string.
     ///
@@ -5633,7 +5563,6 @@ pub struct DescribeLiveAvatarTimbreListResponse {
     output = DescribeLiveCallbackRulesResponse,
     error = super::errors::DescribeLiveCallbackRulesError
 )]
-#[derive(Default)]
 pub struct DescribeLiveCallbackRules {}
 
 /// What a successful [`DescribeLiveCallbackRules`] call returns.
@@ -5659,7 +5588,6 @@ pub struct DescribeLiveCallbackRulesResponse {
     output = DescribeLiveCallbackTemplateResponse,
     error = super::errors::DescribeLiveCallbackTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeLiveCallbackTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -5690,7 +5618,6 @@ pub struct DescribeLiveCallbackTemplateResponse {
     output = DescribeLiveCallbackTemplatesResponse,
     error = super::errors::DescribeLiveCallbackTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeLiveCallbackTemplates {}
 
 /// What a successful [`DescribeLiveCallbackTemplates`] call returns.
@@ -5716,7 +5643,6 @@ pub struct DescribeLiveCallbackTemplatesResponse {
     output = DescribeLiveCertResponse,
     error = super::errors::DescribeLiveCertError
 )]
-#[derive(Default)]
 pub struct DescribeLiveCert {
     /// `CertId`: a signed 64-bit integer.
     pub cert_id: i64,
@@ -5745,7 +5671,6 @@ pub struct DescribeLiveCertResponse {
     output = DescribeLiveCertsResponse,
     error = super::errors::DescribeLiveCertsError
 )]
-#[derive(Default)]
 pub struct DescribeLiveCerts {}
 
 /// What a successful [`DescribeLiveCerts`] call returns.
@@ -5771,7 +5696,6 @@ pub struct DescribeLiveCertsResponse {
     output = DescribeLiveCloudEffectConfigResponse,
     error = super::errors::DescribeLiveCloudEffectConfigError
 )]
-#[derive(Default)]
 pub struct DescribeLiveCloudEffectConfig {}
 
 /// What a successful [`DescribeLiveCloudEffectConfig`] call returns.
@@ -5800,7 +5724,6 @@ pub struct DescribeLiveCloudEffectConfigResponse {
     output = DescribeLiveCloudEffectListResponse,
     error = super::errors::DescribeLiveCloudEffectListError
 )]
-#[derive(Default)]
 pub struct DescribeLiveCloudEffectList {
     /// `Id`: a string.
     ///
@@ -5856,7 +5779,6 @@ pub struct DescribeLiveCloudEffectListResponse {
     output = DescribeLiveDelayInfoListResponse,
     error = super::errors::DescribeLiveDelayInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeLiveDelayInfoList {}
 
 /// What a successful [`DescribeLiveDelayInfoList`] call returns.
@@ -5882,7 +5804,6 @@ pub struct DescribeLiveDelayInfoListResponse {
     output = DescribeLiveDomainResponse,
     error = super::errors::DescribeLiveDomainError
 )]
-#[derive(Default)]
 pub struct DescribeLiveDomain {
     /// `DomainName`: a string.
     ///
@@ -5913,7 +5834,6 @@ pub struct DescribeLiveDomainResponse {
     output = DescribeLiveDomainCertResponse,
     error = super::errors::DescribeLiveDomainCertError
 )]
-#[derive(Default)]
 pub struct DescribeLiveDomainCert {
     /// `DomainName`: a string.
     ///
@@ -5944,7 +5864,6 @@ pub struct DescribeLiveDomainCertResponse {
     output = DescribeLiveDomainCertBindingsResponse,
     error = super::errors::DescribeLiveDomainCertBindingsError
 )]
-#[derive(Default)]
 pub struct DescribeLiveDomainCertBindings {
     /// `DomainSearch`: a string.
     ///
@@ -6000,7 +5919,6 @@ pub struct DescribeLiveDomainCertBindingsResponse {
     output = DescribeLiveDomainPlayInfoListResponse,
     error = super::errors::DescribeLiveDomainPlayInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeLiveDomainPlayInfoList {
     /// `PlayDomains`: a list of strings.
     ///
@@ -6056,7 +5974,6 @@ pub struct DescribeLiveDomainPlayInfoListResponse {
     output = DescribeLiveDomainRefererResponse,
     error = super::errors::DescribeLiveDomainRefererError
 )]
-#[derive(Default)]
 pub struct DescribeLiveDomainReferer {
     /// `DomainName`: a string.
     ///
@@ -6087,7 +6004,6 @@ pub struct DescribeLiveDomainRefererResponse {
     output = DescribeLiveDomainsResponse,
     error = super::errors::DescribeLiveDomainsError
 )]
-#[derive(Default)]
 pub struct DescribeLiveDomains {
     /// `DomainStatus`: an unsigned 64-bit integer.
     ///
@@ -6163,7 +6079,6 @@ pub struct DescribeLiveDomainsResponse {
     output = DescribeLiveEnhanceInfoListResponse,
     error = super::errors::DescribeLiveEnhanceInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeLiveEnhanceInfoList {
     /// `StartTime`: a string.
     ///
@@ -6218,9 +6133,15 @@ pub struct DescribeLiveEnhanceInfoListResponse {
     version = "2018-08-01",
     name = "DescribeLivePackageInfo",
     output = DescribeLivePackageInfoResponse,
-    error = super::errors::DescribeLivePackageInfoError
+    error = super::errors::DescribeLivePackageInfoError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = live_package_info_list,
+        item = models::LivePackageInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLivePackageInfo {
     /// `PackageType`: a signed 64-bit integer.
     ///
@@ -6296,7 +6217,6 @@ pub struct DescribeLivePackageInfoResponse {
     output = DescribeLivePadRulesResponse,
     error = super::errors::DescribeLivePadRulesError
 )]
-#[derive(Default)]
 pub struct DescribeLivePadRules {}
 
 /// What a successful [`DescribeLivePadRules`] call returns.
@@ -6320,9 +6240,15 @@ pub struct DescribeLivePadRulesResponse {
     version = "2018-08-01",
     name = "DescribeLivePadStreamList",
     output = DescribeLivePadStreamListResponse,
-    error = super::errors::DescribeLivePadStreamListError
+    error = super::errors::DescribeLivePadStreamListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = stream_info_list,
+        item = models::PadStreamInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLivePadStreamList {
     /// `AppName`: a string.
     ///
@@ -6393,7 +6319,6 @@ pub struct DescribeLivePadStreamListResponse {
     output = DescribeLivePadTemplateResponse,
     error = super::errors::DescribeLivePadTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeLivePadTemplate {
     /// `TemplateId`: an unsigned 64-bit integer.
     ///
@@ -6424,7 +6349,6 @@ pub struct DescribeLivePadTemplateResponse {
     output = DescribeLivePadTemplatesResponse,
     error = super::errors::DescribeLivePadTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeLivePadTemplates {}
 
 /// What a successful [`DescribeLivePadTemplates`] call returns.
@@ -6450,7 +6374,6 @@ pub struct DescribeLivePadTemplatesResponse {
     output = DescribeLivePlayAuthKeyResponse,
     error = super::errors::DescribeLivePlayAuthKeyError
 )]
-#[derive(Default)]
 pub struct DescribeLivePlayAuthKey {
     /// `DomainName`: a string.
     ///
@@ -6481,7 +6404,6 @@ pub struct DescribeLivePlayAuthKeyResponse {
     output = DescribeLivePullStreamTaskStatusResponse,
     error = super::errors::DescribeLivePullStreamTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeLivePullStreamTaskStatus {
     /// `TaskId`: a string.
     ///
@@ -6510,9 +6432,15 @@ pub struct DescribeLivePullStreamTaskStatusResponse {
     version = "2018-08-01",
     name = "DescribeLivePullStreamTasks",
     output = DescribeLivePullStreamTasksResponse,
-    error = super::errors::DescribeLivePullStreamTasksError
+    error = super::errors::DescribeLivePullStreamTasksError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = task_infos,
+        item = models::PullStreamTaskInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLivePullStreamTasks {
     /// `TaskId`: a string.
     ///
@@ -6583,7 +6511,6 @@ pub struct DescribeLivePullStreamTasksResponse {
     output = DescribeLivePushAuthKeyResponse,
     error = super::errors::DescribeLivePushAuthKeyError
 )]
-#[derive(Default)]
 pub struct DescribeLivePushAuthKey {
     /// `DomainName`: a string.
     ///
@@ -6614,7 +6541,6 @@ pub struct DescribeLivePushAuthKeyResponse {
     output = DescribeLiveRecordRulesResponse,
     error = super::errors::DescribeLiveRecordRulesError
 )]
-#[derive(Default)]
 pub struct DescribeLiveRecordRules {}
 
 /// What a successful [`DescribeLiveRecordRules`] call returns.
@@ -6640,7 +6566,6 @@ pub struct DescribeLiveRecordRulesResponse {
     output = DescribeLiveRecordTemplateResponse,
     error = super::errors::DescribeLiveRecordTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeLiveRecordTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -6671,7 +6596,6 @@ pub struct DescribeLiveRecordTemplateResponse {
     output = DescribeLiveRecordTemplatesResponse,
     error = super::errors::DescribeLiveRecordTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeLiveRecordTemplates {
     /// `IsDelayLive`: a signed 64-bit integer.
     ///
@@ -6702,7 +6626,6 @@ pub struct DescribeLiveRecordTemplatesResponse {
     output = DescribeLiveSmartEraseRulesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeLiveSmartEraseRules {}
 
 /// What a successful [`DescribeLiveSmartEraseRules`] call returns.
@@ -6728,7 +6651,6 @@ pub struct DescribeLiveSmartEraseRulesResponse {
     output = DescribeLiveSmartEraseTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeLiveSmartEraseTemplate {
     /// `TemplateId`: an unsigned 64-bit integer.
     ///
@@ -6759,7 +6681,6 @@ pub struct DescribeLiveSmartEraseTemplateResponse {
     output = DescribeLiveSmartEraseTemplatesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeLiveSmartEraseTemplates {}
 
 /// What a successful [`DescribeLiveSmartEraseTemplates`] call returns.
@@ -6785,7 +6706,6 @@ pub struct DescribeLiveSmartEraseTemplatesResponse {
     output = DescribeLiveSnapshotRulesResponse,
     error = super::errors::DescribeLiveSnapshotRulesError
 )]
-#[derive(Default)]
 pub struct DescribeLiveSnapshotRules {}
 
 /// What a successful [`DescribeLiveSnapshotRules`] call returns.
@@ -6811,7 +6731,6 @@ pub struct DescribeLiveSnapshotRulesResponse {
     output = DescribeLiveSnapshotTemplateResponse,
     error = super::errors::DescribeLiveSnapshotTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeLiveSnapshotTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -6842,7 +6761,6 @@ pub struct DescribeLiveSnapshotTemplateResponse {
     output = DescribeLiveSnapshotTemplatesResponse,
     error = super::errors::DescribeLiveSnapshotTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeLiveSnapshotTemplates {}
 
 /// What a successful [`DescribeLiveSnapshotTemplates`] call returns.
@@ -6866,9 +6784,15 @@ pub struct DescribeLiveSnapshotTemplatesResponse {
     version = "2018-08-01",
     name = "DescribeLiveStreamEventList",
     output = DescribeLiveStreamEventListResponse,
-    error = super::errors::DescribeLiveStreamEventListError
+    error = super::errors::DescribeLiveStreamEventListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = event_list,
+        item = models::StreamEventInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveStreamEventList {
     /// `StartTime`: a string.
     ///
@@ -6964,7 +6888,6 @@ pub struct DescribeLiveStreamEventListResponse {
     output = DescribeLiveStreamMonitorResponse,
     error = super::errors::DescribeLiveStreamMonitorError
 )]
-#[derive(Default)]
 pub struct DescribeLiveStreamMonitor {
     /// `MonitorId`: a string.
     ///
@@ -6995,7 +6918,6 @@ pub struct DescribeLiveStreamMonitorResponse {
     output = DescribeLiveStreamMonitorListResponse,
     error = super::errors::DescribeLiveStreamMonitorListError
 )]
-#[derive(Default)]
 pub struct DescribeLiveStreamMonitorList {
     /// `Index`: an unsigned 64-bit integer.
     ///
@@ -7034,9 +6956,15 @@ pub struct DescribeLiveStreamMonitorListResponse {
     version = "2018-08-01",
     name = "DescribeLiveStreamOnlineList",
     output = DescribeLiveStreamOnlineListResponse,
-    error = super::errors::DescribeLiveStreamOnlineListError
+    error = super::errors::DescribeLiveStreamOnlineListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = online_info,
+        item = models::StreamOnlineInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveStreamOnlineList {
     /// `DomainName`: a string.
     ///
@@ -7105,9 +7033,15 @@ pub struct DescribeLiveStreamOnlineListResponse {
     version = "2018-08-01",
     name = "DescribeLiveStreamPublishedList",
     output = DescribeLiveStreamPublishedListResponse,
-    error = super::errors::DescribeLiveStreamPublishedListError
+    error = super::errors::DescribeLiveStreamPublishedListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = publish_info,
+        item = models::StreamName,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveStreamPublishedList {
     /// `DomainName`: a string.
     ///
@@ -7186,9 +7120,15 @@ pub struct DescribeLiveStreamPublishedListResponse {
     version = "2018-08-01",
     name = "DescribeLiveStreamPushInfoList",
     output = DescribeLiveStreamPushInfoListResponse,
-    error = super::errors::DescribeLiveStreamPushInfoListError
+    error = super::errors::DescribeLiveStreamPushInfoListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = data_info_list,
+        item = models::PushDataInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveStreamPushInfoList {
     /// `PushDomain`: a string.
     ///
@@ -7254,7 +7194,6 @@ pub struct DescribeLiveStreamPushInfoListResponse {
     output = DescribeLiveStreamStateResponse,
     error = super::errors::DescribeLiveStreamStateError
 )]
-#[derive(Default)]
 pub struct DescribeLiveStreamState {
     /// `AppName`: a string.
     ///
@@ -7297,7 +7236,6 @@ pub struct DescribeLiveStreamStateResponse {
     output = DescribeLiveTimeShiftBillInfoListResponse,
     error = super::errors::DescribeLiveTimeShiftBillInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeLiveTimeShiftBillInfoList {
     /// `StartTime`: a string.
     ///
@@ -7338,7 +7276,6 @@ pub struct DescribeLiveTimeShiftBillInfoListResponse {
     output = DescribeLiveTimeShiftRulesResponse,
     error = super::errors::DescribeLiveTimeShiftRulesError
 )]
-#[derive(Default)]
 pub struct DescribeLiveTimeShiftRules {}
 
 /// What a successful [`DescribeLiveTimeShiftRules`] call returns.
@@ -7364,7 +7301,6 @@ pub struct DescribeLiveTimeShiftRulesResponse {
     output = DescribeLiveTimeShiftTemplatesResponse,
     error = super::errors::DescribeLiveTimeShiftTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeLiveTimeShiftTemplates {}
 
 /// What a successful [`DescribeLiveTimeShiftTemplates`] call returns.
@@ -7390,7 +7326,6 @@ pub struct DescribeLiveTimeShiftTemplatesResponse {
     output = DescribeLiveTimeShiftWriteSizeInfoListResponse,
     error = super::errors::DescribeLiveTimeShiftWriteSizeInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeLiveTimeShiftWriteSizeInfoList {
     /// `StartTime`: a string.
     ///
@@ -7449,9 +7384,15 @@ pub struct DescribeLiveTimeShiftWriteSizeInfoListResponse {
     version = "2018-08-01",
     name = "DescribeLiveTranscodeDetailInfo",
     output = DescribeLiveTranscodeDetailInfoResponse,
-    error = super::errors::DescribeLiveTranscodeDetailInfoError
+    error = super::errors::DescribeLiveTranscodeDetailInfoError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = data_info_list,
+        item = models::TranscodeDetailInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveTranscodeDetailInfo {
     /// `PushDomain`: a string.
     ///
@@ -7532,7 +7473,6 @@ pub struct DescribeLiveTranscodeDetailInfoResponse {
     output = DescribeLiveTranscodeRulesResponse,
     error = super::errors::DescribeLiveTranscodeRulesError
 )]
-#[derive(Default)]
 pub struct DescribeLiveTranscodeRules {
     /// `TemplateIds`: a list of signed 64-bit integers.
     pub template_ids: Option<Vec<i64>>,
@@ -7566,7 +7506,6 @@ pub struct DescribeLiveTranscodeRulesResponse {
     output = DescribeLiveTranscodeTemplateResponse,
     error = super::errors::DescribeLiveTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeLiveTranscodeTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -7597,7 +7536,6 @@ pub struct DescribeLiveTranscodeTemplateResponse {
     output = DescribeLiveTranscodeTemplatesResponse,
     error = super::errors::DescribeLiveTranscodeTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeLiveTranscodeTemplates {
     /// `TemplateType`: a signed 64-bit integer.
     ///
@@ -7628,7 +7566,6 @@ pub struct DescribeLiveTranscodeTemplatesResponse {
     output = DescribeLiveTranscodeTotalInfoResponse,
     error = super::errors::DescribeLiveTranscodeTotalInfoError
 )]
-#[derive(Default)]
 pub struct DescribeLiveTranscodeTotalInfo {
     /// `StartTime`: a string.
     ///
@@ -7674,7 +7611,6 @@ pub struct DescribeLiveTranscodeTotalInfoResponse {
     output = DescribeLiveWatermarkResponse,
     error = super::errors::DescribeLiveWatermarkError
 )]
-#[derive(Default)]
 pub struct DescribeLiveWatermark {
     /// `WatermarkId`: an unsigned 64-bit integer.
     ///
@@ -7705,7 +7641,6 @@ pub struct DescribeLiveWatermarkResponse {
     output = DescribeLiveWatermarkRulesResponse,
     error = super::errors::DescribeLiveWatermarkRulesError
 )]
-#[derive(Default)]
 pub struct DescribeLiveWatermarkRules {}
 
 /// What a successful [`DescribeLiveWatermarkRules`] call returns.
@@ -7729,9 +7664,15 @@ pub struct DescribeLiveWatermarkRulesResponse {
     version = "2018-08-01",
     name = "DescribeLiveWatermarks",
     output = DescribeLiveWatermarksResponse,
-    error = super::errors::DescribeLiveWatermarksError
+    error = super::errors::DescribeLiveWatermarksError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = watermark_list,
+        item = models::WatermarkInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveWatermarks {
     /// `Name`: a string.
     ///
@@ -7777,7 +7718,6 @@ pub struct DescribeLiveWatermarksResponse {
     output = DescribeLiveXP2PDetailInfoListResponse,
     error = super::errors::DescribeLiveXP2PDetailInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeLiveXP2PDetailInfoList {
     /// `QueryTime`: a string.
     ///
@@ -7823,7 +7763,6 @@ pub struct DescribeLiveXP2PDetailInfoListResponse {
     output = DescribeLogDownloadListResponse,
     error = super::errors::DescribeLogDownloadListError
 )]
-#[derive(Default)]
 pub struct DescribeLogDownloadList {
     /// `StartTime`: a string.
     ///
@@ -7874,7 +7813,6 @@ pub struct DescribeLogDownloadListResponse {
     output = DescribeMonitorReportResponse,
     error = super::errors::DescribeMonitorReportError
 )]
-#[derive(Default)]
 pub struct DescribeMonitorReport {
     /// `MonitorId`: a string.
     ///
@@ -7909,7 +7847,6 @@ pub struct DescribeMonitorReportResponse {
     output = DescribeOriginStreamInfoResponse,
     error = super::errors::DescribeOriginStreamInfoError
 )]
-#[derive(Default)]
 pub struct DescribeOriginStreamInfo {
     /// `DomainName`: a string.
     ///
@@ -8105,7 +8042,6 @@ pub struct DescribeOriginStreamInfoResponse {
     output = DescribeOriginWhiteIpListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeOriginWhiteIpList {
     /// `Domain`: a string.
     ///
@@ -8133,7 +8069,6 @@ pub struct DescribeOriginWhiteIpListResponse {
     output = DescribePlayErrorCodeDetailInfoListResponse,
     error = super::errors::DescribePlayErrorCodeDetailInfoListError
 )]
-#[derive(Default)]
 pub struct DescribePlayErrorCodeDetailInfoList {
     /// `StartTime`: a string.
     ///
@@ -8194,7 +8129,6 @@ pub struct DescribePlayErrorCodeDetailInfoListResponse {
     output = DescribePlayErrorCodeSumInfoListResponse,
     error = super::errors::DescribePlayErrorCodeSumInfoListError
 )]
-#[derive(Default)]
 pub struct DescribePlayErrorCodeSumInfoList {
     /// `StartTime`: a string.
     ///
@@ -8306,9 +8240,15 @@ pub struct DescribePlayErrorCodeSumInfoListResponse {
     version = "2018-08-01",
     name = "DescribeProIspPlaySumInfoList",
     output = DescribeProIspPlaySumInfoListResponse,
-    error = super::errors::DescribeProIspPlaySumInfoListError
+    error = super::errors::DescribeProIspPlaySumInfoListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = data_info_list,
+        item = models::ProIspPlaySumInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProIspPlaySumInfoList {
     /// `StartTime`: a string.
     ///
@@ -8414,7 +8354,6 @@ pub struct DescribeProIspPlaySumInfoListResponse {
     output = DescribeProvinceIspPlayInfoListResponse,
     error = super::errors::DescribeProvinceIspPlayInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeProvinceIspPlayInfoList {
     /// `StartTime`: a string.
     ///
@@ -8490,7 +8429,6 @@ pub struct DescribeProvinceIspPlayInfoListResponse {
     output = DescribePullStreamConfigsResponse,
     error = super::errors::DescribePullStreamConfigsError
 )]
-#[derive(Default)]
 pub struct DescribePullStreamConfigs {
     /// `ConfigId`: a string.
     ///
@@ -8521,7 +8459,6 @@ pub struct DescribePullStreamConfigsResponse {
     output = DescribePullTransformPushInfoResponse,
     error = super::errors::DescribePullTransformPushInfoError
 )]
-#[derive(Default)]
 pub struct DescribePullTransformPushInfo {
     /// `StartTime`: a string.
     ///
@@ -8577,7 +8514,6 @@ pub struct DescribePullTransformPushInfoResponse {
     output = DescribePullTransformPushInfoListResponse,
     error = super::errors::DescribePullTransformPushInfoListError
 )]
-#[derive(Default)]
 pub struct DescribePullTransformPushInfoList {
     /// `StartTime`: a string.
     ///
@@ -8618,7 +8554,6 @@ pub struct DescribePullTransformPushInfoListResponse {
     output = DescribePushBandwidthAndFluxListResponse,
     error = super::errors::DescribePushBandwidthAndFluxListError
 )]
-#[derive(Default)]
 pub struct DescribePushBandwidthAndFluxList {
     /// `StartTime`: a string.
     ///
@@ -8702,9 +8637,14 @@ pub struct DescribePushBandwidthAndFluxListResponse {
     version = "2018-08-01",
     name = "DescribeRecordTask",
     output = DescribeRecordTaskResponse,
-    error = super::errors::DescribeRecordTaskError
+    error = super::errors::DescribeRecordTaskError,
+    paginate(
+        token = scroll_token,
+        items = task_list,
+        item = models::RecordTask,
+        next = scroll_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRecordTask {
     /// `StartTime`: an unsigned 64-bit integer.
     ///
@@ -8765,7 +8705,6 @@ pub struct DescribeRecordTaskResponse {
     output = DescribeSceneVideoTaskResponse,
     error = super::errors::DescribeSceneVideoTaskError
 )]
-#[derive(Default)]
 pub struct DescribeSceneVideoTask {
     /// `TaskId`: a string.
     ///
@@ -8814,7 +8753,6 @@ pub struct DescribeSceneVideoTaskResponse {
     output = DescribeScreenShotSheetNumListResponse,
     error = super::errors::DescribeScreenShotSheetNumListError
 )]
-#[derive(Default)]
 pub struct DescribeScreenShotSheetNumList {
     /// `StartTime`: a string.
     ///
@@ -8863,9 +8801,14 @@ pub struct DescribeScreenShotSheetNumListResponse {
     version = "2018-08-01",
     name = "DescribeScreenshotTask",
     output = DescribeScreenshotTaskResponse,
-    error = super::errors::DescribeScreenshotTaskError
+    error = super::errors::DescribeScreenshotTaskError,
+    paginate(
+        token = scroll_token,
+        items = task_list,
+        item = models::ScreenshotTask,
+        next = scroll_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScreenshotTask {
     /// `StartTime`: an unsigned 64-bit integer.
     ///
@@ -8924,9 +8867,15 @@ pub struct DescribeScreenshotTaskResponse {
     version = "2018-08-01",
     name = "DescribeStreamDayPlayInfoList",
     output = DescribeStreamDayPlayInfoListResponse,
-    error = super::errors::DescribeStreamDayPlayInfoListError
+    error = super::errors::DescribeStreamDayPlayInfoListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = data_info_list,
+        item = models::PlayDataInfoByStream,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStreamDayPlayInfoList {
     /// `DayTime`: a string.
     ///
@@ -9002,7 +8951,6 @@ pub struct DescribeStreamDayPlayInfoListResponse {
     output = DescribeStreamPackageIngestStatisticsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageIngestStatistics {
     /// `StartTime`: a string.
     ///
@@ -9063,7 +9011,6 @@ pub struct DescribeStreamPackageIngestStatisticsResponse {
     output = DescribeStreamPackageOutputStatisticsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageOutputStatistics {
     /// `StartTime`: a string.
     ///
@@ -9124,7 +9071,6 @@ pub struct DescribeStreamPackageOutputStatisticsResponse {
     output = DescribeStreamPackageRemuxStatisticsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageRemuxStatistics {
     /// `StartTime`: a string.
     ///
@@ -9180,7 +9126,6 @@ pub struct DescribeStreamPackageRemuxStatisticsResponse {
     output = DescribeStreamPlayInfoListResponse,
     error = super::errors::DescribeStreamPlayInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeStreamPlayInfoList {
     /// `StartTime`: a string.
     ///
@@ -9236,7 +9181,6 @@ pub struct DescribeStreamPlayInfoListResponse {
     output = DescribeStreamPushInfoListResponse,
     error = super::errors::DescribeStreamPushInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeStreamPushInfoList {
     /// `StreamName`: a string.
     ///
@@ -9287,7 +9231,6 @@ pub struct DescribeStreamPushInfoListResponse {
     output = DescribeTimeShiftRecordDetailResponse,
     error = super::errors::DescribeTimeShiftRecordDetailError
 )]
-#[derive(Default)]
 pub struct DescribeTimeShiftRecordDetail {
     /// `Domain`: a string.
     ///
@@ -9346,9 +9289,14 @@ pub struct DescribeTimeShiftRecordDetailResponse {
     version = "2018-08-01",
     name = "DescribeTimeShiftStreamList",
     output = DescribeTimeShiftStreamListResponse,
-    error = super::errors::DescribeTimeShiftStreamListError
+    error = super::errors::DescribeTimeShiftStreamListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = stream_list,
+        item = models::TimeShiftStreamInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTimeShiftStreamList {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -9412,9 +9360,15 @@ pub struct DescribeTimeShiftStreamListResponse {
     version = "2018-08-01",
     name = "DescribeTopClientIpSumInfoList",
     output = DescribeTopClientIpSumInfoListResponse,
-    error = super::errors::DescribeTopClientIpSumInfoListError
+    error = super::errors::DescribeTopClientIpSumInfoListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = data_info_list,
+        item = models::ClientIpPlaySumInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTopClientIpSumInfoList {
     /// `StartTime`: a string.
     ///
@@ -9505,7 +9459,6 @@ pub struct DescribeTopClientIpSumInfoListResponse {
     output = DescribeTranscodeTaskNumResponse,
     error = super::errors::DescribeTranscodeTaskNumError
 )]
-#[derive(Default)]
 pub struct DescribeTranscodeTaskNum {
     /// `StartTime`: a string.
     ///
@@ -9546,7 +9499,6 @@ pub struct DescribeTranscodeTaskNumResponse {
     output = DescribeUploadStreamNumsResponse,
     error = super::errors::DescribeUploadStreamNumsError
 )]
-#[derive(Default)]
 pub struct DescribeUploadStreamNums {
     /// `StartTime`: a string.
     ///
@@ -9590,9 +9542,15 @@ pub struct DescribeUploadStreamNumsResponse {
     version = "2018-08-01",
     name = "DescribeVisitTopSumInfoList",
     output = DescribeVisitTopSumInfoListResponse,
-    error = super::errors::DescribeVisitTopSumInfoListError
+    error = super::errors::DescribeVisitTopSumInfoListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = data_info_list,
+        item = models::PlaySumStatInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVisitTopSumInfoList {
     /// `StartTime`: a string.
     ///
@@ -9683,7 +9641,6 @@ pub struct DescribeVisitTopSumInfoListResponse {
     output = DropLiveStreamResponse,
     error = super::errors::DropLiveStreamError
 )]
-#[derive(Default)]
 pub struct DropLiveStream {
     /// `StreamName`: a string.
     ///
@@ -9721,7 +9678,6 @@ pub struct DropLiveStreamResponse {
     output = EnableLiveDomainResponse,
     error = super::errors::EnableLiveDomainError
 )]
-#[derive(Default)]
 pub struct EnableLiveDomain {
     /// `DomainName`: a string.
     ///
@@ -9749,7 +9705,6 @@ pub struct EnableLiveDomainResponse {
     output = EnableOptimalSwitchingResponse,
     error = super::errors::EnableOptimalSwitchingError
 )]
-#[derive(Default)]
 pub struct EnableOptimalSwitching {
     /// `StreamName`: a string.
     ///
@@ -9787,7 +9742,6 @@ pub struct EnableOptimalSwitchingResponse {
     output = ForbidLiveDomainResponse,
     error = super::errors::ForbidLiveDomainError
 )]
-#[derive(Default)]
 pub struct ForbidLiveDomain {
     /// `DomainName`: a string.
     ///
@@ -9815,7 +9769,6 @@ pub struct ForbidLiveDomainResponse {
     output = ForbidLiveStreamResponse,
     error = super::errors::ForbidLiveStreamError
 )]
-#[derive(Default)]
 pub struct ForbidLiveStream {
     /// `AppName`: a string.
     ///
@@ -9863,7 +9816,6 @@ pub struct ForbidLiveStreamResponse {
     output = GenerateLiveAvatarScriptBroadcastResponse,
     error = super::errors::GenerateLiveAvatarScriptBroadcastError
 )]
-#[derive(Default)]
 pub struct GenerateLiveAvatarScriptBroadcast {
     /// `RoomId`: a string.
     ///
@@ -9916,7 +9868,6 @@ pub struct GenerateLiveAvatarScriptBroadcastResponse {
     output = InsertTaskTemporaryFilesResponse,
     error = super::errors::InsertTaskTemporaryFilesError
 )]
-#[derive(Default)]
 pub struct InsertTaskTemporaryFiles {
     /// `TaskId`: a string.
     ///
@@ -9969,7 +9920,6 @@ pub struct InsertTaskTemporaryFilesResponse {
     output = ModifyAuditKeywordLibResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAuditKeywordLib {
     /// `Name`: a string.
     ///
@@ -10012,7 +9962,6 @@ pub struct ModifyAuditKeywordLibResponse {
     output = ModifyAuditTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAuditTemplate {
     /// `AuditTemplate`: an [`AuditTemplate`](super::models::AuditTemplate).
     pub audit_template: models::AuditTemplate,
@@ -10043,7 +9992,6 @@ pub struct ModifyAuditTemplateResponse {
     output = ModifyCasterResponse,
     error = super::errors::ModifyCasterError
 )]
-#[derive(Default)]
 pub struct ModifyCaster {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -10146,7 +10094,6 @@ pub struct ModifyCasterResponse {
     output = ModifyCasterInputInfoResponse,
     error = super::errors::ModifyCasterInputInfoError
 )]
-#[derive(Default)]
 pub struct ModifyCasterInputInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -10188,7 +10135,6 @@ pub struct ModifyCasterInputInfoResponse {
     output = ModifyCasterLayoutInfoResponse,
     error = super::errors::ModifyCasterLayoutInfoError
 )]
-#[derive(Default)]
 pub struct ModifyCasterLayoutInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -10219,7 +10165,6 @@ pub struct ModifyCasterLayoutInfoResponse {
     output = ModifyCasterMarkPicInfoResponse,
     error = super::errors::ModifyCasterMarkPicInfoError
 )]
-#[derive(Default)]
 pub struct ModifyCasterMarkPicInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -10250,7 +10195,6 @@ pub struct ModifyCasterMarkPicInfoResponse {
     output = ModifyCasterMarkWordInfoResponse,
     error = super::errors::ModifyCasterMarkWordInfoError
 )]
-#[derive(Default)]
 pub struct ModifyCasterMarkWordInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -10281,7 +10225,6 @@ pub struct ModifyCasterMarkWordInfoResponse {
     output = ModifyCasterOutputInfoResponse,
     error = super::errors::ModifyCasterOutputInfoError
 )]
-#[derive(Default)]
 pub struct ModifyCasterOutputInfo {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -10312,7 +10255,6 @@ pub struct ModifyCasterOutputInfoResponse {
     output = ModifyLiveAvatarRoomResponse,
     error = super::errors::ModifyLiveAvatarRoomError
 )]
-#[derive(Default)]
 pub struct ModifyLiveAvatarRoom {
     /// `RoomId`: a string.
     ///
@@ -10395,7 +10337,6 @@ pub struct ModifyLiveAvatarRoomResponse {
     output = ModifyLiveAvatarScriptResponse,
     error = super::errors::ModifyLiveAvatarScriptError
 )]
-#[derive(Default)]
 pub struct ModifyLiveAvatarScript {
     /// `ScriptId`: a string.
     ///
@@ -10443,7 +10384,6 @@ pub struct ModifyLiveAvatarScriptResponse {
     output = ModifyLiveCallbackTemplateResponse,
     error = super::errors::ModifyLiveCallbackTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyLiveCallbackTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -10536,7 +10476,6 @@ pub struct ModifyLiveCallbackTemplateResponse {
     output = ModifyLiveDomainCertBindingsResponse,
     error = super::errors::ModifyLiveDomainCertBindingsError
 )]
-#[derive(Default)]
 pub struct ModifyLiveDomainCertBindings {
     /// `DomainInfos`: a list of [`LiveCertDomainInfo`](super::models::LiveCertDomainInfo) objects.
     pub domain_infos: Vec<models::LiveCertDomainInfo>,
@@ -10586,7 +10525,6 @@ pub struct ModifyLiveDomainCertBindingsResponse {
     output = ModifyLiveDomainRefererResponse,
     error = super::errors::ModifyLiveDomainRefererError
 )]
-#[derive(Default)]
 pub struct ModifyLiveDomainReferer {
     /// `DomainName`: a string.
     ///
@@ -10634,7 +10572,6 @@ pub struct ModifyLiveDomainRefererResponse {
     output = ModifyLivePadTemplateResponse,
     error = super::errors::ModifyLivePadTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyLivePadTemplate {
     /// `TemplateId`: an unsigned 64-bit integer.
     ///
@@ -10697,7 +10634,6 @@ pub struct ModifyLivePadTemplateResponse {
     output = ModifyLivePlayAuthKeyResponse,
     error = super::errors::ModifyLivePlayAuthKeyError
 )]
-#[derive(Default)]
 pub struct ModifyLivePlayAuthKey {
     /// `DomainName`: a string.
     ///
@@ -10745,7 +10681,6 @@ pub struct ModifyLivePlayAuthKeyResponse {
     output = ModifyLivePlayDomainResponse,
     error = super::errors::ModifyLivePlayDomainError
 )]
-#[derive(Default)]
 pub struct ModifyLivePlayDomain {
     /// `DomainName`: a string.
     ///
@@ -10778,7 +10713,6 @@ pub struct ModifyLivePlayDomainResponse {
     output = ModifyLivePullStreamTaskResponse,
     error = super::errors::ModifyLivePullStreamTaskError
 )]
-#[derive(Default)]
 pub struct ModifyLivePullStreamTask {
     /// `TaskId`: a string.
     ///
@@ -10902,7 +10836,6 @@ pub struct ModifyLivePullStreamTaskResponse {
     output = ModifyLivePushAuthKeyResponse,
     error = super::errors::ModifyLivePushAuthKeyError
 )]
-#[derive(Default)]
 pub struct ModifyLivePushAuthKey {
     /// `DomainName`: a string.
     ///
@@ -10950,7 +10883,6 @@ pub struct ModifyLivePushAuthKeyResponse {
     output = ModifyLiveRecordTemplateResponse,
     error = super::errors::ModifyLiveRecordTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyLiveRecordTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -11014,7 +10946,6 @@ pub struct ModifyLiveRecordTemplateResponse {
     output = ModifyLiveSmartEraseTemplateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyLiveSmartEraseTemplate {
     /// `TemplateId`: an unsigned 64-bit integer.
     ///
@@ -11097,7 +11028,6 @@ pub struct ModifyLiveSmartEraseTemplateResponse {
     output = ModifyLiveSnapshotTemplateResponse,
     error = super::errors::ModifyLiveSnapshotTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyLiveSnapshotTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -11180,7 +11110,6 @@ pub struct ModifyLiveSnapshotTemplateResponse {
     output = ModifyLiveStreamMonitorResponse,
     error = super::errors::ModifyLiveStreamMonitorError
 )]
-#[derive(Default)]
 pub struct ModifyLiveStreamMonitor {
     /// `MonitorId`: a string.
     ///
@@ -11269,7 +11198,6 @@ pub struct ModifyLiveStreamMonitorResponse {
     output = ModifyLiveTimeShiftTemplateResponse,
     error = super::errors::ModifyLiveTimeShiftTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyLiveTimeShiftTemplate {
     /// `TemplateId`: an unsigned 64-bit integer.
     ///
@@ -11332,7 +11260,6 @@ pub struct ModifyLiveTimeShiftTemplateResponse {
     output = ModifyLiveTranscodeTemplateResponse,
     error = super::errors::ModifyLiveTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyLiveTranscodeTemplate {
     /// `TemplateId`: a signed 64-bit integer.
     ///
@@ -11480,7 +11407,6 @@ pub struct ModifyLiveTranscodeTemplateResponse {
     output = ModifyOriginStreamInfoResponse,
     error = super::errors::ModifyOriginStreamInfoError
 )]
-#[derive(Default)]
 pub struct ModifyOriginStreamInfo {
     /// `DomainName`: a string.
     ///
@@ -11661,7 +11587,6 @@ pub struct ModifyOriginStreamInfoResponse {
     output = ModifyPullStreamConfigResponse,
     error = super::errors::ModifyPullStreamConfigError
 )]
-#[derive(Default)]
 pub struct ModifyPullStreamConfig {
     /// `ConfigId`: a string.
     ///
@@ -11719,7 +11644,6 @@ pub struct ModifyPullStreamConfigResponse {
     output = ModifyPullStreamStatusResponse,
     error = super::errors::ModifyPullStreamStatusError
 )]
-#[derive(Default)]
 pub struct ModifyPullStreamStatus {
     /// `ConfigIds`: a list of strings.
     ///
@@ -11752,7 +11676,6 @@ pub struct ModifyPullStreamStatusResponse {
     output = ReleaseCasterResponse,
     error = super::errors::ReleaseCasterError
 )]
-#[derive(Default)]
 pub struct ReleaseCaster {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -11780,7 +11703,6 @@ pub struct ReleaseCasterResponse {
     output = RestartLivePullStreamTaskResponse,
     error = super::errors::RestartLivePullStreamTaskError
 )]
-#[derive(Default)]
 pub struct RestartLivePullStreamTask {
     /// `TaskId`: a string.
     ///
@@ -11813,7 +11735,6 @@ pub struct RestartLivePullStreamTaskResponse {
     output = ResumeDelayLiveStreamResponse,
     error = super::errors::ResumeDelayLiveStreamError
 )]
-#[derive(Default)]
 pub struct ResumeDelayLiveStream {
     /// `AppName`: a string.
     ///
@@ -11851,7 +11772,6 @@ pub struct ResumeDelayLiveStreamResponse {
     output = ResumeLiveStreamResponse,
     error = super::errors::ResumeLiveStreamError
 )]
-#[derive(Default)]
 pub struct ResumeLiveStream {
     /// `AppName`: a string.
     ///
@@ -11889,7 +11809,6 @@ pub struct ResumeLiveStreamResponse {
     output = SendLiveCloudEffectResponse,
     error = super::errors::SendLiveCloudEffectError
 )]
-#[derive(Default)]
 pub struct SendLiveCloudEffect {
     /// `AppName`: a string.
     ///
@@ -11957,7 +11876,6 @@ pub struct SendLiveCloudEffectResponse {
     output = SendTemporaryScriptToAvatarRoomResponse,
     error = super::errors::SendTemporaryScriptToAvatarRoomError
 )]
-#[derive(Default)]
 pub struct SendTemporaryScriptToAvatarRoom {
     /// `RoomId`: a string.
     ///
@@ -11990,7 +11908,6 @@ pub struct SendTemporaryScriptToAvatarRoomResponse {
     output = StartLiveAvatarRoomResponse,
     error = super::errors::StartLiveAvatarRoomError
 )]
-#[derive(Default)]
 pub struct StartLiveAvatarRoom {
     /// `RoomId`: a string.
     ///
@@ -12056,7 +11973,6 @@ pub struct StartLiveAvatarRoomResponse {
     output = StartLivePadStreamResponse,
     error = super::errors::StartLivePadStreamError
 )]
-#[derive(Default)]
 pub struct StartLivePadStream {
     /// `AppName`: a string.
     ///
@@ -12099,7 +12015,6 @@ pub struct StartLivePadStreamResponse {
     output = StartLiveStreamMonitorResponse,
     error = super::errors::StartLiveStreamMonitorError
 )]
-#[derive(Default)]
 pub struct StartLiveStreamMonitor {
     /// `MonitorId`: a string.
     ///
@@ -12132,7 +12047,6 @@ pub struct StartLiveStreamMonitorResponse {
     output = StopCasterPgmResponse,
     error = super::errors::StopCasterPgmError
 )]
-#[derive(Default)]
 pub struct StopCasterPgm {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -12160,7 +12074,6 @@ pub struct StopCasterPgmResponse {
     output = StopCasterPvwResponse,
     error = super::errors::StopCasterPvwError
 )]
-#[derive(Default)]
 pub struct StopCasterPvw {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -12188,7 +12101,6 @@ pub struct StopCasterPvwResponse {
     output = StopLiveAvatarRoomResponse,
     error = super::errors::StopLiveAvatarRoomError
 )]
-#[derive(Default)]
 pub struct StopLiveAvatarRoom {
     /// `RoomId`: a string.
     ///
@@ -12221,7 +12133,6 @@ pub struct StopLiveAvatarRoomResponse {
     output = StopLivePadStreamResponse,
     error = super::errors::StopLivePadStreamError
 )]
-#[derive(Default)]
 pub struct StopLivePadStream {
     /// `AppName`: a string.
     ///
@@ -12264,7 +12175,6 @@ pub struct StopLivePadStreamResponse {
     output = StopLiveRecordResponse,
     error = super::errors::StopLiveRecordError
 )]
-#[derive(Default)]
 pub struct StopLiveRecord {
     /// `StreamName`: a string.
     ///
@@ -12297,7 +12207,6 @@ pub struct StopLiveRecordResponse {
     output = StopLiveStreamMonitorResponse,
     error = super::errors::StopLiveStreamMonitorError
 )]
-#[derive(Default)]
 pub struct StopLiveStreamMonitor {
     /// `MonitorId`: a string.
     ///
@@ -12325,7 +12234,6 @@ pub struct StopLiveStreamMonitorResponse {
     output = StopRecordTaskResponse,
     error = super::errors::StopRecordTaskError
 )]
-#[derive(Default)]
 pub struct StopRecordTask {
     /// `TaskId`: a string.
     ///
@@ -12353,7 +12261,6 @@ pub struct StopRecordTaskResponse {
     output = StopScreenshotTaskResponse,
     error = super::errors::StopScreenshotTaskError
 )]
-#[derive(Default)]
 pub struct StopScreenshotTask {
     /// `TaskId`: a string.
     ///
@@ -12381,7 +12288,6 @@ pub struct StopScreenshotTaskResponse {
     output = SwitchBackupStreamResponse,
     error = super::errors::SwitchBackupStreamError
 )]
-#[derive(Default)]
 pub struct SwitchBackupStream {
     /// `PushDomainName`: a string.
     ///
@@ -12424,7 +12330,6 @@ pub struct SwitchBackupStreamResponse {
     output = SwitchCasterToEmergencyResponse,
     error = super::errors::SwitchCasterToEmergencyError
 )]
-#[derive(Default)]
 pub struct SwitchCasterToEmergency {
     /// `CasterId`: an unsigned 64-bit integer.
     ///
@@ -12462,7 +12367,6 @@ pub struct SwitchCasterToEmergencyResponse {
     output = UnBindLiveDomainCertResponse,
     error = super::errors::UnBindLiveDomainCertError
 )]
-#[derive(Default)]
 pub struct UnBindLiveDomainCert {
     /// `DomainName`: a string.
     ///
@@ -12495,7 +12399,6 @@ pub struct UnBindLiveDomainCertResponse {
     output = UpdateLiveWatermarkResponse,
     error = super::errors::UpdateLiveWatermarkError
 )]
-#[derive(Default)]
 pub struct UpdateLiveWatermark {
     /// `WatermarkId`: a signed 64-bit integer.
     ///

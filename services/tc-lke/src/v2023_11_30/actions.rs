@@ -17,7 +17,6 @@ use super::models;
     output = CallbackWorkflowToolNodeResponse,
     error = super::errors::CallbackWorkflowToolNodeError
 )]
-#[derive(Default)]
 pub struct CallbackWorkflowToolNode {
     /// `CallbackToken`: a string.
     ///
@@ -75,7 +74,6 @@ pub struct CallbackWorkflowToolNodeResponse {
     output = CheckAttributeLabelExistResponse,
     error = super::errors::CheckAttributeLabelExistError
 )]
-#[derive(Default)]
 pub struct CheckAttributeLabelExist {
     /// `BotBizId`: a string.
     ///
@@ -133,7 +131,6 @@ pub struct CheckAttributeLabelExistResponse {
     output = CheckAttributeLabelReferResponse,
     error = super::errors::CheckAttributeLabelReferError
 )]
-#[derive(Default)]
 pub struct CheckAttributeLabelRefer {
     /// `BotBizId`: a string.
     ///
@@ -189,7 +186,6 @@ pub struct CheckAttributeLabelReferResponse {
     output = CreateAppResponse,
     error = super::errors::CreateAppError
 )]
-#[derive(Default)]
 pub struct CreateApp {
     /// `AppType`: a string.
     ///
@@ -240,7 +236,6 @@ pub struct CreateAppResponse {
     output = CreateAttributeLabelResponse,
     error = super::errors::CreateAttributeLabelError
 )]
-#[derive(Default)]
 pub struct CreateAttributeLabel {
     /// `BotBizId`: a string.
     ///
@@ -299,7 +294,6 @@ pub struct CreateAttributeLabelResponse {
     output = CreateDocCateResponse,
     error = super::errors::CreateDocCateError
 )]
-#[derive(Default)]
 pub struct CreateDocCate {
     /// `BotBizId`: a string.
     pub bot_biz_id: String,
@@ -343,7 +337,6 @@ pub struct CreateDocCateResponse {
     output = CreateQAResponse,
     error = super::errors::CreateQAError
 )]
-#[derive(Default)]
 pub struct CreateQA {
     /// `BotBizId`: a string.
     ///
@@ -434,7 +427,6 @@ pub struct CreateQAResponse {
     output = CreateQACateResponse,
     error = super::errors::CreateQACateError
 )]
-#[derive(Default)]
 pub struct CreateQACate {
     /// `BotBizId`: a string.
     ///
@@ -492,7 +484,6 @@ pub struct CreateQACateResponse {
     output = CreateRejectedQuestionResponse,
     error = super::errors::CreateRejectedQuestionError
 )]
-#[derive(Default)]
 pub struct CreateRejectedQuestion {
     /// `BotBizId`: a string.
     ///
@@ -540,7 +531,6 @@ pub struct CreateRejectedQuestionResponse {
     output = CreateReleaseResponse,
     error = super::errors::CreateReleaseError
 )]
-#[derive(Default)]
 pub struct CreateRelease {
     /// `BotBizId`: a string.
     ///
@@ -583,7 +573,6 @@ pub struct CreateReleaseResponse {
     output = CreateSharedKnowledgeResponse,
     error = super::errors::CreateSharedKnowledgeError
 )]
-#[derive(Default)]
 pub struct CreateSharedKnowledge {
     /// `KnowledgeName`: a string.
     ///
@@ -637,7 +626,6 @@ pub struct CreateSharedKnowledgeResponse {
     output = CreateVarResponse,
     error = super::errors::CreateVarError
 )]
-#[derive(Default)]
 pub struct CreateVar {
     /// `AppBizId`: a string.
     ///
@@ -700,7 +688,6 @@ pub struct CreateVarResponse {
     output = CreateWorkflowRunResponse,
     error = super::errors::CreateWorkflowRunError
 )]
-#[derive(Default)]
 pub struct CreateWorkflowRun {
     /// `AppBizId`: a string.
     ///
@@ -774,7 +761,6 @@ pub struct CreateWorkflowRunResponse {
     output = DeleteAgentResponse,
     error = super::errors::DeleteAgentError
 )]
-#[derive(Default)]
 pub struct DeleteAgent {
     /// `AgentId`: a string.
     ///
@@ -812,7 +798,6 @@ pub struct DeleteAgentResponse {
     output = DeleteAppResponse,
     error = super::errors::DeleteAppError
 )]
-#[derive(Default)]
 pub struct DeleteApp {
     /// `AppBizId`: a string.
     ///
@@ -845,7 +830,6 @@ pub struct DeleteAppResponse {
     output = DeleteAttributeLabelResponse,
     error = super::errors::DeleteAttributeLabelError
 )]
-#[derive(Default)]
 pub struct DeleteAttributeLabel {
     /// `BotBizId`: a string.
     ///
@@ -888,7 +872,6 @@ pub struct DeleteAttributeLabelResponse {
     output = DeleteDocResponse,
     error = super::errors::DeleteDocError
 )]
-#[derive(Default)]
 pub struct DeleteDoc {
     /// `DocBizIds`: a list of strings.
     ///
@@ -921,7 +904,6 @@ pub struct DeleteDocResponse {
     output = DeleteDocCateResponse,
     error = super::errors::DeleteDocCateError
 )]
-#[derive(Default)]
 pub struct DeleteDocCate {
     /// `BotBizId`: a string.
     pub bot_biz_id: String,
@@ -950,7 +932,6 @@ pub struct DeleteDocCateResponse {
     output = DeleteQAResponse,
     error = super::errors::DeleteQAError
 )]
-#[derive(Default)]
 pub struct DeleteQA {
     /// `BotBizId`: a string.
     ///
@@ -983,7 +964,6 @@ pub struct DeleteQAResponse {
     output = DeleteQACateResponse,
     error = super::errors::DeleteQACateError
 )]
-#[derive(Default)]
 pub struct DeleteQACate {
     /// `BotBizId`: a string.
     pub bot_biz_id: String,
@@ -1012,7 +992,6 @@ pub struct DeleteQACateResponse {
     output = DeleteRejectedQuestionResponse,
     error = super::errors::DeleteRejectedQuestionError
 )]
-#[derive(Default)]
 pub struct DeleteRejectedQuestion {
     /// `BotBizId`: a string.
     ///
@@ -1045,7 +1024,6 @@ pub struct DeleteRejectedQuestionResponse {
     output = DeleteSharedKnowledgeResponse,
     error = super::errors::DeleteSharedKnowledgeError
 )]
-#[derive(Default)]
 pub struct DeleteSharedKnowledge {
     /// `KnowledgeBizId`: a string.
     ///
@@ -1078,7 +1056,6 @@ pub struct DeleteSharedKnowledgeResponse {
     output = DeleteVarResponse,
     error = super::errors::DeleteVarError
 )]
-#[derive(Default)]
 pub struct DeleteVar {
     /// `AppBizId`: a string.
     ///
@@ -1116,7 +1093,6 @@ pub struct DeleteVarResponse {
     output = DescribeAppResponse,
     error = super::errors::DescribeAppError
 )]
-#[derive(Default)]
 pub struct DescribeApp {
     /// `AppBizId`: a string.
     pub app_biz_id: String,
@@ -1195,7 +1171,6 @@ pub struct DescribeAppResponse {
     output = DescribeAppAgentListResponse,
     error = super::errors::DescribeAppAgentListError
 )]
-#[derive(Default)]
 pub struct DescribeAppAgentList {
     /// `AppBizId`: a string.
     ///
@@ -1239,7 +1214,6 @@ pub struct DescribeAppAgentListResponse {
     output = DescribeAttributeLabelResponse,
     error = super::errors::DescribeAttributeLabelError
 )]
-#[derive(Default)]
 pub struct DescribeAttributeLabel {
     /// `BotBizId`: a string.
     ///
@@ -1325,7 +1299,6 @@ pub struct DescribeAttributeLabelResponse {
     output = DescribeCallStatsGraphResponse,
     error = super::errors::DescribeCallStatsGraphError
 )]
-#[derive(Default)]
 pub struct DescribeCallStatsGraph {
     /// `UinAccount`: a list of strings.
     ///
@@ -1422,7 +1395,6 @@ pub struct DescribeCallStatsGraphResponse {
     output = DescribeConcurrencyUsageResponse,
     error = super::errors::DescribeConcurrencyUsageError
 )]
-#[derive(Default)]
 pub struct DescribeConcurrencyUsage {
     /// `ModelName`: a string.
     ///
@@ -1495,7 +1467,6 @@ pub struct DescribeConcurrencyUsageResponse {
     output = DescribeConcurrencyUsageGraphResponse,
     error = super::errors::DescribeConcurrencyUsageGraphError
 )]
-#[derive(Default)]
 pub struct DescribeConcurrencyUsageGraph {
     /// `ModelName`: a string.
     ///
@@ -1588,7 +1559,6 @@ pub struct DescribeConcurrencyUsageGraphResponse {
     output = DescribeDocResponse,
     error = super::errors::DescribeDocError
 )]
-#[derive(Default)]
 pub struct DescribeDoc {
     /// `BotBizId`: a string.
     ///
@@ -1770,7 +1740,6 @@ pub struct DescribeDocResponse {
     output = DescribeKnowledgeUsageResponse,
     error = super::errors::DescribeKnowledgeUsageError
 )]
-#[derive(Default)]
 pub struct DescribeKnowledgeUsage {}
 
 /// What a successful [`DescribeKnowledgeUsage`] call returns.
@@ -1808,7 +1777,6 @@ pub struct DescribeKnowledgeUsageResponse {
     output = DescribeKnowledgeUsagePieGraphResponse,
     error = super::errors::DescribeKnowledgeUsagePieGraphError
 )]
-#[derive(Default)]
 pub struct DescribeKnowledgeUsagePieGraph {
     /// `AppBizIds`: a list of strings.
     ///
@@ -1849,7 +1817,6 @@ pub struct DescribeKnowledgeUsagePieGraphResponse {
     output = DescribeNodeRunResponse,
     error = super::errors::DescribeNodeRunError
 )]
-#[derive(Default)]
 pub struct DescribeNodeRun {
     /// `AppBizId`: a string.
     ///
@@ -1885,7 +1852,6 @@ pub struct DescribeNodeRunResponse {
     output = DescribeQAResponse,
     error = super::errors::DescribeQAError
 )]
-#[derive(Default)]
 pub struct DescribeQA {
     /// `QaBizId`: a string.
     ///
@@ -2082,7 +2048,6 @@ pub struct DescribeQAResponse {
     output = DescribeReferResponse,
     error = super::errors::DescribeReferError
 )]
-#[derive(Default)]
 pub struct DescribeRefer {
     /// `BotBizId`: a string.
     ///
@@ -2128,7 +2093,6 @@ pub struct DescribeReferResponse {
     output = DescribeReleaseResponse,
     error = super::errors::DescribeReleaseError
 )]
-#[derive(Default)]
 pub struct DescribeRelease {
     /// `BotBizId`: a string.
     ///
@@ -2181,7 +2145,6 @@ pub struct DescribeReleaseResponse {
     output = DescribeReleaseInfoResponse,
     error = super::errors::DescribeReleaseInfoError
 )]
-#[derive(Default)]
 pub struct DescribeReleaseInfo {
     /// `BotBizId`: a string.
     pub bot_biz_id: String,
@@ -2219,7 +2182,6 @@ pub struct DescribeReleaseInfoResponse {
     output = DescribeRobotBizIDByAppKeyResponse,
     error = super::errors::DescribeRobotBizIDByAppKeyError
 )]
-#[derive(Default)]
 pub struct DescribeRobotBizIDByAppKey {
     /// `AppKey`: a string.
     pub app_key: String,
@@ -2248,7 +2210,6 @@ pub struct DescribeRobotBizIDByAppKeyResponse {
     output = DescribeSearchStatsGraphResponse,
     error = super::errors::DescribeSearchStatsGraphError
 )]
-#[derive(Default)]
 pub struct DescribeSearchStatsGraph {
     /// `LoginUin`: a string.
     ///
@@ -2335,7 +2296,6 @@ pub struct DescribeSearchStatsGraphResponse {
     output = DescribeSegmentsResponse,
     error = super::errors::DescribeSegmentsError
 )]
-#[derive(Default)]
 pub struct DescribeSegments {
     /// `BotBizId`: a string.
     ///
@@ -2371,7 +2331,6 @@ pub struct DescribeSegmentsResponse {
     output = DescribeSharedKnowledgeResponse,
     error = super::errors::DescribeSharedKnowledgeError
 )]
-#[derive(Default)]
 pub struct DescribeSharedKnowledge {
     /// `KnowledgeBizId`: a string.
     ///
@@ -2402,7 +2361,6 @@ pub struct DescribeSharedKnowledgeResponse {
     output = DescribeStorageCredentialResponse,
     error = super::errors::DescribeStorageCredentialError
 )]
-#[derive(Default)]
 pub struct DescribeStorageCredential {
     /// `BotBizId`: a string.
     ///
@@ -2497,7 +2455,6 @@ pub struct DescribeStorageCredentialResponse {
     output = DescribeTokenUsageResponse,
     error = super::errors::DescribeTokenUsageError
 )]
-#[derive(Default)]
 pub struct DescribeTokenUsage {
     /// `UinAccount`: a list of strings.
     ///
@@ -2646,7 +2603,6 @@ pub struct DescribeTokenUsageResponse {
     output = DescribeTokenUsageGraphResponse,
     error = super::errors::DescribeTokenUsageGraphError
 )]
-#[derive(Default)]
 pub struct DescribeTokenUsageGraph {
     /// `UinAccount`: a list of strings.
     ///
@@ -2734,7 +2690,6 @@ pub struct DescribeTokenUsageGraphResponse {
     output = DescribeUnsatisfiedReplyContextResponse,
     error = super::errors::DescribeUnsatisfiedReplyContextError
 )]
-#[derive(Default)]
 pub struct DescribeUnsatisfiedReplyContext {
     /// `BotBizId`: a string.
     ///
@@ -2780,7 +2735,6 @@ pub struct DescribeUnsatisfiedReplyContextResponse {
     output = DescribeWorkflowRunResponse,
     error = super::errors::DescribeWorkflowRunError
 )]
-#[derive(Default)]
 pub struct DescribeWorkflowRun {
     /// `AppBizId`: a string.
     ///
@@ -2834,7 +2788,6 @@ pub struct DescribeWorkflowRunResponse {
     output = ExportAttributeLabelResponse,
     error = super::errors::ExportAttributeLabelError
 )]
-#[derive(Default)]
 pub struct ExportAttributeLabel {
     /// `BotBizId`: a string.
     ///
@@ -2885,7 +2838,6 @@ pub struct ExportAttributeLabelResponse {
     output = ExportQAListResponse,
     error = super::errors::ExportQAListError
 )]
-#[derive(Default)]
 pub struct ExportQAList {
     /// `BotBizId`: a string.
     ///
@@ -2921,7 +2873,6 @@ pub struct ExportQAListResponse {
     output = ExportUnsatisfiedReplyResponse,
     error = super::errors::ExportUnsatisfiedReplyError
 )]
-#[derive(Default)]
 pub struct ExportUnsatisfiedReply {
     /// `BotBizId`: a string.
     ///
@@ -2967,7 +2918,6 @@ pub struct ExportUnsatisfiedReplyResponse {
     output = GenerateQAResponse,
     error = super::errors::GenerateQAError
 )]
-#[derive(Default)]
 pub struct GenerateQA {
     /// `BotBizId`: a string.
     ///
@@ -3000,7 +2950,6 @@ pub struct GenerateQAResponse {
     output = GetAnswerTypeDataCountResponse,
     error = super::errors::GetAnswerTypeDataCountError
 )]
-#[derive(Default)]
 pub struct GetAnswerTypeDataCount {
     /// `StartTime`: an unsigned 64-bit integer.
     ///
@@ -3101,7 +3050,6 @@ pub struct GetAnswerTypeDataCountResponse {
     output = GetAppKnowledgeCountResponse,
     error = super::errors::GetAppKnowledgeCountError
 )]
-#[derive(Default)]
 pub struct GetAppKnowledgeCount {
     /// `Type`: a string.
     pub r#type: String,
@@ -3143,7 +3091,6 @@ pub struct GetAppKnowledgeCountResponse {
     output = GetAppSecretResponse,
     error = super::errors::GetAppSecretError
 )]
-#[derive(Default)]
 pub struct GetAppSecret {
     /// `AppBizId`: a string.
     ///
@@ -3183,7 +3130,6 @@ pub struct GetAppSecretResponse {
     output = GetDocPreviewResponse,
     error = super::errors::GetDocPreviewError
 )]
-#[derive(Default)]
 pub struct GetDocPreview {
     /// `DocBizId`: a string.
     ///
@@ -3257,7 +3203,6 @@ pub struct GetDocPreviewResponse {
     output = GetLikeDataCountResponse,
     error = super::errors::GetLikeDataCountError
 )]
-#[derive(Default)]
 pub struct GetLikeDataCount {
     /// `StartTime`: an unsigned 64-bit integer.
     ///
@@ -3343,7 +3288,6 @@ pub struct GetLikeDataCountResponse {
     output = GetMsgRecordResponse,
     error = super::errors::GetMsgRecordError
 )]
-#[derive(Default)]
 pub struct GetMsgRecord {
     /// `Type`: an unsigned 64-bit integer.
     ///
@@ -3409,7 +3353,6 @@ pub struct GetMsgRecordResponse {
     output = GetTaskStatusResponse,
     error = super::errors::GetTaskStatusError
 )]
-#[derive(Default)]
 pub struct GetTaskStatus {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -3460,9 +3403,15 @@ pub struct GetTaskStatusResponse {
     version = "2023-11-30",
     name = "GetVarList",
     output = GetVarListResponse,
-    error = super::errors::GetVarListError
+    error = super::errors::GetVarListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::TaskFLowVar,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetVarList {
     /// `AppBizId`: a string.
     ///
@@ -3533,7 +3482,6 @@ pub struct GetVarListResponse {
     output = GetWsTokenResponse,
     error = super::errors::GetWsTokenError
 )]
-#[derive(Default)]
 pub struct GetWsToken {
     /// `Type`: a signed 64-bit integer.
     ///
@@ -3605,7 +3553,6 @@ pub struct GetWsTokenResponse {
     output = GroupDocResponse,
     error = super::errors::GroupDocError
 )]
-#[derive(Default)]
 pub struct GroupDoc {
     /// `BotBizId`: a string.
     pub bot_biz_id: String,
@@ -3637,7 +3584,6 @@ pub struct GroupDocResponse {
     output = GroupQAResponse,
     error = super::errors::GroupQAError
 )]
-#[derive(Default)]
 pub struct GroupQA {
     /// `BotBizId`: a string.
     ///
@@ -3675,7 +3621,6 @@ pub struct GroupQAResponse {
     output = IgnoreUnsatisfiedReplyResponse,
     error = super::errors::IgnoreUnsatisfiedReplyError
 )]
-#[derive(Default)]
 pub struct IgnoreUnsatisfiedReply {
     /// `BotBizId`: a string.
     ///
@@ -3718,7 +3663,6 @@ pub struct IgnoreUnsatisfiedReplyResponse {
     output = IsTransferIntentResponse,
     error = super::errors::IsTransferIntentError
 )]
-#[derive(Default)]
 pub struct IsTransferIntent {
     /// `Content`: a string.
     ///
@@ -3752,9 +3696,15 @@ pub struct IsTransferIntentResponse {
     version = "2023-11-30",
     name = "ListApp",
     output = ListAppResponse,
-    error = super::errors::ListAppError
+    error = super::errors::ListAppError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::AppInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListApp {
     /// `AppType`: a string.
     ///
@@ -3818,9 +3768,15 @@ pub struct ListAppResponse {
     version = "2023-11-30",
     name = "ListAppKnowledgeDetail",
     output = ListAppKnowledgeDetailResponse,
-    error = super::errors::ListAppKnowledgeDetailError
+    error = super::errors::ListAppKnowledgeDetailError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::KnowledgeDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListAppKnowledgeDetail {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -3869,9 +3825,15 @@ pub struct ListAppKnowledgeDetailResponse {
     version = "2023-11-30",
     name = "ListAttributeLabel",
     output = ListAttributeLabelResponse,
-    error = super::errors::ListAttributeLabelError
+    error = super::errors::ListAttributeLabelError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::AttrLabelDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListAttributeLabel {
     /// `BotBizId`: a string.
     ///
@@ -3935,9 +3897,15 @@ pub struct ListAttributeLabelResponse {
     version = "2023-11-30",
     name = "ListChannel",
     output = ListChannelResponse,
-    error = super::errors::ListChannelError
+    error = super::errors::ListChannelError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list_channel,
+        item = models::ChannelListInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListChannel {
     /// `AppBizId`: a string.
     ///
@@ -3999,9 +3967,15 @@ pub struct ListChannelResponse {
     version = "2023-11-30",
     name = "ListDoc",
     output = ListDocResponse,
-    error = super::errors::ListDocError
+    error = super::errors::ListDocError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::ListDocItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListDoc {
     /// `BotBizId`: a string.
     ///
@@ -4086,9 +4060,14 @@ pub struct ListDocResponse {
     version = "2023-11-30",
     name = "ListDocCate",
     output = ListDocCateResponse,
-    error = super::errors::ListDocCateError
+    error = super::errors::ListDocCateError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::CateInfo
+    )
 )]
-#[derive(Default)]
 pub struct ListDocCate {
     /// `BotBizId`: a string.
     ///
@@ -4144,7 +4123,6 @@ pub struct ListDocCateResponse {
     output = ListModelResponse,
     error = super::errors::ListModelError
 )]
-#[derive(Default)]
 pub struct ListModel {
     /// `AppType`: a string.
     ///
@@ -4193,9 +4171,15 @@ pub struct ListModelResponse {
     version = "2023-11-30",
     name = "ListQA",
     output = ListQAResponse,
-    error = super::errors::ListQAError
+    error = super::errors::ListQAError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::ListQaItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListQA {
     /// `BotBizId`: a string.
     ///
@@ -4320,9 +4304,9 @@ pub struct ListQAResponse {
     version = "2023-11-30",
     name = "ListQACate",
     output = ListQACateResponse,
-    error = super::errors::ListQACateError
+    error = super::errors::ListQACateError,
+    paginate(page = page_number, limit = page_size, items = list, item = models::QaCate)
 )]
-#[derive(Default)]
 pub struct ListQACate {
     /// `BotBizId`: a string.
     ///
@@ -4378,7 +4362,6 @@ pub struct ListQACateResponse {
     output = ListReferShareKnowledgeResponse,
     error = super::errors::ListReferShareKnowledgeError
 )]
-#[derive(Default)]
 pub struct ListReferShareKnowledge {
     /// `AppBizId`: a string.
     ///
@@ -4422,9 +4405,15 @@ pub struct ListReferShareKnowledgeResponse {
     version = "2023-11-30",
     name = "ListRejectedQuestion",
     output = ListRejectedQuestionResponse,
-    error = super::errors::ListRejectedQuestionError
+    error = super::errors::ListRejectedQuestionError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::RejectedQuestion,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListRejectedQuestion {
     /// `BotBizId`: a string.
     ///
@@ -4476,9 +4465,15 @@ pub struct ListRejectedQuestionResponse {
     version = "2023-11-30",
     name = "ListRejectedQuestionPreview",
     output = ListRejectedQuestionPreviewResponse,
-    error = super::errors::ListRejectedQuestionPreviewError
+    error = super::errors::ListRejectedQuestionPreviewError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::ReleaseRejectedQuestion,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListRejectedQuestionPreview {
     /// `BotBizId`: a string.
     ///
@@ -4547,9 +4542,15 @@ pub struct ListRejectedQuestionPreviewResponse {
     version = "2023-11-30",
     name = "ListRelease",
     output = ListReleaseResponse,
-    error = super::errors::ListReleaseError
+    error = super::errors::ListReleaseError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::ListReleaseItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListRelease {
     /// `BotBizId`: a string.
     ///
@@ -4593,9 +4594,15 @@ pub struct ListReleaseResponse {
     version = "2023-11-30",
     name = "ListReleaseConfigPreview",
     output = ListReleaseConfigPreviewResponse,
-    error = super::errors::ListReleaseConfigPreviewError
+    error = super::errors::ListReleaseConfigPreviewError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::ReleaseConfigs,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListReleaseConfigPreview {
     /// `BotBizId`: a string.
     ///
@@ -4669,9 +4676,15 @@ pub struct ListReleaseConfigPreviewResponse {
     version = "2023-11-30",
     name = "ListReleaseDocPreview",
     output = ListReleaseDocPreviewResponse,
-    error = super::errors::ListReleaseDocPreviewError
+    error = super::errors::ListReleaseDocPreviewError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::ReleaseDoc,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListReleaseDocPreview {
     /// `BotBizId`: a string.
     ///
@@ -4740,9 +4753,15 @@ pub struct ListReleaseDocPreviewResponse {
     version = "2023-11-30",
     name = "ListReleaseQAPreview",
     output = ListReleaseQAPreviewResponse,
-    error = super::errors::ListReleaseQAPreviewError
+    error = super::errors::ListReleaseQAPreviewError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::ReleaseQa,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListReleaseQAPreview {
     /// `BotBizId`: a string.
     ///
@@ -4818,7 +4837,6 @@ pub struct ListReleaseQAPreviewResponse {
     output = ListSelectDocResponse,
     error = super::errors::ListSelectDocError
 )]
-#[derive(Default)]
 pub struct ListSelectDoc {
     /// `BotBizId`: a string.
     ///
@@ -4857,9 +4875,15 @@ pub struct ListSelectDocResponse {
     version = "2023-11-30",
     name = "ListSharedKnowledge",
     output = ListSharedKnowledgeResponse,
-    error = super::errors::ListSharedKnowledgeError
+    error = super::errors::ListSharedKnowledgeError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = knowledge_list,
+        item = models::KnowledgeDetailInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListSharedKnowledge {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -4908,9 +4932,15 @@ pub struct ListSharedKnowledgeResponse {
     version = "2023-11-30",
     name = "ListUnsatisfiedReply",
     output = ListUnsatisfiedReplyResponse,
-    error = super::errors::ListUnsatisfiedReplyError
+    error = super::errors::ListUnsatisfiedReplyError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::UnsatisfiedReply,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListUnsatisfiedReply {
     /// `BotBizId`: a string.
     ///
@@ -4984,9 +5014,15 @@ pub struct ListUnsatisfiedReplyResponse {
     version = "2023-11-30",
     name = "ListUsageCallDetail",
     output = ListUsageCallDetailResponse,
-    error = super::errors::ListUsageCallDetailError
+    error = super::errors::ListUsageCallDetailError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::CallDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListUsageCallDetail {
     /// `ModelName`: a string.
     ///
@@ -5085,9 +5121,15 @@ pub struct ListUsageCallDetailResponse {
     version = "2023-11-30",
     name = "ListWorkflowRuns",
     output = ListWorkflowRunsResponse,
-    error = super::errors::ListWorkflowRunsError
+    error = super::errors::ListWorkflowRunsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = workflow_runs,
+        item = models::WorkflowRunBase,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListWorkflowRuns {
     /// `AppBizId`: a string.
     ///
@@ -5153,7 +5195,6 @@ pub struct ListWorkflowRunsResponse {
     output = ModifyAppResponse,
     error = super::errors::ModifyAppError
 )]
-#[derive(Default)]
 pub struct ModifyApp {
     /// `AppBizId`: a string.
     ///
@@ -5207,7 +5248,6 @@ pub struct ModifyAppResponse {
     output = ModifyAttributeLabelResponse,
     error = super::errors::ModifyAttributeLabelError
 )]
-#[derive(Default)]
 pub struct ModifyAttributeLabel {
     /// `BotBizId`: a string.
     ///
@@ -5276,7 +5316,6 @@ pub struct ModifyAttributeLabelResponse {
     output = ModifyDocResponse,
     error = super::errors::ModifyDocError
 )]
-#[derive(Default)]
 pub struct ModifyDoc {
     /// `BotBizId`: a string.
     ///
@@ -5380,7 +5419,6 @@ pub struct ModifyDocResponse {
     output = ModifyDocAttrRangeResponse,
     error = super::errors::ModifyDocAttrRangeError
 )]
-#[derive(Default)]
 pub struct ModifyDocAttrRange {
     /// `BotBizId`: a string.
     ///
@@ -5421,7 +5459,6 @@ pub struct ModifyDocAttrRangeResponse {
     output = ModifyDocCateResponse,
     error = super::errors::ModifyDocCateError
 )]
-#[derive(Default)]
 pub struct ModifyDocCate {
     /// `BotBizId`: a string.
     pub bot_biz_id: String,
@@ -5453,7 +5490,6 @@ pub struct ModifyDocCateResponse {
     output = ModifyQAResponse,
     error = super::errors::ModifyQAError
 )]
-#[derive(Default)]
 pub struct ModifyQA {
     /// `BotBizId`: a string.
     ///
@@ -5542,7 +5578,6 @@ pub struct ModifyQAResponse {
     output = ModifyQAAttrRangeResponse,
     error = super::errors::ModifyQAAttrRangeError
 )]
-#[derive(Default)]
 pub struct ModifyQAAttrRange {
     /// `BotBizId`: a string.
     ///
@@ -5583,7 +5618,6 @@ pub struct ModifyQAAttrRangeResponse {
     output = ModifyQACateResponse,
     error = super::errors::ModifyQACateError
 )]
-#[derive(Default)]
 pub struct ModifyQACate {
     /// `BotBizId`: a string.
     pub bot_biz_id: String,
@@ -5615,7 +5649,6 @@ pub struct ModifyQACateResponse {
     output = ModifyRejectedQuestionResponse,
     error = super::errors::ModifyRejectedQuestionError
 )]
-#[derive(Default)]
 pub struct ModifyRejectedQuestion {
     /// `BotBizId`: a string.
     ///
@@ -5658,7 +5691,6 @@ pub struct ModifyRejectedQuestionResponse {
     output = RateMsgRecordResponse,
     error = super::errors::RateMsgRecordError
 )]
-#[derive(Default)]
 pub struct RateMsgRecord {
     /// `BotAppKey`: a string.
     ///
@@ -5706,7 +5738,6 @@ pub struct RateMsgRecordResponse {
     output = ReferShareKnowledgeResponse,
     error = super::errors::ReferShareKnowledgeError
 )]
-#[derive(Default)]
 pub struct ReferShareKnowledge {
     /// `AppBizId`: a string.
     ///
@@ -5749,7 +5780,6 @@ pub struct ReferShareKnowledgeResponse {
     output = RenameDocResponse,
     error = super::errors::RenameDocError
 )]
-#[derive(Default)]
 pub struct RenameDoc {
     /// `LoginUin`: a string.
     ///
@@ -5797,7 +5827,6 @@ pub struct RenameDocResponse {
     output = RetryDocAuditResponse,
     error = super::errors::RetryDocAuditError
 )]
-#[derive(Default)]
 pub struct RetryDocAudit {
     /// `BotBizId`: a string.
     pub bot_biz_id: String,
@@ -5826,7 +5855,6 @@ pub struct RetryDocAuditResponse {
     output = RetryDocParseResponse,
     error = super::errors::RetryDocParseError
 )]
-#[derive(Default)]
 pub struct RetryDocParse {
     /// `BotBizId`: a string.
     ///
@@ -5864,7 +5892,6 @@ pub struct RetryDocParseResponse {
     output = RetryReleaseResponse,
     error = super::errors::RetryReleaseError
 )]
-#[derive(Default)]
 pub struct RetryRelease {
     /// `BotBizId`: a string.
     ///
@@ -5897,7 +5924,6 @@ pub struct RetryReleaseResponse {
     output = SaveDocResponse,
     error = super::errors::SaveDocError
 )]
-#[derive(Default)]
 pub struct SaveDoc {
     /// `BotBizId`: a string.
     ///
@@ -6052,7 +6078,6 @@ pub struct SaveDocResponse {
     output = StopDocParseResponse,
     error = super::errors::StopDocParseError
 )]
-#[derive(Default)]
 pub struct StopDocParse {
     /// `BotBizId`: a string.
     pub bot_biz_id: String,
@@ -6081,7 +6106,6 @@ pub struct StopDocParseResponse {
     output = StopWorkflowRunResponse,
     error = super::errors::StopWorkflowRunError
 )]
-#[derive(Default)]
 pub struct StopWorkflowRun {
     /// `AppBizId`: a string.
     ///
@@ -6114,7 +6138,6 @@ pub struct StopWorkflowRunResponse {
     output = UpdateSharedKnowledgeResponse,
     error = super::errors::UpdateSharedKnowledgeError
 )]
-#[derive(Default)]
 pub struct UpdateSharedKnowledge {
     /// `KnowledgeBizId`: a string.
     ///
@@ -6150,7 +6173,6 @@ pub struct UpdateSharedKnowledgeResponse {
     output = UpdateVarResponse,
     error = super::errors::UpdateVarError
 )]
-#[derive(Default)]
 pub struct UpdateVar {
     /// `AppBizId`: a string.
     ///
@@ -6218,7 +6240,6 @@ pub struct UpdateVarResponse {
     output = UploadAttributeLabelResponse,
     error = super::errors::UploadAttributeLabelError
 )]
-#[derive(Default)]
 pub struct UploadAttributeLabel {
     /// `BotBizId`: a string.
     pub bot_biz_id: String,
@@ -6275,7 +6296,6 @@ pub struct UploadAttributeLabelResponse {
     output = VerifyQAResponse,
     error = super::errors::VerifyQAError
 )]
-#[derive(Default)]
 pub struct VerifyQA {
     /// `List`: a list of [`QaList`](super::models::QaList) objects.
     pub list: Vec<models::QaList>,

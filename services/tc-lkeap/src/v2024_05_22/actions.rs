@@ -17,7 +17,6 @@ use super::models;
     output = CancelTaskResponse,
     error = super::errors::CancelTaskError
 )]
-#[derive(Default)]
 pub struct CancelTask {
     /// `TaskId`: a string.
     ///
@@ -45,7 +44,6 @@ pub struct CancelTaskResponse {
     output = ChatCompletionsResponse,
     error = super::errors::ChatCompletionsError
 )]
-#[derive(Default)]
 pub struct ChatCompletions {
     /// `Model`: a string.
     ///
@@ -120,7 +118,6 @@ pub struct ChatCompletionsResponse {
     output = CreateReconstructDocumentFlowResponse,
     error = super::errors::CreateReconstructDocumentFlowError
 )]
-#[derive(Default)]
 pub struct CreateReconstructDocumentFlow {
     /// `FileType`: a string.
     ///
@@ -176,7 +173,6 @@ pub struct CreateReconstructDocumentFlowResponse {
     output = CreateSplitDocumentFlowResponse,
     error = super::errors::CreateSplitDocumentFlowError
 )]
-#[derive(Default)]
 pub struct CreateSplitDocumentFlow {
     /// `FileType`: a string.
     ///
@@ -240,7 +236,6 @@ pub struct CreateSplitDocumentFlowResponse {
     output = GetCharacterUsageResponse,
     error = super::errors::GetCharacterUsageError
 )]
-#[derive(Default)]
 pub struct GetCharacterUsage {}
 
 /// What a successful [`GetCharacterUsage`] call returns.
@@ -273,7 +268,6 @@ pub struct GetCharacterUsageResponse {
     output = GetEmbeddingResponse,
     error = super::errors::GetEmbeddingError
 )]
-#[derive(Default)]
 pub struct GetEmbedding {
     /// `Model`: a string.
     ///
@@ -322,7 +316,6 @@ pub struct GetEmbeddingResponse {
     output = GetReconstructDocumentResultResponse,
     error = super::errors::GetReconstructDocumentResultError
 )]
-#[derive(Default)]
 pub struct GetReconstructDocumentResult {
     /// `TaskId`: a string.
     ///
@@ -367,7 +360,6 @@ pub struct GetReconstructDocumentResultResponse {
     output = GetSplitDocumentResultResponse,
     error = super::errors::GetSplitDocumentResultError
 )]
-#[derive(Default)]
 pub struct GetSplitDocumentResult {
     /// `TaskId`: a string.
     ///
@@ -415,7 +407,6 @@ pub struct GetSplitDocumentResultResponse {
     output = QueryRewriteResponse,
     error = super::errors::QueryRewriteError
 )]
-#[derive(Default)]
 pub struct QueryRewrite {
     /// `Messages`: a list of [`Message`](super::models::Message) objects.
     pub messages: Vec<models::Message>,
@@ -454,7 +445,6 @@ pub struct QueryRewriteResponse {
     output = ReconstructDocumentSSEResponse,
     error = super::errors::ReconstructDocumentSSEError
 )]
-#[derive(Default)]
 pub struct ReconstructDocumentSSE {
     /// `FileType`: a string.
     ///
@@ -543,7 +533,6 @@ pub struct ReconstructDocumentSSEResponse {
     output = RunRerankResponse,
     error = super::errors::RunRerankError
 )]
-#[derive(Default)]
 pub struct RunRerank {
     /// `Query`: a string.
     ///

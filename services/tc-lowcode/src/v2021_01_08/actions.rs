@@ -17,7 +17,6 @@ use super::models;
     output = CheckDeployAppResponse,
     error = super::errors::CheckDeployAppError
 )]
-#[derive(Default)]
 pub struct CheckDeployApp {
     /// `EnvId`: a string.
     ///
@@ -60,7 +59,6 @@ pub struct CheckDeployAppResponse {
     output = CreateKnowledgeSetResponse,
     error = super::errors::CreateKnowledgeSetError
 )]
-#[derive(Default)]
 pub struct CreateKnowledgeSet {
     /// `EnvId`: a string.
     ///
@@ -108,7 +106,6 @@ pub struct CreateKnowledgeSetResponse {
     output = DeleteAppBindWxAppResponse,
     error = super::errors::DeleteAppBindWxAppError
 )]
-#[derive(Default)]
 pub struct DeleteAppBindWxApp {
     /// `WeappId`: a string.
     ///
@@ -136,7 +133,6 @@ pub struct DeleteAppBindWxAppResponse {
     output = DeleteKnowledgeDocumentSetResponse,
     error = super::errors::DeleteKnowledgeDocumentSetError
 )]
-#[derive(Default)]
 pub struct DeleteKnowledgeDocumentSet {
     /// `EnvId`: a string.
     ///
@@ -175,7 +171,6 @@ pub struct DeleteKnowledgeDocumentSetResponse {
     output = DeleteKnowledgeSetResponse,
     error = super::errors::DeleteKnowledgeSetError
 )]
-#[derive(Default)]
 pub struct DeleteKnowledgeSet {
     /// `EnvId`: a string.
     ///
@@ -208,7 +203,6 @@ pub struct DeleteKnowledgeSetResponse {
     output = DeployAppResponse,
     error = super::errors::DeployAppError
 )]
-#[derive(Default)]
 pub struct DeployApp {
     /// `EnvId`: a string.
     ///
@@ -269,9 +263,9 @@ pub struct DeployAppResponse {
     version = "2021-01-08",
     name = "DescribeApps",
     output = DescribeAppsResponse,
-    error = super::errors::DescribeAppsError
+    error = super::errors::DescribeAppsError,
+    paginate(offset = offset, limit = limit, items = weapps, item = models::Weapp)
 )]
-#[derive(Default)]
 pub struct DescribeApps {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -342,7 +336,6 @@ pub struct DescribeAppsResponse {
     output = DescribeDataSourceListResponse,
     error = super::errors::DescribeDataSourceListError
 )]
-#[derive(Default)]
 pub struct DescribeDataSourceList {
     /// `PageSize`: a signed 64-bit integer.
     ///
@@ -448,7 +441,6 @@ pub struct DescribeDataSourceListResponse {
     output = DescribeKnowledgeDocumentSetDetailResponse,
     error = super::errors::DescribeKnowledgeDocumentSetDetailError
 )]
-#[derive(Default)]
 pub struct DescribeKnowledgeDocumentSetDetail {
     /// `EnvId`: a string.
     ///
@@ -494,7 +486,6 @@ pub struct DescribeKnowledgeDocumentSetDetailResponse {
     output = DescribeKnowledgeDocumentSetListResponse,
     error = super::errors::DescribeKnowledgeDocumentSetListError
 )]
-#[derive(Default)]
 pub struct DescribeKnowledgeDocumentSetList {
     /// `EnvId`: a string.
     ///
@@ -533,7 +524,6 @@ pub struct DescribeKnowledgeDocumentSetListResponse {
     output = DescribeKnowledgeSetListResponse,
     error = super::errors::DescribeKnowledgeSetListError
 )]
-#[derive(Default)]
 pub struct DescribeKnowledgeSetList {
     /// `EnvId`: a string.
     ///
@@ -587,9 +577,15 @@ pub struct DescribeKnowledgeSetListResponse {
     version = "2021-01-08",
     name = "DescribeRelatedUsers",
     output = DescribeRelatedUsersResponse,
-    error = super::errors::DescribeRelatedUsersError
+    error = super::errors::DescribeRelatedUsersError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = data,
+        item = models::WedaUser,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRelatedUsers {
     /// `RoleId`: a signed 64-bit integer.
     ///
@@ -650,7 +646,6 @@ pub struct DescribeRelatedUsersResponse {
     output = DescribeResourceRoleListResponse,
     error = super::errors::DescribeResourceRoleListError
 )]
-#[derive(Default)]
 pub struct DescribeResourceRoleList {
     /// `ResourceId`: a string.
     pub resource_id: String,
@@ -697,7 +692,6 @@ pub struct DescribeResourceRoleListResponse {
     output = PutWxAppIdToWeAppResponse,
     error = super::errors::PutWxAppIdToWeAppError
 )]
-#[derive(Default)]
 pub struct PutWxAppIdToWeApp {
     /// `WeAppId`: a string.
     ///
@@ -728,7 +722,6 @@ pub struct PutWxAppIdToWeAppResponse {
     output = SearchDocListResponse,
     error = super::errors::SearchDocListError
 )]
-#[derive(Default)]
 pub struct SearchDocList {
     /// `EnvId`: a string.
     ///
@@ -786,7 +779,6 @@ pub struct SearchDocListResponse {
     output = UpdateKnowledgeSetResponse,
     error = super::errors::UpdateKnowledgeSetError
 )]
-#[derive(Default)]
 pub struct UpdateKnowledgeSet {
     /// `EnvId`: a string.
     ///
@@ -839,7 +831,6 @@ pub struct UpdateKnowledgeSetResponse {
     output = UploadKnowledgeDocumentSetResponse,
     error = super::errors::UploadKnowledgeDocumentSetError
 )]
-#[derive(Default)]
 pub struct UploadKnowledgeDocumentSet {
     /// `EnvId`: a string.
     ///

@@ -15,9 +15,15 @@ use super::models;
     version = "2023-05-18",
     name = "DescribeDrawResourceList",
     output = DescribeDrawResourceListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = resource_draw_list,
+        item = models::ResourceDrawListType,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDrawResourceList {
     /// `PageNumber`: a signed 64-bit integer.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = ActivateHourDBInstanceResponse,
     error = super::errors::ActivateHourDBInstanceError
 )]
-#[derive(Default)]
 pub struct ActivateHourDBInstance {
     /// `InstanceIds`: a list of strings.
     ///
@@ -55,7 +54,6 @@ pub struct ActivateHourDBInstanceResponse {
     output = AssociateSecurityGroupsResponse,
     error = super::errors::AssociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateSecurityGroups {
     /// `Product`: a string.
     ///
@@ -93,7 +91,6 @@ pub struct AssociateSecurityGroupsResponse {
     output = CancelDcnJobResponse,
     error = super::errors::CancelDcnJobError
 )]
-#[derive(Default)]
 pub struct CancelDcnJob {
     /// `InstanceId`: a string.
     ///
@@ -126,7 +123,6 @@ pub struct CancelDcnJobResponse {
     output = CloneAccountResponse,
     error = super::errors::CloneAccountError
 )]
-#[derive(Default)]
 pub struct CloneAccount {
     /// `InstanceId`: a string.
     ///
@@ -184,7 +180,6 @@ pub struct CloneAccountResponse {
     output = CloseDBExtranetAccessResponse,
     error = super::errors::CloseDBExtranetAccessError
 )]
-#[derive(Default)]
 pub struct CloseDBExtranetAccess {
     /// `InstanceId`: a string.
     ///
@@ -222,7 +217,6 @@ pub struct CloseDBExtranetAccessResponse {
     output = CopyAccountPrivilegesResponse,
     error = super::errors::CopyAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct CopyAccountPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -280,7 +274,6 @@ pub struct CopyAccountPrivilegesResponse {
     output = CreateAccountResponse,
     error = super::errors::CreateAccountError
 )]
-#[derive(Default)]
 pub struct CreateAccount {
     /// `InstanceId`: a string.
     ///
@@ -373,7 +366,6 @@ pub struct CreateAccountResponse {
     output = CreateDBInstanceResponse,
     error = super::errors::CreateDBInstanceError
 )]
-#[derive(Default)]
 pub struct CreateDBInstance {
     /// `Zones`: a list of strings.
     ///
@@ -512,7 +504,6 @@ pub struct CreateDBInstanceResponse {
     output = CreateDedicatedClusterDBInstanceResponse,
     error = super::errors::CreateDedicatedClusterDBInstanceError
 )]
-#[derive(Default)]
 pub struct CreateDedicatedClusterDBInstance {
     /// `GoodsNum`: a signed 64-bit integer.
     ///
@@ -686,7 +677,6 @@ pub struct CreateDedicatedClusterDBInstanceResponse {
     output = CreateHourDBInstanceResponse,
     error = super::errors::CreateHourDBInstanceError
 )]
-#[derive(Default)]
 pub struct CreateHourDBInstance {
     /// `Zones`: a list of strings.
     ///
@@ -820,7 +810,6 @@ pub struct CreateHourDBInstanceResponse {
     output = CreateTmpInstancesResponse,
     error = super::errors::CreateTmpInstancesError
 )]
-#[derive(Default)]
 pub struct CreateTmpInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -858,7 +847,6 @@ pub struct CreateTmpInstancesResponse {
     output = DeleteAccountResponse,
     error = super::errors::DeleteAccountError
 )]
-#[derive(Default)]
 pub struct DeleteAccount {
     /// `InstanceId`: a string.
     ///
@@ -896,7 +884,6 @@ pub struct DeleteAccountResponse {
     output = DescribeAccountPrivilegesResponse,
     error = super::errors::DescribeAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct DescribeAccountPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -974,7 +961,6 @@ pub struct DescribeAccountPrivilegesResponse {
     output = DescribeAccountsResponse,
     error = super::errors::DescribeAccountsError
 )]
-#[derive(Default)]
 pub struct DescribeAccounts {
     /// `InstanceId`: a string.
     ///
@@ -1010,7 +996,6 @@ pub struct DescribeAccountsResponse {
     output = DescribeBackupConfigsResponse,
     error = super::errors::DescribeBackupConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeBackupConfigs {
     /// `InstanceId`: a string.
     ///
@@ -1067,9 +1052,15 @@ pub struct DescribeBackupConfigsResponse {
     version = "2017-03-12",
     name = "DescribeBackupFiles",
     output = DescribeBackupFilesResponse,
-    error = super::errors::DescribeBackupFilesError
+    error = super::errors::DescribeBackupFilesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = files,
+        item = models::InstanceBackupFileItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupFiles {
     /// `InstanceId`: a string.
     ///
@@ -1145,7 +1136,6 @@ pub struct DescribeBackupFilesResponse {
     output = DescribeBackupTimeResponse,
     error = super::errors::DescribeBackupTimeError
 )]
-#[derive(Default)]
 pub struct DescribeBackupTime {
     /// `InstanceIds`: a list of strings.
     ///
@@ -1181,7 +1171,6 @@ pub struct DescribeBackupTimeResponse {
     output = DescribeBinlogTimeResponse,
     error = super::errors::DescribeBinlogTimeError
 )]
-#[derive(Default)]
 pub struct DescribeBinlogTime {
     /// `InstanceId`: a string.
     ///
@@ -1219,7 +1208,6 @@ pub struct DescribeBinlogTimeResponse {
     output = DescribeDBEncryptAttributesResponse,
     error = super::errors::DescribeDBEncryptAttributesError
 )]
-#[derive(Default)]
 pub struct DescribeDBEncryptAttributes {
     /// `InstanceId`: a string.
     ///
@@ -1262,7 +1250,6 @@ pub struct DescribeDBEncryptAttributesResponse {
     output = DescribeDBInstanceDetailResponse,
     error = super::errors::DescribeDBInstanceDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceDetail {
     /// `InstanceId`: a string.
     ///
@@ -1595,7 +1582,6 @@ pub struct DescribeDBInstanceDetailResponse {
     output = DescribeDBInstanceSpecsResponse,
     error = super::errors::DescribeDBInstanceSpecsError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceSpecs {
     /// `CpuType`: a string.
     ///
@@ -1624,9 +1610,15 @@ pub struct DescribeDBInstanceSpecsResponse {
     version = "2017-03-12",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError
+    error = super::errors::DescribeDBInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::DbInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -1755,7 +1747,6 @@ pub struct DescribeDBInstancesResponse {
     output = DescribeDBLogFilesResponse,
     error = super::errors::DescribeDBLogFilesError
 )]
-#[derive(Default)]
 pub struct DescribeDBLogFiles {
     /// `InstanceId`: a string.
     ///
@@ -1816,7 +1807,6 @@ pub struct DescribeDBLogFilesResponse {
     output = DescribeDBParametersResponse,
     error = super::errors::DescribeDBParametersError
 )]
-#[derive(Default)]
 pub struct DescribeDBParameters {
     /// `InstanceId`: a string.
     ///
@@ -1852,7 +1842,6 @@ pub struct DescribeDBParametersResponse {
     output = DescribeDBSecurityGroupsResponse,
     error = super::errors::DescribeDBSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDBSecurityGroups {
     /// `Product`: a string.
     ///
@@ -1897,9 +1886,15 @@ pub struct DescribeDBSecurityGroupsResponse {
     version = "2017-03-12",
     name = "DescribeDBSlowLogs",
     output = DescribeDBSlowLogsResponse,
-    error = super::errors::DescribeDBSlowLogsError
+    error = super::errors::DescribeDBSlowLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::SlowLogData,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBSlowLogs {
     /// `InstanceId`: a string.
     ///
@@ -1990,7 +1985,6 @@ pub struct DescribeDBSlowLogsResponse {
     output = DescribeDBSyncModeResponse,
     error = super::errors::DescribeDBSyncModeError
 )]
-#[derive(Default)]
 pub struct DescribeDBSyncMode {
     /// `InstanceId`: a string.
     ///
@@ -2033,7 +2027,6 @@ pub struct DescribeDBSyncModeResponse {
     output = DescribeDBTmpInstancesResponse,
     error = super::errors::DescribeDBTmpInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeDBTmpInstances {
     /// `InstanceId`: a string.
     ///
@@ -2064,7 +2057,6 @@ pub struct DescribeDBTmpInstancesResponse {
     output = DescribeDatabaseObjectsResponse,
     error = super::errors::DescribeDatabaseObjectsError
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseObjects {
     /// `InstanceId`: a string.
     ///
@@ -2119,7 +2111,6 @@ pub struct DescribeDatabaseObjectsResponse {
     output = DescribeDatabaseTableResponse,
     error = super::errors::DescribeDatabaseTableError
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseTable {
     /// `InstanceId`: a string.
     ///
@@ -2175,7 +2166,6 @@ pub struct DescribeDatabaseTableResponse {
     output = DescribeDatabasesResponse,
     error = super::errors::DescribeDatabasesError
 )]
-#[derive(Default)]
 pub struct DescribeDatabases {
     /// `InstanceId`: a string.
     ///
@@ -2211,7 +2201,6 @@ pub struct DescribeDatabasesResponse {
     output = DescribeDcnDetailResponse,
     error = super::errors::DescribeDcnDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDcnDetail {
     /// `InstanceId`: a string.
     ///
@@ -2242,7 +2231,6 @@ pub struct DescribeDcnDetailResponse {
     output = DescribeFileDownloadUrlResponse,
     error = super::errors::DescribeFileDownloadUrlError
 )]
-#[derive(Default)]
 pub struct DescribeFileDownloadUrl {
     /// `InstanceId`: a string.
     ///
@@ -2280,7 +2268,6 @@ pub struct DescribeFileDownloadUrlResponse {
     output = DescribeFlowResponse,
     error = super::errors::DescribeFlowError
 )]
-#[derive(Default)]
 pub struct DescribeFlow {
     /// `FlowId`: a signed 64-bit integer.
     ///
@@ -2311,9 +2298,15 @@ pub struct DescribeFlowResponse {
     version = "2017-03-12",
     name = "DescribeInstanceNodeInfo",
     output = DescribeInstanceNodeInfoResponse,
-    error = super::errors::DescribeInstanceNodeInfoError
+    error = super::errors::DescribeInstanceNodeInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = nodes_info,
+        item = models::NodeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceNodeInfo {
     /// `InstanceId`: a string.
     ///
@@ -2359,7 +2352,6 @@ pub struct DescribeInstanceNodeInfoResponse {
     output = DescribeInstanceSSLAttributesResponse,
     error = super::errors::DescribeInstanceSSLAttributesError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceSSLAttributes {
     /// `InstanceId`: a string.
     ///
@@ -2392,7 +2384,6 @@ pub struct DescribeInstanceSSLAttributesResponse {
     output = DescribeLogFileRetentionPeriodResponse,
     error = super::errors::DescribeLogFileRetentionPeriodError
 )]
-#[derive(Default)]
 pub struct DescribeLogFileRetentionPeriod {
     /// `InstanceId`: a string.
     ///
@@ -2430,7 +2421,6 @@ pub struct DescribeLogFileRetentionPeriodResponse {
     output = DescribeOrdersResponse,
     error = super::errors::DescribeOrdersError
 )]
-#[derive(Default)]
 pub struct DescribeOrders {
     /// `DealNames`: a list of strings.
     ///
@@ -2466,7 +2456,6 @@ pub struct DescribeOrdersResponse {
     output = DescribePriceResponse,
     error = super::errors::DescribePriceError
 )]
-#[derive(Default)]
 pub struct DescribePrice {
     /// `Zone`: a string.
     ///
@@ -2542,9 +2531,14 @@ pub struct DescribePriceResponse {
     version = "2017-03-12",
     name = "DescribeProcessList",
     output = DescribeProcessListResponse,
-    error = super::errors::DescribeProcessListError
+    error = super::errors::DescribeProcessListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = process_list,
+        item = models::Process
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProcessList {
     /// `InstanceId`: a string.
     ///
@@ -2595,7 +2589,6 @@ pub struct DescribeProcessListResponse {
     output = DescribeProjectSecurityGroupsResponse,
     error = super::errors::DescribeProjectSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeProjectSecurityGroups {
     /// `Product`: a string.
     ///
@@ -2636,7 +2629,6 @@ pub struct DescribeProjectSecurityGroupsResponse {
     output = DescribeRenewalPriceResponse,
     error = super::errors::DescribeRenewalPriceError
 )]
-#[derive(Default)]
 pub struct DescribeRenewalPrice {
     /// `InstanceId`: a string.
     ///
@@ -2684,7 +2676,6 @@ pub struct DescribeRenewalPriceResponse {
     output = DescribeSaleInfoResponse,
     error = super::errors::DescribeSaleInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSaleInfo {}
 
 /// What a successful [`DescribeSaleInfo`] call returns.
@@ -2710,7 +2701,6 @@ pub struct DescribeSaleInfoResponse {
     output = DescribeUpgradePriceResponse,
     error = super::errors::DescribeUpgradePriceError
 )]
-#[derive(Default)]
 pub struct DescribeUpgradePrice {
     /// `InstanceId`: a string.
     ///
@@ -2773,7 +2763,6 @@ pub struct DescribeUpgradePriceResponse {
     output = DestroyDBInstanceResponse,
     error = super::errors::DestroyDBInstanceError
 )]
-#[derive(Default)]
 pub struct DestroyDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -2811,7 +2800,6 @@ pub struct DestroyDBInstanceResponse {
     output = DestroyHourDBInstanceResponse,
     error = super::errors::DestroyHourDBInstanceError
 )]
-#[derive(Default)]
 pub struct DestroyHourDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -2849,7 +2837,6 @@ pub struct DestroyHourDBInstanceResponse {
     output = DisassociateSecurityGroupsResponse,
     error = super::errors::DisassociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateSecurityGroups {
     /// `Product`: a string.
     ///
@@ -2887,7 +2874,6 @@ pub struct DisassociateSecurityGroupsResponse {
     output = FlushBinlogResponse,
     error = super::errors::FlushBinlogError
 )]
-#[derive(Default)]
 pub struct FlushBinlog {
     /// `InstanceId`: a string.
     ///
@@ -2915,7 +2901,6 @@ pub struct FlushBinlogResponse {
     output = GrantAccountPrivilegesResponse,
     error = super::errors::GrantAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct GrantAccountPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -2978,7 +2963,6 @@ pub struct GrantAccountPrivilegesResponse {
     output = InitDBInstancesResponse,
     error = super::errors::InitDBInstancesError
 )]
-#[derive(Default)]
 pub struct InitDBInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3019,7 +3003,6 @@ pub struct InitDBInstancesResponse {
     output = IsolateDBInstanceResponse,
     error = super::errors::IsolateDBInstanceError
 )]
-#[derive(Default)]
 pub struct IsolateDBInstance {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3057,7 +3040,6 @@ pub struct IsolateDBInstanceResponse {
     output = IsolateDedicatedDBInstanceResponse,
     error = super::errors::IsolateDedicatedDBInstanceError
 )]
-#[derive(Default)]
 pub struct IsolateDedicatedDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -3085,7 +3067,6 @@ pub struct IsolateDedicatedDBInstanceResponse {
     output = IsolateHourDBInstanceResponse,
     error = super::errors::IsolateHourDBInstanceError
 )]
-#[derive(Default)]
 pub struct IsolateHourDBInstance {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3123,7 +3104,6 @@ pub struct IsolateHourDBInstanceResponse {
     output = KillSessionResponse,
     error = super::errors::KillSessionError
 )]
-#[derive(Default)]
 pub struct KillSession {
     /// `InstanceId`: a string.
     ///
@@ -3166,7 +3146,6 @@ pub struct KillSessionResponse {
     output = ModifyAccountDescriptionResponse,
     error = super::errors::ModifyAccountDescriptionError
 )]
-#[derive(Default)]
 pub struct ModifyAccountDescription {
     /// `InstanceId`: a string.
     ///
@@ -3209,7 +3188,6 @@ pub struct ModifyAccountDescriptionResponse {
     output = ModifyAccountPrivilegesResponse,
     error = super::errors::ModifyAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct ModifyAccountPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -3268,7 +3246,6 @@ pub struct ModifyAccountPrivilegesResponse {
     output = ModifyBackupConfigsResponse,
     error = super::errors::ModifyBackupConfigsError
 )]
-#[derive(Default)]
 pub struct ModifyBackupConfigs {
     /// `InstanceId`: a string.
     ///
@@ -3322,7 +3299,6 @@ pub struct ModifyBackupConfigsResponse {
     output = ModifyBackupTimeResponse,
     error = super::errors::ModifyBackupTimeError
 )]
-#[derive(Default)]
 pub struct ModifyBackupTime {
     /// `InstanceId`: a string.
     ///
@@ -3365,7 +3341,6 @@ pub struct ModifyBackupTimeResponse {
     output = ModifyDBEncryptAttributesResponse,
     error = super::errors::ModifyDBEncryptAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyDBEncryptAttributes {
     /// `InstanceId`: a string.
     ///
@@ -3398,7 +3373,6 @@ pub struct ModifyDBEncryptAttributesResponse {
     output = ModifyDBInstanceNameResponse,
     error = super::errors::ModifyDBInstanceNameError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceName {
     /// `InstanceId`: a string.
     ///
@@ -3436,7 +3410,6 @@ pub struct ModifyDBInstanceNameResponse {
     output = ModifyDBInstanceSecurityGroupsResponse,
     error = super::errors::ModifyDBInstanceSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `Product`: a string.
     ///
@@ -3474,7 +3447,6 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
     output = ModifyDBInstancesProjectResponse,
     error = super::errors::ModifyDBInstancesProjectError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstancesProject {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3507,7 +3479,6 @@ pub struct ModifyDBInstancesProjectResponse {
     output = ModifyDBParametersResponse,
     error = super::errors::ModifyDBParametersError
 )]
-#[derive(Default)]
 pub struct ModifyDBParameters {
     /// `InstanceId`: a string.
     ///
@@ -3546,7 +3517,6 @@ pub struct ModifyDBParametersResponse {
     output = ModifyDBSyncModeResponse,
     error = super::errors::ModifyDBSyncModeError
 )]
-#[derive(Default)]
 pub struct ModifyDBSyncMode {
     /// `InstanceId`: a string.
     ///
@@ -3584,7 +3554,6 @@ pub struct ModifyDBSyncModeResponse {
     output = ModifyInstanceNetworkResponse,
     error = super::errors::ModifyInstanceNetworkError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceNetwork {
     /// `InstanceId`: a string.
     ///
@@ -3642,7 +3611,6 @@ pub struct ModifyInstanceNetworkResponse {
     output = ModifyInstanceProtectedPropertyResponse,
     error = super::errors::ModifyInstanceProtectedPropertyError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceProtectedProperty {
     /// `InstanceId`: a string.
     ///
@@ -3675,7 +3643,6 @@ pub struct ModifyInstanceProtectedPropertyResponse {
     output = ModifyInstanceSSLAttributesResponse,
     error = super::errors::ModifyInstanceSSLAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceSSLAttributes {
     /// `InstanceId`: a string.
     ///
@@ -3709,7 +3676,6 @@ pub struct ModifyInstanceSSLAttributesResponse {
     output = ModifyInstanceVipResponse,
     error = super::errors::ModifyInstanceVipError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceVip {
     /// `InstanceId`: a string.
     ///
@@ -3757,7 +3723,6 @@ pub struct ModifyInstanceVipResponse {
     output = ModifyInstanceVportResponse,
     error = super::errors::ModifyInstanceVportError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceVport {
     /// `InstanceId`: a string.
     ///
@@ -3790,7 +3755,6 @@ pub struct ModifyInstanceVportResponse {
     output = ModifyLogFileRetentionPeriodResponse,
     error = super::errors::ModifyLogFileRetentionPeriodError
 )]
-#[derive(Default)]
 pub struct ModifyLogFileRetentionPeriod {
     /// `InstanceId`: a string.
     ///
@@ -3828,7 +3792,6 @@ pub struct ModifyLogFileRetentionPeriodResponse {
     output = ModifyRealServerAccessStrategyResponse,
     error = super::errors::ModifyRealServerAccessStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyRealServerAccessStrategy {
     /// `InstanceId`: a string.
     ///
@@ -3861,7 +3824,6 @@ pub struct ModifyRealServerAccessStrategyResponse {
     output = ModifySyncTaskAttributeResponse,
     error = super::errors::ModifySyncTaskAttributeError
 )]
-#[derive(Default)]
 pub struct ModifySyncTaskAttribute {
     /// `TaskIds`: a list of strings.
     pub task_ids: Vec<String>,
@@ -3892,7 +3854,6 @@ pub struct ModifySyncTaskAttributeResponse {
     output = OpenDBExtranetAccessResponse,
     error = super::errors::OpenDBExtranetAccessError
 )]
-#[derive(Default)]
 pub struct OpenDBExtranetAccess {
     /// `InstanceId`: a string.
     ///
@@ -3930,7 +3891,6 @@ pub struct OpenDBExtranetAccessResponse {
     output = RenewDBInstanceResponse,
     error = super::errors::RenewDBInstanceError
 )]
-#[derive(Default)]
 pub struct RenewDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -3978,7 +3938,6 @@ pub struct RenewDBInstanceResponse {
     output = ResetAccountPasswordResponse,
     error = super::errors::ResetAccountPasswordError
 )]
-#[derive(Default)]
 pub struct ResetAccountPassword {
     /// `InstanceId`: a string.
     ///
@@ -4026,7 +3985,6 @@ pub struct ResetAccountPasswordResponse {
     output = RestartDBInstancesResponse,
     error = super::errors::RestartDBInstancesError
 )]
-#[derive(Default)]
 pub struct RestartDBInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4064,7 +4022,6 @@ pub struct RestartDBInstancesResponse {
     output = SwitchDBInstanceHAResponse,
     error = super::errors::SwitchDBInstanceHAError
 )]
-#[derive(Default)]
 pub struct SwitchDBInstanceHA {
     /// `InstanceId`: a string.
     ///
@@ -4107,7 +4064,6 @@ pub struct SwitchDBInstanceHAResponse {
     output = TerminateDedicatedDBInstanceResponse,
     error = super::errors::TerminateDedicatedDBInstanceError
 )]
-#[derive(Default)]
 pub struct TerminateDedicatedDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -4140,7 +4096,6 @@ pub struct TerminateDedicatedDBInstanceResponse {
     output = UpgradeDBInstanceResponse,
     error = super::errors::UpgradeDBInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -4213,7 +4168,6 @@ pub struct UpgradeDBInstanceResponse {
     output = UpgradeDedicatedDBInstanceResponse,
     error = super::errors::UpgradeDedicatedDBInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeDedicatedDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -4271,7 +4225,6 @@ pub struct UpgradeDedicatedDBInstanceResponse {
     output = UpgradeHourDBInstanceResponse,
     error = super::errors::UpgradeHourDBInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeHourDBInstance {
     /// `InstanceId`: a string.
     ///

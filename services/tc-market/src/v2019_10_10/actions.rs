@@ -16,7 +16,6 @@ use ::tc_core::{tc_action, tc_model};
     output = FlowProductRemindResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct FlowProductRemind {
     /// `ProviderUin`: a string.
     ///
@@ -84,7 +83,6 @@ pub struct FlowProductRemindResponse {
     output = GetUsagePlanUsageAmountResponse,
     error = super::errors::GetUsagePlanUsageAmountError
 )]
-#[derive(Default)]
 pub struct GetUsagePlanUsageAmount {
     /// `InstanceId`: a string.
     ///

@@ -15,9 +15,15 @@ use super::models;
     version = "2019-03-18",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_list,
+        item = models::InstanceListInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `OrderBy`: a string.
     ///

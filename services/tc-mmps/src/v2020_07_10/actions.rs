@@ -17,7 +17,6 @@ use super::models;
     output = CreateAppScanTaskResponse,
     error = super::errors::CreateAppScanTaskError
 )]
-#[derive(Default)]
 pub struct CreateAppScanTask {
     /// `TaskType`: a signed 64-bit integer.
     ///
@@ -106,7 +105,6 @@ pub struct CreateAppScanTaskResponse {
     output = CreateAppScanTaskRepeatResponse,
     error = super::errors::CreateAppScanTaskRepeatError
 )]
-#[derive(Default)]
 pub struct CreateAppScanTaskRepeat {
     /// `TaskType`: a signed 64-bit integer.
     ///
@@ -166,7 +164,6 @@ pub struct CreateAppScanTaskRepeatResponse {
     output = CreateFlySecMiniAppProfessionalScanTaskResponse,
     error = super::errors::CreateFlySecMiniAppProfessionalScanTaskError
 )]
-#[derive(Default)]
 pub struct CreateFlySecMiniAppProfessionalScanTask {
     /// `MiniAppID`: a string.
     ///
@@ -230,7 +227,6 @@ pub struct CreateFlySecMiniAppProfessionalScanTaskResponse {
     output = CreateFlySecMiniAppScanTaskResponse,
     error = super::errors::CreateFlySecMiniAppScanTaskError
 )]
-#[derive(Default)]
 pub struct CreateFlySecMiniAppScanTask {
     /// `MiniAppID`: a string.
     ///
@@ -315,7 +311,6 @@ pub struct CreateFlySecMiniAppScanTaskResponse {
     output = CreateFlySecMiniAppScanTaskRepeatResponse,
     error = super::errors::CreateFlySecMiniAppScanTaskRepeatError
 )]
-#[derive(Default)]
 pub struct CreateFlySecMiniAppScanTaskRepeat {
     /// `MiniAppID`: a string.
     ///
@@ -381,7 +376,6 @@ pub struct CreateFlySecMiniAppScanTaskRepeatResponse {
     output = DescribeBasicDiagnosisResourceUsageInfoResponse,
     error = super::errors::DescribeBasicDiagnosisResourceUsageInfoError
 )]
-#[derive(Default)]
 pub struct DescribeBasicDiagnosisResourceUsageInfo {
     /// `Mode`: a signed 64-bit integer.
     ///
@@ -429,7 +423,6 @@ pub struct DescribeBasicDiagnosisResourceUsageInfoResponse {
     output = DescribeFlySecMiniAppReportUrlResponse,
     error = super::errors::DescribeFlySecMiniAppReportUrlError
 )]
-#[derive(Default)]
 pub struct DescribeFlySecMiniAppReportUrl {
     /// `TaskID`: a string.
     ///
@@ -484,7 +477,6 @@ pub struct DescribeFlySecMiniAppReportUrlResponse {
     output = DescribeFlySecMiniAppScanReportListResponse,
     error = super::errors::DescribeFlySecMiniAppScanReportListError
 )]
-#[derive(Default)]
 pub struct DescribeFlySecMiniAppScanReportList {
     /// `MiniAppID`: a string.
     ///
@@ -546,7 +538,6 @@ pub struct DescribeFlySecMiniAppScanReportListResponse {
     output = DescribeFlySecMiniAppScanTaskListResponse,
     error = super::errors::DescribeFlySecMiniAppScanTaskListError
 )]
-#[derive(Default)]
 pub struct DescribeFlySecMiniAppScanTaskList {
     /// `Mode`: a signed 64-bit integer.
     ///
@@ -603,7 +594,6 @@ pub struct DescribeFlySecMiniAppScanTaskListResponse {
     output = DescribeFlySecMiniAppScanTaskParamResponse,
     error = super::errors::DescribeFlySecMiniAppScanTaskParamError
 )]
-#[derive(Default)]
 pub struct DescribeFlySecMiniAppScanTaskParam {
     /// `TaskID`: a string.
     ///
@@ -663,7 +653,6 @@ pub struct DescribeFlySecMiniAppScanTaskParamResponse {
     output = DescribeFlySecMiniAppScanTaskStatusResponse,
     error = super::errors::DescribeFlySecMiniAppScanTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeFlySecMiniAppScanTaskStatus {
     /// `TaskID`: a string.
     ///
@@ -717,7 +706,6 @@ pub struct DescribeFlySecMiniAppScanTaskStatusResponse {
     output = DescribeResourceUsageInfoResponse,
     error = super::errors::DescribeResourceUsageInfoError
 )]
-#[derive(Default)]
 pub struct DescribeResourceUsageInfo {}
 
 /// What a successful [`DescribeResourceUsageInfo`] call returns.
@@ -751,9 +739,15 @@ pub struct DescribeResourceUsageInfoResponse {
     version = "2020-07-10",
     name = "DescribeScanTaskList",
     output = DescribeScanTaskListResponse,
-    error = super::errors::DescribeScanTaskListError
+    error = super::errors::DescribeScanTaskListError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = data,
+        item = models::AppTaskData,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScanTaskList {
     /// `Source`: a signed 64-bit integer.
     ///
@@ -834,7 +828,6 @@ pub struct DescribeScanTaskListResponse {
     output = DescribeScanTaskReportUrlResponse,
     error = super::errors::DescribeScanTaskReportUrlError
 )]
-#[derive(Default)]
 pub struct DescribeScanTaskReportUrl {
     /// `Source`: a signed 64-bit integer.
     ///
@@ -903,7 +896,6 @@ pub struct DescribeScanTaskReportUrlResponse {
     output = DescribeScanTaskStatusResponse,
     error = super::errors::DescribeScanTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeScanTaskStatus {
     /// `TaskType`: a signed 64-bit integer.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = ActivateHardwareResponse,
     error = super::errors::ActivateHardwareError
 )]
-#[derive(Default)]
 pub struct ActivateHardware {
     /// `Hardware`: a list of [`ActivateHardware`](super::models::ActivateHardware) objects.
     pub hardware: Vec<models::ActivateHardware>,
@@ -46,7 +45,6 @@ pub struct ActivateHardwareResponse {
     output = AddApplicationResponse,
     error = super::errors::AddApplicationError
 )]
-#[derive(Default)]
 pub struct AddApplication {
     /// `MpApplicationName`: a string.
     ///
@@ -104,7 +102,6 @@ pub struct AddApplicationResponse {
     output = AddCustomerGatewayClusterResponse,
     error = super::errors::AddCustomerGatewayClusterError
 )]
-#[derive(Default)]
 pub struct AddCustomerGatewayCluster {
     /// `ClusterName`: a string.
     ///
@@ -147,7 +144,6 @@ pub struct AddCustomerGatewayClusterResponse {
     output = AddDeviceResponse,
     error = super::errors::AddDeviceError
 )]
-#[derive(Default)]
 pub struct AddDevice {
     /// `DeviceName`: a string.
     ///
@@ -230,7 +226,6 @@ pub struct AddDeviceResponse {
     output = AddGatewayResponse,
     error = super::errors::AddGatewayError
 )]
-#[derive(Default)]
 pub struct AddGateway {
     /// `ClusterId`: a string.
     ///
@@ -296,7 +291,6 @@ pub struct AddGatewayResponse {
     output = AddGroupResponse,
     error = super::errors::AddGroupError
 )]
-#[derive(Default)]
 pub struct AddGroup {
     /// `GroupName`: a string.
     ///
@@ -334,7 +328,6 @@ pub struct AddGroupResponse {
     output = AddHardwareResponse,
     error = super::errors::AddHardwareError
 )]
-#[derive(Default)]
 pub struct AddHardware {
     /// `Hardware`: a list of [`Hardware`](super::models::Hardware) objects.
     pub hardware: Vec<models::Hardware>,
@@ -363,7 +356,6 @@ pub struct AddHardwareResponse {
     output = AddL3ConnResponse,
     error = super::errors::AddL3ConnError
 )]
-#[derive(Default)]
 pub struct AddL3Conn {
     /// `Cidr1`: a string.
     ///
@@ -416,7 +408,6 @@ pub struct AddL3ConnResponse {
     output = CreateEncryptedKeyResponse,
     error = super::errors::CreateEncryptedKeyError
 )]
-#[derive(Default)]
 pub struct CreateEncryptedKey {}
 
 /// What a successful [`CreateEncryptedKey`] call returns.
@@ -444,7 +435,6 @@ pub struct CreateEncryptedKeyResponse {
     output = DeleteApplicationResponse,
     error = super::errors::DeleteApplicationError
 )]
-#[derive(Default)]
 pub struct DeleteApplication {
     /// `MpApplicationIdList`: a list of [`DelApplicationList`](super::models::DelApplicationList) objects.
     pub mp_application_id_list: Vec<models::DelApplicationList>,
@@ -470,7 +460,6 @@ pub struct DeleteApplicationResponse {
     output = DeleteCustomerGatewayClusterResponse,
     error = super::errors::DeleteCustomerGatewayClusterError
 )]
-#[derive(Default)]
 pub struct DeleteCustomerGatewayCluster {
     /// `ClusterId`: a string.
     ///
@@ -498,7 +487,6 @@ pub struct DeleteCustomerGatewayClusterResponse {
     output = DeleteDeviceResponse,
     error = super::errors::DeleteDeviceError
 )]
-#[derive(Default)]
 pub struct DeleteDevice {
     /// `DeviceId`: a string.
     ///
@@ -526,7 +514,6 @@ pub struct DeleteDeviceResponse {
     output = DeleteGatewayResponse,
     error = super::errors::DeleteGatewayError
 )]
-#[derive(Default)]
 pub struct DeleteGateway {
     /// `ClusterId`: a string.
     ///
@@ -564,7 +551,6 @@ pub struct DeleteGatewayResponse {
     output = DeleteGroupResponse,
     error = super::errors::DeleteGroupError
 )]
-#[derive(Default)]
 pub struct DeleteGroup {
     /// `GroupId`: a string.
     ///
@@ -592,7 +578,6 @@ pub struct DeleteGroupResponse {
     output = DeleteL3ConnResponse,
     error = super::errors::DeleteL3ConnError
 )]
-#[derive(Default)]
 pub struct DeleteL3Conn {
     /// `L3ConnIdList`: a list of strings.
     ///
@@ -620,7 +605,6 @@ pub struct DeleteL3ConnResponse {
     output = DescribeAccessPointListResponse,
     error = super::errors::DescribeAccessPointListError
 )]
-#[derive(Default)]
 pub struct DescribeAccessPointList {
     /// `Regions`: a list of strings.
     ///
@@ -651,7 +635,6 @@ pub struct DescribeAccessPointListResponse {
     output = DescribeAccessRegionsResponse,
     error = super::errors::DescribeAccessRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeAccessRegions {}
 
 /// What a successful [`DescribeAccessRegions`] call returns.
@@ -677,7 +660,6 @@ pub struct DescribeAccessRegionsResponse {
     output = DownloadActiveDeviceCountResponse,
     error = super::errors::DownloadActiveDeviceCountError
 )]
-#[derive(Default)]
 pub struct DownloadActiveDeviceCount {
     /// `Period`: a signed 64-bit integer.
     ///
@@ -730,7 +712,6 @@ pub struct DownloadActiveDeviceCountResponse {
     output = GetActiveDeviceCountResponse,
     error = super::errors::GetActiveDeviceCountError
 )]
-#[derive(Default)]
 pub struct GetActiveDeviceCount {
     /// `Period`: a signed 64-bit integer.
     ///
@@ -813,7 +794,6 @@ pub struct GetActiveDeviceCountResponse {
     output = GetApplicationResponse,
     error = super::errors::GetApplicationError
 )]
-#[derive(Default)]
 pub struct GetApplication {
     /// `MpApplicationId`: a string.
     ///
@@ -864,9 +844,15 @@ pub struct GetApplicationResponse {
     version = "2021-01-19",
     name = "GetCustomerGatewayClusterList",
     output = GetCustomerGatewayClusterListResponse,
-    error = super::errors::GetCustomerGatewayClusterListError
+    error = super::errors::GetCustomerGatewayClusterListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = cluster_list,
+        item = models::GatewayClusterInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetCustomerGatewayClusterList {
     /// `Keyword`: a string.
     ///
@@ -912,7 +898,6 @@ pub struct GetCustomerGatewayClusterListResponse {
     output = GetDestIPByNameResponse,
     error = super::errors::GetDestIPByNameError
 )]
-#[derive(Default)]
 pub struct GetDestIPByName {
     /// `DeviceName`: a string.
     ///
@@ -963,7 +948,6 @@ pub struct GetDestIPByNameResponse {
     output = GetDeviceResponse,
     error = super::errors::GetDeviceError
 )]
-#[derive(Default)]
 pub struct GetDevice {
     /// `DeviceId`: a string.
     ///
@@ -994,7 +978,6 @@ pub struct GetDeviceResponse {
     output = GetDevicePayModeResponse,
     error = super::errors::GetDevicePayModeError
 )]
-#[derive(Default)]
 pub struct GetDevicePayMode {
     /// `DeviceIdList`: a list of strings.
     ///
@@ -1023,9 +1006,14 @@ pub struct GetDevicePayModeResponse {
     version = "2021-01-19",
     name = "GetDevices",
     output = GetDevicesResponse,
-    error = super::errors::GetDevicesError
+    error = super::errors::GetDevicesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = device_infos,
+        item = models::DeviceBaseInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetDevices {
     /// `PageSize`: a signed 64-bit integer.
     ///
@@ -1081,7 +1069,6 @@ pub struct GetDevicesResponse {
     output = GetFlowAlarmInfoResponse,
     error = super::errors::GetFlowAlarmInfoError
 )]
-#[derive(Default)]
 pub struct GetFlowAlarmInfo {}
 
 /// What a successful [`GetFlowAlarmInfo`] call returns.
@@ -1117,9 +1104,15 @@ pub struct GetFlowAlarmInfoResponse {
     version = "2021-01-19",
     name = "GetFlowPackages",
     output = GetFlowPackagesResponse,
-    error = super::errors::GetFlowPackagesError
+    error = super::errors::GetFlowPackagesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = package_list,
+        item = models::FlowPackageInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetFlowPackages {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -1185,7 +1178,6 @@ pub struct GetFlowPackagesResponse {
     output = GetFlowStatisticResponse,
     error = super::errors::GetFlowStatisticError
 )]
-#[derive(Default)]
 pub struct GetFlowStatistic {
     /// `DeviceId`: a string.
     ///
@@ -1266,7 +1258,6 @@ pub struct GetFlowStatisticResponse {
     output = GetFlowStatisticByGroupResponse,
     error = super::errors::GetFlowStatisticByGroupError
 )]
-#[derive(Default)]
 pub struct GetFlowStatisticByGroup {
     /// `GroupId`: a string.
     ///
@@ -1347,7 +1338,6 @@ pub struct GetFlowStatisticByGroupResponse {
     output = GetFlowStatisticByNameResponse,
     error = super::errors::GetFlowStatisticByNameError
 )]
-#[derive(Default)]
 pub struct GetFlowStatisticByName {
     /// `DeviceName`: a string.
     ///
@@ -1428,7 +1418,6 @@ pub struct GetFlowStatisticByNameResponse {
     output = GetFlowStatisticByRegionResponse,
     error = super::errors::GetFlowStatisticByRegionError
 )]
-#[derive(Default)]
 pub struct GetFlowStatisticByRegion {
     /// `BeginTime`: a signed 64-bit integer.
     ///
@@ -1497,9 +1486,15 @@ pub struct GetFlowStatisticByRegionResponse {
     version = "2021-01-19",
     name = "GetGatewayList",
     output = GetGatewayListResponse,
-    error = super::errors::GetGatewayListError
+    error = super::errors::GetGatewayListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = gateway_list,
+        item = models::GatewayInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetGatewayList {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -1543,9 +1538,14 @@ pub struct GetGatewayListResponse {
     version = "2021-01-19",
     name = "GetGroupDetail",
     output = GetGroupDetailResponse,
-    error = super::errors::GetGroupDetailError
+    error = super::errors::GetGroupDetailError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = device_infos,
+        item = models::DeviceBaseInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetGroupDetail {
     /// `GroupId`: a string.
     ///
@@ -1602,9 +1602,14 @@ pub struct GetGroupDetailResponse {
     version = "2021-01-19",
     name = "GetGroupList",
     output = GetGroupListResponse,
-    error = super::errors::GetGroupListError
+    error = super::errors::GetGroupListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = group_infos,
+        item = models::GroupInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetGroupList {
     /// `PageSize`: a signed 64-bit integer.
     ///
@@ -1655,7 +1660,6 @@ pub struct GetGroupListResponse {
     output = GetHardwareInfoResponse,
     error = super::errors::GetHardwareInfoError
 )]
-#[derive(Default)]
 pub struct GetHardwareInfo {
     /// `Vendor`: a string.
     ///
@@ -1708,9 +1712,14 @@ pub struct GetHardwareInfoResponse {
     version = "2021-01-19",
     name = "GetHardwareList",
     output = GetHardwareListResponse,
-    error = super::errors::GetHardwareListError
+    error = super::errors::GetHardwareListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = hardware_infos,
+        item = models::HardwareInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetHardwareList {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -1759,9 +1768,14 @@ pub struct GetHardwareListResponse {
     version = "2021-01-19",
     name = "GetL3ConnList",
     output = GetL3ConnListResponse,
-    error = super::errors::GetL3ConnListError
+    error = super::errors::GetL3ConnListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = l3_conn_list,
+        item = models::L3ConnInfo
+    )
 )]
-#[derive(Default)]
 pub struct GetL3ConnList {
     /// `PageSize`: a signed 64-bit integer.
     ///
@@ -1812,7 +1826,6 @@ pub struct GetL3ConnListResponse {
     output = GetMonitorDataByNameResponse,
     error = super::errors::GetMonitorDataByNameError
 )]
-#[derive(Default)]
 pub struct GetMonitorDataByName {
     /// `DeviceName`: a string.
     ///
@@ -1858,7 +1871,6 @@ pub struct GetMonitorDataByNameResponse {
     output = GetMultiFlowStatisticResponse,
     error = super::errors::GetMultiFlowStatisticError
 )]
-#[derive(Default)]
 pub struct GetMultiFlowStatistic {
     /// `DeviceIds`: a list of strings.
     ///
@@ -1919,7 +1931,6 @@ pub struct GetMultiFlowStatisticResponse {
     output = GetNetMonitorResponse,
     error = super::errors::GetNetMonitorError
 )]
-#[derive(Default)]
 pub struct GetNetMonitor {
     /// `DeviceId`: a string.
     ///
@@ -1975,7 +1986,6 @@ pub struct GetNetMonitorResponse {
     output = GetNetMonitorByNameResponse,
     error = super::errors::GetNetMonitorByNameError
 )]
-#[derive(Default)]
 pub struct GetNetMonitorByName {
     /// `DeviceName`: a string.
     ///
@@ -2031,7 +2041,6 @@ pub struct GetNetMonitorByNameResponse {
     output = GetPublicKeyResponse,
     error = super::errors::GetPublicKeyError
 )]
-#[derive(Default)]
 pub struct GetPublicKey {}
 
 /// What a successful [`GetPublicKey`] call returns.
@@ -2057,7 +2066,6 @@ pub struct GetPublicKeyResponse {
     output = GetStatisticDataResponse,
     error = super::errors::GetStatisticDataError
 )]
-#[derive(Default)]
 pub struct GetStatisticData {
     /// `DeviceId`: a string.
     ///
@@ -2125,7 +2133,6 @@ pub struct GetStatisticDataResponse {
     output = GetStatisticDataByNameResponse,
     error = super::errors::GetStatisticDataByNameError
 )]
-#[derive(Default)]
 pub struct GetStatisticDataByName {
     /// `DeviceName`: a string.
     ///
@@ -2196,9 +2203,14 @@ pub struct GetStatisticDataByNameResponse {
     version = "2021-01-19",
     name = "GetVendorHardware",
     output = GetVendorHardwareResponse,
-    error = super::errors::GetVendorHardwareError
+    error = super::errors::GetVendorHardwareError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = vendor_hardware,
+        item = models::VendorHardware
+    )
 )]
-#[derive(Default)]
 pub struct GetVendorHardware {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -2254,7 +2266,6 @@ pub struct GetVendorHardwareResponse {
     output = GroupAddDeviceResponse,
     error = super::errors::GroupAddDeviceError
 )]
-#[derive(Default)]
 pub struct GroupAddDevice {
     /// `GroupId`: a string.
     ///
@@ -2292,7 +2303,6 @@ pub struct GroupAddDeviceResponse {
     output = GroupDeleteDeviceResponse,
     error = super::errors::GroupDeleteDeviceError
 )]
-#[derive(Default)]
 pub struct GroupDeleteDevice {
     /// `GroupId`: a string.
     ///
@@ -2330,7 +2340,6 @@ pub struct GroupDeleteDeviceResponse {
     output = ModifyDeviceAccessRegionsResponse,
     error = super::errors::ModifyDeviceAccessRegionsError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceAccessRegions {
     /// `DeviceIds`: a list of strings.
     ///
@@ -2363,7 +2372,6 @@ pub struct ModifyDeviceAccessRegionsResponse {
     output = ModifyDeviceAccessScopeResponse,
     error = super::errors::ModifyDeviceAccessScopeError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceAccessScope {
     /// `DeviceIds`: a list of strings.
     ///
@@ -2396,7 +2404,6 @@ pub struct ModifyDeviceAccessScopeResponse {
     output = ModifyPackageRenewFlagResponse,
     error = super::errors::ModifyPackageRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyPackageRenewFlag {
     /// `ResourceId`: a string.
     ///
@@ -2429,7 +2436,6 @@ pub struct ModifyPackageRenewFlagResponse {
     output = OrderFlowPackageResponse,
     error = super::errors::OrderFlowPackageError
 )]
-#[derive(Default)]
 pub struct OrderFlowPackage {
     /// `PackageType`: a string.
     ///
@@ -2492,7 +2498,6 @@ pub struct OrderFlowPackageResponse {
     output = OrderPerLicenseResponse,
     error = super::errors::OrderPerLicenseError
 )]
-#[derive(Default)]
 pub struct OrderPerLicense {
     /// `DeviceId`: a string.
     ///
@@ -2545,7 +2550,6 @@ pub struct OrderPerLicenseResponse {
     output = ReportOrderResponse,
     error = super::errors::ReportOrderError
 )]
-#[derive(Default)]
 pub struct ReportOrder {
     /// `OrderId`: a string.
     ///
@@ -2591,7 +2595,6 @@ pub struct ReportOrderResponse {
     output = SetNotifyUrlResponse,
     error = super::errors::SetNotifyUrlError
 )]
-#[derive(Default)]
 pub struct SetNotifyUrl {
     /// `NotifyUrl`: a string.
     ///
@@ -2629,7 +2632,6 @@ pub struct SetNotifyUrlResponse {
     output = UpdateApplicationInfoResponse,
     error = super::errors::UpdateApplicationInfoError
 )]
-#[derive(Default)]
 pub struct UpdateApplicationInfo {
     /// `MpApplicationId`: a string.
     ///
@@ -2672,7 +2674,6 @@ pub struct UpdateApplicationInfoResponse {
     output = UpdateApplicationKeyResponse,
     error = super::errors::UpdateApplicationKeyError
 )]
-#[derive(Default)]
 pub struct UpdateApplicationKey {
     /// `MpApplicationKey`: a string.
     ///
@@ -2705,7 +2706,6 @@ pub struct UpdateApplicationKeyResponse {
     output = UpdateCustomerGatewayClusterResponse,
     error = super::errors::UpdateCustomerGatewayClusterError
 )]
-#[derive(Default)]
 pub struct UpdateCustomerGatewayCluster {
     /// `ClusterId`: a string.
     ///
@@ -2738,7 +2738,6 @@ pub struct UpdateCustomerGatewayClusterResponse {
     output = UpdateDeviceResponse,
     error = super::errors::UpdateDeviceError
 )]
-#[derive(Default)]
 pub struct UpdateDevice {
     /// `DeviceId`: a string.
     ///
@@ -2784,7 +2783,6 @@ pub struct UpdateDeviceResponse {
     output = UpdateGroupResponse,
     error = super::errors::UpdateGroupError
 )]
-#[derive(Default)]
 pub struct UpdateGroup {
     /// `GroupId`: a string.
     ///
@@ -2817,7 +2815,6 @@ pub struct UpdateGroupResponse {
     output = UpdateHardwareResponse,
     error = super::errors::UpdateHardwareError
 )]
-#[derive(Default)]
 pub struct UpdateHardware {
     /// `HardwareId`: a string.
     ///
@@ -2856,7 +2853,6 @@ pub struct UpdateHardwareResponse {
     output = UpdateL3CidrResponse,
     error = super::errors::UpdateL3CidrError
 )]
-#[derive(Default)]
 pub struct UpdateL3Cidr {
     /// `L3ConnId`: a string.
     ///
@@ -2904,7 +2900,6 @@ pub struct UpdateL3CidrResponse {
     output = UpdateL3ConnResponse,
     error = super::errors::UpdateL3ConnError
 )]
-#[derive(Default)]
 pub struct UpdateL3Conn {
     /// `L3ConnId`: a string.
     ///
@@ -2937,7 +2932,6 @@ pub struct UpdateL3ConnResponse {
     output = UpdateL3SwitchResponse,
     error = super::errors::UpdateL3SwitchError
 )]
-#[derive(Default)]
 pub struct UpdateL3Switch {
     /// `L3ConnId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AssignProjectResponse,
     error = super::errors::AssignProjectError
 )]
-#[derive(Default)]
 pub struct AssignProject {
     /// `InstanceIds`: a list of strings.
     ///
@@ -55,7 +54,6 @@ pub struct AssignProjectResponse {
     output = CreateDBInstanceResponse,
     error = super::errors::CreateDBInstanceError
 )]
-#[derive(Default)]
 pub struct CreateDBInstance {
     /// `SecondaryNum`: an unsigned 64-bit integer.
     ///
@@ -156,7 +154,6 @@ pub struct CreateDBInstanceResponse {
     output = CreateDBInstanceHourResponse,
     error = super::errors::CreateDBInstanceHourError
 )]
-#[derive(Default)]
 pub struct CreateDBInstanceHour {
     /// `Memory`: an unsigned 64-bit integer.
     ///
@@ -272,7 +269,6 @@ pub struct CreateDBInstanceHourResponse {
     output = DescribeClientConnectionsResponse,
     error = super::errors::DescribeClientConnectionsError
 )]
-#[derive(Default)]
 pub struct DescribeClientConnections {
     /// `InstanceId`: a string.
     ///
@@ -308,9 +304,15 @@ pub struct DescribeClientConnectionsResponse {
     version = "2018-04-08",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError
+    error = super::errors::DescribeDBInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_details,
+        item = models::MongoDbInstanceDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBInstances {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Option<Vec<String>>,
@@ -390,9 +392,15 @@ pub struct DescribeDBInstancesResponse {
     version = "2018-04-08",
     name = "DescribeSlowLog",
     output = DescribeSlowLogResponse,
-    error = super::errors::DescribeSlowLogError
+    error = super::errors::DescribeSlowLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = slow_log_list,
+        item = String,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSlowLog {
     /// `InstanceId`: a string.
     ///
@@ -456,7 +464,6 @@ pub struct DescribeSlowLogResponse {
     output = DescribeSpecInfoResponse,
     error = super::errors::DescribeSpecInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSpecInfo {
     /// `Zone`: a string.
     ///
@@ -487,7 +494,6 @@ pub struct DescribeSpecInfoResponse {
     output = RenameInstanceResponse,
     error = super::errors::RenameInstanceError
 )]
-#[derive(Default)]
 pub struct RenameInstance {
     /// `InstanceId`: a string.
     ///
@@ -520,7 +526,6 @@ pub struct RenameInstanceResponse {
     output = SetAutoRenewResponse,
     error = super::errors::SetAutoRenewError
 )]
-#[derive(Default)]
 pub struct SetAutoRenew {
     /// `InstanceIds`: a list of strings.
     ///
@@ -553,7 +558,6 @@ pub struct SetAutoRenewResponse {
     output = SetPasswordResponse,
     error = super::errors::SetPasswordError
 )]
-#[derive(Default)]
 pub struct SetPassword {
     /// `InstanceId`: a string.
     ///
@@ -594,7 +598,6 @@ pub struct SetPasswordResponse {
     output = TerminateDBInstanceResponse,
     error = super::errors::TerminateDBInstanceError
 )]
-#[derive(Default)]
 pub struct TerminateDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -627,7 +630,6 @@ pub struct TerminateDBInstanceResponse {
     output = UpgradeDBInstanceResponse,
     error = super::errors::UpgradeDBInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -675,7 +677,6 @@ pub struct UpgradeDBInstanceResponse {
     output = UpgradeDBInstanceHourResponse,
     error = super::errors::UpgradeDBInstanceHourError
 )]
-#[derive(Default)]
 pub struct UpgradeDBInstanceHour {
     /// `InstanceId`: a string.
     ///

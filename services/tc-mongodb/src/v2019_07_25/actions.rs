@@ -17,7 +17,6 @@ use super::models;
     output = AssignProjectResponse,
     error = super::errors::AssignProjectError
 )]
-#[derive(Default)]
 pub struct AssignProject {
     /// `InstanceIds`: a list of strings.
     ///
@@ -55,7 +54,6 @@ pub struct AssignProjectResponse {
     output = CheckDBInstanceElasticCpuScalableResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CheckDBInstanceElasticCpuScalable {
     /// `InstanceId`: a string.
     ///
@@ -123,7 +121,6 @@ pub struct CheckDBInstanceElasticCpuScalableResponse {
     output = CloseAuditServiceResponse,
     error = super::errors::CloseAuditServiceError
 )]
-#[derive(Default)]
 pub struct CloseAuditService {
     /// `InstanceId`: a string.
     ///
@@ -151,7 +148,6 @@ pub struct CloseAuditServiceResponse {
     output = CreateAccountUserResponse,
     error = super::errors::CreateAccountUserError
 )]
-#[derive(Default)]
 pub struct CreateAccountUser {
     /// `InstanceId`: a string.
     ///
@@ -207,7 +203,6 @@ pub struct CreateAccountUserResponse {
     output = CreateAuditLogFileResponse,
     error = super::errors::CreateAuditLogFileError
 )]
-#[derive(Default)]
 pub struct CreateAuditLogFile {
     /// `InstanceId`: a string.
     ///
@@ -263,7 +258,6 @@ pub struct CreateAuditLogFileResponse {
     output = CreateBackupDBInstanceResponse,
     error = super::errors::CreateBackupDBInstanceError
 )]
-#[derive(Default)]
 pub struct CreateBackupDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -311,7 +305,6 @@ pub struct CreateBackupDBInstanceResponse {
     output = CreateBackupDownloadTaskResponse,
     error = super::errors::CreateBackupDownloadTaskError
 )]
-#[derive(Default)]
 pub struct CreateBackupDownloadTask {
     /// `InstanceId`: a string.
     ///
@@ -350,7 +343,6 @@ pub struct CreateBackupDownloadTaskResponse {
     output = CreateDBInstanceResponse,
     error = super::errors::CreateDBInstanceError
 )]
-#[derive(Default)]
 pub struct CreateDBInstance {
     /// `NodeNum`: an unsigned 64-bit integer.
     ///
@@ -556,7 +548,6 @@ pub struct CreateDBInstanceResponse {
     output = CreateDBInstanceHourResponse,
     error = super::errors::CreateDBInstanceHourError
 )]
-#[derive(Default)]
 pub struct CreateDBInstanceHour {
     /// `Memory`: an unsigned 64-bit integer.
     ///
@@ -747,7 +738,6 @@ pub struct CreateDBInstanceHourResponse {
     output = CreateDBInstanceParamTplResponse,
     error = super::errors::CreateDBInstanceParamTplError
 )]
-#[derive(Default)]
 pub struct CreateDBInstanceParamTpl {
     /// `TplName`: a string.
     ///
@@ -803,7 +793,6 @@ pub struct CreateDBInstanceParamTplResponse {
     output = CreateInstanceRoleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateInstanceRole {
     /// `InstanceId`: a string.
     ///
@@ -852,7 +841,6 @@ pub struct CreateInstanceRoleResponse {
     output = CreateInstanceUserResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateInstanceUser {
     /// `InstanceId`: a string.
     ///
@@ -921,7 +909,6 @@ pub struct CreateInstanceUserResponse {
     output = CreateLogDownloadTaskResponse,
     error = super::errors::CreateLogDownloadTaskError
 )]
-#[derive(Default)]
 pub struct CreateLogDownloadTask {
     /// `InstanceId`: a string.
     ///
@@ -994,7 +981,6 @@ pub struct CreateLogDownloadTaskResponse {
     output = CreateSlowLogPatternDownloadTaskResponse,
     error = super::errors::CreateSlowLogPatternDownloadTaskError
 )]
-#[derive(Default)]
 pub struct CreateSlowLogPatternDownloadTask {
     /// `InstanceId`: a string.
     ///
@@ -1047,7 +1033,6 @@ pub struct CreateSlowLogPatternDownloadTaskResponse {
     output = DeleteAccountUserResponse,
     error = super::errors::DeleteAccountUserError
 )]
-#[derive(Default)]
 pub struct DeleteAccountUser {
     /// `InstanceId`: a string.
     ///
@@ -1090,7 +1075,6 @@ pub struct DeleteAccountUserResponse {
     output = DeleteAuditLogFileResponse,
     error = super::errors::DeleteAuditLogFileError
 )]
-#[derive(Default)]
 pub struct DeleteAuditLogFile {
     /// `InstanceId`: a string.
     ///
@@ -1123,7 +1107,6 @@ pub struct DeleteAuditLogFileResponse {
     output = DeleteDBBackupsResponse,
     error = super::errors::DeleteDBBackupsError
 )]
-#[derive(Default)]
 pub struct DeleteDBBackups {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -1152,7 +1135,6 @@ pub struct DeleteDBBackupsResponse {
     output = DeleteInstanceRoleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteInstanceRole {
     /// `InstanceId`: a string.
     ///
@@ -1195,7 +1177,6 @@ pub struct DeleteInstanceRoleResponse {
     output = DeleteInstanceUserResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteInstanceUser {
     /// `InstanceId`: a string.
     ///
@@ -1238,7 +1219,6 @@ pub struct DeleteInstanceUserResponse {
     output = DeleteLogDownloadTaskResponse,
     error = super::errors::DeleteLogDownloadTaskError
 )]
-#[derive(Default)]
 pub struct DeleteLogDownloadTask {
     /// `InstanceId`: a string.
     ///
@@ -1276,7 +1256,6 @@ pub struct DeleteLogDownloadTaskResponse {
     output = DescribeAccountUsersResponse,
     error = super::errors::DescribeAccountUsersError
 )]
-#[derive(Default)]
 pub struct DescribeAccountUsers {
     /// `InstanceId`: a string.
     ///
@@ -1307,7 +1286,6 @@ pub struct DescribeAccountUsersResponse {
     output = DescribeAsyncRequestInfoResponse,
     error = super::errors::DescribeAsyncRequestInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAsyncRequestInfo {
     /// `AsyncRequestId`: a string.
     ///
@@ -1350,7 +1328,6 @@ pub struct DescribeAsyncRequestInfoResponse {
     output = DescribeAuditConfigResponse,
     error = super::errors::DescribeAuditConfigError
 )]
-#[derive(Default)]
 pub struct DescribeAuditConfig {
     /// `InstanceId`: a string.
     ///
@@ -1416,9 +1393,15 @@ pub struct DescribeAuditConfigResponse {
     version = "2019-07-25",
     name = "DescribeAuditInstanceList",
     output = DescribeAuditInstanceListResponse,
-    error = super::errors::DescribeAuditInstanceListError
+    error = super::errors::DescribeAuditInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditInstanceList {
     /// `AuditSwitch`: an unsigned 64-bit integer.
     ///
@@ -1470,9 +1453,15 @@ pub struct DescribeAuditInstanceListResponse {
     version = "2019-07-25",
     name = "DescribeAuditLogFiles",
     output = DescribeAuditLogFilesResponse,
-    error = super::errors::DescribeAuditLogFilesError
+    error = super::errors::DescribeAuditLogFilesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditLogFile,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditLogFiles {
     /// `InstanceId`: a string.
     ///
@@ -1521,9 +1510,15 @@ pub struct DescribeAuditLogFilesResponse {
     version = "2019-07-25",
     name = "DescribeAuditLogs",
     output = DescribeAuditLogsResponse,
-    error = super::errors::DescribeAuditLogsError
+    error = super::errors::DescribeAuditLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditLogs {
     /// `InstanceId`: a string.
     ///
@@ -1590,9 +1585,15 @@ pub struct DescribeAuditLogsResponse {
     version = "2019-07-25",
     name = "DescribeBackupDownloadTask",
     output = DescribeBackupDownloadTaskResponse,
-    error = super::errors::DescribeBackupDownloadTaskError
+    error = super::errors::DescribeBackupDownloadTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::BackupDownloadTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupDownloadTask {
     /// `InstanceId`: a string.
     ///
@@ -1668,7 +1669,6 @@ pub struct DescribeBackupDownloadTaskResponse {
     output = DescribeBackupRulesResponse,
     error = super::errors::DescribeBackupRulesError
 )]
-#[derive(Default)]
 pub struct DescribeBackupRules {
     /// `InstanceId`: a string.
     ///
@@ -1752,9 +1752,15 @@ pub struct DescribeBackupRulesResponse {
     version = "2019-07-25",
     name = "DescribeClientConnections",
     output = DescribeClientConnectionsResponse,
-    error = super::errors::DescribeClientConnectionsError
+    error = super::errors::DescribeClientConnectionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = clients,
+        item = models::ClientConnection,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClientConnections {
     /// `InstanceId`: a string.
     ///
@@ -1798,9 +1804,15 @@ pub struct DescribeClientConnectionsResponse {
     version = "2019-07-25",
     name = "DescribeCurrentOp",
     output = DescribeCurrentOpResponse,
-    error = super::errors::DescribeCurrentOpError
+    error = super::errors::DescribeCurrentOpError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = current_ops,
+        item = models::CurrentOp,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCurrentOp {
     /// `InstanceId`: a string.
     ///
@@ -1879,9 +1891,15 @@ pub struct DescribeCurrentOpResponse {
     version = "2019-07-25",
     name = "DescribeDBBackups",
     output = DescribeDBBackupsResponse,
-    error = super::errors::DescribeDBBackupsError
+    error = super::errors::DescribeDBBackupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_list,
+        item = models::BackupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBBackups {
     /// `InstanceId`: a string.
     ///
@@ -1932,7 +1950,6 @@ pub struct DescribeDBBackupsResponse {
     output = DescribeDBInstanceDealResponse,
     error = super::errors::DescribeDBInstanceDealError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceDeal {
     /// `DealId`: a string.
     ///
@@ -1985,7 +2002,6 @@ pub struct DescribeDBInstanceDealResponse {
     output = DescribeDBInstanceLogToCLSResponse,
     error = super::errors::DescribeDBInstanceLogToCLSError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceLogToCLS {
     /// `InstanceId`: a string.
     ///
@@ -2028,7 +2044,6 @@ pub struct DescribeDBInstanceLogToCLSResponse {
     output = DescribeDBInstanceNamespaceResponse,
     error = super::errors::DescribeDBInstanceNamespaceError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceNamespace {
     /// `InstanceId`: a string.
     ///
@@ -2071,7 +2086,6 @@ pub struct DescribeDBInstanceNamespaceResponse {
     output = DescribeDBInstanceNodePropertyResponse,
     error = super::errors::DescribeDBInstanceNodePropertyError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceNodeProperty {
     /// `InstanceId`: a string.
     ///
@@ -2136,7 +2150,6 @@ pub struct DescribeDBInstanceNodePropertyResponse {
     output = DescribeDBInstanceParamTplResponse,
     error = super::errors::DescribeDBInstanceParamTplError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceParamTpl {
     /// `TplIds`: a list of strings.
     ///
@@ -2187,7 +2200,6 @@ pub struct DescribeDBInstanceParamTplResponse {
     output = DescribeDBInstanceParamTplDetailResponse,
     error = super::errors::DescribeDBInstanceParamTplDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceParamTplDetail {
     /// `TplId`: a string.
     ///
@@ -2252,7 +2264,6 @@ pub struct DescribeDBInstanceParamTplDetailResponse {
     output = DescribeDBInstanceURLResponse,
     error = super::errors::DescribeDBInstanceURLError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceURL {
     /// `InstanceId`: a string.
     ///
@@ -2281,9 +2292,15 @@ pub struct DescribeDBInstanceURLResponse {
     version = "2019-07-25",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError
+    error = super::errors::DescribeDBInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_details,
+        item = models::InstanceDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2380,9 +2397,15 @@ pub struct DescribeDBInstancesResponse {
     version = "2019-07-25",
     name = "DescribeDetailedSlowLogs",
     output = DescribeDetailedSlowLogsResponse,
-    error = super::errors::DescribeDetailedSlowLogsError
+    error = super::errors::DescribeDetailedSlowLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detailed_slow_logs,
+        item = models::SlowLogItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDetailedSlowLogs {
     /// `InstanceId`: a string.
     ///
@@ -2473,7 +2496,6 @@ pub struct DescribeDetailedSlowLogsResponse {
     output = DescribeInstanceParamsResponse,
     error = super::errors::DescribeInstanceParamsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceParams {
     /// `InstanceId`: a string.
     ///
@@ -2516,9 +2538,15 @@ pub struct DescribeInstanceParamsResponse {
     version = "2019-07-25",
     name = "DescribeInstanceRoles",
     output = DescribeInstanceRolesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = roles,
+        item = models::RoleInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceRoles {
     /// `InstanceId`: a string.
     ///
@@ -2594,7 +2622,6 @@ pub struct DescribeInstanceRolesResponse {
     output = DescribeInstanceSSLResponse,
     error = super::errors::DescribeInstanceSSLError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceSSL {
     /// `InstanceId`: a string.
     ///
@@ -2635,9 +2662,15 @@ pub struct DescribeInstanceSSLResponse {
     version = "2019-07-25",
     name = "DescribeInstanceUsers",
     output = DescribeInstanceUsersResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = users,
+        item = models::InstanceUserInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceUsers {
     /// `InstanceId`: a string.
     ///
@@ -2701,9 +2734,15 @@ pub struct DescribeInstanceUsersResponse {
     version = "2019-07-25",
     name = "DescribeLogDownloadTasks",
     output = DescribeLogDownloadTasksResponse,
-    error = super::errors::DescribeLogDownloadTasksError
+    error = super::errors::DescribeLogDownloadTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::Task,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogDownloadTasks {
     /// `InstanceId`: a string.
     ///
@@ -2757,9 +2796,15 @@ pub struct DescribeLogDownloadTasksResponse {
     version = "2019-07-25",
     name = "DescribeMongodbLogs",
     output = DescribeMongodbLogsResponse,
-    error = super::errors::DescribeMongodbLogsError
+    error = super::errors::DescribeMongodbLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = log_list,
+        item = models::LogInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMongodbLogs {
     /// `InstanceId`: a string.
     ///
@@ -2845,7 +2890,6 @@ pub struct DescribeMongodbLogsResponse {
     output = DescribePasswordRotationResponse,
     error = super::errors::DescribePasswordRotationError
 )]
-#[derive(Default)]
 pub struct DescribePasswordRotation {}
 
 /// What a successful [`DescribePasswordRotation`] call returns.
@@ -2868,7 +2912,6 @@ pub struct DescribePasswordRotationResponse {
     output = DescribeSRVConnectionDomainResponse,
     error = super::errors::DescribeSRVConnectionDomainError
 )]
-#[derive(Default)]
 pub struct DescribeSRVConnectionDomain {
     /// `InstanceId`: a string.
     ///
@@ -2901,7 +2944,6 @@ pub struct DescribeSRVConnectionDomainResponse {
     output = DescribeSecurityGroupResponse,
     error = super::errors::DescribeSecurityGroupError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroup {
     /// `InstanceId`: a string.
     ///
@@ -2930,9 +2972,14 @@ pub struct DescribeSecurityGroupResponse {
     version = "2019-07-25",
     name = "DescribeSlowLogPatterns",
     output = DescribeSlowLogPatternsResponse,
-    error = super::errors::DescribeSlowLogPatternsError
+    error = super::errors::DescribeSlowLogPatternsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = slow_log_patterns,
+        item = models::SlowLogPattern
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSlowLogPatterns {
     /// `InstanceId`: a string.
     ///
@@ -2997,9 +3044,9 @@ pub struct DescribeSlowLogPatternsResponse {
     version = "2019-07-25",
     name = "DescribeSlowLogs",
     output = DescribeSlowLogsResponse,
-    error = super::errors::DescribeSlowLogsError
+    error = super::errors::DescribeSlowLogsError,
+    paginate(offset = offset, limit = limit, items = slow_logs, item = String)
 )]
-#[derive(Default)]
 pub struct DescribeSlowLogs {
     /// `InstanceId`: a string.
     ///
@@ -3068,7 +3115,6 @@ pub struct DescribeSlowLogsResponse {
     output = DescribeSpecInfoResponse,
     error = super::errors::DescribeSpecInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSpecInfo {
     /// `Zone`: a string.
     ///
@@ -3099,7 +3145,6 @@ pub struct DescribeSpecInfoResponse {
     output = DescribeTransparentDataEncryptionStatusResponse,
     error = super::errors::DescribeTransparentDataEncryptionStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTransparentDataEncryptionStatus {
     /// `InstanceId`: a string.
     ///
@@ -3135,7 +3180,6 @@ pub struct DescribeTransparentDataEncryptionStatusResponse {
     output = DisableSRVConnectionUrlResponse,
     error = super::errors::DisableSRVConnectionUrlError
 )]
-#[derive(Default)]
 pub struct DisableSRVConnectionUrl {
     /// `InstanceId`: a string.
     ///
@@ -3168,7 +3212,6 @@ pub struct DisableSRVConnectionUrlResponse {
     output = DropDBInstanceParamTplResponse,
     error = super::errors::DropDBInstanceParamTplError
 )]
-#[derive(Default)]
 pub struct DropDBInstanceParamTpl {
     /// `TplId`: a string.
     ///
@@ -3196,7 +3239,6 @@ pub struct DropDBInstanceParamTplResponse {
     output = EnablePasswordRotationResponse,
     error = super::errors::EnablePasswordRotationError
 )]
-#[derive(Default)]
 pub struct EnablePasswordRotation {}
 
 /// What a successful [`EnablePasswordRotation`] call returns.
@@ -3219,7 +3261,6 @@ pub struct EnablePasswordRotationResponse {
     output = EnableSRVConnectionUrlResponse,
     error = super::errors::EnableSRVConnectionUrlError
 )]
-#[derive(Default)]
 pub struct EnableSRVConnectionUrl {
     /// `InstanceId`: a string.
     ///
@@ -3252,7 +3293,6 @@ pub struct EnableSRVConnectionUrlResponse {
     output = EnableTransparentDataEncryptionResponse,
     error = super::errors::EnableTransparentDataEncryptionError
 )]
-#[derive(Default)]
 pub struct EnableTransparentDataEncryption {
     /// `InstanceId`: a string.
     ///
@@ -3295,7 +3335,6 @@ pub struct EnableTransparentDataEncryptionResponse {
     output = EnableWanServiceResponse,
     error = super::errors::EnableWanServiceError
 )]
-#[derive(Default)]
 pub struct EnableWanService {
     /// `InstanceId`: a string.
     ///
@@ -3336,7 +3375,6 @@ pub struct EnableWanServiceResponse {
     output = FlashBackDBInstanceResponse,
     error = super::errors::FlashBackDBInstanceError
 )]
-#[derive(Default)]
 pub struct FlashBackDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -3382,7 +3420,6 @@ pub struct FlashBackDBInstanceResponse {
     output = FlushInstanceRouterConfigResponse,
     error = super::errors::FlushInstanceRouterConfigError
 )]
-#[derive(Default)]
 pub struct FlushInstanceRouterConfig {
     /// `InstanceId`: a string.
     ///
@@ -3410,7 +3447,6 @@ pub struct FlushInstanceRouterConfigResponse {
     output = IncreaseDBInstanceConnectionLimitResponse,
     error = super::errors::IncreaseDBInstanceConnectionLimitError
 )]
-#[derive(Default)]
 pub struct IncreaseDBInstanceConnectionLimit {}
 
 /// What a successful [`IncreaseDBInstanceConnectionLimit`] call returns.
@@ -3433,7 +3469,6 @@ pub struct IncreaseDBInstanceConnectionLimitResponse {
     output = InquirePriceCreateDBInstancesResponse,
     error = super::errors::InquirePriceCreateDBInstancesError
 )]
-#[derive(Default)]
 pub struct InquirePriceCreateDBInstances {
     /// `Zone`: a string.
     ///
@@ -3554,7 +3589,6 @@ pub struct InquirePriceCreateDBInstancesResponse {
     output = InquirePriceModifyDBInstanceSpecResponse,
     error = super::errors::InquirePriceModifyDBInstanceSpecError
 )]
-#[derive(Default)]
 pub struct InquirePriceModifyDBInstanceSpec {
     /// `InstanceId`: a string.
     ///
@@ -3610,7 +3644,6 @@ pub struct InquirePriceModifyDBInstanceSpecResponse {
     output = InquirePriceRenewDBInstancesResponse,
     error = super::errors::InquirePriceRenewDBInstancesError
 )]
-#[derive(Default)]
 pub struct InquirePriceRenewDBInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -3644,7 +3677,6 @@ pub struct InquirePriceRenewDBInstancesResponse {
     output = InstanceEnableSSLResponse,
     error = super::errors::InstanceEnableSSLError
 )]
-#[derive(Default)]
 pub struct InstanceEnableSSL {
     /// `InstanceId`: a string.
     ///
@@ -3697,7 +3729,6 @@ pub struct InstanceEnableSSLResponse {
     output = IsolateDBInstanceResponse,
     error = super::errors::IsolateDBInstanceError
 )]
-#[derive(Default)]
 pub struct IsolateDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -3730,7 +3761,6 @@ pub struct IsolateDBInstanceResponse {
     output = KillOpsResponse,
     error = super::errors::KillOpsError
 )]
-#[derive(Default)]
 pub struct KillOps {
     /// `InstanceId`: a string.
     ///
@@ -3761,7 +3791,6 @@ pub struct KillOpsResponse {
     output = ModifyAuditServiceResponse,
     error = super::errors::ModifyAuditServiceError
 )]
-#[derive(Default)]
 pub struct ModifyAuditService {
     /// `InstanceId`: a string.
     ///
@@ -3802,7 +3831,6 @@ pub struct ModifyAuditServiceResponse {
     output = ModifyBackupExpireTimeResponse,
     error = super::errors::ModifyBackupExpireTimeError
 )]
-#[derive(Default)]
 pub struct ModifyBackupExpireTime {
     /// `InstanceId`: a string.
     ///
@@ -3845,7 +3873,6 @@ pub struct ModifyBackupExpireTimeResponse {
     output = ModifyDBInstanceLogToCLSResponse,
     error = super::errors::ModifyDBInstanceLogToCLSError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceLogToCLS {
     /// `InstanceId`: a string.
     ///
@@ -3909,7 +3936,6 @@ pub struct ModifyDBInstanceLogToCLSResponse {
     output = ModifyDBInstanceNetworkAddressResponse,
     error = super::errors::ModifyDBInstanceNetworkAddressError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceNetworkAddress {
     /// `InstanceId`: a string.
     ///
@@ -3960,7 +3986,6 @@ pub struct ModifyDBInstanceNetworkAddressResponse {
     output = ModifyDBInstanceParamTplResponse,
     error = super::errors::ModifyDBInstanceParamTplError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceParamTpl {
     /// `TplId`: a string.
     ///
@@ -4001,7 +4026,6 @@ pub struct ModifyDBInstanceParamTplResponse {
     output = ModifyDBInstanceSecurityGroupResponse,
     error = super::errors::ModifyDBInstanceSecurityGroupError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSecurityGroup {
     /// `InstanceId`: a string.
     ///
@@ -4034,7 +4058,6 @@ pub struct ModifyDBInstanceSecurityGroupResponse {
     output = ModifyDBInstanceSpecResponse,
     error = super::errors::ModifyDBInstanceSpecError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSpec {
     /// `InstanceId`: a string.
     ///
@@ -4124,7 +4147,6 @@ pub struct ModifyDBInstanceSpecResponse {
     output = ModifyInstanceAzResponse,
     error = super::errors::ModifyInstanceAzError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceAz {
     /// `InstanceId`: a string.
     ///
@@ -4182,7 +4204,6 @@ pub struct ModifyInstanceAzResponse {
     output = ModifyInstanceParamsResponse,
     error = super::errors::ModifyInstanceParamsError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceParams {
     /// `InstanceId`: a string.
     ///
@@ -4228,7 +4249,6 @@ pub struct ModifyInstanceParamsResponse {
     output = ModifySRVConnectionUrlResponse,
     error = super::errors::ModifySRVConnectionUrlError
 )]
-#[derive(Default)]
 pub struct ModifySRVConnectionUrl {
     /// `InstanceId`: a string.
     ///
@@ -4266,7 +4286,6 @@ pub struct ModifySRVConnectionUrlResponse {
     output = OfflineIsolatedDBInstanceResponse,
     error = super::errors::OfflineIsolatedDBInstanceError
 )]
-#[derive(Default)]
 pub struct OfflineIsolatedDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -4299,7 +4318,6 @@ pub struct OfflineIsolatedDBInstanceResponse {
     output = OpenAuditServiceResponse,
     error = super::errors::OpenAuditServiceError
 )]
-#[derive(Default)]
 pub struct OpenAuditService {
     /// `InstanceId`: a string.
     ///
@@ -4340,7 +4358,6 @@ pub struct OpenAuditServiceResponse {
     output = PromoteDBInstanceToActiveResponse,
     error = super::errors::PromoteDBInstanceToActiveError
 )]
-#[derive(Default)]
 pub struct PromoteDBInstanceToActive {
     /// `InstanceId`: a string.
     ///
@@ -4378,7 +4395,6 @@ pub struct PromoteDBInstanceToActiveResponse {
     output = RenameInstanceResponse,
     error = super::errors::RenameInstanceError
 )]
-#[derive(Default)]
 pub struct RenameInstance {
     /// `InstanceId`: a string.
     ///
@@ -4411,7 +4427,6 @@ pub struct RenameInstanceResponse {
     output = RenewDBInstancesResponse,
     error = super::errors::RenewDBInstancesError
 )]
-#[derive(Default)]
 pub struct RenewDBInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4442,7 +4457,6 @@ pub struct RenewDBInstancesResponse {
     output = ResetDBInstancePasswordResponse,
     error = super::errors::ResetDBInstancePasswordError
 )]
-#[derive(Default)]
 pub struct ResetDBInstancePassword {
     /// `InstanceId`: a string.
     ///
@@ -4485,7 +4499,6 @@ pub struct ResetDBInstancePasswordResponse {
     output = RestartNodesResponse,
     error = super::errors::RestartNodesError
 )]
-#[derive(Default)]
 pub struct RestartNodes {
     /// `InstanceId`: a string.
     ///
@@ -4523,7 +4536,6 @@ pub struct RestartNodesResponse {
     output = RestoreDBInstanceResponse,
     error = super::errors::RestoreDBInstanceError
 )]
-#[derive(Default)]
 pub struct RestoreDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -4564,7 +4576,6 @@ pub struct RestoreDBInstanceResponse {
     output = ScaleDownDBInstanceCpuResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ScaleDownDBInstanceCpu {
     /// `InstanceId`: a string.
     ///
@@ -4597,7 +4608,6 @@ pub struct ScaleDownDBInstanceCpuResponse {
     output = ScaleUpDBInstanceCpuResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ScaleUpDBInstanceCpu {
     /// `InstanceId`: a string.
     ///
@@ -4635,7 +4645,6 @@ pub struct ScaleUpDBInstanceCpuResponse {
     output = SetAccountUserPrivilegeResponse,
     error = super::errors::SetAccountUserPrivilegeError
 )]
-#[derive(Default)]
 pub struct SetAccountUserPrivilege {
     /// `InstanceId`: a string.
     ///
@@ -4676,7 +4685,6 @@ pub struct SetAccountUserPrivilegeResponse {
     output = SetBackupRulesResponse,
     error = super::errors::SetBackupRulesError
 )]
-#[derive(Default)]
 pub struct SetBackupRules {
     /// `InstanceId`: a string.
     ///
@@ -4774,7 +4782,6 @@ pub struct SetBackupRulesResponse {
     output = SetDBInstanceDeletionProtectionResponse,
     error = super::errors::SetDBInstanceDeletionProtectionError
 )]
-#[derive(Default)]
 pub struct SetDBInstanceDeletionProtection {
     /// `InstanceIds`: a list of strings.
     ///
@@ -4807,7 +4814,6 @@ pub struct SetDBInstanceDeletionProtectionResponse {
     output = SetInstanceMaintenanceResponse,
     error = super::errors::SetInstanceMaintenanceError
 )]
-#[derive(Default)]
 pub struct SetInstanceMaintenance {
     /// `InstanceId`: a string.
     ///
@@ -4850,7 +4856,6 @@ pub struct SetInstanceMaintenanceResponse {
     output = TerminateDBInstancesResponse,
     error = super::errors::TerminateDBInstancesError
 )]
-#[derive(Default)]
 pub struct TerminateDBInstances {
     /// `InstanceId`: a string.
     ///
@@ -4878,7 +4883,6 @@ pub struct TerminateDBInstancesResponse {
     output = UpdateInstanceRoleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateInstanceRole {
     /// `InstanceId`: a string.
     ///
@@ -4927,7 +4931,6 @@ pub struct UpdateInstanceRoleResponse {
     output = UpdateInstanceUserResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateInstanceUser {
     /// `InstanceId`: a string.
     ///
@@ -4991,7 +4994,6 @@ pub struct UpdateInstanceUserResponse {
     output = UpgradeDBInstanceKernelVersionResponse,
     error = super::errors::UpgradeDBInstanceKernelVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeDBInstanceKernelVersion {
     /// `InstanceId`: a string.
     ///
@@ -5027,7 +5029,6 @@ pub struct UpgradeDBInstanceKernelVersionResponse {
     output = UpgradeDbInstanceVersionResponse,
     error = super::errors::UpgradeDbInstanceVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeDbInstanceVersion {
     /// `InstanceId`: a string.
     ///

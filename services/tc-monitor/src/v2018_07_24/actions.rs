@@ -18,7 +18,6 @@ use super::models;
     output = BindPrometheusManagedGrafanaResponse,
     error = super::errors::BindPrometheusManagedGrafanaError
 )]
-#[derive(Default)]
 pub struct BindPrometheusManagedGrafana {
     /// `InstanceId`: a string.
     ///
@@ -51,7 +50,6 @@ pub struct BindPrometheusManagedGrafanaResponse {
     output = BindingPolicyObjectResponse,
     error = super::errors::BindingPolicyObjectError
 )]
-#[derive(Default)]
 pub struct BindingPolicyObject {
     /// `Module`: a string.
     ///
@@ -107,7 +105,6 @@ pub struct BindingPolicyObjectResponse {
     output = BindingPolicyTagResponse,
     error = super::errors::BindingPolicyTagError
 )]
-#[derive(Default)]
 pub struct BindingPolicyTag {
     /// `Module`: a string.
     ///
@@ -176,7 +173,6 @@ pub struct BindingPolicyTagResponse {
     output = CheckAddressByPrometheusResponse,
     error = super::errors::CheckAddressByPrometheusError
 )]
-#[derive(Default)]
 pub struct CheckAddressByPrometheus {
     /// `InstanceId`: a string.
     ///
@@ -229,7 +225,6 @@ pub struct CheckAddressByPrometheusResponse {
     output = CleanGrafanaInstanceResponse,
     error = super::errors::CleanGrafanaInstanceError
 )]
-#[derive(Default)]
 pub struct CleanGrafanaInstance {
     /// `InstanceId`: a string.
     ///
@@ -257,7 +252,6 @@ pub struct CleanGrafanaInstanceResponse {
     output = CreateAlarmHistoryShieldResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAlarmHistoryShield {
     /// `Module`: a string.
     ///
@@ -368,7 +362,6 @@ pub struct CreateAlarmHistoryShieldResponse {
     output = CreateAlarmNoticeResponse,
     error = super::errors::CreateAlarmNoticeError
 )]
-#[derive(Default)]
 pub struct CreateAlarmNotice {
     /// `Module`: a string.
     ///
@@ -440,7 +433,6 @@ pub struct CreateAlarmNoticeResponse {
     output = CreateAlarmPolicyResponse,
     error = super::errors::CreateAlarmPolicyError
 )]
-#[derive(Default)]
 pub struct CreateAlarmPolicy {
     /// `Module`: a string.
     ///
@@ -567,7 +559,6 @@ pub struct CreateAlarmPolicyResponse {
     output = CreateAlarmShieldResponse,
     error = super::errors::CreateAlarmShieldError
 )]
-#[derive(Default)]
 pub struct CreateAlarmShield {
     /// `Module`: a string.
     ///
@@ -690,7 +681,6 @@ pub struct CreateAlarmShieldResponse {
     output = CreateAlertRuleResponse,
     error = super::errors::CreateAlertRuleError
 )]
-#[derive(Default)]
 pub struct CreateAlertRule {
     /// `InstanceId`: a string.
     ///
@@ -759,7 +749,6 @@ pub struct CreateAlertRuleResponse {
     output = CreateConditionsTemplateResponse,
     error = super::errors::CreateConditionsTemplateError
 )]
-#[derive(Default)]
 pub struct CreateConditionsTemplate {
     /// `Module`: a string.
     ///
@@ -837,7 +826,6 @@ pub struct CreateConditionsTemplateResponse {
     output = CreateExporterIntegrationResponse,
     error = super::errors::CreateExporterIntegrationError
 )]
-#[derive(Default)]
 pub struct CreateExporterIntegration {
     /// `InstanceId`: a string.
     ///
@@ -888,7 +876,6 @@ pub struct CreateExporterIntegrationResponse {
     output = CreateExternalClusterResponse,
     error = super::errors::CreateExternalClusterError
 )]
-#[derive(Default)]
 pub struct CreateExternalCluster {
     /// `InstanceId`: a string.
     ///
@@ -947,7 +934,6 @@ pub struct CreateExternalClusterResponse {
     output = CreateGrafanaInstanceResponse,
     error = super::errors::CreateGrafanaInstanceError
 )]
-#[derive(Default)]
 pub struct CreateGrafanaInstance {
     /// `InstanceName`: a string.
     ///
@@ -1013,7 +999,6 @@ pub struct CreateGrafanaInstanceResponse {
     output = CreateGrafanaIntegrationResponse,
     error = super::errors::CreateGrafanaIntegrationError
 )]
-#[derive(Default)]
 pub struct CreateGrafanaIntegration {
     /// `InstanceId`: a string.
     ///
@@ -1054,7 +1039,6 @@ pub struct CreateGrafanaIntegrationResponse {
     output = CreateGrafanaNotificationChannelResponse,
     error = super::errors::CreateGrafanaNotificationChannelError
 )]
-#[derive(Default)]
 pub struct CreateGrafanaNotificationChannel {
     /// `InstanceId`: a string.
     ///
@@ -1112,7 +1096,6 @@ pub struct CreateGrafanaNotificationChannelResponse {
     output = CreateOnCallFormResponse,
     error = super::errors::CreateOnCallFormError
 )]
-#[derive(Default)]
 pub struct CreateOnCallForm {
     /// `Module`: a string.
     ///
@@ -1190,7 +1173,6 @@ pub struct CreateOnCallFormResponse {
     output = CreatePolicyGroupResponse,
     error = super::errors::CreatePolicyGroupError
 )]
-#[derive(Default)]
 pub struct CreatePolicyGroup {
     /// `GroupName`: a string.
     ///
@@ -1274,7 +1256,6 @@ pub struct CreatePolicyGroupResponse {
     output = CreatePrometheusAgentResponse,
     error = super::errors::CreatePrometheusAgentError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusAgent {
     /// `InstanceId`: a string.
     ///
@@ -1312,7 +1293,6 @@ pub struct CreatePrometheusAgentResponse {
     output = CreatePrometheusAlertGroupResponse,
     error = super::errors::CreatePrometheusAlertGroupError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusAlertGroup {
     /// `InstanceId`: a string.
     ///
@@ -1372,7 +1352,6 @@ pub struct CreatePrometheusAlertGroupResponse {
     output = CreatePrometheusAlertPolicyResponse,
     error = super::errors::CreatePrometheusAlertPolicyError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusAlertPolicy {
     /// `InstanceId`: a string.
     ///
@@ -1408,7 +1387,6 @@ pub struct CreatePrometheusAlertPolicyResponse {
     output = CreatePrometheusClusterAgentResponse,
     error = super::errors::CreatePrometheusClusterAgentError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusClusterAgent {
     /// `InstanceId`: a string.
     ///
@@ -1439,7 +1417,6 @@ pub struct CreatePrometheusClusterAgentResponse {
     output = CreatePrometheusConfigResponse,
     error = super::errors::CreatePrometheusConfigError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusConfig {
     /// `InstanceId`: a string.
     ///
@@ -1488,7 +1465,6 @@ pub struct CreatePrometheusConfigResponse {
     output = CreatePrometheusGlobalNotificationResponse,
     error = super::errors::CreatePrometheusGlobalNotificationError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusGlobalNotification {
     /// `InstanceId`: a string.
     ///
@@ -1524,7 +1500,6 @@ pub struct CreatePrometheusGlobalNotificationResponse {
     output = CreatePrometheusMultiTenantInstancePostPayModeResponse,
     error = super::errors::CreatePrometheusMultiTenantInstancePostPayModeError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusMultiTenantInstancePostPayMode {
     /// `InstanceName`: a string.
     ///
@@ -1588,7 +1563,6 @@ pub struct CreatePrometheusMultiTenantInstancePostPayModeResponse {
     output = CreatePrometheusRecordRuleYamlResponse,
     error = super::errors::CreatePrometheusRecordRuleYamlError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusRecordRuleYaml {
     /// `InstanceId`: a string.
     ///
@@ -1624,7 +1598,6 @@ pub struct CreatePrometheusRecordRuleYamlResponse {
     output = CreatePrometheusScrapeJobResponse,
     error = super::errors::CreatePrometheusScrapeJobError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusScrapeJob {
     /// `InstanceId`: a string.
     ///
@@ -1665,7 +1638,6 @@ pub struct CreatePrometheusScrapeJobResponse {
     output = CreatePrometheusTempResponse,
     error = super::errors::CreatePrometheusTempError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusTemp {
     /// `Template`: a [`PrometheusTemp`](super::models::PrometheusTemp).
     pub template: models::PrometheusTemp,
@@ -1696,7 +1668,6 @@ pub struct CreatePrometheusTempResponse {
     output = CreateRecordingRuleResponse,
     error = super::errors::CreateRecordingRuleError
 )]
-#[derive(Default)]
 pub struct CreateRecordingRule {
     /// `Name`: a string.
     ///
@@ -1742,7 +1713,6 @@ pub struct CreateRecordingRuleResponse {
     output = CreateSSOAccountResponse,
     error = super::errors::CreateSSOAccountError
 )]
-#[derive(Default)]
 pub struct CreateSSOAccount {
     /// `InstanceId`: a string.
     ///
@@ -1788,7 +1758,6 @@ pub struct CreateSSOAccountResponse {
     output = DeleteAlarmHistoryShieldsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAlarmHistoryShields {
     /// `Module`: a string.
     ///
@@ -1826,7 +1795,6 @@ pub struct DeleteAlarmHistoryShieldsResponse {
     output = DeleteAlarmNoticesResponse,
     error = super::errors::DeleteAlarmNoticesError
 )]
-#[derive(Default)]
 pub struct DeleteAlarmNotices {
     /// `Module`: a string.
     ///
@@ -1864,7 +1832,6 @@ pub struct DeleteAlarmNoticesResponse {
     output = DeleteAlarmPolicyResponse,
     error = super::errors::DeleteAlarmPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteAlarmPolicy {
     /// `Module`: a string.
     ///
@@ -1902,7 +1869,6 @@ pub struct DeleteAlarmPolicyResponse {
     output = DeleteAlarmShieldsResponse,
     error = super::errors::DeleteAlarmShieldsError
 )]
-#[derive(Default)]
 pub struct DeleteAlarmShields {
     /// `Module`: a string.
     ///
@@ -1935,7 +1901,6 @@ pub struct DeleteAlarmShieldsResponse {
     output = DeleteAlertRulesResponse,
     error = super::errors::DeleteAlertRulesError
 )]
-#[derive(Default)]
 pub struct DeleteAlertRules {
     /// `RuleIds`: a list of strings.
     ///
@@ -1968,7 +1933,6 @@ pub struct DeleteAlertRulesResponse {
     output = DeleteExporterIntegrationResponse,
     error = super::errors::DeleteExporterIntegrationError
 )]
-#[derive(Default)]
 pub struct DeleteExporterIntegration {
     /// `InstanceId`: a string.
     ///
@@ -2016,7 +1980,6 @@ pub struct DeleteExporterIntegrationResponse {
     output = DeleteGrafanaInstanceResponse,
     error = super::errors::DeleteGrafanaInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteGrafanaInstance {
     /// `InstanceIDs`: a list of strings.
     ///
@@ -2045,7 +2008,6 @@ pub struct DeleteGrafanaInstanceResponse {
     output = DeleteGrafanaIntegrationResponse,
     error = super::errors::DeleteGrafanaIntegrationError
 )]
-#[derive(Default)]
 pub struct DeleteGrafanaIntegration {
     /// `InstanceId`: a string.
     ///
@@ -2078,7 +2040,6 @@ pub struct DeleteGrafanaIntegrationResponse {
     output = DeleteGrafanaNotificationChannelResponse,
     error = super::errors::DeleteGrafanaNotificationChannelError
 )]
-#[derive(Default)]
 pub struct DeleteGrafanaNotificationChannel {
     /// `ChannelIDs`: a list of strings.
     ///
@@ -2112,7 +2073,6 @@ pub struct DeleteGrafanaNotificationChannelResponse {
     output = DeleteOnCallFormsResponse,
     error = super::errors::DeleteOnCallFormsError
 )]
-#[derive(Default)]
 pub struct DeleteOnCallForms {
     /// `Module`: a string.
     ///
@@ -2160,7 +2120,6 @@ pub struct DeleteOnCallFormsResponse {
     output = DeletePolicyGroupResponse,
     error = super::errors::DeletePolicyGroupError
 )]
-#[derive(Default)]
 pub struct DeletePolicyGroup {
     /// `Module`: a string.
     ///
@@ -2191,7 +2150,6 @@ pub struct DeletePolicyGroupResponse {
     output = DeletePrometheusAlertGroupsResponse,
     error = super::errors::DeletePrometheusAlertGroupsError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusAlertGroups {
     /// `InstanceId`: a string.
     ///
@@ -2224,7 +2182,6 @@ pub struct DeletePrometheusAlertGroupsResponse {
     output = DeletePrometheusAlertPolicyResponse,
     error = super::errors::DeletePrometheusAlertPolicyError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusAlertPolicy {
     /// `InstanceId`: a string.
     ///
@@ -2262,7 +2219,6 @@ pub struct DeletePrometheusAlertPolicyResponse {
     output = DeletePrometheusClusterAgentResponse,
     error = super::errors::DeletePrometheusClusterAgentError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusClusterAgent {
     /// `Agents`: a list of [`PrometheusAgentInfo`](super::models::PrometheusAgentInfo) objects.
     pub agents: Vec<models::PrometheusAgentInfo>,
@@ -2293,7 +2249,6 @@ pub struct DeletePrometheusClusterAgentResponse {
     output = DeletePrometheusConfigResponse,
     error = super::errors::DeletePrometheusConfigError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusConfig {
     /// `InstanceId`: a string.
     ///
@@ -2346,7 +2301,6 @@ pub struct DeletePrometheusConfigResponse {
     output = DeletePrometheusRecordRuleYamlResponse,
     error = super::errors::DeletePrometheusRecordRuleYamlError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusRecordRuleYaml {
     /// `InstanceId`: a string.
     ///
@@ -2379,7 +2333,6 @@ pub struct DeletePrometheusRecordRuleYamlResponse {
     output = DeletePrometheusScrapeJobsResponse,
     error = super::errors::DeletePrometheusScrapeJobsError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusScrapeJobs {
     /// `InstanceId`: a string.
     ///
@@ -2417,7 +2370,6 @@ pub struct DeletePrometheusScrapeJobsResponse {
     output = DeletePrometheusTempResponse,
     error = super::errors::DeletePrometheusTempError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusTemp {
     /// `TemplateId`: a string.
     ///
@@ -2445,7 +2397,6 @@ pub struct DeletePrometheusTempResponse {
     output = DeletePrometheusTempSyncResponse,
     error = super::errors::DeletePrometheusTempSyncError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusTempSync {
     /// `TemplateId`: a string.
     ///
@@ -2476,7 +2427,6 @@ pub struct DeletePrometheusTempSyncResponse {
     output = DeleteRecordingRulesResponse,
     error = super::errors::DeleteRecordingRulesError
 )]
-#[derive(Default)]
 pub struct DeleteRecordingRules {
     /// `RuleIds`: a list of strings.
     ///
@@ -2509,7 +2459,6 @@ pub struct DeleteRecordingRulesResponse {
     output = DeleteSSOAccountResponse,
     error = super::errors::DeleteSSOAccountError
 )]
-#[derive(Default)]
 pub struct DeleteSSOAccount {
     /// `InstanceId`: a string.
     ///
@@ -2542,7 +2491,6 @@ pub struct DeleteSSOAccountResponse {
     output = DeleteServiceDiscoveryResponse,
     error = super::errors::DeleteServiceDiscoveryError
 )]
-#[derive(Default)]
 pub struct DeleteServiceDiscovery {
     /// `InstanceId`: a string.
     ///
@@ -2588,9 +2536,15 @@ pub struct DeleteServiceDiscoveryResponse {
     version = "2018-07-24",
     name = "DescribeAccidentEventList",
     output = DescribeAccidentEventListResponse,
-    error = super::errors::DescribeAccidentEventListError
+    error = super::errors::DescribeAccidentEventListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alarms,
+        item = models::DescribeAccidentEventListAlarms,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccidentEventList {
     /// `Module`: a string.
     pub module: String,
@@ -2655,7 +2609,6 @@ pub struct DescribeAccidentEventListResponse {
     output = DescribeAlarmEventsResponse,
     error = super::errors::DescribeAlarmEventsError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmEvents {
     /// `Module`: a string.
     ///
@@ -2694,9 +2647,15 @@ pub struct DescribeAlarmEventsResponse {
     version = "2018-07-24",
     name = "DescribeAlarmHistories",
     output = DescribeAlarmHistoriesResponse,
-    error = super::errors::DescribeAlarmHistoriesError
+    error = super::errors::DescribeAlarmHistoriesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = histories,
+        item = models::AlarmHistory,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAlarmHistories {
     /// `Module`: a string.
     ///
@@ -2836,7 +2795,6 @@ pub struct DescribeAlarmHistoriesResponse {
     output = DescribeAlarmHistoryShieldResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAlarmHistoryShield {
     /// `Module`: a string.
     ///
@@ -3000,7 +2958,6 @@ pub struct DescribeAlarmHistoryShieldResponse {
     output = DescribeAlarmMetricsResponse,
     error = super::errors::DescribeAlarmMetricsError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmMetrics {
     /// `Module`: a string.
     ///
@@ -3041,7 +2998,6 @@ pub struct DescribeAlarmMetricsResponse {
     output = DescribeAlarmNoticeResponse,
     error = super::errors::DescribeAlarmNoticeError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmNotice {
     /// `Module`: a string.
     ///
@@ -3077,7 +3033,6 @@ pub struct DescribeAlarmNoticeResponse {
     output = DescribeAlarmNoticeCallbacksResponse,
     error = super::errors::DescribeAlarmNoticeCallbacksError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmNoticeCallbacks {
     /// `Module`: a string.
     ///
@@ -3109,7 +3064,6 @@ pub struct DescribeAlarmNoticeCallbacksResponse {
     output = DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIDResponse,
     error = super::errors::DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIDError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID {
     /// `AlertId`: a string.
     ///
@@ -3138,9 +3092,15 @@ pub struct DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIDResponse {
     version = "2018-07-24",
     name = "DescribeAlarmNotices",
     output = DescribeAlarmNoticesResponse,
-    error = super::errors::DescribeAlarmNoticesError
+    error = super::errors::DescribeAlarmNoticesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = notices,
+        item = models::AlarmNotice,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAlarmNotices {
     /// `Module`: a string.
     ///
@@ -3228,9 +3188,15 @@ pub struct DescribeAlarmNoticesResponse {
     version = "2018-07-24",
     name = "DescribeAlarmPolicies",
     output = DescribeAlarmPoliciesResponse,
-    error = super::errors::DescribeAlarmPoliciesError
+    error = super::errors::DescribeAlarmPoliciesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = policies,
+        item = models::AlarmPolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAlarmPolicies {
     /// `Module`: a string.
     ///
@@ -3399,7 +3365,6 @@ pub struct DescribeAlarmPoliciesResponse {
     output = DescribeAlarmPolicyResponse,
     error = super::errors::DescribeAlarmPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmPolicy {
     /// `Module`: a string.
     ///
@@ -3435,7 +3400,6 @@ pub struct DescribeAlarmPolicyResponse {
     output = DescribeAlarmSmsQuotaResponse,
     error = super::errors::DescribeAlarmSmsQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmSmsQuota {
     /// `Module`: a string.
     ///
@@ -3474,9 +3438,15 @@ pub struct DescribeAlarmSmsQuotaResponse {
     version = "2018-07-24",
     name = "DescribeAlertRules",
     output = DescribeAlertRulesResponse,
-    error = super::errors::DescribeAlertRulesError
+    error = super::errors::DescribeAlertRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alert_rule_set,
+        item = models::PrometheusRuleSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAlertRules {
     /// `InstanceId`: a string.
     ///
@@ -3542,7 +3512,6 @@ pub struct DescribeAlertRulesResponse {
     output = DescribeAllNamespacesResponse,
     error = super::errors::DescribeAllNamespacesError
 )]
-#[derive(Default)]
 pub struct DescribeAllNamespaces {
     /// `SceneType`: a string.
     ///
@@ -3598,7 +3567,6 @@ pub struct DescribeAllNamespacesResponse {
     output = DescribeBaseMetricsResponse,
     error = super::errors::DescribeBaseMetricsError
 )]
-#[derive(Default)]
 pub struct DescribeBaseMetrics {
     /// `Namespace`: a string.
     ///
@@ -3637,9 +3605,15 @@ pub struct DescribeBaseMetricsResponse {
     version = "2018-07-24",
     name = "DescribeBasicAlarmList",
     output = DescribeBasicAlarmListResponse,
-    error = super::errors::DescribeBasicAlarmListError
+    error = super::errors::DescribeBasicAlarmListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alarms,
+        item = models::DescribeBasicAlarmListAlarms,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBasicAlarmList {
     /// `Module`: a string.
     ///
@@ -3731,9 +3705,15 @@ pub struct DescribeBasicAlarmListResponse {
     version = "2018-07-24",
     name = "DescribeBindingPolicyObjectList",
     output = DescribeBindingPolicyObjectListResponse,
-    error = super::errors::DescribeBindingPolicyObjectListError
+    error = super::errors::DescribeBindingPolicyObjectListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::DescribeBindingPolicyObjectListInstance,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBindingPolicyObjectList {
     /// `Module`: a string.
     ///
@@ -3800,7 +3780,6 @@ pub struct DescribeBindingPolicyObjectListResponse {
     output = DescribeClusterAgentCreatingProgressResponse,
     error = super::errors::DescribeClusterAgentCreatingProgressError
 )]
-#[derive(Default)]
 pub struct DescribeClusterAgentCreatingProgress {
     /// `InstanceId`: a string.
     ///
@@ -3834,9 +3813,15 @@ pub struct DescribeClusterAgentCreatingProgressResponse {
     version = "2018-07-24",
     name = "DescribeConditionsTemplateList",
     output = DescribeConditionsTemplateListResponse,
-    error = super::errors::DescribeConditionsTemplateListError
+    error = super::errors::DescribeConditionsTemplateListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = template_group_list,
+        item = models::TemplateGroup,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConditionsTemplateList {
     /// `Module`: a string.
     ///
@@ -3908,7 +3893,6 @@ pub struct DescribeConditionsTemplateListResponse {
     output = DescribeDNSConfigResponse,
     error = super::errors::DescribeDNSConfigError
 )]
-#[derive(Default)]
 pub struct DescribeDNSConfig {
     /// `InstanceId`: a string.
     ///
@@ -3941,7 +3925,6 @@ pub struct DescribeDNSConfigResponse {
     output = DescribeExporterIntegrationsResponse,
     error = super::errors::DescribeExporterIntegrationsError
 )]
-#[derive(Default)]
 pub struct DescribeExporterIntegrations {
     /// `InstanceId`: a string.
     ///
@@ -3992,7 +3975,6 @@ pub struct DescribeExporterIntegrationsResponse {
     output = DescribeExternalClusterRegisterCommandResponse,
     error = super::errors::DescribeExternalClusterRegisterCommandError
 )]
-#[derive(Default)]
 pub struct DescribeExternalClusterRegisterCommand {
     /// `InstanceId`: a string.
     ///
@@ -4028,7 +4010,6 @@ pub struct DescribeExternalClusterRegisterCommandResponse {
     output = DescribeExternalClusterUninstallCommandResponse,
     error = super::errors::DescribeExternalClusterUninstallCommandError
 )]
-#[derive(Default)]
 pub struct DescribeExternalClusterUninstallCommand {
     /// `InstanceId`: a string.
     ///
@@ -4062,9 +4043,14 @@ pub struct DescribeExternalClusterUninstallCommandResponse {
     version = "2018-07-24",
     name = "DescribeGrafanaChannels",
     output = DescribeGrafanaChannelsResponse,
-    error = super::errors::DescribeGrafanaChannelsError
+    error = super::errors::DescribeGrafanaChannelsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = notification_channel_set,
+        item = models::GrafanaChannel
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGrafanaChannels {
     /// `InstanceId`: a string.
     ///
@@ -4120,7 +4106,6 @@ pub struct DescribeGrafanaChannelsResponse {
     output = DescribeGrafanaConfigResponse,
     error = super::errors::DescribeGrafanaConfigError
 )]
-#[derive(Default)]
 pub struct DescribeGrafanaConfig {
     /// `InstanceId`: a string.
     ///
@@ -4153,7 +4138,6 @@ pub struct DescribeGrafanaConfigResponse {
     output = DescribeGrafanaEnvironmentsResponse,
     error = super::errors::DescribeGrafanaEnvironmentsError
 )]
-#[derive(Default)]
 pub struct DescribeGrafanaEnvironments {
     /// `InstanceId`: a string.
     ///
@@ -4186,7 +4170,6 @@ pub struct DescribeGrafanaEnvironmentsResponse {
     output = DescribeGrafanaInstancesResponse,
     error = super::errors::DescribeGrafanaInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeGrafanaInstances {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -4248,7 +4231,6 @@ pub struct DescribeGrafanaInstancesResponse {
     output = DescribeGrafanaIntegrationsResponse,
     error = super::errors::DescribeGrafanaIntegrationsError
 )]
-#[derive(Default)]
 pub struct DescribeGrafanaIntegrations {
     /// `InstanceId`: a string.
     ///
@@ -4287,9 +4269,14 @@ pub struct DescribeGrafanaIntegrationsResponse {
     version = "2018-07-24",
     name = "DescribeGrafanaNotificationChannels",
     output = DescribeGrafanaNotificationChannelsResponse,
-    error = super::errors::DescribeGrafanaNotificationChannelsError
+    error = super::errors::DescribeGrafanaNotificationChannelsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = notification_channel_set,
+        item = models::GrafanaNotificationChannel
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGrafanaNotificationChannels {
     /// `InstanceId`: a string.
     ///
@@ -4346,7 +4333,6 @@ pub struct DescribeGrafanaNotificationChannelsResponse {
     output = DescribeGrafanaVersionsResponse,
     error = super::errors::DescribeGrafanaVersionsError
 )]
-#[derive(Default)]
 pub struct DescribeGrafanaVersions {}
 
 /// What a successful [`DescribeGrafanaVersions`] call returns.
@@ -4372,7 +4358,6 @@ pub struct DescribeGrafanaVersionsResponse {
     output = DescribeGrafanaWhiteListResponse,
     error = super::errors::DescribeGrafanaWhiteListError
 )]
-#[derive(Default)]
 pub struct DescribeGrafanaWhiteList {
     /// `InstanceId`: a string.
     ///
@@ -4405,7 +4390,6 @@ pub struct DescribeGrafanaWhiteListResponse {
     output = DescribeInstalledPluginsResponse,
     error = super::errors::DescribeInstalledPluginsError
 )]
-#[derive(Default)]
 pub struct DescribeInstalledPlugins {
     /// `InstanceId`: a string.
     ///
@@ -4441,7 +4425,6 @@ pub struct DescribeInstalledPluginsResponse {
     output = DescribeMonitorResourceInfoResponse,
     error = super::errors::DescribeMonitorResourceInfoError
 )]
-#[derive(Default)]
 pub struct DescribeMonitorResourceInfo {}
 
 /// What a successful [`DescribeMonitorResourceInfo`] call returns.
@@ -4486,7 +4469,6 @@ pub struct DescribeMonitorResourceInfoResponse {
     output = DescribeMonitorTypesResponse,
     error = super::errors::DescribeMonitorTypesError
 )]
-#[derive(Default)]
 pub struct DescribeMonitorTypes {
     /// `Module`: a string.
     ///
@@ -4522,7 +4504,6 @@ pub struct DescribeMonitorTypesResponse {
     output = DescribeNotificationContentTemplateSupportsResponse,
     error = super::errors::DescribeNotificationContentTemplateSupportsError
 )]
-#[derive(Default)]
 pub struct DescribeNotificationContentTemplateSupports {
     /// `MonitorType`: a string.
     ///
@@ -4553,7 +4534,6 @@ pub struct DescribeNotificationContentTemplateSupportsResponse {
     output = DescribeOnCallFormResponse,
     error = super::errors::DescribeOnCallFormError
 )]
-#[derive(Default)]
 pub struct DescribeOnCallForm {
     /// `Module`: a string.
     ///
@@ -4588,9 +4568,15 @@ pub struct DescribeOnCallFormResponse {
     version = "2018-07-24",
     name = "DescribeOnCallForms",
     output = DescribeOnCallFormsResponse,
-    error = super::errors::DescribeOnCallFormsError
+    error = super::errors::DescribeOnCallFormsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = on_call_forms,
+        item = models::OnCallForm,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOnCallForms {
     /// `Module`: a string.
     ///
@@ -4657,7 +4643,6 @@ pub struct DescribeOnCallFormsResponse {
     output = DescribePhoneAlarmFlowTotalCountResponse,
     error = super::errors::DescribePhoneAlarmFlowTotalCountError
 )]
-#[derive(Default)]
 pub struct DescribePhoneAlarmFlowTotalCount {
     /// `Module`: a string.
     ///
@@ -4695,7 +4680,6 @@ pub struct DescribePhoneAlarmFlowTotalCountResponse {
     output = DescribePluginOverviewsResponse,
     error = super::errors::DescribePluginOverviewsError
 )]
-#[derive(Default)]
 pub struct DescribePluginOverviews {}
 
 /// What a successful [`DescribePluginOverviews`] call returns.
@@ -4721,7 +4705,6 @@ pub struct DescribePluginOverviewsResponse {
     output = DescribePolicyConditionListResponse,
     error = super::errors::DescribePolicyConditionListError
 )]
-#[derive(Default)]
 pub struct DescribePolicyConditionList {
     /// `Module`: a string.
     ///
@@ -4752,7 +4735,6 @@ pub struct DescribePolicyConditionListResponse {
     output = DescribePolicyGroupInfoResponse,
     error = super::errors::DescribePolicyGroupInfoError
 )]
-#[derive(Default)]
 pub struct DescribePolicyGroupInfo {
     /// `Module`: a string.
     ///
@@ -4858,9 +4840,15 @@ pub struct DescribePolicyGroupInfoResponse {
     version = "2018-07-24",
     name = "DescribePolicyGroupList",
     output = DescribePolicyGroupListResponse,
-    error = super::errors::DescribePolicyGroupListError
+    error = super::errors::DescribePolicyGroupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = group_list,
+        item = models::DescribePolicyGroupListGroup,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePolicyGroupList {
     /// `Module`: a string.
     ///
@@ -4969,7 +4957,6 @@ pub struct DescribePolicyGroupListResponse {
     output = DescribePolicyObjectCountResponse,
     error = super::errors::DescribePolicyObjectCountError
 )]
-#[derive(Default)]
 pub struct DescribePolicyObjectCount {
     /// `Module`: a string.
     ///
@@ -5010,9 +4997,15 @@ pub struct DescribePolicyObjectCountResponse {
     version = "2018-07-24",
     name = "DescribeProductEventList",
     output = DescribeProductEventListResponse,
-    error = super::errors::DescribeProductEventListError
+    error = super::errors::DescribeProductEventListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = events,
+        item = models::DescribeProductEventListEvents,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProductEventList {
     /// `Module`: a string.
     ///
@@ -5103,9 +5096,15 @@ pub struct DescribeProductEventListResponse {
     version = "2018-07-24",
     name = "DescribeProductList",
     output = DescribeProductListResponse,
-    error = super::errors::DescribeProductListError
+    error = super::errors::DescribeProductListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = product_list,
+        item = models::ProductSimple,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProductList {
     /// `Module`: a string.
     ///
@@ -5156,7 +5155,6 @@ pub struct DescribeProductListResponse {
     output = DescribePrometheusAgentInstancesResponse,
     error = super::errors::DescribePrometheusAgentInstancesError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusAgentInstances {
     /// `ClusterId`: a string.
     ///
@@ -5187,9 +5185,15 @@ pub struct DescribePrometheusAgentInstancesResponse {
     version = "2018-07-24",
     name = "DescribePrometheusAgents",
     output = DescribePrometheusAgentsResponse,
-    error = super::errors::DescribePrometheusAgentsError
+    error = super::errors::DescribePrometheusAgentsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agent_set,
+        item = models::PrometheusAgent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusAgents {
     /// `InstanceId`: a string.
     ///
@@ -5241,9 +5245,15 @@ pub struct DescribePrometheusAgentsResponse {
     version = "2018-07-24",
     name = "DescribePrometheusAlertGroups",
     output = DescribePrometheusAlertGroupsResponse,
-    error = super::errors::DescribePrometheusAlertGroupsError
+    error = super::errors::DescribePrometheusAlertGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alert_group_set,
+        item = models::PrometheusAlertGroupSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusAlertGroups {
     /// `InstanceId`: a string.
     ///
@@ -5300,9 +5310,15 @@ pub struct DescribePrometheusAlertGroupsResponse {
     version = "2018-07-24",
     name = "DescribePrometheusAlertPolicy",
     output = DescribePrometheusAlertPolicyResponse,
-    error = super::errors::DescribePrometheusAlertPolicyError
+    error = super::errors::DescribePrometheusAlertPolicyError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alert_rules,
+        item = models::PrometheusAlertPolicyItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusAlertPolicy {
     /// `InstanceId`: a string.
     ///
@@ -5351,7 +5367,6 @@ pub struct DescribePrometheusAlertPolicyResponse {
     output = DescribePrometheusAlertmanagerConfigResponse,
     error = super::errors::DescribePrometheusAlertmanagerConfigError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusAlertmanagerConfig {
     /// `InstanceId`: a string.
     ///
@@ -5380,9 +5395,15 @@ pub struct DescribePrometheusAlertmanagerConfigResponse {
     version = "2018-07-24",
     name = "DescribePrometheusClusterAgents",
     output = DescribePrometheusClusterAgentsResponse,
-    error = super::errors::DescribePrometheusClusterAgentsError
+    error = super::errors::DescribePrometheusClusterAgentsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agents,
+        item = models::PrometheusAgentOverview,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusClusterAgents {
     /// `InstanceId`: a string.
     ///
@@ -5453,7 +5474,6 @@ pub struct DescribePrometheusClusterAgentsResponse {
     output = DescribePrometheusConfigResponse,
     error = super::errors::DescribePrometheusConfigError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusConfig {
     /// `InstanceId`: a string.
     ///
@@ -5511,7 +5531,6 @@ pub struct DescribePrometheusConfigResponse {
     output = DescribePrometheusCreateInstanceQuotaResponse,
     error = super::errors::DescribePrometheusCreateInstanceQuotaError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusCreateInstanceQuota {}
 
 /// What a successful [`DescribePrometheusCreateInstanceQuota`] call returns.
@@ -5537,7 +5556,6 @@ pub struct DescribePrometheusCreateInstanceQuotaResponse {
     output = DescribePrometheusGlobalConfigResponse,
     error = super::errors::DescribePrometheusGlobalConfigError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusGlobalConfig {
     /// `InstanceId`: a string.
     ///
@@ -5587,7 +5605,6 @@ pub struct DescribePrometheusGlobalConfigResponse {
     output = DescribePrometheusGlobalNotificationResponse,
     error = super::errors::DescribePrometheusGlobalNotificationError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusGlobalNotification {
     /// `InstanceId`: a string.
     ///
@@ -5618,7 +5635,6 @@ pub struct DescribePrometheusGlobalNotificationResponse {
     output = DescribePrometheusInstanceDetailResponse,
     error = super::errors::DescribePrometheusInstanceDetailError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusInstanceDetail {
     /// `InstanceId`: a string.
     ///
@@ -5712,7 +5728,6 @@ pub struct DescribePrometheusInstanceDetailResponse {
     output = DescribePrometheusInstanceInitStatusResponse,
     error = super::errors::DescribePrometheusInstanceInitStatusError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusInstanceInitStatus {
     /// `InstanceId`: a string.
     ///
@@ -5758,7 +5773,6 @@ pub struct DescribePrometheusInstanceInitStatusResponse {
     output = DescribePrometheusInstanceUsageResponse,
     error = super::errors::DescribePrometheusInstanceUsageError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusInstanceUsage {
     /// `InstanceIds`: a list of strings.
     ///
@@ -5797,9 +5811,15 @@ pub struct DescribePrometheusInstanceUsageResponse {
     version = "2018-07-24",
     name = "DescribePrometheusInstances",
     output = DescribePrometheusInstancesResponse,
-    error = super::errors::DescribePrometheusInstancesError
+    error = super::errors::DescribePrometheusInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::PrometheusInstancesItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -5872,9 +5892,15 @@ pub struct DescribePrometheusInstancesResponse {
     version = "2018-07-24",
     name = "DescribePrometheusInstancesOverview",
     output = DescribePrometheusInstancesOverviewResponse,
-    error = super::errors::DescribePrometheusInstancesOverviewError
+    error = super::errors::DescribePrometheusInstancesOverviewError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::PrometheusInstancesOverview,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusInstancesOverview {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -5920,7 +5946,6 @@ pub struct DescribePrometheusInstancesOverviewResponse {
     output = DescribePrometheusIntegrationMetricsResponse,
     error = super::errors::DescribePrometheusIntegrationMetricsError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusIntegrationMetrics {
     /// `IntegrationCode`: a string.
     ///
@@ -5949,9 +5974,15 @@ pub struct DescribePrometheusIntegrationMetricsResponse {
     version = "2018-07-24",
     name = "DescribePrometheusRecordRules",
     output = DescribePrometheusRecordRulesResponse,
-    error = super::errors::DescribePrometheusRecordRulesError
+    error = super::errors::DescribePrometheusRecordRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = records,
+        item = models::PrometheusRecordRuleYamlItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusRecordRules {
     /// `InstanceId`: a string.
     ///
@@ -6002,7 +6033,6 @@ pub struct DescribePrometheusRecordRulesResponse {
     output = DescribePrometheusRegionsResponse,
     error = super::errors::DescribePrometheusRegionsError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusRegions {
     /// `PayMode`: a signed 64-bit integer.
     ///
@@ -6031,9 +6061,15 @@ pub struct DescribePrometheusRegionsResponse {
     version = "2018-07-24",
     name = "DescribePrometheusScrapeJobs",
     output = DescribePrometheusScrapeJobsResponse,
-    error = super::errors::DescribePrometheusScrapeJobsError
+    error = super::errors::DescribePrometheusScrapeJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = scrape_job_set,
+        item = models::PrometheusScrapeJob,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusScrapeJobs {
     /// `InstanceId`: a string.
     ///
@@ -6094,7 +6130,6 @@ pub struct DescribePrometheusScrapeJobsResponse {
     output = DescribePrometheusScrapeStatisticsResponse,
     error = super::errors::DescribePrometheusScrapeStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusScrapeStatistics {
     /// `InstanceIds`: a list of strings.
     ///
@@ -6143,9 +6178,14 @@ pub struct DescribePrometheusScrapeStatisticsResponse {
     version = "2018-07-24",
     name = "DescribePrometheusTargetsTMP",
     output = DescribePrometheusTargetsTMPResponse,
-    error = super::errors::DescribePrometheusTargetsTMPError
+    error = super::errors::DescribePrometheusTargetsTMPError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = jobs,
+        item = models::PrometheusJobTargets
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusTargetsTMP {
     /// `InstanceId`: a string.
     ///
@@ -6199,9 +6239,15 @@ pub struct DescribePrometheusTargetsTMPResponse {
     version = "2018-07-24",
     name = "DescribePrometheusTemp",
     output = DescribePrometheusTempResponse,
-    error = super::errors::DescribePrometheusTempError
+    error = super::errors::DescribePrometheusTempError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = templates,
+        item = models::PrometheusTemp,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusTemp {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -6247,7 +6293,6 @@ pub struct DescribePrometheusTempResponse {
     output = DescribePrometheusTempSyncResponse,
     error = super::errors::DescribePrometheusTempSyncError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusTempSync {
     /// `TemplateId`: a string.
     ///
@@ -6278,7 +6323,6 @@ pub struct DescribePrometheusTempSyncResponse {
     output = DescribePrometheusZonesResponse,
     error = super::errors::DescribePrometheusZonesError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusZones {
     /// `RegionId`: a signed 64-bit integer.
     ///
@@ -6312,9 +6356,15 @@ pub struct DescribePrometheusZonesResponse {
     version = "2018-07-24",
     name = "DescribeRecordingRules",
     output = DescribeRecordingRulesResponse,
-    error = super::errors::DescribeRecordingRulesError
+    error = super::errors::DescribeRecordingRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = recording_rule_set,
+        item = models::RecordingRuleSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRecordingRules {
     /// `InstanceId`: a string.
     ///
@@ -6380,7 +6430,6 @@ pub struct DescribeRecordingRulesResponse {
     output = DescribeRemoteURLsResponse,
     error = super::errors::DescribeRemoteURLsError
 )]
-#[derive(Default)]
 pub struct DescribeRemoteURLs {
     /// `InstanceId`: a string.
     ///
@@ -6415,9 +6464,14 @@ pub struct DescribeRemoteURLsResponse {
     version = "2018-07-24",
     name = "DescribeRemoteWrites",
     output = DescribeRemoteWritesResponse,
-    error = super::errors::DescribeRemoteWritesError
+    error = super::errors::DescribeRemoteWritesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = remote_writes,
+        item = models::WriteDestination
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRemoteWrites {
     /// `InstanceId`: a string.
     ///
@@ -6463,7 +6517,6 @@ pub struct DescribeRemoteWritesResponse {
     output = DescribeSSOAccountResponse,
     error = super::errors::DescribeSSOAccountError
 )]
-#[derive(Default)]
 pub struct DescribeSSOAccount {
     /// `InstanceId`: a string.
     ///
@@ -6499,7 +6552,6 @@ pub struct DescribeSSOAccountResponse {
     output = DescribeStatisticDataResponse,
     error = super::errors::DescribeStatisticDataError
 )]
-#[derive(Default)]
 pub struct DescribeStatisticData {
     /// `Module`: a string.
     ///
@@ -6578,7 +6630,6 @@ pub struct DescribeStatisticDataResponse {
     output = DestroyPrometheusInstanceResponse,
     error = super::errors::DestroyPrometheusInstanceError
 )]
-#[derive(Default)]
 pub struct DestroyPrometheusInstance {
     /// `InstanceId`: a string.
     ///
@@ -6606,7 +6657,6 @@ pub struct DestroyPrometheusInstanceResponse {
     output = EnableGrafanaInternetResponse,
     error = super::errors::EnableGrafanaInternetError
 )]
-#[derive(Default)]
 pub struct EnableGrafanaInternet {
     /// `InstanceID`: a string.
     ///
@@ -6640,7 +6690,6 @@ pub struct EnableGrafanaInternetResponse {
     output = EnableGrafanaSSOResponse,
     error = super::errors::EnableGrafanaSSOError
 )]
-#[derive(Default)]
 pub struct EnableGrafanaSSO {
     /// `EnableSSO`: a boolean.
     ///
@@ -6674,7 +6723,6 @@ pub struct EnableGrafanaSSOResponse {
     output = EnablePredefinedPoliciesResponse,
     error = super::errors::EnablePredefinedPoliciesError
 )]
-#[derive(Default)]
 pub struct EnablePredefinedPolicies {
     /// `PredefinedConfigID`: a string.
     ///
@@ -6715,7 +6763,6 @@ pub struct EnablePredefinedPoliciesResponse {
     output = EnableSSOCamCheckResponse,
     error = super::errors::EnableSSOCamCheckError
 )]
-#[derive(Default)]
 pub struct EnableSSOCamCheck {
     /// `InstanceId`: a string.
     ///
@@ -6749,7 +6796,6 @@ pub struct EnableSSOCamCheckResponse {
     output = ExportPrometheusReadOnlyDynamicAPIResponse,
     error = super::errors::ExportPrometheusReadOnlyDynamicAPIError
 )]
-#[derive(Default)]
 pub struct ExportPrometheusReadOnlyDynamicAPI {
     /// `InstanceId`: a string.
     ///
@@ -6804,7 +6850,6 @@ pub struct ExportPrometheusReadOnlyDynamicAPIResponse {
     output = GetMonitorDataResponse,
     error = super::errors::GetMonitorDataError
 )]
-#[derive(Default)]
 pub struct GetMonitorData {
     /// `Namespace`: a string.
     ///
@@ -6886,7 +6931,6 @@ pub struct GetMonitorDataResponse {
     output = GetPrometheusAgentManagementCommandResponse,
     error = super::errors::GetPrometheusAgentManagementCommandError
 )]
-#[derive(Default)]
 pub struct GetPrometheusAgentManagementCommand {
     /// `InstanceId`: a string.
     ///
@@ -6922,7 +6966,6 @@ pub struct GetPrometheusAgentManagementCommandResponse {
     output = GetTopNMonitorDataResponse,
     error = super::errors::GetTopNMonitorDataError
 )]
-#[derive(Default)]
 pub struct GetTopNMonitorData {
     /// `N`: an unsigned 64-bit integer.
     ///
@@ -7001,7 +7044,6 @@ pub struct GetTopNMonitorDataResponse {
     output = InstallPluginsResponse,
     error = super::errors::InstallPluginsError
 )]
-#[derive(Default)]
 pub struct InstallPlugins {
     /// `Plugins`: a list of [`GrafanaPlugin`](super::models::GrafanaPlugin) objects.
     pub plugins: Vec<models::GrafanaPlugin>,
@@ -7037,7 +7079,6 @@ pub struct InstallPluginsResponse {
     output = ModifyAlarmHistoryShieldResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAlarmHistoryShield {
     /// `Module`: a string.
     ///
@@ -7140,7 +7181,6 @@ pub struct ModifyAlarmHistoryShieldResponse {
     output = ModifyAlarmNoticeResponse,
     error = super::errors::ModifyAlarmNoticeError
 )]
-#[derive(Default)]
 pub struct ModifyAlarmNotice {
     /// `Module`: a string.
     ///
@@ -7214,7 +7254,6 @@ pub struct ModifyAlarmNoticeResponse {
     output = ModifyAlarmPolicyConditionResponse,
     error = super::errors::ModifyAlarmPolicyConditionError
 )]
-#[derive(Default)]
 pub struct ModifyAlarmPolicyCondition {
     /// `Module`: a string.
     ///
@@ -7289,7 +7328,6 @@ pub struct ModifyAlarmPolicyConditionResponse {
     output = ModifyAlarmPolicyInfoResponse,
     error = super::errors::ModifyAlarmPolicyInfoError
 )]
-#[derive(Default)]
 pub struct ModifyAlarmPolicyInfo {
     /// `Module`: a string.
     ///
@@ -7332,7 +7370,6 @@ pub struct ModifyAlarmPolicyInfoResponse {
     output = ModifyAlarmPolicyNoticeResponse,
     error = super::errors::ModifyAlarmPolicyNoticeError
 )]
-#[derive(Default)]
 pub struct ModifyAlarmPolicyNotice {
     /// `Module`: a string.
     ///
@@ -7381,7 +7418,6 @@ pub struct ModifyAlarmPolicyNoticeResponse {
     output = ModifyAlarmPolicyStatusResponse,
     error = super::errors::ModifyAlarmPolicyStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAlarmPolicyStatus {
     /// `Module`: a string.
     ///
@@ -7419,7 +7455,6 @@ pub struct ModifyAlarmPolicyStatusResponse {
     output = ModifyAlarmPolicyTasksResponse,
     error = super::errors::ModifyAlarmPolicyTasksError
 )]
-#[derive(Default)]
 pub struct ModifyAlarmPolicyTasks {
     /// `Module`: a string.
     ///
@@ -7455,7 +7490,6 @@ pub struct ModifyAlarmPolicyTasksResponse {
     output = ModifyAlarmReceiversResponse,
     error = super::errors::ModifyAlarmReceiversError
 )]
-#[derive(Default)]
 pub struct ModifyAlarmReceivers {
     /// `GroupId`: a signed 64-bit integer.
     pub group_id: i64,
@@ -7487,7 +7521,6 @@ pub struct ModifyAlarmReceiversResponse {
     output = ModifyGrafanaInstanceResponse,
     error = super::errors::ModifyGrafanaInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyGrafanaInstance {
     /// `InstanceId`: a string.
     ///
@@ -7520,7 +7553,6 @@ pub struct ModifyGrafanaInstanceResponse {
     output = ModifyPolicyGroupResponse,
     error = super::errors::ModifyPolicyGroupError
 )]
-#[derive(Default)]
 pub struct ModifyPolicyGroup {
     /// `Module`: a string.
     ///
@@ -7584,7 +7616,6 @@ pub struct ModifyPolicyGroupResponse {
     output = ModifyPrometheusAgentExternalLabelsResponse,
     error = super::errors::ModifyPrometheusAgentExternalLabelsError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusAgentExternalLabels {
     /// `InstanceId`: a string.
     ///
@@ -7620,7 +7651,6 @@ pub struct ModifyPrometheusAgentExternalLabelsResponse {
     output = ModifyPrometheusAlertPolicyResponse,
     error = super::errors::ModifyPrometheusAlertPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusAlertPolicy {
     /// `InstanceId`: a string.
     ///
@@ -7651,7 +7681,6 @@ pub struct ModifyPrometheusAlertPolicyResponse {
     output = ModifyPrometheusConfigResponse,
     error = super::errors::ModifyPrometheusConfigError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusConfig {
     /// `InstanceId`: a string.
     ///
@@ -7708,7 +7737,6 @@ pub struct ModifyPrometheusConfigResponse {
     output = ModifyPrometheusGlobalNotificationResponse,
     error = super::errors::ModifyPrometheusGlobalNotificationError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusGlobalNotification {
     /// `InstanceId`: a string.
     ///
@@ -7739,7 +7767,6 @@ pub struct ModifyPrometheusGlobalNotificationResponse {
     output = ModifyPrometheusInstanceAccessPointsResponse,
     error = super::errors::ModifyPrometheusInstanceAccessPointsError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusInstanceAccessPoints {}
 
 /// What a successful [`ModifyPrometheusInstanceAccessPoints`] call returns.
@@ -7762,7 +7789,6 @@ pub struct ModifyPrometheusInstanceAccessPointsResponse {
     output = ModifyPrometheusInstanceAttributesResponse,
     error = super::errors::ModifyPrometheusInstanceAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusInstanceAttributes {
     /// `InstanceId`: a string.
     ///
@@ -7803,7 +7829,6 @@ pub struct ModifyPrometheusInstanceAttributesResponse {
     output = ModifyPrometheusRecordRuleYamlResponse,
     error = super::errors::ModifyPrometheusRecordRuleYamlError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusRecordRuleYaml {
     /// `InstanceId`: a string.
     ///
@@ -7839,7 +7864,6 @@ pub struct ModifyPrometheusRecordRuleYamlResponse {
     output = ModifyPrometheusTempResponse,
     error = super::errors::ModifyPrometheusTempError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusTemp {
     /// `TemplateId`: a string.
     ///
@@ -7870,7 +7894,6 @@ pub struct ModifyPrometheusTempResponse {
     output = ModifyRemoteURLsResponse,
     error = super::errors::ModifyRemoteURLsError
 )]
-#[derive(Default)]
 pub struct ModifyRemoteURLs {
     /// `InstanceId`: a string.
     ///
@@ -7901,7 +7924,6 @@ pub struct ModifyRemoteURLsResponse {
     output = ReplacePrometheusAlertmanagerConfigResponse,
     error = super::errors::ReplacePrometheusAlertmanagerConfigError
 )]
-#[derive(Default)]
 pub struct ReplacePrometheusAlertmanagerConfig {
     /// `InstanceId`: a string.
     ///
@@ -7932,7 +7954,6 @@ pub struct ReplacePrometheusAlertmanagerConfigResponse {
     output = ResumeGrafanaInstanceResponse,
     error = super::errors::ResumeGrafanaInstanceError
 )]
-#[derive(Default)]
 pub struct ResumeGrafanaInstance {
     /// `InstanceId`: a string.
     ///
@@ -7960,7 +7981,6 @@ pub struct ResumeGrafanaInstanceResponse {
     output = RoutePrometheusDynamicAPIResponse,
     error = super::errors::RoutePrometheusDynamicAPIError
 )]
-#[derive(Default)]
 pub struct RoutePrometheusDynamicAPI {
     /// `InstanceId`: a string.
     ///
@@ -8010,7 +8030,6 @@ pub struct RoutePrometheusDynamicAPIResponse {
     output = RunPrometheusInstanceResponse,
     error = super::errors::RunPrometheusInstanceError
 )]
-#[derive(Default)]
 pub struct RunPrometheusInstance {
     /// `InstanceId`: a string.
     ///
@@ -8043,7 +8062,6 @@ pub struct RunPrometheusInstanceResponse {
     output = SetDefaultAlarmPolicyResponse,
     error = super::errors::SetDefaultAlarmPolicyError
 )]
-#[derive(Default)]
 pub struct SetDefaultAlarmPolicy {
     /// `Module`: a string.
     ///
@@ -8076,7 +8094,6 @@ pub struct SetDefaultAlarmPolicyResponse {
     output = SyncPrometheusTempResponse,
     error = super::errors::SyncPrometheusTempError
 )]
-#[derive(Default)]
 pub struct SyncPrometheusTemp {
     /// `TemplateId`: a string.
     ///
@@ -8107,7 +8124,6 @@ pub struct SyncPrometheusTempResponse {
     output = TerminatePrometheusInstancesResponse,
     error = super::errors::TerminatePrometheusInstancesError
 )]
-#[derive(Default)]
 pub struct TerminatePrometheusInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -8135,7 +8151,6 @@ pub struct TerminatePrometheusInstancesResponse {
     output = UnBindingAllPolicyObjectResponse,
     error = super::errors::UnBindingAllPolicyObjectError
 )]
-#[derive(Default)]
 pub struct UnBindingAllPolicyObject {
     /// `Module`: a string.
     ///
@@ -8183,7 +8198,6 @@ pub struct UnBindingAllPolicyObjectResponse {
     output = UnBindingPolicyObjectResponse,
     error = super::errors::UnBindingPolicyObjectError
 )]
-#[derive(Default)]
 pub struct UnBindingPolicyObject {
     /// `Module`: a string.
     ///
@@ -8241,7 +8255,6 @@ pub struct UnBindingPolicyObjectResponse {
     output = UnbindPrometheusManagedGrafanaResponse,
     error = super::errors::UnbindPrometheusManagedGrafanaError
 )]
-#[derive(Default)]
 pub struct UnbindPrometheusManagedGrafana {
     /// `InstanceId`: a string.
     ///
@@ -8274,7 +8287,6 @@ pub struct UnbindPrometheusManagedGrafanaResponse {
     output = UninstallGrafanaDashboardResponse,
     error = super::errors::UninstallGrafanaDashboardError
 )]
-#[derive(Default)]
 pub struct UninstallGrafanaDashboard {
     /// `InstanceId`: a string.
     ///
@@ -8307,7 +8319,6 @@ pub struct UninstallGrafanaDashboardResponse {
     output = UninstallGrafanaPluginsResponse,
     error = super::errors::UninstallGrafanaPluginsError
 )]
-#[derive(Default)]
 pub struct UninstallGrafanaPlugins {
     /// `PluginIds`: a list of strings.
     ///
@@ -8340,7 +8351,6 @@ pub struct UninstallGrafanaPluginsResponse {
     output = UpdateAlertRuleResponse,
     error = super::errors::UpdateAlertRuleError
 )]
-#[derive(Default)]
 pub struct UpdateAlertRule {
     /// `RuleId`: a string.
     ///
@@ -8414,7 +8424,6 @@ pub struct UpdateAlertRuleResponse {
     output = UpdateAlertRuleStateResponse,
     error = super::errors::UpdateAlertRuleStateError
 )]
-#[derive(Default)]
 pub struct UpdateAlertRuleState {
     /// `RuleIds`: a list of strings.
     ///
@@ -8452,7 +8461,6 @@ pub struct UpdateAlertRuleStateResponse {
     output = UpdateDNSConfigResponse,
     error = super::errors::UpdateDNSConfigError
 )]
-#[derive(Default)]
 pub struct UpdateDNSConfig {
     /// `InstanceId`: a string.
     ///
@@ -8485,7 +8493,6 @@ pub struct UpdateDNSConfigResponse {
     output = UpdateExporterIntegrationResponse,
     error = super::errors::UpdateExporterIntegrationError
 )]
-#[derive(Default)]
 pub struct UpdateExporterIntegration {
     /// `InstanceId`: a string.
     ///
@@ -8538,7 +8545,6 @@ pub struct UpdateExporterIntegrationResponse {
     output = UpdateGrafanaConfigResponse,
     error = super::errors::UpdateGrafanaConfigError
 )]
-#[derive(Default)]
 pub struct UpdateGrafanaConfig {
     /// `InstanceId`: a string.
     ///
@@ -8571,7 +8577,6 @@ pub struct UpdateGrafanaConfigResponse {
     output = UpdateGrafanaEnvironmentsResponse,
     error = super::errors::UpdateGrafanaEnvironmentsError
 )]
-#[derive(Default)]
 pub struct UpdateGrafanaEnvironments {
     /// `InstanceId`: a string.
     ///
@@ -8604,7 +8609,6 @@ pub struct UpdateGrafanaEnvironmentsResponse {
     output = UpdateGrafanaIntegrationResponse,
     error = super::errors::UpdateGrafanaIntegrationError
 )]
-#[derive(Default)]
 pub struct UpdateGrafanaIntegration {
     /// `IntegrationId`: a string.
     ///
@@ -8647,7 +8651,6 @@ pub struct UpdateGrafanaIntegrationResponse {
     output = UpdateGrafanaNotificationChannelResponse,
     error = super::errors::UpdateGrafanaNotificationChannelError
 )]
-#[derive(Default)]
 pub struct UpdateGrafanaNotificationChannel {
     /// `ChannelId`: a string.
     ///
@@ -8698,7 +8701,6 @@ pub struct UpdateGrafanaNotificationChannelResponse {
     output = UpdateGrafanaWhiteListResponse,
     error = super::errors::UpdateGrafanaWhiteListError
 )]
-#[derive(Default)]
 pub struct UpdateGrafanaWhiteList {
     /// `InstanceId`: a string.
     ///
@@ -8731,7 +8733,6 @@ pub struct UpdateGrafanaWhiteListResponse {
     output = UpdateOnCallFormResponse,
     error = super::errors::UpdateOnCallFormError
 )]
-#[derive(Default)]
 pub struct UpdateOnCallForm {
     /// `Module`: a string.
     ///
@@ -8812,7 +8813,6 @@ pub struct UpdateOnCallFormResponse {
     output = UpdatePrometheusAgentStatusResponse,
     error = super::errors::UpdatePrometheusAgentStatusError
 )]
-#[derive(Default)]
 pub struct UpdatePrometheusAgentStatus {
     /// `InstanceId`: a string.
     ///
@@ -8850,7 +8850,6 @@ pub struct UpdatePrometheusAgentStatusResponse {
     output = UpdatePrometheusAlertGroupResponse,
     error = super::errors::UpdatePrometheusAlertGroupError
 )]
-#[derive(Default)]
 pub struct UpdatePrometheusAlertGroup {
     /// `InstanceId`: a string.
     ///
@@ -8915,7 +8914,6 @@ pub struct UpdatePrometheusAlertGroupResponse {
     output = UpdatePrometheusAlertGroupStateResponse,
     error = super::errors::UpdatePrometheusAlertGroupStateError
 )]
-#[derive(Default)]
 pub struct UpdatePrometheusAlertGroupState {
     /// `InstanceId`: a string.
     ///
@@ -8953,7 +8951,6 @@ pub struct UpdatePrometheusAlertGroupStateResponse {
     output = UpdatePrometheusScrapeJobResponse,
     error = super::errors::UpdatePrometheusScrapeJobError
 )]
-#[derive(Default)]
 pub struct UpdatePrometheusScrapeJob {
     /// `InstanceId`: a string.
     ///
@@ -8994,7 +8991,6 @@ pub struct UpdatePrometheusScrapeJobResponse {
     output = UpdateRecordingRuleResponse,
     error = super::errors::UpdateRecordingRuleError
 )]
-#[derive(Default)]
 pub struct UpdateRecordingRule {
     /// `Name`: a string.
     ///
@@ -9045,7 +9041,6 @@ pub struct UpdateRecordingRuleResponse {
     output = UpdateSSOAccountResponse,
     error = super::errors::UpdateSSOAccountError
 )]
-#[derive(Default)]
 pub struct UpdateSSOAccount {
     /// `InstanceId`: a string.
     ///
@@ -9086,7 +9081,6 @@ pub struct UpdateSSOAccountResponse {
     output = UpdateServiceDiscoveryResponse,
     error = super::errors::UpdateServiceDiscoveryError
 )]
-#[derive(Default)]
 pub struct UpdateServiceDiscovery {
     /// `InstanceId`: a string.
     ///
@@ -9137,7 +9131,6 @@ pub struct UpdateServiceDiscoveryResponse {
     output = UpgradeGrafanaDashboardResponse,
     error = super::errors::UpgradeGrafanaDashboardError
 )]
-#[derive(Default)]
 pub struct UpgradeGrafanaDashboard {
     /// `InstanceId`: a string.
     ///
@@ -9170,7 +9163,6 @@ pub struct UpgradeGrafanaDashboardResponse {
     output = UpgradeGrafanaInstanceResponse,
     error = super::errors::UpgradeGrafanaInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeGrafanaInstance {
     /// `InstanceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CancelAIWorkbenchChatResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CancelAIWorkbenchChat {
     /// `SessionId`: a string.
     ///
@@ -45,7 +44,6 @@ pub struct CancelAIWorkbenchChatResponse {
     output = CreateAIWorkbenchAgentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAIWorkbenchAgent {
     /// `Name`: a string.
     ///
@@ -123,7 +121,6 @@ pub struct CreateAIWorkbenchAgentResponse {
     output = CreateAIWorkbenchTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAIWorkbenchTask {
     /// `Name`: a string.
     ///
@@ -221,7 +218,6 @@ pub struct CreateAIWorkbenchTaskResponse {
     output = CreateDispenseExternalRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateDispenseExternalRule {
     /// `Name`: a string.
     ///
@@ -276,7 +272,6 @@ pub struct CreateDispenseExternalRuleResponse {
     output = CreateNoticeContentTmplResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateNoticeContentTmpl {
     /// `TmplName`: a string.
     ///
@@ -323,7 +318,6 @@ pub struct CreateNoticeContentTmplResponse {
     output = DeleteAIWorkbenchAgentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAIWorkbenchAgent {
     /// `AgentId`: a string.
     ///
@@ -351,7 +345,6 @@ pub struct DeleteAIWorkbenchAgentResponse {
     output = DeleteAIWorkbenchTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAIWorkbenchTask {
     /// `TaskId`: a string.
     ///
@@ -379,7 +372,6 @@ pub struct DeleteAIWorkbenchTaskResponse {
     output = DeleteDispenseExternalRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteDispenseExternalRule {
     /// `RuleIdList`: a list of signed 64-bit integers.
     ///
@@ -407,7 +399,6 @@ pub struct DeleteDispenseExternalRuleResponse {
     output = DeleteNoticeContentTmplsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteNoticeContentTmpls {
     /// `TmplIDs`: a list of strings.
     ///
@@ -436,7 +427,6 @@ pub struct DeleteNoticeContentTmplsResponse {
     output = DescribeAIWorkbenchAgentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAIWorkbenchAgent {
     /// `AgentId`: a string.
     ///
@@ -467,7 +457,6 @@ pub struct DescribeAIWorkbenchAgentResponse {
     output = DescribeAIWorkbenchArtifactResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAIWorkbenchArtifact {
     /// `ArtifactId`: a string.
     ///
@@ -516,7 +505,6 @@ pub struct DescribeAIWorkbenchArtifactResponse {
     output = DescribeAIWorkbenchExecutionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAIWorkbenchExecution {
     /// `ExecutionId`: a string.
     ///
@@ -545,9 +533,9 @@ pub struct DescribeAIWorkbenchExecutionResponse {
     version = "2023-06-16",
     name = "DescribeAIWorkbenchSREDigitalTwinTaskList",
     output = DescribeAIWorkbenchSREDigitalTwinTaskListResponse,
-    error = super::errors::DescribeAIWorkbenchSREDigitalTwinTaskListError
+    error = super::errors::DescribeAIWorkbenchSREDigitalTwinTaskListError,
+    paginate(offset = offset, limit = limit, items = json_str_paths, item = String)
 )]
-#[derive(Default)]
 pub struct DescribeAIWorkbenchSREDigitalTwinTaskList {
     /// `TwinID`: an unsigned 64-bit integer.
     ///
@@ -595,7 +583,6 @@ pub struct DescribeAIWorkbenchSREDigitalTwinTaskListResponse {
     output = DescribeAIWorkbenchSREDigitalTwinWorkLogDetailResponse,
     error = super::errors::DescribeAIWorkbenchSREDigitalTwinWorkLogDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogDetail {
     /// `WorkLogID`: a signed 64-bit integer.
     ///
@@ -629,9 +616,9 @@ pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogDetailResponse {
     version = "2023-06-16",
     name = "DescribeAIWorkbenchSREDigitalTwinWorkLogList",
     output = DescribeAIWorkbenchSREDigitalTwinWorkLogListResponse,
-    error = super::errors::DescribeAIWorkbenchSREDigitalTwinWorkLogListError
+    error = super::errors::DescribeAIWorkbenchSREDigitalTwinWorkLogListError,
+    paginate(offset = offset, limit = limit, items = json_str_paths, item = String)
 )]
-#[derive(Default)]
 pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogList {
     /// `TwinID`: an unsigned 64-bit integer.
     ///
@@ -679,7 +666,6 @@ pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogListResponse {
     output = DescribeAIWorkbenchSessionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAIWorkbenchSession {
     /// `SessionId`: a string.
     ///
@@ -710,7 +696,6 @@ pub struct DescribeAIWorkbenchSessionResponse {
     output = DescribeAIWorkbenchSkillResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAIWorkbenchSkill {
     /// `SkillId`: a string.
     ///
@@ -741,7 +726,6 @@ pub struct DescribeAIWorkbenchSkillResponse {
     output = DescribeAlarmNotifyHistoriesResponse,
     error = super::errors::DescribeAlarmNotifyHistoriesError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmNotifyHistories {
     /// `MonitorType`: a string.
     ///
@@ -808,7 +792,6 @@ pub struct DescribeAlarmNotifyHistoriesResponse {
     output = DescribeDispenseExternalRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDispenseExternalRule {
     /// `RuleId`: a signed 64-bit integer.
     ///
@@ -837,9 +820,15 @@ pub struct DescribeDispenseExternalRuleResponse {
     version = "2023-06-16",
     name = "DescribeDispenseExternalRuleList",
     output = DescribeDispenseExternalRuleListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = rule_list,
+        item = models::Rule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDispenseExternalRuleList {
     /// `Page`: an unsigned 64-bit integer.
     ///
@@ -890,7 +879,6 @@ pub struct DescribeDispenseExternalRuleListResponse {
     output = DescribeDispenseRegionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDispenseRegion {}
 
 /// What a successful [`DescribeDispenseRegion`] call returns.
@@ -916,7 +904,6 @@ pub struct DescribeDispenseRegionResponse {
     output = DescribeExtMetricResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeExtMetric {
     /// `ExtNamespace`: a string.
     ///
@@ -947,7 +934,6 @@ pub struct DescribeExtMetricResponse {
     output = DescribeExtNamespaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeExtNamespace {}
 
 /// What a successful [`DescribeExtNamespace`] call returns.
@@ -973,7 +959,6 @@ pub struct DescribeExtNamespaceResponse {
     output = DescribeKafkaResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeKafka {
     /// `Brokers`: a string.
     ///
@@ -1009,7 +994,6 @@ pub struct DescribeKafkaResponse {
     output = DescribeNoticeContentTmplResponse,
     error = super::errors::DescribeNoticeContentTmplError
 )]
-#[derive(Default)]
 pub struct DescribeNoticeContentTmpl {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -1092,7 +1076,6 @@ pub struct DescribeNoticeContentTmplResponse {
     output = GetAIWorkbenchArtifactDownloadURLResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetAIWorkbenchArtifactDownloadURL {
     /// `SessionId`: a string.
     ///
@@ -1136,7 +1119,6 @@ pub struct GetAIWorkbenchArtifactDownloadURLResponse {
     output = ListAIWorkbenchAgentsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListAIWorkbenchAgents {
     /// `PerPage`: a signed 64-bit integer.
     ///
@@ -1200,7 +1182,6 @@ pub struct ListAIWorkbenchAgentsResponse {
     output = ListAIWorkbenchArtifactsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListAIWorkbenchArtifacts {
     /// `PerPage`: a signed 64-bit integer.
     ///
@@ -1264,7 +1245,6 @@ pub struct ListAIWorkbenchArtifactsResponse {
     output = ListAIWorkbenchExecutionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListAIWorkbenchExecutions {
     /// `PerPage`: a signed 64-bit integer.
     ///
@@ -1338,7 +1318,6 @@ pub struct ListAIWorkbenchExecutionsResponse {
     output = ListAIWorkbenchMCPsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListAIWorkbenchMCPs {
     /// `PerPage`: a signed 64-bit integer.
     ///
@@ -1402,9 +1381,15 @@ pub struct ListAIWorkbenchMCPsResponse {
     version = "2023-06-16",
     name = "ListAIWorkbenchMessages",
     output = ListAIWorkbenchMessagesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = messages,
+        item = models::MessageInfo,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct ListAIWorkbenchMessages {
     /// `SessionId`: a string.
     ///
@@ -1460,7 +1445,6 @@ pub struct ListAIWorkbenchMessagesResponse {
     output = ListAIWorkbenchResourceInstancesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListAIWorkbenchResourceInstances {
     /// `ResourceMapId`: a string.
     ///
@@ -1497,7 +1481,6 @@ pub struct ListAIWorkbenchResourceInstancesResponse {
     output = ListAIWorkbenchResourceMapsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListAIWorkbenchResourceMaps {
     /// `PerPage`: a signed 64-bit integer.
     ///
@@ -1541,7 +1524,6 @@ pub struct ListAIWorkbenchResourceMapsResponse {
     output = ListAIWorkbenchSessionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListAIWorkbenchSessions {
     /// `PerPage`: a signed 64-bit integer.
     ///
@@ -1595,7 +1577,6 @@ pub struct ListAIWorkbenchSessionsResponse {
     output = ListAIWorkbenchSkillsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListAIWorkbenchSkills {
     /// `PerPage`: a signed 64-bit integer.
     ///
@@ -1654,7 +1635,6 @@ pub struct ListAIWorkbenchSkillsResponse {
     output = ListAIWorkbenchTasksResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ListAIWorkbenchTasks {
     /// `PerPage`: a signed 64-bit integer.
     ///
@@ -1718,7 +1698,6 @@ pub struct ListAIWorkbenchTasksResponse {
     output = ModifyDispenseExternalRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDispenseExternalRule {
     /// `Name`: a string.
     ///
@@ -1777,7 +1756,6 @@ pub struct ModifyDispenseExternalRuleResponse {
     output = ModifyDispenseExternalRuleStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDispenseExternalRuleStatus {
     /// `RuleIdList`: a list of signed 64-bit integers.
     ///
@@ -1810,7 +1788,6 @@ pub struct ModifyDispenseExternalRuleStatusResponse {
     output = ModifyNoticeContentTmplResponse,
     error = super::errors::ModifyNoticeContentTmplError
 )]
-#[derive(Default)]
 pub struct ModifyNoticeContentTmpl {
     /// `TmplName`: a string.
     ///
@@ -1847,7 +1824,6 @@ pub struct ModifyNoticeContentTmplResponse {
     output = TriggerAIWorkbenchSREDigitalTwinTaskResponse,
     error = super::errors::TriggerAIWorkbenchSREDigitalTwinTaskError
 )]
-#[derive(Default)]
 pub struct TriggerAIWorkbenchSREDigitalTwinTask {
     /// `TaskID`: a signed 64-bit integer.
     ///
@@ -1885,7 +1861,6 @@ pub struct TriggerAIWorkbenchSREDigitalTwinTaskResponse {
     output = TriggerAIWorkbenchTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct TriggerAIWorkbenchTask {
     /// `TaskId`: a string.
     ///
@@ -1918,7 +1893,6 @@ pub struct TriggerAIWorkbenchTaskResponse {
     output = UpdateAIWorkbenchAgentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateAIWorkbenchAgent {
     /// `AgentId`: a string.
     ///

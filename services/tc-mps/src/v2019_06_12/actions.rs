@@ -17,7 +17,6 @@ use super::models;
     output = ActivateSSAIResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ActivateSSAI {}
 
 /// What a successful [`ActivateSSAI`] call returns.
@@ -40,7 +39,6 @@ pub struct ActivateSSAIResponse {
     output = ActivateStreamPackageResponse,
     error = super::errors::ActivateStreamPackageError
 )]
-#[derive(Default)]
 pub struct ActivateStreamPackage {}
 
 /// What a successful [`ActivateStreamPackage`] call returns.
@@ -63,7 +61,6 @@ pub struct ActivateStreamPackageResponse {
     output = BatchDeleteStreamLinkFlowResponse,
     error = super::errors::BatchDeleteStreamLinkFlowError
 )]
-#[derive(Default)]
 pub struct BatchDeleteStreamLinkFlow {
     /// `EventId`: a string.
     ///
@@ -96,7 +93,6 @@ pub struct BatchDeleteStreamLinkFlowResponse {
     output = BatchProcessMediaResponse,
     error = super::errors::BatchProcessMediaError
 )]
-#[derive(Default)]
 pub struct BatchProcessMedia {
     /// `InputInfo`: a list of [`MediaInputInfo`](super::models::MediaInputInfo) objects.
     pub input_info: Vec<models::MediaInputInfo>,
@@ -166,7 +162,6 @@ pub struct BatchProcessMediaResponse {
     output = BatchStartStreamLinkFlowResponse,
     error = super::errors::BatchStartStreamLinkFlowError
 )]
-#[derive(Default)]
 pub struct BatchStartStreamLinkFlow {
     /// `EventId`: a string.
     ///
@@ -199,7 +194,6 @@ pub struct BatchStartStreamLinkFlowResponse {
     output = BatchStopStreamLinkFlowResponse,
     error = super::errors::BatchStopStreamLinkFlowError
 )]
-#[derive(Default)]
 pub struct BatchStopStreamLinkFlow {
     /// `EventId`: a string.
     ///
@@ -232,7 +226,6 @@ pub struct BatchStopStreamLinkFlowResponse {
     output = ChangeVoiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ChangeVoice {
     /// `AudioData`: a string.
     ///
@@ -294,7 +287,6 @@ pub struct ChangeVoiceResponse {
     output = CloneViralResponse,
     error = super::errors::CloneViralError
 )]
-#[derive(Default)]
 pub struct CloneViral {
     /// `VideoUrl`: a string.
     pub video_url: String,
@@ -351,7 +343,6 @@ pub struct CloneViralResponse {
     output = CloneVoiceResponse,
     error = super::errors::CloneVoiceError
 )]
-#[derive(Default)]
 pub struct CloneVoice {
     /// `AudioData`: a string.
     ///
@@ -436,7 +427,6 @@ pub struct CloneVoiceResponse {
     output = CreateAIAnalysisTemplateResponse,
     error = super::errors::CreateAIAnalysisTemplateError
 )]
-#[derive(Default)]
 pub struct CreateAIAnalysisTemplate {
     /// `Name`: a string.
     ///
@@ -486,7 +476,6 @@ pub struct CreateAIAnalysisTemplateResponse {
     output = CreateAIRecognitionTemplateResponse,
     error = super::errors::CreateAIRecognitionTemplateError
 )]
-#[derive(Default)]
 pub struct CreateAIRecognitionTemplate {
     /// `Name`: a string.
     ///
@@ -542,7 +531,6 @@ pub struct CreateAIRecognitionTemplateResponse {
     output = CreateAdaptiveDynamicStreamingTemplateResponse,
     error = super::errors::CreateAdaptiveDynamicStreamingTemplateError
 )]
-#[derive(Default)]
 pub struct CreateAdaptiveDynamicStreamingTemplate {
     /// `Format`: a string.
     ///
@@ -608,7 +596,6 @@ pub struct CreateAdaptiveDynamicStreamingTemplateResponse {
     output = CreateAgentRecordTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAgentRecordTask {
     /// `LiveRoomUrl`: a string.
     ///
@@ -659,7 +646,6 @@ pub struct CreateAgentRecordTaskResponse {
     output = CreateAiDramaTaskResponse,
     error = super::errors::CreateAiDramaTaskError
 )]
-#[derive(Default)]
 pub struct CreateAiDramaTask {
     /// `Input`: an [`AiDramaInput`](super::models::AiDramaInput).
     pub input: models::AiDramaInput,
@@ -693,7 +679,6 @@ pub struct CreateAiDramaTaskResponse {
     output = CreateAiFissionTaskResponse,
     error = super::errors::CreateAiFissionTaskError
 )]
-#[derive(Default)]
 pub struct CreateAiFissionTask {
     /// `Input`: an [`AiFissionInput`](super::models::AiFissionInput).
     pub input: models::AiFissionInput,
@@ -730,7 +715,6 @@ pub struct CreateAiFissionTaskResponse {
     output = CreateAigcAudioTaskResponse,
     error = super::errors::CreateAigcAudioTaskError
 )]
-#[derive(Default)]
 pub struct CreateAigcAudioTask {
     /// `ModelName`: a string.
     ///
@@ -800,7 +784,6 @@ pub struct CreateAigcAudioTaskResponse {
     output = CreateAigcImageTaskResponse,
     error = super::errors::CreateAigcImageTaskError
 )]
-#[derive(Default)]
 pub struct CreateAigcImageTask {
     /// `ModelName`: a string.
     ///
@@ -882,7 +865,6 @@ pub struct CreateAigcImageTaskResponse {
     output = CreateAigcVideoTaskResponse,
     error = super::errors::CreateAigcVideoTaskError
 )]
-#[derive(Default)]
 pub struct CreateAigcVideoTask {
     /// `ModelName`: a string.
     ///
@@ -981,7 +963,6 @@ pub struct CreateAigcVideoTaskResponse {
     output = CreateAnimatedGraphicsTemplateResponse,
     error = super::errors::CreateAnimatedGraphicsTemplateError
 )]
-#[derive(Default)]
 pub struct CreateAnimatedGraphicsTemplate {
     /// `Fps`: an unsigned 64-bit integer.
     ///
@@ -1049,7 +1030,6 @@ pub struct CreateAnimatedGraphicsTemplateResponse {
     output = CreateAsrHotwordsResponse,
     error = super::errors::CreateAsrHotwordsError
 )]
-#[derive(Default)]
 pub struct CreateAsrHotwords {
     /// `Type`: an unsigned 64-bit integer.
     ///
@@ -1102,7 +1082,6 @@ pub struct CreateAsrHotwordsResponse {
     output = CreateBlindWatermarkTemplateResponse,
     error = super::errors::CreateBlindWatermarkTemplateError
 )]
-#[derive(Default)]
 pub struct CreateBlindWatermarkTemplate {
     /// `Type`: a string.
     ///
@@ -1155,7 +1134,6 @@ pub struct CreateBlindWatermarkTemplateResponse {
     output = CreateContentReviewTemplateResponse,
     error = super::errors::CreateContentReviewTemplateError
 )]
-#[derive(Default)]
 pub struct CreateContentReviewTemplate {
     /// `Name`: a string.
     ///
@@ -1208,7 +1186,6 @@ pub struct CreateContentReviewTemplateResponse {
     output = CreateDocToVideoTaskResponse,
     error = super::errors::CreateDocToVideoTaskError
 )]
-#[derive(Default)]
 pub struct CreateDocToVideoTask {
     /// `Input`: a [`DocToVideoInput`](super::models::DocToVideoInput).
     pub input: models::DocToVideoInput,
@@ -1247,7 +1224,6 @@ pub struct CreateDocToVideoTaskResponse {
     output = CreateImageSpriteTemplateResponse,
     error = super::errors::CreateImageSpriteTemplateError
 )]
-#[derive(Default)]
 pub struct CreateImageSpriteTemplate {
     /// `SampleType`: a string.
     ///
@@ -1330,7 +1306,6 @@ pub struct CreateImageSpriteTemplateResponse {
     output = CreateLiveRecordTemplateResponse,
     error = super::errors::CreateLiveRecordTemplateError
 )]
-#[derive(Default)]
 pub struct CreateLiveRecordTemplate {
     /// `HLSConfigure`: a [`HlsConfigureInfo`](super::models::HlsConfigureInfo).
     #[tc(rename = "HLSConfigure")]
@@ -1381,7 +1356,6 @@ pub struct CreateLiveRecordTemplateResponse {
     output = CreateMediaEvaluationResponse,
     error = super::errors::CreateMediaEvaluationError
 )]
-#[derive(Default)]
 pub struct CreateMediaEvaluation {
     /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
     pub input_info: models::MediaInputInfo,
@@ -1441,7 +1415,6 @@ pub struct CreateMediaEvaluationResponse {
     output = CreatePersonSampleResponse,
     error = super::errors::CreatePersonSampleError
 )]
-#[derive(Default)]
 pub struct CreatePersonSample {
     /// `Name`: a string.
     pub name: String,
@@ -1485,7 +1458,6 @@ pub struct CreatePersonSampleResponse {
     output = CreateProcessImageTemplateResponse,
     error = super::errors::CreateProcessImageTemplateError
 )]
-#[derive(Default)]
 pub struct CreateProcessImageTemplate {
     /// `ProcessImageTemplate`: an [`ImageTaskInput`](super::models::ImageTaskInput).
     pub process_image_template: models::ImageTaskInput,
@@ -1529,7 +1501,6 @@ pub struct CreateProcessImageTemplateResponse {
     output = CreateProjectResponse,
     error = super::errors::CreateProjectError
 )]
-#[derive(Default)]
 pub struct CreateProject {
     /// `ProjectName`: a string.
     ///
@@ -1573,7 +1544,6 @@ pub struct CreateProjectResponse {
     output = CreateQualityControlTemplateResponse,
     error = super::errors::CreateQualityControlTemplateError
 )]
-#[derive(Default)]
 pub struct CreateQualityControlTemplate {
     /// `Name`: a string.
     ///
@@ -1622,7 +1592,6 @@ pub struct CreateQualityControlTemplateResponse {
     output = CreateSampleSnapshotTemplateResponse,
     error = super::errors::CreateSampleSnapshotTemplateError
 )]
-#[derive(Default)]
 pub struct CreateSampleSnapshotTemplate {
     /// `SampleType`: a string.
     ///
@@ -1695,7 +1664,6 @@ pub struct CreateSampleSnapshotTemplateResponse {
     output = CreateScheduleResponse,
     error = super::errors::CreateScheduleError
 )]
-#[derive(Default)]
 pub struct CreateSchedule {
     /// `ScheduleName`: a string.
     ///
@@ -1750,7 +1718,6 @@ pub struct CreateScheduleResponse {
     output = CreateSmartEraseTemplateResponse,
     error = super::errors::CreateSmartEraseTemplateError
 )]
-#[derive(Default)]
 pub struct CreateSmartEraseTemplate {
     /// `Name`: a string.
     ///
@@ -1802,7 +1769,6 @@ pub struct CreateSmartEraseTemplateResponse {
     output = CreateSmartSubtitleTemplateResponse,
     error = super::errors::CreateSmartSubtitleTemplateError
 )]
-#[derive(Default)]
 pub struct CreateSmartSubtitleTemplate {
     /// `Name`: a string.
     ///
@@ -1891,7 +1857,6 @@ pub struct CreateSmartSubtitleTemplateResponse {
     output = CreateSnapshotByTimeOffsetTemplateResponse,
     error = super::errors::CreateSnapshotByTimeOffsetTemplateError
 )]
-#[derive(Default)]
 pub struct CreateSnapshotByTimeOffsetTemplate {
     /// `Name`: a string.
     ///
@@ -1954,7 +1919,6 @@ pub struct CreateSnapshotByTimeOffsetTemplateResponse {
     output = CreateStreamLinkEventResponse,
     error = super::errors::CreateStreamLinkEventError
 )]
-#[derive(Default)]
 pub struct CreateStreamLinkEvent {
     /// `EventName`: a string.
     ///
@@ -1990,7 +1954,6 @@ pub struct CreateStreamLinkEventResponse {
     output = CreateStreamLinkFlowResponse,
     error = super::errors::CreateStreamLinkFlowError
 )]
-#[derive(Default)]
 pub struct CreateStreamLinkFlow {
     /// `FlowName`: a string.
     ///
@@ -2037,7 +2000,6 @@ pub struct CreateStreamLinkFlowResponse {
     output = CreateStreamLinkInputResponse,
     error = super::errors::CreateStreamLinkInputError
 )]
-#[derive(Default)]
 pub struct CreateStreamLinkInput {
     /// `FlowId`: a string.
     ///
@@ -2071,7 +2033,6 @@ pub struct CreateStreamLinkInputResponse {
     output = CreateStreamLinkOutputInfoResponse,
     error = super::errors::CreateStreamLinkOutputInfoError
 )]
-#[derive(Default)]
 pub struct CreateStreamLinkOutputInfo {
     /// `FlowId`: a string.
     ///
@@ -2105,7 +2066,6 @@ pub struct CreateStreamLinkOutputInfoResponse {
     output = CreateStreamLinkSecurityGroupResponse,
     error = super::errors::CreateStreamLinkSecurityGroupError
 )]
-#[derive(Default)]
 pub struct CreateStreamLinkSecurityGroup {
     /// `Name`: a string.
     ///
@@ -2143,7 +2103,6 @@ pub struct CreateStreamLinkSecurityGroupResponse {
     output = CreateStreamPackageLinearAssemblyChannelResponse,
     error = super::errors::CreateStreamPackageLinearAssemblyChannelError
 )]
-#[derive(Default)]
 pub struct CreateStreamPackageLinearAssemblyChannel {
     /// `Name`: a string.
     ///
@@ -2198,7 +2157,6 @@ pub struct CreateStreamPackageLinearAssemblyChannelResponse {
     output = CreateStreamPackageLinearAssemblyProgramResponse,
     error = super::errors::CreateStreamPackageLinearAssemblyProgramError
 )]
-#[derive(Default)]
 pub struct CreateStreamPackageLinearAssemblyProgram {
     /// `Name`: a string.
     ///
@@ -2260,7 +2218,6 @@ pub struct CreateStreamPackageLinearAssemblyProgramResponse {
     output = CreateStreamPackageSSAIChannelResponse,
     error = super::errors::CreateStreamPackageSSAIChannelError
 )]
-#[derive(Default)]
 pub struct CreateStreamPackageSSAIChannel {
     /// `Name`: a string.
     ///
@@ -2300,7 +2257,6 @@ pub struct CreateStreamPackageSSAIChannelResponse {
     output = CreateStreamPackageSourceResponse,
     error = super::errors::CreateStreamPackageSourceError
 )]
-#[derive(Default)]
 pub struct CreateStreamPackageSource {
     /// `AttachedLocation`: a string.
     ///
@@ -2347,7 +2303,6 @@ pub struct CreateStreamPackageSourceResponse {
     output = CreateStreamPackageSourceLocationResponse,
     error = super::errors::CreateStreamPackageSourceLocationError
 )]
-#[derive(Default)]
 pub struct CreateStreamPackageSourceLocation {
     /// `Name`: a string.
     ///
@@ -2396,7 +2351,6 @@ pub struct CreateStreamPackageSourceLocationResponse {
     output = CreateSubtitleEmbedTemplateResponse,
     error = super::errors::CreateSubtitleEmbedTemplateError
 )]
-#[derive(Default)]
 pub struct CreateSubtitleEmbedTemplate {
     /// `Name`: a string.
     ///
@@ -2437,7 +2391,6 @@ pub struct CreateSubtitleEmbedTemplateResponse {
     output = CreateTranscodeTemplateResponse,
     error = super::errors::CreateTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct CreateTranscodeTemplate {
     /// `Container`: a string.
     ///
@@ -2508,7 +2461,6 @@ pub struct CreateTranscodeTemplateResponse {
     output = CreateVideoDatabaseEntryTaskResponse,
     error = super::errors::CreateVideoDatabaseEntryTaskError
 )]
-#[derive(Default)]
 pub struct CreateVideoDatabaseEntryTask {
     /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
     pub input_info: models::MediaInputInfo,
@@ -2542,7 +2494,6 @@ pub struct CreateVideoDatabaseEntryTaskResponse {
     output = CreateVideoRedrawTaskResponse,
     error = super::errors::CreateVideoRedrawTaskError
 )]
-#[derive(Default)]
 pub struct CreateVideoRedrawTask {
     /// `Input`: a [`VideoRedrawInput`](super::models::VideoRedrawInput).
     pub input: models::VideoRedrawInput,
@@ -2579,7 +2530,6 @@ pub struct CreateVideoRedrawTaskResponse {
     output = CreateVideoSearchTaskResponse,
     error = super::errors::CreateVideoSearchTaskError
 )]
-#[derive(Default)]
 pub struct CreateVideoSearchTask {
     /// `SearchValueInput`: a [`SearchValueInput`](super::models::SearchValueInput).
     pub search_value_input: models::SearchValueInput,
@@ -2618,7 +2568,6 @@ pub struct CreateVideoSearchTaskResponse {
     output = CreateWatermarkTemplateResponse,
     error = super::errors::CreateWatermarkTemplateError
 )]
-#[derive(Default)]
 pub struct CreateWatermarkTemplate {
     /// `Type`: a string.
     ///
@@ -2690,7 +2639,6 @@ pub struct CreateWatermarkTemplateResponse {
     output = CreateWordSamplesResponse,
     error = super::errors::CreateWordSamplesError
 )]
-#[derive(Default)]
 pub struct CreateWordSamples {
     /// `Usages`: a list of strings.
     pub usages: Vec<String>,
@@ -2719,7 +2667,6 @@ pub struct CreateWordSamplesResponse {
     output = CreateWorkflowResponse,
     error = super::errors::CreateWorkflowError
 )]
-#[derive(Default)]
 pub struct CreateWorkflow {
     /// `WorkflowName`: a string.
     ///
@@ -2783,7 +2730,6 @@ pub struct CreateWorkflowResponse {
     output = DeleteAIAnalysisTemplateResponse,
     error = super::errors::DeleteAIAnalysisTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteAIAnalysisTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -2811,7 +2757,6 @@ pub struct DeleteAIAnalysisTemplateResponse {
     output = DeleteAIRecognitionTemplateResponse,
     error = super::errors::DeleteAIRecognitionTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteAIRecognitionTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -2839,7 +2784,6 @@ pub struct DeleteAIRecognitionTemplateResponse {
     output = DeleteAdaptiveDynamicStreamingTemplateResponse,
     error = super::errors::DeleteAdaptiveDynamicStreamingTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteAdaptiveDynamicStreamingTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -2867,7 +2811,6 @@ pub struct DeleteAdaptiveDynamicStreamingTemplateResponse {
     output = DeleteAnimatedGraphicsTemplateResponse,
     error = super::errors::DeleteAnimatedGraphicsTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteAnimatedGraphicsTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -2895,7 +2838,6 @@ pub struct DeleteAnimatedGraphicsTemplateResponse {
     output = DeleteAsrHotwordsResponse,
     error = super::errors::DeleteAsrHotwordsError
 )]
-#[derive(Default)]
 pub struct DeleteAsrHotwords {
     /// `HotwordsId`: a string.
     ///
@@ -2923,7 +2865,6 @@ pub struct DeleteAsrHotwordsResponse {
     output = DeleteBlindWatermarkTemplateResponse,
     error = super::errors::DeleteBlindWatermarkTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteBlindWatermarkTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -2951,7 +2892,6 @@ pub struct DeleteBlindWatermarkTemplateResponse {
     output = DeleteContentReviewTemplateResponse,
     error = super::errors::DeleteContentReviewTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteContentReviewTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -2979,7 +2919,6 @@ pub struct DeleteContentReviewTemplateResponse {
     output = DeleteImageSpriteTemplateResponse,
     error = super::errors::DeleteImageSpriteTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteImageSpriteTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -3007,7 +2946,6 @@ pub struct DeleteImageSpriteTemplateResponse {
     output = DeleteLiveRecordTemplateResponse,
     error = super::errors::DeleteLiveRecordTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteLiveRecordTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -3035,7 +2973,6 @@ pub struct DeleteLiveRecordTemplateResponse {
     output = DeletePersonSampleResponse,
     error = super::errors::DeletePersonSampleError
 )]
-#[derive(Default)]
 pub struct DeletePersonSample {
     /// `PersonId`: a string.
     pub person_id: String,
@@ -3061,7 +2998,6 @@ pub struct DeletePersonSampleResponse {
     output = DeleteProcessImageTemplateResponse,
     error = super::errors::DeleteProcessImageTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteProcessImageTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -3089,7 +3025,6 @@ pub struct DeleteProcessImageTemplateResponse {
     output = DeleteProjectResponse,
     error = super::errors::DeleteProjectError
 )]
-#[derive(Default)]
 pub struct DeleteProject {
     /// `ProjectId`: a string.
     ///
@@ -3117,7 +3052,6 @@ pub struct DeleteProjectResponse {
     output = DeleteQualityControlTemplateResponse,
     error = super::errors::DeleteQualityControlTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteQualityControlTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -3145,7 +3079,6 @@ pub struct DeleteQualityControlTemplateResponse {
     output = DeleteSampleSnapshotTemplateResponse,
     error = super::errors::DeleteSampleSnapshotTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteSampleSnapshotTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -3173,7 +3106,6 @@ pub struct DeleteSampleSnapshotTemplateResponse {
     output = DeleteScheduleResponse,
     error = super::errors::DeleteScheduleError
 )]
-#[derive(Default)]
 pub struct DeleteSchedule {
     /// `ScheduleId`: a signed 64-bit integer.
     ///
@@ -3201,7 +3133,6 @@ pub struct DeleteScheduleResponse {
     output = DeleteSmartEraseTemplateResponse,
     error = super::errors::DeleteSmartEraseTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteSmartEraseTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -3229,7 +3160,6 @@ pub struct DeleteSmartEraseTemplateResponse {
     output = DeleteSmartSubtitleTemplateResponse,
     error = super::errors::DeleteSmartSubtitleTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteSmartSubtitleTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -3257,7 +3187,6 @@ pub struct DeleteSmartSubtitleTemplateResponse {
     output = DeleteSnapshotByTimeOffsetTemplateResponse,
     error = super::errors::DeleteSnapshotByTimeOffsetTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteSnapshotByTimeOffsetTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -3285,7 +3214,6 @@ pub struct DeleteSnapshotByTimeOffsetTemplateResponse {
     output = DeleteStreamLinkEventResponse,
     error = super::errors::DeleteStreamLinkEventError
 )]
-#[derive(Default)]
 pub struct DeleteStreamLinkEvent {
     /// `EventId`: a string.
     ///
@@ -3313,7 +3241,6 @@ pub struct DeleteStreamLinkEventResponse {
     output = DeleteStreamLinkFlowResponse,
     error = super::errors::DeleteStreamLinkFlowError
 )]
-#[derive(Default)]
 pub struct DeleteStreamLinkFlow {
     /// `FlowId`: a string.
     ///
@@ -3341,7 +3268,6 @@ pub struct DeleteStreamLinkFlowResponse {
     output = DeleteStreamLinkOutputResponse,
     error = super::errors::DeleteStreamLinkOutputError
 )]
-#[derive(Default)]
 pub struct DeleteStreamLinkOutput {
     /// `FlowId`: a string.
     ///
@@ -3374,7 +3300,6 @@ pub struct DeleteStreamLinkOutputResponse {
     output = DeleteStreamLinkSecurityGroupResponse,
     error = super::errors::DeleteStreamLinkSecurityGroupError
 )]
-#[derive(Default)]
 pub struct DeleteStreamLinkSecurityGroup {
     /// `Id`: a string.
     ///
@@ -3402,7 +3327,6 @@ pub struct DeleteStreamLinkSecurityGroupResponse {
     output = DeleteStreamPackageLinearAssemblyChannelResponse,
     error = super::errors::DeleteStreamPackageLinearAssemblyChannelError
 )]
-#[derive(Default)]
 pub struct DeleteStreamPackageLinearAssemblyChannel {
     /// `Id`: a string.
     ///
@@ -3430,7 +3354,6 @@ pub struct DeleteStreamPackageLinearAssemblyChannelResponse {
     output = DeleteStreamPackageLinearAssemblyChannelsResponse,
     error = super::errors::DeleteStreamPackageLinearAssemblyChannelsError
 )]
-#[derive(Default)]
 pub struct DeleteStreamPackageLinearAssemblyChannels {
     /// `Ids`: a list of strings.
     ///
@@ -3458,7 +3381,6 @@ pub struct DeleteStreamPackageLinearAssemblyChannelsResponse {
     output = DeleteStreamPackageLinearAssemblyProgramResponse,
     error = super::errors::DeleteStreamPackageLinearAssemblyProgramError
 )]
-#[derive(Default)]
 pub struct DeleteStreamPackageLinearAssemblyProgram {
     /// `Id`: a string.
     ///
@@ -3486,7 +3408,6 @@ pub struct DeleteStreamPackageLinearAssemblyProgramResponse {
     output = DeleteStreamPackageLinearAssemblyProgramsResponse,
     error = super::errors::DeleteStreamPackageLinearAssemblyProgramsError
 )]
-#[derive(Default)]
 pub struct DeleteStreamPackageLinearAssemblyPrograms {
     /// `Ids`: a list of strings.
     ///
@@ -3514,7 +3435,6 @@ pub struct DeleteStreamPackageLinearAssemblyProgramsResponse {
     output = DeleteStreamPackageLinearAssemblyProgramsByChannelResponse,
     error = super::errors::DeleteStreamPackageLinearAssemblyProgramsByChannelError
 )]
-#[derive(Default)]
 pub struct DeleteStreamPackageLinearAssemblyProgramsByChannel {
     /// `ChannelID`: a string.
     ///
@@ -3549,7 +3469,6 @@ pub struct DeleteStreamPackageLinearAssemblyProgramsByChannelResponse {
     output = DeleteStreamPackageSSAIChannelResponse,
     error = super::errors::DeleteStreamPackageSSAIChannelError
 )]
-#[derive(Default)]
 pub struct DeleteStreamPackageSSAIChannel {
     /// `ID`: a string.
     ///
@@ -3578,7 +3497,6 @@ pub struct DeleteStreamPackageSSAIChannelResponse {
     output = DeleteStreamPackageSourceResponse,
     error = super::errors::DeleteStreamPackageSourceError
 )]
-#[derive(Default)]
 pub struct DeleteStreamPackageSource {
     /// `Id`: a string.
     ///
@@ -3606,7 +3524,6 @@ pub struct DeleteStreamPackageSourceResponse {
     output = DeleteStreamPackageSourceLocationResponse,
     error = super::errors::DeleteStreamPackageSourceLocationError
 )]
-#[derive(Default)]
 pub struct DeleteStreamPackageSourceLocation {
     /// `Id`: a string.
     ///
@@ -3634,7 +3551,6 @@ pub struct DeleteStreamPackageSourceLocationResponse {
     output = DeleteSubtitleEmbedTemplateResponse,
     error = super::errors::DeleteSubtitleEmbedTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteSubtitleEmbedTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -3662,7 +3578,6 @@ pub struct DeleteSubtitleEmbedTemplateResponse {
     output = DeleteTranscodeTemplateResponse,
     error = super::errors::DeleteTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteTranscodeTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -3690,7 +3605,6 @@ pub struct DeleteTranscodeTemplateResponse {
     output = DeleteVoiceResponse,
     error = super::errors::DeleteVoiceError
 )]
-#[derive(Default)]
 pub struct DeleteVoice {
     /// `VoiceId`: a string.
     ///
@@ -3733,7 +3647,6 @@ pub struct DeleteVoiceResponse {
     output = DeleteWatermarkTemplateResponse,
     error = super::errors::DeleteWatermarkTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteWatermarkTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -3761,7 +3674,6 @@ pub struct DeleteWatermarkTemplateResponse {
     output = DeleteWordSamplesResponse,
     error = super::errors::DeleteWordSamplesError
 )]
-#[derive(Default)]
 pub struct DeleteWordSamples {
     /// `Keywords`: a list of strings.
     ///
@@ -3789,7 +3701,6 @@ pub struct DeleteWordSamplesResponse {
     output = DeleteWorkflowResponse,
     error = super::errors::DeleteWorkflowError
 )]
-#[derive(Default)]
 pub struct DeleteWorkflow {
     /// `WorkflowId`: a signed 64-bit integer.
     ///
@@ -3815,9 +3726,15 @@ pub struct DeleteWorkflowResponse {
     version = "2019-06-12",
     name = "DescribeAIAnalysisTemplates",
     output = DescribeAIAnalysisTemplatesResponse,
-    error = super::errors::DescribeAIAnalysisTemplatesError
+    error = super::errors::DescribeAIAnalysisTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ai_analysis_template_set,
+        item = models::AiAnalysisTemplateItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIAnalysisTemplates {
     /// `Definitions`: a list of signed 64-bit integers.
     ///
@@ -3872,9 +3789,15 @@ pub struct DescribeAIAnalysisTemplatesResponse {
     version = "2019-06-12",
     name = "DescribeAIRecognitionTemplates",
     output = DescribeAIRecognitionTemplatesResponse,
-    error = super::errors::DescribeAIRecognitionTemplatesError
+    error = super::errors::DescribeAIRecognitionTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ai_recognition_template_set,
+        item = models::AiRecognitionTemplateItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIRecognitionTemplates {
     /// `Definitions`: a list of signed 64-bit integers.
     ///
@@ -3929,9 +3852,15 @@ pub struct DescribeAIRecognitionTemplatesResponse {
     version = "2019-06-12",
     name = "DescribeAdaptiveDynamicStreamingTemplates",
     output = DescribeAdaptiveDynamicStreamingTemplatesResponse,
-    error = super::errors::DescribeAdaptiveDynamicStreamingTemplatesError
+    error = super::errors::DescribeAdaptiveDynamicStreamingTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = adaptive_dynamic_streaming_template_set,
+        item = models::AdaptiveDynamicStreamingTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAdaptiveDynamicStreamingTemplates {
     /// `Definitions`: a list of unsigned 64-bit integers.
     ///
@@ -3994,7 +3923,6 @@ pub struct DescribeAdaptiveDynamicStreamingTemplatesResponse {
     output = DescribeAgentRecordTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAgentRecordTask {
     /// `TaskId`: a string.
     ///
@@ -4040,7 +3968,6 @@ pub struct DescribeAgentRecordTaskResponse {
     output = DescribeAigcAudioTaskResponse,
     error = super::errors::DescribeAigcAudioTaskError
 )]
-#[derive(Default)]
 pub struct DescribeAigcAudioTask {
     /// `TaskId`: a string.
     ///
@@ -4084,7 +4011,6 @@ pub struct DescribeAigcAudioTaskResponse {
     output = DescribeAigcImageTaskResponse,
     error = super::errors::DescribeAigcImageTaskError
 )]
-#[derive(Default)]
 pub struct DescribeAigcImageTask {
     /// `TaskId`: a string.
     ///
@@ -4125,9 +4051,15 @@ pub struct DescribeAigcImageTaskResponse {
     version = "2019-06-12",
     name = "DescribeAigcTaskList",
     output = DescribeAigcTaskListResponse,
-    error = super::errors::DescribeAigcTaskListError
+    error = super::errors::DescribeAigcTaskListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = tasks,
+        item = models::AigcTaskListItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAigcTaskList {
     /// `PageNum`: a signed 64-bit integer.
     ///
@@ -4181,7 +4113,6 @@ pub struct DescribeAigcTaskListResponse {
     output = DescribeAigcTaskStatusResponse,
     error = super::errors::DescribeAigcTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeAigcTaskStatus {
     /// `TaskId`: a string.
     ///
@@ -4265,7 +4196,6 @@ pub struct DescribeAigcTaskStatusResponse {
     output = DescribeAigcVideoTaskResponse,
     error = super::errors::DescribeAigcVideoTaskError
 )]
-#[derive(Default)]
 pub struct DescribeAigcVideoTask {
     /// `TaskId`: a string.
     ///
@@ -4309,9 +4239,15 @@ pub struct DescribeAigcVideoTaskResponse {
     version = "2019-06-12",
     name = "DescribeAnimatedGraphicsTemplates",
     output = DescribeAnimatedGraphicsTemplatesResponse,
-    error = super::errors::DescribeAnimatedGraphicsTemplatesError
+    error = super::errors::DescribeAnimatedGraphicsTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = animated_graphics_template_set,
+        item = models::AnimatedGraphicsTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAnimatedGraphicsTemplates {
     /// `Definitions`: a list of unsigned 64-bit integers.
     pub definitions: Option<Vec<u64>>,
@@ -4363,9 +4299,14 @@ pub struct DescribeAnimatedGraphicsTemplatesResponse {
     version = "2019-06-12",
     name = "DescribeAsrHotwords",
     output = DescribeAsrHotwordsResponse,
-    error = super::errors::DescribeAsrHotwordsError
+    error = super::errors::DescribeAsrHotwordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = hot_words,
+        item = models::AsrHotwordsSetItem
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAsrHotwords {
     /// `HotwordsId`: a string.
     ///
@@ -4474,9 +4415,15 @@ pub struct DescribeAsrHotwordsResponse {
     version = "2019-06-12",
     name = "DescribeAsrHotwordsList",
     output = DescribeAsrHotwordsListResponse,
-    error = super::errors::DescribeAsrHotwordsListError
+    error = super::errors::DescribeAsrHotwordsListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = asr_hotwords_set,
+        item = models::AsrHotwordsSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAsrHotwordsList {
     /// `HotwordsId`: a string.
     ///
@@ -4552,7 +4499,6 @@ pub struct DescribeAsrHotwordsListResponse {
     output = DescribeBatchTaskDetailResponse,
     error = super::errors::DescribeBatchTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeBatchTaskDetail {
     /// `TaskId`: a string.
     ///
@@ -4634,9 +4580,15 @@ pub struct DescribeBatchTaskDetailResponse {
     version = "2019-06-12",
     name = "DescribeBlindWatermarkTemplates",
     output = DescribeBlindWatermarkTemplatesResponse,
-    error = super::errors::DescribeBlindWatermarkTemplatesError
+    error = super::errors::DescribeBlindWatermarkTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = blind_watermark_template_set,
+        item = models::BlindWatermarkTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBlindWatermarkTemplates {
     /// `Definitions`: a list of signed 64-bit integers.
     ///
@@ -4692,7 +4644,6 @@ pub struct DescribeBlindWatermarkTemplatesResponse {
     output = DescribeCloneViralTaskResponse,
     error = super::errors::DescribeCloneViralTaskError
 )]
-#[derive(Default)]
 pub struct DescribeCloneViralTask {
     /// `TaskId`: a string.
     ///
@@ -4734,9 +4685,15 @@ pub struct DescribeCloneViralTaskResponse {
     version = "2019-06-12",
     name = "DescribeContentReviewTemplates",
     output = DescribeContentReviewTemplatesResponse,
-    error = super::errors::DescribeContentReviewTemplatesError
+    error = super::errors::DescribeContentReviewTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = content_review_template_set,
+        item = models::ContentReviewTemplateItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeContentReviewTemplates {
     /// `Definitions`: a list of signed 64-bit integers.
     ///
@@ -4792,7 +4749,6 @@ pub struct DescribeContentReviewTemplatesResponse {
     output = DescribeDesignTaskResponse,
     error = super::errors::DescribeDesignTaskError
 )]
-#[derive(Default)]
 pub struct DescribeDesignTask {
     /// `TaskId`: a string.
     ///
@@ -4846,7 +4802,6 @@ pub struct DescribeDesignTaskResponse {
     output = DescribeGroupAttachFlowsByIdResponse,
     error = super::errors::DescribeGroupAttachFlowsByIdError
 )]
-#[derive(Default)]
 pub struct DescribeGroupAttachFlowsById {
     /// `Id`: a string.
     ///
@@ -4875,9 +4830,15 @@ pub struct DescribeGroupAttachFlowsByIdResponse {
     version = "2019-06-12",
     name = "DescribeImageSpriteTemplates",
     output = DescribeImageSpriteTemplatesResponse,
-    error = super::errors::DescribeImageSpriteTemplatesError
+    error = super::errors::DescribeImageSpriteTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = image_sprite_template_set,
+        item = models::ImageSpriteTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImageSpriteTemplates {
     /// `Definitions`: a list of unsigned 64-bit integers.
     ///
@@ -4933,7 +4894,6 @@ pub struct DescribeImageSpriteTemplatesResponse {
     output = DescribeImageTaskDetailResponse,
     error = super::errors::DescribeImageTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeImageTaskDetail {
     /// `TaskId`: a string.
     ///
@@ -5008,9 +4968,16 @@ pub struct DescribeImageTaskDetailResponse {
     version = "2019-06-12",
     name = "DescribeImageTasks",
     output = DescribeImageTasksResponse,
-    error = super::errors::DescribeImageTasksError
+    error = super::errors::DescribeImageTasksError,
+    paginate(
+        token = scroll_token,
+        limit = limit,
+        items = task_set,
+        item = models::ImageTaskInfo,
+        total = total_count,
+        next = scroll_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImageTasks {
     /// `Status`: a string.
     ///
@@ -5074,9 +5041,15 @@ pub struct DescribeImageTasksResponse {
     version = "2019-06-12",
     name = "DescribeLiveRecordTemplates",
     output = DescribeLiveRecordTemplatesResponse,
-    error = super::errors::DescribeLiveRecordTemplatesError
+    error = super::errors::DescribeLiveRecordTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = live_record_template_set,
+        item = models::LiveRecordTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveRecordTemplates {
     /// `Definitions`: a list of signed 64-bit integers.
     ///
@@ -5132,7 +5105,6 @@ pub struct DescribeLiveRecordTemplatesResponse {
     output = DescribeMDPMPSUserInfoResponse,
     error = super::errors::DescribeMDPMPSUserInfoError
 )]
-#[derive(Default)]
 pub struct DescribeMDPMPSUserInfo {}
 
 /// What a successful [`DescribeMDPMPSUserInfo`] call returns.
@@ -5160,7 +5132,6 @@ pub struct DescribeMDPMPSUserInfoResponse {
     output = DescribeMediaMetaDataResponse,
     error = super::errors::DescribeMediaMetaDataError
 )]
-#[derive(Default)]
 pub struct DescribeMediaMetaData {
     /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
     pub input_info: models::MediaInputInfo,
@@ -5192,9 +5163,15 @@ pub struct DescribeMediaMetaDataResponse {
     version = "2019-06-12",
     name = "DescribePersonSamples",
     output = DescribePersonSamplesResponse,
-    error = super::errors::DescribePersonSamplesError
+    error = super::errors::DescribePersonSamplesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = person_set,
+        item = models::AiSamplePerson,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePersonSamples {
     /// `Type`: a string.
     pub r#type: Option<String>,
@@ -5239,9 +5216,15 @@ pub struct DescribePersonSamplesResponse {
     version = "2019-06-12",
     name = "DescribeProcessImageTemplates",
     output = DescribeProcessImageTemplatesResponse,
-    error = super::errors::DescribeProcessImageTemplatesError
+    error = super::errors::DescribeProcessImageTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = process_image_template_set,
+        item = models::ProcessImageTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProcessImageTemplates {
     /// `Definitions`: a list of signed 64-bit integers.
     ///
@@ -5305,9 +5288,15 @@ pub struct DescribeProcessImageTemplatesResponse {
     version = "2019-06-12",
     name = "DescribeQualityControlTemplates",
     output = DescribeQualityControlTemplatesResponse,
-    error = super::errors::DescribeQualityControlTemplatesError
+    error = super::errors::DescribeQualityControlTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = quality_control_template_set,
+        item = models::QualityControlTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeQualityControlTemplates {
     /// `Definitions`: a list of signed 64-bit integers.
     ///
@@ -5363,7 +5352,6 @@ pub struct DescribeQualityControlTemplatesResponse {
     output = DescribeSSAIActivateStateResponse,
     error = super::errors::DescribeSSAIActivateStateError
 )]
-#[derive(Default)]
 pub struct DescribeSSAIActivateState {}
 
 /// What a successful [`DescribeSSAIActivateState`] call returns.
@@ -5389,9 +5377,15 @@ pub struct DescribeSSAIActivateStateResponse {
     version = "2019-06-12",
     name = "DescribeSampleSnapshotTemplates",
     output = DescribeSampleSnapshotTemplatesResponse,
-    error = super::errors::DescribeSampleSnapshotTemplatesError
+    error = super::errors::DescribeSampleSnapshotTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sample_snapshot_template_set,
+        item = models::SampleSnapshotTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSampleSnapshotTemplates {
     /// `Definitions`: a list of unsigned 64-bit integers.
     ///
@@ -5445,9 +5439,15 @@ pub struct DescribeSampleSnapshotTemplatesResponse {
     version = "2019-06-12",
     name = "DescribeSchedules",
     output = DescribeSchedulesResponse,
-    error = super::errors::DescribeSchedulesError
+    error = super::errors::DescribeSchedulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = schedule_info_set,
+        item = models::SchedulesInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSchedules {
     /// `ScheduleIds`: a list of signed 64-bit integers.
     ///
@@ -5501,9 +5501,15 @@ pub struct DescribeSchedulesResponse {
     version = "2019-06-12",
     name = "DescribeSmartEraseTemplates",
     output = DescribeSmartEraseTemplatesResponse,
-    error = super::errors::DescribeSmartEraseTemplatesError
+    error = super::errors::DescribeSmartEraseTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = smart_erase_template_set,
+        item = models::SmartEraseTemplateItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSmartEraseTemplates {
     /// `Definitions`: a list of signed 64-bit integers.
     ///
@@ -5562,9 +5568,15 @@ pub struct DescribeSmartEraseTemplatesResponse {
     version = "2019-06-12",
     name = "DescribeSmartSubtitleTemplates",
     output = DescribeSmartSubtitleTemplatesResponse,
-    error = super::errors::DescribeSmartSubtitleTemplatesError
+    error = super::errors::DescribeSmartSubtitleTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = smart_subtitle_template_set,
+        item = models::SmartSubtitleTemplateItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSmartSubtitleTemplates {
     /// `Definitions`: a list of signed 64-bit integers.
     ///
@@ -5623,9 +5635,15 @@ pub struct DescribeSmartSubtitleTemplatesResponse {
     version = "2019-06-12",
     name = "DescribeSnapshotByTimeOffsetTemplates",
     output = DescribeSnapshotByTimeOffsetTemplatesResponse,
-    error = super::errors::DescribeSnapshotByTimeOffsetTemplatesError
+    error = super::errors::DescribeSnapshotByTimeOffsetTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = snapshot_by_time_offset_template_set,
+        item = models::SnapshotByTimeOffsetTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotByTimeOffsetTemplates {
     /// `Definitions`: a list of unsigned 64-bit integers.
     pub definitions: Option<Vec<u64>>,
@@ -5679,7 +5697,6 @@ pub struct DescribeSnapshotByTimeOffsetTemplatesResponse {
     output = DescribeStreamLinkActivateStateResponse,
     error = super::errors::DescribeStreamLinkActivateStateError
 )]
-#[derive(Default)]
 pub struct DescribeStreamLinkActivateState {}
 
 /// What a successful [`DescribeStreamLinkActivateState`] call returns.
@@ -5707,7 +5724,6 @@ pub struct DescribeStreamLinkActivateStateResponse {
     output = DescribeStreamLinkEventResponse,
     error = super::errors::DescribeStreamLinkEventError
 )]
-#[derive(Default)]
 pub struct DescribeStreamLinkEvent {
     /// `EventId`: a string.
     ///
@@ -5736,9 +5752,15 @@ pub struct DescribeStreamLinkEventResponse {
     version = "2019-06-12",
     name = "DescribeStreamLinkEventAttachedFlows",
     output = DescribeStreamLinkEventAttachedFlowsResponse,
-    error = super::errors::DescribeStreamLinkEventAttachedFlowsError
+    error = super::errors::DescribeStreamLinkEventAttachedFlowsError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = infos,
+        item = models::DescribeFlow,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStreamLinkEventAttachedFlows {
     /// `EventId`: a string.
     pub event_id: String,
@@ -5780,9 +5802,15 @@ pub struct DescribeStreamLinkEventAttachedFlowsResponse {
     version = "2019-06-12",
     name = "DescribeStreamLinkEvents",
     output = DescribeStreamLinkEventsResponse,
-    error = super::errors::DescribeStreamLinkEventsError
+    error = super::errors::DescribeStreamLinkEventsError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = infos,
+        item = models::DescribeEvent,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStreamLinkEvents {
     /// `PageNum`: a signed 64-bit integer.
     ///
@@ -5838,7 +5866,6 @@ pub struct DescribeStreamLinkEventsResponse {
     output = DescribeStreamLinkFlowResponse,
     error = super::errors::DescribeStreamLinkFlowError
 )]
-#[derive(Default)]
 pub struct DescribeStreamLinkFlow {
     /// `FlowId`: a string.
     ///
@@ -5867,9 +5894,15 @@ pub struct DescribeStreamLinkFlowResponse {
     version = "2019-06-12",
     name = "DescribeStreamLinkFlowLogs",
     output = DescribeStreamLinkFlowLogsResponse,
-    error = super::errors::DescribeStreamLinkFlowLogsError
+    error = super::errors::DescribeStreamLinkFlowLogsError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = infos,
+        item = models::FlowLogInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStreamLinkFlowLogs {
     /// `FlowId`: a string.
     ///
@@ -5955,7 +5988,6 @@ pub struct DescribeStreamLinkFlowLogsResponse {
     output = DescribeStreamLinkFlowMediaStatisticsResponse,
     error = super::errors::DescribeStreamLinkFlowMediaStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeStreamLinkFlowMediaStatistics {
     /// `FlowId`: a string.
     ///
@@ -6021,7 +6053,6 @@ pub struct DescribeStreamLinkFlowMediaStatisticsResponse {
     output = DescribeStreamLinkFlowRealtimeStatusResponse,
     error = super::errors::DescribeStreamLinkFlowRealtimeStatusError
 )]
-#[derive(Default)]
 pub struct DescribeStreamLinkFlowRealtimeStatus {
     /// `FlowId`: a string.
     ///
@@ -6067,7 +6098,6 @@ pub struct DescribeStreamLinkFlowRealtimeStatusResponse {
     output = DescribeStreamLinkFlowSRTStatisticsResponse,
     error = super::errors::DescribeStreamLinkFlowSRTStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeStreamLinkFlowSRTStatistics {
     /// `FlowId`: a string.
     ///
@@ -6133,7 +6163,6 @@ pub struct DescribeStreamLinkFlowSRTStatisticsResponse {
     output = DescribeStreamLinkFlowStatisticsResponse,
     error = super::errors::DescribeStreamLinkFlowStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeStreamLinkFlowStatistics {
     /// `FlowId`: a string.
     ///
@@ -6197,9 +6226,15 @@ pub struct DescribeStreamLinkFlowStatisticsResponse {
     version = "2019-06-12",
     name = "DescribeStreamLinkFlows",
     output = DescribeStreamLinkFlowsResponse,
-    error = super::errors::DescribeStreamLinkFlowsError
+    error = super::errors::DescribeStreamLinkFlowsError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = infos,
+        item = models::DescribeFlow,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStreamLinkFlows {
     /// `PageNum`: a signed 64-bit integer.
     ///
@@ -6255,7 +6290,6 @@ pub struct DescribeStreamLinkFlowsResponse {
     output = DescribeStreamLinkRegionsResponse,
     error = super::errors::DescribeStreamLinkRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeStreamLinkRegions {}
 
 /// What a successful [`DescribeStreamLinkRegions`] call returns.
@@ -6281,7 +6315,6 @@ pub struct DescribeStreamLinkRegionsResponse {
     output = DescribeStreamLinkSecurityGroupsResponse,
     error = super::errors::DescribeStreamLinkSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeStreamLinkSecurityGroups {}
 
 /// What a successful [`DescribeStreamLinkSecurityGroups`] call returns.
@@ -6307,7 +6340,6 @@ pub struct DescribeStreamLinkSecurityGroupsResponse {
     output = DescribeStreamPackageActivateStateResponse,
     error = super::errors::DescribeStreamPackageActivateStateError
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageActivateState {}
 
 /// What a successful [`DescribeStreamPackageActivateState`] call returns.
@@ -6335,7 +6367,6 @@ pub struct DescribeStreamPackageActivateStateResponse {
     output = DescribeStreamPackageLinearAssemblyChannelResponse,
     error = super::errors::DescribeStreamPackageLinearAssemblyChannelError
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageLinearAssemblyChannel {
     /// `Id`: a string.
     ///
@@ -6366,7 +6397,6 @@ pub struct DescribeStreamPackageLinearAssemblyChannelResponse {
     output = DescribeStreamPackageLinearAssemblyChannelAlertsResponse,
     error = super::errors::DescribeStreamPackageLinearAssemblyChannelAlertsError
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageLinearAssemblyChannelAlerts {
     /// `ChannelId`: a string.
     ///
@@ -6405,9 +6435,15 @@ pub struct DescribeStreamPackageLinearAssemblyChannelAlertsResponse {
     version = "2019-06-12",
     name = "DescribeStreamPackageLinearAssemblyChannels",
     output = DescribeStreamPackageLinearAssemblyChannelsResponse,
-    error = super::errors::DescribeStreamPackageLinearAssemblyChannelsError
+    error = super::errors::DescribeStreamPackageLinearAssemblyChannelsError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = infos,
+        item = models::LinearAssemblyChannelInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageLinearAssemblyChannels {
     /// `PageNum`: an unsigned 64-bit integer.
     ///
@@ -6463,7 +6499,6 @@ pub struct DescribeStreamPackageLinearAssemblyChannelsResponse {
     output = DescribeStreamPackageLinearAssemblyProgramResponse,
     error = super::errors::DescribeStreamPackageLinearAssemblyProgramError
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageLinearAssemblyProgram {
     /// `Id`: a string.
     ///
@@ -6492,9 +6527,15 @@ pub struct DescribeStreamPackageLinearAssemblyProgramResponse {
     version = "2019-06-12",
     name = "DescribeStreamPackageLinearAssemblyProgramSchedules",
     output = DescribeStreamPackageLinearAssemblyProgramSchedulesResponse,
-    error = super::errors::DescribeStreamPackageLinearAssemblyProgramSchedulesError
+    error = super::errors::DescribeStreamPackageLinearAssemblyProgramSchedulesError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = infos,
+        item = models::LinearAssemblyProgramInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageLinearAssemblyProgramSchedules {
     /// `ChannelId`: a string.
     ///
@@ -6558,9 +6599,15 @@ pub struct DescribeStreamPackageLinearAssemblyProgramSchedulesResponse {
     version = "2019-06-12",
     name = "DescribeStreamPackageLinearAssemblyPrograms",
     output = DescribeStreamPackageLinearAssemblyProgramsResponse,
-    error = super::errors::DescribeStreamPackageLinearAssemblyProgramsError
+    error = super::errors::DescribeStreamPackageLinearAssemblyProgramsError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = infos,
+        item = models::LinearAssemblyProgramInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageLinearAssemblyPrograms {
     /// `PageNum`: an unsigned 64-bit integer.
     ///
@@ -6626,7 +6673,6 @@ pub struct DescribeStreamPackageLinearAssemblyProgramsResponse {
     output = DescribeStreamPackageLinearAssemblyUsageResponse,
     error = super::errors::DescribeStreamPackageLinearAssemblyUsageError
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageLinearAssemblyUsage {
     /// `StartTime`: a string.
     ///
@@ -6677,7 +6723,6 @@ pub struct DescribeStreamPackageLinearAssemblyUsageResponse {
     output = DescribeStreamPackageSSAIChannelResponse,
     error = super::errors::DescribeStreamPackageSSAIChannelError
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageSSAIChannel {
     /// `ID`: a string.
     ///
@@ -6707,9 +6752,15 @@ pub struct DescribeStreamPackageSSAIChannelResponse {
     version = "2019-06-12",
     name = "DescribeStreamPackageSSAIChannels",
     output = DescribeStreamPackageSSAIChannelsResponse,
-    error = super::errors::DescribeStreamPackageSSAIChannelsError
+    error = super::errors::DescribeStreamPackageSSAIChannelsError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = infos,
+        item = models::SsaiChannelInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageSSAIChannels {
     /// `PageNum`: an unsigned 64-bit integer.
     ///
@@ -6760,7 +6811,6 @@ pub struct DescribeStreamPackageSSAIChannelsResponse {
     output = DescribeStreamPackageSSAIUsageResponse,
     error = super::errors::DescribeStreamPackageSSAIUsageError
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageSSAIUsage {
     /// `StartTime`: a string.
     ///
@@ -6811,7 +6861,6 @@ pub struct DescribeStreamPackageSSAIUsageResponse {
     output = DescribeStreamPackageSourceResponse,
     error = super::errors::DescribeStreamPackageSourceError
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageSource {
     /// `Id`: a string.
     ///
@@ -6842,7 +6891,6 @@ pub struct DescribeStreamPackageSourceResponse {
     output = DescribeStreamPackageSourceAlertsResponse,
     error = super::errors::DescribeStreamPackageSourceAlertsError
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageSourceAlerts {
     /// `SourceId`: a string.
     ///
@@ -6883,7 +6931,6 @@ pub struct DescribeStreamPackageSourceAlertsResponse {
     output = DescribeStreamPackageSourceLocationResponse,
     error = super::errors::DescribeStreamPackageSourceLocationError
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageSourceLocation {
     /// `Id`: a string.
     ///
@@ -6912,9 +6959,15 @@ pub struct DescribeStreamPackageSourceLocationResponse {
     version = "2019-06-12",
     name = "DescribeStreamPackageSourceLocations",
     output = DescribeStreamPackageSourceLocationsResponse,
-    error = super::errors::DescribeStreamPackageSourceLocationsError
+    error = super::errors::DescribeStreamPackageSourceLocationsError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = infos,
+        item = models::SourceLocationInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageSourceLocations {
     /// `PageNum`: an unsigned 64-bit integer.
     ///
@@ -6968,9 +7021,15 @@ pub struct DescribeStreamPackageSourceLocationsResponse {
     version = "2019-06-12",
     name = "DescribeStreamPackageSources",
     output = DescribeStreamPackageSourcesResponse,
-    error = super::errors::DescribeStreamPackageSourcesError
+    error = super::errors::DescribeStreamPackageSourcesError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = infos,
+        item = models::SourceInfo,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStreamPackageSources {
     /// `PageNum`: an unsigned 64-bit integer.
     ///
@@ -7034,9 +7093,15 @@ pub struct DescribeStreamPackageSourcesResponse {
     version = "2019-06-12",
     name = "DescribeSubtitleEmbedTemplates",
     output = DescribeSubtitleEmbedTemplatesResponse,
-    error = super::errors::DescribeSubtitleEmbedTemplatesError
+    error = super::errors::DescribeSubtitleEmbedTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = subtitle_embed_template_set,
+        item = models::SubtitleEmbedTemplateItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubtitleEmbedTemplates {
     /// `Definitions`: a list of signed 64-bit integers.
     ///
@@ -7092,7 +7157,6 @@ pub struct DescribeSubtitleEmbedTemplatesResponse {
     output = DescribeTaskDetailResponse,
     error = super::errors::DescribeTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeTaskDetail {
     /// `TaskId`: a string.
     ///
@@ -7184,9 +7248,16 @@ pub struct DescribeTaskDetailResponse {
     version = "2019-06-12",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError
+    error = super::errors::DescribeTasksError,
+    paginate(
+        token = scroll_token,
+        limit = limit,
+        items = task_set,
+        item = models::TaskSimpleInfo,
+        total = total_count,
+        next = scroll_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTasks {
     /// `Status`: a string.
     ///
@@ -7252,7 +7323,6 @@ pub struct DescribeTasksResponse {
     output = DescribeTextToSpeechAsyncTaskResponse,
     error = super::errors::DescribeTextToSpeechAsyncTaskError
 )]
-#[derive(Default)]
 pub struct DescribeTextToSpeechAsyncTask {
     /// `TaskId`: a string.
     ///
@@ -7304,9 +7374,15 @@ pub struct DescribeTextToSpeechAsyncTaskResponse {
     version = "2019-06-12",
     name = "DescribeTranscodeTemplates",
     output = DescribeTranscodeTemplatesResponse,
-    error = super::errors::DescribeTranscodeTemplatesError
+    error = super::errors::DescribeTranscodeTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = transcode_template_set,
+        item = models::TranscodeTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTranscodeTemplates {
     /// `Definitions`: a list of signed 64-bit integers.
     ///
@@ -7403,7 +7479,6 @@ pub struct DescribeTranscodeTemplatesResponse {
     output = DescribeUsageDataResponse,
     error = super::errors::DescribeUsageDataError
 )]
-#[derive(Default)]
 pub struct DescribeUsageData {
     /// `StartTime`: a string.
     ///
@@ -7449,7 +7524,6 @@ pub struct DescribeUsageDataResponse {
     output = DescribeVideoDatabaseEntryTaskDetailResponse,
     error = super::errors::DescribeVideoDatabaseEntryTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeVideoDatabaseEntryTaskDetail {
     /// `TaskId`: a string.
     ///
@@ -7491,7 +7565,6 @@ pub struct DescribeVideoDatabaseEntryTaskDetailResponse {
     output = DescribeVideoSearchTaskDetailResponse,
     error = super::errors::DescribeVideoSearchTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeVideoSearchTaskDetail {
     /// `TaskId`: a string.
     ///
@@ -7530,9 +7603,15 @@ pub struct DescribeVideoSearchTaskDetailResponse {
     version = "2019-06-12",
     name = "DescribeVoices",
     output = DescribeVoicesResponse,
-    error = super::errors::DescribeVoicesError
+    error = super::errors::DescribeVoicesError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = voices,
+        item = models::VoiceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVoices {
     /// `VoiceId`: a string.
     pub voice_id: Option<String>,
@@ -7627,9 +7706,15 @@ pub struct DescribeVoicesResponse {
     version = "2019-06-12",
     name = "DescribeWatermarkTemplates",
     output = DescribeWatermarkTemplatesResponse,
-    error = super::errors::DescribeWatermarkTemplatesError
+    error = super::errors::DescribeWatermarkTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = watermark_template_set,
+        item = models::WatermarkTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWatermarkTemplates {
     /// `Definitions`: a list of signed 64-bit integers.
     ///
@@ -7683,9 +7768,15 @@ pub struct DescribeWatermarkTemplatesResponse {
     version = "2019-06-12",
     name = "DescribeWordSamples",
     output = DescribeWordSamplesResponse,
-    error = super::errors::DescribeWordSamplesError
+    error = super::errors::DescribeWordSamplesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = word_set,
+        item = models::AiSampleWord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWordSamples {
     /// `Keywords`: a list of strings.
     ///
@@ -7739,9 +7830,15 @@ pub struct DescribeWordSamplesResponse {
     version = "2019-06-12",
     name = "DescribeWorkflows",
     output = DescribeWorkflowsResponse,
-    error = super::errors::DescribeWorkflowsError
+    error = super::errors::DescribeWorkflowsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = workflow_info_set,
+        item = models::WorkflowInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWorkflows {
     /// `WorkflowIds`: a list of signed 64-bit integers.
     ///
@@ -7792,7 +7889,6 @@ pub struct DescribeWorkflowsResponse {
     output = DesignVoiceAsyncResponse,
     error = super::errors::DesignVoiceAsyncError
 )]
-#[derive(Default)]
 pub struct DesignVoiceAsync {
     /// `Prompt`: a string.
     ///
@@ -7846,7 +7942,6 @@ pub struct DesignVoiceAsyncResponse {
     output = DetectVideoSubtitleAreaResponse,
     error = super::errors::DetectVideoSubtitleAreaError
 )]
-#[derive(Default)]
 pub struct DetectVideoSubtitleArea {
     /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
     pub input_info: models::MediaInputInfo,
@@ -7895,7 +7990,6 @@ pub struct DetectVideoSubtitleAreaResponse {
     output = DetectVideoWatermarkResponse,
     error = super::errors::DetectVideoWatermarkError
 )]
-#[derive(Default)]
 pub struct DetectVideoWatermark {
     /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
     pub input_info: models::MediaInputInfo,
@@ -7941,7 +8035,6 @@ pub struct DetectVideoWatermarkResponse {
     output = DisableScheduleResponse,
     error = super::errors::DisableScheduleError
 )]
-#[derive(Default)]
 pub struct DisableSchedule {
     /// `ScheduleId`: a signed 64-bit integer.
     ///
@@ -7969,7 +8062,6 @@ pub struct DisableScheduleResponse {
     output = DisableWorkflowResponse,
     error = super::errors::DisableWorkflowError
 )]
-#[derive(Default)]
 pub struct DisableWorkflow {
     /// `WorkflowId`: a signed 64-bit integer.
     ///
@@ -7997,7 +8089,6 @@ pub struct DisableWorkflowResponse {
     output = DisassociateSecurityGroupResponse,
     error = super::errors::DisassociateSecurityGroupError
 )]
-#[derive(Default)]
 pub struct DisassociateSecurityGroup {
     /// `Id`: a string.
     ///
@@ -8028,7 +8119,6 @@ pub struct DisassociateSecurityGroupResponse {
     output = EditMediaResponse,
     error = super::errors::EditMediaError
 )]
-#[derive(Default)]
 pub struct EditMedia {
     /// `FileInfos`: a list of [`EditMediaFileInfo`](super::models::EditMediaFileInfo) objects.
     pub file_infos: Vec<models::EditMediaFileInfo>,
@@ -8096,7 +8186,6 @@ pub struct EditMediaResponse {
     output = EmbeddingDataResponse,
     error = super::errors::EmbeddingDataError
 )]
-#[derive(Default)]
 pub struct EmbeddingData {
     /// `Model`: a string.
     ///
@@ -8138,7 +8227,6 @@ pub struct EmbeddingDataResponse {
     output = EnableScheduleResponse,
     error = super::errors::EnableScheduleError
 )]
-#[derive(Default)]
 pub struct EnableSchedule {
     /// `ScheduleId`: a signed 64-bit integer.
     ///
@@ -8166,7 +8254,6 @@ pub struct EnableScheduleResponse {
     output = EnableWorkflowResponse,
     error = super::errors::EnableWorkflowError
 )]
-#[derive(Default)]
 pub struct EnableWorkflow {
     /// `WorkflowId`: a signed 64-bit integer.
     ///
@@ -8194,7 +8281,6 @@ pub struct EnableWorkflowResponse {
     output = ExecuteFunctionResponse,
     error = super::errors::ExecuteFunctionError
 )]
-#[derive(Default)]
 pub struct ExecuteFunction {
     /// `FunctionName`: a string.
     ///
@@ -8232,7 +8318,6 @@ pub struct ExecuteFunctionResponse {
     output = ExtractBlindWatermarkResponse,
     error = super::errors::ExtractBlindWatermarkError
 )]
-#[derive(Default)]
 pub struct ExtractBlindWatermark {
     /// `Type`: a string.
     ///
@@ -8279,7 +8364,6 @@ pub struct ExtractBlindWatermarkResponse {
     output = ManageTaskResponse,
     error = super::errors::ManageTaskError
 )]
-#[derive(Default)]
 pub struct ManageTask {
     /// `OperationType`: a string.
     ///
@@ -8312,7 +8396,6 @@ pub struct ManageTaskResponse {
     output = ModifyAIAnalysisTemplateResponse,
     error = super::errors::ModifyAIAnalysisTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyAIAnalysisTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -8362,7 +8445,6 @@ pub struct ModifyAIAnalysisTemplateResponse {
     output = ModifyAIRecognitionTemplateResponse,
     error = super::errors::ModifyAIRecognitionTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyAIRecognitionTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -8418,7 +8500,6 @@ pub struct ModifyAIRecognitionTemplateResponse {
     output = ModifyAdaptiveDynamicStreamingTemplateResponse,
     error = super::errors::ModifyAdaptiveDynamicStreamingTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyAdaptiveDynamicStreamingTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -8484,7 +8565,6 @@ pub struct ModifyAdaptiveDynamicStreamingTemplateResponse {
     output = ModifyAnimatedGraphicsTemplateResponse,
     error = super::errors::ModifyAnimatedGraphicsTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyAnimatedGraphicsTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -8552,7 +8632,6 @@ pub struct ModifyAnimatedGraphicsTemplateResponse {
     output = ModifyAsrHotwordsResponse,
     error = super::errors::ModifyAsrHotwordsError
 )]
-#[derive(Default)]
 pub struct ModifyAsrHotwords {
     /// `HotwordsId`: a string.
     ///
@@ -8600,7 +8679,6 @@ pub struct ModifyAsrHotwordsResponse {
     output = ModifyBlindWatermarkTemplateResponse,
     error = super::errors::ModifyBlindWatermarkTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyBlindWatermarkTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -8648,7 +8726,6 @@ pub struct ModifyBlindWatermarkTemplateResponse {
     output = ModifyContentReviewTemplateResponse,
     error = super::errors::ModifyContentReviewTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyContentReviewTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -8701,7 +8778,6 @@ pub struct ModifyContentReviewTemplateResponse {
     output = ModifyDocToVideoTaskStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDocToVideoTaskStatus {
     /// `Input`: a [`ModifyDocToVideoTaskStatusInput`](super::models::ModifyDocToVideoTaskStatusInput).
     pub input: models::ModifyDocToVideoTaskStatusInput,
@@ -8732,7 +8808,6 @@ pub struct ModifyDocToVideoTaskStatusResponse {
     output = ModifyImageSpriteTemplateResponse,
     error = super::errors::ModifyImageSpriteTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyImageSpriteTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -8815,7 +8890,6 @@ pub struct ModifyImageSpriteTemplateResponse {
     output = ModifyLiveRecordTemplateResponse,
     error = super::errors::ModifyLiveRecordTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyLiveRecordTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -8866,7 +8940,6 @@ pub struct ModifyLiveRecordTemplateResponse {
     output = ModifyPersonSampleResponse,
     error = super::errors::ModifyPersonSampleError
 )]
-#[derive(Default)]
 pub struct ModifyPersonSample {
     /// `PersonId`: a string.
     ///
@@ -8921,7 +8994,6 @@ pub struct ModifyPersonSampleResponse {
     output = ModifyProcessImageTemplateResponse,
     error = super::errors::ModifyProcessImageTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyProcessImageTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -8962,7 +9034,6 @@ pub struct ModifyProcessImageTemplateResponse {
     output = ModifyQualityControlTemplateResponse,
     error = super::errors::ModifyQualityControlTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyQualityControlTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -9011,7 +9082,6 @@ pub struct ModifyQualityControlTemplateResponse {
     output = ModifySampleSnapshotTemplateResponse,
     error = super::errors::ModifySampleSnapshotTemplateError
 )]
-#[derive(Default)]
 pub struct ModifySampleSnapshotTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -9084,7 +9154,6 @@ pub struct ModifySampleSnapshotTemplateResponse {
     output = ModifyScheduleResponse,
     error = super::errors::ModifyScheduleError
 )]
-#[derive(Default)]
 pub struct ModifySchedule {
     /// `ScheduleId`: a signed 64-bit integer.
     ///
@@ -9139,7 +9208,6 @@ pub struct ModifyScheduleResponse {
     output = ModifySmartEraseTemplateResponse,
     error = super::errors::ModifySmartEraseTemplateError
 )]
-#[derive(Default)]
 pub struct ModifySmartEraseTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -9191,7 +9259,6 @@ pub struct ModifySmartEraseTemplateResponse {
     output = ModifySmartSubtitleTemplateResponse,
     error = super::errors::ModifySmartSubtitleTemplateError
 )]
-#[derive(Default)]
 pub struct ModifySmartSubtitleTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -9280,7 +9347,6 @@ pub struct ModifySmartSubtitleTemplateResponse {
     output = ModifySnapshotByTimeOffsetTemplateResponse,
     error = super::errors::ModifySnapshotByTimeOffsetTemplateError
 )]
-#[derive(Default)]
 pub struct ModifySnapshotByTimeOffsetTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -9343,7 +9409,6 @@ pub struct ModifySnapshotByTimeOffsetTemplateResponse {
     output = ModifyStreamLinkEventResponse,
     error = super::errors::ModifyStreamLinkEventError
 )]
-#[derive(Default)]
 pub struct ModifyStreamLinkEvent {
     /// `EventId`: a string.
     ///
@@ -9381,7 +9446,6 @@ pub struct ModifyStreamLinkEventResponse {
     output = ModifyStreamLinkFlowResponse,
     error = super::errors::ModifyStreamLinkFlowError
 )]
-#[derive(Default)]
 pub struct ModifyStreamLinkFlow {
     /// `FlowId`: a string.
     ///
@@ -9414,7 +9478,6 @@ pub struct ModifyStreamLinkFlowResponse {
     output = ModifyStreamLinkInputResponse,
     error = super::errors::ModifyStreamLinkInputError
 )]
-#[derive(Default)]
 pub struct ModifyStreamLinkInput {
     /// `FlowId`: a string.
     ///
@@ -9448,7 +9511,6 @@ pub struct ModifyStreamLinkInputResponse {
     output = ModifyStreamLinkOutputInfoResponse,
     error = super::errors::ModifyStreamLinkOutputInfoError
 )]
-#[derive(Default)]
 pub struct ModifyStreamLinkOutputInfo {
     /// `FlowId`: a string.
     ///
@@ -9482,7 +9544,6 @@ pub struct ModifyStreamLinkOutputInfoResponse {
     output = ModifyStreamLinkSecurityGroupResponse,
     error = super::errors::ModifyStreamLinkSecurityGroupError
 )]
-#[derive(Default)]
 pub struct ModifyStreamLinkSecurityGroup {
     /// `Id`: a string.
     ///
@@ -9518,7 +9579,6 @@ pub struct ModifyStreamLinkSecurityGroupResponse {
     output = ModifyStreamPackageLinearAssemblyChannelResponse,
     error = super::errors::ModifyStreamPackageLinearAssemblyChannelError
 )]
-#[derive(Default)]
 pub struct ModifyStreamPackageLinearAssemblyChannel {
     /// `Id`: a string.
     ///
@@ -9575,7 +9635,6 @@ pub struct ModifyStreamPackageLinearAssemblyChannelResponse {
     output = ModifyStreamPackageLinearAssemblyProgramResponse,
     error = super::errors::ModifyStreamPackageLinearAssemblyProgramError
 )]
-#[derive(Default)]
 pub struct ModifyStreamPackageLinearAssemblyProgram {
     /// `Id`: a string.
     ///
@@ -9634,7 +9693,6 @@ pub struct ModifyStreamPackageLinearAssemblyProgramResponse {
     output = ModifyStreamPackageSSAIChannelResponse,
     error = super::errors::ModifyStreamPackageSSAIChannelError
 )]
-#[derive(Default)]
 pub struct ModifyStreamPackageSSAIChannel {
     /// `Name`: a string.
     ///
@@ -9677,7 +9735,6 @@ pub struct ModifyStreamPackageSSAIChannelResponse {
     output = ModifyStreamPackageSourceResponse,
     error = super::errors::ModifyStreamPackageSourceError
 )]
-#[derive(Default)]
 pub struct ModifyStreamPackageSource {
     /// `Id`: a string.
     ///
@@ -9721,7 +9778,6 @@ pub struct ModifyStreamPackageSourceResponse {
     output = ModifyStreamPackageSourceLocationResponse,
     error = super::errors::ModifyStreamPackageSourceLocationError
 )]
-#[derive(Default)]
 pub struct ModifyStreamPackageSourceLocation {
     /// `Id`: a string.
     ///
@@ -9772,7 +9828,6 @@ pub struct ModifyStreamPackageSourceLocationResponse {
     output = ModifySubtitleEmbedTemplateResponse,
     error = super::errors::ModifySubtitleEmbedTemplateError
 )]
-#[derive(Default)]
 pub struct ModifySubtitleEmbedTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -9813,7 +9868,6 @@ pub struct ModifySubtitleEmbedTemplateResponse {
     output = ModifyTranscodeTemplateResponse,
     error = super::errors::ModifyTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyTranscodeTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -9879,7 +9933,6 @@ pub struct ModifyTranscodeTemplateResponse {
     output = ModifyWatermarkTemplateResponse,
     error = super::errors::ModifyWatermarkTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyWatermarkTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -9946,7 +9999,6 @@ pub struct ModifyWatermarkTemplateResponse {
     output = ModifyWordSampleResponse,
     error = super::errors::ModifyWordSampleError
 )]
-#[derive(Default)]
 pub struct ModifyWordSample {
     /// `Keyword`: a string.
     ///
@@ -9982,7 +10034,6 @@ pub struct ModifyWordSampleResponse {
     output = ParseLiveStreamProcessNotificationResponse,
     error = super::errors::ParseLiveStreamProcessNotificationError
 )]
-#[derive(Default)]
 pub struct ParseLiveStreamProcessNotification {
     /// `Content`: a string.
     ///
@@ -10065,7 +10116,6 @@ pub struct ParseLiveStreamProcessNotificationResponse {
     output = ParseNotificationResponse,
     error = super::errors::ParseNotificationError
 )]
-#[derive(Default)]
 pub struct ParseNotification {
     /// `Content`: a string.
     ///
@@ -10133,7 +10183,6 @@ pub struct ParseNotificationResponse {
     output = ProcessImageResponse,
     error = super::errors::ProcessImageError
 )]
-#[derive(Default)]
 pub struct ProcessImage {
     /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
     pub input_info: Option<models::MediaInputInfo>,
@@ -10203,7 +10252,6 @@ pub struct ProcessImageResponse {
     output = ProcessLiveStreamResponse,
     error = super::errors::ProcessLiveStreamError
 )]
-#[derive(Default)]
 pub struct ProcessLiveStream {
     /// `Url`: a string.
     ///
@@ -10282,7 +10330,6 @@ pub struct ProcessLiveStreamResponse {
     output = ProcessMediaResponse,
     error = super::errors::ProcessMediaError
 )]
-#[derive(Default)]
 pub struct ProcessMedia {
     /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
     pub input_info: models::MediaInputInfo,
@@ -10387,7 +10434,6 @@ pub struct ProcessMediaResponse {
     output = QueryHunyuan3DTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct QueryHunyuan3DTask {
     /// `TaskId`: a string.
     ///
@@ -10482,9 +10528,15 @@ pub struct QueryHunyuan3DTaskResponse {
     version = "2019-06-12",
     name = "QueryProject",
     output = QueryProjectResponse,
-    error = super::errors::QueryProjectError
+    error = super::errors::QueryProjectError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = data,
+        item = models::Project,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct QueryProject {
     /// `ProjectId`: a string.
     ///
@@ -10535,7 +10587,6 @@ pub struct QueryProjectResponse {
     output = RecognizeAudioResponse,
     error = super::errors::RecognizeAudioError
 )]
-#[derive(Default)]
 pub struct RecognizeAudio {
     /// `AudioData`: a string.
     ///
@@ -10596,7 +10647,6 @@ pub struct RecognizeAudioResponse {
     output = RecognizeMediaForZhiXueResponse,
     error = super::errors::RecognizeMediaForZhiXueError
 )]
-#[derive(Default)]
 pub struct RecognizeMediaForZhiXue {
     /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
     pub input_info: models::MediaInputInfo,
@@ -10637,7 +10687,6 @@ pub struct RecognizeMediaForZhiXueResponse {
     output = ResetWorkflowResponse,
     error = super::errors::ResetWorkflowError
 )]
-#[derive(Default)]
 pub struct ResetWorkflow {
     /// `WorkflowId`: a signed 64-bit integer.
     ///
@@ -10697,7 +10746,6 @@ pub struct ResetWorkflowResponse {
     output = StartStreamLinkFlowResponse,
     error = super::errors::StartStreamLinkFlowError
 )]
-#[derive(Default)]
 pub struct StartStreamLinkFlow {
     /// `FlowId`: a string.
     ///
@@ -10725,7 +10773,6 @@ pub struct StartStreamLinkFlowResponse {
     output = StartStreamPackageLinearAssemblyChannelResponse,
     error = super::errors::StartStreamPackageLinearAssemblyChannelError
 )]
-#[derive(Default)]
 pub struct StartStreamPackageLinearAssemblyChannel {
     /// `Id`: a string.
     ///
@@ -10753,7 +10800,6 @@ pub struct StartStreamPackageLinearAssemblyChannelResponse {
     output = StopStreamLinkFlowResponse,
     error = super::errors::StopStreamLinkFlowError
 )]
-#[derive(Default)]
 pub struct StopStreamLinkFlow {
     /// `FlowId`: a string.
     ///
@@ -10781,7 +10827,6 @@ pub struct StopStreamLinkFlowResponse {
     output = StopStreamPackageLinearAssemblyChannelResponse,
     error = super::errors::StopStreamPackageLinearAssemblyChannelError
 )]
-#[derive(Default)]
 pub struct StopStreamPackageLinearAssemblyChannel {
     /// `Id`: a string.
     ///
@@ -10809,7 +10854,6 @@ pub struct StopStreamPackageLinearAssemblyChannelResponse {
     output = SubmitHunyuan3DTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitHunyuan3DTask {
     /// `Prompt`: a string.
     ///
@@ -10891,7 +10935,6 @@ pub struct SubmitHunyuan3DTaskResponse {
     output = SyncDubbingResponse,
     error = super::errors::SyncDubbingError
 )]
-#[derive(Default)]
 pub struct SyncDubbing {
     /// `Text`: a string.
     ///
@@ -10978,7 +11021,6 @@ pub struct SyncDubbingResponse {
     output = TextToSpeechResponse,
     error = super::errors::TextToSpeechError
 )]
-#[derive(Default)]
 pub struct TextToSpeech {
     /// `Text`: a string.
     ///
@@ -11047,7 +11089,6 @@ pub struct TextToSpeechResponse {
     output = TextToSpeechAsyncResponse,
     error = super::errors::TextToSpeechAsyncError
 )]
-#[derive(Default)]
 pub struct TextToSpeechAsync {
     /// `Text`: a string.
     ///
@@ -11101,7 +11142,6 @@ pub struct TextToSpeechAsyncResponse {
     output = TextTranslationResponse,
     error = super::errors::TextTranslationError
 )]
-#[derive(Default)]
 pub struct TextTranslation {
     /// `SourceText`: a string.
     ///
@@ -11159,7 +11199,6 @@ pub struct TextTranslationResponse {
     output = UpdateProjectResponse,
     error = super::errors::UpdateProjectError
 )]
-#[derive(Default)]
 pub struct UpdateProject {
     /// `ProjectId`: a string.
     ///
@@ -11203,7 +11242,6 @@ pub struct UpdateProjectResponse {
     output = UpdateVoiceResponse,
     error = super::errors::UpdateVoiceError
 )]
-#[derive(Default)]
 pub struct UpdateVoice {
     /// `VoiceId`: a string.
     ///
@@ -11252,7 +11290,6 @@ pub struct UpdateVoiceResponse {
     output = WithdrawsWatermarkResponse,
     error = super::errors::WithdrawsWatermarkError
 )]
-#[derive(Default)]
 pub struct WithdrawsWatermark {
     /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
     pub input_info: models::MediaInputInfo,

@@ -17,7 +17,6 @@ use super::models;
     output = ActivateCaCertificateResponse,
     error = super::errors::ActivateCaCertificateError
 )]
-#[derive(Default)]
 pub struct ActivateCaCertificate {
     /// `InstanceId`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct ActivateCaCertificateResponse {
     output = ActivateDeviceCertificateResponse,
     error = super::errors::ActivateDeviceCertificateError
 )]
-#[derive(Default)]
 pub struct ActivateDeviceCertificate {
     /// `InstanceId`: a string.
     ///
@@ -83,7 +81,6 @@ pub struct ActivateDeviceCertificateResponse {
     output = AddClientSubscriptionResponse,
     error = super::errors::AddClientSubscriptionError
 )]
-#[derive(Default)]
 pub struct AddClientSubscription {
     /// `InstanceId`: a string.
     ///
@@ -126,7 +123,6 @@ pub struct AddClientSubscriptionResponse {
     output = ApplyRegistrationCodeResponse,
     error = super::errors::ApplyRegistrationCodeError
 )]
-#[derive(Default)]
 pub struct ApplyRegistrationCode {
     /// `InstanceId`: a string.
     ///
@@ -164,7 +160,6 @@ pub struct ApplyRegistrationCodeResponse {
     output = CreateAuthorizationPolicyResponse,
     error = super::errors::CreateAuthorizationPolicyError
 )]
-#[derive(Default)]
 pub struct CreateAuthorizationPolicy {
     /// `InstanceId`: a string.
     ///
@@ -262,7 +257,6 @@ pub struct CreateAuthorizationPolicyResponse {
     output = CreateBlockRuleResponse,
     error = super::errors::CreateBlockRuleError
 )]
-#[derive(Default)]
 pub struct CreateBlockRule {
     /// `InstanceId`: a string.
     ///
@@ -330,7 +324,6 @@ pub struct CreateBlockRuleResponse {
     output = CreateDeviceIdentityResponse,
     error = super::errors::CreateDeviceIdentityError
 )]
-#[derive(Default)]
 pub struct CreateDeviceIdentity {
     /// `InstanceId`: a string.
     ///
@@ -381,7 +374,6 @@ pub struct CreateDeviceIdentityResponse {
     output = CreateHttpAuthenticatorResponse,
     error = super::errors::CreateHttpAuthenticatorError
 )]
-#[derive(Default)]
 pub struct CreateHttpAuthenticator {
     /// `InstanceId`: a string.
     ///
@@ -465,7 +457,6 @@ pub struct CreateHttpAuthenticatorResponse {
     output = CreateInsPublicEndpointResponse,
     error = super::errors::CreateInsPublicEndpointError
 )]
-#[derive(Default)]
 pub struct CreateInsPublicEndpoint {
     /// `InstanceId`: a string.
     ///
@@ -501,7 +492,6 @@ pub struct CreateInsPublicEndpointResponse {
     output = CreateInstanceResponse,
     error = super::errors::CreateInstanceError
 )]
-#[derive(Default)]
 pub struct CreateInstance {
     /// `InstanceType`: a string.
     ///
@@ -583,7 +573,6 @@ pub struct CreateInstanceResponse {
     output = CreateJWKSAuthenticatorResponse,
     error = super::errors::CreateJWKSAuthenticatorError
 )]
-#[derive(Default)]
 pub struct CreateJWKSAuthenticator {
     /// `InstanceId`: a string.
     ///
@@ -641,7 +630,6 @@ pub struct CreateJWKSAuthenticatorResponse {
     output = CreateJWTAuthenticatorResponse,
     error = super::errors::CreateJWTAuthenticatorError
 )]
-#[derive(Default)]
 pub struct CreateJWTAuthenticator {
     /// `InstanceId`: a string.
     ///
@@ -699,7 +687,6 @@ pub struct CreateJWTAuthenticatorResponse {
     output = CreateMessageEnrichmentRuleResponse,
     error = super::errors::CreateMessageEnrichmentRuleError
 )]
-#[derive(Default)]
 pub struct CreateMessageEnrichmentRule {
     /// `InstanceId`: a string.
     ///
@@ -763,7 +750,6 @@ pub struct CreateMessageEnrichmentRuleResponse {
     output = CreateTopicResponse,
     error = super::errors::CreateTopicError
 )]
-#[derive(Default)]
 pub struct CreateTopic {
     /// `InstanceId`: a string.
     ///
@@ -811,7 +797,6 @@ pub struct CreateTopicResponse {
     output = CreateUserResponse,
     error = super::errors::CreateUserError
 )]
-#[derive(Default)]
 pub struct CreateUser {
     /// `InstanceId`: a string.
     ///
@@ -854,7 +839,6 @@ pub struct CreateUserResponse {
     output = DeactivateCaCertificateResponse,
     error = super::errors::DeactivateCaCertificateError
 )]
-#[derive(Default)]
 pub struct DeactivateCaCertificate {
     /// `InstanceId`: a string.
     ///
@@ -887,7 +871,6 @@ pub struct DeactivateCaCertificateResponse {
     output = DeactivateDeviceCertificateResponse,
     error = super::errors::DeactivateDeviceCertificateError
 )]
-#[derive(Default)]
 pub struct DeactivateDeviceCertificate {
     /// `InstanceId`: a string.
     ///
@@ -920,7 +903,6 @@ pub struct DeactivateDeviceCertificateResponse {
     output = DeleteAuthenticatorResponse,
     error = super::errors::DeleteAuthenticatorError
 )]
-#[derive(Default)]
 pub struct DeleteAuthenticator {
     /// `InstanceId`: a string.
     ///
@@ -953,7 +935,6 @@ pub struct DeleteAuthenticatorResponse {
     output = DeleteAuthorizationPolicyResponse,
     error = super::errors::DeleteAuthorizationPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteAuthorizationPolicy {
     /// `InstanceId`: a string.
     ///
@@ -986,7 +967,6 @@ pub struct DeleteAuthorizationPolicyResponse {
     output = DeleteBlockRuleResponse,
     error = super::errors::DeleteBlockRuleError
 )]
-#[derive(Default)]
 pub struct DeleteBlockRule {
     /// `InstanceId`: a string.
     ///
@@ -1019,7 +999,6 @@ pub struct DeleteBlockRuleResponse {
     output = DeleteCaCertificateResponse,
     error = super::errors::DeleteCaCertificateError
 )]
-#[derive(Default)]
 pub struct DeleteCaCertificate {
     /// `InstanceId`: a string.
     ///
@@ -1052,7 +1031,6 @@ pub struct DeleteCaCertificateResponse {
     output = DeleteClientSubscriptionResponse,
     error = super::errors::DeleteClientSubscriptionError
 )]
-#[derive(Default)]
 pub struct DeleteClientSubscription {
     /// `InstanceId`: a string.
     ///
@@ -1090,7 +1068,6 @@ pub struct DeleteClientSubscriptionResponse {
     output = DeleteDeviceCertificateResponse,
     error = super::errors::DeleteDeviceCertificateError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceCertificate {
     /// `InstanceId`: a string.
     ///
@@ -1123,7 +1100,6 @@ pub struct DeleteDeviceCertificateResponse {
     output = DeleteDeviceIdentityResponse,
     error = super::errors::DeleteDeviceIdentityError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceIdentity {
     /// `InstanceId`: a string.
     ///
@@ -1156,7 +1132,6 @@ pub struct DeleteDeviceIdentityResponse {
     output = DeleteInsPublicEndpointResponse,
     error = super::errors::DeleteInsPublicEndpointError
 )]
-#[derive(Default)]
 pub struct DeleteInsPublicEndpoint {
     /// `InstanceId`: a string.
     ///
@@ -1184,7 +1159,6 @@ pub struct DeleteInsPublicEndpointResponse {
     output = DeleteInstanceResponse,
     error = super::errors::DeleteInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteInstance {
     /// `InstanceId`: a string.
     ///
@@ -1212,7 +1186,6 @@ pub struct DeleteInstanceResponse {
     output = DeleteMessageEnrichmentRuleResponse,
     error = super::errors::DeleteMessageEnrichmentRuleError
 )]
-#[derive(Default)]
 pub struct DeleteMessageEnrichmentRule {
     /// `InstanceId`: a string.
     ///
@@ -1245,7 +1218,6 @@ pub struct DeleteMessageEnrichmentRuleResponse {
     output = DeleteTopicResponse,
     error = super::errors::DeleteTopicError
 )]
-#[derive(Default)]
 pub struct DeleteTopic {
     /// `InstanceId`: a string.
     ///
@@ -1278,7 +1250,6 @@ pub struct DeleteTopicResponse {
     output = DeleteUserResponse,
     error = super::errors::DeleteUserError
 )]
-#[derive(Default)]
 pub struct DeleteUser {
     /// `InstanceId`: a string.
     ///
@@ -1311,7 +1282,6 @@ pub struct DeleteUserResponse {
     output = DescribeAuthenticatorResponse,
     error = super::errors::DescribeAuthenticatorError
 )]
-#[derive(Default)]
 pub struct DescribeAuthenticator {
     /// `InstanceId`: a string.
     ///
@@ -1347,7 +1317,6 @@ pub struct DescribeAuthenticatorResponse {
     output = DescribeAuthorizationPoliciesResponse,
     error = super::errors::DescribeAuthorizationPoliciesError
 )]
-#[derive(Default)]
 pub struct DescribeAuthorizationPolicies {
     /// `InstanceId`: a string.
     ///
@@ -1378,7 +1347,6 @@ pub struct DescribeAuthorizationPoliciesResponse {
     output = DescribeBlockRuleListResponse,
     error = super::errors::DescribeBlockRuleListError
 )]
-#[derive(Default)]
 pub struct DescribeBlockRuleList {
     /// `InstanceId`: a string.
     ///
@@ -1414,7 +1382,6 @@ pub struct DescribeBlockRuleListResponse {
     output = DescribeCaCertificateResponse,
     error = super::errors::DescribeCaCertificateError
 )]
-#[derive(Default)]
 pub struct DescribeCaCertificate {
     /// `CaSn`: a string.
     ///
@@ -1507,7 +1474,6 @@ pub struct DescribeCaCertificateResponse {
     output = DescribeCaCertificatesResponse,
     error = super::errors::DescribeCaCertificatesError
 )]
-#[derive(Default)]
 pub struct DescribeCaCertificates {
     /// `InstanceId`: a string.
     ///
@@ -1538,7 +1504,6 @@ pub struct DescribeCaCertificatesResponse {
     output = DescribeClientEventsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeClientEvents {
     /// `InstanceId`: a string.
     ///
@@ -1584,7 +1549,6 @@ pub struct DescribeClientEventsResponse {
     output = DescribeClientListResponse,
     error = super::errors::DescribeClientListError
 )]
-#[derive(Default)]
 pub struct DescribeClientList {
     /// `InstanceId`: a string.
     ///
@@ -1635,7 +1599,6 @@ pub struct DescribeClientListResponse {
     output = DescribeDeviceCertificateResponse,
     error = super::errors::DescribeDeviceCertificateError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceCertificate {
     /// `DeviceCertificateSn`: a string.
     ///
@@ -1741,7 +1704,6 @@ pub struct DescribeDeviceCertificateResponse {
     output = DescribeDeviceCertificateBackupHistoryResponse,
     error = super::errors::DescribeDeviceCertificateBackupHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceCertificateBackupHistory {
     /// `InstanceId`: a string.
     ///
@@ -1800,9 +1762,15 @@ pub struct DescribeDeviceCertificateBackupHistoryResponse {
     version = "2024-05-16",
     name = "DescribeDeviceCertificates",
     output = DescribeDeviceCertificatesResponse,
-    error = super::errors::DescribeDeviceCertificatesError
+    error = super::errors::DescribeDeviceCertificatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::DeviceCertificateItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceCertificates {
     /// `InstanceId`: a string.
     ///
@@ -1856,9 +1824,14 @@ pub struct DescribeDeviceCertificatesResponse {
     version = "2024-05-16",
     name = "DescribeDeviceIdentities",
     output = DescribeDeviceIdentitiesResponse,
-    error = super::errors::DescribeDeviceIdentitiesError
+    error = super::errors::DescribeDeviceIdentitiesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::DeviceIdentityItem
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceIdentities {
     /// `InstanceId`: a string.
     ///
@@ -1899,7 +1872,6 @@ pub struct DescribeDeviceIdentitiesResponse {
     output = DescribeDeviceIdentityResponse,
     error = super::errors::DescribeDeviceIdentityError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceIdentity {
     /// `InstanceId`: a string.
     ///
@@ -1965,7 +1937,6 @@ pub struct DescribeDeviceIdentityResponse {
     output = DescribeDeviceIdentityBackupHistoryResponse,
     error = super::errors::DescribeDeviceIdentityBackupHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceIdentityBackupHistory {
     /// `InstanceId`: a string.
     ///
@@ -2021,7 +1992,6 @@ pub struct DescribeDeviceIdentityBackupHistoryResponse {
     output = DescribeInsPublicEndpointsResponse,
     error = super::errors::DescribeInsPublicEndpointsError
 )]
-#[derive(Default)]
 pub struct DescribeInsPublicEndpoints {
     /// `InstanceId`: a string.
     ///
@@ -2070,7 +2040,6 @@ pub struct DescribeInsPublicEndpointsResponse {
     output = DescribeInsVPCEndpointsResponse,
     error = super::errors::DescribeInsVPCEndpointsError
 )]
-#[derive(Default)]
 pub struct DescribeInsVPCEndpoints {
     /// `InstanceId`: a string.
     ///
@@ -2101,7 +2070,6 @@ pub struct DescribeInsVPCEndpointsResponse {
     output = DescribeInstanceResponse,
     error = super::errors::DescribeInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeInstance {
     /// `InstanceId`: a string.
     ///
@@ -2325,9 +2293,15 @@ pub struct DescribeInstanceResponse {
     version = "2024-05-16",
     name = "DescribeInstanceList",
     output = DescribeInstanceListResponse,
-    error = super::errors::DescribeInstanceListError
+    error = super::errors::DescribeInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::MqttInstanceItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -2374,7 +2348,6 @@ pub struct DescribeInstanceListResponse {
     output = DescribeMessageByTopicResponse,
     error = super::errors::DescribeMessageByTopicError
 )]
-#[derive(Default)]
 pub struct DescribeMessageByTopic {
     /// `InstanceId`: a string.
     ///
@@ -2425,7 +2398,6 @@ pub struct DescribeMessageByTopicResponse {
     output = DescribeMessageDetailsResponse,
     error = super::errors::DescribeMessageDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeMessageDetails {
     /// `InstanceId`: a string.
     ///
@@ -2531,7 +2503,6 @@ pub struct DescribeMessageDetailsResponse {
     output = DescribeMessageEnrichmentRulesResponse,
     error = super::errors::DescribeMessageEnrichmentRulesError
 )]
-#[derive(Default)]
 pub struct DescribeMessageEnrichmentRules {
     /// `InstanceId`: a string.
     ///
@@ -2560,9 +2531,15 @@ pub struct DescribeMessageEnrichmentRulesResponse {
     version = "2024-05-16",
     name = "DescribeMessageList",
     output = DescribeMessageListResponse,
-    error = super::errors::DescribeMessageListError
+    error = super::errors::DescribeMessageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::MqttMessageItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMessageList {
     /// `InstanceId`: a string.
     ///
@@ -2633,7 +2610,6 @@ pub struct DescribeMessageListResponse {
     output = DescribeProductSKUListResponse,
     error = super::errors::DescribeProductSKUListError
 )]
-#[derive(Default)]
 pub struct DescribeProductSKUList {}
 
 /// What a successful [`DescribeProductSKUList`] call returns.
@@ -2665,7 +2641,6 @@ pub struct DescribeProductSKUListResponse {
     output = DescribeSharedSubscriptionClientResponse,
     error = super::errors::DescribeSharedSubscriptionClientError
 )]
-#[derive(Default)]
 pub struct DescribeSharedSubscriptionClient {
     /// `InstanceId`: a string.
     ///
@@ -2711,7 +2686,6 @@ pub struct DescribeSharedSubscriptionClientResponse {
     output = DescribeSharedSubscriptionGroupsResponse,
     error = super::errors::DescribeSharedSubscriptionGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeSharedSubscriptionGroups {
     /// `InstanceId`: a string.
     ///
@@ -2747,7 +2721,6 @@ pub struct DescribeSharedSubscriptionGroupsResponse {
     output = DescribeSharedSubscriptionGroupsWithSubscriptionsResponse,
     error = super::errors::DescribeSharedSubscriptionGroupsWithSubscriptionsError
 )]
-#[derive(Default)]
 pub struct DescribeSharedSubscriptionGroupsWithSubscriptions {
     /// `InstanceId`: a string.
     ///
@@ -2783,7 +2756,6 @@ pub struct DescribeSharedSubscriptionGroupsWithSubscriptionsResponse {
     output = DescribeSharedSubscriptionLagResponse,
     error = super::errors::DescribeSharedSubscriptionLagError
 )]
-#[derive(Default)]
 pub struct DescribeSharedSubscriptionLag {
     /// `InstanceId`: a string.
     ///
@@ -2821,7 +2793,6 @@ pub struct DescribeSharedSubscriptionLagResponse {
     output = DescribeSharedSubscriptionsResponse,
     error = super::errors::DescribeSharedSubscriptionsError
 )]
-#[derive(Default)]
 pub struct DescribeSharedSubscriptions {
     /// `InstanceId`: a string.
     ///
@@ -2867,7 +2838,6 @@ pub struct DescribeSharedSubscriptionsResponse {
     output = DescribeTopicResponse,
     error = super::errors::DescribeTopicError
 )]
-#[derive(Default)]
 pub struct DescribeTopic {
     /// `InstanceId`: a string.
     ///
@@ -2918,9 +2888,15 @@ pub struct DescribeTopicResponse {
     version = "2024-05-16",
     name = "DescribeTopicList",
     output = DescribeTopicListResponse,
-    error = super::errors::DescribeTopicListError
+    error = super::errors::DescribeTopicListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::MqttTopicItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTopicList {
     /// `InstanceId`: a string.
     ///
@@ -2967,9 +2943,15 @@ pub struct DescribeTopicListResponse {
     version = "2024-05-16",
     name = "DescribeUserList",
     output = DescribeUserListResponse,
-    error = super::errors::DescribeUserListError
+    error = super::errors::DescribeUserListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::MqttUserItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserList {
     /// `InstanceId`: a string.
     ///
@@ -3020,7 +3002,6 @@ pub struct DescribeUserListResponse {
     output = DescribeWillMessageResponse,
     error = super::errors::DescribeWillMessageError
 )]
-#[derive(Default)]
 pub struct DescribeWillMessage {
     /// `InstanceId`: a string.
     ///
@@ -3121,7 +3102,6 @@ pub struct DescribeWillMessageResponse {
     output = KickOutClientResponse,
     error = super::errors::KickOutClientError
 )]
-#[derive(Default)]
 pub struct KickOutClient {
     /// `InstanceId`: a string.
     ///
@@ -3159,7 +3139,6 @@ pub struct KickOutClientResponse {
     output = ModifyAuthorizationPolicyResponse,
     error = super::errors::ModifyAuthorizationPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyAuthorizationPolicy {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -3252,7 +3231,6 @@ pub struct ModifyAuthorizationPolicyResponse {
     output = ModifyBlockRuleResponse,
     error = super::errors::ModifyBlockRuleError
 )]
-#[derive(Default)]
 pub struct ModifyBlockRule {
     /// `InstanceId`: a string.
     ///
@@ -3305,7 +3283,6 @@ pub struct ModifyBlockRuleResponse {
     output = ModifyDeviceIdentityResponse,
     error = super::errors::ModifyDeviceIdentityError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceIdentity {
     /// `InstanceId`: a string.
     ///
@@ -3356,7 +3333,6 @@ pub struct ModifyDeviceIdentityResponse {
     output = ModifyHttpAuthenticatorResponse,
     error = super::errors::ModifyHttpAuthenticatorError
 )]
-#[derive(Default)]
 pub struct ModifyHttpAuthenticator {
     /// `InstanceId`: a string.
     ///
@@ -3430,7 +3406,6 @@ pub struct ModifyHttpAuthenticatorResponse {
     output = ModifyInsPublicEndpointResponse,
     error = super::errors::ModifyInsPublicEndpointError
 )]
-#[derive(Default)]
 pub struct ModifyInsPublicEndpoint {
     /// `InstanceId`: a string.
     ///
@@ -3466,7 +3441,6 @@ pub struct ModifyInsPublicEndpointResponse {
     output = ModifyInstanceResponse,
     error = super::errors::ModifyInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyInstance {
     /// `InstanceId`: a string.
     ///
@@ -3539,7 +3513,6 @@ pub struct ModifyInstanceResponse {
     output = ModifyInstanceCertBindingResponse,
     error = super::errors::ModifyInstanceCertBindingError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceCertBinding {
     /// `InstanceId`: a string.
     ///
@@ -3594,7 +3567,6 @@ pub struct ModifyInstanceCertBindingResponse {
     output = ModifyJWKSAuthenticatorResponse,
     error = super::errors::ModifyJWKSAuthenticatorError
 )]
-#[derive(Default)]
 pub struct ModifyJWKSAuthenticator {
     /// `InstanceId`: a string.
     ///
@@ -3652,7 +3624,6 @@ pub struct ModifyJWKSAuthenticatorResponse {
     output = ModifyJWTAuthenticatorResponse,
     error = super::errors::ModifyJWTAuthenticatorError
 )]
-#[derive(Default)]
 pub struct ModifyJWTAuthenticator {
     /// `InstanceId`: a string.
     ///
@@ -3718,7 +3689,6 @@ pub struct ModifyJWTAuthenticatorResponse {
     output = ModifyMessageEnrichmentRuleResponse,
     error = super::errors::ModifyMessageEnrichmentRuleError
 )]
-#[derive(Default)]
 pub struct ModifyMessageEnrichmentRule {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -3777,7 +3747,6 @@ pub struct ModifyMessageEnrichmentRuleResponse {
     output = ModifyTopicResponse,
     error = super::errors::ModifyTopicError
 )]
-#[derive(Default)]
 pub struct ModifyTopic {
     /// `InstanceId`: a string.
     ///
@@ -3815,7 +3784,6 @@ pub struct ModifyTopicResponse {
     output = ModifyUserResponse,
     error = super::errors::ModifyUserError
 )]
-#[derive(Default)]
 pub struct ModifyUser {
     /// `InstanceId`: a string.
     ///
@@ -3853,7 +3821,6 @@ pub struct ModifyUserResponse {
     output = ModifyX509ConfigResponse,
     error = super::errors::ModifyX509ConfigError
 )]
-#[derive(Default)]
 pub struct ModifyX509Config {
     /// `InstanceId`: a string.
     ///
@@ -3896,7 +3863,6 @@ pub struct ModifyX509ConfigResponse {
     output = PublishMessageResponse,
     error = super::errors::PublishMessageError
 )]
-#[derive(Default)]
 pub struct PublishMessage {
     /// `InstanceId`: a string.
     ///
@@ -3954,7 +3920,6 @@ pub struct PublishMessageResponse {
     output = RegisterCaCertificateResponse,
     error = super::errors::RegisterCaCertificateError
 )]
-#[derive(Default)]
 pub struct RegisterCaCertificate {
     /// `InstanceId`: a string.
     ///
@@ -4008,7 +3973,6 @@ pub struct RegisterCaCertificateResponse {
     output = RegisterDeviceCertificateResponse,
     error = super::errors::RegisterDeviceCertificateError
 )]
-#[derive(Default)]
 pub struct RegisterDeviceCertificate {
     /// `InstanceId`: a string.
     ///
@@ -4076,7 +4040,6 @@ pub struct RegisterDeviceCertificateResponse {
     output = RevokedDeviceCertificateResponse,
     error = super::errors::RevokedDeviceCertificateError
 )]
-#[derive(Default)]
 pub struct RevokedDeviceCertificate {
     /// `InstanceId`: a string.
     ///
@@ -4109,7 +4072,6 @@ pub struct RevokedDeviceCertificateResponse {
     output = UpdateAuthorizationPolicyPriorityResponse,
     error = super::errors::UpdateAuthorizationPolicyPriorityError
 )]
-#[derive(Default)]
 pub struct UpdateAuthorizationPolicyPriority {
     /// `InstanceId`: a string.
     ///
@@ -4140,7 +4102,6 @@ pub struct UpdateAuthorizationPolicyPriorityResponse {
     output = UpdateMessageEnrichmentRulePriorityResponse,
     error = super::errors::UpdateMessageEnrichmentRulePriorityError
 )]
-#[derive(Default)]
 pub struct UpdateMessageEnrichmentRulePriority {
     /// `InstanceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = DrugInstructionObjectResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DrugInstructionObject {
     /// `PdfInfo`: a [`PdfInfo`](super::models::PdfInfo).
     ///
@@ -51,7 +50,6 @@ pub struct DrugInstructionObjectResponse {
     output = ImageMaskResponse,
     error = super::errors::ImageMaskError
 )]
-#[derive(Default)]
 pub struct ImageMask {
     /// `Image`: an [`ImageInfo`](super::models::ImageInfo).
     ///
@@ -94,7 +92,6 @@ pub struct ImageMaskResponse {
     output = ImageMaskAsyncResponse,
     error = super::errors::ImageMaskAsyncError
 )]
-#[derive(Default)]
 pub struct ImageMaskAsync {
     /// `Image`: an [`ImageInfo`](super::models::ImageInfo).
     ///
@@ -138,7 +135,6 @@ pub struct ImageMaskAsyncResponse {
     output = ImageMaskAsyncGetResultResponse,
     error = super::errors::ImageMaskAsyncGetResultError
 )]
-#[derive(Default)]
 pub struct ImageMaskAsyncGetResult {
     /// `TaskID`: a string.
     ///
@@ -172,7 +168,6 @@ pub struct ImageMaskAsyncGetResultResponse {
     output = ImageToClassResponse,
     error = super::errors::ImageToClassError
 )]
-#[derive(Default)]
 pub struct ImageToClass {
     /// `ImageInfoList`: a list of [`ImageInfo`](super::models::ImageInfo) objects.
     ///
@@ -220,7 +215,6 @@ pub struct ImageToClassResponse {
     output = ImageToObjectResponse,
     error = super::errors::ImageToObjectError
 )]
-#[derive(Default)]
 pub struct ImageToObject {
     /// `Type`: an unsigned 64-bit integer.
     ///
@@ -284,7 +278,6 @@ pub struct ImageToObjectResponse {
     output = TextToClassResponse,
     error = super::errors::TextToClassError
 )]
-#[derive(Default)]
 pub struct TextToClass {
     /// `Text`: a string.
     ///
@@ -322,7 +315,6 @@ pub struct TextToClassResponse {
     output = TextToObjectResponse,
     error = super::errors::TextToObjectError
 )]
-#[derive(Default)]
 pub struct TextToObject {
     /// `Text`: a string.
     ///
@@ -373,7 +365,6 @@ pub struct TextToObjectResponse {
     output = TurnPDFToObjectResponse,
     error = super::errors::TurnPDFToObjectError
 )]
-#[derive(Default)]
 pub struct TurnPDFToObject {
     /// `PdfInfo`: a [`PdfInfo`](super::models::PdfInfo).
     pub pdf_info: models::PdfInfo,
@@ -418,7 +409,6 @@ pub struct TurnPDFToObjectResponse {
     output = TurnPDFToObjectAsyncResponse,
     error = super::errors::TurnPDFToObjectAsyncError
 )]
-#[derive(Default)]
 pub struct TurnPDFToObjectAsync {
     /// `PdfInfo`: a [`PdfInfo`](super::models::PdfInfo).
     ///
@@ -457,7 +447,6 @@ pub struct TurnPDFToObjectAsyncResponse {
     output = TurnPDFToObjectAsyncGetResultResponse,
     error = super::errors::TurnPDFToObjectAsyncGetResultError
 )]
-#[derive(Default)]
 pub struct TurnPDFToObjectAsyncGetResult {
     /// `TaskID`: a string.
     ///

@@ -18,7 +18,6 @@ use super::models;
     output = CancelEncryptTaskResponse,
     error = super::errors::CancelEncryptTaskError
 )]
-#[derive(Default)]
 pub struct CancelEncryptTask {
     /// `ResultId`: a string.
     ///
@@ -51,7 +50,6 @@ pub struct CancelEncryptTaskResponse {
     output = CreateBindInstanceResponse,
     error = super::errors::CreateBindInstanceError
 )]
-#[derive(Default)]
 pub struct CreateBindInstance {
     /// `ResourceId`: a string.
     ///
@@ -99,7 +97,6 @@ pub struct CreateBindInstanceResponse {
     output = CreateCosSecKeyInstanceResponse,
     error = super::errors::CreateCosSecKeyInstanceError
 )]
-#[derive(Default)]
 pub struct CreateCosSecKeyInstance {
     /// `CosRegion`: a string.
     ///
@@ -180,7 +177,6 @@ pub struct CreateCosSecKeyInstanceResponse {
     output = CreateEncryptInstanceResponse,
     error = super::errors::CreateEncryptInstanceError
 )]
-#[derive(Default)]
 pub struct CreateEncryptInstance {
     /// `PlatformType`: a signed 64-bit integer.
     ///
@@ -241,7 +237,6 @@ pub struct CreateEncryptInstanceResponse {
     output = CreateOrderInstanceResponse,
     error = super::errors::CreateOrderInstanceError
 )]
-#[derive(Default)]
 pub struct CreateOrderInstance {
     /// `PlatformType`: a signed 64-bit integer.
     ///
@@ -289,7 +284,6 @@ pub struct CreateOrderInstanceResponse {
     output = CreateResourceInstancesResponse,
     error = super::errors::CreateResourceInstancesError
 )]
-#[derive(Default)]
 pub struct CreateResourceInstances {
     /// `Pid`: an unsigned 64-bit integer.
     ///
@@ -335,7 +329,6 @@ pub struct CreateResourceInstancesResponse {
     output = CreateShieldInstanceResponse,
     error = super::errors::CreateShieldInstanceError
 )]
-#[derive(Default)]
 pub struct CreateShieldInstance {
     /// `AppInfo`: an [`AppInfo`](super::models::AppInfo).
     pub app_info: models::AppInfo,
@@ -374,7 +367,6 @@ pub struct CreateShieldInstanceResponse {
     output = CreateShieldPlanInstanceResponse,
     error = super::errors::CreateShieldPlanInstanceError
 )]
-#[derive(Default)]
 pub struct CreateShieldPlanInstance {
     /// `ResourceId`: a string.
     ///
@@ -420,7 +412,6 @@ pub struct CreateShieldPlanInstanceResponse {
     output = DeleteShieldInstancesResponse,
     error = super::errors::DeleteShieldInstancesError
 )]
-#[derive(Default)]
 pub struct DeleteShieldInstances {
     /// `ItemIds`: a list of strings.
     pub item_ids: Vec<String>,
@@ -451,7 +442,6 @@ pub struct DeleteShieldInstancesResponse {
     output = DescribeApkDetectionResultResponse,
     error = super::errors::DescribeApkDetectionResultError
 )]
-#[derive(Default)]
 pub struct DescribeApkDetectionResult {
     /// `ApkUrl`: a string.
     ///
@@ -495,9 +485,15 @@ pub struct DescribeApkDetectionResultResponse {
     version = "2018-04-08",
     name = "DescribeEncryptInstances",
     output = DescribeEncryptInstancesResponse,
-    error = super::errors::DescribeEncryptInstancesError
+    error = super::errors::DescribeEncryptInstancesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = encrypt_results,
+        item = models::EncryptResults,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEncryptInstances {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -591,7 +587,6 @@ pub struct DescribeEncryptInstancesResponse {
     output = DescribeEncryptPlanResponse,
     error = super::errors::DescribeEncryptPlanError
 )]
-#[derive(Default)]
 pub struct DescribeEncryptPlan {
     /// `PlatformType`: a signed 64-bit integer.
     ///
@@ -691,9 +686,15 @@ pub struct DescribeEncryptPlanResponse {
     version = "2018-04-08",
     name = "DescribeOrderInstances",
     output = DescribeOrderInstancesResponse,
-    error = super::errors::DescribeOrderInstancesError
+    error = super::errors::DescribeOrderInstancesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = orders,
+        item = models::Orders,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrderInstances {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -777,9 +778,15 @@ pub struct DescribeOrderInstancesResponse {
     version = "2018-04-08",
     name = "DescribeResourceInstances",
     output = DescribeResourceInstancesResponse,
-    error = super::errors::DescribeResourceInstancesError
+    error = super::errors::DescribeResourceInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = resource_set,
+        item = models::ResourceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -834,9 +841,15 @@ pub struct DescribeResourceInstancesResponse {
     version = "2018-04-08",
     name = "DescribeShieldInstances",
     output = DescribeShieldInstancesResponse,
-    error = super::errors::DescribeShieldInstancesError
+    error = super::errors::DescribeShieldInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = app_set,
+        item = models::AppSetInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeShieldInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -895,7 +908,6 @@ pub struct DescribeShieldInstancesResponse {
     output = DescribeShieldPlanInstanceResponse,
     error = super::errors::DescribeShieldPlanInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeShieldPlanInstance {
     /// `ResourceId`: a string.
     ///
@@ -939,7 +951,6 @@ pub struct DescribeShieldPlanInstanceResponse {
     output = DescribeShieldResultResponse,
     error = super::errors::DescribeShieldResultError
 )]
-#[derive(Default)]
 pub struct DescribeShieldResult {
     /// `ItemId`: a string.
     ///
@@ -988,7 +999,6 @@ pub struct DescribeShieldResultResponse {
     output = DescribeUrlDetectionResultResponse,
     error = super::errors::DescribeUrlDetectionResultError
 )]
-#[derive(Default)]
 pub struct DescribeUrlDetectionResult {
     /// `Url`: a string.
     ///
@@ -1081,7 +1091,6 @@ pub struct DescribeUrlDetectionResultResponse {
     output = DescribeUserBaseInfoInstanceResponse,
     error = super::errors::DescribeUserBaseInfoInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeUserBaseInfoInstance {}
 
 /// What a successful [`DescribeUserBaseInfoInstance`] call returns.
@@ -1119,7 +1128,6 @@ pub struct DescribeUserBaseInfoInstanceResponse {
     output = DestroyResourceInstancesResponse,
     error = super::errors::DestroyResourceInstancesError
 )]
-#[derive(Default)]
 pub struct DestroyResourceInstances {
     /// `ResourceId`: a string.
     ///
@@ -1168,7 +1176,6 @@ pub struct DestroyResourceInstancesResponse {
     output = RequestLocalTaskResponse,
     error = super::errors::RequestLocalTaskError
 )]
-#[derive(Default)]
 pub struct RequestLocalTask {
     /// `ClientId`: a string.
     ///
@@ -1236,7 +1243,6 @@ pub struct RequestLocalTaskResponse {
     output = UpdateClientStateResponse,
     error = super::errors::UpdateClientStateError
 )]
-#[derive(Default)]
 pub struct UpdateClientState {
     /// `ClientId`: a string.
     ///
@@ -1292,7 +1298,6 @@ pub struct UpdateClientStateResponse {
     output = UpdateLocalTaskResultResponse,
     error = super::errors::UpdateLocalTaskResultError
 )]
-#[derive(Default)]
 pub struct UpdateLocalTaskResult {
     /// `Sid`: a string.
     ///

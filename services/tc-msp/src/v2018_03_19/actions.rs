@@ -20,7 +20,6 @@ use super::models;
     output = DeregisterMigrationTaskResponse,
     error = super::errors::DeregisterMigrationTaskError
 )]
-#[derive(Default)]
 pub struct DeregisterMigrationTask {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -46,7 +45,6 @@ pub struct DeregisterMigrationTaskResponse {
     output = DescribeMigrationTaskResponse,
     error = super::errors::DescribeMigrationTaskError
 )]
-#[derive(Default)]
 pub struct DescribeMigrationTask {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -73,9 +71,15 @@ pub struct DescribeMigrationTaskResponse {
     version = "2018-03-19",
     name = "ListMigrationProject",
     output = ListMigrationProjectResponse,
-    error = super::errors::ListMigrationProjectError
+    error = super::errors::ListMigrationProjectError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = projects,
+        item = models::Project,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListMigrationProject {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: Option<u64>,
@@ -108,9 +112,15 @@ pub struct ListMigrationProjectResponse {
     version = "2018-03-19",
     name = "ListMigrationTask",
     output = ListMigrationTaskResponse,
-    error = super::errors::ListMigrationTaskError
+    error = super::errors::ListMigrationTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::Task,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListMigrationTask {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: Option<u64>,
@@ -148,7 +158,6 @@ pub struct ListMigrationTaskResponse {
     output = ModifyMigrationTaskBelongToProjectResponse,
     error = super::errors::ModifyMigrationTaskBelongToProjectError
 )]
-#[derive(Default)]
 pub struct ModifyMigrationTaskBelongToProject {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -177,7 +186,6 @@ pub struct ModifyMigrationTaskBelongToProjectResponse {
     output = ModifyMigrationTaskStatusResponse,
     error = super::errors::ModifyMigrationTaskStatusError
 )]
-#[derive(Default)]
 pub struct ModifyMigrationTaskStatus {
     /// `Status`: a string.
     pub status: String,
@@ -206,7 +214,6 @@ pub struct ModifyMigrationTaskStatusResponse {
     output = RegisterMigrationTaskResponse,
     error = super::errors::RegisterMigrationTaskError
 )]
-#[derive(Default)]
 pub struct RegisterMigrationTask {
     /// `TaskType`: a string.
     pub task_type: String,

@@ -20,7 +20,6 @@ use super::models;
     output = AnalyzeSentimentResponse,
     error = super::errors::AnalyzeSentimentError
 )]
-#[derive(Default)]
 pub struct AnalyzeSentiment {
     /// `Text`: a string.
     pub text: String,
@@ -60,7 +59,6 @@ pub struct AnalyzeSentimentResponse {
     output = ParseWordsResponse,
     error = super::errors::ParseWordsError
 )]
-#[derive(Default)]
 pub struct ParseWords {
     /// `Text`: a string.
     pub text: String,
@@ -100,7 +98,6 @@ pub struct ParseWordsResponse {
     output = SentenceCorrectionResponse,
     error = super::errors::SentenceCorrectionError
 )]
-#[derive(Default)]
 pub struct SentenceCorrection {
     /// `TextList`: a list of strings.
     pub text_list: Vec<String>,

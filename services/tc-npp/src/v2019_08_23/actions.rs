@@ -17,7 +17,6 @@ use super::models;
     output = CreateCallBackResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateCallBack {
     /// `BizAppId`: a string.
     pub biz_app_id: String,
@@ -100,7 +99,6 @@ pub struct CreateCallBackResponse {
     output = DelVirtualNumResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DelVirtualNum {
     /// `BizAppId`: a string.
     pub biz_app_id: String,
@@ -144,7 +142,6 @@ pub struct DelVirtualNumResponse {
     output = DeleteCallBackResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteCallBack {
     /// `BizAppId`: a string.
     pub biz_app_id: String,
@@ -185,7 +182,6 @@ pub struct DeleteCallBackResponse {
     output = DescribeCallBackCdrResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCallBackCdr {
     /// `BizAppId`: a string.
     pub biz_app_id: String,
@@ -235,7 +231,6 @@ pub struct DescribeCallBackCdrResponse {
     output = DescribeCallBackStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCallBackStatus {
     /// `BizAppId`: a string.
     pub biz_app_id: String,
@@ -294,7 +289,6 @@ pub struct DescribeCallBackStatusResponse {
     output = DescribeCallerDisplayListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeCallerDisplayList {
     /// `BizAppId`: a string.
     pub biz_app_id: String,
@@ -332,7 +326,6 @@ pub struct DescribeCallerDisplayListResponse {
     output = Get400CdrResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct Get400Cdr {
     /// `BizAppId`: a string.
     pub biz_app_id: String,
@@ -382,7 +375,6 @@ pub struct Get400CdrResponse {
     output = GetVirtualNumResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetVirtualNum {
     /// `BizAppId`: a string.
     pub biz_app_id: String,

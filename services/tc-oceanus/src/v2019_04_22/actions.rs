@@ -17,7 +17,6 @@ use super::models;
     output = CheckConnectorNameResponse,
     error = super::errors::CheckConnectorNameError
 )]
-#[derive(Default)]
 pub struct CheckConnectorName {
     /// `Name`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct CheckConnectorNameResponse {
     output = CheckSavepointResponse,
     error = super::errors::CheckSavepointError
 )]
-#[derive(Default)]
 pub struct CheckSavepoint {
     /// `JobId`: a string.
     ///
@@ -108,7 +106,6 @@ pub struct CheckSavepointResponse {
     output = CopyJobsResponse,
     error = super::errors::CopyJobsError
 )]
-#[derive(Default)]
 pub struct CopyJobs {
     /// `JobItems`: a list of [`CopyJobItem`](super::models::CopyJobItem) objects.
     pub job_items: Vec<models::CopyJobItem>,
@@ -153,7 +150,6 @@ pub struct CopyJobsResponse {
     output = CreateConnectorResponse,
     error = super::errors::CreateConnectorError
 )]
-#[derive(Default)]
 pub struct CreateConnector {
     /// `ResourceId`: a string.
     ///
@@ -201,7 +197,6 @@ pub struct CreateConnectorResponse {
     output = CreateFolderResponse,
     error = super::errors::CreateFolderError
 )]
-#[derive(Default)]
 pub struct CreateFolder {
     /// `FolderName`: a string.
     ///
@@ -249,7 +244,6 @@ pub struct CreateFolderResponse {
     output = CreateJobResponse,
     error = super::errors::CreateJobError
 )]
-#[derive(Default)]
 pub struct CreateJob {
     /// `Name`: a string.
     ///
@@ -345,7 +339,6 @@ pub struct CreateJobResponse {
     output = CreateJobConfigResponse,
     error = super::errors::CreateJobConfigError
 )]
-#[derive(Default)]
 pub struct CreateJobConfig {
     /// `JobId`: a string.
     ///
@@ -573,7 +566,6 @@ pub struct CreateJobConfigResponse {
     output = CreateMetaDatabaseResponse,
     error = super::errors::CreateMetaDatabaseError
 )]
-#[derive(Default)]
 pub struct CreateMetaDatabase {
     /// `CatalogId`: a signed 64-bit integer.
     pub catalog_id: i64,
@@ -613,7 +605,6 @@ pub struct CreateMetaDatabaseResponse {
     output = CreateMetaTableResponse,
     error = super::errors::CreateMetaTableError
 )]
-#[derive(Default)]
 pub struct CreateMetaTable {
     /// `CatalogId`: a signed 64-bit integer.
     ///
@@ -684,7 +675,6 @@ pub struct CreateMetaTableResponse {
     output = CreateOceanusClusterResponse,
     error = super::errors::CreateOceanusClusterError
 )]
-#[derive(Default)]
 pub struct CreateOceanusCluster {
     /// `ClusterName`: a string.
     ///
@@ -787,7 +777,6 @@ pub struct CreateOceanusClusterResponse {
     output = CreateResourceResponse,
     error = super::errors::CreateResourceError
 )]
-#[derive(Default)]
 pub struct CreateResource {
     /// `ResourceLoc`: a [`ResourceLoc`](super::models::ResourceLoc).
     pub resource_loc: models::ResourceLoc,
@@ -853,7 +842,6 @@ pub struct CreateResourceResponse {
     output = CreateResourceConfigResponse,
     error = super::errors::CreateResourceConfigError
 )]
-#[derive(Default)]
 pub struct CreateResourceConfig {
     /// `ResourceId`: a string.
     ///
@@ -904,7 +892,6 @@ pub struct CreateResourceConfigResponse {
     output = CreateVariableResponse,
     error = super::errors::CreateVariableError
 )]
-#[derive(Default)]
 pub struct CreateVariable {
     /// `Name`: a string.
     ///
@@ -982,7 +969,6 @@ pub struct CreateVariableResponse {
     output = CreateWorkSpaceResponse,
     error = super::errors::CreateWorkSpaceError
 )]
-#[derive(Default)]
 pub struct CreateWorkSpace {
     /// `WorkSpaceName`: a string.
     ///
@@ -1020,7 +1006,6 @@ pub struct CreateWorkSpaceResponse {
     output = DeleteFoldersResponse,
     error = super::errors::DeleteFoldersError
 )]
-#[derive(Default)]
 pub struct DeleteFolders {
     /// `FolderIds`: a list of strings.
     ///
@@ -1058,7 +1043,6 @@ pub struct DeleteFoldersResponse {
     output = DeleteJobConfigsResponse,
     error = super::errors::DeleteJobConfigsError
 )]
-#[derive(Default)]
 pub struct DeleteJobConfigs {
     /// `JobId`: a string.
     ///
@@ -1101,7 +1085,6 @@ pub struct DeleteJobConfigsResponse {
     output = DeleteJobsResponse,
     error = super::errors::DeleteJobsError
 )]
-#[derive(Default)]
 pub struct DeleteJobs {
     /// `JobIds`: a list of strings.
     pub job_ids: Vec<String>,
@@ -1137,7 +1120,6 @@ pub struct DeleteJobsResponse {
     output = DeleteOceanusClusterResponse,
     error = super::errors::DeleteOceanusClusterError
 )]
-#[derive(Default)]
 pub struct DeleteOceanusCluster {
     /// `ClusterId`: a string.
     ///
@@ -1170,7 +1152,6 @@ pub struct DeleteOceanusClusterResponse {
     output = DeleteResourceConfigsResponse,
     error = super::errors::DeleteResourceConfigsError
 )]
-#[derive(Default)]
 pub struct DeleteResourceConfigs {
     /// `ResourceId`: a string.
     ///
@@ -1208,7 +1189,6 @@ pub struct DeleteResourceConfigsResponse {
     output = DeleteResourcesResponse,
     error = super::errors::DeleteResourcesError
 )]
-#[derive(Default)]
 pub struct DeleteResources {
     /// `ResourceIds`: a list of strings.
     pub resource_ids: Vec<String>,
@@ -1239,7 +1219,6 @@ pub struct DeleteResourcesResponse {
     output = DeleteTableConfigResponse,
     error = super::errors::DeleteTableConfigError
 )]
-#[derive(Default)]
 pub struct DeleteTableConfig {
     /// `JobId`: a string.
     ///
@@ -1282,7 +1261,6 @@ pub struct DeleteTableConfigResponse {
     output = DeleteWorkSpaceResponse,
     error = super::errors::DeleteWorkSpaceError
 )]
-#[derive(Default)]
 pub struct DeleteWorkSpace {
     /// `WorkSpaceId`: a string.
     ///
@@ -1313,9 +1291,15 @@ pub struct DeleteWorkSpaceResponse {
     version = "2019-04-22",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError
+    error = super::errors::DescribeClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_set,
+        item = models::Cluster,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusters {
     /// `ClusterIds`: a list of strings.
     ///
@@ -1374,7 +1358,6 @@ pub struct DescribeClustersResponse {
     output = DescribeFolderResponse,
     error = super::errors::DescribeFolderError
 )]
-#[derive(Default)]
 pub struct DescribeFolder {
     /// `FolderId`: a string.
     ///
@@ -1436,9 +1419,15 @@ pub struct DescribeFolderResponse {
     version = "2019-04-22",
     name = "DescribeJobConfigs",
     output = DescribeJobConfigsResponse,
-    error = super::errors::DescribeJobConfigsError
+    error = super::errors::DescribeJobConfigsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = job_config_set,
+        item = models::JobConfig,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJobConfigs {
     /// `JobId`: a string.
     ///
@@ -1500,7 +1489,6 @@ pub struct DescribeJobConfigsResponse {
     output = DescribeJobDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeJobDetail {
     /// `Path`: a string.
     ///
@@ -1541,7 +1529,6 @@ pub struct DescribeJobDetailResponse {
     output = DescribeJobEventsResponse,
     error = super::errors::DescribeJobEventsError
 )]
-#[derive(Default)]
 pub struct DescribeJobEvents {
     /// `JobId`: a string.
     ///
@@ -1622,7 +1609,6 @@ pub struct DescribeJobEventsResponse {
     output = DescribeJobRuntimeInfoResponse,
     error = super::errors::DescribeJobRuntimeInfoError
 )]
-#[derive(Default)]
 pub struct DescribeJobRuntimeInfo {
     /// `JobId`: a string.
     ///
@@ -1663,7 +1649,6 @@ pub struct DescribeJobRuntimeInfoResponse {
     output = DescribeJobSavepointResponse,
     error = super::errors::DescribeJobSavepointError
 )]
-#[derive(Default)]
 pub struct DescribeJobSavepoint {
     /// `JobId`: a string.
     ///
@@ -1725,7 +1710,6 @@ pub struct DescribeJobSavepointResponse {
     output = DescribeJobSubmissionLogResponse,
     error = super::errors::DescribeJobSubmissionLogError
 )]
-#[derive(Default)]
 pub struct DescribeJobSubmissionLog {
     /// `JobId`: a string.
     ///
@@ -1812,9 +1796,15 @@ pub struct DescribeJobSubmissionLogResponse {
     version = "2019-04-22",
     name = "DescribeJobs",
     output = DescribeJobsResponse,
-    error = super::errors::DescribeJobsError
+    error = super::errors::DescribeJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = job_set,
+        item = models::JobV1,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJobs {
     /// `JobIds`: a list of strings.
     ///
@@ -1876,9 +1866,15 @@ pub struct DescribeJobsResponse {
     version = "2019-04-22",
     name = "DescribeResourceConfigs",
     output = DescribeResourceConfigsResponse,
-    error = super::errors::DescribeResourceConfigsError
+    error = super::errors::DescribeResourceConfigsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = resource_config_set,
+        item = models::ResourceConfigItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceConfigs {
     /// `ResourceId`: a string.
     ///
@@ -1938,9 +1934,15 @@ pub struct DescribeResourceConfigsResponse {
     version = "2019-04-22",
     name = "DescribeResourceRelatedJobs",
     output = DescribeResourceRelatedJobsResponse,
-    error = super::errors::DescribeResourceRelatedJobsError
+    error = super::errors::DescribeResourceRelatedJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ref_job_infos,
+        item = models::ResourceRefJobInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceRelatedJobs {
     /// `ResourceId`: a string.
     ///
@@ -2000,9 +2002,15 @@ pub struct DescribeResourceRelatedJobsResponse {
     version = "2019-04-22",
     name = "DescribeResources",
     output = DescribeResourcesResponse,
-    error = super::errors::DescribeResourcesError
+    error = super::errors::DescribeResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = resource_set,
+        item = models::ResourceItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResources {
     /// `ResourceIds`: a list of strings.
     ///
@@ -2057,9 +2065,15 @@ pub struct DescribeResourcesResponse {
     version = "2019-04-22",
     name = "DescribeSystemResources",
     output = DescribeSystemResourcesResponse,
-    error = super::errors::DescribeSystemResourcesError
+    error = super::errors::DescribeSystemResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = resource_set,
+        item = models::SystemResourceItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSystemResources {
     /// `ResourceIds`: a list of strings.
     pub resource_ids: Option<Vec<String>>,
@@ -2121,7 +2135,6 @@ pub struct DescribeSystemResourcesResponse {
     output = DescribeTreeJobsResponse,
     error = super::errors::DescribeTreeJobsError
 )]
-#[derive(Default)]
 pub struct DescribeTreeJobs {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -2178,7 +2191,6 @@ pub struct DescribeTreeJobsResponse {
     output = DescribeTreeResourcesResponse,
     error = super::errors::DescribeTreeResourcesError
 )]
-#[derive(Default)]
 pub struct DescribeTreeResources {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -2245,7 +2257,6 @@ pub struct DescribeTreeResourcesResponse {
     output = DescribeVariablesResponse,
     error = super::errors::DescribeVariablesError
 )]
-#[derive(Default)]
 pub struct DescribeVariables {
     /// `WorkSpaceId`: a string.
     ///
@@ -2276,7 +2287,6 @@ pub struct DescribeVariablesResponse {
     output = DescribeWorkSpaceUsersResponse,
     error = super::errors::DescribeWorkSpaceUsersError
 )]
-#[derive(Default)]
 pub struct DescribeWorkSpaceUsers {
     /// `WorkSpaceId`: a string.
     ///
@@ -2310,9 +2320,15 @@ pub struct DescribeWorkSpaceUsersResponse {
     version = "2019-04-22",
     name = "DescribeWorkSpaces",
     output = DescribeWorkSpacesResponse,
-    error = super::errors::DescribeWorkSpacesError
+    error = super::errors::DescribeWorkSpacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = work_space_set_item,
+        item = models::WorkSpaceSetItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWorkSpaces {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -2359,7 +2375,6 @@ pub struct DescribeWorkSpacesResponse {
     output = FetchSqlGatewayStatementResultResponse,
     error = super::errors::FetchSqlGatewayStatementResultError
 )]
-#[derive(Default)]
 pub struct FetchSqlGatewayStatementResult {
     /// `ClusterId`: a string.
     ///
@@ -2424,7 +2439,6 @@ pub struct FetchSqlGatewayStatementResultResponse {
     output = GetMetaTableResponse,
     error = super::errors::GetMetaTableError
 )]
-#[derive(Default)]
 pub struct GetMetaTable {
     /// `Catalog`: a string.
     ///
@@ -2494,7 +2508,6 @@ pub struct GetMetaTableResponse {
     output = ModifyConnectorResponse,
     error = super::errors::ModifyConnectorError
 )]
-#[derive(Default)]
 pub struct ModifyConnector {
     /// `WorkSpaceId`: a string.
     ///
@@ -2547,7 +2560,6 @@ pub struct ModifyConnectorResponse {
     output = ModifyFolderResponse,
     error = super::errors::ModifyFolderError
 )]
-#[derive(Default)]
 pub struct ModifyFolder {
     /// `SourceFolderId`: a string.
     ///
@@ -2598,7 +2610,6 @@ pub struct ModifyFolderResponse {
     output = ModifyJobResponse,
     error = super::errors::ModifyJobError
 )]
-#[derive(Default)]
 pub struct ModifyJob {
     /// `JobId`: a string.
     ///
@@ -2656,7 +2667,6 @@ pub struct ModifyJobResponse {
     output = ModifyMetaTableResponse,
     error = super::errors::ModifyMetaTableError
 )]
-#[derive(Default)]
 pub struct ModifyMetaTable {
     /// `ClusterId`: a string.
     ///
@@ -2709,7 +2719,6 @@ pub struct ModifyMetaTableResponse {
     output = ModifyWorkSpaceResponse,
     error = super::errors::ModifyWorkSpaceError
 )]
-#[derive(Default)]
 pub struct ModifyWorkSpace {
     /// `WorkSpaceId`: a string.
     ///
@@ -2747,7 +2756,6 @@ pub struct ModifyWorkSpaceResponse {
     output = ParseConnectorResponse,
     error = super::errors::ParseConnectorError
 )]
-#[derive(Default)]
 pub struct ParseConnector {
     /// `ResourceId`: a string.
     ///
@@ -2790,7 +2798,6 @@ pub struct ParseConnectorResponse {
     output = RenewOceanusClusterResponse,
     error = super::errors::RenewOceanusClusterError
 )]
-#[derive(Default)]
 pub struct RenewOceanusCluster {
     /// `ClusterId`: a string.
     ///
@@ -2828,7 +2835,6 @@ pub struct RenewOceanusClusterResponse {
     output = RunJobsResponse,
     error = super::errors::RunJobsError
 )]
-#[derive(Default)]
 pub struct RunJobs {
     /// `RunJobDescriptions`: a list of [`RunJobDescription`](super::models::RunJobDescription) objects.
     pub run_job_descriptions: Vec<models::RunJobDescription>,
@@ -2859,7 +2865,6 @@ pub struct RunJobsResponse {
     output = RunSqlGatewayStatementResponse,
     error = super::errors::RunSqlGatewayStatementError
 )]
-#[derive(Default)]
 pub struct RunSqlGatewayStatement {
     /// `ClusterId`: a string.
     ///
@@ -2912,7 +2917,6 @@ pub struct RunSqlGatewayStatementResponse {
     output = ScaleOceanusClusterResponse,
     error = super::errors::ScaleOceanusClusterError
 )]
-#[derive(Default)]
 pub struct ScaleOceanusCluster {
     /// `ClusterId`: a string.
     ///
@@ -2956,7 +2960,6 @@ pub struct ScaleOceanusClusterResponse {
     output = StopJobsResponse,
     error = super::errors::StopJobsError
 )]
-#[derive(Default)]
 pub struct StopJobs {
     /// `StopJobDescriptions`: a list of [`StopJobDescription`](super::models::StopJobDescription) objects.
     pub stop_job_descriptions: Vec<models::StopJobDescription>,
@@ -2987,7 +2990,6 @@ pub struct StopJobsResponse {
     output = TriggerJobSavepointResponse,
     error = super::errors::TriggerJobSavepointError
 )]
-#[derive(Default)]
 pub struct TriggerJobSavepoint {
     /// `JobId`: a string.
     ///

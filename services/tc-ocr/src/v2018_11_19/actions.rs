@@ -18,7 +18,6 @@ use super::models;
     output = AdvertiseOCRResponse,
     error = super::errors::AdvertiseOCRError
 )]
-#[derive(Default)]
 pub struct AdvertiseOCR {
     /// `ImageBase64`: a string.
     ///
@@ -55,7 +54,6 @@ pub struct AdvertiseOCRResponse {
     output = ArithmeticOCRResponse,
     error = super::errors::ArithmeticOCRError
 )]
-#[derive(Default)]
 pub struct ArithmeticOCR {
     /// `ImageBase64`: a string.
     ///
@@ -126,7 +124,6 @@ pub struct ArithmeticOCRResponse {
     output = BankCardOCRResponse,
     error = super::errors::BankCardOCRError
 )]
-#[derive(Default)]
 pub struct BankCardOCR {
     /// `ImageBase64`: a string.
     ///
@@ -237,7 +234,6 @@ pub struct BankCardOCRResponse {
     output = BankSlipOCRResponse,
     error = super::errors::BankSlipOCRError
 )]
-#[derive(Default)]
 pub struct BankSlipOCR {
     /// `ImageBase64`: a string.
     ///
@@ -288,7 +284,6 @@ pub struct BankSlipOCRResponse {
     output = BizLicenseOCRResponse,
     error = super::errors::BizLicenseOCRError
 )]
-#[derive(Default)]
 pub struct BizLicenseOCR {
     /// `ImageBase64`: a string.
     ///
@@ -455,7 +450,6 @@ pub struct BizLicenseOCRResponse {
     output = BusinessCardOCRResponse,
     error = super::errors::BusinessCardOCRError
 )]
-#[derive(Default)]
 pub struct BusinessCardOCR {
     /// `ImageBase64`: a string.
     ///
@@ -504,7 +498,6 @@ pub struct BusinessCardOCRResponse {
     output = CarInvoiceOCRResponse,
     error = super::errors::CarInvoiceOCRError
 )]
-#[derive(Default)]
 pub struct CarInvoiceOCR {
     /// `ImageBase64`: a string.
     ///
@@ -550,7 +543,6 @@ pub struct CarInvoiceOCRResponse {
     output = ClassifyDetectOCRResponse,
     error = super::errors::ClassifyDetectOCRError
 )]
-#[derive(Default)]
 pub struct ClassifyDetectOCR {
     /// `ImageBase64`: a string.
     ///
@@ -591,7 +583,6 @@ pub struct ClassifyDetectOCRResponse {
     output = ClassifyStoreNameResponse,
     error = super::errors::ClassifyStoreNameError
 )]
-#[derive(Default)]
 pub struct ClassifyStoreName {
     /// `ImageBase64`: a string.
     ///
@@ -644,7 +635,6 @@ pub struct ClassifyStoreNameResponse {
     output = CropEnhanceImageOCRResponse,
     error = super::errors::CropEnhanceImageOCRError
 )]
-#[derive(Default)]
 pub struct CropEnhanceImageOCR {
     /// `ImageBase64`: a string.
     ///
@@ -733,7 +723,6 @@ pub struct CropEnhanceImageOCRResponse {
     output = DescribeExtractDocAgentJobResponse,
     error = super::errors::DescribeExtractDocAgentJobError
 )]
-#[derive(Default)]
 pub struct DescribeExtractDocAgentJob {
     /// `JobId`: a string.
     ///
@@ -789,7 +778,6 @@ pub struct DescribeExtractDocAgentJobResponse {
     output = DescribeMarkEssayAgentJobResponse,
     error = super::errors::DescribeMarkEssayAgentJobError
 )]
-#[derive(Default)]
 pub struct DescribeMarkEssayAgentJob {
     /// `JobId`: a string.
     ///
@@ -840,7 +828,6 @@ pub struct DescribeMarkEssayAgentJobResponse {
     output = DescribeMultimodalDocParseJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeMultimodalDocParseJob {
     /// `TaskId`: a string.
     ///
@@ -899,7 +886,6 @@ pub struct DescribeMultimodalDocParseJobResponse {
     output = DescribeQuestionMarkAgentJobResponse,
     error = super::errors::DescribeQuestionMarkAgentJobError
 )]
-#[derive(Default)]
 pub struct DescribeQuestionMarkAgentJob {
     /// `JobId`: a string.
     ///
@@ -953,7 +939,6 @@ pub struct DescribeQuestionMarkAgentJobResponse {
     output = DescribeQuestionSplitJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeQuestionSplitJob {
     /// `JobId`: a string.
     ///
@@ -999,7 +984,6 @@ pub struct DescribeQuestionSplitJobResponse {
     output = DriverLicenseOCRResponse,
     error = super::errors::DriverLicenseOCRError
 )]
-#[derive(Default)]
 pub struct DriverLicenseOCR {
     /// `ImageBase64`: a string.
     ///
@@ -1145,7 +1129,6 @@ pub struct DriverLicenseOCRResponse {
     output = EnglishOCRResponse,
     error = super::errors::EnglishOCRError
 )]
-#[derive(Default)]
 pub struct EnglishOCR {
     /// `ImageBase64`: a string.
     pub image_base64: Option<String>,
@@ -1199,7 +1182,6 @@ pub struct EnglishOCRResponse {
     output = EnterpriseLicenseOCRResponse,
     error = super::errors::EnterpriseLicenseOCRError
 )]
-#[derive(Default)]
 pub struct EnterpriseLicenseOCR {
     /// `ImageBase64`: a string.
     ///
@@ -1240,7 +1222,6 @@ pub struct EnterpriseLicenseOCRResponse {
     output = EraseHandwrittenImageOCRResponse,
     error = super::errors::EraseHandwrittenImageOCRError
 )]
-#[derive(Default)]
 pub struct EraseHandwrittenImageOCR {
     /// `ImageBase64`: a string.
     ///
@@ -1301,7 +1282,6 @@ pub struct EraseHandwrittenImageOCRResponse {
     output = EstateCertOCRResponse,
     error = super::errors::EstateCertOCRError
 )]
-#[derive(Default)]
 pub struct EstateCertOCR {
     /// `ImageBase64`: a string.
     ///
@@ -1392,7 +1372,6 @@ pub struct EstateCertOCRResponse {
     output = ExtractDocAgentResponse,
     error = super::errors::ExtractDocAgentError
 )]
-#[derive(Default)]
 pub struct ExtractDocAgent {
     /// `ImageBase64`: a string.
     ///
@@ -1461,7 +1440,6 @@ pub struct ExtractDocAgentResponse {
     output = ExtractDocBasicResponse,
     error = super::errors::ExtractDocBasicError
 )]
-#[derive(Default)]
 pub struct ExtractDocBasic {
     /// `ImageUrl`: a string.
     pub image_url: Option<String>,
@@ -1536,7 +1514,6 @@ pub struct ExtractDocBasicResponse {
     output = ExtractDocMultiResponse,
     error = super::errors::ExtractDocMultiError
 )]
-#[derive(Default)]
 pub struct ExtractDocMulti {
     /// `ImageUrl`: a string.
     pub image_url: Option<String>,
@@ -1634,7 +1611,6 @@ pub struct ExtractDocMultiResponse {
     output = GeneralAccurateOCRResponse,
     error = super::errors::GeneralAccurateOCRError
 )]
-#[derive(Default)]
 pub struct GeneralAccurateOCR {
     /// `ImageBase64`: a string.
     ///
@@ -1717,7 +1693,6 @@ pub struct GeneralAccurateOCRResponse {
     output = GeneralBasicOCRResponse,
     error = super::errors::GeneralBasicOCRError
 )]
-#[derive(Default)]
 pub struct GeneralBasicOCR {
     /// `ImageBase64`: a string.
     ///
@@ -1799,7 +1774,6 @@ pub struct GeneralBasicOCRResponse {
     output = GeneralEfficientOCRResponse,
     error = super::errors::GeneralEfficientOCRError
 )]
-#[derive(Default)]
 pub struct GeneralEfficientOCR {
     /// `ImageBase64`: a string.
     ///
@@ -1846,7 +1820,6 @@ pub struct GeneralEfficientOCRResponse {
     output = GeneralFastOCRResponse,
     error = super::errors::GeneralFastOCRError
 )]
-#[derive(Default)]
 pub struct GeneralFastOCR {
     /// `ImageBase64`: a string.
     pub image_base64: Option<String>,
@@ -1901,7 +1874,6 @@ pub struct GeneralFastOCRResponse {
     output = GeneralHandwritingOCRResponse,
     error = super::errors::GeneralHandwritingOCRError
 )]
-#[derive(Default)]
 pub struct GeneralHandwritingOCR {
     /// `ImageBase64`: a string.
     ///
@@ -1963,7 +1935,6 @@ pub struct GeneralHandwritingOCRResponse {
     output = GetOCRResultResponse,
     error = super::errors::GetOCRResultError
 )]
-#[derive(Default)]
 pub struct GetOCRResult {
     /// `OCRToken`: a string.
     ///
@@ -2004,7 +1975,6 @@ pub struct GetOCRResultResponse {
     output = GetOCRTokenResponse,
     error = super::errors::GetOCRTokenError
 )]
-#[derive(Default)]
 pub struct GetOCRToken {
     /// `Type`: a string.
     ///
@@ -2042,7 +2012,6 @@ pub struct GetOCRTokenResponse {
     output = HKIDCardOCRResponse,
     error = super::errors::HKIDCardOCRError
 )]
-#[derive(Default)]
 pub struct HKIDCardOCR {
     /// `ReturnHeadImage`: a boolean.
     ///
@@ -2174,7 +2143,6 @@ pub struct HKIDCardOCRResponse {
     output = HandwritingEssayOCRResponse,
     error = super::errors::HandwritingEssayOCRError
 )]
-#[derive(Default)]
 pub struct HandwritingEssayOCR {
     /// `ImageUrl`: a string.
     pub image_url: Option<String>,
@@ -2228,7 +2196,6 @@ pub struct HandwritingEssayOCRResponse {
     output = IDCardOCRResponse,
     error = super::errors::IDCardOCRError
 )]
-#[derive(Default)]
 pub struct IDCardOCR {
     /// `ImageBase64`: a string.
     ///
@@ -2342,7 +2309,6 @@ pub struct IDCardOCRResponse {
     output = ImageEnhancementResponse,
     error = super::errors::ImageEnhancementError
 )]
-#[derive(Default)]
 pub struct ImageEnhancement {
     /// `ImageBase64`: a string.
     ///
@@ -2393,7 +2359,6 @@ pub struct ImageEnhancementResponse {
     output = LicensePlateOCRResponse,
     error = super::errors::LicensePlateOCRError
 )]
-#[derive(Default)]
 pub struct LicensePlateOCR {
     /// `ImageBase64`: a string.
     ///
@@ -2450,7 +2415,6 @@ pub struct LicensePlateOCRResponse {
     output = MLIDCardOCRResponse,
     error = super::errors::MLIDCardOCRError
 )]
-#[derive(Default)]
 pub struct MLIDCardOCR {
     /// `ImageBase64`: a string.
     ///
@@ -2556,7 +2520,6 @@ pub struct MLIDCardOCRResponse {
     output = MLIDPassportOCRResponse,
     error = super::errors::MLIDPassportOCRError
 )]
-#[derive(Default)]
 pub struct MLIDPassportOCR {
     /// `ImageBase64`: a string.
     ///
@@ -2685,7 +2648,6 @@ pub struct MLIDPassportOCRResponse {
     output = MainlandPermitOCRResponse,
     error = super::errors::MainlandPermitOCRError
 )]
-#[derive(Default)]
 pub struct MainlandPermitOCR {
     /// `ImageBase64`: a string.
     ///
@@ -2789,7 +2751,6 @@ pub struct MainlandPermitOCRResponse {
     output = MixedInvoiceDetectResponse,
     error = super::errors::MixedInvoiceDetectError
 )]
-#[derive(Default)]
 pub struct MixedInvoiceDetect {
     /// `ReturnImage`: a boolean.
     pub return_image: bool,
@@ -2838,7 +2799,6 @@ pub struct MixedInvoiceDetectResponse {
     output = MixedInvoiceOCRResponse,
     error = super::errors::MixedInvoiceOCRError
 )]
-#[derive(Default)]
 pub struct MixedInvoiceOCR {
     /// `ImageBase64`: a string.
     ///
@@ -2899,7 +2859,6 @@ pub struct MixedInvoiceOCRResponse {
     output = MultimodalDocParseResponse,
     error = super::errors::MultimodalDocParseError
 )]
-#[derive(Default)]
 pub struct MultimodalDocParse {
     /// `FileUrl`: a string.
     ///
@@ -2957,7 +2916,6 @@ pub struct MultimodalDocParseResponse {
     output = PassportOCRResponse,
     error = super::errors::PassportOCRError
 )]
-#[derive(Default)]
 pub struct PassportOCR {
     /// `ImageBase64`: a string.
     ///
@@ -3074,7 +3032,6 @@ pub struct PassportOCRResponse {
     output = PermitOCRResponse,
     error = super::errors::PermitOCRError
 )]
-#[derive(Default)]
 pub struct PermitOCR {
     /// `ImageBase64`: a string.
     ///
@@ -3160,7 +3117,6 @@ pub struct PermitOCRResponse {
     output = QrcodeOCRResponse,
     error = super::errors::QrcodeOCRError
 )]
-#[derive(Default)]
 pub struct QrcodeOCR {
     /// `ImageBase64`: a string.
     ///
@@ -3197,7 +3153,6 @@ pub struct QrcodeOCRResponse {
     output = QuestionOCRResponse,
     error = super::errors::QuestionOCRError
 )]
-#[derive(Default)]
 pub struct QuestionOCR {
     /// `ImageUrl`: a string.
     pub image_url: Option<String>,
@@ -3246,7 +3201,6 @@ pub struct QuestionOCRResponse {
     output = QuestionSplitLayoutOCRResponse,
     error = super::errors::QuestionSplitLayoutOCRError
 )]
-#[derive(Default)]
 pub struct QuestionSplitLayoutOCR {
     /// `ImageUrl`: a string.
     pub image_url: Option<String>,
@@ -3300,7 +3254,6 @@ pub struct QuestionSplitLayoutOCRResponse {
     output = QuestionSplitOCRResponse,
     error = super::errors::QuestionSplitOCRError
 )]
-#[derive(Default)]
 pub struct QuestionSplitOCR {
     /// `ImageUrl`: a string.
     pub image_url: Option<String>,
@@ -3359,7 +3312,6 @@ pub struct QuestionSplitOCRResponse {
     output = RecognizeAgentResponse,
     error = super::errors::RecognizeAgentError
 )]
-#[derive(Default)]
 pub struct RecognizeAgent {
     /// `ImageUrl`: a string.
     pub image_url: Option<String>,
@@ -3426,7 +3378,6 @@ pub struct RecognizeAgentResponse {
     output = RecognizeEncryptedIDCardOCRResponse,
     error = super::errors::RecognizeEncryptedIDCardOCRError
 )]
-#[derive(Default)]
 pub struct RecognizeEncryptedIDCardOCR {
     /// `EncryptedBody`: a string.
     ///
@@ -3548,7 +3499,6 @@ pub struct RecognizeEncryptedIDCardOCRResponse {
     output = RecognizeFormulaOCRResponse,
     error = super::errors::RecognizeFormulaOCRError
 )]
-#[derive(Default)]
 pub struct RecognizeFormulaOCR {
     /// `ImageUrl`: a string.
     pub image_url: Option<String>,
@@ -3597,7 +3547,6 @@ pub struct RecognizeFormulaOCRResponse {
     output = RecognizeGeneralCardWarnResponse,
     error = super::errors::RecognizeGeneralCardWarnError
 )]
-#[derive(Default)]
 pub struct RecognizeGeneralCardWarn {
     /// `ImageUrl`: a string.
     pub image_url: Option<String>,
@@ -3681,7 +3630,6 @@ pub struct RecognizeGeneralCardWarnResponse {
     output = RecognizeGeneralInvoiceResponse,
     error = super::errors::RecognizeGeneralInvoiceError
 )]
-#[derive(Default)]
 pub struct RecognizeGeneralInvoice {
     /// `ImageBase64`: a string.
     ///
@@ -3767,7 +3715,6 @@ pub struct RecognizeGeneralInvoiceResponse {
     output = RecognizeMedicalInvoiceOCRResponse,
     error = super::errors::RecognizeMedicalInvoiceOCRError
 )]
-#[derive(Default)]
 pub struct RecognizeMedicalInvoiceOCR {
     /// `ImageBase64`: a string.
     ///
@@ -3826,7 +3773,6 @@ pub struct RecognizeMedicalInvoiceOCRResponse {
     output = RecognizeStoreNameResponse,
     error = super::errors::RecognizeStoreNameError
 )]
-#[derive(Default)]
 pub struct RecognizeStoreName {
     /// `ImageBase64`: a string.
     ///
@@ -3872,7 +3818,6 @@ pub struct RecognizeStoreNameResponse {
     output = RecognizeTableAccurateOCRResponse,
     error = super::errors::RecognizeTableAccurateOCRError
 )]
-#[derive(Default)]
 pub struct RecognizeTableAccurateOCR {
     /// `ImageBase64`: a string.
     ///
@@ -3931,7 +3876,6 @@ pub struct RecognizeTableAccurateOCRResponse {
     output = RecognizeTableOCRResponse,
     error = super::errors::RecognizeTableOCRError
 )]
-#[derive(Default)]
 pub struct RecognizeTableOCR {
     /// `ImageBase64`: a string.
     ///
@@ -3995,7 +3939,6 @@ pub struct RecognizeTableOCRResponse {
     output = RecognizeThaiIDCardOCRResponse,
     error = super::errors::RecognizeThaiIDCardOCRError
 )]
-#[derive(Default)]
 pub struct RecognizeThaiIDCardOCR {
     /// `ImageBase64`: a string.
     ///
@@ -4148,7 +4091,6 @@ pub struct RecognizeThaiIDCardOCRResponse {
     output = RecognizeValidIDCardOCRResponse,
     error = super::errors::RecognizeValidIDCardOCRError
 )]
-#[derive(Default)]
 pub struct RecognizeValidIDCardOCR {
     /// `ImageBase64`: a string.
     pub image_base64: Option<String>,
@@ -4257,7 +4199,6 @@ pub struct RecognizeValidIDCardOCRResponse {
     output = ResidenceBookletOCRResponse,
     error = super::errors::ResidenceBookletOCRError
 )]
-#[derive(Default)]
 pub struct ResidenceBookletOCR {
     /// `ImageBase64`: a string.
     ///
@@ -4406,7 +4347,6 @@ pub struct ResidenceBookletOCRResponse {
     output = RideHailingDriverLicenseOCRResponse,
     error = super::errors::RideHailingDriverLicenseOCRError
 )]
-#[derive(Default)]
 pub struct RideHailingDriverLicenseOCR {
     /// `ImageBase64`: a string.
     ///
@@ -4464,7 +4404,6 @@ pub struct RideHailingDriverLicenseOCRResponse {
     output = RideHailingTransportLicenseOCRResponse,
     error = super::errors::RideHailingTransportLicenseOCRError
 )]
-#[derive(Default)]
 pub struct RideHailingTransportLicenseOCR {
     /// `ImageBase64`: a string.
     ///
@@ -4527,7 +4466,6 @@ pub struct RideHailingTransportLicenseOCRResponse {
     output = RunRerankResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RunRerank {
     /// `Model`: a string.
     ///
@@ -4568,7 +4506,6 @@ pub struct RunRerankResponse {
     output = SealOCRResponse,
     error = super::errors::SealOCRError
 )]
-#[derive(Default)]
 pub struct SealOCR {
     /// `ImageBase64`: a string.
     ///
@@ -4632,7 +4569,6 @@ pub struct SealOCRResponse {
     output = SmartStructuralOCRResponse,
     error = super::errors::SmartStructuralOCRError
 )]
-#[derive(Default)]
 pub struct SmartStructuralOCR {
     /// `ImageUrl`: a string.
     pub image_url: Option<String>,
@@ -4691,7 +4627,6 @@ pub struct SmartStructuralOCRResponse {
     output = SubmitExtractDocAgentJobResponse,
     error = super::errors::SubmitExtractDocAgentJobError
 )]
-#[derive(Default)]
 pub struct SubmitExtractDocAgentJob {
     /// `ImageBase64`: a string.
     ///
@@ -4758,7 +4693,6 @@ pub struct SubmitExtractDocAgentJobResponse {
     output = SubmitMarkEssayAgentJobResponse,
     error = super::errors::SubmitMarkEssayAgentJobError
 )]
-#[derive(Default)]
 pub struct SubmitMarkEssayAgentJob {
     /// `ImageBase64List`: a list of strings.
     pub image_base64_list: Option<Vec<String>>,
@@ -4802,7 +4736,6 @@ pub struct SubmitMarkEssayAgentJobResponse {
     output = SubmitMultimodalDocParseJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitMultimodalDocParseJob {
     /// `FileType`: a signed 64-bit integer.
     ///
@@ -4870,7 +4803,6 @@ pub struct SubmitMultimodalDocParseJobResponse {
     output = SubmitQuestionMarkAgentJobResponse,
     error = super::errors::SubmitQuestionMarkAgentJobError
 )]
-#[derive(Default)]
 pub struct SubmitQuestionMarkAgentJob {
     /// `ImageBase64`: a string.
     ///
@@ -4971,7 +4903,6 @@ pub struct SubmitQuestionMarkAgentJobResponse {
     output = SubmitQuestionSplitJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitQuestionSplitJob {
     /// `ImageUrlList`: a list of strings.
     ///
@@ -5022,7 +4953,6 @@ pub struct SubmitQuestionSplitJobResponse {
     output = TableOCRResponse,
     error = super::errors::TableOCRError
 )]
-#[derive(Default)]
 pub struct TableOCR {
     /// `ImageBase64`: a string.
     ///
@@ -5063,7 +4993,6 @@ pub struct TableOCRResponse {
     output = TextDetectResponse,
     error = super::errors::TextDetectError
 )]
-#[derive(Default)]
 pub struct TextDetect {
     /// `ImageBase64`: a string.
     ///
@@ -5099,7 +5028,6 @@ pub struct TextDetectResponse {
     output = TrainTicketOCRResponse,
     error = super::errors::TrainTicketOCRError
 )]
-#[derive(Default)]
 pub struct TrainTicketOCR {
     /// `ImageBase64`: a string.
     ///
@@ -5241,7 +5169,6 @@ pub struct TrainTicketOCRResponse {
     output = VatInvoiceOCRResponse,
     error = super::errors::VatInvoiceOCRError
 )]
-#[derive(Default)]
 pub struct VatInvoiceOCR {
     /// `ImageBase64`: a string.
     ///
@@ -5300,7 +5227,6 @@ pub struct VatInvoiceOCRResponse {
     output = VatInvoiceVerifyNewResponse,
     error = super::errors::VatInvoiceVerifyNewError
 )]
-#[derive(Default)]
 pub struct VatInvoiceVerifyNew {
     /// `InvoiceNo`: a string.
     ///
@@ -5394,7 +5320,6 @@ pub struct VatInvoiceVerifyNewResponse {
     output = VehicleLicenseOCRResponse,
     error = super::errors::VehicleLicenseOCRError
 )]
-#[derive(Default)]
 pub struct VehicleLicenseOCR {
     /// `ImageBase64`: a string.
     ///
@@ -5459,7 +5384,6 @@ pub struct VehicleLicenseOCRResponse {
     output = VehicleRegCertOCRResponse,
     error = super::errors::VehicleRegCertOCRError
 )]
-#[derive(Default)]
 pub struct VehicleRegCertOCR {
     /// `ImageBase64`: a string.
     ///
@@ -5493,7 +5417,6 @@ pub struct VehicleRegCertOCRResponse {
     output = VerifyBizLicenseEnterprise3Response,
     error = super::errors::VerifyBizLicenseEnterprise3Error
 )]
-#[derive(Default)]
 pub struct VerifyBizLicenseEnterprise3 {
     /// `CreditCode`: a string.
     ///
@@ -5551,7 +5474,6 @@ pub struct VerifyBizLicenseEnterprise3Response {
     output = VerifyBizLicenseEnterprise4Response,
     error = super::errors::VerifyBizLicenseEnterprise4Error
 )]
-#[derive(Default)]
 pub struct VerifyBizLicenseEnterprise4 {
     /// `CreditCode`: a string.
     ///
@@ -5634,7 +5556,6 @@ pub struct VerifyBizLicenseEnterprise4Response {
     output = VerifyGeneralCardWarnResponse,
     error = super::errors::VerifyGeneralCardWarnError
 )]
-#[derive(Default)]
 pub struct VerifyGeneralCardWarn {
     /// `CardType`: a string.
     ///
@@ -5731,7 +5652,6 @@ pub struct VerifyGeneralCardWarnResponse {
     output = VerifyOfdVatInvoiceOCRResponse,
     error = super::errors::VerifyOfdVatInvoiceOCRError
 )]
-#[derive(Default)]
 pub struct VerifyOfdVatInvoiceOCR {
     /// `OfdFileUrl`: a string.
     ///
@@ -5859,7 +5779,6 @@ pub struct VerifyOfdVatInvoiceOCRResponse {
     output = VerifyScenePhotoResponse,
     error = super::errors::VerifyScenePhotoError
 )]
-#[derive(Default)]
 pub struct VerifyScenePhoto {
     /// `Scene`: a string.
     ///
@@ -5938,7 +5857,6 @@ pub struct VerifyScenePhotoResponse {
     output = VinOCRResponse,
     error = super::errors::VinOCRError
 )]
-#[derive(Default)]
 pub struct VinOCR {
     /// `ImageBase64`: a string.
     ///
@@ -5974,7 +5892,6 @@ pub struct VinOCRResponse {
     output = WaybillOCRResponse,
     error = super::errors::WaybillOCRError
 )]
-#[derive(Default)]
 pub struct WaybillOCR {
     /// `ImageBase64`: a string.
     ///

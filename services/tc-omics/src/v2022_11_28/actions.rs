@@ -17,7 +17,6 @@ use super::models;
     output = CreateEnvironmentResponse,
     error = super::errors::CreateEnvironmentError
 )]
-#[derive(Default)]
 pub struct CreateEnvironment {
     /// `Name`: a string.
     ///
@@ -66,7 +65,6 @@ pub struct CreateEnvironmentResponse {
     output = CreateVolumeResponse,
     error = super::errors::CreateVolumeError
 )]
-#[derive(Default)]
 pub struct CreateVolume {
     /// `EnvironmentId`: a string.
     ///
@@ -134,7 +132,6 @@ pub struct CreateVolumeResponse {
     output = DeleteEnvironmentResponse,
     error = super::errors::DeleteEnvironmentError
 )]
-#[derive(Default)]
 pub struct DeleteEnvironment {
     /// `EnvironmentId`: a string.
     ///
@@ -167,7 +164,6 @@ pub struct DeleteEnvironmentResponse {
     output = DeleteEnvironmentCacheResponse,
     error = super::errors::DeleteEnvironmentCacheError
 )]
-#[derive(Default)]
 pub struct DeleteEnvironmentCache {
     /// `EnvironmentId`: a string.
     ///
@@ -210,7 +206,6 @@ pub struct DeleteEnvironmentCacheResponse {
     output = DeleteVolumeResponse,
     error = super::errors::DeleteVolumeError
 )]
-#[derive(Default)]
 pub struct DeleteVolume {
     /// `VolumeId`: a string.
     ///
@@ -238,7 +233,6 @@ pub struct DeleteVolumeResponse {
     output = DeleteVolumeDataResponse,
     error = super::errors::DeleteVolumeDataError
 )]
-#[derive(Default)]
 pub struct DeleteVolumeData {
     /// `VolumeId`: a string.
     ///
@@ -269,9 +263,15 @@ pub struct DeleteVolumeDataResponse {
     version = "2022-11-28",
     name = "DescribeApplicationVersions",
     output = DescribeApplicationVersionsResponse,
-    error = super::errors::DescribeApplicationVersionsError
+    error = super::errors::DescribeApplicationVersionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = application_versions,
+        item = models::ApplicationVersion,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApplicationVersions {
     /// `ProjectId`: a string.
     ///
@@ -320,9 +320,15 @@ pub struct DescribeApplicationVersionsResponse {
     version = "2022-11-28",
     name = "DescribeApplications",
     output = DescribeApplicationsResponse,
-    error = super::errors::DescribeApplicationsError
+    error = super::errors::DescribeApplicationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = applications,
+        item = models::Application,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApplications {
     /// `ProjectId`: a string.
     ///
@@ -374,9 +380,15 @@ pub struct DescribeApplicationsResponse {
     version = "2022-11-28",
     name = "DescribeEnvironments",
     output = DescribeEnvironmentsResponse,
-    error = super::errors::DescribeEnvironmentsError
+    error = super::errors::DescribeEnvironmentsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = environments,
+        item = models::Environment,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEnvironments {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -418,9 +430,15 @@ pub struct DescribeEnvironmentsResponse {
     version = "2022-11-28",
     name = "DescribeHPCClusters",
     output = DescribeHPCClustersResponse,
-    error = super::errors::DescribeHPCClustersError
+    error = super::errors::DescribeHPCClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = clusters,
+        item = models::HpcCluster,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHPCClusters {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -462,9 +480,15 @@ pub struct DescribeHPCClustersResponse {
     version = "2022-11-28",
     name = "DescribeHPCNodes",
     output = DescribeHPCNodesResponse,
-    error = super::errors::DescribeHPCNodesError
+    error = super::errors::DescribeHPCNodesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = nodes,
+        item = models::HpcNode,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHPCNodes {
     /// `ClusterId`: a string.
     pub cluster_id: Option<String>,
@@ -503,9 +527,15 @@ pub struct DescribeHPCNodesResponse {
     version = "2022-11-28",
     name = "DescribeInputTemplates",
     output = DescribeInputTemplatesResponse,
-    error = super::errors::DescribeInputTemplatesError
+    error = super::errors::DescribeInputTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = input_templates,
+        item = models::InputTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInputTemplates {
     /// `ProjectId`: a string.
     ///
@@ -562,9 +592,15 @@ pub struct DescribeInputTemplatesResponse {
     version = "2022-11-28",
     name = "DescribeProjects",
     output = DescribeProjectsResponse,
-    error = super::errors::DescribeProjectsError
+    error = super::errors::DescribeProjectsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = projects,
+        item = models::Project,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProjects {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -606,9 +642,15 @@ pub struct DescribeProjectsResponse {
     version = "2022-11-28",
     name = "DescribePublicApplications",
     output = DescribePublicApplicationsResponse,
-    error = super::errors::DescribePublicApplicationsError
+    error = super::errors::DescribePublicApplicationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = applications,
+        item = models::PublicApplication,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePublicApplications {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -657,9 +699,15 @@ pub struct DescribePublicApplicationsResponse {
     version = "2022-11-28",
     name = "DescribeRunGroups",
     output = DescribeRunGroupsResponse,
-    error = super::errors::DescribeRunGroupsError
+    error = super::errors::DescribeRunGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = run_groups,
+        item = models::RunGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRunGroups {
     /// `ProjectId`: a string.
     ///
@@ -706,9 +754,15 @@ pub struct DescribeRunGroupsResponse {
     version = "2022-11-28",
     name = "DescribeRuns",
     output = DescribeRunsResponse,
-    error = super::errors::DescribeRunsError
+    error = super::errors::DescribeRunsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = runs,
+        item = models::Run,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRuns {
     /// `ProjectId`: a string.
     ///
@@ -755,9 +809,15 @@ pub struct DescribeRunsResponse {
     version = "2022-11-28",
     name = "DescribeTables",
     output = DescribeTablesResponse,
-    error = super::errors::DescribeTablesError
+    error = super::errors::DescribeTablesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tables,
+        item = models::Table,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTables {
     /// `ProjectId`: a string.
     ///
@@ -804,9 +864,15 @@ pub struct DescribeTablesResponse {
     version = "2022-11-28",
     name = "DescribeTablesRows",
     output = DescribeTablesRowsResponse,
-    error = super::errors::DescribeTablesRowsError
+    error = super::errors::DescribeTablesRowsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rows,
+        item = models::TableRow,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTablesRows {
     /// `ProjectId`: a string.
     ///
@@ -858,9 +924,15 @@ pub struct DescribeTablesRowsResponse {
     version = "2022-11-28",
     name = "DescribeVolumes",
     output = DescribeVolumesResponse,
-    error = super::errors::DescribeVolumesError
+    error = super::errors::DescribeVolumesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = volumes,
+        item = models::Volume,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVolumes {
     /// `EnvironmentId`: a string.
     ///
@@ -909,7 +981,6 @@ pub struct DescribeVolumesResponse {
     output = GetInputTemplateFileResponse,
     error = super::errors::GetInputTemplateFileError
 )]
-#[derive(Default)]
 pub struct GetInputTemplateFile {
     /// `InputTemplateId`: a string.
     ///
@@ -960,7 +1031,6 @@ pub struct GetInputTemplateFileResponse {
     output = GetRunCallsResponse,
     error = super::errors::GetRunCallsError
 )]
-#[derive(Default)]
 pub struct GetRunCalls {
     /// `RunUuid`: a string.
     ///
@@ -1001,7 +1071,6 @@ pub struct GetRunCallsResponse {
     output = GetRunJobLogResponse,
     error = super::errors::GetRunJobLogError
 )]
-#[derive(Default)]
 pub struct GetRunJobLog {
     /// `RunUuid`: a string.
     ///
@@ -1054,7 +1123,6 @@ pub struct GetRunJobLogResponse {
     output = GetRunMetadataFileResponse,
     error = super::errors::GetRunMetadataFileError
 )]
-#[derive(Default)]
 pub struct GetRunMetadataFile {
     /// `RunUuid`: a string.
     ///
@@ -1103,7 +1171,6 @@ pub struct GetRunMetadataFileResponse {
     output = GetRunStatusResponse,
     error = super::errors::GetRunStatusError
 )]
-#[derive(Default)]
 pub struct GetRunStatus {
     /// `RunUuid`: a string.
     ///
@@ -1139,7 +1206,6 @@ pub struct GetRunStatusResponse {
     output = ImportCommonApplicationResponse,
     error = super::errors::ImportCommonApplicationError
 )]
-#[derive(Default)]
 pub struct ImportCommonApplication {
     /// `CommonAppUuid`: a string.
     ///
@@ -1197,7 +1263,6 @@ pub struct ImportCommonApplicationResponse {
     output = ImportTableFileResponse,
     error = super::errors::ImportTableFileError
 )]
-#[derive(Default)]
 pub struct ImportTableFile {
     /// `ProjectId`: a string.
     ///
@@ -1248,7 +1313,6 @@ pub struct ImportTableFileResponse {
     output = ModifyVolumeResponse,
     error = super::errors::ModifyVolumeError
 )]
-#[derive(Default)]
 pub struct ModifyVolume {
     /// `VolumeId`: a string.
     ///
@@ -1286,7 +1350,6 @@ pub struct ModifyVolumeResponse {
     output = RebootHPCNodesResponse,
     error = super::errors::RebootHPCNodesError
 )]
-#[derive(Default)]
 pub struct RebootHPCNodes {
     /// `ClusterId`: a string.
     ///
@@ -1324,7 +1387,6 @@ pub struct RebootHPCNodesResponse {
     output = RetryRunsResponse,
     error = super::errors::RetryRunsError
 )]
-#[derive(Default)]
 pub struct RetryRuns {
     /// `ProjectId`: a string.
     ///
@@ -1377,7 +1439,6 @@ pub struct RetryRunsResponse {
     output = RunApplicationResponse,
     error = super::errors::RunApplicationError
 )]
-#[derive(Default)]
 pub struct RunApplication {
     /// `ApplicationId`: a string.
     ///
@@ -1502,7 +1563,6 @@ pub struct RunApplicationResponse {
     output = RunWorkflowResponse,
     error = super::errors::RunWorkflowError
 )]
-#[derive(Default)]
 pub struct RunWorkflow {
     /// `Name`: a string.
     ///
@@ -1594,7 +1654,6 @@ pub struct RunWorkflowResponse {
     output = TerminateRunGroupResponse,
     error = super::errors::TerminateRunGroupError
 )]
-#[derive(Default)]
 pub struct TerminateRunGroup {
     /// `RunGroupId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AcceptOrganizationInvitationResponse,
     error = super::errors::AcceptOrganizationInvitationError
 )]
-#[derive(Default)]
 pub struct AcceptOrganizationInvitation {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -45,7 +44,6 @@ pub struct AcceptOrganizationInvitationResponse {
     output = AddOrganizationNodeResponse,
     error = super::errors::AddOrganizationNodeError
 )]
-#[derive(Default)]
 pub struct AddOrganizationNode {
     /// `ParentNodeId`: an unsigned 64-bit integer.
     ///
@@ -83,7 +81,6 @@ pub struct AddOrganizationNodeResponse {
     output = CancelOrganizationInvitationResponse,
     error = super::errors::CancelOrganizationInvitationError
 )]
-#[derive(Default)]
 pub struct CancelOrganizationInvitation {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -111,7 +108,6 @@ pub struct CancelOrganizationInvitationResponse {
     output = CreateOrganizationResponse,
     error = super::errors::CreateOrganizationError
 )]
-#[derive(Default)]
 pub struct CreateOrganization {
     /// `OrgType`: an unsigned 64-bit integer.
     ///
@@ -159,7 +155,6 @@ pub struct CreateOrganizationResponse {
     output = DeleteOrganizationResponse,
     error = super::errors::DeleteOrganizationError
 )]
-#[derive(Default)]
 pub struct DeleteOrganization {}
 
 /// What a successful [`DeleteOrganization`] call returns.
@@ -182,7 +177,6 @@ pub struct DeleteOrganizationResponse {
     output = DeleteOrganizationMemberFromNodeResponse,
     error = super::errors::DeleteOrganizationMemberFromNodeError
 )]
-#[derive(Default)]
 pub struct DeleteOrganizationMemberFromNode {
     /// `MemberUin`: an unsigned 64-bit integer.
     ///
@@ -215,7 +209,6 @@ pub struct DeleteOrganizationMemberFromNodeResponse {
     output = DeleteOrganizationMembersResponse,
     error = super::errors::DeleteOrganizationMembersError
 )]
-#[derive(Default)]
 pub struct DeleteOrganizationMembers {
     /// `Uins`: a list of unsigned 64-bit integers.
     pub uins: Vec<u64>,
@@ -241,7 +234,6 @@ pub struct DeleteOrganizationMembersResponse {
     output = DeleteOrganizationNodesResponse,
     error = super::errors::DeleteOrganizationNodesError
 )]
-#[derive(Default)]
 pub struct DeleteOrganizationNodes {
     /// `NodeIds`: a list of unsigned 64-bit integers.
     ///
@@ -269,7 +261,6 @@ pub struct DeleteOrganizationNodesResponse {
     output = DenyOrganizationInvitationResponse,
     error = super::errors::DenyOrganizationInvitationError
 )]
-#[derive(Default)]
 pub struct DenyOrganizationInvitation {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -297,7 +288,6 @@ pub struct DenyOrganizationInvitationResponse {
     output = GetOrganizationResponse,
     error = super::errors::GetOrganizationError
 )]
-#[derive(Default)]
 pub struct GetOrganization {}
 
 /// What a successful [`GetOrganization`] call returns.
@@ -350,7 +340,6 @@ pub struct GetOrganizationResponse {
     output = GetOrganizationMemberResponse,
     error = super::errors::GetOrganizationMemberError
 )]
-#[derive(Default)]
 pub struct GetOrganizationMember {
     /// `MemberUin`: an unsigned 64-bit integer.
     ///
@@ -411,9 +400,15 @@ pub struct GetOrganizationMemberResponse {
     version = "2018-12-25",
     name = "ListOrganizationInvitations",
     output = ListOrganizationInvitationsResponse,
-    error = super::errors::ListOrganizationInvitationsError
+    error = super::errors::ListOrganizationInvitationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = invitations,
+        item = models::OrgInvitation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListOrganizationInvitations {
     /// `Invited`: an unsigned 64-bit integer.
     ///
@@ -457,9 +452,15 @@ pub struct ListOrganizationInvitationsResponse {
     version = "2018-12-25",
     name = "ListOrganizationMembers",
     output = ListOrganizationMembersResponse,
-    error = super::errors::ListOrganizationMembersError
+    error = super::errors::ListOrganizationMembersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = members,
+        item = models::OrgMember,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListOrganizationMembers {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -498,9 +499,15 @@ pub struct ListOrganizationMembersResponse {
     version = "2018-12-25",
     name = "ListOrganizationNodeMembers",
     output = ListOrganizationNodeMembersResponse,
-    error = super::errors::ListOrganizationNodeMembersError
+    error = super::errors::ListOrganizationNodeMembersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = members,
+        item = models::OrgMember,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListOrganizationNodeMembers {
     /// `NodeId`: an unsigned 64-bit integer.
     ///
@@ -546,7 +553,6 @@ pub struct ListOrganizationNodeMembersResponse {
     output = ListOrganizationNodesResponse,
     error = super::errors::ListOrganizationNodesError
 )]
-#[derive(Default)]
 pub struct ListOrganizationNodes {}
 
 /// What a successful [`ListOrganizationNodes`] call returns.
@@ -574,7 +580,6 @@ pub struct ListOrganizationNodesResponse {
     output = MoveOrganizationMembersToNodeResponse,
     error = super::errors::MoveOrganizationMembersToNodeError
 )]
-#[derive(Default)]
 pub struct MoveOrganizationMembersToNode {
     /// `NodeId`: an unsigned 64-bit integer.
     ///
@@ -605,7 +610,6 @@ pub struct MoveOrganizationMembersToNodeResponse {
     output = QuitOrganizationResponse,
     error = super::errors::QuitOrganizationError
 )]
-#[derive(Default)]
 pub struct QuitOrganization {
     /// `OrgId`: an unsigned 64-bit integer.
     ///
@@ -633,7 +637,6 @@ pub struct QuitOrganizationResponse {
     output = SendOrganizationInvitationResponse,
     error = super::errors::SendOrganizationInvitationError
 )]
-#[derive(Default)]
 pub struct SendOrganizationInvitation {
     /// `InviteUin`: an unsigned 64-bit integer.
     ///
@@ -671,7 +674,6 @@ pub struct SendOrganizationInvitationResponse {
     output = UpdateOrganizationMemberResponse,
     error = super::errors::UpdateOrganizationMemberError
 )]
-#[derive(Default)]
 pub struct UpdateOrganizationMember {
     /// `MemberUin`: an unsigned 64-bit integer.
     ///
@@ -709,7 +711,6 @@ pub struct UpdateOrganizationMemberResponse {
     output = UpdateOrganizationNodeResponse,
     error = super::errors::UpdateOrganizationNodeError
 )]
-#[derive(Default)]
 pub struct UpdateOrganizationNode {
     /// `NodeId`: an unsigned 64-bit integer.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AcceptJoinShareUnitInvitationResponse,
     error = super::errors::AcceptJoinShareUnitInvitationError
 )]
-#[derive(Default)]
 pub struct AcceptJoinShareUnitInvitation {
     /// `UnitId`: a string.
     ///
@@ -45,7 +44,6 @@ pub struct AcceptJoinShareUnitInvitationResponse {
     output = AddExternalSAMLIdPCertificateResponse,
     error = super::errors::AddExternalSAMLIdPCertificateError
 )]
-#[derive(Default)]
 pub struct AddExternalSAMLIdPCertificate {
     /// `ZoneId`: a string.
     ///
@@ -83,7 +81,6 @@ pub struct AddExternalSAMLIdPCertificateResponse {
     output = AddOrganizationMemberEmailResponse,
     error = super::errors::AddOrganizationMemberEmailError
 )]
-#[derive(Default)]
 pub struct AddOrganizationMemberEmail {
     /// `MemberUin`: a signed 64-bit integer.
     ///
@@ -131,7 +128,6 @@ pub struct AddOrganizationMemberEmailResponse {
     output = AddOrganizationNodeResponse,
     error = super::errors::AddOrganizationNodeError
 )]
-#[derive(Default)]
 pub struct AddOrganizationNode {
     /// `ParentNodeId`: an unsigned 64-bit integer.
     ///
@@ -179,7 +175,6 @@ pub struct AddOrganizationNodeResponse {
     output = AddPermissionPolicyToRoleConfigurationResponse,
     error = super::errors::AddPermissionPolicyToRoleConfigurationError
 )]
-#[derive(Default)]
 pub struct AddPermissionPolicyToRoleConfiguration {
     /// `ZoneId`: a string.
     ///
@@ -238,7 +233,6 @@ pub struct AddPermissionPolicyToRoleConfigurationResponse {
     output = AddShareUnitResponse,
     error = super::errors::AddShareUnitError
 )]
-#[derive(Default)]
 pub struct AddShareUnit {
     /// `Name`: a string.
     ///
@@ -286,7 +280,6 @@ pub struct AddShareUnitResponse {
     output = AddShareUnitMembersResponse,
     error = super::errors::AddShareUnitMembersError
 )]
-#[derive(Default)]
 pub struct AddShareUnitMembers {
     /// `UnitId`: a string.
     ///
@@ -324,7 +317,6 @@ pub struct AddShareUnitMembersResponse {
     output = AddShareUnitNodeResponse,
     error = super::errors::AddShareUnitNodeError
 )]
-#[derive(Default)]
 pub struct AddShareUnitNode {
     /// `UnitId`: a string.
     ///
@@ -357,7 +349,6 @@ pub struct AddShareUnitNodeResponse {
     output = AddShareUnitResourcesResponse,
     error = super::errors::AddShareUnitResourcesError
 )]
-#[derive(Default)]
 pub struct AddShareUnitResources {
     /// `UnitId`: a string.
     ///
@@ -400,7 +391,6 @@ pub struct AddShareUnitResourcesResponse {
     output = AddUserToGroupResponse,
     error = super::errors::AddUserToGroupError
 )]
-#[derive(Default)]
 pub struct AddUserToGroup {
     /// `ZoneId`: a string.
     ///
@@ -438,7 +428,6 @@ pub struct AddUserToGroupResponse {
     output = AttachPolicyResponse,
     error = super::errors::AttachPolicyError
 )]
-#[derive(Default)]
 pub struct AttachPolicy {
     /// `TargetId`: an unsigned 64-bit integer.
     ///
@@ -481,7 +470,6 @@ pub struct AttachPolicyResponse {
     output = AuditPermissionApplyOrderResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AuditPermissionApplyOrder {
     /// `ZoneId`: a string.
     ///
@@ -527,7 +515,6 @@ pub struct AuditPermissionApplyOrderResponse {
     output = BindOrganizationMemberAuthAccountResponse,
     error = super::errors::BindOrganizationMemberAuthAccountError
 )]
-#[derive(Default)]
 pub struct BindOrganizationMemberAuthAccount {
     /// `MemberUin`: a signed 64-bit integer.
     ///
@@ -565,7 +552,6 @@ pub struct BindOrganizationMemberAuthAccountResponse {
     output = BindOrganizationPolicySubAccountResponse,
     error = super::errors::BindOrganizationPolicySubAccountError
 )]
-#[derive(Default)]
 pub struct BindOrganizationPolicySubAccount {
     /// `PolicyId`: a signed 64-bit integer.
     ///
@@ -598,7 +584,6 @@ pub struct BindOrganizationPolicySubAccountResponse {
     output = CancelOrganizationMemberAuthAccountResponse,
     error = super::errors::CancelOrganizationMemberAuthAccountError
 )]
-#[derive(Default)]
 pub struct CancelOrganizationMemberAuthAccount {
     /// `MemberUin`: a signed 64-bit integer.
     ///
@@ -636,7 +621,6 @@ pub struct CancelOrganizationMemberAuthAccountResponse {
     output = CancelOrganizationPolicySubAccountResponse,
     error = super::errors::CancelOrganizationPolicySubAccountError
 )]
-#[derive(Default)]
 pub struct CancelOrganizationPolicySubAccount {
     /// `PolicyId`: a signed 64-bit integer.
     ///
@@ -669,7 +653,6 @@ pub struct CancelOrganizationPolicySubAccountResponse {
     output = CheckAccountDeleteResponse,
     error = super::errors::CheckAccountDeleteError
 )]
-#[derive(Default)]
 pub struct CheckAccountDelete {
     /// `MemberUin`: a signed 64-bit integer.
     ///
@@ -705,7 +688,6 @@ pub struct CheckAccountDeleteResponse {
     output = ClearExternalSAMLIdentityProviderResponse,
     error = super::errors::ClearExternalSAMLIdentityProviderError
 )]
-#[derive(Default)]
 pub struct ClearExternalSAMLIdentityProvider {
     /// `ZoneId`: a string.
     ///
@@ -733,7 +715,6 @@ pub struct ClearExternalSAMLIdentityProviderResponse {
     output = CreateGroupResponse,
     error = super::errors::CreateGroupError
 )]
-#[derive(Default)]
 pub struct CreateGroup {
     /// `ZoneId`: a string.
     ///
@@ -779,7 +760,6 @@ pub struct CreateGroupResponse {
     output = CreateOrgServiceAssignResponse,
     error = super::errors::CreateOrgServiceAssignError
 )]
-#[derive(Default)]
 pub struct CreateOrgServiceAssign {
     /// `MemberUins`: a list of signed 64-bit integers.
     ///
@@ -832,7 +812,6 @@ pub struct CreateOrgServiceAssignResponse {
     output = CreateOrganizationResponse,
     error = super::errors::CreateOrganizationError
 )]
-#[derive(Default)]
 pub struct CreateOrganization {}
 
 /// What a successful [`CreateOrganization`] call returns.
@@ -865,7 +844,6 @@ pub struct CreateOrganizationResponse {
     output = CreateOrganizationIdentityResponse,
     error = super::errors::CreateOrganizationIdentityError
 )]
-#[derive(Default)]
 pub struct CreateOrganizationIdentity {
     /// `IdentityAliasName`: a string.
     ///
@@ -908,7 +886,6 @@ pub struct CreateOrganizationIdentityResponse {
     output = CreateOrganizationMemberResponse,
     error = super::errors::CreateOrganizationMemberError
 )]
-#[derive(Default)]
 pub struct CreateOrganizationMember {
     /// `Name`: a string.
     ///
@@ -990,7 +967,6 @@ pub struct CreateOrganizationMemberResponse {
     output = CreateOrganizationMemberAuthIdentityResponse,
     error = super::errors::CreateOrganizationMemberAuthIdentityError
 )]
-#[derive(Default)]
 pub struct CreateOrganizationMemberAuthIdentity {
     /// `MemberUins`: a list of unsigned 64-bit integers.
     ///
@@ -1023,7 +999,6 @@ pub struct CreateOrganizationMemberAuthIdentityResponse {
     output = CreateOrganizationMemberPolicyResponse,
     error = super::errors::CreateOrganizationMemberPolicyError
 )]
-#[derive(Default)]
 pub struct CreateOrganizationMemberPolicy {
     /// `MemberUin`: a signed 64-bit integer.
     ///
@@ -1071,7 +1046,6 @@ pub struct CreateOrganizationMemberPolicyResponse {
     output = CreateOrganizationMembersPolicyResponse,
     error = super::errors::CreateOrganizationMembersPolicyError
 )]
-#[derive(Default)]
 pub struct CreateOrganizationMembersPolicy {
     /// `MemberUins`: a list of signed 64-bit integers.
     ///
@@ -1119,7 +1093,6 @@ pub struct CreateOrganizationMembersPolicyResponse {
     output = CreatePolicyResponse,
     error = super::errors::CreatePolicyError
 )]
-#[derive(Default)]
 pub struct CreatePolicy {
     /// `Name`: a string.
     ///
@@ -1165,7 +1138,6 @@ pub struct CreatePolicyResponse {
     output = CreateRoleAssignmentResponse,
     error = super::errors::CreateRoleAssignmentError
 )]
-#[derive(Default)]
 pub struct CreateRoleAssignment {
     /// `ZoneId`: a string.
     ///
@@ -1199,7 +1171,6 @@ pub struct CreateRoleAssignmentResponse {
     output = CreateRoleConfigurationResponse,
     error = super::errors::CreateRoleConfigurationError
 )]
-#[derive(Default)]
 pub struct CreateRoleConfiguration {
     /// `ZoneId`: a string.
     ///
@@ -1250,7 +1221,6 @@ pub struct CreateRoleConfigurationResponse {
     output = CreateRoleConfigurationApplyScopeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateRoleConfigurationApplyScope {
     /// `ZoneId`: a string.
     ///
@@ -1286,7 +1256,6 @@ pub struct CreateRoleConfigurationApplyScopeResponse {
     output = CreateSCIMCredentialResponse,
     error = super::errors::CreateSCIMCredentialError
 )]
-#[derive(Default)]
 pub struct CreateSCIMCredential {
     /// `ZoneId`: a string.
     ///
@@ -1354,7 +1323,6 @@ pub struct CreateSCIMCredentialResponse {
     output = CreateUserResponse,
     error = super::errors::CreateUserError
 )]
-#[derive(Default)]
 pub struct CreateUser {
     /// `ZoneId`: a string.
     ///
@@ -1430,7 +1398,6 @@ pub struct CreateUserResponse {
     output = CreateUserSyncProvisioningResponse,
     error = super::errors::CreateUserSyncProvisioningError
 )]
-#[derive(Default)]
 pub struct CreateUserSyncProvisioning {
     /// `ZoneId`: a string.
     ///
@@ -1464,7 +1431,6 @@ pub struct CreateUserSyncProvisioningResponse {
     output = DeleteAccountResponse,
     error = super::errors::DeleteAccountError
 )]
-#[derive(Default)]
 pub struct DeleteAccount {
     /// `MemberUin`: a signed 64-bit integer.
     ///
@@ -1492,7 +1458,6 @@ pub struct DeleteAccountResponse {
     output = DeleteGroupResponse,
     error = super::errors::DeleteGroupError
 )]
-#[derive(Default)]
 pub struct DeleteGroup {
     /// `ZoneId`: a string.
     ///
@@ -1525,7 +1490,6 @@ pub struct DeleteGroupResponse {
     output = DeleteOrgServiceAssignResponse,
     error = super::errors::DeleteOrgServiceAssignError
 )]
-#[derive(Default)]
 pub struct DeleteOrgServiceAssign {
     /// `MemberUin`: a signed 64-bit integer.
     ///
@@ -1563,7 +1527,6 @@ pub struct DeleteOrgServiceAssignResponse {
     output = DeleteOrganizationResponse,
     error = super::errors::DeleteOrganizationError
 )]
-#[derive(Default)]
 pub struct DeleteOrganization {}
 
 /// What a successful [`DeleteOrganization`] call returns.
@@ -1586,7 +1549,6 @@ pub struct DeleteOrganizationResponse {
     output = DeleteOrganizationIdentityResponse,
     error = super::errors::DeleteOrganizationIdentityError
 )]
-#[derive(Default)]
 pub struct DeleteOrganizationIdentity {
     /// `IdentityId`: an unsigned 64-bit integer.
     ///
@@ -1614,7 +1576,6 @@ pub struct DeleteOrganizationIdentityResponse {
     output = DeleteOrganizationMemberAuthIdentityResponse,
     error = super::errors::DeleteOrganizationMemberAuthIdentityError
 )]
-#[derive(Default)]
 pub struct DeleteOrganizationMemberAuthIdentity {
     /// `MemberUin`: an unsigned 64-bit integer.
     ///
@@ -1647,7 +1608,6 @@ pub struct DeleteOrganizationMemberAuthIdentityResponse {
     output = DeleteOrganizationMembersResponse,
     error = super::errors::DeleteOrganizationMembersError
 )]
-#[derive(Default)]
 pub struct DeleteOrganizationMembers {
     /// `MemberUin`: a list of signed 64-bit integers.
     ///
@@ -1675,7 +1635,6 @@ pub struct DeleteOrganizationMembersResponse {
     output = DeleteOrganizationMembersPolicyResponse,
     error = super::errors::DeleteOrganizationMembersPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteOrganizationMembersPolicy {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -1703,7 +1662,6 @@ pub struct DeleteOrganizationMembersPolicyResponse {
     output = DeleteOrganizationNodesResponse,
     error = super::errors::DeleteOrganizationNodesError
 )]
-#[derive(Default)]
 pub struct DeleteOrganizationNodes {
     /// `NodeId`: a list of signed 64-bit integers.
     ///
@@ -1731,7 +1689,6 @@ pub struct DeleteOrganizationNodesResponse {
     output = DeletePolicyResponse,
     error = super::errors::DeletePolicyError
 )]
-#[derive(Default)]
 pub struct DeletePolicy {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -1764,7 +1721,6 @@ pub struct DeletePolicyResponse {
     output = DeleteRoleAssignmentResponse,
     error = super::errors::DeleteRoleAssignmentError
 )]
-#[derive(Default)]
 pub struct DeleteRoleAssignment {
     /// `ZoneId`: a string.
     ///
@@ -1821,7 +1777,6 @@ pub struct DeleteRoleAssignmentResponse {
     output = DeleteRoleConfigurationResponse,
     error = super::errors::DeleteRoleConfigurationError
 )]
-#[derive(Default)]
 pub struct DeleteRoleConfiguration {
     /// `ZoneId`: a string.
     ///
@@ -1854,7 +1809,6 @@ pub struct DeleteRoleConfigurationResponse {
     output = DeleteRoleConfigurationApplyScopeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteRoleConfigurationApplyScope {
     /// `ZoneId`: a string.
     ///
@@ -1902,7 +1856,6 @@ pub struct DeleteRoleConfigurationApplyScopeResponse {
     output = DeleteSCIMCredentialResponse,
     error = super::errors::DeleteSCIMCredentialError
 )]
-#[derive(Default)]
 pub struct DeleteSCIMCredential {
     /// `ZoneId`: a string.
     ///
@@ -1935,7 +1888,6 @@ pub struct DeleteSCIMCredentialResponse {
     output = DeleteShareUnitResponse,
     error = super::errors::DeleteShareUnitError
 )]
-#[derive(Default)]
 pub struct DeleteShareUnit {
     /// `UnitId`: a string.
     ///
@@ -1963,7 +1915,6 @@ pub struct DeleteShareUnitResponse {
     output = DeleteShareUnitMembersResponse,
     error = super::errors::DeleteShareUnitMembersError
 )]
-#[derive(Default)]
 pub struct DeleteShareUnitMembers {
     /// `UnitId`: a string.
     ///
@@ -1999,7 +1950,6 @@ pub struct DeleteShareUnitMembersResponse {
     output = DeleteShareUnitNodeResponse,
     error = super::errors::DeleteShareUnitNodeError
 )]
-#[derive(Default)]
 pub struct DeleteShareUnitNode {
     /// `UnitId`: a string.
     ///
@@ -2032,7 +1982,6 @@ pub struct DeleteShareUnitNodeResponse {
     output = DeleteShareUnitResourcesResponse,
     error = super::errors::DeleteShareUnitResourcesError
 )]
-#[derive(Default)]
 pub struct DeleteShareUnitResources {
     /// `UnitId`: a string.
     ///
@@ -2075,7 +2024,6 @@ pub struct DeleteShareUnitResourcesResponse {
     output = DeleteUserResponse,
     error = super::errors::DeleteUserError
 )]
-#[derive(Default)]
 pub struct DeleteUser {
     /// `ZoneId`: a string.
     ///
@@ -2108,7 +2056,6 @@ pub struct DeleteUserResponse {
     output = DeleteUserSyncProvisioningResponse,
     error = super::errors::DeleteUserSyncProvisioningError
 )]
-#[derive(Default)]
 pub struct DeleteUserSyncProvisioning {
     /// `ZoneId`: a string.
     ///
@@ -2144,7 +2091,6 @@ pub struct DeleteUserSyncProvisioningResponse {
     output = DescribeEffectivePolicyResponse,
     error = super::errors::DescribeEffectivePolicyError
 )]
-#[derive(Default)]
 pub struct DescribeEffectivePolicy {
     /// `TargetId`: an unsigned 64-bit integer.
     ///
@@ -2175,7 +2121,6 @@ pub struct DescribeEffectivePolicyResponse {
     output = DescribeIdentityCenterResponse,
     error = super::errors::DescribeIdentityCenterError
 )]
-#[derive(Default)]
 pub struct DescribeIdentityCenter {}
 
 /// What a successful [`DescribeIdentityCenter`] call returns.
@@ -2228,7 +2173,6 @@ pub struct DescribeIdentityCenterResponse {
     output = DescribeOrganizationResponse,
     error = super::errors::DescribeOrganizationError
 )]
-#[derive(Default)]
 pub struct DescribeOrganization {
     /// `Lang`: a string.
     ///
@@ -2339,9 +2283,15 @@ pub struct DescribeOrganizationResponse {
     version = "2021-03-31",
     name = "DescribeOrganizationAuthNode",
     output = DescribeOrganizationAuthNodeResponse,
-    error = super::errors::DescribeOrganizationAuthNodeError
+    error = super::errors::DescribeOrganizationAuthNodeError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuthNode,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationAuthNode {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2385,9 +2335,15 @@ pub struct DescribeOrganizationAuthNodeResponse {
     version = "2021-03-31",
     name = "DescribeOrganizationFinancialByMember",
     output = DescribeOrganizationFinancialByMemberResponse,
-    error = super::errors::DescribeOrganizationFinancialByMemberError
+    error = super::errors::DescribeOrganizationFinancialByMemberError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::OrgMemberFinancial,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationFinancialByMember {
     /// `Month`: a string.
     ///
@@ -2451,7 +2407,6 @@ pub struct DescribeOrganizationFinancialByMemberResponse {
     output = DescribeOrganizationFinancialByMonthResponse,
     error = super::errors::DescribeOrganizationFinancialByMonthError
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationFinancialByMonth {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -2493,9 +2448,15 @@ pub struct DescribeOrganizationFinancialByMonthResponse {
     version = "2021-03-31",
     name = "DescribeOrganizationFinancialByProduct",
     output = DescribeOrganizationFinancialByProductResponse,
-    error = super::errors::DescribeOrganizationFinancialByProductError
+    error = super::errors::DescribeOrganizationFinancialByProductError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::OrgProductFinancial,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationFinancialByProduct {
     /// `Month`: a string.
     ///
@@ -2557,9 +2518,15 @@ pub struct DescribeOrganizationFinancialByProductResponse {
     version = "2021-03-31",
     name = "DescribeOrganizationMemberAuthAccounts",
     output = DescribeOrganizationMemberAuthAccountsResponse,
-    error = super::errors::DescribeOrganizationMemberAuthAccountsError
+    error = super::errors::DescribeOrganizationMemberAuthAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::OrgMemberAuthAccount,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationMemberAuthAccounts {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -2608,9 +2575,15 @@ pub struct DescribeOrganizationMemberAuthAccountsResponse {
     version = "2021-03-31",
     name = "DescribeOrganizationMemberAuthIdentities",
     output = DescribeOrganizationMemberAuthIdentitiesResponse,
-    error = super::errors::DescribeOrganizationMemberAuthIdentitiesError
+    error = super::errors::DescribeOrganizationMemberAuthIdentitiesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::OrgMemberAuthIdentity,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationMemberAuthIdentities {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -2661,7 +2634,6 @@ pub struct DescribeOrganizationMemberAuthIdentitiesResponse {
     output = DescribeOrganizationMemberEmailBindResponse,
     error = super::errors::DescribeOrganizationMemberEmailBindError
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationMemberEmailBind {
     /// `MemberUin`: a signed 64-bit integer.
     ///
@@ -2732,9 +2704,15 @@ pub struct DescribeOrganizationMemberEmailBindResponse {
     version = "2021-03-31",
     name = "DescribeOrganizationMemberPolicies",
     output = DescribeOrganizationMemberPoliciesResponse,
-    error = super::errors::DescribeOrganizationMemberPoliciesError
+    error = super::errors::DescribeOrganizationMemberPoliciesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::OrgMemberPolicy,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationMemberPolicies {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -2783,9 +2761,15 @@ pub struct DescribeOrganizationMemberPoliciesResponse {
     version = "2021-03-31",
     name = "DescribeOrganizationMembers",
     output = DescribeOrganizationMembersResponse,
-    error = super::errors::DescribeOrganizationMembersError
+    error = super::errors::DescribeOrganizationMembersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::OrgMember,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationMembers {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2859,9 +2843,15 @@ pub struct DescribeOrganizationMembersResponse {
     version = "2021-03-31",
     name = "DescribeOrganizationMembersAuthPolicy",
     output = DescribeOrganizationMembersAuthPolicyResponse,
-    error = super::errors::DescribeOrganizationMembersAuthPolicyError
+    error = super::errors::DescribeOrganizationMembersAuthPolicyError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::OrgMembersAuthPolicy,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationMembersAuthPolicy {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -2915,9 +2905,15 @@ pub struct DescribeOrganizationMembersAuthPolicyResponse {
     version = "2021-03-31",
     name = "DescribeOrganizationNodes",
     output = DescribeOrganizationNodesResponse,
-    error = super::errors::DescribeOrganizationNodesError
+    error = super::errors::DescribeOrganizationNodesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::OrgNode,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationNodes {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -2961,7 +2957,6 @@ pub struct DescribeOrganizationNodesResponse {
     output = DescribePolicyResponse,
     error = super::errors::DescribePolicyError
 )]
-#[derive(Default)]
 pub struct DescribePolicy {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -3029,7 +3024,6 @@ pub struct DescribePolicyResponse {
     output = DescribePolicyConfigResponse,
     error = super::errors::DescribePolicyConfigError
 )]
-#[derive(Default)]
 pub struct DescribePolicyConfig {
     /// `OrganizationId`: an unsigned 64-bit integer.
     ///
@@ -3070,9 +3064,15 @@ pub struct DescribePolicyConfigResponse {
     version = "2021-03-31",
     name = "DescribeResourceToShareMember",
     output = DescribeResourceToShareMemberResponse,
-    error = super::errors::DescribeResourceToShareMemberError
+    error = super::errors::DescribeResourceToShareMemberError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ShareResourceToMember,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceToShareMember {
     /// `Area`: a string.
     ///
@@ -3133,7 +3133,6 @@ pub struct DescribeResourceToShareMemberResponse {
     output = DescribeShareAreasResponse,
     error = super::errors::DescribeShareAreasError
 )]
-#[derive(Default)]
 pub struct DescribeShareAreas {
     /// `Lang`: a string.
     ///
@@ -3164,9 +3163,15 @@ pub struct DescribeShareAreasResponse {
     version = "2021-03-31",
     name = "DescribeShareUnitMembers",
     output = DescribeShareUnitMembersResponse,
-    error = super::errors::DescribeShareUnitMembersError
+    error = super::errors::DescribeShareUnitMembersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ShareUnitMember,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeShareUnitMembers {
     /// `UnitId`: a string.
     ///
@@ -3222,9 +3227,15 @@ pub struct DescribeShareUnitMembersResponse {
     version = "2021-03-31",
     name = "DescribeShareUnitNodes",
     output = DescribeShareUnitNodesResponse,
-    error = super::errors::DescribeShareUnitNodesError
+    error = super::errors::DescribeShareUnitNodesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ShareUnitNode,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeShareUnitNodes {
     /// `UnitId`: a string.
     ///
@@ -3273,9 +3284,15 @@ pub struct DescribeShareUnitNodesResponse {
     version = "2021-03-31",
     name = "DescribeShareUnitResources",
     output = DescribeShareUnitResourcesResponse,
-    error = super::errors::DescribeShareUnitResourcesError
+    error = super::errors::DescribeShareUnitResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ShareUnitResource,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeShareUnitResources {
     /// `UnitId`: a string.
     ///
@@ -3334,9 +3351,15 @@ pub struct DescribeShareUnitResourcesResponse {
     version = "2021-03-31",
     name = "DescribeShareUnits",
     output = DescribeShareUnitsResponse,
-    error = super::errors::DescribeShareUnitsError
+    error = super::errors::DescribeShareUnitsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ManagerShareUnit,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeShareUnits {
     /// `Area`: a string.
     ///
@@ -3387,7 +3410,6 @@ pub struct DescribeShareUnitsResponse {
     output = DetachPolicyResponse,
     error = super::errors::DetachPolicyError
 )]
-#[derive(Default)]
 pub struct DetachPolicy {
     /// `TargetId`: an unsigned 64-bit integer.
     ///
@@ -3430,7 +3452,6 @@ pub struct DetachPolicyResponse {
     output = DisablePolicyTypeResponse,
     error = super::errors::DisablePolicyTypeError
 )]
-#[derive(Default)]
 pub struct DisablePolicyType {
     /// `OrganizationId`: an unsigned 64-bit integer.
     ///
@@ -3463,7 +3484,6 @@ pub struct DisablePolicyTypeResponse {
     output = DismantleRoleConfigurationResponse,
     error = super::errors::DismantleRoleConfigurationError
 )]
-#[derive(Default)]
 pub struct DismantleRoleConfiguration {
     /// `ZoneId`: a string.
     ///
@@ -3507,7 +3527,6 @@ pub struct DismantleRoleConfigurationResponse {
     output = EnablePolicyTypeResponse,
     error = super::errors::EnablePolicyTypeError
 )]
-#[derive(Default)]
 pub struct EnablePolicyType {
     /// `OrganizationId`: an unsigned 64-bit integer.
     ///
@@ -3540,7 +3559,6 @@ pub struct EnablePolicyTypeResponse {
     output = GetExternalSAMLIdentityProviderResponse,
     error = super::errors::GetExternalSAMLIdentityProviderError
 )]
-#[derive(Default)]
 pub struct GetExternalSAMLIdentityProvider {
     /// `ZoneId`: a string.
     ///
@@ -3572,7 +3590,6 @@ pub struct GetExternalSAMLIdentityProviderResponse {
     output = GetGroupResponse,
     error = super::errors::GetGroupError
 )]
-#[derive(Default)]
 pub struct GetGroup {
     /// `ZoneId`: a string.
     ///
@@ -3608,7 +3625,6 @@ pub struct GetGroupResponse {
     output = GetIPWhitelistResponse,
     error = super::errors::GetIPWhitelistError
 )]
-#[derive(Default)]
 pub struct GetIPWhitelist {
     /// `ZoneId`: a string.
     ///
@@ -3641,7 +3657,6 @@ pub struct GetIPWhitelistResponse {
     output = GetProvisioningTaskStatusResponse,
     error = super::errors::GetProvisioningTaskStatusError
 )]
-#[derive(Default)]
 pub struct GetProvisioningTaskStatus {
     /// `ZoneId`: a string.
     ///
@@ -3677,7 +3692,6 @@ pub struct GetProvisioningTaskStatusResponse {
     output = GetRoleConfigurationResponse,
     error = super::errors::GetRoleConfigurationError
 )]
-#[derive(Default)]
 pub struct GetRoleConfiguration {
     /// `ZoneId`: a string.
     ///
@@ -3713,7 +3727,6 @@ pub struct GetRoleConfigurationResponse {
     output = GetSCIMSynchronizationStatusResponse,
     error = super::errors::GetSCIMSynchronizationStatusError
 )]
-#[derive(Default)]
 pub struct GetSCIMSynchronizationStatus {
     /// `ZoneId`: a string.
     ///
@@ -3747,7 +3760,6 @@ pub struct GetSCIMSynchronizationStatusResponse {
     output = GetTaskStatusResponse,
     error = super::errors::GetTaskStatusError
 )]
-#[derive(Default)]
 pub struct GetTaskStatus {
     /// `ZoneId`: a string.
     ///
@@ -3783,7 +3795,6 @@ pub struct GetTaskStatusResponse {
     output = GetUserResponse,
     error = super::errors::GetUserError
 )]
-#[derive(Default)]
 pub struct GetUser {
     /// `UserId`: a string.
     ///
@@ -3819,7 +3830,6 @@ pub struct GetUserResponse {
     output = GetUserSyncProvisioningResponse,
     error = super::errors::GetUserSyncProvisioningError
 )]
-#[derive(Default)]
 pub struct GetUserSyncProvisioning {
     /// `ZoneId`: a string.
     ///
@@ -3855,7 +3865,6 @@ pub struct GetUserSyncProvisioningResponse {
     output = GetZoneSAMLServiceProviderInfoResponse,
     error = super::errors::GetZoneSAMLServiceProviderInfoError
 )]
-#[derive(Default)]
 pub struct GetZoneSAMLServiceProviderInfo {
     /// `ZoneId`: a string.
     ///
@@ -3887,7 +3896,6 @@ pub struct GetZoneSAMLServiceProviderInfoResponse {
     output = GetZoneStatisticsResponse,
     error = super::errors::GetZoneStatisticsError
 )]
-#[derive(Default)]
 pub struct GetZoneStatistics {
     /// `ZoneId`: a string.
     ///
@@ -3918,7 +3926,6 @@ pub struct GetZoneStatisticsResponse {
     output = InviteOrganizationMemberResponse,
     error = super::errors::InviteOrganizationMemberError
 )]
-#[derive(Default)]
 pub struct InviteOrganizationMember {
     /// `MemberUin`: a signed 64-bit integer.
     ///
@@ -3992,7 +3999,6 @@ pub struct InviteOrganizationMemberResponse {
     output = ListExternalSAMLIdPCertificatesResponse,
     error = super::errors::ListExternalSAMLIdPCertificatesError
 )]
-#[derive(Default)]
 pub struct ListExternalSAMLIdPCertificates {
     /// `ZoneId`: a string.
     ///
@@ -4027,9 +4033,15 @@ pub struct ListExternalSAMLIdPCertificatesResponse {
     version = "2021-03-31",
     name = "ListGroupMembers",
     output = ListGroupMembersResponse,
-    error = super::errors::ListGroupMembersError
+    error = super::errors::ListGroupMembersError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = group_members,
+        item = models::GroupMembers,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct ListGroupMembers {
     /// `ZoneId`: a string.
     ///
@@ -4098,9 +4110,15 @@ pub struct ListGroupMembersResponse {
     version = "2021-03-31",
     name = "ListGroups",
     output = ListGroupsResponse,
-    error = super::errors::ListGroupsError
+    error = super::errors::ListGroupsError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = groups,
+        item = models::GroupInfo,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct ListGroups {
     /// `ZoneId`: a string.
     ///
@@ -4189,9 +4207,15 @@ pub struct ListGroupsResponse {
     version = "2021-03-31",
     name = "ListJoinedGroupsForUser",
     output = ListJoinedGroupsForUserResponse,
-    error = super::errors::ListJoinedGroupsForUserError
+    error = super::errors::ListJoinedGroupsForUserError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = joined_groups,
+        item = models::JoinedGroups,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct ListJoinedGroupsForUser {
     /// `ZoneId`: a string.
     ///
@@ -4255,9 +4279,15 @@ pub struct ListJoinedGroupsForUserResponse {
     version = "2021-03-31",
     name = "ListNonCompliantResource",
     output = ListNonCompliantResourceResponse,
-    error = super::errors::ListNonCompliantResourceError
+    error = super::errors::ListNonCompliantResourceError,
+    paginate(
+        token = pagination_token,
+        limit = max_results,
+        items = items,
+        item = models::ResourceTagMapping,
+        next = pagination_token
+    )
 )]
-#[derive(Default)]
 pub struct ListNonCompliantResource {
     /// `MaxResults`: an unsigned 64-bit integer.
     ///
@@ -4306,9 +4336,15 @@ pub struct ListNonCompliantResourceResponse {
     version = "2021-03-31",
     name = "ListOrgServiceAssignMember",
     output = ListOrgServiceAssignMemberResponse,
-    error = super::errors::ListOrgServiceAssignMemberError
+    error = super::errors::ListOrgServiceAssignMemberError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::OrganizationServiceAssignMember,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListOrgServiceAssignMember {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -4357,9 +4393,15 @@ pub struct ListOrgServiceAssignMemberResponse {
     version = "2021-03-31",
     name = "ListOrganizationIdentity",
     output = ListOrganizationIdentityResponse,
-    error = super::errors::ListOrganizationIdentityError
+    error = super::errors::ListOrganizationIdentityError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::OrgIdentity,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListOrganizationIdentity {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -4413,9 +4455,15 @@ pub struct ListOrganizationIdentityResponse {
     version = "2021-03-31",
     name = "ListOrganizationService",
     output = ListOrganizationServiceResponse,
-    error = super::errors::ListOrganizationServiceError
+    error = super::errors::ListOrganizationServiceError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::OrganizationServiceAssign,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListOrganizationService {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -4459,9 +4507,15 @@ pub struct ListOrganizationServiceResponse {
     version = "2021-03-31",
     name = "ListPermissionApplyOrders",
     output = ListPermissionApplyOrdersResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = apply_orders,
+        item = models::PermissionApplyOrder,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct ListPermissionApplyOrders {
     /// `ZoneId`: a string.
     ///
@@ -4532,7 +4586,6 @@ pub struct ListPermissionApplyOrdersResponse {
     output = ListPermissionPoliciesInRoleConfigurationResponse,
     error = super::errors::ListPermissionPoliciesInRoleConfigurationError
 )]
-#[derive(Default)]
 pub struct ListPermissionPoliciesInRoleConfiguration {
     /// `ZoneId`: a string.
     ///
@@ -4581,9 +4634,15 @@ pub struct ListPermissionPoliciesInRoleConfigurationResponse {
     version = "2021-03-31",
     name = "ListPolicies",
     output = ListPoliciesResponse,
-    error = super::errors::ListPoliciesError
+    error = super::errors::ListPoliciesError,
+    paginate(
+        page = page,
+        limit = rp,
+        items = list,
+        item = models::ListPolicyNode,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct ListPolicies {
     /// `Rp`: an unsigned 64-bit integer.
     ///
@@ -4637,9 +4696,15 @@ pub struct ListPoliciesResponse {
     version = "2021-03-31",
     name = "ListPoliciesForTarget",
     output = ListPoliciesForTargetResponse,
-    error = super::errors::ListPoliciesForTargetError
+    error = super::errors::ListPoliciesForTargetError,
+    paginate(
+        page = page,
+        limit = rp,
+        items = list,
+        item = models::ListPoliciesForTarget,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct ListPoliciesForTarget {
     /// `TargetId`: an unsigned 64-bit integer.
     ///
@@ -4693,9 +4758,15 @@ pub struct ListPoliciesForTargetResponse {
     version = "2021-03-31",
     name = "ListRoleAssignments",
     output = ListRoleAssignmentsResponse,
-    error = super::errors::ListRoleAssignmentsError
+    error = super::errors::ListRoleAssignmentsError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = role_assignments,
+        item = models::RoleAssignments,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct ListRoleAssignments {
     /// `ZoneId`: a string.
     ///
@@ -4784,9 +4855,15 @@ pub struct ListRoleAssignmentsResponse {
     version = "2021-03-31",
     name = "ListRoleConfigurationApplyScopes",
     output = ListRoleConfigurationApplyScopesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = apply_scopes,
+        item = models::RoleAssignments,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct ListRoleConfigurationApplyScopes {
     /// `ZoneId`: a string.
     ///
@@ -4865,9 +4942,15 @@ pub struct ListRoleConfigurationApplyScopesResponse {
     version = "2021-03-31",
     name = "ListRoleConfigurationProvisionings",
     output = ListRoleConfigurationProvisioningsResponse,
-    error = super::errors::ListRoleConfigurationProvisioningsError
+    error = super::errors::ListRoleConfigurationProvisioningsError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = role_configuration_provisionings,
+        item = models::RoleConfigurationProvisionings,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct ListRoleConfigurationProvisionings {
     /// `ZoneId`: a string.
     ///
@@ -4951,9 +5034,15 @@ pub struct ListRoleConfigurationProvisioningsResponse {
     version = "2021-03-31",
     name = "ListRoleConfigurations",
     output = ListRoleConfigurationsResponse,
-    error = super::errors::ListRoleConfigurationsError
+    error = super::errors::ListRoleConfigurationsError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = role_configurations,
+        item = models::RoleConfiguration,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct ListRoleConfigurations {
     /// `ZoneId`: a string.
     ///
@@ -5029,7 +5118,6 @@ pub struct ListRoleConfigurationsResponse {
     output = ListSCIMCredentialsResponse,
     error = super::errors::ListSCIMCredentialsError
 )]
-#[derive(Default)]
 pub struct ListSCIMCredentials {
     /// `ZoneId`: a string.
     ///
@@ -5069,9 +5157,15 @@ pub struct ListSCIMCredentialsResponse {
     version = "2021-03-31",
     name = "ListTargetsForPolicy",
     output = ListTargetsForPolicyResponse,
-    error = super::errors::ListTargetsForPolicyError
+    error = super::errors::ListTargetsForPolicyError,
+    paginate(
+        page = page,
+        limit = rp,
+        items = list,
+        item = models::ListTargetsForPolicyNode,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct ListTargetsForPolicy {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -5130,9 +5224,15 @@ pub struct ListTargetsForPolicyResponse {
     version = "2021-03-31",
     name = "ListTasks",
     output = ListTasksResponse,
-    error = super::errors::ListTasksError
+    error = super::errors::ListTasksError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = tasks,
+        item = models::TaskInfo,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct ListTasks {
     /// `ZoneId`: a string.
     ///
@@ -5226,9 +5326,15 @@ pub struct ListTasksResponse {
     version = "2021-03-31",
     name = "ListUserSyncProvisionings",
     output = ListUserSyncProvisioningsResponse,
-    error = super::errors::ListUserSyncProvisioningsError
+    error = super::errors::ListUserSyncProvisioningsError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = user_provisionings,
+        item = models::UserProvisioning,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct ListUserSyncProvisionings {
     /// `ZoneId`: a string.
     ///
@@ -5312,9 +5418,15 @@ pub struct ListUserSyncProvisioningsResponse {
     version = "2021-03-31",
     name = "ListUsers",
     output = ListUsersResponse,
-    error = super::errors::ListUsersError
+    error = super::errors::ListUsersError,
+    paginate(
+        token = next_token,
+        limit = max_results,
+        items = users,
+        item = models::UserInfo,
+        next = next_token
+    )
 )]
-#[derive(Default)]
 pub struct ListUsers {
     /// `ZoneId`: a string.
     ///
@@ -5410,7 +5522,6 @@ pub struct ListUsersResponse {
     output = MoveOrganizationNodeMembersResponse,
     error = super::errors::MoveOrganizationNodeMembersError
 )]
-#[derive(Default)]
 pub struct MoveOrganizationNodeMembers {
     /// `NodeId`: a signed 64-bit integer.
     ///
@@ -5443,7 +5554,6 @@ pub struct MoveOrganizationNodeMembersResponse {
     output = OpenIdentityCenterResponse,
     error = super::errors::OpenIdentityCenterError
 )]
-#[derive(Default)]
 pub struct OpenIdentityCenter {
     /// `ZoneName`: a string.
     ///
@@ -5476,7 +5586,6 @@ pub struct OpenIdentityCenterResponse {
     output = ProvisionRoleConfigurationResponse,
     error = super::errors::ProvisionRoleConfigurationError
 )]
-#[derive(Default)]
 pub struct ProvisionRoleConfiguration {
     /// `ZoneId`: a string.
     ///
@@ -5520,7 +5629,6 @@ pub struct ProvisionRoleConfigurationResponse {
     output = QuitOrganizationResponse,
     error = super::errors::QuitOrganizationError
 )]
-#[derive(Default)]
 pub struct QuitOrganization {
     /// `OrgId`: an unsigned 64-bit integer.
     ///
@@ -5548,7 +5656,6 @@ pub struct QuitOrganizationResponse {
     output = RejectJoinShareUnitInvitationResponse,
     error = super::errors::RejectJoinShareUnitInvitationError
 )]
-#[derive(Default)]
 pub struct RejectJoinShareUnitInvitation {
     /// `UnitId`: a string.
     ///
@@ -5576,7 +5683,6 @@ pub struct RejectJoinShareUnitInvitationResponse {
     output = RemoveExternalSAMLIdPCertificateResponse,
     error = super::errors::RemoveExternalSAMLIdPCertificateError
 )]
-#[derive(Default)]
 pub struct RemoveExternalSAMLIdPCertificate {
     /// `ZoneId`: a string.
     ///
@@ -5609,7 +5715,6 @@ pub struct RemoveExternalSAMLIdPCertificateResponse {
     output = RemovePermissionPolicyFromRoleConfigurationResponse,
     error = super::errors::RemovePermissionPolicyFromRoleConfigurationError
 )]
-#[derive(Default)]
 pub struct RemovePermissionPolicyFromRoleConfiguration {
     /// `ZoneId`: a string.
     ///
@@ -5657,7 +5762,6 @@ pub struct RemovePermissionPolicyFromRoleConfigurationResponse {
     output = RemoveUserFromGroupResponse,
     error = super::errors::RemoveUserFromGroupError
 )]
-#[derive(Default)]
 pub struct RemoveUserFromGroup {
     /// `ZoneId`: a string.
     ///
@@ -5695,7 +5799,6 @@ pub struct RemoveUserFromGroupResponse {
     output = SendOrgMemberAccountBindEmailResponse,
     error = super::errors::SendOrgMemberAccountBindEmailError
 )]
-#[derive(Default)]
 pub struct SendOrgMemberAccountBindEmail {
     /// `MemberUin`: a signed 64-bit integer.
     ///
@@ -5728,7 +5831,6 @@ pub struct SendOrgMemberAccountBindEmailResponse {
     output = SetExternalSAMLIdentityProviderResponse,
     error = super::errors::SetExternalSAMLIdentityProviderError
 )]
-#[derive(Default)]
 pub struct SetExternalSAMLIdentityProvider {
     /// `ZoneId`: a string.
     ///
@@ -5785,7 +5887,6 @@ pub struct SetExternalSAMLIdentityProviderResponse {
     output = UpdateCustomPolicyForRoleConfigurationResponse,
     error = super::errors::UpdateCustomPolicyForRoleConfigurationError
 )]
-#[derive(Default)]
 pub struct UpdateCustomPolicyForRoleConfiguration {
     /// `ZoneId`: a string.
     ///
@@ -5826,7 +5927,6 @@ pub struct UpdateCustomPolicyForRoleConfigurationResponse {
     output = UpdateGroupResponse,
     error = super::errors::UpdateGroupError
 )]
-#[derive(Default)]
 pub struct UpdateGroup {
     /// `ZoneId`: a string.
     ///
@@ -5872,7 +5972,6 @@ pub struct UpdateGroupResponse {
     output = UpdateIPWhitelistResponse,
     error = super::errors::UpdateIPWhitelistError
 )]
-#[derive(Default)]
 pub struct UpdateIPWhitelist {
     /// `ZoneId`: a string.
     ///
@@ -5910,7 +6009,6 @@ pub struct UpdateIPWhitelistResponse {
     output = UpdateOrganizationIdentityResponse,
     error = super::errors::UpdateOrganizationIdentityError
 )]
-#[derive(Default)]
 pub struct UpdateOrganizationIdentity {
     /// `IdentityId`: an unsigned 64-bit integer.
     ///
@@ -5948,7 +6046,6 @@ pub struct UpdateOrganizationIdentityResponse {
     output = UpdateOrganizationMemberResponse,
     error = super::errors::UpdateOrganizationMemberError
 )]
-#[derive(Default)]
 pub struct UpdateOrganizationMember {
     /// `MemberUin`: an unsigned 64-bit integer.
     ///
@@ -6011,7 +6108,6 @@ pub struct UpdateOrganizationMemberResponse {
     output = UpdateOrganizationMemberEmailBindResponse,
     error = super::errors::UpdateOrganizationMemberEmailBindError
 )]
-#[derive(Default)]
 pub struct UpdateOrganizationMemberEmailBind {
     /// `MemberUin`: a signed 64-bit integer.
     ///
@@ -6059,7 +6155,6 @@ pub struct UpdateOrganizationMemberEmailBindResponse {
     output = UpdateOrganizationMembersPolicyResponse,
     error = super::errors::UpdateOrganizationMembersPolicyError
 )]
-#[derive(Default)]
 pub struct UpdateOrganizationMembersPolicy {
     /// `MemberUins`: a list of signed 64-bit integers.
     ///
@@ -6102,7 +6197,6 @@ pub struct UpdateOrganizationMembersPolicyResponse {
     output = UpdateOrganizationNodeResponse,
     error = super::errors::UpdateOrganizationNodeError
 )]
-#[derive(Default)]
 pub struct UpdateOrganizationNode {
     /// `NodeId`: an unsigned 64-bit integer.
     ///
@@ -6140,7 +6234,6 @@ pub struct UpdateOrganizationNodeResponse {
     output = UpdatePolicyResponse,
     error = super::errors::UpdatePolicyError
 )]
-#[derive(Default)]
 pub struct UpdatePolicy {
     /// `PolicyId`: a signed 64-bit integer.
     ///
@@ -6186,7 +6279,6 @@ pub struct UpdatePolicyResponse {
     output = UpdateRoleConfigurationResponse,
     error = super::errors::UpdateRoleConfigurationError
 )]
-#[derive(Default)]
 pub struct UpdateRoleConfiguration {
     /// `ZoneId`: a string.
     ///
@@ -6242,7 +6334,6 @@ pub struct UpdateRoleConfigurationResponse {
     output = UpdateSCIMCredentialStatusResponse,
     error = super::errors::UpdateSCIMCredentialStatusError
 )]
-#[derive(Default)]
 pub struct UpdateSCIMCredentialStatus {
     /// `ZoneId`: a string.
     ///
@@ -6280,7 +6371,6 @@ pub struct UpdateSCIMCredentialStatusResponse {
     output = UpdateSCIMSynchronizationStatusResponse,
     error = super::errors::UpdateSCIMSynchronizationStatusError
 )]
-#[derive(Default)]
 pub struct UpdateSCIMSynchronizationStatus {
     /// `ZoneId`: a string.
     ///
@@ -6314,7 +6404,6 @@ pub struct UpdateSCIMSynchronizationStatusResponse {
     output = UpdateShareUnitResponse,
     error = super::errors::UpdateShareUnitError
 )]
-#[derive(Default)]
 pub struct UpdateShareUnit {
     /// `UnitId`: a string.
     ///
@@ -6357,7 +6446,6 @@ pub struct UpdateShareUnitResponse {
     output = UpdateUserResponse,
     error = super::errors::UpdateUserError
 )]
-#[derive(Default)]
 pub struct UpdateUser {
     /// `ZoneId`: a string.
     ///
@@ -6423,7 +6511,6 @@ pub struct UpdateUserResponse {
     output = UpdateUserStatusResponse,
     error = super::errors::UpdateUserStatusError
 )]
-#[derive(Default)]
 pub struct UpdateUserStatus {
     /// `ZoneId`: a string.
     ///
@@ -6461,7 +6548,6 @@ pub struct UpdateUserStatusResponse {
     output = UpdateUserSyncProvisioningResponse,
     error = super::errors::UpdateUserSyncProvisioningError
 )]
-#[derive(Default)]
 pub struct UpdateUserSyncProvisioning {
     /// `ZoneId`: a string.
     ///
@@ -6509,7 +6595,6 @@ pub struct UpdateUserSyncProvisioningResponse {
     output = UpdateZoneResponse,
     error = super::errors::UpdateZoneError
 )]
-#[derive(Default)]
 pub struct UpdateZone {
     /// `ZoneId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AgentPayDealsResponse,
     error = super::errors::AgentPayDealsError
 )]
-#[derive(Default)]
 pub struct AgentPayDeals {
     /// `OwnerUin`: a string.
     ///
@@ -55,7 +54,6 @@ pub struct AgentPayDealsResponse {
     output = AgentTransferMoneyResponse,
     error = super::errors::AgentTransferMoneyError
 )]
-#[derive(Default)]
 pub struct AgentTransferMoney {
     /// `ClientUin`: a string.
     ///
@@ -88,7 +86,6 @@ pub struct AgentTransferMoneyResponse {
     output = AssignClientsToSalesResponse,
     error = super::errors::AssignClientsToSalesError
 )]
-#[derive(Default)]
 pub struct AssignClientsToSales {
     /// `ClientUins`: a list of strings.
     ///
@@ -141,7 +138,6 @@ pub struct AssignClientsToSalesResponse {
     output = AuditApplyClientResponse,
     error = super::errors::AuditApplyClientError
 )]
-#[derive(Default)]
 pub struct AuditApplyClient {
     /// `ClientUin`: a string.
     ///
@@ -199,7 +195,6 @@ pub struct AuditApplyClientResponse {
     output = CreatePayRelationForClientResponse,
     error = super::errors::CreatePayRelationForClientError
 )]
-#[derive(Default)]
 pub struct CreatePayRelationForClient {
     /// `ClientUin`: a string.
     ///
@@ -225,9 +220,15 @@ pub struct CreatePayRelationForClientResponse {
     version = "2018-03-21",
     name = "DescribeAgentAuditedClients",
     output = DescribeAgentAuditedClientsResponse,
-    error = super::errors::DescribeAgentAuditedClientsError
+    error = super::errors::DescribeAgentAuditedClientsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agent_client_set,
+        item = models::AgentAuditedClient,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentAuditedClients {
     /// `ClientUin`: a string.
     ///
@@ -321,9 +322,15 @@ pub struct DescribeAgentAuditedClientsResponse {
     version = "2018-03-21",
     name = "DescribeAgentBills",
     output = DescribeAgentBillsResponse,
-    error = super::errors::DescribeAgentBillsError
+    error = super::errors::DescribeAgentBillsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agent_bill_set,
+        item = models::AgentBillElem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentBills {
     /// `SettleMonth`: a string.
     ///
@@ -389,7 +396,6 @@ pub struct DescribeAgentBillsResponse {
     output = DescribeAgentClientGradeResponse,
     error = super::errors::DescribeAgentClientGradeError
 )]
-#[derive(Default)]
 pub struct DescribeAgentClientGrade {
     /// `ClientUin`: a string.
     ///
@@ -435,9 +441,15 @@ pub struct DescribeAgentClientGradeResponse {
     version = "2018-03-21",
     name = "DescribeAgentClients",
     output = DescribeAgentClientsResponse,
-    error = super::errors::DescribeAgentClientsError
+    error = super::errors::DescribeAgentClientsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agent_client_set,
+        item = models::AgentClientElem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentClients {
     /// `ClientUin`: a string.
     ///
@@ -506,9 +518,15 @@ pub struct DescribeAgentClientsResponse {
     version = "2018-03-21",
     name = "DescribeAgentDealsByCache",
     output = DescribeAgentDealsByCacheResponse,
-    error = super::errors::DescribeAgentDealsByCacheError
+    error = super::errors::DescribeAgentDealsByCacheError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agent_deal_set,
+        item = models::AgentDealNewElem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentDealsByCache {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -589,7 +607,6 @@ pub struct DescribeAgentDealsByCacheResponse {
     output = DescribeAgentDealsPriceDetailByDealNameResponse,
     error = super::errors::DescribeAgentDealsPriceDetailByDealNameError
 )]
-#[derive(Default)]
 pub struct DescribeAgentDealsPriceDetailByDealName {
     /// `DealCreatYear`: an unsigned 64-bit integer.
     ///
@@ -628,9 +645,15 @@ pub struct DescribeAgentDealsPriceDetailByDealNameResponse {
     version = "2018-03-21",
     name = "DescribeAgentPayDealsV2",
     output = DescribeAgentPayDealsV2Response,
-    error = super::errors::DescribeAgentPayDealsV2Error
+    error = super::errors::DescribeAgentPayDealsV2Error,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agent_pay_deal_set,
+        item = models::AgentDealNewElem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentPayDealsV2 {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -706,7 +729,6 @@ pub struct DescribeAgentPayDealsV2Response {
     output = DescribeAgentRelateBigDealIdsResponse,
     error = super::errors::DescribeAgentRelateBigDealIdsError
 )]
-#[derive(Default)]
 pub struct DescribeAgentRelateBigDealIds {
     /// `BigDealId`: a string.
     ///
@@ -737,9 +759,15 @@ pub struct DescribeAgentRelateBigDealIdsResponse {
     version = "2018-03-21",
     name = "DescribeAgentSelfPayDealsV2",
     output = DescribeAgentSelfPayDealsV2Response,
-    error = super::errors::DescribeAgentSelfPayDealsV2Error
+    error = super::errors::DescribeAgentSelfPayDealsV2Error,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agent_pay_deal_set,
+        item = models::AgentDealNewElem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentSelfPayDealsV2 {
     /// `OwnerUin`: a string.
     ///
@@ -815,7 +843,6 @@ pub struct DescribeAgentSelfPayDealsV2Response {
     output = DescribeClientBalanceNewResponse,
     error = super::errors::DescribeClientBalanceNewError
 )]
-#[derive(Default)]
 pub struct DescribeClientBalanceNew {
     /// `ClientUin`: a string.
     ///
@@ -853,7 +880,6 @@ pub struct DescribeClientBalanceNewResponse {
     output = DescribeClientJoinIncreaseListResponse,
     error = super::errors::DescribeClientJoinIncreaseListError
 )]
-#[derive(Default)]
 pub struct DescribeClientJoinIncreaseList {
     /// `ClientUins`: a list of strings.
     pub client_uins: Vec<String>,
@@ -882,7 +908,6 @@ pub struct DescribeClientJoinIncreaseListResponse {
     output = DescribeClientSwitchTraTaskInfoResponse,
     error = super::errors::DescribeClientSwitchTraTaskInfoError
 )]
-#[derive(Default)]
 pub struct DescribeClientSwitchTraTaskInfo {
     /// `ClientUin`: a string.
     ///
@@ -938,9 +963,15 @@ pub struct DescribeClientSwitchTraTaskInfoResponse {
     version = "2018-03-21",
     name = "DescribeRebateInfos",
     output = DescribeRebateInfosResponse,
-    error = super::errors::DescribeRebateInfosError
+    error = super::errors::DescribeRebateInfosError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rebate_info_set,
+        item = models::RebateInfoElem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRebateInfos {
     /// `RebateMonth`: a string.
     ///
@@ -984,9 +1015,15 @@ pub struct DescribeRebateInfosResponse {
     version = "2018-03-21",
     name = "DescribeRebateInfosNew",
     output = DescribeRebateInfosNewResponse,
-    error = super::errors::DescribeRebateInfosNewError
+    error = super::errors::DescribeRebateInfosNewError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rebate_info_set,
+        item = models::RebateInfoElemNew,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRebateInfosNew {
     /// `RebateMonth`: a string.
     ///
@@ -1030,9 +1067,15 @@ pub struct DescribeRebateInfosNewResponse {
     version = "2018-03-21",
     name = "DescribeSalesmans",
     output = DescribeSalesmansResponse,
-    error = super::errors::DescribeSalesmansError
+    error = super::errors::DescribeSalesmansError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agent_salesman_set,
+        item = models::AgentSalesmanElem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSalesmans {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1086,9 +1129,15 @@ pub struct DescribeSalesmansResponse {
     version = "2018-03-21",
     name = "DescribeUnbindClientList",
     output = DescribeUnbindClientListResponse,
-    error = super::errors::DescribeUnbindClientListError
+    error = super::errors::DescribeUnbindClientListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = unbind_client_list,
+        item = models::UnbindClientElem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUnbindClientList {
     /// `Status`: an unsigned 64-bit integer.
     ///
@@ -1154,7 +1203,6 @@ pub struct DescribeUnbindClientListResponse {
     output = ModifyClientRemarkResponse,
     error = super::errors::ModifyClientRemarkError
 )]
-#[derive(Default)]
 pub struct ModifyClientRemark {
     /// `ClientRemark`: a string.
     ///
@@ -1187,7 +1235,6 @@ pub struct ModifyClientRemarkResponse {
     output = RemovePayRelationForClientResponse,
     error = super::errors::RemovePayRelationForClientError
 )]
-#[derive(Default)]
 pub struct RemovePayRelationForClient {
     /// `ClientUin`: a string.
     ///

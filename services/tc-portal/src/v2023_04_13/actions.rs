@@ -15,9 +15,15 @@ use super::models;
     version = "2023-04-13",
     name = "SearchDocuments",
     output = SearchDocumentsResponse,
-    error = super::errors::SearchDocumentsError
+    error = super::errors::SearchDocumentsError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = documents,
+        item = models::SearchDocumentItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct SearchDocuments {
     /// `Query`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddDBInstanceToReadOnlyGroupResponse,
     error = super::errors::AddDBInstanceToReadOnlyGroupError
 )]
-#[derive(Default)]
 pub struct AddDBInstanceToReadOnlyGroup {
     /// `DBInstanceId`: a string.
     ///
@@ -61,7 +60,6 @@ pub struct AddDBInstanceToReadOnlyGroupResponse {
     output = CloneDBInstanceResponse,
     error = super::errors::CloneDBInstanceError
 )]
-#[derive(Default)]
 pub struct CloneDBInstance {
     /// `DBInstanceId`: a string.
     ///
@@ -198,7 +196,6 @@ pub struct CloneDBInstanceResponse {
     output = CloseAccountCAMResponse,
     error = super::errors::CloseAccountCAMError
 )]
-#[derive(Default)]
 pub struct CloseAccountCAM {
     /// `DBInstanceId`: a string.
     ///
@@ -242,7 +239,6 @@ pub struct CloseAccountCAMResponse {
     output = CloseAuditServiceResponse,
     error = super::errors::CloseAuditServiceError
 )]
-#[derive(Default)]
 pub struct CloseAuditService {
     /// `InstanceId`: a string.
     ///
@@ -275,7 +271,6 @@ pub struct CloseAuditServiceResponse {
     output = CloseDBExtranetAccessResponse,
     error = super::errors::CloseDBExtranetAccessError
 )]
-#[derive(Default)]
 pub struct CloseDBExtranetAccess {
     /// `DBInstanceId`: a string.
     ///
@@ -319,7 +314,6 @@ pub struct CloseDBExtranetAccessResponse {
     output = CloseDBProxyAddressResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CloseDBProxyAddress {
     /// `DBInstanceId`: a string.
     ///
@@ -363,7 +357,6 @@ pub struct CloseDBProxyAddressResponse {
     output = CloseMem0ServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CloseMem0Service {
     /// `DBInstanceId`: a string.
     ///
@@ -397,7 +390,6 @@ pub struct CloseMem0ServiceResponse {
     output = ClosePostgRESTServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ClosePostgRESTService {
     /// `DBInstanceId`: a string.
     ///
@@ -431,7 +423,6 @@ pub struct ClosePostgRESTServiceResponse {
     output = CreateAccountResponse,
     error = super::errors::CreateAccountError
 )]
-#[derive(Default)]
 pub struct CreateAccount {
     /// `DBInstanceId`: a string.
     ///
@@ -485,7 +476,6 @@ pub struct CreateAccountResponse {
     output = CreateAuditLogFileResponse,
     error = super::errors::CreateAuditLogFileError
 )]
-#[derive(Default)]
 pub struct CreateAuditLogFile {
     /// `InstanceId`: a string.
     ///
@@ -536,7 +526,6 @@ pub struct CreateAuditLogFileResponse {
     output = CreateBackupPlanResponse,
     error = super::errors::CreateBackupPlanError
 )]
-#[derive(Default)]
 pub struct CreateBackupPlan {
     /// `DBInstanceId`: a string.
     ///
@@ -598,7 +587,6 @@ pub struct CreateBackupPlanResponse {
     output = CreateBaseBackupResponse,
     error = super::errors::CreateBaseBackupError
 )]
-#[derive(Default)]
 pub struct CreateBaseBackup {
     /// `DBInstanceId`: a string.
     ///
@@ -637,7 +625,6 @@ pub struct CreateBaseBackupResponse {
     output = CreateDBInstanceNetworkAccessResponse,
     error = super::errors::CreateDBInstanceNetworkAccessError
 )]
-#[derive(Default)]
 pub struct CreateDBInstanceNetworkAccess {
     /// `DBInstanceId`: a string.
     ///
@@ -696,7 +683,6 @@ pub struct CreateDBInstanceNetworkAccessResponse {
     output = CreateDBProxyResponse,
     error = super::errors::CreateDBProxyError
 )]
-#[derive(Default)]
 pub struct CreateDBProxy {
     /// `DBInstanceId`: a string.
     ///
@@ -763,7 +749,6 @@ pub struct CreateDBProxyResponse {
     output = CreateDBProxyAddressResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateDBProxyAddress {
     /// `DBInstanceId`: a string.
     ///
@@ -860,7 +845,6 @@ pub struct CreateDBProxyAddressResponse {
     output = CreateDatabaseResponse,
     error = super::errors::CreateDatabaseError
 )]
-#[derive(Default)]
 pub struct CreateDatabase {
     /// `DBInstanceId`: a string.
     ///
@@ -914,7 +898,6 @@ pub struct CreateDatabaseResponse {
     output = CreateInstancesResponse,
     error = super::errors::CreateInstancesError
 )]
-#[derive(Default)]
 pub struct CreateInstances {
     /// `SpecCode`: a string.
     ///
@@ -1122,7 +1105,6 @@ pub struct CreateInstancesResponse {
     output = CreateParameterTemplateResponse,
     error = super::errors::CreateParameterTemplateError
 )]
-#[derive(Default)]
 pub struct CreateParameterTemplate {
     /// `TemplateName`: a string.
     ///
@@ -1172,7 +1154,6 @@ pub struct CreateParameterTemplateResponse {
     output = CreateReadOnlyDBInstanceResponse,
     error = super::errors::CreateReadOnlyDBInstanceError
 )]
-#[derive(Default)]
 pub struct CreateReadOnlyDBInstance {
     /// `Zone`: a string.
     ///
@@ -1332,7 +1313,6 @@ pub struct CreateReadOnlyDBInstanceResponse {
     output = CreateReadOnlyGroupResponse,
     error = super::errors::CreateReadOnlyGroupError
 )]
-#[derive(Default)]
 pub struct CreateReadOnlyGroup {
     /// `MasterDBInstanceId`: a string.
     ///
@@ -1426,7 +1406,6 @@ pub struct CreateReadOnlyGroupResponse {
     output = CreateReadOnlyGroupNetworkAccessResponse,
     error = super::errors::CreateReadOnlyGroupNetworkAccessError
 )]
-#[derive(Default)]
 pub struct CreateReadOnlyGroupNetworkAccess {
     /// `ReadOnlyGroupId`: a string.
     ///
@@ -1484,7 +1463,6 @@ pub struct CreateReadOnlyGroupNetworkAccessResponse {
     output = DeleteAccountResponse,
     error = super::errors::DeleteAccountError
 )]
-#[derive(Default)]
 pub struct DeleteAccount {
     /// `DBInstanceId`: a string.
     ///
@@ -1518,7 +1496,6 @@ pub struct DeleteAccountResponse {
     output = DeleteAuditLogFileResponse,
     error = super::errors::DeleteAuditLogFileError
 )]
-#[derive(Default)]
 pub struct DeleteAuditLogFile {
     /// `InstanceId`: a string.
     ///
@@ -1556,7 +1533,6 @@ pub struct DeleteAuditLogFileResponse {
     output = DeleteBackupPlanResponse,
     error = super::errors::DeleteBackupPlanError
 )]
-#[derive(Default)]
 pub struct DeleteBackupPlan {
     /// `DBInstanceId`: a string.
     ///
@@ -1590,7 +1566,6 @@ pub struct DeleteBackupPlanResponse {
     output = DeleteBaseBackupResponse,
     error = super::errors::DeleteBaseBackupError
 )]
-#[derive(Default)]
 pub struct DeleteBaseBackup {
     /// `DBInstanceId`: a string.
     ///
@@ -1624,7 +1599,6 @@ pub struct DeleteBaseBackupResponse {
     output = DeleteDBInstanceNetworkAccessResponse,
     error = super::errors::DeleteDBInstanceNetworkAccessError
 )]
-#[derive(Default)]
 pub struct DeleteDBInstanceNetworkAccess {
     /// `DBInstanceId`: a string.
     ///
@@ -1678,7 +1652,6 @@ pub struct DeleteDBInstanceNetworkAccessResponse {
     output = DeleteDatabaseResponse,
     error = super::errors::DeleteDatabaseError
 )]
-#[derive(Default)]
 pub struct DeleteDatabase {
     /// `DBInstanceId`: a string.
     ///
@@ -1712,7 +1685,6 @@ pub struct DeleteDatabaseResponse {
     output = DeleteLogBackupResponse,
     error = super::errors::DeleteLogBackupError
 )]
-#[derive(Default)]
 pub struct DeleteLogBackup {
     /// `DBInstanceId`: a string.
     ///
@@ -1746,7 +1718,6 @@ pub struct DeleteLogBackupResponse {
     output = DeleteParameterTemplateResponse,
     error = super::errors::DeleteParameterTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteParameterTemplate {
     /// `TemplateId`: a string.
     ///
@@ -1774,7 +1745,6 @@ pub struct DeleteParameterTemplateResponse {
     output = DeleteReadOnlyGroupResponse,
     error = super::errors::DeleteReadOnlyGroupError
 )]
-#[derive(Default)]
 pub struct DeleteReadOnlyGroup {
     /// `ReadOnlyGroupId`: a string.
     ///
@@ -1807,7 +1777,6 @@ pub struct DeleteReadOnlyGroupResponse {
     output = DeleteReadOnlyGroupNetworkAccessResponse,
     error = super::errors::DeleteReadOnlyGroupNetworkAccessError
 )]
-#[derive(Default)]
 pub struct DeleteReadOnlyGroupNetworkAccess {
     /// `ReadOnlyGroupId`: a string.
     ///
@@ -1860,7 +1829,6 @@ pub struct DeleteReadOnlyGroupNetworkAccessResponse {
     output = DescribeAccountPrivilegesResponse,
     error = super::errors::DescribeAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct DescribeAccountPrivileges {
     /// `DBInstanceId`: a string.
     ///
@@ -1898,9 +1866,15 @@ pub struct DescribeAccountPrivilegesResponse {
     version = "2017-03-12",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError
+    error = super::errors::DescribeAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = details,
+        item = models::AccountInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccounts {
     /// `DBInstanceId`: a string.
     ///
@@ -1955,9 +1929,15 @@ pub struct DescribeAccountsResponse {
     version = "2017-03-12",
     name = "DescribeAuditInstanceList",
     output = DescribeAuditInstanceListResponse,
-    error = super::errors::DescribeAuditInstanceListError
+    error = super::errors::DescribeAuditInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditInstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditInstanceList {
     /// `Product`: a string.
     ///
@@ -2009,9 +1989,15 @@ pub struct DescribeAuditInstanceListResponse {
     version = "2017-03-12",
     name = "DescribeAuditLogFiles",
     output = DescribeAuditLogFilesResponse,
-    error = super::errors::DescribeAuditLogFilesError
+    error = super::errors::DescribeAuditLogFilesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditLogFile,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditLogFiles {
     /// `InstanceId`: a string.
     ///
@@ -2065,9 +2051,15 @@ pub struct DescribeAuditLogFilesResponse {
     version = "2017-03-12",
     name = "DescribeAuditLogs",
     output = DescribeAuditLogsResponse,
-    error = super::errors::DescribeAuditLogsError
+    error = super::errors::DescribeAuditLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::AuditLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAuditLogs {
     /// `InstanceId`: a string.
     ///
@@ -2141,7 +2133,6 @@ pub struct DescribeAuditLogsResponse {
     output = DescribeAvailableRecoveryTimeResponse,
     error = super::errors::DescribeAvailableRecoveryTimeError
 )]
-#[derive(Default)]
 pub struct DescribeAvailableRecoveryTime {
     /// `DBInstanceId`: a string.
     ///
@@ -2180,7 +2171,6 @@ pub struct DescribeAvailableRecoveryTimeResponse {
     output = DescribeBackupDownloadRestrictionResponse,
     error = super::errors::DescribeBackupDownloadRestrictionError
 )]
-#[derive(Default)]
 pub struct DescribeBackupDownloadRestriction {}
 
 /// What a successful [`DescribeBackupDownloadRestriction`] call returns.
@@ -2228,7 +2218,6 @@ pub struct DescribeBackupDownloadRestrictionResponse {
     output = DescribeBackupDownloadURLResponse,
     error = super::errors::DescribeBackupDownloadURLError
 )]
-#[derive(Default)]
 pub struct DescribeBackupDownloadURL {
     /// `DBInstanceId`: a string.
     ///
@@ -2282,7 +2271,6 @@ pub struct DescribeBackupDownloadURLResponse {
     output = DescribeBackupOverviewResponse,
     error = super::errors::DescribeBackupOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeBackupOverview {}
 
 /// What a successful [`DescribeBackupOverview`] call returns.
@@ -2350,7 +2338,6 @@ pub struct DescribeBackupOverviewResponse {
     output = DescribeBackupPlansResponse,
     error = super::errors::DescribeBackupPlansError
 )]
-#[derive(Default)]
 pub struct DescribeBackupPlans {
     /// `DBInstanceId`: a string.
     ///
@@ -2380,9 +2367,15 @@ pub struct DescribeBackupPlansResponse {
     version = "2017-03-12",
     name = "DescribeBackupSummaries",
     output = DescribeBackupSummariesResponse,
-    error = super::errors::DescribeBackupSummariesError
+    error = super::errors::DescribeBackupSummariesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_summary_set,
+        item = models::BackupSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupSummaries {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2436,9 +2429,15 @@ pub struct DescribeBackupSummariesResponse {
     version = "2017-03-12",
     name = "DescribeBaseBackups",
     output = DescribeBaseBackupsResponse,
-    error = super::errors::DescribeBaseBackupsError
+    error = super::errors::DescribeBaseBackupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = base_backup_set,
+        item = models::BaseBackup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBaseBackups {
     /// `MinFinishTime`: a string.
     ///
@@ -2504,7 +2503,6 @@ pub struct DescribeBaseBackupsResponse {
     output = DescribeClassesResponse,
     error = super::errors::DescribeClassesError
 )]
-#[derive(Default)]
 pub struct DescribeClasses {
     /// `Zone`: a string.
     ///
@@ -2552,7 +2550,6 @@ pub struct DescribeClassesResponse {
     output = DescribeCloneDBInstanceSpecResponse,
     error = super::errors::DescribeCloneDBInstanceSpecError
 )]
-#[derive(Default)]
 pub struct DescribeCloneDBInstanceSpec {
     /// `DBInstanceId`: a string.
     ///
@@ -2599,9 +2596,15 @@ pub struct DescribeCloneDBInstanceSpecResponse {
     version = "2017-03-12",
     name = "DescribeDBBackups",
     output = DescribeDBBackupsResponse,
-    error = super::errors::DescribeDBBackupsError
+    error = super::errors::DescribeDBBackupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_list,
+        item = models::DbBackup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBBackups {
     /// `DBInstanceId`: a string.
     ///
@@ -2661,9 +2664,15 @@ pub struct DescribeDBBackupsResponse {
     version = "2017-03-12",
     name = "DescribeDBErrlogs",
     output = DescribeDBErrlogsResponse,
-    error = super::errors::DescribeDBErrlogsError
+    error = super::errors::DescribeDBErrlogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = details,
+        item = models::ErrLogDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBErrlogs {
     /// `DBInstanceId`: a string.
     ///
@@ -2733,7 +2742,6 @@ pub struct DescribeDBErrlogsResponse {
     output = DescribeDBInstanceAttributeResponse,
     error = super::errors::DescribeDBInstanceAttributeError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceAttribute {
     /// `DBInstanceId`: a string.
     ///
@@ -2766,7 +2774,6 @@ pub struct DescribeDBInstanceAttributeResponse {
     output = DescribeDBInstanceHAConfigResponse,
     error = super::errors::DescribeDBInstanceHAConfigError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceHAConfig {
     /// `DBInstanceId`: a string.
     ///
@@ -2820,7 +2827,6 @@ pub struct DescribeDBInstanceHAConfigResponse {
     output = DescribeDBInstanceParametersResponse,
     error = super::errors::DescribeDBInstanceParametersError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceParameters {
     /// `DBInstanceId`: a string.
     ///
@@ -2862,7 +2868,6 @@ pub struct DescribeDBInstanceParametersResponse {
     output = DescribeDBInstanceSSLConfigResponse,
     error = super::errors::DescribeDBInstanceSSLConfigError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceSSLConfig {
     /// `DBInstanceId`: a string.
     ///
@@ -2926,7 +2931,6 @@ pub struct DescribeDBInstanceSSLConfigResponse {
     output = DescribeDBInstanceSecurityGroupsResponse,
     error = super::errors::DescribeDBInstanceSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceSecurityGroups {
     /// `DBInstanceId`: a string.
     ///
@@ -2961,9 +2965,15 @@ pub struct DescribeDBInstanceSecurityGroupsResponse {
     version = "2017-03-12",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError
+    error = super::errors::DescribeDBInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = db_instance_set,
+        item = models::DbInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -3018,7 +3028,6 @@ pub struct DescribeDBInstancesResponse {
     output = DescribeDBProxyResponse,
     error = super::errors::DescribeDBProxyError
 )]
-#[derive(Default)]
 pub struct DescribeDBProxy {
     /// `DBInstanceId`: a string.
     ///
@@ -3060,7 +3069,6 @@ pub struct DescribeDBProxyResponse {
     output = DescribeDBProxySSLConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDBProxySSLConfig {
     /// `DBInstanceId`: a string.
     ///
@@ -3116,7 +3124,6 @@ pub struct DescribeDBProxySSLConfigResponse {
     output = DescribeDBProxySpecsResponse,
     error = super::errors::DescribeDBProxySpecsError
 )]
-#[derive(Default)]
 pub struct DescribeDBProxySpecs {
     /// `DBInstanceId`: a string.
     ///
@@ -3158,7 +3165,6 @@ pub struct DescribeDBProxySpecsResponse {
     output = DescribeDBVersionsResponse,
     error = super::errors::DescribeDBVersionsError
 )]
-#[derive(Default)]
 pub struct DescribeDBVersions {
     /// `StorageType`: a string.
     ///
@@ -3187,9 +3193,15 @@ pub struct DescribeDBVersionsResponse {
     version = "2017-03-12",
     name = "DescribeDBXlogs",
     output = DescribeDBXlogsResponse,
-    error = super::errors::DescribeDBXlogsError
+    error = super::errors::DescribeDBXlogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = xlog_list,
+        item = models::Xlog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBXlogs {
     /// `DBInstanceId`: a string.
     ///
@@ -3244,9 +3256,15 @@ pub struct DescribeDBXlogsResponse {
     version = "2017-03-12",
     name = "DescribeDatabaseObjects",
     output = DescribeDatabaseObjectsResponse,
-    error = super::errors::DescribeDatabaseObjectsError
+    error = super::errors::DescribeDatabaseObjectsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = object_set,
+        item = String,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseObjects {
     /// `DBInstanceId`: a string.
     ///
@@ -3315,7 +3333,6 @@ pub struct DescribeDatabaseObjectsResponse {
     output = DescribeDatabasesResponse,
     error = super::errors::DescribeDatabasesError
 )]
-#[derive(Default)]
 pub struct DescribeDatabases {
     /// `DBInstanceId`: a string.
     ///
@@ -3372,7 +3389,6 @@ pub struct DescribeDatabasesResponse {
     output = DescribeDedicatedClustersResponse,
     error = super::errors::DescribeDedicatedClustersError
 )]
-#[derive(Default)]
 pub struct DescribeDedicatedClusters {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -3403,7 +3419,6 @@ pub struct DescribeDedicatedClustersResponse {
     output = DescribeDefaultParametersResponse,
     error = super::errors::DescribeDefaultParametersError
 )]
-#[derive(Default)]
 pub struct DescribeDefaultParameters {
     /// `DBMajorVersion`: a string.
     ///
@@ -3446,7 +3461,6 @@ pub struct DescribeDefaultParametersResponse {
     output = DescribeEncryptionKeysResponse,
     error = super::errors::DescribeEncryptionKeysError
 )]
-#[derive(Default)]
 pub struct DescribeEncryptionKeys {
     /// `DBInstanceId`: a string.
     ///
@@ -3476,9 +3490,15 @@ pub struct DescribeEncryptionKeysResponse {
     version = "2017-03-12",
     name = "DescribeLogBackups",
     output = DescribeLogBackupsResponse,
-    error = super::errors::DescribeLogBackupsError
+    error = super::errors::DescribeLogBackupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = log_backup_set,
+        item = models::LogBackup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogBackups {
     /// `MinFinishTime`: a string.
     ///
@@ -3544,7 +3564,6 @@ pub struct DescribeLogBackupsResponse {
     output = DescribeMaintainTimeWindowResponse,
     error = super::errors::DescribeMaintainTimeWindowError
 )]
-#[derive(Default)]
 pub struct DescribeMaintainTimeWindow {
     /// `DBInstanceId`: a string.
     ///
@@ -3594,7 +3613,6 @@ pub struct DescribeMaintainTimeWindowResponse {
     output = DescribeMem0ServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeMem0Service {
     /// `DBInstanceId`: a string.
     ///
@@ -3685,7 +3703,6 @@ pub struct DescribeMem0ServiceResponse {
     output = DescribeOrdersResponse,
     error = super::errors::DescribeOrdersError
 )]
-#[derive(Default)]
 pub struct DescribeOrders {
     /// `DealNames`: a list of strings.
     ///
@@ -3721,7 +3738,6 @@ pub struct DescribeOrdersResponse {
     output = DescribeParameterTemplateAttributesResponse,
     error = super::errors::DescribeParameterTemplateAttributesError
 )]
-#[derive(Default)]
 pub struct DescribeParameterTemplateAttributes {
     /// `TemplateId`: a string.
     ///
@@ -3782,9 +3798,15 @@ pub struct DescribeParameterTemplateAttributesResponse {
     version = "2017-03-12",
     name = "DescribeParameterTemplates",
     output = DescribeParameterTemplatesResponse,
-    error = super::errors::DescribeParameterTemplatesError
+    error = super::errors::DescribeParameterTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = parameter_template_set,
+        item = models::ParameterTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeParameterTemplates {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -3838,7 +3860,6 @@ pub struct DescribeParameterTemplatesResponse {
     output = DescribeParamsEventResponse,
     error = super::errors::DescribeParamsEventError
 )]
-#[derive(Default)]
 pub struct DescribeParamsEvent {
     /// `DBInstanceId`: a string.
     ///
@@ -3875,7 +3896,6 @@ pub struct DescribeParamsEventResponse {
     output = DescribePostgRESTServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribePostgRESTService {
     /// `DBInstanceId`: a string.
     ///
@@ -3923,7 +3943,6 @@ pub struct DescribePostgRESTServiceResponse {
     output = DescribeProductConfigResponse,
     error = super::errors::DescribeProductConfigError
 )]
-#[derive(Default)]
 pub struct DescribeProductConfig {
     /// `Zone`: a string.
     ///
@@ -3963,9 +3982,14 @@ pub struct DescribeProductConfigResponse {
     version = "2017-03-12",
     name = "DescribeReadOnlyGroups",
     output = DescribeReadOnlyGroupsResponse,
-    error = super::errors::DescribeReadOnlyGroupsError
+    error = super::errors::DescribeReadOnlyGroupsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = read_only_group_list,
+        item = models::ReadOnlyGroup
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReadOnlyGroups {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -4014,7 +4038,6 @@ pub struct DescribeReadOnlyGroupsResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
@@ -4045,7 +4068,6 @@ pub struct DescribeRegionsResponse {
     output = DescribeSlowQueryAnalysisResponse,
     error = super::errors::DescribeSlowQueryAnalysisError
 )]
-#[derive(Default)]
 pub struct DescribeSlowQueryAnalysis {
     /// `DBInstanceId`: a string.
     ///
@@ -4117,7 +4139,6 @@ pub struct DescribeSlowQueryAnalysisResponse {
     output = DescribeSlowQueryListResponse,
     error = super::errors::DescribeSlowQueryListError
 )]
-#[derive(Default)]
 pub struct DescribeSlowQueryList {
     /// `DBInstanceId`: a string.
     ///
@@ -4192,9 +4213,15 @@ pub struct DescribeSlowQueryListResponse {
     version = "2017-03-12",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError
+    error = super::errors::DescribeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_set,
+        item = models::TaskSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTasks {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -4266,7 +4293,6 @@ pub struct DescribeTasksResponse {
     output = DescribeZonesResponse,
     error = super::errors::DescribeZonesError
 )]
-#[derive(Default)]
 pub struct DescribeZones {
     /// `StorageType`: a string.
     ///
@@ -4302,7 +4328,6 @@ pub struct DescribeZonesResponse {
     output = DestroyDBInstanceResponse,
     error = super::errors::DestroyDBInstanceError
 )]
-#[derive(Default)]
 pub struct DestroyDBInstance {
     /// `DBInstanceId`: a string.
     ///
@@ -4331,7 +4356,6 @@ pub struct DestroyDBInstanceResponse {
     output = DestroyDBProxyResponse,
     error = super::errors::DestroyDBProxyError
 )]
-#[derive(Default)]
 pub struct DestroyDBProxy {
     /// `DBInstanceId`: a string.
     ///
@@ -4365,7 +4389,6 @@ pub struct DestroyDBProxyResponse {
     output = DisIsolateDBInstancesResponse,
     error = super::errors::DisIsolateDBInstancesError
 )]
-#[derive(Default)]
 pub struct DisIsolateDBInstances {
     /// `DBInstanceIdSet`: a list of strings.
     ///
@@ -4409,7 +4432,6 @@ pub struct DisIsolateDBInstancesResponse {
     output = InquiryPriceCreateDBInstancesResponse,
     error = super::errors::InquiryPriceCreateDBInstancesError
 )]
-#[derive(Default)]
 pub struct InquiryPriceCreateDBInstances {
     /// `Zone`: a string.
     ///
@@ -4498,7 +4520,6 @@ pub struct InquiryPriceCreateDBInstancesResponse {
     output = InquiryPriceRenewDBInstanceResponse,
     error = super::errors::InquiryPriceRenewDBInstanceError
 )]
-#[derive(Default)]
 pub struct InquiryPriceRenewDBInstance {
     /// `DBInstanceId`: a string.
     ///
@@ -4547,7 +4568,6 @@ pub struct InquiryPriceRenewDBInstanceResponse {
     output = InquiryPriceUpgradeDBInstanceResponse,
     error = super::errors::InquiryPriceUpgradeDBInstanceError
 )]
-#[derive(Default)]
 pub struct InquiryPriceUpgradeDBInstance {
     /// `Storage`: a signed 64-bit integer.
     ///
@@ -4614,7 +4634,6 @@ pub struct InquiryPriceUpgradeDBInstanceResponse {
     output = IsolateDBInstancesResponse,
     error = super::errors::IsolateDBInstancesError
 )]
-#[derive(Default)]
 pub struct IsolateDBInstances {
     /// `DBInstanceIdSet`: a list of strings.
     ///
@@ -4643,7 +4662,6 @@ pub struct IsolateDBInstancesResponse {
     output = LockAccountResponse,
     error = super::errors::LockAccountError
 )]
-#[derive(Default)]
 pub struct LockAccount {
     /// `DBInstanceId`: a string.
     ///
@@ -4677,7 +4695,6 @@ pub struct LockAccountResponse {
     output = ModifyAccountPrivilegesResponse,
     error = super::errors::ModifyAccountPrivilegesError
 )]
-#[derive(Default)]
 pub struct ModifyAccountPrivileges {
     /// `DBInstanceId`: a string.
     ///
@@ -4714,7 +4731,6 @@ pub struct ModifyAccountPrivilegesResponse {
     output = ModifyAccountRemarkResponse,
     error = super::errors::ModifyAccountRemarkError
 )]
-#[derive(Default)]
 pub struct ModifyAccountRemark {
     /// `DBInstanceId`: a string.
     ///
@@ -4753,7 +4769,6 @@ pub struct ModifyAccountRemarkResponse {
     output = ModifyAuditServiceResponse,
     error = super::errors::ModifyAuditServiceError
 )]
-#[derive(Default)]
 pub struct ModifyAuditService {
     /// `InstanceId`: a string.
     ///
@@ -4801,7 +4816,6 @@ pub struct ModifyAuditServiceResponse {
     output = ModifyBackupDownloadRestrictionResponse,
     error = super::errors::ModifyBackupDownloadRestrictionError
 )]
-#[derive(Default)]
 pub struct ModifyBackupDownloadRestriction {
     /// `RestrictionType`: a string.
     ///
@@ -4849,7 +4863,6 @@ pub struct ModifyBackupDownloadRestrictionResponse {
     output = ModifyBackupPlanResponse,
     error = super::errors::ModifyBackupPlanError
 )]
-#[derive(Default)]
 pub struct ModifyBackupPlan {
     /// `DBInstanceId`: a string.
     ///
@@ -4918,7 +4931,6 @@ pub struct ModifyBackupPlanResponse {
     output = ModifyBaseBackupExpireTimeResponse,
     error = super::errors::ModifyBaseBackupExpireTimeError
 )]
-#[derive(Default)]
 pub struct ModifyBaseBackupExpireTime {
     /// `DBInstanceId`: a string.
     ///
@@ -4957,7 +4969,6 @@ pub struct ModifyBaseBackupExpireTimeResponse {
     output = ModifyDBInstanceChargeTypeResponse,
     error = super::errors::ModifyDBInstanceChargeTypeError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceChargeType {
     /// `DBInstanceId`: a string.
     ///
@@ -5011,7 +5022,6 @@ pub struct ModifyDBInstanceChargeTypeResponse {
     output = ModifyDBInstanceDeletionProtectionResponse,
     error = super::errors::ModifyDBInstanceDeletionProtectionError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceDeletionProtection {
     /// `DBInstanceId`: a string.
     ///
@@ -5045,7 +5055,6 @@ pub struct ModifyDBInstanceDeletionProtectionResponse {
     output = ModifyDBInstanceDeploymentResponse,
     error = super::errors::ModifyDBInstanceDeploymentError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceDeployment {
     /// `DBInstanceId`: a string.
     ///
@@ -5098,7 +5107,6 @@ pub struct ModifyDBInstanceDeploymentResponse {
     output = ModifyDBInstanceHAConfigResponse,
     error = super::errors::ModifyDBInstanceHAConfigError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceHAConfig {
     /// `DBInstanceId`: a string.
     ///
@@ -5152,7 +5160,6 @@ pub struct ModifyDBInstanceHAConfigResponse {
     output = ModifyDBInstanceNameResponse,
     error = super::errors::ModifyDBInstanceNameError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceName {
     /// `DBInstanceId`: a string.
     ///
@@ -5186,7 +5193,6 @@ pub struct ModifyDBInstanceNameResponse {
     output = ModifyDBInstanceParametersResponse,
     error = super::errors::ModifyDBInstanceParametersError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceParameters {
     /// `DBInstanceId`: a string.
     ///
@@ -5223,7 +5229,6 @@ pub struct ModifyDBInstanceParametersResponse {
     output = ModifyDBInstanceReadOnlyGroupResponse,
     error = super::errors::ModifyDBInstanceReadOnlyGroupError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceReadOnlyGroup {
     /// `DBInstanceId`: a string.
     ///
@@ -5272,7 +5277,6 @@ pub struct ModifyDBInstanceReadOnlyGroupResponse {
     output = ModifyDBInstanceSSLConfigResponse,
     error = super::errors::ModifyDBInstanceSSLConfigError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSSLConfig {
     /// `DBInstanceId`: a string.
     ///
@@ -5317,7 +5321,6 @@ pub struct ModifyDBInstanceSSLConfigResponse {
     output = ModifyDBInstanceSecurityGroupsResponse,
     error = super::errors::ModifyDBInstanceSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `SecurityGroupIdSet`: a list of strings.
     ///
@@ -5356,7 +5359,6 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
     output = ModifyDBInstanceSpecResponse,
     error = super::errors::ModifyDBInstanceSpecError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSpec {
     /// `DBInstanceId`: a string.
     ///
@@ -5443,7 +5445,6 @@ pub struct ModifyDBInstanceSpecResponse {
     output = ModifyDBInstancesProjectResponse,
     error = super::errors::ModifyDBInstancesProjectError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstancesProject {
     /// `DBInstanceIdSet`: a list of strings.
     ///
@@ -5482,7 +5483,6 @@ pub struct ModifyDBInstancesProjectResponse {
     output = ModifyDBProxyResponse,
     error = super::errors::ModifyDBProxyError
 )]
-#[derive(Default)]
 pub struct ModifyDBProxy {
     /// `DBInstanceId`: a string.
     ///
@@ -5549,7 +5549,6 @@ pub struct ModifyDBProxyResponse {
     output = ModifyDBProxyAddressResponse,
     error = super::errors::ModifyDBProxyAddressError
 )]
-#[derive(Default)]
 pub struct ModifyDBProxyAddress {
     /// `DBInstanceId`: a string.
     ///
@@ -5636,7 +5635,6 @@ pub struct ModifyDBProxyAddressResponse {
     output = ModifyDBProxySSLConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyDBProxySSLConfig {
     /// `DBInstanceId`: a string.
     ///
@@ -5691,7 +5689,6 @@ pub struct ModifyDBProxySSLConfigResponse {
     output = ModifyDatabaseOwnerResponse,
     error = super::errors::ModifyDatabaseOwnerError
 )]
-#[derive(Default)]
 pub struct ModifyDatabaseOwner {
     /// `DBInstanceId`: a string.
     ///
@@ -5730,7 +5727,6 @@ pub struct ModifyDatabaseOwnerResponse {
     output = ModifyMaintainTimeWindowResponse,
     error = super::errors::ModifyMaintainTimeWindowError
 )]
-#[derive(Default)]
 pub struct ModifyMaintainTimeWindow {
     /// `DBInstanceId`: a string.
     ///
@@ -5774,7 +5770,6 @@ pub struct ModifyMaintainTimeWindowResponse {
     output = ModifyParameterTemplateResponse,
     error = super::errors::ModifyParameterTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyParameterTemplate {
     /// `TemplateId`: a string.
     ///
@@ -5820,7 +5815,6 @@ pub struct ModifyParameterTemplateResponse {
     output = ModifyReadOnlyDBInstanceWeightResponse,
     error = super::errors::ModifyReadOnlyDBInstanceWeightError
 )]
-#[derive(Default)]
 pub struct ModifyReadOnlyDBInstanceWeight {
     /// `DBInstanceId`: a string.
     ///
@@ -5859,7 +5853,6 @@ pub struct ModifyReadOnlyDBInstanceWeightResponse {
     output = ModifyReadOnlyGroupConfigResponse,
     error = super::errors::ModifyReadOnlyGroupConfigError
 )]
-#[derive(Default)]
 pub struct ModifyReadOnlyGroupConfig {
     /// `ReadOnlyGroupId`: a string.
     ///
@@ -5922,7 +5915,6 @@ pub struct ModifyReadOnlyGroupConfigResponse {
     output = ModifySwitchTimePeriodResponse,
     error = super::errors::ModifySwitchTimePeriodError
 )]
-#[derive(Default)]
 pub struct ModifySwitchTimePeriod {
     /// `DBInstanceId`: a string.
     ///
@@ -5956,7 +5948,6 @@ pub struct ModifySwitchTimePeriodResponse {
     output = OpenAccountCAMResponse,
     error = super::errors::OpenAccountCAMError
 )]
-#[derive(Default)]
 pub struct OpenAccountCAM {
     /// `DBInstanceId`: a string.
     ///
@@ -5990,7 +5981,6 @@ pub struct OpenAccountCAMResponse {
     output = OpenAuditServiceResponse,
     error = super::errors::OpenAuditServiceError
 )]
-#[derive(Default)]
 pub struct OpenAuditService {
     /// `InstanceId`: a string.
     ///
@@ -6038,7 +6028,6 @@ pub struct OpenAuditServiceResponse {
     output = OpenDBExtranetAccessResponse,
     error = super::errors::OpenDBExtranetAccessError
 )]
-#[derive(Default)]
 pub struct OpenDBExtranetAccess {
     /// `DBInstanceId`: a string.
     ///
@@ -6082,7 +6071,6 @@ pub struct OpenDBExtranetAccessResponse {
     output = OpenMem0ServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct OpenMem0Service {
     /// `DBInstanceId`: a string.
     ///
@@ -6132,7 +6120,6 @@ pub struct OpenMem0ServiceResponse {
     output = OpenPostgRESTServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct OpenPostgRESTService {
     /// `DBInstanceId`: a string.
     ///
@@ -6184,7 +6171,6 @@ pub struct OpenPostgRESTServiceResponse {
     output = RebalanceReadOnlyGroupResponse,
     error = super::errors::RebalanceReadOnlyGroupError
 )]
-#[derive(Default)]
 pub struct RebalanceReadOnlyGroup {
     /// `ReadOnlyGroupId`: a string.
     ///
@@ -6212,7 +6198,6 @@ pub struct RebalanceReadOnlyGroupResponse {
     output = RefreshAccountPasswordResponse,
     error = super::errors::RefreshAccountPasswordError
 )]
-#[derive(Default)]
 pub struct RefreshAccountPassword {
     /// `DBInstanceId`: a string.
     ///
@@ -6246,7 +6231,6 @@ pub struct RefreshAccountPasswordResponse {
     output = ReloadBalanceDBProxyNodeResponse,
     error = super::errors::ReloadBalanceDBProxyNodeError
 )]
-#[derive(Default)]
 pub struct ReloadBalanceDBProxyNode {
     /// `DBInstanceId`: a string.
     ///
@@ -6285,7 +6269,6 @@ pub struct ReloadBalanceDBProxyNodeResponse {
     output = RemoveDBInstanceFromReadOnlyGroupResponse,
     error = super::errors::RemoveDBInstanceFromReadOnlyGroupError
 )]
-#[derive(Default)]
 pub struct RemoveDBInstanceFromReadOnlyGroup {
     /// `DBInstanceId`: a string.
     ///
@@ -6329,7 +6312,6 @@ pub struct RemoveDBInstanceFromReadOnlyGroupResponse {
     output = RenewInstanceResponse,
     error = super::errors::RenewInstanceError
 )]
-#[derive(Default)]
 pub struct RenewInstance {
     /// `DBInstanceId`: a string.
     ///
@@ -6376,7 +6358,6 @@ pub struct RenewInstanceResponse {
     output = ResetAccountPasswordResponse,
     error = super::errors::ResetAccountPasswordError
 )]
-#[derive(Default)]
 pub struct ResetAccountPassword {
     /// `DBInstanceId`: a string.
     ///
@@ -6415,7 +6396,6 @@ pub struct ResetAccountPasswordResponse {
     output = RestartDBInstanceResponse,
     error = super::errors::RestartDBInstanceError
 )]
-#[derive(Default)]
 pub struct RestartDBInstance {
     /// `DBInstanceId`: a string.
     ///
@@ -6454,7 +6434,6 @@ pub struct RestartDBInstanceResponse {
     output = RestoreDBInstanceObjectsResponse,
     error = super::errors::RestoreDBInstanceObjectsError
 )]
-#[derive(Default)]
 pub struct RestoreDBInstanceObjects {
     /// `DBInstanceId`: a string.
     ///
@@ -6503,7 +6482,6 @@ pub struct RestoreDBInstanceObjectsResponse {
     output = SetAutoRenewFlagResponse,
     error = super::errors::SetAutoRenewFlagError
 )]
-#[derive(Default)]
 pub struct SetAutoRenewFlag {
     /// `DBInstanceIdSet`: a list of strings.
     ///
@@ -6542,7 +6520,6 @@ pub struct SetAutoRenewFlagResponse {
     output = SwitchDBInstancePrimaryResponse,
     error = super::errors::SwitchDBInstancePrimaryError
 )]
-#[derive(Default)]
 pub struct SwitchDBInstancePrimary {
     /// `DBInstanceId`: a string.
     ///
@@ -6596,7 +6573,6 @@ pub struct SwitchDBInstancePrimaryResponse {
     output = UnlockAccountResponse,
     error = super::errors::UnlockAccountError
 )]
-#[derive(Default)]
 pub struct UnlockAccount {
     /// `DBInstanceId`: a string.
     ///
@@ -6630,7 +6606,6 @@ pub struct UnlockAccountResponse {
     output = UpgradeDBInstanceKernelVersionResponse,
     error = super::errors::UpgradeDBInstanceKernelVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeDBInstanceKernelVersion {
     /// `DBInstanceId`: a string.
     ///
@@ -6690,7 +6665,6 @@ pub struct UpgradeDBInstanceKernelVersionResponse {
     output = UpgradeDBInstanceMajorVersionResponse,
     error = super::errors::UpgradeDBInstanceMajorVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeDBInstanceMajorVersion {
     /// `DBInstanceId`: a string.
     ///

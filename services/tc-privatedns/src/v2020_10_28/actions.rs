@@ -17,7 +17,6 @@ use super::models;
     output = AddSpecifyPrivateZoneVpcResponse,
     error = super::errors::AddSpecifyPrivateZoneVpcError
 )]
-#[derive(Default)]
 pub struct AddSpecifyPrivateZoneVpc {
     /// `ZoneId`: a string.
     ///
@@ -72,7 +71,6 @@ pub struct AddSpecifyPrivateZoneVpcResponse {
     output = CreateExtendEndpointResponse,
     error = super::errors::CreateExtendEndpointError
 )]
-#[derive(Default)]
 pub struct CreateExtendEndpoint {}
 
 /// What a successful [`CreateExtendEndpoint`] call returns.
@@ -105,7 +103,6 @@ pub struct CreateExtendEndpointResponse {
     output = CreateForwardRuleResponse,
     error = super::errors::CreateForwardRuleError
 )]
-#[derive(Default)]
 pub struct CreateForwardRule {
     /// `RuleName`: a string.
     ///
@@ -173,7 +170,6 @@ pub struct CreateForwardRuleResponse {
     output = CreateInboundEndpointResponse,
     error = super::errors::CreateInboundEndpointError
 )]
-#[derive(Default)]
 pub struct CreateInboundEndpoint {
     /// `EndpointName`: a string.
     ///
@@ -224,7 +220,6 @@ pub struct CreateInboundEndpointResponse {
     output = CreatePrivateDNSAccountResponse,
     error = super::errors::CreatePrivateDNSAccountError
 )]
-#[derive(Default)]
 pub struct CreatePrivateDNSAccount {
     /// `Account`: a [`PrivateDnsAccount`](super::models::PrivateDnsAccount).
     pub account: models::PrivateDnsAccount,
@@ -250,7 +245,6 @@ pub struct CreatePrivateDNSAccountResponse {
     output = CreatePrivateZoneResponse,
     error = super::errors::CreatePrivateZoneError
 )]
-#[derive(Default)]
 pub struct CreatePrivateZone {
     /// `Domain`: a string.
     ///
@@ -318,7 +312,6 @@ pub struct CreatePrivateZoneResponse {
     output = CreatePrivateZoneListResponse,
     error = super::errors::CreatePrivateZoneListError
 )]
-#[derive(Default)]
 pub struct CreatePrivateZoneList {
     /// `Domains`: a list of strings.
     ///
@@ -346,7 +339,6 @@ pub struct CreatePrivateZoneListResponse {
     output = CreatePrivateZoneRecordResponse,
     error = super::errors::CreatePrivateZoneRecordError
 )]
-#[derive(Default)]
 pub struct CreatePrivateZoneRecord {
     /// `ZoneId`: a string.
     ///
@@ -416,7 +408,6 @@ pub struct CreatePrivateZoneRecordResponse {
     output = CreatePrivateZoneRecordListResponse,
     error = super::errors::CreatePrivateZoneRecordListError
 )]
-#[derive(Default)]
 pub struct CreatePrivateZoneRecordList {
     /// `ZoneIds`: a list of strings.
     ///
@@ -447,7 +438,6 @@ pub struct CreatePrivateZoneRecordListResponse {
     output = DeleteEndPointResponse,
     error = super::errors::DeleteEndPointError
 )]
-#[derive(Default)]
 pub struct DeleteEndPoint {
     /// `EndPointId`: a string.
     ///
@@ -475,7 +465,6 @@ pub struct DeleteEndPointResponse {
     output = DeleteForwardRuleResponse,
     error = super::errors::DeleteForwardRuleError
 )]
-#[derive(Default)]
 pub struct DeleteForwardRule {
     /// `RuleIdSet`: a list of strings.
     ///
@@ -503,7 +492,6 @@ pub struct DeleteForwardRuleResponse {
     output = DeleteInboundEndpointResponse,
     error = super::errors::DeleteInboundEndpointError
 )]
-#[derive(Default)]
 pub struct DeleteInboundEndpoint {
     /// `EndpointId`: a string.
     ///
@@ -531,7 +519,6 @@ pub struct DeleteInboundEndpointResponse {
     output = DeletePrivateDNSAccountResponse,
     error = super::errors::DeletePrivateDNSAccountError
 )]
-#[derive(Default)]
 pub struct DeletePrivateDNSAccount {
     /// `Account`: a [`PrivateDnsAccount`](super::models::PrivateDnsAccount).
     pub account: models::PrivateDnsAccount,
@@ -557,7 +544,6 @@ pub struct DeletePrivateDNSAccountResponse {
     output = DeletePrivateZoneResponse,
     error = super::errors::DeletePrivateZoneError
 )]
-#[derive(Default)]
 pub struct DeletePrivateZone {
     /// `ZoneId`: a string.
     ///
@@ -590,7 +576,6 @@ pub struct DeletePrivateZoneResponse {
     output = DeletePrivateZoneRecordResponse,
     error = super::errors::DeletePrivateZoneRecordError
 )]
-#[derive(Default)]
 pub struct DeletePrivateZoneRecord {
     /// `ZoneId`: a string.
     ///
@@ -628,7 +613,6 @@ pub struct DeletePrivateZoneRecordResponse {
     output = DeleteSpecifyPrivateZoneVpcResponse,
     error = super::errors::DeleteSpecifyPrivateZoneVpcError
 )]
-#[derive(Default)]
 pub struct DeleteSpecifyPrivateZoneVpc {
     /// `ZoneId`: a string.
     ///
@@ -681,9 +665,15 @@ pub struct DeleteSpecifyPrivateZoneVpcResponse {
     version = "2020-10-28",
     name = "DescribeAccountVpcList",
     output = DescribeAccountVpcListResponse,
-    error = super::errors::DescribeAccountVpcListError
+    error = super::errors::DescribeAccountVpcListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpc_set,
+        item = models::AccountVpcInfoOut,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccountVpcList {
     /// `AccountUin`: a string.
     ///
@@ -730,9 +720,9 @@ pub struct DescribeAccountVpcListResponse {
     version = "2020-10-28",
     name = "DescribeAuditLog",
     output = DescribeAuditLogResponse,
-    error = super::errors::DescribeAuditLogError
+    error = super::errors::DescribeAuditLogError,
+    paginate(offset = offset, limit = limit, items = data, item = models::AuditLog)
 )]
-#[derive(Default)]
 pub struct DescribeAuditLog {
     /// `TimeRangeBegin`: a string.
     ///
@@ -781,7 +771,6 @@ pub struct DescribeAuditLogResponse {
     output = DescribeCreateRecordListResultResponse,
     error = super::errors::DescribeCreateRecordListResultError
 )]
-#[derive(Default)]
 pub struct DescribeCreateRecordListResult {
     /// `ZoneIds`: a list of strings.
     ///
@@ -815,7 +804,6 @@ pub struct DescribeCreateRecordListResultResponse {
     output = DescribeCreateZoneListResultResponse,
     error = super::errors::DescribeCreateZoneListResultError
 )]
-#[derive(Default)]
 pub struct DescribeCreateZoneListResult {
     /// `Domains`: a list of strings.
     ///
@@ -846,7 +834,6 @@ pub struct DescribeCreateZoneListResultResponse {
     output = DescribeDashboardResponse,
     error = super::errors::DescribeDashboardError
 )]
-#[derive(Default)]
 pub struct DescribeDashboard {}
 
 /// What a successful [`DescribeDashboard`] call returns.
@@ -885,9 +872,15 @@ pub struct DescribeDashboardResponse {
     version = "2020-10-28",
     name = "DescribeExtendEndpointList",
     output = DescribeExtendEndpointListResponse,
-    error = super::errors::DescribeExtendEndpointListError
+    error = super::errors::DescribeExtendEndpointListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = outbound_endpoint_set,
+        item = models::OutboundEndpoint,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExtendEndpointList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -929,9 +922,15 @@ pub struct DescribeExtendEndpointListResponse {
     version = "2020-10-28",
     name = "DescribeForwardRuleList",
     output = DescribeForwardRuleListResponse,
-    error = super::errors::DescribeForwardRuleListError
+    error = super::errors::DescribeForwardRuleListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = forward_rule_set,
+        item = models::ForwardRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeForwardRuleList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -973,9 +972,15 @@ pub struct DescribeForwardRuleListResponse {
     version = "2020-10-28",
     name = "DescribeInboundEndpointList",
     output = DescribeInboundEndpointListResponse,
-    error = super::errors::DescribeInboundEndpointListError
+    error = super::errors::DescribeInboundEndpointListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = inbound_endpoint_set,
+        item = models::InboundEndpointSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInboundEndpointList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1017,9 +1022,15 @@ pub struct DescribeInboundEndpointListResponse {
     version = "2020-10-28",
     name = "DescribePrivateDNSAccountList",
     output = DescribePrivateDNSAccountListResponse,
-    error = super::errors::DescribePrivateDNSAccountListError
+    error = super::errors::DescribePrivateDNSAccountListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = account_set,
+        item = models::PrivateDnsAccount,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivateDNSAccountList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1063,7 +1074,6 @@ pub struct DescribePrivateDNSAccountListResponse {
     output = DescribePrivateZoneResponse,
     error = super::errors::DescribePrivateZoneError
 )]
-#[derive(Default)]
 pub struct DescribePrivateZone {
     /// `ZoneId`: a string.
     ///
@@ -1092,9 +1102,15 @@ pub struct DescribePrivateZoneResponse {
     version = "2020-10-28",
     name = "DescribePrivateZoneList",
     output = DescribePrivateZoneListResponse,
-    error = super::errors::DescribePrivateZoneListError
+    error = super::errors::DescribePrivateZoneListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = private_zone_set,
+        item = models::PrivateZone,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivateZoneList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1136,9 +1152,15 @@ pub struct DescribePrivateZoneListResponse {
     version = "2020-10-28",
     name = "DescribePrivateZoneRecordList",
     output = DescribePrivateZoneRecordListResponse,
-    error = super::errors::DescribePrivateZoneRecordListError
+    error = super::errors::DescribePrivateZoneRecordListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = record_set,
+        item = models::PrivateZoneRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivateZoneRecordList {
     /// `ZoneId`: a string.
     ///
@@ -1187,7 +1209,6 @@ pub struct DescribePrivateZoneRecordListResponse {
     output = DescribePrivateZoneServiceResponse,
     error = super::errors::DescribePrivateZoneServiceError
 )]
-#[derive(Default)]
 pub struct DescribePrivateZoneService {}
 
 /// What a successful [`DescribePrivateZoneService`] call returns.
@@ -1215,7 +1236,6 @@ pub struct DescribePrivateZoneServiceResponse {
     output = DescribeQuotaUsageResponse,
     error = super::errors::DescribeQuotaUsageError
 )]
-#[derive(Default)]
 pub struct DescribeQuotaUsage {}
 
 /// What a successful [`DescribeQuotaUsage`] call returns.
@@ -1241,7 +1261,6 @@ pub struct DescribeQuotaUsageResponse {
     output = DescribeRecordResponse,
     error = super::errors::DescribeRecordError
 )]
-#[derive(Default)]
 pub struct DescribeRecord {
     /// `ZoneId`: a string.
     ///
@@ -1277,7 +1296,6 @@ pub struct DescribeRecordResponse {
     output = DescribeRequestDataResponse,
     error = super::errors::DescribeRequestDataError
 )]
-#[derive(Default)]
 pub struct DescribeRequestData {
     /// `TimeRangeBegin`: a string.
     ///
@@ -1331,7 +1349,6 @@ pub struct DescribeRequestDataResponse {
     output = ModifyForwardRuleResponse,
     error = super::errors::ModifyForwardRuleError
 )]
-#[derive(Default)]
 pub struct ModifyForwardRule {
     /// `RuleId`: a string.
     ///
@@ -1369,7 +1386,6 @@ pub struct ModifyForwardRuleResponse {
     output = ModifyInboundEndpointResponse,
     error = super::errors::ModifyInboundEndpointError
 )]
-#[derive(Default)]
 pub struct ModifyInboundEndpoint {
     /// `EndpointId`: a string.
     ///
@@ -1402,7 +1418,6 @@ pub struct ModifyInboundEndpointResponse {
     output = ModifyPrivateZoneResponse,
     error = super::errors::ModifyPrivateZoneError
 )]
-#[derive(Default)]
 pub struct ModifyPrivateZone {
     /// `ZoneId`: a string.
     ///
@@ -1445,7 +1460,6 @@ pub struct ModifyPrivateZoneResponse {
     output = ModifyPrivateZoneRecordResponse,
     error = super::errors::ModifyPrivateZoneRecordError
 )]
-#[derive(Default)]
 pub struct ModifyPrivateZoneRecord {
     /// `ZoneId`: a string.
     ///
@@ -1515,7 +1529,6 @@ pub struct ModifyPrivateZoneRecordResponse {
     output = ModifyPrivateZoneVpcResponse,
     error = super::errors::ModifyPrivateZoneVpcError
 )]
-#[derive(Default)]
 pub struct ModifyPrivateZoneVpc {
     /// `ZoneId`: a string.
     ///
@@ -1560,7 +1573,6 @@ pub struct ModifyPrivateZoneVpcResponse {
     output = ModifyRecordsStatusResponse,
     error = super::errors::ModifyRecordsStatusError
 )]
-#[derive(Default)]
 pub struct ModifyRecordsStatus {
     /// `ZoneId`: a string.
     ///
@@ -1613,7 +1625,6 @@ pub struct ModifyRecordsStatusResponse {
     output = QueryAsyncBindVpcStatusResponse,
     error = super::errors::QueryAsyncBindVpcStatusError
 )]
-#[derive(Default)]
 pub struct QueryAsyncBindVpcStatus {
     /// `UniqId`: a string.
     ///
@@ -1651,7 +1662,6 @@ pub struct QueryAsyncBindVpcStatusResponse {
     output = SubscribePrivateZoneServiceResponse,
     error = super::errors::SubscribePrivateZoneServiceError
 )]
-#[derive(Default)]
 pub struct SubscribePrivateZoneService {}
 
 /// What a successful [`SubscribePrivateZoneService`] call returns.

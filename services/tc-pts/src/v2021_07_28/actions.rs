@@ -17,7 +17,6 @@ use super::models;
     output = AbortCronJobsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AbortCronJobs {
     /// `ProjectId`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct AbortCronJobsResponse {
     output = AbortJobResponse,
     error = super::errors::AbortJobError
 )]
-#[derive(Default)]
 pub struct AbortJob {
     /// `JobId`: a string.
     ///
@@ -91,7 +89,6 @@ pub struct AbortJobResponse {
     output = AdjustJobSpeedResponse,
     error = super::errors::AdjustJobSpeedError
 )]
-#[derive(Default)]
 pub struct AdjustJobSpeed {
     /// `JobId`: a string.
     ///
@@ -134,7 +131,6 @@ pub struct AdjustJobSpeedResponse {
     output = CopyScenarioResponse,
     error = super::errors::CopyScenarioError
 )]
-#[derive(Default)]
 pub struct CopyScenario {
     /// `ProjectId`: a string.
     ///
@@ -172,7 +168,6 @@ pub struct CopyScenarioResponse {
     output = CreateAlertChannelResponse,
     error = super::errors::CreateAlertChannelError
 )]
-#[derive(Default)]
 pub struct CreateAlertChannel {
     /// `NoticeId`: a string.
     ///
@@ -211,7 +206,6 @@ pub struct CreateAlertChannelResponse {
     output = CreateCronJobResponse,
     error = super::errors::CreateCronJobError
 )]
-#[derive(Default)]
 pub struct CreateCronJob {
     /// `Name`: a string.
     ///
@@ -289,7 +283,6 @@ pub struct CreateCronJobResponse {
     output = CreateEnvironmentResponse,
     error = super::errors::CreateEnvironmentError
 )]
-#[derive(Default)]
 pub struct CreateEnvironment {
     /// `ProjectId`: a string.
     ///
@@ -335,7 +328,6 @@ pub struct CreateEnvironmentResponse {
     output = CreateFileResponse,
     error = super::errors::CreateFileError
 )]
-#[derive(Default)]
 pub struct CreateFile {
     /// `FileId`: a string.
     ///
@@ -416,7 +408,6 @@ pub struct CreateFileResponse {
     output = CreateProjectResponse,
     error = super::errors::CreateProjectError
 )]
-#[derive(Default)]
 pub struct CreateProject {
     /// `Name`: a string.
     ///
@@ -457,7 +448,6 @@ pub struct CreateProjectResponse {
     output = CreateScenarioResponse,
     error = super::errors::CreateScenarioError
 )]
-#[derive(Default)]
 pub struct CreateScenario {
     /// `Name`: a string.
     ///
@@ -561,7 +551,6 @@ pub struct CreateScenarioResponse {
     output = DeleteAlertChannelResponse,
     error = super::errors::DeleteAlertChannelError
 )]
-#[derive(Default)]
 pub struct DeleteAlertChannel {
     /// `ProjectId`: a string.
     ///
@@ -594,7 +583,6 @@ pub struct DeleteAlertChannelResponse {
     output = DeleteCronJobsResponse,
     error = super::errors::DeleteCronJobsError
 )]
-#[derive(Default)]
 pub struct DeleteCronJobs {
     /// `ProjectId`: a string.
     ///
@@ -627,7 +615,6 @@ pub struct DeleteCronJobsResponse {
     output = DeleteEnvironmentsResponse,
     error = super::errors::DeleteEnvironmentsError
 )]
-#[derive(Default)]
 pub struct DeleteEnvironments {}
 
 /// What a successful [`DeleteEnvironments`] call returns.
@@ -650,7 +637,6 @@ pub struct DeleteEnvironmentsResponse {
     output = DeleteFilesResponse,
     error = super::errors::DeleteFilesError
 )]
-#[derive(Default)]
 pub struct DeleteFiles {
     /// `ProjectId`: a string.
     ///
@@ -683,7 +669,6 @@ pub struct DeleteFilesResponse {
     output = DeleteJobsResponse,
     error = super::errors::DeleteJobsError
 )]
-#[derive(Default)]
 pub struct DeleteJobs {
     /// `JobIds`: a list of strings.
     ///
@@ -721,7 +706,6 @@ pub struct DeleteJobsResponse {
     output = DeleteProjectsResponse,
     error = super::errors::DeleteProjectsError
 )]
-#[derive(Default)]
 pub struct DeleteProjects {
     /// `ProjectIds`: a list of strings.
     ///
@@ -759,7 +743,6 @@ pub struct DeleteProjectsResponse {
     output = DeleteScenariosResponse,
     error = super::errors::DeleteScenariosError
 )]
-#[derive(Default)]
 pub struct DeleteScenarios {
     /// `ScenarioIds`: a list of strings.
     ///
@@ -795,9 +778,15 @@ pub struct DeleteScenariosResponse {
     version = "2021-07-28",
     name = "DescribeAlertChannels",
     output = DescribeAlertChannelsResponse,
-    error = super::errors::DescribeAlertChannelsError
+    error = super::errors::DescribeAlertChannelsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alert_channel_set,
+        item = models::AlertChannelRecord,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAlertChannels {
     /// `ProjectIds`: a list of strings.
     ///
@@ -856,9 +845,15 @@ pub struct DescribeAlertChannelsResponse {
     version = "2021-07-28",
     name = "DescribeAlertRecords",
     output = DescribeAlertRecordsResponse,
-    error = super::errors::DescribeAlertRecordsError
+    error = super::errors::DescribeAlertRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alert_record_set,
+        item = models::AlertRecord,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAlertRecords {
     /// `ProjectIds`: a list of strings.
     ///
@@ -929,7 +924,6 @@ pub struct DescribeAlertRecordsResponse {
     output = DescribeAvailableMetricsResponse,
     error = super::errors::DescribeAvailableMetricsError
 )]
-#[derive(Default)]
 pub struct DescribeAvailableMetrics {}
 
 /// What a successful [`DescribeAvailableMetrics`] call returns.
@@ -955,7 +949,6 @@ pub struct DescribeAvailableMetricsResponse {
     output = DescribeCheckSummaryResponse,
     error = super::errors::DescribeCheckSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeCheckSummary {
     /// `JobId`: a string.
     ///
@@ -994,9 +987,15 @@ pub struct DescribeCheckSummaryResponse {
     version = "2021-07-28",
     name = "DescribeCronJobs",
     output = DescribeCronJobsResponse,
-    error = super::errors::DescribeCronJobsError
+    error = super::errors::DescribeCronJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cron_job_set,
+        item = models::CronJob,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCronJobs {
     /// `ProjectIds`: a list of strings.
     ///
@@ -1067,7 +1066,6 @@ pub struct DescribeCronJobsResponse {
     output = DescribeEnvironmentsResponse,
     error = super::errors::DescribeEnvironmentsError
 )]
-#[derive(Default)]
 pub struct DescribeEnvironments {}
 
 /// What a successful [`DescribeEnvironments`] call returns.
@@ -1090,7 +1088,6 @@ pub struct DescribeEnvironmentsResponse {
     output = DescribeErrorSummaryResponse,
     error = super::errors::DescribeErrorSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeErrorSummary {
     /// `JobId`: a string.
     ///
@@ -1132,9 +1129,15 @@ pub struct DescribeErrorSummaryResponse {
     version = "2021-07-28",
     name = "DescribeFiles",
     output = DescribeFilesResponse,
-    error = super::errors::DescribeFilesError
+    error = super::errors::DescribeFilesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = file_set,
+        item = models::File,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFiles {
     /// `ProjectIds`: a list of strings.
     ///
@@ -1193,9 +1196,15 @@ pub struct DescribeFilesResponse {
     version = "2021-07-28",
     name = "DescribeJobs",
     output = DescribeJobsResponse,
-    error = super::errors::DescribeJobsError
+    error = super::errors::DescribeJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = job_set,
+        item = models::Job,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJobs {
     /// `ScenarioIds`: a list of strings.
     ///
@@ -1281,7 +1290,6 @@ pub struct DescribeJobsResponse {
     output = DescribeLabelValuesResponse,
     error = super::errors::DescribeLabelValuesError
 )]
-#[derive(Default)]
 pub struct DescribeLabelValues {
     /// `JobId`: a string.
     ///
@@ -1334,7 +1342,6 @@ pub struct DescribeLabelValuesResponse {
     output = DescribeMetricLabelWithValuesResponse,
     error = super::errors::DescribeMetricLabelWithValuesError
 )]
-#[derive(Default)]
 pub struct DescribeMetricLabelWithValues {
     /// `JobId`: a string.
     ///
@@ -1375,7 +1382,6 @@ pub struct DescribeMetricLabelWithValuesResponse {
     output = DescribeNormalLogsResponse,
     error = super::errors::DescribeNormalLogsError
 )]
-#[derive(Default)]
 pub struct DescribeNormalLogs {
     /// `ProjectId`: a string.
     ///
@@ -1459,9 +1465,15 @@ pub struct DescribeNormalLogsResponse {
     version = "2021-07-28",
     name = "DescribeProjects",
     output = DescribeProjectsResponse,
-    error = super::errors::DescribeProjectsError
+    error = super::errors::DescribeProjectsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = project_set,
+        item = models::Project,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProjects {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1525,7 +1537,6 @@ pub struct DescribeProjectsResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {
     /// `LoadType`: an unsigned 64-bit integer.
     pub load_type: Option<u64>,
@@ -1554,7 +1565,6 @@ pub struct DescribeRegionsResponse {
     output = DescribeRequestSummaryResponse,
     error = super::errors::DescribeRequestSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeRequestSummary {
     /// `JobId`: a string.
     ///
@@ -1595,7 +1605,6 @@ pub struct DescribeRequestSummaryResponse {
     output = DescribeSampleBatchQueryResponse,
     error = super::errors::DescribeSampleBatchQueryError
 )]
-#[derive(Default)]
 pub struct DescribeSampleBatchQuery {
     /// `JobId`: a string.
     ///
@@ -1637,9 +1646,15 @@ pub struct DescribeSampleBatchQueryResponse {
     version = "2021-07-28",
     name = "DescribeSampleLogs",
     output = DescribeSampleLogsResponse,
-    error = super::errors::DescribeSampleLogsError
+    error = super::errors::DescribeSampleLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sample_logs,
+        item = models::SampleLog,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSampleLogs {
     /// `ProjectId`: a string.
     ///
@@ -1758,7 +1773,6 @@ pub struct DescribeSampleLogsResponse {
     output = DescribeSampleMatrixBatchQueryResponse,
     error = super::errors::DescribeSampleMatrixBatchQueryError
 )]
-#[derive(Default)]
 pub struct DescribeSampleMatrixBatchQuery {
     /// `JobId`: a string.
     ///
@@ -1807,7 +1821,6 @@ pub struct DescribeSampleMatrixBatchQueryResponse {
     output = DescribeSampleMatrixQueryResponse,
     error = super::errors::DescribeSampleMatrixQueryError
 )]
-#[derive(Default)]
 pub struct DescribeSampleMatrixQuery {
     /// `JobId`: a string.
     ///
@@ -1871,7 +1884,6 @@ pub struct DescribeSampleMatrixQueryResponse {
     output = DescribeSampleQueryResponse,
     error = super::errors::DescribeSampleQueryError
 )]
-#[derive(Default)]
 pub struct DescribeSampleQuery {
     /// `JobId`: a string.
     ///
@@ -1923,9 +1935,15 @@ pub struct DescribeSampleQueryResponse {
     version = "2021-07-28",
     name = "DescribeScenarioWithJobs",
     output = DescribeScenarioWithJobsResponse,
-    error = super::errors::DescribeScenarioWithJobsError
+    error = super::errors::DescribeScenarioWithJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = scenario_with_jobs_set,
+        item = models::ScenarioWithJobs,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScenarioWithJobs {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -2013,9 +2031,15 @@ pub struct DescribeScenarioWithJobsResponse {
     version = "2021-07-28",
     name = "DescribeScenarios",
     output = DescribeScenariosResponse,
-    error = super::errors::DescribeScenariosError
+    error = super::errors::DescribeScenariosError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = scenario_set,
+        item = models::Scenario,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScenarios {
     /// `ScenarioIds`: a list of strings.
     ///
@@ -2091,7 +2115,6 @@ pub struct DescribeScenariosResponse {
     output = GenerateTmpKeyResponse,
     error = super::errors::GenerateTmpKeyError
 )]
-#[derive(Default)]
 pub struct GenerateTmpKey {
     /// `ProjectId`: a string.
     ///
@@ -2137,7 +2160,6 @@ pub struct GenerateTmpKeyResponse {
     output = RestartCronJobsResponse,
     error = super::errors::RestartCronJobsError
 )]
-#[derive(Default)]
 pub struct RestartCronJobs {
     /// `ProjectId`: a string.
     ///
@@ -2170,7 +2192,6 @@ pub struct RestartCronJobsResponse {
     output = StartJobResponse,
     error = super::errors::StartJobError
 )]
-#[derive(Default)]
 pub struct StartJob {
     /// `ScenarioId`: a string.
     ///
@@ -2223,7 +2244,6 @@ pub struct StartJobResponse {
     output = UpdateCronJobResponse,
     error = super::errors::UpdateCronJobError
 )]
-#[derive(Default)]
 pub struct UpdateCronJob {
     /// `ProjectId`: a string.
     ///
@@ -2301,7 +2321,6 @@ pub struct UpdateCronJobResponse {
     output = UpdateEnvironmentResponse,
     error = super::errors::UpdateEnvironmentError
 )]
-#[derive(Default)]
 pub struct UpdateEnvironment {}
 
 /// What a successful [`UpdateEnvironment`] call returns.
@@ -2324,7 +2343,6 @@ pub struct UpdateEnvironmentResponse {
     output = UpdateFileScenarioRelationResponse,
     error = super::errors::UpdateFileScenarioRelationError
 )]
-#[derive(Default)]
 pub struct UpdateFileScenarioRelation {
     /// `FileId`: a string.
     ///
@@ -2362,7 +2380,6 @@ pub struct UpdateFileScenarioRelationResponse {
     output = UpdateJobResponse,
     error = super::errors::UpdateJobError
 )]
-#[derive(Default)]
 pub struct UpdateJob {
     /// `JobId`: a string.
     ///
@@ -2405,7 +2422,6 @@ pub struct UpdateJobResponse {
     output = UpdateProjectResponse,
     error = super::errors::UpdateProjectError
 )]
-#[derive(Default)]
 pub struct UpdateProject {
     /// `ProjectId`: a string.
     ///
@@ -2451,7 +2467,6 @@ pub struct UpdateProjectResponse {
     output = UpdateScenarioResponse,
     error = super::errors::UpdateScenarioError
 )]
-#[derive(Default)]
 pub struct UpdateScenario {
     /// `ScenarioId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateNameListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateNameList {
     /// `BusinessSecurityData`: an [`InputCreateNameListFront`](super::models::InputCreateNameListFront).
     pub business_security_data: models::InputCreateNameListFront,
@@ -46,7 +45,6 @@ pub struct CreateNameListResponse {
     output = DeleteNameListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteNameList {
     /// `BusinessSecurityData`: an [`InputDeleteNameListFront`](super::models::InputDeleteNameListFront).
     pub business_security_data: models::InputDeleteNameListFront,
@@ -75,7 +73,6 @@ pub struct DeleteNameListResponse {
     output = DeleteNameListDataResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteNameListData {
     /// `BusinessSecurityData`: an [`InputDeleteNameListData`](super::models::InputDeleteNameListData).
     pub business_security_data: Option<models::InputDeleteNameListData>,
@@ -104,7 +101,6 @@ pub struct DeleteNameListDataResponse {
     output = DescribeNameListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeNameList {
     /// `BusinessSecurityData`: an [`InputDescribeNameListFront`](super::models::InputDescribeNameListFront).
     pub business_security_data: models::InputDescribeNameListFront,
@@ -133,7 +129,6 @@ pub struct DescribeNameListResponse {
     output = DescribeNameListDataListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeNameListDataList {
     /// `BusinessSecurityData`: an [`InputDescribeDataListFront`](super::models::InputDescribeDataListFront).
     pub business_security_data: models::InputDescribeDataListFront,
@@ -162,7 +157,6 @@ pub struct DescribeNameListDataListResponse {
     output = DescribeNameListDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeNameListDetail {
     /// `BusinessSecurityData`: an [`InputDescribeNameListDetail`](super::models::InputDescribeNameListDetail).
     pub business_security_data: Option<models::InputDescribeNameListDetail>,
@@ -191,7 +185,6 @@ pub struct DescribeNameListDetailResponse {
     output = DescribeUserUsageCntResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeUserUsageCnt {}
 
 /// What a successful [`DescribeUserUsageCnt`] call returns.
@@ -217,7 +210,6 @@ pub struct DescribeUserUsageCntResponse {
     output = ImportNameListDataResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ImportNameListData {
     /// `BusinessSecurityData`: an [`InputImportNameListDataFront`](super::models::InputImportNameListDataFront).
     pub business_security_data: models::InputImportNameListDataFront,
@@ -246,7 +238,6 @@ pub struct ImportNameListDataResponse {
     output = ManageMarketingRiskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ManageMarketingRisk {
     /// `BusinessSecurityData`: an [`InputManageMarketingRisk`](super::models::InputManageMarketingRisk).
     pub business_security_data: Option<models::InputManageMarketingRisk>,
@@ -278,7 +269,6 @@ pub struct ManageMarketingRiskResponse {
     output = ModifyNameListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyNameList {
     /// `BusinessSecurityData`: an [`InputModifyNameFront`](super::models::InputModifyNameFront).
     pub business_security_data: models::InputModifyNameFront,
@@ -307,7 +297,6 @@ pub struct ModifyNameListResponse {
     output = ModifyNameListDataResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyNameListData {
     /// `BusinessSecurityData`: an [`InputModifyNameListDataFrontListData`](super::models::InputModifyNameListDataFrontListData).
     pub business_security_data: models::InputModifyNameListDataFrontListData,

@@ -17,7 +17,6 @@ use super::models;
     output = ManageIPPortraitRiskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ManageIPPortraitRisk {
     /// `PostTime`: a signed 64-bit integer.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AssessDeviceRiskPremiumProResponse,
     error = super::errors::AssessDeviceRiskPremiumProError
 )]
-#[derive(Default)]
 pub struct AssessDeviceRiskPremiumPro {
     /// `DeviceToken`: a string.
     pub device_token: String,
@@ -51,7 +50,6 @@ pub struct AssessDeviceRiskPremiumProResponse {
     output = AssessDeviceRiskProResponse,
     error = super::errors::AssessDeviceRiskProError
 )]
-#[derive(Default)]
 pub struct AssessDeviceRiskPro {
     /// `DeviceToken`: a string.
     ///
@@ -87,7 +85,6 @@ pub struct AssessDeviceRiskProResponse {
     output = AssessEnvironmentRiskResponse,
     error = super::errors::AssessEnvironmentRiskError
 )]
-#[derive(Default)]
 pub struct AssessEnvironmentRisk {
     /// `UserIp`: a string.
     ///
@@ -118,7 +115,6 @@ pub struct AssessEnvironmentRiskResponse {
     output = AssessRiskResponse,
     error = super::errors::AssessRiskError
 )]
-#[derive(Default)]
 pub struct AssessRisk {
     /// `EventCode`: a string.
     ///
@@ -221,7 +217,6 @@ pub struct AssessRiskResponse {
     output = ReportEventResponse,
     error = super::errors::ReportEventError
 )]
-#[derive(Default)]
 pub struct ReportEvent {
     /// `EventCode`: a string.
     ///

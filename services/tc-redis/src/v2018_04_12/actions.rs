@@ -17,7 +17,6 @@ use super::models;
     output = AddReplicationInstanceResponse,
     error = super::errors::AddReplicationInstanceError
 )]
-#[derive(Default)]
 pub struct AddReplicationInstance {
     /// `GroupId`: a string.
     ///
@@ -60,7 +59,6 @@ pub struct AddReplicationInstanceResponse {
     output = AllocateWanAddressResponse,
     error = super::errors::AllocateWanAddressError
 )]
-#[derive(Default)]
 pub struct AllocateWanAddress {
     /// `InstanceId`: a string.
     ///
@@ -98,7 +96,6 @@ pub struct AllocateWanAddressResponse {
     output = ApplyParamsTemplateResponse,
     error = super::errors::ApplyParamsTemplateError
 )]
-#[derive(Default)]
 pub struct ApplyParamsTemplate {
     /// `InstanceIds`: a list of strings.
     ///
@@ -136,7 +133,6 @@ pub struct ApplyParamsTemplateResponse {
     output = AssociateSecurityGroupsResponse,
     error = super::errors::AssociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateSecurityGroups {
     /// `Product`: a string.
     ///
@@ -172,7 +168,6 @@ pub struct AssociateSecurityGroupsResponse {
     output = ChangeInstanceRoleResponse,
     error = super::errors::ChangeInstanceRoleError
 )]
-#[derive(Default)]
 pub struct ChangeInstanceRole {
     /// `GroupId`: a string.
     ///
@@ -215,7 +210,6 @@ pub struct ChangeInstanceRoleResponse {
     output = ChangeMasterInstanceResponse,
     error = super::errors::ChangeMasterInstanceError
 )]
-#[derive(Default)]
 pub struct ChangeMasterInstance {
     /// `GroupId`: a string.
     ///
@@ -258,7 +252,6 @@ pub struct ChangeMasterInstanceResponse {
     output = ChangeReplicaToMasterResponse,
     error = super::errors::ChangeReplicaToMasterError
 )]
-#[derive(Default)]
 pub struct ChangeReplicaToMaster {
     /// `InstanceId`: a string.
     ///
@@ -301,7 +294,6 @@ pub struct ChangeReplicaToMasterResponse {
     output = CleanUpInstanceResponse,
     error = super::errors::CleanUpInstanceError
 )]
-#[derive(Default)]
 pub struct CleanUpInstance {
     /// `InstanceId`: a string.
     ///
@@ -334,7 +326,6 @@ pub struct CleanUpInstanceResponse {
     output = ClearInstanceResponse,
     error = super::errors::ClearInstanceError
 )]
-#[derive(Default)]
 pub struct ClearInstance {
     /// `InstanceId`: a string.
     ///
@@ -377,7 +368,6 @@ pub struct ClearInstanceResponse {
     output = CloneInstancesResponse,
     error = super::errors::CloneInstancesError
 )]
-#[derive(Default)]
 pub struct CloneInstances {
     /// `InstanceId`: a string.
     ///
@@ -539,7 +529,6 @@ pub struct CloneInstancesResponse {
     output = CloseLogResponse,
     error = super::errors::CloseLogError
 )]
-#[derive(Default)]
 pub struct CloseLog {
     /// `InstanceId`: a string.
     ///
@@ -572,7 +561,6 @@ pub struct CloseLogResponse {
     output = CloseSSLResponse,
     error = super::errors::CloseSSLError
 )]
-#[derive(Default)]
 pub struct CloseSSL {
     /// `InstanceId`: a string.
     ///
@@ -610,7 +598,6 @@ pub struct CloseSSLResponse {
     output = CreateExportTaskResponse,
     error = super::errors::CreateExportTaskError
 )]
-#[derive(Default)]
 pub struct CreateExportTask {
     /// `InstanceId`: a string.
     ///
@@ -666,7 +653,6 @@ pub struct CreateExportTaskResponse {
     output = CreateInstanceAccountResponse,
     error = super::errors::CreateInstanceAccountError
 )]
-#[derive(Default)]
 pub struct CreateInstanceAccount {
     /// `InstanceId`: a string.
     ///
@@ -729,7 +715,6 @@ pub struct CreateInstanceAccountResponse {
     output = CreateInstancesResponse,
     error = super::errors::CreateInstancesError
 )]
-#[derive(Default)]
 pub struct CreateInstances {
     /// `TypeId`: an unsigned 64-bit integer.
     ///
@@ -921,7 +906,6 @@ pub struct CreateInstancesResponse {
     output = CreateParamTemplateResponse,
     error = super::errors::CreateParamTemplateError
 )]
-#[derive(Default)]
 pub struct CreateParamTemplate {
     /// `Name`: a string.
     ///
@@ -972,7 +956,6 @@ pub struct CreateParamTemplateResponse {
     output = CreateReplicationGroupResponse,
     error = super::errors::CreateReplicationGroupError
 )]
-#[derive(Default)]
 pub struct CreateReplicationGroup {
     /// `InstanceId`: a string.
     ///
@@ -1020,7 +1003,6 @@ pub struct CreateReplicationGroupResponse {
     output = DeleteExportTaskResponse,
     error = super::errors::DeleteExportTaskError
 )]
-#[derive(Default)]
 pub struct DeleteExportTask {
     /// `LogType`: a string.
     ///
@@ -1058,7 +1040,6 @@ pub struct DeleteExportTaskResponse {
     output = DeleteInstanceAccountResponse,
     error = super::errors::DeleteInstanceAccountError
 )]
-#[derive(Default)]
 pub struct DeleteInstanceAccount {
     /// `InstanceId`: a string.
     ///
@@ -1096,7 +1077,6 @@ pub struct DeleteInstanceAccountResponse {
     output = DeleteParamTemplateResponse,
     error = super::errors::DeleteParamTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteParamTemplate {
     /// `TemplateId`: a string.
     ///
@@ -1124,7 +1104,6 @@ pub struct DeleteParamTemplateResponse {
     output = DeleteReplicationInstanceResponse,
     error = super::errors::DeleteReplicationInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteReplicationInstance {
     /// `GroupId`: a string.
     ///
@@ -1167,7 +1146,6 @@ pub struct DeleteReplicationInstanceResponse {
     output = DescribeAutoBackupConfigResponse,
     error = super::errors::DescribeAutoBackupConfigError
 )]
-#[derive(Default)]
 pub struct DescribeAutoBackupConfig {
     /// `InstanceId`: a string.
     ///
@@ -1220,7 +1198,6 @@ pub struct DescribeAutoBackupConfigResponse {
     output = DescribeBackupDetailResponse,
     error = super::errors::DescribeBackupDetailError
 )]
-#[derive(Default)]
 pub struct DescribeBackupDetail {
     /// `InstanceId`: a string.
     ///
@@ -1333,7 +1310,6 @@ pub struct DescribeBackupDetailResponse {
     output = DescribeBackupDownloadRestrictionResponse,
     error = super::errors::DescribeBackupDownloadRestrictionError
 )]
-#[derive(Default)]
 pub struct DescribeBackupDownloadRestriction {}
 
 /// What a successful [`DescribeBackupDownloadRestriction`] call returns.
@@ -1379,7 +1355,6 @@ pub struct DescribeBackupDownloadRestrictionResponse {
     output = DescribeBackupEncryptConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeBackupEncryptConfig {
     /// `InstanceId`: a string.
     ///
@@ -1427,7 +1402,6 @@ pub struct DescribeBackupEncryptConfigResponse {
     output = DescribeBackupUrlResponse,
     error = super::errors::DescribeBackupUrlError
 )]
-#[derive(Default)]
 pub struct DescribeBackupUrl {
     /// `InstanceId`: a string.
     ///
@@ -1510,7 +1484,6 @@ pub struct DescribeBackupUrlResponse {
     output = DescribeBandwidthRangeResponse,
     error = super::errors::DescribeBandwidthRangeError
 )]
-#[derive(Default)]
 pub struct DescribeBandwidthRange {
     /// `InstanceId`: a string.
     ///
@@ -1556,9 +1529,15 @@ pub struct DescribeBandwidthRangeResponse {
     version = "2018-04-12",
     name = "DescribeCommonDBInstances",
     output = DescribeCommonDBInstancesResponse,
-    error = super::errors::DescribeCommonDBInstancesError
+    error = super::errors::DescribeCommonDBInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_details,
+        item = models::RedisCommonInstanceList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCommonDBInstances {
     /// `VpcIds`: a list of signed 64-bit integers.
     ///
@@ -1642,7 +1621,6 @@ pub struct DescribeCommonDBInstancesResponse {
     output = DescribeDBSecurityGroupsResponse,
     error = super::errors::DescribeDBSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDBSecurityGroups {
     /// `Product`: a string.
     ///
@@ -1687,9 +1665,15 @@ pub struct DescribeDBSecurityGroupsResponse {
     version = "2018-04-12",
     name = "DescribeExportTasks",
     output = DescribeExportTasksResponse,
-    error = super::errors::DescribeExportTasksError
+    error = super::errors::DescribeExportTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ExportFile,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExportTasks {
     /// `LogType`: a string.
     ///
@@ -1740,7 +1724,6 @@ pub struct DescribeExportTasksResponse {
     output = DescribeGlobalReplicationAreaResponse,
     error = super::errors::DescribeGlobalReplicationAreaError
 )]
-#[derive(Default)]
 pub struct DescribeGlobalReplicationArea {}
 
 /// What a successful [`DescribeGlobalReplicationArea`] call returns.
@@ -1764,9 +1747,15 @@ pub struct DescribeGlobalReplicationAreaResponse {
     version = "2018-04-12",
     name = "DescribeInstanceAccount",
     output = DescribeInstanceAccountResponse,
-    error = super::errors::DescribeInstanceAccountError
+    error = super::errors::DescribeInstanceAccountError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = accounts,
+        item = models::Account,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceAccount {
     /// `InstanceId`: a string.
     ///
@@ -1810,9 +1799,15 @@ pub struct DescribeInstanceAccountResponse {
     version = "2018-04-12",
     name = "DescribeInstanceBackups",
     output = DescribeInstanceBackupsResponse,
-    error = super::errors::DescribeInstanceBackupsError
+    error = super::errors::DescribeInstanceBackupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_set,
+        item = models::RedisBackupSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceBackups {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1878,7 +1873,6 @@ pub struct DescribeInstanceBackupsResponse {
     output = DescribeInstanceDTSInfoResponse,
     error = super::errors::DescribeInstanceDTSInfoError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceDTSInfo {
     /// `InstanceId`: a string.
     ///
@@ -1942,7 +1936,6 @@ pub struct DescribeInstanceDTSInfoResponse {
     output = DescribeInstanceDealDetailResponse,
     error = super::errors::DescribeInstanceDealDetailError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceDealDetail {
     /// `DealIds`: a list of strings.
     ///
@@ -1979,9 +1972,15 @@ pub struct DescribeInstanceDealDetailResponse {
     version = "2018-04-12",
     name = "DescribeInstanceEvents",
     output = DescribeInstanceEventsResponse,
-    error = super::errors::DescribeInstanceEventsError
+    error = super::errors::DescribeInstanceEventsError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = redis_instance_events,
+        item = models::RedisInstanceEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceEvents {
     /// `ExecutionStartDate`: a string.
     ///
@@ -2052,7 +2051,6 @@ pub struct DescribeInstanceEventsResponse {
     output = DescribeInstanceLogDeliveryResponse,
     error = super::errors::DescribeInstanceLogDeliveryError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceLogDelivery {
     /// `InstanceId`: a string.
     ///
@@ -2083,7 +2081,6 @@ pub struct DescribeInstanceLogDeliveryResponse {
     output = DescribeInstanceMonitorBigKeyResponse,
     error = super::errors::DescribeInstanceMonitorBigKeyError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceMonitorBigKey {
     /// `InstanceId`: a string.
     ///
@@ -2124,7 +2121,6 @@ pub struct DescribeInstanceMonitorBigKeyResponse {
     output = DescribeInstanceMonitorBigKeySizeDistResponse,
     error = super::errors::DescribeInstanceMonitorBigKeySizeDistError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceMonitorBigKeySizeDist {
     /// `InstanceId`: a string.
     ///
@@ -2160,7 +2156,6 @@ pub struct DescribeInstanceMonitorBigKeySizeDistResponse {
     output = DescribeInstanceMonitorBigKeyTypeDistResponse,
     error = super::errors::DescribeInstanceMonitorBigKeyTypeDistError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceMonitorBigKeyTypeDist {
     /// `InstanceId`: a string.
     ///
@@ -2196,7 +2191,6 @@ pub struct DescribeInstanceMonitorBigKeyTypeDistResponse {
     output = DescribeInstanceMonitorHotKeyResponse,
     error = super::errors::DescribeInstanceMonitorHotKeyError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceMonitorHotKey {
     /// `InstanceId`: a string.
     ///
@@ -2232,7 +2226,6 @@ pub struct DescribeInstanceMonitorHotKeyResponse {
     output = DescribeInstanceMonitorSIPResponse,
     error = super::errors::DescribeInstanceMonitorSIPError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceMonitorSIP {
     /// `InstanceId`: a string.
     ///
@@ -2263,7 +2256,6 @@ pub struct DescribeInstanceMonitorSIPResponse {
     output = DescribeInstanceMonitorTookDistResponse,
     error = super::errors::DescribeInstanceMonitorTookDistError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceMonitorTookDist {
     /// `InstanceId`: a string.
     ///
@@ -2304,7 +2296,6 @@ pub struct DescribeInstanceMonitorTookDistResponse {
     output = DescribeInstanceMonitorTopNCmdResponse,
     error = super::errors::DescribeInstanceMonitorTopNCmdError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceMonitorTopNCmd {
     /// `InstanceId`: a string.
     ///
@@ -2340,7 +2331,6 @@ pub struct DescribeInstanceMonitorTopNCmdResponse {
     output = DescribeInstanceMonitorTopNCmdTookResponse,
     error = super::errors::DescribeInstanceMonitorTopNCmdTookError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceMonitorTopNCmdTook {
     /// `InstanceId`: a string.
     ///
@@ -2376,7 +2366,6 @@ pub struct DescribeInstanceMonitorTopNCmdTookResponse {
     output = DescribeInstanceNodeInfoResponse,
     error = super::errors::DescribeInstanceNodeInfoError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceNodeInfo {
     /// `InstanceId`: a string.
     ///
@@ -2436,9 +2425,15 @@ pub struct DescribeInstanceNodeInfoResponse {
     version = "2018-04-12",
     name = "DescribeInstanceParamRecords",
     output = DescribeInstanceParamRecordsResponse,
-    error = super::errors::DescribeInstanceParamRecordsError
+    error = super::errors::DescribeInstanceParamRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_param_history,
+        item = models::InstanceParamHistory,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceParamRecords {
     /// `InstanceId`: a string.
     ///
@@ -2484,7 +2479,6 @@ pub struct DescribeInstanceParamRecordsResponse {
     output = DescribeInstanceParamsResponse,
     error = super::errors::DescribeInstanceParamsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceParams {
     /// `InstanceId`: a string.
     ///
@@ -2529,7 +2523,6 @@ pub struct DescribeInstanceParamsResponse {
     output = DescribeInstancePasswordPolicyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeInstancePasswordPolicy {
     /// `InstanceId`: a string.
     ///
@@ -2560,7 +2553,6 @@ pub struct DescribeInstancePasswordPolicyResponse {
     output = DescribeInstanceSecurityGroupResponse,
     error = super::errors::DescribeInstanceSecurityGroupError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceSecurityGroup {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2591,7 +2583,6 @@ pub struct DescribeInstanceSecurityGroupResponse {
     output = DescribeInstanceShardsResponse,
     error = super::errors::DescribeInstanceShardsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceShards {
     /// `InstanceId`: a string.
     ///
@@ -2632,7 +2623,6 @@ pub struct DescribeInstanceShardsResponse {
     output = DescribeInstanceSpecBandwidthResponse,
     error = super::errors::DescribeInstanceSpecBandwidthError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceSpecBandwidth {
     /// `InstanceId`: a string.
     ///
@@ -2695,7 +2685,6 @@ pub struct DescribeInstanceSpecBandwidthResponse {
     output = DescribeInstanceSupportFeatureResponse,
     error = super::errors::DescribeInstanceSupportFeatureError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceSupportFeature {
     /// `InstanceId`: a string.
     ///
@@ -2733,7 +2722,6 @@ pub struct DescribeInstanceSupportFeatureResponse {
     output = DescribeInstanceZoneInfoResponse,
     error = super::errors::DescribeInstanceZoneInfoError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceZoneInfo {
     /// `InstanceId`: a string.
     ///
@@ -2767,9 +2755,15 @@ pub struct DescribeInstanceZoneInfoResponse {
     version = "2018-04-12",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::InstanceSet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2915,9 +2909,15 @@ pub struct DescribeInstancesResponse {
     version = "2018-04-12",
     name = "DescribeLogInstanceList",
     output = DescribeLogInstanceListResponse,
-    error = super::errors::DescribeLogInstanceListError
+    error = super::errors::DescribeLogInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::LogInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogInstanceList {
     /// `LogType`: a string.
     ///
@@ -2974,9 +2974,15 @@ pub struct DescribeLogInstanceListResponse {
     version = "2018-04-12",
     name = "DescribeLogs",
     output = DescribeLogsResponse,
-    error = super::errors::DescribeLogsError
+    error = super::errors::DescribeLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::LogResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogs {
     /// `InstanceId`: a string.
     ///
@@ -3050,7 +3056,6 @@ pub struct DescribeLogsResponse {
     output = DescribeMaintenanceWindowResponse,
     error = super::errors::DescribeMaintenanceWindowError
 )]
-#[derive(Default)]
 pub struct DescribeMaintenanceWindow {
     /// `InstanceId`: a string.
     ///
@@ -3088,7 +3093,6 @@ pub struct DescribeMaintenanceWindowResponse {
     output = DescribeParamTemplateInfoResponse,
     error = super::errors::DescribeParamTemplateInfoError
 )]
-#[derive(Default)]
 pub struct DescribeParamTemplateInfo {
     /// `TemplateId`: a string.
     ///
@@ -3142,9 +3146,15 @@ pub struct DescribeParamTemplateInfoResponse {
     version = "2018-04-12",
     name = "DescribeParamTemplates",
     output = DescribeParamTemplatesResponse,
-    error = super::errors::DescribeParamTemplatesError
+    error = super::errors::DescribeParamTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ParamTemplateInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeParamTemplates {
     /// `ProductTypes`: a list of signed 64-bit integers.
     ///
@@ -3200,7 +3210,6 @@ pub struct DescribeParamTemplatesResponse {
     output = DescribeProductInfoResponse,
     error = super::errors::DescribeProductInfoError
 )]
-#[derive(Default)]
 pub struct DescribeProductInfo {}
 
 /// What a successful [`DescribeProductInfo`] call returns.
@@ -3226,7 +3235,6 @@ pub struct DescribeProductInfoResponse {
     output = DescribeProjectSecurityGroupResponse,
     error = super::errors::DescribeProjectSecurityGroupError
 )]
-#[derive(Default)]
 pub struct DescribeProjectSecurityGroup {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -3260,9 +3268,15 @@ pub struct DescribeProjectSecurityGroupResponse {
     version = "2018-04-12",
     name = "DescribeProjectSecurityGroups",
     output = DescribeProjectSecurityGroupsResponse,
-    error = super::errors::DescribeProjectSecurityGroupsError
+    error = super::errors::DescribeProjectSecurityGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = groups,
+        item = models::SecurityGroup,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProjectSecurityGroups {
     /// `Product`: a string.
     ///
@@ -3316,9 +3330,15 @@ pub struct DescribeProjectSecurityGroupsResponse {
     version = "2018-04-12",
     name = "DescribeProxySlowLog",
     output = DescribeProxySlowLogResponse,
-    error = super::errors::DescribeProxySlowLogError
+    error = super::errors::DescribeProxySlowLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_proxy_slow_log_detail,
+        item = models::InstanceProxySlowlogDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProxySlowLog {
     /// `InstanceId`: a string.
     ///
@@ -3379,7 +3399,6 @@ pub struct DescribeProxySlowLogResponse {
     output = DescribeRedisClusterOverviewResponse,
     error = super::errors::DescribeRedisClusterOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeRedisClusterOverview {
     /// `DedicatedClusterId`: a string.
     ///
@@ -3415,9 +3434,15 @@ pub struct DescribeRedisClusterOverviewResponse {
     version = "2018-04-12",
     name = "DescribeRedisClusters",
     output = DescribeRedisClustersResponse,
-    error = super::errors::DescribeRedisClustersError
+    error = super::errors::DescribeRedisClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = resources,
+        item = models::CdcResource,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRedisClusters {
     /// `RedisClusterIds`: a list of strings.
     ///
@@ -3491,9 +3516,15 @@ pub struct DescribeRedisClustersResponse {
     version = "2018-04-12",
     name = "DescribeReplicationGroup",
     output = DescribeReplicationGroupResponse,
-    error = super::errors::DescribeReplicationGroupError
+    error = super::errors::DescribeReplicationGroupError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = groups,
+        item = models::Groups,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReplicationGroup {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -3544,7 +3575,6 @@ pub struct DescribeReplicationGroupResponse {
     output = DescribeReplicationGroupInstanceResponse,
     error = super::errors::DescribeReplicationGroupInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeReplicationGroupInstance {
     /// `InstanceId`: a string.
     ///
@@ -3597,7 +3627,6 @@ pub struct DescribeReplicationGroupInstanceResponse {
     output = DescribeSSLStatusResponse,
     error = super::errors::DescribeSSLStatusError
 )]
-#[derive(Default)]
 pub struct DescribeSSLStatus {
     /// `InstanceId`: a string.
     ///
@@ -3661,7 +3690,6 @@ pub struct DescribeSSLStatusResponse {
     output = DescribeSecondLevelBackupInfoResponse,
     error = super::errors::DescribeSecondLevelBackupInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSecondLevelBackupInfo {
     /// `InstanceId`: a string.
     ///
@@ -3710,9 +3738,15 @@ pub struct DescribeSecondLevelBackupInfoResponse {
     version = "2018-04-12",
     name = "DescribeSlowLog",
     output = DescribeSlowLogResponse,
-    error = super::errors::DescribeSlowLogError
+    error = super::errors::DescribeSlowLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_slow_log_detail,
+        item = models::InstanceSlowlogDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSlowLog {
     /// `InstanceId`: a string.
     ///
@@ -3784,7 +3818,6 @@ pub struct DescribeSlowLogResponse {
     output = DescribeTaskInfoResponse,
     error = super::errors::DescribeTaskInfoError
 )]
-#[derive(Default)]
 pub struct DescribeTaskInfo {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -3835,9 +3868,15 @@ pub struct DescribeTaskInfoResponse {
     version = "2018-04-12",
     name = "DescribeTaskList",
     output = DescribeTaskListResponse,
-    error = super::errors::DescribeTaskListError
+    error = super::errors::DescribeTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::TaskInfoDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTaskList {
     /// `InstanceId`: a string.
     ///
@@ -3932,9 +3971,15 @@ pub struct DescribeTaskListResponse {
     version = "2018-04-12",
     name = "DescribeTendisSlowLog",
     output = DescribeTendisSlowLogResponse,
-    error = super::errors::DescribeTendisSlowLogError
+    error = super::errors::DescribeTendisSlowLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tendis_slow_log_detail,
+        item = models::TendisSlowLogDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTendisSlowLog {
     /// `InstanceId`: a string.
     ///
@@ -3995,7 +4040,6 @@ pub struct DescribeTendisSlowLogResponse {
     output = DestroyPostpaidInstanceResponse,
     error = super::errors::DestroyPostpaidInstanceError
 )]
-#[derive(Default)]
 pub struct DestroyPostpaidInstance {
     /// `InstanceId`: a string.
     ///
@@ -4028,7 +4072,6 @@ pub struct DestroyPostpaidInstanceResponse {
     output = DestroyPrepaidInstanceResponse,
     error = super::errors::DestroyPrepaidInstanceError
 )]
-#[derive(Default)]
 pub struct DestroyPrepaidInstance {
     /// `InstanceId`: a string.
     ///
@@ -4069,7 +4112,6 @@ pub struct DestroyPrepaidInstanceResponse {
     output = DisableReplicaReadonlyResponse,
     error = super::errors::DisableReplicaReadonlyError
 )]
-#[derive(Default)]
 pub struct DisableReplicaReadonly {
     /// `InstanceId`: a string.
     ///
@@ -4102,7 +4144,6 @@ pub struct DisableReplicaReadonlyResponse {
     output = DisassociateSecurityGroupsResponse,
     error = super::errors::DisassociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateSecurityGroups {
     /// `Product`: a string.
     ///
@@ -4140,7 +4181,6 @@ pub struct DisassociateSecurityGroupsResponse {
     output = EnableReplicaReadonlyResponse,
     error = super::errors::EnableReplicaReadonlyError
 )]
-#[derive(Default)]
 pub struct EnableReplicaReadonly {
     /// `InstanceId`: a string.
     ///
@@ -4186,7 +4226,6 @@ pub struct EnableReplicaReadonlyResponse {
     output = InquiryPriceCreateInstanceResponse,
     error = super::errors::InquiryPriceCreateInstanceError
 )]
-#[derive(Default)]
 pub struct InquiryPriceCreateInstance {
     /// `TypeId`: an unsigned 64-bit integer.
     ///
@@ -4294,7 +4333,6 @@ pub struct InquiryPriceCreateInstanceResponse {
     output = InquiryPriceRenewInstanceResponse,
     error = super::errors::InquiryPriceRenewInstanceError
 )]
-#[derive(Default)]
 pub struct InquiryPriceRenewInstance {
     /// `Period`: an unsigned 64-bit integer.
     ///
@@ -4357,7 +4395,6 @@ pub struct InquiryPriceRenewInstanceResponse {
     output = InquiryPriceUpgradeInstanceResponse,
     error = super::errors::InquiryPriceUpgradeInstanceError
 )]
-#[derive(Default)]
 pub struct InquiryPriceUpgradeInstance {
     /// `InstanceId`: a string.
     ///
@@ -4430,7 +4467,6 @@ pub struct InquiryPriceUpgradeInstanceResponse {
     output = KillMasterGroupResponse,
     error = super::errors::KillMasterGroupError
 )]
-#[derive(Default)]
 pub struct KillMasterGroup {
     /// `InstanceId`: a string.
     ///
@@ -4471,7 +4507,6 @@ pub struct KillMasterGroupResponse {
     output = ManualBackupInstanceResponse,
     error = super::errors::ManualBackupInstanceError
 )]
-#[derive(Default)]
 pub struct ManualBackupInstance {
     /// `InstanceId`: a string.
     ///
@@ -4514,7 +4549,6 @@ pub struct ManualBackupInstanceResponse {
     output = ModfiyInstancePasswordResponse,
     error = super::errors::ModfiyInstancePasswordError
 )]
-#[derive(Default)]
 pub struct ModfiyInstancePassword {
     /// `InstanceId`: a string.
     ///
@@ -4562,7 +4596,6 @@ pub struct ModfiyInstancePasswordResponse {
     output = ModifyAutoBackupConfigResponse,
     error = super::errors::ModifyAutoBackupConfigError
 )]
-#[derive(Default)]
 pub struct ModifyAutoBackupConfig {
     /// `InstanceId`: a string.
     ///
@@ -4630,7 +4663,6 @@ pub struct ModifyAutoBackupConfigResponse {
     output = ModifyBackupDownloadRestrictionResponse,
     error = super::errors::ModifyBackupDownloadRestrictionError
 )]
-#[derive(Default)]
 pub struct ModifyBackupDownloadRestriction {
     /// `LimitType`: a string.
     ///
@@ -4676,7 +4708,6 @@ pub struct ModifyBackupDownloadRestrictionResponse {
     output = ModifyBackupEncryptResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyBackupEncrypt {
     /// `InstanceId`: a string.
     ///
@@ -4724,7 +4755,6 @@ pub struct ModifyBackupEncryptResponse {
     output = ModifyConnectionConfigResponse,
     error = super::errors::ModifyConnectionConfigError
 )]
-#[derive(Default)]
 pub struct ModifyConnectionConfig {
     /// `InstanceId`: a string.
     ///
@@ -4767,7 +4797,6 @@ pub struct ModifyConnectionConfigResponse {
     output = ModifyDBInstanceSecurityGroupsResponse,
     error = super::errors::ModifyDBInstanceSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `Product`: a string.
     ///
@@ -4805,7 +4834,6 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
     output = ModifyInstanceResponse,
     error = super::errors::ModifyInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyInstance {
     /// `Operation`: a string.
     ///
@@ -4882,7 +4910,6 @@ pub struct ModifyInstanceResponse {
     output = ModifyInstanceAccountResponse,
     error = super::errors::ModifyInstanceAccountError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceAccount {
     /// `InstanceId`: a string.
     ///
@@ -4950,7 +4977,6 @@ pub struct ModifyInstanceAccountResponse {
     output = ModifyInstanceAvailabilityZonesResponse,
     error = super::errors::ModifyInstanceAvailabilityZonesError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceAvailabilityZones {
     /// `InstanceId`: a string.
     ///
@@ -4991,7 +5017,6 @@ pub struct ModifyInstanceAvailabilityZonesResponse {
     output = ModifyInstanceBackupModeResponse,
     error = super::errors::ModifyInstanceBackupModeError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceBackupMode {
     /// `InstanceId`: a string.
     ///
@@ -5029,7 +5054,6 @@ pub struct ModifyInstanceBackupModeResponse {
     output = ModifyInstanceChargeTypeResponse,
     error = super::errors::ModifyInstanceChargeTypeError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceChargeType {
     /// `InstanceIds`: a list of strings.
     ///
@@ -5070,7 +5094,6 @@ pub struct ModifyInstanceChargeTypeResponse {
     output = ModifyInstanceEventResponse,
     error = super::errors::ModifyInstanceEventError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceEvent {
     /// `InstanceId`: a string.
     ///
@@ -5128,7 +5151,6 @@ pub struct ModifyInstanceEventResponse {
     output = ModifyInstanceLogDeliveryResponse,
     error = super::errors::ModifyInstanceLogDeliveryError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceLogDelivery {
     /// `InstanceId`: a string.
     ///
@@ -5201,7 +5223,6 @@ pub struct ModifyInstanceLogDeliveryResponse {
     output = ModifyInstanceParamsResponse,
     error = super::errors::ModifyInstanceParamsError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceParams {
     /// `InstanceId`: a string.
     ///
@@ -5242,7 +5263,6 @@ pub struct ModifyInstanceParamsResponse {
     output = ModifyInstancePasswordResponse,
     error = super::errors::ModifyInstancePasswordError
 )]
-#[derive(Default)]
 pub struct ModifyInstancePassword {
     /// `InstanceId`: a string.
     ///
@@ -5285,7 +5305,6 @@ pub struct ModifyInstancePasswordResponse {
     output = ModifyInstancePasswordPolicyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyInstancePasswordPolicy {
     /// `InstanceId`: a string.
     ///
@@ -5316,7 +5335,6 @@ pub struct ModifyInstancePasswordPolicyResponse {
     output = ModifyInstanceReadOnlyResponse,
     error = super::errors::ModifyInstanceReadOnlyError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceReadOnly {
     /// `InstanceId`: a string.
     ///
@@ -5354,7 +5372,6 @@ pub struct ModifyInstanceReadOnlyResponse {
     output = ModifyLogResponse,
     error = super::errors::ModifyLogError
 )]
-#[derive(Default)]
 pub struct ModifyLog {
     /// `InstanceId`: a string.
     ///
@@ -5407,7 +5424,6 @@ pub struct ModifyLogResponse {
     output = ModifyMaintenanceWindowResponse,
     error = super::errors::ModifyMaintenanceWindowError
 )]
-#[derive(Default)]
 pub struct ModifyMaintenanceWindow {
     /// `InstanceId`: a string.
     ///
@@ -5450,7 +5466,6 @@ pub struct ModifyMaintenanceWindowResponse {
     output = ModifyNetworkConfigResponse,
     error = super::errors::ModifyNetworkConfigError
 )]
-#[derive(Default)]
 pub struct ModifyNetworkConfig {
     /// `InstanceId`: a string.
     ///
@@ -5533,7 +5548,6 @@ pub struct ModifyNetworkConfigResponse {
     output = ModifyParamTemplateResponse,
     error = super::errors::ModifyParamTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyParamTemplate {
     /// `TemplateId`: a string.
     ///
@@ -5574,7 +5588,6 @@ pub struct ModifyParamTemplateResponse {
     output = ModifyReplicationGroupResponse,
     error = super::errors::ModifyReplicationGroupError
 )]
-#[derive(Default)]
 pub struct ModifyReplicationGroup {
     /// `GroupId`: a string.
     ///
@@ -5612,7 +5625,6 @@ pub struct ModifyReplicationGroupResponse {
     output = OpenLogResponse,
     error = super::errors::OpenLogError
 )]
-#[derive(Default)]
 pub struct OpenLog {
     /// `InstanceId`: a string.
     ///
@@ -5665,7 +5677,6 @@ pub struct OpenLogResponse {
     output = OpenSSLResponse,
     error = super::errors::OpenSSLError
 )]
-#[derive(Default)]
 pub struct OpenSSL {
     /// `InstanceId`: a string.
     ///
@@ -5703,7 +5714,6 @@ pub struct OpenSSLResponse {
     output = ReleaseWanAddressResponse,
     error = super::errors::ReleaseWanAddressError
 )]
-#[derive(Default)]
 pub struct ReleaseWanAddress {
     /// `InstanceId`: a string.
     ///
@@ -5741,7 +5751,6 @@ pub struct ReleaseWanAddressResponse {
     output = RemoveReplicationGroupResponse,
     error = super::errors::RemoveReplicationGroupError
 )]
-#[derive(Default)]
 pub struct RemoveReplicationGroup {
     /// `GroupId`: a string.
     ///
@@ -5769,7 +5778,6 @@ pub struct RemoveReplicationGroupResponse {
     output = RemoveReplicationInstanceResponse,
     error = super::errors::RemoveReplicationInstanceError
 )]
-#[derive(Default)]
 pub struct RemoveReplicationInstance {
     /// `GroupId`: a string.
     ///
@@ -5812,7 +5820,6 @@ pub struct RemoveReplicationInstanceResponse {
     output = RenewInstanceResponse,
     error = super::errors::RenewInstanceError
 )]
-#[derive(Default)]
 pub struct RenewInstance {
     /// `Period`: an unsigned 64-bit integer.
     ///
@@ -5863,7 +5870,6 @@ pub struct RenewInstanceResponse {
     output = ResetPasswordResponse,
     error = super::errors::ResetPasswordError
 )]
-#[derive(Default)]
 pub struct ResetPassword {
     /// `InstanceId`: a string.
     ///
@@ -5911,7 +5917,6 @@ pub struct ResetPasswordResponse {
     output = RestoreInstanceResponse,
     error = super::errors::RestoreInstanceError
 )]
-#[derive(Default)]
 pub struct RestoreInstance {
     /// `InstanceId`: a string.
     ///
@@ -5954,7 +5959,6 @@ pub struct RestoreInstanceResponse {
     output = StartupInstanceResponse,
     error = super::errors::StartupInstanceError
 )]
-#[derive(Default)]
 pub struct StartupInstance {
     /// `InstanceId`: a string.
     ///
@@ -5990,7 +5994,6 @@ pub struct StartupInstanceResponse {
     output = SwitchAccessNewInstanceResponse,
     error = super::errors::SwitchAccessNewInstanceError
 )]
-#[derive(Default)]
 pub struct SwitchAccessNewInstance {
     /// `InstanceId`: a string.
     ///
@@ -6018,7 +6021,6 @@ pub struct SwitchAccessNewInstanceResponse {
     output = SwitchInstanceVipResponse,
     error = super::errors::SwitchInstanceVipError
 )]
-#[derive(Default)]
 pub struct SwitchInstanceVip {
     /// `SrcInstanceId`: a string.
     ///
@@ -6071,7 +6073,6 @@ pub struct SwitchInstanceVipResponse {
     output = SwitchProxyResponse,
     error = super::errors::SwitchProxyError
 )]
-#[derive(Default)]
 pub struct SwitchProxy {
     /// `InstanceId`: a string.
     ///
@@ -6116,7 +6117,6 @@ pub struct SwitchProxyResponse {
     output = UpgradeInstanceResponse,
     error = super::errors::UpgradeInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeInstance {
     /// `InstanceId`: a string.
     ///
@@ -6180,7 +6180,6 @@ pub struct UpgradeInstanceResponse {
     output = UpgradeInstanceProductVersionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpgradeInstanceProductVersion {
     /// `TargetProductVersion`: a string.
     ///
@@ -6223,7 +6222,6 @@ pub struct UpgradeInstanceProductVersionResponse {
     output = UpgradeInstanceVersionResponse,
     error = super::errors::UpgradeInstanceVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeInstanceVersion {
     /// `TargetInstanceType`: a string.
     ///
@@ -6274,7 +6272,6 @@ pub struct UpgradeInstanceVersionResponse {
     output = UpgradeProxyVersionResponse,
     error = super::errors::UpgradeProxyVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeProxyVersion {
     /// `InstanceId`: a string.
     ///
@@ -6322,7 +6319,6 @@ pub struct UpgradeProxyVersionResponse {
     output = UpgradeSmallVersionResponse,
     error = super::errors::UpgradeSmallVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeSmallVersion {
     /// `InstanceId`: a string.
     ///
@@ -6370,7 +6366,6 @@ pub struct UpgradeSmallVersionResponse {
     output = UpgradeVersionToMultiAvailabilityZonesResponse,
     error = super::errors::UpgradeVersionToMultiAvailabilityZonesError
 )]
-#[derive(Default)]
 pub struct UpgradeVersionToMultiAvailabilityZones {
     /// `InstanceId`: a string.
     ///

@@ -15,9 +15,15 @@ use super::models;
     version = "2022-06-27",
     name = "DescribeProducts",
     output = DescribeProductsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = products,
+        item = models::RegionProduct,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProducts {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -60,7 +66,6 @@ pub struct DescribeProductsResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {
     /// `Product`: a string.
     ///
@@ -101,7 +106,6 @@ pub struct DescribeRegionsResponse {
     output = DescribeZonesResponse,
     error = super::errors::DescribeZonesError
 )]
-#[derive(Default)]
 pub struct DescribeZones {
     /// `Product`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateFieldTransformRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateFieldTransformRule {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -91,7 +90,6 @@ pub struct CreateFieldTransformRuleResponse {
     output = CreateReleaseFileResponse,
     error = super::errors::CreateReleaseFileError
 )]
-#[derive(Default)]
 pub struct CreateReleaseFile {
     /// `ProjectID`: a signed 64-bit integer.
     ///
@@ -128,7 +126,6 @@ pub struct CreateReleaseFileResponse {
     output = CreateStarProjectResponse,
     error = super::errors::CreateStarProjectError
 )]
-#[derive(Default)]
 pub struct CreateStarProject {
     /// `InstanceID`: a string.
     ///
@@ -168,7 +165,6 @@ pub struct CreateStarProjectResponse {
     output = CreateTDEMApplicationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateTDEMApplication {
     /// `InstanceId`: a string.
     ///
@@ -226,7 +222,6 @@ pub struct CreateTDEMApplicationResponse {
     output = CreateTDEMBusinessSystemResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateTDEMBusinessSystem {
     /// `InstanceName`: a string.
     ///
@@ -272,7 +267,6 @@ pub struct CreateTDEMBusinessSystemResponse {
     output = CreateTDEMDialTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateTDEMDialTask {
     /// `AppId`: a string.
     ///
@@ -414,7 +408,6 @@ pub struct CreateTDEMDialTaskResponse {
     output = CreateTDEMFieldTransformRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateTDEMFieldTransformRule {
     /// `AppId`: a string.
     ///
@@ -485,7 +478,6 @@ pub struct CreateTDEMFieldTransformRuleResponse {
     output = CreateTDEMFunnelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateTDEMFunnel {
     /// `AppId`: a string.
     ///
@@ -544,7 +536,6 @@ pub struct CreateTDEMFunnelResponse {
     output = CreateWhitelistResponse,
     error = super::errors::CreateWhitelistError
 )]
-#[derive(Default)]
 pub struct CreateWhitelist {
     /// `InstanceID`: a string.
     ///
@@ -599,7 +590,6 @@ pub struct CreateWhitelistResponse {
     output = DeleteFieldTransformRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteFieldTransformRule {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -642,7 +632,6 @@ pub struct DeleteFieldTransformRuleResponse {
     output = DeleteInstanceResponse,
     error = super::errors::DeleteInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteInstance {
     /// `InstanceId`: a string.
     ///
@@ -670,7 +659,6 @@ pub struct DeleteInstanceResponse {
     output = DeleteMiniProgramReplayPackResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteMiniProgramReplayPack {
     /// `AppId`: a string.
     ///
@@ -713,7 +701,6 @@ pub struct DeleteMiniProgramReplayPackResponse {
     output = DeleteProjectResponse,
     error = super::errors::DeleteProjectError
 )]
-#[derive(Default)]
 pub struct DeleteProject {
     /// `ID`: an unsigned 64-bit integer.
     ///
@@ -747,7 +734,6 @@ pub struct DeleteProjectResponse {
     output = DeleteReleaseFileResponse,
     error = super::errors::DeleteReleaseFileError
 )]
-#[derive(Default)]
 pub struct DeleteReleaseFile {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -781,7 +767,6 @@ pub struct DeleteReleaseFileResponse {
     output = DeleteStarProjectResponse,
     error = super::errors::DeleteStarProjectError
 )]
-#[derive(Default)]
 pub struct DeleteStarProject {
     /// `InstanceID`: a string.
     ///
@@ -821,7 +806,6 @@ pub struct DeleteStarProjectResponse {
     output = DeleteSymbolArtifactResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteSymbolArtifact {
     /// `Kind`: a string.
     ///
@@ -892,7 +876,6 @@ pub struct DeleteSymbolArtifactResponse {
     output = DeleteTDEMApplicationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteTDEMApplication {
     /// `AppId`: a string.
     ///
@@ -925,7 +908,6 @@ pub struct DeleteTDEMApplicationResponse {
     output = DeleteTDEMBusinessSystemResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteTDEMBusinessSystem {
     /// `InstanceId`: a string.
     ///
@@ -958,7 +940,6 @@ pub struct DeleteTDEMBusinessSystemResponse {
     output = DeleteTDEMDialTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteTDEMDialTask {
     /// `AppId`: a string.
     ///
@@ -996,7 +977,6 @@ pub struct DeleteTDEMDialTaskResponse {
     output = DeleteTDEMFieldTransformRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteTDEMFieldTransformRule {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -1044,7 +1024,6 @@ pub struct DeleteTDEMFieldTransformRuleResponse {
     output = DeleteTDEMFunnelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteTDEMFunnel {
     /// `AppId`: a string.
     ///
@@ -1087,7 +1066,6 @@ pub struct DeleteTDEMFunnelResponse {
     output = DeleteWhitelistResponse,
     error = super::errors::DeleteWhitelistError
 )]
-#[derive(Default)]
 pub struct DeleteWhitelist {
     /// `InstanceID`: a string.
     ///
@@ -1127,7 +1105,6 @@ pub struct DeleteWhitelistResponse {
     output = DescribeAppDimensionMetricsResponse,
     error = super::errors::DescribeAppDimensionMetricsError
 )]
-#[derive(Default)]
 pub struct DescribeAppDimensionMetrics {
     /// `ProjectID`: a signed 64-bit integer.
     ///
@@ -1202,7 +1179,6 @@ pub struct DescribeAppDimensionMetricsResponse {
     output = DescribeAppMetricsDataResponse,
     error = super::errors::DescribeAppMetricsDataError
 )]
-#[derive(Default)]
 pub struct DescribeAppMetricsData {
     /// `ProjectID`: a signed 64-bit integer.
     ///
@@ -1277,7 +1253,6 @@ pub struct DescribeAppMetricsDataResponse {
     output = DescribeAppSingleCaseDetailListResponse,
     error = super::errors::DescribeAppSingleCaseDetailListError
 )]
-#[derive(Default)]
 pub struct DescribeAppSingleCaseDetailList {
     /// `ProjectID`: a signed 64-bit integer.
     ///
@@ -1347,7 +1322,6 @@ pub struct DescribeAppSingleCaseDetailListResponse {
     output = DescribeAppSingleCaseListResponse,
     error = super::errors::DescribeAppSingleCaseListError
 )]
-#[derive(Default)]
 pub struct DescribeAppSingleCaseList {
     /// `ProjectID`: a signed 64-bit integer.
     ///
@@ -1417,7 +1391,6 @@ pub struct DescribeAppSingleCaseListResponse {
     output = DescribeApplicationExitReportDetailResponse,
     error = super::errors::DescribeApplicationExitReportDetailError
 )]
-#[derive(Default)]
 pub struct DescribeApplicationExitReportDetail {
     /// `ProductId`: a string.
     ///
@@ -1490,7 +1463,6 @@ pub struct DescribeApplicationExitReportDetailResponse {
     output = DescribeApplicationExitReportListResponse,
     error = super::errors::DescribeApplicationExitReportListError
 )]
-#[derive(Default)]
 pub struct DescribeApplicationExitReportList {
     /// `ProductId`: a string.
     ///
@@ -1571,7 +1543,6 @@ pub struct DescribeApplicationExitReportListResponse {
     output = DescribeDataResponse,
     error = super::errors::DescribeDataError
 )]
-#[derive(Default)]
 pub struct DescribeData {
     /// `Query`: a string.
     pub query: String,
@@ -1606,7 +1577,6 @@ pub struct DescribeDataResponse {
     output = DescribeDataBridgeUrlV2Response,
     error = super::errors::DescribeDataBridgeUrlV2Error
 )]
-#[derive(Default)]
 pub struct DescribeDataBridgeUrlV2 {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -1805,7 +1775,6 @@ pub struct DescribeDataBridgeUrlV2Response {
     output = DescribeDataCustomUrlResponse,
     error = super::errors::DescribeDataCustomUrlError
 )]
-#[derive(Default)]
 pub struct DescribeDataCustomUrl {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -1947,7 +1916,6 @@ pub struct DescribeDataCustomUrlResponse {
     output = DescribeDataCustomUrlV2Response,
     error = super::errors::DescribeDataCustomUrlV2Error
 )]
-#[derive(Default)]
 pub struct DescribeDataCustomUrlV2 {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -2129,7 +2097,6 @@ pub struct DescribeDataCustomUrlV2Response {
     output = DescribeDataEventUrlResponse,
     error = super::errors::DescribeDataEventUrlError
 )]
-#[derive(Default)]
 pub struct DescribeDataEventUrl {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -2266,7 +2233,6 @@ pub struct DescribeDataEventUrlResponse {
     output = DescribeDataEventUrlV2Response,
     error = super::errors::DescribeDataEventUrlV2Error
 )]
-#[derive(Default)]
 pub struct DescribeDataEventUrlV2 {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -2443,7 +2409,6 @@ pub struct DescribeDataEventUrlV2Response {
     output = DescribeDataFetchProjectResponse,
     error = super::errors::DescribeDataFetchProjectError
 )]
-#[derive(Default)]
 pub struct DescribeDataFetchProject {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -2595,7 +2560,6 @@ pub struct DescribeDataFetchProjectResponse {
     output = DescribeDataFetchUrlResponse,
     error = super::errors::DescribeDataFetchUrlError
 )]
-#[derive(Default)]
 pub struct DescribeDataFetchUrl {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -2752,7 +2716,6 @@ pub struct DescribeDataFetchUrlResponse {
     output = DescribeDataFetchUrlInfoResponse,
     error = super::errors::DescribeDataFetchUrlInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDataFetchUrlInfo {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -2894,7 +2857,6 @@ pub struct DescribeDataFetchUrlInfoResponse {
     output = DescribeDataFetchUrlV2Response,
     error = super::errors::DescribeDataFetchUrlV2Error
 )]
-#[derive(Default)]
 pub struct DescribeDataFetchUrlV2 {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -3091,7 +3053,6 @@ pub struct DescribeDataFetchUrlV2Response {
     output = DescribeDataLogUrlInfoResponse,
     error = super::errors::DescribeDataLogUrlInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDataLogUrlInfo {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -3133,7 +3094,6 @@ pub struct DescribeDataLogUrlInfoResponse {
     output = DescribeDataLogUrlStatisticsResponse,
     error = super::errors::DescribeDataLogUrlStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeDataLogUrlStatistics {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -3270,7 +3230,6 @@ pub struct DescribeDataLogUrlStatisticsResponse {
     output = DescribeDataLogUrlStatisticsV2Response,
     error = super::errors::DescribeDataLogUrlStatisticsV2Error
 )]
-#[derive(Default)]
 pub struct DescribeDataLogUrlStatisticsV2 {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -3447,7 +3406,6 @@ pub struct DescribeDataLogUrlStatisticsV2Response {
     output = DescribeDataPerformancePageResponse,
     error = super::errors::DescribeDataPerformancePageError
 )]
-#[derive(Default)]
 pub struct DescribeDataPerformancePage {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -3594,7 +3552,6 @@ pub struct DescribeDataPerformancePageResponse {
     output = DescribeDataPerformancePageV2Response,
     error = super::errors::DescribeDataPerformancePageV2Error
 )]
-#[derive(Default)]
 pub struct DescribeDataPerformancePageV2 {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -3781,7 +3738,6 @@ pub struct DescribeDataPerformancePageV2Response {
     output = DescribeDataPvUrlInfoResponse,
     error = super::errors::DescribeDataPvUrlInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDataPvUrlInfo {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -3913,7 +3869,6 @@ pub struct DescribeDataPvUrlInfoResponse {
     output = DescribeDataPvUrlStatisticsResponse,
     error = super::errors::DescribeDataPvUrlStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeDataPvUrlStatistics {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -4055,7 +4010,6 @@ pub struct DescribeDataPvUrlStatisticsResponse {
     output = DescribeDataPvUrlStatisticsV2Response,
     error = super::errors::DescribeDataPvUrlStatisticsV2Error
 )]
-#[derive(Default)]
 pub struct DescribeDataPvUrlStatisticsV2 {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -4237,7 +4191,6 @@ pub struct DescribeDataPvUrlStatisticsV2Response {
     output = DescribeDataReportCountResponse,
     error = super::errors::DescribeDataReportCountError
 )]
-#[derive(Default)]
 pub struct DescribeDataReportCount {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -4290,7 +4243,6 @@ pub struct DescribeDataReportCountResponse {
     output = DescribeDataReportCountV2Response,
     error = super::errors::DescribeDataReportCountV2Error
 )]
-#[derive(Default)]
 pub struct DescribeDataReportCountV2 {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -4343,7 +4295,6 @@ pub struct DescribeDataReportCountV2Response {
     output = DescribeDataSetUrlStatisticsResponse,
     error = super::errors::DescribeDataSetUrlStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeDataSetUrlStatistics {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -4485,7 +4436,6 @@ pub struct DescribeDataSetUrlStatisticsResponse {
     output = DescribeDataSetUrlStatisticsV2Response,
     error = super::errors::DescribeDataSetUrlStatisticsV2Error
 )]
-#[derive(Default)]
 pub struct DescribeDataSetUrlStatisticsV2 {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -4667,7 +4617,6 @@ pub struct DescribeDataSetUrlStatisticsV2Response {
     output = DescribeDataStaticProjectResponse,
     error = super::errors::DescribeDataStaticProjectError
 )]
-#[derive(Default)]
 pub struct DescribeDataStaticProject {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -4807,7 +4756,6 @@ pub struct DescribeDataStaticProjectResponse {
     output = DescribeDataStaticProjectV2Response,
     error = super::errors::DescribeDataStaticProjectV2Error
 )]
-#[derive(Default)]
 pub struct DescribeDataStaticProjectV2 {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -4989,7 +4937,6 @@ pub struct DescribeDataStaticProjectV2Response {
     output = DescribeDataStaticResourceResponse,
     error = super::errors::DescribeDataStaticResourceError
 )]
-#[derive(Default)]
 pub struct DescribeDataStaticResource {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -5131,7 +5078,6 @@ pub struct DescribeDataStaticResourceResponse {
     output = DescribeDataStaticResourceV2Response,
     error = super::errors::DescribeDataStaticResourceV2Error
 )]
-#[derive(Default)]
 pub struct DescribeDataStaticResourceV2 {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -5313,7 +5259,6 @@ pub struct DescribeDataStaticResourceV2Response {
     output = DescribeDataStaticUrlResponse,
     error = super::errors::DescribeDataStaticUrlError
 )]
-#[derive(Default)]
 pub struct DescribeDataStaticUrl {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -5455,7 +5400,6 @@ pub struct DescribeDataStaticUrlResponse {
     output = DescribeDataStaticUrlV2Response,
     error = super::errors::DescribeDataStaticUrlV2Error
 )]
-#[derive(Default)]
 pub struct DescribeDataStaticUrlV2 {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -5637,7 +5581,6 @@ pub struct DescribeDataStaticUrlV2Response {
     output = DescribeDataWebVitalsPageResponse,
     error = super::errors::DescribeDataWebVitalsPageError
 )]
-#[derive(Default)]
 pub struct DescribeDataWebVitalsPage {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -5774,7 +5717,6 @@ pub struct DescribeDataWebVitalsPageResponse {
     output = DescribeDataWebVitalsPageV2Response,
     error = super::errors::DescribeDataWebVitalsPageV2Error
 )]
-#[derive(Default)]
 pub struct DescribeDataWebVitalsPageV2 {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -5916,7 +5858,6 @@ pub struct DescribeDataWebVitalsPageV2Response {
     output = DescribeErrorResponse,
     error = super::errors::DescribeErrorError
 )]
-#[derive(Default)]
 pub struct DescribeError {
     /// `Date`: a string.
     ///
@@ -5966,7 +5907,6 @@ pub struct DescribeErrorResponse {
     output = DescribeExceptionDetailResponse,
     error = super::errors::DescribeExceptionDetailError
 )]
-#[derive(Default)]
 pub struct DescribeExceptionDetail {
     /// `ProductId`: a string.
     ///
@@ -6049,7 +5989,6 @@ pub struct DescribeExceptionDetailResponse {
     output = DescribeExceptionReportListResponse,
     error = super::errors::DescribeExceptionReportListError
 )]
-#[derive(Default)]
 pub struct DescribeExceptionReportList {
     /// `ProductId`: a string.
     ///
@@ -6140,7 +6079,6 @@ pub struct DescribeExceptionReportListResponse {
     output = DescribeFOOMMallocProblemDetailResponse,
     error = super::errors::DescribeFOOMMallocProblemDetailError
 )]
-#[derive(Default)]
 pub struct DescribeFOOMMallocProblemDetail {
     /// `ProductId`: a string.
     ///
@@ -6213,7 +6151,6 @@ pub struct DescribeFOOMMallocProblemDetailResponse {
     output = DescribeFOOMMallocProblemListResponse,
     error = super::errors::DescribeFOOMMallocProblemListError
 )]
-#[derive(Default)]
 pub struct DescribeFOOMMallocProblemList {
     /// `ProductId`: a string.
     ///
@@ -6294,7 +6231,6 @@ pub struct DescribeFOOMMallocProblemListResponse {
     output = DescribeFOOMMallocReportListResponse,
     error = super::errors::DescribeFOOMMallocReportListError
 )]
-#[derive(Default)]
 pub struct DescribeFOOMMallocReportList {
     /// `ProductId`: a string.
     ///
@@ -6380,7 +6316,6 @@ pub struct DescribeFOOMMallocReportListResponse {
     output = DescribeFOOMProblemDetailResponse,
     error = super::errors::DescribeFOOMProblemDetailError
 )]
-#[derive(Default)]
 pub struct DescribeFOOMProblemDetail {
     /// `ProductId`: a string.
     ///
@@ -6453,7 +6388,6 @@ pub struct DescribeFOOMProblemDetailResponse {
     output = DescribeFOOMProblemListResponse,
     error = super::errors::DescribeFOOMProblemListError
 )]
-#[derive(Default)]
 pub struct DescribeFOOMProblemList {
     /// `ProductId`: a string.
     ///
@@ -6534,7 +6468,6 @@ pub struct DescribeFOOMProblemListResponse {
     output = DescribeFOOMReportListResponse,
     error = super::errors::DescribeFOOMReportListError
 )]
-#[derive(Default)]
 pub struct DescribeFOOMReportList {
     /// `ProductId`: a string.
     ///
@@ -6620,7 +6553,6 @@ pub struct DescribeFOOMReportListResponse {
     output = DescribeFieldTransformRulesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeFieldTransformRules {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -6663,7 +6595,6 @@ pub struct DescribeFieldTransformRulesResponse {
     output = DescribeFieldValuesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeFieldValues {
     /// `AppId`: a string.
     ///
@@ -6761,7 +6692,6 @@ pub struct DescribeFieldValuesResponse {
     output = DescribeFileCertificateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeFileCertificate {
     /// `Timeout`: a signed 64-bit integer.
     ///
@@ -6837,7 +6767,6 @@ pub struct DescribeFileCertificateResponse {
     output = DescribeIssueAffectedUsersResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeIssueAffectedUsers {
     /// `AppId`: a string.
     ///
@@ -6918,7 +6847,6 @@ pub struct DescribeIssueAffectedUsersResponse {
     output = DescribeIssueBreadcrumbsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeIssueBreadcrumbs {
     /// `AppId`: a string.
     ///
@@ -6974,7 +6902,6 @@ pub struct DescribeIssueBreadcrumbsResponse {
     output = DescribeIssueCrashLogDownloadURLResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeIssueCrashLogDownloadURL {
     /// `AppId`: a string.
     ///
@@ -7020,7 +6947,6 @@ pub struct DescribeIssueCrashLogDownloadURLResponse {
     output = DescribeIssueDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeIssueDetail {
     /// `AppId`: a string.
     ///
@@ -7081,7 +7007,6 @@ pub struct DescribeIssueDetailResponse {
     output = DescribeIssueEventDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeIssueEventDetail {
     /// `AppId`: a string.
     ///
@@ -7127,7 +7052,6 @@ pub struct DescribeIssueEventDetailResponse {
     output = DescribeIssueEventsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeIssueEvents {
     /// `AppId`: a string.
     ///
@@ -7203,7 +7127,6 @@ pub struct DescribeIssueEventsResponse {
     output = DescribeIssueTrendResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeIssueTrend {
     /// `AppId`: a string.
     ///
@@ -7276,7 +7199,6 @@ pub struct DescribeIssueTrendResponse {
     output = DescribeIssuesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeIssues {
     /// `AppId`: a string.
     ///
@@ -7367,7 +7289,6 @@ pub struct DescribeIssuesResponse {
     output = DescribeIssuesDistributionResponse,
     error = super::errors::DescribeIssuesDistributionError
 )]
-#[derive(Default)]
 pub struct DescribeIssuesDistribution {
     /// `ProductId`: a string.
     ///
@@ -7486,7 +7407,6 @@ pub struct DescribeIssuesDistributionResponse {
     output = DescribeIssuesListResponse,
     error = super::errors::DescribeIssuesListError
 )]
-#[derive(Default)]
 pub struct DescribeIssuesList {
     /// `ProductId`: a string.
     ///
@@ -7594,7 +7514,6 @@ pub struct DescribeIssuesListResponse {
     output = DescribeIssuesStatisticsTrendResponse,
     error = super::errors::DescribeIssuesStatisticsTrendError
 )]
-#[derive(Default)]
 pub struct DescribeIssuesStatisticsTrend {
     /// `ProductId`: a string.
     ///
@@ -7692,7 +7611,6 @@ pub struct DescribeIssuesStatisticsTrendResponse {
     output = DescribeLagANRProblemAccountDetailResponse,
     error = super::errors::DescribeLagANRProblemAccountDetailError
 )]
-#[derive(Default)]
 pub struct DescribeLagANRProblemAccountDetail {
     /// `ProductId`: a string.
     ///
@@ -7765,7 +7683,6 @@ pub struct DescribeLagANRProblemAccountDetailResponse {
     output = DescribeLagANRProblemFeatureAccountsResponse,
     error = super::errors::DescribeLagANRProblemFeatureAccountsError
 )]
-#[derive(Default)]
 pub struct DescribeLagANRProblemFeatureAccounts {
     /// `ProductId`: a string.
     ///
@@ -7851,7 +7768,6 @@ pub struct DescribeLagANRProblemFeatureAccountsResponse {
     output = DescribeLagANRProblemListResponse,
     error = super::errors::DescribeLagANRProblemListError
 )]
-#[derive(Default)]
 pub struct DescribeLagANRProblemList {
     /// `ProductId`: a string.
     ///
@@ -7932,7 +7848,6 @@ pub struct DescribeLagANRProblemListResponse {
     output = DescribeMiniProgramReplayPackResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeMiniProgramReplayPack {
     /// `AppId`: a string.
     ///
@@ -7973,7 +7888,6 @@ pub struct DescribeMiniProgramReplayPackResponse {
     output = DescribeMiniProgramReplayPacksResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeMiniProgramReplayPacks {
     /// `AppId`: a string.
     ///
@@ -8024,7 +7938,6 @@ pub struct DescribeMiniProgramReplayPacksResponse {
     output = DescribePerformanceMetricsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribePerformanceMetrics {
     /// `AppId`: a string.
     ///
@@ -8105,7 +8018,6 @@ pub struct DescribePerformanceMetricsResponse {
     output = DescribeProjectLimitsResponse,
     error = super::errors::DescribeProjectLimitsError
 )]
-#[derive(Default)]
 pub struct DescribeProjectLimits {
     /// `ProjectID`: a signed 64-bit integer.
     ///
@@ -8135,9 +8047,15 @@ pub struct DescribeProjectLimitsResponse {
     version = "2021-06-22",
     name = "DescribeProjects",
     output = DescribeProjectsResponse,
-    error = super::errors::DescribeProjectsError
+    error = super::errors::DescribeProjectsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = project_set,
+        item = models::RumProject,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProjects {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -8189,7 +8107,6 @@ pub struct DescribeProjectsResponse {
     output = DescribePvListResponse,
     error = super::errors::DescribePvListError
 )]
-#[derive(Default)]
 pub struct DescribePvList {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -8237,7 +8154,6 @@ pub struct DescribePvListResponse {
     output = DescribeReleaseFileSignResponse,
     error = super::errors::DescribeReleaseFileSignError
 )]
-#[derive(Default)]
 pub struct DescribeReleaseFileSign {
     /// `Timeout`: a signed 64-bit integer.
     ///
@@ -8307,7 +8223,6 @@ pub struct DescribeReleaseFileSignResponse {
     output = DescribeReleaseFilesResponse,
     error = super::errors::DescribeReleaseFilesError
 )]
-#[derive(Default)]
 pub struct DescribeReleaseFiles {
     /// `ProjectID`: a signed 64-bit integer.
     ///
@@ -8354,7 +8269,6 @@ pub struct DescribeReleaseFilesResponse {
     output = DescribeReplayDataResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeReplayData {
     /// `AppId`: a string.
     ///
@@ -8408,7 +8322,6 @@ pub struct DescribeReplayDataResponse {
     output = DescribeReplayDetailsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeReplayDetails {
     /// `AppId`: a string.
     ///
@@ -8479,7 +8392,6 @@ pub struct DescribeReplayDetailsResponse {
     output = DescribeReplayMetaResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeReplayMeta {
     /// `AppId`: a string.
     ///
@@ -8535,7 +8447,6 @@ pub struct DescribeReplayMetaResponse {
     output = DescribeRumGroupLogResponse,
     error = super::errors::DescribeRumGroupLogError
 )]
-#[derive(Default)]
 pub struct DescribeRumGroupLog {
     /// `OrderBy`: a string.
     ///
@@ -8602,7 +8513,6 @@ pub struct DescribeRumGroupLogResponse {
     output = DescribeRumGroupLogV2Response,
     error = super::errors::DescribeRumGroupLogV2Error
 )]
-#[derive(Default)]
 pub struct DescribeRumGroupLogV2 {
     /// `OrderBy`: a string.
     ///
@@ -8669,7 +8579,6 @@ pub struct DescribeRumGroupLogV2Response {
     output = DescribeRumLogDetailsV2Response,
     error = super::errors::DescribeRumLogDetailsV2Error
 )]
-#[derive(Default)]
 pub struct DescribeRumLogDetailsV2 {
     /// `OrderBy`: a string.
     ///
@@ -8734,7 +8643,6 @@ pub struct DescribeRumLogDetailsV2Response {
     output = DescribeRumLogExportResponse,
     error = super::errors::DescribeRumLogExportError
 )]
-#[derive(Default)]
 pub struct DescribeRumLogExport {
     /// `Name`: a string.
     ///
@@ -8791,7 +8699,6 @@ pub struct DescribeRumLogExportResponse {
     output = DescribeRumLogExportV2Response,
     error = super::errors::DescribeRumLogExportV2Error
 )]
-#[derive(Default)]
 pub struct DescribeRumLogExportV2 {
     /// `Name`: a string.
     ///
@@ -8848,7 +8755,6 @@ pub struct DescribeRumLogExportV2Response {
     output = DescribeRumLogExportsResponse,
     error = super::errors::DescribeRumLogExportsError
 )]
-#[derive(Default)]
 pub struct DescribeRumLogExports {
     /// `PageSize`: a signed 64-bit integer.
     ///
@@ -8890,7 +8796,6 @@ pub struct DescribeRumLogExportsResponse {
     output = DescribeRumLogExportsV2Response,
     error = super::errors::DescribeRumLogExportsV2Error
 )]
-#[derive(Default)]
 pub struct DescribeRumLogExportsV2 {
     /// `PageSize`: a signed 64-bit integer.
     ///
@@ -8932,7 +8837,6 @@ pub struct DescribeRumLogExportsV2Response {
     output = DescribeRumLogListResponse,
     error = super::errors::DescribeRumLogListError
 )]
-#[derive(Default)]
 pub struct DescribeRumLogList {
     /// `OrderBy`: a string.
     ///
@@ -8994,7 +8898,6 @@ pub struct DescribeRumLogListResponse {
     output = DescribeRumLogTotalV2Response,
     error = super::errors::DescribeRumLogTotalV2Error
 )]
-#[derive(Default)]
 pub struct DescribeRumLogTotalV2 {
     /// `OrderBy`: a string.
     ///
@@ -9061,7 +8964,6 @@ pub struct DescribeRumLogTotalV2Response {
     output = DescribeRumStatsLogListResponse,
     error = super::errors::DescribeRumStatsLogListError
 )]
-#[derive(Default)]
 pub struct DescribeRumStatsLogList {
     /// `StartTime`: a string.
     ///
@@ -9115,7 +9017,6 @@ pub struct DescribeRumStatsLogListResponse {
     output = DescribeRumStatsLogListV2Response,
     error = super::errors::DescribeRumStatsLogListV2Error
 )]
-#[derive(Default)]
 pub struct DescribeRumStatsLogListV2 {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -9165,7 +9066,6 @@ pub struct DescribeRumStatsLogListV2Response {
     output = DescribeSampleRateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeSampleRate {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -9196,7 +9096,6 @@ pub struct DescribeSampleRateResponse {
     output = DescribeScoresResponse,
     error = super::errors::DescribeScoresError
 )]
-#[derive(Default)]
 pub struct DescribeScores {
     /// `EndTime`: a string.
     ///
@@ -9252,7 +9151,6 @@ pub struct DescribeScoresResponse {
     output = DescribeScoresV2Response,
     error = super::errors::DescribeScoresV2Error
 )]
-#[derive(Default)]
 pub struct DescribeScoresV2 {
     /// `StartTime`: a string.
     ///
@@ -9304,7 +9202,6 @@ pub struct DescribeScoresV2Response {
     output = DescribeSessionListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeSessionList {
     /// `AppId`: a string.
     ///
@@ -9491,7 +9388,6 @@ pub struct DescribeSessionListResponse {
     output = DescribeStruggleDistributionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeStruggleDistribution {
     /// `AppId`: a string.
     ///
@@ -9567,7 +9463,6 @@ pub struct DescribeStruggleDistributionResponse {
     output = DescribeSymbolArtifactUploadCredentialResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeSymbolArtifactUploadCredential {
     /// `Kind`: a string.
     ///
@@ -9678,7 +9573,6 @@ pub struct DescribeSymbolArtifactUploadCredentialResponse {
     output = DescribeSymbolArtifactsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeSymbolArtifacts {
     /// `Kind`: a string.
     ///
@@ -9776,9 +9670,15 @@ pub struct DescribeSymbolArtifactsResponse {
     version = "2021-06-22",
     name = "DescribeTDEMApplications",
     output = DescribeTDEMApplicationsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = application_set,
+        item = models::ApplicationItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTDEMApplications {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -9827,9 +9727,15 @@ pub struct DescribeTDEMApplicationsResponse {
     version = "2021-06-22",
     name = "DescribeTDEMBusinessSystems",
     output = DescribeTDEMBusinessSystemsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = business_system_set,
+        item = models::BusinessSystemItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTDEMBusinessSystems {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -9875,7 +9781,6 @@ pub struct DescribeTDEMBusinessSystemsResponse {
     output = DescribeTDEMDialDimensionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMDialDimensions {
     /// `AppId`: a string.
     ///
@@ -9971,7 +9876,6 @@ pub struct DescribeTDEMDialDimensionsResponse {
     output = DescribeTDEMDialExecutionDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMDialExecutionDetail {
     /// `AppId`: a string.
     ///
@@ -10130,9 +10034,15 @@ pub struct DescribeTDEMDialExecutionDetailResponse {
     version = "2021-06-22",
     name = "DescribeTDEMDialExecutionList",
     output = DescribeTDEMDialExecutionListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = execution_set,
+        item = models::DialExecution,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTDEMDialExecutionList {
     /// `AppId`: a string.
     ///
@@ -10238,7 +10148,6 @@ pub struct DescribeTDEMDialExecutionListResponse {
     output = DescribeTDEMDialOverviewResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMDialOverview {
     /// `AppId`: a string.
     ///
@@ -10351,7 +10260,6 @@ pub struct DescribeTDEMDialOverviewResponse {
     output = DescribeTDEMDialTasksResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMDialTasks {
     /// `AppId`: a string.
     ///
@@ -10382,7 +10290,6 @@ pub struct DescribeTDEMDialTasksResponse {
     output = DescribeTDEMDialTrendResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMDialTrend {
     /// `AppId`: a string.
     ///
@@ -10473,7 +10380,6 @@ pub struct DescribeTDEMDialTrendResponse {
     output = DescribeTDEMEventDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMEventDetail {
     /// `AppId`: a string.
     ///
@@ -10517,7 +10423,6 @@ pub struct DescribeTDEMEventDetailResponse {
     output = DescribeTDEMEventRankResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMEventRank {
     /// `AppId`: a string.
     ///
@@ -10605,9 +10510,15 @@ pub struct DescribeTDEMEventRankResponse {
     version = "2021-06-22",
     name = "DescribeTDEMEventSearch",
     output = DescribeTDEMEventSearchResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = events,
+        item = models::ExplorationEventItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTDEMEventSearch {
     /// `AppId`: a string.
     ///
@@ -10708,7 +10619,6 @@ pub struct DescribeTDEMEventSearchResponse {
     output = DescribeTDEMEventSearchSummaryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMEventSearchSummary {
     /// `AppId`: a string.
     ///
@@ -10798,9 +10708,15 @@ pub struct DescribeTDEMEventSearchSummaryResponse {
     version = "2021-06-22",
     name = "DescribeTDEMFieldTransformRules",
     output = DescribeTDEMFieldTransformRulesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = field_transform_rule_set,
+        item = models::FieldTransformRuleItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTDEMFieldTransformRules {
     /// `AppId`: a string.
     ///
@@ -10846,7 +10762,6 @@ pub struct DescribeTDEMFieldTransformRulesResponse {
     output = DescribeTDEMFunnelDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMFunnelDetail {
     /// `AppId`: a string.
     ///
@@ -10887,7 +10802,6 @@ pub struct DescribeTDEMFunnelDetailResponse {
     output = DescribeTDEMFunnelDimensionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMFunnelDimensions {
     /// `AppId`: a string.
     ///
@@ -10986,7 +10900,6 @@ pub struct DescribeTDEMFunnelDimensionsResponse {
     output = DescribeTDEMFunnelListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMFunnelList {
     /// `AppId`: a string.
     ///
@@ -11042,7 +10955,6 @@ pub struct DescribeTDEMFunnelListResponse {
     output = DescribeTDEMFunnelReportResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMFunnelReport {
     /// `AppId`: a string.
     ///
@@ -11134,7 +11046,6 @@ pub struct DescribeTDEMFunnelReportResponse {
     output = DescribeTDEMFunnelStepSessionListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMFunnelStepSessionList {
     /// `AppId`: a string.
     ///
@@ -11251,7 +11162,6 @@ pub struct DescribeTDEMFunnelStepSessionListResponse {
     output = DescribeTDEMFunnelTrendResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMFunnelTrend {
     /// `AppId`: a string.
     ///
@@ -11350,7 +11260,6 @@ pub struct DescribeTDEMFunnelTrendResponse {
     output = DescribeTDEMMetricDistributionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMMetricDistribution {
     /// `AppId`: a string.
     ///
@@ -11437,7 +11346,6 @@ pub struct DescribeTDEMMetricDistributionResponse {
     output = DescribeTDEMMetricSummaryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMMetricSummary {
     /// `AppId`: a string.
     ///
@@ -11509,7 +11417,6 @@ pub struct DescribeTDEMMetricSummaryResponse {
     output = DescribeTDEMMetricTrendResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMMetricTrend {
     /// `AppId`: a string.
     ///
@@ -11601,7 +11508,6 @@ pub struct DescribeTDEMMetricTrendResponse {
     output = DescribeTDEMOverviewScoresResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMOverviewScores {
     /// `AppIds`: a list of strings.
     ///
@@ -11647,7 +11553,6 @@ pub struct DescribeTDEMOverviewScoresResponse {
     output = DescribeTDEMRelatedEventsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMRelatedEvents {
     /// `AppId`: a string.
     ///
@@ -11751,7 +11656,6 @@ pub struct DescribeTDEMRelatedEventsResponse {
     output = DescribeTDEMSSEDimensionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMSSEDimensions {
     /// `AppId`: a string.
     ///
@@ -11807,7 +11711,6 @@ pub struct DescribeTDEMSSEDimensionsResponse {
     output = DescribeTDEMSSEDistributionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMSSEDistribution {
     /// `AppId`: a string.
     ///
@@ -11858,7 +11761,6 @@ pub struct DescribeTDEMSSEDistributionResponse {
     output = DescribeTDEMSSEPercentileResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMSSEPercentile {
     /// `AppId`: a string.
     ///
@@ -11939,7 +11841,6 @@ pub struct DescribeTDEMSSEPercentileResponse {
     output = DescribeTDEMSSESummaryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMSSESummary {
     /// `AppId`: a string.
     ///
@@ -12017,7 +11918,6 @@ pub struct DescribeTDEMSSESummaryResponse {
     output = DescribeTDEMSSETrendResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMSSETrend {
     /// `AppId`: a string.
     ///
@@ -12086,7 +11986,6 @@ pub struct DescribeTDEMSSETrendResponse {
     output = DescribeTDEMSampleConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMSampleConfig {
     /// `AppId`: a string.
     ///
@@ -12117,7 +12016,6 @@ pub struct DescribeTDEMSampleConfigResponse {
     output = DescribeTDEMSampleRateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMSampleRate {
     /// `AppId`: a string.
     ///
@@ -12170,7 +12068,6 @@ pub struct DescribeTDEMSampleRateResponse {
     output = DescribeTDEMSessionReplayTimelineResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMSessionReplayTimeline {
     /// `AppId`: a string.
     ///
@@ -12234,9 +12131,15 @@ pub struct DescribeTDEMSessionReplayTimelineResponse {
     version = "2021-06-22",
     name = "DescribeTDEMUsageDetail",
     output = DescribeTDEMUsageDetailResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detail_set,
+        item = models::UsageDetailRow,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTDEMUsageDetail {
     /// `StartTime`: a string.
     ///
@@ -12302,7 +12205,6 @@ pub struct DescribeTDEMUsageDetailResponse {
     output = DescribeTDEMUsageSummaryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTDEMUsageSummary {
     /// `StartTime`: a string.
     ///
@@ -12356,9 +12258,15 @@ pub struct DescribeTDEMUsageSummaryResponse {
     version = "2021-06-22",
     name = "DescribeTawAreas",
     output = DescribeTawAreasResponse,
-    error = super::errors::DescribeTawAreasError
+    error = super::errors::DescribeTawAreasError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = area_set,
+        item = models::RumAreaInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTawAreas {
     /// `AreaIds`: a list of signed 64-bit integers.
     pub area_ids: Option<Vec<i64>>,
@@ -12406,9 +12314,15 @@ pub struct DescribeTawAreasResponse {
     version = "2021-06-22",
     name = "DescribeTawInstances",
     output = DescribeTawInstancesResponse,
-    error = super::errors::DescribeTawInstancesError
+    error = super::errors::DescribeTawInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::RumInstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTawInstances {
     /// `ChargeStatuses`: a list of signed 64-bit integers.
     pub charge_statuses: Option<Vec<i64>>,
@@ -12483,7 +12397,6 @@ pub struct DescribeTawInstancesResponse {
     output = DescribeTokenResponse,
     error = super::errors::DescribeTokenError
 )]
-#[derive(Default)]
 pub struct DescribeToken {
     /// `FormListString`: a string.
     pub form_list_string: Option<String>,
@@ -12540,7 +12453,6 @@ pub struct DescribeTokenResponse {
     output = DescribeTopIssuesResponse,
     error = super::errors::DescribeTopIssuesError
 )]
-#[derive(Default)]
 pub struct DescribeTopIssues {
     /// `ProductId`: a string.
     ///
@@ -12619,7 +12531,6 @@ pub struct DescribeTopIssuesResponse {
     output = DescribeUserJourneySanKeyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeUserJourneySanKey {
     /// `AppId`: a string.
     ///
@@ -12700,7 +12611,6 @@ pub struct DescribeUserJourneySanKeyResponse {
     output = DescribeUvListResponse,
     error = super::errors::DescribeUvListError
 )]
-#[derive(Default)]
 pub struct DescribeUvList {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -12746,7 +12656,6 @@ pub struct DescribeUvListResponse {
     output = DescribeWhitelistsResponse,
     error = super::errors::DescribeWhitelistsError
 )]
-#[derive(Default)]
 pub struct DescribeWhitelists {
     /// `InstanceID`: a string.
     ///
@@ -12778,7 +12687,6 @@ pub struct DescribeWhitelistsResponse {
     output = ModifyFieldTransformRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyFieldTransformRule {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -12859,7 +12767,6 @@ pub struct ModifyFieldTransformRuleResponse {
     output = ModifyInstanceResponse,
     error = super::errors::ModifyInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyInstance {
     /// `InstanceId`: a string.
     ///
@@ -12897,7 +12804,6 @@ pub struct ModifyInstanceResponse {
     output = ModifyIssueStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyIssueStatus {
     /// `AppId`: a string.
     ///
@@ -12948,7 +12854,6 @@ pub struct ModifyIssueStatusResponse {
     output = ModifyMiniProgramReplayPackResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyMiniProgramReplayPack {
     /// `AppId`: a string.
     ///
@@ -12992,7 +12897,6 @@ pub struct ModifyMiniProgramReplayPackResponse {
     output = ModifyProjectResponse,
     error = super::errors::ModifyProjectError
 )]
-#[derive(Default)]
 pub struct ModifyProject {
     /// `ID`: an unsigned 64-bit integer.
     ///
@@ -13115,7 +13019,6 @@ pub struct ModifyProjectResponse {
     output = ModifyProjectLimitResponse,
     error = super::errors::ModifyProjectLimitError
 )]
-#[derive(Default)]
 pub struct ModifyProjectLimit {
     /// `ProjectID`: a signed 64-bit integer.
     ///
@@ -13170,7 +13073,6 @@ pub struct ModifyProjectLimitResponse {
     output = ModifySampleRateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifySampleRate {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -13214,7 +13116,6 @@ pub struct ModifySampleRateResponse {
     output = ModifyTDEMApplicationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyTDEMApplication {
     /// `AppId`: a string.
     ///
@@ -13267,7 +13168,6 @@ pub struct ModifyTDEMApplicationResponse {
     output = ModifyTDEMBusinessSystemResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyTDEMBusinessSystem {
     /// `InstanceId`: a string.
     ///
@@ -13310,7 +13210,6 @@ pub struct ModifyTDEMBusinessSystemResponse {
     output = ModifyTDEMDialTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyTDEMDialTask {
     /// `AppId`: a string.
     ///
@@ -13457,7 +13356,6 @@ pub struct ModifyTDEMDialTaskResponse {
     output = ModifyTDEMFieldTransformRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyTDEMFieldTransformRule {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -13533,7 +13431,6 @@ pub struct ModifyTDEMFieldTransformRuleResponse {
     output = ModifyTDEMFunnelResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyTDEMFunnel {
     /// `AppId`: a string.
     ///
@@ -13599,7 +13496,6 @@ pub struct ModifyTDEMFunnelResponse {
     output = ModifyTDEMSampleConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyTDEMSampleConfig {
     /// `AppId`: a string.
     ///
@@ -13638,7 +13534,6 @@ pub struct ModifyTDEMSampleConfigResponse {
     output = ModifyTDEMSampleRateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyTDEMSampleRate {
     /// `AppId`: a string.
     ///
@@ -13696,7 +13591,6 @@ pub struct ModifyTDEMSampleRateResponse {
     output = PreviewTDEMFunnelReportResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct PreviewTDEMFunnelReport {
     /// `AppId`: a string.
     ///
@@ -13784,7 +13678,6 @@ pub struct PreviewTDEMFunnelReportResponse {
     output = ResumeInstanceResponse,
     error = super::errors::ResumeInstanceError
 )]
-#[derive(Default)]
 pub struct ResumeInstance {
     /// `InstanceId`: a string.
     ///
@@ -13817,7 +13710,6 @@ pub struct ResumeInstanceResponse {
     output = ResumeProjectResponse,
     error = super::errors::ResumeProjectError
 )]
-#[derive(Default)]
 pub struct ResumeProject {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -13845,7 +13737,6 @@ pub struct ResumeProjectResponse {
     output = ResumeTDEMApplicationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ResumeTDEMApplication {
     /// `AppId`: a string.
     ///
@@ -13883,7 +13774,6 @@ pub struct ResumeTDEMApplicationResponse {
     output = StopInstanceResponse,
     error = super::errors::StopInstanceError
 )]
-#[derive(Default)]
 pub struct StopInstance {
     /// `InstanceId`: a string.
     ///
@@ -13916,7 +13806,6 @@ pub struct StopInstanceResponse {
     output = StopProjectResponse,
     error = super::errors::StopProjectError
 )]
-#[derive(Default)]
 pub struct StopProject {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -13944,7 +13833,6 @@ pub struct StopProjectResponse {
     output = StopTDEMApplicationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct StopTDEMApplication {
     /// `AppId`: a string.
     ///
@@ -13982,7 +13870,6 @@ pub struct StopTDEMApplicationResponse {
     output = UploadMiniProgramSourceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UploadMiniProgramSource {
     /// `AppId`: a string.
     ///
@@ -14031,7 +13918,6 @@ pub struct UploadMiniProgramSourceResponse {
     output = UploadSymbolArtifactResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UploadSymbolArtifact {
     /// `Kind`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CopyFunctionResponse,
     error = super::errors::CopyFunctionError
 )]
-#[derive(Default)]
 pub struct CopyFunction {
     /// `FunctionName`: a string.
     ///
@@ -76,7 +75,6 @@ pub struct CopyFunctionResponse {
     output = CreateAliasResponse,
     error = super::errors::CreateAliasError
 )]
-#[derive(Default)]
 pub struct CreateAlias {
     /// `Name`: a string.
     ///
@@ -127,7 +125,6 @@ pub struct CreateAliasResponse {
     output = CreateCustomDomainResponse,
     error = super::errors::CreateCustomDomainError
 )]
-#[derive(Default)]
 pub struct CreateCustomDomain {
     /// `Domain`: a string.
     ///
@@ -172,7 +169,6 @@ pub struct CreateCustomDomainResponse {
     output = CreateFunctionResponse,
     error = super::errors::CreateFunctionError
 )]
-#[derive(Default)]
 pub struct CreateFunction {
     /// `FunctionName`: a string.
     ///
@@ -328,7 +324,6 @@ pub struct CreateFunctionResponse {
     output = CreateNamespaceResponse,
     error = super::errors::CreateNamespaceError
 )]
-#[derive(Default)]
 pub struct CreateNamespace {
     /// `Namespace`: a string.
     ///
@@ -364,7 +359,6 @@ pub struct CreateNamespaceResponse {
     output = CreateTriggerResponse,
     error = super::errors::CreateTriggerError
 )]
-#[derive(Default)]
 pub struct CreateTrigger {
     /// `FunctionName`: a string.
     ///
@@ -435,7 +429,6 @@ pub struct CreateTriggerResponse {
     output = DeleteAliasResponse,
     error = super::errors::DeleteAliasError
 )]
-#[derive(Default)]
 pub struct DeleteAlias {
     /// `FunctionName`: a string.
     ///
@@ -473,7 +466,6 @@ pub struct DeleteAliasResponse {
     output = DeleteCustomDomainResponse,
     error = super::errors::DeleteCustomDomainError
 )]
-#[derive(Default)]
 pub struct DeleteCustomDomain {
     /// `Domain`: a string.
     ///
@@ -501,7 +493,6 @@ pub struct DeleteCustomDomainResponse {
     output = DeleteFunctionResponse,
     error = super::errors::DeleteFunctionError
 )]
-#[derive(Default)]
 pub struct DeleteFunction {
     /// `FunctionName`: a string.
     ///
@@ -539,7 +530,6 @@ pub struct DeleteFunctionResponse {
     output = DeleteFunctionVersionResponse,
     error = super::errors::DeleteFunctionVersionError
 )]
-#[derive(Default)]
 pub struct DeleteFunctionVersion {
     /// `FunctionName`: a string.
     ///
@@ -582,7 +572,6 @@ pub struct DeleteFunctionVersionResponse {
     output = DeleteLayerVersionResponse,
     error = super::errors::DeleteLayerVersionError
 )]
-#[derive(Default)]
 pub struct DeleteLayerVersion {
     /// `LayerName`: a string.
     ///
@@ -613,7 +602,6 @@ pub struct DeleteLayerVersionResponse {
     output = DeleteNamespaceResponse,
     error = super::errors::DeleteNamespaceError
 )]
-#[derive(Default)]
 pub struct DeleteNamespace {
     /// `Namespace`: a string.
     ///
@@ -641,7 +629,6 @@ pub struct DeleteNamespaceResponse {
     output = DeleteProvisionedConcurrencyConfigResponse,
     error = super::errors::DeleteProvisionedConcurrencyConfigError
 )]
-#[derive(Default)]
 pub struct DeleteProvisionedConcurrencyConfig {
     /// `FunctionName`: a string.
     ///
@@ -679,7 +666,6 @@ pub struct DeleteProvisionedConcurrencyConfigResponse {
     output = DeleteReservedConcurrencyConfigResponse,
     error = super::errors::DeleteReservedConcurrencyConfigError
 )]
-#[derive(Default)]
 pub struct DeleteReservedConcurrencyConfig {
     /// `FunctionName`: a string.
     ///
@@ -712,7 +698,6 @@ pub struct DeleteReservedConcurrencyConfigResponse {
     output = DeleteTriggerResponse,
     error = super::errors::DeleteTriggerError
 )]
-#[derive(Default)]
 pub struct DeleteTrigger {
     /// `FunctionName`: a string.
     ///
@@ -765,7 +750,6 @@ pub struct DeleteTriggerResponse {
     output = GetAccountResponse,
     error = super::errors::GetAccountError
 )]
-#[derive(Default)]
 pub struct GetAccount {}
 
 /// What a successful [`GetAccount`] call returns.
@@ -794,7 +778,6 @@ pub struct GetAccountResponse {
     output = GetAliasResponse,
     error = super::errors::GetAliasError
 )]
-#[derive(Default)]
 pub struct GetAlias {
     /// `FunctionName`: a string.
     ///
@@ -860,7 +843,6 @@ pub struct GetAliasResponse {
     output = GetAsyncEventStatusResponse,
     error = super::errors::GetAsyncEventStatusError
 )]
-#[derive(Default)]
 pub struct GetAsyncEventStatus {
     /// `InvokeRequestId`: a string.
     ///
@@ -891,7 +873,6 @@ pub struct GetAsyncEventStatusResponse {
     output = GetCustomDomainResponse,
     error = super::errors::GetCustomDomainError
 )]
-#[derive(Default)]
 pub struct GetCustomDomain {
     /// `Domain`: a string.
     ///
@@ -941,7 +922,6 @@ pub struct GetCustomDomainResponse {
     output = GetFunctionResponse,
     error = super::errors::GetFunctionError
 )]
-#[derive(Default)]
 pub struct GetFunction {
     /// `FunctionName`: a string.
     ///
@@ -1194,7 +1174,6 @@ pub struct GetFunctionResponse {
     output = GetFunctionAddressResponse,
     error = super::errors::GetFunctionAddressError
 )]
-#[derive(Default)]
 pub struct GetFunctionAddress {
     /// `FunctionName`: a string.
     ///
@@ -1242,7 +1221,6 @@ pub struct GetFunctionAddressResponse {
     output = GetFunctionEventInvokeConfigResponse,
     error = super::errors::GetFunctionEventInvokeConfigError
 )]
-#[derive(Default)]
 pub struct GetFunctionEventInvokeConfig {
     /// `FunctionName`: a string.
     ///
@@ -1281,9 +1259,15 @@ pub struct GetFunctionEventInvokeConfigResponse {
     version = "2018-04-16",
     name = "GetFunctionLogs",
     output = GetFunctionLogsResponse,
-    error = super::errors::GetFunctionLogsError
+    error = super::errors::GetFunctionLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::FunctionLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetFunctionLogs {
     /// `FunctionName`: a string.
     ///
@@ -1373,7 +1357,6 @@ pub struct GetFunctionLogsResponse {
     output = GetLayerVersionResponse,
     error = super::errors::GetLayerVersionError
 )]
-#[derive(Default)]
 pub struct GetLayerVersion {
     /// `LayerName`: a string.
     ///
@@ -1445,7 +1428,6 @@ pub struct GetLayerVersionResponse {
     output = GetProvisionedConcurrencyConfigResponse,
     error = super::errors::GetProvisionedConcurrencyConfigError
 )]
-#[derive(Default)]
 pub struct GetProvisionedConcurrencyConfig {
     /// `FunctionName`: a string.
     ///
@@ -1491,7 +1473,6 @@ pub struct GetProvisionedConcurrencyConfigResponse {
     output = GetRequestStatusResponse,
     error = super::errors::GetRequestStatusError
 )]
-#[derive(Default)]
 pub struct GetRequestStatus {
     /// `FunctionName`: a string.
     ///
@@ -1547,7 +1528,6 @@ pub struct GetRequestStatusResponse {
     output = GetReservedConcurrencyConfigResponse,
     error = super::errors::GetReservedConcurrencyConfigError
 )]
-#[derive(Default)]
 pub struct GetReservedConcurrencyConfig {
     /// `FunctionName`: a string.
     ///
@@ -1585,7 +1565,6 @@ pub struct GetReservedConcurrencyConfigResponse {
     output = InvokeResponse,
     error = super::errors::InvokeError
 )]
-#[derive(Default)]
 pub struct Invoke {
     /// `FunctionName`: a string.
     ///
@@ -1646,7 +1625,6 @@ pub struct InvokeResponse {
     output = InvokeFunctionResponse,
     error = super::errors::InvokeFunctionError
 )]
-#[derive(Default)]
 pub struct InvokeFunction {
     /// `FunctionName`: a string.
     ///
@@ -1700,9 +1678,15 @@ pub struct InvokeFunctionResponse {
     version = "2018-04-16",
     name = "ListAliases",
     output = ListAliasesResponse,
-    error = super::errors::ListAliasesError
+    error = super::errors::ListAliasesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = aliases,
+        item = models::Alias,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListAliases {
     /// `FunctionName`: a string.
     ///
@@ -1756,9 +1740,15 @@ pub struct ListAliasesResponse {
     version = "2018-04-16",
     name = "ListAsyncEvents",
     output = ListAsyncEventsResponse,
-    error = super::errors::ListAsyncEventsError
+    error = super::errors::ListAsyncEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = event_list,
+        item = models::AsyncEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListAsyncEvents {
     /// `FunctionName`: a string.
     ///
@@ -1839,9 +1829,15 @@ pub struct ListAsyncEventsResponse {
     version = "2018-04-16",
     name = "ListCustomDomains",
     output = ListCustomDomainsResponse,
-    error = super::errors::ListCustomDomainsError
+    error = super::errors::ListCustomDomainsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domains,
+        item = models::DomainInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListCustomDomains {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1893,9 +1889,15 @@ pub struct ListCustomDomainsResponse {
     version = "2018-04-16",
     name = "ListFunctions",
     output = ListFunctionsResponse,
-    error = super::errors::ListFunctionsError
+    error = super::errors::ListFunctionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = functions,
+        item = models::Function,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListFunctions {
     /// `Order`: a string.
     ///
@@ -1966,7 +1968,6 @@ pub struct ListFunctionsResponse {
     output = ListLayerVersionsResponse,
     error = super::errors::ListLayerVersionsError
 )]
-#[derive(Default)]
 pub struct ListLayerVersions {
     /// `LayerName`: a string.
     ///
@@ -1998,9 +1999,15 @@ pub struct ListLayerVersionsResponse {
     version = "2018-04-16",
     name = "ListLayers",
     output = ListLayersResponse,
-    error = super::errors::ListLayersError
+    error = super::errors::ListLayersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = layers,
+        item = models::LayerVersionInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListLayers {
     /// `CompatibleRuntime`: a string.
     ///
@@ -2049,9 +2056,15 @@ pub struct ListLayersResponse {
     version = "2018-04-16",
     name = "ListNamespaces",
     output = ListNamespacesResponse,
-    error = super::errors::ListNamespacesError
+    error = super::errors::ListNamespacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = namespaces,
+        item = models::Namespace,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListNamespaces {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -2103,9 +2116,15 @@ pub struct ListNamespacesResponse {
     version = "2018-04-16",
     name = "ListTriggers",
     output = ListTriggersResponse,
-    error = super::errors::ListTriggersError
+    error = super::errors::ListTriggersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = triggers,
+        item = models::TriggerInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListTriggers {
     /// `FunctionName`: a string.
     ///
@@ -2169,7 +2188,6 @@ pub struct ListTriggersResponse {
     output = ListVersionByFunctionResponse,
     error = super::errors::ListVersionByFunctionError
 )]
-#[derive(Default)]
 pub struct ListVersionByFunction {
     /// `FunctionName`: a string.
     ///
@@ -2235,7 +2253,6 @@ pub struct ListVersionByFunctionResponse {
     output = PublishLayerVersionResponse,
     error = super::errors::PublishLayerVersionError
 )]
-#[derive(Default)]
 pub struct PublishLayerVersion {
     /// `LayerName`: a string.
     ///
@@ -2287,7 +2304,6 @@ pub struct PublishLayerVersionResponse {
     output = PublishVersionResponse,
     error = super::errors::PublishVersionError
 )]
-#[derive(Default)]
 pub struct PublishVersion {
     /// `FunctionName`: a string.
     ///
@@ -2365,7 +2381,6 @@ pub struct PublishVersionResponse {
     output = PutProvisionedConcurrencyConfigResponse,
     error = super::errors::PutProvisionedConcurrencyConfigError
 )]
-#[derive(Default)]
 pub struct PutProvisionedConcurrencyConfig {
     /// `FunctionName`: a string.
     ///
@@ -2431,7 +2446,6 @@ pub struct PutProvisionedConcurrencyConfigResponse {
     output = PutReservedConcurrencyConfigResponse,
     error = super::errors::PutReservedConcurrencyConfigError
 )]
-#[derive(Default)]
 pub struct PutReservedConcurrencyConfig {
     /// `FunctionName`: a string.
     ///
@@ -2469,7 +2483,6 @@ pub struct PutReservedConcurrencyConfigResponse {
     output = PutTotalConcurrencyConfigResponse,
     error = super::errors::PutTotalConcurrencyConfigError
 )]
-#[derive(Default)]
 pub struct PutTotalConcurrencyConfig {
     /// `TotalConcurrencyMem`: an unsigned 64-bit integer.
     ///
@@ -2502,7 +2515,6 @@ pub struct PutTotalConcurrencyConfigResponse {
     output = TerminateAsyncEventResponse,
     error = super::errors::TerminateAsyncEventError
 )]
-#[derive(Default)]
 pub struct TerminateAsyncEvent {
     /// `FunctionName`: a string.
     ///
@@ -2545,7 +2557,6 @@ pub struct TerminateAsyncEventResponse {
     output = UpdateAliasResponse,
     error = super::errors::UpdateAliasError
 )]
-#[derive(Default)]
 pub struct UpdateAlias {
     /// `FunctionName`: a string.
     ///
@@ -2596,7 +2607,6 @@ pub struct UpdateAliasResponse {
     output = UpdateCustomDomainResponse,
     error = super::errors::UpdateCustomDomainError
 )]
-#[derive(Default)]
 pub struct UpdateCustomDomain {
     /// `Domain`: a string.
     ///
@@ -2638,7 +2648,6 @@ pub struct UpdateCustomDomainResponse {
     output = UpdateFunctionCodeResponse,
     error = super::errors::UpdateFunctionCodeError
 )]
-#[derive(Default)]
 pub struct UpdateFunctionCode {
     /// `FunctionName`: a string.
     ///
@@ -2719,7 +2728,6 @@ pub struct UpdateFunctionCodeResponse {
     output = UpdateFunctionConfigurationResponse,
     error = super::errors::UpdateFunctionConfigurationError
 )]
-#[derive(Default)]
 pub struct UpdateFunctionConfiguration {
     /// `FunctionName`: a string.
     ///
@@ -2844,7 +2852,6 @@ pub struct UpdateFunctionConfigurationResponse {
     output = UpdateFunctionEventInvokeConfigResponse,
     error = super::errors::UpdateFunctionEventInvokeConfigError
 )]
-#[derive(Default)]
 pub struct UpdateFunctionEventInvokeConfig {
     /// `AsyncTriggerConfig`: an [`AsyncTriggerConfig`](super::models::AsyncTriggerConfig).
     pub async_trigger_config: models::AsyncTriggerConfig,
@@ -2880,7 +2887,6 @@ pub struct UpdateFunctionEventInvokeConfigResponse {
     output = UpdateNamespaceResponse,
     error = super::errors::UpdateNamespaceError
 )]
-#[derive(Default)]
 pub struct UpdateNamespace {
     /// `Namespace`: a string.
     ///
@@ -2913,7 +2919,6 @@ pub struct UpdateNamespaceResponse {
     output = UpdateTriggerResponse,
     error = super::errors::UpdateTriggerError
 )]
-#[derive(Default)]
 pub struct UpdateTrigger {
     /// `FunctionName`: a string.
     ///
@@ -2981,7 +2986,6 @@ pub struct UpdateTriggerResponse {
     output = UpdateTriggerStatusResponse,
     error = super::errors::UpdateTriggerStatusError
 )]
-#[derive(Default)]
 pub struct UpdateTriggerStatus {
     /// `Enable`: a string.
     ///

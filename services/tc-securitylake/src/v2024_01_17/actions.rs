@@ -15,9 +15,15 @@ use super::models;
     version = "2024-01-17",
     name = "DescribeSecurityAlarmTableList",
     output = DescribeSecurityAlarmTableListResponse,
-    error = super::errors::DescribeSecurityAlarmTableListError
+    error = super::errors::DescribeSecurityAlarmTableListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alarm_list,
+        item = models::SecurityAlarmTable,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityAlarmTableList {
     /// `SdlId`: a string.
     ///

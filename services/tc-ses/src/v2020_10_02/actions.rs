@@ -17,7 +17,6 @@ use super::models;
     output = BatchSendEmailResponse,
     error = super::errors::BatchSendEmailError
 )]
-#[derive(Default)]
 pub struct BatchSendEmail {
     /// `FromEmailAddress`: a string.
     ///
@@ -96,7 +95,6 @@ pub struct BatchSendEmailResponse {
     output = CreateAddressUnsubscribeConfigResponse,
     error = super::errors::CreateAddressUnsubscribeConfigError
 )]
-#[derive(Default)]
 pub struct CreateAddressUnsubscribeConfig {
     /// `Address`: a string.
     ///
@@ -134,7 +132,6 @@ pub struct CreateAddressUnsubscribeConfigResponse {
     output = CreateCustomBlacklistResponse,
     error = super::errors::CreateCustomBlacklistError
 )]
-#[derive(Default)]
 pub struct CreateCustomBlacklist {
     /// `Emails`: a list of strings.
     ///
@@ -192,7 +189,6 @@ pub struct CreateCustomBlacklistResponse {
     output = CreateEmailAddressResponse,
     error = super::errors::CreateEmailAddressError
 )]
-#[derive(Default)]
 pub struct CreateEmailAddress {
     /// `EmailAddress`: a string.
     ///
@@ -225,7 +221,6 @@ pub struct CreateEmailAddressResponse {
     output = CreateEmailIdentityResponse,
     error = super::errors::CreateEmailIdentityError
 )]
-#[derive(Default)]
 pub struct CreateEmailIdentity {
     /// `EmailIdentity`: a string.
     ///
@@ -281,7 +276,6 @@ pub struct CreateEmailIdentityResponse {
     output = CreateEmailTemplateResponse,
     error = super::errors::CreateEmailTemplateError
 )]
-#[derive(Default)]
 pub struct CreateEmailTemplate {
     /// `TemplateName`: a string.
     ///
@@ -318,7 +312,6 @@ pub struct CreateEmailTemplateResponse {
     output = CreateReceiverResponse,
     error = super::errors::CreateReceiverError
 )]
-#[derive(Default)]
 pub struct CreateReceiver {
     /// `ReceiversName`: a string.
     ///
@@ -356,7 +349,6 @@ pub struct CreateReceiverResponse {
     output = CreateReceiverDetailResponse,
     error = super::errors::CreateReceiverDetailError
 )]
-#[derive(Default)]
 pub struct CreateReceiverDetail {
     /// `ReceiverId`: an unsigned 64-bit integer.
     ///
@@ -414,7 +406,6 @@ pub struct CreateReceiverDetailResponse {
     output = CreateReceiverDetailWithDataResponse,
     error = super::errors::CreateReceiverDetailWithDataError
 )]
-#[derive(Default)]
 pub struct CreateReceiverDetailWithData {
     /// `ReceiverId`: an unsigned 64-bit integer.
     ///
@@ -470,7 +461,6 @@ pub struct CreateReceiverDetailWithDataResponse {
     output = DeleteAddressUnsubscribeConfigResponse,
     error = super::errors::DeleteAddressUnsubscribeConfigError
 )]
-#[derive(Default)]
 pub struct DeleteAddressUnsubscribeConfig {
     /// `Address`: a string.
     ///
@@ -498,7 +488,6 @@ pub struct DeleteAddressUnsubscribeConfigResponse {
     output = DeleteBlackListResponse,
     error = super::errors::DeleteBlackListError
 )]
-#[derive(Default)]
 pub struct DeleteBlackList {
     /// `EmailAddressList`: a list of strings.
     pub email_address_list: Vec<String>,
@@ -524,7 +513,6 @@ pub struct DeleteBlackListResponse {
     output = DeleteCustomBlackListResponse,
     error = super::errors::DeleteCustomBlackListError
 )]
-#[derive(Default)]
 pub struct DeleteCustomBlackList {
     /// `Emails`: a list of strings.
     ///
@@ -552,7 +540,6 @@ pub struct DeleteCustomBlackListResponse {
     output = DeleteEmailAddressResponse,
     error = super::errors::DeleteEmailAddressError
 )]
-#[derive(Default)]
 pub struct DeleteEmailAddress {
     /// `EmailAddress`: a string.
     ///
@@ -580,7 +567,6 @@ pub struct DeleteEmailAddressResponse {
     output = DeleteEmailIdentityResponse,
     error = super::errors::DeleteEmailIdentityError
 )]
-#[derive(Default)]
 pub struct DeleteEmailIdentity {
     /// `EmailIdentity`: a string.
     ///
@@ -608,7 +594,6 @@ pub struct DeleteEmailIdentityResponse {
     output = DeleteEmailTemplateResponse,
     error = super::errors::DeleteEmailTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteEmailTemplate {
     /// `TemplateID`: an unsigned 64-bit integer.
     ///
@@ -637,7 +622,6 @@ pub struct DeleteEmailTemplateResponse {
     output = DeleteReceiverResponse,
     error = super::errors::DeleteReceiverError
 )]
-#[derive(Default)]
 pub struct DeleteReceiver {
     /// `ReceiverId`: an unsigned 64-bit integer.
     ///
@@ -663,9 +647,15 @@ pub struct DeleteReceiverResponse {
     version = "2020-10-02",
     name = "GetAbuseReport",
     output = GetAbuseReportResponse,
-    error = super::errors::GetAbuseReportError
+    error = super::errors::GetAbuseReportError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::AbuseReport,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetAbuseReport {
     /// `StartTime`: a string.
     ///
@@ -741,7 +731,6 @@ pub struct GetAbuseReportResponse {
     output = GetEmailIdentityResponse,
     error = super::errors::GetEmailIdentityError
 )]
-#[derive(Default)]
 pub struct GetEmailIdentity {
     /// `EmailIdentity`: a string.
     ///
@@ -791,7 +780,6 @@ pub struct GetEmailIdentityResponse {
     output = GetEmailTemplateResponse,
     error = super::errors::GetEmailTemplateError
 )]
-#[derive(Default)]
 pub struct GetEmailTemplate {
     /// `TemplateID`: an unsigned 64-bit integer.
     ///
@@ -831,9 +819,14 @@ pub struct GetEmailTemplateResponse {
     version = "2020-10-02",
     name = "GetSendEmailStatus",
     output = GetSendEmailStatusResponse,
-    error = super::errors::GetSendEmailStatusError
+    error = super::errors::GetSendEmailStatusError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = email_status_list,
+        item = models::SendEmailStatus
+    )
 )]
-#[derive(Default)]
 pub struct GetSendEmailStatus {
     /// `RequestDate`: a date (`YYYY-MM-DD`).
     ///
@@ -884,7 +877,6 @@ pub struct GetSendEmailStatusResponse {
     output = GetStatisticsReportResponse,
     error = super::errors::GetStatisticsReportError
 )]
-#[derive(Default)]
 pub struct GetStatisticsReport {
     /// `StartDate`: a date (`YYYY-MM-DD`).
     ///
@@ -931,9 +923,15 @@ pub struct GetStatisticsReportResponse {
     version = "2020-10-02",
     name = "ListAddressUnsubscribeConfig",
     output = ListAddressUnsubscribeConfigResponse,
-    error = super::errors::ListAddressUnsubscribeConfigError
+    error = super::errors::ListAddressUnsubscribeConfigError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = address_unsubscribe_config_list,
+        item = models::AddressUnsubscribeConfigData,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListAddressUnsubscribeConfig {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -974,9 +972,15 @@ pub struct ListAddressUnsubscribeConfigResponse {
     version = "2020-10-02",
     name = "ListBlackEmailAddress",
     output = ListBlackEmailAddressResponse,
-    error = super::errors::ListBlackEmailAddressError
+    error = super::errors::ListBlackEmailAddressError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = black_list,
+        item = models::BlackEmailAddress,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListBlackEmailAddress {
     /// `StartDate`: a date (`YYYY-MM-DD`).
     ///
@@ -1036,9 +1040,15 @@ pub struct ListBlackEmailAddressResponse {
     version = "2020-10-02",
     name = "ListCustomBlacklist",
     output = ListCustomBlacklistResponse,
-    error = super::errors::ListCustomBlacklistError
+    error = super::errors::ListCustomBlacklistError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::BlackAddressDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListCustomBlacklist {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1089,7 +1099,6 @@ pub struct ListCustomBlacklistResponse {
     output = ListEmailAddressResponse,
     error = super::errors::ListEmailAddressError
 )]
-#[derive(Default)]
 pub struct ListEmailAddress {}
 
 /// What a successful [`ListEmailAddress`] call returns.
@@ -1113,9 +1122,15 @@ pub struct ListEmailAddressResponse {
     version = "2020-10-02",
     name = "ListEmailIdentities",
     output = ListEmailIdentitiesResponse,
-    error = super::errors::ListEmailIdentitiesError
+    error = super::errors::ListEmailIdentitiesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = email_identities,
+        item = models::EmailIdentity,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListEmailIdentities {
     /// `TagList`: a list of [`TagList`](super::models::TagList) objects.
     pub tag_list: Option<Vec<models::TagList>>,
@@ -1167,9 +1182,15 @@ pub struct ListEmailIdentitiesResponse {
     version = "2020-10-02",
     name = "ListEmailTemplates",
     output = ListEmailTemplatesResponse,
-    error = super::errors::ListEmailTemplatesError
+    error = super::errors::ListEmailTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = templates_metadata,
+        item = models::TemplatesMetadata,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListEmailTemplates {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1208,9 +1229,15 @@ pub struct ListEmailTemplatesResponse {
     version = "2020-10-02",
     name = "ListReceiverDetails",
     output = ListReceiverDetailsResponse,
-    error = super::errors::ListReceiverDetailsError
+    error = super::errors::ListReceiverDetailsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::ReceiverDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListReceiverDetails {
     /// `ReceiverId`: an unsigned 64-bit integer.
     ///
@@ -1284,9 +1311,15 @@ pub struct ListReceiverDetailsResponse {
     version = "2020-10-02",
     name = "ListReceivers",
     output = ListReceiversResponse,
-    error = super::errors::ListReceiversError
+    error = super::errors::ListReceiversError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::ReceiverData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListReceivers {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1335,9 +1368,15 @@ pub struct ListReceiversResponse {
     version = "2020-10-02",
     name = "ListSendTasks",
     output = ListSendTasksResponse,
-    error = super::errors::ListSendTasksError
+    error = super::errors::ListSendTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::SendTaskData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListSendTasks {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1393,7 +1432,6 @@ pub struct ListSendTasksResponse {
     output = SendEmailResponse,
     error = super::errors::SendEmailError
 )]
-#[derive(Default)]
 pub struct SendEmail {
     /// `FromEmailAddress`: a string.
     ///
@@ -1485,7 +1523,6 @@ pub struct SendEmailResponse {
     output = UpdateAddressUnsubscribeConfigResponse,
     error = super::errors::UpdateAddressUnsubscribeConfigError
 )]
-#[derive(Default)]
 pub struct UpdateAddressUnsubscribeConfig {
     /// `Address`: a string.
     ///
@@ -1523,7 +1560,6 @@ pub struct UpdateAddressUnsubscribeConfigResponse {
     output = UpdateCustomBlackListResponse,
     error = super::errors::UpdateCustomBlackListError
 )]
-#[derive(Default)]
 pub struct UpdateCustomBlackList {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -1561,7 +1597,6 @@ pub struct UpdateCustomBlackListResponse {
     output = UpdateEmailIdentityResponse,
     error = super::errors::UpdateEmailIdentityError
 )]
-#[derive(Default)]
 pub struct UpdateEmailIdentity {
     /// `EmailIdentity`: a string.
     ///
@@ -1620,7 +1655,6 @@ pub struct UpdateEmailIdentityResponse {
     output = UpdateEmailSmtpPassWordResponse,
     error = super::errors::UpdateEmailSmtpPassWordError
 )]
-#[derive(Default)]
 pub struct UpdateEmailSmtpPassWord {
     /// `Password`: a string.
     ///
@@ -1653,7 +1687,6 @@ pub struct UpdateEmailSmtpPassWordResponse {
     output = UpdateEmailTemplateResponse,
     error = super::errors::UpdateEmailTemplateError
 )]
-#[derive(Default)]
 pub struct UpdateEmailTemplate {
     /// `TemplateContent`: a [`TemplateContent`](super::models::TemplateContent).
     pub template_content: models::TemplateContent,

@@ -17,7 +17,6 @@ use super::models;
     output = CreateLibraryResponse,
     error = super::errors::CreateLibraryError
 )]
-#[derive(Default)]
 pub struct CreateLibrary {
     /// `Name`: a string.
     ///
@@ -76,7 +75,6 @@ pub struct CreateLibraryResponse {
     output = DeleteLibraryResponse,
     error = super::errors::DeleteLibraryError
 )]
-#[derive(Default)]
 pub struct DeleteLibrary {
     /// `LibraryId`: a string.
     ///
@@ -102,9 +100,15 @@ pub struct DeleteLibraryResponse {
     version = "2021-07-12",
     name = "DescribeLibraries",
     output = DescribeLibrariesResponse,
-    error = super::errors::DescribeLibrariesError
+    error = super::errors::DescribeLibrariesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::Library,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLibraries {
     /// `LibraryIds`: a list of strings.
     ///
@@ -163,7 +167,6 @@ pub struct DescribeLibrariesResponse {
     output = DescribeLibrarySecretResponse,
     error = super::errors::DescribeLibrarySecretError
 )]
-#[derive(Default)]
 pub struct DescribeLibrarySecret {
     /// `LibraryId`: a string.
     ///
@@ -199,9 +202,15 @@ pub struct DescribeLibrarySecretResponse {
     version = "2021-07-12",
     name = "DescribeOfficialInstances",
     output = DescribeOfficialInstancesResponse,
-    error = super::errors::DescribeOfficialInstancesError
+    error = super::errors::DescribeOfficialInstancesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::Instance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOfficialInstances {
     /// `SuperAdminAccount`: a boolean.
     ///
@@ -270,7 +279,6 @@ pub struct DescribeOfficialInstancesResponse {
     output = DescribeOfficialOverviewResponse,
     error = super::errors::DescribeOfficialOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeOfficialOverview {}
 
 /// What a successful [`DescribeOfficialOverview`] call returns.
@@ -311,9 +319,15 @@ pub struct DescribeOfficialOverviewResponse {
     version = "2021-07-12",
     name = "DescribeTrafficPackages",
     output = DescribeTrafficPackagesResponse,
-    error = super::errors::DescribeTrafficPackagesError
+    error = super::errors::DescribeTrafficPackagesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = list,
+        item = models::TrafficPackage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTrafficPackages {
     /// `ResourceIds`: a list of strings.
     pub resource_ids: Option<Vec<String>>,
@@ -372,7 +386,6 @@ pub struct DescribeTrafficPackagesResponse {
     output = ModifyLibraryResponse,
     error = super::errors::ModifyLibraryError
 )]
-#[derive(Default)]
 pub struct ModifyLibrary {
     /// `LibraryId`: a string.
     ///
@@ -416,7 +429,6 @@ pub struct ModifyLibraryResponse {
     output = SendSmsCodeResponse,
     error = super::errors::SendSmsCodeError
 )]
-#[derive(Default)]
 pub struct SendSmsCode {
     /// `Purpose`: a string.
     ///
@@ -459,7 +471,6 @@ pub struct SendSmsCodeResponse {
     output = VerifySmsCodeResponse,
     error = super::errors::VerifySmsCodeError
 )]
-#[derive(Default)]
 pub struct VerifySmsCode {
     /// `Purpose`: a string.
     ///

@@ -20,7 +20,6 @@ use super::models;
     output = SubmitTaskEventResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SubmitTaskEvent {
     /// `AccountId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddSmsSignResponse,
     error = super::errors::AddSmsSignError
 )]
-#[derive(Default)]
 pub struct AddSmsSign {
     /// `SignName`: a string.
     ///
@@ -88,7 +87,6 @@ pub struct AddSmsSignResponse {
     output = AddSmsTemplateResponse,
     error = super::errors::AddSmsTemplateError
 )]
-#[derive(Default)]
 pub struct AddSmsTemplate {
     /// `TemplateName`: a string.
     ///
@@ -141,7 +139,6 @@ pub struct AddSmsTemplateResponse {
     output = CallbackStatusStatisticsResponse,
     error = super::errors::CallbackStatusStatisticsError
 )]
-#[derive(Default)]
 pub struct CallbackStatusStatistics {
     /// `StartDateTime`: an unsigned 64-bit integer.
     ///
@@ -192,7 +189,6 @@ pub struct CallbackStatusStatisticsResponse {
     output = DeleteSmsSignResponse,
     error = super::errors::DeleteSmsSignError
 )]
-#[derive(Default)]
 pub struct DeleteSmsSign {
     /// `SignId`: an unsigned 64-bit integer.
     ///
@@ -223,7 +219,6 @@ pub struct DeleteSmsSignResponse {
     output = DeleteSmsTemplateResponse,
     error = super::errors::DeleteSmsTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteSmsTemplate {
     /// `TemplateId`: an unsigned 64-bit integer.
     ///
@@ -254,7 +249,6 @@ pub struct DeleteSmsTemplateResponse {
     output = DescribeSmsSignListResponse,
     error = super::errors::DescribeSmsSignListError
 )]
-#[derive(Default)]
 pub struct DescribeSmsSignList {
     /// `SignIdSet`: a list of unsigned 64-bit integers.
     pub sign_id_set: Vec<u64>,
@@ -288,7 +282,6 @@ pub struct DescribeSmsSignListResponse {
     output = DescribeSmsTemplateListResponse,
     error = super::errors::DescribeSmsTemplateListError
 )]
-#[derive(Default)]
 pub struct DescribeSmsTemplateList {
     /// `TemplateIdSet`: a list of unsigned 64-bit integers.
     pub template_id_set: Vec<u64>,
@@ -322,7 +315,6 @@ pub struct DescribeSmsTemplateListResponse {
     output = ModifySmsSignResponse,
     error = super::errors::ModifySmsSignError
 )]
-#[derive(Default)]
 pub struct ModifySmsSign {
     /// `SignId`: an unsigned 64-bit integer.
     ///
@@ -398,7 +390,6 @@ pub struct ModifySmsSignResponse {
     output = ModifySmsTemplateResponse,
     error = super::errors::ModifySmsTemplateError
 )]
-#[derive(Default)]
 pub struct ModifySmsTemplate {
     /// `TemplateId`: an unsigned 64-bit integer.
     ///
@@ -456,7 +447,6 @@ pub struct ModifySmsTemplateResponse {
     output = PullSmsReplyStatusResponse,
     error = super::errors::PullSmsReplyStatusError
 )]
-#[derive(Default)]
 pub struct PullSmsReplyStatus {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -490,9 +480,14 @@ pub struct PullSmsReplyStatusResponse {
     version = "2019-07-11",
     name = "PullSmsReplyStatusByPhoneNumber",
     output = PullSmsReplyStatusByPhoneNumberResponse,
-    error = super::errors::PullSmsReplyStatusByPhoneNumberError
+    error = super::errors::PullSmsReplyStatusByPhoneNumberError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = pull_sms_reply_status_set,
+        item = models::PullSmsReplyStatus
+    )
 )]
-#[derive(Default)]
 pub struct PullSmsReplyStatusByPhoneNumber {
     /// `SendDateTime`: an unsigned 64-bit integer.
     ///
@@ -548,7 +543,6 @@ pub struct PullSmsReplyStatusByPhoneNumberResponse {
     output = PullSmsSendStatusResponse,
     error = super::errors::PullSmsSendStatusError
 )]
-#[derive(Default)]
 pub struct PullSmsSendStatus {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -582,9 +576,14 @@ pub struct PullSmsSendStatusResponse {
     version = "2019-07-11",
     name = "PullSmsSendStatusByPhoneNumber",
     output = PullSmsSendStatusByPhoneNumberResponse,
-    error = super::errors::PullSmsSendStatusByPhoneNumberError
+    error = super::errors::PullSmsSendStatusByPhoneNumberError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = pull_sms_send_status_set,
+        item = models::PullSmsSendStatus
+    )
 )]
-#[derive(Default)]
 pub struct PullSmsSendStatusByPhoneNumber {
     /// `SendDateTime`: an unsigned 64-bit integer.
     ///
@@ -640,7 +639,6 @@ pub struct PullSmsSendStatusByPhoneNumberResponse {
     output = SendSmsResponse,
     error = super::errors::SendSmsError
 )]
-#[derive(Default)]
 pub struct SendSms {
     /// `PhoneNumberSet`: a list of strings.
     ///
@@ -707,7 +705,6 @@ pub struct SendSmsResponse {
     output = SendStatusStatisticsResponse,
     error = super::errors::SendStatusStatisticsError
 )]
-#[derive(Default)]
 pub struct SendStatusStatistics {
     /// `StartDateTime`: an unsigned 64-bit integer.
     ///
@@ -758,9 +755,14 @@ pub struct SendStatusStatisticsResponse {
     version = "2019-07-11",
     name = "SmsPackagesStatistics",
     output = SmsPackagesStatisticsResponse,
-    error = super::errors::SmsPackagesStatisticsError
+    error = super::errors::SmsPackagesStatisticsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sms_packages_statistics_set,
+        item = models::SmsPackagesStatistics
+    )
 )]
-#[derive(Default)]
 pub struct SmsPackagesStatistics {
     /// `SmsSdkAppid`: a string.
     ///

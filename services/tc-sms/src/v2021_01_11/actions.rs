@@ -17,7 +17,6 @@ use super::models;
     output = AddSmsSignResponse,
     error = super::errors::AddSmsSignError
 )]
-#[derive(Default)]
 pub struct AddSmsSign {
     /// `SignName`: a string.
     ///
@@ -88,7 +87,6 @@ pub struct AddSmsSignResponse {
     output = AddSmsTemplateResponse,
     error = super::errors::AddSmsTemplateError
 )]
-#[derive(Default)]
 pub struct AddSmsTemplate {
     /// `TemplateName`: a string.
     ///
@@ -141,7 +139,6 @@ pub struct AddSmsTemplateResponse {
     output = CallbackStatusStatisticsResponse,
     error = super::errors::CallbackStatusStatisticsError
 )]
-#[derive(Default)]
 pub struct CallbackStatusStatistics {
     /// `BeginTime`: a string.
     ///
@@ -192,7 +189,6 @@ pub struct CallbackStatusStatisticsResponse {
     output = DeleteSmsSignResponse,
     error = super::errors::DeleteSmsSignError
 )]
-#[derive(Default)]
 pub struct DeleteSmsSign {
     /// `SignId`: an unsigned 64-bit integer.
     ///
@@ -225,7 +221,6 @@ pub struct DeleteSmsSignResponse {
     output = DeleteSmsTemplateResponse,
     error = super::errors::DeleteSmsTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteSmsTemplate {
     /// `TemplateId`: an unsigned 64-bit integer.
     ///
@@ -258,7 +253,6 @@ pub struct DeleteSmsTemplateResponse {
     output = DescribePhoneNumberInfoResponse,
     error = super::errors::DescribePhoneNumberInfoError
 )]
-#[derive(Default)]
 pub struct DescribePhoneNumberInfo {
     /// `PhoneNumberSet`: a list of strings.
     ///
@@ -287,9 +281,15 @@ pub struct DescribePhoneNumberInfoResponse {
     version = "2021-01-11",
     name = "DescribeSendRecordList",
     output = DescribeSendRecordListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = send_record_set,
+        item = models::SendRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSendRecordList {
     /// `PhoneNumber`: a string.
     ///
@@ -348,9 +348,14 @@ pub struct DescribeSendRecordListResponse {
     version = "2021-01-11",
     name = "DescribeSmsSignList",
     output = DescribeSmsSignListResponse,
-    error = super::errors::DescribeSmsSignListError
+    error = super::errors::DescribeSmsSignListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = describe_sign_list_status_set,
+        item = models::DescribeSignListStatus
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSmsSignList {
     /// `International`: an unsigned 64-bit integer.
     ///
@@ -394,9 +399,14 @@ pub struct DescribeSmsSignListResponse {
     version = "2021-01-11",
     name = "DescribeSmsTemplateList",
     output = DescribeSmsTemplateListResponse,
-    error = super::errors::DescribeSmsTemplateListError
+    error = super::errors::DescribeSmsTemplateListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = describe_template_status_set,
+        item = models::DescribeTemplateListStatus
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSmsTemplateList {
     /// `International`: an unsigned 64-bit integer.
     ///
@@ -442,7 +452,6 @@ pub struct DescribeSmsTemplateListResponse {
     output = ModifySmsSignResponse,
     error = super::errors::ModifySmsSignError
 )]
-#[derive(Default)]
 pub struct ModifySmsSign {
     /// `SignId`: an unsigned 64-bit integer.
     ///
@@ -518,7 +527,6 @@ pub struct ModifySmsSignResponse {
     output = ModifySmsTemplateResponse,
     error = super::errors::ModifySmsTemplateError
 )]
-#[derive(Default)]
 pub struct ModifySmsTemplate {
     /// `TemplateId`: an unsigned 64-bit integer.
     ///
@@ -576,7 +584,6 @@ pub struct ModifySmsTemplateResponse {
     output = PullSmsReplyStatusResponse,
     error = super::errors::PullSmsReplyStatusError
 )]
-#[derive(Default)]
 pub struct PullSmsReplyStatus {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -610,9 +617,14 @@ pub struct PullSmsReplyStatusResponse {
     version = "2021-01-11",
     name = "PullSmsReplyStatusByPhoneNumber",
     output = PullSmsReplyStatusByPhoneNumberResponse,
-    error = super::errors::PullSmsReplyStatusByPhoneNumberError
+    error = super::errors::PullSmsReplyStatusByPhoneNumberError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = pull_sms_reply_status_set,
+        item = models::PullSmsReplyStatus
+    )
 )]
-#[derive(Default)]
 pub struct PullSmsReplyStatusByPhoneNumber {
     /// `BeginTime`: an unsigned 64-bit integer.
     ///
@@ -668,7 +680,6 @@ pub struct PullSmsReplyStatusByPhoneNumberResponse {
     output = PullSmsSendStatusResponse,
     error = super::errors::PullSmsSendStatusError
 )]
-#[derive(Default)]
 pub struct PullSmsSendStatus {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -702,9 +713,14 @@ pub struct PullSmsSendStatusResponse {
     version = "2021-01-11",
     name = "PullSmsSendStatusByPhoneNumber",
     output = PullSmsSendStatusByPhoneNumberResponse,
-    error = super::errors::PullSmsSendStatusByPhoneNumberError
+    error = super::errors::PullSmsSendStatusByPhoneNumberError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = pull_sms_send_status_set,
+        item = models::PullSmsSendStatus
+    )
 )]
-#[derive(Default)]
 pub struct PullSmsSendStatusByPhoneNumber {
     /// `BeginTime`: an unsigned 64-bit integer.
     ///
@@ -760,7 +776,6 @@ pub struct PullSmsSendStatusByPhoneNumberResponse {
     output = ReportConversionResponse,
     error = super::errors::ReportConversionError
 )]
-#[derive(Default)]
 pub struct ReportConversion {
     /// `SmsSdkAppId`: a string.
     ///
@@ -803,7 +818,6 @@ pub struct ReportConversionResponse {
     output = SendMultiGlobalSmsResponse,
     error = super::errors::SendMultiGlobalSmsError
 )]
-#[derive(Default)]
 pub struct SendMultiGlobalSms {
     /// `SmsSdkAppId`: a string.
     ///
@@ -837,7 +851,6 @@ pub struct SendMultiGlobalSmsResponse {
     output = SendSmsResponse,
     error = super::errors::SendSmsError
 )]
-#[derive(Default)]
 pub struct SendSms {
     /// `PhoneNumberSet`: a list of strings.
     ///
@@ -903,7 +916,6 @@ pub struct SendSmsResponse {
     output = SendStatusStatisticsResponse,
     error = super::errors::SendStatusStatisticsError
 )]
-#[derive(Default)]
 pub struct SendStatusStatistics {
     /// `BeginTime`: a string.
     ///
@@ -954,9 +966,14 @@ pub struct SendStatusStatisticsResponse {
     version = "2021-01-11",
     name = "SmsPackagesStatistics",
     output = SmsPackagesStatisticsResponse,
-    error = super::errors::SmsPackagesStatisticsError
+    error = super::errors::SmsPackagesStatisticsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sms_packages_statistics_set,
+        item = models::SmsPackagesStatistics
+    )
 )]
-#[derive(Default)]
 pub struct SmsPackagesStatistics {
     /// `SmsSdkAppId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = InitOralProcessResponse,
     error = super::errors::InitOralProcessError
 )]
-#[derive(Default)]
 pub struct InitOralProcess {
     /// `SessionId`: a string.
     ///
@@ -94,7 +93,6 @@ pub struct InitOralProcessResponse {
     output = KeywordEvaluateResponse,
     error = super::errors::KeywordEvaluateError
 )]
-#[derive(Default)]
 pub struct KeywordEvaluate {
     /// `SeqId`: an unsigned 64-bit integer.
     ///
@@ -164,7 +162,6 @@ pub struct KeywordEvaluateResponse {
     output = TransmitOralProcessResponse,
     error = super::errors::TransmitOralProcessError
 )]
-#[derive(Default)]
 pub struct TransmitOralProcess {
     /// `SeqId`: a signed 64-bit integer.
     ///
@@ -280,7 +277,6 @@ pub struct TransmitOralProcessResponse {
     output = TransmitOralProcessWithInitResponse,
     error = super::errors::TransmitOralProcessWithInitError
 )]
-#[derive(Default)]
 pub struct TransmitOralProcessWithInit {
     /// `SeqId`: a signed 64-bit integer.
     ///

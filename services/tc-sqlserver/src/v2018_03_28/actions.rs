@@ -17,7 +17,6 @@ use super::models;
     output = AssociateSecurityGroupsResponse,
     error = super::errors::AssociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateSecurityGroups {
     /// `SecurityGroupId`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct AssociateSecurityGroupsResponse {
     output = BalanceReadOnlyGroupResponse,
     error = super::errors::BalanceReadOnlyGroupError
 )]
-#[derive(Default)]
 pub struct BalanceReadOnlyGroup {
     /// `InstanceId`: a string.
     ///
@@ -83,7 +81,6 @@ pub struct BalanceReadOnlyGroupResponse {
     output = CloneDBResponse,
     error = super::errors::CloneDBError
 )]
-#[derive(Default)]
 pub struct CloneDB {
     /// `InstanceId`: a string.
     ///
@@ -119,7 +116,6 @@ pub struct CloneDBResponse {
     output = CloseInterCommunicationResponse,
     error = super::errors::CloseInterCommunicationError
 )]
-#[derive(Default)]
 pub struct CloseInterCommunication {
     /// `InstanceIdSet`: a list of strings.
     ///
@@ -152,7 +148,6 @@ pub struct CloseInterCommunicationResponse {
     output = CloseLogResponse,
     error = super::errors::CloseLogError
 )]
-#[derive(Default)]
 pub struct CloseLog {
     /// `InstanceId`: a string.
     ///
@@ -185,7 +180,6 @@ pub struct CloseLogResponse {
     output = CompleteExpansionResponse,
     error = super::errors::CompleteExpansionError
 )]
-#[derive(Default)]
 pub struct CompleteExpansion {
     /// `InstanceId`: a string.
     ///
@@ -218,7 +212,6 @@ pub struct CompleteExpansionResponse {
     output = CompleteMigrationResponse,
     error = super::errors::CompleteMigrationError
 )]
-#[derive(Default)]
 pub struct CompleteMigration {
     /// `MigrateId`: a signed 64-bit integer.
     ///
@@ -251,7 +244,6 @@ pub struct CompleteMigrationResponse {
     output = CreateAccountResponse,
     error = super::errors::CreateAccountError
 )]
-#[derive(Default)]
 pub struct CreateAccount {
     /// `InstanceId`: a string.
     ///
@@ -287,7 +279,6 @@ pub struct CreateAccountResponse {
     output = CreateBackupResponse,
     error = super::errors::CreateBackupError
 )]
-#[derive(Default)]
 pub struct CreateBackup {
     /// `Strategy`: a signed 64-bit integer.
     ///
@@ -341,7 +332,6 @@ pub struct CreateBackupResponse {
     output = CreateBackupMigrationResponse,
     error = super::errors::CreateBackupMigrationError
 )]
-#[derive(Default)]
 pub struct CreateBackupMigration {
     /// `InstanceId`: a string.
     ///
@@ -394,7 +384,6 @@ pub struct CreateBackupMigrationResponse {
     output = CreateBasicDBInstancesResponse,
     error = super::errors::CreateBasicDBInstancesError
 )]
-#[derive(Default)]
 pub struct CreateBasicDBInstances {
     /// `Zone`: a string.
     ///
@@ -541,7 +530,6 @@ pub struct CreateBasicDBInstancesResponse {
     output = CreateBusinessDBInstancesResponse,
     error = super::errors::CreateBusinessDBInstancesError
 )]
-#[derive(Default)]
 pub struct CreateBusinessDBInstances {
     /// `Zone`: a string.
     ///
@@ -647,7 +635,6 @@ pub struct CreateBusinessDBInstancesResponse {
     output = CreateBusinessIntelligenceFileResponse,
     error = super::errors::CreateBusinessIntelligenceFileError
 )]
-#[derive(Default)]
 pub struct CreateBusinessIntelligenceFile {
     /// `InstanceId`: a string.
     ///
@@ -696,7 +683,6 @@ pub struct CreateBusinessIntelligenceFileResponse {
     output = CreateCloudDBInstancesResponse,
     error = super::errors::CreateCloudDBInstancesError
 )]
-#[derive(Default)]
 pub struct CreateCloudDBInstances {
     /// `Zone`: a string.
     ///
@@ -859,7 +845,6 @@ pub struct CreateCloudDBInstancesResponse {
     output = CreateCloudReadOnlyDBInstancesResponse,
     error = super::errors::CreateCloudReadOnlyDBInstancesError
 )]
-#[derive(Default)]
 pub struct CreateCloudReadOnlyDBInstances {
     /// `InstanceId`: a string.
     ///
@@ -1015,7 +1000,6 @@ pub struct CreateCloudReadOnlyDBInstancesResponse {
     output = CreateDBResponse,
     error = super::errors::CreateDBError
 )]
-#[derive(Default)]
 pub struct CreateDB {
     /// `InstanceId`: a string.
     ///
@@ -1052,7 +1036,6 @@ pub struct CreateDBResponse {
     output = CreateDBInstancesResponse,
     error = super::errors::CreateDBInstancesError
 )]
-#[derive(Default)]
 pub struct CreateDBInstances {
     /// `Zone`: a string.
     ///
@@ -1210,7 +1193,6 @@ pub struct CreateDBInstancesResponse {
     output = CreateExportTaskResponse,
     error = super::errors::CreateExportTaskError
 )]
-#[derive(Default)]
 pub struct CreateExportTask {
     /// `InstanceId`: a string.
     ///
@@ -1266,7 +1248,6 @@ pub struct CreateExportTaskResponse {
     output = CreateIncrementalMigrationResponse,
     error = super::errors::CreateIncrementalMigrationError
 )]
-#[derive(Default)]
 pub struct CreateIncrementalMigration {
     /// `InstanceId`: a string.
     ///
@@ -1314,7 +1295,6 @@ pub struct CreateIncrementalMigrationResponse {
     output = CreateMigrationResponse,
     error = super::errors::CreateMigrationError
 )]
-#[derive(Default)]
 pub struct CreateMigration {
     /// `MigrateName`: a string.
     ///
@@ -1370,7 +1350,6 @@ pub struct CreateMigrationResponse {
     output = CreatePublishSubscribeResponse,
     error = super::errors::CreatePublishSubscribeError
 )]
-#[derive(Default)]
 pub struct CreatePublishSubscribe {
     /// `PublishInstanceId`: a string.
     ///
@@ -1416,7 +1395,6 @@ pub struct CreatePublishSubscribeResponse {
     output = CreateReadOnlyDBInstancesResponse,
     error = super::errors::CreateReadOnlyDBInstancesError
 )]
-#[derive(Default)]
 pub struct CreateReadOnlyDBInstances {
     /// `InstanceId`: a string.
     ///
@@ -1550,7 +1528,6 @@ pub struct CreateReadOnlyDBInstancesResponse {
     output = CutXEventsResponse,
     error = super::errors::CutXEventsError
 )]
-#[derive(Default)]
 pub struct CutXEvents {
     /// `InstanceId`: a string.
     ///
@@ -1578,7 +1555,6 @@ pub struct CutXEventsResponse {
     output = DeleteAccountResponse,
     error = super::errors::DeleteAccountError
 )]
-#[derive(Default)]
 pub struct DeleteAccount {
     /// `InstanceId`: a string.
     ///
@@ -1616,7 +1592,6 @@ pub struct DeleteAccountResponse {
     output = DeleteBackupMigrationResponse,
     error = super::errors::DeleteBackupMigrationError
 )]
-#[derive(Default)]
 pub struct DeleteBackupMigration {
     /// `InstanceId`: a string.
     ///
@@ -1649,7 +1624,6 @@ pub struct DeleteBackupMigrationResponse {
     output = DeleteBusinessIntelligenceFileResponse,
     error = super::errors::DeleteBusinessIntelligenceFileError
 )]
-#[derive(Default)]
 pub struct DeleteBusinessIntelligenceFile {
     /// `InstanceId`: a string.
     ///
@@ -1682,7 +1656,6 @@ pub struct DeleteBusinessIntelligenceFileResponse {
     output = DeleteDBResponse,
     error = super::errors::DeleteDBError
 )]
-#[derive(Default)]
 pub struct DeleteDB {
     /// `InstanceId`: a string.
     ///
@@ -1725,7 +1698,6 @@ pub struct DeleteDBResponse {
     output = DeleteDBInstanceResponse,
     error = super::errors::DeleteDBInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -1753,7 +1725,6 @@ pub struct DeleteDBInstanceResponse {
     output = DeleteExportTaskResponse,
     error = super::errors::DeleteExportTaskError
 )]
-#[derive(Default)]
 pub struct DeleteExportTask {
     /// `LogType`: a string.
     ///
@@ -1791,7 +1762,6 @@ pub struct DeleteExportTaskResponse {
     output = DeleteIncrementalMigrationResponse,
     error = super::errors::DeleteIncrementalMigrationError
 )]
-#[derive(Default)]
 pub struct DeleteIncrementalMigration {
     /// `InstanceId`: a string.
     ///
@@ -1829,7 +1799,6 @@ pub struct DeleteIncrementalMigrationResponse {
     output = DeleteMigrationResponse,
     error = super::errors::DeleteMigrationError
 )]
-#[derive(Default)]
 pub struct DeleteMigration {
     /// `MigrateId`: an unsigned 64-bit integer.
     ///
@@ -1857,7 +1826,6 @@ pub struct DeleteMigrationResponse {
     output = DeletePublishSubscribeResponse,
     error = super::errors::DeletePublishSubscribeError
 )]
-#[derive(Default)]
 pub struct DeletePublishSubscribe {
     /// `PublishSubscribeId`: an unsigned 64-bit integer.
     ///
@@ -1888,7 +1856,6 @@ pub struct DeletePublishSubscribeResponse {
     output = DeleteRestoreTaskResponse,
     error = super::errors::DeleteRestoreTaskError
 )]
-#[derive(Default)]
 pub struct DeleteRestoreTask {
     /// `InstanceId`: a string.
     ///
@@ -1919,9 +1886,15 @@ pub struct DeleteRestoreTaskResponse {
     version = "2018-03-28",
     name = "DescribeAccountPrivilegeByDB",
     output = DescribeAccountPrivilegeByDBResponse,
-    error = super::errors::DescribeAccountPrivilegeByDBError
+    error = super::errors::DescribeAccountPrivilegeByDBError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = accounts,
+        item = models::AccountPrivilege,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccountPrivilegeByDB {
     /// `InstanceId`: a string.
     ///
@@ -1976,9 +1949,15 @@ pub struct DescribeAccountPrivilegeByDBResponse {
     version = "2018-03-28",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError
+    error = super::errors::DescribeAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = accounts,
+        item = models::AccountDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccounts {
     /// `InstanceId`: a string.
     ///
@@ -2044,7 +2023,6 @@ pub struct DescribeAccountsResponse {
     output = DescribeBackupByFlowIdResponse,
     error = super::errors::DescribeBackupByFlowIdError
 )]
-#[derive(Default)]
 pub struct DescribeBackupByFlowId {
     /// `InstanceId`: a string.
     ///
@@ -2139,7 +2117,6 @@ pub struct DescribeBackupByFlowIdResponse {
     output = DescribeBackupCommandResponse,
     error = super::errors::DescribeBackupCommandError
 )]
-#[derive(Default)]
 pub struct DescribeBackupCommand {
     /// `BackupFileType`: a string.
     ///
@@ -2185,9 +2162,15 @@ pub struct DescribeBackupCommandResponse {
     version = "2018-03-28",
     name = "DescribeBackupFiles",
     output = DescribeBackupFilesResponse,
-    error = super::errors::DescribeBackupFilesError
+    error = super::errors::DescribeBackupFilesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_files,
+        item = models::BackupFile,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupFiles {
     /// `InstanceId`: a string.
     ///
@@ -2251,9 +2234,15 @@ pub struct DescribeBackupFilesResponse {
     version = "2018-03-28",
     name = "DescribeBackupMigration",
     output = DescribeBackupMigrationResponse,
-    error = super::errors::DescribeBackupMigrationError
+    error = super::errors::DescribeBackupMigrationError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_migration_set,
+        item = models::Migration,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupMigration {
     /// `InstanceId`: a string.
     ///
@@ -2337,7 +2326,6 @@ pub struct DescribeBackupMigrationResponse {
     output = DescribeBackupMonitorResponse,
     error = super::errors::DescribeBackupMonitorError
 )]
-#[derive(Default)]
 pub struct DescribeBackupMonitor {
     /// `StartTime`: a string.
     ///
@@ -2396,9 +2384,15 @@ pub struct DescribeBackupMonitorResponse {
     version = "2018-03-28",
     name = "DescribeBackupStatistical",
     output = DescribeBackupStatisticalResponse,
-    error = super::errors::DescribeBackupStatisticalError
+    error = super::errors::DescribeBackupStatisticalError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::SummaryDetailRes,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupStatistical {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2459,7 +2453,6 @@ pub struct DescribeBackupStatisticalResponse {
     output = DescribeBackupSummaryResponse,
     error = super::errors::DescribeBackupSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeBackupSummary {}
 
 /// What a successful [`DescribeBackupSummary`] call returns.
@@ -2597,7 +2590,6 @@ pub struct DescribeBackupSummaryResponse {
     output = DescribeBackupUploadSizeResponse,
     error = super::errors::DescribeBackupUploadSizeError
 )]
-#[derive(Default)]
 pub struct DescribeBackupUploadSize {
     /// `InstanceId`: a string.
     ///
@@ -2636,9 +2628,15 @@ pub struct DescribeBackupUploadSizeResponse {
     version = "2018-03-28",
     name = "DescribeBackups",
     output = DescribeBackupsResponse,
-    error = super::errors::DescribeBackupsError
+    error = super::errors::DescribeBackupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backups,
+        item = models::Backup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackups {
     /// `StartTime`: a date and time, as the service writes it.
     ///
@@ -2737,9 +2735,15 @@ pub struct DescribeBackupsResponse {
     version = "2018-03-28",
     name = "DescribeBusinessIntelligenceFile",
     output = DescribeBusinessIntelligenceFileResponse,
-    error = super::errors::DescribeBusinessIntelligenceFileError
+    error = super::errors::DescribeBusinessIntelligenceFileError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_migration_set,
+        item = models::BusinessIntelligenceFile,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBusinessIntelligenceFile {
     /// `InstanceId`: a string.
     ///
@@ -2808,7 +2812,6 @@ pub struct DescribeBusinessIntelligenceFileResponse {
     output = DescribeCollationTimeZoneResponse,
     error = super::errors::DescribeCollationTimeZoneError
 )]
-#[derive(Default)]
 pub struct DescribeCollationTimeZone {
     /// `MachineType`: a string.
     ///
@@ -2850,9 +2853,15 @@ pub struct DescribeCollationTimeZoneResponse {
     version = "2018-03-28",
     name = "DescribeCrossBackupStatistical",
     output = DescribeCrossBackupStatisticalResponse,
-    error = super::errors::DescribeCrossBackupStatisticalError
+    error = super::errors::DescribeCrossBackupStatisticalError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::CrossSummaryDetailRes,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCrossBackupStatistical {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2923,7 +2932,6 @@ pub struct DescribeCrossBackupStatisticalResponse {
     output = DescribeCrossRegionZoneResponse,
     error = super::errors::DescribeCrossRegionZoneError
 )]
-#[derive(Default)]
 pub struct DescribeCrossRegionZone {
     /// `InstanceId`: a string.
     ///
@@ -2961,7 +2969,6 @@ pub struct DescribeCrossRegionZoneResponse {
     output = DescribeCrossRegionsResponse,
     error = super::errors::DescribeCrossRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeCrossRegions {}
 
 /// What a successful [`DescribeCrossRegions`] call returns.
@@ -2987,7 +2994,6 @@ pub struct DescribeCrossRegionsResponse {
     output = DescribeDBCharsetsResponse,
     error = super::errors::DescribeDBCharsetsError
 )]
-#[derive(Default)]
 pub struct DescribeDBCharsets {
     /// `InstanceId`: a string.
     ///
@@ -3018,9 +3024,15 @@ pub struct DescribeDBCharsetsResponse {
     version = "2018-03-28",
     name = "DescribeDBInstanceInter",
     output = DescribeDBInstanceInterResponse,
-    error = super::errors::DescribeDBInstanceInterError
+    error = super::errors::DescribeDBInstanceInterError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = inter_instance_set,
+        item = models::InterInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceInter {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -3079,9 +3091,15 @@ pub struct DescribeDBInstanceInterResponse {
     version = "2018-03-28",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError
+    error = super::errors::DescribeDBInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = db_instances,
+        item = models::DbInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBInstances {
     /// `ProjectId`: an unsigned 64-bit integer.
     ///
@@ -3198,7 +3216,6 @@ pub struct DescribeDBInstancesResponse {
     output = DescribeDBInstancesAttributeResponse,
     error = super::errors::DescribeDBInstancesAttributeError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstancesAttribute {
     /// `InstanceId`: a string.
     ///
@@ -3307,9 +3324,15 @@ pub struct DescribeDBInstancesAttributeResponse {
     version = "2018-03-28",
     name = "DescribeDBPrivilegeByAccount",
     output = DescribeDBPrivilegeByAccountResponse,
-    error = super::errors::DescribeDBPrivilegeByAccountError
+    error = super::errors::DescribeDBPrivilegeByAccountError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = db_list,
+        item = models::DbPrivilege,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBPrivilegeByAccount {
     /// `InstanceId`: a string.
     ///
@@ -3367,7 +3390,6 @@ pub struct DescribeDBPrivilegeByAccountResponse {
     output = DescribeDBRestoreTimeResponse,
     error = super::errors::DescribeDBRestoreTimeError
 )]
-#[derive(Default)]
 pub struct DescribeDBRestoreTime {
     /// `InstanceId`: a string.
     ///
@@ -3424,7 +3446,6 @@ pub struct DescribeDBRestoreTimeResponse {
     output = DescribeDBSecurityGroupsResponse,
     error = super::errors::DescribeDBSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDBSecurityGroups {
     /// `InstanceId`: a string.
     ///
@@ -3453,9 +3474,15 @@ pub struct DescribeDBSecurityGroupsResponse {
     version = "2018-03-28",
     name = "DescribeDBs",
     output = DescribeDBsResponse,
-    error = super::errors::DescribeDBsError
+    error = super::errors::DescribeDBsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = db_instances,
+        item = models::InstanceDbDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBs {
     /// `InstanceIdSet`: a list of strings.
     ///
@@ -3522,7 +3549,6 @@ pub struct DescribeDBsResponse {
     output = DescribeDBsNormalResponse,
     error = super::errors::DescribeDBsNormalError
 )]
-#[derive(Default)]
 pub struct DescribeDBsNormal {
     /// `InstanceId`: a string.
     ///
@@ -3559,7 +3585,6 @@ pub struct DescribeDBsNormalResponse {
     output = DescribeDatabaseNamesResponse,
     error = super::errors::DescribeDatabaseNamesError
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseNames {
     /// `InstanceId`: a string.
     ///
@@ -3600,9 +3625,15 @@ pub struct DescribeDatabaseNamesResponse {
     version = "2018-03-28",
     name = "DescribeDatabases",
     output = DescribeDatabasesResponse,
-    error = super::errors::DescribeDatabasesError
+    error = super::errors::DescribeDatabasesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = db_instances,
+        item = models::InstanceDbDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDatabases {
     /// `InstanceIdSet`: a list of strings.
     ///
@@ -3669,7 +3700,6 @@ pub struct DescribeDatabasesResponse {
     output = DescribeDatabasesNormalResponse,
     error = super::errors::DescribeDatabasesNormalError
 )]
-#[derive(Default)]
 pub struct DescribeDatabasesNormal {
     /// `InstanceId`: a string.
     ///
@@ -3704,9 +3734,15 @@ pub struct DescribeDatabasesNormalResponse {
     version = "2018-03-28",
     name = "DescribeExportTasks",
     output = DescribeExportTasksResponse,
-    error = super::errors::DescribeExportTasksError
+    error = super::errors::DescribeExportTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ExportFile,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExportTasks {
     /// `LogType`: a string.
     ///
@@ -3757,7 +3793,6 @@ pub struct DescribeExportTasksResponse {
     output = DescribeFlowStatusResponse,
     error = super::errors::DescribeFlowStatusError
 )]
-#[derive(Default)]
 pub struct DescribeFlowStatus {
     /// `FlowId`: a signed 64-bit integer.
     ///
@@ -3788,9 +3823,15 @@ pub struct DescribeFlowStatusResponse {
     version = "2018-03-28",
     name = "DescribeHASwitchLog",
     output = DescribeHASwitchLogResponse,
-    error = super::errors::DescribeHASwitchLogError
+    error = super::errors::DescribeHASwitchLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = switch_log,
+        item = models::SwitchLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHASwitchLog {
     /// `InstanceId`: a string.
     ///
@@ -3849,9 +3890,15 @@ pub struct DescribeHASwitchLogResponse {
     version = "2018-03-28",
     name = "DescribeIncrementalMigration",
     output = DescribeIncrementalMigrationResponse,
-    error = super::errors::DescribeIncrementalMigrationError
+    error = super::errors::DescribeIncrementalMigrationError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = incremental_migration_set,
+        item = models::Migration,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIncrementalMigration {
     /// `BackupMigrationId`: a string.
     ///
@@ -3925,7 +3972,6 @@ pub struct DescribeIncrementalMigrationResponse {
     output = DescribeInquiryPriceParameterResponse,
     error = super::errors::DescribeInquiryPriceParameterError
 )]
-#[derive(Default)]
 pub struct DescribeInquiryPriceParameter {
     /// `Zone`: a string.
     ///
@@ -4009,7 +4055,6 @@ pub struct DescribeInquiryPriceParameterResponse {
     output = DescribeInstanceByOrdersResponse,
     error = super::errors::DescribeInstanceByOrdersError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceByOrders {
     /// `DealNames`: a list of strings.
     pub deal_names: Vec<String>,
@@ -4036,9 +4081,15 @@ pub struct DescribeInstanceByOrdersResponse {
     version = "2018-03-28",
     name = "DescribeInstanceParamRecords",
     output = DescribeInstanceParamRecordsResponse,
-    error = super::errors::DescribeInstanceParamRecordsError
+    error = super::errors::DescribeInstanceParamRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ParamRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceParamRecords {
     /// `InstanceId`: a string.
     ///
@@ -4084,7 +4135,6 @@ pub struct DescribeInstanceParamRecordsResponse {
     output = DescribeInstanceParamsResponse,
     error = super::errors::DescribeInstanceParamsError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceParams {
     /// `InstanceId`: a string.
     ///
@@ -4118,9 +4168,15 @@ pub struct DescribeInstanceParamsResponse {
     version = "2018-03-28",
     name = "DescribeInstanceTasks",
     output = DescribeInstanceTasksResponse,
-    error = super::errors::DescribeInstanceTasksError
+    error = super::errors::DescribeInstanceTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_task_set,
+        item = models::InstanceTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceTasks {
     /// `InstanceId`: a string.
     ///
@@ -4171,7 +4227,6 @@ pub struct DescribeInstanceTasksResponse {
     output = DescribeInstanceTradeParameterResponse,
     error = super::errors::DescribeInstanceTradeParameterError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceTradeParameter {
     /// `Zone`: a string.
     ///
@@ -4316,9 +4371,15 @@ pub struct DescribeInstanceTradeParameterResponse {
     version = "2018-03-28",
     name = "DescribeLogInstanceList",
     output = DescribeLogInstanceListResponse,
-    error = super::errors::DescribeLogInstanceListError
+    error = super::errors::DescribeLogInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::LogInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogInstanceList {
     /// `LogType`: a string.
     ///
@@ -4370,9 +4431,15 @@ pub struct DescribeLogInstanceListResponse {
     version = "2018-03-28",
     name = "DescribeLogs",
     output = DescribeLogsResponse,
-    error = super::errors::DescribeLogsError
+    error = super::errors::DescribeLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::LogResult,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogs {
     /// `InstanceId`: a string.
     ///
@@ -4446,7 +4513,6 @@ pub struct DescribeLogsResponse {
     output = DescribeMaintenanceSpanResponse,
     error = super::errors::DescribeMaintenanceSpanError
 )]
-#[derive(Default)]
 pub struct DescribeMaintenanceSpan {
     /// `InstanceId`: a string.
     ///
@@ -4489,7 +4555,6 @@ pub struct DescribeMaintenanceSpanResponse {
     output = DescribeMigrationDatabasesResponse,
     error = super::errors::DescribeMigrationDatabasesError
 )]
-#[derive(Default)]
 pub struct DescribeMigrationDatabases {
     /// `InstanceId`: a string.
     ///
@@ -4538,7 +4603,6 @@ pub struct DescribeMigrationDatabasesResponse {
     output = DescribeMigrationDetailResponse,
     error = super::errors::DescribeMigrationDetailError
 )]
-#[derive(Default)]
 pub struct DescribeMigrationDetail {
     /// `MigrateId`: an unsigned 64-bit integer.
     ///
@@ -4629,9 +4693,15 @@ pub struct DescribeMigrationDetailResponse {
     version = "2018-03-28",
     name = "DescribeMigrations",
     output = DescribeMigrationsResponse,
-    error = super::errors::DescribeMigrationsError
+    error = super::errors::DescribeMigrationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = migrate_task_set,
+        item = models::MigrateTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMigrations {
     /// `StatusSet`: a list of signed 64-bit integers.
     pub status_set: Option<Vec<i64>>,
@@ -4690,7 +4760,6 @@ pub struct DescribeMigrationsResponse {
     output = DescribeOrdersResponse,
     error = super::errors::DescribeOrdersError
 )]
-#[derive(Default)]
 pub struct DescribeOrders {
     /// `DealNames`: a list of strings.
     ///
@@ -4726,7 +4795,6 @@ pub struct DescribeOrdersResponse {
     output = DescribeProductConfigResponse,
     error = super::errors::DescribeProductConfigError
 )]
-#[derive(Default)]
 pub struct DescribeProductConfig {
     /// `Zone`: a string.
     ///
@@ -4767,7 +4835,6 @@ pub struct DescribeProductConfigResponse {
     output = DescribeProductSpecResponse,
     error = super::errors::DescribeProductSpecError
 )]
-#[derive(Default)]
 pub struct DescribeProductSpec {}
 
 /// What a successful [`DescribeProductSpec`] call returns.
@@ -4800,7 +4867,6 @@ pub struct DescribeProductSpecResponse {
     output = DescribeProjectSecurityGroupsResponse,
     error = super::errors::DescribeProjectSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeProjectSecurityGroups {
     /// `ProjectId`: a signed 64-bit integer.
     ///
@@ -4829,9 +4895,15 @@ pub struct DescribeProjectSecurityGroupsResponse {
     version = "2018-03-28",
     name = "DescribePublishSubscribe",
     output = DescribePublishSubscribeResponse,
-    error = super::errors::DescribePublishSubscribeError
+    error = super::errors::DescribePublishSubscribeError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = publish_subscribe_set,
+        item = models::PublishSubscribe,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePublishSubscribe {
     /// `InstanceId`: a string.
     ///
@@ -4909,7 +4981,6 @@ pub struct DescribePublishSubscribeResponse {
     output = DescribeReadOnlyGroupAutoWeightResponse,
     error = super::errors::DescribeReadOnlyGroupAutoWeightError
 )]
-#[derive(Default)]
 pub struct DescribeReadOnlyGroupAutoWeight {
     /// `InstanceId`: a string.
     ///
@@ -5010,7 +5081,6 @@ pub struct DescribeReadOnlyGroupAutoWeightResponse {
     output = DescribeReadOnlyGroupByReadOnlyInstanceResponse,
     error = super::errors::DescribeReadOnlyGroupByReadOnlyInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeReadOnlyGroupByReadOnlyInstance {
     /// `InstanceId`: a string.
     ///
@@ -5103,7 +5173,6 @@ pub struct DescribeReadOnlyGroupByReadOnlyInstanceResponse {
     output = DescribeReadOnlyGroupDetailsResponse,
     error = super::errors::DescribeReadOnlyGroupDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeReadOnlyGroupDetails {
     /// `InstanceId`: a string.
     ///
@@ -5204,7 +5273,6 @@ pub struct DescribeReadOnlyGroupDetailsResponse {
     output = DescribeReadOnlyGroupListResponse,
     error = super::errors::DescribeReadOnlyGroupListError
 )]
-#[derive(Default)]
 pub struct DescribeReadOnlyGroupList {
     /// `InstanceId`: a string.
     ///
@@ -5235,7 +5303,6 @@ pub struct DescribeReadOnlyGroupListResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
@@ -5266,7 +5333,6 @@ pub struct DescribeRegionsResponse {
     output = DescribeRegularBackupPlanResponse,
     error = super::errors::DescribeRegularBackupPlanError
 )]
-#[derive(Default)]
 pub struct DescribeRegularBackupPlan {
     /// `InstanceId`: a string.
     ///
@@ -5327,9 +5393,15 @@ pub struct DescribeRegularBackupPlanResponse {
     version = "2018-03-28",
     name = "DescribeRestoreTask",
     output = DescribeRestoreTaskResponse,
-    error = super::errors::DescribeRestoreTaskError
+    error = super::errors::DescribeRestoreTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::RestoreTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRestoreTask {
     /// `InstanceId`: a string.
     ///
@@ -5420,7 +5492,6 @@ pub struct DescribeRestoreTaskResponse {
     output = DescribeRestoreTimeRangeResponse,
     error = super::errors::DescribeRestoreTimeRangeError
 )]
-#[derive(Default)]
 pub struct DescribeRestoreTimeRange {
     /// `InstanceId`: a string.
     ///
@@ -5463,7 +5534,6 @@ pub struct DescribeRestoreTimeRangeResponse {
     output = DescribeRollbackTimeResponse,
     error = super::errors::DescribeRollbackTimeError
 )]
-#[derive(Default)]
 pub struct DescribeRollbackTime {
     /// `InstanceId`: a string.
     ///
@@ -5498,9 +5568,15 @@ pub struct DescribeRollbackTimeResponse {
     version = "2018-03-28",
     name = "DescribeSlowlogs",
     output = DescribeSlowlogsResponse,
-    error = super::errors::DescribeSlowlogsError
+    error = super::errors::DescribeSlowlogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = slow_logs,
+        item = models::SlowLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSlowlogs {
     /// `InstanceId`: a string.
     ///
@@ -5562,7 +5638,6 @@ pub struct DescribeSlowlogsResponse {
     output = DescribeSpecSellStatusResponse,
     error = super::errors::DescribeSpecSellStatusError
 )]
-#[derive(Default)]
 pub struct DescribeSpecSellStatus {
     /// `Zone`: a string.
     ///
@@ -5619,7 +5694,6 @@ pub struct DescribeSpecSellStatusResponse {
     output = DescribeUpgradeInstanceCheckResponse,
     error = super::errors::DescribeUpgradeInstanceCheckError
 )]
-#[derive(Default)]
 pub struct DescribeUpgradeInstanceCheck {
     /// `InstanceId`: a string.
     ///
@@ -5705,7 +5779,6 @@ pub struct DescribeUpgradeInstanceCheckResponse {
     output = DescribeUploadBackupInfoResponse,
     error = super::errors::DescribeUploadBackupInfoError
 )]
-#[derive(Default)]
 pub struct DescribeUploadBackupInfo {
     /// `InstanceId`: a string.
     ///
@@ -5784,7 +5857,6 @@ pub struct DescribeUploadBackupInfoResponse {
     output = DescribeUploadIncrementalInfoResponse,
     error = super::errors::DescribeUploadIncrementalInfoError
 )]
-#[derive(Default)]
 pub struct DescribeUploadIncrementalInfo {
     /// `InstanceId`: a string.
     ///
@@ -5862,9 +5934,15 @@ pub struct DescribeUploadIncrementalInfoResponse {
     version = "2018-03-28",
     name = "DescribeXEvents",
     output = DescribeXEventsResponse,
-    error = super::errors::DescribeXEventsError
+    error = super::errors::DescribeXEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = events,
+        item = models::Events,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeXEvents {
     /// `InstanceId`: a string.
     ///
@@ -5925,7 +6003,6 @@ pub struct DescribeXEventsResponse {
     output = DescribeZonesResponse,
     error = super::errors::DescribeZonesError
 )]
-#[derive(Default)]
 pub struct DescribeZones {}
 
 /// What a successful [`DescribeZones`] call returns.
@@ -5956,7 +6033,6 @@ pub struct DescribeZonesResponse {
     output = DisassociateSecurityGroupsResponse,
     error = super::errors::DisassociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateSecurityGroups {
     /// `SecurityGroupId`: a string.
     ///
@@ -5989,7 +6065,6 @@ pub struct DisassociateSecurityGroupsResponse {
     output = InquiryPriceCreateDBInstancesResponse,
     error = super::errors::InquiryPriceCreateDBInstancesError
 )]
-#[derive(Default)]
 pub struct InquiryPriceCreateDBInstances {
     /// `Zone`: a string.
     ///
@@ -6083,7 +6158,6 @@ pub struct InquiryPriceCreateDBInstancesResponse {
     output = InquiryPriceRenewDBInstanceResponse,
     error = super::errors::InquiryPriceRenewDBInstanceError
 )]
-#[derive(Default)]
 pub struct InquiryPriceRenewDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -6131,7 +6205,6 @@ pub struct InquiryPriceRenewDBInstanceResponse {
     output = InquiryPriceUpgradeDBInstanceResponse,
     error = super::errors::InquiryPriceUpgradeDBInstanceError
 )]
-#[derive(Default)]
 pub struct InquiryPriceUpgradeDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -6189,7 +6262,6 @@ pub struct InquiryPriceUpgradeDBInstanceResponse {
     output = ModifyAccountPrivilegeResponse,
     error = super::errors::ModifyAccountPrivilegeError
 )]
-#[derive(Default)]
 pub struct ModifyAccountPrivilege {
     /// `InstanceId`: a string.
     ///
@@ -6225,7 +6297,6 @@ pub struct ModifyAccountPrivilegeResponse {
     output = ModifyAccountRemarkResponse,
     error = super::errors::ModifyAccountRemarkError
 )]
-#[derive(Default)]
 pub struct ModifyAccountRemark {
     /// `InstanceId`: a string.
     ///
@@ -6256,7 +6327,6 @@ pub struct ModifyAccountRemarkResponse {
     output = ModifyBackupMigrationResponse,
     error = super::errors::ModifyBackupMigrationError
 )]
-#[derive(Default)]
 pub struct ModifyBackupMigration {
     /// `InstanceId`: a string.
     ///
@@ -6320,7 +6390,6 @@ pub struct ModifyBackupMigrationResponse {
     output = ModifyBackupNameResponse,
     error = super::errors::ModifyBackupNameError
 )]
-#[derive(Default)]
 pub struct ModifyBackupName {
     /// `InstanceId`: a string.
     ///
@@ -6363,7 +6432,6 @@ pub struct ModifyBackupNameResponse {
     output = ModifyBackupStrategyResponse,
     error = super::errors::ModifyBackupStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyBackupStrategy {
     /// `InstanceId`: a string.
     ///
@@ -6464,7 +6532,6 @@ pub struct ModifyBackupStrategyResponse {
     output = ModifyCloseWanIpResponse,
     error = super::errors::ModifyCloseWanIpError
 )]
-#[derive(Default)]
 pub struct ModifyCloseWanIp {
     /// `InstanceId`: a string.
     ///
@@ -6502,7 +6569,6 @@ pub struct ModifyCloseWanIpResponse {
     output = ModifyCrossBackupStrategyResponse,
     error = super::errors::ModifyCrossBackupStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyCrossBackupStrategy {
     /// `CrossBackupEnabled`: a string.
     ///
@@ -6551,7 +6617,6 @@ pub struct ModifyCrossBackupStrategyResponse {
     output = ModifyDBEncryptAttributesResponse,
     error = super::errors::ModifyDBEncryptAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyDBEncryptAttributes {
     /// `InstanceId`: a string.
     ///
@@ -6588,7 +6653,6 @@ pub struct ModifyDBEncryptAttributesResponse {
     output = ModifyDBInstanceNameResponse,
     error = super::errors::ModifyDBInstanceNameError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceName {
     /// `InstanceId`: a string.
     ///
@@ -6621,7 +6685,6 @@ pub struct ModifyDBInstanceNameResponse {
     output = ModifyDBInstanceNetworkResponse,
     error = super::errors::ModifyDBInstanceNetworkError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceNetwork {
     /// `InstanceId`: a string.
     ///
@@ -6685,7 +6748,6 @@ pub struct ModifyDBInstanceNetworkResponse {
     output = ModifyDBInstanceNoteResponse,
     error = super::errors::ModifyDBInstanceNoteError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceNote {
     /// `InstanceId`: a string.
     ///
@@ -6718,7 +6780,6 @@ pub struct ModifyDBInstanceNoteResponse {
     output = ModifyDBInstanceProjectResponse,
     error = super::errors::ModifyDBInstanceProjectError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceProject {
     /// `InstanceIdSet`: a list of strings.
     ///
@@ -6756,7 +6817,6 @@ pub struct ModifyDBInstanceProjectResponse {
     output = ModifyDBInstanceRenewFlagResponse,
     error = super::errors::ModifyDBInstanceRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceRenewFlag {
     /// `RenewFlags`: a list of [`InstanceRenewInfo`](super::models::InstanceRenewInfo) objects.
     pub renew_flags: Vec<models::InstanceRenewInfo>,
@@ -6787,7 +6847,6 @@ pub struct ModifyDBInstanceRenewFlagResponse {
     output = ModifyDBInstanceSSLResponse,
     error = super::errors::ModifyDBInstanceSSLError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSSL {
     /// `InstanceId`: a string.
     ///
@@ -6846,7 +6905,6 @@ pub struct ModifyDBInstanceSSLResponse {
     output = ModifyDBInstanceSecurityGroupsResponse,
     error = super::errors::ModifyDBInstanceSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `InstanceId`: a string.
     ///
@@ -6879,7 +6937,6 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
     output = ModifyDBNameResponse,
     error = super::errors::ModifyDBNameError
 )]
-#[derive(Default)]
 pub struct ModifyDBName {
     /// `InstanceId`: a string.
     ///
@@ -6924,7 +6981,6 @@ pub struct ModifyDBNameResponse {
     output = ModifyDBRemarkResponse,
     error = super::errors::ModifyDBRemarkError
 )]
-#[derive(Default)]
 pub struct ModifyDBRemark {
     /// `InstanceId`: a string.
     ///
@@ -6956,7 +7012,6 @@ pub struct ModifyDBRemarkResponse {
     output = ModifyDReadableResponse,
     error = super::errors::ModifyDReadableError
 )]
-#[derive(Default)]
 pub struct ModifyDReadable {
     /// `InstanceId`: a string.
     ///
@@ -7014,7 +7069,6 @@ pub struct ModifyDReadableResponse {
     output = ModifyDatabaseCDCResponse,
     error = super::errors::ModifyDatabaseCDCError
 )]
-#[derive(Default)]
 pub struct ModifyDatabaseCDC {
     /// `DBNames`: a list of strings.
     #[tc(rename = "DBNames")]
@@ -7056,7 +7110,6 @@ pub struct ModifyDatabaseCDCResponse {
     output = ModifyDatabaseCTResponse,
     error = super::errors::ModifyDatabaseCTError
 )]
-#[derive(Default)]
 pub struct ModifyDatabaseCT {
     /// `DBNames`: a list of strings.
     #[tc(rename = "DBNames")]
@@ -7103,7 +7156,6 @@ pub struct ModifyDatabaseCTResponse {
     output = ModifyDatabaseMdfResponse,
     error = super::errors::ModifyDatabaseMdfError
 )]
-#[derive(Default)]
 pub struct ModifyDatabaseMdf {
     /// `DBNames`: a list of strings.
     #[tc(rename = "DBNames")]
@@ -7140,7 +7192,6 @@ pub struct ModifyDatabaseMdfResponse {
     output = ModifyDatabasePrivilegeResponse,
     error = super::errors::ModifyDatabasePrivilegeError
 )]
-#[derive(Default)]
 pub struct ModifyDatabasePrivilege {
     /// `InstanceId`: a string.
     ///
@@ -7176,7 +7227,6 @@ pub struct ModifyDatabasePrivilegeResponse {
     output = ModifyDatabaseShrinkMDFResponse,
     error = super::errors::ModifyDatabaseShrinkMDFError
 )]
-#[derive(Default)]
 pub struct ModifyDatabaseShrinkMDF {
     /// `DBNames`: a list of strings.
     ///
@@ -7215,7 +7265,6 @@ pub struct ModifyDatabaseShrinkMDFResponse {
     output = ModifyIncrementalMigrationResponse,
     error = super::errors::ModifyIncrementalMigrationError
 )]
-#[derive(Default)]
 pub struct ModifyIncrementalMigration {
     /// `InstanceId`: a string.
     ///
@@ -7268,7 +7317,6 @@ pub struct ModifyIncrementalMigrationResponse {
     output = ModifyInstanceEncryptAttributesResponse,
     error = super::errors::ModifyInstanceEncryptAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceEncryptAttributes {
     /// `InstanceId`: a string.
     ///
@@ -7321,7 +7369,6 @@ pub struct ModifyInstanceEncryptAttributesResponse {
     output = ModifyInstanceParamResponse,
     error = super::errors::ModifyInstanceParamError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceParam {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -7357,7 +7404,6 @@ pub struct ModifyInstanceParamResponse {
     output = ModifyLogResponse,
     error = super::errors::ModifyLogError
 )]
-#[derive(Default)]
 pub struct ModifyLog {
     /// `InstanceId`: a string.
     ///
@@ -7400,7 +7446,6 @@ pub struct ModifyLogResponse {
     output = ModifyMaintenanceSpanResponse,
     error = super::errors::ModifyMaintenanceSpanError
 )]
-#[derive(Default)]
 pub struct ModifyMaintenanceSpan {
     /// `InstanceId`: a string.
     ///
@@ -7441,7 +7486,6 @@ pub struct ModifyMaintenanceSpanResponse {
     output = ModifyMigrationResponse,
     error = super::errors::ModifyMigrationError
 )]
-#[derive(Default)]
 pub struct ModifyMigration {
     /// `MigrateId`: an unsigned 64-bit integer.
     ///
@@ -7499,7 +7543,6 @@ pub struct ModifyMigrationResponse {
     output = ModifyOpenWanIpResponse,
     error = super::errors::ModifyOpenWanIpError
 )]
-#[derive(Default)]
 pub struct ModifyOpenWanIp {
     /// `InstanceId`: a string.
     ///
@@ -7537,7 +7580,6 @@ pub struct ModifyOpenWanIpResponse {
     output = ModifyPublishSubscribeResponse,
     error = super::errors::ModifyPublishSubscribeError
 )]
-#[derive(Default)]
 pub struct ModifyPublishSubscribe {
     /// `InstanceId`: a string.
     ///
@@ -7578,7 +7620,6 @@ pub struct ModifyPublishSubscribeResponse {
     output = ModifyPublishSubscribeNameResponse,
     error = super::errors::ModifyPublishSubscribeNameError
 )]
-#[derive(Default)]
 pub struct ModifyPublishSubscribeName {
     /// `PublishSubscribeId`: an unsigned 64-bit integer.
     ///
@@ -7611,7 +7652,6 @@ pub struct ModifyPublishSubscribeNameResponse {
     output = ModifyReadOnlyGroupDetailsResponse,
     error = super::errors::ModifyReadOnlyGroupDetailsError
 )]
-#[derive(Default)]
 pub struct ModifyReadOnlyGroupDetails {
     /// `InstanceId`: a string.
     ///
@@ -7677,7 +7717,6 @@ pub struct ModifyReadOnlyGroupDetailsResponse {
     output = OpenInterCommunicationResponse,
     error = super::errors::OpenInterCommunicationError
 )]
-#[derive(Default)]
 pub struct OpenInterCommunication {
     /// `InstanceIdSet`: a list of strings.
     pub instance_id_set: Vec<String>,
@@ -7706,7 +7745,6 @@ pub struct OpenInterCommunicationResponse {
     output = OpenLogResponse,
     error = super::errors::OpenLogError
 )]
-#[derive(Default)]
 pub struct OpenLog {
     /// `InstanceId`: a string.
     ///
@@ -7749,7 +7787,6 @@ pub struct OpenLogResponse {
     output = QueryMigrationCheckProcessResponse,
     error = super::errors::QueryMigrationCheckProcessError
 )]
-#[derive(Default)]
 pub struct QueryMigrationCheckProcess {
     /// `MigrateId`: a signed 64-bit integer.
     ///
@@ -7790,7 +7827,6 @@ pub struct QueryMigrationCheckProcessResponse {
     output = RecycleDBInstanceResponse,
     error = super::errors::RecycleDBInstanceError
 )]
-#[derive(Default)]
 pub struct RecycleDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -7823,7 +7859,6 @@ pub struct RecycleDBInstanceResponse {
     output = RecycleReadOnlyGroupResponse,
     error = super::errors::RecycleReadOnlyGroupError
 )]
-#[derive(Default)]
 pub struct RecycleReadOnlyGroup {
     /// `InstanceId`: a string.
     ///
@@ -7861,7 +7896,6 @@ pub struct RecycleReadOnlyGroupResponse {
     output = RemoveBackupsResponse,
     error = super::errors::RemoveBackupsError
 )]
-#[derive(Default)]
 pub struct RemoveBackups {
     /// `InstanceId`: a string.
     ///
@@ -7904,7 +7938,6 @@ pub struct RemoveBackupsResponse {
     output = RenewDBInstanceResponse,
     error = super::errors::RenewDBInstanceError
 )]
-#[derive(Default)]
 pub struct RenewDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -7955,7 +7988,6 @@ pub struct RenewDBInstanceResponse {
     output = RenewPostpaidDBInstanceResponse,
     error = super::errors::RenewPostpaidDBInstanceError
 )]
-#[derive(Default)]
 pub struct RenewPostpaidDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -7983,7 +8015,6 @@ pub struct RenewPostpaidDBInstanceResponse {
     output = ResetAccountPasswordResponse,
     error = super::errors::ResetAccountPasswordError
 )]
-#[derive(Default)]
 pub struct ResetAccountPassword {
     /// `InstanceId`: a string.
     ///
@@ -8019,7 +8050,6 @@ pub struct ResetAccountPasswordResponse {
     output = RestartDBInstanceResponse,
     error = super::errors::RestartDBInstanceError
 )]
-#[derive(Default)]
 pub struct RestartDBInstance {
     /// `InstanceId`: a string.
     ///
@@ -8057,7 +8087,6 @@ pub struct RestartDBInstanceResponse {
     output = RestoreInstanceResponse,
     error = super::errors::RestoreInstanceError
 )]
-#[derive(Default)]
 pub struct RestoreInstance {
     /// `InstanceId`: a string.
     ///
@@ -8119,7 +8148,6 @@ pub struct RestoreInstanceResponse {
     output = RollbackInstanceResponse,
     error = super::errors::RollbackInstanceError
 )]
-#[derive(Default)]
 pub struct RollbackInstance {
     /// `InstanceId`: a string.
     ///
@@ -8176,7 +8204,6 @@ pub struct RollbackInstanceResponse {
     output = RunMigrationResponse,
     error = super::errors::RunMigrationError
 )]
-#[derive(Default)]
 pub struct RunMigration {
     /// `MigrateId`: an unsigned 64-bit integer.
     ///
@@ -8209,7 +8236,6 @@ pub struct RunMigrationResponse {
     output = StartBackupMigrationResponse,
     error = super::errors::StartBackupMigrationError
 )]
-#[derive(Default)]
 pub struct StartBackupMigration {
     /// `InstanceId`: a string.
     ///
@@ -8247,7 +8273,6 @@ pub struct StartBackupMigrationResponse {
     output = StartIncrementalMigrationResponse,
     error = super::errors::StartIncrementalMigrationError
 )]
-#[derive(Default)]
 pub struct StartIncrementalMigration {
     /// `InstanceId`: a string.
     ///
@@ -8290,7 +8315,6 @@ pub struct StartIncrementalMigrationResponse {
     output = StartInstanceXEventResponse,
     error = super::errors::StartInstanceXEventError
 )]
-#[derive(Default)]
 pub struct StartInstanceXEvent {
     /// `InstanceId`: a string.
     ///
@@ -8321,7 +8345,6 @@ pub struct StartInstanceXEventResponse {
     output = StartMigrationCheckResponse,
     error = super::errors::StartMigrationCheckError
 )]
-#[derive(Default)]
 pub struct StartMigrationCheck {
     /// `MigrateId`: a signed 64-bit integer.
     ///
@@ -8354,7 +8377,6 @@ pub struct StartMigrationCheckResponse {
     output = StopMigrationResponse,
     error = super::errors::StopMigrationError
 )]
-#[derive(Default)]
 pub struct StopMigration {
     /// `MigrateId`: a signed 64-bit integer.
     ///
@@ -8387,7 +8409,6 @@ pub struct StopMigrationResponse {
     output = SwitchCloudInstanceHAResponse,
     error = super::errors::SwitchCloudInstanceHAError
 )]
-#[derive(Default)]
 pub struct SwitchCloudInstanceHA {
     /// `InstanceId`: a string.
     ///
@@ -8425,7 +8446,6 @@ pub struct SwitchCloudInstanceHAResponse {
     output = TerminateDBInstanceResponse,
     error = super::errors::TerminateDBInstanceError
 )]
-#[derive(Default)]
 pub struct TerminateDBInstance {
     /// `InstanceIdSet`: a list of strings.
     ///
@@ -8453,7 +8473,6 @@ pub struct TerminateDBInstanceResponse {
     output = UpgradeDBInstanceResponse,
     error = super::errors::UpgradeDBInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeDBInstance {
     /// `InstanceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = DescribeAlarmStatResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAlarmStat {
     /// `StartTime`: a string.
     ///
@@ -53,7 +52,6 @@ pub struct DescribeAlarmStatResponse {
     output = DescribeAssetDetailResponse,
     error = super::errors::DescribeAssetDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAssetDetail {
     /// `Params`: a string.
     ///
@@ -82,9 +80,15 @@ pub struct DescribeAssetDetailResponse {
     version = "2018-06-08",
     name = "DescribeAssetDetailList",
     output = DescribeAssetDetailListResponse,
-    error = super::errors::DescribeAssetDetailListError
+    error = super::errors::DescribeAssetDetailListError,
+    paginate(
+        page = page_index,
+        limit = page_size,
+        items = data,
+        item = models::AssetDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetDetailList {
     /// `Filter`: a list of [`AssetQueryFilter`](super::models::AssetQueryFilter) objects.
     pub filter: Option<Vec<models::AssetQueryFilter>>,
@@ -131,7 +135,6 @@ pub struct DescribeAssetDetailListResponse {
     output = DescribeAssetListResponse,
     error = super::errors::DescribeAssetListError
 )]
-#[derive(Default)]
 pub struct DescribeAssetList {
     /// `Params`: a string.
     ///
@@ -168,9 +171,15 @@ pub struct DescribeAssetListResponse {
     version = "2018-06-08",
     name = "DescribeCheckConfigAssetList",
     output = DescribeCheckConfigAssetListResponse,
-    error = super::errors::DescribeCheckConfigAssetListError
+    error = super::errors::DescribeCheckConfigAssetListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = check_assets_list,
+        item = models::CheckAssetItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCheckConfigAssetList {
     /// `Id`: a string.
     pub id: String,
@@ -214,7 +223,6 @@ pub struct DescribeCheckConfigAssetListResponse {
     output = DescribeCheckConfigDetailResponse,
     error = super::errors::DescribeCheckConfigDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCheckConfigDetail {
     /// `Id`: a string.
     pub id: String,
@@ -241,9 +249,15 @@ pub struct DescribeCheckConfigDetailResponse {
     version = "2018-06-08",
     name = "DescribeComplianceAssetList",
     output = DescribeComplianceAssetListResponse,
-    error = super::errors::DescribeComplianceAssetListError
+    error = super::errors::DescribeComplianceAssetListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = check_assets_list,
+        item = models::CheckAssetItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeComplianceAssetList {
     /// `Offset`: a signed 64-bit integer.
     pub offset: i64,
@@ -287,7 +301,6 @@ pub struct DescribeComplianceAssetListResponse {
     output = DescribeComplianceDetailResponse,
     error = super::errors::DescribeComplianceDetailError
 )]
-#[derive(Default)]
 pub struct DescribeComplianceDetail {
     /// `Id`: a string.
     pub id: String,
@@ -316,7 +329,6 @@ pub struct DescribeComplianceDetailResponse {
     output = DescribeComplianceListResponse,
     error = super::errors::DescribeComplianceListError
 )]
-#[derive(Default)]
 pub struct DescribeComplianceList {
     /// `Filter`: a string.
     pub filter: Option<String>,
@@ -351,7 +363,6 @@ pub struct DescribeComplianceListResponse {
     output = DescribeConfigListResponse,
     error = super::errors::DescribeConfigListError
 )]
-#[derive(Default)]
 pub struct DescribeConfigList {
     /// `Filter`: a string.
     pub filter: Option<String>,
@@ -378,9 +389,15 @@ pub struct DescribeConfigListResponse {
     version = "2018-06-08",
     name = "DescribeDomainList",
     output = DescribeDomainListResponse,
-    error = super::errors::DescribeDomainListError
+    error = super::errors::DescribeDomainListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_info_collection,
+        item = models::DomainInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDomainList {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: Option<u64>,
@@ -453,7 +470,6 @@ pub struct DescribeDomainListResponse {
     output = DescribeEventDetailResponse,
     error = super::errors::DescribeEventDetailError
 )]
-#[derive(Default)]
 pub struct DescribeEventDetail {
     /// `Index`: a string.
     pub index: Option<String>,
@@ -492,9 +508,15 @@ pub struct DescribeEventDetailResponse {
     version = "2018-06-08",
     name = "DescribeLeakDetectionList",
     output = DescribeLeakDetectionListResponse,
-    error = super::errors::DescribeLeakDetectionListError
+    error = super::errors::DescribeLeakDetectionListError,
+    paginate(
+        page = page,
+        limit = limit,
+        items = list,
+        item = String,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLeakDetectionList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Vec<models::Filter>,
@@ -538,7 +560,6 @@ pub struct DescribeLeakDetectionListResponse {
     output = DescribeMappingResultsResponse,
     error = super::errors::DescribeMappingResultsError
 )]
-#[derive(Default)]
 pub struct DescribeMappingResults {
     /// `Filter`: a list of [`AssetQueryFilter`](super::models::AssetQueryFilter) objects.
     pub filter: Option<Vec<models::AssetQueryFilter>>,
@@ -579,7 +600,6 @@ pub struct DescribeMappingResultsResponse {
     output = DescribeSocAlertDetailsResponse,
     error = super::errors::DescribeSocAlertDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeSocAlertDetails {
     /// `AlertId`: a string.
     ///
@@ -615,7 +635,6 @@ pub struct DescribeSocAlertDetailsResponse {
     output = DescribeSocAlertListResponse,
     error = super::errors::DescribeSocAlertListError
 )]
-#[derive(Default)]
 pub struct DescribeSocAlertList {
     /// `PageSize`: a signed 64-bit integer.
     ///
@@ -667,7 +686,6 @@ pub struct DescribeSocAlertListResponse {
     output = DescribeSocCheckItemListResponse,
     error = super::errors::DescribeSocCheckItemListError
 )]
-#[derive(Default)]
 pub struct DescribeSocCheckItemList {
     /// `Filter`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
     pub filter: Option<Vec<models::QueryFilter>>,
@@ -709,7 +727,6 @@ pub struct DescribeSocCheckItemListResponse {
     output = DescribeSocCheckResultListResponse,
     error = super::errors::DescribeSocCheckResultListError
 )]
-#[derive(Default)]
 pub struct DescribeSocCheckResultList {
     /// `Filter`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
     pub filter: Option<Vec<models::QueryFilter>>,
@@ -754,7 +771,6 @@ pub struct DescribeSocCheckResultListResponse {
     output = DescribeSocCspmComplianceResponse,
     error = super::errors::DescribeSocCspmComplianceError
 )]
-#[derive(Default)]
 pub struct DescribeSocCspmCompliance {}
 
 /// What a successful [`DescribeSocCspmCompliance`] call returns.
@@ -780,7 +796,6 @@ pub struct DescribeSocCspmComplianceResponse {
     output = DescribeVulDetailResponse,
     error = super::errors::DescribeVulDetailError
 )]
-#[derive(Default)]
 pub struct DescribeVulDetail {
     /// `UniqId`: a string.
     ///
@@ -923,7 +938,6 @@ pub struct DescribeVulDetailResponse {
     output = DescribeVulListResponse,
     error = super::errors::DescribeVulListError
 )]
-#[derive(Default)]
 pub struct DescribeVulList {
     /// `Params`: a string.
     pub params: String,
@@ -952,7 +966,6 @@ pub struct DescribeVulListResponse {
     output = SaDivulgeScanRuleMutateResponse,
     error = super::errors::SaDivulgeScanRuleMutateError
 )]
-#[derive(Default)]
 pub struct SaDivulgeScanRuleMutate {
     /// `Id`: a string.
     pub id: String,
@@ -1002,7 +1015,6 @@ pub struct SaDivulgeScanRuleMutateResponse {
     output = SaEventPubResponse,
     error = super::errors::SaEventPubError
 )]
-#[derive(Default)]
 pub struct SaEventPub {
     /// `Asset`: a string.
     pub asset: String,

@@ -17,7 +17,6 @@ use super::models;
     output = ApplyCertificateResponse,
     error = super::errors::ApplyCertificateError
 )]
-#[derive(Default)]
 pub struct ApplyCertificate {
     /// `DvAuthMethod`: a string.
     ///
@@ -120,7 +119,6 @@ pub struct ApplyCertificateResponse {
     output = CancelAuditCertificateResponse,
     error = super::errors::CancelAuditCertificateError
 )]
-#[derive(Default)]
 pub struct CancelAuditCertificate {
     /// `CertificateId`: a string.
     ///
@@ -153,7 +151,6 @@ pub struct CancelAuditCertificateResponse {
     output = CancelCertificateOrderResponse,
     error = super::errors::CancelCertificateOrderError
 )]
-#[derive(Default)]
 pub struct CancelCertificateOrder {
     /// `CertificateId`: a string.
     ///
@@ -186,7 +183,6 @@ pub struct CancelCertificateOrderResponse {
     output = CertificateInfoSubmitResponse,
     error = super::errors::CertificateInfoSubmitError
 )]
-#[derive(Default)]
 pub struct CertificateInfoSubmit {
     /// `CertId`: a string.
     ///
@@ -417,7 +413,6 @@ pub struct CertificateInfoSubmitResponse {
     output = CertificateOrderSubmitResponse,
     error = super::errors::CertificateOrderSubmitError
 )]
-#[derive(Default)]
 pub struct CertificateOrderSubmit {
     /// `CertId`: a string.
     ///
@@ -468,7 +463,6 @@ pub struct CertificateOrderSubmitResponse {
     output = CheckCertificateChainResponse,
     error = super::errors::CheckCertificateChainError
 )]
-#[derive(Default)]
 pub struct CheckCertificateChain {
     /// `CertificateChain`: a string.
     ///
@@ -512,7 +506,6 @@ pub struct CheckCertificateChainResponse {
     output = CheckCertificateDomainVerificationResponse,
     error = super::errors::CheckCertificateDomainVerificationError
 )]
-#[derive(Default)]
 pub struct CheckCertificateDomainVerification {
     /// `CertificateId`: a string.
     ///
@@ -543,7 +536,6 @@ pub struct CheckCertificateDomainVerificationResponse {
     output = CheckCertificateExistResponse,
     error = super::errors::CheckCertificateExistError
 )]
-#[derive(Default)]
 pub struct CheckCertificateExist {
     /// `CertificatePublicKey`: a string.
     pub certificate_public_key: String,
@@ -574,7 +566,6 @@ pub struct CheckCertificateExistResponse {
     output = CommitCertificateInformationResponse,
     error = super::errors::CommitCertificateInformationError
 )]
-#[derive(Default)]
 pub struct CommitCertificateInformation {
     /// `CertificateId`: a string.
     ///
@@ -617,7 +608,6 @@ pub struct CommitCertificateInformationResponse {
     output = CompleteCertificateResponse,
     error = super::errors::CompleteCertificateError
 )]
-#[derive(Default)]
 pub struct CompleteCertificate {
     /// `CertificateId`: a string.
     ///
@@ -650,7 +640,6 @@ pub struct CompleteCertificateResponse {
     output = CreateCertificateResponse,
     error = super::errors::CreateCertificateError
 )]
-#[derive(Default)]
 pub struct CreateCertificate {
     /// `ProductId`: a signed 64-bit integer.
     ///
@@ -711,7 +700,6 @@ pub struct CreateCertificateResponse {
     output = CreateCertificateBindResourceSyncTaskResponse,
     error = super::errors::CreateCertificateBindResourceSyncTaskError
 )]
-#[derive(Default)]
 pub struct CreateCertificateBindResourceSyncTask {
     /// `CertificateIds`: a list of strings.
     ///
@@ -747,7 +735,6 @@ pub struct CreateCertificateBindResourceSyncTaskResponse {
     output = CreateCertificateByPackageResponse,
     error = super::errors::CreateCertificateByPackageError
 )]
-#[derive(Default)]
 pub struct CreateCertificateByPackage {
     /// `ProductPid`: an unsigned 64-bit integer.
     ///
@@ -868,7 +855,6 @@ pub struct CreateCertificateByPackageResponse {
     output = DeleteCertificateResponse,
     error = super::errors::DeleteCertificateError
 )]
-#[derive(Default)]
 pub struct DeleteCertificate {
     /// `CertificateId`: a string.
     ///
@@ -911,7 +897,6 @@ pub struct DeleteCertificateResponse {
     output = DeleteCertificatesResponse,
     error = super::errors::DeleteCertificatesError
 )]
-#[derive(Default)]
 pub struct DeleteCertificates {
     /// `CertificateIds`: a list of strings.
     ///
@@ -953,7 +938,6 @@ pub struct DeleteCertificatesResponse {
     output = DeleteManagerResponse,
     error = super::errors::DeleteManagerError
 )]
-#[derive(Default)]
 pub struct DeleteManager {
     /// `ManagerId`: a signed 64-bit integer.
     ///
@@ -986,7 +970,6 @@ pub struct DeleteManagerResponse {
     output = DeployCertificateInstanceResponse,
     error = super::errors::DeployCertificateInstanceError
 )]
-#[derive(Default)]
 pub struct DeployCertificateInstance {
     /// `CertificateId`: a string.
     ///
@@ -1044,7 +1027,6 @@ pub struct DeployCertificateInstanceResponse {
     output = DeployCertificateRecordRetryResponse,
     error = super::errors::DeployCertificateRecordRetryError
 )]
-#[derive(Default)]
 pub struct DeployCertificateRecordRetry {
     /// `DeployRecordId`: a signed 64-bit integer.
     ///
@@ -1077,7 +1059,6 @@ pub struct DeployCertificateRecordRetryResponse {
     output = DeployCertificateRecordRollbackResponse,
     error = super::errors::DeployCertificateRecordRollbackError
 )]
-#[derive(Default)]
 pub struct DeployCertificateRecordRollback {
     /// `DeployRecordId`: a signed 64-bit integer.
     ///
@@ -1110,7 +1091,6 @@ pub struct DeployCertificateRecordRollbackResponse {
     output = DescribeCertificateResponse,
     error = super::errors::DescribeCertificateError
 )]
-#[derive(Default)]
 pub struct DescribeCertificate {
     /// `CertificateId`: a string.
     ///
@@ -1311,7 +1291,6 @@ pub struct DescribeCertificateResponse {
     output = DescribeCertificateBindResourceTaskDetailResponse,
     error = super::errors::DescribeCertificateBindResourceTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCertificateBindResourceTaskDetail {
     /// `TaskId`: a string.
     ///
@@ -1433,7 +1412,6 @@ pub struct DescribeCertificateBindResourceTaskDetailResponse {
     output = DescribeCertificateBindResourceTaskResultResponse,
     error = super::errors::DescribeCertificateBindResourceTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeCertificateBindResourceTaskResult {
     /// `TaskIds`: a list of strings.
     ///
@@ -1464,7 +1442,6 @@ pub struct DescribeCertificateBindResourceTaskResultResponse {
     output = DescribeCertificateDetailResponse,
     error = super::errors::DescribeCertificateDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCertificateDetail {
     /// `CertificateId`: a string.
     ///
@@ -1706,9 +1683,15 @@ pub struct DescribeCertificateDetailResponse {
     version = "2019-12-05",
     name = "DescribeCertificateOperateLogs",
     output = DescribeCertificateOperateLogsResponse,
-    error = super::errors::DescribeCertificateOperateLogsError
+    error = super::errors::DescribeCertificateOperateLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = operate_logs,
+        item = models::OperationLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCertificateOperateLogs {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1762,9 +1745,15 @@ pub struct DescribeCertificateOperateLogsResponse {
     version = "2019-12-05",
     name = "DescribeCertificates",
     output = DescribeCertificatesResponse,
-    error = super::errors::DescribeCertificatesError
+    error = super::errors::DescribeCertificatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = certificates,
+        item = models::Certificates,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCertificates {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1882,9 +1871,15 @@ pub struct DescribeCertificatesResponse {
     version = "2019-12-05",
     name = "DescribeCompanies",
     output = DescribeCompaniesResponse,
-    error = super::errors::DescribeCompaniesError
+    error = super::errors::DescribeCompaniesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = companies,
+        item = models::CompanyInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCompanies {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1930,7 +1925,6 @@ pub struct DescribeCompaniesResponse {
     output = DescribeDeleteCertificatesTaskResultResponse,
     error = super::errors::DescribeDeleteCertificatesTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeDeleteCertificatesTaskResult {
     /// `TaskIds`: a list of strings.
     ///
@@ -1961,7 +1955,6 @@ pub struct DescribeDeleteCertificatesTaskResultResponse {
     output = DescribeDeployedResourcesResponse,
     error = super::errors::DescribeDeployedResourcesError
 )]
-#[derive(Default)]
 pub struct DescribeDeployedResources {
     /// `CertificateIds`: a list of strings.
     ///
@@ -1997,7 +1990,6 @@ pub struct DescribeDeployedResourcesResponse {
     output = DescribeDownloadCertificateUrlResponse,
     error = super::errors::DescribeDownloadCertificateUrlError
 )]
-#[derive(Default)]
 pub struct DescribeDownloadCertificateUrl {
     /// `CertificateId`: a string.
     ///
@@ -2038,9 +2030,15 @@ pub struct DescribeDownloadCertificateUrlResponse {
     version = "2019-12-05",
     name = "DescribeHostApiGatewayInstanceList",
     output = DescribeHostApiGatewayInstanceListResponse,
-    error = super::errors::DescribeHostApiGatewayInstanceListError
+    error = super::errors::DescribeHostApiGatewayInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_list,
+        item = models::ApiGatewayInstanceDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostApiGatewayInstanceList {
     /// `CertificateId`: a string.
     ///
@@ -2105,9 +2103,15 @@ pub struct DescribeHostApiGatewayInstanceListResponse {
     version = "2019-12-05",
     name = "DescribeHostCdnInstanceList",
     output = DescribeHostCdnInstanceListResponse,
-    error = super::errors::DescribeHostCdnInstanceListError
+    error = super::errors::DescribeHostCdnInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_list,
+        item = models::CdnInstanceDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostCdnInstanceList {
     /// `CertificateId`: a string.
     ///
@@ -2192,9 +2196,15 @@ pub struct DescribeHostCdnInstanceListResponse {
     version = "2019-12-05",
     name = "DescribeHostClbInstanceList",
     output = DescribeHostClbInstanceListResponse,
-    error = super::errors::DescribeHostClbInstanceListError
+    error = super::errors::DescribeHostClbInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_list,
+        item = models::ClbInstanceDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostClbInstanceList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2271,9 +2281,15 @@ pub struct DescribeHostClbInstanceListResponse {
     version = "2019-12-05",
     name = "DescribeHostCosInstanceList",
     output = DescribeHostCosInstanceListResponse,
-    error = super::errors::DescribeHostCosInstanceListError
+    error = super::errors::DescribeHostCosInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_list,
+        item = models::CosInstanceDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostCosInstanceList {
     /// `CertificateId`: a string.
     ///
@@ -2355,9 +2371,15 @@ pub struct DescribeHostCosInstanceListResponse {
     version = "2019-12-05",
     name = "DescribeHostDdosInstanceList",
     output = DescribeHostDdosInstanceListResponse,
-    error = super::errors::DescribeHostDdosInstanceListError
+    error = super::errors::DescribeHostDdosInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_list,
+        item = models::DdosInstanceDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostDdosInstanceList {
     /// `CertificateId`: a string.
     ///
@@ -2419,9 +2441,15 @@ pub struct DescribeHostDdosInstanceListResponse {
     version = "2019-12-05",
     name = "DescribeHostDeployRecord",
     output = DescribeHostDeployRecordResponse,
-    error = super::errors::DescribeHostDeployRecordError
+    error = super::errors::DescribeHostDeployRecordError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = deploy_record_list,
+        item = models::DeployRecordInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostDeployRecord {
     /// `CertificateId`: a string.
     ///
@@ -2470,9 +2498,15 @@ pub struct DescribeHostDeployRecordResponse {
     version = "2019-12-05",
     name = "DescribeHostDeployRecordDetail",
     output = DescribeHostDeployRecordDetailResponse,
-    error = super::errors::DescribeHostDeployRecordDetailError
+    error = super::errors::DescribeHostDeployRecordDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = deploy_record_detail_list,
+        item = models::DeployRecordDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostDeployRecordDetail {
     /// `DeployRecordId`: a string.
     ///
@@ -2538,7 +2572,6 @@ pub struct DescribeHostDeployRecordDetailResponse {
     output = DescribeHostLighthouseInstanceListResponse,
     error = super::errors::DescribeHostLighthouseInstanceListError
 )]
-#[derive(Default)]
 pub struct DescribeHostLighthouseInstanceList {
     /// `CertificateId`: a string.
     ///
@@ -2590,7 +2623,6 @@ pub struct DescribeHostLighthouseInstanceListResponse {
     output = DescribeHostLiveInstanceListResponse,
     error = super::errors::DescribeHostLiveInstanceListError
 )]
-#[derive(Default)]
 pub struct DescribeHostLiveInstanceList {
     /// `CertificateId`: a string.
     ///
@@ -2640,9 +2672,15 @@ pub struct DescribeHostLiveInstanceListResponse {
     version = "2019-12-05",
     name = "DescribeHostTeoInstanceList",
     output = DescribeHostTeoInstanceListResponse,
-    error = super::errors::DescribeHostTeoInstanceListError
+    error = super::errors::DescribeHostTeoInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_list,
+        item = models::TeoInstanceDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostTeoInstanceList {
     /// `CertificateId`: a string.
     ///
@@ -2712,9 +2750,15 @@ pub struct DescribeHostTeoInstanceListResponse {
     version = "2019-12-05",
     name = "DescribeHostTkeInstanceList",
     output = DescribeHostTkeInstanceListResponse,
-    error = super::errors::DescribeHostTkeInstanceListError
+    error = super::errors::DescribeHostTkeInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_list,
+        item = models::TkeInstanceDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostTkeInstanceList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2791,9 +2835,15 @@ pub struct DescribeHostTkeInstanceListResponse {
     version = "2019-12-05",
     name = "DescribeHostUpdateRecord",
     output = DescribeHostUpdateRecordResponse,
-    error = super::errors::DescribeHostUpdateRecordError
+    error = super::errors::DescribeHostUpdateRecordError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = deploy_record_list,
+        item = models::UpdateRecordInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostUpdateRecord {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2842,9 +2892,15 @@ pub struct DescribeHostUpdateRecordResponse {
     version = "2019-12-05",
     name = "DescribeHostUpdateRecordDetail",
     output = DescribeHostUpdateRecordDetailResponse,
-    error = super::errors::DescribeHostUpdateRecordDetailError
+    error = super::errors::DescribeHostUpdateRecordDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = record_detail_list,
+        item = models::UpdateRecordDetails,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostUpdateRecordDetail {
     /// `DeployRecordId`: a string.
     ///
@@ -2908,9 +2964,15 @@ pub struct DescribeHostUpdateRecordDetailResponse {
     version = "2019-12-05",
     name = "DescribeHostUploadUpdateRecord",
     output = DescribeHostUploadUpdateRecordResponse,
-    error = super::errors::DescribeHostUploadUpdateRecordError
+    error = super::errors::DescribeHostUploadUpdateRecordError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = deploy_record_list,
+        item = models::UploadUpdateRecordInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostUploadUpdateRecord {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2954,9 +3016,14 @@ pub struct DescribeHostUploadUpdateRecordResponse {
     version = "2019-12-05",
     name = "DescribeHostUploadUpdateRecordDetail",
     output = DescribeHostUploadUpdateRecordDetailResponse,
-    error = super::errors::DescribeHostUploadUpdateRecordDetailError
+    error = super::errors::DescribeHostUploadUpdateRecordDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = deploy_record_detail,
+        item = models::DeployRecord
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostUploadUpdateRecordDetail {
     /// `DeployRecordId`: a signed 64-bit integer.
     ///
@@ -2997,7 +3064,6 @@ pub struct DescribeHostUploadUpdateRecordDetailResponse {
     output = DescribeHostVodInstanceListResponse,
     error = super::errors::DescribeHostVodInstanceListError
 )]
-#[derive(Default)]
 pub struct DescribeHostVodInstanceList {
     /// `CertificateId`: a string.
     ///
@@ -3054,7 +3120,6 @@ pub struct DescribeHostVodInstanceListResponse {
     output = DescribeHostWafInstanceListResponse,
     error = super::errors::DescribeHostWafInstanceListError
 )]
-#[derive(Default)]
 pub struct DescribeHostWafInstanceList {
     /// `CertificateId`: a string.
     ///
@@ -3106,7 +3171,6 @@ pub struct DescribeHostWafInstanceListResponse {
     output = DescribeManagerDetailResponse,
     error = super::errors::DescribeManagerDetailError
 )]
-#[derive(Default)]
 pub struct DescribeManagerDetail {
     /// `ManagerId`: a signed 64-bit integer.
     ///
@@ -3258,9 +3322,15 @@ pub struct DescribeManagerDetailResponse {
     version = "2019-12-05",
     name = "DescribeManagers",
     output = DescribeManagersResponse,
-    error = super::errors::DescribeManagersError
+    error = super::errors::DescribeManagersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = managers,
+        item = models::ManagerInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeManagers {
     /// `CompanyId`: a signed 64-bit integer.
     ///
@@ -3324,9 +3394,15 @@ pub struct DescribeManagersResponse {
     version = "2019-12-05",
     name = "DescribePackages",
     output = DescribePackagesResponse,
-    error = super::errors::DescribePackagesError
+    error = super::errors::DescribePackagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = packages,
+        item = models::PackageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePackages {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -3397,7 +3473,6 @@ pub struct DescribePackagesResponse {
     output = DownloadCertificateResponse,
     error = super::errors::DownloadCertificateError
 )]
-#[derive(Default)]
 pub struct DownloadCertificate {
     /// `CertificateId`: a string.
     ///
@@ -3435,7 +3510,6 @@ pub struct DownloadCertificateResponse {
     output = ModifyCertificateAliasResponse,
     error = super::errors::ModifyCertificateAliasError
 )]
-#[derive(Default)]
 pub struct ModifyCertificateAlias {
     /// `CertificateId`: a string.
     ///
@@ -3473,7 +3547,6 @@ pub struct ModifyCertificateAliasResponse {
     output = ModifyCertificateProjectResponse,
     error = super::errors::ModifyCertificateProjectError
 )]
-#[derive(Default)]
 pub struct ModifyCertificateProject {
     /// `CertificateIdList`: a list of strings.
     ///
@@ -3516,7 +3589,6 @@ pub struct ModifyCertificateProjectResponse {
     output = ModifyCertificateResubmitResponse,
     error = super::errors::ModifyCertificateResubmitError
 )]
-#[derive(Default)]
 pub struct ModifyCertificateResubmit {
     /// `CertificateId`: a string.
     ///
@@ -3549,7 +3621,6 @@ pub struct ModifyCertificateResubmitResponse {
     output = ModifyCertificatesExpiringNotificationSwitchResponse,
     error = super::errors::ModifyCertificatesExpiringNotificationSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyCertificatesExpiringNotificationSwitch {
     /// `CertificateIds`: a list of strings.
     ///
@@ -3587,7 +3658,6 @@ pub struct ModifyCertificatesExpiringNotificationSwitchResponse {
     output = ReplaceCertificateResponse,
     error = super::errors::ReplaceCertificateError
 )]
-#[derive(Default)]
 pub struct ReplaceCertificate {
     /// `CertificateId`: a string.
     ///
@@ -3665,7 +3735,6 @@ pub struct ReplaceCertificateResponse {
     output = RevokeCertificateResponse,
     error = super::errors::RevokeCertificateError
 )]
-#[derive(Default)]
 pub struct RevokeCertificate {
     /// `CertificateId`: a string.
     ///
@@ -3701,7 +3770,6 @@ pub struct RevokeCertificateResponse {
     output = SubmitAuditManagerResponse,
     error = super::errors::SubmitAuditManagerError
 )]
-#[derive(Default)]
 pub struct SubmitAuditManager {
     /// `ManagerId`: a signed 64-bit integer.
     ///
@@ -3734,7 +3802,6 @@ pub struct SubmitAuditManagerResponse {
     output = SubmitCertificateInformationResponse,
     error = super::errors::SubmitCertificateInformationError
 )]
-#[derive(Default)]
 pub struct SubmitCertificateInformation {
     /// `CertificateId`: a string.
     ///
@@ -3894,7 +3961,6 @@ pub struct SubmitCertificateInformationResponse {
     output = UpdateCertificateInstanceResponse,
     error = super::errors::UpdateCertificateInstanceError
 )]
-#[derive(Default)]
 pub struct UpdateCertificateInstance {
     /// `OldCertificateId`: a string.
     ///
@@ -3989,7 +4055,6 @@ pub struct UpdateCertificateInstanceResponse {
     output = UpdateCertificateRecordRetryResponse,
     error = super::errors::UpdateCertificateRecordRetryError
 )]
-#[derive(Default)]
 pub struct UpdateCertificateRecordRetry {
     /// `DeployRecordId`: a signed 64-bit integer.
     ///
@@ -4022,7 +4087,6 @@ pub struct UpdateCertificateRecordRetryResponse {
     output = UpdateCertificateRecordRollbackResponse,
     error = super::errors::UpdateCertificateRecordRollbackError
 )]
-#[derive(Default)]
 pub struct UpdateCertificateRecordRollback {
     /// `DeployRecordId`: a signed 64-bit integer.
     ///
@@ -4055,7 +4119,6 @@ pub struct UpdateCertificateRecordRollbackResponse {
     output = UploadCertificateResponse,
     error = super::errors::UploadCertificateError
 )]
-#[derive(Default)]
 pub struct UploadCertificate {
     /// `CertificatePublicKey`: a string.
     ///
@@ -4131,7 +4194,6 @@ pub struct UploadCertificateResponse {
     output = UploadConfirmLetterResponse,
     error = super::errors::UploadConfirmLetterError
 )]
-#[derive(Default)]
 pub struct UploadConfirmLetter {
     /// `CertificateId`: a string.
     ///
@@ -4172,7 +4234,6 @@ pub struct UploadConfirmLetterResponse {
     output = UploadRevokeLetterResponse,
     error = super::errors::UploadRevokeLetterError
 )]
-#[derive(Default)]
 pub struct UploadRevokeLetter {
     /// `CertificateId`: a string.
     ///
@@ -4213,7 +4274,6 @@ pub struct UploadRevokeLetterResponse {
     output = UploadUpdateCertificateInstanceResponse,
     error = super::errors::UploadUpdateCertificateInstanceError
 )]
-#[derive(Default)]
 pub struct UploadUpdateCertificateInstance {
     /// `OldCertificateId`: a string.
     ///
@@ -4277,7 +4337,6 @@ pub struct UploadUpdateCertificateInstanceResponse {
     output = UploadUpdateCertificateRecordRetryResponse,
     error = super::errors::UploadUpdateCertificateRecordRetryError
 )]
-#[derive(Default)]
 pub struct UploadUpdateCertificateRecordRetry {
     /// `DeployRecordId`: a signed 64-bit integer.
     ///
@@ -4310,7 +4369,6 @@ pub struct UploadUpdateCertificateRecordRetryResponse {
     output = UploadUpdateCertificateRecordRollbackResponse,
     error = super::errors::UploadUpdateCertificateRecordRollbackError
 )]
-#[derive(Default)]
 pub struct UploadUpdateCertificateRecordRollback {
     /// `DeployRecordId`: a signed 64-bit integer.
     ///
@@ -4338,7 +4396,6 @@ pub struct UploadUpdateCertificateRecordRollbackResponse {
     output = VerifyManagerResponse,
     error = super::errors::VerifyManagerError
 )]
-#[derive(Default)]
 pub struct VerifyManager {
     /// `ManagerId`: a signed 64-bit integer.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateDomainResponse,
     error = super::errors::CreateDomainError
 )]
-#[derive(Default)]
 pub struct CreateDomain {
     /// `ServerType`: a signed 64-bit integer.
     ///
@@ -69,7 +68,6 @@ pub struct CreateDomainResponse {
     output = DeleteDomainResponse,
     error = super::errors::DeleteDomainError
 )]
-#[derive(Default)]
 pub struct DeleteDomain {
     /// `DomainId`: a signed 64-bit integer.
     ///
@@ -97,7 +95,6 @@ pub struct DeleteDomainResponse {
     output = DescribeDashboardResponse,
     error = super::errors::DescribeDashboardError
 )]
-#[derive(Default)]
 pub struct DescribeDashboard {}
 
 /// What a successful [`DescribeDashboard`] call returns.
@@ -123,7 +120,6 @@ pub struct DescribeDashboardResponse {
     output = DescribeDomainCertsResponse,
     error = super::errors::DescribeDomainCertsError
 )]
-#[derive(Default)]
 pub struct DescribeDomainCerts {
     /// `DomainId`: a signed 64-bit integer.
     pub domain_id: i64,
@@ -152,7 +148,6 @@ pub struct DescribeDomainCertsResponse {
     output = DescribeDomainTagsResponse,
     error = super::errors::DescribeDomainTagsError
 )]
-#[derive(Default)]
 pub struct DescribeDomainTags {}
 
 /// What a successful [`DescribeDomainTags`] call returns.
@@ -178,7 +173,6 @@ pub struct DescribeDomainTagsResponse {
     output = DescribeDomainsResponse,
     error = super::errors::DescribeDomainsError
 )]
-#[derive(Default)]
 pub struct DescribeDomains {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -243,7 +237,6 @@ pub struct DescribeDomainsResponse {
     output = DescribeNoticeInfoResponse,
     error = super::errors::DescribeNoticeInfoError
 )]
-#[derive(Default)]
 pub struct DescribeNoticeInfo {}
 
 /// What a successful [`DescribeNoticeInfo`] call returns.
@@ -269,7 +262,6 @@ pub struct DescribeNoticeInfoResponse {
     output = ModifyDomainTagsResponse,
     error = super::errors::ModifyDomainTagsError
 )]
-#[derive(Default)]
 pub struct ModifyDomainTags {
     /// `AccountDomainId`: a signed 64-bit integer.
     pub account_domain_id: i64,
@@ -298,7 +290,6 @@ pub struct ModifyDomainTagsResponse {
     output = RefreshDomainResponse,
     error = super::errors::RefreshDomainError
 )]
-#[derive(Default)]
 pub struct RefreshDomain {
     /// `DomainId`: a signed 64-bit integer.
     pub domain_id: i64,
@@ -324,7 +315,6 @@ pub struct RefreshDomainResponse {
     output = ResolveDomainResponse,
     error = super::errors::ResolveDomainError
 )]
-#[derive(Default)]
 pub struct ResolveDomain {
     /// `Domain`: a string.
     pub domain: String,

@@ -17,7 +17,6 @@ use super::models;
     output = CreateProductSecretResponse,
     error = super::errors::CreateProductSecretError
 )]
-#[derive(Default)]
 pub struct CreateProductSecret {
     /// `SecretName`: a string.
     ///
@@ -138,7 +137,6 @@ pub struct CreateProductSecretResponse {
     output = CreateSSHKeyPairSecretResponse,
     error = super::errors::CreateSSHKeyPairSecretError
 )]
-#[derive(Default)]
 pub struct CreateSSHKeyPairSecret {
     /// `SecretName`: a string.
     ///
@@ -227,7 +225,6 @@ pub struct CreateSSHKeyPairSecretResponse {
     output = CreateSecretResponse,
     error = super::errors::CreateSecretError
 )]
-#[derive(Default)]
 pub struct CreateSecret {
     /// `SecretName`: a string.
     ///
@@ -323,7 +320,6 @@ pub struct CreateSecretResponse {
     output = CreateServiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateService {
     /// `PayMode`: a string.
     ///
@@ -366,7 +362,6 @@ pub struct CreateServiceResponse {
     output = DeleteSecretResponse,
     error = super::errors::DeleteSecretError
 )]
-#[derive(Default)]
 pub struct DeleteSecret {
     /// `SecretName`: a string.
     ///
@@ -426,7 +421,6 @@ pub struct DeleteSecretResponse {
     output = DeleteSecretVersionResponse,
     error = super::errors::DeleteSecretVersionError
 )]
-#[derive(Default)]
 pub struct DeleteSecretVersion {
     /// `SecretName`: a string.
     ///
@@ -469,7 +463,6 @@ pub struct DeleteSecretVersionResponse {
     output = DescribeAsyncRequestInfoResponse,
     error = super::errors::DescribeAsyncRequestInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAsyncRequestInfo {
     /// `FlowID`: a signed 64-bit integer.
     ///
@@ -508,7 +501,6 @@ pub struct DescribeAsyncRequestInfoResponse {
     output = DescribeRotationDetailResponse,
     error = super::errors::DescribeRotationDetailError
 )]
-#[derive(Default)]
 pub struct DescribeRotationDetail {
     /// `SecretName`: a string.
     ///
@@ -556,7 +548,6 @@ pub struct DescribeRotationDetailResponse {
     output = DescribeRotationHistoryResponse,
     error = super::errors::DescribeRotationHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeRotationHistory {
     /// `SecretName`: a string.
     ///
@@ -598,7 +589,6 @@ pub struct DescribeRotationHistoryResponse {
     output = DescribeSecretResponse,
     error = super::errors::DescribeSecretError
 )]
-#[derive(Default)]
 pub struct DescribeSecret {
     /// `SecretName`: a string.
     ///
@@ -740,7 +730,6 @@ pub struct DescribeSecretResponse {
     output = DescribeSupportedProductsResponse,
     error = super::errors::DescribeSupportedProductsError
 )]
-#[derive(Default)]
 pub struct DescribeSupportedProducts {}
 
 /// What a successful [`DescribeSupportedProducts`] call returns.
@@ -773,7 +762,6 @@ pub struct DescribeSupportedProductsResponse {
     output = DisableSecretResponse,
     error = super::errors::DisableSecretError
 )]
-#[derive(Default)]
 pub struct DisableSecret {
     /// `SecretName`: a string.
     ///
@@ -806,7 +794,6 @@ pub struct DisableSecretResponse {
     output = EnableSecretResponse,
     error = super::errors::EnableSecretError
 )]
-#[derive(Default)]
 pub struct EnableSecret {
     /// `SecretName`: a string.
     ///
@@ -839,7 +826,6 @@ pub struct EnableSecretResponse {
     output = GetRegionsResponse,
     error = super::errors::GetRegionsError
 )]
-#[derive(Default)]
 pub struct GetRegions {}
 
 /// What a successful [`GetRegions`] call returns.
@@ -867,7 +853,6 @@ pub struct GetRegionsResponse {
     output = GetSSHKeyPairValueResponse,
     error = super::errors::GetSSHKeyPairValueError
 )]
-#[derive(Default)]
 pub struct GetSSHKeyPairValue {
     /// `SecretName`: a string.
     ///
@@ -933,7 +918,6 @@ pub struct GetSSHKeyPairValueResponse {
     output = GetSecretValueResponse,
     error = super::errors::GetSecretValueError
 )]
-#[derive(Default)]
 pub struct GetSecretValue {
     /// `SecretName`: a string.
     ///
@@ -992,7 +976,6 @@ pub struct GetSecretValueResponse {
     output = GetServiceStatusResponse,
     error = super::errors::GetServiceStatusError
 )]
-#[derive(Default)]
 pub struct GetServiceStatus {}
 
 /// What a successful [`GetServiceStatus`] call returns.
@@ -1071,7 +1054,6 @@ pub struct GetServiceStatusResponse {
     output = ListSecretVersionIdsResponse,
     error = super::errors::ListSecretVersionIdsError
 )]
-#[derive(Default)]
 pub struct ListSecretVersionIds {
     /// `SecretName`: a string.
     ///
@@ -1105,9 +1087,15 @@ pub struct ListSecretVersionIdsResponse {
     version = "2019-09-23",
     name = "ListSecrets",
     output = ListSecretsResponse,
-    error = super::errors::ListSecretsError
+    error = super::errors::ListSecretsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = secret_metadatas,
+        item = models::SecretMetadata,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListSecrets {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -1187,7 +1175,6 @@ pub struct ListSecretsResponse {
     output = PutSecretValueResponse,
     error = super::errors::PutSecretValueError
 )]
-#[derive(Default)]
 pub struct PutSecretValue {
     /// `SecretName`: a string.
     ///
@@ -1240,7 +1227,6 @@ pub struct PutSecretValueResponse {
     output = RestoreSecretResponse,
     error = super::errors::RestoreSecretError
 )]
-#[derive(Default)]
 pub struct RestoreSecret {
     /// `SecretName`: a string.
     ///
@@ -1273,7 +1259,6 @@ pub struct RestoreSecretResponse {
     output = RotateProductSecretResponse,
     error = super::errors::RotateProductSecretError
 )]
-#[derive(Default)]
 pub struct RotateProductSecret {
     /// `SecretName`: a string.
     ///
@@ -1307,7 +1292,6 @@ pub struct RotateProductSecretResponse {
     output = UpdateDescriptionResponse,
     error = super::errors::UpdateDescriptionError
 )]
-#[derive(Default)]
 pub struct UpdateDescription {
     /// `SecretName`: a string.
     ///
@@ -1345,7 +1329,6 @@ pub struct UpdateDescriptionResponse {
     output = UpdateRotationStatusResponse,
     error = super::errors::UpdateRotationStatusError
 )]
-#[derive(Default)]
 pub struct UpdateRotationStatus {
     /// `SecretName`: a string.
     ///
@@ -1386,7 +1369,6 @@ pub struct UpdateRotationStatusResponse {
     output = UpdateSecretResponse,
     error = super::errors::UpdateSecretError
 )]
-#[derive(Default)]
 pub struct UpdateSecret {
     /// `SecretName`: a string.
     ///

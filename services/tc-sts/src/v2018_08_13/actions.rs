@@ -17,7 +17,6 @@ use super::models;
     output = AssumeRoleResponse,
     error = super::errors::AssumeRoleError
 )]
-#[derive(Default)]
 pub struct AssumeRole {
     /// `RoleArn`: a string.
     ///
@@ -94,7 +93,6 @@ pub struct AssumeRoleResponse {
     output = AssumeRoleWithSAMLResponse,
     error = super::errors::AssumeRoleWithSAMLError
 )]
-#[derive(Default)]
 pub struct AssumeRoleWithSAML {
     /// `SAMLAssertion`: a string.
     ///
@@ -158,7 +156,6 @@ pub struct AssumeRoleWithSAMLResponse {
     output = AssumeRoleWithWebIdentityResponse,
     error = super::errors::AssumeRoleWithWebIdentityError
 )]
-#[derive(Default)]
 pub struct AssumeRoleWithWebIdentity {
     /// `ProviderId`: a string.
     ///
@@ -221,7 +218,6 @@ pub struct AssumeRoleWithWebIdentityResponse {
     output = GetCallerIdentityResponse,
     error = super::errors::GetCallerIdentityError
 )]
-#[derive(Default)]
 pub struct GetCallerIdentity {}
 
 /// What a successful [`GetCallerIdentity`] call returns.
@@ -269,7 +265,6 @@ pub struct GetCallerIdentityResponse {
     output = GetFederationTokenResponse,
     error = super::errors::GetFederationTokenError
 )]
-#[derive(Default)]
 pub struct GetFederationToken {
     /// `Name`: a string.
     ///
@@ -318,7 +313,6 @@ pub struct GetFederationTokenResponse {
     output = GetSessionTokenResponse,
     error = super::errors::GetSessionTokenError
 )]
-#[derive(Default)]
 pub struct GetSessionToken {
     /// `SerialNumber`: a string.
     ///
@@ -371,7 +365,6 @@ pub struct GetSessionTokenResponse {
     output = QueryApiKeyResponse,
     error = super::errors::QueryApiKeyError
 )]
-#[derive(Default)]
 pub struct QueryApiKey {
     /// `TargetUin`: an unsigned 64-bit integer.
     ///

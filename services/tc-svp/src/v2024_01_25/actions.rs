@@ -17,7 +17,6 @@ use super::models;
     output = CreateSavingPlanOrderResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateSavingPlanOrder {
     /// `RegionId`: a signed 64-bit integer.
     ///
@@ -95,7 +94,6 @@ pub struct CreateSavingPlanOrderResponse {
     output = DescribeSavingPlanCoverageResponse,
     error = super::errors::DescribeSavingPlanCoverageError
 )]
-#[derive(Default)]
 pub struct DescribeSavingPlanCoverage {
     /// `StartDate`: a string.
     ///
@@ -152,9 +150,15 @@ pub struct DescribeSavingPlanCoverageResponse {
     version = "2024-01-25",
     name = "DescribeSavingPlanDeduct",
     output = DescribeSavingPlanDeductResponse,
-    error = super::errors::DescribeSavingPlanDeductError
+    error = super::errors::DescribeSavingPlanDeductError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = deducts,
+        item = models::SavingPlanDeductDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSavingPlanDeduct {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -238,9 +242,15 @@ pub struct DescribeSavingPlanDeductResponse {
     version = "2024-01-25",
     name = "DescribeSavingPlanOverview",
     output = DescribeSavingPlanOverviewResponse,
-    error = super::errors::DescribeSavingPlanOverviewError
+    error = super::errors::DescribeSavingPlanOverviewError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = overviews,
+        item = models::SavingPlanOverviewDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSavingPlanOverview {
     /// `StartDate`: a string.
     ///
@@ -289,9 +299,15 @@ pub struct DescribeSavingPlanOverviewResponse {
     version = "2024-01-25",
     name = "DescribeSavingPlanUsage",
     output = DescribeSavingPlanUsageResponse,
-    error = super::errors::DescribeSavingPlanUsageError
+    error = super::errors::DescribeSavingPlanUsageError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = usages,
+        item = models::SavingPlanUsageDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSavingPlanUsage {
     /// `StartDate`: a string.
     ///

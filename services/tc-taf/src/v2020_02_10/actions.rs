@@ -17,7 +17,6 @@ use super::models;
     output = ManagePortraitRiskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ManagePortraitRisk {
     /// `BusinessSecurityData`: a [`ManagePortraitRiskInput`](super::models::ManagePortraitRiskInput).
     pub business_security_data: models::ManagePortraitRiskInput,

@@ -17,7 +17,6 @@ use super::models;
     output = AddProjectResponse,
     error = super::errors::AddProjectError
 )]
-#[derive(Default)]
 pub struct AddProject {
     /// `ProjectName`: a string.
     ///
@@ -60,7 +59,6 @@ pub struct AddProjectResponse {
     output = AddResourceTagResponse,
     error = super::errors::AddResourceTagError
 )]
-#[derive(Default)]
 pub struct AddResourceTag {
     /// `TagKey`: a string.
     ///
@@ -98,7 +96,6 @@ pub struct AddResourceTagResponse {
     output = AttachResourcesTagResponse,
     error = super::errors::AttachResourcesTagError
 )]
-#[derive(Default)]
 pub struct AttachResourcesTag {
     /// `ServiceType`: a string.
     ///
@@ -149,7 +146,6 @@ pub struct AttachResourcesTagResponse {
     output = CreateTagResponse,
     error = super::errors::CreateTagError
 )]
-#[derive(Default)]
 pub struct CreateTag {
     /// `TagKey`: a string.
     ///
@@ -182,7 +178,6 @@ pub struct CreateTagResponse {
     output = CreateTagsResponse,
     error = super::errors::CreateTagsError
 )]
-#[derive(Default)]
 pub struct CreateTags {
     /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
     pub tags: Option<Vec<models::Tag>>,
@@ -208,7 +203,6 @@ pub struct CreateTagsResponse {
     output = DeleteResourceTagResponse,
     error = super::errors::DeleteResourceTagError
 )]
-#[derive(Default)]
 pub struct DeleteResourceTag {
     /// `TagKey`: a string.
     ///
@@ -241,7 +235,6 @@ pub struct DeleteResourceTagResponse {
     output = DeleteTagResponse,
     error = super::errors::DeleteTagError
 )]
-#[derive(Default)]
 pub struct DeleteTag {
     /// `TagKey`: a string.
     ///
@@ -274,7 +267,6 @@ pub struct DeleteTagResponse {
     output = DeleteTagsResponse,
     error = super::errors::DeleteTagsError
 )]
-#[derive(Default)]
 pub struct DeleteTags {
     /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
     pub tags: Vec<models::Tag>,
@@ -298,9 +290,15 @@ pub struct DeleteTagsResponse {
     version = "2018-08-13",
     name = "DescribeProjects",
     output = DescribeProjectsResponse,
-    error = super::errors::DescribeProjectsError
+    error = super::errors::DescribeProjectsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = projects,
+        item = models::Project,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProjects {
     /// `AllList`: an unsigned 64-bit integer.
     ///
@@ -354,9 +352,15 @@ pub struct DescribeProjectsResponse {
     version = "2018-08-13",
     name = "DescribeResourceTags",
     output = DescribeResourceTagsResponse,
-    error = super::errors::DescribeResourceTagsError
+    error = super::errors::DescribeResourceTagsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rows,
+        item = models::TagResource,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceTags {
     /// `CreateUin`: an unsigned 64-bit integer.
     ///
@@ -435,9 +439,15 @@ pub struct DescribeResourceTagsResponse {
     version = "2018-08-13",
     name = "DescribeResourceTagsByResourceIds",
     output = DescribeResourceTagsByResourceIdsResponse,
-    error = super::errors::DescribeResourceTagsByResourceIdsError
+    error = super::errors::DescribeResourceTagsByResourceIdsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tags,
+        item = models::TagResource,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceTagsByResourceIds {
     /// `ServiceType`: a string.
     ///
@@ -511,9 +521,15 @@ pub struct DescribeResourceTagsByResourceIdsResponse {
     version = "2018-08-13",
     name = "DescribeResourceTagsByResourceIdsSeq",
     output = DescribeResourceTagsByResourceIdsSeqResponse,
-    error = super::errors::DescribeResourceTagsByResourceIdsSeqError
+    error = super::errors::DescribeResourceTagsByResourceIdsSeqError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tags,
+        item = models::TagResource,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceTagsByResourceIdsSeq {
     /// `ServiceType`: a string.
     ///
@@ -582,9 +598,15 @@ pub struct DescribeResourceTagsByResourceIdsSeqResponse {
     version = "2018-08-13",
     name = "DescribeResourceTagsByTagKeys",
     output = DescribeResourceTagsByTagKeysResponse,
-    error = super::errors::DescribeResourceTagsByTagKeysError
+    error = super::errors::DescribeResourceTagsByTagKeysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rows,
+        item = models::ResourceIdTag,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourceTagsByTagKeys {
     /// `ServiceType`: a string.
     ///
@@ -658,9 +680,15 @@ pub struct DescribeResourceTagsByTagKeysResponse {
     version = "2018-08-13",
     name = "DescribeResourcesByTags",
     output = DescribeResourcesByTagsResponse,
-    error = super::errors::DescribeResourcesByTagsError
+    error = super::errors::DescribeResourcesByTagsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rows,
+        item = models::ResourceTag,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourcesByTags {
     /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
     pub tag_filters: Vec<models::TagFilter>,
@@ -737,9 +765,15 @@ pub struct DescribeResourcesByTagsResponse {
     version = "2018-08-13",
     name = "DescribeResourcesByTagsUnion",
     output = DescribeResourcesByTagsUnionResponse,
-    error = super::errors::DescribeResourcesByTagsUnionError
+    error = super::errors::DescribeResourcesByTagsUnionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rows,
+        item = models::ResourceTag,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeResourcesByTagsUnion {
     /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
     pub tag_filters: Vec<models::TagFilter>,
@@ -816,9 +850,15 @@ pub struct DescribeResourcesByTagsUnionResponse {
     version = "2018-08-13",
     name = "DescribeTagKeys",
     output = DescribeTagKeysResponse,
-    error = super::errors::DescribeTagKeysError
+    error = super::errors::DescribeTagKeysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tags,
+        item = String,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTagKeys {
     /// `CreateUin`: an unsigned 64-bit integer.
     ///
@@ -884,9 +924,15 @@ pub struct DescribeTagKeysResponse {
     version = "2018-08-13",
     name = "DescribeTagValues",
     output = DescribeTagValuesResponse,
-    error = super::errors::DescribeTagValuesError
+    error = super::errors::DescribeTagValuesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tags,
+        item = models::Tag,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTagValues {
     /// `TagKeys`: a list of strings.
     ///
@@ -950,9 +996,15 @@ pub struct DescribeTagValuesResponse {
     version = "2018-08-13",
     name = "DescribeTagValuesSeq",
     output = DescribeTagValuesSeqResponse,
-    error = super::errors::DescribeTagValuesSeqError
+    error = super::errors::DescribeTagValuesSeqError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tags,
+        item = models::Tag,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTagValuesSeq {
     /// `TagKeys`: a list of strings.
     ///
@@ -1011,9 +1063,15 @@ pub struct DescribeTagValuesSeqResponse {
     version = "2018-08-13",
     name = "DescribeTags",
     output = DescribeTagsResponse,
-    error = super::errors::DescribeTagsError
+    error = super::errors::DescribeTagsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tags,
+        item = models::TagWithDelete,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTags {
     /// `TagKey`: a string.
     ///
@@ -1087,9 +1145,15 @@ pub struct DescribeTagsResponse {
     version = "2018-08-13",
     name = "DescribeTagsSeq",
     output = DescribeTagsSeqResponse,
-    error = super::errors::DescribeTagsSeqError
+    error = super::errors::DescribeTagsSeqError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tags,
+        item = models::TagWithDelete,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTagsSeq {
     /// `TagKey`: a string.
     ///
@@ -1165,7 +1229,6 @@ pub struct DescribeTagsSeqResponse {
     output = DetachResourcesTagResponse,
     error = super::errors::DetachResourcesTagError
 )]
-#[derive(Default)]
 pub struct DetachResourcesTag {
     /// `ServiceType`: a string.
     ///
@@ -1211,9 +1274,15 @@ pub struct DetachResourcesTagResponse {
     version = "2018-08-13",
     name = "GetResources",
     output = GetResourcesResponse,
-    error = super::errors::GetResourcesError
+    error = super::errors::GetResourcesError,
+    paginate(
+        token = pagination_token,
+        limit = max_results,
+        items = resource_tag_mapping_list,
+        item = models::ResourceTagMapping,
+        next = pagination_token
+    )
 )]
-#[derive(Default)]
 pub struct GetResources {
     /// `ResourceList`: a list of strings.
     ///
@@ -1260,9 +1329,15 @@ pub struct GetResourcesResponse {
     version = "2018-08-13",
     name = "GetTagKeys",
     output = GetTagKeysResponse,
-    error = super::errors::GetTagKeysError
+    error = super::errors::GetTagKeysError,
+    paginate(
+        token = pagination_token,
+        limit = max_results,
+        items = tag_keys,
+        item = String,
+        next = pagination_token
+    )
 )]
-#[derive(Default)]
 pub struct GetTagKeys {
     /// `PaginationToken`: a string.
     ///
@@ -1308,9 +1383,15 @@ pub struct GetTagKeysResponse {
     version = "2018-08-13",
     name = "GetTagValues",
     output = GetTagValuesResponse,
-    error = super::errors::GetTagValuesError
+    error = super::errors::GetTagValuesError,
+    paginate(
+        token = pagination_token,
+        limit = max_results,
+        items = tags,
+        item = models::Tag,
+        next = pagination_token
+    )
 )]
-#[derive(Default)]
 pub struct GetTagValues {
     /// `TagKeys`: a list of strings.
     ///
@@ -1359,9 +1440,15 @@ pub struct GetTagValuesResponse {
     version = "2018-08-13",
     name = "GetTags",
     output = GetTagsResponse,
-    error = super::errors::GetTagsError
+    error = super::errors::GetTagsError,
+    paginate(
+        token = pagination_token,
+        limit = max_results,
+        items = tags,
+        item = models::Tag,
+        next = pagination_token
+    )
 )]
-#[derive(Default)]
 pub struct GetTags {
     /// `PaginationToken`: a string.
     ///
@@ -1412,7 +1499,6 @@ pub struct GetTagsResponse {
     output = ModifyResourceTagsResponse,
     error = super::errors::ModifyResourceTagsError
 )]
-#[derive(Default)]
 pub struct ModifyResourceTags {
     /// `Resource`: a string.
     ///
@@ -1446,7 +1532,6 @@ pub struct ModifyResourceTagsResponse {
     output = ModifyResourcesTagValueResponse,
     error = super::errors::ModifyResourcesTagValueError
 )]
-#[derive(Default)]
 pub struct ModifyResourcesTagValue {
     /// `ServiceType`: a string.
     ///
@@ -1499,7 +1584,6 @@ pub struct ModifyResourcesTagValueResponse {
     output = TagResourcesResponse,
     error = super::errors::TagResourcesError
 )]
-#[derive(Default)]
 pub struct TagResources {
     /// `ResourceList`: a list of strings.
     ///
@@ -1533,7 +1617,6 @@ pub struct TagResourcesResponse {
     output = UnTagResourcesResponse,
     error = super::errors::UnTagResourcesError
 )]
-#[derive(Default)]
 pub struct UnTagResources {
     /// `ResourceList`: a list of strings.
     ///
@@ -1569,7 +1652,6 @@ pub struct UnTagResourcesResponse {
     output = UpdateProjectResponse,
     error = super::errors::UpdateProjectError
 )]
-#[derive(Default)]
 pub struct UpdateProject {
     /// `ProjectId`: an unsigned 64-bit integer.
     ///
@@ -1612,7 +1694,6 @@ pub struct UpdateProjectResponse {
     output = UpdateResourceTagValueResponse,
     error = super::errors::UpdateResourceTagValueError
 )]
-#[derive(Default)]
 pub struct UpdateResourceTagValue {
     /// `TagKey`: a string.
     ///

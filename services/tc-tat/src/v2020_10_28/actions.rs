@@ -17,7 +17,6 @@ use super::models;
     output = CancelInvocationResponse,
     error = super::errors::CancelInvocationError
 )]
-#[derive(Default)]
 pub struct CancelInvocation {
     /// `InvocationId`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct CancelInvocationResponse {
     output = CreateCommandResponse,
     error = super::errors::CreateCommandError
 )]
-#[derive(Default)]
 pub struct CreateCommand {
     /// `CommandName`: a string.
     ///
@@ -141,7 +139,6 @@ pub struct CreateCommandResponse {
     output = CreateInvokerResponse,
     error = super::errors::CreateInvokerError
 )]
-#[derive(Default)]
 pub struct CreateInvoker {
     /// `Name`: a string.
     ///
@@ -205,7 +202,6 @@ pub struct CreateInvokerResponse {
     output = CreateRegisterCodeResponse,
     error = super::errors::CreateRegisterCodeError
 )]
-#[derive(Default)]
 pub struct CreateRegisterCode {
     /// `Description`: a string.
     ///
@@ -263,7 +259,6 @@ pub struct CreateRegisterCodeResponse {
     output = DeleteCommandResponse,
     error = super::errors::DeleteCommandError
 )]
-#[derive(Default)]
 pub struct DeleteCommand {
     /// `CommandId`: a string.
     ///
@@ -291,7 +286,6 @@ pub struct DeleteCommandResponse {
     output = DeleteCommandsResponse,
     error = super::errors::DeleteCommandsError
 )]
-#[derive(Default)]
 pub struct DeleteCommands {
     /// `CommandIds`: a list of strings.
     ///
@@ -319,7 +313,6 @@ pub struct DeleteCommandsResponse {
     output = DeleteInvokerResponse,
     error = super::errors::DeleteInvokerError
 )]
-#[derive(Default)]
 pub struct DeleteInvoker {
     /// `InvokerId`: a string.
     ///
@@ -347,7 +340,6 @@ pub struct DeleteInvokerResponse {
     output = DeleteRegisterCodesResponse,
     error = super::errors::DeleteRegisterCodesError
 )]
-#[derive(Default)]
 pub struct DeleteRegisterCodes {
     /// `RegisterCodeIds`: a list of strings.
     ///
@@ -375,7 +367,6 @@ pub struct DeleteRegisterCodesResponse {
     output = DeleteRegisterInstanceResponse,
     error = super::errors::DeleteRegisterInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteRegisterInstance {
     /// `InstanceId`: a string.
     ///
@@ -401,9 +392,15 @@ pub struct DeleteRegisterInstanceResponse {
     version = "2020-10-28",
     name = "DescribeAutomationAgentStatus",
     output = DescribeAutomationAgentStatusResponse,
-    error = super::errors::DescribeAutomationAgentStatusError
+    error = super::errors::DescribeAutomationAgentStatusError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = automation_agent_set,
+        item = models::AutomationAgentInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAutomationAgentStatus {
     /// `InstanceIds`: a list of strings.
     ///
@@ -452,9 +449,15 @@ pub struct DescribeAutomationAgentStatusResponse {
     version = "2020-10-28",
     name = "DescribeCommands",
     output = DescribeCommandsResponse,
-    error = super::errors::DescribeCommandsError
+    error = super::errors::DescribeCommandsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = command_set,
+        item = models::Command,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCommands {
     /// `CommandIds`: a list of strings.
     ///
@@ -503,9 +506,15 @@ pub struct DescribeCommandsResponse {
     version = "2020-10-28",
     name = "DescribeInvocationTasks",
     output = DescribeInvocationTasksResponse,
-    error = super::errors::DescribeInvocationTasksError
+    error = super::errors::DescribeInvocationTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = invocation_task_set,
+        item = models::InvocationTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInvocationTasks {
     /// `InvocationTaskIds`: a list of strings.
     ///
@@ -559,9 +568,15 @@ pub struct DescribeInvocationTasksResponse {
     version = "2020-10-28",
     name = "DescribeInvocations",
     output = DescribeInvocationsResponse,
-    error = super::errors::DescribeInvocationsError
+    error = super::errors::DescribeInvocationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = invocation_set,
+        item = models::Invocation,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInvocations {
     /// `InvocationIds`: a list of strings.
     ///
@@ -610,9 +625,15 @@ pub struct DescribeInvocationsResponse {
     version = "2020-10-28",
     name = "DescribeInvokerRecords",
     output = DescribeInvokerRecordsResponse,
-    error = super::errors::DescribeInvokerRecordsError
+    error = super::errors::DescribeInvokerRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = invoker_record_set,
+        item = models::InvokerRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInvokerRecords {
     /// `InvokerIds`: a list of strings.
     ///
@@ -656,9 +677,15 @@ pub struct DescribeInvokerRecordsResponse {
     version = "2020-10-28",
     name = "DescribeInvokers",
     output = DescribeInvokersResponse,
-    error = super::errors::DescribeInvokersError
+    error = super::errors::DescribeInvokersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = invoker_set,
+        item = models::Invoker,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInvokers {
     /// `InvokerIds`: a list of strings.
     ///
@@ -709,7 +736,6 @@ pub struct DescribeInvokersResponse {
     output = DescribeQuotasResponse,
     error = super::errors::DescribeQuotasError
 )]
-#[derive(Default)]
 pub struct DescribeQuotas {
     /// `ResourceNames`: a list of strings.
     ///
@@ -742,7 +768,6 @@ pub struct DescribeQuotasResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
@@ -773,9 +798,15 @@ pub struct DescribeRegionsResponse {
     version = "2020-10-28",
     name = "DescribeRegisterCodes",
     output = DescribeRegisterCodesResponse,
-    error = super::errors::DescribeRegisterCodesError
+    error = super::errors::DescribeRegisterCodesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = register_code_set,
+        item = models::RegisterCodeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRegisterCodes {
     /// `RegisterCodeIds`: a list of strings.
     ///
@@ -819,9 +850,15 @@ pub struct DescribeRegisterCodesResponse {
     version = "2020-10-28",
     name = "DescribeRegisterInstances",
     output = DescribeRegisterInstancesResponse,
-    error = super::errors::DescribeRegisterInstancesError
+    error = super::errors::DescribeRegisterInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = register_instance_set,
+        item = models::RegisterInstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRegisterInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -870,9 +907,15 @@ pub struct DescribeRegisterInstancesResponse {
     version = "2020-10-28",
     name = "DescribeScenes",
     output = DescribeScenesResponse,
-    error = super::errors::DescribeScenesError
+    error = super::errors::DescribeScenesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = scene_set,
+        item = models::Scene,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScenes {
     /// `SceneIds`: a list of strings.
     ///
@@ -921,7 +964,6 @@ pub struct DescribeScenesResponse {
     output = DisableInvokerResponse,
     error = super::errors::DisableInvokerError
 )]
-#[derive(Default)]
 pub struct DisableInvoker {
     /// `InvokerId`: a string.
     ///
@@ -949,7 +991,6 @@ pub struct DisableInvokerResponse {
     output = DisableRegisterCodesResponse,
     error = super::errors::DisableRegisterCodesError
 )]
-#[derive(Default)]
 pub struct DisableRegisterCodes {
     /// `RegisterCodeIds`: a list of strings.
     ///
@@ -977,7 +1018,6 @@ pub struct DisableRegisterCodesResponse {
     output = EnableInvokerResponse,
     error = super::errors::EnableInvokerError
 )]
-#[derive(Default)]
 pub struct EnableInvoker {
     /// `InvokerId`: a string.
     ///
@@ -1005,7 +1045,6 @@ pub struct EnableInvokerResponse {
     output = InvokeCommandResponse,
     error = super::errors::InvokeCommandError
 )]
-#[derive(Default)]
 pub struct InvokeCommand {
     /// `CommandId`: a string.
     ///
@@ -1075,7 +1114,6 @@ pub struct InvokeCommandResponse {
     output = ModifyCommandResponse,
     error = super::errors::ModifyCommandError
 )]
-#[derive(Default)]
 pub struct ModifyCommand {
     /// `CommandId`: a string.
     ///
@@ -1158,7 +1196,6 @@ pub struct ModifyCommandResponse {
     output = ModifyInvokerResponse,
     error = super::errors::ModifyInvokerError
 )]
-#[derive(Default)]
 pub struct ModifyInvoker {
     /// `InvokerId`: a string.
     ///
@@ -1221,7 +1258,6 @@ pub struct ModifyInvokerResponse {
     output = ModifyRegisterInstanceResponse,
     error = super::errors::ModifyRegisterInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyRegisterInstance {
     /// `InstanceId`: a string.
     ///
@@ -1254,7 +1290,6 @@ pub struct ModifyRegisterInstanceResponse {
     output = PreviewReplacedCommandContentResponse,
     error = super::errors::PreviewReplacedCommandContentError
 )]
-#[derive(Default)]
 pub struct PreviewReplacedCommandContent {
     /// `Parameters`: a string.
     ///
@@ -1297,7 +1332,6 @@ pub struct PreviewReplacedCommandContentResponse {
     output = RunCommandResponse,
     error = super::errors::RunCommandError
 )]
-#[derive(Default)]
 pub struct RunCommand {
     /// `Content`: a string.
     ///

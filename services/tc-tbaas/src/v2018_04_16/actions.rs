@@ -17,7 +17,6 @@ use super::models;
     output = ApplyChainMakerBatchUserCertResponse,
     error = super::errors::ApplyChainMakerBatchUserCertError
 )]
-#[derive(Default)]
 pub struct ApplyChainMakerBatchUserCert {
     /// `ClusterId`: a string.
     ///
@@ -53,7 +52,6 @@ pub struct ApplyChainMakerBatchUserCertResponse {
     output = ApplyUserCertResponse,
     error = super::errors::ApplyUserCertError
 )]
-#[derive(Default)]
 pub struct ApplyUserCert {
     /// `Module`: a string.
     ///
@@ -129,7 +127,6 @@ pub struct ApplyUserCertResponse {
     output = DescribeFabricBlockResponse,
     error = super::errors::DescribeFabricBlockError
 )]
-#[derive(Default)]
 pub struct DescribeFabricBlock {
     /// `ClusterId`: a string.
     ///
@@ -200,7 +197,6 @@ pub struct DescribeFabricBlockResponse {
     output = DescribeFabricTransactionResponse,
     error = super::errors::DescribeFabricTransactionError
 )]
-#[derive(Default)]
 pub struct DescribeFabricTransaction {
     /// `ClusterId`: a string.
     ///
@@ -281,7 +277,6 @@ pub struct DescribeFabricTransactionResponse {
     output = DownloadUserCertResponse,
     error = super::errors::DownloadUserCertError
 )]
-#[derive(Default)]
 pub struct DownloadUserCert {
     /// `Module`: a string.
     ///
@@ -346,9 +341,15 @@ pub struct DownloadUserCertResponse {
     version = "2018-04-16",
     name = "GetBlockList",
     output = GetBlockListResponse,
-    error = super::errors::GetBlockListError
+    error = super::errors::GetBlockListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = block_list,
+        item = models::Block,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetBlockList {
     /// `Module`: a string.
     ///
@@ -422,9 +423,15 @@ pub struct GetBlockListResponse {
     version = "2018-04-16",
     name = "GetBlockTransactionListForUser",
     output = GetBlockTransactionListForUserResponse,
-    error = super::errors::GetBlockTransactionListForUserError
+    error = super::errors::GetBlockTransactionListForUserError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = transaction_list,
+        item = models::TransactionItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetBlockTransactionListForUser {
     /// `Module`: a string.
     ///
@@ -495,7 +502,6 @@ pub struct GetBlockTransactionListForUserResponse {
     output = GetClusterSummaryResponse,
     error = super::errors::GetClusterSummaryError
 )]
-#[derive(Default)]
 pub struct GetClusterSummary {
     /// `Module`: a string.
     ///
@@ -618,7 +624,6 @@ pub struct GetClusterSummaryResponse {
     output = GetInvokeTxResponse,
     error = super::errors::GetInvokeTxError
 )]
-#[derive(Default)]
 pub struct GetInvokeTx {
     /// `Module`: a string.
     ///
@@ -694,9 +699,15 @@ pub struct GetInvokeTxResponse {
     version = "2018-04-16",
     name = "GetLatestTransactionList",
     output = GetLatestTransactionListResponse,
-    error = super::errors::GetLatestTransactionListError
+    error = super::errors::GetLatestTransactionListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = transaction_list,
+        item = models::TransactionItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetLatestTransactionList {
     /// `Module`: a string.
     ///
@@ -777,7 +788,6 @@ pub struct GetLatestTransactionListResponse {
     output = GetTransactionDetailForUserResponse,
     error = super::errors::GetTransactionDetailForUserError
 )]
-#[derive(Default)]
 pub struct GetTransactionDetailForUser {
     /// `Module`: a string.
     ///
@@ -898,7 +908,6 @@ pub struct GetTransactionDetailForUserResponse {
     output = InvokeResponse,
     error = super::errors::InvokeError
 )]
-#[derive(Default)]
 pub struct Invoke {
     /// `Module`: a string.
     ///
@@ -985,7 +994,6 @@ pub struct InvokeResponse {
     output = InvokeChainMakerContractResponse,
     error = super::errors::InvokeChainMakerContractError
 )]
-#[derive(Default)]
 pub struct InvokeChainMakerContract {
     /// `ClusterId`: a string.
     ///
@@ -1039,7 +1047,6 @@ pub struct InvokeChainMakerContractResponse {
     output = InvokeChainMakerDemoContractResponse,
     error = super::errors::InvokeChainMakerDemoContractError
 )]
-#[derive(Default)]
 pub struct InvokeChainMakerDemoContract {
     /// `ClusterId`: a string.
     ///
@@ -1095,7 +1102,6 @@ pub struct InvokeChainMakerDemoContractResponse {
     output = InvokeFabricChaincodeResponse,
     error = super::errors::InvokeFabricChaincodeError
 )]
-#[derive(Default)]
 pub struct InvokeFabricChaincode {
     /// `ClusterId`: a string.
     ///
@@ -1163,7 +1169,6 @@ pub struct InvokeFabricChaincodeResponse {
     output = QueryResponse,
     error = super::errors::QueryError
 )]
-#[derive(Default)]
 pub struct Query {
     /// `Module`: a string.
     ///
@@ -1230,7 +1235,6 @@ pub struct QueryResponse {
     output = QueryChainMakerBlockTransactionResponse,
     error = super::errors::QueryChainMakerBlockTransactionError
 )]
-#[derive(Default)]
 pub struct QueryChainMakerBlockTransaction {
     /// `ClusterId`: a string.
     ///
@@ -1286,7 +1290,6 @@ pub struct QueryChainMakerBlockTransactionResponse {
     output = QueryChainMakerContractResponse,
     error = super::errors::QueryChainMakerContractError
 )]
-#[derive(Default)]
 pub struct QueryChainMakerContract {
     /// `ClusterId`: a string.
     ///
@@ -1337,7 +1340,6 @@ pub struct QueryChainMakerContractResponse {
     output = QueryChainMakerDemoBlockTransactionResponse,
     error = super::errors::QueryChainMakerDemoBlockTransactionError
 )]
-#[derive(Default)]
 pub struct QueryChainMakerDemoBlockTransaction {
     /// `ClusterId`: a string.
     ///
@@ -1393,7 +1395,6 @@ pub struct QueryChainMakerDemoBlockTransactionResponse {
     output = QueryChainMakerDemoContractResponse,
     error = super::errors::QueryChainMakerDemoContractError
 )]
-#[derive(Default)]
 pub struct QueryChainMakerDemoContract {
     /// `ClusterId`: a string.
     ///
@@ -1444,7 +1445,6 @@ pub struct QueryChainMakerDemoContractResponse {
     output = QueryChainMakerDemoTransactionResponse,
     error = super::errors::QueryChainMakerDemoTransactionError
 )]
-#[derive(Default)]
 pub struct QueryChainMakerDemoTransaction {
     /// `ClusterId`: a string.
     ///
@@ -1486,7 +1486,6 @@ pub struct QueryChainMakerDemoTransactionResponse {
     output = QueryChainMakerTransactionResponse,
     error = super::errors::QueryChainMakerTransactionError
 )]
-#[derive(Default)]
 pub struct QueryChainMakerTransaction {
     /// `ClusterId`: a string.
     ///
@@ -1528,7 +1527,6 @@ pub struct QueryChainMakerTransactionResponse {
     output = QueryFabricChaincodeResponse,
     error = super::errors::QueryFabricChaincodeError
 )]
-#[derive(Default)]
 pub struct QueryFabricChaincode {
     /// `ClusterId`: a string.
     ///
@@ -1591,7 +1589,6 @@ pub struct QueryFabricChaincodeResponse {
     output = SrvInvokeResponse,
     error = super::errors::SrvInvokeError
 )]
-#[derive(Default)]
 pub struct SrvInvoke {
     /// `Service`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateBotResponse,
     error = super::errors::CreateBotError
 )]
-#[derive(Default)]
 pub struct CreateBot {
     /// `BotName`: a string.
     pub bot_name: String,
@@ -52,7 +51,6 @@ pub struct CreateBotResponse {
     output = ResetResponse,
     error = super::errors::ResetError
 )]
-#[derive(Default)]
 pub struct Reset {
     /// `BotId`: a string.
     pub bot_id: String,
@@ -114,7 +112,6 @@ pub struct ResetResponse {
     output = TextProcessResponse,
     error = super::errors::TextProcessError
 )]
-#[derive(Default)]
 pub struct TextProcess {
     /// `BotId`: a string.
     pub bot_id: String,
@@ -179,7 +176,6 @@ pub struct TextProcessResponse {
     output = TextResetResponse,
     error = super::errors::TextResetError
 )]
-#[derive(Default)]
 pub struct TextReset {
     /// `BotId`: a string.
     pub bot_id: String,

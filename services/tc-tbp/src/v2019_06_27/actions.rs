@@ -17,7 +17,6 @@ use super::models;
     output = TextProcessResponse,
     error = super::errors::TextProcessError
 )]
-#[derive(Default)]
 pub struct TextProcess {
     /// `BotId`: a string.
     pub bot_id: String,
@@ -88,7 +87,6 @@ pub struct TextProcessResponse {
     output = TextResetResponse,
     error = super::errors::TextResetError
 )]
-#[derive(Default)]
 pub struct TextReset {
     /// `BotId`: a string.
     pub bot_id: String,

@@ -17,7 +17,6 @@ use super::models;
     output = ClearTablesResponse,
     error = super::errors::ClearTablesError
 )]
-#[derive(Default)]
 pub struct ClearTables {
     /// `ClusterId`: a string.
     ///
@@ -56,7 +55,6 @@ pub struct ClearTablesResponse {
     output = CompareIdlFilesResponse,
     error = super::errors::CompareIdlFilesError
 )]
-#[derive(Default)]
 pub struct CompareIdlFiles {
     /// `ClusterId`: a string.
     ///
@@ -104,7 +102,6 @@ pub struct CompareIdlFilesResponse {
     output = CreateBackupResponse,
     error = super::errors::CreateBackupError
 )]
-#[derive(Default)]
 pub struct CreateBackup {
     /// `ClusterId`: a string.
     ///
@@ -146,7 +143,6 @@ pub struct CreateBackupResponse {
     output = CreateClusterResponse,
     error = super::errors::CreateClusterError
 )]
-#[derive(Default)]
 pub struct CreateCluster {
     /// `IdlType`: a string.
     ///
@@ -223,7 +219,6 @@ pub struct CreateClusterResponse {
     output = CreateSnapshotsResponse,
     error = super::errors::CreateSnapshotsError
 )]
-#[derive(Default)]
 pub struct CreateSnapshots {
     /// `ClusterId`: a string.
     ///
@@ -262,7 +257,6 @@ pub struct CreateSnapshotsResponse {
     output = CreateTableGroupResponse,
     error = super::errors::CreateTableGroupError
 )]
-#[derive(Default)]
 pub struct CreateTableGroup {
     /// `ClusterId`: a string.
     ///
@@ -308,7 +302,6 @@ pub struct CreateTableGroupResponse {
     output = CreateTablesResponse,
     error = super::errors::CreateTablesError
 )]
-#[derive(Default)]
 pub struct CreateTables {
     /// `ClusterId`: a string.
     ///
@@ -353,7 +346,6 @@ pub struct CreateTablesResponse {
     output = DeleteBackupRecordsResponse,
     error = super::errors::DeleteBackupRecordsError
 )]
-#[derive(Default)]
 pub struct DeleteBackupRecords {
     /// `ClusterId`: a string.
     ///
@@ -389,7 +381,6 @@ pub struct DeleteBackupRecordsResponse {
     output = DeleteClusterResponse,
     error = super::errors::DeleteClusterError
 )]
-#[derive(Default)]
 pub struct DeleteCluster {
     /// `ClusterId`: a string.
     ///
@@ -422,7 +413,6 @@ pub struct DeleteClusterResponse {
     output = DeleteIdlFilesResponse,
     error = super::errors::DeleteIdlFilesError
 )]
-#[derive(Default)]
 pub struct DeleteIdlFiles {
     /// `ClusterId`: a string.
     ///
@@ -461,7 +451,6 @@ pub struct DeleteIdlFilesResponse {
     output = DeleteSnapshotsResponse,
     error = super::errors::DeleteSnapshotsError
 )]
-#[derive(Default)]
 pub struct DeleteSnapshots {
     /// `ClusterId`: a string.
     ///
@@ -500,7 +489,6 @@ pub struct DeleteSnapshotsResponse {
     output = DeleteTableDataFlowResponse,
     error = super::errors::DeleteTableDataFlowError
 )]
-#[derive(Default)]
 pub struct DeleteTableDataFlow {
     /// `ClusterId`: a string.
     ///
@@ -539,7 +527,6 @@ pub struct DeleteTableDataFlowResponse {
     output = DeleteTableGroupResponse,
     error = super::errors::DeleteTableGroupError
 )]
-#[derive(Default)]
 pub struct DeleteTableGroup {
     /// `ClusterId`: a string.
     ///
@@ -577,7 +564,6 @@ pub struct DeleteTableGroupResponse {
     output = DeleteTableIndexResponse,
     error = super::errors::DeleteTableIndexError
 )]
-#[derive(Default)]
 pub struct DeleteTableIndex {
     /// `ClusterId`: a string.
     ///
@@ -616,7 +602,6 @@ pub struct DeleteTableIndexResponse {
     output = DeleteTablesResponse,
     error = super::errors::DeleteTablesError
 )]
-#[derive(Default)]
 pub struct DeleteTables {
     /// `ClusterId`: a string.
     ///
@@ -653,9 +638,15 @@ pub struct DeleteTablesResponse {
     version = "2019-08-23",
     name = "DescribeApplications",
     output = DescribeApplicationsResponse,
-    error = super::errors::DescribeApplicationsError
+    error = super::errors::DescribeApplicationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = applications,
+        item = models::Application,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApplications {
     /// `ClusterId`: a string.
     ///
@@ -724,9 +715,15 @@ pub struct DescribeApplicationsResponse {
     version = "2019-08-23",
     name = "DescribeBackupRecords",
     output = DescribeBackupRecordsResponse,
-    error = super::errors::DescribeBackupRecordsError
+    error = super::errors::DescribeBackupRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = backup_records,
+        item = models::BackupRecords,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBackupRecords {
     /// `ClusterId`: a string.
     ///
@@ -782,7 +779,6 @@ pub struct DescribeBackupRecordsResponse {
     output = DescribeClusterTagsResponse,
     error = super::errors::DescribeClusterTagsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterTags {
     /// `ClusterIds`: a list of strings.
     pub cluster_ids: Vec<String>,
@@ -814,9 +810,15 @@ pub struct DescribeClusterTagsResponse {
     version = "2019-08-23",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError
+    error = super::errors::DescribeClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = clusters,
+        item = models::ClusterInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusters {
     /// `ClusterIds`: a list of strings.
     pub cluster_ids: Option<Vec<String>>,
@@ -866,9 +868,15 @@ pub struct DescribeClustersResponse {
     version = "2019-08-23",
     name = "DescribeIdlFileInfos",
     output = DescribeIdlFileInfosResponse,
-    error = super::errors::DescribeIdlFileInfosError
+    error = super::errors::DescribeIdlFileInfosError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = idl_file_infos,
+        item = models::IdlFileInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIdlFileInfos {
     /// `ClusterId`: a string.
     ///
@@ -920,7 +928,6 @@ pub struct DescribeIdlFileInfosResponse {
     output = DescribeMachineResponse,
     error = super::errors::DescribeMachineError
 )]
-#[derive(Default)]
 pub struct DescribeMachine {
     /// `Ipv6Enable`: a signed 64-bit integer.
     ///
@@ -951,7 +958,6 @@ pub struct DescribeMachineResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
@@ -982,7 +988,6 @@ pub struct DescribeRegionsResponse {
     output = DescribeSnapshotsResponse,
     error = super::errors::DescribeSnapshotsError
 )]
-#[derive(Default)]
 pub struct DescribeSnapshots {
     /// `ClusterId`: a string.
     ///
@@ -1036,7 +1041,6 @@ pub struct DescribeSnapshotsResponse {
     output = DescribeTableGroupTagsResponse,
     error = super::errors::DescribeTableGroupTagsError
 )]
-#[derive(Default)]
 pub struct DescribeTableGroupTags {
     /// `ClusterId`: a string.
     ///
@@ -1073,9 +1077,15 @@ pub struct DescribeTableGroupTagsResponse {
     version = "2019-08-23",
     name = "DescribeTableGroups",
     output = DescribeTableGroupsResponse,
-    error = super::errors::DescribeTableGroupsError
+    error = super::errors::DescribeTableGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = table_groups,
+        item = models::TableGroupInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTableGroups {
     /// `ClusterId`: a string.
     ///
@@ -1127,7 +1137,6 @@ pub struct DescribeTableGroupsResponse {
     output = DescribeTableTagsResponse,
     error = super::errors::DescribeTableTagsError
 )]
-#[derive(Default)]
 pub struct DescribeTableTags {
     /// `ClusterId`: a string.
     ///
@@ -1164,9 +1173,15 @@ pub struct DescribeTableTagsResponse {
     version = "2019-08-23",
     name = "DescribeTables",
     output = DescribeTablesResponse,
-    error = super::errors::DescribeTablesError
+    error = super::errors::DescribeTablesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = table_infos,
+        item = models::TableInfoNew,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTables {
     /// `ClusterId`: a string.
     ///
@@ -1219,9 +1234,15 @@ pub struct DescribeTablesResponse {
     version = "2019-08-23",
     name = "DescribeTablesInRecycle",
     output = DescribeTablesInRecycleResponse,
-    error = super::errors::DescribeTablesInRecycleError
+    error = super::errors::DescribeTablesInRecycleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = table_infos,
+        item = models::TableInfoNew,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTablesInRecycle {
     /// `ClusterId`: a string.
     ///
@@ -1271,9 +1292,15 @@ pub struct DescribeTablesInRecycleResponse {
     version = "2019-08-23",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError
+    error = super::errors::DescribeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_infos,
+        item = models::TaskInfoNew,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTasks {
     /// `ClusterIds`: a list of strings.
     pub cluster_ids: Option<Vec<String>>,
@@ -1323,7 +1350,6 @@ pub struct DescribeTasksResponse {
     output = DescribeUinInWhitelistResponse,
     error = super::errors::DescribeUinInWhitelistError
 )]
-#[derive(Default)]
 pub struct DescribeUinInWhitelist {}
 
 /// What a successful [`DescribeUinInWhitelist`] call returns.
@@ -1351,7 +1377,6 @@ pub struct DescribeUinInWhitelistResponse {
     output = DisableRestProxyResponse,
     error = super::errors::DisableRestProxyError
 )]
-#[derive(Default)]
 pub struct DisableRestProxy {
     /// `ClusterId`: a string.
     ///
@@ -1389,7 +1414,6 @@ pub struct DisableRestProxyResponse {
     output = EnableRestProxyResponse,
     error = super::errors::EnableRestProxyError
 )]
-#[derive(Default)]
 pub struct EnableRestProxy {
     /// `ClusterId`: a string.
     ///
@@ -1427,7 +1451,6 @@ pub struct EnableRestProxyResponse {
     output = ImportSnapshotsResponse,
     error = super::errors::ImportSnapshotsError
 )]
-#[derive(Default)]
 pub struct ImportSnapshots {
     /// `ClusterId`: a string.
     ///
@@ -1495,7 +1518,6 @@ pub struct ImportSnapshotsResponse {
     output = MergeTablesDataResponse,
     error = super::errors::MergeTablesDataError
 )]
-#[derive(Default)]
 pub struct MergeTablesData {
     /// `SelectedTables`: a list of [`MergeTablesInfo`](super::models::MergeTablesInfo) objects.
     pub selected_tables: Vec<models::MergeTablesInfo>,
@@ -1529,7 +1551,6 @@ pub struct MergeTablesDataResponse {
     output = ModifyCensorshipResponse,
     error = super::errors::ModifyCensorshipError
 )]
-#[derive(Default)]
 pub struct ModifyCensorship {
     /// `ClusterId`: a string.
     ///
@@ -1578,7 +1599,6 @@ pub struct ModifyCensorshipResponse {
     output = ModifyClusterMachineResponse,
     error = super::errors::ModifyClusterMachineError
 )]
-#[derive(Default)]
 pub struct ModifyClusterMachine {
     /// `ClusterId`: a string.
     ///
@@ -1622,7 +1642,6 @@ pub struct ModifyClusterMachineResponse {
     output = ModifyClusterNameResponse,
     error = super::errors::ModifyClusterNameError
 )]
-#[derive(Default)]
 pub struct ModifyClusterName {
     /// `ClusterId`: a string.
     ///
@@ -1655,7 +1674,6 @@ pub struct ModifyClusterNameResponse {
     output = ModifyClusterPasswordResponse,
     error = super::errors::ModifyClusterPasswordError
 )]
-#[derive(Default)]
 pub struct ModifyClusterPassword {
     /// `ClusterId`: a string.
     ///
@@ -1703,7 +1721,6 @@ pub struct ModifyClusterPasswordResponse {
     output = ModifyClusterTagsResponse,
     error = super::errors::ModifyClusterTagsError
 )]
-#[derive(Default)]
 pub struct ModifyClusterTags {
     /// `ClusterId`: a string.
     ///
@@ -1742,7 +1759,6 @@ pub struct ModifyClusterTagsResponse {
     output = ModifySnapshotsResponse,
     error = super::errors::ModifySnapshotsError
 )]
-#[derive(Default)]
 pub struct ModifySnapshots {
     /// `ClusterId`: a string.
     ///
@@ -1781,7 +1797,6 @@ pub struct ModifySnapshotsResponse {
     output = ModifyTableGroupNameResponse,
     error = super::errors::ModifyTableGroupNameError
 )]
-#[derive(Default)]
 pub struct ModifyTableGroupName {
     /// `ClusterId`: a string.
     ///
@@ -1819,7 +1834,6 @@ pub struct ModifyTableGroupNameResponse {
     output = ModifyTableGroupTagsResponse,
     error = super::errors::ModifyTableGroupTagsError
 )]
-#[derive(Default)]
 pub struct ModifyTableGroupTags {
     /// `ClusterId`: a string.
     ///
@@ -1863,7 +1877,6 @@ pub struct ModifyTableGroupTagsResponse {
     output = ModifyTableMemosResponse,
     error = super::errors::ModifyTableMemosError
 )]
-#[derive(Default)]
 pub struct ModifyTableMemos {
     /// `ClusterId`: a string.
     ///
@@ -1902,7 +1915,6 @@ pub struct ModifyTableMemosResponse {
     output = ModifyTableQuotasResponse,
     error = super::errors::ModifyTableQuotasError
 )]
-#[derive(Default)]
 pub struct ModifyTableQuotas {
     /// `ClusterId`: a string.
     ///
@@ -1941,7 +1953,6 @@ pub struct ModifyTableQuotasResponse {
     output = ModifyTableTagsResponse,
     error = super::errors::ModifyTableTagsError
 )]
-#[derive(Default)]
 pub struct ModifyTableTags {
     /// `ClusterId`: a string.
     ///
@@ -1986,7 +1997,6 @@ pub struct ModifyTableTagsResponse {
     output = ModifyTablesResponse,
     error = super::errors::ModifyTablesError
 )]
-#[derive(Default)]
 pub struct ModifyTables {
     /// `ClusterId`: a string.
     ///
@@ -2028,7 +2038,6 @@ pub struct ModifyTablesResponse {
     output = RecoverRecycleTablesResponse,
     error = super::errors::RecoverRecycleTablesError
 )]
-#[derive(Default)]
 pub struct RecoverRecycleTables {
     /// `ClusterId`: a string.
     ///
@@ -2067,7 +2076,6 @@ pub struct RecoverRecycleTablesResponse {
     output = SetBackupExpireRuleResponse,
     error = super::errors::SetBackupExpireRuleError
 )]
-#[derive(Default)]
 pub struct SetBackupExpireRule {
     /// `ClusterId`: a string.
     ///
@@ -2103,7 +2111,6 @@ pub struct SetBackupExpireRuleResponse {
     output = SetTableDataFlowResponse,
     error = super::errors::SetTableDataFlowError
 )]
-#[derive(Default)]
 pub struct SetTableDataFlow {
     /// `ClusterId`: a string.
     ///
@@ -2142,7 +2149,6 @@ pub struct SetTableDataFlowResponse {
     output = SetTableIndexResponse,
     error = super::errors::SetTableIndexError
 )]
-#[derive(Default)]
 pub struct SetTableIndex {
     /// `ClusterId`: a string.
     ///
@@ -2181,7 +2187,6 @@ pub struct SetTableIndexResponse {
     output = UpdateApplyResponse,
     error = super::errors::UpdateApplyError
 )]
-#[derive(Default)]
 pub struct UpdateApply {
     /// `ApplyStatus`: a list of [`ApplyStatus`](super::models::ApplyStatus) objects.
     pub apply_status: Vec<models::ApplyStatus>,
@@ -2215,7 +2220,6 @@ pub struct UpdateApplyResponse {
     output = VerifyIdlFilesResponse,
     error = super::errors::VerifyIdlFilesError
 )]
-#[derive(Default)]
 pub struct VerifyIdlFiles {
     /// `ClusterId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddProviderResponse,
     error = super::errors::AddProviderError
 )]
-#[derive(Default)]
 pub struct AddProvider {
     /// `EnvId`: a string.
     ///
@@ -99,7 +98,6 @@ pub struct AddProviderResponse {
     output = AllocateEnvResponse,
     error = super::errors::AllocateEnvError
 )]
-#[derive(Default)]
 pub struct AllocateEnv {
     /// `AllocateId`: a string.
     ///
@@ -152,7 +150,6 @@ pub struct AllocateEnvResponse {
     output = AssumeRoleForAllocatedEnvResponse,
     error = super::errors::AssumeRoleForAllocatedEnvError
 )]
-#[derive(Default)]
 pub struct AssumeRoleForAllocatedEnv {
     /// `EnvId`: a string.
     ///
@@ -205,7 +202,6 @@ pub struct AssumeRoleForAllocatedEnvResponse {
     output = BindClsResponse,
     error = super::errors::BindClsError
 )]
-#[derive(Default)]
 pub struct BindCls {
     /// `EnvId`: a string.
     ///
@@ -248,7 +244,6 @@ pub struct BindClsResponse {
     output = BindStorageSourceResponse,
     error = super::errors::BindStorageSourceError
 )]
-#[derive(Default)]
 pub struct BindStorageSource {
     /// `EnvId`: a string.
     ///
@@ -279,7 +274,6 @@ pub struct BindStorageSourceResponse {
     output = CheckTcbServiceResponse,
     error = super::errors::CheckTcbServiceError
 )]
-#[derive(Default)]
 pub struct CheckTcbService {}
 
 /// What a successful [`CheckTcbService`] call returns.
@@ -307,7 +301,6 @@ pub struct CheckTcbServiceResponse {
     output = CreateAIModelResponse,
     error = super::errors::CreateAIModelError
 )]
-#[derive(Default)]
 pub struct CreateAIModel {
     /// `EnvId`: a string.
     ///
@@ -366,7 +359,6 @@ pub struct CreateAIModelResponse {
     output = CreateApiKeyResponse,
     error = super::errors::CreateApiKeyError
 )]
-#[derive(Default)]
 pub struct CreateApiKey {
     /// `EnvId`: a string.
     ///
@@ -434,7 +426,6 @@ pub struct CreateApiKeyResponse {
     output = CreateAuthDomainResponse,
     error = super::errors::CreateAuthDomainError
 )]
-#[derive(Default)]
 pub struct CreateAuthDomain {
     /// `EnvId`: a string.
     ///
@@ -467,7 +458,6 @@ pub struct CreateAuthDomainResponse {
     output = CreateBillDealResponse,
     error = super::errors::CreateBillDealError
 )]
-#[derive(Default)]
 pub struct CreateBillDeal {
     /// `DealType`: a string.
     ///
@@ -568,7 +558,6 @@ pub struct CreateBillDealResponse {
     output = CreateCloudAppResponse,
     error = super::errors::CreateCloudAppError
 )]
-#[derive(Default)]
 pub struct CreateCloudApp {
     /// `EnvId`: a string.
     ///
@@ -683,7 +672,6 @@ pub struct CreateCloudAppResponse {
     output = CreateCustomLoginKeyResponse,
     error = super::errors::CreateCustomLoginKeyError
 )]
-#[derive(Default)]
 pub struct CreateCustomLoginKey {
     /// `EnvId`: a string.
     ///
@@ -722,7 +710,6 @@ pub struct CreateCustomLoginKeyResponse {
     output = CreateEnvResponse,
     error = super::errors::CreateEnvError
 )]
-#[derive(Default)]
 pub struct CreateEnv {
     /// `Alias`: a string.
     ///
@@ -791,7 +778,6 @@ pub struct CreateEnvResponse {
     output = CreateEnvResourceResponse,
     error = super::errors::CreateEnvResourceError
 )]
-#[derive(Default)]
 pub struct CreateEnvResource {
     /// `EnvId`: a string.
     ///
@@ -824,7 +810,6 @@ pub struct CreateEnvResourceResponse {
     output = CreateFunctionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateFunction {
     /// `FunctionName`: a string.
     ///
@@ -990,7 +975,6 @@ pub struct CreateFunctionResponse {
     output = CreateHTTPServiceRouteResponse,
     error = super::errors::CreateHTTPServiceRouteError
 )]
-#[derive(Default)]
 pub struct CreateHTTPServiceRoute {
     /// `EnvId`: a string.
     ///
@@ -1024,7 +1008,6 @@ pub struct CreateHTTPServiceRouteResponse {
     output = CreateHostingDomainResponse,
     error = super::errors::CreateHostingDomainError
 )]
-#[derive(Default)]
 pub struct CreateHostingDomain {
     /// `EnvId`: a string.
     ///
@@ -1062,7 +1045,6 @@ pub struct CreateHostingDomainResponse {
     output = CreateMySQLResponse,
     error = super::errors::CreateMySQLError
 )]
-#[derive(Default)]
 pub struct CreateMySQL {
     /// `EnvId`: a string.
     ///
@@ -1118,7 +1100,6 @@ pub struct CreateMySQLResponse {
     output = CreatePlatformEnvResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreatePlatformEnv {
     /// `Alias`: a string.
     ///
@@ -1161,7 +1142,6 @@ pub struct CreatePlatformEnvResponse {
     output = CreatePlatformHTTPServiceRouteResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreatePlatformHTTPServiceRoute {
     /// `PlatformId`: a string.
     ///
@@ -1195,7 +1175,6 @@ pub struct CreatePlatformHTTPServiceRouteResponse {
     output = CreateStaticStoreResponse,
     error = super::errors::CreateStaticStoreError
 )]
-#[derive(Default)]
 pub struct CreateStaticStore {
     /// `EnvId`: a string.
     ///
@@ -1236,7 +1215,6 @@ pub struct CreateStaticStoreResponse {
     output = CreateTableResponse,
     error = super::errors::CreateTableError
 )]
-#[derive(Default)]
 pub struct CreateTable {
     /// `TableName`: a string.
     ///
@@ -1280,7 +1258,6 @@ pub struct CreateTableResponse {
     output = CreateUserResponse,
     error = super::errors::CreateUserError
 )]
-#[derive(Default)]
 pub struct CreateUser {
     /// `EnvId`: a string.
     ///
@@ -1361,7 +1338,6 @@ pub struct CreateUserResponse {
     output = DeleteAIModelResponse,
     error = super::errors::DeleteAIModelError
 )]
-#[derive(Default)]
 pub struct DeleteAIModel {
     /// `EnvId`: a string.
     ///
@@ -1399,7 +1375,6 @@ pub struct DeleteAIModelResponse {
     output = DeleteApiKeyResponse,
     error = super::errors::DeleteApiKeyError
 )]
-#[derive(Default)]
 pub struct DeleteApiKey {
     /// `EnvId`: a string.
     ///
@@ -1432,7 +1407,6 @@ pub struct DeleteApiKeyResponse {
     output = DeleteAuthDomainResponse,
     error = super::errors::DeleteAuthDomainError
 )]
-#[derive(Default)]
 pub struct DeleteAuthDomain {
     /// `EnvId`: a string.
     ///
@@ -1470,7 +1444,6 @@ pub struct DeleteAuthDomainResponse {
     output = DeleteCloudAppResponse,
     error = super::errors::DeleteCloudAppError
 )]
-#[derive(Default)]
 pub struct DeleteCloudApp {
     /// `EnvId`: a string.
     ///
@@ -1513,7 +1486,6 @@ pub struct DeleteCloudAppResponse {
     output = DeleteCloudAppVersionResponse,
     error = super::errors::DeleteCloudAppVersionError
 )]
-#[derive(Default)]
 pub struct DeleteCloudAppVersion {
     /// `EnvId`: a string.
     ///
@@ -1561,7 +1533,6 @@ pub struct DeleteCloudAppVersionResponse {
     output = DeleteFunctionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteFunction {
     /// `EnvId`: a string.
     ///
@@ -1604,7 +1575,6 @@ pub struct DeleteFunctionResponse {
     output = DeleteHTTPServiceRouteResponse,
     error = super::errors::DeleteHTTPServiceRouteError
 )]
-#[derive(Default)]
 pub struct DeleteHTTPServiceRoute {
     /// `EnvId`: a string.
     ///
@@ -1642,7 +1612,6 @@ pub struct DeleteHTTPServiceRouteResponse {
     output = DeletePlatformHTTPServiceRouteResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeletePlatformHTTPServiceRoute {
     /// `PlatformId`: a string.
     ///
@@ -1680,7 +1649,6 @@ pub struct DeletePlatformHTTPServiceRouteResponse {
     output = DeleteProviderResponse,
     error = super::errors::DeleteProviderError
 )]
-#[derive(Default)]
 pub struct DeleteProvider {
     /// `EnvId`: a string.
     ///
@@ -1711,7 +1679,6 @@ pub struct DeleteProviderResponse {
     output = DeleteTableResponse,
     error = super::errors::DeleteTableError
 )]
-#[derive(Default)]
 pub struct DeleteTable {
     /// `TableName`: a string.
     ///
@@ -1752,7 +1719,6 @@ pub struct DeleteTableResponse {
     output = DeleteUsersResponse,
     error = super::errors::DeleteUsersError
 )]
-#[derive(Default)]
 pub struct DeleteUsers {
     /// `EnvId`: a string.
     ///
@@ -1788,7 +1754,6 @@ pub struct DeleteUsersResponse {
     output = DescribeAIModelsResponse,
     error = super::errors::DescribeAIModelsError
 )]
-#[derive(Default)]
 pub struct DescribeAIModels {
     /// `EnvId`: a string.
     ///
@@ -1818,9 +1783,15 @@ pub struct DescribeAIModelsResponse {
     version = "2018-06-08",
     name = "DescribeApiKeyList",
     output = DescribeApiKeyListResponse,
-    error = super::errors::DescribeApiKeyListError
+    error = super::errors::DescribeApiKeyListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = data,
+        item = models::ApiKeyToken,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApiKeyList {
     /// `EnvId`: a string.
     ///
@@ -1871,7 +1842,6 @@ pub struct DescribeApiKeyListResponse {
     output = DescribeAuthDomainsResponse,
     error = super::errors::DescribeAuthDomainsError
 )]
-#[derive(Default)]
 pub struct DescribeAuthDomains {
     /// `EnvId`: a string.
     ///
@@ -1902,7 +1872,6 @@ pub struct DescribeAuthDomainsResponse {
     output = DescribeBaasPackageListResponse,
     error = super::errors::DescribeBaasPackageListError
 )]
-#[derive(Default)]
 pub struct DescribeBaasPackageList {
     /// `PackageName`: a string.
     ///
@@ -1966,9 +1935,15 @@ pub struct DescribeBaasPackageListResponse {
     version = "2018-06-08",
     name = "DescribeBillingInfo",
     output = DescribeBillingInfoResponse,
-    error = super::errors::DescribeBillingInfoError
+    error = super::errors::DescribeBillingInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = env_billing_info_list,
+        item = models::EnvBillingInfoItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBillingInfo {
     /// `EnvId`: a string.
     ///
@@ -2019,7 +1994,6 @@ pub struct DescribeBillingInfoResponse {
     output = DescribeClientResponse,
     error = super::errors::DescribeClientError
 )]
-#[derive(Default)]
 pub struct DescribeClient {
     /// `EnvId`: a string.
     ///
@@ -2082,7 +2056,6 @@ pub struct DescribeClientResponse {
     output = DescribeCloudAppCosInfoResponse,
     error = super::errors::DescribeCloudAppCosInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCloudAppCosInfo {
     /// `EnvId`: a string.
     ///
@@ -2152,7 +2125,6 @@ pub struct DescribeCloudAppCosInfoResponse {
     output = DescribeCloudAppInfoResponse,
     error = super::errors::DescribeCloudAppInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCloudAppInfo {}
 
 /// What a successful [`DescribeCloudAppInfo`] call returns.
@@ -2233,9 +2205,15 @@ pub struct DescribeCloudAppInfoResponse {
     version = "2018-06-08",
     name = "DescribeCloudAppList",
     output = DescribeCloudAppListResponse,
-    error = super::errors::DescribeCloudAppListError
+    error = super::errors::DescribeCloudAppListError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = service_list,
+        item = models::CloudAppServiceItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCloudAppList {
     /// `EnvId`: a string.
     ///
@@ -2294,7 +2272,6 @@ pub struct DescribeCloudAppListResponse {
     output = DescribeCloudAppVersionResponse,
     error = super::errors::DescribeCloudAppVersionError
 )]
-#[derive(Default)]
 pub struct DescribeCloudAppVersion {
     /// `EnvId`: a string.
     ///
@@ -2392,9 +2369,15 @@ pub struct DescribeCloudAppVersionResponse {
     version = "2018-06-08",
     name = "DescribeCloudAppVersionList",
     output = DescribeCloudAppVersionListResponse,
-    error = super::errors::DescribeCloudAppVersionListError
+    error = super::errors::DescribeCloudAppVersionListError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = version_list,
+        item = models::CloudAppVersionItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCloudAppVersionList {
     /// `EnvId`: a string.
     ///
@@ -2450,7 +2433,6 @@ pub struct DescribeCloudAppVersionListResponse {
     output = DescribeCloudBaseBuildServiceResponse,
     error = super::errors::DescribeCloudBaseBuildServiceError
 )]
-#[derive(Default)]
 pub struct DescribeCloudBaseBuildService {
     /// `EnvId`: a string.
     ///
@@ -2534,7 +2516,6 @@ pub struct DescribeCloudBaseBuildServiceResponse {
     output = DescribeCloudBaseRunBuildLogResponse,
     error = super::errors::DescribeCloudBaseRunBuildLogError
 )]
-#[derive(Default)]
 pub struct DescribeCloudBaseRunBuildLog {
     /// `EnvId`: a string.
     pub env_id: Option<String>,
@@ -2575,7 +2556,6 @@ pub struct DescribeCloudBaseRunBuildLogResponse {
     output = DescribeCloudBaseRunServerVersionResponse,
     error = super::errors::DescribeCloudBaseRunServerVersionError
 )]
-#[derive(Default)]
 pub struct DescribeCloudBaseRunServerVersion {
     /// `EnvId`: a string.
     ///
@@ -2805,7 +2785,6 @@ pub struct DescribeCloudBaseRunServerVersionResponse {
     output = DescribeCreateMySQLResultResponse,
     error = super::errors::DescribeCreateMySQLResultError
 )]
-#[derive(Default)]
 pub struct DescribeCreateMySQLResult {
     /// `EnvId`: a string.
     ///
@@ -2841,7 +2820,6 @@ pub struct DescribeCreateMySQLResultResponse {
     output = DescribeCreditsUsageResponse,
     error = super::errors::DescribeCreditsUsageError
 )]
-#[derive(Default)]
 pub struct DescribeCreditsUsage {
     /// `StartDate`: a string.
     ///
@@ -2899,7 +2877,6 @@ pub struct DescribeCreditsUsageResponse {
     output = DescribeCreditsUsageDetailResponse,
     error = super::errors::DescribeCreditsUsageDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCreditsUsageDetail {
     /// `Modules`: a list of strings.
     ///
@@ -2950,7 +2927,6 @@ pub struct DescribeCreditsUsageDetailResponse {
     output = DescribeCurveDataResponse,
     error = super::errors::DescribeCurveDataError
 )]
-#[derive(Default)]
 pub struct DescribeCurveData {
     /// `EnvId`: a string.
     ///
@@ -3060,7 +3036,6 @@ pub struct DescribeCurveDataResponse {
     output = DescribeDatabaseACLResponse,
     error = super::errors::DescribeDatabaseACLError
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseACL {
     /// `EnvId`: a string.
     ///
@@ -3098,7 +3073,6 @@ pub struct DescribeDatabaseACLResponse {
     output = DescribeEnvAccountCircleResponse,
     error = super::errors::DescribeEnvAccountCircleError
 )]
-#[derive(Default)]
 pub struct DescribeEnvAccountCircle {
     /// `EnvId`: a string.
     ///
@@ -3136,7 +3110,6 @@ pub struct DescribeEnvAccountCircleResponse {
     output = DescribeEnvLimitResponse,
     error = super::errors::DescribeEnvLimitError
 )]
-#[derive(Default)]
 pub struct DescribeEnvLimit {}
 
 /// What a successful [`DescribeEnvLimit`] call returns.
@@ -3229,7 +3202,6 @@ pub struct DescribeEnvLimitResponse {
     output = DescribeEnvPlansResponse,
     error = super::errors::DescribeEnvPlansError
 )]
-#[derive(Default)]
 pub struct DescribeEnvPlans {
     /// `PackageId`: a string.
     ///
@@ -3258,9 +3230,15 @@ pub struct DescribeEnvPlansResponse {
     version = "2018-06-08",
     name = "DescribeEnvs",
     output = DescribeEnvsResponse,
-    error = super::errors::DescribeEnvsError
+    error = super::errors::DescribeEnvsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = env_list,
+        item = models::EnvInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEnvs {
     /// `EnvId`: a string.
     ///
@@ -3316,7 +3294,6 @@ pub struct DescribeEnvsResponse {
     output = DescribeGatewayVersionsResponse,
     error = super::errors::DescribeGatewayVersionsError
 )]
-#[derive(Default)]
 pub struct DescribeGatewayVersions {
     /// `EnvId`: a string.
     ///
@@ -3365,9 +3342,15 @@ pub struct DescribeGatewayVersionsResponse {
     version = "2018-06-08",
     name = "DescribeHTTPServiceCachePurgeTask",
     output = DescribeHTTPServiceCachePurgeTaskResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::HttpServiceCachePurgeTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHTTPServiceCachePurgeTask {
     /// `EnvId`: a string.
     ///
@@ -3441,9 +3424,15 @@ pub struct DescribeHTTPServiceCachePurgeTaskResponse {
     version = "2018-06-08",
     name = "DescribeHTTPServiceRoute",
     output = DescribeHTTPServiceRouteResponse,
-    error = super::errors::DescribeHTTPServiceRouteError
+    error = super::errors::DescribeHTTPServiceRouteError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domains,
+        item = models::HttpServiceDomain,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHTTPServiceRoute {
     /// `EnvId`: a string.
     ///
@@ -3497,7 +3486,6 @@ pub struct DescribeHTTPServiceRouteResponse {
     output = DescribeHostingDomainTaskResponse,
     error = super::errors::DescribeHostingDomainTaskError
 )]
-#[derive(Default)]
 pub struct DescribeHostingDomainTask {
     /// `EnvId`: a string.
     ///
@@ -3530,7 +3518,6 @@ pub struct DescribeHostingDomainTaskResponse {
     output = DescribeLoginConfigResponse,
     error = super::errors::DescribeLoginConfigError
 )]
-#[derive(Default)]
 pub struct DescribeLoginConfig {
     /// `EnvId`: a string.
     ///
@@ -3587,7 +3574,6 @@ pub struct DescribeLoginConfigResponse {
     output = DescribeManagedAIModelListResponse,
     error = super::errors::DescribeManagedAIModelListError
 )]
-#[derive(Default)]
 pub struct DescribeManagedAIModelList {
     /// `EnvId`: a string.
     ///
@@ -3619,7 +3605,6 @@ pub struct DescribeManagedAIModelListResponse {
     output = DescribeMySQLClusterDetailResponse,
     error = super::errors::DescribeMySQLClusterDetailError
 )]
-#[derive(Default)]
 pub struct DescribeMySQLClusterDetail {
     /// `EnvId`: a string.
     ///
@@ -3650,7 +3635,6 @@ pub struct DescribeMySQLClusterDetailResponse {
     output = DescribeMySQLTaskStatusResponse,
     error = super::errors::DescribeMySQLTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeMySQLTaskStatus {
     /// `EnvId`: a string.
     ///
@@ -3691,7 +3675,6 @@ pub struct DescribeMySQLTaskStatusResponse {
     output = DescribePGUserMigrationResponse,
     error = super::errors::DescribePGUserMigrationError
 )]
-#[derive(Default)]
 pub struct DescribePGUserMigration {
     /// `EnvId`: a string.
     ///
@@ -3772,7 +3755,6 @@ pub struct DescribePGUserMigrationResponse {
     output = DescribePlatformAccountCircleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribePlatformAccountCircle {}
 
 /// What a successful [`DescribePlatformAccountCircle`] call returns.
@@ -3805,7 +3787,6 @@ pub struct DescribePlatformAccountCircleResponse {
     output = DescribePlatformCreditsUsageResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribePlatformCreditsUsage {
     /// `StartDate`: a string.
     ///
@@ -3861,7 +3842,6 @@ pub struct DescribePlatformCreditsUsageResponse {
     output = DescribePlatformCreditsUsageDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribePlatformCreditsUsageDetail {
     /// `Modules`: a list of strings.
     ///
@@ -3912,7 +3892,6 @@ pub struct DescribePlatformCreditsUsageDetailResponse {
     output = DescribePlatformEnvUsageResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribePlatformEnvUsage {
     /// `EnvId`: a string.
     ///
@@ -3971,9 +3950,15 @@ pub struct DescribePlatformEnvUsageResponse {
     version = "2018-06-08",
     name = "DescribePlatformHTTPServiceRoute",
     output = DescribePlatformHTTPServiceRouteResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domains,
+        item = models::HttpServiceDomain,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePlatformHTTPServiceRoute {
     /// `PlatformId`: a string.
     ///
@@ -4025,9 +4010,15 @@ pub struct DescribePlatformHTTPServiceRouteResponse {
     version = "2018-06-08",
     name = "DescribePlatforms",
     output = DescribePlatformsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = platform_list,
+        item = models::PlatformInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePlatforms {
     /// `PlatformIds`: a list of strings.
     ///
@@ -4073,7 +4064,6 @@ pub struct DescribePlatformsResponse {
     output = DescribeQuotaDataResponse,
     error = super::errors::DescribeQuotaDataError
 )]
-#[derive(Default)]
 pub struct DescribeQuotaData {
     /// `EnvId`: a string.
     ///
@@ -4127,7 +4117,6 @@ pub struct DescribeQuotaDataResponse {
     output = DescribeResourcePermissionResponse,
     error = super::errors::DescribeResourcePermissionError
 )]
-#[derive(Default)]
 pub struct DescribeResourcePermission {
     /// `EnvId`: a string.
     ///
@@ -4168,7 +4157,6 @@ pub struct DescribeResourcePermissionResponse {
     output = DescribeSafeRuleResponse,
     error = super::errors::DescribeSafeRuleError
 )]
-#[derive(Default)]
 pub struct DescribeSafeRule {
     /// `EnvId`: a string.
     ///
@@ -4216,7 +4204,6 @@ pub struct DescribeSafeRuleResponse {
     output = DescribeStaticStoreResponse,
     error = super::errors::DescribeStaticStoreError
 )]
-#[derive(Default)]
 pub struct DescribeStaticStore {
     /// `EnvId`: a string.
     pub env_id: String,
@@ -4245,7 +4232,6 @@ pub struct DescribeStaticStoreResponse {
     output = DescribeTableResponse,
     error = super::errors::DescribeTableError
 )]
-#[derive(Default)]
 pub struct DescribeTable {
     /// `TableName`: a string.
     ///
@@ -4294,7 +4280,6 @@ pub struct DescribeTableResponse {
     output = DescribeTablesResponse,
     error = super::errors::DescribeTablesError
 )]
-#[derive(Default)]
 pub struct DescribeTables {
     /// `MgoLimit`: a signed 64-bit integer.
     ///
@@ -4351,7 +4336,6 @@ pub struct DescribeTablesResponse {
     output = DescribeTaskResultResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeTaskResult {
     /// `EnvId`: a string.
     ///
@@ -4420,7 +4404,6 @@ pub struct DescribeTaskResultResponse {
     output = DescribeUserListResponse,
     error = super::errors::DescribeUserListError
 )]
-#[derive(Default)]
 pub struct DescribeUserList {
     /// `EnvId`: a string.
     ///
@@ -4486,7 +4469,6 @@ pub struct DescribeUserListResponse {
     output = DestroyEnvResponse,
     error = super::errors::DestroyEnvError
 )]
-#[derive(Default)]
 pub struct DestroyEnv {
     /// `EnvId`: a string.
     ///
@@ -4524,7 +4506,6 @@ pub struct DestroyEnvResponse {
     output = DestroyMySQLResponse,
     error = super::errors::DestroyMySQLError
 )]
-#[derive(Default)]
 pub struct DestroyMySQL {
     /// `EnvId`: a string.
     ///
@@ -4555,7 +4536,6 @@ pub struct DestroyMySQLResponse {
     output = DestroyPlatformEnvResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DestroyPlatformEnv {
     /// `EnvId`: a string.
     ///
@@ -4583,7 +4563,6 @@ pub struct DestroyPlatformEnvResponse {
     output = DestroyStaticStoreResponse,
     error = super::errors::DestroyStaticStoreError
 )]
-#[derive(Default)]
 pub struct DestroyStaticStore {
     /// `EnvId`: a string.
     ///
@@ -4621,7 +4600,6 @@ pub struct DestroyStaticStoreResponse {
     output = DownloadFunctionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DownloadFunction {
     /// `FunctionName`: a string.
     ///
@@ -4681,7 +4659,6 @@ pub struct DownloadFunctionResponse {
     output = ExecutePGSqlResponse,
     error = super::errors::ExecutePGSqlError
 )]
-#[derive(Default)]
 pub struct ExecutePGSql {
     /// `EnvId`: a string.
     ///
@@ -4744,7 +4721,6 @@ pub struct ExecutePGSqlResponse {
     output = GetFunctionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetFunction {
     /// `EnvId`: a string.
     ///
@@ -4937,7 +4913,6 @@ pub struct GetFunctionResponse {
     output = GetProvidersResponse,
     error = super::errors::GetProvidersError
 )]
-#[derive(Default)]
 pub struct GetProviders {
     /// `EnvId`: a string.
     ///
@@ -4971,9 +4946,15 @@ pub struct GetProvidersResponse {
     version = "2018-06-08",
     name = "ListFunctions",
     output = ListFunctionsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = functions,
+        item = models::Function,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListFunctions {
     /// `EnvId`: a string.
     ///
@@ -5040,9 +5021,15 @@ pub struct ListFunctionsResponse {
     version = "2018-06-08",
     name = "ListPGUserMigrations",
     output = ListPGUserMigrationsResponse,
-    error = super::errors::ListPGUserMigrationsError
+    error = super::errors::ListPGUserMigrationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = migrations,
+        item = models::MigrationSummary,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct ListPGUserMigrations {
     /// `EnvId`: a string.
     ///
@@ -5093,7 +5080,6 @@ pub struct ListPGUserMigrationsResponse {
     output = ListTablesResponse,
     error = super::errors::ListTablesError
 )]
-#[derive(Default)]
 pub struct ListTables {
     /// `MgoLimit`: a signed 64-bit integer.
     ///
@@ -5160,7 +5146,6 @@ pub struct ListTablesResponse {
     output = ModifyAIModelStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAIModelStatus {
     /// `EnvId`: a string.
     ///
@@ -5201,7 +5186,6 @@ pub struct ModifyAIModelStatusResponse {
     output = ModifyClientResponse,
     error = super::errors::ModifyClientError
 )]
-#[derive(Default)]
 pub struct ModifyClient {
     /// `EnvId`: a string.
     ///
@@ -5249,7 +5233,6 @@ pub struct ModifyClientResponse {
     output = ModifyClsTopicResponse,
     error = super::errors::ModifyClsTopicError
 )]
-#[derive(Default)]
 pub struct ModifyClsTopic {
     /// `EnvId`: a string.
     ///
@@ -5282,7 +5265,6 @@ pub struct ModifyClsTopicResponse {
     output = ModifyDatabaseACLResponse,
     error = super::errors::ModifyDatabaseACLError
 )]
-#[derive(Default)]
 pub struct ModifyDatabaseACL {
     /// `EnvId`: a string.
     ///
@@ -5320,7 +5302,6 @@ pub struct ModifyDatabaseACLResponse {
     output = ModifyEnvResponse,
     error = super::errors::ModifyEnvError
 )]
-#[derive(Default)]
 pub struct ModifyEnv {
     /// `EnvId`: a string.
     ///
@@ -5358,7 +5339,6 @@ pub struct ModifyEnvResponse {
     output = ModifyEnvExtraResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyEnvExtra {
     /// `EnvId`: a string.
     ///
@@ -5391,7 +5371,6 @@ pub struct ModifyEnvExtraResponse {
     output = ModifyEnvPlanResponse,
     error = super::errors::ModifyEnvPlanError
 )]
-#[derive(Default)]
 pub struct ModifyEnvPlan {
     /// `EnvId`: a string.
     ///
@@ -5429,7 +5408,6 @@ pub struct ModifyEnvPlanResponse {
     output = ModifyHTTPServiceRouteResponse,
     error = super::errors::ModifyHTTPServiceRouteError
 )]
-#[derive(Default)]
 pub struct ModifyHTTPServiceRoute {
     /// `EnvId`: a string.
     ///
@@ -5460,7 +5438,6 @@ pub struct ModifyHTTPServiceRouteResponse {
     output = ModifyLoginConfigResponse,
     error = super::errors::ModifyLoginConfigError
 )]
-#[derive(Default)]
 pub struct ModifyLoginConfig {
     /// `EnvId`: a string.
     ///
@@ -5517,7 +5494,6 @@ pub struct ModifyLoginConfigResponse {
     output = ModifyPGInstanceSpecResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyPGInstanceSpec {
     /// `EnvId`: a string.
     ///
@@ -5590,7 +5566,6 @@ pub struct ModifyPGInstanceSpecResponse {
     output = ModifyPlatformEnvResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyPlatformEnv {
     /// `EnvId`: a string.
     ///
@@ -5623,7 +5598,6 @@ pub struct ModifyPlatformEnvResponse {
     output = ModifyPlatformHTTPServiceRouteResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyPlatformHTTPServiceRoute {
     /// `PlatformId`: a string.
     ///
@@ -5654,7 +5628,6 @@ pub struct ModifyPlatformHTTPServiceRouteResponse {
     output = ModifyProviderResponse,
     error = super::errors::ModifyProviderError
 )]
-#[derive(Default)]
 pub struct ModifyProvider {
     /// `EnvId`: a string.
     ///
@@ -5739,7 +5712,6 @@ pub struct ModifyProviderResponse {
     output = ModifyResourcePermissionResponse,
     error = super::errors::ModifyResourcePermissionError
 )]
-#[derive(Default)]
 pub struct ModifyResourcePermission {
     /// `EnvId`: a string.
     ///
@@ -5790,7 +5762,6 @@ pub struct ModifyResourcePermissionResponse {
     output = ModifySafeRuleResponse,
     error = super::errors::ModifySafeRuleError
 )]
-#[derive(Default)]
 pub struct ModifySafeRule {
     /// `EnvId`: a string.
     ///
@@ -5833,7 +5804,6 @@ pub struct ModifySafeRuleResponse {
     output = ModifyStorageSourceResponse,
     error = super::errors::ModifyStorageSourceError
 )]
-#[derive(Default)]
 pub struct ModifyStorageSource {
     /// `EnvId`: a string.
     ///
@@ -5864,7 +5834,6 @@ pub struct ModifyStorageSourceResponse {
     output = ModifyUserResponse,
     error = super::errors::ModifyUserError
 )]
-#[derive(Default)]
 pub struct ModifyUser {
     /// `EnvId`: a string.
     ///
@@ -5945,7 +5914,6 @@ pub struct ModifyUserResponse {
     output = PreviewPGUserMigrationsResponse,
     error = super::errors::PreviewPGUserMigrationsError
 )]
-#[derive(Default)]
 pub struct PreviewPGUserMigrations {
     /// `EnvId`: a string.
     ///
@@ -6000,7 +5968,6 @@ pub struct PreviewPGUserMigrationsResponse {
     output = PurgeHTTPServiceCacheResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct PurgeHTTPServiceCache {
     /// `EnvId`: a string.
     ///
@@ -6058,7 +6025,6 @@ pub struct PurgeHTTPServiceCacheResponse {
     output = PushPGUserMigrationsResponse,
     error = super::errors::PushPGUserMigrationsError
 )]
-#[derive(Default)]
 pub struct PushPGUserMigrations {
     /// `EnvId`: a string.
     ///
@@ -6114,7 +6080,6 @@ pub struct PushPGUserMigrationsResponse {
     output = ReleaseEnvResponse,
     error = super::errors::ReleaseEnvError
 )]
-#[derive(Default)]
 pub struct ReleaseEnv {
     /// `EnvId`: a string.
     ///
@@ -6147,7 +6112,6 @@ pub struct ReleaseEnvResponse {
     output = RenewEnvResponse,
     error = super::errors::RenewEnvError
 )]
-#[derive(Default)]
 pub struct RenewEnv {
     /// `EnvId`: a string.
     ///
@@ -6185,7 +6149,6 @@ pub struct RenewEnvResponse {
     output = RepairPGUserMigrationHistoryResponse,
     error = super::errors::RepairPGUserMigrationHistoryError
 )]
-#[derive(Default)]
 pub struct RepairPGUserMigrationHistory {
     /// `EnvId`: a string.
     ///
@@ -6236,7 +6199,6 @@ pub struct RepairPGUserMigrationHistoryResponse {
     output = ResetPGAccountPasswordResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ResetPGAccountPassword {
     /// `EnvId`: a string.
     ///
@@ -6269,7 +6231,6 @@ pub struct ResetPGAccountPasswordResponse {
     output = RunCommandsResponse,
     error = super::errors::RunCommandsError
 )]
-#[derive(Default)]
 pub struct RunCommands {
     /// `MgoCommands`: a list of [`MgoCommandParam`](super::models::MgoCommandParam) objects.
     pub mgo_commands: Vec<models::MgoCommandParam>,
@@ -6313,7 +6274,6 @@ pub struct RunCommandsResponse {
     output = RunSqlResponse,
     error = super::errors::RunSqlError
 )]
-#[derive(Default)]
 pub struct RunSql {
     /// `Sql`: a string.
     ///
@@ -6365,7 +6325,6 @@ pub struct RunSqlResponse {
     output = SearchClsLogResponse,
     error = super::errors::SearchClsLogError
 )]
-#[derive(Default)]
 pub struct SearchClsLog {
     /// `EnvId`: a string.
     ///
@@ -6431,7 +6390,6 @@ pub struct SearchClsLogResponse {
     output = UnbindStorageSourceResponse,
     error = super::errors::UnbindStorageSourceError
 )]
-#[derive(Default)]
 pub struct UnbindStorageSource {
     /// `EnvId`: a string.
     ///
@@ -6459,7 +6417,6 @@ pub struct UnbindStorageSourceResponse {
     output = UpdateAIModelResponse,
     error = super::errors::UpdateAIModelError
 )]
-#[derive(Default)]
 pub struct UpdateAIModel {
     /// `EnvId`: a string.
     ///
@@ -6518,7 +6475,6 @@ pub struct UpdateAIModelResponse {
     output = UpdateFunctionCodeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateFunctionCode {
     /// `FunctionName`: a string.
     ///
@@ -6591,7 +6547,6 @@ pub struct UpdateFunctionCodeResponse {
     output = UpdateFunctionConfigurationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateFunctionConfiguration {
     /// `EnvId`: a string.
     ///
@@ -6704,7 +6659,6 @@ pub struct UpdateFunctionConfigurationResponse {
     output = UpdateTableResponse,
     error = super::errors::UpdateTableError
 )]
-#[derive(Default)]
 pub struct UpdateTable {
     /// `TableName`: a string.
     ///
@@ -6751,7 +6705,6 @@ pub struct UpdateTableResponse {
     output = UpgradePGInstanceToDedicatedResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpgradePGInstanceToDedicated {
     /// `EnvId`: a string.
     ///
@@ -6809,7 +6762,6 @@ pub struct UpgradePGInstanceToDedicatedResponse {
     output = VerifyHTTPServiceRouteResponse,
     error = super::errors::VerifyHTTPServiceRouteError
 )]
-#[derive(Default)]
 pub struct VerifyHTTPServiceRoute {
     /// `EnvId`: a string.
     ///
@@ -6874,7 +6826,6 @@ pub struct VerifyHTTPServiceRouteResponse {
     output = VerifyPlatformHTTPServiceRouteResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct VerifyPlatformHTTPServiceRoute {
     /// `PlatformId`: a string.
     ///

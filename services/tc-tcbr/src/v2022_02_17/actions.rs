@@ -17,7 +17,6 @@ use super::models;
     output = CreateCloudRunEnvResponse,
     error = super::errors::CreateCloudRunEnvError
 )]
-#[derive(Default)]
 pub struct CreateCloudRunEnv {
     /// `PackageType`: a string.
     ///
@@ -100,7 +99,6 @@ pub struct CreateCloudRunEnvResponse {
     output = CreateCloudRunServerResponse,
     error = super::errors::CreateCloudRunServerError
 )]
-#[derive(Default)]
 pub struct CreateCloudRunServer {
     /// `EnvId`: a string.
     ///
@@ -150,7 +148,6 @@ pub struct CreateCloudRunServerResponse {
     output = DeleteCloudRunServerResponse,
     error = super::errors::DeleteCloudRunServerError
 )]
-#[derive(Default)]
 pub struct DeleteCloudRunServer {
     /// `EnvId`: a string.
     ///
@@ -193,7 +190,6 @@ pub struct DeleteCloudRunServerResponse {
     output = DeleteCloudRunVersionsResponse,
     error = super::errors::DeleteCloudRunVersionsError
 )]
-#[derive(Default)]
 pub struct DeleteCloudRunVersions {
     /// `EnvId`: a string.
     ///
@@ -248,7 +244,6 @@ pub struct DeleteCloudRunVersionsResponse {
     output = DescribeCloudRunDeployRecordResponse,
     error = super::errors::DescribeCloudRunDeployRecordError
 )]
-#[derive(Default)]
 pub struct DescribeCloudRunDeployRecord {
     /// `EnvId`: a string.
     ///
@@ -284,7 +279,6 @@ pub struct DescribeCloudRunDeployRecordResponse {
     output = DescribeCloudRunEnvsResponse,
     error = super::errors::DescribeCloudRunEnvsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudRunEnvs {
     /// `EnvId`: a string.
     ///
@@ -323,9 +317,15 @@ pub struct DescribeCloudRunEnvsResponse {
     version = "2022-02-17",
     name = "DescribeCloudRunPodList",
     output = DescribeCloudRunPodListResponse,
-    error = super::errors::DescribeCloudRunPodListError
+    error = super::errors::DescribeCloudRunPodListError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = pod_list,
+        item = models::VersionPodInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCloudRunPodList {
     /// `EnvId`: a string.
     ///
@@ -381,7 +381,6 @@ pub struct DescribeCloudRunPodListResponse {
     output = DescribeCloudRunProcessLogResponse,
     error = super::errors::DescribeCloudRunProcessLogError
 )]
-#[derive(Default)]
 pub struct DescribeCloudRunProcessLog {
     /// `EnvId`: a string.
     ///
@@ -415,7 +414,6 @@ pub struct DescribeCloudRunProcessLogResponse {
     output = DescribeCloudRunServerDetailResponse,
     error = super::errors::DescribeCloudRunServerDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCloudRunServerDetail {
     /// `EnvId`: a string.
     ///
@@ -455,9 +453,15 @@ pub struct DescribeCloudRunServerDetailResponse {
     version = "2022-02-17",
     name = "DescribeCloudRunServers",
     output = DescribeCloudRunServersResponse,
-    error = super::errors::DescribeCloudRunServersError
+    error = super::errors::DescribeCloudRunServersError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = server_list,
+        item = models::ServerBaseInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCloudRunServers {
     /// `EnvId`: a string.
     ///
@@ -518,7 +522,6 @@ pub struct DescribeCloudRunServersResponse {
     output = DescribeEnvBaseInfoResponse,
     error = super::errors::DescribeEnvBaseInfoError
 )]
-#[derive(Default)]
 pub struct DescribeEnvBaseInfo {
     /// `EnvId`: a string.
     ///
@@ -554,7 +557,6 @@ pub struct DescribeEnvBaseInfoResponse {
     output = DescribeReleaseOrderResponse,
     error = super::errors::DescribeReleaseOrderError
 )]
-#[derive(Default)]
 pub struct DescribeReleaseOrder {
     /// `EnvId`: a string.
     ///
@@ -605,7 +607,6 @@ pub struct DescribeReleaseOrderResponse {
     output = DescribeServerManageTaskResponse,
     error = super::errors::DescribeServerManageTaskError
 )]
-#[derive(Default)]
 pub struct DescribeServerManageTask {
     /// `EnvId`: a string.
     ///
@@ -656,7 +657,6 @@ pub struct DescribeServerManageTaskResponse {
     output = DescribeVersionDetailResponse,
     error = super::errors::DescribeVersionDetailError
 )]
-#[derive(Default)]
 pub struct DescribeVersionDetail {
     /// `EnvId`: a string.
     ///
@@ -786,7 +786,6 @@ pub struct DescribeVersionDetailResponse {
     output = OperateServerManageResponse,
     error = super::errors::OperateServerManageError
 )]
-#[derive(Default)]
 pub struct OperateServerManage {
     /// `EnvId`: a string.
     ///
@@ -834,7 +833,6 @@ pub struct OperateServerManageResponse {
     output = ReleaseGrayResponse,
     error = super::errors::ReleaseGrayError
 )]
-#[derive(Default)]
 pub struct ReleaseGray {
     /// `EnvId`: a string.
     ///
@@ -890,7 +888,6 @@ pub struct ReleaseGrayResponse {
     output = SearchClsLogResponse,
     error = super::errors::SearchClsLogError
 )]
-#[derive(Default)]
 pub struct SearchClsLog {
     /// `EnvId`: a string.
     ///
@@ -961,7 +958,6 @@ pub struct SearchClsLogResponse {
     output = StartVersionInstanceResponse,
     error = super::errors::StartVersionInstanceError
 )]
-#[derive(Default)]
 pub struct StartVersionInstance {
     /// `EnvId`: a string.
     ///
@@ -1004,7 +1000,6 @@ pub struct StartVersionInstanceResponse {
     output = StopVersionInstanceResponse,
     error = super::errors::StopVersionInstanceError
 )]
-#[derive(Default)]
 pub struct StopVersionInstance {
     /// `EnvId`: a string.
     ///
@@ -1042,7 +1037,6 @@ pub struct StopVersionInstanceResponse {
     output = SubmitServerConfigChangeDiffResponse,
     error = super::errors::SubmitServerConfigChangeDiffError
 )]
-#[derive(Default)]
 pub struct SubmitServerConfigChangeDiff {
     /// `EnvId`: a string.
     ///
@@ -1086,7 +1080,6 @@ pub struct SubmitServerConfigChangeDiffResponse {
     output = SubmitServerRollbackResponse,
     error = super::errors::SubmitServerRollbackError
 )]
-#[derive(Default)]
 pub struct SubmitServerRollback {
     /// `EnvId`: a string.
     ///
@@ -1137,7 +1130,6 @@ pub struct SubmitServerRollbackResponse {
     output = UpdateCloudRunServerResponse,
     error = super::errors::UpdateCloudRunServerError
 )]
-#[derive(Default)]
 pub struct UpdateCloudRunServer {
     /// `EnvId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AcceptTccVpcEndPointConnectResponse,
     error = super::errors::AcceptTccVpcEndPointConnectError
 )]
-#[derive(Default)]
 pub struct AcceptTccVpcEndPointConnect {
     /// `EndPointServiceId`: a string.
     ///
@@ -53,7 +52,6 @@ pub struct AcceptTccVpcEndPointConnectResponse {
     output = BindTccVpcEndPointServiceWhiteListResponse,
     error = super::errors::BindTccVpcEndPointServiceWhiteListError
 )]
-#[derive(Default)]
 pub struct BindTccVpcEndPointServiceWhiteList {
     /// `EndPointServiceId`: a string.
     ///
@@ -91,7 +89,6 @@ pub struct BindTccVpcEndPointServiceWhiteListResponse {
     output = DescribeTccCatalogResponse,
     error = super::errors::DescribeTccCatalogError
 )]
-#[derive(Default)]
 pub struct DescribeTccCatalog {
     /// `CatalogId`: a string.
     ///
@@ -122,7 +119,6 @@ pub struct DescribeTccCatalogResponse {
     output = DescribeTccCatalogsResponse,
     error = super::errors::DescribeTccCatalogsError
 )]
-#[derive(Default)]
 pub struct DescribeTccCatalogs {
     /// `CatalogId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = DescribeEventStatisticsResponse,
     error = super::errors::DescribeEventStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeEventStatistics {
     /// `RegionId`: a string.
     ///
@@ -55,7 +54,6 @@ pub struct DescribeEventStatisticsResponse {
     output = DescribeEventsResponse,
     error = super::errors::DescribeEventsError
 )]
-#[derive(Default)]
 pub struct DescribeEvents {
     /// `EventDate`: a date (`YYYY-MM-DD`).
     ///

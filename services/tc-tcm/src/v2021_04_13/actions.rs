@@ -17,7 +17,6 @@ use super::models;
     output = CreateMeshResponse,
     error = super::errors::CreateMeshError
 )]
-#[derive(Default)]
 pub struct CreateMesh {
     /// `DisplayName`: a string.
     ///
@@ -69,7 +68,6 @@ pub struct CreateMeshResponse {
     output = DeleteMeshResponse,
     error = super::errors::DeleteMeshError
 )]
-#[derive(Default)]
 pub struct DeleteMesh {
     /// `MeshId`: a string.
     ///
@@ -120,7 +118,6 @@ pub struct DeleteMeshResponse {
     output = DescribeAccessLogConfigResponse,
     error = super::errors::DescribeAccessLogConfigError
 )]
-#[derive(Default)]
 pub struct DescribeAccessLogConfig {
     /// `MeshId`: a string.
     ///
@@ -195,7 +192,6 @@ pub struct DescribeAccessLogConfigResponse {
     output = DescribeMeshResponse,
     error = super::errors::DescribeMeshError
 )]
-#[derive(Default)]
 pub struct DescribeMesh {
     /// `MeshId`: a string.
     ///
@@ -224,9 +220,15 @@ pub struct DescribeMeshResponse {
     version = "2021-04-13",
     name = "DescribeMeshList",
     output = DescribeMeshListResponse,
-    error = super::errors::DescribeMeshListError
+    error = super::errors::DescribeMeshListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = mesh_list,
+        item = models::Mesh,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMeshList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -270,7 +272,6 @@ pub struct DescribeMeshListResponse {
     output = LinkClusterListResponse,
     error = super::errors::LinkClusterListError
 )]
-#[derive(Default)]
 pub struct LinkClusterList {
     /// `MeshId`: a string.
     ///
@@ -301,7 +302,6 @@ pub struct LinkClusterListResponse {
     output = LinkPrometheusResponse,
     error = super::errors::LinkPrometheusError
 )]
-#[derive(Default)]
 pub struct LinkPrometheus {
     /// `MeshID`: a string.
     ///
@@ -333,7 +333,6 @@ pub struct LinkPrometheusResponse {
     output = ModifyAccessLogConfigResponse,
     error = super::errors::ModifyAccessLogConfigError
 )]
-#[derive(Default)]
 pub struct ModifyAccessLogConfig {
     /// `MeshId`: a string.
     ///
@@ -403,7 +402,6 @@ pub struct ModifyAccessLogConfigResponse {
     output = ModifyMeshResponse,
     error = super::errors::ModifyMeshError
 )]
-#[derive(Default)]
 pub struct ModifyMesh {
     /// `MeshId`: a string.
     ///
@@ -442,7 +440,6 @@ pub struct ModifyMeshResponse {
     output = ModifyTracingConfigResponse,
     error = super::errors::ModifyTracingConfigError
 )]
-#[derive(Default)]
 pub struct ModifyTracingConfig {
     /// `MeshId`: a string.
     ///
@@ -487,7 +484,6 @@ pub struct ModifyTracingConfigResponse {
     output = UnlinkClusterResponse,
     error = super::errors::UnlinkClusterError
 )]
-#[derive(Default)]
 pub struct UnlinkCluster {
     /// `MeshId`: a string.
     ///
@@ -520,7 +516,6 @@ pub struct UnlinkClusterResponse {
     output = UnlinkPrometheusResponse,
     error = super::errors::UnlinkPrometheusError
 )]
-#[derive(Default)]
 pub struct UnlinkPrometheus {
     /// `MeshID`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = BatchDeleteImagePersonalResponse,
     error = super::errors::BatchDeleteImagePersonalError
 )]
-#[derive(Default)]
 pub struct BatchDeleteImagePersonal {
     /// `RepoName`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct BatchDeleteImagePersonalResponse {
     output = BatchDeleteRepositoryPersonalResponse,
     error = super::errors::BatchDeleteRepositoryPersonalError
 )]
-#[derive(Default)]
 pub struct BatchDeleteRepositoryPersonal {
     /// `RepoNames`: a list of strings.
     ///
@@ -78,7 +76,6 @@ pub struct BatchDeleteRepositoryPersonalResponse {
     output = CheckInstanceResponse,
     error = super::errors::CheckInstanceError
 )]
-#[derive(Default)]
 pub struct CheckInstance {
     /// `RegistryId`: a string.
     ///
@@ -116,7 +113,6 @@ pub struct CheckInstanceResponse {
     output = CheckInstanceNameResponse,
     error = super::errors::CheckInstanceNameError
 )]
-#[derive(Default)]
 pub struct CheckInstanceName {
     /// `RegistryName`: a string.
     ///
@@ -154,7 +150,6 @@ pub struct CheckInstanceNameResponse {
     output = CreateApplicationTriggerPersonalResponse,
     error = super::errors::CreateApplicationTriggerPersonalError
 )]
-#[derive(Default)]
 pub struct CreateApplicationTriggerPersonal {
     /// `RepoName`: a string.
     ///
@@ -227,7 +222,6 @@ pub struct CreateApplicationTriggerPersonalResponse {
     output = CreateGCJobResponse,
     error = super::errors::CreateGCJobError
 )]
-#[derive(Default)]
 pub struct CreateGCJob {
     /// `RegistryId`: a string.
     ///
@@ -259,7 +253,6 @@ pub struct CreateGCJobResponse {
     output = CreateImageAccelerationServiceResponse,
     error = super::errors::CreateImageAccelerationServiceError
 )]
-#[derive(Default)]
 pub struct CreateImageAccelerationService {
     /// `RegistryId`: a string.
     ///
@@ -320,7 +313,6 @@ pub struct CreateImageAccelerationServiceResponse {
     output = CreateImmutableTagRulesResponse,
     error = super::errors::CreateImmutableTagRulesError
 )]
-#[derive(Default)]
 pub struct CreateImmutableTagRules {
     /// `RegistryId`: a string.
     ///
@@ -356,7 +348,6 @@ pub struct CreateImmutableTagRulesResponse {
     output = CreateInstanceResponse,
     error = super::errors::CreateInstanceError
 )]
-#[derive(Default)]
 pub struct CreateInstance {
     /// `RegistryName`: a string.
     ///
@@ -426,7 +417,6 @@ pub struct CreateInstanceResponse {
     output = CreateInstanceCustomizedDomainResponse,
     error = super::errors::CreateInstanceCustomizedDomainError
 )]
-#[derive(Default)]
 pub struct CreateInstanceCustomizedDomain {
     /// `RegistryId`: a string.
     ///
@@ -464,7 +454,6 @@ pub struct CreateInstanceCustomizedDomainResponse {
     output = CreateInstanceTokenResponse,
     error = super::errors::CreateInstanceTokenError
 )]
-#[derive(Default)]
 pub struct CreateInstanceToken {
     /// `RegistryId`: a string.
     ///
@@ -520,7 +509,6 @@ pub struct CreateInstanceTokenResponse {
     output = CreateInternalEndpointDnsResponse,
     error = super::errors::CreateInternalEndpointDnsError
 )]
-#[derive(Default)]
 pub struct CreateInternalEndpointDns {
     /// `InstanceId`: a string.
     ///
@@ -574,7 +562,6 @@ pub struct CreateInternalEndpointDnsResponse {
     output = CreateMultipleSecurityPolicyResponse,
     error = super::errors::CreateMultipleSecurityPolicyError
 )]
-#[derive(Default)]
 pub struct CreateMultipleSecurityPolicy {
     /// `RegistryId`: a string.
     ///
@@ -612,7 +599,6 @@ pub struct CreateMultipleSecurityPolicyResponse {
     output = CreateNamespaceResponse,
     error = super::errors::CreateNamespaceError
 )]
-#[derive(Default)]
 pub struct CreateNamespace {
     /// `RegistryId`: a string.
     ///
@@ -673,7 +659,6 @@ pub struct CreateNamespaceResponse {
     output = CreateNamespacePersonalResponse,
     error = super::errors::CreateNamespacePersonalError
 )]
-#[derive(Default)]
 pub struct CreateNamespacePersonal {
     /// `Namespace`: a string.
     ///
@@ -701,7 +686,6 @@ pub struct CreateNamespacePersonalResponse {
     output = CreateReplicationInstanceResponse,
     error = super::errors::CreateReplicationInstanceError
 )]
-#[derive(Default)]
 pub struct CreateReplicationInstance {
     /// `RegistryId`: a string.
     ///
@@ -749,7 +733,6 @@ pub struct CreateReplicationInstanceResponse {
     output = CreateRepositoryResponse,
     error = super::errors::CreateRepositoryError
 )]
-#[derive(Default)]
 pub struct CreateRepository {
     /// `RegistryId`: a string.
     ///
@@ -797,7 +780,6 @@ pub struct CreateRepositoryResponse {
     output = CreateRepositoryPersonalResponse,
     error = super::errors::CreateRepositoryPersonalError
 )]
-#[derive(Default)]
 pub struct CreateRepositoryPersonal {
     /// `RepoName`: a string.
     ///
@@ -835,7 +817,6 @@ pub struct CreateRepositoryPersonalResponse {
     output = CreateSecurityPolicyResponse,
     error = super::errors::CreateSecurityPolicyError
 )]
-#[derive(Default)]
 pub struct CreateSecurityPolicy {
     /// `RegistryId`: a string.
     ///
@@ -878,7 +859,6 @@ pub struct CreateSecurityPolicyResponse {
     output = CreateServiceAccountResponse,
     error = super::errors::CreateServiceAccountError
 )]
-#[derive(Default)]
 pub struct CreateServiceAccount {
     /// `RegistryId`: a string.
     ///
@@ -956,7 +936,6 @@ pub struct CreateServiceAccountResponse {
     output = CreateSignatureResponse,
     error = super::errors::CreateSignatureError
 )]
-#[derive(Default)]
 pub struct CreateSignature {
     /// `RegistryId`: a string.
     ///
@@ -999,7 +978,6 @@ pub struct CreateSignatureResponse {
     output = CreateSignaturePolicyResponse,
     error = super::errors::CreateSignaturePolicyError
 )]
-#[derive(Default)]
 pub struct CreateSignaturePolicy {
     /// `RegistryId`: a string.
     ///
@@ -1057,7 +1035,6 @@ pub struct CreateSignaturePolicyResponse {
     output = CreateTagRetentionExecutionResponse,
     error = super::errors::CreateTagRetentionExecutionError
 )]
-#[derive(Default)]
 pub struct CreateTagRetentionExecution {
     /// `RegistryId`: a string.
     ///
@@ -1095,7 +1072,6 @@ pub struct CreateTagRetentionExecutionResponse {
     output = CreateTagRetentionRuleResponse,
     error = super::errors::CreateTagRetentionRuleError
 )]
-#[derive(Default)]
 pub struct CreateTagRetentionRule {
     /// `RegistryId`: a string.
     ///
@@ -1144,7 +1120,6 @@ pub struct CreateTagRetentionRuleResponse {
     output = CreateUserPersonalResponse,
     error = super::errors::CreateUserPersonalError
 )]
-#[derive(Default)]
 pub struct CreateUserPersonal {
     /// `Password`: a string.
     ///
@@ -1172,7 +1147,6 @@ pub struct CreateUserPersonalResponse {
     output = CreateWebhookTriggerResponse,
     error = super::errors::CreateWebhookTriggerError
 )]
-#[derive(Default)]
 pub struct CreateWebhookTrigger {
     /// `RegistryId`: a string.
     ///
@@ -1221,7 +1195,6 @@ pub struct CreateWebhookTriggerResponse {
     output = DeleteAIModelResponse,
     error = super::errors::DeleteAIModelError
 )]
-#[derive(Default)]
 pub struct DeleteAIModel {
     /// `RegistryId`: a string.
     ///
@@ -1252,7 +1225,6 @@ pub struct DeleteAIModelResponse {
     output = DeleteApplicationTriggerPersonalResponse,
     error = super::errors::DeleteApplicationTriggerPersonalError
 )]
-#[derive(Default)]
 pub struct DeleteApplicationTriggerPersonal {
     /// `TriggerName`: a string.
     ///
@@ -1280,7 +1252,6 @@ pub struct DeleteApplicationTriggerPersonalResponse {
     output = DeleteImageResponse,
     error = super::errors::DeleteImageError
 )]
-#[derive(Default)]
 pub struct DeleteImage {
     /// `RegistryId`: a string.
     ///
@@ -1323,7 +1294,6 @@ pub struct DeleteImageResponse {
     output = DeleteImageAccelerateServiceResponse,
     error = super::errors::DeleteImageAccelerateServiceError
 )]
-#[derive(Default)]
 pub struct DeleteImageAccelerateService {
     /// `RegistryId`: a string.
     ///
@@ -1351,7 +1321,6 @@ pub struct DeleteImageAccelerateServiceResponse {
     output = DeleteImageLifecycleGlobalPersonalResponse,
     error = super::errors::DeleteImageLifecycleGlobalPersonalError
 )]
-#[derive(Default)]
 pub struct DeleteImageLifecycleGlobalPersonal {}
 
 /// What a successful [`DeleteImageLifecycleGlobalPersonal`] call returns.
@@ -1374,7 +1343,6 @@ pub struct DeleteImageLifecycleGlobalPersonalResponse {
     output = DeleteImagePersonalResponse,
     error = super::errors::DeleteImagePersonalError
 )]
-#[derive(Default)]
 pub struct DeleteImagePersonal {
     /// `RepoName`: a string.
     ///
@@ -1407,7 +1375,6 @@ pub struct DeleteImagePersonalResponse {
     output = DeleteImmutableTagRulesResponse,
     error = super::errors::DeleteImmutableTagRulesError
 )]
-#[derive(Default)]
 pub struct DeleteImmutableTagRules {
     /// `RegistryId`: a string.
     ///
@@ -1445,7 +1412,6 @@ pub struct DeleteImmutableTagRulesResponse {
     output = DeleteInstanceResponse,
     error = super::errors::DeleteInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteInstance {
     /// `RegistryId`: a string.
     ///
@@ -1483,7 +1449,6 @@ pub struct DeleteInstanceResponse {
     output = DeleteInstanceCustomizedDomainResponse,
     error = super::errors::DeleteInstanceCustomizedDomainError
 )]
-#[derive(Default)]
 pub struct DeleteInstanceCustomizedDomain {
     /// `RegistryId`: a string.
     ///
@@ -1521,7 +1486,6 @@ pub struct DeleteInstanceCustomizedDomainResponse {
     output = DeleteInstanceTokenResponse,
     error = super::errors::DeleteInstanceTokenError
 )]
-#[derive(Default)]
 pub struct DeleteInstanceToken {
     /// `RegistryId`: a string.
     ///
@@ -1554,7 +1518,6 @@ pub struct DeleteInstanceTokenResponse {
     output = DeleteInternalEndpointDnsResponse,
     error = super::errors::DeleteInternalEndpointDnsError
 )]
-#[derive(Default)]
 pub struct DeleteInternalEndpointDns {
     /// `InstanceId`: a string.
     ///
@@ -1603,7 +1566,6 @@ pub struct DeleteInternalEndpointDnsResponse {
     output = DeleteMultipleSecurityPolicyResponse,
     error = super::errors::DeleteMultipleSecurityPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteMultipleSecurityPolicy {
     /// `RegistryId`: a string.
     ///
@@ -1639,7 +1601,6 @@ pub struct DeleteMultipleSecurityPolicyResponse {
     output = DeleteNamespaceResponse,
     error = super::errors::DeleteNamespaceError
 )]
-#[derive(Default)]
 pub struct DeleteNamespace {
     /// `RegistryId`: a string.
     ///
@@ -1672,7 +1633,6 @@ pub struct DeleteNamespaceResponse {
     output = DeleteNamespacePersonalResponse,
     error = super::errors::DeleteNamespacePersonalError
 )]
-#[derive(Default)]
 pub struct DeleteNamespacePersonal {
     /// `Namespace`: a string.
     ///
@@ -1700,7 +1660,6 @@ pub struct DeleteNamespacePersonalResponse {
     output = DeleteReplicationInstanceResponse,
     error = super::errors::DeleteReplicationInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteReplicationInstance {
     /// `RegistryId`: a string.
     ///
@@ -1738,7 +1697,6 @@ pub struct DeleteReplicationInstanceResponse {
     output = DeleteReplicationRuleResponse,
     error = super::errors::DeleteReplicationRuleError
 )]
-#[derive(Default)]
 pub struct DeleteReplicationRule {
     /// `SourceRegistryId`: a string.
     ///
@@ -1776,7 +1734,6 @@ pub struct DeleteReplicationRuleResponse {
     output = DeleteRepositoryResponse,
     error = super::errors::DeleteRepositoryError
 )]
-#[derive(Default)]
 pub struct DeleteRepository {
     /// `RegistryId`: a string.
     ///
@@ -1819,7 +1776,6 @@ pub struct DeleteRepositoryResponse {
     output = DeleteRepositoryPersonalResponse,
     error = super::errors::DeleteRepositoryPersonalError
 )]
-#[derive(Default)]
 pub struct DeleteRepositoryPersonal {
     /// `RepoName`: a string.
     ///
@@ -1847,7 +1803,6 @@ pub struct DeleteRepositoryPersonalResponse {
     output = DeleteRepositoryTagsResponse,
     error = super::errors::DeleteRepositoryTagsError
 )]
-#[derive(Default)]
 pub struct DeleteRepositoryTags {
     /// `RegistryId`: a string.
     ///
@@ -1890,7 +1845,6 @@ pub struct DeleteRepositoryTagsResponse {
     output = DeleteSecurityPolicyResponse,
     error = super::errors::DeleteSecurityPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityPolicy {
     /// `RegistryId`: a string.
     ///
@@ -1938,7 +1892,6 @@ pub struct DeleteSecurityPolicyResponse {
     output = DeleteServiceAccountResponse,
     error = super::errors::DeleteServiceAccountError
 )]
-#[derive(Default)]
 pub struct DeleteServiceAccount {
     /// `RegistryId`: a string.
     ///
@@ -1971,7 +1924,6 @@ pub struct DeleteServiceAccountResponse {
     output = DeleteSignaturePolicyResponse,
     error = super::errors::DeleteSignaturePolicyError
 )]
-#[derive(Default)]
 pub struct DeleteSignaturePolicy {
     /// `RegistryId`: a string.
     ///
@@ -2004,7 +1956,6 @@ pub struct DeleteSignaturePolicyResponse {
     output = DeleteSkillResponse,
     error = super::errors::DeleteSkillError
 )]
-#[derive(Default)]
 pub struct DeleteSkill {
     /// `RegistryId`: a string.
     ///
@@ -2035,7 +1986,6 @@ pub struct DeleteSkillResponse {
     output = DeleteTagRetentionRuleResponse,
     error = super::errors::DeleteTagRetentionRuleError
 )]
-#[derive(Default)]
 pub struct DeleteTagRetentionRule {
     /// `RegistryId`: a string.
     ///
@@ -2068,7 +2018,6 @@ pub struct DeleteTagRetentionRuleResponse {
     output = DeleteWebhookTriggerResponse,
     error = super::errors::DeleteWebhookTriggerError
 )]
-#[derive(Default)]
 pub struct DeleteWebhookTrigger {
     /// `RegistryId`: a string.
     ///
@@ -2106,7 +2055,6 @@ pub struct DeleteWebhookTriggerResponse {
     output = DescribeAIModelVersionDetailResponse,
     error = super::errors::DescribeAIModelVersionDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAIModelVersionDetail {
     /// `RegistryId`: a string.
     ///
@@ -2152,7 +2100,6 @@ pub struct DescribeAIModelVersionDetailResponse {
     output = DescribeApplicationTriggerLogPersonalResponse,
     error = super::errors::DescribeApplicationTriggerLogPersonalError
 )]
-#[derive(Default)]
 pub struct DescribeApplicationTriggerLogPersonal {
     /// `RepoName`: a string.
     ///
@@ -2203,7 +2150,6 @@ pub struct DescribeApplicationTriggerLogPersonalResponse {
     output = DescribeApplicationTriggerPersonalResponse,
     error = super::errors::DescribeApplicationTriggerPersonalError
 )]
-#[derive(Default)]
 pub struct DescribeApplicationTriggerPersonal {
     /// `RepoName`: a string.
     ///
@@ -2249,7 +2195,6 @@ pub struct DescribeApplicationTriggerPersonalResponse {
     output = DescribeChartDownloadInfoResponse,
     error = super::errors::DescribeChartDownloadInfoError
 )]
-#[derive(Default)]
 pub struct DescribeChartDownloadInfo {
     /// `RegistryId`: a string.
     ///
@@ -2298,7 +2243,6 @@ pub struct DescribeChartDownloadInfoResponse {
     output = DescribeExternalEndpointStatusResponse,
     error = super::errors::DescribeExternalEndpointStatusError
 )]
-#[derive(Default)]
 pub struct DescribeExternalEndpointStatus {
     /// `RegistryId`: a string.
     ///
@@ -2336,7 +2280,6 @@ pub struct DescribeExternalEndpointStatusResponse {
     output = DescribeFavorRepositoryPersonalResponse,
     error = super::errors::DescribeFavorRepositoryPersonalError
 )]
-#[derive(Default)]
 pub struct DescribeFavorRepositoryPersonal {
     /// `RepoName`: a string.
     ///
@@ -2377,7 +2320,6 @@ pub struct DescribeFavorRepositoryPersonalResponse {
     output = DescribeGCJobsResponse,
     error = super::errors::DescribeGCJobsError
 )]
-#[derive(Default)]
 pub struct DescribeGCJobs {
     /// `RegistryId`: a string.
     ///
@@ -2408,7 +2350,6 @@ pub struct DescribeGCJobsResponse {
     output = DescribeImageAccelerateServiceResponse,
     error = super::errors::DescribeImageAccelerateServiceError
 )]
-#[derive(Default)]
 pub struct DescribeImageAccelerateService {
     /// `RegistryId`: a string.
     ///
@@ -2452,7 +2393,6 @@ pub struct DescribeImageAccelerateServiceResponse {
     output = DescribeImageFilterPersonalResponse,
     error = super::errors::DescribeImageFilterPersonalError
 )]
-#[derive(Default)]
 pub struct DescribeImageFilterPersonal {
     /// `RepoName`: a string.
     ///
@@ -2490,7 +2430,6 @@ pub struct DescribeImageFilterPersonalResponse {
     output = DescribeImageLifecycleGlobalPersonalResponse,
     error = super::errors::DescribeImageLifecycleGlobalPersonalError
 )]
-#[derive(Default)]
 pub struct DescribeImageLifecycleGlobalPersonal {}
 
 /// What a successful [`DescribeImageLifecycleGlobalPersonal`] call returns.
@@ -2516,7 +2455,6 @@ pub struct DescribeImageLifecycleGlobalPersonalResponse {
     output = DescribeImageLifecyclePersonalResponse,
     error = super::errors::DescribeImageLifecyclePersonalError
 )]
-#[derive(Default)]
 pub struct DescribeImageLifecyclePersonal {
     /// `RepoName`: a string.
     ///
@@ -2547,7 +2485,6 @@ pub struct DescribeImageLifecyclePersonalResponse {
     output = DescribeImageManifestsResponse,
     error = super::errors::DescribeImageManifestsError
 )]
-#[derive(Default)]
 pub struct DescribeImageManifests {
     /// `RegistryId`: a string.
     ///
@@ -2606,7 +2543,6 @@ pub struct DescribeImageManifestsResponse {
     output = DescribeImagePersonalResponse,
     error = super::errors::DescribeImagePersonalError
 )]
-#[derive(Default)]
 pub struct DescribeImagePersonal {
     /// `RepoName`: a string.
     ///
@@ -2650,9 +2586,15 @@ pub struct DescribeImagePersonalResponse {
     version = "2019-09-24",
     name = "DescribeImages",
     output = DescribeImagesResponse,
-    error = super::errors::DescribeImagesError
+    error = super::errors::DescribeImagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = image_info_list,
+        item = models::TcrImageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImages {
     /// `RegistryId`: a string.
     ///
@@ -2723,7 +2665,6 @@ pub struct DescribeImagesResponse {
     output = DescribeImmutableTagRulesResponse,
     error = super::errors::DescribeImmutableTagRulesError
 )]
-#[derive(Default)]
 pub struct DescribeImmutableTagRules {
     /// `RegistryId`: a string.
     ///
@@ -2774,7 +2715,6 @@ pub struct DescribeImmutableTagRulesResponse {
     output = DescribeInstanceAllNamespacesResponse,
     error = super::errors::DescribeInstanceAllNamespacesError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceAllNamespaces {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -2805,9 +2745,15 @@ pub struct DescribeInstanceAllNamespacesResponse {
     version = "2019-09-24",
     name = "DescribeInstanceCustomizedDomain",
     output = DescribeInstanceCustomizedDomainResponse,
-    error = super::errors::DescribeInstanceCustomizedDomainError
+    error = super::errors::DescribeInstanceCustomizedDomainError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_info_list,
+        item = models::CustomizedDomainInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceCustomizedDomain {
     /// `RegistryId`: a string.
     ///
@@ -2853,7 +2799,6 @@ pub struct DescribeInstanceCustomizedDomainResponse {
     output = DescribeInstanceStatusResponse,
     error = super::errors::DescribeInstanceStatusError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceStatus {
     /// `RegistryIds`: a list of strings.
     ///
@@ -2882,9 +2827,15 @@ pub struct DescribeInstanceStatusResponse {
     version = "2019-09-24",
     name = "DescribeInstanceToken",
     output = DescribeInstanceTokenResponse,
-    error = super::errors::DescribeInstanceTokenError
+    error = super::errors::DescribeInstanceTokenError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tokens,
+        item = models::TcrInstanceToken,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceToken {
     /// `RegistryId`: a string.
     ///
@@ -2930,9 +2881,15 @@ pub struct DescribeInstanceTokenResponse {
     version = "2019-09-24",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = registries,
+        item = models::Registry,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `Registryids`: a list of strings.
     ///
@@ -2986,7 +2943,6 @@ pub struct DescribeInstancesResponse {
     output = DescribeInternalEndpointDnsStatusResponse,
     error = super::errors::DescribeInternalEndpointDnsStatusError
 )]
-#[derive(Default)]
 pub struct DescribeInternalEndpointDnsStatus {
     /// `VpcSet`: a list of [`VpcAndDomainInfo`](super::models::VpcAndDomainInfo) objects.
     pub vpc_set: Vec<models::VpcAndDomainInfo>,
@@ -3017,7 +2973,6 @@ pub struct DescribeInternalEndpointDnsStatusResponse {
     output = DescribeInternalEndpointsResponse,
     error = super::errors::DescribeInternalEndpointsError
 )]
-#[derive(Default)]
 pub struct DescribeInternalEndpoints {
     /// `RegistryId`: a string.
     ///
@@ -3053,7 +3008,6 @@ pub struct DescribeInternalEndpointsResponse {
     output = DescribeNamespacePersonalResponse,
     error = super::errors::DescribeNamespacePersonalError
 )]
-#[derive(Default)]
 pub struct DescribeNamespacePersonal {
     /// `Namespace`: a string.
     ///
@@ -3092,9 +3046,15 @@ pub struct DescribeNamespacePersonalResponse {
     version = "2019-09-24",
     name = "DescribeNamespaces",
     output = DescribeNamespacesResponse,
-    error = super::errors::DescribeNamespacesError
+    error = super::errors::DescribeNamespacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = namespace_list,
+        item = models::TcrNamespaceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNamespaces {
     /// `RegistryId`: a string.
     ///
@@ -3156,7 +3116,6 @@ pub struct DescribeNamespacesResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
@@ -3185,9 +3144,15 @@ pub struct DescribeRegionsResponse {
     version = "2019-09-24",
     name = "DescribeReplicationExecutions",
     output = DescribeReplicationExecutionsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = replication_execution_list,
+        item = models::ReplicationExecution,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReplicationExecutions {
     /// `RegistryId`: a string.
     ///
@@ -3243,7 +3208,6 @@ pub struct DescribeReplicationExecutionsResponse {
     output = DescribeReplicationInstanceCreateTasksResponse,
     error = super::errors::DescribeReplicationInstanceCreateTasksError
 )]
-#[derive(Default)]
 pub struct DescribeReplicationInstanceCreateTasks {
     /// `ReplicationRegistryId`: a string.
     ///
@@ -3284,7 +3248,6 @@ pub struct DescribeReplicationInstanceCreateTasksResponse {
     output = DescribeReplicationInstanceSyncStatusResponse,
     error = super::errors::DescribeReplicationInstanceSyncStatusError
 )]
-#[derive(Default)]
 pub struct DescribeReplicationInstanceSyncStatus {
     /// `RegistryId`: a string.
     ///
@@ -3348,9 +3311,15 @@ pub struct DescribeReplicationInstanceSyncStatusResponse {
     version = "2019-09-24",
     name = "DescribeReplicationInstances",
     output = DescribeReplicationInstancesResponse,
-    error = super::errors::DescribeReplicationInstancesError
+    error = super::errors::DescribeReplicationInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = replication_registries,
+        item = models::ReplicationRegistry,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReplicationInstances {
     /// `RegistryId`: a string.
     ///
@@ -3394,9 +3363,15 @@ pub struct DescribeReplicationInstancesResponse {
     version = "2019-09-24",
     name = "DescribeReplicationPolicies",
     output = DescribeReplicationPoliciesResponse,
-    error = super::errors::DescribeReplicationPoliciesError
+    error = super::errors::DescribeReplicationPoliciesError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = replication_policy_info_list,
+        item = models::ReplicationPolicyInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReplicationPolicies {
     /// `RegistryId`: a string.
     ///
@@ -3440,9 +3415,15 @@ pub struct DescribeReplicationPoliciesResponse {
     version = "2019-09-24",
     name = "DescribeReplicationTasks",
     output = DescribeReplicationTasksResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = replication_task_list,
+        item = models::ReplicationTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReplicationTasks {
     /// `RegistryId`: a string.
     ///
@@ -3491,9 +3472,15 @@ pub struct DescribeReplicationTasksResponse {
     version = "2019-09-24",
     name = "DescribeRepositories",
     output = DescribeRepositoriesResponse,
-    error = super::errors::DescribeRepositoriesError
+    error = super::errors::DescribeRepositoriesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = repository_list,
+        item = models::TcrRepositoryInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRepositories {
     /// `RegistryId`: a string.
     ///
@@ -3554,7 +3541,6 @@ pub struct DescribeRepositoriesResponse {
     output = DescribeRepositoryFilterPersonalResponse,
     error = super::errors::DescribeRepositoryFilterPersonalError
 )]
-#[derive(Default)]
 pub struct DescribeRepositoryFilterPersonal {
     /// `RepoName`: a string.
     ///
@@ -3605,7 +3591,6 @@ pub struct DescribeRepositoryFilterPersonalResponse {
     output = DescribeRepositoryOwnerPersonalResponse,
     error = super::errors::DescribeRepositoryOwnerPersonalError
 )]
-#[derive(Default)]
 pub struct DescribeRepositoryOwnerPersonal {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -3646,7 +3631,6 @@ pub struct DescribeRepositoryOwnerPersonalResponse {
     output = DescribeRepositoryPersonalResponse,
     error = super::errors::DescribeRepositoryPersonalError
 )]
-#[derive(Default)]
 pub struct DescribeRepositoryPersonal {
     /// `RepoName`: a string.
     ///
@@ -3677,7 +3661,6 @@ pub struct DescribeRepositoryPersonalResponse {
     output = DescribeSecurityPoliciesResponse,
     error = super::errors::DescribeSecurityPoliciesError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityPolicies {
     /// `RegistryId`: a string.
     ///
@@ -3706,9 +3689,15 @@ pub struct DescribeSecurityPoliciesResponse {
     version = "2019-09-24",
     name = "DescribeServiceAccounts",
     output = DescribeServiceAccountsResponse,
-    error = super::errors::DescribeServiceAccountsError
+    error = super::errors::DescribeServiceAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = service_accounts,
+        item = models::ServiceAccount,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeServiceAccounts {
     /// `RegistryId`: a string.
     ///
@@ -3769,7 +3758,6 @@ pub struct DescribeServiceAccountsResponse {
     output = DescribeSkillDetailResponse,
     error = super::errors::DescribeSkillDetailError
 )]
-#[derive(Default)]
 pub struct DescribeSkillDetail {
     /// `RegistryId`: a string.
     ///
@@ -3810,7 +3798,6 @@ pub struct DescribeSkillDetailResponse {
     output = DescribeSkillDownloadInfoResponse,
     error = super::errors::DescribeSkillDownloadInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSkillDownloadInfo {
     /// `RegistryId`: a string.
     ///
@@ -3850,9 +3837,15 @@ pub struct DescribeSkillDownloadInfoResponse {
     version = "2019-09-24",
     name = "DescribeTagRetentionExecution",
     output = DescribeTagRetentionExecutionResponse,
-    error = super::errors::DescribeTagRetentionExecutionError
+    error = super::errors::DescribeTagRetentionExecutionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = retention_execution_list,
+        item = models::RetentionExecution,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTagRetentionExecution {
     /// `RegistryId`: a string.
     ///
@@ -3901,9 +3894,15 @@ pub struct DescribeTagRetentionExecutionResponse {
     version = "2019-09-24",
     name = "DescribeTagRetentionExecutionTask",
     output = DescribeTagRetentionExecutionTaskResponse,
-    error = super::errors::DescribeTagRetentionExecutionTaskError
+    error = super::errors::DescribeTagRetentionExecutionTaskError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = retention_task_list,
+        item = models::RetentionTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTagRetentionExecutionTask {
     /// `RegistryId`: a string.
     ///
@@ -3957,9 +3956,15 @@ pub struct DescribeTagRetentionExecutionTaskResponse {
     version = "2019-09-24",
     name = "DescribeTagRetentionRules",
     output = DescribeTagRetentionRulesResponse,
-    error = super::errors::DescribeTagRetentionRulesError
+    error = super::errors::DescribeTagRetentionRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = retention_policy_list,
+        item = models::RetentionPolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTagRetentionRules {
     /// `RegistryId`: a string.
     ///
@@ -4010,7 +4015,6 @@ pub struct DescribeTagRetentionRulesResponse {
     output = DescribeUserQuotaPersonalResponse,
     error = super::errors::DescribeUserQuotaPersonalError
 )]
-#[derive(Default)]
 pub struct DescribeUserQuotaPersonal {}
 
 /// What a successful [`DescribeUserQuotaPersonal`] call returns.
@@ -4034,9 +4038,15 @@ pub struct DescribeUserQuotaPersonalResponse {
     version = "2019-09-24",
     name = "DescribeWebhookTrigger",
     output = DescribeWebhookTriggerResponse,
-    error = super::errors::DescribeWebhookTriggerError
+    error = super::errors::DescribeWebhookTriggerError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = triggers,
+        item = models::WebhookTrigger,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWebhookTrigger {
     /// `RegistryId`: a string.
     ///
@@ -4085,9 +4095,15 @@ pub struct DescribeWebhookTriggerResponse {
     version = "2019-09-24",
     name = "DescribeWebhookTriggerLog",
     output = DescribeWebhookTriggerLogResponse,
-    error = super::errors::DescribeWebhookTriggerLogError
+    error = super::errors::DescribeWebhookTriggerLogError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = logs,
+        item = models::WebhookTriggerLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWebhookTriggerLog {
     /// `RegistryId`: a string.
     ///
@@ -4143,7 +4159,6 @@ pub struct DescribeWebhookTriggerLogResponse {
     output = DownloadHelmChartResponse,
     error = super::errors::DownloadHelmChartError
 )]
-#[derive(Default)]
 pub struct DownloadHelmChart {
     /// `RegistryId`: a string.
     ///
@@ -4226,7 +4241,6 @@ pub struct DownloadHelmChartResponse {
     output = DuplicateImageResponse,
     error = super::errors::DuplicateImageError
 )]
-#[derive(Default)]
 pub struct DuplicateImage {
     /// `RegistryId`: a string.
     ///
@@ -4289,7 +4303,6 @@ pub struct DuplicateImageResponse {
     output = DuplicateImagePersonalResponse,
     error = super::errors::DuplicateImagePersonalError
 )]
-#[derive(Default)]
 pub struct DuplicateImagePersonal {
     /// `SrcImage`: a string.
     ///
@@ -4323,9 +4336,15 @@ pub struct DuplicateImagePersonalResponse {
     version = "2019-09-24",
     name = "ListAIModelVersions",
     output = ListAIModelVersionsResponse,
-    error = super::errors::ListAIModelVersionsError
+    error = super::errors::ListAIModelVersionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = version_list,
+        item = models::VersionList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListAIModelVersions {
     /// `RegistryId`: a string.
     ///
@@ -4379,9 +4398,15 @@ pub struct ListAIModelVersionsResponse {
     version = "2019-09-24",
     name = "ListAIModels",
     output = ListAIModelsResponse,
-    error = super::errors::ListAIModelsError
+    error = super::errors::ListAIModelsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = model_list,
+        item = models::ModelList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListAIModels {
     /// `RegistryId`: a string.
     ///
@@ -4440,9 +4465,15 @@ pub struct ListAIModelsResponse {
     version = "2019-09-24",
     name = "ListSkillVersions",
     output = ListSkillVersionsResponse,
-    error = super::errors::ListSkillVersionsError
+    error = super::errors::ListSkillVersionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = version_list,
+        item = models::SkillVersionList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListSkillVersions {
     /// `RegistryId`: a string.
     ///
@@ -4491,9 +4522,15 @@ pub struct ListSkillVersionsResponse {
     version = "2019-09-24",
     name = "ListSkills",
     output = ListSkillsResponse,
-    error = super::errors::ListSkillsError
+    error = super::errors::ListSkillsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = skill_list,
+        item = models::SkillList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListSkills {
     /// `RegistryId`: a string.
     ///
@@ -4559,7 +4596,6 @@ pub struct ListSkillsResponse {
     output = ManageExternalEndpointResponse,
     error = super::errors::ManageExternalEndpointError
 )]
-#[derive(Default)]
 pub struct ManageExternalEndpoint {
     /// `RegistryId`: a string.
     ///
@@ -4597,7 +4633,6 @@ pub struct ManageExternalEndpointResponse {
     output = ManageImageLifecycleGlobalPersonalResponse,
     error = super::errors::ManageImageLifecycleGlobalPersonalError
 )]
-#[derive(Default)]
 pub struct ManageImageLifecycleGlobalPersonal {
     /// `Type`: a string.
     ///
@@ -4630,7 +4665,6 @@ pub struct ManageImageLifecycleGlobalPersonalResponse {
     output = ManageInternalEndpointResponse,
     error = super::errors::ManageInternalEndpointError
 )]
-#[derive(Default)]
 pub struct ManageInternalEndpoint {
     /// `RegistryId`: a string.
     ///
@@ -4688,7 +4722,6 @@ pub struct ManageInternalEndpointResponse {
     output = ManageReplicationResponse,
     error = super::errors::ManageReplicationError
 )]
-#[derive(Default)]
 pub struct ManageReplication {
     /// `SourceRegistryId`: a string.
     ///
@@ -4737,7 +4770,6 @@ pub struct ManageReplicationResponse {
     output = ModifyApplicationTriggerPersonalResponse,
     error = super::errors::ModifyApplicationTriggerPersonalError
 )]
-#[derive(Default)]
 pub struct ModifyApplicationTriggerPersonal {
     /// `RepoName`: a string.
     ///
@@ -4815,7 +4847,6 @@ pub struct ModifyApplicationTriggerPersonalResponse {
     output = ModifyImmutableTagRulesResponse,
     error = super::errors::ModifyImmutableTagRulesError
 )]
-#[derive(Default)]
 pub struct ModifyImmutableTagRules {
     /// `RegistryId`: a string.
     ///
@@ -4856,7 +4887,6 @@ pub struct ModifyImmutableTagRulesResponse {
     output = ModifyInstanceResponse,
     error = super::errors::ModifyInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyInstance {
     /// `RegistryId`: a string.
     ///
@@ -4899,7 +4929,6 @@ pub struct ModifyInstanceResponse {
     output = ModifyInstanceStorageResponse,
     error = super::errors::ModifyInstanceStorageError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceStorage {
     /// `RegistryId`: a string.
     ///
@@ -4937,7 +4966,6 @@ pub struct ModifyInstanceStorageResponse {
     output = ModifyInstanceTokenResponse,
     error = super::errors::ModifyInstanceTokenError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceToken {
     /// `TokenId`: a string.
     ///
@@ -4985,7 +5013,6 @@ pub struct ModifyInstanceTokenResponse {
     output = ModifyNamespaceResponse,
     error = super::errors::ModifyNamespaceError
 )]
-#[derive(Default)]
 pub struct ModifyNamespace {
     /// `RegistryId`: a string.
     ///
@@ -5046,7 +5073,6 @@ pub struct ModifyNamespaceResponse {
     output = ModifyReplicationResponse,
     error = super::errors::ModifyReplicationError
 )]
-#[derive(Default)]
 pub struct ModifyReplication {
     /// `SourceRegistryId`: a string.
     ///
@@ -5087,7 +5113,6 @@ pub struct ModifyReplicationResponse {
     output = ModifyRepositoryResponse,
     error = super::errors::ModifyRepositoryError
 )]
-#[derive(Default)]
 pub struct ModifyRepository {
     /// `RegistryId`: a string.
     ///
@@ -5135,7 +5160,6 @@ pub struct ModifyRepositoryResponse {
     output = ModifyRepositoryAccessPersonalResponse,
     error = super::errors::ModifyRepositoryAccessPersonalError
 )]
-#[derive(Default)]
 pub struct ModifyRepositoryAccessPersonal {
     /// `RepoName`: a string.
     ///
@@ -5168,7 +5192,6 @@ pub struct ModifyRepositoryAccessPersonalResponse {
     output = ModifyRepositoryInfoPersonalResponse,
     error = super::errors::ModifyRepositoryInfoPersonalError
 )]
-#[derive(Default)]
 pub struct ModifyRepositoryInfoPersonal {
     /// `RepoName`: a string.
     ///
@@ -5201,7 +5224,6 @@ pub struct ModifyRepositoryInfoPersonalResponse {
     output = ModifySecurityPolicyResponse,
     error = super::errors::ModifySecurityPolicyError
 )]
-#[derive(Default)]
 pub struct ModifySecurityPolicy {
     /// `RegistryId`: a string.
     ///
@@ -5249,7 +5271,6 @@ pub struct ModifySecurityPolicyResponse {
     output = ModifyServiceAccountResponse,
     error = super::errors::ModifyServiceAccountError
 )]
-#[derive(Default)]
 pub struct ModifyServiceAccount {
     /// `RegistryId`: a string.
     ///
@@ -5305,7 +5326,6 @@ pub struct ModifyServiceAccountResponse {
     output = ModifyServiceAccountPasswordResponse,
     error = super::errors::ModifyServiceAccountPasswordError
 )]
-#[derive(Default)]
 pub struct ModifyServiceAccountPassword {
     /// `RegistryId`: a string.
     ///
@@ -5353,7 +5373,6 @@ pub struct ModifyServiceAccountPasswordResponse {
     output = ModifyTagRetentionRuleResponse,
     error = super::errors::ModifyTagRetentionRuleError
 )]
-#[derive(Default)]
 pub struct ModifyTagRetentionRule {
     /// `RegistryId`: a string.
     ///
@@ -5407,7 +5426,6 @@ pub struct ModifyTagRetentionRuleResponse {
     output = ModifyUserPasswordPersonalResponse,
     error = super::errors::ModifyUserPasswordPersonalError
 )]
-#[derive(Default)]
 pub struct ModifyUserPasswordPersonal {
     /// `Password`: a string.
     ///
@@ -5435,7 +5453,6 @@ pub struct ModifyUserPasswordPersonalResponse {
     output = ModifyWebhookTriggerResponse,
     error = super::errors::ModifyWebhookTriggerError
 )]
-#[derive(Default)]
 pub struct ModifyWebhookTrigger {
     /// `RegistryId`: a string.
     ///
@@ -5481,7 +5498,6 @@ pub struct ModifyWebhookTriggerResponse {
     output = RenewInstanceResponse,
     error = super::errors::RenewInstanceError
 )]
-#[derive(Default)]
 pub struct RenewInstance {
     /// `RegistryId`: a string.
     ///
@@ -5522,7 +5538,6 @@ pub struct RenewInstanceResponse {
     output = TerminateGCJobResponse,
     error = super::errors::TerminateGCJobError
 )]
-#[derive(Default)]
 pub struct TerminateGCJob {
     /// `RegistryId`: a string.
     ///
@@ -5560,7 +5575,6 @@ pub struct TerminateGCJobResponse {
     output = ValidateNamespaceExistPersonalResponse,
     error = super::errors::ValidateNamespaceExistPersonalError
 )]
-#[derive(Default)]
 pub struct ValidateNamespaceExistPersonal {
     /// `Namespace`: a string.
     ///
@@ -5591,7 +5605,6 @@ pub struct ValidateNamespaceExistPersonalResponse {
     output = ValidateRepositoryExistPersonalResponse,
     error = super::errors::ValidateRepositoryExistPersonalError
 )]
-#[derive(Default)]
 pub struct ValidateRepositoryExistPersonal {
     /// `RepoName`: a string.
     ///

@@ -20,7 +20,6 @@ use super::models;
     output = AddAndPublishNetworkFirewallPolicyDetailResponse,
     error = super::errors::AddAndPublishNetworkFirewallPolicyDetailError
 )]
-#[derive(Default)]
 pub struct AddAndPublishNetworkFirewallPolicyDetail {
     /// `ClusterId`: a string.
     ///
@@ -95,7 +94,6 @@ pub struct AddAndPublishNetworkFirewallPolicyDetailResponse {
     output = AddAndPublishNetworkFirewallPolicyYamlDetailResponse,
     error = super::errors::AddAndPublishNetworkFirewallPolicyYamlDetailError
 )]
-#[derive(Default)]
 pub struct AddAndPublishNetworkFirewallPolicyYamlDetail {
     /// `ClusterId`: a string.
     ///
@@ -148,7 +146,6 @@ pub struct AddAndPublishNetworkFirewallPolicyYamlDetailResponse {
     output = AddAssetImageRegistryRegistryDetailResponse,
     error = super::errors::AddAssetImageRegistryRegistryDetailError
 )]
-#[derive(Default)]
 pub struct AddAssetImageRegistryRegistryDetail {
     /// `Name`: a string.
     ///
@@ -264,7 +261,6 @@ pub struct AddAssetImageRegistryRegistryDetailResponse {
     output = AddComplianceAssetPolicySetToWhitelistResponse,
     error = super::errors::AddComplianceAssetPolicySetToWhitelistError
 )]
-#[derive(Default)]
 pub struct AddComplianceAssetPolicySetToWhitelist {
     /// `AssetPolicySetList`: a list of [`ComplianceAssetPolicySetItem`](super::models::ComplianceAssetPolicySetItem) objects.
     ///
@@ -297,7 +293,6 @@ pub struct AddComplianceAssetPolicySetToWhitelistResponse {
     output = AddCompliancePolicyAssetSetToWhitelistResponse,
     error = super::errors::AddCompliancePolicyAssetSetToWhitelistError
 )]
-#[derive(Default)]
 pub struct AddCompliancePolicyAssetSetToWhitelist {
     /// `CustomerPolicyItemId`: an unsigned 64-bit integer.
     ///
@@ -330,7 +325,6 @@ pub struct AddCompliancePolicyAssetSetToWhitelistResponse {
     output = AddCompliancePolicyItemToWhitelistResponse,
     error = super::errors::AddCompliancePolicyItemToWhitelistError
 )]
-#[derive(Default)]
 pub struct AddCompliancePolicyItemToWhitelist {
     /// `CustomerPolicyItemIdSet`: a list of unsigned 64-bit integers.
     pub customer_policy_item_id_set: Vec<u64>,
@@ -356,7 +350,6 @@ pub struct AddCompliancePolicyItemToWhitelistResponse {
     output = AddEditAbnormalProcessRuleResponse,
     error = super::errors::AddEditAbnormalProcessRuleError
 )]
-#[derive(Default)]
 pub struct AddEditAbnormalProcessRule {
     /// `RuleInfo`: an [`AbnormalProcessRuleInfo`](super::models::AbnormalProcessRuleInfo).
     pub rule_info: models::AbnormalProcessRuleInfo,
@@ -387,7 +380,6 @@ pub struct AddEditAbnormalProcessRuleResponse {
     output = AddEditAccessControlRuleResponse,
     error = super::errors::AddEditAccessControlRuleError
 )]
-#[derive(Default)]
 pub struct AddEditAccessControlRule {
     /// `RuleInfo`: an [`AccessControlRuleInfo`](super::models::AccessControlRuleInfo).
     pub rule_info: models::AccessControlRuleInfo,
@@ -418,7 +410,6 @@ pub struct AddEditAccessControlRuleResponse {
     output = AddEditImageAutoAuthorizedRuleResponse,
     error = super::errors::AddEditImageAutoAuthorizedRuleError
 )]
-#[derive(Default)]
 pub struct AddEditImageAutoAuthorizedRule {
     /// `RangeType`: a string.
     ///
@@ -484,7 +475,6 @@ pub struct AddEditImageAutoAuthorizedRuleResponse {
     output = AddEditReverseShellWhiteListResponse,
     error = super::errors::AddEditReverseShellWhiteListError
 )]
-#[derive(Default)]
 pub struct AddEditReverseShellWhiteList {
     /// `WhiteListInfo`: a [`ReverseShellWhiteListInfo`](super::models::ReverseShellWhiteListInfo).
     pub white_list_info: models::ReverseShellWhiteListInfo,
@@ -515,7 +505,6 @@ pub struct AddEditReverseShellWhiteListResponse {
     output = AddEditRiskSyscallWhiteListResponse,
     error = super::errors::AddEditRiskSyscallWhiteListError
 )]
-#[derive(Default)]
 pub struct AddEditRiskSyscallWhiteList {
     /// `EventId`: a string.
     ///
@@ -546,7 +535,6 @@ pub struct AddEditRiskSyscallWhiteListResponse {
     output = AddEditWarningRulesResponse,
     error = super::errors::AddEditWarningRulesError
 )]
-#[derive(Default)]
 pub struct AddEditWarningRules {
     /// `WarningRules`: a list of [`WarningRule`](super::models::WarningRule) objects.
     pub warning_rules: Vec<models::WarningRule>,
@@ -572,7 +560,6 @@ pub struct AddEditWarningRulesResponse {
     output = AddEscapeWhiteListResponse,
     error = super::errors::AddEscapeWhiteListError
 )]
-#[derive(Default)]
 pub struct AddEscapeWhiteList {
     /// `EventType`: a list of strings.
     ///
@@ -606,7 +593,6 @@ pub struct AddEscapeWhiteListResponse {
     output = AddIgnoreVulResponse,
     error = super::errors::AddIgnoreVulError
 )]
-#[derive(Default)]
 pub struct AddIgnoreVul {
     /// `List`: a list of [`ModifyIgnoreVul`](super::models::ModifyIgnoreVul) objects.
     ///
@@ -636,7 +622,6 @@ pub struct AddIgnoreVulResponse {
     output = AddNetworkFirewallPolicyDetailResponse,
     error = super::errors::AddNetworkFirewallPolicyDetailError
 )]
-#[derive(Default)]
 pub struct AddNetworkFirewallPolicyDetail {
     /// `ClusterId`: a string.
     ///
@@ -709,7 +694,6 @@ pub struct AddNetworkFirewallPolicyDetailResponse {
     output = AddNetworkFirewallPolicyYamlDetailResponse,
     error = super::errors::AddNetworkFirewallPolicyYamlDetailError
 )]
-#[derive(Default)]
 pub struct AddNetworkFirewallPolicyYamlDetail {
     /// `ClusterId`: a string.
     ///
@@ -762,7 +746,6 @@ pub struct AddNetworkFirewallPolicyYamlDetailResponse {
     output = AddOrModifyMaliciousConnectionWhiteListResponse,
     error = super::errors::AddOrModifyMaliciousConnectionWhiteListError
 )]
-#[derive(Default)]
 pub struct AddOrModifyMaliciousConnectionWhiteList {
     /// `RequestType`: a string.
     ///
@@ -812,7 +795,6 @@ pub struct AddOrModifyMaliciousConnectionWhiteListResponse {
     output = AddOrModifyVirusWhiteListRuleResponse,
     error = super::errors::AddOrModifyVirusWhiteListRuleError
 )]
-#[derive(Default)]
 pub struct AddOrModifyVirusWhiteListRule {
     /// `Md5List`: a list of strings.
     ///
@@ -867,7 +849,6 @@ pub struct AddOrModifyVirusWhiteListRuleResponse {
     output = CheckNetworkFirewallPolicyYamlResponse,
     error = super::errors::CheckNetworkFirewallPolicyYamlError
 )]
-#[derive(Default)]
 pub struct CheckNetworkFirewallPolicyYaml {
     /// `ClusterId`: a string.
     ///
@@ -920,7 +901,6 @@ pub struct CheckNetworkFirewallPolicyYamlResponse {
     output = CheckRepeatAssetImageRegistryResponse,
     error = super::errors::CheckRepeatAssetImageRegistryError
 )]
-#[derive(Default)]
 pub struct CheckRepeatAssetImageRegistry {
     /// `Name`: a string.
     ///
@@ -955,7 +935,6 @@ pub struct CheckRepeatAssetImageRegistryResponse {
     output = ConfirmNetworkFirewallPolicyResponse,
     error = super::errors::ConfirmNetworkFirewallPolicyError
 )]
-#[derive(Default)]
 pub struct ConfirmNetworkFirewallPolicy {
     /// `ClusterId`: a string.
     ///
@@ -998,7 +977,6 @@ pub struct ConfirmNetworkFirewallPolicyResponse {
     output = CreateAbnormalProcessRulesExportJobResponse,
     error = super::errors::CreateAbnormalProcessRulesExportJobError
 )]
-#[derive(Default)]
 pub struct CreateAbnormalProcessRulesExportJob {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -1046,7 +1024,6 @@ pub struct CreateAbnormalProcessRulesExportJobResponse {
     output = CreateAccessControlsRuleExportJobResponse,
     error = super::errors::CreateAccessControlsRuleExportJobError
 )]
-#[derive(Default)]
 pub struct CreateAccessControlsRuleExportJob {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -1092,7 +1069,6 @@ pub struct CreateAccessControlsRuleExportJobResponse {
     output = CreateAssetImageRegistryScanTaskResponse,
     error = super::errors::CreateAssetImageRegistryScanTaskError
 )]
-#[derive(Default)]
 pub struct CreateAssetImageRegistryScanTask {
     /// `All`: a boolean.
     ///
@@ -1157,7 +1133,6 @@ pub struct CreateAssetImageRegistryScanTaskResponse {
     output = CreateAssetImageRegistryScanTaskOneKeyResponse,
     error = super::errors::CreateAssetImageRegistryScanTaskOneKeyError
 )]
-#[derive(Default)]
 pub struct CreateAssetImageRegistryScanTaskOneKey {
     /// `All`: a boolean.
     ///
@@ -1243,7 +1218,6 @@ pub struct CreateAssetImageRegistryScanTaskOneKeyResponse {
     output = CreateAssetImageScanSettingResponse,
     error = super::errors::CreateAssetImageScanSettingError
 )]
-#[derive(Default)]
 pub struct CreateAssetImageScanSetting {
     /// `Enable`: a boolean.
     ///
@@ -1335,7 +1309,6 @@ pub struct CreateAssetImageScanSettingResponse {
     output = CreateAssetImageScanTaskResponse,
     error = super::errors::CreateAssetImageScanTaskError
 )]
-#[derive(Default)]
 pub struct CreateAssetImageScanTask {
     /// `All`: a boolean.
     ///
@@ -1426,7 +1399,6 @@ pub struct CreateAssetImageScanTaskResponse {
     output = CreateAssetImageVirusExportJobResponse,
     error = super::errors::CreateAssetImageVirusExportJobError
 )]
-#[derive(Default)]
 pub struct CreateAssetImageVirusExportJob {
     /// `ExportField`: a list of strings.
     ///
@@ -1490,7 +1462,6 @@ pub struct CreateAssetImageVirusExportJobResponse {
     output = CreateCheckComponentResponse,
     error = super::errors::CreateCheckComponentError
 )]
-#[derive(Default)]
 pub struct CreateCheckComponent {
     /// `ClusterInfoList`: a list of [`ClusterCreateComponentItem`](super::models::ClusterCreateComponentItem) objects.
     ///
@@ -1523,7 +1494,6 @@ pub struct CreateCheckComponentResponse {
     output = CreateClusterAccessResponse,
     error = super::errors::CreateClusterAccessError
 )]
-#[derive(Default)]
 pub struct CreateClusterAccess {
     /// `ClusterIDs`: a list of strings.
     #[tc(rename = "ClusterIDs")]
@@ -1550,7 +1520,6 @@ pub struct CreateClusterAccessResponse {
     output = CreateClusterCheckTaskResponse,
     error = super::errors::CreateClusterCheckTaskError
 )]
-#[derive(Default)]
 pub struct CreateClusterCheckTask {
     /// `ClusterCheckTaskList`: a list of [`ClusterCheckTaskItem`](super::models::ClusterCheckTaskItem) objects.
     ///
@@ -1594,7 +1563,6 @@ pub struct CreateClusterCheckTaskResponse {
     output = CreateComplianceTaskResponse,
     error = super::errors::CreateComplianceTaskError
 )]
-#[derive(Default)]
 pub struct CreateComplianceTask {
     /// `AssetTypeSet`: a list of strings.
     ///
@@ -1637,7 +1605,6 @@ pub struct CreateComplianceTaskResponse {
     output = CreateComponentExportJobResponse,
     error = super::errors::CreateComponentExportJobError
 )]
-#[derive(Default)]
 pub struct CreateComponentExportJob {
     /// `ImageID`: a string.
     ///
@@ -1699,7 +1666,6 @@ pub struct CreateComponentExportJobResponse {
     output = CreateDefenceVulExportJobResponse,
     error = super::errors::CreateDefenceVulExportJobError
 )]
-#[derive(Default)]
 pub struct CreateDefenceVulExportJob {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1752,7 +1718,6 @@ pub struct CreateDefenceVulExportJobResponse {
     output = CreateEmergencyVulExportJobResponse,
     error = super::errors::CreateEmergencyVulExportJobError
 )]
-#[derive(Default)]
 pub struct CreateEmergencyVulExportJob {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1805,7 +1770,6 @@ pub struct CreateEmergencyVulExportJobResponse {
     output = CreateEscapeEventsExportJobResponse,
     error = super::errors::CreateEscapeEventsExportJobError
 )]
-#[derive(Default)]
 pub struct CreateEscapeEventsExportJob {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -1861,7 +1825,6 @@ pub struct CreateEscapeEventsExportJobResponse {
     output = CreateEscapeWhiteListExportJobResponse,
     error = super::errors::CreateEscapeWhiteListExportJobError
 )]
-#[derive(Default)]
 pub struct CreateEscapeWhiteListExportJob {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -1914,7 +1877,6 @@ pub struct CreateEscapeWhiteListExportJobResponse {
     output = CreateExportComplianceStatusListJobResponse,
     error = super::errors::CreateExportComplianceStatusListJobError
 )]
-#[derive(Default)]
 pub struct CreateExportComplianceStatusListJob {
     /// `AssetType`: a string.
     ///
@@ -1965,7 +1927,6 @@ pub struct CreateExportComplianceStatusListJobResponse {
     output = CreateHostExportJobResponse,
     error = super::errors::CreateHostExportJobError
 )]
-#[derive(Default)]
 pub struct CreateHostExportJob {
     /// `Filters`: a list of [`AssetFilters`](super::models::AssetFilters) objects.
     pub filters: Option<Vec<models::AssetFilters>>,
@@ -2021,7 +1982,6 @@ pub struct CreateHostExportJobResponse {
     output = CreateImageExportJobResponse,
     error = super::errors::CreateImageExportJobError
 )]
-#[derive(Default)]
 pub struct CreateImageExportJob {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -2084,7 +2044,6 @@ pub struct CreateImageExportJobResponse {
     output = CreateK8sApiAbnormalEventExportJobResponse,
     error = super::errors::CreateK8sApiAbnormalEventExportJobError
 )]
-#[derive(Default)]
 pub struct CreateK8sApiAbnormalEventExportJob {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -2132,7 +2091,6 @@ pub struct CreateK8sApiAbnormalEventExportJobResponse {
     output = CreateK8sApiAbnormalRuleExportJobResponse,
     error = super::errors::CreateK8sApiAbnormalRuleExportJobError
 )]
-#[derive(Default)]
 pub struct CreateK8sApiAbnormalRuleExportJob {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -2178,7 +2136,6 @@ pub struct CreateK8sApiAbnormalRuleExportJobResponse {
     output = CreateK8sApiAbnormalRuleInfoResponse,
     error = super::errors::CreateK8sApiAbnormalRuleInfoError
 )]
-#[derive(Default)]
 pub struct CreateK8sApiAbnormalRuleInfo {
     /// `RuleInfo`: a [`K8sApiAbnormalRuleInfo`](super::models::K8sApiAbnormalRuleInfo).
     pub rule_info: models::K8sApiAbnormalRuleInfo,
@@ -2224,7 +2181,6 @@ pub struct CreateK8sApiAbnormalRuleInfoResponse {
     output = CreateNetworkFirewallClusterRefreshResponse,
     error = super::errors::CreateNetworkFirewallClusterRefreshError
 )]
-#[derive(Default)]
 pub struct CreateNetworkFirewallClusterRefresh {}
 
 /// What a successful [`CreateNetworkFirewallClusterRefresh`] call returns.
@@ -2259,7 +2215,6 @@ pub struct CreateNetworkFirewallClusterRefreshResponse {
     output = CreateNetworkFirewallPolicyDiscoverResponse,
     error = super::errors::CreateNetworkFirewallPolicyDiscoverError
 )]
-#[derive(Default)]
 pub struct CreateNetworkFirewallPolicyDiscover {
     /// `ClusterId`: a string.
     ///
@@ -2299,7 +2254,6 @@ pub struct CreateNetworkFirewallPolicyDiscoverResponse {
     output = CreateNetworkFirewallPublishResponse,
     error = super::errors::CreateNetworkFirewallPublishError
 )]
-#[derive(Default)]
 pub struct CreateNetworkFirewallPublish {
     /// `ClusterId`: a string.
     ///
@@ -2344,7 +2298,6 @@ pub struct CreateNetworkFirewallPublishResponse {
     output = CreateNetworkFirewallUndoPublishResponse,
     error = super::errors::CreateNetworkFirewallUndoPublishError
 )]
-#[derive(Default)]
 pub struct CreateNetworkFirewallUndoPublish {
     /// `ClusterId`: a string.
     ///
@@ -2387,7 +2340,6 @@ pub struct CreateNetworkFirewallUndoPublishResponse {
     output = CreateOrModifyPostPayCoresResponse,
     error = super::errors::CreateOrModifyPostPayCoresError
 )]
-#[derive(Default)]
 pub struct CreateOrModifyPostPayCores {
     /// `CoresCnt`: an unsigned 64-bit integer.
     ///
@@ -2415,7 +2367,6 @@ pub struct CreateOrModifyPostPayCoresResponse {
     output = CreateProcessEventsExportJobResponse,
     error = super::errors::CreateProcessEventsExportJobError
 )]
-#[derive(Default)]
 pub struct CreateProcessEventsExportJob {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2471,7 +2422,6 @@ pub struct CreateProcessEventsExportJobResponse {
     output = CreateRefreshTaskResponse,
     error = super::errors::CreateRefreshTaskError
 )]
-#[derive(Default)]
 pub struct CreateRefreshTask {
     /// `ClusterIDs`: a list of strings.
     #[tc(rename = "ClusterIDs")]
@@ -2519,7 +2469,6 @@ pub struct CreateRefreshTaskResponse {
     output = CreateRiskDnsEventExportJobResponse,
     error = super::errors::CreateRiskDnsEventExportJobError
 )]
-#[derive(Default)]
 pub struct CreateRiskDnsEventExportJob {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -2572,7 +2521,6 @@ pub struct CreateRiskDnsEventExportJobResponse {
     output = CreateSearchTemplateResponse,
     error = super::errors::CreateSearchTemplateError
 )]
-#[derive(Default)]
 pub struct CreateSearchTemplate {
     /// `SearchTemplate`: a [`SearchTemplate`](super::models::SearchTemplate).
     pub search_template: models::SearchTemplate,
@@ -2598,7 +2546,6 @@ pub struct CreateSearchTemplateResponse {
     output = CreateSystemVulExportJobResponse,
     error = super::errors::CreateSystemVulExportJobError
 )]
-#[derive(Default)]
 pub struct CreateSystemVulExportJob {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -2651,7 +2598,6 @@ pub struct CreateSystemVulExportJobResponse {
     output = CreateVirusScanAgainResponse,
     error = super::errors::CreateVirusScanAgainError
 )]
-#[derive(Default)]
 pub struct CreateVirusScanAgain {
     /// `TaskId`: a string.
     ///
@@ -2694,7 +2640,6 @@ pub struct CreateVirusScanAgainResponse {
     output = CreateVirusScanTaskResponse,
     error = super::errors::CreateVirusScanTaskError
 )]
-#[derive(Default)]
 pub struct CreateVirusScanTask {
     /// `ScanPathAll`: a boolean.
     ///
@@ -2763,7 +2708,6 @@ pub struct CreateVirusScanTaskResponse {
     output = CreateVulContainerExportJobResponse,
     error = super::errors::CreateVulContainerExportJobError
 )]
-#[derive(Default)]
 pub struct CreateVulContainerExportJob {
     /// `PocID`: a string.
     ///
@@ -2812,7 +2756,6 @@ pub struct CreateVulContainerExportJobResponse {
     output = CreateVulDefenceEventExportJobResponse,
     error = super::errors::CreateVulDefenceEventExportJobError
 )]
-#[derive(Default)]
 pub struct CreateVulDefenceEventExportJob {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -2865,7 +2808,6 @@ pub struct CreateVulDefenceEventExportJobResponse {
     output = CreateVulDefenceHostExportJobResponse,
     error = super::errors::CreateVulDefenceHostExportJobError
 )]
-#[derive(Default)]
 pub struct CreateVulDefenceHostExportJob {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -2918,7 +2860,6 @@ pub struct CreateVulDefenceHostExportJobResponse {
     output = CreateVulExportJobResponse,
     error = super::errors::CreateVulExportJobError
 )]
-#[derive(Default)]
 pub struct CreateVulExportJob {
     /// `ImageID`: a string.
     ///
@@ -2980,7 +2921,6 @@ pub struct CreateVulExportJobResponse {
     output = CreateVulImageExportJobResponse,
     error = super::errors::CreateVulImageExportJobError
 )]
-#[derive(Default)]
 pub struct CreateVulImageExportJob {
     /// `PocID`: a string.
     ///
@@ -3039,7 +2979,6 @@ pub struct CreateVulImageExportJobResponse {
     output = CreateVulScanTaskResponse,
     error = super::errors::CreateVulScanTaskError
 )]
-#[derive(Default)]
 pub struct CreateVulScanTask {
     /// `LocalImageScanType`: a string.
     ///
@@ -3141,7 +3080,6 @@ pub struct CreateVulScanTaskResponse {
     output = CreateWebVulExportJobResponse,
     error = super::errors::CreateWebVulExportJobError
 )]
-#[derive(Default)]
 pub struct CreateWebVulExportJob {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -3194,7 +3132,6 @@ pub struct CreateWebVulExportJobResponse {
     output = DeleteAbnormalProcessRulesResponse,
     error = super::errors::DeleteAbnormalProcessRulesError
 )]
-#[derive(Default)]
 pub struct DeleteAbnormalProcessRules {
     /// `RuleIdSet`: a list of strings.
     ///
@@ -3222,7 +3159,6 @@ pub struct DeleteAbnormalProcessRulesResponse {
     output = DeleteAccessControlRulesResponse,
     error = super::errors::DeleteAccessControlRulesError
 )]
-#[derive(Default)]
 pub struct DeleteAccessControlRules {
     /// `RuleIdSet`: a list of strings.
     ///
@@ -3250,7 +3186,6 @@ pub struct DeleteAccessControlRulesResponse {
     output = DeleteComplianceAssetPolicySetFromWhitelistResponse,
     error = super::errors::DeleteComplianceAssetPolicySetFromWhitelistError
 )]
-#[derive(Default)]
 pub struct DeleteComplianceAssetPolicySetFromWhitelist {
     /// `AssetItemId`: an unsigned 64-bit integer.
     ///
@@ -3288,7 +3223,6 @@ pub struct DeleteComplianceAssetPolicySetFromWhitelistResponse {
     output = DeleteCompliancePolicyAssetSetFromWhitelistResponse,
     error = super::errors::DeleteCompliancePolicyAssetSetFromWhitelistError
 )]
-#[derive(Default)]
 pub struct DeleteCompliancePolicyAssetSetFromWhitelist {
     /// `PolicyAssetSetList`: a list of [`CompliancePolicyAssetSetItem`](super::models::CompliancePolicyAssetSetItem) objects.
     ///
@@ -3318,7 +3252,6 @@ pub struct DeleteCompliancePolicyAssetSetFromWhitelistResponse {
     output = DeleteCompliancePolicyItemFromWhitelistResponse,
     error = super::errors::DeleteCompliancePolicyItemFromWhitelistError
 )]
-#[derive(Default)]
 pub struct DeleteCompliancePolicyItemFromWhitelist {
     /// `WhitelistIdSet`: a list of unsigned 64-bit integers.
     pub whitelist_id_set: Vec<u64>,
@@ -3344,7 +3277,6 @@ pub struct DeleteCompliancePolicyItemFromWhitelistResponse {
     output = DeleteEscapeWhiteListResponse,
     error = super::errors::DeleteEscapeWhiteListError
 )]
-#[derive(Default)]
 pub struct DeleteEscapeWhiteList {
     /// `IDSet`: a list of signed 64-bit integers.
     ///
@@ -3373,7 +3305,6 @@ pub struct DeleteEscapeWhiteListResponse {
     output = DeleteIgnoreVulResponse,
     error = super::errors::DeleteIgnoreVulError
 )]
-#[derive(Default)]
 pub struct DeleteIgnoreVul {
     /// `List`: a list of [`ModifyIgnoreVul`](super::models::ModifyIgnoreVul) objects.
     ///
@@ -3401,7 +3332,6 @@ pub struct DeleteIgnoreVulResponse {
     output = DeleteK8sApiAbnormalRuleResponse,
     error = super::errors::DeleteK8sApiAbnormalRuleError
 )]
-#[derive(Default)]
 pub struct DeleteK8sApiAbnormalRule {
     /// `RuleIDSet`: a list of strings.
     ///
@@ -3430,7 +3360,6 @@ pub struct DeleteK8sApiAbnormalRuleResponse {
     output = DeleteMachineResponse,
     error = super::errors::DeleteMachineError
 )]
-#[derive(Default)]
 pub struct DeleteMachine {
     /// `Uuid`: a string.
     ///
@@ -3471,7 +3400,6 @@ pub struct DeleteMachineResponse {
     output = DeleteNetworkFirewallPolicyDetailResponse,
     error = super::errors::DeleteNetworkFirewallPolicyDetailError
 )]
-#[derive(Default)]
 pub struct DeleteNetworkFirewallPolicyDetail {
     /// `ClusterId`: a string.
     ///
@@ -3512,7 +3440,6 @@ pub struct DeleteNetworkFirewallPolicyDetailResponse {
     output = DeleteRaspRulesResponse,
     error = super::errors::DeleteRaspRulesError
 )]
-#[derive(Default)]
 pub struct DeleteRaspRules {
     /// `IDs`: a list of unsigned 64-bit integers.
     ///
@@ -3541,7 +3468,6 @@ pub struct DeleteRaspRulesResponse {
     output = DeleteReverseShellEventsResponse,
     error = super::errors::DeleteReverseShellEventsError
 )]
-#[derive(Default)]
 pub struct DeleteReverseShellEvents {
     /// `EventIdSet`: a list of strings.
     ///
@@ -3569,7 +3495,6 @@ pub struct DeleteReverseShellEventsResponse {
     output = DeleteReverseShellWhiteListsResponse,
     error = super::errors::DeleteReverseShellWhiteListsError
 )]
-#[derive(Default)]
 pub struct DeleteReverseShellWhiteLists {
     /// `WhiteListIdSet`: a list of strings.
     ///
@@ -3597,7 +3522,6 @@ pub struct DeleteReverseShellWhiteListsResponse {
     output = DeleteRiskSyscallEventsResponse,
     error = super::errors::DeleteRiskSyscallEventsError
 )]
-#[derive(Default)]
 pub struct DeleteRiskSyscallEvents {
     /// `EventIdSet`: a list of strings.
     ///
@@ -3625,7 +3549,6 @@ pub struct DeleteRiskSyscallEventsResponse {
     output = DeleteRiskSyscallWhiteListsResponse,
     error = super::errors::DeleteRiskSyscallWhiteListsError
 )]
-#[derive(Default)]
 pub struct DeleteRiskSyscallWhiteLists {
     /// `WhiteListIdSet`: a list of strings.
     ///
@@ -3653,7 +3576,6 @@ pub struct DeleteRiskSyscallWhiteListsResponse {
     output = DeleteSearchTemplateResponse,
     error = super::errors::DeleteSearchTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteSearchTemplate {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -3681,7 +3603,6 @@ pub struct DeleteSearchTemplateResponse {
     output = DeleteVirusWhiteListRuleResponse,
     error = super::errors::DeleteVirusWhiteListRuleError
 )]
-#[derive(Default)]
 pub struct DeleteVirusWhiteListRule {
     /// `RuleIdSet`: a list of unsigned 64-bit integers.
     ///
@@ -3709,7 +3630,6 @@ pub struct DeleteVirusWhiteListRuleResponse {
     output = DescribeABTestConfigResponse,
     error = super::errors::DescribeABTestConfigError
 )]
-#[derive(Default)]
 pub struct DescribeABTestConfig {
     /// `ProjectName`: a string.
     ///
@@ -3742,7 +3662,6 @@ pub struct DescribeABTestConfigResponse {
     output = DescribeAbnormalProcessDetailResponse,
     error = super::errors::DescribeAbnormalProcessDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAbnormalProcessDetail {
     /// `EventId`: a string.
     ///
@@ -3785,7 +3704,6 @@ pub struct DescribeAbnormalProcessDetailResponse {
     output = DescribeAbnormalProcessEventTendencyResponse,
     error = super::errors::DescribeAbnormalProcessEventTendencyError
 )]
-#[derive(Default)]
 pub struct DescribeAbnormalProcessEventTendency {
     /// `StartTime`: a date (`YYYY-MM-DD`).
     ///
@@ -3819,9 +3737,15 @@ pub struct DescribeAbnormalProcessEventTendencyResponse {
     version = "2020-11-01",
     name = "DescribeAbnormalProcessEvents",
     output = DescribeAbnormalProcessEventsResponse,
-    error = super::errors::DescribeAbnormalProcessEventsError
+    error = super::errors::DescribeAbnormalProcessEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = event_set,
+        item = models::AbnormalProcessEventInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAbnormalProcessEvents {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -3877,7 +3801,6 @@ pub struct DescribeAbnormalProcessEventsResponse {
     output = DescribeAbnormalProcessLevelSummaryResponse,
     error = super::errors::DescribeAbnormalProcessLevelSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeAbnormalProcessLevelSummary {}
 
 /// What a successful [`DescribeAbnormalProcessLevelSummary`] call returns.
@@ -3915,7 +3838,6 @@ pub struct DescribeAbnormalProcessLevelSummaryResponse {
     output = DescribeAbnormalProcessRuleDetailResponse,
     error = super::errors::DescribeAbnormalProcessRuleDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAbnormalProcessRuleDetail {
     /// `ImageId`: a string.
     ///
@@ -3961,7 +3883,6 @@ pub struct DescribeAbnormalProcessRuleDetailResponse {
     output = DescribeAbnormalProcessRulesResponse,
     error = super::errors::DescribeAbnormalProcessRulesError
 )]
-#[derive(Default)]
 pub struct DescribeAbnormalProcessRules {
     /// `By`: a string.
     ///
@@ -4018,7 +3939,6 @@ pub struct DescribeAbnormalProcessRulesResponse {
     output = DescribeAccessControlDetailResponse,
     error = super::errors::DescribeAccessControlDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAccessControlDetail {
     /// `EventId`: a string.
     ///
@@ -4062,9 +3982,15 @@ pub struct DescribeAccessControlDetailResponse {
     version = "2020-11-01",
     name = "DescribeAccessControlEvents",
     output = DescribeAccessControlEventsResponse,
-    error = super::errors::DescribeAccessControlEventsError
+    error = super::errors::DescribeAccessControlEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = event_set,
+        item = models::AccessControlEventInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccessControlEvents {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -4130,7 +4056,6 @@ pub struct DescribeAccessControlEventsResponse {
     output = DescribeAccessControlEventsExportResponse,
     error = super::errors::DescribeAccessControlEventsExportError
 )]
-#[derive(Default)]
 pub struct DescribeAccessControlEventsExport {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -4191,7 +4116,6 @@ pub struct DescribeAccessControlEventsExportResponse {
     output = DescribeAccessControlRuleDetailResponse,
     error = super::errors::DescribeAccessControlRuleDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAccessControlRuleDetail {
     /// `ImageId`: a string.
     ///
@@ -4237,7 +4161,6 @@ pub struct DescribeAccessControlRuleDetailResponse {
     output = DescribeAccessControlRulesResponse,
     error = super::errors::DescribeAccessControlRulesError
 )]
-#[derive(Default)]
 pub struct DescribeAccessControlRules {
     /// `By`: a string.
     ///
@@ -4294,7 +4217,6 @@ pub struct DescribeAccessControlRulesResponse {
     output = DescribeAffectedClusterCountResponse,
     error = super::errors::DescribeAffectedClusterCountError
 )]
-#[derive(Default)]
 pub struct DescribeAffectedClusterCount {}
 
 /// What a successful [`DescribeAffectedClusterCount`] call returns.
@@ -4335,9 +4257,15 @@ pub struct DescribeAffectedClusterCountResponse {
     version = "2020-11-01",
     name = "DescribeAffectedNodeList",
     output = DescribeAffectedNodeListResponse,
-    error = super::errors::DescribeAffectedNodeListError
+    error = super::errors::DescribeAffectedNodeListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = affected_node_list,
+        item = models::AffectedNodeItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAffectedNodeList {
     /// `CheckItemId`: a signed 64-bit integer.
     ///
@@ -4394,9 +4322,15 @@ pub struct DescribeAffectedNodeListResponse {
     version = "2020-11-01",
     name = "DescribeAffectedWorkloadList",
     output = DescribeAffectedWorkloadListResponse,
-    error = super::errors::DescribeAffectedWorkloadListError
+    error = super::errors::DescribeAffectedWorkloadListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = affected_workload_list,
+        item = models::AffectedWorkloadItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAffectedWorkloadList {
     /// `CheckItemId`: a signed 64-bit integer.
     ///
@@ -4455,7 +4389,6 @@ pub struct DescribeAffectedWorkloadListResponse {
     output = DescribeAgentDaemonSetCmdResponse,
     error = super::errors::DescribeAgentDaemonSetCmdError
 )]
-#[derive(Default)]
 pub struct DescribeAgentDaemonSetCmd {
     /// `IsCloud`: a boolean.
     pub is_cloud: bool,
@@ -4514,7 +4447,6 @@ pub struct DescribeAgentDaemonSetCmdResponse {
     output = DescribeAgentInstallCommandResponse,
     error = super::errors::DescribeAgentInstallCommandError
 )]
-#[derive(Default)]
 pub struct DescribeAgentInstallCommand {
     /// `IsCloud`: a boolean.
     pub is_cloud: bool,
@@ -4593,9 +4525,15 @@ pub struct DescribeAgentInstallCommandResponse {
     version = "2020-11-01",
     name = "DescribeAssetAppServiceList",
     output = DescribeAssetAppServiceListResponse,
-    error = super::errors::DescribeAssetAppServiceListError
+    error = super::errors::DescribeAssetAppServiceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ServiceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetAppServiceList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -4639,9 +4577,15 @@ pub struct DescribeAssetAppServiceListResponse {
     version = "2020-11-01",
     name = "DescribeAssetClusterList",
     output = DescribeAssetClusterListResponse,
-    error = super::errors::DescribeAssetClusterListError
+    error = super::errors::DescribeAssetClusterListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::AssetClusterListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetClusterList {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -4695,9 +4639,15 @@ pub struct DescribeAssetClusterListResponse {
     version = "2020-11-01",
     name = "DescribeAssetComponentList",
     output = DescribeAssetComponentListResponse,
-    error = super::errors::DescribeAssetComponentListError
+    error = super::errors::DescribeAssetComponentListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ComponentInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetComponentList {
     /// `ContainerID`: a string.
     ///
@@ -4751,7 +4701,6 @@ pub struct DescribeAssetComponentListResponse {
     output = DescribeAssetContainerDetailResponse,
     error = super::errors::DescribeAssetContainerDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAssetContainerDetail {
     /// `ContainerId`: a string.
     ///
@@ -4981,9 +4930,15 @@ pub struct DescribeAssetContainerDetailResponse {
     version = "2020-11-01",
     name = "DescribeAssetContainerList",
     output = DescribeAssetContainerListResponse,
-    error = super::errors::DescribeAssetContainerListError
+    error = super::errors::DescribeAssetContainerListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ContainerInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetContainerList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -5037,9 +4992,15 @@ pub struct DescribeAssetContainerListResponse {
     version = "2020-11-01",
     name = "DescribeAssetDBServiceList",
     output = DescribeAssetDBServiceListResponse,
-    error = super::errors::DescribeAssetDBServiceListError
+    error = super::errors::DescribeAssetDBServiceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ServiceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetDBServiceList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -5085,7 +5046,6 @@ pub struct DescribeAssetDBServiceListResponse {
     output = DescribeAssetHostDetailResponse,
     error = super::errors::DescribeAssetHostDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAssetHostDetail {
     /// `HostId`: a string.
     ///
@@ -5266,9 +5226,15 @@ pub struct DescribeAssetHostDetailResponse {
     version = "2020-11-01",
     name = "DescribeAssetHostList",
     output = DescribeAssetHostListResponse,
-    error = super::errors::DescribeAssetHostListError
+    error = super::errors::DescribeAssetHostListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::HostInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetHostList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -5322,9 +5288,15 @@ pub struct DescribeAssetHostListResponse {
     version = "2020-11-01",
     name = "DescribeAssetImageBindRuleInfo",
     output = DescribeAssetImageBindRuleInfoResponse,
-    error = super::errors::DescribeAssetImageBindRuleInfoError
+    error = super::errors::DescribeAssetImageBindRuleInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = image_bind_rule_set,
+        item = models::ImagesBindRuleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageBindRuleInfo {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -5380,7 +5352,6 @@ pub struct DescribeAssetImageBindRuleInfoResponse {
     output = DescribeAssetImageDetailResponse,
     error = super::errors::DescribeAssetImageDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageDetail {
     /// `ImageID`: a string.
     ///
@@ -5575,7 +5546,6 @@ pub struct DescribeAssetImageDetailResponse {
     output = DescribeAssetImageHostListResponse,
     error = super::errors::DescribeAssetImageHostListError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageHostList {
     /// `Filters`: a list of [`AssetFilters`](super::models::AssetFilters) objects.
     pub filters: Option<Vec<models::AssetFilters>>,
@@ -5607,9 +5577,15 @@ pub struct DescribeAssetImageHostListResponse {
     version = "2020-11-01",
     name = "DescribeAssetImageList",
     output = DescribeAssetImageListResponse,
-    error = super::errors::DescribeAssetImageListError
+    error = super::errors::DescribeAssetImageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ImagesInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -5663,7 +5639,6 @@ pub struct DescribeAssetImageListResponse {
     output = DescribeAssetImageRegistryAssetStatusResponse,
     error = super::errors::DescribeAssetImageRegistryAssetStatusError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistryAssetStatus {}
 
 /// What a successful [`DescribeAssetImageRegistryAssetStatus`] call returns.
@@ -5701,7 +5676,6 @@ pub struct DescribeAssetImageRegistryAssetStatusResponse {
     output = DescribeAssetImageRegistryDetailResponse,
     error = super::errors::DescribeAssetImageRegistryDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistryDetail {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -5911,9 +5885,15 @@ pub struct DescribeAssetImageRegistryDetailResponse {
     version = "2020-11-01",
     name = "DescribeAssetImageRegistryList",
     output = DescribeAssetImageRegistryListResponse,
-    error = super::errors::DescribeAssetImageRegistryListError
+    error = super::errors::DescribeAssetImageRegistryListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ImageRepoInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistryList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -5977,7 +5957,6 @@ pub struct DescribeAssetImageRegistryListResponse {
     output = DescribeAssetImageRegistryListExportResponse,
     error = super::errors::DescribeAssetImageRegistryListExportError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistryListExport {
     /// `ExportField`: a list of strings.
     ///
@@ -6045,7 +6024,6 @@ pub struct DescribeAssetImageRegistryListExportResponse {
     output = DescribeAssetImageRegistryRegistryDetailResponse,
     error = super::errors::DescribeAssetImageRegistryRegistryDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistryRegistryDetail {
     /// `RegistryId`: a signed 64-bit integer.
     ///
@@ -6150,9 +6128,15 @@ pub struct DescribeAssetImageRegistryRegistryDetailResponse {
     version = "2020-11-01",
     name = "DescribeAssetImageRegistryRegistryList",
     output = DescribeAssetImageRegistryRegistryListResponse,
-    error = super::errors::DescribeAssetImageRegistryRegistryListError
+    error = super::errors::DescribeAssetImageRegistryRegistryListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ImageRepoRegistryInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistryRegistryList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -6206,9 +6190,15 @@ pub struct DescribeAssetImageRegistryRegistryListResponse {
     version = "2020-11-01",
     name = "DescribeAssetImageRegistryRiskInfoList",
     output = DescribeAssetImageRegistryRiskInfoListResponse,
-    error = super::errors::DescribeAssetImageRegistryRiskInfoListError
+    error = super::errors::DescribeAssetImageRegistryRiskInfoListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ImageRisk,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistryRiskInfoList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -6272,7 +6262,6 @@ pub struct DescribeAssetImageRegistryRiskInfoListResponse {
     output = DescribeAssetImageRegistryRiskListExportResponse,
     error = super::errors::DescribeAssetImageRegistryRiskListExportError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistryRiskListExport {
     /// `ExportField`: a list of strings.
     ///
@@ -6333,7 +6322,6 @@ pub struct DescribeAssetImageRegistryRiskListExportResponse {
     output = DescribeAssetImageRegistryScanStatusOneKeyResponse,
     error = super::errors::DescribeAssetImageRegistryScanStatusOneKeyError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistryScanStatusOneKey {
     /// `Images`: a list of [`ImageInfo`](super::models::ImageInfo) objects.
     pub images: Option<Vec<models::ImageInfo>>,
@@ -6411,7 +6399,6 @@ pub struct DescribeAssetImageRegistryScanStatusOneKeyResponse {
     output = DescribeAssetImageRegistrySummaryResponse,
     error = super::errors::DescribeAssetImageRegistrySummaryError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistrySummary {
     /// `Filters`: a list of [`AssetFilters`](super::models::AssetFilters) objects.
     pub filters: Option<Vec<models::AssetFilters>>,
@@ -6440,9 +6427,15 @@ pub struct DescribeAssetImageRegistrySummaryResponse {
     version = "2020-11-01",
     name = "DescribeAssetImageRegistryVirusList",
     output = DescribeAssetImageRegistryVirusListResponse,
-    error = super::errors::DescribeAssetImageRegistryVirusListError
+    error = super::errors::DescribeAssetImageRegistryVirusListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ImageVirus,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistryVirusList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -6496,7 +6489,6 @@ pub struct DescribeAssetImageRegistryVirusListResponse {
     output = DescribeAssetImageRegistryVirusListExportResponse,
     error = super::errors::DescribeAssetImageRegistryVirusListExportError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistryVirusListExport {
     /// `ExportField`: a list of strings.
     pub export_field: Option<Vec<String>>,
@@ -6553,9 +6545,15 @@ pub struct DescribeAssetImageRegistryVirusListExportResponse {
     version = "2020-11-01",
     name = "DescribeAssetImageRegistryVulList",
     output = DescribeAssetImageRegistryVulListResponse,
-    error = super::errors::DescribeAssetImageRegistryVulListError
+    error = super::errors::DescribeAssetImageRegistryVulListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ImageVul,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistryVulList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -6609,7 +6607,6 @@ pub struct DescribeAssetImageRegistryVulListResponse {
     output = DescribeAssetImageRegistryVulListExportResponse,
     error = super::errors::DescribeAssetImageRegistryVulListExportError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRegistryVulListExport {
     /// `ExportField`: a list of strings.
     ///
@@ -6668,9 +6665,15 @@ pub struct DescribeAssetImageRegistryVulListExportResponse {
     version = "2020-11-01",
     name = "DescribeAssetImageRiskList",
     output = DescribeAssetImageRiskListResponse,
-    error = super::errors::DescribeAssetImageRiskListError
+    error = super::errors::DescribeAssetImageRiskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ImageRiskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRiskList {
     /// `ImageID`: a string.
     ///
@@ -6732,7 +6735,6 @@ pub struct DescribeAssetImageRiskListResponse {
     output = DescribeAssetImageRiskListExportResponse,
     error = super::errors::DescribeAssetImageRiskListExportError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageRiskListExport {
     /// `ExportField`: a list of strings.
     pub export_field: Vec<String>,
@@ -6774,7 +6776,6 @@ pub struct DescribeAssetImageRiskListExportResponse {
     output = DescribeAssetImageScanSettingResponse,
     error = super::errors::DescribeAssetImageScanSettingError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageScanSetting {}
 
 /// What a successful [`DescribeAssetImageScanSetting`] call returns.
@@ -6876,7 +6877,6 @@ pub struct DescribeAssetImageScanSettingResponse {
     output = DescribeAssetImageScanStatusResponse,
     error = super::errors::DescribeAssetImageScanStatusError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageScanStatus {
     /// `TaskID`: a string.
     ///
@@ -6940,7 +6940,6 @@ pub struct DescribeAssetImageScanStatusResponse {
     output = DescribeAssetImageScanTaskResponse,
     error = super::errors::DescribeAssetImageScanTaskError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageScanTask {}
 
 /// What a successful [`DescribeAssetImageScanTask`] call returns.
@@ -6982,9 +6981,15 @@ pub struct DescribeAssetImageScanTaskResponse {
     version = "2020-11-01",
     name = "DescribeAssetImageSimpleList",
     output = DescribeAssetImageSimpleListResponse,
-    error = super::errors::DescribeAssetImageSimpleListError
+    error = super::errors::DescribeAssetImageSimpleListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::AssetSimpleImageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageSimpleList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -7038,9 +7043,15 @@ pub struct DescribeAssetImageSimpleListResponse {
     version = "2020-11-01",
     name = "DescribeAssetImageVirusList",
     output = DescribeAssetImageVirusListResponse,
-    error = super::errors::DescribeAssetImageVirusListError
+    error = super::errors::DescribeAssetImageVirusListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ImageVirusInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageVirusList {
     /// `ImageID`: a string.
     ///
@@ -7107,7 +7118,6 @@ pub struct DescribeAssetImageVirusListResponse {
     output = DescribeAssetImageVirusListExportResponse,
     error = super::errors::DescribeAssetImageVirusListExportError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageVirusListExport {
     /// `ExportField`: a list of strings.
     ///
@@ -7154,9 +7164,15 @@ pub struct DescribeAssetImageVirusListExportResponse {
     version = "2020-11-01",
     name = "DescribeAssetImageVulList",
     output = DescribeAssetImageVulListResponse,
-    error = super::errors::DescribeAssetImageVulListError
+    error = super::errors::DescribeAssetImageVulListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ImagesVul,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageVulList {
     /// `ImageID`: a string.
     ///
@@ -7218,7 +7234,6 @@ pub struct DescribeAssetImageVulListResponse {
     output = DescribeAssetImageVulListExportResponse,
     error = super::errors::DescribeAssetImageVulListExportError
 )]
-#[derive(Default)]
 pub struct DescribeAssetImageVulListExport {
     /// `ExportField`: a list of strings.
     ///
@@ -7268,9 +7283,15 @@ pub struct DescribeAssetImageVulListExportResponse {
     version = "2020-11-01",
     name = "DescribeAssetPortList",
     output = DescribeAssetPortListResponse,
-    error = super::errors::DescribeAssetPortListError
+    error = super::errors::DescribeAssetPortListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::PortInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetPortList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -7312,9 +7333,15 @@ pub struct DescribeAssetPortListResponse {
     version = "2020-11-01",
     name = "DescribeAssetProcessList",
     output = DescribeAssetProcessListResponse,
-    error = super::errors::DescribeAssetProcessListError
+    error = super::errors::DescribeAssetProcessListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ProcessInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetProcessList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -7358,7 +7385,6 @@ pub struct DescribeAssetProcessListResponse {
     output = DescribeAssetSummaryResponse,
     error = super::errors::DescribeAssetSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeAssetSummary {}
 
 /// What a successful [`DescribeAssetSummary`] call returns.
@@ -7514,9 +7540,15 @@ pub struct DescribeAssetSummaryResponse {
     version = "2020-11-01",
     name = "DescribeAssetSuperNodeList",
     output = DescribeAssetSuperNodeListResponse,
-    error = super::errors::DescribeAssetSuperNodeListError
+    error = super::errors::DescribeAssetSuperNodeListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::SuperNodeListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetSuperNodeList {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -7572,7 +7604,6 @@ pub struct DescribeAssetSuperNodeListResponse {
     output = DescribeAssetSyncLastTimeResponse,
     error = super::errors::DescribeAssetSyncLastTimeError
 )]
-#[derive(Default)]
 pub struct DescribeAssetSyncLastTime {}
 
 /// What a successful [`DescribeAssetSyncLastTime`] call returns.
@@ -7618,9 +7649,15 @@ pub struct DescribeAssetSyncLastTimeResponse {
     version = "2020-11-01",
     name = "DescribeAssetWebServiceList",
     output = DescribeAssetWebServiceListResponse,
-    error = super::errors::DescribeAssetWebServiceListError
+    error = super::errors::DescribeAssetWebServiceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ServiceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssetWebServiceList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -7664,9 +7701,15 @@ pub struct DescribeAssetWebServiceListResponse {
     version = "2020-11-01",
     name = "DescribeAutoAuthorizedRuleHost",
     output = DescribeAutoAuthorizedRuleHostResponse,
-    error = super::errors::DescribeAutoAuthorizedRuleHostError
+    error = super::errors::DescribeAutoAuthorizedRuleHostError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::AutoAuthorizedRuleHostInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAutoAuthorizedRuleHost {
     /// `RuleId`: a signed 64-bit integer.
     ///
@@ -7720,9 +7763,15 @@ pub struct DescribeAutoAuthorizedRuleHostResponse {
     version = "2020-11-01",
     name = "DescribeCheckItemList",
     output = DescribeCheckItemListResponse,
-    error = super::errors::DescribeCheckItemListError
+    error = super::errors::DescribeCheckItemListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_check_items,
+        item = models::ClusterCheckItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCheckItemList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -7768,7 +7817,6 @@ pub struct DescribeCheckItemListResponse {
     output = DescribeClusterDetailResponse,
     error = super::errors::DescribeClusterDetailError
 )]
-#[derive(Default)]
 pub struct DescribeClusterDetail {
     /// `ClusterId`: a string.
     ///
@@ -7934,9 +7982,15 @@ pub struct DescribeClusterDetailResponse {
     version = "2020-11-01",
     name = "DescribeClusterNodes",
     output = DescribeClusterNodesResponse,
-    error = super::errors::DescribeClusterNodesError
+    error = super::errors::DescribeClusterNodesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_node_list,
+        item = models::ClusterNodeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterNodes {
     /// `ClusterId`: a string.
     ///
@@ -7997,7 +8051,6 @@ pub struct DescribeClusterNodesResponse {
     output = DescribeClusterSummaryResponse,
     error = super::errors::DescribeClusterSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeClusterSummary {}
 
 /// What a successful [`DescribeClusterSummary`] call returns.
@@ -8095,7 +8148,6 @@ pub struct DescribeClusterSummaryResponse {
     output = DescribeComplianceAssetDetailInfoResponse,
     error = super::errors::DescribeComplianceAssetDetailInfoError
 )]
-#[derive(Default)]
 pub struct DescribeComplianceAssetDetailInfo {
     /// `CustomerAssetId`: an unsigned 64-bit integer.
     ///
@@ -8141,9 +8193,15 @@ pub struct DescribeComplianceAssetDetailInfoResponse {
     version = "2020-11-01",
     name = "DescribeComplianceAssetList",
     output = DescribeComplianceAssetListResponse,
-    error = super::errors::DescribeComplianceAssetListError
+    error = super::errors::DescribeComplianceAssetListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = asset_info_list,
+        item = models::ComplianceAssetInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeComplianceAssetList {
     /// `AssetTypeSet`: a list of strings.
     pub asset_type_set: Option<Vec<String>>,
@@ -8188,9 +8246,15 @@ pub struct DescribeComplianceAssetListResponse {
     version = "2020-11-01",
     name = "DescribeComplianceAssetPolicyItemList",
     output = DescribeComplianceAssetPolicyItemListResponse,
-    error = super::errors::DescribeComplianceAssetPolicyItemListError
+    error = super::errors::DescribeComplianceAssetPolicyItemListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = asset_policy_item_list,
+        item = models::ComplianceAssetPolicyItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeComplianceAssetPolicyItemList {
     /// `CustomerAssetId`: an unsigned 64-bit integer.
     ///
@@ -8242,9 +8306,15 @@ pub struct DescribeComplianceAssetPolicyItemListResponse {
     version = "2020-11-01",
     name = "DescribeCompliancePeriodTaskList",
     output = DescribeCompliancePeriodTaskListResponse,
-    error = super::errors::DescribeCompliancePeriodTaskListError
+    error = super::errors::DescribeCompliancePeriodTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = period_task_set,
+        item = models::CompliancePeriodTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCompliancePeriodTaskList {
     /// `AssetType`: a string.
     ///
@@ -8288,9 +8358,15 @@ pub struct DescribeCompliancePeriodTaskListResponse {
     version = "2020-11-01",
     name = "DescribeCompliancePolicyItemAffectedAssetList",
     output = DescribeCompliancePolicyItemAffectedAssetListResponse,
-    error = super::errors::DescribeCompliancePolicyItemAffectedAssetListError
+    error = super::errors::DescribeCompliancePolicyItemAffectedAssetListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = affected_asset_list,
+        item = models::ComplianceAffectedAsset,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCompliancePolicyItemAffectedAssetList {
     /// `CustomerPolicyItemId`: an unsigned 64-bit integer.
     ///
@@ -8341,7 +8417,6 @@ pub struct DescribeCompliancePolicyItemAffectedAssetListResponse {
     output = DescribeCompliancePolicyItemAffectedSummaryResponse,
     error = super::errors::DescribeCompliancePolicyItemAffectedSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeCompliancePolicyItemAffectedSummary {
     /// `CustomerPolicyItemId`: an unsigned 64-bit integer.
     ///
@@ -8370,9 +8445,15 @@ pub struct DescribeCompliancePolicyItemAffectedSummaryResponse {
     version = "2020-11-01",
     name = "DescribeComplianceScanFailedAssetList",
     output = DescribeComplianceScanFailedAssetListResponse,
-    error = super::errors::DescribeComplianceScanFailedAssetListError
+    error = super::errors::DescribeComplianceScanFailedAssetListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = scan_failed_asset_list,
+        item = models::ComplianceScanFailedAsset,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeComplianceScanFailedAssetList {
     /// `AssetTypeSet`: a list of strings.
     pub asset_type_set: Option<Vec<String>>,
@@ -8419,7 +8500,6 @@ pub struct DescribeComplianceScanFailedAssetListResponse {
     output = DescribeComplianceTaskAssetSummaryResponse,
     error = super::errors::DescribeComplianceTaskAssetSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeComplianceTaskAssetSummary {
     /// `AssetTypeSet`: a list of strings.
     pub asset_type_set: Vec<String>,
@@ -8451,9 +8531,15 @@ pub struct DescribeComplianceTaskAssetSummaryResponse {
     version = "2020-11-01",
     name = "DescribeComplianceTaskPolicyItemSummaryList",
     output = DescribeComplianceTaskPolicyItemSummaryListResponse,
-    error = super::errors::DescribeComplianceTaskPolicyItemSummaryListError
+    error = super::errors::DescribeComplianceTaskPolicyItemSummaryListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = policy_item_summary_list,
+        item = models::CompliancePolicyItemSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeComplianceTaskPolicyItemSummaryList {
     /// `AssetType`: a string.
     ///
@@ -8507,9 +8593,15 @@ pub struct DescribeComplianceTaskPolicyItemSummaryListResponse {
     version = "2020-11-01",
     name = "DescribeComplianceWhitelistItemList",
     output = DescribeComplianceWhitelistItemListResponse,
-    error = super::errors::DescribeComplianceWhitelistItemListError
+    error = super::errors::DescribeComplianceWhitelistItemListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = whitelist_item_set,
+        item = models::ComplianceWhitelistItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeComplianceWhitelistItemList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -8566,7 +8658,6 @@ pub struct DescribeComplianceWhitelistItemListResponse {
     output = DescribeContainerAssetSummaryResponse,
     error = super::errors::DescribeContainerAssetSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeContainerAssetSummary {}
 
 /// What a successful [`DescribeContainerAssetSummary`] call returns.
@@ -8649,7 +8740,6 @@ pub struct DescribeContainerAssetSummaryResponse {
     output = DescribeContainerSecEventSummaryResponse,
     error = super::errors::DescribeContainerSecEventSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeContainerSecEventSummary {}
 
 /// What a successful [`DescribeContainerSecEventSummary`] call returns.
@@ -8712,7 +8802,6 @@ pub struct DescribeContainerSecEventSummaryResponse {
     output = DescribeESAggregationsResponse,
     error = super::errors::DescribeESAggregationsError
 )]
-#[derive(Default)]
 pub struct DescribeESAggregations {
     /// `Query`: a string.
     pub query: String,
@@ -8746,7 +8835,6 @@ pub struct DescribeESAggregationsResponse {
     output = DescribeESHitsResponse,
     error = super::errors::DescribeESHitsError
 )]
-#[derive(Default)]
 pub struct DescribeESHits {
     /// `Query`: a string.
     pub query: String,
@@ -8786,9 +8874,15 @@ pub struct DescribeESHitsResponse {
     version = "2020-11-01",
     name = "DescribeEmergencyVulList",
     output = DescribeEmergencyVulListResponse,
-    error = super::errors::DescribeEmergencyVulListError
+    error = super::errors::DescribeEmergencyVulListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::EmergencyVulInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEmergencyVulList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -8842,7 +8936,6 @@ pub struct DescribeEmergencyVulListResponse {
     output = DescribeEscapeEventDetailResponse,
     error = super::errors::DescribeEscapeEventDetailError
 )]
-#[derive(Default)]
 pub struct DescribeEscapeEventDetail {
     /// `EventId`: a string.
     ///
@@ -8888,9 +8981,15 @@ pub struct DescribeEscapeEventDetailResponse {
     version = "2020-11-01",
     name = "DescribeEscapeEventInfo",
     output = DescribeEscapeEventInfoResponse,
-    error = super::errors::DescribeEscapeEventInfoError
+    error = super::errors::DescribeEscapeEventInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = event_set,
+        item = models::EscapeEventInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEscapeEventInfo {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -8946,7 +9045,6 @@ pub struct DescribeEscapeEventInfoResponse {
     output = DescribeEscapeEventTendencyResponse,
     error = super::errors::DescribeEscapeEventTendencyError
 )]
-#[derive(Default)]
 pub struct DescribeEscapeEventTendency {
     /// `EndTime`: a date (`YYYY-MM-DD`).
     ///
@@ -8982,7 +9080,6 @@ pub struct DescribeEscapeEventTendencyResponse {
     output = DescribeEscapeEventTypeSummaryResponse,
     error = super::errors::DescribeEscapeEventTypeSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeEscapeEventTypeSummary {}
 
 /// What a successful [`DescribeEscapeEventTypeSummary`] call returns.
@@ -9025,7 +9122,6 @@ pub struct DescribeEscapeEventTypeSummaryResponse {
     output = DescribeEscapeRuleInfoResponse,
     error = super::errors::DescribeEscapeRuleInfoError
 )]
-#[derive(Default)]
 pub struct DescribeEscapeRuleInfo {}
 
 /// What a successful [`DescribeEscapeRuleInfo`] call returns.
@@ -9053,7 +9149,6 @@ pub struct DescribeEscapeRuleInfoResponse {
     output = DescribeEscapeSafeStateResponse,
     error = super::errors::DescribeEscapeSafeStateError
 )]
-#[derive(Default)]
 pub struct DescribeEscapeSafeState {}
 
 /// What a successful [`DescribeEscapeSafeState`] call returns.
@@ -9079,9 +9174,15 @@ pub struct DescribeEscapeSafeStateResponse {
     version = "2020-11-01",
     name = "DescribeEscapeWhiteList",
     output = DescribeEscapeWhiteListResponse,
-    error = super::errors::DescribeEscapeWhiteListError
+    error = super::errors::DescribeEscapeWhiteListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::EscapeWhiteListInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEscapeWhiteList {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     pub filters: Option<Vec<models::RunTimeFilters>>,
@@ -9133,9 +9234,15 @@ pub struct DescribeEscapeWhiteListResponse {
     version = "2020-11-01",
     name = "DescribeEventEscapeImageList",
     output = DescribeEventEscapeImageListResponse,
-    error = super::errors::DescribeEventEscapeImageListError
+    error = super::errors::DescribeEventEscapeImageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::EventEscapeImageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEventEscapeImageList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -9189,7 +9296,6 @@ pub struct DescribeEventEscapeImageListResponse {
     output = DescribeExportJobDownloadURLResponse,
     error = super::errors::DescribeExportJobDownloadURLError
 )]
-#[derive(Default)]
 pub struct DescribeExportJobDownloadURL {
     /// `JobID`: a string.
     ///
@@ -9222,9 +9328,15 @@ pub struct DescribeExportJobDownloadURLResponse {
     version = "2020-11-01",
     name = "DescribeExportJobManageList",
     output = DescribeExportJobManageListResponse,
-    error = super::errors::DescribeExportJobManageListError
+    error = super::errors::DescribeExportJobManageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ExportJobInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExportJobManageList {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -9280,7 +9392,6 @@ pub struct DescribeExportJobManageListResponse {
     output = DescribeExportJobResultResponse,
     error = super::errors::DescribeExportJobResultError
 )]
-#[derive(Default)]
 pub struct DescribeExportJobResult {
     /// `JobId`: a string.
     ///
@@ -9329,7 +9440,6 @@ pub struct DescribeExportJobResultResponse {
     output = DescribeImageAuthorizedInfoResponse,
     error = super::errors::DescribeImageAuthorizedInfoError
 )]
-#[derive(Default)]
 pub struct DescribeImageAuthorizedInfo {}
 
 /// What a successful [`DescribeImageAuthorizedInfo`] call returns.
@@ -9408,9 +9518,15 @@ pub struct DescribeImageAuthorizedInfoResponse {
     version = "2020-11-01",
     name = "DescribeImageAutoAuthorizedLogList",
     output = DescribeImageAutoAuthorizedLogListResponse,
-    error = super::errors::DescribeImageAutoAuthorizedLogListError
+    error = super::errors::DescribeImageAutoAuthorizedLogListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::AutoAuthorizedImageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImageAutoAuthorizedLogList {
     /// `TaskId`: a signed 64-bit integer.
     ///
@@ -9469,7 +9585,6 @@ pub struct DescribeImageAutoAuthorizedLogListResponse {
     output = DescribeImageAutoAuthorizedRuleResponse,
     error = super::errors::DescribeImageAutoAuthorizedRuleError
 )]
-#[derive(Default)]
 pub struct DescribeImageAutoAuthorizedRule {}
 
 /// What a successful [`DescribeImageAutoAuthorizedRule`] call returns.
@@ -9525,9 +9640,15 @@ pub struct DescribeImageAutoAuthorizedRuleResponse {
     version = "2020-11-01",
     name = "DescribeImageAutoAuthorizedTaskList",
     output = DescribeImageAutoAuthorizedTaskListResponse,
-    error = super::errors::DescribeImageAutoAuthorizedTaskListError
+    error = super::errors::DescribeImageAutoAuthorizedTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ImageAutoAuthorizedTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImageAutoAuthorizedTaskList {
     /// `StartTime`: a date (`YYYY-MM-DD`).
     ///
@@ -9581,9 +9702,15 @@ pub struct DescribeImageAutoAuthorizedTaskListResponse {
     version = "2020-11-01",
     name = "DescribeImageComponentList",
     output = DescribeImageComponentListResponse,
-    error = super::errors::DescribeImageComponentListError
+    error = super::errors::DescribeImageComponentListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ImageComponent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImageComponentList {
     /// `ImageID`: a string.
     ///
@@ -9643,7 +9770,6 @@ pub struct DescribeImageComponentListResponse {
     output = DescribeImageDenyEventDetailResponse,
     error = super::errors::DescribeImageDenyEventDetailError
 )]
-#[derive(Default)]
 pub struct DescribeImageDenyEventDetail {
     /// `EventID`: a signed 64-bit integer.
     ///
@@ -9855,9 +9981,15 @@ pub struct DescribeImageDenyEventDetailResponse {
     version = "2020-11-01",
     name = "DescribeImageDenyEventList",
     output = DescribeImageDenyEventListResponse,
-    error = super::errors::DescribeImageDenyEventListError
+    error = super::errors::DescribeImageDenyEventListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ImageDenyEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImageDenyEventList {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     pub filters: Option<Vec<models::RunTimeFilters>>,
@@ -9911,7 +10043,6 @@ pub struct DescribeImageDenyEventListResponse {
     output = DescribeImageDenyEventTendencyResponse,
     error = super::errors::DescribeImageDenyEventTendencyError
 )]
-#[derive(Default)]
 pub struct DescribeImageDenyEventTendency {
     /// `StartTime`: a date (`YYYY-MM-DD`).
     ///
@@ -9950,7 +10081,6 @@ pub struct DescribeImageDenyEventTendencyResponse {
     output = DescribeImageDenyRuleDetailResponse,
     error = super::errors::DescribeImageDenyRuleDetailError
 )]
-#[derive(Default)]
 pub struct DescribeImageDenyRuleDetail {
     /// `RuleID`: a string.
     #[tc(rename = "RuleID")]
@@ -10072,9 +10202,15 @@ pub struct DescribeImageDenyRuleDetailResponse {
     version = "2020-11-01",
     name = "DescribeImageDenyRuleList",
     output = DescribeImageDenyRuleListResponse,
-    error = super::errors::DescribeImageDenyRuleListError
+    error = super::errors::DescribeImageDenyRuleListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ImageDenyRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImageDenyRuleList {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     pub filters: Option<Vec<models::RunTimeFilters>>,
@@ -10123,7 +10259,6 @@ pub struct DescribeImageDenyRuleListResponse {
     output = DescribeImageDenyRuleSummaryResponse,
     error = super::errors::DescribeImageDenyRuleSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeImageDenyRuleSummary {}
 
 /// What a successful [`DescribeImageDenyRuleSummary`] call returns.
@@ -10166,7 +10301,6 @@ pub struct DescribeImageDenyRuleSummaryResponse {
     output = DescribeImageRegistryNamespaceListResponse,
     error = super::errors::DescribeImageRegistryNamespaceListError
 )]
-#[derive(Default)]
 pub struct DescribeImageRegistryNamespaceList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -10217,7 +10351,6 @@ pub struct DescribeImageRegistryNamespaceListResponse {
     output = DescribeImageRegistryTimingScanTaskResponse,
     error = super::errors::DescribeImageRegistryTimingScanTaskError
 )]
-#[derive(Default)]
 pub struct DescribeImageRegistryTimingScanTask {}
 
 /// What a successful [`DescribeImageRegistryTimingScanTask`] call returns.
@@ -10315,7 +10448,6 @@ pub struct DescribeImageRegistryTimingScanTaskResponse {
     output = DescribeImageRiskSummaryResponse,
     error = super::errors::DescribeImageRiskSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeImageRiskSummary {}
 
 /// What a successful [`DescribeImageRiskSummary`] call returns.
@@ -10353,7 +10485,6 @@ pub struct DescribeImageRiskSummaryResponse {
     output = DescribeImageRiskTendencyResponse,
     error = super::errors::DescribeImageRiskTendencyError
 )]
-#[derive(Default)]
 pub struct DescribeImageRiskTendency {
     /// `StartTime`: a date (`YYYY-MM-DD`).
     ///
@@ -10387,9 +10518,14 @@ pub struct DescribeImageRiskTendencyResponse {
     version = "2020-11-01",
     name = "DescribeImageSimpleList",
     output = DescribeImageSimpleListResponse,
-    error = super::errors::DescribeImageSimpleListError
+    error = super::errors::DescribeImageSimpleListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = image_list,
+        item = models::ImageSimpleInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImageSimpleList {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -10445,7 +10581,6 @@ pub struct DescribeImageSimpleListResponse {
     output = DescribeIndexListResponse,
     error = super::errors::DescribeIndexListError
 )]
-#[derive(Default)]
 pub struct DescribeIndexList {}
 
 /// What a successful [`DescribeIndexList`] call returns.
@@ -10471,7 +10606,6 @@ pub struct DescribeIndexListResponse {
     output = DescribeInspectionReportResponse,
     error = super::errors::DescribeInspectionReportError
 )]
-#[derive(Default)]
 pub struct DescribeInspectionReport {}
 
 /// What a successful [`DescribeInspectionReport`] call returns.
@@ -10504,7 +10638,6 @@ pub struct DescribeInspectionReportResponse {
     output = DescribeK8sApiAbnormalEventInfoResponse,
     error = super::errors::DescribeK8sApiAbnormalEventInfoError
 )]
-#[derive(Default)]
 pub struct DescribeK8sApiAbnormalEventInfo {
     /// `ID`: an unsigned 64-bit integer.
     ///
@@ -10536,7 +10669,6 @@ pub struct DescribeK8sApiAbnormalEventInfoResponse {
     output = DescribeK8sApiAbnormalEventListResponse,
     error = super::errors::DescribeK8sApiAbnormalEventListError
 )]
-#[derive(Default)]
 pub struct DescribeK8sApiAbnormalEventList {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     pub filters: Option<Vec<models::RunTimeFilters>>,
@@ -10593,7 +10725,6 @@ pub struct DescribeK8sApiAbnormalEventListResponse {
     output = DescribeK8sApiAbnormalRuleInfoResponse,
     error = super::errors::DescribeK8sApiAbnormalRuleInfoError
 )]
-#[derive(Default)]
 pub struct DescribeK8sApiAbnormalRuleInfo {
     /// `RuleID`: a string.
     ///
@@ -10623,9 +10754,15 @@ pub struct DescribeK8sApiAbnormalRuleInfoResponse {
     version = "2020-11-01",
     name = "DescribeK8sApiAbnormalRuleList",
     output = DescribeK8sApiAbnormalRuleListResponse,
-    error = super::errors::DescribeK8sApiAbnormalRuleListError
+    error = super::errors::DescribeK8sApiAbnormalRuleListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::K8sApiAbnormalRuleListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeK8sApiAbnormalRuleList {
     /// `By`: a string.
     ///
@@ -10677,9 +10814,15 @@ pub struct DescribeK8sApiAbnormalRuleListResponse {
     version = "2020-11-01",
     name = "DescribeK8sApiAbnormalRuleScopeList",
     output = DescribeK8sApiAbnormalRuleScopeListResponse,
-    error = super::errors::DescribeK8sApiAbnormalRuleScopeListError
+    error = super::errors::DescribeK8sApiAbnormalRuleScopeListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::K8sApiAbnormalRuleScopeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeK8sApiAbnormalRuleScopeList {
     /// `RuleID`: a string.
     ///
@@ -10731,7 +10874,6 @@ pub struct DescribeK8sApiAbnormalRuleScopeListResponse {
     output = DescribeK8sApiAbnormalSummaryResponse,
     error = super::errors::DescribeK8sApiAbnormalSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeK8sApiAbnormalSummary {}
 
 /// What a successful [`DescribeK8sApiAbnormalSummary`] call returns.
@@ -10779,7 +10921,6 @@ pub struct DescribeK8sApiAbnormalSummaryResponse {
     output = DescribeK8sApiAbnormalTendencyResponse,
     error = super::errors::DescribeK8sApiAbnormalTendencyError
 )]
-#[derive(Default)]
 pub struct DescribeK8sApiAbnormalTendency {
     /// `TendencyPeriod`: an unsigned 64-bit integer.
     ///
@@ -10813,7 +10954,6 @@ pub struct DescribeK8sApiAbnormalTendencyResponse {
     output = DescribeLogStorageStatisticResponse,
     error = super::errors::DescribeLogStorageStatisticError
 )]
-#[derive(Default)]
 pub struct DescribeLogStorageStatistic {}
 
 /// What a successful [`DescribeLogStorageStatistic`] call returns.
@@ -10844,9 +10984,15 @@ pub struct DescribeLogStorageStatisticResponse {
     version = "2020-11-01",
     name = "DescribeMaliciousConnectionBlackList",
     output = DescribeMaliciousConnectionBlackListResponse,
-    error = super::errors::DescribeMaliciousConnectionBlackListError
+    error = super::errors::DescribeMaliciousConnectionBlackListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::MaliciousConnectionRuleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMaliciousConnectionBlackList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -10896,9 +11042,15 @@ pub struct DescribeMaliciousConnectionBlackListResponse {
     version = "2020-11-01",
     name = "DescribeMaliciousConnectionWhiteList",
     output = DescribeMaliciousConnectionWhiteListResponse,
-    error = super::errors::DescribeMaliciousConnectionWhiteListError
+    error = super::errors::DescribeMaliciousConnectionWhiteListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::MaliciousConnectionRuleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMaliciousConnectionWhiteList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -10950,9 +11102,15 @@ pub struct DescribeMaliciousConnectionWhiteListResponse {
     version = "2020-11-01",
     name = "DescribeNetworkFirewallAuditRecord",
     output = DescribeNetworkFirewallAuditRecordResponse,
-    error = super::errors::DescribeNetworkFirewallAuditRecordError
+    error = super::errors::DescribeNetworkFirewallAuditRecordError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = audit_list,
+        item = models::NetworkAuditRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetworkFirewallAuditRecord {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -11006,9 +11164,15 @@ pub struct DescribeNetworkFirewallAuditRecordResponse {
     version = "2020-11-01",
     name = "DescribeNetworkFirewallClusterList",
     output = DescribeNetworkFirewallClusterListResponse,
-    error = super::errors::DescribeNetworkFirewallClusterListError
+    error = super::errors::DescribeNetworkFirewallClusterListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_info_list,
+        item = models::NetworkClusterInfoItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetworkFirewallClusterList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -11066,7 +11230,6 @@ pub struct DescribeNetworkFirewallClusterListResponse {
     output = DescribeNetworkFirewallClusterRefreshStatusResponse,
     error = super::errors::DescribeNetworkFirewallClusterRefreshStatusError
 )]
-#[derive(Default)]
 pub struct DescribeNetworkFirewallClusterRefreshStatus {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -11099,9 +11262,15 @@ pub struct DescribeNetworkFirewallClusterRefreshStatusResponse {
     version = "2020-11-01",
     name = "DescribeNetworkFirewallNamespaceLabelList",
     output = DescribeNetworkFirewallNamespaceLabelListResponse,
-    error = super::errors::DescribeNetworkFirewallNamespaceLabelListError
+    error = super::errors::DescribeNetworkFirewallNamespaceLabelListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_namespace_label_list,
+        item = models::NetworkClusterNamespaceLabelInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetworkFirewallNamespaceLabelList {
     /// `ClusterId`: a string.
     ///
@@ -11162,9 +11331,15 @@ pub struct DescribeNetworkFirewallNamespaceLabelListResponse {
     version = "2020-11-01",
     name = "DescribeNetworkFirewallNamespaceList",
     output = DescribeNetworkFirewallNamespaceListResponse,
-    error = super::errors::DescribeNetworkFirewallNamespaceListError
+    error = super::errors::DescribeNetworkFirewallNamespaceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_namespace_list,
+        item = models::NetworkClusterNamespaceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetworkFirewallNamespaceList {
     /// `ClusterId`: a string.
     ///
@@ -11225,9 +11400,15 @@ pub struct DescribeNetworkFirewallNamespaceListResponse {
     version = "2020-11-01",
     name = "DescribeNetworkFirewallPodLabelsList",
     output = DescribeNetworkFirewallPodLabelsListResponse,
-    error = super::errors::DescribeNetworkFirewallPodLabelsListError
+    error = super::errors::DescribeNetworkFirewallPodLabelsListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = pod_list,
+        item = models::NetworkClusterPodInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetworkFirewallPodLabelsList {
     /// `ClusterId`: a string.
     ///
@@ -11290,7 +11471,6 @@ pub struct DescribeNetworkFirewallPodLabelsListResponse {
     output = DescribeNetworkFirewallPolicyDetailResponse,
     error = super::errors::DescribeNetworkFirewallPolicyDetailError
 )]
-#[derive(Default)]
 pub struct DescribeNetworkFirewallPolicyDetail {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -11383,7 +11563,6 @@ pub struct DescribeNetworkFirewallPolicyDetailResponse {
     output = DescribeNetworkFirewallPolicyDiscoverResponse,
     error = super::errors::DescribeNetworkFirewallPolicyDiscoverError
 )]
-#[derive(Default)]
 pub struct DescribeNetworkFirewallPolicyDiscover {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -11416,9 +11595,15 @@ pub struct DescribeNetworkFirewallPolicyDiscoverResponse {
     version = "2020-11-01",
     name = "DescribeNetworkFirewallPolicyList",
     output = DescribeNetworkFirewallPolicyListResponse,
-    error = super::errors::DescribeNetworkFirewallPolicyListError
+    error = super::errors::DescribeNetworkFirewallPolicyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = net_policy,
+        item = models::NetworkPolicyInfoItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetworkFirewallPolicyList {
     /// `ClusterId`: a string.
     ///
@@ -11481,7 +11666,6 @@ pub struct DescribeNetworkFirewallPolicyListResponse {
     output = DescribeNetworkFirewallPolicyStatusResponse,
     error = super::errors::DescribeNetworkFirewallPolicyStatusError
 )]
-#[derive(Default)]
 pub struct DescribeNetworkFirewallPolicyStatus {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -11521,7 +11705,6 @@ pub struct DescribeNetworkFirewallPolicyStatusResponse {
     output = DescribeNetworkFirewallPolicyYamlDetailResponse,
     error = super::errors::DescribeNetworkFirewallPolicyYamlDetailError
 )]
-#[derive(Default)]
 pub struct DescribeNetworkFirewallPolicyYamlDetail {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -11594,7 +11777,6 @@ pub struct DescribeNetworkFirewallPolicyYamlDetailResponse {
     output = DescribeNewestVulResponse,
     error = super::errors::DescribeNewestVulError
 )]
-#[derive(Default)]
 pub struct DescribeNewestVul {}
 
 /// What a successful [`DescribeNewestVul`] call returns.
@@ -11647,9 +11829,14 @@ pub struct DescribeNewestVulResponse {
     version = "2020-11-01",
     name = "DescribePostPayDetail",
     output = DescribePostPayDetailResponse,
-    error = super::errors::DescribePostPayDetailError
+    error = super::errors::DescribePostPayDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = soft_quota_day_detail,
+        item = models::SoftQuotaDayInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribePostPayDetail {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -11687,7 +11874,6 @@ pub struct DescribePostPayDetailResponse {
     output = DescribeProVersionInfoResponse,
     error = super::errors::DescribeProVersionInfoError
 )]
-#[derive(Default)]
 pub struct DescribeProVersionInfo {}
 
 /// What a successful [`DescribeProVersionInfo`] call returns.
@@ -11745,7 +11931,6 @@ pub struct DescribeProVersionInfoResponse {
     output = DescribePromotionActivityResponse,
     error = super::errors::DescribePromotionActivityError
 )]
-#[derive(Default)]
 pub struct DescribePromotionActivity {
     /// `ActiveID`: an unsigned 64-bit integer.
     ///
@@ -11777,7 +11962,6 @@ pub struct DescribePromotionActivityResponse {
     output = DescribePublicKeyResponse,
     error = super::errors::DescribePublicKeyError
 )]
-#[derive(Default)]
 pub struct DescribePublicKey {}
 
 /// What a successful [`DescribePublicKey`] call returns.
@@ -11803,7 +11987,6 @@ pub struct DescribePublicKeyResponse {
     output = DescribePurchaseStateInfoResponse,
     error = super::errors::DescribePurchaseStateInfoError
 )]
-#[derive(Default)]
 pub struct DescribePurchaseStateInfo {}
 
 /// What a successful [`DescribePurchaseStateInfo`] call returns.
@@ -11934,9 +12117,15 @@ pub struct DescribePurchaseStateInfoResponse {
     version = "2020-11-01",
     name = "DescribeRaspRuleVuls",
     output = DescribeRaspRuleVulsResponse,
-    error = super::errors::DescribeRaspRuleVulsError
+    error = super::errors::DescribeRaspRuleVulsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RaspRuleVul,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRaspRuleVuls {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -11990,9 +12179,15 @@ pub struct DescribeRaspRuleVulsResponse {
     version = "2020-11-01",
     name = "DescribeRaspRules",
     output = DescribeRaspRulesResponse,
-    error = super::errors::DescribeRaspRulesError
+    error = super::errors::DescribeRaspRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RaspRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRaspRules {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -12048,7 +12243,6 @@ pub struct DescribeRaspRulesResponse {
     output = DescribeRefreshTaskResponse,
     error = super::errors::DescribeRefreshTaskError
 )]
-#[derive(Default)]
 pub struct DescribeRefreshTask {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -12087,7 +12281,6 @@ pub struct DescribeRefreshTaskResponse {
     output = DescribeReverseShellDetailResponse,
     error = super::errors::DescribeReverseShellDetailError
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellDetail {
     /// `EventId`: a string.
     ///
@@ -12128,9 +12321,15 @@ pub struct DescribeReverseShellDetailResponse {
     version = "2020-11-01",
     name = "DescribeReverseShellEvents",
     output = DescribeReverseShellEventsResponse,
-    error = super::errors::DescribeReverseShellEventsError
+    error = super::errors::DescribeReverseShellEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = event_set,
+        item = models::ReverseShellEventInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellEvents {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -12184,7 +12383,6 @@ pub struct DescribeReverseShellEventsResponse {
     output = DescribeReverseShellEventsExportResponse,
     error = super::errors::DescribeReverseShellEventsExportError
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellEventsExport {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -12245,9 +12443,15 @@ pub struct DescribeReverseShellEventsExportResponse {
     version = "2020-11-01",
     name = "DescribeReverseShellRegexpWhiteList",
     output = DescribeReverseShellRegexpWhiteListResponse,
-    error = super::errors::DescribeReverseShellRegexpWhiteListError
+    error = super::errors::DescribeReverseShellRegexpWhiteListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RegexpRuleListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellRegexpWhiteList {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     pub filters: Option<Vec<models::RunTimeFilters>>,
@@ -12297,7 +12501,6 @@ pub struct DescribeReverseShellRegexpWhiteListResponse {
     output = DescribeReverseShellRegexpWhiteListInfoResponse,
     error = super::errors::DescribeReverseShellRegexpWhiteListInfoError
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellRegexpWhiteListInfo {
     /// `RuleID`: a string.
     #[tc(rename = "RuleID")]
@@ -12327,7 +12530,6 @@ pub struct DescribeReverseShellRegexpWhiteListInfoResponse {
     output = DescribeReverseShellWhiteListDetailResponse,
     error = super::errors::DescribeReverseShellWhiteListDetailError
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellWhiteListDetail {
     /// `WhiteListId`: a string.
     ///
@@ -12356,9 +12558,15 @@ pub struct DescribeReverseShellWhiteListDetailResponse {
     version = "2020-11-01",
     name = "DescribeReverseShellWhiteLists",
     output = DescribeReverseShellWhiteListsResponse,
-    error = super::errors::DescribeReverseShellWhiteListsError
+    error = super::errors::DescribeReverseShellWhiteListsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = white_list_set,
+        item = models::ReverseShellWhiteListBaseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellWhiteLists {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -12414,7 +12622,6 @@ pub struct DescribeReverseShellWhiteListsResponse {
     output = DescribeRiskDnsEventDetailResponse,
     error = super::errors::DescribeRiskDnsEventDetailError
 )]
-#[derive(Default)]
 pub struct DescribeRiskDnsEventDetail {
     /// `EventID`: an unsigned 64-bit integer.
     ///
@@ -12729,9 +12936,15 @@ pub struct DescribeRiskDnsEventDetailResponse {
     version = "2020-11-01",
     name = "DescribeRiskDnsList",
     output = DescribeRiskDnsListResponse,
-    error = super::errors::DescribeRiskDnsListError
+    error = super::errors::DescribeRiskDnsListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::RiskDnsEventInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRiskDnsList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -12785,9 +12998,15 @@ pub struct DescribeRiskDnsListResponse {
     version = "2020-11-01",
     name = "DescribeRiskList",
     output = DescribeRiskListResponse,
-    error = super::errors::DescribeRiskListError
+    error = super::errors::DescribeRiskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_risk_items,
+        item = models::ClusterRiskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRiskList {
     /// `ClusterId`: a string.
     ///
@@ -12848,7 +13067,6 @@ pub struct DescribeRiskListResponse {
     output = DescribeRiskSyscallDetailResponse,
     error = super::errors::DescribeRiskSyscallDetailError
 )]
-#[derive(Default)]
 pub struct DescribeRiskSyscallDetail {
     /// `EventId`: a string.
     ///
@@ -12889,9 +13107,15 @@ pub struct DescribeRiskSyscallDetailResponse {
     version = "2020-11-01",
     name = "DescribeRiskSyscallEvents",
     output = DescribeRiskSyscallEventsResponse,
-    error = super::errors::DescribeRiskSyscallEventsError
+    error = super::errors::DescribeRiskSyscallEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = event_set,
+        item = models::RiskSyscallEventInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRiskSyscallEvents {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -12945,7 +13169,6 @@ pub struct DescribeRiskSyscallEventsResponse {
     output = DescribeRiskSyscallEventsExportResponse,
     error = super::errors::DescribeRiskSyscallEventsExportError
 )]
-#[derive(Default)]
 pub struct DescribeRiskSyscallEventsExport {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -13008,7 +13231,6 @@ pub struct DescribeRiskSyscallEventsExportResponse {
     output = DescribeRiskSyscallNamesResponse,
     error = super::errors::DescribeRiskSyscallNamesError
 )]
-#[derive(Default)]
 pub struct DescribeRiskSyscallNames {}
 
 /// What a successful [`DescribeRiskSyscallNames`] call returns.
@@ -13041,7 +13263,6 @@ pub struct DescribeRiskSyscallNamesResponse {
     output = DescribeRiskSyscallWhiteListDetailResponse,
     error = super::errors::DescribeRiskSyscallWhiteListDetailError
 )]
-#[derive(Default)]
 pub struct DescribeRiskSyscallWhiteListDetail {
     /// `WhiteListId`: a string.
     ///
@@ -13070,9 +13291,15 @@ pub struct DescribeRiskSyscallWhiteListDetailResponse {
     version = "2020-11-01",
     name = "DescribeRiskSyscallWhiteLists",
     output = DescribeRiskSyscallWhiteListsResponse,
-    error = super::errors::DescribeRiskSyscallWhiteListsError
+    error = super::errors::DescribeRiskSyscallWhiteListsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = white_list_set,
+        item = models::RiskSyscallWhiteListBaseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRiskSyscallWhiteLists {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -13124,9 +13351,15 @@ pub struct DescribeRiskSyscallWhiteListsResponse {
     version = "2020-11-01",
     name = "DescribeScanIgnoreVulList",
     output = DescribeScanIgnoreVulListResponse,
-    error = super::errors::DescribeScanIgnoreVulListError
+    error = super::errors::DescribeScanIgnoreVulListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ScanIgnoreVul,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScanIgnoreVulList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -13182,7 +13415,6 @@ pub struct DescribeScanIgnoreVulListResponse {
     output = DescribeSearchExportListResponse,
     error = super::errors::DescribeSearchExportListError
 )]
-#[derive(Default)]
 pub struct DescribeSearchExportList {
     /// `Query`: a string.
     pub query: String,
@@ -13216,7 +13448,6 @@ pub struct DescribeSearchExportListResponse {
     output = DescribeSearchLogsResponse,
     error = super::errors::DescribeSearchLogsError
 )]
-#[derive(Default)]
 pub struct DescribeSearchLogs {}
 
 /// What a successful [`DescribeSearchLogs`] call returns.
@@ -13242,9 +13473,15 @@ pub struct DescribeSearchLogsResponse {
     version = "2020-11-01",
     name = "DescribeSearchTemplates",
     output = DescribeSearchTemplatesResponse,
-    error = super::errors::DescribeSearchTemplatesError
+    error = super::errors::DescribeSearchTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::SearchTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSearchTemplates {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -13285,7 +13522,6 @@ pub struct DescribeSearchTemplatesResponse {
     output = DescribeSecEventsTendencyResponse,
     error = super::errors::DescribeSecEventsTendencyError
 )]
-#[derive(Default)]
 pub struct DescribeSecEventsTendency {
     /// `StartTime`: a date (`YYYY-MM-DD`).
     ///
@@ -13321,7 +13557,6 @@ pub struct DescribeSecEventsTendencyResponse {
     output = DescribeSecLogAlertMsgResponse,
     error = super::errors::DescribeSecLogAlertMsgError
 )]
-#[derive(Default)]
 pub struct DescribeSecLogAlertMsg {
     /// `Type`: a list of strings.
     ///
@@ -13354,7 +13589,6 @@ pub struct DescribeSecLogAlertMsgResponse {
     output = DescribeSecLogCleanSettingInfoResponse,
     error = super::errors::DescribeSecLogCleanSettingInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSecLogCleanSettingInfo {}
 
 /// What a successful [`DescribeSecLogCleanSettingInfo`] call returns.
@@ -13392,7 +13626,6 @@ pub struct DescribeSecLogCleanSettingInfoResponse {
     output = DescribeSecLogDeliveryClsOptionsResponse,
     error = super::errors::DescribeSecLogDeliveryClsOptionsError
 )]
-#[derive(Default)]
 pub struct DescribeSecLogDeliveryClsOptions {
     /// `ClsRegion`: a string.
     ///
@@ -13428,7 +13661,6 @@ pub struct DescribeSecLogDeliveryClsOptionsResponse {
     output = DescribeSecLogDeliveryClsSettingResponse,
     error = super::errors::DescribeSecLogDeliveryClsSettingError
 )]
-#[derive(Default)]
 pub struct DescribeSecLogDeliveryClsSetting {}
 
 /// What a successful [`DescribeSecLogDeliveryClsSetting`] call returns.
@@ -13454,7 +13686,6 @@ pub struct DescribeSecLogDeliveryClsSettingResponse {
     output = DescribeSecLogDeliveryKafkaOptionsResponse,
     error = super::errors::DescribeSecLogDeliveryKafkaOptionsError
 )]
-#[derive(Default)]
 pub struct DescribeSecLogDeliveryKafkaOptions {
     /// `RegionID`: a string.
     ///
@@ -13491,7 +13722,6 @@ pub struct DescribeSecLogDeliveryKafkaOptionsResponse {
     output = DescribeSecLogDeliveryKafkaSettingResponse,
     error = super::errors::DescribeSecLogDeliveryKafkaSettingError
 )]
-#[derive(Default)]
 pub struct DescribeSecLogDeliveryKafkaSetting {}
 
 /// What a successful [`DescribeSecLogDeliveryKafkaSetting`] call returns.
@@ -13544,9 +13774,15 @@ pub struct DescribeSecLogDeliveryKafkaSettingResponse {
     version = "2020-11-01",
     name = "DescribeSecLogJoinObjectList",
     output = DescribeSecLogJoinObjectListResponse,
-    error = super::errors::DescribeSecLogJoinObjectListError
+    error = super::errors::DescribeSecLogJoinObjectListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::SecLogJoinObjectInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecLogJoinObjectList {
     /// `LogType`: a string.
     ///
@@ -13620,7 +13856,6 @@ pub struct DescribeSecLogJoinObjectListResponse {
     output = DescribeSecLogJoinTypeListResponse,
     error = super::errors::DescribeSecLogJoinTypeListError
 )]
-#[derive(Default)]
 pub struct DescribeSecLogJoinTypeList {}
 
 /// What a successful [`DescribeSecLogJoinTypeList`] call returns.
@@ -13651,7 +13886,6 @@ pub struct DescribeSecLogJoinTypeListResponse {
     output = DescribeSecLogKafkaUINResponse,
     error = super::errors::DescribeSecLogKafkaUINError
 )]
-#[derive(Default)]
 pub struct DescribeSecLogKafkaUIN {}
 
 /// What a successful [`DescribeSecLogKafkaUIN`] call returns.
@@ -13685,7 +13919,6 @@ pub struct DescribeSecLogKafkaUINResponse {
     output = DescribeSecLogVasInfoResponse,
     error = super::errors::DescribeSecLogVasInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSecLogVasInfo {}
 
 /// What a successful [`DescribeSecLogVasInfo`] call returns.
@@ -13750,9 +13983,15 @@ pub struct DescribeSecLogVasInfoResponse {
     version = "2020-11-01",
     name = "DescribeSuperNodePodList",
     output = DescribeSuperNodePodListResponse,
-    error = super::errors::DescribeSuperNodePodListError
+    error = super::errors::DescribeSuperNodePodListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::SuperNodePodListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSuperNodePodList {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     pub filters: Option<Vec<models::RunTimeFilters>>,
@@ -13804,9 +14043,15 @@ pub struct DescribeSuperNodePodListResponse {
     version = "2020-11-01",
     name = "DescribeSupportDefenceVul",
     output = DescribeSupportDefenceVulResponse,
-    error = super::errors::DescribeSupportDefenceVulError
+    error = super::errors::DescribeSupportDefenceVulError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::SupportDefenceVul,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSupportDefenceVul {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     pub filters: Option<Vec<models::RunTimeFilters>>,
@@ -13858,9 +14103,15 @@ pub struct DescribeSupportDefenceVulResponse {
     version = "2020-11-01",
     name = "DescribeSystemVulList",
     output = DescribeSystemVulListResponse,
-    error = super::errors::DescribeSystemVulListError
+    error = super::errors::DescribeSystemVulListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSystemVulList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -13916,7 +14167,6 @@ pub struct DescribeSystemVulListResponse {
     output = DescribeTaskResultSummaryResponse,
     error = super::errors::DescribeTaskResultSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeTaskResultSummary {}
 
 /// What a successful [`DescribeTaskResultSummary`] call returns.
@@ -13959,7 +14209,6 @@ pub struct DescribeTaskResultSummaryResponse {
     output = DescribeTcssSummaryResponse,
     error = super::errors::DescribeTcssSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeTcssSummary {}
 
 /// What a successful [`DescribeTcssSummary`] call returns.
@@ -14092,7 +14341,6 @@ pub struct DescribeTcssSummaryResponse {
     output = DescribeUnauthorizedCoresTendencyResponse,
     error = super::errors::DescribeUnauthorizedCoresTendencyError
 )]
-#[derive(Default)]
 pub struct DescribeUnauthorizedCoresTendency {}
 
 /// What a successful [`DescribeUnauthorizedCoresTendency`] call returns.
@@ -14120,7 +14368,6 @@ pub struct DescribeUnauthorizedCoresTendencyResponse {
     output = DescribeUnfinishRefreshTaskResponse,
     error = super::errors::DescribeUnfinishRefreshTaskError
 )]
-#[derive(Default)]
 pub struct DescribeUnfinishRefreshTask {}
 
 /// What a successful [`DescribeUnfinishRefreshTask`] call returns.
@@ -14157,9 +14404,15 @@ pub struct DescribeUnfinishRefreshTaskResponse {
     version = "2020-11-01",
     name = "DescribeUserCluster",
     output = DescribeUserClusterResponse,
-    error = super::errors::DescribeUserClusterError
+    error = super::errors::DescribeUserClusterError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_info_list,
+        item = models::ClusterInfoItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserCluster {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -14213,9 +14466,15 @@ pub struct DescribeUserClusterResponse {
     version = "2020-11-01",
     name = "DescribeUserPodList",
     output = DescribeUserPodListResponse,
-    error = super::errors::DescribeUserPodListError
+    error = super::errors::DescribeUserPodListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = pod_list,
+        item = models::ClusterPodInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserPodList {
     /// `ClusterId`: a string.
     ///
@@ -14284,7 +14543,6 @@ pub struct DescribeUserPodListResponse {
     output = DescribeValueAddedSrvInfoResponse,
     error = super::errors::DescribeValueAddedSrvInfoError
 )]
-#[derive(Default)]
 pub struct DescribeValueAddedSrvInfo {}
 
 /// What a successful [`DescribeValueAddedSrvInfo`] call returns.
@@ -14322,7 +14580,6 @@ pub struct DescribeValueAddedSrvInfoResponse {
     output = DescribeVirusAutoIsolateSampleDetailResponse,
     error = super::errors::DescribeVirusAutoIsolateSampleDetailError
 )]
-#[derive(Default)]
 pub struct DescribeVirusAutoIsolateSampleDetail {
     /// `MD5`: a string.
     ///
@@ -14393,7 +14650,6 @@ pub struct DescribeVirusAutoIsolateSampleDetailResponse {
     output = DescribeVirusAutoIsolateSampleDownloadURLResponse,
     error = super::errors::DescribeVirusAutoIsolateSampleDownloadURLError
 )]
-#[derive(Default)]
 pub struct DescribeVirusAutoIsolateSampleDownloadURL {
     /// `MD5`: a string.
     ///
@@ -14425,9 +14681,15 @@ pub struct DescribeVirusAutoIsolateSampleDownloadURLResponse {
     version = "2020-11-01",
     name = "DescribeVirusAutoIsolateSampleList",
     output = DescribeVirusAutoIsolateSampleListResponse,
-    error = super::errors::DescribeVirusAutoIsolateSampleListError
+    error = super::errors::DescribeVirusAutoIsolateSampleListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VirusAutoIsolateSampleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVirusAutoIsolateSampleList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -14481,7 +14743,6 @@ pub struct DescribeVirusAutoIsolateSampleListResponse {
     output = DescribeVirusAutoIsolateSettingResponse,
     error = super::errors::DescribeVirusAutoIsolateSettingError
 )]
-#[derive(Default)]
 pub struct DescribeVirusAutoIsolateSetting {}
 
 /// What a successful [`DescribeVirusAutoIsolateSetting`] call returns.
@@ -14519,7 +14780,6 @@ pub struct DescribeVirusAutoIsolateSettingResponse {
     output = DescribeVirusDetailResponse,
     error = super::errors::DescribeVirusDetailError
 )]
-#[derive(Default)]
 pub struct DescribeVirusDetail {
     /// `Id`: a string.
     ///
@@ -14861,7 +15121,6 @@ pub struct DescribeVirusDetailResponse {
     output = DescribeVirusEventTendencyResponse,
     error = super::errors::DescribeVirusEventTendencyError
 )]
-#[derive(Default)]
 pub struct DescribeVirusEventTendency {
     /// `TendencyPeriod`: an unsigned 64-bit integer.
     ///
@@ -14890,9 +15149,15 @@ pub struct DescribeVirusEventTendencyResponse {
     version = "2020-11-01",
     name = "DescribeVirusList",
     output = DescribeVirusListResponse,
-    error = super::errors::DescribeVirusListError
+    error = super::errors::DescribeVirusListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VirusInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVirusList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -14948,7 +15213,6 @@ pub struct DescribeVirusListResponse {
     output = DescribeVirusManualScanEstimateTimeoutResponse,
     error = super::errors::DescribeVirusManualScanEstimateTimeoutError
 )]
-#[derive(Default)]
 pub struct DescribeVirusManualScanEstimateTimeout {
     /// `ScanRangeType`: an unsigned 64-bit integer.
     ///
@@ -14996,7 +15260,6 @@ pub struct DescribeVirusManualScanEstimateTimeoutResponse {
     output = DescribeVirusMonitorConfigResponse,
     error = super::errors::DescribeVirusMonitorConfigError
 )]
-#[derive(Default)]
 pub struct DescribeVirusMonitorConfig {}
 
 /// What a successful [`DescribeVirusMonitorConfig`] call returns.
@@ -15039,7 +15302,6 @@ pub struct DescribeVirusMonitorConfigResponse {
     output = DescribeVirusMonitorSettingResponse,
     error = super::errors::DescribeVirusMonitorSettingError
 )]
-#[derive(Default)]
 pub struct DescribeVirusMonitorSetting {}
 
 /// What a successful [`DescribeVirusMonitorSetting`] call returns.
@@ -15087,7 +15349,6 @@ pub struct DescribeVirusMonitorSettingResponse {
     output = DescribeVirusSampleDownloadUrlResponse,
     error = super::errors::DescribeVirusSampleDownloadUrlError
 )]
-#[derive(Default)]
 pub struct DescribeVirusSampleDownloadUrl {
     /// `ID`: a string.
     ///
@@ -15121,7 +15382,6 @@ pub struct DescribeVirusSampleDownloadUrlResponse {
     output = DescribeVirusScanConfigResponse,
     error = super::errors::DescribeVirusScanConfigError
 )]
-#[derive(Default)]
 pub struct DescribeVirusScanConfig {}
 
 /// What a successful [`DescribeVirusScanConfig`] call returns.
@@ -15188,7 +15448,6 @@ pub struct DescribeVirusScanConfigResponse {
     output = DescribeVirusScanSettingResponse,
     error = super::errors::DescribeVirusScanSettingError
 )]
-#[derive(Default)]
 pub struct DescribeVirusScanSetting {}
 
 /// What a successful [`DescribeVirusScanSetting`] call returns.
@@ -15271,7 +15530,6 @@ pub struct DescribeVirusScanSettingResponse {
     output = DescribeVirusScanTaskStatusResponse,
     error = super::errors::DescribeVirusScanTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeVirusScanTaskStatus {
     /// `TaskID`: a string.
     ///
@@ -15350,7 +15608,6 @@ pub struct DescribeVirusScanTaskStatusResponse {
     output = DescribeVirusScanTimeoutSettingResponse,
     error = super::errors::DescribeVirusScanTimeoutSettingError
 )]
-#[derive(Default)]
 pub struct DescribeVirusScanTimeoutSetting {
     /// `ScanType`: an unsigned 64-bit integer.
     ///
@@ -15383,7 +15640,6 @@ pub struct DescribeVirusScanTimeoutSettingResponse {
     output = DescribeVirusSummaryResponse,
     error = super::errors::DescribeVirusSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeVirusSummary {}
 
 /// What a successful [`DescribeVirusSummary`] call returns.
@@ -15444,9 +15700,15 @@ pub struct DescribeVirusSummaryResponse {
     version = "2020-11-01",
     name = "DescribeVirusTaskList",
     output = DescribeVirusTaskListResponse,
-    error = super::errors::DescribeVirusTaskListError
+    error = super::errors::DescribeVirusTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VirusTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVirusTaskList {
     /// `TaskId`: a string.
     ///
@@ -15505,9 +15767,15 @@ pub struct DescribeVirusTaskListResponse {
     version = "2020-11-01",
     name = "DescribeVirusWhiteListRules",
     output = DescribeVirusWhiteListRulesResponse,
-    error = super::errors::DescribeVirusWhiteListRulesError
+    error = super::errors::DescribeVirusWhiteListRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VirusWhiteListRuleInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVirusWhiteListRules {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -15559,9 +15827,15 @@ pub struct DescribeVirusWhiteListRulesResponse {
     version = "2020-11-01",
     name = "DescribeVulContainerList",
     output = DescribeVulContainerListResponse,
-    error = super::errors::DescribeVulContainerListError
+    error = super::errors::DescribeVulContainerListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulAffectedContainerInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulContainerList {
     /// `PocID`: a string.
     ///
@@ -15609,9 +15883,15 @@ pub struct DescribeVulContainerListResponse {
     version = "2020-11-01",
     name = "DescribeVulDefenceEvent",
     output = DescribeVulDefenceEventResponse,
-    error = super::errors::DescribeVulDefenceEventError
+    error = super::errors::DescribeVulDefenceEventError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulDefenceEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulDefenceEvent {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     pub filters: Option<Vec<models::RunTimeFilters>>,
@@ -15665,7 +15945,6 @@ pub struct DescribeVulDefenceEventResponse {
     output = DescribeVulDefenceEventDetailResponse,
     error = super::errors::DescribeVulDefenceEventDetailError
 )]
-#[derive(Default)]
 pub struct DescribeVulDefenceEventDetail {
     /// `EventID`: a signed 64-bit integer.
     ///
@@ -15697,7 +15976,6 @@ pub struct DescribeVulDefenceEventDetailResponse {
     output = DescribeVulDefenceEventTendencyResponse,
     error = super::errors::DescribeVulDefenceEventTendencyError
 )]
-#[derive(Default)]
 pub struct DescribeVulDefenceEventTendency {
     /// `StartTime`: a date (`YYYY-MM-DD`).
     ///
@@ -15738,9 +16016,15 @@ pub struct DescribeVulDefenceEventTendencyResponse {
     version = "2020-11-01",
     name = "DescribeVulDefenceHost",
     output = DescribeVulDefenceHostResponse,
-    error = super::errors::DescribeVulDefenceHostError
+    error = super::errors::DescribeVulDefenceHostError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulDefenceHost,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulDefenceHost {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -15794,9 +16078,15 @@ pub struct DescribeVulDefenceHostResponse {
     version = "2020-11-01",
     name = "DescribeVulDefencePlugin",
     output = DescribeVulDefencePluginResponse,
-    error = super::errors::DescribeVulDefencePluginError
+    error = super::errors::DescribeVulDefencePluginError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulDefencePlugin,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulDefencePlugin {
     /// `HostID`: a string.
     ///
@@ -15850,7 +16140,6 @@ pub struct DescribeVulDefencePluginResponse {
     output = DescribeVulDefenceSettingResponse,
     error = super::errors::DescribeVulDefenceSettingError
 )]
-#[derive(Default)]
 pub struct DescribeVulDefenceSetting {}
 
 /// What a successful [`DescribeVulDefenceSetting`] call returns.
@@ -15932,7 +16221,6 @@ pub struct DescribeVulDefenceSettingResponse {
     output = DescribeVulDetailResponse,
     error = super::errors::DescribeVulDetailError
 )]
-#[derive(Default)]
 pub struct DescribeVulDetail {
     /// `PocID`: a string.
     ///
@@ -15962,9 +16250,15 @@ pub struct DescribeVulDetailResponse {
     version = "2020-11-01",
     name = "DescribeVulIgnoreLocalImageList",
     output = DescribeVulIgnoreLocalImageListResponse,
-    error = super::errors::DescribeVulIgnoreLocalImageListError
+    error = super::errors::DescribeVulIgnoreLocalImageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulIgnoreLocalImage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulIgnoreLocalImageList {
     /// `PocID`: a string.
     ///
@@ -16019,9 +16313,15 @@ pub struct DescribeVulIgnoreLocalImageListResponse {
     version = "2020-11-01",
     name = "DescribeVulIgnoreRegistryImageList",
     output = DescribeVulIgnoreRegistryImageListResponse,
-    error = super::errors::DescribeVulIgnoreRegistryImageListError
+    error = super::errors::DescribeVulIgnoreRegistryImageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulIgnoreRegistryImage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulIgnoreRegistryImageList {
     /// `PocID`: a string.
     ///
@@ -16066,9 +16366,15 @@ pub struct DescribeVulIgnoreRegistryImageListResponse {
     version = "2020-11-01",
     name = "DescribeVulImageList",
     output = DescribeVulImageListResponse,
-    error = super::errors::DescribeVulImageListError
+    error = super::errors::DescribeVulImageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulAffectedImageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulImageList {
     /// `PocID`: a string.
     ///
@@ -16128,7 +16434,6 @@ pub struct DescribeVulImageListResponse {
     output = DescribeVulImageSummaryResponse,
     error = super::errors::DescribeVulImageSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeVulImageSummary {}
 
 /// What a successful [`DescribeVulImageSummary`] call returns.
@@ -16196,7 +16501,6 @@ pub struct DescribeVulImageSummaryResponse {
     output = DescribeVulLevelImageSummaryResponse,
     error = super::errors::DescribeVulLevelImageSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeVulLevelImageSummary {}
 
 /// What a successful [`DescribeVulLevelImageSummary`] call returns.
@@ -16269,7 +16573,6 @@ pub struct DescribeVulLevelImageSummaryResponse {
     output = DescribeVulLevelSummaryResponse,
     error = super::errors::DescribeVulLevelSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeVulLevelSummary {
     /// `CategoryType`: a string.
     ///
@@ -16315,9 +16618,15 @@ pub struct DescribeVulLevelSummaryResponse {
     version = "2020-11-01",
     name = "DescribeVulRegistryImageList",
     output = DescribeVulRegistryImageListResponse,
-    error = super::errors::DescribeVulRegistryImageListError
+    error = super::errors::DescribeVulRegistryImageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulAffectedRegistryImageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulRegistryImageList {
     /// `PocID`: a string.
     ///
@@ -16377,7 +16686,6 @@ pub struct DescribeVulRegistryImageListResponse {
     output = DescribeVulScanAuthorizedImageSummaryResponse,
     error = super::errors::DescribeVulScanAuthorizedImageSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeVulScanAuthorizedImageSummary {}
 
 /// What a successful [`DescribeVulScanAuthorizedImageSummary`] call returns.
@@ -16410,7 +16718,6 @@ pub struct DescribeVulScanAuthorizedImageSummaryResponse {
     output = DescribeVulScanInfoResponse,
     error = super::errors::DescribeVulScanInfoError
 )]
-#[derive(Default)]
 pub struct DescribeVulScanInfo {
     /// `LocalTaskID`: a signed 64-bit integer.
     ///
@@ -16510,9 +16817,15 @@ pub struct DescribeVulScanInfoResponse {
     version = "2020-11-01",
     name = "DescribeVulScanLocalImageList",
     output = DescribeVulScanLocalImageListResponse,
-    error = super::errors::DescribeVulScanLocalImageListError
+    error = super::errors::DescribeVulScanLocalImageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulScanImageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVulScanLocalImageList {
     /// `TaskID`: a signed 64-bit integer.
     ///
@@ -16574,7 +16887,6 @@ pub struct DescribeVulScanLocalImageListResponse {
     output = DescribeVulSummaryResponse,
     error = super::errors::DescribeVulSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeVulSummary {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     pub filters: Option<Vec<models::RunTimeFilters>>,
@@ -16655,7 +16967,6 @@ pub struct DescribeVulSummaryResponse {
     output = DescribeVulTendencyResponse,
     error = super::errors::DescribeVulTendencyError
 )]
-#[derive(Default)]
 pub struct DescribeVulTendency {
     /// `StartTime`: a date (`YYYY-MM-DD`).
     ///
@@ -16698,7 +17009,6 @@ pub struct DescribeVulTendencyResponse {
     output = DescribeVulTopRankingResponse,
     error = super::errors::DescribeVulTopRankingError
 )]
-#[derive(Default)]
 pub struct DescribeVulTopRanking {
     /// `CategoryType`: a string.
     ///
@@ -16729,7 +17039,6 @@ pub struct DescribeVulTopRankingResponse {
     output = DescribeWarningRulesResponse,
     error = super::errors::DescribeWarningRulesError
 )]
-#[derive(Default)]
 pub struct DescribeWarningRules {}
 
 /// What a successful [`DescribeWarningRules`] call returns.
@@ -16753,9 +17062,15 @@ pub struct DescribeWarningRulesResponse {
     version = "2020-11-01",
     name = "DescribeWebVulList",
     output = DescribeWebVulListResponse,
-    error = super::errors::DescribeWebVulListError
+    error = super::errors::DescribeWebVulListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::VulInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWebVulList {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -16811,7 +17126,6 @@ pub struct DescribeWebVulListResponse {
     output = ExportVirusListResponse,
     error = super::errors::ExportVirusListError
 )]
-#[derive(Default)]
 pub struct ExportVirusList {
     /// `Filters`: a list of [`RunTimeFilters`](super::models::RunTimeFilters) objects.
     ///
@@ -16859,7 +17173,6 @@ pub struct ExportVirusListResponse {
     output = InitializeUserComplianceEnvironmentResponse,
     error = super::errors::InitializeUserComplianceEnvironmentError
 )]
-#[derive(Default)]
 pub struct InitializeUserComplianceEnvironment {}
 
 /// What a successful [`InitializeUserComplianceEnvironment`] call returns.
@@ -16882,7 +17195,6 @@ pub struct InitializeUserComplianceEnvironmentResponse {
     output = ModifyAbnormalProcessRuleStatusResponse,
     error = super::errors::ModifyAbnormalProcessRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAbnormalProcessRuleStatus {
     /// `RuleIdSet`: a list of strings.
     ///
@@ -16915,7 +17227,6 @@ pub struct ModifyAbnormalProcessRuleStatusResponse {
     output = ModifyAbnormalProcessStatusResponse,
     error = super::errors::ModifyAbnormalProcessStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAbnormalProcessStatus {
     /// `EventIdSet`: a list of strings.
     ///
@@ -16953,7 +17264,6 @@ pub struct ModifyAbnormalProcessStatusResponse {
     output = ModifyAccessControlRuleStatusResponse,
     error = super::errors::ModifyAccessControlRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAccessControlRuleStatus {
     /// `RuleIdSet`: a list of strings.
     ///
@@ -16986,7 +17296,6 @@ pub struct ModifyAccessControlRuleStatusResponse {
     output = ModifyAccessControlStatusResponse,
     error = super::errors::ModifyAccessControlStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAccessControlStatus {
     /// `EventIdSet`: a list of strings.
     ///
@@ -17024,7 +17333,6 @@ pub struct ModifyAccessControlStatusResponse {
     output = ModifyAssetResponse,
     error = super::errors::ModifyAssetError
 )]
-#[derive(Default)]
 pub struct ModifyAsset {
     /// `All`: a boolean.
     ///
@@ -17082,7 +17390,6 @@ pub struct ModifyAssetResponse {
     output = ModifyAssetImageRegistryScanStopResponse,
     error = super::errors::ModifyAssetImageRegistryScanStopError
 )]
-#[derive(Default)]
 pub struct ModifyAssetImageRegistryScanStop {
     /// `All`: a boolean.
     ///
@@ -17139,7 +17446,6 @@ pub struct ModifyAssetImageRegistryScanStopResponse {
     output = ModifyAssetImageRegistryScanStopOneKeyResponse,
     error = super::errors::ModifyAssetImageRegistryScanStopOneKeyError
 )]
-#[derive(Default)]
 pub struct ModifyAssetImageRegistryScanStopOneKey {
     /// `All`: a boolean.
     ///
@@ -17179,7 +17485,6 @@ pub struct ModifyAssetImageRegistryScanStopOneKeyResponse {
     output = ModifyAssetImageScanStopResponse,
     error = super::errors::ModifyAssetImageScanStopError
 )]
-#[derive(Default)]
 pub struct ModifyAssetImageScanStop {
     /// `TaskID`: a string.
     ///
@@ -17224,7 +17529,6 @@ pub struct ModifyAssetImageScanStopResponse {
     output = ModifyCompliancePeriodTaskResponse,
     error = super::errors::ModifyCompliancePeriodTaskError
 )]
-#[derive(Default)]
 pub struct ModifyCompliancePeriodTask {
     /// `PeriodTaskId`: an unsigned 64-bit integer.
     ///
@@ -17262,7 +17566,6 @@ pub struct ModifyCompliancePeriodTaskResponse {
     output = ModifyContainerNetStatusResponse,
     error = super::errors::ModifyContainerNetStatusError
 )]
-#[derive(Default)]
 pub struct ModifyContainerNetStatus {
     /// `ContainerID`: a string.
     ///
@@ -17296,7 +17599,6 @@ pub struct ModifyContainerNetStatusResponse {
     output = ModifyDefendStatusResponse,
     error = super::errors::ModifyDefendStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDefendStatus {
     /// `SwitchOn`: a boolean.
     pub switch_on: bool,
@@ -17332,7 +17634,6 @@ pub struct ModifyDefendStatusResponse {
     output = ModifyEscapeEventStatusResponse,
     error = super::errors::ModifyEscapeEventStatusError
 )]
-#[derive(Default)]
 pub struct ModifyEscapeEventStatus {
     /// `EventIdSet`: a list of strings.
     ///
@@ -17381,7 +17682,6 @@ pub struct ModifyEscapeEventStatusResponse {
     output = ModifyEscapeRuleResponse,
     error = super::errors::ModifyEscapeRuleError
 )]
-#[derive(Default)]
 pub struct ModifyEscapeRule {
     /// `RuleSet`: a list of [`EscapeRuleEnabled`](super::models::EscapeRuleEnabled) objects.
     ///
@@ -17409,7 +17709,6 @@ pub struct ModifyEscapeRuleResponse {
     output = ModifyEscapeWhiteListResponse,
     error = super::errors::ModifyEscapeWhiteListError
 )]
-#[derive(Default)]
 pub struct ModifyEscapeWhiteList {
     /// `EventType`: a list of strings.
     ///
@@ -17443,7 +17742,6 @@ pub struct ModifyEscapeWhiteListResponse {
     output = ModifyImageAuthorizedResponse,
     error = super::errors::ModifyImageAuthorizedError
 )]
-#[derive(Default)]
 pub struct ModifyImageAuthorized {
     /// `AllLocalImages`: a boolean.
     ///
@@ -17514,7 +17812,6 @@ pub struct ModifyImageAuthorizedResponse {
     output = ModifyK8sApiAbnormalEventStatusResponse,
     error = super::errors::ModifyK8sApiAbnormalEventStatusError
 )]
-#[derive(Default)]
 pub struct ModifyK8sApiAbnormalEventStatus {
     /// `EventIDSet`: a list of unsigned 64-bit integers.
     ///
@@ -17553,7 +17850,6 @@ pub struct ModifyK8sApiAbnormalEventStatusResponse {
     output = ModifyK8sApiAbnormalRuleInfoResponse,
     error = super::errors::ModifyK8sApiAbnormalRuleInfoError
 )]
-#[derive(Default)]
 pub struct ModifyK8sApiAbnormalRuleInfo {
     /// `RuleInfo`: a [`K8sApiAbnormalRuleInfo`](super::models::K8sApiAbnormalRuleInfo).
     pub rule_info: models::K8sApiAbnormalRuleInfo,
@@ -17579,7 +17875,6 @@ pub struct ModifyK8sApiAbnormalRuleInfoResponse {
     output = ModifyK8sApiAbnormalRuleStatusResponse,
     error = super::errors::ModifyK8sApiAbnormalRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyK8sApiAbnormalRuleStatus {
     /// `RuleID`: a string.
     ///
@@ -17613,7 +17908,6 @@ pub struct ModifyK8sApiAbnormalRuleStatusResponse {
     output = ModifyRaspRulesResponse,
     error = super::errors::ModifyRaspRulesError
 )]
-#[derive(Default)]
 pub struct ModifyRaspRules {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -17656,7 +17950,6 @@ pub struct ModifyRaspRulesResponse {
     output = ModifyReverseShellStatusResponse,
     error = super::errors::ModifyReverseShellStatusError
 )]
-#[derive(Default)]
 pub struct ModifyReverseShellStatus {
     /// `EventIdSet`: a list of strings.
     ///
@@ -17694,7 +17987,6 @@ pub struct ModifyReverseShellStatusResponse {
     output = ModifyRiskDnsEventStatusResponse,
     error = super::errors::ModifyRiskDnsEventStatusError
 )]
-#[derive(Default)]
 pub struct ModifyRiskDnsEventStatus {
     /// `EventIDSet`: a list of unsigned 64-bit integers.
     ///
@@ -17748,7 +18040,6 @@ pub struct ModifyRiskDnsEventStatusResponse {
     output = ModifyRiskSyscallStatusResponse,
     error = super::errors::ModifyRiskSyscallStatusError
 )]
-#[derive(Default)]
 pub struct ModifyRiskSyscallStatus {
     /// `EventIdSet`: a list of strings.
     ///
@@ -17786,7 +18077,6 @@ pub struct ModifyRiskSyscallStatusResponse {
     output = ModifySecLogCleanSettingInfoResponse,
     error = super::errors::ModifySecLogCleanSettingInfoError
 )]
-#[derive(Default)]
 pub struct ModifySecLogCleanSettingInfo {
     /// `ReservesLimit`: an unsigned 64-bit integer.
     ///
@@ -17824,7 +18114,6 @@ pub struct ModifySecLogCleanSettingInfoResponse {
     output = ModifySecLogDeliveryClsSettingResponse,
     error = super::errors::ModifySecLogDeliveryClsSettingError
 )]
-#[derive(Default)]
 pub struct ModifySecLogDeliveryClsSetting {
     /// `List`: a list of [`SecLogDeliveryClsSettingInfo`](super::models::SecLogDeliveryClsSettingInfo) objects.
     pub list: Vec<models::SecLogDeliveryClsSettingInfo>,
@@ -17850,7 +18139,6 @@ pub struct ModifySecLogDeliveryClsSettingResponse {
     output = ModifySecLogDeliveryKafkaSettingResponse,
     error = super::errors::ModifySecLogDeliveryKafkaSettingError
 )]
-#[derive(Default)]
 pub struct ModifySecLogDeliveryKafkaSetting {
     /// `InstanceID`: a string.
     ///
@@ -17918,7 +18206,6 @@ pub struct ModifySecLogDeliveryKafkaSettingResponse {
     output = ModifySecLogJoinObjectsResponse,
     error = super::errors::ModifySecLogJoinObjectsError
 )]
-#[derive(Default)]
 pub struct ModifySecLogJoinObjects {
     /// `LogType`: a string.
     ///
@@ -17971,7 +18258,6 @@ pub struct ModifySecLogJoinObjectsResponse {
     output = ModifySecLogJoinStateResponse,
     error = super::errors::ModifySecLogJoinStateError
 )]
-#[derive(Default)]
 pub struct ModifySecLogJoinState {
     /// `LogType`: a string.
     ///
@@ -18004,7 +18290,6 @@ pub struct ModifySecLogJoinStateResponse {
     output = ModifySecLogKafkaUINResponse,
     error = super::errors::ModifySecLogKafkaUINError
 )]
-#[derive(Default)]
 pub struct ModifySecLogKafkaUIN {
     /// `DstUIN`: a string.
     ///
@@ -18033,7 +18318,6 @@ pub struct ModifySecLogKafkaUINResponse {
     output = ModifyVirusAutoIsolateExampleSwitchResponse,
     error = super::errors::ModifyVirusAutoIsolateExampleSwitchError
 )]
-#[derive(Default)]
 pub struct ModifyVirusAutoIsolateExampleSwitch {
     /// `MD5`: a string.
     ///
@@ -18067,7 +18351,6 @@ pub struct ModifyVirusAutoIsolateExampleSwitchResponse {
     output = ModifyVirusAutoIsolateSettingResponse,
     error = super::errors::ModifyVirusAutoIsolateSettingError
 )]
-#[derive(Default)]
 pub struct ModifyVirusAutoIsolateSetting {
     /// `AutoIsolateSwitch`: a boolean.
     ///
@@ -18105,7 +18388,6 @@ pub struct ModifyVirusAutoIsolateSettingResponse {
     output = ModifyVirusFileStatusResponse,
     error = super::errors::ModifyVirusFileStatusError
 )]
-#[derive(Default)]
 pub struct ModifyVirusFileStatus {
     /// `EventIdSet`: a list of strings.
     ///
@@ -18148,7 +18430,6 @@ pub struct ModifyVirusFileStatusResponse {
     output = ModifyVirusMonitorSettingResponse,
     error = super::errors::ModifyVirusMonitorSettingError
 )]
-#[derive(Default)]
 pub struct ModifyVirusMonitorSetting {
     /// `EnableScan`: a boolean.
     ///
@@ -18196,7 +18477,6 @@ pub struct ModifyVirusMonitorSettingResponse {
     output = ModifyVirusScanSettingResponse,
     error = super::errors::ModifyVirusScanSettingError
 )]
-#[derive(Default)]
 pub struct ModifyVirusScanSetting {
     /// `EnableScan`: a boolean.
     ///
@@ -18274,7 +18554,6 @@ pub struct ModifyVirusScanSettingResponse {
     output = ModifyVirusScanTimeoutSettingResponse,
     error = super::errors::ModifyVirusScanTimeoutSettingError
 )]
-#[derive(Default)]
 pub struct ModifyVirusScanTimeoutSetting {
     /// `Timeout`: an unsigned 64-bit integer.
     ///
@@ -18307,7 +18586,6 @@ pub struct ModifyVirusScanTimeoutSettingResponse {
     output = ModifyVulDefenceEventStatusResponse,
     error = super::errors::ModifyVulDefenceEventStatusError
 )]
-#[derive(Default)]
 pub struct ModifyVulDefenceEventStatus {
     /// `EventIDs`: a list of signed 64-bit integers.
     ///
@@ -18346,7 +18624,6 @@ pub struct ModifyVulDefenceEventStatusResponse {
     output = ModifyVulDefenceSettingResponse,
     error = super::errors::ModifyVulDefenceSettingError
 )]
-#[derive(Default)]
 pub struct ModifyVulDefenceSetting {
     /// `IsEnabled`: a signed 64-bit integer.
     ///
@@ -18395,7 +18672,6 @@ pub struct ModifyVulDefenceSettingResponse {
     output = OpenTcssTrialResponse,
     error = super::errors::OpenTcssTrialError
 )]
-#[derive(Default)]
 pub struct OpenTcssTrial {}
 
 /// What a successful [`OpenTcssTrial`] call returns.
@@ -18428,7 +18704,6 @@ pub struct OpenTcssTrialResponse {
     output = RemoveAssetImageRegistryRegistryDetailResponse,
     error = super::errors::RemoveAssetImageRegistryRegistryDetailError
 )]
-#[derive(Default)]
 pub struct RemoveAssetImageRegistryRegistryDetail {
     /// `RegistryId`: a signed 64-bit integer.
     ///
@@ -18456,7 +18731,6 @@ pub struct RemoveAssetImageRegistryRegistryDetailResponse {
     output = RenewImageAuthorizeStateResponse,
     error = super::errors::RenewImageAuthorizeStateError
 )]
-#[derive(Default)]
 pub struct RenewImageAuthorizeState {
     /// `AllImages`: a boolean.
     ///
@@ -18499,7 +18773,6 @@ pub struct RenewImageAuthorizeStateResponse {
     output = ResetSecLogTopicConfigResponse,
     error = super::errors::ResetSecLogTopicConfigError
 )]
-#[derive(Default)]
 pub struct ResetSecLogTopicConfig {
     /// `ConfigType`: a string.
     ///
@@ -18532,7 +18805,6 @@ pub struct ResetSecLogTopicConfigResponse {
     output = ScanComplianceAssetsResponse,
     error = super::errors::ScanComplianceAssetsError
 )]
-#[derive(Default)]
 pub struct ScanComplianceAssets {
     /// `CustomerAssetIdSet`: a list of unsigned 64-bit integers.
     pub customer_asset_id_set: Vec<u64>,
@@ -18568,7 +18840,6 @@ pub struct ScanComplianceAssetsResponse {
     output = ScanComplianceAssetsByPolicyItemResponse,
     error = super::errors::ScanComplianceAssetsByPolicyItemError
 )]
-#[derive(Default)]
 pub struct ScanComplianceAssetsByPolicyItem {
     /// `CustomerPolicyItemId`: an unsigned 64-bit integer.
     ///
@@ -18609,7 +18880,6 @@ pub struct ScanComplianceAssetsByPolicyItemResponse {
     output = ScanCompliancePolicyItemsResponse,
     error = super::errors::ScanCompliancePolicyItemsError
 )]
-#[derive(Default)]
 pub struct ScanCompliancePolicyItems {
     /// `CustomerPolicyItemIdSet`: a list of unsigned 64-bit integers.
     pub customer_policy_item_id_set: Vec<u64>,
@@ -18640,7 +18910,6 @@ pub struct ScanCompliancePolicyItemsResponse {
     output = ScanComplianceScanFailedAssetsResponse,
     error = super::errors::ScanComplianceScanFailedAssetsError
 )]
-#[derive(Default)]
 pub struct ScanComplianceScanFailedAssets {
     /// `CustomerAssetIdSet`: a list of unsigned 64-bit integers.
     ///
@@ -18678,7 +18947,6 @@ pub struct ScanComplianceScanFailedAssetsResponse {
     output = SetCheckModeResponse,
     error = super::errors::SetCheckModeError
 )]
-#[derive(Default)]
 pub struct SetCheckMode {
     /// `ClusterIds`: a list of strings.
     ///
@@ -18721,7 +18989,6 @@ pub struct SetCheckModeResponse {
     output = StopVirusScanTaskResponse,
     error = super::errors::StopVirusScanTaskError
 )]
-#[derive(Default)]
 pub struct StopVirusScanTask {
     /// `TaskId`: a string.
     ///
@@ -18754,7 +19021,6 @@ pub struct StopVirusScanTaskResponse {
     output = StopVulScanTaskResponse,
     error = super::errors::StopVulScanTaskError
 )]
-#[derive(Default)]
 pub struct StopVulScanTask {
     /// `LocalTaskID`: a signed 64-bit integer.
     ///
@@ -18799,7 +19065,6 @@ pub struct StopVulScanTaskResponse {
     output = SwitchImageAutoAuthorizedRuleResponse,
     error = super::errors::SwitchImageAutoAuthorizedRuleError
 )]
-#[derive(Default)]
 pub struct SwitchImageAutoAuthorizedRule {
     /// `IsEnabled`: a signed 64-bit integer.
     ///
@@ -18832,7 +19097,6 @@ pub struct SwitchImageAutoAuthorizedRuleResponse {
     output = SyncAssetImageRegistryAssetResponse,
     error = super::errors::SyncAssetImageRegistryAssetError
 )]
-#[derive(Default)]
 pub struct SyncAssetImageRegistryAsset {
     /// `All`: a boolean.
     ///
@@ -18865,7 +19129,6 @@ pub struct SyncAssetImageRegistryAssetResponse {
     output = UninstallClusterContainerSecurityResponse,
     error = super::errors::UninstallClusterContainerSecurityError
 )]
-#[derive(Default)]
 pub struct UninstallClusterContainerSecurity {
     /// `ClusterIDs`: a list of strings.
     #[tc(rename = "ClusterIDs")]
@@ -18894,7 +19157,6 @@ pub struct UninstallClusterContainerSecurityResponse {
     output = UpdateAndPublishNetworkFirewallPolicyDetailResponse,
     error = super::errors::UpdateAndPublishNetworkFirewallPolicyDetailError
 )]
-#[derive(Default)]
 pub struct UpdateAndPublishNetworkFirewallPolicyDetail {
     /// `ClusterId`: a string.
     ///
@@ -18967,7 +19229,6 @@ pub struct UpdateAndPublishNetworkFirewallPolicyDetailResponse {
     output = UpdateAndPublishNetworkFirewallPolicyYamlDetailResponse,
     error = super::errors::UpdateAndPublishNetworkFirewallPolicyYamlDetailError
 )]
-#[derive(Default)]
 pub struct UpdateAndPublishNetworkFirewallPolicyYamlDetail {
     /// `ClusterId`: a string.
     ///
@@ -19020,7 +19281,6 @@ pub struct UpdateAndPublishNetworkFirewallPolicyYamlDetailResponse {
     output = UpdateAssetImageRegistryRegistryDetailResponse,
     error = super::errors::UpdateAssetImageRegistryRegistryDetailError
 )]
-#[derive(Default)]
 pub struct UpdateAssetImageRegistryRegistryDetail {
     /// `Name`: a string.
     ///
@@ -19131,7 +19391,6 @@ pub struct UpdateAssetImageRegistryRegistryDetailResponse {
     output = UpdateImageRegistryTimingScanTaskResponse,
     error = super::errors::UpdateImageRegistryTimingScanTaskError
 )]
-#[derive(Default)]
 pub struct UpdateImageRegistryTimingScanTask {
     /// `ScanPeriod`: an unsigned 64-bit integer.
     ///
@@ -19219,7 +19478,6 @@ pub struct UpdateImageRegistryTimingScanTaskResponse {
     output = UpdateNetworkFirewallPolicyDetailResponse,
     error = super::errors::UpdateNetworkFirewallPolicyDetailError
 )]
-#[derive(Default)]
 pub struct UpdateNetworkFirewallPolicyDetail {
     /// `ClusterId`: a string.
     ///
@@ -19292,7 +19550,6 @@ pub struct UpdateNetworkFirewallPolicyDetailResponse {
     output = UpdateNetworkFirewallPolicyYamlDetailResponse,
     error = super::errors::UpdateNetworkFirewallPolicyYamlDetailError
 )]
-#[derive(Default)]
 pub struct UpdateNetworkFirewallPolicyYamlDetail {
     /// `ClusterId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = ContinueAgentWorkResponse,
     error = super::errors::ContinueAgentWorkError
 )]
-#[derive(Default)]
 pub struct ContinueAgentWork {
     /// `InstanceId`: a string.
     ///
@@ -50,7 +49,6 @@ pub struct ContinueAgentWorkResponse {
     output = CreateAgentInstanceResponse,
     error = super::errors::CreateAgentInstanceError
 )]
-#[derive(Default)]
 pub struct CreateAgentInstance {
     /// `AgentId`: a string.
     ///
@@ -144,7 +142,6 @@ pub struct CreateAgentInstanceResponse {
     output = CreateChatCompletionResponse,
     error = super::errors::CreateChatCompletionError
 )]
-#[derive(Default)]
 pub struct CreateChatCompletion {
     /// `InputContent`: a string.
     ///
@@ -195,7 +192,6 @@ pub struct CreateChatCompletionResponse {
     output = CreateMemoryPlusSpaceResponse,
     error = super::errors::CreateMemoryPlusSpaceError
 )]
-#[derive(Default)]
 pub struct CreateMemoryPlusSpace {
     /// `Name`: a string.
     ///
@@ -256,7 +252,6 @@ pub struct CreateMemoryPlusSpaceResponse {
     output = DescribeAgentDutyTaskDetailResponse,
     error = super::errors::DescribeAgentDutyTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeAgentDutyTaskDetail {
     /// `Parameters`: a list of [`Parameter`](super::models::Parameter) objects.
     pub parameters: Option<Vec<models::Parameter>>,
@@ -283,9 +278,15 @@ pub struct DescribeAgentDutyTaskDetailResponse {
     version = "2025-07-17",
     name = "DescribeAgentDutyTasks",
     output = DescribeAgentDutyTasksResponse,
-    error = super::errors::DescribeAgentDutyTasksError
+    error = super::errors::DescribeAgentDutyTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = duty_tasks,
+        item = models::AgentDutyTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentDutyTasks {
     /// `InstanceId`: a string.
     ///
@@ -354,7 +355,6 @@ pub struct DescribeAgentDutyTasksResponse {
     output = DescribeAgentInstanceResponse,
     error = super::errors::DescribeAgentInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeAgentInstance {
     /// `InstanceId`: a string.
     ///
@@ -385,7 +385,6 @@ pub struct DescribeAgentInstanceResponse {
     output = DescribeAgentInstancesResponse,
     error = super::errors::DescribeAgentInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeAgentInstances {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -465,9 +464,15 @@ pub struct DescribeAgentInstancesResponse {
     version = "2025-07-17",
     name = "DescribeAgents",
     output = DescribeAgentsResponse,
-    error = super::errors::DescribeAgentsError
+    error = super::errors::DescribeAgentsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::Agent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgents {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -533,7 +538,6 @@ pub struct DescribeAgentsResponse {
     output = DescribeChatDetailResponse,
     error = super::errors::DescribeChatDetailError
 )]
-#[derive(Default)]
 pub struct DescribeChatDetail {
     /// `InstanceId`: a string.
     ///
@@ -617,9 +621,15 @@ pub struct DescribeChatDetailResponse {
     version = "2025-07-17",
     name = "DescribeChats",
     output = DescribeChatsResponse,
-    error = super::errors::DescribeChatsError
+    error = super::errors::DescribeChatsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = chats,
+        item = models::ChatBrief,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeChats {
     /// `InstanceId`: a string.
     ///
@@ -663,9 +673,15 @@ pub struct DescribeChatsResponse {
     version = "2025-07-17",
     name = "DescribeMemoryPlusRecord",
     output = DescribeMemoryPlusRecordResponse,
-    error = super::errors::DescribeMemoryPlusRecordError
+    error = super::errors::DescribeMemoryPlusRecordError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = documents,
+        item = models::VdbDocument,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMemoryPlusRecord {
     /// `SpaceId`: a string.
     ///
@@ -739,7 +755,6 @@ pub struct DescribeMemoryPlusRecordResponse {
     output = DescribeMemoryPlusSpaceResponse,
     error = super::errors::DescribeMemoryPlusSpaceError
 )]
-#[derive(Default)]
 pub struct DescribeMemoryPlusSpace {
     /// `SpaceId`: a string.
     ///
@@ -868,9 +883,15 @@ pub struct DescribeMemoryPlusSpaceResponse {
     version = "2025-07-17",
     name = "DescribeMemoryPlusSpaces",
     output = DescribeMemoryPlusSpacesResponse,
-    error = super::errors::DescribeMemoryPlusSpacesError
+    error = super::errors::DescribeMemoryPlusSpacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::MemoryPlusInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMemoryPlusSpaces {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -934,7 +955,6 @@ pub struct DescribeMemoryPlusSpacesResponse {
     output = DescribeReportUrlResponse,
     error = super::errors::DescribeReportUrlError
 )]
-#[derive(Default)]
 pub struct DescribeReportUrl {}
 
 /// What a successful [`DescribeReportUrl`] call returns.
@@ -962,7 +982,6 @@ pub struct DescribeReportUrlResponse {
     output = DescribeServiceAccessKeyResponse,
     error = super::errors::DescribeServiceAccessKeyError
 )]
-#[derive(Default)]
 pub struct DescribeServiceAccessKey {
     /// `ServiceId`: a string.
     ///
@@ -995,7 +1014,6 @@ pub struct DescribeServiceAccessKeyResponse {
     output = DestroyMemoryPlusSpaceResponse,
     error = super::errors::DestroyMemoryPlusSpaceError
 )]
-#[derive(Default)]
 pub struct DestroyMemoryPlusSpace {
     /// `SpaceIds`: a list of strings.
     ///
@@ -1023,7 +1041,6 @@ pub struct DestroyMemoryPlusSpaceResponse {
     output = IsolateAgentInstanceResponse,
     error = super::errors::IsolateAgentInstanceError
 )]
-#[derive(Default)]
 pub struct IsolateAgentInstance {
     /// `InstanceId`: a string.
     ///
@@ -1051,7 +1068,6 @@ pub struct IsolateAgentInstanceResponse {
     output = IsolateMemoryPlusSpaceResponse,
     error = super::errors::IsolateMemoryPlusSpaceError
 )]
-#[derive(Default)]
 pub struct IsolateMemoryPlusSpace {
     /// `SpaceIds`: a list of strings.
     ///
@@ -1079,7 +1095,6 @@ pub struct IsolateMemoryPlusSpaceResponse {
     output = ModifyAgentInstanceParametersResponse,
     error = super::errors::ModifyAgentInstanceParametersError
 )]
-#[derive(Default)]
 pub struct ModifyAgentInstanceParameters {
     /// `InstanceId`: a string.
     ///
@@ -1118,7 +1133,6 @@ pub struct ModifyAgentInstanceParametersResponse {
     output = ModifyChatTitleResponse,
     error = super::errors::ModifyChatTitleError
 )]
-#[derive(Default)]
 pub struct ModifyChatTitle {
     /// `InstanceId`: a string.
     ///
@@ -1156,7 +1170,6 @@ pub struct ModifyChatTitleResponse {
     output = ModifyMemoryPlusSpaceResponse,
     error = super::errors::ModifyMemoryPlusSpaceError
 )]
-#[derive(Default)]
 pub struct ModifyMemoryPlusSpace {
     /// `SpaceId`: a string.
     ///
@@ -1199,7 +1212,6 @@ pub struct ModifyMemoryPlusSpaceResponse {
     output = PauseAgentWorkResponse,
     error = super::errors::PauseAgentWorkError
 )]
-#[derive(Default)]
 pub struct PauseAgentWork {
     /// `InstanceId`: a string.
     ///
@@ -1232,7 +1244,6 @@ pub struct PauseAgentWorkResponse {
     output = RecoverAgentInstanceResponse,
     error = super::errors::RecoverAgentInstanceError
 )]
-#[derive(Default)]
 pub struct RecoverAgentInstance {
     /// `InstanceId`: a string.
     ///
@@ -1260,7 +1271,6 @@ pub struct RecoverAgentInstanceResponse {
     output = RecoverMemoryPlusSpaceResponse,
     error = super::errors::RecoverMemoryPlusSpaceError
 )]
-#[derive(Default)]
 pub struct RecoverMemoryPlusSpace {
     /// `SpaceIds`: a list of strings.
     ///
@@ -1293,7 +1303,6 @@ pub struct RecoverMemoryPlusSpaceResponse {
     output = RemoveChatResponse,
     error = super::errors::RemoveChatError
 )]
-#[derive(Default)]
 pub struct RemoveChat {
     /// `InstanceId`: a string.
     ///
@@ -1326,7 +1335,6 @@ pub struct RemoveChatResponse {
     output = StartAgentTaskResponse,
     error = super::errors::StartAgentTaskError
 )]
-#[derive(Default)]
 pub struct StartAgentTask {
     /// `InstanceId`: a string.
     ///
@@ -1364,7 +1372,6 @@ pub struct StartAgentTaskResponse {
     output = TerminateAgentInstanceResponse,
     error = super::errors::TerminateAgentInstanceError
 )]
-#[derive(Default)]
 pub struct TerminateAgentInstance {
     /// `InstanceId`: a string.
     ///

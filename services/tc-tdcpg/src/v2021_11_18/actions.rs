@@ -17,7 +17,6 @@ use super::models;
     output = CloneClusterToPointInTimeResponse,
     error = super::errors::CloneClusterToPointInTimeError
 )]
-#[derive(Default)]
 pub struct CloneClusterToPointInTime {
     /// `Zone`: a string.
     ///
@@ -132,7 +131,6 @@ pub struct CloneClusterToPointInTimeResponse {
     output = CreateClusterResponse,
     error = super::errors::CreateClusterError
 )]
-#[derive(Default)]
 pub struct CreateCluster {
     /// `Zone`: a string.
     ///
@@ -254,7 +252,6 @@ pub struct CreateClusterResponse {
     output = CreateClusterInstancesResponse,
     error = super::errors::CreateClusterInstancesError
 )]
-#[derive(Default)]
 pub struct CreateClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -308,7 +305,6 @@ pub struct CreateClusterInstancesResponse {
     output = DeleteClusterResponse,
     error = super::errors::DeleteClusterError
 )]
-#[derive(Default)]
 pub struct DeleteCluster {
     /// `ClusterId`: a string.
     ///
@@ -336,7 +332,6 @@ pub struct DeleteClusterResponse {
     output = DeleteClusterInstancesResponse,
     error = super::errors::DeleteClusterInstancesError
 )]
-#[derive(Default)]
 pub struct DeleteClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -367,7 +362,6 @@ pub struct DeleteClusterInstancesResponse {
     output = DescribeAccountsResponse,
     error = super::errors::DescribeAccountsError
 )]
-#[derive(Default)]
 pub struct DescribeAccounts {
     /// `ClusterId`: a string.
     ///
@@ -401,9 +395,15 @@ pub struct DescribeAccountsResponse {
     version = "2021-11-18",
     name = "DescribeClusterBackups",
     output = DescribeClusterBackupsResponse,
-    error = super::errors::DescribeClusterBackupsError
+    error = super::errors::DescribeClusterBackupsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = backup_set,
+        item = models::Backup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterBackups {
     /// `ClusterId`: a string.
     ///
@@ -449,7 +449,6 @@ pub struct DescribeClusterBackupsResponse {
     output = DescribeClusterEndpointsResponse,
     error = super::errors::DescribeClusterEndpointsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterEndpoints {
     /// `ClusterId`: a string.
     ///
@@ -483,9 +482,15 @@ pub struct DescribeClusterEndpointsResponse {
     version = "2021-11-18",
     name = "DescribeClusterInstances",
     output = DescribeClusterInstancesResponse,
-    error = super::errors::DescribeClusterInstancesError
+    error = super::errors::DescribeClusterInstancesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = instance_set,
+        item = models::Instance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -544,7 +549,6 @@ pub struct DescribeClusterInstancesResponse {
     output = DescribeClusterRecoveryTimeRangeResponse,
     error = super::errors::DescribeClusterRecoveryTimeRangeError
 )]
-#[derive(Default)]
 pub struct DescribeClusterRecoveryTimeRange {
     /// `ClusterId`: a string.
     ///
@@ -578,9 +582,15 @@ pub struct DescribeClusterRecoveryTimeRangeResponse {
     version = "2021-11-18",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError
+    error = super::errors::DescribeClustersError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = cluster_set,
+        item = models::Cluster,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusters {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -634,7 +644,6 @@ pub struct DescribeClustersResponse {
     output = DescribeResourcesByDealNameResponse,
     error = super::errors::DescribeResourcesByDealNameError
 )]
-#[derive(Default)]
 pub struct DescribeResourcesByDealName {
     /// `DealName`: a string.
     ///
@@ -665,7 +674,6 @@ pub struct DescribeResourcesByDealNameResponse {
     output = IsolateClusterResponse,
     error = super::errors::IsolateClusterError
 )]
-#[derive(Default)]
 pub struct IsolateCluster {
     /// `ClusterId`: a string.
     ///
@@ -693,7 +701,6 @@ pub struct IsolateClusterResponse {
     output = IsolateClusterInstancesResponse,
     error = super::errors::IsolateClusterInstancesError
 )]
-#[derive(Default)]
 pub struct IsolateClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -724,7 +731,6 @@ pub struct IsolateClusterInstancesResponse {
     output = ModifyAccountDescriptionResponse,
     error = super::errors::ModifyAccountDescriptionError
 )]
-#[derive(Default)]
 pub struct ModifyAccountDescription {
     /// `ClusterId`: a string.
     ///
@@ -762,7 +768,6 @@ pub struct ModifyAccountDescriptionResponse {
     output = ModifyClusterEndpointWanStatusResponse,
     error = super::errors::ModifyClusterEndpointWanStatusError
 )]
-#[derive(Default)]
 pub struct ModifyClusterEndpointWanStatus {
     /// `ClusterId`: a string.
     ///
@@ -800,7 +805,6 @@ pub struct ModifyClusterEndpointWanStatusResponse {
     output = ModifyClusterInstancesSpecResponse,
     error = super::errors::ModifyClusterInstancesSpecError
 )]
-#[derive(Default)]
 pub struct ModifyClusterInstancesSpec {
     /// `ClusterId`: a string.
     ///
@@ -847,7 +851,6 @@ pub struct ModifyClusterInstancesSpecResponse {
     output = ModifyClusterNameResponse,
     error = super::errors::ModifyClusterNameError
 )]
-#[derive(Default)]
 pub struct ModifyClusterName {
     /// `ClusterId`: a string.
     ///
@@ -880,7 +883,6 @@ pub struct ModifyClusterNameResponse {
     output = ModifyClustersAutoRenewFlagResponse,
     error = super::errors::ModifyClustersAutoRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyClustersAutoRenewFlag {
     /// `ClusterIdSet`: a list of strings.
     pub cluster_id_set: Vec<String>,
@@ -911,7 +913,6 @@ pub struct ModifyClustersAutoRenewFlagResponse {
     output = RecoverClusterResponse,
     error = super::errors::RecoverClusterError
 )]
-#[derive(Default)]
 pub struct RecoverCluster {
     /// `ClusterId`: a string.
     ///
@@ -944,7 +945,6 @@ pub struct RecoverClusterResponse {
     output = RecoverClusterInstancesResponse,
     error = super::errors::RecoverClusterInstancesError
 )]
-#[derive(Default)]
 pub struct RecoverClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -980,7 +980,6 @@ pub struct RecoverClusterInstancesResponse {
     output = RenewClusterResponse,
     error = super::errors::RenewClusterError
 )]
-#[derive(Default)]
 pub struct RenewCluster {
     /// `ClusterId`: a string.
     ///
@@ -1013,7 +1012,6 @@ pub struct RenewClusterResponse {
     output = ResetAccountPasswordResponse,
     error = super::errors::ResetAccountPasswordError
 )]
-#[derive(Default)]
 pub struct ResetAccountPassword {
     /// `ClusterId`: a string.
     ///
@@ -1051,7 +1049,6 @@ pub struct ResetAccountPasswordResponse {
     output = RestartClusterInstancesResponse,
     error = super::errors::RestartClusterInstancesError
 )]
-#[derive(Default)]
 pub struct RestartClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -1082,7 +1079,6 @@ pub struct RestartClusterInstancesResponse {
     output = TransformClusterPayModeResponse,
     error = super::errors::TransformClusterPayModeError
 )]
-#[derive(Default)]
 pub struct TransformClusterPayMode {
     /// `ClusterId`: a string.
     ///

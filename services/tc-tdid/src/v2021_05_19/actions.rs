@@ -17,7 +17,6 @@ use super::models;
     output = CreateDisclosedCredentialResponse,
     error = super::errors::CreateDisclosedCredentialError
 )]
-#[derive(Default)]
 pub struct CreateDisclosedCredential {
     /// `PolicyId`: an unsigned 64-bit integer.
     ///
@@ -72,7 +71,6 @@ pub struct CreateDisclosedCredentialResponse {
     output = CreatePresentationResponse,
     error = super::errors::CreatePresentationError
 )]
-#[derive(Default)]
 pub struct CreatePresentation {
     /// `DAPId`: an unsigned 64-bit integer.
     ///
@@ -138,7 +136,6 @@ pub struct CreatePresentationResponse {
     output = CreateTDidByHostResponse,
     error = super::errors::CreateTDidByHostError
 )]
-#[derive(Default)]
 pub struct CreateTDidByHost {
     /// `DAPId`: an unsigned 64-bit integer.
     ///
@@ -180,7 +177,6 @@ pub struct CreateTDidByHostResponse {
     output = CreateTDidByPubKeyResponse,
     error = super::errors::CreateTDidByPubKeyError
 )]
-#[derive(Default)]
 pub struct CreateTDidByPubKey {
     /// `DAPId`: an unsigned 64-bit integer.
     ///
@@ -230,7 +226,6 @@ pub struct CreateTDidByPubKeyResponse {
     output = DeactivateTDidResponse,
     error = super::errors::DeactivateTDidError
 )]
-#[derive(Default)]
 pub struct DeactivateTDid {
     /// `Did`: a string.
     ///
@@ -275,7 +270,6 @@ pub struct DeactivateTDidResponse {
     output = GetAppSummaryResponse,
     error = super::errors::GetAppSummaryError
 )]
-#[derive(Default)]
 pub struct GetAppSummary {
     /// `DAPId`: an unsigned 64-bit integer.
     ///
@@ -314,7 +308,6 @@ pub struct GetAppSummaryResponse {
     output = GetCredentialStateResponse,
     error = super::errors::GetCredentialStateError
 )]
-#[derive(Default)]
 pub struct GetCredentialState {
     /// `CredentialId`: a string.
     ///
@@ -351,7 +344,6 @@ pub struct GetCredentialStateResponse {
     output = GetOverSummaryResponse,
     error = super::errors::GetOverSummaryError
 )]
-#[derive(Default)]
 pub struct GetOverSummary {}
 
 /// What a successful [`GetOverSummary`] call returns.
@@ -399,7 +391,6 @@ pub struct GetOverSummaryResponse {
     output = GetTDidByObjectIdResponse,
     error = super::errors::GetTDidByObjectIdError
 )]
-#[derive(Default)]
 pub struct GetTDidByObjectId {
     /// `ObjectId`: a string.
     ///
@@ -438,7 +429,6 @@ pub struct GetTDidByObjectIdResponse {
     output = GetTDidDocumentResponse,
     error = super::errors::GetTDidDocumentError
 )]
-#[derive(Default)]
 pub struct GetTDidDocument {
     /// `Did`: a string.
     ///
@@ -475,7 +465,6 @@ pub struct GetTDidDocumentResponse {
     output = GetTDidPubKeyResponse,
     error = super::errors::GetTDidPubKeyError
 )]
-#[derive(Default)]
 pub struct GetTDidPubKey {
     /// `Did`: a string.
     ///
@@ -512,7 +501,6 @@ pub struct GetTDidPubKeyResponse {
     output = IssueCredentialResponse,
     error = super::errors::IssueCredentialError
 )]
-#[derive(Default)]
 pub struct IssueCredential {
     /// `CRDLArg`: a [`CrdlArg`](super::models::CrdlArg).
     #[tc(rename = "CRDLArg")]
@@ -555,7 +543,6 @@ pub struct IssueCredentialResponse {
     output = QueryAuthorityInfoResponse,
     error = super::errors::QueryAuthorityInfoError
 )]
-#[derive(Default)]
 pub struct QueryAuthorityInfo {
     /// `Did`: a string.
     ///
@@ -619,7 +606,6 @@ pub struct QueryAuthorityInfoResponse {
     output = QueryCPTResponse,
     error = super::errors::QueryCPTError
 )]
-#[derive(Default)]
 pub struct QueryCPT {
     /// `DAPId`: an unsigned 64-bit integer.
     ///
@@ -658,7 +644,6 @@ pub struct QueryCPTResponse {
     output = SetTDidAttributeResponse,
     error = super::errors::SetTDidAttributeError
 )]
-#[derive(Default)]
 pub struct SetTDidAttribute {
     /// `Did`: a string.
     ///
@@ -703,7 +688,6 @@ pub struct SetTDidAttributeResponse {
     output = UpdateCredentialStateResponse,
     error = super::errors::UpdateCredentialStateError
 )]
-#[derive(Default)]
 pub struct UpdateCredentialState {
     /// `DAPId`: an unsigned 64-bit integer.
     ///
@@ -750,7 +734,6 @@ pub struct UpdateCredentialStateResponse {
     output = VerifyCredentialsResponse,
     error = super::errors::VerifyCredentialsError
 )]
-#[derive(Default)]
 pub struct VerifyCredentials {
     /// `VerifyType`: an unsigned 64-bit integer.
     ///
@@ -800,7 +783,6 @@ pub struct VerifyCredentialsResponse {
     output = VerifyPresentationResponse,
     error = super::errors::VerifyPresentationError
 )]
-#[derive(Default)]
 pub struct VerifyPresentation {
     /// `Did`: a string.
     ///

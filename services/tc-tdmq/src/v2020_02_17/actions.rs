@@ -18,7 +18,6 @@ use super::models;
     output = AcknowledgeMessageResponse,
     error = super::errors::AcknowledgeMessageError
 )]
-#[derive(Default)]
 pub struct AcknowledgeMessage {
     /// `MessageId`: a string.
     ///
@@ -61,7 +60,6 @@ pub struct AcknowledgeMessageResponse {
     output = ClearCmqQueueResponse,
     error = super::errors::ClearCmqQueueError
 )]
-#[derive(Default)]
 pub struct ClearCmqQueue {
     /// `QueueName`: a string.
     ///
@@ -89,7 +87,6 @@ pub struct ClearCmqQueueResponse {
     output = ClearCmqSubscriptionFilterTagsResponse,
     error = super::errors::ClearCmqSubscriptionFilterTagsError
 )]
-#[derive(Default)]
 pub struct ClearCmqSubscriptionFilterTags {
     /// `TopicName`: a string.
     ///
@@ -122,7 +119,6 @@ pub struct ClearCmqSubscriptionFilterTagsResponse {
     output = CreateCmqQueueResponse,
     error = super::errors::CreateCmqQueueError
 )]
-#[derive(Default)]
 pub struct CreateCmqQueue {
     /// `QueueName`: a string.
     ///
@@ -236,7 +232,6 @@ pub struct CreateCmqQueueResponse {
     output = CreateCmqSubscribeResponse,
     error = super::errors::CreateCmqSubscribeError
 )]
-#[derive(Default)]
 pub struct CreateCmqSubscribe {
     /// `TopicName`: a string.
     ///
@@ -304,7 +299,6 @@ pub struct CreateCmqSubscribeResponse {
     output = CreateCmqTopicResponse,
     error = super::errors::CreateCmqTopicError
 )]
-#[derive(Default)]
 pub struct CreateCmqTopic {
     /// `TopicName`: a string.
     ///
@@ -362,7 +356,6 @@ pub struct CreateCmqTopicResponse {
     output = CreateEnvironmentResponse,
     error = super::errors::CreateEnvironmentError
 )]
-#[derive(Default)]
 pub struct CreateEnvironment {
     /// `EnvironmentId`: a string.
     ///
@@ -458,7 +451,6 @@ pub struct CreateEnvironmentResponse {
     output = CreateEnvironmentRoleResponse,
     error = super::errors::CreateEnvironmentRoleError
 )]
-#[derive(Default)]
 pub struct CreateEnvironmentRole {
     /// `EnvironmentId`: a string.
     ///
@@ -501,7 +493,6 @@ pub struct CreateEnvironmentRoleResponse {
     output = CreateProClusterResponse,
     error = super::errors::CreateProClusterError
 )]
-#[derive(Default)]
 pub struct CreateProCluster {
     /// `ZoneIds`: a list of signed 64-bit integers.
     ///
@@ -598,7 +589,6 @@ pub struct CreateProClusterResponse {
     output = CreateRabbitMQBindingResponse,
     error = super::errors::CreateRabbitMQBindingError
 )]
-#[derive(Default)]
 pub struct CreateRabbitMQBinding {
     /// `InstanceId`: a string.
     ///
@@ -666,7 +656,6 @@ pub struct CreateRabbitMQBindingResponse {
     output = CreateRabbitMQUserResponse,
     error = super::errors::CreateRabbitMQUserError
 )]
-#[derive(Default)]
 pub struct CreateRabbitMQUser {
     /// `InstanceId`: a string.
     ///
@@ -734,7 +723,6 @@ pub struct CreateRabbitMQUserResponse {
     output = CreateRabbitMQVipInstanceResponse,
     error = super::errors::CreateRabbitMQVipInstanceError
 )]
-#[derive(Default)]
 pub struct CreateRabbitMQVipInstance {
     /// `ZoneIds`: a list of signed 64-bit integers.
     ///
@@ -860,7 +848,6 @@ pub struct CreateRabbitMQVipInstanceResponse {
     output = CreateRabbitMQVirtualHostResponse,
     error = super::errors::CreateRabbitMQVirtualHostError
 )]
-#[derive(Default)]
 pub struct CreateRabbitMQVirtualHost {
     /// `InstanceId`: a string.
     ///
@@ -913,7 +900,6 @@ pub struct CreateRabbitMQVirtualHostResponse {
     output = CreateRocketMQClusterResponse,
     error = super::errors::CreateRocketMQClusterError
 )]
-#[derive(Default)]
 pub struct CreateRocketMQCluster {
     /// `Name`: a string.
     ///
@@ -954,7 +940,6 @@ pub struct CreateRocketMQClusterResponse {
     output = CreateRocketMQEnvironmentRoleResponse,
     error = super::errors::CreateRocketMQEnvironmentRoleError
 )]
-#[derive(Default)]
 pub struct CreateRocketMQEnvironmentRole {
     /// `EnvironmentId`: a string.
     ///
@@ -1000,7 +985,6 @@ pub struct CreateRocketMQEnvironmentRoleResponse {
     output = CreateRocketMQGroupResponse,
     error = super::errors::CreateRocketMQGroupError
 )]
-#[derive(Default)]
 pub struct CreateRocketMQGroup {
     /// `GroupId`: a string.
     ///
@@ -1063,7 +1047,6 @@ pub struct CreateRocketMQGroupResponse {
     output = CreateRocketMQGroupV2Response,
     error = super::errors::CreateRocketMQGroupV2Error
 )]
-#[derive(Default)]
 pub struct CreateRocketMQGroupV2 {
     /// `GroupId`: a string.
     ///
@@ -1129,7 +1112,6 @@ pub struct CreateRocketMQGroupV2Response {
     output = CreateRocketMQMigrationTaskResponse,
     error = super::errors::CreateRocketMQMigrationTaskError
 )]
-#[derive(Default)]
 pub struct CreateRocketMQMigrationTask {
     /// `ClusterId`: a string.
     ///
@@ -1176,7 +1158,6 @@ pub struct CreateRocketMQMigrationTaskResponse {
     output = CreateRocketMQNamespaceResponse,
     error = super::errors::CreateRocketMQNamespaceError
 )]
-#[derive(Default)]
 pub struct CreateRocketMQNamespace {
     /// `ClusterId`: a string.
     ///
@@ -1224,7 +1205,6 @@ pub struct CreateRocketMQNamespaceResponse {
     output = CreateRocketMQRoleResponse,
     error = super::errors::CreateRocketMQRoleError
 )]
-#[derive(Default)]
 pub struct CreateRocketMQRole {
     /// `RoleName`: a string.
     ///
@@ -1295,7 +1275,6 @@ pub struct CreateRocketMQRoleResponse {
     output = CreateRocketMQRouterRuleResponse,
     error = super::errors::CreateRocketMQRouterRuleError
 )]
-#[derive(Default)]
 pub struct CreateRocketMQRouterRule {
     /// `StartNow`: a boolean.
     ///
@@ -1331,7 +1310,6 @@ pub struct CreateRocketMQRouterRuleResponse {
     output = CreateRocketMQTopicResponse,
     error = super::errors::CreateRocketMQTopicError
 )]
-#[derive(Default)]
 pub struct CreateRocketMQTopic {
     /// `Topic`: a string.
     ///
@@ -1384,7 +1362,6 @@ pub struct CreateRocketMQTopicResponse {
     output = CreateRocketMQTopicV2Response,
     error = super::errors::CreateRocketMQTopicV2Error
 )]
-#[derive(Default)]
 pub struct CreateRocketMQTopicV2 {
     /// `Topic`: a string.
     ///
@@ -1440,7 +1417,6 @@ pub struct CreateRocketMQTopicV2Response {
     output = CreateRocketMQVipInstanceResponse,
     error = super::errors::CreateRocketMQVipInstanceError
 )]
-#[derive(Default)]
 pub struct CreateRocketMQVipInstance {
     /// `Name`: a string.
     ///
@@ -1527,7 +1503,6 @@ pub struct CreateRocketMQVipInstanceResponse {
     output = CreateRoleResponse,
     error = super::errors::CreateRoleError
 )]
-#[derive(Default)]
 pub struct CreateRole {
     /// `RoleName`: a string.
     ///
@@ -1581,7 +1556,6 @@ pub struct CreateRoleResponse {
     output = CreateSubscriptionResponse,
     error = super::errors::CreateSubscriptionError
 )]
-#[derive(Default)]
 pub struct CreateSubscription {
     /// `EnvironmentId`: a string.
     ///
@@ -1649,7 +1623,6 @@ pub struct CreateSubscriptionResponse {
     output = CreateTopicResponse,
     error = super::errors::CreateTopicError
 )]
-#[derive(Default)]
 pub struct CreateTopic {
     /// `EnvironmentId`: a string.
     ///
@@ -1766,7 +1739,6 @@ pub struct CreateTopicResponse {
     output = DeleteClusterResponse,
     error = super::errors::DeleteClusterError
 )]
-#[derive(Default)]
 pub struct DeleteCluster {
     /// `ClusterId`: a string.
     ///
@@ -1799,7 +1771,6 @@ pub struct DeleteClusterResponse {
     output = DeleteCmqQueueResponse,
     error = super::errors::DeleteCmqQueueError
 )]
-#[derive(Default)]
 pub struct DeleteCmqQueue {
     /// `QueueName`: a string.
     ///
@@ -1827,7 +1798,6 @@ pub struct DeleteCmqQueueResponse {
     output = DeleteCmqSubscribeResponse,
     error = super::errors::DeleteCmqSubscribeError
 )]
-#[derive(Default)]
 pub struct DeleteCmqSubscribe {
     /// `TopicName`: a string.
     ///
@@ -1860,7 +1830,6 @@ pub struct DeleteCmqSubscribeResponse {
     output = DeleteCmqTopicResponse,
     error = super::errors::DeleteCmqTopicError
 )]
-#[derive(Default)]
 pub struct DeleteCmqTopic {
     /// `TopicName`: a string.
     ///
@@ -1888,7 +1857,6 @@ pub struct DeleteCmqTopicResponse {
     output = DeleteEnvironmentRolesResponse,
     error = super::errors::DeleteEnvironmentRolesError
 )]
-#[derive(Default)]
 pub struct DeleteEnvironmentRoles {
     /// `EnvironmentId`: a string.
     ///
@@ -1926,7 +1894,6 @@ pub struct DeleteEnvironmentRolesResponse {
     output = DeleteEnvironmentsResponse,
     error = super::errors::DeleteEnvironmentsError
 )]
-#[derive(Default)]
 pub struct DeleteEnvironments {
     /// `EnvironmentIds`: a list of strings.
     pub environment_ids: Vec<String>,
@@ -1960,7 +1927,6 @@ pub struct DeleteEnvironmentsResponse {
     output = DeleteProClusterResponse,
     error = super::errors::DeleteProClusterError
 )]
-#[derive(Default)]
 pub struct DeleteProCluster {
     /// `ClusterId`: a string.
     ///
@@ -1993,7 +1959,6 @@ pub struct DeleteProClusterResponse {
     output = DeleteRabbitMQBindingResponse,
     error = super::errors::DeleteRabbitMQBindingError
 )]
-#[derive(Default)]
 pub struct DeleteRabbitMQBinding {
     /// `InstanceId`: a string.
     ///
@@ -2046,7 +2011,6 @@ pub struct DeleteRabbitMQBindingResponse {
     output = DeleteRabbitMQPermissionResponse,
     error = super::errors::DeleteRabbitMQPermissionError
 )]
-#[derive(Default)]
 pub struct DeleteRabbitMQPermission {
     /// `InstanceId`: a string.
     ///
@@ -2084,7 +2048,6 @@ pub struct DeleteRabbitMQPermissionResponse {
     output = DeleteRabbitMQUserResponse,
     error = super::errors::DeleteRabbitMQUserError
 )]
-#[derive(Default)]
 pub struct DeleteRabbitMQUser {
     /// `InstanceId`: a string.
     ///
@@ -2117,7 +2080,6 @@ pub struct DeleteRabbitMQUserResponse {
     output = DeleteRabbitMQVipInstanceResponse,
     error = super::errors::DeleteRabbitMQVipInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteRabbitMQVipInstance {
     /// `InstanceId`: a string.
     ///
@@ -2160,7 +2122,6 @@ pub struct DeleteRabbitMQVipInstanceResponse {
     output = DeleteRabbitMQVirtualHostResponse,
     error = super::errors::DeleteRabbitMQVirtualHostError
 )]
-#[derive(Default)]
 pub struct DeleteRabbitMQVirtualHost {
     /// `InstanceId`: a string.
     ///
@@ -2193,7 +2154,6 @@ pub struct DeleteRabbitMQVirtualHostResponse {
     output = DeleteRocketMQClusterResponse,
     error = super::errors::DeleteRocketMQClusterError
 )]
-#[derive(Default)]
 pub struct DeleteRocketMQCluster {
     /// `ClusterId`: a string.
     ///
@@ -2221,7 +2181,6 @@ pub struct DeleteRocketMQClusterResponse {
     output = DeleteRocketMQEnvironmentRolesResponse,
     error = super::errors::DeleteRocketMQEnvironmentRolesError
 )]
-#[derive(Default)]
 pub struct DeleteRocketMQEnvironmentRoles {
     /// `EnvironmentId`: a string.
     ///
@@ -2259,7 +2218,6 @@ pub struct DeleteRocketMQEnvironmentRolesResponse {
     output = DeleteRocketMQGroupResponse,
     error = super::errors::DeleteRocketMQGroupError
 )]
-#[derive(Default)]
 pub struct DeleteRocketMQGroup {
     /// `ClusterId`: a string.
     ///
@@ -2297,7 +2255,6 @@ pub struct DeleteRocketMQGroupResponse {
     output = DeleteRocketMQNamespaceResponse,
     error = super::errors::DeleteRocketMQNamespaceError
 )]
-#[derive(Default)]
 pub struct DeleteRocketMQNamespace {
     /// `ClusterId`: a string.
     ///
@@ -2330,7 +2287,6 @@ pub struct DeleteRocketMQNamespaceResponse {
     output = DeleteRocketMQRolesResponse,
     error = super::errors::DeleteRocketMQRolesError
 )]
-#[derive(Default)]
 pub struct DeleteRocketMQRoles {
     /// `RoleNames`: a list of strings.
     ///
@@ -2368,7 +2324,6 @@ pub struct DeleteRocketMQRolesResponse {
     output = DeleteRocketMQTopicResponse,
     error = super::errors::DeleteRocketMQTopicError
 )]
-#[derive(Default)]
 pub struct DeleteRocketMQTopic {
     /// `ClusterId`: a string.
     ///
@@ -2406,7 +2361,6 @@ pub struct DeleteRocketMQTopicResponse {
     output = DeleteRocketMQVipInstanceResponse,
     error = super::errors::DeleteRocketMQVipInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteRocketMQVipInstance {
     /// `ClusterId`: a string.
     ///
@@ -2434,7 +2388,6 @@ pub struct DeleteRocketMQVipInstanceResponse {
     output = DeleteRolesResponse,
     error = super::errors::DeleteRolesError
 )]
-#[derive(Default)]
 pub struct DeleteRoles {
     /// `RoleNames`: a list of strings.
     ///
@@ -2472,7 +2425,6 @@ pub struct DeleteRolesResponse {
     output = DeleteSubscriptionsResponse,
     error = super::errors::DeleteSubscriptionsError
 )]
-#[derive(Default)]
 pub struct DeleteSubscriptions {
     /// `SubscriptionTopicSets`: a list of [`SubscriptionTopic`](super::models::SubscriptionTopic) objects.
     pub subscription_topic_sets: Vec<models::SubscriptionTopic>,
@@ -2516,7 +2468,6 @@ pub struct DeleteSubscriptionsResponse {
     output = DeleteTopicsResponse,
     error = super::errors::DeleteTopicsError
 )]
-#[derive(Default)]
 pub struct DeleteTopics {
     /// `TopicSets`: a list of [`TopicRecord`](super::models::TopicRecord) objects.
     pub topic_sets: Vec<models::TopicRecord>,
@@ -2560,9 +2511,15 @@ pub struct DeleteTopicsResponse {
     version = "2020-02-17",
     name = "DescribeAMQPClusters",
     output = DescribeAMQPClustersResponse,
-    error = super::errors::DescribeAMQPClustersError
+    error = super::errors::DescribeAMQPClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_list,
+        item = models::AmqpClusterDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAMQPClusters {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2620,9 +2577,15 @@ pub struct DescribeAMQPClustersResponse {
     version = "2020-02-17",
     name = "DescribeAllTenants",
     output = DescribeAllTenantsResponse,
-    error = super::errors::DescribeAllTenantsError
+    error = super::errors::DescribeAllTenantsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tenants,
+        item = models::InternalTenant,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAllTenants {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -2691,7 +2654,6 @@ pub struct DescribeAllTenantsResponse {
     output = DescribeBindClustersResponse,
     error = super::errors::DescribeBindClustersError
 )]
-#[derive(Default)]
 pub struct DescribeBindClusters {}
 
 /// What a successful [`DescribeBindClusters`] call returns.
@@ -2720,9 +2682,15 @@ pub struct DescribeBindClustersResponse {
     version = "2020-02-17",
     name = "DescribeBindVpcs",
     output = DescribeBindVpcsResponse,
-    error = super::errors::DescribeBindVpcsError
+    error = super::errors::DescribeBindVpcsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpc_sets,
+        item = models::VpcBindRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBindVpcs {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2768,7 +2736,6 @@ pub struct DescribeBindVpcsResponse {
     output = DescribeClusterDetailResponse,
     error = super::errors::DescribeClusterDetailError
 )]
-#[derive(Default)]
 pub struct DescribeClusterDetail {
     /// `ClusterId`: a string.
     ///
@@ -2797,9 +2764,15 @@ pub struct DescribeClusterDetailResponse {
     version = "2020-02-17",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError
+    error = super::errors::DescribeClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_set,
+        item = models::Cluster,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusters {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2853,7 +2826,6 @@ pub struct DescribeClustersResponse {
     output = DescribeCmqQueueDetailResponse,
     error = super::errors::DescribeCmqQueueDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCmqQueueDetail {
     /// `QueueName`: a string.
     ///
@@ -2882,9 +2854,15 @@ pub struct DescribeCmqQueueDetailResponse {
     version = "2020-02-17",
     name = "DescribeCmqQueues",
     output = DescribeCmqQueuesResponse,
-    error = super::errors::DescribeCmqQueuesError
+    error = super::errors::DescribeCmqQueuesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = queue_list,
+        item = models::CmqQueue,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCmqQueues {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2941,9 +2919,15 @@ pub struct DescribeCmqQueuesResponse {
     version = "2020-02-17",
     name = "DescribeCmqSubscriptionDetail",
     output = DescribeCmqSubscriptionDetailResponse,
-    error = super::errors::DescribeCmqSubscriptionDetailError
+    error = super::errors::DescribeCmqSubscriptionDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = subscription_set,
+        item = models::CmqSubscription,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCmqSubscriptionDetail {
     /// `TopicName`: a string.
     ///
@@ -3004,7 +2988,6 @@ pub struct DescribeCmqSubscriptionDetailResponse {
     output = DescribeCmqTopicDetailResponse,
     error = super::errors::DescribeCmqTopicDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCmqTopicDetail {
     /// `TopicName`: a string.
     ///
@@ -3033,9 +3016,15 @@ pub struct DescribeCmqTopicDetailResponse {
     version = "2020-02-17",
     name = "DescribeCmqTopics",
     output = DescribeCmqTopicsResponse,
-    error = super::errors::DescribeCmqTopicsError
+    error = super::errors::DescribeCmqTopicsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topic_list,
+        item = models::CmqTopic,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCmqTopics {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -3094,7 +3083,6 @@ pub struct DescribeCmqTopicsResponse {
     output = DescribeEnvironmentAttributesResponse,
     error = super::errors::DescribeEnvironmentAttributesError
 )]
-#[derive(Default)]
 pub struct DescribeEnvironmentAttributes {
     /// `EnvironmentId`: a string.
     ///
@@ -3176,9 +3164,15 @@ pub struct DescribeEnvironmentAttributesResponse {
     version = "2020-02-17",
     name = "DescribeEnvironmentRoles",
     output = DescribeEnvironmentRolesResponse,
-    error = super::errors::DescribeEnvironmentRolesError
+    error = super::errors::DescribeEnvironmentRolesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = environment_role_sets,
+        item = models::EnvironmentRole,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEnvironmentRoles {
     /// `ClusterId`: a string.
     ///
@@ -3235,9 +3229,15 @@ pub struct DescribeEnvironmentRolesResponse {
     version = "2020-02-17",
     name = "DescribeEnvironments",
     output = DescribeEnvironmentsResponse,
-    error = super::errors::DescribeEnvironmentsError
+    error = super::errors::DescribeEnvironmentsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = environment_set,
+        item = models::Environment,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEnvironments {
     /// `ClusterId`: a string.
     ///
@@ -3291,7 +3291,6 @@ pub struct DescribeEnvironmentsResponse {
     output = DescribeMqMsgTraceResponse,
     error = super::errors::DescribeMqMsgTraceError
 )]
-#[derive(Default)]
 pub struct DescribeMqMsgTrace {
     /// `Protocol`: a string.
     ///
@@ -3367,7 +3366,6 @@ pub struct DescribeMqMsgTraceResponse {
     output = DescribeMsgResponse,
     error = super::errors::DescribeMsgError
 )]
-#[derive(Default)]
 pub struct DescribeMsg {
     /// `EnvironmentId`: a string.
     ///
@@ -3448,7 +3446,6 @@ pub struct DescribeMsgResponse {
     output = DescribeMsgTraceResponse,
     error = super::errors::DescribeMsgTraceError
 )]
-#[derive(Default)]
 pub struct DescribeMsgTrace {
     /// `EnvironmentId`: a string.
     ///
@@ -3520,7 +3517,6 @@ pub struct DescribeMsgTraceResponse {
     output = DescribeNamespaceBundlesOptResponse,
     error = super::errors::DescribeNamespaceBundlesOptError
 )]
-#[derive(Default)]
 pub struct DescribeNamespaceBundlesOpt {
     /// `ClusterName`: a string.
     ///
@@ -3593,7 +3589,6 @@ pub struct DescribeNamespaceBundlesOptResponse {
     output = DescribeNodeHealthOptResponse,
     error = super::errors::DescribeNodeHealthOptError
 )]
-#[derive(Default)]
 pub struct DescribeNodeHealthOpt {
     /// `InstanceId`: a string.
     ///
@@ -3631,7 +3626,6 @@ pub struct DescribeNodeHealthOptResponse {
     output = DescribePublisherSummaryResponse,
     error = super::errors::DescribePublisherSummaryError
 )]
-#[derive(Default)]
 pub struct DescribePublisherSummary {
     /// `ClusterId`: a string.
     ///
@@ -3687,9 +3681,15 @@ pub struct DescribePublisherSummaryResponse {
     version = "2020-02-17",
     name = "DescribePublishers",
     output = DescribePublishersResponse,
-    error = super::errors::DescribePublishersError
+    error = super::errors::DescribePublishersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = publishers,
+        item = models::Publisher,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePublishers {
     /// `ClusterId`: a string.
     ///
@@ -3751,7 +3751,6 @@ pub struct DescribePublishersResponse {
     output = DescribePulsarProInstanceDetailResponse,
     error = super::errors::DescribePulsarProInstanceDetailError
 )]
-#[derive(Default)]
 pub struct DescribePulsarProInstanceDetail {
     /// `ClusterId`: a string.
     ///
@@ -3789,9 +3788,15 @@ pub struct DescribePulsarProInstanceDetailResponse {
     version = "2020-02-17",
     name = "DescribePulsarProInstances",
     output = DescribePulsarProInstancesResponse,
-    error = super::errors::DescribePulsarProInstancesError
+    error = super::errors::DescribePulsarProInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::PulsarProInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePulsarProInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -3833,9 +3838,15 @@ pub struct DescribePulsarProInstancesResponse {
     version = "2020-02-17",
     name = "DescribeRabbitMQBindings",
     output = DescribeRabbitMQBindingsResponse,
-    error = super::errors::DescribeRabbitMQBindingsError
+    error = super::errors::DescribeRabbitMQBindingsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = binding_info_list,
+        item = models::RabbitMqBindingListInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQBindings {
     /// `InstanceId`: a string.
     ///
@@ -3904,9 +3915,15 @@ pub struct DescribeRabbitMQBindingsResponse {
     version = "2020-02-17",
     name = "DescribeRabbitMQExchanges",
     output = DescribeRabbitMQExchangesResponse,
-    error = super::errors::DescribeRabbitMQExchangesError
+    error = super::errors::DescribeRabbitMQExchangesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = exchange_info_list,
+        item = models::RabbitMqExchangeListInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQExchanges {
     /// `InstanceId`: a string.
     ///
@@ -3985,9 +4002,15 @@ pub struct DescribeRabbitMQExchangesResponse {
     version = "2020-02-17",
     name = "DescribeRabbitMQNodeList",
     output = DescribeRabbitMQNodeListResponse,
-    error = super::errors::DescribeRabbitMQNodeListError
+    error = super::errors::DescribeRabbitMQNodeListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = node_list,
+        item = models::RabbitMqPrivateNode,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQNodeList {
     /// `InstanceId`: a string.
     ///
@@ -4049,9 +4072,15 @@ pub struct DescribeRabbitMQNodeListResponse {
     version = "2020-02-17",
     name = "DescribeRabbitMQPermission",
     output = DescribeRabbitMQPermissionResponse,
-    error = super::errors::DescribeRabbitMQPermissionError
+    error = super::errors::DescribeRabbitMQPermissionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rabbit_mq_permission_list,
+        item = models::RabbitMqPermission,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQPermission {
     /// `InstanceId`: a string.
     ///
@@ -4108,7 +4137,6 @@ pub struct DescribeRabbitMQPermissionResponse {
     output = DescribeRabbitMQQueueDetailResponse,
     error = super::errors::DescribeRabbitMQQueueDetailError
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQQueueDetail {
     /// `InstanceId`: a string.
     ///
@@ -4305,9 +4333,15 @@ pub struct DescribeRabbitMQQueueDetailResponse {
     version = "2020-02-17",
     name = "DescribeRabbitMQQueues",
     output = DescribeRabbitMQQueuesResponse,
-    error = super::errors::DescribeRabbitMQQueuesError
+    error = super::errors::DescribeRabbitMQQueuesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = queue_info_list,
+        item = models::RabbitMqQueueListInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQQueues {
     /// `InstanceId`: a string.
     ///
@@ -4376,9 +4410,15 @@ pub struct DescribeRabbitMQQueuesResponse {
     version = "2020-02-17",
     name = "DescribeRabbitMQUser",
     output = DescribeRabbitMQUserResponse,
-    error = super::errors::DescribeRabbitMQUserError
+    error = super::errors::DescribeRabbitMQUserError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rabbit_mq_user_list,
+        item = models::RabbitMqUser,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQUser {
     /// `InstanceId`: a string.
     ///
@@ -4440,7 +4480,6 @@ pub struct DescribeRabbitMQUserResponse {
     output = DescribeRabbitMQVipInstanceResponse,
     error = super::errors::DescribeRabbitMQVipInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQVipInstance {
     /// `ClusterId`: a string.
     ///
@@ -4492,9 +4531,15 @@ pub struct DescribeRabbitMQVipInstanceResponse {
     version = "2020-02-17",
     name = "DescribeRabbitMQVipInstances",
     output = DescribeRabbitMQVipInstancesResponse,
-    error = super::errors::DescribeRabbitMQVipInstancesError
+    error = super::errors::DescribeRabbitMQVipInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::RabbitMqVipInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQVipInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -4536,9 +4581,15 @@ pub struct DescribeRabbitMQVipInstancesResponse {
     version = "2020-02-17",
     name = "DescribeRabbitMQVirtualHost",
     output = DescribeRabbitMQVirtualHostResponse,
-    error = super::errors::DescribeRabbitMQVirtualHostError
+    error = super::errors::DescribeRabbitMQVirtualHostError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = virtual_host_list,
+        item = models::RabbitMqVirtualHostInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQVirtualHost {
     /// `InstanceId`: a string.
     ///
@@ -4602,7 +4653,6 @@ pub struct DescribeRabbitMQVirtualHostResponse {
     output = DescribeRocketMQClusterResponse,
     error = super::errors::DescribeRocketMQClusterError
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQCluster {
     /// `ClusterId`: a string.
     ///
@@ -4637,9 +4687,15 @@ pub struct DescribeRocketMQClusterResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQClusters",
     output = DescribeRocketMQClustersResponse,
-    error = super::errors::DescribeRocketMQClustersError
+    error = super::errors::DescribeRocketMQClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_list,
+        item = models::RocketMqClusterDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQClusters {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -4703,7 +4759,6 @@ pub struct DescribeRocketMQClustersResponse {
     output = DescribeRocketMQConsumeStatsResponse,
     error = super::errors::DescribeRocketMQConsumeStatsError
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQConsumeStats {
     /// `ClusterId`: a string.
     ///
@@ -4742,9 +4797,15 @@ pub struct DescribeRocketMQConsumeStatsResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQConsumerConnectionDetail",
     output = DescribeRocketMQConsumerConnectionDetailResponse,
-    error = super::errors::DescribeRocketMQConsumerConnectionDetailError
+    error = super::errors::DescribeRocketMQConsumerConnectionDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = details,
+        item = models::RocketMqConsumerTopic,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQConsumerConnectionDetail {
     /// `ClusterId`: a string.
     ///
@@ -4808,9 +4869,15 @@ pub struct DescribeRocketMQConsumerConnectionDetailResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQConsumerConnections",
     output = DescribeRocketMQConsumerConnectionsResponse,
-    error = super::errors::DescribeRocketMQConsumerConnectionsError
+    error = super::errors::DescribeRocketMQConsumerConnectionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = connections,
+        item = models::RocketMqConsumerConnection,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQConsumerConnections {
     /// `ClusterId`: a string.
     ///
@@ -4877,9 +4944,15 @@ pub struct DescribeRocketMQConsumerConnectionsResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQEnvironmentRoles",
     output = DescribeRocketMQEnvironmentRolesResponse,
-    error = super::errors::DescribeRocketMQEnvironmentRolesError
+    error = super::errors::DescribeRocketMQEnvironmentRolesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = environment_role_sets,
+        item = models::EnvironmentRole,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQEnvironmentRoles {
     /// `ClusterId`: a string.
     ///
@@ -4938,7 +5011,6 @@ pub struct DescribeRocketMQEnvironmentRolesResponse {
     output = DescribeRocketMQGeneralSKUsResponse,
     error = super::errors::DescribeRocketMQGeneralSKUsError
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQGeneralSKUs {}
 
 /// What a successful [`DescribeRocketMQGeneralSKUs`] call returns.
@@ -4962,9 +5034,15 @@ pub struct DescribeRocketMQGeneralSKUsResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQGroups",
     output = DescribeRocketMQGroupsResponse,
-    error = super::errors::DescribeRocketMQGroupsError
+    error = super::errors::DescribeRocketMQGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = groups,
+        item = models::RocketMqGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQGroups {
     /// `ClusterId`: a string.
     ///
@@ -5048,9 +5126,15 @@ pub struct DescribeRocketMQGroupsResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQMigratingTopicList",
     output = DescribeRocketMQMigratingTopicListResponse,
-    error = super::errors::DescribeRocketMQMigratingTopicListError
+    error = super::errors::DescribeRocketMQMigratingTopicListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = migrate_topics,
+        item = models::MigrateTopic,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQMigratingTopicList {
     /// `TaskId`: a string.
     ///
@@ -5097,9 +5181,14 @@ pub struct DescribeRocketMQMigratingTopicListResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQMsg",
     output = DescribeRocketMQMsgResponse,
-    error = super::errors::DescribeRocketMQMsgError
+    error = super::errors::DescribeRocketMQMsgError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = message_tracks,
+        item = models::RocketMqMessageTrack
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQMsg {
     /// `ClusterId`: a string.
     ///
@@ -5218,7 +5307,6 @@ pub struct DescribeRocketMQMsgResponse {
     output = DescribeRocketMQMsgTraceResponse,
     error = super::errors::DescribeRocketMQMsgTraceError
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQMsgTrace {
     /// `ClusterId`: a string.
     ///
@@ -5286,9 +5374,15 @@ pub struct DescribeRocketMQMsgTraceResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQNamespaces",
     output = DescribeRocketMQNamespacesResponse,
-    error = super::errors::DescribeRocketMQNamespacesError
+    error = super::errors::DescribeRocketMQNamespacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = namespaces,
+        item = models::RocketMqNamespace,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQNamespaces {
     /// `ClusterId`: a string.
     ///
@@ -5337,9 +5431,15 @@ pub struct DescribeRocketMQNamespacesResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQProducers",
     output = DescribeRocketMQProducersResponse,
-    error = super::errors::DescribeRocketMQProducersError
+    error = super::errors::DescribeRocketMQProducersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = producers,
+        item = models::ProducerInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQProducers {
     /// `ClusterId`: a string.
     ///
@@ -5398,7 +5498,6 @@ pub struct DescribeRocketMQProducersResponse {
     output = DescribeRocketMQPublicAccessMonitorDataResponse,
     error = super::errors::DescribeRocketMQPublicAccessMonitorDataError
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQPublicAccessMonitorData {
     /// `InstanceId`: a string.
     ///
@@ -5474,7 +5573,6 @@ pub struct DescribeRocketMQPublicAccessMonitorDataResponse {
     output = DescribeRocketMQPublicAccessPointResponse,
     error = super::errors::DescribeRocketMQPublicAccessPointError
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQPublicAccessPoint {
     /// `InstanceId`: a string.
     ///
@@ -5533,9 +5631,15 @@ pub struct DescribeRocketMQPublicAccessPointResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQRoles",
     output = DescribeRocketMQRolesResponse,
-    error = super::errors::DescribeRocketMQRolesError
+    error = super::errors::DescribeRocketMQRolesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = role_sets,
+        item = models::Role,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQRoles {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -5591,7 +5695,6 @@ pub struct DescribeRocketMQRolesResponse {
     output = DescribeRocketMQSmoothMigrationTaskResponse,
     error = super::errors::DescribeRocketMQSmoothMigrationTaskError
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQSmoothMigrationTask {
     /// `TaskId`: a string.
     ///
@@ -5695,9 +5798,15 @@ pub struct DescribeRocketMQSmoothMigrationTaskResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQSubscriptions",
     output = DescribeRocketMQSubscriptionsResponse,
-    error = super::errors::DescribeRocketMQSubscriptionsError
+    error = super::errors::DescribeRocketMQSubscriptionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = subscriptions,
+        item = models::RocketMqSubscription,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQSubscriptions {
     /// `ClusterId`: a string.
     ///
@@ -5753,7 +5862,6 @@ pub struct DescribeRocketMQSubscriptionsResponse {
     output = DescribeRocketMQTopUsagesResponse,
     error = super::errors::DescribeRocketMQTopUsagesError
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQTopUsages {
     /// `ClusterId`: a string.
     ///
@@ -5799,7 +5907,6 @@ pub struct DescribeRocketMQTopUsagesResponse {
     output = DescribeRocketMQTopicResponse,
     error = super::errors::DescribeRocketMQTopicError
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQTopic {
     /// `ClusterId`: a string.
     ///
@@ -5853,9 +5960,15 @@ pub struct DescribeRocketMQTopicResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQTopicMsgs",
     output = DescribeRocketMQTopicMsgsResponse,
-    error = super::errors::DescribeRocketMQTopicMsgsError
+    error = super::errors::DescribeRocketMQTopicMsgsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topic_msg_log_sets,
+        item = models::RocketMqMsgLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQTopicMsgs {
     /// `ClusterId`: a string.
     ///
@@ -5964,7 +6077,6 @@ pub struct DescribeRocketMQTopicMsgsResponse {
     output = DescribeRocketMQTopicStatsResponse,
     error = super::errors::DescribeRocketMQTopicStatsError
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQTopicStats {
     /// `ClusterId`: a string.
     ///
@@ -6003,9 +6115,15 @@ pub struct DescribeRocketMQTopicStatsResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQTopics",
     output = DescribeRocketMQTopicsResponse,
-    error = super::errors::DescribeRocketMQTopicsError
+    error = super::errors::DescribeRocketMQTopicsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topics,
+        item = models::RocketMqTopic,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQTopics {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -6072,9 +6190,15 @@ pub struct DescribeRocketMQTopicsResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQTopicsByGroup",
     output = DescribeRocketMQTopicsByGroupResponse,
-    error = super::errors::DescribeRocketMQTopicsByGroupError
+    error = super::errors::DescribeRocketMQTopicsByGroupError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topics,
+        item = String,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQTopicsByGroup {
     /// `ClusterId`: a string.
     ///
@@ -6132,7 +6256,6 @@ pub struct DescribeRocketMQTopicsByGroupResponse {
     output = DescribeRocketMQVipInstanceDetailResponse,
     error = super::errors::DescribeRocketMQVipInstanceDetailError
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQVipInstanceDetail {
     /// `ClusterId`: a string.
     ///
@@ -6164,9 +6287,15 @@ pub struct DescribeRocketMQVipInstanceDetailResponse {
     version = "2020-02-17",
     name = "DescribeRocketMQVipInstances",
     output = DescribeRocketMQVipInstancesResponse,
-    error = super::errors::DescribeRocketMQVipInstancesError
+    error = super::errors::DescribeRocketMQVipInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::RocketMqVipInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRocketMQVipInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -6208,9 +6337,15 @@ pub struct DescribeRocketMQVipInstancesResponse {
     version = "2020-02-17",
     name = "DescribeRoles",
     output = DescribeRolesResponse,
-    error = super::errors::DescribeRolesError
+    error = super::errors::DescribeRolesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = role_sets,
+        item = models::Role,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRoles {
     /// `ClusterId`: a string.
     ///
@@ -6262,9 +6397,15 @@ pub struct DescribeRolesResponse {
     version = "2020-02-17",
     name = "DescribeSubscriptions",
     output = DescribeSubscriptionsResponse,
-    error = super::errors::DescribeSubscriptionsError
+    error = super::errors::DescribeSubscriptionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = subscription_sets,
+        item = models::Subscription,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubscriptions {
     /// `EnvironmentId`: a string.
     ///
@@ -6326,9 +6467,15 @@ pub struct DescribeSubscriptionsResponse {
     version = "2020-02-17",
     name = "DescribeTopicMsgs",
     output = DescribeTopicMsgsResponse,
-    error = super::errors::DescribeTopicMsgsError
+    error = super::errors::DescribeTopicMsgsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topic_msg_log_sets,
+        item = models::MsgLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTopicMsgs {
     /// `EnvironmentId`: a string.
     ///
@@ -6397,9 +6544,15 @@ pub struct DescribeTopicMsgsResponse {
     version = "2020-02-17",
     name = "DescribeTopics",
     output = DescribeTopicsResponse,
-    error = super::errors::DescribeTopicsError
+    error = super::errors::DescribeTopicsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topic_sets,
+        item = models::Topic,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTopics {
     /// `EnvironmentId`: a string.
     ///
@@ -6468,7 +6621,6 @@ pub struct DescribeTopicsResponse {
     output = ExecuteDisasterRecoveryResponse,
     error = super::errors::ExecuteDisasterRecoveryError
 )]
-#[derive(Default)]
 pub struct ExecuteDisasterRecovery {}
 
 /// What a successful [`ExecuteDisasterRecovery`] call returns.
@@ -6491,7 +6643,6 @@ pub struct ExecuteDisasterRecoveryResponse {
     output = ExportRocketMQMessageDetailResponse,
     error = super::errors::ExportRocketMQMessageDetailError
 )]
-#[derive(Default)]
 pub struct ExportRocketMQMessageDetail {
     /// `ClusterId`: a string.
     ///
@@ -6598,9 +6749,15 @@ pub struct ExportRocketMQMessageDetailResponse {
     version = "2020-02-17",
     name = "GetTopicList",
     output = GetTopicListResponse,
-    error = super::errors::GetTopicListError
+    error = super::errors::GetTopicListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topic_list,
+        item = models::TopicSimplification,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetTopicList {
     /// `EnvironmentId`: a string.
     ///
@@ -6653,7 +6810,6 @@ pub struct GetTopicListResponse {
     output = ImportRocketMQConsumerGroupsResponse,
     error = super::errors::ImportRocketMQConsumerGroupsError
 )]
-#[derive(Default)]
 pub struct ImportRocketMQConsumerGroups {
     /// `Groups`: a list of [`RocketMqGroupConfig`](super::models::RocketMqGroupConfig) objects.
     pub groups: Vec<models::RocketMqGroupConfig>,
@@ -6686,7 +6842,6 @@ pub struct ImportRocketMQConsumerGroupsResponse {
     output = ImportRocketMQTopicsResponse,
     error = super::errors::ImportRocketMQTopicsError
 )]
-#[derive(Default)]
 pub struct ImportRocketMQTopics {
     /// `Topics`: a list of [`RocketMqTopicConfig`](super::models::RocketMqTopicConfig) objects.
     pub topics: Vec<models::RocketMqTopicConfig>,
@@ -6717,7 +6872,6 @@ pub struct ImportRocketMQTopicsResponse {
     output = ModifyClusterResponse,
     error = super::errors::ModifyClusterError
 )]
-#[derive(Default)]
 pub struct ModifyCluster {
     /// `ClusterId`: a string.
     ///
@@ -6765,7 +6919,6 @@ pub struct ModifyClusterResponse {
     output = ModifyCmqQueueAttributeResponse,
     error = super::errors::ModifyCmqQueueAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyCmqQueueAttribute {
     /// `QueueName`: a string.
     ///
@@ -6869,7 +7022,6 @@ pub struct ModifyCmqQueueAttributeResponse {
     output = ModifyCmqSubscriptionAttributeResponse,
     error = super::errors::ModifyCmqSubscriptionAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyCmqSubscriptionAttribute {
     /// `TopicName`: a string.
     ///
@@ -6922,7 +7074,6 @@ pub struct ModifyCmqSubscriptionAttributeResponse {
     output = ModifyCmqTopicAttributeResponse,
     error = super::errors::ModifyCmqTopicAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyCmqTopicAttribute {
     /// `TopicName`: a string.
     ///
@@ -6965,7 +7116,6 @@ pub struct ModifyCmqTopicAttributeResponse {
     output = ModifyEnvironmentAttributesResponse,
     error = super::errors::ModifyEnvironmentAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyEnvironmentAttributes {
     /// `EnvironmentId`: a string.
     ///
@@ -7058,7 +7208,6 @@ pub struct ModifyEnvironmentAttributesResponse {
     output = ModifyEnvironmentRoleResponse,
     error = super::errors::ModifyEnvironmentRoleError
 )]
-#[derive(Default)]
 pub struct ModifyEnvironmentRole {
     /// `EnvironmentId`: a string.
     ///
@@ -7101,7 +7250,6 @@ pub struct ModifyEnvironmentRoleResponse {
     output = ModifyPublicNetworkSecurityPolicyResponse,
     error = super::errors::ModifyPublicNetworkSecurityPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyPublicNetworkSecurityPolicy {
     /// `InstanceId`: a string.
     ///
@@ -7142,7 +7290,6 @@ pub struct ModifyPublicNetworkSecurityPolicyResponse {
     output = ModifyRabbitMQPermissionResponse,
     error = super::errors::ModifyRabbitMQPermissionError
 )]
-#[derive(Default)]
 pub struct ModifyRabbitMQPermission {
     /// `InstanceId`: a string.
     ///
@@ -7195,7 +7342,6 @@ pub struct ModifyRabbitMQPermissionResponse {
     output = ModifyRabbitMQUserResponse,
     error = super::errors::ModifyRabbitMQUserError
 )]
-#[derive(Default)]
 pub struct ModifyRabbitMQUser {
     /// `InstanceId`: a string.
     ///
@@ -7258,7 +7404,6 @@ pub struct ModifyRabbitMQUserResponse {
     output = ModifyRabbitMQVipInstanceResponse,
     error = super::errors::ModifyRabbitMQVipInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyRabbitMQVipInstance {
     /// `InstanceId`: a string.
     ///
@@ -7319,7 +7464,6 @@ pub struct ModifyRabbitMQVipInstanceResponse {
     output = ModifyRabbitMQVirtualHostResponse,
     error = super::errors::ModifyRabbitMQVirtualHostError
 )]
-#[derive(Default)]
 pub struct ModifyRabbitMQVirtualHost {
     /// `InstanceId`: a string.
     ///
@@ -7362,7 +7506,6 @@ pub struct ModifyRabbitMQVirtualHostResponse {
     output = ModifyRocketMQClusterResponse,
     error = super::errors::ModifyRocketMQClusterError
 )]
-#[derive(Default)]
 pub struct ModifyRocketMQCluster {
     /// `ClusterId`: a string.
     ///
@@ -7405,7 +7548,6 @@ pub struct ModifyRocketMQClusterResponse {
     output = ModifyRocketMQEnvironmentRoleResponse,
     error = super::errors::ModifyRocketMQEnvironmentRoleError
 )]
-#[derive(Default)]
 pub struct ModifyRocketMQEnvironmentRole {
     /// `EnvironmentId`: a string.
     ///
@@ -7451,7 +7593,6 @@ pub struct ModifyRocketMQEnvironmentRoleResponse {
     output = ModifyRocketMQGroupResponse,
     error = super::errors::ModifyRocketMQGroupError
 )]
-#[derive(Default)]
 pub struct ModifyRocketMQGroup {
     /// `ClusterId`: a string.
     ///
@@ -7509,7 +7650,6 @@ pub struct ModifyRocketMQGroupResponse {
     output = ModifyRocketMQInstanceResponse,
     error = super::errors::ModifyRocketMQInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyRocketMQInstance {
     /// `InstanceId`: a string.
     ///
@@ -7567,7 +7707,6 @@ pub struct ModifyRocketMQInstanceResponse {
     output = ModifyRocketMQInstanceSpecResponse,
     error = super::errors::ModifyRocketMQInstanceSpecError
 )]
-#[derive(Default)]
 pub struct ModifyRocketMQInstanceSpec {
     /// `InstanceId`: a string.
     ///
@@ -7620,7 +7759,6 @@ pub struct ModifyRocketMQInstanceSpecResponse {
     output = ModifyRocketMQNamespaceResponse,
     error = super::errors::ModifyRocketMQNamespaceError
 )]
-#[derive(Default)]
 pub struct ModifyRocketMQNamespace {
     /// `ClusterId`: a string.
     ///
@@ -7673,7 +7811,6 @@ pub struct ModifyRocketMQNamespaceResponse {
     output = ModifyRocketMQRoleResponse,
     error = super::errors::ModifyRocketMQRoleError
 )]
-#[derive(Default)]
 pub struct ModifyRocketMQRole {
     /// `RoleName`: a string.
     ///
@@ -7726,7 +7863,6 @@ pub struct ModifyRocketMQRoleResponse {
     output = ModifyRocketMQTopicResponse,
     error = super::errors::ModifyRocketMQTopicError
 )]
-#[derive(Default)]
 pub struct ModifyRocketMQTopic {
     /// `ClusterId`: a string.
     ///
@@ -7774,7 +7910,6 @@ pub struct ModifyRocketMQTopicResponse {
     output = ModifyRoleResponse,
     error = super::errors::ModifyRoleError
 )]
-#[derive(Default)]
 pub struct ModifyRole {
     /// `RoleName`: a string.
     ///
@@ -7830,7 +7965,6 @@ pub struct ModifyRoleResponse {
     output = ModifyTopicResponse,
     error = super::errors::ModifyTopicError
 )]
-#[derive(Default)]
 pub struct ModifyTopic {
     /// `EnvironmentId`: a string.
     ///
@@ -7914,7 +8048,6 @@ pub struct ModifyTopicResponse {
     output = PublishCmqMsgResponse,
     error = super::errors::PublishCmqMsgError
 )]
-#[derive(Default)]
 pub struct PublishCmqMsg {
     /// `TopicName`: a string.
     ///
@@ -7962,7 +8095,6 @@ pub struct PublishCmqMsgResponse {
     output = ReceiveMessageResponse,
     error = super::errors::ReceiveMessageError
 )]
-#[derive(Default)]
 pub struct ReceiveMessage {
     /// `Topic`: a string.
     ///
@@ -8057,7 +8189,6 @@ pub struct ReceiveMessageResponse {
     output = ResetMsgSubOffsetByTimestampResponse,
     error = super::errors::ResetMsgSubOffsetByTimestampError
 )]
-#[derive(Default)]
 pub struct ResetMsgSubOffsetByTimestamp {
     /// `EnvironmentId`: a string.
     ///
@@ -8110,7 +8241,6 @@ pub struct ResetMsgSubOffsetByTimestampResponse {
     output = ResetRocketMQConsumerOffSetResponse,
     error = super::errors::ResetRocketMQConsumerOffSetError
 )]
-#[derive(Default)]
 pub struct ResetRocketMQConsumerOffSet {
     /// `ClusterId`: a string.
     ///
@@ -8168,7 +8298,6 @@ pub struct ResetRocketMQConsumerOffSetResponse {
     output = RetryRocketMQDlqMessageResponse,
     error = super::errors::RetryRocketMQDlqMessageError
 )]
-#[derive(Default)]
 pub struct RetryRocketMQDlqMessage {
     /// `ClusterId`: a string.
     ///
@@ -8211,7 +8340,6 @@ pub struct RetryRocketMQDlqMessageResponse {
     output = RewindCmqQueueResponse,
     error = super::errors::RewindCmqQueueError
 )]
-#[derive(Default)]
 pub struct RewindCmqQueue {
     /// `QueueName`: a string.
     ///
@@ -8244,7 +8372,6 @@ pub struct RewindCmqQueueResponse {
     output = SendBatchMessagesResponse,
     error = super::errors::SendBatchMessagesError
 )]
-#[derive(Default)]
 pub struct SendBatchMessages {
     /// `Topic`: a string.
     ///
@@ -8318,7 +8445,6 @@ pub struct SendBatchMessagesResponse {
     output = SendCmqMsgResponse,
     error = super::errors::SendCmqMsgError
 )]
-#[derive(Default)]
 pub struct SendCmqMsg {
     /// `QueueName`: a string.
     ///
@@ -8366,7 +8492,6 @@ pub struct SendCmqMsgResponse {
     output = SendMessagesResponse,
     error = super::errors::SendMessagesError
 )]
-#[derive(Default)]
 pub struct SendMessages {
     /// `Topic`: a string.
     ///
@@ -8429,7 +8554,6 @@ pub struct SendMessagesResponse {
     output = SendMsgResponse,
     error = super::errors::SendMsgError
 )]
-#[derive(Default)]
 pub struct SendMsg {
     /// `EnvironmentId`: a string.
     ///
@@ -8472,7 +8596,6 @@ pub struct SendMsgResponse {
     output = SendRocketMQMessageResponse,
     error = super::errors::SendRocketMQMessageError
 )]
-#[derive(Default)]
 pub struct SendRocketMQMessage {
     /// `ClusterId`: a string.
     ///
@@ -8535,7 +8658,6 @@ pub struct SendRocketMQMessageResponse {
     output = SetRocketMQPublicAccessPointResponse,
     error = super::errors::SetRocketMQPublicAccessPointError
 )]
-#[derive(Default)]
 pub struct SetRocketMQPublicAccessPoint {
     /// `InstanceId`: a string.
     ///
@@ -8586,7 +8708,6 @@ pub struct SetRocketMQPublicAccessPointResponse {
     output = UnbindCmqDeadLetterResponse,
     error = super::errors::UnbindCmqDeadLetterError
 )]
-#[derive(Default)]
 pub struct UnbindCmqDeadLetter {
     /// `SourceQueueName`: a string.
     ///
@@ -8614,7 +8735,6 @@ pub struct UnbindCmqDeadLetterResponse {
     output = VerifyRocketMQConsumeResponse,
     error = super::errors::VerifyRocketMQConsumeError
 )]
-#[derive(Default)]
 pub struct VerifyRocketMQConsume {
     /// `ClusterId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = BreakStandbyDBInstanceRelationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BreakStandbyDBInstanceRelation {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -56,7 +55,6 @@ pub struct BreakStandbyDBInstanceRelationResponse {
     output = CancelIsolateDBInstancesResponse,
     error = super::errors::CancelIsolateDBInstancesError
 )]
-#[derive(Default)]
 pub struct CancelIsolateDBInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -90,7 +88,6 @@ pub struct CancelIsolateDBInstancesResponse {
     output = CreateCloneInstanceResponse,
     error = super::errors::CreateCloneInstanceError
 )]
-#[derive(Default)]
 pub struct CreateCloneInstance {
     /// `Zone`: a string.
     ///
@@ -226,7 +223,6 @@ pub struct CreateCloneInstanceResponse {
     output = CreateDBInstancesResponse,
     error = super::errors::CreateDBInstancesError
 )]
-#[derive(Default)]
 pub struct CreateDBInstances {
     /// `Zone`: a string.
     ///
@@ -429,7 +425,6 @@ pub struct CreateDBInstancesResponse {
     output = CreateDBSBackupResponse,
     error = super::errors::CreateDBSBackupError
 )]
-#[derive(Default)]
 pub struct CreateDBSBackup {
     /// `BackupMethod`: a string.
     ///
@@ -482,7 +477,6 @@ pub struct CreateDBSBackupResponse {
     output = CreateStandbyDBInstanceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateStandbyDBInstance {
     /// `PrimaryInstanceId`: a string.
     ///
@@ -643,7 +637,6 @@ pub struct CreateStandbyDBInstanceResponse {
     output = CreateUsersResponse,
     error = super::errors::CreateUsersError
 )]
-#[derive(Default)]
 pub struct CreateUsers {
     /// `InstanceId`: a string.
     ///
@@ -694,7 +687,6 @@ pub struct CreateUsersResponse {
     output = DeleteDBSBackupSetsResponse,
     error = super::errors::DeleteDBSBackupSetsError
 )]
-#[derive(Default)]
 pub struct DeleteDBSBackupSets {
     /// `InstanceId`: a string.
     ///
@@ -742,7 +734,6 @@ pub struct DeleteDBSBackupSetsResponse {
     output = DeleteUsersResponse,
     error = super::errors::DeleteUsersError
 )]
-#[derive(Default)]
 pub struct DeleteUsers {
     /// `InstanceId`: a string.
     ///
@@ -778,7 +769,6 @@ pub struct DeleteUsersResponse {
     output = DescribeDBCharsetsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeDBCharsets {}
 
 /// What a successful [`DescribeDBCharsets`] call returns.
@@ -801,7 +791,6 @@ pub struct DescribeDBCharsetsResponse {
     output = DescribeDBEnginesResponse,
     error = super::errors::DescribeDBEnginesError
 )]
-#[derive(Default)]
 pub struct DescribeDBEngines {}
 
 /// What a successful [`DescribeDBEngines`] call returns.
@@ -832,7 +821,6 @@ pub struct DescribeDBEnginesResponse {
     output = DescribeDBInstanceDetailResponse,
     error = super::errors::DescribeDBInstanceDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDBInstanceDetail {
     /// `InstanceId`: a string.
     ///
@@ -1154,9 +1142,15 @@ pub struct DescribeDBInstanceDetailResponse {
     version = "2021-11-22",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError
+    error = super::errors::DescribeDBInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::InstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBInstances {
     /// `Filters`: a list of [`InstanceFilter`](super::models::InstanceFilter) objects.
     pub filters: Option<Vec<models::InstanceFilter>>,
@@ -1215,7 +1209,6 @@ pub struct DescribeDBInstancesResponse {
     output = DescribeDBParametersResponse,
     error = super::errors::DescribeDBParametersError
 )]
-#[derive(Default)]
 pub struct DescribeDBParameters {
     /// `InstanceId`: a string.
     ///
@@ -1249,9 +1242,15 @@ pub struct DescribeDBParametersResponse {
     version = "2021-11-22",
     name = "DescribeDBSArchiveLogs",
     output = DescribeDBSArchiveLogsResponse,
-    error = super::errors::DescribeDBSArchiveLogsError
+    error = super::errors::DescribeDBSArchiveLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ArchiveLogModel,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBSArchiveLogs {
     /// `InstanceId`: a string.
     ///
@@ -1327,7 +1326,6 @@ pub struct DescribeDBSArchiveLogsResponse {
     output = DescribeDBSAvailableRecoveryTimeResponse,
     error = super::errors::DescribeDBSAvailableRecoveryTimeError
 )]
-#[derive(Default)]
 pub struct DescribeDBSAvailableRecoveryTime {
     /// `InstanceId`: a string.
     ///
@@ -1368,7 +1366,6 @@ pub struct DescribeDBSAvailableRecoveryTimeResponse {
     output = DescribeDBSBackupPolicyResponse,
     error = super::errors::DescribeDBSBackupPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeDBSBackupPolicy {
     /// `InstanceId`: a string.
     ///
@@ -1402,9 +1399,15 @@ pub struct DescribeDBSBackupPolicyResponse {
     version = "2021-11-22",
     name = "DescribeDBSBackupSets",
     output = DescribeDBSBackupSetsResponse,
-    error = super::errors::DescribeDBSBackupSetsError
+    error = super::errors::DescribeDBSBackupSetsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::BackupSetModel,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBSBackupSets {
     /// `InstanceId`: a string.
     ///
@@ -1478,7 +1481,6 @@ pub struct DescribeDBSBackupSetsResponse {
     output = DescribeDBSBackupStatisticsResponse,
     error = super::errors::DescribeDBSBackupStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeDBSBackupStatistics {
     /// `InstanceId`: a string.
     ///
@@ -1528,7 +1530,6 @@ pub struct DescribeDBSBackupStatisticsResponse {
     output = DescribeDBSBackupStatisticsDetailResponse,
     error = super::errors::DescribeDBSBackupStatisticsDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDBSBackupStatisticsDetail {
     /// `InstanceId`: a string.
     ///
@@ -1575,9 +1576,15 @@ pub struct DescribeDBSBackupStatisticsDetailResponse {
     version = "2021-11-22",
     name = "DescribeDBSCloneInstances",
     output = DescribeDBSCloneInstancesResponse,
-    error = super::errors::DescribeDBSCloneInstancesError
+    error = super::errors::DescribeDBSCloneInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::CloneInstanceModel,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDBSCloneInstances {
     /// `SourceInstanceId`: a string.
     ///
@@ -1654,7 +1661,6 @@ pub struct DescribeDBSCloneInstancesResponse {
     output = DescribeDBSecurityGroupsResponse,
     error = super::errors::DescribeDBSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDBSecurityGroups {
     /// `InstanceId`: a string.
     ///
@@ -1692,7 +1698,6 @@ pub struct DescribeDBSecurityGroupsResponse {
     output = DescribeDatabaseObjectsResponse,
     error = super::errors::DescribeDatabaseObjectsError
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseObjects {
     /// `InstanceId`: a string.
     ///
@@ -1760,9 +1765,15 @@ pub struct DescribeDatabaseObjectsResponse {
     version = "2021-11-22",
     name = "DescribeDatabases",
     output = DescribeDatabasesResponse,
-    error = super::errors::DescribeDatabasesError
+    error = super::errors::DescribeDatabasesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = databases,
+        item = models::Database,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDatabases {
     /// `InstanceId`: a string.
     ///
@@ -1818,7 +1829,6 @@ pub struct DescribeDatabasesResponse {
     output = DescribeFlowResponse,
     error = super::errors::DescribeFlowError
 )]
-#[derive(Default)]
 pub struct DescribeFlow {
     /// `FlowId`: a signed 64-bit integer.
     ///
@@ -1851,7 +1861,6 @@ pub struct DescribeFlowResponse {
     output = DescribeFlowTypesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeFlowTypes {}
 
 /// What a successful [`DescribeFlowTypes`] call returns.
@@ -1877,7 +1886,6 @@ pub struct DescribeFlowTypesResponse {
     output = DescribeInstanceDataReservedSpaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeInstanceDataReservedSpace {
     /// `InstanceId`: a string.
     ///
@@ -1932,7 +1940,6 @@ pub struct DescribeInstanceDataReservedSpaceResponse {
     output = DescribeInstanceSSLStatusResponse,
     error = super::errors::DescribeInstanceSSLStatusError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceSSLStatus {
     /// `InstanceId`: a string.
     ///
@@ -1966,7 +1973,6 @@ pub struct DescribeInstanceSSLStatusResponse {
     output = DescribeMaintenanceWindowResponse,
     error = super::errors::DescribeMaintenanceWindowError
 )]
-#[derive(Default)]
 pub struct DescribeMaintenanceWindow {
     /// `InstanceId`: a string.
     ///
@@ -2009,7 +2015,6 @@ pub struct DescribeMaintenanceWindowResponse {
     output = DescribeSaleInfoResponse,
     error = super::errors::DescribeSaleInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSaleInfo {
     /// `SrcRegion`: a string.
     ///
@@ -2048,9 +2053,15 @@ pub struct DescribeSaleInfoResponse {
     version = "2021-11-22",
     name = "DescribeSlowLogs",
     output = DescribeSlowLogsResponse,
-    error = super::errors::DescribeSlowLogsError
+    error = super::errors::DescribeSlowLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::SlowLogData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSlowLogs {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -2107,7 +2118,6 @@ pub struct DescribeSlowLogsResponse {
     output = DescribeSpecsResponse,
     error = super::errors::DescribeSpecsError
 )]
-#[derive(Default)]
 pub struct DescribeSpecs {
     /// `FullReplications`: a signed 64-bit integer.
     ///
@@ -2154,7 +2164,6 @@ pub struct DescribeSpecsResponse {
     output = DescribeStandbyDBInstanceRelationDetailResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeStandbyDBInstanceRelationDetail {
     /// `InstanceIds`: a list of strings.
     pub instance_ids: Vec<String>,
@@ -2183,7 +2192,6 @@ pub struct DescribeStandbyDBInstanceRelationDetailResponse {
     output = DescribeUserPrivilegesResponse,
     error = super::errors::DescribeUserPrivilegesError
 )]
-#[derive(Default)]
 pub struct DescribeUserPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -2244,7 +2252,6 @@ pub struct DescribeUserPrivilegesResponse {
     output = DescribeUsersResponse,
     error = super::errors::DescribeUsersError
 )]
-#[derive(Default)]
 pub struct DescribeUsers {
     /// `InstanceId`: a string.
     ///
@@ -2275,7 +2282,6 @@ pub struct DescribeUsersResponse {
     output = DestroyInstancesResponse,
     error = super::errors::DestroyInstancesError
 )]
-#[derive(Default)]
 pub struct DestroyInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2309,7 +2315,6 @@ pub struct DestroyInstancesResponse {
     output = ExpandInstanceResponse,
     error = super::errors::ExpandInstanceError
 )]
-#[derive(Default)]
 pub struct ExpandInstance {
     /// `InstanceId`: a string.
     ///
@@ -2369,7 +2374,6 @@ pub struct ExpandInstanceResponse {
     output = IsolateDBInstanceResponse,
     error = super::errors::IsolateDBInstanceError
 )]
-#[derive(Default)]
 pub struct IsolateDBInstance {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2403,7 +2407,6 @@ pub struct IsolateDBInstanceResponse {
     output = ModifyAutoRenewFlagResponse,
     error = super::errors::ModifyAutoRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyAutoRenewFlag {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2436,7 +2439,6 @@ pub struct ModifyAutoRenewFlagResponse {
     output = ModifyDBInstanceSecurityGroupsResponse,
     error = super::errors::ModifyDBInstanceSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `InstanceId`: a string.
     ///
@@ -2469,7 +2471,6 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
     output = ModifyDBInstanceVPortResponse,
     error = super::errors::ModifyDBInstanceVPortError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceVPort {
     /// `InstanceId`: a string.
     ///
@@ -2507,7 +2508,6 @@ pub struct ModifyDBInstanceVPortResponse {
     output = ModifyDBParametersResponse,
     error = super::errors::ModifyDBParametersError
 )]
-#[derive(Default)]
 pub struct ModifyDBParameters {
     /// `InstanceId`: a string.
     ///
@@ -2542,7 +2542,6 @@ pub struct ModifyDBParametersResponse {
     output = ModifyDBSBackupPolicyResponse,
     error = super::errors::ModifyDBSBackupPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyDBSBackupPolicy {
     /// `BackupPolicy`: a [`BackupPolicyModelInput`](super::models::BackupPolicyModelInput).
     pub backup_policy: models::BackupPolicyModelInput,
@@ -2583,7 +2582,6 @@ pub struct ModifyDBSBackupPolicyResponse {
     output = ModifyDBSBackupSetCommentResponse,
     error = super::errors::ModifyDBSBackupSetCommentError
 )]
-#[derive(Default)]
 pub struct ModifyDBSBackupSetComment {
     /// `InstanceId`: a string.
     ///
@@ -2631,7 +2629,6 @@ pub struct ModifyDBSBackupSetCommentResponse {
     output = ModifyInstanceDataReservedSpaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyInstanceDataReservedSpace {
     /// `InstanceId`: a string.
     ///
@@ -2670,7 +2667,6 @@ pub struct ModifyInstanceDataReservedSpaceResponse {
     output = ModifyInstanceNameResponse,
     error = super::errors::ModifyInstanceNameError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceName {
     /// `InstanceId`: a string.
     ///
@@ -2703,7 +2699,6 @@ pub struct ModifyInstanceNameResponse {
     output = ModifyInstanceNetworkResponse,
     error = super::errors::ModifyInstanceNetworkError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceNetwork {
     /// `InstanceId`: a string.
     ///
@@ -2751,7 +2746,6 @@ pub struct ModifyInstanceNetworkResponse {
     output = ModifyInstanceSSLStatusResponse,
     error = super::errors::ModifyInstanceSSLStatusError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceSSLStatus {
     /// `InstanceId`: a string.
     ///
@@ -2799,7 +2793,6 @@ pub struct ModifyInstanceSSLStatusResponse {
     output = ModifyMaintenanceWindowResponse,
     error = super::errors::ModifyMaintenanceWindowError
 )]
-#[derive(Default)]
 pub struct ModifyMaintenanceWindow {
     /// `InstanceId`: a string.
     ///
@@ -2842,7 +2835,6 @@ pub struct ModifyMaintenanceWindowResponse {
     output = ModifyUserPrivilegesResponse,
     error = super::errors::ModifyUserPrivilegesError
 )]
-#[derive(Default)]
 pub struct ModifyUserPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -2882,7 +2874,6 @@ pub struct ModifyUserPrivilegesResponse {
     output = ResetDbaAdminPrivilegesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ResetDbaAdminPrivileges {
     /// `InstanceId`: a string.
     ///
@@ -2910,7 +2901,6 @@ pub struct ResetDbaAdminPrivilegesResponse {
     output = ResetUsersPasswordResponse,
     error = super::errors::ResetUsersPasswordError
 )]
-#[derive(Default)]
 pub struct ResetUsersPassword {
     /// `InstanceId`: a string.
     ///
@@ -2946,7 +2936,6 @@ pub struct ResetUsersPasswordResponse {
     output = RestartDBInstancesResponse,
     error = super::errors::RestartDBInstancesError
 )]
-#[derive(Default)]
 pub struct RestartDBInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -2984,7 +2973,6 @@ pub struct RestartDBInstancesResponse {
     output = UpgradeInstanceResponse,
     error = super::errors::UpgradeInstanceError
 )]
-#[derive(Default)]
 pub struct UpgradeInstance {
     /// `InstanceId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = DescribeFinanceFraudUltimateResponse,
     error = super::errors::DescribeFinanceFraudUltimateError
 )]
-#[derive(Default)]
 pub struct DescribeFinanceFraudUltimate {
     /// `DeviceToken`: a string.
     ///
@@ -166,7 +165,6 @@ pub struct DescribeFinanceFraudUltimateResponse {
     output = DescribeFraudBaseResponse,
     error = super::errors::DescribeFraudBaseError
 )]
-#[derive(Default)]
 pub struct DescribeFraudBase {
     /// `DeviceToken`: a string.
     ///
@@ -253,7 +251,6 @@ pub struct DescribeFraudBaseResponse {
     output = DescribeFraudPremiumResponse,
     error = super::errors::DescribeFraudPremiumError
 )]
-#[derive(Default)]
 pub struct DescribeFraudPremium {
     /// `DeviceToken`: a string.
     ///
@@ -345,7 +342,6 @@ pub struct DescribeFraudPremiumResponse {
     output = DescribeFraudUltimateResponse,
     error = super::errors::DescribeFraudUltimateError
 )]
-#[derive(Default)]
 pub struct DescribeFraudUltimate {
     /// `DeviceToken`: a string.
     ///
@@ -495,7 +491,6 @@ pub struct DescribeFraudUltimateResponse {
     output = DescribeTrustedIDResponse,
     error = super::errors::DescribeTrustedIDError
 )]
-#[derive(Default)]
 pub struct DescribeTrustedID {
     /// `DeviceToken`: a string.
     ///

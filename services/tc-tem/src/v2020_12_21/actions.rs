@@ -17,7 +17,6 @@ use super::models;
     output = CreateCosTokenResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateCosToken {
     /// `ServiceId`: a string.
     ///
@@ -68,7 +67,6 @@ pub struct CreateCosTokenResponse {
     output = CreateCosTokenV2Response,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateCosTokenV2 {
     /// `ServiceId`: a string.
     ///
@@ -119,7 +117,6 @@ pub struct CreateCosTokenV2Response {
     output = CreateNamespaceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateNamespace {
     /// `NamespaceName`: a string.
     ///
@@ -180,7 +177,6 @@ pub struct CreateNamespaceResponse {
     output = CreateResourceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateResource {
     /// `NamespaceId`: a string.
     ///
@@ -228,7 +224,6 @@ pub struct CreateResourceResponse {
     output = CreateServiceV2Response,
     error = super::errors::CreateServiceV2Error
 )]
-#[derive(Default)]
 pub struct CreateServiceV2 {
     /// `ServiceName`: a string.
     ///
@@ -309,7 +304,6 @@ pub struct CreateServiceV2Response {
     output = DeleteIngressResponse,
     error = super::errors::DeleteIngressError
 )]
-#[derive(Default)]
 pub struct DeleteIngress {
     /// `NamespaceId`: a string.
     ///
@@ -357,7 +351,6 @@ pub struct DeleteIngressResponse {
     output = DeployServiceV2Response,
     error = super::errors::DeployServiceV2Error
 )]
-#[derive(Default)]
 pub struct DeployServiceV2 {
     /// `ServiceId`: a string.
     ///
@@ -529,7 +522,6 @@ pub struct DeployServiceV2Response {
     output = DescribeIngressResponse,
     error = super::errors::DescribeIngressError
 )]
-#[derive(Default)]
 pub struct DescribeIngress {
     /// `NamespaceId`: a string.
     ///
@@ -575,7 +567,6 @@ pub struct DescribeIngressResponse {
     output = DescribeIngressesResponse,
     error = super::errors::DescribeIngressesError
 )]
-#[derive(Default)]
 pub struct DescribeIngresses {
     /// `NamespaceId`: a string.
     ///
@@ -621,7 +612,6 @@ pub struct DescribeIngressesResponse {
     output = DescribeNamespacesResponse,
     error = super::errors::DescribeNamespacesError
 )]
-#[derive(Default)]
 pub struct DescribeNamespaces {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -662,7 +652,6 @@ pub struct DescribeNamespacesResponse {
     output = DescribeRelatedIngressesResponse,
     error = super::errors::DescribeRelatedIngressesError
 )]
-#[derive(Default)]
 pub struct DescribeRelatedIngresses {
     /// `NamespaceId`: a string.
     ///
@@ -708,7 +697,6 @@ pub struct DescribeRelatedIngressesResponse {
     output = DescribeServiceRunPodListV2Response,
     error = super::errors::DescribeServiceRunPodListV2Error
 )]
-#[derive(Default)]
 pub struct DescribeServiceRunPodListV2 {
     /// `NamespaceId`: a string.
     ///
@@ -769,7 +757,6 @@ pub struct DescribeServiceRunPodListV2Response {
     output = GenerateDownloadUrlResponse,
     error = super::errors::GenerateDownloadUrlError
 )]
-#[derive(Default)]
 pub struct GenerateDownloadUrl {
     /// `ServiceId`: a string.
     ///
@@ -817,7 +804,6 @@ pub struct GenerateDownloadUrlResponse {
     output = ModifyIngressResponse,
     error = super::errors::ModifyIngressError
 )]
-#[derive(Default)]
 pub struct ModifyIngress {
     /// `Ingress`: an [`IngressInfo`](super::models::IngressInfo).
     pub ingress: models::IngressInfo,
@@ -853,7 +839,6 @@ pub struct ModifyIngressResponse {
     output = ModifyNamespaceResponse,
     error = super::errors::ModifyNamespaceError
 )]
-#[derive(Default)]
 pub struct ModifyNamespace {
     /// `NamespaceId`: a string.
     ///
@@ -909,7 +894,6 @@ pub struct ModifyNamespaceResponse {
     output = ModifyServiceInfoResponse,
     error = super::errors::ModifyServiceInfoError
 )]
-#[derive(Default)]
 pub struct ModifyServiceInfo {
     /// `ServiceId`: a string.
     ///
@@ -950,7 +934,6 @@ pub struct ModifyServiceInfoResponse {
     output = RestartServiceRunPodResponse,
     error = super::errors::RestartServiceRunPodError
 )]
-#[derive(Default)]
 pub struct RestartServiceRunPod {
     /// `NamespaceId`: a string.
     ///

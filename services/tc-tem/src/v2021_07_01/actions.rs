@@ -18,7 +18,6 @@ use super::models;
     output = CreateApplicationResponse,
     error = super::errors::CreateApplicationError
 )]
-#[derive(Default)]
 pub struct CreateApplication {
     /// `ApplicationName`: a string.
     ///
@@ -112,7 +111,6 @@ pub struct CreateApplicationResponse {
     output = CreateApplicationAutoscalerResponse,
     error = super::errors::CreateApplicationAutoscalerError
 )]
-#[derive(Default)]
 pub struct CreateApplicationAutoscaler {
     /// `ApplicationId`: a string.
     ///
@@ -158,7 +156,6 @@ pub struct CreateApplicationAutoscalerResponse {
     output = CreateApplicationServiceResponse,
     error = super::errors::CreateApplicationServiceError
 )]
-#[derive(Default)]
 pub struct CreateApplicationService {
     /// `ApplicationId`: a string.
     ///
@@ -204,7 +201,6 @@ pub struct CreateApplicationServiceResponse {
     output = CreateConfigDataResponse,
     error = super::errors::CreateConfigDataError
 )]
-#[derive(Default)]
 pub struct CreateConfigData {
     /// `EnvironmentId`: a string.
     ///
@@ -252,7 +248,6 @@ pub struct CreateConfigDataResponse {
     output = CreateCosTokenResponse,
     error = super::errors::CreateCosTokenError
 )]
-#[derive(Default)]
 pub struct CreateCosToken {
     /// `ApplicationId`: a string.
     ///
@@ -303,7 +298,6 @@ pub struct CreateCosTokenResponse {
     output = CreateEnvironmentResponse,
     error = super::errors::CreateEnvironmentError
 )]
-#[derive(Default)]
 pub struct CreateEnvironment {
     /// `EnvironmentName`: a string.
     ///
@@ -397,7 +391,6 @@ pub struct CreateEnvironmentResponse {
     output = CreateLogConfigResponse,
     error = super::errors::CreateLogConfigError
 )]
-#[derive(Default)]
 pub struct CreateLogConfig {
     /// `EnvironmentId`: a string.
     ///
@@ -478,7 +471,6 @@ pub struct CreateLogConfigResponse {
     output = CreateResourceResponse,
     error = super::errors::CreateResourceError
 )]
-#[derive(Default)]
 pub struct CreateResource {
     /// `EnvironmentId`: a string.
     ///
@@ -536,7 +528,6 @@ pub struct CreateResourceResponse {
     output = DeleteApplicationResponse,
     error = super::errors::DeleteApplicationError
 )]
-#[derive(Default)]
 pub struct DeleteApplication {
     /// `ApplicationId`: a string.
     ///
@@ -584,7 +575,6 @@ pub struct DeleteApplicationResponse {
     output = DeleteApplicationAutoscalerResponse,
     error = super::errors::DeleteApplicationAutoscalerError
 )]
-#[derive(Default)]
 pub struct DeleteApplicationAutoscaler {
     /// `ApplicationId`: a string.
     ///
@@ -632,7 +622,6 @@ pub struct DeleteApplicationAutoscalerResponse {
     output = DeleteApplicationServiceResponse,
     error = super::errors::DeleteApplicationServiceError
 )]
-#[derive(Default)]
 pub struct DeleteApplicationService {
     /// `ApplicationId`: a string.
     ///
@@ -680,7 +669,6 @@ pub struct DeleteApplicationServiceResponse {
     output = DeleteIngressResponse,
     error = super::errors::DeleteIngressError
 )]
-#[derive(Default)]
 pub struct DeleteIngress {
     /// `EnvironmentId`: a string.
     ///
@@ -728,7 +716,6 @@ pub struct DeleteIngressResponse {
     output = DeployApplicationResponse,
     error = super::errors::DeployApplicationError
 )]
-#[derive(Default)]
 pub struct DeployApplication {
     /// `ApplicationId`: a string.
     ///
@@ -959,7 +946,6 @@ pub struct DeployApplicationResponse {
     output = DescribeApplicationAutoscalerListResponse,
     error = super::errors::DescribeApplicationAutoscalerListError
 )]
-#[derive(Default)]
 pub struct DescribeApplicationAutoscalerList {
     /// `ApplicationId`: a string.
     ///
@@ -1000,7 +986,6 @@ pub struct DescribeApplicationAutoscalerListResponse {
     output = DescribeApplicationInfoResponse,
     error = super::errors::DescribeApplicationInfoError
 )]
-#[derive(Default)]
 pub struct DescribeApplicationInfo {
     /// `ApplicationId`: a string.
     ///
@@ -1041,7 +1026,6 @@ pub struct DescribeApplicationInfoResponse {
     output = DescribeApplicationPodsResponse,
     error = super::errors::DescribeApplicationPodsError
 )]
-#[derive(Default)]
 pub struct DescribeApplicationPods {
     /// `EnvironmentId`: a string.
     ///
@@ -1102,7 +1086,6 @@ pub struct DescribeApplicationPodsResponse {
     output = DescribeApplicationServiceListResponse,
     error = super::errors::DescribeApplicationServiceListError
 )]
-#[derive(Default)]
 pub struct DescribeApplicationServiceList {
     /// `EnvironmentId`: a string.
     ///
@@ -1143,7 +1126,6 @@ pub struct DescribeApplicationServiceListResponse {
     output = DescribeApplicationsResponse,
     error = super::errors::DescribeApplicationsError
 )]
-#[derive(Default)]
 pub struct DescribeApplications {
     /// `EnvironmentId`: a string.
     ///
@@ -1207,7 +1189,6 @@ pub struct DescribeApplicationsResponse {
     output = DescribeApplicationsStatusResponse,
     error = super::errors::DescribeApplicationsStatusError
 )]
-#[derive(Default)]
 pub struct DescribeApplicationsStatus {
     /// `EnvironmentId`: a string.
     ///
@@ -1243,7 +1224,6 @@ pub struct DescribeApplicationsStatusResponse {
     output = DescribeConfigDataResponse,
     error = super::errors::DescribeConfigDataError
 )]
-#[derive(Default)]
 pub struct DescribeConfigData {
     /// `EnvironmentId`: a string.
     ///
@@ -1284,7 +1264,6 @@ pub struct DescribeConfigDataResponse {
     output = DescribeConfigDataListResponse,
     error = super::errors::DescribeConfigDataListError
 )]
-#[derive(Default)]
 pub struct DescribeConfigDataList {
     /// `EnvironmentId`: a string.
     ///
@@ -1330,7 +1309,6 @@ pub struct DescribeConfigDataListResponse {
     output = DescribeDeployApplicationDetailResponse,
     error = super::errors::DescribeDeployApplicationDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDeployApplicationDetail {
     /// `ApplicationId`: a string.
     ///
@@ -1371,7 +1349,6 @@ pub struct DescribeDeployApplicationDetailResponse {
     output = DescribeEnvironmentResponse,
     error = super::errors::DescribeEnvironmentError
 )]
-#[derive(Default)]
 pub struct DescribeEnvironment {
     /// `EnvironmentId`: a string.
     ///
@@ -1407,7 +1384,6 @@ pub struct DescribeEnvironmentResponse {
     output = DescribeEnvironmentStatusResponse,
     error = super::errors::DescribeEnvironmentStatusError
 )]
-#[derive(Default)]
 pub struct DescribeEnvironmentStatus {
     /// `EnvironmentIds`: a list of strings.
     pub environment_ids: Vec<String>,
@@ -1441,7 +1417,6 @@ pub struct DescribeEnvironmentStatusResponse {
     output = DescribeEnvironmentsResponse,
     error = super::errors::DescribeEnvironmentsError
 )]
-#[derive(Default)]
 pub struct DescribeEnvironments {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1495,7 +1470,6 @@ pub struct DescribeEnvironmentsResponse {
     output = DescribeIngressResponse,
     error = super::errors::DescribeIngressError
 )]
-#[derive(Default)]
 pub struct DescribeIngress {
     /// `EnvironmentId`: a string.
     ///
@@ -1541,7 +1515,6 @@ pub struct DescribeIngressResponse {
     output = DescribeIngressesResponse,
     error = super::errors::DescribeIngressesError
 )]
-#[derive(Default)]
 pub struct DescribeIngresses {
     /// `EnvironmentId`: a string.
     ///
@@ -1587,7 +1560,6 @@ pub struct DescribeIngressesResponse {
     output = DescribeLogConfigResponse,
     error = super::errors::DescribeLogConfigError
 )]
-#[derive(Default)]
 pub struct DescribeLogConfig {
     /// `EnvironmentId`: a string.
     ///
@@ -1628,7 +1600,6 @@ pub struct DescribeLogConfigResponse {
     output = DescribePagedLogConfigListResponse,
     error = super::errors::DescribePagedLogConfigListError
 )]
-#[derive(Default)]
 pub struct DescribePagedLogConfigList {
     /// `EnvironmentId`: a string.
     ///
@@ -1684,7 +1655,6 @@ pub struct DescribePagedLogConfigListResponse {
     output = DescribeRelatedIngressesResponse,
     error = super::errors::DescribeRelatedIngressesError
 )]
-#[derive(Default)]
 pub struct DescribeRelatedIngresses {
     /// `EnvironmentId`: a string.
     ///
@@ -1730,7 +1700,6 @@ pub struct DescribeRelatedIngressesResponse {
     output = DestroyConfigDataResponse,
     error = super::errors::DestroyConfigDataError
 )]
-#[derive(Default)]
 pub struct DestroyConfigData {
     /// `EnvironmentId`: a string.
     ///
@@ -1773,7 +1742,6 @@ pub struct DestroyConfigDataResponse {
     output = DestroyEnvironmentResponse,
     error = super::errors::DestroyEnvironmentError
 )]
-#[derive(Default)]
 pub struct DestroyEnvironment {
     /// `EnvironmentId`: a string.
     ///
@@ -1809,7 +1777,6 @@ pub struct DestroyEnvironmentResponse {
     output = DestroyLogConfigResponse,
     error = super::errors::DestroyLogConfigError
 )]
-#[derive(Default)]
 pub struct DestroyLogConfig {
     /// `EnvironmentId`: a string.
     ///
@@ -1852,7 +1819,6 @@ pub struct DestroyLogConfigResponse {
     output = DisableApplicationAutoscalerResponse,
     error = super::errors::DisableApplicationAutoscalerError
 )]
-#[derive(Default)]
 pub struct DisableApplicationAutoscaler {
     /// `ApplicationId`: a string.
     ///
@@ -1900,7 +1866,6 @@ pub struct DisableApplicationAutoscalerResponse {
     output = EnableApplicationAutoscalerResponse,
     error = super::errors::EnableApplicationAutoscalerError
 )]
-#[derive(Default)]
 pub struct EnableApplicationAutoscaler {
     /// `ApplicationId`: a string.
     ///
@@ -1948,7 +1913,6 @@ pub struct EnableApplicationAutoscalerResponse {
     output = GenerateApplicationPackageDownloadUrlResponse,
     error = super::errors::GenerateApplicationPackageDownloadUrlError
 )]
-#[derive(Default)]
 pub struct GenerateApplicationPackageDownloadUrl {
     /// `ApplicationId`: a string.
     ///
@@ -1996,7 +1960,6 @@ pub struct GenerateApplicationPackageDownloadUrlResponse {
     output = ModifyApplicationAutoscalerResponse,
     error = super::errors::ModifyApplicationAutoscalerError
 )]
-#[derive(Default)]
 pub struct ModifyApplicationAutoscaler {
     /// `ApplicationId`: a string.
     ///
@@ -2047,7 +2010,6 @@ pub struct ModifyApplicationAutoscalerResponse {
     output = ModifyApplicationInfoResponse,
     error = super::errors::ModifyApplicationInfoError
 )]
-#[derive(Default)]
 pub struct ModifyApplicationInfo {
     /// `ApplicationId`: a string.
     ///
@@ -2095,7 +2057,6 @@ pub struct ModifyApplicationInfoResponse {
     output = ModifyApplicationReplicasResponse,
     error = super::errors::ModifyApplicationReplicasError
 )]
-#[derive(Default)]
 pub struct ModifyApplicationReplicas {
     /// `ApplicationId`: a string.
     ///
@@ -2143,7 +2104,6 @@ pub struct ModifyApplicationReplicasResponse {
     output = ModifyApplicationServiceResponse,
     error = super::errors::ModifyApplicationServiceError
 )]
-#[derive(Default)]
 pub struct ModifyApplicationService {
     /// `ApplicationId`: a string.
     ///
@@ -2192,7 +2152,6 @@ pub struct ModifyApplicationServiceResponse {
     output = ModifyConfigDataResponse,
     error = super::errors::ModifyConfigDataError
 )]
-#[derive(Default)]
 pub struct ModifyConfigData {
     /// `EnvironmentId`: a string.
     ///
@@ -2240,7 +2199,6 @@ pub struct ModifyConfigDataResponse {
     output = ModifyEnvironmentResponse,
     error = super::errors::ModifyEnvironmentError
 )]
-#[derive(Default)]
 pub struct ModifyEnvironment {
     /// `EnvironmentId`: a string.
     ///
@@ -2301,7 +2259,6 @@ pub struct ModifyEnvironmentResponse {
     output = ModifyGatewayIngressResponse,
     error = super::errors::ModifyGatewayIngressError
 )]
-#[derive(Default)]
 pub struct ModifyGatewayIngress {
     /// `EnvironmentId`: a string.
     ///
@@ -2367,7 +2324,6 @@ pub struct ModifyGatewayIngressResponse {
     output = ModifyIngressResponse,
     error = super::errors::ModifyIngressError
 )]
-#[derive(Default)]
 pub struct ModifyIngress {
     /// `Ingress`: an [`IngressInfo`](super::models::IngressInfo).
     pub ingress: models::IngressInfo,
@@ -2403,7 +2359,6 @@ pub struct ModifyIngressResponse {
     output = ModifyLogConfigResponse,
     error = super::errors::ModifyLogConfigError
 )]
-#[derive(Default)]
 pub struct ModifyLogConfig {
     /// `EnvironmentId`: a string.
     ///
@@ -2449,7 +2404,6 @@ pub struct ModifyLogConfigResponse {
     output = RestartApplicationResponse,
     error = super::errors::RestartApplicationError
 )]
-#[derive(Default)]
 pub struct RestartApplication {
     /// `ApplicationId`: a string.
     ///
@@ -2492,7 +2446,6 @@ pub struct RestartApplicationResponse {
     output = RestartApplicationPodResponse,
     error = super::errors::RestartApplicationPodError
 )]
-#[derive(Default)]
 pub struct RestartApplicationPod {
     /// `EnvironmentId`: a string.
     ///
@@ -2555,7 +2508,6 @@ pub struct RestartApplicationPodResponse {
     output = ResumeDeployApplicationResponse,
     error = super::errors::ResumeDeployApplicationError
 )]
-#[derive(Default)]
 pub struct ResumeDeployApplication {
     /// `ApplicationId`: a string.
     ///
@@ -2593,7 +2545,6 @@ pub struct ResumeDeployApplicationResponse {
     output = RevertDeployApplicationResponse,
     error = super::errors::RevertDeployApplicationError
 )]
-#[derive(Default)]
 pub struct RevertDeployApplication {
     /// `ApplicationId`: a string.
     ///
@@ -2631,7 +2582,6 @@ pub struct RevertDeployApplicationResponse {
     output = RollingUpdateApplicationByVersionResponse,
     error = super::errors::RollingUpdateApplicationByVersionError
 )]
-#[derive(Default)]
 pub struct RollingUpdateApplicationByVersion {
     /// `ApplicationId`: a string.
     ///
@@ -2712,7 +2662,6 @@ pub struct RollingUpdateApplicationByVersionResponse {
     output = StopApplicationResponse,
     error = super::errors::StopApplicationError
 )]
-#[derive(Default)]
 pub struct StopApplication {
     /// `ApplicationId`: a string.
     ///

@@ -20,7 +20,6 @@ use super::models;
     output = CreatePrefetchTaskResponse,
     error = super::errors::CreatePrefetchTaskError
 )]
-#[derive(Default)]
 pub struct CreatePrefetchTask {
     /// `ZoneId`: a string.
     ///
@@ -71,7 +70,6 @@ pub struct CreatePrefetchTaskResponse {
     output = CreatePurgeTaskResponse,
     error = super::errors::CreatePurgeTaskError
 )]
-#[derive(Default)]
 pub struct CreatePurgeTask {
     /// `ZoneId`: a string.
     ///
@@ -120,9 +118,15 @@ pub struct CreatePurgeTaskResponse {
     version = "2022-01-06",
     name = "DescribePrefetchTasks",
     output = DescribePrefetchTasksResponse,
-    error = super::errors::DescribePrefetchTasksError
+    error = super::errors::DescribePrefetchTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::Task,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrefetchTasks {
     /// `JobId`: a string.
     ///
@@ -194,9 +198,15 @@ pub struct DescribePrefetchTasksResponse {
     version = "2022-01-06",
     name = "DescribePurgeTasks",
     output = DescribePurgeTasksResponse,
-    error = super::errors::DescribePurgeTasksError
+    error = super::errors::DescribePurgeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::Task,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePurgeTasks {
     /// `JobId`: a string.
     ///
@@ -273,9 +283,15 @@ pub struct DescribePurgeTasksResponse {
     version = "2022-01-06",
     name = "DescribeZones",
     output = DescribeZonesResponse,
-    error = super::errors::DescribeZonesError
+    error = super::errors::DescribeZonesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = zones,
+        item = models::Zone,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeZones {
     /// `Offset`: a signed 64-bit integer.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = ApplyFreeCertificateResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ApplyFreeCertificate {
     /// `ZoneId`: a string.
     ///
@@ -61,7 +60,6 @@ pub struct ApplyFreeCertificateResponse {
     output = BindSecurityTemplateToEntityResponse,
     error = super::errors::BindSecurityTemplateToEntityError
 )]
-#[derive(Default)]
 pub struct BindSecurityTemplateToEntity {
     /// `ZoneId`: a string.
     ///
@@ -109,7 +107,6 @@ pub struct BindSecurityTemplateToEntityResponse {
     output = BindSharedCNAMEResponse,
     error = super::errors::BindSharedCNAMEError
 )]
-#[derive(Default)]
 pub struct BindSharedCNAME {
     /// `ZoneId`: a string.
     ///
@@ -146,7 +143,6 @@ pub struct BindSharedCNAMEResponse {
     output = BindZoneToPlanResponse,
     error = super::errors::BindZoneToPlanError
 )]
-#[derive(Default)]
 pub struct BindZoneToPlan {
     /// `ZoneId`: a string.
     ///
@@ -179,7 +175,6 @@ pub struct BindZoneToPlanResponse {
     output = CheckCnameStatusResponse,
     error = super::errors::CheckCnameStatusError
 )]
-#[derive(Default)]
 pub struct CheckCnameStatus {
     /// `ZoneId`: a string.
     ///
@@ -215,7 +210,6 @@ pub struct CheckCnameStatusResponse {
     output = CheckFreeCertificateVerificationResponse,
     error = super::errors::CheckFreeCertificateVerificationError
 )]
-#[derive(Default)]
 pub struct CheckFreeCertificateVerification {
     /// `ZoneId`: a string.
     ///
@@ -263,7 +257,6 @@ pub struct CheckFreeCertificateVerificationResponse {
     output = ConfirmMultiPathGatewayOriginACLResponse,
     error = super::errors::ConfirmMultiPathGatewayOriginACLError
 )]
-#[derive(Default)]
 pub struct ConfirmMultiPathGatewayOriginACL {
     /// `ZoneId`: a string.
     ///
@@ -302,7 +295,6 @@ pub struct ConfirmMultiPathGatewayOriginACLResponse {
     output = ConfirmOriginACLUpdateResponse,
     error = super::errors::ConfirmOriginACLUpdateError
 )]
-#[derive(Default)]
 pub struct ConfirmOriginACLUpdate {
     /// `ZoneId`: a string.
     ///
@@ -330,7 +322,6 @@ pub struct ConfirmOriginACLUpdateResponse {
     output = CreateAccelerationDomainResponse,
     error = super::errors::CreateAccelerationDomainError
 )]
-#[derive(Default)]
 pub struct CreateAccelerationDomain {
     /// `ZoneId`: a string.
     ///
@@ -396,7 +387,6 @@ pub struct CreateAccelerationDomainResponse {
     output = CreateAliasDomainResponse,
     error = super::errors::CreateAliasDomainError
 )]
-#[derive(Default)]
 pub struct CreateAliasDomain {
     /// `ZoneId`: a string.
     ///
@@ -442,7 +432,6 @@ pub struct CreateAliasDomainResponse {
     output = CreateApplicationProxyResponse,
     error = super::errors::CreateApplicationProxyError
 )]
-#[derive(Default)]
 pub struct CreateApplicationProxy {
     /// `ZoneId`: a string.
     ///
@@ -514,7 +503,6 @@ pub struct CreateApplicationProxyResponse {
     output = CreateApplicationProxyRuleResponse,
     error = super::errors::CreateApplicationProxyRuleError
 )]
-#[derive(Default)]
 pub struct CreateApplicationProxyRule {
     /// `ZoneId`: a string.
     ///
@@ -597,7 +585,6 @@ pub struct CreateApplicationProxyRuleResponse {
     output = CreateCLSIndexResponse,
     error = super::errors::CreateCLSIndexError
 )]
-#[derive(Default)]
 pub struct CreateCLSIndex {
     /// `ZoneId`: a string.
     ///
@@ -630,7 +617,6 @@ pub struct CreateCLSIndexResponse {
     output = CreateConfigGroupVersionResponse,
     error = super::errors::CreateConfigGroupVersionError
 )]
-#[derive(Default)]
 pub struct CreateConfigGroupVersion {
     /// `ZoneId`: a string.
     ///
@@ -683,7 +669,6 @@ pub struct CreateConfigGroupVersionResponse {
     output = CreateContentIdentifierResponse,
     error = super::errors::CreateContentIdentifierError
 )]
-#[derive(Default)]
 pub struct CreateContentIdentifier {
     /// `Description`: a string.
     ///
@@ -724,7 +709,6 @@ pub struct CreateContentIdentifierResponse {
     output = CreateCustomizeErrorPageResponse,
     error = super::errors::CreateCustomizeErrorPageError
 )]
-#[derive(Default)]
 pub struct CreateCustomizeErrorPage {
     /// `ZoneId`: a string.
     ///
@@ -777,7 +761,6 @@ pub struct CreateCustomizeErrorPageResponse {
     output = CreateDnsRecordResponse,
     error = super::errors::CreateDnsRecordError
 )]
-#[derive(Default)]
 pub struct CreateDnsRecord {
     /// `ZoneId`: a string.
     ///
@@ -846,7 +829,6 @@ pub struct CreateDnsRecordResponse {
     output = CreateEdgeKVNamespaceResponse,
     error = super::errors::CreateEdgeKVNamespaceError
 )]
-#[derive(Default)]
 pub struct CreateEdgeKVNamespace {
     /// `ZoneId`: a string.
     ///
@@ -884,7 +866,6 @@ pub struct CreateEdgeKVNamespaceResponse {
     output = CreateFunctionResponse,
     error = super::errors::CreateFunctionError
 )]
-#[derive(Default)]
 pub struct CreateFunction {
     /// `ZoneId`: a string.
     ///
@@ -930,7 +911,6 @@ pub struct CreateFunctionResponse {
     output = CreateFunctionReplicaResponse,
     error = super::errors::CreateFunctionReplicaError
 )]
-#[derive(Default)]
 pub struct CreateFunctionReplica {
     /// `ZoneId`: a string.
     ///
@@ -976,7 +956,6 @@ pub struct CreateFunctionReplicaResponse {
     output = CreateFunctionRuleResponse,
     error = super::errors::CreateFunctionRuleError
 )]
-#[derive(Default)]
 pub struct CreateFunctionRule {
     /// `ZoneId`: a string.
     ///
@@ -1033,7 +1012,6 @@ pub struct CreateFunctionRuleResponse {
     output = CreateInferenceAPITokenResponse,
     error = super::errors::CreateInferenceAPITokenError
 )]
-#[derive(Default)]
 pub struct CreateInferenceAPIToken {
     /// `ZoneId`: a string.
     ///
@@ -1076,7 +1054,6 @@ pub struct CreateInferenceAPITokenResponse {
     output = CreateInferenceDomainResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateInferenceDomain {
     /// `ZoneId`: a string.
     ///
@@ -1119,7 +1096,6 @@ pub struct CreateInferenceDomainResponse {
     output = CreateInferenceServiceResponse,
     error = super::errors::CreateInferenceServiceError
 )]
-#[derive(Default)]
 pub struct CreateInferenceService {
     /// `ZoneId`: a string.
     ///
@@ -1181,7 +1157,6 @@ pub struct CreateInferenceServiceResponse {
     output = CreateJustInTimeTranscodeTemplateResponse,
     error = super::errors::CreateJustInTimeTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct CreateJustInTimeTranscodeTemplate {
     /// `ZoneId`: a string.
     ///
@@ -1240,7 +1215,6 @@ pub struct CreateJustInTimeTranscodeTemplateResponse {
     output = CreateL4ProxyResponse,
     error = super::errors::CreateL4ProxyError
 )]
-#[derive(Default)]
 pub struct CreateL4Proxy {
     /// `ZoneId`: a string.
     ///
@@ -1304,7 +1278,6 @@ pub struct CreateL4ProxyResponse {
     output = CreateL4ProxyRulesResponse,
     error = super::errors::CreateL4ProxyRulesError
 )]
-#[derive(Default)]
 pub struct CreateL4ProxyRules {
     /// `ZoneId`: a string.
     ///
@@ -1345,7 +1318,6 @@ pub struct CreateL4ProxyRulesResponse {
     output = CreateL7AccRulesResponse,
     error = super::errors::CreateL7AccRulesError
 )]
-#[derive(Default)]
 pub struct CreateL7AccRules {
     /// `ZoneId`: a string.
     ///
@@ -1381,7 +1353,6 @@ pub struct CreateL7AccRulesResponse {
     output = CreateLoadBalancerResponse,
     error = super::errors::CreateLoadBalancerError
 )]
-#[derive(Default)]
 pub struct CreateLoadBalancer {
     /// `ZoneId`: a string.
     ///
@@ -1440,7 +1411,6 @@ pub struct CreateLoadBalancerResponse {
     output = CreateLogAnalysisDownloadTaskResponse,
     error = super::errors::CreateLogAnalysisDownloadTaskError
 )]
-#[derive(Default)]
 pub struct CreateLogAnalysisDownloadTask {
     /// `ZoneId`: a string.
     ///
@@ -1508,7 +1478,6 @@ pub struct CreateLogAnalysisDownloadTaskResponse {
     output = CreateMultiPathGatewayResponse,
     error = super::errors::CreateMultiPathGatewayError
 )]
-#[derive(Default)]
 pub struct CreateMultiPathGateway {
     /// `ZoneId`: a string.
     ///
@@ -1567,7 +1536,6 @@ pub struct CreateMultiPathGatewayResponse {
     output = CreateMultiPathGatewayLineResponse,
     error = super::errors::CreateMultiPathGatewayLineError
 )]
-#[derive(Default)]
 pub struct CreateMultiPathGatewayLine {
     /// `ZoneId`: a string.
     ///
@@ -1625,7 +1593,6 @@ pub struct CreateMultiPathGatewayLineResponse {
     output = CreateMultiPathGatewaySecretKeyResponse,
     error = super::errors::CreateMultiPathGatewaySecretKeyError
 )]
-#[derive(Default)]
 pub struct CreateMultiPathGatewaySecretKey {
     /// `ZoneId`: a string.
     ///
@@ -1658,7 +1625,6 @@ pub struct CreateMultiPathGatewaySecretKeyResponse {
     output = CreateOriginGroupResponse,
     error = super::errors::CreateOriginGroupError
 )]
-#[derive(Default)]
 pub struct CreateOriginGroup {
     /// `ZoneId`: a string.
     ///
@@ -1709,7 +1675,6 @@ pub struct CreateOriginGroupResponse {
     output = CreatePlanResponse,
     error = super::errors::CreatePlanError
 )]
-#[derive(Default)]
 pub struct CreatePlan {
     /// `PlanType`: a string.
     pub plan_type: String,
@@ -1751,7 +1716,6 @@ pub struct CreatePlanResponse {
     output = CreatePlanForZoneResponse,
     error = super::errors::CreatePlanForZoneError
 )]
-#[derive(Default)]
 pub struct CreatePlanForZone {
     /// `ZoneId`: a string.
     ///
@@ -1790,7 +1754,6 @@ pub struct CreatePlanForZoneResponse {
     output = CreatePrefetchTaskResponse,
     error = super::errors::CreatePrefetchTaskError
 )]
-#[derive(Default)]
 pub struct CreatePrefetchTask {
     /// `ZoneId`: a string.
     ///
@@ -1852,7 +1815,6 @@ pub struct CreatePrefetchTaskResponse {
     output = CreatePurgeTaskResponse,
     error = super::errors::CreatePurgeTaskError
 )]
-#[derive(Default)]
 pub struct CreatePurgeTask {
     /// `ZoneId`: a string.
     ///
@@ -1914,7 +1876,6 @@ pub struct CreatePurgeTaskResponse {
     output = CreateRealtimeLogDeliveryTaskResponse,
     error = super::errors::CreateRealtimeLogDeliveryTaskError
 )]
-#[derive(Default)]
 pub struct CreateRealtimeLogDeliveryTask {
     /// `ZoneId`: a string.
     ///
@@ -2008,7 +1969,6 @@ pub struct CreateRealtimeLogDeliveryTaskResponse {
     output = CreateRuleResponse,
     error = super::errors::CreateRuleError
 )]
-#[derive(Default)]
 pub struct CreateRule {
     /// `ZoneId`: a string.
     ///
@@ -2059,7 +2019,6 @@ pub struct CreateRuleResponse {
     output = CreateSecurityAPIResourceResponse,
     error = super::errors::CreateSecurityAPIResourceError
 )]
-#[derive(Default)]
 pub struct CreateSecurityAPIResource {
     /// `ZoneId`: a string.
     ///
@@ -2097,7 +2056,6 @@ pub struct CreateSecurityAPIResourceResponse {
     output = CreateSecurityAPIServiceResponse,
     error = super::errors::CreateSecurityAPIServiceError
 )]
-#[derive(Default)]
 pub struct CreateSecurityAPIService {
     /// `ZoneId`: a string.
     ///
@@ -2135,7 +2093,6 @@ pub struct CreateSecurityAPIServiceResponse {
     output = CreateSecurityClientAttesterResponse,
     error = super::errors::CreateSecurityClientAttesterError
 )]
-#[derive(Default)]
 pub struct CreateSecurityClientAttester {
     /// `ZoneId`: a string.
     ///
@@ -2171,7 +2128,6 @@ pub struct CreateSecurityClientAttesterResponse {
     output = CreateSecurityIPGroupResponse,
     error = super::errors::CreateSecurityIPGroupError
 )]
-#[derive(Default)]
 pub struct CreateSecurityIPGroup {
     /// `ZoneId`: a string.
     ///
@@ -2208,7 +2164,6 @@ pub struct CreateSecurityIPGroupResponse {
     output = CreateSecurityJSInjectionRuleResponse,
     error = super::errors::CreateSecurityJSInjectionRuleError
 )]
-#[derive(Default)]
 pub struct CreateSecurityJSInjectionRule {
     /// `ZoneId`: a string.
     ///
@@ -2246,7 +2201,6 @@ pub struct CreateSecurityJSInjectionRuleResponse {
     output = CreateSharedCNAMEResponse,
     error = super::errors::CreateSharedCNAMEError
 )]
-#[derive(Default)]
 pub struct CreateSharedCNAME {
     /// `ZoneId`: a string.
     ///
@@ -2291,7 +2245,6 @@ pub struct CreateSharedCNAMEResponse {
     output = CreateWebSecurityTemplateResponse,
     error = super::errors::CreateWebSecurityTemplateError
 )]
-#[derive(Default)]
 pub struct CreateWebSecurityTemplate {
     /// `ZoneId`: a string.
     ///
@@ -2332,7 +2285,6 @@ pub struct CreateWebSecurityTemplateResponse {
     output = CreateZoneResponse,
     error = super::errors::CreateZoneError
 )]
-#[derive(Default)]
 pub struct CreateZone {
     /// `Type`: a string.
     ///
@@ -2407,7 +2359,6 @@ pub struct CreateZoneResponse {
     output = DeleteAccelerationDomainsResponse,
     error = super::errors::DeleteAccelerationDomainsError
 )]
-#[derive(Default)]
 pub struct DeleteAccelerationDomains {
     /// `ZoneId`: a string.
     ///
@@ -2445,7 +2396,6 @@ pub struct DeleteAccelerationDomainsResponse {
     output = DeleteAliasDomainResponse,
     error = super::errors::DeleteAliasDomainError
 )]
-#[derive(Default)]
 pub struct DeleteAliasDomain {
     /// `ZoneId`: a string.
     ///
@@ -2476,7 +2426,6 @@ pub struct DeleteAliasDomainResponse {
     output = DeleteApplicationProxyResponse,
     error = super::errors::DeleteApplicationProxyError
 )]
-#[derive(Default)]
 pub struct DeleteApplicationProxy {
     /// `ZoneId`: a string.
     ///
@@ -2509,7 +2458,6 @@ pub struct DeleteApplicationProxyResponse {
     output = DeleteApplicationProxyRuleResponse,
     error = super::errors::DeleteApplicationProxyRuleError
 )]
-#[derive(Default)]
 pub struct DeleteApplicationProxyRule {
     /// `ZoneId`: a string.
     ///
@@ -2547,7 +2495,6 @@ pub struct DeleteApplicationProxyRuleResponse {
     output = DeleteContentIdentifierResponse,
     error = super::errors::DeleteContentIdentifierError
 )]
-#[derive(Default)]
 pub struct DeleteContentIdentifier {
     /// `ContentId`: a string.
     ///
@@ -2575,7 +2522,6 @@ pub struct DeleteContentIdentifierResponse {
     output = DeleteCustomErrorPageResponse,
     error = super::errors::DeleteCustomErrorPageError
 )]
-#[derive(Default)]
 pub struct DeleteCustomErrorPage {
     /// `ZoneId`: a string.
     ///
@@ -2608,7 +2554,6 @@ pub struct DeleteCustomErrorPageResponse {
     output = DeleteDnsRecordsResponse,
     error = super::errors::DeleteDnsRecordsError
 )]
-#[derive(Default)]
 pub struct DeleteDnsRecords {
     /// `ZoneId`: a string.
     ///
@@ -2641,7 +2586,6 @@ pub struct DeleteDnsRecordsResponse {
     output = DeleteEdgeKVNamespaceResponse,
     error = super::errors::DeleteEdgeKVNamespaceError
 )]
-#[derive(Default)]
 pub struct DeleteEdgeKVNamespace {
     /// `ZoneId`: a string.
     ///
@@ -2674,7 +2618,6 @@ pub struct DeleteEdgeKVNamespaceResponse {
     output = DeleteFunctionResponse,
     error = super::errors::DeleteFunctionError
 )]
-#[derive(Default)]
 pub struct DeleteFunction {
     /// `ZoneId`: a string.
     ///
@@ -2707,7 +2650,6 @@ pub struct DeleteFunctionResponse {
     output = DeleteFunctionReplicaResponse,
     error = super::errors::DeleteFunctionReplicaError
 )]
-#[derive(Default)]
 pub struct DeleteFunctionReplica {
     /// `ZoneId`: a string.
     ///
@@ -2745,7 +2687,6 @@ pub struct DeleteFunctionReplicaResponse {
     output = DeleteFunctionRulesResponse,
     error = super::errors::DeleteFunctionRulesError
 )]
-#[derive(Default)]
 pub struct DeleteFunctionRules {
     /// `ZoneId`: a string.
     ///
@@ -2778,7 +2719,6 @@ pub struct DeleteFunctionRulesResponse {
     output = DeleteInferenceAPITokenResponse,
     error = super::errors::DeleteInferenceAPITokenError
 )]
-#[derive(Default)]
 pub struct DeleteInferenceAPIToken {
     /// `ZoneId`: a string.
     ///
@@ -2811,7 +2751,6 @@ pub struct DeleteInferenceAPITokenResponse {
     output = DeleteJustInTimeTranscodeTemplatesResponse,
     error = super::errors::DeleteJustInTimeTranscodeTemplatesError
 )]
-#[derive(Default)]
 pub struct DeleteJustInTimeTranscodeTemplates {
     /// `ZoneId`: a string.
     ///
@@ -2844,7 +2783,6 @@ pub struct DeleteJustInTimeTranscodeTemplatesResponse {
     output = DeleteL4ProxyResponse,
     error = super::errors::DeleteL4ProxyError
 )]
-#[derive(Default)]
 pub struct DeleteL4Proxy {
     /// `ZoneId`: a string.
     ///
@@ -2877,7 +2815,6 @@ pub struct DeleteL4ProxyResponse {
     output = DeleteL4ProxyRulesResponse,
     error = super::errors::DeleteL4ProxyRulesError
 )]
-#[derive(Default)]
 pub struct DeleteL4ProxyRules {
     /// `ZoneId`: a string.
     ///
@@ -2915,7 +2852,6 @@ pub struct DeleteL4ProxyRulesResponse {
     output = DeleteL7AccRulesResponse,
     error = super::errors::DeleteL7AccRulesError
 )]
-#[derive(Default)]
 pub struct DeleteL7AccRules {
     /// `ZoneId`: a string.
     ///
@@ -2948,7 +2884,6 @@ pub struct DeleteL7AccRulesResponse {
     output = DeleteLoadBalancerResponse,
     error = super::errors::DeleteLoadBalancerError
 )]
-#[derive(Default)]
 pub struct DeleteLoadBalancer {
     /// `ZoneId`: a string.
     ///
@@ -2981,7 +2916,6 @@ pub struct DeleteLoadBalancerResponse {
     output = DeleteMultiPathGatewayResponse,
     error = super::errors::DeleteMultiPathGatewayError
 )]
-#[derive(Default)]
 pub struct DeleteMultiPathGateway {
     /// `ZoneId`: a string.
     ///
@@ -3014,7 +2948,6 @@ pub struct DeleteMultiPathGatewayResponse {
     output = DeleteMultiPathGatewayLineResponse,
     error = super::errors::DeleteMultiPathGatewayLineError
 )]
-#[derive(Default)]
 pub struct DeleteMultiPathGatewayLine {
     /// `ZoneId`: a string.
     ///
@@ -3052,7 +2985,6 @@ pub struct DeleteMultiPathGatewayLineResponse {
     output = DeleteOriginGroupResponse,
     error = super::errors::DeleteOriginGroupError
 )]
-#[derive(Default)]
 pub struct DeleteOriginGroup {
     /// `ZoneId`: a string.
     ///
@@ -3085,7 +3017,6 @@ pub struct DeleteOriginGroupResponse {
     output = DeleteRealtimeLogDeliveryTaskResponse,
     error = super::errors::DeleteRealtimeLogDeliveryTaskError
 )]
-#[derive(Default)]
 pub struct DeleteRealtimeLogDeliveryTask {
     /// `ZoneId`: a string.
     ///
@@ -3118,7 +3049,6 @@ pub struct DeleteRealtimeLogDeliveryTaskResponse {
     output = DeleteRulesResponse,
     error = super::errors::DeleteRulesError
 )]
-#[derive(Default)]
 pub struct DeleteRules {
     /// `ZoneId`: a string.
     ///
@@ -3151,7 +3081,6 @@ pub struct DeleteRulesResponse {
     output = DeleteSecurityAPIResourceResponse,
     error = super::errors::DeleteSecurityAPIResourceError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityAPIResource {
     /// `ZoneId`: a string.
     ///
@@ -3185,7 +3114,6 @@ pub struct DeleteSecurityAPIResourceResponse {
     output = DeleteSecurityAPIServiceResponse,
     error = super::errors::DeleteSecurityAPIServiceError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityAPIService {
     /// `ZoneId`: a string.
     ///
@@ -3219,7 +3147,6 @@ pub struct DeleteSecurityAPIServiceResponse {
     output = DeleteSecurityClientAttesterResponse,
     error = super::errors::DeleteSecurityClientAttesterError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityClientAttester {
     /// `ZoneId`: a string.
     ///
@@ -3252,7 +3179,6 @@ pub struct DeleteSecurityClientAttesterResponse {
     output = DeleteSecurityIPGroupResponse,
     error = super::errors::DeleteSecurityIPGroupError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityIPGroup {
     /// `ZoneId`: a string.
     ///
@@ -3285,7 +3211,6 @@ pub struct DeleteSecurityIPGroupResponse {
     output = DeleteSecurityJSInjectionRuleResponse,
     error = super::errors::DeleteSecurityJSInjectionRuleError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityJSInjectionRule {
     /// `ZoneId`: a string.
     ///
@@ -3319,7 +3244,6 @@ pub struct DeleteSecurityJSInjectionRuleResponse {
     output = DeleteSharedCNAMEResponse,
     error = super::errors::DeleteSharedCNAMEError
 )]
-#[derive(Default)]
 pub struct DeleteSharedCNAME {
     /// `ZoneId`: a string.
     ///
@@ -3353,7 +3277,6 @@ pub struct DeleteSharedCNAMEResponse {
     output = DeleteWebSecurityTemplateResponse,
     error = super::errors::DeleteWebSecurityTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteWebSecurityTemplate {
     /// `ZoneId`: a string.
     ///
@@ -3386,7 +3309,6 @@ pub struct DeleteWebSecurityTemplateResponse {
     output = DeleteZoneResponse,
     error = super::errors::DeleteZoneError
 )]
-#[derive(Default)]
 pub struct DeleteZone {
     /// `ZoneId`: a string.
     ///
@@ -3414,7 +3336,6 @@ pub struct DeleteZoneResponse {
     output = DeployConfigGroupVersionResponse,
     error = super::errors::DeployConfigGroupVersionError
 )]
-#[derive(Default)]
 pub struct DeployConfigGroupVersion {
     /// `ZoneId`: a string.
     ///
@@ -3458,9 +3379,15 @@ pub struct DeployConfigGroupVersionResponse {
     version = "2022-09-01",
     name = "DescribeAccelerationDomains",
     output = DescribeAccelerationDomainsResponse,
-    error = super::errors::DescribeAccelerationDomainsError
+    error = super::errors::DescribeAccelerationDomainsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = acceleration_domains,
+        item = models::AccelerationDomain,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccelerationDomains {
     /// `ZoneId`: a string.
     ///
@@ -3522,9 +3449,15 @@ pub struct DescribeAccelerationDomainsResponse {
     version = "2022-09-01",
     name = "DescribeAliasDomains",
     output = DescribeAliasDomainsResponse,
-    error = super::errors::DescribeAliasDomainsError
+    error = super::errors::DescribeAliasDomainsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alias_domains,
+        item = models::AliasDomain,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAliasDomains {
     /// `ZoneId`: a string.
     ///
@@ -3571,9 +3504,15 @@ pub struct DescribeAliasDomainsResponse {
     version = "2022-09-01",
     name = "DescribeApplicationProxies",
     output = DescribeApplicationProxiesResponse,
-    error = super::errors::DescribeApplicationProxiesError
+    error = super::errors::DescribeApplicationProxiesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = application_proxies,
+        item = models::ApplicationProxy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApplicationProxies {
     /// `ZoneId`: a string.
     ///
@@ -3620,9 +3559,15 @@ pub struct DescribeApplicationProxiesResponse {
     version = "2022-09-01",
     name = "DescribeAvailableCustomActionsForRuleEngine",
     output = DescribeAvailableCustomActionsForRuleEngineResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = custom_action_set,
+        item = models::RuleEngineCustomAction,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAvailableCustomActionsForRuleEngine {
     /// `ZoneId`: a string.
     ///
@@ -3679,9 +3624,15 @@ pub struct DescribeAvailableCustomActionsForRuleEngineResponse {
     version = "2022-09-01",
     name = "DescribeAvailableOriginACLFamily",
     output = DescribeAvailableOriginACLFamilyResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = origin_acl_family_infos,
+        item = models::OriginAclFamilyInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAvailableOriginACLFamily {
     /// `ZoneId`: a string.
     ///
@@ -3731,7 +3682,6 @@ pub struct DescribeAvailableOriginACLFamilyResponse {
     output = DescribeAvailablePlansResponse,
     error = super::errors::DescribeAvailablePlansError
 )]
-#[derive(Default)]
 pub struct DescribeAvailablePlans {}
 
 /// What a successful [`DescribeAvailablePlans`] call returns.
@@ -3757,7 +3707,6 @@ pub struct DescribeAvailablePlansResponse {
     output = DescribeBillingDataResponse,
     error = super::errors::DescribeBillingDataError
 )]
-#[derive(Default)]
 pub struct DescribeBillingData {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -3812,7 +3761,6 @@ pub struct DescribeBillingDataResponse {
     output = DescribeConfigGroupVersionDetailResponse,
     error = super::errors::DescribeConfigGroupVersionDetailError
 )]
-#[derive(Default)]
 pub struct DescribeConfigGroupVersionDetail {
     /// `ZoneId`: a string.
     ///
@@ -3851,9 +3799,15 @@ pub struct DescribeConfigGroupVersionDetailResponse {
     version = "2022-09-01",
     name = "DescribeConfigGroupVersions",
     output = DescribeConfigGroupVersionsResponse,
-    error = super::errors::DescribeConfigGroupVersionsError
+    error = super::errors::DescribeConfigGroupVersionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_group_version_infos,
+        item = models::ConfigGroupVersionInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConfigGroupVersions {
     /// `ZoneId`: a string.
     ///
@@ -3905,9 +3859,15 @@ pub struct DescribeConfigGroupVersionsResponse {
     version = "2022-09-01",
     name = "DescribeContentIdentifiers",
     output = DescribeContentIdentifiersResponse,
-    error = super::errors::DescribeContentIdentifiersError
+    error = super::errors::DescribeContentIdentifiersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = content_identifiers,
+        item = models::ContentIdentifier,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeContentIdentifiers {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -3951,7 +3911,6 @@ pub struct DescribeContentIdentifiersResponse {
     output = DescribeContentQuotaResponse,
     error = super::errors::DescribeContentQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeContentQuota {
     /// `ZoneId`: a string.
     ///
@@ -3983,9 +3942,15 @@ pub struct DescribeContentQuotaResponse {
     version = "2022-09-01",
     name = "DescribeCustomErrorPages",
     output = DescribeCustomErrorPagesResponse,
-    error = super::errors::DescribeCustomErrorPagesError
+    error = super::errors::DescribeCustomErrorPagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = error_pages,
+        item = models::CustomErrorPage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCustomErrorPages {
     /// `ZoneId`: a string.
     ///
@@ -4034,7 +3999,6 @@ pub struct DescribeCustomErrorPagesResponse {
     output = DescribeDDoSAttackDataResponse,
     error = super::errors::DescribeDDoSAttackDataError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSAttackData {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -4101,9 +4065,15 @@ pub struct DescribeDDoSAttackDataResponse {
     version = "2022-09-01",
     name = "DescribeDDoSAttackEvent",
     output = DescribeDDoSAttackEventResponse,
-    error = super::errors::DescribeDDoSAttackEventError
+    error = super::errors::DescribeDDoSAttackEventError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::DdosAttackEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDDoSAttackEvent {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -4184,7 +4154,6 @@ pub struct DescribeDDoSAttackEventResponse {
     output = DescribeDDoSAttackTopDataResponse,
     error = super::errors::DescribeDDoSAttackTopDataError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSAttackTopData {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -4265,7 +4234,6 @@ pub struct DescribeDDoSAttackTopDataResponse {
     output = DescribeDDoSProtectionResponse,
     error = super::errors::DescribeDDoSProtectionError
 )]
-#[derive(Default)]
 pub struct DescribeDDoSProtection {
     /// `ZoneId`: a string.
     ///
@@ -4295,9 +4263,15 @@ pub struct DescribeDDoSProtectionResponse {
     version = "2022-09-01",
     name = "DescribeDefaultCertificates",
     output = DescribeDefaultCertificatesResponse,
-    error = super::errors::DescribeDefaultCertificatesError
+    error = super::errors::DescribeDefaultCertificatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = default_server_cert_info,
+        item = models::DefaultServerCertInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDefaultCertificates {
     /// `ZoneId`: a string.
     ///
@@ -4346,7 +4320,6 @@ pub struct DescribeDefaultCertificatesResponse {
     output = DescribeDeployHistoryResponse,
     error = super::errors::DescribeDeployHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeDeployHistory {
     /// `ZoneId`: a string.
     ///
@@ -4388,9 +4361,15 @@ pub struct DescribeDeployHistoryResponse {
     version = "2022-09-01",
     name = "DescribeDnsRecords",
     output = DescribeDnsRecordsResponse,
-    error = super::errors::DescribeDnsRecordsError
+    error = super::errors::DescribeDnsRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = dns_records,
+        item = models::DnsRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDnsRecords {
     /// `ZoneId`: a string.
     ///
@@ -4452,9 +4431,15 @@ pub struct DescribeDnsRecordsResponse {
     version = "2022-09-01",
     name = "DescribeEdgeKVNamespaces",
     output = DescribeEdgeKVNamespacesResponse,
-    error = super::errors::DescribeEdgeKVNamespacesError
+    error = super::errors::DescribeEdgeKVNamespacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = kv_namespaces,
+        item = models::KvNamespace,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEdgeKVNamespaces {
     /// `ZoneId`: a string.
     ///
@@ -4514,7 +4499,6 @@ pub struct DescribeEdgeKVNamespacesResponse {
     output = DescribeEnvironmentsResponse,
     error = super::errors::DescribeEnvironmentsError
 )]
-#[derive(Default)]
 pub struct DescribeEnvironments {
     /// `ZoneId`: a string.
     ///
@@ -4548,9 +4532,15 @@ pub struct DescribeEnvironmentsResponse {
     version = "2022-09-01",
     name = "DescribeFunctionComponentBindings",
     output = DescribeFunctionComponentBindingsResponse,
-    error = super::errors::DescribeFunctionComponentBindingsError
+    error = super::errors::DescribeFunctionComponentBindingsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = function_component_bindings,
+        item = models::FunctionComponentBinding,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFunctionComponentBindings {
     /// `ZoneId`: a string.
     ///
@@ -4602,9 +4592,15 @@ pub struct DescribeFunctionComponentBindingsResponse {
     version = "2022-09-01",
     name = "DescribeFunctionReplicas",
     output = DescribeFunctionReplicasResponse,
-    error = super::errors::DescribeFunctionReplicasError
+    error = super::errors::DescribeFunctionReplicasError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = function_replicas,
+        item = models::FunctionReplica,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFunctionReplicas {
     /// `ZoneId`: a string.
     ///
@@ -4668,7 +4664,6 @@ pub struct DescribeFunctionReplicasResponse {
     output = DescribeFunctionRulesResponse,
     error = super::errors::DescribeFunctionRulesError
 )]
-#[derive(Default)]
 pub struct DescribeFunctionRules {
     /// `ZoneId`: a string.
     ///
@@ -4702,7 +4697,6 @@ pub struct DescribeFunctionRulesResponse {
     output = DescribeFunctionRuntimeEnvironmentResponse,
     error = super::errors::DescribeFunctionRuntimeEnvironmentError
 )]
-#[derive(Default)]
 pub struct DescribeFunctionRuntimeEnvironment {
     /// `ZoneId`: a string.
     ///
@@ -4736,9 +4730,15 @@ pub struct DescribeFunctionRuntimeEnvironmentResponse {
     version = "2022-09-01",
     name = "DescribeFunctions",
     output = DescribeFunctionsResponse,
-    error = super::errors::DescribeFunctionsError
+    error = super::errors::DescribeFunctionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = functions,
+        item = models::Function,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFunctions {
     /// `ZoneId`: a string.
     ///
@@ -4790,9 +4790,14 @@ pub struct DescribeFunctionsResponse {
     version = "2022-09-01",
     name = "DescribeHostsSetting",
     output = DescribeHostsSettingResponse,
-    error = super::errors::DescribeHostsSettingError
+    error = super::errors::DescribeHostsSettingError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = detail_hosts,
+        item = models::DetailHost
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHostsSetting {
     /// `ZoneId`: a string.
     ///
@@ -4839,9 +4844,15 @@ pub struct DescribeHostsSettingResponse {
     version = "2022-09-01",
     name = "DescribeIPGroupReferences",
     output = DescribeIPGroupReferencesResponse,
-    error = super::errors::DescribeIPGroupReferencesError
+    error = super::errors::DescribeIPGroupReferencesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = references,
+        item = models::IpGroupReference,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIPGroupReferences {
     /// `ZoneId`: a string.
     ///
@@ -4892,7 +4903,6 @@ pub struct DescribeIPGroupReferencesResponse {
     output = DescribeIPRegionResponse,
     error = super::errors::DescribeIPRegionError
 )]
-#[derive(Default)]
 pub struct DescribeIPRegion {
     /// `IPs`: a list of strings.
     ///
@@ -4923,9 +4933,15 @@ pub struct DescribeIPRegionResponse {
     version = "2022-09-01",
     name = "DescribeIdentifications",
     output = DescribeIdentificationsResponse,
-    error = super::errors::DescribeIdentificationsError
+    error = super::errors::DescribeIdentificationsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = identifications,
+        item = models::Identification,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIdentifications {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Vec<models::Filter>,
@@ -4967,9 +4983,15 @@ pub struct DescribeIdentificationsResponse {
     version = "2022-09-01",
     name = "DescribeInferenceAPITokens",
     output = DescribeInferenceAPITokensResponse,
-    error = super::errors::DescribeInferenceAPITokensError
+    error = super::errors::DescribeInferenceAPITokensError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tokens,
+        item = models::InferenceApiToken,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInferenceAPITokens {
     /// `ZoneId`: a string.
     ///
@@ -5013,9 +5035,15 @@ pub struct DescribeInferenceAPITokensResponse {
     version = "2022-09-01",
     name = "DescribeInferenceDomains",
     output = DescribeInferenceDomainsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domains,
+        item = models::InferenceDomain,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInferenceDomains {
     /// `ZoneId`: a string.
     ///
@@ -5076,7 +5104,6 @@ pub struct DescribeInferenceDomainsResponse {
     output = DescribeInferenceHardwareSpecificationsResponse,
     error = super::errors::DescribeInferenceHardwareSpecificationsError
 )]
-#[derive(Default)]
 pub struct DescribeInferenceHardwareSpecifications {
     /// `ZoneId`: a string.
     ///
@@ -5105,9 +5132,15 @@ pub struct DescribeInferenceHardwareSpecificationsResponse {
     version = "2022-09-01",
     name = "DescribeInferenceServiceDeploymentLogs",
     output = DescribeInferenceServiceDeploymentLogsResponse,
-    error = super::errors::DescribeInferenceServiceDeploymentLogsError
+    error = super::errors::DescribeInferenceServiceDeploymentLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = deployment_log_info_set,
+        item = models::InferenceServiceDeploymentLogInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInferenceServiceDeploymentLogs {
     /// `ZoneId`: a string.
     ///
@@ -5181,9 +5214,15 @@ pub struct DescribeInferenceServiceDeploymentLogsResponse {
     version = "2022-09-01",
     name = "DescribeInferenceServiceDeploymentRecords",
     output = DescribeInferenceServiceDeploymentRecordsResponse,
-    error = super::errors::DescribeInferenceServiceDeploymentRecordsError
+    error = super::errors::DescribeInferenceServiceDeploymentRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = record_set,
+        item = models::InferenceServiceDeploymentRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInferenceServiceDeploymentRecords {
     /// `ZoneId`: a string.
     ///
@@ -5244,7 +5283,6 @@ pub struct DescribeInferenceServiceDeploymentRecordsResponse {
     output = DescribeInferenceServiceMonitorDataResponse,
     error = super::errors::DescribeInferenceServiceMonitorDataError
 )]
-#[derive(Default)]
 pub struct DescribeInferenceServiceMonitorData {
     /// `ZoneId`: a string.
     ///
@@ -5303,9 +5341,15 @@ pub struct DescribeInferenceServiceMonitorDataResponse {
     version = "2022-09-01",
     name = "DescribeInferenceServices",
     output = DescribeInferenceServicesResponse,
-    error = super::errors::DescribeInferenceServicesError
+    error = super::errors::DescribeInferenceServicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = services,
+        item = models::InferenceService,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInferenceServices {
     /// `ZoneId`: a string.
     ///
@@ -5362,9 +5406,15 @@ pub struct DescribeInferenceServicesResponse {
     version = "2022-09-01",
     name = "DescribeJustInTimeTranscodeTemplates",
     output = DescribeJustInTimeTranscodeTemplatesResponse,
-    error = super::errors::DescribeJustInTimeTranscodeTemplatesError
+    error = super::errors::DescribeJustInTimeTranscodeTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = template_set,
+        item = models::JustInTimeTranscodeTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJustInTimeTranscodeTemplates {
     /// `ZoneId`: a string.
     ///
@@ -5421,9 +5471,15 @@ pub struct DescribeJustInTimeTranscodeTemplatesResponse {
     version = "2022-09-01",
     name = "DescribeL4Proxy",
     output = DescribeL4ProxyResponse,
-    error = super::errors::DescribeL4ProxyError
+    error = super::errors::DescribeL4ProxyError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = l4_proxies,
+        item = models::L4Proxy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeL4Proxy {
     /// `ZoneId`: a string.
     ///
@@ -5470,9 +5526,15 @@ pub struct DescribeL4ProxyResponse {
     version = "2022-09-01",
     name = "DescribeL4ProxyRules",
     output = DescribeL4ProxyRulesResponse,
-    error = super::errors::DescribeL4ProxyRulesError
+    error = super::errors::DescribeL4ProxyRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = l4_proxy_rules,
+        item = models::L4ProxyRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeL4ProxyRules {
     /// `ZoneId`: a string.
     ///
@@ -5524,9 +5586,15 @@ pub struct DescribeL4ProxyRulesResponse {
     version = "2022-09-01",
     name = "DescribeL7AccRules",
     output = DescribeL7AccRulesResponse,
-    error = super::errors::DescribeL7AccRulesError
+    error = super::errors::DescribeL7AccRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rules,
+        item = models::RuleEngineItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeL7AccRules {
     /// `ZoneId`: a string.
     ///
@@ -5575,7 +5643,6 @@ pub struct DescribeL7AccRulesResponse {
     output = DescribeL7AccSettingResponse,
     error = super::errors::DescribeL7AccSettingError
 )]
-#[derive(Default)]
 pub struct DescribeL7AccSetting {
     /// `ZoneId`: a string.
     ///
@@ -5604,9 +5671,15 @@ pub struct DescribeL7AccSettingResponse {
     version = "2022-09-01",
     name = "DescribeLoadBalancerList",
     output = DescribeLoadBalancerListResponse,
-    error = super::errors::DescribeLoadBalancerListError
+    error = super::errors::DescribeLoadBalancerListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = load_balancer_list,
+        item = models::LoadBalancer,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoadBalancerList {
     /// `ZoneId`: a string.
     ///
@@ -5653,9 +5726,15 @@ pub struct DescribeLoadBalancerListResponse {
     version = "2022-09-01",
     name = "DescribeLogAnalysisDetail",
     output = DescribeLogAnalysisDetailResponse,
-    error = super::errors::DescribeLogAnalysisDetailError
+    error = super::errors::DescribeLogAnalysisDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = log_detail,
+        item = models::LogItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogAnalysisDetail {
     /// `ZoneId`: a string.
     ///
@@ -5729,9 +5808,15 @@ pub struct DescribeLogAnalysisDetailResponse {
     version = "2022-09-01",
     name = "DescribeLogAnalysisDownloadTasks",
     output = DescribeLogAnalysisDownloadTasksResponse,
-    error = super::errors::DescribeLogAnalysisDownloadTasksError
+    error = super::errors::DescribeLogAnalysisDownloadTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::LogAnalysisDownloadTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLogAnalysisDownloadTasks {
     /// `ZoneId`: a string.
     ///
@@ -5790,7 +5875,6 @@ pub struct DescribeLogAnalysisDownloadTasksResponse {
     output = DescribeLogAnalysisStatisticsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeLogAnalysisStatistics {
     /// `ZoneId`: a string.
     ///
@@ -5849,7 +5933,6 @@ pub struct DescribeLogAnalysisStatisticsResponse {
     output = DescribeMultiPathGatewayResponse,
     error = super::errors::DescribeMultiPathGatewayError
 )]
-#[derive(Default)]
 pub struct DescribeMultiPathGateway {
     /// `ZoneId`: a string.
     ///
@@ -5885,7 +5968,6 @@ pub struct DescribeMultiPathGatewayResponse {
     output = DescribeMultiPathGatewayLineResponse,
     error = super::errors::DescribeMultiPathGatewayLineError
 )]
-#[derive(Default)]
 pub struct DescribeMultiPathGatewayLine {
     /// `ZoneId`: a string.
     ///
@@ -5926,7 +6008,6 @@ pub struct DescribeMultiPathGatewayLineResponse {
     output = DescribeMultiPathGatewayOriginACLResponse,
     error = super::errors::DescribeMultiPathGatewayOriginACLError
 )]
-#[derive(Default)]
 pub struct DescribeMultiPathGatewayOriginACL {
     /// `ZoneId`: a string.
     ///
@@ -5965,7 +6046,6 @@ pub struct DescribeMultiPathGatewayOriginACLResponse {
     output = DescribeMultiPathGatewayRegionsResponse,
     error = super::errors::DescribeMultiPathGatewayRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeMultiPathGatewayRegions {
     /// `ZoneId`: a string.
     ///
@@ -5996,7 +6076,6 @@ pub struct DescribeMultiPathGatewayRegionsResponse {
     output = DescribeMultiPathGatewaySecretKeyResponse,
     error = super::errors::DescribeMultiPathGatewaySecretKeyError
 )]
-#[derive(Default)]
 pub struct DescribeMultiPathGatewaySecretKey {
     /// `ZoneId`: a string.
     ///
@@ -6027,9 +6106,15 @@ pub struct DescribeMultiPathGatewaySecretKeyResponse {
     version = "2022-09-01",
     name = "DescribeMultiPathGateways",
     output = DescribeMultiPathGatewaysResponse,
-    error = super::errors::DescribeMultiPathGatewaysError
+    error = super::errors::DescribeMultiPathGatewaysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = gateways,
+        item = models::MultiPathGateway,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMultiPathGateways {
     /// `ZoneId`: a string.
     ///
@@ -6078,7 +6163,6 @@ pub struct DescribeMultiPathGatewaysResponse {
     output = DescribeOriginACLResponse,
     error = super::errors::DescribeOriginACLError
 )]
-#[derive(Default)]
 pub struct DescribeOriginACL {
     /// `ZoneId`: a string.
     ///
@@ -6108,9 +6192,15 @@ pub struct DescribeOriginACLResponse {
     version = "2022-09-01",
     name = "DescribeOriginGroup",
     output = DescribeOriginGroupResponse,
-    error = super::errors::DescribeOriginGroupError
+    error = super::errors::DescribeOriginGroupError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = origin_groups,
+        item = models::OriginGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOriginGroup {
     /// `ZoneId`: a string.
     ///
@@ -6159,7 +6249,6 @@ pub struct DescribeOriginGroupResponse {
     output = DescribeOriginGroupHealthStatusResponse,
     error = super::errors::DescribeOriginGroupHealthStatusError
 )]
-#[derive(Default)]
 pub struct DescribeOriginGroupHealthStatus {
     /// `ZoneId`: a string.
     ///
@@ -6197,9 +6286,14 @@ pub struct DescribeOriginGroupHealthStatusResponse {
     version = "2022-09-01",
     name = "DescribeOriginProtection",
     output = DescribeOriginProtectionResponse,
-    error = super::errors::DescribeOriginProtectionError
+    error = super::errors::DescribeOriginProtectionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = origin_protection_info,
+        item = models::OriginProtectionInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOriginProtection {
     /// `ZoneIds`: a list of strings.
     ///
@@ -6243,7 +6337,6 @@ pub struct DescribeOriginProtectionResponse {
     output = DescribeOverviewL7DataResponse,
     error = super::errors::DescribeOverviewL7DataError
 )]
-#[derive(Default)]
 pub struct DescribeOverviewL7Data {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -6315,9 +6408,15 @@ pub struct DescribeOverviewL7DataResponse {
     version = "2022-09-01",
     name = "DescribePlans",
     output = DescribePlansResponse,
-    error = super::errors::DescribePlansError
+    error = super::errors::DescribePlansError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = plans,
+        item = models::Plan,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePlans {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -6369,9 +6468,15 @@ pub struct DescribePlansResponse {
     version = "2022-09-01",
     name = "DescribePrefetchOriginLimit",
     output = DescribePrefetchOriginLimitResponse,
-    error = super::errors::DescribePrefetchOriginLimitError
+    error = super::errors::DescribePrefetchOriginLimitError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = limits,
+        item = models::PrefetchOriginLimit,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrefetchOriginLimit {
     /// `ZoneId`: a string.
     ///
@@ -6418,9 +6523,15 @@ pub struct DescribePrefetchOriginLimitResponse {
     version = "2022-09-01",
     name = "DescribePrefetchTasks",
     output = DescribePrefetchTasksResponse,
-    error = super::errors::DescribePrefetchTasksError
+    error = super::errors::DescribePrefetchTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::Task,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrefetchTasks {
     /// `ZoneId`: a string.
     ///
@@ -6477,9 +6588,15 @@ pub struct DescribePrefetchTasksResponse {
     version = "2022-09-01",
     name = "DescribePurgeTasks",
     output = DescribePurgeTasksResponse,
-    error = super::errors::DescribePurgeTasksError
+    error = super::errors::DescribePurgeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::Task,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePurgeTasks {
     /// `ZoneId`: a string.
     ///
@@ -6536,9 +6653,15 @@ pub struct DescribePurgeTasksResponse {
     version = "2022-09-01",
     name = "DescribeRealtimeLogDeliveryTasks",
     output = DescribeRealtimeLogDeliveryTasksResponse,
-    error = super::errors::DescribeRealtimeLogDeliveryTasksError
+    error = super::errors::DescribeRealtimeLogDeliveryTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = realtime_log_delivery_tasks,
+        item = models::RealtimeLogDeliveryTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRealtimeLogDeliveryTasks {
     /// `ZoneId`: a string.
     ///
@@ -6587,7 +6710,6 @@ pub struct DescribeRealtimeLogDeliveryTasksResponse {
     output = DescribeRulesResponse,
     error = super::errors::DescribeRulesError
 )]
-#[derive(Default)]
 pub struct DescribeRules {
     /// `ZoneId`: a string.
     ///
@@ -6626,7 +6748,6 @@ pub struct DescribeRulesResponse {
     output = DescribeRulesSettingResponse,
     error = super::errors::DescribeRulesSettingError
 )]
-#[derive(Default)]
 pub struct DescribeRulesSetting {}
 
 /// What a successful [`DescribeRulesSetting`] call returns.
@@ -6650,9 +6771,15 @@ pub struct DescribeRulesSettingResponse {
     version = "2022-09-01",
     name = "DescribeSecurityAPIResource",
     output = DescribeSecurityAPIResourceResponse,
-    error = super::errors::DescribeSecurityAPIResourceError
+    error = super::errors::DescribeSecurityAPIResourceError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = api_resources,
+        item = models::ApiResource,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityAPIResource {
     /// `ZoneId`: a string.
     ///
@@ -6697,9 +6824,15 @@ pub struct DescribeSecurityAPIResourceResponse {
     version = "2022-09-01",
     name = "DescribeSecurityAPIService",
     output = DescribeSecurityAPIServiceResponse,
-    error = super::errors::DescribeSecurityAPIServiceError
+    error = super::errors::DescribeSecurityAPIServiceError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = api_services,
+        item = models::ApiService,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityAPIService {
     /// `ZoneId`: a string.
     ///
@@ -6744,9 +6877,15 @@ pub struct DescribeSecurityAPIServiceResponse {
     version = "2022-09-01",
     name = "DescribeSecurityClientAttester",
     output = DescribeSecurityClientAttesterResponse,
-    error = super::errors::DescribeSecurityClientAttesterError
+    error = super::errors::DescribeSecurityClientAttesterError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = client_attesters,
+        item = models::ClientAttester,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityClientAttester {
     /// `ZoneId`: a string.
     ///
@@ -6792,7 +6931,6 @@ pub struct DescribeSecurityClientAttesterResponse {
     output = DescribeSecurityIPGroupResponse,
     error = super::errors::DescribeSecurityIPGroupError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityIPGroup {
     /// `ZoneId`: a string.
     ///
@@ -6825,9 +6963,9 @@ pub struct DescribeSecurityIPGroupResponse {
     version = "2022-09-01",
     name = "DescribeSecurityIPGroupContent",
     output = DescribeSecurityIPGroupContentResponse,
-    error = super::errors::DescribeSecurityIPGroupContentError
+    error = super::errors::DescribeSecurityIPGroupContentError,
+    paginate(offset = offset, limit = limit, items = ip_list, item = String)
 )]
-#[derive(Default)]
 pub struct DescribeSecurityIPGroupContent {
     /// `ZoneId`: a string.
     ///
@@ -6880,9 +7018,15 @@ pub struct DescribeSecurityIPGroupContentResponse {
     version = "2022-09-01",
     name = "DescribeSecurityIPGroupInfo",
     output = DescribeSecurityIPGroupInfoResponse,
-    error = super::errors::DescribeSecurityIPGroupInfoError
+    error = super::errors::DescribeSecurityIPGroupInfoError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ip_groups,
+        item = models::IpGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityIPGroupInfo {
     /// `ZoneId`: a string.
     ///
@@ -6929,9 +7073,15 @@ pub struct DescribeSecurityIPGroupInfoResponse {
     version = "2022-09-01",
     name = "DescribeSecurityJSInjectionRule",
     output = DescribeSecurityJSInjectionRuleResponse,
-    error = super::errors::DescribeSecurityJSInjectionRuleError
+    error = super::errors::DescribeSecurityJSInjectionRuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = js_injection_rules,
+        item = models::JsInjectionRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityJSInjectionRule {
     /// `ZoneId`: a string.
     ///
@@ -6978,7 +7128,6 @@ pub struct DescribeSecurityJSInjectionRuleResponse {
     output = DescribeSecurityPolicyResponse,
     error = super::errors::DescribeSecurityPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityPolicy {
     /// `ZoneId`: a string.
     ///
@@ -7024,7 +7173,6 @@ pub struct DescribeSecurityPolicyResponse {
     output = DescribeSecurityTemplateBindingsResponse,
     error = super::errors::DescribeSecurityTemplateBindingsError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityTemplateBindings {
     /// `ZoneId`: a string.
     ///
@@ -7056,9 +7204,15 @@ pub struct DescribeSecurityTemplateBindingsResponse {
     version = "2022-09-01",
     name = "DescribeSharedCNAME",
     output = DescribeSharedCNAMEResponse,
-    error = super::errors::DescribeSharedCNAMEError
+    error = super::errors::DescribeSharedCNAMEError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = shared_cname_info,
+        item = models::SharedCnameInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSharedCNAME {
     /// `ZoneId`: a string.
     ///
@@ -7115,7 +7269,6 @@ pub struct DescribeSharedCNAMEResponse {
     output = DescribeTimingL4DataResponse,
     error = super::errors::DescribeTimingL4DataError
 )]
-#[derive(Default)]
 pub struct DescribeTimingL4Data {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -7187,7 +7340,6 @@ pub struct DescribeTimingL4DataResponse {
     output = DescribeTimingL7AnalysisDataResponse,
     error = super::errors::DescribeTimingL7AnalysisDataError
 )]
-#[derive(Default)]
 pub struct DescribeTimingL7AnalysisData {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -7251,7 +7403,6 @@ pub struct DescribeTimingL7AnalysisDataResponse {
     output = DescribeTimingL7CacheDataResponse,
     error = super::errors::DescribeTimingL7CacheDataError
 )]
-#[derive(Default)]
 pub struct DescribeTimingL7CacheData {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -7313,7 +7464,6 @@ pub struct DescribeTimingL7CacheDataResponse {
     output = DescribeTimingL7OriginPullDataResponse,
     error = super::errors::DescribeTimingL7OriginPullDataError
 )]
-#[derive(Default)]
 pub struct DescribeTimingL7OriginPullData {
     /// `ZoneIds`: a list of strings.
     ///
@@ -7377,7 +7527,6 @@ pub struct DescribeTimingL7OriginPullDataResponse {
     output = DescribeTopL7AnalysisDataResponse,
     error = super::errors::DescribeTopL7AnalysisDataError
 )]
-#[derive(Default)]
 pub struct DescribeTopL7AnalysisData {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -7446,7 +7595,6 @@ pub struct DescribeTopL7AnalysisDataResponse {
     output = DescribeTopL7CacheDataResponse,
     error = super::errors::DescribeTopL7CacheDataError
 )]
-#[derive(Default)]
 pub struct DescribeTopL7CacheData {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -7515,7 +7663,6 @@ pub struct DescribeTopL7CacheDataResponse {
     output = DescribeWebSecurityTemplateResponse,
     error = super::errors::DescribeWebSecurityTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeWebSecurityTemplate {
     /// `ZoneId`: a string.
     ///
@@ -7551,7 +7698,6 @@ pub struct DescribeWebSecurityTemplateResponse {
     output = DescribeWebSecurityTemplatesResponse,
     error = super::errors::DescribeWebSecurityTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeWebSecurityTemplates {
     /// `ZoneIds`: a list of strings.
     ///
@@ -7587,7 +7733,6 @@ pub struct DescribeWebSecurityTemplatesResponse {
     output = DescribeZoneConfigImportResultResponse,
     error = super::errors::DescribeZoneConfigImportResultError
 )]
-#[derive(Default)]
 pub struct DescribeZoneConfigImportResult {
     /// `ZoneId`: a string.
     ///
@@ -7643,7 +7788,6 @@ pub struct DescribeZoneConfigImportResultResponse {
     output = DescribeZoneCustomVariablesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeZoneCustomVariables {
     /// `ZoneId`: a string.
     ///
@@ -7677,7 +7821,6 @@ pub struct DescribeZoneCustomVariablesResponse {
     output = DescribeZoneSettingResponse,
     error = super::errors::DescribeZoneSettingError
 )]
-#[derive(Default)]
 pub struct DescribeZoneSetting {
     /// `ZoneId`: a string.
     ///
@@ -7706,9 +7849,15 @@ pub struct DescribeZoneSettingResponse {
     version = "2022-09-01",
     name = "DescribeZones",
     output = DescribeZonesResponse,
-    error = super::errors::DescribeZonesError
+    error = super::errors::DescribeZonesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = zones,
+        item = models::Zone,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeZones {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -7762,7 +7911,6 @@ pub struct DescribeZonesResponse {
     output = DestroyPlanResponse,
     error = super::errors::DestroyPlanError
 )]
-#[derive(Default)]
 pub struct DestroyPlan {
     /// `PlanId`: a string.
     ///
@@ -7790,7 +7938,6 @@ pub struct DestroyPlanResponse {
     output = DisableOriginACLResponse,
     error = super::errors::DisableOriginACLError
 )]
-#[derive(Default)]
 pub struct DisableOriginACL {
     /// `ZoneId`: a string.
     ///
@@ -7816,9 +7963,15 @@ pub struct DisableOriginACLResponse {
     version = "2022-09-01",
     name = "DownloadL4Logs",
     output = DownloadL4LogsResponse,
-    error = super::errors::DownloadL4LogsError
+    error = super::errors::DownloadL4LogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::L4OfflineLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DownloadL4Logs {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -7877,9 +8030,15 @@ pub struct DownloadL4LogsResponse {
     version = "2022-09-01",
     name = "DownloadL7Logs",
     output = DownloadL7LogsResponse,
-    error = super::errors::DownloadL7LogsError
+    error = super::errors::DownloadL7LogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::L7OfflineLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DownloadL7Logs {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -7940,7 +8099,6 @@ pub struct DownloadL7LogsResponse {
     output = DummyParseZoneFullConfigResponse,
     error = super::errors::DummyParseZoneFullConfigError
 )]
-#[derive(Default)]
 pub struct DummyParseZoneFullConfig {}
 
 /// What a successful [`DummyParseZoneFullConfig`] call returns.
@@ -7966,7 +8124,6 @@ pub struct DummyParseZoneFullConfigResponse {
     output = EdgeKVDeleteResponse,
     error = super::errors::EdgeKVDeleteError
 )]
-#[derive(Default)]
 pub struct EdgeKVDelete {
     /// `ZoneId`: a string.
     ///
@@ -8004,7 +8161,6 @@ pub struct EdgeKVDeleteResponse {
     output = EdgeKVGetResponse,
     error = super::errors::EdgeKVGetError
 )]
-#[derive(Default)]
 pub struct EdgeKVGet {
     /// `ZoneId`: a string.
     ///
@@ -8043,9 +8199,9 @@ pub struct EdgeKVGetResponse {
     version = "2022-09-01",
     name = "EdgeKVList",
     output = EdgeKVListResponse,
-    error = super::errors::EdgeKVListError
+    error = super::errors::EdgeKVListError,
+    paginate(token = cursor, limit = limit, items = keys, item = String, next = cursor)
 )]
-#[derive(Default)]
 pub struct EdgeKVList {
     /// `ZoneId`: a string.
     ///
@@ -8103,7 +8259,6 @@ pub struct EdgeKVListResponse {
     output = EdgeKVPutResponse,
     error = super::errors::EdgeKVPutError
 )]
-#[derive(Default)]
 pub struct EdgeKVPut {
     /// `ZoneId`: a string.
     ///
@@ -8157,7 +8312,6 @@ pub struct EdgeKVPutResponse {
     output = EnableOriginACLResponse,
     error = super::errors::EnableOriginACLError
 )]
-#[derive(Default)]
 pub struct EnableOriginACL {
     /// `ZoneId`: a string.
     ///
@@ -8211,7 +8365,6 @@ pub struct EnableOriginACLResponse {
     output = ExportZoneConfigResponse,
     error = super::errors::ExportZoneConfigError
 )]
-#[derive(Default)]
 pub struct ExportZoneConfig {
     /// `ZoneId`: a string.
     ///
@@ -8249,7 +8402,6 @@ pub struct ExportZoneConfigResponse {
     output = HandleFunctionRuntimeEnvironmentResponse,
     error = super::errors::HandleFunctionRuntimeEnvironmentError
 )]
-#[derive(Default)]
 pub struct HandleFunctionRuntimeEnvironment {
     /// `ZoneId`: a string.
     ///
@@ -8290,7 +8442,6 @@ pub struct HandleFunctionRuntimeEnvironmentResponse {
     output = IdentifyZoneResponse,
     error = super::errors::IdentifyZoneError
 )]
-#[derive(Default)]
 pub struct IdentifyZone {
     /// `ZoneName`: a string.
     ///
@@ -8329,7 +8480,6 @@ pub struct IdentifyZoneResponse {
     output = ImportZoneConfigResponse,
     error = super::errors::ImportZoneConfigError
 )]
-#[derive(Default)]
 pub struct ImportZoneConfig {
     /// `ZoneId`: a string.
     ///
@@ -8367,7 +8517,6 @@ pub struct ImportZoneConfigResponse {
     output = IncreasePlanQuotaResponse,
     error = super::errors::IncreasePlanQuotaError
 )]
-#[derive(Default)]
 pub struct IncreasePlanQuota {
     /// `PlanId`: a string.
     ///
@@ -8410,7 +8559,6 @@ pub struct IncreasePlanQuotaResponse {
     output = ModifyAccelerationDomainResponse,
     error = super::errors::ModifyAccelerationDomainError
 )]
-#[derive(Default)]
 pub struct ModifyAccelerationDomain {
     /// `ZoneId`: a string.
     ///
@@ -8467,7 +8615,6 @@ pub struct ModifyAccelerationDomainResponse {
     output = ModifyAccelerationDomainStatusesResponse,
     error = super::errors::ModifyAccelerationDomainStatusesError
 )]
-#[derive(Default)]
 pub struct ModifyAccelerationDomainStatuses {
     /// `ZoneId`: a string.
     ///
@@ -8510,7 +8657,6 @@ pub struct ModifyAccelerationDomainStatusesResponse {
     output = ModifyAliasDomainResponse,
     error = super::errors::ModifyAliasDomainError
 )]
-#[derive(Default)]
 pub struct ModifyAliasDomain {
     /// `ZoneId`: a string.
     ///
@@ -8556,7 +8702,6 @@ pub struct ModifyAliasDomainResponse {
     output = ModifyAliasDomainStatusResponse,
     error = super::errors::ModifyAliasDomainStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAliasDomainStatus {
     /// `ZoneId`: a string.
     ///
@@ -8592,7 +8737,6 @@ pub struct ModifyAliasDomainStatusResponse {
     output = ModifyApplicationProxyResponse,
     error = super::errors::ModifyApplicationProxyError
 )]
-#[derive(Default)]
 pub struct ModifyApplicationProxy {
     /// `ZoneId`: a string.
     ///
@@ -8646,7 +8790,6 @@ pub struct ModifyApplicationProxyResponse {
     output = ModifyApplicationProxyRuleResponse,
     error = super::errors::ModifyApplicationProxyRuleError
 )]
-#[derive(Default)]
 pub struct ModifyApplicationProxyRule {
     /// `ZoneId`: a string.
     ///
@@ -8729,7 +8872,6 @@ pub struct ModifyApplicationProxyRuleResponse {
     output = ModifyApplicationProxyRuleStatusResponse,
     error = super::errors::ModifyApplicationProxyRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyApplicationProxyRuleStatus {
     /// `ZoneId`: a string.
     ///
@@ -8772,7 +8914,6 @@ pub struct ModifyApplicationProxyRuleStatusResponse {
     output = ModifyApplicationProxyStatusResponse,
     error = super::errors::ModifyApplicationProxyStatusError
 )]
-#[derive(Default)]
 pub struct ModifyApplicationProxyStatus {
     /// `ZoneId`: a string.
     ///
@@ -8810,7 +8951,6 @@ pub struct ModifyApplicationProxyStatusResponse {
     output = ModifyContentIdentifierResponse,
     error = super::errors::ModifyContentIdentifierError
 )]
-#[derive(Default)]
 pub struct ModifyContentIdentifier {
     /// `ContentId`: a string.
     ///
@@ -8843,7 +8983,6 @@ pub struct ModifyContentIdentifierResponse {
     output = ModifyCustomErrorPageResponse,
     error = super::errors::ModifyCustomErrorPageError
 )]
-#[derive(Default)]
 pub struct ModifyCustomErrorPage {
     /// `PageId`: a string.
     ///
@@ -8896,7 +9035,6 @@ pub struct ModifyCustomErrorPageResponse {
     output = ModifyDDoSProtectionResponse,
     error = super::errors::ModifyDDoSProtectionError
 )]
-#[derive(Default)]
 pub struct ModifyDDoSProtection {
     /// `ZoneId`: a string.
     ///
@@ -8928,7 +9066,6 @@ pub struct ModifyDDoSProtectionResponse {
     output = ModifyDnsRecordsResponse,
     error = super::errors::ModifyDnsRecordsError
 )]
-#[derive(Default)]
 pub struct ModifyDnsRecords {
     /// `ZoneId`: a string.
     ///
@@ -8959,7 +9096,6 @@ pub struct ModifyDnsRecordsResponse {
     output = ModifyDnsRecordsStatusResponse,
     error = super::errors::ModifyDnsRecordsStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDnsRecordsStatus {
     /// `ZoneId`: a string.
     ///
@@ -8993,7 +9129,6 @@ pub struct ModifyDnsRecordsStatusResponse {
     output = ModifyEdgeKVNamespaceResponse,
     error = super::errors::ModifyEdgeKVNamespaceError
 )]
-#[derive(Default)]
 pub struct ModifyEdgeKVNamespace {
     /// `ZoneId`: a string.
     ///
@@ -9031,7 +9166,6 @@ pub struct ModifyEdgeKVNamespaceResponse {
     output = ModifyFunctionResponse,
     error = super::errors::ModifyFunctionError
 )]
-#[derive(Default)]
 pub struct ModifyFunction {
     /// `ZoneId`: a string.
     ///
@@ -9072,7 +9206,6 @@ pub struct ModifyFunctionResponse {
     output = ModifyFunctionComponentBindingsResponse,
     error = super::errors::ModifyFunctionComponentBindingsError
 )]
-#[derive(Default)]
 pub struct ModifyFunctionComponentBindings {
     /// `ZoneId`: a string.
     ///
@@ -9113,7 +9246,6 @@ pub struct ModifyFunctionComponentBindingsResponse {
     output = ModifyFunctionReplicaResponse,
     error = super::errors::ModifyFunctionReplicaError
 )]
-#[derive(Default)]
 pub struct ModifyFunctionReplica {
     /// `ZoneId`: a string.
     ///
@@ -9159,7 +9291,6 @@ pub struct ModifyFunctionReplicaResponse {
     output = ModifyFunctionRuleResponse,
     error = super::errors::ModifyFunctionRuleError
 )]
-#[derive(Default)]
 pub struct ModifyFunctionRule {
     /// `ZoneId`: a string.
     ///
@@ -9216,7 +9347,6 @@ pub struct ModifyFunctionRuleResponse {
     output = ModifyFunctionRulePriorityResponse,
     error = super::errors::ModifyFunctionRulePriorityError
 )]
-#[derive(Default)]
 pub struct ModifyFunctionRulePriority {
     /// `ZoneId`: a string.
     ///
@@ -9249,7 +9379,6 @@ pub struct ModifyFunctionRulePriorityResponse {
     output = ModifyHostsCertificateResponse,
     error = super::errors::ModifyHostsCertificateError
 )]
-#[derive(Default)]
 pub struct ModifyHostsCertificate {
     /// `ZoneId`: a string.
     ///
@@ -9304,7 +9433,6 @@ pub struct ModifyHostsCertificateResponse {
     output = ModifyInferenceServiceResponse,
     error = super::errors::ModifyInferenceServiceError
 )]
-#[derive(Default)]
 pub struct ModifyInferenceService {
     /// `ZoneId`: a string.
     ///
@@ -9361,7 +9489,6 @@ pub struct ModifyInferenceServiceResponse {
     output = ModifyL4ProxyResponse,
     error = super::errors::ModifyL4ProxyError
 )]
-#[derive(Default)]
 pub struct ModifyL4Proxy {
     /// `ZoneId`: a string.
     ///
@@ -9404,7 +9531,6 @@ pub struct ModifyL4ProxyResponse {
     output = ModifyL4ProxyRulesResponse,
     error = super::errors::ModifyL4ProxyRulesError
 )]
-#[derive(Default)]
 pub struct ModifyL4ProxyRules {
     /// `ZoneId`: a string.
     ///
@@ -9440,7 +9566,6 @@ pub struct ModifyL4ProxyRulesResponse {
     output = ModifyL4ProxyRulesStatusResponse,
     error = super::errors::ModifyL4ProxyRulesStatusError
 )]
-#[derive(Default)]
 pub struct ModifyL4ProxyRulesStatus {
     /// `ZoneId`: a string.
     ///
@@ -9483,7 +9608,6 @@ pub struct ModifyL4ProxyRulesStatusResponse {
     output = ModifyL4ProxyStatusResponse,
     error = super::errors::ModifyL4ProxyStatusError
 )]
-#[derive(Default)]
 pub struct ModifyL4ProxyStatus {
     /// `ZoneId`: a string.
     ///
@@ -9521,7 +9645,6 @@ pub struct ModifyL4ProxyStatusResponse {
     output = ModifyL7AccRuleResponse,
     error = super::errors::ModifyL7AccRuleError
 )]
-#[derive(Default)]
 pub struct ModifyL7AccRule {
     /// `ZoneId`: a string.
     ///
@@ -9552,7 +9675,6 @@ pub struct ModifyL7AccRuleResponse {
     output = ModifyL7AccRulePriorityResponse,
     error = super::errors::ModifyL7AccRulePriorityError
 )]
-#[derive(Default)]
 pub struct ModifyL7AccRulePriority {
     /// `ZoneId`: a string.
     ///
@@ -9585,7 +9707,6 @@ pub struct ModifyL7AccRulePriorityResponse {
     output = ModifyL7AccSettingResponse,
     error = super::errors::ModifyL7AccSettingError
 )]
-#[derive(Default)]
 pub struct ModifyL7AccSetting {
     /// `ZoneId`: a string.
     ///
@@ -9616,7 +9737,6 @@ pub struct ModifyL7AccSettingResponse {
     output = ModifyLoadBalancerResponse,
     error = super::errors::ModifyLoadBalancerError
 )]
-#[derive(Default)]
 pub struct ModifyLoadBalancer {
     /// `ZoneId`: a string.
     ///
@@ -9670,7 +9790,6 @@ pub struct ModifyLoadBalancerResponse {
     output = ModifyMultiPathGatewayResponse,
     error = super::errors::ModifyMultiPathGatewayError
 )]
-#[derive(Default)]
 pub struct ModifyMultiPathGateway {
     /// `ZoneId`: a string.
     ///
@@ -9719,7 +9838,6 @@ pub struct ModifyMultiPathGatewayResponse {
     output = ModifyMultiPathGatewayLineResponse,
     error = super::errors::ModifyMultiPathGatewayLineError
 )]
-#[derive(Default)]
 pub struct ModifyMultiPathGatewayLine {
     /// `ZoneId`: a string.
     ///
@@ -9777,7 +9895,6 @@ pub struct ModifyMultiPathGatewayLineResponse {
     output = ModifyMultiPathGatewaySecretKeyResponse,
     error = super::errors::ModifyMultiPathGatewaySecretKeyError
 )]
-#[derive(Default)]
 pub struct ModifyMultiPathGatewaySecretKey {
     /// `ZoneId`: a string.
     ///
@@ -9810,7 +9927,6 @@ pub struct ModifyMultiPathGatewaySecretKeyResponse {
     output = ModifyMultiPathGatewayStatusResponse,
     error = super::errors::ModifyMultiPathGatewayStatusError
 )]
-#[derive(Default)]
 pub struct ModifyMultiPathGatewayStatus {
     /// `GatewayId`: a string.
     ///
@@ -9848,7 +9964,6 @@ pub struct ModifyMultiPathGatewayStatusResponse {
     output = ModifyOriginACLResponse,
     error = super::errors::ModifyOriginACLError
 )]
-#[derive(Default)]
 pub struct ModifyOriginACL {
     /// `ZoneId`: a string.
     ///
@@ -9886,7 +10001,6 @@ pub struct ModifyOriginACLResponse {
     output = ModifyOriginGroupResponse,
     error = super::errors::ModifyOriginGroupError
 )]
-#[derive(Default)]
 pub struct ModifyOriginGroup {
     /// `ZoneId`: a string.
     ///
@@ -9937,7 +10051,6 @@ pub struct ModifyOriginGroupResponse {
     output = ModifyPlanResponse,
     error = super::errors::ModifyPlanError
 )]
-#[derive(Default)]
 pub struct ModifyPlan {
     /// `PlanId`: a string.
     ///
@@ -9968,7 +10081,6 @@ pub struct ModifyPlanResponse {
     output = ModifyPrefetchOriginLimitResponse,
     error = super::errors::ModifyPrefetchOriginLimitError
 )]
-#[derive(Default)]
 pub struct ModifyPrefetchOriginLimit {
     /// `ZoneId`: a string.
     ///
@@ -10016,7 +10128,6 @@ pub struct ModifyPrefetchOriginLimitResponse {
     output = ModifyRealtimeLogDeliveryTaskResponse,
     error = super::errors::ModifyRealtimeLogDeliveryTaskError
 )]
-#[derive(Default)]
 pub struct ModifyRealtimeLogDeliveryTask {
     /// `ZoneId`: a string.
     ///
@@ -10096,7 +10207,6 @@ pub struct ModifyRealtimeLogDeliveryTaskResponse {
     output = ModifyRuleResponse,
     error = super::errors::ModifyRuleError
 )]
-#[derive(Default)]
 pub struct ModifyRule {
     /// `ZoneId`: a string.
     ///
@@ -10152,7 +10262,6 @@ pub struct ModifyRuleResponse {
     output = ModifySecurityAPIResourceResponse,
     error = super::errors::ModifySecurityAPIResourceError
 )]
-#[derive(Default)]
 pub struct ModifySecurityAPIResource {
     /// `ZoneId`: a string.
     ///
@@ -10184,7 +10293,6 @@ pub struct ModifySecurityAPIResourceResponse {
     output = ModifySecurityAPIServiceResponse,
     error = super::errors::ModifySecurityAPIServiceError
 )]
-#[derive(Default)]
 pub struct ModifySecurityAPIService {
     /// `ZoneId`: a string.
     ///
@@ -10216,7 +10324,6 @@ pub struct ModifySecurityAPIServiceResponse {
     output = ModifySecurityClientAttesterResponse,
     error = super::errors::ModifySecurityClientAttesterError
 )]
-#[derive(Default)]
 pub struct ModifySecurityClientAttester {
     /// `ZoneId`: a string.
     ///
@@ -10247,7 +10354,6 @@ pub struct ModifySecurityClientAttesterResponse {
     output = ModifySecurityIPGroupResponse,
     error = super::errors::ModifySecurityIPGroupError
 )]
-#[derive(Default)]
 pub struct ModifySecurityIPGroup {
     /// `ZoneId`: a string.
     ///
@@ -10284,7 +10390,6 @@ pub struct ModifySecurityIPGroupResponse {
     output = ModifySecurityJSInjectionRuleResponse,
     error = super::errors::ModifySecurityJSInjectionRuleError
 )]
-#[derive(Default)]
 pub struct ModifySecurityJSInjectionRule {
     /// `ZoneId`: a string.
     ///
@@ -10316,7 +10421,6 @@ pub struct ModifySecurityJSInjectionRuleResponse {
     output = ModifySecurityPolicyResponse,
     error = super::errors::ModifySecurityPolicyError
 )]
-#[derive(Default)]
 pub struct ModifySecurityPolicy {
     /// `ZoneId`: a string.
     ///
@@ -10365,7 +10469,6 @@ pub struct ModifySecurityPolicyResponse {
     output = ModifySharedCNAMEResponse,
     error = super::errors::ModifySharedCNAMEError
 )]
-#[derive(Default)]
 pub struct ModifySharedCNAME {
     /// `ZoneId`: a string.
     ///
@@ -10408,7 +10511,6 @@ pub struct ModifySharedCNAMEResponse {
     output = ModifyWebSecurityTemplateResponse,
     error = super::errors::ModifyWebSecurityTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyWebSecurityTemplate {
     /// `ZoneId`: a string.
     ///
@@ -10449,7 +10551,6 @@ pub struct ModifyWebSecurityTemplateResponse {
     output = ModifyZoneResponse,
     error = super::errors::ModifyZoneError
 )]
-#[derive(Default)]
 pub struct ModifyZone {
     /// `ZoneId`: a string.
     ///
@@ -10500,7 +10601,6 @@ pub struct ModifyZoneResponse {
     output = ModifyZoneCustomVariablesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyZoneCustomVariables {
     /// `ZoneId`: a string.
     ///
@@ -10534,7 +10634,6 @@ pub struct ModifyZoneCustomVariablesResponse {
     output = ModifyZoneSettingResponse,
     error = super::errors::ModifyZoneSettingError
 )]
-#[derive(Default)]
 pub struct ModifyZoneSetting {
     /// `ZoneId`: a string.
     ///
@@ -10629,7 +10728,6 @@ pub struct ModifyZoneSettingResponse {
     output = ModifyZoneStatusResponse,
     error = super::errors::ModifyZoneStatusError
 )]
-#[derive(Default)]
 pub struct ModifyZoneStatus {
     /// `ZoneId`: a string.
     ///
@@ -10662,7 +10760,6 @@ pub struct ModifyZoneStatusResponse {
     output = ModifyZoneWorkModeResponse,
     error = super::errors::ModifyZoneWorkModeError
 )]
-#[derive(Default)]
 pub struct ModifyZoneWorkMode {
     /// `ZoneId`: a string.
     ///
@@ -10693,7 +10790,6 @@ pub struct ModifyZoneWorkModeResponse {
     output = OperateInferenceDomainResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct OperateInferenceDomain {
     /// `ZoneId`: a string.
     ///
@@ -10736,7 +10832,6 @@ pub struct OperateInferenceDomainResponse {
     output = OperateInferenceServiceResponse,
     error = super::errors::OperateInferenceServiceError
 )]
-#[derive(Default)]
 pub struct OperateInferenceService {
     /// `ZoneId`: a string.
     ///
@@ -10774,7 +10869,6 @@ pub struct OperateInferenceServiceResponse {
     output = RefreshMultiPathGatewaySecretKeyResponse,
     error = super::errors::RefreshMultiPathGatewaySecretKeyError
 )]
-#[derive(Default)]
 pub struct RefreshMultiPathGatewaySecretKey {
     /// `ZoneId`: a string.
     ///
@@ -10807,7 +10901,6 @@ pub struct RefreshMultiPathGatewaySecretKeyResponse {
     output = RenewPlanResponse,
     error = super::errors::RenewPlanError
 )]
-#[derive(Default)]
 pub struct RenewPlan {
     /// `PlanId`: a string.
     ///
@@ -10850,7 +10943,6 @@ pub struct RenewPlanResponse {
     output = UpgradePlanResponse,
     error = super::errors::UpgradePlanError
 )]
-#[derive(Default)]
 pub struct UpgradePlan {
     /// `PlanId`: a string.
     ///
@@ -10893,7 +10985,6 @@ pub struct UpgradePlanResponse {
     output = VerifyOwnershipResponse,
     error = super::errors::VerifyOwnershipError
 )]
-#[derive(Default)]
 pub struct VerifyOwnership {
     /// `Domain`: a string.
     ///

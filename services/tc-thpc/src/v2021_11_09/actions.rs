@@ -17,7 +17,6 @@ use super::models;
     output = BindAutoScalingGroupResponse,
     error = super::errors::BindAutoScalingGroupError
 )]
-#[derive(Default)]
 pub struct BindAutoScalingGroup {
     /// `ClusterId`: a string.
     ///
@@ -79,7 +78,6 @@ pub struct BindAutoScalingGroupResponse {
     output = CreateClusterResponse,
     error = super::errors::CreateClusterError
 )]
-#[derive(Default)]
 pub struct CreateCluster {
     /// `Placement`: a [`Placement`](super::models::Placement).
     ///
@@ -191,7 +189,6 @@ pub struct CreateClusterResponse {
     output = DeleteClusterResponse,
     error = super::errors::DeleteClusterError
 )]
-#[derive(Default)]
 pub struct DeleteCluster {
     /// `ClusterId`: a string.
     ///
@@ -217,9 +214,15 @@ pub struct DeleteClusterResponse {
     version = "2021-11-09",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError
+    error = super::errors::DescribeClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_set,
+        item = models::ClusterOverview,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusters {
     /// `ClusterIds`: a list of strings.
     ///

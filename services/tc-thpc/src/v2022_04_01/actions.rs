@@ -17,7 +17,6 @@ use super::models;
     output = AddClusterStorageOptionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AddClusterStorageOption {
     /// `ClusterId`: a string.
     ///
@@ -48,7 +47,6 @@ pub struct AddClusterStorageOptionResponse {
     output = AddNodesResponse,
     error = super::errors::AddNodesError
 )]
-#[derive(Default)]
 pub struct AddNodes {
     /// `Placement`: a [`Placement`](super::models::Placement).
     pub placement: models::Placement,
@@ -152,7 +150,6 @@ pub struct AddNodesResponse {
     output = AddQueueResponse,
     error = super::errors::AddQueueError
 )]
-#[derive(Default)]
 pub struct AddQueue {
     /// `ClusterId`: a string.
     ///
@@ -185,7 +182,6 @@ pub struct AddQueueResponse {
     output = BindAutoScalingGroupResponse,
     error = super::errors::BindAutoScalingGroupError
 )]
-#[derive(Default)]
 pub struct BindAutoScalingGroup {
     /// `ClusterId`: a string.
     ///
@@ -247,7 +243,6 @@ pub struct BindAutoScalingGroupResponse {
     output = CreateClusterResponse,
     error = super::errors::CreateClusterError
 )]
-#[derive(Default)]
 pub struct CreateCluster {
     /// `Placement`: a [`Placement`](super::models::Placement).
     pub placement: models::Placement,
@@ -354,7 +349,6 @@ pub struct CreateClusterResponse {
     output = DeleteClusterResponse,
     error = super::errors::DeleteClusterError
 )]
-#[derive(Default)]
 pub struct DeleteCluster {
     /// `ClusterId`: a string.
     ///
@@ -382,7 +376,6 @@ pub struct DeleteClusterResponse {
     output = DeleteClusterStorageOptionResponse,
     error = super::errors::DeleteClusterStorageOptionError
 )]
-#[derive(Default)]
 pub struct DeleteClusterStorageOption {
     /// `ClusterId`: a string.
     ///
@@ -415,7 +408,6 @@ pub struct DeleteClusterStorageOptionResponse {
     output = DeleteNodesResponse,
     error = super::errors::DeleteNodesError
 )]
-#[derive(Default)]
 pub struct DeleteNodes {
     /// `ClusterId`: a string.
     ///
@@ -448,7 +440,6 @@ pub struct DeleteNodesResponse {
     output = DeleteQueueResponse,
     error = super::errors::DeleteQueueError
 )]
-#[derive(Default)]
 pub struct DeleteQueue {
     /// `ClusterId`: a string.
     ///
@@ -481,7 +472,6 @@ pub struct DeleteQueueResponse {
     output = DescribeAutoScalingConfigurationResponse,
     error = super::errors::DescribeAutoScalingConfigurationError
 )]
-#[derive(Default)]
 pub struct DescribeAutoScalingConfiguration {
     /// `ClusterId`: a string.
     ///
@@ -525,9 +515,15 @@ pub struct DescribeAutoScalingConfigurationResponse {
     version = "2022-04-01",
     name = "DescribeClusterActivities",
     output = DescribeClusterActivitiesResponse,
-    error = super::errors::DescribeClusterActivitiesError
+    error = super::errors::DescribeClusterActivitiesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_activity_set,
+        item = models::ClusterActivity,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterActivities {
     /// `ClusterId`: a string.
     ///
@@ -576,7 +572,6 @@ pub struct DescribeClusterActivitiesResponse {
     output = DescribeClusterStorageOptionResponse,
     error = super::errors::DescribeClusterStorageOptionError
 )]
-#[derive(Default)]
 pub struct DescribeClusterStorageOption {
     /// `ClusterId`: a string.
     ///
@@ -605,9 +600,15 @@ pub struct DescribeClusterStorageOptionResponse {
     version = "2022-04-01",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError
+    error = super::errors::DescribeClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_set,
+        item = models::ClusterOverview,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusters {
     /// `ClusterIds`: a list of strings.
     pub cluster_ids: Option<Vec<String>>,
@@ -651,9 +652,15 @@ pub struct DescribeClustersResponse {
     version = "2022-04-01",
     name = "DescribeNodes",
     output = DescribeNodesResponse,
-    error = super::errors::DescribeNodesError
+    error = super::errors::DescribeNodesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = node_set,
+        item = models::NodeOverview,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNodes {
     /// `ClusterId`: a string.
     ///
@@ -700,9 +707,15 @@ pub struct DescribeNodesResponse {
     version = "2022-04-01",
     name = "DescribeQueues",
     output = DescribeQueuesResponse,
-    error = super::errors::DescribeQueuesError
+    error = super::errors::DescribeQueuesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = queue_set,
+        item = models::QueueOverview,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeQueues {
     /// `ClusterId`: a string.
     ///
@@ -748,7 +761,6 @@ pub struct DescribeQueuesResponse {
     output = SetAutoScalingConfigurationResponse,
     error = super::errors::SetAutoScalingConfigurationError
 )]
-#[derive(Default)]
 pub struct SetAutoScalingConfiguration {
     /// `ClusterId`: a string.
     ///

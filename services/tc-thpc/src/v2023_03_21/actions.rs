@@ -17,7 +17,6 @@ use super::models;
     output = AddClusterStorageOptionResponse,
     error = super::errors::AddClusterStorageOptionError
 )]
-#[derive(Default)]
 pub struct AddClusterStorageOption {
     /// `ClusterId`: a string.
     ///
@@ -48,7 +47,6 @@ pub struct AddClusterStorageOptionResponse {
     output = AddNodesResponse,
     error = super::errors::AddNodesError
 )]
-#[derive(Default)]
 pub struct AddNodes {
     /// `Placement`: a [`Placement`](super::models::Placement).
     pub placement: models::Placement,
@@ -162,7 +160,6 @@ pub struct AddNodesResponse {
     output = AddQueueResponse,
     error = super::errors::AddQueueError
 )]
-#[derive(Default)]
 pub struct AddQueue {
     /// `ClusterId`: a string.
     ///
@@ -195,7 +192,6 @@ pub struct AddQueueResponse {
     output = AttachNodesResponse,
     error = super::errors::AttachNodesError
 )]
-#[derive(Default)]
 pub struct AttachNodes {
     /// `ClusterId`: a string.
     ///
@@ -251,7 +247,6 @@ pub struct AttachNodesResponse {
     output = BindClusterVpcResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BindClusterVpc {
     /// `ClusterId`: a string.
     ///
@@ -304,7 +299,6 @@ pub struct BindClusterVpcResponse {
     output = CreateClusterResponse,
     error = super::errors::CreateClusterError
 )]
-#[derive(Default)]
 pub struct CreateCluster {
     /// `Placement`: a [`Placement`](super::models::Placement).
     pub placement: Option<models::Placement>,
@@ -424,7 +418,6 @@ pub struct CreateClusterResponse {
     output = CreateScheduledActionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateScheduledAction {
     /// `ClusterId`: a string.
     ///
@@ -482,7 +475,6 @@ pub struct CreateScheduledActionResponse {
     output = CreateWorkspacesResponse,
     error = super::errors::CreateWorkspacesError
 )]
-#[derive(Default)]
 pub struct CreateWorkspaces {
     /// `ClientToken`: a string.
     ///
@@ -614,7 +606,6 @@ pub struct CreateWorkspacesResponse {
     output = DeleteClusterResponse,
     error = super::errors::DeleteClusterError
 )]
-#[derive(Default)]
 pub struct DeleteCluster {
     /// `ClusterId`: a string.
     ///
@@ -642,7 +633,6 @@ pub struct DeleteClusterResponse {
     output = DeleteClusterStorageOptionResponse,
     error = super::errors::DeleteClusterStorageOptionError
 )]
-#[derive(Default)]
 pub struct DeleteClusterStorageOption {
     /// `ClusterId`: a string.
     ///
@@ -675,7 +665,6 @@ pub struct DeleteClusterStorageOptionResponse {
     output = DeleteJobResponse,
     error = super::errors::DeleteJobError
 )]
-#[derive(Default)]
 pub struct DeleteJob {
     /// `JobId`: a string.
     ///
@@ -703,7 +692,6 @@ pub struct DeleteJobResponse {
     output = DeleteNodesResponse,
     error = super::errors::DeleteNodesError
 )]
-#[derive(Default)]
 pub struct DeleteNodes {
     /// `ClusterId`: a string.
     ///
@@ -736,7 +724,6 @@ pub struct DeleteNodesResponse {
     output = DeleteQueueResponse,
     error = super::errors::DeleteQueueError
 )]
-#[derive(Default)]
 pub struct DeleteQueue {
     /// `ClusterId`: a string.
     ///
@@ -769,7 +756,6 @@ pub struct DeleteQueueResponse {
     output = DeleteScheduledActionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteScheduledAction {
     /// `ScheduledActionIds`: a list of strings.
     ///
@@ -797,7 +783,6 @@ pub struct DeleteScheduledActionResponse {
     output = DescribeAutoScalingConfigurationResponse,
     error = super::errors::DescribeAutoScalingConfigurationError
 )]
-#[derive(Default)]
 pub struct DescribeAutoScalingConfiguration {
     /// `ClusterId`: a string.
     ///
@@ -846,9 +831,15 @@ pub struct DescribeAutoScalingConfigurationResponse {
     version = "2023-03-21",
     name = "DescribeClusterActivities",
     output = DescribeClusterActivitiesResponse,
-    error = super::errors::DescribeClusterActivitiesError
+    error = super::errors::DescribeClusterActivitiesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_activity_set,
+        item = models::ClusterActivity,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterActivities {
     /// `ClusterId`: a string.
     ///
@@ -897,7 +888,6 @@ pub struct DescribeClusterActivitiesResponse {
     output = DescribeClusterDedicatedProxyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeClusterDedicatedProxy {
     /// `ClusterId`: a string.
     ///
@@ -985,7 +975,6 @@ pub struct DescribeClusterDedicatedProxyResponse {
     output = DescribeClusterMonitorStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeClusterMonitorStatus {
     /// `ClusterId`: a string.
     ///
@@ -1023,7 +1012,6 @@ pub struct DescribeClusterMonitorStatusResponse {
     output = DescribeClusterStorageOptionResponse,
     error = super::errors::DescribeClusterStorageOptionError
 )]
-#[derive(Default)]
 pub struct DescribeClusterStorageOption {
     /// `ClusterId`: a string.
     ///
@@ -1052,9 +1040,15 @@ pub struct DescribeClusterStorageOptionResponse {
     version = "2023-03-21",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError
+    error = super::errors::DescribeClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_set,
+        item = models::ClusterOverview,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusters {
     /// `ClusterIds`: a list of strings.
     ///
@@ -1105,7 +1099,6 @@ pub struct DescribeClustersResponse {
     output = DescribeInitNodeScriptsResponse,
     error = super::errors::DescribeInitNodeScriptsError
 )]
-#[derive(Default)]
 pub struct DescribeInitNodeScripts {
     /// `ClusterId`: a string.
     ///
@@ -1136,7 +1129,6 @@ pub struct DescribeInitNodeScriptsResponse {
     output = DescribeInstanceFamiliesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeInstanceFamilies {
     /// `ClusterId`: a string.
     ///
@@ -1169,7 +1161,6 @@ pub struct DescribeInstanceFamiliesResponse {
     output = DescribeJobSubmitInfoResponse,
     error = super::errors::DescribeJobSubmitInfoError
 )]
-#[derive(Default)]
 pub struct DescribeJobSubmitInfo {
     /// `JobId`: a string.
     ///
@@ -1208,9 +1199,15 @@ pub struct DescribeJobSubmitInfoResponse {
     version = "2023-03-21",
     name = "DescribeJobs",
     output = DescribeJobsResponse,
-    error = super::errors::DescribeJobsError
+    error = super::errors::DescribeJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = job_set,
+        item = models::JobView,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJobs {
     /// `JobIds`: a list of strings.
     ///
@@ -1259,7 +1256,6 @@ pub struct DescribeJobsResponse {
     output = DescribeJobsOverviewResponse,
     error = super::errors::DescribeJobsOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeJobsOverview {
     /// `ClusterId`: a string.
     ///
@@ -1300,9 +1296,15 @@ pub struct DescribeJobsOverviewResponse {
     version = "2023-03-21",
     name = "DescribeNodes",
     output = DescribeNodesResponse,
-    error = super::errors::DescribeNodesError
+    error = super::errors::DescribeNodesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = node_set,
+        item = models::NodeOverview,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNodes {
     /// `ClusterId`: a string.
     ///
@@ -1351,7 +1353,6 @@ pub struct DescribeNodesResponse {
     output = DescribeQueueAutoScalingResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeQueueAutoScaling {
     /// `ClusterId`: a string.
     ///
@@ -1384,7 +1385,6 @@ pub struct DescribeQueueAutoScalingResponse {
     output = DescribeQueueAutoScalingOverviewResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeQueueAutoScalingOverview {
     /// `ClusterId`: a string.
     ///
@@ -1415,9 +1415,15 @@ pub struct DescribeQueueAutoScalingOverviewResponse {
     version = "2023-03-21",
     name = "DescribeQueues",
     output = DescribeQueuesResponse,
-    error = super::errors::DescribeQueuesError
+    error = super::errors::DescribeQueuesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = queue_set,
+        item = models::QueueOverview,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeQueues {
     /// `ClusterId`: a string.
     ///
@@ -1463,7 +1469,6 @@ pub struct DescribeQueuesResponse {
     output = DescribeScheduledActionsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeScheduledActions {
     /// `ClusterId`: a string.
     ///
@@ -1504,9 +1509,15 @@ pub struct DescribeScheduledActionsResponse {
     version = "2023-03-21",
     name = "DescribeWorkspaces",
     output = DescribeWorkspacesResponse,
-    error = super::errors::DescribeWorkspacesError
+    error = super::errors::DescribeWorkspacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = space_set,
+        item = models::SpaceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWorkspaces {
     /// `SpaceIds`: a list of strings.
     ///
@@ -1555,7 +1566,6 @@ pub struct DescribeWorkspacesResponse {
     output = DetachNodesResponse,
     error = super::errors::DetachNodesError
 )]
-#[derive(Default)]
 pub struct DetachNodes {
     /// `ClusterId`: a string.
     ///
@@ -1588,7 +1598,6 @@ pub struct DetachNodesResponse {
     output = DisableClusterDedicatedProxyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DisableClusterDedicatedProxy {
     /// `ClusterId`: a string.
     ///
@@ -1616,7 +1625,6 @@ pub struct DisableClusterDedicatedProxyResponse {
     output = DisableClusterMonitorResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DisableClusterMonitor {
     /// `ClusterId`: a string.
     ///
@@ -1644,7 +1652,6 @@ pub struct DisableClusterMonitorResponse {
     output = EnableClusterDedicatedProxyResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct EnableClusterDedicatedProxy {
     /// `ClusterId`: a string.
     ///
@@ -1712,7 +1719,6 @@ pub struct EnableClusterDedicatedProxyResponse {
     output = EnableClusterMonitorResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct EnableClusterMonitor {
     /// `ClusterId`: a string.
     ///
@@ -1745,7 +1751,6 @@ pub struct EnableClusterMonitorResponse {
     output = GenerateRegisterCodeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GenerateRegisterCode {
     /// `ClusterId`: a string.
     ///
@@ -1791,7 +1796,6 @@ pub struct GenerateRegisterCodeResponse {
     output = GenerateRegisterCommandResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GenerateRegisterCommand {
     /// `ClusterId`: a string.
     ///
@@ -1879,7 +1883,6 @@ pub struct GenerateRegisterCommandResponse {
     output = InquirePriceCreateWorkspacesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct InquirePriceCreateWorkspaces {
     /// `ClientToken`: a string.
     ///
@@ -1991,7 +1994,6 @@ pub struct InquirePriceCreateWorkspacesResponse {
     output = InquirePriceModifyWorkspacesChargeTypeResponse,
     error = super::errors::InquirePriceModifyWorkspacesChargeTypeError
 )]
-#[derive(Default)]
 pub struct InquirePriceModifyWorkspacesChargeType {
     /// `SpaceIds`: a list of strings.
     ///
@@ -2035,7 +2037,6 @@ pub struct InquirePriceModifyWorkspacesChargeTypeResponse {
     output = ModifyClusterDeletionProtectionResponse,
     error = super::errors::ModifyClusterDeletionProtectionError
 )]
-#[derive(Default)]
 pub struct ModifyClusterDeletionProtection {
     /// `ClusterId`: a string.
     ///
@@ -2068,7 +2069,6 @@ pub struct ModifyClusterDeletionProtectionResponse {
     output = ModifyInitNodeScriptsResponse,
     error = super::errors::ModifyInitNodeScriptsError
 )]
-#[derive(Default)]
 pub struct ModifyInitNodeScripts {
     /// `ClusterId`: a string.
     ///
@@ -2099,7 +2099,6 @@ pub struct ModifyInitNodeScriptsResponse {
     output = ModifyNodeAttributeResponse,
     error = super::errors::ModifyNodeAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyNodeAttribute {
     /// `NodeId`: a string.
     ///
@@ -2142,7 +2141,6 @@ pub struct ModifyNodeAttributeResponse {
     output = ModifyScheduledActionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyScheduledAction {
     /// `ScheduledActionId`: a string.
     ///
@@ -2183,7 +2181,6 @@ pub struct ModifyScheduledActionResponse {
     output = ModifyWorkspacesAttributeResponse,
     error = super::errors::ModifyWorkspacesAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyWorkspacesAttribute {
     /// `SpaceIds`: a list of strings.
     ///
@@ -2216,7 +2213,6 @@ pub struct ModifyWorkspacesAttributeResponse {
     output = ModifyWorkspacesChargeTypeResponse,
     error = super::errors::ModifyWorkspacesChargeTypeError
 )]
-#[derive(Default)]
 pub struct ModifyWorkspacesChargeType {
     /// `SpaceIds`: a list of strings.
     ///
@@ -2257,7 +2253,6 @@ pub struct ModifyWorkspacesChargeTypeResponse {
     output = ModifyWorkspacesRenewFlagResponse,
     error = super::errors::ModifyWorkspacesRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyWorkspacesRenewFlag {
     /// `SpaceIds`: a list of strings.
     ///
@@ -2290,7 +2285,6 @@ pub struct ModifyWorkspacesRenewFlagResponse {
     output = SetAutoScalingConfigurationResponse,
     error = super::errors::SetAutoScalingConfigurationError
 )]
-#[derive(Default)]
 pub struct SetAutoScalingConfiguration {
     /// `ClusterId`: a string.
     ///
@@ -2336,7 +2330,6 @@ pub struct SetAutoScalingConfigurationResponse {
     output = SetQueueAutoScalingResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SetQueueAutoScaling {
     /// `ClusterId`: a string.
     ///
@@ -2375,7 +2368,6 @@ pub struct SetQueueAutoScalingResponse {
     output = SubmitJobResponse,
     error = super::errors::SubmitJobError
 )]
-#[derive(Default)]
 pub struct SubmitJob {
     /// `ClusterId`: a string.
     ///
@@ -2416,7 +2408,6 @@ pub struct SubmitJobResponse {
     output = TerminateJobResponse,
     error = super::errors::TerminateJobError
 )]
-#[derive(Default)]
 pub struct TerminateJob {
     /// `JobId`: a string.
     ///
@@ -2444,7 +2435,6 @@ pub struct TerminateJobResponse {
     output = TerminateWorkspacesResponse,
     error = super::errors::TerminateWorkspacesError
 )]
-#[derive(Default)]
 pub struct TerminateWorkspaces {
     /// `SpaceIds`: a list of strings.
     pub space_ids: Vec<String>,

@@ -17,7 +17,6 @@ use super::models;
     output = CreateJobResponse,
     error = super::errors::CreateJobError
 )]
-#[derive(Default)]
 pub struct CreateJob {
     /// `Name`: a string.
     pub name: String,
@@ -85,7 +84,6 @@ pub struct CreateJobResponse {
     output = CreateModelResponse,
     error = super::errors::CreateModelError
 )]
-#[derive(Default)]
 pub struct CreateModel {
     /// `Name`: a string.
     pub name: String,
@@ -138,7 +136,6 @@ pub struct CreateModelResponse {
     output = DeleteJobResponse,
     error = super::errors::DeleteJobError
 )]
-#[derive(Default)]
 pub struct DeleteJob {
     /// `Name`: a string.
     pub name: String,
@@ -167,7 +164,6 @@ pub struct DeleteJobResponse {
     output = DeleteModelResponse,
     error = super::errors::DeleteModelError
 )]
-#[derive(Default)]
 pub struct DeleteModel {
     /// `Name`: a string.
     pub name: String,
@@ -199,7 +195,6 @@ pub struct DeleteModelResponse {
     output = DescribeJobResponse,
     error = super::errors::DescribeJobError
 )]
-#[derive(Default)]
 pub struct DescribeJob {
     /// `Name`: a string.
     pub name: String,
@@ -231,7 +226,6 @@ pub struct DescribeJobResponse {
     output = DescribeModelResponse,
     error = super::errors::DescribeModelError
 )]
-#[derive(Default)]
 pub struct DescribeModel {
     /// `Name`: a string.
     pub name: String,
@@ -266,7 +260,6 @@ pub struct DescribeModelResponse {
     output = InstallAgentResponse,
     error = super::errors::InstallAgentError
 )]
-#[derive(Default)]
 pub struct InstallAgent {
     /// `Cluster`: a string.
     pub cluster: String,
@@ -299,9 +292,9 @@ pub struct InstallAgentResponse {
     version = "2018-02-26",
     name = "ListJobs",
     output = ListJobsResponse,
-    error = super::errors::ListJobsError
+    error = super::errors::ListJobsError,
+    paginate(offset = offset, limit = limit, items = jobs, item = models::Job)
 )]
-#[derive(Default)]
 pub struct ListJobs {
     /// `Cluster`: a string.
     pub cluster: String,
@@ -334,9 +327,9 @@ pub struct ListJobsResponse {
     version = "2018-02-26",
     name = "ListModels",
     output = ListModelsResponse,
-    error = super::errors::ListModelsError
+    error = super::errors::ListModelsError,
+    paginate(offset = offset, limit = limit, items = models, item = models::Model)
 )]
-#[derive(Default)]
 pub struct ListModels {
     /// `Cluster`: a string.
     pub cluster: Option<String>,
@@ -374,7 +367,6 @@ pub struct ListModelsResponse {
     output = QueryLogsResponse,
     error = super::errors::QueryLogsError
 )]
-#[derive(Default)]
 pub struct QueryLogs {
     /// `JobName`: a string.
     pub job_name: String,

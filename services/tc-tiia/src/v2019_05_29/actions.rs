@@ -17,7 +17,6 @@ use super::models;
     output = AssessQualityResponse,
     error = super::errors::AssessQualityError
 )]
-#[derive(Default)]
 pub struct AssessQuality {
     /// `ImageUrl`: a string.
     ///
@@ -83,7 +82,6 @@ pub struct AssessQualityResponse {
     output = CreateGroupResponse,
     error = super::errors::CreateGroupError
 )]
-#[derive(Default)]
 pub struct CreateGroup {
     /// `GroupId`: a string.
     ///
@@ -136,7 +134,6 @@ pub struct CreateGroupResponse {
     output = CreateImageResponse,
     error = super::errors::CreateImageError
 )]
-#[derive(Default)]
 pub struct CreateImage {
     /// `GroupId`: a string.
     ///
@@ -212,7 +209,6 @@ pub struct CreateImageResponse {
     output = CropImageResponse,
     error = super::errors::CropImageError
 )]
-#[derive(Default)]
 pub struct CropImage {
     /// `Width`: a signed 64-bit integer.
     ///
@@ -290,7 +286,6 @@ pub struct CropImageResponse {
     output = DeleteImagesResponse,
     error = super::errors::DeleteImagesError
 )]
-#[derive(Default)]
 pub struct DeleteImages {
     /// `GroupId`: a string.
     ///
@@ -326,9 +321,9 @@ pub struct DeleteImagesResponse {
     version = "2019-05-29",
     name = "DescribeGroups",
     output = DescribeGroupsResponse,
-    error = super::errors::DescribeGroupsError
+    error = super::errors::DescribeGroupsError,
+    paginate(offset = offset, limit = limit, items = groups, item = models::GroupInfo)
 )]
-#[derive(Default)]
 pub struct DescribeGroups {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -369,7 +364,6 @@ pub struct DescribeGroupsResponse {
     output = DescribeImagesResponse,
     error = super::errors::DescribeImagesError
 )]
-#[derive(Default)]
 pub struct DescribeImages {
     /// `GroupId`: a string.
     ///
@@ -420,7 +414,6 @@ pub struct DescribeImagesResponse {
     output = DetectChefDressResponse,
     error = super::errors::DetectChefDressError
 )]
-#[derive(Default)]
 pub struct DetectChefDress {
     /// `ImageUrl`: a string.
     ///
@@ -466,7 +459,6 @@ pub struct DetectChefDressResponse {
     output = DetectDisgustResponse,
     error = super::errors::DetectDisgustError
 )]
-#[derive(Default)]
 pub struct DetectDisgust {
     /// `ImageUrl`: a string.
     ///
@@ -509,7 +501,6 @@ pub struct DetectDisgustResponse {
     output = DetectEnvelopeResponse,
     error = super::errors::DetectEnvelopeError
 )]
-#[derive(Default)]
 pub struct DetectEnvelope {
     /// `ImageUrl`: a string.
     ///
@@ -550,7 +541,6 @@ pub struct DetectEnvelopeResponse {
     output = DetectLabelResponse,
     error = super::errors::DetectLabelError
 )]
-#[derive(Default)]
 pub struct DetectLabel {
     /// `ImageBase64`: a string.
     ///
@@ -606,7 +596,6 @@ pub struct DetectLabelResponse {
     output = DetectLabelProResponse,
     error = super::errors::DetectLabelProError
 )]
-#[derive(Default)]
 pub struct DetectLabelPro {
     /// `ImageUrl`: a string.
     ///
@@ -642,7 +631,6 @@ pub struct DetectLabelProResponse {
     output = DetectMisbehaviorResponse,
     error = super::errors::DetectMisbehaviorError
 )]
-#[derive(Default)]
 pub struct DetectMisbehavior {
     /// `ImageUrl`: a string.
     ///
@@ -685,7 +673,6 @@ pub struct DetectMisbehaviorResponse {
     output = DetectPetResponse,
     error = super::errors::DetectPetError
 )]
-#[derive(Default)]
 pub struct DetectPet {
     /// `ImageUrl`: a string.
     ///
@@ -723,7 +710,6 @@ pub struct DetectPetResponse {
     output = DetectProductResponse,
     error = super::errors::DetectProductError
 )]
-#[derive(Default)]
 pub struct DetectProduct {
     /// `ImageUrl`: a string.
     ///
@@ -759,7 +745,6 @@ pub struct DetectProductResponse {
     output = DetectSecurityResponse,
     error = super::errors::DetectSecurityError
 )]
-#[derive(Default)]
 pub struct DetectSecurity {
     /// `ImageUrl`: a string.
     ///
@@ -803,7 +788,6 @@ pub struct DetectSecurityResponse {
     output = EnhanceImageResponse,
     error = super::errors::EnhanceImageError
 )]
-#[derive(Default)]
 pub struct EnhanceImage {
     /// `ImageUrl`: a string.
     ///
@@ -841,7 +825,6 @@ pub struct EnhanceImageResponse {
     output = RecognizeCarResponse,
     error = super::errors::RecognizeCarError
 )]
-#[derive(Default)]
 pub struct RecognizeCar {
     /// `ImageUrl`: a string.
     ///
@@ -882,7 +865,6 @@ pub struct RecognizeCarResponse {
     output = RecognizeCarProResponse,
     error = super::errors::RecognizeCarProError
 )]
-#[derive(Default)]
 pub struct RecognizeCarPro {
     /// `ImageUrl`: a string.
     ///
@@ -921,9 +903,14 @@ pub struct RecognizeCarProResponse {
     version = "2019-05-29",
     name = "SearchImage",
     output = SearchImageResponse,
-    error = super::errors::SearchImageError
+    error = super::errors::SearchImageError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = image_infos,
+        item = models::ImageInfo
+    )
 )]
-#[derive(Default)]
 pub struct SearchImage {
     /// `GroupId`: a string.
     ///
@@ -1007,7 +994,6 @@ pub struct SearchImageResponse {
     output = UpdateImageResponse,
     error = super::errors::UpdateImageError
 )]
-#[derive(Default)]
 pub struct UpdateImage {
     /// `GroupId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateCodeRepositoryResponse,
     error = super::errors::CreateCodeRepositoryError
 )]
-#[derive(Default)]
 pub struct CreateCodeRepository {
     /// `CodeRepositoryName`: a string.
     pub code_repository_name: String,
@@ -52,7 +51,6 @@ pub struct CreateCodeRepositoryResponse {
     output = CreateNotebookInstanceResponse,
     error = super::errors::CreateNotebookInstanceError
 )]
-#[derive(Default)]
 pub struct CreateNotebookInstance {
     /// `NotebookInstanceName`: a string.
     pub notebook_instance_name: String,
@@ -118,7 +116,6 @@ pub struct CreateNotebookInstanceResponse {
     output = CreateNotebookLifecycleScriptResponse,
     error = super::errors::CreateNotebookLifecycleScriptError
 )]
-#[derive(Default)]
 pub struct CreateNotebookLifecycleScript {
     /// `NotebookLifecycleScriptsName`: a string.
     pub notebook_lifecycle_scripts_name: String,
@@ -153,7 +150,6 @@ pub struct CreateNotebookLifecycleScriptResponse {
     output = CreatePresignedNotebookInstanceUrlResponse,
     error = super::errors::CreatePresignedNotebookInstanceUrlError
 )]
-#[derive(Default)]
 pub struct CreatePresignedNotebookInstanceUrl {
     /// `NotebookInstanceName`: a string.
     pub notebook_instance_name: String,
@@ -185,7 +181,6 @@ pub struct CreatePresignedNotebookInstanceUrlResponse {
     output = CreateTrainingJobResponse,
     error = super::errors::CreateTrainingJobError
 )]
-#[derive(Default)]
 pub struct CreateTrainingJob {
     /// `AlgorithmSpecification`: an [`AlgorithmSpecification`](super::models::AlgorithmSpecification).
     pub algorithm_specification: models::AlgorithmSpecification,
@@ -244,7 +239,6 @@ pub struct CreateTrainingJobResponse {
     output = DeleteCodeRepositoryResponse,
     error = super::errors::DeleteCodeRepositoryError
 )]
-#[derive(Default)]
 pub struct DeleteCodeRepository {
     /// `CodeRepositoryName`: a string.
     pub code_repository_name: String,
@@ -273,7 +267,6 @@ pub struct DeleteCodeRepositoryResponse {
     output = DeleteNotebookInstanceResponse,
     error = super::errors::DeleteNotebookInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteNotebookInstance {
     /// `NotebookInstanceName`: a string.
     pub notebook_instance_name: String,
@@ -299,7 +292,6 @@ pub struct DeleteNotebookInstanceResponse {
     output = DeleteNotebookLifecycleScriptResponse,
     error = super::errors::DeleteNotebookLifecycleScriptError
 )]
-#[derive(Default)]
 pub struct DeleteNotebookLifecycleScript {
     /// `NotebookLifecycleScriptsName`: a string.
     pub notebook_lifecycle_scripts_name: String,
@@ -326,9 +318,15 @@ pub struct DeleteNotebookLifecycleScriptResponse {
     version = "2019-10-22",
     name = "DescribeCodeRepositories",
     output = DescribeCodeRepositoriesResponse,
-    error = super::errors::DescribeCodeRepositoriesError
+    error = super::errors::DescribeCodeRepositoriesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = code_repo_set,
+        item = models::CodeRepoSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCodeRepositories {
     /// `Offset`: a signed 64-bit integer.
     pub offset: Option<i64>,
@@ -369,7 +367,6 @@ pub struct DescribeCodeRepositoriesResponse {
     output = DescribeCodeRepositoryResponse,
     error = super::errors::DescribeCodeRepositoryError
 )]
-#[derive(Default)]
 pub struct DescribeCodeRepository {
     /// `CodeRepositoryName`: a string.
     pub code_repository_name: String,
@@ -410,7 +407,6 @@ pub struct DescribeCodeRepositoryResponse {
     output = DescribeNotebookInstanceResponse,
     error = super::errors::DescribeNotebookInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeNotebookInstance {
     /// `NotebookInstanceName`: a string.
     pub notebook_instance_name: String,
@@ -498,9 +494,15 @@ pub struct DescribeNotebookInstanceResponse {
     version = "2019-10-22",
     name = "DescribeNotebookInstances",
     output = DescribeNotebookInstancesResponse,
-    error = super::errors::DescribeNotebookInstancesError
+    error = super::errors::DescribeNotebookInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = notebook_instance_set,
+        item = models::NotebookInstanceSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNotebookInstances {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: Option<u64>,
@@ -544,7 +546,6 @@ pub struct DescribeNotebookInstancesResponse {
     output = DescribeNotebookLifecycleScriptResponse,
     error = super::errors::DescribeNotebookLifecycleScriptError
 )]
-#[derive(Default)]
 pub struct DescribeNotebookLifecycleScript {
     /// `NotebookLifecycleScriptsName`: a string.
     pub notebook_lifecycle_scripts_name: String,
@@ -583,9 +584,15 @@ pub struct DescribeNotebookLifecycleScriptResponse {
     version = "2019-10-22",
     name = "DescribeNotebookLifecycleScripts",
     output = DescribeNotebookLifecycleScriptsResponse,
-    error = super::errors::DescribeNotebookLifecycleScriptsError
+    error = super::errors::DescribeNotebookLifecycleScriptsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = notebook_lifecycle_scripts_set,
+        item = models::NotebookLifecycleScriptsSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNotebookLifecycleScripts {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: Option<u64>,
@@ -628,7 +635,6 @@ pub struct DescribeNotebookLifecycleScriptsResponse {
     output = DescribeNotebookSummaryResponse,
     error = super::errors::DescribeNotebookSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeNotebookSummary {}
 
 /// What a successful [`DescribeNotebookSummary`] call returns.
@@ -663,7 +669,6 @@ pub struct DescribeNotebookSummaryResponse {
     output = DescribeTrainingJobResponse,
     error = super::errors::DescribeTrainingJobError
 )]
-#[derive(Default)]
 pub struct DescribeTrainingJob {
     /// `TrainingJobName`: a string.
     pub training_job_name: String,
@@ -744,9 +749,15 @@ pub struct DescribeTrainingJobResponse {
     version = "2019-10-22",
     name = "DescribeTrainingJobs",
     output = DescribeTrainingJobsResponse,
-    error = super::errors::DescribeTrainingJobsError
+    error = super::errors::DescribeTrainingJobsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = training_job_set,
+        item = models::TrainingJobSummary,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTrainingJobs {
     /// `Offset`: an unsigned 64-bit integer.
     pub offset: Option<u64>,
@@ -796,7 +807,6 @@ pub struct DescribeTrainingJobsResponse {
     output = StartNotebookInstanceResponse,
     error = super::errors::StartNotebookInstanceError
 )]
-#[derive(Default)]
 pub struct StartNotebookInstance {
     /// `NotebookInstanceName`: a string.
     pub notebook_instance_name: String,
@@ -828,7 +838,6 @@ pub struct StartNotebookInstanceResponse {
     output = StopNotebookInstanceResponse,
     error = super::errors::StopNotebookInstanceError
 )]
-#[derive(Default)]
 pub struct StopNotebookInstance {
     /// `NotebookInstanceName`: a string.
     pub notebook_instance_name: String,
@@ -854,7 +863,6 @@ pub struct StopNotebookInstanceResponse {
     output = StopTrainingJobResponse,
     error = super::errors::StopTrainingJobError
 )]
-#[derive(Default)]
 pub struct StopTrainingJob {
     /// `TrainingJobName`: a string.
     pub training_job_name: String,
@@ -880,7 +888,6 @@ pub struct StopTrainingJobResponse {
     output = UpdateCodeRepositoryResponse,
     error = super::errors::UpdateCodeRepositoryError
 )]
-#[derive(Default)]
 pub struct UpdateCodeRepository {
     /// `CodeRepositoryName`: a string.
     pub code_repository_name: String,
@@ -912,7 +919,6 @@ pub struct UpdateCodeRepositoryResponse {
     output = UpdateNotebookInstanceResponse,
     error = super::errors::UpdateNotebookInstanceError
 )]
-#[derive(Default)]
 pub struct UpdateNotebookInstance {
     /// `NotebookInstanceName`: a string.
     pub notebook_instance_name: String,

@@ -18,7 +18,6 @@ use super::models;
     output = ChatCompletionResponse,
     error = super::errors::ChatCompletionError
 )]
-#[derive(Default)]
 pub struct ChatCompletion {
     /// `Model`: a string.
     ///
@@ -85,7 +84,6 @@ pub struct ChatCompletionResponse {
     output = CreateDataSourceResponse,
     error = super::errors::CreateDataSourceError
 )]
-#[derive(Default)]
 pub struct CreateDataSource {
     /// `TiProjectId`: a string.
     ///
@@ -144,7 +142,6 @@ pub struct CreateDataSourceResponse {
     output = CreateDatasetResponse,
     error = super::errors::CreateDatasetError
 )]
-#[derive(Default)]
 pub struct CreateDataset {
     /// `DatasetName`: a string.
     ///
@@ -238,7 +235,6 @@ pub struct CreateDatasetResponse {
     output = CreateExportResponse,
     error = super::errors::CreateExportError
 )]
-#[derive(Default)]
 pub struct CreateExport {
     /// `Service`: a string.
     ///
@@ -321,7 +317,6 @@ pub struct CreateExportResponse {
     output = CreateModelServiceResponse,
     error = super::errors::CreateModelServiceError
 )]
-#[derive(Default)]
 pub struct CreateModelService {
     /// `TiProjectId`: a string.
     ///
@@ -555,7 +550,6 @@ pub struct CreateModelServiceResponse {
     output = CreateModelServiceAuthTokenResponse,
     error = super::errors::CreateModelServiceAuthTokenError
 )]
-#[derive(Default)]
 pub struct CreateModelServiceAuthToken {
     /// `ServiceGroupId`: a string.
     ///
@@ -598,7 +592,6 @@ pub struct CreateModelServiceAuthTokenResponse {
     output = CreateMountLimitResponse,
     error = super::errors::CreateMountLimitError
 )]
-#[derive(Default)]
 pub struct CreateMountLimit {
     /// `Type`: a string.
     ///
@@ -641,7 +634,6 @@ pub struct CreateMountLimitResponse {
     output = CreateNotebookResponse,
     error = super::errors::CreateNotebookError
 )]
-#[derive(Default)]
 pub struct CreateNotebook {
     /// `Name`: a string.
     ///
@@ -787,7 +779,6 @@ pub struct CreateNotebookResponse {
     output = CreateNotebookImageResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateNotebookImage {
     /// `ImageInfo`: an [`ImageInfo`](super::models::ImageInfo).
     pub image_info: models::ImageInfo,
@@ -833,7 +824,6 @@ pub struct CreateNotebookImageResponse {
     output = CreatePresignedNotebookUrlResponse,
     error = super::errors::CreatePresignedNotebookUrlError
 )]
-#[derive(Default)]
 pub struct CreatePresignedNotebookUrl {
     /// `Id`: a string.
     ///
@@ -871,7 +861,6 @@ pub struct CreatePresignedNotebookUrlResponse {
     output = CreateTrainingModelResponse,
     error = super::errors::CreateTrainingModelError
 )]
-#[derive(Default)]
 pub struct CreateTrainingModel {
     /// `ImportMethod`: a string.
     ///
@@ -1033,7 +1022,6 @@ pub struct CreateTrainingModelResponse {
     output = CreateTrainingTaskResponse,
     error = super::errors::CreateTrainingTaskError
 )]
-#[derive(Default)]
 pub struct CreateTrainingTask {
     /// `Name`: a string.
     ///
@@ -1183,7 +1171,6 @@ pub struct CreateTrainingTaskResponse {
     output = DeleteDataSourceResponse,
     error = super::errors::DeleteDataSourceError
 )]
-#[derive(Default)]
 pub struct DeleteDataSource {
     /// `TiProjectId`: a string.
     ///
@@ -1216,7 +1203,6 @@ pub struct DeleteDataSourceResponse {
     output = DeleteDatasetResponse,
     error = super::errors::DeleteDatasetError
 )]
-#[derive(Default)]
 pub struct DeleteDataset {
     /// `DatasetId`: a string.
     ///
@@ -1259,7 +1245,6 @@ pub struct DeleteDatasetResponse {
     output = DeleteExportResponse,
     error = super::errors::DeleteExportError
 )]
-#[derive(Default)]
 pub struct DeleteExport {
     /// `ExportId`: a string.
     ///
@@ -1292,7 +1277,6 @@ pub struct DeleteExportResponse {
     output = DeleteModelServiceResponse,
     error = super::errors::DeleteModelServiceError
 )]
-#[derive(Default)]
 pub struct DeleteModelService {
     /// `ServiceId`: a string.
     ///
@@ -1333,7 +1317,6 @@ pub struct DeleteModelServiceResponse {
     output = DeleteModelServiceAuthTokenResponse,
     error = super::errors::DeleteModelServiceAuthTokenError
 )]
-#[derive(Default)]
 pub struct DeleteModelServiceAuthToken {
     /// `ServiceGroupId`: a string.
     ///
@@ -1371,7 +1354,6 @@ pub struct DeleteModelServiceAuthTokenResponse {
     output = DeleteModelServiceGroupResponse,
     error = super::errors::DeleteModelServiceGroupError
 )]
-#[derive(Default)]
 pub struct DeleteModelServiceGroup {
     /// `ServiceGroupId`: a string.
     ///
@@ -1404,7 +1386,6 @@ pub struct DeleteModelServiceGroupResponse {
     output = DeleteMountLimitResponse,
     error = super::errors::DeleteMountLimitError
 )]
-#[derive(Default)]
 pub struct DeleteMountLimit {
     /// `TiProjectId`: a string.
     ///
@@ -1442,7 +1423,6 @@ pub struct DeleteMountLimitResponse {
     output = DeleteNotebookResponse,
     error = super::errors::DeleteNotebookError
 )]
-#[derive(Default)]
 pub struct DeleteNotebook {
     /// `Id`: a string.
     ///
@@ -1475,7 +1455,6 @@ pub struct DeleteNotebookResponse {
     output = DeleteTrainingModelResponse,
     error = super::errors::DeleteTrainingModelError
 )]
-#[derive(Default)]
 pub struct DeleteTrainingModel {
     /// `TrainingModelId`: a string.
     ///
@@ -1518,7 +1497,6 @@ pub struct DeleteTrainingModelResponse {
     output = DeleteTrainingModelVersionResponse,
     error = super::errors::DeleteTrainingModelVersionError
 )]
-#[derive(Default)]
 pub struct DeleteTrainingModelVersion {
     /// `TrainingModelVersionId`: a string.
     ///
@@ -1556,7 +1534,6 @@ pub struct DeleteTrainingModelVersionResponse {
     output = DeleteTrainingTaskResponse,
     error = super::errors::DeleteTrainingTaskError
 )]
-#[derive(Default)]
 pub struct DeleteTrainingTask {
     /// `Id`: a string.
     ///
@@ -1587,9 +1564,15 @@ pub struct DeleteTrainingTaskResponse {
     version = "2021-11-11",
     name = "DescribeAnnotatedTaskList",
     output = DescribeAnnotatedTaskListResponse,
-    error = super::errors::DescribeAnnotatedTaskListError
+    error = super::errors::DescribeAnnotatedTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = task_list,
+        item = models::AnnotationTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAnnotatedTaskList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1649,9 +1632,15 @@ pub struct DescribeAnnotatedTaskListResponse {
     version = "2021-11-11",
     name = "DescribeBillingResourceGroup",
     output = DescribeBillingResourceGroupResponse,
-    error = super::errors::DescribeBillingResourceGroupError
+    error = super::errors::DescribeBillingResourceGroupError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::Instance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBillingResourceGroup {
     /// `ResourceGroupId`: a string.
     ///
@@ -1721,7 +1710,6 @@ pub struct DescribeBillingResourceGroupResponse {
     output = DescribeBillingResourceGroupAttachedWorkspacesResponse,
     error = super::errors::DescribeBillingResourceGroupAttachedWorkspacesError
 )]
-#[derive(Default)]
 pub struct DescribeBillingResourceGroupAttachedWorkspaces {
     /// `ResourceGroupId`: a string.
     ///
@@ -1752,9 +1740,15 @@ pub struct DescribeBillingResourceGroupAttachedWorkspacesResponse {
     version = "2021-11-11",
     name = "DescribeBillingResourceGroups",
     output = DescribeBillingResourceGroupsResponse,
-    error = super::errors::DescribeBillingResourceGroupsError
+    error = super::errors::DescribeBillingResourceGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = resource_group_set,
+        item = models::ResourceGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBillingResourceGroups {
     /// `TiProjectId`: a string.
     ///
@@ -1816,7 +1810,6 @@ pub struct DescribeBillingResourceGroupsResponse {
     output = DescribeBillingResourceInstanceRunningJobsResponse,
     error = super::errors::DescribeBillingResourceInstanceRunningJobsError
 )]
-#[derive(Default)]
 pub struct DescribeBillingResourceInstanceRunningJobs {
     /// `ResourceGroupId`: a string.
     ///
@@ -1859,7 +1852,6 @@ pub struct DescribeBillingResourceInstanceRunningJobsResponse {
     output = DescribeBillingSpecsResponse,
     error = super::errors::DescribeBillingSpecsError
 )]
-#[derive(Default)]
 pub struct DescribeBillingSpecs {
     /// `ChargeType`: a string.
     ///
@@ -1905,7 +1897,6 @@ pub struct DescribeBillingSpecsResponse {
     output = DescribeBillingSpecsPriceResponse,
     error = super::errors::DescribeBillingSpecsPriceError
 )]
-#[derive(Default)]
 pub struct DescribeBillingSpecsPrice {
     /// `SpecsParam`: a list of [`SpecUnit`](super::models::SpecUnit) objects.
     pub specs_param: Vec<models::SpecUnit>,
@@ -1939,7 +1930,6 @@ pub struct DescribeBillingSpecsPriceResponse {
     output = DescribeBuildInImagesResponse,
     error = super::errors::DescribeBuildInImagesError
 )]
-#[derive(Default)]
 pub struct DescribeBuildInImages {
     /// `ImageFilters`: a list of [`ImageFIlter`](super::models::ImageFIlter) objects.
     pub image_filters: Option<Vec<models::ImageFIlter>>,
@@ -1968,7 +1958,6 @@ pub struct DescribeBuildInImagesResponse {
     output = DescribeDataSourceResponse,
     error = super::errors::DescribeDataSourceError
 )]
-#[derive(Default)]
 pub struct DescribeDataSource {
     /// `TiProjectId`: a string.
     ///
@@ -2002,9 +1991,15 @@ pub struct DescribeDataSourceResponse {
     version = "2021-11-11",
     name = "DescribeDataSources",
     output = DescribeDataSourcesResponse,
-    error = super::errors::DescribeDataSourcesError
+    error = super::errors::DescribeDataSourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data_source_infos,
+        item = models::DataSourceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDataSources {
     /// `TiProjectId`: a string.
     ///
@@ -2064,9 +2059,15 @@ pub struct DescribeDataSourcesResponse {
     version = "2021-11-11",
     name = "DescribeDatasets",
     output = DescribeDatasetsResponse,
-    error = super::errors::DescribeDatasetsError
+    error = super::errors::DescribeDatasetsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = dataset_groups,
+        item = models::DatasetGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDatasets {
     /// `TiProjectId`: a string.
     ///
@@ -2154,9 +2155,15 @@ pub struct DescribeDatasetsResponse {
     version = "2021-11-11",
     name = "DescribeEvents",
     output = DescribeEventsResponse,
-    error = super::errors::DescribeEventsError
+    error = super::errors::DescribeEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = events,
+        item = models::Event,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEvents {
     /// `Service`: a string.
     ///
@@ -2235,7 +2242,6 @@ pub struct DescribeEventsResponse {
     output = DescribeExportResponse,
     error = super::errors::DescribeExportError
 )]
-#[derive(Default)]
 pub struct DescribeExport {
     /// `ExportId`: a string.
     ///
@@ -2298,7 +2304,6 @@ pub struct DescribeExportResponse {
     output = DescribeInferTemplatesResponse,
     error = super::errors::DescribeInferTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeInferTemplates {}
 
 /// What a successful [`DescribeInferTemplates`] call returns.
@@ -2322,9 +2327,9 @@ pub struct DescribeInferTemplatesResponse {
     version = "2021-11-11",
     name = "DescribeLogs",
     output = DescribeLogsResponse,
-    error = super::errors::DescribeLogsError
+    error = super::errors::DescribeLogsError,
+    paginate(offset = offset, limit = limit, items = content, item = models::LogIdentity)
 )]
-#[derive(Default)]
 pub struct DescribeLogs {
     /// `Service`: a string.
     ///
@@ -2418,7 +2423,6 @@ pub struct DescribeLogsResponse {
     output = DescribeModelAccelerateTaskResponse,
     error = super::errors::DescribeModelAccelerateTaskError
 )]
-#[derive(Default)]
 pub struct DescribeModelAccelerateTask {
     /// `ModelAccTaskId`: a string.
     ///
@@ -2467,9 +2471,15 @@ pub struct DescribeModelAccelerateTaskResponse {
     version = "2021-11-11",
     name = "DescribeModelAccelerateVersions",
     output = DescribeModelAccelerateVersionsResponse,
-    error = super::errors::DescribeModelAccelerateVersionsError
+    error = super::errors::DescribeModelAccelerateVersionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = model_accelerate_versions,
+        item = models::ModelAccelerateVersion,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModelAccelerateVersions {
     /// `TiProjectId`: a string.
     ///
@@ -2533,7 +2543,6 @@ pub struct DescribeModelAccelerateVersionsResponse {
     output = DescribeModelServiceResponse,
     error = super::errors::DescribeModelServiceError
 )]
-#[derive(Default)]
 pub struct DescribeModelService {
     /// `ServiceId`: a string.
     ///
@@ -2577,7 +2586,6 @@ pub struct DescribeModelServiceResponse {
     output = DescribeModelServiceCallInfoResponse,
     error = super::errors::DescribeModelServiceCallInfoError
 )]
-#[derive(Default)]
 pub struct DescribeModelServiceCallInfo {
     /// `ServiceGroupId`: a string.
     ///
@@ -2637,7 +2645,6 @@ pub struct DescribeModelServiceCallInfoResponse {
     output = DescribeModelServiceGroupResponse,
     error = super::errors::DescribeModelServiceGroupError
 )]
-#[derive(Default)]
 pub struct DescribeModelServiceGroup {
     /// `ServiceGroupId`: a string.
     ///
@@ -2679,9 +2686,15 @@ pub struct DescribeModelServiceGroupResponse {
     version = "2021-11-11",
     name = "DescribeModelServiceGroups",
     output = DescribeModelServiceGroupsResponse,
-    error = super::errors::DescribeModelServiceGroupsError
+    error = super::errors::DescribeModelServiceGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = service_groups,
+        item = models::ServiceGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModelServiceGroups {
     /// `TiProjectId`: a string.
     ///
@@ -2756,7 +2769,6 @@ pub struct DescribeModelServiceGroupsResponse {
     output = DescribeModelServiceHotUpdatedResponse,
     error = super::errors::DescribeModelServiceHotUpdatedError
 )]
-#[derive(Default)]
 pub struct DescribeModelServiceHotUpdated {
     /// `ImageInfo`: an [`ImageInfo`](super::models::ImageInfo).
     pub image_info: models::ImageInfo,
@@ -2793,7 +2805,6 @@ pub struct DescribeModelServiceHotUpdatedResponse {
     output = DescribeMountInstanceResponse,
     error = super::errors::DescribeMountInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeMountInstance {
     /// `Type`: a string.
     ///
@@ -2832,9 +2843,15 @@ pub struct DescribeMountInstanceResponse {
     version = "2021-11-11",
     name = "DescribeMountInstances",
     output = DescribeMountInstancesResponse,
-    error = super::errors::DescribeMountInstancesError
+    error = super::errors::DescribeMountInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = mount_instances,
+        item = models::MountInstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMountInstances {
     /// `Type`: a string.
     ///
@@ -2883,9 +2900,15 @@ pub struct DescribeMountInstancesResponse {
     version = "2021-11-11",
     name = "DescribeMountLimits",
     output = DescribeMountLimitsResponse,
-    error = super::errors::DescribeMountLimitsError
+    error = super::errors::DescribeMountLimitsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = mount_limits,
+        item = models::MountLimitInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMountLimits {
     /// `TiProjectId`: a string.
     ///
@@ -2944,7 +2967,6 @@ pub struct DescribeMountLimitsResponse {
     output = DescribeNotebookResponse,
     error = super::errors::DescribeNotebookError
 )]
-#[derive(Default)]
 pub struct DescribeNotebook {
     /// `Id`: a string.
     ///
@@ -2978,9 +3000,15 @@ pub struct DescribeNotebookResponse {
     version = "2021-11-11",
     name = "DescribeNotebooks",
     output = DescribeNotebooksResponse,
-    error = super::errors::DescribeNotebooksError
+    error = super::errors::DescribeNotebooksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = notebook_set,
+        item = models::NotebookSetItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNotebooks {
     /// `TiProjectId`: a string.
     ///
@@ -3040,9 +3068,15 @@ pub struct DescribeNotebooksResponse {
     version = "2021-11-11",
     name = "DescribePlatformImages",
     output = DescribePlatformImagesResponse,
-    error = super::errors::DescribePlatformImagesError
+    error = super::errors::DescribePlatformImagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = platform_image_infos,
+        item = models::PlatformImageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePlatformImages {
     /// `TiProjectId`: a string.
     ///
@@ -3089,9 +3123,15 @@ pub struct DescribePlatformImagesResponse {
     version = "2021-11-11",
     name = "DescribePresetImageList",
     output = DescribePresetImageListResponse,
-    error = super::errors::DescribePresetImageListError
+    error = super::errors::DescribePresetImageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = preset_image_list,
+        item = models::PresetImageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePresetImageList {
     /// `TiProjectId`: a string.
     ///
@@ -3150,7 +3190,6 @@ pub struct DescribePresetImageListResponse {
     output = DescribePublicAlgoVersionListResponse,
     error = super::errors::DescribePublicAlgoVersionListError
 )]
-#[derive(Default)]
 pub struct DescribePublicAlgoVersionList {
     /// `TiProjectId`: a string.
     ///
@@ -3205,9 +3244,15 @@ pub struct DescribePublicAlgoVersionListResponse {
     version = "2021-11-11",
     name = "DescribeSubAccountLinuxUserInfos",
     output = DescribeSubAccountLinuxUserInfosResponse,
-    error = super::errors::DescribeSubAccountLinuxUserInfosError
+    error = super::errors::DescribeSubAccountLinuxUserInfosError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sub_account_list,
+        item = models::SubAccountInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubAccountLinuxUserInfos {
     /// `TiProjectId`: a string.
     ///
@@ -3256,7 +3301,6 @@ pub struct DescribeSubAccountLinuxUserInfosResponse {
     output = DescribeTrainingModelVersionResponse,
     error = super::errors::DescribeTrainingModelVersionError
 )]
-#[derive(Default)]
 pub struct DescribeTrainingModelVersion {
     /// `TrainingModelVersionId`: a string.
     ///
@@ -3292,7 +3336,6 @@ pub struct DescribeTrainingModelVersionResponse {
     output = DescribeTrainingModelVersionsResponse,
     error = super::errors::DescribeTrainingModelVersionsError
 )]
-#[derive(Default)]
 pub struct DescribeTrainingModelVersions {
     /// `TrainingModelId`: a string.
     ///
@@ -3331,7 +3374,6 @@ pub struct DescribeTrainingModelVersionsResponse {
     output = DescribeTrainingTaskResponse,
     error = super::errors::DescribeTrainingTaskError
 )]
-#[derive(Default)]
 pub struct DescribeTrainingTask {
     /// `Id`: a string.
     ///
@@ -3372,7 +3414,6 @@ pub struct DescribeTrainingTaskResponse {
     output = DescribeTrainingTaskPodUrlResponse,
     error = super::errors::DescribeTrainingTaskPodUrlError
 )]
-#[derive(Default)]
 pub struct DescribeTrainingTaskPodUrl {
     /// `PodName`: a string.
     ///
@@ -3410,7 +3451,6 @@ pub struct DescribeTrainingTaskPodUrlResponse {
     output = DescribeTrainingTaskPodsResponse,
     error = super::errors::DescribeTrainingTaskPodsError
 )]
-#[derive(Default)]
 pub struct DescribeTrainingTaskPods {
     /// `Id`: a string.
     ///
@@ -3454,9 +3494,15 @@ pub struct DescribeTrainingTaskPodsResponse {
     version = "2021-11-11",
     name = "DescribeTrainingTasks",
     output = DescribeTrainingTasksResponse,
-    error = super::errors::DescribeTrainingTasksError
+    error = super::errors::DescribeTrainingTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = training_task_set,
+        item = models::TrainingTaskSetItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTrainingTasks {
     /// `TiProjectId`: a string.
     ///
@@ -3516,9 +3562,15 @@ pub struct DescribeTrainingTasksResponse {
     version = "2021-11-11",
     name = "DescribeWorkspaces",
     output = DescribeWorkspacesResponse,
-    error = super::errors::DescribeWorkspacesError
+    error = super::errors::DescribeWorkspacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = workspaces,
+        item = models::Workspace,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWorkspaces {
     /// `TiProjectId`: a string.
     ///
@@ -3577,7 +3629,6 @@ pub struct DescribeWorkspacesResponse {
     output = EnableTrainingTaskClsConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct EnableTrainingTaskClsConfig {
     /// `TaskId`: a string.
     ///
@@ -3618,7 +3669,6 @@ pub struct EnableTrainingTaskClsConfigResponse {
     output = ModifyModelServiceResponse,
     error = super::errors::ModifyModelServiceError
 )]
-#[derive(Default)]
 pub struct ModifyModelService {
     /// `ServiceId`: a string.
     ///
@@ -3810,7 +3860,6 @@ pub struct ModifyModelServiceResponse {
     output = ModifyModelServiceAuthTokenResponse,
     error = super::errors::ModifyModelServiceAuthTokenError
 )]
-#[derive(Default)]
 pub struct ModifyModelServiceAuthToken {
     /// `ServiceGroupId`: a string.
     ///
@@ -3851,7 +3900,6 @@ pub struct ModifyModelServiceAuthTokenResponse {
     output = ModifyModelServiceAuthorizationResponse,
     error = super::errors::ModifyModelServiceAuthorizationError
 )]
-#[derive(Default)]
 pub struct ModifyModelServiceAuthorization {
     /// `ServiceGroupId`: a string.
     ///
@@ -3889,7 +3937,6 @@ pub struct ModifyModelServiceAuthorizationResponse {
     output = ModifyNotebookResponse,
     error = super::errors::ModifyNotebookError
 )]
-#[derive(Default)]
 pub struct ModifyNotebook {
     /// `Id`: a string.
     ///
@@ -4034,7 +4081,6 @@ pub struct ModifyNotebookResponse {
     output = ModifyNotebookTagsResponse,
     error = super::errors::ModifyNotebookTagsError
 )]
-#[derive(Default)]
 pub struct ModifyNotebookTags {
     /// `Id`: a string.
     ///
@@ -4070,7 +4116,6 @@ pub struct ModifyNotebookTagsResponse {
     output = ModifyServiceGroupWeightsResponse,
     error = super::errors::ModifyServiceGroupWeightsError
 )]
-#[derive(Default)]
 pub struct ModifyServiceGroupWeights {
     /// `ServiceGroupId`: a string.
     ///
@@ -4109,7 +4154,6 @@ pub struct ModifyServiceGroupWeightsResponse {
     output = PushTrainingMetricsResponse,
     error = super::errors::PushTrainingMetricsError
 )]
-#[derive(Default)]
 pub struct PushTrainingMetrics {
     /// `TiProjectId`: a string.
     ///
@@ -4140,7 +4184,6 @@ pub struct PushTrainingMetricsResponse {
     output = StartNotebookResponse,
     error = super::errors::StartNotebookError
 )]
-#[derive(Default)]
 pub struct StartNotebook {
     /// `Id`: a string.
     ///
@@ -4173,7 +4216,6 @@ pub struct StartNotebookResponse {
     output = StartTrainingTaskResponse,
     error = super::errors::StartTrainingTaskError
 )]
-#[derive(Default)]
 pub struct StartTrainingTask {
     /// `Id`: a string.
     ///
@@ -4206,7 +4248,6 @@ pub struct StartTrainingTaskResponse {
     output = StopModelAccelerateTaskResponse,
     error = super::errors::StopModelAccelerateTaskError
 )]
-#[derive(Default)]
 pub struct StopModelAccelerateTask {
     /// `ModelAccTaskId`: a string.
     ///
@@ -4249,7 +4290,6 @@ pub struct StopModelAccelerateTaskResponse {
     output = StopNotebookResponse,
     error = super::errors::StopNotebookError
 )]
-#[derive(Default)]
 pub struct StopNotebook {
     /// `Id`: a string.
     ///
@@ -4282,7 +4322,6 @@ pub struct StopNotebookResponse {
     output = StopTrainingTaskResponse,
     error = super::errors::StopTrainingTaskError
 )]
-#[derive(Default)]
 pub struct StopTrainingTask {
     /// `Id`: a string.
     ///
@@ -4315,7 +4354,6 @@ pub struct StopTrainingTaskResponse {
     output = UpdateDataSourceResponse,
     error = super::errors::UpdateDataSourceError
 )]
-#[derive(Default)]
 pub struct UpdateDataSource {
     /// `TiProjectId`: a string.
     ///
@@ -4361,7 +4399,6 @@ pub struct UpdateDataSourceResponse {
     output = UpdateMountLimitResponse,
     error = super::errors::UpdateMountLimitError
 )]
-#[derive(Default)]
 pub struct UpdateMountLimit {
     /// `Type`: a string.
     ///
@@ -4404,7 +4441,6 @@ pub struct UpdateMountLimitResponse {
     output = UpdateSubAccountLinuxUserInfoResponse,
     error = super::errors::UpdateSubAccountLinuxUserInfoError
 )]
-#[derive(Default)]
 pub struct UpdateSubAccountLinuxUserInfo {
     /// `TiProjectId`: a string.
     ///

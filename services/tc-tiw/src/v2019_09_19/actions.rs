@@ -17,7 +17,6 @@ use super::models;
     output = CreatePPTCheckTaskResponse,
     error = super::errors::CreatePPTCheckTaskError
 )]
-#[derive(Default)]
 pub struct CreatePPTCheckTask {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -65,7 +64,6 @@ pub struct CreatePPTCheckTaskResponse {
     output = CreateSnapshotTaskResponse,
     error = super::errors::CreateSnapshotTaskError
 )]
-#[derive(Default)]
 pub struct CreateSnapshotTask {
     /// `Whiteboard`: a [`SnapshotWhiteboard`](super::models::SnapshotWhiteboard).
     pub whiteboard: models::SnapshotWhiteboard,
@@ -122,7 +120,6 @@ pub struct CreateSnapshotTaskResponse {
     output = CreateTranscodeResponse,
     error = super::errors::CreateTranscodeError
 )]
-#[derive(Default)]
 pub struct CreateTranscode {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -209,7 +206,6 @@ pub struct CreateTranscodeResponse {
     output = CreateVideoGenerationTaskResponse,
     error = super::errors::CreateVideoGenerationTaskError
 )]
-#[derive(Default)]
 pub struct CreateVideoGenerationTask {
     /// `OnlineRecordTaskId`: a string.
     ///
@@ -264,7 +260,6 @@ pub struct CreateVideoGenerationTaskResponse {
     output = DescribeOnlineRecordResponse,
     error = super::errors::DescribeOnlineRecordError
 )]
-#[derive(Default)]
 pub struct DescribeOnlineRecord {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -361,7 +356,6 @@ pub struct DescribeOnlineRecordResponse {
     output = DescribeOnlineRecordCallbackResponse,
     error = super::errors::DescribeOnlineRecordCallbackError
 )]
-#[derive(Default)]
 pub struct DescribeOnlineRecordCallback {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -399,7 +393,6 @@ pub struct DescribeOnlineRecordCallbackResponse {
     output = DescribePPTCheckResponse,
     error = super::errors::DescribePPTCheckError
 )]
-#[derive(Default)]
 pub struct DescribePPTCheck {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -464,7 +457,6 @@ pub struct DescribePPTCheckResponse {
     output = DescribePPTCheckCallbackResponse,
     error = super::errors::DescribePPTCheckCallbackError
 )]
-#[derive(Default)]
 pub struct DescribePPTCheckCallback {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -500,9 +492,15 @@ pub struct DescribePPTCheckCallbackResponse {
     version = "2019-09-19",
     name = "DescribeRunningTasks",
     output = DescribeRunningTasksResponse,
-    error = super::errors::DescribeRunningTasksError
+    error = super::errors::DescribeRunningTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::RunningTaskItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRunningTasks {
     /// `SdkAppID`: a signed 64-bit integer.
     ///
@@ -554,7 +552,6 @@ pub struct DescribeRunningTasksResponse {
     output = DescribeSnapshotTaskResponse,
     error = super::errors::DescribeSnapshotTaskError
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotTask {
     /// `TaskID`: a string.
     ///
@@ -612,7 +609,6 @@ pub struct DescribeSnapshotTaskResponse {
     output = DescribeTranscodeResponse,
     error = super::errors::DescribeTranscodeError
 )]
-#[derive(Default)]
 pub struct DescribeTranscode {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -720,7 +716,6 @@ pub struct DescribeTranscodeResponse {
     output = DescribeTranscodeByUrlResponse,
     error = super::errors::DescribeTranscodeByUrlError
 )]
-#[derive(Default)]
 pub struct DescribeTranscodeByUrl {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -768,7 +763,6 @@ pub struct DescribeTranscodeByUrlResponse {
     output = DescribeTranscodeCallbackResponse,
     error = super::errors::DescribeTranscodeCallbackError
 )]
-#[derive(Default)]
 pub struct DescribeTranscodeCallback {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -806,7 +800,6 @@ pub struct DescribeTranscodeCallbackResponse {
     output = DescribeVideoGenerationTaskResponse,
     error = super::errors::DescribeVideoGenerationTaskError
 )]
-#[derive(Default)]
 pub struct DescribeVideoGenerationTask {
     /// `SdkAppId`: a signed 64-bit integer.
     pub sdk_app_id: i64,
@@ -859,7 +852,6 @@ pub struct DescribeVideoGenerationTaskResponse {
     output = DescribeVideoGenerationTaskCallbackResponse,
     error = super::errors::DescribeVideoGenerationTaskCallbackError
 )]
-#[derive(Default)]
 pub struct DescribeVideoGenerationTaskCallback {
     /// `SdkAppId`: a signed 64-bit integer.
     pub sdk_app_id: i64,
@@ -891,7 +883,6 @@ pub struct DescribeVideoGenerationTaskCallbackResponse {
     output = DescribeWarningCallbackResponse,
     error = super::errors::DescribeWarningCallbackError
 )]
-#[derive(Default)]
 pub struct DescribeWarningCallback {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -929,7 +920,6 @@ pub struct DescribeWarningCallbackResponse {
     output = DescribeWhiteboardPushResponse,
     error = super::errors::DescribeWhiteboardPushError
 )]
-#[derive(Default)]
 pub struct DescribeWhiteboardPush {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1018,7 +1008,6 @@ pub struct DescribeWhiteboardPushResponse {
     output = DescribeWhiteboardPushCallbackResponse,
     error = super::errors::DescribeWhiteboardPushCallbackError
 )]
-#[derive(Default)]
 pub struct DescribeWhiteboardPushCallback {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1056,7 +1045,6 @@ pub struct DescribeWhiteboardPushCallbackResponse {
     output = PauseOnlineRecordResponse,
     error = super::errors::PauseOnlineRecordError
 )]
-#[derive(Default)]
 pub struct PauseOnlineRecord {
     /// `SdkAppId`: a signed 64-bit integer.
     pub sdk_app_id: i64,
@@ -1085,7 +1073,6 @@ pub struct PauseOnlineRecordResponse {
     output = ResumeOnlineRecordResponse,
     error = super::errors::ResumeOnlineRecordError
 )]
-#[derive(Default)]
 pub struct ResumeOnlineRecord {
     /// `SdkAppId`: a signed 64-bit integer.
     pub sdk_app_id: i64,
@@ -1114,7 +1101,6 @@ pub struct ResumeOnlineRecordResponse {
     output = SetOnlineRecordCallbackResponse,
     error = super::errors::SetOnlineRecordCallbackError
 )]
-#[derive(Default)]
 pub struct SetOnlineRecordCallback {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1147,7 +1133,6 @@ pub struct SetOnlineRecordCallbackResponse {
     output = SetOnlineRecordCallbackKeyResponse,
     error = super::errors::SetOnlineRecordCallbackKeyError
 )]
-#[derive(Default)]
 pub struct SetOnlineRecordCallbackKey {
     /// `SdkAppId`: a signed 64-bit integer.
     pub sdk_app_id: i64,
@@ -1176,7 +1161,6 @@ pub struct SetOnlineRecordCallbackKeyResponse {
     output = SetPPTCheckCallbackResponse,
     error = super::errors::SetPPTCheckCallbackError
 )]
-#[derive(Default)]
 pub struct SetPPTCheckCallback {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1209,7 +1193,6 @@ pub struct SetPPTCheckCallbackResponse {
     output = SetPPTCheckCallbackKeyResponse,
     error = super::errors::SetPPTCheckCallbackKeyError
 )]
-#[derive(Default)]
 pub struct SetPPTCheckCallbackKey {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1240,7 +1223,6 @@ pub struct SetPPTCheckCallbackKeyResponse {
     output = SetTranscodeCallbackResponse,
     error = super::errors::SetTranscodeCallbackError
 )]
-#[derive(Default)]
 pub struct SetTranscodeCallback {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1273,7 +1255,6 @@ pub struct SetTranscodeCallbackResponse {
     output = SetTranscodeCallbackKeyResponse,
     error = super::errors::SetTranscodeCallbackKeyError
 )]
-#[derive(Default)]
 pub struct SetTranscodeCallbackKey {
     /// `SdkAppId`: a signed 64-bit integer.
     pub sdk_app_id: i64,
@@ -1302,7 +1283,6 @@ pub struct SetTranscodeCallbackKeyResponse {
     output = SetVideoGenerationTaskCallbackResponse,
     error = super::errors::SetVideoGenerationTaskCallbackError
 )]
-#[derive(Default)]
 pub struct SetVideoGenerationTaskCallback {
     /// `SdkAppId`: a signed 64-bit integer.
     pub sdk_app_id: i64,
@@ -1331,7 +1311,6 @@ pub struct SetVideoGenerationTaskCallbackResponse {
     output = SetVideoGenerationTaskCallbackKeyResponse,
     error = super::errors::SetVideoGenerationTaskCallbackKeyError
 )]
-#[derive(Default)]
 pub struct SetVideoGenerationTaskCallbackKey {
     /// `SdkAppId`: a signed 64-bit integer.
     pub sdk_app_id: i64,
@@ -1360,7 +1339,6 @@ pub struct SetVideoGenerationTaskCallbackKeyResponse {
     output = SetWarningCallbackResponse,
     error = super::errors::SetWarningCallbackError
 )]
-#[derive(Default)]
 pub struct SetWarningCallback {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1398,7 +1376,6 @@ pub struct SetWarningCallbackResponse {
     output = SetWhiteboardPushCallbackResponse,
     error = super::errors::SetWhiteboardPushCallbackError
 )]
-#[derive(Default)]
 pub struct SetWhiteboardPushCallback {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1431,7 +1408,6 @@ pub struct SetWhiteboardPushCallbackResponse {
     output = SetWhiteboardPushCallbackKeyResponse,
     error = super::errors::SetWhiteboardPushCallbackKeyError
 )]
-#[derive(Default)]
 pub struct SetWhiteboardPushCallbackKey {
     /// `SdkAppId`: a signed 64-bit integer.
     pub sdk_app_id: i64,
@@ -1460,7 +1436,6 @@ pub struct SetWhiteboardPushCallbackKeyResponse {
     output = StartOnlineRecordResponse,
     error = super::errors::StartOnlineRecordError
 )]
-#[derive(Default)]
 pub struct StartOnlineRecord {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1565,7 +1540,6 @@ pub struct StartOnlineRecordResponse {
     output = StartWhiteboardPushResponse,
     error = super::errors::StartWhiteboardPushError
 )]
-#[derive(Default)]
 pub struct StartWhiteboardPush {
     /// `SdkAppId`: a signed 64-bit integer.
     ///
@@ -1700,7 +1674,6 @@ pub struct StartWhiteboardPushResponse {
     output = StopOnlineRecordResponse,
     error = super::errors::StopOnlineRecordError
 )]
-#[derive(Default)]
 pub struct StopOnlineRecord {
     /// `SdkAppId`: a signed 64-bit integer.
     pub sdk_app_id: i64,
@@ -1729,7 +1702,6 @@ pub struct StopOnlineRecordResponse {
     output = StopWhiteboardPushResponse,
     error = super::errors::StopWhiteboardPushError
 )]
-#[derive(Default)]
 pub struct StopWhiteboardPush {
     /// `SdkAppId`: a signed 64-bit integer.
     pub sdk_app_id: i64,

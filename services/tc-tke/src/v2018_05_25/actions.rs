@@ -18,7 +18,6 @@ use super::models;
     output = AcquireClusterAdminRoleResponse,
     error = super::errors::AcquireClusterAdminRoleError
 )]
-#[derive(Default)]
 pub struct AcquireClusterAdminRole {
     /// `ClusterId`: a string.
     ///
@@ -46,7 +45,6 @@ pub struct AcquireClusterAdminRoleResponse {
     output = AddClusterCIDRResponse,
     error = super::errors::AddClusterCIDRError
 )]
-#[derive(Default)]
 pub struct AddClusterCIDR {
     /// `ClusterId`: a string.
     ///
@@ -86,7 +84,6 @@ pub struct AddClusterCIDRResponse {
     output = AddExistedInstancesResponse,
     error = super::errors::AddExistedInstancesError
 )]
-#[derive(Default)]
 pub struct AddExistedInstances {
     /// `ClusterId`: a string.
     ///
@@ -189,7 +186,6 @@ pub struct AddExistedInstancesResponse {
     output = AddNodeToNodePoolResponse,
     error = super::errors::AddNodeToNodePoolError
 )]
-#[derive(Default)]
 pub struct AddNodeToNodePool {
     /// `ClusterId`: a string.
     ///
@@ -227,7 +223,6 @@ pub struct AddNodeToNodePoolResponse {
     output = AddVpcCniSubnetsResponse,
     error = super::errors::AddVpcCniSubnetsError
 )]
-#[derive(Default)]
 pub struct AddVpcCniSubnets {
     /// `ClusterId`: a string.
     ///
@@ -271,7 +266,6 @@ pub struct AddVpcCniSubnetsResponse {
     output = CancelClusterReleaseResponse,
     error = super::errors::CancelClusterReleaseError
 )]
-#[derive(Default)]
 pub struct CancelClusterRelease {
     /// `ID`: a string.
     ///
@@ -313,7 +307,6 @@ pub struct CancelClusterReleaseResponse {
     output = CancelUpgradePlanResponse,
     error = super::errors::CancelUpgradePlanError
 )]
-#[derive(Default)]
 pub struct CancelUpgradePlan {
     /// `ClusterID`: a string.
     ///
@@ -348,7 +341,6 @@ pub struct CancelUpgradePlanResponse {
     output = CheckEdgeClusterCIDRResponse,
     error = super::errors::CheckEdgeClusterCIDRError
 )]
-#[derive(Default)]
 pub struct CheckEdgeClusterCIDR {
     /// `VpcId`: a string.
     ///
@@ -398,7 +390,6 @@ pub struct CheckEdgeClusterCIDRResponse {
     output = CheckInstancesUpgradeAbleResponse,
     error = super::errors::CheckInstancesUpgradeAbleError
 )]
-#[derive(Default)]
 pub struct CheckInstancesUpgradeAble {
     /// `ClusterId`: a string.
     ///
@@ -470,7 +461,6 @@ pub struct CheckInstancesUpgradeAbleResponse {
     output = CreateBackupStorageLocationResponse,
     error = super::errors::CreateBackupStorageLocationError
 )]
-#[derive(Default)]
 pub struct CreateBackupStorageLocation {
     /// `StorageRegion`: a string.
     ///
@@ -518,7 +508,6 @@ pub struct CreateBackupStorageLocationResponse {
     output = CreateCLSLogConfigResponse,
     error = super::errors::CreateCLSLogConfigError
 )]
-#[derive(Default)]
 pub struct CreateCLSLogConfig {
     /// `LogConfig`: a string.
     ///
@@ -561,7 +550,6 @@ pub struct CreateCLSLogConfigResponse {
     output = CreateClusterResponse,
     error = super::errors::CreateClusterError
 )]
-#[derive(Default)]
 pub struct CreateCluster {
     /// `ClusterType`: a string.
     ///
@@ -631,7 +619,6 @@ pub struct CreateClusterResponse {
     output = CreateClusterEndpointResponse,
     error = super::errors::CreateClusterEndpointError
 )]
-#[derive(Default)]
 pub struct CreateClusterEndpoint {
     /// `ClusterId`: a string.
     ///
@@ -687,7 +674,6 @@ pub struct CreateClusterEndpointResponse {
     output = CreateClusterEndpointVipResponse,
     error = super::errors::CreateClusterEndpointVipError
 )]
-#[derive(Default)]
 pub struct CreateClusterEndpointVip {
     /// `ClusterId`: a string.
     ///
@@ -725,7 +711,6 @@ pub struct CreateClusterEndpointVipResponse {
     output = CreateClusterInstancesResponse,
     error = super::errors::CreateClusterInstancesError
 )]
-#[derive(Default)]
 pub struct CreateClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -771,7 +756,6 @@ pub struct CreateClusterInstancesResponse {
     output = CreateClusterMaintenanceWindowAndExclusionsResponse,
     error = super::errors::CreateClusterMaintenanceWindowAndExclusionsError
 )]
-#[derive(Default)]
 pub struct CreateClusterMaintenanceWindowAndExclusions {
     /// `ClusterID`: a string.
     ///
@@ -818,7 +802,6 @@ pub struct CreateClusterMaintenanceWindowAndExclusionsResponse {
     output = CreateClusterNodePoolResponse,
     error = super::errors::CreateClusterNodePoolError
 )]
-#[derive(Default)]
 pub struct CreateClusterNodePool {
     /// `ClusterId`: a string.
     ///
@@ -916,7 +899,6 @@ pub struct CreateClusterNodePoolResponse {
     output = CreateClusterReleaseResponse,
     error = super::errors::CreateClusterReleaseError
 )]
-#[derive(Default)]
 pub struct CreateClusterRelease {
     /// `ClusterId`: a string.
     ///
@@ -1001,7 +983,6 @@ pub struct CreateClusterReleaseResponse {
     output = CreateClusterRouteResponse,
     error = super::errors::CreateClusterRouteError
 )]
-#[derive(Default)]
 pub struct CreateClusterRoute {
     /// `RouteTableName`: a string.
     ///
@@ -1039,7 +1020,6 @@ pub struct CreateClusterRouteResponse {
     output = CreateClusterRouteTableResponse,
     error = super::errors::CreateClusterRouteTableError
 )]
-#[derive(Default)]
 pub struct CreateClusterRouteTable {
     /// `RouteTableName`: a string.
     ///
@@ -1082,7 +1062,6 @@ pub struct CreateClusterRouteTableResponse {
     output = CreateClusterVirtualNodeResponse,
     error = super::errors::CreateClusterVirtualNodeError
 )]
-#[derive(Default)]
 pub struct CreateClusterVirtualNode {
     /// `ClusterId`: a string.
     ///
@@ -1133,7 +1112,6 @@ pub struct CreateClusterVirtualNodeResponse {
     output = CreateClusterVirtualNodePoolResponse,
     error = super::errors::CreateClusterVirtualNodePoolError
 )]
-#[derive(Default)]
 pub struct CreateClusterVirtualNodePool {
     /// `ClusterId`: a string.
     ///
@@ -1207,7 +1185,6 @@ pub struct CreateClusterVirtualNodePoolResponse {
     output = CreateECMInstancesResponse,
     error = super::errors::CreateECMInstancesError
 )]
-#[derive(Default)]
 pub struct CreateECMInstances {
     /// `ClusterID`: a string.
     ///
@@ -1289,7 +1266,6 @@ pub struct CreateECMInstancesResponse {
     output = CreateEKSClusterResponse,
     error = super::errors::CreateEKSClusterError
 )]
-#[derive(Default)]
 pub struct CreateEKSCluster {
     /// `K8SVersion`: a string.
     ///
@@ -1367,7 +1343,6 @@ pub struct CreateEKSClusterResponse {
     output = CreateEKSContainerInstancesResponse,
     error = super::errors::CreateEKSContainerInstancesError
 )]
-#[derive(Default)]
 pub struct CreateEKSContainerInstances {
     /// `Containers`: a list of [`Container`](super::models::Container) objects.
     pub containers: Vec<models::Container>,
@@ -1479,7 +1454,6 @@ pub struct CreateEKSContainerInstancesResponse {
     output = CreateEdgeCVMInstancesResponse,
     error = super::errors::CreateEdgeCVMInstancesError
 )]
-#[derive(Default)]
 pub struct CreateEdgeCVMInstances {
     /// `ClusterID`: a string.
     ///
@@ -1543,7 +1517,6 @@ pub struct CreateEdgeCVMInstancesResponse {
     output = CreateEdgeLogConfigResponse,
     error = super::errors::CreateEdgeLogConfigError
 )]
-#[derive(Default)]
 pub struct CreateEdgeLogConfig {
     /// `ClusterId`: a string.
     ///
@@ -1579,7 +1552,6 @@ pub struct CreateEdgeLogConfigResponse {
     output = CreateEksLogConfigResponse,
     error = super::errors::CreateEksLogConfigError
 )]
-#[derive(Default)]
 pub struct CreateEksLogConfig {
     /// `ClusterId`: a string.
     ///
@@ -1620,7 +1592,6 @@ pub struct CreateEksLogConfigResponse {
     output = CreateExternalNodePoolResponse,
     error = super::errors::CreateExternalNodePoolError
 )]
-#[derive(Default)]
 pub struct CreateExternalNodePool {
     /// `ClusterId`: a string.
     ///
@@ -1687,7 +1658,6 @@ pub struct CreateExternalNodePoolResponse {
     output = CreateGlobalMaintenanceWindowAndExclusionsResponse,
     error = super::errors::CreateGlobalMaintenanceWindowAndExclusionsError
 )]
-#[derive(Default)]
 pub struct CreateGlobalMaintenanceWindowAndExclusions {
     /// `MaintenanceTime`: a string.
     ///
@@ -1739,7 +1709,6 @@ pub struct CreateGlobalMaintenanceWindowAndExclusionsResponse {
     output = CreateImageCacheResponse,
     error = super::errors::CreateImageCacheError
 )]
-#[derive(Default)]
 pub struct CreateImageCache {
     /// `Images`: a list of strings.
     ///
@@ -1836,7 +1805,6 @@ pub struct CreateImageCacheResponse {
     output = CreatePrometheusAlertPolicyResponse,
     error = super::errors::CreatePrometheusAlertPolicyError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusAlertPolicy {
     /// `InstanceId`: a string.
     ///
@@ -1872,7 +1840,6 @@ pub struct CreatePrometheusAlertPolicyResponse {
     output = CreatePrometheusAlertRuleResponse,
     error = super::errors::CreatePrometheusAlertRuleError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusAlertRule {
     /// `InstanceId`: a string.
     ///
@@ -1908,7 +1875,6 @@ pub struct CreatePrometheusAlertRuleResponse {
     output = CreatePrometheusClusterAgentResponse,
     error = super::errors::CreatePrometheusClusterAgentError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusClusterAgent {
     /// `InstanceId`: a string.
     ///
@@ -1939,7 +1905,6 @@ pub struct CreatePrometheusClusterAgentResponse {
     output = CreatePrometheusConfigResponse,
     error = super::errors::CreatePrometheusConfigError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusConfig {
     /// `InstanceId`: a string.
     ///
@@ -1989,7 +1954,6 @@ pub struct CreatePrometheusConfigResponse {
     output = CreatePrometheusDashboardResponse,
     error = super::errors::CreatePrometheusDashboardError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusDashboard {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -2021,7 +1985,6 @@ pub struct CreatePrometheusDashboardResponse {
     output = CreatePrometheusGlobalNotificationResponse,
     error = super::errors::CreatePrometheusGlobalNotificationError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusGlobalNotification {
     /// `InstanceId`: a string.
     ///
@@ -2057,7 +2020,6 @@ pub struct CreatePrometheusGlobalNotificationResponse {
     output = CreatePrometheusRecordRuleYamlResponse,
     error = super::errors::CreatePrometheusRecordRuleYamlError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusRecordRuleYaml {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -2086,7 +2048,6 @@ pub struct CreatePrometheusRecordRuleYamlResponse {
     output = CreatePrometheusTempResponse,
     error = super::errors::CreatePrometheusTempError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusTemp {
     /// `Template`: a [`PrometheusTemp`](super::models::PrometheusTemp).
     pub template: models::PrometheusTemp,
@@ -2117,7 +2078,6 @@ pub struct CreatePrometheusTempResponse {
     output = CreatePrometheusTemplateResponse,
     error = super::errors::CreatePrometheusTemplateError
 )]
-#[derive(Default)]
 pub struct CreatePrometheusTemplate {
     /// `Template`: a [`PrometheusTemplate`](super::models::PrometheusTemplate).
     pub template: models::PrometheusTemplate,
@@ -2146,7 +2106,6 @@ pub struct CreatePrometheusTemplateResponse {
     output = CreateReservedInstancesResponse,
     error = super::errors::CreateReservedInstancesError
 )]
-#[derive(Default)]
 pub struct CreateReservedInstances {
     /// `ReservedInstanceSpec`: a [`ReservedInstanceSpec`](super::models::ReservedInstanceSpec).
     pub reserved_instance_spec: models::ReservedInstanceSpec,
@@ -2200,7 +2159,6 @@ pub struct CreateReservedInstancesResponse {
     output = CreateRollOutSequenceResponse,
     error = super::errors::CreateRollOutSequenceError
 )]
-#[derive(Default)]
 pub struct CreateRollOutSequence {
     /// `Name`: a string.
     ///
@@ -2242,7 +2200,6 @@ pub struct CreateRollOutSequenceResponse {
     output = CreateTKEEdgeClusterResponse,
     error = super::errors::CreateTKEEdgeClusterError
 )]
-#[derive(Default)]
 pub struct CreateTKEEdgeCluster {
     /// `K8SVersion`: a string.
     ///
@@ -2340,7 +2297,6 @@ pub struct CreateTKEEdgeClusterResponse {
     output = DeleteAddonResponse,
     error = super::errors::DeleteAddonError
 )]
-#[derive(Default)]
 pub struct DeleteAddon {
     /// `ClusterId`: a string.
     ///
@@ -2373,7 +2329,6 @@ pub struct DeleteAddonResponse {
     output = DeleteBackupStorageLocationResponse,
     error = super::errors::DeleteBackupStorageLocationError
 )]
-#[derive(Default)]
 pub struct DeleteBackupStorageLocation {
     /// `Name`: a string.
     ///
@@ -2401,7 +2356,6 @@ pub struct DeleteBackupStorageLocationResponse {
     output = DeleteClusterResponse,
     error = super::errors::DeleteClusterError
 )]
-#[derive(Default)]
 pub struct DeleteCluster {
     /// `ClusterId`: a string.
     ///
@@ -2437,7 +2391,6 @@ pub struct DeleteClusterResponse {
     output = DeleteClusterAsGroupsResponse,
     error = super::errors::DeleteClusterAsGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteClusterAsGroups {
     /// `ClusterId`: a string.
     ///
@@ -2475,7 +2428,6 @@ pub struct DeleteClusterAsGroupsResponse {
     output = DeleteClusterEndpointResponse,
     error = super::errors::DeleteClusterEndpointError
 )]
-#[derive(Default)]
 pub struct DeleteClusterEndpoint {
     /// `ClusterId`: a string.
     ///
@@ -2508,7 +2460,6 @@ pub struct DeleteClusterEndpointResponse {
     output = DeleteClusterEndpointVipResponse,
     error = super::errors::DeleteClusterEndpointVipError
 )]
-#[derive(Default)]
 pub struct DeleteClusterEndpointVip {
     /// `ClusterId`: a string.
     ///
@@ -2536,7 +2487,6 @@ pub struct DeleteClusterEndpointVipResponse {
     output = DeleteClusterInstancesResponse,
     error = super::errors::DeleteClusterInstancesError
 )]
-#[derive(Default)]
 pub struct DeleteClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -2597,7 +2547,6 @@ pub struct DeleteClusterInstancesResponse {
     output = DeleteClusterMaintenanceWindowAndExclusionResponse,
     error = super::errors::DeleteClusterMaintenanceWindowAndExclusionError
 )]
-#[derive(Default)]
 pub struct DeleteClusterMaintenanceWindowAndExclusion {
     /// `ClusterID`: a string.
     ///
@@ -2626,7 +2575,6 @@ pub struct DeleteClusterMaintenanceWindowAndExclusionResponse {
     output = DeleteClusterNodePoolResponse,
     error = super::errors::DeleteClusterNodePoolError
 )]
-#[derive(Default)]
 pub struct DeleteClusterNodePool {
     /// `ClusterId`: a string.
     ///
@@ -2664,7 +2612,6 @@ pub struct DeleteClusterNodePoolResponse {
     output = DeleteClusterRouteResponse,
     error = super::errors::DeleteClusterRouteError
 )]
-#[derive(Default)]
 pub struct DeleteClusterRoute {
     /// `RouteTableName`: a string.
     ///
@@ -2702,7 +2649,6 @@ pub struct DeleteClusterRouteResponse {
     output = DeleteClusterRouteTableResponse,
     error = super::errors::DeleteClusterRouteTableError
 )]
-#[derive(Default)]
 pub struct DeleteClusterRouteTable {
     /// `RouteTableName`: a string.
     ///
@@ -2730,7 +2676,6 @@ pub struct DeleteClusterRouteTableResponse {
     output = DeleteClusterVirtualNodeResponse,
     error = super::errors::DeleteClusterVirtualNodeError
 )]
-#[derive(Default)]
 pub struct DeleteClusterVirtualNode {
     /// `ClusterId`: a string.
     ///
@@ -2768,7 +2713,6 @@ pub struct DeleteClusterVirtualNodeResponse {
     output = DeleteClusterVirtualNodePoolResponse,
     error = super::errors::DeleteClusterVirtualNodePoolError
 )]
-#[derive(Default)]
 pub struct DeleteClusterVirtualNodePool {
     /// `ClusterId`: a string.
     ///
@@ -2806,7 +2750,6 @@ pub struct DeleteClusterVirtualNodePoolResponse {
     output = DeleteECMInstancesResponse,
     error = super::errors::DeleteECMInstancesError
 )]
-#[derive(Default)]
 pub struct DeleteECMInstances {
     /// `ClusterID`: a string.
     ///
@@ -2838,7 +2781,6 @@ pub struct DeleteECMInstancesResponse {
     output = DeleteEKSClusterResponse,
     error = super::errors::DeleteEKSClusterError
 )]
-#[derive(Default)]
 pub struct DeleteEKSCluster {
     /// `ClusterId`: a string.
     ///
@@ -2866,7 +2808,6 @@ pub struct DeleteEKSClusterResponse {
     output = DeleteEKSContainerInstancesResponse,
     error = super::errors::DeleteEKSContainerInstancesError
 )]
-#[derive(Default)]
 pub struct DeleteEKSContainerInstances {
     /// `EksCiIds`: a list of strings.
     ///
@@ -2899,7 +2840,6 @@ pub struct DeleteEKSContainerInstancesResponse {
     output = DeleteEdgeCVMInstancesResponse,
     error = super::errors::DeleteEdgeCVMInstancesError
 )]
-#[derive(Default)]
 pub struct DeleteEdgeCVMInstances {
     /// `ClusterID`: a string.
     ///
@@ -2933,7 +2873,6 @@ pub struct DeleteEdgeCVMInstancesResponse {
     output = DeleteEdgeClusterInstancesResponse,
     error = super::errors::DeleteEdgeClusterInstancesError
 )]
-#[derive(Default)]
 pub struct DeleteEdgeClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -2966,7 +2905,6 @@ pub struct DeleteEdgeClusterInstancesResponse {
     output = DeleteExternalNodeResponse,
     error = super::errors::DeleteExternalNodeError
 )]
-#[derive(Default)]
 pub struct DeleteExternalNode {
     /// `ClusterId`: a string.
     ///
@@ -3004,7 +2942,6 @@ pub struct DeleteExternalNodeResponse {
     output = DeleteExternalNodePoolResponse,
     error = super::errors::DeleteExternalNodePoolError
 )]
-#[derive(Default)]
 pub struct DeleteExternalNodePool {
     /// `ClusterId`: a string.
     ///
@@ -3042,7 +2979,6 @@ pub struct DeleteExternalNodePoolResponse {
     output = DeleteGlobalMaintenanceWindowAndExclusionResponse,
     error = super::errors::DeleteGlobalMaintenanceWindowAndExclusionError
 )]
-#[derive(Default)]
 pub struct DeleteGlobalMaintenanceWindowAndExclusion {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -3071,7 +3007,6 @@ pub struct DeleteGlobalMaintenanceWindowAndExclusionResponse {
     output = DeleteImageCachesResponse,
     error = super::errors::DeleteImageCachesError
 )]
-#[derive(Default)]
 pub struct DeleteImageCaches {
     /// `ImageCacheIds`: a list of strings.
     pub image_cache_ids: Vec<String>,
@@ -3097,7 +3032,6 @@ pub struct DeleteImageCachesResponse {
     output = DeleteLogConfigsResponse,
     error = super::errors::DeleteLogConfigsError
 )]
-#[derive(Default)]
 pub struct DeleteLogConfigs {
     /// `ClusterId`: a string.
     ///
@@ -3138,7 +3072,6 @@ pub struct DeleteLogConfigsResponse {
     output = DeletePrometheusAlertPolicyResponse,
     error = super::errors::DeletePrometheusAlertPolicyError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusAlertPolicy {
     /// `InstanceId`: a string.
     ///
@@ -3176,7 +3109,6 @@ pub struct DeletePrometheusAlertPolicyResponse {
     output = DeletePrometheusAlertRuleResponse,
     error = super::errors::DeletePrometheusAlertRuleError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusAlertRule {
     /// `InstanceId`: a string.
     ///
@@ -3209,7 +3141,6 @@ pub struct DeletePrometheusAlertRuleResponse {
     output = DeletePrometheusClusterAgentResponse,
     error = super::errors::DeletePrometheusClusterAgentError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusClusterAgent {
     /// `Agents`: a list of [`PrometheusAgentInfo`](super::models::PrometheusAgentInfo) objects.
     pub agents: Vec<models::PrometheusAgentInfo>,
@@ -3245,7 +3176,6 @@ pub struct DeletePrometheusClusterAgentResponse {
     output = DeletePrometheusConfigResponse,
     error = super::errors::DeletePrometheusConfigError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusConfig {
     /// `InstanceId`: a string.
     ///
@@ -3295,7 +3225,6 @@ pub struct DeletePrometheusConfigResponse {
     output = DeletePrometheusRecordRuleYamlResponse,
     error = super::errors::DeletePrometheusRecordRuleYamlError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusRecordRuleYaml {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -3324,7 +3253,6 @@ pub struct DeletePrometheusRecordRuleYamlResponse {
     output = DeletePrometheusTempResponse,
     error = super::errors::DeletePrometheusTempError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusTemp {
     /// `TemplateId`: a string.
     ///
@@ -3352,7 +3280,6 @@ pub struct DeletePrometheusTempResponse {
     output = DeletePrometheusTempSyncResponse,
     error = super::errors::DeletePrometheusTempSyncError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusTempSync {
     /// `TemplateId`: a string.
     pub template_id: String,
@@ -3381,7 +3308,6 @@ pub struct DeletePrometheusTempSyncResponse {
     output = DeletePrometheusTemplateResponse,
     error = super::errors::DeletePrometheusTemplateError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusTemplate {
     /// `TemplateId`: a string.
     ///
@@ -3409,7 +3335,6 @@ pub struct DeletePrometheusTemplateResponse {
     output = DeletePrometheusTemplateSyncResponse,
     error = super::errors::DeletePrometheusTemplateSyncError
 )]
-#[derive(Default)]
 pub struct DeletePrometheusTemplateSync {
     /// `TemplateId`: a string.
     pub template_id: String,
@@ -3438,7 +3363,6 @@ pub struct DeletePrometheusTemplateSyncResponse {
     output = DeleteReservedInstancesResponse,
     error = super::errors::DeleteReservedInstancesError
 )]
-#[derive(Default)]
 pub struct DeleteReservedInstances {
     /// `ReservedInstanceIds`: a list of strings.
     ///
@@ -3466,7 +3390,6 @@ pub struct DeleteReservedInstancesResponse {
     output = DeleteRollOutSequenceResponse,
     error = super::errors::DeleteRollOutSequenceError
 )]
-#[derive(Default)]
 pub struct DeleteRollOutSequence {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -3495,7 +3418,6 @@ pub struct DeleteRollOutSequenceResponse {
     output = DeleteTKEEdgeClusterResponse,
     error = super::errors::DeleteTKEEdgeClusterError
 )]
-#[derive(Default)]
 pub struct DeleteTKEEdgeCluster {
     /// `ClusterId`: a string.
     ///
@@ -3523,7 +3445,6 @@ pub struct DeleteTKEEdgeClusterResponse {
     output = DeleteUserPermissionsResponse,
     error = super::errors::DeleteUserPermissionsError
 )]
-#[derive(Default)]
 pub struct DeleteUserPermissions {
     /// `TargetUin`: a string.
     ///
@@ -3554,7 +3475,6 @@ pub struct DeleteUserPermissionsResponse {
     output = DescribeAddonResponse,
     error = super::errors::DescribeAddonError
 )]
-#[derive(Default)]
 pub struct DescribeAddon {
     /// `ClusterId`: a string.
     ///
@@ -3590,7 +3510,6 @@ pub struct DescribeAddonResponse {
     output = DescribeAddonValuesResponse,
     error = super::errors::DescribeAddonValuesError
 )]
-#[derive(Default)]
 pub struct DescribeAddonValues {
     /// `ClusterId`: a string.
     ///
@@ -3633,7 +3552,6 @@ pub struct DescribeAddonValuesResponse {
     output = DescribeAvailableClusterVersionResponse,
     error = super::errors::DescribeAvailableClusterVersionError
 )]
-#[derive(Default)]
 pub struct DescribeAvailableClusterVersion {
     /// `ClusterId`: a string.
     ///
@@ -3676,7 +3594,6 @@ pub struct DescribeAvailableClusterVersionResponse {
     output = DescribeAvailableTKEEdgeVersionResponse,
     error = super::errors::DescribeAvailableTKEEdgeVersionError
 )]
-#[derive(Default)]
 pub struct DescribeAvailableTKEEdgeVersion {
     /// `ClusterId`: a string.
     ///
@@ -3719,7 +3636,6 @@ pub struct DescribeAvailableTKEEdgeVersionResponse {
     output = DescribeBackupStorageLocationsResponse,
     error = super::errors::DescribeBackupStorageLocationsError
 )]
-#[derive(Default)]
 pub struct DescribeBackupStorageLocations {
     /// `Names`: a list of strings.
     ///
@@ -3750,7 +3666,6 @@ pub struct DescribeBackupStorageLocationsResponse {
     output = DescribeBatchModifyTagsStatusResponse,
     error = super::errors::DescribeBatchModifyTagsStatusError
 )]
-#[derive(Default)]
 pub struct DescribeBatchModifyTagsStatus {
     /// `ClusterId`: a string.
     ///
@@ -3794,7 +3709,6 @@ pub struct DescribeBatchModifyTagsStatusResponse {
     output = DescribeClusterAsGroupOptionResponse,
     error = super::errors::DescribeClusterAsGroupOptionError
 )]
-#[derive(Default)]
 pub struct DescribeClusterAsGroupOption {
     /// `ClusterId`: a string.
     ///
@@ -3823,9 +3737,15 @@ pub struct DescribeClusterAsGroupOptionResponse {
     version = "2018-05-25",
     name = "DescribeClusterAsGroups",
     output = DescribeClusterAsGroupsResponse,
-    error = super::errors::DescribeClusterAsGroupsError
+    error = super::errors::DescribeClusterAsGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_as_group_set,
+        item = models::ClusterAsGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterAsGroups {
     /// `ClusterId`: a string.
     ///
@@ -3876,7 +3796,6 @@ pub struct DescribeClusterAsGroupsResponse {
     output = DescribeClusterAuthenticationOptionsResponse,
     error = super::errors::DescribeClusterAuthenticationOptionsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterAuthenticationOptions {
     /// `ClusterId`: a string.
     ///
@@ -3916,7 +3835,6 @@ pub struct DescribeClusterAuthenticationOptionsResponse {
     output = DescribeClusterAvailableExtraArgsResponse,
     error = super::errors::DescribeClusterAvailableExtraArgsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterAvailableExtraArgs {
     /// `ClusterVersion`: a string.
     ///
@@ -3964,7 +3882,6 @@ pub struct DescribeClusterAvailableExtraArgsResponse {
     output = DescribeClusterCommonNamesResponse,
     error = super::errors::DescribeClusterCommonNamesError
 )]
-#[derive(Default)]
 pub struct DescribeClusterCommonNames {
     /// `ClusterId`: a string.
     ///
@@ -4005,7 +3922,6 @@ pub struct DescribeClusterCommonNamesResponse {
     output = DescribeClusterControllersResponse,
     error = super::errors::DescribeClusterControllersError
 )]
-#[derive(Default)]
 pub struct DescribeClusterControllers {
     /// `ClusterId`: a string.
     ///
@@ -4036,7 +3952,6 @@ pub struct DescribeClusterControllersResponse {
     output = DescribeClusterEndpointStatusResponse,
     error = super::errors::DescribeClusterEndpointStatusError
 )]
-#[derive(Default)]
 pub struct DescribeClusterEndpointStatus {
     /// `ClusterId`: a string.
     ///
@@ -4079,7 +3994,6 @@ pub struct DescribeClusterEndpointStatusResponse {
     output = DescribeClusterEndpointVipStatusResponse,
     error = super::errors::DescribeClusterEndpointVipStatusError
 )]
-#[derive(Default)]
 pub struct DescribeClusterEndpointVipStatus {
     /// `ClusterId`: a string.
     ///
@@ -4117,7 +4031,6 @@ pub struct DescribeClusterEndpointVipStatusResponse {
     output = DescribeClusterEndpointsResponse,
     error = super::errors::DescribeClusterEndpointsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterEndpoints {
     /// `ClusterId`: a string.
     ///
@@ -4196,7 +4109,6 @@ pub struct DescribeClusterEndpointsResponse {
     output = DescribeClusterExtraArgsResponse,
     error = super::errors::DescribeClusterExtraArgsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterExtraArgs {
     /// `ClusterId`: a string.
     ///
@@ -4227,7 +4139,6 @@ pub struct DescribeClusterExtraArgsResponse {
     output = DescribeClusterInspectionResultsOverviewResponse,
     error = super::errors::DescribeClusterInspectionResultsOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeClusterInspectionResultsOverview {
     /// `ClusterIds`: a list of strings.
     ///
@@ -4265,9 +4176,15 @@ pub struct DescribeClusterInspectionResultsOverviewResponse {
     version = "2018-05-25",
     name = "DescribeClusterInstances",
     output = DescribeClusterInstancesResponse,
-    error = super::errors::DescribeClusterInstancesError
+    error = super::errors::DescribeClusterInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::Instance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -4326,7 +4243,6 @@ pub struct DescribeClusterInstancesResponse {
     output = DescribeClusterKubeconfigResponse,
     error = super::errors::DescribeClusterKubeconfigError
 )]
-#[derive(Default)]
 pub struct DescribeClusterKubeconfig {
     /// `ClusterId`: a string.
     ///
@@ -4362,7 +4278,6 @@ pub struct DescribeClusterKubeconfigResponse {
     output = DescribeClusterLevelAttributeResponse,
     error = super::errors::DescribeClusterLevelAttributeError
 )]
-#[derive(Default)]
 pub struct DescribeClusterLevelAttribute {
     /// `ClusterID`: a string.
     ///
@@ -4397,9 +4312,15 @@ pub struct DescribeClusterLevelAttributeResponse {
     version = "2018-05-25",
     name = "DescribeClusterLevelChangeRecords",
     output = DescribeClusterLevelChangeRecordsResponse,
-    error = super::errors::DescribeClusterLevelChangeRecordsError
+    error = super::errors::DescribeClusterLevelChangeRecordsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::ClusterLevelChangeRecord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterLevelChangeRecords {
     /// `ClusterID`: a string.
     ///
@@ -4454,9 +4375,15 @@ pub struct DescribeClusterLevelChangeRecordsResponse {
     version = "2018-05-25",
     name = "DescribeClusterMaintenanceWindowAndExclusions",
     output = DescribeClusterMaintenanceWindowAndExclusionsResponse,
-    error = super::errors::DescribeClusterMaintenanceWindowAndExclusionsError
+    error = super::errors::DescribeClusterMaintenanceWindowAndExclusionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = maintenance_window_and_exclusions,
+        item = models::MaintenanceWindowAndExclusion,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterMaintenanceWindowAndExclusions {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -4502,7 +4429,6 @@ pub struct DescribeClusterMaintenanceWindowAndExclusionsResponse {
     output = DescribeClusterNodePoolDetailResponse,
     error = super::errors::DescribeClusterNodePoolDetailError
 )]
-#[derive(Default)]
 pub struct DescribeClusterNodePoolDetail {
     /// `ClusterId`: a string.
     ///
@@ -4538,7 +4464,6 @@ pub struct DescribeClusterNodePoolDetailResponse {
     output = DescribeClusterNodePoolsResponse,
     error = super::errors::DescribeClusterNodePoolsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterNodePools {
     /// `ClusterId`: a string.
     ///
@@ -4575,9 +4500,15 @@ pub struct DescribeClusterNodePoolsResponse {
     version = "2018-05-25",
     name = "DescribeClusterPendingReleases",
     output = DescribeClusterPendingReleasesResponse,
-    error = super::errors::DescribeClusterPendingReleasesError
+    error = super::errors::DescribeClusterPendingReleasesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = release_set,
+        item = models::PendingRelease,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterPendingReleases {
     /// `ClusterId`: a string.
     ///
@@ -4638,7 +4569,6 @@ pub struct DescribeClusterPendingReleasesResponse {
     output = DescribeClusterReleaseDetailsResponse,
     error = super::errors::DescribeClusterReleaseDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterReleaseDetails {
     /// `ClusterId`: a string.
     ///
@@ -4684,7 +4614,6 @@ pub struct DescribeClusterReleaseDetailsResponse {
     output = DescribeClusterReleaseHistoryResponse,
     error = super::errors::DescribeClusterReleaseHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeClusterReleaseHistory {
     /// `ClusterId`: a string.
     ///
@@ -4733,9 +4662,15 @@ pub struct DescribeClusterReleaseHistoryResponse {
     version = "2018-05-25",
     name = "DescribeClusterReleases",
     output = DescribeClusterReleasesResponse,
-    error = super::errors::DescribeClusterReleasesError
+    error = super::errors::DescribeClusterReleasesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = release_set,
+        item = models::Release,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterReleases {
     /// `ClusterId`: a string.
     ///
@@ -4809,9 +4744,15 @@ pub struct DescribeClusterReleasesResponse {
     version = "2018-05-25",
     name = "DescribeClusterRollOutSequenceTags",
     output = DescribeClusterRollOutSequenceTagsResponse,
-    error = super::errors::DescribeClusterRollOutSequenceTagsError
+    error = super::errors::DescribeClusterRollOutSequenceTagsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cluster_tags,
+        item = models::ClusterRollOutSequenceTag,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterRollOutSequenceTags {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -4855,7 +4796,6 @@ pub struct DescribeClusterRollOutSequenceTagsResponse {
     output = DescribeClusterRouteTablesResponse,
     error = super::errors::DescribeClusterRouteTablesError
 )]
-#[derive(Default)]
 pub struct DescribeClusterRouteTables {}
 
 /// What a successful [`DescribeClusterRouteTables`] call returns.
@@ -4886,7 +4826,6 @@ pub struct DescribeClusterRouteTablesResponse {
     output = DescribeClusterRoutesResponse,
     error = super::errors::DescribeClusterRoutesError
 )]
-#[derive(Default)]
 pub struct DescribeClusterRoutes {
     /// `RouteTableName`: a string.
     ///
@@ -4925,7 +4864,6 @@ pub struct DescribeClusterRoutesResponse {
     output = DescribeClusterSchedulerPolicyResponse,
     error = super::errors::DescribeClusterSchedulerPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeClusterSchedulerPolicy {
     /// `ClusterId`: a string.
     ///
@@ -4972,7 +4910,6 @@ pub struct DescribeClusterSchedulerPolicyResponse {
     output = DescribeClusterSecurityResponse,
     error = super::errors::DescribeClusterSecurityError
 )]
-#[derive(Default)]
 pub struct DescribeClusterSecurity {
     /// `ClusterId`: a string.
     ///
@@ -5045,7 +4982,6 @@ pub struct DescribeClusterSecurityResponse {
     output = DescribeClusterStatusResponse,
     error = super::errors::DescribeClusterStatusError
 )]
-#[derive(Default)]
 pub struct DescribeClusterStatus {
     /// `ClusterIds`: a list of strings.
     ///
@@ -5081,7 +5017,6 @@ pub struct DescribeClusterStatusResponse {
     output = DescribeClusterVirtualNodeResponse,
     error = super::errors::DescribeClusterVirtualNodeError
 )]
-#[derive(Default)]
 pub struct DescribeClusterVirtualNode {
     /// `ClusterId`: a string.
     ///
@@ -5127,7 +5062,6 @@ pub struct DescribeClusterVirtualNodeResponse {
     output = DescribeClusterVirtualNodePoolsResponse,
     error = super::errors::DescribeClusterVirtualNodePoolsError
 )]
-#[derive(Default)]
 pub struct DescribeClusterVirtualNodePools {
     /// `ClusterId`: a string.
     ///
@@ -5161,9 +5095,15 @@ pub struct DescribeClusterVirtualNodePoolsResponse {
     version = "2018-05-25",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError
+    error = super::errors::DescribeClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = clusters,
+        item = models::Cluster,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusters {
     /// `ClusterIds`: a list of strings.
     ///
@@ -5217,7 +5157,6 @@ pub struct DescribeClustersResponse {
     output = DescribeControlPlaneLogsResponse,
     error = super::errors::DescribeControlPlaneLogsError
 )]
-#[derive(Default)]
 pub struct DescribeControlPlaneLogs {
     /// `ClusterId`: a string.
     ///
@@ -5253,7 +5192,6 @@ pub struct DescribeControlPlaneLogsResponse {
     output = DescribeECMInstancesResponse,
     error = super::errors::DescribeECMInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeECMInstances {
     /// `ClusterID`: a string.
     ///
@@ -5297,7 +5235,6 @@ pub struct DescribeECMInstancesResponse {
     output = DescribeEKSClusterCredentialResponse,
     error = super::errors::DescribeEKSClusterCredentialError
 )]
-#[derive(Default)]
 pub struct DescribeEKSClusterCredential {
     /// `ClusterId`: a string.
     ///
@@ -5348,9 +5285,15 @@ pub struct DescribeEKSClusterCredentialResponse {
     version = "2018-05-25",
     name = "DescribeEKSClusters",
     output = DescribeEKSClustersResponse,
-    error = super::errors::DescribeEKSClustersError
+    error = super::errors::DescribeEKSClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = clusters,
+        item = models::EksCluster,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEKSClusters {
     /// `ClusterIds`: a list of strings.
     pub cluster_ids: Option<Vec<String>>,
@@ -5397,7 +5340,6 @@ pub struct DescribeEKSClustersResponse {
     output = DescribeEKSContainerInstanceEventResponse,
     error = super::errors::DescribeEKSContainerInstanceEventError
 )]
-#[derive(Default)]
 pub struct DescribeEKSContainerInstanceEvent {
     /// `EksCiId`: a string.
     ///
@@ -5438,7 +5380,6 @@ pub struct DescribeEKSContainerInstanceEventResponse {
     output = DescribeEKSContainerInstanceRegionsResponse,
     error = super::errors::DescribeEKSContainerInstanceRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeEKSContainerInstanceRegions {}
 
 /// What a successful [`DescribeEKSContainerInstanceRegions`] call returns.
@@ -5467,9 +5408,15 @@ pub struct DescribeEKSContainerInstanceRegionsResponse {
     version = "2018-05-25",
     name = "DescribeEKSContainerInstances",
     output = DescribeEKSContainerInstancesResponse,
-    error = super::errors::DescribeEKSContainerInstancesError
+    error = super::errors::DescribeEKSContainerInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = eks_cis,
+        item = models::EksCi,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEKSContainerInstances {
     /// `Limit`: an unsigned 64-bit integer.
     ///
@@ -5520,7 +5467,6 @@ pub struct DescribeEKSContainerInstancesResponse {
     output = DescribeEdgeAvailableExtraArgsResponse,
     error = super::errors::DescribeEdgeAvailableExtraArgsError
 )]
-#[derive(Default)]
 pub struct DescribeEdgeAvailableExtraArgs {
     /// `ClusterVersion`: a string.
     ///
@@ -5556,7 +5502,6 @@ pub struct DescribeEdgeAvailableExtraArgsResponse {
     output = DescribeEdgeCVMInstancesResponse,
     error = super::errors::DescribeEdgeCVMInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeEdgeCVMInstances {
     /// `ClusterID`: a string.
     ///
@@ -5596,7 +5541,6 @@ pub struct DescribeEdgeCVMInstancesResponse {
     output = DescribeEdgeClusterExtraArgsResponse,
     error = super::errors::DescribeEdgeClusterExtraArgsError
 )]
-#[derive(Default)]
 pub struct DescribeEdgeClusterExtraArgs {
     /// `ClusterId`: a string.
     ///
@@ -5627,7 +5571,6 @@ pub struct DescribeEdgeClusterExtraArgsResponse {
     output = DescribeEdgeClusterInstancesResponse,
     error = super::errors::DescribeEdgeClusterInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeEdgeClusterInstances {
     /// `ClusterID`: a string.
     ///
@@ -5677,7 +5620,6 @@ pub struct DescribeEdgeClusterInstancesResponse {
     output = DescribeEdgeClusterUpgradeInfoResponse,
     error = super::errors::DescribeEdgeClusterUpgradeInfoError
 )]
-#[derive(Default)]
 pub struct DescribeEdgeClusterUpgradeInfo {
     /// `ClusterId`: a string.
     ///
@@ -5735,7 +5677,6 @@ pub struct DescribeEdgeClusterUpgradeInfoResponse {
     output = DescribeEdgeLogSwitchesResponse,
     error = super::errors::DescribeEdgeLogSwitchesError
 )]
-#[derive(Default)]
 pub struct DescribeEdgeLogSwitches {
     /// `ClusterIds`: a list of strings.
     ///
@@ -5766,7 +5707,6 @@ pub struct DescribeEdgeLogSwitchesResponse {
     output = DescribeEksContainerInstanceLogResponse,
     error = super::errors::DescribeEksContainerInstanceLogError
 )]
-#[derive(Default)]
 pub struct DescribeEksContainerInstanceLog {
     /// `EksCiId`: a string.
     ///
@@ -5834,7 +5774,6 @@ pub struct DescribeEksContainerInstanceLogResponse {
     output = DescribeEnableVpcCniProgressResponse,
     error = super::errors::DescribeEnableVpcCniProgressError
 )]
-#[derive(Default)]
 pub struct DescribeEnableVpcCniProgress {
     /// `ClusterId`: a string.
     ///
@@ -5872,7 +5811,6 @@ pub struct DescribeEnableVpcCniProgressResponse {
     output = DescribeEncryptionStatusResponse,
     error = super::errors::DescribeEncryptionStatusError
 )]
-#[derive(Default)]
 pub struct DescribeEncryptionStatus {
     /// `ClusterId`: a string.
     ///
@@ -5908,9 +5846,15 @@ pub struct DescribeEncryptionStatusResponse {
     version = "2018-05-25",
     name = "DescribeExistedInstances",
     output = DescribeExistedInstancesResponse,
-    error = super::errors::DescribeExistedInstancesError
+    error = super::errors::DescribeExistedInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = existed_instance_set,
+        item = models::ExistedInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExistedInstances {
     /// `ClusterId`: a string.
     ///
@@ -5979,7 +5923,6 @@ pub struct DescribeExistedInstancesResponse {
     output = DescribeExternalNodeResponse,
     error = super::errors::DescribeExternalNodeError
 )]
-#[derive(Default)]
 pub struct DescribeExternalNode {
     /// `ClusterId`: a string.
     ///
@@ -6025,7 +5968,6 @@ pub struct DescribeExternalNodeResponse {
     output = DescribeExternalNodePoolsResponse,
     error = super::errors::DescribeExternalNodePoolsError
 )]
-#[derive(Default)]
 pub struct DescribeExternalNodePools {
     /// `ClusterId`: a string.
     ///
@@ -6061,7 +6003,6 @@ pub struct DescribeExternalNodePoolsResponse {
     output = DescribeExternalNodeScriptResponse,
     error = super::errors::DescribeExternalNodeScriptError
 )]
-#[derive(Default)]
 pub struct DescribeExternalNodeScript {
     /// `ClusterId`: a string.
     ///
@@ -6124,7 +6065,6 @@ pub struct DescribeExternalNodeScriptResponse {
     output = DescribeExternalNodeSupportConfigResponse,
     error = super::errors::DescribeExternalNodeSupportConfigError
 )]
-#[derive(Default)]
 pub struct DescribeExternalNodeSupportConfig {
     /// `ClusterId`: a string.
     ///
@@ -6221,9 +6161,15 @@ pub struct DescribeExternalNodeSupportConfigResponse {
     version = "2018-05-25",
     name = "DescribeGlobalMaintenanceWindowAndExclusions",
     output = DescribeGlobalMaintenanceWindowAndExclusionsResponse,
-    error = super::errors::DescribeGlobalMaintenanceWindowAndExclusionsError
+    error = super::errors::DescribeGlobalMaintenanceWindowAndExclusionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = maintenance_window_and_exclusions,
+        item = models::GlobalMaintenanceWindowAndExclusion,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGlobalMaintenanceWindowAndExclusions {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -6269,7 +6215,6 @@ pub struct DescribeGlobalMaintenanceWindowAndExclusionsResponse {
     output = DescribeIPAMDResponse,
     error = super::errors::DescribeIPAMDError
 )]
-#[derive(Default)]
 pub struct DescribeIPAMD {
     /// `ClusterId`: a string.
     ///
@@ -6337,9 +6282,15 @@ pub struct DescribeIPAMDResponse {
     version = "2018-05-25",
     name = "DescribeImageCaches",
     output = DescribeImageCachesResponse,
-    error = super::errors::DescribeImageCachesError
+    error = super::errors::DescribeImageCachesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = image_caches,
+        item = models::ImageCache,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImageCaches {
     /// `ImageCacheIds`: a list of strings.
     ///
@@ -6393,7 +6344,6 @@ pub struct DescribeImageCachesResponse {
     output = DescribeImagesResponse,
     error = super::errors::DescribeImagesError
 )]
-#[derive(Default)]
 pub struct DescribeImages {}
 
 /// What a successful [`DescribeImages`] call returns.
@@ -6424,7 +6374,6 @@ pub struct DescribeImagesResponse {
     output = DescribeLogConfigsResponse,
     error = super::errors::DescribeLogConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeLogConfigs {
     /// `ClusterId`: a string.
     ///
@@ -6487,7 +6436,6 @@ pub struct DescribeLogConfigsResponse {
     output = DescribeLogSwitchesResponse,
     error = super::errors::DescribeLogSwitchesError
 )]
-#[derive(Default)]
 pub struct DescribeLogSwitches {
     /// `ClusterIds`: a list of strings.
     ///
@@ -6523,7 +6471,6 @@ pub struct DescribeLogSwitchesResponse {
     output = DescribeMasterComponentResponse,
     error = super::errors::DescribeMasterComponentError
 )]
-#[derive(Default)]
 pub struct DescribeMasterComponent {
     /// `ClusterId`: a string.
     ///
@@ -6566,7 +6513,6 @@ pub struct DescribeMasterComponentResponse {
     output = DescribeOSImagesResponse,
     error = super::errors::DescribeOSImagesError
 )]
-#[derive(Default)]
 pub struct DescribeOSImages {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -6601,7 +6547,6 @@ pub struct DescribeOSImagesResponse {
     output = DescribeOpenPolicyListResponse,
     error = super::errors::DescribeOpenPolicyListError
 )]
-#[derive(Default)]
 pub struct DescribeOpenPolicyList {
     /// `ClusterId`: a string.
     ///
@@ -6642,7 +6587,6 @@ pub struct DescribeOpenPolicyListResponse {
     output = DescribePodChargeInfoResponse,
     error = super::errors::DescribePodChargeInfoError
 )]
-#[derive(Default)]
 pub struct DescribePodChargeInfo {
     /// `ClusterId`: a string.
     ///
@@ -6686,7 +6630,6 @@ pub struct DescribePodChargeInfoResponse {
     output = DescribePodDeductionRateResponse,
     error = super::errors::DescribePodDeductionRateError
 )]
-#[derive(Default)]
 pub struct DescribePodDeductionRate {
     /// `Zone`: a string.
     ///
@@ -6725,9 +6668,15 @@ pub struct DescribePodDeductionRateResponse {
     version = "2018-05-25",
     name = "DescribePodsBySpec",
     output = DescribePodsBySpecResponse,
-    error = super::errors::DescribePodsBySpecError
+    error = super::errors::DescribePodsBySpecError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = pod_set,
+        item = models::PodNodeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePodsBySpec {
     /// `Cpu`: a floating-point number.
     ///
@@ -6801,7 +6750,6 @@ pub struct DescribePodsBySpecResponse {
     output = DescribePostNodeResourcesResponse,
     error = super::errors::DescribePostNodeResourcesError
 )]
-#[derive(Default)]
 pub struct DescribePostNodeResources {
     /// `ClusterId`: a string.
     ///
@@ -6840,7 +6788,6 @@ pub struct DescribePostNodeResourcesResponse {
     output = DescribePrometheusAgentInstancesResponse,
     error = super::errors::DescribePrometheusAgentInstancesError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusAgentInstances {
     /// `ClusterId`: a string.
     pub cluster_id: String,
@@ -6867,9 +6814,15 @@ pub struct DescribePrometheusAgentInstancesResponse {
     version = "2018-05-25",
     name = "DescribePrometheusAgents",
     output = DescribePrometheusAgentsResponse,
-    error = super::errors::DescribePrometheusAgentsError
+    error = super::errors::DescribePrometheusAgentsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agents,
+        item = models::PrometheusAgentOverview,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusAgents {
     /// `InstanceId`: a string.
     ///
@@ -6913,9 +6866,15 @@ pub struct DescribePrometheusAgentsResponse {
     version = "2018-05-25",
     name = "DescribePrometheusAlertHistory",
     output = DescribePrometheusAlertHistoryResponse,
-    error = super::errors::DescribePrometheusAlertHistoryError
+    error = super::errors::DescribePrometheusAlertHistoryError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::PrometheusAlertHistoryItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusAlertHistory {
     /// `InstanceId`: a string.
     ///
@@ -6977,9 +6936,15 @@ pub struct DescribePrometheusAlertHistoryResponse {
     version = "2018-05-25",
     name = "DescribePrometheusAlertPolicy",
     output = DescribePrometheusAlertPolicyResponse,
-    error = super::errors::DescribePrometheusAlertPolicyError
+    error = super::errors::DescribePrometheusAlertPolicyError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alert_rules,
+        item = models::PrometheusAlertPolicyItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusAlertPolicy {
     /// `InstanceId`: a string.
     ///
@@ -7026,9 +6991,15 @@ pub struct DescribePrometheusAlertPolicyResponse {
     version = "2018-05-25",
     name = "DescribePrometheusAlertRule",
     output = DescribePrometheusAlertRuleResponse,
-    error = super::errors::DescribePrometheusAlertRuleError
+    error = super::errors::DescribePrometheusAlertRuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = alert_rules,
+        item = models::PrometheusAlertRuleDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusAlertRule {
     /// `InstanceId`: a string.
     ///
@@ -7075,9 +7046,15 @@ pub struct DescribePrometheusAlertRuleResponse {
     version = "2018-05-25",
     name = "DescribePrometheusClusterAgents",
     output = DescribePrometheusClusterAgentsResponse,
-    error = super::errors::DescribePrometheusClusterAgentsError
+    error = super::errors::DescribePrometheusClusterAgentsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agents,
+        item = models::PrometheusAgentOverview,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusClusterAgents {
     /// `InstanceId`: a string.
     ///
@@ -7123,7 +7100,6 @@ pub struct DescribePrometheusClusterAgentsResponse {
     output = DescribePrometheusConfigResponse,
     error = super::errors::DescribePrometheusConfigError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusConfig {
     /// `InstanceId`: a string.
     ///
@@ -7178,7 +7154,6 @@ pub struct DescribePrometheusConfigResponse {
     output = DescribePrometheusGlobalConfigResponse,
     error = super::errors::DescribePrometheusGlobalConfigError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusGlobalConfig {
     /// `InstanceId`: a string.
     ///
@@ -7225,7 +7200,6 @@ pub struct DescribePrometheusGlobalConfigResponse {
     output = DescribePrometheusGlobalNotificationResponse,
     error = super::errors::DescribePrometheusGlobalNotificationError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusGlobalNotification {
     /// `InstanceId`: a string.
     ///
@@ -7256,7 +7230,6 @@ pub struct DescribePrometheusGlobalNotificationResponse {
     output = DescribePrometheusInstanceResponse,
     error = super::errors::DescribePrometheusInstanceError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusInstance {
     /// `InstanceId`: a string.
     ///
@@ -7323,7 +7296,6 @@ pub struct DescribePrometheusInstanceResponse {
     output = DescribePrometheusInstanceInitStatusResponse,
     error = super::errors::DescribePrometheusInstanceInitStatusError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusInstanceInitStatus {
     /// `InstanceId`: a string.
     ///
@@ -7358,9 +7330,15 @@ pub struct DescribePrometheusInstanceInitStatusResponse {
     version = "2018-05-25",
     name = "DescribePrometheusInstancesOverview",
     output = DescribePrometheusInstancesOverviewResponse,
-    error = super::errors::DescribePrometheusInstancesOverviewError
+    error = super::errors::DescribePrometheusInstancesOverviewError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::PrometheusInstancesOverview,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusInstancesOverview {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -7402,9 +7380,15 @@ pub struct DescribePrometheusInstancesOverviewResponse {
     version = "2018-05-25",
     name = "DescribePrometheusOverviews",
     output = DescribePrometheusOverviewsResponse,
-    error = super::errors::DescribePrometheusOverviewsError
+    error = super::errors::DescribePrometheusOverviewsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::PrometheusInstanceOverview,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusOverviews {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -7446,9 +7430,15 @@ pub struct DescribePrometheusOverviewsResponse {
     version = "2018-05-25",
     name = "DescribePrometheusRecordRules",
     output = DescribePrometheusRecordRulesResponse,
-    error = super::errors::DescribePrometheusRecordRulesError
+    error = super::errors::DescribePrometheusRecordRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = records,
+        item = models::PrometheusRecordRuleYamlItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusRecordRules {
     /// `InstanceId`: a string.
     ///
@@ -7491,7 +7481,6 @@ pub struct DescribePrometheusRecordRulesResponse {
     output = DescribePrometheusTargetsResponse,
     error = super::errors::DescribePrometheusTargetsError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusTargets {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -7527,9 +7516,15 @@ pub struct DescribePrometheusTargetsResponse {
     version = "2018-05-25",
     name = "DescribePrometheusTemp",
     output = DescribePrometheusTempResponse,
-    error = super::errors::DescribePrometheusTempError
+    error = super::errors::DescribePrometheusTempError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = templates,
+        item = models::PrometheusTemp,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusTemp {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -7567,7 +7562,6 @@ pub struct DescribePrometheusTempResponse {
     output = DescribePrometheusTempSyncResponse,
     error = super::errors::DescribePrometheusTempSyncError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusTempSync {
     /// `TemplateId`: a string.
     pub template_id: String,
@@ -7596,7 +7590,6 @@ pub struct DescribePrometheusTempSyncResponse {
     output = DescribePrometheusTemplateSyncResponse,
     error = super::errors::DescribePrometheusTemplateSyncError
 )]
-#[derive(Default)]
 pub struct DescribePrometheusTemplateSync {
     /// `TemplateId`: a string.
     ///
@@ -7625,9 +7618,15 @@ pub struct DescribePrometheusTemplateSyncResponse {
     version = "2018-05-25",
     name = "DescribePrometheusTemplates",
     output = DescribePrometheusTemplatesResponse,
-    error = super::errors::DescribePrometheusTemplatesError
+    error = super::errors::DescribePrometheusTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = templates,
+        item = models::PrometheusTemplate,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrometheusTemplates {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -7669,9 +7668,15 @@ pub struct DescribePrometheusTemplatesResponse {
     version = "2018-05-25",
     name = "DescribeRIUtilizationDetail",
     output = DescribeRIUtilizationDetailResponse,
-    error = super::errors::DescribeRIUtilizationDetailError
+    error = super::errors::DescribeRIUtilizationDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ri_utilization_detail_set,
+        item = models::RiUtilizationDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRIUtilizationDetail {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -7716,7 +7721,6 @@ pub struct DescribeRIUtilizationDetailResponse {
     output = DescribeRegionsResponse,
     error = super::errors::DescribeRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
@@ -7747,7 +7751,6 @@ pub struct DescribeRegionsResponse {
     output = DescribeReservedInstanceUtilizationRateResponse,
     error = super::errors::DescribeReservedInstanceUtilizationRateError
 )]
-#[derive(Default)]
 pub struct DescribeReservedInstanceUtilizationRate {
     /// `Zone`: a string.
     ///
@@ -7796,9 +7799,15 @@ pub struct DescribeReservedInstanceUtilizationRateResponse {
     version = "2018-05-25",
     name = "DescribeReservedInstances",
     output = DescribeReservedInstancesResponse,
-    error = super::errors::DescribeReservedInstancesError
+    error = super::errors::DescribeReservedInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = reserved_instance_set,
+        item = models::ReservedInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReservedInstances {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -7852,7 +7861,6 @@ pub struct DescribeReservedInstancesResponse {
     output = DescribeResourceUsageResponse,
     error = super::errors::DescribeResourceUsageError
 )]
-#[derive(Default)]
 pub struct DescribeResourceUsage {
     /// `ClusterId`: a string.
     ///
@@ -7901,9 +7909,15 @@ pub struct DescribeResourceUsageResponse {
     version = "2018-05-25",
     name = "DescribeRollOutSequences",
     output = DescribeRollOutSequencesResponse,
-    error = super::errors::DescribeRollOutSequencesError
+    error = super::errors::DescribeRollOutSequencesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sequences,
+        item = models::RollOutSequence,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRollOutSequences {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -7944,7 +7958,6 @@ pub struct DescribeRollOutSequencesResponse {
     output = DescribeRouteTableConflictsResponse,
     error = super::errors::DescribeRouteTableConflictsError
 )]
-#[derive(Default)]
 pub struct DescribeRouteTableConflicts {
     /// `RouteTableCidrBlock`: a string.
     ///
@@ -7985,7 +7998,6 @@ pub struct DescribeRouteTableConflictsResponse {
     output = DescribeSupportedRuntimeResponse,
     error = super::errors::DescribeSupportedRuntimeError
 )]
-#[derive(Default)]
 pub struct DescribeSupportedRuntime {
     /// `K8sVersion`: a string.
     ///
@@ -8016,7 +8028,6 @@ pub struct DescribeSupportedRuntimeResponse {
     output = DescribeTKEEdgeClusterCredentialResponse,
     error = super::errors::DescribeTKEEdgeClusterCredentialError
 )]
-#[derive(Default)]
 pub struct DescribeTKEEdgeClusterCredential {
     /// `ClusterId`: a string.
     ///
@@ -8083,7 +8094,6 @@ pub struct DescribeTKEEdgeClusterCredentialResponse {
     output = DescribeTKEEdgeClusterStatusResponse,
     error = super::errors::DescribeTKEEdgeClusterStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTKEEdgeClusterStatus {
     /// `ClusterId`: a string.
     ///
@@ -8117,9 +8127,15 @@ pub struct DescribeTKEEdgeClusterStatusResponse {
     version = "2018-05-25",
     name = "DescribeTKEEdgeClusters",
     output = DescribeTKEEdgeClustersResponse,
-    error = super::errors::DescribeTKEEdgeClustersError
+    error = super::errors::DescribeTKEEdgeClustersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = clusters,
+        item = models::EdgeCluster,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTKEEdgeClusters {
     /// `ClusterIds`: a list of strings.
     ///
@@ -8170,7 +8186,6 @@ pub struct DescribeTKEEdgeClustersResponse {
     output = DescribeTKEEdgeExternalKubeconfigResponse,
     error = super::errors::DescribeTKEEdgeExternalKubeconfigError
 )]
-#[derive(Default)]
 pub struct DescribeTKEEdgeExternalKubeconfig {
     /// `ClusterId`: a string.
     ///
@@ -8203,7 +8218,6 @@ pub struct DescribeTKEEdgeExternalKubeconfigResponse {
     output = DescribeTKEEdgeScriptResponse,
     error = super::errors::DescribeTKEEdgeScriptError
 )]
-#[derive(Default)]
 pub struct DescribeTKEEdgeScript {
     /// `ClusterId`: a string.
     ///
@@ -8269,7 +8283,6 @@ pub struct DescribeTKEEdgeScriptResponse {
     output = DescribeTasksResponse,
     error = super::errors::DescribeTasksError
 )]
-#[derive(Default)]
 pub struct DescribeTasks {
     /// `Filter`: a list of [`Filter`](super::models::Filter) objects.
     pub filter: Option<Vec<models::Filter>>,
@@ -8299,9 +8312,15 @@ pub struct DescribeTasksResponse {
     version = "2018-05-25",
     name = "DescribeUpgradeTaskDetail",
     output = DescribeUpgradeTaskDetailResponse,
-    error = super::errors::DescribeUpgradeTaskDetailError
+    error = super::errors::DescribeUpgradeTaskDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = upgrade_plans,
+        item = models::UpgradePlan,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUpgradeTaskDetail {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -8346,9 +8365,15 @@ pub struct DescribeUpgradeTaskDetailResponse {
     version = "2018-05-25",
     name = "DescribeUpgradeTasks",
     output = DescribeUpgradeTasksResponse,
-    error = super::errors::DescribeUpgradeTasksError
+    error = super::errors::DescribeUpgradeTasksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = upgrade_tasks,
+        item = models::UpgradeTask,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUpgradeTasks {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -8389,7 +8414,6 @@ pub struct DescribeUpgradeTasksResponse {
     output = DescribeUserPermissionsResponse,
     error = super::errors::DescribeUserPermissionsError
 )]
-#[derive(Default)]
 pub struct DescribeUserPermissions {
     /// `TargetUin`: a string.
     ///
@@ -8425,7 +8449,6 @@ pub struct DescribeUserPermissionsResponse {
     output = DescribeVersionsResponse,
     error = super::errors::DescribeVersionsError
 )]
-#[derive(Default)]
 pub struct DescribeVersions {}
 
 /// What a successful [`DescribeVersions`] call returns.
@@ -8456,7 +8479,6 @@ pub struct DescribeVersionsResponse {
     output = DescribeVpcCniPodLimitsResponse,
     error = super::errors::DescribeVpcCniPodLimitsError
 )]
-#[derive(Default)]
 pub struct DescribeVpcCniPodLimits {
     /// `Zone`: a string.
     ///
@@ -8502,7 +8524,6 @@ pub struct DescribeVpcCniPodLimitsResponse {
     output = DisableClusterAuditResponse,
     error = super::errors::DisableClusterAuditError
 )]
-#[derive(Default)]
 pub struct DisableClusterAudit {
     /// `ClusterId`: a string.
     ///
@@ -8535,7 +8556,6 @@ pub struct DisableClusterAuditResponse {
     output = DisableClusterDeletionProtectionResponse,
     error = super::errors::DisableClusterDeletionProtectionError
 )]
-#[derive(Default)]
 pub struct DisableClusterDeletionProtection {
     /// `ClusterId`: a string.
     ///
@@ -8563,7 +8583,6 @@ pub struct DisableClusterDeletionProtectionResponse {
     output = DisableControlPlaneLogsResponse,
     error = super::errors::DisableControlPlaneLogsError
 )]
-#[derive(Default)]
 pub struct DisableControlPlaneLogs {
     /// `ClusterId`: a string.
     ///
@@ -8606,7 +8625,6 @@ pub struct DisableControlPlaneLogsResponse {
     output = DisableEncryptionProtectionResponse,
     error = super::errors::DisableEncryptionProtectionError
 )]
-#[derive(Default)]
 pub struct DisableEncryptionProtection {
     /// `ClusterId`: a string.
     ///
@@ -8634,7 +8652,6 @@ pub struct DisableEncryptionProtectionResponse {
     output = DisableEventPersistenceResponse,
     error = super::errors::DisableEventPersistenceError
 )]
-#[derive(Default)]
 pub struct DisableEventPersistence {
     /// `ClusterId`: a string.
     ///
@@ -8672,7 +8689,6 @@ pub struct DisableEventPersistenceResponse {
     output = DisableVpcCniNetworkTypeResponse,
     error = super::errors::DisableVpcCniNetworkTypeError
 )]
-#[derive(Default)]
 pub struct DisableVpcCniNetworkType {
     /// `ClusterId`: a string.
     ///
@@ -8700,7 +8716,6 @@ pub struct DisableVpcCniNetworkTypeResponse {
     output = DrainClusterVirtualNodeResponse,
     error = super::errors::DrainClusterVirtualNodeError
 )]
-#[derive(Default)]
 pub struct DrainClusterVirtualNode {
     /// `ClusterId`: a string.
     ///
@@ -8733,7 +8748,6 @@ pub struct DrainClusterVirtualNodeResponse {
     output = DrainExternalNodeResponse,
     error = super::errors::DrainExternalNodeError
 )]
-#[derive(Default)]
 pub struct DrainExternalNode {
     /// `ClusterId`: a string.
     ///
@@ -8766,7 +8780,6 @@ pub struct DrainExternalNodeResponse {
     output = EnableClusterAuditResponse,
     error = super::errors::EnableClusterAuditError
 )]
-#[derive(Default)]
 pub struct EnableClusterAudit {
     /// `ClusterId`: a string.
     ///
@@ -8814,7 +8827,6 @@ pub struct EnableClusterAuditResponse {
     output = EnableClusterDeletionProtectionResponse,
     error = super::errors::EnableClusterDeletionProtectionError
 )]
-#[derive(Default)]
 pub struct EnableClusterDeletionProtection {
     /// `ClusterId`: a string.
     ///
@@ -8842,7 +8854,6 @@ pub struct EnableClusterDeletionProtectionResponse {
     output = EnableControlPlaneLogsResponse,
     error = super::errors::EnableControlPlaneLogsError
 )]
-#[derive(Default)]
 pub struct EnableControlPlaneLogs {
     /// `ClusterId`: a string.
     ///
@@ -8878,7 +8889,6 @@ pub struct EnableControlPlaneLogsResponse {
     output = EnableEksEventPersistenceResponse,
     error = super::errors::EnableEksEventPersistenceError
 )]
-#[derive(Default)]
 pub struct EnableEksEventPersistence {
     /// `ClusterId`: a string.
     ///
@@ -8921,7 +8931,6 @@ pub struct EnableEksEventPersistenceResponse {
     output = EnableEncryptionProtectionResponse,
     error = super::errors::EnableEncryptionProtectionError
 )]
-#[derive(Default)]
 pub struct EnableEncryptionProtection {
     /// `ClusterId`: a string.
     ///
@@ -8953,7 +8962,6 @@ pub struct EnableEncryptionProtectionResponse {
     output = EnableEventPersistenceResponse,
     error = super::errors::EnableEventPersistenceError
 )]
-#[derive(Default)]
 pub struct EnableEventPersistence {
     /// `ClusterId`: a string.
     ///
@@ -9001,7 +9009,6 @@ pub struct EnableEventPersistenceResponse {
     output = EnableExternalNodeSupportResponse,
     error = super::errors::EnableExternalNodeSupportError
 )]
-#[derive(Default)]
 pub struct EnableExternalNodeSupport {
     /// `ClusterId`: a string.
     ///
@@ -9032,7 +9039,6 @@ pub struct EnableExternalNodeSupportResponse {
     output = EnableVpcCniNetworkTypeResponse,
     error = super::errors::EnableVpcCniNetworkTypeError
 )]
-#[derive(Default)]
 pub struct EnableVpcCniNetworkType {
     /// `ClusterId`: a string.
     ///
@@ -9086,7 +9092,6 @@ pub struct EnableVpcCniNetworkTypeResponse {
     output = ForwardTKEEdgeApplicationRequestV3Response,
     error = super::errors::ForwardTKEEdgeApplicationRequestV3Error
 )]
-#[derive(Default)]
 pub struct ForwardTKEEdgeApplicationRequestV3 {
     /// `Method`: a string.
     ///
@@ -9145,7 +9150,6 @@ pub struct ForwardTKEEdgeApplicationRequestV3Response {
     output = GetClusterLevelPriceResponse,
     error = super::errors::GetClusterLevelPriceError
 )]
-#[derive(Default)]
 pub struct GetClusterLevelPrice {
     /// `ClusterLevel`: a string.
     ///
@@ -9188,7 +9192,6 @@ pub struct GetClusterLevelPriceResponse {
     output = GetMostSuitableImageCacheResponse,
     error = super::errors::GetMostSuitableImageCacheError
 )]
-#[derive(Default)]
 pub struct GetMostSuitableImageCache {
     /// `Images`: a list of strings.
     ///
@@ -9229,7 +9232,6 @@ pub struct GetMostSuitableImageCacheResponse {
     output = GetTkeAppChartListResponse,
     error = super::errors::GetTkeAppChartListError
 )]
-#[derive(Default)]
 pub struct GetTkeAppChartList {
     /// `Kind`: a string.
     ///
@@ -9270,9 +9272,15 @@ pub struct GetTkeAppChartListResponse {
     version = "2018-05-25",
     name = "GetUpgradeInstanceProgress",
     output = GetUpgradeInstanceProgressResponse,
-    error = super::errors::GetUpgradeInstanceProgressError
+    error = super::errors::GetUpgradeInstanceProgressError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::InstanceUpgradeProgressItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetUpgradeInstanceProgress {
     /// `ClusterId`: a string.
     ///
@@ -9331,7 +9339,6 @@ pub struct GetUpgradeInstanceProgressResponse {
     output = GrantUserPermissionsResponse,
     error = super::errors::GrantUserPermissionsError
 )]
-#[derive(Default)]
 pub struct GrantUserPermissions {
     /// `TargetUin`: a string.
     ///
@@ -9362,7 +9369,6 @@ pub struct GrantUserPermissionsResponse {
     output = InstallAddonResponse,
     error = super::errors::InstallAddonError
 )]
-#[derive(Default)]
 pub struct InstallAddon {
     /// `ClusterId`: a string.
     ///
@@ -9410,7 +9416,6 @@ pub struct InstallAddonResponse {
     output = InstallEdgeLogAgentResponse,
     error = super::errors::InstallEdgeLogAgentError
 )]
-#[derive(Default)]
 pub struct InstallEdgeLogAgent {
     /// `ClusterId`: a string.
     ///
@@ -9438,7 +9443,6 @@ pub struct InstallEdgeLogAgentResponse {
     output = InstallLogAgentResponse,
     error = super::errors::InstallLogAgentError
 )]
-#[derive(Default)]
 pub struct InstallLogAgent {
     /// `ClusterId`: a string.
     ///
@@ -9476,7 +9480,6 @@ pub struct InstallLogAgentResponse {
     output = ListClusterInspectionResultsResponse,
     error = super::errors::ListClusterInspectionResultsError
 )]
-#[derive(Default)]
 pub struct ListClusterInspectionResults {
     /// `ClusterIds`: a list of strings.
     ///
@@ -9517,7 +9520,6 @@ pub struct ListClusterInspectionResultsResponse {
     output = ListClusterInspectionResultsItemsResponse,
     error = super::errors::ListClusterInspectionResultsItemsError
 )]
-#[derive(Default)]
 pub struct ListClusterInspectionResultsItems {
     /// `ClusterId`: a string.
     ///
@@ -9560,7 +9562,6 @@ pub struct ListClusterInspectionResultsItemsResponse {
     output = ModifyClusterAsGroupAttributeResponse,
     error = super::errors::ModifyClusterAsGroupAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyClusterAsGroupAttribute {
     /// `ClusterId`: a string.
     ///
@@ -9591,7 +9592,6 @@ pub struct ModifyClusterAsGroupAttributeResponse {
     output = ModifyClusterAsGroupOptionAttributeResponse,
     error = super::errors::ModifyClusterAsGroupOptionAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyClusterAsGroupOptionAttribute {
     /// `ClusterId`: a string.
     ///
@@ -9622,7 +9622,6 @@ pub struct ModifyClusterAsGroupOptionAttributeResponse {
     output = ModifyClusterAttributeResponse,
     error = super::errors::ModifyClusterAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyClusterAttribute {
     /// `ClusterId`: a string.
     ///
@@ -9730,7 +9729,6 @@ pub struct ModifyClusterAttributeResponse {
     output = ModifyClusterAuthenticationOptionsResponse,
     error = super::errors::ModifyClusterAuthenticationOptionsError
 )]
-#[derive(Default)]
 pub struct ModifyClusterAuthenticationOptions {
     /// `ClusterId`: a string.
     ///
@@ -9765,7 +9763,6 @@ pub struct ModifyClusterAuthenticationOptionsResponse {
     output = ModifyClusterEndpointSPResponse,
     error = super::errors::ModifyClusterEndpointSPError
 )]
-#[derive(Default)]
 pub struct ModifyClusterEndpointSP {
     /// `ClusterId`: a string.
     ///
@@ -9803,7 +9800,6 @@ pub struct ModifyClusterEndpointSPResponse {
     output = ModifyClusterExtraArgsResponse,
     error = super::errors::ModifyClusterExtraArgsError
 )]
-#[derive(Default)]
 pub struct ModifyClusterExtraArgs {
     /// `ClusterId`: a string.
     ///
@@ -9834,7 +9830,6 @@ pub struct ModifyClusterExtraArgsResponse {
     output = ModifyClusterExtraArgsTaskStateResponse,
     error = super::errors::ModifyClusterExtraArgsTaskStateError
 )]
-#[derive(Default)]
 pub struct ModifyClusterExtraArgsTaskState {
     /// `ClusterId`: a string.
     ///
@@ -9867,7 +9862,6 @@ pub struct ModifyClusterExtraArgsTaskStateResponse {
     output = ModifyClusterImageResponse,
     error = super::errors::ModifyClusterImageError
 )]
-#[derive(Default)]
 pub struct ModifyClusterImage {
     /// `ClusterId`: a string.
     ///
@@ -9900,7 +9894,6 @@ pub struct ModifyClusterImageResponse {
     output = ModifyClusterMaintenanceWindowAndExclusionsResponse,
     error = super::errors::ModifyClusterMaintenanceWindowAndExclusionsError
 )]
-#[derive(Default)]
 pub struct ModifyClusterMaintenanceWindowAndExclusions {
     /// `ClusterID`: a string.
     ///
@@ -9947,7 +9940,6 @@ pub struct ModifyClusterMaintenanceWindowAndExclusionsResponse {
     output = ModifyClusterNodePoolResponse,
     error = super::errors::ModifyClusterNodePoolError
 )]
-#[derive(Default)]
 pub struct ModifyClusterNodePool {
     /// `ClusterId`: a string.
     ///
@@ -10059,7 +10051,6 @@ pub struct ModifyClusterNodePoolResponse {
     output = ModifyClusterRollOutSequenceTagsResponse,
     error = super::errors::ModifyClusterRollOutSequenceTagsError
 )]
-#[derive(Default)]
 pub struct ModifyClusterRollOutSequenceTags {
     /// `ClusterID`: a string.
     ///
@@ -10091,7 +10082,6 @@ pub struct ModifyClusterRollOutSequenceTagsResponse {
     output = ModifyClusterRuntimeConfigResponse,
     error = super::errors::ModifyClusterRuntimeConfigError
 )]
-#[derive(Default)]
 pub struct ModifyClusterRuntimeConfig {
     /// `ClusterId`: a string.
     ///
@@ -10132,7 +10122,6 @@ pub struct ModifyClusterRuntimeConfigResponse {
     output = ModifyClusterSchedulerPolicyResponse,
     error = super::errors::ModifyClusterSchedulerPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyClusterSchedulerPolicy {
     /// `ClusterId`: a string.
     ///
@@ -10174,7 +10163,6 @@ pub struct ModifyClusterSchedulerPolicyResponse {
     output = ModifyClusterTagsResponse,
     error = super::errors::ModifyClusterTagsError
 )]
-#[derive(Default)]
 pub struct ModifyClusterTags {
     /// `ClusterId`: a string.
     ///
@@ -10218,7 +10206,6 @@ pub struct ModifyClusterTagsResponse {
     output = ModifyClusterVirtualNodePoolResponse,
     error = super::errors::ModifyClusterVirtualNodePoolError
 )]
-#[derive(Default)]
 pub struct ModifyClusterVirtualNodePool {
     /// `ClusterId`: a string.
     ///
@@ -10275,7 +10262,6 @@ pub struct ModifyClusterVirtualNodePoolResponse {
     output = ModifyExternalNodePoolResponse,
     error = super::errors::ModifyExternalNodePoolError
 )]
-#[derive(Default)]
 pub struct ModifyExternalNodePool {
     /// `ClusterId`: a string.
     ///
@@ -10329,7 +10315,6 @@ pub struct ModifyExternalNodePoolResponse {
     output = ModifyGlobalMaintenanceWindowAndExclusionsResponse,
     error = super::errors::ModifyGlobalMaintenanceWindowAndExclusionsError
 )]
-#[derive(Default)]
 pub struct ModifyGlobalMaintenanceWindowAndExclusions {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -10381,7 +10366,6 @@ pub struct ModifyGlobalMaintenanceWindowAndExclusionsResponse {
     output = ModifyLogConfigResponse,
     error = super::errors::ModifyLogConfigError
 )]
-#[derive(Default)]
 pub struct ModifyLogConfig {
     /// `ClusterId`: a string.
     ///
@@ -10419,7 +10403,6 @@ pub struct ModifyLogConfigResponse {
     output = ModifyMasterComponentResponse,
     error = super::errors::ModifyMasterComponentError
 )]
-#[derive(Default)]
 pub struct ModifyMasterComponent {
     /// `ClusterId`: a string.
     ///
@@ -10462,7 +10445,6 @@ pub struct ModifyMasterComponentResponse {
     output = ModifyNodePoolDesiredCapacityAboutAsgResponse,
     error = super::errors::ModifyNodePoolDesiredCapacityAboutAsgError
 )]
-#[derive(Default)]
 pub struct ModifyNodePoolDesiredCapacityAboutAsg {
     /// `ClusterId`: a string.
     ///
@@ -10500,7 +10482,6 @@ pub struct ModifyNodePoolDesiredCapacityAboutAsgResponse {
     output = ModifyNodePoolInstanceTypesResponse,
     error = super::errors::ModifyNodePoolInstanceTypesError
 )]
-#[derive(Default)]
 pub struct ModifyNodePoolInstanceTypes {
     /// `ClusterId`: a string.
     ///
@@ -10538,7 +10519,6 @@ pub struct ModifyNodePoolInstanceTypesResponse {
     output = ModifyOpenPolicyListResponse,
     error = super::errors::ModifyOpenPolicyListError
 )]
-#[derive(Default)]
 pub struct ModifyOpenPolicyList {
     /// `ClusterId`: a string.
     ///
@@ -10574,7 +10554,6 @@ pub struct ModifyOpenPolicyListResponse {
     output = ModifyPrometheusAgentExternalLabelsResponse,
     error = super::errors::ModifyPrometheusAgentExternalLabelsError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusAgentExternalLabels {
     /// `InstanceId`: a string.
     ///
@@ -10610,7 +10589,6 @@ pub struct ModifyPrometheusAgentExternalLabelsResponse {
     output = ModifyPrometheusAlertPolicyResponse,
     error = super::errors::ModifyPrometheusAlertPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusAlertPolicy {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -10639,7 +10617,6 @@ pub struct ModifyPrometheusAlertPolicyResponse {
     output = ModifyPrometheusAlertRuleResponse,
     error = super::errors::ModifyPrometheusAlertRuleError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusAlertRule {
     /// `InstanceId`: a string.
     ///
@@ -10670,7 +10647,6 @@ pub struct ModifyPrometheusAlertRuleResponse {
     output = ModifyPrometheusConfigResponse,
     error = super::errors::ModifyPrometheusConfigError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusConfig {
     /// `InstanceId`: a string.
     ///
@@ -10720,7 +10696,6 @@ pub struct ModifyPrometheusConfigResponse {
     output = ModifyPrometheusGlobalNotificationResponse,
     error = super::errors::ModifyPrometheusGlobalNotificationError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusGlobalNotification {
     /// `InstanceId`: a string.
     ///
@@ -10751,7 +10726,6 @@ pub struct ModifyPrometheusGlobalNotificationResponse {
     output = ModifyPrometheusRecordRuleYamlResponse,
     error = super::errors::ModifyPrometheusRecordRuleYamlError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusRecordRuleYaml {
     /// `InstanceId`: a string.
     pub instance_id: String,
@@ -10783,7 +10757,6 @@ pub struct ModifyPrometheusRecordRuleYamlResponse {
     output = ModifyPrometheusTempResponse,
     error = super::errors::ModifyPrometheusTempError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusTemp {
     /// `TemplateId`: a string.
     ///
@@ -10814,7 +10787,6 @@ pub struct ModifyPrometheusTempResponse {
     output = ModifyPrometheusTemplateResponse,
     error = super::errors::ModifyPrometheusTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyPrometheusTemplate {
     /// `TemplateId`: a string.
     pub template_id: String,
@@ -10843,7 +10815,6 @@ pub struct ModifyPrometheusTemplateResponse {
     output = ModifyReservedInstanceScopeResponse,
     error = super::errors::ModifyReservedInstanceScopeError
 )]
-#[derive(Default)]
 pub struct ModifyReservedInstanceScope {
     /// `ReservedInstanceIds`: a list of strings.
     ///
@@ -10874,7 +10845,6 @@ pub struct ModifyReservedInstanceScopeResponse {
     output = ModifyRollOutSequenceResponse,
     error = super::errors::ModifyRollOutSequenceError
 )]
-#[derive(Default)]
 pub struct ModifyRollOutSequence {
     /// `ID`: a signed 64-bit integer.
     ///
@@ -10916,7 +10886,6 @@ pub struct ModifyRollOutSequenceResponse {
     output = RemoveNodeFromNodePoolResponse,
     error = super::errors::RemoveNodeFromNodePoolError
 )]
-#[derive(Default)]
 pub struct RemoveNodeFromNodePool {
     /// `ClusterId`: a string.
     ///
@@ -10954,7 +10923,6 @@ pub struct RemoveNodeFromNodePoolResponse {
     output = RenewReservedInstancesResponse,
     error = super::errors::RenewReservedInstancesError
 )]
-#[derive(Default)]
 pub struct RenewReservedInstances {
     /// `ReservedInstanceIds`: a list of strings.
     ///
@@ -10990,7 +10958,6 @@ pub struct RenewReservedInstancesResponse {
     output = RestartEKSContainerInstancesResponse,
     error = super::errors::RestartEKSContainerInstancesError
 )]
-#[derive(Default)]
 pub struct RestartEKSContainerInstances {
     /// `EksCiIds`: a list of strings.
     pub eks_ci_ids: Vec<String>,
@@ -11016,7 +10983,6 @@ pub struct RestartEKSContainerInstancesResponse {
     output = RollbackClusterReleaseResponse,
     error = super::errors::RollbackClusterReleaseError
 )]
-#[derive(Default)]
 pub struct RollbackClusterRelease {
     /// `ClusterId`: a string.
     ///
@@ -11067,7 +11033,6 @@ pub struct RollbackClusterReleaseResponse {
     output = RotateClusterTokenResponse,
     error = super::errors::RotateClusterTokenError
 )]
-#[derive(Default)]
 pub struct RotateClusterToken {}
 
 /// What a successful [`RotateClusterToken`] call returns.
@@ -11090,7 +11055,6 @@ pub struct RotateClusterTokenResponse {
     output = RunPrometheusInstanceResponse,
     error = super::errors::RunPrometheusInstanceError
 )]
-#[derive(Default)]
 pub struct RunPrometheusInstance {
     /// `InstanceId`: a string.
     ///
@@ -11123,7 +11087,6 @@ pub struct RunPrometheusInstanceResponse {
     output = ScaleInClusterMasterResponse,
     error = super::errors::ScaleInClusterMasterError
 )]
-#[derive(Default)]
 pub struct ScaleInClusterMaster {
     /// `ClusterId`: a string.
     ///
@@ -11154,7 +11117,6 @@ pub struct ScaleInClusterMasterResponse {
     output = ScaleOutClusterMasterResponse,
     error = super::errors::ScaleOutClusterMasterError
 )]
-#[derive(Default)]
 pub struct ScaleOutClusterMaster {
     /// `ClusterId`: a string.
     ///
@@ -11194,7 +11156,6 @@ pub struct ScaleOutClusterMasterResponse {
     output = SetNodePoolNodeProtectionResponse,
     error = super::errors::SetNodePoolNodeProtectionError
 )]
-#[derive(Default)]
 pub struct SetNodePoolNodeProtection {
     /// `ClusterId`: a string.
     ///
@@ -11247,7 +11208,6 @@ pub struct SetNodePoolNodeProtectionResponse {
     output = SwitchClusterEndpointResponse,
     error = super::errors::SwitchClusterEndpointError
 )]
-#[derive(Default)]
 pub struct SwitchClusterEndpoint {
     /// `ClusterId`: a string.
     ///
@@ -11285,7 +11245,6 @@ pub struct SwitchClusterEndpointResponse {
     output = SyncPrometheusTempResponse,
     error = super::errors::SyncPrometheusTempError
 )]
-#[derive(Default)]
 pub struct SyncPrometheusTemp {
     /// `TemplateId`: a string.
     pub template_id: String,
@@ -11314,7 +11273,6 @@ pub struct SyncPrometheusTempResponse {
     output = SyncPrometheusTemplateResponse,
     error = super::errors::SyncPrometheusTemplateError
 )]
-#[derive(Default)]
 pub struct SyncPrometheusTemplate {
     /// `TemplateId`: a string.
     pub template_id: String,
@@ -11343,7 +11301,6 @@ pub struct SyncPrometheusTemplateResponse {
     output = UninstallClusterReleaseResponse,
     error = super::errors::UninstallClusterReleaseError
 )]
-#[derive(Default)]
 pub struct UninstallClusterRelease {
     /// `ClusterId`: a string.
     ///
@@ -11389,7 +11346,6 @@ pub struct UninstallClusterReleaseResponse {
     output = UninstallEdgeLogAgentResponse,
     error = super::errors::UninstallEdgeLogAgentError
 )]
-#[derive(Default)]
 pub struct UninstallEdgeLogAgent {
     /// `ClusterId`: a string.
     ///
@@ -11417,7 +11373,6 @@ pub struct UninstallEdgeLogAgentResponse {
     output = UninstallLogAgentResponse,
     error = super::errors::UninstallLogAgentError
 )]
-#[derive(Default)]
 pub struct UninstallLogAgent {
     /// `ClusterId`: a string.
     ///
@@ -11450,7 +11405,6 @@ pub struct UninstallLogAgentResponse {
     output = UpdateAddonResponse,
     error = super::errors::UpdateAddonError
 )]
-#[derive(Default)]
 pub struct UpdateAddon {
     /// `ClusterId`: a string.
     ///
@@ -11503,7 +11457,6 @@ pub struct UpdateAddonResponse {
     output = UpdateClusterKubeconfigResponse,
     error = super::errors::UpdateClusterKubeconfigError
 )]
-#[derive(Default)]
 pub struct UpdateClusterKubeconfig {
     /// `ClusterId`: a string.
     ///
@@ -11541,7 +11494,6 @@ pub struct UpdateClusterKubeconfigResponse {
     output = UpdateClusterVersionResponse,
     error = super::errors::UpdateClusterVersionError
 )]
-#[derive(Default)]
 pub struct UpdateClusterVersion {
     /// `ClusterId`: a string.
     ///
@@ -11587,7 +11539,6 @@ pub struct UpdateClusterVersionResponse {
     output = UpdateEKSClusterResponse,
     error = super::errors::UpdateEKSClusterError
 )]
-#[derive(Default)]
 pub struct UpdateEKSCluster {
     /// `ClusterId`: a string.
     ///
@@ -11665,7 +11616,6 @@ pub struct UpdateEKSClusterResponse {
     output = UpdateEKSContainerInstanceResponse,
     error = super::errors::UpdateEKSContainerInstanceError
 )]
-#[derive(Default)]
 pub struct UpdateEKSContainerInstance {
     /// `EksCiId`: a string.
     ///
@@ -11720,7 +11670,6 @@ pub struct UpdateEKSContainerInstanceResponse {
     output = UpdateEdgeClusterVersionResponse,
     error = super::errors::UpdateEdgeClusterVersionError
 )]
-#[derive(Default)]
 pub struct UpdateEdgeClusterVersion {
     /// `ClusterId`: a string.
     ///
@@ -11763,7 +11712,6 @@ pub struct UpdateEdgeClusterVersionResponse {
     output = UpdateImageCacheResponse,
     error = super::errors::UpdateImageCacheError
 )]
-#[derive(Default)]
 pub struct UpdateImageCache {
     /// `ImageCacheId`: a string.
     ///
@@ -11822,7 +11770,6 @@ pub struct UpdateImageCacheResponse {
     output = UpdateTKEEdgeClusterResponse,
     error = super::errors::UpdateTKEEdgeClusterError
 )]
-#[derive(Default)]
 pub struct UpdateTKEEdgeCluster {
     /// `ClusterId`: a string.
     ///
@@ -11910,7 +11857,6 @@ pub struct UpdateTKEEdgeClusterResponse {
     output = UpgradeClusterInstancesResponse,
     error = super::errors::UpgradeClusterInstancesError
 )]
-#[derive(Default)]
 pub struct UpgradeClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -11976,7 +11922,6 @@ pub struct UpgradeClusterInstancesResponse {
     output = UpgradeClusterReleaseResponse,
     error = super::errors::UpgradeClusterReleaseError
 )]
-#[derive(Default)]
 pub struct UpgradeClusterRelease {
     /// `ClusterId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateHealthCheckPolicyResponse,
     error = super::errors::CreateHealthCheckPolicyError
 )]
-#[derive(Default)]
 pub struct CreateHealthCheckPolicy {
     /// `ClusterId`: a string.
     ///
@@ -53,7 +52,6 @@ pub struct CreateHealthCheckPolicyResponse {
     output = CreateNodePoolResponse,
     error = super::errors::CreateNodePoolError
 )]
-#[derive(Default)]
 pub struct CreateNodePool {
     /// `ClusterId`: a string.
     ///
@@ -126,7 +124,6 @@ pub struct CreateNodePoolResponse {
     output = DeleteClusterMachinesResponse,
     error = super::errors::DeleteClusterMachinesError
 )]
-#[derive(Default)]
 pub struct DeleteClusterMachines {
     /// `ClusterId`: a string.
     ///
@@ -167,7 +164,6 @@ pub struct DeleteClusterMachinesResponse {
     output = DeleteHealthCheckPolicyResponse,
     error = super::errors::DeleteHealthCheckPolicyError
 )]
-#[derive(Default)]
 pub struct DeleteHealthCheckPolicy {
     /// `ClusterId`: a string.
     ///
@@ -200,7 +196,6 @@ pub struct DeleteHealthCheckPolicyResponse {
     output = DeleteNodePoolResponse,
     error = super::errors::DeleteNodePoolError
 )]
-#[derive(Default)]
 pub struct DeleteNodePool {
     /// `ClusterId`: a string.
     ///
@@ -233,7 +228,6 @@ pub struct DeleteNodePoolResponse {
     output = DescribeClusterInstancesResponse,
     error = super::errors::DescribeClusterInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -291,9 +285,15 @@ pub struct DescribeClusterInstancesResponse {
     version = "2022-05-01",
     name = "DescribeClusterMachines",
     output = DescribeClusterMachinesResponse,
-    error = super::errors::DescribeClusterMachinesError
+    error = super::errors::DescribeClusterMachinesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = machines,
+        item = models::Machine,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClusterMachines {
     /// `ClusterId`: a string.
     ///
@@ -342,7 +342,6 @@ pub struct DescribeClusterMachinesResponse {
     output = DescribeClustersResponse,
     error = super::errors::DescribeClustersError
 )]
-#[derive(Default)]
 pub struct DescribeClusters {
     /// `ClusterIds`: a list of strings.
     pub cluster_ids: Option<Vec<String>>,
@@ -391,7 +390,6 @@ pub struct DescribeClustersResponse {
     output = DescribeGPUInfoResponse,
     error = super::errors::DescribeGPUInfoError
 )]
-#[derive(Default)]
 pub struct DescribeGPUInfo {
     /// `InstanceType`: a string.
     ///
@@ -426,9 +424,15 @@ pub struct DescribeGPUInfoResponse {
     version = "2022-05-01",
     name = "DescribeHealthCheckPolicies",
     output = DescribeHealthCheckPoliciesResponse,
-    error = super::errors::DescribeHealthCheckPoliciesError
+    error = super::errors::DescribeHealthCheckPoliciesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = health_check_policies,
+        item = models::HealthCheckPolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHealthCheckPolicies {
     /// `ClusterId`: a string.
     ///
@@ -475,9 +479,15 @@ pub struct DescribeHealthCheckPoliciesResponse {
     version = "2022-05-01",
     name = "DescribeHealthCheckPolicyBindings",
     output = DescribeHealthCheckPolicyBindingsResponse,
-    error = super::errors::DescribeHealthCheckPolicyBindingsError
+    error = super::errors::DescribeHealthCheckPolicyBindingsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = health_check_policy_bindings,
+        item = models::HealthCheckPolicyBinding,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHealthCheckPolicyBindings {
     /// `ClusterId`: a string.
     ///
@@ -526,7 +536,6 @@ pub struct DescribeHealthCheckPolicyBindingsResponse {
     output = DescribeHealthCheckTemplateResponse,
     error = super::errors::DescribeHealthCheckTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeHealthCheckTemplate {}
 
 /// What a successful [`DescribeHealthCheckTemplate`] call returns.
@@ -550,9 +559,15 @@ pub struct DescribeHealthCheckTemplateResponse {
     version = "2022-05-01",
     name = "DescribeNodePools",
     output = DescribeNodePoolsResponse,
-    error = super::errors::DescribeNodePoolsError
+    error = super::errors::DescribeNodePoolsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = node_pools,
+        item = models::NodePool,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNodePools {
     /// `ClusterId`: a string.
     ///
@@ -601,7 +616,6 @@ pub struct DescribeNodePoolsResponse {
     output = DescribeNodePoolsElasticityStrengthResponse,
     error = super::errors::DescribeNodePoolsElasticityStrengthError
 )]
-#[derive(Default)]
 pub struct DescribeNodePoolsElasticityStrength {}
 
 /// What a successful [`DescribeNodePoolsElasticityStrength`] call returns.
@@ -624,7 +638,6 @@ pub struct DescribeNodePoolsElasticityStrengthResponse {
     output = DescribeZoneInstanceConfigInfosResponse,
     error = super::errors::DescribeZoneInstanceConfigInfosError
 )]
-#[derive(Default)]
 pub struct DescribeZoneInstanceConfigInfos {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -650,7 +663,6 @@ pub struct DescribeZoneInstanceConfigInfosResponse {
     output = DetachApplicationRoleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DetachApplicationRole {
     /// `ClusterId`: a string.
     ///
@@ -683,7 +695,6 @@ pub struct DetachApplicationRoleResponse {
     output = ModifyClusterMachineResponse,
     error = super::errors::ModifyClusterMachineError
 )]
-#[derive(Default)]
 pub struct ModifyClusterMachine {
     /// `ClusterId`: a string.
     ///
@@ -743,7 +754,6 @@ pub struct ModifyClusterMachineResponse {
     output = ModifyHealthCheckPolicyResponse,
     error = super::errors::ModifyHealthCheckPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyHealthCheckPolicy {
     /// `ClusterId`: a string.
     ///
@@ -774,7 +784,6 @@ pub struct ModifyHealthCheckPolicyResponse {
     output = ModifyNodePoolResponse,
     error = super::errors::ModifyNodePoolError
 )]
-#[derive(Default)]
 pub struct ModifyNodePool {
     /// `ClusterId`: a string.
     ///
@@ -837,7 +846,6 @@ pub struct ModifyNodePoolResponse {
     output = RebootMachinesResponse,
     error = super::errors::RebootMachinesError
 )]
-#[derive(Default)]
 pub struct RebootMachines {
     /// `ClusterId`: a string.
     ///
@@ -875,7 +883,6 @@ pub struct RebootMachinesResponse {
     output = ScaleNodePoolResponse,
     error = super::errors::ScaleNodePoolError
 )]
-#[derive(Default)]
 pub struct ScaleNodePool {
     /// `ClusterId`: a string.
     ///
@@ -913,7 +920,6 @@ pub struct ScaleNodePoolResponse {
     output = SetMachineLoginResponse,
     error = super::errors::SetMachineLoginError
 )]
-#[derive(Default)]
 pub struct SetMachineLogin {
     /// `ClusterId`: a string.
     ///
@@ -951,7 +957,6 @@ pub struct SetMachineLoginResponse {
     output = StartMachinesResponse,
     error = super::errors::StartMachinesError
 )]
-#[derive(Default)]
 pub struct StartMachines {
     /// `ClusterId`: a string.
     ///
@@ -984,7 +989,6 @@ pub struct StartMachinesResponse {
     output = StopMachinesResponse,
     error = super::errors::StopMachinesError
 )]
-#[derive(Default)]
 pub struct StopMachines {
     /// `ClusterId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = DescribeEntityResponse,
     error = super::errors::DescribeEntityError
 )]
-#[derive(Default)]
 pub struct DescribeEntity {
     /// `EntityName`: a string.
     pub entity_name: String,
@@ -46,7 +45,6 @@ pub struct DescribeEntityResponse {
     output = DescribeRelationResponse,
     error = super::errors::DescribeRelationError
 )]
-#[derive(Default)]
 pub struct DescribeRelation {
     /// `LeftEntityName`: a string.
     pub left_entity_name: String,
@@ -78,7 +76,6 @@ pub struct DescribeRelationResponse {
     output = DescribeTripleResponse,
     error = super::errors::DescribeTripleError
 )]
-#[derive(Default)]
 pub struct DescribeTriple {
     /// `TripleCondition`: a string.
     pub triple_condition: String,

@@ -17,7 +17,6 @@ use super::models;
     output = AccountTipoffAccessResponse,
     error = super::errors::AccountTipoffAccessError
 )]
-#[derive(Default)]
 pub struct AccountTipoffAccess {
     /// `ReportedAccount`: a string.
     pub reported_account: String,
@@ -65,7 +64,6 @@ pub struct AccountTipoffAccessResponse {
     output = DescribeTextLibResponse,
     error = super::errors::DescribeTextLibError
 )]
-#[derive(Default)]
 pub struct DescribeTextLib {
     /// `StrategyType`: a signed 64-bit integer.
     ///
@@ -96,7 +94,6 @@ pub struct DescribeTextLibResponse {
     output = DescribeTextStatResponse,
     error = super::errors::DescribeTextStatError
 )]
-#[derive(Default)]
 pub struct DescribeTextStat {
     /// `AuditType`: a signed 64-bit integer.
     pub audit_type: i64,
@@ -134,7 +131,6 @@ pub struct DescribeTextStatResponse {
     output = TextModerationResponse,
     error = super::errors::TextModerationError
 )]
-#[derive(Default)]
 pub struct TextModeration {
     /// `Content`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateFinancialLLMTaskResponse,
     error = super::errors::CreateFinancialLLMTaskError
 )]
-#[derive(Default)]
 pub struct CreateFinancialLLMTask {
     /// `BizType`: a string.
     ///
@@ -65,7 +64,6 @@ pub struct CreateFinancialLLMTaskResponse {
     output = GetFinancialLLMTaskResultResponse,
     error = super::errors::GetFinancialLLMTaskResultError
 )]
-#[derive(Default)]
 pub struct GetFinancialLLMTaskResult {
     /// `TaskId`: a string.
     ///
@@ -121,7 +119,6 @@ pub struct GetFinancialLLMTaskResultResponse {
     output = TextModerationResponse,
     error = super::errors::TextModerationError
 )]
-#[derive(Default)]
 pub struct TextModeration {
     /// `Content`: a string.
     ///

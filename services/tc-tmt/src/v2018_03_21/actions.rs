@@ -17,7 +17,6 @@ use super::models;
     output = ImageTranslateLLMResponse,
     error = super::errors::ImageTranslateLLMError
 )]
-#[derive(Default)]
 pub struct ImageTranslateLLM {
     /// `Data`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateApiKeyResponse,
     error = super::errors::CreateApiKeyError
 )]
-#[derive(Default)]
 pub struct CreateApiKey {
     /// `ApiKeyName`: a string.
     ///
@@ -81,7 +80,6 @@ pub struct CreateApiKeyResponse {
     output = CreateEndpointResponse,
     error = super::errors::CreateEndpointError
 )]
-#[derive(Default)]
 pub struct CreateEndpoint {
     /// `EndpointName`: a string.
     ///
@@ -154,7 +152,6 @@ pub struct CreateEndpointResponse {
     output = CreateGlossaryResponse,
     error = super::errors::CreateGlossaryError
 )]
-#[derive(Default)]
 pub struct CreateGlossary {
     /// `Name`: a string.
     ///
@@ -212,7 +209,6 @@ pub struct CreateGlossaryResponse {
     output = CreateGlossaryEntriesResponse,
     error = super::errors::CreateGlossaryEntriesError
 )]
-#[derive(Default)]
 pub struct CreateGlossaryEntries {
     /// `GlossaryId`: a string.
     ///
@@ -246,7 +242,6 @@ pub struct CreateGlossaryEntriesResponse {
     output = CreateTokenPlanApiKeysResponse,
     error = super::errors::CreateTokenPlanApiKeysError
 )]
-#[derive(Default)]
 pub struct CreateTokenPlanApiKeys {
     /// `TeamId`: a string.
     ///
@@ -311,7 +306,6 @@ pub struct CreateTokenPlanApiKeysResponse {
     output = CreateTokenPlanTeamOrderAndBuyResponse,
     error = super::errors::CreateTokenPlanTeamOrderAndBuyError
 )]
-#[derive(Default)]
 pub struct CreateTokenPlanTeamOrderAndBuy {
     /// `ProductType`: a string.
     ///
@@ -369,7 +363,6 @@ pub struct CreateTokenPlanTeamOrderAndBuyResponse {
     output = DeleteApiKeyResponse,
     error = super::errors::DeleteApiKeyError
 )]
-#[derive(Default)]
 pub struct DeleteApiKey {
     /// `ApiKeyId`: a string.
     ///
@@ -402,7 +395,6 @@ pub struct DeleteApiKeyResponse {
     output = DeleteEndpointResponse,
     error = super::errors::DeleteEndpointError
 )]
-#[derive(Default)]
 pub struct DeleteEndpoint {}
 
 /// What a successful [`DeleteEndpoint`] call returns.
@@ -425,7 +417,6 @@ pub struct DeleteEndpointResponse {
     output = DeleteGlossaryResponse,
     error = super::errors::DeleteGlossaryError
 )]
-#[derive(Default)]
 pub struct DeleteGlossary {
     /// `GlossaryId`: a string.
     ///
@@ -453,7 +444,6 @@ pub struct DeleteGlossaryResponse {
     output = DeleteGlossaryEntriesResponse,
     error = super::errors::DeleteGlossaryEntriesError
 )]
-#[derive(Default)]
 pub struct DeleteGlossaryEntries {
     /// `GlossaryId`: a string.
     ///
@@ -484,7 +474,6 @@ pub struct DeleteGlossaryEntriesResponse {
     output = DeleteTokenPlanApiKeyResponse,
     error = super::errors::DeleteTokenPlanApiKeyError
 )]
-#[derive(Default)]
 pub struct DeleteTokenPlanApiKey {
     /// `ApiKeyId`: a string.
     ///
@@ -512,7 +501,6 @@ pub struct DeleteTokenPlanApiKeyResponse {
     output = DescribeApiKeyResponse,
     error = super::errors::DescribeApiKeyError
 )]
-#[derive(Default)]
 pub struct DescribeApiKey {
     /// `Platform`: a string.
     ///
@@ -634,9 +622,15 @@ pub struct DescribeApiKeyResponse {
     version = "2026-03-22",
     name = "DescribeApiKeyList",
     output = DescribeApiKeyListResponse,
-    error = super::errors::DescribeApiKeyListError
+    error = super::errors::DescribeApiKeyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = api_key_set,
+        item = models::ApiKeyDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApiKeyList {
     /// `Platform`: a string.
     ///
@@ -688,7 +682,6 @@ pub struct DescribeApiKeyListResponse {
     output = DescribeEndpointResponse,
     error = super::errors::DescribeEndpointError
 )]
-#[derive(Default)]
 pub struct DescribeEndpoint {
     /// `EndpointId`: a string.
     ///
@@ -717,9 +710,15 @@ pub struct DescribeEndpointResponse {
     version = "2026-03-22",
     name = "DescribeGlossaries",
     output = DescribeGlossariesResponse,
-    error = super::errors::DescribeGlossariesError
+    error = super::errors::DescribeGlossariesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::GlossaryItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGlossaries {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -774,9 +773,15 @@ pub struct DescribeGlossariesResponse {
     version = "2026-03-22",
     name = "DescribeGlossaryEntries",
     output = DescribeGlossaryEntriesResponse,
-    error = super::errors::DescribeGlossaryEntriesError
+    error = super::errors::DescribeGlossaryEntriesError,
+    paginate(
+        page = page,
+        limit = page_size,
+        items = entries,
+        item = models::GlossaryEntryItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGlossaryEntries {
     /// `GlossaryId`: a string.
     ///
@@ -830,9 +835,15 @@ pub struct DescribeGlossaryEntriesResponse {
     version = "2026-03-22",
     name = "DescribeModelEndpointList",
     output = DescribeModelEndpointListResponse,
-    error = super::errors::DescribeModelEndpointListError
+    error = super::errors::DescribeModelEndpointListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = model_endpoint_set,
+        item = models::ModelEndpointView,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModelEndpointList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -877,9 +888,15 @@ pub struct DescribeModelEndpointListResponse {
     version = "2026-03-22",
     name = "DescribeModelList",
     output = DescribeModelListResponse,
-    error = super::errors::DescribeModelListError
+    error = super::errors::DescribeModelListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = model_set,
+        item = models::Model,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeModelList {
     /// `ModelIds`: a list of strings.
     ///
@@ -940,7 +957,6 @@ pub struct DescribeModelListResponse {
     output = DescribeModelQuotaResponse,
     error = super::errors::DescribeModelQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeModelQuota {
     /// `ModelId`: a string.
     ///
@@ -1021,7 +1037,6 @@ pub struct DescribeModelQuotaResponse {
     output = DescribeTokenPlanResponse,
     error = super::errors::DescribeTokenPlanError
 )]
-#[derive(Default)]
 pub struct DescribeTokenPlan {
     /// `TeamId`: a string.
     ///
@@ -1126,7 +1141,6 @@ pub struct DescribeTokenPlanResponse {
     output = DescribeTokenPlanApiKeyResponse,
     error = super::errors::DescribeTokenPlanApiKeyError
 )]
-#[derive(Default)]
 pub struct DescribeTokenPlanApiKey {
     /// `ApiKeyId`: a string.
     ///
@@ -1158,9 +1172,15 @@ pub struct DescribeTokenPlanApiKeyResponse {
     version = "2026-03-22",
     name = "DescribeTokenPlanApiKeyList",
     output = DescribeTokenPlanApiKeyListResponse,
-    error = super::errors::DescribeTokenPlanApiKeyListError
+    error = super::errors::DescribeTokenPlanApiKeyListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = api_key_set,
+        item = models::TokenPlanApiKeyListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTokenPlanApiKeyList {
     /// `TeamId`: a string.
     ///
@@ -1212,7 +1232,6 @@ pub struct DescribeTokenPlanApiKeyListResponse {
     output = DescribeTokenPlanApiKeySecretResponse,
     error = super::errors::DescribeTokenPlanApiKeySecretError
 )]
-#[derive(Default)]
 pub struct DescribeTokenPlanApiKeySecret {
     /// `ApiKeyId`: a string.
     ///
@@ -1250,7 +1269,6 @@ pub struct DescribeTokenPlanApiKeySecretResponse {
     output = DescribeTokenPlanApiKeyUsageDetailResponse,
     error = super::errors::DescribeTokenPlanApiKeyUsageDetailError
 )]
-#[derive(Default)]
 pub struct DescribeTokenPlanApiKeyUsageDetail {
     /// `TeamId`: a string.
     ///
@@ -1334,9 +1352,15 @@ pub struct DescribeTokenPlanApiKeyUsageDetailResponse {
     version = "2026-03-22",
     name = "DescribeTokenPlanList",
     output = DescribeTokenPlanListResponse,
-    error = super::errors::DescribeTokenPlanListError
+    error = super::errors::DescribeTokenPlanListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = token_plan_set,
+        item = models::TokenPlanListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTokenPlanList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1383,7 +1407,6 @@ pub struct DescribeTokenPlanListResponse {
     output = DescribeUsageRankListResponse,
     error = super::errors::DescribeUsageRankListError
 )]
-#[derive(Default)]
 pub struct DescribeUsageRankList {
     /// `Dimension`: a string.
     ///
@@ -1525,7 +1548,6 @@ pub struct DescribeUsageRankListResponse {
     output = ModifyApiKeyInfoResponse,
     error = super::errors::ModifyApiKeyInfoError
 )]
-#[derive(Default)]
 pub struct ModifyApiKeyInfo {
     /// `ApiKeyId`: a string.
     ///
@@ -1576,7 +1598,6 @@ pub struct ModifyApiKeyInfoResponse {
     output = ModifyApiKeyStatusResponse,
     error = super::errors::ModifyApiKeyStatusError
 )]
-#[derive(Default)]
 pub struct ModifyApiKeyStatus {
     /// `ApiKeyId`: a string.
     ///
@@ -1614,7 +1635,6 @@ pub struct ModifyApiKeyStatusResponse {
     output = ModifyEndpointResponse,
     error = super::errors::ModifyEndpointError
 )]
-#[derive(Default)]
 pub struct ModifyEndpoint {
     /// `AutoAdjustQuota`: a signed 64-bit integer.
     ///
@@ -1642,7 +1662,6 @@ pub struct ModifyEndpointResponse {
     output = ModifyGlossaryEntriesResponse,
     error = super::errors::ModifyGlossaryEntriesError
 )]
-#[derive(Default)]
 pub struct ModifyGlossaryEntries {
     /// `GlossaryId`: a string.
     ///
@@ -1676,7 +1695,6 @@ pub struct ModifyGlossaryEntriesResponse {
     output = ModifyTokenPlanApiKeyResponse,
     error = super::errors::ModifyTokenPlanApiKeyError
 )]
-#[derive(Default)]
 pub struct ModifyTokenPlanApiKey {
     /// `ApiKeyId`: a string.
     ///
@@ -1730,7 +1748,6 @@ pub struct ModifyTokenPlanApiKeyResponse {
     output = ModifyTokenPlanApiKeySecretResponse,
     error = super::errors::ModifyTokenPlanApiKeySecretError
 )]
-#[derive(Default)]
 pub struct ModifyTokenPlanApiKeySecret {
     /// `ApiKeyId`: a string.
     ///
@@ -1768,7 +1785,6 @@ pub struct ModifyTokenPlanApiKeySecretResponse {
     output = RenewTokenPlanTeamOrderResponse,
     error = super::errors::RenewTokenPlanTeamOrderError
 )]
-#[derive(Default)]
 pub struct RenewTokenPlanTeamOrder {
     /// `TeamId`: a string.
     ///
@@ -1806,7 +1822,6 @@ pub struct RenewTokenPlanTeamOrderResponse {
     output = UpgradeTokenPlanTeamOrderResponse,
     error = super::errors::UpgradeTokenPlanTeamOrderError
 )]
-#[derive(Default)]
 pub struct UpgradeTokenPlanTeamOrder {
     /// `TeamId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateRabbitMQServerlessBindingResponse,
     error = super::errors::CreateRabbitMQServerlessBindingError
 )]
-#[derive(Default)]
 pub struct CreateRabbitMQServerlessBinding {
     /// `InstanceId`: a string.
     ///
@@ -88,7 +87,6 @@ pub struct CreateRabbitMQServerlessBindingResponse {
     output = CreateRabbitMQServerlessExchangeResponse,
     error = super::errors::CreateRabbitMQServerlessExchangeError
 )]
-#[derive(Default)]
 pub struct CreateRabbitMQServerlessExchange {
     /// `InstanceId`: a string.
     ///
@@ -166,7 +164,6 @@ pub struct CreateRabbitMQServerlessExchangeResponse {
     output = CreateRabbitMQServerlessQueueResponse,
     error = super::errors::CreateRabbitMQServerlessQueueError
 )]
-#[derive(Default)]
 pub struct CreateRabbitMQServerlessQueue {
     /// `InstanceId`: a string.
     ///
@@ -320,7 +317,6 @@ pub struct CreateRabbitMQServerlessQueueResponse {
     output = CreateRabbitMQServerlessUserResponse,
     error = super::errors::CreateRabbitMQServerlessUserError
 )]
-#[derive(Default)]
 pub struct CreateRabbitMQServerlessUser {
     /// `InstanceId`: a string.
     ///
@@ -381,7 +377,6 @@ pub struct CreateRabbitMQServerlessUserResponse {
     output = CreateRabbitMQServerlessVirtualHostResponse,
     error = super::errors::CreateRabbitMQServerlessVirtualHostError
 )]
-#[derive(Default)]
 pub struct CreateRabbitMQServerlessVirtualHost {
     /// `InstanceId`: a string.
     ///
@@ -434,7 +429,6 @@ pub struct CreateRabbitMQServerlessVirtualHostResponse {
     output = DeleteRabbitMQServerlessBindingResponse,
     error = super::errors::DeleteRabbitMQServerlessBindingError
 )]
-#[derive(Default)]
 pub struct DeleteRabbitMQServerlessBinding {
     /// `InstanceId`: a string.
     ///
@@ -487,7 +481,6 @@ pub struct DeleteRabbitMQServerlessBindingResponse {
     output = DeleteRabbitMQServerlessExchangeResponse,
     error = super::errors::DeleteRabbitMQServerlessExchangeError
 )]
-#[derive(Default)]
 pub struct DeleteRabbitMQServerlessExchange {
     /// `InstanceId`: a string.
     ///
@@ -530,7 +523,6 @@ pub struct DeleteRabbitMQServerlessExchangeResponse {
     output = DeleteRabbitMQServerlessPermissionResponse,
     error = super::errors::DeleteRabbitMQServerlessPermissionError
 )]
-#[derive(Default)]
 pub struct DeleteRabbitMQServerlessPermission {
     /// `InstanceId`: a string.
     ///
@@ -568,7 +560,6 @@ pub struct DeleteRabbitMQServerlessPermissionResponse {
     output = DeleteRabbitMQServerlessQueueResponse,
     error = super::errors::DeleteRabbitMQServerlessQueueError
 )]
-#[derive(Default)]
 pub struct DeleteRabbitMQServerlessQueue {
     /// `InstanceId`: a string.
     ///
@@ -611,7 +602,6 @@ pub struct DeleteRabbitMQServerlessQueueResponse {
     output = DeleteRabbitMQServerlessUserResponse,
     error = super::errors::DeleteRabbitMQServerlessUserError
 )]
-#[derive(Default)]
 pub struct DeleteRabbitMQServerlessUser {
     /// `InstanceId`: a string.
     ///
@@ -644,7 +634,6 @@ pub struct DeleteRabbitMQServerlessUserResponse {
     output = DeleteRabbitMQServerlessVirtualHostResponse,
     error = super::errors::DeleteRabbitMQServerlessVirtualHostError
 )]
-#[derive(Default)]
 pub struct DeleteRabbitMQServerlessVirtualHost {
     /// `InstanceId`: a string.
     ///
@@ -675,9 +664,15 @@ pub struct DeleteRabbitMQServerlessVirtualHostResponse {
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessBindings",
     output = DescribeRabbitMQServerlessBindingsResponse,
-    error = super::errors::DescribeRabbitMQServerlessBindingsError
+    error = super::errors::DescribeRabbitMQServerlessBindingsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = binding_info_list,
+        item = models::RabbitMqBindingListInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQServerlessBindings {
     /// `InstanceId`: a string.
     ///
@@ -746,9 +741,15 @@ pub struct DescribeRabbitMQServerlessBindingsResponse {
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessConnection",
     output = DescribeRabbitMQServerlessConnectionResponse,
-    error = super::errors::DescribeRabbitMQServerlessConnectionError
+    error = super::errors::DescribeRabbitMQServerlessConnectionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = connections,
+        item = models::RabbitMqConnection,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQServerlessConnection {
     /// `InstanceId`: a string.
     ///
@@ -812,9 +813,15 @@ pub struct DescribeRabbitMQServerlessConnectionResponse {
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessConsumers",
     output = DescribeRabbitMQServerlessConsumersResponse,
-    error = super::errors::DescribeRabbitMQServerlessConsumersError
+    error = super::errors::DescribeRabbitMQServerlessConsumersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = consumer_info_list,
+        item = models::RabbitMqConsumersListInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQServerlessConsumers {
     /// `InstanceId`: a string.
     ///
@@ -880,7 +887,6 @@ pub struct DescribeRabbitMQServerlessConsumersResponse {
     output = DescribeRabbitMQServerlessExchangeDetailResponse,
     error = super::errors::DescribeRabbitMQServerlessExchangeDetailError
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQServerlessExchangeDetail {
     /// `InstanceId`: a string.
     ///
@@ -966,9 +972,15 @@ pub struct DescribeRabbitMQServerlessExchangeDetailResponse {
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessExchanges",
     output = DescribeRabbitMQServerlessExchangesResponse,
-    error = super::errors::DescribeRabbitMQServerlessExchangesError
+    error = super::errors::DescribeRabbitMQServerlessExchangesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = exchange_info_list,
+        item = models::RabbitMqExchangeListInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQServerlessExchanges {
     /// `InstanceId`: a string.
     ///
@@ -1049,7 +1061,6 @@ pub struct DescribeRabbitMQServerlessExchangesResponse {
     output = DescribeRabbitMQServerlessInstanceResponse,
     error = super::errors::DescribeRabbitMQServerlessInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQServerlessInstance {
     /// `InstanceId`: a string.
     ///
@@ -1099,9 +1110,15 @@ pub struct DescribeRabbitMQServerlessInstanceResponse {
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessPermission",
     output = DescribeRabbitMQServerlessPermissionResponse,
-    error = super::errors::DescribeRabbitMQServerlessPermissionError
+    error = super::errors::DescribeRabbitMQServerlessPermissionError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rabbit_mq_permission_list,
+        item = models::RabbitMqPermission,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQServerlessPermission {
     /// `InstanceId`: a string.
     ///
@@ -1158,7 +1175,6 @@ pub struct DescribeRabbitMQServerlessPermissionResponse {
     output = DescribeRabbitMQServerlessQueueDetailResponse,
     error = super::errors::DescribeRabbitMQServerlessQueueDetailError
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQServerlessQueueDetail {
     /// `InstanceId`: a string.
     ///
@@ -1345,9 +1361,15 @@ pub struct DescribeRabbitMQServerlessQueueDetailResponse {
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessQueues",
     output = DescribeRabbitMQServerlessQueuesResponse,
-    error = super::errors::DescribeRabbitMQServerlessQueuesError
+    error = super::errors::DescribeRabbitMQServerlessQueuesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = queue_info_list,
+        item = models::RabbitMqQueueListInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQServerlessQueues {
     /// `InstanceId`: a string.
     ///
@@ -1416,9 +1438,15 @@ pub struct DescribeRabbitMQServerlessQueuesResponse {
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessUser",
     output = DescribeRabbitMQServerlessUserResponse,
-    error = super::errors::DescribeRabbitMQServerlessUserError
+    error = super::errors::DescribeRabbitMQServerlessUserError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rabbit_mq_user_list,
+        item = models::RabbitMqUser,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQServerlessUser {
     /// `InstanceId`: a string.
     ///
@@ -1478,9 +1506,15 @@ pub struct DescribeRabbitMQServerlessUserResponse {
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessVirtualHost",
     output = DescribeRabbitMQServerlessVirtualHostResponse,
-    error = super::errors::DescribeRabbitMQServerlessVirtualHostError
+    error = super::errors::DescribeRabbitMQServerlessVirtualHostError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = virtual_host_list,
+        item = models::RabbitMqVirtualHostInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRabbitMQServerlessVirtualHost {
     /// `InstanceId`: a string.
     ///
@@ -1542,9 +1576,15 @@ pub struct DescribeRabbitMQServerlessVirtualHostResponse {
     version = "2023-04-18",
     name = "ListRabbitMQServerlessInstances",
     output = ListRabbitMQServerlessInstancesResponse,
-    error = super::errors::ListRabbitMQServerlessInstancesError
+    error = super::errors::ListRabbitMQServerlessInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::RabbitMqServerlessInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct ListRabbitMQServerlessInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1588,7 +1628,6 @@ pub struct ListRabbitMQServerlessInstancesResponse {
     output = ModifyRabbitMQServerlessExchangeResponse,
     error = super::errors::ModifyRabbitMQServerlessExchangeError
 )]
-#[derive(Default)]
 pub struct ModifyRabbitMQServerlessExchange {
     /// `InstanceId`: a string.
     ///
@@ -1641,7 +1680,6 @@ pub struct ModifyRabbitMQServerlessExchangeResponse {
     output = ModifyRabbitMQServerlessInstanceResponse,
     error = super::errors::ModifyRabbitMQServerlessInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyRabbitMQServerlessInstance {
     /// `InstanceId`: a string.
     ///
@@ -1702,7 +1740,6 @@ pub struct ModifyRabbitMQServerlessInstanceResponse {
     output = ModifyRabbitMQServerlessPermissionResponse,
     error = super::errors::ModifyRabbitMQServerlessPermissionError
 )]
-#[derive(Default)]
 pub struct ModifyRabbitMQServerlessPermission {
     /// `InstanceId`: a string.
     ///
@@ -1755,7 +1792,6 @@ pub struct ModifyRabbitMQServerlessPermissionResponse {
     output = ModifyRabbitMQServerlessQueueResponse,
     error = super::errors::ModifyRabbitMQServerlessQueueError
 )]
-#[derive(Default)]
 pub struct ModifyRabbitMQServerlessQueue {
     /// `InstanceId`: a string.
     ///
@@ -1819,7 +1855,6 @@ pub struct ModifyRabbitMQServerlessQueueResponse {
     output = ModifyRabbitMQServerlessUserResponse,
     error = super::errors::ModifyRabbitMQServerlessUserError
 )]
-#[derive(Default)]
 pub struct ModifyRabbitMQServerlessUser {
     /// `InstanceId`: a string.
     ///
@@ -1875,7 +1910,6 @@ pub struct ModifyRabbitMQServerlessUserResponse {
     output = ModifyRabbitMQServerlessVirtualHostResponse,
     error = super::errors::ModifyRabbitMQServerlessVirtualHostError
 )]
-#[derive(Default)]
 pub struct ModifyRabbitMQServerlessVirtualHost {
     /// `InstanceId`: a string.
     ///

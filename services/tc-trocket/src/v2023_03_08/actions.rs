@@ -17,7 +17,6 @@ use super::models;
     output = ChangeMigratingTopicToNextStageResponse,
     error = super::errors::ChangeMigratingTopicToNextStageError
 )]
-#[derive(Default)]
 pub struct ChangeMigratingTopicToNextStage {
     /// `TaskId`: a string.
     ///
@@ -58,7 +57,6 @@ pub struct ChangeMigratingTopicToNextStageResponse {
     output = CreateConsumerGroupResponse,
     error = super::errors::CreateConsumerGroupError
 )]
-#[derive(Default)]
 pub struct CreateConsumerGroup {
     /// `InstanceId`: a string.
     ///
@@ -137,7 +135,6 @@ pub struct CreateConsumerGroupResponse {
     output = CreateConsumerLabelResponse,
     error = super::errors::CreateConsumerLabelError
 )]
-#[derive(Default)]
 pub struct CreateConsumerLabel {
     /// `InstanceId`: a string.
     ///
@@ -190,7 +187,6 @@ pub struct CreateConsumerLabelResponse {
     output = CreateConsumerLabelsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateConsumerLabels {
     /// `InstanceId`: a string.
     ///
@@ -234,7 +230,6 @@ pub struct CreateConsumerLabelsResponse {
     output = CreateInstanceResponse,
     error = super::errors::CreateInstanceError
 )]
-#[derive(Default)]
 pub struct CreateInstance {
     /// `InstanceType`: a string.
     ///
@@ -336,7 +331,6 @@ pub struct CreateInstanceResponse {
     output = CreateMigrationTaskResponse,
     error = super::errors::CreateMigrationTaskError
 )]
-#[derive(Default)]
 pub struct CreateMigrationTask {
     /// `InstanceId`: a string.
     ///
@@ -378,7 +372,6 @@ pub struct CreateMigrationTaskResponse {
     output = CreateRoleResponse,
     error = super::errors::CreateRoleError
 )]
-#[derive(Default)]
 pub struct CreateRole {
     /// `InstanceId`: a string.
     ///
@@ -454,7 +447,6 @@ pub struct CreateRoleResponse {
     output = CreateTopicResponse,
     error = super::errors::CreateTopicError
 )]
-#[derive(Default)]
 pub struct CreateTopic {
     /// `InstanceId`: a string.
     ///
@@ -531,7 +523,6 @@ pub struct CreateTopicResponse {
     output = DeleteConsumerGroupResponse,
     error = super::errors::DeleteConsumerGroupError
 )]
-#[derive(Default)]
 pub struct DeleteConsumerGroup {
     /// `InstanceId`: a string.
     ///
@@ -564,7 +555,6 @@ pub struct DeleteConsumerGroupResponse {
     output = DeleteConsumerLabelResponse,
     error = super::errors::DeleteConsumerLabelError
 )]
-#[derive(Default)]
 pub struct DeleteConsumerLabel {
     /// `InstanceId`: a string.
     ///
@@ -602,7 +592,6 @@ pub struct DeleteConsumerLabelResponse {
     output = DeleteConsumerLabelsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteConsumerLabels {
     /// `InstanceId`: a string.
     ///
@@ -646,7 +635,6 @@ pub struct DeleteConsumerLabelsResponse {
     output = DeleteConsumerRouteConfigResponse,
     error = super::errors::DeleteConsumerRouteConfigError
 )]
-#[derive(Default)]
 pub struct DeleteConsumerRouteConfig {
     /// `Topic`: a string.
     ///
@@ -689,7 +677,6 @@ pub struct DeleteConsumerRouteConfigResponse {
     output = DeleteConsumerRouteConfigsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteConsumerRouteConfigs {
     /// `InstanceId`: a string.
     ///
@@ -733,7 +720,6 @@ pub struct DeleteConsumerRouteConfigsResponse {
     output = DeleteInstanceResponse,
     error = super::errors::DeleteInstanceError
 )]
-#[derive(Default)]
 pub struct DeleteInstance {
     /// `InstanceId`: a string.
     ///
@@ -761,7 +747,6 @@ pub struct DeleteInstanceResponse {
     output = DeleteRoleResponse,
     error = super::errors::DeleteRoleError
 )]
-#[derive(Default)]
 pub struct DeleteRole {
     /// `InstanceId`: a string.
     ///
@@ -794,7 +779,6 @@ pub struct DeleteRoleResponse {
     output = DeleteSmoothMigrationTaskResponse,
     error = super::errors::DeleteSmoothMigrationTaskError
 )]
-#[derive(Default)]
 pub struct DeleteSmoothMigrationTask {
     /// `TaskId`: a string.
     ///
@@ -822,7 +806,6 @@ pub struct DeleteSmoothMigrationTaskResponse {
     output = DeleteTopicResponse,
     error = super::errors::DeleteTopicError
 )]
-#[derive(Default)]
 pub struct DeleteTopic {
     /// `InstanceId`: a string.
     ///
@@ -853,9 +836,14 @@ pub struct DeleteTopicResponse {
     version = "2023-03-08",
     name = "DescribeConsumerClient",
     output = DescribeConsumerClientResponse,
-    error = super::errors::DescribeConsumerClientError
+    error = super::errors::DescribeConsumerClientError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topic_list,
+        item = models::TopicConsumeStats
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConsumerClient {
     /// `InstanceId`: a string.
     ///
@@ -915,9 +903,15 @@ pub struct DescribeConsumerClientResponse {
     version = "2023-03-08",
     name = "DescribeConsumerClientList",
     output = DescribeConsumerClientListResponse,
-    error = super::errors::DescribeConsumerClientListError
+    error = super::errors::DescribeConsumerClientListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::ConsumerClient,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConsumerClientList {
     /// `InstanceId`: a string.
     ///
@@ -971,7 +965,6 @@ pub struct DescribeConsumerClientListResponse {
     output = DescribeConsumerGroupResponse,
     error = super::errors::DescribeConsumerGroupError
 )]
-#[derive(Default)]
 pub struct DescribeConsumerGroup {
     /// `InstanceId`: a string.
     ///
@@ -1070,9 +1063,15 @@ pub struct DescribeConsumerGroupResponse {
     version = "2023-03-08",
     name = "DescribeConsumerGroupList",
     output = DescribeConsumerGroupListResponse,
-    error = super::errors::DescribeConsumerGroupListError
+    error = super::errors::DescribeConsumerGroupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::ConsumeGroupItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConsumerGroupList {
     /// `InstanceId`: a string.
     ///
@@ -1139,7 +1138,6 @@ pub struct DescribeConsumerGroupListResponse {
     output = DescribeConsumerLabelResponse,
     error = super::errors::DescribeConsumerLabelError
 )]
-#[derive(Default)]
 pub struct DescribeConsumerLabel {
     /// `InstanceId`: a string.
     ///
@@ -1180,7 +1178,6 @@ pub struct DescribeConsumerLabelResponse {
     output = DescribeConsumerLabelListResponse,
     error = super::errors::DescribeConsumerLabelListError
 )]
-#[derive(Default)]
 pub struct DescribeConsumerLabelList {
     /// `InstanceId`: a string.
     ///
@@ -1221,7 +1218,6 @@ pub struct DescribeConsumerLabelListResponse {
     output = DescribeConsumerLabelListsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeConsumerLabelLists {
     /// `InstanceId`: a string.
     ///
@@ -1262,7 +1258,6 @@ pub struct DescribeConsumerLabelListsResponse {
     output = DescribeConsumerLabelRoutesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeConsumerLabelRoutes {
     /// `InstanceId`: a string.
     ///
@@ -1301,7 +1296,6 @@ pub struct DescribeConsumerLabelRoutesResponse {
     output = DescribeConsumerLagResponse,
     error = super::errors::DescribeConsumerLagError
 )]
-#[derive(Default)]
 pub struct DescribeConsumerLag {
     /// `InstanceId`: a string.
     ///
@@ -1349,7 +1343,6 @@ pub struct DescribeConsumerLagResponse {
     output = DescribeConsumerRouteConfigResponse,
     error = super::errors::DescribeConsumerRouteConfigError
 )]
-#[derive(Default)]
 pub struct DescribeConsumerRouteConfig {
     /// `Topic`: a string.
     ///
@@ -1400,7 +1393,6 @@ pub struct DescribeConsumerRouteConfigResponse {
     output = DescribeConsumerRouteConfigsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeConsumerRouteConfigs {
     /// `InstanceId`: a string.
     ///
@@ -1439,7 +1431,6 @@ pub struct DescribeConsumerRouteConfigsResponse {
     output = DescribeConsumerRouteVersionListResponse,
     error = super::errors::DescribeConsumerRouteVersionListError
 )]
-#[derive(Default)]
 pub struct DescribeConsumerRouteVersionList {
     /// `Topic`: a string.
     ///
@@ -1483,9 +1474,15 @@ pub struct DescribeConsumerRouteVersionListResponse {
     version = "2023-03-08",
     name = "DescribeFusionInstanceList",
     output = DescribeFusionInstanceListResponse,
-    error = super::errors::DescribeFusionInstanceListError
+    error = super::errors::DescribeFusionInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::FusionInstanceItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFusionInstanceList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -1532,7 +1529,6 @@ pub struct DescribeFusionInstanceListResponse {
     output = DescribeInstanceResponse,
     error = super::errors::DescribeInstanceError
 )]
-#[derive(Default)]
 pub struct DescribeInstance {
     /// `InstanceId`: a string.
     ///
@@ -1717,9 +1713,15 @@ pub struct DescribeInstanceResponse {
     version = "2023-03-08",
     name = "DescribeInstanceList",
     output = DescribeInstanceListResponse,
-    error = super::errors::DescribeInstanceListError
+    error = super::errors::DescribeInstanceListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::InstanceItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -1764,9 +1766,14 @@ pub struct DescribeInstanceListResponse {
     version = "2023-03-08",
     name = "DescribeMessage",
     output = DescribeMessageResponse,
-    error = super::errors::DescribeMessageError
+    error = super::errors::DescribeMessageError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = message_tracks,
+        item = models::MessageTrackItem
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMessage {
     /// `InstanceId`: a string.
     ///
@@ -1868,9 +1875,15 @@ pub struct DescribeMessageResponse {
     version = "2023-03-08",
     name = "DescribeMessageList",
     output = DescribeMessageListResponse,
-    error = super::errors::DescribeMessageListError
+    error = super::errors::DescribeMessageListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::MessageItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMessageList {
     /// `InstanceId`: a string.
     ///
@@ -1976,7 +1989,6 @@ pub struct DescribeMessageListResponse {
     output = DescribeMessageTraceResponse,
     error = super::errors::DescribeMessageTraceError
 )]
-#[derive(Default)]
 pub struct DescribeMessageTrace {
     /// `InstanceId`: a string.
     ///
@@ -2047,7 +2059,6 @@ pub struct DescribeMessageTraceResponse {
     output = DescribeMigratingGroupStatsResponse,
     error = super::errors::DescribeMigratingGroupStatsError
 )]
-#[derive(Default)]
 pub struct DescribeMigratingGroupStats {
     /// `TaskId`: a string.
     ///
@@ -2099,9 +2110,15 @@ pub struct DescribeMigratingGroupStatsResponse {
     version = "2023-03-08",
     name = "DescribeMigratingTopicList",
     output = DescribeMigratingTopicListResponse,
-    error = super::errors::DescribeMigratingTopicListError
+    error = super::errors::DescribeMigratingTopicListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = migrate_topics,
+        item = models::MigratingTopic,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMigratingTopicList {
     /// `TaskId`: a string.
     ///
@@ -2150,7 +2167,6 @@ pub struct DescribeMigratingTopicListResponse {
     output = DescribeMigratingTopicStatsResponse,
     error = super::errors::DescribeMigratingTopicStatsError
 )]
-#[derive(Default)]
 pub struct DescribeMigratingTopicStats {
     /// `TaskId`: a string.
     ///
@@ -2206,9 +2222,15 @@ pub struct DescribeMigratingTopicStatsResponse {
     version = "2023-03-08",
     name = "DescribeMigrationTaskList",
     output = DescribeMigrationTaskListResponse,
-    error = super::errors::DescribeMigrationTaskListError
+    error = super::errors::DescribeMigrationTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::MigrationTaskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMigrationTaskList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -2250,9 +2272,15 @@ pub struct DescribeMigrationTaskListResponse {
     version = "2023-03-08",
     name = "DescribeProducerList",
     output = DescribeProducerListResponse,
-    error = super::errors::DescribeProducerListError
+    error = super::errors::DescribeProducerListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = producer_list,
+        item = models::ProducerInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProducerList {
     /// `InstanceId`: a string.
     ///
@@ -2306,7 +2334,6 @@ pub struct DescribeProducerListResponse {
     output = DescribeProductSKUsResponse,
     error = super::errors::DescribeProductSKUsError
 )]
-#[derive(Default)]
 pub struct DescribeProductSKUs {}
 
 /// What a successful [`DescribeProductSKUs`] call returns.
@@ -2330,9 +2357,15 @@ pub struct DescribeProductSKUsResponse {
     version = "2023-03-08",
     name = "DescribeRoleList",
     output = DescribeRoleListResponse,
-    error = super::errors::DescribeRoleListError
+    error = super::errors::DescribeRoleListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::RoleItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRoleList {
     /// `InstanceId`: a string.
     ///
@@ -2379,9 +2412,15 @@ pub struct DescribeRoleListResponse {
     version = "2023-03-08",
     name = "DescribeSmoothMigrationTaskList",
     output = DescribeSmoothMigrationTaskListResponse,
-    error = super::errors::DescribeSmoothMigrationTaskListError
+    error = super::errors::DescribeSmoothMigrationTaskListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::SmoothMigrationTaskItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSmoothMigrationTaskList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -2423,9 +2462,15 @@ pub struct DescribeSmoothMigrationTaskListResponse {
     version = "2023-03-08",
     name = "DescribeSourceClusterGroupList",
     output = DescribeSourceClusterGroupListResponse,
-    error = super::errors::DescribeSourceClusterGroupListError
+    error = super::errors::DescribeSourceClusterGroupListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = groups,
+        item = models::SourceClusterGroupConfig,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSourceClusterGroupList {
     /// `TaskId`: a string.
     ///
@@ -2472,9 +2517,14 @@ pub struct DescribeSourceClusterGroupListResponse {
     version = "2023-03-08",
     name = "DescribeTopic",
     output = DescribeTopicResponse,
-    error = super::errors::DescribeTopicError
+    error = super::errors::DescribeTopicError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = subscription_data,
+        item = models::SubscriptionData
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTopic {
     /// `InstanceId`: a string.
     ///
@@ -2577,9 +2627,15 @@ pub struct DescribeTopicResponse {
     version = "2023-03-08",
     name = "DescribeTopicList",
     output = DescribeTopicListResponse,
-    error = super::errors::DescribeTopicListError
+    error = super::errors::DescribeTopicListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::TopicItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTopicList {
     /// `InstanceId`: a string.
     ///
@@ -2634,9 +2690,15 @@ pub struct DescribeTopicListResponse {
     version = "2023-03-08",
     name = "DescribeTopicListByGroup",
     output = DescribeTopicListByGroupResponse,
-    error = super::errors::DescribeTopicListByGroupError
+    error = super::errors::DescribeTopicListByGroupError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::SubscriptionData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTopicListByGroup {
     /// `InstanceId`: a string.
     ///
@@ -2688,9 +2750,15 @@ pub struct DescribeTopicListByGroupResponse {
     version = "2023-03-08",
     name = "DescribeTopicStats",
     output = DescribeTopicStatsResponse,
-    error = super::errors::DescribeTopicStatsError
+    error = super::errors::DescribeTopicStatsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::TopicStatsDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTopicStats {
     /// `Topic`: a string.
     ///
@@ -2746,7 +2814,6 @@ pub struct DescribeTopicStatsResponse {
     output = DoHealthCheckOnMigratingTopicResponse,
     error = super::errors::DoHealthCheckOnMigratingTopicError
 )]
-#[derive(Default)]
 pub struct DoHealthCheckOnMigratingTopic {
     /// `TaskId`: a string.
     ///
@@ -2804,7 +2871,6 @@ pub struct DoHealthCheckOnMigratingTopicResponse {
     output = ImportSourceClusterConsumerGroupsResponse,
     error = super::errors::ImportSourceClusterConsumerGroupsError
 )]
-#[derive(Default)]
 pub struct ImportSourceClusterConsumerGroups {
     /// `TaskId`: a string.
     ///
@@ -2835,7 +2901,6 @@ pub struct ImportSourceClusterConsumerGroupsResponse {
     output = ImportSourceClusterTopicsResponse,
     error = super::errors::ImportSourceClusterTopicsError
 )]
-#[derive(Default)]
 pub struct ImportSourceClusterTopics {
     /// `TaskId`: a string.
     ///
@@ -2866,7 +2931,6 @@ pub struct ImportSourceClusterTopicsResponse {
     output = ModifyConsumerGroupResponse,
     error = super::errors::ModifyConsumerGroupError
 )]
-#[derive(Default)]
 pub struct ModifyConsumerGroup {
     /// `InstanceId`: a string.
     ///
@@ -2927,7 +2991,6 @@ pub struct ModifyConsumerGroupResponse {
     output = ModifyInstanceResponse,
     error = super::errors::ModifyInstanceError
 )]
-#[derive(Default)]
 pub struct ModifyInstance {
     /// `InstanceId`: a string.
     ///
@@ -3010,7 +3073,6 @@ pub struct ModifyInstanceResponse {
     output = ModifyInstanceEndpointResponse,
     error = super::errors::ModifyInstanceEndpointError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceEndpoint {
     /// `InstanceId`: a string.
     ///
@@ -3056,7 +3118,6 @@ pub struct ModifyInstanceEndpointResponse {
     output = ModifyRoleResponse,
     error = super::errors::ModifyRoleError
 )]
-#[derive(Default)]
 pub struct ModifyRole {
     /// `InstanceId`: a string.
     ///
@@ -3112,7 +3173,6 @@ pub struct ModifyRoleResponse {
     output = ModifyTopicResponse,
     error = super::errors::ModifyTopicError
 )]
-#[derive(Default)]
 pub struct ModifyTopic {
     /// `InstanceId`: a string.
     ///
@@ -3171,7 +3231,6 @@ pub struct ModifyTopicResponse {
     output = PutConsumerRouteConfigResponse,
     error = super::errors::PutConsumerRouteConfigError
 )]
-#[derive(Default)]
 pub struct PutConsumerRouteConfig {
     /// `Topic`: a string.
     ///
@@ -3232,7 +3291,6 @@ pub struct PutConsumerRouteConfigResponse {
     output = PutConsumerRouteConfigsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct PutConsumerRouteConfigs {
     /// `InstanceId`: a string.
     ///
@@ -3276,7 +3334,6 @@ pub struct PutConsumerRouteConfigsResponse {
     output = RemoveMigratingTopicResponse,
     error = super::errors::RemoveMigratingTopicError
 )]
-#[derive(Default)]
 pub struct RemoveMigratingTopic {
     /// `TaskId`: a string.
     ///
@@ -3314,7 +3371,6 @@ pub struct RemoveMigratingTopicResponse {
     output = ResendDeadLetterMessageResponse,
     error = super::errors::ResendDeadLetterMessageError
 )]
-#[derive(Default)]
 pub struct ResendDeadLetterMessage {
     /// `InstanceId`: a string.
     ///
@@ -3357,7 +3413,6 @@ pub struct ResendDeadLetterMessageResponse {
     output = ResetConsumerGroupOffsetResponse,
     error = super::errors::ResetConsumerGroupOffsetError
 )]
-#[derive(Default)]
 pub struct ResetConsumerGroupOffset {
     /// `InstanceId`: a string.
     ///
@@ -3400,7 +3455,6 @@ pub struct ResetConsumerGroupOffsetResponse {
     output = RollbackMigratingTopicStageResponse,
     error = super::errors::RollbackMigratingTopicStageError
 )]
-#[derive(Default)]
 pub struct RollbackMigratingTopicStage {
     /// `TaskId`: a string.
     ///
@@ -3438,7 +3492,6 @@ pub struct RollbackMigratingTopicStageResponse {
     output = SendMessageResponse,
     error = super::errors::SendMessageError
 )]
-#[derive(Default)]
 pub struct SendMessage {
     /// `InstanceId`: a string.
     ///
@@ -3501,7 +3554,6 @@ pub struct SendMessageResponse {
     output = VerifyMessageConsumptionResponse,
     error = super::errors::VerifyMessageConsumptionError
 )]
-#[derive(Default)]
 pub struct VerifyMessageConsumption {
     /// `InstanceId`: a string.
     ///

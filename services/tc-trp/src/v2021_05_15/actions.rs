@@ -17,7 +17,6 @@ use super::models;
     output = AuthorizedTransferResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AuthorizedTransfer {
     /// `BusinessSecurityData`: an [`InputEncryptData`](super::models::InputEncryptData).
     pub business_security_data: models::InputEncryptData,
@@ -46,7 +45,6 @@ pub struct AuthorizedTransferResponse {
     output = CreateChainBatchResponse,
     error = super::errors::CreateChainBatchError
 )]
-#[derive(Default)]
 pub struct CreateChainBatch {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -77,7 +75,6 @@ pub struct CreateChainBatchResponse {
     output = CreateCodeBatchResponse,
     error = super::errors::CreateCodeBatchError
 )]
-#[derive(Default)]
 pub struct CreateCodeBatch {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -160,7 +157,6 @@ pub struct CreateCodeBatchResponse {
     output = CreateCodePackResponse,
     error = super::errors::CreateCodePackError
 )]
-#[derive(Default)]
 pub struct CreateCodePack {
     /// `MerchantId`: a string.
     ///
@@ -249,7 +245,6 @@ pub struct CreateCodePackResponse {
     output = CreateCorporationOrderResponse,
     error = super::errors::CreateCorporationOrderError
 )]
-#[derive(Default)]
 pub struct CreateCorporationOrder {
     /// `CorpName`: a string.
     ///
@@ -322,7 +317,6 @@ pub struct CreateCorporationOrderResponse {
     output = CreateCustomPackResponse,
     error = super::errors::CreateCustomPackError
 )]
-#[derive(Default)]
 pub struct CreateCustomPack {
     /// `MerchantId`: a string.
     ///
@@ -409,7 +403,6 @@ pub struct CreateCustomPackResponse {
     output = CreateCustomRuleResponse,
     error = super::errors::CreateCustomRuleError
 )]
-#[derive(Default)]
 pub struct CreateCustomRule {
     /// `Name`: a string.
     ///
@@ -460,7 +453,6 @@ pub struct CreateCustomRuleResponse {
     output = CreateMerchantResponse,
     error = super::errors::CreateMerchantError
 )]
-#[derive(Default)]
 pub struct CreateMerchant {
     /// `Name`: a string.
     ///
@@ -513,7 +505,6 @@ pub struct CreateMerchantResponse {
     output = CreateProductResponse,
     error = super::errors::CreateProductError
 )]
-#[derive(Default)]
 pub struct CreateProduct {
     /// `Name`: a string.
     ///
@@ -579,7 +570,6 @@ pub struct CreateProductResponse {
     output = CreateTraceChainResponse,
     error = super::errors::CreateTraceChainError
 )]
-#[derive(Default)]
 pub struct CreateTraceChain {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -617,7 +607,6 @@ pub struct CreateTraceChainResponse {
     output = CreateTraceCodesResponse,
     error = super::errors::CreateTraceCodesError
 )]
-#[derive(Default)]
 pub struct CreateTraceCodes {
     /// `BatchId`: a string.
     ///
@@ -678,7 +667,6 @@ pub struct CreateTraceCodesResponse {
     output = CreateTraceCodesAsyncResponse,
     error = super::errors::CreateTraceCodesAsyncError
 )]
-#[derive(Default)]
 pub struct CreateTraceCodesAsync {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -721,7 +709,6 @@ pub struct CreateTraceCodesAsyncResponse {
     output = CreateTraceDataResponse,
     error = super::errors::CreateTraceDataError
 )]
-#[derive(Default)]
 pub struct CreateTraceData {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -800,7 +787,6 @@ pub struct CreateTraceDataResponse {
     output = DeleteCodeBatchResponse,
     error = super::errors::DeleteCodeBatchError
 )]
-#[derive(Default)]
 pub struct DeleteCodeBatch {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -838,7 +824,6 @@ pub struct DeleteCodeBatchResponse {
     output = DeleteMerchantResponse,
     error = super::errors::DeleteMerchantError
 )]
-#[derive(Default)]
 pub struct DeleteMerchant {
     /// `MerchantId`: a string.
     ///
@@ -876,7 +861,6 @@ pub struct DeleteMerchantResponse {
     output = DeleteProductResponse,
     error = super::errors::DeleteProductError
 )]
-#[derive(Default)]
 pub struct DeleteProduct {
     /// `ProductId`: a string.
     ///
@@ -914,7 +898,6 @@ pub struct DeleteProductResponse {
     output = DeleteTraceDataResponse,
     error = super::errors::DeleteTraceDataError
 )]
-#[derive(Default)]
 pub struct DeleteTraceData {
     /// `TraceId`: a string.
     ///
@@ -952,7 +935,6 @@ pub struct DeleteTraceDataResponse {
     output = DescribeAgentCorpsResponse,
     error = super::errors::DescribeAgentCorpsError
 )]
-#[derive(Default)]
 pub struct DescribeAgentCorps {
     /// `PageSize`: an unsigned 64-bit integer.
     ///
@@ -995,7 +977,6 @@ pub struct DescribeAgentCorpsResponse {
     output = DescribeCodeBatchByIdResponse,
     error = super::errors::DescribeCodeBatchByIdError
 )]
-#[derive(Default)]
 pub struct DescribeCodeBatchById {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -1029,9 +1010,15 @@ pub struct DescribeCodeBatchByIdResponse {
     version = "2021-05-15",
     name = "DescribeCodeBatches",
     output = DescribeCodeBatchesResponse,
-    error = super::errors::DescribeCodeBatchesError
+    error = super::errors::DescribeCodeBatchesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = code_batches,
+        item = models::CodeBatch,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCodeBatches {
     /// `MerchantId`: a string.
     ///
@@ -1100,9 +1087,15 @@ pub struct DescribeCodeBatchesResponse {
     version = "2021-05-15",
     name = "DescribeCodeBatchs",
     output = DescribeCodeBatchsResponse,
-    error = super::errors::DescribeCodeBatchsError
+    error = super::errors::DescribeCodeBatchsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = code_batchs,
+        item = models::CodeBatch,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCodeBatchs {
     /// `MerchantId`: a string.
     ///
@@ -1173,7 +1166,6 @@ pub struct DescribeCodeBatchsResponse {
     output = DescribeCodePackStatusResponse,
     error = super::errors::DescribeCodePackStatusError
 )]
-#[derive(Default)]
 pub struct DescribeCodePackStatus {
     /// `PackId`: a string.
     ///
@@ -1211,7 +1203,6 @@ pub struct DescribeCodePackStatusResponse {
     output = DescribeCodePackUrlResponse,
     error = super::errors::DescribeCodePackUrlError
 )]
-#[derive(Default)]
 pub struct DescribeCodePackUrl {
     /// `PackId`: a string.
     ///
@@ -1257,9 +1248,15 @@ pub struct DescribeCodePackUrlResponse {
     version = "2021-05-15",
     name = "DescribeCodePacks",
     output = DescribeCodePacksResponse,
-    error = super::errors::DescribeCodePacksError
+    error = super::errors::DescribeCodePacksError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = code_packs,
+        item = models::CodePack,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCodePacks {
     /// `PageSize`: an unsigned 64-bit integer.
     ///
@@ -1335,7 +1332,6 @@ pub struct DescribeCodePacksResponse {
     output = DescribeCodesByPackResponse,
     error = super::errors::DescribeCodesByPackError
 )]
-#[derive(Default)]
 pub struct DescribeCodesByPack {
     /// `PackId`: a string.
     ///
@@ -1369,9 +1365,15 @@ pub struct DescribeCodesByPackResponse {
     version = "2021-05-15",
     name = "DescribeCorpQuotas",
     output = DescribeCorpQuotasResponse,
-    error = super::errors::DescribeCorpQuotasError
+    error = super::errors::DescribeCorpQuotasError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = corp_quotas,
+        item = models::CorpQuota,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCorpQuotas {
     /// `AgentId`: an unsigned 64-bit integer.
     ///
@@ -1422,7 +1424,6 @@ pub struct DescribeCorpQuotasResponse {
     output = DescribeCustomRuleByIdResponse,
     error = super::errors::DescribeCustomRuleByIdError
 )]
-#[derive(Default)]
 pub struct DescribeCustomRuleById {
     /// `CustomId`: a string.
     ///
@@ -1456,9 +1457,15 @@ pub struct DescribeCustomRuleByIdResponse {
     version = "2021-05-15",
     name = "DescribeCustomRules",
     output = DescribeCustomRulesResponse,
-    error = super::errors::DescribeCustomRulesError
+    error = super::errors::DescribeCustomRulesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = custom_rules,
+        item = models::CustomRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCustomRules {
     /// `Keyword`: a string.
     ///
@@ -1519,7 +1526,6 @@ pub struct DescribeCustomRulesResponse {
     output = DescribeFlavorKingCycleBrandImportantCityScanAnalysisResponse,
     error = super::errors::DescribeFlavorKingCycleBrandImportantCityScanAnalysisError
 )]
-#[derive(Default)]
 pub struct DescribeFlavorKingCycleBrandImportantCityScanAnalysis {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -1560,7 +1566,6 @@ pub struct DescribeFlavorKingCycleBrandImportantCityScanAnalysisResponse {
     output = DescribeFlavorKingCycleBrandImportantProvinceScanAnalysisResponse,
     error = super::errors::DescribeFlavorKingCycleBrandImportantProvinceScanAnalysisError
 )]
-#[derive(Default)]
 pub struct DescribeFlavorKingCycleBrandImportantProvinceScanAnalysis {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -1608,7 +1613,6 @@ pub struct DescribeFlavorKingCycleBrandImportantProvinceScanAnalysisResponse {
     output = DescribeFlavorKingCycleBrandImportantProvinceUserAnalysisResponse,
     error = super::errors::DescribeFlavorKingCycleBrandImportantProvinceUserAnalysisError
 )]
-#[derive(Default)]
 pub struct DescribeFlavorKingCycleBrandImportantProvinceUserAnalysis {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -1656,7 +1660,6 @@ pub struct DescribeFlavorKingCycleBrandImportantProvinceUserAnalysisResponse {
     output = DescribeFlavorKingCycleBrandProvinceCityScanAnalysisResponse,
     error = super::errors::DescribeFlavorKingCycleBrandProvinceCityScanAnalysisError
 )]
-#[derive(Default)]
 pub struct DescribeFlavorKingCycleBrandProvinceCityScanAnalysis {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -1694,7 +1697,6 @@ pub struct DescribeFlavorKingCycleBrandProvinceCityScanAnalysisResponse {
     output = DescribeFlavorKingCycleBrandProvinceScanAnalysisResponse,
     error = super::errors::DescribeFlavorKingCycleBrandProvinceScanAnalysisError
 )]
-#[derive(Default)]
 pub struct DescribeFlavorKingCycleBrandProvinceScanAnalysis {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -1735,7 +1737,6 @@ pub struct DescribeFlavorKingCycleBrandProvinceScanAnalysisResponse {
     output = DescribeFlavorKingCycleBrandScanAnalysisResponse,
     error = super::errors::DescribeFlavorKingCycleBrandScanAnalysisError
 )]
-#[derive(Default)]
 pub struct DescribeFlavorKingCycleBrandScanAnalysis {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -1776,7 +1777,6 @@ pub struct DescribeFlavorKingCycleBrandScanAnalysisResponse {
     output = DescribeFlavorKingCycleBrandScanMetricsResponse,
     error = super::errors::DescribeFlavorKingCycleBrandScanMetricsError
 )]
-#[derive(Default)]
 pub struct DescribeFlavorKingCycleBrandScanMetrics {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -1812,7 +1812,6 @@ pub struct DescribeFlavorKingCycleBrandScanMetricsResponse {
     output = DescribeJobFileUrlResponse,
     error = super::errors::DescribeJobFileUrlError
 )]
-#[derive(Default)]
 pub struct DescribeJobFileUrl {
     /// `JobId`: an unsigned 64-bit integer.
     ///
@@ -1850,7 +1849,6 @@ pub struct DescribeJobFileUrlResponse {
     output = DescribeMerchantByIdResponse,
     error = super::errors::DescribeMerchantByIdError
 )]
-#[derive(Default)]
 pub struct DescribeMerchantById {
     /// `MerchantId`: a string.
     ///
@@ -1884,9 +1882,15 @@ pub struct DescribeMerchantByIdResponse {
     version = "2021-05-15",
     name = "DescribeMerchants",
     output = DescribeMerchantsResponse,
-    error = super::errors::DescribeMerchantsError
+    error = super::errors::DescribeMerchantsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = merchants,
+        item = models::Merchant,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMerchants {
     /// `Name`: a string.
     ///
@@ -1940,9 +1944,15 @@ pub struct DescribeMerchantsResponse {
     version = "2021-05-15",
     name = "DescribePlanQRCodeScanRecords",
     output = DescribePlanQRCodeScanRecordsResponse,
-    error = super::errors::DescribePlanQRCodeScanRecordsError
+    error = super::errors::DescribePlanQRCodeScanRecordsError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = data,
+        item = models::PlanQrCodeRecord,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePlanQRCodeScanRecords {
     /// `StartTime`: a string.
     ///
@@ -1996,9 +2006,15 @@ pub struct DescribePlanQRCodeScanRecordsResponse {
     version = "2021-05-15",
     name = "DescribePlanQRCodes",
     output = DescribePlanQRCodesResponse,
-    error = super::errors::DescribePlanQRCodesError
+    error = super::errors::DescribePlanQRCodesError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = data,
+        item = models::PlanQrCode,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePlanQRCodes {
     /// `PlanId`: a signed 64-bit integer.
     ///
@@ -2059,7 +2075,6 @@ pub struct DescribePlanQRCodesResponse {
     output = DescribeProductByIdResponse,
     error = super::errors::DescribeProductByIdError
 )]
-#[derive(Default)]
 pub struct DescribeProductById {
     /// `ProductId`: a string.
     ///
@@ -2093,9 +2108,15 @@ pub struct DescribeProductByIdResponse {
     version = "2021-05-15",
     name = "DescribeProducts",
     output = DescribeProductsResponse,
-    error = super::errors::DescribeProductsError
+    error = super::errors::DescribeProductsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = products,
+        item = models::Product,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProducts {
     /// `Name`: a string.
     ///
@@ -2154,9 +2175,14 @@ pub struct DescribeProductsResponse {
     version = "2021-05-15",
     name = "DescribeRawScanLogs",
     output = DescribeRawScanLogsResponse,
-    error = super::errors::DescribeRawScanLogsError
+    error = super::errors::DescribeRawScanLogsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = scan_logs,
+        item = models::RawScanLog
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRawScanLogs {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -2210,9 +2236,15 @@ pub struct DescribeRawScanLogsResponse {
     version = "2021-05-15",
     name = "DescribeScanLogs",
     output = DescribeScanLogsResponse,
-    error = super::errors::DescribeScanLogsError
+    error = super::errors::DescribeScanLogsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = scan_logs,
+        item = models::ScanLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScanLogs {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -2272,9 +2304,14 @@ pub struct DescribeScanLogsResponse {
     version = "2021-05-15",
     name = "DescribeScanStats",
     output = DescribeScanStatsResponse,
-    error = super::errors::DescribeScanStatsError
+    error = super::errors::DescribeScanStatsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = scan_stats,
+        item = models::ScanStat
+    )
 )]
-#[derive(Default)]
 pub struct DescribeScanStats {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -2335,7 +2372,6 @@ pub struct DescribeScanStatsResponse {
     output = DescribeTmpTokenResponse,
     error = super::errors::DescribeTmpTokenError
 )]
-#[derive(Default)]
 pub struct DescribeTmpToken {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -2368,7 +2404,6 @@ pub struct DescribeTmpTokenResponse {
     output = DescribeTraceCodeByIdResponse,
     error = super::errors::DescribeTraceCodeByIdError
 )]
-#[derive(Default)]
 pub struct DescribeTraceCodeById {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -2405,9 +2440,15 @@ pub struct DescribeTraceCodeByIdResponse {
     version = "2021-05-15",
     name = "DescribeTraceCodes",
     output = DescribeTraceCodesResponse,
-    error = super::errors::DescribeTraceCodesError
+    error = super::errors::DescribeTraceCodesError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = trace_codes,
+        item = models::TraceCode,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTraceCodes {
     /// `Keyword`: a string.
     ///
@@ -2463,7 +2504,6 @@ pub struct DescribeTraceCodesResponse {
     output = DescribeTraceDataByIdResponse,
     error = super::errors::DescribeTraceDataByIdError
 )]
-#[derive(Default)]
 pub struct DescribeTraceDataById {
     /// `Id`: a string.
     ///
@@ -2497,9 +2537,15 @@ pub struct DescribeTraceDataByIdResponse {
     version = "2021-05-15",
     name = "DescribeTraceDataList",
     output = DescribeTraceDataListResponse,
-    error = super::errors::DescribeTraceDataListError
+    error = super::errors::DescribeTraceDataListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = trace_data_list,
+        item = models::TraceData,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTraceDataList {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -2565,7 +2611,6 @@ pub struct DescribeTraceDataListResponse {
     output = DownloadGEOResponse,
     error = super::errors::DownloadGEOError
 )]
-#[derive(Default)]
 pub struct DownloadGEO {}
 
 /// What a successful [`DownloadGEO`] call returns.
@@ -2588,7 +2633,6 @@ pub struct DownloadGEOResponse {
     output = EffectFeedbackResponse,
     error = super::errors::EffectFeedbackError
 )]
-#[derive(Default)]
 pub struct EffectFeedback {
     /// `BusinessSecurityData`: an [`InputEncryptData`](super::models::InputEncryptData).
     pub business_security_data: models::InputEncryptData,
@@ -2617,7 +2661,6 @@ pub struct EffectFeedbackResponse {
     output = ModifyCodeBatchResponse,
     error = super::errors::ModifyCodeBatchError
 )]
-#[derive(Default)]
 pub struct ModifyCodeBatch {
     /// `BatchId`: a string.
     ///
@@ -2695,7 +2738,6 @@ pub struct ModifyCodeBatchResponse {
     output = ModifyCustomRuleResponse,
     error = super::errors::ModifyCustomRuleError
 )]
-#[derive(Default)]
 pub struct ModifyCustomRule {
     /// `CustomId`: a string.
     ///
@@ -2746,7 +2788,6 @@ pub struct ModifyCustomRuleResponse {
     output = ModifyCustomRuleStatusResponse,
     error = super::errors::ModifyCustomRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyCustomRuleStatus {
     /// `CustomId`: a string.
     ///
@@ -2789,7 +2830,6 @@ pub struct ModifyCustomRuleStatusResponse {
     output = ModifyMerchantResponse,
     error = super::errors::ModifyMerchantError
 )]
-#[derive(Default)]
 pub struct ModifyMerchant {
     /// `Name`: a string.
     ///
@@ -2847,7 +2887,6 @@ pub struct ModifyMerchantResponse {
     output = ModifyProductResponse,
     error = super::errors::ModifyProductError
 )]
-#[derive(Default)]
 pub struct ModifyProduct {
     /// `Name`: a string.
     ///
@@ -2908,7 +2947,6 @@ pub struct ModifyProductResponse {
     output = ModifyTraceCodeResponse,
     error = super::errors::ModifyTraceCodeError
 )]
-#[derive(Default)]
 pub struct ModifyTraceCode {
     /// `Code`: a string.
     ///
@@ -2946,7 +2984,6 @@ pub struct ModifyTraceCodeResponse {
     output = ModifyTraceCodeUnlinkResponse,
     error = super::errors::ModifyTraceCodeUnlinkError
 )]
-#[derive(Default)]
 pub struct ModifyTraceCodeUnlink {
     /// `BatchId`: a string.
     ///
@@ -2999,7 +3036,6 @@ pub struct ModifyTraceCodeUnlinkResponse {
     output = ModifyTraceDataResponse,
     error = super::errors::ModifyTraceDataError
 )]
-#[derive(Default)]
 pub struct ModifyTraceData {
     /// `TraceId`: a string.
     ///
@@ -3106,7 +3142,6 @@ pub struct ModifyTraceDataResponse {
     output = ModifyTraceDataRanksResponse,
     error = super::errors::ModifyTraceDataRanksError
 )]
-#[derive(Default)]
 pub struct ModifyTraceDataRanks {
     /// `CorpId`: an unsigned 64-bit integer.
     ///
@@ -3152,7 +3187,6 @@ pub struct ModifyTraceDataRanksResponse {
     output = ReportBatchCallbackStatusResponse,
     error = super::errors::ReportBatchCallbackStatusError
 )]
-#[derive(Default)]
 pub struct ReportBatchCallbackStatus {
     /// `BusinessSecurityData`: an [`InputEncryptData`](super::models::InputEncryptData).
     pub business_security_data: models::InputEncryptData,
@@ -3181,7 +3215,6 @@ pub struct ReportBatchCallbackStatusResponse {
     output = ReportScanDetailResponse,
     error = super::errors::ReportScanDetailError
 )]
-#[derive(Default)]
 pub struct ReportScanDetail {
     /// `ScanDetails`: a list of [`ScanDetailItem`](super::models::ScanDetailItem) objects.
     pub scan_details: Vec<models::ScanDetailItem>,

@@ -17,7 +17,6 @@ use super::models;
     output = BatchDeleteDevicesResponse,
     error = super::errors::BatchDeleteDevicesError
 )]
-#[derive(Default)]
 pub struct BatchDeleteDevices {
     /// `ProjectId`: a string.
     ///
@@ -55,7 +54,6 @@ pub struct BatchDeleteDevicesResponse {
     output = BatchDeletePolicyResponse,
     error = super::errors::BatchDeletePolicyError
 )]
-#[derive(Default)]
 pub struct BatchDeletePolicy {
     /// `ProjectId`: a string.
     ///
@@ -98,7 +96,6 @@ pub struct BatchDeletePolicyResponse {
     output = BoundLicensesResponse,
     error = super::errors::BoundLicensesError
 )]
-#[derive(Default)]
 pub struct BoundLicenses {
     /// `Count`: a signed 64-bit integer.
     ///
@@ -136,7 +133,6 @@ pub struct BoundLicensesResponse {
     output = CreateBatchVideoAnnotationJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateBatchVideoAnnotationJob {
     /// `InputStorage`: a [`BatchS3SourceInfo`](super::models::BatchS3SourceInfo).
     pub input_storage: models::BatchS3SourceInfo,
@@ -184,7 +180,6 @@ pub struct CreateBatchVideoAnnotationJobResponse {
     output = CreateCloudRecordingResponse,
     error = super::errors::CreateCloudRecordingError
 )]
-#[derive(Default)]
 pub struct CreateCloudRecording {
     /// `ProjectId`: a string.
     ///
@@ -243,7 +238,6 @@ pub struct CreateCloudRecordingResponse {
     output = CreateDeviceResponse,
     error = super::errors::CreateDeviceError
 )]
-#[derive(Default)]
 pub struct CreateDevice {
     /// `ProjectId`: a string.
     ///
@@ -291,7 +285,6 @@ pub struct CreateDeviceResponse {
     output = CreateProjectResponse,
     error = super::errors::CreateProjectError
 )]
-#[derive(Default)]
 pub struct CreateProject {
     /// `ProjectName`: a string.
     ///
@@ -334,7 +327,6 @@ pub struct CreateProjectResponse {
     output = CreateVideoAnnotationJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateVideoAnnotationJob {
     /// `InputType`: a signed 64-bit integer.
     ///
@@ -392,7 +384,6 @@ pub struct CreateVideoAnnotationJobResponse {
     output = DeleteAnnotationJobResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAnnotationJob {
     /// `JobId`: a string.
     ///
@@ -420,7 +411,6 @@ pub struct DeleteAnnotationJobResponse {
     output = DeleteAnnotationTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAnnotationTask {
     /// `TaskId`: a string.
     ///
@@ -448,7 +438,6 @@ pub struct DeleteAnnotationTaskResponse {
     output = DeleteCloudRecordingResponse,
     error = super::errors::DeleteCloudRecordingError
 )]
-#[derive(Default)]
 pub struct DeleteCloudRecording {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -474,7 +463,6 @@ pub struct DeleteCloudRecordingResponse {
     output = DeleteProjectResponse,
     error = super::errors::DeleteProjectError
 )]
-#[derive(Default)]
 pub struct DeleteProject {
     /// `ProjectId`: a string.
     ///
@@ -500,9 +488,15 @@ pub struct DeleteProjectResponse {
     version = "2022-03-25",
     name = "DescribeAnnotationJobs",
     output = DescribeAnnotationJobsResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = jobs,
+        item = models::Job,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAnnotationJobs {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -563,7 +557,6 @@ pub struct DescribeAnnotationJobsResponse {
     output = DescribeAnnotationResultsResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAnnotationResults {
     /// `TaskId`: a string.
     ///
@@ -627,9 +620,15 @@ pub struct DescribeAnnotationResultsResponse {
     version = "2022-03-25",
     name = "DescribeAnnotationTasks",
     output = DescribeAnnotationTasksResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = tasks,
+        item = models::Task,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAnnotationTasks {
     /// `JobId`: a string.
     ///
@@ -700,7 +699,6 @@ pub struct DescribeAnnotationTasksResponse {
     output = DescribeDeviceInfoResponse,
     error = super::errors::DescribeDeviceInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceInfo {
     /// `ProjectId`: a string.
     ///
@@ -756,9 +754,15 @@ pub struct DescribeDeviceInfoResponse {
     version = "2022-03-25",
     name = "DescribeDeviceList",
     output = DescribeDeviceListResponse,
-    error = super::errors::DescribeDeviceListError
+    error = super::errors::DescribeDeviceListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = devices,
+        item = models::DeviceInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceList {
     /// `ProjectId`: a string.
     ///
@@ -829,7 +833,6 @@ pub struct DescribeDeviceListResponse {
     output = DescribeDeviceSessionDetailsResponse,
     error = super::errors::DescribeDeviceSessionDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceSessionDetails {
     /// `SessionId`: a string.
     ///
@@ -868,9 +871,15 @@ pub struct DescribeDeviceSessionDetailsResponse {
     version = "2022-03-25",
     name = "DescribeDeviceSessionList",
     output = DescribeDeviceSessionListResponse,
-    error = super::errors::DescribeDeviceSessionListError
+    error = super::errors::DescribeDeviceSessionListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = device_session_list,
+        item = models::SessionInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDeviceSessionList {
     /// `ProjectId`: a string.
     ///
@@ -934,9 +943,15 @@ pub struct DescribeDeviceSessionListResponse {
     version = "2022-03-25",
     name = "DescribePolicy",
     output = DescribePolicyResponse,
-    error = super::errors::DescribePolicyError
+    error = super::errors::DescribePolicyError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = policy_info,
+        item = models::PolicyInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePolicy {
     /// `ProjectId`: a string.
     ///
@@ -1012,7 +1027,6 @@ pub struct DescribePolicyResponse {
     output = DescribeProjectInfoResponse,
     error = super::errors::DescribeProjectInfoError
 )]
-#[derive(Default)]
 pub struct DescribeProjectInfo {
     /// `ProjectId`: a string.
     ///
@@ -1058,9 +1072,15 @@ pub struct DescribeProjectInfoResponse {
     version = "2022-03-25",
     name = "DescribeProjectList",
     output = DescribeProjectListResponse,
-    error = super::errors::DescribeProjectListError
+    error = super::errors::DescribeProjectListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = projects,
+        item = models::ProjectInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProjectList {
     /// `PageSize`: a signed 64-bit integer.
     ///
@@ -1104,9 +1124,15 @@ pub struct DescribeProjectListResponse {
     version = "2022-03-25",
     name = "DescribeRecentSessionList",
     output = DescribeRecentSessionListResponse,
-    error = super::errors::DescribeRecentSessionListError
+    error = super::errors::DescribeRecentSessionListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = recent_session_list,
+        item = models::RecentSessionInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRecentSessionList {
     /// `ProjectId`: a string.
     ///
@@ -1172,7 +1198,6 @@ pub struct DescribeRecentSessionListResponse {
     output = DescribeSessionStatisticsResponse,
     error = super::errors::DescribeSessionStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeSessionStatistics {
     /// `ProjectId`: a string.
     ///
@@ -1240,7 +1265,6 @@ pub struct DescribeSessionStatisticsResponse {
     output = DescribeSessionStatisticsByIntervalResponse,
     error = super::errors::DescribeSessionStatisticsByIntervalError
 )]
-#[derive(Default)]
 pub struct DescribeSessionStatisticsByInterval {
     /// `ProjectId`: a string.
     ///
@@ -1291,7 +1315,6 @@ pub struct DescribeSessionStatisticsByIntervalResponse {
     output = GetDeviceLicenseResponse,
     error = super::errors::GetDeviceLicenseError
 )]
-#[derive(Default)]
 pub struct GetDeviceLicense {
     /// `ProjectId`: a string.
     ///
@@ -1327,9 +1350,15 @@ pub struct GetDeviceLicenseResponse {
     version = "2022-03-25",
     name = "GetDevices",
     output = GetDevicesResponse,
-    error = super::errors::GetDevicesError
+    error = super::errors::GetDevicesError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = devices,
+        item = models::Device,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetDevices {
     /// `PageNum`: a signed 64-bit integer.
     ///
@@ -1378,9 +1407,15 @@ pub struct GetDevicesResponse {
     version = "2022-03-25",
     name = "GetDurationDetails",
     output = GetDurationDetailsResponse,
-    error = super::errors::GetDurationDetailsError
+    error = super::errors::GetDurationDetailsError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = duration_details,
+        item = models::DurationDetails,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetDurationDetails {
     /// `StartTime`: a signed 64-bit integer.
     ///
@@ -1441,7 +1476,6 @@ pub struct GetDurationDetailsResponse {
     output = GetLicenseStatResponse,
     error = super::errors::GetLicenseStatError
 )]
-#[derive(Default)]
 pub struct GetLicenseStat {}
 
 /// What a successful [`GetLicenseStat`] call returns.
@@ -1487,9 +1521,15 @@ pub struct GetLicenseStatResponse {
     version = "2022-03-25",
     name = "GetLicenses",
     output = GetLicensesResponse,
-    error = super::errors::GetLicensesError
+    error = super::errors::GetLicensesError,
+    paginate(
+        page = page_num,
+        limit = page_size,
+        items = licenses,
+        item = models::License,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetLicenses {
     /// `PageNum`: a signed 64-bit integer.
     ///
@@ -1545,7 +1585,6 @@ pub struct GetLicensesResponse {
     output = GetTotalDurationResponse,
     error = super::errors::GetTotalDurationError
 )]
-#[derive(Default)]
 pub struct GetTotalDuration {
     /// `StartTime`: a signed 64-bit integer.
     pub start_time: i64,
@@ -1656,7 +1695,6 @@ pub struct GetTotalDurationResponse {
     output = ModifyCallbackUrlResponse,
     error = super::errors::ModifyCallbackUrlError
 )]
-#[derive(Default)]
 pub struct ModifyCallbackUrl {
     /// `ProjectId`: a string.
     ///
@@ -1704,7 +1742,6 @@ pub struct ModifyCallbackUrlResponse {
     output = ModifyDeviceResponse,
     error = super::errors::ModifyDeviceError
 )]
-#[derive(Default)]
 pub struct ModifyDevice {
     /// `ProjectId`: a string.
     ///
@@ -1747,7 +1784,6 @@ pub struct ModifyDeviceResponse {
     output = ModifyPolicyResponse,
     error = super::errors::ModifyPolicyError
 )]
-#[derive(Default)]
 pub struct ModifyPolicy {
     /// `ProjectId`: a string.
     ///
@@ -1805,7 +1841,6 @@ pub struct ModifyPolicyResponse {
     output = ModifyProjectResponse,
     error = super::errors::ModifyProjectError
 )]
-#[derive(Default)]
 pub struct ModifyProject {
     /// `ProjectId`: a string.
     ///
@@ -1848,7 +1883,6 @@ pub struct ModifyProjectResponse {
     output = ModifyProjectSecModeResponse,
     error = super::errors::ModifyProjectSecModeError
 )]
-#[derive(Default)]
 pub struct ModifyProjectSecMode {
     /// `ProjectId`: a string.
     ///
@@ -1896,7 +1930,6 @@ pub struct ModifyProjectSecModeResponse {
     output = RetryAnnotationTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct RetryAnnotationTask {
     /// `TaskId`: a string.
     ///
@@ -1924,7 +1957,6 @@ pub struct RetryAnnotationTaskResponse {
     output = StartPublishLiveStreamResponse,
     error = super::errors::StartPublishLiveStreamError
 )]
-#[derive(Default)]
 pub struct StartPublishLiveStream {
     /// `WithTranscoding`: a signed 64-bit integer.
     ///
@@ -1968,7 +2000,6 @@ pub struct StartPublishLiveStreamResponse {
     output = StopPublishLiveStreamResponse,
     error = super::errors::StopPublishLiveStreamError
 )]
-#[derive(Default)]
 pub struct StopPublishLiveStream {
     /// `TaskId`: a string.
     pub task_id: String,

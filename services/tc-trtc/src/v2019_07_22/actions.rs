@@ -18,7 +18,6 @@ use super::models;
     output = AsyncTextToSpeechResponse,
     error = super::errors::AsyncTextToSpeechError
 )]
-#[derive(Default)]
 pub struct AsyncTextToSpeech {
     /// `Text`: a string.
     ///
@@ -80,7 +79,6 @@ pub struct AsyncTextToSpeechResponse {
     output = ControlAIConversationResponse,
     error = super::errors::ControlAIConversationError
 )]
-#[derive(Default)]
 pub struct ControlAIConversation {
     /// `TaskId`: a string.
     ///
@@ -123,7 +121,6 @@ pub struct ControlAIConversationResponse {
     output = CreateAudioModerationSyncResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAudioModerationSync {
     /// `Sdkappid`: a signed 64-bit integer.
     ///
@@ -237,7 +234,6 @@ pub struct CreateAudioModerationSyncResponse {
     output = CreateCloudModerationResponse,
     error = super::errors::CreateCloudModerationError
 )]
-#[derive(Default)]
 pub struct CreateCloudModeration {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -299,7 +295,6 @@ pub struct CreateCloudModerationResponse {
     output = CreateCloudRecordingResponse,
     error = super::errors::CreateCloudRecordingError
 )]
-#[derive(Default)]
 pub struct CreateCloudRecording {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -374,7 +369,6 @@ pub struct CreateCloudRecordingResponse {
     output = CreateCloudSliceTaskResponse,
     error = super::errors::CreateCloudSliceTaskError
 )]
-#[derive(Default)]
 pub struct CreateCloudSliceTask {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -439,7 +433,6 @@ pub struct CreateCloudSliceTaskResponse {
     output = CreateCloudTranscriptionResponse,
     error = super::errors::CreateCloudTranscriptionError
 )]
-#[derive(Default)]
 pub struct CreateCloudTranscription {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -495,7 +488,6 @@ pub struct CreateCloudTranscriptionResponse {
     output = CreateLiveStreamModerationResponse,
     error = super::errors::CreateLiveStreamModerationError
 )]
-#[derive(Default)]
 pub struct CreateLiveStreamModeration {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -548,7 +540,6 @@ pub struct CreateLiveStreamModerationResponse {
     output = CreatePictureResponse,
     error = super::errors::CreatePictureError
 )]
-#[derive(Default)]
 pub struct CreatePicture {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -611,7 +602,6 @@ pub struct CreatePictureResponse {
     output = CreateRecognizeVocabV3Response,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateRecognizeVocabV3 {
     /// `Name`: a string.
     ///
@@ -662,7 +652,6 @@ pub struct CreateRecognizeVocabV3Response {
     output = DeleteCloudModerationResponse,
     error = super::errors::DeleteCloudModerationError
 )]
-#[derive(Default)]
 pub struct DeleteCloudModeration {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -700,7 +689,6 @@ pub struct DeleteCloudModerationResponse {
     output = DeleteCloudRecordingResponse,
     error = super::errors::DeleteCloudRecordingError
 )]
-#[derive(Default)]
 pub struct DeleteCloudRecording {
     /// `SdkAppId`: an unsigned 64-bit integer.
     pub sdk_app_id: u64,
@@ -736,7 +724,6 @@ pub struct DeleteCloudRecordingResponse {
     output = DeleteCloudSliceTaskResponse,
     error = super::errors::DeleteCloudSliceTaskError
 )]
-#[derive(Default)]
 pub struct DeleteCloudSliceTask {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -774,7 +761,6 @@ pub struct DeleteCloudSliceTaskResponse {
     output = DeleteCloudTranscriptionResponse,
     error = super::errors::DeleteCloudTranscriptionError
 )]
-#[derive(Default)]
 pub struct DeleteCloudTranscription {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -812,7 +798,6 @@ pub struct DeleteCloudTranscriptionResponse {
     output = DeleteLiveStreamModerationResponse,
     error = super::errors::DeleteLiveStreamModerationError
 )]
-#[derive(Default)]
 pub struct DeleteLiveStreamModeration {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -846,7 +831,6 @@ pub struct DeleteLiveStreamModerationResponse {
     output = DeletePictureResponse,
     error = super::errors::DeletePictureError
 )]
-#[derive(Default)]
 pub struct DeletePicture {
     /// `PictureId`: an unsigned 64-bit integer.
     ///
@@ -879,7 +863,6 @@ pub struct DeletePictureResponse {
     output = DeleteRecognizeVocabV3Response,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteRecognizeVocabV3 {
     /// `VocabId`: a string.
     ///
@@ -912,7 +895,6 @@ pub struct DeleteRecognizeVocabV3Response {
     output = DeleteVoicePrintResponse,
     error = super::errors::DeleteVoicePrintError
 )]
-#[derive(Default)]
 pub struct DeleteVoicePrint {
     /// `VoicePrintId`: a string.
     ///
@@ -940,7 +922,6 @@ pub struct DeleteVoicePrintResponse {
     output = DescribeAIConversationResponse,
     error = super::errors::DescribeAIConversationError
 )]
-#[derive(Default)]
 pub struct DescribeAIConversation {
     /// `SdkAppId`: an unsigned 64-bit integer.
     pub sdk_app_id: Option<u64>,
@@ -984,7 +965,6 @@ pub struct DescribeAIConversationResponse {
     output = DescribeAITranscriptionResponse,
     error = super::errors::DescribeAITranscriptionError
 )]
-#[derive(Default)]
 pub struct DescribeAITranscription {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -1028,7 +1008,6 @@ pub struct DescribeAITranscriptionResponse {
     output = DescribeAsyncTextToSpeechResponse,
     error = super::errors::DescribeAsyncTextToSpeechError
 )]
-#[derive(Default)]
 pub struct DescribeAsyncTextToSpeech {
     /// `TaskId`: a string.
     ///
@@ -1072,7 +1051,6 @@ pub struct DescribeAsyncTextToSpeechResponse {
     output = DescribeCallDetailInfoResponse,
     error = super::errors::DescribeCallDetailInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCallDetailInfo {
     /// `CommId`: a string.
     ///
@@ -1146,7 +1124,6 @@ pub struct DescribeCallDetailInfoResponse {
     output = DescribeCloudModerationResponse,
     error = super::errors::DescribeCloudModerationError
 )]
-#[derive(Default)]
 pub struct DescribeCloudModeration {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1192,7 +1169,6 @@ pub struct DescribeCloudModerationResponse {
     output = DescribeCloudRecordingResponse,
     error = super::errors::DescribeCloudRecordingError
 )]
-#[derive(Default)]
 pub struct DescribeCloudRecording {
     /// `SdkAppId`: an unsigned 64-bit integer.
     pub sdk_app_id: u64,
@@ -1246,7 +1222,6 @@ pub struct DescribeCloudRecordingResponse {
     output = DescribeCloudSliceTaskResponse,
     error = super::errors::DescribeCloudSliceTaskError
 )]
-#[derive(Default)]
 pub struct DescribeCloudSliceTask {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1289,7 +1264,6 @@ pub struct DescribeCloudSliceTaskResponse {
     output = DescribeCloudTranscriptionResponse,
     error = super::errors::DescribeCloudTranscriptionError
 )]
-#[derive(Default)]
 pub struct DescribeCloudTranscription {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1337,7 +1311,6 @@ pub struct DescribeCloudTranscriptionResponse {
     output = DescribeLiveStreamModerationResponse,
     error = super::errors::DescribeLiveStreamModerationError
 )]
-#[derive(Default)]
 pub struct DescribeLiveStreamModeration {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1376,7 +1349,6 @@ pub struct DescribeLiveStreamModerationResponse {
     output = DescribeMixTranscodingUsageResponse,
     error = super::errors::DescribeMixTranscodingUsageError
 )]
-#[derive(Default)]
 pub struct DescribeMixTranscodingUsage {
     /// `StartTime`: a string.
     ///
@@ -1418,9 +1390,15 @@ pub struct DescribeMixTranscodingUsageResponse {
     version = "2019-07-22",
     name = "DescribePicture",
     output = DescribePictureResponse,
-    error = super::errors::DescribePictureError
+    error = super::errors::DescribePictureError,
+    paginate(
+        page = page_no,
+        limit = page_size,
+        items = picture_info,
+        item = models::PictureInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribePicture {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1471,7 +1449,6 @@ pub struct DescribePictureResponse {
     output = DescribeRecordStatisticResponse,
     error = super::errors::DescribeRecordStatisticError
 )]
-#[derive(Default)]
 pub struct DescribeRecordStatistic {
     /// `StartTime`: a date (`YYYY-MM-DD`).
     ///
@@ -1512,7 +1489,6 @@ pub struct DescribeRecordStatisticResponse {
     output = DescribeRecordingUsageResponse,
     error = super::errors::DescribeRecordingUsageError
 )]
-#[derive(Default)]
 pub struct DescribeRecordingUsage {
     /// `StartTime`: a string.
     ///
@@ -1563,7 +1539,6 @@ pub struct DescribeRecordingUsageResponse {
     output = DescribeRelayUsageResponse,
     error = super::errors::DescribeRelayUsageError
 )]
-#[derive(Default)]
 pub struct DescribeRelayUsage {
     /// `StartTime`: a string.
     ///
@@ -1607,9 +1582,15 @@ pub struct DescribeRelayUsageResponse {
     version = "2019-07-22",
     name = "DescribeRoomInfo",
     output = DescribeRoomInfoResponse,
-    error = super::errors::DescribeRoomInfoError
+    error = super::errors::DescribeRoomInfoError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = room_list,
+        item = models::RoomState,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRoomInfo {
     /// `SdkAppId`: an unsigned 64-bit integer.
     pub sdk_app_id: u64,
@@ -1668,7 +1649,6 @@ pub struct DescribeRoomInfoResponse {
     output = DescribeScaleInfoResponse,
     error = super::errors::DescribeScaleInfoError
 )]
-#[derive(Default)]
 pub struct DescribeScaleInfo {
     /// `SdkAppId`: an unsigned 64-bit integer.
     pub sdk_app_id: u64,
@@ -1712,7 +1692,6 @@ pub struct DescribeScaleInfoResponse {
     output = DescribeStreamIngestResponse,
     error = super::errors::DescribeStreamIngestError
 )]
-#[derive(Default)]
 pub struct DescribeStreamIngest {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -1748,7 +1727,6 @@ pub struct DescribeStreamIngestResponse {
     output = DescribeTRTCAIRecognitionUsageResponse,
     error = super::errors::DescribeTRTCAIRecognitionUsageError
 )]
-#[derive(Default)]
 pub struct DescribeTRTCAIRecognitionUsage {
     /// `StartTime`: a string.
     ///
@@ -1804,7 +1782,6 @@ pub struct DescribeTRTCAIRecognitionUsageResponse {
     output = DescribeTRTCDedicatedCloudAccUsageResponse,
     error = super::errors::DescribeTRTCDedicatedCloudAccUsageError
 )]
-#[derive(Default)]
 pub struct DescribeTRTCDedicatedCloudAccUsage {
     /// `StartTime`: a string.
     ///
@@ -1855,7 +1832,6 @@ pub struct DescribeTRTCDedicatedCloudAccUsageResponse {
     output = DescribeTRTCMarketQualityDataResponse,
     error = super::errors::DescribeTRTCMarketQualityDataError
 )]
-#[derive(Default)]
 pub struct DescribeTRTCMarketQualityData {
     /// `SdkAppId`: a string.
     ///
@@ -1906,7 +1882,6 @@ pub struct DescribeTRTCMarketQualityDataResponse {
     output = DescribeTRTCMarketScaleDataResponse,
     error = super::errors::DescribeTRTCMarketScaleDataError
 )]
-#[derive(Default)]
 pub struct DescribeTRTCMarketScaleData {
     /// `SdkAppId`: a string.
     ///
@@ -1954,7 +1929,6 @@ pub struct DescribeTRTCMarketScaleDataResponse {
     output = DescribeTRTCMarketScaleMetricDataResponse,
     error = super::errors::DescribeTRTCMarketScaleMetricDataError
 )]
-#[derive(Default)]
 pub struct DescribeTRTCMarketScaleMetricData {
     /// `SdkAppId`: a string.
     ///
@@ -2000,7 +1974,6 @@ pub struct DescribeTRTCMarketScaleMetricDataResponse {
     output = DescribeTRTCRealTimeQualityDataResponse,
     error = super::errors::DescribeTRTCRealTimeQualityDataError
 )]
-#[derive(Default)]
 pub struct DescribeTRTCRealTimeQualityData {
     /// `SdkAppId`: a string.
     ///
@@ -2046,7 +2019,6 @@ pub struct DescribeTRTCRealTimeQualityDataResponse {
     output = DescribeTRTCRealTimeScaleDataResponse,
     error = super::errors::DescribeTRTCRealTimeScaleDataError
 )]
-#[derive(Default)]
 pub struct DescribeTRTCRealTimeScaleData {
     /// `SdkAppId`: a string.
     ///
@@ -2092,7 +2064,6 @@ pub struct DescribeTRTCRealTimeScaleDataResponse {
     output = DescribeTRTCSegmentModerationUsageResponse,
     error = super::errors::DescribeTRTCSegmentModerationUsageError
 )]
-#[derive(Default)]
 pub struct DescribeTRTCSegmentModerationUsage {
     /// `StartTime`: a string.
     ///
@@ -2153,7 +2124,6 @@ pub struct DescribeTRTCSegmentModerationUsageResponse {
     output = DescribeTrtcMcuTranscodeTimeResponse,
     error = super::errors::DescribeTrtcMcuTranscodeTimeError
 )]
-#[derive(Default)]
 pub struct DescribeTrtcMcuTranscodeTime {
     /// `StartTime`: a date (`YYYY-MM-DD`).
     ///
@@ -2194,7 +2164,6 @@ pub struct DescribeTrtcMcuTranscodeTimeResponse {
     output = DescribeTrtcRoomUsageResponse,
     error = super::errors::DescribeTrtcRoomUsageError
 )]
-#[derive(Default)]
 pub struct DescribeTrtcRoomUsage {
     /// `SdkAppid`: an unsigned 64-bit integer.
     ///
@@ -2237,7 +2206,6 @@ pub struct DescribeTrtcRoomUsageResponse {
     output = DescribeTrtcUsageResponse,
     error = super::errors::DescribeTrtcUsageError
 )]
-#[derive(Default)]
 pub struct DescribeTrtcUsage {
     /// `StartTime`: a string.
     ///
@@ -2283,7 +2251,6 @@ pub struct DescribeTrtcUsageResponse {
     output = DescribeUnusualEventResponse,
     error = super::errors::DescribeUnusualEventError
 )]
-#[derive(Default)]
 pub struct DescribeUnusualEvent {
     /// `SdkAppId`: an unsigned 64-bit integer.
     pub sdk_app_id: u64,
@@ -2332,7 +2299,6 @@ pub struct DescribeUnusualEventResponse {
     output = DescribeUserEventResponse,
     error = super::errors::DescribeUserEventError
 )]
-#[derive(Default)]
 pub struct DescribeUserEvent {
     /// `CommId`: a string.
     ///
@@ -2384,9 +2350,15 @@ pub struct DescribeUserEventResponse {
     version = "2019-07-22",
     name = "DescribeUserInfo",
     output = DescribeUserInfoResponse,
-    error = super::errors::DescribeUserInfoError
+    error = super::errors::DescribeUserInfoError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = user_list,
+        item = models::UserInformation,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserInfo {
     /// `CommId`: a string.
     ///
@@ -2448,9 +2420,15 @@ pub struct DescribeUserInfoResponse {
     version = "2019-07-22",
     name = "DescribeVoicePrint",
     output = DescribeVoicePrintResponse,
-    error = super::errors::DescribeVoicePrintError
+    error = super::errors::DescribeVoicePrintError,
+    paginate(
+        page = page_index,
+        limit = page_size,
+        items = data,
+        item = models::VoicePrintInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVoicePrint {
     /// `DescribeMode`: an unsigned 64-bit integer.
     ///
@@ -2499,7 +2477,6 @@ pub struct DescribeVoicePrintResponse {
     output = DescribeWebRecordResponse,
     error = super::errors::DescribeWebRecordError
 )]
-#[derive(Default)]
 pub struct DescribeWebRecord {
     /// `TaskId`: a string.
     pub task_id: Option<String>,
@@ -2548,7 +2525,6 @@ pub struct DescribeWebRecordResponse {
     output = DismissRoomResponse,
     error = super::errors::DismissRoomError
 )]
-#[derive(Default)]
 pub struct DismissRoom {
     /// `SdkAppId`: an unsigned 64-bit integer.
     pub sdk_app_id: u64,
@@ -2579,7 +2555,6 @@ pub struct DismissRoomResponse {
     output = DismissRoomByStrRoomIdResponse,
     error = super::errors::DismissRoomByStrRoomIdError
 )]
-#[derive(Default)]
 pub struct DismissRoomByStrRoomId {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2612,7 +2587,6 @@ pub struct DismissRoomByStrRoomIdResponse {
     output = DownloadRecognizeVocabV3Response,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DownloadRecognizeVocabV3 {
     /// `VocabId`: a string.
     ///
@@ -2653,9 +2627,15 @@ pub struct DownloadRecognizeVocabV3Response {
     version = "2019-07-22",
     name = "GetRecognizeVocabListV3",
     output = GetRecognizeVocabListV3Response,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vocab_list,
+        item = models::Vocab,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetRecognizeVocabListV3 {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2701,7 +2681,6 @@ pub struct GetRecognizeVocabListV3Response {
     output = GetRecognizeVocabV3Response,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetRecognizeVocabV3 {
     /// `VocabId`: a string.
     ///
@@ -2767,7 +2746,6 @@ pub struct GetRecognizeVocabV3Response {
     output = ModifyCloudModerationResponse,
     error = super::errors::ModifyCloudModerationError
 )]
-#[derive(Default)]
 pub struct ModifyCloudModeration {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2808,7 +2786,6 @@ pub struct ModifyCloudModerationResponse {
     output = ModifyCloudRecordingResponse,
     error = super::errors::ModifyCloudRecordingError
 )]
-#[derive(Default)]
 pub struct ModifyCloudRecording {
     /// `SdkAppId`: an unsigned 64-bit integer.
     pub sdk_app_id: u64,
@@ -2850,7 +2827,6 @@ pub struct ModifyCloudRecordingResponse {
     output = ModifyCloudSliceTaskResponse,
     error = super::errors::ModifyCloudSliceTaskError
 )]
-#[derive(Default)]
 pub struct ModifyCloudSliceTask {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -2891,7 +2867,6 @@ pub struct ModifyCloudSliceTaskResponse {
     output = ModifyPictureResponse,
     error = super::errors::ModifyPictureError
 )]
-#[derive(Default)]
 pub struct ModifyPicture {
     /// `PictureId`: an unsigned 64-bit integer.
     ///
@@ -2944,7 +2919,6 @@ pub struct ModifyPictureResponse {
     output = RegisterVoicePrintResponse,
     error = super::errors::RegisterVoicePrintError
 )]
-#[derive(Default)]
 pub struct RegisterVoicePrint {
     /// `Audio`: a string.
     ///
@@ -2997,7 +2971,6 @@ pub struct RegisterVoicePrintResponse {
     output = RemoveUserResponse,
     error = super::errors::RemoveUserError
 )]
-#[derive(Default)]
 pub struct RemoveUser {
     /// `SdkAppId`: an unsigned 64-bit integer.
     pub sdk_app_id: u64,
@@ -3031,7 +3004,6 @@ pub struct RemoveUserResponse {
     output = RemoveUserByStrRoomIdResponse,
     error = super::errors::RemoveUserByStrRoomIdError
 )]
-#[derive(Default)]
 pub struct RemoveUserByStrRoomId {
     /// `SdkAppId`: an unsigned 64-bit integer.
     pub sdk_app_id: u64,
@@ -3065,7 +3037,6 @@ pub struct RemoveUserByStrRoomIdResponse {
     output = SetVocabStateV3Response,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct SetVocabStateV3 {
     /// `VocabId`: a string.
     ///
@@ -3108,7 +3079,6 @@ pub struct SetVocabStateV3Response {
     output = StartAIConversationResponse,
     error = super::errors::StartAIConversationError
 )]
-#[derive(Default)]
 pub struct StartAIConversation {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3177,7 +3147,6 @@ pub struct StartAIConversationResponse {
     output = StartAITranscriptionResponse,
     error = super::errors::StartAITranscriptionError
 )]
-#[derive(Default)]
 pub struct StartAITranscription {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3234,7 +3203,6 @@ pub struct StartAITranscriptionResponse {
     output = StartMCUMixTranscodeResponse,
     error = super::errors::StartMCUMixTranscodeError
 )]
-#[derive(Default)]
 pub struct StartMCUMixTranscode {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3279,7 +3247,6 @@ pub struct StartMCUMixTranscodeResponse {
     output = StartMCUMixTranscodeByStrRoomIdResponse,
     error = super::errors::StartMCUMixTranscodeByStrRoomIdError
 )]
-#[derive(Default)]
 pub struct StartMCUMixTranscodeByStrRoomId {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3324,7 +3291,6 @@ pub struct StartMCUMixTranscodeByStrRoomIdResponse {
     output = StartPublishCdnStreamResponse,
     error = super::errors::StartPublishCdnStreamError
 )]
-#[derive(Default)]
 pub struct StartPublishCdnStream {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3396,7 +3362,6 @@ pub struct StartPublishCdnStreamResponse {
     output = StartStreamIngestResponse,
     error = super::errors::StartStreamIngestError
 )]
-#[derive(Default)]
 pub struct StartStreamIngest {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3517,7 +3482,6 @@ pub struct StartStreamIngestResponse {
     output = StartWebRecordResponse,
     error = super::errors::StartWebRecordError
 )]
-#[derive(Default)]
 pub struct StartWebRecord {
     /// `RecordUrl`: a string.
     ///
@@ -3580,7 +3544,6 @@ pub struct StartWebRecordResponse {
     output = StopAIConversationResponse,
     error = super::errors::StopAIConversationError
 )]
-#[derive(Default)]
 pub struct StopAIConversation {
     /// `TaskId`: a string.
     ///
@@ -3608,7 +3571,6 @@ pub struct StopAIConversationResponse {
     output = StopAITranscriptionResponse,
     error = super::errors::StopAITranscriptionError
 )]
-#[derive(Default)]
 pub struct StopAITranscription {
     /// `TaskId`: a string.
     ///
@@ -3636,7 +3598,6 @@ pub struct StopAITranscriptionResponse {
     output = StopMCUMixTranscodeResponse,
     error = super::errors::StopMCUMixTranscodeError
 )]
-#[derive(Default)]
 pub struct StopMCUMixTranscode {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3669,7 +3630,6 @@ pub struct StopMCUMixTranscodeResponse {
     output = StopMCUMixTranscodeByStrRoomIdResponse,
     error = super::errors::StopMCUMixTranscodeByStrRoomIdError
 )]
-#[derive(Default)]
 pub struct StopMCUMixTranscodeByStrRoomId {
     /// `SdkAppId`: an unsigned 64-bit integer.
     pub sdk_app_id: u64,
@@ -3700,7 +3660,6 @@ pub struct StopMCUMixTranscodeByStrRoomIdResponse {
     output = StopPublishCdnStreamResponse,
     error = super::errors::StopPublishCdnStreamError
 )]
-#[derive(Default)]
 pub struct StopPublishCdnStream {
     /// `SdkAppId`: an unsigned 64-bit integer.
     pub sdk_app_id: u64,
@@ -3741,7 +3700,6 @@ pub struct StopPublishCdnStreamResponse {
     output = StopStreamIngestResponse,
     error = super::errors::StopStreamIngestError
 )]
-#[derive(Default)]
 pub struct StopStreamIngest {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -3772,7 +3730,6 @@ pub struct StopStreamIngestResponse {
     output = StopWebRecordResponse,
     error = super::errors::StopWebRecordError
 )]
-#[derive(Default)]
 pub struct StopWebRecord {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -3798,7 +3755,6 @@ pub struct StopWebRecordResponse {
     output = TextToSpeechResponse,
     error = super::errors::TextToSpeechError
 )]
-#[derive(Default)]
 pub struct TextToSpeech {
     /// `Text`: a string.
     ///
@@ -3882,7 +3838,6 @@ pub struct TextToSpeechResponse {
     output = TextToSpeechSSEResponse,
     error = super::errors::TextToSpeechSSEError
 )]
-#[derive(Default)]
 pub struct TextToSpeechSSE {
     /// `Text`: a string.
     ///
@@ -3953,7 +3908,6 @@ pub struct TextToSpeechSSEResponse {
     output = UpdateAIConversationResponse,
     error = super::errors::UpdateAIConversationError
 )]
-#[derive(Default)]
 pub struct UpdateAIConversation {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -4002,7 +3956,6 @@ pub struct UpdateAIConversationResponse {
     output = UpdatePublishCdnStreamResponse,
     error = super::errors::UpdatePublishCdnStreamError
 )]
-#[derive(Default)]
 pub struct UpdatePublishCdnStream {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4068,7 +4021,6 @@ pub struct UpdatePublishCdnStreamResponse {
     output = UpdateRecognizeVocabV3Response,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateRecognizeVocabV3 {
     /// `VocabId`: a string.
     ///
@@ -4124,7 +4076,6 @@ pub struct UpdateRecognizeVocabV3Response {
     output = UpdateStreamIngestResponse,
     error = super::errors::UpdateStreamIngestError
 )]
-#[derive(Default)]
 pub struct UpdateStreamIngest {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///
@@ -4185,7 +4136,6 @@ pub struct UpdateStreamIngestResponse {
     output = UpdateVoicePrintResponse,
     error = super::errors::UpdateVoicePrintError
 )]
-#[derive(Default)]
 pub struct UpdateVoicePrint {
     /// `VoicePrintId`: a string.
     ///
@@ -4233,7 +4183,6 @@ pub struct UpdateVoicePrintResponse {
     output = VoiceCloneResponse,
     error = super::errors::VoiceCloneError
 )]
-#[derive(Default)]
 pub struct VoiceClone {
     /// `SdkAppId`: an unsigned 64-bit integer.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddCloudNativeAPIGatewayConsumerGroupAuthResponse,
     error = super::errors::AddCloudNativeAPIGatewayConsumerGroupAuthError
 )]
-#[derive(Default)]
 pub struct AddCloudNativeAPIGatewayConsumerGroupAuth {
     /// `GatewayId`: a string.
     ///
@@ -60,7 +59,6 @@ pub struct AddCloudNativeAPIGatewayConsumerGroupAuthResponse {
     output = AddCloudNativeAPIGatewayConsumerInGroupResponse,
     error = super::errors::AddCloudNativeAPIGatewayConsumerInGroupError
 )]
-#[derive(Default)]
 pub struct AddCloudNativeAPIGatewayConsumerInGroup {
     /// `GatewayId`: a string.
     ///
@@ -103,7 +101,6 @@ pub struct AddCloudNativeAPIGatewayConsumerInGroupResponse {
     output = BindAutoScalerResourceStrategyToGroupsResponse,
     error = super::errors::BindAutoScalerResourceStrategyToGroupsError
 )]
-#[derive(Default)]
 pub struct BindAutoScalerResourceStrategyToGroups {
     /// `GatewayId`: a string.
     ///
@@ -144,7 +141,6 @@ pub struct BindAutoScalerResourceStrategyToGroupsResponse {
     output = CloseWafProtectionResponse,
     error = super::errors::CloseWafProtectionError
 )]
-#[derive(Default)]
 pub struct CloseWafProtection {
     /// `GatewayId`: a string.
     ///
@@ -180,7 +176,6 @@ pub struct CloseWafProtectionResponse {
     output = CreateAutoScalerResourceStrategyResponse,
     error = super::errors::CreateAutoScalerResourceStrategyError
 )]
-#[derive(Default)]
 pub struct CreateAutoScalerResourceStrategy {
     /// `GatewayId`: a string.
     ///
@@ -253,7 +248,6 @@ pub struct CreateAutoScalerResourceStrategyResponse {
     output = CreateCloudNativeAPIGatewayResponse,
     error = super::errors::CreateCloudNativeAPIGatewayError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGateway {
     /// `Name`: a string.
     ///
@@ -346,7 +340,6 @@ pub struct CreateCloudNativeAPIGatewayResponse {
     output = CreateCloudNativeAPIGatewayCanaryRuleResponse,
     error = super::errors::CreateCloudNativeAPIGatewayCanaryRuleError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayCanaryRule {
     /// `GatewayId`: a string.
     ///
@@ -385,7 +378,6 @@ pub struct CreateCloudNativeAPIGatewayCanaryRuleResponse {
     output = CreateCloudNativeAPIGatewayCertificateResponse,
     error = super::errors::CreateCloudNativeAPIGatewayCertificateError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayCertificate {
     /// `GatewayId`: a string.
     ///
@@ -453,7 +445,6 @@ pub struct CreateCloudNativeAPIGatewayCertificateResponse {
     output = CreateCloudNativeAPIGatewayConsumerResponse,
     error = super::errors::CreateCloudNativeAPIGatewayConsumerError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayConsumer {
     /// `GatewayId`: a string.
     ///
@@ -517,7 +508,6 @@ pub struct CreateCloudNativeAPIGatewayConsumerResponse {
     output = CreateCloudNativeAPIGatewayConsumerGroupResponse,
     error = super::errors::CreateCloudNativeAPIGatewayConsumerGroupError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`: a string.
     ///
@@ -571,7 +561,6 @@ pub struct CreateCloudNativeAPIGatewayConsumerGroupResponse {
     output = CreateCloudNativeAPIGatewayLLMModelAPIResponse,
     error = super::errors::CreateCloudNativeAPIGatewayLLMModelAPIError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`: a string.
     ///
@@ -680,7 +669,6 @@ pub struct CreateCloudNativeAPIGatewayLLMModelAPIResponse {
     output = CreateCloudNativeAPIGatewayLLMModelServiceResponse,
     error = super::errors::CreateCloudNativeAPIGatewayLLMModelServiceError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`: a string.
     ///
@@ -876,7 +864,6 @@ pub struct CreateCloudNativeAPIGatewayLLMModelServiceResponse {
     output = CreateCloudNativeAPIGatewayPublicNetworkResponse,
     error = super::errors::CreateCloudNativeAPIGatewayPublicNetworkError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayPublicNetwork {
     /// `GatewayId`: a string.
     ///
@@ -915,7 +902,6 @@ pub struct CreateCloudNativeAPIGatewayPublicNetworkResponse {
     output = CreateCloudNativeAPIGatewayRouteResponse,
     error = super::errors::CreateCloudNativeAPIGatewayRouteError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayRoute {
     /// `GatewayId`: a string.
     ///
@@ -1023,7 +1009,6 @@ pub struct CreateCloudNativeAPIGatewayRouteResponse {
     output = CreateCloudNativeAPIGatewayRouteRateLimitResponse,
     error = super::errors::CreateCloudNativeAPIGatewayRouteRateLimitError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayRouteRateLimit {
     /// `GatewayId`: a string.
     ///
@@ -1059,7 +1044,6 @@ pub struct CreateCloudNativeAPIGatewayRouteRateLimitResponse {
     output = CreateCloudNativeAPIGatewaySecretKeyResponse,
     error = super::errors::CreateCloudNativeAPIGatewaySecretKeyError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`: a string.
     ///
@@ -1168,7 +1152,6 @@ pub struct CreateCloudNativeAPIGatewaySecretKeyResponse {
     output = CreateCloudNativeAPIGatewayServiceResponse,
     error = super::errors::CreateCloudNativeAPIGatewayServiceError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayService {
     /// `GatewayId`: a string.
     ///
@@ -1232,7 +1215,6 @@ pub struct CreateCloudNativeAPIGatewayServiceResponse {
     output = CreateCloudNativeAPIGatewayServiceRateLimitResponse,
     error = super::errors::CreateCloudNativeAPIGatewayServiceRateLimitError
 )]
-#[derive(Default)]
 pub struct CreateCloudNativeAPIGatewayServiceRateLimit {
     /// `GatewayId`: a string.
     ///
@@ -1268,7 +1250,6 @@ pub struct CreateCloudNativeAPIGatewayServiceRateLimitResponse {
     output = CreateConfigFileResponse,
     error = super::errors::CreateConfigFileError
 )]
-#[derive(Default)]
 pub struct CreateConfigFile {
     /// `InstanceId`: a string.
     ///
@@ -1309,7 +1290,6 @@ pub struct CreateConfigFileResponse {
     output = CreateConfigFileGroupResponse,
     error = super::errors::CreateConfigFileGroupError
 )]
-#[derive(Default)]
 pub struct CreateConfigFileGroup {
     /// `InstanceId`: a string.
     ///
@@ -1345,7 +1325,6 @@ pub struct CreateConfigFileGroupResponse {
     output = CreateEngineResponse,
     error = super::errors::CreateEngineError
 )]
-#[derive(Default)]
 pub struct CreateEngine {
     /// `EngineType`: a string.
     ///
@@ -1477,7 +1456,6 @@ pub struct CreateEngineResponse {
     output = CreateGovernanceAliasResponse,
     error = super::errors::CreateGovernanceAliasError
 )]
-#[derive(Default)]
 pub struct CreateGovernanceAlias {
     /// `InstanceId`: a string.
     ///
@@ -1535,7 +1513,6 @@ pub struct CreateGovernanceAliasResponse {
     output = CreateGovernanceInstancesResponse,
     error = super::errors::CreateGovernanceInstancesError
 )]
-#[derive(Default)]
 pub struct CreateGovernanceInstances {
     /// `InstanceId`: a string.
     ///
@@ -1571,7 +1548,6 @@ pub struct CreateGovernanceInstancesResponse {
     output = CreateGovernanceLaneGroupsResponse,
     error = super::errors::CreateGovernanceLaneGroupsError
 )]
-#[derive(Default)]
 pub struct CreateGovernanceLaneGroups {
     /// `InstanceId`: a string.
     ///
@@ -1607,7 +1583,6 @@ pub struct CreateGovernanceLaneGroupsResponse {
     output = CreateGovernanceNamespacesResponse,
     error = super::errors::CreateGovernanceNamespacesError
 )]
-#[derive(Default)]
 pub struct CreateGovernanceNamespaces {
     /// `InstanceId`: a string.
     ///
@@ -1643,7 +1618,6 @@ pub struct CreateGovernanceNamespacesResponse {
     output = CreateGovernanceServicesResponse,
     error = super::errors::CreateGovernanceServicesError
 )]
-#[derive(Default)]
 pub struct CreateGovernanceServices {
     /// `InstanceId`: a string.
     ///
@@ -1679,7 +1653,6 @@ pub struct CreateGovernanceServicesResponse {
     output = CreateNativeGatewayServerGroupResponse,
     error = super::errors::CreateNativeGatewayServerGroupError
 )]
-#[derive(Default)]
 pub struct CreateNativeGatewayServerGroup {
     /// `GatewayId`: a string.
     ///
@@ -1736,7 +1709,6 @@ pub struct CreateNativeGatewayServerGroupResponse {
     output = CreateNativeGatewayServiceSourceResponse,
     error = super::errors::CreateNativeGatewayServiceSourceError
 )]
-#[derive(Default)]
 pub struct CreateNativeGatewayServiceSource {
     /// `GatewayID`: a string.
     ///
@@ -1795,7 +1767,6 @@ pub struct CreateNativeGatewayServiceSourceResponse {
     output = CreateOrModifyCloudNativeAPIGatewayCORSResponse,
     error = super::errors::CreateOrModifyCloudNativeAPIGatewayCORSError
 )]
-#[derive(Default)]
 pub struct CreateOrModifyCloudNativeAPIGatewayCORS {
     /// `GatewayId`: a string.
     ///
@@ -1873,7 +1844,6 @@ pub struct CreateOrModifyCloudNativeAPIGatewayCORSResponse {
     output = CreateOrModifyCloudNativeAPIGatewayIPRestrictionResponse,
     error = super::errors::CreateOrModifyCloudNativeAPIGatewayIPRestrictionError
 )]
-#[derive(Default)]
 pub struct CreateOrModifyCloudNativeAPIGatewayIPRestriction {
     /// `GatewayId`: a string.
     ///
@@ -1924,7 +1894,6 @@ pub struct CreateOrModifyCloudNativeAPIGatewayIPRestrictionResponse {
     output = CreateOrUpdateConfigFileAndReleaseResponse,
     error = super::errors::CreateOrUpdateConfigFileAndReleaseError
 )]
-#[derive(Default)]
 pub struct CreateOrUpdateConfigFileAndRelease {
     /// `InstanceId`: a string.
     ///
@@ -1975,7 +1944,6 @@ pub struct CreateOrUpdateConfigFileAndReleaseResponse {
     output = CreateWafDomainsResponse,
     error = super::errors::CreateWafDomainsError
 )]
-#[derive(Default)]
 pub struct CreateWafDomains {
     /// `GatewayId`: a string.
     ///
@@ -2008,7 +1976,6 @@ pub struct CreateWafDomainsResponse {
     output = DeleteAutoScalerResourceStrategyResponse,
     error = super::errors::DeleteAutoScalerResourceStrategyError
 )]
-#[derive(Default)]
 pub struct DeleteAutoScalerResourceStrategy {
     /// `GatewayId`: a string.
     ///
@@ -2046,7 +2013,6 @@ pub struct DeleteAutoScalerResourceStrategyResponse {
     output = DeleteCloudNativeAPIGatewayResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGateway {
     /// `GatewayId`: a string.
     ///
@@ -2082,7 +2048,6 @@ pub struct DeleteCloudNativeAPIGatewayResponse {
     output = DeleteCloudNativeAPIGatewayCORSResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayCORSError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayCORS {
     /// `GatewayId`: a string.
     ///
@@ -2120,7 +2085,6 @@ pub struct DeleteCloudNativeAPIGatewayCORSResponse {
     output = DeleteCloudNativeAPIGatewayCanaryRuleResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayCanaryRuleError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayCanaryRule {
     /// `GatewayId`: a string.
     ///
@@ -2163,7 +2127,6 @@ pub struct DeleteCloudNativeAPIGatewayCanaryRuleResponse {
     output = DeleteCloudNativeAPIGatewayCertificateResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayCertificateError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayCertificate {
     /// `GatewayId`: a string.
     ///
@@ -2196,7 +2159,6 @@ pub struct DeleteCloudNativeAPIGatewayCertificateResponse {
     output = DeleteCloudNativeAPIGatewayConsumerResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayConsumerError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayConsumer {
     /// `GatewayId`: a string.
     ///
@@ -2234,7 +2196,6 @@ pub struct DeleteCloudNativeAPIGatewayConsumerResponse {
     output = DeleteCloudNativeAPIGatewayConsumerGroupResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayConsumerGroupError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`: a string.
     ///
@@ -2272,7 +2233,6 @@ pub struct DeleteCloudNativeAPIGatewayConsumerGroupResponse {
     output = DeleteCloudNativeAPIGatewayIPRestrictionResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayIPRestrictionError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayIPRestriction {
     /// `GatewayId`: a string.
     ///
@@ -2310,7 +2270,6 @@ pub struct DeleteCloudNativeAPIGatewayIPRestrictionResponse {
     output = DeleteCloudNativeAPIGatewayLLMModelAPIResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayLLMModelAPIError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`: a string.
     ///
@@ -2349,7 +2308,6 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelAPIResponse {
     output = DeleteCloudNativeAPIGatewayLLMModelServiceResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayLLMModelServiceError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`: a string.
     ///
@@ -2387,7 +2345,6 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelServiceResponse {
     output = DeleteCloudNativeAPIGatewayPublicNetworkResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayPublicNetworkError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayPublicNetwork {
     /// `GatewayId`: a string.
     ///
@@ -2430,7 +2387,6 @@ pub struct DeleteCloudNativeAPIGatewayPublicNetworkResponse {
     output = DeleteCloudNativeAPIGatewayRouteResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayRouteError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayRoute {
     /// `GatewayId`: a string.
     ///
@@ -2463,7 +2419,6 @@ pub struct DeleteCloudNativeAPIGatewayRouteResponse {
     output = DeleteCloudNativeAPIGatewayRouteRateLimitResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayRouteRateLimitError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayRouteRateLimit {
     /// `GatewayId`: a string.
     ///
@@ -2496,7 +2451,6 @@ pub struct DeleteCloudNativeAPIGatewayRouteRateLimitResponse {
     output = DeleteCloudNativeAPIGatewaySecretKeyResponse,
     error = super::errors::DeleteCloudNativeAPIGatewaySecretKeyError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`: a string.
     ///
@@ -2529,7 +2483,6 @@ pub struct DeleteCloudNativeAPIGatewaySecretKeyResponse {
     output = DeleteCloudNativeAPIGatewayServiceResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayServiceError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayService {
     /// `GatewayId`: a string.
     ///
@@ -2567,7 +2520,6 @@ pub struct DeleteCloudNativeAPIGatewayServiceResponse {
     output = DeleteCloudNativeAPIGatewayServiceRateLimitResponse,
     error = super::errors::DeleteCloudNativeAPIGatewayServiceRateLimitError
 )]
-#[derive(Default)]
 pub struct DeleteCloudNativeAPIGatewayServiceRateLimit {
     /// `GatewayId`: a string.
     ///
@@ -2600,7 +2552,6 @@ pub struct DeleteCloudNativeAPIGatewayServiceRateLimitResponse {
     output = DeleteConfigFileGroupResponse,
     error = super::errors::DeleteConfigFileGroupError
 )]
-#[derive(Default)]
 pub struct DeleteConfigFileGroup {
     /// `InstanceId`: a string.
     ///
@@ -2643,7 +2594,6 @@ pub struct DeleteConfigFileGroupResponse {
     output = DeleteConfigFileReleasesResponse,
     error = super::errors::DeleteConfigFileReleasesError
 )]
-#[derive(Default)]
 pub struct DeleteConfigFileReleases {
     /// `InstanceId`: a string.
     ///
@@ -2679,7 +2629,6 @@ pub struct DeleteConfigFileReleasesResponse {
     output = DeleteConfigFilesResponse,
     error = super::errors::DeleteConfigFilesError
 )]
-#[derive(Default)]
 pub struct DeleteConfigFiles {
     /// `InstanceId`: a string.
     ///
@@ -2732,7 +2681,6 @@ pub struct DeleteConfigFilesResponse {
     output = DeleteEngineResponse,
     error = super::errors::DeleteEngineError
 )]
-#[derive(Default)]
 pub struct DeleteEngine {
     /// `InstanceId`: a string.
     ///
@@ -2760,7 +2708,6 @@ pub struct DeleteEngineResponse {
     output = DeleteGovernanceAliasesResponse,
     error = super::errors::DeleteGovernanceAliasesError
 )]
-#[derive(Default)]
 pub struct DeleteGovernanceAliases {
     /// `InstanceId`: a string.
     ///
@@ -2796,7 +2743,6 @@ pub struct DeleteGovernanceAliasesResponse {
     output = DeleteGovernanceInstancesResponse,
     error = super::errors::DeleteGovernanceInstancesError
 )]
-#[derive(Default)]
 pub struct DeleteGovernanceInstances {
     /// `InstanceId`: a string.
     ///
@@ -2832,7 +2778,6 @@ pub struct DeleteGovernanceInstancesResponse {
     output = DeleteGovernanceInstancesByHostResponse,
     error = super::errors::DeleteGovernanceInstancesByHostError
 )]
-#[derive(Default)]
 pub struct DeleteGovernanceInstancesByHost {
     /// `InstanceId`: a string.
     ///
@@ -2868,7 +2813,6 @@ pub struct DeleteGovernanceInstancesByHostResponse {
     output = DeleteGovernanceLaneGroupsResponse,
     error = super::errors::DeleteGovernanceLaneGroupsError
 )]
-#[derive(Default)]
 pub struct DeleteGovernanceLaneGroups {
     /// `InstanceId`: a string.
     ///
@@ -2904,7 +2848,6 @@ pub struct DeleteGovernanceLaneGroupsResponse {
     output = DeleteGovernanceNamespacesResponse,
     error = super::errors::DeleteGovernanceNamespacesError
 )]
-#[derive(Default)]
 pub struct DeleteGovernanceNamespaces {
     /// `InstanceId`: a string.
     ///
@@ -2940,7 +2883,6 @@ pub struct DeleteGovernanceNamespacesResponse {
     output = DeleteGovernanceServicesResponse,
     error = super::errors::DeleteGovernanceServicesError
 )]
-#[derive(Default)]
 pub struct DeleteGovernanceServices {
     /// `InstanceId`: a string.
     ///
@@ -2976,7 +2918,6 @@ pub struct DeleteGovernanceServicesResponse {
     output = DeleteNativeGatewayServerGroupResponse,
     error = super::errors::DeleteNativeGatewayServerGroupError
 )]
-#[derive(Default)]
 pub struct DeleteNativeGatewayServerGroup {
     /// `GatewayId`: a string.
     ///
@@ -3012,7 +2953,6 @@ pub struct DeleteNativeGatewayServerGroupResponse {
     output = DeleteNativeGatewayServiceSourceResponse,
     error = super::errors::DeleteNativeGatewayServiceSourceError
 )]
-#[derive(Default)]
 pub struct DeleteNativeGatewayServiceSource {
     /// `GatewayID`: a string.
     ///
@@ -3052,7 +2992,6 @@ pub struct DeleteNativeGatewayServiceSourceResponse {
     output = DeleteWafDomainsResponse,
     error = super::errors::DeleteWafDomainsError
 )]
-#[derive(Default)]
 pub struct DeleteWafDomains {
     /// `GatewayId`: a string.
     ///
@@ -3085,7 +3024,6 @@ pub struct DeleteWafDomainsResponse {
     output = DescribeAllConfigFileTemplatesResponse,
     error = super::errors::DescribeAllConfigFileTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeAllConfigFileTemplates {
     /// `InstanceId`: a string.
     ///
@@ -3121,7 +3059,6 @@ pub struct DescribeAllConfigFileTemplatesResponse {
     output = DescribeAutoScalerResourceStrategiesResponse,
     error = super::errors::DescribeAutoScalerResourceStrategiesError
 )]
-#[derive(Default)]
 pub struct DescribeAutoScalerResourceStrategies {
     /// `GatewayId`: a string.
     ///
@@ -3157,7 +3094,6 @@ pub struct DescribeAutoScalerResourceStrategiesResponse {
     output = DescribeAutoScalerResourceStrategyBindingGroupsResponse,
     error = super::errors::DescribeAutoScalerResourceStrategyBindingGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeAutoScalerResourceStrategyBindingGroups {
     /// `GatewayId`: a string.
     ///
@@ -3203,7 +3139,6 @@ pub struct DescribeAutoScalerResourceStrategyBindingGroupsResponse {
     output = DescribeCNGWServicesWithRoutesResponse,
     error = super::errors::DescribeCNGWServicesWithRoutesError
 )]
-#[derive(Default)]
 pub struct DescribeCNGWServicesWithRoutes {
     /// `GatewayId`: a string.
     ///
@@ -3247,7 +3182,6 @@ pub struct DescribeCNGWServicesWithRoutesResponse {
     output = DescribeCloudNativeAPIGatewayResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGateway {
     /// `GatewayId`: a string.
     ///
@@ -3278,7 +3212,6 @@ pub struct DescribeCloudNativeAPIGatewayResponse {
     output = DescribeCloudNativeAPIGatewayCORSResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayCORSError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayCORS {
     /// `GatewayId`: a string.
     ///
@@ -3319,7 +3252,6 @@ pub struct DescribeCloudNativeAPIGatewayCORSResponse {
     output = DescribeCloudNativeAPIGatewayCanaryRulesResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayCanaryRulesError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayCanaryRules {
     /// `GatewayId`: a string.
     ///
@@ -3383,7 +3315,6 @@ pub struct DescribeCloudNativeAPIGatewayCanaryRulesResponse {
     output = DescribeCloudNativeAPIGatewayCertificateDetailsResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayCertificateDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayCertificateDetails {
     /// `GatewayId`: a string.
     ///
@@ -3419,7 +3350,6 @@ pub struct DescribeCloudNativeAPIGatewayCertificateDetailsResponse {
     output = DescribeCloudNativeAPIGatewayCertificatesResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayCertificatesError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayCertificates {
     /// `GatewayId`: a string.
     ///
@@ -3473,7 +3403,6 @@ pub struct DescribeCloudNativeAPIGatewayCertificatesResponse {
     output = DescribeCloudNativeAPIGatewayConfigResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayConfigError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayConfig {
     /// `GatewayId`: a string.
     ///
@@ -3509,7 +3438,6 @@ pub struct DescribeCloudNativeAPIGatewayConfigResponse {
     output = DescribeCloudNativeAPIGatewayConsumerResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayConsumerError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayConsumer {
     /// `GatewayId`: a string.
     ///
@@ -3545,7 +3473,6 @@ pub struct DescribeCloudNativeAPIGatewayConsumerResponse {
     output = DescribeCloudNativeAPIGatewayConsumerGroupResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayConsumerGroupError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`: a string.
     ///
@@ -3581,7 +3508,6 @@ pub struct DescribeCloudNativeAPIGatewayConsumerGroupResponse {
     output = DescribeCloudNativeAPIGatewayConsumerGroupListResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayConsumerGroupListError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayConsumerGroupList {
     /// `GatewayId`: a string.
     ///
@@ -3622,7 +3548,6 @@ pub struct DescribeCloudNativeAPIGatewayConsumerGroupListResponse {
     output = DescribeCloudNativeAPIGatewayConsumerListResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayConsumerListError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayConsumerList {
     /// `GatewayId`: a string.
     ///
@@ -3693,7 +3618,6 @@ pub struct DescribeCloudNativeAPIGatewayConsumerListResponse {
     output = DescribeCloudNativeAPIGatewayIPRestrictionResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayIPRestrictionError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayIPRestriction {
     /// `GatewayId`: a string.
     ///
@@ -3734,7 +3658,6 @@ pub struct DescribeCloudNativeAPIGatewayIPRestrictionResponse {
     output = DescribeCloudNativeAPIGatewayInfoByIpResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayInfoByIpError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayInfoByIp {
     /// `PublicNetworkIP`: a string.
     ///
@@ -3768,7 +3691,6 @@ pub struct DescribeCloudNativeAPIGatewayInfoByIpResponse {
     output = DescribeCloudNativeAPIGatewayLLMModelAPIResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayLLMModelAPIError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`: a string.
     ///
@@ -3805,7 +3727,6 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPIResponse {
     output = DescribeCloudNativeAPIGatewayLLMModelAPIsResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayLLMModelAPIsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPIs {
     /// `GatewayId`: a string.
     ///
@@ -3874,7 +3795,6 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPIsResponse {
     output = DescribeCloudNativeAPIGatewayLLMModelServiceResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayLLMModelServiceError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`: a string.
     ///
@@ -3910,7 +3830,6 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelServiceResponse {
     output = DescribeCloudNativeAPIGatewayLLMModelServicesResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayLLMModelServicesError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelServices {
     /// `GatewayId`: a string.
     ///
@@ -3970,7 +3889,6 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelServicesResponse {
     output = DescribeCloudNativeAPIGatewayNodesResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayNodesError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayNodes {
     /// `GatewayId`: a string.
     ///
@@ -4016,7 +3934,6 @@ pub struct DescribeCloudNativeAPIGatewayNodesResponse {
     output = DescribeCloudNativeAPIGatewayPortsResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayPortsError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayPorts {
     /// `GatewayId`: a string.
     ///
@@ -4047,7 +3964,6 @@ pub struct DescribeCloudNativeAPIGatewayPortsResponse {
     output = DescribeCloudNativeAPIGatewayRouteRateLimitResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayRouteRateLimitError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayRouteRateLimit {
     /// `GatewayId`: a string.
     ///
@@ -4083,7 +3999,6 @@ pub struct DescribeCloudNativeAPIGatewayRouteRateLimitResponse {
     output = DescribeCloudNativeAPIGatewayRoutesResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayRoutesError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayRoutes {
     /// `GatewayId`: a string.
     ///
@@ -4157,7 +4072,6 @@ pub struct DescribeCloudNativeAPIGatewayRoutesResponse {
     output = DescribeCloudNativeAPIGatewaySecretKeyResponse,
     error = super::errors::DescribeCloudNativeAPIGatewaySecretKeyError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`: a string.
     ///
@@ -4198,7 +4112,6 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyResponse {
     output = DescribeCloudNativeAPIGatewaySecretKeyListResponse,
     error = super::errors::DescribeCloudNativeAPIGatewaySecretKeyListError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyList {
     /// `GatewayId`: a string.
     ///
@@ -4267,7 +4180,6 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyListResponse {
     output = DescribeCloudNativeAPIGatewaySecretKeyValueResponse,
     error = super::errors::DescribeCloudNativeAPIGatewaySecretKeyValueError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyValue {
     /// `GatewayId`: a string.
     ///
@@ -4310,7 +4222,6 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyValueResponse {
     output = DescribeCloudNativeAPIGatewayServiceRateLimitResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayServiceRateLimitError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayServiceRateLimit {
     /// `GatewayId`: a string.
     ///
@@ -4346,7 +4257,6 @@ pub struct DescribeCloudNativeAPIGatewayServiceRateLimitResponse {
     output = DescribeCloudNativeAPIGatewayServicesResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayServicesError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayServices {
     /// `GatewayId`: a string.
     ///
@@ -4400,7 +4310,6 @@ pub struct DescribeCloudNativeAPIGatewayServicesResponse {
     output = DescribeCloudNativeAPIGatewayServicesLightResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayServicesLightError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayServicesLight {
     /// `GatewayId`: a string.
     ///
@@ -4444,7 +4353,6 @@ pub struct DescribeCloudNativeAPIGatewayServicesLightResponse {
     output = DescribeCloudNativeAPIGatewayUpstreamResponse,
     error = super::errors::DescribeCloudNativeAPIGatewayUpstreamError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGatewayUpstream {
     /// `GatewayId`: a string.
     ///
@@ -4480,7 +4388,6 @@ pub struct DescribeCloudNativeAPIGatewayUpstreamResponse {
     output = DescribeCloudNativeAPIGatewaysResponse,
     error = super::errors::DescribeCloudNativeAPIGatewaysError
 )]
-#[derive(Default)]
 pub struct DescribeCloudNativeAPIGateways {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -4519,7 +4426,6 @@ pub struct DescribeCloudNativeAPIGatewaysResponse {
     output = DescribeConfigFileResponse,
     error = super::errors::DescribeConfigFileError
 )]
-#[derive(Default)]
 pub struct DescribeConfigFile {
     /// `InstanceId`: a string.
     ///
@@ -4568,9 +4474,15 @@ pub struct DescribeConfigFileResponse {
     version = "2020-12-07",
     name = "DescribeConfigFileGroups",
     output = DescribeConfigFileGroupsResponse,
-    error = super::errors::DescribeConfigFileGroupsError
+    error = super::errors::DescribeConfigFileGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_file_groups,
+        item = models::ConfigFileGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConfigFileGroups {
     /// `InstanceId`: a string.
     ///
@@ -4631,7 +4543,6 @@ pub struct DescribeConfigFileGroupsResponse {
     output = DescribeConfigFileReleaseResponse,
     error = super::errors::DescribeConfigFileReleaseError
 )]
-#[derive(Default)]
 pub struct DescribeConfigFileRelease {
     /// `InstanceId`: a string.
     ///
@@ -4685,9 +4596,15 @@ pub struct DescribeConfigFileReleaseResponse {
     version = "2020-12-07",
     name = "DescribeConfigFileReleaseHistories",
     output = DescribeConfigFileReleaseHistoriesResponse,
-    error = super::errors::DescribeConfigFileReleaseHistoriesError
+    error = super::errors::DescribeConfigFileReleaseHistoriesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_file_release_histories,
+        item = models::ConfigFileReleaseHistory,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConfigFileReleaseHistories {
     /// `InstanceId`: a string.
     ///
@@ -4756,7 +4673,6 @@ pub struct DescribeConfigFileReleaseHistoriesResponse {
     output = DescribeConfigFileReleaseVersionsResponse,
     error = super::errors::DescribeConfigFileReleaseVersionsError
 )]
-#[derive(Default)]
 pub struct DescribeConfigFileReleaseVersions {
     /// `InstanceId`: a string.
     ///
@@ -4805,9 +4721,15 @@ pub struct DescribeConfigFileReleaseVersionsResponse {
     version = "2020-12-07",
     name = "DescribeConfigFileReleases",
     output = DescribeConfigFileReleasesResponse,
-    error = super::errors::DescribeConfigFileReleasesError
+    error = super::errors::DescribeConfigFileReleasesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = releases,
+        item = models::ConfigFileRelease,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConfigFileReleases {
     /// `InstanceId`: a string.
     ///
@@ -4891,9 +4813,15 @@ pub struct DescribeConfigFileReleasesResponse {
     version = "2020-12-07",
     name = "DescribeConfigFiles",
     output = DescribeConfigFilesResponse,
-    error = super::errors::DescribeConfigFilesError
+    error = super::errors::DescribeConfigFilesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_files,
+        item = models::ConfigFile,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConfigFiles {
     /// `Namespace`: a string.
     ///
@@ -4960,9 +4888,15 @@ pub struct DescribeConfigFilesResponse {
     version = "2020-12-07",
     name = "DescribeConfigFilesByGroup",
     output = DescribeConfigFilesByGroupResponse,
-    error = super::errors::DescribeConfigFilesByGroupError
+    error = super::errors::DescribeConfigFilesByGroupError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = config_files,
+        item = models::ConfigFile,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConfigFilesByGroup {
     /// `InstanceId`: a string.
     ///
@@ -5016,9 +4950,15 @@ pub struct DescribeConfigFilesByGroupResponse {
     version = "2020-12-07",
     name = "DescribeGovernanceAliases",
     output = DescribeGovernanceAliasesResponse,
-    error = super::errors::DescribeGovernanceAliasesError
+    error = super::errors::DescribeGovernanceAliasesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = content,
+        item = models::GovernanceAlias,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGovernanceAliases {
     /// `InstanceId`: a string.
     ///
@@ -5087,9 +5027,15 @@ pub struct DescribeGovernanceAliasesResponse {
     version = "2020-12-07",
     name = "DescribeGovernanceInstances",
     output = DescribeGovernanceInstancesResponse,
-    error = super::errors::DescribeGovernanceInstancesError
+    error = super::errors::DescribeGovernanceInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = content,
+        item = models::GovernanceInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGovernanceInstances {
     /// `Service`: a string.
     ///
@@ -5175,9 +5121,15 @@ pub struct DescribeGovernanceInstancesResponse {
     version = "2020-12-07",
     name = "DescribeGovernanceLaneGroups",
     output = DescribeGovernanceLaneGroupsResponse,
-    error = super::errors::DescribeGovernanceLaneGroupsError
+    error = super::errors::DescribeGovernanceLaneGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = lane_groups,
+        item = models::GovernanceLaneGroup,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGovernanceLaneGroups {
     /// `InstanceId`: a string.
     ///
@@ -5237,9 +5189,15 @@ pub struct DescribeGovernanceLaneGroupsResponse {
     version = "2020-12-07",
     name = "DescribeGovernanceNamespaces",
     output = DescribeGovernanceNamespacesResponse,
-    error = super::errors::DescribeGovernanceNamespacesError
+    error = super::errors::DescribeGovernanceNamespacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = content,
+        item = models::GovernanceNamespace,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGovernanceNamespaces {
     /// `InstanceId`: a string.
     ///
@@ -5295,7 +5253,6 @@ pub struct DescribeGovernanceNamespacesResponse {
     output = DescribeGovernanceServiceContractVersionsResponse,
     error = super::errors::DescribeGovernanceServiceContractVersionsError
 )]
-#[derive(Default)]
 pub struct DescribeGovernanceServiceContractVersions {
     /// `InstanceId`: a string.
     ///
@@ -5336,9 +5293,15 @@ pub struct DescribeGovernanceServiceContractVersionsResponse {
     version = "2020-12-07",
     name = "DescribeGovernanceServiceContracts",
     output = DescribeGovernanceServiceContractsResponse,
-    error = super::errors::DescribeGovernanceServiceContractsError
+    error = super::errors::DescribeGovernanceServiceContractsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = service_contracts,
+        item = models::GovernanceServiceContract,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGovernanceServiceContracts {
     /// `InstanceId`: a string.
     ///
@@ -5417,9 +5380,15 @@ pub struct DescribeGovernanceServiceContractsResponse {
     version = "2020-12-07",
     name = "DescribeGovernanceServices",
     output = DescribeGovernanceServicesResponse,
-    error = super::errors::DescribeGovernanceServicesError
+    error = super::errors::DescribeGovernanceServicesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = content,
+        item = models::GovernanceService,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGovernanceServices {
     /// `Name`: a string.
     ///
@@ -5511,7 +5480,6 @@ pub struct DescribeGovernanceServicesResponse {
     output = DescribeInstanceTagInfosResponse,
     error = super::errors::DescribeInstanceTagInfosError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceTagInfos {
     /// `InstanceId`: a string.
     ///
@@ -5545,9 +5513,15 @@ pub struct DescribeInstanceTagInfosResponse {
     version = "2020-12-07",
     name = "DescribeNacosReplicas",
     output = DescribeNacosReplicasResponse,
-    error = super::errors::DescribeNacosReplicasError
+    error = super::errors::DescribeNacosReplicasError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = replicas,
+        item = models::NacosReplica,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNacosReplicas {
     /// `InstanceId`: a string.
     ///
@@ -5591,9 +5565,15 @@ pub struct DescribeNacosReplicasResponse {
     version = "2020-12-07",
     name = "DescribeNacosServerInterfaces",
     output = DescribeNacosServerInterfacesResponse,
-    error = super::errors::DescribeNacosServerInterfacesError
+    error = super::errors::DescribeNacosServerInterfacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = content,
+        item = models::NacosServerInterface,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNacosServerInterfaces {
     /// `InstanceId`: a string.
     ///
@@ -5639,7 +5619,6 @@ pub struct DescribeNacosServerInterfacesResponse {
     output = DescribeNativeGatewayServerGroupsResponse,
     error = super::errors::DescribeNativeGatewayServerGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeNativeGatewayServerGroups {
     /// `GatewayId`: a string.
     ///
@@ -5681,9 +5660,15 @@ pub struct DescribeNativeGatewayServerGroupsResponse {
     version = "2020-12-07",
     name = "DescribeNativeGatewayServiceSources",
     output = DescribeNativeGatewayServiceSourcesResponse,
-    error = super::errors::DescribeNativeGatewayServiceSourcesError
+    error = super::errors::DescribeNativeGatewayServiceSourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::NativeGatewayServiceSourceItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNativeGatewayServiceSources {
     /// `GatewayID`: a string.
     ///
@@ -5754,7 +5739,6 @@ pub struct DescribeNativeGatewayServiceSourcesResponse {
     output = DescribeOneCloudNativeAPIGatewayServiceResponse,
     error = super::errors::DescribeOneCloudNativeAPIGatewayServiceError
 )]
-#[derive(Default)]
 pub struct DescribeOneCloudNativeAPIGatewayService {
     /// `GatewayId`: a string.
     ///
@@ -5790,7 +5774,6 @@ pub struct DescribeOneCloudNativeAPIGatewayServiceResponse {
     output = DescribePublicAddressConfigResponse,
     error = super::errors::DescribePublicAddressConfigError
 )]
-#[derive(Default)]
 pub struct DescribePublicAddressConfig {
     /// `GatewayId`: a string.
     ///
@@ -5826,7 +5809,6 @@ pub struct DescribePublicAddressConfigResponse {
     output = DescribePublicNetworkResponse,
     error = super::errors::DescribePublicNetworkError
 )]
-#[derive(Default)]
 pub struct DescribePublicNetwork {
     /// `GatewayId`: a string.
     ///
@@ -5867,7 +5849,6 @@ pub struct DescribePublicNetworkResponse {
     output = DescribeSREInstanceAccessAddressResponse,
     error = super::errors::DescribeSREInstanceAccessAddressError
 )]
-#[derive(Default)]
 pub struct DescribeSREInstanceAccessAddress {
     /// `InstanceId`: a string.
     ///
@@ -5953,9 +5934,15 @@ pub struct DescribeSREInstanceAccessAddressResponse {
     version = "2020-12-07",
     name = "DescribeSREInstances",
     output = DescribeSREInstancesResponse,
-    error = super::errors::DescribeSREInstancesError
+    error = super::errors::DescribeSREInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = content,
+        item = models::SreInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSREInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -6009,7 +5996,6 @@ pub struct DescribeSREInstancesResponse {
     output = DescribeUpstreamHealthCheckConfigResponse,
     error = super::errors::DescribeUpstreamHealthCheckConfigError
 )]
-#[derive(Default)]
 pub struct DescribeUpstreamHealthCheckConfig {
     /// `GatewayId`: a string.
     ///
@@ -6045,7 +6031,6 @@ pub struct DescribeUpstreamHealthCheckConfigResponse {
     output = DescribeWafDomainsResponse,
     error = super::errors::DescribeWafDomainsError
 )]
-#[derive(Default)]
 pub struct DescribeWafDomains {
     /// `GatewayId`: a string.
     ///
@@ -6076,7 +6061,6 @@ pub struct DescribeWafDomainsResponse {
     output = DescribeWafProtectionResponse,
     error = super::errors::DescribeWafProtectionError
 )]
-#[derive(Default)]
 pub struct DescribeWafProtection {
     /// `GatewayId`: a string.
     ///
@@ -6118,9 +6102,15 @@ pub struct DescribeWafProtectionResponse {
     version = "2020-12-07",
     name = "DescribeZookeeperReplicas",
     output = DescribeZookeeperReplicasResponse,
-    error = super::errors::DescribeZookeeperReplicasError
+    error = super::errors::DescribeZookeeperReplicasError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = replicas,
+        item = models::ZookeeperReplica,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeZookeeperReplicas {
     /// `InstanceId`: a string.
     ///
@@ -6164,9 +6154,15 @@ pub struct DescribeZookeeperReplicasResponse {
     version = "2020-12-07",
     name = "DescribeZookeeperServerInterfaces",
     output = DescribeZookeeperServerInterfacesResponse,
-    error = super::errors::DescribeZookeeperServerInterfacesError
+    error = super::errors::DescribeZookeeperServerInterfacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = content,
+        item = models::ZookeeperServerInterface,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeZookeeperServerInterfaces {
     /// `InstanceId`: a string.
     ///
@@ -6212,7 +6208,6 @@ pub struct DescribeZookeeperServerInterfacesResponse {
     output = ModifyAutoScalerResourceStrategyResponse,
     error = super::errors::ModifyAutoScalerResourceStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyAutoScalerResourceStrategy {
     /// `GatewayId`: a string.
     ///
@@ -6280,7 +6275,6 @@ pub struct ModifyAutoScalerResourceStrategyResponse {
     output = ModifyCloudNativeAPIGatewayResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGateway {
     /// `GatewayId`: a string.
     ///
@@ -6333,7 +6327,6 @@ pub struct ModifyCloudNativeAPIGatewayResponse {
     output = ModifyCloudNativeAPIGatewayCanaryRuleResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayCanaryRuleError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayCanaryRule {
     /// `GatewayId`: a string.
     ///
@@ -6377,7 +6370,6 @@ pub struct ModifyCloudNativeAPIGatewayCanaryRuleResponse {
     output = ModifyCloudNativeAPIGatewayCertificateResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayCertificateError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayCertificate {
     /// `GatewayId`: a string.
     ///
@@ -6442,7 +6434,6 @@ pub struct ModifyCloudNativeAPIGatewayCertificateResponse {
     output = ModifyCloudNativeAPIGatewayConsumerResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayConsumerError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayConsumer {
     /// `GatewayId`: a string.
     ///
@@ -6490,7 +6481,6 @@ pub struct ModifyCloudNativeAPIGatewayConsumerResponse {
     output = ModifyCloudNativeAPIGatewayConsumerGroupResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayConsumerGroupError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`: a string.
     ///
@@ -6538,7 +6528,6 @@ pub struct ModifyCloudNativeAPIGatewayConsumerGroupResponse {
     output = ModifyCloudNativeAPIGatewayLLMModelAPIResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayLLMModelAPIError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`: a string.
     ///
@@ -6634,7 +6623,6 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelAPIResponse {
     output = ModifyCloudNativeAPIGatewayLLMModelServiceResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayLLMModelServiceError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`: a string.
     ///
@@ -6810,7 +6798,6 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelServiceResponse {
     output = ModifyCloudNativeAPIGatewayRouteResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayRouteError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayRoute {
     /// `GatewayId`: a string.
     ///
@@ -6924,7 +6911,6 @@ pub struct ModifyCloudNativeAPIGatewayRouteResponse {
     output = ModifyCloudNativeAPIGatewayRouteRateLimitResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayRouteRateLimitError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayRouteRateLimit {
     /// `GatewayId`: a string.
     ///
@@ -6960,7 +6946,6 @@ pub struct ModifyCloudNativeAPIGatewayRouteRateLimitResponse {
     output = ModifyCloudNativeAPIGatewaySecretKeyStatusResponse,
     error = super::errors::ModifyCloudNativeAPIGatewaySecretKeyStatusError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewaySecretKeyStatus {
     /// `GatewayId`: a string.
     ///
@@ -6998,7 +6983,6 @@ pub struct ModifyCloudNativeAPIGatewaySecretKeyStatusResponse {
     output = ModifyCloudNativeAPIGatewayServiceResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayServiceError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayService {
     /// `GatewayId`: a string.
     ///
@@ -7065,7 +7049,6 @@ pub struct ModifyCloudNativeAPIGatewayServiceResponse {
     output = ModifyCloudNativeAPIGatewayServiceRateLimitResponse,
     error = super::errors::ModifyCloudNativeAPIGatewayServiceRateLimitError
 )]
-#[derive(Default)]
 pub struct ModifyCloudNativeAPIGatewayServiceRateLimit {
     /// `GatewayId`: a string.
     ///
@@ -7101,7 +7084,6 @@ pub struct ModifyCloudNativeAPIGatewayServiceRateLimitResponse {
     output = ModifyConfigFileGroupResponse,
     error = super::errors::ModifyConfigFileGroupError
 )]
-#[derive(Default)]
 pub struct ModifyConfigFileGroup {
     /// `InstanceId`: a string.
     ///
@@ -7137,7 +7119,6 @@ pub struct ModifyConfigFileGroupResponse {
     output = ModifyConfigFilesResponse,
     error = super::errors::ModifyConfigFilesError
 )]
-#[derive(Default)]
 pub struct ModifyConfigFiles {
     /// `InstanceId`: a string.
     ///
@@ -7173,7 +7154,6 @@ pub struct ModifyConfigFilesResponse {
     output = ModifyConsoleNetworkResponse,
     error = super::errors::ModifyConsoleNetworkError
 )]
-#[derive(Default)]
 pub struct ModifyConsoleNetwork {
     /// `GatewayId`: a string.
     ///
@@ -7214,7 +7194,6 @@ pub struct ModifyConsoleNetworkResponse {
     output = ModifyGovernanceAliasResponse,
     error = super::errors::ModifyGovernanceAliasError
 )]
-#[derive(Default)]
 pub struct ModifyGovernanceAlias {
     /// `InstanceId`: a string.
     ///
@@ -7272,7 +7251,6 @@ pub struct ModifyGovernanceAliasResponse {
     output = ModifyGovernanceInstancesResponse,
     error = super::errors::ModifyGovernanceInstancesError
 )]
-#[derive(Default)]
 pub struct ModifyGovernanceInstances {
     /// `InstanceId`: a string.
     ///
@@ -7308,7 +7286,6 @@ pub struct ModifyGovernanceInstancesResponse {
     output = ModifyGovernanceLaneGroupsResponse,
     error = super::errors::ModifyGovernanceLaneGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyGovernanceLaneGroups {
     /// `InstanceId`: a string.
     ///
@@ -7344,7 +7321,6 @@ pub struct ModifyGovernanceLaneGroupsResponse {
     output = ModifyGovernanceNamespacesResponse,
     error = super::errors::ModifyGovernanceNamespacesError
 )]
-#[derive(Default)]
 pub struct ModifyGovernanceNamespaces {
     /// `InstanceId`: a string.
     ///
@@ -7380,7 +7356,6 @@ pub struct ModifyGovernanceNamespacesResponse {
     output = ModifyGovernanceServicesResponse,
     error = super::errors::ModifyGovernanceServicesError
 )]
-#[derive(Default)]
 pub struct ModifyGovernanceServices {
     /// `InstanceId`: a string.
     ///
@@ -7416,7 +7391,6 @@ pub struct ModifyGovernanceServicesResponse {
     output = ModifyNativeGatewayServerGroupResponse,
     error = super::errors::ModifyNativeGatewayServerGroupError
 )]
-#[derive(Default)]
 pub struct ModifyNativeGatewayServerGroup {
     /// `GatewayId`: a string.
     ///
@@ -7459,7 +7433,6 @@ pub struct ModifyNativeGatewayServerGroupResponse {
     output = ModifyNativeGatewayServiceSourceResponse,
     error = super::errors::ModifyNativeGatewayServiceSourceError
 )]
-#[derive(Default)]
 pub struct ModifyNativeGatewayServiceSource {
     /// `GatewayID`: a string.
     ///
@@ -7502,7 +7475,6 @@ pub struct ModifyNativeGatewayServiceSourceResponse {
     output = ModifyNetworkAccessStrategyResponse,
     error = super::errors::ModifyNetworkAccessStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyNetworkAccessStrategy {
     /// `GatewayId`: a string.
     ///
@@ -7548,7 +7520,6 @@ pub struct ModifyNetworkAccessStrategyResponse {
     output = ModifyNetworkBasicInfoResponse,
     error = super::errors::ModifyNetworkBasicInfoError
 )]
-#[derive(Default)]
 pub struct ModifyNetworkBasicInfo {
     /// `GatewayId`: a string.
     ///
@@ -7606,7 +7577,6 @@ pub struct ModifyNetworkBasicInfoResponse {
     output = ModifyUpstreamNodeStatusResponse,
     error = super::errors::ModifyUpstreamNodeStatusError
 )]
-#[derive(Default)]
 pub struct ModifyUpstreamNodeStatus {
     /// `GatewayId`: a string.
     ///
@@ -7659,7 +7629,6 @@ pub struct ModifyUpstreamNodeStatusResponse {
     output = OpenWafProtectionResponse,
     error = super::errors::OpenWafProtectionError
 )]
-#[derive(Default)]
 pub struct OpenWafProtection {
     /// `GatewayId`: a string.
     ///
@@ -7695,7 +7664,6 @@ pub struct OpenWafProtectionResponse {
     output = PublishConfigFilesResponse,
     error = super::errors::PublishConfigFilesError
 )]
-#[derive(Default)]
 pub struct PublishConfigFiles {
     /// `InstanceId`: a string.
     ///
@@ -7741,7 +7709,6 @@ pub struct PublishConfigFilesResponse {
     output = RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse,
     error = super::errors::RemoveCloudNativeAPIGatewayConsumerGroupAuthError
 )]
-#[derive(Default)]
 pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuth {
     /// `GatewayId`: a string.
     ///
@@ -7784,7 +7751,6 @@ pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse {
     output = RemoveCloudNativeAPIGatewayConsumerInGroupResponse,
     error = super::errors::RemoveCloudNativeAPIGatewayConsumerInGroupError
 )]
-#[derive(Default)]
 pub struct RemoveCloudNativeAPIGatewayConsumerInGroup {
     /// `GatewayId`: a string.
     ///
@@ -7822,7 +7788,6 @@ pub struct RemoveCloudNativeAPIGatewayConsumerInGroupResponse {
     output = RestartSREInstanceResponse,
     error = super::errors::RestartSREInstanceError
 )]
-#[derive(Default)]
 pub struct RestartSREInstance {
     /// `InstanceId`: a string.
     ///
@@ -7865,7 +7830,6 @@ pub struct RestartSREInstanceResponse {
     output = RollbackConfigFileReleasesResponse,
     error = super::errors::RollbackConfigFileReleasesError
 )]
-#[derive(Default)]
 pub struct RollbackConfigFileReleases {
     /// `InstanceId`: a string.
     ///
@@ -7901,7 +7865,6 @@ pub struct RollbackConfigFileReleasesResponse {
     output = UnbindAutoScalerResourceStrategyFromGroupsResponse,
     error = super::errors::UnbindAutoScalerResourceStrategyFromGroupsError
 )]
-#[derive(Default)]
 pub struct UnbindAutoScalerResourceStrategyFromGroups {
     /// `GatewayId`: a string.
     ///
@@ -7942,7 +7905,6 @@ pub struct UnbindAutoScalerResourceStrategyFromGroupsResponse {
     output = UpdateCloudNativeAPIGatewayCertificateInfoResponse,
     error = super::errors::UpdateCloudNativeAPIGatewayCertificateInfoError
 )]
-#[derive(Default)]
 pub struct UpdateCloudNativeAPIGatewayCertificateInfo {
     /// `GatewayId`: a string.
     ///
@@ -7985,7 +7947,6 @@ pub struct UpdateCloudNativeAPIGatewayCertificateInfoResponse {
     output = UpdateCloudNativeAPIGatewaySpecResponse,
     error = super::errors::UpdateCloudNativeAPIGatewaySpecError
 )]
-#[derive(Default)]
 pub struct UpdateCloudNativeAPIGatewaySpec {
     /// `GatewayId`: a string.
     ///
@@ -8024,7 +7985,6 @@ pub struct UpdateCloudNativeAPIGatewaySpecResponse {
     output = UpdateEngineInternetAccessResponse,
     error = super::errors::UpdateEngineInternetAccessError
 )]
-#[derive(Default)]
 pub struct UpdateEngineInternetAccess {
     /// `InstanceId`: a string.
     ///
@@ -8062,7 +8022,6 @@ pub struct UpdateEngineInternetAccessResponse {
     output = UpdateUpstreamHealthCheckConfigResponse,
     error = super::errors::UpdateUpstreamHealthCheckConfigError
 )]
-#[derive(Default)]
 pub struct UpdateUpstreamHealthCheckConfig {
     /// `GatewayId`: a string.
     ///
@@ -8103,7 +8062,6 @@ pub struct UpdateUpstreamHealthCheckConfigResponse {
     output = UpdateUpstreamTargetsResponse,
     error = super::errors::UpdateUpstreamTargetsError
 )]
-#[derive(Default)]
 pub struct UpdateUpstreamTargets {
     /// `GatewayId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddClusterInstancesResponse,
     error = super::errors::AddClusterInstancesError
 )]
-#[derive(Default)]
 pub struct AddClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -101,7 +100,6 @@ pub struct AddClusterInstancesResponse {
     output = AddInstancesResponse,
     error = super::errors::AddInstancesError
 )]
-#[derive(Default)]
 pub struct AddInstances {
     /// `ClusterId`: a string.
     ///
@@ -174,7 +172,6 @@ pub struct AddInstancesResponse {
     output = AssociateBusinessLogConfigResponse,
     error = super::errors::AssociateBusinessLogConfigError
 )]
-#[derive(Default)]
 pub struct AssociateBusinessLogConfig {
     /// `GroupId`: a string.
     ///
@@ -212,7 +209,6 @@ pub struct AssociateBusinessLogConfigResponse {
     output = AssociateConfigWithGroupResponse,
     error = super::errors::AssociateConfigWithGroupError
 )]
-#[derive(Default)]
 pub struct AssociateConfigWithGroup {
     /// `ConfigId`: a string.
     ///
@@ -268,7 +264,6 @@ pub struct AssociateConfigWithGroupResponse {
     output = BindApiGroupResponse,
     error = super::errors::BindApiGroupError
 )]
-#[derive(Default)]
 pub struct BindApiGroup {
     /// `GroupGatewayList`: a list of [`GatewayGroupIds`](super::models::GatewayGroupIds) objects.
     ///
@@ -301,7 +296,6 @@ pub struct BindApiGroupResponse {
     output = BindPluginResponse,
     error = super::errors::BindPluginError
 )]
-#[derive(Default)]
 pub struct BindPlugin {
     /// `PluginInstanceList`: a list of [`GatewayPluginBoundParam`](super::models::GatewayPluginBoundParam) objects.
     pub plugin_instance_list: Vec<models::GatewayPluginBoundParam>,
@@ -332,7 +326,6 @@ pub struct BindPluginResponse {
     output = ChangeApiUsableStatusResponse,
     error = super::errors::ChangeApiUsableStatusError
 )]
-#[derive(Default)]
 pub struct ChangeApiUsableStatus {
     /// `ApiId`: a string.
     ///
@@ -368,7 +361,6 @@ pub struct ChangeApiUsableStatusResponse {
     output = CreateAllGatewayApiAsyncResponse,
     error = super::errors::CreateAllGatewayApiAsyncError
 )]
-#[derive(Default)]
 pub struct CreateAllGatewayApiAsync {
     /// `GroupId`: a string.
     ///
@@ -411,7 +403,6 @@ pub struct CreateAllGatewayApiAsyncResponse {
     output = CreateApiGroupResponse,
     error = super::errors::CreateApiGroupError
 )]
-#[derive(Default)]
 pub struct CreateApiGroup {
     /// `GroupName`: a string.
     ///
@@ -489,7 +480,6 @@ pub struct CreateApiGroupResponse {
     output = CreateApiRateLimitRuleResponse,
     error = super::errors::CreateApiRateLimitRuleError
 )]
-#[derive(Default)]
 pub struct CreateApiRateLimitRule {
     /// `ApiId`: a string.
     ///
@@ -532,7 +522,6 @@ pub struct CreateApiRateLimitRuleResponse {
     output = CreateApiRateLimitRuleWithDetailRespResponse,
     error = super::errors::CreateApiRateLimitRuleWithDetailRespError
 )]
-#[derive(Default)]
 pub struct CreateApiRateLimitRuleWithDetailResp {
     /// `ApiId`: a string.
     ///
@@ -573,7 +562,6 @@ pub struct CreateApiRateLimitRuleWithDetailRespResponse {
     output = CreateApplicationResponse,
     error = super::errors::CreateApplicationError
 )]
-#[derive(Default)]
 pub struct CreateApplication {
     /// `ApplicationName`: a string.
     ///
@@ -683,7 +671,6 @@ pub struct CreateApplicationResponse {
     output = CreateClusterResponse,
     error = super::errors::CreateClusterError
 )]
-#[derive(Default)]
 pub struct CreateCluster {
     /// `ClusterName`: a string.
     ///
@@ -797,7 +784,6 @@ pub struct CreateClusterResponse {
     output = CreateConfigResponse,
     error = super::errors::CreateConfigError
 )]
-#[derive(Default)]
 pub struct CreateConfig {
     /// `ConfigName`: a string.
     ///
@@ -865,7 +851,6 @@ pub struct CreateConfigResponse {
     output = CreateConfigTemplateResponse,
     error = super::errors::CreateConfigTemplateError
 )]
-#[derive(Default)]
 pub struct CreateConfigTemplate {
     /// `ConfigTemplateName`: a string.
     ///
@@ -918,7 +903,6 @@ pub struct CreateConfigTemplateResponse {
     output = CreateConfigTemplateWithDetailRespResponse,
     error = super::errors::CreateConfigTemplateWithDetailRespError
 )]
-#[derive(Default)]
 pub struct CreateConfigTemplateWithDetailResp {
     /// `ConfigTemplateName`: a string.
     ///
@@ -967,7 +951,6 @@ pub struct CreateConfigTemplateWithDetailRespResponse {
     output = CreateConfigWithDetailRespResponse,
     error = super::errors::CreateConfigWithDetailRespError
 )]
-#[derive(Default)]
 pub struct CreateConfigWithDetailResp {
     /// `ConfigName`: a string.
     ///
@@ -1033,7 +1016,6 @@ pub struct CreateConfigWithDetailRespResponse {
     output = CreateContainGroupResponse,
     error = super::errors::CreateContainGroupError
 )]
-#[derive(Default)]
 pub struct CreateContainGroup {
     /// `ApplicationId`: a string.
     ///
@@ -1179,7 +1161,6 @@ pub struct CreateContainGroupResponse {
     output = CreateFileConfigResponse,
     error = super::errors::CreateFileConfigError
 )]
-#[derive(Default)]
 pub struct CreateFileConfig {
     /// `ConfigName`: a string.
     ///
@@ -1262,7 +1243,6 @@ pub struct CreateFileConfigResponse {
     output = CreateFileConfigWithDetailRespResponse,
     error = super::errors::CreateFileConfigWithDetailRespError
 )]
-#[derive(Default)]
 pub struct CreateFileConfigWithDetailResp {
     /// `ConfigName`: a string.
     ///
@@ -1343,7 +1323,6 @@ pub struct CreateFileConfigWithDetailRespResponse {
     output = CreateGatewayApiResponse,
     error = super::errors::CreateGatewayApiError
 )]
-#[derive(Default)]
 pub struct CreateGatewayApi {
     /// `GroupId`: a string.
     ///
@@ -1384,7 +1363,6 @@ pub struct CreateGatewayApiResponse {
     output = CreateGroupResponse,
     error = super::errors::CreateGroupError
 )]
-#[derive(Default)]
 pub struct CreateGroup {
     /// `ApplicationId`: a string.
     ///
@@ -1455,7 +1433,6 @@ pub struct CreateGroupResponse {
     output = CreateLaneResponse,
     error = super::errors::CreateLaneError
 )]
-#[derive(Default)]
 pub struct CreateLane {
     /// `LaneName`: a string.
     ///
@@ -1501,7 +1478,6 @@ pub struct CreateLaneResponse {
     output = CreateLaneRuleResponse,
     error = super::errors::CreateLaneRuleError
 )]
-#[derive(Default)]
 pub struct CreateLaneRule {
     /// `RuleName`: a string.
     ///
@@ -1557,7 +1533,6 @@ pub struct CreateLaneRuleResponse {
     output = CreateMicroserviceResponse,
     error = super::errors::CreateMicroserviceError
 )]
-#[derive(Default)]
 pub struct CreateMicroservice {
     /// `NamespaceId`: a string.
     ///
@@ -1620,7 +1595,6 @@ pub struct CreateMicroserviceResponse {
     output = CreateMicroserviceWithDetailRespResponse,
     error = super::errors::CreateMicroserviceWithDetailRespError
 )]
-#[derive(Default)]
 pub struct CreateMicroserviceWithDetailResp {
     /// `NamespaceId`: a string.
     ///
@@ -1683,7 +1657,6 @@ pub struct CreateMicroserviceWithDetailRespResponse {
     output = CreateNamespaceResponse,
     error = super::errors::CreateNamespaceError
 )]
-#[derive(Default)]
 pub struct CreateNamespace {
     /// `NamespaceName`: a string.
     ///
@@ -1761,7 +1734,6 @@ pub struct CreateNamespaceResponse {
     output = CreatePathRewritesResponse,
     error = super::errors::CreatePathRewritesError
 )]
-#[derive(Default)]
 pub struct CreatePathRewrites {
     /// `PathRewrites`: a [`PathRewriteCreateObject`](super::models::PathRewriteCreateObject).
     pub path_rewrites: models::PathRewriteCreateObject,
@@ -1792,7 +1764,6 @@ pub struct CreatePathRewritesResponse {
     output = CreatePathRewritesWithDetailRespResponse,
     error = super::errors::CreatePathRewritesWithDetailRespError
 )]
-#[derive(Default)]
 pub struct CreatePathRewritesWithDetailResp {
     /// `PathRewrites`: a list of [`PathRewriteCreateObject`](super::models::PathRewriteCreateObject) objects.
     pub path_rewrites: Vec<models::PathRewriteCreateObject>,
@@ -1823,7 +1794,6 @@ pub struct CreatePathRewritesWithDetailRespResponse {
     output = CreateProgramResponse,
     error = super::errors::CreateProgramError
 )]
-#[derive(Default)]
 pub struct CreateProgram {
     /// `ProgramName`: a string.
     ///
@@ -1864,7 +1834,6 @@ pub struct CreateProgramResponse {
     output = CreatePublicConfigResponse,
     error = super::errors::CreatePublicConfigError
 )]
-#[derive(Default)]
 pub struct CreatePublicConfig {
     /// `ConfigName`: a string.
     ///
@@ -1927,7 +1896,6 @@ pub struct CreatePublicConfigResponse {
     output = CreatePublicConfigWithDetailRespResponse,
     error = super::errors::CreatePublicConfigWithDetailRespError
 )]
-#[derive(Default)]
 pub struct CreatePublicConfigWithDetailResp {
     /// `ConfigName`: a string.
     ///
@@ -1988,7 +1956,6 @@ pub struct CreatePublicConfigWithDetailRespResponse {
     output = CreateRepositoryResponse,
     error = super::errors::CreateRepositoryError
 )]
-#[derive(Default)]
 pub struct CreateRepository {
     /// `RepositoryName`: a string.
     ///
@@ -2046,7 +2013,6 @@ pub struct CreateRepositoryResponse {
     output = CreateUnitNamespacesResponse,
     error = super::errors::CreateUnitNamespacesError
 )]
-#[derive(Default)]
 pub struct CreateUnitNamespaces {
     /// `GatewayInstanceId`: a string.
     ///
@@ -2082,7 +2048,6 @@ pub struct CreateUnitNamespacesResponse {
     output = CreateUnitRuleResponse,
     error = super::errors::CreateUnitRuleError
 )]
-#[derive(Default)]
 pub struct CreateUnitRule {
     /// `GatewayInstanceId`: a string.
     ///
@@ -2128,7 +2093,6 @@ pub struct CreateUnitRuleResponse {
     output = CreateUnitRuleWithDetailRespResponse,
     error = super::errors::CreateUnitRuleWithDetailRespError
 )]
-#[derive(Default)]
 pub struct CreateUnitRuleWithDetailResp {
     /// `GatewayInstanceId`: a string.
     ///
@@ -2172,7 +2136,6 @@ pub struct CreateUnitRuleWithDetailRespResponse {
     output = DeleteApiGroupResponse,
     error = super::errors::DeleteApiGroupError
 )]
-#[derive(Default)]
 pub struct DeleteApiGroup {
     /// `GroupId`: a string.
     ///
@@ -2205,7 +2168,6 @@ pub struct DeleteApiGroupResponse {
     output = DeleteApiRateLimitRuleResponse,
     error = super::errors::DeleteApiRateLimitRuleError
 )]
-#[derive(Default)]
 pub struct DeleteApiRateLimitRule {
     /// `RuleId`: a string.
     ///
@@ -2238,7 +2200,6 @@ pub struct DeleteApiRateLimitRuleResponse {
     output = DeleteApplicationResponse,
     error = super::errors::DeleteApplicationError
 )]
-#[derive(Default)]
 pub struct DeleteApplication {
     /// `ApplicationId`: a string.
     ///
@@ -2276,7 +2237,6 @@ pub struct DeleteApplicationResponse {
     output = DeleteClusterResponse,
     error = super::errors::DeleteClusterError
 )]
-#[derive(Default)]
 pub struct DeleteCluster {
     /// `ClusterId`: a string.
     ///
@@ -2314,7 +2274,6 @@ pub struct DeleteClusterResponse {
     output = DeleteConfigResponse,
     error = super::errors::DeleteConfigError
 )]
-#[derive(Default)]
 pub struct DeleteConfig {
     /// `ConfigId`: a string.
     ///
@@ -2347,7 +2306,6 @@ pub struct DeleteConfigResponse {
     output = DeleteConfigTemplateResponse,
     error = super::errors::DeleteConfigTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteConfigTemplate {
     /// `ConfigTemplateId`: a string.
     ///
@@ -2380,7 +2338,6 @@ pub struct DeleteConfigTemplateResponse {
     output = DeleteContainerGroupResponse,
     error = super::errors::DeleteContainerGroupError
 )]
-#[derive(Default)]
 pub struct DeleteContainerGroup {
     /// `GroupId`: a string.
     ///
@@ -2413,7 +2370,6 @@ pub struct DeleteContainerGroupResponse {
     output = DeleteFileConfigResponse,
     error = super::errors::DeleteFileConfigError
 )]
-#[derive(Default)]
 pub struct DeleteFileConfig {
     /// `ConfigId`: a string.
     ///
@@ -2446,7 +2402,6 @@ pub struct DeleteFileConfigResponse {
     output = DeleteGatewayApiResponse,
     error = super::errors::DeleteGatewayApiError
 )]
-#[derive(Default)]
 pub struct DeleteGatewayApi {
     /// `GroupId`: a string.
     ///
@@ -2484,7 +2439,6 @@ pub struct DeleteGatewayApiResponse {
     output = DeleteGroupResponse,
     error = super::errors::DeleteGroupError
 )]
-#[derive(Default)]
 pub struct DeleteGroup {
     /// `GroupId`: a string.
     ///
@@ -2517,7 +2471,6 @@ pub struct DeleteGroupResponse {
     output = DeleteImageTagsResponse,
     error = super::errors::DeleteImageTagsError
 )]
-#[derive(Default)]
 pub struct DeleteImageTags {
     /// `ImageTags`: a list of [`DeleteImageTag`](super::models::DeleteImageTag) objects.
     pub image_tags: Vec<models::DeleteImageTag>,
@@ -2553,7 +2506,6 @@ pub struct DeleteImageTagsResponse {
     output = DeleteLaneResponse,
     error = super::errors::DeleteLaneError
 )]
-#[derive(Default)]
 pub struct DeleteLane {
     /// `LaneId`: a string.
     ///
@@ -2586,7 +2538,6 @@ pub struct DeleteLaneResponse {
     output = DeleteLaneRuleResponse,
     error = super::errors::DeleteLaneRuleError
 )]
-#[derive(Default)]
 pub struct DeleteLaneRule {
     /// `RuleId`: a string.
     ///
@@ -2619,7 +2570,6 @@ pub struct DeleteLaneRuleResponse {
     output = DeleteMicroserviceResponse,
     error = super::errors::DeleteMicroserviceError
 )]
-#[derive(Default)]
 pub struct DeleteMicroservice {
     /// `MicroserviceId`: a string.
     ///
@@ -2652,7 +2602,6 @@ pub struct DeleteMicroserviceResponse {
     output = DeleteNamespaceResponse,
     error = super::errors::DeleteNamespaceError
 )]
-#[derive(Default)]
 pub struct DeleteNamespace {
     /// `NamespaceId`: a string.
     ///
@@ -2690,7 +2639,6 @@ pub struct DeleteNamespaceResponse {
     output = DeletePathRewritesResponse,
     error = super::errors::DeletePathRewritesError
 )]
-#[derive(Default)]
 pub struct DeletePathRewrites {
     /// `PathRewriteIds`: a list of strings.
     ///
@@ -2723,7 +2671,6 @@ pub struct DeletePathRewritesResponse {
     output = DeletePkgsResponse,
     error = super::errors::DeletePkgsError
 )]
-#[derive(Default)]
 pub struct DeletePkgs {
     /// `ApplicationId`: a string.
     ///
@@ -2766,7 +2713,6 @@ pub struct DeletePkgsResponse {
     output = DeletePublicConfigResponse,
     error = super::errors::DeletePublicConfigError
 )]
-#[derive(Default)]
 pub struct DeletePublicConfig {
     /// `ConfigId`: a string.
     ///
@@ -2799,7 +2745,6 @@ pub struct DeletePublicConfigResponse {
     output = DeleteRepositoryResponse,
     error = super::errors::DeleteRepositoryError
 )]
-#[derive(Default)]
 pub struct DeleteRepository {
     /// `RepositoryId`: a string.
     ///
@@ -2832,7 +2777,6 @@ pub struct DeleteRepositoryResponse {
     output = DeleteUnitNamespacesResponse,
     error = super::errors::DeleteUnitNamespacesError
 )]
-#[derive(Default)]
 pub struct DeleteUnitNamespaces {
     /// `GatewayInstanceId`: a string.
     ///
@@ -2870,7 +2814,6 @@ pub struct DeleteUnitNamespacesResponse {
     output = DeleteUnitRuleResponse,
     error = super::errors::DeleteUnitRuleError
 )]
-#[derive(Default)]
 pub struct DeleteUnitRule {
     /// `Id`: a string.
     ///
@@ -2903,7 +2846,6 @@ pub struct DeleteUnitRuleResponse {
     output = DeployContainerApplicationResponse,
     error = super::errors::DeployContainerApplicationError
 )]
-#[derive(Default)]
 pub struct DeployContainerApplication {
     /// `ApplicationId`: a string.
     ///
@@ -3226,7 +3168,6 @@ pub struct DeployContainerApplicationResponse {
     output = DeployContainerGroupResponse,
     error = super::errors::DeployContainerGroupError
 )]
-#[derive(Default)]
 pub struct DeployContainerGroup {
     /// `GroupId`: a string.
     ///
@@ -3433,7 +3374,6 @@ pub struct DeployContainerGroupResponse {
     output = DeployGroupResponse,
     error = super::errors::DeployGroupError
 )]
-#[derive(Default)]
 pub struct DeployGroup {
     /// `GroupId`: a string.
     ///
@@ -3553,7 +3493,6 @@ pub struct DeployGroupResponse {
     output = DescribeApiDetailResponse,
     error = super::errors::DescribeApiDetailError
 )]
-#[derive(Default)]
 pub struct DescribeApiDetail {
     /// `MicroserviceId`: a string.
     ///
@@ -3604,7 +3543,6 @@ pub struct DescribeApiDetailResponse {
     output = DescribeApiGroupResponse,
     error = super::errors::DescribeApiGroupError
 )]
-#[derive(Default)]
 pub struct DescribeApiGroup {
     /// `GroupId`: a string.
     ///
@@ -3635,7 +3573,6 @@ pub struct DescribeApiGroupResponse {
     output = DescribeApiGroupsResponse,
     error = super::errors::DescribeApiGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeApiGroups {
     /// `SearchWord`: a string.
     ///
@@ -3706,7 +3643,6 @@ pub struct DescribeApiGroupsResponse {
     output = DescribeApiRateLimitRulesResponse,
     error = super::errors::DescribeApiRateLimitRulesError
 )]
-#[derive(Default)]
 pub struct DescribeApiRateLimitRules {
     /// `ApiId`: a string.
     ///
@@ -3737,7 +3673,6 @@ pub struct DescribeApiRateLimitRulesResponse {
     output = DescribeApiUseDetailResponse,
     error = super::errors::DescribeApiUseDetailError
 )]
-#[derive(Default)]
 pub struct DescribeApiUseDetail {
     /// `GatewayDeployGroupId`: a string.
     ///
@@ -3783,7 +3718,6 @@ pub struct DescribeApiUseDetailResponse {
     output = DescribeApiVersionsResponse,
     error = super::errors::DescribeApiVersionsError
 )]
-#[derive(Default)]
 pub struct DescribeApiVersions {
     /// `MicroserviceId`: a string.
     ///
@@ -3824,7 +3758,6 @@ pub struct DescribeApiVersionsResponse {
     output = DescribeApplicationResponse,
     error = super::errors::DescribeApplicationError
 )]
-#[derive(Default)]
 pub struct DescribeApplication {
     /// `ApplicationId`: a string.
     ///
@@ -3855,7 +3788,6 @@ pub struct DescribeApplicationResponse {
     output = DescribeApplicationAttributeResponse,
     error = super::errors::DescribeApplicationAttributeError
 )]
-#[derive(Default)]
 pub struct DescribeApplicationAttribute {
     /// `ApplicationId`: a string.
     ///
@@ -3886,7 +3818,6 @@ pub struct DescribeApplicationAttributeResponse {
     output = DescribeApplicationsResponse,
     error = super::errors::DescribeApplicationsError
 )]
-#[derive(Default)]
 pub struct DescribeApplications {
     /// `SearchWord`: a string.
     ///
@@ -3962,7 +3893,6 @@ pub struct DescribeApplicationsResponse {
     output = DescribeBasicResourceUsageResponse,
     error = super::errors::DescribeBasicResourceUsageError
 )]
-#[derive(Default)]
 pub struct DescribeBasicResourceUsage {
     /// `All`: a boolean.
     ///
@@ -3993,7 +3923,6 @@ pub struct DescribeBasicResourceUsageResponse {
     output = DescribeBusinessLogConfigResponse,
     error = super::errors::DescribeBusinessLogConfigError
 )]
-#[derive(Default)]
 pub struct DescribeBusinessLogConfig {
     /// `ConfigId`: a string.
     ///
@@ -4024,7 +3953,6 @@ pub struct DescribeBusinessLogConfigResponse {
     output = DescribeBusinessLogConfigsResponse,
     error = super::errors::DescribeBusinessLogConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeBusinessLogConfigs {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -4075,7 +4003,6 @@ pub struct DescribeBusinessLogConfigsResponse {
     output = DescribeClusterInstancesResponse,
     error = super::errors::DescribeClusterInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeClusterInstances {
     /// `ClusterId`: a string.
     ///
@@ -4131,7 +4058,6 @@ pub struct DescribeClusterInstancesResponse {
     output = DescribeClustersResponse,
     error = super::errors::DescribeClustersError
 )]
-#[derive(Default)]
 pub struct DescribeClusters {
     /// `SearchWord`: a string.
     ///
@@ -4192,7 +4118,6 @@ pub struct DescribeClustersResponse {
     output = DescribeConfigResponse,
     error = super::errors::DescribeConfigError
 )]
-#[derive(Default)]
 pub struct DescribeConfig {
     /// `ConfigId`: a string.
     ///
@@ -4223,7 +4148,6 @@ pub struct DescribeConfigResponse {
     output = DescribeConfigReleaseLogsResponse,
     error = super::errors::DescribeConfigReleaseLogsError
 )]
-#[derive(Default)]
 pub struct DescribeConfigReleaseLogs {
     /// `GroupId`: a string.
     ///
@@ -4279,7 +4203,6 @@ pub struct DescribeConfigReleaseLogsResponse {
     output = DescribeConfigReleasesResponse,
     error = super::errors::DescribeConfigReleasesError
 )]
-#[derive(Default)]
 pub struct DescribeConfigReleases {
     /// `ConfigName`: a string.
     ///
@@ -4345,7 +4268,6 @@ pub struct DescribeConfigReleasesResponse {
     output = DescribeConfigSummaryResponse,
     error = super::errors::DescribeConfigSummaryError
 )]
-#[derive(Default)]
 pub struct DescribeConfigSummary {
     /// `ApplicationId`: a string.
     ///
@@ -4416,7 +4338,6 @@ pub struct DescribeConfigSummaryResponse {
     output = DescribeConfigTemplateResponse,
     error = super::errors::DescribeConfigTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeConfigTemplate {
     /// `ConfigTemplateId`: a string.
     ///
@@ -4447,7 +4368,6 @@ pub struct DescribeConfigTemplateResponse {
     output = DescribeConfigsResponse,
     error = super::errors::DescribeConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeConfigs {
     /// `ApplicationId`: a string.
     ///
@@ -4508,7 +4428,6 @@ pub struct DescribeConfigsResponse {
     output = DescribeContainerEventsResponse,
     error = super::errors::DescribeContainerEventsError
 )]
-#[derive(Default)]
 pub struct DescribeContainerEvents {
     /// `ResourceType`: a string.
     ///
@@ -4579,7 +4498,6 @@ pub struct DescribeContainerEventsResponse {
     output = DescribeContainerGroupAttributeResponse,
     error = super::errors::DescribeContainerGroupAttributeError
 )]
-#[derive(Default)]
 pub struct DescribeContainerGroupAttribute {
     /// `GroupId`: a string.
     ///
@@ -4610,7 +4528,6 @@ pub struct DescribeContainerGroupAttributeResponse {
     output = DescribeContainerGroupDeployInfoResponse,
     error = super::errors::DescribeContainerGroupDeployInfoError
 )]
-#[derive(Default)]
 pub struct DescribeContainerGroupDeployInfo {
     /// `GroupId`: a string.
     ///
@@ -4641,7 +4558,6 @@ pub struct DescribeContainerGroupDeployInfoResponse {
     output = DescribeContainerGroupDetailResponse,
     error = super::errors::DescribeContainerGroupDetailError
 )]
-#[derive(Default)]
 pub struct DescribeContainerGroupDetail {
     /// `GroupId`: a string.
     ///
@@ -4672,7 +4588,6 @@ pub struct DescribeContainerGroupDetailResponse {
     output = DescribeContainerGroupsResponse,
     error = super::errors::DescribeContainerGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeContainerGroups {
     /// `ApplicationId`: a string.
     ///
@@ -4743,7 +4658,6 @@ pub struct DescribeContainerGroupsResponse {
     output = DescribeCreateGatewayApiStatusResponse,
     error = super::errors::DescribeCreateGatewayApiStatusError
 )]
-#[derive(Default)]
 pub struct DescribeCreateGatewayApiStatus {
     /// `GroupId`: a string.
     ///
@@ -4781,7 +4695,6 @@ pub struct DescribeCreateGatewayApiStatusResponse {
     output = DescribeDeliveryConfigResponse,
     error = super::errors::DescribeDeliveryConfigError
 )]
-#[derive(Default)]
 pub struct DescribeDeliveryConfig {
     /// `ConfigId`: a string.
     ///
@@ -4812,7 +4725,6 @@ pub struct DescribeDeliveryConfigResponse {
     output = DescribeDeliveryConfigByGroupIdResponse,
     error = super::errors::DescribeDeliveryConfigByGroupIdError
 )]
-#[derive(Default)]
 pub struct DescribeDeliveryConfigByGroupId {
     /// `GroupId`: a string.
     ///
@@ -4843,7 +4755,6 @@ pub struct DescribeDeliveryConfigByGroupIdResponse {
     output = DescribeDeliveryConfigsResponse,
     error = super::errors::DescribeDeliveryConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeDeliveryConfigs {
     /// `SearchWord`: a string.
     ///
@@ -4894,7 +4805,6 @@ pub struct DescribeDeliveryConfigsResponse {
     output = DescribeDownloadInfoResponse,
     error = super::errors::DescribeDownloadInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDownloadInfo {
     /// `ApplicationId`: a string.
     ///
@@ -4940,7 +4850,6 @@ pub struct DescribeDownloadInfoResponse {
     output = DescribeEnabledUnitRuleResponse,
     error = super::errors::DescribeEnabledUnitRuleError
 )]
-#[derive(Default)]
 pub struct DescribeEnabledUnitRule {
     /// `GatewayInstanceId`: a string.
     ///
@@ -4971,7 +4880,6 @@ pub struct DescribeEnabledUnitRuleResponse {
     output = DescribeFileConfigReleasesResponse,
     error = super::errors::DescribeFileConfigReleasesError
 )]
-#[derive(Default)]
 pub struct DescribeFileConfigReleases {
     /// `ConfigId`: a string.
     ///
@@ -5037,7 +4945,6 @@ pub struct DescribeFileConfigReleasesResponse {
     output = DescribeFileConfigsResponse,
     error = super::errors::DescribeFileConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeFileConfigs {
     /// `ConfigId`: a string.
     ///
@@ -5098,7 +5005,6 @@ pub struct DescribeFileConfigsResponse {
     output = DescribeGatewayAllGroupApisResponse,
     error = super::errors::DescribeGatewayAllGroupApisError
 )]
-#[derive(Default)]
 pub struct DescribeGatewayAllGroupApis {
     /// `GatewayDeployGroupId`: a string.
     ///
@@ -5134,7 +5040,6 @@ pub struct DescribeGatewayAllGroupApisResponse {
     output = DescribeGatewayApisResponse,
     error = super::errors::DescribeGatewayApisError
 )]
-#[derive(Default)]
 pub struct DescribeGatewayApis {
     /// `GroupId`: a string.
     ///
@@ -5200,7 +5105,6 @@ pub struct DescribeGatewayApisResponse {
     output = DescribeGatewayMonitorOverviewResponse,
     error = super::errors::DescribeGatewayMonitorOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeGatewayMonitorOverview {
     /// `GatewayDeployGroupId`: a string.
     ///
@@ -5231,7 +5135,6 @@ pub struct DescribeGatewayMonitorOverviewResponse {
     output = DescribeGroupResponse,
     error = super::errors::DescribeGroupError
 )]
-#[derive(Default)]
 pub struct DescribeGroup {
     /// `GroupId`: a string.
     ///
@@ -5262,7 +5165,6 @@ pub struct DescribeGroupResponse {
     output = DescribeGroupAttributeResponse,
     error = super::errors::DescribeGroupAttributeError
 )]
-#[derive(Default)]
 pub struct DescribeGroupAttribute {
     /// `GroupId`: a string.
     ///
@@ -5293,7 +5195,6 @@ pub struct DescribeGroupAttributeResponse {
     output = DescribeGroupBindedGatewaysResponse,
     error = super::errors::DescribeGroupBindedGatewaysError
 )]
-#[derive(Default)]
 pub struct DescribeGroupBindedGateways {
     /// `GroupId`: a string.
     ///
@@ -5339,7 +5240,6 @@ pub struct DescribeGroupBindedGatewaysResponse {
     output = DescribeGroupBusinessLogConfigsResponse,
     error = super::errors::DescribeGroupBusinessLogConfigsError
 )]
-#[derive(Default)]
 pub struct DescribeGroupBusinessLogConfigs {
     /// `GroupId`: a string.
     ///
@@ -5370,7 +5270,6 @@ pub struct DescribeGroupBusinessLogConfigsResponse {
     output = DescribeGroupGatewaysResponse,
     error = super::errors::DescribeGroupGatewaysError
 )]
-#[derive(Default)]
 pub struct DescribeGroupGateways {
     /// `GatewayDeployGroupId`: a string.
     ///
@@ -5416,7 +5315,6 @@ pub struct DescribeGroupGatewaysResponse {
     output = DescribeGroupInstancesResponse,
     error = super::errors::DescribeGroupInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeGroupInstances {
     /// `GroupId`: a string.
     ///
@@ -5472,7 +5370,6 @@ pub struct DescribeGroupInstancesResponse {
     output = DescribeGroupReleaseResponse,
     error = super::errors::DescribeGroupReleaseError
 )]
-#[derive(Default)]
 pub struct DescribeGroupRelease {
     /// `GroupId`: a string.
     ///
@@ -5503,7 +5400,6 @@ pub struct DescribeGroupReleaseResponse {
     output = DescribeGroupUseDetailResponse,
     error = super::errors::DescribeGroupUseDetailError
 )]
-#[derive(Default)]
 pub struct DescribeGroupUseDetail {
     /// `GatewayDeployGroupId`: a string.
     ///
@@ -5554,7 +5450,6 @@ pub struct DescribeGroupUseDetailResponse {
     output = DescribeGroupsResponse,
     error = super::errors::DescribeGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeGroups {
     /// `SearchWord`: a string.
     ///
@@ -5635,7 +5530,6 @@ pub struct DescribeGroupsResponse {
     output = DescribeGroupsWithPluginResponse,
     error = super::errors::DescribeGroupsWithPluginError
 )]
-#[derive(Default)]
 pub struct DescribeGroupsWithPlugin {
     /// `PluginId`: a string.
     ///
@@ -5691,7 +5585,6 @@ pub struct DescribeGroupsWithPluginResponse {
     output = DescribeImageRepositoryResponse,
     error = super::errors::DescribeImageRepositoryError
 )]
-#[derive(Default)]
 pub struct DescribeImageRepository {
     /// `SearchWord`: a string.
     ///
@@ -5750,7 +5643,6 @@ pub struct DescribeImageRepositoryResponse {
     output = DescribeImageTagsResponse,
     error = super::errors::DescribeImageTagsError
 )]
-#[derive(Default)]
 pub struct DescribeImageTags {
     /// `ApplicationId`: a string.
     ///
@@ -5814,7 +5706,6 @@ pub struct DescribeImageTagsResponse {
     output = DescribeInstancesResponse,
     error = super::errors::DescribeInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -5853,7 +5744,6 @@ pub struct DescribeInstancesResponse {
     output = DescribeInvocationMetricDataCurveResponse,
     error = super::errors::DescribeInvocationMetricDataCurveError
 )]
-#[derive(Default)]
 pub struct DescribeInvocationMetricDataCurve {
     /// `StartTime`: a date and time, as the service writes it.
     ///
@@ -5910,7 +5800,6 @@ pub struct DescribeInvocationMetricDataCurveResponse {
     output = DescribeInvocationMetricDataDimensionResponse,
     error = super::errors::DescribeInvocationMetricDataDimensionError
 )]
-#[derive(Default)]
 pub struct DescribeInvocationMetricDataDimension {
     /// `StartTime`: a string.
     ///
@@ -5969,7 +5858,6 @@ pub struct DescribeInvocationMetricDataDimensionResponse {
     output = DescribeInvocationMetricDataPointResponse,
     error = super::errors::DescribeInvocationMetricDataPointError
 )]
-#[derive(Default)]
 pub struct DescribeInvocationMetricDataPoint {
     /// `StartTime`: a string.
     ///
@@ -6016,7 +5904,6 @@ pub struct DescribeInvocationMetricDataPointResponse {
     output = DescribeInvocationMetricScatterPlotResponse,
     error = super::errors::DescribeInvocationMetricScatterPlotError
 )]
-#[derive(Default)]
 pub struct DescribeInvocationMetricScatterPlot {
     /// `StartTime`: a date and time, as the service writes it.
     ///
@@ -6068,7 +5955,6 @@ pub struct DescribeInvocationMetricScatterPlotResponse {
     output = DescribeJvmMonitorResponse,
     error = super::errors::DescribeJvmMonitorError
 )]
-#[derive(Default)]
 pub struct DescribeJvmMonitor {
     /// `InstanceId`: a string.
     ///
@@ -6129,7 +6015,6 @@ pub struct DescribeJvmMonitorResponse {
     output = DescribeLaneRulesResponse,
     error = super::errors::DescribeLaneRulesError
 )]
-#[derive(Default)]
 pub struct DescribeLaneRules {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -6185,7 +6070,6 @@ pub struct DescribeLaneRulesResponse {
     output = DescribeLanesResponse,
     error = super::errors::DescribeLanesError
 )]
-#[derive(Default)]
 pub struct DescribeLanes {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -6236,7 +6120,6 @@ pub struct DescribeLanesResponse {
     output = DescribeLicensesResponse,
     error = super::errors::DescribeLicensesError
 )]
-#[derive(Default)]
 pub struct DescribeLicenses {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -6272,7 +6155,6 @@ pub struct DescribeLicensesResponse {
     output = DescribeLogCapacityResponse,
     error = super::errors::DescribeLogCapacityError
 )]
-#[derive(Default)]
 pub struct DescribeLogCapacity {}
 
 /// What a successful [`DescribeLogCapacity`] call returns.
@@ -6305,7 +6187,6 @@ pub struct DescribeLogCapacityResponse {
     output = DescribeMicroserviceResponse,
     error = super::errors::DescribeMicroserviceError
 )]
-#[derive(Default)]
 pub struct DescribeMicroservice {
     /// `MicroserviceId`: a string.
     ///
@@ -6354,7 +6235,6 @@ pub struct DescribeMicroserviceResponse {
     output = DescribeMicroservicesResponse,
     error = super::errors::DescribeMicroservicesError
 )]
-#[derive(Default)]
 pub struct DescribeMicroservices {
     /// `NamespaceId`: a string.
     ///
@@ -6430,7 +6310,6 @@ pub struct DescribeMicroservicesResponse {
     output = DescribeMicroservicesByGroupIdsResponse,
     error = super::errors::DescribeMicroservicesByGroupIdsError
 )]
-#[derive(Default)]
 pub struct DescribeMicroservicesByGroupIds {
     /// `GroupIds`: a list of strings.
     ///
@@ -6461,7 +6340,6 @@ pub struct DescribeMicroservicesByGroupIdsResponse {
     output = DescribeMsApiListResponse,
     error = super::errors::DescribeMsApiListError
 )]
-#[derive(Default)]
 pub struct DescribeMsApiList {
     /// `MicroserviceId`: a string.
     ///
@@ -6510,7 +6388,6 @@ pub struct DescribeMsApiListResponse {
     output = DescribeOverviewInvocationResponse,
     error = super::errors::DescribeOverviewInvocationError
 )]
-#[derive(Default)]
 pub struct DescribeOverviewInvocation {
     /// `NamespaceId`: a string.
     ///
@@ -6561,7 +6438,6 @@ pub struct DescribeOverviewInvocationResponse {
     output = DescribePathRewriteResponse,
     error = super::errors::DescribePathRewriteError
 )]
-#[derive(Default)]
 pub struct DescribePathRewrite {
     /// `PathRewriteId`: a string.
     ///
@@ -6592,7 +6468,6 @@ pub struct DescribePathRewriteResponse {
     output = DescribePathRewritesResponse,
     error = super::errors::DescribePathRewritesError
 )]
-#[derive(Default)]
 pub struct DescribePathRewrites {
     /// `GatewayGroupId`: a string.
     ///
@@ -6638,7 +6513,6 @@ pub struct DescribePathRewritesResponse {
     output = DescribePkgsResponse,
     error = super::errors::DescribePkgsError
 )]
-#[derive(Default)]
 pub struct DescribePkgs {
     /// `ApplicationId`: a string.
     ///
@@ -6709,7 +6583,6 @@ pub struct DescribePkgsResponse {
     output = DescribePluginInstancesResponse,
     error = super::errors::DescribePluginInstancesError
 )]
-#[derive(Default)]
 pub struct DescribePluginInstances {
     /// `ScopeValue`: a string.
     ///
@@ -6765,7 +6638,6 @@ pub struct DescribePluginInstancesResponse {
     output = DescribePodInstancesResponse,
     error = super::errors::DescribePodInstancesError
 )]
-#[derive(Default)]
 pub struct DescribePodInstances {
     /// `GroupId`: a string.
     ///
@@ -6821,7 +6693,6 @@ pub struct DescribePodInstancesResponse {
     output = DescribeProgramsResponse,
     error = super::errors::DescribeProgramsError
 )]
-#[derive(Default)]
 pub struct DescribePrograms {
     /// `SearchWord`: a string.
     ///
@@ -6865,7 +6736,6 @@ pub struct DescribeProgramsResponse {
     output = DescribePublicConfigResponse,
     error = super::errors::DescribePublicConfigError
 )]
-#[derive(Default)]
 pub struct DescribePublicConfig {
     /// `ConfigId`: a string.
     ///
@@ -6896,7 +6766,6 @@ pub struct DescribePublicConfigResponse {
     output = DescribePublicConfigReleaseLogsResponse,
     error = super::errors::DescribePublicConfigReleaseLogsError
 )]
-#[derive(Default)]
 pub struct DescribePublicConfigReleaseLogs {
     /// `NamespaceId`: a string.
     ///
@@ -6937,7 +6806,6 @@ pub struct DescribePublicConfigReleaseLogsResponse {
     output = DescribePublicConfigReleasesResponse,
     error = super::errors::DescribePublicConfigReleasesError
 )]
-#[derive(Default)]
 pub struct DescribePublicConfigReleases {
     /// `ConfigName`: a string.
     ///
@@ -6988,7 +6856,6 @@ pub struct DescribePublicConfigReleasesResponse {
     output = DescribePublicConfigSummaryResponse,
     error = super::errors::DescribePublicConfigSummaryError
 )]
-#[derive(Default)]
 pub struct DescribePublicConfigSummary {
     /// `SearchWord`: a string.
     ///
@@ -7054,7 +6921,6 @@ pub struct DescribePublicConfigSummaryResponse {
     output = DescribePublicConfigsResponse,
     error = super::errors::DescribePublicConfigsError
 )]
-#[derive(Default)]
 pub struct DescribePublicConfigs {
     /// `ConfigId`: a string.
     ///
@@ -7110,7 +6976,6 @@ pub struct DescribePublicConfigsResponse {
     output = DescribeReleasedConfigResponse,
     error = super::errors::DescribeReleasedConfigError
 )]
-#[derive(Default)]
 pub struct DescribeReleasedConfig {
     /// `GroupId`: a string.
     ///
@@ -7143,7 +7008,6 @@ pub struct DescribeReleasedConfigResponse {
     output = DescribeRepositoriesResponse,
     error = super::errors::DescribeRepositoriesError
 )]
-#[derive(Default)]
 pub struct DescribeRepositories {
     /// `SearchWord`: a string.
     ///
@@ -7189,7 +7053,6 @@ pub struct DescribeRepositoriesResponse {
     output = DescribeRepositoryResponse,
     error = super::errors::DescribeRepositoryError
 )]
-#[derive(Default)]
 pub struct DescribeRepository {
     /// `RepositoryId`: a string.
     ///
@@ -7220,7 +7083,6 @@ pub struct DescribeRepositoryResponse {
     output = DescribeResourceConfigResponse,
     error = super::errors::DescribeResourceConfigError
 )]
-#[derive(Default)]
 pub struct DescribeResourceConfig {}
 
 /// What a successful [`DescribeResourceConfig`] call returns.
@@ -7246,7 +7108,6 @@ pub struct DescribeResourceConfigResponse {
     output = DescribeResourceTaskStatusResponse,
     error = super::errors::DescribeResourceTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeResourceTaskStatus {
     /// `TaskId`: a string.
     ///
@@ -7277,7 +7138,6 @@ pub struct DescribeResourceTaskStatusResponse {
     output = DescribeSimpleApplicationsResponse,
     error = super::errors::DescribeSimpleApplicationsError
 )]
-#[derive(Default)]
 pub struct DescribeSimpleApplications {
     /// `ApplicationIdList`: a list of strings.
     ///
@@ -7348,7 +7208,6 @@ pub struct DescribeSimpleApplicationsResponse {
     output = DescribeSimpleClustersResponse,
     error = super::errors::DescribeSimpleClustersError
 )]
-#[derive(Default)]
 pub struct DescribeSimpleClusters {
     /// `ClusterIdList`: a list of strings.
     ///
@@ -7404,7 +7263,6 @@ pub struct DescribeSimpleClustersResponse {
     output = DescribeSimpleGroupsResponse,
     error = super::errors::DescribeSimpleGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeSimpleGroups {
     /// `GroupIdList`: a list of strings.
     ///
@@ -7480,7 +7338,6 @@ pub struct DescribeSimpleGroupsResponse {
     output = DescribeSimpleNamespacesResponse,
     error = super::errors::DescribeSimpleNamespacesError
 )]
-#[derive(Default)]
 pub struct DescribeSimpleNamespaces {
     /// `NamespaceIdList`: a list of strings.
     ///
@@ -7561,7 +7418,6 @@ pub struct DescribeSimpleNamespacesResponse {
     output = DescribeStatisticsResponse,
     error = super::errors::DescribeStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeStatistics {
     /// `Type`: a string.
     ///
@@ -7670,7 +7526,6 @@ pub struct DescribeStatisticsResponse {
     output = DescribeUnitApiUseDetailResponse,
     error = super::errors::DescribeUnitApiUseDetailError
 )]
-#[derive(Default)]
 pub struct DescribeUnitApiUseDetail {
     /// `GatewayDeployGroupId`: a string.
     ///
@@ -7741,7 +7596,6 @@ pub struct DescribeUnitApiUseDetailResponse {
     output = DescribeUnitNamespacesResponse,
     error = super::errors::DescribeUnitNamespacesError
 )]
-#[derive(Default)]
 pub struct DescribeUnitNamespaces {
     /// `GatewayInstanceId`: a string.
     ///
@@ -7787,7 +7641,6 @@ pub struct DescribeUnitNamespacesResponse {
     output = DescribeUnitRuleResponse,
     error = super::errors::DescribeUnitRuleError
 )]
-#[derive(Default)]
 pub struct DescribeUnitRule {
     /// `Id`: a string.
     ///
@@ -7816,9 +7669,14 @@ pub struct DescribeUnitRuleResponse {
     version = "2018-03-26",
     name = "DescribeUnitRules",
     output = DescribeUnitRulesResponse,
-    error = super::errors::DescribeUnitRulesError
+    error = super::errors::DescribeUnitRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = result,
+        item = models::TsfPageUnitRule
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUnitRules {
     /// `GatewayInstanceId`: a string.
     ///
@@ -7869,7 +7727,6 @@ pub struct DescribeUnitRulesResponse {
     output = DescribeUnitRulesV2Response,
     error = super::errors::DescribeUnitRulesV2Error
 )]
-#[derive(Default)]
 pub struct DescribeUnitRulesV2 {
     /// `GatewayInstanceId`: a string.
     ///
@@ -7920,7 +7777,6 @@ pub struct DescribeUnitRulesV2Response {
     output = DescribeUploadInfoResponse,
     error = super::errors::DescribeUploadInfoError
 )]
-#[derive(Default)]
 pub struct DescribeUploadInfo {
     /// `ApplicationId`: a string.
     ///
@@ -7981,7 +7837,6 @@ pub struct DescribeUploadInfoResponse {
     output = DescribeUsableUnitNamespacesResponse,
     error = super::errors::DescribeUsableUnitNamespacesError
 )]
-#[derive(Default)]
 pub struct DescribeUsableUnitNamespaces {
     /// `SearchWord`: a string.
     ///
@@ -8022,7 +7877,6 @@ pub struct DescribeUsableUnitNamespacesResponse {
     output = DisableLaneRuleResponse,
     error = super::errors::DisableLaneRuleError
 )]
-#[derive(Default)]
 pub struct DisableLaneRule {
     /// `RuleId`: a string.
     ///
@@ -8055,7 +7909,6 @@ pub struct DisableLaneRuleResponse {
     output = DisableUnitRouteResponse,
     error = super::errors::DisableUnitRouteError
 )]
-#[derive(Default)]
 pub struct DisableUnitRoute {
     /// `Id`: a string.
     ///
@@ -8088,7 +7941,6 @@ pub struct DisableUnitRouteResponse {
     output = DisableUnitRuleResponse,
     error = super::errors::DisableUnitRuleError
 )]
-#[derive(Default)]
 pub struct DisableUnitRule {
     /// `Id`: a string.
     ///
@@ -8121,7 +7973,6 @@ pub struct DisableUnitRuleResponse {
     output = DisassociateBusinessLogConfigResponse,
     error = super::errors::DisassociateBusinessLogConfigError
 )]
-#[derive(Default)]
 pub struct DisassociateBusinessLogConfig {
     /// `ConfigIdList`: a list of strings.
     ///
@@ -8159,7 +8010,6 @@ pub struct DisassociateBusinessLogConfigResponse {
     output = DisassociateKafkaConfigResponse,
     error = super::errors::DisassociateKafkaConfigError
 )]
-#[derive(Default)]
 pub struct DisassociateKafkaConfig {
     /// `ConfigId`: a string.
     ///
@@ -8197,7 +8047,6 @@ pub struct DisassociateKafkaConfigResponse {
     output = DraftApiGroupResponse,
     error = super::errors::DraftApiGroupError
 )]
-#[derive(Default)]
 pub struct DraftApiGroup {
     /// `GroupId`: a string.
     ///
@@ -8230,7 +8079,6 @@ pub struct DraftApiGroupResponse {
     output = EnableLaneRuleResponse,
     error = super::errors::EnableLaneRuleError
 )]
-#[derive(Default)]
 pub struct EnableLaneRule {
     /// `RuleId`: a string.
     ///
@@ -8263,7 +8111,6 @@ pub struct EnableLaneRuleResponse {
     output = EnableUnitRouteResponse,
     error = super::errors::EnableUnitRouteError
 )]
-#[derive(Default)]
 pub struct EnableUnitRoute {
     /// `Id`: a string.
     ///
@@ -8296,7 +8143,6 @@ pub struct EnableUnitRouteResponse {
     output = EnableUnitRuleResponse,
     error = super::errors::EnableUnitRuleError
 )]
-#[derive(Default)]
 pub struct EnableUnitRule {
     /// `Id`: a string.
     ///
@@ -8329,7 +8175,6 @@ pub struct EnableUnitRuleResponse {
     output = ExpandGroupResponse,
     error = super::errors::ExpandGroupError
 )]
-#[derive(Default)]
 pub struct ExpandGroup {
     /// `GroupId`: a string.
     ///
@@ -8365,7 +8210,6 @@ pub struct ExpandGroupResponse {
     output = ModifyApplicationResponse,
     error = super::errors::ModifyApplicationError
 )]
-#[derive(Default)]
 pub struct ModifyApplication {
     /// `ApplicationId`: a string.
     ///
@@ -8429,7 +8273,6 @@ pub struct ModifyApplicationResponse {
     output = ModifyClusterResponse,
     error = super::errors::ModifyClusterError
 )]
-#[derive(Default)]
 pub struct ModifyCluster {
     /// `ClusterId`: a string.
     ///
@@ -8487,7 +8330,6 @@ pub struct ModifyClusterResponse {
     output = ModifyContainerGroupResponse,
     error = super::errors::ModifyContainerGroupError
 )]
-#[derive(Default)]
 pub struct ModifyContainerGroup {
     /// `GroupId`: a string.
     ///
@@ -8548,7 +8390,6 @@ pub struct ModifyContainerGroupResponse {
     output = ModifyContainerReplicasResponse,
     error = super::errors::ModifyContainerReplicasError
 )]
-#[derive(Default)]
 pub struct ModifyContainerReplicas {
     /// `GroupId`: a string.
     ///
@@ -8586,7 +8427,6 @@ pub struct ModifyContainerReplicasResponse {
     output = ModifyGroupResponse,
     error = super::errors::ModifyGroupError
 )]
-#[derive(Default)]
 pub struct ModifyGroup {
     /// `GroupId`: a string.
     ///
@@ -8634,7 +8474,6 @@ pub struct ModifyGroupResponse {
     output = ModifyGroupLaneResponse,
     error = super::errors::ModifyGroupLaneError
 )]
-#[derive(Default)]
 pub struct ModifyGroupLane {
     /// `GroupId`: a string.
     ///
@@ -8670,7 +8509,6 @@ pub struct ModifyGroupLaneResponse {
     output = ModifyLaneResponse,
     error = super::errors::ModifyLaneError
 )]
-#[derive(Default)]
 pub struct ModifyLane {
     /// `LaneId`: a string.
     ///
@@ -8713,7 +8551,6 @@ pub struct ModifyLaneResponse {
     output = ModifyLaneRuleResponse,
     error = super::errors::ModifyLaneRuleError
 )]
-#[derive(Default)]
 pub struct ModifyLaneRule {
     /// `RuleId`: a string.
     ///
@@ -8774,7 +8611,6 @@ pub struct ModifyLaneRuleResponse {
     output = ModifyMicroserviceResponse,
     error = super::errors::ModifyMicroserviceError
 )]
-#[derive(Default)]
 pub struct ModifyMicroservice {
     /// `MicroserviceId`: a string.
     ///
@@ -8812,7 +8648,6 @@ pub struct ModifyMicroserviceResponse {
     output = ModifyNamespaceResponse,
     error = super::errors::ModifyNamespaceError
 )]
-#[derive(Default)]
 pub struct ModifyNamespace {
     /// `NamespaceId`: a string.
     ///
@@ -8860,7 +8695,6 @@ pub struct ModifyNamespaceResponse {
     output = ModifyPathRewriteResponse,
     error = super::errors::ModifyPathRewriteError
 )]
-#[derive(Default)]
 pub struct ModifyPathRewrite {
     /// `PathRewriteId`: a string.
     ///
@@ -8913,7 +8747,6 @@ pub struct ModifyPathRewriteResponse {
     output = ModifyProgramResponse,
     error = super::errors::ModifyProgramError
 )]
-#[derive(Default)]
 pub struct ModifyProgram {
     /// `ProgramId`: a string.
     ///
@@ -8964,7 +8797,6 @@ pub struct ModifyProgramResponse {
     output = ModifyUploadInfoResponse,
     error = super::errors::ModifyUploadInfoError
 )]
-#[derive(Default)]
 pub struct ModifyUploadInfo {
     /// `ApplicationId`: a string.
     ///
@@ -9022,7 +8854,6 @@ pub struct ModifyUploadInfoResponse {
     output = OperateApplicationTcrBindingResponse,
     error = super::errors::OperateApplicationTcrBindingError
 )]
-#[derive(Default)]
 pub struct OperateApplicationTcrBinding {
     /// `Command`: a string.
     ///
@@ -9063,7 +8894,6 @@ pub struct OperateApplicationTcrBindingResponse {
     output = ReleaseApiGroupResponse,
     error = super::errors::ReleaseApiGroupError
 )]
-#[derive(Default)]
 pub struct ReleaseApiGroup {
     /// `GroupId`: a string.
     ///
@@ -9096,7 +8926,6 @@ pub struct ReleaseApiGroupResponse {
     output = ReleaseConfigResponse,
     error = super::errors::ReleaseConfigError
 )]
-#[derive(Default)]
 pub struct ReleaseConfig {
     /// `ConfigId`: a string.
     ///
@@ -9139,7 +8968,6 @@ pub struct ReleaseConfigResponse {
     output = ReleaseConfigWithDetailRespResponse,
     error = super::errors::ReleaseConfigWithDetailRespError
 )]
-#[derive(Default)]
 pub struct ReleaseConfigWithDetailResp {
     /// `ConfigId`: a string.
     ///
@@ -9180,7 +9008,6 @@ pub struct ReleaseConfigWithDetailRespResponse {
     output = ReleaseFileConfigResponse,
     error = super::errors::ReleaseFileConfigError
 )]
-#[derive(Default)]
 pub struct ReleaseFileConfig {
     /// `ConfigId`: a string.
     ///
@@ -9223,7 +9050,6 @@ pub struct ReleaseFileConfigResponse {
     output = ReleasePublicConfigResponse,
     error = super::errors::ReleasePublicConfigError
 )]
-#[derive(Default)]
 pub struct ReleasePublicConfig {
     /// `ConfigId`: a string.
     ///
@@ -9266,7 +9092,6 @@ pub struct ReleasePublicConfigResponse {
     output = RemoveInstancesResponse,
     error = super::errors::RemoveInstancesError
 )]
-#[derive(Default)]
 pub struct RemoveInstances {
     /// `ClusterId`: a string.
     ///
@@ -9304,7 +9129,6 @@ pub struct RemoveInstancesResponse {
     output = RevocationConfigResponse,
     error = super::errors::RevocationConfigError
 )]
-#[derive(Default)]
 pub struct RevocationConfig {
     /// `ConfigReleaseId`: a string.
     ///
@@ -9337,7 +9161,6 @@ pub struct RevocationConfigResponse {
     output = RevocationPublicConfigResponse,
     error = super::errors::RevocationPublicConfigError
 )]
-#[derive(Default)]
 pub struct RevocationPublicConfig {
     /// `ConfigReleaseId`: a string.
     ///
@@ -9370,7 +9193,6 @@ pub struct RevocationPublicConfigResponse {
     output = RevokeFileConfigResponse,
     error = super::errors::RevokeFileConfigError
 )]
-#[derive(Default)]
 pub struct RevokeFileConfig {
     /// `ConfigReleaseId`: a string.
     ///
@@ -9403,7 +9225,6 @@ pub struct RevokeFileConfigResponse {
     output = RollbackConfigResponse,
     error = super::errors::RollbackConfigError
 )]
-#[derive(Default)]
 pub struct RollbackConfig {
     /// `ConfigReleaseLogId`: a string.
     ///
@@ -9441,7 +9262,6 @@ pub struct RollbackConfigResponse {
     output = SearchBusinessLogResponse,
     error = super::errors::SearchBusinessLogError
 )]
-#[derive(Default)]
 pub struct SearchBusinessLog {
     /// `ConfigId`: a string.
     ///
@@ -9537,7 +9357,6 @@ pub struct SearchBusinessLogResponse {
     output = SearchStdoutLogResponse,
     error = super::errors::SearchStdoutLogError
 )]
-#[derive(Default)]
 pub struct SearchStdoutLog {
     /// `InstanceId`: a string.
     ///
@@ -9628,7 +9447,6 @@ pub struct SearchStdoutLogResponse {
     output = ShrinkGroupResponse,
     error = super::errors::ShrinkGroupError
 )]
-#[derive(Default)]
 pub struct ShrinkGroup {
     /// `GroupId`: a string.
     ///
@@ -9659,7 +9477,6 @@ pub struct ShrinkGroupResponse {
     output = ShrinkInstancesResponse,
     error = super::errors::ShrinkInstancesError
 )]
-#[derive(Default)]
 pub struct ShrinkInstances {
     /// `GroupId`: a string.
     ///
@@ -9695,7 +9512,6 @@ pub struct ShrinkInstancesResponse {
     output = StartContainerGroupResponse,
     error = super::errors::StartContainerGroupError
 )]
-#[derive(Default)]
 pub struct StartContainerGroup {
     /// `GroupId`: a string.
     ///
@@ -9728,7 +9544,6 @@ pub struct StartContainerGroupResponse {
     output = StartGroupResponse,
     error = super::errors::StartGroupError
 )]
-#[derive(Default)]
 pub struct StartGroup {
     /// `GroupId`: a string.
     ///
@@ -9759,7 +9574,6 @@ pub struct StartGroupResponse {
     output = StopContainerGroupResponse,
     error = super::errors::StopContainerGroupError
 )]
-#[derive(Default)]
 pub struct StopContainerGroup {
     /// `GroupId`: a string.
     ///
@@ -9792,7 +9606,6 @@ pub struct StopContainerGroupResponse {
     output = StopGroupResponse,
     error = super::errors::StopGroupError
 )]
-#[derive(Default)]
 pub struct StopGroup {
     /// `GroupId`: a string.
     ///
@@ -9823,7 +9636,6 @@ pub struct StopGroupResponse {
     output = UnbindApiGroupResponse,
     error = super::errors::UnbindApiGroupError
 )]
-#[derive(Default)]
 pub struct UnbindApiGroup {
     /// `GroupGatewayList`: a list of [`GatewayGroupIds`](super::models::GatewayGroupIds) objects.
     ///
@@ -9856,7 +9668,6 @@ pub struct UnbindApiGroupResponse {
     output = UpdateApiGroupResponse,
     error = super::errors::UpdateApiGroupError
 )]
-#[derive(Default)]
 pub struct UpdateApiGroup {
     /// `GroupId`: a string.
     ///
@@ -9929,7 +9740,6 @@ pub struct UpdateApiGroupResponse {
     output = UpdateApiRateLimitRuleResponse,
     error = super::errors::UpdateApiRateLimitRuleError
 )]
-#[derive(Default)]
 pub struct UpdateApiRateLimitRule {
     /// `RuleId`: a string.
     ///
@@ -9972,7 +9782,6 @@ pub struct UpdateApiRateLimitRuleResponse {
     output = UpdateApiRateLimitRulesResponse,
     error = super::errors::UpdateApiRateLimitRulesError
 )]
-#[derive(Default)]
 pub struct UpdateApiRateLimitRules {
     /// `ApiIds`: a list of strings.
     ///
@@ -10020,7 +9829,6 @@ pub struct UpdateApiRateLimitRulesResponse {
     output = UpdateApiTimeoutsResponse,
     error = super::errors::UpdateApiTimeoutsError
 )]
-#[derive(Default)]
 pub struct UpdateApiTimeouts {
     /// `ApiIds`: a list of strings.
     ///
@@ -10063,7 +9871,6 @@ pub struct UpdateApiTimeoutsResponse {
     output = UpdateConfigTemplateResponse,
     error = super::errors::UpdateConfigTemplateError
 )]
-#[derive(Default)]
 pub struct UpdateConfigTemplate {
     /// `ConfigTemplateId`: a string.
     ///
@@ -10116,7 +9923,6 @@ pub struct UpdateConfigTemplateResponse {
     output = UpdateGatewayApiResponse,
     error = super::errors::UpdateGatewayApiError
 )]
-#[derive(Default)]
 pub struct UpdateGatewayApi {
     /// `ApiId`: a string.
     ///
@@ -10174,7 +9980,6 @@ pub struct UpdateGatewayApiResponse {
     output = UpdateHealthCheckSettingsResponse,
     error = super::errors::UpdateHealthCheckSettingsError
 )]
-#[derive(Default)]
 pub struct UpdateHealthCheckSettings {
     /// `GroupId`: a string.
     ///
@@ -10220,7 +10025,6 @@ pub struct UpdateHealthCheckSettingsResponse {
     output = UpdateRepositoryResponse,
     error = super::errors::UpdateRepositoryError
 )]
-#[derive(Default)]
 pub struct UpdateRepository {
     /// `RepositoryId`: a string.
     ///
@@ -10258,7 +10062,6 @@ pub struct UpdateRepositoryResponse {
     output = UpdateUnitRuleResponse,
     error = super::errors::UpdateUnitRuleError
 )]
-#[derive(Default)]
 pub struct UpdateUnitRule {
     /// `Id`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = TongChuanDisplayResponse,
     error = super::errors::TongChuanDisplayError
 )]
-#[derive(Default)]
 pub struct TongChuanDisplay {
     /// `SessionUuid`: a string.
     ///
@@ -58,7 +57,6 @@ pub struct TongChuanDisplayResponse {
     output = TongChuanRecognizeResponse,
     error = super::errors::TongChuanRecognizeError
 )]
-#[derive(Default)]
 pub struct TongChuanRecognize {
     /// `SessionUuid`: a string.
     ///
@@ -130,7 +128,6 @@ pub struct TongChuanRecognizeResponse {
     output = TongChuanSyncResponse,
     error = super::errors::TongChuanSyncError
 )]
-#[derive(Default)]
 pub struct TongChuanSync {
     /// `SessionUuid`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = DescribeAgentShellResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAgentShell {}
 
 /// What a successful [`DescribeAgentShell`] call returns.

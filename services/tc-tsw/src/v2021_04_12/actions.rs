@@ -16,7 +16,6 @@ use ::tc_core::{tc_action, tc_model};
     output = DescribeComponentAlertObjectResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeComponentAlertObject {}
 
 /// What a successful [`DescribeComponentAlertObject`] call returns.
@@ -39,7 +38,6 @@ pub struct DescribeComponentAlertObjectResponse {
     output = DescribeServiceAlertObjectResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeServiceAlertObject {}
 
 /// What a successful [`DescribeServiceAlertObject`] call returns.
@@ -62,7 +60,6 @@ pub struct DescribeServiceAlertObjectResponse {
     output = DescribeTokenResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeToken {
     /// `Namespace`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateTtsTaskResponse,
     error = super::errors::CreateTtsTaskError
 )]
-#[derive(Default)]
 pub struct CreateTtsTask {
     /// `Text`: a string.
     ///
@@ -113,7 +112,6 @@ pub struct CreateTtsTaskResponse {
     output = DescribeTtsTaskStatusResponse,
     error = super::errors::DescribeTtsTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTtsTaskStatus {
     /// `TaskId`: a string.
     ///
@@ -144,7 +142,6 @@ pub struct DescribeTtsTaskStatusResponse {
     output = TextToVoiceResponse,
     error = super::errors::TextToVoiceError
 )]
-#[derive(Default)]
 pub struct TextToVoice {
     /// `Text`: a string.
     ///

@@ -16,7 +16,6 @@ use ::tc_core::{tc_action, tc_model};
     output = DescribeVideoStylizationJobResponse,
     error = super::errors::DescribeVideoStylizationJobError
 )]
-#[derive(Default)]
 pub struct DescribeVideoStylizationJob {
     /// `JobId`: a string.
     ///
@@ -62,7 +61,6 @@ pub struct DescribeVideoStylizationJobResponse {
     output = SubmitVideoStylizationJobResponse,
     error = super::errors::SubmitVideoStylizationJobError
 )]
-#[derive(Default)]
 pub struct SubmitVideoStylizationJob {
     /// `StyleId`: a string.
     ///

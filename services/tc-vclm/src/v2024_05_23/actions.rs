@@ -17,7 +17,6 @@ use super::models;
     output = CreateAigcElementResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAigcElement {
     /// `Name`: a string.
     ///
@@ -101,7 +100,6 @@ pub struct CreateAigcElementResponse {
     output = DeleteAigcElementResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAigcElement {
     /// `ElementId`: a string.
     ///
@@ -139,7 +137,6 @@ pub struct DeleteAigcElementResponse {
     output = DescribeAigcElementResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAigcElement {
     /// `ElementId`: a string.
     ///
@@ -224,7 +221,6 @@ pub struct DescribeAigcElementResponse {
     output = DescribeHumanActorJobResponse,
     error = super::errors::DescribeHumanActorJobError
 )]
-#[derive(Default)]
 pub struct DescribeHumanActorJob {
     /// `JobId`: a string.
     ///
@@ -272,7 +268,6 @@ pub struct DescribeHumanActorJobResponse {
     output = DescribeHunyuanToVideoJobResponse,
     error = super::errors::DescribeHunyuanToVideoJobError
 )]
-#[derive(Default)]
 pub struct DescribeHunyuanToVideoJob {
     /// `JobId`: a string.
     ///
@@ -320,7 +315,6 @@ pub struct DescribeHunyuanToVideoJobResponse {
     output = DescribeImageToVideoGeneralJobResponse,
     error = super::errors::DescribeImageToVideoGeneralJobError
 )]
-#[derive(Default)]
 pub struct DescribeImageToVideoGeneralJob {
     /// `JobId`: a string.
     ///
@@ -368,7 +362,6 @@ pub struct DescribeImageToVideoGeneralJobResponse {
     output = DescribeImageToVideoJobResponse,
     error = super::errors::DescribeImageToVideoJobError
 )]
-#[derive(Default)]
 pub struct DescribeImageToVideoJob {
     /// `JobId`: a string.
     ///
@@ -437,7 +430,6 @@ pub struct DescribeImageToVideoJobResponse {
     output = DescribeImageToVideoViduJobResponse,
     error = super::errors::DescribeImageToVideoViduJobError
 )]
-#[derive(Default)]
 pub struct DescribeImageToVideoViduJob {
     /// `JobId`: a string.
     ///
@@ -495,7 +487,6 @@ pub struct DescribeImageToVideoViduJobResponse {
     output = DescribeMotionControlKlingJobResponse,
     error = super::errors::DescribeMotionControlKlingJobError
 )]
-#[derive(Default)]
 pub struct DescribeMotionControlKlingJob {
     /// `JobId`: a string.
     ///
@@ -559,7 +550,6 @@ pub struct DescribeMotionControlKlingJobResponse {
     output = DescribePortraitSingJobResponse,
     error = super::errors::DescribePortraitSingJobError
 )]
-#[derive(Default)]
 pub struct DescribePortraitSingJob {
     /// `JobId`: a string.
     ///
@@ -617,7 +607,6 @@ pub struct DescribePortraitSingJobResponse {
     output = DescribeReferenceToVideoViduJobResponse,
     error = super::errors::DescribeReferenceToVideoViduJobError
 )]
-#[derive(Default)]
 pub struct DescribeReferenceToVideoViduJob {
     /// `JobId`: a string.
     ///
@@ -675,7 +664,6 @@ pub struct DescribeReferenceToVideoViduJobResponse {
     output = DescribeTemplateToVideoJobResponse,
     error = super::errors::DescribeTemplateToVideoJobError
 )]
-#[derive(Default)]
 pub struct DescribeTemplateToVideoJob {
     /// `JobId`: a string.
     ///
@@ -723,7 +711,6 @@ pub struct DescribeTemplateToVideoJobResponse {
     output = DescribeTextToVideoJobResponse,
     error = super::errors::DescribeTextToVideoJobError
 )]
-#[derive(Default)]
 pub struct DescribeTextToVideoJob {
     /// `JobId`: a string.
     ///
@@ -792,7 +779,6 @@ pub struct DescribeTextToVideoJobResponse {
     output = DescribeTextToVideoViduJobResponse,
     error = super::errors::DescribeTextToVideoViduJobError
 )]
-#[derive(Default)]
 pub struct DescribeTextToVideoViduJob {
     /// `JobId`: a string.
     ///
@@ -850,7 +836,6 @@ pub struct DescribeTextToVideoViduJobResponse {
     output = DescribeVideoEditKlingJobResponse,
     error = super::errors::DescribeVideoEditKlingJobError
 )]
-#[derive(Default)]
 pub struct DescribeVideoEditKlingJob {
     /// `JobId`: a string.
     ///
@@ -916,7 +901,6 @@ pub struct DescribeVideoEditKlingJobResponse {
     output = DescribeVideoExtendKlingJobResponse,
     error = super::errors::DescribeVideoExtendKlingJobError
 )]
-#[derive(Default)]
 pub struct DescribeVideoExtendKlingJob {
     /// `JobId`: a string.
     ///
@@ -980,7 +964,6 @@ pub struct DescribeVideoExtendKlingJobResponse {
     output = DescribeVideoFaceFusionJobResponse,
     error = super::errors::DescribeVideoFaceFusionJobError
 )]
-#[derive(Default)]
 pub struct DescribeVideoFaceFusionJob {
     /// `JobId`: a string.
     ///
@@ -1028,7 +1011,6 @@ pub struct DescribeVideoFaceFusionJobResponse {
     output = SubmitHumanActorJobResponse,
     error = super::errors::SubmitHumanActorJobError
 )]
-#[derive(Default)]
 pub struct SubmitHumanActorJob {
     /// `Prompt`: a string.
     ///
@@ -1094,7 +1076,6 @@ pub struct SubmitHumanActorJobResponse {
     output = SubmitHunyuanToVideoJobResponse,
     error = super::errors::SubmitHunyuanToVideoJobError
 )]
-#[derive(Default)]
 pub struct SubmitHunyuanToVideoJob {
     /// `Prompt`: a string.
     ///
@@ -1143,7 +1124,6 @@ pub struct SubmitHunyuanToVideoJobResponse {
     output = SubmitImageToVideoGeneralJobResponse,
     error = super::errors::SubmitImageToVideoGeneralJobError
 )]
-#[derive(Default)]
 pub struct SubmitImageToVideoGeneralJob {
     /// `Image`: an [`Image`](super::models::Image).
     pub image: models::Image,
@@ -1197,7 +1177,6 @@ pub struct SubmitImageToVideoGeneralJobResponse {
     output = SubmitImageToVideoJobResponse,
     error = super::errors::SubmitImageToVideoJobError
 )]
-#[derive(Default)]
 pub struct SubmitImageToVideoJob {
     /// `Model`: a string.
     ///
@@ -1315,7 +1294,6 @@ pub struct SubmitImageToVideoJobResponse {
     output = SubmitImageToVideoViduJobResponse,
     error = super::errors::SubmitImageToVideoViduJobError
 )]
-#[derive(Default)]
 pub struct SubmitImageToVideoViduJob {
     /// `Images`: a list of strings.
     ///
@@ -1426,7 +1404,6 @@ pub struct SubmitImageToVideoViduJobResponse {
     output = SubmitMotionControlKlingJobResponse,
     error = super::errors::SubmitMotionControlKlingJobError
 )]
-#[derive(Default)]
 pub struct SubmitMotionControlKlingJob {
     /// `Model`: a string.
     ///
@@ -1507,7 +1484,6 @@ pub struct SubmitMotionControlKlingJobResponse {
     output = SubmitPortraitSingJobResponse,
     error = super::errors::SubmitPortraitSingJobError
 )]
-#[derive(Default)]
 pub struct SubmitPortraitSingJob {
     /// `AudioUrl`: a string.
     ///
@@ -1568,7 +1544,6 @@ pub struct SubmitPortraitSingJobResponse {
     output = SubmitReferenceToVideoViduJobResponse,
     error = super::errors::SubmitReferenceToVideoViduJobError
 )]
-#[derive(Default)]
 pub struct SubmitReferenceToVideoViduJob {
     /// `Prompt`: a string.
     ///
@@ -1682,7 +1657,6 @@ pub struct SubmitReferenceToVideoViduJobResponse {
     output = SubmitTemplateToVideoJobResponse,
     error = super::errors::SubmitTemplateToVideoJobError
 )]
-#[derive(Default)]
 pub struct SubmitTemplateToVideoJob {
     /// `Template`: a string.
     ///
@@ -1740,7 +1714,6 @@ pub struct SubmitTemplateToVideoJobResponse {
     output = SubmitTextToVideoJobResponse,
     error = super::errors::SubmitTextToVideoJobError
 )]
-#[derive(Default)]
 pub struct SubmitTextToVideoJob {
     /// `Prompt`: a string.
     ///
@@ -1847,7 +1820,6 @@ pub struct SubmitTextToVideoJobResponse {
     output = SubmitTextToVideoViduJobResponse,
     error = super::errors::SubmitTextToVideoViduJobError
 )]
-#[derive(Default)]
 pub struct SubmitTextToVideoViduJob {
     /// `Prompt`: a string.
     ///
@@ -1948,7 +1920,6 @@ pub struct SubmitTextToVideoViduJobResponse {
     output = SubmitVideoEditKlingJobResponse,
     error = super::errors::SubmitVideoEditKlingJobError
 )]
-#[derive(Default)]
 pub struct SubmitVideoEditKlingJob {
     /// `Prompt`: a string.
     ///
@@ -2047,7 +2018,6 @@ pub struct SubmitVideoEditKlingJobResponse {
     output = SubmitVideoExtendKlingJobResponse,
     error = super::errors::SubmitVideoExtendKlingJobError
 )]
-#[derive(Default)]
 pub struct SubmitVideoExtendKlingJob {
     /// `VideoId`: a string.
     ///
@@ -2114,7 +2084,6 @@ pub struct SubmitVideoExtendKlingJobResponse {
     output = SubmitVideoFaceFusionJobResponse,
     error = super::errors::SubmitVideoFaceFusionJobError
 )]
-#[derive(Default)]
 pub struct SubmitVideoFaceFusionJob {
     /// `VideoUrl`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateActivityLicenseResponse,
     error = super::errors::CreateActivityLicenseError
 )]
-#[derive(Default)]
 pub struct CreateActivityLicense {
     /// `Activity`: a string.
     ///
@@ -100,7 +99,6 @@ pub struct CreateActivityLicenseResponse {
     output = CreateApplicationAndBindLicenseResponse,
     error = super::errors::CreateApplicationAndBindLicenseError
 )]
-#[derive(Default)]
 pub struct CreateApplicationAndBindLicense {
     /// `AppName`: a string.
     ///
@@ -188,7 +186,6 @@ pub struct CreateApplicationAndBindLicenseResponse {
     output = CreateApplicationAndVideoResponse,
     error = super::errors::CreateApplicationAndVideoError
 )]
-#[derive(Default)]
 pub struct CreateApplicationAndVideo {
     /// `AppName`: a string.
     ///
@@ -231,7 +228,6 @@ pub struct CreateApplicationAndVideoResponse {
     output = CreateApplicationAndWebPlayerLicenseResponse,
     error = super::errors::CreateApplicationAndWebPlayerLicenseError
 )]
-#[derive(Default)]
 pub struct CreateApplicationAndWebPlayerLicense {
     /// `AppName`: a string.
     ///
@@ -269,7 +265,6 @@ pub struct CreateApplicationAndWebPlayerLicenseResponse {
     output = CreateLicenseResponse,
     error = super::errors::CreateLicenseError
 )]
-#[derive(Default)]
 pub struct CreateLicense {
     /// `ApplicationId`: a string.
     ///
@@ -307,7 +302,6 @@ pub struct CreateLicenseResponse {
     output = CreateTestXMagicResponse,
     error = super::errors::CreateTestXMagicError
 )]
-#[derive(Default)]
 pub struct CreateTestXMagic {
     /// `ApplicationId`: an unsigned 64-bit integer.
     ///
@@ -355,7 +349,6 @@ pub struct CreateTestXMagicResponse {
     output = CreateTrialApplicationAndLicenseResponse,
     error = super::errors::CreateTrialApplicationAndLicenseError
 )]
-#[derive(Default)]
 pub struct CreateTrialApplicationAndLicense {
     /// `AppName`: a string.
     ///
@@ -448,7 +441,6 @@ pub struct CreateTrialApplicationAndLicenseResponse {
     output = CreateTrialLicenseResponse,
     error = super::errors::CreateTrialLicenseError
 )]
-#[derive(Default)]
 pub struct CreateTrialLicense {
     /// `ApplicationId`: a string.
     ///
@@ -486,7 +478,6 @@ pub struct CreateTrialLicenseResponse {
     output = CreateXMagicResponse,
     error = super::errors::CreateXMagicError
 )]
-#[derive(Default)]
 pub struct CreateXMagic {
     /// `ApplicationId`: an unsigned 64-bit integer.
     ///
@@ -534,7 +525,6 @@ pub struct CreateXMagicResponse {
     output = DeleteApplicationAndVideoLicenseResponse,
     error = super::errors::DeleteApplicationAndVideoLicenseError
 )]
-#[derive(Default)]
 pub struct DeleteApplicationAndVideoLicense {
     /// `LicenseId`: an unsigned 64-bit integer.
     ///
@@ -562,7 +552,6 @@ pub struct DeleteApplicationAndVideoLicenseResponse {
     output = DeleteApplicationAndWebPlayerLicenseResponse,
     error = super::errors::DeleteApplicationAndWebPlayerLicenseError
 )]
-#[derive(Default)]
 pub struct DeleteApplicationAndWebPlayerLicense {
     /// `LicenseId`: an unsigned 64-bit integer.
     ///
@@ -590,7 +579,6 @@ pub struct DeleteApplicationAndWebPlayerLicenseResponse {
     output = DescribeFeatureListResponse,
     error = super::errors::DescribeFeatureListError
 )]
-#[derive(Default)]
 pub struct DescribeFeatureList {}
 
 /// What a successful [`DescribeFeatureList`] call returns.
@@ -617,9 +605,14 @@ pub struct DescribeFeatureListResponse {
     version = "2022-04-10",
     name = "DescribeLicenseList",
     output = DescribeLicenseListResponse,
-    error = super::errors::DescribeLicenseListError
+    error = super::errors::DescribeLicenseListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = license_list,
+        item = models::OverviewLicense
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLicenseList {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -669,9 +662,14 @@ pub struct DescribeLicenseListResponse {
     version = "2022-04-10",
     name = "DescribeNews",
     output = DescribeNewsResponse,
-    error = super::errors::DescribeNewsError
+    error = super::errors::DescribeNewsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = news_list,
+        item = models::NewsInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNews {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -712,7 +710,6 @@ pub struct DescribeNewsResponse {
     output = DescribeSTSResponse,
     error = super::errors::DescribeSTSError
 )]
-#[derive(Default)]
 pub struct DescribeSTS {}
 
 /// What a successful [`DescribeSTS`] call returns.
@@ -775,7 +772,6 @@ pub struct DescribeSTSResponse {
     output = DescribeTrialFeatureResponse,
     error = super::errors::DescribeTrialFeatureError
 )]
-#[derive(Default)]
 pub struct DescribeTrialFeature {}
 
 /// What a successful [`DescribeTrialFeature`] call returns.
@@ -807,7 +803,6 @@ pub struct DescribeTrialFeatureResponse {
     output = DescribeUserConfigResponse,
     error = super::errors::DescribeUserConfigError
 )]
-#[derive(Default)]
 pub struct DescribeUserConfig {}
 
 /// What a successful [`DescribeUserConfig`] call returns.
@@ -830,7 +825,6 @@ pub struct DescribeUserConfigResponse {
     output = DescribeVcubeApplicationAndLicenseResponse,
     error = super::errors::DescribeVcubeApplicationAndLicenseError
 )]
-#[derive(Default)]
 pub struct DescribeVcubeApplicationAndLicense {
     /// `BizType`: a string.
     ///
@@ -896,7 +890,6 @@ pub struct DescribeVcubeApplicationAndLicenseResponse {
     output = DescribeVcubeApplicationAndPlayListResponse,
     error = super::errors::DescribeVcubeApplicationAndPlayListError
 )]
-#[derive(Default)]
 pub struct DescribeVcubeApplicationAndPlayList {
     /// `BizType`: a string.
     ///
@@ -967,7 +960,6 @@ pub struct DescribeVcubeApplicationAndPlayListResponse {
     output = DescribeVcubeApplicationAndXMagicListResponse,
     error = super::errors::DescribeVcubeApplicationAndXMagicListError
 )]
-#[derive(Default)]
 pub struct DescribeVcubeApplicationAndXMagicList {
     /// `BizType`: a string.
     ///
@@ -1033,7 +1025,6 @@ pub struct DescribeVcubeApplicationAndXMagicListResponse {
     output = DescribeVcubeResourcesResponse,
     error = super::errors::DescribeVcubeResourcesError
 )]
-#[derive(Default)]
 pub struct DescribeVcubeResources {
     /// `Platform`: a string.
     ///
@@ -1062,9 +1053,15 @@ pub struct DescribeVcubeResourcesResponse {
     version = "2022-04-10",
     name = "DescribeVcubeResourcesList",
     output = DescribeVcubeResourcesListResponse,
-    error = super::errors::DescribeVcubeResourcesListError
+    error = super::errors::DescribeVcubeResourcesListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = resource_list,
+        item = models::LicenseResourceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVcubeResourcesList {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -1123,9 +1120,14 @@ pub struct DescribeVcubeResourcesListResponse {
     version = "2022-04-10",
     name = "DescribeXMagicResource",
     output = DescribeXMagicResourceResponse,
-    error = super::errors::DescribeXMagicResourceError
+    error = super::errors::DescribeXMagicResourceError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = resources,
+        item = models::XMagicResource
+    )
 )]
-#[derive(Default)]
 pub struct DescribeXMagicResource {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -1164,9 +1166,14 @@ pub struct DescribeXMagicResourceResponse {
     version = "2022-04-10",
     name = "DescribeXMagicResourceList",
     output = DescribeXMagicResourceListResponse,
-    error = super::errors::DescribeXMagicResourceListError
+    error = super::errors::DescribeXMagicResourceListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = resources,
+        item = models::XMagicResourceSimpleInfo
+    )
 )]
-#[derive(Default)]
 pub struct DescribeXMagicResourceList {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -1232,7 +1239,6 @@ pub struct DescribeXMagicResourceListResponse {
     output = ModifyApplicationResponse,
     error = super::errors::ModifyApplicationError
 )]
-#[derive(Default)]
 pub struct ModifyApplication {
     /// `ApplicationId`: an unsigned 64-bit integer.
     ///
@@ -1290,7 +1296,6 @@ pub struct ModifyApplicationResponse {
     output = ModifyFormalApplicationResponse,
     error = super::errors::ModifyFormalApplicationError
 )]
-#[derive(Default)]
 pub struct ModifyFormalApplication {
     /// `ApplicationId`: an unsigned 64-bit integer.
     ///
@@ -1333,7 +1338,6 @@ pub struct ModifyFormalApplicationResponse {
     output = ModifyLicenseResponse,
     error = super::errors::ModifyLicenseError
 )]
-#[derive(Default)]
 pub struct ModifyLicense {
     /// `LicenseId`: a string.
     ///
@@ -1366,7 +1370,6 @@ pub struct ModifyLicenseResponse {
     output = ModifyPresetApplicationResponse,
     error = super::errors::ModifyPresetApplicationError
 )]
-#[derive(Default)]
 pub struct ModifyPresetApplication {
     /// `ApplicationId`: an unsigned 64-bit integer.
     ///
@@ -1409,7 +1412,6 @@ pub struct ModifyPresetApplicationResponse {
     output = ModifyTrialLicenseResponse,
     error = super::errors::ModifyTrialLicenseError
 )]
-#[derive(Default)]
 pub struct ModifyTrialLicense {
     /// `LicenseId`: a string.
     ///
@@ -1437,7 +1439,6 @@ pub struct ModifyTrialLicenseResponse {
     output = ModifyXMagicResponse,
     error = super::errors::ModifyXMagicError
 )]
-#[derive(Default)]
 pub struct ModifyXMagic {
     /// `ResourceId`: a string.
     ///
@@ -1470,7 +1471,6 @@ pub struct ModifyXMagicResponse {
     output = RenewLicenseResponse,
     error = super::errors::RenewLicenseError
 )]
-#[derive(Default)]
 pub struct RenewLicense {
     /// `LicenseId`: a string.
     ///
@@ -1503,7 +1503,6 @@ pub struct RenewLicenseResponse {
     output = RenewTestXMagicResponse,
     error = super::errors::RenewTestXMagicError
 )]
-#[derive(Default)]
 pub struct RenewTestXMagic {
     /// `XMagicId`: an unsigned 64-bit integer.
     ///
@@ -1531,7 +1530,6 @@ pub struct RenewTestXMagicResponse {
     output = RenewVideoResponse,
     error = super::errors::RenewVideoError
 )]
-#[derive(Default)]
 pub struct RenewVideo {
     /// `LicenseId`: an unsigned 64-bit integer.
     ///
@@ -1559,7 +1557,6 @@ pub struct RenewVideoResponse {
     output = UpdateTestXMagicResponse,
     error = super::errors::UpdateTestXMagicError
 )]
-#[derive(Default)]
 pub struct UpdateTestXMagic {
     /// `XMagicId`: an unsigned 64-bit integer.
     ///
@@ -1592,7 +1589,6 @@ pub struct UpdateTestXMagicResponse {
     output = UpdateTrialLicenseResponse,
     error = super::errors::UpdateTrialLicenseError
 )]
-#[derive(Default)]
 pub struct UpdateTrialLicense {
     /// `LicenseId`: a string.
     ///
@@ -1625,7 +1621,6 @@ pub struct UpdateTrialLicenseResponse {
     output = UpdateXMagicResponse,
     error = super::errors::UpdateXMagicError
 )]
-#[derive(Default)]
 pub struct UpdateXMagic {
     /// `XMagicId`: an unsigned 64-bit integer.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AssociateSecurityGroupsResponse,
     error = super::errors::AssociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateSecurityGroups {
     /// `SecurityGroupIds`: a list of strings.
     ///
@@ -50,7 +49,6 @@ pub struct AssociateSecurityGroupsResponse {
     output = CreateInstanceResponse,
     error = super::errors::CreateInstanceError
 )]
-#[derive(Default)]
 pub struct CreateInstance {
     /// `VpcId`: a string.
     ///
@@ -269,7 +267,6 @@ pub struct CreateInstanceResponse {
     output = DescribeDBSecurityGroupsResponse,
     error = super::errors::DescribeDBSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DescribeDBSecurityGroups {
     /// `InstanceId`: a string.
     ///
@@ -300,7 +297,6 @@ pub struct DescribeDBSecurityGroupsResponse {
     output = DescribeInstanceMaintenanceWindowResponse,
     error = super::errors::DescribeInstanceMaintenanceWindowError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceMaintenanceWindow {
     /// `InstanceId`: a string.
     ///
@@ -346,9 +342,15 @@ pub struct DescribeInstanceMaintenanceWindowResponse {
     version = "2023-06-16",
     name = "DescribeInstanceNodes",
     output = DescribeInstanceNodesResponse,
-    error = super::errors::DescribeInstanceNodesError
+    error = super::errors::DescribeInstanceNodesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::NodeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceNodes {
     /// `InstanceId`: a string.
     ///
@@ -397,9 +399,15 @@ pub struct DescribeInstanceNodesResponse {
     version = "2023-06-16",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = items,
+        item = models::InstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -514,7 +522,6 @@ pub struct DescribeInstancesResponse {
     output = DescribePriceCreateInstanceResponse,
     error = super::errors::DescribePriceCreateInstanceError
 )]
-#[derive(Default)]
 pub struct DescribePriceCreateInstance {
     /// `InstanceType`: a string.
     ///
@@ -602,7 +609,6 @@ pub struct DescribePriceCreateInstanceResponse {
     output = DescribePriceRenewInstanceResponse,
     error = super::errors::DescribePriceRenewInstanceError
 )]
-#[derive(Default)]
 pub struct DescribePriceRenewInstance {
     /// `InstanceId`: a string.
     ///
@@ -650,7 +656,6 @@ pub struct DescribePriceRenewInstanceResponse {
     output = DescribePriceResizeInstanceResponse,
     error = super::errors::DescribePriceResizeInstanceError
 )]
-#[derive(Default)]
 pub struct DescribePriceResizeInstance {
     /// `InstanceId`: a string.
     ///
@@ -713,7 +718,6 @@ pub struct DescribePriceResizeInstanceResponse {
     output = DestroyInstancesResponse,
     error = super::errors::DestroyInstancesError
 )]
-#[derive(Default)]
 pub struct DestroyInstances {
     /// `InstanceIds`: a list of strings.
     ///
@@ -741,7 +745,6 @@ pub struct DestroyInstancesResponse {
     output = DisassociateSecurityGroupsResponse,
     error = super::errors::DisassociateSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateSecurityGroups {
     /// `SecurityGroupIds`: a string.
     ///
@@ -774,7 +777,6 @@ pub struct DisassociateSecurityGroupsResponse {
     output = IsolateInstanceResponse,
     error = super::errors::IsolateInstanceError
 )]
-#[derive(Default)]
 pub struct IsolateInstance {
     /// `InstanceId`: a string.
     ///
@@ -802,7 +804,6 @@ pub struct IsolateInstanceResponse {
     output = ModifyDBInstanceSecurityGroupsResponse,
     error = super::errors::ModifyDBInstanceSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `SecurityGroupIds`: a list of strings.
     ///
@@ -835,7 +836,6 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
     output = ModifyInstanceMaintenanceWindowResponse,
     error = super::errors::ModifyInstanceMaintenanceWindowError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceMaintenanceWindow {
     /// `InstanceId`: a string.
     ///
@@ -873,7 +873,6 @@ pub struct ModifyInstanceMaintenanceWindowResponse {
     output = RecoverInstanceResponse,
     error = super::errors::RecoverInstanceError
 )]
-#[derive(Default)]
 pub struct RecoverInstance {
     /// `InstanceId`: a string.
     ///
@@ -906,7 +905,6 @@ pub struct RecoverInstanceResponse {
     output = ScaleOutInstanceResponse,
     error = super::errors::ScaleOutInstanceError
 )]
-#[derive(Default)]
 pub struct ScaleOutInstance {
     /// `InstanceId`: a string.
     ///
@@ -944,7 +942,6 @@ pub struct ScaleOutInstanceResponse {
     output = ScaleUpInstanceResponse,
     error = super::errors::ScaleUpInstanceError
 )]
-#[derive(Default)]
 pub struct ScaleUpInstance {
     /// `InstanceId`: a string.
     ///

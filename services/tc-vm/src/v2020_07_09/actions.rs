@@ -17,7 +17,6 @@ use super::models;
     output = CancelTaskResponse,
     error = super::errors::CancelTaskError
 )]
-#[derive(Default)]
 pub struct CancelTask {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -43,7 +42,6 @@ pub struct CancelTaskResponse {
     output = CreateBizConfigResponse,
     error = super::errors::CreateBizConfigError
 )]
-#[derive(Default)]
 pub struct CreateBizConfig {
     /// `BizType`: a string.
     pub biz_type: String,
@@ -78,7 +76,6 @@ pub struct CreateBizConfigResponse {
     output = CreateVideoModerationTaskResponse,
     error = super::errors::CreateVideoModerationTaskError
 )]
-#[derive(Default)]
 pub struct CreateVideoModerationTask {
     /// `BizType`: a string.
     pub biz_type: String,
@@ -122,7 +119,6 @@ pub struct CreateVideoModerationTaskResponse {
     output = DescribeTaskDetailResponse,
     error = super::errors::DescribeTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeTaskDetail {
     /// `TaskId`: a string.
     pub task_id: String,
@@ -202,7 +198,6 @@ pub struct DescribeTaskDetailResponse {
     output = DescribeVideoStatResponse,
     error = super::errors::DescribeVideoStatError
 )]
-#[derive(Default)]
 pub struct DescribeVideoStat {
     /// `AuditType`: a signed 64-bit integer.
     pub audit_type: i64,

@@ -17,7 +17,6 @@ use super::models;
     output = CancelTaskResponse,
     error = super::errors::CancelTaskError
 )]
-#[derive(Default)]
 pub struct CancelTask {
     /// `TaskId`: a string.
     ///
@@ -45,7 +44,6 @@ pub struct CancelTaskResponse {
     output = CreateVideoModerationTaskResponse,
     error = super::errors::CreateVideoModerationTaskError
 )]
-#[derive(Default)]
 pub struct CreateVideoModerationTask {
     /// `BizType`: a string.
     ///
@@ -102,7 +100,6 @@ pub struct CreateVideoModerationTaskResponse {
     output = DescribeTaskDetailResponse,
     error = super::errors::DescribeTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeTaskDetail {
     /// `TaskId`: a string.
     ///
@@ -230,9 +227,16 @@ pub struct DescribeTaskDetailResponse {
     version = "2021-09-22",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError
+    error = super::errors::DescribeTasksError,
+    paginate(
+        token = page_token,
+        limit = limit,
+        items = data,
+        item = models::TaskData,
+        total = total,
+        next = page_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTasks {
     /// `Limit`: a signed 64-bit integer.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = SendCodeVoiceResponse,
     error = super::errors::SendCodeVoiceError
 )]
-#[derive(Default)]
 pub struct SendCodeVoice {
     /// `CodeMessage`: a string.
     ///
@@ -68,7 +67,6 @@ pub struct SendCodeVoiceResponse {
     output = SendTtsVoiceResponse,
     error = super::errors::SendTtsVoiceError
 )]
-#[derive(Default)]
 pub struct SendTtsVoice {
     /// `TemplateId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = ApplyUploadResponse,
     error = super::errors::ApplyUploadError
 )]
-#[derive(Default)]
 pub struct ApplyUpload {
     /// `MediaType`: a string.
     ///
@@ -128,7 +127,6 @@ pub struct ApplyUploadResponse {
     output = AttachMediaSubtitlesResponse,
     error = super::errors::AttachMediaSubtitlesError
 )]
-#[derive(Default)]
 pub struct AttachMediaSubtitles {
     /// `FileId`: a string.
     ///
@@ -181,7 +179,6 @@ pub struct AttachMediaSubtitlesResponse {
     output = CloneVoiceAsyncResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CloneVoiceAsync {
     /// `SubAppId`: a string.
     ///
@@ -247,7 +244,6 @@ pub struct CloneVoiceAsyncResponse {
     output = CloneVoiceSyncResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CloneVoiceSync {
     /// `SubAppId`: a string.
     ///
@@ -311,7 +307,6 @@ pub struct CloneVoiceSyncResponse {
     output = CommitUploadResponse,
     error = super::errors::CommitUploadError
 )]
-#[derive(Default)]
 pub struct CommitUpload {
     /// `VodSessionKey`: a string.
     ///
@@ -357,7 +352,6 @@ pub struct CommitUploadResponse {
     output = ComposeMediaResponse,
     error = super::errors::ComposeMediaError
 )]
-#[derive(Default)]
 pub struct ComposeMedia {
     /// `Tracks`: a list of [`MediaTrack`](super::models::MediaTrack) objects.
     pub tracks: Vec<models::MediaTrack>,
@@ -409,7 +403,6 @@ pub struct ComposeMediaResponse {
     output = ConfirmEventsResponse,
     error = super::errors::ConfirmEventsError
 )]
-#[derive(Default)]
 pub struct ConfirmEvents {
     /// `EventHandles`: a list of strings.
     ///
@@ -447,7 +440,6 @@ pub struct ConfirmEventsResponse {
     output = CreateAIAnalysisTemplateResponse,
     error = super::errors::CreateAIAnalysisTemplateError
 )]
-#[derive(Default)]
 pub struct CreateAIAnalysisTemplate {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -505,7 +497,6 @@ pub struct CreateAIAnalysisTemplateResponse {
     output = CreateAIRecognitionTemplateResponse,
     error = super::errors::CreateAIRecognitionTemplateError
 )]
-#[derive(Default)]
 pub struct CreateAIRecognitionTemplate {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -580,7 +571,6 @@ pub struct CreateAIRecognitionTemplateResponse {
     output = CreateAdaptiveDynamicStreamingTemplateResponse,
     error = super::errors::CreateAdaptiveDynamicStreamingTemplateError
 )]
-#[derive(Default)]
 pub struct CreateAdaptiveDynamicStreamingTemplate {
     /// `Format`: a string.
     ///
@@ -666,7 +656,6 @@ pub struct CreateAdaptiveDynamicStreamingTemplateResponse {
     output = CreateAigcAdvancedCustomElementResponse,
     error = super::errors::CreateAigcAdvancedCustomElementError
 )]
-#[derive(Default)]
 pub struct CreateAigcAdvancedCustomElement {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -752,7 +741,6 @@ pub struct CreateAigcAdvancedCustomElementResponse {
     output = CreateAigcApiTokenResponse,
     error = super::errors::CreateAigcApiTokenError
 )]
-#[derive(Default)]
 pub struct CreateAigcApiToken {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -785,7 +773,6 @@ pub struct CreateAigcApiTokenResponse {
     output = CreateAigcAudioCloneResponse,
     error = super::errors::CreateAigcAudioCloneError
 )]
-#[derive(Default)]
 pub struct CreateAigcAudioClone {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -864,7 +851,6 @@ pub struct CreateAigcAudioCloneResponse {
     output = CreateAigcAudioTaskResponse,
     error = super::errors::CreateAigcAudioTaskError
 )]
-#[derive(Default)]
 pub struct CreateAigcAudioTask {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -929,7 +915,6 @@ pub struct CreateAigcAudioTaskResponse {
     output = CreateAigcCustomElementResponse,
     error = super::errors::CreateAigcCustomElementError
 )]
-#[derive(Default)]
 pub struct CreateAigcCustomElement {
     /// `ElementName`: a string.
     ///
@@ -975,7 +960,6 @@ pub struct CreateAigcCustomElementResponse {
     output = CreateAigcCustomVoiceResponse,
     error = super::errors::CreateAigcCustomVoiceError
 )]
-#[derive(Default)]
 pub struct CreateAigcCustomVoice {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -1043,7 +1027,6 @@ pub struct CreateAigcCustomVoiceResponse {
     output = CreateAigcHunyuan3DTaskResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAigcHunyuan3DTask {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -1145,7 +1128,6 @@ pub struct CreateAigcHunyuan3DTaskResponse {
     output = CreateAigcImageTaskResponse,
     error = super::errors::CreateAigcImageTaskError
 )]
-#[derive(Default)]
 pub struct CreateAigcImageTask {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -1244,7 +1226,6 @@ pub struct CreateAigcImageTaskResponse {
     output = CreateAigcQuotaResponse,
     error = super::errors::CreateAigcQuotaError
 )]
-#[derive(Default)]
 pub struct CreateAigcQuota {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -1287,7 +1268,6 @@ pub struct CreateAigcQuotaResponse {
     output = CreateAigcSubjectResponse,
     error = super::errors::CreateAigcSubjectError
 )]
-#[derive(Default)]
 pub struct CreateAigcSubject {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -1355,7 +1335,6 @@ pub struct CreateAigcSubjectResponse {
     output = CreateAigcVideoRedrawTaskResponse,
     error = super::errors::CreateAigcVideoRedrawTaskError
 )]
-#[derive(Default)]
 pub struct CreateAigcVideoRedrawTask {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -1417,7 +1396,6 @@ pub struct CreateAigcVideoRedrawTaskResponse {
     output = CreateAigcVideoTaskResponse,
     error = super::errors::CreateAigcVideoTaskError
 )]
-#[derive(Default)]
 pub struct CreateAigcVideoTask {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -1534,7 +1512,6 @@ pub struct CreateAigcVideoTaskResponse {
     output = CreateAnimatedGraphicsTemplateResponse,
     error = super::errors::CreateAnimatedGraphicsTemplateError
 )]
-#[derive(Default)]
 pub struct CreateAnimatedGraphicsTemplate {
     /// `Fps`: an unsigned 64-bit integer.
     ///
@@ -1607,7 +1584,6 @@ pub struct CreateAnimatedGraphicsTemplateResponse {
     output = CreateBlindWatermarkTemplateResponse,
     error = super::errors::CreateBlindWatermarkTemplateError
 )]
-#[derive(Default)]
 pub struct CreateBlindWatermarkTemplate {
     /// `Type`: a string.
     ///
@@ -1660,7 +1636,6 @@ pub struct CreateBlindWatermarkTemplateResponse {
     output = CreateCLSLogsetResponse,
     error = super::errors::CreateCLSLogsetError
 )]
-#[derive(Default)]
 pub struct CreateCLSLogset {
     /// `CLSRegion`: a string.
     ///
@@ -1694,7 +1669,6 @@ pub struct CreateCLSLogsetResponse {
     output = CreateCLSTopicResponse,
     error = super::errors::CreateCLSTopicError
 )]
-#[derive(Default)]
 pub struct CreateCLSTopic {
     /// `CLSRegion`: a string.
     ///
@@ -1738,7 +1712,6 @@ pub struct CreateCLSTopicResponse {
     output = CreateClassResponse,
     error = super::errors::CreateClassError
 )]
-#[derive(Default)]
 pub struct CreateClass {
     /// `ParentId`: a signed 64-bit integer.
     ///
@@ -1781,7 +1754,6 @@ pub struct CreateClassResponse {
     output = CreateComplexAdaptiveDynamicStreamingTaskResponse,
     error = super::errors::CreateComplexAdaptiveDynamicStreamingTaskError
 )]
-#[derive(Default)]
 pub struct CreateComplexAdaptiveDynamicStreamingTask {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -1833,7 +1805,6 @@ pub struct CreateComplexAdaptiveDynamicStreamingTaskResponse {
     output = CreateContentReviewTemplateResponse,
     error = super::errors::CreateContentReviewTemplateError
 )]
-#[derive(Default)]
 pub struct CreateContentReviewTemplate {
     /// `ReviewWallSwitch`: a string.
     ///
@@ -1901,7 +1872,6 @@ pub struct CreateContentReviewTemplateResponse {
     output = CreateDomainVerifyRecordResponse,
     error = super::errors::CreateDomainVerifyRecordError
 )]
-#[derive(Default)]
 pub struct CreateDomainVerifyRecord {
     /// `Domain`: a string.
     ///
@@ -1941,7 +1911,6 @@ pub struct CreateDomainVerifyRecordResponse {
     output = CreateEnhanceMediaTemplateResponse,
     error = super::errors::CreateEnhanceMediaTemplateError
 )]
-#[derive(Default)]
 pub struct CreateEnhanceMediaTemplate {
     /// `Container`: a string.
     ///
@@ -2011,7 +1980,6 @@ pub struct CreateEnhanceMediaTemplateResponse {
     output = CreateHeadTailTemplateResponse,
     error = super::errors::CreateHeadTailTemplateError
 )]
-#[derive(Default)]
 pub struct CreateHeadTailTemplate {
     /// `Name`: a string.
     ///
@@ -2069,7 +2037,6 @@ pub struct CreateHeadTailTemplateResponse {
     output = CreateImageProcessingTemplateResponse,
     error = super::errors::CreateImageProcessingTemplateError
 )]
-#[derive(Default)]
 pub struct CreateImageProcessingTemplate {
     /// `Operations`: a list of [`ImageOperation`](super::models::ImageOperation) objects.
     pub operations: Vec<models::ImageOperation>,
@@ -2115,7 +2082,6 @@ pub struct CreateImageProcessingTemplateResponse {
     output = CreateImageSpriteTemplateResponse,
     error = super::errors::CreateImageSpriteTemplateError
 )]
-#[derive(Default)]
 pub struct CreateImageSpriteTemplate {
     /// `SampleType`: a string.
     ///
@@ -2203,7 +2169,6 @@ pub struct CreateImageSpriteTemplateResponse {
     output = CreateJustInTimeTranscodeTemplateResponse,
     error = super::errors::CreateJustInTimeTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct CreateJustInTimeTranscodeTemplate {
     /// `Name`: a string.
     ///
@@ -2247,7 +2212,6 @@ pub struct CreateJustInTimeTranscodeTemplateResponse {
     output = CreateKnowledgeBaseResponse,
     error = super::errors::CreateKnowledgeBaseError
 )]
-#[derive(Default)]
 pub struct CreateKnowledgeBase {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -2290,7 +2254,6 @@ pub struct CreateKnowledgeBaseResponse {
     output = CreateLLMComprehendTemplateResponse,
     error = super::errors::CreateLLMComprehendTemplateError
 )]
-#[derive(Default)]
 pub struct CreateLLMComprehendTemplate {
     /// `Level`: a string.
     ///
@@ -2347,7 +2310,6 @@ pub struct CreateLLMComprehendTemplateResponse {
     output = CreateMPSTemplateResponse,
     error = super::errors::CreateMPSTemplateError
 )]
-#[derive(Default)]
 pub struct CreateMPSTemplate {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -2402,7 +2364,6 @@ pub struct CreateMPSTemplateResponse {
     output = CreatePersonSampleResponse,
     error = super::errors::CreatePersonSampleError
 )]
-#[derive(Default)]
 pub struct CreatePersonSample {
     /// `Name`: a string.
     ///
@@ -2461,7 +2422,6 @@ pub struct CreatePersonSampleResponse {
     output = CreateProcedureTemplateResponse,
     error = super::errors::CreateProcedureTemplateError
 )]
-#[derive(Default)]
 pub struct CreateProcedureTemplate {
     /// `Name`: a string.
     ///
@@ -2525,7 +2485,6 @@ pub struct CreateProcedureTemplateResponse {
     output = CreateProcessImageAsyncTemplateResponse,
     error = super::errors::CreateProcessImageAsyncTemplateError
 )]
-#[derive(Default)]
 pub struct CreateProcessImageAsyncTemplate {
     /// `ProcessImageConfigure`: a [`ProcessImageAsyncTask`](super::models::ProcessImageAsyncTask).
     pub process_image_configure: models::ProcessImageAsyncTask,
@@ -2571,7 +2530,6 @@ pub struct CreateProcessImageAsyncTemplateResponse {
     output = CreateQualityInspectTemplateResponse,
     error = super::errors::CreateQualityInspectTemplateError
 )]
-#[derive(Default)]
 pub struct CreateQualityInspectTemplate {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -2656,7 +2614,6 @@ pub struct CreateQualityInspectTemplateResponse {
     output = CreateRebuildMediaTemplateResponse,
     error = super::errors::CreateRebuildMediaTemplateError
 )]
-#[derive(Default)]
 pub struct CreateRebuildMediaTemplate {
     /// `Container`: a string.
     ///
@@ -2726,7 +2683,6 @@ pub struct CreateRebuildMediaTemplateResponse {
     output = CreateReviewTemplateResponse,
     error = super::errors::CreateReviewTemplateError
 )]
-#[derive(Default)]
 pub struct CreateReviewTemplate {
     /// `Labels`: a list of strings.
     ///
@@ -2774,7 +2730,6 @@ pub struct CreateReviewTemplateResponse {
     output = CreateRoundPlayResponse,
     error = super::errors::CreateRoundPlayError
 )]
-#[derive(Default)]
 pub struct CreateRoundPlay {
     /// `StartTime`: a string.
     ///
@@ -2845,7 +2800,6 @@ pub struct CreateRoundPlayResponse {
     output = CreateSampleSnapshotTemplateResponse,
     error = super::errors::CreateSampleSnapshotTemplateError
 )]
-#[derive(Default)]
 pub struct CreateSampleSnapshotTemplate {
     /// `SampleType`: a string.
     ///
@@ -2923,7 +2877,6 @@ pub struct CreateSampleSnapshotTemplateResponse {
     output = CreateSceneAigcImageTaskResponse,
     error = super::errors::CreateSceneAigcImageTaskError
 )]
-#[derive(Default)]
 pub struct CreateSceneAigcImageTask {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -2985,7 +2938,6 @@ pub struct CreateSceneAigcImageTaskResponse {
     output = CreateSceneAigcVideoTaskResponse,
     error = super::errors::CreateSceneAigcVideoTaskError
 )]
-#[derive(Default)]
 pub struct CreateSceneAigcVideoTask {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -3052,7 +3004,6 @@ pub struct CreateSceneAigcVideoTaskResponse {
     output = CreateSnapshotByTimeOffsetTemplateResponse,
     error = super::errors::CreateSnapshotByTimeOffsetTemplateError
 )]
-#[derive(Default)]
 pub struct CreateSnapshotByTimeOffsetTemplate {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -3120,7 +3071,6 @@ pub struct CreateSnapshotByTimeOffsetTemplateResponse {
     output = CreateStorageRegionResponse,
     error = super::errors::CreateStorageRegionError
 )]
-#[derive(Default)]
 pub struct CreateStorageRegion {
     /// `StorageRegion`: a string.
     ///
@@ -3153,7 +3103,6 @@ pub struct CreateStorageRegionResponse {
     output = CreateSubAppIdResponse,
     error = super::errors::CreateSubAppIdError
 )]
-#[derive(Default)]
 pub struct CreateSubAppId {
     /// `Name`: a string.
     ///
@@ -3209,7 +3158,6 @@ pub struct CreateSubAppIdResponse {
     output = CreateSuperPlayerConfigResponse,
     error = super::errors::CreateSuperPlayerConfigError
 )]
-#[derive(Default)]
 pub struct CreateSuperPlayerConfig {
     /// `Name`: a string.
     ///
@@ -3288,7 +3236,6 @@ pub struct CreateSuperPlayerConfigResponse {
     output = CreateTranscodeTemplateResponse,
     error = super::errors::CreateTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct CreateTranscodeTemplate {
     /// `Container`: a string.
     ///
@@ -3369,7 +3316,6 @@ pub struct CreateTranscodeTemplateResponse {
     output = CreateVodDomainResponse,
     error = super::errors::CreateVodDomainError
 )]
-#[derive(Default)]
 pub struct CreateVodDomain {
     /// `Domain`: a string.
     ///
@@ -3412,7 +3358,6 @@ pub struct CreateVodDomainResponse {
     output = CreateWatermarkTemplateResponse,
     error = super::errors::CreateWatermarkTemplateError
 )]
-#[derive(Default)]
 pub struct CreateWatermarkTemplate {
     /// `Type`: a string.
     ///
@@ -3489,7 +3434,6 @@ pub struct CreateWatermarkTemplateResponse {
     output = CreateWordSamplesResponse,
     error = super::errors::CreateWordSamplesError
 )]
-#[derive(Default)]
 pub struct CreateWordSamples {
     /// `Usages`: a list of strings.
     ///
@@ -3525,7 +3469,6 @@ pub struct CreateWordSamplesResponse {
     output = DeleteAIAnalysisTemplateResponse,
     error = super::errors::DeleteAIAnalysisTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteAIAnalysisTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -3558,7 +3501,6 @@ pub struct DeleteAIAnalysisTemplateResponse {
     output = DeleteAIRecognitionTemplateResponse,
     error = super::errors::DeleteAIRecognitionTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteAIRecognitionTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -3591,7 +3533,6 @@ pub struct DeleteAIRecognitionTemplateResponse {
     output = DeleteAdaptiveDynamicStreamingTemplateResponse,
     error = super::errors::DeleteAdaptiveDynamicStreamingTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteAdaptiveDynamicStreamingTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -3624,7 +3565,6 @@ pub struct DeleteAdaptiveDynamicStreamingTemplateResponse {
     output = DeleteAigcAdvancedCustomElementResponse,
     error = super::errors::DeleteAigcAdvancedCustomElementError
 )]
-#[derive(Default)]
 pub struct DeleteAigcAdvancedCustomElement {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -3657,7 +3597,6 @@ pub struct DeleteAigcAdvancedCustomElementResponse {
     output = DeleteAigcApiTokenResponse,
     error = super::errors::DeleteAigcApiTokenError
 )]
-#[derive(Default)]
 pub struct DeleteAigcApiToken {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -3690,7 +3629,6 @@ pub struct DeleteAigcApiTokenResponse {
     output = DeleteAigcQuotaResponse,
     error = super::errors::DeleteAigcQuotaError
 )]
-#[derive(Default)]
 pub struct DeleteAigcQuota {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -3728,7 +3666,6 @@ pub struct DeleteAigcQuotaResponse {
     output = DeleteAnimatedGraphicsTemplateResponse,
     error = super::errors::DeleteAnimatedGraphicsTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteAnimatedGraphicsTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -3761,7 +3698,6 @@ pub struct DeleteAnimatedGraphicsTemplateResponse {
     output = DeleteBlindWatermarkTemplateResponse,
     error = super::errors::DeleteBlindWatermarkTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteBlindWatermarkTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -3794,7 +3730,6 @@ pub struct DeleteBlindWatermarkTemplateResponse {
     output = DeleteCLSTopicResponse,
     error = super::errors::DeleteCLSTopicError
 )]
-#[derive(Default)]
 pub struct DeleteCLSTopic {
     /// `CLSRegion`: a string.
     ///
@@ -3828,7 +3763,6 @@ pub struct DeleteCLSTopicResponse {
     output = DeleteClassResponse,
     error = super::errors::DeleteClassError
 )]
-#[derive(Default)]
 pub struct DeleteClass {
     /// `ClassId`: a signed 64-bit integer.
     ///
@@ -3861,7 +3795,6 @@ pub struct DeleteClassResponse {
     output = DeleteContentReviewTemplateResponse,
     error = super::errors::DeleteContentReviewTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteContentReviewTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -3894,7 +3827,6 @@ pub struct DeleteContentReviewTemplateResponse {
     output = DeleteEnhanceMediaTemplateResponse,
     error = super::errors::DeleteEnhanceMediaTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteEnhanceMediaTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -3927,7 +3859,6 @@ pub struct DeleteEnhanceMediaTemplateResponse {
     output = DeleteHeadTailTemplateResponse,
     error = super::errors::DeleteHeadTailTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteHeadTailTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -3960,7 +3891,6 @@ pub struct DeleteHeadTailTemplateResponse {
     output = DeleteImageProcessingTemplateResponse,
     error = super::errors::DeleteImageProcessingTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteImageProcessingTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -3993,7 +3923,6 @@ pub struct DeleteImageProcessingTemplateResponse {
     output = DeleteImageSpriteTemplateResponse,
     error = super::errors::DeleteImageSpriteTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteImageSpriteTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -4026,7 +3955,6 @@ pub struct DeleteImageSpriteTemplateResponse {
     output = DeleteJustInTimeTranscodeTemplateResponse,
     error = super::errors::DeleteJustInTimeTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteJustInTimeTranscodeTemplate {
     /// `Name`: a string.
     ///
@@ -4059,7 +3987,6 @@ pub struct DeleteJustInTimeTranscodeTemplateResponse {
     output = DeleteKnowledgeBaseResponse,
     error = super::errors::DeleteKnowledgeBaseError
 )]
-#[derive(Default)]
 pub struct DeleteKnowledgeBase {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -4092,7 +4019,6 @@ pub struct DeleteKnowledgeBaseResponse {
     output = DeleteLLMComprehendTemplateResponse,
     error = super::errors::DeleteLLMComprehendTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteLLMComprehendTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -4125,7 +4051,6 @@ pub struct DeleteLLMComprehendTemplateResponse {
     output = DeleteMPSTemplateResponse,
     error = super::errors::DeleteMPSTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteMPSTemplate {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -4163,7 +4088,6 @@ pub struct DeleteMPSTemplateResponse {
     output = DeleteMediaResponse,
     error = super::errors::DeleteMediaError
 )]
-#[derive(Default)]
 pub struct DeleteMedia {
     /// `FileId`: a string.
     ///
@@ -4199,7 +4123,6 @@ pub struct DeleteMediaResponse {
     output = DeletePersonSampleResponse,
     error = super::errors::DeletePersonSampleError
 )]
-#[derive(Default)]
 pub struct DeletePersonSample {
     /// `PersonId`: a string.
     ///
@@ -4232,7 +4155,6 @@ pub struct DeletePersonSampleResponse {
     output = DeleteProcedureTemplateResponse,
     error = super::errors::DeleteProcedureTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteProcedureTemplate {
     /// `Name`: a string.
     ///
@@ -4265,7 +4187,6 @@ pub struct DeleteProcedureTemplateResponse {
     output = DeleteProcessImageAsyncTemplateResponse,
     error = super::errors::DeleteProcessImageAsyncTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteProcessImageAsyncTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -4298,7 +4219,6 @@ pub struct DeleteProcessImageAsyncTemplateResponse {
     output = DeleteQualityInspectTemplateResponse,
     error = super::errors::DeleteQualityInspectTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteQualityInspectTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -4331,7 +4251,6 @@ pub struct DeleteQualityInspectTemplateResponse {
     output = DeleteRebuildMediaTemplateResponse,
     error = super::errors::DeleteRebuildMediaTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteRebuildMediaTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -4364,7 +4283,6 @@ pub struct DeleteRebuildMediaTemplateResponse {
     output = DeleteReviewTemplateResponse,
     error = super::errors::DeleteReviewTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteReviewTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -4397,7 +4315,6 @@ pub struct DeleteReviewTemplateResponse {
     output = DeleteRoundPlayResponse,
     error = super::errors::DeleteRoundPlayError
 )]
-#[derive(Default)]
 pub struct DeleteRoundPlay {
     /// `RoundPlayId`: a string.
     ///
@@ -4430,7 +4347,6 @@ pub struct DeleteRoundPlayResponse {
     output = DeleteSampleSnapshotTemplateResponse,
     error = super::errors::DeleteSampleSnapshotTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteSampleSnapshotTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -4463,7 +4379,6 @@ pub struct DeleteSampleSnapshotTemplateResponse {
     output = DeleteSnapshotByTimeOffsetTemplateResponse,
     error = super::errors::DeleteSnapshotByTimeOffsetTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteSnapshotByTimeOffsetTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -4496,7 +4411,6 @@ pub struct DeleteSnapshotByTimeOffsetTemplateResponse {
     output = DeleteSuperPlayerConfigResponse,
     error = super::errors::DeleteSuperPlayerConfigError
 )]
-#[derive(Default)]
 pub struct DeleteSuperPlayerConfig {
     /// `Name`: a string.
     ///
@@ -4529,7 +4443,6 @@ pub struct DeleteSuperPlayerConfigResponse {
     output = DeleteTranscodeTemplateResponse,
     error = super::errors::DeleteTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteTranscodeTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -4562,7 +4475,6 @@ pub struct DeleteTranscodeTemplateResponse {
     output = DeleteVodDomainResponse,
     error = super::errors::DeleteVodDomainError
 )]
-#[derive(Default)]
 pub struct DeleteVodDomain {
     /// `Domain`: a string.
     ///
@@ -4595,7 +4507,6 @@ pub struct DeleteVodDomainResponse {
     output = DeleteVoiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteVoice {
     /// `VoiceId`: a string.
     ///
@@ -4628,7 +4539,6 @@ pub struct DeleteVoiceResponse {
     output = DeleteWatermarkTemplateResponse,
     error = super::errors::DeleteWatermarkTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteWatermarkTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -4661,7 +4571,6 @@ pub struct DeleteWatermarkTemplateResponse {
     output = DeleteWordSamplesResponse,
     error = super::errors::DeleteWordSamplesError
 )]
-#[derive(Default)]
 pub struct DeleteWordSamples {
     /// `Keywords`: a list of strings.
     ///
@@ -4692,9 +4601,15 @@ pub struct DeleteWordSamplesResponse {
     version = "2018-07-17",
     name = "DescribeAIAnalysisTemplates",
     output = DescribeAIAnalysisTemplatesResponse,
-    error = super::errors::DescribeAIAnalysisTemplatesError
+    error = super::errors::DescribeAIAnalysisTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ai_analysis_template_set,
+        item = models::AiAnalysisTemplateItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIAnalysisTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -4744,9 +4659,15 @@ pub struct DescribeAIAnalysisTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeAIRecognitionTemplates",
     output = DescribeAIRecognitionTemplatesResponse,
-    error = super::errors::DescribeAIRecognitionTemplatesError
+    error = super::errors::DescribeAIRecognitionTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ai_recognition_template_set,
+        item = models::AiRecognitionTemplateItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAIRecognitionTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -4801,9 +4722,15 @@ pub struct DescribeAIRecognitionTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeAdaptiveDynamicStreamingTemplates",
     output = DescribeAdaptiveDynamicStreamingTemplatesResponse,
-    error = super::errors::DescribeAdaptiveDynamicStreamingTemplatesError
+    error = super::errors::DescribeAdaptiveDynamicStreamingTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = adaptive_dynamic_streaming_template_set,
+        item = models::AdaptiveDynamicStreamingTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAdaptiveDynamicStreamingTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -4857,9 +4784,15 @@ pub struct DescribeAdaptiveDynamicStreamingTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeAigcAdvancedCustomElements",
     output = DescribeAigcAdvancedCustomElementsResponse,
-    error = super::errors::DescribeAigcAdvancedCustomElementsError
+    error = super::errors::DescribeAigcAdvancedCustomElementsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = element_set,
+        item = models::AigcAdvancedCustomElementInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAigcAdvancedCustomElements {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -4905,7 +4838,6 @@ pub struct DescribeAigcAdvancedCustomElementsResponse {
     output = DescribeAigcApiTokensResponse,
     error = super::errors::DescribeAigcApiTokensError
 )]
-#[derive(Default)]
 pub struct DescribeAigcApiTokens {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -4943,7 +4875,6 @@ pub struct DescribeAigcApiTokensResponse {
     output = DescribeAigcFaceInfoResponse,
     error = super::errors::DescribeAigcFaceInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAigcFaceInfo {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -4977,7 +4908,6 @@ pub struct DescribeAigcFaceInfoResponse {
     output = DescribeAigcFaceInfoAsyncResponse,
     error = super::errors::DescribeAigcFaceInfoAsyncError
 )]
-#[derive(Default)]
 pub struct DescribeAigcFaceInfoAsync {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -5026,9 +4956,15 @@ pub struct DescribeAigcFaceInfoAsyncResponse {
     version = "2018-07-17",
     name = "DescribeAigcQuotas",
     output = DescribeAigcQuotasResponse,
-    error = super::errors::DescribeAigcQuotasError
+    error = super::errors::DescribeAigcQuotasError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = quota_set,
+        item = models::AigcQuotaItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAigcQuotas {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -5084,7 +5020,6 @@ pub struct DescribeAigcQuotasResponse {
     output = DescribeAigcUsageDataResponse,
     error = super::errors::DescribeAigcUsageDataError
 )]
-#[derive(Default)]
 pub struct DescribeAigcUsageData {
     /// `StartTime`: a string.
     ///
@@ -5160,7 +5095,6 @@ pub struct DescribeAigcUsageDataResponse {
     output = DescribeAllClassResponse,
     error = super::errors::DescribeAllClassError
 )]
-#[derive(Default)]
 pub struct DescribeAllClass {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -5189,9 +5123,15 @@ pub struct DescribeAllClassResponse {
     version = "2018-07-17",
     name = "DescribeAnimatedGraphicsTemplates",
     output = DescribeAnimatedGraphicsTemplatesResponse,
-    error = super::errors::DescribeAnimatedGraphicsTemplatesError
+    error = super::errors::DescribeAnimatedGraphicsTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = animated_graphics_template_set,
+        item = models::AnimatedGraphicsTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAnimatedGraphicsTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -5243,9 +5183,15 @@ pub struct DescribeAnimatedGraphicsTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeBlindWatermarkTemplates",
     output = DescribeBlindWatermarkTemplatesResponse,
-    error = super::errors::DescribeBlindWatermarkTemplatesError
+    error = super::errors::DescribeBlindWatermarkTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = blind_watermark_template_set,
+        item = models::BlindWatermarkTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBlindWatermarkTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -5301,7 +5247,6 @@ pub struct DescribeBlindWatermarkTemplatesResponse {
     output = DescribeCDNStatDetailsResponse,
     error = super::errors::DescribeCDNStatDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeCDNStatDetails {
     /// `Metric`: a string.
     ///
@@ -5377,7 +5322,6 @@ pub struct DescribeCDNStatDetailsResponse {
     output = DescribeCDNUsageDataResponse,
     error = super::errors::DescribeCDNUsageDataError
 )]
-#[derive(Default)]
 pub struct DescribeCDNUsageData {
     /// `StartTime`: a string.
     ///
@@ -5438,7 +5382,6 @@ pub struct DescribeCDNUsageDataResponse {
     output = DescribeCLSLogsetsResponse,
     error = super::errors::DescribeCLSLogsetsError
 )]
-#[derive(Default)]
 pub struct DescribeCLSLogsets {
     /// `CLSRegion`: a string.
     ///
@@ -5470,7 +5413,6 @@ pub struct DescribeCLSLogsetsResponse {
     output = DescribeCLSPushTargetsResponse,
     error = super::errors::DescribeCLSPushTargetsError
 )]
-#[derive(Default)]
 pub struct DescribeCLSPushTargets {
     /// `Domains`: a list of strings.
     ///
@@ -5510,9 +5452,15 @@ pub struct DescribeCLSPushTargetsResponse {
     version = "2018-07-17",
     name = "DescribeCLSTopics",
     output = DescribeCLSTopicsResponse,
-    error = super::errors::DescribeCLSTopicsError
+    error = super::errors::DescribeCLSTopicsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topics,
+        item = models::ClsTopicInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCLSTopics {
     /// `CLSRegion`: a string.
     ///
@@ -5569,7 +5517,6 @@ pub struct DescribeCLSTopicsResponse {
     output = DescribeCdnLogsResponse,
     error = super::errors::DescribeCdnLogsError
 )]
-#[derive(Default)]
 pub struct DescribeCdnLogs {
     /// `DomainName`: a string.
     ///
@@ -5633,7 +5580,6 @@ pub struct DescribeCdnLogsResponse {
     output = DescribeClientUploadAccelerationUsageDataResponse,
     error = super::errors::DescribeClientUploadAccelerationUsageDataError
 )]
-#[derive(Default)]
 pub struct DescribeClientUploadAccelerationUsageData {
     /// `StartTime`: a string.
     ///
@@ -5677,9 +5623,15 @@ pub struct DescribeClientUploadAccelerationUsageDataResponse {
     version = "2018-07-17",
     name = "DescribeContentReviewTemplates",
     output = DescribeContentReviewTemplatesResponse,
-    error = super::errors::DescribeContentReviewTemplatesError
+    error = super::errors::DescribeContentReviewTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = content_review_template_set,
+        item = models::ContentReviewTemplateItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeContentReviewTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -5730,7 +5682,6 @@ pub struct DescribeContentReviewTemplatesResponse {
     output = DescribeCurrentPlaylistResponse,
     error = super::errors::DescribeCurrentPlaylistError
 )]
-#[derive(Default)]
 pub struct DescribeCurrentPlaylist {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -5771,7 +5722,6 @@ pub struct DescribeCurrentPlaylistResponse {
     output = DescribeDailyMediaPlayStatResponse,
     error = super::errors::DescribeDailyMediaPlayStatError
 )]
-#[derive(Default)]
 pub struct DescribeDailyMediaPlayStat {
     /// `FileId`: a string.
     ///
@@ -5817,7 +5767,6 @@ pub struct DescribeDailyMediaPlayStatResponse {
     output = DescribeDailyMostPlayedStatResponse,
     error = super::errors::DescribeDailyMostPlayedStatError
 )]
-#[derive(Default)]
 pub struct DescribeDailyMostPlayedStat {
     /// `Date`: a string.
     ///
@@ -5863,7 +5812,6 @@ pub struct DescribeDailyMostPlayedStatResponse {
     output = DescribeDailyPlayStatFileListResponse,
     error = super::errors::DescribeDailyPlayStatFileListError
 )]
-#[derive(Default)]
 pub struct DescribeDailyPlayStatFileList {
     /// `StartTime`: a string.
     ///
@@ -5904,7 +5852,6 @@ pub struct DescribeDailyPlayStatFileListResponse {
     output = DescribeDefaultDistributionConfigResponse,
     error = super::errors::DescribeDefaultDistributionConfigError
 )]
-#[derive(Default)]
 pub struct DescribeDefaultDistributionConfig {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -5955,7 +5902,6 @@ pub struct DescribeDefaultDistributionConfigResponse {
     output = DescribeDrmDataKeyResponse,
     error = super::errors::DescribeDrmDataKeyError
 )]
-#[derive(Default)]
 pub struct DescribeDrmDataKey {
     /// `EdkList`: a list of strings.
     ///
@@ -5991,7 +5937,6 @@ pub struct DescribeDrmDataKeyResponse {
     output = DescribeDrmKeyProviderInfoResponse,
     error = super::errors::DescribeDrmKeyProviderInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDrmKeyProviderInfo {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -6021,9 +5966,15 @@ pub struct DescribeDrmKeyProviderInfoResponse {
     version = "2018-07-17",
     name = "DescribeEnhanceMediaTemplates",
     output = DescribeEnhanceMediaTemplatesResponse,
-    error = super::errors::DescribeEnhanceMediaTemplatesError
+    error = super::errors::DescribeEnhanceMediaTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rebuild_media_template_set,
+        item = models::RebuildMediaTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeEnhanceMediaTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -6079,7 +6030,6 @@ pub struct DescribeEnhanceMediaTemplatesResponse {
     output = DescribeEventConfigResponse,
     error = super::errors::DescribeEventConfigError
 )]
-#[derive(Default)]
 pub struct DescribeEventConfig {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -6132,7 +6082,6 @@ pub struct DescribeEventConfigResponse {
     output = DescribeEventsStateResponse,
     error = super::errors::DescribeEventsStateError
 )]
-#[derive(Default)]
 pub struct DescribeEventsState {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -6165,7 +6114,6 @@ pub struct DescribeEventsStateResponse {
     output = DescribeFileAttributesResponse,
     error = super::errors::DescribeFileAttributesError
 )]
-#[derive(Default)]
 pub struct DescribeFileAttributes {
     /// `FileId`: a string.
     ///
@@ -6221,9 +6169,15 @@ pub struct DescribeFileAttributesResponse {
     version = "2018-07-17",
     name = "DescribeHeadTailTemplates",
     output = DescribeHeadTailTemplatesResponse,
-    error = super::errors::DescribeHeadTailTemplatesError
+    error = super::errors::DescribeHeadTailTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = head_tail_template_set,
+        item = models::HeadTailTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHeadTailTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -6270,9 +6224,15 @@ pub struct DescribeHeadTailTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeImageProcessingTemplates",
     output = DescribeImageProcessingTemplatesResponse,
-    error = super::errors::DescribeImageProcessingTemplatesError
+    error = super::errors::DescribeImageProcessingTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = image_processing_template_set,
+        item = models::ImageProcessingTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImageProcessingTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -6328,7 +6288,6 @@ pub struct DescribeImageProcessingTemplatesResponse {
     output = DescribeImageReviewUsageDataResponse,
     error = super::errors::DescribeImageReviewUsageDataError
 )]
-#[derive(Default)]
 pub struct DescribeImageReviewUsageData {
     /// `StartTime`: a string.
     ///
@@ -6367,9 +6326,15 @@ pub struct DescribeImageReviewUsageDataResponse {
     version = "2018-07-17",
     name = "DescribeImageSpriteTemplates",
     output = DescribeImageSpriteTemplatesResponse,
-    error = super::errors::DescribeImageSpriteTemplatesError
+    error = super::errors::DescribeImageSpriteTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = image_sprite_template_set,
+        item = models::ImageSpriteTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImageSpriteTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -6421,9 +6386,15 @@ pub struct DescribeImageSpriteTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeJustInTimeTranscodeTemplates",
     output = DescribeJustInTimeTranscodeTemplatesResponse,
-    error = super::errors::DescribeJustInTimeTranscodeTemplatesError
+    error = super::errors::DescribeJustInTimeTranscodeTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = just_in_time_transcode_template_set,
+        item = models::JustInTimeTranscodeTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeJustInTimeTranscodeTemplates {
     /// `Names`: a list of strings.
     ///
@@ -6479,9 +6450,15 @@ pub struct DescribeJustInTimeTranscodeTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeKnowledgeBases",
     output = DescribeKnowledgeBasesResponse,
-    error = super::errors::DescribeKnowledgeBasesError
+    error = super::errors::DescribeKnowledgeBasesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = knowledge_base_set,
+        item = models::KnowledgeBaseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKnowledgeBases {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -6530,9 +6507,15 @@ pub struct DescribeKnowledgeBasesResponse {
     version = "2018-07-17",
     name = "DescribeLLMComprehendTemplates",
     output = DescribeLLMComprehendTemplatesResponse,
-    error = super::errors::DescribeLLMComprehendTemplatesError
+    error = super::errors::DescribeLLMComprehendTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = llm_comprehend_template_set,
+        item = models::LlmComprehendTemplateItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLLMComprehendTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -6587,7 +6570,6 @@ pub struct DescribeLLMComprehendTemplatesResponse {
     output = DescribeLicenseUsageDataResponse,
     error = super::errors::DescribeLicenseUsageDataError
 )]
-#[derive(Default)]
 pub struct DescribeLicenseUsageData {
     /// `StartTime`: a string.
     ///
@@ -6633,7 +6615,6 @@ pub struct DescribeLicenseUsageDataResponse {
     output = DescribeMPSTemplatesResponse,
     error = super::errors::DescribeMPSTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeMPSTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -6681,7 +6662,6 @@ pub struct DescribeMPSTemplatesResponse {
     output = DescribeMediaInfosResponse,
     error = super::errors::DescribeMediaInfosError
 )]
-#[derive(Default)]
 pub struct DescribeMediaInfos {
     /// `FileIds`: a list of strings.
     ///
@@ -6727,7 +6707,6 @@ pub struct DescribeMediaInfosResponse {
     output = DescribeMediaPlayStatDetailsResponse,
     error = super::errors::DescribeMediaPlayStatDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeMediaPlayStatDetails {
     /// `FileId`: a string.
     ///
@@ -6778,7 +6757,6 @@ pub struct DescribeMediaPlayStatDetailsResponse {
     output = DescribeMediaProcessUsageDataResponse,
     error = super::errors::DescribeMediaProcessUsageDataError
 )]
-#[derive(Default)]
 pub struct DescribeMediaProcessUsageData {
     /// `StartTime`: a string.
     ///
@@ -6822,9 +6800,15 @@ pub struct DescribeMediaProcessUsageDataResponse {
     version = "2018-07-17",
     name = "DescribePersonSamples",
     output = DescribePersonSamplesResponse,
-    error = super::errors::DescribePersonSamplesError
+    error = super::errors::DescribePersonSamplesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = person_set,
+        item = models::AiSamplePerson,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePersonSamples {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -6890,7 +6874,6 @@ pub struct DescribePersonSamplesResponse {
     output = DescribePrepaidProductsResponse,
     error = super::errors::DescribePrepaidProductsError
 )]
-#[derive(Default)]
 pub struct DescribePrepaidProducts {}
 
 /// What a successful [`DescribePrepaidProducts`] call returns.
@@ -6914,9 +6897,15 @@ pub struct DescribePrepaidProductsResponse {
     version = "2018-07-17",
     name = "DescribeProcedureTemplates",
     output = DescribeProcedureTemplatesResponse,
-    error = super::errors::DescribeProcedureTemplatesError
+    error = super::errors::DescribeProcedureTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = procedure_template_set,
+        item = models::ProcedureTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProcedureTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -6973,9 +6962,15 @@ pub struct DescribeProcedureTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeProcessImageAsyncTemplates",
     output = DescribeProcessImageAsyncTemplatesResponse,
-    error = super::errors::DescribeProcessImageAsyncTemplatesError
+    error = super::errors::DescribeProcessImageAsyncTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = process_image_async_template_set,
+        item = models::ProcessImageAsyncTemplateItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProcessImageAsyncTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -7024,9 +7019,15 @@ pub struct DescribeProcessImageAsyncTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeQualityInspectTemplates",
     output = DescribeQualityInspectTemplatesResponse,
-    error = super::errors::DescribeQualityInspectTemplatesError
+    error = super::errors::DescribeQualityInspectTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = quality_inspect_template_set,
+        item = models::QualityInspectTemplateItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeQualityInspectTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -7080,9 +7081,15 @@ pub struct DescribeQualityInspectTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeRebuildMediaTemplates",
     output = DescribeRebuildMediaTemplatesResponse,
-    error = super::errors::DescribeRebuildMediaTemplatesError
+    error = super::errors::DescribeRebuildMediaTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rebuild_media_template_set,
+        item = models::RebuildMediaTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRebuildMediaTemplates {
     /// `Definitions`: a list of signed 64-bit integers.
     ///
@@ -7138,7 +7145,6 @@ pub struct DescribeRebuildMediaTemplatesResponse {
     output = DescribeReviewDetailsResponse,
     error = super::errors::DescribeReviewDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeReviewDetails {
     /// `StartTime`: a string.
     ///
@@ -7187,9 +7193,15 @@ pub struct DescribeReviewDetailsResponse {
     version = "2018-07-17",
     name = "DescribeReviewTemplates",
     output = DescribeReviewTemplatesResponse,
-    error = super::errors::DescribeReviewTemplatesError
+    error = super::errors::DescribeReviewTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = review_template_set,
+        item = models::ReviewTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReviewTemplates {
     /// `SubAppId`: a signed 64-bit integer.
     ///
@@ -7243,9 +7255,15 @@ pub struct DescribeReviewTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeRoundPlays",
     output = DescribeRoundPlaysResponse,
-    error = super::errors::DescribeRoundPlaysError
+    error = super::errors::DescribeRoundPlaysError,
+    paginate(
+        token = scroll_token,
+        limit = limit,
+        items = round_play_set,
+        item = models::RoundPlayInfo,
+        next = scroll_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRoundPlays {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -7321,9 +7339,15 @@ pub struct DescribeRoundPlaysResponse {
     version = "2018-07-17",
     name = "DescribeSampleSnapshotTemplates",
     output = DescribeSampleSnapshotTemplatesResponse,
-    error = super::errors::DescribeSampleSnapshotTemplatesError
+    error = super::errors::DescribeSampleSnapshotTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sample_snapshot_template_set,
+        item = models::SampleSnapshotTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSampleSnapshotTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -7375,9 +7399,15 @@ pub struct DescribeSampleSnapshotTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeSnapshotByTimeOffsetTemplates",
     output = DescribeSnapshotByTimeOffsetTemplatesResponse,
-    error = super::errors::DescribeSnapshotByTimeOffsetTemplatesError
+    error = super::errors::DescribeSnapshotByTimeOffsetTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = snapshot_by_time_offset_template_set,
+        item = models::SnapshotByTimeOffsetTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotByTimeOffsetTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -7431,7 +7461,6 @@ pub struct DescribeSnapshotByTimeOffsetTemplatesResponse {
     output = DescribeStorageDataResponse,
     error = super::errors::DescribeStorageDataError
 )]
-#[derive(Default)]
 pub struct DescribeStorageData {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -7492,7 +7521,6 @@ pub struct DescribeStorageDataResponse {
     output = DescribeStorageDetailsResponse,
     error = super::errors::DescribeStorageDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeStorageDetails {
     /// `StartTime`: a string.
     ///
@@ -7548,7 +7576,6 @@ pub struct DescribeStorageDetailsResponse {
     output = DescribeStorageRegionsResponse,
     error = super::errors::DescribeStorageRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeStorageRegions {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -7577,9 +7604,15 @@ pub struct DescribeStorageRegionsResponse {
     version = "2018-07-17",
     name = "DescribeSubAppIds",
     output = DescribeSubAppIdsResponse,
-    error = super::errors::DescribeSubAppIdsError
+    error = super::errors::DescribeSubAppIdsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = sub_app_id_info_set,
+        item = models::SubAppIdInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubAppIds {
     /// `Name`: a string.
     ///
@@ -7626,9 +7659,15 @@ pub struct DescribeSubAppIdsResponse {
     version = "2018-07-17",
     name = "DescribeSuperPlayerConfigs",
     output = DescribeSuperPlayerConfigsResponse,
-    error = super::errors::DescribeSuperPlayerConfigsError
+    error = super::errors::DescribeSuperPlayerConfigsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = player_config_set,
+        item = models::PlayerConfig,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSuperPlayerConfigs {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -7684,7 +7723,6 @@ pub struct DescribeSuperPlayerConfigsResponse {
     output = DescribeTaskDetailResponse,
     error = super::errors::DescribeTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeTaskDetail {
     /// `TaskId`: a string.
     ///
@@ -7876,9 +7914,15 @@ pub struct DescribeTaskDetailResponse {
     version = "2018-07-17",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError
+    error = super::errors::DescribeTasksError,
+    paginate(
+        token = scroll_token,
+        limit = limit,
+        items = task_set,
+        item = models::TaskSimpleInfo,
+        next = scroll_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTasks {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -7941,9 +7985,15 @@ pub struct DescribeTasksResponse {
     version = "2018-07-17",
     name = "DescribeTranscodeTemplates",
     output = DescribeTranscodeTemplatesResponse,
-    error = super::errors::DescribeTranscodeTemplatesError
+    error = super::errors::DescribeTranscodeTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = transcode_template_set,
+        item = models::TranscodeTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTranscodeTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -8018,9 +8068,15 @@ pub struct DescribeTranscodeTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeVodDomains",
     output = DescribeVodDomainsResponse,
-    error = super::errors::DescribeVodDomainsError
+    error = super::errors::DescribeVodDomainsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domain_set,
+        item = models::DomainDetailInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVodDomains {
     /// `Domains`: a list of strings.
     ///
@@ -8071,7 +8127,6 @@ pub struct DescribeVodDomainsResponse {
     output = DescribeVoicesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeVoices {
     /// `SubAppId`: a string.
     ///
@@ -8155,9 +8210,15 @@ pub struct DescribeVoicesResponse {
     version = "2018-07-17",
     name = "DescribeWatermarkTemplates",
     output = DescribeWatermarkTemplatesResponse,
-    error = super::errors::DescribeWatermarkTemplatesError
+    error = super::errors::DescribeWatermarkTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = watermark_template_set,
+        item = models::WatermarkTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWatermarkTemplates {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -8209,9 +8270,15 @@ pub struct DescribeWatermarkTemplatesResponse {
     version = "2018-07-17",
     name = "DescribeWordSamples",
     output = DescribeWordSamplesResponse,
-    error = super::errors::DescribeWordSamplesError
+    error = super::errors::DescribeWordSamplesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = word_set,
+        item = models::AiSampleWord,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWordSamples {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -8272,7 +8339,6 @@ pub struct DescribeWordSamplesResponse {
     output = DesignVoiceAsyncResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DesignVoiceAsync {
     /// `Prompt`: a string.
     ///
@@ -8333,7 +8399,6 @@ pub struct DesignVoiceAsyncResponse {
     output = EditMediaResponse,
     error = super::errors::EditMediaError
 )]
-#[derive(Default)]
 pub struct EditMedia {
     /// `InputType`: a string.
     ///
@@ -8410,7 +8475,6 @@ pub struct EditMediaResponse {
     output = EnhanceMediaByTemplateResponse,
     error = super::errors::EnhanceMediaByTemplateError
 )]
-#[derive(Default)]
 pub struct EnhanceMediaByTemplate {
     /// `FileId`: a string.
     ///
@@ -8486,7 +8550,6 @@ pub struct EnhanceMediaByTemplateResponse {
     output = EnhanceMediaQualityResponse,
     error = super::errors::EnhanceMediaQualityError
 )]
-#[derive(Default)]
 pub struct EnhanceMediaQuality {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -8552,7 +8615,6 @@ pub struct EnhanceMediaQualityResponse {
     output = ExecuteFunctionResponse,
     error = super::errors::ExecuteFunctionError
 )]
-#[derive(Default)]
 pub struct ExecuteFunction {
     /// `FunctionName`: a string.
     ///
@@ -8610,7 +8672,6 @@ pub struct ExecuteFunctionResponse {
     output = ExtractBlindWatermarkResponse,
     error = super::errors::ExtractBlindWatermarkError
 )]
-#[derive(Default)]
 pub struct ExtractBlindWatermark {
     /// `Type`: a string.
     ///
@@ -8669,7 +8730,6 @@ pub struct ExtractBlindWatermarkResponse {
     output = ExtractCopyRightWatermarkResponse,
     error = super::errors::ExtractCopyRightWatermarkError
 )]
-#[derive(Default)]
 pub struct ExtractCopyRightWatermark {
     /// `Url`: a string.
     ///
@@ -8727,7 +8787,6 @@ pub struct ExtractCopyRightWatermarkResponse {
     output = ExtractTraceWatermarkResponse,
     error = super::errors::ExtractTraceWatermarkError
 )]
-#[derive(Default)]
 pub struct ExtractTraceWatermark {
     /// `Url`: a string.
     ///
@@ -8790,7 +8849,6 @@ pub struct ExtractTraceWatermarkResponse {
     output = FastEditMediaResponse,
     error = super::errors::FastEditMediaError
 )]
-#[derive(Default)]
 pub struct FastEditMedia {
     /// `FileInfos`: a list of [`FastEditMediaFileInfo`](super::models::FastEditMediaFileInfo) objects.
     pub file_infos: Vec<models::FastEditMediaFileInfo>,
@@ -8836,7 +8894,6 @@ pub struct FastEditMediaResponse {
     output = ForbidMediaDistributionResponse,
     error = super::errors::ForbidMediaDistributionError
 )]
-#[derive(Default)]
 pub struct ForbidMediaDistribution {
     /// `FileIds`: a list of strings.
     ///
@@ -8879,7 +8936,6 @@ pub struct ForbidMediaDistributionResponse {
     output = HandleCurrentPlaylistResponse,
     error = super::errors::HandleCurrentPlaylistError
 )]
-#[derive(Default)]
 pub struct HandleCurrentPlaylist {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -8933,7 +8989,6 @@ pub struct HandleCurrentPlaylistResponse {
     output = ImportMediaKnowledgeResponse,
     error = super::errors::ImportMediaKnowledgeError
 )]
-#[derive(Default)]
 pub struct ImportMediaKnowledge {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -8989,7 +9044,6 @@ pub struct ImportMediaKnowledgeResponse {
     output = InspectMediaQualityResponse,
     error = super::errors::InspectMediaQualityError
 )]
-#[derive(Default)]
 pub struct InspectMediaQuality {
     /// `FileId`: a string.
     ///
@@ -9052,7 +9106,6 @@ pub struct InspectMediaQualityResponse {
     output = ListFilesResponse,
     error = super::errors::ListFilesError
 )]
-#[derive(Default)]
 pub struct ListFiles {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -9123,7 +9176,6 @@ pub struct ListFilesResponse {
     output = LiveRealTimeClipResponse,
     error = super::errors::LiveRealTimeClipError
 )]
-#[derive(Default)]
 pub struct LiveRealTimeClip {
     /// `StreamId`: a string.
     ///
@@ -9235,7 +9287,6 @@ pub struct LiveRealTimeClipResponse {
     output = ManageTaskResponse,
     error = super::errors::ManageTaskError
 )]
-#[derive(Default)]
 pub struct ManageTask {
     /// `TaskId`: a string.
     ///
@@ -9273,7 +9324,6 @@ pub struct ManageTaskResponse {
     output = ModifyAIAnalysisTemplateResponse,
     error = super::errors::ModifyAIAnalysisTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyAIAnalysisTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -9331,7 +9381,6 @@ pub struct ModifyAIAnalysisTemplateResponse {
     output = ModifyAIRecognitionTemplateResponse,
     error = super::errors::ModifyAIRecognitionTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyAIRecognitionTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -9406,7 +9455,6 @@ pub struct ModifyAIRecognitionTemplateResponse {
     output = ModifyAdaptiveDynamicStreamingTemplateResponse,
     error = super::errors::ModifyAdaptiveDynamicStreamingTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyAdaptiveDynamicStreamingTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -9477,7 +9525,6 @@ pub struct ModifyAdaptiveDynamicStreamingTemplateResponse {
     output = ModifyAigcQuotaResponse,
     error = super::errors::ModifyAigcQuotaError
 )]
-#[derive(Default)]
 pub struct ModifyAigcQuota {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -9520,7 +9567,6 @@ pub struct ModifyAigcQuotaResponse {
     output = ModifyAnimatedGraphicsTemplateResponse,
     error = super::errors::ModifyAnimatedGraphicsTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyAnimatedGraphicsTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -9593,7 +9639,6 @@ pub struct ModifyAnimatedGraphicsTemplateResponse {
     output = ModifyBlindWatermarkTemplateResponse,
     error = super::errors::ModifyBlindWatermarkTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyBlindWatermarkTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -9641,7 +9686,6 @@ pub struct ModifyBlindWatermarkTemplateResponse {
     output = ModifyClassResponse,
     error = super::errors::ModifyClassError
 )]
-#[derive(Default)]
 pub struct ModifyClass {
     /// `ClassId`: an unsigned 64-bit integer.
     ///
@@ -9679,7 +9723,6 @@ pub struct ModifyClassResponse {
     output = ModifyContentReviewTemplateResponse,
     error = super::errors::ModifyContentReviewTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyContentReviewTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -9747,7 +9790,6 @@ pub struct ModifyContentReviewTemplateResponse {
     output = ModifyDefaultDistributionConfigResponse,
     error = super::errors::ModifyDefaultDistributionConfigError
 )]
-#[derive(Default)]
 pub struct ModifyDefaultDistributionConfig {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -9790,7 +9832,6 @@ pub struct ModifyDefaultDistributionConfigResponse {
     output = ModifyDefaultStorageRegionResponse,
     error = super::errors::ModifyDefaultStorageRegionError
 )]
-#[derive(Default)]
 pub struct ModifyDefaultStorageRegion {
     /// `StorageRegion`: a string.
     ///
@@ -9823,7 +9864,6 @@ pub struct ModifyDefaultStorageRegionResponse {
     output = ModifyEnhanceMediaTemplateResponse,
     error = super::errors::ModifyEnhanceMediaTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyEnhanceMediaTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -9893,7 +9933,6 @@ pub struct ModifyEnhanceMediaTemplateResponse {
     output = ModifyEventConfigResponse,
     error = super::errors::ModifyEventConfigError
 )]
-#[derive(Default)]
 pub struct ModifyEventConfig {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -9951,7 +9990,6 @@ pub struct ModifyEventConfigResponse {
     output = ModifyHeadTailTemplateResponse,
     error = super::errors::ModifyHeadTailTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyHeadTailTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -10009,7 +10047,6 @@ pub struct ModifyHeadTailTemplateResponse {
     output = ModifyImageSpriteTemplateResponse,
     error = super::errors::ModifyImageSpriteTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyImageSpriteTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -10097,7 +10134,6 @@ pub struct ModifyImageSpriteTemplateResponse {
     output = ModifyJustInTimeTranscodeTemplateResponse,
     error = super::errors::ModifyJustInTimeTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyJustInTimeTranscodeTemplate {
     /// `Name`: a string.
     ///
@@ -10141,7 +10177,6 @@ pub struct ModifyJustInTimeTranscodeTemplateResponse {
     output = ModifyKnowledgeBaseResponse,
     error = super::errors::ModifyKnowledgeBaseError
 )]
-#[derive(Default)]
 pub struct ModifyKnowledgeBase {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -10184,7 +10219,6 @@ pub struct ModifyKnowledgeBaseResponse {
     output = ModifyLLMComprehendTemplateResponse,
     error = super::errors::ModifyLLMComprehendTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyLLMComprehendTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -10241,7 +10275,6 @@ pub struct ModifyLLMComprehendTemplateResponse {
     output = ModifyMPSTemplateResponse,
     error = super::errors::ModifyMPSTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyMPSTemplate {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -10291,7 +10324,6 @@ pub struct ModifyMPSTemplateResponse {
     output = ModifyMediaInfoResponse,
     error = super::errors::ModifyMediaInfoError
 )]
-#[derive(Default)]
 pub struct ModifyMediaInfo {
     /// `FileId`: a string.
     ///
@@ -10408,7 +10440,6 @@ pub struct ModifyMediaInfoResponse {
     output = ModifyMediaStorageClassResponse,
     error = super::errors::ModifyMediaStorageClassError
 )]
-#[derive(Default)]
 pub struct ModifyMediaStorageClass {
     /// `FileIds`: a list of strings.
     ///
@@ -10451,7 +10482,6 @@ pub struct ModifyMediaStorageClassResponse {
     output = ModifyPersonSampleResponse,
     error = super::errors::ModifyPersonSampleError
 )]
-#[derive(Default)]
 pub struct ModifyPersonSample {
     /// `PersonId`: a string.
     ///
@@ -10511,7 +10541,6 @@ pub struct ModifyPersonSampleResponse {
     output = ModifyProcessImageAsyncTemplateResponse,
     error = super::errors::ModifyProcessImageAsyncTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyProcessImageAsyncTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -10557,7 +10586,6 @@ pub struct ModifyProcessImageAsyncTemplateResponse {
     output = ModifyQualityInspectTemplateResponse,
     error = super::errors::ModifyQualityInspectTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyQualityInspectTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -10646,7 +10674,6 @@ pub struct ModifyQualityInspectTemplateResponse {
     output = ModifyRebuildMediaTemplateResponse,
     error = super::errors::ModifyRebuildMediaTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyRebuildMediaTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -10716,7 +10743,6 @@ pub struct ModifyRebuildMediaTemplateResponse {
     output = ModifyReviewTemplateResponse,
     error = super::errors::ModifyReviewTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyReviewTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -10764,7 +10790,6 @@ pub struct ModifyReviewTemplateResponse {
     output = ModifyRoundPlayResponse,
     error = super::errors::ModifyRoundPlayError
 )]
-#[derive(Default)]
 pub struct ModifyRoundPlay {
     /// `RoundPlayId`: a string.
     ///
@@ -10830,7 +10855,6 @@ pub struct ModifyRoundPlayResponse {
     output = ModifySampleSnapshotTemplateResponse,
     error = super::errors::ModifySampleSnapshotTemplateError
 )]
-#[derive(Default)]
 pub struct ModifySampleSnapshotTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -10908,7 +10932,6 @@ pub struct ModifySampleSnapshotTemplateResponse {
     output = ModifySnapshotByTimeOffsetTemplateResponse,
     error = super::errors::ModifySnapshotByTimeOffsetTemplateError
 )]
-#[derive(Default)]
 pub struct ModifySnapshotByTimeOffsetTemplate {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -10976,7 +10999,6 @@ pub struct ModifySnapshotByTimeOffsetTemplateResponse {
     output = ModifySubAppIdInfoResponse,
     error = super::errors::ModifySubAppIdInfoError
 )]
-#[derive(Default)]
 pub struct ModifySubAppIdInfo {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -11014,7 +11036,6 @@ pub struct ModifySubAppIdInfoResponse {
     output = ModifySubAppIdStatusResponse,
     error = super::errors::ModifySubAppIdStatusError
 )]
-#[derive(Default)]
 pub struct ModifySubAppIdStatus {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -11047,7 +11068,6 @@ pub struct ModifySubAppIdStatusResponse {
     output = ModifySuperPlayerConfigResponse,
     error = super::errors::ModifySuperPlayerConfigError
 )]
-#[derive(Default)]
 pub struct ModifySuperPlayerConfig {
     /// `Name`: a string.
     ///
@@ -11126,7 +11146,6 @@ pub struct ModifySuperPlayerConfigResponse {
     output = ModifyTranscodeTemplateResponse,
     error = super::errors::ModifyTranscodeTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyTranscodeTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -11207,7 +11226,6 @@ pub struct ModifyTranscodeTemplateResponse {
     output = ModifyVodDomainAccelerateConfigResponse,
     error = super::errors::ModifyVodDomainAccelerateConfigError
 )]
-#[derive(Default)]
 pub struct ModifyVodDomainAccelerateConfig {
     /// `Domain`: a string.
     ///
@@ -11250,7 +11268,6 @@ pub struct ModifyVodDomainAccelerateConfigResponse {
     output = ModifyVodDomainConfigResponse,
     error = super::errors::ModifyVodDomainConfigError
 )]
-#[derive(Default)]
 pub struct ModifyVodDomainConfig {
     /// `Domain`: a string.
     ///
@@ -11297,7 +11314,6 @@ pub struct ModifyVodDomainConfigResponse {
     output = ModifyWatermarkTemplateResponse,
     error = super::errors::ModifyWatermarkTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyWatermarkTemplate {
     /// `Definition`: a signed 64-bit integer.
     ///
@@ -11369,7 +11385,6 @@ pub struct ModifyWatermarkTemplateResponse {
     output = ModifyWordSampleResponse,
     error = super::errors::ModifyWordSampleError
 )]
-#[derive(Default)]
 pub struct ModifyWordSample {
     /// `Keyword`: a string.
     ///
@@ -11410,7 +11425,6 @@ pub struct ModifyWordSampleResponse {
     output = ParseStreamingManifestResponse,
     error = super::errors::ParseStreamingManifestError
 )]
-#[derive(Default)]
 pub struct ParseStreamingManifest {
     /// `MediaManifestContent`: a string.
     ///
@@ -11448,7 +11462,6 @@ pub struct ParseStreamingManifestResponse {
     output = ProcessImageResponse,
     error = super::errors::ProcessImageError
 )]
-#[derive(Default)]
 pub struct ProcessImage {
     /// `FileId`: a string.
     ///
@@ -11492,7 +11505,6 @@ pub struct ProcessImageResponse {
     output = ProcessImageAsyncResponse,
     error = super::errors::ProcessImageAsyncError
 )]
-#[derive(Default)]
 pub struct ProcessImageAsync {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -11566,7 +11578,6 @@ pub struct ProcessImageAsyncResponse {
     output = ProcessMediaResponse,
     error = super::errors::ProcessMediaError
 )]
-#[derive(Default)]
 pub struct ProcessMedia {
     /// `FileId`: a string.
     ///
@@ -11656,7 +11667,6 @@ pub struct ProcessMediaResponse {
     output = ProcessMediaByMPSResponse,
     error = super::errors::ProcessMediaByMPSError
 )]
-#[derive(Default)]
 pub struct ProcessMediaByMPS {
     /// `FileId`: a string.
     ///
@@ -11714,7 +11724,6 @@ pub struct ProcessMediaByMPSResponse {
     output = ProcessMediaByProcedureResponse,
     error = super::errors::ProcessMediaByProcedureError
 )]
-#[derive(Default)]
 pub struct ProcessMediaByProcedure {
     /// `ProcedureName`: a string.
     ///
@@ -11797,7 +11806,6 @@ pub struct ProcessMediaByProcedureResponse {
     output = ProcessMediaByUrlResponse,
     error = super::errors::ProcessMediaByUrlError
 )]
-#[derive(Default)]
 pub struct ProcessMediaByUrl {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -11865,7 +11873,6 @@ pub struct ProcessMediaByUrlResponse {
     output = PullEventsResponse,
     error = super::errors::PullEventsError
 )]
-#[derive(Default)]
 pub struct PullEvents {
     /// `ExtInfo`: a string.
     ///
@@ -11901,7 +11908,6 @@ pub struct PullEventsResponse {
     output = PullUploadResponse,
     error = super::errors::PullUploadError
 )]
-#[derive(Default)]
 pub struct PullUpload {
     /// `MediaUrl`: a string.
     ///
@@ -12004,7 +12010,6 @@ pub struct PullUploadResponse {
     output = PushUrlCacheResponse,
     error = super::errors::PushUrlCacheError
 )]
-#[derive(Default)]
 pub struct PushUrlCache {
     /// `Urls`: a list of strings.
     ///
@@ -12037,7 +12042,6 @@ pub struct PushUrlCacheResponse {
     output = RebuildMediaResponse,
     error = super::errors::RebuildMediaError
 )]
-#[derive(Default)]
 pub struct RebuildMedia {
     /// `FileId`: a string.
     ///
@@ -12145,7 +12149,6 @@ pub struct RebuildMediaResponse {
     output = RebuildMediaByTemplateResponse,
     error = super::errors::RebuildMediaByTemplateError
 )]
-#[derive(Default)]
 pub struct RebuildMediaByTemplate {
     /// `FileId`: a string.
     ///
@@ -12221,7 +12224,6 @@ pub struct RebuildMediaByTemplateResponse {
     output = RefreshUrlCacheResponse,
     error = super::errors::RefreshUrlCacheError
 )]
-#[derive(Default)]
 pub struct RefreshUrlCache {
     /// `Urls`: a list of strings.
     pub urls: Vec<String>,
@@ -12252,7 +12254,6 @@ pub struct RefreshUrlCacheResponse {
     output = RemoveWatermarkResponse,
     error = super::errors::RemoveWatermarkError
 )]
-#[derive(Default)]
 pub struct RemoveWatermark {
     /// `FileId`: a string.
     ///
@@ -12313,7 +12314,6 @@ pub struct RemoveWatermarkResponse {
     output = ResetProcedureTemplateResponse,
     error = super::errors::ResetProcedureTemplateError
 )]
-#[derive(Default)]
 pub struct ResetProcedureTemplate {
     /// `Name`: a string.
     ///
@@ -12377,7 +12377,6 @@ pub struct ResetProcedureTemplateResponse {
     output = RestoreMediaResponse,
     error = super::errors::RestoreMediaError
 )]
-#[derive(Default)]
 pub struct RestoreMedia {
     /// `FileIds`: a list of strings.
     ///
@@ -12420,7 +12419,6 @@ pub struct RestoreMediaResponse {
     output = ReviewAudioVideoResponse,
     error = super::errors::ReviewAudioVideoError
 )]
-#[derive(Default)]
 pub struct ReviewAudioVideo {
     /// `FileId`: a string.
     ///
@@ -12493,7 +12491,6 @@ pub struct ReviewAudioVideoResponse {
     output = ReviewImageResponse,
     error = super::errors::ReviewImageError
 )]
-#[derive(Default)]
 pub struct ReviewImage {
     /// `Definition`: an unsigned 64-bit integer.
     ///
@@ -12543,9 +12540,15 @@ pub struct ReviewImageResponse {
     version = "2018-07-17",
     name = "SearchMedia",
     output = SearchMediaResponse,
-    error = super::errors::SearchMediaError
+    error = super::errors::SearchMediaError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = media_info_set,
+        item = models::MediaInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct SearchMedia {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -12735,7 +12738,6 @@ pub struct SearchMediaResponse {
     output = SearchMediaBySemanticsResponse,
     error = super::errors::SearchMediaBySemanticsError
 )]
-#[derive(Default)]
 pub struct SearchMediaBySemantics {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -12801,7 +12803,6 @@ pub struct SearchMediaBySemanticsResponse {
     output = SetCLSPushTargetResponse,
     error = super::errors::SetCLSPushTargetError
 )]
-#[derive(Default)]
 pub struct SetCLSPushTarget {
     /// `Domain`: a string.
     ///
@@ -12842,7 +12843,6 @@ pub struct SetCLSPushTargetResponse {
     output = SetDrmKeyProviderInfoResponse,
     error = super::errors::SetDrmKeyProviderInfoError
 )]
-#[derive(Default)]
 pub struct SetDrmKeyProviderInfo {
     /// `SDMCInfo`: a [`SdmcDrmKeyProviderInfo`](super::models::SdmcDrmKeyProviderInfo).
     #[tc(rename = "SDMCInfo")]
@@ -12874,7 +12874,6 @@ pub struct SetDrmKeyProviderInfoResponse {
     output = SetVodDomainCertificateResponse,
     error = super::errors::SetVodDomainCertificateError
 )]
-#[derive(Default)]
 pub struct SetVodDomainCertificate {
     /// `Domain`: a string.
     ///
@@ -12918,7 +12917,6 @@ pub struct SetVodDomainCertificateResponse {
     output = SimpleHlsClipResponse,
     error = super::errors::SimpleHlsClipError
 )]
-#[derive(Default)]
 pub struct SimpleHlsClip {
     /// `Url`: a string.
     ///
@@ -13027,7 +13025,6 @@ pub struct SimpleHlsClipResponse {
     output = SplitMediaResponse,
     error = super::errors::SplitMediaError
 )]
-#[derive(Default)]
 pub struct SplitMedia {
     /// `FileId`: a string.
     ///
@@ -13083,7 +13080,6 @@ pub struct SplitMediaResponse {
     output = TextToSpeechAsyncResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct TextToSpeechAsync {
     /// `Text`: a string.
     ///
@@ -13147,7 +13143,6 @@ pub struct TextToSpeechAsyncResponse {
     output = TextToSpeechSyncResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct TextToSpeechSync {
     /// `Text`: a string.
     ///
@@ -13205,7 +13200,6 @@ pub struct TextToSpeechSyncResponse {
     output = UpdateAigcApiTokenResponse,
     error = super::errors::UpdateAigcApiTokenError
 )]
-#[derive(Default)]
 pub struct UpdateAigcApiToken {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -13248,7 +13242,6 @@ pub struct UpdateAigcApiTokenResponse {
     output = UpdateVoiceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UpdateVoice {
     /// `VoiceId`: a string.
     ///
@@ -13292,7 +13285,6 @@ pub struct UpdateVoiceResponse {
     output = VerifyDomainRecordResponse,
     error = super::errors::VerifyDomainRecordError
 )]
-#[derive(Default)]
 pub struct VerifyDomainRecord {
     /// `Domain`: a string.
     ///
@@ -13335,7 +13327,6 @@ pub struct VerifyDomainRecordResponse {
     output = VideoDepthEstimationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct VideoDepthEstimation {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -13396,7 +13387,6 @@ pub struct VideoDepthEstimationResponse {
     output = WeChatMiniProgramPublishResponse,
     error = super::errors::WeChatMiniProgramPublishError
 )]
-#[derive(Default)]
 pub struct WeChatMiniProgramPublish {
     /// `FileId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = CreateIncrementalMigrationStrategyResponse,
     error = super::errors::CreateIncrementalMigrationStrategyError
 )]
-#[derive(Default)]
 pub struct CreateIncrementalMigrationStrategy {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -68,7 +67,6 @@ pub struct CreateIncrementalMigrationStrategyResponse {
     output = CreateStorageResponse,
     error = super::errors::CreateStorageError
 )]
-#[derive(Default)]
 pub struct CreateStorage {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -111,7 +109,6 @@ pub struct CreateStorageResponse {
     output = CreateStorageCredentialsResponse,
     error = super::errors::CreateStorageCredentialsError
 )]
-#[derive(Default)]
 pub struct CreateStorageCredentials {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -152,7 +149,6 @@ pub struct CreateStorageCredentialsResponse {
     output = DeleteIncrementalMigrationStrategyResponse,
     error = super::errors::DeleteIncrementalMigrationStrategyError
 )]
-#[derive(Default)]
 pub struct DeleteIncrementalMigrationStrategy {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -188,9 +184,15 @@ pub struct DeleteIncrementalMigrationStrategyResponse {
     version = "2024-07-18",
     name = "DescribeIncrementalMigrationStrategyInfos",
     output = DescribeIncrementalMigrationStrategyInfosResponse,
-    error = super::errors::DescribeIncrementalMigrationStrategyInfosError
+    error = super::errors::DescribeIncrementalMigrationStrategyInfosError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = strategy_info_set,
+        item = models::IncrementalMigrationStrategyInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIncrementalMigrationStrategyInfos {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -240,9 +242,15 @@ pub struct DescribeIncrementalMigrationStrategyInfosResponse {
     version = "2024-07-18",
     name = "DescribeStorage",
     output = DescribeStorageResponse,
-    error = super::errors::DescribeStorageError
+    error = super::errors::DescribeStorageError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = storage_info_set,
+        item = models::StorageInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeStorage {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///
@@ -294,7 +302,6 @@ pub struct DescribeStorageResponse {
     output = ModifyIncrementalMigrationStrategyResponse,
     error = super::errors::ModifyIncrementalMigrationStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyIncrementalMigrationStrategy {
     /// `SubAppId`: an unsigned 64-bit integer.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AcceptAttachCcnInstancesResponse,
     error = super::errors::AcceptAttachCcnInstancesError
 )]
-#[derive(Default)]
 pub struct AcceptAttachCcnInstances {
     /// `CcnId`: a string.
     ///
@@ -48,7 +47,6 @@ pub struct AcceptAttachCcnInstancesResponse {
     output = AcceptVpcPeeringConnectionResponse,
     error = super::errors::AcceptVpcPeeringConnectionError
 )]
-#[derive(Default)]
 pub struct AcceptVpcPeeringConnection {
     /// `PeeringConnectionId`: a string.
     ///
@@ -76,7 +74,6 @@ pub struct AcceptVpcPeeringConnectionResponse {
     output = AddBandwidthPackageResourcesResponse,
     error = super::errors::AddBandwidthPackageResourcesError
 )]
-#[derive(Default)]
 pub struct AddBandwidthPackageResources {
     /// `ResourceIds`: a list of strings.
     ///
@@ -129,7 +126,6 @@ pub struct AddBandwidthPackageResourcesResponse {
     output = AddIp6RulesResponse,
     error = super::errors::AddIp6RulesError
 )]
-#[derive(Default)]
 pub struct AddIp6Rules {
     /// `Ip6TranslatorId`: a string.
     ///
@@ -170,7 +166,6 @@ pub struct AddIp6RulesResponse {
     output = AddTemplateMemberResponse,
     error = super::errors::AddTemplateMemberError
 )]
-#[derive(Default)]
 pub struct AddTemplateMember {
     /// `TemplateId`: a string.
     ///
@@ -203,7 +198,6 @@ pub struct AddTemplateMemberResponse {
     output = AdjustPublicAddressResponse,
     error = super::errors::AdjustPublicAddressError
 )]
-#[derive(Default)]
 pub struct AdjustPublicAddress {
     /// `InstanceId`: a string.
     ///
@@ -241,7 +235,6 @@ pub struct AdjustPublicAddressResponse {
     output = AllocateAddressesResponse,
     error = super::errors::AllocateAddressesError
 )]
-#[derive(Default)]
 pub struct AllocateAddresses {
     /// `AddressCount`: a signed 64-bit integer.
     ///
@@ -366,7 +359,6 @@ pub struct AllocateAddressesResponse {
     output = AllocateIPv6AddressesResponse,
     error = super::errors::AllocateIPv6AddressesError
 )]
-#[derive(Default)]
 pub struct AllocateIPv6Addresses {
     /// `AddressName`: a string.
     ///
@@ -442,7 +434,6 @@ pub struct AllocateIPv6AddressesResponse {
     output = AllocateIp6AddressesBandwidthResponse,
     error = super::errors::AllocateIp6AddressesBandwidthError
 )]
-#[derive(Default)]
 pub struct AllocateIp6AddressesBandwidth {
     /// `Ip6Addresses`: a list of strings.
     ///
@@ -498,7 +489,6 @@ pub struct AllocateIp6AddressesBandwidthResponse {
     output = AssignIpv6AddressesResponse,
     error = super::errors::AssignIpv6AddressesError
 )]
-#[derive(Default)]
 pub struct AssignIpv6Addresses {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -542,7 +532,6 @@ pub struct AssignIpv6AddressesResponse {
     output = AssignIpv6CidrBlockResponse,
     error = super::errors::AssignIpv6CidrBlockError
 )]
-#[derive(Default)]
 pub struct AssignIpv6CidrBlock {
     /// `VpcId`: a string.
     ///
@@ -585,7 +574,6 @@ pub struct AssignIpv6CidrBlockResponse {
     output = AssignIpv6SubnetCidrBlockResponse,
     error = super::errors::AssignIpv6SubnetCidrBlockError
 )]
-#[derive(Default)]
 pub struct AssignIpv6SubnetCidrBlock {
     /// `VpcId`: a string.
     ///
@@ -624,7 +612,6 @@ pub struct AssignIpv6SubnetCidrBlockResponse {
     output = AssignPrivateIpAddressesResponse,
     error = super::errors::AssignPrivateIpAddressesError
 )]
-#[derive(Default)]
 pub struct AssignPrivateIpAddresses {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -673,7 +660,6 @@ pub struct AssignPrivateIpAddressesResponse {
     output = AssociateAddressResponse,
     error = super::errors::AssociateAddressError
 )]
-#[derive(Default)]
 pub struct AssociateAddress {
     /// `AddressId`: a string.
     ///
@@ -731,7 +717,6 @@ pub struct AssociateAddressResponse {
     output = AssociateDhcpIpWithAddressIpResponse,
     error = super::errors::AssociateDhcpIpWithAddressIpError
 )]
-#[derive(Default)]
 pub struct AssociateDhcpIpWithAddressIp {
     /// `DhcpIpId`: a string.
     ///
@@ -764,7 +749,6 @@ pub struct AssociateDhcpIpWithAddressIpResponse {
     output = AssociateDirectConnectGatewayNatGatewayResponse,
     error = super::errors::AssociateDirectConnectGatewayNatGatewayError
 )]
-#[derive(Default)]
 pub struct AssociateDirectConnectGatewayNatGateway {
     /// `VpcId`: a string.
     ///
@@ -802,7 +786,6 @@ pub struct AssociateDirectConnectGatewayNatGatewayResponse {
     output = AssociateHaVipInstanceResponse,
     error = super::errors::AssociateHaVipInstanceError
 )]
-#[derive(Default)]
 pub struct AssociateHaVipInstance {
     /// `HaVipAssociationSet`: a list of [`HaVipAssociation`](super::models::HaVipAssociation) objects.
     pub ha_vip_association_set: Vec<models::HaVipAssociation>,
@@ -828,7 +811,6 @@ pub struct AssociateHaVipInstanceResponse {
     output = AssociateIPv6AddressResponse,
     error = super::errors::AssociateIPv6AddressError
 )]
-#[derive(Default)]
 pub struct AssociateIPv6Address {
     /// `IPv6AddressId`: a string.
     ///
@@ -873,7 +855,6 @@ pub struct AssociateIPv6AddressResponse {
     output = AssociateInstancesToCcnRouteTableResponse,
     error = super::errors::AssociateInstancesToCcnRouteTableError
 )]
-#[derive(Default)]
 pub struct AssociateInstancesToCcnRouteTable {
     /// `CcnId`: a string.
     ///
@@ -909,7 +890,6 @@ pub struct AssociateInstancesToCcnRouteTableResponse {
     output = AssociateNatGatewayAddressResponse,
     error = super::errors::AssociateNatGatewayAddressError
 )]
-#[derive(Default)]
 pub struct AssociateNatGatewayAddress {
     /// `NatGatewayId`: a string.
     ///
@@ -972,7 +952,6 @@ pub struct AssociateNatGatewayAddressResponse {
     output = AssociateNetworkAclSubnetsResponse,
     error = super::errors::AssociateNetworkAclSubnetsError
 )]
-#[derive(Default)]
 pub struct AssociateNetworkAclSubnets {
     /// `NetworkAclId`: a string.
     ///
@@ -1005,7 +984,6 @@ pub struct AssociateNetworkAclSubnetsResponse {
     output = AssociateNetworkInterfaceSecurityGroupsResponse,
     error = super::errors::AssociateNetworkInterfaceSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct AssociateNetworkInterfaceSecurityGroups {
     /// `NetworkInterfaceIds`: a list of strings.
     ///
@@ -1038,7 +1016,6 @@ pub struct AssociateNetworkInterfaceSecurityGroupsResponse {
     output = AttachCcnInstancesResponse,
     error = super::errors::AttachCcnInstancesError
 )]
-#[derive(Default)]
 pub struct AttachCcnInstances {
     /// `CcnId`: a string.
     ///
@@ -1074,7 +1051,6 @@ pub struct AttachCcnInstancesResponse {
     output = AttachClassicLinkVpcResponse,
     error = super::errors::AttachClassicLinkVpcError
 )]
-#[derive(Default)]
 pub struct AttachClassicLinkVpc {
     /// `VpcId`: a string.
     ///
@@ -1107,7 +1083,6 @@ pub struct AttachClassicLinkVpcResponse {
     output = AttachNetworkInterfaceResponse,
     error = super::errors::AttachNetworkInterfaceError
 )]
-#[derive(Default)]
 pub struct AttachNetworkInterface {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -1150,7 +1125,6 @@ pub struct AttachNetworkInterfaceResponse {
     output = AttachSnapshotInstancesResponse,
     error = super::errors::AttachSnapshotInstancesError
 )]
-#[derive(Default)]
 pub struct AttachSnapshotInstances {
     /// `SnapshotPolicyId`: a string.
     ///
@@ -1181,7 +1155,6 @@ pub struct AttachSnapshotInstancesResponse {
     output = AuditCrossBorderComplianceResponse,
     error = super::errors::AuditCrossBorderComplianceError
 )]
-#[derive(Default)]
 pub struct AuditCrossBorderCompliance {
     /// `ServiceProvider`: a string.
     ///
@@ -1219,7 +1192,6 @@ pub struct AuditCrossBorderComplianceResponse {
     output = CheckAssistantCidrResponse,
     error = super::errors::CheckAssistantCidrError
 )]
-#[derive(Default)]
 pub struct CheckAssistantCidr {
     /// `VpcId`: a string.
     ///
@@ -1260,7 +1232,6 @@ pub struct CheckAssistantCidrResponse {
     output = CheckDefaultSubnetResponse,
     error = super::errors::CheckDefaultSubnetError
 )]
-#[derive(Default)]
 pub struct CheckDefaultSubnet {
     /// `Zone`: a string.
     ///
@@ -1291,7 +1262,6 @@ pub struct CheckDefaultSubnetResponse {
     output = CheckGatewayFlowMonitorResponse,
     error = super::errors::CheckGatewayFlowMonitorError
 )]
-#[derive(Default)]
 pub struct CheckGatewayFlowMonitor {
     /// `GatewayId`: a string.
     ///
@@ -1327,7 +1297,6 @@ pub struct CheckGatewayFlowMonitorResponse {
     output = CheckNetDetectStateResponse,
     error = super::errors::CheckNetDetectStateError
 )]
-#[derive(Default)]
 pub struct CheckNetDetectState {
     /// `DetectDestinationIp`: a list of strings.
     ///
@@ -1388,7 +1357,6 @@ pub struct CheckNetDetectStateResponse {
     output = CheckTrafficMirrorResponse,
     error = super::errors::CheckTrafficMirrorError
 )]
-#[derive(Default)]
 pub struct CheckTrafficMirror {
     /// `VpcId`: a string.
     ///
@@ -1432,7 +1400,6 @@ pub struct CheckTrafficMirrorResponse {
     output = ClearRouteTableSelectionPoliciesResponse,
     error = super::errors::ClearRouteTableSelectionPoliciesError
 )]
-#[derive(Default)]
 pub struct ClearRouteTableSelectionPolicies {
     /// `CcnId`: a string.
     ///
@@ -1460,7 +1427,6 @@ pub struct ClearRouteTableSelectionPoliciesResponse {
     output = CloneSecurityGroupResponse,
     error = super::errors::CloneSecurityGroupError
 )]
-#[derive(Default)]
 pub struct CloneSecurityGroup {
     /// `SecurityGroupId`: a string.
     ///
@@ -1521,7 +1487,6 @@ pub struct CloneSecurityGroupResponse {
     output = CreateAddressTemplateResponse,
     error = super::errors::CreateAddressTemplateError
 )]
-#[derive(Default)]
 pub struct CreateAddressTemplate {
     /// `AddressTemplateName`: a string.
     ///
@@ -1563,7 +1528,6 @@ pub struct CreateAddressTemplateResponse {
     output = CreateAddressTemplateGroupResponse,
     error = super::errors::CreateAddressTemplateGroupError
 )]
-#[derive(Default)]
 pub struct CreateAddressTemplateGroup {
     /// `AddressTemplateGroupName`: a string.
     ///
@@ -1606,7 +1570,6 @@ pub struct CreateAddressTemplateGroupResponse {
     output = CreateAndAttachNetworkInterfaceResponse,
     error = super::errors::CreateAndAttachNetworkInterfaceError
 )]
-#[derive(Default)]
 pub struct CreateAndAttachNetworkInterface {
     /// `VpcId`: a string.
     ///
@@ -1711,7 +1674,6 @@ pub struct CreateAndAttachNetworkInterfaceResponse {
     output = CreateAssistantCidrResponse,
     error = super::errors::CreateAssistantCidrError
 )]
-#[derive(Default)]
 pub struct CreateAssistantCidr {
     /// `VpcId`: a string.
     ///
@@ -1747,7 +1709,6 @@ pub struct CreateAssistantCidrResponse {
     output = CreateBandwidthPackageResponse,
     error = super::errors::CreateBandwidthPackageError
 )]
-#[derive(Default)]
 pub struct CreateBandwidthPackage {
     /// `NetworkType`: a string.
     ///
@@ -1828,7 +1789,6 @@ pub struct CreateBandwidthPackageResponse {
     output = CreateCcnResponse,
     error = super::errors::CreateCcnError
 )]
-#[derive(Default)]
 pub struct CreateCcn {
     /// `CcnName`: a string.
     ///
@@ -1887,7 +1847,6 @@ pub struct CreateCcnResponse {
     output = CreateCcnPolicyBasedRoutingNextHopResponse,
     error = super::errors::CreateCcnPolicyBasedRoutingNextHopError
 )]
-#[derive(Default)]
 pub struct CreateCcnPolicyBasedRoutingNextHop {
     /// `CcnId`: a string.
     ///
@@ -1960,7 +1919,6 @@ pub struct CreateCcnPolicyBasedRoutingNextHopResponse {
     output = CreateCcnPolicyBasedRoutingRulesResponse,
     error = super::errors::CreateCcnPolicyBasedRoutingRulesError
 )]
-#[derive(Default)]
 pub struct CreateCcnPolicyBasedRoutingRules {
     /// `CcnId`: a string.
     ///
@@ -1998,7 +1956,6 @@ pub struct CreateCcnPolicyBasedRoutingRulesResponse {
     output = CreateCcnRouteTablesResponse,
     error = super::errors::CreateCcnRouteTablesError
 )]
-#[derive(Default)]
 pub struct CreateCcnRouteTables {
     /// `RouteTable`: a list of [`CcnBatchRouteTable`](super::models::CcnBatchRouteTable) objects.
     pub route_table: Vec<models::CcnBatchRouteTable>,
@@ -2027,7 +1984,6 @@ pub struct CreateCcnRouteTablesResponse {
     output = CreateCdcLDCXListResponse,
     error = super::errors::CreateCdcLDCXListError
 )]
-#[derive(Default)]
 pub struct CreateCdcLDCXList {}
 
 /// What a successful [`CreateCdcLDCXList`] call returns.
@@ -2050,7 +2006,6 @@ pub struct CreateCdcLDCXListResponse {
     output = CreateCdcNetPlanesResponse,
     error = super::errors::CreateCdcNetPlanesError
 )]
-#[derive(Default)]
 pub struct CreateCdcNetPlanes {}
 
 /// What a successful [`CreateCdcNetPlanes`] call returns.
@@ -2073,7 +2028,6 @@ pub struct CreateCdcNetPlanesResponse {
     output = CreateCustomerGatewayResponse,
     error = super::errors::CreateCustomerGatewayError
 )]
-#[derive(Default)]
 pub struct CreateCustomerGateway {
     /// `CustomerGatewayName`: a string.
     ///
@@ -2119,7 +2073,6 @@ pub struct CreateCustomerGatewayResponse {
     output = CreateDefaultSecurityGroupResponse,
     error = super::errors::CreateDefaultSecurityGroupError
 )]
-#[derive(Default)]
 pub struct CreateDefaultSecurityGroup {
     /// `ProjectId`: a string.
     ///
@@ -2150,7 +2103,6 @@ pub struct CreateDefaultSecurityGroupResponse {
     output = CreateDefaultVpcResponse,
     error = super::errors::CreateDefaultVpcError
 )]
-#[derive(Default)]
 pub struct CreateDefaultVpc {
     /// `Zone`: a string.
     ///
@@ -2188,7 +2140,6 @@ pub struct CreateDefaultVpcResponse {
     output = CreateDhcpIpResponse,
     error = super::errors::CreateDhcpIpError
 )]
-#[derive(Default)]
 pub struct CreateDhcpIp {
     /// `VpcId`: a string.
     ///
@@ -2239,7 +2190,6 @@ pub struct CreateDhcpIpResponse {
     output = CreateDirectConnectGatewayResponse,
     error = super::errors::CreateDirectConnectGatewayError
 )]
-#[derive(Default)]
 pub struct CreateDirectConnectGateway {
     /// `DirectConnectGatewayName`: a string.
     ///
@@ -2308,7 +2258,6 @@ pub struct CreateDirectConnectGatewayResponse {
     output = CreateDirectConnectGatewayCcnRoutesResponse,
     error = super::errors::CreateDirectConnectGatewayCcnRoutesError
 )]
-#[derive(Default)]
 pub struct CreateDirectConnectGatewayCcnRoutes {
     /// `DirectConnectGatewayId`: a string.
     ///
@@ -2339,7 +2288,6 @@ pub struct CreateDirectConnectGatewayCcnRoutesResponse {
     output = CreateFlowLogResponse,
     error = super::errors::CreateFlowLogError
 )]
-#[derive(Default)]
 pub struct CreateFlowLog {
     /// `FlowLogName`: a string.
     ///
@@ -2421,7 +2369,6 @@ pub struct CreateFlowLogResponse {
     output = CreateGlobalRoutesResponse,
     error = super::errors::CreateGlobalRoutesError
 )]
-#[derive(Default)]
 pub struct CreateGlobalRoutes {
     /// `VpcId`: a string.
     ///
@@ -2455,7 +2402,6 @@ pub struct CreateGlobalRoutesResponse {
     output = CreateHaVipResponse,
     error = super::errors::CreateHaVipError
 )]
-#[derive(Default)]
 pub struct CreateHaVip {
     /// `VpcId`: a string.
     ///
@@ -2522,7 +2468,6 @@ pub struct CreateHaVipResponse {
     output = CreateHighPriorityRouteTableResponse,
     error = super::errors::CreateHighPriorityRouteTableError
 )]
-#[derive(Default)]
 pub struct CreateHighPriorityRouteTable {
     /// `VpcId`: a string.
     ///
@@ -2561,7 +2506,6 @@ pub struct CreateHighPriorityRouteTableResponse {
     output = CreateHighPriorityRoutesResponse,
     error = super::errors::CreateHighPriorityRoutesError
 )]
-#[derive(Default)]
 pub struct CreateHighPriorityRoutes {
     /// `HighPriorityRouteTableId`: a string.
     ///
@@ -2595,7 +2539,6 @@ pub struct CreateHighPriorityRoutesResponse {
     output = CreateIp6TranslatorsResponse,
     error = super::errors::CreateIp6TranslatorsError
 )]
-#[derive(Default)]
 pub struct CreateIp6Translators {
     /// `Ip6TranslatorName`: a string.
     ///
@@ -2638,7 +2581,6 @@ pub struct CreateIp6TranslatorsResponse {
     output = CreateLocalGatewayResponse,
     error = super::errors::CreateLocalGatewayError
 )]
-#[derive(Default)]
 pub struct CreateLocalGateway {
     /// `LocalGatewayName`: a string.
     ///
@@ -2682,7 +2624,6 @@ pub struct CreateLocalGatewayResponse {
     output = CreateNatGatewayResponse,
     error = super::errors::CreateNatGatewayError
 )]
-#[derive(Default)]
 pub struct CreateNatGateway {
     /// `NatGatewayName`: a string.
     ///
@@ -2789,7 +2730,6 @@ pub struct CreateNatGatewayResponse {
     output = CreateNatGatewayDestinationIpPortTranslationNatRuleResponse,
     error = super::errors::CreateNatGatewayDestinationIpPortTranslationNatRuleError
 )]
-#[derive(Default)]
 pub struct CreateNatGatewayDestinationIpPortTranslationNatRule {
     /// `NatGatewayId`: a string.
     ///
@@ -2822,7 +2762,6 @@ pub struct CreateNatGatewayDestinationIpPortTranslationNatRuleResponse {
     output = CreateNatGatewaySourceIpTranslationNatRuleResponse,
     error = super::errors::CreateNatGatewaySourceIpTranslationNatRuleError
 )]
-#[derive(Default)]
 pub struct CreateNatGatewaySourceIpTranslationNatRule {
     /// `NatGatewayId`: a string.
     ///
@@ -2853,7 +2792,6 @@ pub struct CreateNatGatewaySourceIpTranslationNatRuleResponse {
     output = CreateNetDetectResponse,
     error = super::errors::CreateNetDetectError
 )]
-#[derive(Default)]
 pub struct CreateNetDetect {
     /// `VpcId`: a string.
     ///
@@ -2921,7 +2859,6 @@ pub struct CreateNetDetectResponse {
     output = CreateNetworkAclResponse,
     error = super::errors::CreateNetworkAclError
 )]
-#[derive(Default)]
 pub struct CreateNetworkAcl {
     /// `VpcId`: a string.
     ///
@@ -2969,7 +2906,6 @@ pub struct CreateNetworkAclResponse {
     output = CreateNetworkAclEntriesResponse,
     error = super::errors::CreateNetworkAclEntriesError
 )]
-#[derive(Default)]
 pub struct CreateNetworkAclEntries {
     /// `NetworkAclId`: a string.
     ///
@@ -3000,7 +2936,6 @@ pub struct CreateNetworkAclEntriesResponse {
     output = CreateNetworkAclQuintupleEntriesResponse,
     error = super::errors::CreateNetworkAclQuintupleEntriesError
 )]
-#[derive(Default)]
 pub struct CreateNetworkAclQuintupleEntries {
     /// `NetworkAclId`: a string.
     ///
@@ -3031,7 +2966,6 @@ pub struct CreateNetworkAclQuintupleEntriesResponse {
     output = CreateNetworkInterfaceResponse,
     error = super::errors::CreateNetworkInterfaceError
 )]
-#[derive(Default)]
 pub struct CreateNetworkInterface {
     /// `VpcId`: a string.
     ///
@@ -3131,7 +3065,6 @@ pub struct CreateNetworkInterfaceResponse {
     output = CreatePrivateNatGatewayResponse,
     error = super::errors::CreatePrivateNatGatewayError
 )]
-#[derive(Default)]
 pub struct CreatePrivateNatGateway {
     /// `NatGatewayName`: a string.
     ///
@@ -3195,7 +3128,6 @@ pub struct CreatePrivateNatGatewayResponse {
     output = CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleResponse,
     error = super::errors::CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleError
 )]
-#[derive(Default)]
 pub struct CreatePrivateNatGatewayDestinationIpPortTranslationNatRule {
     /// `NatGatewayId`: a string.
     ///
@@ -3228,7 +3160,6 @@ pub struct CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleResponse {
     output = CreatePrivateNatGatewayTranslationAclRuleResponse,
     error = super::errors::CreatePrivateNatGatewayTranslationAclRuleError
 )]
-#[derive(Default)]
 pub struct CreatePrivateNatGatewayTranslationAclRule {
     /// `NatGatewayId`: a string.
     ///
@@ -3282,7 +3213,6 @@ pub struct CreatePrivateNatGatewayTranslationAclRuleResponse {
     output = CreatePrivateNatGatewayTranslationNatRuleResponse,
     error = super::errors::CreatePrivateNatGatewayTranslationNatRuleError
 )]
-#[derive(Default)]
 pub struct CreatePrivateNatGatewayTranslationNatRule {
     /// `NatGatewayId`: a string.
     ///
@@ -3323,7 +3253,6 @@ pub struct CreatePrivateNatGatewayTranslationNatRuleResponse {
     output = CreateReserveIpAddressesResponse,
     error = super::errors::CreateReserveIpAddressesError
 )]
-#[derive(Default)]
 pub struct CreateReserveIpAddresses {
     /// `VpcId`: a string.
     ///
@@ -3389,7 +3318,6 @@ pub struct CreateReserveIpAddressesResponse {
     output = CreateRoutePolicyResponse,
     error = super::errors::CreateRoutePolicyError
 )]
-#[derive(Default)]
 pub struct CreateRoutePolicy {
     /// `RoutePolicyDescription`: a string.
     ///
@@ -3428,7 +3356,6 @@ pub struct CreateRoutePolicyResponse {
     output = CreateRoutePolicyAssociationsResponse,
     error = super::errors::CreateRoutePolicyAssociationsError
 )]
-#[derive(Default)]
 pub struct CreateRoutePolicyAssociations {
     /// `RoutePolicyAssociationSet`: a list of [`RoutePolicyAssociation`](super::models::RoutePolicyAssociation) objects.
     pub route_policy_association_set: Vec<models::RoutePolicyAssociation>,
@@ -3454,7 +3381,6 @@ pub struct CreateRoutePolicyAssociationsResponse {
     output = CreateRoutePolicyEntriesResponse,
     error = super::errors::CreateRoutePolicyEntriesError
 )]
-#[derive(Default)]
 pub struct CreateRoutePolicyEntries {
     /// `RoutePolicyId`: a string.
     ///
@@ -3485,7 +3411,6 @@ pub struct CreateRoutePolicyEntriesResponse {
     output = CreateRouteTableResponse,
     error = super::errors::CreateRouteTableError
 )]
-#[derive(Default)]
 pub struct CreateRouteTable {
     /// `VpcId`: a string.
     ///
@@ -3524,7 +3449,6 @@ pub struct CreateRouteTableResponse {
     output = CreateRoutesResponse,
     error = super::errors::CreateRoutesError
 )]
-#[derive(Default)]
 pub struct CreateRoutes {
     /// `RouteTableId`: a string.
     ///
@@ -3563,7 +3487,6 @@ pub struct CreateRoutesResponse {
     output = CreateSecurityGroupResponse,
     error = super::errors::CreateSecurityGroupError
 )]
-#[derive(Default)]
 pub struct CreateSecurityGroup {
     /// `GroupName`: a string.
     ///
@@ -3607,7 +3530,6 @@ pub struct CreateSecurityGroupResponse {
     output = CreateSecurityGroupPoliciesResponse,
     error = super::errors::CreateSecurityGroupPoliciesError
 )]
-#[derive(Default)]
 pub struct CreateSecurityGroupPolicies {
     /// `SecurityGroupId`: a string.
     ///
@@ -3638,7 +3560,6 @@ pub struct CreateSecurityGroupPoliciesResponse {
     output = CreateSecurityGroupWithPoliciesResponse,
     error = super::errors::CreateSecurityGroupWithPoliciesError
 )]
-#[derive(Default)]
 pub struct CreateSecurityGroupWithPolicies {
     /// `GroupName`: a string.
     ///
@@ -3689,7 +3610,6 @@ pub struct CreateSecurityGroupWithPoliciesResponse {
     output = CreateServiceTemplateResponse,
     error = super::errors::CreateServiceTemplateError
 )]
-#[derive(Default)]
 pub struct CreateServiceTemplate {
     /// `ServiceTemplateName`: a string.
     ///
@@ -3737,7 +3657,6 @@ pub struct CreateServiceTemplateResponse {
     output = CreateServiceTemplateGroupResponse,
     error = super::errors::CreateServiceTemplateGroupError
 )]
-#[derive(Default)]
 pub struct CreateServiceTemplateGroup {
     /// `ServiceTemplateGroupName`: a string.
     ///
@@ -3776,7 +3695,6 @@ pub struct CreateServiceTemplateGroupResponse {
     output = CreateSnapshotPoliciesResponse,
     error = super::errors::CreateSnapshotPoliciesError
 )]
-#[derive(Default)]
 pub struct CreateSnapshotPolicies {
     /// `SnapshotPolicies`: a list of [`SnapshotPolicy`](super::models::SnapshotPolicy) objects.
     pub snapshot_policies: Vec<models::SnapshotPolicy>,
@@ -3808,7 +3726,6 @@ pub struct CreateSnapshotPoliciesResponse {
     output = CreateSubnetResponse,
     error = super::errors::CreateSubnetError
 )]
-#[derive(Default)]
 pub struct CreateSubnet {
     /// `VpcId`: a string.
     ///
@@ -3872,7 +3789,6 @@ pub struct CreateSubnetResponse {
     output = CreateSubnetsResponse,
     error = super::errors::CreateSubnetsError
 )]
-#[derive(Default)]
 pub struct CreateSubnets {
     /// `VpcId`: a string.
     ///
@@ -3914,7 +3830,6 @@ pub struct CreateSubnetsResponse {
     output = CreateTrafficMirrorResponse,
     error = super::errors::CreateTrafficMirrorError
 )]
-#[derive(Default)]
 pub struct CreateTrafficMirror {
     /// `VpcId`: a string.
     ///
@@ -4000,7 +3915,6 @@ pub struct CreateTrafficMirrorResponse {
     output = CreateTrafficMirrorFilterRulesResponse,
     error = super::errors::CreateTrafficMirrorFilterRulesError
 )]
-#[derive(Default)]
 pub struct CreateTrafficMirrorFilterRules {
     /// `TrafficMirrorId`: a string.
     ///
@@ -4045,7 +3959,6 @@ pub struct CreateTrafficMirrorFilterRulesResponse {
     output = CreateTrafficPackagesResponse,
     error = super::errors::CreateTrafficPackagesError
 )]
-#[derive(Default)]
 pub struct CreateTrafficPackages {
     /// `TrafficAmount`: an unsigned 64-bit integer.
     ///
@@ -4088,7 +4001,6 @@ pub struct CreateTrafficPackagesResponse {
     output = CreateVpcResponse,
     error = super::errors::CreateVpcError
 )]
-#[derive(Default)]
 pub struct CreateVpc {
     /// `VpcName`: a string.
     ///
@@ -4167,7 +4079,6 @@ pub struct CreateVpcResponse {
     output = CreateVpcEndPointResponse,
     error = super::errors::CreateVpcEndPointError
 )]
-#[derive(Default)]
 pub struct CreateVpcEndPoint {
     /// `VpcId`: a string.
     ///
@@ -4233,7 +4144,6 @@ pub struct CreateVpcEndPointResponse {
     output = CreateVpcEndPointServiceResponse,
     error = super::errors::CreateVpcEndPointServiceError
 )]
-#[derive(Default)]
 pub struct CreateVpcEndPointService {
     /// `VpcId`: a string.
     ///
@@ -4304,7 +4214,6 @@ pub struct CreateVpcEndPointServiceResponse {
     output = CreateVpcEndPointServiceWhiteListResponse,
     error = super::errors::CreateVpcEndPointServiceWhiteListError
 )]
-#[derive(Default)]
 pub struct CreateVpcEndPointServiceWhiteList {
     /// `UserUin`: a string.
     ///
@@ -4342,7 +4251,6 @@ pub struct CreateVpcEndPointServiceWhiteListResponse {
     output = CreateVpcPeeringConnectionResponse,
     error = super::errors::CreateVpcPeeringConnectionError
 )]
-#[derive(Default)]
 pub struct CreateVpcPeeringConnection {
     /// `SourceVpcId`: a string.
     ///
@@ -4418,7 +4326,6 @@ pub struct CreateVpcPeeringConnectionResponse {
     output = CreateVpnConnectionResponse,
     error = super::errors::CreateVpnConnectionError
 )]
-#[derive(Default)]
 pub struct CreateVpnConnection {
     /// `VpnGatewayId`: a string.
     ///
@@ -4535,7 +4442,6 @@ pub struct CreateVpnConnectionResponse {
     output = CreateVpnGatewayResponse,
     error = super::errors::CreateVpnGatewayError
 )]
-#[derive(Default)]
 pub struct CreateVpnGateway {
     /// `VpcId`: a string.
     ///
@@ -4640,7 +4546,6 @@ pub struct CreateVpnGatewayResponse {
     output = CreateVpnGatewayRoutesResponse,
     error = super::errors::CreateVpnGatewayRoutesError
 )]
-#[derive(Default)]
 pub struct CreateVpnGatewayRoutes {
     /// `VpnGatewayId`: a string.
     ///
@@ -4674,7 +4579,6 @@ pub struct CreateVpnGatewayRoutesResponse {
     output = CreateVpnGatewaySslClientResponse,
     error = super::errors::CreateVpnGatewaySslClientError
 )]
-#[derive(Default)]
 pub struct CreateVpnGatewaySslClient {
     /// `SslVpnServerId`: a string.
     ///
@@ -4730,7 +4634,6 @@ pub struct CreateVpnGatewaySslClientResponse {
     output = CreateVpnGatewaySslServerResponse,
     error = super::errors::CreateVpnGatewaySslServerError
 )]
-#[derive(Default)]
 pub struct CreateVpnGatewaySslServer {
     /// `VpnGatewayId`: a string.
     ///
@@ -4829,7 +4732,6 @@ pub struct CreateVpnGatewaySslServerResponse {
     output = DeleteAddressTemplateResponse,
     error = super::errors::DeleteAddressTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteAddressTemplate {
     /// `AddressTemplateId`: a string.
     ///
@@ -4857,7 +4759,6 @@ pub struct DeleteAddressTemplateResponse {
     output = DeleteAddressTemplateGroupResponse,
     error = super::errors::DeleteAddressTemplateGroupError
 )]
-#[derive(Default)]
 pub struct DeleteAddressTemplateGroup {
     /// `AddressTemplateGroupId`: a string.
     ///
@@ -4885,7 +4786,6 @@ pub struct DeleteAddressTemplateGroupResponse {
     output = DeleteAssistantCidrResponse,
     error = super::errors::DeleteAssistantCidrError
 )]
-#[derive(Default)]
 pub struct DeleteAssistantCidr {
     /// `VpcId`: a string.
     ///
@@ -4918,7 +4818,6 @@ pub struct DeleteAssistantCidrResponse {
     output = DeleteBandwidthPackageResponse,
     error = super::errors::DeleteBandwidthPackageError
 )]
-#[derive(Default)]
 pub struct DeleteBandwidthPackage {
     /// `BandwidthPackageId`: a string.
     ///
@@ -4946,7 +4845,6 @@ pub struct DeleteBandwidthPackageResponse {
     output = DeleteCcnResponse,
     error = super::errors::DeleteCcnError
 )]
-#[derive(Default)]
 pub struct DeleteCcn {
     /// `CcnId`: a string.
     ///
@@ -4974,7 +4872,6 @@ pub struct DeleteCcnResponse {
     output = DeleteCcnPolicyBasedRoutingNextHopResponse,
     error = super::errors::DeleteCcnPolicyBasedRoutingNextHopError
 )]
-#[derive(Default)]
 pub struct DeleteCcnPolicyBasedRoutingNextHop {
     /// `CcnId`: a string.
     ///
@@ -5005,7 +4902,6 @@ pub struct DeleteCcnPolicyBasedRoutingNextHopResponse {
     output = DeleteCcnPolicyBasedRoutingRuleResponse,
     error = super::errors::DeleteCcnPolicyBasedRoutingRuleError
 )]
-#[derive(Default)]
 pub struct DeleteCcnPolicyBasedRoutingRule {
     /// `CcnId`: a string.
     ///
@@ -5036,7 +4932,6 @@ pub struct DeleteCcnPolicyBasedRoutingRuleResponse {
     output = DeleteCcnRouteTablesResponse,
     error = super::errors::DeleteCcnRouteTablesError
 )]
-#[derive(Default)]
 pub struct DeleteCcnRouteTables {
     /// `RouteTableId`: a list of strings.
     pub route_table_id: Vec<String>,
@@ -5062,7 +4957,6 @@ pub struct DeleteCcnRouteTablesResponse {
     output = DeleteCdcLDCXListResponse,
     error = super::errors::DeleteCdcLDCXListError
 )]
-#[derive(Default)]
 pub struct DeleteCdcLDCXList {}
 
 /// What a successful [`DeleteCdcLDCXList`] call returns.
@@ -5085,7 +4979,6 @@ pub struct DeleteCdcLDCXListResponse {
     output = DeleteCdcNetPlanesResponse,
     error = super::errors::DeleteCdcNetPlanesError
 )]
-#[derive(Default)]
 pub struct DeleteCdcNetPlanes {}
 
 /// What a successful [`DeleteCdcNetPlanes`] call returns.
@@ -5108,7 +5001,6 @@ pub struct DeleteCdcNetPlanesResponse {
     output = DeleteCustomerGatewayResponse,
     error = super::errors::DeleteCustomerGatewayError
 )]
-#[derive(Default)]
 pub struct DeleteCustomerGateway {
     /// `CustomerGatewayId`: a string.
     ///
@@ -5136,7 +5028,6 @@ pub struct DeleteCustomerGatewayResponse {
     output = DeleteDhcpIpResponse,
     error = super::errors::DeleteDhcpIpError
 )]
-#[derive(Default)]
 pub struct DeleteDhcpIp {
     /// `DhcpIpId`: a string.
     ///
@@ -5164,7 +5055,6 @@ pub struct DeleteDhcpIpResponse {
     output = DeleteDirectConnectGatewayResponse,
     error = super::errors::DeleteDirectConnectGatewayError
 )]
-#[derive(Default)]
 pub struct DeleteDirectConnectGateway {
     /// `DirectConnectGatewayId`: a string.
     ///
@@ -5192,7 +5082,6 @@ pub struct DeleteDirectConnectGatewayResponse {
     output = DeleteDirectConnectGatewayCcnRoutesResponse,
     error = super::errors::DeleteDirectConnectGatewayCcnRoutesError
 )]
-#[derive(Default)]
 pub struct DeleteDirectConnectGatewayCcnRoutes {
     /// `DirectConnectGatewayId`: a string.
     ///
@@ -5230,7 +5119,6 @@ pub struct DeleteDirectConnectGatewayCcnRoutesResponse {
     output = DeleteFlowLogResponse,
     error = super::errors::DeleteFlowLogError
 )]
-#[derive(Default)]
 pub struct DeleteFlowLog {
     /// `FlowLogId`: a string.
     ///
@@ -5263,7 +5151,6 @@ pub struct DeleteFlowLogResponse {
     output = DeleteGlobalRoutesResponse,
     error = super::errors::DeleteGlobalRoutesError
 )]
-#[derive(Default)]
 pub struct DeleteGlobalRoutes {
     /// `VpcId`: a string.
     ///
@@ -5296,7 +5183,6 @@ pub struct DeleteGlobalRoutesResponse {
     output = DeleteHaVipResponse,
     error = super::errors::DeleteHaVipError
 )]
-#[derive(Default)]
 pub struct DeleteHaVip {
     /// `HaVipId`: a string.
     ///
@@ -5324,7 +5210,6 @@ pub struct DeleteHaVipResponse {
     output = DeleteHighPriorityRouteTablesResponse,
     error = super::errors::DeleteHighPriorityRouteTablesError
 )]
-#[derive(Default)]
 pub struct DeleteHighPriorityRouteTables {
     /// `HighPriorityRouteTableIds`: a list of strings.
     ///
@@ -5352,7 +5237,6 @@ pub struct DeleteHighPriorityRouteTablesResponse {
     output = DeleteHighPriorityRoutesResponse,
     error = super::errors::DeleteHighPriorityRoutesError
 )]
-#[derive(Default)]
 pub struct DeleteHighPriorityRoutes {
     /// `HighPriorityRouteTableId`: a string.
     ///
@@ -5390,7 +5274,6 @@ pub struct DeleteHighPriorityRoutesResponse {
     output = DeleteIp6TranslatorsResponse,
     error = super::errors::DeleteIp6TranslatorsError
 )]
-#[derive(Default)]
 pub struct DeleteIp6Translators {
     /// `Ip6TranslatorIds`: a list of strings.
     pub ip6_translator_ids: Vec<String>,
@@ -5416,7 +5299,6 @@ pub struct DeleteIp6TranslatorsResponse {
     output = DeleteLocalGatewayResponse,
     error = super::errors::DeleteLocalGatewayError
 )]
-#[derive(Default)]
 pub struct DeleteLocalGateway {
     /// `LocalGatewayId`: a string.
     ///
@@ -5454,7 +5336,6 @@ pub struct DeleteLocalGatewayResponse {
     output = DeleteNatGatewayResponse,
     error = super::errors::DeleteNatGatewayError
 )]
-#[derive(Default)]
 pub struct DeleteNatGateway {
     /// `NatGatewayId`: a string.
     ///
@@ -5487,7 +5368,6 @@ pub struct DeleteNatGatewayResponse {
     output = DeleteNatGatewayDestinationIpPortTranslationNatRuleResponse,
     error = super::errors::DeleteNatGatewayDestinationIpPortTranslationNatRuleError
 )]
-#[derive(Default)]
 pub struct DeleteNatGatewayDestinationIpPortTranslationNatRule {
     /// `NatGatewayId`: a string.
     ///
@@ -5520,7 +5400,6 @@ pub struct DeleteNatGatewayDestinationIpPortTranslationNatRuleResponse {
     output = DeleteNatGatewaySourceIpTranslationNatRuleResponse,
     error = super::errors::DeleteNatGatewaySourceIpTranslationNatRuleError
 )]
-#[derive(Default)]
 pub struct DeleteNatGatewaySourceIpTranslationNatRule {
     /// `NatGatewayId`: a string.
     ///
@@ -5553,7 +5432,6 @@ pub struct DeleteNatGatewaySourceIpTranslationNatRuleResponse {
     output = DeleteNetDetectResponse,
     error = super::errors::DeleteNetDetectError
 )]
-#[derive(Default)]
 pub struct DeleteNetDetect {
     /// `NetDetectId`: a string.
     ///
@@ -5581,7 +5459,6 @@ pub struct DeleteNetDetectResponse {
     output = DeleteNetworkAclResponse,
     error = super::errors::DeleteNetworkAclError
 )]
-#[derive(Default)]
 pub struct DeleteNetworkAcl {
     /// `NetworkAclId`: a string.
     ///
@@ -5609,7 +5486,6 @@ pub struct DeleteNetworkAclResponse {
     output = DeleteNetworkAclEntriesResponse,
     error = super::errors::DeleteNetworkAclEntriesError
 )]
-#[derive(Default)]
 pub struct DeleteNetworkAclEntries {
     /// `NetworkAclId`: a string.
     ///
@@ -5640,7 +5516,6 @@ pub struct DeleteNetworkAclEntriesResponse {
     output = DeleteNetworkAclQuintupleEntriesResponse,
     error = super::errors::DeleteNetworkAclQuintupleEntriesError
 )]
-#[derive(Default)]
 pub struct DeleteNetworkAclQuintupleEntries {
     /// `NetworkAclId`: a string.
     ///
@@ -5671,7 +5546,6 @@ pub struct DeleteNetworkAclQuintupleEntriesResponse {
     output = DeleteNetworkInterfaceResponse,
     error = super::errors::DeleteNetworkInterfaceError
 )]
-#[derive(Default)]
 pub struct DeleteNetworkInterface {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -5699,7 +5573,6 @@ pub struct DeleteNetworkInterfaceResponse {
     output = DeletePrivateNatGatewayResponse,
     error = super::errors::DeletePrivateNatGatewayError
 )]
-#[derive(Default)]
 pub struct DeletePrivateNatGateway {
     /// `NatGatewayId`: a string.
     ///
@@ -5732,7 +5605,6 @@ pub struct DeletePrivateNatGatewayResponse {
     output = DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleResponse,
     error = super::errors::DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleError
 )]
-#[derive(Default)]
 pub struct DeletePrivateNatGatewayDestinationIpPortTranslationNatRule {
     /// `NatGatewayId`: a string.
     ///
@@ -5765,7 +5637,6 @@ pub struct DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleResponse {
     output = DeletePrivateNatGatewayTranslationAclRuleResponse,
     error = super::errors::DeletePrivateNatGatewayTranslationAclRuleError
 )]
-#[derive(Default)]
 pub struct DeletePrivateNatGatewayTranslationAclRule {
     /// `NatGatewayId`: a string.
     ///
@@ -5818,7 +5689,6 @@ pub struct DeletePrivateNatGatewayTranslationAclRuleResponse {
     output = DeletePrivateNatGatewayTranslationNatRuleResponse,
     error = super::errors::DeletePrivateNatGatewayTranslationNatRuleError
 )]
-#[derive(Default)]
 pub struct DeletePrivateNatGatewayTranslationNatRule {
     /// `NatGatewayId`: a string.
     ///
@@ -5859,7 +5729,6 @@ pub struct DeletePrivateNatGatewayTranslationNatRuleResponse {
     output = DeleteReserveIpAddressesResponse,
     error = super::errors::DeleteReserveIpAddressesError
 )]
-#[derive(Default)]
 pub struct DeleteReserveIpAddresses {
     /// `VpcId`: a string.
     ///
@@ -5892,7 +5761,6 @@ pub struct DeleteReserveIpAddressesResponse {
     output = DeleteRoutePolicyResponse,
     error = super::errors::DeleteRoutePolicyError
 )]
-#[derive(Default)]
 pub struct DeleteRoutePolicy {
     /// `RoutePolicyId`: a string.
     ///
@@ -5920,7 +5788,6 @@ pub struct DeleteRoutePolicyResponse {
     output = DeleteRoutePolicyAssociationsResponse,
     error = super::errors::DeleteRoutePolicyAssociationsError
 )]
-#[derive(Default)]
 pub struct DeleteRoutePolicyAssociations {
     /// `RoutePolicyAssociationSet`: a list of [`RoutePolicyAssociation`](super::models::RoutePolicyAssociation) objects.
     pub route_policy_association_set: Vec<models::RoutePolicyAssociation>,
@@ -5946,7 +5813,6 @@ pub struct DeleteRoutePolicyAssociationsResponse {
     output = DeleteRoutePolicyEntriesResponse,
     error = super::errors::DeleteRoutePolicyEntriesError
 )]
-#[derive(Default)]
 pub struct DeleteRoutePolicyEntries {
     /// `RoutePolicyId`: a string.
     ///
@@ -5977,7 +5843,6 @@ pub struct DeleteRoutePolicyEntriesResponse {
     output = DeleteRouteTableResponse,
     error = super::errors::DeleteRouteTableError
 )]
-#[derive(Default)]
 pub struct DeleteRouteTable {
     /// `RouteTableId`: a string.
     ///
@@ -6005,7 +5870,6 @@ pub struct DeleteRouteTableResponse {
     output = DeleteRoutesResponse,
     error = super::errors::DeleteRoutesError
 )]
-#[derive(Default)]
 pub struct DeleteRoutes {
     /// `RouteTableId`: a string.
     ///
@@ -6041,7 +5905,6 @@ pub struct DeleteRoutesResponse {
     output = DeleteSecurityGroupResponse,
     error = super::errors::DeleteSecurityGroupError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityGroup {
     /// `SecurityGroupId`: a string.
     ///
@@ -6069,7 +5932,6 @@ pub struct DeleteSecurityGroupResponse {
     output = DeleteSecurityGroupPoliciesResponse,
     error = super::errors::DeleteSecurityGroupPoliciesError
 )]
-#[derive(Default)]
 pub struct DeleteSecurityGroupPolicies {
     /// `SecurityGroupId`: a string.
     ///
@@ -6100,7 +5962,6 @@ pub struct DeleteSecurityGroupPoliciesResponse {
     output = DeleteServiceTemplateResponse,
     error = super::errors::DeleteServiceTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteServiceTemplate {
     /// `ServiceTemplateId`: a string.
     ///
@@ -6128,7 +5989,6 @@ pub struct DeleteServiceTemplateResponse {
     output = DeleteServiceTemplateGroupResponse,
     error = super::errors::DeleteServiceTemplateGroupError
 )]
-#[derive(Default)]
 pub struct DeleteServiceTemplateGroup {
     /// `ServiceTemplateGroupId`: a string.
     ///
@@ -6156,7 +6016,6 @@ pub struct DeleteServiceTemplateGroupResponse {
     output = DeleteSnapshotPoliciesResponse,
     error = super::errors::DeleteSnapshotPoliciesError
 )]
-#[derive(Default)]
 pub struct DeleteSnapshotPolicies {
     /// `SnapshotPolicyIds`: a list of strings.
     ///
@@ -6184,7 +6043,6 @@ pub struct DeleteSnapshotPoliciesResponse {
     output = DeleteSubnetResponse,
     error = super::errors::DeleteSubnetError
 )]
-#[derive(Default)]
 pub struct DeleteSubnet {
     /// `SubnetId`: a string.
     ///
@@ -6212,7 +6070,6 @@ pub struct DeleteSubnetResponse {
     output = DeleteTemplateMemberResponse,
     error = super::errors::DeleteTemplateMemberError
 )]
-#[derive(Default)]
 pub struct DeleteTemplateMember {
     /// `TemplateId`: a string.
     ///
@@ -6243,7 +6100,6 @@ pub struct DeleteTemplateMemberResponse {
     output = DeleteTrafficMirrorResponse,
     error = super::errors::DeleteTrafficMirrorError
 )]
-#[derive(Default)]
 pub struct DeleteTrafficMirror {
     /// `TrafficMirrorId`: a string.
     ///
@@ -6271,7 +6127,6 @@ pub struct DeleteTrafficMirrorResponse {
     output = DeleteTrafficMirrorFilterRulesResponse,
     error = super::errors::DeleteTrafficMirrorFilterRulesError
 )]
-#[derive(Default)]
 pub struct DeleteTrafficMirrorFilterRules {
     /// `TrafficMirrorId`: a string.
     ///
@@ -6309,7 +6164,6 @@ pub struct DeleteTrafficMirrorFilterRulesResponse {
     output = DeleteTrafficPackagesResponse,
     error = super::errors::DeleteTrafficPackagesError
 )]
-#[derive(Default)]
 pub struct DeleteTrafficPackages {
     /// `TrafficPackageIds`: a list of strings.
     pub traffic_package_ids: Vec<String>,
@@ -6335,7 +6189,6 @@ pub struct DeleteTrafficPackagesResponse {
     output = DeleteVpcResponse,
     error = super::errors::DeleteVpcError
 )]
-#[derive(Default)]
 pub struct DeleteVpc {
     /// `VpcId`: a string.
     ///
@@ -6363,7 +6216,6 @@ pub struct DeleteVpcResponse {
     output = DeleteVpcEndPointResponse,
     error = super::errors::DeleteVpcEndPointError
 )]
-#[derive(Default)]
 pub struct DeleteVpcEndPoint {
     /// `EndPointId`: a string.
     ///
@@ -6396,7 +6248,6 @@ pub struct DeleteVpcEndPointResponse {
     output = DeleteVpcEndPointServiceResponse,
     error = super::errors::DeleteVpcEndPointServiceError
 )]
-#[derive(Default)]
 pub struct DeleteVpcEndPointService {
     /// `EndPointServiceId`: a string.
     ///
@@ -6429,7 +6280,6 @@ pub struct DeleteVpcEndPointServiceResponse {
     output = DeleteVpcEndPointServiceWhiteListResponse,
     error = super::errors::DeleteVpcEndPointServiceWhiteListError
 )]
-#[derive(Default)]
 pub struct DeleteVpcEndPointServiceWhiteList {
     /// `UserUin`: a list of strings.
     pub user_uin: Vec<String>,
@@ -6460,7 +6310,6 @@ pub struct DeleteVpcEndPointServiceWhiteListResponse {
     output = DeleteVpcPeeringConnectionResponse,
     error = super::errors::DeleteVpcPeeringConnectionError
 )]
-#[derive(Default)]
 pub struct DeleteVpcPeeringConnection {
     /// `PeeringConnectionId`: a string.
     ///
@@ -6488,7 +6337,6 @@ pub struct DeleteVpcPeeringConnectionResponse {
     output = DeleteVpnConnectionResponse,
     error = super::errors::DeleteVpnConnectionError
 )]
-#[derive(Default)]
 pub struct DeleteVpnConnection {
     /// `VpnGatewayId`: a string.
     ///
@@ -6521,7 +6369,6 @@ pub struct DeleteVpnConnectionResponse {
     output = DeleteVpnGatewayResponse,
     error = super::errors::DeleteVpnGatewayError
 )]
-#[derive(Default)]
 pub struct DeleteVpnGateway {
     /// `VpnGatewayId`: a string.
     ///
@@ -6549,7 +6396,6 @@ pub struct DeleteVpnGatewayResponse {
     output = DeleteVpnGatewayRoutesResponse,
     error = super::errors::DeleteVpnGatewayRoutesError
 )]
-#[derive(Default)]
 pub struct DeleteVpnGatewayRoutes {
     /// `VpnGatewayId`: a string.
     ///
@@ -6582,7 +6428,6 @@ pub struct DeleteVpnGatewayRoutesResponse {
     output = DeleteVpnGatewaySslClientResponse,
     error = super::errors::DeleteVpnGatewaySslClientError
 )]
-#[derive(Default)]
 pub struct DeleteVpnGatewaySslClient {
     /// `SslVpnClientId`: a string.
     ///
@@ -6620,7 +6465,6 @@ pub struct DeleteVpnGatewaySslClientResponse {
     output = DeleteVpnGatewaySslServerResponse,
     error = super::errors::DeleteVpnGatewaySslServerError
 )]
-#[derive(Default)]
 pub struct DeleteVpnGatewaySslServer {
     /// `SslVpnServerId`: a string.
     ///
@@ -6653,7 +6497,6 @@ pub struct DeleteVpnGatewaySslServerResponse {
     output = DescribeAccountAttributesResponse,
     error = super::errors::DescribeAccountAttributesError
 )]
-#[derive(Default)]
 pub struct DescribeAccountAttributes {}
 
 /// What a successful [`DescribeAccountAttributes`] call returns.
@@ -6681,7 +6524,6 @@ pub struct DescribeAccountAttributesResponse {
     output = DescribeAddressBandwidthRangeResponse,
     error = super::errors::DescribeAddressBandwidthRangeError
 )]
-#[derive(Default)]
 pub struct DescribeAddressBandwidthRange {
     /// `AddressIds`: a list of strings.
     ///
@@ -6712,7 +6554,6 @@ pub struct DescribeAddressBandwidthRangeResponse {
     output = DescribeAddressQuotaResponse,
     error = super::errors::DescribeAddressQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeAddressQuota {}
 
 /// What a successful [`DescribeAddressQuota`] call returns.
@@ -6738,7 +6579,6 @@ pub struct DescribeAddressQuotaResponse {
     output = DescribeAddressTemplateGroupInstancesResponse,
     error = super::errors::DescribeAddressTemplateGroupInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeAddressTemplateGroupInstances {
     /// `AddressTemplateGroupId`: a string.
     ///
@@ -6774,9 +6614,15 @@ pub struct DescribeAddressTemplateGroupInstancesResponse {
     version = "2017-03-12",
     name = "DescribeAddressTemplateGroups",
     output = DescribeAddressTemplateGroupsResponse,
-    error = super::errors::DescribeAddressTemplateGroupsError
+    error = super::errors::DescribeAddressTemplateGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = address_template_group_set,
+        item = models::AddressTemplateGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAddressTemplateGroups {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -6847,7 +6693,6 @@ pub struct DescribeAddressTemplateGroupsResponse {
     output = DescribeAddressTemplateInstancesResponse,
     error = super::errors::DescribeAddressTemplateInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeAddressTemplateInstances {
     /// `AddressTemplateId`: a string.
     ///
@@ -6883,9 +6728,15 @@ pub struct DescribeAddressTemplateInstancesResponse {
     version = "2017-03-12",
     name = "DescribeAddressTemplates",
     output = DescribeAddressTemplatesResponse,
-    error = super::errors::DescribeAddressTemplatesError
+    error = super::errors::DescribeAddressTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = address_template_set,
+        item = models::AddressTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAddressTemplates {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -6954,9 +6805,15 @@ pub struct DescribeAddressTemplatesResponse {
     version = "2017-03-12",
     name = "DescribeAddresses",
     output = DescribeAddressesResponse,
-    error = super::errors::DescribeAddressesError
+    error = super::errors::DescribeAddressesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = address_set,
+        item = models::Address,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAddresses {
     /// `AddressIds`: a list of strings.
     ///
@@ -7003,9 +6860,15 @@ pub struct DescribeAddressesResponse {
     version = "2017-03-12",
     name = "DescribeAssistantCidr",
     output = DescribeAssistantCidrResponse,
-    error = super::errors::DescribeAssistantCidrError
+    error = super::errors::DescribeAssistantCidrError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = assistant_cidr_set,
+        item = models::AssistantCidr,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAssistantCidr {
     /// `VpcIds`: a list of strings.
     pub vpc_ids: Option<Vec<String>>,
@@ -7054,7 +6917,6 @@ pub struct DescribeAssistantCidrResponse {
     output = DescribeBandwidthPackageBandwidthRangeResponse,
     error = super::errors::DescribeBandwidthPackageBandwidthRangeError
 )]
-#[derive(Default)]
 pub struct DescribeBandwidthPackageBandwidthRange {
     /// `BandwidthPackageIds`: a list of strings.
     pub bandwidth_package_ids: Option<Vec<String>>,
@@ -7083,7 +6945,6 @@ pub struct DescribeBandwidthPackageBandwidthRangeResponse {
     output = DescribeBandwidthPackageBillUsageResponse,
     error = super::errors::DescribeBandwidthPackageBillUsageError
 )]
-#[derive(Default)]
 pub struct DescribeBandwidthPackageBillUsage {
     /// `BandwidthPackageId`: a string.
     ///
@@ -7114,7 +6975,6 @@ pub struct DescribeBandwidthPackageBillUsageResponse {
     output = DescribeBandwidthPackageQuotaResponse,
     error = super::errors::DescribeBandwidthPackageQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeBandwidthPackageQuota {}
 
 /// What a successful [`DescribeBandwidthPackageQuota`] call returns.
@@ -7138,9 +6998,15 @@ pub struct DescribeBandwidthPackageQuotaResponse {
     version = "2017-03-12",
     name = "DescribeBandwidthPackageResources",
     output = DescribeBandwidthPackageResourcesResponse,
-    error = super::errors::DescribeBandwidthPackageResourcesError
+    error = super::errors::DescribeBandwidthPackageResourcesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = resource_set,
+        item = models::Resource,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBandwidthPackageResources {
     /// `BandwidthPackageId`: a string.
     ///
@@ -7187,9 +7053,15 @@ pub struct DescribeBandwidthPackageResourcesResponse {
     version = "2017-03-12",
     name = "DescribeBandwidthPackages",
     output = DescribeBandwidthPackagesResponse,
-    error = super::errors::DescribeBandwidthPackagesError
+    error = super::errors::DescribeBandwidthPackagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = bandwidth_package_set,
+        item = models::BandwidthPackage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBandwidthPackages {
     /// `BandwidthPackageIds`: a list of strings.
     pub bandwidth_package_ids: Option<Vec<String>>,
@@ -7234,9 +7106,15 @@ pub struct DescribeBandwidthPackagesResponse {
     version = "2017-03-12",
     name = "DescribeCcnAttachedInstances",
     output = DescribeCcnAttachedInstancesResponse,
-    error = super::errors::DescribeCcnAttachedInstancesError
+    error = super::errors::DescribeCcnAttachedInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::CcnAttachedInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCcnAttachedInstances {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -7295,9 +7173,15 @@ pub struct DescribeCcnAttachedInstancesResponse {
     version = "2017-03-12",
     name = "DescribeCcnPolicyBasedRoutingNextHop",
     output = DescribeCcnPolicyBasedRoutingNextHopResponse,
-    error = super::errors::DescribeCcnPolicyBasedRoutingNextHopError
+    error = super::errors::DescribeCcnPolicyBasedRoutingNextHopError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ccn_policy_based_routing_next_hop_set,
+        item = models::CcnPolicyBasedRoutingNextHop,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCcnPolicyBasedRoutingNextHop {
     /// `CcnId`: a string.
     ///
@@ -7343,9 +7227,15 @@ pub struct DescribeCcnPolicyBasedRoutingNextHopResponse {
     version = "2017-03-12",
     name = "DescribeCcnPolicyBasedRoutingRule",
     output = DescribeCcnPolicyBasedRoutingRuleResponse,
-    error = super::errors::DescribeCcnPolicyBasedRoutingRuleError
+    error = super::errors::DescribeCcnPolicyBasedRoutingRuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ccn_policy_based_routing_rule_set,
+        item = models::CcnPolicyBasedRoutingRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCcnPolicyBasedRoutingRule {
     /// `CcnId`: a string.
     ///
@@ -7393,7 +7283,6 @@ pub struct DescribeCcnPolicyBasedRoutingRuleResponse {
     output = DescribeCcnRegionBandwidthLimitsResponse,
     error = super::errors::DescribeCcnRegionBandwidthLimitsError
 )]
-#[derive(Default)]
 pub struct DescribeCcnRegionBandwidthLimits {
     /// `CcnId`: a string.
     ///
@@ -7424,7 +7313,6 @@ pub struct DescribeCcnRegionBandwidthLimitsResponse {
     output = DescribeCcnRouteTableBroadcastPolicysResponse,
     error = super::errors::DescribeCcnRouteTableBroadcastPolicysError
 )]
-#[derive(Default)]
 pub struct DescribeCcnRouteTableBroadcastPolicys {
     /// `CcnId`: a string.
     ///
@@ -7470,7 +7358,6 @@ pub struct DescribeCcnRouteTableBroadcastPolicysResponse {
     output = DescribeCcnRouteTableInputPolicysResponse,
     error = super::errors::DescribeCcnRouteTableInputPolicysError
 )]
-#[derive(Default)]
 pub struct DescribeCcnRouteTableInputPolicys {
     /// `CcnId`: a string.
     ///
@@ -7514,9 +7401,15 @@ pub struct DescribeCcnRouteTableInputPolicysResponse {
     version = "2017-03-12",
     name = "DescribeCcnRouteTables",
     output = DescribeCcnRouteTablesResponse,
-    error = super::errors::DescribeCcnRouteTablesError
+    error = super::errors::DescribeCcnRouteTablesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ccn_route_table_set,
+        item = models::CcnRouteTable,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCcnRouteTables {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -7560,9 +7453,15 @@ pub struct DescribeCcnRouteTablesResponse {
     version = "2017-03-12",
     name = "DescribeCcnRoutes",
     output = DescribeCcnRoutesResponse,
-    error = super::errors::DescribeCcnRoutesError
+    error = super::errors::DescribeCcnRoutesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = route_set,
+        item = models::CcnRoute,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCcnRoutes {
     /// `CcnId`: a string.
     ///
@@ -7614,9 +7513,15 @@ pub struct DescribeCcnRoutesResponse {
     version = "2017-03-12",
     name = "DescribeCcns",
     output = DescribeCcnsResponse,
-    error = super::errors::DescribeCcnsError
+    error = super::errors::DescribeCcnsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ccn_set,
+        item = models::Ccn,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCcns {
     /// `CcnIds`: a list of strings.
     pub ccn_ids: Option<Vec<String>>,
@@ -7675,7 +7580,6 @@ pub struct DescribeCcnsResponse {
     output = DescribeCdcLDCXListResponse,
     error = super::errors::DescribeCdcLDCXListError
 )]
-#[derive(Default)]
 pub struct DescribeCdcLDCXList {}
 
 /// What a successful [`DescribeCdcLDCXList`] call returns.
@@ -7698,7 +7602,6 @@ pub struct DescribeCdcLDCXListResponse {
     output = DescribeCdcNetPlanesResponse,
     error = super::errors::DescribeCdcNetPlanesError
 )]
-#[derive(Default)]
 pub struct DescribeCdcNetPlanes {}
 
 /// What a successful [`DescribeCdcNetPlanes`] call returns.
@@ -7721,7 +7624,6 @@ pub struct DescribeCdcNetPlanesResponse {
     output = DescribeCdcUsedIdcVlanResponse,
     error = super::errors::DescribeCdcUsedIdcVlanError
 )]
-#[derive(Default)]
 pub struct DescribeCdcUsedIdcVlan {}
 
 /// What a successful [`DescribeCdcUsedIdcVlan`] call returns.
@@ -7742,9 +7644,15 @@ pub struct DescribeCdcUsedIdcVlanResponse {
     version = "2017-03-12",
     name = "DescribeClassicLinkInstances",
     output = DescribeClassicLinkInstancesResponse,
-    error = super::errors::DescribeClassicLinkInstancesError
+    error = super::errors::DescribeClassicLinkInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = classic_link_instance_set,
+        item = models::ClassicLinkInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeClassicLinkInstances {
     /// `Filters`: a list of [`FilterObject`](super::models::FilterObject) objects.
     pub filters: Option<Vec<models::FilterObject>>,
@@ -7786,9 +7694,15 @@ pub struct DescribeClassicLinkInstancesResponse {
     version = "2017-03-12",
     name = "DescribeCrossBorderCcnRegionBandwidthLimits",
     output = DescribeCrossBorderCcnRegionBandwidthLimitsResponse,
-    error = super::errors::DescribeCrossBorderCcnRegionBandwidthLimitsError
+    error = super::errors::DescribeCrossBorderCcnRegionBandwidthLimitsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ccn_bandwidth_set,
+        item = models::CcnBandwidth,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCrossBorderCcnRegionBandwidthLimits {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -7830,9 +7744,15 @@ pub struct DescribeCrossBorderCcnRegionBandwidthLimitsResponse {
     version = "2017-03-12",
     name = "DescribeCrossBorderCompliance",
     output = DescribeCrossBorderComplianceResponse,
-    error = super::errors::DescribeCrossBorderComplianceError
+    error = super::errors::DescribeCrossBorderComplianceError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = cross_border_compliance_set,
+        item = models::CrossBorderCompliance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCrossBorderCompliance {
     /// `ServiceProvider`: a string.
     ///
@@ -7958,7 +7878,6 @@ pub struct DescribeCrossBorderComplianceResponse {
     output = DescribeCrossBorderFlowMonitorResponse,
     error = super::errors::DescribeCrossBorderFlowMonitorError
 )]
-#[derive(Default)]
 pub struct DescribeCrossBorderFlowMonitor {
     /// `SourceRegion`: a string.
     ///
@@ -8019,7 +7938,6 @@ pub struct DescribeCrossBorderFlowMonitorResponse {
     output = DescribeCustomerGatewayVendorsResponse,
     error = super::errors::DescribeCustomerGatewayVendorsError
 )]
-#[derive(Default)]
 pub struct DescribeCustomerGatewayVendors {}
 
 /// What a successful [`DescribeCustomerGatewayVendors`] call returns.
@@ -8043,9 +7961,15 @@ pub struct DescribeCustomerGatewayVendorsResponse {
     version = "2017-03-12",
     name = "DescribeCustomerGateways",
     output = DescribeCustomerGatewaysResponse,
-    error = super::errors::DescribeCustomerGatewaysError
+    error = super::errors::DescribeCustomerGatewaysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = customer_gateway_set,
+        item = models::CustomerGateway,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCustomerGateways {
     /// `CustomerGatewayIds`: a list of strings.
     ///
@@ -8094,7 +8018,6 @@ pub struct DescribeCustomerGatewaysResponse {
     output = DescribeDesignatedZonesResponse,
     error = super::errors::DescribeDesignatedZonesError
 )]
-#[derive(Default)]
 pub struct DescribeDesignatedZones {}
 
 /// What a successful [`DescribeDesignatedZones`] call returns.
@@ -8123,9 +8046,15 @@ pub struct DescribeDesignatedZonesResponse {
     version = "2017-03-12",
     name = "DescribeDhcpIps",
     output = DescribeDhcpIpsResponse,
-    error = super::errors::DescribeDhcpIpsError
+    error = super::errors::DescribeDhcpIpsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = dhcp_ip_set,
+        item = models::DhcpIp,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDhcpIps {
     /// `DhcpIpIds`: a list of strings.
     ///
@@ -8174,9 +8103,15 @@ pub struct DescribeDhcpIpsResponse {
     version = "2017-03-12",
     name = "DescribeDirectConnectGatewayCcnRoutes",
     output = DescribeDirectConnectGatewayCcnRoutesResponse,
-    error = super::errors::DescribeDirectConnectGatewayCcnRoutesError
+    error = super::errors::DescribeDirectConnectGatewayCcnRoutesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = route_set,
+        item = models::DirectConnectGatewayCcnRoute,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDirectConnectGatewayCcnRoutes {
     /// `DirectConnectGatewayId`: a string.
     ///
@@ -8230,9 +8165,15 @@ pub struct DescribeDirectConnectGatewayCcnRoutesResponse {
     version = "2017-03-12",
     name = "DescribeDirectConnectGateways",
     output = DescribeDirectConnectGatewaysResponse,
-    error = super::errors::DescribeDirectConnectGatewaysError
+    error = super::errors::DescribeDirectConnectGatewaysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = direct_connect_gateway_set,
+        item = models::DirectConnectGateway,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDirectConnectGateways {
     /// `DirectConnectGatewayIds`: a list of strings.
     ///
@@ -8281,7 +8222,6 @@ pub struct DescribeDirectConnectGatewaysResponse {
     output = DescribeFlowLogResponse,
     error = super::errors::DescribeFlowLogError
 )]
-#[derive(Default)]
 pub struct DescribeFlowLog {
     /// `VpcId`: a string.
     ///
@@ -8315,9 +8255,15 @@ pub struct DescribeFlowLogResponse {
     version = "2017-03-12",
     name = "DescribeFlowLogs",
     output = DescribeFlowLogsResponse,
-    error = super::errors::DescribeFlowLogsError
+    error = super::errors::DescribeFlowLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = flow_log,
+        item = models::FlowLog,
+        total = total_num
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFlowLogs {
     /// `VpcId`: a string.
     ///
@@ -8414,9 +8360,15 @@ pub struct DescribeFlowLogsResponse {
     version = "2017-03-12",
     name = "DescribeGatewayFlowMonitorDetail",
     output = DescribeGatewayFlowMonitorDetailResponse,
-    error = super::errors::DescribeGatewayFlowMonitorDetailError
+    error = super::errors::DescribeGatewayFlowMonitorDetailError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = gateway_flow_monitor_detail_set,
+        item = models::GatewayFlowMonitorDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGatewayFlowMonitorDetail {
     /// `TimePoint`: a date and time, as the service writes it.
     ///
@@ -8495,9 +8447,15 @@ pub struct DescribeGatewayFlowMonitorDetailResponse {
     version = "2017-03-12",
     name = "DescribeGatewayFlowQos",
     output = DescribeGatewayFlowQosResponse,
-    error = super::errors::DescribeGatewayFlowQosError
+    error = super::errors::DescribeGatewayFlowQosError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = gateway_qos_set,
+        item = models::GatewayQos,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGatewayFlowQos {
     /// `GatewayId`: a string.
     ///
@@ -8546,9 +8504,15 @@ pub struct DescribeGatewayFlowQosResponse {
     version = "2017-03-12",
     name = "DescribeGlobalRoutes",
     output = DescribeGlobalRoutesResponse,
-    error = super::errors::DescribeGlobalRoutesError
+    error = super::errors::DescribeGlobalRoutesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = global_route_set,
+        item = models::GlobalRoute,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeGlobalRoutes {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -8595,9 +8559,15 @@ pub struct DescribeGlobalRoutesResponse {
     version = "2017-03-12",
     name = "DescribeHaVips",
     output = DescribeHaVipsResponse,
-    error = super::errors::DescribeHaVipsError
+    error = super::errors::DescribeHaVipsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ha_vip_set,
+        item = models::HaVip,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHaVips {
     /// `HaVipIds`: a list of strings.
     ///
@@ -8644,9 +8614,15 @@ pub struct DescribeHaVipsResponse {
     version = "2017-03-12",
     name = "DescribeHighPriorityRouteTables",
     output = DescribeHighPriorityRouteTablesResponse,
-    error = super::errors::DescribeHighPriorityRouteTablesError
+    error = super::errors::DescribeHighPriorityRouteTablesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = high_priority_route_table_set,
+        item = models::HighPriorityRouteTable,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHighPriorityRouteTables {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -8700,9 +8676,15 @@ pub struct DescribeHighPriorityRouteTablesResponse {
     version = "2017-03-12",
     name = "DescribeHighPriorityRoutes",
     output = DescribeHighPriorityRoutesResponse,
-    error = super::errors::DescribeHighPriorityRoutesError
+    error = super::errors::DescribeHighPriorityRoutesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = high_priority_route_set,
+        item = models::HighPriorityRoute,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHighPriorityRoutes {
     /// `HighPriorityRouteTableId`: a string.
     ///
@@ -8749,9 +8731,15 @@ pub struct DescribeHighPriorityRoutesResponse {
     version = "2017-03-12",
     name = "DescribeIPv6Addresses",
     output = DescribeIPv6AddressesResponse,
-    error = super::errors::DescribeIPv6AddressesError
+    error = super::errors::DescribeIPv6AddressesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = address_set,
+        item = models::Address,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIPv6Addresses {
     /// `IPv6AddressIds`: a list of strings.
     ///
@@ -8804,7 +8792,6 @@ pub struct DescribeIPv6AddressesResponse {
     output = DescribeInstanceJumboResponse,
     error = super::errors::DescribeInstanceJumboError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceJumbo {
     /// `InstanceIds`: a list of strings.
     ///
@@ -8835,9 +8822,15 @@ pub struct DescribeInstanceJumboResponse {
     version = "2017-03-12",
     name = "DescribeIp6Addresses",
     output = DescribeIp6AddressesResponse,
-    error = super::errors::DescribeIp6AddressesError
+    error = super::errors::DescribeIp6AddressesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = address_set,
+        item = models::Address,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIp6Addresses {
     /// `Ip6AddressIds`: a list of strings.
     ///
@@ -8886,7 +8879,6 @@ pub struct DescribeIp6AddressesResponse {
     output = DescribeIp6TranslatorQuotaResponse,
     error = super::errors::DescribeIp6TranslatorQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeIp6TranslatorQuota {
     /// `Ip6TranslatorIds`: a list of strings.
     pub ip6_translator_ids: Option<Vec<String>>,
@@ -8913,9 +8905,15 @@ pub struct DescribeIp6TranslatorQuotaResponse {
     version = "2017-03-12",
     name = "DescribeIp6Translators",
     output = DescribeIp6TranslatorsResponse,
-    error = super::errors::DescribeIp6TranslatorsError
+    error = super::errors::DescribeIp6TranslatorsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ip6_translator_set,
+        item = models::Ip6Translator,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIp6Translators {
     /// `Ip6TranslatorIds`: a list of strings.
     pub ip6_translator_ids: Option<Vec<String>>,
@@ -8962,7 +8960,6 @@ pub struct DescribeIp6TranslatorsResponse {
     output = DescribeIpGeolocationDatabaseUrlResponse,
     error = super::errors::DescribeIpGeolocationDatabaseUrlError
 )]
-#[derive(Default)]
 pub struct DescribeIpGeolocationDatabaseUrl {
     /// `Type`: a string.
     ///
@@ -9000,7 +8997,6 @@ pub struct DescribeIpGeolocationDatabaseUrlResponse {
     output = DescribeIpGeolocationInfosResponse,
     error = super::errors::DescribeIpGeolocationInfosError
 )]
-#[derive(Default)]
 pub struct DescribeIpGeolocationInfos {
     /// `AddressIps`: a list of strings.
     ///
@@ -9037,9 +9033,15 @@ pub struct DescribeIpGeolocationInfosResponse {
     version = "2017-03-12",
     name = "DescribeLocalGateway",
     output = DescribeLocalGatewayResponse,
-    error = super::errors::DescribeLocalGatewayError
+    error = super::errors::DescribeLocalGatewayError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = local_gateway_set,
+        item = models::LocalGateway,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLocalGateway {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -9081,9 +9083,15 @@ pub struct DescribeLocalGatewayResponse {
     version = "2017-03-12",
     name = "DescribeNatGatewayDestinationIpPortTranslationNatRules",
     output = DescribeNatGatewayDestinationIpPortTranslationNatRulesResponse,
-    error = super::errors::DescribeNatGatewayDestinationIpPortTranslationNatRulesError
+    error = super::errors::DescribeNatGatewayDestinationIpPortTranslationNatRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = nat_gateway_destination_ip_port_translation_nat_rule_set,
+        item = models::NatGatewayDestinationIpPortTranslationNatRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNatGatewayDestinationIpPortTranslationNatRules {
     /// `NatGatewayIds`: a list of strings.
     ///
@@ -9132,9 +9140,15 @@ pub struct DescribeNatGatewayDestinationIpPortTranslationNatRulesResponse {
     version = "2017-03-12",
     name = "DescribeNatGatewayDirectConnectGatewayRoute",
     output = DescribeNatGatewayDirectConnectGatewayRouteResponse,
-    error = super::errors::DescribeNatGatewayDirectConnectGatewayRouteError
+    error = super::errors::DescribeNatGatewayDirectConnectGatewayRouteError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = nat_direct_connect_gateway_route_set,
+        item = models::NatDirectConnectGatewayRoute,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNatGatewayDirectConnectGatewayRoute {
     /// `NatGatewayId`: a string.
     ///
@@ -9185,7 +9199,6 @@ pub struct DescribeNatGatewayDirectConnectGatewayRouteResponse {
     output = DescribeNatGatewayFlowMonitorDetailResponse,
     error = super::errors::DescribeNatGatewayFlowMonitorDetailError
 )]
-#[derive(Default)]
 pub struct DescribeNatGatewayFlowMonitorDetail {
     /// `TimePoint`: an ISO 8601 timestamp.
     ///
@@ -9242,9 +9255,15 @@ pub struct DescribeNatGatewayFlowMonitorDetailResponse {
     version = "2017-03-12",
     name = "DescribeNatGatewaySourceIpTranslationNatRules",
     output = DescribeNatGatewaySourceIpTranslationNatRulesResponse,
-    error = super::errors::DescribeNatGatewaySourceIpTranslationNatRulesError
+    error = super::errors::DescribeNatGatewaySourceIpTranslationNatRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = source_ip_translation_nat_rule_set,
+        item = models::SourceIpTranslationNatRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNatGatewaySourceIpTranslationNatRules {
     /// `NatGatewayId`: a string.
     ///
@@ -9293,7 +9312,6 @@ pub struct DescribeNatGatewaySourceIpTranslationNatRulesResponse {
     output = DescribeNatGatewayZonesResponse,
     error = super::errors::DescribeNatGatewayZonesError
 )]
-#[derive(Default)]
 pub struct DescribeNatGatewayZones {}
 
 /// What a successful [`DescribeNatGatewayZones`] call returns.
@@ -9317,9 +9335,15 @@ pub struct DescribeNatGatewayZonesResponse {
     version = "2017-03-12",
     name = "DescribeNatGateways",
     output = DescribeNatGatewaysResponse,
-    error = super::errors::DescribeNatGatewaysError
+    error = super::errors::DescribeNatGatewaysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = nat_gateway_set,
+        item = models::NatGateway,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNatGateways {
     /// `NatGatewayIds`: a list of strings.
     ///
@@ -9371,9 +9395,15 @@ pub struct DescribeNatGatewaysResponse {
     version = "2017-03-12",
     name = "DescribeNetDetectStates",
     output = DescribeNetDetectStatesResponse,
-    error = super::errors::DescribeNetDetectStatesError
+    error = super::errors::DescribeNetDetectStatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = net_detect_state_set,
+        item = models::NetDetectState,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetDetectStates {
     /// `NetDetectIds`: a list of strings.
     ///
@@ -9422,9 +9452,15 @@ pub struct DescribeNetDetectStatesResponse {
     version = "2017-03-12",
     name = "DescribeNetDetects",
     output = DescribeNetDetectsResponse,
-    error = super::errors::DescribeNetDetectsError
+    error = super::errors::DescribeNetDetectsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = net_detect_set,
+        item = models::NetDetect,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetDetects {
     /// `NetDetectIds`: a list of strings.
     ///
@@ -9475,7 +9511,6 @@ pub struct DescribeNetDetectsResponse {
     output = DescribeNetworkAccountTypeResponse,
     error = super::errors::DescribeNetworkAccountTypeError
 )]
-#[derive(Default)]
 pub struct DescribeNetworkAccountType {}
 
 /// What a successful [`DescribeNetworkAccountType`] call returns.
@@ -9501,9 +9536,15 @@ pub struct DescribeNetworkAccountTypeResponse {
     version = "2017-03-12",
     name = "DescribeNetworkAclQuintupleEntries",
     output = DescribeNetworkAclQuintupleEntriesResponse,
-    error = super::errors::DescribeNetworkAclQuintupleEntriesError
+    error = super::errors::DescribeNetworkAclQuintupleEntriesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = network_acl_quintuple_set,
+        item = models::NetworkAclQuintupleEntry,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetworkAclQuintupleEntries {
     /// `NetworkAclId`: a string.
     ///
@@ -9550,9 +9591,15 @@ pub struct DescribeNetworkAclQuintupleEntriesResponse {
     version = "2017-03-12",
     name = "DescribeNetworkAcls",
     output = DescribeNetworkAclsResponse,
-    error = super::errors::DescribeNetworkAclsError
+    error = super::errors::DescribeNetworkAclsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = network_acl_set,
+        item = models::NetworkAcl,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetworkAcls {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -9611,7 +9658,6 @@ pub struct DescribeNetworkAclsResponse {
     output = DescribeNetworkInterfaceLimitResponse,
     error = super::errors::DescribeNetworkInterfaceLimitError
 )]
-#[derive(Default)]
 pub struct DescribeNetworkInterfaceLimit {
     /// `InstanceId`: a string.
     ///
@@ -9667,9 +9713,15 @@ pub struct DescribeNetworkInterfaceLimitResponse {
     version = "2017-03-12",
     name = "DescribeNetworkInterfaces",
     output = DescribeNetworkInterfacesResponse,
-    error = super::errors::DescribeNetworkInterfacesError
+    error = super::errors::DescribeNetworkInterfacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = network_interface_set,
+        item = models::NetworkInterface,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNetworkInterfaces {
     /// `NetworkInterfaceIds`: a list of strings.
     ///
@@ -9716,9 +9768,15 @@ pub struct DescribeNetworkInterfacesResponse {
     version = "2017-03-12",
     name = "DescribePrivateNatGatewayDestinationIpPortTranslationNatRules",
     output = DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesResponse,
-    error = super::errors::DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesError
+    error = super::errors::DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = local_destination_ip_port_translation_nat_rule_set,
+        item = models::PrivateNatDestinationIpPortTranslationNatRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivateNatGatewayDestinationIpPortTranslationNatRules {
     /// `NatGatewayId`: a string.
     ///
@@ -9767,9 +9825,15 @@ pub struct DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesResponse
     version = "2017-03-12",
     name = "DescribePrivateNatGatewayLimits",
     output = DescribePrivateNatGatewayLimitsResponse,
-    error = super::errors::DescribePrivateNatGatewayLimitsError
+    error = super::errors::DescribePrivateNatGatewayLimitsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = private_nat_gateway_limit_set,
+        item = models::PrivateNatGatewayLimit,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivateNatGatewayLimits {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -9813,7 +9877,6 @@ pub struct DescribePrivateNatGatewayLimitsResponse {
     output = DescribePrivateNatGatewayRegionsResponse,
     error = super::errors::DescribePrivateNatGatewayRegionsError
 )]
-#[derive(Default)]
 pub struct DescribePrivateNatGatewayRegions {}
 
 /// What a successful [`DescribePrivateNatGatewayRegions`] call returns.
@@ -9842,9 +9905,15 @@ pub struct DescribePrivateNatGatewayRegionsResponse {
     version = "2017-03-12",
     name = "DescribePrivateNatGatewayTranslationAclRules",
     output = DescribePrivateNatGatewayTranslationAclRulesResponse,
-    error = super::errors::DescribePrivateNatGatewayTranslationAclRulesError
+    error = super::errors::DescribePrivateNatGatewayTranslationAclRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = translation_acl_rule_set,
+        item = models::TranslationAclRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivateNatGatewayTranslationAclRules {
     /// `NatGatewayId`: a string.
     ///
@@ -9916,9 +9985,15 @@ pub struct DescribePrivateNatGatewayTranslationAclRulesResponse {
     version = "2017-03-12",
     name = "DescribePrivateNatGatewayTranslationNatRules",
     output = DescribePrivateNatGatewayTranslationNatRulesResponse,
-    error = super::errors::DescribePrivateNatGatewayTranslationNatRulesError
+    error = super::errors::DescribePrivateNatGatewayTranslationNatRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = translation_nat_rule_set,
+        item = models::TranslationNatRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivateNatGatewayTranslationNatRules {
     /// `NatGatewayId`: a string.
     ///
@@ -9965,9 +10040,15 @@ pub struct DescribePrivateNatGatewayTranslationNatRulesResponse {
     version = "2017-03-12",
     name = "DescribePrivateNatGateways",
     output = DescribePrivateNatGatewaysResponse,
-    error = super::errors::DescribePrivateNatGatewaysError
+    error = super::errors::DescribePrivateNatGatewaysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = private_nat_gateway_set,
+        item = models::PrivateNatGateway,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivateNatGateways {
     /// `NatGatewayIds`: a list of strings.
     ///
@@ -10026,7 +10107,6 @@ pub struct DescribePrivateNatGatewaysResponse {
     output = DescribeProductQuotaResponse,
     error = super::errors::DescribeProductQuotaError
 )]
-#[derive(Default)]
 pub struct DescribeProductQuota {
     /// `Product`: a string.
     ///
@@ -10060,9 +10140,15 @@ pub struct DescribeProductQuotaResponse {
     version = "2017-03-12",
     name = "DescribeReserveIpAddresses",
     output = DescribeReserveIpAddressesResponse,
-    error = super::errors::DescribeReserveIpAddressesError
+    error = super::errors::DescribeReserveIpAddressesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = reserve_ip_address_set,
+        item = models::ReserveIpAddressInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReserveIpAddresses {
     /// `ReserveIpIds`: a list of strings.
     ///
@@ -10111,7 +10197,6 @@ pub struct DescribeReserveIpAddressesResponse {
     output = DescribeRouteConflictsResponse,
     error = super::errors::DescribeRouteConflictsError
 )]
-#[derive(Default)]
 pub struct DescribeRouteConflicts {
     /// `RouteTableId`: a string.
     ///
@@ -10145,9 +10230,15 @@ pub struct DescribeRouteConflictsResponse {
     version = "2017-03-12",
     name = "DescribeRouteList",
     output = DescribeRouteListResponse,
-    error = super::errors::DescribeRouteListError
+    error = super::errors::DescribeRouteListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = route_set,
+        item = models::Route,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRouteList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -10191,9 +10282,15 @@ pub struct DescribeRouteListResponse {
     version = "2017-03-12",
     name = "DescribeRoutePolicies",
     output = DescribeRoutePoliciesResponse,
-    error = super::errors::DescribeRoutePoliciesError
+    error = super::errors::DescribeRoutePoliciesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = route_policy_set,
+        item = models::RoutePolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRoutePolicies {
     /// `RoutePolicyIds`: a list of strings.
     pub route_policy_ids: Option<Vec<String>>,
@@ -10241,9 +10338,15 @@ pub struct DescribeRoutePoliciesResponse {
     version = "2017-03-12",
     name = "DescribeRoutePolicyEntries",
     output = DescribeRoutePolicyEntriesResponse,
-    error = super::errors::DescribeRoutePolicyEntriesError
+    error = super::errors::DescribeRoutePolicyEntriesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = route_policy_entry_set,
+        item = models::RoutePolicyEntry,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRoutePolicyEntries {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -10298,9 +10401,15 @@ pub struct DescribeRoutePolicyEntriesResponse {
     version = "2017-03-12",
     name = "DescribeRouteTableAssociatedInstances",
     output = DescribeRouteTableAssociatedInstancesResponse,
-    error = super::errors::DescribeRouteTableAssociatedInstancesError
+    error = super::errors::DescribeRouteTableAssociatedInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_bind_set,
+        item = models::InstanceBind,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRouteTableAssociatedInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -10342,9 +10451,15 @@ pub struct DescribeRouteTableAssociatedInstancesResponse {
     version = "2017-03-12",
     name = "DescribeRouteTableSelectionPolicies",
     output = DescribeRouteTableSelectionPoliciesResponse,
-    error = super::errors::DescribeRouteTableSelectionPoliciesError
+    error = super::errors::DescribeRouteTableSelectionPoliciesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = route_selection_policy_set,
+        item = models::RouteSelectionPolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRouteTableSelectionPolicies {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -10386,9 +10501,15 @@ pub struct DescribeRouteTableSelectionPoliciesResponse {
     version = "2017-03-12",
     name = "DescribeRouteTables",
     output = DescribeRouteTablesResponse,
-    error = super::errors::DescribeRouteTablesError
+    error = super::errors::DescribeRouteTablesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = route_table_set,
+        item = models::RouteTable,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRouteTables {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -10440,9 +10561,15 @@ pub struct DescribeRouteTablesResponse {
     version = "2017-03-12",
     name = "DescribeRoutes",
     output = DescribeRoutesResponse,
-    error = super::errors::DescribeRoutesError
+    error = super::errors::DescribeRoutesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = route_set,
+        item = models::Route,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRoutes {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -10488,7 +10615,6 @@ pub struct DescribeRoutesResponse {
     output = DescribeSecurityGroupAssociationStatisticsResponse,
     error = super::errors::DescribeSecurityGroupAssociationStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupAssociationStatistics {
     /// `SecurityGroupIds`: a list of strings.
     ///
@@ -10521,7 +10647,6 @@ pub struct DescribeSecurityGroupAssociationStatisticsResponse {
     output = DescribeSecurityGroupExpandedPoliciesResponse,
     error = super::errors::DescribeSecurityGroupExpandedPoliciesError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupExpandedPolicies {
     /// `SecurityGroupId`: a string.
     ///
@@ -10555,7 +10680,6 @@ pub struct DescribeSecurityGroupExpandedPoliciesResponse {
     output = DescribeSecurityGroupLimitsResponse,
     error = super::errors::DescribeSecurityGroupLimitsError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupLimits {}
 
 /// What a successful [`DescribeSecurityGroupLimits`] call returns.
@@ -10581,7 +10705,6 @@ pub struct DescribeSecurityGroupLimitsResponse {
     output = DescribeSecurityGroupPoliciesResponse,
     error = super::errors::DescribeSecurityGroupPoliciesError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupPolicies {
     /// `SecurityGroupId`: a string.
     ///
@@ -10615,7 +10738,6 @@ pub struct DescribeSecurityGroupPoliciesResponse {
     output = DescribeSecurityGroupReferencesResponse,
     error = super::errors::DescribeSecurityGroupReferencesError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroupReferences {
     /// `SecurityGroupIds`: a list of strings.
     pub security_group_ids: Vec<String>,
@@ -10642,9 +10764,15 @@ pub struct DescribeSecurityGroupReferencesResponse {
     version = "2017-03-12",
     name = "DescribeSecurityGroups",
     output = DescribeSecurityGroupsResponse,
-    error = super::errors::DescribeSecurityGroupsError
+    error = super::errors::DescribeSecurityGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = security_group_set,
+        item = models::SecurityGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityGroups {
     /// `SecurityGroupIds`: a list of strings.
     ///
@@ -10705,7 +10833,6 @@ pub struct DescribeSecurityGroupsResponse {
     output = DescribeServiceTemplateGroupInstancesResponse,
     error = super::errors::DescribeServiceTemplateGroupInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeServiceTemplateGroupInstances {
     /// `ServiceTemplateGroupId`: a string.
     ///
@@ -10741,9 +10868,15 @@ pub struct DescribeServiceTemplateGroupInstancesResponse {
     version = "2017-03-12",
     name = "DescribeServiceTemplateGroups",
     output = DescribeServiceTemplateGroupsResponse,
-    error = super::errors::DescribeServiceTemplateGroupsError
+    error = super::errors::DescribeServiceTemplateGroupsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = service_template_group_set,
+        item = models::ServiceTemplateGroup,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeServiceTemplateGroups {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -10814,7 +10947,6 @@ pub struct DescribeServiceTemplateGroupsResponse {
     output = DescribeServiceTemplateInstancesResponse,
     error = super::errors::DescribeServiceTemplateInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeServiceTemplateInstances {
     /// `ServiceTemplateId`: a string.
     ///
@@ -10850,9 +10982,15 @@ pub struct DescribeServiceTemplateInstancesResponse {
     version = "2017-03-12",
     name = "DescribeServiceTemplates",
     output = DescribeServiceTemplatesResponse,
-    error = super::errors::DescribeServiceTemplatesError
+    error = super::errors::DescribeServiceTemplatesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = service_template_set,
+        item = models::ServiceTemplate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeServiceTemplates {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -10923,7 +11061,6 @@ pub struct DescribeServiceTemplatesResponse {
     output = DescribeSgSnapshotFileContentResponse,
     error = super::errors::DescribeSgSnapshotFileContentError
 )]
-#[derive(Default)]
 pub struct DescribeSgSnapshotFileContent {
     /// `SnapshotPolicyId`: a string.
     ///
@@ -10990,9 +11127,15 @@ pub struct DescribeSgSnapshotFileContentResponse {
     version = "2017-03-12",
     name = "DescribeSnapshotAttachedInstances",
     output = DescribeSnapshotAttachedInstancesResponse,
-    error = super::errors::DescribeSnapshotAttachedInstancesError
+    error = super::errors::DescribeSnapshotAttachedInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::SnapshotInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotAttachedInstances {
     /// `SnapshotPolicyId`: a string.
     ///
@@ -11039,9 +11182,15 @@ pub struct DescribeSnapshotAttachedInstancesResponse {
     version = "2017-03-12",
     name = "DescribeSnapshotFiles",
     output = DescribeSnapshotFilesResponse,
-    error = super::errors::DescribeSnapshotFilesError
+    error = super::errors::DescribeSnapshotFilesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = snapshot_file_set,
+        item = models::SnapshotFileInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotFiles {
     /// `BusinessType`: a string.
     ///
@@ -11100,9 +11249,15 @@ pub struct DescribeSnapshotFilesResponse {
     version = "2017-03-12",
     name = "DescribeSnapshotPolicies",
     output = DescribeSnapshotPoliciesResponse,
-    error = super::errors::DescribeSnapshotPoliciesError
+    error = super::errors::DescribeSnapshotPoliciesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = snapshot_policy_set,
+        item = models::SnapshotPolicy,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSnapshotPolicies {
     /// `SnapshotPolicyIds`: a list of strings.
     ///
@@ -11149,9 +11304,15 @@ pub struct DescribeSnapshotPoliciesResponse {
     version = "2017-03-12",
     name = "DescribeSpecificTrafficPackageUsedDetails",
     output = DescribeSpecificTrafficPackageUsedDetailsResponse,
-    error = super::errors::DescribeSpecificTrafficPackageUsedDetailsError
+    error = super::errors::DescribeSpecificTrafficPackageUsedDetailsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = used_detail_set,
+        item = models::UsedDetail,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSpecificTrafficPackageUsedDetails {
     /// `TrafficPackageId`: a string.
     ///
@@ -11220,7 +11381,6 @@ pub struct DescribeSpecificTrafficPackageUsedDetailsResponse {
     output = DescribeSubnetResourceDashboardResponse,
     error = super::errors::DescribeSubnetResourceDashboardError
 )]
-#[derive(Default)]
 pub struct DescribeSubnetResourceDashboard {
     /// `SubnetIds`: a list of strings.
     ///
@@ -11249,9 +11409,15 @@ pub struct DescribeSubnetResourceDashboardResponse {
     version = "2017-03-12",
     name = "DescribeSubnets",
     output = DescribeSubnetsResponse,
-    error = super::errors::DescribeSubnetsError
+    error = super::errors::DescribeSubnetsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = subnet_set,
+        item = models::Subnet,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSubnets {
     /// `SubnetIds`: a list of strings.
     ///
@@ -11315,7 +11481,6 @@ pub struct DescribeSubnetsResponse {
     output = DescribeTaskResultResponse,
     error = super::errors::DescribeTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeTaskResult {
     /// `TaskId`: an unsigned 64-bit integer.
     ///
@@ -11358,7 +11523,6 @@ pub struct DescribeTaskResultResponse {
     output = DescribeTemplateLimitsResponse,
     error = super::errors::DescribeTemplateLimitsError
 )]
-#[derive(Default)]
 pub struct DescribeTemplateLimits {}
 
 /// What a successful [`DescribeTemplateLimits`] call returns.
@@ -11382,9 +11546,15 @@ pub struct DescribeTemplateLimitsResponse {
     version = "2017-03-12",
     name = "DescribeTenantCcns",
     output = DescribeTenantCcnsResponse,
-    error = super::errors::DescribeTenantCcnsError
+    error = super::errors::DescribeTenantCcnsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ccn_set,
+        item = models::CcnInstanceInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTenantCcns {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -11430,7 +11600,6 @@ pub struct DescribeTenantCcnsResponse {
     output = DescribeTrafficMirrorFilterRulesResponse,
     error = super::errors::DescribeTrafficMirrorFilterRulesError
 )]
-#[derive(Default)]
 pub struct DescribeTrafficMirrorFilterRules {
     /// `TrafficMirrorId`: a string.
     ///
@@ -11490,9 +11659,15 @@ pub struct DescribeTrafficMirrorFilterRulesResponse {
     version = "2017-03-12",
     name = "DescribeTrafficMirrors",
     output = DescribeTrafficMirrorsResponse,
-    error = super::errors::DescribeTrafficMirrorsError
+    error = super::errors::DescribeTrafficMirrorsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = traffic_mirror_set,
+        item = models::TrafficMirror,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTrafficMirrors {
     /// `TrafficMirrorIds`: a list of strings.
     ///
@@ -11539,9 +11714,15 @@ pub struct DescribeTrafficMirrorsResponse {
     version = "2017-03-12",
     name = "DescribeTrafficPackages",
     output = DescribeTrafficPackagesResponse,
-    error = super::errors::DescribeTrafficPackagesError
+    error = super::errors::DescribeTrafficPackagesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = traffic_package_set,
+        item = models::TrafficPackage,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTrafficPackages {
     /// `TrafficPackageIds`: a list of strings.
     ///
@@ -11590,7 +11771,6 @@ pub struct DescribeTrafficPackagesResponse {
     output = DescribeTrafficQosPolicyResponse,
     error = super::errors::DescribeTrafficQosPolicyError
 )]
-#[derive(Default)]
 pub struct DescribeTrafficQosPolicy {
     /// `CcnId`: a string.
     ///
@@ -11629,9 +11809,15 @@ pub struct DescribeTrafficQosPolicyResponse {
     version = "2017-03-12",
     name = "DescribeUsedIpAddress",
     output = DescribeUsedIpAddressResponse,
-    error = super::errors::DescribeUsedIpAddressError
+    error = super::errors::DescribeUsedIpAddressError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ip_address_states,
+        item = models::IpAddressStates,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUsedIpAddress {
     /// `VpcId`: a string.
     ///
@@ -11690,9 +11876,15 @@ pub struct DescribeUsedIpAddressResponse {
     version = "2017-03-12",
     name = "DescribeVpcEndPoint",
     output = DescribeVpcEndPointResponse,
-    error = super::errors::DescribeVpcEndPointError
+    error = super::errors::DescribeVpcEndPointError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = end_point_set,
+        item = models::EndPoint,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcEndPoint {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -11759,9 +11951,15 @@ pub struct DescribeVpcEndPointResponse {
     version = "2017-03-12",
     name = "DescribeVpcEndPointService",
     output = DescribeVpcEndPointServiceResponse,
-    error = super::errors::DescribeVpcEndPointServiceError
+    error = super::errors::DescribeVpcEndPointServiceError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = end_point_service_set,
+        item = models::EndPointService,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcEndPointService {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -11833,9 +12031,15 @@ pub struct DescribeVpcEndPointServiceResponse {
     version = "2017-03-12",
     name = "DescribeVpcEndPointServiceWhiteList",
     output = DescribeVpcEndPointServiceWhiteListResponse,
-    error = super::errors::DescribeVpcEndPointServiceWhiteListError
+    error = super::errors::DescribeVpcEndPointServiceWhiteListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpc_end_point_service_user_set,
+        item = models::VpcEndPointServiceUser,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcEndPointServiceWhiteList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -11885,9 +12089,15 @@ pub struct DescribeVpcEndPointServiceWhiteListResponse {
     version = "2017-03-12",
     name = "DescribeVpcInstances",
     output = DescribeVpcInstancesResponse,
-    error = super::errors::DescribeVpcInstancesError
+    error = super::errors::DescribeVpcInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instance_set,
+        item = models::CvmInstance,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcInstances {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Vec<models::Filter>,
@@ -11929,9 +12139,15 @@ pub struct DescribeVpcInstancesResponse {
     version = "2017-03-12",
     name = "DescribeVpcIpv6Addresses",
     output = DescribeVpcIpv6AddressesResponse,
-    error = super::errors::DescribeVpcIpv6AddressesError
+    error = super::errors::DescribeVpcIpv6AddressesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ipv6_address_set,
+        item = models::VpcIpv6Address,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcIpv6Addresses {
     /// `VpcId`: a string.
     ///
@@ -11987,7 +12203,6 @@ pub struct DescribeVpcIpv6AddressesResponse {
     output = DescribeVpcLimitsResponse,
     error = super::errors::DescribeVpcLimitsError
 )]
-#[derive(Default)]
 pub struct DescribeVpcLimits {
     /// `LimitTypes`: a list of strings.
     ///
@@ -12018,9 +12233,15 @@ pub struct DescribeVpcLimitsResponse {
     version = "2017-03-12",
     name = "DescribeVpcPeeringConnections",
     output = DescribeVpcPeeringConnectionsResponse,
-    error = super::errors::DescribeVpcPeeringConnectionsError
+    error = super::errors::DescribeVpcPeeringConnectionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = peer_connection_set,
+        item = models::PeerConnection,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcPeeringConnections {
     /// `PeeringConnectionIds`: a list of strings.
     ///
@@ -12079,7 +12300,6 @@ pub struct DescribeVpcPeeringConnectionsResponse {
     output = DescribeVpcPrivateIpAddressesResponse,
     error = super::errors::DescribeVpcPrivateIpAddressesError
 )]
-#[derive(Default)]
 pub struct DescribeVpcPrivateIpAddresses {
     /// `VpcId`: a string.
     ///
@@ -12115,7 +12335,6 @@ pub struct DescribeVpcPrivateIpAddressesResponse {
     output = DescribeVpcResourceDashboardResponse,
     error = super::errors::DescribeVpcResourceDashboardError
 )]
-#[derive(Default)]
 pub struct DescribeVpcResourceDashboard {
     /// `VpcIds`: a list of strings.
     ///
@@ -12146,7 +12365,6 @@ pub struct DescribeVpcResourceDashboardResponse {
     output = DescribeVpcTaskResultResponse,
     error = super::errors::DescribeVpcTaskResultError
 )]
-#[derive(Default)]
 pub struct DescribeVpcTaskResult {
     /// `TaskId`: a string.
     ///
@@ -12185,9 +12403,15 @@ pub struct DescribeVpcTaskResultResponse {
     version = "2017-03-12",
     name = "DescribeVpcs",
     output = DescribeVpcsResponse,
-    error = super::errors::DescribeVpcsError
+    error = super::errors::DescribeVpcsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpc_set,
+        item = models::Vpc,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpcs {
     /// `VpcIds`: a list of strings.
     ///
@@ -12234,9 +12458,15 @@ pub struct DescribeVpcsResponse {
     version = "2017-03-12",
     name = "DescribeVpnConnections",
     output = DescribeVpnConnectionsResponse,
-    error = super::errors::DescribeVpnConnectionsError
+    error = super::errors::DescribeVpnConnectionsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpn_connection_set,
+        item = models::VpnConnection,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpnConnections {
     /// `VpnConnectionIds`: a list of strings.
     ///
@@ -12283,9 +12513,15 @@ pub struct DescribeVpnConnectionsResponse {
     version = "2017-03-12",
     name = "DescribeVpnGatewayCcnRoutes",
     output = DescribeVpnGatewayCcnRoutesResponse,
-    error = super::errors::DescribeVpnGatewayCcnRoutesError
+    error = super::errors::DescribeVpnGatewayCcnRoutesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = route_set,
+        item = models::VpngwCcnRoutes,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpnGatewayCcnRoutes {
     /// `VpnGatewayId`: a string.
     ///
@@ -12329,9 +12565,15 @@ pub struct DescribeVpnGatewayCcnRoutesResponse {
     version = "2017-03-12",
     name = "DescribeVpnGatewayRoutes",
     output = DescribeVpnGatewayRoutesResponse,
-    error = super::errors::DescribeVpnGatewayRoutesError
+    error = super::errors::DescribeVpnGatewayRoutesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = routes,
+        item = models::VpnGatewayRoute,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpnGatewayRoutes {
     /// `VpnGatewayId`: a string.
     ///
@@ -12380,9 +12622,15 @@ pub struct DescribeVpnGatewayRoutesResponse {
     version = "2017-03-12",
     name = "DescribeVpnGatewaySslClients",
     output = DescribeVpnGatewaySslClientsResponse,
-    error = super::errors::DescribeVpnGatewaySslClientsError
+    error = super::errors::DescribeVpnGatewaySslClientsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ssl_vpn_client_set,
+        item = models::SslVpnClient,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpnGatewaySslClients {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     ///
@@ -12432,9 +12680,15 @@ pub struct DescribeVpnGatewaySslClientsResponse {
     version = "2017-03-12",
     name = "DescribeVpnGatewaySslServers",
     output = DescribeVpnGatewaySslServersResponse,
-    error = super::errors::DescribeVpnGatewaySslServersError
+    error = super::errors::DescribeVpnGatewaySslServersError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ssl_vpn_sever_set,
+        item = models::SslVpnSever,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpnGatewaySslServers {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -12484,9 +12738,15 @@ pub struct DescribeVpnGatewaySslServersResponse {
     version = "2017-03-12",
     name = "DescribeVpnGateways",
     output = DescribeVpnGatewaysResponse,
-    error = super::errors::DescribeVpnGatewaysError
+    error = super::errors::DescribeVpnGatewaysError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vpn_gateway_set,
+        item = models::VpnGateway,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVpnGateways {
     /// `VpnGatewayIds`: a list of strings.
     pub vpn_gateway_ids: Option<Vec<String>>,
@@ -12535,7 +12795,6 @@ pub struct DescribeVpnGatewaysResponse {
     output = DetachCcnInstancesResponse,
     error = super::errors::DetachCcnInstancesError
 )]
-#[derive(Default)]
 pub struct DetachCcnInstances {
     /// `CcnId`: a string.
     ///
@@ -12566,7 +12825,6 @@ pub struct DetachCcnInstancesResponse {
     output = DetachClassicLinkVpcResponse,
     error = super::errors::DetachClassicLinkVpcError
 )]
-#[derive(Default)]
 pub struct DetachClassicLinkVpc {
     /// `VpcId`: a string.
     ///
@@ -12599,7 +12857,6 @@ pub struct DetachClassicLinkVpcResponse {
     output = DetachNetworkInterfaceResponse,
     error = super::errors::DetachNetworkInterfaceError
 )]
-#[derive(Default)]
 pub struct DetachNetworkInterface {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -12637,7 +12894,6 @@ pub struct DetachNetworkInterfaceResponse {
     output = DetachSnapshotInstancesResponse,
     error = super::errors::DetachSnapshotInstancesError
 )]
-#[derive(Default)]
 pub struct DetachSnapshotInstances {
     /// `SnapshotPolicyId`: a string.
     ///
@@ -12668,7 +12924,6 @@ pub struct DetachSnapshotInstancesResponse {
     output = DisableCcnRoutesResponse,
     error = super::errors::DisableCcnRoutesError
 )]
-#[derive(Default)]
 pub struct DisableCcnRoutes {
     /// `CcnId`: a string.
     ///
@@ -12701,7 +12956,6 @@ pub struct DisableCcnRoutesResponse {
     output = DisableFlowLogsResponse,
     error = super::errors::DisableFlowLogsError
 )]
-#[derive(Default)]
 pub struct DisableFlowLogs {
     /// `FlowLogIds`: a list of strings.
     ///
@@ -12729,7 +12983,6 @@ pub struct DisableFlowLogsResponse {
     output = DisableGatewayFlowMonitorResponse,
     error = super::errors::DisableGatewayFlowMonitorError
 )]
-#[derive(Default)]
 pub struct DisableGatewayFlowMonitor {
     /// `GatewayId`: a string.
     ///
@@ -12757,7 +13010,6 @@ pub struct DisableGatewayFlowMonitorResponse {
     output = DisableRoutesResponse,
     error = super::errors::DisableRoutesError
 )]
-#[derive(Default)]
 pub struct DisableRoutes {
     /// `RouteTableId`: a string.
     ///
@@ -12793,7 +13045,6 @@ pub struct DisableRoutesResponse {
     output = DisableSnapshotPoliciesResponse,
     error = super::errors::DisableSnapshotPoliciesError
 )]
-#[derive(Default)]
 pub struct DisableSnapshotPolicies {
     /// `SnapshotPolicyIds`: a list of strings.
     ///
@@ -12821,7 +13072,6 @@ pub struct DisableSnapshotPoliciesResponse {
     output = DisableVpnGatewaySslClientCertResponse,
     error = super::errors::DisableVpnGatewaySslClientCertError
 )]
-#[derive(Default)]
 pub struct DisableVpnGatewaySslClientCert {
     /// `SslVpnClientId`: a string.
     ///
@@ -12859,7 +13109,6 @@ pub struct DisableVpnGatewaySslClientCertResponse {
     output = DisassociateAddressResponse,
     error = super::errors::DisassociateAddressError
 )]
-#[derive(Default)]
 pub struct DisassociateAddress {
     /// `AddressId`: a string.
     ///
@@ -12897,7 +13146,6 @@ pub struct DisassociateAddressResponse {
     output = DisassociateDhcpIpWithAddressIpResponse,
     error = super::errors::DisassociateDhcpIpWithAddressIpError
 )]
-#[derive(Default)]
 pub struct DisassociateDhcpIpWithAddressIp {
     /// `DhcpIpId`: a string.
     ///
@@ -12925,7 +13173,6 @@ pub struct DisassociateDhcpIpWithAddressIpResponse {
     output = DisassociateDirectConnectGatewayNatGatewayResponse,
     error = super::errors::DisassociateDirectConnectGatewayNatGatewayError
 )]
-#[derive(Default)]
 pub struct DisassociateDirectConnectGatewayNatGateway {
     /// `VpcId`: a string.
     ///
@@ -12963,7 +13210,6 @@ pub struct DisassociateDirectConnectGatewayNatGatewayResponse {
     output = DisassociateHaVipInstanceResponse,
     error = super::errors::DisassociateHaVipInstanceError
 )]
-#[derive(Default)]
 pub struct DisassociateHaVipInstance {
     /// `HaVipAssociationSet`: a list of [`HaVipAssociation`](super::models::HaVipAssociation) objects.
     ///
@@ -12991,7 +13237,6 @@ pub struct DisassociateHaVipInstanceResponse {
     output = DisassociateIPv6AddressResponse,
     error = super::errors::DisassociateIPv6AddressError
 )]
-#[derive(Default)]
 pub struct DisassociateIPv6Address {
     /// `IPv6AddressId`: a string.
     ///
@@ -13025,7 +13270,6 @@ pub struct DisassociateIPv6AddressResponse {
     output = DisassociateNatGatewayAddressResponse,
     error = super::errors::DisassociateNatGatewayAddressError
 )]
-#[derive(Default)]
 pub struct DisassociateNatGatewayAddress {
     /// `NatGatewayId`: a string.
     ///
@@ -13058,7 +13302,6 @@ pub struct DisassociateNatGatewayAddressResponse {
     output = DisassociateNetworkAclSubnetsResponse,
     error = super::errors::DisassociateNetworkAclSubnetsError
 )]
-#[derive(Default)]
 pub struct DisassociateNetworkAclSubnets {
     /// `NetworkAclId`: a string.
     ///
@@ -13091,7 +13334,6 @@ pub struct DisassociateNetworkAclSubnetsResponse {
     output = DisassociateNetworkInterfaceSecurityGroupsResponse,
     error = super::errors::DisassociateNetworkInterfaceSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateNetworkInterfaceSecurityGroups {
     /// `NetworkInterfaceIds`: a list of strings.
     ///
@@ -13124,7 +13366,6 @@ pub struct DisassociateNetworkInterfaceSecurityGroupsResponse {
     output = DisassociateVpcEndPointSecurityGroupsResponse,
     error = super::errors::DisassociateVpcEndPointSecurityGroupsError
 )]
-#[derive(Default)]
 pub struct DisassociateVpcEndPointSecurityGroups {
     /// `SecurityGroupIds`: a list of strings.
     ///
@@ -13157,7 +13398,6 @@ pub struct DisassociateVpcEndPointSecurityGroupsResponse {
     output = DownloadCustomerGatewayConfigurationResponse,
     error = super::errors::DownloadCustomerGatewayConfigurationError
 )]
-#[derive(Default)]
 pub struct DownloadCustomerGatewayConfiguration {
     /// `VpnGatewayId`: a string.
     ///
@@ -13203,7 +13443,6 @@ pub struct DownloadCustomerGatewayConfigurationResponse {
     output = DownloadVpnGatewaySslClientCertResponse,
     error = super::errors::DownloadVpnGatewaySslClientCertError
 )]
-#[derive(Default)]
 pub struct DownloadVpnGatewaySslClientCert {
     /// `SslVpnClientId`: a string.
     ///
@@ -13257,7 +13496,6 @@ pub struct DownloadVpnGatewaySslClientCertResponse {
     output = EnableCcnRoutesResponse,
     error = super::errors::EnableCcnRoutesError
 )]
-#[derive(Default)]
 pub struct EnableCcnRoutes {
     /// `CcnId`: a string.
     ///
@@ -13290,7 +13528,6 @@ pub struct EnableCcnRoutesResponse {
     output = EnableFlowLogsResponse,
     error = super::errors::EnableFlowLogsError
 )]
-#[derive(Default)]
 pub struct EnableFlowLogs {
     /// `FlowLogIds`: a list of strings.
     ///
@@ -13318,7 +13555,6 @@ pub struct EnableFlowLogsResponse {
     output = EnableGatewayFlowMonitorResponse,
     error = super::errors::EnableGatewayFlowMonitorError
 )]
-#[derive(Default)]
 pub struct EnableGatewayFlowMonitor {
     /// `GatewayId`: a string.
     ///
@@ -13346,7 +13582,6 @@ pub struct EnableGatewayFlowMonitorResponse {
     output = EnableRoutesResponse,
     error = super::errors::EnableRoutesError
 )]
-#[derive(Default)]
 pub struct EnableRoutes {
     /// `RouteTableId`: a string.
     ///
@@ -13382,7 +13617,6 @@ pub struct EnableRoutesResponse {
     output = EnableSnapshotPoliciesResponse,
     error = super::errors::EnableSnapshotPoliciesError
 )]
-#[derive(Default)]
 pub struct EnableSnapshotPolicies {
     /// `SnapshotPolicyIds`: a list of strings.
     ///
@@ -13410,7 +13644,6 @@ pub struct EnableSnapshotPoliciesResponse {
     output = EnableVpcEndPointConnectResponse,
     error = super::errors::EnableVpcEndPointConnectError
 )]
-#[derive(Default)]
 pub struct EnableVpcEndPointConnect {
     /// `EndPointServiceId`: a string.
     ///
@@ -13451,7 +13684,6 @@ pub struct EnableVpcEndPointConnectResponse {
     output = EnableVpnGatewaySslClientCertResponse,
     error = super::errors::EnableVpnGatewaySslClientCertError
 )]
-#[derive(Default)]
 pub struct EnableVpnGatewaySslClientCert {
     /// `SslVpnClientId`: a string.
     ///
@@ -13489,7 +13721,6 @@ pub struct EnableVpnGatewaySslClientCertResponse {
     output = GenerateVpnConnectionDefaultHealthCheckIpResponse,
     error = super::errors::GenerateVpnConnectionDefaultHealthCheckIpError
 )]
-#[derive(Default)]
 pub struct GenerateVpnConnectionDefaultHealthCheckIp {
     /// `VpnGatewayId`: a string.
     ///
@@ -13525,9 +13756,15 @@ pub struct GenerateVpnConnectionDefaultHealthCheckIpResponse {
     version = "2017-03-12",
     name = "GetCcnRegionBandwidthLimits",
     output = GetCcnRegionBandwidthLimitsResponse,
-    error = super::errors::GetCcnRegionBandwidthLimitsError
+    error = super::errors::GetCcnRegionBandwidthLimitsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ccn_bandwidth_set,
+        item = models::CcnBandwidthInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct GetCcnRegionBandwidthLimits {
     /// `CcnId`: a string.
     ///
@@ -13588,7 +13825,6 @@ pub struct GetCcnRegionBandwidthLimitsResponse {
     output = HaVipAssociateAddressIpResponse,
     error = super::errors::HaVipAssociateAddressIpError
 )]
-#[derive(Default)]
 pub struct HaVipAssociateAddressIp {
     /// `HaVipId`: a string.
     ///
@@ -13621,7 +13857,6 @@ pub struct HaVipAssociateAddressIpResponse {
     output = HaVipDisassociateAddressIpResponse,
     error = super::errors::HaVipDisassociateAddressIpError
 )]
-#[derive(Default)]
 pub struct HaVipDisassociateAddressIp {
     /// `HaVipId`: a string.
     ///
@@ -13649,7 +13884,6 @@ pub struct HaVipDisassociateAddressIpResponse {
     output = InquirePriceCreateDirectConnectGatewayResponse,
     error = super::errors::InquirePriceCreateDirectConnectGatewayError
 )]
-#[derive(Default)]
 pub struct InquirePriceCreateDirectConnectGateway {}
 
 /// What a successful [`InquirePriceCreateDirectConnectGateway`] call returns.
@@ -13678,7 +13912,6 @@ pub struct InquirePriceCreateDirectConnectGatewayResponse {
     output = InquiryPriceAllocateAddressesResponse,
     error = super::errors::InquiryPriceAllocateAddressesError
 )]
-#[derive(Default)]
 pub struct InquiryPriceAllocateAddresses {
     /// `InternetChargeType`: a string.
     ///
@@ -13728,7 +13961,6 @@ pub struct InquiryPriceAllocateAddressesResponse {
     output = InquiryPriceCreateVpnGatewayResponse,
     error = super::errors::InquiryPriceCreateVpnGatewayError
 )]
-#[derive(Default)]
 pub struct InquiryPriceCreateVpnGateway {
     /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
     ///
@@ -13777,7 +14009,6 @@ pub struct InquiryPriceCreateVpnGatewayResponse {
     output = InquiryPriceModifyAddressesBandwidthResponse,
     error = super::errors::InquiryPriceModifyAddressesBandwidthError
 )]
-#[derive(Default)]
 pub struct InquiryPriceModifyAddressesBandwidth {
     /// `AddressIds`: a list of strings.
     pub address_ids: Vec<String>,
@@ -13811,7 +14042,6 @@ pub struct InquiryPriceModifyAddressesBandwidthResponse {
     output = InquiryPriceRenewAddressesResponse,
     error = super::errors::InquiryPriceRenewAddressesError
 )]
-#[derive(Default)]
 pub struct InquiryPriceRenewAddresses {
     /// `AddressIds`: a list of strings.
     pub address_ids: Vec<String>,
@@ -13843,7 +14073,6 @@ pub struct InquiryPriceRenewAddressesResponse {
     output = InquiryPriceRenewVpnGatewayResponse,
     error = super::errors::InquiryPriceRenewVpnGatewayError
 )]
-#[derive(Default)]
 pub struct InquiryPriceRenewVpnGateway {
     /// `VpnGatewayId`: a string.
     ///
@@ -13877,7 +14106,6 @@ pub struct InquiryPriceRenewVpnGatewayResponse {
     output = InquiryPriceResetVpnGatewayInternetMaxBandwidthResponse,
     error = super::errors::InquiryPriceResetVpnGatewayInternetMaxBandwidthError
 )]
-#[derive(Default)]
 pub struct InquiryPriceResetVpnGatewayInternetMaxBandwidth {
     /// `VpnGatewayId`: a string.
     ///
@@ -13913,7 +14141,6 @@ pub struct InquiryPriceResetVpnGatewayInternetMaxBandwidthResponse {
     output = LockCcnBandwidthsResponse,
     error = super::errors::LockCcnBandwidthsError
 )]
-#[derive(Default)]
 pub struct LockCcnBandwidths {
     /// `Instances`: a list of [`CcnFlowLock`](super::models::CcnFlowLock) objects.
     pub instances: Vec<models::CcnFlowLock>,
@@ -13939,7 +14166,6 @@ pub struct LockCcnBandwidthsResponse {
     output = LockCcnsResponse,
     error = super::errors::LockCcnsError
 )]
-#[derive(Default)]
 pub struct LockCcns {}
 
 /// What a successful [`LockCcns`] call returns.
@@ -13962,7 +14188,6 @@ pub struct LockCcnsResponse {
     output = MigrateBandwidthPackageResourcesResponse,
     error = super::errors::MigrateBandwidthPackageResourcesError
 )]
-#[derive(Default)]
 pub struct MigrateBandwidthPackageResources {
     /// `BandwidthPackageId`: a string.
     ///
@@ -14000,7 +14225,6 @@ pub struct MigrateBandwidthPackageResourcesResponse {
     output = MigrateNetworkInterfaceResponse,
     error = super::errors::MigrateNetworkInterfaceError
 )]
-#[derive(Default)]
 pub struct MigrateNetworkInterface {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -14043,7 +14267,6 @@ pub struct MigrateNetworkInterfaceResponse {
     output = MigratePrivateIpAddressResponse,
     error = super::errors::MigratePrivateIpAddressError
 )]
-#[derive(Default)]
 pub struct MigratePrivateIpAddress {
     /// `SourceNetworkInterfaceId`: a string.
     ///
@@ -14081,7 +14304,6 @@ pub struct MigratePrivateIpAddressResponse {
     output = ModifyAddressAttributeResponse,
     error = super::errors::ModifyAddressAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyAddressAttribute {
     /// `AddressId`: a string.
     ///
@@ -14124,7 +14346,6 @@ pub struct ModifyAddressAttributeResponse {
     output = ModifyAddressInternetChargeTypeResponse,
     error = super::errors::ModifyAddressInternetChargeTypeError
 )]
-#[derive(Default)]
 pub struct ModifyAddressInternetChargeType {
     /// `AddressId`: a string.
     ///
@@ -14165,7 +14386,6 @@ pub struct ModifyAddressInternetChargeTypeResponse {
     output = ModifyAddressTemplateAttributeResponse,
     error = super::errors::ModifyAddressTemplateAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyAddressTemplateAttribute {
     /// `AddressTemplateId`: a string.
     ///
@@ -14208,7 +14428,6 @@ pub struct ModifyAddressTemplateAttributeResponse {
     output = ModifyAddressTemplateGroupAttributeResponse,
     error = super::errors::ModifyAddressTemplateGroupAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyAddressTemplateGroupAttribute {
     /// `AddressTemplateGroupId`: a string.
     ///
@@ -14246,7 +14465,6 @@ pub struct ModifyAddressTemplateGroupAttributeResponse {
     output = ModifyAddressesBandwidthResponse,
     error = super::errors::ModifyAddressesBandwidthError
 )]
-#[derive(Default)]
 pub struct ModifyAddressesBandwidth {
     /// `AddressIds`: a list of strings.
     ///
@@ -14300,7 +14518,6 @@ pub struct ModifyAddressesBandwidthResponse {
     output = ModifyAddressesRenewFlagResponse,
     error = super::errors::ModifyAddressesRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyAddressesRenewFlag {
     /// `AddressIds`: a list of strings.
     ///
@@ -14333,7 +14550,6 @@ pub struct ModifyAddressesRenewFlagResponse {
     output = ModifyAssistantCidrResponse,
     error = super::errors::ModifyAssistantCidrError
 )]
-#[derive(Default)]
 pub struct ModifyAssistantCidr {
     /// `VpcId`: a string.
     ///
@@ -14374,7 +14590,6 @@ pub struct ModifyAssistantCidrResponse {
     output = ModifyBandwidthPackageAttributeResponse,
     error = super::errors::ModifyBandwidthPackageAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyBandwidthPackageAttribute {
     /// `BandwidthPackageId`: a string.
     ///
@@ -14412,7 +14627,6 @@ pub struct ModifyBandwidthPackageAttributeResponse {
     output = ModifyBandwidthPackageBandwidthResponse,
     error = super::errors::ModifyBandwidthPackageBandwidthError
 )]
-#[derive(Default)]
 pub struct ModifyBandwidthPackageBandwidth {
     /// `InternetMaxBandwidth`: a signed 64-bit integer.
     ///
@@ -14445,7 +14659,6 @@ pub struct ModifyBandwidthPackageBandwidthResponse {
     output = ModifyCcnAttachedInstancesAttributeResponse,
     error = super::errors::ModifyCcnAttachedInstancesAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyCcnAttachedInstancesAttribute {
     /// `CcnId`: a string.
     ///
@@ -14476,7 +14689,6 @@ pub struct ModifyCcnAttachedInstancesAttributeResponse {
     output = ModifyCcnAttributeResponse,
     error = super::errors::ModifyCcnAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyCcnAttribute {
     /// `CcnId`: a string.
     ///
@@ -14535,7 +14747,6 @@ pub struct ModifyCcnAttributeResponse {
     output = ModifyCcnPolicyBasedRoutingNextHopAttributeResponse,
     error = super::errors::ModifyCcnPolicyBasedRoutingNextHopAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyCcnPolicyBasedRoutingNextHopAttribute {
     /// `CcnId`: a string.
     ///
@@ -14608,7 +14819,6 @@ pub struct ModifyCcnPolicyBasedRoutingNextHopAttributeResponse {
     output = ModifyCcnPolicyBasedRoutingRuleAttributeResponse,
     error = super::errors::ModifyCcnPolicyBasedRoutingRuleAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyCcnPolicyBasedRoutingRuleAttribute {
     /// `CcnId`: a string.
     ///
@@ -14646,7 +14856,6 @@ pub struct ModifyCcnPolicyBasedRoutingRuleAttributeResponse {
     output = ModifyCcnRegionBandwidthLimitsTypeResponse,
     error = super::errors::ModifyCcnRegionBandwidthLimitsTypeError
 )]
-#[derive(Default)]
 pub struct ModifyCcnRegionBandwidthLimitsType {
     /// `CcnId`: a string.
     ///
@@ -14679,7 +14888,6 @@ pub struct ModifyCcnRegionBandwidthLimitsTypeResponse {
     output = ModifyCcnRouteTablesResponse,
     error = super::errors::ModifyCcnRouteTablesError
 )]
-#[derive(Default)]
 pub struct ModifyCcnRouteTables {
     /// `RouteTableInfo`: a list of [`ModifyRouteTableInfo`](super::models::ModifyRouteTableInfo) objects.
     pub route_table_info: Vec<models::ModifyRouteTableInfo>,
@@ -14705,7 +14913,6 @@ pub struct ModifyCcnRouteTablesResponse {
     output = ModifyCdcLDCXAttributeResponse,
     error = super::errors::ModifyCdcLDCXAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyCdcLDCXAttribute {}
 
 /// What a successful [`ModifyCdcLDCXAttribute`] call returns.
@@ -14728,7 +14935,6 @@ pub struct ModifyCdcLDCXAttributeResponse {
     output = ModifyCdcNetPlaneAttributeResponse,
     error = super::errors::ModifyCdcNetPlaneAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyCdcNetPlaneAttribute {}
 
 /// What a successful [`ModifyCdcNetPlaneAttribute`] call returns.
@@ -14751,7 +14957,6 @@ pub struct ModifyCdcNetPlaneAttributeResponse {
     output = ModifyCustomerGatewayAttributeResponse,
     error = super::errors::ModifyCustomerGatewayAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyCustomerGatewayAttribute {
     /// `CustomerGatewayId`: a string.
     ///
@@ -14789,7 +14994,6 @@ pub struct ModifyCustomerGatewayAttributeResponse {
     output = ModifyDhcpIpAttributeResponse,
     error = super::errors::ModifyDhcpIpAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyDhcpIpAttribute {
     /// `DhcpIpId`: a string.
     ///
@@ -14822,7 +15026,6 @@ pub struct ModifyDhcpIpAttributeResponse {
     output = ModifyDirectConnectGatewayAttributeResponse,
     error = super::errors::ModifyDirectConnectGatewayAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyDirectConnectGatewayAttribute {
     /// `DirectConnectGatewayId`: a string.
     ///
@@ -14865,7 +15068,6 @@ pub struct ModifyDirectConnectGatewayAttributeResponse {
     output = ModifyFlowLogAttributeResponse,
     error = super::errors::ModifyFlowLogAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyFlowLogAttribute {
     /// `FlowLogId`: a string.
     ///
@@ -14913,7 +15115,6 @@ pub struct ModifyFlowLogAttributeResponse {
     output = ModifyGatewayFlowQosResponse,
     error = super::errors::ModifyGatewayFlowQosError
 )]
-#[derive(Default)]
 pub struct ModifyGatewayFlowQos {
     /// `GatewayId`: a string.
     ///
@@ -14956,7 +15157,6 @@ pub struct ModifyGatewayFlowQosResponse {
     output = ModifyGlobalRouteECMPAlgorithmResponse,
     error = super::errors::ModifyGlobalRouteECMPAlgorithmError
 )]
-#[derive(Default)]
 pub struct ModifyGlobalRouteECMPAlgorithm {
     /// `VpcId`: a string.
     ///
@@ -14999,7 +15199,6 @@ pub struct ModifyGlobalRouteECMPAlgorithmResponse {
     output = ModifyGlobalRoutesResponse,
     error = super::errors::ModifyGlobalRoutesError
 )]
-#[derive(Default)]
 pub struct ModifyGlobalRoutes {
     /// `VpcId`: a string.
     ///
@@ -15032,7 +15231,6 @@ pub struct ModifyGlobalRoutesResponse {
     output = ModifyHaVipAttributeResponse,
     error = super::errors::ModifyHaVipAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyHaVipAttribute {
     /// `HaVipId`: a string.
     ///
@@ -15065,7 +15263,6 @@ pub struct ModifyHaVipAttributeResponse {
     output = ModifyHighPriorityRouteAttributeResponse,
     error = super::errors::ModifyHighPriorityRouteAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyHighPriorityRouteAttribute {
     /// `HighPriorityRouteTableId`: a string.
     ///
@@ -15096,7 +15293,6 @@ pub struct ModifyHighPriorityRouteAttributeResponse {
     output = ModifyHighPriorityRouteECMPAlgorithmResponse,
     error = super::errors::ModifyHighPriorityRouteECMPAlgorithmError
 )]
-#[derive(Default)]
 pub struct ModifyHighPriorityRouteECMPAlgorithm {
     /// `HighPriorityRouteTableId`: a string.
     ///
@@ -15128,7 +15324,6 @@ pub struct ModifyHighPriorityRouteECMPAlgorithmResponse {
     output = ModifyHighPriorityRouteTableAttributeResponse,
     error = super::errors::ModifyHighPriorityRouteTableAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyHighPriorityRouteTableAttribute {
     /// `HighPriorityRouteTableId`: a string.
     ///
@@ -15161,7 +15356,6 @@ pub struct ModifyHighPriorityRouteTableAttributeResponse {
     output = ModifyIPv6AddressesAttributesResponse,
     error = super::errors::ModifyIPv6AddressesAttributesError
 )]
-#[derive(Default)]
 pub struct ModifyIPv6AddressesAttributes {
     /// `IPv6AddressIds`: a list of strings.
     ///
@@ -15201,7 +15395,6 @@ pub struct ModifyIPv6AddressesAttributesResponse {
     output = ModifyIPv6AddressesBandwidthResponse,
     error = super::errors::ModifyIPv6AddressesBandwidthError
 )]
-#[derive(Default)]
 pub struct ModifyIPv6AddressesBandwidth {
     /// `IPv6AddressIds`: a list of strings.
     ///
@@ -15235,7 +15428,6 @@ pub struct ModifyIPv6AddressesBandwidthResponse {
     output = ModifyIp6AddressesBandwidthResponse,
     error = super::errors::ModifyIp6AddressesBandwidthError
 )]
-#[derive(Default)]
 pub struct ModifyIp6AddressesBandwidth {
     /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
     ///
@@ -15278,7 +15470,6 @@ pub struct ModifyIp6AddressesBandwidthResponse {
     output = ModifyIp6RuleResponse,
     error = super::errors::ModifyIp6RuleError
 )]
-#[derive(Default)]
 pub struct ModifyIp6Rule {
     /// `Ip6TranslatorId`: a string.
     ///
@@ -15326,7 +15517,6 @@ pub struct ModifyIp6RuleResponse {
     output = ModifyIp6TranslatorResponse,
     error = super::errors::ModifyIp6TranslatorError
 )]
-#[derive(Default)]
 pub struct ModifyIp6Translator {
     /// `Ip6TranslatorId`: a string.
     ///
@@ -15359,7 +15549,6 @@ pub struct ModifyIp6TranslatorResponse {
     output = ModifyIpv6AddressesAttributeResponse,
     error = super::errors::ModifyIpv6AddressesAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyIpv6AddressesAttribute {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -15390,7 +15579,6 @@ pub struct ModifyIpv6AddressesAttributeResponse {
     output = ModifyLocalGatewayResponse,
     error = super::errors::ModifyLocalGatewayError
 )]
-#[derive(Default)]
 pub struct ModifyLocalGateway {
     /// `LocalGatewayName`: a string.
     ///
@@ -15433,7 +15621,6 @@ pub struct ModifyLocalGatewayResponse {
     output = ModifyNatGatewayAdvancedAttributeResponse,
     error = super::errors::ModifyNatGatewayAdvancedAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyNatGatewayAdvancedAttribute {
     /// `NatGatewayId`: a string.
     ///
@@ -15479,7 +15666,6 @@ pub struct ModifyNatGatewayAdvancedAttributeResponse {
     output = ModifyNatGatewayAttributeResponse,
     error = super::errors::ModifyNatGatewayAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyNatGatewayAttribute {
     /// `NatGatewayId`: a string.
     ///
@@ -15537,7 +15723,6 @@ pub struct ModifyNatGatewayAttributeResponse {
     output = ModifyNatGatewayDestinationIpPortTranslationNatRuleResponse,
     error = super::errors::ModifyNatGatewayDestinationIpPortTranslationNatRuleError
 )]
-#[derive(Default)]
 pub struct ModifyNatGatewayDestinationIpPortTranslationNatRule {
     /// `NatGatewayId`: a string.
     ///
@@ -15571,7 +15756,6 @@ pub struct ModifyNatGatewayDestinationIpPortTranslationNatRuleResponse {
     output = ModifyNatGatewaySourceIpTranslationNatRuleResponse,
     error = super::errors::ModifyNatGatewaySourceIpTranslationNatRuleError
 )]
-#[derive(Default)]
 pub struct ModifyNatGatewaySourceIpTranslationNatRule {
     /// `NatGatewayId`: a string.
     ///
@@ -15602,7 +15786,6 @@ pub struct ModifyNatGatewaySourceIpTranslationNatRuleResponse {
     output = ModifyNetDetectResponse,
     error = super::errors::ModifyNetDetectError
 )]
-#[derive(Default)]
 pub struct ModifyNetDetect {
     /// `NetDetectId`: a string.
     ///
@@ -15655,7 +15838,6 @@ pub struct ModifyNetDetectResponse {
     output = ModifyNetworkAclAttributeResponse,
     error = super::errors::ModifyNetworkAclAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyNetworkAclAttribute {
     /// `NetworkAclId`: a string.
     ///
@@ -15688,7 +15870,6 @@ pub struct ModifyNetworkAclAttributeResponse {
     output = ModifyNetworkAclEntriesResponse,
     error = super::errors::ModifyNetworkAclEntriesError
 )]
-#[derive(Default)]
 pub struct ModifyNetworkAclEntries {
     /// `NetworkAclId`: a string.
     ///
@@ -15727,7 +15908,6 @@ pub struct ModifyNetworkAclEntriesResponse {
     output = ModifyNetworkAclQuintupleEntriesResponse,
     error = super::errors::ModifyNetworkAclQuintupleEntriesError
 )]
-#[derive(Default)]
 pub struct ModifyNetworkAclQuintupleEntries {
     /// `NetworkAclId`: a string.
     ///
@@ -15758,7 +15938,6 @@ pub struct ModifyNetworkAclQuintupleEntriesResponse {
     output = ModifyNetworkInterfaceAttributeResponse,
     error = super::errors::ModifyNetworkInterfaceAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyNetworkInterfaceAttribute {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -15806,7 +15985,6 @@ pub struct ModifyNetworkInterfaceAttributeResponse {
     output = ModifyNetworkInterfaceQosResponse,
     error = super::errors::ModifyNetworkInterfaceQosError
 )]
-#[derive(Default)]
 pub struct ModifyNetworkInterfaceQos {
     /// `NetworkInterfaceIds`: a list of strings.
     ///
@@ -15844,7 +16022,6 @@ pub struct ModifyNetworkInterfaceQosResponse {
     output = ModifyPrivateIpAddressesAttributeResponse,
     error = super::errors::ModifyPrivateIpAddressesAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyPrivateIpAddressesAttribute {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -15875,7 +16052,6 @@ pub struct ModifyPrivateIpAddressesAttributeResponse {
     output = ModifyPrivateNatGatewayAttributeResponse,
     error = super::errors::ModifyPrivateNatGatewayAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyPrivateNatGatewayAttribute {
     /// `NatGatewayId`: a string.
     ///
@@ -15913,7 +16089,6 @@ pub struct ModifyPrivateNatGatewayAttributeResponse {
     output = ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleResponse,
     error = super::errors::ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleError
 )]
-#[derive(Default)]
 pub struct ModifyPrivateNatGatewayDestinationIpPortTranslationNatRule {
     /// `NatGatewayId`: a string.
     ///
@@ -15946,7 +16121,6 @@ pub struct ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleResponse {
     output = ModifyPrivateNatGatewayTranslationAclRuleResponse,
     error = super::errors::ModifyPrivateNatGatewayTranslationAclRuleError
 )]
-#[derive(Default)]
 pub struct ModifyPrivateNatGatewayTranslationAclRule {
     /// `NatGatewayId`: a string.
     ///
@@ -15997,7 +16171,6 @@ pub struct ModifyPrivateNatGatewayTranslationAclRuleResponse {
     output = ModifyPrivateNatGatewayTranslationNatRuleResponse,
     error = super::errors::ModifyPrivateNatGatewayTranslationNatRuleError
 )]
-#[derive(Default)]
 pub struct ModifyPrivateNatGatewayTranslationNatRule {
     /// `NatGatewayId`: a string.
     ///
@@ -16033,7 +16206,6 @@ pub struct ModifyPrivateNatGatewayTranslationNatRuleResponse {
     output = ModifyReserveIpAddressResponse,
     error = super::errors::ModifyReserveIpAddressError
 )]
-#[derive(Default)]
 pub struct ModifyReserveIpAddress {
     /// `VpcId`: a string.
     ///
@@ -16076,7 +16248,6 @@ pub struct ModifyReserveIpAddressResponse {
     output = ModifyRoutePolicyAttributeResponse,
     error = super::errors::ModifyRoutePolicyAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyRoutePolicyAttribute {
     /// `RoutePolicyId`: a string.
     ///
@@ -16114,7 +16285,6 @@ pub struct ModifyRoutePolicyAttributeResponse {
     output = ModifyRouteTableAttributeResponse,
     error = super::errors::ModifyRouteTableAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyRouteTableAttribute {
     /// `RouteTableId`: a string.
     ///
@@ -16147,7 +16317,6 @@ pub struct ModifyRouteTableAttributeResponse {
     output = ModifyRouteTableSelectionPoliciesResponse,
     error = super::errors::ModifyRouteTableSelectionPoliciesError
 )]
-#[derive(Default)]
 pub struct ModifyRouteTableSelectionPolicies {
     /// `CcnId`: a string.
     ///
@@ -16180,7 +16349,6 @@ pub struct ModifyRouteTableSelectionPoliciesResponse {
     output = ModifySecurityGroupAttributeResponse,
     error = super::errors::ModifySecurityGroupAttributeError
 )]
-#[derive(Default)]
 pub struct ModifySecurityGroupAttribute {
     /// `SecurityGroupId`: a string.
     ///
@@ -16218,7 +16386,6 @@ pub struct ModifySecurityGroupAttributeResponse {
     output = ModifySecurityGroupPoliciesResponse,
     error = super::errors::ModifySecurityGroupPoliciesError
 )]
-#[derive(Default)]
 pub struct ModifySecurityGroupPolicies {
     /// `SecurityGroupId`: a string.
     ///
@@ -16252,7 +16419,6 @@ pub struct ModifySecurityGroupPoliciesResponse {
     output = ModifyServiceTemplateAttributeResponse,
     error = super::errors::ModifyServiceTemplateAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyServiceTemplateAttribute {
     /// `ServiceTemplateId`: a string.
     ///
@@ -16295,7 +16461,6 @@ pub struct ModifyServiceTemplateAttributeResponse {
     output = ModifyServiceTemplateGroupAttributeResponse,
     error = super::errors::ModifyServiceTemplateGroupAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyServiceTemplateGroupAttribute {
     /// `ServiceTemplateGroupId`: a string.
     ///
@@ -16331,7 +16496,6 @@ pub struct ModifyServiceTemplateGroupAttributeResponse {
     output = ModifySnapshotPoliciesResponse,
     error = super::errors::ModifySnapshotPoliciesError
 )]
-#[derive(Default)]
 pub struct ModifySnapshotPolicies {
     /// `SnapshotPoliciesInfo`: a list of [`BatchModifySnapshotPolicy`](super::models::BatchModifySnapshotPolicy) objects.
     pub snapshot_policies_info: Vec<models::BatchModifySnapshotPolicy>,
@@ -16357,7 +16521,6 @@ pub struct ModifySnapshotPoliciesResponse {
     output = ModifySubnetAttributeResponse,
     error = super::errors::ModifySubnetAttributeError
 )]
-#[derive(Default)]
 pub struct ModifySubnetAttribute {
     /// `SubnetId`: a string.
     ///
@@ -16395,7 +16558,6 @@ pub struct ModifySubnetAttributeResponse {
     output = ModifyTemplateMemberResponse,
     error = super::errors::ModifyTemplateMemberError
 )]
-#[derive(Default)]
 pub struct ModifyTemplateMember {
     /// `TemplateId`: a string.
     ///
@@ -16433,7 +16595,6 @@ pub struct ModifyTemplateMemberResponse {
     output = ModifyTrafficMirrorAttributeResponse,
     error = super::errors::ModifyTrafficMirrorAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyTrafficMirrorAttribute {
     /// `TrafficMirrorId`: a string.
     ///
@@ -16471,7 +16632,6 @@ pub struct ModifyTrafficMirrorAttributeResponse {
     output = ModifyTrafficMirrorFilterRulesResponse,
     error = super::errors::ModifyTrafficMirrorFilterRulesError
 )]
-#[derive(Default)]
 pub struct ModifyTrafficMirrorFilterRules {
     /// `TrafficMirrorId`: a string.
     ///
@@ -16505,7 +16665,6 @@ pub struct ModifyTrafficMirrorFilterRulesResponse {
     output = ModifyVpcAttributeResponse,
     error = super::errors::ModifyVpcAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyVpcAttribute {
     /// `VpcId`: a string.
     ///
@@ -16568,7 +16727,6 @@ pub struct ModifyVpcAttributeResponse {
     output = ModifyVpcEndPointAttributeResponse,
     error = super::errors::ModifyVpcEndPointAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyVpcEndPointAttribute {
     /// `EndPointId`: a string.
     ///
@@ -16611,7 +16769,6 @@ pub struct ModifyVpcEndPointAttributeResponse {
     output = ModifyVpcEndPointServiceAttributeResponse,
     error = super::errors::ModifyVpcEndPointServiceAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyVpcEndPointServiceAttribute {
     /// `EndPointServiceId`: a string.
     ///
@@ -16664,7 +16821,6 @@ pub struct ModifyVpcEndPointServiceAttributeResponse {
     output = ModifyVpcEndPointServiceWhiteListResponse,
     error = super::errors::ModifyVpcEndPointServiceWhiteListError
 )]
-#[derive(Default)]
 pub struct ModifyVpcEndPointServiceWhiteList {
     /// `UserUin`: a string.
     ///
@@ -16702,7 +16858,6 @@ pub struct ModifyVpcEndPointServiceWhiteListResponse {
     output = ModifyVpcPeeringConnectionResponse,
     error = super::errors::ModifyVpcPeeringConnectionError
 )]
-#[derive(Default)]
 pub struct ModifyVpcPeeringConnection {
     /// `PeeringConnectionId`: a string.
     ///
@@ -16745,7 +16900,6 @@ pub struct ModifyVpcPeeringConnectionResponse {
     output = ModifyVpnConnectionAttributeResponse,
     error = super::errors::ModifyVpnConnectionAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyVpnConnectionAttribute {
     /// `VpnConnectionId`: a string.
     ///
@@ -16840,7 +16994,6 @@ pub struct ModifyVpnConnectionAttributeResponse {
     output = ModifyVpnGatewayAttributeResponse,
     error = super::errors::ModifyVpnGatewayAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyVpnGatewayAttribute {
     /// `VpnGatewayId`: a string.
     ///
@@ -16888,7 +17041,6 @@ pub struct ModifyVpnGatewayAttributeResponse {
     output = ModifyVpnGatewayCcnRoutesResponse,
     error = super::errors::ModifyVpnGatewayCcnRoutesError
 )]
-#[derive(Default)]
 pub struct ModifyVpnGatewayCcnRoutes {
     /// `VpnGatewayId`: a string.
     ///
@@ -16919,7 +17071,6 @@ pub struct ModifyVpnGatewayCcnRoutesResponse {
     output = ModifyVpnGatewayRoutesResponse,
     error = super::errors::ModifyVpnGatewayRoutesError
 )]
-#[derive(Default)]
 pub struct ModifyVpnGatewayRoutes {
     /// `VpnGatewayId`: a string.
     ///
@@ -16953,7 +17104,6 @@ pub struct ModifyVpnGatewayRoutesResponse {
     output = ModifyVpnGatewaySslClientCertResponse,
     error = super::errors::ModifyVpnGatewaySslClientCertError
 )]
-#[derive(Default)]
 pub struct ModifyVpnGatewaySslClientCert {
     /// `SslVpnClientIds`: a list of strings.
     ///
@@ -16986,7 +17136,6 @@ pub struct ModifyVpnGatewaySslClientCertResponse {
     output = ModifyVpnGatewaySslServerResponse,
     error = super::errors::ModifyVpnGatewaySslServerError
 )]
-#[derive(Default)]
 pub struct ModifyVpnGatewaySslServer {
     /// `SslVpnServerId`: a string.
     ///
@@ -17075,7 +17224,6 @@ pub struct ModifyVpnGatewaySslServerResponse {
     output = NotifyRoutesResponse,
     error = super::errors::NotifyRoutesError
 )]
-#[derive(Default)]
 pub struct NotifyRoutes {
     /// `RouteTableId`: a string.
     ///
@@ -17108,7 +17256,6 @@ pub struct NotifyRoutesResponse {
     output = RefreshDirectConnectGatewayRouteToNatGatewayResponse,
     error = super::errors::RefreshDirectConnectGatewayRouteToNatGatewayError
 )]
-#[derive(Default)]
 pub struct RefreshDirectConnectGatewayRouteToNatGateway {
     /// `VpcId`: a string.
     ///
@@ -17149,7 +17296,6 @@ pub struct RefreshDirectConnectGatewayRouteToNatGatewayResponse {
     output = RejectAttachCcnInstancesResponse,
     error = super::errors::RejectAttachCcnInstancesError
 )]
-#[derive(Default)]
 pub struct RejectAttachCcnInstances {
     /// `CcnId`: a string.
     ///
@@ -17180,7 +17326,6 @@ pub struct RejectAttachCcnInstancesResponse {
     output = RejectVpcPeeringConnectionResponse,
     error = super::errors::RejectVpcPeeringConnectionError
 )]
-#[derive(Default)]
 pub struct RejectVpcPeeringConnection {
     /// `PeeringConnectionId`: a string.
     ///
@@ -17208,7 +17353,6 @@ pub struct RejectVpcPeeringConnectionResponse {
     output = ReleaseAddressesResponse,
     error = super::errors::ReleaseAddressesError
 )]
-#[derive(Default)]
 pub struct ReleaseAddresses {
     /// `AddressIds`: a list of strings.
     ///
@@ -17241,7 +17385,6 @@ pub struct ReleaseAddressesResponse {
     output = ReleaseIPv6AddressesResponse,
     error = super::errors::ReleaseIPv6AddressesError
 )]
-#[derive(Default)]
 pub struct ReleaseIPv6Addresses {
     /// `IPv6AddressIds`: a list of strings.
     ///
@@ -17270,7 +17413,6 @@ pub struct ReleaseIPv6AddressesResponse {
     output = ReleaseIp6AddressesBandwidthResponse,
     error = super::errors::ReleaseIp6AddressesBandwidthError
 )]
-#[derive(Default)]
 pub struct ReleaseIp6AddressesBandwidth {
     /// `Ip6Addresses`: a list of strings.
     ///
@@ -17308,7 +17450,6 @@ pub struct ReleaseIp6AddressesBandwidthResponse {
     output = RemoveBandwidthPackageResourcesResponse,
     error = super::errors::RemoveBandwidthPackageResourcesError
 )]
-#[derive(Default)]
 pub struct RemoveBandwidthPackageResources {
     /// `ResourceIds`: a list of strings.
     ///
@@ -17356,7 +17497,6 @@ pub struct RemoveBandwidthPackageResourcesResponse {
     output = RemoveIp6RulesResponse,
     error = super::errors::RemoveIp6RulesError
 )]
-#[derive(Default)]
 pub struct RemoveIp6Rules {
     /// `Ip6TranslatorId`: a string.
     ///
@@ -17387,7 +17527,6 @@ pub struct RemoveIp6RulesResponse {
     output = RenewAddressesResponse,
     error = super::errors::RenewAddressesError
 )]
-#[derive(Default)]
 pub struct RenewAddresses {
     /// `AddressIds`: a list of strings.
     pub address_ids: Vec<String>,
@@ -17416,7 +17555,6 @@ pub struct RenewAddressesResponse {
     output = RenewVpnGatewayResponse,
     error = super::errors::RenewVpnGatewayError
 )]
-#[derive(Default)]
 pub struct RenewVpnGateway {
     /// `VpnGatewayId`: a string.
     ///
@@ -17447,7 +17585,6 @@ pub struct RenewVpnGatewayResponse {
     output = ReplaceCcnRouteTableBroadcastPolicysResponse,
     error = super::errors::ReplaceCcnRouteTableBroadcastPolicysError
 )]
-#[derive(Default)]
 pub struct ReplaceCcnRouteTableBroadcastPolicys {
     /// `CcnId`: a string.
     ///
@@ -17483,7 +17620,6 @@ pub struct ReplaceCcnRouteTableBroadcastPolicysResponse {
     output = ReplaceCcnRouteTableInputPolicysResponse,
     error = super::errors::ReplaceCcnRouteTableInputPolicysError
 )]
-#[derive(Default)]
 pub struct ReplaceCcnRouteTableInputPolicys {
     /// `CcnId`: a string.
     ///
@@ -17519,7 +17655,6 @@ pub struct ReplaceCcnRouteTableInputPolicysResponse {
     output = ReplaceDirectConnectGatewayCcnRoutesResponse,
     error = super::errors::ReplaceDirectConnectGatewayCcnRoutesError
 )]
-#[derive(Default)]
 pub struct ReplaceDirectConnectGatewayCcnRoutes {
     /// `DirectConnectGatewayId`: a string.
     ///
@@ -17555,7 +17690,6 @@ pub struct ReplaceDirectConnectGatewayCcnRoutesResponse {
     output = ReplaceHighPriorityRouteTableAssociationResponse,
     error = super::errors::ReplaceHighPriorityRouteTableAssociationError
 )]
-#[derive(Default)]
 pub struct ReplaceHighPriorityRouteTableAssociation {
     /// `HighPriorityRouteTableId`: a string.
     ///
@@ -17588,7 +17722,6 @@ pub struct ReplaceHighPriorityRouteTableAssociationResponse {
     output = ReplaceHighPriorityRoutesResponse,
     error = super::errors::ReplaceHighPriorityRoutesError
 )]
-#[derive(Default)]
 pub struct ReplaceHighPriorityRoutes {
     /// `HighPriorityRouteTableId`: a string.
     ///
@@ -17625,7 +17758,6 @@ pub struct ReplaceHighPriorityRoutesResponse {
     output = ReplaceRoutePolicyAssociationsResponse,
     error = super::errors::ReplaceRoutePolicyAssociationsError
 )]
-#[derive(Default)]
 pub struct ReplaceRoutePolicyAssociations {
     /// `RoutePolicyAssociationSet`: a list of [`RoutePolicyAssociation`](super::models::RoutePolicyAssociation) objects.
     pub route_policy_association_set: Vec<models::RoutePolicyAssociation>,
@@ -17651,7 +17783,6 @@ pub struct ReplaceRoutePolicyAssociationsResponse {
     output = ReplaceRoutePolicyEntriesResponse,
     error = super::errors::ReplaceRoutePolicyEntriesError
 )]
-#[derive(Default)]
 pub struct ReplaceRoutePolicyEntries {
     /// `RoutePolicyId`: a string.
     ///
@@ -17682,7 +17813,6 @@ pub struct ReplaceRoutePolicyEntriesResponse {
     output = ReplaceRouteTableAssociationResponse,
     error = super::errors::ReplaceRouteTableAssociationError
 )]
-#[derive(Default)]
 pub struct ReplaceRouteTableAssociation {
     /// `RouteTableId`: a string.
     ///
@@ -17715,7 +17845,6 @@ pub struct ReplaceRouteTableAssociationResponse {
     output = ReplaceRoutesResponse,
     error = super::errors::ReplaceRoutesError
 )]
-#[derive(Default)]
 pub struct ReplaceRoutes {
     /// `RouteTableId`: a string.
     ///
@@ -17752,7 +17881,6 @@ pub struct ReplaceRoutesResponse {
     output = ReplaceRoutesWithRoutePolicyResponse,
     error = super::errors::ReplaceRoutesWithRoutePolicyError
 )]
-#[derive(Default)]
 pub struct ReplaceRoutesWithRoutePolicy {
     /// `RouteTableId`: a string.
     ///
@@ -17783,7 +17911,6 @@ pub struct ReplaceRoutesWithRoutePolicyResponse {
     output = ReplaceSecurityGroupPoliciesResponse,
     error = super::errors::ReplaceSecurityGroupPoliciesError
 )]
-#[derive(Default)]
 pub struct ReplaceSecurityGroupPolicies {
     /// `SecurityGroupId`: a string.
     ///
@@ -17822,7 +17949,6 @@ pub struct ReplaceSecurityGroupPoliciesResponse {
     output = ReplaceSecurityGroupPolicyResponse,
     error = super::errors::ReplaceSecurityGroupPolicyError
 )]
-#[derive(Default)]
 pub struct ReplaceSecurityGroupPolicy {
     /// `SecurityGroupId`: a string.
     ///
@@ -17856,7 +17982,6 @@ pub struct ReplaceSecurityGroupPolicyResponse {
     output = ResetAttachCcnInstancesResponse,
     error = super::errors::ResetAttachCcnInstancesError
 )]
-#[derive(Default)]
 pub struct ResetAttachCcnInstances {
     /// `CcnId`: a string.
     ///
@@ -17892,7 +18017,6 @@ pub struct ResetAttachCcnInstancesResponse {
     output = ResetHighPriorityRoutesResponse,
     error = super::errors::ResetHighPriorityRoutesError
 )]
-#[derive(Default)]
 pub struct ResetHighPriorityRoutes {
     /// `HighPriorityRouteTableId`: a string.
     ///
@@ -17928,7 +18052,6 @@ pub struct ResetHighPriorityRoutesResponse {
     output = ResetNatGatewayConnectionResponse,
     error = super::errors::ResetNatGatewayConnectionError
 )]
-#[derive(Default)]
 pub struct ResetNatGatewayConnection {
     /// `NatGatewayId`: a string.
     ///
@@ -17966,7 +18089,6 @@ pub struct ResetNatGatewayConnectionResponse {
     output = ResetRoutePolicyAssociationsResponse,
     error = super::errors::ResetRoutePolicyAssociationsError
 )]
-#[derive(Default)]
 pub struct ResetRoutePolicyAssociations {
     /// `RouteTableId`: a string.
     ///
@@ -17997,7 +18119,6 @@ pub struct ResetRoutePolicyAssociationsResponse {
     output = ResetRoutePolicyEntriesResponse,
     error = super::errors::ResetRoutePolicyEntriesError
 )]
-#[derive(Default)]
 pub struct ResetRoutePolicyEntries {
     /// `RoutePolicyId`: a string.
     ///
@@ -18038,7 +18159,6 @@ pub struct ResetRoutePolicyEntriesResponse {
     output = ResetRoutesResponse,
     error = super::errors::ResetRoutesError
 )]
-#[derive(Default)]
 pub struct ResetRoutes {
     /// `RouteTableId`: a string.
     ///
@@ -18074,7 +18194,6 @@ pub struct ResetRoutesResponse {
     output = ResetTrafficMirrorFilterResponse,
     error = super::errors::ResetTrafficMirrorFilterError
 )]
-#[derive(Default)]
 pub struct ResetTrafficMirrorFilter {
     /// `TrafficMirrorId`: a string.
     ///
@@ -18116,7 +18235,6 @@ pub struct ResetTrafficMirrorFilterResponse {
     output = ResetTrafficMirrorSrcsResponse,
     error = super::errors::ResetTrafficMirrorSrcsError
 )]
-#[derive(Default)]
 pub struct ResetTrafficMirrorSrcs {
     /// `TrafficMirrorId`: a string.
     ///
@@ -18149,7 +18267,6 @@ pub struct ResetTrafficMirrorSrcsResponse {
     output = ResetTrafficMirrorTargetResponse,
     error = super::errors::ResetTrafficMirrorTargetError
 )]
-#[derive(Default)]
 pub struct ResetTrafficMirrorTarget {
     /// `TrafficMirrorId`: a string.
     ///
@@ -18185,7 +18302,6 @@ pub struct ResetTrafficMirrorTargetResponse {
     output = ResetVpnConnectionResponse,
     error = super::errors::ResetVpnConnectionError
 )]
-#[derive(Default)]
 pub struct ResetVpnConnection {
     /// `VpnGatewayId`: a string.
     ///
@@ -18218,7 +18334,6 @@ pub struct ResetVpnConnectionResponse {
     output = ResetVpnGatewayInternetMaxBandwidthResponse,
     error = super::errors::ResetVpnGatewayInternetMaxBandwidthError
 )]
-#[derive(Default)]
 pub struct ResetVpnGatewayInternetMaxBandwidth {
     /// `VpnGatewayId`: a string.
     ///
@@ -18251,7 +18366,6 @@ pub struct ResetVpnGatewayInternetMaxBandwidthResponse {
     output = ResumeSnapshotInstanceResponse,
     error = super::errors::ResumeSnapshotInstanceError
 )]
-#[derive(Default)]
 pub struct ResumeSnapshotInstance {
     /// `SnapshotPolicyId`: a string.
     ///
@@ -18289,7 +18403,6 @@ pub struct ResumeSnapshotInstanceResponse {
     output = ReturnNormalAddressesResponse,
     error = super::errors::ReturnNormalAddressesError
 )]
-#[derive(Default)]
 pub struct ReturnNormalAddresses {
     /// `AddressIps`: a list of strings.
     ///
@@ -18317,7 +18430,6 @@ pub struct ReturnNormalAddressesResponse {
     output = SetCcnRegionBandwidthLimitsResponse,
     error = super::errors::SetCcnRegionBandwidthLimitsError
 )]
-#[derive(Default)]
 pub struct SetCcnRegionBandwidthLimits {
     /// `CcnId`: a string.
     ///
@@ -18360,7 +18472,6 @@ pub struct SetCcnRegionBandwidthLimitsResponse {
     output = SetVpnGatewaysRenewFlagResponse,
     error = super::errors::SetVpnGatewaysRenewFlagError
 )]
-#[derive(Default)]
 pub struct SetVpnGatewaysRenewFlag {
     /// `VpnGatewayIds`: a list of strings.
     pub vpn_gateway_ids: Vec<String>,
@@ -18396,7 +18507,6 @@ pub struct SetVpnGatewaysRenewFlagResponse {
     output = StartTrafficMirrorResponse,
     error = super::errors::StartTrafficMirrorError
 )]
-#[derive(Default)]
 pub struct StartTrafficMirror {
     /// `TrafficMirrorId`: a string.
     ///
@@ -18424,7 +18534,6 @@ pub struct StartTrafficMirrorResponse {
     output = StopTrafficMirrorResponse,
     error = super::errors::StopTrafficMirrorError
 )]
-#[derive(Default)]
 pub struct StopTrafficMirror {
     /// `TrafficMirrorId`: a string.
     ///
@@ -18452,7 +18561,6 @@ pub struct StopTrafficMirrorResponse {
     output = TransformAddressResponse,
     error = super::errors::TransformAddressError
 )]
-#[derive(Default)]
 pub struct TransformAddress {
     /// `InstanceId`: a string.
     ///
@@ -18490,7 +18598,6 @@ pub struct TransformAddressResponse {
     output = UnassignIpv6AddressesResponse,
     error = super::errors::UnassignIpv6AddressesError
 )]
-#[derive(Default)]
 pub struct UnassignIpv6Addresses {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -18521,7 +18628,6 @@ pub struct UnassignIpv6AddressesResponse {
     output = UnassignIpv6CidrBlockResponse,
     error = super::errors::UnassignIpv6CidrBlockError
 )]
-#[derive(Default)]
 pub struct UnassignIpv6CidrBlock {
     /// `VpcId`: a string.
     ///
@@ -18554,7 +18660,6 @@ pub struct UnassignIpv6CidrBlockResponse {
     output = UnassignIpv6SubnetCidrBlockResponse,
     error = super::errors::UnassignIpv6SubnetCidrBlockError
 )]
-#[derive(Default)]
 pub struct UnassignIpv6SubnetCidrBlock {
     /// `VpcId`: a string.
     ///
@@ -18585,7 +18690,6 @@ pub struct UnassignIpv6SubnetCidrBlockResponse {
     output = UnassignPrivateIpAddressesResponse,
     error = super::errors::UnassignPrivateIpAddressesError
 )]
-#[derive(Default)]
 pub struct UnassignPrivateIpAddresses {
     /// `NetworkInterfaceId`: a string.
     ///
@@ -18621,7 +18725,6 @@ pub struct UnassignPrivateIpAddressesResponse {
     output = UnlockCcnBandwidthsResponse,
     error = super::errors::UnlockCcnBandwidthsError
 )]
-#[derive(Default)]
 pub struct UnlockCcnBandwidths {
     /// `Instances`: a list of [`CcnFlowLock`](super::models::CcnFlowLock) objects.
     pub instances: Vec<models::CcnFlowLock>,
@@ -18647,7 +18750,6 @@ pub struct UnlockCcnBandwidthsResponse {
     output = UnlockCcnsResponse,
     error = super::errors::UnlockCcnsError
 )]
-#[derive(Default)]
 pub struct UnlockCcns {}
 
 /// What a successful [`UnlockCcns`] call returns.
@@ -18670,7 +18772,6 @@ pub struct UnlockCcnsResponse {
     output = UpdateTrafficMirrorAllFilterResponse,
     error = super::errors::UpdateTrafficMirrorAllFilterError
 )]
-#[derive(Default)]
 pub struct UpdateTrafficMirrorAllFilter {
     /// `TrafficMirrorId`: a string.
     ///
@@ -18722,7 +18823,6 @@ pub struct UpdateTrafficMirrorAllFilterResponse {
     output = UpdateTrafficMirrorDirectionResponse,
     error = super::errors::UpdateTrafficMirrorDirectionError
 )]
-#[derive(Default)]
 pub struct UpdateTrafficMirrorDirection {
     /// `TrafficMirrorId`: a string.
     ///
@@ -18755,7 +18855,6 @@ pub struct UpdateTrafficMirrorDirectionResponse {
     output = UpgradeNatGatewayProductVersionResponse,
     error = super::errors::UpgradeNatGatewayProductVersionError
 )]
-#[derive(Default)]
 pub struct UpgradeNatGatewayProductVersion {
     /// `VpcId`: a string.
     ///
@@ -18798,7 +18897,6 @@ pub struct UpgradeNatGatewayProductVersionResponse {
     output = WithdrawNotifyRoutesResponse,
     error = super::errors::WithdrawNotifyRoutesError
 )]
-#[derive(Default)]
 pub struct WithdrawNotifyRoutes {
     /// `RouteTableId`: a string.
     ///

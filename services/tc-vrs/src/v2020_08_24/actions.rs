@@ -17,7 +17,6 @@ use super::models;
     output = CancelVRSTaskResponse,
     error = super::errors::CancelVRSTaskError
 )]
-#[derive(Default)]
 pub struct CancelVRSTask {
     /// `TaskId`: a string.
     ///
@@ -48,7 +47,6 @@ pub struct CancelVRSTaskResponse {
     output = CreateVRSTaskResponse,
     error = super::errors::CreateVRSTaskError
 )]
-#[derive(Default)]
 pub struct CreateVRSTask {
     /// `SessionId`: a string.
     ///
@@ -135,7 +133,6 @@ pub struct CreateVRSTaskResponse {
     output = DescribeVRSTaskStatusResponse,
     error = super::errors::DescribeVRSTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeVRSTaskStatus {
     /// `TaskId`: a string.
     ///
@@ -166,7 +163,6 @@ pub struct DescribeVRSTaskStatusResponse {
     output = DetectEnvAndSoundQualityResponse,
     error = super::errors::DetectEnvAndSoundQualityError
 )]
-#[derive(Default)]
 pub struct DetectEnvAndSoundQuality {
     /// `TextId`: a string.
     ///
@@ -222,7 +218,6 @@ pub struct DetectEnvAndSoundQualityResponse {
     output = DownloadVRSModelResponse,
     error = super::errors::DownloadVRSModelError
 )]
-#[derive(Default)]
 pub struct DownloadVRSModel {
     /// `TaskId`: a string.
     ///
@@ -253,7 +248,6 @@ pub struct DownloadVRSModelResponse {
     output = GetTrainingTextResponse,
     error = super::errors::GetTrainingTextError
 )]
-#[derive(Default)]
 pub struct GetTrainingText {
     /// `TaskType`: a signed 64-bit integer.
     ///
@@ -294,7 +288,6 @@ pub struct GetTrainingTextResponse {
     output = GetVRSVoiceTypeInfoResponse,
     error = super::errors::GetVRSVoiceTypeInfoError
 )]
-#[derive(Default)]
 pub struct GetVRSVoiceTypeInfo {
     /// `VoiceType`: a signed 64-bit integer.
     ///
@@ -335,7 +328,6 @@ pub struct GetVRSVoiceTypeInfoResponse {
     output = GetVRSVoiceTypesResponse,
     error = super::errors::GetVRSVoiceTypesError
 )]
-#[derive(Default)]
 pub struct GetVRSVoiceTypes {
     /// `TaskType`: a signed 64-bit integer.
     ///

@@ -18,7 +18,6 @@ use super::models;
     output = ConfirmVideoTranslateJobResponse,
     error = super::errors::ConfirmVideoTranslateJobError
 )]
-#[derive(Default)]
 pub struct ConfirmVideoTranslateJob {
     /// `JobId`: a string.
     ///
@@ -74,7 +73,6 @@ pub struct ConfirmVideoTranslateJobResponse {
     output = DescribeVideoTranslateJobResponse,
     error = super::errors::DescribeVideoTranslateJobError
 )]
-#[derive(Default)]
 pub struct DescribeVideoTranslateJob {
     /// `JobId`: a string.
     ///
@@ -165,7 +163,6 @@ pub struct DescribeVideoTranslateJobResponse {
     output = SubmitVideoTranslateJobResponse,
     error = super::errors::SubmitVideoTranslateJobError
 )]
-#[derive(Default)]
 pub struct SubmitVideoTranslateJob {
     /// `VideoUrl`: a string.
     ///

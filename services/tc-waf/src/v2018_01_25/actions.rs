@@ -18,7 +18,6 @@ use super::models;
     output = AddAntiFakeUrlResponse,
     error = super::errors::AddAntiFakeUrlError
 )]
-#[derive(Default)]
 pub struct AddAntiFakeUrl {
     /// `Domain`: a string.
     ///
@@ -66,7 +65,6 @@ pub struct AddAntiFakeUrlResponse {
     output = AddAntiInfoLeakRulesResponse,
     error = super::errors::AddAntiInfoLeakRulesError
 )]
-#[derive(Default)]
 pub struct AddAntiInfoLeakRules {
     /// `Domain`: a string.
     ///
@@ -117,7 +115,6 @@ pub struct AddAntiInfoLeakRulesResponse {
     output = AddAreaBanAreasResponse,
     error = super::errors::AddAreaBanAreasError
 )]
-#[derive(Default)]
 pub struct AddAreaBanAreas {
     /// `Domain`: a string.
     ///
@@ -161,7 +158,6 @@ pub struct AddAreaBanAreasResponse {
     output = AddAttackWhiteRuleResponse,
     error = super::errors::AddAttackWhiteRuleError
 )]
-#[derive(Default)]
 pub struct AddAttackWhiteRule {
     /// `Domain`: a string.
     ///
@@ -232,7 +228,6 @@ pub struct AddAttackWhiteRuleResponse {
     output = AddBatchCustomRuleResponse,
     error = super::errors::AddBatchCustomRuleError
 )]
-#[derive(Default)]
 pub struct AddBatchCustomRule {
     /// `Name`: a string.
     ///
@@ -336,7 +331,6 @@ pub struct AddBatchCustomRuleResponse {
     output = AddBatchCustomWhiteRuleResponse,
     error = super::errors::AddBatchCustomWhiteRuleError
 )]
-#[derive(Default)]
 pub struct AddBatchCustomWhiteRule {
     /// `Name`: a string.
     ///
@@ -407,7 +401,6 @@ pub struct AddBatchCustomWhiteRuleResponse {
     output = AddBypassAllRuleResponse,
     error = super::errors::AddBypassAllRuleError
 )]
-#[derive(Default)]
 pub struct AddBypassAllRule {}
 
 /// What a successful [`AddBypassAllRule`] call returns.
@@ -430,7 +423,6 @@ pub struct AddBypassAllRuleResponse {
     output = AddCustomRuleResponse,
     error = super::errors::AddCustomRuleError
 )]
-#[derive(Default)]
 pub struct AddCustomRule {
     /// `Name`: a string.
     ///
@@ -550,7 +542,6 @@ pub struct AddCustomRuleResponse {
     output = AddCustomWhiteRuleResponse,
     error = super::errors::AddCustomWhiteRuleError
 )]
-#[derive(Default)]
 pub struct AddCustomWhiteRule {
     /// `Name`: a string.
     ///
@@ -622,7 +613,6 @@ pub struct AddCustomWhiteRuleResponse {
     output = AddDomainWhiteRuleResponse,
     error = super::errors::AddDomainWhiteRuleError
 )]
-#[derive(Default)]
 pub struct AddDomainWhiteRule {
     /// `Domain`: a string.
     ///
@@ -675,7 +665,6 @@ pub struct AddDomainWhiteRuleResponse {
     output = AddLLMSdkAccessResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct AddLLMSdkAccess {
     /// `Name`: a string.
     ///
@@ -718,7 +707,6 @@ pub struct AddLLMSdkAccessResponse {
     output = AddSpartaProtectionResponse,
     error = super::errors::AddSpartaProtectionError
 )]
-#[derive(Default)]
 pub struct AddSpartaProtection {
     /// `Domain`: a string.
     ///
@@ -1013,7 +1001,6 @@ pub struct AddSpartaProtectionResponse {
     output = BatchOperateUserSignatureRulesResponse,
     error = super::errors::BatchOperateUserSignatureRulesError
 )]
-#[derive(Default)]
 pub struct BatchOperateUserSignatureRules {
     /// `Domain`: a string.
     ///
@@ -1067,7 +1054,6 @@ pub struct BatchOperateUserSignatureRulesResponse {
     output = CreateAccessExportResponse,
     error = super::errors::CreateAccessExportError
 )]
-#[derive(Default)]
 pub struct CreateAccessExport {
     /// `TopicId`: a string.
     ///
@@ -1130,7 +1116,6 @@ pub struct CreateAccessExportResponse {
     output = CreateAndUpdateBatchCCRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAndUpdateBatchCCRule {
     /// `Name`: a string.
     ///
@@ -1301,7 +1286,6 @@ pub struct CreateAndUpdateBatchCCRuleResponse {
     output = CreateAreaBanRuleResponse,
     error = super::errors::CreateAreaBanRuleError
 )]
-#[derive(Default)]
 pub struct CreateAreaBanRule {
     /// `Domain`: a string.
     ///
@@ -1345,7 +1329,6 @@ pub struct CreateAreaBanRuleResponse {
     output = CreateBatchIpAccessControlResponse,
     error = super::errors::CreateBatchIpAccessControlError
 )]
-#[derive(Default)]
 pub struct CreateBatchIpAccessControl {
     /// `IpList`: a list of strings.
     ///
@@ -1411,7 +1394,6 @@ pub struct CreateBatchIpAccessControlResponse {
     output = CreateDealsResponse,
     error = super::errors::CreateDealsError
 )]
-#[derive(Default)]
 pub struct CreateDeals {
     /// `Goods`: a list of [`CreateDealsGoods`](super::models::CreateDealsGoods) objects.
     pub goods: Vec<models::CreateDealsGoods>,
@@ -1450,7 +1432,6 @@ pub struct CreateDealsResponse {
     output = CreateExportResponse,
     error = super::errors::CreateExportError
 )]
-#[derive(Default)]
 pub struct CreateExport {
     /// `TopicId`: a string.
     ///
@@ -1521,7 +1502,6 @@ pub struct CreateExportResponse {
     output = CreateHostResponse,
     error = super::errors::CreateHostError
 )]
-#[derive(Default)]
 pub struct CreateHost {
     /// `Host`: a [`HostRecord`](super::models::HostRecord).
     pub host: models::HostRecord,
@@ -1561,7 +1541,6 @@ pub struct CreateHostResponse {
     output = CreateIpAccessControlResponse,
     error = super::errors::CreateIpAccessControlError
 )]
-#[derive(Default)]
 pub struct CreateIpAccessControl {
     /// `Domain`: a string.
     ///
@@ -1641,7 +1620,6 @@ pub struct CreateIpAccessControlResponse {
     output = CreateOwaspWhiteRuleResponse,
     error = super::errors::CreateOwaspWhiteRuleError
 )]
-#[derive(Default)]
 pub struct CreateOwaspWhiteRule {
     /// `Name`: a string.
     ///
@@ -1715,7 +1693,6 @@ pub struct CreateOwaspWhiteRuleResponse {
     output = CreatePostCKafkaFlowResponse,
     error = super::errors::CreatePostCKafkaFlowError
 )]
-#[derive(Default)]
 pub struct CreatePostCKafkaFlow {
     /// `CKafkaRegion`: a string.
     ///
@@ -1800,7 +1777,6 @@ pub struct CreatePostCKafkaFlowResponse {
     output = CreatePostCLSFlowResponse,
     error = super::errors::CreatePostCLSFlowError
 )]
-#[derive(Default)]
 pub struct CreatePostCLSFlow {
     /// `CLSRegion`: a string.
     ///
@@ -1844,7 +1820,6 @@ pub struct CreatePostCLSFlowResponse {
     output = CreateProtectGroupResponse,
     error = super::errors::CreateProtectGroupError
 )]
-#[derive(Default)]
 pub struct CreateProtectGroup {
     /// `Name`: a string.
     ///
@@ -1890,7 +1865,6 @@ pub struct CreateProtectGroupResponse {
     output = CreateRateLimitV2Response,
     error = super::errors::CreateRateLimitV2Error
 )]
-#[derive(Default)]
 pub struct CreateRateLimitV2 {
     /// `Domain`: a string.
     ///
@@ -2013,7 +1987,6 @@ pub struct CreateRateLimitV2Response {
     output = DeleteAccessExportResponse,
     error = super::errors::DeleteAccessExportError
 )]
-#[derive(Default)]
 pub struct DeleteAccessExport {
     /// `ExportId`: a string.
     ///
@@ -2046,7 +2019,6 @@ pub struct DeleteAccessExportResponse {
     output = DeleteAntiFakeUrlResponse,
     error = super::errors::DeleteAntiFakeUrlError
 )]
-#[derive(Default)]
 pub struct DeleteAntiFakeUrl {
     /// `Domain`: a string.
     ///
@@ -2079,7 +2051,6 @@ pub struct DeleteAntiFakeUrlResponse {
     output = DeleteAntiInfoLeakRuleResponse,
     error = super::errors::DeleteAntiInfoLeakRuleError
 )]
-#[derive(Default)]
 pub struct DeleteAntiInfoLeakRule {
     /// `Domain`: a string.
     ///
@@ -2112,7 +2083,6 @@ pub struct DeleteAntiInfoLeakRuleResponse {
     output = DeleteAttackDownloadRecordResponse,
     error = super::errors::DeleteAttackDownloadRecordError
 )]
-#[derive(Default)]
 pub struct DeleteAttackDownloadRecord {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -2140,7 +2110,6 @@ pub struct DeleteAttackDownloadRecordResponse {
     output = DeleteAttackWhiteRuleResponse,
     error = super::errors::DeleteAttackWhiteRuleError
 )]
-#[derive(Default)]
 pub struct DeleteAttackWhiteRule {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -2178,7 +2147,6 @@ pub struct DeleteAttackWhiteRuleResponse {
     output = DeleteBatchCustomRuleResponse,
     error = super::errors::DeleteBatchCustomRuleError
 )]
-#[derive(Default)]
 pub struct DeleteBatchCustomRule {
     /// `DataType`: a string.
     ///
@@ -2224,7 +2192,6 @@ pub struct DeleteBatchCustomRuleResponse {
     output = DeleteBatchCustomWhiteRuleResponse,
     error = super::errors::DeleteBatchCustomWhiteRuleError
 )]
-#[derive(Default)]
 pub struct DeleteBatchCustomWhiteRule {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -2252,7 +2219,6 @@ pub struct DeleteBatchCustomWhiteRuleResponse {
     output = DeleteBatchIpAccessControlResponse,
     error = super::errors::DeleteBatchIpAccessControlError
 )]
-#[derive(Default)]
 pub struct DeleteBatchIpAccessControl {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -2280,7 +2246,6 @@ pub struct DeleteBatchIpAccessControlResponse {
     output = DeleteBotSceneUCBRuleResponse,
     error = super::errors::DeleteBotSceneUCBRuleError
 )]
-#[derive(Default)]
 pub struct DeleteBotSceneUCBRule {
     /// `Domain`: a string.
     ///
@@ -2323,7 +2288,6 @@ pub struct DeleteBotSceneUCBRuleResponse {
     output = DeleteCCRuleResponse,
     error = super::errors::DeleteCCRuleError
 )]
-#[derive(Default)]
 pub struct DeleteCCRule {
     /// `Domain`: a string.
     ///
@@ -2376,7 +2340,6 @@ pub struct DeleteCCRuleResponse {
     output = DeleteCustomRuleResponse,
     error = super::errors::DeleteCustomRuleError
 )]
-#[derive(Default)]
 pub struct DeleteCustomRule {
     /// `Domain`: a string.
     ///
@@ -2420,7 +2383,6 @@ pub struct DeleteCustomRuleResponse {
     output = DeleteCustomWhiteRuleResponse,
     error = super::errors::DeleteCustomWhiteRuleError
 )]
-#[derive(Default)]
 pub struct DeleteCustomWhiteRule {
     /// `Domain`: a string.
     ///
@@ -2456,7 +2418,6 @@ pub struct DeleteCustomWhiteRuleResponse {
     output = DeleteDomainWhiteRulesResponse,
     error = super::errors::DeleteDomainWhiteRulesError
 )]
-#[derive(Default)]
 pub struct DeleteDomainWhiteRules {
     /// `Domain`: a string.
     ///
@@ -2492,7 +2453,6 @@ pub struct DeleteDomainWhiteRulesResponse {
     output = DeleteExportResponse,
     error = super::errors::DeleteExportError
 )]
-#[derive(Default)]
 pub struct DeleteExport {
     /// `ExportId`: a string.
     ///
@@ -2520,7 +2480,6 @@ pub struct DeleteExportResponse {
     output = DeleteHostResponse,
     error = super::errors::DeleteHostError
 )]
-#[derive(Default)]
 pub struct DeleteHost {
     /// `HostsDel`: a list of [`HostDel`](super::models::HostDel) objects.
     pub hosts_del: Vec<models::HostDel>,
@@ -2551,7 +2510,6 @@ pub struct DeleteHostResponse {
     output = DeleteIpAccessControlResponse,
     error = super::errors::DeleteIpAccessControlError
 )]
-#[derive(Default)]
 pub struct DeleteIpAccessControl {
     /// `Domain`: a string.
     ///
@@ -2614,7 +2572,6 @@ pub struct DeleteIpAccessControlResponse {
     output = DeleteIpAccessControlV2Response,
     error = super::errors::DeleteIpAccessControlV2Error
 )]
-#[derive(Default)]
 pub struct DeleteIpAccessControlV2 {
     /// `Domain`: a string.
     ///
@@ -2667,7 +2624,6 @@ pub struct DeleteIpAccessControlV2Response {
     output = DeleteLLMContentRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteLLMContentRule {
     /// `Ids`: a list of strings.
     ///
@@ -2700,7 +2656,6 @@ pub struct DeleteLLMContentRuleResponse {
     output = DeleteLLMKeywordLibraryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteLLMKeywordLibrary {
     /// `Ids`: a list of strings.
     ///
@@ -2728,7 +2683,6 @@ pub struct DeleteLLMKeywordLibraryResponse {
     output = DeleteOwaspRuleStatusResponse,
     error = super::errors::DeleteOwaspRuleStatusError
 )]
-#[derive(Default)]
 pub struct DeleteOwaspRuleStatus {
     /// `Domain`: a string.
     ///
@@ -2762,7 +2716,6 @@ pub struct DeleteOwaspRuleStatusResponse {
     output = DeleteOwaspWhiteRuleResponse,
     error = super::errors::DeleteOwaspWhiteRuleError
 )]
-#[derive(Default)]
 pub struct DeleteOwaspWhiteRule {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -2795,7 +2748,6 @@ pub struct DeleteOwaspWhiteRuleResponse {
     output = DeleteProtectGroupResponse,
     error = super::errors::DeleteProtectGroupError
 )]
-#[derive(Default)]
 pub struct DeleteProtectGroup {
     /// `GroupIds`: a list of unsigned 64-bit integers.
     ///
@@ -2823,7 +2775,6 @@ pub struct DeleteProtectGroupResponse {
     output = DeleteProtectGroupDomainResponse,
     error = super::errors::DeleteProtectGroupDomainError
 )]
-#[derive(Default)]
 pub struct DeleteProtectGroupDomain {
     /// `GroupId`: an unsigned 64-bit integer.
     ///
@@ -2856,7 +2807,6 @@ pub struct DeleteProtectGroupDomainResponse {
     output = DeleteRateLimitsV2Response,
     error = super::errors::DeleteRateLimitsV2Error
 )]
-#[derive(Default)]
 pub struct DeleteRateLimitsV2 {
     /// `Domain`: a string.
     ///
@@ -2894,7 +2844,6 @@ pub struct DeleteRateLimitsV2Response {
     output = DeleteSessionResponse,
     error = super::errors::DeleteSessionError
 )]
-#[derive(Default)]
 pub struct DeleteSession {
     /// `Domain`: a string.
     ///
@@ -2938,7 +2887,6 @@ pub struct DeleteSessionResponse {
     output = DeleteSpartaProtectionResponse,
     error = super::errors::DeleteSpartaProtectionError
 )]
-#[derive(Default)]
 pub struct DeleteSpartaProtection {
     /// `Domains`: a list of strings.
     ///
@@ -2975,9 +2923,15 @@ pub struct DeleteSpartaProtectionResponse {
     version = "2018-01-25",
     name = "DescribeAccessExports",
     output = DescribeAccessExportsResponse,
-    error = super::errors::DescribeAccessExportsError
+    error = super::errors::DescribeAccessExportsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = exports,
+        item = models::ExportAccessInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccessExports {
     /// `TopicId`: a string.
     ///
@@ -3023,7 +2977,6 @@ pub struct DescribeAccessExportsResponse {
     output = DescribeAccessFastAnalysisResponse,
     error = super::errors::DescribeAccessFastAnalysisError
 )]
-#[derive(Default)]
 pub struct DescribeAccessFastAnalysis {
     /// `From`: a signed 64-bit integer.
     ///
@@ -3092,7 +3045,6 @@ pub struct DescribeAccessFastAnalysisResponse {
     output = DescribeAccessHistogramResponse,
     error = super::errors::DescribeAccessHistogramError
 )]
-#[derive(Default)]
 pub struct DescribeAccessHistogram {
     /// `TopicId`: a string.
     ///
@@ -3155,7 +3107,6 @@ pub struct DescribeAccessHistogramResponse {
     output = DescribeAccessIndexResponse,
     error = super::errors::DescribeAccessIndexError
 )]
-#[derive(Default)]
 pub struct DescribeAccessIndex {}
 
 /// What a successful [`DescribeAccessIndex`] call returns.
@@ -3189,9 +3140,15 @@ pub struct DescribeAccessIndexResponse {
     version = "2018-01-25",
     name = "DescribeAfterPayInstances",
     output = DescribeAfterPayInstancesResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::AfterPayInstanceInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAfterPayInstances {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -3238,9 +3195,15 @@ pub struct DescribeAfterPayInstancesResponse {
     version = "2018-01-25",
     name = "DescribeAntiFakeRules",
     output = DescribeAntiFakeRulesResponse,
-    error = super::errors::DescribeAntiFakeRulesError
+    error = super::errors::DescribeAntiFakeRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::CacheUrlItems,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAntiFakeRules {
     /// `Domain`: a string.
     ///
@@ -3299,9 +3262,15 @@ pub struct DescribeAntiFakeRulesResponse {
     version = "2018-01-25",
     name = "DescribeAntiInfoLeakageRules",
     output = DescribeAntiInfoLeakageRulesResponse,
-    error = super::errors::DescribeAntiInfoLeakageRulesError
+    error = super::errors::DescribeAntiInfoLeakageRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rule_list,
+        item = models::DescribeAntiLeakageItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAntiInfoLeakageRules {
     /// `Domain`: a string.
     ///
@@ -3357,7 +3326,6 @@ pub struct DescribeAntiInfoLeakageRulesResponse {
     output = DescribeApiAggregateTopNResponse,
     error = super::errors::DescribeApiAggregateTopNError
 )]
-#[derive(Default)]
 pub struct DescribeApiAggregateTopN {
     /// `Domain`: a string.
     ///
@@ -3416,7 +3384,6 @@ pub struct DescribeApiAggregateTopNResponse {
     output = DescribeApiDetailResponse,
     error = super::errors::DescribeApiDetailError
 )]
-#[derive(Default)]
 pub struct DescribeApiDetail {
     /// `Domain`: a string.
     ///
@@ -3529,9 +3496,15 @@ pub struct DescribeApiDetailResponse {
     version = "2018-01-25",
     name = "DescribeApiListVersionTwo",
     output = DescribeApiListVersionTwoResponse,
-    error = super::errors::DescribeApiListVersionTwoError
+    error = super::errors::DescribeApiListVersionTwoError,
+    paginate(
+        page = page_index,
+        limit = page_size,
+        items = data,
+        item = models::ApiAsset,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApiListVersionTwo {
     /// `Domain`: a string.
     ///
@@ -3600,7 +3573,6 @@ pub struct DescribeApiListVersionTwoResponse {
     output = DescribeApiSecEventDetailResponse,
     error = super::errors::DescribeApiSecEventDetailError
 )]
-#[derive(Default)]
 pub struct DescribeApiSecEventDetail {
     /// `Domain`: a string.
     ///
@@ -3645,9 +3617,15 @@ pub struct DescribeApiSecEventDetailResponse {
     version = "2018-01-25",
     name = "DescribeApiSecEventList",
     output = DescribeApiSecEventListResponse,
-    error = super::errors::DescribeApiSecEventListError
+    error = super::errors::DescribeApiSecEventListError,
+    paginate(
+        page = page_index,
+        limit = page_size,
+        items = data,
+        item = models::ApiEvent,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeApiSecEventList {
     /// `Domain`: a string.
     ///
@@ -3716,7 +3694,6 @@ pub struct DescribeApiSecEventListResponse {
     output = DescribeApiSecSensitiveRuleListResponse,
     error = super::errors::DescribeApiSecSensitiveRuleListError
 )]
-#[derive(Default)]
 pub struct DescribeApiSecSensitiveRuleList {
     /// `Domain`: a string.
     ///
@@ -3815,7 +3792,6 @@ pub struct DescribeApiSecSensitiveRuleListResponse {
     output = DescribeAreaBanAreasResponse,
     error = super::errors::DescribeAreaBanAreasError
 )]
-#[derive(Default)]
 pub struct DescribeAreaBanAreas {
     /// `Domain`: a string.
     ///
@@ -3846,7 +3822,6 @@ pub struct DescribeAreaBanAreasResponse {
     output = DescribeAreaBanRuleResponse,
     error = super::errors::DescribeAreaBanRuleError
 )]
-#[derive(Default)]
 pub struct DescribeAreaBanRule {
     /// `Domain`: a string.
     ///
@@ -3877,7 +3852,6 @@ pub struct DescribeAreaBanRuleResponse {
     output = DescribeAreaBanSupportAreasResponse,
     error = super::errors::DescribeAreaBanSupportAreasError
 )]
-#[derive(Default)]
 pub struct DescribeAreaBanSupportAreas {}
 
 /// What a successful [`DescribeAreaBanSupportAreas`] call returns.
@@ -3903,7 +3877,6 @@ pub struct DescribeAreaBanSupportAreasResponse {
     output = DescribeAttackOverviewResponse,
     error = super::errors::DescribeAttackOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeAttackOverview {
     /// `FromTime`: a date and time, as the service writes it.
     ///
@@ -4015,7 +3988,6 @@ pub struct DescribeAttackOverviewResponse {
     output = DescribeAttackTypeResponse,
     error = super::errors::DescribeAttackTypeError
 )]
-#[derive(Default)]
 pub struct DescribeAttackType {
     /// `FromTime`: a date and time, as the service writes it.
     ///
@@ -4072,9 +4044,15 @@ pub struct DescribeAttackTypeResponse {
     version = "2018-01-25",
     name = "DescribeAttackWhiteRule",
     output = DescribeAttackWhiteRuleResponse,
-    error = super::errors::DescribeAttackWhiteRuleError
+    error = super::errors::DescribeAttackWhiteRuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::UserWhiteRule,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAttackWhiteRule {
     /// `Domain`: a string.
     ///
@@ -4133,7 +4111,6 @@ pub struct DescribeAttackWhiteRuleResponse {
     output = DescribeAutoDenyIPResponse,
     error = super::errors::DescribeAutoDenyIPError
 )]
-#[derive(Default)]
 pub struct DescribeAutoDenyIP {
     /// `Domain`: a string.
     ///
@@ -4219,7 +4196,6 @@ pub struct DescribeAutoDenyIPResponse {
     output = DescribeBatchCustomRuleListResponse,
     error = super::errors::DescribeBatchCustomRuleListError
 )]
-#[derive(Default)]
 pub struct DescribeBatchCustomRuleList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -4271,9 +4247,15 @@ pub struct DescribeBatchCustomRuleListResponse {
     version = "2018-01-25",
     name = "DescribeBatchCustomWhiteRules",
     output = DescribeBatchCustomWhiteRulesResponse,
-    error = super::errors::DescribeBatchCustomWhiteRulesError
+    error = super::errors::DescribeBatchCustomWhiteRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::BatchCustomWhiteRule,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBatchCustomWhiteRules {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -4329,7 +4311,6 @@ pub struct DescribeBatchCustomWhiteRulesResponse {
     output = DescribeBatchIpAccessControlResponse,
     error = super::errors::DescribeBatchIpAccessControlError
 )]
-#[derive(Default)]
 pub struct DescribeBatchIpAccessControl {
     /// `Filters`: a list of [`FiltersItemNew`](super::models::FiltersItemNew) objects.
     pub filters: Vec<models::FiltersItemNew>,
@@ -4373,7 +4354,6 @@ pub struct DescribeBatchIpAccessControlResponse {
     output = DescribeBotIdRuleResponse,
     error = super::errors::DescribeBotIdRuleError
 )]
-#[derive(Default)]
 pub struct DescribeBotIdRule {
     /// `Domain`: a string.
     ///
@@ -4445,9 +4425,15 @@ pub struct DescribeBotIdRuleResponse {
     version = "2018-01-25",
     name = "DescribeBotSceneList",
     output = DescribeBotSceneListResponse,
-    error = super::errors::DescribeBotSceneListError
+    error = super::errors::DescribeBotSceneListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = bot_scene_list,
+        item = models::BotSceneInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBotSceneList {
     /// `Domain`: a string.
     ///
@@ -4523,7 +4509,6 @@ pub struct DescribeBotSceneListResponse {
     output = DescribeBotSceneOverviewResponse,
     error = super::errors::DescribeBotSceneOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeBotSceneOverview {
     /// `Domain`: a string.
     ///
@@ -4579,7 +4564,6 @@ pub struct DescribeBotSceneOverviewResponse {
     output = DescribeBotSceneUCBRuleResponse,
     error = super::errors::DescribeBotSceneUCBRuleError
 )]
-#[derive(Default)]
 pub struct DescribeBotSceneUCBRule {
     /// `Domain`: a string.
     ///
@@ -4665,7 +4649,6 @@ pub struct DescribeBotSceneUCBRuleResponse {
     output = DescribeCCAutoStatusResponse,
     error = super::errors::DescribeCCAutoStatusError
 )]
-#[derive(Default)]
 pub struct DescribeCCAutoStatus {
     /// `Domain`: a string.
     ///
@@ -4699,7 +4682,6 @@ pub struct DescribeCCAutoStatusResponse {
     output = DescribeCCRuleResponse,
     error = super::errors::DescribeCCRuleError
 )]
-#[derive(Default)]
 pub struct DescribeCCRule {
     /// `Domain`: a string.
     ///
@@ -4755,7 +4737,6 @@ pub struct DescribeCCRuleResponse {
     output = DescribeCCRuleListResponse,
     error = super::errors::DescribeCCRuleListError
 )]
-#[derive(Default)]
 pub struct DescribeCCRuleList {
     /// `Domain`: a string.
     ///
@@ -4811,7 +4792,6 @@ pub struct DescribeCCRuleListResponse {
     output = DescribeCertificateVerifyResultResponse,
     error = super::errors::DescribeCertificateVerifyResultError
 )]
-#[derive(Default)]
 pub struct DescribeCertificateVerifyResult {
     /// `Domain`: a string.
     ///
@@ -4909,7 +4889,6 @@ pub struct DescribeCertificateVerifyResultResponse {
     output = DescribeCiphersDetailResponse,
     error = super::errors::DescribeCiphersDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCiphersDetail {}
 
 /// What a successful [`DescribeCiphersDetail`] call returns.
@@ -4933,9 +4912,15 @@ pub struct DescribeCiphersDetailResponse {
     version = "2018-01-25",
     name = "DescribeCustomRuleList",
     output = DescribeCustomRuleListResponse,
-    error = super::errors::DescribeCustomRuleListError
+    error = super::errors::DescribeCustomRuleListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rule_list,
+        item = models::DescribeCustomRulesRspRuleListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCustomRuleList {
     /// `Domain`: a string.
     ///
@@ -4999,9 +4984,15 @@ pub struct DescribeCustomRuleListResponse {
     version = "2018-01-25",
     name = "DescribeCustomWhiteRule",
     output = DescribeCustomWhiteRuleResponse,
-    error = super::errors::DescribeCustomWhiteRuleError
+    error = super::errors::DescribeCustomWhiteRuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rule_list,
+        item = models::DescribeCustomRulesRspRuleListItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCustomWhiteRule {
     /// `Domain`: a string.
     ///
@@ -5062,7 +5053,6 @@ pub struct DescribeCustomWhiteRuleResponse {
     output = DescribeDomainCountInfoResponse,
     error = super::errors::DescribeDomainCountInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDomainCountInfo {}
 
 /// What a successful [`DescribeDomainCountInfo`] call returns.
@@ -5110,7 +5100,6 @@ pub struct DescribeDomainCountInfoResponse {
     output = DescribeDomainDetailsClbResponse,
     error = super::errors::DescribeDomainDetailsClbError
 )]
-#[derive(Default)]
 pub struct DescribeDomainDetailsClb {
     /// `Domain`: a string.
     ///
@@ -5151,7 +5140,6 @@ pub struct DescribeDomainDetailsClbResponse {
     output = DescribeDomainDetailsSaasResponse,
     error = super::errors::DescribeDomainDetailsSaasError
 )]
-#[derive(Default)]
 pub struct DescribeDomainDetailsSaas {
     /// `Domain`: a string.
     ///
@@ -5192,7 +5180,6 @@ pub struct DescribeDomainDetailsSaasResponse {
     output = DescribeDomainRulesResponse,
     error = super::errors::DescribeDomainRulesError
 )]
-#[derive(Default)]
 pub struct DescribeDomainRules {
     /// `Domain`: a string.
     ///
@@ -5223,7 +5210,6 @@ pub struct DescribeDomainRulesResponse {
     output = DescribeDomainVerifyResultResponse,
     error = super::errors::DescribeDomainVerifyResultError
 )]
-#[derive(Default)]
 pub struct DescribeDomainVerifyResult {
     /// `Domain`: a string.
     ///
@@ -5267,7 +5253,6 @@ pub struct DescribeDomainVerifyResultResponse {
     output = DescribeDomainWhiteRulesResponse,
     error = super::errors::DescribeDomainWhiteRulesError
 )]
-#[derive(Default)]
 pub struct DescribeDomainWhiteRules {
     /// `Domain`: a string.
     ///
@@ -5326,9 +5311,15 @@ pub struct DescribeDomainWhiteRulesResponse {
     version = "2018-01-25",
     name = "DescribeDomains",
     output = DescribeDomainsResponse,
-    error = super::errors::DescribeDomainsError
+    error = super::errors::DescribeDomainsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = domains,
+        item = models::DomainInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDomains {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -5370,9 +5361,15 @@ pub struct DescribeDomainsResponse {
     version = "2018-01-25",
     name = "DescribeExports",
     output = DescribeExportsResponse,
-    error = super::errors::DescribeExportsError
+    error = super::errors::DescribeExportsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = exports,
+        item = models::ExportInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExports {
     /// `TopicId`: a string.
     ///
@@ -5416,9 +5413,15 @@ pub struct DescribeExportsResponse {
     version = "2018-01-25",
     name = "DescribeFindDomainList",
     output = DescribeFindDomainListResponse,
-    error = super::errors::DescribeFindDomainListError
+    error = super::errors::DescribeFindDomainListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::FindAllDomainDetail,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFindDomainList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -5479,7 +5482,6 @@ pub struct DescribeFindDomainListResponse {
     output = DescribeFlowTrendResponse,
     error = super::errors::DescribeFlowTrendError
 )]
-#[derive(Default)]
 pub struct DescribeFlowTrend {
     /// `Domain`: a string.
     ///
@@ -5520,7 +5522,6 @@ pub struct DescribeFlowTrendResponse {
     output = DescribeHistogramResponse,
     error = super::errors::DescribeHistogramError
 )]
-#[derive(Default)]
 pub struct DescribeHistogram {
     /// `FromTime`: a date and time, as the service writes it.
     ///
@@ -5589,7 +5590,6 @@ pub struct DescribeHistogramResponse {
     output = DescribeHostResponse,
     error = super::errors::DescribeHostError
 )]
-#[derive(Default)]
 pub struct DescribeHost {
     /// `Domain`: a string.
     ///
@@ -5631,7 +5631,6 @@ pub struct DescribeHostResponse {
     output = DescribeHostLimitResponse,
     error = super::errors::DescribeHostLimitError
 )]
-#[derive(Default)]
 pub struct DescribeHostLimit {
     /// `Domain`: a string.
     ///
@@ -5675,7 +5674,6 @@ pub struct DescribeHostLimitResponse {
     output = DescribeHostsResponse,
     error = super::errors::DescribeHostsError
 )]
-#[derive(Default)]
 pub struct DescribeHosts {
     /// `Domain`: a string.
     ///
@@ -5728,9 +5726,15 @@ pub struct DescribeHostsResponse {
     version = "2018-01-25",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::DescribeInstancesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = instances,
+        item = models::InstanceInfo,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstances {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -5779,7 +5783,6 @@ pub struct DescribeInstancesResponse {
     output = DescribeIpAccessControlResponse,
     error = super::errors::DescribeIpAccessControlError
 )]
-#[derive(Default)]
 pub struct DescribeIpAccessControl {
     /// `Domain`: a string.
     ///
@@ -5906,7 +5909,6 @@ pub struct DescribeIpAccessControlResponse {
     output = DescribeIpHitItemsResponse,
     error = super::errors::DescribeIpHitItemsError
 )]
-#[derive(Default)]
 pub struct DescribeIpHitItems {
     /// `Domain`: a string.
     ///
@@ -6010,7 +6012,6 @@ pub struct DescribeIpHitItemsResponse {
     output = DescribeLLMContentRuleListResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeLLMContentRuleList {}
 
 /// What a successful [`DescribeLLMContentRuleList`] call returns.
@@ -6033,7 +6034,6 @@ pub struct DescribeLLMContentRuleListResponse {
     output = DescribeLLMContentSecCheckResponse,
     error = super::errors::DescribeLLMContentSecCheckError
 )]
-#[derive(Default)]
 pub struct DescribeLLMContentSecCheck {
     /// `ServiceId`: a string.
     ///
@@ -6129,9 +6129,15 @@ pub struct DescribeLLMContentSecCheckResponse {
     version = "2018-01-25",
     name = "DescribeLLMKeywordLibrary",
     output = DescribeLLMKeywordLibraryResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = lib_list,
+        item = models::LlmKeywordLibrary,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLLMKeywordLibrary {
     /// `Type`: a string.
     ///
@@ -6185,9 +6191,15 @@ pub struct DescribeLLMKeywordLibraryResponse {
     version = "2018-01-25",
     name = "DescribeLLMSdkAccess",
     output = DescribeLLMSdkAccessResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = data,
+        item = models::LlmSdkAccessItem,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLLMSdkAccess {
     /// `InstanceId`: a string.
     ///
@@ -6246,7 +6258,6 @@ pub struct DescribeLLMSdkAccessResponse {
     output = DescribeLLMWafDLPRulesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeLLMWafDLPRules {
     /// `ServiceId`: a string.
     ///
@@ -6297,7 +6308,6 @@ pub struct DescribeLLMWafDLPRulesResponse {
     output = DescribeLLMWafProtectRulesResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeLLMWafProtectRules {
     /// `ServiceId`: a string.
     ///
@@ -6343,7 +6353,6 @@ pub struct DescribeLLMWafProtectRulesResponse {
     output = DescribeLogHistogramResponse,
     error = super::errors::DescribeLogHistogramError
 )]
-#[derive(Default)]
 pub struct DescribeLogHistogram {
     /// `From`: a signed 64-bit integer.
     ///
@@ -6407,7 +6416,6 @@ pub struct DescribeLogHistogramResponse {
     output = DescribeModuleStatusResponse,
     error = super::errors::DescribeModuleStatusError
 )]
-#[derive(Default)]
 pub struct DescribeModuleStatus {
     /// `Domain`: a string.
     ///
@@ -6475,7 +6483,6 @@ pub struct DescribeModuleStatusResponse {
     output = DescribeObjectsResponse,
     error = super::errors::DescribeObjectsError
 )]
-#[derive(Default)]
 pub struct DescribeObjects {
     /// `Filters`: a list of [`FiltersItemNew`](super::models::FiltersItemNew) objects.
     pub filters: Option<Vec<models::FiltersItemNew>>,
@@ -6522,9 +6529,15 @@ pub struct DescribeObjectsResponse {
     version = "2018-01-25",
     name = "DescribeOwaspRuleTypes",
     output = DescribeOwaspRuleTypesResponse,
-    error = super::errors::DescribeOwaspRuleTypesError
+    error = super::errors::DescribeOwaspRuleTypesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::OwaspRuleType,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOwaspRuleTypes {
     /// `Domain`: a string.
     ///
@@ -6571,9 +6584,15 @@ pub struct DescribeOwaspRuleTypesResponse {
     version = "2018-01-25",
     name = "DescribeOwaspRules",
     output = DescribeOwaspRulesResponse,
-    error = super::errors::DescribeOwaspRulesError
+    error = super::errors::DescribeOwaspRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::OwaspRule,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOwaspRules {
     /// `Domain`: a string.
     ///
@@ -6630,9 +6649,15 @@ pub struct DescribeOwaspRulesResponse {
     version = "2018-01-25",
     name = "DescribeOwaspWhiteRules",
     output = DescribeOwaspWhiteRulesResponse,
-    error = super::errors::DescribeOwaspWhiteRulesError
+    error = super::errors::DescribeOwaspWhiteRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::OwaspWhiteRule,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOwaspWhiteRules {
     /// `Domain`: a string.
     ///
@@ -6693,7 +6718,6 @@ pub struct DescribeOwaspWhiteRulesResponse {
     output = DescribePeakPointsResponse,
     error = super::errors::DescribePeakPointsError
 )]
-#[derive(Default)]
 pub struct DescribePeakPoints {
     /// `FromTime`: a date and time, as the service writes it.
     ///
@@ -6752,7 +6776,6 @@ pub struct DescribePeakPointsResponse {
     output = DescribePeakValueResponse,
     error = super::errors::DescribePeakValueError
 )]
-#[derive(Default)]
 pub struct DescribePeakValue {
     /// `FromTime`: a date and time, as the service writes it.
     ///
@@ -6831,7 +6854,6 @@ pub struct DescribePeakValueResponse {
     output = DescribePolicyStatusResponse,
     error = super::errors::DescribePolicyStatusError
 )]
-#[derive(Default)]
 pub struct DescribePolicyStatus {
     /// `Domain`: a string.
     ///
@@ -6874,7 +6896,6 @@ pub struct DescribePolicyStatusResponse {
     output = DescribePortsResponse,
     error = super::errors::DescribePortsError
 )]
-#[derive(Default)]
 pub struct DescribePorts {
     /// `InstanceID`: a string.
     ///
@@ -6918,7 +6939,6 @@ pub struct DescribePortsResponse {
     output = DescribePostCKafkaFlowsResponse,
     error = super::errors::DescribePostCKafkaFlowsError
 )]
-#[derive(Default)]
 pub struct DescribePostCKafkaFlows {
     /// `LogType`: a signed 64-bit integer.
     ///
@@ -6951,7 +6971,6 @@ pub struct DescribePostCKafkaFlowsResponse {
     output = DescribePostCLSFlowsResponse,
     error = super::errors::DescribePostCLSFlowsError
 )]
-#[derive(Default)]
 pub struct DescribePostCLSFlows {
     /// `LogType`: a signed 64-bit integer.
     ///
@@ -6983,7 +7002,6 @@ pub struct DescribePostCLSFlowsResponse {
     output = DescribeProtectGroupResponse,
     error = super::errors::DescribeProtectGroupError
 )]
-#[derive(Default)]
 pub struct DescribeProtectGroup {
     /// `Filter`: a list of [`FiltersItemNew`](super::models::FiltersItemNew) objects.
     pub filter: Option<Vec<models::FiltersItemNew>>,
@@ -7037,7 +7055,6 @@ pub struct DescribeProtectGroupResponse {
     output = DescribeProtectionModesResponse,
     error = super::errors::DescribeProtectionModesError
 )]
-#[derive(Default)]
 pub struct DescribeProtectionModes {
     /// `Edition`: a string.
     ///
@@ -7073,7 +7090,6 @@ pub struct DescribeProtectionModesResponse {
     output = DescribeQClawContentSecCheckResponse,
     error = super::errors::DescribeQClawContentSecCheckError
 )]
-#[derive(Default)]
 pub struct DescribeQClawContentSecCheck {
     /// `ServiceId`: a string.
     ///
@@ -7125,9 +7141,15 @@ pub struct DescribeQClawContentSecCheckResponse {
     version = "2018-01-25",
     name = "DescribeRateLimitsV2",
     output = DescribeRateLimitsV2Response,
-    error = super::errors::DescribeRateLimitsV2Error
+    error = super::errors::DescribeRateLimitsV2Error,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rate_limits,
+        item = models::LimitRuleV2,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRateLimitsV2 {
     /// `Domain`: a string.
     ///
@@ -7218,7 +7240,6 @@ pub struct DescribeRateLimitsV2Response {
     output = DescribeRuleLimitResponse,
     error = super::errors::DescribeRuleLimitError
 )]
-#[derive(Default)]
 pub struct DescribeRuleLimit {
     /// `Domain`: a string.
     ///
@@ -7254,7 +7275,6 @@ pub struct DescribeRuleLimitResponse {
     output = DescribeScanIpResponse,
     error = super::errors::DescribeScanIpError
 )]
-#[derive(Default)]
 pub struct DescribeScanIp {
     /// `Ip`: a string.
     ///
@@ -7333,7 +7353,6 @@ pub struct DescribeScanIpResponse {
     output = DescribeSessionResponse,
     error = super::errors::DescribeSessionError
 )]
-#[derive(Default)]
 pub struct DescribeSession {
     /// `Domain`: a string.
     ///
@@ -7369,7 +7388,6 @@ pub struct DescribeSessionResponse {
     output = DescribeSkillSecScanResultResponse,
     error = super::errors::DescribeSkillSecScanResultError
 )]
-#[derive(Default)]
 pub struct DescribeSkillSecScanResult {
     /// `ServiceId`: a string.
     ///
@@ -7410,7 +7428,6 @@ pub struct DescribeSkillSecScanResultResponse {
     output = DescribeSpartaProtectionInfoResponse,
     error = super::errors::DescribeSpartaProtectionInfoError
 )]
-#[derive(Default)]
 pub struct DescribeSpartaProtectionInfo {
     /// `Domain`: a string.
     ///
@@ -7573,7 +7590,6 @@ pub struct DescribeSpartaProtectionInfoResponse {
     output = DescribeTlsVersionResponse,
     error = super::errors::DescribeTlsVersionError
 )]
-#[derive(Default)]
 pub struct DescribeTlsVersion {}
 
 /// What a successful [`DescribeTlsVersion`] call returns.
@@ -7600,7 +7616,6 @@ pub struct DescribeTlsVersionResponse {
     output = DescribeTopAttackDomainResponse,
     error = super::errors::DescribeTopAttackDomainError
 )]
-#[derive(Default)]
 pub struct DescribeTopAttackDomain {
     /// `FromTime`: a date and time, as the service writes it.
     ///
@@ -7658,9 +7673,15 @@ pub struct DescribeTopAttackDomainResponse {
     version = "2018-01-25",
     name = "DescribeTopics",
     output = DescribeTopicsResponse,
-    error = super::errors::DescribeTopicsError
+    error = super::errors::DescribeTopicsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = topics,
+        item = models::TopicInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTopics {
     /// `Filters`: a list of [`FilterCls`](super::models::FilterCls) objects.
     pub filters: Option<Vec<models::FilterCls>>,
@@ -7714,7 +7735,6 @@ pub struct DescribeTopicsResponse {
     output = DescribeUserCdcClbWafRegionsResponse,
     error = super::errors::DescribeUserCdcClbWafRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeUserCdcClbWafRegions {}
 
 /// What a successful [`DescribeUserCdcClbWafRegions`] call returns.
@@ -7740,7 +7760,6 @@ pub struct DescribeUserCdcClbWafRegionsResponse {
     output = DescribeUserClbWafRegionsResponse,
     error = super::errors::DescribeUserClbWafRegionsError
 )]
-#[derive(Default)]
 pub struct DescribeUserClbWafRegions {
     /// `AlbType`: a string.
     ///
@@ -7774,7 +7793,6 @@ pub struct DescribeUserClbWafRegionsResponse {
     output = DescribeUserDomainInfoResponse,
     error = super::errors::DescribeUserDomainInfoError
 )]
-#[derive(Default)]
 pub struct DescribeUserDomainInfo {}
 
 /// What a successful [`DescribeUserDomainInfo`] call returns.
@@ -7800,7 +7818,6 @@ pub struct DescribeUserDomainInfoResponse {
     output = DescribeUserLevelResponse,
     error = super::errors::DescribeUserLevelError
 )]
-#[derive(Default)]
 pub struct DescribeUserLevel {
     /// `Domain`: a string.
     ///
@@ -7833,7 +7850,6 @@ pub struct DescribeUserLevelResponse {
     output = DescribeUserSignatureClassResponse,
     error = super::errors::DescribeUserSignatureClassError
 )]
-#[derive(Default)]
 pub struct DescribeUserSignatureClass {
     /// `Domain`: a string.
     ///
@@ -7867,9 +7883,15 @@ pub struct DescribeUserSignatureClassResponse {
     version = "2018-01-25",
     name = "DescribeUserSignatureRule",
     output = DescribeUserSignatureRuleResponse,
-    error = super::errors::DescribeUserSignatureRuleError
+    error = super::errors::DescribeUserSignatureRuleError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rules,
+        item = models::UserSignatureRule,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserSignatureRule {
     /// `Domain`: a string.
     ///
@@ -7926,9 +7948,15 @@ pub struct DescribeUserSignatureRuleResponse {
     version = "2018-01-25",
     name = "DescribeUserSignatureRuleV2",
     output = DescribeUserSignatureRuleV2Response,
-    error = super::errors::DescribeUserSignatureRuleV2Error
+    error = super::errors::DescribeUserSignatureRuleV2Error,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = rules,
+        item = models::UserSignatureRule,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct DescribeUserSignatureRuleV2 {
     /// `Domain`: a string.
     ///
@@ -7987,7 +8015,6 @@ pub struct DescribeUserSignatureRuleV2Response {
     output = DescribeVipInfoResponse,
     error = super::errors::DescribeVipInfoError
 )]
-#[derive(Default)]
 pub struct DescribeVipInfo {
     /// `InstanceIds`: a list of strings.
     ///
@@ -8018,7 +8045,6 @@ pub struct DescribeVipInfoResponse {
     output = DescribeWafAutoDenyRulesResponse,
     error = super::errors::DescribeWafAutoDenyRulesError
 )]
-#[derive(Default)]
 pub struct DescribeWafAutoDenyRules {
     /// `Domain`: a string.
     ///
@@ -8084,7 +8110,6 @@ pub struct DescribeWafAutoDenyRulesResponse {
     output = DescribeWafAutoDenyStatusResponse,
     error = super::errors::DescribeWafAutoDenyStatusError
 )]
-#[derive(Default)]
 pub struct DescribeWafAutoDenyStatus {}
 
 /// What a successful [`DescribeWafAutoDenyStatus`] call returns.
@@ -8110,7 +8135,6 @@ pub struct DescribeWafAutoDenyStatusResponse {
     output = DescribeWafThreatenIntelligenceResponse,
     error = super::errors::DescribeWafThreatenIntelligenceError
 )]
-#[derive(Default)]
 pub struct DescribeWafThreatenIntelligence {}
 
 /// What a successful [`DescribeWafThreatenIntelligence`] call returns.
@@ -8136,7 +8160,6 @@ pub struct DescribeWafThreatenIntelligenceResponse {
     output = DescribeWebshellStatusResponse,
     error = super::errors::DescribeWebshellStatusError
 )]
-#[derive(Default)]
 pub struct DescribeWebshellStatus {
     /// `Domain`: a string.
     ///
@@ -8174,7 +8197,6 @@ pub struct DescribeWebshellStatusResponse {
     output = DestroyPostCKafkaFlowResponse,
     error = super::errors::DestroyPostCKafkaFlowError
 )]
-#[derive(Default)]
 pub struct DestroyPostCKafkaFlow {
     /// `FlowId`: a signed 64-bit integer.
     ///
@@ -8207,7 +8229,6 @@ pub struct DestroyPostCKafkaFlowResponse {
     output = DestroyPostCLSFlowResponse,
     error = super::errors::DestroyPostCLSFlowError
 )]
-#[derive(Default)]
 pub struct DestroyPostCLSFlow {
     /// `FlowId`: a signed 64-bit integer.
     ///
@@ -8240,7 +8261,6 @@ pub struct DestroyPostCLSFlowResponse {
     output = EnableClientMsgResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct EnableClientMsg {
     /// `Status`: a signed 64-bit integer.
     ///
@@ -8278,7 +8298,6 @@ pub struct EnableClientMsgResponse {
     output = EnableRateLimitsV2Response,
     error = super::errors::EnableRateLimitsV2Error
 )]
-#[derive(Default)]
 pub struct EnableRateLimitsV2 {
     /// `Domain`: a string.
     ///
@@ -8314,7 +8333,6 @@ pub struct EnableRateLimitsV2Response {
     output = ExportLLMKeywordLibResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ExportLLMKeywordLib {
     /// `RuleIds`: a list of strings.
     ///
@@ -8347,7 +8365,6 @@ pub struct ExportLLMKeywordLibResponse {
     output = FreshAntiFakeUrlResponse,
     error = super::errors::FreshAntiFakeUrlError
 )]
-#[derive(Default)]
 pub struct FreshAntiFakeUrl {
     /// `Domain`: a string.
     ///
@@ -8385,7 +8402,6 @@ pub struct FreshAntiFakeUrlResponse {
     output = GenerateDealsAndPayNewResponse,
     error = super::errors::GenerateDealsAndPayNewError
 )]
-#[derive(Default)]
 pub struct GenerateDealsAndPayNew {
     /// `Goods`: a list of [`GoodNews`](super::models::GoodNews) objects.
     pub goods: Vec<models::GoodNews>,
@@ -8429,7 +8445,6 @@ pub struct GenerateDealsAndPayNewResponse {
     output = GenerateLLMSecAnswerResponse,
     error = super::errors::GenerateLLMSecAnswerError
 )]
-#[derive(Default)]
 pub struct GenerateLLMSecAnswer {
     /// `Message`: a [`SseClientMessage`](super::models::SseClientMessage).
     pub message: models::SseClientMessage,
@@ -8461,7 +8476,6 @@ pub struct GenerateLLMSecAnswerResponse {
     output = GetAttackDownloadRecordsResponse,
     error = super::errors::GetAttackDownloadRecordsError
 )]
-#[derive(Default)]
 pub struct GetAttackDownloadRecords {}
 
 /// What a successful [`GetAttackDownloadRecords`] call returns.
@@ -8487,7 +8501,6 @@ pub struct GetAttackDownloadRecordsResponse {
     output = GetAttackHistogramResponse,
     error = super::errors::GetAttackHistogramError
 )]
-#[derive(Default)]
 pub struct GetAttackHistogram {
     /// `Domain`: a string.
     ///
@@ -8545,7 +8558,6 @@ pub struct GetAttackHistogramResponse {
     output = GetAttackTotalCountResponse,
     error = super::errors::GetAttackTotalCountError
 )]
-#[derive(Default)]
 pub struct GetAttackTotalCount {
     /// `StartTime`: an ISO 8601 timestamp.
     ///
@@ -8593,7 +8605,6 @@ pub struct GetAttackTotalCountResponse {
     output = GetInstanceQpsLimitResponse,
     error = super::errors::GetInstanceQpsLimitError
 )]
-#[derive(Default)]
 pub struct GetInstanceQpsLimit {
     /// `InstanceId`: a string.
     ///
@@ -8629,7 +8640,6 @@ pub struct GetInstanceQpsLimitResponse {
     output = GetOrganizationRoleResponse,
     error = super::errors::GetOrganizationRoleError
 )]
-#[derive(Default)]
 pub struct GetOrganizationRole {}
 
 /// What a successful [`GetOrganizationRole`] call returns.
@@ -8657,7 +8667,6 @@ pub struct GetOrganizationRoleResponse {
     output = ImportIpAccessControlResponse,
     error = super::errors::ImportIpAccessControlError
 )]
-#[derive(Default)]
 pub struct ImportIpAccessControl {
     /// `Data`: a list of [`IpAccessControlParam`](super::models::IpAccessControlParam) objects.
     pub data: Vec<models::IpAccessControlParam>,
@@ -8713,7 +8722,6 @@ pub struct ImportIpAccessControlResponse {
     output = ModifyAntiFakeUrlResponse,
     error = super::errors::ModifyAntiFakeUrlError
 )]
-#[derive(Default)]
 pub struct ModifyAntiFakeUrl {
     /// `Domain`: a string.
     ///
@@ -8761,7 +8769,6 @@ pub struct ModifyAntiFakeUrlResponse {
     output = ModifyAntiFakeUrlStatusResponse,
     error = super::errors::ModifyAntiFakeUrlStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAntiFakeUrlStatus {
     /// `Domain`: a string.
     ///
@@ -8799,7 +8806,6 @@ pub struct ModifyAntiFakeUrlStatusResponse {
     output = ModifyAntiInfoLeakRuleStatusResponse,
     error = super::errors::ModifyAntiInfoLeakRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAntiInfoLeakRuleStatus {
     /// `Domain`: a string.
     ///
@@ -8837,7 +8843,6 @@ pub struct ModifyAntiInfoLeakRuleStatusResponse {
     output = ModifyAntiInfoLeakRulesResponse,
     error = super::errors::ModifyAntiInfoLeakRulesError
 )]
-#[derive(Default)]
 pub struct ModifyAntiInfoLeakRules {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -8885,7 +8890,6 @@ pub struct ModifyAntiInfoLeakRulesResponse {
     output = ModifyApiAnalyzeStatusResponse,
     error = super::errors::ModifyApiAnalyzeStatusError
 )]
-#[derive(Default)]
 pub struct ModifyApiAnalyzeStatus {
     /// `Status`: an unsigned 64-bit integer.
     ///
@@ -8941,7 +8945,6 @@ pub struct ModifyApiAnalyzeStatusResponse {
     output = ModifyApiSecEventChangeResponse,
     error = super::errors::ModifyApiSecEventChangeError
 )]
-#[derive(Default)]
 pub struct ModifyApiSecEventChange {
     /// `Mode`: a string.
     ///
@@ -8997,7 +9000,6 @@ pub struct ModifyApiSecEventChangeResponse {
     output = ModifyApiSecSensitiveRuleResponse,
     error = super::errors::ModifyApiSecSensitiveRuleError
 )]
-#[derive(Default)]
 pub struct ModifyApiSecSensitiveRule {
     /// `Domain`: a string.
     ///
@@ -9091,7 +9093,6 @@ pub struct ModifyApiSecSensitiveRuleResponse {
     output = ModifyAreaBanAreasResponse,
     error = super::errors::ModifyAreaBanAreasError
 )]
-#[derive(Default)]
 pub struct ModifyAreaBanAreas {
     /// `Domain`: a string.
     ///
@@ -9132,7 +9133,6 @@ pub struct ModifyAreaBanAreasResponse {
     output = ModifyAreaBanRuleResponse,
     error = super::errors::ModifyAreaBanRuleError
 )]
-#[derive(Default)]
 pub struct ModifyAreaBanRule {
     /// `Domain`: a string.
     ///
@@ -9178,7 +9178,6 @@ pub struct ModifyAreaBanRuleResponse {
     output = ModifyAreaBanStatusResponse,
     error = super::errors::ModifyAreaBanStatusError
 )]
-#[derive(Default)]
 pub struct ModifyAreaBanStatus {
     /// `Domain`: a string.
     ///
@@ -9211,7 +9210,6 @@ pub struct ModifyAreaBanStatusResponse {
     output = ModifyAttackWhiteRuleResponse,
     error = super::errors::ModifyAttackWhiteRuleError
 )]
-#[derive(Default)]
 pub struct ModifyAttackWhiteRule {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -9284,7 +9282,6 @@ pub struct ModifyAttackWhiteRuleResponse {
     output = ModifyBatchCustomRuleResponse,
     error = super::errors::ModifyBatchCustomRuleError
 )]
-#[derive(Default)]
 pub struct ModifyBatchCustomRule {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -9396,7 +9393,6 @@ pub struct ModifyBatchCustomRuleResponse {
     output = ModifyBatchCustomRuleStatusResponse,
     error = super::errors::ModifyBatchCustomRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyBatchCustomRuleStatus {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -9434,7 +9430,6 @@ pub struct ModifyBatchCustomRuleStatusResponse {
     output = ModifyBatchCustomWhiteRuleResponse,
     error = super::errors::ModifyBatchCustomWhiteRuleError
 )]
-#[derive(Default)]
 pub struct ModifyBatchCustomWhiteRule {
     /// `ID`: an unsigned 64-bit integer.
     ///
@@ -9506,7 +9501,6 @@ pub struct ModifyBatchCustomWhiteRuleResponse {
     output = ModifyBatchCustomWhiteRuleStatusResponse,
     error = super::errors::ModifyBatchCustomWhiteRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyBatchCustomWhiteRuleStatus {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -9539,7 +9533,6 @@ pub struct ModifyBatchCustomWhiteRuleStatusResponse {
     output = ModifyBatchIpAccessControlResponse,
     error = super::errors::ModifyBatchIpAccessControlError
 )]
-#[derive(Default)]
 pub struct ModifyBatchIpAccessControl {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -9605,7 +9598,6 @@ pub struct ModifyBatchIpAccessControlResponse {
     output = ModifyBotIdRuleResponse,
     error = super::errors::ModifyBotIdRuleError
 )]
-#[derive(Default)]
 pub struct ModifyBotIdRule {
     /// `Domain`: a string.
     ///
@@ -9668,7 +9660,6 @@ pub struct ModifyBotIdRuleResponse {
     output = ModifyBotSceneStatusResponse,
     error = super::errors::ModifyBotSceneStatusError
 )]
-#[derive(Default)]
 pub struct ModifyBotSceneStatus {
     /// `Domain`: a string.
     ///
@@ -9706,7 +9697,6 @@ pub struct ModifyBotSceneStatusResponse {
     output = ModifyBotSceneUCBRuleResponse,
     error = super::errors::ModifyBotSceneUCBRuleError
 )]
-#[derive(Default)]
 pub struct ModifyBotSceneUCBRule {
     /// `Domain`: a string.
     ///
@@ -9755,7 +9745,6 @@ pub struct ModifyBotSceneUCBRuleResponse {
     output = ModifyBotStatusResponse,
     error = super::errors::ModifyBotStatusError
 )]
-#[derive(Default)]
 pub struct ModifyBotStatus {
     /// `Category`: a string.
     ///
@@ -9834,7 +9823,6 @@ pub struct ModifyBotStatusResponse {
     output = ModifyCustomRuleResponse,
     error = super::errors::ModifyCustomRuleError
 )]
-#[derive(Default)]
 pub struct ModifyCustomRule {
     /// `Domain`: a string.
     ///
@@ -9944,7 +9932,6 @@ pub struct ModifyCustomRuleResponse {
     output = ModifyCustomRuleStatusResponse,
     error = super::errors::ModifyCustomRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyCustomRuleStatus {
     /// `Domain`: a string.
     ///
@@ -9995,7 +9982,6 @@ pub struct ModifyCustomRuleStatusResponse {
     output = ModifyCustomWhiteRuleResponse,
     error = super::errors::ModifyCustomWhiteRuleError
 )]
-#[derive(Default)]
 pub struct ModifyCustomWhiteRule {
     /// `Domain`: a string.
     ///
@@ -10071,7 +10057,6 @@ pub struct ModifyCustomWhiteRuleResponse {
     output = ModifyCustomWhiteRuleStatusResponse,
     error = super::errors::ModifyCustomWhiteRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyCustomWhiteRuleStatus {
     /// `Domain`: a string.
     ///
@@ -10112,7 +10097,6 @@ pub struct ModifyCustomWhiteRuleStatusResponse {
     output = ModifyDomainIpv6StatusResponse,
     error = super::errors::ModifyDomainIpv6StatusError
 )]
-#[derive(Default)]
 pub struct ModifyDomainIpv6Status {
     /// `InstanceId`: a string.
     ///
@@ -10160,7 +10144,6 @@ pub struct ModifyDomainIpv6StatusResponse {
     output = ModifyDomainPostActionResponse,
     error = super::errors::ModifyDomainPostActionError
 )]
-#[derive(Default)]
 pub struct ModifyDomainPostAction {
     /// `Domain`: a string.
     ///
@@ -10199,7 +10182,6 @@ pub struct ModifyDomainPostActionResponse {
     output = ModifyDomainWhiteRuleResponse,
     error = super::errors::ModifyDomainWhiteRuleError
 )]
-#[derive(Default)]
 pub struct ModifyDomainWhiteRule {
     /// `Domain`: a string.
     ///
@@ -10252,7 +10234,6 @@ pub struct ModifyDomainWhiteRuleResponse {
     output = ModifyDomainsCLSStatusResponse,
     error = super::errors::ModifyDomainsCLSStatusError
 )]
-#[derive(Default)]
 pub struct ModifyDomainsCLSStatus {
     /// `Domains`: a list of [`DomainUri`](super::models::DomainUri) objects.
     pub domains: Vec<models::DomainUri>,
@@ -10283,7 +10264,6 @@ pub struct ModifyDomainsCLSStatusResponse {
     output = ModifyGenerateDealsResponse,
     error = super::errors::ModifyGenerateDealsError
 )]
-#[derive(Default)]
 pub struct ModifyGenerateDeals {
     /// `Goods`: a list of [`Goods`](super::models::Goods) objects.
     pub goods: Vec<models::Goods>,
@@ -10322,7 +10302,6 @@ pub struct ModifyGenerateDealsResponse {
     output = ModifyHostResponse,
     error = super::errors::ModifyHostError
 )]
-#[derive(Default)]
 pub struct ModifyHost {
     /// `Host`: a [`HostRecord`](super::models::HostRecord).
     pub host: models::HostRecord,
@@ -10359,7 +10338,6 @@ pub struct ModifyHostResponse {
     output = ModifyHostFlowModeResponse,
     error = super::errors::ModifyHostFlowModeError
 )]
-#[derive(Default)]
 pub struct ModifyHostFlowMode {
     /// `Domain`: a string.
     ///
@@ -10408,7 +10386,6 @@ pub struct ModifyHostFlowModeResponse {
     output = ModifyHostModeResponse,
     error = super::errors::ModifyHostModeError
 )]
-#[derive(Default)]
 pub struct ModifyHostMode {
     /// `Domain`: a string.
     ///
@@ -10465,7 +10442,6 @@ pub struct ModifyHostModeResponse {
     output = ModifyHostStatusResponse,
     error = super::errors::ModifyHostStatusError
 )]
-#[derive(Default)]
 pub struct ModifyHostStatus {
     /// `HostsStatus`: a list of [`HostStatus`](super::models::HostStatus) objects.
     pub hosts_status: Vec<models::HostStatus>,
@@ -10494,7 +10470,6 @@ pub struct ModifyHostStatusResponse {
     output = ModifyInstanceAttackLogPostResponse,
     error = super::errors::ModifyInstanceAttackLogPostError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceAttackLogPost {
     /// `InstanceId`: a string.
     ///
@@ -10529,7 +10504,6 @@ pub struct ModifyInstanceAttackLogPostResponse {
     output = ModifyInstanceElasticModeResponse,
     error = super::errors::ModifyInstanceElasticModeError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceElasticMode {
     /// `InstanceId`: a string.
     ///
@@ -10562,7 +10536,6 @@ pub struct ModifyInstanceElasticModeResponse {
     output = ModifyInstanceNameResponse,
     error = super::errors::ModifyInstanceNameError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceName {
     /// `InstanceName`: a string.
     ///
@@ -10606,7 +10579,6 @@ pub struct ModifyInstanceNameResponse {
     output = ModifyInstanceQpsLimitResponse,
     error = super::errors::ModifyInstanceQpsLimitError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceQpsLimit {
     /// `InstanceId`: a string.
     ///
@@ -10639,7 +10611,6 @@ pub struct ModifyInstanceQpsLimitResponse {
     output = ModifyInstanceRenewFlagResponse,
     error = super::errors::ModifyInstanceRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyInstanceRenewFlag {
     /// `InstanceId`: a string.
     ///
@@ -10672,7 +10643,6 @@ pub struct ModifyInstanceRenewFlagResponse {
     output = ModifyIpAccessControlResponse,
     error = super::errors::ModifyIpAccessControlError
 )]
-#[derive(Default)]
 pub struct ModifyIpAccessControl {
     /// `Domain`: a string.
     ///
@@ -10752,7 +10722,6 @@ pub struct ModifyIpAccessControlResponse {
     output = ModifyLLMContentRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyLLMContentRule {
     /// `Name`: a string.
     ///
@@ -10881,7 +10850,6 @@ pub struct ModifyLLMContentRuleResponse {
     output = ModifyLLMContentRuleStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyLLMContentRuleStatus {
     /// `Status`: an unsigned 64-bit integer.
     ///
@@ -10919,7 +10887,6 @@ pub struct ModifyLLMContentRuleStatusResponse {
     output = ModifyLLMKeywordLibraryResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyLLMKeywordLibrary {
     /// `LibList`: a list of [`LlmKeywordLibrary`](super::models::LlmKeywordLibrary) objects.
     pub lib_list: Vec<models::LlmKeywordLibrary>,
@@ -10950,7 +10917,6 @@ pub struct ModifyLLMKeywordLibraryResponse {
     output = ModifyLLMStatusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyLLMStatus {
     /// `Status`: a boolean.
     ///
@@ -10998,7 +10964,6 @@ pub struct ModifyLLMStatusResponse {
     output = ModifyLLMWafDLPRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyLLMWafDLPRule {
     /// `ServiceId`: a string.
     ///
@@ -11051,7 +11016,6 @@ pub struct ModifyLLMWafDLPRuleResponse {
     output = ModifyLLMWafProtectRuleResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyLLMWafProtectRule {
     /// `ServiceId`: a string.
     ///
@@ -11104,7 +11068,6 @@ pub struct ModifyLLMWafProtectRuleResponse {
     output = ModifyModuleStatusResponse,
     error = super::errors::ModifyModuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyModuleStatus {
     /// `Domain`: a string.
     ///
@@ -11172,7 +11135,6 @@ pub struct ModifyModuleStatusResponse {
     output = ModifyObjectResponse,
     error = super::errors::ModifyObjectError
 )]
-#[derive(Default)]
 pub struct ModifyObject {
     /// `ObjectId`: a string.
     ///
@@ -11238,7 +11200,6 @@ pub struct ModifyObjectResponse {
     output = ModifyObjectsResponse,
     error = super::errors::ModifyObjectsError
 )]
-#[derive(Default)]
 pub struct ModifyObjects {
     /// `ObjectId`: a list of strings.
     ///
@@ -11279,7 +11240,6 @@ pub struct ModifyObjectsResponse {
     output = ModifyOwaspDomainUpdateStatusResponse,
     error = super::errors::ModifyOwaspDomainUpdateStatusError
 )]
-#[derive(Default)]
 pub struct ModifyOwaspDomainUpdateStatus {
     /// `Domain`: a string.
     ///
@@ -11312,7 +11272,6 @@ pub struct ModifyOwaspDomainUpdateStatusResponse {
     output = ModifyOwaspRuleStatusResponse,
     error = super::errors::ModifyOwaspRuleStatusError
 )]
-#[derive(Default)]
 pub struct ModifyOwaspRuleStatus {
     /// `Domain`: a string.
     ///
@@ -11366,7 +11325,6 @@ pub struct ModifyOwaspRuleStatusResponse {
     output = ModifyOwaspRuleTypeActionResponse,
     error = super::errors::ModifyOwaspRuleTypeActionError
 )]
-#[derive(Default)]
 pub struct ModifyOwaspRuleTypeAction {
     /// `Domain`: a string.
     ///
@@ -11405,7 +11363,6 @@ pub struct ModifyOwaspRuleTypeActionResponse {
     output = ModifyOwaspRuleTypeLevelResponse,
     error = super::errors::ModifyOwaspRuleTypeLevelError
 )]
-#[derive(Default)]
 pub struct ModifyOwaspRuleTypeLevel {
     /// `Domain`: a string.
     ///
@@ -11444,7 +11401,6 @@ pub struct ModifyOwaspRuleTypeLevelResponse {
     output = ModifyOwaspRuleTypeStatusResponse,
     error = super::errors::ModifyOwaspRuleTypeStatusError
 )]
-#[derive(Default)]
 pub struct ModifyOwaspRuleTypeStatus {
     /// `Domain`: a string.
     ///
@@ -11483,7 +11439,6 @@ pub struct ModifyOwaspRuleTypeStatusResponse {
     output = ModifyOwaspWhiteRuleResponse,
     error = super::errors::ModifyOwaspWhiteRuleError
 )]
-#[derive(Default)]
 pub struct ModifyOwaspWhiteRule {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -11557,7 +11512,6 @@ pub struct ModifyOwaspWhiteRuleResponse {
     output = ModifyProtectGroupResponse,
     error = super::errors::ModifyProtectGroupError
 )]
-#[derive(Default)]
 pub struct ModifyProtectGroup {
     /// `Name`: a string.
     ///
@@ -11605,7 +11559,6 @@ pub struct ModifyProtectGroupResponse {
     output = ModifyProtectionLevelResponse,
     error = super::errors::ModifyProtectionLevelError
 )]
-#[derive(Default)]
 pub struct ModifyProtectionLevel {
     /// `Domain`: a string.
     ///
@@ -11638,7 +11591,6 @@ pub struct ModifyProtectionLevelResponse {
     output = ModifyProtectionStatusResponse,
     error = super::errors::ModifyProtectionStatusError
 )]
-#[derive(Default)]
 pub struct ModifyProtectionStatus {
     /// `Domain`: a string.
     ///
@@ -11676,7 +11628,6 @@ pub struct ModifyProtectionStatusResponse {
     output = ModifySpartaProtectionResponse,
     error = super::errors::ModifySpartaProtectionError
 )]
-#[derive(Default)]
 pub struct ModifySpartaProtection {
     /// `Domain`: a string.
     ///
@@ -11951,7 +11902,6 @@ pub struct ModifySpartaProtectionResponse {
     output = ModifySpartaProtectionModeResponse,
     error = super::errors::ModifySpartaProtectionModeError
 )]
-#[derive(Default)]
 pub struct ModifySpartaProtectionMode {
     /// `Domain`: a string.
     ///
@@ -12000,7 +11950,6 @@ pub struct ModifySpartaProtectionModeResponse {
     output = ModifyUserLevelResponse,
     error = super::errors::ModifyUserLevelError
 )]
-#[derive(Default)]
 pub struct ModifyUserLevel {
     /// `Domain`: a string.
     ///
@@ -12033,7 +11982,6 @@ pub struct ModifyUserLevelResponse {
     output = ModifyUserSignatureClassResponse,
     error = super::errors::ModifyUserSignatureClassError
 )]
-#[derive(Default)]
 pub struct ModifyUserSignatureClass {
     /// `Domain`: a string.
     ///
@@ -12083,7 +12031,6 @@ pub struct ModifyUserSignatureClassResponse {
     output = ModifyUserSignatureRuleResponse,
     error = super::errors::ModifyUserSignatureRuleError
 )]
-#[derive(Default)]
 pub struct ModifyUserSignatureRule {
     /// `Domain`: a string.
     ///
@@ -12128,7 +12075,6 @@ pub struct ModifyUserSignatureRuleResponse {
     output = ModifyUserSignatureRuleV2Response,
     error = super::errors::ModifyUserSignatureRuleV2Error
 )]
-#[derive(Default)]
 pub struct ModifyUserSignatureRuleV2 {
     /// `Domain`: a string.
     ///
@@ -12171,7 +12117,6 @@ pub struct ModifyUserSignatureRuleV2Response {
     output = ModifyWafAutoDenyRulesResponse,
     error = super::errors::ModifyWafAutoDenyRulesError
 )]
-#[derive(Default)]
 pub struct ModifyWafAutoDenyRules {
     /// `Domain`: a string.
     ///
@@ -12224,7 +12169,6 @@ pub struct ModifyWafAutoDenyRulesResponse {
     output = ModifyWafThreatenIntelligenceResponse,
     error = super::errors::ModifyWafThreatenIntelligenceError
 )]
-#[derive(Default)]
 pub struct ModifyWafThreatenIntelligence {
     /// `WafThreatenIntelligenceDetails`: a [`WafThreatenIntelligenceDetails`](super::models::WafThreatenIntelligenceDetails).
     ///
@@ -12257,7 +12201,6 @@ pub struct ModifyWafThreatenIntelligenceResponse {
     output = ModifyWebshellStatusResponse,
     error = super::errors::ModifyWebshellStatusError
 )]
-#[derive(Default)]
 pub struct ModifyWebshellStatus {
     /// `Webshell`: a [`WebshellStatus`](super::models::WebshellStatus).
     pub webshell: models::WebshellStatus,
@@ -12286,7 +12229,6 @@ pub struct ModifyWebshellStatusResponse {
     output = PostAttackDownloadTaskResponse,
     error = super::errors::PostAttackDownloadTaskError
 )]
-#[derive(Default)]
 pub struct PostAttackDownloadTask {
     /// `Domain`: a string.
     ///
@@ -12349,7 +12291,6 @@ pub struct PostAttackDownloadTaskResponse {
     output = QueryBypassAllStatusResponse,
     error = super::errors::QueryBypassAllStatusError
 )]
-#[derive(Default)]
 pub struct QueryBypassAllStatus {}
 
 /// What a successful [`QueryBypassAllStatus`] call returns.
@@ -12377,7 +12318,6 @@ pub struct QueryBypassAllStatusResponse {
     output = QueryClientMsgResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct QueryClientMsg {
     /// `Domain`: a string.
     ///
@@ -12410,7 +12350,6 @@ pub struct QueryClientMsgResponse {
     output = RefreshAccessCheckResultResponse,
     error = super::errors::RefreshAccessCheckResultError
 )]
-#[derive(Default)]
 pub struct RefreshAccessCheckResult {
     /// `Domain`: a string.
     ///
@@ -12438,7 +12377,6 @@ pub struct RefreshAccessCheckResultResponse {
     output = RemoveBypassAllRuleResponse,
     error = super::errors::RemoveBypassAllRuleError
 )]
-#[derive(Default)]
 pub struct RemoveBypassAllRule {}
 
 /// What a successful [`RemoveBypassAllRule`] call returns.
@@ -12459,9 +12397,9 @@ pub struct RemoveBypassAllRuleResponse {
     version = "2018-01-25",
     name = "SearchAccessLog",
     output = SearchAccessLogResponse,
-    error = super::errors::SearchAccessLogError
+    error = super::errors::SearchAccessLogError,
+    paginate(page = page, limit = limit, items = results, item = models::AccessLogInfo)
 )]
-#[derive(Default)]
 pub struct SearchAccessLog {
     /// `TopicId`: a string.
     ///
@@ -12556,7 +12494,6 @@ pub struct SearchAccessLogResponse {
     output = SearchAttackLogResponse,
     error = super::errors::SearchAttackLogError
 )]
-#[derive(Default)]
 pub struct SearchAttackLog {
     /// `Domain`: a string.
     ///
@@ -12642,7 +12579,6 @@ pub struct SearchAttackLogResponse {
     output = SearchLogResponse,
     error = super::errors::SearchLogError
 )]
-#[derive(Default)]
 pub struct SearchLog {
     /// `From`: a signed 64-bit integer.
     ///
@@ -12757,7 +12693,6 @@ pub struct SearchLogResponse {
     output = SwitchDomainRulesResponse,
     error = super::errors::SwitchDomainRulesError
 )]
-#[derive(Default)]
 pub struct SwitchDomainRules {
     /// `Domain`: a string.
     ///
@@ -12800,7 +12735,6 @@ pub struct SwitchDomainRulesResponse {
     output = SwitchElasticModeResponse,
     error = super::errors::SwitchElasticModeError
 )]
-#[derive(Default)]
 pub struct SwitchElasticMode {
     /// `Edition`: a string.
     ///
@@ -12839,7 +12773,6 @@ pub struct SwitchElasticModeResponse {
     output = UpdateProtectionModesResponse,
     error = super::errors::UpdateProtectionModesError
 )]
-#[derive(Default)]
 pub struct UpdateProtectionModes {
     /// `Domain`: a string.
     ///
@@ -12886,7 +12819,6 @@ pub struct UpdateProtectionModesResponse {
     output = UpdateRateLimitV2Response,
     error = super::errors::UpdateRateLimitV2Error
 )]
-#[derive(Default)]
 pub struct UpdateRateLimitV2 {
     /// `Domain`: a string.
     ///
@@ -13014,7 +12946,6 @@ pub struct UpdateRateLimitV2Response {
     output = UploadSkillSecScanResponse,
     error = super::errors::UploadSkillSecScanError
 )]
-#[derive(Default)]
 pub struct UploadSkillSecScan {
     /// `ServiceId`: a string.
     ///
@@ -13055,7 +12986,6 @@ pub struct UploadSkillSecScanResponse {
     output = UpsertCCAutoStatusResponse,
     error = super::errors::UpsertCCAutoStatusError
 )]
-#[derive(Default)]
 pub struct UpsertCCAutoStatus {
     /// `Domain`: a string.
     ///
@@ -13098,7 +13028,6 @@ pub struct UpsertCCAutoStatusResponse {
     output = UpsertCCRuleResponse,
     error = super::errors::UpsertCCRuleError
 )]
-#[derive(Default)]
 pub struct UpsertCCRule {
     /// `Domain`: a string.
     ///
@@ -13272,7 +13201,6 @@ pub struct UpsertCCRuleResponse {
     output = UpsertIpAccessControlResponse,
     error = super::errors::UpsertIpAccessControlError
 )]
-#[derive(Default)]
 pub struct UpsertIpAccessControl {
     /// `Domain`: a string.
     ///
@@ -13333,7 +13261,6 @@ pub struct UpsertIpAccessControlResponse {
     output = UpsertSessionResponse,
     error = super::errors::UpsertSessionError
 )]
-#[derive(Default)]
 pub struct UpsertSession {
     /// `Domain`: a string.
     ///

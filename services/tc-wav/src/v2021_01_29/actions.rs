@@ -20,7 +20,6 @@ use super::models;
     output = CreateChannelCodeResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateChannelCode {
     /// `Type`: a signed 64-bit integer.
     ///
@@ -103,7 +102,6 @@ pub struct CreateChannelCodeResponse {
     output = CreateCorpTagResponse,
     error = super::errors::CreateCorpTagError
 )]
-#[derive(Default)]
 pub struct CreateCorpTag {
     /// `GroupName`: a string.
     ///
@@ -144,7 +142,6 @@ pub struct CreateCorpTagResponse {
     output = CreateLeadResponse,
     error = super::errors::CreateLeadError
 )]
-#[derive(Default)]
 pub struct CreateLead {
     /// `ChannelId`: an unsigned 64-bit integer.
     pub channel_id: u64,
@@ -250,9 +247,15 @@ pub struct CreateLeadResponse {
     version = "2021-01-29",
     name = "QueryActivityJoinList",
     output = QueryActivityJoinListResponse,
-    error = super::errors::QueryActivityJoinListError
+    error = super::errors::QueryActivityJoinListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::ActivityJoinDetail,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryActivityJoinList {
     /// `ActivityId`: a signed 64-bit integer.
     ///
@@ -298,9 +301,15 @@ pub struct QueryActivityJoinListResponse {
     version = "2021-01-29",
     name = "QueryActivityList",
     output = QueryActivityListResponse,
-    error = super::errors::QueryActivityListError
+    error = super::errors::QueryActivityListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::ActivityDetail,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryActivityList {
     /// `Cursor`: a string.
     ///
@@ -341,9 +350,15 @@ pub struct QueryActivityListResponse {
     version = "2021-01-29",
     name = "QueryActivityLiveCodeList",
     output = QueryActivityLiveCodeListResponse,
-    error = super::errors::QueryActivityLiveCodeListError
+    error = super::errors::QueryActivityLiveCodeListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::LiveCodeDetail,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryActivityLiveCodeList {
     /// `Cursor`: a string.
     ///
@@ -384,9 +399,15 @@ pub struct QueryActivityLiveCodeListResponse {
     version = "2021-01-29",
     name = "QueryArrivalList",
     output = QueryArrivalListResponse,
-    error = super::errors::QueryArrivalListError
+    error = super::errors::QueryArrivalListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::ArrivalInfo,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryArrivalList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -442,9 +463,15 @@ pub struct QueryArrivalListResponse {
     version = "2021-01-29",
     name = "QueryChannelCodeList",
     output = QueryChannelCodeListResponse,
-    error = super::errors::QueryChannelCodeListError
+    error = super::errors::QueryChannelCodeListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::ChannelCodeInnerDetail,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryChannelCodeList {
     /// `Cursor`: a string.
     ///
@@ -485,9 +512,15 @@ pub struct QueryChannelCodeListResponse {
     version = "2021-01-29",
     name = "QueryChatArchivingList",
     output = QueryChatArchivingListResponse,
-    error = super::errors::QueryChatArchivingListError
+    error = super::errors::QueryChatArchivingListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::ChatArchivingDetail,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryChatArchivingList {
     /// `Cursor`: a string.
     ///
@@ -528,9 +561,15 @@ pub struct QueryChatArchivingListResponse {
     version = "2021-01-29",
     name = "QueryClueInfoList",
     output = QueryClueInfoListResponse,
-    error = super::errors::QueryClueInfoListError
+    error = super::errors::QueryClueInfoListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::ClueInfoDetail,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryClueInfoList {
     /// `Cursor`: a string.
     ///
@@ -586,9 +625,15 @@ pub struct QueryClueInfoListResponse {
     version = "2021-01-29",
     name = "QueryCrmStatistics",
     output = QueryCrmStatisticsResponse,
-    error = super::errors::QueryCrmStatisticsError
+    error = super::errors::QueryCrmStatisticsError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::CrmStatisticsData,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryCrmStatistics {
     /// `BeginTime`: an unsigned 64-bit integer.
     ///
@@ -647,9 +692,15 @@ pub struct QueryCrmStatisticsResponse {
     version = "2021-01-29",
     name = "QueryCustomerEventDetailStatistics",
     output = QueryCustomerEventDetailStatisticsResponse,
-    error = super::errors::QueryCustomerEventDetailStatisticsError
+    error = super::errors::QueryCustomerEventDetailStatisticsError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::CustomerActionEventDetail,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryCustomerEventDetailStatistics {
     /// `BeginTime`: an unsigned 64-bit integer.
     ///
@@ -698,9 +749,15 @@ pub struct QueryCustomerEventDetailStatisticsResponse {
     version = "2021-01-29",
     name = "QueryCustomerProfileList",
     output = QueryCustomerProfileListResponse,
-    error = super::errors::QueryCustomerProfileListError
+    error = super::errors::QueryCustomerProfileListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::CustomerProfile,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryCustomerProfileList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -751,9 +808,15 @@ pub struct QueryCustomerProfileListResponse {
     version = "2021-01-29",
     name = "QueryDealerInfoList",
     output = QueryDealerInfoListResponse,
-    error = super::errors::QueryDealerInfoListError
+    error = super::errors::QueryDealerInfoListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::DealerInfo,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryDealerInfoList {
     /// `Cursor`: a string.
     ///
@@ -799,9 +862,15 @@ pub struct QueryDealerInfoListResponse {
     version = "2021-01-29",
     name = "QueryExternalContactDetail",
     output = QueryExternalContactDetailResponse,
-    error = super::errors::QueryExternalContactDetailError
+    error = super::errors::QueryExternalContactDetailError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = follow_user,
+        item = models::FollowUser,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryExternalContactDetail {
     /// `ExternalUserId`: a string.
     ///
@@ -850,9 +919,15 @@ pub struct QueryExternalContactDetailResponse {
     version = "2021-01-29",
     name = "QueryExternalContactDetailByDate",
     output = QueryExternalContactDetailByDateResponse,
-    error = super::errors::QueryExternalContactDetailByDateError
+    error = super::errors::QueryExternalContactDetailByDateError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::ExternalContactDetailPro,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryExternalContactDetailByDate {
     /// `BeginTime`: an unsigned 64-bit integer.
     ///
@@ -903,9 +978,15 @@ pub struct QueryExternalContactDetailByDateResponse {
     version = "2021-01-29",
     name = "QueryExternalContactList",
     output = QueryExternalContactListResponse,
-    error = super::errors::QueryExternalContactListError
+    error = super::errors::QueryExternalContactListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::ExternalContactSimpleInfo,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryExternalContactList {
     /// `Cursor`: a string.
     ///
@@ -946,9 +1027,15 @@ pub struct QueryExternalContactListResponse {
     version = "2021-01-29",
     name = "QueryExternalUserEventList",
     output = QueryExternalUserEventListResponse,
-    error = super::errors::QueryExternalUserEventListError
+    error = super::errors::QueryExternalUserEventListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::ExternalUserEventInfo,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryExternalUserEventList {
     /// `BeginTime`: an unsigned 64-bit integer.
     ///
@@ -1001,7 +1088,6 @@ pub struct QueryExternalUserEventListResponse {
     output = QueryExternalUserMappingInfoResponse,
     error = super::errors::QueryExternalUserMappingInfoError
 )]
-#[derive(Default)]
 pub struct QueryExternalUserMappingInfo {
     /// `CorpExternalUserIdList`: a list of strings.
     ///
@@ -1032,9 +1118,15 @@ pub struct QueryExternalUserMappingInfoResponse {
     version = "2021-01-29",
     name = "QueryFollowList",
     output = QueryFollowListResponse,
-    error = super::errors::QueryFollowListError
+    error = super::errors::QueryFollowListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::FollowInfo,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryFollowList {
     /// `Limit`: a signed 64-bit integer.
     ///
@@ -1092,7 +1184,6 @@ pub struct QueryFollowListResponse {
     output = QueryLicenseInfoResponse,
     error = super::errors::QueryLicenseInfoError
 )]
-#[derive(Default)]
 pub struct QueryLicenseInfo {
     /// `License`: a string.
     ///
@@ -1123,9 +1214,15 @@ pub struct QueryLicenseInfoResponse {
     version = "2021-01-29",
     name = "QueryMaterialList",
     output = QueryMaterialListResponse,
-    error = super::errors::QueryMaterialListError
+    error = super::errors::QueryMaterialListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::MaterialInfo,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryMaterialList {
     /// `MaterialType`: a signed 64-bit integer.
     ///
@@ -1171,9 +1268,15 @@ pub struct QueryMaterialListResponse {
     version = "2021-01-29",
     name = "QueryMiniAppCodeList",
     output = QueryMiniAppCodeListResponse,
-    error = super::errors::QueryMiniAppCodeListError
+    error = super::errors::QueryMiniAppCodeListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::MiniAppCodeInfo,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryMiniAppCodeList {
     /// `Cursor`: a string.
     ///
@@ -1214,9 +1317,15 @@ pub struct QueryMiniAppCodeListResponse {
     version = "2021-01-29",
     name = "QueryStaffEventDetailStatistics",
     output = QueryStaffEventDetailStatisticsResponse,
-    error = super::errors::QueryStaffEventDetailStatisticsError
+    error = super::errors::QueryStaffEventDetailStatisticsError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::SalesActionEventDetail,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryStaffEventDetailStatistics {
     /// `BeginTime`: an unsigned 64-bit integer.
     ///
@@ -1265,9 +1374,15 @@ pub struct QueryStaffEventDetailStatisticsResponse {
     version = "2021-01-29",
     name = "QueryUserInfoList",
     output = QueryUserInfoListResponse,
-    error = super::errors::QueryUserInfoListError
+    error = super::errors::QueryUserInfoListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::CorpUserInfo,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryUserInfoList {
     /// `Cursor`: a string.
     ///
@@ -1308,9 +1423,15 @@ pub struct QueryUserInfoListResponse {
     version = "2021-01-29",
     name = "QueryVehicleInfoList",
     output = QueryVehicleInfoListResponse,
-    error = super::errors::QueryVehicleInfoListError
+    error = super::errors::QueryVehicleInfoListError,
+    paginate(
+        token = cursor,
+        limit = limit,
+        items = page_data,
+        item = models::VehicleInfo,
+        next = next_cursor
+    )
 )]
-#[derive(Default)]
 pub struct QueryVehicleInfoList {
     /// `Cursor`: a string.
     ///

@@ -18,7 +18,6 @@ use super::models;
     output = AddProjectUserRoleResponse,
     error = super::errors::AddProjectUserRoleError
 )]
-#[derive(Default)]
 pub struct AddProjectUserRole {
     /// `ProjectId`: a string.
     ///
@@ -61,7 +60,6 @@ pub struct AddProjectUserRoleResponse {
     output = BatchCreateIntegrationTaskAlarmsResponse,
     error = super::errors::BatchCreateIntegrationTaskAlarmsError
 )]
-#[derive(Default)]
 pub struct BatchCreateIntegrationTaskAlarms {
     /// `TaskIds`: a list of strings.
     ///
@@ -112,7 +110,6 @@ pub struct BatchCreateIntegrationTaskAlarmsResponse {
     output = BatchCreateTaskVersionAsyncResponse,
     error = super::errors::BatchCreateTaskVersionAsyncError
 )]
-#[derive(Default)]
 pub struct BatchCreateTaskVersionAsync {
     /// `Tasks`: a list of [`BatchCreateTaskVersionDto`](super::models::BatchCreateTaskVersionDto) objects.
     pub tasks: Vec<models::BatchCreateTaskVersionDto>,
@@ -181,7 +178,6 @@ pub struct BatchCreateTaskVersionAsyncResponse {
     output = BatchDeleteIntegrationTasksResponse,
     error = super::errors::BatchDeleteIntegrationTasksError
 )]
-#[derive(Default)]
 pub struct BatchDeleteIntegrationTasks {
     /// `TaskIds`: a list of strings.
     ///
@@ -250,7 +246,6 @@ pub struct BatchDeleteIntegrationTasksResponse {
     output = BatchDeleteOpsTasksResponse,
     error = super::errors::BatchDeleteOpsTasksError
 )]
-#[derive(Default)]
 pub struct BatchDeleteOpsTasks {
     /// `TaskIdList`: a list of strings.
     ///
@@ -301,7 +296,6 @@ pub struct BatchDeleteOpsTasksResponse {
     output = BatchForceSuccessIntegrationTaskInstancesResponse,
     error = super::errors::BatchForceSuccessIntegrationTaskInstancesError
 )]
-#[derive(Default)]
 pub struct BatchForceSuccessIntegrationTaskInstances {
     /// `Instances`: a list of [`SchedulerTaskInstanceInfo`](super::models::SchedulerTaskInstanceInfo) objects.
     pub instances: Vec<models::SchedulerTaskInstanceInfo>,
@@ -347,7 +341,6 @@ pub struct BatchForceSuccessIntegrationTaskInstancesResponse {
     output = BatchKillIntegrationTaskInstancesResponse,
     error = super::errors::BatchKillIntegrationTaskInstancesError
 )]
-#[derive(Default)]
 pub struct BatchKillIntegrationTaskInstances {
     /// `Instances`: a list of [`SchedulerTaskInstanceInfo`](super::models::SchedulerTaskInstanceInfo) objects.
     pub instances: Vec<models::SchedulerTaskInstanceInfo>,
@@ -398,7 +391,6 @@ pub struct BatchKillIntegrationTaskInstancesResponse {
     output = BatchMakeUpIntegrationTasksResponse,
     error = super::errors::BatchMakeUpIntegrationTasksError
 )]
-#[derive(Default)]
 pub struct BatchMakeUpIntegrationTasks {
     /// `TaskIds`: a list of strings.
     ///
@@ -461,7 +453,6 @@ pub struct BatchMakeUpIntegrationTasksResponse {
     output = BatchModifyOpsOwnersResponse,
     error = super::errors::BatchModifyOpsOwnersError
 )]
-#[derive(Default)]
 pub struct BatchModifyOpsOwners {
     /// `TaskIdList`: a list of strings.
     ///
@@ -502,7 +493,6 @@ pub struct BatchModifyOpsOwnersResponse {
     output = BatchRerunIntegrationTaskInstancesResponse,
     error = super::errors::BatchRerunIntegrationTaskInstancesError
 )]
-#[derive(Default)]
 pub struct BatchRerunIntegrationTaskInstances {
     /// `Instances`: a list of [`SchedulerTaskInstanceInfo`](super::models::SchedulerTaskInstanceInfo) objects.
     pub instances: Vec<models::SchedulerTaskInstanceInfo>,
@@ -553,7 +543,6 @@ pub struct BatchRerunIntegrationTaskInstancesResponse {
     output = BatchResumeIntegrationTasksResponse,
     error = super::errors::BatchResumeIntegrationTasksError
 )]
-#[derive(Default)]
 pub struct BatchResumeIntegrationTasks {
     /// `TaskIds`: a list of strings.
     ///
@@ -611,7 +600,6 @@ pub struct BatchResumeIntegrationTasksResponse {
     output = BatchRunOpsTaskResponse,
     error = super::errors::BatchRunOpsTaskError
 )]
-#[derive(Default)]
 pub struct BatchRunOpsTask {
     /// `ProjectId`: a string.
     ///
@@ -654,7 +642,6 @@ pub struct BatchRunOpsTaskResponse {
     output = BatchStartIntegrationTasksResponse,
     error = super::errors::BatchStartIntegrationTasksError
 )]
-#[derive(Default)]
 pub struct BatchStartIntegrationTasks {
     /// `TaskType`: a signed 64-bit integer.
     ///
@@ -715,7 +702,6 @@ pub struct BatchStartIntegrationTasksResponse {
     output = BatchStopIntegrationTasksResponse,
     error = super::errors::BatchStopIntegrationTasksError
 )]
-#[derive(Default)]
 pub struct BatchStopIntegrationTasks {
     /// `TaskIds`: a list of strings.
     ///
@@ -773,7 +759,6 @@ pub struct BatchStopIntegrationTasksResponse {
     output = BatchStopOpsTasksResponse,
     error = super::errors::BatchStopOpsTasksError
 )]
-#[derive(Default)]
 pub struct BatchStopOpsTasks {
     /// `TaskIdList`: a list of strings.
     ///
@@ -819,7 +804,6 @@ pub struct BatchStopOpsTasksResponse {
     output = BatchStopWorkflowsByIdsResponse,
     error = super::errors::BatchStopWorkflowsByIdsError
 )]
-#[derive(Default)]
 pub struct BatchStopWorkflowsByIds {
     /// `WorkflowIds`: a list of strings.
     ///
@@ -865,7 +849,6 @@ pub struct BatchStopWorkflowsByIdsResponse {
     output = BatchSuspendIntegrationTasksResponse,
     error = super::errors::BatchSuspendIntegrationTasksError
 )]
-#[derive(Default)]
 pub struct BatchSuspendIntegrationTasks {
     /// `TaskIds`: a list of strings.
     ///
@@ -928,7 +911,6 @@ pub struct BatchSuspendIntegrationTasksResponse {
     output = BatchUpdateIntegrationTasksResponse,
     error = super::errors::BatchUpdateIntegrationTasksError
 )]
-#[derive(Default)]
 pub struct BatchUpdateIntegrationTasks {
     /// `TaskIds`: a list of strings.
     ///
@@ -996,7 +978,6 @@ pub struct BatchUpdateIntegrationTasksResponse {
     output = BindProjectExecutorResourceResponse,
     error = super::errors::BindProjectExecutorResourceError
 )]
-#[derive(Default)]
 pub struct BindProjectExecutorResource {
     /// `ExecutorGroupId`: a string.
     ///
@@ -1044,7 +1025,6 @@ pub struct BindProjectExecutorResourceResponse {
     output = CheckAlarmRegularNameExistResponse,
     error = super::errors::CheckAlarmRegularNameExistError
 )]
-#[derive(Default)]
 pub struct CheckAlarmRegularNameExist {
     /// `ProjectId`: a string.
     ///
@@ -1105,7 +1085,6 @@ pub struct CheckAlarmRegularNameExistResponse {
     output = CheckIntegrationNodeNameExistsResponse,
     error = super::errors::CheckIntegrationNodeNameExistsError
 )]
-#[derive(Default)]
 pub struct CheckIntegrationNodeNameExists {
     /// `TaskId`: a string.
     ///
@@ -1153,7 +1132,6 @@ pub struct CheckIntegrationNodeNameExistsResponse {
     output = CheckIntegrationTaskNameExistsResponse,
     error = super::errors::CheckIntegrationTaskNameExistsError
 )]
-#[derive(Default)]
 pub struct CheckIntegrationTaskNameExists {
     /// `TaskName`: a string.
     ///
@@ -1206,7 +1184,6 @@ pub struct CheckIntegrationTaskNameExistsResponse {
     output = CheckTaskNameExistResponse,
     error = super::errors::CheckTaskNameExistError
 )]
-#[derive(Default)]
 pub struct CheckTaskNameExist {
     /// `ProjectId`: a string.
     ///
@@ -1249,7 +1226,6 @@ pub struct CheckTaskNameExistResponse {
     output = CommitIntegrationTaskResponse,
     error = super::errors::CommitIntegrationTaskError
 )]
-#[derive(Default)]
 pub struct CommitIntegrationTask {
     /// `TaskId`: a string.
     ///
@@ -1323,7 +1299,6 @@ pub struct CommitIntegrationTaskResponse {
     output = CommitRuleGroupTaskResponse,
     error = super::errors::CommitRuleGroupTaskError
 )]
-#[derive(Default)]
 pub struct CommitRuleGroupTask {
     /// `RuleGroupId`: an unsigned 64-bit integer.
     ///
@@ -1375,7 +1350,6 @@ pub struct CommitRuleGroupTaskResponse {
     output = CountOpsInstanceStateResponse,
     error = super::errors::CountOpsInstanceStateError
 )]
-#[derive(Default)]
 pub struct CountOpsInstanceState {
     /// `TaskId`: a string.
     ///
@@ -1411,7 +1385,6 @@ pub struct CountOpsInstanceStateResponse {
     output = CreateBaseProjectResponse,
     error = super::errors::CreateBaseProjectError
 )]
-#[derive(Default)]
 pub struct CreateBaseProject {
     /// `Project`: a [`BaseProject`](super::models::BaseProject).
     pub project: models::BaseProject,
@@ -1437,7 +1410,6 @@ pub struct CreateBaseProjectResponse {
     output = CreateCodeTemplateResponse,
     error = super::errors::CreateCodeTemplateError
 )]
-#[derive(Default)]
 pub struct CreateCodeTemplate {
     /// `ProjectId`: a string.
     ///
@@ -1498,7 +1470,6 @@ pub struct CreateCodeTemplateResponse {
     output = CreateCodeTemplateVersionResponse,
     error = super::errors::CreateCodeTemplateVersionError
 )]
-#[derive(Default)]
 pub struct CreateCodeTemplateVersion {
     /// `CodeTemplateId`: a string.
     ///
@@ -1559,7 +1530,6 @@ pub struct CreateCodeTemplateVersionResponse {
     output = CreateCustomFunctionResponse,
     error = super::errors::CreateCustomFunctionError
 )]
-#[derive(Default)]
 pub struct CreateCustomFunction {
     /// `Type`: a string.
     ///
@@ -1627,7 +1597,6 @@ pub struct CreateCustomFunctionResponse {
     output = CreateDataModelResponse,
     error = super::errors::CreateDataModelError
 )]
-#[derive(Default)]
 pub struct CreateDataModel {
     /// `CloudappId`: a string.
     ///
@@ -1685,7 +1654,6 @@ pub struct CreateDataModelResponse {
     output = CreateDataSourceResponse,
     error = super::errors::CreateDataSourceError
 )]
-#[derive(Default)]
 pub struct CreateDataSource {
     /// `Name`: a string.
     ///
@@ -1813,7 +1781,6 @@ pub struct CreateDataSourceResponse {
     output = CreateDsFolderResponse,
     error = super::errors::CreateDsFolderError
 )]
-#[derive(Default)]
 pub struct CreateDsFolder {
     /// `ProjectId`: a string.
     ///
@@ -1861,7 +1828,6 @@ pub struct CreateDsFolderResponse {
     output = CreateHiveTableResponse,
     error = super::errors::CreateHiveTableError
 )]
-#[derive(Default)]
 pub struct CreateHiveTable {
     /// `DatasourceId`: a string.
     ///
@@ -1945,7 +1911,6 @@ pub struct CreateHiveTableResponse {
     output = CreateHiveTableByDDLResponse,
     error = super::errors::CreateHiveTableByDDLError
 )]
-#[derive(Default)]
 pub struct CreateHiveTableByDDL {
     /// `DatasourceId`: a string.
     ///
@@ -2042,7 +2007,6 @@ pub struct CreateHiveTableByDDLResponse {
     output = CreateIntegrationNodeResponse,
     error = super::errors::CreateIntegrationNodeError
 )]
-#[derive(Default)]
 pub struct CreateIntegrationNode {
     /// `NodeInfo`: an [`IntegrationNodeInfo`](super::models::IntegrationNodeInfo).
     pub node_info: models::IntegrationNodeInfo,
@@ -2088,7 +2052,6 @@ pub struct CreateIntegrationNodeResponse {
     output = CreateIntegrationTaskResponse,
     error = super::errors::CreateIntegrationTaskError
 )]
-#[derive(Default)]
 pub struct CreateIntegrationTask {
     /// `TaskInfo`: an [`IntegrationTaskInfo`](super::models::IntegrationTaskInfo).
     pub task_info: models::IntegrationTaskInfo,
@@ -2124,7 +2087,6 @@ pub struct CreateIntegrationTaskResponse {
     output = CreateOfflineTaskResponse,
     error = super::errors::CreateOfflineTaskError
 )]
-#[derive(Default)]
 pub struct CreateOfflineTask {
     /// `ProjectId`: a string.
     ///
@@ -2217,7 +2179,6 @@ pub struct CreateOfflineTaskResponse {
     output = CreateOpsMakePlanResponse,
     error = super::errors::CreateOpsMakePlanError
 )]
-#[derive(Default)]
 pub struct CreateOpsMakePlan {
     /// `ProjectId`: a string.
     ///
@@ -2378,7 +2339,6 @@ pub struct CreateOpsMakePlanResponse {
     output = CreateRuleResponse,
     error = super::errors::CreateRuleError
 )]
-#[derive(Default)]
 pub struct CreateRule {
     /// `ProjectId`: a string.
     ///
@@ -2520,7 +2480,6 @@ pub struct CreateRuleResponse {
     output = CreateRuleTemplateResponse,
     error = super::errors::CreateRuleTemplateError
 )]
-#[derive(Default)]
 pub struct CreateRuleTemplate {
     /// `Type`: an unsigned 64-bit integer.
     ///
@@ -2598,7 +2557,6 @@ pub struct CreateRuleTemplateResponse {
     output = CreateTaskResponse,
     error = super::errors::CreateTaskError
 )]
-#[derive(Default)]
 pub struct CreateTask {
     /// `ProjectId`: a string.
     ///
@@ -2647,7 +2605,6 @@ pub struct CreateTaskResponse {
     output = CreateTaskAlarmRegularResponse,
     error = super::errors::CreateTaskAlarmRegularError
 )]
-#[derive(Default)]
 pub struct CreateTaskAlarmRegular {
     /// `TaskAlarmInfo`: a [`TaskAlarmInfo`](super::models::TaskAlarmInfo).
     pub task_alarm_info: models::TaskAlarmInfo,
@@ -2683,7 +2640,6 @@ pub struct CreateTaskAlarmRegularResponse {
     output = CreateTaskFolderResponse,
     error = super::errors::CreateTaskFolderError
 )]
-#[derive(Default)]
 pub struct CreateTaskFolder {
     /// `ProjectId`: a string.
     ///
@@ -2736,7 +2692,6 @@ pub struct CreateTaskFolderResponse {
     output = CreateTaskNewResponse,
     error = super::errors::CreateTaskNewError
 )]
-#[derive(Default)]
 pub struct CreateTaskNew {
     /// `ProjectId`: a string.
     ///
@@ -2822,7 +2777,6 @@ pub struct CreateTaskNewResponse {
     output = CreateTaskVersionDsResponse,
     error = super::errors::CreateTaskVersionDsError
 )]
-#[derive(Default)]
 pub struct CreateTaskVersionDs {
     /// `Task`: a [`BatchCreateTaskVersionDto`](super::models::BatchCreateTaskVersionDto).
     pub task: models::BatchCreateTaskVersionDto,
@@ -2903,7 +2857,6 @@ pub struct CreateTaskVersionDsResponse {
     output = CreateWorkflowDsResponse,
     error = super::errors::CreateWorkflowDsError
 )]
-#[derive(Default)]
 pub struct CreateWorkflowDs {
     /// `ProjectId`: a string.
     ///
@@ -2956,7 +2909,6 @@ pub struct CreateWorkflowDsResponse {
     output = DagInstancesResponse,
     error = super::errors::DagInstancesError
 )]
-#[derive(Default)]
 pub struct DagInstances {
     /// `Instances`: a list of [`InstanceOpsDto`](super::models::InstanceOpsDto) objects.
     ///
@@ -3068,7 +3020,6 @@ pub struct DagInstancesResponse {
     output = DeleteCodeTemplateResponse,
     error = super::errors::DeleteCodeTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteCodeTemplate {
     /// `ProjectId`: a string.
     ///
@@ -3106,7 +3057,6 @@ pub struct DeleteCodeTemplateResponse {
     output = DeleteCustomFunctionResponse,
     error = super::errors::DeleteCustomFunctionError
 )]
-#[derive(Default)]
 pub struct DeleteCustomFunction {
     /// `ClusterIdentifier`: a string.
     ///
@@ -3179,7 +3129,6 @@ pub struct DeleteCustomFunctionResponse {
     output = DeleteDataModelResponse,
     error = super::errors::DeleteDataModelError
 )]
-#[derive(Default)]
 pub struct DeleteDataModel {
     /// `CloudappId`: a string.
     ///
@@ -3222,7 +3171,6 @@ pub struct DeleteDataModelResponse {
     output = DeleteDataSourcesResponse,
     error = super::errors::DeleteDataSourcesError
 )]
-#[derive(Default)]
 pub struct DeleteDataSources {
     /// `Ids`: a list of unsigned 64-bit integers.
     ///
@@ -3260,7 +3208,6 @@ pub struct DeleteDataSourcesResponse {
     output = DeleteDsFolderResponse,
     error = super::errors::DeleteDsFolderError
 )]
-#[derive(Default)]
 pub struct DeleteDsFolder {
     /// `ProjectId`: a string.
     ///
@@ -3298,7 +3245,6 @@ pub struct DeleteDsFolderResponse {
     output = DeleteFileResponse,
     error = super::errors::DeleteFileError
 )]
-#[derive(Default)]
 pub struct DeleteFile {
     /// `ProjectId`: a string.
     ///
@@ -3336,7 +3282,6 @@ pub struct DeleteFileResponse {
     output = DeleteFilePathResponse,
     error = super::errors::DeleteFilePathError
 )]
-#[derive(Default)]
 pub struct DeleteFilePath {
     /// `ProjectId`: a string.
     ///
@@ -3382,7 +3327,6 @@ pub struct DeleteFilePathResponse {
     output = DeleteIntegrationNodeResponse,
     error = super::errors::DeleteIntegrationNodeError
 )]
-#[derive(Default)]
 pub struct DeleteIntegrationNode {
     /// `Id`: a string.
     ///
@@ -3420,7 +3364,6 @@ pub struct DeleteIntegrationNodeResponse {
     output = DeleteIntegrationTaskResponse,
     error = super::errors::DeleteIntegrationTaskError
 )]
-#[derive(Default)]
 pub struct DeleteIntegrationTask {
     /// `TaskId`: a string.
     ///
@@ -3468,7 +3411,6 @@ pub struct DeleteIntegrationTaskResponse {
     output = DeleteLinkResponse,
     error = super::errors::DeleteLinkError
 )]
-#[derive(Default)]
 pub struct DeleteLink {
     /// `ProjectId`: a string.
     ///
@@ -3524,7 +3466,6 @@ pub struct DeleteLinkResponse {
     output = DeleteOfflineTaskResponse,
     error = super::errors::DeleteOfflineTaskError
 )]
-#[derive(Default)]
 pub struct DeleteOfflineTask {
     /// `OperatorName`: a string.
     ///
@@ -3572,7 +3513,6 @@ pub struct DeleteOfflineTaskResponse {
     output = DeleteProjectParamDsResponse,
     error = super::errors::DeleteProjectParamDsError
 )]
-#[derive(Default)]
 pub struct DeleteProjectParamDs {
     /// `ParamKey`: a string.
     ///
@@ -3610,7 +3550,6 @@ pub struct DeleteProjectParamDsResponse {
     output = DeleteProjectUsersResponse,
     error = super::errors::DeleteProjectUsersError
 )]
-#[derive(Default)]
 pub struct DeleteProjectUsers {
     /// `ProjectId`: a string.
     ///
@@ -3643,7 +3582,6 @@ pub struct DeleteProjectUsersResponse {
     output = DeleteResourceResponse,
     error = super::errors::DeleteResourceError
 )]
-#[derive(Default)]
 pub struct DeleteResource {
     /// `ProjectId`: a string.
     ///
@@ -3681,7 +3619,6 @@ pub struct DeleteResourceResponse {
     output = DeleteResourceFileResponse,
     error = super::errors::DeleteResourceFileError
 )]
-#[derive(Default)]
 pub struct DeleteResourceFile {
     /// `ProjectId`: a string.
     ///
@@ -3719,7 +3656,6 @@ pub struct DeleteResourceFileResponse {
     output = DeleteResourceFilesResponse,
     error = super::errors::DeleteResourceFilesError
 )]
-#[derive(Default)]
 pub struct DeleteResourceFiles {
     /// `ProjectId`: a string.
     ///
@@ -3767,7 +3703,6 @@ pub struct DeleteResourceFilesResponse {
     output = DeleteRuleResponse,
     error = super::errors::DeleteRuleError
 )]
-#[derive(Default)]
 pub struct DeleteRule {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -3805,7 +3740,6 @@ pub struct DeleteRuleResponse {
     output = DeleteRuleTemplateResponse,
     error = super::errors::DeleteRuleTemplateError
 )]
-#[derive(Default)]
 pub struct DeleteRuleTemplate {
     /// `ProjectId`: a string.
     ///
@@ -3843,7 +3777,6 @@ pub struct DeleteRuleTemplateResponse {
     output = DeleteTaskAlarmRegularResponse,
     error = super::errors::DeleteTaskAlarmRegularError
 )]
-#[derive(Default)]
 pub struct DeleteTaskAlarmRegular {
     /// `Id`: a string.
     ///
@@ -3891,7 +3824,6 @@ pub struct DeleteTaskAlarmRegularResponse {
     output = DeleteTaskDsResponse,
     error = super::errors::DeleteTaskDsError
 )]
-#[derive(Default)]
 pub struct DeleteTaskDs {
     /// `ProjectId`: a string.
     ///
@@ -3954,7 +3886,6 @@ pub struct DeleteTaskDsResponse {
     output = DeleteTaskLineageResponse,
     error = super::errors::DeleteTaskLineageError
 )]
-#[derive(Default)]
 pub struct DeleteTaskLineage {
     /// `Task`: a [`LineageTask`](super::models::LineageTask).
     pub task: models::LineageTask,
@@ -3990,7 +3921,6 @@ pub struct DeleteTaskLineageResponse {
     output = DeleteWorkflowByIdResponse,
     error = super::errors::DeleteWorkflowByIdError
 )]
-#[derive(Default)]
 pub struct DeleteWorkflowById {
     /// `WorkflowId`: a string.
     ///
@@ -4034,9 +3964,15 @@ pub struct DeleteWorkflowByIdResponse {
     version = "2021-08-20",
     name = "DescribeAlarmEvents",
     output = DescribeAlarmEventsResponse,
-    error = super::errors::DescribeAlarmEventsError
+    error = super::errors::DescribeAlarmEventsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = alarm_event_info_list,
+        item = models::AlarmEventInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAlarmEvents {
     /// `ProjectId`: a string.
     ///
@@ -4106,9 +4042,15 @@ pub struct DescribeAlarmEventsResponse {
     version = "2021-08-20",
     name = "DescribeAlarmReceiver",
     output = DescribeAlarmReceiverResponse,
-    error = super::errors::DescribeAlarmReceiverError
+    error = super::errors::DescribeAlarmReceiverError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = alarm_receiver_info_list,
+        item = models::AlarmReceiverInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAlarmReceiver {
     /// `AlarmId`: a string.
     ///
@@ -4194,7 +4136,6 @@ pub struct DescribeAlarmReceiverResponse {
     output = DescribeAllByFolderNewResponse,
     error = super::errors::DescribeAllByFolderNewError
 )]
-#[derive(Default)]
 pub struct DescribeAllByFolderNew {
     /// `Folder`: a [`FolderOpsDto`](super::models::FolderOpsDto).
     ///
@@ -4309,7 +4250,6 @@ pub struct DescribeAllByFolderNewResponse {
     output = DescribeApproveListResponse,
     error = super::errors::DescribeApproveListError
 )]
-#[derive(Default)]
 pub struct DescribeApproveList {
     /// `ApproveClassification`: a string.
     ///
@@ -4356,7 +4296,6 @@ pub struct DescribeApproveListResponse {
     output = DescribeApproveTypeListResponse,
     error = super::errors::DescribeApproveTypeListError
 )]
-#[derive(Default)]
 pub struct DescribeApproveTypeList {
     /// `Classification`: a string.
     ///
@@ -4387,7 +4326,6 @@ pub struct DescribeApproveTypeListResponse {
     output = DescribeBaseBizCatalogsResponse,
     error = super::errors::DescribeBaseBizCatalogsError
 )]
-#[derive(Default)]
 pub struct DescribeBaseBizCatalogs {}
 
 /// What a successful [`DescribeBaseBizCatalogs`] call returns.
@@ -4413,7 +4351,6 @@ pub struct DescribeBaseBizCatalogsResponse {
     output = DescribeBatchOperateTaskResponse,
     error = super::errors::DescribeBatchOperateTaskError
 )]
-#[derive(Default)]
 pub struct DescribeBatchOperateTask {
     /// `ProjectId`: a string.
     ///
@@ -4559,7 +4496,6 @@ pub struct DescribeBatchOperateTaskResponse {
     output = DescribeCodeTemplateDetailResponse,
     error = super::errors::DescribeCodeTemplateDetailError
 )]
-#[derive(Default)]
 pub struct DescribeCodeTemplateDetail {
     /// `ProjectId`: a string.
     ///
@@ -4600,7 +4536,6 @@ pub struct DescribeCodeTemplateDetailResponse {
     output = DescribeColumnLineageResponse,
     error = super::errors::DescribeColumnLineageError
 )]
-#[derive(Default)]
 pub struct DescribeColumnLineage {
     /// `Direction`: a string.
     ///
@@ -4650,9 +4585,15 @@ pub struct DescribeColumnLineageResponse {
     version = "2021-08-20",
     name = "DescribeColumnsMeta",
     output = DescribeColumnsMetaResponse,
-    error = super::errors::DescribeColumnsMetaError
+    error = super::errors::DescribeColumnsMetaError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = column_meta_set,
+        item = models::ColumnMeta,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeColumnsMeta {
     /// `TableId`: a string.
     ///
@@ -4714,7 +4655,6 @@ pub struct DescribeColumnsMetaResponse {
     output = DescribeDataAssetsResponse,
     error = super::errors::DescribeDataAssetsError
 )]
-#[derive(Default)]
 pub struct DescribeDataAssets {
     /// `RequestFromSource`: a string.
     ///
@@ -4779,7 +4719,6 @@ pub struct DescribeDataAssetsResponse {
     output = DescribeDataCheckStatResponse,
     error = super::errors::DescribeDataCheckStatError
 )]
-#[derive(Default)]
 pub struct DescribeDataCheckStat {
     /// `ProjectId`: a string.
     ///
@@ -4820,7 +4759,6 @@ pub struct DescribeDataCheckStatResponse {
     output = DescribeDataServicePublishedApiDetailResponse,
     error = super::errors::DescribeDataServicePublishedApiDetailError
 )]
-#[derive(Default)]
 pub struct DescribeDataServicePublishedApiDetail {
     /// `Id`: a string.
     ///
@@ -4854,9 +4792,15 @@ pub struct DescribeDataServicePublishedApiDetailResponse {
     version = "2021-08-20",
     name = "DescribeDataServicePublishedApiList",
     output = DescribeDataServicePublishedApiListResponse,
-    error = super::errors::DescribeDataServicePublishedApiListError
+    error = super::errors::DescribeDataServicePublishedApiListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = data_set,
+        item = models::DescribeDataServicePublishedApiListResp,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDataServicePublishedApiList {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -4906,9 +4850,15 @@ pub struct DescribeDataServicePublishedApiListResponse {
     version = "2021-08-20",
     name = "DescribeDataSourceInfoList",
     output = DescribeDataSourceInfoListResponse,
-    error = super::errors::DescribeDataSourceInfoListError
+    error = super::errors::DescribeDataSourceInfoListError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = datasource_set,
+        item = models::DatasourceBaseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDataSourceInfoList {
     /// `ProjectId`: a string.
     ///
@@ -4970,7 +4920,6 @@ pub struct DescribeDataSourceInfoListResponse {
     output = DescribeDataSourceListResponse,
     error = super::errors::DescribeDataSourceListError
 )]
-#[derive(Default)]
 pub struct DescribeDataSourceList {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -5012,7 +4961,6 @@ pub struct DescribeDataSourceListResponse {
     output = DescribeDatabaseByNameResponse,
     error = super::errors::DescribeDatabaseByNameError
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseByName {
     /// `DatabaseName`: a string.
     ///
@@ -5058,7 +5006,6 @@ pub struct DescribeDatabaseByNameResponse {
     output = DescribeDatabaseInfoListResponse,
     error = super::errors::DescribeDatabaseInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseInfoList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Vec<models::Filter>,
@@ -5092,7 +5039,6 @@ pub struct DescribeDatabaseInfoListResponse {
     output = DescribeDatabaseMetaResponse,
     error = super::errors::DescribeDatabaseMetaError
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseMeta {
     /// `DatabaseId`: a string.
     ///
@@ -5121,9 +5067,14 @@ pub struct DescribeDatabaseMetaResponse {
     version = "2021-08-20",
     name = "DescribeDatabaseMetas",
     output = DescribeDatabaseMetasResponse,
-    error = super::errors::DescribeDatabaseMetasError
+    error = super::errors::DescribeDatabaseMetasError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = database_meta,
+        item = models::DatabaseMeta
+    )
 )]
-#[derive(Default)]
 pub struct DescribeDatabaseMetas {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -5165,7 +5116,6 @@ pub struct DescribeDatabaseMetasResponse {
     output = DescribeDatasourceResponse,
     error = super::errors::DescribeDatasourceError
 )]
-#[derive(Default)]
 pub struct DescribeDatasource {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -5201,7 +5151,6 @@ pub struct DescribeDatasourceResponse {
     output = DescribeDependOpsTasksResponse,
     error = super::errors::DescribeDependOpsTasksError
 )]
-#[derive(Default)]
 pub struct DescribeDependOpsTasks {
     /// `TaskId`: a string.
     ///
@@ -5252,7 +5201,6 @@ pub struct DescribeDependOpsTasksResponse {
     output = DescribeDependTaskListsResponse,
     error = super::errors::DescribeDependTaskListsError
 )]
-#[derive(Default)]
 pub struct DescribeDependTaskLists {
     /// `TaskIds`: a list of strings.
     ///
@@ -5288,7 +5236,6 @@ pub struct DescribeDependTaskListsResponse {
     output = DescribeDimensionScoreResponse,
     error = super::errors::DescribeDimensionScoreError
 )]
-#[derive(Default)]
 pub struct DescribeDimensionScore {
     /// `StatisticsDate`: a signed 64-bit integer.
     ///
@@ -5332,7 +5279,6 @@ pub struct DescribeDimensionScoreResponse {
     output = DescribeDsFolderTreeResponse,
     error = super::errors::DescribeDsFolderTreeError
 )]
-#[derive(Default)]
 pub struct DescribeDsFolderTree {
     /// `ProjectId`: a string.
     ///
@@ -5449,7 +5395,6 @@ pub struct DescribeDsFolderTreeResponse {
     output = DescribeDsParentFolderTreeResponse,
     error = super::errors::DescribeDsParentFolderTreeError
 )]
-#[derive(Default)]
 pub struct DescribeDsParentFolderTree {
     /// `ProjectId`: a string.
     ///
@@ -5505,7 +5450,6 @@ pub struct DescribeDsParentFolderTreeResponse {
     output = DescribeDsTaskVersionInfoResponse,
     error = super::errors::DescribeDsTaskVersionInfoError
 )]
-#[derive(Default)]
 pub struct DescribeDsTaskVersionInfo {
     /// `TaskId`: a string.
     ///
@@ -5546,7 +5490,6 @@ pub struct DescribeDsTaskVersionInfoResponse {
     output = DescribeDsTaskVersionListResponse,
     error = super::errors::DescribeDsTaskVersionListError
 )]
-#[derive(Default)]
 pub struct DescribeDsTaskVersionList {
     /// `TaskId`: a string.
     ///
@@ -5592,7 +5535,6 @@ pub struct DescribeDsTaskVersionListResponse {
     output = DescribeDutyScheduleDetailsResponse,
     error = super::errors::DescribeDutyScheduleDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeDutyScheduleDetails {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -5631,7 +5573,6 @@ pub struct DescribeDutyScheduleDetailsResponse {
     output = DescribeDutyScheduleListResponse,
     error = super::errors::DescribeDutyScheduleListError
 )]
-#[derive(Default)]
 pub struct DescribeDutyScheduleList {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -5672,7 +5613,6 @@ pub struct DescribeDutyScheduleListResponse {
     output = DescribeEventResponse,
     error = super::errors::DescribeEventError
 )]
-#[derive(Default)]
 pub struct DescribeEvent {
     /// `ProjectId`: a string.
     ///
@@ -5708,7 +5648,6 @@ pub struct DescribeEventResponse {
     output = DescribeEventCasesResponse,
     error = super::errors::DescribeEventCasesError
 )]
-#[derive(Default)]
 pub struct DescribeEventCases {
     /// `ProjectId`: a string.
     ///
@@ -5841,7 +5780,6 @@ pub struct DescribeEventCasesResponse {
     output = DescribeEventConsumeTasksResponse,
     error = super::errors::DescribeEventConsumeTasksError
 )]
-#[derive(Default)]
 pub struct DescribeEventConsumeTasks {
     /// `EventCaseId`: a string.
     ///
@@ -5887,7 +5825,6 @@ pub struct DescribeEventConsumeTasksResponse {
     output = DescribeExecStrategyResponse,
     error = super::errors::DescribeExecStrategyError
 )]
-#[derive(Default)]
 pub struct DescribeExecStrategy {
     /// `RuleGroupId`: an unsigned 64-bit integer.
     ///
@@ -5923,7 +5860,6 @@ pub struct DescribeExecStrategyResponse {
     output = DescribeExecutorGroupMetricResponse,
     error = super::errors::DescribeExecutorGroupMetricError
 )]
-#[derive(Default)]
 pub struct DescribeExecutorGroupMetric {
     /// `ExecutorGroupId`: a string.
     ///
@@ -5987,9 +5923,15 @@ pub struct DescribeExecutorGroupMetricResponse {
     version = "2021-08-20",
     name = "DescribeFieldBasicInfo",
     output = DescribeFieldBasicInfoResponse,
-    error = super::errors::DescribeFieldBasicInfoError
+    error = super::errors::DescribeFieldBasicInfoError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = column_basic_info_list,
+        item = models::ColumnBasicInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeFieldBasicInfo {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -6036,7 +5978,6 @@ pub struct DescribeFieldBasicInfoResponse {
     output = DescribeFolderWorkflowListResponse,
     error = super::errors::DescribeFolderWorkflowListError
 )]
-#[derive(Default)]
 pub struct DescribeFolderWorkflowList {
     /// `ProjectId`: a string.
     ///
@@ -6085,7 +6026,6 @@ pub struct DescribeFolderWorkflowListResponse {
     output = DescribeFormVersionParamResponse,
     error = super::errors::DescribeFormVersionParamError
 )]
-#[derive(Default)]
 pub struct DescribeFormVersionParam {
     /// `ProjectId`: a string.
     ///
@@ -6141,7 +6081,6 @@ pub struct DescribeFormVersionParamResponse {
     output = DescribeFunctionKindsResponse,
     error = super::errors::DescribeFunctionKindsError
 )]
-#[derive(Default)]
 pub struct DescribeFunctionKinds {}
 
 /// What a successful [`DescribeFunctionKinds`] call returns.
@@ -6172,7 +6111,6 @@ pub struct DescribeFunctionKindsResponse {
     output = DescribeFunctionTypesResponse,
     error = super::errors::DescribeFunctionTypesError
 )]
-#[derive(Default)]
 pub struct DescribeFunctionTypes {}
 
 /// What a successful [`DescribeFunctionTypes`] call returns.
@@ -6203,7 +6141,6 @@ pub struct DescribeFunctionTypesResponse {
     output = DescribeInstanceByCycleResponse,
     error = super::errors::DescribeInstanceByCycleError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceByCycle {
     /// `ProjectId`: a string.
     ///
@@ -6239,7 +6176,6 @@ pub struct DescribeInstanceByCycleResponse {
     output = DescribeInstanceDetailInfoResponse,
     error = super::errors::DescribeInstanceDetailInfoError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceDetailInfo {
     /// `TaskId`: a string.
     ///
@@ -6305,7 +6241,6 @@ pub struct DescribeInstanceDetailInfoResponse {
     output = DescribeInstanceLastLogResponse,
     error = super::errors::DescribeInstanceLastLogError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceLastLog {
     /// `TaskId`: a string.
     ///
@@ -6341,9 +6276,15 @@ pub struct DescribeInstanceLastLogResponse {
     version = "2021-08-20",
     name = "DescribeInstanceList",
     output = DescribeInstanceListResponse,
-    error = super::errors::DescribeInstanceListError
+    error = super::errors::DescribeInstanceListError,
+    paginate(
+        page = page_index,
+        limit = page_size,
+        items = instance_list,
+        item = models::InstanceList,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeInstanceList {
     /// `ProjectId`: a string.
     ///
@@ -6434,7 +6375,6 @@ pub struct DescribeInstanceListResponse {
     output = DescribeInstanceLogResponse,
     error = super::errors::DescribeInstanceLogError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceLog {
     /// `TaskId`: a string.
     ///
@@ -6485,7 +6425,6 @@ pub struct DescribeInstanceLogResponse {
     output = DescribeInstanceLogDetailResponse,
     error = super::errors::DescribeInstanceLogDetailError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceLogDetail {
     /// `ProjectId`: a string.
     ///
@@ -6594,7 +6533,6 @@ pub struct DescribeInstanceLogDetailResponse {
     output = DescribeInstanceLogFileResponse,
     error = super::errors::DescribeInstanceLogFileError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceLogFile {
     /// `ProjectId`: a string.
     ///
@@ -6688,7 +6626,6 @@ pub struct DescribeInstanceLogFileResponse {
     output = DescribeInstanceLogListResponse,
     error = super::errors::DescribeInstanceLogListError
 )]
-#[derive(Default)]
 pub struct DescribeInstanceLogList {
     /// `TaskId`: a string.
     ///
@@ -6729,7 +6666,6 @@ pub struct DescribeInstanceLogListResponse {
     output = DescribeInstancesByExecutorsResponse,
     error = super::errors::DescribeInstancesByExecutorsError
 )]
-#[derive(Default)]
 pub struct DescribeInstancesByExecutors {
     /// `ProjectId`: a string.
     ///
@@ -6765,7 +6701,6 @@ pub struct DescribeInstancesByExecutorsResponse {
     output = DescribeIntegrationNodeResponse,
     error = super::errors::DescribeIntegrationNodeError
 )]
-#[derive(Default)]
 pub struct DescribeIntegrationNode {
     /// `Id`: a string.
     ///
@@ -6811,7 +6746,6 @@ pub struct DescribeIntegrationNodeResponse {
     output = DescribeIntegrationStatisticsResponse,
     error = super::errors::DescribeIntegrationStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeIntegrationStatistics {
     /// `TaskType`: a signed 64-bit integer.
     ///
@@ -6909,7 +6843,6 @@ pub struct DescribeIntegrationStatisticsResponse {
     output = DescribeIntegrationStatisticsInstanceTrendResponse,
     error = super::errors::DescribeIntegrationStatisticsInstanceTrendError
 )]
-#[derive(Default)]
 pub struct DescribeIntegrationStatisticsInstanceTrend {
     /// `TaskType`: a signed 64-bit integer.
     ///
@@ -6955,7 +6888,6 @@ pub struct DescribeIntegrationStatisticsInstanceTrendResponse {
     output = DescribeIntegrationStatisticsRecordsTrendResponse,
     error = super::errors::DescribeIntegrationStatisticsRecordsTrendError
 )]
-#[derive(Default)]
 pub struct DescribeIntegrationStatisticsRecordsTrend {
     /// `TaskType`: a signed 64-bit integer.
     ///
@@ -6996,7 +6928,6 @@ pub struct DescribeIntegrationStatisticsRecordsTrendResponse {
     output = DescribeIntegrationStatisticsTaskStatusResponse,
     error = super::errors::DescribeIntegrationStatisticsTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeIntegrationStatisticsTaskStatus {
     /// `TaskType`: a signed 64-bit integer.
     ///
@@ -7044,7 +6975,6 @@ pub struct DescribeIntegrationStatisticsTaskStatusResponse {
     output = DescribeIntegrationStatisticsTaskStatusTrendResponse,
     error = super::errors::DescribeIntegrationStatisticsTaskStatusTrendError
 )]
-#[derive(Default)]
 pub struct DescribeIntegrationStatisticsTaskStatusTrend {
     /// `TaskType`: a signed 64-bit integer.
     ///
@@ -7090,7 +7020,6 @@ pub struct DescribeIntegrationStatisticsTaskStatusTrendResponse {
     output = DescribeIntegrationTaskResponse,
     error = super::errors::DescribeIntegrationTaskError
 )]
-#[derive(Default)]
 pub struct DescribeIntegrationTask {
     /// `TaskId`: a string.
     ///
@@ -7146,9 +7075,15 @@ pub struct DescribeIntegrationTaskResponse {
     version = "2021-08-20",
     name = "DescribeIntegrationTasks",
     output = DescribeIntegrationTasksResponse,
-    error = super::errors::DescribeIntegrationTasksError
+    error = super::errors::DescribeIntegrationTasksError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = task_info_set,
+        item = models::IntegrationTaskInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeIntegrationTasks {
     /// `ProjectId`: a string.
     ///
@@ -7215,7 +7150,6 @@ pub struct DescribeIntegrationTasksResponse {
     output = DescribeIntegrationVersionNodesInfoResponse,
     error = super::errors::DescribeIntegrationVersionNodesInfoError
 )]
-#[derive(Default)]
 pub struct DescribeIntegrationVersionNodesInfo {
     /// `TaskId`: a string.
     ///
@@ -7269,7 +7203,6 @@ pub struct DescribeIntegrationVersionNodesInfoResponse {
     output = DescribeLineageColumnsResponse,
     error = super::errors::DescribeLineageColumnsError
 )]
-#[derive(Default)]
 pub struct DescribeLineageColumns {
     /// `TableId`: a string.
     ///
@@ -7315,7 +7248,6 @@ pub struct DescribeLineageColumnsResponse {
     output = DescribeLineageInfoResponse,
     error = super::errors::DescribeLineageInfoError
 )]
-#[derive(Default)]
 pub struct DescribeLineageInfo {
     /// `ResourceOriId`: a string.
     ///
@@ -7391,7 +7323,6 @@ pub struct DescribeLineageInfoResponse {
     output = DescribeManualTriggerRecordPageResponse,
     error = super::errors::DescribeManualTriggerRecordPageError
 )]
-#[derive(Default)]
 pub struct DescribeManualTriggerRecordPage {
     /// `ProjectId`: a string.
     ///
@@ -7467,7 +7398,6 @@ pub struct DescribeManualTriggerRecordPageResponse {
     output = DescribeOfflineTaskTokenResponse,
     error = super::errors::DescribeOfflineTaskTokenError
 )]
-#[derive(Default)]
 pub struct DescribeOfflineTaskToken {}
 
 /// What a successful [`DescribeOfflineTaskToken`] call returns.
@@ -7500,7 +7430,6 @@ pub struct DescribeOfflineTaskTokenResponse {
     output = DescribeOperateOpsTasksResponse,
     error = super::errors::DescribeOperateOpsTasksError
 )]
-#[derive(Default)]
 pub struct DescribeOperateOpsTasks {
     /// `ProjectId`: a string.
     ///
@@ -7679,7 +7608,6 @@ pub struct DescribeOperateOpsTasksResponse {
     output = DescribeOpsInstanceLogListResponse,
     error = super::errors::DescribeOpsInstanceLogListError
 )]
-#[derive(Default)]
 pub struct DescribeOpsInstanceLogList {
     /// `TaskId`: a string.
     ///
@@ -7715,7 +7643,6 @@ pub struct DescribeOpsInstanceLogListResponse {
     output = DescribeOpsMakePlanInstancesResponse,
     error = super::errors::DescribeOpsMakePlanInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeOpsMakePlanInstances {
     /// `ProjectId`: a string.
     ///
@@ -7771,7 +7698,6 @@ pub struct DescribeOpsMakePlanInstancesResponse {
     output = DescribeOpsMakePlanTasksResponse,
     error = super::errors::DescribeOpsMakePlanTasksError
 )]
-#[derive(Default)]
 pub struct DescribeOpsMakePlanTasks {
     /// `ProjectId`: a string.
     ///
@@ -7822,7 +7748,6 @@ pub struct DescribeOpsMakePlanTasksResponse {
     output = DescribeOpsMakePlansResponse,
     error = super::errors::DescribeOpsMakePlansError
 )]
-#[derive(Default)]
 pub struct DescribeOpsMakePlans {
     /// `ProjectId`: a string.
     ///
@@ -7908,7 +7833,6 @@ pub struct DescribeOpsMakePlansResponse {
     output = DescribeOpsWorkflowsResponse,
     error = super::errors::DescribeOpsWorkflowsError
 )]
-#[derive(Default)]
 pub struct DescribeOpsWorkflows {
     /// `ProjectId`: a string.
     ///
@@ -8024,7 +7948,6 @@ pub struct DescribeOpsWorkflowsResponse {
     output = DescribeOrganizationalFunctionsResponse,
     error = super::errors::DescribeOrganizationalFunctionsError
 )]
-#[derive(Default)]
 pub struct DescribeOrganizationalFunctions {
     /// `Type`: a string.
     ///
@@ -8086,7 +8009,6 @@ pub struct DescribeOrganizationalFunctionsResponse {
     output = DescribeParentTaskResponse,
     error = super::errors::DescribeParentTaskError
 )]
-#[derive(Default)]
 pub struct DescribeParentTask {
     /// `ProjectId`: a string.
     ///
@@ -8122,7 +8044,6 @@ pub struct DescribeParentTaskResponse {
     output = DescribePendingSubmitTaskListResponse,
     error = super::errors::DescribePendingSubmitTaskListError
 )]
-#[derive(Default)]
 pub struct DescribePendingSubmitTaskList {
     /// `ProjectId`: a string.
     ///
@@ -8161,7 +8082,6 @@ pub struct DescribePendingSubmitTaskListResponse {
     output = DescribeProjectResponse,
     error = super::errors::DescribeProjectError
 )]
-#[derive(Default)]
 pub struct DescribeProject {
     /// `ProjectId`: a string.
     ///
@@ -8222,7 +8142,6 @@ pub struct DescribeProjectResponse {
     output = DescribeProjectUsersResponse,
     error = super::errors::DescribeProjectUsersError
 )]
-#[derive(Default)]
 pub struct DescribeProjectUsers {
     /// `ProjectId`: a string.
     ///
@@ -8274,7 +8193,6 @@ pub struct DescribeProjectUsersResponse {
     output = DescribeQualityScoreResponse,
     error = super::errors::DescribeQualityScoreError
 )]
-#[derive(Default)]
 pub struct DescribeQualityScore {
     /// `StatisticsDate`: a signed 64-bit integer.
     ///
@@ -8323,7 +8241,6 @@ pub struct DescribeQualityScoreResponse {
     output = DescribeQualityScoreTrendResponse,
     error = super::errors::DescribeQualityScoreTrendError
 )]
-#[derive(Default)]
 pub struct DescribeQualityScoreTrend {
     /// `StatisticsStartDate`: a signed 64-bit integer.
     ///
@@ -8377,7 +8294,6 @@ pub struct DescribeQualityScoreTrendResponse {
     output = DescribeRealTimeTaskInstanceNodeInfoResponse,
     error = super::errors::DescribeRealTimeTaskInstanceNodeInfoError
 )]
-#[derive(Default)]
 pub struct DescribeRealTimeTaskInstanceNodeInfo {
     /// `TaskId`: a string.
     ///
@@ -8413,7 +8329,6 @@ pub struct DescribeRealTimeTaskInstanceNodeInfoResponse {
     output = DescribeRealTimeTaskMetricOverviewResponse,
     error = super::errors::DescribeRealTimeTaskMetricOverviewError
 )]
-#[derive(Default)]
 pub struct DescribeRealTimeTaskMetricOverview {
     /// `TaskId`: a string.
     ///
@@ -8501,7 +8416,6 @@ pub struct DescribeRealTimeTaskMetricOverviewResponse {
     output = DescribeRealTimeTaskSpeedResponse,
     error = super::errors::DescribeRealTimeTaskSpeedError
 )]
-#[derive(Default)]
 pub struct DescribeRealTimeTaskSpeed {
     /// `TaskId`: a string.
     ///
@@ -8558,7 +8472,6 @@ pub struct DescribeRealTimeTaskSpeedResponse {
     output = DescribeRealViewDatabasePageResponse,
     error = super::errors::DescribeRealViewDatabasePageError
 )]
-#[derive(Default)]
 pub struct DescribeRealViewDatabasePage {
     /// `DatasourceId`: a signed 64-bit integer.
     ///
@@ -8637,9 +8550,15 @@ pub struct DescribeRealViewDatabasePageResponse {
     version = "2021-08-20",
     name = "DescribeRealViewSchemaPage",
     output = DescribeRealViewSchemaPageResponse,
-    error = super::errors::DescribeRealViewSchemaPageError
+    error = super::errors::DescribeRealViewSchemaPageError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = items,
+        item = models::DatabaseSchemaIInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeRealViewSchemaPage {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -8735,7 +8654,6 @@ pub struct DescribeRealViewSchemaPageResponse {
     output = DescribeRelatedTasksByTaskIdResponse,
     error = super::errors::DescribeRelatedTasksByTaskIdError
 )]
-#[derive(Default)]
 pub struct DescribeRelatedTasksByTaskId {
     /// `ProjectId`: a string.
     ///
@@ -8811,7 +8729,6 @@ pub struct DescribeRelatedTasksByTaskIdResponse {
     output = DescribeReportTaskDetailResponse,
     error = super::errors::DescribeReportTaskDetailError
 )]
-#[derive(Default)]
 pub struct DescribeReportTaskDetail {
     /// `EngineTaskId`: a string.
     ///
@@ -8842,7 +8759,6 @@ pub struct DescribeReportTaskDetailResponse {
     output = DescribeReportTaskListResponse,
     error = super::errors::DescribeReportTaskListError
 )]
-#[derive(Default)]
 pub struct DescribeReportTaskList {
     /// `PageNum`: an unsigned 64-bit integer.
     ///
@@ -8923,7 +8839,6 @@ pub struct DescribeReportTaskListResponse {
     output = DescribeResourceManagePathTreesResponse,
     error = super::errors::DescribeResourceManagePathTreesError
 )]
-#[derive(Default)]
 pub struct DescribeResourceManagePathTrees {
     /// `ProjectId`: a string.
     ///
@@ -8974,7 +8889,6 @@ pub struct DescribeResourceManagePathTreesResponse {
     output = DescribeRoleListResponse,
     error = super::errors::DescribeRoleListError
 )]
-#[derive(Default)]
 pub struct DescribeRoleList {
     /// `ShowAllRoles`: a boolean.
     ///
@@ -9057,7 +8971,6 @@ pub struct DescribeRoleListResponse {
     output = DescribeRuleResponse,
     error = super::errors::DescribeRuleError
 )]
-#[derive(Default)]
 pub struct DescribeRule {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -9093,7 +9006,6 @@ pub struct DescribeRuleResponse {
     output = DescribeRuleDimStatResponse,
     error = super::errors::DescribeRuleDimStatError
 )]
-#[derive(Default)]
 pub struct DescribeRuleDimStat {
     /// `ProjectId`: a string.
     ///
@@ -9134,7 +9046,6 @@ pub struct DescribeRuleDimStatResponse {
     output = DescribeRuleExecDetailResponse,
     error = super::errors::DescribeRuleExecDetailError
 )]
-#[derive(Default)]
 pub struct DescribeRuleExecDetail {
     /// `ProjectId`: a string.
     ///
@@ -9170,7 +9081,6 @@ pub struct DescribeRuleExecDetailResponse {
     output = DescribeRuleExecLogResponse,
     error = super::errors::DescribeRuleExecLogError
 )]
-#[derive(Default)]
 pub struct DescribeRuleExecLog {
     /// `RuleExecId`: an unsigned 64-bit integer.
     ///
@@ -9211,7 +9121,6 @@ pub struct DescribeRuleExecLogResponse {
     output = DescribeRuleExecResultsResponse,
     error = super::errors::DescribeRuleExecResultsError
 )]
-#[derive(Default)]
 pub struct DescribeRuleExecResults {
     /// `RuleGroupExecId`: an unsigned 64-bit integer.
     ///
@@ -9253,7 +9162,6 @@ pub struct DescribeRuleExecResultsResponse {
     output = DescribeRuleExecStatResponse,
     error = super::errors::DescribeRuleExecStatError
 )]
-#[derive(Default)]
 pub struct DescribeRuleExecStat {
     /// `ProjectId`: a string.
     ///
@@ -9294,7 +9202,6 @@ pub struct DescribeRuleExecStatResponse {
     output = DescribeRuleGroupResponse,
     error = super::errors::DescribeRuleGroupError
 )]
-#[derive(Default)]
 pub struct DescribeRuleGroup {
     /// `RuleGroupId`: an unsigned 64-bit integer.
     ///
@@ -9345,7 +9252,6 @@ pub struct DescribeRuleGroupResponse {
     output = DescribeRuleGroupExecResultsByPageResponse,
     error = super::errors::DescribeRuleGroupExecResultsByPageError
 )]
-#[derive(Default)]
 pub struct DescribeRuleGroupExecResultsByPage {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -9392,7 +9298,6 @@ pub struct DescribeRuleGroupExecResultsByPageResponse {
     output = DescribeRuleGroupSubscriptionResponse,
     error = super::errors::DescribeRuleGroupSubscriptionError
 )]
-#[derive(Default)]
 pub struct DescribeRuleGroupSubscription {
     /// `RuleGroupId`: an unsigned 64-bit integer.
     ///
@@ -9428,7 +9333,6 @@ pub struct DescribeRuleGroupSubscriptionResponse {
     output = DescribeRuleGroupTableResponse,
     error = super::errors::DescribeRuleGroupTableError
 )]
-#[derive(Default)]
 pub struct DescribeRuleGroupTable {
     /// `TableId`: a string.
     ///
@@ -9459,7 +9363,6 @@ pub struct DescribeRuleGroupTableResponse {
     output = DescribeRuleGroupsByPageResponse,
     error = super::errors::DescribeRuleGroupsByPageError
 )]
-#[derive(Default)]
 pub struct DescribeRuleGroupsByPage {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -9506,7 +9409,6 @@ pub struct DescribeRuleGroupsByPageResponse {
     output = DescribeRuleTemplateResponse,
     error = super::errors::DescribeRuleTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeRuleTemplate {
     /// `ProjectId`: a string.
     ///
@@ -9542,7 +9444,6 @@ pub struct DescribeRuleTemplateResponse {
     output = DescribeRuleTemplatesResponse,
     error = super::errors::DescribeRuleTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeRuleTemplates {
     /// `Type`: an unsigned 64-bit integer.
     ///
@@ -9588,7 +9489,6 @@ pub struct DescribeRuleTemplatesResponse {
     output = DescribeRuleTemplatesByPageResponse,
     error = super::errors::DescribeRuleTemplatesByPageError
 )]
-#[derive(Default)]
 pub struct DescribeRuleTemplatesByPage {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -9635,7 +9535,6 @@ pub struct DescribeRuleTemplatesByPageResponse {
     output = DescribeRulesResponse,
     error = super::errors::DescribeRulesError
 )]
-#[derive(Default)]
 pub struct DescribeRules {
     /// `ProjectId`: a string.
     ///
@@ -9676,7 +9575,6 @@ pub struct DescribeRulesResponse {
     output = DescribeRulesByPageResponse,
     error = super::errors::DescribeRulesByPageError
 )]
-#[derive(Default)]
 pub struct DescribeRulesByPage {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -9723,7 +9621,6 @@ pub struct DescribeRulesByPageResponse {
     output = DescribeScheduleInstancesResponse,
     error = super::errors::DescribeScheduleInstancesError
 )]
-#[derive(Default)]
 pub struct DescribeScheduleInstances {
     /// `RequestFromSource`: a string.
     ///
@@ -9848,7 +9745,6 @@ pub struct DescribeScheduleInstancesResponse {
     output = DescribeSchedulerInstanceStatusResponse,
     error = super::errors::DescribeSchedulerInstanceStatusError
 )]
-#[derive(Default)]
 pub struct DescribeSchedulerInstanceStatus {
     /// `ProjectId`: a string.
     ///
@@ -9919,7 +9815,6 @@ pub struct DescribeSchedulerInstanceStatusResponse {
     output = DescribeSchedulerRunTimeInstanceCntByStatusResponse,
     error = super::errors::DescribeSchedulerRunTimeInstanceCntByStatusError
 )]
-#[derive(Default)]
 pub struct DescribeSchedulerRunTimeInstanceCntByStatus {
     /// `ProjectId`: a string.
     ///
@@ -10000,7 +9895,6 @@ pub struct DescribeSchedulerRunTimeInstanceCntByStatusResponse {
     output = DescribeSchedulerTaskCntByStatusResponse,
     error = super::errors::DescribeSchedulerTaskCntByStatusError
 )]
-#[derive(Default)]
 pub struct DescribeSchedulerTaskCntByStatus {
     /// `TaskType`: an unsigned 64-bit integer.
     ///
@@ -10061,7 +9955,6 @@ pub struct DescribeSchedulerTaskCntByStatusResponse {
     output = DescribeSchedulerTaskTypeCntResponse,
     error = super::errors::DescribeSchedulerTaskTypeCntError
 )]
-#[derive(Default)]
 pub struct DescribeSchedulerTaskTypeCnt {
     /// `ProjectId`: a string.
     ///
@@ -10097,7 +9990,6 @@ pub struct DescribeSchedulerTaskTypeCntResponse {
     output = DescribeStatisticInstanceStatusTrendOpsResponse,
     error = super::errors::DescribeStatisticInstanceStatusTrendOpsError
 )]
-#[derive(Default)]
 pub struct DescribeStatisticInstanceStatusTrendOps {
     /// `ProjectId`: a string.
     ///
@@ -10203,7 +10095,6 @@ pub struct DescribeStatisticInstanceStatusTrendOpsResponse {
     output = DescribeStreamTaskLogListResponse,
     error = super::errors::DescribeStreamTaskLogListError
 )]
-#[derive(Default)]
 pub struct DescribeStreamTaskLogList {
     /// `ProjectId`: a string.
     ///
@@ -10299,7 +10190,6 @@ pub struct DescribeStreamTaskLogListResponse {
     output = DescribeSuccessorOpsTaskInfosResponse,
     error = super::errors::DescribeSuccessorOpsTaskInfosError
 )]
-#[derive(Default)]
 pub struct DescribeSuccessorOpsTaskInfos {
     /// `TaskId`: a string.
     ///
@@ -10335,7 +10225,6 @@ pub struct DescribeSuccessorOpsTaskInfosResponse {
     output = DescribeSuccessorTaskInfoListResponse,
     error = super::errors::DescribeSuccessorTaskInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeSuccessorTaskInfoList {
     /// `TaskIds`: a list of strings.
     pub task_ids: Option<Vec<String>>,
@@ -10365,9 +10254,15 @@ pub struct DescribeSuccessorTaskInfoListResponse {
     version = "2021-08-20",
     name = "DescribeTableBasicInfo",
     output = DescribeTableBasicInfoResponse,
-    error = super::errors::DescribeTableBasicInfoError
+    error = super::errors::DescribeTableBasicInfoError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = table_basic_info_list,
+        item = models::TableBasicInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTableBasicInfo {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -10414,7 +10309,6 @@ pub struct DescribeTableBasicInfoResponse {
     output = DescribeTableContentPreviewResponse,
     error = super::errors::DescribeTableContentPreviewError
 )]
-#[derive(Default)]
 pub struct DescribeTableContentPreview {
     /// `TableId`: a string.
     ///
@@ -10528,7 +10422,6 @@ pub struct DescribeTableContentPreviewResponse {
     output = DescribeTableDdlResponse,
     error = super::errors::DescribeTableDdlError
 )]
-#[derive(Default)]
 pub struct DescribeTableDdl {
     /// `TableId`: a string.
     ///
@@ -10561,7 +10454,6 @@ pub struct DescribeTableDdlResponse {
     output = DescribeTableInfoListResponse,
     error = super::errors::DescribeTableInfoListError
 )]
-#[derive(Default)]
 pub struct DescribeTableInfoList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Vec<models::Filter>,
@@ -10600,7 +10492,6 @@ pub struct DescribeTableInfoListResponse {
     output = DescribeTableLineageResponse,
     error = super::errors::DescribeTableLineageError
 )]
-#[derive(Default)]
 pub struct DescribeTableLineage {
     /// `Direction`: a string.
     ///
@@ -10657,7 +10548,6 @@ pub struct DescribeTableLineageResponse {
     output = DescribeTableLineageInfoResponse,
     error = super::errors::DescribeTableLineageInfoError
 )]
-#[derive(Default)]
 pub struct DescribeTableLineageInfo {
     /// `Direction`: a string.
     ///
@@ -10714,7 +10604,6 @@ pub struct DescribeTableLineageInfoResponse {
     output = DescribeTableMetaResponse,
     error = super::errors::DescribeTableMetaError
 )]
-#[derive(Default)]
 pub struct DescribeTableMeta {
     /// `TableId`: a string.
     ///
@@ -10762,9 +10651,15 @@ pub struct DescribeTableMetaResponse {
     version = "2021-08-20",
     name = "DescribeTableMetas",
     output = DescribeTableMetasResponse,
-    error = super::errors::DescribeTableMetasError
+    error = super::errors::DescribeTableMetasError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = table_metas,
+        item = models::TableMeta,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTableMetas {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -10809,9 +10704,15 @@ pub struct DescribeTableMetasResponse {
     version = "2021-08-20",
     name = "DescribeTablePartitions",
     output = DescribeTablePartitionsResponse,
-    error = super::errors::DescribeTablePartitionsError
+    error = super::errors::DescribeTablePartitionsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = table_partition_set,
+        item = models::TablePartition,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTablePartitions {
     /// `TableId`: a string.
     ///
@@ -10863,7 +10764,6 @@ pub struct DescribeTablePartitionsResponse {
     output = DescribeTableQualityDetailsResponse,
     error = super::errors::DescribeTableQualityDetailsError
 )]
-#[derive(Default)]
 pub struct DescribeTableQualityDetails {
     /// `StatisticsDate`: a signed 64-bit integer.
     ///
@@ -10925,7 +10825,6 @@ pub struct DescribeTableQualityDetailsResponse {
     output = DescribeTableSchemaInfoResponse,
     error = super::errors::DescribeTableSchemaInfoError
 )]
-#[derive(Default)]
 pub struct DescribeTableSchemaInfo {
     /// `Name`: a string.
     ///
@@ -11001,7 +10900,6 @@ pub struct DescribeTableSchemaInfoResponse {
     output = DescribeTableScoreTrendResponse,
     error = super::errors::DescribeTableScoreTrendError
 )]
-#[derive(Default)]
 pub struct DescribeTableScoreTrend {
     /// `ProjectId`: a string.
     ///
@@ -11052,7 +10950,6 @@ pub struct DescribeTableScoreTrendResponse {
     output = DescribeTableSelectResponse,
     error = super::errors::DescribeTableSelectError
 )]
-#[derive(Default)]
 pub struct DescribeTableSelect {
     /// `TableId`: a string.
     ///
@@ -11083,9 +10980,15 @@ pub struct DescribeTableSelectResponse {
     version = "2021-08-20",
     name = "DescribeTaskAlarmRegulations",
     output = DescribeTaskAlarmRegulationsResponse,
-    error = super::errors::DescribeTaskAlarmRegulationsError
+    error = super::errors::DescribeTaskAlarmRegulationsError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = task_alarm_infos,
+        item = models::TaskAlarmInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTaskAlarmRegulations {
     /// `ProjectId`: a string.
     ///
@@ -11147,7 +11050,6 @@ pub struct DescribeTaskAlarmRegulationsResponse {
     output = DescribeTaskByCycleResponse,
     error = super::errors::DescribeTaskByCycleError
 )]
-#[derive(Default)]
 pub struct DescribeTaskByCycle {
     /// `ProjectId`: a string.
     ///
@@ -11203,7 +11105,6 @@ pub struct DescribeTaskByCycleResponse {
     output = DescribeTaskByStatusReportResponse,
     error = super::errors::DescribeTaskByStatusReportError
 )]
-#[derive(Default)]
 pub struct DescribeTaskByStatusReport {
     /// `ProjectId`: a string.
     ///
@@ -11289,7 +11190,6 @@ pub struct DescribeTaskByStatusReportResponse {
     output = DescribeTaskDetailDsResponse,
     error = super::errors::DescribeTaskDetailDsError
 )]
-#[derive(Default)]
 pub struct DescribeTaskDetailDs {
     /// `TaskId`: a string.
     ///
@@ -11330,7 +11230,6 @@ pub struct DescribeTaskDetailDsResponse {
     output = DescribeTaskInstancesStatusResponse,
     error = super::errors::DescribeTaskInstancesStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTaskInstancesStatus {
     /// `RecordIdList`: a list of strings.
     ///
@@ -11371,7 +11270,6 @@ pub struct DescribeTaskInstancesStatusResponse {
     output = DescribeTaskLineageResponse,
     error = super::errors::DescribeTaskLineageError
 )]
-#[derive(Default)]
 pub struct DescribeTaskLineage {
     /// `RequestFromSource`: a string.
     ///
@@ -11410,7 +11308,6 @@ pub struct DescribeTaskLineageResponse {
     output = DescribeTaskLockStatusResponse,
     error = super::errors::DescribeTaskLockStatusError
 )]
-#[derive(Default)]
 pub struct DescribeTaskLockStatus {
     /// `TaskId`: a string.
     ///
@@ -11451,7 +11348,6 @@ pub struct DescribeTaskLockStatusResponse {
     output = DescribeTaskParamDsResponse,
     error = super::errors::DescribeTaskParamDsError
 )]
-#[derive(Default)]
 pub struct DescribeTaskParamDs {
     /// `ProjectId`: a string.
     pub project_id: String,
@@ -11483,7 +11379,6 @@ pub struct DescribeTaskParamDsResponse {
     output = DescribeTaskRunHistoryResponse,
     error = super::errors::DescribeTaskRunHistoryError
 )]
-#[derive(Default)]
 pub struct DescribeTaskRunHistory {
     /// `ProjectId`: a string.
     ///
@@ -11527,7 +11422,6 @@ pub struct DescribeTaskRunHistoryResponse {
     output = DescribeTaskScriptResponse,
     error = super::errors::DescribeTaskScriptError
 )]
-#[derive(Default)]
 pub struct DescribeTaskScript {
     /// `ProjectId`: a string.
     ///
@@ -11561,9 +11455,15 @@ pub struct DescribeTaskScriptResponse {
     version = "2021-08-20",
     name = "DescribeTaskTableMetricOverview",
     output = DescribeTaskTableMetricOverviewResponse,
-    error = super::errors::DescribeTaskTableMetricOverviewError
+    error = super::errors::DescribeTaskTableMetricOverviewError,
+    paginate(
+        page = page_number,
+        limit = page_size,
+        items = task_table_metric_infos,
+        item = models::TaskTableMetricInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTaskTableMetricOverview {
     /// `TaskId`: a string.
     ///
@@ -11635,7 +11535,6 @@ pub struct DescribeTaskTableMetricOverviewResponse {
     output = DescribeTaskTemplatesResponse,
     error = super::errors::DescribeTaskTemplatesError
 )]
-#[derive(Default)]
 pub struct DescribeTaskTemplates {
     /// `ProjectId`: a string.
     ///
@@ -11684,7 +11583,6 @@ pub struct DescribeTaskTemplatesResponse {
     output = DescribeTasksForCodeTemplateResponse,
     error = super::errors::DescribeTasksForCodeTemplateError
 )]
-#[derive(Default)]
 pub struct DescribeTasksForCodeTemplate {
     /// `ProjectId`: a string.
     ///
@@ -11742,7 +11640,6 @@ pub struct DescribeTasksForCodeTemplateResponse {
     output = DescribeTemplateDimCountResponse,
     error = super::errors::DescribeTemplateDimCountError
 )]
-#[derive(Default)]
 pub struct DescribeTemplateDimCount {
     /// `Type`: an unsigned 64-bit integer.
     ///
@@ -11778,7 +11675,6 @@ pub struct DescribeTemplateDimCountResponse {
     output = DescribeTenantProjectsResponse,
     error = super::errors::DescribeTenantProjectsError
 )]
-#[derive(Default)]
 pub struct DescribeTenantProjects {
     /// `PageNumber`: an unsigned 64-bit integer.
     ///
@@ -11841,9 +11737,14 @@ pub struct DescribeTenantProjectsResponse {
     version = "2021-08-20",
     name = "DescribeTestRunningRecord",
     output = DescribeTestRunningRecordResponse,
-    error = super::errors::DescribeTestRunningRecordError
+    error = super::errors::DescribeTestRunningRecordError,
+    paginate(
+        page = page_index,
+        limit = page_size,
+        items = data,
+        item = models::TestRunningRecord
+    )
 )]
-#[derive(Default)]
 pub struct DescribeTestRunningRecord {
     /// `ProjectId`: a string.
     ///
@@ -11932,7 +11833,6 @@ pub struct DescribeTestRunningRecordResponse {
     output = DescribeThirdTaskRunLogResponse,
     error = super::errors::DescribeThirdTaskRunLogError
 )]
-#[derive(Default)]
 pub struct DescribeThirdTaskRunLog {
     /// `TaskId`: a string.
     ///
@@ -11970,7 +11870,6 @@ pub struct DescribeThirdTaskRunLogResponse {
     output = DescribeTopTableStatResponse,
     error = super::errors::DescribeTopTableStatError
 )]
-#[derive(Default)]
 pub struct DescribeTopTableStat {
     /// `ProjectId`: a string.
     ///
@@ -12011,7 +11910,6 @@ pub struct DescribeTopTableStatResponse {
     output = DescribeTrendStatResponse,
     error = super::errors::DescribeTrendStatError
 )]
-#[derive(Default)]
 pub struct DescribeTrendStat {
     /// `ProjectId`: a string.
     ///
@@ -12052,7 +11950,6 @@ pub struct DescribeTrendStatResponse {
     output = DescribeWorkflowByFordIdsResponse,
     error = super::errors::DescribeWorkflowByFordIdsError
 )]
-#[derive(Default)]
 pub struct DescribeWorkflowByFordIds {
     /// `ProjectId`: a string.
     ///
@@ -12088,7 +11985,6 @@ pub struct DescribeWorkflowByFordIdsResponse {
     output = DescribeWorkflowCanvasInfoResponse,
     error = super::errors::DescribeWorkflowCanvasInfoError
 )]
-#[derive(Default)]
 pub struct DescribeWorkflowCanvasInfo {
     /// `WorkflowId`: a string.
     ///
@@ -12129,7 +12025,6 @@ pub struct DescribeWorkflowCanvasInfoResponse {
     output = DescribeWorkflowExecuteByIdResponse,
     error = super::errors::DescribeWorkflowExecuteByIdError
 )]
-#[derive(Default)]
 pub struct DescribeWorkflowExecuteById {
     /// `ProjectId`: a string.
     ///
@@ -12175,7 +12070,6 @@ pub struct DescribeWorkflowExecuteByIdResponse {
     output = DescribeWorkflowInfoByIdResponse,
     error = super::errors::DescribeWorkflowInfoByIdError
 )]
-#[derive(Default)]
 pub struct DescribeWorkflowInfoById {
     /// `WorkflowId`: a string.
     ///
@@ -12211,7 +12105,6 @@ pub struct DescribeWorkflowInfoByIdResponse {
     output = DescribeWorkflowListByProjectIdResponse,
     error = super::errors::DescribeWorkflowListByProjectIdError
 )]
-#[derive(Default)]
 pub struct DescribeWorkflowListByProjectId {
     /// `ProjectId`: a string.
     ///
@@ -12242,7 +12135,6 @@ pub struct DescribeWorkflowListByProjectIdResponse {
     output = DescribeWorkflowSchedulerInfoDsResponse,
     error = super::errors::DescribeWorkflowSchedulerInfoDsError
 )]
-#[derive(Default)]
 pub struct DescribeWorkflowSchedulerInfoDs {
     /// `ProjectId`: a string.
     pub project_id: String,
@@ -12274,7 +12166,6 @@ pub struct DescribeWorkflowSchedulerInfoDsResponse {
     output = DescribeWorkflowTaskCountResponse,
     error = super::errors::DescribeWorkflowTaskCountError
 )]
-#[derive(Default)]
 pub struct DescribeWorkflowTaskCount {
     /// `WorkflowId`: a string.
     ///
@@ -12310,7 +12201,6 @@ pub struct DescribeWorkflowTaskCountResponse {
     output = DiagnoseProResponse,
     error = super::errors::DiagnoseProError
 )]
-#[derive(Default)]
 pub struct DiagnosePro {
     /// `SearchCondition`: an [`InstanceApiOpsRequest`](super::models::InstanceApiOpsRequest).
     ///
@@ -12394,7 +12284,6 @@ pub struct DiagnoseProResponse {
     output = DisableProjectResponse,
     error = super::errors::DisableProjectError
 )]
-#[derive(Default)]
 pub struct DisableProject {
     /// `ProjectId`: a string.
     ///
@@ -12432,7 +12321,6 @@ pub struct DisableProjectResponse {
     output = DownloadLogByLineResponse,
     error = super::errors::DownloadLogByLineError
 )]
-#[derive(Default)]
 pub struct DownloadLogByLine {
     /// `StartLine`: a signed 64-bit integer.
     ///
@@ -12528,7 +12416,6 @@ pub struct DownloadLogByLineResponse {
     output = DryRunDIOfflineTaskResponse,
     error = super::errors::DryRunDIOfflineTaskError
 )]
-#[derive(Default)]
 pub struct DryRunDIOfflineTask {
     /// `TaskId`: a string.
     ///
@@ -12596,7 +12483,6 @@ pub struct DryRunDIOfflineTaskResponse {
     output = EnableProjectResponse,
     error = super::errors::EnableProjectError
 )]
-#[derive(Default)]
 pub struct EnableProject {
     /// `ProjectId`: a string.
     ///
@@ -12634,7 +12520,6 @@ pub struct EnableProjectResponse {
     output = FindAllFolderResponse,
     error = super::errors::FindAllFolderError
 )]
-#[derive(Default)]
 pub struct FindAllFolder {
     /// `ProjectId`: a string.
     ///
@@ -12665,7 +12550,6 @@ pub struct FindAllFolderResponse {
     output = FreezeOpsTasksResponse,
     error = super::errors::FreezeOpsTasksError
 )]
-#[derive(Default)]
 pub struct FreezeOpsTasks {
     /// `Tasks`: a list of [`SimpleTaskInfo`](super::models::SimpleTaskInfo) objects.
     pub tasks: Vec<models::SimpleTaskInfo>,
@@ -12706,7 +12590,6 @@ pub struct FreezeOpsTasksResponse {
     output = FreezeTasksByWorkflowIdsResponse,
     error = super::errors::FreezeTasksByWorkflowIdsError
 )]
-#[derive(Default)]
 pub struct FreezeTasksByWorkflowIds {
     /// `WorkflowIds`: a list of strings.
     ///
@@ -12752,7 +12635,6 @@ pub struct FreezeTasksByWorkflowIdsResponse {
     output = GenHiveTableDDLSqlResponse,
     error = super::errors::GenHiveTableDDLSqlError
 )]
-#[derive(Default)]
 pub struct GenHiveTableDDLSql {
     /// `ProjectId`: a string.
     ///
@@ -12914,7 +12796,6 @@ pub struct GenHiveTableDDLSqlResponse {
     output = GetBatchDetailErrorLogResponse,
     error = super::errors::GetBatchDetailErrorLogError
 )]
-#[derive(Default)]
 pub struct GetBatchDetailErrorLog {
     /// `JobId`: an unsigned 64-bit integer.
     ///
@@ -12957,7 +12838,6 @@ pub struct GetBatchDetailErrorLogResponse {
     output = GetCosTokenResponse,
     error = super::errors::GetCosTokenError
 )]
-#[derive(Default)]
 pub struct GetCosToken {
     /// `ProjectId`: a string.
     ///
@@ -13028,7 +12908,6 @@ pub struct GetCosTokenResponse {
     output = GetFileInfoResponse,
     error = super::errors::GetFileInfoError
 )]
-#[derive(Default)]
 pub struct GetFileInfo {
     /// `ProjectId`: a string.
     ///
@@ -13064,7 +12943,6 @@ pub struct GetFileInfoResponse {
     output = GetInstanceLogResponse,
     error = super::errors::GetInstanceLogError
 )]
-#[derive(Default)]
 pub struct GetInstanceLog {
     /// `ProjectId`: a string.
     ///
@@ -13145,7 +13023,6 @@ pub struct GetInstanceLogResponse {
     output = GetIntegrationNodeColumnSchemaResponse,
     error = super::errors::GetIntegrationNodeColumnSchemaError
 )]
-#[derive(Default)]
 pub struct GetIntegrationNodeColumnSchema {
     /// `ColumnContent`: a string.
     pub column_content: Option<String>,
@@ -13179,7 +13056,6 @@ pub struct GetIntegrationNodeColumnSchemaResponse {
     output = GetJobStatusResponse,
     error = super::errors::GetJobStatusError
 )]
-#[derive(Default)]
 pub struct GetJobStatus {
     /// `JobId`: a string.
     ///
@@ -13230,9 +13106,15 @@ pub struct GetJobStatusResponse {
     version = "2021-08-20",
     name = "GetOfflineDIInstanceList",
     output = GetOfflineDIInstanceListResponse,
-    error = super::errors::GetOfflineDIInstanceListError
+    error = super::errors::GetOfflineDIInstanceListError,
+    paginate(
+        page = page_index,
+        limit = page_size,
+        items = list,
+        item = models::OfflineInstance,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetOfflineDIInstanceList {
     /// `PageIndex`: an unsigned 64-bit integer.
     ///
@@ -13279,9 +13161,15 @@ pub struct GetOfflineDIInstanceListResponse {
     version = "2021-08-20",
     name = "GetOfflineInstanceList",
     output = GetOfflineInstanceListResponse,
-    error = super::errors::GetOfflineInstanceListError
+    error = super::errors::GetOfflineInstanceListError,
+    paginate(
+        page = page_index,
+        limit = page_size,
+        items = list,
+        item = models::OfflineInstance,
+        total = total
+    )
 )]
-#[derive(Default)]
 pub struct GetOfflineInstanceList {
     /// `PageIndex`: a string.
     ///
@@ -13330,7 +13218,6 @@ pub struct GetOfflineInstanceListResponse {
     output = GetPaginationTaskScriptResponse,
     error = super::errors::GetPaginationTaskScriptError
 )]
-#[derive(Default)]
 pub struct GetPaginationTaskScript {
     /// `ProjectId`: a string.
     ///
@@ -13371,7 +13258,6 @@ pub struct GetPaginationTaskScriptResponse {
     output = GetTaskInstanceResponse,
     error = super::errors::GetTaskInstanceError
 )]
-#[derive(Default)]
 pub struct GetTaskInstance {
     /// `ProjectId`: a string.
     ///
@@ -13412,7 +13298,6 @@ pub struct GetTaskInstanceResponse {
     output = JudgeResourceFileResponse,
     error = super::errors::JudgeResourceFileError
 )]
-#[derive(Default)]
 pub struct JudgeResourceFile {
     /// `ProjectId`: a string.
     pub project_id: String,
@@ -13444,7 +13329,6 @@ pub struct JudgeResourceFileResponse {
     output = KillOpsMakePlanInstancesResponse,
     error = super::errors::KillOpsMakePlanInstancesError
 )]
-#[derive(Default)]
 pub struct KillOpsMakePlanInstances {
     /// `ProjectId`: a string.
     ///
@@ -13492,7 +13376,6 @@ pub struct KillOpsMakePlanInstancesResponse {
     output = KillScheduleInstancesResponse,
     error = super::errors::KillScheduleInstancesError
 )]
-#[derive(Default)]
 pub struct KillScheduleInstances {
     /// `Instances`: a list of [`InstanceOpsDto`](super::models::InstanceOpsDto) objects.
     pub instances: Option<Vec<models::InstanceOpsDto>>,
@@ -13581,7 +13464,6 @@ pub struct KillScheduleInstancesResponse {
     output = ListBatchDetailResponse,
     error = super::errors::ListBatchDetailError
 )]
-#[derive(Default)]
 pub struct ListBatchDetail {
     /// `JobId`: an unsigned 64-bit integer.
     ///
@@ -13650,7 +13532,6 @@ pub struct ListBatchDetailResponse {
     output = ListInstancesResponse,
     error = super::errors::ListInstancesError
 )]
-#[derive(Default)]
 pub struct ListInstances {
     /// `ProjectId`: a string.
     ///
@@ -13771,7 +13652,6 @@ pub struct ListInstancesResponse {
     output = LockIntegrationTaskResponse,
     error = super::errors::LockIntegrationTaskError
 )]
-#[derive(Default)]
 pub struct LockIntegrationTask {
     /// `TaskId`: a string.
     ///
@@ -13809,7 +13689,6 @@ pub struct LockIntegrationTaskResponse {
     output = ModifyApproveStatusResponse,
     error = super::errors::ModifyApproveStatusError
 )]
-#[derive(Default)]
 pub struct ModifyApproveStatus {
     /// `ApproveIds`: a list of strings.
     ///
@@ -13850,7 +13729,6 @@ pub struct ModifyApproveStatusResponse {
     output = ModifyDataSourceResponse,
     error = super::errors::ModifyDataSourceError
 )]
-#[derive(Default)]
 pub struct ModifyDataSource {
     /// `Name`: a string.
     ///
@@ -13981,7 +13859,6 @@ pub struct ModifyDataSourceResponse {
     output = ModifyDimensionWeightResponse,
     error = super::errors::ModifyDimensionWeightError
 )]
-#[derive(Default)]
 pub struct ModifyDimensionWeight {
     /// `WeightInfoList`: a list of [`WeightInfo`](super::models::WeightInfo) objects.
     pub weight_info_list: Vec<models::WeightInfo>,
@@ -14022,7 +13899,6 @@ pub struct ModifyDimensionWeightResponse {
     output = ModifyDsFolderResponse,
     error = super::errors::ModifyDsFolderError
 )]
-#[derive(Default)]
 pub struct ModifyDsFolder {
     /// `ProjectId`: a string.
     ///
@@ -14070,7 +13946,6 @@ pub struct ModifyDsFolderResponse {
     output = ModifyExecStrategyResponse,
     error = super::errors::ModifyExecStrategyError
 )]
-#[derive(Default)]
 pub struct ModifyExecStrategy {
     /// `RuleGroupId`: an unsigned 64-bit integer.
     ///
@@ -14186,7 +14061,6 @@ pub struct ModifyExecStrategyResponse {
     output = ModifyIntegrationNodeResponse,
     error = super::errors::ModifyIntegrationNodeError
 )]
-#[derive(Default)]
 pub struct ModifyIntegrationNode {
     /// `NodeInfo`: an [`IntegrationNodeInfo`](super::models::IntegrationNodeInfo).
     pub node_info: models::IntegrationNodeInfo,
@@ -14237,7 +14111,6 @@ pub struct ModifyIntegrationNodeResponse {
     output = ModifyIntegrationTaskResponse,
     error = super::errors::ModifyIntegrationTaskError
 )]
-#[derive(Default)]
 pub struct ModifyIntegrationTask {
     /// `TaskInfo`: an [`IntegrationTaskInfo`](super::models::IntegrationTaskInfo).
     pub task_info: models::IntegrationTaskInfo,
@@ -14278,7 +14151,6 @@ pub struct ModifyIntegrationTaskResponse {
     output = ModifyMonitorStatusResponse,
     error = super::errors::ModifyMonitorStatusError
 )]
-#[derive(Default)]
 pub struct ModifyMonitorStatus {
     /// `ProjectId`: a string.
     ///
@@ -14321,7 +14193,6 @@ pub struct ModifyMonitorStatusResponse {
     output = ModifyProjectResponse,
     error = super::errors::ModifyProjectError
 )]
-#[derive(Default)]
 pub struct ModifyProject {
     /// `ProjectId`: a string.
     ///
@@ -14397,7 +14268,6 @@ pub struct ModifyProjectResponse {
     output = ModifyRuleResponse,
     error = super::errors::ModifyRuleError
 )]
-#[derive(Default)]
 pub struct ModifyRule {
     /// `ProjectId`: a string.
     ///
@@ -14561,7 +14431,6 @@ pub struct ModifyRuleResponse {
     output = ModifyRuleGroupSubscriptionResponse,
     error = super::errors::ModifyRuleGroupSubscriptionError
 )]
-#[derive(Default)]
 pub struct ModifyRuleGroupSubscription {
     /// `RuleGroupId`: an unsigned 64-bit integer.
     ///
@@ -14625,7 +14494,6 @@ pub struct ModifyRuleGroupSubscriptionResponse {
     output = ModifyRuleTemplateResponse,
     error = super::errors::ModifyRuleTemplateError
 )]
-#[derive(Default)]
 pub struct ModifyRuleTemplate {
     /// `TemplateId`: an unsigned 64-bit integer.
     ///
@@ -14708,7 +14576,6 @@ pub struct ModifyRuleTemplateResponse {
     output = ModifyTaskAlarmRegularResponse,
     error = super::errors::ModifyTaskAlarmRegularError
 )]
-#[derive(Default)]
 pub struct ModifyTaskAlarmRegular {
     /// `Id`: a string.
     ///
@@ -14749,7 +14616,6 @@ pub struct ModifyTaskAlarmRegularResponse {
     output = ModifyTaskInfoResponse,
     error = super::errors::ModifyTaskInfoError
 )]
-#[derive(Default)]
 pub struct ModifyTaskInfo {
     /// `ProjectId`: a string.
     ///
@@ -14936,7 +14802,6 @@ pub struct ModifyTaskInfoResponse {
     output = ModifyTaskInfoDsResponse,
     error = super::errors::ModifyTaskInfoDsError
 )]
-#[derive(Default)]
 pub struct ModifyTaskInfoDs {
     /// `ProjectId`: a string.
     ///
@@ -15143,7 +15008,6 @@ pub struct ModifyTaskInfoDsResponse {
     output = ModifyTaskLinksResponse,
     error = super::errors::ModifyTaskLinksError
 )]
-#[derive(Default)]
 pub struct ModifyTaskLinks {
     /// `ProjectId`: a string.
     ///
@@ -15201,7 +15065,6 @@ pub struct ModifyTaskLinksResponse {
     output = ModifyTaskLinksDsResponse,
     error = super::errors::ModifyTaskLinksDsError
 )]
-#[derive(Default)]
 pub struct ModifyTaskLinksDs {
     /// `ProjectId`: a string.
     ///
@@ -15274,7 +15137,6 @@ pub struct ModifyTaskLinksDsResponse {
     output = ModifyTaskNameResponse,
     error = super::errors::ModifyTaskNameError
 )]
-#[derive(Default)]
 pub struct ModifyTaskName {
     /// `TaskName`: a string.
     ///
@@ -15322,7 +15184,6 @@ pub struct ModifyTaskNameResponse {
     output = ModifyTaskScriptResponse,
     error = super::errors::ModifyTaskScriptError
 )]
-#[derive(Default)]
 pub struct ModifyTaskScript {
     /// `ProjectId`: a string.
     ///
@@ -15366,7 +15227,6 @@ pub struct ModifyTaskScriptResponse {
     output = ModifyWorkflowInfoResponse,
     error = super::errors::ModifyWorkflowInfoError
 )]
-#[derive(Default)]
 pub struct ModifyWorkflowInfo {
     /// `ProjectId`: a string.
     ///
@@ -15447,7 +15307,6 @@ pub struct ModifyWorkflowInfoResponse {
     output = ModifyWorkflowScheduleResponse,
     error = super::errors::ModifyWorkflowScheduleError
 )]
-#[derive(Default)]
 pub struct ModifyWorkflowSchedule {
     /// `ProjectId`: a string.
     ///
@@ -15543,7 +15402,6 @@ pub struct ModifyWorkflowScheduleResponse {
     output = MoveTasksToFolderResponse,
     error = super::errors::MoveTasksToFolderError
 )]
-#[derive(Default)]
 pub struct MoveTasksToFolder {
     /// `ProjectId`: a string.
     pub project_id: String,
@@ -15586,7 +15444,6 @@ pub struct MoveTasksToFolderResponse {
     output = RegisterDsEventResponse,
     error = super::errors::RegisterDsEventError
 )]
-#[derive(Default)]
 pub struct RegisterDsEvent {
     /// `ProjectId`: a string.
     ///
@@ -15676,7 +15533,6 @@ pub struct RegisterDsEventResponse {
     output = RegisterDsEventListenerResponse,
     error = super::errors::RegisterDsEventListenerError
 )]
-#[derive(Default)]
 pub struct RegisterDsEventListener {
     /// `ProjectId`: a string.
     ///
@@ -15735,7 +15591,6 @@ pub struct RegisterDsEventListenerResponse {
     output = RegisterEventResponse,
     error = super::errors::RegisterEventError
 )]
-#[derive(Default)]
 pub struct RegisterEvent {
     /// `ProjectId`: a string.
     ///
@@ -15811,7 +15666,6 @@ pub struct RegisterEventResponse {
     output = RegisterEventListenerResponse,
     error = super::errors::RegisterEventListenerError
 )]
-#[derive(Default)]
 pub struct RegisterEventListener {
     /// `Key`: a string.
     ///
@@ -15862,7 +15716,6 @@ pub struct RegisterEventListenerResponse {
     output = RemoveDatabaseResponse,
     error = super::errors::RemoveDatabaseError
 )]
-#[derive(Default)]
 pub struct RemoveDatabase {
     /// `DatasourceId`: a signed 64-bit integer.
     ///
@@ -15900,7 +15753,6 @@ pub struct RemoveDatabaseResponse {
     output = RemoveSchemaResponse,
     error = super::errors::RemoveSchemaError
 )]
-#[derive(Default)]
 pub struct RemoveSchema {
     /// `DatasourceId`: a signed 64-bit integer.
     ///
@@ -15943,7 +15795,6 @@ pub struct RemoveSchemaResponse {
     output = RemoveTableResponse,
     error = super::errors::RemoveTableError
 )]
-#[derive(Default)]
 pub struct RemoveTable {
     /// `DatasourceId`: a signed 64-bit integer.
     ///
@@ -15991,7 +15842,6 @@ pub struct RemoveTableResponse {
     output = RemoveWorkflowDsResponse,
     error = super::errors::RemoveWorkflowDsError
 )]
-#[derive(Default)]
 pub struct RemoveWorkflowDs {
     /// `ProjectId`: a string.
     ///
@@ -16044,7 +15894,6 @@ pub struct RemoveWorkflowDsResponse {
     output = RenewWorkflowOwnerDsResponse,
     error = super::errors::RenewWorkflowOwnerDsError
 )]
-#[derive(Default)]
 pub struct RenewWorkflowOwnerDs {
     /// `ProjectId`: a string.
     ///
@@ -16090,7 +15939,6 @@ pub struct RenewWorkflowOwnerDsResponse {
     output = RenewWorkflowSchedulerInfoDsResponse,
     error = super::errors::RenewWorkflowSchedulerInfoDsError
 )]
-#[derive(Default)]
 pub struct RenewWorkflowSchedulerInfoDs {
     /// `ProjectId`: a string.
     ///
@@ -16224,7 +16072,6 @@ pub struct RenewWorkflowSchedulerInfoDsResponse {
     output = ReportDatabaseResponse,
     error = super::errors::ReportDatabaseError
 )]
-#[derive(Default)]
 pub struct ReportDatabase {
     /// `DatasourceId`: a signed 64-bit integer.
     ///
@@ -16277,7 +16124,6 @@ pub struct ReportDatabaseResponse {
     output = ReportSchemaResponse,
     error = super::errors::ReportSchemaError
 )]
-#[derive(Default)]
 pub struct ReportSchema {
     /// `DatasourceId`: a signed 64-bit integer.
     ///
@@ -16335,7 +16181,6 @@ pub struct ReportSchemaResponse {
     output = ReportTableResponse,
     error = super::errors::ReportTableError
 )]
-#[derive(Default)]
 pub struct ReportTable {
     /// `DatasourceId`: a signed 64-bit integer.
     ///
@@ -16406,7 +16251,6 @@ pub struct ReportTableResponse {
     output = ReportTaskLineageResponse,
     error = super::errors::ReportTaskLineageError
 )]
-#[derive(Default)]
 pub struct ReportTaskLineage {
     /// `ChannelType`: a string.
     ///
@@ -16458,7 +16302,6 @@ pub struct ReportTaskLineageResponse {
     output = ResumeIntegrationTaskResponse,
     error = super::errors::ResumeIntegrationTaskError
 )]
-#[derive(Default)]
 pub struct ResumeIntegrationTask {
     /// `TaskId`: a string.
     ///
@@ -16509,7 +16352,6 @@ pub struct ResumeIntegrationTaskResponse {
     output = RobAndLockIntegrationTaskResponse,
     error = super::errors::RobAndLockIntegrationTaskError
 )]
-#[derive(Default)]
 pub struct RobAndLockIntegrationTask {
     /// `TaskId`: a string.
     ///
@@ -16550,7 +16392,6 @@ pub struct RobAndLockIntegrationTaskResponse {
     output = RunForceSucScheduleInstancesResponse,
     error = super::errors::RunForceSucScheduleInstancesError
 )]
-#[derive(Default)]
 pub struct RunForceSucScheduleInstances {
     /// `Instances`: a list of [`InstanceOpsDto`](super::models::InstanceOpsDto) objects.
     pub instances: Option<Vec<models::InstanceOpsDto>>,
@@ -16665,7 +16506,6 @@ pub struct RunForceSucScheduleInstancesResponse {
     output = RunRerunScheduleInstancesResponse,
     error = super::errors::RunRerunScheduleInstancesError
 )]
-#[derive(Default)]
 pub struct RunRerunScheduleInstances {
     /// `Instances`: a list of [`InstanceOpsDto`](super::models::InstanceOpsDto) objects.
     pub instances: Option<Vec<models::InstanceOpsDto>>,
@@ -16821,7 +16661,6 @@ pub struct RunRerunScheduleInstancesResponse {
     output = RunTasksByMultiWorkflowResponse,
     error = super::errors::RunTasksByMultiWorkflowError
 )]
-#[derive(Default)]
 pub struct RunTasksByMultiWorkflow {
     /// `ProjectId`: a string.
     ///
@@ -16862,7 +16701,6 @@ pub struct RunTasksByMultiWorkflowResponse {
     output = SaveCustomFunctionResponse,
     error = super::errors::SaveCustomFunctionError
 )]
-#[derive(Default)]
 pub struct SaveCustomFunction {
     /// `FunctionId`: a string.
     ///
@@ -16958,7 +16796,6 @@ pub struct SaveCustomFunctionResponse {
     output = SetTaskAlarmNewResponse,
     error = super::errors::SetTaskAlarmNewError
 )]
-#[derive(Default)]
 pub struct SetTaskAlarmNew {
     /// `AlarmInfoList`: a list of [`AlarmInfo`](super::models::AlarmInfo) objects.
     pub alarm_info_list: Vec<models::AlarmInfo>,
@@ -16992,7 +16829,6 @@ pub struct SetTaskAlarmNewResponse {
     output = StartIntegrationTaskResponse,
     error = super::errors::StartIntegrationTaskError
 )]
-#[derive(Default)]
 pub struct StartIntegrationTask {
     /// `TaskId`: a string.
     ///
@@ -17043,7 +16879,6 @@ pub struct StartIntegrationTaskResponse {
     output = StopIntegrationTaskResponse,
     error = super::errors::StopIntegrationTaskError
 )]
-#[derive(Default)]
 pub struct StopIntegrationTask {
     /// `TaskId`: a string.
     ///
@@ -17081,7 +16916,6 @@ pub struct StopIntegrationTaskResponse {
     output = SubmitCustomFunctionResponse,
     error = super::errors::SubmitCustomFunctionError
 )]
-#[derive(Default)]
 pub struct SubmitCustomFunction {
     /// `FunctionId`: a string.
     ///
@@ -17134,7 +16968,6 @@ pub struct SubmitCustomFunctionResponse {
     output = SubmitSqlTaskResponse,
     error = super::errors::SubmitSqlTaskError
 )]
-#[derive(Default)]
 pub struct SubmitSqlTask {
     /// `DatabaseType`: a string.
     ///
@@ -17231,7 +17064,6 @@ pub struct SubmitSqlTaskResponse {
     output = SubmitTaskResponse,
     error = super::errors::SubmitTaskError
 )]
-#[derive(Default)]
 pub struct SubmitTask {
     /// `ProjectId`: a string.
     ///
@@ -17279,7 +17111,6 @@ pub struct SubmitTaskResponse {
     output = SubmitTaskTestRunResponse,
     error = super::errors::SubmitTaskTestRunError
 )]
-#[derive(Default)]
 pub struct SubmitTaskTestRun {
     /// `TaskIds`: a string.
     ///
@@ -17362,7 +17193,6 @@ pub struct SubmitTaskTestRunResponse {
     output = SubmitWorkflowResponse,
     error = super::errors::SubmitWorkflowError
 )]
-#[derive(Default)]
 pub struct SubmitWorkflow {
     /// `ProjectId`: a string.
     ///
@@ -17408,7 +17238,6 @@ pub struct SubmitWorkflowResponse {
     output = SuspendIntegrationTaskResponse,
     error = super::errors::SuspendIntegrationTaskError
 )]
-#[derive(Default)]
 pub struct SuspendIntegrationTask {
     /// `TaskId`: a string.
     ///
@@ -17451,7 +17280,6 @@ pub struct SuspendIntegrationTaskResponse {
     output = TaskLogResponse,
     error = super::errors::TaskLogError
 )]
-#[derive(Default)]
 pub struct TaskLog {
     /// `TaskId`: a string.
     ///
@@ -17512,7 +17340,6 @@ pub struct TaskLogResponse {
     output = TriggerDsEventResponse,
     error = super::errors::TriggerDsEventError
 )]
-#[derive(Default)]
 pub struct TriggerDsEvent {
     /// `ProjectId`: a string.
     ///
@@ -17554,7 +17381,6 @@ pub struct TriggerDsEventResponse {
     output = TriggerEventResponse,
     error = super::errors::TriggerEventError
 )]
-#[derive(Default)]
 pub struct TriggerEvent {
     /// `ProjectId`: a string.
     ///
@@ -17600,7 +17426,6 @@ pub struct TriggerEventResponse {
     output = TriggerManualTasksResponse,
     error = super::errors::TriggerManualTasksError
 )]
-#[derive(Default)]
 pub struct TriggerManualTasks {
     /// `ProjectId`: a string.
     ///
@@ -17695,7 +17520,6 @@ pub struct TriggerManualTasksResponse {
     output = UnbindingResourceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UnbindingResource {
     /// `ProjectId`: a string.
     ///
@@ -17729,7 +17553,6 @@ pub struct UnbindingResourceResponse {
     output = UnboundProjectExecutorResourceResponse,
     error = super::errors::UnboundProjectExecutorResourceError
 )]
-#[derive(Default)]
 pub struct UnboundProjectExecutorResource {
     /// `ExecutorGroupId`: a string.
     ///
@@ -17777,7 +17600,6 @@ pub struct UnboundProjectExecutorResourceResponse {
     output = UnlockIntegrationTaskResponse,
     error = super::errors::UnlockIntegrationTaskError
 )]
-#[derive(Default)]
 pub struct UnlockIntegrationTask {
     /// `TaskId`: a string.
     ///
@@ -17815,7 +17637,6 @@ pub struct UnlockIntegrationTaskResponse {
     output = UpdateCodeTemplateResponse,
     error = super::errors::UpdateCodeTemplateError
 )]
-#[derive(Default)]
 pub struct UpdateCodeTemplate {
     /// `ProjectId`: a string.
     ///
@@ -17897,7 +17718,6 @@ pub struct UpdateCodeTemplateResponse {
     output = UpdateDataModelRegistryInfoResponse,
     error = super::errors::UpdateDataModelRegistryInfoError
 )]
-#[derive(Default)]
 pub struct UpdateDataModelRegistryInfo {
     /// `CloudappId`: a string.
     ///
@@ -17990,7 +17810,6 @@ pub struct UpdateDataModelRegistryInfoResponse {
     output = UpdateProjectUserRoleResponse,
     error = super::errors::UpdateProjectUserRoleError
 )]
-#[derive(Default)]
 pub struct UpdateProjectUserRole {
     /// `ProjectId`: a string.
     ///
@@ -18028,7 +17847,6 @@ pub struct UpdateProjectUserRoleResponse {
     output = UpdateWorkflowInfoResponse,
     error = super::errors::UpdateWorkflowInfoError
 )]
-#[derive(Default)]
 pub struct UpdateWorkflowInfo {
     /// `ProjectId`: a string.
     ///
@@ -18117,7 +17935,6 @@ pub struct UpdateWorkflowInfoResponse {
     output = UpdateWorkflowOwnerResponse,
     error = super::errors::UpdateWorkflowOwnerError
 )]
-#[derive(Default)]
 pub struct UpdateWorkflowOwner {
     /// `ProjectId`: a string.
     ///
@@ -18163,7 +17980,6 @@ pub struct UpdateWorkflowOwnerResponse {
     output = UploadContentResponse,
     error = super::errors::UploadContentError
 )]
-#[derive(Default)]
 pub struct UploadContent {
     /// `ScriptRequestInfo`: a [`ScriptRequestInfo`](super::models::ScriptRequestInfo).
     pub script_request_info: models::ScriptRequestInfo,
@@ -18198,7 +18014,6 @@ pub struct UploadContentResponse {
     output = UploadResourceResponse,
     error = super::errors::UploadResourceError
 )]
-#[derive(Default)]
 pub struct UploadResource {
     /// `UploadResourceRequestInfo`: an [`UploadResourceRequestInfo`](super::models::UploadResourceRequestInfo).
     pub upload_resource_request_info: Option<models::UploadResourceRequestInfo>,

@@ -17,7 +17,6 @@ use super::models;
     output = AddCalcEnginesToProjectResponse,
     error = super::errors::AddCalcEnginesToProjectError
 )]
-#[derive(Default)]
 pub struct AddCalcEnginesToProject {
     /// `ProjectId`: a string.
     ///
@@ -49,7 +48,6 @@ pub struct AddCalcEnginesToProjectResponse {
     output = AssociateResourceGroupToProjectResponse,
     error = super::errors::AssociateResourceGroupToProjectError
 )]
-#[derive(Default)]
 pub struct AssociateResourceGroupToProject {
     /// `ResourceGroupId`: a string.
     ///
@@ -85,7 +83,6 @@ pub struct AssociateResourceGroupToProjectResponse {
     output = AuthorizeDataSourceResponse,
     error = super::errors::AuthorizeDataSourceError
 )]
-#[derive(Default)]
 pub struct AuthorizeDataSource {
     /// `DataSourceId`: a string.
     ///
@@ -126,7 +123,6 @@ pub struct AuthorizeDataSourceResponse {
     output = AuthorizePrivilegesResponse,
     error = super::errors::AuthorizePrivilegesError
 )]
-#[derive(Default)]
 pub struct AuthorizePrivileges {
     /// `Resources`: a list of [`PrivilegeResource`](super::models::PrivilegeResource) objects.
     pub resources: Vec<models::PrivilegeResource>,
@@ -161,7 +157,6 @@ pub struct AuthorizePrivilegesResponse {
     output = CreateCodeFileResponse,
     error = super::errors::CreateCodeFileError
 )]
-#[derive(Default)]
 pub struct CreateCodeFile {
     /// `ProjectId`: a string.
     ///
@@ -210,7 +205,6 @@ pub struct CreateCodeFileResponse {
     output = CreateCodeFolderResponse,
     error = super::errors::CreateCodeFolderError
 )]
-#[derive(Default)]
 pub struct CreateCodeFolder {
     /// `ProjectId`: a string.
     ///
@@ -251,7 +245,6 @@ pub struct CreateCodeFolderResponse {
     output = CreateCodePermissionsResponse,
     error = super::errors::CreateCodePermissionsError
 )]
-#[derive(Default)]
 pub struct CreateCodePermissions {
     /// `ProjectId`: a string.
     ///
@@ -285,7 +278,6 @@ pub struct CreateCodePermissionsResponse {
     output = CreateDataBackfillPlanResponse,
     error = super::errors::CreateDataBackfillPlanError
 )]
-#[derive(Default)]
 pub struct CreateDataBackfillPlan {
     /// `ProjectId`: a string.
     ///
@@ -380,7 +372,6 @@ pub struct CreateDataBackfillPlanResponse {
     output = CreateDataSourceResponse,
     error = super::errors::CreateDataSourceError
 )]
-#[derive(Default)]
 pub struct CreateDataSource {
     /// `ProjectId`: a string.
     ///
@@ -443,7 +434,6 @@ pub struct CreateDataSourceResponse {
     output = CreateOpsAlarmRuleResponse,
     error = super::errors::CreateOpsAlarmRuleError
 )]
-#[derive(Default)]
 pub struct CreateOpsAlarmRule {
     /// `ProjectId`: a string.
     ///
@@ -510,7 +500,6 @@ pub struct CreateOpsAlarmRuleResponse {
     output = CreateProjectResponse,
     error = super::errors::CreateProjectError
 )]
-#[derive(Default)]
 pub struct CreateProject {
     /// `Project`: a [`ProjectRequest`](super::models::ProjectRequest).
     pub project: models::ProjectRequest,
@@ -548,7 +537,6 @@ pub struct CreateProjectResponse {
     output = CreateProjectMemberResponse,
     error = super::errors::CreateProjectMemberError
 )]
-#[derive(Default)]
 pub struct CreateProjectMember {
     /// `ProjectId`: a string.
     ///
@@ -589,7 +577,6 @@ pub struct CreateProjectMemberResponse {
     output = CreateQualityRuleResponse,
     error = super::errors::CreateQualityRuleError
 )]
-#[derive(Default)]
 pub struct CreateQualityRule {
     /// `ProjectId`: a string.
     ///
@@ -629,7 +616,6 @@ pub struct CreateQualityRuleResponse {
     output = CreateQualityRuleGroupResponse,
     error = super::errors::CreateQualityRuleGroupError
 )]
-#[derive(Default)]
 pub struct CreateQualityRuleGroup {
     /// `RuleGroupExecStrategyBOList`: a list of [`QualityRuleGroupExecStrategy`](super::models::QualityRuleGroupExecStrategy) objects.
     #[tc(rename = "RuleGroupExecStrategyBOList")]
@@ -664,7 +650,6 @@ pub struct CreateQualityRuleGroupResponse {
     output = CreateResourceFileResponse,
     error = super::errors::CreateResourceFileError
 )]
-#[derive(Default)]
 pub struct CreateResourceFile {
     /// `ProjectId`: a string.
     ///
@@ -730,7 +715,6 @@ pub struct CreateResourceFileResponse {
     output = CreateResourceFolderResponse,
     error = super::errors::CreateResourceFolderError
 )]
-#[derive(Default)]
 pub struct CreateResourceFolder {
     /// `ProjectId`: a string.
     ///
@@ -771,7 +755,6 @@ pub struct CreateResourceFolderResponse {
     output = CreateResourceGroupResponse,
     error = super::errors::CreateResourceGroupError
 )]
-#[derive(Default)]
 pub struct CreateResourceGroup {
     /// `Name`: a string.
     ///
@@ -843,7 +826,6 @@ pub struct CreateResourceGroupResponse {
     output = CreateSQLFolderResponse,
     error = super::errors::CreateSQLFolderError
 )]
-#[derive(Default)]
 pub struct CreateSQLFolder {
     /// `FolderName`: a string.
     ///
@@ -889,7 +871,6 @@ pub struct CreateSQLFolderResponse {
     output = CreateSQLScriptResponse,
     error = super::errors::CreateSQLScriptError
 )]
-#[derive(Default)]
 pub struct CreateSQLScript {
     /// `ScriptName`: a string.
     ///
@@ -943,7 +924,6 @@ pub struct CreateSQLScriptResponse {
     output = CreateTaskResponse,
     error = super::errors::CreateTaskError
 )]
-#[derive(Default)]
 pub struct CreateTask {
     /// `ProjectId`: a string.
     ///
@@ -983,7 +963,6 @@ pub struct CreateTaskResponse {
     output = CreateTaskFolderResponse,
     error = super::errors::CreateTaskFolderError
 )]
-#[derive(Default)]
 pub struct CreateTaskFolder {
     /// `ProjectId`: a string.
     ///
@@ -1034,7 +1013,6 @@ pub struct CreateTaskFolderResponse {
     output = CreateTriggerTaskResponse,
     error = super::errors::CreateTriggerTaskError
 )]
-#[derive(Default)]
 pub struct CreateTriggerTask {
     /// `ProjectId`: a string.
     ///
@@ -1074,7 +1052,6 @@ pub struct CreateTriggerTaskResponse {
     output = CreateTriggerWorkflowResponse,
     error = super::errors::CreateTriggerWorkflowError
 )]
-#[derive(Default)]
 pub struct CreateTriggerWorkflow {
     /// `ProjectId`: a string.
     ///
@@ -1164,7 +1141,6 @@ pub struct CreateTriggerWorkflowResponse {
     output = CreateTriggerWorkflowRunResponse,
     error = super::errors::CreateTriggerWorkflowRunError
 )]
-#[derive(Default)]
 pub struct CreateTriggerWorkflowRun {
     /// `ProjectId`: a string.
     ///
@@ -1218,7 +1194,6 @@ pub struct CreateTriggerWorkflowRunResponse {
     output = CreateWorkflowResponse,
     error = super::errors::CreateWorkflowError
 )]
-#[derive(Default)]
 pub struct CreateWorkflow {
     /// `ProjectId`: a string.
     ///
@@ -1292,7 +1267,6 @@ pub struct CreateWorkflowResponse {
     output = CreateWorkflowFolderResponse,
     error = super::errors::CreateWorkflowFolderError
 )]
-#[derive(Default)]
 pub struct CreateWorkflowFolder {
     /// `ProjectId`: a string.
     ///
@@ -1333,7 +1307,6 @@ pub struct CreateWorkflowFolderResponse {
     output = CreateWorkflowPermissionsResponse,
     error = super::errors::CreateWorkflowPermissionsError
 )]
-#[derive(Default)]
 pub struct CreateWorkflowPermissions {
     /// `ProjectId`: a string.
     ///
@@ -1373,7 +1346,6 @@ pub struct CreateWorkflowPermissionsResponse {
     output = DeleteCodeFileResponse,
     error = super::errors::DeleteCodeFileError
 )]
-#[derive(Default)]
 pub struct DeleteCodeFile {
     /// `ProjectId`: a string.
     ///
@@ -1409,7 +1381,6 @@ pub struct DeleteCodeFileResponse {
     output = DeleteCodeFolderResponse,
     error = super::errors::DeleteCodeFolderError
 )]
-#[derive(Default)]
 pub struct DeleteCodeFolder {
     /// `ProjectId`: a string.
     ///
@@ -1445,7 +1416,6 @@ pub struct DeleteCodeFolderResponse {
     output = DeleteCodePermissionsResponse,
     error = super::errors::DeleteCodePermissionsError
 )]
-#[derive(Default)]
 pub struct DeleteCodePermissions {
     /// `ProjectId`: a string.
     ///
@@ -1479,7 +1449,6 @@ pub struct DeleteCodePermissionsResponse {
     output = DeleteDataBackfillPlanAsyncResponse,
     error = super::errors::DeleteDataBackfillPlanAsyncError
 )]
-#[derive(Default)]
 pub struct DeleteDataBackfillPlanAsync {
     /// `ProjectId`: a string.
     ///
@@ -1515,7 +1484,6 @@ pub struct DeleteDataBackfillPlanAsyncResponse {
     output = DeleteDataSourceResponse,
     error = super::errors::DeleteDataSourceError
 )]
-#[derive(Default)]
 pub struct DeleteDataSource {
     /// `ProjectId`: a string.
     ///
@@ -1551,7 +1519,6 @@ pub struct DeleteDataSourceResponse {
     output = DeleteLineageResponse,
     error = super::errors::DeleteLineageError
 )]
-#[derive(Default)]
 pub struct DeleteLineage {
     /// `Relations`: a list of [`LineagePair`](super::models::LineagePair) objects.
     pub relations: Vec<models::LineagePair>,
@@ -1580,7 +1547,6 @@ pub struct DeleteLineageResponse {
     output = DeleteOpsAlarmRuleResponse,
     error = super::errors::DeleteOpsAlarmRuleError
 )]
-#[derive(Default)]
 pub struct DeleteOpsAlarmRule {
     /// `ProjectId`: a string.
     ///
@@ -1616,7 +1582,6 @@ pub struct DeleteOpsAlarmRuleResponse {
     output = DeleteProjectResponse,
     error = super::errors::DeleteProjectError
 )]
-#[derive(Default)]
 pub struct DeleteProject {
     /// `ProjectId`: a string.
     ///
@@ -1647,7 +1612,6 @@ pub struct DeleteProjectResponse {
     output = DeleteProjectMemberResponse,
     error = super::errors::DeleteProjectMemberError
 )]
-#[derive(Default)]
 pub struct DeleteProjectMember {
     /// `ProjectId`: a string.
     ///
@@ -1680,7 +1644,6 @@ pub struct DeleteProjectMemberResponse {
     output = DeleteQualityRuleResponse,
     error = super::errors::DeleteQualityRuleError
 )]
-#[derive(Default)]
 pub struct DeleteQualityRule {
     /// `RuleId`: an unsigned 64-bit integer.
     ///
@@ -1718,7 +1681,6 @@ pub struct DeleteQualityRuleResponse {
     output = DeleteQualityRuleGroupResponse,
     error = super::errors::DeleteQualityRuleGroupError
 )]
-#[derive(Default)]
 pub struct DeleteQualityRuleGroup {
     /// `ProjectId`: a string.
     ///
@@ -1754,7 +1716,6 @@ pub struct DeleteQualityRuleGroupResponse {
     output = DeleteResourceFileResponse,
     error = super::errors::DeleteResourceFileError
 )]
-#[derive(Default)]
 pub struct DeleteResourceFile {
     /// `ProjectId`: a string.
     ///
@@ -1790,7 +1751,6 @@ pub struct DeleteResourceFileResponse {
     output = DeleteResourceFolderResponse,
     error = super::errors::DeleteResourceFolderError
 )]
-#[derive(Default)]
 pub struct DeleteResourceFolder {
     /// `ProjectId`: a string.
     ///
@@ -1826,7 +1786,6 @@ pub struct DeleteResourceFolderResponse {
     output = DeleteResourceGroupResponse,
     error = super::errors::DeleteResourceGroupError
 )]
-#[derive(Default)]
 pub struct DeleteResourceGroup {
     /// `Id`: a string.
     ///
@@ -1857,7 +1816,6 @@ pub struct DeleteResourceGroupResponse {
     output = DeleteSQLFolderResponse,
     error = super::errors::DeleteSQLFolderError
 )]
-#[derive(Default)]
 pub struct DeleteSQLFolder {
     /// `FolderId`: a string.
     ///
@@ -1893,7 +1851,6 @@ pub struct DeleteSQLFolderResponse {
     output = DeleteSQLScriptResponse,
     error = super::errors::DeleteSQLScriptError
 )]
-#[derive(Default)]
 pub struct DeleteSQLScript {
     /// `ScriptId`: a string.
     pub script_id: String,
@@ -1925,7 +1882,6 @@ pub struct DeleteSQLScriptResponse {
     output = DeleteTaskResponse,
     error = super::errors::DeleteTaskError
 )]
-#[derive(Default)]
 pub struct DeleteTask {
     /// `ProjectId`: a string.
     ///
@@ -1971,7 +1927,6 @@ pub struct DeleteTaskResponse {
     output = DeleteTaskFolderResponse,
     error = super::errors::DeleteTaskFolderError
 )]
-#[derive(Default)]
 pub struct DeleteTaskFolder {
     /// `ProjectId`: a string.
     ///
@@ -2012,7 +1967,6 @@ pub struct DeleteTaskFolderResponse {
     output = DeleteTriggerTaskResponse,
     error = super::errors::DeleteTriggerTaskError
 )]
-#[derive(Default)]
 pub struct DeleteTriggerTask {
     /// `ProjectId`: a string.
     ///
@@ -2058,7 +2012,6 @@ pub struct DeleteTriggerTaskResponse {
     output = DeleteTriggerWorkflowResponse,
     error = super::errors::DeleteTriggerWorkflowError
 )]
-#[derive(Default)]
 pub struct DeleteTriggerWorkflow {
     /// `ProjectId`: a string.
     ///
@@ -2094,7 +2047,6 @@ pub struct DeleteTriggerWorkflowResponse {
     output = DeleteWorkflowResponse,
     error = super::errors::DeleteWorkflowError
 )]
-#[derive(Default)]
 pub struct DeleteWorkflow {
     /// `ProjectId`: a string.
     ///
@@ -2130,7 +2082,6 @@ pub struct DeleteWorkflowResponse {
     output = DeleteWorkflowFolderResponse,
     error = super::errors::DeleteWorkflowFolderError
 )]
-#[derive(Default)]
 pub struct DeleteWorkflowFolder {
     /// `ProjectId`: a string.
     ///
@@ -2166,7 +2117,6 @@ pub struct DeleteWorkflowFolderResponse {
     output = DeleteWorkflowPermissionsResponse,
     error = super::errors::DeleteWorkflowPermissionsError
 )]
-#[derive(Default)]
 pub struct DeleteWorkflowPermissions {
     /// `ProjectId`: a string.
     ///
@@ -2206,7 +2156,6 @@ pub struct DeleteWorkflowPermissionsResponse {
     output = DescribeDataSourceAuthorityResponse,
     error = super::errors::DescribeDataSourceAuthorityError
 )]
-#[derive(Default)]
 pub struct DescribeDataSourceAuthority {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -2237,7 +2186,6 @@ pub struct DescribeDataSourceAuthorityResponse {
     output = DisableProjectResponse,
     error = super::errors::DisableProjectError
 )]
-#[derive(Default)]
 pub struct DisableProject {
     /// `ProjectId`: a string.
     ///
@@ -2268,7 +2216,6 @@ pub struct DisableProjectResponse {
     output = DissociateResourceGroupFromProjectResponse,
     error = super::errors::DissociateResourceGroupFromProjectError
 )]
-#[derive(Default)]
 pub struct DissociateResourceGroupFromProject {
     /// `ResourceGroupId`: a string.
     ///
@@ -2304,7 +2251,6 @@ pub struct DissociateResourceGroupFromProjectResponse {
     output = EnableProjectResponse,
     error = super::errors::EnableProjectError
 )]
-#[derive(Default)]
 pub struct EnableProject {
     /// `ProjectId`: a string.
     ///
@@ -2335,7 +2281,6 @@ pub struct EnableProjectResponse {
     output = GetAlarmMessageResponse,
     error = super::errors::GetAlarmMessageError
 )]
-#[derive(Default)]
 pub struct GetAlarmMessage {
     /// `ProjectId`: a string.
     ///
@@ -2374,7 +2319,6 @@ pub struct GetAlarmMessageResponse {
     output = GetCodeFileResponse,
     error = super::errors::GetCodeFileError
 )]
-#[derive(Default)]
 pub struct GetCodeFile {
     /// `ProjectId`: a string.
     ///
@@ -2415,7 +2359,6 @@ pub struct GetCodeFileResponse {
     output = GetCodeFolderResponse,
     error = super::errors::GetCodeFolderError
 )]
-#[derive(Default)]
 pub struct GetCodeFolder {
     /// `ProjectId`: a string.
     ///
@@ -2451,7 +2394,6 @@ pub struct GetCodeFolderResponse {
     output = GetDataBackfillPlanResponse,
     error = super::errors::GetDataBackfillPlanError
 )]
-#[derive(Default)]
 pub struct GetDataBackfillPlan {
     /// `ProjectId`: a string.
     ///
@@ -2492,7 +2434,6 @@ pub struct GetDataBackfillPlanResponse {
     output = GetDataSourceResponse,
     error = super::errors::GetDataSourceError
 )]
-#[derive(Default)]
 pub struct GetDataSource {
     /// `ProjectId`: a string.
     ///
@@ -2528,7 +2469,6 @@ pub struct GetDataSourceResponse {
     output = GetDataSourceRelatedTasksResponse,
     error = super::errors::GetDataSourceRelatedTasksError
 )]
-#[derive(Default)]
 pub struct GetDataSourceRelatedTasks {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -2559,7 +2499,6 @@ pub struct GetDataSourceRelatedTasksResponse {
     output = GetMyCodeMaxPermissionResponse,
     error = super::errors::GetMyCodeMaxPermissionError
 )]
-#[derive(Default)]
 pub struct GetMyCodeMaxPermission {
     /// `ProjectId`: a string.
     ///
@@ -2595,7 +2534,6 @@ pub struct GetMyCodeMaxPermissionResponse {
     output = GetMyWorkflowMaxPermissionResponse,
     error = super::errors::GetMyWorkflowMaxPermissionError
 )]
-#[derive(Default)]
 pub struct GetMyWorkflowMaxPermission {
     /// `ProjectId`: a string.
     ///
@@ -2636,7 +2574,6 @@ pub struct GetMyWorkflowMaxPermissionResponse {
     output = GetOpsAlarmRuleResponse,
     error = super::errors::GetOpsAlarmRuleError
 )]
-#[derive(Default)]
 pub struct GetOpsAlarmRule {
     /// `ProjectId`: a string.
     ///
@@ -2672,7 +2609,6 @@ pub struct GetOpsAlarmRuleResponse {
     output = GetOpsAsyncJobResponse,
     error = super::errors::GetOpsAsyncJobError
 )]
-#[derive(Default)]
 pub struct GetOpsAsyncJob {
     /// `ProjectId`: a string.
     ///
@@ -2708,7 +2644,6 @@ pub struct GetOpsAsyncJobResponse {
     output = GetOpsTaskResponse,
     error = super::errors::GetOpsTaskError
 )]
-#[derive(Default)]
 pub struct GetOpsTask {
     /// `TaskId`: a string.
     ///
@@ -2742,7 +2677,6 @@ pub struct GetOpsTaskResponse {
     output = GetOpsTaskCodeResponse,
     error = super::errors::GetOpsTaskCodeError
 )]
-#[derive(Default)]
 pub struct GetOpsTaskCode {
     /// `ProjectId`: a string.
     ///
@@ -2778,7 +2712,6 @@ pub struct GetOpsTaskCodeResponse {
     output = GetOpsTriggerWorkflowResponse,
     error = super::errors::GetOpsTriggerWorkflowError
 )]
-#[derive(Default)]
 pub struct GetOpsTriggerWorkflow {
     /// `ProjectId`: a string.
     ///
@@ -2819,7 +2752,6 @@ pub struct GetOpsTriggerWorkflowResponse {
     output = GetOpsWorkflowResponse,
     error = super::errors::GetOpsWorkflowError
 )]
-#[derive(Default)]
 pub struct GetOpsWorkflow {
     /// `ProjectId`: a string.
     ///
@@ -2855,7 +2787,6 @@ pub struct GetOpsWorkflowResponse {
     output = GetProjectResponse,
     error = super::errors::GetProjectError
 )]
-#[derive(Default)]
 pub struct GetProject {
     /// `ProjectId`: a string.
     ///
@@ -2886,7 +2817,6 @@ pub struct GetProjectResponse {
     output = GetResourceFileResponse,
     error = super::errors::GetResourceFileError
 )]
-#[derive(Default)]
 pub struct GetResourceFile {
     /// `ProjectId`: a string.
     ///
@@ -2922,7 +2852,6 @@ pub struct GetResourceFileResponse {
     output = GetResourceFolderResponse,
     error = super::errors::GetResourceFolderError
 )]
-#[derive(Default)]
 pub struct GetResourceFolder {
     /// `ProjectId`: a string.
     ///
@@ -2958,7 +2887,6 @@ pub struct GetResourceFolderResponse {
     output = GetResourceGroupMetricsResponse,
     error = super::errors::GetResourceGroupMetricsError
 )]
-#[derive(Default)]
 pub struct GetResourceGroupMetrics {
     /// `ResourceGroupId`: a string.
     ///
@@ -3009,7 +2937,6 @@ pub struct GetResourceGroupMetricsResponse {
     output = GetSQLFolderResponse,
     error = super::errors::GetSQLFolderError
 )]
-#[derive(Default)]
 pub struct GetSQLFolder {
     /// `ProjectId`: a string.
     ///
@@ -3045,7 +2972,6 @@ pub struct GetSQLFolderResponse {
     output = GetSQLRunResultResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct GetSQLRunResult {
     /// `ProjectId`: a string.
     ///
@@ -3086,7 +3012,6 @@ pub struct GetSQLRunResultResponse {
     output = GetSQLScriptResponse,
     error = super::errors::GetSQLScriptError
 )]
-#[derive(Default)]
 pub struct GetSQLScript {
     /// `ScriptId`: a string.
     pub script_id: String,
@@ -3118,7 +3043,6 @@ pub struct GetSQLScriptResponse {
     output = GetTableResponse,
     error = super::errors::GetTableError
 )]
-#[derive(Default)]
 pub struct GetTable {
     /// `TableGuid`: a string.
     ///
@@ -3149,7 +3073,6 @@ pub struct GetTableResponse {
     output = GetTableColumnsResponse,
     error = super::errors::GetTableColumnsError
 )]
-#[derive(Default)]
 pub struct GetTableColumns {
     /// `TableGuid`: a string.
     ///
@@ -3180,7 +3103,6 @@ pub struct GetTableColumnsResponse {
     output = GetTaskResponse,
     error = super::errors::GetTaskError
 )]
-#[derive(Default)]
 pub struct GetTask {
     /// `ProjectId`: a string.
     ///
@@ -3216,7 +3138,6 @@ pub struct GetTaskResponse {
     output = GetTaskCodeResponse,
     error = super::errors::GetTaskCodeError
 )]
-#[derive(Default)]
 pub struct GetTaskCode {
     /// `ProjectId`: a string.
     ///
@@ -3252,7 +3173,6 @@ pub struct GetTaskCodeResponse {
     output = GetTaskFolderResponse,
     error = super::errors::GetTaskFolderError
 )]
-#[derive(Default)]
 pub struct GetTaskFolder {
     /// `ProjectId`: a string.
     ///
@@ -3293,7 +3213,6 @@ pub struct GetTaskFolderResponse {
     output = GetTaskInstanceResponse,
     error = super::errors::GetTaskInstanceError
 )]
-#[derive(Default)]
 pub struct GetTaskInstance {
     /// `ProjectId`: a string.
     ///
@@ -3334,7 +3253,6 @@ pub struct GetTaskInstanceResponse {
     output = GetTaskInstanceLogResponse,
     error = super::errors::GetTaskInstanceLogError
 )]
-#[derive(Default)]
 pub struct GetTaskInstanceLog {
     /// `ProjectId`: a string.
     ///
@@ -3385,7 +3303,6 @@ pub struct GetTaskInstanceLogResponse {
     output = GetTaskVersionResponse,
     error = super::errors::GetTaskVersionError
 )]
-#[derive(Default)]
 pub struct GetTaskVersion {
     /// `ProjectId`: a string.
     ///
@@ -3426,7 +3343,6 @@ pub struct GetTaskVersionResponse {
     output = GetTriggerTaskResponse,
     error = super::errors::GetTriggerTaskError
 )]
-#[derive(Default)]
 pub struct GetTriggerTask {
     /// `ProjectId`: a string.
     ///
@@ -3462,7 +3378,6 @@ pub struct GetTriggerTaskResponse {
     output = GetTriggerTaskCodeResponse,
     error = super::errors::GetTriggerTaskCodeError
 )]
-#[derive(Default)]
 pub struct GetTriggerTaskCode {
     /// `ProjectId`: a string.
     ///
@@ -3498,7 +3413,6 @@ pub struct GetTriggerTaskCodeResponse {
     output = GetTriggerTaskRunResponse,
     error = super::errors::GetTriggerTaskRunError
 )]
-#[derive(Default)]
 pub struct GetTriggerTaskRun {
     /// `ProjectId`: a string.
     ///
@@ -3534,7 +3448,6 @@ pub struct GetTriggerTaskRunResponse {
     output = GetTriggerTaskVersionResponse,
     error = super::errors::GetTriggerTaskVersionError
 )]
-#[derive(Default)]
 pub struct GetTriggerTaskVersion {
     /// `ProjectId`: a string.
     ///
@@ -3575,7 +3488,6 @@ pub struct GetTriggerTaskVersionResponse {
     output = GetTriggerWorkflowResponse,
     error = super::errors::GetTriggerWorkflowError
 )]
-#[derive(Default)]
 pub struct GetTriggerWorkflow {
     /// `ProjectId`: a string.
     ///
@@ -3611,7 +3523,6 @@ pub struct GetTriggerWorkflowResponse {
     output = GetTriggerWorkflowRunResponse,
     error = super::errors::GetTriggerWorkflowRunError
 )]
-#[derive(Default)]
 pub struct GetTriggerWorkflowRun {
     /// `ProjectId`: a string.
     ///
@@ -3653,7 +3564,6 @@ pub struct GetTriggerWorkflowRunResponse {
     output = GetWorkflowResponse,
     error = super::errors::GetWorkflowError
 )]
-#[derive(Default)]
 pub struct GetWorkflow {
     /// `ProjectId`: a string.
     ///
@@ -3689,7 +3599,6 @@ pub struct GetWorkflowResponse {
     output = GetWorkflowFolderResponse,
     error = super::errors::GetWorkflowFolderError
 )]
-#[derive(Default)]
 pub struct GetWorkflowFolder {
     /// `ProjectId`: a string.
     ///
@@ -3725,7 +3634,6 @@ pub struct GetWorkflowFolderResponse {
     output = GrantMemberProjectRoleResponse,
     error = super::errors::GrantMemberProjectRoleError
 )]
-#[derive(Default)]
 pub struct GrantMemberProjectRole {
     /// `ProjectId`: a string.
     ///
@@ -3763,7 +3671,6 @@ pub struct GrantMemberProjectRoleResponse {
     output = KillTaskInstancesAsyncResponse,
     error = super::errors::KillTaskInstancesAsyncError
 )]
-#[derive(Default)]
 pub struct KillTaskInstancesAsync {
     /// `ProjectId`: a string.
     ///
@@ -3799,7 +3706,6 @@ pub struct KillTaskInstancesAsyncResponse {
     output = KillTriggerWorkflowRunsResponse,
     error = super::errors::KillTriggerWorkflowRunsError
 )]
-#[derive(Default)]
 pub struct KillTriggerWorkflowRuns {
     /// `ProjectId`: a string.
     ///
@@ -3850,7 +3756,6 @@ pub struct KillTriggerWorkflowRunsResponse {
     output = ListAlarmMessagesResponse,
     error = super::errors::ListAlarmMessagesError
 )]
-#[derive(Default)]
 pub struct ListAlarmMessages {
     /// `ProjectId`: a string.
     ///
@@ -3914,7 +3819,6 @@ pub struct ListAlarmMessagesResponse {
     output = ListCatalogResponse,
     error = super::errors::ListCatalogError
 )]
-#[derive(Default)]
 pub struct ListCatalog {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -3955,7 +3859,6 @@ pub struct ListCatalogResponse {
     output = ListCodeFolderContentsResponse,
     error = super::errors::ListCodeFolderContentsError
 )]
-#[derive(Default)]
 pub struct ListCodeFolderContents {
     /// `ProjectId`: a string.
     ///
@@ -4006,7 +3909,6 @@ pub struct ListCodeFolderContentsResponse {
     output = ListCodePermissionsResponse,
     error = super::errors::ListCodePermissionsError
 )]
-#[derive(Default)]
 pub struct ListCodePermissions {
     /// `ProjectId`: a string.
     ///
@@ -4055,7 +3957,6 @@ pub struct ListCodePermissionsResponse {
     output = ListColumnLineageResponse,
     error = super::errors::ListColumnLineageError
 )]
-#[derive(Default)]
 pub struct ListColumnLineage {
     /// `TableUniqueId`: a string.
     ///
@@ -4111,7 +4012,6 @@ pub struct ListColumnLineageResponse {
     output = ListDataBackfillInstancesResponse,
     error = super::errors::ListDataBackfillInstancesError
 )]
-#[derive(Default)]
 pub struct ListDataBackfillInstances {
     /// `ProjectId`: a string.
     ///
@@ -4162,7 +4062,6 @@ pub struct ListDataBackfillInstancesResponse {
     output = ListDataSourcesResponse,
     error = super::errors::ListDataSourcesError
 )]
-#[derive(Default)]
 pub struct ListDataSources {
     /// `ProjectId`: a string.
     ///
@@ -4223,7 +4122,6 @@ pub struct ListDataSourcesResponse {
     output = ListDatabaseResponse,
     error = super::errors::ListDatabaseError
 )]
-#[derive(Default)]
 pub struct ListDatabase {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -4274,7 +4172,6 @@ pub struct ListDatabaseResponse {
     output = ListDownstreamOpsTasksResponse,
     error = super::errors::ListDownstreamOpsTasksError
 )]
-#[derive(Default)]
 pub struct ListDownstreamOpsTasks {
     /// `TaskId`: a string.
     ///
@@ -4320,7 +4217,6 @@ pub struct ListDownstreamOpsTasksResponse {
     output = ListDownstreamTaskInstancesResponse,
     error = super::errors::ListDownstreamTaskInstancesError
 )]
-#[derive(Default)]
 pub struct ListDownstreamTaskInstances {
     /// `ProjectId`: a string.
     ///
@@ -4371,7 +4267,6 @@ pub struct ListDownstreamTaskInstancesResponse {
     output = ListDownstreamTasksResponse,
     error = super::errors::ListDownstreamTasksError
 )]
-#[derive(Default)]
 pub struct ListDownstreamTasks {
     /// `ProjectId`: a string.
     ///
@@ -4417,7 +4312,6 @@ pub struct ListDownstreamTasksResponse {
     output = ListDownstreamTriggerTasksResponse,
     error = super::errors::ListDownstreamTriggerTasksError
 )]
-#[derive(Default)]
 pub struct ListDownstreamTriggerTasks {
     /// `ProjectId`: a string.
     ///
@@ -4463,7 +4357,6 @@ pub struct ListDownstreamTriggerTasksResponse {
     output = ListLineageResponse,
     error = super::errors::ListLineageError
 )]
-#[derive(Default)]
 pub struct ListLineage {
     /// `ResourceUniqueId`: a string.
     ///
@@ -4519,7 +4412,6 @@ pub struct ListLineageResponse {
     output = ListOpsAlarmRulesResponse,
     error = super::errors::ListOpsAlarmRulesError
 )]
-#[derive(Default)]
 pub struct ListOpsAlarmRules {
     /// `ProjectId`: a string.
     ///
@@ -4615,7 +4507,6 @@ pub struct ListOpsAlarmRulesResponse {
     output = ListOpsTasksResponse,
     error = super::errors::ListOpsTasksError
 )]
-#[derive(Default)]
 pub struct ListOpsTasks {
     /// `ProjectId`: a string.
     ///
@@ -4711,7 +4602,6 @@ pub struct ListOpsTasksResponse {
     output = ListOpsTriggerWorkflowsResponse,
     error = super::errors::ListOpsTriggerWorkflowsError
 )]
-#[derive(Default)]
 pub struct ListOpsTriggerWorkflows {
     /// `ProjectId`: a string.
     ///
@@ -4758,7 +4648,6 @@ pub struct ListOpsTriggerWorkflowsResponse {
     output = ListOpsWorkflowsResponse,
     error = super::errors::ListOpsWorkflowsError
 )]
-#[derive(Default)]
 pub struct ListOpsWorkflows {
     /// `ProjectId`: a string.
     ///
@@ -4849,7 +4738,6 @@ pub struct ListOpsWorkflowsResponse {
     output = ListPermissionsResponse,
     error = super::errors::ListPermissionsError
 )]
-#[derive(Default)]
 pub struct ListPermissions {
     /// `Resource`: a [`PrivilegeResource`](super::models::PrivilegeResource).
     pub resource: Option<models::PrivilegeResource>,
@@ -4887,7 +4775,6 @@ pub struct ListPermissionsResponse {
     output = ListProcessLineageResponse,
     error = super::errors::ListProcessLineageError
 )]
-#[derive(Default)]
 pub struct ListProcessLineage {
     /// `ProcessId`: a string.
     ///
@@ -4938,7 +4825,6 @@ pub struct ListProcessLineageResponse {
     output = ListProjectMembersResponse,
     error = super::errors::ListProjectMembersError
 )]
-#[derive(Default)]
 pub struct ListProjectMembers {
     /// `ProjectId`: a string.
     ///
@@ -4989,7 +4875,6 @@ pub struct ListProjectMembersResponse {
     output = ListProjectRolesResponse,
     error = super::errors::ListProjectRolesError
 )]
-#[derive(Default)]
 pub struct ListProjectRoles {
     /// `ProjectId`: a string.
     ///
@@ -5035,7 +4920,6 @@ pub struct ListProjectRolesResponse {
     output = ListProjectsResponse,
     error = super::errors::ListProjectsError
 )]
-#[derive(Default)]
 pub struct ListProjects {
     /// `ProjectIds`: a list of strings.
     ///
@@ -5091,7 +4975,6 @@ pub struct ListProjectsResponse {
     output = ListQualityRuleGroupExecResultsByPageResponse,
     error = super::errors::ListQualityRuleGroupExecResultsByPageError
 )]
-#[derive(Default)]
 pub struct ListQualityRuleGroupExecResultsByPage {
     /// `ProjectId`: a string.
     ///
@@ -5138,7 +5021,6 @@ pub struct ListQualityRuleGroupExecResultsByPageResponse {
     output = ListQualityRuleGroupsResponse,
     error = super::errors::ListQualityRuleGroupsError
 )]
-#[derive(Default)]
 pub struct ListQualityRuleGroups {
     /// `ProjectId`: a string.
     ///
@@ -5185,7 +5067,6 @@ pub struct ListQualityRuleGroupsResponse {
     output = ListQualityRuleGroupsTableResponse,
     error = super::errors::ListQualityRuleGroupsTableError
 )]
-#[derive(Default)]
 pub struct ListQualityRuleGroupsTable {
     /// `ProjectId`: a string.
     ///
@@ -5232,7 +5113,6 @@ pub struct ListQualityRuleGroupsTableResponse {
     output = ListQualityRuleTemplatesResponse,
     error = super::errors::ListQualityRuleTemplatesError
 )]
-#[derive(Default)]
 pub struct ListQualityRuleTemplates {
     /// `ProjectId`: a string.
     ///
@@ -5279,7 +5159,6 @@ pub struct ListQualityRuleTemplatesResponse {
     output = ListQualityRulesResponse,
     error = super::errors::ListQualityRulesError
 )]
-#[derive(Default)]
 pub struct ListQualityRules {
     /// `ProjectId`: a string.
     ///
@@ -5326,7 +5205,6 @@ pub struct ListQualityRulesResponse {
     output = ListResourceFilesResponse,
     error = super::errors::ListResourceFilesError
 )]
-#[derive(Default)]
 pub struct ListResourceFiles {
     /// `ProjectId`: a string.
     ///
@@ -5402,7 +5280,6 @@ pub struct ListResourceFilesResponse {
     output = ListResourceFoldersResponse,
     error = super::errors::ListResourceFoldersError
 )]
-#[derive(Default)]
 pub struct ListResourceFolders {
     /// `ProjectId`: a string.
     ///
@@ -5448,7 +5325,6 @@ pub struct ListResourceFoldersResponse {
     output = ListResourceGroupsResponse,
     error = super::errors::ListResourceGroupsError
 )]
-#[derive(Default)]
 pub struct ListResourceGroups {
     /// `Type`: a string.
     ///
@@ -5504,7 +5380,6 @@ pub struct ListResourceGroupsResponse {
     output = ListSQLFolderContentsResponse,
     error = super::errors::ListSQLFolderContentsError
 )]
-#[derive(Default)]
 pub struct ListSQLFolderContents {
     /// `ProjectId`: a string.
     ///
@@ -5560,7 +5435,6 @@ pub struct ListSQLFolderContentsResponse {
     output = ListSQLScriptRunsResponse,
     error = super::errors::ListSQLScriptRunsError
 )]
-#[derive(Default)]
 pub struct ListSQLScriptRuns {
     /// `ProjectId`: a string.
     ///
@@ -5621,7 +5495,6 @@ pub struct ListSQLScriptRunsResponse {
     output = ListSchemaResponse,
     error = super::errors::ListSchemaError
 )]
-#[derive(Default)]
 pub struct ListSchema {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -5677,7 +5550,6 @@ pub struct ListSchemaResponse {
     output = ListTableResponse,
     error = super::errors::ListTableError
 )]
-#[derive(Default)]
 pub struct ListTable {
     /// `PageNumber`: a signed 64-bit integer.
     ///
@@ -5738,7 +5610,6 @@ pub struct ListTableResponse {
     output = ListTaskFoldersResponse,
     error = super::errors::ListTaskFoldersError
 )]
-#[derive(Default)]
 pub struct ListTaskFolders {
     /// `ProjectId`: a string.
     ///
@@ -5794,7 +5665,6 @@ pub struct ListTaskFoldersResponse {
     output = ListTaskInstanceExecutionsResponse,
     error = super::errors::ListTaskInstanceExecutionsError
 )]
-#[derive(Default)]
 pub struct ListTaskInstanceExecutions {
     /// `ProjectId`: a string.
     ///
@@ -5845,7 +5715,6 @@ pub struct ListTaskInstanceExecutionsResponse {
     output = ListTaskInstancesResponse,
     error = super::errors::ListTaskInstancesError
 )]
-#[derive(Default)]
 pub struct ListTaskInstances {
     /// `ProjectId`: a string.
     ///
@@ -5976,7 +5845,6 @@ pub struct ListTaskInstancesResponse {
     output = ListTaskVersionsResponse,
     error = super::errors::ListTaskVersionsError
 )]
-#[derive(Default)]
 pub struct ListTaskVersions {
     /// `ProjectId`: a string.
     ///
@@ -6032,7 +5900,6 @@ pub struct ListTaskVersionsResponse {
     output = ListTasksResponse,
     error = super::errors::ListTasksError
 )]
-#[derive(Default)]
 pub struct ListTasks {
     /// `ProjectId`: a string.
     ///
@@ -6138,7 +6005,6 @@ pub struct ListTasksResponse {
     output = ListTenantRolesResponse,
     error = super::errors::ListTenantRolesError
 )]
-#[derive(Default)]
 pub struct ListTenantRoles {
     /// `RoleDisplayName`: a string.
     ///
@@ -6169,7 +6035,6 @@ pub struct ListTenantRolesResponse {
     output = ListTriggerTaskRunsResponse,
     error = super::errors::ListTriggerTaskRunsError
 )]
-#[derive(Default)]
 pub struct ListTriggerTaskRuns {
     /// `ProjectId`: a string.
     ///
@@ -6216,7 +6081,6 @@ pub struct ListTriggerTaskRunsResponse {
     output = ListTriggerTaskVersionsResponse,
     error = super::errors::ListTriggerTaskVersionsError
 )]
-#[derive(Default)]
 pub struct ListTriggerTaskVersions {
     /// `ProjectId`: a string.
     ///
@@ -6267,7 +6131,6 @@ pub struct ListTriggerTaskVersionsResponse {
     output = ListTriggerTasksResponse,
     error = super::errors::ListTriggerTasksError
 )]
-#[derive(Default)]
 pub struct ListTriggerTasks {
     /// `ProjectId`: a string.
     ///
@@ -6373,7 +6236,6 @@ pub struct ListTriggerTasksResponse {
     output = ListTriggerWorkflowRunsResponse,
     error = super::errors::ListTriggerWorkflowRunsError
 )]
-#[derive(Default)]
 pub struct ListTriggerWorkflowRuns {
     /// `ProjectId`: a string.
     ///
@@ -6420,7 +6282,6 @@ pub struct ListTriggerWorkflowRunsResponse {
     output = ListTriggerWorkflowsResponse,
     error = super::errors::ListTriggerWorkflowsError
 )]
-#[derive(Default)]
 pub struct ListTriggerWorkflows {
     /// `ProjectId`: a string.
     ///
@@ -6499,7 +6360,6 @@ pub struct ListTriggerWorkflowsResponse {
     output = ListUpstreamOpsTasksResponse,
     error = super::errors::ListUpstreamOpsTasksError
 )]
-#[derive(Default)]
 pub struct ListUpstreamOpsTasks {
     /// `ProjectId`: a string.
     ///
@@ -6545,7 +6405,6 @@ pub struct ListUpstreamOpsTasksResponse {
     output = ListUpstreamTaskInstancesResponse,
     error = super::errors::ListUpstreamTaskInstancesError
 )]
-#[derive(Default)]
 pub struct ListUpstreamTaskInstances {
     /// `ProjectId`: a string.
     ///
@@ -6596,7 +6455,6 @@ pub struct ListUpstreamTaskInstancesResponse {
     output = ListUpstreamTasksResponse,
     error = super::errors::ListUpstreamTasksError
 )]
-#[derive(Default)]
 pub struct ListUpstreamTasks {
     /// `ProjectId`: a string.
     ///
@@ -6642,7 +6500,6 @@ pub struct ListUpstreamTasksResponse {
     output = ListUpstreamTriggerTasksResponse,
     error = super::errors::ListUpstreamTriggerTasksError
 )]
-#[derive(Default)]
 pub struct ListUpstreamTriggerTasks {
     /// `ProjectId`: a string.
     ///
@@ -6688,7 +6545,6 @@ pub struct ListUpstreamTriggerTasksResponse {
     output = ListWorkflowFoldersResponse,
     error = super::errors::ListWorkflowFoldersError
 )]
-#[derive(Default)]
 pub struct ListWorkflowFolders {
     /// `ProjectId`: a string.
     ///
@@ -6734,7 +6590,6 @@ pub struct ListWorkflowFoldersResponse {
     output = ListWorkflowPermissionsResponse,
     error = super::errors::ListWorkflowPermissionsError
 )]
-#[derive(Default)]
 pub struct ListWorkflowPermissions {
     /// `ProjectId`: a string.
     ///
@@ -6785,7 +6640,6 @@ pub struct ListWorkflowPermissionsResponse {
     output = ListWorkflowsResponse,
     error = super::errors::ListWorkflowsError
 )]
-#[derive(Default)]
 pub struct ListWorkflows {
     /// `ProjectId`: a string.
     ///
@@ -6866,7 +6720,6 @@ pub struct ListWorkflowsResponse {
     output = ModifyQualityRuleResponse,
     error = super::errors::ModifyQualityRuleError
 )]
-#[derive(Default)]
 pub struct ModifyQualityRule {
     /// `ProjectId`: a string.
     ///
@@ -7030,7 +6883,6 @@ pub struct ModifyQualityRuleResponse {
     output = ModifyQualityRuleGroupResponse,
     error = super::errors::ModifyQualityRuleGroupError
 )]
-#[derive(Default)]
 pub struct ModifyQualityRuleGroup {
     /// `RuleGroupExecStrategyBOList`: a list of [`QualityRuleGroupExecStrategy`](super::models::QualityRuleGroupExecStrategy) objects.
     #[tc(rename = "RuleGroupExecStrategyBOList")]
@@ -7067,7 +6919,6 @@ pub struct ModifyQualityRuleGroupResponse {
     output = PauseOpsTasksAsyncResponse,
     error = super::errors::PauseOpsTasksAsyncError
 )]
-#[derive(Default)]
 pub struct PauseOpsTasksAsync {
     /// `ProjectId`: a string.
     ///
@@ -7106,7 +6957,6 @@ pub struct PauseOpsTasksAsyncResponse {
     output = RegisterLineageResponse,
     error = super::errors::RegisterLineageError
 )]
-#[derive(Default)]
 pub struct RegisterLineage {
     /// `Relations`: a list of [`LineagePair`](super::models::LineagePair) objects.
     pub relations: Vec<models::LineagePair>,
@@ -7135,7 +6985,6 @@ pub struct RegisterLineageResponse {
     output = RemoveMemberProjectRoleResponse,
     error = super::errors::RemoveMemberProjectRoleError
 )]
-#[derive(Default)]
 pub struct RemoveMemberProjectRole {
     /// `ProjectId`: a string.
     ///
@@ -7173,7 +7022,6 @@ pub struct RemoveMemberProjectRoleResponse {
     output = RerunTaskInstancesAsyncResponse,
     error = super::errors::RerunTaskInstancesAsyncError
 )]
-#[derive(Default)]
 pub struct RerunTaskInstancesAsync {
     /// `ProjectId`: a string.
     ///
@@ -7242,7 +7090,6 @@ pub struct RerunTaskInstancesAsyncResponse {
     output = RerunTriggerWorkflowRunAsyncResponse,
     error = super::errors::RerunTriggerWorkflowRunAsyncError
 )]
-#[derive(Default)]
 pub struct RerunTriggerWorkflowRunAsync {
     /// `ProjectId`: a string.
     ///
@@ -7306,7 +7153,6 @@ pub struct RerunTriggerWorkflowRunAsyncResponse {
     output = RevokeDataSourceAuthorizationResponse,
     error = super::errors::RevokeDataSourceAuthorizationError
 )]
-#[derive(Default)]
 pub struct RevokeDataSourceAuthorization {
     /// `DataSourceId`: a string.
     ///
@@ -7347,7 +7193,6 @@ pub struct RevokeDataSourceAuthorizationResponse {
     output = RevokePrivilegesResponse,
     error = super::errors::RevokePrivilegesError
 )]
-#[derive(Default)]
 pub struct RevokePrivileges {
     /// `Resources`: a list of [`PrivilegeResource`](super::models::PrivilegeResource) objects.
     pub resources: Vec<models::PrivilegeResource>,
@@ -7382,7 +7227,6 @@ pub struct RevokePrivilegesResponse {
     output = RunSQLScriptResponse,
     error = super::errors::RunSQLScriptError
 )]
-#[derive(Default)]
 pub struct RunSQLScript {
     /// `ProjectId`: a string.
     ///
@@ -7431,7 +7275,6 @@ pub struct RunSQLScriptResponse {
     output = SetSuccessTaskInstancesAsyncResponse,
     error = super::errors::SetSuccessTaskInstancesAsyncError
 )]
-#[derive(Default)]
 pub struct SetSuccessTaskInstancesAsync {
     /// `ProjectId`: a string.
     ///
@@ -7467,7 +7310,6 @@ pub struct SetSuccessTaskInstancesAsyncResponse {
     output = StartOpsTasksResponse,
     error = super::errors::StartOpsTasksError
 )]
-#[derive(Default)]
 pub struct StartOpsTasks {
     /// `ProjectId`: a string.
     ///
@@ -7508,7 +7350,6 @@ pub struct StartOpsTasksResponse {
     output = StopOpsTasksAsyncResponse,
     error = super::errors::StopOpsTasksAsyncError
 )]
-#[derive(Default)]
 pub struct StopOpsTasksAsync {
     /// `ProjectId`: a string.
     ///
@@ -7547,7 +7388,6 @@ pub struct StopOpsTasksAsyncResponse {
     output = StopSQLScriptRunResponse,
     error = super::errors::StopSQLScriptRunError
 )]
-#[derive(Default)]
 pub struct StopSQLScriptRun {
     /// `JobId`: a string.
     ///
@@ -7583,7 +7423,6 @@ pub struct StopSQLScriptRunResponse {
     output = SubmitTaskResponse,
     error = super::errors::SubmitTaskError
 )]
-#[derive(Default)]
 pub struct SubmitTask {
     /// `ProjectId`: a string.
     ///
@@ -7624,7 +7463,6 @@ pub struct SubmitTaskResponse {
     output = SubmitTriggerTaskResponse,
     error = super::errors::SubmitTriggerTaskError
 )]
-#[derive(Default)]
 pub struct SubmitTriggerTask {
     /// `ProjectId`: a string.
     ///
@@ -7665,7 +7503,6 @@ pub struct SubmitTriggerTaskResponse {
     output = UpdateCodeFileResponse,
     error = super::errors::UpdateCodeFileError
 )]
-#[derive(Default)]
 pub struct UpdateCodeFile {
     /// `ProjectId`: a string.
     ///
@@ -7712,7 +7549,6 @@ pub struct UpdateCodeFileResponse {
     output = UpdateCodeFolderResponse,
     error = super::errors::UpdateCodeFolderError
 )]
-#[derive(Default)]
 pub struct UpdateCodeFolder {
     /// `ProjectId`: a string.
     ///
@@ -7753,7 +7589,6 @@ pub struct UpdateCodeFolderResponse {
     output = UpdateDataSourceResponse,
     error = super::errors::UpdateDataSourceError
 )]
-#[derive(Default)]
 pub struct UpdateDataSource {
     /// `Id`: an unsigned 64-bit integer.
     ///
@@ -7811,7 +7646,6 @@ pub struct UpdateDataSourceResponse {
     output = UpdateOpsAlarmRuleResponse,
     error = super::errors::UpdateOpsAlarmRuleError
 )]
-#[derive(Default)]
 pub struct UpdateOpsAlarmRule {
     /// `ProjectId`: a string.
     ///
@@ -7888,7 +7722,6 @@ pub struct UpdateOpsAlarmRuleResponse {
     output = UpdateOpsTasksOwnerResponse,
     error = super::errors::UpdateOpsTasksOwnerError
 )]
-#[derive(Default)]
 pub struct UpdateOpsTasksOwner {
     /// `ProjectId`: a string.
     ///
@@ -7929,7 +7762,6 @@ pub struct UpdateOpsTasksOwnerResponse {
     output = UpdateOpsTriggerTasksOwnerResponse,
     error = super::errors::UpdateOpsTriggerTasksOwnerError
 )]
-#[derive(Default)]
 pub struct UpdateOpsTriggerTasksOwner {
     /// `ProjectId`: a string.
     ///
@@ -7970,7 +7802,6 @@ pub struct UpdateOpsTriggerTasksOwnerResponse {
     output = UpdateProjectResponse,
     error = super::errors::UpdateProjectError
 )]
-#[derive(Default)]
 pub struct UpdateProject {
     /// `ProjectId`: a string.
     ///
@@ -8013,7 +7844,6 @@ pub struct UpdateProjectResponse {
     output = UpdateResourceFileResponse,
     error = super::errors::UpdateResourceFileError
 )]
-#[derive(Default)]
 pub struct UpdateResourceFile {
     /// `ProjectId`: a string.
     ///
@@ -8069,7 +7899,6 @@ pub struct UpdateResourceFileResponse {
     output = UpdateResourceFolderResponse,
     error = super::errors::UpdateResourceFolderError
 )]
-#[derive(Default)]
 pub struct UpdateResourceFolder {
     /// `ProjectId`: a string.
     ///
@@ -8110,7 +7939,6 @@ pub struct UpdateResourceFolderResponse {
     output = UpdateResourceGroupResponse,
     error = super::errors::UpdateResourceGroupError
 )]
-#[derive(Default)]
 pub struct UpdateResourceGroup {
     /// `Id`: a string.
     ///
@@ -8159,7 +7987,6 @@ pub struct UpdateResourceGroupResponse {
     output = UpdateSQLFolderResponse,
     error = super::errors::UpdateSQLFolderError
 )]
-#[derive(Default)]
 pub struct UpdateSQLFolder {
     /// `FolderId`: a string.
     ///
@@ -8205,7 +8032,6 @@ pub struct UpdateSQLFolderResponse {
     output = UpdateSQLScriptResponse,
     error = super::errors::UpdateSQLScriptError
 )]
-#[derive(Default)]
 pub struct UpdateSQLScript {
     /// `ScriptId`: a string.
     pub script_id: String,
@@ -8243,7 +8069,6 @@ pub struct UpdateSQLScriptResponse {
     output = UpdateTaskResponse,
     error = super::errors::UpdateTaskError
 )]
-#[derive(Default)]
 pub struct UpdateTask {
     /// `ProjectId`: a string.
     ///
@@ -8282,7 +8107,6 @@ pub struct UpdateTaskResponse {
     output = UpdateTaskFolderResponse,
     error = super::errors::UpdateTaskFolderError
 )]
-#[derive(Default)]
 pub struct UpdateTaskFolder {
     /// `ProjectId`: a string.
     ///
@@ -8328,7 +8152,6 @@ pub struct UpdateTaskFolderResponse {
     output = UpdateTaskPartiallyResponse,
     error = super::errors::UpdateTaskPartiallyError
 )]
-#[derive(Default)]
 pub struct UpdateTaskPartially {
     /// `ProjectId`: a string.
     ///
@@ -8370,7 +8193,6 @@ pub struct UpdateTaskPartiallyResponse {
     output = UpdateTriggerTaskResponse,
     error = super::errors::UpdateTriggerTaskError
 )]
-#[derive(Default)]
 pub struct UpdateTriggerTask {
     /// `ProjectId`: a string.
     ///
@@ -8409,7 +8231,6 @@ pub struct UpdateTriggerTaskResponse {
     output = UpdateTriggerTaskPartiallyResponse,
     error = super::errors::UpdateTriggerTaskPartiallyError
 )]
-#[derive(Default)]
 pub struct UpdateTriggerTaskPartially {
     /// `ProjectId`: a string.
     ///
@@ -8451,7 +8272,6 @@ pub struct UpdateTriggerTaskPartiallyResponse {
     output = UpdateTriggerWorkflowResponse,
     error = super::errors::UpdateTriggerWorkflowError
 )]
-#[derive(Default)]
 pub struct UpdateTriggerWorkflow {
     /// `ProjectId`: a string.
     ///
@@ -8541,7 +8361,6 @@ pub struct UpdateTriggerWorkflowResponse {
     output = UpdateTriggerWorkflowPartiallyResponse,
     error = super::errors::UpdateTriggerWorkflowPartiallyError
 )]
-#[derive(Default)]
 pub struct UpdateTriggerWorkflowPartially {
     /// `ProjectId`: a string.
     ///
@@ -8585,7 +8404,6 @@ pub struct UpdateTriggerWorkflowPartiallyResponse {
     output = UpdateWorkflowResponse,
     error = super::errors::UpdateWorkflowError
 )]
-#[derive(Default)]
 pub struct UpdateWorkflow {
     /// `ProjectId`: a string.
     ///
@@ -8654,7 +8472,6 @@ pub struct UpdateWorkflowResponse {
     output = UpdateWorkflowFolderResponse,
     error = super::errors::UpdateWorkflowFolderError
 )]
-#[derive(Default)]
 pub struct UpdateWorkflowFolder {
     /// `ProjectId`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddAlarmProcessRecordResponse,
     error = super::errors::AddAlarmProcessRecordError
 )]
-#[derive(Default)]
 pub struct AddAlarmProcessRecord {
     /// `RecordSet`: a list of [`ProcessRecordInfo`](super::models::ProcessRecordInfo) objects.
     pub record_set: Vec<models::ProcessRecordInfo>,
@@ -68,7 +67,6 @@ pub struct AddAlarmProcessRecordResponse {
     output = BatchCreateDeviceResponse,
     error = super::errors::BatchCreateDeviceError
 )]
-#[derive(Default)]
 pub struct BatchCreateDevice {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -107,7 +105,6 @@ pub struct BatchCreateDeviceResponse {
     output = BatchDeleteDeviceResponse,
     error = super::errors::BatchDeleteDeviceError
 )]
-#[derive(Default)]
 pub struct BatchDeleteDevice {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -151,7 +148,6 @@ pub struct BatchDeleteDeviceResponse {
     output = BatchKillAlarmResponse,
     error = super::errors::BatchKillAlarmError
 )]
-#[derive(Default)]
 pub struct BatchKillAlarm {
     /// `BeginTime`: a signed 64-bit integer.
     ///
@@ -235,7 +231,6 @@ pub struct BatchKillAlarmResponse {
     output = BatchReportAppMessageResponse,
     error = super::errors::BatchReportAppMessageError
 )]
-#[derive(Default)]
 pub struct BatchReportAppMessage {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -274,7 +269,6 @@ pub struct BatchReportAppMessageResponse {
     output = ChangeAlarmStatusResponse,
     error = super::errors::ChangeAlarmStatusError
 )]
-#[derive(Default)]
 pub struct ChangeAlarmStatus {
     /// `Id`: a string.
     ///
@@ -367,7 +361,6 @@ pub struct ChangeAlarmStatusResponse {
     output = ControlCameraPTZResponse,
     error = super::errors::ControlCameraPTZError
 )]
-#[derive(Default)]
 pub struct ControlCameraPTZ {
     /// `WID`: a string.
     ///
@@ -417,7 +410,6 @@ pub struct ControlCameraPTZResponse {
     output = ControlDeviceResponse,
     error = super::errors::ControlDeviceError
 )]
-#[derive(Default)]
 pub struct ControlDevice {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -467,7 +459,6 @@ pub struct ControlDeviceResponse {
     output = CreateApplicationTokenResponse,
     error = super::errors::CreateApplicationTokenError
 )]
-#[derive(Default)]
 pub struct CreateApplicationToken {
     /// `ApplicationId`: an unsigned 64-bit integer.
     ///
@@ -518,7 +509,6 @@ pub struct CreateApplicationTokenResponse {
     output = DeleteDeviceGroupResponse,
     error = super::errors::DeleteDeviceGroupError
 )]
-#[derive(Default)]
 pub struct DeleteDeviceGroup {
     /// `Id`: a signed 64-bit integer.
     ///
@@ -559,7 +549,6 @@ pub struct DeleteDeviceGroupResponse {
     output = DescribeActionListResponse,
     error = super::errors::DescribeActionListError
 )]
-#[derive(Default)]
 pub struct DescribeActionList {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -613,7 +602,6 @@ pub struct DescribeActionListResponse {
     output = DescribeAdministrationByTagResponse,
     error = super::errors::DescribeAdministrationByTagError
 )]
-#[derive(Default)]
 pub struct DescribeAdministrationByTag {
     /// `ApplicationToken`: a string.
     ///
@@ -654,7 +642,6 @@ pub struct DescribeAdministrationByTagResponse {
     output = DescribeAlarmLevelListResponse,
     error = super::errors::DescribeAlarmLevelListError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmLevelList {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -690,7 +677,6 @@ pub struct DescribeAlarmLevelListResponse {
     output = DescribeAlarmListResponse,
     error = super::errors::DescribeAlarmListError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmList {
     /// `BeginTime`: a signed 64-bit integer.
     ///
@@ -782,7 +768,6 @@ pub struct DescribeAlarmListResponse {
     output = DescribeAlarmStatusListResponse,
     error = super::errors::DescribeAlarmStatusListError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmStatusList {
     /// `ApplicationToken`: a string.
     ///
@@ -818,7 +803,6 @@ pub struct DescribeAlarmStatusListResponse {
     output = DescribeAlarmTypeListResponse,
     error = super::errors::DescribeAlarmTypeListError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmTypeList {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -859,7 +843,6 @@ pub struct DescribeAlarmTypeListResponse {
     output = DescribeApplicationListResponse,
     error = super::errors::DescribeApplicationListError
 )]
-#[derive(Default)]
 pub struct DescribeApplicationList {
     /// `WorkspaceId`: an unsigned 64-bit integer.
     ///
@@ -910,7 +893,6 @@ pub struct DescribeApplicationListResponse {
     output = DescribeBuildingListResponse,
     error = super::errors::DescribeBuildingListError
 )]
-#[derive(Default)]
 pub struct DescribeBuildingList {
     /// `WorkspaceId`: a string.
     ///
@@ -954,7 +936,6 @@ pub struct DescribeBuildingListResponse {
     output = DescribeBuildingModelResponse,
     error = super::errors::DescribeBuildingModelError
 )]
-#[derive(Default)]
 pub struct DescribeBuildingModel {
     /// `BuildingId`: a string.
     ///
@@ -995,7 +976,6 @@ pub struct DescribeBuildingModelResponse {
     output = DescribeBuildingProfileResponse,
     error = super::errors::DescribeBuildingProfileError
 )]
-#[derive(Default)]
 pub struct DescribeBuildingProfile {
     /// `BuildingId`: a string.
     ///
@@ -1036,7 +1016,6 @@ pub struct DescribeBuildingProfileResponse {
     output = DescribeCameraExtendInfoResponse,
     error = super::errors::DescribeCameraExtendInfoError
 )]
-#[derive(Default)]
 pub struct DescribeCameraExtendInfo {
     /// `WID`: a string.
     ///
@@ -1080,7 +1059,6 @@ pub struct DescribeCameraExtendInfoResponse {
     output = DescribeDeviceGroupListResponse,
     error = super::errors::DescribeDeviceGroupListError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceGroupList {
     /// `ApplicationToken`: a string.
     ///
@@ -1121,7 +1099,6 @@ pub struct DescribeDeviceGroupListResponse {
     output = DescribeDeviceListResponse,
     error = super::errors::DescribeDeviceListError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceList {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -1206,7 +1183,6 @@ pub struct DescribeDeviceListResponse {
     output = DescribeDeviceShadowListResponse,
     error = super::errors::DescribeDeviceShadowListError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceShadowList {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -1271,7 +1247,6 @@ pub struct DescribeDeviceShadowListResponse {
     output = DescribeDeviceStatusListResponse,
     error = super::errors::DescribeDeviceStatusListError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceStatusList {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -1345,7 +1320,6 @@ pub struct DescribeDeviceStatusListResponse {
     output = DescribeDeviceStatusStatResponse,
     error = super::errors::DescribeDeviceStatusStatError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceStatusStat {
     /// `Level`: a signed 64-bit integer.
     ///
@@ -1392,7 +1366,6 @@ pub struct DescribeDeviceStatusStatResponse {
     output = DescribeDeviceTagListResponse,
     error = super::errors::DescribeDeviceTagListError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceTagList {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -1438,7 +1411,6 @@ pub struct DescribeDeviceTagListResponse {
     output = DescribeDeviceTypeListResponse,
     error = super::errors::DescribeDeviceTypeListError
 )]
-#[derive(Default)]
 pub struct DescribeDeviceTypeList {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -1479,7 +1451,6 @@ pub struct DescribeDeviceTypeListResponse {
     output = DescribeEdgeApplicationTokenResponse,
     error = super::errors::DescribeEdgeApplicationTokenError
 )]
-#[derive(Default)]
 pub struct DescribeEdgeApplicationToken {
     /// `ApplicationToken`: a string.
     ///
@@ -1515,7 +1486,6 @@ pub struct DescribeEdgeApplicationTokenResponse {
     output = DescribeElementProfilePageResponse,
     error = super::errors::DescribeElementProfilePageError
 )]
-#[derive(Default)]
 pub struct DescribeElementProfilePage {
     /// `BuildingId`: a string.
     ///
@@ -1597,7 +1567,6 @@ pub struct DescribeElementProfilePageResponse {
     output = DescribeElementProfileTreeResponse,
     error = super::errors::DescribeElementProfileTreeError
 )]
-#[derive(Default)]
 pub struct DescribeElementProfileTree {
     /// `BuildingId`: a string.
     ///
@@ -1653,7 +1622,6 @@ pub struct DescribeElementProfileTreeResponse {
     output = DescribeEventListResponse,
     error = super::errors::DescribeEventListError
 )]
-#[derive(Default)]
 pub struct DescribeEventList {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -1707,7 +1675,6 @@ pub struct DescribeEventListResponse {
     output = DescribeFileDownloadURLResponse,
     error = super::errors::DescribeFileDownloadURLError
 )]
-#[derive(Default)]
 pub struct DescribeFileDownloadURL {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -1750,7 +1717,6 @@ pub struct DescribeFileDownloadURLResponse {
     output = DescribeFileUploadURLResponse,
     error = super::errors::DescribeFileUploadURLError
 )]
-#[derive(Default)]
 pub struct DescribeFileUploadURL {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -1817,7 +1783,6 @@ pub struct DescribeFileUploadURLResponse {
     output = DescribeInterfaceListResponse,
     error = super::errors::DescribeInterfaceListError
 )]
-#[derive(Default)]
 pub struct DescribeInterfaceList {
     /// `ApplicationToken`: a string.
     ///
@@ -1873,7 +1838,6 @@ pub struct DescribeInterfaceListResponse {
     output = DescribeLinkRuleListResponse,
     error = super::errors::DescribeLinkRuleListError
 )]
-#[derive(Default)]
 pub struct DescribeLinkRuleList {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -1927,7 +1891,6 @@ pub struct DescribeLinkRuleListResponse {
     output = DescribeModelListResponse,
     error = super::errors::DescribeModelListError
 )]
-#[derive(Default)]
 pub struct DescribeModelList {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -1982,7 +1945,6 @@ pub struct DescribeModelListResponse {
     output = DescribeProductListResponse,
     error = super::errors::DescribeProductListError
 )]
-#[derive(Default)]
 pub struct DescribeProductList {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -2037,7 +1999,6 @@ pub struct DescribeProductListResponse {
     output = DescribePropertyListResponse,
     error = super::errors::DescribePropertyListError
 )]
-#[derive(Default)]
 pub struct DescribePropertyList {
     /// `BuildingId`: a string.
     ///
@@ -2083,7 +2044,6 @@ pub struct DescribePropertyListResponse {
     output = DescribeRuleDetailResponse,
     error = super::errors::DescribeRuleDetailError
 )]
-#[derive(Default)]
 pub struct DescribeRuleDetail {
     /// `WorkspaceId`: a string.
     ///
@@ -2124,7 +2084,6 @@ pub struct DescribeRuleDetailResponse {
     output = DescribeSceneListResponse,
     error = super::errors::DescribeSceneListError
 )]
-#[derive(Default)]
 pub struct DescribeSceneList {
     /// `WorkspaceId`: a string.
     ///
@@ -2160,7 +2119,6 @@ pub struct DescribeSceneListResponse {
     output = DescribeSpaceDeviceIdListResponse,
     error = super::errors::DescribeSpaceDeviceIdListError
 )]
-#[derive(Default)]
 pub struct DescribeSpaceDeviceIdList {
     /// `ElementIds`: a list of strings.
     ///
@@ -2216,7 +2174,6 @@ pub struct DescribeSpaceDeviceIdListResponse {
     output = DescribeSpaceDeviceRelationListResponse,
     error = super::errors::DescribeSpaceDeviceRelationListError
 )]
-#[derive(Default)]
 pub struct DescribeSpaceDeviceRelationList {
     /// `ElementIds`: a list of strings.
     ///
@@ -2272,7 +2229,6 @@ pub struct DescribeSpaceDeviceRelationListResponse {
     output = DescribeSpaceInfoByDeviceIdResponse,
     error = super::errors::DescribeSpaceInfoByDeviceIdError
 )]
-#[derive(Default)]
 pub struct DescribeSpaceInfoByDeviceId {
     /// `DeviceId`: a string.
     ///
@@ -2313,7 +2269,6 @@ pub struct DescribeSpaceInfoByDeviceIdResponse {
     output = DescribeSpaceRelationByDeviceIdResponse,
     error = super::errors::DescribeSpaceRelationByDeviceIdError
 )]
-#[derive(Default)]
 pub struct DescribeSpaceRelationByDeviceId {
     /// `DeviceId`: a string.
     ///
@@ -2354,7 +2309,6 @@ pub struct DescribeSpaceRelationByDeviceIdResponse {
     output = DescribeSpaceTypeListResponse,
     error = super::errors::DescribeSpaceTypeListError
 )]
-#[derive(Default)]
 pub struct DescribeSpaceTypeList {
     /// `WorkspaceId`: a string.
     ///
@@ -2400,7 +2354,6 @@ pub struct DescribeSpaceTypeListResponse {
     output = DescribeTenantBuildingCountAndAreaResponse,
     error = super::errors::DescribeTenantBuildingCountAndAreaError
 )]
-#[derive(Default)]
 pub struct DescribeTenantBuildingCountAndArea {
     /// `WorkspaceIdList`: a list of strings.
     ///
@@ -2436,7 +2389,6 @@ pub struct DescribeTenantBuildingCountAndAreaResponse {
     output = DescribeTenantDepartmentListResponse,
     error = super::errors::DescribeTenantDepartmentListError
 )]
-#[derive(Default)]
 pub struct DescribeTenantDepartmentList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2497,7 +2449,6 @@ pub struct DescribeTenantDepartmentListResponse {
     output = DescribeTenantUserListResponse,
     error = super::errors::DescribeTenantUserListError
 )]
-#[derive(Default)]
 pub struct DescribeTenantUserList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2578,7 +2529,6 @@ pub struct DescribeTenantUserListResponse {
     output = DescribeVideoCloudRecordResponse,
     error = super::errors::DescribeVideoCloudRecordError
 )]
-#[derive(Default)]
 pub struct DescribeVideoCloudRecord {
     /// `WID`: a string.
     ///
@@ -2632,7 +2582,6 @@ pub struct DescribeVideoCloudRecordResponse {
     output = DescribeVideoLiveStreamResponse,
     error = super::errors::DescribeVideoLiveStreamError
 )]
-#[derive(Default)]
 pub struct DescribeVideoLiveStream {
     /// `WID`: a string.
     ///
@@ -2689,7 +2638,6 @@ pub struct DescribeVideoLiveStreamResponse {
     output = DescribeVideoRecordStreamResponse,
     error = super::errors::DescribeVideoRecordStreamError
 )]
-#[derive(Default)]
 pub struct DescribeVideoRecordStream {
     /// `WID`: a string.
     ///
@@ -2761,7 +2709,6 @@ pub struct DescribeVideoRecordStreamResponse {
     output = DescribeWorkSpaceBuildingCountAndAreaResponse,
     error = super::errors::DescribeWorkSpaceBuildingCountAndAreaError
 )]
-#[derive(Default)]
 pub struct DescribeWorkSpaceBuildingCountAndArea {
     /// `WorkspaceIdList`: a list of strings.
     pub workspace_id_list: Vec<String>,
@@ -2795,7 +2742,6 @@ pub struct DescribeWorkSpaceBuildingCountAndAreaResponse {
     output = DescribeWorkspaceListResponse,
     error = super::errors::DescribeWorkspaceListError
 )]
-#[derive(Default)]
 pub struct DescribeWorkspaceList {
     /// `ApplicationToken`: a string.
     ///
@@ -2831,7 +2777,6 @@ pub struct DescribeWorkspaceListResponse {
     output = DescribeWorkspaceUserListResponse,
     error = super::errors::DescribeWorkspaceUserListError
 )]
-#[derive(Default)]
 pub struct DescribeWorkspaceUserList {
     /// `Offset`: an unsigned 64-bit integer.
     ///
@@ -2887,7 +2832,6 @@ pub struct DescribeWorkspaceUserListResponse {
     output = ModifyDeviceFieldResponse,
     error = super::errors::ModifyDeviceFieldError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceField {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -2928,7 +2872,6 @@ pub struct ModifyDeviceFieldResponse {
     output = ModifyDeviceGroupResponse,
     error = super::errors::ModifyDeviceGroupError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceGroup {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -2971,7 +2914,6 @@ pub struct ModifyDeviceGroupResponse {
     output = ModifyDeviceNameResponse,
     error = super::errors::ModifyDeviceNameError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceName {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -3012,7 +2954,6 @@ pub struct ModifyDeviceNameResponse {
     output = ModifyDeviceTagResponse,
     error = super::errors::ModifyDeviceTagError
 )]
-#[derive(Default)]
 pub struct ModifyDeviceTag {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -3055,7 +2996,6 @@ pub struct ModifyDeviceTagResponse {
     output = ReportAppMessageResponse,
     error = super::errors::ReportAppMessageError
 )]
-#[derive(Default)]
 pub struct ReportAppMessage {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///
@@ -3126,7 +3066,6 @@ pub struct ReportAppMessageResponse {
     output = SaveDeviceGroupResponse,
     error = super::errors::SaveDeviceGroupError
 )]
-#[derive(Default)]
 pub struct SaveDeviceGroup {
     /// `Name`: a string.
     ///
@@ -3182,7 +3121,6 @@ pub struct SaveDeviceGroupResponse {
     output = StopVideoStreamingResponse,
     error = super::errors::StopVideoStreamingError
 )]
-#[derive(Default)]
 pub struct StopVideoStreaming {
     /// `Stream`: a string.
     ///
@@ -3231,7 +3169,6 @@ pub struct StopVideoStreamingResponse {
     output = UpdateWorkspaceParkAttributesResponse,
     error = super::errors::UpdateWorkspaceParkAttributesError
 )]
-#[derive(Default)]
 pub struct UpdateWorkspaceParkAttributes {
     /// `WorkspaceId`: a signed 64-bit integer.
     ///

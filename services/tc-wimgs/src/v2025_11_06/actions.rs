@@ -16,7 +16,6 @@ use ::tc_core::{tc_action, tc_model};
     output = SearchByTextResponse,
     error = super::errors::SearchByTextError
 )]
-#[derive(Default)]
 pub struct SearchByText {
     /// `Query`: a string.
     ///

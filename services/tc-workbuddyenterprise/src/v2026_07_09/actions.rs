@@ -17,7 +17,6 @@ use super::models;
     output = BindExternalAgentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct BindExternalAgent {
     /// `AgentId`: a string.
     ///
@@ -65,7 +64,6 @@ pub struct BindExternalAgentResponse {
     output = CreateAgentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAgent {
     /// `AgentName`: a string.
     ///
@@ -167,7 +165,6 @@ pub struct CreateAgentResponse {
     output = CreateAgentSessionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAgentSession {
     /// `AgentId`: a string.
     ///
@@ -208,7 +205,6 @@ pub struct CreateAgentSessionResponse {
     output = CreateAgentVersionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAgentVersion {
     /// `AgentId`: a string.
     ///
@@ -307,7 +303,6 @@ pub struct CreateAgentVersionResponse {
     output = CreateAgentVersionFromSourceResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct CreateAgentVersionFromSource {
     /// `AgentId`: a string.
     ///
@@ -411,7 +406,6 @@ pub struct CreateAgentVersionFromSourceResponse {
     output = DeleteAgentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DeleteAgent {
     /// `AgentId`: a string.
     ///
@@ -439,7 +433,6 @@ pub struct DeleteAgentResponse {
     output = DescribeAgentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAgent {
     /// `AgentId`: a string.
     ///
@@ -516,9 +509,15 @@ pub struct DescribeAgentResponse {
     version = "2026-07-09",
     name = "DescribeAgentList",
     output = DescribeAgentListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agent_set,
+        item = models::AgentItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -572,7 +571,6 @@ pub struct DescribeAgentListResponse {
     output = DescribeAgentSessionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAgentSession {
     /// `SessionId`: a string.
     ///
@@ -656,9 +654,15 @@ pub struct DescribeAgentSessionResponse {
     version = "2026-07-09",
     name = "DescribeAgentSessionList",
     output = DescribeAgentSessionListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = session_set,
+        item = models::SessionItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentSessionList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -712,7 +716,6 @@ pub struct DescribeAgentSessionListResponse {
     output = DescribeAgentVersionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeAgentVersion {
     /// `AgentId`: a string.
     ///
@@ -801,9 +804,15 @@ pub struct DescribeAgentVersionResponse {
     version = "2026-07-09",
     name = "DescribeAgentVersionList",
     output = DescribeAgentVersionListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agent_version_set,
+        item = models::AgentVersionItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentVersionList {
     /// `AgentId`: a string.
     ///
@@ -850,9 +859,15 @@ pub struct DescribeAgentVersionListResponse {
     version = "2026-07-09",
     name = "DescribeBuiltinModelList",
     output = DescribeBuiltinModelListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = builtin_model_set,
+        item = models::BuiltinModel,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBuiltinModelList {
     /// `Offset`: a signed 64-bit integer.
     ///
@@ -899,9 +914,15 @@ pub struct DescribeBuiltinModelListResponse {
     version = "2026-07-09",
     name = "DescribeConnectorList",
     output = DescribeConnectorListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = connector_set,
+        item = models::ConnectorInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeConnectorList {
     /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
     pub filters: Option<Vec<models::Filter>>,
@@ -953,9 +974,15 @@ pub struct DescribeConnectorListResponse {
     version = "2026-07-09",
     name = "DescribeExpertList",
     output = DescribeExpertListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = expert_set,
+        item = models::ExpertItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExpertList {
     /// `Source`: a string.
     ///
@@ -1007,7 +1034,6 @@ pub struct DescribeExpertListResponse {
     output = DescribeExternalAgentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeExternalAgent {
     /// `AgentId`: a string.
     ///
@@ -1081,9 +1107,15 @@ pub struct DescribeExternalAgentResponse {
     version = "2026-07-09",
     name = "DescribeExternalAgentList",
     output = DescribeExternalAgentListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = external_agent_set,
+        item = models::ExternalAgentInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeExternalAgentList {
     /// `AgentId`: a string.
     ///
@@ -1140,9 +1172,15 @@ pub struct DescribeExternalAgentListResponse {
     version = "2026-07-09",
     name = "DescribeMessageEventList",
     output = DescribeMessageEventListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = message_event_set,
+        item = models::MessageEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMessageEventList {
     /// `SessionId`: a string.
     ///
@@ -1194,9 +1232,15 @@ pub struct DescribeMessageEventListResponse {
     version = "2026-07-09",
     name = "DescribeSkillList",
     output = DescribeSkillListResponse,
-    error = ::tc_core::CommonCode
+    error = ::tc_core::CommonCode,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = skill_set,
+        item = models::SkillItem,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSkillList {
     /// `Source`: a string.
     ///
@@ -1258,7 +1302,6 @@ pub struct DescribeSkillListResponse {
     output = DescribeUserAccessTokenResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DescribeUserAccessToken {}
 
 /// What a successful [`DescribeUserAccessToken`] call returns.
@@ -1281,7 +1324,6 @@ pub struct DescribeUserAccessTokenResponse {
     output = MigrateAgentSessionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct MigrateAgentSession {
     /// `SessionId`: a string.
     ///
@@ -1329,7 +1371,6 @@ pub struct MigrateAgentSessionResponse {
     output = ModifyAgentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAgent {
     /// `AgentId`: a string.
     ///
@@ -1418,7 +1459,6 @@ pub struct ModifyAgentResponse {
     output = ModifyAgentA2AConfigResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAgentA2AConfig {
     /// `AgentId`: a string.
     ///
@@ -1495,7 +1535,6 @@ pub struct ModifyAgentA2AConfigResponse {
     output = ModifyAgentRoutingResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAgentRouting {
     /// `AgentId`: a string.
     ///
@@ -1572,7 +1611,6 @@ pub struct ModifyAgentRoutingResponse {
     output = ModifyAgentVersionResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ModifyAgentVersion {
     /// `AgentId`: a string.
     ///
@@ -1683,7 +1721,6 @@ pub struct ModifyAgentVersionResponse {
     output = UnbindExternalAgentResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct UnbindExternalAgent {
     /// `AgentId`: a string.
     ///

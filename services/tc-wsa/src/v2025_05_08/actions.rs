@@ -16,7 +16,6 @@ use ::tc_core::{tc_action, tc_model};
     output = SearchProResponse,
     error = super::errors::SearchProError
 )]
-#[derive(Default)]
 pub struct SearchPro {
     /// `Query`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = DeleteCertResponse,
     error = super::errors::DeleteCertError
 )]
-#[derive(Default)]
 pub struct DeleteCert {
     /// `Id`: a string.
     pub id: String,
@@ -44,9 +43,15 @@ pub struct DeleteCertResponse {
     version = "2018-04-26",
     name = "DescribeCertList",
     output = DescribeCertListResponse,
-    error = super::errors::DescribeCertListError
+    error = super::errors::DescribeCertListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = certificate_set,
+        item = models::SslCertificate,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeCertList {
     /// `ModuleType`: a string.
     pub module_type: String,
@@ -99,7 +104,6 @@ pub struct DescribeCertListResponse {
     output = UploadCertResponse,
     error = super::errors::UploadCertError
 )]
-#[derive(Default)]
 pub struct UploadCert {
     /// `Cert`: a string.
     pub cert: String,

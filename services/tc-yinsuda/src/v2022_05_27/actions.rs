@@ -17,7 +17,6 @@ use super::models;
     output = ApplyChorusResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct ApplyChorus {
     /// `AppName`: a string.
     ///
@@ -75,7 +74,6 @@ pub struct ApplyChorusResponse {
     output = BatchDescribeKTVMusicDetailsResponse,
     error = super::errors::BatchDescribeKTVMusicDetailsError
 )]
-#[derive(Default)]
 pub struct BatchDescribeKTVMusicDetails {
     /// `AppName`: a string.
     ///
@@ -137,7 +135,6 @@ pub struct BatchDescribeKTVMusicDetailsResponse {
     output = CreateKTVRobotResponse,
     error = super::errors::CreateKTVRobotError
 )]
-#[derive(Default)]
 pub struct CreateKTVRobot {
     /// `AppName`: a string.
     ///
@@ -187,7 +184,6 @@ pub struct CreateKTVRobotResponse {
     output = DescribeKTVMatchMusicsResponse,
     error = super::errors::DescribeKTVMatchMusicsError
 )]
-#[derive(Default)]
 pub struct DescribeKTVMatchMusics {
     /// `AppName`: a string.
     ///
@@ -229,7 +225,6 @@ pub struct DescribeKTVMatchMusicsResponse {
     output = DescribeKTVMusicAccompanySegmentUrlResponse,
     error = super::errors::DescribeKTVMusicAccompanySegmentUrlError
 )]
-#[derive(Default)]
 pub struct DescribeKTVMusicAccompanySegmentUrl {
     /// `AppName`: a string.
     ///
@@ -310,7 +305,6 @@ pub struct DescribeKTVMusicAccompanySegmentUrlResponse {
     output = DescribeKTVMusicAccompanySegmentUrlVipResponse,
     error = super::errors::DescribeKTVMusicAccompanySegmentUrlVipError
 )]
-#[derive(Default)]
 pub struct DescribeKTVMusicAccompanySegmentUrlVip {
     /// `AppName`: a string.
     ///
@@ -381,9 +375,15 @@ pub struct DescribeKTVMusicAccompanySegmentUrlVipResponse {
     version = "2022-05-27",
     name = "DescribeKTVMusicsByTag",
     output = DescribeKTVMusicsByTagResponse,
-    error = super::errors::DescribeKTVMusicsByTagError
+    error = super::errors::DescribeKTVMusicsByTagError,
+    paginate(
+        token = scroll_token,
+        limit = limit,
+        items = ktv_music_info_set,
+        item = models::KtvMusicBaseInfo,
+        next = scroll_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKTVMusicsByTag {
     /// `AppName`: a string.
     ///
@@ -448,9 +448,15 @@ pub struct DescribeKTVMusicsByTagResponse {
     version = "2022-05-27",
     name = "DescribeKTVPlaylistDetail",
     output = DescribeKTVPlaylistDetailResponse,
-    error = super::errors::DescribeKTVPlaylistDetailError
+    error = super::errors::DescribeKTVPlaylistDetailError,
+    paginate(
+        token = scroll_token,
+        limit = limit,
+        items = ktv_music_info_set,
+        item = models::KtvMusicBaseInfo,
+        next = scroll_token
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKTVPlaylistDetail {
     /// `AppName`: a string.
     ///
@@ -520,9 +526,15 @@ pub struct DescribeKTVPlaylistDetailResponse {
     version = "2022-05-27",
     name = "DescribeKTVPlaylists",
     output = DescribeKTVPlaylistsResponse,
-    error = super::errors::DescribeKTVPlaylistsError
+    error = super::errors::DescribeKTVPlaylistsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = playlist_base_info_set,
+        item = models::KtvPlaylistBaseInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKTVPlaylists {
     /// `AppName`: a string.
     ///
@@ -576,9 +588,15 @@ pub struct DescribeKTVPlaylistsResponse {
     version = "2022-05-27",
     name = "DescribeKTVRobots",
     output = DescribeKTVRobotsResponse,
-    error = super::errors::DescribeKTVRobotsError
+    error = super::errors::DescribeKTVRobotsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = ktv_robot_info_set,
+        item = models::KtvRobotInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeKTVRobots {
     /// `AppName`: a string.
     ///
@@ -645,7 +663,6 @@ pub struct DescribeKTVRobotsResponse {
     output = DescribeKTVSuggestionsResponse,
     error = super::errors::DescribeKTVSuggestionsError
 )]
-#[derive(Default)]
 pub struct DescribeKTVSuggestions {
     /// `AppName`: a string.
     pub app_name: String,
@@ -681,7 +698,6 @@ pub struct DescribeKTVSuggestionsResponse {
     output = DescribeKTVTagsResponse,
     error = super::errors::DescribeKTVTagsError
 )]
-#[derive(Default)]
 pub struct DescribeKTVTags {
     /// `AppName`: a string.
     ///
@@ -715,9 +731,15 @@ pub struct DescribeKTVTagsResponse {
     version = "2022-05-27",
     name = "DescribeLiveVipTradeInfos",
     output = DescribeLiveVipTradeInfosResponse,
-    error = super::errors::DescribeLiveVipTradeInfosError
+    error = super::errors::DescribeLiveVipTradeInfosError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = live_vip_trade_info_set,
+        item = models::LiveVipTradeInfo,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLiveVipTradeInfos {
     /// `AppName`: a string.
     ///
@@ -783,7 +805,6 @@ pub struct DescribeLiveVipTradeInfosResponse {
     output = DescribeUserInfoResponse,
     error = super::errors::DescribeUserInfoError
 )]
-#[derive(Default)]
 pub struct DescribeUserInfo {
     /// `AppName`: a string.
     ///
@@ -819,7 +840,6 @@ pub struct DescribeUserInfoResponse {
     output = DescribeVipUserInfoResponse,
     error = super::errors::DescribeVipUserInfoError
 )]
-#[derive(Default)]
 pub struct DescribeVipUserInfo {
     /// `AppName`: a string.
     ///
@@ -877,7 +897,6 @@ pub struct DescribeVipUserInfoResponse {
     output = DestroyKTVRobotResponse,
     error = super::errors::DestroyKTVRobotError
 )]
-#[derive(Default)]
 pub struct DestroyKTVRobot {
     /// `AppName`: a string.
     ///
@@ -915,7 +934,6 @@ pub struct DestroyKTVRobotResponse {
     output = RechargeLiveVipResponse,
     error = super::errors::RechargeLiveVipError
 )]
-#[derive(Default)]
 pub struct RechargeLiveVip {
     /// `AppName`: a string.
     ///
@@ -976,7 +994,6 @@ pub struct RechargeLiveVipResponse {
     output = RechargeVipResponse,
     error = super::errors::RechargeVipError
 )]
-#[derive(Default)]
 pub struct RechargeVip {
     /// `AppName`: a string.
     ///
@@ -1037,9 +1054,15 @@ pub struct RechargeVipResponse {
     version = "2022-05-27",
     name = "SearchKTVMusics",
     output = SearchKTVMusicsResponse,
-    error = super::errors::SearchKTVMusicsError
+    error = super::errors::SearchKTVMusicsError,
+    paginate(
+        token = scroll_token,
+        limit = limit,
+        items = ktv_music_info_set,
+        item = models::KtvMusicBaseInfo,
+        next = scroll_token
+    )
 )]
-#[derive(Default)]
 pub struct SearchKTVMusics {
     /// `AppName`: a string.
     ///
@@ -1111,7 +1134,6 @@ pub struct SearchKTVMusicsResponse {
     output = SyncKTVRobotCommandResponse,
     error = super::errors::SyncKTVRobotCommandError
 )]
-#[derive(Default)]
 pub struct SyncKTVRobotCommand {
     /// `AppName`: a string.
     ///

@@ -17,7 +17,6 @@ use super::models;
     output = AddLoginWhiteListResponse,
     error = super::errors::AddLoginWhiteListError
 )]
-#[derive(Default)]
 pub struct AddLoginWhiteList {
     /// `Rules`: a [`LoginWhiteListsRule`](super::models::LoginWhiteListsRule).
     pub rules: models::LoginWhiteListsRule,
@@ -43,7 +42,6 @@ pub struct AddLoginWhiteListResponse {
     output = AddMachineTagResponse,
     error = super::errors::AddMachineTagError
 )]
-#[derive(Default)]
 pub struct AddMachineTag {
     /// `Quuid`: a string.
     pub quuid: String,
@@ -78,7 +76,6 @@ pub struct AddMachineTagResponse {
     output = CloseProVersionResponse,
     error = super::errors::CloseProVersionError
 )]
-#[derive(Default)]
 pub struct CloseProVersion {
     /// `Quuid`: a string.
     pub quuid: Option<String>,
@@ -104,7 +101,6 @@ pub struct CloseProVersionResponse {
     output = CreateBaselineStrategyResponse,
     error = super::errors::CreateBaselineStrategyError
 )]
-#[derive(Default)]
 pub struct CreateBaselineStrategy {
     /// `StrategyName`: a string.
     pub strategy_name: String,
@@ -151,7 +147,6 @@ pub struct CreateBaselineStrategyResponse {
     output = CreateOpenPortTaskResponse,
     error = super::errors::CreateOpenPortTaskError
 )]
-#[derive(Default)]
 pub struct CreateOpenPortTask {
     /// `Uuid`: a string.
     pub uuid: String,
@@ -177,7 +172,6 @@ pub struct CreateOpenPortTaskResponse {
     output = CreateProcessTaskResponse,
     error = super::errors::CreateProcessTaskError
 )]
-#[derive(Default)]
 pub struct CreateProcessTask {
     /// `Uuid`: a string.
     pub uuid: String,
@@ -203,7 +197,6 @@ pub struct CreateProcessTaskResponse {
     output = CreateUsualLoginPlacesResponse,
     error = super::errors::CreateUsualLoginPlacesError
 )]
-#[derive(Default)]
 pub struct CreateUsualLoginPlaces {
     /// `Uuids`: a list of strings.
     pub uuids: Vec<String>,
@@ -232,7 +225,6 @@ pub struct CreateUsualLoginPlacesResponse {
     output = DeleteAttackLogsResponse,
     error = super::errors::DeleteAttackLogsError
 )]
-#[derive(Default)]
 pub struct DeleteAttackLogs {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -258,7 +250,6 @@ pub struct DeleteAttackLogsResponse {
     output = DeleteBashEventsResponse,
     error = super::errors::DeleteBashEventsError
 )]
-#[derive(Default)]
 pub struct DeleteBashEvents {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -284,7 +275,6 @@ pub struct DeleteBashEventsResponse {
     output = DeleteBashRulesResponse,
     error = super::errors::DeleteBashRulesError
 )]
-#[derive(Default)]
 pub struct DeleteBashRules {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -310,7 +300,6 @@ pub struct DeleteBashRulesResponse {
     output = DeleteBruteAttacksResponse,
     error = super::errors::DeleteBruteAttacksError
 )]
-#[derive(Default)]
 pub struct DeleteBruteAttacks {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -336,7 +325,6 @@ pub struct DeleteBruteAttacksResponse {
     output = DeleteLoginWhiteListResponse,
     error = super::errors::DeleteLoginWhiteListError
 )]
-#[derive(Default)]
 pub struct DeleteLoginWhiteList {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -362,7 +350,6 @@ pub struct DeleteLoginWhiteListResponse {
     output = DeleteMachineResponse,
     error = super::errors::DeleteMachineError
 )]
-#[derive(Default)]
 pub struct DeleteMachine {
     /// `Uuid`: a string.
     pub uuid: String,
@@ -388,7 +375,6 @@ pub struct DeleteMachineResponse {
     output = DeleteMachineTagResponse,
     error = super::errors::DeleteMachineTagError
 )]
-#[derive(Default)]
 pub struct DeleteMachineTag {
     /// `Rid`: an unsigned 64-bit integer.
     pub rid: u64,
@@ -414,7 +400,6 @@ pub struct DeleteMachineTagResponse {
     output = DeleteMaliciousRequestsResponse,
     error = super::errors::DeleteMaliciousRequestsError
 )]
-#[derive(Default)]
 pub struct DeleteMaliciousRequests {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -440,7 +425,6 @@ pub struct DeleteMaliciousRequestsResponse {
     output = DeleteMalwaresResponse,
     error = super::errors::DeleteMalwaresError
 )]
-#[derive(Default)]
 pub struct DeleteMalwares {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -466,7 +450,6 @@ pub struct DeleteMalwaresResponse {
     output = DeleteNonlocalLoginPlacesResponse,
     error = super::errors::DeleteNonlocalLoginPlacesError
 )]
-#[derive(Default)]
 pub struct DeleteNonlocalLoginPlaces {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -492,7 +475,6 @@ pub struct DeleteNonlocalLoginPlacesResponse {
     output = DeletePrivilegeEventsResponse,
     error = super::errors::DeletePrivilegeEventsError
 )]
-#[derive(Default)]
 pub struct DeletePrivilegeEvents {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -518,7 +500,6 @@ pub struct DeletePrivilegeEventsResponse {
     output = DeletePrivilegeRulesResponse,
     error = super::errors::DeletePrivilegeRulesError
 )]
-#[derive(Default)]
 pub struct DeletePrivilegeRules {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -544,7 +525,6 @@ pub struct DeletePrivilegeRulesResponse {
     output = DeleteReverseShellEventsResponse,
     error = super::errors::DeleteReverseShellEventsError
 )]
-#[derive(Default)]
 pub struct DeleteReverseShellEvents {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -570,7 +550,6 @@ pub struct DeleteReverseShellEventsResponse {
     output = DeleteReverseShellRulesResponse,
     error = super::errors::DeleteReverseShellRulesError
 )]
-#[derive(Default)]
 pub struct DeleteReverseShellRules {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -596,7 +575,6 @@ pub struct DeleteReverseShellRulesResponse {
     output = DeleteTagsResponse,
     error = super::errors::DeleteTagsError
 )]
-#[derive(Default)]
 pub struct DeleteTags {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -622,7 +600,6 @@ pub struct DeleteTagsResponse {
     output = DeleteUsualLoginPlacesResponse,
     error = super::errors::DeleteUsualLoginPlacesError
 )]
-#[derive(Default)]
 pub struct DeleteUsualLoginPlaces {
     /// `Uuid`: a string.
     pub uuid: String,
@@ -649,9 +626,15 @@ pub struct DeleteUsualLoginPlacesResponse {
     version = "2018-02-28",
     name = "DescribeAccountStatistics",
     output = DescribeAccountStatisticsResponse,
-    error = super::errors::DescribeAccountStatisticsError
+    error = super::errors::DescribeAccountStatisticsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = account_statistics,
+        item = models::AccountStatistics,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccountStatistics {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -687,9 +670,15 @@ pub struct DescribeAccountStatisticsResponse {
     version = "2018-02-28",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError
+    error = super::errors::DescribeAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = accounts,
+        item = models::Account,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAccounts {
     /// `Uuid`: a string.
     pub uuid: Option<String>,
@@ -731,9 +720,15 @@ pub struct DescribeAccountsResponse {
     version = "2018-02-28",
     name = "DescribeAgentVuls",
     output = DescribeAgentVulsResponse,
-    error = super::errors::DescribeAgentVulsError
+    error = super::errors::DescribeAgentVulsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = agent_vuls,
+        item = models::AgentVul,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAgentVuls {
     /// `VulType`: a string.
     pub vul_type: String,
@@ -777,7 +772,6 @@ pub struct DescribeAgentVulsResponse {
     output = DescribeAlarmAttributeResponse,
     error = super::errors::DescribeAlarmAttributeError
 )]
-#[derive(Default)]
 pub struct DescribeAlarmAttribute {}
 
 /// What a successful [`DescribeAlarmAttribute`] call returns.
@@ -812,7 +806,6 @@ pub struct DescribeAlarmAttributeResponse {
     output = DescribeAttackLogInfoResponse,
     error = super::errors::DescribeAttackLogInfoError
 )]
-#[derive(Default)]
 pub struct DescribeAttackLogInfo {
     /// `Id`: an unsigned 64-bit integer.
     pub id: u64,
@@ -884,9 +877,15 @@ pub struct DescribeAttackLogInfoResponse {
     version = "2018-02-28",
     name = "DescribeAttackLogs",
     output = DescribeAttackLogsResponse,
-    error = super::errors::DescribeAttackLogsError
+    error = super::errors::DescribeAttackLogsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = attack_logs,
+        item = models::DefendAttackLog,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeAttackLogs {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -928,9 +927,15 @@ pub struct DescribeAttackLogsResponse {
     version = "2018-02-28",
     name = "DescribeBashEvents",
     output = DescribeBashEventsResponse,
-    error = super::errors::DescribeBashEventsError
+    error = super::errors::DescribeBashEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BashEvent,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBashEvents {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -966,9 +971,15 @@ pub struct DescribeBashEventsResponse {
     version = "2018-02-28",
     name = "DescribeBashRules",
     output = DescribeBashRulesResponse,
-    error = super::errors::DescribeBashRulesError
+    error = super::errors::DescribeBashRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::BashRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBashRules {
     /// `Type`: an unsigned 64-bit integer.
     pub r#type: u64,
@@ -1007,9 +1018,15 @@ pub struct DescribeBashRulesResponse {
     version = "2018-02-28",
     name = "DescribeBruteAttacks",
     output = DescribeBruteAttacksResponse,
-    error = super::errors::DescribeBruteAttacksError
+    error = super::errors::DescribeBruteAttacksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = brute_attacks,
+        item = models::BruteAttack,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeBruteAttacks {
     /// `Uuid`: a string.
     pub uuid: Option<String>,
@@ -1050,7 +1067,6 @@ pub struct DescribeBruteAttacksResponse {
     output = DescribeComponentInfoResponse,
     error = super::errors::DescribeComponentInfoError
 )]
-#[derive(Default)]
 pub struct DescribeComponentInfo {
     /// `ComponentId`: an unsigned 64-bit integer.
     pub component_id: u64,
@@ -1089,9 +1105,15 @@ pub struct DescribeComponentInfoResponse {
     version = "2018-02-28",
     name = "DescribeComponentStatistics",
     output = DescribeComponentStatisticsResponse,
-    error = super::errors::DescribeComponentStatisticsError
+    error = super::errors::DescribeComponentStatisticsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = component_statistics,
+        item = models::ComponentStatistics,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeComponentStatistics {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -1127,9 +1149,15 @@ pub struct DescribeComponentStatisticsResponse {
     version = "2018-02-28",
     name = "DescribeComponents",
     output = DescribeComponentsResponse,
-    error = super::errors::DescribeComponentsError
+    error = super::errors::DescribeComponentsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = components,
+        item = models::Component,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeComponents {
     /// `Uuid`: a string.
     pub uuid: Option<String>,
@@ -1171,9 +1199,15 @@ pub struct DescribeComponentsResponse {
     version = "2018-02-28",
     name = "DescribeHistoryAccounts",
     output = DescribeHistoryAccountsResponse,
-    error = super::errors::DescribeHistoryAccountsError
+    error = super::errors::DescribeHistoryAccountsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = history_accounts,
+        item = models::HistoryAccount,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeHistoryAccounts {
     /// `Uuid`: a string.
     pub uuid: String,
@@ -1212,9 +1246,15 @@ pub struct DescribeHistoryAccountsResponse {
     version = "2018-02-28",
     name = "DescribeImpactedHosts",
     output = DescribeImpactedHostsResponse,
-    error = super::errors::DescribeImpactedHostsError
+    error = super::errors::DescribeImpactedHostsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = impacted_hosts,
+        item = models::ImpactedHost,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeImpactedHosts {
     /// `VulId`: an unsigned 64-bit integer.
     pub vul_id: u64,
@@ -1253,9 +1293,15 @@ pub struct DescribeImpactedHostsResponse {
     version = "2018-02-28",
     name = "DescribeLoginWhiteList",
     output = DescribeLoginWhiteListResponse,
-    error = super::errors::DescribeLoginWhiteListError
+    error = super::errors::DescribeLoginWhiteListError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = login_white_lists,
+        item = models::LoginWhiteLists,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeLoginWhiteList {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -1293,7 +1339,6 @@ pub struct DescribeLoginWhiteListResponse {
     output = DescribeMachineInfoResponse,
     error = super::errors::DescribeMachineInfoError
 )]
-#[derive(Default)]
 pub struct DescribeMachineInfo {
     /// `Uuid`: a string.
     pub uuid: Option<String>,
@@ -1365,9 +1410,15 @@ pub struct DescribeMachineInfoResponse {
     version = "2018-02-28",
     name = "DescribeMachines",
     output = DescribeMachinesResponse,
-    error = super::errors::DescribeMachinesError
+    error = super::errors::DescribeMachinesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = machines,
+        item = models::Machine,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMachines {
     /// `MachineType`: a string.
     pub machine_type: String,
@@ -1409,9 +1460,15 @@ pub struct DescribeMachinesResponse {
     version = "2018-02-28",
     name = "DescribeMaliciousRequests",
     output = DescribeMaliciousRequestsResponse,
-    error = super::errors::DescribeMaliciousRequestsError
+    error = super::errors::DescribeMaliciousRequestsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = malicious_requests,
+        item = models::MaliciousRequest,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMaliciousRequests {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -1450,9 +1507,15 @@ pub struct DescribeMaliciousRequestsResponse {
     version = "2018-02-28",
     name = "DescribeMalwares",
     output = DescribeMalwaresResponse,
-    error = super::errors::DescribeMalwaresError
+    error = super::errors::DescribeMalwaresError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = malwares,
+        item = models::Malware,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeMalwares {
     /// `Uuid`: a string.
     pub uuid: Option<String>,
@@ -1491,9 +1554,15 @@ pub struct DescribeMalwaresResponse {
     version = "2018-02-28",
     name = "DescribeNonlocalLoginPlaces",
     output = DescribeNonlocalLoginPlacesResponse,
-    error = super::errors::DescribeNonlocalLoginPlacesError
+    error = super::errors::DescribeNonlocalLoginPlacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = non_local_login_places,
+        item = models::NonLocalLoginPlace,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeNonlocalLoginPlaces {
     /// `Uuid`: a string.
     pub uuid: Option<String>,
@@ -1532,9 +1601,15 @@ pub struct DescribeNonlocalLoginPlacesResponse {
     version = "2018-02-28",
     name = "DescribeOpenPortStatistics",
     output = DescribeOpenPortStatisticsResponse,
-    error = super::errors::DescribeOpenPortStatisticsError
+    error = super::errors::DescribeOpenPortStatisticsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = open_port_statistics,
+        item = models::OpenPortStatistics,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOpenPortStatistics {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -1572,7 +1647,6 @@ pub struct DescribeOpenPortStatisticsResponse {
     output = DescribeOpenPortTaskStatusResponse,
     error = super::errors::DescribeOpenPortTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeOpenPortTaskStatus {
     /// `Uuid`: a string.
     pub uuid: String,
@@ -1599,9 +1673,15 @@ pub struct DescribeOpenPortTaskStatusResponse {
     version = "2018-02-28",
     name = "DescribeOpenPorts",
     output = DescribeOpenPortsResponse,
-    error = super::errors::DescribeOpenPortsError
+    error = super::errors::DescribeOpenPortsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = open_ports,
+        item = models::OpenPort,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeOpenPorts {
     /// `Uuid`: a string.
     pub uuid: Option<String>,
@@ -1645,7 +1725,6 @@ pub struct DescribeOpenPortsResponse {
     output = DescribeOverviewStatisticsResponse,
     error = super::errors::DescribeOverviewStatisticsError
 )]
-#[derive(Default)]
 pub struct DescribeOverviewStatistics {}
 
 /// What a successful [`DescribeOverviewStatistics`] call returns.
@@ -1687,9 +1766,15 @@ pub struct DescribeOverviewStatisticsResponse {
     version = "2018-02-28",
     name = "DescribePrivilegeEvents",
     output = DescribePrivilegeEventsResponse,
-    error = super::errors::DescribePrivilegeEventsError
+    error = super::errors::DescribePrivilegeEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::PrivilegeEscalationProcess,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivilegeEvents {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -1725,9 +1810,15 @@ pub struct DescribePrivilegeEventsResponse {
     version = "2018-02-28",
     name = "DescribePrivilegeRules",
     output = DescribePrivilegeRulesResponse,
-    error = super::errors::DescribePrivilegeRulesError
+    error = super::errors::DescribePrivilegeRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::PrivilegeRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribePrivilegeRules {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -1765,7 +1856,6 @@ pub struct DescribePrivilegeRulesResponse {
     output = DescribeProVersionInfoResponse,
     error = super::errors::DescribeProVersionInfoError
 )]
-#[derive(Default)]
 pub struct DescribeProVersionInfo {}
 
 /// What a successful [`DescribeProVersionInfo`] call returns.
@@ -1795,9 +1885,15 @@ pub struct DescribeProVersionInfoResponse {
     version = "2018-02-28",
     name = "DescribeProcessStatistics",
     output = DescribeProcessStatisticsResponse,
-    error = super::errors::DescribeProcessStatisticsError
+    error = super::errors::DescribeProcessStatisticsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = process_statistics,
+        item = models::ProcessStatistics,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProcessStatistics {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -1835,7 +1931,6 @@ pub struct DescribeProcessStatisticsResponse {
     output = DescribeProcessTaskStatusResponse,
     error = super::errors::DescribeProcessTaskStatusError
 )]
-#[derive(Default)]
 pub struct DescribeProcessTaskStatus {
     /// `Uuid`: a string.
     pub uuid: String,
@@ -1862,9 +1957,15 @@ pub struct DescribeProcessTaskStatusResponse {
     version = "2018-02-28",
     name = "DescribeProcesses",
     output = DescribeProcessesResponse,
-    error = super::errors::DescribeProcessesError
+    error = super::errors::DescribeProcessesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = processes,
+        item = models::Process,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeProcesses {
     /// `Uuid`: a string.
     pub uuid: Option<String>,
@@ -1906,9 +2007,15 @@ pub struct DescribeProcessesResponse {
     version = "2018-02-28",
     name = "DescribeReverseShellEvents",
     output = DescribeReverseShellEventsResponse,
-    error = super::errors::DescribeReverseShellEventsError
+    error = super::errors::DescribeReverseShellEventsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ReverseShell,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellEvents {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -1944,9 +2051,15 @@ pub struct DescribeReverseShellEventsResponse {
     version = "2018-02-28",
     name = "DescribeReverseShellRules",
     output = DescribeReverseShellRulesResponse,
-    error = super::errors::DescribeReverseShellRulesError
+    error = super::errors::DescribeReverseShellRulesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = list,
+        item = models::ReverseShellRule,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeReverseShellRules {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -1982,9 +2095,15 @@ pub struct DescribeReverseShellRulesResponse {
     version = "2018-02-28",
     name = "DescribeSecurityDynamics",
     output = DescribeSecurityDynamicsResponse,
-    error = super::errors::DescribeSecurityDynamicsError
+    error = super::errors::DescribeSecurityDynamicsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = security_dynamics,
+        item = models::SecurityDynamic,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeSecurityDynamics {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -2019,7 +2138,6 @@ pub struct DescribeSecurityDynamicsResponse {
     output = DescribeSecurityTrendsResponse,
     error = super::errors::DescribeSecurityTrendsError
 )]
-#[derive(Default)]
 pub struct DescribeSecurityTrends {
     /// `BeginDate`: a date (`YYYY-MM-DD`).
     pub begin_date: String,
@@ -2078,7 +2196,6 @@ pub struct DescribeSecurityTrendsResponse {
     output = DescribeTagMachinesResponse,
     error = super::errors::DescribeTagMachinesError
 )]
-#[derive(Default)]
 pub struct DescribeTagMachines {
     /// `Id`: an unsigned 64-bit integer.
     pub id: u64,
@@ -2107,7 +2224,6 @@ pub struct DescribeTagMachinesResponse {
     output = DescribeTagsResponse,
     error = super::errors::DescribeTagsError
 )]
-#[derive(Default)]
 pub struct DescribeTags {
     /// `MachineType`: a string.
     pub machine_type: Option<String>,
@@ -2139,7 +2255,6 @@ pub struct DescribeTagsResponse {
     output = DescribeUsualLoginPlacesResponse,
     error = super::errors::DescribeUsualLoginPlacesError
 )]
-#[derive(Default)]
 pub struct DescribeUsualLoginPlaces {
     /// `Uuid`: a string.
     pub uuid: String,
@@ -2168,7 +2283,6 @@ pub struct DescribeUsualLoginPlacesResponse {
     output = DescribeVulInfoResponse,
     error = super::errors::DescribeVulInfoError
 )]
-#[derive(Default)]
 pub struct DescribeVulInfo {
     /// `VulId`: an unsigned 64-bit integer.
     pub vul_id: u64,
@@ -2218,7 +2332,6 @@ pub struct DescribeVulInfoResponse {
     output = DescribeVulScanResultResponse,
     error = super::errors::DescribeVulScanResultError
 )]
-#[derive(Default)]
 pub struct DescribeVulScanResult {}
 
 /// What a successful [`DescribeVulScanResult`] call returns.
@@ -2254,9 +2367,15 @@ pub struct DescribeVulScanResultResponse {
     version = "2018-02-28",
     name = "DescribeVuls",
     output = DescribeVulsResponse,
-    error = super::errors::DescribeVulsError
+    error = super::errors::DescribeVulsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = vuls,
+        item = models::Vul,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeVuls {
     /// `VulType`: a string.
     pub vul_type: String,
@@ -2295,9 +2414,15 @@ pub struct DescribeVulsResponse {
     version = "2018-02-28",
     name = "DescribeWeeklyReportBruteAttacks",
     output = DescribeWeeklyReportBruteAttacksResponse,
-    error = super::errors::DescribeWeeklyReportBruteAttacksError
+    error = super::errors::DescribeWeeklyReportBruteAttacksError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = weekly_report_brute_attacks,
+        item = models::WeeklyReportBruteAttack,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWeeklyReportBruteAttacks {
     /// `BeginDate`: a date (`YYYY-MM-DD`).
     pub begin_date: String,
@@ -2335,7 +2460,6 @@ pub struct DescribeWeeklyReportBruteAttacksResponse {
     output = DescribeWeeklyReportInfoResponse,
     error = super::errors::DescribeWeeklyReportInfoError
 )]
-#[derive(Default)]
 pub struct DescribeWeeklyReportInfo {
     /// `BeginDate`: a date (`YYYY-MM-DD`).
     pub begin_date: String,
@@ -2398,9 +2522,15 @@ pub struct DescribeWeeklyReportInfoResponse {
     version = "2018-02-28",
     name = "DescribeWeeklyReportMalwares",
     output = DescribeWeeklyReportMalwaresResponse,
-    error = super::errors::DescribeWeeklyReportMalwaresError
+    error = super::errors::DescribeWeeklyReportMalwaresError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = weekly_report_malwares,
+        item = models::WeeklyReportMalware,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWeeklyReportMalwares {
     /// `BeginDate`: a date (`YYYY-MM-DD`).
     pub begin_date: String,
@@ -2436,9 +2566,15 @@ pub struct DescribeWeeklyReportMalwaresResponse {
     version = "2018-02-28",
     name = "DescribeWeeklyReportNonlocalLoginPlaces",
     output = DescribeWeeklyReportNonlocalLoginPlacesResponse,
-    error = super::errors::DescribeWeeklyReportNonlocalLoginPlacesError
+    error = super::errors::DescribeWeeklyReportNonlocalLoginPlacesError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = weekly_report_nonlocal_login_places,
+        item = models::WeeklyReportNonlocalLoginPlace,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWeeklyReportNonlocalLoginPlaces {
     /// `BeginDate`: a date (`YYYY-MM-DD`).
     pub begin_date: String,
@@ -2476,9 +2612,15 @@ pub struct DescribeWeeklyReportNonlocalLoginPlacesResponse {
     version = "2018-02-28",
     name = "DescribeWeeklyReportVuls",
     output = DescribeWeeklyReportVulsResponse,
-    error = super::errors::DescribeWeeklyReportVulsError
+    error = super::errors::DescribeWeeklyReportVulsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = weekly_report_vuls,
+        item = models::WeeklyReportVul,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWeeklyReportVuls {
     /// `BeginDate`: a date (`YYYY-MM-DD`).
     pub begin_date: String,
@@ -2514,9 +2656,15 @@ pub struct DescribeWeeklyReportVulsResponse {
     version = "2018-02-28",
     name = "DescribeWeeklyReports",
     output = DescribeWeeklyReportsResponse,
-    error = super::errors::DescribeWeeklyReportsError
+    error = super::errors::DescribeWeeklyReportsError,
+    paginate(
+        offset = offset,
+        limit = limit,
+        items = weekly_reports,
+        item = models::WeeklyReport,
+        total = total_count
+    )
 )]
-#[derive(Default)]
 pub struct DescribeWeeklyReports {
     /// `Limit`: an unsigned 64-bit integer.
     pub limit: Option<u64>,
@@ -2551,7 +2699,6 @@ pub struct DescribeWeeklyReportsResponse {
     output = EditBashRuleResponse,
     error = super::errors::EditBashRuleError
 )]
-#[derive(Default)]
 pub struct EditBashRule {
     /// `Name`: a string.
     pub name: String,
@@ -2595,7 +2742,6 @@ pub struct EditBashRuleResponse {
     output = EditPrivilegeRuleResponse,
     error = super::errors::EditPrivilegeRuleError
 )]
-#[derive(Default)]
 pub struct EditPrivilegeRule {
     /// `Id`: an unsigned 64-bit integer.
     pub id: Option<u64>,
@@ -2636,7 +2782,6 @@ pub struct EditPrivilegeRuleResponse {
     output = EditReverseShellRuleResponse,
     error = super::errors::EditReverseShellRuleError
 )]
-#[derive(Default)]
 pub struct EditReverseShellRule {
     /// `Id`: an unsigned 64-bit integer.
     pub id: Option<u64>,
@@ -2680,7 +2825,6 @@ pub struct EditReverseShellRuleResponse {
     output = EditTagsResponse,
     error = super::errors::EditTagsError
 )]
-#[derive(Default)]
 pub struct EditTags {
     /// `Name`: a string.
     pub name: String,
@@ -2712,7 +2856,6 @@ pub struct EditTagsResponse {
     output = ExportAttackLogsResponse,
     error = super::errors::ExportAttackLogsError
 )]
-#[derive(Default)]
 pub struct ExportAttackLogs {}
 
 /// What a successful [`ExportAttackLogs`] call returns.
@@ -2741,7 +2884,6 @@ pub struct ExportAttackLogsResponse {
     output = ExportBashEventsResponse,
     error = super::errors::ExportBashEventsError
 )]
-#[derive(Default)]
 pub struct ExportBashEvents {}
 
 /// What a successful [`ExportBashEvents`] call returns.
@@ -2767,7 +2909,6 @@ pub struct ExportBashEventsResponse {
     output = ExportBruteAttacksResponse,
     error = super::errors::ExportBruteAttacksError
 )]
-#[derive(Default)]
 pub struct ExportBruteAttacks {}
 
 /// What a successful [`ExportBruteAttacks`] call returns.
@@ -2793,7 +2934,6 @@ pub struct ExportBruteAttacksResponse {
     output = ExportMaliciousRequestsResponse,
     error = super::errors::ExportMaliciousRequestsError
 )]
-#[derive(Default)]
 pub struct ExportMaliciousRequests {}
 
 /// What a successful [`ExportMaliciousRequests`] call returns.
@@ -2819,7 +2959,6 @@ pub struct ExportMaliciousRequestsResponse {
     output = ExportMalwaresResponse,
     error = super::errors::ExportMalwaresError
 )]
-#[derive(Default)]
 pub struct ExportMalwares {}
 
 /// What a successful [`ExportMalwares`] call returns.
@@ -2845,7 +2984,6 @@ pub struct ExportMalwaresResponse {
     output = ExportNonlocalLoginPlacesResponse,
     error = super::errors::ExportNonlocalLoginPlacesError
 )]
-#[derive(Default)]
 pub struct ExportNonlocalLoginPlaces {}
 
 /// What a successful [`ExportNonlocalLoginPlaces`] call returns.
@@ -2874,7 +3012,6 @@ pub struct ExportNonlocalLoginPlacesResponse {
     output = ExportPrivilegeEventsResponse,
     error = super::errors::ExportPrivilegeEventsError
 )]
-#[derive(Default)]
 pub struct ExportPrivilegeEvents {}
 
 /// What a successful [`ExportPrivilegeEvents`] call returns.
@@ -2900,7 +3037,6 @@ pub struct ExportPrivilegeEventsResponse {
     output = ExportReverseShellEventsResponse,
     error = super::errors::ExportReverseShellEventsError
 )]
-#[derive(Default)]
 pub struct ExportReverseShellEvents {}
 
 /// What a successful [`ExportReverseShellEvents`] call returns.
@@ -2926,7 +3062,6 @@ pub struct ExportReverseShellEventsResponse {
     output = IgnoreImpactedHostsResponse,
     error = super::errors::IgnoreImpactedHostsError
 )]
-#[derive(Default)]
 pub struct IgnoreImpactedHosts {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -2952,7 +3087,6 @@ pub struct IgnoreImpactedHostsResponse {
     output = InquiryPriceOpenProVersionPrepaidResponse,
     error = super::errors::InquiryPriceOpenProVersionPrepaidError
 )]
-#[derive(Default)]
 pub struct InquiryPriceOpenProVersionPrepaid {
     /// `ChargePrepaid`: a [`ChargePrepaid`](super::models::ChargePrepaid).
     pub charge_prepaid: models::ChargePrepaid,
@@ -2987,7 +3121,6 @@ pub struct InquiryPriceOpenProVersionPrepaidResponse {
     output = MisAlarmNonlocalLoginPlacesResponse,
     error = super::errors::MisAlarmNonlocalLoginPlacesError
 )]
-#[derive(Default)]
 pub struct MisAlarmNonlocalLoginPlaces {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -3013,7 +3146,6 @@ pub struct MisAlarmNonlocalLoginPlacesResponse {
     output = ModifyAlarmAttributeResponse,
     error = super::errors::ModifyAlarmAttributeError
 )]
-#[derive(Default)]
 pub struct ModifyAlarmAttribute {
     /// `Attribute`: a string.
     pub attribute: String,
@@ -3042,7 +3174,6 @@ pub struct ModifyAlarmAttributeResponse {
     output = ModifyAutoOpenProVersionConfigResponse,
     error = super::errors::ModifyAutoOpenProVersionConfigError
 )]
-#[derive(Default)]
 pub struct ModifyAutoOpenProVersionConfig {
     /// `Status`: a string.
     pub status: String,
@@ -3068,7 +3199,6 @@ pub struct ModifyAutoOpenProVersionConfigResponse {
     output = ModifyLoginWhiteListResponse,
     error = super::errors::ModifyLoginWhiteListError
 )]
-#[derive(Default)]
 pub struct ModifyLoginWhiteList {
     /// `Rules`: a [`LoginWhiteListsRule`](super::models::LoginWhiteListsRule).
     pub rules: models::LoginWhiteListsRule,
@@ -3094,7 +3224,6 @@ pub struct ModifyLoginWhiteListResponse {
     output = ModifyProVersionRenewFlagResponse,
     error = super::errors::ModifyProVersionRenewFlagError
 )]
-#[derive(Default)]
 pub struct ModifyProVersionRenewFlag {
     /// `RenewFlag`: a string.
     pub renew_flag: String,
@@ -3123,7 +3252,6 @@ pub struct ModifyProVersionRenewFlagResponse {
     output = OpenProVersionResponse,
     error = super::errors::OpenProVersionError
 )]
-#[derive(Default)]
 pub struct OpenProVersion {
     /// `MachineType`: a string.
     pub machine_type: String,
@@ -3158,7 +3286,6 @@ pub struct OpenProVersionResponse {
     output = OpenProVersionPrepaidResponse,
     error = super::errors::OpenProVersionPrepaidError
 )]
-#[derive(Default)]
 pub struct OpenProVersionPrepaid {
     /// `ChargePrepaid`: a [`ChargePrepaid`](super::models::ChargePrepaid).
     pub charge_prepaid: models::ChargePrepaid,
@@ -3190,7 +3317,6 @@ pub struct OpenProVersionPrepaidResponse {
     output = RecoverMalwaresResponse,
     error = super::errors::RecoverMalwaresError
 )]
-#[derive(Default)]
 pub struct RecoverMalwares {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -3222,7 +3348,6 @@ pub struct RecoverMalwaresResponse {
     output = RenewProVersionResponse,
     error = super::errors::RenewProVersionError
 )]
-#[derive(Default)]
 pub struct RenewProVersion {
     /// `ChargePrepaid`: a [`ChargePrepaid`](super::models::ChargePrepaid).
     pub charge_prepaid: models::ChargePrepaid,
@@ -3251,7 +3376,6 @@ pub struct RenewProVersionResponse {
     output = RescanImpactedHostResponse,
     error = super::errors::RescanImpactedHostError
 )]
-#[derive(Default)]
 pub struct RescanImpactedHost {
     /// `Id`: an unsigned 64-bit integer.
     pub id: u64,
@@ -3277,7 +3401,6 @@ pub struct RescanImpactedHostResponse {
     output = SeparateMalwaresResponse,
     error = super::errors::SeparateMalwaresError
 )]
-#[derive(Default)]
 pub struct SeparateMalwares {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -3309,7 +3432,6 @@ pub struct SeparateMalwaresResponse {
     output = SetBashEventsStatusResponse,
     error = super::errors::SetBashEventsStatusError
 )]
-#[derive(Default)]
 pub struct SetBashEventsStatus {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -3338,7 +3460,6 @@ pub struct SetBashEventsStatusResponse {
     output = SwitchBashRulesResponse,
     error = super::errors::SwitchBashRulesError
 )]
-#[derive(Default)]
 pub struct SwitchBashRules {
     /// `Id`: an unsigned 64-bit integer.
     pub id: u64,
@@ -3367,7 +3488,6 @@ pub struct SwitchBashRulesResponse {
     output = TrustMaliciousRequestResponse,
     error = super::errors::TrustMaliciousRequestError
 )]
-#[derive(Default)]
 pub struct TrustMaliciousRequest {
     /// `Id`: an unsigned 64-bit integer.
     pub id: u64,
@@ -3393,7 +3513,6 @@ pub struct TrustMaliciousRequestResponse {
     output = TrustMalwaresResponse,
     error = super::errors::TrustMalwaresError
 )]
-#[derive(Default)]
 pub struct TrustMalwares {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,
@@ -3419,7 +3538,6 @@ pub struct TrustMalwaresResponse {
     output = UntrustMaliciousRequestResponse,
     error = super::errors::UntrustMaliciousRequestError
 )]
-#[derive(Default)]
 pub struct UntrustMaliciousRequest {
     /// `Id`: an unsigned 64-bit integer.
     pub id: u64,
@@ -3445,7 +3563,6 @@ pub struct UntrustMaliciousRequestResponse {
     output = UntrustMalwaresResponse,
     error = super::errors::UntrustMalwaresError
 )]
-#[derive(Default)]
 pub struct UntrustMalwares {
     /// `Ids`: a list of unsigned 64-bit integers.
     pub ids: Vec<u64>,

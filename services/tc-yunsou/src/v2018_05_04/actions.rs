@@ -16,7 +16,6 @@ use ::tc_core::{tc_action, tc_model};
     output = DataManipulationResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DataManipulation {
     /// `OpType`: a string.
     pub op_type: String,
@@ -54,7 +53,6 @@ pub struct DataManipulationResponse {
     output = DataSearchResponse,
     error = ::tc_core::CommonCode
 )]
-#[derive(Default)]
 pub struct DataSearch {
     /// `ResourceId`: an unsigned 64-bit integer.
     pub resource_id: u64,

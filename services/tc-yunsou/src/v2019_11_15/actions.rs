@@ -17,7 +17,6 @@ use super::models;
     output = DataManipulationResponse,
     error = super::errors::DataManipulationError
 )]
-#[derive(Default)]
 pub struct DataManipulation {
     /// `OpType`: a string.
     pub op_type: String,
@@ -55,7 +54,6 @@ pub struct DataManipulationResponse {
     output = DataSearchResponse,
     error = super::errors::DataSearchError
 )]
-#[derive(Default)]
 pub struct DataSearch {
     /// `ResourceId`: an unsigned 64-bit integer.
     pub resource_id: u64,

@@ -12,8 +12,9 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{Data, DeriveInput, Fields, Path, Type};
 
-use crate::attr::{ActionFallback, is_helper};
-use crate::expand::{derived_names, error_derives};
+use super::error::error_derives;
+use super::shared::derived_names;
+use crate::internals::attr::{ActionFallback, is_helper};
 
 /// For an item we could not even read as a struct, enum or union.
 pub(crate) fn raw(input: TokenStream, result: Result<(), syn::Error>) -> TokenStream {
@@ -32,7 +33,7 @@ pub(crate) fn model(
         .filter(|_| item.generics.params.is_empty())
         .map(|root| {
             let ident = &item.ident;
-            let mut stubs = struct_stubs(item, root, true);
+            let mut stubs = struct_stubs(item, root);
             stubs.extend(quote! {
                 #[automatically_derived]
                 #[diagnostic::do_not_recommend]
@@ -55,7 +56,7 @@ pub(crate) fn action(
         .as_ref()
         .filter(|_| item.generics.params.is_empty())
         .map(|root| {
-            let mut stubs = struct_stubs(item, root, false);
+            let mut stubs = struct_stubs(item, root);
             if let Some(output) = args.output(&item.ident) {
                 stubs.extend(action_stub(item, root, &output, args.error.as_ref()));
             }
@@ -141,9 +142,9 @@ fn with_stubs(
     quote!(#derives #item #stubs #errors)
 }
 
-/// `Clone`, `Debug`, `PartialEq`, `Default` (for a model) unless derived, and
+/// `Clone`, `Debug`, `PartialEq`, `Default` unless derived, and
 /// serde's two traits: what makes a struct a wire type.
-fn struct_stubs(item: &DeriveInput, root: &Path, model: bool) -> TokenStream {
+fn struct_stubs(item: &DeriveInput, root: &Path) -> TokenStream {
     let ident = &item.ident;
     let derived = derived_names(&item.attrs);
     let wanted = |name: &str| !derived.contains(name);
@@ -177,7 +178,7 @@ fn struct_stubs(item: &DeriveInput, root: &Path, model: bool) -> TokenStream {
             }
         }
     });
-    let default = (model && wanted("Default")).then(|| {
+    let default = wanted("Default").then(|| {
         quote! {
             #[automatically_derived]
             impl ::core::default::Default for #ident {

@@ -5,9 +5,9 @@
 
 use syn::LitStr;
 
-use crate::ctxt::Ctxt;
-use crate::date;
-use crate::keys::CODE_EXAMPLE;
+use super::ctxt::Ctxt;
+use super::date;
+use super::keys::CODE_EXAMPLE;
 
 /// How an action's parameters are sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

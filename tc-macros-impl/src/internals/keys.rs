@@ -26,7 +26,7 @@ pub(crate) const SENSITIVE: &str = "sensitive";
 pub(crate) const CODE: &str = "code";
 
 pub(crate) const ACTION_KEYS: &[&str] = &[
-    SERVICE, VERSION, NAME, OUTPUT, ERROR, METHOD, RATE_LIMIT, CRATE,
+    SERVICE, VERSION, NAME, OUTPUT, ERROR, METHOD, RATE_LIMIT, PAGINATE, CRATE,
 ];
 pub(crate) const CRATE_KEYS: &[&str] = &[CRATE];
 pub(crate) const FIELD_KEYS: &[&str] = &[RENAME, SENSITIVE];
@@ -43,3 +43,19 @@ pub(crate) const RATE_LIMIT_EXAMPLE: &str = "rate_limit = 20";
 pub(crate) const CRATE_EXAMPLE: &str = r#"crate = "tc_core""#;
 pub(crate) const RENAME_EXAMPLE: &str = r#"rename = "CAMRoleName""#;
 pub(crate) const CODE_EXAMPLE: &str = r#"code = "InvalidImageId.NotFound""#;
+
+/// `paginate(...)` in `#[tc_action]`, and its keys: one cursor (`offset`,
+/// `page` or `token`), the page size, the answer's list, its element type,
+/// the total and the next token.
+pub(crate) const PAGINATE: &str = "paginate";
+pub(crate) const OFFSET: &str = "offset";
+pub(crate) const PAGE: &str = "page";
+pub(crate) const TOKEN: &str = "token";
+pub(crate) const LIMIT: &str = "limit";
+pub(crate) const ITEMS: &str = "items";
+pub(crate) const ITEM: &str = "item";
+pub(crate) const TOTAL: &str = "total";
+pub(crate) const NEXT: &str = "next";
+pub(crate) const PAGINATE_KEYS: &[&str] = &[OFFSET, PAGE, TOKEN, LIMIT, ITEMS, ITEM, TOTAL, NEXT];
+pub(crate) const PAGINATE_EXAMPLE: &str = "paginate(offset = offset, limit = limit, \
+     items = instance_set, item = Instance, total = total_count)";

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use syn::{DeriveInput, Fields};
 
-use crate::ast::{Enum, Field, Struct};
-use crate::attr::Macro;
-use crate::ctxt::Ctxt;
-use crate::rules;
+use super::ast::{Enum, Field, Struct};
+use super::attr::Macro;
+use super::ctxt::Ctxt;
+use super::rules;
 
 /// Generic parameters (lifetimes included) and where clauses are refused: the
 /// wire format has no type parameters, so a request, model or error set is one

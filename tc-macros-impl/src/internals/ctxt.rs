@@ -34,6 +34,11 @@ impl Ctxt {
         self.errors.borrow_mut().push(error);
     }
 
+    /// How many mistakes are recorded so far.
+    pub(crate) fn len(&self) -> usize {
+        self.errors.borrow().len()
+    }
+
     /// All recorded mistakes, combined into one error, in the order found.
     pub(crate) fn check(self) -> Result<(), syn::Error> {
         let mut errors = self.errors.into_inner().into_iter();

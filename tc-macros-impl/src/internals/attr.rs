@@ -15,15 +15,16 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitInt, LitStr, Path, Token, Type};
 
-use crate::ctxt::Ctxt;
-use crate::default_output;
-use crate::keys::{
+use super::ctxt::Ctxt;
+use super::default_output;
+use super::keys::{
     ACTION_KEYS, CODE, CODE_EXAMPLE, CRATE, CRATE_EXAMPLE, CRATE_KEYS, ERROR, ERROR_EXAMPLE,
-    FIELD_KEYS, METHOD, METHOD_EXAMPLE, NAME, NAME_EXAMPLE, OUTPUT, OUTPUT_EXAMPLE, RATE_LIMIT,
-    RATE_LIMIT_EXAMPLE, RENAME, RENAME_EXAMPLE, SENSITIVE, SERDE, SERVICE, SERVICE_EXAMPLE, TC,
-    VARIANT_KEYS, VERSION, VERSION_EXAMPLE,
+    FIELD_KEYS, METHOD, METHOD_EXAMPLE, NAME, NAME_EXAMPLE, OUTPUT, OUTPUT_EXAMPLE, PAGINATE,
+    RATE_LIMIT, RATE_LIMIT_EXAMPLE, RENAME, RENAME_EXAMPLE, SENSITIVE, SERDE, SERVICE,
+    SERVICE_EXAMPLE, TC, VARIANT_KEYS, VERSION, VERSION_EXAMPLE,
 };
-use crate::rules::{
+use super::paginate::{self, PaginateArgs};
+use super::rules::{
     Method, check_code, check_method, check_name, check_rename, check_service, check_version,
 };
 
@@ -80,6 +81,8 @@ pub(crate) struct ActionArgs {
     pub(crate) method: Method,
     /// Already checked to be a positive `u32`, without suffix.
     pub(crate) rate_limit: Option<LitInt>,
+    /// `paginate(...)`: the action's answers come in pages.
+    pub(crate) paginate: Option<PaginateArgs>,
     /// Where `tc_core` is.
     pub(crate) root: Path,
 }
@@ -123,6 +126,7 @@ impl ActionArgs {
         let mut error = Attr::new(cx, ERROR);
         let mut method = Attr::new(cx, METHOD);
         let mut rate_limit = Attr::new(cx, RATE_LIMIT);
+        let mut paging = Attr::new(cx, PAGINATE);
         let mut root = Attr::new(cx, CRATE);
 
         let parser = syn::meta::parser(|meta| {
@@ -144,6 +148,8 @@ impl ActionArgs {
                 method.set(&meta.path, value.and_then(|lit| check_method(cx, &lit)));
             } else if meta.path.is_ident(RATE_LIMIT) {
                 rate_limit.set(&meta.path, rate_limit_value(cx, &meta)?);
+            } else if meta.path.is_ident(PAGINATE) {
+                paging.set(&meta.path, paginate::parse(cx, &meta)?);
             } else if meta.path.is_ident(CRATE) {
                 root.set(&meta.path, crate_value(cx, &meta)?);
             } else {
@@ -199,6 +205,7 @@ impl ActionArgs {
                 error: error.value,
                 method: method.value.unwrap_or(Method::Post),
                 rate_limit: rate_limit.value,
+                paginate: paging.value,
                 root: root.value.unwrap_or_else(default_root),
             })
         })();

@@ -5,9 +5,9 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, GenericArgument, Ident, LitStr, PathArguments, Type};
 
-use crate::attr::{self, FieldAttrs, Macro, VariantAttrs};
-use crate::ctxt::Ctxt;
-use crate::naming;
+use super::attr::{self, FieldAttrs, Macro, VariantAttrs};
+use super::ctxt::Ctxt;
+use super::naming;
 
 /// A `#[tc_action]` or `#[tc_model]` struct with named fields.
 pub(crate) struct Struct<'a> {
@@ -25,7 +25,7 @@ pub(crate) struct Field<'a> {
     /// What the field's type is checked as, and where errors about it go.
     pub(crate) wire_type: WireTypeCheck<'a>,
     /// The value is a secret, masked in `Debug`: marked `#[tc(sensitive)]`,
-    /// or a wire name on the [`sensitive`](crate::sensitive) list.
+    /// or a wire name on the [`sensitive`](super::sensitive) list.
     pub(crate) sensitive: bool,
 }
 
@@ -142,7 +142,7 @@ impl<'a> Field<'a> {
                 renamed: false,
             },
         };
-        let sensitive = marked || crate::sensitive::is_sensitive(&wire.value);
+        let sensitive = marked || super::sensitive::is_sensitive(&wire.value);
         Some(Field {
             original,
             ident,
