@@ -57,10 +57,6 @@ async fn run() -> Result<DescribeImageSharePermissionResponse, Failure> {
         image_id,
         ..Default::default()
     };
-    let output = client
-        .call(request)
-        .method(method)
-        .send()
-        .await?;
+    let output = client.call(request).method(method).send().await?;
     Ok(output)
 }
