@@ -17,7 +17,7 @@
 //!
 //! Dependencies only point down: `pipeline` uses `expand` and `internals`,
 //! `expand` uses `internals`, and `internals` writes no code
-//! (`tc-core/tests/module_cycles.rs` checks every crate of the workspace).
+//! (`tests/tests/module_layers.rs` checks every crate of the workspace).
 //!
 //! Errors are never returned early: a `Ctxt` collects every mistake of one
 //! attribute so that the user sees them all at once.
