@@ -34,7 +34,7 @@ version = "0.1.0"
 edition = "2024"
 rust-version = "1.95"
 license = "MIT OR Apache-2.0"
-repository = "https://example.invalid/tencentcloud-rust"
+readme = "README.md"
 
 [workspace.dependencies]
 tc-core = {{ path = {tc_core:?}, package = "tcapi-core" }}
