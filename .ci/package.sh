@@ -45,9 +45,10 @@ for crate in "$out"/*.crate; do
             failed=1
         fi
     done
-    if grep -E "^$name/(tests|specs|benches/data)/" <<<"$listing" | head -1 | grep -q .; then
+    data="^$name/(tests|specs|benches/data)/"
+    if grep -qE "$data" <<<"$listing"; then
         echo "error: $name packages test or spec data:" >&2
-        grep -E "^$name/(tests|specs)/" <<<"$listing" | head -5 >&2
+        grep -E "$data" <<<"$listing" | head -5 >&2
         failed=1
     fi
 done
